@@ -1,0 +1,1 @@
+"""What `track run` captures about a run before, during and after the command."""

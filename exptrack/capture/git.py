@@ -1,0 +1,150 @@
+"""The code a run ran: commit, branch, remote, dirty state and a patch of every change.
+
+Uses the ``git`` command line (fast to start, exact ``git diff`` output). Every call has a
+timeout; any failure is recorded in ``GitState.error``, never raised.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from exptrack.capture.redact import redact_url
+from exptrack.model import GitState
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+GIT_TIMEOUT_S = 10.0
+MAX_UNTRACKED_LISTED = 1000
+MAX_UNTRACKED_FILE_BYTES = 256 * 1024
+MAX_PATCH_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class GitCapture:
+    state: GitState
+    patch: bytes
+
+
+class _GitFailed(Exception):
+    pass
+
+
+def _git(cwd: Path, *args: str, check: bool = True) -> bytes:
+    env = dict(os.environ, LC_ALL="C", GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True,
+                              timeout=GIT_TIMEOUT_S, stdin=subprocess.DEVNULL)
+    except FileNotFoundError as exc:
+        raise _GitFailed("git is not installed (no `git` on PATH)") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise _GitFailed(f"`git {args[0]}` took longer than {GIT_TIMEOUT_S:.0f}s") from exc
+    except OSError as exc:
+        raise _GitFailed(f"git could not run: {exc.strerror}") from exc
+    if check and done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise _GitFailed(f"`git {args[0]}` failed: {message[-1] if message else done.returncode}")
+    return done.stdout if done.returncode == 0 else b""
+
+
+def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
+    """Capture the git state of ``cwd``; ``exclude`` (the store) is never listed."""
+    state = GitState()
+    try:
+        top = _git(cwd, "rev-parse", "--show-toplevel", check=False).decode().strip()
+        if not top:
+            inside = _git(cwd, "rev-parse", "--is-inside-work-tree", check=False)
+            if inside.strip() != b"true":
+                return GitCapture(state, b"")
+        state.repo = True
+        state.root = top
+        root = Path(top)
+        state.commit = _git(root, "rev-parse", "--verify", "-q", "HEAD", check=False)\
+            .decode().strip() or None
+        branch = _git(root, "symbolic-ref", "--short", "-q", "HEAD", check=False).decode().strip()
+        state.branch = branch or None
+        state.detached = not branch
+        state.remote = _remote(root)
+        patch = _git(root, "diff", "--binary", "--no-color", "--no-ext-diff",
+                     state.commit or EMPTY_TREE)
+        untracked = [p for p in _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+                     .decode("utf-8", "surrogateescape").split("\0") if p]
+        if exclude is not None:
+            untracked = [p for p in untracked if not _inside(root / p, exclude)]
+        state.untracked_total = len(untracked)
+        state.untracked = untracked[:MAX_UNTRACKED_LISTED]
+        extra, skipped = _untracked_patch(root, untracked, budget=MAX_PATCH_BYTES - len(patch))
+        state.untracked_not_inlined = skipped[:MAX_UNTRACKED_LISTED]
+        patch += extra
+        state.dirty = bool(patch) or bool(untracked)
+        if len(patch) > MAX_PATCH_BYTES:
+            patch = patch[:MAX_PATCH_BYTES]
+            state.patch_truncated = True
+        state.patch_bytes = len(patch)
+        return GitCapture(state, patch)
+    except _GitFailed as exc:
+        state.error = str(exc)
+        return GitCapture(state, b"")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.absolute().relative_to(folder.absolute())
+    except ValueError:
+        return False
+    return True
+
+
+def _remote(root: Path) -> str | None:
+    names = _git(root, "remote", check=False).decode().split()
+    if not names:
+        return None
+    name = "origin" if "origin" in names else names[0]
+    url = _git(root, "remote", "get-url", name, check=False).decode().strip()
+    return redact_url(url) if url else None
+
+
+def _untracked_patch(root: Path, paths: list[str], budget: int) -> tuple[bytes, list[str]]:
+    """Untracked text files as new-file diffs (``git apply`` can replay them); binary and
+    oversized files are returned separately, listed but not inlined."""
+    chunks: list[bytes] = []
+    skipped: list[str] = []
+    used = 0
+    for rel in paths:
+        full = root / rel
+        try:
+            if not full.is_file() or full.is_symlink():
+                continue
+            size = full.stat().st_size
+            if size > MAX_UNTRACKED_FILE_BYTES:
+                skipped.append(rel)  # listed, too large to inline
+                continue
+            if used + size > budget:
+                continue
+            data = full.read_bytes()
+        except OSError:
+            continue
+        if b"\0" in data[:8192]:
+            skipped.append(rel)
+            continue
+        chunk = _new_file_diff(rel, data)
+        used += len(chunk)
+        chunks.append(chunk)
+    return b"".join(chunks), skipped
+
+
+def _new_file_diff(rel: str, data: bytes) -> bytes:
+    name = rel.encode("utf-8", "surrogateescape")
+    header = (b"diff --git a/" + name + b" b/" + name + b"\nnew file mode 100644\n"
+              b"--- /dev/null\n+++ b/" + name + b"\n")
+    if not data:
+        return b"diff --git a/" + name + b" b/" + name + b"\nnew file mode 100644\n"
+    lines = data.split(b"\n")
+    missing_newline = lines[-1] != b""
+    if not missing_newline:
+        lines = lines[:-1]
+    body = b"".join(b"+" + line + b"\n" for line in lines)
+    if missing_newline:
+        body += b"\\ No newline at end of file\n"
+    return header + f"@@ -0,0 +1,{len(lines)} @@\n".encode() + body

@@ -1,0 +1,116 @@
+"""Secrets never reach disk: redaction by name (``API_KEY=...``) and by value shape
+(credentials in URLs, well-known token formats, JWTs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+REDACTED = "[REDACTED]"
+
+_SECRET_NAME = re.compile(
+    r"(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|CREDENTIAL|AUTH|PRIVATE|COOKIE|SESSION"
+    r"|SIGNATURE|BEARER|CERT|DSN)",
+    re.IGNORECASE,
+)
+# Names that contain a secret word but hold nothing secret.
+_SAFE_NAMES = {
+    "PWD", "OLDPWD", "KEYTIPS", "XDG_SESSION_TYPE", "XDG_SESSION_CLASS", "XDG_SESSION_ID",
+    "XDG_SESSION_DESKTOP", "DESKTOP_SESSION", "SESSION_MANAGER", "SSH_AUTH_SOCK",
+    "GPG_AGENT_INFO", "KEYMAP", "TOKENIZERS_PARALLELISM", "MAX_TOKENS", "NUM_TOKENS",
+    "AUTHOR", "XAUTHORITY", "KEY_COLUMN", "SORT_KEY", "PRIMARY_KEY",
+}
+_SAFE_NAME_PARTS = re.compile(
+    r"(^|[_\-.])(max|min|num|n|vocab|sort|primary|sequence|seq|pad|eos|bos|unk|sep|cls)"
+    r"[_\-.]?(tokens?|keys?)($|[_\-.])",
+    re.IGNORECASE,
+)
+
+_URL_CREDENTIALS = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?P<userinfo>[^/@\s]+)@")
+_TOKEN_SHAPES = re.compile(
+    r"(?<![A-Za-z0-9_\-])("
+    r"sk-(?:proj-|ant-|live-|test-)?[A-Za-z0-9_\-]{16,}"
+    r"|gh[pousr]_[A-Za-z0-9]{20,}"
+    r"|github_pat_[A-Za-z0-9_]{20,}"
+    r"|hf_[A-Za-z0-9]{20,}"
+    r"|xox[abposr]-[A-Za-z0-9\-]{10,}"
+    r"|(?:AKIA|ASIA)[A-Z0-9]{16}"
+    r"|glpat-[A-Za-z0-9_\-]{20,}"
+    r"|AIza[0-9A-Za-z_\-]{35}"
+    r"|eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"
+    r"|wandb_[A-Za-z0-9]{20,}"
+    r"|npm_[A-Za-z0-9]{30,}"
+    r"|pypi-[A-Za-z0-9_\-]{40,}"
+    r")"
+)
+
+
+def is_secret_name(name: str) -> bool:
+    """Does a variable, option or key name say its value is a secret?"""
+    if name.upper() in _SAFE_NAMES:
+        return False
+    if _SAFE_NAME_PARTS.search(name):
+        return False
+    return bool(_SECRET_NAME.search(name))
+
+
+def redact_text(text: str) -> str:
+    """Remove credentials in URLs and well-known token shapes from free text."""
+    if not text:
+        return text
+    text = _URL_CREDENTIALS.sub(_redact_userinfo, text)
+    return _TOKEN_SHAPES.sub(REDACTED, text)
+
+
+def _redact_userinfo(match: re.Match[str]) -> str:
+    userinfo = match.group("userinfo")
+    user, sep, _password = userinfo.partition(":")
+    if sep:
+        return f"{match.group('scheme')}{user}:{REDACTED}@"
+    # A bare token as the user part (https://TOKEN@host) is a credential too; a plain
+    # user name such as git@ or oauth2@ is kept.
+    if len(user) >= 16 or _TOKEN_SHAPES.search(user):
+        return f"{match.group('scheme')}{REDACTED}@"
+    return match.group(0)
+
+
+def redact_url(url: str) -> str:
+    return redact_text(url)
+
+
+def redact_value(name: str, value: Any) -> Any:
+    """Redact a value by its name, else by its shape; non-strings pass unless named."""
+    if is_secret_name(name) and value not in (None, "", True, False):
+        return REDACTED
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, list):
+        return [redact_value(name, item) for item in value]
+    return value
+
+
+def redact_mapping(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: redact_value(key, value) for key, value in mapping.items()}
+
+
+def redact_argv(argv: Sequence[str]) -> list[str]:
+    """``--api-key X``, ``--token=X``, ``password=X`` and token-shaped words are redacted."""
+    result: list[str] = []
+    redact_next = False
+    for token in argv:
+        if redact_next and not token.startswith("-"):
+            result.append(REDACTED)
+            redact_next = False
+            continue
+        redact_next = False
+        name, sep, value = token.partition("=")
+        bare = name.lstrip("-+~")
+        if sep and bare and is_secret_name(bare) and value:
+            result.append(f"{name}={REDACTED}")
+            continue
+        if token.startswith("-") and not sep and is_secret_name(bare):
+            redact_next = True
+        result.append(redact_text(token))
+    return result

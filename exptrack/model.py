@@ -1,0 +1,190 @@
+"""Typed records of a run and their conversion to and from the plain dicts on disk.
+
+``from_dict`` functions are tolerant: a hand-edited or half-written file yields the
+fields it has, never an exception, so listing a damaged store still works.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FORMAT_VERSION = 1
+
+STATUSES = ("running", "completed", "failed", "interrupted", "crashed")
+
+ParamValue = Any  # int | float | bool | str | None | list
+
+
+@dataclass
+class MetricSummary:
+    """What a run's observations of one metric add up to."""
+
+    last: float
+    min: float
+    max: float
+    count: int
+    best: float | None = None
+    best_step: int | float | None = None
+    last_step: int | float | None = None
+    direction: str | None = None  # "min", "max" or None when unknown
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: _json_number(v) for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> MetricSummary | None:
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(
+                last=_float(data.get("last")),
+                min=_float(data.get("min")),
+                max=_float(data.get("max")),
+                count=int(data.get("count") or 0),
+                best=_float_or_none(data.get("best")),
+                best_step=data.get("best_step"),
+                last_step=data.get("last_step"),
+                direction=_direction(data.get("direction")),
+            )
+        except (TypeError, ValueError):
+            return None
+
+
+@dataclass
+class GitState:
+    """The code a run ran: captured before the command starts."""
+
+    repo: bool = False
+    root: str | None = None
+    commit: str | None = None
+    branch: str | None = None  # None when detached or no repo
+    detached: bool = False
+    remote: str | None = None
+    dirty: bool = False
+    untracked: list[str] = field(default_factory=list)
+    untracked_total: int = 0
+    untracked_not_inlined: list[str] = field(default_factory=list)
+    patch_bytes: int = 0
+    patch_truncated: bool = False
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> GitState:
+        if not isinstance(data, dict):
+            return cls()
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        try:
+            return cls(**known)
+        except TypeError:
+            return cls(error="git.yaml is damaged")
+
+
+@dataclass
+class RunRecord:
+    """Identity and outcome of a run: the content of ``run.yaml``."""
+
+    id: str
+    command: list[str]
+    cwd: str
+    started_at: str
+    status: str = "running"
+    name: str | None = None
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+    exit_code: int | None = None
+    signal: str | None = None
+    ended_at: str | None = None
+    duration_s: float | None = None
+    host: str | None = None
+    user: str | None = None
+    pid: int | None = None
+    child_pid: int | None = None
+    pty: bool = False
+    track_version: str | None = None
+    format: int = FORMAT_VERSION
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        # Keep the file readable: identity first, then outcome.
+        order = ["format", "id", "name", "tags", "note", "status", "exit_code", "signal",
+                 "command", "cwd", "started_at", "ended_at", "duration_s", "host", "user",
+                 "pid", "child_pid", "pty", "track_version", "warnings"]
+        return {k: data[k] for k in order}
+
+    @classmethod
+    def from_dict(cls, data: Any, fallback_id: str) -> RunRecord:
+        if not isinstance(data, dict):
+            data = {}
+        command = data.get("command")
+        tags = data.get("tags")
+        record = cls(
+            id=str(data.get("id") or fallback_id),
+            command=[str(c) for c in command] if isinstance(command, list) else [],
+            cwd=str(data.get("cwd") or ""),
+            started_at=str(data.get("started_at") or ""),
+            status=str(data.get("status") or "crashed"),
+            name=_str_or_none(data.get("name")),
+            tags=[str(t) for t in tags] if isinstance(tags, list) else [],
+            note=_str_or_none(data.get("note")),
+            exit_code=_int_or_none(data.get("exit_code")),
+            signal=_str_or_none(data.get("signal")),
+            ended_at=_str_or_none(data.get("ended_at")),
+            duration_s=_float_or_none(data.get("duration_s")),
+            host=_str_or_none(data.get("host")),
+            user=_str_or_none(data.get("user")),
+            pid=_int_or_none(data.get("pid")),
+            child_pid=_int_or_none(data.get("child_pid")),
+            pty=bool(data.get("pty", False)),
+            track_version=_str_or_none(data.get("track_version")),
+            format=_int_or_none(data.get("format")) or 0,
+        )
+        if record.status not in STATUSES:
+            record.status = "crashed"
+        return record
+
+
+def _direction(value: Any) -> str | None:
+    return value if value in ("min", "max") else None
+
+
+def _json_number(value: Any) -> Any:
+    """NaN and infinities are kept as the strings YAML/JSON readers all understand."""
+    if isinstance(value, float) and not math.isfinite(value):
+        if math.isnan(value):
+            return "nan"
+        return "inf" if value > 0 else "-inf"
+    return value
+
+
+def _float(value: Any) -> float:
+    if value is None:
+        return math.nan
+    return float(value)
+
+
+def _float_or_none(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,90 @@
+"""Shared fixtures: every test gets its own store through $TRACK_HOME, a fixed git identity,
+and helpers that run the installed `track` entry point in a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+TRACK = shutil.which("track")
+
+
+@pytest.fixture(autouse=True)
+def track_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test can touch a real store: $TRACK_HOME points into tmp_path."""
+    home = tmp_path / "store"
+    monkeypatch.setenv("TRACK_HOME", str(home))
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Test")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "test@example.com")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Test")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "test@example.com")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    (tmp_path / "home").mkdir()
+    yield home
+
+
+def track_cmd() -> list[str]:
+    if TRACK:
+        return [TRACK]
+    return [sys.executable, "-m", "exptrack"]
+
+
+def track(*args: str, cwd: Path | None = None, input: bytes | None = None,
+          env: dict[str, str] | None = None, timeout: float = 60,
+          check: bool = False) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed `track` with pipes (not a terminal)."""
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    done = subprocess.run([*track_cmd(), *args], cwd=cwd, input=input,
+                          stdin=None if input is not None else subprocess.DEVNULL,
+                          capture_output=True, env=full_env, timeout=timeout)
+    if check and done.returncode != 0:
+        raise AssertionError(f"track {' '.join(args)} failed ({done.returncode}):\n"
+                             f"{done.stdout.decode()}\n{done.stderr.decode()}")
+    return done
+
+
+def track_json(*args: str, cwd: Path | None = None) -> Any:
+    done = track(*args, "--json", cwd=cwd, check=True)
+    return json.loads(done.stdout)
+
+
+def py(code: str) -> list[str]:
+    """A `python -c` command line for `track run --`."""
+    return [sys.executable, "-c", code]
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def make_repo(path: Path, files: dict[str, str] | None = None, commit: bool = True) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    git(path, "init", "-q", "-b", "main")
+    for name, content in (files or {"train.py": "print('hi')\n"}).items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        (path / name).write_text(content)
+    if commit:
+        git(path, "add", "-A")
+        git(path, "commit", "-q", "-m", "initial")
+    return path
+
+
+def only_run(store: Path) -> Path:
+    runs = [p for p in (store / "runs").iterdir() if p.is_dir()]
+    assert len(runs) == 1, runs
+    return runs[0]
+
+
