@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,13 +25,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-StoreOption = Annotated[
-    Optional[Path],  # noqa: UP045 - typer needs Optional at runtime on 3.10
-    typer.Option("--store", help="Store folder (default: $TRACK_HOME, or the nearest .track/).",
-                 show_default=False),
-]
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"track {__version__}")
@@ -47,99 +39,11 @@ def _root(
     """Record, list, inspect and diff training runs."""
 
 
-def _open_store(store: Path | None) -> object:
-    from exptrack.store import Store, find_store
+from exptrack.commands import inspect, run  # noqa: E402 - registered below
 
-    return Store(find_store(store))
-
-
-@app.command(
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
-                      "allow_interspersed_args": False},
-)
-def run(
-    command: Annotated[list[str], typer.Argument(help="The command to run and record.",
-                                                 show_default=False)],
-    name: Annotated[Optional[str], typer.Option("--name", help="A name for the run.")] = None,  # noqa: UP045
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).")] = None,  # noqa: UP045
-    note: Annotated[Optional[str], typer.Option("--note", help="A free-text note.")] = None,  # noqa: UP045
-    param: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        "--param", help="Record a parameter KEY=VALUE (repeatable).")] = None,
-    store: StoreOption = None,
-) -> None:
-    """Run COMMAND and record it: params, git, environment, output, metrics, outcome.
-
-    Everything after `--` is the command, exactly as you would type it.
-
-    Example:
-
-        track run --name baseline --tag cnn -- python train.py --lr 0.01 --epochs 5
-    """
-    from exptrack.capture.params import parse_param_option
-    from exptrack.recorder import Recorder, RunRequest
-    from exptrack.store import Store, find_store
-
-    if not command:
-        raise typer.BadParameter("give the command to run after --", param_hint="COMMAND")
-    request = RunRequest(
-        command=list(command),
-        store=Store(find_store(store)),
-        name=_clean_name(name),
-        tags=list(tag or []),
-        note=note,
-        params=dict(parse_param_option(p) for p in (param or [])),
-        cwd=Path.cwd(),
-    )
-    result = Recorder(request, render.warn).run()
-    raise typer.Exit(result.outcome.exit_code)
-
-
-def _clean_name(name: str | None) -> str | None:
-    if name is None:
-        return None
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise typer.BadParameter("the name is empty", param_hint="--name")
-    return cleaned[:200]
-
-
-@app.command("ls")
-def ls_command(
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-    store: StoreOption = None,
-) -> None:
-    """List runs, newest first.
-
-    Example:
-
-        track ls --json
-    """
-    from exptrack.store import Store, find_store
-
-    runs = Store(find_store(store)).load_all()
-    if json_out:
-        render.print_json([render.run_summary(r) for r in runs])
-    else:
-        render.print_run_list(runs)
-
-
-@app.command()
-def show(
-    ref: Annotated[str, typer.Argument(help="Run id prefix, name, or @N (N-th latest).")] = "@",
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-    store: StoreOption = None,
-) -> None:
-    """Show one run (default: the latest).
-
-    Example:
-
-        track show a1b2 --json
-    """
-    from exptrack.store import Store, find_store
-
-    run_view = Store(find_store(store)).resolve(ref)
-    render.print_json(render.run_summary(run_view))
-    del json_out
+app.command(context_settings=run.RUN_CONTEXT)(run.run)
+app.command("ls")(inspect.ls)
+app.command()(inspect.show)
 
 
 def main() -> None:

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from exptrack import __version__
-from exptrack.capture.git import capture_git
+from exptrack.capture import default_steps
+from exptrack.capture.base import CaptureStep, RunContext
 from exptrack.capture.params import parse_params
 from exptrack.capture.redact import redact_argv, redact_mapping
 from exptrack.errors import ExptrackError, StoreError
-from exptrack.fsutil import write_atomic, write_yaml
+from exptrack.fsutil import write_yaml
 from exptrack.metrics import MetricParser, MetricSummarizer, Observation
 from exptrack.model import RunRecord
 from exptrack.runner import RunOutcome, run_command
@@ -52,6 +53,8 @@ class RunRequest:
     directions: dict[str, str] = field(default_factory=dict)
     use_pty: bool | None = None
     cwd: Path = field(default_factory=Path.cwd)
+    steps: list[CaptureStep] | None = None  # None: capture.default_steps()
+    step_options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -214,16 +217,14 @@ class Recorder:
             user=_user(), pid=os.getpid(), pty=use_pty, track_version=__version__,
         )
         self._write_record()
-        params = parse_params(command)
-        params.update(request.params)
-        self._write_yaml("params.yaml", redact_mapping(params))
-        git = capture_git(request.cwd, exclude=request.store.root)
-        self._write_yaml("git.yaml", git.state.to_dict())
-        if git.patch:
-            try:
-                write_atomic(run_dir / "git.patch", git.patch)
-            except OSError as exc:
-                self.warn(f"cannot write git.patch: {exc.strerror or exc}")
+        ctx = RunContext(run_id=run_id, run_dir=run_dir, command=list(command),
+                         cwd=request.cwd, store=request.store, warn=self.warn,
+                         params=parse_params(command), options=dict(request.step_options))
+        steps = request.steps if request.steps is not None else default_steps()
+        for step in steps:
+            self._call_step(step, "before_start", ctx)
+        ctx.params.update(request.params)  # --param wins over everything
+        self._write_yaml("params.yaml", redact_mapping(ctx.params))
 
         parser = MetricParser(request.metric_patterns, request.use_default_patterns,
                               request.ignore_patterns)
@@ -235,6 +236,8 @@ class Recorder:
             assert self.record is not None
             self.record.child_pid = pid
             self._write_record()
+            for step in steps:
+                self._call_step(step, "started", ctx, pid)
 
         def on_tick() -> None:
             sink.tick()
@@ -248,12 +251,23 @@ class Recorder:
                                   on_start=on_start, on_tick=on_tick)
         except ExptrackError as exc:
             sink.finish()
-            self._finalize(started, RunOutcome(exit_code=exc.exit_code), summarizer,
-                           error=str(exc))
+            failed = RunOutcome(exit_code=exc.exit_code)
+            for step in steps:
+                self._call_step(step, "finished", ctx, failed)
+            self._finalize(started, failed, summarizer, error=str(exc))
             raise
         sink.finish()
+        for step in steps:
+            self._call_step(step, "finished", ctx, outcome)
         self._finalize(started, outcome, summarizer)
         return RunResult(run_id, run_dir, outcome)
+
+    def _call_step(self, step: CaptureStep, moment: str, *args: Any) -> None:
+        """A capture step that fails costs one warning, never the run."""
+        try:
+            getattr(step, moment)(*args)
+        except Exception as exc:
+            self.warn(f"{step.name} capture failed: {type(exc).__name__}: {exc}")
 
     def _write_summary(self, summarizer: MetricSummarizer) -> None:
         self._write_yaml("summary.yaml", {

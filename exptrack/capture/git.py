@@ -10,9 +10,14 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exptrack.capture.redact import redact_url
 from exptrack.model import GitState
+
+if TYPE_CHECKING:
+    from exptrack.capture.base import RunContext
+    from exptrack.runner import RunOutcome
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 GIT_TIMEOUT_S = 10.0
@@ -148,3 +153,21 @@ def _new_file_diff(rel: str, data: bytes) -> bytes:
     if missing_newline:
         body += b"\\ No newline at end of file\n"
     return header + f"@@ -0,0 +1,{len(lines)} @@\n".encode() + body
+
+
+class GitStep:
+    """Capture step: git state and patch, before the command can change the tree."""
+
+    name = "git"
+
+    def before_start(self, ctx: RunContext) -> None:
+        capture = capture_git(ctx.cwd, exclude=ctx.store.root)
+        ctx.write_yaml("git.yaml", capture.state.to_dict())
+        if capture.patch:
+            ctx.write_bytes("git.patch", capture.patch)
+
+    def started(self, ctx: RunContext, pid: int) -> None:
+        return None
+
+    def finished(self, ctx: RunContext, outcome: RunOutcome) -> None:
+        return None

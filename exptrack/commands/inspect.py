@@ -1,0 +1,46 @@
+"""`track ls` and `track show`: list and inspect runs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from exptrack.commands.options import JsonOption, StoreOption, open_store
+
+
+def ls(
+    json_out: JsonOption = False,
+    store: StoreOption = None,
+) -> None:
+    """List runs, newest first.
+
+    Example:
+
+        track ls --json
+    """
+    from exptrack import render
+
+    runs = open_store(store).load_all()
+    if json_out:
+        render.print_json([render.run_summary(r) for r in runs])
+    else:
+        render.print_run_list(runs)
+
+
+def show(
+    ref: Annotated[str, typer.Argument(help="Run id prefix, name, or @N (N-th latest).")] = "@",
+    json_out: JsonOption = False,
+    store: StoreOption = None,
+) -> None:
+    """Show one run (default: the latest).
+
+    Example:
+
+        track show a1b2 --json
+    """
+    from exptrack import render
+
+    run_view = open_store(store).resolve(ref)
+    render.print_json(render.run_summary(run_view))
+    del json_out

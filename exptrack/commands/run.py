@@ -1,0 +1,59 @@
+"""`track run`: record a command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from exptrack.commands.options import StoreOption, open_store
+
+RUN_CONTEXT = {"allow_extra_args": True, "ignore_unknown_options": True,
+               "allow_interspersed_args": False}
+
+
+def run(
+    command: Annotated[list[str], typer.Argument(help="The command to run and record.",
+                                                 show_default=False)],
+    name: Annotated[Optional[str], typer.Option("--name", help="A name for the run.")] = None,  # noqa: UP045
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).")] = None,  # noqa: UP045
+    note: Annotated[Optional[str], typer.Option("--note", help="A free-text note.")] = None,  # noqa: UP045
+    param: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--param", help="Record a parameter KEY=VALUE (repeatable).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Run COMMAND and record it: params, git, environment, output, metrics, outcome.
+
+    Everything after `--` is the command, exactly as you would type it.
+
+    Example:
+
+        track run --name baseline --tag cnn -- python train.py --lr 0.01 --epochs 5
+    """
+    from exptrack import render
+    from exptrack.capture.params import parse_param_option
+    from exptrack.recorder import Recorder, RunRequest
+
+    if not command:
+        raise typer.BadParameter("give the command to run after --", param_hint="COMMAND")
+    request = RunRequest(
+        command=list(command),
+        store=open_store(store),
+        name=_clean_name(name),
+        tags=list(tag or []),
+        note=note,
+        params=dict(parse_param_option(p) for p in (param or [])),
+        cwd=Path.cwd(),
+    )
+    result = Recorder(request, render.warn).run()
+    raise typer.Exit(result.outcome.exit_code)
+
+
+def _clean_name(name: str | None) -> str | None:
+    if name is None:
+        return None
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise typer.BadParameter("the name is empty", param_hint="--name")
+    return cleaned[:200]
