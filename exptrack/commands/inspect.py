@@ -40,7 +40,8 @@ def show(
         track show a1b2 --json
     """
     from exptrack import render
+    from exptrack.details import run_details
 
     run_view = open_store(store).resolve(ref)
-    render.print_json(render.run_summary(run_view))
+    render.print_json({**render.run_summary(run_view), **run_details(run_view)})
     del json_out
