@@ -32,3 +32,39 @@ def run_details(run: RunView) -> dict[str, Any]:
         else [],
         "inputs": (inputs or {}).get("inputs", []) if isinstance(inputs, dict) else [],
     }
+
+
+_HEX = frozenset("0123456789abcdef")
+MIN_HASH_PREFIX = 8
+
+
+def runs_with_artifact(runs: list[RunView], query: str) -> list[RunView]:
+    """The runs that produced an artifact: ``query`` is a sha256 (or a prefix of at least
+    8 hex digits), an existing file (matched by its content's sha256), or a path as the run
+    recorded it (relative to the run's cwd, or absolute)."""
+    wanted = query.strip()
+    digest: str | None = None
+    target: Path | None = None
+    if len(wanted) >= MIN_HASH_PREFIX and set(wanted.lower()) <= _HEX:
+        digest = wanted.lower()
+    elif Path(wanted).is_file():
+        from exptrack.capture.artifacts import sha256_file
+
+        digest = sha256_file(Path(wanted))
+    else:
+        target = Path(wanted).expanduser().absolute()
+    found = []
+    for run in runs:
+        for item in run_details(run)["artifacts"]:
+            if isinstance(item, dict) and _artifact_matches(item, run, digest, target):
+                found.append(run)
+                break
+    return found
+
+
+def _artifact_matches(item: dict[str, Any], run: RunView, digest: str | None,
+                      target: Path | None) -> bool:
+    if digest is not None:
+        return str(item.get("sha256") or "").startswith(digest)
+    base = run.path if item.get("location") == "run_dir" else Path(run.record.cwd or "/")
+    return target is not None and (base / str(item.get("path", ""))) == target

@@ -27,6 +27,8 @@ _SAFE_NAME_PARTS = re.compile(
     r"[_\-.]?(tokens?|keys?)($|[_\-.])",
     re.IGNORECASE,
 )
+# A name that points at where a secret lives (a file, a folder) is not the secret itself.
+_SAFE_NAME_SUFFIX = re.compile(r"[_\-.](file|path|dir|folder)$", re.IGNORECASE)
 
 _URL_CREDENTIALS = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?P<userinfo>[^/@\s]+)@")
 _TOKEN_SHAPES = re.compile(
@@ -43,7 +45,20 @@ _TOKEN_SHAPES = re.compile(
     r"|wandb_[A-Za-z0-9]{20,}"
     r"|npm_[A-Za-z0-9]{30,}"
     r"|pypi-[A-Za-z0-9_\-]{40,}"
+    r"|xapp-[A-Za-z0-9\-]{10,}"
+    r"|(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"
+    r"|SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}"
+    r"|dop_v1_[a-f0-9]{32,}"
+    r"|hvs\.[A-Za-z0-9_\-]{20,}"
     r")"
+)
+# ``password=X`` / ``api_key: X`` / ``Authorization: Bearer X`` inside free text.
+_INLINE_ASSIGNMENT = re.compile(
+    r"(?P<name>[A-Za-z_][\w.\-]*)(?P<sep>[\"']?\s*[=:]\s*)"
+    r"(?P<value>\"[^\"]*\"|'[^']*'|(?:Bearer|Basic|Token)\s+[^\s,;&]+|[^\s,;&\"']+)"
+)
+_PRIVATE_KEY_BLOCK = re.compile(
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", re.DOTALL
 )
 
 
@@ -51,7 +66,7 @@ def is_secret_name(name: str) -> bool:
     """Does a variable, option or key name say its value is a secret?"""
     if name.upper() in _SAFE_NAMES:
         return False
-    if _SAFE_NAME_PARTS.search(name):
+    if _SAFE_NAME_PARTS.search(name) or _SAFE_NAME_SUFFIX.search(name):
         return False
     return bool(_SECRET_NAME.search(name))
 
@@ -60,8 +75,17 @@ def redact_text(text: str) -> str:
     """Remove credentials in URLs and well-known token shapes from free text."""
     if not text:
         return text
+    text = _PRIVATE_KEY_BLOCK.sub(REDACTED, text)
     text = _URL_CREDENTIALS.sub(_redact_userinfo, text)
+    text = _INLINE_ASSIGNMENT.sub(_redact_assignment, text)
     return _TOKEN_SHAPES.sub(REDACTED, text)
+
+
+def _redact_assignment(match: re.Match[str]) -> str:
+    value = match.group("value")
+    if not is_secret_name(match.group("name")) or REDACTED in value or "://" in value:
+        return match.group(0)
+    return f"{match.group('name')}{match.group('sep')}{REDACTED}"
 
 
 def _redact_userinfo(match: re.Match[str]) -> str:
@@ -93,6 +117,18 @@ def redact_value(name: str, value: Any) -> Any:
 
 def redact_mapping(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {key: redact_value(key, value) for key, value in mapping.items()}
+
+
+def redact_environment(env: Mapping[str, str], max_value_chars: int = 4096) -> dict[str, str]:
+    """Environment variables for env.yaml: sorted, secrets redacted, long values cut."""
+    result: dict[str, str] = {}
+    for name in sorted(env):
+        value = redact_value(name, env[name])
+        text = str(value)
+        if len(text) > max_value_chars:
+            text = text[:max_value_chars] + f"...[{len(text) - max_value_chars} more chars]"
+        result[name] = text
+    return result
 
 
 def redact_argv(argv: Sequence[str]) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -10,6 +10,10 @@ from exptrack.commands.options import JsonOption, StoreOption, open_store
 
 
 def ls(
+    artifact: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--artifact", metavar="SHA256-OR-PATH",
+        help="Only runs that produced this artifact: a sha256 (prefix), or a file, "
+             "matched by its content.")] = None,
     json_out: JsonOption = False,
     store: StoreOption = None,
 ) -> None:
@@ -18,10 +22,16 @@ def ls(
     Example:
 
         track ls --json
+
+        track ls --artifact checkpoints/best.pt
     """
     from exptrack import render
 
     runs = open_store(store).load_all()
+    if artifact is not None:
+        from exptrack.details import runs_with_artifact
+
+        runs = runs_with_artifact(runs, artifact)
     if json_out:
         render.print_json([render.run_summary(r) for r in runs])
     else:

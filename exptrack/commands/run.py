@@ -21,6 +21,13 @@ def run(
     note: Annotated[Optional[str], typer.Option("--note", help="A free-text note.")] = None,  # noqa: UP045
     param: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--param", help="Record a parameter KEY=VALUE (repeatable).")] = None,
+    artifact: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--artifact", metavar="GLOB",
+        help="Also record files matching GLOB (relative to the working directory) as "
+             "artifacts, whenever they were written (repeatable).")] = None,
+    copy_artifacts: Annotated[bool, typer.Option(
+        "--copy-artifacts", help="Copy the --artifact matches (without --artifact: the model "
+                                 "weights found) into the run folder.")] = False,
     store: StoreOption = None,
 ) -> None:
     """Run COMMAND and record it: params, git, environment, output, metrics, outcome.
@@ -45,6 +52,7 @@ def run(
         note=note,
         params=dict(parse_param_option(p) for p in (param or [])),
         cwd=Path.cwd(),
+        step_options={"artifact_globs": list(artifact or []), "copy_artifacts": copy_artifacts},
     )
     result = Recorder(request, render.warn).run()
     raise typer.Exit(result.outcome.exit_code)

@@ -1,0 +1,232 @@
+"""What a run produced (``artifacts.yaml``): files under the working directory created or
+modified while it ran, files the script saved into ``$TRACK_RUN_DIR``, and files matching
+``--artifact GLOB``; each with size, mtime and sha256, model weights first.
+
+The scan skips version control, the store, virtualenvs, caches, ``__pycache__`` and
+``node_modules``, and is bounded in entries visited and time. Weights are always hashed,
+whatever their size; other files up to ``HASH_CAP_BYTES``.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from exptrack.capture.base import RunContext
+    from exptrack.runner import RunOutcome
+
+WEIGHT_SUFFIXES = frozenset({".pt", ".pth", ".ckpt", ".safetensors", ".onnx", ".h5", ".keras",
+                             ".pkl", ".joblib", ".bin", ".pb", ".tflite", ".engine"})
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".track", ".venv", "venv", "__pycache__",
+                       "node_modules", ".cache", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+                       ".tox", ".nox", ".ipynb_checkpoints", ".idea", ".vscode", ".eggs",
+                       "site-packages"})
+# Files of the run folder that track itself writes: not artifacts.
+TRACK_FILES = frozenset({"run.yaml", "params.yaml", "metrics.jsonl", "summary.yaml",
+                         "output.log", "git.yaml", "git.patch", "env.yaml", "resources.jsonl",
+                         "resources.yaml", "artifacts.yaml", "inputs.yaml", "configs",
+                         "artifacts"})
+MAX_ENTRIES = 200_000
+MAX_SCAN_S = 5.0
+MAX_ARTIFACTS = 1000
+HASH_CAP_BYTES = 256 * 1024 * 1024
+# The kernel stamps mtimes from a coarse clock (a tick, ~4 ms, behind time.time()).
+MTIME_SLACK_S = 0.05
+COPY_DIRNAME = "artifacts"
+
+
+@dataclass
+class Found:
+    path: Path
+    location: str  # "cwd" or "run_dir"
+    size: int
+    mtime: float
+
+
+def is_weights(path: Path) -> bool:
+    return path.suffix.lower() in WEIGHT_SUFFIXES
+
+
+def sha256_file(path: Path, chunk: int = 4 * 1024 * 1024) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while True:
+            block = handle.read(chunk)
+            if not block:
+                return digest.hexdigest()
+            digest.update(block)
+
+
+def _skip_dir(entry: os.DirEntry[str], skip: set[Path]) -> bool:
+    if entry.name in SKIP_DIRS or entry.name.endswith(".egg-info"):
+        return True
+    path = Path(entry.path)
+    if path in skip:
+        return True
+    return (path / "pyvenv.cfg").exists() or (path / "conda-meta").is_dir()
+
+
+def scan_modified(root: Path, since: float, skip: set[Path],
+                  max_entries: int = MAX_ENTRIES, max_s: float = MAX_SCAN_S,
+                  ) -> tuple[list[Found], bool]:
+    """Regular files under ``root`` with mtime >= ``since``; ``(found, truncated)``."""
+    deadline = time.monotonic() + max_s
+    found: list[Found] = []
+    stack = [root]
+    visited = 0
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            visited += 1
+            if visited > max_entries or time.monotonic() > deadline:
+                return found, True
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if not _skip_dir(entry, skip):
+                        stack.append(Path(entry.path))
+                    continue
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                stat = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.st_mtime >= since:
+                found.append(Found(Path(entry.path), "cwd", stat.st_size, stat.st_mtime))
+    return found, False
+
+
+def run_dir_files(run_dir: Path) -> list[Found]:
+    """Files the script saved into its run folder (``$TRACK_RUN_DIR``)."""
+    found: list[Found] = []
+    for current, dirs, files in os.walk(run_dir):
+        here = Path(current)
+        if here == run_dir:
+            dirs[:] = [d for d in dirs if d not in TRACK_FILES]
+            files = [f for f in files if f not in TRACK_FILES]
+        for name in files:
+            if name.startswith("."):
+                continue  # our temp files
+            path = here / name
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            if path.is_file() and not path.is_symlink():
+                found.append(Found(path, "run_dir", stat.st_size, stat.st_mtime))
+    return found
+
+
+def glob_matches(patterns: list[str], cwd: Path) -> list[Found]:
+    found: list[Found] = []
+    for pattern in patterns:
+        full = pattern if os.path.isabs(pattern) else str(cwd / pattern)
+        for name in glob.glob(full, recursive=True):
+            path = Path(name)
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            if path.is_file() and not path.is_symlink():
+                found.append(Found(path, "cwd", stat.st_size, stat.st_mtime))
+    return found
+
+
+def _display_path(found: Found, cwd: Path, run_dir: Path) -> str:
+    base = run_dir if found.location == "run_dir" else cwd
+    try:
+        return found.path.relative_to(base).as_posix()
+    except ValueError:
+        return str(found.path)
+
+
+def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
+                      patterns: list[str], copy: bool) -> dict[str, Any]:
+    """The content of ``artifacts.yaml``."""
+    begin = time.monotonic()
+    scanned, truncated = scan_modified(cwd, since - MTIME_SLACK_S, skip)
+    matched = glob_matches(patterns, cwd)
+    matched_paths = {f.path for f in matched}
+    unique: dict[Path, Found] = {}
+    for item in [*run_dir_files(run_dir), *matched, *scanned]:
+        if _inside(item.path, run_dir) and item.location == "cwd":
+            continue  # the run folder is listed once, as run_dir
+        unique.setdefault(item.path, item)
+    items = sorted(unique.values(), key=lambda f: (not is_weights(f.path), f.location != "cwd",
+                                                   str(f.path)))
+    if len(items) > MAX_ARTIFACTS:
+        items, truncated = items[:MAX_ARTIFACTS], True
+    artifacts = []
+    for item in items:
+        weights = is_weights(item.path)
+        digest = None
+        if weights or item.size <= HASH_CAP_BYTES:
+            try:
+                digest = sha256_file(item.path)
+            except OSError:
+                digest = None
+        copied = False
+        wanted = item.path in matched_paths if patterns else weights
+        if copy and wanted and item.location == "cwd":
+            copied = _copy_into(item, cwd, run_dir)
+        artifacts.append({"path": _display_path(item, cwd, run_dir), "size": item.size,
+                          "mtime": round(item.mtime, 3), "sha256": digest, "weights": weights,
+                          "location": item.location, "copied": copied})
+    return {"artifacts": artifacts, "truncated": truncated,
+            "scan_s": round(time.monotonic() - begin, 3)}
+
+
+def _copy_into(item: Found, cwd: Path, run_dir: Path) -> bool:
+    try:
+        rel = item.path.relative_to(cwd)
+    except ValueError:
+        rel = Path(item.path.name)
+    target = run_dir / COPY_DIRNAME / rel
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(item.path, target)
+        os.chmod(target, 0o600)
+    except OSError:
+        return False
+    return True
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+class ArtifactStep:
+    """Capture step: remembers when the command started, scans when it ended."""
+
+    name = "artifacts"
+
+    def __init__(self) -> None:
+        self.since = time.time()
+
+    def before_start(self, ctx: RunContext) -> None:
+        self.since = time.time()
+
+    def started(self, ctx: RunContext, pid: int) -> None:
+        return None
+
+    def finished(self, ctx: RunContext, outcome: RunOutcome) -> None:
+        cwd = ctx.cwd.absolute()
+        skip = {ctx.store.root.absolute(), ctx.run_dir.absolute()}
+        data = collect_artifacts(cwd, ctx.run_dir.absolute(), self.since, skip,
+                                 list(ctx.options.get("artifact_globs") or []),
+                                 bool(ctx.options.get("copy_artifacts")))
+        ctx.write_yaml("artifacts.yaml", data)

@@ -1,0 +1,242 @@
+"""What a run used (``resources.jsonl`` + ``resources.yaml``): CPU, memory, threads and I/O
+of the command's whole process tree (data-loader workers included), and GPU utilisation and
+memory per device when ``nvidia-smi`` is there.
+
+Sampling interval (``interval_for``): 1 s for the first 2 minutes, 5 s up to 30 minutes,
+15 s up to 3 hours, then 60 s: a week-long run writes about 11,000 lines (~2 MB).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import psutil
+
+    from exptrack.capture.base import RunContext
+    from exptrack.runner import RunOutcome
+
+SCHEDULE = ((120.0, 1.0), (1800.0, 5.0), (3 * 3600.0, 15.0))
+LONG_INTERVAL_S = 60.0
+GPU_SAMPLE_QUERY = "index,utilization.gpu,memory.used"
+NVIDIA_SMI_TIMEOUT_S = 5.0
+JOIN_WAIT_S = 1.0
+
+
+def interval_for(elapsed_s: float) -> float:
+    """Seconds until the next sample, ``elapsed_s`` into the run."""
+    for until, interval in SCHEDULE:
+        if elapsed_s < until:
+            return interval
+    return LONG_INTERVAL_S
+
+
+def parse_gpu_samples(text: str) -> list[dict[str, Any]]:
+    """Parse ``nvidia-smi --query-gpu=index,utilization.gpu,memory.used
+    --format=csv,noheader,nounits`` output; "[N/A]" fields become None."""
+    rows: list[dict[str, Any]] = []
+    for line in text.splitlines():
+        fields = [f.strip() for f in line.split(",")]
+        if len(fields) < 3 or not fields[0].isdigit():
+            continue
+        rows.append({"index": int(fields[0]), "util_percent": _float(fields[1]),
+                     "memory_used_mib": _float(fields[2])})
+    return rows
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+@dataclass
+class ResourceSummary:
+    """Running aggregates over the samples (never the list itself)."""
+
+    samples: int = 0
+    peak_rss_bytes: int = 0
+    cpu_sum: float = 0.0
+    peak_cpu_percent: float = 0.0
+    max_threads: int = 0
+    max_processes: int = 0
+    read_bytes: int = 0
+    write_bytes: int = 0
+    peak_gpu_memory_mib: float | None = None
+    gpu_util_sum: float = 0.0
+    gpu_util_count: int = 0
+    intervals: set[float] = field(default_factory=set)
+
+    def add(self, sample: dict[str, Any]) -> None:
+        self.samples += 1
+        self.peak_rss_bytes = max(self.peak_rss_bytes, sample["rss_bytes"])
+        self.cpu_sum += sample["cpu_percent"]
+        self.peak_cpu_percent = max(self.peak_cpu_percent, sample["cpu_percent"])
+        self.max_threads = max(self.max_threads, sample["threads"])
+        self.max_processes = max(self.max_processes, sample["processes"])
+        self.read_bytes = max(self.read_bytes, sample.get("read_bytes") or 0)
+        self.write_bytes = max(self.write_bytes, sample.get("write_bytes") or 0)
+        gpus = sample.get("gpus") or []
+        used = [g["memory_used_mib"] for g in gpus if g["memory_used_mib"] is not None]
+        if used:
+            self.peak_gpu_memory_mib = max(self.peak_gpu_memory_mib or 0.0, sum(used))
+        for gpu in gpus:
+            if gpu["util_percent"] is not None:
+                self.gpu_util_sum += gpu["util_percent"]
+                self.gpu_util_count += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "peak_rss_bytes": self.peak_rss_bytes,
+            "mean_cpu_percent": round(self.cpu_sum / self.samples, 1) if self.samples else None,
+            "peak_cpu_percent": round(self.peak_cpu_percent, 1),
+            "max_threads": self.max_threads,
+            "max_processes": self.max_processes,
+            "read_bytes": self.read_bytes,
+            "write_bytes": self.write_bytes,
+            "peak_gpu_memory_mib": self.peak_gpu_memory_mib,
+            "mean_gpu_util_percent": round(self.gpu_util_sum / self.gpu_util_count, 1)
+            if self.gpu_util_count else None,
+            "samples": self.samples,
+            "interval_s": max(self.intervals) if self.intervals else None,
+        }
+
+
+class TreeSampler:
+    """Samples a process and all its descendants; CPU % from CPU-time deltas."""
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.procs: dict[int, psutil.Process] = {pid: self.root}
+        self.cpu_times: dict[int, float] = {}
+        self.io: dict[int, tuple[int, int]] = {}  # last counters of every pid ever seen
+        self.last_time: float | None = None
+
+    def _tree(self) -> list[psutil.Process]:
+        import psutil
+
+        try:
+            children = self.root.children(recursive=True)
+        except psutil.Error:
+            children = []
+        tree = [self.root, *children]
+        known = []
+        for proc in tree:
+            cached = self.procs.get(proc.pid)
+            if cached is None or cached.create_time() != proc.create_time():
+                self.procs[proc.pid] = cached = proc  # a new process, or a reused pid
+            known.append(cached)
+        return known
+
+    def sample(self) -> dict[str, Any] | None:
+        import psutil
+
+        now = time.monotonic()
+        rss = threads = processes = 0
+        cpu_total = 0.0
+        for proc in self._tree():
+            try:
+                with proc.oneshot():
+                    rss += proc.memory_info().rss
+                    threads += proc.num_threads()
+                    times = proc.cpu_times()
+                    used = times.user + times.system
+                    try:
+                        counters = proc.io_counters()
+                        self.io[proc.pid] = (counters.read_bytes, counters.write_bytes)
+                    except (psutil.AccessDenied, AttributeError, NotImplementedError):
+                        pass
+            except psutil.Error:
+                continue  # gone between listing and reading
+            processes += 1
+            previous = self.cpu_times.get(proc.pid)
+            if previous is not None and self.last_time is not None and now > self.last_time:
+                cpu_total += max(0.0, used - previous) / (now - self.last_time) * 100.0
+            self.cpu_times[proc.pid] = used
+        self.last_time = now
+        if processes == 0:
+            return None
+        return {"rss_bytes": rss, "cpu_percent": round(cpu_total, 1), "threads": threads,
+                "processes": processes,
+                "read_bytes": sum(r for r, _ in self.io.values()),
+                "write_bytes": sum(w for _, w in self.io.values())}
+
+
+def sample_gpus(smi: str) -> list[dict[str, Any]]:
+    try:
+        done = subprocess.run([smi, f"--query-gpu={GPU_SAMPLE_QUERY}",
+                               "--format=csv,noheader,nounits"], capture_output=True, text=True,
+                              timeout=NVIDIA_SMI_TIMEOUT_S, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return parse_gpu_samples(done.stdout) if done.returncode == 0 else []
+
+
+class ResourceStep:
+    """Capture step: a sampler thread from the command's start to its end."""
+
+    name = "resources"
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.summary = ResourceSummary()
+        self.errors: list[str] = []
+
+    def before_start(self, ctx: RunContext) -> None:
+        return None
+
+    def started(self, ctx: RunContext, pid: int) -> None:
+        self.thread = threading.Thread(target=self._loop, args=(ctx, pid), daemon=True,
+                                       name="exptrack-resources")
+        self.thread.start()
+
+    def _loop(self, ctx: RunContext, pid: int) -> None:
+        import psutil
+
+        try:
+            sampler = TreeSampler(pid)
+        except psutil.Error:
+            return  # already gone: a very short command
+        smi = shutil.which("nvidia-smi")
+        begin = time.monotonic()
+        try:
+            with open(ctx.run_dir / "resources.jsonl", "a", encoding="utf-8") as out:
+                while True:
+                    elapsed = time.monotonic() - begin
+                    sample = sampler.sample()
+                    if sample is None:
+                        return
+                    sample = {"time": round(time.time(), 3), "elapsed_s": round(elapsed, 2),
+                              **sample}
+                    if smi:
+                        sample["gpus"] = sample_gpus(smi)
+                    self.summary.add(sample)
+                    out.write(json.dumps(sample) + "\n")
+                    out.flush()
+                    interval = interval_for(elapsed)
+                    self.summary.intervals.add(interval)
+                    if self.stop.wait(interval):
+                        return
+        except OSError as exc:
+            self.errors.append(f"cannot write resources.jsonl: {exc.strerror or exc}")
+        except Exception as exc:  # a thread must not die silently
+            self.errors.append(f"resource sampling failed: {type(exc).__name__}: {exc}")
+
+    def finished(self, ctx: RunContext, outcome: RunOutcome) -> None:
+        self.stop.set()
+        if self.thread is not None:
+            self.thread.join(JOIN_WAIT_S)
+        data = self.summary.to_dict()
+        if self.errors:
+            data["errors"] = self.errors
+        ctx.write_yaml("resources.yaml", data)
