@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exptrack.capture.pyinfo import INTROSPECT_SCRIPT, resolve_python
+from exptrack.capture.pyinfo import INTROSPECT_SCRIPT, PythonTarget, resolve_python
 from exptrack.capture.redact import redact_environment, redact_text
 
 if TYPE_CHECKING:
@@ -181,29 +181,37 @@ class EnvCollector:
 
     def _collect(self) -> None:
         try:
-            self._introspect_python()
-            self.host = host_info()
+            target = resolve_python(self.command, self.env, self.cwd)
+            self._spawn(target)
+            self.host = host_info()  # while the interpreter starts
             self.gpus = query_gpus(self.errors)
+            self._read_python(target)
         except Exception as exc:  # a thread must not die silently
             self.errors.append(f"environment capture failed: {type(exc).__name__}: {exc}")
         finally:
             self.finished_at = time.monotonic()
             self.done.set()
 
-    def _introspect_python(self) -> None:
-        target = resolve_python(self.command, self.env, self.cwd)
+    def _spawn(self, target: PythonTarget) -> None:
         if not target.argv:
             self.errors.append("no python3 on the command's PATH")
             return
-        base = {"executable": target.argv[-1], "source": target.source}
-        self.python = base
+        self.python = {"executable": target.argv[-1], "source": target.source}
         try:
             self.proc = subprocess.Popen([*target.argv, "-c", INTROSPECT_SCRIPT], cwd=self.cwd,
                                          env=self.env, stdin=subprocess.DEVNULL,
                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except OSError as exc:
+            self.errors.append(f"could not run {target.argv[-1]}: {exc.strerror or exc}")
+
+    def _read_python(self, target: PythonTarget) -> None:
+        if self.proc is None:
+            return
+        try:
             out, err = self.proc.communicate(timeout=INTROSPECT_TIMEOUT_S)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            self.errors.append(f"could not run {target.argv[-1]}: {exc}")
+        except subprocess.TimeoutExpired:
+            self.errors.append(f"{target.argv[-1]} did not describe itself within "
+                               f"{INTROSPECT_TIMEOUT_S:g}s")
             return
         try:
             info = json.loads(out)
@@ -215,7 +223,7 @@ class EnvCollector:
         packages = info.pop("packages", {}) or {}
         self.packages = {str(k): str(v) for k, v in list(packages.items())[:MAX_PACKAGES]}
         self.python = {
-            "executable": info.get("executable") or base["executable"],
+            "executable": info.get("executable") or target.argv[-1],
             "version": info.get("version"),
             "implementation": info.get("implementation"),
             "source": target.source,

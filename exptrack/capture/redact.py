@@ -24,7 +24,7 @@ _SAFE_NAMES = {
 }
 _SAFE_NAME_PARTS = re.compile(
     r"(^|[_\-.])(max|min|num|n|vocab|sort|primary|sequence|seq|pad|eos|bos|unk|sep|cls)"
-    r"[_\-.]?(tokens?|keys?)($|[_\-.])",
+    r"[_\-.]?(new[_\-.]?)?(tokens?|keys?)($|[_\-.])",
     re.IGNORECASE,
 )
 # A name that points at where a secret lives (a file, a folder) is not the secret itself.
