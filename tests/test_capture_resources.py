@@ -1,0 +1,71 @@
+"""The resource sampler counts the command's whole process tree."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import yaml
+from conftest import only_run, py, track
+
+from exptrack.capture.resources import interval_for, parse_gpu_samples
+
+GRANDCHILD = ("import time; block = bytearray(b'x' * (200 * 1024 * 1024)); "
+              "print('allocated', flush=True); time.sleep(2.5)")
+
+
+def test_memory_of_a_grandchild_process_is_counted(tmp_path: Path, track_home: Path) -> None:
+    # child (a shell-like parent doing nothing) -> grandchild holding 200 MB
+    code = ("import subprocess, sys; "
+            f"subprocess.run([sys.executable, '-c', {GRANDCHILD!r}], check=True)")
+    done = track("run", "--", *py(code), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    run_dir = only_run(track_home)
+    summary = yaml.safe_load((run_dir / "resources.yaml").read_text())
+    assert summary["peak_rss_bytes"] >= 200 * 1024 * 1024
+    assert summary["max_processes"] >= 2
+    assert summary["samples"] >= 2 and summary["interval_s"] == 1.0
+    assert summary["peak_gpu_memory_mib"] is None  # no nvidia-smi here
+    rows = [json.loads(line) for line in (run_dir / "resources.jsonl").read_text().splitlines()]
+    assert len(rows) == summary["samples"]
+    assert max(r["rss_bytes"] for r in rows) == summary["peak_rss_bytes"]
+    assert {"time", "elapsed_s", "cpu_percent", "threads", "processes", "read_bytes",
+            "write_bytes"} <= set(rows[0])
+    assert "gpus" not in rows[0]
+    shown = json.loads(track("show", "--json", cwd=tmp_path, check=True).stdout)
+    assert shown["resources"]["peak_rss_bytes"] == summary["peak_rss_bytes"]
+
+
+def test_cpu_of_a_busy_child_is_measured(tmp_path: Path, track_home: Path) -> None:
+    code = "import time\nend = time.time() + 2.2\nwhile time.time() < end: pass\n"
+    done = track("run", "--", *py(code), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    summary = yaml.safe_load((only_run(track_home) / "resources.yaml").read_text())
+    assert summary["peak_cpu_percent"] >= 50
+    assert summary["max_threads"] >= 1
+
+
+def test_interval_backs_off_for_long_runs() -> None:
+    assert [interval_for(s) for s in (0, 119, 120, 1799, 1800, 3 * 3600, 7 * 86400)] == [
+        1.0, 1.0, 5.0, 5.0, 15.0, 60.0, 60.0]
+    elapsed, samples = 0.0, 0
+    while elapsed < 7 * 86400:
+        elapsed += interval_for(elapsed)
+        samples += 1
+    assert samples < 12_000  # a week-long run stays small
+
+
+def test_gpu_sample_parser() -> None:
+    text = "0, 87, 30512\n1, [N/A], 1024\nNo devices were found\n"
+    assert parse_gpu_samples(text) == [
+        {"index": 0, "util_percent": 87.0, "memory_used_mib": 30512.0},
+        {"index": 1, "util_percent": None, "memory_used_mib": 1024.0}]
+    assert parse_gpu_samples("") == []
+
+
+def test_short_command_still_writes_a_summary(tmp_path: Path, track_home: Path) -> None:
+    done = track("run", "--", "true", cwd=tmp_path, env={"PATH": os.environ["PATH"]})
+    assert done.returncode == 0, done.stderr
+    summary = yaml.safe_load((only_run(track_home) / "resources.yaml").read_text())
+    assert summary["samples"] <= 1 and "peak_rss_bytes" in summary
