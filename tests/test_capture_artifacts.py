@@ -12,8 +12,8 @@ import yaml
 from conftest import only_run, py, track, track_json
 
 WRITE = ("import os, pathlib\n"
-         "pathlib.Path('ckpt').mkdir(exist_ok=True)\n"
-         "pathlib.Path('ckpt/best.pt').write_bytes(b'weights-' + os.environ['TRACK_RUN_ID']"
+         "pathlib.Path('runs').mkdir(exist_ok=True)\n"
+         "pathlib.Path('runs/best.pt').write_bytes(b'weights-' + os.environ['TRACK_RUN_ID']"
          ".encode())\n"
          "pathlib.Path('log.txt').write_text('done')\n"
          "pathlib.Path('__pycache__').mkdir(exist_ok=True)\n"
@@ -37,9 +37,9 @@ def test_weights_are_hashed_listed_first_and_found_by_hash(tmp_path: Path,
     run_dir = only_run(track_home)
     data = artifacts_of(run_dir)
     paths = [a["path"] for a in data["artifacts"]]
-    assert paths == ["ckpt/best.pt", "log.txt", "plot.png"]
+    assert paths == ["runs/best.pt", "log.txt", "plot.png"]
     best = data["artifacts"][0]
-    content = (tmp_path / "ckpt" / "best.pt").read_bytes()
+    content = (tmp_path / "runs" / "best.pt").read_bytes()
     assert best["sha256"] == hashlib.sha256(content).hexdigest()
     assert best["weights"] is True and best["location"] == "cwd" and best["copied"] is False
     assert best["size"] == len(content)
@@ -52,8 +52,8 @@ def test_weights_are_hashed_listed_first_and_found_by_hash(tmp_path: Path,
     assert done.returncode == 0, done.stderr
     for query in (best["sha256"], best["sha256"][:12]):
         assert [r["id"] for r in track_json("ls", "--artifact", query)] == [producer]
-    latest = (tmp_path / "ckpt" / "best.pt").read_bytes()
-    by_file = track_json("ls", "--artifact", str(tmp_path / "ckpt" / "best.pt"))
+    latest = (tmp_path / "runs" / "best.pt").read_bytes()
+    by_file = track_json("ls", "--artifact", str(tmp_path / "runs" / "best.pt"))
     assert [r["id"] for r in by_file] != [producer] and len(by_file) == 1
     assert latest.endswith(by_file[0]["id"].encode())
     assert track_json("ls", "--artifact", "0" * 64) == []
