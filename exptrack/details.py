@@ -40,19 +40,23 @@ MIN_HASH_PREFIX = 8
 
 def runs_with_artifact(runs: list[RunView], query: str) -> list[RunView]:
     """The runs that produced an artifact: ``query`` is a sha256 (or a prefix of at least
-    8 hex digits), an existing file (matched by its content's sha256), or a path as the run
-    recorded it (relative to the run's cwd, or absolute)."""
+    8 hex digits), an existing file (matched by its content's sha256; by path where the run
+    recorded no hash), or a path as the run recorded it (relative to the run's cwd, or
+    absolute)."""
     wanted = query.strip()
     digest: str | None = None
     target: Path | None = None
     if len(wanted) >= MIN_HASH_PREFIX and set(wanted.lower()) <= _HEX:
         digest = wanted.lower()
-    elif Path(wanted).is_file():
-        from exptrack.capture.artifacts import sha256_file
-
-        digest = sha256_file(Path(wanted))
     else:
         target = Path(wanted).expanduser().absolute()
+        if target.is_file():
+            from exptrack.capture.artifacts import sha256_file
+
+            try:
+                digest = sha256_file(target)
+            except OSError:
+                digest = None  # unreadable: match by path
     found = []
     for run in runs:
         for item in run_details(run)["artifacts"]:
@@ -64,7 +68,10 @@ def runs_with_artifact(runs: list[RunView], query: str) -> list[RunView]:
 
 def _artifact_matches(item: dict[str, Any], run: RunView, digest: str | None,
                       target: Path | None) -> bool:
-    if digest is not None:
-        return str(item.get("sha256") or "").startswith(digest)
+    recorded = item.get("sha256")
+    if digest is not None and recorded:
+        return str(recorded).startswith(digest)  # the content decides, wherever it lies
+    if target is None:
+        return False
     base = run.path if item.get("location") == "run_dir" else Path(run.record.cwd or "/")
-    return target is not None and (base / str(item.get("path", ""))) == target
+    return (base / str(item.get("path", ""))) == target

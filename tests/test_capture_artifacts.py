@@ -57,6 +57,8 @@ def test_weights_are_hashed_listed_first_and_found_by_hash(tmp_path: Path,
     assert [r["id"] for r in by_file] != [producer] and len(by_file) == 1
     assert latest.endswith(by_file[0]["id"].encode())
     assert track_json("ls", "--artifact", "0" * 64) == []
+    (tmp_path / "runs" / "best.pt").unlink()  # gone: the path as recorded still finds both
+    assert len(track_json("ls", "--artifact", "runs/best.pt", cwd=tmp_path)) == 2
     shown = json.loads(track("show", producer, "--json", check=True).stdout)
     assert shown["artifacts"][0]["sha256"] == best["sha256"]
 

@@ -136,7 +136,7 @@ class InputsStep:
 
     def before_start(self, ctx: RunContext) -> None:
         cwd = ctx.cwd.absolute()
-        excluded = {cwd, Path("/"), Path.home(), ctx.store.root.absolute()}
+        excluded = {cwd, Path("/"), Path(os.path.expanduser("~")), ctx.store.root.absolute()}
         seen: set[Path] = set()
         config_params: dict[str, Any] = {}
         configs = 0

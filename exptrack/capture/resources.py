@@ -132,8 +132,11 @@ class TreeSampler:
         known = []
         for proc in tree:
             cached = self.procs.get(proc.pid)
-            if cached is None or cached.create_time() != proc.create_time():
-                self.procs[proc.pid] = cached = proc  # a new process, or a reused pid
+            try:
+                if cached is None or cached.create_time() != proc.create_time():
+                    self.procs[proc.pid] = cached = proc  # a new process, or a reused pid
+            except psutil.Error:
+                continue  # ended while we looked
             known.append(cached)
         return known
 
