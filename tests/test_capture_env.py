@@ -125,7 +125,8 @@ def slow_probe_venv(path: Path, seconds: float) -> Path:
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path("
                            "'purelib'))"], capture_output=True, text=True, check=True)
     (Path(site.stdout.strip()) / "sitecustomize.py").write_text(
-        f"import sys, time\nif sys.argv[:1] == ['-c']:\n    time.sleep({seconds})\n")
+        f"import sys, time\nif sys.argv[:1] == ['-c']:\n    time.sleep({seconds})\n"
+        "print('noise from sitecustomize')\n")
     return python
 
 

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import yaml
 from conftest import only_run, py, track
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exptrack.capture import inputs
-from exptrack.capture.configfile import flatten
+from exptrack.capture.configfile import flatten, redacted_snapshot
 
 
 def load(path: Path) -> dict:
@@ -116,3 +118,14 @@ def test_flatten_caps_depth_and_keys() -> None:
     assert len(flat) == 1 and next(iter(flat)).count(".") == 7
     wide = {f"k{i}": i for i in range(5000)}
     assert len(flatten(wide)) == 2000
+
+
+@given(st.text(max_size=400), st.sampled_from(["api_key", "password", "HF_TOKEN", "secret"]),
+       st.sampled_from([": ", " = ", ":"]), st.text(alphabet="abcdefXYZ0123456789", min_size=12,
+                                                    max_size=30))
+def test_snapshot_never_keeps_a_secret_named_value(noise: str, key: str, sep: str,
+                                                   value: str) -> None:
+    text = f"{noise}\n  {key}{sep}{value}\nother: 1\n"
+    out = redacted_snapshot(text)
+    assert f"{key}{sep}{value}" not in out
+    assert "other: 1" in out

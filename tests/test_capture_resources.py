@@ -42,7 +42,7 @@ def test_cpu_of_a_busy_child_is_measured(tmp_path: Path, track_home: Path) -> No
     done = track("run", "--", *py(code), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     summary = yaml.safe_load((only_run(track_home) / "resources.yaml").read_text())
-    assert summary["peak_cpu_percent"] >= 50
+    assert summary["peak_cpu_percent"] >= 20  # a busy loop; an idle child reads ~0
     assert summary["max_threads"] >= 1
 
 

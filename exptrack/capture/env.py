@@ -22,7 +22,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exptrack.capture.pyinfo import INTROSPECT_SCRIPT, PythonTarget, resolve_python
+from exptrack.capture.pyinfo import (
+    INTROSPECT_SCRIPT,
+    PROBE_MARKER,
+    PythonTarget,
+    resolve_python,
+)
 from exptrack.capture.redact import redact_environment, redact_text
 
 if TYPE_CHECKING:
@@ -214,7 +219,7 @@ class EnvCollector:
                                f"{INTROSPECT_TIMEOUT_S:g}s")
             return
         try:
-            info = json.loads(out)
+            info = json.loads(out.rpartition(PROBE_MARKER.encode())[2])
         except ValueError:
             tail = err.decode("utf-8", "replace").strip().splitlines()
             self.errors.append(f"{target.argv[-1]} could not describe itself: "

@@ -22,8 +22,10 @@ _LAUNCHERS = {"uv", "poetry", "pipenv", "conda", "mamba", "micromamba", "pdm", "
               "pixi"}
 SHEBANG_READ_BYTES = 512
 
+PROBE_MARKER = "@@exptrack-probe@@"
 INTROSPECT_SCRIPT = r"""
 import json, os, platform, sys
+MARKER = "@@exptrack-probe@@"  # whatever sitecustomize printed before it is ignored
 # importlib.metadata's own search, minus its import and email parsing (3x faster): every
 # *.dist-info / *.egg-info on sys.path, the first of a name wins, Name/Version headers.
 def headers(path):
@@ -68,6 +70,7 @@ venv = prefix if prefix != getattr(sys, "base_prefix", prefix) else None
 conda = None
 if os.path.isdir(os.path.join(prefix, "conda-meta")):
     conda = os.environ.get("CONDA_DEFAULT_ENV") or os.path.basename(prefix)
+sys.stdout.write("\n" + MARKER)
 json.dump({
     "executable": sys.executable,
     "version": platform.python_version(),
