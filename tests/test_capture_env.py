@@ -130,22 +130,6 @@ def slow_probe_venv(path: Path, seconds: float) -> Path:
     return python
 
 
-def test_env_capture_runs_alongside_the_command(tmp_path: Path, track_home: Path) -> None:
-    """A slow environment probe (3 s) never delays the command's start."""
-    python = slow_probe_venv(tmp_path / "venv3", 3.0)
-    stamp = tmp_path / "started"
-    script = tmp_path / "train.py"
-    script.write_text(f"import time\nopen({str(stamp)!r}, 'w').write(repr(time.time()))\n"
-                      "time.sleep(3.5)\n")
-    before = time.time()
-    done = track("run", "--", str(python), "train.py", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert float(stamp.read_text()) - before < 1.5  # started long before the probe ended
-    env = load_env(track_home)
-    assert env["capture_s"] >= 3.0
-    assert env["packages"][PROBE_PKG] == "2.0" and env["errors"] == []
-
-
 def test_env_wait_is_bounded_after_a_short_command(tmp_path: Path, track_home: Path) -> None:
     python = slow_probe_venv(tmp_path / "venv4", 20.0)
     (tmp_path / "train.py").write_text("print('done')\n")
@@ -158,3 +142,38 @@ def test_env_wait_is_bounded_after_a_short_command(tmp_path: Path, track_home: P
     assert env["python"]["executable"] == str(python) and env["packages"] == {}
     assert any("not finished" in error for error in env["errors"])
     assert env["host"]["cpu_logical"] >= 1
+
+
+def test_env_capture_runs_alongside_the_command_and_is_cached(tmp_path: Path,
+                                                              track_home: Path) -> None:
+    """A slow environment probe (3 s) never delays the command's start; its result is
+    reused by the next run of the same interpreter until a package is installed."""
+    python = slow_probe_venv(tmp_path / "venv5", 3.0)
+    stamp = tmp_path / "started"
+    (tmp_path / "long.py").write_text(
+        f"import time\nopen({str(stamp)!r}, 'w').write(repr(time.time()))\ntime.sleep(3.5)\n")
+    (tmp_path / "short.py").write_text("pass\n")
+
+    def run(script: str) -> dict:
+        done = track("run", "--", str(python), script, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        runs = sorted((track_home / "runs").iterdir(),
+                      key=lambda p: yaml.safe_load((p / "run.yaml").read_text())["started_at"])
+        return yaml.safe_load((runs[-1] / "env.yaml").read_text())
+
+    before = time.time()
+    first = run("long.py")  # the slow probe finishes while the command runs
+    assert float(stamp.read_text()) - before < 1.5  # started long before the probe ended
+    assert first["capture_s"] >= 3.0
+    assert first["packages"] == {PROBE_PKG: "2.0"} and first["errors"] == []
+    assert list((track_home / "cache" / "env").glob("*.json"))
+    second = run("short.py")  # described at once from the cache: no 3 s probe to wait for
+    assert second["packages"] == {PROBE_PKG: "2.0"} and second["errors"] == []
+    assert second["capture_s"] < 2.0
+    assert second["python"] == first["python"]
+    site = Path(first["python"]["virtualenv"])
+    newer = next(site.glob("lib/python*/site-packages"))
+    (newer / "added_pkg-1.0.dist-info").mkdir()  # an install: the cache entry is stale
+    (newer / "added_pkg-1.0.dist-info" / "METADATA").write_text("Name: added-pkg\nVersion: 1.0\n")
+    third = run("short.py")
+    assert any("not finished" in error for error in third["errors"])  # probed again

@@ -166,8 +166,10 @@ def os_info() -> dict[str, str]:
 class EnvCollector:
     """Collects env.yaml on a thread; ``result`` is safe to read at any moment."""
 
-    def __init__(self, command: list[str], env: Mapping[str, str], cwd: Path) -> None:
+    def __init__(self, command: list[str], env: Mapping[str, str], cwd: Path,
+                 cache_dir: Path | None = None) -> None:
         self.command = command
+        self.cache_dir = cache_dir
         self.env = dict(env)
         self.cwd = cwd
         self.started = time.monotonic()
@@ -187,10 +189,15 @@ class EnvCollector:
     def _collect(self) -> None:
         try:
             target = resolve_python(self.command, self.env, self.cwd)
-            self._spawn(target)
+            cached = self._cached(target)
+            if cached is None:
+                self._spawn(target)
             self.host = host_info()  # while the interpreter starts
             self.gpus = query_gpus(self.errors)
-            self._read_python(target)
+            if cached is not None:
+                self._use(cached, target)
+            else:
+                self._read_python(target)
         except Exception as exc:  # a thread must not die silently
             self.errors.append(f"environment capture failed: {type(exc).__name__}: {exc}")
         finally:
@@ -225,7 +232,34 @@ class EnvCollector:
             self.errors.append(f"{target.argv[-1]} could not describe itself: "
                                f"{redact_text(tail[-1]) if tail else self.proc.returncode}")
             return
-        packages = info.pop("packages", {}) or {}
+        if not isinstance(info, dict):
+            self.errors.append(f"{target.argv[-1]} could not describe itself")
+            return
+        if self._cache_key(target):
+            from exptrack.capture import envcache
+
+            assert self.cache_dir is not None
+            envcache.save(self.cache_dir, self._cache_key(target), info)
+        self._use(info, target)
+
+    def _cache_key(self, target: PythonTarget) -> str:
+        if self.cache_dir is None or target.launcher or not target.argv:
+            return ""
+        from exptrack.capture import envcache
+
+        return envcache.cache_key(target.argv, self.env)
+
+    def _cached(self, target: PythonTarget) -> dict[str, Any] | None:
+        key = self._cache_key(target)
+        if not key:
+            return None
+        from exptrack.capture import envcache
+
+        assert self.cache_dir is not None
+        return envcache.load(self.cache_dir, key)
+
+    def _use(self, info: dict[str, Any], target: PythonTarget) -> None:
+        packages = info.get("packages", {}) or {}
         self.packages = {str(k): str(v) for k, v in list(packages.items())[:MAX_PACKAGES]}
         self.python = {
             "executable": info.get("executable") or target.argv[-1],
@@ -274,7 +308,8 @@ class EnvStep:
 
     def started(self, ctx: RunContext, pid: int) -> None:
         env = dict(os.environ, TRACK_RUN_ID=ctx.run_id, TRACK_RUN_DIR=str(ctx.run_dir))
-        self.collector = EnvCollector(ctx.command, env, ctx.cwd)
+        self.collector = EnvCollector(ctx.command, env, ctx.cwd,
+                                      cache_dir=ctx.store.root / "cache" / "env")
         self.collector.start()
 
     def finished(self, ctx: RunContext, outcome: RunOutcome) -> None:

@@ -44,8 +44,17 @@ def headers(path):
     except OSError:
         pass
     return name, version
+# sys.path[0] is the probe's cwd ("" under -c); the command's own is its script's folder.
+paths = [p for p in sys.path[1:] if p]
+def stamp(path):
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+# Taken before listing: an install while we list makes the cached copy stale, never wrong.
+stamps = [[p, stamp(p)] for p in [os.path.realpath(sys.executable)] + paths]
 packages, seen = {}, set()
-for entry in sys.path:
+for entry in paths:
     try:
         names = sorted(os.listdir(entry or "."))
     except OSError:
@@ -78,6 +87,7 @@ json.dump({
     "prefix": prefix,
     "virtualenv": venv,
     "conda_env": conda,
+    "stamps": stamps,
     "packages": dict(sorted(packages.items(), key=lambda kv: kv[0].lower())),
 }, sys.stdout)
 """
@@ -89,6 +99,7 @@ class PythonTarget:
 
     argv: list[str]
     source: str  # "command" (the command runs it) or "path" (first python3 on PATH)
+    launcher: bool = False  # `uv run ...`: the launcher may change the env as it starts
 
 
 def _which(name: str, path: str | None, cwd: Path) -> str | None:
@@ -154,5 +165,6 @@ def _launcher_python(tokens: list[str]) -> PythonTarget:
     for index in range(2, len(tokens)):
         word = tokens[index]
         if _PYTHON_NAME.match(os.path.basename(word)) or word.endswith(".py"):
-            return PythonTarget([*tokens[:index], "python"], "command")
-    return PythonTarget([*tokens[:2], "python"], "command")  # `poetry run train`: same env
+            return PythonTarget([*tokens[:index], "python"], "command", launcher=True)
+    # `poetry run train` (a console script): the launcher's python runs it
+    return PythonTarget([*tokens[:2], "python"], "command", launcher=True)
