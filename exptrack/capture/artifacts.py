@@ -4,7 +4,8 @@ modified while it ran, files the script saved into ``$TRACK_RUN_DIR``, and files
 
 The scan skips version control, the store, virtualenvs, caches, ``__pycache__`` and
 ``node_modules``, and is bounded in entries visited and time. Weights are always hashed,
-whatever their size; other files up to ``HASH_CAP_BYTES``.
+whatever their size; other files up to ``HASH_CAP_BYTES`` each and ``HASH_BUDGET_BYTES``
+together.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ MAX_ENTRIES = 200_000
 MAX_SCAN_S = 5.0
 MAX_ARTIFACTS = 1000
 HASH_CAP_BYTES = 256 * 1024 * 1024
+HASH_BUDGET_BYTES = 2 * 1024 * 1024 * 1024  # all non-weights files together
 # The kernel stamps mtimes from a coarse clock (a tick, ~4 ms, behind time.time()).
 MTIME_SLACK_S = 0.05
 COPY_DIRNAME = "artifacts"
@@ -167,14 +169,17 @@ def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
     if len(items) > MAX_ARTIFACTS:
         items, truncated = items[:MAX_ARTIFACTS], True
     artifacts = []
+    budget = HASH_BUDGET_BYTES
     for item in items:
         weights = is_weights(item.path)
         digest = None
-        if weights or item.size <= HASH_CAP_BYTES:
+        if weights or (item.size <= HASH_CAP_BYTES and item.size <= budget):
             try:
                 digest = sha256_file(item.path)
             except OSError:
                 digest = None
+            if not weights:
+                budget -= item.size
         copied = False
         wanted = item.path in matched_paths if patterns else weights
         if copy and wanted and item.location == "cwd":
