@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from exptrack.capture import inputs
 from exptrack.capture.configfile import flatten, redacted_snapshot
+from exptrack.capture.inputs import candidate_values
 
 
 def load(path: Path) -> dict:
@@ -129,3 +130,9 @@ def test_snapshot_never_keeps_a_secret_named_value(noise: str, key: str, sep: st
     out = redacted_snapshot(text)
     assert f"{key}{sep}{value}" not in out
     assert "other: 1" in out
+
+
+def test_candidate_values_skip_secret_options_and_numbers() -> None:
+    args = ["--data", "d.csv", "--api-key", "keyfile", "--token=t.txt", "out=o/", "-5",
+            "1e-3", "pos.txt", "--flag", "--lr", "0.1"]
+    assert candidate_values(args) == ["d.csv", "o/", "pos.txt"]

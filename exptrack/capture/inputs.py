@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from exptrack.capture.configfile import flatten, is_config_path, parse_config, redacted_snapshot
 from exptrack.capture.params import script_arguments
+from exptrack.capture.redact import is_secret_name
 
 if TYPE_CHECKING:
     from exptrack.capture.base import RunContext
@@ -36,15 +37,22 @@ MAX_INPUTS = 100
 MAX_CONFIGS = 20
 FINISH_WAIT_S = 10.0
 _NUMBER = re.compile(r"^[+-]?[\d.eE+-]+$")
-_ASSIGN = re.compile(r"^-{0,2}\+{0,2}[A-Za-z_][\w.\-]*=(.*)$", re.DOTALL)
+_ASSIGN = re.compile(r"^-{0,2}\+{0,2}([A-Za-z_][\w.\-]*)=(.*)$", re.DOTALL)
 
 
 def candidate_values(args: list[str]) -> list[str]:
-    """The words of the script's arguments that could name a path."""
+    """The words of the script's arguments that could name a path (never the value of a
+    secret-named option: ``--api-key X``, ``token=X``)."""
     values = []
+    secret_next = False
     for arg in args:
         match = _ASSIGN.match(arg)
-        value = match.group(1) if match else arg
+        value = match.group(2) if match else arg
+        name = match.group(1) if match else (arg.lstrip("-") if arg.startswith("-") else "")
+        after_secret, secret_next = secret_next, bool(name) and not match \
+            and is_secret_name(name)
+        if after_secret or (match and is_secret_name(name)):
+            continue
         if value and not value.startswith("-") and not _NUMBER.match(value) \
                 and "\n" not in value:
             values.append(value)
@@ -164,7 +172,8 @@ class InputsStep:
                 for key, item in flat.items():
                     config_params.setdefault(key, item)
                 for key, item in flat.items():
-                    if isinstance(item, str) and item and "\n" not in item:
+                    if isinstance(item, str) and item and "\n" not in item \
+                            and not is_secret_name(key):
                         named = _resolve(item, [cwd, path.parent.absolute()])
                         if named is not None:
                             add(named, f"config:{value}:{key}", item)
