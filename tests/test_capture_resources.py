@@ -38,7 +38,7 @@ def test_memory_of_a_grandchild_process_is_counted(tmp_path: Path, track_home: P
 
 
 def test_cpu_of_a_busy_child_is_measured(tmp_path: Path, track_home: Path) -> None:
-    code = "import time\nend = time.time() + 2.2\nwhile time.time() < end: pass\n"
+    code = "import time\nend = time.time() + 3.5\nwhile time.time() < end: pass\n"
     done = track("run", "--", *py(code), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     summary = yaml.safe_load((only_run(track_home) / "resources.yaml").read_text())
