@@ -148,6 +148,9 @@ def parse_where(expr: str, runs: Sequence[RunView]) -> Condition:
         raise UsageError(f"cannot read --where {expr!r}: write KEY OP VALUE with OP one of "
                          "= != < <= > >= (e.g. lr<0.01, status=completed, model=resnet*)")
     key_text, op, raw = match.groups()
+    if raw[:1] in ("<", ">", "=", "!"):
+        raise UsageError(f"cannot read --where {expr!r}: {op + raw[:1]!r} is not an operator "
+                         "(use = != < <= > >=)")
     return Condition(resolve_key(key_text, runs), op, raw)
 
 
@@ -159,6 +162,9 @@ def _compare(value: Any, op: str, raw: str) -> bool:
         number = _to_number(raw)
         if isinstance(value, (int, float)) and number is not None:
             left, right = value, number
+        elif op in ("<", "<=", ">", ">=") and (number is not None or
+                                               isinstance(value, (int, float))):
+            return False  # a number and a word have no order
         else:
             left, right = str(value), raw
     if op in ("=", "=="):
@@ -169,8 +175,6 @@ def _compare(value: Any, op: str, raw: str) -> bool:
         if isinstance(left, str) and any(c in right for c in "*?["):
             return not fnmatch.fnmatchcase(left, right)
         return bool(left != right)
-    if isinstance(left, str) != isinstance(right, str):
-        return False
     return bool({"<": left < right, "<=": left <= right,
                  ">": left > right, ">=": left >= right}[op])
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from rich.console import Console
+    from rich.table import Table
     from rich.text import Text
 
 
@@ -76,7 +77,7 @@ def console() -> Console:
     from rich.console import Console
 
     color = use_color()
-    return Console(no_color=not color, force_terminal=True if color else None,
+    return Console(no_color=not color, force_terminal=color,
                    highlight=False, soft_wrap=False)
 
 
@@ -252,6 +253,7 @@ def run_label(run: RunView) -> str:
 
 # ---------------------------------------------------------------- track ls
 
+NAME_WIDTH = 16
 FIELD_HEADERS = {"duration": "took", "started": "started", "exit_code": "exit"}
 
 
@@ -268,7 +270,7 @@ def _cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> Text |
     if column == "name":
         text = Text(run.record.name or "")
         for tag in run.record.tags:
-            text.append(f" #{tag}", style="blue")
+            text.append(f" #{tag}" if text.plain else f"#{tag}", style="blue")
         return text if text.plain else "-"
     if column == "status":
         return status_text(run)
@@ -290,15 +292,36 @@ def _cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> Text |
 def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
                     constant: dict[str, Any], best_metric: str | None = None,
                     best: dict[str, BestValue] | None = None,
-                    notes: Sequence[str] = ()) -> None:
+                    notes: Sequence[str] = (), fit: bool = True) -> None:
     """The `track ls` table; constant params once above it, notes (what was left out)
-    below it."""
-    from rich.table import Table
-
+    below it. With ``fit``, columns that do not fit the width are dropped whole (least
+    useful first) rather than cut to unreadable stubs."""
     out = console()
     if constant:
         pairs = "  ".join(f"{k}={fmt_value(v)}" for k, v in constant.items())
         out.print(f"[dim]same in all:[/dim] {_escape(pairs)}", overflow="fold")
+    shown = list(columns)
+    table = _run_table(runs, shown, best_metric, best or {})
+    dropped: list[str] = []
+    while fit and _natural_width(out, table) > out.width:
+        victim = _least_useful(shown)
+        if victim is None:
+            break
+        shown.remove(victim)
+        dropped.append(victim.label if isinstance(victim, Key) else
+                       FIELD_HEADERS.get(victim, victim))
+        table = _run_table(runs, shown, best_metric, best or {})
+    out.print(table)
+    if dropped:
+        notes = [*notes, f"not shown for width: {', '.join(dropped)} (pick with --columns)"]
+    for note in notes:
+        out.print(f"[dim]{_escape(note)}[/dim]")
+
+
+def _run_table(runs: Sequence[RunView], columns: Sequence[str | Key], best_metric: str | None,
+               best: dict[str, BestValue]) -> Table:
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold",
                   collapse_padding=True)
     for column in columns:
@@ -311,12 +334,32 @@ def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
             header = FIELD_HEADERS.get(column, column)
         table.add_column(header, no_wrap=True, overflow="ellipsis",
                          justify="right" if numeric or column == "best" else "left",
-                         min_width=min(len(header), 8) if column != "id" else 8)
+                         max_width=NAME_WIDTH if column == "name" else None)
     for run in runs:
-        table.add_row(*(_cell(run, c, best or {}) for c in columns))
-    out.print(table)
-    for note in notes:
-        out.print(f"[dim]{_escape(note)}[/dim]")
+        table.add_row(*(_cell(run, c, best) for c in columns))
+    return table
+
+
+def _natural_width(out: Console, table: Table) -> int:
+    from rich.measure import Measurement
+
+    return Measurement.get(out, out.options.update(width=10_000), table).maximum
+
+
+def _least_useful(columns: Sequence[str | Key]) -> str | Key | None:
+    """Which column to give up first when the table is too wide: duration, then extra
+    metrics, then params beyond two, the start time, params beyond one, commit, name."""
+    params: list[str | Key] = [c for c in columns if isinstance(c, Key) and c.kind == "param"]
+    metrics: list[str | Key] = [c for c in columns
+                                if isinstance(c, Key) and c.kind == "metric"]
+    order: list[list[str | Key]] = [
+        ["duration"], metrics[1:][::-1], params[2:][::-1], ["started"], params[1:][::-1],
+        ["commit", "name"]]
+    for group in order:
+        for column in group:
+            if column in columns:
+                return column
+    return None
 
 
 def _escape(text: str) -> str:
