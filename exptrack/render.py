@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from exptrack.query import BestValue, Key, is_missing, value_of
 from exptrack.store import RunView
@@ -77,8 +78,39 @@ def console() -> Console:
     from rich.console import Console
 
     color = use_color()
-    return Console(no_color=not color, force_terminal=color,
-                   highlight=False, soft_wrap=False)
+    return Console(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
+                   force_terminal=color, highlight=False, soft_wrap=False)
+
+
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
+class _TrimmedLines:
+    """stdout without the trailing spaces rich pads table cells with (clean to copy,
+    grep and diff)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        if lines:
+            self._stream.write("".join(_TRAILING.sub(r"\1", line) + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
 
 
 def warn(message: str) -> None:

@@ -294,15 +294,17 @@ def print_env(run: RunView, details: dict[str, Any]) -> None:
     for section in ("os", "host"):
         values = env.get(section)
         if isinstance(values, dict):
-            grid.add_row(section, Text("  ".join(f"{k}={fmt_value(v)}"
-                                                 for k, v in values.items())))
+            grid.add_row(section, Text(_pairs(values)))
     for gpu in env.get("gpus") or []:
         if isinstance(gpu, dict):
-            grid.add_row(f"gpu {gpu.get('index', '')}", Text("  ".join(
-                f"{k}={fmt_value(v)}" for k, v in gpu.items() if k != "index")))
+            grid.add_row(f"gpu {gpu.get('index', '')}", Text(_pairs(
+                {k: v for k, v in gpu.items() if k != "index"})))
     for key in ("cuda_visible_devices", "cluster", "errors"):
-        if env.get(key):
-            grid.add_row(key, Text(str(env[key])))
+        value = env.get(key)
+        if value:
+            text = _pairs(value) if isinstance(value, dict) else (
+                "; ".join(map(str, value)) if isinstance(value, list) else str(value))
+            grid.add_row(key, Text(text))
     out.print(grid)
     for title, mapping in (("packages", env.get("packages")),
                            ("variables", env.get("variables"))):
@@ -316,6 +318,11 @@ def print_env(run: RunView, details: dict[str, Any]) -> None:
             table.add_row(Text(str(name)), Text(fmt_value(mapping[name])))
         out.print()
         out.print(table)
+
+
+def _pairs(mapping: dict[str, Any]) -> str:
+    return "  ".join(f"{k}={fmt_bytes(v) if str(k).endswith('_bytes') else fmt_value(v)}"
+                     for k, v in mapping.items())
 
 
 def page(data: bytes, what: str) -> None:
