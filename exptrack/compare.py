@@ -21,6 +21,17 @@ def row(name: str, values: Sequence[Any], **extra: Any) -> Row:
     return {"name": name, "values": values, "differs": differs, **extra}
 
 
+def _measured(name: str, values: Sequence[Any], floor: float) -> Row:
+    """A row of measurements (time, memory) that only differ beyond noise: more than
+    ``floor`` and more than 5% apart."""
+    result = row(name, values)
+    numbers = [v for v in values if isinstance(v, (int, float))]
+    if len(numbers) == len(values) and numbers:
+        spread = max(numbers) - min(numbers)
+        result["differs"] = spread > floor and spread > 0.05 * max(abs(n) for n in numbers)
+    return result
+
+
 def change_kind(values: Sequence[Any]) -> list[str | None]:
     """Per run against the baseline: None (baseline), same, changed, added, removed."""
     base = values[0]
@@ -154,9 +165,11 @@ def diff_runs(runs: Sequence[RunView], details: Sequence[dict[str, Any]],
         "outcome": [
             row("status", [r.record.status for r in runs]),
             row("exit_code", [r.record.exit_code for r in runs]),
-            row("duration_s", [r.record.duration_s for r in runs]),
-            row("peak_rss_bytes", [res.get("peak_rss_bytes") for res in resources]),
-            row("peak_gpu_memory_mib", [res.get("peak_gpu_memory_mib") for res in resources]),
+            _measured("duration_s", [r.record.duration_s for r in runs], 1.0),
+            _measured("peak_rss_bytes", [res.get("peak_rss_bytes") for res in resources],
+                      16 * 1024 * 1024),
+            _measured("peak_gpu_memory_mib",
+                      [res.get("peak_gpu_memory_mib") for res in resources], 64),
         ],
         "code": {
             "commit": row("commit", [r.git.commit for r in runs]),

@@ -39,6 +39,8 @@ def _table(runs: Sequence[dict[str, Any]], first: str, extra: Sequence[str] = ()
 
 
 def _plain(name: str, value: Any) -> str:
+    if name == "patch" and value is None:
+        return "none"
     if value is None:
         return "-"
     if name == "duration_s":
@@ -50,7 +52,7 @@ def _plain(name: str, value: Any) -> str:
     if name in ("commit",):
         return str(value)[:10]
     if name == "patch":
-        return "none" if value is None else str(value)[:10]
+        return str(value)[:10]
     if name in ("hash", "sha256"):
         return str(value).split(":", 1)[-1][:10]
     return fmt_value(value)
