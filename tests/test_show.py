@@ -148,3 +148,13 @@ def test_refs_errors_suggest_close_names(tmp_path: Path) -> None:
     assert done.returncode == 1 and done.stderr.startswith(b"track: error: no run matches '@4'")
     assert json.loads(track("show", "baseline", "--json", check=True).stdout)["name"] == \
         "baseline"
+
+
+def test_readme_shows_the_committed_snapshots() -> None:
+    root = Path(__file__).parent.parent
+    readme = (root / "README.md").read_text()
+    for view in ("ls", "show", "diff"):
+        snapshot = (root / "docs" / "screenshots" / f"{view}.txt").read_text()
+        assert snapshot.startswith(f"$ track {view}\n")
+        assert all(len(line) <= 80 for line in snapshot.splitlines())
+        assert snapshot in readme, f"README is missing docs/screenshots/{view}.txt"
