@@ -18,7 +18,7 @@ GIT_TIMEOUT_S = 10.0
 
 def diff(
     refs: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
-        metavar="[RUN_A] [RUN_B] [RUN...]", show_default=False, autocompletion=complete_run,
+        metavar="RUN", show_default=False, autocompletion=complete_run,
         help="Runs to compare (id prefix, name, @, @N); the first is the baseline. "
              "Default: the run before the latest against the latest.")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every row, not only the "

@@ -34,8 +34,8 @@ def ls(
                                        help="Show at most N runs (0: all).")] = DEFAULT_LIMIT,
     where: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--where", "-w", metavar="EXPR", show_default=False,
-        help="Keep runs matching EXPR (repeatable, all must match): lr<0.01, "
-             "status=completed, model=resnet*, tag=baseline, val_acc>=0.9.")] = None,
+        help="Keep runs matching EXPR (repeatable, all must match; quote it): 'lr<0.01', "
+             "status=completed, 'model=resnet*', tag=baseline, 'val_acc>=0.9'.")] = None,
     columns: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--columns", "-c", metavar="COLS", show_default=False,
         help="Comma-separated columns: id, name, status, started, duration, commit, tags, "
@@ -52,7 +52,7 @@ def ls(
 
         track ls --best val_acc -n 5
 
-        track ls --where lr<0.01 --where status=completed --sort val_loss
+        track ls --where 'lr<0.01' --where status=completed --sort val_loss
 
         track ls --columns id,lr,val_acc.best --csv
     """

@@ -50,5 +50,5 @@ def complete_run(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 RunArgument = Annotated[
     str,
     typer.Argument(help="Run id prefix, exact name, or @ (latest), @1 (the one before), @N.",
-                   autocompletion=complete_run, show_default=False),
+                   autocompletion=complete_run, show_default=False, metavar="RUN"),
 ]
