@@ -158,3 +158,46 @@ def test_readme_shows_the_committed_snapshots() -> None:
         assert snapshot.startswith(f"$ track {view}\n")
         assert all(len(line) <= 80 for line in snapshot.splitlines())
         assert snapshot in readme, f"README is missing docs/screenshots/{view}.txt"
+
+
+def test_log_goes_through_the_pager_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from conftest import track_cmd
+
+    track("run", "--", *py("print('line one')"), cwd=tmp_path, check=True)
+    primary, secondary = os.openpty()
+    env = dict(os.environ, PAGER="sh -c 'echo PAGED; cat'")
+    done = subprocess.run([*track_cmd(), "show", "--log"], stdout=secondary,
+                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, timeout=30)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(primary)
+    assert done.returncode == 0
+    assert shown.replace(b"\r\n", b"\n") == b"PAGED\nline one\n"
+
+
+def test_curves_read_the_recorder_layout_fast_and_anything_else_slowly(tmp_path: Path) -> None:
+    from exptrack.render_show import read_curves
+
+    fast = tmp_path / "fast.jsonl"
+    fast.write_text("".join(json.dumps({"name": f"m{i % 2}", "value": i, "step": i}) + "\n"
+                            for i in range(6)) + '{"name": "m0", "value": "nan"}\n')
+    curves = read_curves(fast)
+    assert curves["m1"] == [1.0, 3.0, 5.0] and curves["m0"][:3] == [0.0, 2.0, 4.0]
+    assert len(curves) == 2 and len(curves["m0"]) == 4 and str(curves["m0"][3]) == "nan"
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"name": "a", "value": 1}\n{"value": 2, "name": "a"}\ngarbage\n'
+                     '{"name": "b\\"q", "value": 5}\n{"name": "a", "value": "x"}\n'
+                     '{"name": "a", "val')
+    assert read_curves(mixed) == {"a": [1.0, 2.0], 'b"q': [5.0]}
+    assert read_curves(tmp_path / "missing.jsonl") == {}
