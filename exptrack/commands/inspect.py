@@ -56,7 +56,7 @@ def ls(
 
         track ls --columns id,lr,val_acc.best --csv
     """
-    from exptrack import query, render
+    from exptrack import query, render, render_ls
 
     runs = open_store(store).load_all()
     conditions = [query.parse_where(expr, runs) for expr in (where or [])]
@@ -93,7 +93,7 @@ def ls(
         render.print_json(summaries)
         return
     if csv_out:
-        render.print_csv(runs, picked or _csv_columns(runs, best))
+        render_ls.print_csv(runs, picked or _csv_columns(runs, best))
         return
     if not runs:
         render.console().print("No runs yet. Record one with: track run -- python train.py"
@@ -111,7 +111,7 @@ def ls(
             notes.append(f"also varying: {', '.join(hidden)} (pick with --columns)")
     else:
         constant = {}
-    render.print_run_table(runs, picked, constant, best, best_values, notes)
+    render_ls.print_run_table(runs, picked, constant, best, best_values, notes)
 
 
 def _parse_columns(columns: list[str], runs: list[RunView]) -> list[str | Key]:
