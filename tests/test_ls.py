@@ -174,5 +174,11 @@ def test_completion_offers_run_ids_and_names(tmp_path: Path) -> None:
     assert lines(track(env=env, check=True)) == [run_id]
     env.update(_TRACK_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="track show b")
     assert "baseline" in track(env=env, check=True).stdout.decode()
+    record(tmp_path, metrics(val_acc=1, val_loss=2), "--param", "lr=1")
+    env = {"_TRACK_COMPLETE": "complete_bash", "COMP_WORDS": "track ls --best val_",
+           "COMP_CWORD": "3"}
+    assert lines(track(env=env, check=True)) == ["val_acc", "val_loss"]
+    env.update(COMP_WORDS="track ls --sort l")
+    assert lines(track(env=env, check=True)) == ["lr"]
     broken = dict(env, TRACK_HOME=os.devnull)
     assert track(env=broken).returncode == 0

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from exptrack.commands.options import JsonOption, RunArgument, StoreOption, open_store
+from exptrack.commands.options import (
+    JsonOption,
+    RunArgument,
+    StoreOption,
+    complete_key,
+    complete_metric,
+    open_store,
+)
 from exptrack.errors import UsageError
 
 if TYPE_CHECKING:
@@ -21,10 +28,10 @@ BUILTIN_COLUMNS = ("id", "name", "status", "started", "duration", "commit", "tag
 
 def ls(
     best: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--best", metavar="METRIC", show_default=False,
+        "--best", metavar="METRIC", show_default=False, autocompletion=complete_metric,
         help="Rank runs by their best METRIC (direction from config, else its name).")] = None,
     sort: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--sort", metavar="KEY", show_default=False,
+        "--sort", metavar="KEY", show_default=False, autocompletion=complete_key,
         help="Sort by a param, a metric (val_acc, val_acc.best) or a field (started, "
              "duration, status, name).")] = None,
     descending: Annotated[Optional[bool], typer.Option(  # noqa: UP045

@@ -47,6 +47,28 @@ def complete_run(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         return []
 
 
+def complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of --best: the metric names in the store."""
+    try:
+        runs = open_store(ctx.params.get("store")).load_all()
+        names = {name for run in runs for name in run.metrics}
+        return sorted(n for n in names if n.startswith(incomplete))
+    except Exception:
+        return []
+
+
+def complete_key(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of --sort: fields, then param and metric names in the store."""
+    from exptrack.query import FIELDS
+
+    try:
+        runs = open_store(ctx.params.get("store")).load_all()
+        keys = {name for run in runs for name in (*run.params, *run.metrics)}
+    except Exception:
+        keys = set()
+    return [k for k in (*FIELDS, *sorted(keys)) if k.startswith(incomplete)]
+
+
 RunArgument = Annotated[
     str,
     typer.Argument(help="Run id prefix, exact name, or @ (latest), @1 (the one before), @N.",
