@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from exptrack.store import RunView
 
 JSON_SCHEMA_VERSION = 1
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from rich.console import Console
+    from rich.text import Text
 
 
 def _clean(value: Any) -> Any:
@@ -56,7 +63,52 @@ def print_json(data: Any) -> None:
 
 
 def use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it (tests, CI)."""
+    if "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def console() -> Console:
+    """The one way commands get a rich console: no colour, no highlighting of numbers."""
+    from rich.console import Console
+
+    color = use_color()
+    return Console(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
+                   force_terminal=color, highlight=False, soft_wrap=False)
+
+
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
+class _TrimmedLines:
+    """stdout without the trailing spaces rich pads table cells with (clean to copy,
+    grep and diff)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        if lines:
+            self._stream.write("".join(_TRAILING.sub(r"\1", line) + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
 
 
 def warn(message: str) -> None:
@@ -82,19 +134,154 @@ def _stderr_raw() -> bool:
         return False
 
 
-def print_run_list(runs: Sequence[RunView]) -> None:
-    from rich.console import Console
-    from rich.table import Table
 
-    console = Console(no_color=not use_color(), highlight=False)
-    if not runs:
-        console.print("No runs yet. Record one with: track run -- python train.py")
-        return
-    table = Table(box=None, pad_edge=False)
-    for column in ("id", "name", "status", "started", "metrics"):
-        table.add_column(column)
-    for run in runs:
-        metrics = ", ".join(f"{k}={m.last:.4g}" for k, m in list(run.metrics.items())[:3])
-        table.add_row(run.id, run.record.name or "", run.record.status,
-                      run.record.started_at[:19].replace("T", " "), metrics)
-    console.print(table)
+# ---------------------------------------------------------------- small formatters
+
+STATUS_STYLES = {"completed": "green", "failed": "red", "interrupted": "yellow",
+                 "crashed": "bold magenta", "running": "bold cyan"}
+VERDICT_STYLES = {"better": "green", "worse": "red"}
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def fmt_value(value: Any) -> str:
+    """A param or metric value in few characters; missing is '-'."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return f"{value:.4g}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(fmt_value(v) for v in value) + "]"
+    return str(value)
+
+
+def fmt_step(step: Any) -> str:
+    return "" if step is None else f"@{fmt_value(step)}"
+
+
+def fmt_duration(seconds: float | None) -> str:
+    if seconds is None or not math.isfinite(seconds):
+        return "-"
+    if seconds < 1:
+        return f"{seconds:.2f}s"
+    if seconds < 10:
+        return f"{seconds:.1f}s"
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole}s"
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes}m{secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours}h{minutes:02d}m"
+    return f"{hours // 24}d{hours % 24:02d}h"
+
+
+def parse_time(stamp: str | None) -> datetime | None:
+    from datetime import datetime
+
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def fmt_ago(stamp: str | None, now: datetime | None = None) -> str:
+    """'just now', '42s ago', '3m ago', '5h ago', '2d ago', else the date."""
+    from datetime import datetime, timezone
+
+    when = parse_time(stamp)
+    if when is None:
+        return (stamp or "-")[:16]
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    seconds = ((now or datetime.now(timezone.utc)) - when).total_seconds()
+    if seconds < 0:
+        return str(when.astimezone().strftime("%Y-%m-%d %H:%M"))
+    for limit, unit, size in ((5, "", 1), (60, "s", 1), (3600, "m", 60), (86400, "h", 3600),
+                              (30 * 86400, "d", 86400)):
+        if seconds < limit:
+            return "just now" if not unit else f"{int(seconds // size)}{unit} ago"
+    return when.astimezone().strftime("%Y-%m-%d")
+
+
+def fmt_time(stamp: str | None) -> str:
+    when = parse_time(stamp)
+    if when is None:
+        return stamp or "-"
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+def fmt_bytes(size: Any) -> str:
+    if not isinstance(size, (int, float)) or isinstance(size, bool):
+        return "-"
+    value = float(size)
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if abs(value) < 1024 or unit == "TiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} TiB"
+
+
+def elapsed(run: RunView) -> float | None:
+    """Duration, or the time so far for a running run."""
+    from datetime import datetime, timezone
+
+    if run.record.duration_s is not None:
+        return run.record.duration_s
+    started = parse_time(run.record.started_at)
+    if run.record.status == "running" and started is not None:
+        return (datetime.now(timezone.utc) - started).total_seconds()
+    return None
+
+
+def short_commit(run: RunView) -> str:
+    if not run.git.commit:
+        return "-"
+    return run.git.commit[:7] + ("*" if run.git.dirty else "")
+
+
+def status_text(run: RunView) -> Text:
+    from rich.text import Text
+
+    status = run.record.status
+    label = status
+    if status in ("failed",) and run.record.exit_code is not None:
+        label = f"failed({run.record.exit_code})"
+    return Text(label, style=STATUS_STYLES.get(status, ""))
+
+
+def sparkline(values: Sequence[float], width: int = 24) -> str:
+    """A unicode sparkline of ``values`` resampled to ``width`` buckets (NaN/inf skipped)."""
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
+        return ""
+    if len(finite) > width:
+        buckets = []
+        for i in range(width):
+            chunk = finite[i * len(finite) // width:(i + 1) * len(finite) // width]
+            buckets.append(sum(chunk) / len(chunk))
+        finite = buckets
+    low, high = min(finite), max(finite)
+    span = high - low
+    if span <= 0:
+        return SPARK[3] * len(finite)
+    return "".join(SPARK[min(7, int((v - low) / span * 7.999))] for v in finite)
+
+
+def run_label(run: RunView) -> str:
+    return f"{run.id} ({run.record.name})" if run.record.name else run.id
+
+
+def escape_markup(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

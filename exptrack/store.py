@@ -137,8 +137,22 @@ class Store:
             return prefixed[0]
         if len(prefixed) > 1:
             raise AmbiguousRef(ref, [r.id for r in prefixed])
-        close = [r.id for r in runs if ref and ref.lower()[:2] == r.id[:2]][:5]
-        raise RunNotFound(ref, close)
+        raise RunNotFound(ref, close_refs(ref, runs))
+
+
+def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:
+    """Names and ids that look like a mistyped ``ref``: same name but for case, similar
+    names, ids sharing its first characters."""
+    import difflib
+
+    if not ref:
+        return []
+    names = sorted({r.record.name for r in runs if r.record.name})
+    found = [n for n in names if n.lower() == ref.lower()]
+    found += [n for n in difflib.get_close_matches(ref, names, n=limit, cutoff=0.6)
+              if n not in found]
+    found += [r.id for r in runs if ref.lower()[:2] == r.id[:2]]
+    return found[:limit]
 
 
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from exptrack.commands.options import JsonOption, StoreOption, open_store
+from exptrack.commands.options import (
+    JsonOption,
+    RunArgument,
+    StoreOption,
+    complete_key,
+    complete_metric,
+    open_store,
+)
+from exptrack.errors import UsageError
+
+if TYPE_CHECKING:
+    from exptrack.query import Key
+    from exptrack.store import RunView
+
+DEFAULT_LIMIT = 50
+MAX_PARAM_COLUMNS = 3
+BUILTIN_COLUMNS = ("id", "name", "status", "started", "duration", "commit", "tags", "host",
+                   "exit_code", "branch", "best")
 
 
 def ls(
@@ -14,44 +31,212 @@ def ls(
         "--artifact", metavar="SHA256-OR-PATH",
         help="Only runs that produced this artifact: a sha256 (prefix), or a file, "
              "matched by its content.")] = None,
+    best: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--best", metavar="METRIC", show_default=False, autocompletion=complete_metric,
+        help="Rank runs by their best METRIC (direction from config, else its name).")] = None,
+    sort: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--sort", metavar="KEY", show_default=False, autocompletion=complete_key,
+        help="Sort by a param, a metric (val_acc, val_acc.best) or a field (started, "
+             "duration, status, name).")] = None,
+    descending: Annotated[Optional[bool], typer.Option(  # noqa: UP045
+        "--desc/--asc", show_default=False,
+        help="Sort order (default: best first for metrics, newest first for times).")] = None,
+    limit: Annotated[int, typer.Option("-n", "--limit", metavar="N", min=0,
+                                       help="Show at most N runs (0: all).")] = DEFAULT_LIMIT,
+    where: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--where", "-w", metavar="EXPR", show_default=False,
+        help="Keep runs matching EXPR (repeatable, all must match; quote it): 'lr<0.01', "
+             "status=completed, 'model=resnet*', tag=baseline, 'val_acc>=0.9'.")] = None,
+    columns: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--columns", "-c", metavar="COLS", show_default=False,
+        help="Comma-separated columns: id, name, status, started, duration, commit, tags, "
+             "host, exit_code, best, or any param or metric.")] = None,
     json_out: JsonOption = False,
+    csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV for spreadsheets.")] = False,
     store: StoreOption = None,
 ) -> None:
-    """List runs, newest first.
+    """List runs, newest first: what varied, how it went, and the headline metrics.
+
+    Parameters that are the same in every listed run are shown once above the table.
 
     Example:
 
-        track ls --json
+        track ls --best val_acc -n 5
+
+        track ls --where 'lr<0.01' --where status=completed --sort val_loss
+
+        track ls --columns id,lr,val_acc.best --csv
 
         track ls --artifact checkpoints/best.pt
     """
-    from exptrack import render
+    from exptrack import query, render, render_ls
 
     runs = open_store(store).load_all()
     if artifact is not None:
         from exptrack.details import runs_with_artifact
 
         runs = runs_with_artifact(runs, artifact)
+    conditions = [query.parse_where(expr, runs) for expr in (where or [])]
+    runs = query.filter_runs(runs, conditions)
+    best_values: dict[str, query.BestValue] = {}
+    if best:
+        if runs and not any(best in r.metrics for r in runs):
+            known = sorted({m for r in runs for m in r.metrics})
+            raise UsageError(f"--best: no listed run has a metric {best!r}"
+                             + (f"; known: {', '.join(known[:12])}" if known else ""))
+        direction = query.best_direction(best, descending)
+        ranked = query.rank_by_best(runs, best, direction)
+        runs = [r for r, _ in ranked]
+        best_values = {r.id: b for r, b in ranked}
+    elif sort:
+        key = query.resolve_key(sort, runs)
+        order = descending if descending is not None else query.default_descending(key)
+        runs = query.sort_runs(runs, key, order)
+    elif descending is False:
+        runs = list(reversed(runs))
+    total = len(runs)
+    if limit:
+        runs = runs[:limit]
+
+    picked = _parse_columns(columns, runs) if columns else None
     if json_out:
-        render.print_json([render.run_summary(r) for r in runs])
+        summaries = []
+        for run in runs:
+            summary = render.run_summary(run)
+            if best:
+                found = best_values[run.id]
+                summary["best"] = {"metric": best, "value": found.value, "step": found.step}
+            summaries.append(summary)
+        render.print_json(summaries)
+        return
+    if csv_out:
+        render_ls.print_csv(runs, picked or _csv_columns(runs, best))
+        return
+    if not runs:
+        render.console().print("No runs yet. Record one with: track run -- python train.py"
+                               if not total and not conditions and artifact is None
+                               else "No run matches.")
+        return
+    varying, constant = query.split_params(runs)
+    notes = []
+    if total > len(runs):
+        notes.append(f"{len(runs)} of {total} runs shown; -n 0 shows all")
+    if picked is None:
+        sort_key = query.resolve_key(sort, runs) if sort and not best else None
+        picked = _default_columns(runs, varying, best, sort_key)
+        hidden = [p for p in varying if query.Key("param", p) not in picked]
+        if hidden:
+            notes.append(f"also varying: {', '.join(hidden)} (pick with --columns)")
     else:
-        render.print_run_list(runs)
+        constant = {}
+    render_ls.print_run_table(runs, picked, constant, best, best_values, notes)
+
+
+def _parse_columns(columns: list[str], runs: list[RunView]) -> list[str | Key]:
+    from exptrack import query
+
+    picked: list[str | Key] = []
+    for group in columns:
+        for name in (c.strip() for c in group.split(",")):
+            if not name:
+                continue
+            if name in BUILTIN_COLUMNS:
+                picked.append(name)
+            else:
+                picked.append(query.resolve_key(name, runs))
+    if not picked:
+        raise UsageError("--columns: name at least one column")
+    return picked
+
+
+def _default_columns(runs: list[RunView], varying: list[str], best: str | None,
+                     sort_key: Key | None) -> list[str | Key]:
+    from exptrack import query
+
+    columns: list[str | Key] = ["id"]
+    if any(r.record.name or r.record.tags for r in runs):
+        columns.append("name")
+    columns += ["status", "started", "duration"]
+    columns += [query.Key("param", p) for p in varying[:MAX_PARAM_COLUMNS]]
+    if sort_key is not None and sort_key.kind == "param" and sort_key not in columns:
+        columns.append(sort_key)
+    if best:
+        columns.append("best")
+    metrics = [query.Key("metric", m) for m in query.headline_metrics(runs)
+               if m != best]
+    if sort_key is not None and sort_key.kind == "metric" and sort_key not in metrics:
+        metrics.insert(0, sort_key)
+    columns += metrics[: 1 if best else 2]
+    if any(r.git.commit for r in runs):
+        columns.append("commit")
+    return columns
+
+
+def _csv_columns(runs: list[RunView], best: str | None) -> list[str | Key]:
+    from exptrack import query
+
+    columns: list[str | Key] = ["id", "name", "tags", "status", "exit_code", "started_at",
+                                "ended_at", "duration_s", "host", "commit", "branch", "dirty"]
+    params: list[str] = []
+    metrics: list[str] = []
+    for run in runs:
+        params.extend(p for p in run.params if p not in params)
+        metrics.extend(m for m in run.metrics if m not in metrics)
+    if best and best in metrics:
+        metrics.remove(best)
+        metrics.insert(0, best)
+    columns += [query.Key("param", p) for p in params]
+    for metric in metrics:
+        columns += [query.Key("metric", metric, stat) for stat in ("last", "best")]
+    return columns
 
 
 def show(
-    ref: Annotated[str, typer.Argument(help="Run id prefix, name, or @N (N-th latest).")] = "@",
+    ref: RunArgument = "@",
+    log: Annotated[bool, typer.Option("--log", help="Print the whole output (paged on a "
+                                                    "terminal).")] = False,
+    patch: Annotated[bool, typer.Option("--patch", help="Print the uncommitted changes "
+                                                        "(git.patch).")] = False,
+    env: Annotated[bool, typer.Option("--env", help="List all packages and environment "
+                                                    "variables.")] = False,
     json_out: JsonOption = False,
     store: StoreOption = None,
 ) -> None:
-    """Show one run (default: the latest).
+    """Show one run on one screen (default: the latest): header, params, metrics with
+    sparklines, git, environment, resources, data, artifacts, last output lines.
 
     Example:
 
-        track show a1b2 --json
+        track show            # the latest run
+
+        track show a1b2 --log
+
+        track show @1 --json | jq .metrics
     """
-    from exptrack import render
+    from exptrack import render, render_show
     from exptrack.details import run_details
 
     run_view = open_store(store).resolve(ref)
-    render.print_json({**render.run_summary(run_view), **run_details(run_view)})
-    del json_out
+    details = run_details(run_view)
+    if json_out:
+        render.print_json({**render.run_summary(run_view), **details})
+    elif log:
+        render_show.page(_read_bytes(run_view, "output.log"), "the output")
+    elif patch:
+        render_show.page(_read_bytes(run_view, "git.patch"), "a patch (clean working tree "
+                                                             "or no git repo)")
+    elif env:
+        render_show.print_env(run_view, details)
+    else:
+        render_show.print_run(run_view, details)
+
+
+def _read_bytes(run: RunView, name: str) -> bytes:
+    from exptrack.errors import ExptrackError
+
+    try:
+        return (run.path / name).read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        raise ExptrackError(f"cannot read {run.path / name}: {exc.strerror}") from exc

@@ -24,3 +24,53 @@ def open_store(store: Path | None) -> Store:
     from exptrack.store import Store, find_store
 
     return Store(find_store(store))
+
+
+def complete_run(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a RUN argument: ids (name, status and age as help), then names.
+
+    Never raises: a broken store simply completes nothing."""
+    try:
+        from exptrack import render
+
+        runs = open_store(ctx.params.get("store")).load_all()
+        found: list[tuple[str, str]] = []
+        for run in runs:
+            if run.id.startswith(incomplete):
+                about = " ".join(p for p in (run.record.name, run.record.status,
+                                             render.fmt_ago(run.record.started_at)) if p)
+                found.append((run.id, about))
+        names = {r.record.name for r in runs if r.record.name}
+        found += [(name, "name") for name in sorted(names) if name.startswith(incomplete)]
+        return found
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+def complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of --best: the metric names in the store."""
+    try:
+        runs = open_store(ctx.params.get("store")).load_all()
+        names = {name for run in runs for name in run.metrics}
+        return sorted(n for n in names if n.startswith(incomplete))
+    except Exception:
+        return []
+
+
+def complete_key(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of --sort: fields, then param and metric names in the store."""
+    from exptrack.query import FIELDS
+
+    try:
+        runs = open_store(ctx.params.get("store")).load_all()
+        keys = {name for run in runs for name in (*run.params, *run.metrics)}
+    except Exception:
+        keys = set()
+    return [k for k in (*FIELDS, *sorted(keys)) if k.startswith(incomplete)]
+
+
+RunArgument = Annotated[
+    str,
+    typer.Argument(help="Run id prefix, exact name, or @ (latest), @1 (the one before), @N.",
+                   autocompletion=complete_run, show_default=False, metavar="RUN"),
+]

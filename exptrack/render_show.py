@@ -1,0 +1,369 @@
+"""`track show`: the one-screen report of a run, `--env`, and paging `--log`/`--patch`.
+
+Part of the rendering layer (see render.py); reads only the run's own text files that are
+pure display (metrics.jsonl for sparklines, output.log's tail, git.patch's stat).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exptrack import render
+from exptrack.render import fmt_bytes, fmt_value
+from exptrack.store import RunView
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+MAX_METRIC_ROWS = 12
+OUTPUT_TAIL_LINES = 10
+TAIL_BYTES = 64 * 1024
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+_OBSERVATION = re.compile(rb'^\{"name": "([^"\\\n]*)", "value": ("?)([^,}"\n]+)\2[,}]', re.M)
+MAX_CURVE_BYTES = 256 * 1024 * 1024
+
+
+def read_curves(path: Path) -> dict[str, list[float]]:
+    """Values of each metric in order, from metrics.jsonl; bad lines are skipped.
+
+    Lines in the recorder's own layout are read with one regex pass (1M lines in well
+    under a second); any other line goes through the JSON parser."""
+    curves: dict[str, list[float]] = {}
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CURVE_BYTES)
+    except OSError:
+        return curves
+    found = _OBSERVATION.findall(data)
+    complete = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    if len(found) < complete - data.count(b"\n\n"):  # some line in another layout
+        _parse_lines(data, curves)
+        return curves
+    names: dict[bytes, list[float]] = {}
+    for name, _, value in found:
+        try:
+            names.setdefault(name, []).append(float(value))
+        except ValueError:
+            continue
+    return {name.decode("utf-8", "replace"): values for name, values in names.items()}
+
+
+def _parse_lines(chunk: bytes, curves: dict[str, list[float]]) -> None:
+    for line in chunk.splitlines():
+        if not line.strip():
+            continue
+        try:
+            obs = json.loads(line)
+            curves.setdefault(str(obs["name"]), []).append(float(obs["value"]))
+        except (ValueError, KeyError, TypeError):
+            continue
+
+
+def output_tail(path: Path, lines: int = OUTPUT_TAIL_LINES) -> list[str]:
+    """The last lines as a terminal would have left them: escapes removed, a carriage
+    return keeps what was written after it (progress bars)."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            size = handle.tell()
+            handle.seek(max(0, size - TAIL_BYTES))
+            data = handle.read()
+    except OSError:
+        return []
+    text = _ANSI.sub("", data.decode("utf-8", "replace"))
+    shown = []
+    for raw in text.split("\n"):
+        parts = [p for p in raw.split("\r") if p.strip()]
+        if parts:
+            shown.append(parts[-1].rstrip())
+    return shown[-lines:]
+
+
+def patch_stat(path: Path) -> tuple[int, int, int]:
+    """(files, lines added, lines removed) of a git patch; zeros when there is none."""
+    files = added = removed = 0
+    try:
+        handle = path.open("rb")
+    except OSError:
+        return 0, 0, 0
+    with handle:
+        for line in handle:
+            if line.startswith(b"diff --git "):
+                files += 1
+            elif line.startswith(b"+") and not line.startswith(b"+++"):
+                added += 1
+            elif line.startswith(b"-") and not line.startswith(b"---"):
+                removed += 1
+    return files, added, removed
+
+
+def _grid() -> Table:
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True, min_width=9)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _header(run: RunView) -> Any:
+    from rich.text import Text
+
+    record = run.record
+    title = Text()
+    title.append(f"run {run.id}", style="bold")
+    if record.name:
+        title.append(f"  {record.name}", style="bold cyan")
+    title.append("  ")
+    title.append_text(render.status_text(run))
+    if record.exit_code is not None:
+        title.append(f"  exit {record.exit_code}")
+    if record.signal:
+        title.append(f" ({record.signal})")
+    for tag in record.tags:
+        title.append(f"  #{tag}", style="blue")
+    return title
+
+
+def print_run(run: RunView, details: dict[str, Any]) -> None:
+    """The one-screen report."""
+    from rich.text import Text
+
+    out = render.console()
+    record = run.record
+    out.print(_header(run))
+    grid = _grid()
+    grid.add_row("command", Text(" ".join(record.command)))
+    grid.add_row("cwd", Text(record.cwd))
+    when = f"{render.fmt_time(record.started_at)} ({render.fmt_ago(record.started_at)})"
+    took = render.fmt_duration(render.elapsed(run))
+    grid.add_row("started", Text(f"{when}, took {took}" + (" so far" if record.status ==
+                                                            "running" else "")))
+    grid.add_row("host", Text(" ".join(x for x in (record.host, record.user and
+                                                     f"(user {record.user})") if x) or "-"))
+    if record.note:
+        grid.add_row("note", Text(record.note))
+    if run.params:
+        grid.add_row("params", Text("  ".join(f"{k}={fmt_value(v)}"
+                                              for k, v in run.params.items())))
+    grid.add_row("git", Text(_git_line(run)))
+    for label, line in (("env", _env_line(details.get("env") or {})),
+                        ("resources", _resources_line(details.get("resources") or {}))):
+        grid.add_row(label, Text(line))
+    for label, items in (("inputs", _input_lines(details.get("inputs"))),
+                         ("artifacts", _artifact_lines(details.get("artifacts")))):
+        if items:
+            grid.add_row(label, Text("\n".join(items)))
+    for problem in run.damaged:
+        grid.add_row("damaged", Text(problem, style="red"))
+    out.print(grid)
+    if run.metrics:
+        out.print()
+        out.print(_metrics_table(run))
+    tail = output_tail(run.path / "output.log")
+    if tail:
+        out.print()
+        out.print(Text(f"output (last {len(tail)} lines; --log for all)", style="bold"))
+        for line in tail:
+            out.print(Text("  " + line), no_wrap=True, overflow="ellipsis", crop=True)
+
+
+def _metrics_table(run: RunView) -> Table:
+    from rich.table import Table
+
+    curves = read_curves(run.path / "metrics.jsonl")
+    table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=True)
+    table.add_column("metric", no_wrap=True, overflow="ellipsis", max_width=24)
+    for header in ("last", "best", "min", "max", "n"):
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("curve", no_wrap=True, overflow="crop")
+    names = list(run.metrics)
+    for name in names[:MAX_METRIC_ROWS]:
+        m = run.metrics[name]
+        arrow = {"min": " ↓", "max": " ↑"}.get(m.direction or "", "")
+        best = "-" if m.best is None else fmt_value(m.best) + render.fmt_step(m.best_step)
+        table.add_row(name + arrow, fmt_value(m.last), best, fmt_value(m.min),
+                      fmt_value(m.max), str(m.count), render.sparkline(curves.get(name, [])))
+    if len(names) > MAX_METRIC_ROWS:
+        table.caption = f"{len(names) - MAX_METRIC_ROWS} more metrics: track show --json"
+    return table
+
+
+def _git_line(run: RunView) -> str:
+    git = run.git
+    if git.error:
+        return f"not recorded: {git.error}"
+    if not git.repo:
+        return "not a git repository"
+    if not git.commit:
+        return "repository with no commits yet"
+    where = f"on {git.branch}" if git.branch else "detached HEAD"
+    line = f"{git.commit[:12]} {where}"
+    if git.dirty:
+        files, added, removed = patch_stat(run.path / "git.patch")
+        line += f", dirty: {files} file{'s' if files != 1 else ''} changed, +{added} -{removed}"
+        if git.patch_truncated:
+            line += " (patch truncated)"
+        line += " (--patch)"
+    else:
+        line += ", clean"
+    return line
+
+
+def _env_line(env: dict[str, Any]) -> str:
+    if not env:
+        return "not recorded"
+    parts = []
+    python = env.get("python") or {}
+    if isinstance(python, dict) and python.get("version"):
+        where = python.get("virtualenv") or python.get("conda_env")
+        parts.append(f"Python {python['version']}" + (f" ({Path(str(where)).name})"
+                                                      if where else ""))
+    frameworks = env.get("frameworks") or {}
+    if isinstance(frameworks, dict):
+        parts += [f"{k} {v}" for k, v in frameworks.items()]
+    gpus = env.get("gpus") or []
+    if isinstance(gpus, list) and gpus:
+        first = gpus[0] if isinstance(gpus[0], dict) else {}
+        memory = first.get("memory_total_mib")
+        gpu = f"{len(gpus)}x {first.get('name', 'GPU')}"
+        if isinstance(memory, (int, float)):
+            gpu += f" {memory / 1024:.0f} GiB"
+        if first.get("cuda"):
+            gpu += f", CUDA {first['cuda']}"
+        parts.append(gpu)
+    else:
+        parts.append("no GPU")
+    cluster = env.get("cluster")
+    if isinstance(cluster, dict) and cluster.get("scheduler"):
+        parts.append(f"{cluster['scheduler']} job {cluster.get('job_id', '?')}")
+    return " · ".join(parts) + " (--env)"
+
+
+def _resources_line(res: dict[str, Any]) -> str:
+    if not res:
+        return "not recorded"
+    parts = [f"peak memory {fmt_bytes(res.get('peak_rss_bytes'))}"]
+    mean, peak = res.get("mean_cpu_percent"), res.get("peak_cpu_percent")
+    if isinstance(mean, (int, float)):
+        parts.append(f"CPU {mean:.0f}% mean"
+                     + (f", {peak:.0f}% peak" if isinstance(peak, (int, float)) else ""))
+    gpu_mem, gpu_util = res.get("peak_gpu_memory_mib"), res.get("mean_gpu_util_percent")
+    if isinstance(gpu_mem, (int, float)):
+        parts.append(f"GPU {fmt_bytes(gpu_mem * 1024 * 1024)} peak"
+                     + (f", {gpu_util:.0f}% util" if isinstance(gpu_util, (int, float))
+                        else ""))
+    return " · ".join(parts)
+
+
+def _short_hash(value: Any) -> str:
+    text = str(value or "")
+    if ":" in text:
+        text = text.split(":", 1)[1]
+    return text[:10] or "-"
+
+
+def _input_lines(inputs: Any) -> list[str]:
+    if not isinstance(inputs, list):
+        return []
+    lines = []
+    for item in inputs[:5]:
+        if isinstance(item, dict):
+            files = item.get("files")
+            count = f", {files} files" if item.get("kind") == "dir" and files else ""
+            lines.append(f"{item.get('path')}  {fmt_bytes(item.get('size'))}{count}  "
+                         f"{_short_hash(item.get('hash'))}")
+    if len(inputs) > 5:
+        lines.append(f"... {len(inputs) - 5} more (--json)")
+    return lines
+
+
+def _artifact_lines(artifacts: Any) -> list[str]:
+    if not isinstance(artifacts, list):
+        return []
+    ordered = sorted((a for a in artifacts if isinstance(a, dict)),
+                     key=lambda a: not a.get("weights"))
+    lines = [f"{a.get('path')}  {fmt_bytes(a.get('size'))}  {_short_hash(a.get('sha256'))}"
+             + ("  weights" if a.get("weights") else "") for a in ordered[:5]]
+    if len(ordered) > 5:
+        lines.append(f"... {len(ordered) - 5} more (--json)")
+    return lines
+
+
+def print_env(run: RunView, details: dict[str, Any]) -> None:
+    """`show --env`: interpreter, system, GPUs, every package and variable."""
+    from rich.table import Table
+    from rich.text import Text
+
+    out = render.console()
+    env = details.get("env") or {}
+    out.print(Text(f"environment of run {run.id}", style="bold"))
+    if not env:
+        out.print("not recorded for this run")
+        return
+    grid = _grid()
+    python: dict[str, Any] = env["python"] if isinstance(env.get("python"), dict) else {}
+    for key in ("version", "implementation", "executable", "virtualenv", "conda_env",
+                "source"):
+        if python.get(key):
+            grid.add_row(f"python {key}", Text(str(python[key])))
+    for section in ("os", "host"):
+        values = env.get(section)
+        if isinstance(values, dict):
+            grid.add_row(section, Text(_pairs(values)))
+    for gpu in env.get("gpus") or []:
+        if isinstance(gpu, dict):
+            grid.add_row(f"gpu {gpu.get('index', '')}", Text(_pairs(
+                {k: v for k, v in gpu.items() if k != "index"})))
+    for key in ("cuda_visible_devices", "cluster", "errors"):
+        value = env.get(key)
+        if value:
+            text = _pairs(value) if isinstance(value, dict) else (
+                "; ".join(map(str, value)) if isinstance(value, list) else str(value))
+            grid.add_row(key, Text(text))
+    out.print(grid)
+    for title, mapping in (("packages", env.get("packages")),
+                           ("variables", env.get("variables"))):
+        if not isinstance(mapping, dict) or not mapping:
+            continue
+        table = Table(box=None, pad_edge=False, header_style="bold",
+                      title=f"{title} ({len(mapping)})", title_justify="left")
+        table.add_column("name", no_wrap=True)
+        table.add_column("value", overflow="fold")
+        for name in sorted(mapping, key=lambda k: str(k).lower()):
+            table.add_row(Text(str(name)), Text(fmt_value(mapping[name])))
+        out.print()
+        out.print(table)
+
+
+def _pairs(mapping: dict[str, Any]) -> str:
+    return "  ".join(f"{k}={fmt_bytes(v) if str(k).endswith('_bytes') else fmt_value(v)}"
+                     for k, v in mapping.items())
+
+
+def page(data: bytes, what: str) -> None:
+    """Raw bytes to stdout, through $PAGER (default ``less -FRX``) on a terminal."""
+    if not data:
+        render.warn(f"this run has no {what}")
+        return
+    if sys.stdout.isatty():
+        import shlex
+        import subprocess
+
+        command = shlex.split(os.environ.get("PAGER") or "less")
+        env = dict(os.environ)
+        env.setdefault("LESS", "FRX")
+        try:
+            subprocess.run(command, input=data, env=env, check=False)
+            return
+        except OSError:
+            pass
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
