@@ -348,10 +348,10 @@ def _pairs(mapping: dict[str, Any]) -> str:
                      for k, v in mapping.items())
 
 
-def page(data: bytes, what: str) -> None:
+def page(data: bytes, missing: str) -> None:
     """Raw bytes to stdout, through $PAGER (default ``less -FRX``) on a terminal."""
     if not data:
-        render.warn(f"this run has no {what}")
+        render.warn(f"this run has {missing}")
         return
     if sys.stdout.isatty():
         import shlex

@@ -76,7 +76,9 @@ def test_report_of_a_real_training_run(tmp_path: Path) -> None:
     assert "params     epochs=6  lr=0.1" in text
     commit = git(repo, "rev-parse", "HEAD")[:12]
     assert f"git        {commit} on main, dirty: 2 files changed, +3 -0 (--patch)" in text
-    assert "env        not recorded" in text and "resources  not recorded" in text
+    python = ".".join(map(str, sys.version_info[:3]))
+    assert f"env        Python {python}" in text
+    assert "resources  peak memory " in text
     table = {line.split()[0]: line.split() for line in lines
              if line.split() and line.split()[0] in ("val_acc", "loss")}
     assert table["loss"][1] == "↓" and table["val_acc"][1] == "↑"
@@ -127,7 +129,10 @@ def test_log_patch_and_env_when_absent(tmp_path: Path) -> None:
     assert "git        not a git repository" in text
     patch = track("show", "--patch", check=True)
     assert patch.stdout == b"" and patch.stderr == \
-        b"track: warning: this run has no a patch (clean working tree or no git repo)\n"
+        b"track: warning: this run has no patch (clean working tree or no git repo)\n"
+    env = track("show", "--env", check=True).stdout
+    assert b"packages" in env and b"pyyaml" in env.lower()
+    (Path(run["path"]) / "env.yaml").unlink()
     assert b"not recorded for this run" in track("show", "--env", check=True).stdout
 
 
