@@ -39,11 +39,13 @@ def _root(
     """Record, list, inspect and diff training runs."""
 
 
-from exptrack.commands import inspect, run  # noqa: E402 - registered below
+from exptrack.commands import inspect, parse, run  # noqa: E402 - registered below
 
 app.command(context_settings=run.RUN_CONTEXT)(run.run)
 app.command("ls")(inspect.ls)
 app.command()(inspect.show)
+app.command()(parse.parse)
+app.command()(parse.reparse)
 
 
 def main() -> None:

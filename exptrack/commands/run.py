@@ -21,6 +21,13 @@ def run(
     note: Annotated[Optional[str], typer.Option("--note", help="A free-text note.")] = None,  # noqa: UP045
     param: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--param", help="Record a parameter KEY=VALUE (repeatable).")] = None,
+    metric_pattern: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--metric-pattern", metavar="REGEX",
+        help="Extra metric regex with named groups (repeatable), e.g. "
+             r"'top1=(?P<top1>[\d.]+)'.")] = None,
+    no_default_patterns: Annotated[bool, typer.Option(
+        "--no-default-patterns",
+        help="Only the configured and --metric-pattern patterns find metrics.")] = False,
     store: StoreOption = None,
 ) -> None:
     """Run COMMAND and record it: params, git, environment, output, metrics, outcome.
@@ -33,10 +40,12 @@ def run(
     """
     from exptrack import render
     from exptrack.capture.params import parse_param_option
+    from exptrack.commands.parse import checked_patterns
     from exptrack.recorder import Recorder, RunRequest
 
     if not command:
         raise typer.BadParameter("give the command to run after --", param_hint="COMMAND")
+    patterns = checked_patterns(metric_pattern, "--metric-pattern")
     request = RunRequest(
         command=list(command),
         store=open_store(store),
@@ -44,6 +53,8 @@ def run(
         tags=list(tag or []),
         note=note,
         params=dict(parse_param_option(p) for p in (param or [])),
+        metric_patterns=patterns,
+        use_default_patterns=not no_default_patterns,
         cwd=Path.cwd(),
     )
     result = Recorder(request, render.warn).run()
