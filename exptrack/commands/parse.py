@@ -12,6 +12,7 @@ from exptrack.commands.options import JsonOption, StoreOption, open_store
 
 if TYPE_CHECKING:
     from exptrack.config import ProjectConfig
+    from exptrack.store import RunView
 
 PatternOption = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
     "--metric-pattern", metavar="REGEX",
@@ -68,13 +69,13 @@ def parse(
     """
     from exptrack import render
     from exptrack.errors import ExptrackError
-    from exptrack.metrics import MetricParser, MetricSummarizer
+    from exptrack.metrics import MetricParser, MetricSummarizer, Observation
 
     config = _settings(metric_pattern, ignore, no_default_patterns, no_config)
     parser = MetricParser(config.metric_patterns, config.use_default_patterns,
                           config.ignore_patterns, config.aliases)
     summarizer = MetricSummarizer(config.directions)
-    observations = []
+    observations: list[Observation] = []
     try:
         handle = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
     except OSError as exc:
@@ -119,7 +120,7 @@ def reparse(
     config = _settings(metric_pattern, ignore, no_default_patterns, no_config)
     opened = open_store(store)
     runs = opened.load_all()
-    targets = []
+    targets: list[RunView] = []
     for ref in refs:  # resolve all first: one bad ref changes nothing
         run = opened.resolve(ref, runs)
         if run.record.status == "running":
