@@ -8,6 +8,7 @@ its shape (see ``rules``) is cached. Terminal replay (``\\r``, ``\\b``, ANSI) an
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -18,6 +19,9 @@ from exptrack.metrics.terminal import clean
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
 _MAX_PLANS = 4096
 _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
+_NAN_INF = re.compile(rb"(?i)nan|inf")
+# digits -> one placeholder byte; NUL -> \x01 so no other byte can pose as a digit
+_SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
 _BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 _HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%# ]{0,40}$")
@@ -38,8 +42,9 @@ class Observation(NamedTuple):
 
 
 class _Plan(NamedTuple):
-    context: tuple[tuple[int, int], ...]  # (STEP | EPOCH, piece index)
-    metrics: tuple[tuple[str, int, int, float], ...]  # (name, piece index, denominator, scale)
+    context: tuple[tuple[int, int, int], ...]  # (STEP | EPOCH, start, end) byte offsets
+    # (name, start, end, denominator start, denominator end (0: none), scale)
+    metrics: tuple[tuple[str, int, int, int, int, float], ...]
 
 
 _EMPTY = _Plan((), ())
@@ -63,7 +68,7 @@ class MetricParser:
         self._aliases = dict(aliases or {})
         self._pending = b""
         self._skip_rest = False  # inside a line longer than MAX_LINE_BYTES
-        self._plans: dict[tuple[str, ...], _Plan] = {}
+        self._plans: dict[bytes, _Plan] = {}
         self.step: int | float | None = None
         self.epoch: int | float | None = None
         # progress bar: the line as drawn so far and the values it already showed
@@ -97,9 +102,11 @@ class MetricParser:
         if self._bar_text is not None or _SLOW_BYTES.search(complete):
             self._feed_terminal(complete, out)
         else:
-            lines = complete.decode("utf-8", "replace").split("\n")
+            lines = complete.split(b"\n")
             lines.pop()
-            self._parse_lines(lines, out)
+            shapes = complete.translate(_SHAPE).split(b"\n")
+            shapes.pop()
+            self._parse_raw_lines(lines, shapes, out)
         return out
 
     def finish(self) -> list[Observation]:
@@ -151,60 +158,89 @@ class MetricParser:
 
     # -- lines -------------------------------------------------------------------------
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
-        split = rules.TOKEN.split
+        """Decoded lines (the terminal-replay path) go through the byte path."""
+        data = [line.encode("utf-8", "surrogateescape") for line in lines]
+        self._parse_raw_lines(data, [line.translate(_SHAPE) for line in data], out)
+
+    def _parse_raw_lines(self, lines: list[bytes], shapes: list[bytes],
+                         out: list[Observation]) -> None:
+        """The hot loop. A line's *shape* is the line with every digit replaced by one
+        placeholder byte: lines of one shape split into the same tokens at the same byte
+        offsets, so the plan made for the first one (``rules``) serves them all."""
         plans = self._plans
-        ignore = self._ignore
-        extra = self._extra
+        filtered = self._ignore is not None or bool(self._extra)
         use_defaults = self._use_defaults
-        for line in lines:
-            if ignore is not None and ignore.search(line):
-                continue
-            taken: set[str] = set()
-            if extra:
-                taken = self._apply_extra(line, out)
-            if not use_defaults:
-                continue
-            pieces = split(line)
-            if len(pieces) == 1:
-                if "  " in line or "\t" in line:
-                    self._maybe_header(line)
-                continue
-            key = tuple(pieces[0::2])
-            plan = plans.get(key)
+        append = out.append
+        new = tuple.__new__
+        for raw, shape in zip(lines, shapes, strict=True):
+            taken: set[str] | None = None
+            if filtered:
+                text = raw.decode("utf-8", "replace")
+                if self._ignore is not None and self._ignore.search(text):
+                    continue
+                if self._extra:
+                    taken = self._apply_extra(text, out)
+                if not use_defaults:
+                    continue
+            plan = plans.get(shape)
             if plan is None:
-                plan = self._make_plan(pieces)
+                if shape == raw and _NAN_INF.search(raw) is None:
+                    plan = _EMPTY  # no number at all
+                else:
+                    plan = self._make_plan(raw)
                 if len(plans) >= _MAX_PLANS:
                     plans.clear()
-                plans[key] = plan
+                plans[shape] = plan
             if plan is _EMPTY:
-                if (self._header is None or not self._table_row(line, out)) \
-                        and ("  " in line or "\t" in line):
-                    self._maybe_header(line)
+                if len(raw) > 8 and (self._header is not None or b"  " in raw or b"\t" in raw):
+                    self._table_line(raw.decode("utf-8", "replace"), out)
                 continue
-            for kind, index in plan.context:
+            for kind, start, end in plan.context:
+                value = float(raw[start:end])
+                number = int(value) if value.is_integer() else value
                 if kind == rules.EPOCH:
-                    self.epoch = _number(pieces[index])
+                    self.epoch = number
                 else:
-                    self.step = _number(pieces[index])
+                    self.step = number
             step, epoch = self.step, self.epoch
-            for name, index, denominator, scale in plan.metrics:
-                if name in taken:
+            for name, start, end, d_start, d_end, scale in plan.metrics:
+                if taken and name in taken:
                     continue
-                value = float(pieces[index])
-                if denominator:
-                    total = float(pieces[denominator])
-                    value = value / total * scale if total else float("nan")
-                out.append(Observation(name, value, step, epoch))
+                value = float(raw[start:end])
+                if d_end:
+                    total = float(raw[d_start:d_end])
+                    value = value / total * scale if total else math.nan
+                append(new(Observation, (name, value, step, epoch)))
 
-    def _make_plan(self, pieces: list[str]) -> _Plan:
-        actions = rules.plan_line(pieces)
+    def _make_plan(self, raw: bytes) -> _Plan:
+        if len(raw) > MAX_LINE_BYTES:
+            return _EMPTY
+        text = raw.decode("utf-8", "replace")
+        pieces = rules.TOKEN.split(text)
+        actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
         if not actions:
             return _EMPTY
-        context = tuple((a.kind, a.token) for a in actions if a.kind in (rules.STEP, rules.EPOCH))
-        metrics = tuple((self._aliases.get(a.name, a.name), a.token,
-                         a.denominator if a.kind == rules.RATIO else 0, a.scale)
+        offsets = [0]  # byte offset of each piece
+        for piece in pieces:
+            offsets.append(offsets[-1] + (len(piece) if piece.isascii()
+                                          else len(piece.encode("utf-8", "surrogateescape"))))
+        if offsets[-1] != len(raw):
+            return _EMPTY  # invalid UTF-8: offsets would not match the bytes
+
+        def span(index: int) -> tuple[int, int]:
+            return offsets[index], offsets[index + 1]
+
+        context = tuple((a.kind, *span(a.token)) for a in actions
+                        if a.kind in (rules.STEP, rules.EPOCH))
+        metrics = tuple((self._aliases.get(a.name, a.name), *span(a.token),
+                         *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)
                         for a in actions if a.kind in (rules.METRIC, rules.RATIO))
         return _Plan(context, metrics)
+
+    def _table_line(self, text: str, out: list[Observation]) -> None:
+        if (self._header is None or not self._table_row(text, out)) \
+                and ("  " in text or "\t" in text):
+            self._maybe_header(text)
 
     def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
         taken: set[str] = set()

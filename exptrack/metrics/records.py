@@ -15,17 +15,8 @@ from pathlib import Path
 from exptrack.metrics.parser import MetricParser, Observation
 from exptrack.metrics.summary import MetricSummarizer
 
-_NAMES: dict[str, str] = {}
+_PREFIXES: dict[str, str] = {}  # name -> '{"name": "<name>", "value": '
 READ_SIZE = 256 * 1024
-
-
-def _json_name(name: str) -> str:
-    encoded = _NAMES.get(name)
-    if encoded is None:
-        if len(_NAMES) > 100_000:
-            _NAMES.clear()
-        encoded = _NAMES[name] = json.dumps(name, ensure_ascii=False)
-    return encoded
 
 
 def _json_number(value: float | int) -> str:
@@ -36,15 +27,26 @@ def _json_number(value: float | int) -> str:
 
 def encode_lines(observations: Iterable[Observation], time: float | None) -> str:
     """``metrics.jsonl`` lines (newline-terminated) for ``observations``."""
-    tail = f', "time": {time!r}}}\n' if time is not None else "}\n"
-    rows = []
+    end = f', "time": {time!r}}}\n' if time is not None else "}\n"
+    prefixes = _PREFIXES
+    rows: list[str] = []
+    append = rows.append
+    last_context: tuple[int | float | None, int | float | None] | None = None
+    tail = end
     for name, value, step, epoch in observations:
-        row = f'{{"name": {_json_name(name)}, "value": {_json_number(value)}'
-        if step is not None:
-            row += f', "step": {_json_number(step)}'
-        if epoch is not None:
-            row += f', "epoch": {_json_number(epoch)}'
-        rows.append(row + tail)
+        if last_context is None or step is not last_context[0] or epoch is not last_context[1]:
+            last_context = (step, epoch)
+            tail = ((f', "step": {_json_number(step)}' if step is not None else "")
+                    + (f', "epoch": {_json_number(epoch)}' if epoch is not None else "") + end)
+        prefix = prefixes.get(name)
+        if prefix is None:
+            if len(prefixes) > 100_000:
+                prefixes.clear()
+            prefix = prefixes[name] = f'{{"name": {json.dumps(name, ensure_ascii=False)}, "value": '
+        if value - value == 0:  # finite
+            append(f"{prefix}{value!r}{tail}")
+        else:
+            append(f"{prefix}{_json_number(value)}{tail}")
     return "".join(rows)
 
 

@@ -37,36 +37,58 @@ def metric_direction(name: str, configured: dict[str, str] | None = None) -> str
 
 
 class MetricSummarizer:
-    """Running per-metric summary: last, min, max, count, best (with its step)."""
+    """Running per-metric summary: last, min, max, count, best (with its step).
+
+    ``add`` takes a batch (what one ``feed`` returned): it groups values by metric in one
+    pass and folds each group with ``min``/``max``, so the recorder's hot loop does little
+    Python work per observation.
+    """
 
     def __init__(self, directions: dict[str, str] | None = None) -> None:
         self._directions = directions or {}
         self.summaries: dict[str, MetricSummary] = {}
 
     def add(self, observations: Iterable[Observation]) -> None:
-        for obs in observations:
-            self.add_one(obs)
+        groups: dict[str, tuple[list[float], list[int | float | None]]] = {}
+        get = groups.get
+        for name, value, step, epoch in observations:
+            group = get(name)
+            if group is None:
+                group = groups[name] = ([], [])
+            group[0].append(value)
+            group[1].append(step if step is not None else epoch)
+        for name, (values, steps) in groups.items():
+            self._fold(name, values, steps)
 
     def add_one(self, obs: Observation) -> None:
-        value = obs.value
-        step = obs.step if obs.step is not None else obs.epoch
-        summary = self.summaries.get(obs.name)
+        self.add((obs,))
+
+    def _fold(self, name: str, values: list[float], steps: list[int | float | None]) -> None:
+        summary = self.summaries.get(name)
         if summary is None:
-            summary = MetricSummary(last=value, min=value, max=value, count=0,
-                                    direction=metric_direction(obs.name, self._directions))
-            self.summaries[obs.name] = summary
-        summary.count += 1
-        summary.last = value
-        summary.last_step = step
-        if not math.isnan(value):
-            if math.isnan(summary.min) or value < summary.min:
-                summary.min = value
-            if math.isnan(summary.max) or value > summary.max:
-                summary.max = value
-            better = (summary.best is None or math.isnan(summary.best)
-                      or (summary.direction == "min" and value < summary.best)
-                      or (summary.direction == "max" and value > summary.best)
-                      or (summary.direction is None))
-            if better:
-                summary.best = value
-                summary.best_step = step
+            summary = MetricSummary(last=values[0], min=values[0], max=values[0], count=0,
+                                    direction=metric_direction(name, self._directions))
+            self.summaries[name] = summary
+        summary.count += len(values)
+        summary.last = values[-1]
+        summary.last_step = steps[-1]
+        if any(map(math.isnan, values)):
+            kept = [(v, s) for v, s in zip(values, steps, strict=True) if not math.isnan(v)]
+            if not kept:
+                return
+            values, steps = [v for v, _ in kept], [s for _, s in kept]
+        low, high = min(values), max(values)
+        if math.isnan(summary.min) or low < summary.min:
+            summary.min = low
+        if math.isnan(summary.max) or high > summary.max:
+            summary.max = high
+        best = summary.best
+        unset = best is None or math.isnan(best)
+        if summary.direction == "min":
+            if unset or low < best:  # type: ignore[operator]
+                summary.best, summary.best_step = low, steps[values.index(low)]
+        elif summary.direction == "max":
+            if unset or high > best:  # type: ignore[operator]
+                summary.best, summary.best_step = high, steps[values.index(high)]
+        else:
+            summary.best, summary.best_step = values[-1], steps[-1]
