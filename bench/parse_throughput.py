@@ -32,7 +32,8 @@ import sys
 write = sys.stdout.write
 n = {lines}
 for i in range(n):
-    write(f"epoch {{i // 10000}} step {{i}} loss={{1.0 / (i + 1):.5f}} acc={{(i % 1000) / 1000:.4f}} lr=3.0e-04\\n")
+    write(f"epoch {{i // 10000}} step {{i}} loss={{1.0 / (i + 1):.5f}} "
+          f"acc={{(i % 1000) / 1000:.4f}} lr=3.0e-04\\n")
 """
 
 
@@ -101,7 +102,8 @@ def main() -> None:
             track_times.append(wall(f"{track} run -- {sys.executable} {gen}", env, shell=True))
         cat_s, track_s = statistics.median(cat_times), statistics.median(track_times)
         runs = sorted((Path(tmp) / "store" / "runs").iterdir())
-        recorded = sum(1 for _ in open(runs[-1] / "metrics.jsonl", "rb"))
+        with open(runs[-1] / "metrics.jsonl", "rb") as handle:
+            recorded = sum(1 for _ in handle)
     print(f"pipeline, {args.lines:,} lines: cat {cat_s:.2f} s, track run {track_s:.2f} s, "
           f"ratio {track_s / cat_s:.2f} (target <= 1.3); "
           f"{args.lines / track_s / 1e6:.2f} M lines/s, {recorded:,} observations recorded")
