@@ -156,16 +156,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         match = _NAME_BEFORE.search(tail)
         if match is None:
-            stripped = left.strip()
-            if k == 0 and stripped == "[" and right.startswith("]"):
-                actions.append(Action(STEP, index))  # XGBoost/LightGBM "[10]\t..."
-            elif k == 0 and not stripped and right.startswith(":") and not counter:
-                actions.append(Action(STEP, index))  # CatBoost "10:\tlearn: ..."
-            elif counter and (stripped.endswith("[") or stripped.endswith("][")) \
-                    and re.match(r"\s*[\])(]", after):
-                actions.append(Action(STEP, index))  # "[640/60000 (1%)]", "[1][50/7330]"
-            elif k == 0 and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
-                actions.append(Action(EPOCH, index))  # timm "Train: 3 [ 50/1251 ...]"
+            kind = _unnamed_kind(k == 0, left, right, counter, after)
+            if kind is not None:
+                actions.append(Action(kind, index))
             continue
         raw_name, sep = match.group("name"), match.group("sep")
         name = normalize_name(raw_name)
@@ -218,6 +211,20 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if "\t" not in sep and len(sep) < 2:
             return tuple(a for a in actions if a.token != index)
     return tuple(actions)
+
+
+def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
+    """A number with no name before it can still be a step or an epoch."""
+    stripped = left.strip()
+    if first and stripped == "[" and right.startswith("]"):
+        return STEP  # XGBoost/LightGBM "[10]\t..."
+    if first and not stripped and right.startswith(":") and not counter:
+        return STEP  # CatBoost "10:\tlearn: ..."
+    if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
+        return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
+    if first and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
+        return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
+    return None
 
 
 def _inside_parentheses(pieces: list[str], index: int) -> bool:
