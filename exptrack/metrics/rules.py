@@ -156,9 +156,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         match = _NAME_BEFORE.search(tail)
         if match is None:
-            kind = _unnamed_kind(k == 0, left, right, counter, after)
-            if kind is not None:
-                actions.append(Action(kind, index))
+            unnamed = _unnamed_kind(k == 0, left, right, counter, after)
+            if unnamed is not None:
+                actions.append(Action(unnamed, index))
             continue
         raw_name, sep = match.group("name"), match.group("sep")
         name = normalize_name(raw_name)
