@@ -84,6 +84,7 @@ def test_user_patterns_ignore_and_aliases() -> None:
         ("top1", 55.5), ("accuracy", 0.5), ("wer", 0.2)]
     only = MetricParser([r"score (?P<score>\d+)"], use_defaults=False)
     assert names("score 7 loss=0.1\n", only) == [("score", 7.0)]
+    assert names("score 7 loss=0.1\n", MetricParser(use_defaults=False)) == []
 
 
 def test_metric_direction() -> None:

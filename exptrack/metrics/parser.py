@@ -176,6 +176,8 @@ class MetricParser:
         plans = self._plans
         filtered = self._ignore is not None or bool(self._extra)
         use_defaults = self._use_defaults
+        if not filtered and not use_defaults:
+            return
         append = out.append
         new = tuple.__new__
         for raw, shape in zip(lines, shapes, strict=True):
