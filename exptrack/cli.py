@@ -39,12 +39,14 @@ def _root(
     """Record, list, inspect and diff training runs."""
 
 
-from exptrack.commands import diff, inspect, run  # noqa: E402 - registered below
+from exptrack.commands import diff, inspect, parse, run  # noqa: E402 - registered below
 
 app.command(context_settings=run.RUN_CONTEXT)(run.run)
 app.command("ls")(inspect.ls)
 app.command()(inspect.show)
 app.command()(diff.diff)
+app.command()(parse.parse)
+app.command()(parse.reparse)
 
 
 def main() -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
-import json
-import math
 import os
 import socket
 import sys
@@ -29,6 +27,7 @@ from exptrack.capture.redact import redact_argv, redact_mapping
 from exptrack.errors import ExptrackError, StoreError
 from exptrack.fsutil import write_yaml
 from exptrack.metrics import MetricParser, MetricSummarizer, Observation
+from exptrack.metrics.records import encode_lines
 from exptrack.model import RunRecord
 from exptrack.runner import RunOutcome, run_command
 from exptrack.store import Store
@@ -51,6 +50,8 @@ class RunRequest:
     ignore_patterns: list[str] = field(default_factory=list)
     use_default_patterns: bool = True
     directions: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    project_config: bool = True  # merge track.yaml / [tool.track] into the fields above
     use_pty: bool | None = None
     cwd: Path = field(default_factory=Path.cwd)
     steps: list[CaptureStep] | None = None  # None: capture.default_steps()
@@ -139,17 +140,7 @@ class RunSink:
 
     def _record(self, observations: Sequence[Observation]) -> None:
         self.summarizer.add(observations)
-        now = round(time.time(), 3)
-        lines = []
-        for obs in observations:
-            row: dict[str, Any] = {"name": obs.name, "value": _json_value(obs.value)}
-            if obs.step is not None:
-                row["step"] = obs.step
-            if obs.epoch is not None:
-                row["epoch"] = obs.epoch
-            row["time"] = now
-            lines.append(json.dumps(row, ensure_ascii=False))
-        self.metrics.write("\n".join(lines) + "\n")
+        self.metrics.write(encode_lines(observations, round(time.time(), 3)))
 
     def tick(self) -> None:
         self.metrics.flush()
@@ -165,10 +156,16 @@ class RunSink:
         self.metrics.close()
 
 
-def _json_value(value: float) -> float | str:
-    if math.isfinite(value):
-        return value
-    return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+def apply_project_config(request: RunRequest) -> None:
+    """Merge the project configuration (docs/config.md) under the command line's options."""
+    from exptrack.config import load_config
+
+    config = load_config(request.cwd)
+    request.metric_patterns = [*config.metric_patterns, *request.metric_patterns]
+    request.ignore_patterns = [*config.ignore_patterns, *request.ignore_patterns]
+    request.use_default_patterns = request.use_default_patterns and config.use_default_patterns
+    request.directions = {**config.directions, **request.directions}
+    request.aliases = {**config.aliases, **request.aliases}
 
 
 class Recorder:
@@ -200,6 +197,8 @@ class Recorder:
     def run(self) -> RunResult:
         request = self.request
         command = request.command
+        if request.project_config:
+            apply_project_config(request)  # an invalid file stops here, before anything runs
         use_pty = request.use_pty if request.use_pty is not None else _stdout_is_tty()
         try:
             run_id, run_dir = request.store.new_run_dir()
@@ -227,7 +226,7 @@ class Recorder:
         self._write_yaml("params.yaml", redact_mapping(ctx.params))
 
         parser = MetricParser(request.metric_patterns, request.use_default_patterns,
-                              request.ignore_patterns)
+                              request.ignore_patterns, request.aliases)
         summarizer = MetricSummarizer(request.directions)
         sink = RunSink(run_dir, parser, summarizer, self.warn)
         last_summary = [time.monotonic()]

@@ -28,6 +28,13 @@ def run(
     copy_artifacts: Annotated[bool, typer.Option(
         "--copy-artifacts", help="Copy the --artifact matches (without --artifact: the model "
                                  "weights found) into the run folder.")] = False,
+    metric_pattern: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--metric-pattern", metavar="REGEX",
+        help="Extra metric regex with named groups (repeatable), e.g. "
+             r"'top1=(?P<top1>[\d.]+)'.")] = None,
+    no_default_patterns: Annotated[bool, typer.Option(
+        "--no-default-patterns",
+        help="Only the configured and --metric-pattern patterns find metrics.")] = False,
     store: StoreOption = None,
 ) -> None:
     """Run COMMAND and record it: params, git, environment, output, metrics, outcome.
@@ -40,10 +47,12 @@ def run(
     """
     from exptrack import render
     from exptrack.capture.params import parse_param_option
+    from exptrack.commands.parse import checked_patterns
     from exptrack.recorder import Recorder, RunRequest
 
     if not command:
         raise typer.BadParameter("give the command to run after --", param_hint="COMMAND")
+    patterns = checked_patterns(metric_pattern, "--metric-pattern")
     request = RunRequest(
         command=list(command),
         store=open_store(store),
@@ -51,6 +60,8 @@ def run(
         tags=list(tag or []),
         note=note,
         params=dict(parse_param_option(p) for p in (param or [])),
+        metric_patterns=patterns,
+        use_default_patterns=not no_default_patterns,
         cwd=Path.cwd(),
         step_options={"artifact_globs": list(artifact or []), "copy_artifacts": copy_artifacts},
     )

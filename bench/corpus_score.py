@@ -1,0 +1,104 @@
+"""Precision and recall of the default metric patterns over a corpus of sample logs.
+
+    python bench/corpus_score.py [DIR ...]     (default: tests/data/logs)
+
+Each ``NAME.log`` has a ``NAME.expected.yaml`` next to it: ``metrics: {name: {last,
+count, step_key}}`` (``step_key``: ``step``, ``epoch`` or null: what the last observation
+carries). Recall: expected metrics found with the same last value, count and step key.
+Precision: extracted metric names that are expected (a junk name counts against it).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from exptrack.metrics import parse_text  # noqa: E402
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    matched: int = 0
+    extracted: int = 0
+    junk: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.expected += other.expected
+        self.matched += other.matched
+        self.extracted += other.extracted
+        self.junk += other.junk
+        self.problems += other.problems
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return (self.extracted - self.junk) / self.extracted if self.extracted else 1.0
+
+
+def _same(expected: object, value: float) -> bool:
+    if isinstance(expected, str):
+        return expected == ("nan" if math.isnan(value) else "inf" if value > 0 else "-inf")
+    return isinstance(expected, (int, float)) and math.isclose(expected, value, rel_tol=1e-9)
+
+
+def score_log(log: Path) -> Score:
+    expected = (yaml.safe_load(log.with_suffix(".expected.yaml").read_text()) or {})
+    wanted = expected.get("metrics") or {}
+    found: dict[str, list] = {}
+    for obs in parse_text(log.read_bytes()):
+        found.setdefault(obs.name, []).append(obs)
+    score = Score(expected=len(wanted), extracted=len(found))
+    for name in found:
+        if name not in wanted:
+            score.junk += 1
+            score.problems.append(f"{log.name}: not a metric: {name}")
+    for name, want in wanted.items():
+        got = found.get(name)
+        if not got:
+            score.problems.append(f"{log.name}: missed {name}")
+            continue
+        last = got[-1]
+        key = "step" if last.step is not None else "epoch" if last.epoch is not None else None
+        if not _same(want["last"], last.value) or len(got) != want["count"] \
+                or key != want.get("step_key"):
+            score.problems.append(
+                f"{log.name}: {name}: last {last.value} count {len(got)} step key {key}, "
+                f"expected {want['last']} / {want['count']} / {want.get('step_key')}")
+            continue
+        score.matched += 1
+    return score
+
+
+def score_corpus(folders: list[Path]) -> Score:
+    total = Score()
+    for folder in folders:
+        for log in sorted(folder.glob("*.log")):
+            if log.with_suffix(".expected.yaml").is_file():
+                total.add(score_log(log))
+    return total
+
+
+def main() -> None:
+    folders = [Path(a) for a in sys.argv[1:]] or [ROOT / "tests" / "data" / "logs"]
+    total = score_corpus(folders)
+    for problem in total.problems:
+        print(problem)
+    print(f"recall {total.recall:.1%} ({total.matched}/{total.expected} expected metrics with "
+          f"the right last value, count and step key); precision {total.precision:.1%} "
+          f"({total.extracted - total.junk}/{total.extracted} extracted names are metrics)")
+
+
+if __name__ == "__main__":
+    main()

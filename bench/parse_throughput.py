@@ -1,0 +1,113 @@
+"""Metric parsing throughput: the parser alone, and `track run` against `| cat`.
+
+    python bench/parse_throughput.py [--lines 1000000] [--repeat 3]
+
+1. Parser alone: lines per second through ``MetricParser.feed`` (256 KiB chunks, as the
+   runner reads them) for a metric-heavy output, a Keras-style progress-bar output and
+   a mixed real-framework corpus (tests/data/logs repeated).
+2. Pipeline: wall time of ``track run -- python gen.py`` (pipes, output to /dev/null)
+   against ``python gen.py | cat`` for the same 1,000,000-line metric output. Target:
+   ratio <= 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exptrack.metrics import MetricParser  # noqa: E402
+
+GEN = """\
+import sys
+write = sys.stdout.write
+n = {lines}
+for i in range(n):
+    write(f"epoch {{i // 10000}} step {{i}} loss={{1.0 / (i + 1):.5f}} "
+          f"acc={{(i % 1000) / 1000:.4f}} lr=3.0e-04\\n")
+"""
+
+
+def metric_lines(n: int) -> bytes:
+    return "".join(f"epoch {i // 10000} step {i} loss={1.0 / (i + 1):.5f} "
+                   f"acc={(i % 1000) / 1000:.4f} lr=3.0e-04\n" for i in range(n)).encode()
+
+
+def bar_lines(n: int) -> bytes:
+    out = []
+    for i in range(n):
+        end = "\n" if i % 100 == 99 else "\r"
+        out.append(f"{i % 100 + 1:4d}/100 [====>.....] - ETA: 1s - loss: {1.0 / (i + 1):.4f}"
+                   f" - accuracy: {(i % 997) / 1000:.4f}{end}")
+    return "".join(out).encode()
+
+
+def corpus_lines(n: int) -> bytes:
+    logs = b"".join(p.read_bytes() for p in sorted((ROOT / "tests/data/logs").glob("*.log")))
+    count = logs.count(b"\n") or 1
+    return logs * max(1, n // count)
+
+
+def parser_speed(data: bytes, repeat: int) -> tuple[float, int]:
+    lines = data.count(b"\n") + data.count(b"\r")
+    best = float("inf")
+    found = 0
+    chunk = 256 * 1024
+    for _ in range(repeat):
+        parser = MetricParser()
+        start = time.perf_counter()
+        found = 0
+        for offset in range(0, len(data), chunk):
+            found += len(parser.feed(data[offset:offset + chunk]))
+        found += len(parser.finish())
+        best = min(best, time.perf_counter() - start)
+    return lines / best, found
+
+
+def wall(command: list[str] | str, env: dict[str, str], shell: bool = False) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, shell=shell, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    cli = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    cli.add_argument("--lines", type=int, default=1_000_000)
+    cli.add_argument("--repeat", type=int, default=3)
+    args = cli.parse_args()
+
+    for label, data in (("metric lines", metric_lines(args.lines)),
+                        ("progress-bar renders", bar_lines(args.lines)),
+                        ("framework corpus", corpus_lines(args.lines // 5))):
+        speed, found = parser_speed(data, args.repeat)
+        print(f"parser alone, {label:<20}: {speed / 1e6:6.2f} M lines/s ({found:,} observations)")
+
+    track = shutil.which("track") or f"{sys.executable} -m exptrack"
+    with tempfile.TemporaryDirectory() as tmp:
+        gen = Path(tmp) / "gen.py"
+        gen.write_text(GEN.format(lines=args.lines))
+        env = dict(os.environ, TRACK_HOME=str(Path(tmp) / "store"))
+        cat_times, track_times = [], []
+        for _ in range(args.repeat):
+            cat_times.append(wall(f"{sys.executable} {gen} | cat", env, shell=True))
+            track_times.append(wall(f"{track} run -- {sys.executable} {gen}", env, shell=True))
+        cat_s, track_s = statistics.median(cat_times), statistics.median(track_times)
+        runs = sorted((Path(tmp) / "store" / "runs").iterdir())
+        with open(runs[-1] / "metrics.jsonl", "rb") as handle:
+            recorded = sum(1 for _ in handle)
+    print(f"pipeline, {args.lines:,} lines: cat {cat_s:.2f} s, track run {track_s:.2f} s, "
+          f"ratio {track_s / cat_s:.2f} (target <= 1.3); "
+          f"{args.lines / track_s / 1e6:.2f} M lines/s, {recorded:,} observations recorded")
+
+
+if __name__ == "__main__":
+    main()

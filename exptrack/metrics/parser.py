@@ -1,0 +1,352 @@
+"""``MetricParser``: raw output chunks in, metric observations out.
+
+It runs inside `track run`'s output loop, so the common path is cheap: chunks are split
+into lines with ``str.split``; a line is split once by the number regex, and the plan for
+its shape (see ``rules``) is cached. Terminal replay (``\\r``, ``\\b``, ANSI) and tables
+(a header row of names, then rows of numbers) are handled off that path.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from exptrack.metrics import rules
+from exptrack.metrics.terminal import clean
+
+MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
+_MAX_PLANS = 4096
+_SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
+_NAN_INF = re.compile(rb"(?i)nan|inf")
+# digits -> one placeholder byte; NUL -> \x01 so no other byte can pose as a digit
+_SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
+_BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
+_HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
+_HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%# ]{0,40}$")
+_ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
+                         re.IGNORECASE)
+_ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
+_AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
+                               "weighted"})
+
+
+class Observation(NamedTuple):
+    """One value of one metric, with the step and epoch it belongs to (when known)."""
+
+    name: str
+    value: float
+    step: int | float | None = None
+    epoch: int | float | None = None
+
+
+class _Plan(NamedTuple):
+    context: tuple[tuple[int, int, int], ...]  # (STEP | EPOCH, start, end) byte offsets
+    # (name, start, end, denominator start, denominator end (0: none), scale)
+    metrics: tuple[tuple[str, int, int, int, int, float], ...]
+
+
+_EMPTY = _Plan((), ())
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+class MetricParser:
+    """Incremental parser: bytes in (split anywhere), observations out, in output order."""
+
+    def __init__(self, extra_patterns: Sequence[str] = (), use_defaults: bool = True,
+                 ignore_patterns: Sequence[str] = (),
+                 aliases: Mapping[str, str] | None = None) -> None:
+        self._extra = [re.compile(p) for p in extra_patterns]
+        self._ignore = re.compile("|".join(f"(?:{p})" for p in ignore_patterns)) \
+            if ignore_patterns else None
+        self._use_defaults = use_defaults
+        self._aliases = dict(aliases or {})
+        self._pending = b""
+        self._skip_rest = False  # inside a line longer than MAX_LINE_BYTES
+        self._plans: dict[bytes, _Plan] = {}
+        self.step: int | float | None = None
+        self.epoch: int | float | None = None
+        # progress bar: the line as drawn so far and the values it already showed
+        self._bar_text: str | None = None
+        self._bar_seen: dict[str, float] = {}
+        # table: header cells, and rows seen under it
+        self._header: list[str] | None = None
+        self._pipe = False  # the header was a "| a | b |" table's
+        self._rows = 0
+
+    # -- input -------------------------------------------------------------------------
+    def feed(self, data: bytes) -> list[Observation]:
+        buffer = self._pending + data if self._pending else data
+        # cut after the last complete line or render; a final "\r" may be half of "\r\n"
+        cut = max(buffer.rfind(b"\n"), buffer.rfind(b"\r", 0, len(buffer) - 1))
+        if cut < 0:
+            self._pending = buffer
+            if len(buffer) > MAX_LINE_BYTES:
+                self._pending, self._skip_rest = b"", True
+            return []
+        self._pending = buffer[cut + 1:]
+        complete = buffer[:cut + 1]
+        if self._skip_rest:
+            ends = [i for i in (complete.find(b"\n"), complete.find(b"\r")) if i >= 0]
+            complete, self._skip_rest = complete[min(ends) + 1:], False
+        if len(self._pending) > MAX_LINE_BYTES:
+            self._pending, self._skip_rest = b"", True
+        if b"\r\n" in complete:  # a pseudo-terminal's line ends
+            complete = complete.replace(b"\r\n", b"\n")
+        out: list[Observation] = []
+        if self._bar_text is not None or _SLOW_BYTES.search(complete):
+            self._feed_terminal(complete, out)
+        else:
+            shapes = complete.translate(_SHAPE).split(b"\n")
+            shapes.pop()
+            if complete.isascii():  # float(str) is faster than float(bytes); same offsets
+                text = complete.decode("ascii").split("\n")
+                text.pop()
+                self._parse_raw_lines(text, shapes, out)
+            else:
+                lines = complete.split(b"\n")
+                lines.pop()
+                self._parse_raw_lines(lines, shapes, out)
+        return out
+
+    def finish(self) -> list[Observation]:
+        rest, self._pending = self._pending, b""
+        out: list[Observation] = []
+        if rest and not self._skip_rest:
+            self._feed_terminal(rest.rstrip(b"\r") + b"\n", out)
+        elif self._bar_text is not None:
+            self._feed_terminal(b"\n", out)
+        self._skip_rest = False
+        return out
+
+    def _feed_terminal(self, data: bytes, out: list[Observation]) -> None:
+        """Replay renders the way a terminal draws them; see ``terminal``."""
+        parts = data.split(b"\n")
+        last = len(parts) - 1  # parts[last] is what follows the final "\n" (maybe b"")
+        for position, physical in enumerate(parts):
+            renders = physical.split(b"\r")
+            is_bar = len(renders) > 1 or self._bar_text is not None
+            for raw in renders:
+                if not raw or len(raw) > MAX_LINE_BYTES:
+                    continue
+                text = clean(raw)
+                if is_bar:
+                    # a render replaces the whole line: programs that redraw pad or erase
+                    # what is left of the previous one, and a stale tail would corrupt numbers
+                    self._bar_text = text
+                    self._parse_bar_render(text, out)
+                else:
+                    self._parse_lines([text], out)
+            if position < last:
+                self._bar_text = None
+
+    def _parse_bar_render(self, text: str, out: list[Observation]) -> None:
+        """A progress bar's render: only the values that changed since the bar last showed
+        them (a bar re-rendered after a validation bar, or a new epoch's bar showing the
+        last validation values, repeats them)."""
+        found: list[Observation] = []
+        self._parse_lines([text], found)
+        seen = self._bar_seen
+        if len(seen) > 10_000:
+            seen.clear()
+        for obs in found:
+            previous = seen.get(obs.name)
+            if previous is None or not (previous == obs.value
+                                        or (previous != previous and obs.value != obs.value)):
+                out.append(obs)
+                seen[obs.name] = obs.value
+
+    # -- lines -------------------------------------------------------------------------
+    def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
+        """Decoded lines (the terminal-replay path) go through the byte path."""
+        data = [line.encode("utf-8", "surrogateescape") for line in lines]
+        self._parse_raw_lines(data, [line.translate(_SHAPE) for line in data], out)
+
+    def _parse_raw_lines(self, lines: Sequence[str | bytes], shapes: list[bytes],
+                         out: list[Observation]) -> None:
+        """The hot loop. A line's *shape* is the line with every digit replaced by one
+        placeholder byte: lines of one shape split into the same tokens at the same byte
+        offsets, so the plan made for the first one (``rules``) serves them all. ``lines``
+        are bytes, or str when the chunk is ASCII (offsets are then the same)."""
+        plans = self._plans
+        filtered = self._ignore is not None or bool(self._extra)
+        use_defaults = self._use_defaults
+        if not filtered and not use_defaults:
+            return
+        append = out.append
+        new = tuple.__new__
+        for raw, shape in zip(lines, shapes, strict=True):
+            taken: set[str] | None = None
+            if filtered:
+                text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+                if self._ignore is not None and self._ignore.search(text):
+                    continue
+                if self._extra:
+                    taken = self._apply_extra(text, out)
+                if not use_defaults:
+                    continue
+            plan = plans.get(shape)
+            if plan is None:
+                data = raw.encode("ascii") if isinstance(raw, str) else raw
+                if shape == data and _NAN_INF.search(data) is None:
+                    plan = _EMPTY  # no number at all
+                else:
+                    plan = self._make_plan(data)
+                if len(plans) >= _MAX_PLANS:
+                    plans.clear()
+                plans[shape] = plan
+            if plan is _EMPTY:
+                if len(raw) > 8 and (self._header is not None or b"  " in shape
+                                     or b"\t" in shape):
+                    self._table_line(raw if isinstance(raw, str)
+                                     else raw.decode("utf-8", "replace"), out)
+                continue
+            for kind, start, end in plan.context:
+                token = raw[start:end]
+                if token.isdigit():
+                    number: int | float = int(token)
+                else:
+                    value = float(token)
+                    number = int(value) if value.is_integer() else value
+                if kind == rules.EPOCH:
+                    self.epoch = number
+                else:
+                    self.step = number
+            step, epoch = self.step, self.epoch
+            for name, start, end, d_start, d_end, scale in plan.metrics:
+                if taken and name in taken:
+                    continue
+                value = float(raw[start:end])
+                if d_end:
+                    total = float(raw[d_start:d_end])
+                    value = value / total * scale if total else math.nan
+                append(new(Observation, (name, value, step, epoch)))
+
+    def _make_plan(self, raw: bytes) -> _Plan:
+        if len(raw) > MAX_LINE_BYTES:
+            return _EMPTY
+        text = raw.decode("utf-8", "replace")
+        pieces = rules.TOKEN.split(text)
+        actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
+        if not actions:
+            return _EMPTY
+        offsets = [0]  # byte offset of each piece
+        for piece in pieces:
+            offsets.append(offsets[-1] + (len(piece) if piece.isascii()
+                                          else len(piece.encode("utf-8", "surrogateescape"))))
+        if offsets[-1] != len(raw):
+            return _EMPTY  # invalid UTF-8: offsets would not match the bytes
+
+        def span(index: int) -> tuple[int, int]:
+            return offsets[index], offsets[index + 1]
+
+        context = tuple((a.kind, *span(a.token)) for a in actions
+                        if a.kind in (rules.STEP, rules.EPOCH))
+        metrics = tuple((self._aliases.get(a.name, a.name), *span(a.token),
+                         *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)
+                        for a in actions if a.kind in (rules.METRIC, rules.RATIO))
+        return _Plan(context, metrics)
+
+    def _table_line(self, text: str, out: list[Observation]) -> None:
+        if (self._header is None or not self._table_row(text, out)) \
+                and ("  " in text or "\t" in text):
+            self._maybe_header(text)
+
+    def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
+        taken: set[str] = set()
+        for pattern in self._extra:
+            for match in pattern.finditer(line):
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                for key in ("step", "epoch"):
+                    if key in groups:
+                        try:
+                            setattr(self, key, _number(groups.pop(key)))
+                        except ValueError:
+                            groups.pop(key, None)
+                if "name" in groups and "value" in groups:
+                    groups = {groups["name"]: groups["value"]}
+                for name, text in groups.items():
+                    try:
+                        value = float(text)
+                    except ValueError:
+                        continue
+                    name = self._aliases.get(name, name)
+                    taken.add(name)
+                    out.append(Observation(name, value, self.step, self.epoch))
+        return taken
+
+    # -- tables ------------------------------------------------------------------------
+    def _maybe_header(self, line: str) -> None:
+        text = _BAR_CUT.sub("", line).strip()
+        if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
+            return
+        pipe = text.startswith("|") and text.endswith("|")
+        if pipe:
+            cells = [c.strip() for c in text[1:-1].split("|")]
+        else:
+            cells = [c for c in _HEADER_SPLIT.split(text) if c]
+        if len(cells) < 3 or not all(_HEADER_CELL.match(c) for c in cells):
+            return
+        self._header = [_header_name(c) for c in cells]
+        self._pipe = pipe
+        self._rows = 0
+
+    def _table_row(self, line: str, out: list[Observation]) -> bool:
+        header = self._header
+        assert header is not None
+        if self._pipe:
+            text = line.strip()
+            if not (text.startswith("|") and text.endswith("|")):
+                return False
+            cells = [c.strip() for c in text[1:-1].split("|")]
+        else:
+            cells = _BAR_CUT.sub("", line).split()
+        if len(cells) != len(header):
+            return False
+        if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
+                and cells[0].lower() not in _AGGREGATE_LABELS:
+            return False
+        values: list[tuple[str, float]] = []
+        step = epoch = None
+        for name, cell in zip(header, cells, strict=True):
+            low = name.lower()
+            counter = _ROW_COUNTER.match(cell)
+            if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS:
+                text = counter.group(1) if counter else cell
+                if _ROW_NUMBER.match(text) and not text.endswith("%"):
+                    if low in rules.EPOCH_KEYS:
+                        epoch = _number(text)
+                    else:
+                        step = _number(text)
+                continue
+            if not name or rules.is_denied(name) or not _ROW_NUMBER.match(cell):
+                continue
+            values.append((self._aliases.get(name, name), float(cell.rstrip("%"))))
+        if len(values) < 2 and not (values and (step is not None or epoch is not None)):
+            return False
+        if epoch is not None:
+            self.epoch = epoch
+        if step is not None:
+            self.step = step
+        elif epoch is None and self.step is None and self.epoch is None:
+            step = self._rows
+        self._rows += 1
+        step = step if step is not None else self.step
+        for name, value in values:
+            out.append(Observation(name, value, step, self.epoch))
+        return True
+
+
+def _header_name(cell: str) -> str:
+    """A header cell -> a metric name: ``Box(P`` -> ``P``, ``LOSS NER`` -> ``LOSS_NER``."""
+    cell = cell.strip().rstrip(":")
+    if "(" in cell and ")" not in cell:
+        cell = cell.rsplit("(", 1)[1]
+    elif cell.endswith(")") and "(" not in cell:
+        cell = cell[:-1]
+    return rules.normalize_name(cell.strip())

@@ -1,0 +1,94 @@
+"""Per-metric summaries (last, min, max, count, best) and metric directions."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from exptrack.model import MetricSummary
+
+if TYPE_CHECKING:
+    from exptrack.metrics.parser import Observation
+
+_LOWER_BETTER = re.compile(
+    r"(loss|err|error|rmse|mae|mse|mape|perplexity|ppl|wer|cer|nll|logloss|\bl1|\bl2|time|latency"
+    r"|fid|distance|regret|eta|mem|memory)", re.IGNORECASE)
+_HIGHER_BETTER = re.compile(
+    r"(acc|accuracy|f1|auc|map|precision|recall|bleu|rouge|r2|iou|dice|score|reward|return"
+    r"|top1|top5|psnr|ssim|ndcg|mrr|hit|per_second|throughput|wps|ups|ents_f|score)",
+    re.IGNORECASE)
+_NO_DIRECTION = re.compile(r"(^|[_/\-])(lr|learning_rate|grad_norm|gnorm|wpb|bsz|epoch)$",
+                           re.IGNORECASE)
+
+
+def metric_direction(name: str, configured: dict[str, str] | None = None) -> str | None:
+    """``min`` or ``max``: from configuration first, else from the metric's name."""
+    if configured and name in configured:
+        return configured[name]
+    if _NO_DIRECTION.search(name):
+        return None
+    if _LOWER_BETTER.search(name):
+        return "min"
+    if _HIGHER_BETTER.search(name):
+        return "max"
+    return None
+
+
+class MetricSummarizer:
+    """Running per-metric summary: last, min, max, count, best (with its step).
+
+    ``add`` takes a batch (what one ``feed`` returned): it groups values by metric in one
+    pass and folds each group with ``min``/``max``, so the recorder's hot loop does little
+    Python work per observation.
+    """
+
+    def __init__(self, directions: dict[str, str] | None = None) -> None:
+        self._directions = directions or {}
+        self.summaries: dict[str, MetricSummary] = {}
+
+    def add(self, observations: Iterable[Observation]) -> None:
+        groups: dict[str, tuple[list[float], list[int | float | None]]] = {}
+        get = groups.get
+        for name, value, step, epoch in observations:
+            group = get(name)
+            if group is None:
+                group = groups[name] = ([], [])
+            group[0].append(value)
+            group[1].append(step if step is not None else epoch)
+        for name, (values, steps) in groups.items():
+            self._fold(name, values, steps)
+
+    def add_one(self, obs: Observation) -> None:
+        self.add((obs,))
+
+    def _fold(self, name: str, values: list[float], steps: list[int | float | None]) -> None:
+        summary = self.summaries.get(name)
+        if summary is None:
+            summary = MetricSummary(last=values[0], min=values[0], max=values[0], count=0,
+                                    direction=metric_direction(name, self._directions))
+            self.summaries[name] = summary
+        summary.count += len(values)
+        summary.last = values[-1]
+        summary.last_step = steps[-1]
+        if any(map(math.isnan, values)):
+            kept = [(v, s) for v, s in zip(values, steps, strict=True) if not math.isnan(v)]
+            if not kept:
+                return
+            values, steps = [v for v, _ in kept], [s for _, s in kept]
+        low, high = min(values), max(values)
+        if math.isnan(summary.min) or low < summary.min:
+            summary.min = low
+        if math.isnan(summary.max) or high > summary.max:
+            summary.max = high
+        best = summary.best
+        unset = best is None or math.isnan(best)
+        if summary.direction == "min":
+            if unset or low < best:  # type: ignore[operator]
+                summary.best, summary.best_step = low, steps[values.index(low)]
+        elif summary.direction == "max":
+            if unset or high > best:  # type: ignore[operator]
+                summary.best, summary.best_step = high, steps[values.index(high)]
+        else:
+            summary.best, summary.best_step = values[-1], steps[-1]
