@@ -83,8 +83,9 @@ def test_report_of_a_real_training_run(tmp_path: Path) -> None:
              if line.split() and line.split()[0] in ("val_acc", "loss")}
     assert table["loss"][1] == "↓" and table["val_acc"][1] == "↑"
     val_acc = run["metrics"]["val_acc"]
-    assert table["val_acc"][2:7] == [f"{val_acc[k]:.4g}" for k in ("last", "best", "min", "max")] \
-        + ["6"]
+    best = f"{val_acc['best']:.4g}@{val_acc['best_step']}"  # the best value at its step
+    assert table["val_acc"][2:7] == [f"{val_acc['last']:.4g}", best, f"{val_acc['min']:.4g}",
+                                     f"{val_acc['max']:.4g}", "6"]
     assert len(table["val_acc"][7]) == 6 and set(table["val_acc"][7]) <= set("▁▂▃▄▅▆▇█")
     assert "output (last 8 lines; --log for all)" in text
     assert lines[-1] == "  Saved weights to checkpoints/model.pkl"
