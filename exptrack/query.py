@@ -227,11 +227,15 @@ class BestValue:
 
 
 def best_direction(metric: str, descending: bool | None,
-                   configured: dict[str, str] | None = None) -> str:
-    """``min``/``max`` for ``--best``: ``--asc``/``--desc`` win, then config and names."""
+                   configured: dict[str, str] | None = None,
+                   runs: Sequence[RunView] = ()) -> str:
+    """``min``/``max`` for ``--best``: ``--asc``/``--desc`` win, then config and names, then
+    the direction the runs recorded (from the config in force when they ran)."""
     if descending is not None:
         return "max" if descending else "min"
-    direction = metric_direction(metric, configured)
+    direction = metric_direction(metric, configured) or next(
+        (r.metrics[metric].direction for r in runs
+         if metric in r.metrics and r.metrics[metric].direction), None)
     if direction is None:
         raise UsageError(f"cannot tell whether a higher or lower {metric!r} is better: "
                          "add --desc (higher is better) or --asc (lower is better)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -182,3 +183,31 @@ def test_completion_offers_run_ids_and_names(tmp_path: Path) -> None:
     assert lines(track(env=env, check=True)) == ["lr"]
     broken = dict(env, TRACK_HOME=os.devnull)
     assert track(env=broken).returncode == 0
+
+
+def test_configured_directions_rank_best_and_diff(tmp_path: Path) -> None:
+    """track.yaml's directions decide what "best" means, in ls and in diff."""
+    for value in (3, 1, 2):
+        record(tmp_path, metrics(wobble=value, score=value))
+    (tmp_path / "track.yaml").write_text("metrics:\n  directions:\n    wobble: min\n"
+                                         "    score: min\n")
+    ranked = track_json("ls", "--best", "wobble", cwd=tmp_path)
+    assert [r["best"]["value"] for r in ranked] == [1, 2, 3]
+    # score reads as higher-is-better by its name; the configuration says otherwise
+    ranked = track_json("ls", "--best", "score", cwd=tmp_path)
+    assert [r["best"]["value"] for r in ranked] == [1, 2, 3]
+    diff = json.loads(track("diff", "@2", "@1", "--json", cwd=tmp_path, check=True).stdout)
+    rows = {row["name"]: row for row in diff["metrics"]}
+    assert rows["score"]["direction"] == "min"
+    # without the file, the name wins again: higher score is better
+    (tmp_path / "track.yaml").unlink()
+    ranked = track_json("ls", "--best", "score", cwd=tmp_path)
+    assert [r["best"]["value"] for r in ranked] == [3, 2, 1]
+
+
+def test_invalid_config_warns_but_ls_still_lists(tmp_path: Path) -> None:
+    record(tmp_path, metrics(acc=0.5))
+    (tmp_path / "track.yaml").write_text("metrics:\n  directions: [not, a, mapping]\n")
+    done = track("ls", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stderr.startswith(b"track: warning: ") and done.stderr.count(b"\n") == 1

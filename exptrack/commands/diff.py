@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from exptrack.commands.options import JsonOption, StoreOption, complete_run, open_store
+from exptrack.commands.options import (
+    JsonOption,
+    StoreOption,
+    complete_run,
+    open_store,
+    project_directions,
+)
 from exptrack.errors import UsageError
 
 if TYPE_CHECKING:
@@ -57,7 +63,8 @@ def diff(
         raise UsageError("diff needs different runs; "
                          f"{', '.join(wanted)} name the same run more than once")
     details = [run_details(r) for r in runs]
-    result = compare.diff_runs(runs, details, [_patch_hash(r) for r in runs])
+    result = compare.diff_runs(runs, details, [_patch_hash(r) for r in runs],
+                                project_directions())
     result["code"]["diffstat"] = _diffstats(runs)
     shown = result if show_all else compare.only_differences(result)
     code_diff = _code_diff(runs) if code else None

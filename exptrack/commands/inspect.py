@@ -13,6 +13,7 @@ from exptrack.commands.options import (
     complete_key,
     complete_metric,
     open_store,
+    project_directions,
 )
 from exptrack.errors import UsageError
 
@@ -78,19 +79,21 @@ def ls(
         runs = runs_with_artifact(runs, artifact)
     conditions = [query.parse_where(expr, runs) for expr in (where or [])]
     runs = query.filter_runs(runs, conditions)
+    directions = project_directions()
     best_values: dict[str, query.BestValue] = {}
     if best:
         if runs and not any(best in r.metrics for r in runs):
             known = sorted({m for r in runs for m in r.metrics})
             raise UsageError(f"--best: no listed run has a metric {best!r}"
                              + (f"; known: {', '.join(known[:12])}" if known else ""))
-        direction = query.best_direction(best, descending)
+        direction = query.best_direction(best, descending, directions, runs)
         ranked = query.rank_by_best(runs, best, direction)
         runs = [r for r, _ in ranked]
         best_values = {r.id: b for r, b in ranked}
     elif sort:
         key = query.resolve_key(sort, runs)
-        order = descending if descending is not None else query.default_descending(key)
+        order = descending if descending is not None \
+            else query.default_descending(key, directions)
         runs = query.sort_runs(runs, key, order)
     elif descending is False:
         runs = list(reversed(runs))
@@ -123,7 +126,7 @@ def ls(
         notes.append(f"{len(runs)} of {total} runs shown; -n 0 shows all")
     if picked is None:
         sort_key = query.resolve_key(sort, runs) if sort and not best else None
-        picked = _default_columns(runs, varying, best, sort_key)
+        picked = _default_columns(runs, varying, best, sort_key, directions)
         hidden = [p for p in varying if query.Key("param", p) not in picked]
         if hidden:
             notes.append(f"also varying: {', '.join(hidden)} (pick with --columns)")
@@ -150,7 +153,7 @@ def _parse_columns(columns: list[str], runs: list[RunView]) -> list[str | Key]:
 
 
 def _default_columns(runs: list[RunView], varying: list[str], best: str | None,
-                     sort_key: Key | None) -> list[str | Key]:
+                     sort_key: Key | None, directions: dict[str, str]) -> list[str | Key]:
     from exptrack import query
 
     columns: list[str | Key] = ["id"]
@@ -162,8 +165,8 @@ def _default_columns(runs: list[RunView], varying: list[str], best: str | None,
         columns.append(sort_key)
     if best:
         columns.append("best")
-    metrics = [query.Key("metric", m) for m in query.headline_metrics(runs)
-               if m != best]
+    metrics = [query.Key("metric", m)
+               for m in query.headline_metrics(runs, configured=directions) if m != best]
     if sort_key is not None and sort_key.kind == "metric" and sort_key not in metrics:
         metrics.insert(0, sort_key)
     columns += metrics[: 1 if best else 2]

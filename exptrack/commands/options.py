@@ -74,3 +74,17 @@ RunArgument = Annotated[
     typer.Argument(help="Run id prefix, exact name, or @ (latest), @1 (the one before), @N.",
                    autocompletion=complete_run, show_default=False, metavar="RUN"),
 ]
+
+
+def project_directions() -> dict[str, str]:
+    """Metric directions from the project configuration; an invalid file costs a warning
+    here (inspecting must keep working), not the listing."""
+    from exptrack import render
+    from exptrack.config import load_config
+    from exptrack.errors import ConfigError
+
+    try:
+        return load_config().directions
+    except ConfigError as exc:
+        render.warn(f"{exc}; metric directions fall back to metric names")
+        return {}
