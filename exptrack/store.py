@@ -7,6 +7,7 @@ the current directory > ``<git top level>/.track`` > ``./.track``.
 from __future__ import annotations
 
 import contextlib
+import json
 import math
 import os
 import re
@@ -20,6 +21,7 @@ import yaml
 
 from exptrack.errors import AmbiguousRef, RunNotFound, StoreError
 from exptrack.fsutil import read_yaml
+from exptrack.metrics import Observation
 from exptrack.model import FORMAT_VERSION, GitState, MetricSummary, RunRecord
 
 STORE_DIRNAME = ".track"
@@ -243,9 +245,76 @@ def load_run(path: Path) -> RunView:
                 damaged.append(f"summary.yaml: metric {name} cannot be read")
     elif summary_metrics is not None:
         damaged.append("summary.yaml: metrics is not a mapping")
+    if record.status == "crashed" and _newer(path / "metrics.jsonl", path / "summary.yaml"):
+        # The recorder died before its last summary: metrics.jsonl has every observation.
+        metrics = summarize_observations(read_observations(path / "metrics.jsonl", damaged))
     git = GitState.from_dict(_read_mapping(path / "git.yaml", damaged))
     return RunView(record=record, path=path, params=params, metrics=metrics, git=git,
                    damaged=damaged)
+
+
+def _newer(path: Path, than: Path) -> bool:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return False
+    try:
+        return mtime > than.stat().st_mtime
+    except OSError:
+        return True
+
+
+def read_observations(path: Path, damaged: list[str] | None = None) -> list[Observation]:
+    """Every observation of a ``metrics.jsonl``, skipping lines that do not parse.
+
+    A last line cut short (a crash mid-write) is skipped silently; other bad lines are
+    counted in ``damaged``."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []
+    lines = data.split(b"\n")
+    cut_short = lines.pop()  # b"" when the file ends with a newline
+    observations: list[Observation] = []
+    bad = 0
+    for line in lines:
+        obs = _observation(line)
+        if obs is None:
+            bad += line.strip() != b""
+        else:
+            observations.append(obs)
+    if cut_short:
+        obs = _observation(cut_short)
+        if obs is not None:
+            observations.append(obs)
+    if bad and damaged is not None:
+        damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
+    return observations
+
+
+def _observation(line: bytes) -> Observation | None:
+    try:
+        row = json.loads(line)
+        name = row["name"]
+        value = float(row["value"])  # "nan"/"inf" strings too
+        step, epoch = row.get("step"), row.get("epoch")
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+        return None
+    if not isinstance(name, str):
+        return None
+
+    def number(x: Any) -> int | float | None:
+        return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
+
+    return Observation(name, value, number(step), number(epoch))
+
+
+def summarize_observations(observations: list[Observation]) -> dict[str, MetricSummary]:
+    from exptrack.metrics import MetricSummarizer
+
+    summarizer = MetricSummarizer()
+    summarizer.add(observations)
+    return summarizer.summaries
 
 
 def recorder_alive(record: RunRecord) -> bool:
