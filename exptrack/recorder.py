@@ -26,7 +26,7 @@ from exptrack import __version__
 from exptrack.capture import default_steps
 from exptrack.capture.base import CaptureStep, RunContext
 from exptrack.capture.params import parse_params
-from exptrack.capture.redact import redact_argv, redact_mapping
+from exptrack.capture.redact import redact_argv, redact_mapping, redact_text
 from exptrack.errors import ExptrackError, StoreError
 from exptrack.fsutil import write_yaml
 from exptrack.metrics import MetricParser, MetricSummarizer, Observation
@@ -242,7 +242,8 @@ class Recorder:
         self.record = RunRecord(
             id=run_id, command=redact_argv(command), cwd=str(request.cwd),
             started_at=now_iso(), status="running", name=request.name,
-            tags=list(request.tags), note=request.note, host=socket.gethostname(),
+            tags=list(request.tags), note=redact_text(request.note) if request.note else None,
+            host=socket.gethostname(),
             user=_user(), pid=os.getpid(), pty=use_pty, track_version=__version__,
         )
         self._write_record()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exptrack.capture.redact import redact_url
+from exptrack.capture.redact import is_secret_file, redact_patch, redact_url
 from exptrack.model import GitState
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
         state.untracked = untracked[:MAX_UNTRACKED_LISTED]
         extra, skipped = _untracked_patch(root, untracked, budget=MAX_PATCH_BYTES - len(patch))
         state.untracked_not_inlined = skipped[:MAX_UNTRACKED_LISTED]
-        patch += extra
+        patch = redact_patch(patch + extra)
         state.dirty = bool(patch) or bool(untracked)
         if len(patch) > MAX_PATCH_BYTES:
             patch = patch[:MAX_PATCH_BYTES]
@@ -142,6 +142,9 @@ def _untracked_patch(root: Path, paths: list[str], budget: int) -> tuple[bytes, 
     used = 0
     for rel in paths:
         full = root / rel
+        if is_secret_file(rel):
+            skipped.append(rel)  # a credential file: listed, never copied
+            continue
         try:
             if not full.is_file() or full.is_symlink():
                 continue
