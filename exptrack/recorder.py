@@ -41,6 +41,7 @@ Warn = Callable[[str], None]
 StorageError = Callable[[str, OSError], None]  # (file name, error)
 RESERVE_NAME = ".reserve"
 RESERVE_BYTES = 64 * 1024  # freed when the disk fills up, so the outcome can be written
+PARSE_BUDGET_S = 0.5  # metric parsing may take this much of each second of output
 
 
 @dataclass
@@ -122,31 +123,69 @@ class RunSink:
         self.parser = parser
         self.summarizer = summarizer
         self.started = time.time()
-        self._last_flush = 0.0
+        self._names: dict[str, str] = {}  # metric name -> its JSON string
+        self._window_start = time.monotonic()
+        self._parse_s = 0.0
+        self._skipping = False
+        self.skipped_bytes = 0
 
     def write(self, data: bytes, stream: int) -> None:
         self.log.write(data)
+        data = self._within_parse_budget(data)
+        if not data:
+            return
+        started = time.perf_counter()
         try:
             observations = self.parser.feed(data)
         except Exception:
             observations = []
         if observations:
             self._record(observations)
+        self._parse_s += time.perf_counter() - started
+
+    def _within_parse_budget(self, data: bytes) -> bytes:
+        """The part of ``data`` to parse for metrics. Parsing may take at most half of
+        each second: beyond that (a flood of metric lines) chunks go to output.log only,
+        so the command is never slowed down by more than that; parsing resumes at the next
+        line start."""
+        now = time.monotonic()
+        if now - self._window_start >= 1.0:
+            self._window_start = now
+            self._parse_s = 0.0
+        if self._parse_s > PARSE_BUDGET_S:
+            if not self._skipping:
+                self._skipping = True
+                with contextlib.suppress(Exception):
+                    self.parser.finish()  # drop its partial line: the rest is not parsed
+            self.skipped_bytes += len(data)
+            return b""
+        if self._skipping:
+            breaks = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+            cut = min(breaks) if breaks else -1
+            if cut < 0:
+                self.skipped_bytes += len(data)
+                return b""
+            self._skipping = False
+            self.skipped_bytes += cut + 1
+            return data[cut + 1:]
+        return data
 
     def _record(self, observations: Sequence[Observation]) -> None:
         self.summarizer.add(observations)
-        now = round(time.time(), 3)
+        now = f"{time.time():.3f}"
         lines = []
         for obs in observations:
-            row: dict[str, Any] = {"name": obs.name, "value": _json_value(obs.value)}
+            name = self._names.get(obs.name)
+            if name is None:
+                name = self._names[obs.name] = json.dumps(obs.name, ensure_ascii=False)
+            line = f'{{"name": {name}, "value": {_json_number(obs.value)}'
             if obs.step is not None:
-                row["step"] = obs.step
+                line += f', "step": {_json_number(obs.step)}'
             if obs.epoch is not None:
-                row["epoch"] = obs.epoch
-            row["time"] = now
-            lines.append(json.dumps(row, ensure_ascii=False))
+                line += f', "epoch": {_json_number(obs.epoch)}'
+            lines.append(f'{line}, "time": {now}}}\n')
         # One write a batch, straight to the file: whole lines, flushed as they come.
-        self.metrics.write(("\n".join(lines) + "\n").encode("utf-8"))
+        self.metrics.write("".join(lines).encode("utf-8"))
 
     def stop_streaming(self) -> None:
         """The disk is full: stop appending, so what is left goes to the outcome."""
@@ -167,10 +206,11 @@ class RunSink:
         self.metrics.close()
 
 
-def _json_value(value: float) -> float | str:
-    if math.isfinite(value):
-        return value
-    return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+def _json_number(value: float | int) -> str:
+    """A JSON number; NaN and infinities as the strings "nan", "inf", "-inf"."""
+    if isinstance(value, int) or math.isfinite(value):
+        return repr(value)
+    return '"nan"' if math.isnan(value) else ('"inf"' if value > 0 else '"-inf"')
 
 
 class Recorder:
@@ -289,6 +329,10 @@ class Recorder:
             self._finalize(started, failed, summarizer, error=str(exc))
             raise
         sink.finish()
+        if sink.skipped_bytes:
+            self.warn(f"metric parsing could not keep up with the output: "
+                      f"{sink.skipped_bytes} bytes were not parsed for metrics "
+                      "(they are in output.log)")
         for step in steps:
             self._call_step(step, "finished", ctx, outcome)
         self._finalize(started, outcome, summarizer)
@@ -297,7 +341,8 @@ class Recorder:
     def _write_reserve(self) -> None:
         assert self.run_dir is not None
         try:
-            with open(self.run_dir / RESERVE_NAME, "wb") as handle:
+            fd = os.open(self.run_dir / RESERVE_NAME, os.O_WRONLY | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(b"\0" * RESERVE_BYTES)
         except OSError as exc:
             self.storage_failed(RESERVE_NAME, exc)

@@ -189,3 +189,28 @@ def test_git_remote_and_reading_a_repo_with_no_commits(tmp_path: Path, track_hom
                                                  .read_text())))
     assert state["commit"] is None and state["error"] is None
     assert state["remote"] == "https://example.com/r.git"
+
+
+def test_a_flood_of_metric_lines_never_records_a_wrong_metric(tmp_path: Path,
+                                                             track_home: Path) -> None:
+    """Far more metric lines than the parser's time budget allows: output.log stays exact;
+    whatever is parsed is a real observation (parsing resumes at a line start), and the
+    run says if some output was not parsed."""
+    code = ("import sys\nout = sys.stdout.buffer\n"
+            "for i in range(200000):\n"
+            "    out.write(b'step=%d loss=%r\\n' % (i, 1 / (i + 1)))\n"
+            "out.flush()\n")
+    done = track("run", "--", *py(code), cwd=tmp_path)
+    assert done.returncode == 0
+    expected = b"".join(b"step=%d loss=%r\n" % (i, 1 / (i + 1)) for i in range(200000))
+    assert done.stdout == expected
+    run_dir = only_run(track_home)
+    assert (run_dir / "output.log").read_bytes() == expected
+    rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    assert rows
+    for row in rows:
+        assert row["name"] == "loss" and row["value"] == 1 / (row["step"] + 1), row
+    record = yaml.safe_load((run_dir / "run.yaml").read_text())
+    skipped = [w for w in record["warnings"] if "not parsed for metrics" in w]
+    assert bool(skipped) == (len(rows) < 200000)
+    assert skipped == [] or b"not parsed for metrics" in done.stderr

@@ -61,7 +61,8 @@ def record_a_run_full_of_secrets(tmp_path: Path) -> Path:
         f"model: resnet\napi_key: {FILE_SECRETS['config.yaml (untracked)']}\nlr: 0.1\n")
     (repo / "settings.json").write_text(
         f'{{"lr": 0.1, "client_secret": "{FILE_SECRETS["settings.json (tracked, changed)"]}"}}\n')
-    (repo / ".env").write_text(f"DATABASE_URL=x\nAPP_SECRET={FILE_SECRETS['.env (untracked)']}\n")
+    # A credential file: even a line no rule would call secret is never copied.
+    (repo / ".env").write_text(f"DATABASE_URL=x\nAPP_ORG={FILE_SECRETS['.env (untracked)']}\n")
     (repo / "train.py").write_text(
         f"KEY_ID = '{FILE_SECRETS['train.py (code, token shape)']}'\nprint('loss=0.1')\n")
     # The command keeps its argv outside the store (to check it ran unredacted) and
