@@ -128,6 +128,7 @@ class RunSink:
         self._parse_s = 0.0
         self._skipping = False
         self.skipped_bytes = 0
+        self.parse_budget_s = _env_seconds("TRACK_PARSE_BUDGET_S", PARSE_BUDGET_S)
 
     def write(self, data: bytes, stream: int) -> None:
         self.log.write(data)
@@ -152,7 +153,7 @@ class RunSink:
         if now - self._window_start >= 1.0:
             self._window_start = now
             self._parse_s = 0.0
-        if self._parse_s > PARSE_BUDGET_S:
+        if self._parse_s > self.parse_budget_s:
             if not self._skipping:
                 self._skipping = True
                 with contextlib.suppress(Exception):
@@ -204,6 +205,14 @@ class RunSink:
             self._record(rest)
         self.log.close()
         self.metrics.close()
+
+
+def _env_seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value >= 0 else default
 
 
 def _json_number(value: float | int) -> str:
