@@ -356,3 +356,25 @@ def test_kill_grace_is_configurable_and_bad_values_fall_back() -> None:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                               env=dict(os.environ, TRACK_KILL_GRACE_S=value), check=True)
         assert done.stdout.strip() == expected
+
+
+def test_reader_of_track_goes_away_like_a_shell_pipeline(tmp_path: Path,
+                                                         track_home: Path) -> None:
+    """`track run -- cmd | head -1`: the command learns it on its next write (EPIPE /
+    SIGPIPE) instead of running on; the run keeps what it wrote."""
+    code = ("import itertools, time\nfor i in itertools.count():\n"
+            "    print(i, flush=True)\n    time.sleep(0.001)\n")
+    track_proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE)
+    assert track_proc.stdout is not None
+    head = subprocess.run(["head", "-n", "1"], stdin=track_proc.stdout, capture_output=True,
+                          timeout=30)
+    track_proc.stdout.close()
+    _, err = track_proc.communicate(timeout=30)
+    assert head.stdout == b"0\n"
+    assert track_proc.returncode != 0  # the command died of the closed pipe, as in a shell
+    run = track_json("show")
+    assert run["status"] == "failed"
+    assert Path(run["path"], "output.log").read_bytes().startswith(b"0\n1\n")
+    assert b"track: error" not in err
