@@ -41,7 +41,7 @@ Warn = Callable[[str], None]
 StorageError = Callable[[str, OSError], None]  # (file name, error)
 RESERVE_NAME = ".reserve"
 RESERVE_BYTES = 64 * 1024  # freed when the disk fills up, so the outcome can be written
-PARSE_BUDGET_S = 0.5  # metric parsing may take this much of each second of output
+PARSE_BUDGET_S = 0.25  # metric parsing may take this much of each second of output
 
 
 @dataclass
@@ -145,8 +145,9 @@ class RunSink:
         self._parse_s += time.perf_counter() - started
 
     def _within_parse_budget(self, data: bytes) -> bytes:
-        """The part of ``data`` to parse for metrics. Parsing may take at most half of
-        each second: beyond that (a flood of metric lines) chunks go to output.log only,
+        """The part of ``data`` to parse for metrics. Parsing may take at most
+        ``parse_budget_s`` of each second: beyond that (a flood of metric lines) chunks go
+        to output.log only,
         so the command is never slowed down by more than that; parsing resumes at the next
         line start."""
         now = time.monotonic()

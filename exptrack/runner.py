@@ -20,9 +20,12 @@ import time
 import tty
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from exptrack.errors import CommandNotExecutable, CommandNotFound
+
+if TYPE_CHECKING:
+    import psutil  # imported lazily where used: `track ls` never pays for it
 
 READ_SIZE = 256 * 1024
 POLL_S = 0.1
@@ -109,7 +112,7 @@ class ProcessTree:
     def __init__(self, pid: int, include_group: bool) -> None:
         self.pid = pid
         self.include_group = include_group
-        self.members: dict[int, object] = {}  # pid -> psutil.Process (checks pid reuse)
+        self.members: dict[int, psutil.Process] = {}  # psutil checks for pid reuse
 
     def refresh(self) -> None:
         try:
@@ -130,13 +133,13 @@ class ProcessTree:
                 os.killpg(self.pid, sig)
         for proc in list(self.members.values()):
             with contextlib.suppress(Exception):
-                proc.send_signal(sig)  # type: ignore[attr-defined]
+                proc.send_signal(sig)
 
     def alive(self) -> list[int]:
         living = []
         for pid, proc in self.members.items():
             try:
-                if proc.is_running() and proc.status() != "zombie":  # type: ignore[attr-defined]
+                if proc.is_running() and proc.status() != "zombie":
                     living.append(pid)
             except Exception:
                 continue
