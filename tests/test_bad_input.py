@@ -65,12 +65,9 @@ def test_hostile_names_stay_names(tmp_path: Path, track_home: Path) -> None:
     cwd = tmp_path / "work"
     cwd.mkdir()
     names = {
-        "../../x": "../../x",
-        "a\nb\r\nc\td": "a b c d",
-        "\x1b[31mred\x1b[0m\x07": "[31mred [0m",
+        "../../x\n\x1b[31mred\x1b[0m\x07\tend": "../../x [31mred [0m end",
         "évaluation ✓ 模型 👨‍👩‍👧": "évaluation ✓ 模型 👨‍👩‍👧",
-        "abc\u202eexe.txt": "abc exe.txt",
-        "n" * 5000: "n" * 200,
+        "abc\u202eexe" + "n" * 5000: ("abc exe" + "n" * 5000)[:200],
     }
     for given in names:
         done = track("run", "--name", given, "--tag", given, "--", *py("pass"), cwd=cwd)
