@@ -40,12 +40,13 @@ def dump_yaml(data: Any) -> str:
                      default_flow_style=False, width=100)
 
 
-def write_yaml(path: Path, data: Any) -> None:
-    write_atomic(path, dump_yaml(data).encode("utf-8"))
+def write_yaml(path: Path, data: Any, mode: int = 0o600) -> None:
+    write_atomic(path, dump_yaml(data).encode("utf-8"), mode)
 
 
-def write_json(path: Path, data: Any) -> None:
-    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+def write_json(path: Path, data: Any, mode: int = 0o600) -> None:
+    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+                 mode)
 
 
 def load_yaml_text(text: str) -> Any:

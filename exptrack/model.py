@@ -44,11 +44,11 @@ class MetricSummary:
                 max=_float(data.get("max")),
                 count=int(data.get("count") or 0),
                 best=_float_or_none(data.get("best")),
-                best_step=data.get("best_step"),
-                last_step=data.get("last_step"),
+                best_step=_step(data.get("best_step")),
+                last_step=_step(data.get("last_step")),
                 direction=_direction(data.get("direction")),
             )
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return None
 
 
@@ -77,11 +77,26 @@ class GitState:
     def from_dict(cls, data: Any) -> GitState:
         if not isinstance(data, dict):
             return cls()
-        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        try:
-            return cls(**known)
-        except TypeError:
-            return cls(error="git.yaml is damaged")
+
+        def strings(key: str) -> list[str]:
+            value = data.get(key)
+            return [str(v) for v in value] if isinstance(value, list) else []
+
+        return cls(
+            repo=data.get("repo") is True,
+            root=_str_or_none(data.get("root")),
+            commit=_str_or_none(data.get("commit")),
+            branch=_str_or_none(data.get("branch")),
+            detached=data.get("detached") is True,
+            remote=_str_or_none(data.get("remote")),
+            dirty=data.get("dirty") is True,
+            untracked=strings("untracked"),
+            untracked_total=_int_or_none(data.get("untracked_total")) or 0,
+            untracked_not_inlined=strings("untracked_not_inlined"),
+            patch_bytes=_int_or_none(data.get("patch_bytes")) or 0,
+            patch_truncated=data.get("patch_truncated") is True,
+            error=_str_or_none(data.get("error")),
+        )
 
 
 @dataclass
@@ -123,6 +138,7 @@ class RunRecord:
             data = {}
         command = data.get("command")
         tags = data.get("tags")
+        warnings = data.get("warnings")
         record = cls(
             id=str(data.get("id") or fallback_id),
             command=[str(c) for c in command] if isinstance(command, list) else [],
@@ -140,13 +156,20 @@ class RunRecord:
             user=_str_or_none(data.get("user")),
             pid=_int_or_none(data.get("pid")),
             child_pid=_int_or_none(data.get("child_pid")),
-            pty=bool(data.get("pty", False)),
+            pty=data.get("pty") is True,
             track_version=_str_or_none(data.get("track_version")),
             format=_int_or_none(data.get("format")) or 0,
+            warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [],
         )
         if record.status not in STATUSES:
             record.status = "crashed"
         return record
+
+
+def _step(value: Any) -> int | float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None
 
 
 def _direction(value: Any) -> str | None:
@@ -173,7 +196,7 @@ def _float_or_none(value: Any) -> float | None:
         return None
     try:
         return float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
@@ -182,7 +205,7 @@ def _int_or_none(value: Any) -> int | None:
         return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import os
 import socket
@@ -17,13 +18,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from exptrack import __version__
 from exptrack.capture import default_steps
 from exptrack.capture.base import CaptureStep, RunContext
 from exptrack.capture.params import parse_params
-from exptrack.capture.redact import redact_argv, redact_mapping
+from exptrack.capture.redact import redact_argv, redact_mapping, redact_text
 from exptrack.errors import ExptrackError, StoreError
 from exptrack.fsutil import write_yaml
 from exptrack.metrics import MetricParser, MetricSummarizer, Observation
@@ -36,6 +37,10 @@ SUMMARY_REFRESH_S = 5.0
 METRICS_FLUSH_S = 0.25
 
 Warn = Callable[[str], None]
+StorageError = Callable[[str, OSError], None]  # (file name, error)
+RESERVE_NAME = ".reserve"
+RESERVE_BYTES = 64 * 1024  # freed when the disk fills up, so the outcome can be written
+PARSE_BUDGET_S = 0.25  # metric parsing may take this much of each second of output
 
 
 @dataclass
@@ -70,80 +75,116 @@ def now_iso() -> str:
 
 
 class _SafeWriter:
-    """Writes into the run folder; the first OSError warns once and disables the file."""
+    """Appends to a file of the run folder, each write straight to the file (a crash or
+    ``kill -9`` loses nothing written). The first OSError is reported through
+    ``on_error`` and disables the file; the command is never disturbed."""
 
-    def __init__(self, path: Path, warn: Warn, binary: bool = True) -> None:
+    def __init__(self, path: Path, on_error: StorageError, file_mode: int = 0o600) -> None:
         self.path = path
-        self._warn = warn
-        self.handle: IO[Any] | None
+        self._on_error = on_error
+        self.fd: int | None = None
         try:
             # Held open for the whole run, closed in close().
-            self.handle = open(path, "ab", buffering=0) if binary \
-                else open(path, "a", encoding="utf-8", buffering=1024 * 1024)  # noqa: SIM115
+            self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC,
+                              file_mode)
         except OSError as exc:
-            self.handle = None
             self._fail(exc)
 
     def _fail(self, exc: OSError) -> None:
-        self._warn(f"cannot write {self.path.name}: {exc.strerror or exc}; "
-                   "the command goes on, this file stays as it is")
-        if self.handle is not None:
+        self.stop()
+        self._on_error(self.path.name, exc)
+
+    def stop(self) -> None:
+        if self.fd is not None:
             with contextlib.suppress(OSError):
-                self.handle.close()
-        self.handle = None
+                os.close(self.fd)
+        self.fd = None
 
-    def write(self, data: Any) -> None:
-        if self.handle is None:
-            return
-        try:
-            self.handle.write(data)
-        except OSError as exc:
-            self._fail(exc)
-
-    def flush(self) -> None:
-        if self.handle is None:
-            return
-        try:
-            self.handle.flush()
-        except OSError as exc:
-            self._fail(exc)
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view and self.fd is not None:
+            try:
+                written = os.write(self.fd, view)
+            except OSError as exc:  # full disk, file size limit, read-only, I/O error
+                self._fail(exc)
+                return
+            view = view[written:]  # a short write is followed by the error, if any
 
     def close(self) -> None:
-        if self.handle is not None:
-            self.flush()
-            if self.handle is not None:
-                with contextlib.suppress(OSError):
-                    self.handle.close()
-            self.handle = None
+        self.stop()
 
 
 class RunSink:
     """The runner's output sink: exact bytes to output.log, metrics to metrics.jsonl."""
 
     def __init__(self, run_dir: Path, parser: MetricParser, summarizer: MetricSummarizer,
-                 warn: Warn) -> None:
-        self.log = _SafeWriter(run_dir / "output.log", warn)
-        self.metrics = _SafeWriter(run_dir / "metrics.jsonl", warn, binary=False)
+                 on_error: StorageError, file_mode: int = 0o600) -> None:
+        self.log = _SafeWriter(run_dir / "output.log", on_error, file_mode)
+        self.metrics = _SafeWriter(run_dir / "metrics.jsonl", on_error, file_mode)
         self.parser = parser
         self.summarizer = summarizer
         self.started = time.time()
-        self._last_flush = 0.0
+        self._window_start = time.monotonic()
+        self._parse_s = 0.0
+        self._skipping = False
+        self.skipped_bytes = 0
+        self.parse_budget_s = _env_seconds("TRACK_PARSE_BUDGET_S", PARSE_BUDGET_S)
 
     def write(self, data: bytes, stream: int) -> None:
         self.log.write(data)
+        data = self._within_parse_budget(data)
+        if not data:
+            return
+        started = time.perf_counter()
         try:
             observations = self.parser.feed(data)
         except Exception:
             observations = []
         if observations:
             self._record(observations)
+        self._parse_s += time.perf_counter() - started
+
+    def _within_parse_budget(self, data: bytes) -> bytes:
+        """The part of ``data`` to parse for metrics. Parsing may take at most
+        ``parse_budget_s`` of each second: beyond that (a flood of metric lines) chunks go
+        to output.log only,
+        so the command is never slowed down by more than that; parsing resumes at the next
+        line start."""
+        now = time.monotonic()
+        if now - self._window_start >= 1.0:
+            self._window_start = now
+            self._parse_s = 0.0
+        if self._parse_s > self.parse_budget_s:
+            if not self._skipping:
+                self._skipping = True
+                with contextlib.suppress(Exception):
+                    self.parser.finish()  # drop its partial line: the rest is not parsed
+            self.skipped_bytes += len(data)
+            return b""
+        if self._skipping:
+            breaks = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+            cut = min(breaks) if breaks else -1
+            if cut < 0:
+                self.skipped_bytes += len(data)
+                return b""
+            self._skipping = False
+            self.skipped_bytes += cut + 1
+            return data[cut + 1:]
+        return data
 
     def _record(self, observations: Sequence[Observation]) -> None:
         self.summarizer.add(observations)
-        self.metrics.write(encode_lines(observations, round(time.time(), 3)))
+        # One write a batch, straight to the file: whole lines, flushed as they come.
+        self.metrics.write(
+            encode_lines(observations, round(time.time(), 3)).encode("utf-8"))
+
+    def stop_streaming(self) -> None:
+        """The disk is full: stop appending, so what is left goes to the outcome."""
+        self.log.stop()
+        self.metrics.stop()
 
     def tick(self) -> None:
-        self.metrics.flush()
+        return None
 
     def finish(self) -> None:
         try:
@@ -168,6 +209,14 @@ def apply_project_config(request: RunRequest) -> None:
     request.aliases = {**config.aliases, **request.aliases}
 
 
+def _env_seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value >= 0 else default
+
+
 class Recorder:
     def __init__(self, request: RunRequest, warn: Warn) -> None:
         self.request = request
@@ -175,6 +224,9 @@ class Recorder:
         self._warn_out = warn
         self.record: RunRecord | None = None
         self.run_dir: Path | None = None
+        self.sink: RunSink | None = None
+        self._storage_warned = False
+        self.file_mode = 0o600
 
     def warn(self, message: str) -> None:
         if message not in self._warned:
@@ -183,12 +235,35 @@ class Recorder:
             if self.record is not None:
                 self.record.warnings.append(message)
 
+    def storage_failed(self, name: str, exc: OSError) -> None:
+        """A write into the run folder failed (full disk, size limit, read-only store).
+
+        One warning on the terminal for the whole run; each failure is kept in run.yaml's
+        ``warnings`` when it can still be written. A full disk stops the appending logs and
+        frees the reserve, so the outcome still fits."""
+        detail = f"cannot write {name}: {exc.strerror or exc}"
+        if self.record is not None and detail not in self.record.warnings:
+            self.record.warnings.append(detail)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            if self.sink is not None:
+                self.sink.stop_streaming()
+            self._release_reserve()
+        if not self._storage_warned:
+            self._storage_warned = True
+            self._warn_out(f"{detail}; the command goes on, the run keeps what was "
+                           "written so far")
+
+    def _release_reserve(self) -> None:
+        if self.run_dir is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.run_dir / RESERVE_NAME)
+
     def _write_yaml(self, name: str, data: Any) -> None:
         assert self.run_dir is not None
         try:
-            write_yaml(self.run_dir / name, data)
+            write_yaml(self.run_dir / name, data, mode=self.file_mode)
         except OSError as exc:
-            self.warn(f"cannot write {name}: {exc.strerror or exc}")
+            self.storage_failed(name, exc)
 
     def _write_record(self) -> None:
         assert self.record is not None
@@ -208,14 +283,17 @@ class Recorder:
                                   _NullSink(), use_pty=use_pty)
             return RunResult(None, None, outcome)
         self.run_dir = run_dir
+        self.file_mode = request.store.modes().file
         started = time.time()
         self.record = RunRecord(
             id=run_id, command=redact_argv(command), cwd=str(request.cwd),
             started_at=now_iso(), status="running", name=request.name,
-            tags=list(request.tags), note=request.note, host=socket.gethostname(),
+            tags=list(request.tags), note=redact_text(request.note) if request.note else None,
+            host=socket.gethostname(),
             user=_user(), pid=os.getpid(), pty=use_pty, track_version=__version__,
         )
         self._write_record()
+        self._write_reserve()
         ctx = RunContext(run_id=run_id, run_dir=run_dir, command=list(command),
                          cwd=request.cwd, store=request.store, warn=self.warn,
                          params=parse_params(command), options=dict(request.step_options))
@@ -228,7 +306,8 @@ class Recorder:
         parser = MetricParser(request.metric_patterns, request.use_default_patterns,
                               request.ignore_patterns, request.aliases)
         summarizer = MetricSummarizer(request.directions)
-        sink = RunSink(run_dir, parser, summarizer, self.warn)
+        sink = RunSink(run_dir, parser, summarizer, self.storage_failed, self.file_mode)
+        self.sink = sink
         last_summary = [time.monotonic()]
 
         def on_start(pid: int) -> None:
@@ -256,15 +335,30 @@ class Recorder:
             self._finalize(started, failed, summarizer, error=str(exc))
             raise
         sink.finish()
+        if sink.skipped_bytes:
+            self.warn(f"metric parsing could not keep up with the output: "
+                      f"{sink.skipped_bytes} bytes were not parsed for metrics "
+                      "(they are in output.log)")
         for step in steps:
             self._call_step(step, "finished", ctx, outcome)
         self._finalize(started, outcome, summarizer)
         return RunResult(run_id, run_dir, outcome)
 
+    def _write_reserve(self) -> None:
+        assert self.run_dir is not None
+        try:
+            fd = os.open(self.run_dir / RESERVE_NAME, os.O_WRONLY | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(b"\0" * RESERVE_BYTES)
+        except OSError as exc:
+            self.storage_failed(RESERVE_NAME, exc)
+
     def _call_step(self, step: CaptureStep, moment: str, *args: Any) -> None:
         """A capture step that fails costs one warning, never the run."""
         try:
             getattr(step, moment)(*args)
+        except OSError as exc:  # writing its file into the run folder failed
+            self.storage_failed(f"{step.name} capture", exc)
         except Exception as exc:
             self.warn(f"{step.name} capture failed: {type(exc).__name__}: {exc}")
 
@@ -293,8 +387,11 @@ class Recorder:
             record.status = "completed"
         else:
             record.status = "failed"
+        self._release_reserve()
         self._write_summary(summarizer)
         self._write_record()
+        assert self.run_dir is not None
+        self.request.store.apply_modes(self.run_dir)
 
 
 class _NullSink:

@@ -20,15 +20,18 @@ import time
 import tty
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from exptrack.errors import CommandNotExecutable, CommandNotFound
+
+if TYPE_CHECKING:
+    import psutil  # imported lazily where used: `track ls` never pays for it
 
 READ_SIZE = 256 * 1024
 POLL_S = 0.1
 DRAIN_AFTER_EXIT_S = 0.3
 ESCALATE_WINDOW_S = 5.0
-KILL_GRACE_S = 5.0
+KILL_GRACE_S = 5.0  # SIGTERM -> SIGKILL; TRACK_KILL_GRACE_S overrides it (tests, clusters)
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
@@ -71,6 +74,15 @@ def _is_tty(fd: int) -> bool:
         return False
 
 
+def kill_grace_s() -> float:
+    """Seconds between SIGTERM of the tree and SIGKILL: ``$TRACK_KILL_GRACE_S`` or 5."""
+    try:
+        value = float(os.environ.get("TRACK_KILL_GRACE_S", KILL_GRACE_S))
+    except ValueError:
+        return KILL_GRACE_S
+    return value if value >= 0 else KILL_GRACE_S
+
+
 class _Interrupts:
     """Counts interrupts; the second within a short window escalates to SIGTERM, the next
     (or a grace period after that) to SIGKILL, over the whole process tree."""
@@ -79,6 +91,7 @@ class _Interrupts:
         self.last_at = 0.0
         self.level = 0  # 0 nothing, 1 forwarded, 2 SIGTERM sent, 3 SIGKILL sent
         self.term_at = 0.0
+        self.grace_s = kill_grace_s()
 
     def escalation(self, now: float) -> int:
         if self.level >= 1 and now - self.last_at <= ESCALATE_WINDOW_S:
@@ -91,21 +104,51 @@ class _Interrupts:
         return self.level
 
 
+class ProcessTree:
+    """The command and every descendant seen so far (data loader workers, processes that
+    left the group with setsid). Remembered, because a descendant whose parent died is
+    re-parented and can no longer be found by walking down from the command."""
+
+    def __init__(self, pid: int, include_group: bool) -> None:
+        self.pid = pid
+        self.include_group = include_group
+        self.members: dict[int, psutil.Process] = {}  # psutil checks for pid reuse
+
+    def refresh(self) -> None:
+        try:
+            import psutil
+
+            root = psutil.Process(self.pid)
+            found = [root, *root.children(recursive=True)]
+        except Exception:
+            return
+        for proc in found:
+            self.members.setdefault(proc.pid, proc)
+
+    def signal(self, sig: int) -> None:
+        """Send ``sig`` to the group and every member still alive (never to a reused pid)."""
+        self.refresh()
+        if self.include_group:
+            with contextlib.suppress(OSError):
+                os.killpg(self.pid, sig)
+        for proc in list(self.members.values()):
+            with contextlib.suppress(Exception):
+                proc.send_signal(sig)
+
+    def alive(self) -> list[int]:
+        living = []
+        for pid, proc in self.members.items():
+            try:
+                if proc.is_running() and proc.status() != "zombie":
+                    living.append(pid)
+            except Exception:
+                continue
+        return living
+
+
 def kill_tree(pid: int, sig: int, include_group: bool) -> None:
     """Send ``sig`` to ``pid``, every descendant (data loader workers too) and its group."""
-    targets: list[int] = [pid]
-    try:
-        import psutil
-
-        targets += [child.pid for child in psutil.Process(pid).children(recursive=True)]
-    except Exception:
-        pass
-    if include_group:
-        with contextlib.suppress(OSError):
-            os.killpg(pid, sig)
-    for target in targets:
-        with contextlib.suppress(OSError):
-            os.kill(target, sig)
+    ProcessTree(pid, include_group).signal(sig)
 
 
 def run_command(
@@ -138,6 +181,7 @@ class _BaseRunner:
         self.outcome = RunOutcome(exit_code=0)
         self.pending_signals: list[int] = []
         self.typed_interrupt = False
+        self.tree: ProcessTree | None = None
 
     def _spawn(self, **kwargs: object) -> subprocess.Popen[bytes]:
         try:
@@ -175,14 +219,19 @@ class _BaseRunner:
 
     def _forward(self, sig: int) -> None:
         assert self.proc is not None
-        if self.proc.poll() is not None:
+        if self.proc.poll() is not None and self.interrupts.level < 2:
             return
-        level = self.interrupts.escalation(time.monotonic())
-        if level >= 3:
-            kill_tree(self.proc.pid, signal.SIGKILL, self.own_group)
-        elif level == 2:
-            kill_tree(self.proc.pid, signal.SIGTERM, self.own_group)
-        else:
+        self._escalate(self.interrupts.escalation(time.monotonic()), sig)
+
+    def _escalate(self, level: int, sig: int | None) -> None:
+        """Level 1: pass the signal on; 2: SIGTERM to the whole tree; 3: SIGKILL to it."""
+        assert self.proc is not None
+        if level >= 2:
+            if self.tree is None:
+                self.tree = ProcessTree(self.proc.pid, self.own_group)
+            self.interrupts.level = max(self.interrupts.level, level)
+            self.tree.signal(signal.SIGKILL if level >= 3 else signal.SIGTERM)
+        elif sig is not None:
             self._send_first(sig)
 
     def _send_first(self, sig: int) -> None:
@@ -197,11 +246,32 @@ class _BaseRunner:
 
     def _check_grace(self) -> None:
         """After SIGTERM of the tree, SIGKILL it when the grace period runs out."""
-        assert self.proc is not None
-        if self.interrupts.level == 2 and self.proc.poll() is None \
-                and time.monotonic() - self.interrupts.term_at > KILL_GRACE_S:
+        if self.interrupts.level == 2 \
+                and time.monotonic() - self.interrupts.term_at > self.interrupts.grace_s:
             self.interrupts.level = 3
-            kill_tree(self.proc.pid, signal.SIGKILL, self.own_group)
+            self._escalate(3, None)
+
+    def _tick(self, on_tick: Callable[[], None] | None) -> None:
+        # Remember descendants while their parents live: a worker that outlives its
+        # parent (or left the group) can then still be found when escalating.
+        if self.tree is not None and self.proc is not None and self.proc.poll() is None:
+            self.tree.refresh()
+        if on_tick:
+            on_tick()
+
+    def _reap_tree(self) -> None:
+        """Once escalation started, no process of the tree may outlive the run: wait out
+        the grace period for the stragglers (a further signal cuts it short), then SIGKILL."""
+        if self.tree is None or self.interrupts.level < 2:
+            return
+        while self.tree.alive() and self.interrupts.level < 3:
+            self._handle_pending()
+            self._check_grace()
+            time.sleep(0.05)
+        deadline = time.monotonic() + 2.0
+        while self.tree.alive() and time.monotonic() < deadline:
+            self.tree.signal(signal.SIGKILL)
+            time.sleep(0.05)
 
     def _finish(self) -> RunOutcome:
         assert self.proc is not None
@@ -239,6 +309,7 @@ class _PipeRunner(_BaseRunner):
                 if sys.version_info >= (3, 11) else \
                 self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             preexec_fn=os.setpgrp if self.own_group else None)
+            self.tree = ProcessTree(self.proc.pid, self.own_group)
             if on_start:
                 on_start(self.proc.pid)
             assert self.proc.stdout is not None and self.proc.stderr is not None
@@ -271,8 +342,8 @@ class _PipeRunner(_BaseRunner):
                             del streams[fd]
                             os.close(fd)
                 now = time.monotonic()
-                if on_tick and now - last_tick >= 1.0:
-                    on_tick()
+                if now - last_tick >= 1.0:
+                    self._tick(on_tick)
                     last_tick = now
                 if exited_at is None and self.proc.poll() is not None:
                     exited_at = now
@@ -280,6 +351,7 @@ class _PipeRunner(_BaseRunner):
                     break  # a grandchild still holds the pipe: stop waiting for it
             self.proc.wait()
             self._handle_pending()
+            self._reap_tree()
             return self._finish()
         finally:
             self._restore_handlers(previous)
@@ -313,6 +385,7 @@ class _PtyRunner(_BaseRunner):
                                     preexec_fn=_take_controlling_tty)
             os.close(slave)
             slave = -1
+            self.tree = ProcessTree(self.proc.pid, True)
             if on_start:
                 on_start(self.proc.pid)
             if stdin_tty:
@@ -351,8 +424,8 @@ class _PtyRunner(_BaseRunner):
                             self._typed_interrupt()
                         _write_all(master, keys)
                 now = time.monotonic()
-                if on_tick and now - last_tick >= 1.0:
-                    on_tick()
+                if now - last_tick >= 1.0:
+                    self._tick(on_tick)
                     last_tick = now
                 if exited_at is None and self.proc.poll() is not None:
                     exited_at = now
@@ -361,6 +434,7 @@ class _PtyRunner(_BaseRunner):
                     break
             self.proc.wait()
             self._handle_pending()
+            self._reap_tree()
             return self._finish()
         finally:
             if saved_tty is not None:
@@ -378,10 +452,8 @@ class _PtyRunner(_BaseRunner):
         assert self.proc is not None
         self.typed_interrupt = True
         level = self.interrupts.escalation(time.monotonic())
-        if level >= 3:
-            kill_tree(self.proc.pid, signal.SIGKILL, True)
-        elif level == 2:
-            kill_tree(self.proc.pid, signal.SIGTERM, True)
+        if level >= 2:
+            self._escalate(level, None)
 
 
 def _terminal_in_foreground() -> bool:

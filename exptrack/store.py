@@ -6,22 +6,31 @@ the current directory > ``<git top level>/.track`` > ``./.track``.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import math
 import os
 import re
 import secrets
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from exptrack.errors import AmbiguousRef, RunNotFound, StoreError
 from exptrack.fsutil import read_yaml
-from exptrack.model import GitState, MetricSummary, RunRecord
+from exptrack.metrics import Observation
+from exptrack.model import FORMAT_VERSION, GitState, MetricSummary, RunRecord
 
 STORE_DIRNAME = ".track"
 RUNS_DIRNAME = "runs"
+STORE_CONFIG = "store.yaml"
+# store.yaml ``permissions``: who may read run folders (dir mode, file mode).
+PERMISSIONS = {"private": (0o700, 0o600), "group": (0o750, 0o640), "public": (0o755, 0o644)}
+YOUNG_RUN_S = 10.0  # a run folder this young without run.yaml is still being created
+MAX_YAML_BYTES = 16 * 1024 * 1024  # a bigger run.yaml/params.yaml is not read
 ID_LENGTH = 8
 RECENCY_REF = re.compile(r"^@(\d*)$")
 
@@ -44,6 +53,11 @@ def find_store(explicit: str | os.PathLike[str] | None = None, cwd: Path | None 
     if git_root is not None:
         return git_root / STORE_DIRNAME
     return here / STORE_DIRNAME
+
+
+class Modes(NamedTuple):
+    dir: int
+    file: int
 
 
 @dataclass
@@ -79,14 +93,46 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot create the store at {self.root}: {exc.strerror}") from exc
 
+    def permissions(self) -> str:
+        """``permissions`` of ``<store>/store.yaml``: ``private`` (the default: owner only),
+        ``group`` or ``public`` (readable by the group / everyone). Anything unreadable or
+        unknown counts as ``private``: a typo never exposes runs."""
+        try:
+            config = read_yaml(self.root / STORE_CONFIG)
+        except (OSError, yaml.YAMLError, ValueError):
+            return "private"
+        value = config.get("permissions") if isinstance(config, dict) else None
+        return value if isinstance(value, str) and value in PERMISSIONS else "private"
+
+    def modes(self) -> Modes:
+        return Modes(*PERMISSIONS[self.permissions()])
+
+    def apply_modes(self, run_dir: Path) -> None:
+        """Give a finished run folder's files the store's modes (a no-op when private:
+        the folder is already owner-only and our files are 0600)."""
+        modes = self.modes()
+        if modes == Modes(*PERMISSIONS["private"]):
+            return
+        for folder, _dirs, files in os.walk(run_dir):
+            with contextlib.suppress(OSError):
+                os.chmod(folder, modes.dir)
+            for name in files:
+                target = os.path.join(folder, name)
+                if not os.path.islink(target):
+                    with contextlib.suppress(OSError):
+                        os.chmod(target, modes.file)
+
     def new_run_dir(self) -> tuple[str, Path]:
         """Reserve a fresh run id with an exclusive mkdir (safe across processes and hosts)."""
         self.ensure()
+        dir_mode = self.modes().dir
         for _ in range(100):
             run_id = secrets.token_hex(ID_LENGTH // 2)
             path = self.runs_dir / run_id
             try:
                 path.mkdir(mode=0o700)
+                if dir_mode != 0o700:
+                    os.chmod(path, dir_mode)  # mkdir's mode is cut by the umask
             except FileExistsError:
                 continue
             except OSError as exc:
@@ -156,13 +202,18 @@ def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:
 
 
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:
+    """A YAML mapping file, tolerantly: any problem is listed in ``damaged``, never raised.
+    Loaded with the safe loader only: a ``!!python/...`` tag is a parse error here."""
     try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            damaged.append(f"{path.name} is too large to read")
+            return {}
         data = read_yaml(path)
     except FileNotFoundError:
         if required:
             damaged.append(f"{path.name} is missing")
         return {}
-    except (OSError, yaml.YAMLError, ValueError):
+    except (OSError, yaml.YAMLError, ValueError, RecursionError):
         damaged.append(f"{path.name} cannot be parsed")
         return {}
     if data is None:
@@ -172,7 +223,14 @@ def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dic
     if not isinstance(data, dict):
         damaged.append(f"{path.name} is not a mapping")
         return {}
-    return data
+    return {str(key): value for key, value in data.items()}
+
+
+def _is_young(path: Path) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime < YOUNG_RUN_S
+    except OSError:
+        return False
 
 
 def load_run(path: Path) -> RunView:
@@ -180,20 +238,97 @@ def load_run(path: Path) -> RunView:
     damaged: list[str] = []
     raw = _read_mapping(path / "run.yaml", damaged, required=True)
     record = RunRecord.from_dict(raw, fallback_id=path.name)
-    if raw and record.format > 1:
+    if not raw and damaged == ["run.yaml is missing"] and _is_young(path):
+        # `track run` reserved the folder a moment ago and is about to write run.yaml.
+        damaged.clear()
+        record.status = "running"
+    if raw and record.format > FORMAT_VERSION:
         damaged.append(f"unknown format version {record.format}")
     if raw and record.status == "running" and not recorder_alive(record):
         record.status = "crashed"
     params = _read_mapping(path / "params.yaml", damaged)
     summary = _read_mapping(path / "summary.yaml", damaged)
     metrics: dict[str, MetricSummary] = {}
-    for name, value in (summary.get("metrics") or {}).items():
-        parsed = MetricSummary.from_dict(value)
-        if parsed is not None:
-            metrics[str(name)] = parsed
+    summary_metrics = summary.get("metrics")
+    if isinstance(summary_metrics, dict):
+        for name, value in summary_metrics.items():
+            parsed = MetricSummary.from_dict(value)
+            if parsed is not None:
+                metrics[str(name)] = parsed
+            else:
+                damaged.append(f"summary.yaml: metric {name} cannot be read")
+    elif summary_metrics is not None:
+        damaged.append("summary.yaml: metrics is not a mapping")
+    if record.status == "crashed" and _newer(path / "metrics.jsonl", path / "summary.yaml"):
+        # The recorder died before its last summary: metrics.jsonl has every observation.
+        metrics = summarize_observations(read_observations(path / "metrics.jsonl", damaged))
     git = GitState.from_dict(_read_mapping(path / "git.yaml", damaged))
     return RunView(record=record, path=path, params=params, metrics=metrics, git=git,
                    damaged=damaged)
+
+
+def _newer(path: Path, than: Path) -> bool:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return False
+    try:
+        return mtime > than.stat().st_mtime
+    except OSError:
+        return True
+
+
+def read_observations(path: Path, damaged: list[str] | None = None) -> list[Observation]:
+    """Every observation of a ``metrics.jsonl``, skipping lines that do not parse.
+
+    A last line cut short (a crash mid-write) is skipped silently; other bad lines are
+    counted in ``damaged``."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []
+    lines = data.split(b"\n")
+    cut_short = lines.pop()  # b"" when the file ends with a newline
+    observations: list[Observation] = []
+    bad = 0
+    for line in lines:
+        obs = _observation(line)
+        if obs is None:
+            bad += line.strip() != b""
+        else:
+            observations.append(obs)
+    if cut_short:
+        obs = _observation(cut_short)
+        if obs is not None:
+            observations.append(obs)
+    if bad and damaged is not None:
+        damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
+    return observations
+
+
+def _observation(line: bytes) -> Observation | None:
+    try:
+        row = json.loads(line)
+        name = row["name"]
+        value = float(row["value"])  # "nan"/"inf" strings too
+        step, epoch = row.get("step"), row.get("epoch")
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+        return None
+    if not isinstance(name, str):
+        return None
+
+    def number(x: Any) -> int | float | None:
+        return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
+
+    return Observation(name, value, number(step), number(epoch))
+
+
+def summarize_observations(observations: list[Observation]) -> dict[str, MetricSummary]:
+    from exptrack.metrics import MetricSummarizer
+
+    summarizer = MetricSummarizer()
+    summarizer.add(observations)
+    return summarizer.summaries
 
 
 def recorder_alive(record: RunRecord) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exptrack.capture.redact import redact_url
+from exptrack.capture.redact import is_secret_file, redact_patch, redact_url
 from exptrack.model import GitState
 
 if TYPE_CHECKING:
@@ -36,13 +36,17 @@ class _GitFailed(Exception):
     pass
 
 
+class _GitMissing(_GitFailed):
+    pass
+
+
 def _git(cwd: Path, *args: str, check: bool = True) -> bytes:
     env = dict(os.environ, LC_ALL="C", GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
     try:
         done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True,
                               timeout=GIT_TIMEOUT_S, stdin=subprocess.DEVNULL)
     except FileNotFoundError as exc:
-        raise _GitFailed("git is not installed (no `git` on PATH)") from exc
+        raise _GitMissing("git is not installed (no `git` on PATH)") from exc
     except subprocess.TimeoutExpired as exc:
         raise _GitFailed(f"`git {args[0]}` took longer than {GIT_TIMEOUT_S:.0f}s") from exc
     except OSError as exc:
@@ -57,7 +61,18 @@ def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
     """Capture the git state of ``cwd``; ``exclude`` (the store) is never listed."""
     state = GitState()
     try:
-        top = _git(cwd, "rev-parse", "--show-toplevel", check=False).decode().strip()
+        try:
+            top = _git(cwd, "rev-parse", "--show-toplevel").decode().strip()
+        except _GitMissing:
+            raise
+        except _GitFailed:
+            marker = _git_marker(cwd)
+            if marker is None:
+                return GitCapture(state, b"")  # not in a repository: nothing to say
+            # A .git that git cannot read: a corrupt or half-cloned repository.
+            state.repo = True
+            state.root = str(marker.parent)
+            raise
         if not top:
             inside = _git(cwd, "rev-parse", "--is-inside-work-tree", check=False)
             if inside.strip() != b"true":
@@ -81,7 +96,7 @@ def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
         state.untracked = untracked[:MAX_UNTRACKED_LISTED]
         extra, skipped = _untracked_patch(root, untracked, budget=MAX_PATCH_BYTES - len(patch))
         state.untracked_not_inlined = skipped[:MAX_UNTRACKED_LISTED]
-        patch += extra
+        patch = redact_patch(patch + extra)
         state.dirty = bool(patch) or bool(untracked)
         if len(patch) > MAX_PATCH_BYTES:
             patch = patch[:MAX_PATCH_BYTES]
@@ -91,6 +106,15 @@ def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
     except _GitFailed as exc:
         state.error = str(exc)
         return GitCapture(state, b"")
+
+
+def _git_marker(cwd: Path) -> Path | None:
+    """The nearest ``.git`` above ``cwd``, whether or not git can read it."""
+    here = cwd.absolute()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder / ".git"
+    return None
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -118,6 +142,9 @@ def _untracked_patch(root: Path, paths: list[str], budget: int) -> tuple[bytes, 
     used = 0
     for rel in paths:
         full = root / rel
+        if is_secret_file(rel):
+            skipped.append(rel)  # a credential file: listed, never copied
+            continue
         try:
             if not full.is_file() or full.is_symlink():
                 continue

@@ -150,3 +150,57 @@ def redact_argv(argv: Sequence[str]) -> list[str]:
             redact_next = True
         result.append(redact_text(token))
     return result
+
+
+# Files whose whole content is a credential: listed in git.yaml, never copied into a patch.
+_SECRET_FILE = re.compile(
+    r"(^|/)(\.env(\.[^/]*)?|[^/]*\.(pem|key|p12|pfx|keystore|jks)|id_(rsa|dsa|ecdsa|ed25519)"
+    r"|\.netrc|\.pypirc|\.npmrc|\.git-credentials|credentials(\.[^/]*)?|secrets?(\.[^/]*)?"
+    r"|service[-_]account[^/]*\.json)$",
+    re.IGNORECASE,
+)
+# Config-like files, where ``name: value`` / ``NAME=value`` is data, not code.
+_CONFIG_FILE = re.compile(r"\.(ya?ml|json|toml|ini|cfg|conf|env|properties)$|(^|/)\.env",
+                          re.IGNORECASE)
+_ASSIGNMENT = re.compile(
+    r"""(?P<head>(?P<kq>["']?)(?P<key>[A-Za-z_][\w.\-]*)(?P=kq)\s*[:=]\s*)"""
+    r"""(?P<value>"[^"]*"|'[^']*'|[^"'\s,#}\[\]]+)""")
+
+
+def is_secret_file(path: str) -> bool:
+    """Is a file, by its name, a credential store (``.env``, ``id_rsa``, ``*.pem`` ...)?"""
+    return bool(_SECRET_FILE.search(path))
+
+
+def redact_config_line(line: str) -> str:
+    """``api_key: X``, ``"password": "X"``, ``TOKEN=X`` -> the value redacted."""
+
+    def replace(match: re.Match[str]) -> str:
+        value = match.group("value")
+        if not is_secret_name(match.group("key")) or value.strip("'\"") in (REDACTED, ""):
+            return match.group(0)
+        quote = value[0] if value[0] in "'\"" else ""
+        return f"{match.group('head')}{quote}{REDACTED}{quote}"
+
+    return _ASSIGNMENT.sub(replace, line)
+
+
+def redact_patch(patch: bytes) -> bytes:
+    """Redact the lines a patch adds: token shapes and URL credentials everywhere, values
+    of secret-named keys in config files. Context and removed lines come from the commit
+    itself, so ``git apply`` still works; a redacted line applies as redacted."""
+    out: list[bytes] = []
+    config = False
+    for line in patch.split(b"\n"):
+        if line.startswith(b"diff --git "):
+            config = bool(_CONFIG_FILE.search(line.rsplit(b" b/", 1)[-1].decode(
+                "utf-8", "surrogateescape")))
+        elif line.startswith(b"+") and not line.startswith(b"+++ "):
+            text = line.decode("utf-8", "surrogateescape")
+            redacted = redact_text(text)
+            if config:
+                redacted = redact_config_line(redacted)
+            if redacted != text:
+                line = redacted.encode("utf-8", "surrogateescape")
+        out.append(line)
+    return b"\n".join(out)

@@ -57,7 +57,7 @@ def run(
         command=list(command),
         store=open_store(store),
         name=_clean_name(name),
-        tags=list(tag or []),
+        tags=[cleaned for cleaned in (_clean_label(t) for t in (tag or [])) if cleaned],
         note=note,
         params=dict(parse_param_option(p) for p in (param or [])),
         metric_patterns=patterns,
@@ -69,10 +69,23 @@ def run(
     raise typer.Exit(result.outcome.exit_code)
 
 
+def _clean_label(text: str) -> str:
+    """One line of printable text, at most 200 characters: a name or tag can never move
+    the cursor, colour the terminal or break a listing (no control characters)."""
+    import unicodedata
+
+    # Format characters go too (bidi overrides can disguise a name), but the joiners that
+    # emoji sequences need stay.
+    printable = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c not in "\u200c\u200d"
+        else c for c in text)
+    return " ".join(printable.split())[:200]
+
+
 def _clean_name(name: str | None) -> str | None:
     if name is None:
         return None
-    cleaned = " ".join(name.split())
+    cleaned = _clean_label(name)
     if not cleaned:
         raise typer.BadParameter("the name is empty", param_hint="--name")
-    return cleaned[:200]
+    return cleaned
