@@ -40,7 +40,7 @@ Warn = Callable[[str], None]
 StorageError = Callable[[str, OSError], None]  # (file name, error)
 RESERVE_NAME = ".reserve"
 RESERVE_BYTES = 64 * 1024  # freed when the disk fills up, so the outcome can be written
-PARSE_BUDGET_S = 0.25  # metric parsing may take this much of each second of output
+PARSE_BUDGET_S = 0.9  # metric parsing may take this much of each second of output
 
 
 @dataclass

@@ -234,8 +234,8 @@ def test_crashing_command_is_a_failed_run_with_its_output(
 
 LOUD = ("import sys\nchunk = bytes(range(256)) * 256\n"
         "for _ in range(48): sys.stdout.buffer.write(chunk)\n"  # 3 MiB
-        "sys.stdout.buffer.flush()\nprint('loss=0.25', flush=True)\n")
-LOUD_BYTES = bytes(range(256)) * 256 * 48 + b"loss=0.25\n"
+        "sys.stdout.buffer.flush()\nprint('\\nloss=0.25', flush=True)\n")
+LOUD_BYTES = bytes(range(256)) * 256 * 48 + b"\nloss=0.25\n"
 
 
 def warnings_in(stderr: bytes) -> list[str]:
