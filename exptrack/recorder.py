@@ -296,7 +296,8 @@ class Recorder:
         self._write_reserve()
         ctx = RunContext(run_id=run_id, run_dir=run_dir, command=list(command),
                          cwd=request.cwd, store=request.store, warn=self.warn,
-                         params=parse_params(command), options=dict(request.step_options))
+                         params=parse_params(command), options=dict(request.step_options),
+                         file_mode=self.file_mode)
         steps = request.steps if request.steps is not None else default_steps()
         for step in steps:
             self._call_step(step, "before_start", ctx)

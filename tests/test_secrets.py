@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import git, make_repo, only_run, py, track, track_cmd, track_json
 
 # Each value is distinctive, so a hit anywhere is a leak of that one secret.
@@ -42,10 +43,12 @@ ENV_SECRETS = {
 }
 ALL_SECRETS = [*ARGV_SECRETS.values(), *PARAM_SECRETS.values(), *REMOTE_SECRETS,
                *FILE_SECRETS.values(), NOTE_SECRET, *ENV_SECRETS.values()]
-# Commands whose output must be free of secrets; extend with `show --json --env`,
-# `diff --json` as they land.
+# Commands whose output must be free of secrets (diff compares a plain run with the
+# run full of secrets, so every section of the secret one is shown).
 INSPECT_COMMANDS: list[tuple[str, ...]] = [
-    ("show", "--json"), ("show",), ("ls", "--json"), ("ls",),
+    ("show", "--json"), ("show",), ("show", "--env"), ("show", "--patch"), ("show", "--log"),
+    ("ls", "--json"), ("ls",), ("ls", "--csv"),
+    ("diff", "@1", "@", "--json", "--all"), ("diff", "@1", "@", "--all", "--code"),
 ]
 
 
@@ -84,13 +87,14 @@ def record_a_run_full_of_secrets(tmp_path: Path) -> Path:
     return repo
 
 
-def find_leaks(track_home: Path, cwd: Path) -> list[str]:
+def find_leaks(track_home: Path, cwd: Path,
+               commands: list[tuple[str, ...]] = INSPECT_COMMANDS) -> list[str]:
     """Every (secret, where) hit across the store's files and the inspecting commands."""
     surfaces: dict[str, bytes] = {}
     for path in track_home.rglob("*"):
         if path.is_file():
             surfaces[str(path.relative_to(track_home))] = path.read_bytes()
-    for args in INSPECT_COMMANDS:
+    for args in commands:
         done = track(*args, cwd=cwd)
         assert done.returncode == 0, (args, done.stderr)
         surfaces["track " + " ".join(args)] = done.stdout + done.stderr
@@ -100,8 +104,12 @@ def find_leaks(track_home: Path, cwd: Path) -> list[str]:
 
 def test_no_secret_reaches_the_run_folder_or_any_output(tmp_path: Path,
                                                         track_home: Path) -> None:
+    (tmp_path / "plain").mkdir()
+    track("run", "--", *py("print('loss=0.2')"), cwd=tmp_path / "plain", check=True)
     repo = record_a_run_full_of_secrets(tmp_path)
     assert find_leaks(track_home, repo) == []
+    env = yaml.safe_load((Path(track_json("show", cwd=repo)["path"]) / "env.yaml").read_text())
+    assert env["variables"]["AWS_SECRET_ACCESS_KEY"] == "[REDACTED]"  # recorded, redacted
     # ...and the record is still useful: names, non-secret values, the remote's host.
     run = track_json("show", cwd=repo)
     assert run["params"]["lr"] == 0.1 and run["params"]["db.password"] == "[REDACTED]"
@@ -121,7 +129,8 @@ def test_the_leak_finder_finds_a_leak(tmp_path: Path, track_home: Path) -> None:
     """The search above is real: a secret written into a run folder is found."""
     record_a_run_full_of_secrets(tmp_path)
     (only_run(track_home) / "notes.txt").write_text(ARGV_SECRETS["--api-key"])
-    assert find_leaks(track_home, tmp_path) == [
+    single_run_commands = [c for c in INSPECT_COMMANDS if c[0] != "diff"]
+    assert find_leaks(track_home, tmp_path, single_run_commands) == [
         f"{ARGV_SECRETS['--api-key']} in runs/{only_run(track_home).name}/notes.txt"]
 
 

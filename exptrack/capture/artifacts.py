@@ -153,7 +153,8 @@ def _display_path(found: Found, cwd: Path, run_dir: Path) -> str:
 
 
 def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
-                      patterns: list[str], copy: bool) -> dict[str, Any]:
+                      patterns: list[str], copy: bool, file_mode: int = 0o600
+                      ) -> dict[str, Any]:
     """The content of ``artifacts.yaml``."""
     begin = time.monotonic()
     scanned, truncated = scan_modified(cwd, since - MTIME_SLACK_S, skip)
@@ -183,7 +184,7 @@ def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
         copied = False
         wanted = item.path in matched_paths if patterns else weights
         if copy and wanted and item.location == "cwd":
-            copied = _copy_into(item, cwd, run_dir)
+            copied = _copy_into(item, cwd, run_dir, file_mode)
         artifacts.append({"path": _display_path(item, cwd, run_dir), "size": item.size,
                           "mtime": round(item.mtime, 3), "sha256": digest, "weights": weights,
                           "location": item.location, "copied": copied})
@@ -191,7 +192,7 @@ def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
             "scan_s": round(time.monotonic() - begin, 3)}
 
 
-def _copy_into(item: Found, cwd: Path, run_dir: Path) -> bool:
+def _copy_into(item: Found, cwd: Path, run_dir: Path, file_mode: int) -> bool:
     try:
         rel = item.path.relative_to(cwd)
     except ValueError:
@@ -200,7 +201,7 @@ def _copy_into(item: Found, cwd: Path, run_dir: Path) -> bool:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(item.path, target)
-        os.chmod(target, 0o600)
+        os.chmod(target, file_mode)
     except OSError:
         return False
     return True
@@ -233,5 +234,5 @@ class ArtifactStep:
         skip = {ctx.store.root.absolute(), ctx.run_dir.absolute()}
         data = collect_artifacts(cwd, ctx.run_dir.absolute(), self.since, skip,
                                  list(ctx.options.get("artifact_globs") or []),
-                                 bool(ctx.options.get("copy_artifacts")))
+                                 bool(ctx.options.get("copy_artifacts")), ctx.file_mode)
         ctx.write_yaml("artifacts.yaml", data)

@@ -6,10 +6,11 @@ any exception it raises becomes one warning in the run, never a failure of the c
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from exptrack.fsutil import write_atomic, write_yaml
 
@@ -30,12 +31,20 @@ class RunContext:
     warn: Callable[[str], None]
     params: dict[str, Any] = field(default_factory=dict)  # written after before_start
     options: dict[str, Any] = field(default_factory=dict)  # step options from the CLI
+    file_mode: int = 0o600  # the store's permissions (store.yaml); private by default
 
     def write_yaml(self, name: str, data: Any) -> None:
-        write_yaml(self.run_dir / name, data)
+        write_yaml(self.run_dir / name, data, self.file_mode)
 
     def write_bytes(self, name: str, data: bytes) -> None:
-        write_atomic(self.run_dir / name, data)
+        write_atomic(self.run_dir / name, data, self.file_mode)
+
+    def open_append(self, name: str) -> IO[str]:
+        """A text file of the run folder to append to, created with the store's mode."""
+        fd = os.open(self.run_dir / name, os.O_WRONLY | os.O_CREAT | os.O_APPEND,
+                     self.file_mode)
+        os.fchmod(fd, self.file_mode)  # the umask must not loosen (or tighten) it
+        return os.fdopen(fd, "a", encoding="utf-8")
 
 
 class CaptureStep(Protocol):

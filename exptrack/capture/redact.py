@@ -85,7 +85,8 @@ def _redact_assignment(match: re.Match[str]) -> str:
     value = match.group("value")
     if not is_secret_name(match.group("name")) or REDACTED in value or "://" in value:
         return match.group(0)
-    return f"{match.group('name')}{match.group('sep')}{REDACTED}"
+    quote = value[0] if value[0] in "'\"" else ""  # keep quoted values quoted (valid JSON)
+    return f"{match.group('name')}{match.group('sep')}{quote}{REDACTED}{quote}"
 
 
 def _redact_userinfo(match: re.Match[str]) -> str:

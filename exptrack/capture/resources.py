@@ -213,7 +213,7 @@ class ResourceStep:
         smi = shutil.which("nvidia-smi")
         begin = time.monotonic()
         try:
-            with open(ctx.run_dir / "resources.jsonl", "a", encoding="utf-8") as out:
+            with ctx.open_append("resources.jsonl") as out:
                 while True:
                     elapsed = time.monotonic() - begin
                     sample = sampler.sample()
