@@ -296,6 +296,10 @@ class Recorder:
             record.status = "failed"
         self._write_summary(summarizer)
         self._write_record()
+        if self.run_dir is not None:
+            from exptrack.index import write_listing
+
+            write_listing(self.run_dir)  # a derived cache for `track ls`; never raises
 
 
 class _NullSink:

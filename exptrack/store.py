@@ -108,8 +108,11 @@ class Store:
         return load_run(self.runs_dir / run_id)
 
     def load_all(self) -> list[RunView]:
-        """Every run, newest first."""
-        runs = [self.load(run_id) for run_id in self.run_ids()]
+        """Every run, newest first: through the derived index (``index.py``), which re-reads
+        every run folder added or changed since it was written."""
+        from exptrack.index import load_views
+
+        runs = load_views(self)
         runs.sort(key=lambda r: (r.record.started_at, r.id), reverse=True)
         return runs
 
@@ -162,14 +165,27 @@ def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dic
 
 
 def load_run(path: Path) -> RunView:
-    """Read a run folder; whatever is damaged is listed in ``damaged``, never raised."""
+    """Read a run folder; whatever is damaged is listed in ``damaged``, never raised.
+
+    A ``running`` run whose recorder is gone is reported as ``crashed``."""
+    view = read_run_files(path)
+    mark_crashed(view)
+    return view
+
+
+def mark_crashed(view: RunView) -> None:
+    """Live check, never cached: a ``running`` run whose recorder died is ``crashed``."""
+    if view.record.status == "running" and not recorder_alive(view.record):
+        view.record.status = "crashed"
+
+
+def read_run_files(path: Path) -> RunView:
+    """What a run's YAML files say, as written (no liveness check): what the index caches."""
     damaged: list[str] = []
     raw = _read_mapping(path / "run.yaml", damaged, required=True)
     record = RunRecord.from_dict(raw, fallback_id=path.name)
     if raw and record.format > 1:
         damaged.append(f"unknown format version {record.format}")
-    if raw and record.status == "running" and not recorder_alive(record):
-        record.status = "crashed"
     params = _read_mapping(path / "params.yaml", damaged)
     summary = _read_mapping(path / "summary.yaml", damaged)
     metrics: dict[str, MetricSummary] = {}
