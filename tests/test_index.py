@@ -89,9 +89,14 @@ def test_a_deleted_or_corrupt_index_is_rebuilt(tmp_path: Path, track_home: Path)
     settle()
     expected = track("ls", "--json", check=True).stdout
     index = track_home / INDEX_NAME
+    good = marshal.loads(index.read_bytes())
+    schema = good["schema"]
+    garbled = {run_id: (stats, ("not", "an", "entry")) for run_id, (stats, _) in
+               good["runs"].items()}  # the stats still match: only the entries are bad
     for damage in (b"", b"\x00garbage\xff" * 100, marshal.dumps({"schema": "other"}),
-                   marshal.dumps({"schema": marshal.loads(index.read_bytes())["schema"],
-                                  "runs": {"x": (1, 2)}}), None):
+                   marshal.dumps({"schema": schema, "runs": ["x"]}),
+                   marshal.dumps({"schema": schema, "runs": {"x": (1, 2)}}),
+                   marshal.dumps({"schema": schema, "runs": garbled}), None):
         if damage is None:
             index.unlink()
         else:
@@ -161,14 +166,21 @@ def test_concurrent_listings_never_corrupt_the_index(tmp_path: Path, track_home:
     expected = sorted(r["name"] for r in ls().values())
     (track_home / INDEX_NAME).unlink()
     writer = (
-        "import sys\n"
+        "import marshal, sys\n"
         "from pathlib import Path\n"
         "from exptrack.store import Store\n"
         "store = Store(Path(sys.argv[1]))\n"
+        "index = store.root / 'index.marshal'\n"
         "for _ in range(10):\n"
-        "    (store.root / 'index.marshal').unlink(missing_ok=True)\n"
+        "    index.unlink(missing_ok=True)\n"
         "    names = sorted(r.record.name for r in store.load_all())\n"
         f"    assert names == {expected!r}, names\n"
+        "    for _ in range(5):\n"  # whoever's index is there now is whole
+        "        try:\n"
+        "            data = index.read_bytes()\n"
+        "        except FileNotFoundError:\n"
+        "            continue\n"
+        "        assert len(marshal.loads(data)['runs']) == 4\n"
     )
     procs = [subprocess.Popen([sys.executable, "-c", writer, str(track_home)],
                               stderr=subprocess.PIPE) for _ in range(6)]
