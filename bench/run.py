@@ -267,7 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_store(args.out, size)
     big = max(sizes)
     store = build_store(args.out, big)
-    env = {**os.environ, "TRACK_HOME": str(store), "NO_COLOR": "1", "COLUMNS": "120"}
+    # A user's usual environment: bytecode caching on, Python output buffered as by default.
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED")}
+    env = {**clean, "TRACK_HOME": str(store), "NO_COLOR": "1", "COLUMNS": "120"}
+    wall([*track, "--help"], env)  # writes the bytecode caches once
     index_files = [str(store / INDEX_NAME)]
     label = f"{big:,}"
 

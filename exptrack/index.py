@@ -26,15 +26,15 @@ import json
 import marshal
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exptrack.model import GitState, MetricSummary, RunRecord
+from exptrack.store import RunView, mark_crashed, read_run_files
 
 if TYPE_CHECKING:
-    from exptrack.store import RunView, Store
+    from exptrack.store import Store
 
 INDEX_NAME = "index.marshal"
 LISTING_NAME = "listing.json"
@@ -43,6 +43,7 @@ CACHED_FILES = ("run.yaml", "params.yaml", "summary.yaml", "git.yaml")
 # the same timestamp tick unseen ("racy" stat, as git calls it): such runs are re-read.
 RACY_S = 2.0
 MISSING = (-1, -1, -1, -1)
+FREEZE_AT = 2000  # runs: from this size, loaded views are moved out of the GC's sight
 
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(RunRecord))
 _METRIC_FIELDS = tuple(f.name for f in dataclasses.fields(MetricSummary))
@@ -56,12 +57,14 @@ Stats = tuple[int, ...]
 Entry = tuple[Any, ...]  # (record fields, params, {metric: fields}, git fields, damaged)
 
 
-def file_stats(folder: str) -> Stats:
-    """(mtime_ns, size, inode, ctime_ns) of each cached file, -1s for a missing one."""
+def file_stats(folder: str, dir_fd: int | None = None) -> Stats:
+    """(mtime_ns, size, inode, ctime_ns) of each cached file, -1s for a missing one.
+
+    ``folder`` ends with a separator; it is relative to ``dir_fd`` when one is given."""
     result: list[int] = []
     for name in CACHED_FILES:
         try:
-            st = os.stat(folder + name)
+            st = os.stat(folder + name, dir_fd=dir_fd)
         except FileNotFoundError:
             result += MISSING
         else:
@@ -82,8 +85,6 @@ def entry_of(view: RunView) -> Entry:
 
 def view_of(entry: Entry, path: Path) -> RunView:
     """Rebuild a ``RunView`` from an entry; raises (TypeError, ValueError...) if malformed."""
-    from exptrack.store import RunView
-
     record, params, metrics, git, damaged = entry
     if not isinstance(params, dict) or not isinstance(metrics, dict) \
             or not isinstance(damaged, list):
@@ -93,57 +94,101 @@ def view_of(entry: Entry, path: Path) -> RunView:
                    GitState(*git), damaged)
 
 
+class IndexedRunView(RunView):
+    """A run from the index: ``params``, ``metrics`` and ``git`` are decoded on first use,
+    so a listing that shows a few of 10,000 runs does not pay for all of them. An entry
+    that cannot be decoded falls back to the run's files."""
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes not set yet: the three lazy fields, before decoding.
+        blob = self.__dict__.pop("_blob", None) if name in _LAZY_FIELDS else None
+        if blob is None:
+            raise AttributeError(name)
+        try:
+            params, metrics, git = marshal.loads(blob)
+            if not isinstance(params, dict) or not isinstance(metrics, dict):
+                raise TypeError("malformed entry")
+            self.__dict__.update(
+                params=params, git=GitState(*git),
+                metrics={name: MetricSummary(*m) for name, m in metrics.items()})
+        except Exception:
+            fallback = read_run_files(self.path)
+            self.__dict__.update(params=fallback.params, metrics=fallback.metrics,
+                                 git=fallback.git, damaged=fallback.damaged)
+        return self.__dict__[name]
+
+
+_LAZY_FIELDS = frozenset(("params", "metrics", "git"))
+
+
+def _indexed_view(hit: tuple[Any, ...], path: Path) -> RunView:
+    _stats, record, damaged, blob = hit
+    if not isinstance(damaged, list) or not isinstance(blob, bytes):
+        raise TypeError("malformed entry")
+    view = object.__new__(IndexedRunView)
+    view.__dict__.update(record=RunRecord(*record), path=path, damaged=damaged, _blob=blob)
+    return view
+
+
+def _index_entry(stats: Stats, entry: Entry) -> tuple[Any, ...] | None:
+    """What the index keeps of a run; None when marshal cannot hold it (e.g. a date)."""
+    record, params, metrics, git, damaged = entry
+    try:
+        return (stats, record, damaged, marshal.dumps((params, metrics, git)))
+    except ValueError:
+        return None
+
+
 def load_views(store: Store) -> list[RunView]:
     """Every run of ``store`` (unordered), from the index where it is still valid."""
-    from exptrack.store import mark_crashed, read_run_files
-
     ids = store.run_ids()
     index_path = store.root / INDEX_NAME
-    cached = _read_index(index_path) if ids else {}
-    root = str(store.runs_dir) + os.sep
+    runs_dir = store.runs_dir
     views: list[RunView] = []
     fresh: dict[str, Any] = {}
-    changed = len(cached) != len(ids)
     now_ns = time.time_ns()
     racy_ns = int(RACY_S * 1e9)
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of small objects: collections would only cost time
+    gc.disable()  # hundreds of thousands of small acyclic objects: collections only cost
+    runs_fd = -1
     try:
+        cached = _read_index(index_path) if ids else {}
+        changed = len(cached) != len(ids)
+        runs_fd = os.open(runs_dir, os.O_RDONLY) if ids else -1
         for run_id in ids:
-            folder = root + run_id + os.sep
-            stats = file_stats(folder)
+            stats = file_stats(run_id + os.sep, runs_fd)
             hit = cached.get(run_id)
+            path = runs_dir / run_id
             view: RunView | None = None
             if hit is not None and hit[0] == stats:
                 try:
-                    view = view_of(hit[1], Path(folder[:-1]))
+                    view = _indexed_view(hit, path)
                     fresh[run_id] = hit
                 except Exception:
                     view = None
             if view is None:
                 changed = True
-                view = _listing_view(folder, stats) or read_run_files(Path(folder[:-1]))
-                entry = entry_of(view)
-                # Racy or unmarshallable entries are kept with no stats: re-read next time.
-                trusted = max(stats[3::4]) < now_ns - racy_ns and _marshallable(entry)
-                if trusted:
-                    fresh[run_id] = (stats, entry)
+                view = _listing_view(str(path) + os.sep, stats) or read_run_files(path)
+                # A run changed in the last moments may change again unseen within the same
+                # timestamp tick: it is left out of the index, so it is re-read next time.
+                if max(stats[3::4]) < now_ns - racy_ns:
+                    kept = _index_entry(stats, entry_of(view))
+                    if kept is not None:
+                        fresh[run_id] = kept
             mark_crashed(view)
             views.append(view)
+        if changed:
+            _write_index(index_path, fresh)
     finally:
+        if runs_fd >= 0:
+            os.close(runs_fd)
         if gc_was_enabled:
+            if len(views) >= FREEZE_AT:
+                # The views live as long as the command and hold no cycles: without this,
+                # the next collections would scan every one of them again, several times.
+                gc.freeze()
             gc.enable()
-    if changed:
-        _write_index(index_path, fresh)
     return views
-
-
-def _marshallable(entry: Entry) -> bool:
-    try:
-        marshal.dumps(entry)
-    except ValueError:
-        return False
-    return True
 
 
 def _read_index(path: Path) -> dict[str, Any]:
@@ -164,6 +209,8 @@ def _write_index(path: Path, runs: dict[str, Any]) -> None:
         payload = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": runs})
     except ValueError:
         return
+    import tempfile
+
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
@@ -196,7 +243,6 @@ def _listing_view(folder: str, stats: Stats) -> RunView | None:
 def write_listing(run_dir: Path) -> bool:
     """Write ``listing.json`` for a run whose files are final. Never raises: it is a cache."""
     from exptrack.fsutil import write_atomic
-    from exptrack.store import read_run_files
 
     try:
         folder = str(run_dir) + os.sep

@@ -9,15 +9,11 @@ from __future__ import annotations
 import math
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from exptrack.errors import AmbiguousRef, RunNotFound, StoreError
-from exptrack.fsutil import read_yaml
 from exptrack.model import GitState, MetricSummary, RunRecord
 
 STORE_DIRNAME = ".track"
@@ -81,6 +77,8 @@ class Store:
 
     def new_run_dir(self) -> tuple[str, Path]:
         """Reserve a fresh run id with an exclusive mkdir (safe across processes and hosts)."""
+        import secrets
+
         self.ensure()
         for _ in range(100):
             run_id = secrets.token_hex(ID_LENGTH // 2)
@@ -118,9 +116,13 @@ class Store:
 
     def resolve(self, ref: str, runs: list[RunView] | None = None) -> RunView:
         """Find one run by ``@``/``@N`` (recency), exact id, exact name or unique id prefix."""
+        ref = ref.strip()
+        if runs is None and ref.lower() == ref and (self.runs_dir / ref / "run.yaml").is_file():
+            by_id = self.load(ref)  # an exact id wins over names and prefixes: no listing
+            if by_id.id == ref:
+                return by_id
         if runs is None:
             runs = self.load_all()
-        ref = ref.strip()
         match = RECENCY_REF.match(ref)
         if match:
             index = int(match.group(1) or 0)
@@ -145,6 +147,10 @@ class Store:
 
 
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:
+    import yaml  # YAML is not needed when the index answers: imported on demand
+
+    from exptrack.fsutil import read_yaml
+
     try:
         data = read_yaml(path)
     except FileNotFoundError:

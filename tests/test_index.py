@@ -30,7 +30,7 @@ def settle() -> None:
 
 def cached_ids(store: Path) -> set[str]:
     data = marshal.loads((store / INDEX_NAME).read_bytes())
-    return {run_id for run_id, (stats, _entry) in data["runs"].items() if stats}
+    return {run_id for run_id, entry in data["runs"].items() if entry[0]}
 
 
 def record_runs(tmp_path: Path, *names: str) -> None:
@@ -91,12 +91,15 @@ def test_a_deleted_or_corrupt_index_is_rebuilt(tmp_path: Path, track_home: Path)
     index = track_home / INDEX_NAME
     good = marshal.loads(index.read_bytes())
     schema = good["schema"]
-    garbled = {run_id: (stats, ("not", "an", "entry")) for run_id, (stats, _) in
-               good["runs"].items()}  # the stats still match: only the entries are bad
+    # The stats still match: only the entries, or their lazily decoded part, are bad.
+    garbled = {run_id: (entry[0], ("not", "an", "entry")) for run_id, entry in
+               good["runs"].items()}
+    bad_blobs = {run_id: (*entry[:3], b"\x00bad") for run_id, entry in good["runs"].items()}
     for damage in (b"", b"\x00garbage\xff" * 100, marshal.dumps({"schema": "other"}),
                    marshal.dumps({"schema": schema, "runs": ["x"]}),
                    marshal.dumps({"schema": schema, "runs": {"x": (1, 2)}}),
-                   marshal.dumps({"schema": schema, "runs": garbled}), None):
+                   marshal.dumps({"schema": schema, "runs": garbled}),
+                   marshal.dumps({"schema": schema, "runs": bad_blobs}), None):
         if damage is None:
             index.unlink()
         else:
