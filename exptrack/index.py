@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exptrack import __version__
 from exptrack.model import GitState, MetricSummary, RunRecord
 from exptrack.store import RunView, mark_crashed, read_run_files
 
@@ -48,10 +49,12 @@ FREEZE_AT = 2000  # runs: from this size, loaded views are moved out of the GC's
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(RunRecord))
 _METRIC_FIELDS = tuple(f.name for f in dataclasses.fields(MetricSummary))
 _GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
-# Cached entries are positional: any change of the records' fields invalidates them.
+# Cached entries are positional: any change of the records' fields invalidates them. Bump
+# the leading number when reading the same YAML files starts giving different values.
 SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
     + ",".join(_GIT_FIELDS)
-_INDEX_SCHEMA = f"{SCHEMA};marshal{marshal.version};py{sys.version_info[0]}.{sys.version_info[1]}"
+_INDEX_SCHEMA = (f"{SCHEMA};exptrack{__version__};marshal{marshal.version};"
+                 f"py{sys.version_info[0]}.{sys.version_info[1]}")
 
 Stats = tuple[int, ...]
 Entry = tuple[Any, ...]  # (record fields, params, {metric: fields}, git fields, damaged)
