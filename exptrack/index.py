@@ -171,13 +171,18 @@ def load_views(store: Store) -> list[RunView]:
                     view = None
             if view is None:
                 changed = True
-                view = _listing_view(str(path) + os.sep, stats) or read_run_files(path)
+                entry = _listing_entry(str(path) + os.sep, stats)
+                if entry is None:
+                    view = read_run_files(path)
+                    entry = entry_of(view)
                 # A run changed in the last moments may change again unseen within the same
                 # timestamp tick: it is left out of the index, so it is re-read next time.
-                if max(stats[3::4]) < now_ns - racy_ns:
-                    kept = _index_entry(stats, entry_of(view))
-                    if kept is not None:
-                        fresh[run_id] = kept
+                kept = _index_entry(stats, entry) if max(stats[3::4]) < now_ns - racy_ns \
+                    else None
+                if kept is not None:
+                    fresh[run_id] = kept
+                if view is None:
+                    view = _indexed_view(kept, path) if kept else view_of(entry, path)
             mark_crashed(view)
             views.append(view)
         if changed:
@@ -229,16 +234,20 @@ def _write_index(path: Path, runs: dict[str, Any]) -> None:
                 os.unlink(tmp)
 
 
-def _listing_view(folder: str, stats: Stats) -> RunView | None:
-    """The run from its ``listing.json``, if the files it was made from are unchanged."""
+def _listing_entry(folder: str, stats: Stats) -> Entry | None:
+    """The run's entry from its ``listing.json``, if the files it was made from are
+    unchanged and it is well formed."""
     try:
         with open(folder + LISTING_NAME, "rb") as handle:
             data = json.loads(handle.read())
-        if data.get("schema") != SCHEMA:
+        if data.get("schema") != SCHEMA or tuple(data["sources"]) != stats:
             return None
-        if tuple(data["sources"]) != stats:
+        record, params, metrics, git, damaged = data["entry"]
+        if len(record) != len(_RECORD_FIELDS) or len(git) != len(_GIT_FIELDS) \
+                or not isinstance(params, dict) or not isinstance(damaged, list) \
+                or any(len(m) != len(_METRIC_FIELDS) for m in metrics.values()):
             return None
-        return view_of(tuple(data["entry"]), Path(folder[:-1]))
+        return (record, params, metrics, git, damaged)
     except Exception:  # absent, stale, corrupt or hand-edited: the YAML files decide
         return None
 
