@@ -98,30 +98,34 @@ def view_of(entry: Entry, path: Path) -> RunView:
 
 
 class IndexedRunView(RunView):
-    """A run from the index: ``params``, ``metrics`` and ``git`` are decoded on first use,
-    so a listing that shows a few of 10,000 runs does not pay for all of them. An entry
-    that cannot be decoded falls back to the run's files."""
+    """A run from the index: ``params``, ``metrics`` and ``git`` (and, for a view made by
+    ``load_heads``, ``damaged``) are decoded or read on first use, so a listing that shows
+    a few of 10,000 runs does not pay for all of them. An entry that cannot be decoded
+    falls back to the run's files."""
 
     def __getattr__(self, name: str) -> Any:
-        # Only called for attributes not set yet: the three lazy fields, before decoding.
-        blob = self.__dict__.pop("_blob", None) if name in _LAZY_FIELDS else None
-        if blob is None:
+        # Only called for attributes not set yet: the lazy fields, before they are loaded.
+        state = self.__dict__
+        if name not in _LAZY_FIELDS or state.get("_loaded") or "path" not in state:
             raise AttributeError(name)
+        state["_loaded"] = True
+        blob = state.pop("_blob", None)
         try:
+            if blob is None:
+                raise LookupError("nothing cached: read the files")
             params, metrics, git = marshal.loads(blob)
             if not isinstance(params, dict) or not isinstance(metrics, dict):
                 raise TypeError("malformed entry")
-            self.__dict__.update(
-                params=params, git=GitState(*git),
-                metrics={name: MetricSummary(*m) for name, m in metrics.items()})
+            state.update(params=params, git=GitState(*git),
+                         metrics={key: MetricSummary(*m) for key, m in metrics.items()})
         except Exception:
-            fallback = read_run_files(self.path)
-            self.__dict__.update(params=fallback.params, metrics=fallback.metrics,
-                                 git=fallback.git, damaged=fallback.damaged)
-        return self.__dict__[name]
+            fallback = read_run_files(state["path"])
+            state.update(params=fallback.params, metrics=fallback.metrics,
+                         git=fallback.git, damaged=fallback.damaged)
+        return state[name]
 
 
-_LAZY_FIELDS = frozenset(("params", "metrics", "git"))
+_LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
 
 
 def _indexed_view(hit: tuple[Any, ...], path: Path) -> RunView:
@@ -232,6 +236,45 @@ def _write_index(path: Path, runs: dict[str, Any]) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def load_heads(store: Store) -> list[RunView]:
+    """Every run with only its ``run.yaml`` read (from the index while that file's stat
+    matches): enough to resolve a reference by id, name or recency at a quarter of the cost
+    of ``load_views``. The rest of a run is read from its files on first use. Unordered;
+    never writes the index."""
+    from exptrack.store import read_record
+
+    ids = store.run_ids()
+    if not ids:
+        return []
+    cached = _read_index(store.root / INDEX_NAME)
+    runs_dir = store.runs_dir
+    heads: list[RunView] = []
+    runs_fd = os.open(runs_dir, os.O_RDONLY)
+    try:
+        for run_id in ids:
+            try:
+                st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)
+                stats: Stats = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+            except FileNotFoundError:
+                stats = MISSING
+            path = runs_dir / run_id
+            hit = cached.get(run_id)
+            record: RunRecord | None = None
+            if hit is not None:
+                try:
+                    if tuple(hit[0][:4]) == stats:
+                        record = RunRecord(*hit[1])
+                except Exception:
+                    record = None
+            view = object.__new__(IndexedRunView)
+            view.__dict__.update(record=record or read_record(path), path=path)
+            mark_crashed(view)
+            heads.append(view)
+    finally:
+        os.close(runs_fd)
+    return heads
 
 
 def _listing_entry(folder: str, stats: Stats) -> Entry | None:

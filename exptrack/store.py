@@ -114,15 +114,20 @@ class Store:
         runs.sort(key=lambda r: (r.record.started_at, r.id), reverse=True)
         return runs
 
+    def load_heads(self) -> list[RunView]:
+        """Every run, newest first, with only ``run.yaml`` read up front (the rest of a run
+        is read when first used): what resolving a reference needs."""
+        from exptrack.index import load_heads
+
+        runs = load_heads(self)
+        runs.sort(key=lambda r: (r.record.started_at, r.id), reverse=True)
+        return runs
+
     def resolve(self, ref: str, runs: list[RunView] | None = None) -> RunView:
         """Find one run by ``@``/``@N`` (recency), exact id, exact name or unique id prefix."""
         ref = ref.strip()
-        if runs is None and ref.lower() == ref and (self.runs_dir / ref / "run.yaml").is_file():
-            by_id = self.load(ref)  # an exact id wins over names and prefixes: no listing
-            if by_id.id == ref:
-                return by_id
         if runs is None:
-            runs = self.load_all()
+            runs = self.load_heads()
         match = RECENCY_REF.match(ref)
         if match:
             index = int(match.group(1) or 0)
@@ -183,6 +188,11 @@ def mark_crashed(view: RunView) -> None:
     """Live check, never cached: a ``running`` run whose recorder died is ``crashed``."""
     if view.record.status == "running" and not recorder_alive(view.record):
         view.record.status = "crashed"
+
+
+def read_record(path: Path) -> RunRecord:
+    """A run's ``run.yaml`` alone, as ``read_run_files`` reads it."""
+    return RunRecord.from_dict(_read_mapping(path / "run.yaml", []), fallback_id=path.name)
 
 
 def read_run_files(path: Path) -> RunView:
