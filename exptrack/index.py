@@ -106,7 +106,11 @@ class IndexedRunView(RunView):
     def __getattr__(self, name: str) -> Any:
         # Only called for attributes not set yet: the lazy fields, before they are loaded.
         state = self.__dict__
-        if name not in _LAZY_FIELDS or state.get("_loaded") or "path" not in state:
+        if name == "path" and "_where" in state:
+            runs_dir, run_id = state.pop("_where")
+            state["path"] = path = runs_dir / run_id  # Path objects cost: made when used
+            return path
+        if name not in _LAZY_FIELDS or state.get("_loaded") or "record" not in state:
             raise AttributeError(name)
         state["_loaded"] = True
         blob = state.pop("_blob", None)
@@ -119,7 +123,7 @@ class IndexedRunView(RunView):
             state.update(params=params, git=GitState(*git),
                          metrics={key: MetricSummary(*m) for key, m in metrics.items()})
         except Exception:
-            fallback = read_run_files(state["path"])
+            fallback = read_run_files(self.path)
             state.update(params=fallback.params, metrics=fallback.metrics,
                          git=fallback.git, damaged=fallback.damaged)
         return state[name]
@@ -128,12 +132,13 @@ class IndexedRunView(RunView):
 _LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
 
 
-def _indexed_view(hit: tuple[Any, ...], path: Path) -> RunView:
+def _indexed_view(hit: tuple[Any, ...], runs_dir: Path, run_id: str) -> RunView:
     _stats, record, damaged, blob = hit
     if not isinstance(damaged, list) or not isinstance(blob, bytes):
         raise TypeError("malformed entry")
     view = object.__new__(IndexedRunView)
-    view.__dict__.update(record=RunRecord(*record), path=path, damaged=damaged, _blob=blob)
+    view.__dict__.update(record=RunRecord(*record), _where=(runs_dir, run_id),
+                         damaged=damaged, _blob=blob)
     return view
 
 
@@ -165,16 +170,16 @@ def load_views(store: Store) -> list[RunView]:
         for run_id in ids:
             stats = file_stats(run_id + os.sep, runs_fd)
             hit = cached.get(run_id)
-            path = runs_dir / run_id
             view: RunView | None = None
             if hit is not None and hit[0] == stats:
                 try:
-                    view = _indexed_view(hit, path)
+                    view = _indexed_view(hit, runs_dir, run_id)
                     fresh[run_id] = hit
                 except Exception:
                     view = None
             if view is None:
                 changed = True
+                path = runs_dir / run_id
                 entry = _listing_entry(str(path) + os.sep, stats)
                 if entry is None:
                     view = read_run_files(path)
@@ -186,7 +191,8 @@ def load_views(store: Store) -> list[RunView]:
                 if kept is not None:
                     fresh[run_id] = kept
                 if view is None:
-                    view = _indexed_view(kept, path) if kept else view_of(entry, path)
+                    view = _indexed_view(kept, runs_dir, run_id) if kept \
+                        else view_of(entry, path)
             mark_crashed(view)
             views.append(view)
         if changed:
@@ -194,13 +200,17 @@ def load_views(store: Store) -> list[RunView]:
     finally:
         if runs_fd >= 0:
             os.close(runs_fd)
-        if gc_was_enabled:
-            if len(views) >= FREEZE_AT:
-                # The views live as long as the command and hold no cycles: without this,
-                # the next collections would scan every one of them again, several times.
-                gc.freeze()
-            gc.enable()
+        _restore_gc(gc_was_enabled, len(views))
     return views
+
+
+def _restore_gc(was_enabled: bool, loaded: int) -> None:
+    if was_enabled:
+        if loaded >= FREEZE_AT:
+            # The views live as long as the command and hold no cycles: without this, the
+            # next collections would scan every one of them again, several times.
+            gc.freeze()
+        gc.enable()
 
 
 def _read_index(path: Path) -> dict[str, Any]:
@@ -248,18 +258,19 @@ def load_heads(store: Store) -> list[RunView]:
     ids = store.run_ids()
     if not ids:
         return []
-    cached = _read_index(store.root / INDEX_NAME)
     runs_dir = store.runs_dir
     heads: list[RunView] = []
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # as in load_views
     runs_fd = os.open(runs_dir, os.O_RDONLY)
     try:
+        cached = _read_index(store.root / INDEX_NAME)
         for run_id in ids:
             try:
                 st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)
                 stats: Stats = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
             except FileNotFoundError:
                 stats = MISSING
-            path = runs_dir / run_id
             hit = cached.get(run_id)
             record: RunRecord | None = None
             if hit is not None:
@@ -269,11 +280,13 @@ def load_heads(store: Store) -> list[RunView]:
                 except Exception:
                     record = None
             view = object.__new__(IndexedRunView)
-            view.__dict__.update(record=record or read_record(path), path=path)
+            view.__dict__.update(record=record or read_record(runs_dir / run_id),
+                                 _where=(runs_dir, run_id))
             mark_crashed(view)
             heads.append(view)
     finally:
         os.close(runs_fd)
+        _restore_gc(gc_was_enabled, len(heads))
     return heads
 
 
