@@ -195,3 +195,13 @@ def test_concurrent_listings_never_corrupt_the_index(tmp_path: Path, track_home:
         assert proc.returncode == 0, err.decode()
     assert cached_ids(track_home) == set(ls())
     assert not [p for p in track_home.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_damage_is_reported_by_show_and_ls_alike(tmp_path: Path, track_home: Path) -> None:
+    record_runs(tmp_path, "hurt")
+    run_dir = next((track_home / "runs").iterdir())
+    (run_dir / "summary.yaml").write_text("metrics: [unclosed\n")
+    shown = track_json("show", "hurt")
+    listed = track_json("ls")
+    assert shown["damaged"] == ["summary.yaml cannot be parsed"] == listed[0]["damaged"]
+    assert shown["metrics"] == {} == listed[0]["metrics"]
