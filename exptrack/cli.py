@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from exptrack import __version__, render
+from exptrack import __version__
 from exptrack.errors import EXIT_BUG, EXIT_INTERRUPTED, ExptrackError
 
 app = typer.Typer(
@@ -54,9 +54,13 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except ExptrackError as exc:
+        from exptrack import render  # imported on demand: start-up stays fast
+
         render.error(str(exc))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
+        from exptrack import render
+
         render.error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
@@ -64,6 +68,8 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:
+        from exptrack import render
+
         render.error(f"internal error: {type(exc).__name__}: {exc} "
                      "(please report it with the command you ran)")
         sys.exit(EXIT_BUG)

@@ -393,6 +393,11 @@ class Recorder:
         self._write_record()
         assert self.run_dir is not None
         self.request.store.apply_modes(self.run_dir)
+        from exptrack.index import write_listing
+
+        # A derived cache for `track ls`, written last (after any chmod, whose ctime change
+        # would invalidate it); never raises.
+        write_listing(self.run_dir, self.file_mode)
 
 
 class _NullSink:

@@ -11,18 +11,16 @@ import json
 import math
 import os
 import re
-import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from exptrack.errors import AmbiguousRef, RunNotFound, StoreError
-from exptrack.fsutil import read_yaml
-from exptrack.metrics import Observation
 from exptrack.model import FORMAT_VERSION, GitState, MetricSummary, RunRecord
+
+if TYPE_CHECKING:
+    from exptrack.metrics import Observation
 
 STORE_DIRNAME = ".track"
 RUNS_DIRNAME = "runs"
@@ -97,6 +95,12 @@ class Store:
         """``permissions`` of ``<store>/store.yaml``: ``private`` (the default: owner only),
         ``group`` or ``public`` (readable by the group / everyone). Anything unreadable or
         unknown counts as ``private``: a typo never exposes runs."""
+        import yaml
+
+        from exptrack.fsutil import read_yaml
+
+        if not (self.root / STORE_CONFIG).exists():
+            return "private"
         try:
             config = read_yaml(self.root / STORE_CONFIG)
         except (OSError, yaml.YAMLError, ValueError):
@@ -124,6 +128,8 @@ class Store:
 
     def new_run_dir(self) -> tuple[str, Path]:
         """Reserve a fresh run id with an exclusive mkdir (safe across processes and hosts)."""
+        import secrets
+
         self.ensure()
         dir_mode = self.modes().dir
         for _ in range(100):
@@ -154,16 +160,28 @@ class Store:
         return load_run(self.runs_dir / run_id)
 
     def load_all(self) -> list[RunView]:
-        """Every run, newest first."""
-        runs = [self.load(run_id) for run_id in self.run_ids()]
+        """Every run, newest first: through the derived index (``index.py``), which re-reads
+        every run folder added or changed since it was written."""
+        from exptrack.index import load_views
+
+        runs = load_views(self)
+        runs.sort(key=lambda r: (r.record.started_at, r.id), reverse=True)
+        return runs
+
+    def load_heads(self) -> list[RunView]:
+        """Every run, newest first, with only ``run.yaml`` read up front (the rest of a run
+        is read when first used): what resolving a reference needs."""
+        from exptrack.index import load_heads
+
+        runs = load_heads(self)
         runs.sort(key=lambda r: (r.record.started_at, r.id), reverse=True)
         return runs
 
     def resolve(self, ref: str, runs: list[RunView] | None = None) -> RunView:
         """Find one run by ``@``/``@N`` (recency), exact id, exact name or unique id prefix."""
-        if runs is None:
-            runs = self.load_all()
         ref = ref.strip()
+        if runs is None:
+            runs = self.load_heads()
         match = RECENCY_REF.match(ref)
         if match:
             index = int(match.group(1) or 0)
@@ -204,6 +222,10 @@ def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:
     """A YAML mapping file, tolerantly: any problem is listed in ``damaged``, never raised.
     Loaded with the safe loader only: a ``!!python/...`` tag is a parse error here."""
+    import yaml  # YAML is not needed when the index answers: imported on demand
+
+    from exptrack.fsutil import read_yaml
+
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
             damaged.append(f"{path.name} is too large to read")
@@ -234,7 +256,27 @@ def _is_young(path: Path) -> bool:
 
 
 def load_run(path: Path) -> RunView:
-    """Read a run folder; whatever is damaged is listed in ``damaged``, never raised."""
+    """Read a run folder; whatever is damaged is listed in ``damaged``, never raised.
+
+    A ``running`` run whose recorder is gone is reported as ``crashed``."""
+    view = read_run_files(path)
+    mark_crashed(view)
+    return view
+
+
+def mark_crashed(view: RunView) -> None:
+    """Live check, never cached: a ``running`` run whose recorder died is ``crashed``."""
+    if view.record.status == "running" and not recorder_alive(view.record):
+        view.record.status = "crashed"
+
+
+def read_record(path: Path) -> RunRecord:
+    """A run's ``run.yaml`` alone, as ``read_run_files`` reads it."""
+    return RunRecord.from_dict(_read_mapping(path / "run.yaml", []), fallback_id=path.name)
+
+
+def read_run_files(path: Path) -> RunView:
+    """What a run's YAML files say, as written (no liveness check): what the index caches."""
     damaged: list[str] = []
     raw = _read_mapping(path / "run.yaml", damaged, required=True)
     record = RunRecord.from_dict(raw, fallback_id=path.name)
@@ -244,8 +286,6 @@ def load_run(path: Path) -> RunView:
         record.status = "running"
     if raw and record.format > FORMAT_VERSION:
         damaged.append(f"unknown format version {record.format}")
-    if raw and record.status == "running" and not recorder_alive(record):
-        record.status = "crashed"
     params = _read_mapping(path / "params.yaml", damaged)
     summary = _read_mapping(path / "summary.yaml", damaged)
     metrics: dict[str, MetricSummary] = {}
@@ -307,6 +347,8 @@ def read_observations(path: Path, damaged: list[str] | None = None) -> list[Obse
 
 
 def _observation(line: bytes) -> Observation | None:
+    from exptrack.metrics import Observation
+
     try:
         row = json.loads(line)
         name = row["name"]

@@ -1,0 +1,327 @@
+"""The derived listing index: what ``track ls`` needs of every run, without parsing YAML.
+
+Two caches, both derived, both safe to delete at any time (nothing is lost: the run
+folders' YAML files are the truth and are re-read whenever a cache cannot be trusted):
+
+* ``<store>/index.marshal``: one file for the whole store. Per run: the ``stat`` of the
+  files ``load_run`` reads (``run.yaml``, ``params.yaml``, ``summary.yaml``, ``git.yaml``:
+  mtime_ns, size, inode, ctime_ns) and what they said. Every listing stats those files and
+  re-reads a run whose files changed, appeared or vanished; runs whose folder is gone are
+  dropped. Written through a temp file and a rename, so concurrent writers never leave a
+  torn file (the last one wins, and any snapshot is validated again on the next read).
+* ``<run>/listing.json``: written by the recorder when a run ends, with the same stats of
+  the same files; it makes the first listing of a store (no index yet) fast. A copied
+  store (new inodes and ctimes) falls back to reading the YAML files once.
+
+"running" runs are never frozen by a cache: their recorder's liveness is checked on every
+load (``store.mark_crashed``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gc
+import json
+import marshal
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exptrack import __version__
+from exptrack.model import GitState, MetricSummary, RunRecord
+from exptrack.store import RunView, mark_crashed, read_run_files
+
+if TYPE_CHECKING:
+    from exptrack.store import Store
+
+INDEX_NAME = "index.marshal"
+LISTING_NAME = "listing.json"
+CACHED_FILES = ("run.yaml", "params.yaml", "summary.yaml", "git.yaml")
+# A file changed less than this long before the index was written may change again within
+# the same timestamp tick unseen ("racy" stat, as git calls it): such runs are re-read.
+RACY_S = 2.0
+MISSING = (-1, -1, -1, -1)
+FREEZE_AT = 2000  # runs: from this size, loaded views are moved out of the GC's sight
+
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(RunRecord))
+_METRIC_FIELDS = tuple(f.name for f in dataclasses.fields(MetricSummary))
+_GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
+# Cached entries are positional: any change of the records' fields invalidates them. Bump
+# the leading number when reading the same YAML files starts giving different values.
+SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
+    + ",".join(_GIT_FIELDS)
+_INDEX_SCHEMA = (f"{SCHEMA};exptrack{__version__};marshal{marshal.version};"
+                 f"py{sys.version_info[0]}.{sys.version_info[1]}")
+
+Stats = tuple[int, ...]
+Entry = tuple[Any, ...]  # (record fields, params, {metric: fields}, git fields, damaged)
+
+
+def file_stats(folder: str, dir_fd: int | None = None) -> Stats:
+    """(mtime_ns, size, inode, ctime_ns) of each cached file, -1s for a missing one.
+
+    ``folder`` ends with a separator; it is relative to ``dir_fd`` when one is given."""
+    result: list[int] = []
+    for name in CACHED_FILES:
+        try:
+            st = os.stat(folder + name, dir_fd=dir_fd)
+        except FileNotFoundError:
+            result += MISSING
+        else:
+            result += (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+    return tuple(result)
+
+
+def entry_of(view: RunView) -> Entry:
+    """A run as plain values (marshal- and JSON-friendly), fields in schema order."""
+    return (
+        [getattr(view.record, name) for name in _RECORD_FIELDS],
+        view.params,
+        {name: [getattr(m, f) for f in _METRIC_FIELDS] for name, m in view.metrics.items()},
+        [getattr(view.git, name) for name in _GIT_FIELDS],
+        list(view.damaged),
+    )
+
+
+def view_of(entry: Entry, path: Path) -> RunView:
+    """Rebuild a ``RunView`` from an entry; raises (TypeError, ValueError...) if malformed."""
+    record, params, metrics, git, damaged = entry
+    if not isinstance(params, dict) or not isinstance(metrics, dict) \
+            or not isinstance(damaged, list):
+        raise TypeError("malformed entry")
+    return RunView(RunRecord(*record), path, params,
+                   {name: MetricSummary(*m) for name, m in metrics.items()},
+                   GitState(*git), damaged)
+
+
+class IndexedRunView(RunView):
+    """A run from the index: ``params``, ``metrics`` and ``git`` (and, for a view made by
+    ``load_heads``, ``damaged``) are decoded or read on first use, so a listing that shows
+    a few of 10,000 runs does not pay for all of them. An entry that cannot be decoded
+    falls back to the run's files."""
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes not set yet: the lazy fields, before they are loaded.
+        state = self.__dict__
+        if name == "path" and "_where" in state:
+            runs_dir, run_id = state.pop("_where")
+            state["path"] = path = runs_dir / run_id  # Path objects cost: made when used
+            return path
+        if name not in _LAZY_FIELDS or state.get("_loaded") or "record" not in state:
+            raise AttributeError(name)
+        state["_loaded"] = True
+        blob = state.pop("_blob", None)
+        try:
+            if blob is None:
+                raise LookupError("nothing cached: read the files")
+            params, metrics, git = marshal.loads(blob)
+            if not isinstance(params, dict) or not isinstance(metrics, dict):
+                raise TypeError("malformed entry")
+            state.update(params=params, git=GitState(*git),
+                         metrics={key: MetricSummary(*m) for key, m in metrics.items()})
+        except Exception:
+            fallback = read_run_files(self.path)
+            state.update(params=fallback.params, metrics=fallback.metrics,
+                         git=fallback.git, damaged=fallback.damaged)
+        return state[name]
+
+
+_LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
+
+
+def _indexed_view(hit: tuple[Any, ...], runs_dir: Path, run_id: str) -> RunView:
+    _stats, record, damaged, blob = hit
+    if not isinstance(damaged, list) or not isinstance(blob, bytes):
+        raise TypeError("malformed entry")
+    view = object.__new__(IndexedRunView)
+    view.__dict__.update(record=RunRecord(*record), _where=(runs_dir, run_id),
+                         damaged=damaged, _blob=blob)
+    return view
+
+
+def _index_entry(stats: Stats, entry: Entry) -> tuple[Any, ...] | None:
+    """What the index keeps of a run; None when marshal cannot hold it (e.g. a date)."""
+    record, params, metrics, git, damaged = entry
+    try:
+        return (stats, record, damaged, marshal.dumps((params, metrics, git)))
+    except ValueError:
+        return None
+
+
+def load_views(store: Store) -> list[RunView]:
+    """Every run of ``store`` (unordered), from the index where it is still valid."""
+    ids = store.run_ids()
+    index_path = store.root / INDEX_NAME
+    runs_dir = store.runs_dir
+    views: list[RunView] = []
+    fresh: dict[str, Any] = {}
+    now_ns = time.time_ns()
+    racy_ns = int(RACY_S * 1e9)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small acyclic objects: collections only cost
+    runs_fd = -1
+    try:
+        cached = _read_index(index_path) if ids else {}
+        changed = len(cached) != len(ids)
+        runs_fd = os.open(runs_dir, os.O_RDONLY) if ids else -1
+        for run_id in ids:
+            stats = file_stats(run_id + os.sep, runs_fd)
+            hit = cached.get(run_id)
+            view: RunView | None = None
+            if hit is not None and hit[0] == stats:
+                try:
+                    view = _indexed_view(hit, runs_dir, run_id)
+                    fresh[run_id] = hit
+                except Exception:
+                    view = None
+            if view is None:
+                changed = True
+                path = runs_dir / run_id
+                entry = _listing_entry(str(path) + os.sep, stats)
+                if entry is None:
+                    view = read_run_files(path)
+                    entry = entry_of(view)
+                # A run changed in the last moments may change again unseen within the same
+                # timestamp tick: it is left out of the index, so it is re-read next time.
+                kept = _index_entry(stats, entry) if max(stats[3::4]) < now_ns - racy_ns \
+                    else None
+                if kept is not None:
+                    fresh[run_id] = kept
+                if view is None:
+                    view = _indexed_view(kept, runs_dir, run_id) if kept \
+                        else view_of(entry, path)
+            mark_crashed(view)
+            views.append(view)
+        if changed:
+            _write_index(index_path, fresh)
+    finally:
+        if runs_fd >= 0:
+            os.close(runs_fd)
+        _restore_gc(gc_was_enabled, len(views))
+    return views
+
+
+def _restore_gc(was_enabled: bool, loaded: int) -> None:
+    if was_enabled:
+        if loaded >= FREEZE_AT:
+            # The views live as long as the command and hold no cycles: without this, the
+            # next collections would scan every one of them again, several times.
+            gc.freeze()
+        gc.enable()
+
+
+def _read_index(path: Path) -> dict[str, Any]:
+    """The cached entries; an absent, foreign or corrupt index is an empty one."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("schema") != _INDEX_SCHEMA:
+        return {}
+    runs = data.get("runs")
+    return runs if isinstance(runs, dict) else {}
+
+
+def _write_index(path: Path, runs: dict[str, Any]) -> None:
+    """Replace the index atomically; a store we cannot write to simply stays unindexed."""
+    try:
+        payload = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": runs})
+    except ValueError:
+        return
+    import tempfile
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def load_heads(store: Store) -> list[RunView]:
+    """Every run with only its ``run.yaml`` read (from the index while that file's stat
+    matches): enough to resolve a reference by id, name or recency at a quarter of the cost
+    of ``load_views``. The rest of a run is read from its files on first use. Unordered;
+    never writes the index."""
+    from exptrack.store import read_record
+
+    ids = store.run_ids()
+    if not ids:
+        return []
+    runs_dir = store.runs_dir
+    heads: list[RunView] = []
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # as in load_views
+    runs_fd = os.open(runs_dir, os.O_RDONLY)
+    try:
+        cached = _read_index(store.root / INDEX_NAME)
+        for run_id in ids:
+            try:
+                st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)
+                stats: Stats = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+            except FileNotFoundError:
+                stats = MISSING
+            hit = cached.get(run_id)
+            record: RunRecord | None = None
+            if hit is not None:
+                try:
+                    if tuple(hit[0][:4]) == stats:
+                        record = RunRecord(*hit[1])
+                except Exception:
+                    record = None
+            view = object.__new__(IndexedRunView)
+            view.__dict__.update(record=record or read_record(runs_dir / run_id),
+                                 _where=(runs_dir, run_id))
+            mark_crashed(view)
+            heads.append(view)
+    finally:
+        os.close(runs_fd)
+        _restore_gc(gc_was_enabled, len(heads))
+    return heads
+
+
+def _listing_entry(folder: str, stats: Stats) -> Entry | None:
+    """The run's entry from its ``listing.json``, if the files it was made from are
+    unchanged and it is well formed."""
+    try:
+        with open(folder + LISTING_NAME, "rb") as handle:
+            data = json.loads(handle.read())
+        if data.get("schema") != SCHEMA or tuple(data["sources"]) != stats:
+            return None
+        record, params, metrics, git, damaged = data["entry"]
+        if len(record) != len(_RECORD_FIELDS) or len(git) != len(_GIT_FIELDS) \
+                or not isinstance(params, dict) or not isinstance(damaged, list) \
+                or any(len(m) != len(_METRIC_FIELDS) for m in metrics.values()):
+            return None
+        return (record, params, metrics, git, damaged)
+    except Exception:  # absent, stale, corrupt or hand-edited: the YAML files decide
+        return None
+
+
+def write_listing(run_dir: Path, file_mode: int = 0o600) -> bool:
+    """Write ``listing.json`` for a run whose files are final. Never raises: it is a cache."""
+    from exptrack.fsutil import write_atomic
+
+    try:
+        folder = str(run_dir) + os.sep
+        before = file_stats(folder)
+        entry = entry_of(read_run_files(run_dir))
+        if file_stats(folder) != before:
+            return False  # changed while we read it: no listing rather than a wrong one
+        text = json.dumps({"schema": SCHEMA, "files": CACHED_FILES, "sources": before,
+                           "entry": entry},
+                          ensure_ascii=False, separators=(",", ":"))
+        write_atomic(run_dir / LISTING_NAME, text.encode("utf-8"), file_mode)
+    except Exception:
+        return False
+    return True

@@ -1,0 +1,207 @@
+"""The derived listing index: never stale, never the only copy, rebuilt when lost or corrupt,
+and never freezing a running run's liveness."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+from conftest import py, track, track_cmd, track_json
+
+from exptrack.index import INDEX_NAME, LISTING_NAME, RACY_S
+
+
+def ls() -> dict[str, dict]:
+    return {r["id"]: r for r in track_json("ls")}
+
+
+def settle() -> None:
+    """Let the files age past the racy window, so the index trusts (caches) them."""
+    time.sleep(RACY_S + 0.2)
+
+
+def cached_ids(store: Path) -> set[str]:
+    data = marshal.loads((store / INDEX_NAME).read_bytes())
+    return {run_id for run_id, entry in data["runs"].items() if entry[0]}
+
+
+def record_runs(tmp_path: Path, *names: str) -> None:
+    for name in names:
+        done = track("run", "--name", name, "--", *py("print('loss=0.5 acc=0.75')"),
+                     cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+
+
+def rewrite_in_place(path: Path, old: str, new: str) -> None:
+    """Same size, same inode, same mtime: only the content (and ctime) change."""
+    assert len(old) == len(new)
+    before = path.stat()
+    text = path.read_text()
+    assert old in text
+    with open(path, "r+") as handle:
+        handle.write(text.replace(old, new))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == \
+        (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+def test_runs_added_changed_or_removed_behind_its_back_are_seen(tmp_path: Path,
+                                                               track_home: Path) -> None:
+    record_runs(tmp_path, "first", "second", "third")
+    settle()
+    runs = ls()
+    assert sorted(r["name"] for r in runs.values()) == ["first", "second", "third"]
+    assert cached_ids(track_home) == set(runs)  # the index really serves these runs
+    by_name = {r["name"]: Path(r["path"]) for r in runs.values()}
+
+    # Added: a copy of a run folder under a new id.
+    copy = track_home / "runs" / "0123abcd"
+    shutil.copytree(by_name["first"], copy)
+    (copy / LISTING_NAME).unlink()
+    record = yaml.safe_load((copy / "run.yaml").read_text())
+    record.update(id="0123abcd", name="copied")
+    (copy / "run.yaml").write_text(yaml.safe_dump(record))
+    # Changed in place with the same size and mtime: a name and a metric.
+    rewrite_in_place(by_name["second"] / "run.yaml", "name: second", "name: secnd2")
+    rewrite_in_place(by_name["third"] / "summary.yaml", "last: 0.75", "last: 0.25")
+    # Removed.
+    shutil.rmtree(by_name["first"])
+
+    # `show` first: it resolves through run.yaml stats alone, before `ls` refreshes the index.
+    assert track("show", "second", "--json").returncode == 1
+    assert track_json("show", "secnd2")["name"] == "secnd2"
+    assert track_json("show", "third")["metrics"]["acc"]["last"] == 0.25
+    assert track("show", "first", "--json").returncode == 1
+    runs = ls()
+    assert sorted(r["name"] for r in runs.values()) == ["copied", "secnd2", "third"]
+    third = next(r for r in runs.values() if r["name"] == "third")
+    assert third["metrics"]["acc"]["last"] == 0.25
+
+
+def test_a_deleted_or_corrupt_index_is_rebuilt(tmp_path: Path, track_home: Path) -> None:
+    record_runs(tmp_path, "a", "b")
+    settle()
+    expected = track("ls", "--json", check=True).stdout
+    index = track_home / INDEX_NAME
+    good = marshal.loads(index.read_bytes())
+    schema = good["schema"]
+    # The stats still match: only the entries, or their lazily decoded part, are bad.
+    garbled = {run_id: (entry[0], ("not", "an", "entry")) for run_id, entry in
+               good["runs"].items()}
+    bad_blobs = {run_id: (*entry[:3], b"\x00bad") for run_id, entry in good["runs"].items()}
+    for damage in (b"", b"\x00garbage\xff" * 100, marshal.dumps({"schema": "other"}),
+                   marshal.dumps({"schema": schema, "runs": ["x"]}),
+                   marshal.dumps({"schema": schema, "runs": {"x": (1, 2)}}),
+                   marshal.dumps({"schema": schema, "runs": garbled}),
+                   marshal.dumps({"schema": schema, "runs": bad_blobs}), None):
+        if damage is None:
+            index.unlink()
+        else:
+            index.write_bytes(damage)
+        done = track("ls", "--json")
+        assert done.returncode == 0 and done.stderr == b""
+        assert done.stdout == expected
+        assert len(cached_ids(track_home)) == 2
+
+
+def test_stale_or_corrupt_listing_json_is_ignored(tmp_path: Path, track_home: Path) -> None:
+    record_runs(tmp_path, "one", "two")
+    runs = ls()
+    one = next(Path(r["path"]) for r in runs.values() if r["name"] == "one")
+    two = next(Path(r["path"]) for r in runs.values() if r["name"] == "two")
+    listing = json.loads((one / LISTING_NAME).read_text())
+    assert listing["entry"][0][0] == one.name  # the run's id, first field of the record
+    (two / LISTING_NAME).write_text("{not json")
+    record = yaml.safe_load((one / "run.yaml").read_text())
+    record["name"] = "renamed by hand"
+    (one / "run.yaml").write_text(yaml.safe_dump(record))
+    (track_home / INDEX_NAME).unlink()
+    assert sorted(r["name"] for r in ls().values()) == ["renamed by hand", "two"]
+
+
+def test_values_the_caches_cannot_hold_are_still_listed(tmp_path: Path,
+                                                        track_home: Path) -> None:
+    record_runs(tmp_path, "dated")
+    run_dir = next((track_home / "runs").iterdir())
+    # A hand-edited params.yaml with a date: neither JSON nor marshal can store it.
+    (run_dir / "params.yaml").write_text("day: 2024-01-31\nlr: 0.1\n")
+    settle()
+    for _ in range(2):
+        (run,) = ls().values()
+        assert run["params"] == {"day": "2024-01-31", "lr": 0.1}
+
+
+def test_a_running_run_that_crashes_is_seen_live(tmp_path: Path, track_home: Path) -> None:
+    recorder = subprocess.Popen(
+        [*track_cmd(), "run", "--", *py("import time; print('go', flush=True); "
+                                        "time.sleep(60)")],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL)
+    try:
+        assert recorder.stdout is not None
+        assert recorder.stdout.readline() == b"go\n"
+        settle()
+        (run,) = ls().values()
+        assert run["status"] == "running"
+        assert cached_ids(track_home) == {run["id"]}  # cached while running
+        child = yaml.safe_load((Path(run["path"]) / "run.yaml").read_text())["child_pid"]
+        recorder.send_signal(signal.SIGKILL)
+        recorder.wait(10)
+        os.kill(child, signal.SIGKILL)
+        (run,) = ls().values()
+        assert run["status"] == "crashed"
+        assert track_json("show", run["id"][:4])["status"] == "crashed"
+    finally:
+        if recorder.poll() is None:
+            recorder.kill()
+            recorder.wait()
+
+
+def test_concurrent_listings_never_corrupt_the_index(tmp_path: Path, track_home: Path) -> None:
+    record_runs(tmp_path, *(f"r{i}" for i in range(4)))
+    settle()
+    expected = sorted(r["name"] for r in ls().values())
+    (track_home / INDEX_NAME).unlink()
+    writer = (
+        "import marshal, sys\n"
+        "from pathlib import Path\n"
+        "from exptrack.store import Store\n"
+        "store = Store(Path(sys.argv[1]))\n"
+        "index = store.root / 'index.marshal'\n"
+        "for _ in range(10):\n"
+        "    index.unlink(missing_ok=True)\n"
+        "    names = sorted(r.record.name for r in store.load_all())\n"
+        f"    assert names == {expected!r}, names\n"
+        "    for _ in range(5):\n"  # whoever's index is there now is whole
+        "        try:\n"
+        "            data = index.read_bytes()\n"
+        "        except FileNotFoundError:\n"
+        "            continue\n"
+        "        assert len(marshal.loads(data)['runs']) == 4\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", writer, str(track_home)],
+                              stderr=subprocess.PIPE) for _ in range(6)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err.decode()
+    assert cached_ids(track_home) == set(ls())
+    assert not [p for p in track_home.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_damage_is_reported_by_show_and_ls_alike(tmp_path: Path, track_home: Path) -> None:
+    record_runs(tmp_path, "hurt")
+    run_dir = next((track_home / "runs").iterdir())
+    (run_dir / "summary.yaml").write_text("metrics: [unclosed\n")
+    shown = track_json("show", "hurt")
+    listed = track_json("ls")
+    assert shown["damaged"] == ["summary.yaml cannot be parsed"] == listed[0]["damaged"]
+    assert shown["metrics"] == {} == listed[0]["metrics"]
