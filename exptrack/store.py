@@ -265,9 +265,21 @@ def load_run(path: Path) -> RunView:
 
 
 def mark_crashed(view: RunView) -> None:
-    """Live check, never cached: a ``running`` run whose recorder died is ``crashed``."""
-    if view.record.status == "running" and not recorder_alive(view.record):
-        view.record.status = "crashed"
+    """Live check, never cached: a ``running`` run whose recorder died is ``crashed``, with
+    its metrics rebuilt from ``metrics.jsonl`` when the recorder died before its last
+    summary (metrics.jsonl has every observation)."""
+    record = view.record
+    if record.status != "running":
+        return
+    if record.pid is None and not view.damaged and _is_young(view.path):
+        return  # `track run` reserved the folder a moment ago and is writing run.yaml
+    if recorder_alive(record):
+        return
+    record.status = "crashed"
+    if _newer(view.path / "metrics.jsonl", view.path / "summary.yaml"):
+        damaged = view.damaged  # first: an indexed view loads its lazy fields on this read
+        view.metrics = summarize_observations(
+            read_observations(view.path / "metrics.jsonl", damaged))
 
 
 def read_record(path: Path) -> RunRecord:
@@ -299,9 +311,6 @@ def read_run_files(path: Path) -> RunView:
                 damaged.append(f"summary.yaml: metric {name} cannot be read")
     elif summary_metrics is not None:
         damaged.append("summary.yaml: metrics is not a mapping")
-    if record.status == "crashed" and _newer(path / "metrics.jsonl", path / "summary.yaml"):
-        # The recorder died before its last summary: metrics.jsonl has every observation.
-        metrics = summarize_observations(read_observations(path / "metrics.jsonl", damaged))
     git = GitState.from_dict(_read_mapping(path / "git.yaml", damaged))
     return RunView(record=record, path=path, params=params, metrics=metrics, git=git,
                    damaged=damaged)
