@@ -12,10 +12,11 @@ import datetime as dt
 import errno
 import getpass
 import os
+import signal
 import socket
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -329,21 +330,43 @@ class Recorder:
             outcome = run_command(command, env, str(request.cwd), sink, use_pty=use_pty,
                                   on_start=on_start, on_tick=on_tick)
         except ExptrackError as exc:
-            sink.finish()
-            failed = RunOutcome(exit_code=exc.exit_code)
-            for step in steps:
-                self._call_step(step, "finished", ctx, failed)
-            self._finalize(started, failed, summarizer, error=str(exc))
+            with self._finishing(ctx):
+                sink.finish()
+                failed = RunOutcome(exit_code=exc.exit_code)
+                for step in steps:
+                    self._call_step(step, "finished", ctx, failed)
+                self._finalize(started, failed, summarizer, error=str(exc))
             raise
-        sink.finish()
-        if sink.skipped_bytes:
-            self.warn(f"metric parsing could not keep up with the output: "
-                      f"{sink.skipped_bytes} bytes were not parsed for metrics "
-                      "(they are in output.log)")
-        for step in steps:
-            self._call_step(step, "finished", ctx, outcome)
-        self._finalize(started, outcome, summarizer)
+        with self._finishing(ctx):
+            sink.finish()
+            if sink.skipped_bytes:
+                self.warn(f"metric parsing could not keep up with the output: "
+                          f"{sink.skipped_bytes} bytes were not parsed for metrics "
+                          "(they are in output.log)")
+            for step in steps:
+                self._call_step(step, "finished", ctx, outcome)
+            self._finalize(started, outcome, summarizer)
         return RunResult(run_id, run_dir, outcome)
+
+    @contextlib.contextmanager
+    def _finishing(self, ctx: RunContext) -> Iterator[None]:
+        """The command has ended; the record is being completed. An interrupt now (Ctrl-C
+        while big weights are hashed, a scheduler's SIGTERM) must not leave a half-written
+        run that reads as crashed: it makes the slow steps stop early instead."""
+
+        def hurry(signum: int, _frame: object) -> None:
+            if not ctx.hurry.is_set():
+                ctx.hurry.set()
+                self._warn_out("interrupted while finishing the record: skipping what is "
+                               "left of the artifact hashing")
+
+        previous = {sig: signal.signal(sig, hurry)
+                    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
     def _write_reserve(self) -> None:
         assert self.run_dir is not None
@@ -376,8 +399,6 @@ class Recorder:
         record.duration_s = round(time.time() - started, 3)
         record.exit_code = outcome.exit_code
         if outcome.signal:
-            import signal
-
             record.signal = signal.Signals(outcome.signal).name
         if error:
             record.status = "failed"

@@ -390,3 +390,33 @@ def test_reader_of_track_goes_away_like_a_shell_pipeline(tmp_path: Path,
     assert run["status"] == "failed"
     assert Path(run["path"], "output.log").read_bytes().startswith(b"0\n")
     assert b"track: error" not in err
+
+
+def test_interrupt_while_finishing_the_record_keeps_a_complete_run(tmp_path: Path) -> None:
+    """Ctrl-C after the command ended, while a big weights file is being hashed: track
+    stops hashing, and the run is still recorded with the command's own outcome."""
+    code = ("import os\n"
+            "with open('model.pt', 'wb') as f:\n"
+            "    f.truncate(8 * 1024 ** 3)\n"  # 8 GiB, sparse: hashing it takes seconds
+            "print('loss=0.5', flush=True)\n"
+            "print('started', flush=True)\n")
+    proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == b"loss=0.5\n"
+    assert proc.stdout.readline() == b"started\n"
+    time.sleep(1.0)  # the command has ended; track is hashing model.pt
+    begin = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert time.monotonic() - begin < 10
+    assert proc.returncode == 0  # the command's exit code, not an interruption's
+    assert b"interrupted while finishing the record" in err
+    assert b"Traceback" not in err
+    run = track_json("show")
+    assert run["status"] == "completed" and run["metrics"]["loss"]["last"] == 0.5
+    weights = [a for a in run["artifacts"] if a["path"] == "model.pt"]
+    assert weights and weights[0]["sha256"] is None
+    record = yaml.safe_load((Path(run["path"]) / "artifacts.yaml").read_text())
+    assert record["interrupted"] is True

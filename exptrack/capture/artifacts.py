@@ -14,6 +14,7 @@ import glob
 import hashlib
 import os
 import shutil
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,10 +57,14 @@ def is_weights(path: Path) -> bool:
     return path.suffix.lower() in WEIGHT_SUFFIXES
 
 
-def sha256_file(path: Path, chunk: int = 4 * 1024 * 1024) -> str:
+def sha256_file(path: Path, chunk: int = 4 * 1024 * 1024,
+                stop: threading.Event | None = None) -> str | None:
+    """The file's sha256, or None when ``stop`` is set before the end."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while True:
+            if stop is not None and stop.is_set():
+                return None
             block = handle.read(chunk)
             if not block:
                 return digest.hexdigest()
@@ -153,8 +158,8 @@ def _display_path(found: Found, cwd: Path, run_dir: Path) -> str:
 
 
 def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
-                      patterns: list[str], copy: bool, file_mode: int = 0o600
-                      ) -> dict[str, Any]:
+                      patterns: list[str], copy: bool, file_mode: int = 0o600,
+                      stop: threading.Event | None = None) -> dict[str, Any]:
     """The content of ``artifacts.yaml``."""
     begin = time.monotonic()
     scanned, truncated = scan_modified(cwd, since - MTIME_SLACK_S, skip)
@@ -174,9 +179,10 @@ def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
     for item in items:
         weights = is_weights(item.path)
         digest = None
-        if weights or (item.size <= HASH_CAP_BYTES and item.size <= budget):
+        hurried = stop is not None and stop.is_set()
+        if not hurried and (weights or (item.size <= HASH_CAP_BYTES and item.size <= budget)):
             try:
-                digest = sha256_file(item.path)
+                digest = sha256_file(item.path, stop=stop)
             except OSError:
                 digest = None
             if not weights:
@@ -188,8 +194,11 @@ def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
         artifacts.append({"path": _display_path(item, cwd, run_dir), "size": item.size,
                           "mtime": round(item.mtime, 3), "sha256": digest, "weights": weights,
                           "location": item.location, "copied": copied})
-    return {"artifacts": artifacts, "truncated": truncated,
-            "scan_s": round(time.monotonic() - begin, 3)}
+    result: dict[str, Any] = {"artifacts": artifacts, "truncated": truncated,
+                              "scan_s": round(time.monotonic() - begin, 3)}
+    if stop is not None and stop.is_set():
+        result["interrupted"] = True  # hashing stopped by Ctrl-C: some sha256 are null
+    return result
 
 
 def _copy_into(item: Found, cwd: Path, run_dir: Path, file_mode: int) -> bool:
@@ -234,5 +243,6 @@ class ArtifactStep:
         skip = {ctx.store.root.absolute(), ctx.run_dir.absolute()}
         data = collect_artifacts(cwd, ctx.run_dir.absolute(), self.since, skip,
                                  list(ctx.options.get("artifact_globs") or []),
-                                 bool(ctx.options.get("copy_artifacts")), ctx.file_mode)
+                                 bool(ctx.options.get("copy_artifacts")), ctx.file_mode,
+                                 ctx.hurry)
         ctx.write_yaml("artifacts.yaml", data)

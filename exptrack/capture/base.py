@@ -7,6 +7,7 @@ any exception it raises becomes one warning in the run, never a failure of the c
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,9 @@ class RunContext:
     params: dict[str, Any] = field(default_factory=dict)  # written after before_start
     options: dict[str, Any] = field(default_factory=dict)  # step options from the CLI
     file_mode: int = 0o600  # the store's permissions (store.yaml); private by default
+    # Set when the user interrupts track while it finishes the record (Ctrl-C after the
+    # command ended): slow finishing work (hashing big files) stops and records what it has.
+    hurry: threading.Event = field(default_factory=threading.Event)
 
     def write_yaml(self, name: str, data: Any) -> None:
         write_yaml(self.run_dir / name, data, self.file_mode)
