@@ -1,3 +1,4 @@
+
 _track_completion() {
     local IFS=$'
 '
@@ -8,3 +9,4 @@ _track_completion() {
 }
 
 complete -o default -F _track_completion track
+

@@ -1,10 +1,1 @@
-_track_completion() {
-    local IFS=$'
-'
-    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \
-                   COMP_CWORD=$COMP_CWORD \
-                   _TRACK_COMPLETE=complete_bash $1 ) )
-    return 0
-}
-
-complete -o default -F _track_completion track
+complete --command track --no-files --arguments "(env _TRACK_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) track)" --condition "env _TRACK_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) track"

@@ -1,10 +1,9 @@
+
+#compdef track
+
 _track_completion() {
-    local IFS=$'
-'
-    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \
-                   COMP_CWORD=$COMP_CWORD \
-                   _TRACK_COMPLETE=complete_bash $1 ) )
-    return 0
+  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _TRACK_COMPLETE=complete_zsh track)
 }
 
-complete -o default -F _track_completion track
+compdef _track_completion track
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -29,14 +30,19 @@ def test_every_command_has_help_with_an_example() -> None:
         assert b"Example" in done.stdout, f"`track {name} --help` has no example"
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_completion_scripts_are_current(shell: str) -> None:
-    done = subprocess.run([*track_cmd(), "--show-completion", shell], capture_output=True,
-                          check=True)
+@pytest.mark.parametrize(("shell", "marker"), [
+    ("bash", b"complete -o default -F _track_completion track"),
+    ("zsh", b"#compdef track"),
+    ("fish", b"complete --command track"),
+])
+def test_completion_scripts_are_current(shell: str, marker: bytes) -> None:
+    done = subprocess.run([*track_cmd()], env={**os.environ, "_TRACK_COMPLETE": f"source_{shell}"},
+                          capture_output=True, check=True)
     committed = (COMPLETIONS / f"track.{shell}").read_bytes()
+    assert marker in committed, f"completions/track.{shell} is not a {shell} script"
     assert done.stdout == committed, (
         f"completions/track.{shell} is stale: regenerate with "
-        f"`track --show-completion {shell} > completions/track.{shell}`")
+        f"`_TRACK_COMPLETE=source_{shell} track > completions/track.{shell}`")
 
 
 def test_unknown_ref_is_one_line_and_exit_1(tmp_path: Path) -> None:
