@@ -26,8 +26,9 @@ from exptrack.capture.params import parse_params
 from exptrack.capture.redact import redact_argv, redact_mapping
 from exptrack.errors import ExptrackError, StoreError
 from exptrack.fsutil import write_yaml
-from exptrack.metrics import MetricParser, MetricSummarizer, Observation
-from exptrack.metrics.records import encode_lines
+from exptrack.metrics import MetricParser, MetricSummarizer
+from exptrack.metrics.parser import Segment
+from exptrack.metrics.records import record_segments
 from exptrack.model import RunRecord
 from exptrack.runner import RunOutcome, run_command
 from exptrack.store import Store
@@ -132,15 +133,15 @@ class RunSink:
     def write(self, data: bytes, stream: int) -> None:
         self.log.write(data)
         try:
-            observations = self.parser.feed(data)
+            segments = self.parser.feed_segments(data)
         except Exception:
-            observations = []
-        if observations:
-            self._record(observations)
+            segments = []
+        if segments:
+            self._record(segments)
 
-    def _record(self, observations: Sequence[Observation]) -> None:
-        self.summarizer.add(observations)
-        self.metrics.write(encode_lines(observations, round(time.time(), 3)))
+    def _record(self, segments: Sequence[Segment]) -> None:
+        _, rows = record_segments(segments, self.summarizer, round(time.time(), 3))
+        self.metrics.write(rows)
 
     def tick(self) -> None:
         self.metrics.flush()
@@ -151,7 +152,7 @@ class RunSink:
         except Exception:
             rest = []
         if rest:
-            self._record(rest)
+            self._record([rest])
         self.log.close()
         self.metrics.close()
 

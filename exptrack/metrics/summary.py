@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from exptrack.metrics.columns import Block, summary_steps
 from exptrack.model import MetricSummary
 
 if TYPE_CHECKING:
@@ -58,12 +59,19 @@ class MetricSummarizer:
             group[0].append(value)
             group[1].append(step if step is not None else epoch)
         for name, (values, steps) in groups.items():
-            self._fold(name, values, steps)
+            self.fold(name, values, steps)
 
     def add_one(self, obs: Observation) -> None:
         self.add((obs,))
 
-    def _fold(self, name: str, values: list[float], steps: list[int | float | None]) -> None:
+    def add_block(self, block: Block) -> None:
+        """A column block (``columns``): each metric's column folds in one call."""
+        steps = summary_steps(block)
+        for (name, _, _, _), values in zip(block.plan.metrics, block.values, strict=True):
+            self.fold(name, values, steps)
+
+    def fold(self, name: str, values: list[float], steps: list[int | float | None]) -> None:
+        """Fold ``name``'s next ``values`` (in output order; ``steps`` aligned)."""
         summary = self.summaries.get(name)
         if summary is None:
             summary = MetricSummary(last=values[0], min=values[0], max=values[0], count=0,
