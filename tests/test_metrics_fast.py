@@ -82,7 +82,7 @@ SYNTHETIC = "".join(
     + (f"[{i}]\ttrain-rmse:{i * 0.25}\teval-rmse:nan\n" if i % 5 < 3 else "")
     + (f"iter {i:05d} loss: +{i}.5 acc: .{i % 10} err: -0{i % 10}.5 f1=1e{i % 3}\n"
        if 20 < i < 40 else "")
-    + ("{'loss': %s, 'epoch': %s}\n" % (i % 4, i / 4) if i > 30 else "")
+    + (f"{{'loss': {i % 4}, 'epoch': {i / 4}}}\n" if i > 30 else "")
     for i in range(60)).encode()
 
 
