@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exptrack.metrics import MetricParser  # noqa: E402
+from exptrack.metrics import MetricParser, MetricSummarizer  # noqa: E402
+from exptrack.metrics.records import encode_lines, record_segments  # noqa: E402
 
 GEN = """\
 import sys
@@ -73,6 +74,33 @@ def parser_speed(data: bytes, repeat: int) -> tuple[float, int]:
     return lines / best, found
 
 
+def recorder_speed(data: bytes, repeat: int) -> tuple[float, float, int]:
+    """Lines/s of what `track run` does per chunk besides the tee: ``feed_segments``,
+    the summary and the metrics.jsonl text, against the line path (``feed``,
+    ``MetricSummarizer.add``, ``encode_lines``)."""
+    lines = data.count(b"\n") + data.count(b"\r")
+    chunk = 256 * 1024
+    pieces = [data[offset:offset + chunk] for offset in range(0, len(data), chunk)]
+    best_fast = best_line = float("inf")
+    found = 0
+    for _ in range(repeat):
+        parser, summarizer = MetricParser(), MetricSummarizer()
+        start = time.perf_counter()
+        found = 0
+        for piece in pieces:
+            found += record_segments(parser.feed_segments(piece), summarizer, 1.0)[0]
+        found += record_segments([parser.finish()], summarizer, 1.0)[0]
+        best_fast = min(best_fast, time.perf_counter() - start)
+        parser, summarizer = MetricParser(), MetricSummarizer()
+        start = time.perf_counter()
+        for piece in [*pieces, b""]:
+            observations = parser.feed(piece) if piece else parser.finish()
+            summarizer.add(observations)
+            encode_lines(observations, 1.0)
+        best_line = min(best_line, time.perf_counter() - start)
+    return lines / best_fast, lines / best_line, found
+
+
 def wall(command: list[str] | str, env: dict[str, str], shell: bool = False) -> float:
     start = time.perf_counter()
     subprocess.run(command, shell=shell, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -90,6 +118,9 @@ def main() -> None:
                         ("framework corpus", corpus_lines(args.lines // 5))):
         speed, found = parser_speed(data, args.repeat)
         print(f"parser alone, {label:<20}: {speed / 1e6:6.2f} M lines/s ({found:,} observations)")
+        fast, line, found = recorder_speed(data, args.repeat)
+        print(f"recorder work, {label:<19}: {fast / 1e6:6.2f} M lines/s "
+              f"(line path {line / 1e6:.2f}; {found:,} observations)")
 
     track = shutil.which("track") or f"{sys.executable} -m exptrack"
     with tempfile.TemporaryDirectory() as tmp:

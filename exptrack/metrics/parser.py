@@ -99,7 +99,8 @@ class MetricParser:
         if not complete:
             return []
         if self._bar_text is not None or not self._use_defaults or self._extra \
-                or self._ignore is not None or _SLOW_BYTES.search(complete):
+                or self._ignore is not None or b"\r" in complete or b"\x1b" in complete \
+                or b"\x08" in complete:
             out: list[Observation] = []
             self._parse_complete(complete, out)
             return [out] if out else []
