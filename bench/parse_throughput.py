@@ -5,9 +5,12 @@
 1. Parser alone: lines per second through ``MetricParser.feed`` (256 KiB chunks, as the
    runner reads them) for a metric-heavy output, a Keras-style progress-bar output and
    a mixed real-framework corpus (tests/data/logs repeated).
+   Recorder work: what `track run` does with each chunk besides the tee (the columnar
+   ``feed_segments``, the summary and the metrics.jsonl text), against the line path.
 2. Pipeline: wall time of ``track run -- python gen.py`` (pipes, output to /dev/null)
-   against ``python gen.py | cat`` for the same 1,000,000-line metric output. Target:
-   ratio <= 1.3.
+   against ``python gen.py | cat`` for the same 1,000,000-line metric output, alternating,
+   medians of ``--repeat`` runs each. Target: ratio <= 1.3. The load average is printed:
+   on a loaded machine compare only medians taken together.
 """
 
 from __future__ import annotations
@@ -113,6 +116,7 @@ def main() -> None:
     cli.add_argument("--repeat", type=int, default=3)
     args = cli.parse_args()
 
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     for label, data in (("metric lines", metric_lines(args.lines)),
                         ("progress-bar renders", bar_lines(args.lines)),
                         ("framework corpus", corpus_lines(args.lines // 5))):
@@ -132,12 +136,15 @@ def main() -> None:
             cat_times.append(wall(f"{sys.executable} {gen} | cat", env, shell=True))
             track_times.append(wall(f"{track} run -- {sys.executable} {gen}", env, shell=True))
         cat_s, track_s = statistics.median(cat_times), statistics.median(track_times)
+        print("runs (cat / track run):", ", ".join(
+            f"{c:.2f}/{t:.2f}" for c, t in zip(cat_times, track_times, strict=True)))
         runs = sorted((Path(tmp) / "store" / "runs").iterdir())
         with open(runs[-1] / "metrics.jsonl", "rb") as handle:
             recorded = sum(1 for _ in handle)
     print(f"pipeline, {args.lines:,} lines: cat {cat_s:.2f} s, track run {track_s:.2f} s, "
           f"ratio {track_s / cat_s:.2f} (target <= 1.3); "
           f"{args.lines / track_s / 1e6:.2f} M lines/s, {recorded:,} observations recorded")
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

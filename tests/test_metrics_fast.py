@@ -24,7 +24,11 @@ def _no_constant(text: str) -> Any:
 
 
 def rows(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line, parse_constant=_no_constant) for line in text.splitlines()]
+    found = [json.loads(line, parse_constant=_no_constant) for line in text.splitlines()]
+    # a value is a JSON float (never an int: "12" is written 12.0) or "nan"/"inf"/"-inf"
+    assert all(isinstance(row["value"], float) or row["value"] in ("nan", "inf", "-inf")
+               for row in found)
+    return found
 
 
 def split(data: bytes, rng: random.Random, sizes: tuple[int, ...]) -> list[bytes]:
@@ -119,5 +123,17 @@ def test_any_mix_matches_the_line_path(templates: list[str], size: int, seed: in
                             g=rng.randrange(0, 100)) + "\n"
                    for t in templates * 3).encode()
     pieces = split(data, rng, (size,))
+    found_rows, summaries, _ = fast_path(pieces)
+    assert (found_rows, summaries) == line_path(pieces)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789.-+eE :=\t|[]/_abclosnif%\r\x1b\b\u00e9", max_size=30),
+                max_size=12),
+       st.integers(1, 3), st.integers(1, 64), st.integers(0, 2**32 - 1))
+def test_arbitrary_text_never_raises_and_matches(lines: list[str], times: int, size: int,
+                                                 seed: int) -> None:
+    data = "\n".join(lines * times).encode("utf-8", "surrogateescape")
+    pieces = split(data, random.Random(seed), (size, len(data) or 1))
     found_rows, summaries, _ = fast_path(pieces)
     assert (found_rows, summaries) == line_path(pieces)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import NamedTuple
 
-from exptrack.metrics import columns, rules
+from exptrack.metrics import columns, rules, tables
 from exptrack.metrics.terminal import clean
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
@@ -24,14 +24,7 @@ _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
 _NAN_INF = re.compile(rb"(?i)nan|inf")
 # digits -> one placeholder byte; NUL -> \x01 so no other byte can pose as a digit
 _SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
-_BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
-_HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
-_HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%# ]{0,40}$")
-_ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
-                         re.IGNORECASE)
-_ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
-_AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
-                               "weighted"})
+
 
 
 class Observation(NamedTuple):
@@ -51,11 +44,6 @@ class _Plan(NamedTuple):
 
 _EMPTY = _Plan((), ())
 Segment = list[Observation] | columns.Block
-
-
-def _number(text: str) -> int | float:
-    value = float(text)
-    return int(value) if value.is_integer() else value
 
 
 class MetricParser:
@@ -337,7 +325,7 @@ class MetricParser:
                 for key in ("step", "epoch"):
                     if key in groups:
                         try:
-                            setattr(self, key, _number(groups.pop(key)))
+                            setattr(self, key, tables.number(groups.pop(key)))
                         except ValueError:
                             groups.pop(key, None)
                 if "name" in groups and "value" in groups:
@@ -354,53 +342,17 @@ class MetricParser:
 
     # -- tables ------------------------------------------------------------------------
     def _maybe_header(self, line: str) -> None:
-        text = _BAR_CUT.sub("", line).strip()
-        if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
-            return
-        pipe = text.startswith("|") and text.endswith("|")
-        if pipe:
-            cells = [c.strip() for c in text[1:-1].split("|")]
-        else:
-            cells = [c for c in _HEADER_SPLIT.split(text) if c]
-        if len(cells) < 3 or not all(_HEADER_CELL.match(c) for c in cells):
-            return
-        self._header = [_header_name(c) for c in cells]
-        self._pipe = pipe
-        self._rows = 0
+        found = tables.parse_header(line)
+        if found is not None:
+            self._header, self._pipe = found
+            self._rows = 0
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
-        header = self._header
-        assert header is not None
-        if self._pipe:
-            text = line.strip()
-            if not (text.startswith("|") and text.endswith("|")):
-                return False
-            cells = [c.strip() for c in text[1:-1].split("|")]
-        else:
-            cells = _BAR_CUT.sub("", line).split()
-        if len(cells) != len(header):
+        assert self._header is not None
+        row = tables.parse_row(line, self._header, self._pipe, self._aliases)
+        if row is None:
             return False
-        if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
-                and cells[0].lower() not in _AGGREGATE_LABELS:
-            return False
-        values: list[tuple[str, float]] = []
-        step = epoch = None
-        for name, cell in zip(header, cells, strict=True):
-            low = name.lower()
-            counter = _ROW_COUNTER.match(cell)
-            if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS:
-                text = counter.group(1) if counter else cell
-                if _ROW_NUMBER.match(text) and not text.endswith("%"):
-                    if low in rules.EPOCH_KEYS:
-                        epoch = _number(text)
-                    else:
-                        step = _number(text)
-                continue
-            if not name or rules.is_denied(name) or not _ROW_NUMBER.match(cell):
-                continue
-            values.append((self._aliases.get(name, name), float(cell.rstrip("%"))))
-        if len(values) < 2 and not (values and (step is not None or epoch is not None)):
-            return False
+        values, step, epoch = row
         if epoch is not None:
             self.epoch = epoch
         if step is not None:
@@ -412,13 +364,3 @@ class MetricParser:
         for name, value in values:
             out.append(Observation(name, value, step, self.epoch))
         return True
-
-
-def _header_name(cell: str) -> str:
-    """A header cell -> a metric name: ``Box(P`` -> ``P``, ``LOSS NER`` -> ``LOSS_NER``."""
-    cell = cell.strip().rstrip(":")
-    if "(" in cell and ")" not in cell:
-        cell = cell.rsplit("(", 1)[1]
-    elif cell.endswith(")") and "(" not in cell:
-        cell = cell[:-1]
-    return rules.normalize_name(cell.strip())
