@@ -137,3 +137,14 @@ def test_arbitrary_text_never_raises_and_matches(lines: list[str], times: int, s
     pieces = split(data, random.Random(seed), (size, len(data) or 1))
     found_rows, summaries, _ = fast_path(pieces)
     assert (found_rows, summaries) == line_path(pieces)
+
+
+def test_non_ascii_chunks_match_the_line_path() -> None:
+    data = ("── résumé ──\n" + "".join(
+        f"époque {i // 4} step {i:03d} loss={1 / (i + 1):.4f} acc={i % 7}.5 ok\n"
+        for i in range(40))).encode()
+    for size in (len(data), 97):
+        pieces = split(data, random.Random(size), (size,))
+        found_rows, summaries, blocks = fast_path(pieces, min_run=3)
+        assert blocks > 0 and len(found_rows) == 80
+        assert (found_rows, summaries) == line_path(pieces)
