@@ -127,6 +127,7 @@ class RunSink:
         self.metrics = _SafeWriter(run_dir / "metrics.jsonl", warn, binary=False)
         self.parser = parser
         self.summarizer = summarizer
+        self._warn = warn
         self.started = time.time()
         self._last_flush = 0.0
 
@@ -140,7 +141,12 @@ class RunSink:
             self._record(segments)
 
     def _record(self, segments: Sequence[Segment]) -> None:
-        _, rows = record_segments(segments, self.summarizer, round(time.time(), 3))
+        try:
+            _, rows = record_segments(segments, self.summarizer, round(time.time(), 3))
+        except Exception as exc:  # a parser bug must never stop the command or the tee
+            self._warn(f"metrics of some output were not recorded ({type(exc).__name__}); "
+                       "`track reparse` can retry from output.log")
+            return
         self.metrics.write(rows)
 
     def tick(self) -> None:
