@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exptrack.metrics import MetricParser, MetricSummarizer
-from exptrack.metrics.columns import Block
+from exptrack.metrics.columns import Block, observations
 from exptrack.metrics.records import encode_lines, record_segments
 
 LOGS = sorted((Path(__file__).parent / "data" / "logs").glob("*.log"))
@@ -53,10 +53,15 @@ def fast_path(pieces: list[bytes], min_run: int = 1
               ) -> tuple[list[dict[str, Any]], dict[str, Any], int]:
     parser, summarizer, out = MetricParser(), MetricSummarizer(), []
     parser.min_run = min_run
+    reference = MetricParser()
     blocks = total = 0
     for piece in [*pieces, b""]:
         segments = parser.feed_segments(piece) if piece else [parser.finish()]
         blocks += sum(isinstance(s, Block) for s in segments)
+        # the same observations, steps and epochs (types included: repr) as ``feed``
+        expected = reference.feed(piece) if piece else reference.finish()
+        got = [o for s in segments for o in (s if isinstance(s, list) else observations(s))]
+        assert [repr(tuple(o)) for o in got] == [repr(tuple(o)) for o in expected]
         count, text = record_segments(segments, summarizer, 1.5)
         out.append(text)
         total += count
