@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from conftest import only_run, py, track
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -153,3 +155,22 @@ def test_non_ascii_chunks_match_the_line_path() -> None:
         found_rows, summaries, blocks = fast_path(pieces, min_run=3)
         assert blocks > 0 and len(found_rows) == 80
         assert (found_rows, summaries) == line_path(pieces)
+
+
+def test_track_run_records_what_the_line_path_finds(track_home: Path, tmp_path: Path) -> None:
+    """The real recorder: a command's output arrives in chunks the pipe decides."""
+    code = ("import sys\n"
+            "for i in range(3000):\n"
+            "    print(f'epoch {i // 500} step {i} loss={1 / (i + 1):.5f} acc={i % 97}.25')\n"
+            "    if i % 250 == 0:\n"
+            "        print(f'[{i}]\\ttrain-rmse:{i / 7:.3f}\\tvalid-rmse:nan', flush=True)\n")
+    done = track("run", "--", *py(code), check=True)
+    run_dir = only_run(track_home)
+    assert (run_dir / "output.log").read_bytes() == done.stdout
+    recorded = rows((run_dir / "metrics.jsonl").read_text())
+    expected_rows, expected_summaries = line_path([done.stdout])
+    strip = [{k: v for k, v in row.items() if k != "time"} for row in recorded]
+    assert strip == [{k: v for k, v in row.items() if k != "time"} for row in expected_rows]
+    assert len(recorded) == 3000 * 2 + 12 * 2
+    summary = yaml.safe_load((run_dir / "summary.yaml").read_text())["metrics"]
+    assert summary == expected_summaries
