@@ -5,9 +5,12 @@
 1. Parser alone: lines per second through ``MetricParser.feed`` (256 KiB chunks, as the
    runner reads them) for a metric-heavy output, a Keras-style progress-bar output and
    a mixed real-framework corpus (tests/data/logs repeated).
+   Recorder work: what `track run` does with each chunk besides the tee (the columnar
+   ``feed_segments``, the summary and the metrics.jsonl text), against the line path.
 2. Pipeline: wall time of ``track run -- python gen.py`` (pipes, output to /dev/null)
-   against ``python gen.py | cat`` for the same 1,000,000-line metric output. Target:
-   ratio <= 1.3.
+   against ``python gen.py | cat`` for the same 1,000,000-line metric output, alternating,
+   medians of ``--repeat`` runs each. Target: ratio <= 1.3. The load average is printed:
+   on a loaded machine compare only medians taken together.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exptrack.metrics import MetricParser  # noqa: E402
+from exptrack.metrics import MetricParser, MetricSummarizer  # noqa: E402
+from exptrack.metrics.records import encode_lines, record_segments  # noqa: E402
 
 GEN = """\
 import sys
@@ -73,6 +77,33 @@ def parser_speed(data: bytes, repeat: int) -> tuple[float, int]:
     return lines / best, found
 
 
+def recorder_speed(data: bytes, repeat: int) -> tuple[float, float, int]:
+    """Lines/s of what `track run` does per chunk besides the tee: ``feed_segments``,
+    the summary and the metrics.jsonl text, against the line path (``feed``,
+    ``MetricSummarizer.add``, ``encode_lines``)."""
+    lines = data.count(b"\n") + data.count(b"\r")
+    chunk = 256 * 1024
+    pieces = [data[offset:offset + chunk] for offset in range(0, len(data), chunk)]
+    best_fast = best_line = float("inf")
+    found = 0
+    for _ in range(repeat):
+        parser, summarizer = MetricParser(), MetricSummarizer()
+        start = time.perf_counter()
+        found = 0
+        for piece in pieces:
+            found += record_segments(parser.feed_segments(piece), summarizer, 1.0)[0]
+        found += record_segments([parser.finish()], summarizer, 1.0)[0]
+        best_fast = min(best_fast, time.perf_counter() - start)
+        parser, summarizer = MetricParser(), MetricSummarizer()
+        start = time.perf_counter()
+        for piece in [*pieces, b""]:
+            observations = parser.feed(piece) if piece else parser.finish()
+            summarizer.add(observations)
+            encode_lines(observations, 1.0)
+        best_line = min(best_line, time.perf_counter() - start)
+    return lines / best_fast, lines / best_line, found
+
+
 def wall(command: list[str] | str, env: dict[str, str], shell: bool = False) -> float:
     start = time.perf_counter()
     subprocess.run(command, shell=shell, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -85,11 +116,15 @@ def main() -> None:
     cli.add_argument("--repeat", type=int, default=3)
     args = cli.parse_args()
 
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     for label, data in (("metric lines", metric_lines(args.lines)),
                         ("progress-bar renders", bar_lines(args.lines)),
                         ("framework corpus", corpus_lines(args.lines // 5))):
         speed, found = parser_speed(data, args.repeat)
         print(f"parser alone, {label:<20}: {speed / 1e6:6.2f} M lines/s ({found:,} observations)")
+        fast, line, found = recorder_speed(data, args.repeat)
+        print(f"recorder work, {label:<19}: {fast / 1e6:6.2f} M lines/s "
+              f"(line path {line / 1e6:.2f}; {found:,} observations)")
 
     track = shutil.which("track") or f"{sys.executable} -m exptrack"
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,12 +136,15 @@ def main() -> None:
             cat_times.append(wall(f"{sys.executable} {gen} | cat", env, shell=True))
             track_times.append(wall(f"{track} run -- {sys.executable} {gen}", env, shell=True))
         cat_s, track_s = statistics.median(cat_times), statistics.median(track_times)
+        print("runs (cat / track run):", ", ".join(
+            f"{c:.2f}/{t:.2f}" for c, t in zip(cat_times, track_times, strict=True)))
         runs = sorted((Path(tmp) / "store" / "runs").iterdir())
         with open(runs[-1] / "metrics.jsonl", "rb") as handle:
             recorded = sum(1 for _ in handle)
     print(f"pipeline, {args.lines:,} lines: cat {cat_s:.2f} s, track run {track_s:.2f} s, "
           f"ratio {track_s / cat_s:.2f} (target <= 1.3); "
           f"{args.lines / track_s / 1e6:.2f} M lines/s, {recorded:,} observations recorded")
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

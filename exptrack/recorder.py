@@ -28,8 +28,9 @@ from exptrack.capture.params import parse_params
 from exptrack.capture.redact import redact_argv, redact_mapping, redact_text
 from exptrack.errors import ExptrackError, StoreError
 from exptrack.fsutil import write_yaml
-from exptrack.metrics import MetricParser, MetricSummarizer, Observation
-from exptrack.metrics.records import encode_lines
+from exptrack.metrics import MetricParser, MetricSummarizer
+from exptrack.metrics.parser import Segment
+from exptrack.metrics.records import record_segments
 from exptrack.model import RunRecord
 from exptrack.runner import RunOutcome, run_command
 from exptrack.store import Store
@@ -119,11 +120,12 @@ class RunSink:
     """The runner's output sink: exact bytes to output.log, metrics to metrics.jsonl."""
 
     def __init__(self, run_dir: Path, parser: MetricParser, summarizer: MetricSummarizer,
-                 on_error: StorageError, file_mode: int = 0o600) -> None:
+                 on_error: StorageError, warn: Warn, file_mode: int = 0o600) -> None:
         self.log = _SafeWriter(run_dir / "output.log", on_error, file_mode)
         self.metrics = _SafeWriter(run_dir / "metrics.jsonl", on_error, file_mode)
         self.parser = parser
         self.summarizer = summarizer
+        self._warn = warn
         self.started = time.time()
         self._window_start = time.monotonic()
         self._parse_s = 0.0
@@ -138,11 +140,11 @@ class RunSink:
             return
         started = time.perf_counter()
         try:
-            observations = self.parser.feed(data)
+            segments = self.parser.feed_segments(data)
         except Exception:
-            observations = []
-        if observations:
-            self._record(observations)
+            segments = []
+        if segments:
+            self._record(segments)
         self._parse_s += time.perf_counter() - started
 
     def _within_parse_budget(self, data: bytes) -> bytes:
@@ -173,11 +175,14 @@ class RunSink:
             return data[cut + 1:]
         return data
 
-    def _record(self, observations: Sequence[Observation]) -> None:
-        self.summarizer.add(observations)
-        # One write a batch, straight to the file: whole lines, flushed as they come.
-        self.metrics.write(
-            encode_lines(observations, round(time.time(), 3)).encode("utf-8"))
+    def _record(self, segments: Sequence[Segment]) -> None:
+        try:
+            _, rows = record_segments(segments, self.summarizer, round(time.time(), 3))
+        except Exception as exc:  # a parser bug must never stop the command or the tee
+            self._warn(f"metrics of some output were not recorded ({type(exc).__name__}); "
+                       "`track reparse` can retry from output.log")
+            return
+        self.metrics.write(rows.encode("utf-8"))
 
     def stop_streaming(self) -> None:
         """The disk is full: stop appending, so what is left goes to the outcome."""
@@ -193,7 +198,7 @@ class RunSink:
         except Exception:
             rest = []
         if rest:
-            self._record(rest)
+            self._record([rest])
         self.log.close()
         self.metrics.close()
 
@@ -308,7 +313,8 @@ class Recorder:
         parser = MetricParser(request.metric_patterns, request.use_default_patterns,
                               request.ignore_patterns, request.aliases)
         summarizer = MetricSummarizer(request.directions)
-        sink = RunSink(run_dir, parser, summarizer, self.storage_failed, self.file_mode)
+        sink = RunSink(run_dir, parser, summarizer, self.storage_failed, self.warn,
+                       self.file_mode)
         self.sink = sink
         last_summary = [time.monotonic()]
 

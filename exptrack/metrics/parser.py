@@ -11,25 +11,20 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 from typing import NamedTuple
 
-from exptrack.metrics import rules
+from exptrack.metrics import columns, rules, tables
 from exptrack.metrics.terminal import clean
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
 _MAX_PLANS = 4096
+MIN_RUN = 3  # consecutive same-shape lines worth a column block
 _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
 _NAN_INF = re.compile(rb"(?i)nan|inf")
 # digits -> one placeholder byte; NUL -> \x01 so no other byte can pose as a digit
 _SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
-_BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
-_HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
-_HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%# ]{0,40}$")
-_ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
-                         re.IGNORECASE)
-_ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
-_AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
-                               "weighted"})
+
 
 
 class Observation(NamedTuple):
@@ -48,11 +43,7 @@ class _Plan(NamedTuple):
 
 
 _EMPTY = _Plan((), ())
-
-
-def _number(text: str) -> int | float:
-    value = float(text)
-    return int(value) if value.is_integer() else value
+Segment = list[Observation] | columns.Block
 
 
 class MetricParser:
@@ -69,6 +60,8 @@ class MetricParser:
         self._pending = b""
         self._skip_rest = False  # inside a line longer than MAX_LINE_BYTES
         self._plans: dict[bytes, _Plan] = {}
+        self._columns: dict[bytes, columns.ColumnPlan | None] = {}
+        self.min_run = MIN_RUN
         self.step: int | float | None = None
         self.epoch: int | float | None = None
         # progress bar: the line as drawn so far and the values it already showed
@@ -81,6 +74,33 @@ class MetricParser:
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:
+        complete = self._complete(data)
+        out: list[Observation] = []
+        if complete:
+            self._parse_complete(complete, out)
+        return out
+
+    def feed_segments(self, data: bytes) -> list[Segment]:
+        """Like ``feed``, but runs of same-shape lines come back as column ``Block``s (see
+        ``columns``): the recorder's fast path. Segments are in output order."""
+        complete = self._complete(data)
+        if not complete:
+            return []
+        if self._bar_text is not None or not self._use_defaults or self._extra \
+                or self._ignore is not None or b"\r" in complete or b"\x1b" in complete \
+                or b"\x08" in complete:
+            out: list[Observation] = []
+            self._parse_complete(complete, out)
+            return [out] if out else []
+        shapes = complete.translate(_SHAPE).split(b"\n")
+        shapes.pop()
+        segments: list[Segment] = []
+        self._parse_runs(complete.decode("ascii") if complete.isascii() else complete, shapes,
+                         segments)
+        return segments
+
+    def _complete(self, data: bytes) -> bytes:
+        """The complete lines (or renders) of what was pending plus ``data``."""
         buffer = self._pending + data if self._pending else data
         # cut after the last complete line or render; a final "\r" may be half of "\r\n"
         cut = max(buffer.rfind(b"\n"), buffer.rfind(b"\r", 0, len(buffer) - 1))
@@ -88,7 +108,7 @@ class MetricParser:
             self._pending = buffer
             if len(buffer) > MAX_LINE_BYTES:
                 self._pending, self._skip_rest = b"", True
-            return []
+            return b""
         self._pending = buffer[cut + 1:]
         complete = buffer[:cut + 1]
         if self._skip_rest:
@@ -98,7 +118,9 @@ class MetricParser:
             self._pending, self._skip_rest = b"", True
         if b"\r\n" in complete:  # a pseudo-terminal's line ends
             complete = complete.replace(b"\r\n", b"\n")
-        out: list[Observation] = []
+        return complete
+
+    def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
         if self._bar_text is not None or _SLOW_BYTES.search(complete):
             self._feed_terminal(complete, out)
         else:
@@ -112,7 +134,6 @@ class MetricParser:
                 lines = complete.split(b"\n")
                 lines.pop()
                 self._parse_raw_lines(lines, shapes, out)
-        return out
 
     def finish(self) -> list[Observation]:
         rest, self._pending = self._pending, b""
@@ -192,14 +213,7 @@ class MetricParser:
                     continue
             plan = plans.get(shape)
             if plan is None:
-                data = raw.encode("ascii") if isinstance(raw, str) else raw
-                if shape == data and _NAN_INF.search(data) is None:
-                    plan = _EMPTY  # no number at all
-                else:
-                    plan = self._make_plan(data)
-                if len(plans) >= _MAX_PLANS:
-                    plans.clear()
-                plans[shape] = plan
+                plan = self._new_plan(shape, raw)
             if plan is _EMPTY:
                 if len(raw) > 8 and (self._header is not None or b"  " in shape
                                      or b"\t" in shape):
@@ -226,6 +240,52 @@ class MetricParser:
                     total = float(raw[d_start:d_end])
                     value = value / total * scale if total else math.nan
                 append(new(Observation, (name, value, step, epoch)))
+
+    def _new_plan(self, shape: bytes, raw: str | bytes) -> _Plan:
+        data = raw.encode("ascii") if isinstance(raw, str) else raw
+        no_number = shape == data and _NAN_INF.search(data) is None
+        plan = _EMPTY if no_number else self._make_plan(data)
+        if len(self._plans) >= _MAX_PLANS:
+            self._plans.clear()
+            self._columns.clear()
+        self._plans[shape] = plan
+        return plan
+
+    def _parse_runs(self, text: str | bytes, shapes: list[bytes],
+                    segments: list[Segment]) -> None:
+        """The fast path: consecutive lines of one shape (at least ``min_run``) whose plan
+        has columns become one ``Block``; other lines go through the line path."""
+        pending: list[Observation] = []
+        newline: str | bytes = "\n" if isinstance(text, str) else b"\n"
+        position = 0
+        for shape, group in groupby(shapes):
+            count = len(list(group))
+            width = len(shape) + 1
+            end = position + width * count
+            if count >= self.min_run:
+                if shape in self._columns:
+                    column = self._columns[shape]
+                else:
+                    plan = self._plans.get(shape) \
+                        or self._new_plan(shape, text[position:position + width - 1])
+                    column = columns.make_plan(shape, plan.context, plan.metrics)
+                    self._columns[shape] = column
+                block = columns.extract(column, text[position:end], count, self.step,
+                                        self.epoch) if column else None
+                if block is not None:
+                    if pending:
+                        segments.append(pending)
+                        pending = []
+                    segments.append(block)
+                    self.step = columns.last(block.steps)
+                    self.epoch = columns.last(block.epochs)
+                    position = end
+                    continue
+            lines = text[position:end - 1].split(newline)  # type: ignore[arg-type]
+            self._parse_raw_lines(lines, [shape] * count, pending)
+            position = end
+        if pending:
+            segments.append(pending)
 
     def _make_plan(self, raw: bytes) -> _Plan:
         if len(raw) > MAX_LINE_BYTES:
@@ -265,7 +325,7 @@ class MetricParser:
                 for key in ("step", "epoch"):
                     if key in groups:
                         try:
-                            setattr(self, key, _number(groups.pop(key)))
+                            setattr(self, key, tables.number(groups.pop(key)))
                         except ValueError:
                             groups.pop(key, None)
                 if "name" in groups and "value" in groups:
@@ -282,53 +342,17 @@ class MetricParser:
 
     # -- tables ------------------------------------------------------------------------
     def _maybe_header(self, line: str) -> None:
-        text = _BAR_CUT.sub("", line).strip()
-        if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
-            return
-        pipe = text.startswith("|") and text.endswith("|")
-        if pipe:
-            cells = [c.strip() for c in text[1:-1].split("|")]
-        else:
-            cells = [c for c in _HEADER_SPLIT.split(text) if c]
-        if len(cells) < 3 or not all(_HEADER_CELL.match(c) for c in cells):
-            return
-        self._header = [_header_name(c) for c in cells]
-        self._pipe = pipe
-        self._rows = 0
+        found = tables.parse_header(line)
+        if found is not None:
+            self._header, self._pipe = found
+            self._rows = 0
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
-        header = self._header
-        assert header is not None
-        if self._pipe:
-            text = line.strip()
-            if not (text.startswith("|") and text.endswith("|")):
-                return False
-            cells = [c.strip() for c in text[1:-1].split("|")]
-        else:
-            cells = _BAR_CUT.sub("", line).split()
-        if len(cells) != len(header):
+        assert self._header is not None
+        row = tables.parse_row(line, self._header, self._pipe, self._aliases)
+        if row is None:
             return False
-        if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
-                and cells[0].lower() not in _AGGREGATE_LABELS:
-            return False
-        values: list[tuple[str, float]] = []
-        step = epoch = None
-        for name, cell in zip(header, cells, strict=True):
-            low = name.lower()
-            counter = _ROW_COUNTER.match(cell)
-            if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS:
-                text = counter.group(1) if counter else cell
-                if _ROW_NUMBER.match(text) and not text.endswith("%"):
-                    if low in rules.EPOCH_KEYS:
-                        epoch = _number(text)
-                    else:
-                        step = _number(text)
-                continue
-            if not name or rules.is_denied(name) or not _ROW_NUMBER.match(cell):
-                continue
-            values.append((self._aliases.get(name, name), float(cell.rstrip("%"))))
-        if len(values) < 2 and not (values and (step is not None or epoch is not None)):
-            return False
+        values, step, epoch = row
         if epoch is not None:
             self.epoch = epoch
         if step is not None:
@@ -340,13 +364,3 @@ class MetricParser:
         for name, value in values:
             out.append(Observation(name, value, step, self.epoch))
         return True
-
-
-def _header_name(cell: str) -> str:
-    """A header cell -> a metric name: ``Box(P`` -> ``P``, ``LOSS NER`` -> ``LOSS_NER``."""
-    cell = cell.strip().rstrip(":")
-    if "(" in cell and ")" not in cell:
-        cell = cell.rsplit("(", 1)[1]
-    elif cell.endswith(")") and "(" not in cell:
-        cell = cell[:-1]
-    return rules.normalize_name(cell.strip())

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from exptrack.metrics.parser import MetricParser, Observation
+from exptrack.metrics.columns import encode_block
+from exptrack.metrics.parser import MetricParser, Observation, Segment
 from exptrack.metrics.summary import MetricSummarizer
 
 _PREFIXES: dict[str, str] = {}  # name -> '{"name": "<name>", "value": '
@@ -50,6 +51,24 @@ def encode_lines(observations: Iterable[Observation], time: float | None) -> str
     return "".join(rows)
 
 
+def record_segments(segments: Iterable[Segment], summarizer: MetricSummarizer,
+                    time: float | None) -> tuple[int, str]:
+    """Fold ``segments`` (``MetricParser.feed_segments``) into ``summarizer``; return the
+    number of observations and their ``metrics.jsonl`` lines, in output order."""
+    parts: list[str] = []
+    count = 0
+    for segment in segments:
+        if isinstance(segment, list):
+            summarizer.add(segment)
+            parts.append(encode_lines(segment, time))
+            count += len(segment)
+        else:
+            summarizer.add_block(segment)
+            parts.append(encode_block(segment, time))
+            count += segment.lines * len(segment.plan.metrics)
+    return count, "".join(parts)
+
+
 @dataclass
 class Reextraction:
     """What ``reextract`` found in one run's output."""
@@ -70,10 +89,10 @@ def reextract(output_log: Path, extra_patterns: Sequence[str] = (), use_defaults
     with open(output_log, "rb") as handle:
         while True:
             chunk = handle.read(READ_SIZE)
-            found = parser.feed(chunk) if chunk else parser.finish()
-            summarizer.add(found)
-            parts.append(encode_lines(found, None))
-            count += len(found)
+            segments = parser.feed_segments(chunk) if chunk else [parser.finish()]
+            found, rows = record_segments(segments, summarizer, None)
+            parts.append(rows)
+            count += found
             if not chunk:
                 break
     return Reextraction(count, summarizer, "".join(parts))

@@ -1,0 +1,264 @@
+"""The columnar fast path: a run of consecutive lines of one shape, parsed at once.
+
+Lines of one *shape* (see ``parser``) are byte-identical but for their digits, so they
+have the same length and every number sits at the same offsets. A run of them is one
+slice of the chunk: each number becomes a column of text with one C-level ``map`` of a
+slice; a metric's summary comes from ``min``/``max`` over its column (over the text itself
+when the shape is a plain unsigned decimal, where text order is number order), and the
+``metrics.jsonl`` rows are the captured text interleaved with constant JSON pieces (no
+float -> str round trip; forms JSON lacks, such as ``+1``, ``.5`` or ``007``, go through
+``float``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from itertools import chain, repeat
+from operator import itemgetter
+from typing import NamedTuple, overload
+
+from exptrack.metrics import rules
+
+Number = int | float
+Texts = Sequence[str] | Sequence[bytes]
+_INT_SHAPE = re.compile(rb"[+-]?\x00+")  # digits only: ``int`` is exact
+_DECIMAL_SHAPE = re.compile(rb"\x00+(?:\.\x00+)?")  # text order is number order
+# how a value's text becomes JSON: as printed; as printed + ".0" (stays a float); via float
+TEXT, WHOLE, CONVERT = 0, 1, 2
+
+
+class Metric(NamedTuple):
+    name: str
+    column: int  # -1: a nan/inf literal, the same on every line
+    form: int | str  # TEXT, WHOLE, CONVERT, or the literal's JSON text
+    leading: bool  # more than one integer digit: a leading zero is possible
+    ordered: bool  # plain unsigned decimal: min/max over the text are min/max of values
+
+
+class Context(NamedTuple):
+    column: int
+    plain: bool  # digits only (``int``)
+    json: bool  # unsigned decimal: valid JSON as printed, but for leading zeros
+    leading: bool
+
+
+class ColumnPlan(NamedTuple):
+    """Where a shape's numbers are, and what each one is."""
+
+    slices: tuple[slice, ...]  # one a column
+    step: Context | None  # the line's step (the last step token), if any
+    epoch: Context | None
+    metrics: tuple[Metric, ...]
+
+
+class LazyNumbers(Sequence[Number]):
+    """A step or epoch column: converted only where read (a summary reads two)."""
+
+    def __init__(self, texts: Texts, plain: bool) -> None:
+        self.texts = texts
+        self.plain = plain
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Number: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Number]: ...
+    def __getitem__(self, index: int | slice) -> Number | Sequence[Number]:
+        if isinstance(index, slice):
+            return LazyNumbers(self.texts[index], self.plain)
+        text = self.texts[index]
+        if self.plain:
+            return int(text)
+        value = float(text)
+        return int(value) if value.is_integer() else value
+
+    def __iter__(self) -> Iterator[Number]:
+        if self.plain:
+            return iter(map(int, self.texts))
+        return (int(v) if v.is_integer() else v for v in map(float, self.texts))
+
+
+ContextValue = LazyNumbers | Number | None
+
+
+class Block(NamedTuple):
+    """``lines`` lines of one plan: the text of each column, and the step and epoch of
+    each line (a ``LazyNumbers`` when the lines carry them, else the parser's context when
+    the run started, one value for every line)."""
+
+    plan: ColumnPlan
+    lines: int
+    texts: list[Texts]
+    steps: ContextValue
+    epochs: ContextValue
+
+
+def make_plan(shape: bytes, context: Sequence[tuple[int, int, int]],
+              metrics: Sequence[tuple[str, int, int, int, int, float]]) -> ColumnPlan | None:
+    """The column plan for a shape's line plan; None when the line path must do it
+    (nothing to extract, ratios, a metric twice in one line)."""
+    names = [m[0] for m in metrics]
+    if not metrics or any(m[4] for m in metrics) or len(set(names)) != len(names):
+        return None
+    spans = sorted({(s, e) for _, s, e in context} | {(m[1], m[2]) for m in metrics})
+    column = {span: index for index, span in enumerate(spans)}
+    step = epoch = None
+    for kind, start, end in context:
+        token = shape[start:end]
+        found = Context(column[(start, end)], _INT_SHAPE.fullmatch(token) is not None,
+                        _DECIMAL_SHAPE.fullmatch(token) is not None, _int_digits(token) > 1)
+        if kind == rules.EPOCH:
+            epoch = found
+        else:
+            step = found
+    planned: list[Metric] = []
+    for name, start, end, _, _, _ in metrics:
+        token = shape[start:end]
+        if b"\x00" not in token:  # nan / inf
+            low = token.lower()
+            literal = '"nan"' if b"nan" in low else ('"-inf"' if low.startswith(b"-")
+                                                     else '"inf"')
+            planned.append(Metric(name, -1, literal, False, False))
+            continue
+        body = token[1:] if token.startswith(b"-") else token
+        form: int | str = TEXT
+        if not body.startswith(b"\x00"):  # "+1", ".5", "-.5"
+            form = CONVERT
+        elif b"." not in token and b"e" not in token.lower():
+            form = WHOLE
+        planned.append(Metric(name, column[(start, end)], form, _int_digits(token) > 1,
+                              _DECIMAL_SHAPE.fullmatch(token) is not None))
+    return ColumnPlan(tuple(slice(s, e) for s, e in spans), step, epoch, tuple(planned))
+
+
+def _int_digits(token: bytes) -> int:
+    body = token.lstrip(b"+-")
+    return len(body) - len(body.lstrip(b"\x00"))
+
+
+def extract(plan: ColumnPlan, region: str | bytes, count: int,
+            step: Number | None, epoch: Number | None) -> Block | None:
+    """``count`` lines (``region``, each newline-terminated) of ``plan``'s shape."""
+    lines: list[str] | list[bytes] = region.split("\n") if isinstance(region, str) \
+        else region.split(b"\n")
+    lines.pop()
+    if len(lines) != count:
+        return None
+    texts: list[Texts] = [list(map(itemgetter(cut), lines)) for cut in plan.slices]
+    steps: ContextValue = step
+    epochs: ContextValue = epoch
+    if plan.step is not None:
+        steps = LazyNumbers(texts[plan.step.column], plan.step.plain)
+    if plan.epoch is not None:
+        epochs = LazyNumbers(texts[plan.epoch.column], plan.epoch.plain)
+    return Block(plan, count, texts, steps, epochs)
+
+
+def last(context: ContextValue) -> Number | None:
+    return context[-1] if isinstance(context, LazyNumbers) else context
+
+
+def summary_steps(block: Block) -> Sequence[Number | None]:
+    """Per line, the step a summary's best/last refers to: the step, else the epoch."""
+    for context in (block.steps, block.epochs):
+        if isinstance(context, LazyNumbers):
+            return context
+        if context is not None:
+            return [context] * block.lines
+    return [None] * block.lines
+
+
+def values(block: Block, metric: Metric) -> list[float]:
+    if metric.column < 0:
+        return [float(str(metric.form).strip('"'))] * block.lines
+    texts = block.texts[metric.column]
+    if texts.count(texts[0]) == len(texts):  # a constant
+        return [float(texts[0])] * len(texts)
+    return list(map(float, texts))
+
+
+def json_number(value: Number) -> str:
+    if isinstance(value, int) or math.isfinite(value):
+        return repr(value)
+    return '"nan"' if math.isnan(value) else ('"inf"' if value > 0 else '"-inf"')
+
+
+def _as_str(texts: Texts) -> Sequence[str]:
+    if not texts or isinstance(texts[0], str):
+        return texts  # type: ignore[return-value]
+    return b"\n".join(texts).decode("ascii", "replace").split("\n")  # type: ignore[arg-type]
+
+
+def _leading_zero(texts: Sequence[str]) -> bool:
+    """For a token with several integer digits: does any start with zero (not JSON)?"""
+    joined = "\n" + "\n".join(texts)
+    return "\n0" in joined or "\n-0" in joined
+
+
+def _context_json(block: Block, context: Context | None, lazy: ContextValue
+                  ) -> Sequence[str] | str | None:
+    """The JSON text of a step/epoch: a column, one text for every line, or None."""
+    if isinstance(lazy, LazyNumbers):
+        assert context is not None
+        texts = _as_str(lazy.texts)
+        if context.json and not (context.leading and _leading_zero(texts)):
+            return texts
+        return list(map(json_number, lazy))
+    return None if lazy is None else json_number(lazy)
+
+
+def encode_block(block: Block, time: float | None) -> str:
+    """The ``metrics.jsonl`` rows of ``block``, line by line (output order)."""
+    plan = block.plan
+    end = f', "time": {time!r}}}\n' if time is not None else "}\n"
+    parts: list[Sequence[str] | repeat[str]] = []
+    text = ""
+    step = _context_json(block, plan.step, block.steps)
+    epoch = _context_json(block, plan.epoch, block.epochs)
+
+    def variable(column: Sequence[str]) -> None:
+        nonlocal text
+        parts.append(repeat(text))
+        parts.append(column)
+        text = ""
+
+    for metric in plan.metrics:
+        text += f'{{"name": {json.dumps(metric.name, ensure_ascii=False)}, "value": '
+        if metric.column < 0:
+            text += str(metric.form)
+        else:
+            texts = _as_str(block.texts[metric.column])
+            if metric.form == CONVERT or (metric.leading and _leading_zero(texts)):
+                variable(list(map(json_number, values(block, metric))))
+            else:
+                variable(texts)
+                text = ".0" if metric.form == WHOLE else ""
+        for key, context in (("step", step), ("epoch", epoch)):
+            if isinstance(context, str):
+                text += f', "{key}": {context}'
+            elif context is not None:
+                text += f', "{key}": '
+                variable(context)
+        text += end
+    if not parts:
+        return text * block.lines
+    parts.append(repeat(text))
+    return "".join(chain.from_iterable(zip(*parts, strict=False)))  # repeat() is endless
+
+
+def observations(block: Block) -> list[tuple[str, float, Number | None, Number | None]]:
+    """``block`` as (name, value, step, epoch) tuples in output order (for tests)."""
+    out: list[tuple[str, float, Number | None, Number | None]] = []
+    columns = [values(block, metric) for metric in block.plan.metrics]
+    steps, epochs = block.steps, block.epochs
+    for line in range(block.lines):
+        step = steps[line] if isinstance(steps, LazyNumbers) else steps
+        epoch = epochs[line] if isinstance(epochs, LazyNumbers) else epochs
+        for metric, column in zip(block.plan.metrics, columns, strict=True):
+            out.append((metric.name, column[line], step, epoch))
+    return out

@@ -1,0 +1,86 @@
+"""Tables: a header row of names, then rows of numbers (Ultralytics, spaCy, fastai,
+markdown ``| a | b |`` tables). Pure functions; the parser keeps the table's state."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from exptrack.metrics import rules
+
+_BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
+_HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
+_HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%# ]{0,40}$")
+_ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
+                         re.IGNORECASE)
+_ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
+_AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
+                               "weighted"})
+
+Row = tuple[list[tuple[str, float]], int | float | None, int | float | None]
+
+
+def number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def parse_header(line: str) -> tuple[list[str], bool] | None:
+    """A header row -> (metric names, whether it is a ``| a | b |`` table), else None."""
+    text = _BAR_CUT.sub("", line).strip()
+    if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
+        return None
+    pipe = text.startswith("|") and text.endswith("|")
+    if pipe:
+        cells = [c.strip() for c in text[1:-1].split("|")]
+    else:
+        cells = [c for c in _HEADER_SPLIT.split(text) if c]
+    if len(cells) < 3 or not all(_HEADER_CELL.match(c) for c in cells):
+        return None
+    return [_header_name(c) for c in cells], pipe
+
+
+def parse_row(line: str, header: list[str], pipe: bool,
+              aliases: Mapping[str, str]) -> Row | None:
+    """A row under ``header`` -> (metric values, its step, its epoch), else None."""
+    if pipe:
+        text = line.strip()
+        if not (text.startswith("|") and text.endswith("|")):
+            return None
+        cells = [c.strip() for c in text[1:-1].split("|")]
+    else:
+        cells = _BAR_CUT.sub("", line).split()
+    if len(cells) != len(header):
+        return None
+    if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
+            and cells[0].lower() not in _AGGREGATE_LABELS:
+        return None
+    values: list[tuple[str, float]] = []
+    step = epoch = None
+    for name, cell in zip(header, cells, strict=True):
+        low = name.lower()
+        counter = _ROW_COUNTER.match(cell)
+        if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS:
+            text = counter.group(1) if counter else cell
+            if _ROW_NUMBER.match(text) and not text.endswith("%"):
+                if low in rules.EPOCH_KEYS:
+                    epoch = number(text)
+                else:
+                    step = number(text)
+            continue
+        if not name or rules.is_denied(name) or not _ROW_NUMBER.match(cell):
+            continue
+        values.append((aliases.get(name, name), float(cell.rstrip("%"))))
+    if len(values) < 2 and not (values and (step is not None or epoch is not None)):
+        return None
+    return values, step, epoch
+
+
+def _header_name(cell: str) -> str:
+    """A header cell -> a metric name: ``Box(P`` -> ``P``, ``LOSS NER`` -> ``LOSS_NER``."""
+    cell = cell.strip().rstrip(":")
+    if "(" in cell and ")" not in cell:
+        cell = cell.rsplit("(", 1)[1]
+    elif cell.endswith(")") and "(" not in cell:
+        cell = cell[:-1]
+    return rules.normalize_name(cell.strip())
