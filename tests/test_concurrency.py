@@ -18,7 +18,7 @@ def test_twenty_concurrent_runs_are_distinct_and_complete_while_ls_reads(
     code = ("import sys, time\nn = int(sys.argv[1])\n"
             "for step in range(5):\n"
             "    print(f'run {n} step={step} loss={n + step / 10}', flush=True)\n"
-            "    time.sleep(0.05)\n")
+            "    time.sleep(0.3)\n")  # long enough for ls to see them running
     procs = [subprocess.Popen([*track_cmd(), "run", "--name", f"r{n}", "--", *py(code), str(n)],
                               cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE)
