@@ -69,3 +69,17 @@ def test_short_command_still_writes_a_summary(tmp_path: Path, track_home: Path) 
     assert done.returncode == 0, done.stderr
     summary = yaml.safe_load((only_run(track_home) / "resources.yaml").read_text())
     assert summary["samples"] <= 1 and "peak_rss_bytes" in summary
+
+
+def test_a_run_too_short_for_two_samples_has_no_cpu_figure(tmp_path: Path,
+                                                            track_home: Path) -> None:
+    """CPU % needs two readings: a 0% from the first reading would be a lie."""
+    assert track("run", "--", *py("pass"), cwd=tmp_path).returncode == 0
+    run_dir = only_run(track_home)
+    rows = [json.loads(line) for line in (run_dir / "resources.jsonl").read_text().splitlines()]
+    assert rows and rows[0]["cpu_percent"] is None
+    summary = yaml.safe_load((run_dir / "resources.yaml").read_text())
+    if summary["samples"] == 1:
+        assert summary["mean_cpu_percent"] is None and summary["peak_cpu_percent"] is None
+    text = track("show", cwd=tmp_path, check=True).stdout.decode()
+    assert "CPU 0% mean" not in text

@@ -64,7 +64,8 @@ class ResourceSummary:
     samples: int = 0
     peak_rss_bytes: int = 0
     cpu_sum: float = 0.0
-    peak_cpu_percent: float = 0.0
+    cpu_count: int = 0  # samples with a CPU reading (not the first)
+    peak_cpu_percent: float | None = None
     max_threads: int = 0
     max_processes: int = 0
     read_bytes: int = 0
@@ -77,8 +78,11 @@ class ResourceSummary:
     def add(self, sample: dict[str, Any]) -> None:
         self.samples += 1
         self.peak_rss_bytes = max(self.peak_rss_bytes, sample["rss_bytes"])
-        self.cpu_sum += sample["cpu_percent"]
-        self.peak_cpu_percent = max(self.peak_cpu_percent, sample["cpu_percent"])
+        cpu = sample.get("cpu_percent")
+        if cpu is not None:
+            self.cpu_sum += cpu
+            self.cpu_count += 1
+            self.peak_cpu_percent = max(self.peak_cpu_percent or 0.0, cpu)
         self.max_threads = max(self.max_threads, sample["threads"])
         self.max_processes = max(self.max_processes, sample["processes"])
         self.read_bytes = max(self.read_bytes, sample.get("read_bytes") or 0)
@@ -95,8 +99,11 @@ class ResourceSummary:
     def to_dict(self) -> dict[str, Any]:
         return {
             "peak_rss_bytes": self.peak_rss_bytes,
-            "mean_cpu_percent": round(self.cpu_sum / self.samples, 1) if self.samples else None,
-            "peak_cpu_percent": round(self.peak_cpu_percent, 1),
+            # null when the run was too short for two readings
+            "mean_cpu_percent": round(self.cpu_sum / self.cpu_count, 1) if self.cpu_count
+            else None,
+            "peak_cpu_percent": None if self.peak_cpu_percent is None
+            else round(self.peak_cpu_percent, 1),
             "max_threads": self.max_threads,
             "max_processes": self.max_processes,
             "read_bytes": self.read_bytes,
@@ -144,6 +151,7 @@ class TreeSampler:
         import psutil
 
         now = time.monotonic()
+        first = self.last_time is None  # CPU % needs two readings: unknown at the first
         rss = threads = processes = 0
         cpu_total = 0.0
         for proc in self._tree():
@@ -168,7 +176,8 @@ class TreeSampler:
         self.last_time = now
         if processes == 0:
             return None
-        return {"rss_bytes": rss, "cpu_percent": round(cpu_total, 1), "threads": threads,
+        return {"rss_bytes": rss, "cpu_percent": None if first else round(cpu_total, 1),
+                "threads": threads,
                 "processes": processes,
                 "read_bytes": sum(r for r, _ in self.io.values()),
                 "write_bytes": sum(w for _, w in self.io.values())}
