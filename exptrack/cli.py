@@ -40,19 +40,22 @@ def _root(
 
 
 from exptrack.commands import diff, inspect, parse, run  # noqa: E402 - registered below
+from exptrack.commands.options import without_gc  # noqa: E402
 
 app.command(context_settings=run.RUN_CONTEXT)(run.run)
-app.command("ls")(inspect.ls)
-app.command()(inspect.show)
-app.command()(diff.diff)
+app.command("ls")(without_gc(inspect.ls))
+app.command("show")(without_gc(inspect.show))
+app.command("diff")(without_gc(diff.diff))
 app.command()(parse.parse)
 app.command()(parse.reparse)
 
 
 def main() -> None:
     """Entry point: run the app; map every error to one line and an exit code."""
+    from exptrack.commands.coercion import fast_command
+
     try:
-        app(standalone_mode=True)
+        fast_command(app)(standalone_mode=True)
     except ExptrackError as exc:
         from exptrack import render  # imported on demand: start-up stays fast
 

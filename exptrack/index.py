@@ -27,6 +27,7 @@ import marshal
 import os
 import sys
 import time
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -112,21 +113,68 @@ class IndexedRunView(RunView):
             return path
         if name not in _LAZY_FIELDS or state.get("_loaded") or "record" not in state:
             raise AttributeError(name)
-        state["_loaded"] = True
-        blob = state.pop("_blob", None)
-        try:
-            if blob is None:
-                raise LookupError("nothing cached: read the files")
-            params, metrics, git = marshal.loads(blob)
-            if not isinstance(params, dict) or not isinstance(metrics, dict):
-                raise TypeError("malformed entry")
-            state.update(params=params, git=GitState(*git),
-                         metrics={key: MetricSummary(*m) for key, m in metrics.items()})
-        except Exception:
+        raw = self._raw()
+        if raw is None:  # nothing usable cached: the run's files decide, all fields at once
+            state["_loaded"] = True
             fallback = read_run_files(self.path)
-            state.update(params=fallback.params, metrics=fallback.metrics,
-                         git=fallback.git, damaged=fallback.damaged)
-        return state[name]
+            loaded: dict[str, Any] = {"params": fallback.params, "metrics": fallback.metrics,
+                      "git": fallback.git, "damaged": fallback.damaged}
+            for key, found in loaded.items():
+                state.setdefault(key, found)  # set already (a crashed run's metrics) stays
+            return state[name]
+        params, metrics, git = raw
+        try:  # each field decoded on its own: `--where lr<0.01` builds no metric summary
+            if name == "params":
+                value: Any = params
+            elif name == "metrics":
+                value = {key: MetricSummary(*m) for key, m in metrics.items()}
+            elif name == "git":
+                value = GitState(*git)
+            else:
+                raise AttributeError(name)  # "damaged" is always set for an indexed view
+        except TypeError:
+            state["_decoded"] = None  # malformed entry: read the files
+            return getattr(self, name)
+        state[name] = value
+        return value
+
+    def _raw(self) -> tuple[dict[str, Any], dict[str, Any], Any] | None:
+        """The cached (params, {metric: fields}, git fields), decoded once; None when
+        nothing usable is cached (the run's files decide)."""
+        state = self.__dict__
+        if "_decoded" in state:
+            return state["_decoded"]  # type: ignore[no-any-return]
+        blob = state.pop("_blob", None)
+        raw = None
+        try:
+            if blob is not None:
+                params, metrics, git = marshal.loads(blob)
+                if isinstance(params, dict) and isinstance(metrics, dict):
+                    raw = (params, metrics, git)
+        except Exception:
+            raw = None
+        state["_decoded"] = raw
+        return raw
+
+    def metric(self, name: str) -> MetricSummary | None:
+        state = self.__dict__
+        if "metrics" not in state and "record" in state:
+            raw = self._raw()
+            if raw is not None:
+                fields = raw[1].get(name)
+                if fields is None:
+                    return None
+                with contextlib.suppress(TypeError):  # malformed: `metrics` decides
+                    return MetricSummary(*fields)
+        return self.metrics.get(name)
+
+    def metric_names(self) -> Collection[str]:
+        state = self.__dict__
+        if "metrics" not in state and "record" in state:
+            raw = self._raw()
+            if raw is not None:
+                return raw[1].keys()
+        return self.metrics.keys()
 
 
 _LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))

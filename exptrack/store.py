@@ -12,6 +12,7 @@ import math
 import os
 import re
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -72,6 +73,14 @@ class RunView:
     @property
     def id(self) -> str:
         return self.record.id
+
+    def metric(self, name: str) -> MetricSummary | None:
+        """One metric's summary, or None (an indexed view decodes only this one)."""
+        return self.metrics.get(name)
+
+    def metric_names(self) -> Collection[str]:
+        """The names of the run's metrics (an indexed view builds no summary for this)."""
+        return self.metrics.keys()
 
 
 class Store:
