@@ -27,7 +27,7 @@ import marshal
 import os
 import sys
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +54,7 @@ _GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
 # the leading number when reading the same YAML files starts giving different values.
 SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
     + ",".join(_GIT_FIELDS)
-_INDEX_SCHEMA = (f"{SCHEMA};exptrack{__version__};marshal{marshal.version};"
+_INDEX_SCHEMA = (f"{SCHEMA};entries2;exptrack{__version__};marshal{marshal.version};"
                  f"py{sys.version_info[0]}.{sys.version_info[1]}")
 
 Stats = tuple[int, ...]
@@ -98,11 +98,37 @@ def view_of(entry: Entry, path: Path) -> RunView:
                    GitState(*git), damaged)
 
 
+_UNSET: Any = object()
+_FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # index in CACHED_FILES and blob slot
+_ALL_FILES = (0, 1, 2, 3)
+
+
+class _Listing:
+    """What the views of one ``load_views`` share: where the runs are, and the index
+    refreshed once if a view finds one of its files changed behind the index's back."""
+
+    __slots__ = ("folder", "fresh", "store")
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.folder = str(store.runs_dir) + os.sep
+        self.fresh: dict[str, Any] | None = None
+
+    def refreshed_hit(self, run_id: str) -> tuple[Any, ...] | None:
+        if self.fresh is None:
+            self.fresh = refresh_index(self.store)
+        hit = self.fresh.get(run_id)
+        return hit if isinstance(hit, tuple) else None
+
+
 class IndexedRunView(RunView):
-    """A run from the index: ``params``, ``metrics`` and ``git`` (and, for a view made by
-    ``load_heads``, ``damaged``) are decoded or read on first use, so a listing that shows
-    a few of 10,000 runs does not pay for all of them. An entry that cannot be decoded
-    falls back to the run's files."""
+    """A run from the index. Only ``run.yaml`` is checked against the index up front (what
+    ordering and counting need); ``params``, ``metrics``, ``git`` and ``damaged`` are
+    decoded on first use, each after checking that the file it came from is unchanged
+    (``damaged``: all four files), so a listing that shows a few of 10,000 runs, or ranks
+    them by one metric, pays only for what it uses. A changed file refreshes the index
+    once; an entry that cannot be used falls back to the run's files. Views made by
+    ``load_heads`` carry no entry: their fields are read from the files."""
 
     def __getattr__(self, name: str) -> Any:
         # Only called for attributes not set yet: the lazy fields, before they are loaded.
@@ -111,82 +137,129 @@ class IndexedRunView(RunView):
             runs_dir, run_id = state.pop("_where")
             state["path"] = path = runs_dir / run_id  # Path objects cost: made when used
             return path
-        if name not in _LAZY_FIELDS or state.get("_loaded") or "record" not in state:
+        if name not in _LAZY_FIELDS or "record" not in state:
             raise AttributeError(name)
-        raw = self._raw()
-        if raw is None:  # nothing usable cached: the run's files decide, all fields at once
-            state["_loaded"] = True
+        value = self._from_index(name)
+        if value is _UNSET:  # nothing usable cached: the run's files decide
             fallback = read_run_files(self.path)
             loaded: dict[str, Any] = {"params": fallback.params, "metrics": fallback.metrics,
-                      "git": fallback.git, "damaged": fallback.damaged}
+                                      "git": fallback.git, "damaged": fallback.damaged}
             for key, found in loaded.items():
                 state.setdefault(key, found)  # set already (a crashed run's metrics) stays
             return state[name]
-        params, metrics, git = raw
-        try:  # each field decoded on its own: `--where lr<0.01` builds no metric summary
-            if name == "params":
-                value: Any = params
-            elif name == "metrics":
-                value = {key: MetricSummary(*m) for key, m in metrics.items()}
-            elif name == "git":
-                value = GitState(*git)
-            else:
-                raise AttributeError(name)  # "damaged" is always set for an indexed view
-        except TypeError:
-            state["_decoded"] = None  # malformed entry: read the files
-            return getattr(self, name)
         state[name] = value
         return value
 
-    def _raw(self) -> tuple[dict[str, Any], dict[str, Any], Any] | None:
-        """The cached (params, {metric: fields}, git fields), decoded once; None when
-        nothing usable is cached (the run's files decide)."""
-        state = self.__dict__
-        if "_decoded" in state:
-            return state["_decoded"]  # type: ignore[no-any-return]
-        blob = state.pop("_blob", None)
-        raw = None
+    def _from_index(self, name: str) -> Any:
+        if name == "metrics":
+            fields = self._metric_fields()
+            if fields is None:
+                return _UNSET
+            try:
+                return {key: MetricSummary(*m) for key, m in fields.items()}
+            except TypeError:
+                return _UNSET
+        slot = _FIELD_FILE.get(name)
+        hit = self._entry_for((slot,) if slot is not None else _ALL_FILES)
+        if hit is None:
+            return _UNSET
         try:
-            if blob is not None:
-                params, metrics, git = marshal.loads(blob)
-                if isinstance(params, dict) and isinstance(metrics, dict):
-                    raw = (params, metrics, git)
-        except Exception:
-            raw = None
-        state["_decoded"] = raw
-        return raw
+            if slot is None:  # damaged
+                return list(hit[2])
+            value = marshal.loads(hit[2 + slot])
+            if name == "params":
+                return value if isinstance(value, dict) else _UNSET
+            return GitState(*value)
+        except Exception:  # a malformed entry: the files decide
+            return _UNSET
+
+    def _metric_fields(self) -> dict[str, Any] | None:
+        """{metric: summary fields} from the index, decoded once; None: read the files."""
+        state = self.__dict__
+        if "_metric_cache" not in state:
+            hit = self._entry_for((_FIELD_FILE["metrics"],))
+            fields = None
+            if hit is not None:
+                try:
+                    fields = marshal.loads(hit[4])
+                except Exception:
+                    fields = None
+            state["_metric_cache"] = fields if isinstance(fields, dict) else None
+        return state["_metric_cache"]  # type: ignore[no-any-return]
+
+    def _entry_for(self, files: tuple[int, ...]) -> tuple[Any, ...] | None:
+        """The index entry, if ``files`` (positions in CACHED_FILES) are unchanged since it
+        was made; else the entry of a refreshed index, if that one is current."""
+        state = self.__dict__
+        hit = state.get("_hit")
+        if hit is None:
+            return None
+        checked: set[int] = state.setdefault("_checked", set())
+        todo = [f for f in files if f not in checked]
+        if not todo:
+            return hit  # type: ignore[no-any-return]
+        listing: _Listing = state["_listing"]
+        folder = listing.folder + self.record.id + os.sep
+        if _stats_now(folder, todo) != _stats_cached(hit[0], todo):
+            hit = listing.refreshed_hit(self.record.id)
+            if hit is None or _stats_now(folder, _ALL_FILES) != tuple(hit[0]):
+                state["_hit"] = None
+                return None
+            state["_hit"] = hit
+            todo = list(_ALL_FILES)
+        checked.update(todo)
+        return hit
 
     def metric(self, name: str) -> MetricSummary | None:
-        state = self.__dict__
-        if "metrics" not in state and "record" in state:
-            raw = self._raw()
-            if raw is not None:
-                fields = raw[1].get(name)
-                if fields is None:
+        if "metrics" not in self.__dict__ and "record" in self.__dict__:
+            fields = self._metric_fields()
+            if fields is not None:
+                found = fields.get(name)
+                if found is None:
                     return None
                 with contextlib.suppress(TypeError):  # malformed: `metrics` decides
-                    return MetricSummary(*fields)
+                    return MetricSummary(*found)
         return self.metrics.get(name)
 
     def metric_names(self) -> Collection[str]:
-        state = self.__dict__
-        if "metrics" not in state and "record" in state:
-            raw = self._raw()
-            if raw is not None:
-                return raw[1].keys()
+        if "metrics" not in self.__dict__ and "record" in self.__dict__:
+            fields = self._metric_fields()
+            if fields is not None:
+                return fields.keys()
         return self.metrics.keys()
 
 
 _LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
 
 
-def _indexed_view(hit: tuple[Any, ...], runs_dir: Path, run_id: str) -> RunView:
-    _stats, record, damaged, blob = hit
-    if not isinstance(damaged, list) or not isinstance(blob, bytes):
+def _stats_now(folder: str, files: Sequence[int]) -> Stats:
+    result: list[int] = []
+    for position in files:
+        try:
+            st = os.stat(folder + CACHED_FILES[position])
+        except FileNotFoundError:
+            result += MISSING
+        else:
+            result += (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+    return tuple(result)
+
+
+def _stats_cached(stats: Stats, files: Sequence[int]) -> Stats:
+    return tuple(value for position in files for value in stats[4 * position:4 * position + 4])
+
+
+def _usable(hit: Any) -> bool:
+    return isinstance(hit, tuple) and len(hit) == 6 and isinstance(hit[0], tuple) \
+        and len(hit[0]) == 4 * len(CACHED_FILES) and isinstance(hit[1], list) \
+        and isinstance(hit[2], list) and all(isinstance(b, bytes) for b in hit[3:])
+
+
+def _indexed_view(hit: tuple[Any, ...], listing: _Listing, run_id: str) -> RunView:
+    if not _usable(hit):
         raise TypeError("malformed entry")
     view = object.__new__(IndexedRunView)
-    view.__dict__.update(record=RunRecord(*record), _where=(runs_dir, run_id),
-                         damaged=damaged, _blob=blob)
+    view.__dict__.update(record=RunRecord(*hit[1]), _where=(listing.store.runs_dir, run_id),
+                         _hit=hit, _listing=listing)
     return view
 
 
@@ -194,9 +267,35 @@ def _index_entry(stats: Stats, entry: Entry) -> tuple[Any, ...] | None:
     """What the index keeps of a run; None when marshal cannot hold it (e.g. a date)."""
     record, params, metrics, git, damaged = entry
     try:
-        return (stats, record, damaged, marshal.dumps((params, metrics, git)))
+        return (stats, record, damaged, marshal.dumps(params), marshal.dumps(metrics),
+                marshal.dumps(git))
     except ValueError:
         return None
+
+
+def _record_stats(run_id: str, runs_fd: int) -> Stats:
+    try:
+        st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)
+    except FileNotFoundError:
+        return MISSING
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+
+
+def _read_entry(runs_dir: Path, run_id: str, stats: Stats,
+                now_ns: int) -> tuple[Entry, RunView | None, tuple[Any, ...] | None]:
+    """A run's entry from its listing.json or its files; the view read on the way (if
+    any); and what the index may keep of it (None for a run changed a moment ago)."""
+    path = runs_dir / run_id
+    view: RunView | None = None
+    entry = _listing_entry(str(path) + os.sep, stats)
+    if entry is None:
+        view = read_run_files(path)
+        entry = entry_of(view)
+    # A run changed in the last moments may change again unseen within the same timestamp
+    # tick: it is left out of the index, so it is re-read next time.
+    kept = _index_entry(stats, entry) if max(stats[3::4]) < now_ns - int(RACY_S * 1e9) \
+        else None
+    return entry, view, kept
 
 
 def load_views(store: Store) -> list[RunView]:
@@ -204,10 +303,10 @@ def load_views(store: Store) -> list[RunView]:
     ids = store.run_ids()
     index_path = store.root / INDEX_NAME
     runs_dir = store.runs_dir
+    listing = _Listing(store)
     views: list[RunView] = []
     fresh: dict[str, Any] = {}
     now_ns = time.time_ns()
-    racy_ns = int(RACY_S * 1e9)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of small acyclic objects: collections only cost
     runs_fd = -1
@@ -216,31 +315,24 @@ def load_views(store: Store) -> list[RunView]:
         changed = len(cached) != len(ids)
         runs_fd = os.open(runs_dir, os.O_RDONLY) if ids else -1
         for run_id in ids:
-            stats = file_stats(run_id + os.sep, runs_fd)
             hit = cached.get(run_id)
             view: RunView | None = None
-            if hit is not None and hit[0] == stats:
+            if hit is not None:
                 try:
-                    view = _indexed_view(hit, runs_dir, run_id)
-                    fresh[run_id] = hit
+                    if tuple(hit[0][:4]) == _record_stats(run_id, runs_fd):
+                        view = _indexed_view(hit, listing, run_id)
+                        fresh[run_id] = hit
                 except Exception:
                     view = None
             if view is None:
                 changed = True
-                path = runs_dir / run_id
-                entry = _listing_entry(str(path) + os.sep, stats)
-                if entry is None:
-                    view = read_run_files(path)
-                    entry = entry_of(view)
-                # A run changed in the last moments may change again unseen within the same
-                # timestamp tick: it is left out of the index, so it is re-read next time.
-                kept = _index_entry(stats, entry) if max(stats[3::4]) < now_ns - racy_ns \
-                    else None
+                stats = file_stats(run_id + os.sep, runs_fd)
+                entry, view, kept = _read_entry(runs_dir, run_id, stats, now_ns)
                 if kept is not None:
                     fresh[run_id] = kept
                 if view is None:
-                    view = _indexed_view(kept, runs_dir, run_id) if kept \
-                        else view_of(entry, path)
+                    view = _indexed_view(kept, listing, run_id) if kept \
+                        else view_of(entry, runs_dir / run_id)
             mark_crashed(view)
             views.append(view)
         if changed:
@@ -250,6 +342,33 @@ def load_views(store: Store) -> list[RunView]:
             os.close(runs_fd)
         _restore_gc(gc_was_enabled, len(views))
     return views
+
+
+def refresh_index(store: Store) -> dict[str, Any]:
+    """Check every cached file of every run against the index, re-read the runs that
+    changed, and write the index; returns its entries. Used when a view finds a file
+    changed behind the index's back, so the next listing is fast again."""
+    ids = store.run_ids()
+    runs_dir = store.runs_dir
+    index_path = store.root / INDEX_NAME
+    cached = _read_index(index_path)
+    fresh: dict[str, Any] = {}
+    now_ns = time.time_ns()
+    runs_fd = os.open(runs_dir, os.O_RDONLY)
+    try:
+        for run_id in ids:
+            stats = file_stats(run_id + os.sep, runs_fd)
+            hit = cached.get(run_id)
+            if hit is not None and _usable(hit) and hit[0] == stats:
+                fresh[run_id] = hit
+                continue
+            kept = _read_entry(runs_dir, run_id, stats, now_ns)[2]
+            if kept is not None:
+                fresh[run_id] = kept
+    finally:
+        os.close(runs_fd)
+    _write_index(index_path, fresh)
+    return fresh
 
 
 def _restore_gc(was_enabled: bool, loaded: int) -> None:
