@@ -380,23 +380,50 @@ def _restore_gc(was_enabled: bool, loaded: int) -> None:
         gc.enable()
 
 
-def _read_index(path: Path) -> dict[str, Any]:
-    """The cached entries; an absent, foreign or corrupt index is an empty one."""
+def _read_index(path: Path, blobs: bool = True) -> dict[str, Any]:
+    """The cached entries (without their blobs: ``(stats, record, damaged)``, all that
+    resolving a reference needs); an absent, foreign or corrupt index is an empty one.
+
+    The file holds two marshal objects: ``{"schema", "runs": {id: (stats, record,
+    damaged)}, "blobs_at": offset}``, then ``{id: (params, metrics, git blobs)}``, so
+    reading the heads never decodes the blobs."""
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        raw = path.read_bytes()
+        data = marshal.loads(raw)
+        if not isinstance(data, dict) or data.get("schema") != _INDEX_SCHEMA:
+            return {}
+        runs = data.get("runs")
+        if not isinstance(runs, dict):
+            return {}
+        if not blobs:
+            return runs
+        extra = marshal.loads(memoryview(raw)[data["blobs_at"]:])
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
         return {}
-    if not isinstance(data, dict) or data.get("schema") != _INDEX_SCHEMA:
+    if not isinstance(extra, dict):
         return {}
-    runs = data.get("runs")
-    return runs if isinstance(runs, dict) else {}
+    merged: dict[str, Any] = {}
+    for run_id, head in runs.items():
+        more = extra.get(run_id)
+        if isinstance(head, tuple) and isinstance(more, tuple):
+            merged[run_id] = head + more
+    return merged
+
+
+def _index_payload(runs: dict[str, Any]) -> bytes:
+    heads = {run_id: entry[:3] for run_id, entry in runs.items()}
+    blobs = {run_id: entry[3:] for run_id, entry in runs.items()}
+    # marshal writes an int below 2**31 in a fixed 5 bytes: the offset fits where 0 was.
+    first = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": heads, "blobs_at": 0})
+    first = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": heads, "blobs_at": len(first)})
+    return first + marshal.dumps(blobs)
 
 
 def _write_index(path: Path, runs: dict[str, Any]) -> None:
     """Replace the index atomically; a store we cannot write to simply stays unindexed."""
     try:
-        payload = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": runs})
-    except ValueError:
+        payload = _index_payload(runs)
+    except (ValueError, OverflowError):
         return
     import tempfile
 
@@ -431,7 +458,7 @@ def load_heads(store: Store) -> list[RunView]:
     gc.disable()  # as in load_views
     runs_fd = os.open(runs_dir, os.O_RDONLY)
     try:
-        cached = _read_index(store.root / INDEX_NAME)
+        cached = _read_index(store.root / INDEX_NAME, blobs=False)
         for run_id in ids:
             try:
                 st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)
