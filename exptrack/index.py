@@ -101,6 +101,7 @@ def view_of(entry: Entry, path: Path) -> RunView:
 _UNSET: Any = object()
 _FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # index in CACHED_FILES and blob slot
 _ALL_FILES = (0, 1, 2, 3)
+_STATS_LEN = 4 * len(CACHED_FILES)
 
 
 class _Listing:
@@ -200,7 +201,16 @@ class IndexedRunView(RunView):
             return hit  # type: ignore[no-any-return]
         listing: _Listing = state["_listing"]
         folder = listing.folder + self.record.id + os.sep
-        if _stats_now(folder, todo) != _stats_cached(hit[0], todo):
+        if len(todo) == 1:  # the usual case (one field wanted): no tuples built
+            try:
+                st = os.stat(folder + CACHED_FILES[todo[0]])
+                same = hit[0][4 * todo[0]:4 * todo[0] + 4] == (
+                    st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+            except FileNotFoundError:
+                same = hit[0][4 * todo[0]:4 * todo[0] + 4] == MISSING
+        else:
+            same = _stats_now(folder, todo) == _stats_cached(hit[0], todo)
+        if not same:
             hit = listing.refreshed_hit(self.record.id)
             if hit is None or _stats_now(folder, _ALL_FILES) != tuple(hit[0]):
                 state["_hit"] = None
@@ -249,9 +259,9 @@ def _stats_cached(stats: Stats, files: Sequence[int]) -> Stats:
 
 
 def _usable(hit: Any) -> bool:
-    return isinstance(hit, tuple) and len(hit) == 6 and isinstance(hit[0], tuple) \
-        and len(hit[0]) == 4 * len(CACHED_FILES) and isinstance(hit[1], list) \
-        and isinstance(hit[2], list) and all(isinstance(b, bytes) for b in hit[3:])
+    """The entry's shape; the blobs' content is checked when decoded."""
+    return type(hit) is tuple and len(hit) == 6 and type(hit[0]) is tuple \
+        and len(hit[0]) == _STATS_LEN and type(hit[2]) is list
 
 
 def _indexed_view(hit: tuple[Any, ...], listing: _Listing, run_id: str) -> RunView:
