@@ -136,10 +136,10 @@ def track_cmd(explicit: str | None = None) -> list[str]:
 
 
 def wall(argv: Sequence[str], env: dict[str, str] | None = None, shell: bool = False,
-         check: bool = True) -> float:
+         check: bool = True, cwd: Path | None = None) -> float:
     """Seconds one whole process takes, output thrown away."""
     began = time.perf_counter()
-    done = subprocess.run(argv if not shell else argv[0], shell=shell, env=env,
+    done = subprocess.run(argv if not shell else argv[0], shell=shell, env=env, cwd=cwd,
                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE)
     took = time.perf_counter() - began
@@ -150,21 +150,22 @@ def wall(argv: Sequence[str], env: dict[str, str] | None = None, shell: bool = F
 
 
 def median_wall(argv: Sequence[str], repeats: int, env: dict[str, str] | None = None,
-                shell: bool = False, setup: list[str] | None = None) -> float:
+                shell: bool = False, setup: list[str] | None = None,
+                cwd: Path | None = None) -> float:
     times = []
     for _ in range(repeats):
         if setup:
             for path in setup:
                 Path(path).unlink(missing_ok=True)
-        times.append(wall(argv, env, shell))
+        times.append(wall(argv, env, shell, cwd=cwd))
     return statistics.median(times)
 
 
-def peak_rss(argv: Sequence[str], env: dict[str, str]) -> float:
+def peak_rss(argv: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> float:
     """Peak RSS in bytes of the `track` process itself (not its command), by polling."""
     import psutil
 
-    proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     handle = psutil.Process(proc.pid)
     peak = 0
@@ -335,17 +336,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="exptrack-bench-") as tmp:
         scratch = Path(tmp)
+        # Recording runs from a small project folder of its own: not from the checkout,
+        # whose bench/out holds the synthetic stores (thousands of folders that the
+        # artifact scan of the working directory would walk at every run).
+        project = scratch / "project"
+        project.mkdir()
+        (project / "train.py").write_text("print('hi')\n")
         run_env = {**env, "TRACK_HOME": str(scratch / "store")}
-        bare = median_wall(["true"], repeats, run_env)
-        recorded = median_wall([*track, "run", "--", "true"], repeats, run_env)
+        bare = median_wall(["true"], repeats, run_env, cwd=project)
+        recorded = median_wall([*track, "run", "--", "true"], repeats, run_env, cwd=project)
         rows.append(Row("track run -- true: overhead over `true`", recorded - bare, 0.30))
         ratios.append(f"track run -- true: {recorded:.3f} s vs true: {bare:.3f} s")
 
         script = scratch / "metric_lines.py"
         metric_lines_script(script, args.metric_lines)
-        piped = median_wall([f"{sys.executable} {script} | cat"], repeats, run_env, shell=True)
+        piped = median_wall([f"{sys.executable} {script} | cat"], repeats, run_env, shell=True,
+                            cwd=project)
         tracked = median_wall([*track, "run", "--", sys.executable, str(script)], repeats,
-                              run_env)
+                              run_env, cwd=project)
         shutil.rmtree(scratch / "store", ignore_errors=True)
         rows.append(Row(f"track run, {args.metric_lines:,} metric lines vs `| cat`",
                         tracked / piped, 1.3, unit="x"))
@@ -354,12 +362,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         big_cmd = ["sh", "-c", f"yes 'epoch 1 step 2 loss=0.25 some progress text' | "
                                f"head -c {args.big_output_mb}M"]
-        rss = peak_rss([*track, "run", "--", *big_cmd], run_env)
+        rss = peak_rss([*track, "run", "--", *big_cmd], run_env, cwd=project)
         shutil.rmtree(scratch / "store", ignore_errors=True)
         rows.append(Row(f"recorder peak RSS, {args.big_output_mb} MB of output", rss, 100e6,
                         unit="MB"))
         line_cmd = ["sh", "-c", f"head -c {args.long_line_mb}M /dev/zero | tr '\\0' 'x'; echo"]
-        rss = peak_rss([*track, "run", "--", *line_cmd], run_env)
+        rss = peak_rss([*track, "run", "--", *line_cmd], run_env, cwd=project)
         shutil.rmtree(scratch / "store", ignore_errors=True)
         rows.append(Row(f"recorder peak RSS, one {args.long_line_mb} MB line", rss, 100e6,
                         unit="MB"))

@@ -27,6 +27,7 @@ import marshal
 import os
 import sys
 import time
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +54,7 @@ _GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
 # the leading number when reading the same YAML files starts giving different values.
 SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
     + ",".join(_GIT_FIELDS)
-_INDEX_SCHEMA = (f"{SCHEMA};exptrack{__version__};marshal{marshal.version};"
+_INDEX_SCHEMA = (f"{SCHEMA};entries2;exptrack{__version__};marshal{marshal.version};"
                  f"py{sys.version_info[0]}.{sys.version_info[1]}")
 
 Stats = tuple[int, ...]
@@ -97,11 +98,38 @@ def view_of(entry: Entry, path: Path) -> RunView:
                    GitState(*git), damaged)
 
 
+_UNSET: Any = object()
+_FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # index in CACHED_FILES and blob slot
+_ALL_FILES = (0, 1, 2, 3)
+_STATS_LEN = 4 * len(CACHED_FILES)
+
+
+class _Listing:
+    """What the views of one ``load_views`` share: where the runs are, and the index
+    refreshed once if a view finds one of its files changed behind the index's back."""
+
+    __slots__ = ("folder", "fresh", "store")
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.folder = str(store.runs_dir) + os.sep
+        self.fresh: dict[str, Any] | None = None
+
+    def refreshed_hit(self, run_id: str) -> tuple[Any, ...] | None:
+        if self.fresh is None:
+            self.fresh = refresh_index(self.store)
+        hit = self.fresh.get(run_id)
+        return hit if isinstance(hit, tuple) else None
+
+
 class IndexedRunView(RunView):
-    """A run from the index: ``params``, ``metrics`` and ``git`` (and, for a view made by
-    ``load_heads``, ``damaged``) are decoded or read on first use, so a listing that shows
-    a few of 10,000 runs does not pay for all of them. An entry that cannot be decoded
-    falls back to the run's files."""
+    """A run from the index. Only ``run.yaml`` is checked against the index up front (what
+    ordering and counting need); ``params``, ``metrics``, ``git`` and ``damaged`` are
+    decoded on first use, each after checking that the file it came from is unchanged
+    (``damaged``: all four files), so a listing that shows a few of 10,000 runs, or ranks
+    them by one metric, pays only for what it uses. A changed file refreshes the index
+    once; an entry that cannot be used falls back to the run's files. Views made by
+    ``load_heads`` carry no entry: their fields are read from the files."""
 
     def __getattr__(self, name: str) -> Any:
         # Only called for attributes not set yet: the lazy fields, before they are loaded.
@@ -110,35 +138,138 @@ class IndexedRunView(RunView):
             runs_dir, run_id = state.pop("_where")
             state["path"] = path = runs_dir / run_id  # Path objects cost: made when used
             return path
-        if name not in _LAZY_FIELDS or state.get("_loaded") or "record" not in state:
+        if name not in _LAZY_FIELDS or "record" not in state:
             raise AttributeError(name)
-        state["_loaded"] = True
-        blob = state.pop("_blob", None)
-        try:
-            if blob is None:
-                raise LookupError("nothing cached: read the files")
-            params, metrics, git = marshal.loads(blob)
-            if not isinstance(params, dict) or not isinstance(metrics, dict):
-                raise TypeError("malformed entry")
-            state.update(params=params, git=GitState(*git),
-                         metrics={key: MetricSummary(*m) for key, m in metrics.items()})
-        except Exception:
+        value = self._from_index(name)
+        if value is _UNSET:  # nothing usable cached: the run's files decide
             fallback = read_run_files(self.path)
-            state.update(params=fallback.params, metrics=fallback.metrics,
-                         git=fallback.git, damaged=fallback.damaged)
-        return state[name]
+            loaded: dict[str, Any] = {"params": fallback.params, "metrics": fallback.metrics,
+                                      "git": fallback.git, "damaged": fallback.damaged}
+            for key, found in loaded.items():
+                state.setdefault(key, found)  # set already (a crashed run's metrics) stays
+            return state[name]
+        state[name] = value
+        return value
+
+    def _from_index(self, name: str) -> Any:
+        if name == "metrics":
+            fields = self._metric_fields()
+            if fields is None:
+                return _UNSET
+            try:
+                return {key: MetricSummary(*m) for key, m in fields.items()}
+            except TypeError:
+                return _UNSET
+        slot = _FIELD_FILE.get(name)
+        hit = self._entry_for((slot,) if slot is not None else _ALL_FILES)
+        if hit is None:
+            return _UNSET
+        try:
+            if slot is None:  # damaged
+                return list(hit[2])
+            value = marshal.loads(hit[2 + slot])
+            if name == "params":
+                return value if isinstance(value, dict) else _UNSET
+            return GitState(*value)
+        except Exception:  # a malformed entry: the files decide
+            return _UNSET
+
+    def _metric_fields(self) -> dict[str, Any] | None:
+        """{metric: summary fields} from the index, decoded once; None: read the files."""
+        state = self.__dict__
+        if "_metric_cache" not in state:
+            hit = self._entry_for((_FIELD_FILE["metrics"],))
+            fields = None
+            if hit is not None:
+                try:
+                    fields = marshal.loads(hit[4])
+                except Exception:
+                    fields = None
+            state["_metric_cache"] = fields if isinstance(fields, dict) else None
+        return state["_metric_cache"]  # type: ignore[no-any-return]
+
+    def _entry_for(self, files: tuple[int, ...]) -> tuple[Any, ...] | None:
+        """The index entry, if ``files`` (positions in CACHED_FILES) are unchanged since it
+        was made; else the entry of a refreshed index, if that one is current."""
+        state = self.__dict__
+        hit = state.get("_hit")
+        if hit is None:
+            return None
+        checked: set[int] = state.setdefault("_checked", set())
+        todo = [f for f in files if f not in checked]
+        if not todo:
+            return hit  # type: ignore[no-any-return]
+        listing: _Listing = state["_listing"]
+        folder = listing.folder + self.record.id + os.sep
+        if len(todo) == 1:  # the usual case (one field wanted): no tuples built
+            try:
+                st = os.stat(folder + CACHED_FILES[todo[0]])
+                same = hit[0][4 * todo[0]:4 * todo[0] + 4] == (
+                    st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+            except FileNotFoundError:
+                same = hit[0][4 * todo[0]:4 * todo[0] + 4] == MISSING
+        else:
+            same = _stats_now(folder, todo) == _stats_cached(hit[0], todo)
+        if not same:
+            hit = listing.refreshed_hit(self.record.id)
+            if hit is None or _stats_now(folder, _ALL_FILES) != tuple(hit[0]):
+                state["_hit"] = None
+                return None
+            state["_hit"] = hit
+            todo = list(_ALL_FILES)
+        checked.update(todo)
+        return hit
+
+    def metric(self, name: str) -> MetricSummary | None:
+        if "metrics" not in self.__dict__ and "record" in self.__dict__:
+            fields = self._metric_fields()
+            if fields is not None:
+                found = fields.get(name)
+                if found is None:
+                    return None
+                with contextlib.suppress(TypeError):  # malformed: `metrics` decides
+                    return MetricSummary(*found)
+        return self.metrics.get(name)
+
+    def metric_names(self) -> Collection[str]:
+        if "metrics" not in self.__dict__ and "record" in self.__dict__:
+            fields = self._metric_fields()
+            if fields is not None:
+                return fields.keys()
+        return self.metrics.keys()
 
 
 _LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
 
 
-def _indexed_view(hit: tuple[Any, ...], runs_dir: Path, run_id: str) -> RunView:
-    _stats, record, damaged, blob = hit
-    if not isinstance(damaged, list) or not isinstance(blob, bytes):
+def _stats_now(folder: str, files: Sequence[int]) -> Stats:
+    result: list[int] = []
+    for position in files:
+        try:
+            st = os.stat(folder + CACHED_FILES[position])
+        except FileNotFoundError:
+            result += MISSING
+        else:
+            result += (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+    return tuple(result)
+
+
+def _stats_cached(stats: Stats, files: Sequence[int]) -> Stats:
+    return tuple(value for position in files for value in stats[4 * position:4 * position + 4])
+
+
+def _usable(hit: Any) -> bool:
+    """The entry's shape; the blobs' content is checked when decoded."""
+    return type(hit) is tuple and len(hit) == 6 and type(hit[0]) is tuple \
+        and len(hit[0]) == _STATS_LEN and type(hit[2]) is list
+
+
+def _indexed_view(hit: tuple[Any, ...], listing: _Listing, run_id: str) -> RunView:
+    if not _usable(hit):
         raise TypeError("malformed entry")
     view = object.__new__(IndexedRunView)
-    view.__dict__.update(record=RunRecord(*record), _where=(runs_dir, run_id),
-                         damaged=damaged, _blob=blob)
+    view.__dict__.update(record=RunRecord(*hit[1]), _where=(listing.store.runs_dir, run_id),
+                         _hit=hit, _listing=listing)
     return view
 
 
@@ -146,9 +277,35 @@ def _index_entry(stats: Stats, entry: Entry) -> tuple[Any, ...] | None:
     """What the index keeps of a run; None when marshal cannot hold it (e.g. a date)."""
     record, params, metrics, git, damaged = entry
     try:
-        return (stats, record, damaged, marshal.dumps((params, metrics, git)))
+        return (stats, record, damaged, marshal.dumps(params), marshal.dumps(metrics),
+                marshal.dumps(git))
     except ValueError:
         return None
+
+
+def _record_stats(run_id: str, runs_fd: int) -> Stats:
+    try:
+        st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)
+    except FileNotFoundError:
+        return MISSING
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+
+
+def _read_entry(runs_dir: Path, run_id: str, stats: Stats,
+                now_ns: int) -> tuple[Entry, RunView | None, tuple[Any, ...] | None]:
+    """A run's entry from its listing.json or its files; the view read on the way (if
+    any); and what the index may keep of it (None for a run changed a moment ago)."""
+    path = runs_dir / run_id
+    view: RunView | None = None
+    entry = _listing_entry(str(path) + os.sep, stats)
+    if entry is None:
+        view = read_run_files(path)
+        entry = entry_of(view)
+    # A run changed in the last moments may change again unseen within the same timestamp
+    # tick: it is left out of the index, so it is re-read next time.
+    kept = _index_entry(stats, entry) if max(stats[3::4]) < now_ns - int(RACY_S * 1e9) \
+        else None
+    return entry, view, kept
 
 
 def load_views(store: Store) -> list[RunView]:
@@ -156,10 +313,10 @@ def load_views(store: Store) -> list[RunView]:
     ids = store.run_ids()
     index_path = store.root / INDEX_NAME
     runs_dir = store.runs_dir
+    listing = _Listing(store)
     views: list[RunView] = []
     fresh: dict[str, Any] = {}
     now_ns = time.time_ns()
-    racy_ns = int(RACY_S * 1e9)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of small acyclic objects: collections only cost
     runs_fd = -1
@@ -168,31 +325,24 @@ def load_views(store: Store) -> list[RunView]:
         changed = len(cached) != len(ids)
         runs_fd = os.open(runs_dir, os.O_RDONLY) if ids else -1
         for run_id in ids:
-            stats = file_stats(run_id + os.sep, runs_fd)
             hit = cached.get(run_id)
             view: RunView | None = None
-            if hit is not None and hit[0] == stats:
+            if hit is not None:
                 try:
-                    view = _indexed_view(hit, runs_dir, run_id)
-                    fresh[run_id] = hit
+                    if tuple(hit[0][:4]) == _record_stats(run_id, runs_fd):
+                        view = _indexed_view(hit, listing, run_id)
+                        fresh[run_id] = hit
                 except Exception:
                     view = None
             if view is None:
                 changed = True
-                path = runs_dir / run_id
-                entry = _listing_entry(str(path) + os.sep, stats)
-                if entry is None:
-                    view = read_run_files(path)
-                    entry = entry_of(view)
-                # A run changed in the last moments may change again unseen within the same
-                # timestamp tick: it is left out of the index, so it is re-read next time.
-                kept = _index_entry(stats, entry) if max(stats[3::4]) < now_ns - racy_ns \
-                    else None
+                stats = file_stats(run_id + os.sep, runs_fd)
+                entry, view, kept = _read_entry(runs_dir, run_id, stats, now_ns)
                 if kept is not None:
                     fresh[run_id] = kept
                 if view is None:
-                    view = _indexed_view(kept, runs_dir, run_id) if kept \
-                        else view_of(entry, path)
+                    view = _indexed_view(kept, listing, run_id) if kept \
+                        else view_of(entry, runs_dir / run_id)
             mark_crashed(view)
             views.append(view)
         if changed:
@@ -204,6 +354,33 @@ def load_views(store: Store) -> list[RunView]:
     return views
 
 
+def refresh_index(store: Store) -> dict[str, Any]:
+    """Check every cached file of every run against the index, re-read the runs that
+    changed, and write the index; returns its entries. Used when a view finds a file
+    changed behind the index's back, so the next listing is fast again."""
+    ids = store.run_ids()
+    runs_dir = store.runs_dir
+    index_path = store.root / INDEX_NAME
+    cached = _read_index(index_path)
+    fresh: dict[str, Any] = {}
+    now_ns = time.time_ns()
+    runs_fd = os.open(runs_dir, os.O_RDONLY)
+    try:
+        for run_id in ids:
+            stats = file_stats(run_id + os.sep, runs_fd)
+            hit = cached.get(run_id)
+            if hit is not None and _usable(hit) and hit[0] == stats:
+                fresh[run_id] = hit
+                continue
+            kept = _read_entry(runs_dir, run_id, stats, now_ns)[2]
+            if kept is not None:
+                fresh[run_id] = kept
+    finally:
+        os.close(runs_fd)
+    _write_index(index_path, fresh)
+    return fresh
+
+
 def _restore_gc(was_enabled: bool, loaded: int) -> None:
     if was_enabled:
         if loaded >= FREEZE_AT:
@@ -213,23 +390,50 @@ def _restore_gc(was_enabled: bool, loaded: int) -> None:
         gc.enable()
 
 
-def _read_index(path: Path) -> dict[str, Any]:
-    """The cached entries; an absent, foreign or corrupt index is an empty one."""
+def _read_index(path: Path, blobs: bool = True) -> dict[str, Any]:
+    """The cached entries (without their blobs: ``(stats, record, damaged)``, all that
+    resolving a reference needs); an absent, foreign or corrupt index is an empty one.
+
+    The file holds two marshal objects: ``{"schema", "runs": {id: (stats, record,
+    damaged)}, "blobs_at": offset}``, then ``{id: (params, metrics, git blobs)}``, so
+    reading the heads never decodes the blobs."""
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        raw = path.read_bytes()
+        data = marshal.loads(raw)
+        if not isinstance(data, dict) or data.get("schema") != _INDEX_SCHEMA:
+            return {}
+        runs = data.get("runs")
+        if not isinstance(runs, dict):
+            return {}
+        if not blobs:
+            return runs
+        extra = marshal.loads(memoryview(raw)[data["blobs_at"]:])
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
         return {}
-    if not isinstance(data, dict) or data.get("schema") != _INDEX_SCHEMA:
+    if not isinstance(extra, dict):
         return {}
-    runs = data.get("runs")
-    return runs if isinstance(runs, dict) else {}
+    merged: dict[str, Any] = {}
+    for run_id, head in runs.items():
+        more = extra.get(run_id)
+        if isinstance(head, tuple) and isinstance(more, tuple):
+            merged[run_id] = head + more
+    return merged
+
+
+def _index_payload(runs: dict[str, Any]) -> bytes:
+    heads = {run_id: entry[:3] for run_id, entry in runs.items()}
+    blobs = {run_id: entry[3:] for run_id, entry in runs.items()}
+    # marshal writes an int below 2**31 in a fixed 5 bytes: the offset fits where 0 was.
+    first = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": heads, "blobs_at": 0})
+    first = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": heads, "blobs_at": len(first)})
+    return first + marshal.dumps(blobs)
 
 
 def _write_index(path: Path, runs: dict[str, Any]) -> None:
     """Replace the index atomically; a store we cannot write to simply stays unindexed."""
     try:
-        payload = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": runs})
-    except ValueError:
+        payload = _index_payload(runs)
+    except (ValueError, OverflowError):
         return
     import tempfile
 
@@ -264,7 +468,7 @@ def load_heads(store: Store) -> list[RunView]:
     gc.disable()  # as in load_views
     runs_fd = os.open(runs_dir, os.O_RDONLY)
     try:
-        cached = _read_index(store.root / INDEX_NAME)
+        cached = _read_index(store.root / INDEX_NAME, blobs=False)
         for run_id in ids:
             try:
                 st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)

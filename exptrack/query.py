@@ -55,9 +55,9 @@ def resolve_key(text: str, runs: Sequence[RunView]) -> Key:
     if key in FIELDS:
         return Key("field", key)
     params = {k for r in runs for k in r.params}
-    metrics = {k for r in runs for k in r.metrics}
     if key in params:
         return Key("param", key)
+    metrics = {k for r in runs for k in r.metric_names()}
     if key in metrics:
         return Key("metric", key)
     stat_key = _metric_key(key)
@@ -82,7 +82,7 @@ def value_of(run: RunView, key: Key) -> Any:
     if key.kind == "param":
         return run.params.get(key.name, _MISSING)
     if key.kind == "metric":
-        summary = run.metrics.get(key.name)
+        summary = run.metric(key.name)
         if summary is None:
             return _MISSING
         value = getattr(summary, key.stat)
@@ -234,8 +234,8 @@ def best_direction(metric: str, descending: bool | None,
     if descending is not None:
         return "max" if descending else "min"
     direction = metric_direction(metric, configured) or next(
-        (r.metrics[metric].direction for r in runs
-         if metric in r.metrics and r.metrics[metric].direction), None)
+        (summary.direction for summary in (r.metric(metric) for r in runs)
+         if summary is not None and summary.direction), None)
     if direction is None:
         raise UsageError(f"cannot tell whether a higher or lower {metric!r} is better: "
                          "add --desc (higher is better) or --asc (lower is better)")
@@ -243,7 +243,7 @@ def best_direction(metric: str, descending: bool | None,
 
 
 def best_of(run: RunView, metric: str, direction: str) -> BestValue:
-    summary = run.metrics.get(metric)
+    summary = run.metric(metric)
     if summary is None:
         return BestValue(None, None)
     if summary.direction == direction and summary.best is not None:

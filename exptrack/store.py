@@ -12,6 +12,7 @@ import math
 import os
 import re
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -72,6 +73,14 @@ class RunView:
     @property
     def id(self) -> str:
         return self.record.id
+
+    def metric(self, name: str) -> MetricSummary | None:
+        """One metric's summary, or None (an indexed view decodes only this one)."""
+        return self.metrics.get(name)
+
+    def metric_names(self) -> Collection[str]:
+        """The names of the run's metrics (an indexed view builds no summary for this)."""
+        return self.metrics.keys()
 
 
 class Store:
@@ -188,15 +197,18 @@ class Store:
             if index >= len(runs):
                 raise RunNotFound(ref, [] if runs else ())
             return runs[index]
-        exact = [r for r in runs if r.id == ref]
-        if exact:
-            return exact[0]
-        named = [r for r in runs if r.record.name == ref]
+        records = [r.record for r in runs]
+        for run, record in zip(runs, records, strict=True):
+            if record.id == ref:
+                return run
+        named = [run for run, record in zip(runs, records, strict=True) if record.name == ref]
         if len(named) == 1:
             return named[0]
         if len(named) > 1:
             raise AmbiguousRef(ref, [f"{r.id} ({r.record.started_at[:16]})" for r in named])
-        prefixed = [r for r in runs if r.id.startswith(ref.lower())] if ref else []
+        lowered = ref.lower()
+        prefixed = [run for run, record in zip(runs, records, strict=True)
+                    if record.id.startswith(lowered)] if ref else []
         if len(prefixed) == 1:
             return prefixed[0]
         if len(prefixed) > 1:

@@ -97,12 +97,14 @@ def test_a_deleted_or_corrupt_index_is_rebuilt(tmp_path: Path, track_home: Path)
     # The stats still match: only the entries, or their lazily decoded part, are bad.
     garbled = {run_id: (entry[0], ("not", "an", "entry")) for run_id, entry in
                good["runs"].items()}
-    bad_blobs = {run_id: (*entry[:3], b"\x00bad") for run_id, entry in good["runs"].items()}
+    heads = marshal.dumps({**good, "blobs_at": 0})
+    bad_blobs = marshal.dumps({**good, "blobs_at": len(heads)}) + marshal.dumps(
+        {run_id: (b"\x00bad", b"\x00bad", b"\x00bad") for run_id in good["runs"]})
     for damage in (b"", b"\x00garbage\xff" * 100, marshal.dumps({"schema": "other"}),
                    marshal.dumps({"schema": schema, "runs": ["x"]}),
                    marshal.dumps({"schema": schema, "runs": {"x": (1, 2)}}),
                    marshal.dumps({"schema": schema, "runs": garbled}),
-                   marshal.dumps({"schema": schema, "runs": bad_blobs}), None):
+                   marshal.dumps({"schema": schema, "runs": good["runs"]}), bad_blobs, None):
         if damage is None:
             index.unlink()
         else:

@@ -52,7 +52,7 @@ def diff(
     from exptrack.details import run_details
 
     the_store = open_store(store)
-    everything = the_store.load_all()
+    everything = the_store.load_heads()  # run.yaml only: the rest of the runs compared
     wanted = list(refs or [])
     if len(wanted) < 2:
         if len(everything) < 2:

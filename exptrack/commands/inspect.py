@@ -82,8 +82,8 @@ def ls(
     directions = project_directions()
     best_values: dict[str, query.BestValue] = {}
     if best:
-        if runs and not any(best in r.metrics for r in runs):
-            known = sorted({m for r in runs for m in r.metrics})
+        if runs and not any(best in r.metric_names() for r in runs):
+            known = sorted({m for r in runs for m in r.metric_names()})
             raise UsageError(f"--best: no listed run has a metric {best!r}"
                              + (f"; known: {', '.join(known[:12])}" if known else ""))
         direction = query.best_direction(best, descending, directions, runs)

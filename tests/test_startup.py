@@ -1,0 +1,89 @@
+"""Start-up and listing performance paths keep typer's behaviour and the index's truth:
+options coerced without pydantic, yet accepted, converted and rejected exactly as before;
+lazily checked run fields never stale."""
+
+from __future__ import annotations
+
+import marshal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import py, track, track_json
+
+from exptrack.index import INDEX_NAME, RACY_S
+
+IMPORTS = """
+import sys
+sys.argv = ["track", *sys.argv[1:]]
+from exptrack.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("pydantic loaded:", "pydantic" in sys.modules, file=sys.stderr)
+"""
+
+
+def modules_after(*args: str) -> str:
+    done = subprocess.run([sys.executable, "-c", IMPORTS, *args], capture_output=True,
+                          text=True, timeout=60)
+    return done.stderr
+
+
+def record(tmp_path: Path, name: str, lr: str, acc: str) -> None:
+    done = track("run", "--name", name, "--param", f"lr={lr}", "--",
+                 *py(f"print('acc={acc}')"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+
+
+def test_commands_parse_their_options_without_pydantic(tmp_path: Path) -> None:
+    record(tmp_path, "a", "0.1", "0.5")
+    record(tmp_path, "b", "0.01", "0.7")
+    for args in (["ls"], ["ls", "-n", "1", "--where", "lr<1", "--best", "acc"],
+                 ["show", "a"], ["diff", "a", "b"], ["ls", "--help"]):
+        assert "pydantic loaded: False" in modules_after(*args), args
+
+
+def test_option_values_are_coerced_and_rejected_as_typer_does(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        record(tmp_path, name, "0.1", "0.5")
+    assert len(track_json("ls", "-n", "2")) == 2
+    assert len(track_json("ls", "-n", "007")) == 3  # an unusual form: typer decides
+    assert len(track_json("ls", "-n", "0")) == 3
+    for bad, message in (("abc", "valid integer"), ("-1", "greater than or equal to 0"),
+                         ("1.5", "valid integer")):
+        done = track("ls", "-n", bad)
+        assert done.returncode == 2
+        assert "Invalid value for '-n' / '--limit'" in done.stderr.decode(), bad
+        assert message in done.stderr.decode(), bad
+    elsewhere = tmp_path / "elsewhere"
+    assert track("ls", "--store", str(elsewhere), "--json", check=True).stdout.strip() \
+        == b"[]"
+
+
+def test_fields_changed_behind_the_index_are_seen_and_the_index_refreshed(
+        tmp_path: Path, track_home: Path) -> None:
+    record(tmp_path, "a", "0.1", "0.5")
+    record(tmp_path, "b", "0.01", "0.7")
+    time.sleep(RACY_S + 0.2)
+    assert [r["name"] for r in track_json("ls", "--best", "acc")] == ["b", "a"]
+    runs = {r["name"]: Path(r["path"]) for r in track_json("ls")}
+    index = track_home / INDEX_NAME
+    before = marshal.loads(index.read_bytes())["runs"]
+
+    # Only params.yaml and summary.yaml change: run.yaml, checked up front, does not.
+    (runs["a"] / "params.yaml").write_text("lr: 0.001\n")
+    summary = (runs["a"] / "summary.yaml").read_text()
+    assert summary.count("0.5") >= 3  # last, min, max, best
+    (runs["a"] / "summary.yaml").write_text(summary.replace("0.5", "0.9"))
+    time.sleep(RACY_S + 0.2)  # old enough for the refreshed index to keep them
+    assert [r["name"] for r in track_json("ls", "--where", "lr<0.005")] == ["a"]
+    assert [r["name"] for r in track_json("ls", "--best", "acc")] == ["a", "b"]
+    assert track_json("show", "a")["metrics"]["acc"]["last"] == 0.9
+    after = marshal.loads(index.read_bytes())["runs"]
+    run_id = runs["a"].name
+    assert after[run_id][0] != before[run_id][0]  # refreshed with the new files' stats
+    assert after[runs["b"].name] == before[runs["b"].name]
+    assert [r["name"] for r in track_json("ls", "--best", "acc")] == ["a", "b"]
