@@ -173,3 +173,8 @@ def test_multi_word_keys() -> None:
     assert names(" lm_loss: 1.1E+01 | number of skipped iterations:   0 |\n") == [
         ("lm_loss", 11.0)]
     assert names("Norm: 6.91, NNZs: 64, Avg. loss: 0.498519\n")[-1] == ("Avg_loss", 0.498519)
+
+
+def test_spaced_assignments_of_metrics_are_metrics() -> None:
+    assert names("loss = 0.5312, acc = 0.91\n") == [("loss", 0.5312), ("acc", 0.91)]
+    assert names("ntrain = 540, ntest = 60\nval_check_interval = 1.0\n") == []

@@ -80,11 +80,12 @@ _WORDS_BEFORE = re.compile(
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
-_SPACED_ASSIGN = re.compile(r"[\w)\]]\s+[=:]\s+[+-]?\.?\d")
-_METRIC_WORD = re.compile(
-    r"(?i)(?<![a-z])(?:best|eval|val|test|train)?_?(?:loss|acc|accuracy|err|error|score|test|"
-    r"val|f1|auc|map|iou|reward|rmse|mae|mse|bleu|wer|cer|ppl|perplexity|precision|recall)"
-    r"(?![a-z])")
+_SPACED_ASSIGN = re.compile(r"([\w)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
+# ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
+_METRIC_END = re.compile(
+    r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
+    r"(?i:loss|acc|accuracy|err|error|score|test|f1|auc|map|iou|reward|rmse|mae|mse|bleu|"
+    r"wer|cer|ppl|perplexity|precision|recall)$")
 _CONFIG_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
     r"options|settings)\s*:")
@@ -154,8 +155,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     line = "".join(pieces)
     if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line):
         return ()
-    if _SPACED_ASSIGN.search(line) and (len(pieces) > 3 or not _METRIC_WORD.search(line)):
-        return ()  # "dropout = 0.2", "Num examples = 3668"; not "bestTest = 0.28"
+    spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
+    if spaced and not any(_METRIC_END.search(name) for name in spaced):
+        return ()  # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001"
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
     phase = phase_of(line)
