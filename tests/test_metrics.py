@@ -120,3 +120,61 @@ def test_parser_never_raises_on_bytes(data: bytes, cuts: list[int]) -> None:
 def test_parser_never_raises_on_metric_like_text(text: str) -> None:
     for obs in parse_text(text):
         assert isinstance(obs.value, float) and obs.name
+
+
+SB3_TABLE = """-----------------------------------
+| rollout/           |            |
+|    ep_rew_mean     | -1.23e+03  |
+| time/              |            |
+|    total_timesteps | 4096       |
+| train/             |            |
+|    n_updates       | 10         |
+-----------------------------------
+"""
+
+
+def test_key_value_box_tables() -> None:
+    # sections prefix their rows; the table's total_timesteps is the step of all its rows
+    found = parse_text(SB3_TABLE + "loss=0.5\n")
+    assert [(o.name, o.value, o.step) for o in found] == [
+        ("rollout/ep_rew_mean", -1230.0, 4096), ("time/total_timesteps", 4096.0, 4096),
+        ("train/n_updates", 10.0, 4096), ("loss", 0.5, 4096)]
+    # a table that ends the output without a border is still recorded (finish)
+    assert len(parse_text(SB3_TABLE.rsplit("-", 1)[0].rstrip("-\n") + "\n")) == 3
+    # a flat table (Stable-Baselines 2) has no sections, and denied names stay out
+    assert names("| fps    | 142 |\n| seed   | 7   |\n") == [("fps", 142.0)]
+
+
+def test_printed_configuration_is_not_metrics() -> None:
+    for line in ("dropout = 0.2 # for finetuning try 0.1+", "  learning_rate : 0.001",
+                 "Num examples = 3668", "hyperparameters: lr0=0.01, lrf=0.2, momentum=0.937",
+                 ">>>> LR: 0.20000, batch_size: 8, weight_decay: 0.00001",
+                 "Model Summary: 283 layers, 7276605 parameters",
+                 " Average Precision  (AP) @[ IoU=0.50      | maxDets=100 ] = 0.301"):
+        assert names(line + "\n") == [], line
+    assert names("bestTest = 0.2801\n") == [("bestTest", 0.2801)]
+
+
+def test_measured_values_count_only_on_metric_lines() -> None:
+    assert names("iter 10: loss 3.2202, time 893.76ms, mfu 16.68%\n") == [
+        ("loss", 3.2202), ("time", 893.76), ("mfu", 16.68)]
+    assert names("epoch: [1/5], loss: 1.25, max_mem_reserved: 12221 MB\n") == [
+        ("loss", 1.25), ("max_mem_reserved", 12221.0)]
+    assert names("Elapsed: 3.2s\nTotal training time: 0.00 seconds.\n") == []
+
+
+def test_multi_word_keys() -> None:
+    assert names("lr: 0.1  loss: 6.98 (7.00)  max mem: 3524\n") == [
+        ("lr", 0.1), ("loss", 6.98), ("max_mem", 3524.0)]
+    assert names("Episode 10\tLast reward: 25.00\tAverage reward: 14.37\n") == [
+        ("Last_reward", 25.0), ("Average_reward", 14.37)]
+    assert parse_text("Episode 10\tLast reward: 25.00\n")[0].step == 10
+    assert names("Test loss: 0.08741\n") == [("test_loss", 0.08741)]
+    assert names(" lm_loss: 1.1E+01 | number of skipped iterations:   0 |\n") == [
+        ("lm_loss", 11.0)]
+    assert names("Norm: 6.91, NNZs: 64, Avg. loss: 0.498519\n")[-1] == ("Avg_loss", 0.498519)
+
+
+def test_spaced_assignments_of_metrics_are_metrics() -> None:
+    assert names("loss = 0.5312, acc = 0.91\n") == [("loss", 0.5312), ("acc", 0.91)]
+    assert names("ntrain = 540, ntest = 60\nval_check_interval = 1.0\n") == []

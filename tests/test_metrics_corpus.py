@@ -39,15 +39,23 @@ def test_corpus_is_big_and_varied() -> None:
 
 @pytest.mark.parametrize("log", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_sample_metrics(log: Path) -> None:
+    """Every sample finds exactly its expected metrics; a held-out sample may keep the
+    problems its expected file lists (and explains), no other, and none that got fixed."""
+    expected = yaml.safe_load(log.with_suffix(".expected.yaml").read_text())
+    known = expected.get("known_problems") or []
+    assert not known or expected.get("held_out"), "only held-out samples may have problems"
     score = _scorer().score_log(log)
-    assert score.problems == []
-    assert score.matched == score.expected
+    assert score.problems == known
 
 
 def test_precision_and_recall_over_corpus() -> None:
-    total = _scorer().score_corpus([LOGS])
-    assert total.expected >= 100
-    assert total.recall == 1.0 and total.precision == 1.0, total.problems
+    scorer = _scorer()
+    tuned = scorer.score_corpus([LOGS], held_out=False)
+    assert tuned.expected >= 100
+    assert tuned.recall == 1.0 and tuned.precision == 1.0, tuned.problems
+    held = scorer.score_corpus([LOGS], held_out=True)
+    assert held.expected >= 100  # 14 logs of formats the defaults were not tuned on
+    assert held.recall >= 0.95 and held.precision >= 0.98, held.problems
 
 
 @pytest.mark.parametrize("log", SAMPLES, ids=[p.stem for p in SAMPLES])

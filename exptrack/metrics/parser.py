@@ -71,6 +71,10 @@ class MetricParser:
         self._header: list[str] | None = None
         self._pipe = False  # the header was a "| a | b |" table's
         self._rows = 0
+        # key-value box table (Stable-Baselines): its section and the rows seen so far,
+        # emitted together once the table ends (its step is in one of its rows)
+        self._kv_section = ""
+        self._kv_rows: list[tuple[str, float]] = []
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:
@@ -143,6 +147,8 @@ class MetricParser:
         elif self._bar_text is not None:
             self._feed_terminal(b"\n", out)
         self._skip_rest = False
+        if self._kv_rows:
+            self._flush_kv(out)
         return out
 
     def _feed_terminal(self, data: bytes, out: list[Observation]) -> None:
@@ -214,6 +220,8 @@ class MetricParser:
             plan = plans.get(shape)
             if plan is None:
                 plan = self._new_plan(shape, raw)
+            if self._kv_rows and (plan is not _EMPTY or b"|" not in shape):
+                self._flush_kv(out)
             if plan is _EMPTY:
                 if len(raw) > 8 and (self._header is not None or b"  " in shape
                                      or b"\t" in shape):
@@ -273,6 +281,8 @@ class MetricParser:
                 block = columns.extract(column, text[position:end], count, self.step,
                                         self.epoch) if column else None
                 if block is not None:
+                    if self._kv_rows:
+                        self._flush_kv(pending)
                     if pending:
                         segments.append(pending)
                         pending = []
@@ -313,9 +323,34 @@ class MetricParser:
         return _Plan(context, metrics)
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
+        kv = tables.parse_kv(text)
+        if kv is not None:
+            key, value = kv
+            if value is None:
+                if not self._kv_rows:
+                    self._kv_section = ""
+                self._kv_section = key
+            elif self._kv_section or not rules.is_denied(key):  # SB3 logs its own keys
+                if not self._kv_rows and not self._kv_section.endswith("/"):
+                    self._kv_section = ""
+                self._kv_rows.append((self._kv_section + key, value))
+            return
+        if self._kv_rows:
+            self._flush_kv(out)
+        self._kv_section = ""
         if (self._header is None or not self._table_row(text, out)) \
                 and ("  " in text or "\t" in text):
             self._maybe_header(text)
+
+    def _flush_kv(self, out: list[Observation]) -> None:
+        """A key-value box table ended: its rows, at the step one of them holds."""
+        rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
+        for name, value in rows:
+            if name.rsplit("/", 1)[-1] in tables.KV_STEP_KEYS:
+                self.step = tables.number(str(value)) if math.isfinite(value) else self.step
+        for name, value in rows:
+            name = self._aliases.get(name, name)
+            out.append(Observation(name, value, self.step, self.epoch))
 
     def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
         taken: set[str] = set()

@@ -12,15 +12,20 @@ import re
 from typing import NamedTuple
 
 # A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
-# a time (12:30:01), a thousands-grouped count (101,770) or a size with a unit (2.6G, 5s).
+# a time (12:30:01), a thousands-grouped count (101,770) or a size with a letter (2.6G, 7B).
+# A time or memory unit right after it (893.76ms, 59.65GB, 95.1TFLOPS) does not stop it.
 TOKEN = re.compile(
     r"(?<![\w.\-@])(?<![A-Za-z_.]/)(?<!\d,)"
     r"([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?![\w]|\.\w|-\d|:\d|,\d{3})"
+    r"(?!(?!(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/]))\w|\.\w|-\d|:\d|,\d{3})"
 )
+# A time or memory unit after a value: kept only on a line that reports unit-less metrics
+# too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
+_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/])")
 
 STEP_KEYS = frozenset({"step", "global_step", "iter", "iters", "iteration", "it",
-                       "batch", "num_updates", "update", "n_iter", "#", "trainer/global_step"})
+                       "batch", "num_updates", "update", "n_iter", "#", "trainer/global_step",
+                       "episode", "total_timesteps", "timesteps", "num_timesteps"})
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}
@@ -33,11 +38,19 @@ _DENY_NAMES = frozenset({
     "size", "gpu_mem", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
-    "best_iteration", "patience", "verbose", "imgsz",
+    "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
+    "skipped",
+})
+# Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
+_HYPER_NAMES = frozenset({
+    "weight_decay", "momentum", "dropout", "batch_size", "warmup_epochs", "warmup_epoch",
+    "warmup_steps", "warmup_iters", "warmup_momentum", "warmup_bias_lr", "eval_interval",
+    "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
-    r"|^(?:num|n|max)_|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$|_epochs$"
+    r"|^(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
+    r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)
 _STOPWORDS = frozenset({
@@ -49,7 +62,7 @@ _STOPWORDS = frozenset({
     "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     "day", "days", "node", "process", "worker", "thread", "chunk", "part", "shard", "level",
     "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "task", "rank",
-    "gpu", "cpu", "core", "cores", "batch_size",
+    "gpu", "cpu", "core", "cores", "batch_size", "took", "done", "finished", "saved",
 })
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
@@ -58,7 +71,24 @@ _UNIT_AFTER = re.compile(
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z](?:[\w.\-/@]*[\w@])?)"""
-    r"""['"]?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
+    r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
+# Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
+# rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
+# pipe, two spaces, " - ").
+_WORDS_BEFORE = re.compile(
+    r"(?:^|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9]*\.? ){1,3})$")
+# A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
+_COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
+# Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
+_SPACED_ASSIGN = re.compile(r"([\w)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
+# ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
+_METRIC_END = re.compile(
+    r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
+    r"(?i:loss|acc|accuracy|err|error|score|test|f1|auc|map|iou|reward|rmse|mae|mse|bleu|"
+    r"wer|cer|ppl|perplexity|precision|recall)$")
+_CONFIG_LABEL = re.compile(
+    r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
+    r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*[:#]?\s*\[\s*$")
 _PHASE = re.compile(
@@ -76,7 +106,8 @@ _CALL = re.compile(r"[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _PHASE_WORD_BEFORE = re.compile(
     r"(?i)(?:^|[\s|,;])(train|training|test|val|valid|validation|eval)\s+$")
-_WEAK_RIGHT_OK = re.compile(r"\s*(?:$|[|,;\])}%]|\s\s|\t|\s-\s)")
+_WEAK_RIGHT_OK = re.compile(
+    r"\s*(?:$|[|,;\])}%]|\s\s|\t|\s-\s)|\s[A-Za-z][\w@.\-/]*\s$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 STEP, EPOCH, METRIC, RATIO = 0, 1, 2, 3
 
@@ -109,7 +140,7 @@ def phase_of(line: str) -> str | None:
 
 
 def with_phase(name: str, phase: str | None) -> str:
-    if phase is None or "/" in name:
+    if phase is None or name.split("/", 1)[0].lower() in PHASES:
         return name
     low = name.lower()
     if low.startswith(("val", "test", "eval", "dev", "train")):
@@ -122,8 +153,11 @@ def with_phase(name: str, phase: str | None) -> str:
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line):
+    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line):
         return ()
+    spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
+    if spaced and not any(_METRIC_END.search(name) for name in spaced):
+        return ()  # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001"
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
     phase = phase_of(line)
@@ -133,6 +167,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         offsets.append(offsets[-1] + len(piece))
     count = len(pieces) // 2
     candidates: list[tuple[int, str, str]] = []  # (piece index, name, sep)
+    measures: set[int] = set()  # metrics whose value carries a time or memory unit
     actions: list[Action] = []
     skip: set[int] = set()
     for k in range(count):
@@ -161,8 +196,27 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 actions.append(Action(unnamed, index))
             continue
         raw_name, sep = match.group("name"), match.group("sep")
-        name = normalize_name(raw_name)
         before = tail[:match.start()]
+        single = normalize_name(raw_name).lower()
+        if single in _HYPER_NAMES:
+            return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
+        words = "" if is_denied(single) or not raw_name.replace("@", "").isidentifier() \
+            else _words_before(before, bool(sep.strip()), k == 0)
+        if words is None or (before == " " and pieces[index - 2].isalpha()
+                             and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
+            continue  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
+        word_phase_name = None
+        if words:
+            before = before[:len(before) - len(words)]
+            first = words.split()[0].lower()
+            if first in PHASES or first == "training":  # "Test loss:", "Train Epoch:"
+                word_phase_name = {"training": "train", "validation": "val"}.get(first, first)
+                words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
+            if words:
+                raw_name = words.replace(". ", " ") + raw_name
+        if word_phase_name in ("train", None):
+            word_phase_name = None
+        name = normalize_name(raw_name)
         word_phase = _PHASE_WORD_BEFORE.search(before)
         low = name.lower()
         if low in EPOCH_KEYS or low in ("train/epoch", "trainer/epoch", "current_epoch"):
@@ -179,15 +233,21 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if low in _STOPWORDS:
             continue
         weak = not sep.strip()
-        if weak and not _weak_pair_ok(name, sep, after):
+        unit = _MEASURE_UNIT.match(after)
+        if weak and not _weak_pair_ok(name, sep, after[unit.end():] if unit else after):
             continue
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
-        if _inside_parentheses(pieces, index):
+        if _inside_parentheses(pieces, index) or _inside_at_bracket(left, match.start()):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
-        if is_denied(name) or _UNIT_AFTER.match(after):
+        measured = unit is not None
+        if is_denied(name) or (not measured and _UNIT_AFTER.match(after)):
             continue
-        if word_phase is not None:
+        if not weak and _COUNT_NOUN.match(after):
+            continue
+        if word_phase_name is not None:
+            name = with_phase(name, word_phase_name)
+        elif word_phase is not None:
             word = word_phase.group(1).lower()
             name = with_phase(name, {"training": "train", "validation": "val"}.get(word, word))
         else:
@@ -201,6 +261,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         else:
             candidates.append((index, name, sep))
             actions.append(Action(METRIC, index, name))
+            if measured:
+                measures.add(index)
+    if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
+        actions = [a for a in actions if a.token not in measures]  # only timings: not a report
+        candidates = [c for c in candidates if c[0] not in measures]
     if (len(candidates) == 1 and not any(a.kind != METRIC for a in actions)
             and _YAML_CONFIG.match(line) and "=" not in candidates[0][2]):
         return ()  # an indented "key: value" alone: a printed configuration
@@ -227,6 +292,29 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
     return None
 
 
+def _words_before(before: str, strong: bool, first: bool) -> str | None:
+    """The words before a name that are part of it ("max " of "max mem: 3524")."""
+    found = _WORDS_BEFORE.search(before)
+    if found is None or (found.start() == 0 and not first and before[:1].isalpha()):
+        return ""  # "1.2ms\tremaining": the letters after a number are its unit
+    words = found.group("words")
+    parts = words.split()
+    if parts[0].lower() in ("info", "warning", "debug"):
+        return ""
+    if any(p.lower() in _STOPWORDS and p != "per" for p in parts):
+        return None if strong and len(parts) > 1 else ""
+    if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
+                       or found.group(0)[:1] not in ",;|\t"):
+        return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
+    return words
+
+
+def _inside_at_bracket(left: str, start: int) -> bool:
+    """A name inside COCO's "@[ IoU=0.50:0.95 | area= all | maxDets=100 ]": a query."""
+    at = left.rfind("@[")
+    return at >= 0 and left.find("]", at) < 0
+
+
 def _inside_parentheses(pieces: list[str], index: int) -> bool:
     prefix = "".join(pieces[:index])
     return prefix.count("(") > prefix.count(")")
@@ -236,6 +324,7 @@ def _weak_pair_ok(name: str, sep: str, after: str) -> bool:
     low = name.lower()
     if low in _STOPWORDS or "'" in name:
         return False
-    if any(c.isupper() for c in name[1:]) and not name.isupper():
+    if any(any(c.isupper() for c in part[1:]) and not part.isupper()
+           for part in name.split("_")):
         return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
     return _WEAK_RIGHT_OK.match(after) is not None

@@ -10,12 +10,21 @@ from exptrack.metrics import rules
 
 _BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
-_HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%# ]{0,40}$")
+_HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
                          re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
+
+# Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
+# "|    ep_rew_mean     | -213      |" rows; "-----" borders close the table.
+_KV_ROW = re.compile(
+    r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]*?)\s*\|\s*"
+    r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
+_KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
+KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
+                          "step"})
 
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None]
 
@@ -84,3 +93,17 @@ def _header_name(cell: str) -> str:
     elif cell.endswith(")") and "(" not in cell:
         cell = cell[:-1]
     return rules.normalize_name(cell.strip())
+
+
+def parse_kv(line: str) -> tuple[str, float | None] | None:
+    """A key-value box table line -> (key, value) for a row, (section, None) for a section
+    header ("rollout/"), else None."""
+    if "|" not in line:
+        return None
+    row = _KV_ROW.match(line)
+    if row is not None:
+        return rules.normalize_name(row.group("key")), float(row.group("value"))
+    section = _KV_SECTION.match(line)
+    if section is not None:
+        return section.group("section"), None
+    return None
