@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from exptrack.store import RunView
 
-JSON_SCHEMA_VERSION = 1
-
 if TYPE_CHECKING:
     from datetime import datetime
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
 import re
 import time
@@ -415,8 +414,3 @@ def recorder_alive(record: RunRecord) -> bool:
         return True
     return b"track" in cmdline or b"exptrack" in cmdline
 
-
-def finite_or_none(value: float | None) -> float | None:
-    if value is None or not math.isfinite(value):
-        return None
-    return value
