@@ -181,6 +181,8 @@ class _BaseRunner:
         self.outcome = RunOutcome(exit_code=0)
         self.pending_signals: list[int] = []
         self.typed_interrupt = False
+        self._last_tick = 0.0
+        self._exited_at: float | None = None
         self.tree: ProcessTree | None = None
 
     def _spawn(self, **kwargs: object) -> subprocess.Popen[bytes]:
@@ -251,6 +253,21 @@ class _BaseRunner:
             self.interrupts.level = 3
             self._escalate(3, None)
 
+    def _after_pass(self, on_tick: Callable[[], None] | None, output_ready: bool) -> bool:
+        """Housekeeping after each pass of an output loop: the once-a-second tick, and
+        noticing the command's end. True when the loop should stop: the command ended
+        and its output has been quiet for a moment (a grandchild may hold the stream
+        open forever; we do not wait for it)."""
+        now = time.monotonic()
+        if now - self._last_tick >= 1.0:
+            self._tick(on_tick)
+            self._last_tick = now
+        assert self.proc is not None
+        if self._exited_at is None and self.proc.poll() is not None:
+            self._exited_at = now
+        return (self._exited_at is not None and not output_ready
+                and now - self._exited_at > DRAIN_AFTER_EXIT_S)
+
     def _tick(self, on_tick: Callable[[], None] | None) -> None:
         # Remember descendants while their parents live: a worker that outlives its
         # parent (or left the group) can then still be found when escalating.
@@ -315,8 +332,7 @@ class _PipeRunner(_BaseRunner):
             assert self.proc.stdout is not None and self.proc.stderr is not None
             streams = {self.proc.stdout.fileno(): 1, self.proc.stderr.fileno(): 2}
             echo_ok = {1: True, 2: True}
-            exited_at: float | None = None
-            last_tick = time.monotonic()
+            self._last_tick = time.monotonic()
             while streams:
                 self._handle_pending()
                 self._check_grace()
@@ -341,14 +357,8 @@ class _PipeRunner(_BaseRunner):
                         if target == 1:
                             del streams[fd]
                             os.close(fd)
-                now = time.monotonic()
-                if now - last_tick >= 1.0:
-                    self._tick(on_tick)
-                    last_tick = now
-                if exited_at is None and self.proc.poll() is not None:
-                    exited_at = now
-                if exited_at is not None and not ready and now - exited_at > DRAIN_AFTER_EXIT_S:
-                    break  # a grandchild still holds the pipe: stop waiting for it
+                if self._after_pass(on_tick, bool(ready)):
+                    break
             self.proc.wait()
             self._handle_pending()
             self._reap_tree()
@@ -392,9 +402,8 @@ class _PtyRunner(_BaseRunner):
                 saved_tty = termios.tcgetattr(0)
                 tty.setraw(0, termios.TCSANOW)
             inputs = [master] + ([0] if stdin_tty else [])
-            exited_at: float | None = None
             echo_ok = True
-            last_tick = time.monotonic()
+            self._last_tick = time.monotonic()
             while True:
                 self._handle_pending()
                 self._check_grace()
@@ -423,14 +432,7 @@ class _PtyRunner(_BaseRunner):
                         if intr_char and intr_char in keys:
                             self._typed_interrupt()
                         _write_all(master, keys)
-                now = time.monotonic()
-                if now - last_tick >= 1.0:
-                    self._tick(on_tick)
-                    last_tick = now
-                if exited_at is None and self.proc.poll() is not None:
-                    exited_at = now
-                if exited_at is not None and master not in ready \
-                        and now - exited_at > DRAIN_AFTER_EXIT_S:
+                if self._after_pass(on_tick, master in ready):
                     break
             self.proc.wait()
             self._handle_pending()
