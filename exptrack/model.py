@@ -31,7 +31,7 @@ class MetricSummary:
     direction: str | None = None  # "min", "max" or None when unknown
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: _json_number(v) for k, v in asdict(self).items()}
+        return {k: finite_or_text(v) for k, v in asdict(self).items()}
 
     @classmethod
     def from_dict(cls, data: Any) -> MetricSummary | None:
@@ -176,8 +176,9 @@ def _direction(value: Any) -> str | None:
     return value if value in ("min", "max") else None
 
 
-def _json_number(value: Any) -> Any:
-    """NaN and infinities are kept as the strings YAML/JSON readers all understand."""
+def finite_or_text(value: Any) -> Any:
+    """NaN and infinities as the strings "nan", "inf", "-inf" (JSON has no such numbers,
+    and every reader of the run folder understands these); anything else unchanged."""
     if isinstance(value, float) and not math.isfinite(value):
         if math.isnan(value):
             return "nan"

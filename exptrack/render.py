@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from exptrack.model import finite_or_text
 from exptrack.store import RunView
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def _clean(value: Any) -> Any:
     """JSON has no NaN/inf: they become strings, as in the run folder."""
     if isinstance(value, float) and not math.isfinite(value):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+        return finite_or_text(value)
     if isinstance(value, dict):
         return {str(k): _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -148,11 +149,7 @@ def fmt_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return f"{value:.4g}"
+        return f"{value:.4g}" if math.isfinite(value) else str(finite_or_text(value))
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(fmt_value(v) for v in value) + "]"
     return str(value)

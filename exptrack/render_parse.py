@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from exptrack import render
+from exptrack.model import finite_or_text
 
 if TYPE_CHECKING:
     from exptrack.metrics import Observation
@@ -18,7 +19,7 @@ def _number(value: float | int | None) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and not math.isfinite(value):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+        return str(finite_or_text(value))
     return f"{value:.6g}" if isinstance(value, float) else str(value)
 
 

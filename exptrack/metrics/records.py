@@ -7,12 +7,11 @@ JSON-encoded once) instead of calling ``json.dumps`` for every observation.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from exptrack.metrics.columns import encode_block
+from exptrack.metrics.columns import encode_block, json_number
 from exptrack.metrics.parser import MetricParser, Observation, Segment
 from exptrack.metrics.summary import MetricSummarizer
 
@@ -20,10 +19,6 @@ _PREFIXES: dict[str, str] = {}  # name -> '{"name": "<name>", "value": '
 READ_SIZE = 256 * 1024
 
 
-def _json_number(value: float | int) -> str:
-    if isinstance(value, int) or math.isfinite(value):
-        return repr(value)
-    return '"nan"' if math.isnan(value) else ('"inf"' if value > 0 else '"-inf"')
 
 
 def encode_lines(observations: Iterable[Observation], time: float | None) -> str:
@@ -37,8 +32,8 @@ def encode_lines(observations: Iterable[Observation], time: float | None) -> str
     for name, value, step, epoch in observations:
         if last_context is None or step is not last_context[0] or epoch is not last_context[1]:
             last_context = (step, epoch)
-            tail = ((f', "step": {_json_number(step)}' if step is not None else "")
-                    + (f', "epoch": {_json_number(epoch)}' if epoch is not None else "") + end)
+            tail = ((f', "step": {json_number(step)}' if step is not None else "")
+                    + (f', "epoch": {json_number(epoch)}' if epoch is not None else "") + end)
         prefix = prefixes.get(name)
         if prefix is None:
             if len(prefixes) > 100_000:
@@ -47,7 +42,7 @@ def encode_lines(observations: Iterable[Observation], time: float | None) -> str
         if value - value == 0:  # finite
             append(f"{prefix}{value!r}{tail}")
         else:
-            append(f"{prefix}{_json_number(value)}{tail}")
+            append(f"{prefix}{json_number(value)}{tail}")
     return "".join(rows)
 
 
