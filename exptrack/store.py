@@ -196,18 +196,25 @@ class Store:
             if index >= len(runs):
                 raise RunNotFound(ref, [] if runs else ())
             return runs[index]
-        records = [r.record for r in runs]
-        for run, record in zip(runs, records, strict=True):
-            if record.id == ref:
+        # One pass (10,000 runs): an exact id wins at once; then names, then id prefixes.
+        lowered = ref.lower()
+        named: list[RunView] = []
+        prefixed: list[RunView] = []
+        for run in runs:
+            record = run.record
+            run_id = record.id
+            if run_id == ref:
                 return run
-        named = [run for run, record in zip(runs, records, strict=True) if record.name == ref]
+            if record.name == ref:
+                named.append(run)
+            if run_id.startswith(lowered):
+                prefixed.append(run)
         if len(named) == 1:
             return named[0]
         if len(named) > 1:
             raise AmbiguousRef(ref, [f"{r.id} ({r.record.started_at[:16]})" for r in named])
-        lowered = ref.lower()
-        prefixed = [run for run, record in zip(runs, records, strict=True)
-                    if record.id.startswith(lowered)] if ref else []
+        if not ref:
+            prefixed = []
         if len(prefixed) == 1:
             return prefixed[0]
         if len(prefixed) > 1:
