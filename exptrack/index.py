@@ -394,7 +394,8 @@ def load_views(store: Store) -> list[RunView]:
                 if view is None:
                     view = _indexed_view(kept, listing, run_id) if kept \
                         else view_of(entry, runs_dir / run_id)
-            mark_crashed(view)
+            if view.record.status == "running":  # (mark_crashed's own first test, inlined)
+                mark_crashed(view)
             views.append(view)
         if changed:
             _write_index(index_path, fresh)
@@ -533,7 +534,8 @@ def load_heads(store: Store) -> list[RunView]:
             view = object.__new__(IndexedRunView)
             view.__dict__.update(record=record or read_record(runs_dir / run_id),
                                  _where=(runs_dir, run_id))
-            mark_crashed(view)
+            if view.record.status == "running":  # (mark_crashed's own first test, inlined)
+                mark_crashed(view)
             heads.append(view)
     finally:
         os.close(runs_fd)

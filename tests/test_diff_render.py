@@ -44,7 +44,7 @@ def test_plain_tables_match_rich(case: str, capsys: pytest.CaptureFixture[str],
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     fast = _render(capsys, rows)
-    monkeypatch.setattr(render_diff, "_print_plain", lambda out, lines: False)
+    monkeypatch.setattr(render_diff, "_print_plain", lambda out, lines, right=None: False)
     reference = _render(capsys, rows)
     assert reference.count("\n") > len(rows)  # the rich table was printed
     assert fast == reference
@@ -64,3 +64,43 @@ def test_the_fast_path_is_taken_for_a_long_package_list(
     monkeypatch.setattr(render_diff, "_print_plain", spy)
     _render(capsys, CASES["packages"][1])
     assert taken == [True]
+
+
+def _metric(name: str, direction: str | None, last: list[Any], best: list[Any]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": name, "direction": direction, "last": last, "best": best,
+                             "best_step": [3, 12, None][:len(best)]}
+    for stat, values in (("last", last), ("best", best)):
+        base = values[0]
+        deltas = [None if v is None or base is None else v - base for v in values]
+        entry[f"{stat}_delta"] = deltas
+        entry[f"{stat}_relative"] = [None if d is None or not base else d / base
+                                     for d in deltas]
+        entry[f"{stat}_verdict"] = [None if d is None else ("better" if d > 0 else "worse")
+                                    for d in deltas]
+    return entry
+
+
+METRICS = [_metric("val_acc", "max", [0.5, 0.75, 0.25], [0.8, 0.9, 0.7]),
+           _metric("loss", "min", [0.1, None, 0.2], [0.05, 0.04, None]),
+           _metric("throughput", None, [1200.0, 1300.5, 900.25], [1500, 1600, 1000]),
+           _metric("a.metric.with.a.rather.long.name", "max", [0.0, 1.0, 2.0], [1, 2, 3])]
+
+
+@pytest.mark.parametrize("count", [2, 3])
+@pytest.mark.parametrize("width", [120, 60, 30])
+def test_plain_metric_tables_match_rich(count: int, width: int,
+                                        capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setenv("NO_COLOR", "1")
+    rows = [{**m, **{k: v[:count] for k, v in m.items() if isinstance(v, list)}}
+            for m in METRICS]
+    for subset in (rows[:3], rows):
+        render_diff._metrics_section(render.console(), RUNS[:count], subset)
+        fast = capsys.readouterr().out
+        with monkeypatch.context() as patched:
+            patched.setattr(render_diff, "_print_plain", lambda out, lines, right=None: False)
+            render_diff._metrics_section(render.console(), RUNS[:count], subset)
+            reference = capsys.readouterr().out
+        assert "val_acc ↑" in reference
+        assert fast == reference
