@@ -11,7 +11,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -187,32 +187,45 @@ class Store:
 
     def resolve(self, ref: str, runs: list[RunView] | None = None) -> RunView:
         """Find one run by ``@``/``@N`` (recency), exact id, exact name or unique id prefix."""
-        ref = ref.strip()
+        return self.resolve_all([ref], runs)[0]
+
+    def resolve_all(self, refs: Sequence[str],
+                    runs: list[RunView] | None = None) -> list[RunView]:
+        """``resolve`` each reference against the same runs (listed once, not once a ref:
+        `track diff` resolves two or more among 10,000 runs)."""
         if runs is None:
             runs = self.load_heads()
-        match = RECENCY_REF.match(ref)
-        if match:
-            index = int(match.group(1) or 0)
-            if index >= len(runs):
-                raise RunNotFound(ref, [] if runs else ())
-            return runs[index]
-        records = [r.record for r in runs]
-        for run, record in zip(runs, records, strict=True):
-            if record.id == ref:
-                return run
-        named = [run for run, record in zip(runs, records, strict=True) if record.name == ref]
-        if len(named) == 1:
-            return named[0]
-        if len(named) > 1:
-            raise AmbiguousRef(ref, [f"{r.id} ({r.record.started_at[:16]})" for r in named])
-        lowered = ref.lower()
-        prefixed = [run for run, record in zip(runs, records, strict=True)
-                    if record.id.startswith(lowered)] if ref else []
-        if len(prefixed) == 1:
-            return prefixed[0]
-        if len(prefixed) > 1:
-            raise AmbiguousRef(ref, [r.id for r in prefixed])
-        raise RunNotFound(ref, close_refs(ref, runs))
+        records = [run.record for run in runs]
+        ids = [record.id for record in records]
+        names = [record.name for record in records]
+        first_by_id = dict(zip(reversed(ids), reversed(runs), strict=True))
+        return [_resolve_one(ref.strip(), runs, ids, names, first_by_id) for ref in refs]
+
+
+def _resolve_one(ref: str, runs: list[RunView], ids: list[str], names: list[str | None],
+                 first_by_id: dict[str, RunView]) -> RunView:
+    match = RECENCY_REF.match(ref)
+    if match:
+        index = int(match.group(1) or 0)
+        if index >= len(runs):
+            raise RunNotFound(ref, [] if runs else ())
+        return runs[index]
+    exact = first_by_id.get(ref)
+    if exact is not None:
+        return exact
+    named = [run for run, name in zip(runs, names, strict=True) if name == ref]
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        raise AmbiguousRef(ref, [f"{r.id} ({r.record.started_at[:16]})" for r in named])
+    lowered = ref.lower()
+    prefixed = [run for run, run_id in zip(runs, ids, strict=True)
+                if run_id.startswith(lowered)] if ref else []
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        raise AmbiguousRef(ref, [r.id for r in prefixed])
+    raise RunNotFound(ref, close_refs(ref, runs))
 
 
 def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:

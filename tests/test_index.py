@@ -207,3 +207,18 @@ def test_damage_is_reported_by_show_and_ls_alike(tmp_path: Path, track_home: Pat
     listed = track_json("ls")
     assert shown["damaged"] == ["summary.yaml cannot be parsed"] == listed[0]["damaged"]
     assert shown["metrics"] == {} == listed[0]["metrics"]
+
+
+def test_best_ranks_by_a_summary_changed_behind_the_index(tmp_path: Path,
+                                                           track_home: Path) -> None:
+    record_runs(tmp_path, "oldest", "middle", "newest")
+    settle()
+    runs = ls()
+    assert cached_ids(track_home) == set(runs)
+    oldest = next(Path(r["path"]) for r in runs.values() if r["name"] == "oldest")
+    ranked = track_json("ls", "--best", "acc", "--desc")
+    assert [r["best"]["value"] for r in ranked] == [0.75] * 3
+    rewrite_in_place(oldest / "summary.yaml", "best: 0.75", "best: 0.99")
+    ranked = track_json("ls", "--best", "acc", "--desc")
+    assert ranked[0]["name"] == "oldest"
+    assert [r["best"]["value"] for r in ranked] == [0.99, 0.75, 0.75]

@@ -58,7 +58,7 @@ def diff(
         if len(everything) < 2:
             raise UsageError(f"diff needs two runs; the store has {len(everything)}")
         wanted = [*wanted, "@"] if wanted else ["@1", "@"]
-    runs = [the_store.resolve(ref, everything) for ref in wanted]
+    runs = the_store.resolve_all(wanted, everything)
     if len({r.id for r in runs}) < len(runs):
         raise UsageError("diff needs different runs; "
                          f"{', '.join(wanted)} name the same run more than once")
