@@ -14,6 +14,7 @@ import glob
 import hashlib
 import os
 import shutil
+import stat as stat_module
 import threading
 import time
 from dataclasses import dataclass
@@ -124,14 +125,21 @@ def run_dir_files(run_dir: Path) -> list[Found]:
         for name in files:
             if name.startswith("."):
                 continue  # our temp files
-            path = here / name
-            try:
-                stat = path.lstat()
-            except OSError:
-                continue
-            if path.is_file() and not path.is_symlink():
-                found.append(Found(path, "run_dir", stat.st_size, stat.st_mtime))
+            item = _regular_file(here / name, "run_dir")
+            if item is not None:
+                found.append(item)
     return found
+
+
+def _regular_file(path: Path, location: str) -> Found | None:
+    """``path`` as a Found when it is a regular file (not a symlink): one lstat."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    if not stat_module.S_ISREG(info.st_mode):
+        return None
+    return Found(path, location, info.st_size, info.st_mtime)
 
 
 def glob_matches(patterns: list[str], cwd: Path) -> list[Found]:
@@ -139,13 +147,9 @@ def glob_matches(patterns: list[str], cwd: Path) -> list[Found]:
     for pattern in patterns:
         full = pattern if os.path.isabs(pattern) else str(cwd / pattern)
         for name in glob.glob(full, recursive=True):
-            path = Path(name)
-            try:
-                stat = path.lstat()
-            except OSError:
-                continue
-            if path.is_file() and not path.is_symlink():
-                found.append(Found(path, "cwd", stat.st_size, stat.st_mtime))
+            item = _regular_file(Path(name), "cwd")
+            if item is not None:
+                found.append(item)
     return found
 
 
