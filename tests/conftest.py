@@ -17,16 +17,21 @@ import pytest
 TRACK = shutil.which("track")
 
 
+def use_store(patch: pytest.MonkeyPatch, store: Path) -> None:
+    """Point $TRACK_HOME at ``store`` and give git a fixed identity (also for the
+    module-scoped fixtures, which cannot use the per-test autouse fixture)."""
+    patch.setenv("TRACK_HOME", str(store))
+    for var in ("GIT_AUTHOR", "GIT_COMMITTER"):
+        patch.setenv(f"{var}_NAME", "Test")
+        patch.setenv(f"{var}_EMAIL", "test@example.com")
+    patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
 @pytest.fixture(autouse=True)
 def track_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No test can touch a real store: $TRACK_HOME points into tmp_path."""
     home = tmp_path / "store"
-    monkeypatch.setenv("TRACK_HOME", str(home))
-    monkeypatch.setenv("GIT_AUTHOR_NAME", "Test")
-    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "test@example.com")
-    monkeypatch.setenv("GIT_COMMITTER_NAME", "Test")
-    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "test@example.com")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    use_store(monkeypatch, home)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     (tmp_path / "home").mkdir()

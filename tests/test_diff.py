@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import git, make_repo, py, track, track_json
+from conftest import git, make_repo, py, track, track_json, use_store
 
 GREEN, RED = "\x1b[32m", "\x1b[31m"
 
@@ -54,10 +54,7 @@ def shared_two_commits(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, 
     """Two runs on two commits, made once for the module: (repo, store, first, second)."""
     base = tmp_path_factory.mktemp("two")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TRACK_HOME", str(base / "store"))
-        for var in ("GIT_AUTHOR", "GIT_COMMITTER"):
-            patch.setenv(f"{var}_NAME", "Test")
-            patch.setenv(f"{var}_EMAIL", "test@example.com")
+        use_store(patch, base / "store")
         repo = make_repo(base / "repo", {"train.py": "lr = 1\n", "model.py": "depth = 1\n"})
         first = record(repo, "val_loss=0.5 val_acc=0.8 speed=10", "--name", "base",
                        "--param", "lr=0.1", "--param", "old=1", "--param", "epochs=5")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import git, make_repo, py, track, track_json
+from conftest import git, make_repo, py, track, track_json, use_store
 
 ANSI = b"\x1b["
 
@@ -29,10 +29,7 @@ def three_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Three runs made once for the module: (repo, store)."""
     base = tmp_path_factory.mktemp("three")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TRACK_HOME", str(base / "store"))
-        for var in ("GIT_AUTHOR", "GIT_COMMITTER"):
-            patch.setenv(f"{var}_NAME", "Test")
-            patch.setenv(f"{var}_EMAIL", "test@example.com")
+        use_store(patch, base / "store")
         repo = make_repo(base / "repo")
         record(repo, metrics(val_loss=0.5, val_acc=0.81), "--name", "slow", "--tag",
                "baseline", "--param", "lr=0.001", "--param", "epochs=5",
