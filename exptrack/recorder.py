@@ -189,9 +189,6 @@ class RunSink:
         self.log.stop()
         self.metrics.stop()
 
-    def tick(self) -> None:
-        return None
-
     def finish(self) -> None:
         try:
             rest = self.parser.finish()
@@ -326,7 +323,6 @@ class Recorder:
                 self._call_step(step, "started", ctx, pid)
 
         def on_tick() -> None:
-            sink.tick()
             if time.monotonic() - last_summary[0] >= SUMMARY_REFRESH_S:
                 last_summary[0] = time.monotonic()
                 self._write_summary(summarizer)
