@@ -129,10 +129,19 @@ def build_store(base: Path, size: int, seed: int = 7) -> Path:
 # ---------------------------------------------------------------- measuring
 
 def track_cmd(explicit: str | None = None) -> list[str]:
+    """The command measured: ``--track``, else the ``track`` script on PATH. A version
+    manager's shim (pyenv's is a bash script running ``pyenv exec``: +60 ms a call) is
+    resolved to the script it runs, as a virtualenv or ``pipx`` user would call it."""
     if explicit:
         return explicit.split()
     exe = shutil.which("track")
-    return [exe] if exe else [sys.executable, "-m", "exptrack"]
+    if exe is None:
+        return [sys.executable, "-m", "exptrack"]
+    if "/shims/" in exe and shutil.which("pyenv"):
+        found = subprocess.run(["pyenv", "which", "track"], capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip():
+            return [found.stdout.strip()]
+    return [exe]
 
 
 def wall(argv: Sequence[str], env: dict[str, str] | None = None, shell: bool = False,
@@ -384,6 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(f"exptrack bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
           f"median of {repeats}, store of {big:,} runs under {args.out}")
+    print(f"measured: {' '.join(track)}; load average {os.getloadavg()[0]:.2f} at the end")
     print()
     print_table(rows)
     print()
