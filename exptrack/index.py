@@ -3,12 +3,17 @@
 Two caches, both derived, both safe to delete at any time (nothing is lost: the run
 folders' YAML files are the truth and are re-read whenever a cache cannot be trusted):
 
-* ``<store>/index.marshal``: one file for the whole store. Per run: the ``stat`` of the
-  files ``load_run`` reads (``run.yaml``, ``params.yaml``, ``summary.yaml``, ``git.yaml``:
-  mtime_ns, size, inode, ctime_ns) and what they said. Every listing stats those files and
-  re-reads a run whose files changed, appeared or vanished; runs whose folder is gone are
-  dropped. Written through a temp file and a rename, so concurrent writers never leave a
-  torn file (the last one wins, and any snapshot is validated again on the next read).
+* ``<store>/index.marshal``: one file for the whole store, kept in columns so that a
+  command decodes only what it uses. A small header holds, for every run, its id, the
+  ``stat`` of the files ``load_run`` reads (``run.yaml``, ``params.yaml``,
+  ``summary.yaml``, ``git.yaml``: mtime_ns, size, inode, ctime_ns, packed), its start
+  time, name and status. Sections after it, each read only when needed, hold every run's
+  record, params, metrics and git state, and one column per metric (what ``--best``
+  ranks by). Every listing stats each run's ``run.yaml``; a field is used only after
+  its own file's stat is found unchanged. A run whose files changed, appeared or
+  vanished is re-read; runs whose folder is gone are dropped. Written through a temp
+  file and a rename, so concurrent writers never leave a torn file (the last one wins,
+  and any snapshot is validated again on the next read).
 * ``<run>/listing.json``: written by the recorder when a run ends, with the same stats of
   the same files; it makes the first listing of a store (no index yet) fast. A copied
   store (new inodes and ctimes) falls back to reading the YAML files once.
@@ -28,18 +33,18 @@ import os
 import struct
 import sys
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exptrack import __version__
 from exptrack.model import GitState, MetricSummary, RunRecord
-from exptrack.store import RunView, mark_crashed, read_run_files
+from exptrack.store import RunView, mark_crashed, read_record, read_run_files
 
 if TYPE_CHECKING:
     from exptrack.store import Store
 
-INDEX_NAME = "index.marshal"
+INDEX_NAME = "index.bin"
 LISTING_NAME = "listing.json"
 CACHED_FILES = ("run.yaml", "params.yaml", "summary.yaml", "git.yaml")
 # A file changed less than this long before the index was written may change again within
@@ -55,14 +60,29 @@ _GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
 # the leading number when reading the same YAML files starts giving different values.
 SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
     + ",".join(_GIT_FIELDS)
-_INDEX_SCHEMA = (f"{SCHEMA};entries4;exptrack{__version__};marshal{marshal.version};"
+_INDEX_SCHEMA = (f"{SCHEMA};columns1;exptrack{__version__};marshal{marshal.version};"
                  f"py{sys.version_info[0]}.{sys.version_info[1]}")
+_MAGIC = b"XTIX"
+_PREFIX = struct.Struct("<4sI")  # magic, header length; the header, then the sections
+_STARTED, _NAME, _STATUS = (_RECORD_FIELDS.index(f) for f in ("started_at", "name", "status"))
 
 Stats = tuple[int, ...]
-# The index keeps each run's stats packed (8 bytes a value, 32 a file): one bytes object
-# to decode instead of 16 ints, a third of the cost of reading the index's heads.
+Entry = tuple[Any, ...]  # (record fields, params, {metric: fields}, git fields, damaged)
+# What the index keeps of a run, ready to write: (packed stats, started_at, name, status,
+# damaged, record, params, metrics and git marshalled, {metric: summary fields}).
+Row = tuple[bytes, str, Any, str, list[str], bytes, bytes, bytes, bytes, dict[str, Any]]
+_BLOB_SECTIONS = ("record", "params", "metrics", "git")  # Row[5:9]
+
+# Stats are packed, 8 bytes a value, 32 a file, 128 a run: one bytes object for the whole
+# store, compared a slice at a time.
 _MASK = (1 << 64) - 1
 _PACK_FILE = struct.Struct("<4Q").pack
+_RUN_STATS = 32 * len(CACHED_FILES)
+_MISSING_KEY = _PACK_FILE(*(value & _MASK for value in MISSING))
+_ALL_FILES = (0, 1, 2, 3)
+_FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # position in CACHED_FILES
+_LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
+_UNSET: Any = object()
 
 
 def _pack(stats: Stats) -> bytes:
@@ -73,7 +93,13 @@ def _stat_key(st: os.stat_result) -> bytes:
     """One file's stats as the index keeps them (``_pack`` of its four values)."""
     return _PACK_FILE(st.st_mtime_ns & _MASK, st.st_size, st.st_ino & _MASK,
                       st.st_ctime_ns & _MASK)
-Entry = tuple[Any, ...]  # (record fields, params, {metric: fields}, git fields, damaged)
+
+
+def _file_key(path: str, dir_fd: int | None = None) -> bytes:
+    try:
+        return _stat_key(os.stat(path, dir_fd=dir_fd))
+    except FileNotFoundError:
+        return _MISSING_KEY
 
 
 def file_stats(folder: str, dir_fd: int | None = None) -> Stats:
@@ -113,48 +139,276 @@ def view_of(entry: Entry, path: Path) -> RunView:
                    GitState(*git), damaged)
 
 
-_UNSET: Any = object()
-_FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # index in CACHED_FILES and blob slot
-_ALL_FILES = (0, 1, 2, 3)
-_STATS_LEN = 4 * len(CACHED_FILES)
-_MISSING_KEY = _PACK_FILE(*(value & _MASK for value in MISSING))
+# ---------------------------------------------------------------- the index file
 
+class _IndexFile:
+    """An opened index: the header decoded, each section decoded on first use. The file
+    stays open, so a section is read from the same snapshot as the header even if another
+    process replaces the index meanwhile."""
+
+    def __init__(self, fd: int, header: dict[str, Any], base: int) -> None:
+        self.fd = fd
+        self.base = base
+        self.ids: list[str] = header["ids"]
+        self.stats: bytes = header["stats"]
+        self.started: list[str] = header["started"]
+        self.names: list[Any] = header["names"]
+        self.status: list[str] = header["status"]
+        self.damaged: dict[int, list[str]] = header["damaged"]
+        self.sections: dict[str, tuple[int, int]] = header["sections"]
+        self.positions = {run_id: pos for pos, run_id in enumerate(self.ids)}
+        self._decoded: dict[str, list[Any] | None] = {}
+
+    def __del__(self) -> None:
+        with contextlib.suppress(OSError, AttributeError, TypeError):
+            os.close(self.fd)
+
+    def section(self, name: str) -> list[Any] | None:
+        """A section's list (one item a run, in ``ids`` order); None when absent or bad."""
+        if name in self._decoded:
+            return self._decoded[name]
+        value = None
+        where = self.sections.get(name)
+        try:
+            if where is not None:
+                offset, length = where
+                data = os.pread(self.fd, length, self.base + offset)
+                if len(data) == length:
+                    decoded = marshal.loads(data)
+                    if type(decoded) is list and len(decoded) == len(self.ids):
+                        value = decoded
+        except (OSError, EOFError, ValueError, TypeError):
+            value = None
+        self._decoded[name] = value
+        return value
+
+    def has_metric(self, name: str) -> bool:
+        return "m:" + name in self.sections
+
+    def rows(self, wanted: Iterable[str]) -> dict[str, Row] | None:
+        """The rows of ``wanted`` runs, ready to be written again; None when a section is
+        unusable (the runs are then read again from their files)."""
+        blobs: list[list[Any]] = []
+        for name in _BLOB_SECTIONS:
+            blob = self.section(name)
+            if blob is None:
+                return None
+            blobs.append(blob)
+        columns: dict[str, list[Any]] = {}
+        for key in self.sections:
+            if key.startswith("m:"):
+                column = self.section(key)
+                if column is None:
+                    return None
+                columns[key[2:]] = column
+        record, params, metrics, git = blobs
+        rows: dict[str, Row] = {}
+        stats = self.stats
+        for run_id in wanted:
+            pos = self.positions[run_id]
+            fields = {name: column[pos] for name, column in columns.items()
+                      if column[pos] is not None}
+            rows[run_id] = (stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS],
+                            self.started[pos], self.names[pos], self.status[pos],
+                            self.damaged.get(pos, []), record[pos], params[pos],
+                            metrics[pos], git[pos], fields)
+        return rows
+
+
+def _open_index(path: Path) -> _IndexFile | None:
+    """The index at ``path``, header checked; None when absent, foreign or corrupt."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        magic, length = _PREFIX.unpack(os.pread(fd, _PREFIX.size, 0))
+        if magic != _MAGIC:
+            raise ValueError("not an index")
+        header = marshal.loads(os.pread(fd, length, _PREFIX.size))
+        if type(header) is not dict or header.get("schema") != _INDEX_SCHEMA:
+            raise ValueError("another version's index")
+        count = len(header["ids"])
+        if not (type(header["ids"]) is list and type(header["stats"]) is bytes
+                and len(header["stats"]) == count * _RUN_STATS
+                and all(type(header[k]) is list and len(header[k]) == count
+                        for k in ("started", "names", "status"))
+                and type(header["damaged"]) is dict and type(header["sections"]) is dict
+                and all(type(v) is str for k in ("ids", "started", "status")
+                        for v in header[k])):
+            raise ValueError("malformed header")
+        return _IndexFile(fd, header, _PREFIX.size + length)
+    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error):
+        os.close(fd)
+        return None
+
+
+def _index_payload(rows: dict[str, Row]) -> bytes:
+    count = len(rows)
+    values = list(rows.values())
+    sections: dict[str, list[Any]] = {
+        name: [row[5 + slot] for row in values] for slot, name in enumerate(_BLOB_SECTIONS)}
+    for pos, row in enumerate(values):
+        for name, fields in row[9].items():
+            column = sections.get("m:" + name)
+            if column is None:
+                column = sections["m:" + name] = [None] * count
+            column[pos] = fields
+    where: dict[str, tuple[int, int]] = {}
+    body: list[bytes] = []
+    offset = 0
+    for name, items in sections.items():
+        blob = marshal.dumps(items)
+        where[name] = (offset, len(blob))
+        body.append(blob)
+        offset += len(blob)
+    header = marshal.dumps({
+        "schema": _INDEX_SCHEMA, "ids": list(rows),
+        "stats": b"".join(row[0] for row in values),
+        "started": [row[1] for row in values], "names": [row[2] for row in values],
+        "status": [row[3] for row in values],
+        "damaged": {pos: row[4] for pos, row in enumerate(values) if row[4]},
+        "sections": where})
+    return _PREFIX.pack(_MAGIC, len(header)) + header + b"".join(body)
+
+
+def _write_index(path: Path, rows: dict[str, Row]) -> bool:
+    """Replace the index atomically; a store we cannot write to simply stays unindexed."""
+    try:
+        payload = _index_payload(rows)
+    except (ValueError, OverflowError):
+        return False
+    import tempfile
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return True
+
+
+def cached_stats(store_root: Path) -> dict[str, bytes]:
+    """{run id: its packed file stats} of the runs the index holds (for checks and tests)."""
+    index = _open_index(store_root / INDEX_NAME)
+    if index is None:
+        return {}
+    return {run_id: index.stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS]
+            for pos, run_id in enumerate(index.ids)}
+
+
+# ---------------------------------------------------------------- rows from the files
+
+def _row_of(stats: Stats, entry: Entry) -> Row | None:
+    """What the index keeps of a run; None when marshal cannot hold it (e.g. a date)."""
+    record, params, metrics, git, damaged = entry
+    try:
+        return (_pack(stats), record[_STARTED], record[_NAME], record[_STATUS],
+                list(damaged), marshal.dumps(record), marshal.dumps(params),
+                marshal.dumps(metrics), marshal.dumps(git), dict(metrics))
+    except (ValueError, TypeError, IndexError):
+        return None
+
+
+def _read_entry(runs_dir: Path, run_id: str, stats: Stats,
+                now_ns: int) -> tuple[Entry, RunView | None, Row | None]:
+    """A run's entry from its listing.json or its files; the view read on the way (if
+    any); and what the index may keep of it (None for a run changed a moment ago)."""
+    path = runs_dir / run_id
+    view: RunView | None = None
+    entry = _listing_entry(str(path) + os.sep, stats)
+    if entry is None:
+        view = read_run_files(path)
+        entry = entry_of(view)
+    # A run changed in the last moments may change again unseen within the same timestamp
+    # tick: it is left out of the index, so it is re-read next time.
+    kept = _row_of(stats, entry) if max(stats[3::4]) < now_ns - int(RACY_S * 1e9) else None
+    return entry, view, kept
+
+
+def _fresh_rows(store: Store, index: _IndexFile | None, carried: list[str],
+                read: dict[str, Row | None], runs_fd: int) -> dict[str, Row]:
+    """Rows for every run: ``carried`` from ``index`` (re-read from their files if its
+    sections are unusable), plus those just ``read``; in the store's order."""
+    rows = index.rows(carried) if index is not None and carried else {}
+    if rows is None:
+        rows = {}
+        now_ns = time.time_ns()
+        for run_id in carried:
+            stats = file_stats(run_id + os.sep, runs_fd)
+            read[run_id] = _read_entry(store.runs_dir, run_id, stats, now_ns)[2]
+    rows.update((run_id, row) for run_id, row in read.items() if row is not None)
+    return rows
+
+
+# ---------------------------------------------------------------- views
 
 class _Listing:
-    """What the views of one ``load_views`` share: where the runs are, and the index
-    refreshed once if a view finds one of its files changed behind the index's back."""
+    """What the views of one load share: the runs folder (opened once: stats relative to
+    it), and the index, refreshed at most once if a view finds a file changed behind the
+    index's back or a section it cannot decode."""
 
-    __slots__ = ("folder", "fresh", "store")
-
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, may_refresh: bool) -> None:
         self.store = store
-        self.folder = str(store.runs_dir) + os.sep
-        self.fresh: dict[str, Any] | None = None
+        self.runs_dir = store.runs_dir
+        self.fd = os.open(store.runs_dir, os.O_RDONLY)
+        # Resolving a reference never writes the index: a changed run is read from its files.
+        self.refreshed: _IndexFile | bool | None = False if may_refresh else None
 
-    def refreshed_hit(self, run_id: str) -> tuple[Any, ...] | None:
-        if self.fresh is None:
-            self.fresh = refresh_index(self.store)
-        hit = self.fresh.get(run_id)
-        return hit if isinstance(hit, tuple) else None
+    def __del__(self) -> None:
+        with contextlib.suppress(OSError, AttributeError, TypeError):
+            os.close(self.fd)
+
+    def refreshed_index(self) -> _IndexFile | None:
+        if self.refreshed is False:
+            self.refreshed = refresh_index(self.store)
+        return self.refreshed if isinstance(self.refreshed, _IndexFile) else None
 
 
 class IndexedRunView(RunView):
-    """A run from the index. Only ``run.yaml`` is checked against the index up front (what
-    ordering and counting need); ``params``, ``metrics``, ``git`` and ``damaged`` are
-    decoded on first use, each after checking that the file it came from is unchanged
-    (``damaged``: all four files), so a listing that shows a few of 10,000 runs, or ranks
-    them by one metric, pays only for what it uses. A changed file refreshes the index
-    once; an entry that cannot be used falls back to the run's files. Views made by
-    ``load_heads`` carry no entry: their fields are read from the files."""
+    """A run from the index. Only ``run.yaml`` was checked against the index when it was
+    listed (what ordering, counting and resolving need); ``record`` is decoded on first
+    use, and ``params``, ``metrics``, ``git`` and ``damaged`` each after checking that the
+    file it came from is unchanged (``damaged``: all four files). So a listing that shows
+    a few of 10,000 runs, or ranks them by one metric, pays only for what it uses. A
+    changed file or an undecodable section refreshes the index once; what still cannot be
+    used from it is read from the run's files."""
+
+    @property
+    def id(self) -> str:
+        return self.__dict__["_id"]  # type: ignore[no-any-return]
+
+    @property
+    def name(self) -> str | None:
+        state = self.__dict__
+        if "record" in state or state.get("_index") is None:
+            return self.record.name
+        return state["_index"].names[state["_pos"]]  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
         # Only called for attributes not set yet: the lazy fields, before they are loaded.
         state = self.__dict__
-        if name == "path" and "_where" in state:
-            runs_dir, run_id = state.pop("_where")
-            state["path"] = path = runs_dir / run_id  # Path objects cost: made when used
+        if name == "path":
+            state["path"] = path = state["_listing"].runs_dir / state["_id"]
             return path
-        if name not in _LAZY_FIELDS or "record" not in state:
+        if name == "record":
+            record = None
+            index = state.get("_index")
+            if index is not None:
+                blobs = index.section("record")
+                with contextlib.suppress(Exception):  # malformed: the file decides
+                    record = RunRecord(*marshal.loads(blobs[state["_pos"]]))
+            state["record"] = record = record or read_record(self.path)
+            return record
+        if name not in _LAZY_FIELDS or "_id" not in state:
             raise AttributeError(name)
         value = self._from_index(name)
         if value is _UNSET:  # nothing usable cached: the run's files decide
@@ -173,264 +427,214 @@ class IndexedRunView(RunView):
             if fields is None:
                 return _UNSET
             try:
-                return {key: MetricSummary(*marshal.loads(m)) for key, m in fields.items()}
+                return {key: MetricSummary(*value) for key, value in fields.items()}
             except Exception:  # a malformed entry: the files decide
                 return _UNSET
         slot = _FIELD_FILE.get(name)
-        hit = self._entry_for((slot,) if slot is not None else _ALL_FILES)
-        if hit is None:
-            return _UNSET
-        try:
-            if slot is None:  # damaged
-                return list(hit[2])
-            value = marshal.loads(hit[2 + slot])
-            if name == "params":
-                return value if isinstance(value, dict) else _UNSET
-            return GitState(*value)
-        except Exception:  # a malformed entry: the files decide
-            return _UNSET
+        for _ in range(2):  # the index as loaded, then the refreshed one
+            if not self._current((slot,) if slot is not None else _ALL_FILES):
+                return _UNSET
+            index, pos = self.__dict__["_index"], self.__dict__["_pos"]
+            try:
+                if slot is None:  # damaged
+                    return list(index.damaged.get(pos, []))
+                value = marshal.loads(index.section(name)[pos])
+                if name == "params":
+                    if isinstance(value, dict):
+                        return value
+                else:
+                    return GitState(*value)
+            except Exception:  # a malformed section: the refreshed index, or the files
+                pass
+            if not self._move_to_refreshed():
+                return _UNSET
+        return _UNSET
 
     def _metric_fields(self) -> dict[str, Any] | None:
-        """{metric: its summary fields, marshalled} from the index, decoded once (each
-        metric's fields are decoded when asked for: ``--best`` wants one); None: read the
-        files."""
+        """{metric: its summary fields} from the index; None: read the files."""
         state = self.__dict__
         if "_metric_cache" not in state:
-            hit = self._entry_for((_FIELD_FILE["metrics"],))
             fields = None
-            if hit is not None:
-                try:
-                    fields = marshal.loads(hit[4])
-                except Exception:
-                    fields = None
-            state["_metric_cache"] = fields if isinstance(fields, dict) else None
+            for _ in range(2):
+                if not self._current((2,)):
+                    break
+                with contextlib.suppress(Exception):
+                    fields = marshal.loads(state["_index"].section("metrics")[state["_pos"]])
+                if isinstance(fields, dict):
+                    break
+                fields = None
+                if not self._move_to_refreshed():
+                    break
+            state["_metric_cache"] = fields
         return state["_metric_cache"]  # type: ignore[no-any-return]
 
-    def _quick_metric_fields(self) -> Any:
-        """``_metric_fields`` when nothing was checked yet and ``summary.yaml``'s stat is
-        the index's; else _UNSET (the caller takes the general path)."""
+    def _current(self, files: tuple[int, ...]) -> bool:
+        """Whether ``files`` (positions in CACHED_FILES) are unchanged since the view's
+        index was written; if not, moves the view to the refreshed index if that one is
+        current. False: the run's files decide."""
         state = self.__dict__
-        hit = state.get("_hit")
-        if hit is None or "_checked" in state:
-            return _UNSET
-        try:
-            st = os.stat(state["_listing"].folder + state["record"].id + _SUMMARY_TAIL)
-        except FileNotFoundError:
-            return _UNSET
-        if hit[0][64:96] != _stat_key(st):
-            return _UNSET
-        try:
-            fields = marshal.loads(hit[4])
-        except Exception:
-            fields = None
-        state["_checked"] = {2}
-        state["_metric_cache"] = fields = fields if isinstance(fields, dict) else None
-        return fields
-
-    def _entry_for(self, files: tuple[int, ...]) -> tuple[Any, ...] | None:
-        """The index entry, if ``files`` (positions in CACHED_FILES) are unchanged since it
-        was made; else the entry of a refreshed index, if that one is current."""
-        state = self.__dict__
-        hit = state.get("_hit")
-        if hit is None:
-            return None
-        checked: set[int] = state.setdefault("_checked", set())
+        index: _IndexFile | None = state.get("_index")
+        if index is None:
+            return False
+        checked: set[int] = state.setdefault("_checked", {0})
         todo = [f for f in files if f not in checked]
         if not todo:
-            return hit  # type: ignore[no-any-return]
+            return True
         listing: _Listing = state["_listing"]
-        folder = listing.folder + self.record.id + os.sep
-        if len(todo) == 1:  # the usual case (one field wanted): no tuples built
-            try:
-                st = os.stat(folder + CACHED_FILES[todo[0]])
-                same = hit[0][32 * todo[0]:32 * todo[0] + 32] == _stat_key(st)
-            except FileNotFoundError:
-                same = hit[0][32 * todo[0]:32 * todo[0] + 32] == _MISSING_KEY
-        else:
-            same = _pack(_stats_now(folder, todo)) == _stats_cached(hit[0], todo)
-        if not same:
-            hit = listing.refreshed_hit(self.record.id)
-            if hit is None or _pack(_stats_now(folder, _ALL_FILES)) != hit[0]:
-                state["_hit"] = None
-                return None
-            state["_hit"] = hit
-            todo = list(_ALL_FILES)
-        checked.update(todo)
-        return hit
+        folder = state["_id"] + os.sep
+        base = state["_pos"] * _RUN_STATS
+        if all(index.stats[base + 32 * f:base + 32 * f + 32]
+               == _file_key(folder + CACHED_FILES[f], listing.fd) for f in todo):
+            checked.update(todo)
+            return True
+        return self._move_to_refreshed()
+
+    def _move_to_refreshed(self) -> bool:
+        """Use the refreshed index for this run, if all its files are as it says."""
+        state = self.__dict__
+        listing: _Listing = state["_listing"]
+        refreshed = listing.refreshed_index()
+        state["_index"] = None
+        if refreshed is None or refreshed is state.get("_was"):
+            return False
+        state["_was"] = refreshed  # moved once: a second failure goes to the files
+        pos = refreshed.positions.get(state["_id"])
+        if pos is None:
+            return False
+        folder = state["_id"] + os.sep
+        now = b"".join(_file_key(folder + name, listing.fd) for name in CACHED_FILES)
+        if refreshed.stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS] != now:
+            return False
+        state.update(_index=refreshed, _pos=pos, _checked=set(_ALL_FILES))
+        state.pop("_metric_cache", None)
+        return True
 
     def metric(self, name: str) -> MetricSummary | None:
         state = self.__dict__
-        if "metrics" not in state and "record" in state:
+        if "metrics" not in state and "_id" in state:
             # Ranking 10,000 runs calls this once a run: the usual case (summary.yaml
-            # unchanged since the index was written) is inlined; anything else goes
-            # through _metric_fields, which re-checks and refreshes.
-            fields = state.get("_metric_cache", _UNSET)
-            if fields is _UNSET:
-                fields = self._quick_metric_fields()
-            if fields is _UNSET:
-                fields = self._metric_fields()
+            # unchanged since the index was written) reads the metric's own column.
+            index: _IndexFile | None = state.get("_index")
+            if index is not None and self._current((2,)) and state["_index"] is index:
+                if not index.has_metric(name):
+                    return None
+                column = index.section("m:" + name)
+                if column is not None:
+                    fields = column[state["_pos"]]
+                    if fields is None:
+                        return None
+                    with contextlib.suppress(Exception):  # malformed: `metrics` decides
+                        return MetricSummary(*fields)
+            fields = self._metric_fields()
             if fields is not None:
                 found = fields.get(name)
                 if found is None:
                     return None
-                with contextlib.suppress(Exception):  # malformed: `metrics` decides
-                    return MetricSummary(*marshal.loads(found))
+                with contextlib.suppress(Exception):
+                    return MetricSummary(*found)
         return self.metrics.get(name)
 
     def metric_names(self) -> Collection[str]:
-        if "metrics" not in self.__dict__ and "record" in self.__dict__:
+        if "metrics" not in self.__dict__ and "_id" in self.__dict__:
             fields = self._metric_fields()
             if fields is not None:
                 return fields.keys()
         return self.metrics.keys()
 
 
-_LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
-_SUMMARY_TAIL = os.sep + CACHED_FILES[2]
-
-
-def _stats_now(folder: str, files: Sequence[int]) -> Stats:
-    result: list[int] = []
-    for position in files:
-        try:
-            st = os.stat(folder + CACHED_FILES[position])
-        except FileNotFoundError:
-            result += MISSING
-        else:
-            result += (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
-    return tuple(result)
-
-
-def _stats_cached(packed: bytes, files: Sequence[int]) -> bytes:
-    return b"".join(packed[32 * position:32 * position + 32] for position in files)
-
-
-def _usable(hit: Any) -> bool:
-    """The entry's shape; the blobs' content is checked when decoded."""
-    return type(hit) is tuple and len(hit) == 6 and type(hit[0]) is bytes \
-        and len(hit[0]) == 8 * _STATS_LEN and type(hit[2]) is list
-
-
-def _indexed_view(hit: tuple[Any, ...], listing: _Listing, run_id: str) -> RunView:
-    if not _usable(hit):
-        raise TypeError("malformed entry")
+def _new_view(listing: _Listing, run_id: str, index: _IndexFile | None = None,
+              pos: int = -1) -> IndexedRunView:
     view = object.__new__(IndexedRunView)
-    view.__dict__.update(record=RunRecord(*hit[1]), _where=(listing.store.runs_dir, run_id),
-                         _hit=hit, _listing=listing)
+    view.__dict__.update(_id=run_id, _listing=listing, _index=index, _pos=pos)
     return view
 
 
-def _index_entry(stats: Stats, entry: Entry) -> tuple[Any, ...] | None:
-    """What the index keeps of a run; None when marshal cannot hold it (e.g. a date)."""
-    record, params, metrics, git, damaged = entry
-    try:
-        # Metrics nested: one marshalled field list a metric, so ranking by one metric
-        # decodes that one (a third of the cost of decoding them all).
-        nested = {name: marshal.dumps(fields) for name, fields in metrics.items()}
-        return (_pack(stats), record, damaged, marshal.dumps(params), marshal.dumps(nested),
-                marshal.dumps(git))
-    except ValueError:
-        return None
-
-
-def _record_key(run_id: str, runs_fd: int) -> bytes:
-    """``run.yaml``'s stats, packed as the index keeps them."""
-    try:
-        st = os.stat(run_id + os.sep + CACHED_FILES[0], dir_fd=runs_fd)
-    except FileNotFoundError:
-        return _MISSING_KEY
-    return _stat_key(st)
-
-
-def _read_entry(runs_dir: Path, run_id: str, stats: Stats,
-                now_ns: int) -> tuple[Entry, RunView | None, tuple[Any, ...] | None]:
-    """A run's entry from its listing.json or its files; the view read on the way (if
-    any); and what the index may keep of it (None for a run changed a moment ago)."""
-    path = runs_dir / run_id
-    view: RunView | None = None
-    entry = _listing_entry(str(path) + os.sep, stats)
-    if entry is None:
-        view = read_run_files(path)
-        entry = entry_of(view)
-    # A run changed in the last moments may change again unseen within the same timestamp
-    # tick: it is left out of the index, so it is re-read next time.
-    kept = _index_entry(stats, entry) if max(stats[3::4]) < now_ns - int(RACY_S * 1e9) \
-        else None
-    return entry, view, kept
-
-
-def load_views(store: Store) -> list[RunView]:
-    """Every run of ``store`` (unordered), from the index where it is still valid."""
+def _load(store: Store, write: bool) -> list[RunView]:
     ids = store.run_ids()
+    if not ids:
+        return []
     index_path = store.root / INDEX_NAME
-    runs_dir = store.runs_dir
-    listing = _Listing(store)
-    views: list[RunView] = []
-    fresh: dict[str, Any] = {}
+    listing = _Listing(store, may_refresh=write)
+    runs_fd = listing.fd
+    index = _open_index(index_path)
+    positions = index.positions if index is not None else {}
+    stats = index.stats if index is not None else b""
+    carried: list[str] = []
+    read: dict[str, Row | None] = {}
+    keyed: list[tuple[str, str, RunView]] = []
     now_ns = time.time_ns()
     gc_was_enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of small acyclic objects: collections only cost
-    runs_fd = -1
     try:
-        cached = _read_index(index_path) if ids else {}
-        changed = len(cached) != len(ids)
-        runs_fd = os.open(runs_dir, os.O_RDONLY) if ids else -1
         for run_id in ids:
-            hit = cached.get(run_id)
-            view: RunView | None = None
-            if hit is not None:
-                try:
-                    if hit[0][:32] == _record_key(run_id, runs_fd):
-                        view = _indexed_view(hit, listing, run_id)
-                        fresh[run_id] = hit
-                except Exception:
-                    view = None
-            if view is None:
-                changed = True
-                stats = file_stats(run_id + os.sep, runs_fd)
-                entry, view, kept = _read_entry(runs_dir, run_id, stats, now_ns)
-                if kept is not None:
-                    fresh[run_id] = kept
-                if view is None:
-                    view = _indexed_view(kept, listing, run_id) if kept \
-                        else view_of(entry, runs_dir / run_id)
-            if view.record.status == "running":  # (mark_crashed's own first test, inlined)
+            pos = positions.get(run_id)
+            view: RunView
+            if pos is not None and stats[pos * _RUN_STATS:pos * _RUN_STATS + 32] \
+                    == _file_key(run_id + os.sep + CACHED_FILES[0], runs_fd):
+                assert index is not None
+                carried.append(run_id)
+                view = _new_view(listing, run_id, index, pos)
+                started, status = index.started[pos], index.status[pos]
+            else:
+                if not write:  # resolving a reference: run.yaml now, the rest on use
+                    view = _new_view(listing, run_id)
+                else:
+                    run_stats = file_stats(run_id + os.sep, runs_fd)
+                    entry, view_read, read[run_id] = _read_entry(store.runs_dir, run_id,
+                                                                 run_stats, now_ns)
+                    view = view_read or view_of(entry, store.runs_dir / run_id)
+                started, status = view.record.started_at, view.record.status
+            if status == "running":  # (mark_crashed's own first test, inlined)
                 mark_crashed(view)
-            views.append(view)
-        if changed:
-            _write_index(index_path, fresh)
+            keyed.append((started, run_id, view))
+        keyed.sort(reverse=True)
+        if write and (any(row is not None for row in read.values())
+                      or len(carried) != len(positions)):
+            _write_index(index_path, _fresh_rows(store, index, carried, read, runs_fd))
     finally:
-        if runs_fd >= 0:
-            os.close(runs_fd)
-        _restore_gc(gc_was_enabled, len(views))
-    return views
+        _restore_gc(gc_was_enabled, len(keyed))
+    return [view for _, _, view in keyed]
 
 
-def refresh_index(store: Store) -> dict[str, Any]:
+def load_views(store: Store) -> list[RunView]:
+    """Every run of ``store``, newest first, from the index where it is still valid; the
+    index is rewritten when runs were added, changed or removed."""
+    return _load(store, write=True)
+
+
+def load_heads(store: Store) -> list[RunView]:
+    """Every run, newest first, like ``load_views`` but reading only the ``run.yaml`` of a
+    run the index does not hold (the rest of it is read on first use), and never writing
+    the index: what resolving a reference by id, name or recency needs."""
+    return _load(store, write=False)
+
+
+def refresh_index(store: Store) -> _IndexFile | None:
     """Check every cached file of every run against the index, re-read the runs that
-    changed, and write the index; returns its entries. Used when a view finds a file
-    changed behind the index's back, so the next listing is fast again."""
+    changed, write the index and return it opened (None if it cannot be written). Used
+    when a view finds a file changed behind the index's back, so the next listing is fast
+    again."""
     ids = store.run_ids()
-    runs_dir = store.runs_dir
     index_path = store.root / INDEX_NAME
-    cached = _read_index(index_path)
-    fresh: dict[str, Any] = {}
+    index = _open_index(index_path)
+    positions = index.positions if index is not None else {}
+    carried: list[str] = []
+    read: dict[str, Row | None] = {}
     now_ns = time.time_ns()
-    runs_fd = os.open(runs_dir, os.O_RDONLY)
+    runs_fd = os.open(store.runs_dir, os.O_RDONLY)
     try:
         for run_id in ids:
             stats = file_stats(run_id + os.sep, runs_fd)
-            hit = cached.get(run_id)
-            if hit is not None and _usable(hit) and hit[0] == _pack(stats):
-                fresh[run_id] = hit
-                continue
-            kept = _read_entry(runs_dir, run_id, stats, now_ns)[2]
-            if kept is not None:
-                fresh[run_id] = kept
+            pos = positions.get(run_id)
+            if index is not None and pos is not None \
+                    and index.stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS] == _pack(stats):
+                carried.append(run_id)
+            else:
+                read[run_id] = _read_entry(store.runs_dir, run_id, stats, now_ns)[2]
+        rows = _fresh_rows(store, index, carried, read, runs_fd)
     finally:
         os.close(runs_fd)
-    _write_index(index_path, fresh)
-    return fresh
+    return _open_index(index_path) if _write_index(index_path, rows) else None
 
 
 def _restore_gc(was_enabled: bool, loaded: int) -> None:
@@ -442,106 +646,7 @@ def _restore_gc(was_enabled: bool, loaded: int) -> None:
         gc.enable()
 
 
-def _read_index(path: Path, blobs: bool = True) -> dict[str, Any]:
-    """The cached entries (without their blobs: ``(stats, record, damaged)``, all that
-    resolving a reference needs); an absent, foreign or corrupt index is an empty one.
-
-    The file holds two marshal objects: ``{"schema", "runs": {id: (stats, record,
-    damaged)}, "blobs_at": offset}``, then ``{id: (params, metrics, git blobs)}``, so
-    reading the heads never decodes the blobs."""
-    try:
-        raw = path.read_bytes()
-        data = marshal.loads(raw)
-        if not isinstance(data, dict) or data.get("schema") != _INDEX_SCHEMA:
-            return {}
-        runs = data.get("runs")
-        if not isinstance(runs, dict):
-            return {}
-        if not blobs:
-            return runs
-        extra = marshal.loads(memoryview(raw)[data["blobs_at"]:])
-    except (OSError, EOFError, ValueError, TypeError, KeyError):
-        return {}
-    if not isinstance(extra, dict):
-        return {}
-    merged: dict[str, Any] = {}
-    for run_id, head in runs.items():
-        more = extra.get(run_id)
-        if isinstance(head, tuple) and isinstance(more, tuple):
-            merged[run_id] = head + more
-    return merged
-
-
-def _index_payload(runs: dict[str, Any]) -> bytes:
-    heads = {run_id: entry[:3] for run_id, entry in runs.items()}
-    blobs = {run_id: entry[3:] for run_id, entry in runs.items()}
-    # marshal writes an int below 2**31 in a fixed 5 bytes: the offset fits where 0 was.
-    first = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": heads, "blobs_at": 0})
-    first = marshal.dumps({"schema": _INDEX_SCHEMA, "runs": heads, "blobs_at": len(first)})
-    return first + marshal.dumps(blobs)
-
-
-def _write_index(path: Path, runs: dict[str, Any]) -> None:
-    """Replace the index atomically; a store we cannot write to simply stays unindexed."""
-    try:
-        payload = _index_payload(runs)
-    except (ValueError, OverflowError):
-        return
-    import tempfile
-
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def load_heads(store: Store) -> list[RunView]:
-    """Every run with only its ``run.yaml`` read (from the index while that file's stat
-    matches): enough to resolve a reference by id, name or recency at a quarter of the cost
-    of ``load_views``. The rest of a run is read from its files on first use. Unordered;
-    never writes the index."""
-    from exptrack.store import read_record
-
-    ids = store.run_ids()
-    if not ids:
-        return []
-    runs_dir = store.runs_dir
-    heads: list[RunView] = []
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # as in load_views
-    runs_fd = os.open(runs_dir, os.O_RDONLY)
-    try:
-        cached = _read_index(store.root / INDEX_NAME, blobs=False)
-        for run_id in ids:
-            key = _record_key(run_id, runs_fd)
-            hit = cached.get(run_id)
-            record: RunRecord | None = None
-            if hit is not None:
-                try:
-                    if hit[0][:32] == key:
-                        record = RunRecord(*hit[1])
-                except Exception:
-                    record = None
-            view = object.__new__(IndexedRunView)
-            view.__dict__.update(record=record or read_record(runs_dir / run_id),
-                                 _where=(runs_dir, run_id))
-            if view.record.status == "running":  # (mark_crashed's own first test, inlined)
-                mark_crashed(view)
-            heads.append(view)
-    finally:
-        os.close(runs_fd)
-        _restore_gc(gc_was_enabled, len(heads))
-    return heads
-
+# ---------------------------------------------------------------- listing.json
 
 def _listing_entry(folder: str, stats: Stats) -> Entry | None:
     """The run's entry from its ``listing.json``, if the files it was made from are

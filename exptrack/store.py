@@ -73,6 +73,10 @@ class RunView:
     def id(self) -> str:
         return self.record.id
 
+    @property
+    def name(self) -> str | None:
+        return self.record.name
+
     def metric(self, name: str) -> MetricSummary | None:
         """One metric's summary, or None (an indexed view decodes only this one)."""
         return self.metrics.get(name)
@@ -172,18 +176,14 @@ class Store:
         every run folder added or changed since it was written."""
         from exptrack.index import load_views
 
-        runs = load_views(self)
-        runs.sort(key=lambda r: (r.record.started_at, r.id), reverse=True)
-        return runs
+        return load_views(self)
 
     def load_heads(self) -> list[RunView]:
         """Every run, newest first, with only ``run.yaml`` read up front (the rest of a run
         is read when first used): what resolving a reference needs."""
         from exptrack.index import load_heads
 
-        runs = load_heads(self)
-        runs.sort(key=lambda r: (r.record.started_at, r.id), reverse=True)
-        return runs
+        return load_heads(self)
 
     def resolve(self, ref: str, runs: list[RunView] | None = None) -> RunView:
         """Find one run by ``@``/``@N`` (recency), exact id, exact name or unique id prefix."""
@@ -195,9 +195,8 @@ class Store:
         `track diff` resolves two or more among 10,000 runs)."""
         if runs is None:
             runs = self.load_heads()
-        records = [run.record for run in runs]
-        ids = [record.id for record in records]
-        names = [record.name for record in records]
+        ids = [run.id for run in runs]
+        names = [run.name for run in runs]
         first_by_id = dict(zip(reversed(ids), reversed(runs), strict=True))
         return [_resolve_one(ref.strip(), runs, ids, names, first_by_id) for ref in refs]
 
