@@ -82,6 +82,7 @@ _MISSING_KEY = _PACK_FILE(*(value & _MASK for value in MISSING))
 _ALL_FILES = (0, 1, 2, 3)
 _FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # position in CACHED_FILES
 _LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
+_SUMMARY_TAIL = os.sep + CACHED_FILES[2]
 _UNSET: Any = object()
 
 
@@ -515,16 +516,22 @@ class IndexedRunView(RunView):
             # Ranking 10,000 runs calls this once a run: the usual case (summary.yaml
             # unchanged since the index was written) reads the metric's own column.
             index: _IndexFile | None = state.get("_index")
-            if index is not None and self._current((2,)) and state["_index"] is index:
-                if not index.has_metric(name):
-                    return None
-                column = index.section("m:" + name)
-                if column is not None:
-                    fields = column[state["_pos"]]
-                    if fields is None:
+            if index is not None:
+                pos = state["_pos"]
+                if "_summary_ok" not in state:  # summary.yaml's stat, checked once
+                    start = pos * _RUN_STATS + 64
+                    state["_summary_ok"] = index.stats[start:start + 32] == _file_key(
+                        state["_id"] + _SUMMARY_TAIL, state["_listing"].fd)
+                if state["_summary_ok"]:
+                    if not index.has_metric(name):
                         return None
-                    with contextlib.suppress(Exception):  # malformed: `metrics` decides
-                        return MetricSummary(*fields)
+                    column = index.section("m:" + name)
+                    if column is not None:
+                        fields = column[pos]
+                        if fields is None:
+                            return None
+                        with contextlib.suppress(Exception):  # malformed: `metrics` decides
+                            return MetricSummary(*fields)
             fields = self._metric_fields()
             if fields is not None:
                 found = fields.get(name)
