@@ -233,17 +233,17 @@ def test_best_ranks_by_a_summary_changed_behind_the_index(tmp_path: Path,
 
 
 def test_a_metric_added_behind_the_index_is_ranked(tmp_path: Path, track_home: Path) -> None:
-    """A metric no indexed run has (no column for it) still ranks a run whose summary.yaml
-    gained it since the index was written."""
-    record_runs(tmp_path, "plain", "tuned")
+    """A run whose summary.yaml gained a metric since the index was written (the index's
+    column of that metric has nothing for it) is ranked by its new value."""
+    for name, line in (("older", "acc=0.5"), ("newer", "acc=0.5 f1=0.3")):
+        track("run", "--name", name, "--", *py(f"print('{line}')"), cwd=tmp_path, check=True)
     settle()
-    assert len(cached_ids(track_home)) == 0 and len(ls()) == 2
+    assert [r["name"] for r in track_json("ls", "--best", "f1", "--desc")] \
+        == ["newer", "older"]
     assert len(cached_ids(track_home)) == 2
-    tuned = next(Path(r["path"]) for r in ls().values() if r["name"] == "tuned")
-    done = track("ls", "--best", "f1", "--desc")
-    assert done.returncode == 2 and "no listed run has a metric 'f1'" in done.stderr.decode()
-    with open(tuned / "summary.yaml", "a") as handle:
-        handle.write("  f1:\n    last: 0.5\n    min: 0.5\n    max: 0.5\n    count: 1\n")
+    older = next(Path(r["path"]) for r in ls().values() if r["name"] == "older")
+    with open(older / "summary.yaml", "a") as handle:
+        handle.write("  f1:\n    last: 0.9\n    min: 0.9\n    max: 0.9\n    count: 1\n")
     ranked = track_json("ls", "--best", "f1", "--desc")
-    assert [r["name"] for r in ranked] == ["tuned", "plain"]
-    assert ranked[0]["best"]["value"] == 0.5 and ranked[1]["best"]["value"] is None
+    assert [(r["name"], r["best"]["value"]) for r in ranked] == [("older", 0.9),
+                                                                   ("newer", 0.3)]
