@@ -186,34 +186,26 @@ class _IndexFile:
     def has_metric(self, name: str) -> bool:
         return "m:" + name in self.sections
 
-    def rows(self, wanted: Iterable[str]) -> dict[str, Row] | None:
-        """The rows of ``wanted`` runs, ready to be written again; None when a section is
-        unusable (the runs are then read again from their files)."""
-        blobs: list[list[Any]] = []
-        for name in _BLOB_SECTIONS:
-            blob = self.section(name)
-            if blob is None:
-                return None
-            blobs.append(blob)
-        columns: dict[str, list[Any]] = {}
-        for key in self.sections:
-            if key.startswith("m:"):
-                column = self.section(key)
-                if column is None:
-                    return None
-                columns[key[2:]] = column
-        record, params, metrics, git = blobs
-        rows: dict[str, Row] = {}
+    def carry(self, wanted: Iterable[str]) -> _Columns | None:
+        """The columns of the ``wanted`` runs, to be written again without decoding them
+        run by run; None when a section is unusable (the runs are then read again)."""
+        picked = [self.positions[run_id] for run_id in wanted]
         stats = self.stats
-        for run_id in wanted:
-            pos = self.positions[run_id]
-            fields = {name: column[pos] for name, column in columns.items()
-                      if column[pos] is not None}
-            rows[run_id] = (stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS],
-                            self.started[pos], self.names[pos], self.status[pos],
-                            self.damaged.get(pos, []), record[pos], params[pos],
-                            metrics[pos], git[pos], fields)
-        return rows
+        columns = _Columns(
+            ids=[self.ids[p] for p in picked],
+            stats=b"".join(stats[p * _RUN_STATS:(p + 1) * _RUN_STATS] for p in picked),
+            started=[self.started[p] for p in picked],
+            names=[self.names[p] for p in picked],
+            status=[self.status[p] for p in picked],
+            damaged={new: self.damaged[p] for new, p in enumerate(picked)
+                     if p in self.damaged},
+            sections={})
+        for name in self.sections:
+            section = self.section(name)
+            if section is None:
+                return None
+            columns.sections[name] = [section[p] for p in picked]
+        return columns
 
 
 def _open_index(path: Path) -> _IndexFile | None:
@@ -244,39 +236,63 @@ def _open_index(path: Path) -> _IndexFile | None:
         return None
 
 
-def _index_payload(rows: dict[str, Row]) -> bytes:
-    count = len(rows)
-    values = list(rows.values())
-    sections: dict[str, list[Any]] = {
-        name: [row[5 + slot] for row in values] for slot, name in enumerate(_BLOB_SECTIONS)}
-    for pos, row in enumerate(values):
-        for name, fields in row[9].items():
-            column = sections.get("m:" + name)
-            if column is None:
-                column = sections["m:" + name] = [None] * count
-            column[pos] = fields
-    where: dict[str, tuple[int, int]] = {}
-    body: list[bytes] = []
-    offset = 0
-    for name, items in sections.items():
-        blob = marshal.dumps(items)
-        where[name] = (offset, len(blob))
-        body.append(blob)
-        offset += len(blob)
-    header = marshal.dumps({
-        "schema": _INDEX_SCHEMA, "ids": list(rows),
-        "stats": b"".join(row[0] for row in values),
-        "started": [row[1] for row in values], "names": [row[2] for row in values],
-        "status": [row[3] for row in values],
-        "damaged": {pos: row[4] for pos, row in enumerate(values) if row[4]},
-        "sections": where})
-    return _PREFIX.pack(_MAGIC, len(header)) + header + b"".join(body)
+@dataclasses.dataclass
+class _Columns:
+    """An index's content, column by column, as it is written."""
+
+    ids: list[str]
+    stats: bytes
+    started: list[str]
+    names: list[Any]
+    status: list[str]
+    damaged: dict[int, list[str]]
+    sections: dict[str, list[Any]]
+
+    def add(self, rows: dict[str, Row]) -> None:
+        """Append runs read from their files."""
+        before, values = len(self.ids), list(rows.values())
+        self.ids += rows
+        self.stats += b"".join(row[0] for row in values)
+        self.started += [row[1] for row in values]
+        self.names += [row[2] for row in values]
+        self.status += [row[3] for row in values]
+        self.damaged.update((before + i, row[4]) for i, row in enumerate(values) if row[4])
+        for slot, name in enumerate(_BLOB_SECTIONS):
+            self.sections.setdefault(name, [None] * before).extend(
+                row[5 + slot] for row in values)
+        metrics = {name for row in values for name in row[9]}
+        for name in metrics:
+            self.sections.setdefault("m:" + name, [None] * before)
+        for key, column in self.sections.items():
+            if key.startswith("m:"):
+                column.extend(row[9].get(key[2:]) for row in values)
+
+    def payload(self) -> bytes:
+        where: dict[str, tuple[int, int]] = {}
+        body: list[bytes] = []
+        offset = 0
+        for name, items in self.sections.items():
+            if name.startswith("m:") and not any(v is not None for v in items):
+                continue  # a metric whose runs are all gone
+            blob = marshal.dumps(items)
+            where[name] = (offset, len(blob))
+            body.append(blob)
+            offset += len(blob)
+        header = marshal.dumps({
+            "schema": _INDEX_SCHEMA, "ids": self.ids, "stats": self.stats,
+            "started": self.started, "names": self.names, "status": self.status,
+            "damaged": self.damaged, "sections": where})
+        return _PREFIX.pack(_MAGIC, len(header)) + header + b"".join(body)
 
 
-def _write_index(path: Path, rows: dict[str, Row]) -> bool:
+def _no_columns() -> _Columns:
+    return _Columns([], b"", [], [], [], {}, {})
+
+
+def _write_index(path: Path, columns: _Columns) -> bool:
     """Replace the index atomically; a store we cannot write to simply stays unindexed."""
     try:
-        payload = _index_payload(rows)
+        payload = columns.payload()
     except (ValueError, OverflowError):
         return False
     import tempfile
@@ -335,19 +351,19 @@ def _read_entry(runs_dir: Path, run_id: str, stats: Stats,
     return entry, view, kept
 
 
-def _fresh_rows(store: Store, index: _IndexFile | None, carried: list[str],
-                read: dict[str, Row | None], runs_fd: int) -> dict[str, Row]:
-    """Rows for every run: ``carried`` from ``index`` (re-read from their files if its
-    sections are unusable), plus those just ``read``; in the store's order."""
-    rows = index.rows(carried) if index is not None and carried else {}
-    if rows is None:
-        rows = {}
+def _fresh_columns(store: Store, index: _IndexFile | None, carried: list[str],
+                   read: dict[str, Row | None], runs_fd: int) -> _Columns:
+    """Every run's columns: ``carried`` over from ``index`` (re-read from their files if
+    its sections are unusable), then those just ``read``."""
+    columns = index.carry(carried) if index is not None and carried else _no_columns()
+    if columns is None:
+        columns = _no_columns()
         now_ns = time.time_ns()
         for run_id in carried:
             stats = file_stats(run_id + os.sep, runs_fd)
             read[run_id] = _read_entry(store.runs_dir, run_id, stats, now_ns)[2]
-    rows.update((run_id, row) for run_id, row in read.items() if row is not None)
-    return rows
+    columns.add({run_id: row for run_id, row in read.items() if row is not None})
+    return columns
 
 
 # ---------------------------------------------------------------- views
@@ -597,7 +613,7 @@ def _load(store: Store, write: bool) -> list[RunView]:
         keyed.sort(reverse=True)
         if write and (any(row is not None for row in read.values())
                       or len(carried) != len(positions)):
-            _write_index(index_path, _fresh_rows(store, index, carried, read, runs_fd))
+            _write_index(index_path, _fresh_columns(store, index, carried, read, runs_fd))
     finally:
         _restore_gc(gc_was_enabled, len(keyed))
     return [view for _, _, view in keyed]
@@ -638,10 +654,10 @@ def refresh_index(store: Store) -> _IndexFile | None:
                 carried.append(run_id)
             else:
                 read[run_id] = _read_entry(store.runs_dir, run_id, stats, now_ns)[2]
-        rows = _fresh_rows(store, index, carried, read, runs_fd)
+        columns = _fresh_columns(store, index, carried, read, runs_fd)
     finally:
         os.close(runs_fd)
-    return _open_index(index_path) if _write_index(index_path, rows) else None
+    return _open_index(index_path) if _write_index(index_path, columns) else None
 
 
 def _restore_gc(was_enabled: bool, loaded: int) -> None:
