@@ -247,3 +247,25 @@ def test_a_metric_added_behind_the_index_is_ranked(tmp_path: Path, track_home: P
     ranked = track_json("ls", "--best", "f1", "--desc")
     assert [(r["name"], r["best"]["value"]) for r in ranked] == [("older", 0.9),
                                                                    ("newer", 0.3)]
+
+
+def test_a_copied_store_lists_from_listing_json_while_the_bytes_match(
+        tmp_path: Path, track_home: Path) -> None:
+    """A copy of a store has new inodes and ctimes: listing.json is still used for a run
+    whose files hold the same bytes, and not for a run whose files were edited."""
+    record_runs(tmp_path, "kept", "edited")
+    copy = tmp_path / "copy"
+    shutil.copytree(track_home, copy)
+    (copy / INDEX_NAME).unlink(missing_ok=True)
+    folders = {r["name"]: copy / "runs" / r["id"] for r in ls().values()}
+    # Mark the cached entry of "kept" (its digest still matches its unchanged files), so
+    # the listing shows which path it took; "edited" gets the same mark and an edit.
+    for name, folder in folders.items():
+        listing = json.loads((folder / LISTING_NAME).read_text())
+        listing["entry"][0][5] = f"{name} (from listing.json)"  # the record's name field
+        (folder / LISTING_NAME).write_text(json.dumps(listing))
+    record = yaml.safe_load((folders["edited"] / "run.yaml").read_text())
+    record["name"] = "edited by hand"
+    (folders["edited"] / "run.yaml").write_text(yaml.safe_dump(record))
+    names = sorted(r["name"] for r in track_json("ls", "--store", str(copy)))
+    assert names == ["edited by hand", "kept (from listing.json)"]
