@@ -1,24 +1,15 @@
-"""The derived listing index: what ``track ls`` needs of every run, without parsing YAML.
+"""The derived listing index in use: what ``track ls`` needs of every run, without parsing
+YAML, and never stale. The files themselves (``<store>/index.bin``, ``<run>/listing.json``)
+are in ``indexfile.py``; both are derived, safe to delete at any time (the run folders'
+YAML files are the truth and are re-read whenever a cache cannot be trusted).
 
-Two caches, both derived, both safe to delete at any time (nothing is lost: the run
-folders' YAML files are the truth and are re-read whenever a cache cannot be trusted):
-
-* ``<store>/index.marshal``: one file for the whole store, kept in columns so that a
-  command decodes only what it uses. A small header holds, for every run, its id, the
-  ``stat`` of the files ``load_run`` reads (``run.yaml``, ``params.yaml``,
-  ``summary.yaml``, ``git.yaml``: mtime_ns, size, inode, ctime_ns, packed), its start
-  time, name and status. Sections after it, each read only when needed, hold every run's
-  record, params, metrics and git state, and one column per metric (what ``--best``
-  ranks by). Every listing stats each run's ``run.yaml``; a field is used only after
-  its own file's stat is found unchanged. A run whose files changed, appeared or
-  vanished is re-read; runs whose folder is gone are dropped. Written through a temp
-  file and a rename, so concurrent writers never leave a torn file (the last one wins,
-  and any snapshot is validated again on the next read).
-* ``<run>/listing.json``: written by the recorder when a run ends, with the same stats of
-  the same files and a digest of their bytes; it makes the first listing of a store (no
-  index yet) fast. In a copied or restored store (new inodes and ctimes) it is used while
-  the files' bytes still match the digest: reading four small files instead of parsing
-  them.
+Every listing stats each run's ``run.yaml``: a run whose ``run.yaml`` is as the index
+says is served from it (ordering, counting and resolving from its header alone); one
+that changed, appeared or vanished is re-read (from ``listing.json`` if that is still
+valid) and the index rewritten. The other fields are decoded on first use, each after
+checking its own file's stat, so a listing that shows a few of 10,000 runs, or ranks them
+by one metric, pays only for what it uses. A file changed behind the index's back, or a
+section that cannot be decoded, refreshes the index once.
 
 "running" runs are never frozen by a cache: their recorder's liveness is checked on every
 load (``store.mark_crashed``).
@@ -27,345 +18,47 @@ load (``store.mark_crashed``).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
-import json
 import marshal
 import os
-import struct
-import sys
 import time
-from collections.abc import Collection, Iterable
-from pathlib import Path
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from exptrack import __version__
+from exptrack.indexfile import (
+    CACHED_FILES,
+    INDEX_NAME,
+    LISTING_NAME,
+    RACY_S,
+    RUN_STATS,
+    IndexFile,
+    Row,
+    cached_stats,
+    file_key,
+    file_stats,
+    fresh_columns,
+    open_index,
+    pack_stats,
+    read_entry,
+    view_of,
+    write_index,
+    write_listing,
+)
 from exptrack.model import GitState, MetricSummary, RunRecord
 from exptrack.store import RunView, mark_crashed, read_record, read_run_files
 
 if TYPE_CHECKING:
     from exptrack.store import Store
 
-INDEX_NAME = "index.bin"
-LISTING_NAME = "listing.json"
-CACHED_FILES = ("run.yaml", "params.yaml", "summary.yaml", "git.yaml")
-# A file changed less than this long before the index was written may change again within
-# the same timestamp tick unseen ("racy" stat, as git calls it): such runs are re-read.
-RACY_S = 2.0
-MISSING = (-1, -1, -1, -1)
+__all__ = ["INDEX_NAME", "LISTING_NAME", "RACY_S", "IndexedRunView", "cached_stats",
+           "load_heads", "load_views", "refresh_index", "write_listing"]
+
 FREEZE_AT = 2000  # runs: from this size, loaded views are moved out of the GC's sight
-
-_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(RunRecord))
-_METRIC_FIELDS = tuple(f.name for f in dataclasses.fields(MetricSummary))
-_GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
-# Cached entries are positional: any change of the records' fields invalidates them. Bump
-# the leading number when reading the same YAML files starts giving different values.
-SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
-    + ",".join(_GIT_FIELDS)
-_INDEX_SCHEMA = (f"{SCHEMA};columns1;exptrack{__version__};marshal{marshal.version};"
-                 f"py{sys.version_info[0]}.{sys.version_info[1]}")
-_MAGIC = b"XTIX"
-_PREFIX = struct.Struct("<4sI")  # magic, header length; the header, then the sections
-_STARTED, _NAME, _STATUS = (_RECORD_FIELDS.index(f) for f in ("started_at", "name", "status"))
-
-Stats = tuple[int, ...]
-Entry = tuple[Any, ...]  # (record fields, params, {metric: fields}, git fields, damaged)
-# What the index keeps of a run, ready to write: (packed stats, started_at, name, status,
-# damaged, record, params, metrics and git marshalled, {metric: summary fields}).
-Row = tuple[bytes, str, Any, str, list[str], bytes, bytes, bytes, bytes, dict[str, Any]]
-_BLOB_SECTIONS = ("record", "params", "metrics", "git")  # Row[5:9]
-
-# Stats are packed, 8 bytes a value, 32 a file, 128 a run: one bytes object for the whole
-# store, compared a slice at a time.
-_MASK = (1 << 64) - 1
-_PACK_FILE = struct.Struct("<4Q").pack
-_RUN_STATS = 32 * len(CACHED_FILES)
-_MISSING_KEY = _PACK_FILE(*(value & _MASK for value in MISSING))
+_UNSET: Any = object()
 _ALL_FILES = (0, 1, 2, 3)
 _FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # position in CACHED_FILES
 _LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
 _SUMMARY_TAIL = os.sep + CACHED_FILES[2]
-_UNSET: Any = object()
-
-
-def _pack(stats: Stats) -> bytes:
-    return struct.pack(f"<{len(stats)}Q", *(value & _MASK for value in stats))
-
-
-def _stat_key(st: os.stat_result) -> bytes:
-    """One file's stats as the index keeps them (``_pack`` of its four values)."""
-    return _PACK_FILE(st.st_mtime_ns & _MASK, st.st_size, st.st_ino & _MASK,
-                      st.st_ctime_ns & _MASK)
-
-
-def _file_key(path: str, dir_fd: int | None = None) -> bytes:
-    try:
-        return _stat_key(os.stat(path, dir_fd=dir_fd))
-    except FileNotFoundError:
-        return _MISSING_KEY
-
-
-def file_stats(folder: str, dir_fd: int | None = None) -> Stats:
-    """(mtime_ns, size, inode, ctime_ns) of each cached file, -1s for a missing one.
-
-    ``folder`` ends with a separator; it is relative to ``dir_fd`` when one is given."""
-    result: list[int] = []
-    for name in CACHED_FILES:
-        try:
-            st = os.stat(folder + name, dir_fd=dir_fd)
-        except FileNotFoundError:
-            result += MISSING
-        else:
-            result += (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
-    return tuple(result)
-
-
-def entry_of(view: RunView) -> Entry:
-    """A run as plain values (marshal- and JSON-friendly), fields in schema order."""
-    return (
-        [getattr(view.record, name) for name in _RECORD_FIELDS],
-        view.params,
-        {name: [getattr(m, f) for f in _METRIC_FIELDS] for name, m in view.metrics.items()},
-        [getattr(view.git, name) for name in _GIT_FIELDS],
-        list(view.damaged),
-    )
-
-
-def view_of(entry: Entry, path: Path) -> RunView:
-    """Rebuild a ``RunView`` from an entry; raises (TypeError, ValueError...) if malformed."""
-    record, params, metrics, git, damaged = entry
-    if not isinstance(params, dict) or not isinstance(metrics, dict) \
-            or not isinstance(damaged, list):
-        raise TypeError("malformed entry")
-    return RunView(RunRecord(*record), path, params,
-                   {name: MetricSummary(*m) for name, m in metrics.items()},
-                   GitState(*git), damaged)
-
-
-# ---------------------------------------------------------------- the index file
-
-class _IndexFile:
-    """An opened index: the header decoded, each section decoded on first use. The file
-    stays open, so a section is read from the same snapshot as the header even if another
-    process replaces the index meanwhile."""
-
-    def __init__(self, fd: int, header: dict[str, Any], base: int) -> None:
-        self.fd = fd
-        self.base = base
-        self.ids: list[str] = header["ids"]
-        self.stats: bytes = header["stats"]
-        self.started: list[str] = header["started"]
-        self.names: list[Any] = header["names"]
-        self.status: list[str] = header["status"]
-        self.damaged: dict[int, list[str]] = header["damaged"]
-        self.sections: dict[str, tuple[int, int]] = header["sections"]
-        self.positions = {run_id: pos for pos, run_id in enumerate(self.ids)}
-        self._decoded: dict[str, list[Any] | None] = {}
-
-    def __del__(self) -> None:
-        with contextlib.suppress(OSError, AttributeError, TypeError):
-            os.close(self.fd)
-
-    def section(self, name: str) -> list[Any] | None:
-        """A section's list (one item a run, in ``ids`` order); None when absent or bad."""
-        if name in self._decoded:
-            return self._decoded[name]
-        value = None
-        where = self.sections.get(name)
-        try:
-            if where is not None:
-                offset, length = where
-                data = os.pread(self.fd, length, self.base + offset)
-                if len(data) == length:
-                    decoded = marshal.loads(data)
-                    if type(decoded) is list and len(decoded) == len(self.ids):
-                        value = decoded
-        except (OSError, EOFError, ValueError, TypeError):
-            value = None
-        self._decoded[name] = value
-        return value
-
-    def has_metric(self, name: str) -> bool:
-        return "m:" + name in self.sections
-
-    def carry(self, wanted: Iterable[str]) -> _Columns | None:
-        """The columns of the ``wanted`` runs, to be written again without decoding them
-        run by run; None when a section is unusable (the runs are then read again)."""
-        picked = [self.positions[run_id] for run_id in wanted]
-        stats = self.stats
-        columns = _Columns(
-            ids=[self.ids[p] for p in picked],
-            stats=b"".join(stats[p * _RUN_STATS:(p + 1) * _RUN_STATS] for p in picked),
-            started=[self.started[p] for p in picked],
-            names=[self.names[p] for p in picked],
-            status=[self.status[p] for p in picked],
-            damaged={new: self.damaged[p] for new, p in enumerate(picked)
-                     if p in self.damaged},
-            sections={})
-        for name in self.sections:
-            section = self.section(name)
-            if section is None:
-                return None
-            columns.sections[name] = [section[p] for p in picked]
-        return columns
-
-
-def _open_index(path: Path) -> _IndexFile | None:
-    """The index at ``path``, header checked; None when absent, foreign or corrupt."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        magic, length = _PREFIX.unpack(os.pread(fd, _PREFIX.size, 0))
-        if magic != _MAGIC:
-            raise ValueError("not an index")
-        header = marshal.loads(os.pread(fd, length, _PREFIX.size))
-        if type(header) is not dict or header.get("schema") != _INDEX_SCHEMA:
-            raise ValueError("another version's index")
-        count = len(header["ids"])
-        if not (type(header["ids"]) is list and type(header["stats"]) is bytes
-                and len(header["stats"]) == count * _RUN_STATS
-                and all(type(header[k]) is list and len(header[k]) == count
-                        for k in ("started", "names", "status"))
-                and type(header["damaged"]) is dict and type(header["sections"]) is dict
-                and all(type(v) is str for k in ("ids", "started", "status")
-                        for v in header[k])):
-            raise ValueError("malformed header")
-        return _IndexFile(fd, header, _PREFIX.size + length)
-    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error):
-        os.close(fd)
-        return None
-
-
-@dataclasses.dataclass
-class _Columns:
-    """An index's content, column by column, as it is written."""
-
-    ids: list[str]
-    stats: bytes
-    started: list[str]
-    names: list[Any]
-    status: list[str]
-    damaged: dict[int, list[str]]
-    sections: dict[str, list[Any]]
-
-    def add(self, rows: dict[str, Row]) -> None:
-        """Append runs read from their files."""
-        before, values = len(self.ids), list(rows.values())
-        self.ids += rows
-        self.stats += b"".join(row[0] for row in values)
-        self.started += [row[1] for row in values]
-        self.names += [row[2] for row in values]
-        self.status += [row[3] for row in values]
-        self.damaged.update((before + i, row[4]) for i, row in enumerate(values) if row[4])
-        for slot, name in enumerate(_BLOB_SECTIONS):
-            self.sections.setdefault(name, [None] * before).extend(
-                row[5 + slot] for row in values)
-        metrics = {name for row in values for name in row[9]}
-        for name in metrics:
-            self.sections.setdefault("m:" + name, [None] * before)
-        for key, column in self.sections.items():
-            if key.startswith("m:"):
-                column.extend(row[9].get(key[2:]) for row in values)
-
-    def payload(self) -> bytes:
-        where: dict[str, tuple[int, int]] = {}
-        body: list[bytes] = []
-        offset = 0
-        for name, items in self.sections.items():
-            if name.startswith("m:") and not any(v is not None for v in items):
-                continue  # a metric whose runs are all gone
-            blob = marshal.dumps(items)
-            where[name] = (offset, len(blob))
-            body.append(blob)
-            offset += len(blob)
-        header = marshal.dumps({
-            "schema": _INDEX_SCHEMA, "ids": self.ids, "stats": self.stats,
-            "started": self.started, "names": self.names, "status": self.status,
-            "damaged": self.damaged, "sections": where})
-        return _PREFIX.pack(_MAGIC, len(header)) + header + b"".join(body)
-
-
-def _no_columns() -> _Columns:
-    return _Columns([], b"", [], [], [], {}, {})
-
-
-def _write_index(path: Path, columns: _Columns) -> bool:
-    """Replace the index atomically; a store we cannot write to simply stays unindexed."""
-    try:
-        payload = columns.payload()
-    except (ValueError, OverflowError):
-        return False
-    import tempfile
-
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        return False
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    return True
-
-
-def cached_stats(store_root: Path) -> dict[str, bytes]:
-    """{run id: its packed file stats} of the runs the index holds (for checks and tests)."""
-    index = _open_index(store_root / INDEX_NAME)
-    if index is None:
-        return {}
-    return {run_id: index.stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS]
-            for pos, run_id in enumerate(index.ids)}
-
-
-# ---------------------------------------------------------------- rows from the files
-
-def _row_of(stats: Stats, entry: Entry) -> Row | None:
-    """What the index keeps of a run; None when marshal cannot hold it (e.g. a date)."""
-    record, params, metrics, git, damaged = entry
-    try:
-        return (_pack(stats), record[_STARTED], record[_NAME], record[_STATUS],
-                list(damaged), marshal.dumps(record), marshal.dumps(params),
-                marshal.dumps(metrics), marshal.dumps(git), dict(metrics))
-    except (ValueError, TypeError, IndexError):
-        return None
-
-
-def _read_entry(runs_dir: Path, run_id: str, stats: Stats,
-                now_ns: int) -> tuple[Entry, RunView | None, Row | None]:
-    """A run's entry from its listing.json or its files; the view read on the way (if
-    any); and what the index may keep of it (None for a run changed a moment ago)."""
-    path = runs_dir / run_id
-    view: RunView | None = None
-    entry = _listing_entry(str(path) + os.sep, stats)
-    if entry is None:
-        view = read_run_files(path)
-        entry = entry_of(view)
-    # A run changed in the last moments may change again unseen within the same timestamp
-    # tick: it is left out of the index, so it is re-read next time.
-    kept = _row_of(stats, entry) if max(stats[3::4]) < now_ns - int(RACY_S * 1e9) else None
-    return entry, view, kept
-
-
-def _fresh_columns(store: Store, index: _IndexFile | None, carried: list[str],
-                   read: dict[str, Row | None], runs_fd: int) -> _Columns:
-    """Every run's columns: ``carried`` over from ``index`` (re-read from their files if
-    its sections are unusable), then those just ``read``."""
-    columns = index.carry(carried) if index is not None and carried else _no_columns()
-    if columns is None:
-        columns = _no_columns()
-        now_ns = time.time_ns()
-        for run_id in carried:
-            stats = file_stats(run_id + os.sep, runs_fd)
-            read[run_id] = _read_entry(store.runs_dir, run_id, stats, now_ns)[2]
-    columns.add({run_id: row for run_id, row in read.items() if row is not None})
-    return columns
 
 
 # ---------------------------------------------------------------- views
@@ -380,16 +73,16 @@ class _Listing:
         self.runs_dir = store.runs_dir
         self.fd = os.open(store.runs_dir, os.O_RDONLY)
         # Resolving a reference never writes the index: a changed run is read from its files.
-        self.refreshed: _IndexFile | bool | None = False if may_refresh else None
+        self.refreshed: IndexFile | bool | None = False if may_refresh else None
 
     def __del__(self) -> None:
         with contextlib.suppress(OSError, AttributeError, TypeError):
             os.close(self.fd)
 
-    def refreshed_index(self) -> _IndexFile | None:
+    def refreshed_index(self) -> IndexFile | None:
         if self.refreshed is False:
             self.refreshed = refresh_index(self.store)
-        return self.refreshed if isinstance(self.refreshed, _IndexFile) else None
+        return self.refreshed if isinstance(self.refreshed, IndexFile) else None
 
 
 class IndexedRunView(RunView):
@@ -492,7 +185,7 @@ class IndexedRunView(RunView):
         index was written; if not, moves the view to the refreshed index if that one is
         current. False: the run's files decide."""
         state = self.__dict__
-        index: _IndexFile | None = state.get("_index")
+        index: IndexFile | None = state.get("_index")
         if index is None:
             return False
         checked: set[int] = state.setdefault("_checked", {0})
@@ -501,9 +194,9 @@ class IndexedRunView(RunView):
             return True
         listing: _Listing = state["_listing"]
         folder = state["_id"] + os.sep
-        base = state["_pos"] * _RUN_STATS
+        base = state["_pos"] * RUN_STATS
         if all(index.stats[base + 32 * f:base + 32 * f + 32]
-               == _file_key(folder + CACHED_FILES[f], listing.fd) for f in todo):
+               == file_key(folder + CACHED_FILES[f], listing.fd) for f in todo):
             checked.update(todo)
             return True
         return self._move_to_refreshed()
@@ -521,8 +214,8 @@ class IndexedRunView(RunView):
         if pos is None:
             return False
         folder = state["_id"] + os.sep
-        now = b"".join(_file_key(folder + name, listing.fd) for name in CACHED_FILES)
-        if refreshed.stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS] != now:
+        now = b"".join(file_key(folder + name, listing.fd) for name in CACHED_FILES)
+        if refreshed.stats[pos * RUN_STATS:(pos + 1) * RUN_STATS] != now:
             return False
         state.update(_index=refreshed, _pos=pos, _checked=set(_ALL_FILES))
         state.pop("_metric_cache", None)
@@ -533,12 +226,12 @@ class IndexedRunView(RunView):
         if "metrics" not in state and "_id" in state:
             # Ranking 10,000 runs calls this once a run: the usual case (summary.yaml
             # unchanged since the index was written) reads the metric's own column.
-            index: _IndexFile | None = state.get("_index")
+            index: IndexFile | None = state.get("_index")
             if index is not None:
                 pos = state["_pos"]
                 if "_summary_ok" not in state:  # summary.yaml's stat, checked once
-                    start = pos * _RUN_STATS + 64
-                    state["_summary_ok"] = index.stats[start:start + 32] == _file_key(
+                    start = pos * RUN_STATS + 64
+                    state["_summary_ok"] = index.stats[start:start + 32] == file_key(
                         state["_id"] + _SUMMARY_TAIL, state["_listing"].fd)
                 if state["_summary_ok"]:
                     if not index.has_metric(name):
@@ -567,7 +260,7 @@ class IndexedRunView(RunView):
         return self.metrics.keys()
 
 
-def _new_view(listing: _Listing, run_id: str, index: _IndexFile | None = None,
+def _new_view(listing: _Listing, run_id: str, index: IndexFile | None = None,
               pos: int = -1) -> IndexedRunView:
     view = object.__new__(IndexedRunView)
     view.__dict__.update(_id=run_id, _listing=listing, _index=index, _pos=pos)
@@ -581,7 +274,7 @@ def _load(store: Store, write: bool) -> list[RunView]:
     index_path = store.root / INDEX_NAME
     listing = _Listing(store, may_refresh=write)
     runs_fd = listing.fd
-    index = _open_index(index_path)
+    index = open_index(index_path)
     positions = index.positions if index is not None else {}
     stats = index.stats if index is not None else b""
     carried: list[str] = []
@@ -594,8 +287,8 @@ def _load(store: Store, write: bool) -> list[RunView]:
         for run_id in ids:
             pos = positions.get(run_id)
             view: RunView
-            if pos is not None and stats[pos * _RUN_STATS:pos * _RUN_STATS + 32] \
-                    == _file_key(run_id + os.sep + CACHED_FILES[0], runs_fd):
+            if pos is not None and stats[pos * RUN_STATS:pos * RUN_STATS + 32] \
+                    == file_key(run_id + os.sep + CACHED_FILES[0], runs_fd):
                 assert index is not None
                 carried.append(run_id)
                 view = _new_view(listing, run_id, index, pos)
@@ -605,7 +298,7 @@ def _load(store: Store, write: bool) -> list[RunView]:
                     view = _new_view(listing, run_id)
                 else:
                     run_stats = file_stats(run_id + os.sep, runs_fd)
-                    entry, view_read, read[run_id] = _read_entry(store.runs_dir, run_id,
+                    entry, view_read, read[run_id] = read_entry(store.runs_dir, run_id,
                                                                  run_stats, now_ns)
                     view = view_read or view_of(entry, store.runs_dir / run_id)
                 started, status = view.record.started_at, view.record.status
@@ -615,7 +308,7 @@ def _load(store: Store, write: bool) -> list[RunView]:
         keyed.sort(reverse=True)
         if write and (any(row is not None for row in read.values())
                       or len(carried) != len(positions)):
-            _write_index(index_path, _fresh_columns(store, index, carried, read, runs_fd))
+            write_index(index_path, fresh_columns(store, index, carried, read, runs_fd))
     finally:
         _restore_gc(gc_was_enabled, len(keyed))
     return [view for _, _, view in keyed]
@@ -634,14 +327,14 @@ def load_heads(store: Store) -> list[RunView]:
     return _load(store, write=False)
 
 
-def refresh_index(store: Store) -> _IndexFile | None:
+def refresh_index(store: Store) -> IndexFile | None:
     """Check every cached file of every run against the index, re-read the runs that
     changed, write the index and return it opened (None if it cannot be written). Used
     when a view finds a file changed behind the index's back, so the next listing is fast
     again."""
     ids = store.run_ids()
     index_path = store.root / INDEX_NAME
-    index = _open_index(index_path)
+    index = open_index(index_path)
     positions = index.positions if index is not None else {}
     carried: list[str] = []
     read: dict[str, Row | None] = {}
@@ -652,14 +345,14 @@ def refresh_index(store: Store) -> _IndexFile | None:
             stats = file_stats(run_id + os.sep, runs_fd)
             pos = positions.get(run_id)
             if index is not None and pos is not None \
-                    and index.stats[pos * _RUN_STATS:(pos + 1) * _RUN_STATS] == _pack(stats):
+                    and index.stats[pos * RUN_STATS:(pos + 1) * RUN_STATS] == pack_stats(stats):
                 carried.append(run_id)
             else:
-                read[run_id] = _read_entry(store.runs_dir, run_id, stats, now_ns)[2]
-        columns = _fresh_columns(store, index, carried, read, runs_fd)
+                read[run_id] = read_entry(store.runs_dir, run_id, stats, now_ns)[2]
+        columns = fresh_columns(store, index, carried, read, runs_fd)
     finally:
         os.close(runs_fd)
-    return _open_index(index_path) if _write_index(index_path, columns) else None
+    return open_index(index_path) if write_index(index_path, columns) else None
 
 
 def _restore_gc(was_enabled: bool, loaded: int) -> None:
@@ -669,63 +362,3 @@ def _restore_gc(was_enabled: bool, loaded: int) -> None:
             # next collections would scan every one of them again, several times.
             gc.freeze()
         gc.enable()
-
-
-# ---------------------------------------------------------------- listing.json
-
-def _content_digest(folder: str) -> str:
-    """A digest of the cached files' bytes (a missing file counts as such)."""
-    import hashlib
-
-    digest = hashlib.blake2b(digest_size=16)
-    for name in CACHED_FILES:
-        try:
-            with open(folder + name, "rb") as handle:
-                data = handle.read()
-        except FileNotFoundError:
-            digest.update(b"-")
-            continue
-        digest.update(len(data).to_bytes(8, "little") + data)
-    return digest.hexdigest()
-
-
-def _listing_entry(folder: str, stats: Stats) -> Entry | None:
-    """The run's entry from its ``listing.json``, if the files it was made from are
-    unchanged (same stats; or, in a copied or restored store, whose inodes and ctimes are
-    new, the same bytes) and it is well formed."""
-    try:
-        with open(folder + LISTING_NAME, "rb") as handle:
-            data = json.loads(handle.read())
-        if data.get("schema") != SCHEMA:
-            return None
-        if tuple(data["sources"]) != stats and (
-                data.get("digest") is None or data["digest"] != _content_digest(folder)):
-            return None
-        record, params, metrics, git, damaged = data["entry"]
-        if len(record) != len(_RECORD_FIELDS) or len(git) != len(_GIT_FIELDS) \
-                or not isinstance(params, dict) or not isinstance(damaged, list) \
-                or any(len(m) != len(_METRIC_FIELDS) for m in metrics.values()):
-            return None
-        return (record, params, metrics, git, damaged)
-    except Exception:  # absent, stale, corrupt or hand-edited: the YAML files decide
-        return None
-
-
-def write_listing(run_dir: Path, file_mode: int = 0o600) -> bool:
-    """Write ``listing.json`` for a run whose files are final. Never raises: it is a cache."""
-    from exptrack.fsutil import write_atomic
-
-    try:
-        folder = str(run_dir) + os.sep
-        before = file_stats(folder)
-        digest = _content_digest(folder)
-        entry = entry_of(read_run_files(run_dir))
-        if file_stats(folder) != before:
-            return False  # changed while we read it: no listing rather than a wrong one
-        text = json.dumps({"schema": SCHEMA, "files": CACHED_FILES, "sources": before,
-                           "digest": digest, "entry": entry},
-                          ensure_ascii=False, separators=(",", ":"))
-        write_atomic(run_dir / LISTING_NAME, text.encode("utf-8"), file_mode)
-    except Exception:
-        return False
-    return True
