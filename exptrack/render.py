@@ -143,6 +143,13 @@ def plain_lines(out: Console, rows: Sequence[Sequence[str]], right: Collection[i
             .rstrip() for row in rows]
 
 
+def print_plain(out: Console, lines: list[str]) -> None:
+    """Print what ``plain_lines`` laid out: every line fits, so rich need not wrap it."""
+    from rich.text import Text
+
+    out.print(Text("\n".join(lines)), no_wrap=True, overflow="ignore", crop=False)
+
+
 def warn(message: str) -> None:
     """A one-line warning from track on stderr (also readable in a raw-mode terminal)."""
     end = "\r\n" if _stderr_raw() else "\n"

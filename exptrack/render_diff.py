@@ -89,10 +89,8 @@ def _print_plain(out: Console, lines: list[list[str]], right: int | None = None)
                                max_first=FIRST_MAX_WIDTH)
     if plain is None:
         return False
-    from rich.text import Text
-
     out.print()
-    out.print(Text("\n".join(plain)))
+    render.print_plain(out, plain)
     return True
 
 

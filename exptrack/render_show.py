@@ -176,7 +176,7 @@ def print_run(run: RunView, details: dict[str, Any]) -> None:
                                      for index, line in enumerate(text.split("\n"))],
                                gap=2, min_first=LABEL_WIDTH)
     if plain is not None:
-        out.print(Text("\n".join(plain)))
+        render.print_plain(out, plain)
     else:
         grid = _grid()
         for label, text, style in rows:
@@ -189,13 +189,12 @@ def print_run(run: RunView, details: dict[str, Any]) -> None:
     if tail:
         out.print()
         out.print(Text(f"output (last {len(tail)} lines; --log for all)", style="bold"))
-        for line in tail:
-            out.print(Text("  " + line), no_wrap=True, overflow="ellipsis", crop=True)
+        out.print(Text("\n".join("  " + line for line in tail)), no_wrap=True,
+                  overflow="ellipsis", crop=True)
 
 
 def _print_metrics(out: Console, run: RunView) -> None:
     """The metrics table: plain lines when rich would lay it out the same, else rich."""
-    from rich.text import Text
 
     rows = _metric_rows(run)
     caption = _metrics_caption(run)
@@ -211,7 +210,7 @@ def _print_metrics(out: Console, run: RunView) -> None:
         else:
             plain.append(" " * ((width - len(caption)) // 2) + caption)
     if plain is not None:
-        out.print(Text("\n".join(plain)))
+        render.print_plain(out, plain)
     else:
         out.print(_metrics_table(rows, caption))
 
