@@ -11,6 +11,7 @@ from exptrack.commands.options import (
     JsonOption,
     StoreOption,
     complete_run,
+    keep_until_exit,
     open_store,
     project_directions,
 )
@@ -52,7 +53,8 @@ def diff(
     from exptrack.details import run_details
 
     the_store = open_store(store)
-    everything = the_store.load_heads()  # run.yaml only: the rest of the runs compared
+    # run.yaml only: the rest of the runs compared
+    everything = keep_until_exit(the_store.load_heads())
     wanted = list(refs or [])
     if len(wanted) < 2:
         if len(everything) < 2:
