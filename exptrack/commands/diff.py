@@ -77,14 +77,15 @@ def diff(
 
 
 def _patch_hash(run: RunView) -> str | None:
-    import hashlib
-
     if not run.git.dirty:
         return None
     try:
-        return hashlib.sha256((run.path / "git.patch").read_bytes()).hexdigest()
+        patch = (run.path / "git.patch").read_bytes()
     except OSError:
         return None
+    import hashlib  # OpenSSL's start-up: only when there is a patch to hash
+
+    return hashlib.sha256(patch).hexdigest()
 
 
 def _git(root: str, *args: str) -> str | None:
