@@ -174,6 +174,27 @@ def _stderr_raw() -> bool:
 
 
 
+def page(data: bytes, missing: str) -> None:
+    """Raw bytes to stdout, through $PAGER (default ``less -FRX``) on a terminal."""
+    if not data:
+        warn(f"this run has {missing}")
+        return
+    if sys.stdout.isatty():
+        import shlex
+        import subprocess
+
+        command = shlex.split(os.environ.get("PAGER") or "less")
+        env = dict(os.environ)
+        env.setdefault("LESS", "FRX")
+        try:
+            subprocess.run(command, input=data, env=env, check=False)
+            return
+        except OSError:
+            pass
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 # ---------------------------------------------------------------- small formatters
 
 STATUS_STYLES = {"completed": "green", "failed": "red", "interrupted": "yellow",

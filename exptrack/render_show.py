@@ -1,4 +1,5 @@
-"""`track show`: the one-screen report of a run, `--env`, and paging `--log`/`--patch`.
+"""`track show`: the one-screen report of a run and `--env` (`render.page` pages `--log`
+and `--patch`).
 
 Part of the rendering layer (see render.py); reads only the run's own text files that are
 pure display (metrics.jsonl for sparklines, output.log's tail, git.patch's stat).
@@ -9,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -195,24 +195,20 @@ def print_run(run: RunView, details: dict[str, Any]) -> None:
 
 def _print_metrics(out: Console, run: RunView) -> None:
     """The metrics table: plain lines when rich would lay it out the same, else rich."""
-
     rows = _metric_rows(run)
-    caption = _metrics_caption(run)
+    more = len(run.metrics) - MAX_METRIC_ROWS
+    caption = f"{more} more metrics: track show --json" if more > 0 else None
     lines = [list(METRIC_HEADERS), *rows]
     plain = render.plain_lines(out, lines, right=range(1, 6), max_first=METRIC_NAME_WIDTH,
                                markup=True)
-    if plain is not None and caption is not None:
-        # rich centres the caption under the table, wrapping it when the table is narrower
-        width = sum(max(len(line[i]) for line in lines) for i in range(len(lines[0]))) \
-            + len(lines[0]) - 1
-        if len(caption) > width or not caption.isascii():
-            plain = None
-        else:
-            plain.append(" " * ((width - len(caption)) // 2) + caption)
-    if plain is not None:
-        render.print_plain(out, plain)
-    else:
+    # rich centres a caption under the table; one wider than the table is wrapped
+    width = sum(max(len(line[i]) for line in lines) for i in range(len(lines[0]))) + 6
+    if plain is None or (caption is not None and len(caption) > width):
         out.print(_metrics_table(rows, caption))
+        return
+    if caption is not None:
+        plain.append(" " * ((width - len(caption)) // 2) + caption)
+    render.print_plain(out, plain)
 
 
 def _metric_rows(run: RunView) -> list[list[str]]:
@@ -225,11 +221,6 @@ def _metric_rows(run: RunView) -> list[list[str]]:
         rows.append([name + arrow, fmt_value(m.last), best, fmt_value(m.min),
                      fmt_value(m.max), str(m.count), render.sparkline(curves.get(name, []))])
     return rows
-
-
-def _metrics_caption(run: RunView) -> str | None:
-    more = len(run.metrics) - MAX_METRIC_ROWS
-    return f"{more} more metrics: track show --json" if more > 0 else None
 
 
 def _metrics_table(rows: list[list[str]], caption: str | None) -> Table:
@@ -397,24 +388,3 @@ def print_env(run: RunView, details: dict[str, Any]) -> None:
 def _pairs(mapping: dict[str, Any]) -> str:
     return "  ".join(f"{k}={fmt_bytes(v) if str(k).endswith('_bytes') else fmt_value(v)}"
                      for k, v in mapping.items())
-
-
-def page(data: bytes, missing: str) -> None:
-    """Raw bytes to stdout, through $PAGER (default ``less -FRX``) on a terminal."""
-    if not data:
-        render.warn(f"this run has {missing}")
-        return
-    if sys.stdout.isatty():
-        import shlex
-        import subprocess
-
-        command = shlex.split(os.environ.get("PAGER") or "less")
-        env = dict(os.environ)
-        env.setdefault("LESS", "FRX")
-        try:
-            subprocess.run(command, input=data, env=env, check=False)
-            return
-        except OSError:
-            pass
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()

@@ -226,9 +226,9 @@ def show(
     if json_out:
         render.print_json({**render.run_summary(run_view), **details})
     elif log:
-        render_show.page(_read_bytes(run_view, "output.log"), "no output")
+        render.page(_read_bytes(run_view, "output.log"), "no output")
     elif patch:
-        render_show.page(_read_bytes(run_view, "git.patch"),
+        render.page(_read_bytes(run_view, "git.patch"),
                          "no patch (clean working tree or no git repo)")
     elif env:
         render_show.print_env(run_view, details)
