@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from exptrack.metrics import metric_direction
+from exptrack.directions import metric_direction
 from exptrack.query import same_value
 from exptrack.store import RunView
 

@@ -5,18 +5,27 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    from types import ModuleType
 
-try:  # the C loader is ~10x faster; fall back when libyaml is missing
-    from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+def _yaml() -> tuple[ModuleType, type[Any], type[Any]]:
+    """PyYAML with its fastest safe loader and dumper, imported on first use: reading a
+    run's files mostly goes through ``yamlsubset`` and never needs it."""
+    import yaml
+
+    try:  # the C loader is ~10x faster; fall back when libyaml is missing
+        from yaml import CSafeDumper as _Dumper
+        from yaml import CSafeLoader as _Loader
+    except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
+        from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+        from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    return yaml, _Loader, _Dumper
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -36,8 +45,10 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def dump_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
+    yaml, _, _Dumper = _yaml()
+    text: str = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                          default_flow_style=False, width=100)
+    return text
 
 
 def write_yaml(path: Path, data: Any, mode: int = 0o600) -> None:
@@ -50,10 +61,23 @@ def write_json(path: Path, data: Any, mode: int = 0o600) -> None:
 
 
 def load_yaml_text(text: str) -> Any:
+    yaml, _Loader, _ = _yaml()
     return yaml.load(text, Loader=_Loader)
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; raises OSError or yaml.YAMLError on trouble."""
+    """Parse a YAML file safely; raises OSError or yaml.YAMLError on trouble (test for the
+    latter with ``is_yaml_error``). What ``dump_yaml`` writes is read without PyYAML."""
+    from exptrack import yamlsubset
+
     with open(path, encoding="utf-8", errors="replace") as handle:
-        return load_yaml_text(handle.read())
+        text = handle.read()
+    data = yamlsubset.load(text)
+    return load_yaml_text(text) if data is yamlsubset.UNSUPPORTED else data
+
+
+def is_yaml_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is PyYAML's parse error, without importing PyYAML to ask (when it
+    was never imported, nothing raised one)."""
+    yaml = sys.modules.get("yaml")
+    return yaml is not None and isinstance(exc, yaml.YAMLError)

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from exptrack.directions import metric_direction
 from exptrack.errors import UsageError
-from exptrack.metrics import metric_direction
 from exptrack.store import RunView
 
 FIELDS = ("id", "name", "status", "tags", "tag", "exit_code", "started", "started_at",

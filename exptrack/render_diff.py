@@ -81,32 +81,16 @@ def _rows_section(out: Console, title: str, runs: Sequence[dict[str, Any]],
 
 
 def _print_plain(out: Console, lines: list[list[str]], right: int | None = None) -> bool:
-    """Print a table of one-line cells as rich lays out ``_table``'s when everything fits
-    (each column as wide as its widest cell, one space between columns), without rich's
-    per-cell layout (a tenth of the time for a 200-package diff). Only for output without
-    styles (not a terminal, or no colour); False, printing nothing, when the cells need
-    rich: styles, a cell to fold or truncate, characters whose width is not one cell.
-    ``right``: the column justified right, if any."""
-    if out.color_system is not None:
+    """Print a table of one-line cells as rich lays out ``_table``'s, without rich's
+    per-cell layout (a tenth of the time for a 200-package diff); False, printing nothing,
+    when the cells need rich (see ``render.plain_lines``). ``right``: the column justified
+    right, if any."""
+    plain = render.plain_lines(out, lines, right=() if right is None else (right,),
+                               max_first=FIRST_MAX_WIDTH)
+    if plain is None:
         return False
-    from rich.cells import cell_len
-
-    widths = [0] * len(lines[0])
-    for line in lines:
-        for position, cell in enumerate(line):
-            if not cell.isprintable() or cell != cell.strip() \
-                    or not (cell.isascii() or cell_len(cell) == len(cell)):
-                return False
-            widths[position] = max(widths[position], len(cell))
-    if widths[0] > FIRST_MAX_WIDTH or sum(widths) + len(widths) - 1 > out.width:
-        return False
-    from rich.text import Text
-
     out.print()
-    out.print(Text("\n".join(
-        " ".join(cell.rjust(width) if position == right else cell.ljust(width)
-                 for position, (cell, width) in enumerate(zip(line, widths, strict=True)))
-        .rstrip() for line in lines)))
+    render.print_plain(out, plain)
     return True
 
 

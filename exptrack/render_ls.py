@@ -16,6 +16,8 @@ from exptrack.render import (
     fmt_duration,
     fmt_step,
     fmt_value,
+    plain_lines,
+    print_plain,
     short_commit,
     status_text,
 )
@@ -75,17 +77,21 @@ def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
         pairs = "  ".join(f"{k}={fmt_value(v)}" for k, v in constant.items())
         out.print(f"[dim]same in all:[/dim] {escape_markup(pairs)}", overflow="fold")
     shown = list(columns)
-    table = _run_table(runs, shown, best_metric, best or {})
     dropped: list[str] = []
-    while fit and _natural_width(out, table) > out.width:
-        victim = _least_useful(shown)
-        if victim is None:
-            break
-        shown.remove(victim)
-        dropped.append(victim.label if isinstance(victim, Key) else
-                       FIELD_HEADERS.get(victim, victim))
+    plain = _plain_table(out, runs, columns, best_metric, best or {}, fit)
+    if plain is not None:
+        lines, dropped = plain
+        print_plain(out, lines)
+    else:
         table = _run_table(runs, shown, best_metric, best or {})
-    out.print(table)
+        while fit and _natural_width(out, table) > out.width:
+            victim = _least_useful(shown)
+            if victim is None:
+                break
+            shown.remove(victim)
+            dropped.append(_header(victim, best_metric))
+            table = _run_table(runs, shown, best_metric, best or {})
+        out.print(table)
     if dropped:
         notes = [*notes, f"not shown for width: {', '.join(dropped)} (pick with --columns)"]
     for note in notes:
@@ -99,19 +105,54 @@ def _run_table(runs: Sequence[RunView], columns: Sequence[str | Key], best_metri
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold",
                   collapse_padding=True)
     for column in columns:
-        numeric = isinstance(column, Key) and column.kind in ("param", "metric")
-        if column == "best":
-            header = f"best {best_metric}"
-        elif isinstance(column, Key):
-            header = column.label
-        else:
-            header = FIELD_HEADERS.get(column, column)
-        table.add_column(header, no_wrap=True, overflow="ellipsis",
-                         justify="right" if numeric or column == "best" else "left",
+        table.add_column(_header(column, best_metric), no_wrap=True, overflow="ellipsis",
+                         justify="right" if _numeric(column) else "left",
                          max_width=NAME_WIDTH if column == "name" else None)
     for run in runs:
         table.add_row(*(_cell(run, c, best) for c in columns))
     return table
+
+
+def _header(column: str | Key, best_metric: str | None) -> str:
+    if column == "best":
+        return f"best {best_metric}"
+    return column.label if isinstance(column, Key) else FIELD_HEADERS.get(column, column)
+
+
+def _numeric(column: str | Key) -> bool:
+    return column == "best" or (isinstance(column, Key) and column.kind in ("param", "metric"))
+
+
+def _plain_table(out: Console, runs: Sequence[RunView], columns: Sequence[str | Key],
+                 best_metric: str | None, best: dict[str, BestValue],
+                 fit: bool) -> tuple[list[str], list[str]] | None:
+    """(lines, headers of the columns dropped for width) of the table as rich lays it
+    out, when the output is plain and every cell is one plain line (see
+    ``render.plain_lines``); None when rich must lay it out."""
+    from rich.text import Text
+
+    if out.color_system is not None:
+        return None
+    shown = list(columns)
+    cells: dict[str | Key, list[str]] = {}
+    for column in shown:
+        texts = [_header(column, best_metric)]
+        for run in runs:
+            cell = _cell(run, column, best)
+            texts.append(cell.plain if isinstance(cell, Text) else cell)
+        if column == "name":  # rich's ellipsis at the column's maximum width
+            texts = [t if len(t) <= NAME_WIDTH else t[:NAME_WIDTH - 1] + "…" for t in texts]
+        cells[column] = texts
+    dropped: list[str] = []
+    while fit and sum(len(max(cells[c], key=len)) + 1 for c in shown) - 1 > out.width:
+        victim = _least_useful(shown)
+        if victim is None:
+            return None
+        shown.remove(victim)
+        dropped.append(_header(victim, best_metric))
+    lines = plain_lines(out, [[cells[c][row] for c in shown] for row in range(len(runs) + 1)],
+                        right=[i for i, c in enumerate(shown) if _numeric(c)], markup=True)
+    return None if lines is None else (lines, dropped)
 
 
 def _natural_width(out: Console, table: Table) -> int:

@@ -1,4 +1,5 @@
-"""`track show`: the one-screen report of a run, `--env`, and paging `--log`/`--patch`.
+"""`track show`: the one-screen report of a run and `--env` (`render.page` pages `--log`
+and `--patch`).
 
 Part of the rendering layer (see render.py); reads only the run's own text files that are
 pure display (metrics.jsonl for sparklines, output.log's tail, git.patch's stat).
@@ -9,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from exptrack.render import fmt_bytes, fmt_value
 from exptrack.store import RunView
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
 MAX_METRIC_ROWS = 12
@@ -104,11 +105,16 @@ def patch_stat(path: Path) -> tuple[int, int, int]:
     return files, added, removed
 
 
+LABEL_WIDTH = 9  # the grid's label column, at least
+METRIC_NAME_WIDTH = 24  # the metrics table's first column, at most
+METRIC_HEADERS = ("metric", "last", "best", "min", "max", "n", "curve")
+
+
 def _grid() -> Table:
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True, min_width=9)
+    grid.add_column(style="bold", no_wrap=True, min_width=LABEL_WIDTH)
     grid.add_column(overflow="fold")
     return grid
 
@@ -132,67 +138,103 @@ def _header(run: RunView) -> Any:
     return title
 
 
+def _summary_rows(run: RunView, details: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(label, text, style) of each line of the grid under the header."""
+    record = run.record
+    rows = [("command", " ".join(record.command), ""), ("cwd", record.cwd, "")]
+    when = f"{render.fmt_time(record.started_at)} ({render.fmt_ago(record.started_at)})"
+    took = render.fmt_duration(render.elapsed(run))
+    rows.append(("started", f"{when}, took {took}" + (" so far" if record.status == "running"
+                                                      else ""), ""))
+    rows.append(("host", " ".join(x for x in (record.host, record.user and
+                                              f"(user {record.user})") if x) or "-", ""))
+    if record.note:
+        rows.append(("note", record.note, ""))
+    if run.params:
+        rows.append(("params", "  ".join(f"{k}={fmt_value(v)}"
+                                         for k, v in run.params.items()), ""))
+    rows.append(("git", _git_line(run), ""))
+    rows.append(("env", _env_line(details.get("env") or {}), ""))
+    rows.append(("resources", _resources_line(details.get("resources") or {}), ""))
+    for label, items in (("inputs", _input_lines(details.get("inputs"))),
+                         ("artifacts", _artifact_lines(details.get("artifacts")))):
+        if items:
+            rows.append((label, "\n".join(items), ""))
+    rows += [("damaged", problem, "red") for problem in run.damaged]
+    return rows
+
+
 def print_run(run: RunView, details: dict[str, Any]) -> None:
     """The one-screen report."""
     from rich.text import Text
 
     out = render.console()
-    record = run.record
     out.print(_header(run))
-    grid = _grid()
-    grid.add_row("command", Text(" ".join(record.command)))
-    grid.add_row("cwd", Text(record.cwd))
-    when = f"{render.fmt_time(record.started_at)} ({render.fmt_ago(record.started_at)})"
-    took = render.fmt_duration(render.elapsed(run))
-    grid.add_row("started", Text(f"{when}, took {took}" + (" so far" if record.status ==
-                                                            "running" else "")))
-    grid.add_row("host", Text(" ".join(x for x in (record.host, record.user and
-                                                     f"(user {record.user})") if x) or "-"))
-    if record.note:
-        grid.add_row("note", Text(record.note))
-    if run.params:
-        grid.add_row("params", Text("  ".join(f"{k}={fmt_value(v)}"
-                                              for k, v in run.params.items())))
-    grid.add_row("git", Text(_git_line(run)))
-    for label, line in (("env", _env_line(details.get("env") or {})),
-                        ("resources", _resources_line(details.get("resources") or {}))):
-        grid.add_row(label, Text(line))
-    for label, items in (("inputs", _input_lines(details.get("inputs"))),
-                         ("artifacts", _artifact_lines(details.get("artifacts")))):
-        if items:
-            grid.add_row(label, Text("\n".join(items)))
-    for problem in run.damaged:
-        grid.add_row("damaged", Text(problem, style="red"))
-    out.print(grid)
+    rows = _summary_rows(run, details)
+    plain = render.plain_lines(out, [[label if not index else "", line]
+                                     for label, text, _ in rows
+                                     for index, line in enumerate(text.split("\n"))],
+                               gap=2, min_first=LABEL_WIDTH)
+    if plain is not None:
+        render.print_plain(out, plain)
+    else:
+        grid = _grid()
+        for label, text, style in rows:
+            grid.add_row(label, Text(text, style=style))
+        out.print(grid)
     if run.metrics:
         out.print()
-        out.print(_metrics_table(run))
+        _print_metrics(out, run)
     tail = output_tail(run.path / "output.log")
     if tail:
         out.print()
         out.print(Text(f"output (last {len(tail)} lines; --log for all)", style="bold"))
-        for line in tail:
-            out.print(Text("  " + line), no_wrap=True, overflow="ellipsis", crop=True)
+        out.print(Text("\n".join("  " + line for line in tail)), no_wrap=True,
+                  overflow="ellipsis", crop=True)
 
 
-def _metrics_table(run: RunView) -> Table:
-    from rich.table import Table
+def _print_metrics(out: Console, run: RunView) -> None:
+    """The metrics table: plain lines when rich would lay it out the same, else rich."""
+    rows = _metric_rows(run)
+    more = len(run.metrics) - MAX_METRIC_ROWS
+    caption = f"{more} more metrics: track show --json" if more > 0 else None
+    lines = [list(METRIC_HEADERS), *rows]
+    plain = render.plain_lines(out, lines, right=range(1, 6), max_first=METRIC_NAME_WIDTH,
+                               markup=True)
+    # rich centres a caption under the table; one wider than the table is wrapped
+    width = sum(max(len(line[i]) for line in lines) for i in range(len(lines[0]))) + 6
+    if plain is None or (caption is not None and len(caption) > width):
+        out.print(_metrics_table(rows, caption))
+        return
+    if caption is not None:
+        plain.append(" " * ((width - len(caption)) // 2) + caption)
+    render.print_plain(out, plain)
 
+
+def _metric_rows(run: RunView) -> list[list[str]]:
     curves = read_curves(run.path / "metrics.jsonl")
-    table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=True)
-    table.add_column("metric", no_wrap=True, overflow="ellipsis", max_width=24)
-    for header in ("last", "best", "min", "max", "n"):
-        table.add_column(header, justify="right", no_wrap=True)
-    table.add_column("curve", no_wrap=True, overflow="crop")
-    names = list(run.metrics)
-    for name in names[:MAX_METRIC_ROWS]:
+    rows = []
+    for name in list(run.metrics)[:MAX_METRIC_ROWS]:
         m = run.metrics[name]
         arrow = {"min": " ↓", "max": " ↑"}.get(m.direction or "", "")
         best = "-" if m.best is None else fmt_value(m.best) + render.fmt_step(m.best_step)
-        table.add_row(name + arrow, fmt_value(m.last), best, fmt_value(m.min),
-                      fmt_value(m.max), str(m.count), render.sparkline(curves.get(name, [])))
-    if len(names) > MAX_METRIC_ROWS:
-        table.caption = f"{len(names) - MAX_METRIC_ROWS} more metrics: track show --json"
+        rows.append([name + arrow, fmt_value(m.last), best, fmt_value(m.min),
+                     fmt_value(m.max), str(m.count), render.sparkline(curves.get(name, []))])
+    return rows
+
+
+def _metrics_table(rows: list[list[str]], caption: str | None) -> Table:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=True)
+    table.add_column(METRIC_HEADERS[0], no_wrap=True, overflow="ellipsis",
+                     max_width=METRIC_NAME_WIDTH)
+    for header in METRIC_HEADERS[1:-1]:
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column(METRIC_HEADERS[-1], no_wrap=True, overflow="crop")
+    for row in rows:
+        table.add_row(*row)
+    table.caption = caption
     return table
 
 
@@ -346,24 +388,3 @@ def print_env(run: RunView, details: dict[str, Any]) -> None:
 def _pairs(mapping: dict[str, Any]) -> str:
     return "  ".join(f"{k}={fmt_bytes(v) if str(k).endswith('_bytes') else fmt_value(v)}"
                      for k, v in mapping.items())
-
-
-def page(data: bytes, missing: str) -> None:
-    """Raw bytes to stdout, through $PAGER (default ``less -FRX``) on a terminal."""
-    if not data:
-        render.warn(f"this run has {missing}")
-        return
-    if sys.stdout.isatty():
-        import shlex
-        import subprocess
-
-        command = shlex.split(os.environ.get("PAGER") or "less")
-        env = dict(os.environ)
-        env.setdefault("LESS", "FRX")
-        try:
-            subprocess.run(command, input=data, env=env, check=False)
-            return
-        except OSError:
-            pass
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()

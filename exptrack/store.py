@@ -245,9 +245,7 @@ def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:
     """A YAML mapping file, tolerantly: any problem is listed in ``damaged``, never raised.
     Loaded with the safe loader only: a ``!!python/...`` tag is a parse error here."""
-    import yaml  # YAML is not needed when the index answers: imported on demand
-
-    from exptrack.fsutil import read_yaml
+    from exptrack.fsutil import is_yaml_error, read_yaml
 
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
@@ -258,7 +256,12 @@ def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dic
         if required:
             damaged.append(f"{path.name} is missing")
         return {}
-    except (OSError, yaml.YAMLError, ValueError, RecursionError):
+    except (OSError, ValueError, RecursionError):
+        damaged.append(f"{path.name} cannot be parsed")
+        return {}
+    except Exception as exc:
+        if not is_yaml_error(exc):
+            raise
         damaged.append(f"{path.name} cannot be parsed")
         return {}
     if data is None:

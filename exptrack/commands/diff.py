@@ -11,6 +11,7 @@ from exptrack.commands.options import (
     JsonOption,
     StoreOption,
     complete_run,
+    keep_until_exit,
     open_store,
     project_directions,
 )
@@ -52,7 +53,8 @@ def diff(
     from exptrack.details import run_details
 
     the_store = open_store(store)
-    everything = the_store.load_heads()  # run.yaml only: the rest of the runs compared
+    # run.yaml only: the rest of the runs compared
+    everything = keep_until_exit(the_store.load_heads())
     wanted = list(refs or [])
     if len(wanted) < 2:
         if len(everything) < 2:
@@ -75,14 +77,15 @@ def diff(
 
 
 def _patch_hash(run: RunView) -> str | None:
-    import hashlib
-
     if not run.git.dirty:
         return None
     try:
-        return hashlib.sha256((run.path / "git.patch").read_bytes()).hexdigest()
+        patch = (run.path / "git.patch").read_bytes()
     except OSError:
         return None
+    import hashlib  # OpenSSL's start-up: only when there is a patch to hash
+
+    return hashlib.sha256(patch).hexdigest()
 
 
 def _git(root: str, *args: str) -> str | None:

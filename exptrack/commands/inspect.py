@@ -12,6 +12,7 @@ from exptrack.commands.options import (
     StoreOption,
     complete_key,
     complete_metric,
+    keep_until_exit,
     open_store,
     project_directions,
 )
@@ -72,7 +73,7 @@ def ls(
     """
     from exptrack import query, render, render_ls
 
-    runs = open_store(store).load_all()
+    runs = keep_until_exit(open_store(store).load_all())
     if artifact is not None:
         from exptrack.details import runs_with_artifact
 
@@ -219,14 +220,15 @@ def show(
     from exptrack import render, render_show
     from exptrack.details import run_details
 
-    run_view = open_store(store).resolve(ref)
+    the_store = open_store(store)
+    run_view = the_store.resolve(ref, keep_until_exit(the_store.load_heads()))
     details = run_details(run_view)
     if json_out:
         render.print_json({**render.run_summary(run_view), **details})
     elif log:
-        render_show.page(_read_bytes(run_view, "output.log"), "no output")
+        render.page(_read_bytes(run_view, "output.log"), "no output")
     elif patch:
-        render_show.page(_read_bytes(run_view, "git.patch"),
+        render.page(_read_bytes(run_view, "git.patch"),
                          "no patch (clean working tree or no git repo)")
     elif env:
         render_show.print_env(run_view, details)

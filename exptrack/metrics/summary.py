@@ -1,12 +1,13 @@
-"""Per-metric summaries (last, min, max, count, best) and metric directions."""
+"""Per-metric summaries (last, min, max, count, best); ``metric_direction`` lives in
+``exptrack.directions`` (re-exported here and by ``exptrack.metrics``)."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from exptrack.directions import metric_direction
 from exptrack.metrics import columns
 from exptrack.metrics.columns import Block, summary_steps
 from exptrack.model import MetricSummary
@@ -14,28 +15,7 @@ from exptrack.model import MetricSummary
 if TYPE_CHECKING:
     from exptrack.metrics.parser import Observation
 
-_LOWER_BETTER = re.compile(
-    r"(loss|err|error|rmse|mae|mse|mape|perplexity|ppl|wer|cer|nll|logloss|\bl1|\bl2|time|latency"
-    r"|fid|distance|regret|eta|mem|memory)", re.IGNORECASE)
-_HIGHER_BETTER = re.compile(
-    r"(acc|accuracy|f1|auc|map|precision|recall|bleu|rouge|r2|iou|dice|score|reward|return"
-    r"|top1|top5|psnr|ssim|ndcg|mrr|hit|per_second|throughput|wps|ups|ents_f|score)",
-    re.IGNORECASE)
-_NO_DIRECTION = re.compile(r"(^|[_/\-])(lr|learning_rate|grad_norm|gnorm|wpb|bsz|epoch)$",
-                           re.IGNORECASE)
-
-
-def metric_direction(name: str, configured: dict[str, str] | None = None) -> str | None:
-    """``min`` or ``max``: from configuration first, else from the metric's name."""
-    if configured and name in configured:
-        return configured[name]
-    if _NO_DIRECTION.search(name):
-        return None
-    if _LOWER_BETTER.search(name):
-        return "min"
-    if _HIGHER_BETTER.search(name):
-        return "max"
-    return None
+__all__ = ["MetricSummarizer", "metric_direction"]
 
 
 class MetricSummarizer:
