@@ -7,7 +7,7 @@ fields it has, never an exception, so listing a damaged store still works.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 FORMAT_VERSION = 1
@@ -31,7 +31,9 @@ class MetricSummary:
     direction: str | None = None  # "min", "max" or None when unknown
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: finite_or_text(v) for k, v in asdict(self).items()}
+        # Flat fields: no asdict() (it deep-copies each value; `ls --json` calls this
+        # for every metric of every run).
+        return {k: finite_or_text(getattr(self, k)) for k in _SUMMARY_FIELDS}
 
     @classmethod
     def from_dict(cls, data: Any) -> MetricSummary | None:
@@ -50,6 +52,9 @@ class MetricSummary:
             )
         except (TypeError, ValueError, OverflowError):
             return None
+
+
+_SUMMARY_FIELDS = tuple(f.name for f in fields(MetricSummary))
 
 
 @dataclass

@@ -20,21 +20,28 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
+_PLAIN = frozenset((str, int, bool, type(None)))
+
+
 def _clean(value: Any) -> Any:
     """JSON has no NaN/inf: they become strings, as in the run folder."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, float) and not math.isfinite(value):
         return finite_or_text(value)
+    plain = _PLAIN  # (leaves checked inline: a call a value costs a second at 10,000 runs)
     if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
+        return {str(k): v if type(v) in plain else _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
+        return [v if type(v) in plain else _clean(v) for v in value]
     return value
 
 
 def run_summary(run: RunView) -> dict[str, Any]:
-    """The stable JSON summary of a run (DESIGN.md, "Public interfaces")."""
+    """The stable JSON summary of a run (DESIGN.md, "Public interfaces"); ``print_json``
+    and ``print_json_rows`` make its NaNs and infinities strings."""
     record = run.record
-    summary: dict[str, Any] = _clean({
+    summary: dict[str, Any] = ({
         "id": record.id,
         "name": record.name,
         "status": record.status,
@@ -59,6 +66,19 @@ def run_summary(run: RunView) -> dict[str, Any]:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(_clean(data), indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def print_json_rows(rows: Sequence[Any]) -> None:
+    """A JSON array with one element a line: what ``ls --json`` prints. Each line is
+    encoded by the json module's C encoder (an indented dump is pure Python: 10,000 runs
+    took 3 s instead of 0.5 s) and stays greppable."""
+    if not rows:
+        sys.stdout.write("[]\n")
+        return
+    encode = json.JSONEncoder(ensure_ascii=False, default=str, separators=(", ", ": ")).encode
+    last = len(rows) - 1
+    sys.stdout.write("[\n" + "".join(f"  {encode(_clean(row))}{',' if i < last else ''}\n"
+                                      for i, row in enumerate(rows)) + "]\n")
 
 
 def use_color() -> bool:

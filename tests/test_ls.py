@@ -161,6 +161,13 @@ def test_crashed_run_and_mixed_param_types_list_without_errors(tmp_path: Path) -
         ["completed", "0.1", "0.5"], ["completed", "auto", "inf"], ["crashed", "-", "-"]]
     assert [r["metrics"].get("acc", {}).get("last") for r in track_json("ls", "--sort", "acc")] \
         == ["inf", 0.5, None]
+    # One run a line, strict JSON (no NaN/Infinity literals), between "[" and "]".
+    text = track("ls", "--json", "--sort", "acc", check=True).stdout.decode().splitlines()
+    assert text[0] == "[" and text[-1] == "]" and len(text) == 5
+    rows = [json.loads(line.strip().rstrip(","), parse_constant=pytest.fail)
+            for line in text[1:-1]]
+    assert [r["metrics"].get("acc", {}).get("max") for r in rows] == ["inf", 0.5, None]
+    assert track("ls", "--json", "--where", "lr=no-such-value", check=True).stdout == b"[]\n"
 
 
 def test_completion_offers_run_ids_and_names(tmp_path: Path) -> None:

@@ -111,7 +111,7 @@ def ls(
                 found = best_values[run.id]
                 summary["best"] = {"metric": best, "value": found.value, "step": found.step}
             summaries.append(summary)
-        render.print_json(summaries)
+        render.print_json_rows(summaries)
         return
     if csv_out:
         render_ls.print_csv(runs, picked or _csv_columns(runs, best))
