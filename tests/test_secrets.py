@@ -166,3 +166,5 @@ def test_the_store_can_share_run_folders(tmp_path: Path, track_home: Path, permi
     run_dir = only_run(track_home)
     assert stat.S_IMODE(run_dir.stat().st_mode) == dir_mode
     assert modes_of(run_dir) == {file_mode}
+    track("reparse", run_dir.name, check=True)  # rewritten files keep the store's mode
+    assert modes_of(run_dir) == {file_mode}

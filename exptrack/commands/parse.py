@@ -115,6 +115,7 @@ def reparse(
     from exptrack import render_parse
     from exptrack.errors import ExptrackError
     from exptrack.fsutil import write_atomic, write_yaml
+    from exptrack.indexfile import write_listing
     from exptrack.metrics.records import reextract
 
     config = _settings(metric_pattern, ignore, no_default_patterns, no_config)
@@ -130,18 +131,20 @@ def reparse(
         if all(t.id != run.id for t in targets):
             targets.append(run)
     results = []
+    file_mode = opened.modes().file
     for run in targets:
         try:
             found = reextract(run.path / "output.log", config.metric_patterns,
                               config.use_default_patterns, config.ignore_patterns,
                               config.aliases, config.directions)
-            write_atomic(run.path / "metrics.jsonl", found.jsonl.encode("utf-8"))
+            write_atomic(run.path / "metrics.jsonl", found.jsonl.encode("utf-8"), file_mode)
             write_yaml(run.path / "summary.yaml", {
                 "metrics": {n: s.to_dict() for n, s in found.metrics.summaries.items()},
                 "reparsed_at": _now(),
-            })
+            }, file_mode)
         except OSError as exc:
             raise ExptrackError(f"cannot reparse run {run.id}: {exc.strerror or exc}") from None
+        write_listing(run.path, file_mode)  # the listing cache follows the new summary
         results.append({"id": run.id, "before": sorted(run.metrics),
                         "after": sorted(found.metrics.summaries),
                         "observations": found.observations})
