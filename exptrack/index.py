@@ -238,11 +238,11 @@ class IndexedRunView(RunView):
                         return None
                     column = index.section("m:" + name)
                     if column is not None:
-                        fields = column[pos]
-                        if fields is None:
+                        blob = column[pos]
+                        if blob is None:
                             return None
                         with contextlib.suppress(Exception):  # malformed: `metrics` decides
-                            return MetricSummary(*fields)
+                            return MetricSummary(*marshal.loads(blob))
             fields = self._metric_fields()
             if fields is not None:
                 found = fields.get(name)

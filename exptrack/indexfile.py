@@ -13,7 +13,9 @@ import os
 import struct
 import sys
 import time
+from array import array
 from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +41,7 @@ _GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
 # the leading number when reading the same YAML files starts giving different values.
 SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
     + ",".join(_GIT_FIELDS)
-_INDEX_SCHEMA = (f"{SCHEMA};columns1;exptrack{__version__};marshal{marshal.version};"
+_INDEX_SCHEMA = (f"{SCHEMA};columns3;exptrack{__version__};marshal{marshal.version};"
                  f"py{sys.version_info[0]}.{sys.version_info[1]}")
 _MAGIC = b"XTIX"
 _PREFIX = struct.Struct("<4sI")  # magic, header length; the header, then the sections
@@ -134,14 +136,14 @@ class IndexFile:
         self.damaged: dict[int, list[str]] = header["damaged"]
         self.sections: dict[str, tuple[int, int]] = header["sections"]
         self.positions = {run_id: pos for pos, run_id in enumerate(self.ids)}
-        self._decoded: dict[str, list[Any] | None] = {}
+        self._decoded: dict[str, Section | None] = {}
 
     def __del__(self) -> None:
         with contextlib.suppress(OSError, AttributeError, TypeError):
             os.close(self.fd)
 
-    def section(self, name: str) -> list[Any] | None:
-        """A section's list (one item a run, in ``ids`` order); None when absent or bad."""
+    def section(self, name: str) -> Section | None:
+        """A section (one item a run, in ``ids`` order); None when absent or bad."""
         if name in self._decoded:
             return self._decoded[name]
         value = None
@@ -151,10 +153,8 @@ class IndexFile:
                 offset, length = where
                 data = os.pread(self.fd, length, self.base + offset)
                 if len(data) == length:
-                    decoded = marshal.loads(data)
-                    if type(decoded) is list and len(decoded) == len(self.ids):
-                        value = decoded
-        except (OSError, EOFError, ValueError, TypeError):
+                    value = Section.decode(data, len(self.ids))
+        except (OSError, ValueError, TypeError):
             value = None
         self._decoded[name] = value
         return value
@@ -176,11 +176,13 @@ class IndexFile:
             damaged={new: self.damaged[p] for new, p in enumerate(picked)
                      if p in self.damaged},
             sections={})
+        ranges = _ranges(picked)
         for name in self.sections:
             section = self.section(name)
             if section is None:
                 return None
-            columns.sections[name] = [section[p] for p in picked]
+            columns.sections[name] = writer = SectionWriter()
+            writer.copy(section, ranges)
         return columns
 
 
@@ -212,6 +214,83 @@ def open_index(path: Path) -> IndexFile | None:
         return None
 
 
+def _little(values: array[int]) -> array[int]:
+    """``values`` in the file's byte order (little-endian), in place."""
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
+
+
+class Section:
+    """A section of the index: one marshal blob a run, or nothing (None), stored as the
+    items' lengths (``array('Q')``, little-endian) followed by the items back to back.
+    Reading an item is a slice, and rewriting the index copies the runs it keeps range by
+    range, without touching them one by one."""
+
+    __slots__ = ("data", "ends", "lengths")
+
+    def __init__(self, data: bytes, lengths: array[int]) -> None:
+        self.data = data
+        self.lengths = lengths
+        self.ends = list(accumulate(lengths))
+
+    def __getitem__(self, pos: int) -> bytes | None:
+        end = self.ends[pos]
+        start = end - self.lengths[pos]
+        return self.data[start:end] if end > start else None
+
+    @staticmethod
+    def decode(raw: bytes, count: int) -> Section | None:
+        lengths = array("Q")
+        size = lengths.itemsize * count
+        if len(raw) < size:
+            return None
+        lengths.frombytes(raw[:size])
+        section = Section(raw[size:], _little(lengths))
+        return section if sum(lengths) == len(section.data) else None
+
+
+class SectionWriter:
+    """A section being assembled for writing: ranges of runs copied from an old one, and
+    blobs of runs read from their files."""
+
+    __slots__ = ("chunks", "lengths")
+
+    def __init__(self, empty: int = 0) -> None:
+        self.lengths = array("Q", bytes(8 * empty))  # `empty` runs without an item
+        self.chunks: list[bytes] = []
+
+    def copy(self, section: Section, ranges: list[tuple[int, int]]) -> None:
+        """Append the items of the runs ``[start, end)`` of each range."""
+        for first, last in ranges:
+            self.lengths.extend(section.lengths[first:last])
+            self.chunks.append(section.data[section.ends[first] - section.lengths[first]:
+                                            section.ends[last - 1]])
+
+    def append(self, items: Iterable[bytes | None]) -> None:
+        for item in items:
+            self.lengths.append(len(item) if item else 0)
+            if item:
+                self.chunks.append(item)
+
+    def empty(self) -> bool:
+        return not any(self.chunks)
+
+    def encode(self) -> bytes:
+        return _little(array("Q", self.lengths)).tobytes() + b"".join(self.chunks)
+
+
+def _ranges(positions: list[int]) -> list[tuple[int, int]]:
+    """Consecutive positions as ``[start, end)`` ranges."""
+    ranges: list[tuple[int, int]] = []
+    for pos in positions:
+        if ranges and ranges[-1][1] == pos:
+            ranges[-1] = (ranges[-1][0], pos + 1)
+        else:
+            ranges.append((pos, pos + 1))
+    return ranges
+
+
 @dataclasses.dataclass
 class Columns:
     """An index's content, column by column, as it is written."""
@@ -222,7 +301,7 @@ class Columns:
     names: list[Any]
     status: list[str]
     damaged: dict[int, list[str]]
-    sections: dict[str, list[Any]]
+    sections: dict[str, SectionWriter]
 
     def add(self, rows: dict[str, Row]) -> None:
         """Append runs read from their files."""
@@ -234,23 +313,25 @@ class Columns:
         self.status += [row[3] for row in values]
         self.damaged.update((before + i, row[4]) for i, row in enumerate(values) if row[4])
         for slot, name in enumerate(_BLOB_SECTIONS):
-            self.sections.setdefault(name, [None] * before).extend(
-                row[5 + slot] for row in values)
+            blobs: list[bytes] = [row[5 + slot] for row in values]  # type: ignore[misc]
+            self.sections.setdefault(name, SectionWriter(before)).append(blobs)
         metrics = {name for row in values for name in row[9]}
         for name in metrics:
-            self.sections.setdefault("m:" + name, [None] * before)
+            self.sections.setdefault("m:" + name, SectionWriter(before))
         for key, column in self.sections.items():
             if key.startswith("m:"):
-                column.extend(row[9].get(key[2:]) for row in values)
+                name = key[2:]
+                column.append(marshal.dumps(row[9][name]) if name in row[9] else None
+                              for row in values)
 
     def payload(self) -> bytes:
         where: dict[str, tuple[int, int]] = {}
         body: list[bytes] = []
         offset = 0
-        for name, items in self.sections.items():
-            if name.startswith("m:") and not any(v is not None for v in items):
+        for name, section in self.sections.items():
+            if name.startswith("m:") and section.empty():
                 continue  # a metric whose runs are all gone
-            blob = marshal.dumps(items)
+            blob = section.encode()
             where[name] = (offset, len(blob))
             body.append(blob)
             offset += len(blob)

@@ -269,3 +269,35 @@ def test_a_copied_store_lists_from_listing_json_while_the_bytes_match(
     (folders["edited"] / "run.yaml").write_text(yaml.safe_dump(record))
     names = sorted(r["name"] for r in track_json("ls", "--store", str(copy)))
     assert names == ["edited by hand", "kept (from listing.json)"]
+
+
+def test_a_rewritten_index_serves_every_run_from_its_own_sections(tmp_path: Path,
+                                                                 track_home: Path) -> None:
+    """Rewriting the index after a change copies the unchanged runs' items range by range:
+    every section must still decode, and give each run its own values."""
+    from exptrack.indexfile import open_index
+
+    for n in range(5):
+        track("run", "--name", f"r{n}", "--param", f"n={n}", "--",
+              *py(f"print('acc={n / 10}')" + (f"; print('f1={n}')" if n % 2 else "")),
+              cwd=tmp_path, check=True)
+    settle()
+    runs = ls()
+    assert len(cached_ids(track_home)) == 5
+    middle = next(Path(r["path"]) for r in runs.values() if r["name"] == "r2")
+    shutil.rmtree(middle)  # the kept runs are now two ranges
+    settle()
+    assert len(ls()) == 4
+    index = open_index(track_home / INDEX_NAME)
+    assert index is not None and sorted(index.ids) == sorted(set(runs) - {middle.name})
+    for name in index.sections:
+        assert index.section(name) is not None, name
+    for pos, run_id in enumerate(index.ids):
+        expected = runs[run_id]
+        record = marshal.loads(index.section("record")[pos])
+        assert record[0] == run_id and index.names[pos] == expected["name"]
+        assert marshal.loads(index.section("params")[pos]) == expected["params"]
+        acc = index.section("m:acc")[pos]
+        assert acc is not None and marshal.loads(acc)[0] == expected["metrics"]["acc"]["last"]
+        f1 = index.section("m:f1")[pos]
+        assert (f1 is None) == ("f1" not in expected["metrics"])
