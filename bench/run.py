@@ -222,7 +222,8 @@ class Row:
         if self.measured is None:
             return self.figure, "n/a", target, "n/a" + (f" ({self.note})" if self.note else "")
         if self.target is None:
-            return self.figure, fmt(self.measured), target, "info"
+            return self.figure, fmt(self.measured), target, "info" + (
+                f" ({self.note})" if self.note else "")
         ok = "pass" if self.measured <= self.target else "FAIL"
         return self.figure, fmt(self.measured), target, ok
 
@@ -370,8 +371,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         tracked = median_wall([*track, "run", "--", sys.executable, str(script)], repeats,
                               run_env, cwd=project)
         shutil.rmtree(scratch / "store", ignore_errors=True)
+        # The target is for a million lines: on fewer, track's fixed start-up (about
+        # 0.13 s) weighs on the ratio, so a smaller (--quick) run only informs.
+        full = args.metric_lines >= 1_000_000
         rows.append(Row(f"track run, {args.metric_lines:,} metric lines vs `| cat`",
-                        tracked / piped, 1.3, unit="x"))
+                        tracked / piped, 1.3 if full else None, unit="x",
+                        note="" if full else "target: 1,000,000 lines"))
         rows.append(Row("  same, vs a block-buffered `| cat` (not live)", tracked / buffered,
                         None, unit="x"))
         ratios.append(f"{args.metric_lines:,} metric lines: track run {tracked:.3f} s, "
