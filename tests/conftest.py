@@ -93,3 +93,23 @@ def only_run(store: Path) -> Path:
     return runs[0]
 
 
+_LOADED = """
+import sys
+watched = sys.argv[1].split(",")
+sys.argv = ["track", *sys.argv[2:]]
+from exptrack.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("loaded:", *sorted(m for m in watched if m in sys.modules), file=sys.stderr)
+"""
+
+
+def modules_loaded(watched: tuple[str, ...], *args: str) -> list[str]:
+    """Which of the ``watched`` modules `track ARGS` imports (run in a fresh interpreter,
+    through the same entry point as the console script)."""
+    done = subprocess.run([sys.executable, "-c", _LOADED, ",".join(watched), *args],
+                          capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.stderr.strip().splitlines()[-1].split()[1:]

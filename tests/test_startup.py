@@ -4,31 +4,12 @@ lazily checked run fields never stale."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from conftest import py, track, track_json
+from conftest import modules_loaded, py, track, track_json
 
 from exptrack.index import RACY_S, cached_stats
-
-IMPORTS = """
-import sys
-sys.argv = ["track", *sys.argv[1:]]
-from exptrack.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-print("pydantic loaded:", "pydantic" in sys.modules, file=sys.stderr)
-"""
-
-
-def modules_after(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-c", IMPORTS, *args], capture_output=True,
-                          text=True, timeout=60)
-    return done.stderr
 
 
 def record(tmp_path: Path, name: str, lr: str, acc: str) -> None:
@@ -42,7 +23,7 @@ def test_commands_parse_their_options_without_pydantic(tmp_path: Path) -> None:
     record(tmp_path, "b", "0.01", "0.7")
     for args in (["ls"], ["ls", "-n", "1", "--where", "lr<1", "--best", "acc"],
                  ["show", "a"], ["diff", "a", "b"], ["ls", "--help"]):
-        assert "pydantic loaded: False" in modules_after(*args), args
+        assert modules_loaded(("pydantic",), *args) == [], args
 
 
 def test_option_values_are_coerced_and_rejected_as_typer_does(tmp_path: Path) -> None:

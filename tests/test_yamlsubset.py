@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import py, track
+from conftest import modules_loaded, py, track
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,17 +170,7 @@ def test_text_outside_the_subset_goes_to_pyyaml(tmp_path: Path) -> None:
         raise AssertionError("a broken file must raise PyYAML's error")
 
 
-MODULES = """
-import sys
-sys.argv = ["track", *sys.argv[1:]]
-from exptrack.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-print("loaded:", *sorted(m for m in ("yaml", "exptrack.metrics", "rich.console")
-                         if m in sys.modules), file=sys.stderr)
-"""
+WATCHED = ("yaml", "exptrack.metrics", "rich.console")
 
 DETAILS = """
 import sys
@@ -192,13 +182,6 @@ print(sorted(details), len(details["env"]["packages"]), "yaml" in sys.modules)
 """
 
 
-def loaded_after(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-c", MODULES, *args], capture_output=True,
-                          text=True, timeout=60)
-    assert "Traceback" not in done.stderr, done.stderr
-    return done.stderr.strip().splitlines()[-1]
-
-
 def test_queries_import_neither_the_output_parser_nor_pyyaml(tmp_path: Path) -> None:
     for name, acc in (("a", "0.5"), ("b", "0.7")):
         done = track("run", "--name", name, "--param", "lr=0.1", "--",
@@ -206,9 +189,10 @@ def test_queries_import_neither_the_output_parser_nor_pyyaml(tmp_path: Path) -> 
         assert done.returncode == 0, done.stderr
     time.sleep(RACY_S + 0.1)  # out of the index's racy window: the index answers alone
     assert track("ls").returncode == 0  # writes the index
-    assert loaded_after("--help") == "loaded:"
-    assert loaded_after("ls", "--best", "val_acc", "--where", "lr<1") == "loaded: rich.console"
-    assert "exptrack.metrics" not in loaded_after("diff", "a", "b")
+    assert modules_loaded(WATCHED, "--help") == []
+    assert modules_loaded(WATCHED, "ls", "--best", "val_acc", "--where", "lr<1") \
+        == ["rich.console"]
+    assert "exptrack.metrics" not in modules_loaded(WATCHED, "diff", "a", "b")
     # A run's details (env.yaml and the rest, as the recorder wrote them) without PyYAML.
     run_dir = next(p for p in (Path(os.environ["TRACK_HOME"]) / "runs").iterdir())
     done = subprocess.run([sys.executable, "-c", DETAILS, str(run_dir)], capture_output=True,
