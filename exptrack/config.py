@@ -120,19 +120,15 @@ def _string_map(section: dict[str, Any], key: str, where: str) -> dict[str, str]
 
 
 def _read_yaml(path: Path) -> Any:
-    import yaml
-
-    from exptrack.fsutil import read_yaml
+    from exptrack.fsutil import YamlError, read_yaml
 
     try:
         return read_yaml(path)
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ConfigError(f"{path} is not valid YAML{line}: "
-                          f"{getattr(exc, 'problem', None) or exc}") from None
+    except YamlError as exc:
+        line = f" (line {exc.line})" if exc.line is not None else ""
+        raise ConfigError(f"{path} is not valid YAML{line}: {exc.problem or exc}") from None
 
 
 def _has_tool_track(path: Path) -> bool:

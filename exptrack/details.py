@@ -6,19 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from exptrack.fsutil import is_yaml_error, read_yaml
+from exptrack.fsutil import read_yaml
 from exptrack.store import RunView
 
 
 def _read(path: Path) -> Any:
     try:
         return read_yaml(path)
-    except (OSError, ValueError):
+    except (OSError, ValueError):  # ValueError: fsutil.YamlError too
         return None
-    except Exception as exc:
-        if is_yaml_error(exc):
-            return None
-        raise
 
 
 def run_details(run: RunView) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,24 +59,35 @@ def write_json(path: Path, data: Any, mode: int = 0o600) -> None:
                  mode)
 
 
+class YamlError(ValueError):
+    """Text that is not valid YAML. A ValueError, so that callers need not import PyYAML to
+    catch it; PyYAML's own error is its ``__cause__``, and ``line`` (1-based) and
+    ``problem`` say where and what, when PyYAML knows."""
+
+    def __init__(self, message: str, line: int | None = None,
+                 problem: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.problem = problem
+
+
 def load_yaml_text(text: str) -> Any:
+    """Parse YAML text with the safe loader; raises ``YamlError`` for invalid YAML."""
     yaml, _Loader, _ = _yaml()
-    return yaml.load(text, Loader=_Loader)
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise YamlError(str(exc), mark.line + 1 if mark is not None else None,
+                        getattr(exc, "problem", None)) from exc
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; raises OSError or yaml.YAMLError on trouble (test for the
-    latter with ``is_yaml_error``). What ``dump_yaml`` writes is read without PyYAML."""
+    """Parse a YAML file safely; raises OSError or ``YamlError`` on trouble. What
+    ``dump_yaml`` writes is read without PyYAML."""
     from exptrack import yamlsubset
 
     with open(path, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
     data = yamlsubset.load(text)
     return load_yaml_text(text) if data is yamlsubset.UNSUPPORTED else data
-
-
-def is_yaml_error(exc: BaseException) -> bool:
-    """Whether ``exc`` is PyYAML's parse error, without importing PyYAML to ask (when it
-    was never imported, nothing raised one)."""
-    yaml = sys.modules.get("yaml")
-    return yaml is not None and isinstance(exc, yaml.YAMLError)

@@ -107,15 +107,13 @@ class Store:
         """``permissions`` of ``<store>/store.yaml``: ``private`` (the default: owner only),
         ``group`` or ``public`` (readable by the group / everyone). Anything unreadable or
         unknown counts as ``private``: a typo never exposes runs."""
-        import yaml
-
         from exptrack.fsutil import read_yaml
 
         if not (self.root / STORE_CONFIG).exists():
             return "private"
         try:
             config = read_yaml(self.root / STORE_CONFIG)
-        except (OSError, yaml.YAMLError, ValueError):
+        except (OSError, ValueError):  # ValueError: fsutil.YamlError too
             return "private"
         value = config.get("permissions") if isinstance(config, dict) else None
         return value if isinstance(value, str) and value in PERMISSIONS else "private"
@@ -245,7 +243,7 @@ def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:
     """A YAML mapping file, tolerantly: any problem is listed in ``damaged``, never raised.
     Loaded with the safe loader only: a ``!!python/...`` tag is a parse error here."""
-    from exptrack.fsutil import is_yaml_error, read_yaml
+    from exptrack.fsutil import read_yaml
 
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
@@ -256,12 +254,7 @@ def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dic
         if required:
             damaged.append(f"{path.name} is missing")
         return {}
-    except (OSError, ValueError, RecursionError):
-        damaged.append(f"{path.name} cannot be parsed")
-        return {}
-    except Exception as exc:
-        if not is_yaml_error(exc):
-            raise
+    except (OSError, ValueError, RecursionError):  # ValueError: fsutil.YamlError too
         damaged.append(f"{path.name} cannot be parsed")
         return {}
     if data is None:

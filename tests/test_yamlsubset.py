@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exptrack import yamlsubset
-from exptrack.fsutil import dump_yaml, read_yaml
+from exptrack.fsutil import YamlError, dump_yaml, read_yaml
 from exptrack.index import RACY_S
 
 
@@ -164,8 +164,9 @@ def test_text_outside_the_subset_goes_to_pyyaml(tmp_path: Path) -> None:
     path.write_text("a: [1, 2\n")
     try:
         read_yaml(path)
-    except yaml.YAMLError:
-        pass
+    except YamlError as exc:  # PyYAML's error, as a ValueError with its line
+        assert isinstance(exc, ValueError) and isinstance(exc.__cause__, yaml.YAMLError)
+        assert exc.line == 2 and exc.problem
     else:
         raise AssertionError("a broken file must raise PyYAML's error")
 

@@ -44,6 +44,8 @@ def parse_config(path: Path) -> Any:
     size = path.stat().st_size
     if size > MAX_CONFIG_BYTES:
         raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024} KiB; not read")
+    from exptrack.fsutil import YamlError, load_yaml_text
+
     text = path.read_text(encoding="utf-8", errors="replace")
     suffix = path.suffix.lower()
     try:
@@ -55,12 +57,13 @@ def parse_config(path: Path) -> Any:
             import tomllib  # type: ignore[import-not-found,unused-ignore]
 
             return tomllib.loads(text)
-        from exptrack.fsutil import load_yaml_text
-
         return load_yaml_text(text)
-    except ValueError:
-        raise
-    except Exception as exc:  # yaml.YAMLError, tomllib.TOMLDecodeError (a ValueError)
+    except ValueError as exc:  # JSON's, TOML's (one line each), or YAML's (several)
+        if not isinstance(exc, YamlError):
+            raise
+        first = str(exc).strip().splitlines()
+        raise ValueError(f"malformed: {first[0] if first else type(exc).__name__}") from exc
+    except Exception as exc:  # anything else a parser raises (RecursionError...)
         first = str(exc).strip().splitlines()
         raise ValueError(f"malformed: {first[0] if first else type(exc).__name__}") from exc
 
