@@ -58,7 +58,7 @@ _UNSET: Any = object()
 _ALL_FILES = (0, 1, 2, 3)
 _FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # position in CACHED_FILES
 _LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
-_SUMMARY_TAIL = os.sep + CACHED_FILES[2]
+_SUMMARY = (2,)  # summary.yaml's position in CACHED_FILES
 
 
 # ---------------------------------------------------------------- views
@@ -168,7 +168,7 @@ class IndexedRunView(RunView):
         if "_metric_cache" not in state:
             fields = None
             for _ in range(2):
-                if not self._current((2,)):
+                if not self._current(_SUMMARY):
                     break
                 with contextlib.suppress(Exception):
                     fields = marshal.loads(state["_index"].section("metrics")[state["_pos"]])
@@ -182,24 +182,24 @@ class IndexedRunView(RunView):
 
     def _current(self, files: tuple[int, ...]) -> bool:
         """Whether ``files`` (positions in CACHED_FILES) are unchanged since the view's
-        index was written; if not, moves the view to the refreshed index if that one is
-        current. False: the run's files decide."""
+        index was written, each file's stat checked once; if not, moves the view to the
+        refreshed index if that one is current. False: the run's files decide."""
         state = self.__dict__
         index: IndexFile | None = state.get("_index")
         if index is None:
             return False
-        checked: set[int] = state.setdefault("_checked", {0})
-        todo = [f for f in files if f not in checked]
-        if not todo:
-            return True
-        listing: _Listing = state["_listing"]
-        folder = state["_id"] + os.sep
+        checked: set[int] | None = state.get("_checked")
+        if checked is None:
+            checked = state["_checked"] = {0}  # run.yaml: checked when listed
         base = state["_pos"] * RUN_STATS
-        if all(index.stats[base + 32 * f:base + 32 * f + 32]
-               == file_key(folder + CACHED_FILES[f], listing.fd) for f in todo):
-            checked.update(todo)
-            return True
-        return self._move_to_refreshed()
+        for file in files:
+            if file not in checked:
+                start = base + 32 * file
+                if index.stats[start:start + 32] != file_key(
+                        state["_id"] + os.sep + CACHED_FILES[file], state["_listing"].fd):
+                    return self._move_to_refreshed()
+                checked.add(file)
+        return True
 
     def _move_to_refreshed(self) -> bool:
         """Use the refreshed index for this run, if all its files are as it says."""
@@ -227,22 +227,16 @@ class IndexedRunView(RunView):
             # Ranking 10,000 runs calls this once a run: the usual case (summary.yaml
             # unchanged since the index was written) reads the metric's own column.
             index: IndexFile | None = state.get("_index")
-            if index is not None:
-                pos = state["_pos"]
-                if "_summary_ok" not in state:  # summary.yaml's stat, checked once
-                    start = pos * RUN_STATS + 64
-                    state["_summary_ok"] = index.stats[start:start + 32] == file_key(
-                        state["_id"] + _SUMMARY_TAIL, state["_listing"].fd)
-                if state["_summary_ok"]:
-                    if not index.has_metric(name):
+            if index is not None and self._current(_SUMMARY) and state["_index"] is index:
+                if not index.has_metric(name):
+                    return None
+                column = index.section("m:" + name)
+                if column is not None:
+                    blob = column[state["_pos"]]
+                    if blob is None:
                         return None
-                    column = index.section("m:" + name)
-                    if column is not None:
-                        blob = column[pos]
-                        if blob is None:
-                            return None
-                        with contextlib.suppress(Exception):  # malformed: `metrics` decides
-                            return MetricSummary(*marshal.loads(blob))
+                    with contextlib.suppress(Exception):  # malformed: `metrics` decides
+                        return MetricSummary(*marshal.loads(blob))
             fields = self._metric_fields()
             if fields is not None:
                 found = fields.get(name)
