@@ -393,7 +393,7 @@ def row_of(stats: Stats, entry: Entry) -> Row | None:
 
 
 def read_entry(runs_dir: Path, run_id: str, stats: Stats,
-                now_ns: int) -> tuple[Entry, RunView | None, Row | None]:
+               now_ns: int) -> tuple[Entry, RunView | None, Row | None]:
     """A run's entry from its listing.json or its files; the view read on the way (if
     any); and what the index may keep of it (None for a run changed a moment ago)."""
     path = runs_dir / run_id
@@ -409,7 +409,7 @@ def read_entry(runs_dir: Path, run_id: str, stats: Stats,
 
 
 def fresh_columns(store: Store, index: IndexFile | None, carried: list[str],
-                   read: dict[str, Row | None], runs_fd: int) -> Columns:
+                  read: dict[str, Row | None], runs_fd: int) -> Columns:
     """Every run's columns: ``carried`` over from ``index`` (re-read from their files if
     its sections are unusable), then those just ``read``."""
     columns = index.carry(carried) if index is not None and carried else no_columns()
@@ -456,8 +456,9 @@ def _listing_entry(folder: str, stats: Stats) -> Entry | None:
         record, params, metrics, git, damaged = data["entry"]
         if len(record) != len(_RECORD_FIELDS) or len(git) != len(_GIT_FIELDS) \
                 or not isinstance(params, dict) or not isinstance(damaged, list) \
-                or any(len(m) != len(_METRIC_FIELDS) for m in metrics.values()):
-            return None
+                or any(len(m) != len(_METRIC_FIELDS) for m in metrics.values()) \
+                or any(type(record[i]) is not str for i in (0, _STARTED, _STATUS)):
+            return None  # (id, start and status are what listings sort and count by)
         return (record, params, metrics, git, damaged)
     except Exception:  # absent, stale, corrupt or hand-edited: the YAML files decide
         return None

@@ -126,18 +126,24 @@ def test_a_deleted_or_corrupt_index_is_rebuilt(tmp_path: Path, track_home: Path)
 
 
 def test_stale_or_corrupt_listing_json_is_ignored(tmp_path: Path, track_home: Path) -> None:
-    record_runs(tmp_path, "one", "two")
+    record_runs(tmp_path, "one", "two", "three")
     runs = ls()
-    one = next(Path(r["path"]) for r in runs.values() if r["name"] == "one")
-    two = next(Path(r["path"]) for r in runs.values() if r["name"] == "two")
+    one, two, three = (next(Path(r["path"]) for r in runs.values() if r["name"] == name)
+                       for name in ("one", "two", "three"))
     listing = json.loads((one / LISTING_NAME).read_text())
     assert listing["entry"][0][0] == one.name  # the run's id, first field of the record
     (two / LISTING_NAME).write_text("{not json")
     record = yaml.safe_load((one / "run.yaml").read_text())
     record["name"] = "renamed by hand"
     (one / "run.yaml").write_text(yaml.safe_dump(record))
+    # Well-formed JSON, sources unchanged, but a start time listings cannot sort by.
+    listing = json.loads((three / LISTING_NAME).read_text())
+    listing["entry"][0][3] = 12345  # started_at
+    (three / LISTING_NAME).write_text(json.dumps(listing))
     (track_home / INDEX_NAME).unlink(missing_ok=True)  # none yet: the runs are too young
-    assert sorted(r["name"] for r in ls().values()) == ["renamed by hand", "two"]
+    runs = ls()
+    assert sorted(r["name"] for r in runs.values()) == ["renamed by hand", "three", "two"]
+    assert all(isinstance(r["started_at"], str) for r in runs.values())
 
 
 def test_values_the_caches_cannot_hold_are_still_listed(tmp_path: Path,
