@@ -1,7 +1,8 @@
 """The derived listing index in use: what ``track ls`` needs of every run, without parsing
-YAML, and never stale. The files themselves (``<store>/index.bin``, ``<run>/listing.json``)
-are in ``indexfile.py``; both are derived, safe to delete at any time (the run folders'
-YAML files are the truth and are re-read whenever a cache cannot be trusted).
+YAML, and never stale. The files themselves are in ``indexfile.py`` (``<store>/index.bin``)
+and ``entries.py`` (``<run>/listing.json``); both are derived, safe to delete at any time
+(the run folders' YAML files are the truth and are re-read whenever a cache cannot be
+trusted).
 
 Every listing stats each run's ``run.yaml``: a run whose ``run.yaml`` is as the index
 says is served from it (ordering, counting and resolving from its header alone); one
@@ -25,24 +26,27 @@ import time
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from exptrack.indexfile import (
+from exptrack.entries import (
     CACHED_FILES,
-    INDEX_NAME,
     LISTING_NAME,
     RACY_S,
     RUN_STATS,
-    IndexFile,
     Row,
-    cached_stats,
     file_key,
     file_stats,
-    fresh_columns,
-    open_index,
     pack_stats,
     read_entry,
     view_of,
-    write_index,
     write_listing,
+)
+from exptrack.indexfile import (
+    INDEX_NAME,
+    Columns,
+    IndexFile,
+    cached_stats,
+    no_columns,
+    open_index,
+    write_index,
 )
 from exptrack.model import GitState, MetricSummary, RunRecord
 from exptrack.store import RunView, mark_crashed, read_record, read_run_files
@@ -302,7 +306,7 @@ def _load(store: Store, write: bool) -> list[RunView]:
         keyed.sort(reverse=True)
         if write and (any(row is not None for row in read.values())
                       or len(carried) != len(positions)):
-            write_index(index_path, fresh_columns(store, index, carried, read, runs_fd))
+            write_index(index_path, _fresh_columns(store, index, carried, read, runs_fd))
     finally:
         _restore_gc(gc_was_enabled, len(keyed))
     return [view for _, _, view in keyed]
@@ -343,10 +347,26 @@ def refresh_index(store: Store) -> IndexFile | None:
                 carried.append(run_id)
             else:
                 read[run_id] = read_entry(store.runs_dir, run_id, stats, now_ns)[2]
-        columns = fresh_columns(store, index, carried, read, runs_fd)
+        columns = _fresh_columns(store, index, carried, read, runs_fd)
     finally:
         os.close(runs_fd)
     return open_index(index_path) if write_index(index_path, columns) else None
+
+
+def _fresh_columns(store: Store, index: IndexFile | None, carried: list[str],
+                  read: dict[str, Row | None], runs_fd: int) -> Columns:
+    """Every run's columns: ``carried`` over from ``index`` (re-read from their files if
+    its sections are unusable), then those just ``read``."""
+    columns = index.carry(carried) if index is not None and carried else no_columns()
+    if columns is None:
+        columns = no_columns()
+        now_ns = time.time_ns()
+        for run_id in carried:
+            stats = file_stats(run_id + os.sep, runs_fd)
+            read[run_id] = read_entry(store.runs_dir, run_id, stats, now_ns)[2]
+    columns.add({run_id: row for run_id, row in read.items() if row is not None})
+    return columns
+
 
 
 def _restore_gc(was_enabled: bool, loaded: int) -> None:

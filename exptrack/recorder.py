@@ -416,7 +416,7 @@ class Recorder:
         self._write_record()
         assert self.run_dir is not None
         self.request.store.apply_modes(self.run_dir)
-        from exptrack.indexfile import write_listing
+        from exptrack.entries import write_listing
 
         # A derived cache for `track ls`, written last (after any chmod, whose ctime change
         # would invalidate it); never raises.

@@ -113,9 +113,9 @@ def reparse(
         track reparse @ @1 a1b2
     """
     from exptrack import render_parse
+    from exptrack.entries import write_listing
     from exptrack.errors import ExptrackError
     from exptrack.fsutil import write_atomic, write_yaml
-    from exptrack.indexfile import write_listing
     from exptrack.metrics.records import reextract
 
     config = _settings(metric_pattern, ignore, no_default_patterns, no_config)
