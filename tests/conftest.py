@@ -60,6 +60,14 @@ def track(*args: str, cwd: Path | None = None, input: bytes | None = None,
     return done
 
 
+def start_track(*args: str, cwd: Path, env: dict[str, str] | None = None,
+                stderr: int = subprocess.PIPE) -> subprocess.Popen[bytes]:
+    """The installed `track` started in the background: stdin from /dev/null, stdout (and
+    stderr, unless told) piped."""
+    return subprocess.Popen([*track_cmd(), *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=stderr)
+
+
 def track_json(*args: str, cwd: Path | None = None) -> Any:
     done = track(*args, "--json", cwd=cwd, check=True)
     return json.loads(done.stdout)

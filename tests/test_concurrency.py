@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 from pathlib import Path
 
 import yaml
-from conftest import py, track, track_cmd
+from conftest import py, start_track, track
 
 RUNS = 20
 
@@ -19,9 +18,7 @@ def test_twenty_concurrent_runs_are_distinct_and_complete_while_ls_reads(
             "for step in range(5):\n"
             "    print(f'run {n} step={step} loss={n + step / 10}', flush=True)\n"
             "    time.sleep(0.3)\n")  # long enough for ls to see them running
-    procs = [subprocess.Popen([*track_cmd(), "run", "--name", f"r{n}", "--", *py(code), str(n)],
-                              cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE)
+    procs = [start_track("run", "--name", f"r{n}", "--", *py(code), str(n), cwd=tmp_path)
              for n in range(RUNS)]
     listings = 0
     seen_running = False

@@ -21,7 +21,7 @@ from pathlib import Path
 import psutil
 import pytest
 import yaml
-from conftest import only_run, py, track, track_cmd, track_json
+from conftest import only_run, py, start_track, track, track_cmd, track_json
 from test_pty import Terminal
 
 
@@ -61,9 +61,7 @@ def tree_command(ignore_term: bool, grandchild_setsid: bool) -> list[str]:
 def start_tree(tmp_path: Path, command: list[str], grace: float,
                ) -> tuple[subprocess.Popen[bytes], dict[str, int]]:
     env = dict(os.environ, TRACK_KILL_GRACE_S=str(grace))
-    proc = subprocess.Popen([*track_cmd(), "run", "--", *command], cwd=tmp_path, env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = start_track("run", "--", *command, cwd=tmp_path, env=env)
     assert proc.stdout is not None
     pids: dict[str, int] = {}
     while len(pids) < 2:
@@ -166,9 +164,7 @@ def test_recorder_killed_the_command_does_not_write_into_a_dead_pipe(
     code = ("import itertools, os, time\nprint('child', os.getpid(), flush=True)\n"
             "for i in itertools.count():\n    print(f'step={i} loss={1 / (i + 1)}', flush=True)\n"
             "    time.sleep(0.02)\n")
-    proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = start_track("run", "--", *py(code), cwd=tmp_path)
     assert proc.stdout is not None
     child = int(proc.stdout.readline().split()[1])
     cleanup_pids.append(child)
@@ -332,9 +328,7 @@ def test_store_turns_read_only_during_the_run(tmp_path: Path, track_home: Path) 
         print('loss=0.5', flush=True)
         print('done', flush=True)
     """)
-    proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = start_track("run", "--", *py(code), cwd=tmp_path)
     assert proc.stdout is not None
     assert proc.stdout.readline() == b"loss=1.0\n"
     run_dir = only_run(track_home)
@@ -376,9 +370,7 @@ def test_reader_of_track_goes_away_like_a_shell_pipeline(tmp_path: Path,
     SIGPIPE) instead of running on; the run keeps what it wrote."""
     code = ("import itertools, time\nfor i in itertools.count():\n"
             "    print(i, flush=True)\n    time.sleep(0.001)\n")
-    track_proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE)
+    track_proc = start_track("run", "--", *py(code), cwd=tmp_path)
     assert track_proc.stdout is not None
     head = subprocess.run(["head", "-n", "1"], stdin=track_proc.stdout, capture_output=True,
                           timeout=30)
@@ -400,9 +392,7 @@ def test_interrupt_while_finishing_the_record_keeps_a_complete_run(tmp_path: Pat
             "    f.truncate(8 * 1024 ** 3)\n"  # 8 GiB, sparse: hashing it takes seconds
             "print('loss=0.5', flush=True)\n"
             "print('started', flush=True)\n")
-    proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
+    proc = start_track("run", "--", *py(code), cwd=tmp_path)
     assert proc.stdout is not None
     assert proc.stdout.readline() == b"loss=0.5\n"
     assert proc.stdout.readline() == b"started\n"

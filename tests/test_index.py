@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import py, track, track_cmd, track_json
+from conftest import py, start_track, track, track_json
 
 from exptrack.index import INDEX_NAME, LISTING_NAME, RACY_S, cached_stats
 
@@ -159,11 +159,8 @@ def test_values_the_caches_cannot_hold_are_still_listed(tmp_path: Path,
 
 
 def test_a_running_run_that_crashes_is_seen_live(tmp_path: Path, track_home: Path) -> None:
-    recorder = subprocess.Popen(
-        [*track_cmd(), "run", "--", *py("import time; print('go', flush=True); "
-                                        "time.sleep(60)")],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL)
+    recorder = start_track("run", "--", *py("import time; print('go', flush=True); time.sleep(60)"),
+                           cwd=tmp_path, stderr=subprocess.DEVNULL)
     try:
         assert recorder.stdout is not None
         assert recorder.stdout.readline() == b"go\n"

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import only_run, py, track, track_cmd, track_json
+from conftest import only_run, py, start_track, track, track_cmd, track_json
 
 
 def load(path: Path) -> dict:
@@ -133,9 +133,7 @@ def test_arguments_with_spaces_and_quotes_pass_unchanged(tmp_path: Path) -> None
 def test_output_streams_live(tmp_path: Path) -> None:
     """A line is readable from track's stdout while the command is still running."""
     code = "import time; print('ready', flush=True); time.sleep(30)"
-    proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
+    proc = start_track("run", "--", *py(code), cwd=tmp_path)
     try:
         start = time.monotonic()
         assert proc.stdout is not None
@@ -149,9 +147,7 @@ def test_output_streams_live(tmp_path: Path) -> None:
 
 
 def _start_sleeper(tmp_path: Path, code: str) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen([*track_cmd(), "run", "--", *py(code)], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
+    proc = start_track("run", "--", *py(code), cwd=tmp_path)
     assert proc.stdout is not None
     assert proc.stdout.readline() == b"started\n"
     return proc
