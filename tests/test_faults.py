@@ -249,17 +249,26 @@ def test_file_size_limit_reached_one_warning_and_the_command_goes_on(
                           stdin=subprocess.DEVNULL, capture_output=True,
                           preexec_fn=limit_file_size, timeout=60)
     # The recorder is not killed by SIGXFSZ; the command runs to its end undisturbed.
+    log = survived_write_failure(done, only_run(track_home), "output.log")
+    assert len(log) == limit
+    assert track_json("show")["metrics"]["loss"]["last"] == 0.25
+
+
+def survived_write_failure(done: subprocess.CompletedProcess[bytes], run_dir: Path,
+                           problem: str) -> bytes:
+    """The command printing LOUD ran to its end undisturbed, and the run says what went
+    wrong once: one warning on stderr, the same in run.yaml, the run completed. Returns
+    what output.log kept (a start of the output)."""
     assert done.returncode == 0, done.stderr
     assert done.stdout == LOUD_BYTES
     warnings = warnings_in(done.stderr)
-    assert len(warnings) == 1 and "output.log" in warnings[0], warnings
-    run_dir = only_run(track_home)
-    log = (run_dir / "output.log").read_bytes()
-    assert len(log) == limit and LOUD_BYTES.startswith(log)
+    assert len(warnings) == 1 and problem in warnings[0], warnings
     record = yaml.safe_load((run_dir / "run.yaml").read_text())
-    assert record["status"] == "completed"
-    assert any("output.log" in w for w in record["warnings"])
-    assert track_json("show")["metrics"]["loss"]["last"] == 0.25
+    assert record["status"] == "completed" and record["exit_code"] == 0
+    assert any(problem in w for w in record["warnings"])
+    log = (run_dir / "output.log").read_bytes()
+    assert LOUD_BYTES.startswith(log)
+    return log
 
 
 @pytest.fixture
@@ -283,17 +292,10 @@ def test_disk_full_one_warning_and_the_outcome_is_still_written(
         tmp_path: Path, small_fs: Path) -> None:
     store = small_fs / "store"
     done = track("run", "--store", str(store), "--", *py(LOUD), cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == LOUD_BYTES
-    warnings = warnings_in(done.stderr)
-    assert len(warnings) == 1 and "No space left on device" in warnings[0], warnings
     run_dir = only_run(store)
-    log = (run_dir / "output.log").read_bytes()
-    assert 0 < len(log) < len(LOUD_BYTES) and LOUD_BYTES.startswith(log)
     # The reserve freed on ENOSPC leaves room for the outcome: not mistaken for a crash.
-    record = yaml.safe_load((run_dir / "run.yaml").read_text())
-    assert record["status"] == "completed" and record["exit_code"] == 0
-    assert any("No space left" in w for w in record["warnings"])
+    log = survived_write_failure(done, run_dir, "No space left on device")
+    assert 0 < len(log) < len(LOUD_BYTES)
     assert not (run_dir / ".reserve").exists()
 
 
