@@ -13,7 +13,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from exptrack.model import GitState, MetricSummary, RunRecord
+from exptrack.model import SUMMARY_FIELDS, GitState, MetricSummary, RunRecord
 from exptrack.store import RunView, read_run_files
 
 LISTING_NAME = "listing.json"
@@ -24,11 +24,10 @@ RACY_S = 2.0
 MISSING = (-1, -1, -1, -1)
 
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(RunRecord))
-_METRIC_FIELDS = tuple(f.name for f in dataclasses.fields(MetricSummary))
 _GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
 # Cached entries are positional: any change of the records' fields invalidates them. Bump
 # the leading number when reading the same YAML files starts giving different values.
-SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(_METRIC_FIELDS) + ";" \
+SCHEMA = "1:" + ",".join(_RECORD_FIELDS) + ";" + ",".join(SUMMARY_FIELDS) + ";" \
     + ",".join(_GIT_FIELDS)
 _STARTED, _NAME, _STATUS = (_RECORD_FIELDS.index(f) for f in ("started_at", "name", "status"))
 
@@ -85,7 +84,7 @@ def entry_of(view: RunView) -> Entry:
     return (
         [getattr(view.record, name) for name in _RECORD_FIELDS],
         view.params,
-        {name: [getattr(m, f) for f in _METRIC_FIELDS] for name, m in view.metrics.items()},
+        {name: [getattr(m, f) for f in SUMMARY_FIELDS] for name, m in view.metrics.items()},
         [getattr(view.git, name) for name in _GIT_FIELDS],
         list(view.damaged),
     )
@@ -164,7 +163,7 @@ def _listing_entry(folder: str, stats: Stats) -> Entry | None:
         record, params, metrics, git, damaged = data["entry"]
         if len(record) != len(_RECORD_FIELDS) or len(git) != len(_GIT_FIELDS) \
                 or not isinstance(params, dict) or not isinstance(damaged, list) \
-                or any(len(m) != len(_METRIC_FIELDS) for m in metrics.values()) \
+                or any(len(m) != len(SUMMARY_FIELDS) for m in metrics.values()) \
                 or any(type(record[i]) is not str for i in (0, _STARTED, _STATUS)):
             return None  # (id, start and status are what listings sort and count by)
         return (record, params, metrics, git, damaged)

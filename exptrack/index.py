@@ -217,8 +217,7 @@ class IndexedRunView(RunView):
         pos = refreshed.positions.get(state["_id"])
         if pos is None:
             return False
-        folder = state["_id"] + os.sep
-        now = b"".join(file_key(folder + name, listing.fd) for name in CACHED_FILES)
+        now = pack_stats(file_stats(state["_id"] + os.sep, listing.fd))
         if refreshed.stats[pos * RUN_STATS:(pos + 1) * RUN_STATS] != now:
             return False
         state.update(_index=refreshed, _pos=pos, _checked=set(_ALL_FILES))

@@ -33,7 +33,7 @@ class MetricSummary:
     def to_dict(self) -> dict[str, Any]:
         # Flat fields: no asdict() (it deep-copies each value; `ls --json` calls this
         # for every metric of every run).
-        return {k: finite_or_text(getattr(self, k)) for k in _SUMMARY_FIELDS}
+        return {k: finite_or_text(getattr(self, k)) for k in SUMMARY_FIELDS}
 
     @classmethod
     def from_dict(cls, data: Any) -> MetricSummary | None:
@@ -54,7 +54,7 @@ class MetricSummary:
             return None
 
 
-_SUMMARY_FIELDS = tuple(f.name for f in fields(MetricSummary))
+SUMMARY_FIELDS = tuple(f.name for f in fields(MetricSummary))  # in declaration order
 
 
 @dataclass
