@@ -71,15 +71,36 @@ class YamlError(ValueError):
         self.problem = problem
 
 
+# libyaml's composer recurses in C: a document nested some 30,000 levels deep (100 KB of
+# "[" or "- " on one line) overflows the C stack and kills the process. Texts that may
+# nest deeper than this go to the pure-Python loader, which raises RecursionError instead.
+# (Nesting by indentation is bounded by the line length: 10,000 levels parse fine.)
+DEEP_YAML = 2000
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """An upper bound of the flow and same-line block nesting of ``text`` is over
+    DEEP_YAML (a text with many flow collections or dashes is only read more slowly)."""
+    bound = text.count("[") + text.count("{")
+    if bound <= DEEP_YAML and ("- " in text or "? " in text):
+        bound += max(line.count("- ") + line.count("? ") for line in text.split("\n"))
+    return bound > DEEP_YAML
+
+
 def load_yaml_text(text: str) -> Any:
-    """Parse YAML text with the safe loader; raises ``YamlError`` for invalid YAML."""
+    """Parse YAML text with the safe loader; raises ``YamlError`` for invalid YAML, and
+    for YAML nested too deeply to read."""
     yaml, _Loader, _ = _yaml()
+    if _may_nest_deeply(text):
+        _Loader = yaml.SafeLoader  # the pure-Python safe loader
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise YamlError(str(exc), mark.line + 1 if mark is not None else None,
                         getattr(exc, "problem", None)) from exc
+    except RecursionError as exc:
+        raise YamlError("nested too deeply", problem="nested too deeply") from exc
 
 
 def read_yaml(path: Path) -> Any:

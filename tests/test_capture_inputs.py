@@ -48,14 +48,17 @@ def test_toml_config_and_malformed_config_is_noted_not_fatal(tmp_path: Path,
                                                              track_home: Path) -> None:
     (tmp_path / "bad.yaml").write_text("model: [unclosed\n")
     (tmp_path / "cfg.toml").write_text("[model]\ndepth = 18\n")
+    # Nested deeper than PyYAML's C parser survives (it would kill the recorder).
+    (tmp_path / "deep.yaml").write_text("a: " + "[" * 50000 + "]" * 50000 + "\n")
     done = track("run", "--", *py("print('ran')"), "--config", "bad.yaml", "--other",
-                 "cfg.toml", cwd=tmp_path)
+                 "cfg.toml", "--more", "deep.yaml", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == b"ran\n"
     run_dir = only_run(track_home)
     assert load(run_dir / "params.yaml")["model.depth"] == 18
     data = load(run_dir / "inputs.yaml")
     assert any(e.startswith("config bad.yaml: malformed") for e in data["errors"])
+    assert "config deep.yaml: malformed: nested too deeply" in data["errors"]
     assert (run_dir / "configs" / "bad.yaml").is_file()  # the snapshot is still kept
 
 

@@ -67,6 +67,9 @@ DAMAGES: dict[str, tuple[Callable[[Path], None], str]] = {
            "params.yaml cannot be parsed"),
     "12": (_write("run.yaml", b"!!python/object/new:os.system [touch PWNED]\n"),
            "run.yaml cannot be parsed"),
+    # Deeper than PyYAML's C parser survives: it would kill the process, not raise.
+    "13": (_write("params.yaml", b"lr: " + b"[" * 50000 + b"]" * 50000 + b"\n"),
+           "params.yaml cannot be parsed"),
 }
 
 
@@ -122,7 +125,8 @@ def test_damaged_runs_are_listed_and_flagged(tmp_path: Path, track_home: Path) -
 
 def test_show_each_damaged_run(tmp_path: Path, track_home: Path) -> None:
     _good, expected = _clone_runs(tmp_path, track_home)
-    for run_id in ("dddddd01", "dddddd03", "dddddd05", "dddddd07", "dddddd10", "dddddd12"):
+    for run_id in ("dddddd01", "dddddd03", "dddddd05", "dddddd07", "dddddd10", "dddddd12",
+                   "dddddd13"):
         word = expected[run_id]
         done = track("show", run_id, "--json", cwd=tmp_path)
         _no_traceback(done)
