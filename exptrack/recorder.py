@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exptrack import __version__
 from exptrack.capture import default_steps
@@ -34,6 +34,9 @@ from exptrack.metrics.records import record_segments
 from exptrack.model import RunRecord
 from exptrack.runner import RunOutcome, run_command
 from exptrack.store import Store
+
+if TYPE_CHECKING:
+    from exptrack.capture.metricfiles import MetricFileWatcher
 
 SUMMARY_REFRESH_S = 5.0
 METRICS_FLUSH_S = 0.25
@@ -228,6 +231,7 @@ class Recorder:
         self.record: RunRecord | None = None
         self.run_dir: Path | None = None
         self.sink: RunSink | None = None
+        self.watcher: MetricFileWatcher | None = None
         self._storage_warned = False
         self.file_mode = 0o600
 
@@ -313,12 +317,18 @@ class Recorder:
         sink = RunSink(run_dir, parser, summarizer, self.storage_failed, self.warn,
                        self.file_mode)
         self.sink = sink
+        from exptrack.capture.metricfiles import MetricFileWatcher
+
+        watcher = MetricFileWatcher(request.cwd, run_dir, started, {request.store.root},
+                                    self.file_mode)
+        self.watcher = watcher
         last_summary = [time.monotonic()]
 
         def on_start(pid: int) -> None:
             assert self.record is not None
             self.record.child_pid = pid
             self._write_record()
+            watcher.start()
             for step in steps:
                 self._call_step(step, "started", ctx, pid)
 
@@ -341,6 +351,7 @@ class Recorder:
             raise
         with self._finishing(ctx):
             sink.finish()
+            self._finish_sources(summarizer)
             if sink.skipped_bytes:
                 self.warn(f"metric parsing could not keep up with the output: "
                           f"{sink.skipped_bytes} bytes were not parsed for metrics "
@@ -389,9 +400,28 @@ class Recorder:
             self.warn(f"{step.name} capture failed: {type(exc).__name__}: {exc}")
 
     def _write_summary(self, summarizer: MetricSummarizer) -> None:
+        summaries = None
+        if self.watcher is not None and self.record is not None \
+                and self.record.status == "running":
+            summaries = self.watcher.live_summaries(summarizer, self.request.directions)
         self._write_yaml("summary.yaml", {
-            "metrics": {name: s.to_dict() for name, s in summarizer.summaries.items()},
+            "metrics": {name: s.to_dict()
+                        for name, s in (summaries or summarizer.summaries).items()},
         })
+
+    def _finish_sources(self, summarizer: MetricSummarizer) -> None:
+        """Framework metric files: their final state joins what the output showed."""
+        if self.watcher is None or self.run_dir is None:
+            return
+        try:
+            found = self.watcher.finish(summarizer, self.run_dir / "metrics.jsonl")
+        except OSError as exc:
+            self.storage_failed("metrics.jsonl", exc)
+            found = []
+        for message in self.watcher.warnings:
+            self.warn(message)
+        if found:
+            self._write_yaml("sources.yaml", {"sources": found})
 
     def _finalize(self, started: float, outcome: RunOutcome, summarizer: MetricSummarizer,
                   error: str | None = None) -> None:

@@ -68,6 +68,7 @@ def parse(
         track parse train.log --metric-pattern 'top1 (?P<top1>[\\d.]+)'
     """
     from exptrack import render_parse
+    from exptrack.capture.metricfiles import kept_sources
     from exptrack.errors import ExptrackError
     from exptrack.metrics import MetricParser, MetricSummarizer, Observation
 
@@ -105,18 +106,20 @@ def reparse(
 ) -> None:
     """Extract the metrics of stored runs again from their output.log, with today's patterns.
 
-    Rewrites metrics.jsonl and summary.yaml of each run (atomically). A running run is
-    left alone.
+    Framework metric files the run kept (sources/, e.g. results.csv) are read again too;
+    their exact values win over the printed ones. Rewrites metrics.jsonl and summary.yaml
+    of each run (atomically). A running run is left alone.
 
     Example:
 
         track reparse @ @1 a1b2
     """
     from exptrack import render_parse
+    from exptrack.capture.metricfiles import kept_sources
     from exptrack.entries import write_listing
     from exptrack.errors import ExptrackError
     from exptrack.fsutil import write_atomic, write_yaml
-    from exptrack.metrics.records import reextract
+    from exptrack.metrics.records import apply_sources, reextract
 
     config = _settings(metric_pattern, ignore, no_default_patterns, no_config)
     opened = open_store(store)
@@ -138,6 +141,9 @@ def reparse(
                               config.use_default_patterns, config.ignore_patterns,
                               config.aliases, config.directions)
             write_atomic(run.path / "metrics.jsonl", found.jsonl.encode("utf-8"), file_mode)
+            sources, problems = kept_sources(run.path)
+            if sources:
+                apply_sources(run.path / "metrics.jsonl", sources, found.metrics, file_mode)
             write_yaml(run.path / "summary.yaml", {
                 "metrics": {n: s.to_dict() for n, s in found.metrics.summaries.items()},
                 "reparsed_at": _now(),
@@ -147,7 +153,8 @@ def reparse(
         write_listing(run.path, file_mode)  # the listing cache follows the new summary
         results.append({"id": run.id, "before": sorted(run.metrics),
                         "after": sorted(found.metrics.summaries),
-                        "observations": found.observations})
+                        "observations": found.observations,
+                        "sources": [label for label, _ in sources], "problems": problems})
     render_parse.print_reparse_results(results, json_out)
 
 

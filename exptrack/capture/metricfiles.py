@@ -1,0 +1,266 @@
+"""Framework metric files as a second source of metrics, found while the command runs.
+
+A background thread looks for the files frameworks keep their metrics in (see
+``metrics.files``) among the files the command creates or changes under its working folder
+and its run folder, copies each into ``<run>/sources/`` when it changes (so the run folder
+holds the exact record, and ``track reparse`` can read it again), and parses it. The
+recorder takes the parsed observations every few seconds (``show`` of a running run has
+them) and once more at the end. Nothing here can slow the command's output: the output loop
+never waits on this thread, and a file that cannot be read costs a warning at most.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, scan_modified
+from exptrack.fsutil import write_atomic
+from exptrack.metrics import files
+from exptrack.metrics.merge import Source
+from exptrack.metrics.parser import Observation
+from exptrack.metrics.records import Labelled, apply_sources, live_summaries
+from exptrack.metrics.summary import MetricSummarizer
+from exptrack.metrics.tfevents import MissingExtra
+from exptrack.model import MetricSummary
+
+SOURCES_DIR = "sources"
+POLL_S = 2.0  # changed files are read this often
+SCAN_S = 10.0  # the working folder is searched for new files this often
+SCAN_MAX_ENTRIES = 50_000
+SCAN_MAX_S = 1.0
+HEAD_BYTES = 4096
+_SUFFIXES = (".csv", ".log", ".tsv", ".json")
+
+
+@dataclass
+class Found:
+    """One framework file: where it is, what kind, what it last held."""
+
+    path: Path
+    kind: str
+    label: str  # its path relative to the working folder (or run folder), as recorded
+    mtime_ns: int = -1
+    size: int = -1
+    observations: tuple[Observation, ...] = ()
+
+
+def _candidate(name: str) -> bool:
+    return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES)
+
+
+class MetricFileWatcher:
+    def __init__(self, cwd: Path, run_dir: Path, since: float, skip: set[Path],
+                 file_mode: int) -> None:
+        self.cwd = cwd.absolute()
+        self.run_dir = run_dir.absolute()
+        self.since = since - MTIME_SLACK_S
+        self.skip = {p.absolute() for p in skip} | {self.run_dir}
+        self.file_mode = file_mode
+        self._found: dict[Path, Found] = {}
+        self._rejected: set[Path] = set()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last_scan = 0.0
+        self.warnings: list[str] = []
+
+    # -- the thread ----------------------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="track-metric-files",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop the thread, then look once more (the files' final state)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+        self.poll(scan=True)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(POLL_S):
+            try:
+                self.poll(scan=time.monotonic() - self._last_scan >= SCAN_S)
+            except Exception as exc:  # never the command's problem
+                self._note(f"framework metric files could not be read ({type(exc).__name__})")
+
+    # -- one look ------------------------------------------------------------------------
+    def poll(self, scan: bool) -> None:
+        if scan:
+            self._last_scan = time.monotonic()
+            self._scan()
+        for found in list(self._found.values()):
+            self._refresh(found)
+
+    def _scan(self) -> None:
+        items, _ = scan_modified(self.cwd, self.since, self.skip, SCAN_MAX_ENTRIES,
+                                 SCAN_MAX_S)
+        paths = [item.path for item in items]
+        paths += [self.run_dir / name for name in _run_dir_files(self.run_dir)]
+        for path in paths:
+            if path in self._found or path in self._rejected or not _candidate(path.name):
+                continue
+            kind = self._kind(path)
+            if kind is None:
+                self._rejected.add(path)
+                continue
+            base = self.run_dir if _inside(path, self.run_dir) else self.cwd
+            self._found[path] = Found(path, kind, path.relative_to(base).as_posix())
+
+    def _kind(self, path: Path) -> str | None:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(HEAD_BYTES)
+        except OSError:
+            return None
+        if path.name.endswith(".json") and path.name not in ("trainer_state.json",
+                                                               "scalars.json"):
+            return None
+        return files.kind_of(path.name, head)
+
+    def _refresh(self, found: Found) -> None:
+        try:
+            stat = found.path.stat()
+        except OSError:
+            return
+        if (stat.st_mtime_ns, stat.st_size) == (found.mtime_ns, found.size):
+            return
+        if stat.st_size > files.MAX_SOURCE_BYTES:
+            self._note(f"{found.label} is over {files.MAX_SOURCE_BYTES >> 20} MB: its "
+                       "metrics are taken from the output only")
+            found.mtime_ns, found.size = stat.st_mtime_ns, stat.st_size
+            return
+        try:
+            data = found.path.read_bytes()[:files.MAX_SOURCE_BYTES]
+        except OSError:
+            return
+        found.mtime_ns, found.size = stat.st_mtime_ns, stat.st_size
+        copy = self._copy(found, data)
+        try:
+            parsed = files.parse(found.kind, data, copy or found.path)
+        except MissingExtra as exc:
+            self._note(f"{found.label}: {exc}")
+            return
+        with self._lock:
+            found.observations = tuple(parsed)
+
+    def _copy(self, found: Found, data: bytes) -> Path | None:
+        """Keep the file's bytes in the run folder; None when it is there already."""
+        if _inside(found.path, self.run_dir):
+            return None
+        target = self.run_dir / SOURCES_DIR / found.label
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True, mode=_dir_mode(self.file_mode))
+            write_atomic(target, data, self.file_mode)
+        except OSError as exc:
+            self._note(f"cannot keep a copy of {found.label}: {exc.strerror or exc}")
+            return None
+        return target
+
+    def _note(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    # -- what it found -------------------------------------------------------------------
+    def labelled(self) -> list[Labelled]:
+        return [(found.label, source) for found, source in self.sources()]
+
+    def live_summaries(self, summarizer: MetricSummarizer,
+                       directions: dict[str, str]) -> dict[str, MetricSummary] | None:
+        """The summaries to show while the run goes; None while no file was found."""
+        labelled = self.labelled()
+        return live_summaries(summarizer, labelled, directions) if labelled else None
+
+    def finish(self, summarizer: MetricSummarizer, metrics_path: Path) -> list[dict[str, object]]:
+        """The command ended: read the files' final state, write the merged series into
+        ``metrics.jsonl`` and ``summarizer``; what ``sources.yaml`` records."""
+        self.stop()
+        chosen = self.sources()
+        if chosen:
+            apply_sources(metrics_path, [(f.label, s) for f, s in chosen], summarizer,
+                          self.file_mode)
+        return [{"path": found.label, "kind": found.kind,
+                 "copy": None if _inside(found.path, self.run_dir)
+                 else f"{SOURCES_DIR}/{found.label}",
+                 "observations": len(found.observations),
+                 "metrics": sorted({o.name for o in found.observations})}
+                for found, _ in chosen]
+
+    def sources(self) -> list[tuple[Found, Source]]:
+        """The files to take metrics from: the newest file of each kind (a folder with an
+        older ``results.csv`` or a checkpoint's older ``trainer_state.json`` next to the
+        live one), and every TensorBoard file."""
+        with self._lock:
+            current = [f for f in self._found.values() if f.observations]
+        newest: dict[str, Found] = {}
+        chosen: list[Found] = []
+        for found in sorted(current, key=lambda f: f.mtime_ns):
+            if found.kind == files.TFEVENTS:
+                chosen.append(found)
+            else:
+                newest[found.kind] = found
+        chosen += newest.values()
+        return [(found, (found.kind, found.observations)) for found in chosen]
+
+
+def _run_dir_files(run_dir: Path) -> list[str]:
+    """Files the command saved under ``$TRACK_RUN_DIR`` (not track's own)."""
+    names: list[str] = []
+    for current, dirs, file_names in os.walk(run_dir):
+        here = Path(current)
+        if here == run_dir:
+            dirs[:] = [d for d in dirs if d not in TRACK_FILES and d != SOURCES_DIR]
+            file_names = [f for f in file_names if f not in TRACK_FILES]
+        names += [str((here / f).relative_to(run_dir)) for f in file_names
+                  if not f.startswith(".")]
+        if len(names) > 10_000:
+            break
+    return names
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    with contextlib.suppress(ValueError):
+        path.relative_to(folder)
+        return True
+    return False
+
+
+def _dir_mode(file_mode: int) -> int:
+    """A folder mode that goes with the store's file mode (read bits gain search bits)."""
+    return file_mode | ((file_mode & 0o444) >> 2)
+
+
+def kept_sources(run_dir: Path) -> tuple[list[Labelled], list[str]]:
+    """The framework files a finished run kept (``sources.yaml``), parsed again from the
+    run folder's copies; and a note for each that cannot be read."""
+    from exptrack.fsutil import read_yaml
+
+    try:
+        listed = read_yaml(run_dir / "sources.yaml")
+    except FileNotFoundError:
+        return [], []
+    except (OSError, ValueError) as exc:
+        return [], [f"sources.yaml cannot be read ({exc})"]
+    entries = listed.get("sources") if isinstance(listed, dict) else None
+    labelled: list[Labelled] = []
+    problems: list[str] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        label, kind, copy = entry.get("path"), entry.get("kind"), entry.get("copy")
+        if not isinstance(label, str) or kind not in files.KINDS:
+            continue
+        path = run_dir / (copy if isinstance(copy, str) else label)
+        if not _inside(path.resolve(), run_dir.resolve()):
+            continue  # a hand-edited sources.yaml never points outside the run
+        try:
+            data = path.read_bytes()[:files.MAX_SOURCE_BYTES]
+            labelled.append((label, (kind, tuple(files.parse(kind, data, path)))))
+        except (OSError, MissingExtra) as exc:
+            problems.append(f"{label}: {exc}")
+    return labelled, problems

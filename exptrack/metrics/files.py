@@ -1,0 +1,213 @@
+"""Framework metric files -> observations (pure: bytes in, observations out).
+
+Frameworks keep their own record of the metrics they print, at full precision:
+Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
+Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json`` and
+TensorBoard event files (through the optional ``tensorboard`` extra, see ``tfevents``).
+``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
+turns its bytes into observations named as the framework prints them on stdout, so that
+one quantity is one metric whichever source it came from (``merge`` joins the two).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from exptrack.metrics.parser import Observation
+
+ULTRALYTICS = "ultralytics"  # results.csv
+LIGHTNING = "lightning"  # metrics.csv
+HF_TRAINER = "hf_trainer"  # trainer_state.json
+KERAS = "keras"  # CSVLogger
+MMENGINE = "mmengine"  # scalars.json
+TFEVENTS = "tfevents"  # events.out.tfevents.*
+KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS})
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
+MAX_ROWS = 200_000
+
+# Ultralytics: results.csv's "metrics/<name>(<B|M|P>)" -> the stdout name's prefix.
+_YOLO_PART = {"B": "", "M": "mask_", "P": "pose_"}
+_YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc"}
+_YOLO_METRIC = re.compile(r"^metrics/([\w.\-]+?)(?:\(([BMP])\))?$")
+# Lightning, Keras, HF and MMEngine files log their step/epoch next to the metrics.
+_AXES = frozenset({"epoch", "step", "global_step", "iter"})
+_HF_SKIP = frozenset({"epoch", "step", "total_flos", "num_input_tokens_seen"})
+_MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
+
+
+def kind_of(name: str, head: bytes) -> str | None:
+    """Which framework metric file this is, from its file name and first bytes (its
+    header line); None for any other file."""
+    first = head.split(b"\n", 1)[0].strip().lower()
+    if name.startswith("events.out.tfevents."):
+        return TFEVENTS
+    if name == "trainer_state.json":
+        return HF_TRAINER
+    if name == "scalars.json":
+        return MMENGINE
+    columns = [c.strip() for c in first.split(b",")]
+    if name == "results.csv" and b"epoch" in columns \
+            and any(c.startswith((b"train/", b"metrics/")) for c in columns):
+        return ULTRALYTICS
+    if name == "metrics.csv" and (b"step" in columns or b"epoch" in columns):
+        return LIGHTNING
+    if name.endswith((".csv", ".log", ".tsv")) and columns[:1] == [b"epoch"] \
+            and any(b"loss" in c for c in columns[1:]):
+        return KERAS
+    return None
+
+
+def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]:
+    """The observations recorded in a framework file's bytes, in the file's order. A
+    damaged or partly written file gives what can be read (a last line cut short is left
+    out: the framework is still writing it). TensorBoard files are read from ``path``
+    by TensorBoard's own reader (``MissingExtra`` when it is not installed)."""
+    if kind == TFEVENTS:
+        from exptrack.metrics.tfevents import read_events
+
+        return read_events(path) if path is not None else []
+    reader: Callable[[bytes], list[Observation]] = {
+        ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
+        KERAS: _keras, MMENGINE: _mmengine}[kind]
+    return reader(data[:MAX_SOURCE_BYTES])
+
+
+def _number(text: Any) -> float | None:
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        return float(text)
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _axis(value: float | None) -> int | float | None:
+    if value is None or not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _complete_text(data: bytes) -> str:
+    """The complete lines of a file being appended to."""
+    cut = data.rfind(b"\n")
+    return data[:cut + 1].decode("utf-8", "replace") if cut >= 0 else ""
+
+
+def _csv_rows(data: bytes) -> Iterable[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(_complete_text(data)), skipinitialspace=True)
+    for count, row in enumerate(reader):
+        if count >= MAX_ROWS:
+            return
+        yield {(k or "").strip(): (v or "") for k, v in row.items() if isinstance(v, str)}
+
+
+def ultralytics_name(column: str) -> str | None:
+    """A results.csv column's metric name, as the training output names it (see
+    docs/format.md); None for the columns that are not metrics (``epoch``, ``time``)."""
+    if column.startswith("train/"):
+        return column[len("train/"):] or None
+    if column.startswith("val/"):
+        return "val_" + column[len("val/"):] if column != "val/" else None
+    if column.startswith("lr/"):
+        return column
+    match = _YOLO_METRIC.match(column)
+    if match is None:
+        return None
+    base, part = match.group(1), match.group(2)
+    return _YOLO_PART[part] + base if part else _YOLO_RENAME.get(base, base)
+
+
+def _ultralytics(data: bytes) -> list[Observation]:
+    out: list[Observation] = []
+    names: dict[str, str | None] = {}
+    for row in _csv_rows(data):
+        epoch = _axis(_number(row.get("epoch")))
+        for column, text in row.items():
+            if column not in names:
+                names[column] = ultralytics_name(column)
+            name = names[column]
+            value = _number(text)
+            if name is not None and value is not None:
+                out.append(Observation(name, value, None, epoch))
+    return out
+
+
+def _lightning(data: bytes) -> list[Observation]:
+    """CSVLogger rows: one per logging call, blank cells for metrics not logged then."""
+    out: list[Observation] = []
+    for row in _csv_rows(data):
+        step = _axis(_number(row.get("step")))
+        epoch = _axis(_number(row.get("epoch")))
+        for column, text in row.items():
+            value = _number(text)
+            if column and column not in _AXES and value is not None:
+                out.append(Observation(column, value, step, epoch))
+    return out
+
+
+def _keras(data: bytes) -> list[Observation]:
+    """CSVLogger counts epochs from 0; `fit` prints them from 1 (``Epoch 1/3``)."""
+    out: list[Observation] = []
+    for row in _csv_rows(data):
+        epoch = _axis(_number(row.get("epoch")))
+        epoch = epoch + 1 if epoch is not None else None
+        for column, text in row.items():
+            value = _number(text)
+            if column and column != "epoch" and value is not None:
+                out.append(Observation(column, value, None, epoch))
+    return out
+
+
+def _hf_trainer(data: bytes) -> list[Observation]:
+    try:
+        state = json.loads(data.decode("utf-8", "replace"))
+    except ValueError:
+        return []
+    history = state.get("log_history") if isinstance(state, dict) else None
+    if not isinstance(history, list):
+        return []
+    out: list[Observation] = []
+    for entry in history[:MAX_ROWS]:
+        if not isinstance(entry, dict):
+            continue
+        step = _axis(_number(entry.get("step")))
+        epoch = _axis(_number(entry.get("epoch")))
+        for key, raw in entry.items():
+            value = _number(raw)
+            if key not in _HF_SKIP and value is not None:
+                out.append(Observation(str(key), value, step, epoch))
+    return out
+
+
+def _mmengine(data: bytes) -> list[Observation]:
+    """One JSON object a line: ``{"lr": ..., "loss": ..., "step": 50}``; validation lines
+    carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended."""
+    out: list[Observation] = []
+    for count, line in enumerate(_complete_text(data).splitlines()):
+        if count >= MAX_ROWS:
+            break
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict):
+            continue
+        step = _axis(_number(entry.get("step", entry.get("iter"))))
+        epoch = _axis(_number(entry.get("epoch")))
+        for key, raw in entry.items():
+            value = _number(raw)
+            if key not in _MMENGINE_SKIP and value is not None:
+                out.append(Observation(str(key), value, step, epoch))
+    return out

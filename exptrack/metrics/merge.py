@@ -1,0 +1,121 @@
+"""One quantity, one series: the framework's own metric file joined with what stdout showed.
+
+A framework file holds the exact values (``results.csv``'s ``0.61234``) where stdout showed
+them rounded (``0.612``), so for every metric the file has, the file's observations are
+the series. Stdout still adds what the file does not hold *yet or at all*: observations
+past the file's last epoch (or step) — the epoch being trained while the file lags — and,
+at the file's last epoch, more observations than the file has there (Ultralytics prints a
+closing validation of ``best.pt`` after the last epoch; ``results.csv`` has no row for it).
+
+Names are matched case- and separator-insensitively (``Val Loss`` printed, ``val_loss``
+in the file): the file's spelling, the framework's own key, names the merged metric.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+from exptrack.metrics.parser import Observation
+
+_SEPARATORS = re.compile(r"[^0-9a-z]+")
+
+Axis = Callable[[Observation], "int | float | None"]
+
+
+def name_key(name: str) -> str:
+    """A metric name with case and separators ignored: ``Train Loss`` ~ ``train_loss``."""
+    return _SEPARATORS.sub("_", name.casefold()).strip("_") or name
+
+
+def by_name(observations: Iterable[Observation]) -> dict[str, list[Observation]]:
+    grouped: dict[str, list[Observation]] = {}
+    for obs in observations:
+        grouped.setdefault(obs.name, []).append(obs)
+    return grouped
+
+
+def _step(obs: Observation) -> int | float | None:
+    return obs.step
+
+
+def _epoch(obs: Observation) -> int | float | None:
+    return obs.epoch
+
+
+def _axis(sourced: Sequence[Observation], printed: Sequence[Observation]) -> Axis | None:
+    """Step when the file and stdout both count steps, else epoch when both count epochs."""
+    for axis in (_step, _epoch):
+        if any(axis(o) is not None for o in sourced) and any(axis(o) is not None
+                                                             for o in printed):
+            return axis
+    return None
+
+
+def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation], name: str,
+                 live: bool = False, closing: bool = False) -> list[Observation]:
+    """``name``'s series: the file's observations, then what stdout adds.
+
+    ``live``: the run goes on and the file may lag behind stdout: observations past the
+    file's last epoch (or step) are added. ``closing``: the framework evaluates once more
+    after its last epoch without writing a row for it (Ultralytics' validation of
+    ``best.pt``): stdout's observations at or past the file's last position, beyond as many
+    as the file holds there, are added. Otherwise (a finished run) the file is the series."""
+    merged = [o if o.name == name else o._replace(name=name) for o in sourced]
+    axis = _axis(sourced, printed) if live or closing else None
+    if axis is None:
+        return merged
+    held = Counter(a for a in map(axis, sourced) if a is not None)
+    last = max(held)
+    beyond = 0
+    for obs in printed:
+        position = axis(obs)
+        if position is None or position < last:
+            continue
+        if closing:
+            beyond += 1
+            if beyond <= held[last]:
+                continue
+        elif position == last:
+            continue
+        merged.append(obs._replace(name=name))
+    return merged
+
+
+Source = tuple[str, Sequence[Observation]]  # (kind, observations), see ``files``
+CLOSING_KINDS = frozenset({"ultralytics"})
+
+
+def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
+                  live: bool = False,
+                  ) -> tuple[list[Observation], dict[str, list[Observation]]]:
+    """Join stdout's observations with the framework files'.
+
+    Returns stdout's observations of the metrics no file has (in output order), and each
+    file metric's merged series. A metric in two files is taken from the first."""
+    files: dict[str, list[Observation]] = {}
+    kinds: dict[str, str] = {}
+    for kind, observations in sources:
+        for name, series in by_name(observations).items():
+            if name not in files:
+                files[name], kinds[name] = series, kind
+    keys = {name_key(name): name for name in files}
+    kept: list[Observation] = []
+    covered: dict[str, list[Observation]] = {name: [] for name in files}
+    for obs in printed:
+        target = obs.name if obs.name in files else keys.get(name_key(obs.name))
+        if target is None:
+            kept.append(obs)
+        else:
+            covered[target].append(obs)
+    merged = {name: merge_metric(series, covered[name], name, live,
+                                 kinds[name] in CLOSING_KINDS)
+              for name, series in files.items()}
+    return kept, merged
+
+
+def covered_names(printed_names: Iterable[str], sourced_names: Iterable[str]) -> set[str]:
+    """The printed names that a file's metric stands for."""
+    keys = {name_key(name) for name in sourced_names}
+    return {name for name in printed_names if name_key(name) in keys}
