@@ -68,7 +68,6 @@ def parse(
         track parse train.log --metric-pattern 'top1 (?P<top1>[\\d.]+)'
     """
     from exptrack import render_parse
-    from exptrack.capture.metricfiles import kept_sources
     from exptrack.errors import ExptrackError
     from exptrack.metrics import MetricParser, MetricSummarizer, Observation
 
