@@ -31,6 +31,7 @@ from exptrack.model import MetricSummary
 SOURCES_DIR = "sources"
 POLL_S = 2.0  # changed files are read this often
 SCAN_S = 10.0  # the working folder is searched for new files this often
+EAGER_S = 30.0  # ... and at every poll in the run's first seconds, when the files appear
 SCAN_MAX_ENTRIES = 50_000
 SCAN_MAX_S = 1.0
 HEAD_BYTES = 4096
@@ -67,6 +68,7 @@ class MetricFileWatcher:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_scan = 0.0
+        self._started = time.monotonic()
         self.warnings: list[str] = []
 
     # -- the thread ----------------------------------------------------------------------
@@ -84,8 +86,10 @@ class MetricFileWatcher:
 
     def _loop(self) -> None:
         while not self._stop.wait(POLL_S):
+            now = time.monotonic()
+            every = POLL_S if now - self._started < EAGER_S else SCAN_S
             try:
-                self.poll(scan=time.monotonic() - self._last_scan >= SCAN_S)
+                self.poll(scan=now - self._last_scan >= every)
             except Exception as exc:  # never the command's problem
                 self._note(f"framework metric files could not be read ({type(exc).__name__})")
 
