@@ -105,7 +105,10 @@ def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str |
     want = [axis for axis, _ in spec.get("values") or []]
     if axes == want:
         return None
-    return f"{name}: recorded {key}s {axes[:4]}..., truth {want[:4]}..."
+    if all(axis is None for axis in axes):
+        return f"{name}: recorded with no {key}"
+    first = next(i for i, (a, b) in enumerate(zip(axes, want, strict=True)) if a != b)
+    return f"{name}: recorded {key} {axes[first]} at [{first}], truth {want[first]}"
 
 
 def score_fixture(fixture: Path) -> CaseResult:
