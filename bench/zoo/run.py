@@ -92,11 +92,12 @@ def run_pipe(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> 
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
-        proc.communicate(timeout=timeout)  # drained and dropped: output.log has the bytes
+        out, err = proc.communicate(timeout=timeout)  # output.log has the run's bytes
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
         raise
+    (cwd.parent / "track.out").write_bytes(out + err)  # for a failed run's diagnosis
     return proc.returncode
 
 
@@ -108,6 +109,7 @@ def run_pty(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> i
                             preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
     os.close(slave)
     deadline = time.monotonic() + timeout
+    screen = bytearray()
     try:
         while True:
             if time.monotonic() > deadline:
@@ -124,10 +126,12 @@ def run_pty(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> i
                     chunk = b""
                 if not chunk:
                     break
+                screen.extend(chunk)
             elif proc.poll() is not None:
                 break
     finally:
         os.close(master)
+        (cwd.parent / "track.out").write_bytes(bytes(screen))  # for a failed run's diagnosis
     return proc.wait()
 
 
@@ -194,9 +198,11 @@ def run_case(case: str, mode: str, venv: Path, out: Path, timeout: float,
     seconds = time.monotonic() - start
     runs = sorted((home / "runs").glob("*/output.log")) if (home / "runs").is_dir() else []
     if code != 0 or len(runs) != 1 or not (work / "truth.yaml").is_file():
+        tail = (tmp / "track.out").read_bytes()[-300:].decode("utf-8", "replace").strip()
         return Outcome(case, mode, seconds, code,
                        f"exit {code}, {len(runs)} run(s), truth.yaml "
-                       f"{'present' if (work / 'truth.yaml').is_file() else 'missing'} ({tmp})")
+                       f"{'present' if (work / 'truth.yaml').is_file() else 'missing'} "
+                       f"(see {tmp}/track.out): ...{tail[-200:]}")
     provenance = {
         "case": case, "mode": mode,
         "command": f"python -m exptrack run -- {python} bench/zoo/cases/{case}.py",
@@ -233,9 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         setup_venv(args.venv)
     if not (args.venv / "bin" / "python").exists():
         parser.error(f"no virtualenv at {args.venv} (use --setup to create it)")
-    try:
-        import exptrack  # noqa: F401
-    except ImportError:
+    probe = subprocess.run([sys.executable, "-c", "import exptrack"], cwd=tempfile.gettempdir(),
+                           capture_output=True, check=False)
+    if probe.returncode != 0:
         parser.error("run this with the interpreter that has exptrack installed "
                      "(e.g. .venv/bin/python)")
     known = list_cases()

@@ -71,16 +71,16 @@ def extract(fixture: Path) -> dict[str, list[Observation]]:
 
 
 def _close(truth: Any, value: float, spec: dict[str, Any]) -> bool:
-    truth = float(truth)
-    if math.isnan(truth) or math.isnan(value):
-        return math.isnan(truth) and math.isnan(value)
-    if math.isinf(truth) or math.isinf(value):
-        return truth == value
+    expected = float(truth)
+    if math.isnan(expected) or math.isnan(value):
+        return math.isnan(expected) and math.isnan(value)
+    if math.isinf(expected) or math.isinf(value):
+        return expected == value
     if "tolerance" in spec:
-        return abs(value - truth) <= float(spec["tolerance"]) * (1 + 1e-9) + 1e-12
+        return abs(value - expected) <= float(spec["tolerance"]) * (1 + 1e-9) + 1e-12
     if "rel_tolerance" in spec:
-        return abs(value - truth) <= float(spec["rel_tolerance"]) * abs(truth) + 1e-12
-    return math.isclose(value, truth, rel_tol=EXACT, abs_tol=1e-12)
+        return abs(value - expected) <= float(spec["rel_tolerance"]) * abs(expected) + 1e-12
+    return math.isclose(value, expected, rel_tol=EXACT, abs_tol=1e-12)
 
 
 def compare_metric(name: str, spec: dict[str, Any], got: list[Observation]) -> list[str]:
