@@ -1,0 +1,155 @@
+"""The framework zoo fixtures (tests/data/zoo, made by bench/zoo/run.py from real framework
+runs) are complete and well formed, and exptrack's extraction scores fully on the cases
+listed in ``PASSING_CASES`` (bench/zoo/score.py: every truth metric with its count and
+values, no name that is not a metric). Add a case to the list once the parser passes it."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ZOO = ROOT / "tests" / "data" / "zoo"
+CASES = ROOT / "bench" / "zoo" / "cases"
+MODES = ("pipe", "pty")
+MAX_LOG_BYTES = 1024 * 1024
+MAX_TOTAL_BYTES = 8 * 1024 * 1024
+
+# (case, mode) pairs, or a bare case for both modes, that score 100% recall with no junk
+PASSING_CASES: list[str | tuple[str, str]] = [
+    "catboost_train",
+    ("hf_trainer", "pipe"),  # pty: a dict line drawn over the bar loses a repeated value
+    "keras_v2",
+    "lightgbm_train",
+    "torch_tqdm",
+    "xgboost_train",
+]
+
+
+def load_score() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("zoo_score", ROOT / "bench" / "zoo" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def case_names() -> list[str]:
+    return sorted(p.stem for p in CASES.glob("*.py") if not p.name.startswith("_"))
+
+
+def fixture_dirs() -> list[Path]:
+    return sorted(p.parent for p in ZOO.glob("*/*/truth.yaml"))
+
+
+def passing() -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for entry in PASSING_CASES:
+        pairs += [(entry, mode) for mode in MODES] if isinstance(entry, str) else [entry]
+    return pairs
+
+
+def read(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{path}: not a mapping"
+    return data
+
+
+def test_every_case_has_a_pipe_and_a_pty_fixture() -> None:
+    assert case_names(), "no zoo cases in bench/zoo/cases"
+    missing = [f"{case}/{mode}" for case in case_names() for mode in MODES
+               if not (ZOO / case / mode / "truth.yaml").is_file()]
+    assert not missing, f"cases without fixtures (run bench/zoo/run.py): {missing}"
+    strays = sorted({d.parent.name for d in fixture_dirs()} - set(case_names()))
+    assert not strays, f"fixtures of no case in bench/zoo/cases: {strays}"
+
+
+def test_fixtures_stay_small() -> None:
+    total = sum(p.stat().st_size for p in ZOO.rglob("*") if p.is_file())
+    assert 0 < total <= MAX_TOTAL_BYTES, f"tests/data/zoo holds {total} bytes"
+
+
+def check_series(name: str, spec: dict) -> None:
+    assert spec.get("key") in ("epoch", "step"), f"{name}: key {spec.get('key')!r}"
+    values = spec.get("values")
+    assert isinstance(values, list) and values, f"{name}: no values"
+    for pair in values:
+        assert isinstance(pair, list) and len(pair) == 2, f"{name}: {pair!r} is not [axis, value]"
+        axis, value = pair
+        assert isinstance(axis, (int, float)) and not isinstance(axis, bool), f"{name}: {pair!r}"
+        number = float(value) if isinstance(value, str) and value in ("nan", "inf", "-inf") \
+            else value
+        assert isinstance(number, (int, float)) and not isinstance(number, bool), \
+            f"{name}: value {value!r}"
+    for field in ("tolerance", "rel_tolerance"):
+        if field in spec:
+            assert isinstance(spec[field], (int, float)) and 0 <= spec[field] < 1, \
+                f"{name}: {field} {spec[field]!r}"
+
+
+@pytest.mark.parametrize("fixture", fixture_dirs(), ids=lambda p: f"{p.parent.name}-{p.name}")
+def test_fixture_is_complete(fixture: Path) -> None:
+    assert fixture.name in MODES
+    log = fixture / "output.log"
+    assert log.is_file() and 0 < log.stat().st_size < MAX_LOG_BYTES, f"{log}: empty or too big"
+    truth = read(fixture / "truth.yaml")
+    for field in ("framework", "version", "source"):
+        assert isinstance(truth.get(field), str) and truth[field], f"truth.yaml: no {field}"
+    metrics = truth.get("metrics")
+    assert isinstance(metrics, dict) and metrics, "truth.yaml: no metrics"
+    for name, spec in metrics.items():
+        assert isinstance(spec, dict), name
+        check_series(name, spec)
+    also_ok = truth.get("also_ok") or []
+    assert isinstance(also_ok, list) and not set(also_ok) & set(metrics)
+    files = truth.get("files") or []
+    assert isinstance(files, list)
+    for rel in files:
+        copy = fixture / "files" / rel
+        assert copy.is_file() and copy.stat().st_size > 0, f"files: {rel} was not kept"
+    provenance = read(fixture / "provenance.yaml")
+    assert provenance.get("case") == fixture.parent.name
+    assert provenance.get("mode") == fixture.name
+    assert provenance.get("framework") == truth["framework"]
+    assert str(provenance.get("version")) == truth["version"]
+    for field in ("command", "python", "exptrack_commit", "date"):
+        assert provenance.get(field), f"provenance.yaml: no {field}"
+    assert isinstance(read(fixture / "recorded.yaml").get("metrics"), dict)
+
+
+@pytest.mark.parametrize(("case", "mode"), passing(), ids=lambda v: str(v))
+def test_case_scores_fully(case: str, mode: str) -> None:
+    fixture = ZOO / case / mode
+    assert (fixture / "truth.yaml").is_file(), f"PASSING_CASES names {case}/{mode}: no fixture"
+    result = load_score().score_fixture(fixture)
+    assert result.recall == 1.0 and not result.junk, (result.problems, result.junk)
+
+
+def test_scorer_catches_a_wrong_value_a_wrong_count_and_junk(tmp_path: Path) -> None:
+    score = load_score()
+    fixture = tmp_path / "case" / "pipe"
+    shutil.copytree(ZOO / "keras_v2" / "pipe", fixture)
+    assert score.score_fixture(fixture).recall == 1.0
+    truth = read(fixture / "truth.yaml")
+    truth["metrics"]["loss"]["values"][-1][1] += 1e-3  # beyond the printed rounding
+    del truth["metrics"]["val_loss"]["values"][0]
+    accuracy = truth["metrics"].pop("accuracy")
+    (fixture / "truth.yaml").write_text(yaml.safe_dump(truth))
+    result = score.score_fixture(fixture)
+    assert sorted(result.matched) == ["val_accuracy"]
+    assert result.junk == ["accuracy"] and math.isclose(result.precision, 3 / 4)
+    assert any("loss[3]" in p for p in result.problems), result.problems
+    assert any("val_loss: 4 values recorded, truth has 3" in p for p in result.problems)
+    truth["metrics"]["accuracy"] = accuracy
+    truth["also_ok"] = ["val_accuracy"]
+    del truth["metrics"]["val_accuracy"]
+    (fixture / "truth.yaml").write_text(yaml.safe_dump(truth))
+    assert score.score_fixture(fixture).junk == []
