@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from exptrack.metrics import Observation, parse_text  # noqa: E402
+from exptrack.metrics import Observation, files, parse_text  # noqa: E402
+from exptrack.metrics.merge import Source, merge_sources  # noqa: E402
 
 EXACT = 1e-9  # relative slack when the truth gives no tolerance (float text round trips)
 
@@ -62,11 +63,38 @@ class CaseResult:
         return (len(self.recorded) - len(self.junk)) / len(self.recorded)
 
 
-def extract(fixture: Path) -> dict[str, list[Observation]]:
-    """What exptrack records from this fixture, per metric name in output order."""
+def file_sources(fixture: Path) -> list[Source]:
+    """The framework metric files of the fixture (``files/``) that exptrack reads, as
+    ``track run`` picks them: one file of each kind (the fullest one standing in for the
+    newest; the copies keep no mtimes), every TensorBoard file."""
+    chosen: dict[str, Source] = {}
+    tensorboard: list[Source] = []
+    for path in sorted((fixture / "files").rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        kind = files.kind_of(path.name, data[:4096])
+        if kind is None:
+            continue
+        source = (kind, files.parse(kind, data, path))
+        if kind == files.TFEVENTS:
+            tensorboard.append(source)
+        elif kind not in chosen or len(source[1]) >= len(chosen[kind][1]):
+            chosen[kind] = source
+    return [*chosen.values(), *tensorboard]
+
+
+def extract(fixture: Path, with_files: bool = True) -> dict[str, list[Observation]]:
+    """What exptrack records from this fixture, per metric name in output order: the
+    output's metrics, merged with the framework's metric files as a finished run's are
+    (``with_files=False``: the output alone)."""
+    printed = parse_text((fixture / "output.log").read_bytes())
+    sources = file_sources(fixture) if with_files else []
+    kept, merged = merge_sources(printed, sources)
     found: dict[str, list[Observation]] = {}
-    for obs in parse_text((fixture / "output.log").read_bytes()):
+    for obs in kept:
         found.setdefault(obs.name, []).append(obs)
+    found.update((name, series) for name, series in merged.items() if series)
     return found
 
 
@@ -111,11 +139,11 @@ def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str |
     return f"{name}: recorded {key} {axes[first]} at [{first}], truth {want[first]}"
 
 
-def score_fixture(fixture: Path) -> CaseResult:
+def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
     truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
     metrics: dict[str, dict[str, Any]] = truth.get("metrics") or {}
     also_ok = set(truth.get("also_ok") or [])
-    found = extract(fixture)
+    found = extract(fixture, with_files)
     result = CaseResult(case=fixture.parent.name, mode=fixture.name,
                         expected=list(metrics), recorded=list(found))
     result.junk = [name for name in found if name not in metrics and name not in also_ok]
@@ -137,8 +165,9 @@ def fixture_dirs(root: Path = FIXTURES, only: Sequence[str] = ()) -> list[Path]:
     return [d for d in dirs if not only or d.parent.name in only]
 
 
-def score_all(root: Path = FIXTURES, only: Sequence[str] = ()) -> list[CaseResult]:
-    return [score_fixture(d) for d in fixture_dirs(root, only)]
+def score_all(root: Path = FIXTURES, only: Sequence[str] = (),
+              with_files: bool = True) -> list[CaseResult]:
+    return [score_fixture(d, with_files) for d in fixture_dirs(root, only)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,8 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", default=(), metavar="CASE")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list every problem and axis note")
+    parser.add_argument("--stdout-only", action="store_true",
+                        help="score the output alone, without the framework's metric files")
     args = parser.parse_args(argv)
-    results = score_all(args.root, args.only)
+    results = score_all(args.root, args.only, not args.stdout_only)
     if not results:
         parser.error(f"no fixtures under {args.root}")
     print(f"{'case':<22} {'mode':<5} {'expected':>8} {'matched':>7} {'recorded':>8} "

@@ -1,0 +1,59 @@
+"""The zoo's captured framework runs replayed through a real `track run`: the output bytes
+on the child's stdout and the framework's metric files written into its working folder,
+as the framework did. What track records must equal the framework's own record, the same
+way bench/zoo/score.py scores the parser alone (this is the recorder's whole path: output
+tee, parser, file watcher, merge, metrics.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import only_run, track
+from test_zoo_fixtures import ROOT, load_score, passing, read
+
+from exptrack.metrics import Observation
+
+REPLAY = r"""
+import os, shutil, sys
+fixture = sys.argv[1]
+files = os.path.join(fixture, "files")
+for folder, _, names in os.walk(files):
+    for name in names:
+        source = os.path.join(folder, name)
+        target = os.path.relpath(source, files)
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        shutil.copyfile(source, target)
+with open(os.path.join(fixture, "output.log"), "rb") as handle:
+    sys.stdout.buffer.write(handle.read())
+"""
+
+
+def _recorded(run_dir: Path) -> dict[str, list[Observation]]:
+    found: dict[str, list[Observation]] = {}
+    for line in (run_dir / "metrics.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        found.setdefault(row["name"], []).append(
+            Observation(row["name"], float(row["value"]), row.get("step"), row.get("epoch")))
+    return found
+
+
+@pytest.mark.parametrize(("case", "mode"), passing())
+def test_track_run_records_the_frameworks_own_series(case: str, mode: str, tmp_path: Path,
+                                                     track_home: Path) -> None:
+    score = load_score()
+    fixture = ROOT / "tests" / "data" / "zoo" / case / mode
+    work = tmp_path / "work"
+    work.mkdir()
+    track("run", "--", sys.executable, "-c", REPLAY, str(fixture), cwd=work, check=True)
+    recorded = _recorded(only_run(track_home))
+    truth = read(fixture / "truth.yaml")
+    problems = [p for name, spec in truth["metrics"].items()
+                for p in score.compare_metric(name, spec, recorded.get(name, []))]
+    allowed = set(truth["metrics"]) | set(truth.get("also_ok") or [])
+    junk = sorted(set(recorded) - allowed)
+    assert not problems and not junk, (problems, junk)
+    shutil.rmtree(work)
