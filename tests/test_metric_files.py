@@ -145,9 +145,11 @@ for checkpoint, upto in (("checkpoint-4", 2), ("checkpoint-6", 3)):
 def test_keras_csvlogger_epochs_count_from_one(tmp_path: Path, track_home: Path) -> None:
     script = r"""
 print("Epoch 1/2")
-print("4/4 - 0s - 12ms/step - accuracy: 0.5000 - loss: 0.6932 - val_accuracy: 0.5000 - val_loss: 0.6914")
+print("4/4 - 0s - 12ms/step - accuracy: 0.5000 - loss: 0.6932 - val_accuracy: 0.5000"
+      " - val_loss: 0.6914")
 print("Epoch 2/2")
-print("4/4 - 0s - 10ms/step - accuracy: 0.7500 - loss: 0.6801 - val_accuracy: 0.6250 - val_loss: 0.6800")
+print("4/4 - 0s - 10ms/step - accuracy: 0.7500 - loss: 0.6801 - val_accuracy: 0.6250"
+      " - val_loss: 0.6800")
 with open("training.log", "w") as f:
     f.write("epoch,accuracy,loss,val_accuracy,val_loss\n"
             "0,0.5,0.6931712627410889,0.5,0.6913977861404419\n"
