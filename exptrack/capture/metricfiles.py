@@ -35,6 +35,10 @@ EAGER_S = 30.0  # ... and at every poll in the run's first seconds, when the fil
 SCAN_MAX_ENTRIES = 50_000
 SCAN_MAX_S = 1.0
 HEAD_BYTES = 4096
+# A large file (TensorBoard events grow to tens of MB) is copied and parsed again at most
+# this often while the run goes, so watching it costs little I/O; always at the end.
+LARGE_BYTES = 1024 * 1024
+LARGE_EVERY_S = 30.0
 _SUFFIXES = (".csv", ".log", ".tsv", ".json")
 
 
@@ -47,6 +51,7 @@ class Found:
     label: str  # its path relative to the working folder (or run folder), as recorded
     mtime_ns: int = -1
     size: int = -1
+    read_at: float = -LARGE_EVERY_S
     observations: tuple[Observation, ...] = ()
 
 
@@ -82,7 +87,7 @@ class MetricFileWatcher:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=30)
-        self.poll(scan=True)
+        self.poll(scan=True, final=True)
 
     def _loop(self) -> None:
         while not self._stop.wait(POLL_S):
@@ -94,12 +99,12 @@ class MetricFileWatcher:
                 self._note(f"framework metric files could not be read ({type(exc).__name__})")
 
     # -- one look ------------------------------------------------------------------------
-    def poll(self, scan: bool) -> None:
+    def poll(self, scan: bool, final: bool = False) -> None:
         if scan:
             self._last_scan = time.monotonic()
             self._scan()
         for found in list(self._found.values()):
-            self._refresh(found)
+            self._refresh(found, final)
 
     def _scan(self) -> None:
         items, _ = scan_modified(self.cwd, self.since, self.skip, SCAN_MAX_ENTRIES,
@@ -127,13 +132,17 @@ class MetricFileWatcher:
             return None
         return files.kind_of(path.name, head)
 
-    def _refresh(self, found: Found) -> None:
+    def _refresh(self, found: Found, final: bool) -> None:
         try:
             stat = found.path.stat()
         except OSError:
             return
         if (stat.st_mtime_ns, stat.st_size) == (found.mtime_ns, found.size):
             return
+        now = time.monotonic()
+        if not final and stat.st_size > LARGE_BYTES and now - found.read_at < LARGE_EVERY_S:
+            return
+        found.read_at = now
         if stat.st_size > files.MAX_SOURCE_BYTES:
             self._note(f"{found.label} is over {files.MAX_SOURCE_BYTES >> 20} MB: its "
                        "metrics are taken from the output only")
