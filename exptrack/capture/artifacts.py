@@ -72,7 +72,8 @@ def sha256_file(path: Path, chunk: int = 4 * 1024 * 1024,
             digest.update(block)
 
 
-def _skip_dir(entry: os.DirEntry[str], skip: set[Path]) -> bool:
+def skip_dir(entry: os.DirEntry[str], skip: set[Path]) -> bool:
+    """A folder no scan goes into: VCS, caches, virtualenvs, the store."""
     if entry.name in SKIP_DIRS or entry.name.endswith(".egg-info"):
         return True
     path = Path(entry.path)
@@ -101,7 +102,7 @@ def scan_modified(root: Path, since: float, skip: set[Path],
                 return found, True
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not _skip_dir(entry, skip):
+                    if not skip_dir(entry, skip):
                         stack.append(Path(entry.path))
                     continue
                 if not entry.is_file(follow_symlinks=False):

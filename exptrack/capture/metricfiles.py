@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, scan_modified
+from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, skip_dir
 from exptrack.fsutil import write_atomic
 from exptrack.metrics import files
 from exptrack.metrics.merge import Source
@@ -34,6 +34,7 @@ SCAN_S = 10.0  # the working folder is searched for new files this often
 EAGER_S = 30.0  # ... and at every poll in the run's first seconds, when the files appear
 SCAN_MAX_ENTRIES = 50_000
 SCAN_MAX_S = 1.0
+SCAN_MAX_DEPTH = 8
 HEAD_BYTES = 4096
 # A large file (TensorBoard events grow to tens of MB) is copied and parsed again at most
 # this often while the run goes, so watching it costs little I/O; always at the end.
@@ -107,12 +108,11 @@ class MetricFileWatcher:
             self._refresh(found, final)
 
     def _scan(self) -> None:
-        items, _ = scan_modified(self.cwd, self.since, self.skip, SCAN_MAX_ENTRIES,
-                                 SCAN_MAX_S)
-        paths = [item.path for item in items]
-        paths += [self.run_dir / name for name in _run_dir_files(self.run_dir)]
+        paths = _candidates(self.cwd, self.since, self.skip)
+        paths += [self.run_dir / name for name in _run_dir_files(self.run_dir)
+                  if _candidate(Path(name).name)]
         for path in paths:
-            if path in self._found or path in self._rejected or not _candidate(path.name):
+            if path in self._found or path in self._rejected:
                 continue
             kind = self._kind(path)
             if kind is None:
@@ -219,6 +219,42 @@ class MetricFileWatcher:
                 newest[found.kind] = found
         chosen += newest.values()
         return [(found, (found.kind, found.observations)) for found in chosen]
+
+
+def _candidates(root: Path, since: float, skip: set[Path]) -> list[Path]:
+    """Files under ``root`` that may be framework metric files, changed since ``since``.
+
+    Breadth first, so the shallow folders frameworks write to (``runs/detect/train``,
+    ``lightning_logs/version_0``) are seen before a deep data set uses up the budget; only
+    the candidates' names are stat()ed."""
+    deadline = time.monotonic() + SCAN_MAX_S
+    found: list[Path] = []
+    level = [root]
+    visited = 0
+    for _ in range(SCAN_MAX_DEPTH):
+        below: list[Path] = []
+        for folder in level:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            visited += len(entries)
+            if visited > SCAN_MAX_ENTRIES or time.monotonic() > deadline:
+                return found
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if not skip_dir(entry, skip):
+                            below.append(Path(entry.path))
+                    elif _candidate(entry.name) and entry.is_file(follow_symlinks=False) \
+                            and entry.stat(follow_symlinks=False).st_mtime >= since:
+                        found.append(Path(entry.path))
+                except OSError:
+                    continue
+        level = below
+        if not level:
+            break
+    return found
 
 
 def _run_dir_files(run_dir: Path) -> list[str]:
