@@ -1,11 +1,15 @@
 """Precision and recall of the default metric patterns over a corpus of sample logs.
 
     python bench/corpus_score.py [DIR ...]     (default: tests/data/logs)
+    python bench/corpus_score.py tests/data/heldout     (one folder alone)
 
 Each ``NAME.log`` has a ``NAME.expected.yaml`` next to it: ``metrics: {name: {last,
 count, step_key}}`` (``step_key``: ``step``, ``epoch`` or null: what the last observation
 carries). Recall: expected metrics found with the same last value, count and step key.
 Precision: extracted metric names that are expected (a junk name counts against it).
+Names are compared after ``normalise`` (casefolded, every run of characters other than
+letters and digits one ``_``, stripped), in both: ``Train Loss``, ``train_loss`` and
+``train-loss`` are one name, and extracted names that normalise alike are one series.
 
 Samples marked ``held_out: true`` were written from real output of formats the parser had
 not been tuned on; they are scored apart too (the honest "unseen formats" number). Their
@@ -15,9 +19,11 @@ not been tuned on; they are scored apart too (the honest "unseen formats" number
 from __future__ import annotations
 
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -25,6 +31,13 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from exptrack.metrics import parse_text  # noqa: E402
+
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def normalise(name: str) -> str:
+    """The form names are compared in: casefolded, each run of non-alphanumerics one ``_``."""
+    return _SEPARATORS.sub("_", name.casefold()).strip("_")
 
 
 @dataclass
@@ -59,26 +72,33 @@ def _same(expected: object, value: float) -> bool:
 
 def score_log(log: Path) -> Score:
     expected = (yaml.safe_load(log.with_suffix(".expected.yaml").read_text()) or {})
-    wanted = expected.get("metrics") or {}
-    found: dict[str, list] = {}
+    wanted: dict[str, tuple[str, dict[str, Any]]] = {}
+    for name, want in (expected.get("metrics") or {}).items():
+        if normalise(name) in wanted:
+            raise ValueError(f"{log.name}: expected names {wanted[normalise(name)][0]!r} and "
+                             f"{name!r} are one name once normalised")
+        wanted[normalise(name)] = (name, want)
+    found: dict[str, list[Any]] = {}
+    shown: dict[str, str] = {}  # the first extracted spelling of each normalised name
     for obs in parse_text(log.read_bytes()):
-        found.setdefault(obs.name, []).append(obs)
+        found.setdefault(normalise(obs.name), []).append(obs)
+        shown.setdefault(normalise(obs.name), obs.name)
     score = Score(expected=len(wanted), extracted=len(found))
-    for name in found:
-        if name not in wanted:
+    for key in found:
+        if key not in wanted:
             score.junk += 1
-            score.problems.append(f"{log.name}: not a metric: {name}")
-    for name, want in wanted.items():
-        got = found.get(name)
+            score.problems.append(f"{log.name}: not a metric: {shown[key]}")
+    for key, (name, want) in wanted.items():
+        got = found.get(key)
         if not got:
             score.problems.append(f"{log.name}: missed {name}")
             continue
         last = got[-1]
-        key = "step" if last.step is not None else "epoch" if last.epoch is not None else None
+        step_key = "step" if last.step is not None else "epoch" if last.epoch is not None else None
         if not _same(want["last"], last.value) or len(got) != want["count"] \
-                or key != want.get("step_key"):
+                or step_key != want.get("step_key"):
             score.problems.append(
-                f"{log.name}: {name}: last {last.value} count {len(got)} step key {key}, "
+                f"{log.name}: {name}: last {last.value} count {len(got)} step key {step_key}, "
                 f"expected {want['last']} / {want['count']} / {want.get('step_key')}")
             continue
         score.matched += 1

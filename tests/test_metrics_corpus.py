@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import subprocess
 import sys
 from pathlib import Path
 
@@ -71,3 +72,26 @@ def test_chunks_split_anywhere_give_the_same_observations(log: Path) -> None:
         offset += size
     pieces.extend(parser.finish())
     assert [repr(o) for o in pieces] == [repr(o) for o in whole]  # repr: nan == nan
+
+
+def test_names_are_compared_normalised(tmp_path: Path) -> None:
+    """`LOSS` expected and `loss` extracted are one name (casefold, separators folded)."""
+    scorer = _scorer()
+    assert scorer.normalise(" Train Loss ") == "train_loss"
+    assert scorer.normalise("val/loss") == scorer.normalise("VAL--loss") == "val_loss"
+    log = tmp_path / "x.log"
+    log.write_text("step 1 loss=0.5 acc=0.25\nstep 2 loss=0.4 acc=0.5\n")
+    log.with_suffix(".expected.yaml").write_text(
+        "metrics:\n  LOSS: {last: 0.4, count: 2, step_key: step}\n"
+        "  'Acc.': {last: 0.5, count: 2, step_key: step}\n")
+    score = scorer.score_log(log)
+    assert (score.expected, score.matched, score.extracted, score.junk) == (2, 2, 2, 0), \
+        score.problems
+
+
+def test_scorer_scores_one_folder_alone() -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_score.py"),
+                          str(ROOT / "tests" / "data" / "heldout")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1].startswith("recall "), out
+    assert "expected metrics with the right last value" in out
