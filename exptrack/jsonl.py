@@ -27,6 +27,12 @@ CURVE_POINTS = 2048  # a curve is kept to at most twice this many points
 _REBUILT_SCHEMA = "1:" + ",".join(SUMMARY_FIELDS)
 # A row in the recorder's own layout: name and value found by one regex pass over a chunk.
 _OBSERVATION = re.compile(rb'^\{"name": "([^"\\\n]*)", "value": ("?)([^,}"\n]+)\2[,}]', re.M)
+# A whole row as the recorder writes it (``metrics.records.encode_lines``), every field
+# in JSON's own grammar, so that reading it by regex gives what ``json.loads`` gives.
+_NUMBER = rb"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
+_ROW = re.compile(rb'^\{"name": "([^"\\\x00-\x1f]*)", "value": (' + _NUMBER
+                  + rb'|"(?:nan|inf|-inf)")(?:, "step": (' + _NUMBER + rb'))?(?:, "epoch": ('
+                  + _NUMBER + rb'))?(?:, "time": ' + _NUMBER + rb')?\}$', re.M)
 
 
 class LineBlocks:
@@ -76,13 +82,15 @@ def observation_batches(path: Path, damaged: list[str] | None = None,
     with handle:
         try:
             for block in lines.blocks(handle):
-                batch: list[Observation] = []
-                for line in block.split(b"\n")[:-1]:
-                    obs = _observation(line)
-                    if obs is None:
-                        bad += line.strip() != b""
-                    else:
-                        batch.append(obs)
+                batch = _recorder_rows(block)
+                if batch is None:  # some line in another layout: each line parsed as JSON
+                    batch = []
+                    for line in block.split(b"\n")[:-1]:
+                        obs = _observation(line)
+                        if obs is None:
+                            bad += line.strip() != b""
+                        else:
+                            batch.append(obs)
                 yield batch
         except OSError:
             bad += 1  # an I/O error mid-file: what was read stands
@@ -93,6 +101,38 @@ def observation_batches(path: Path, damaged: list[str] | None = None,
     bad += lines.too_long
     if bad and damaged is not None:
         damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
+
+
+def _recorder_rows(block: bytes) -> list[Observation] | None:
+    """The observations of a block of whole lines all in the recorder's own layout (one
+    regex pass: a few times faster than a JSON parse a line); None if any line is not."""
+    from exptrack.metrics import Observation
+
+    found = _ROW.findall(block)
+    if len(found) != block.count(b"\n"):
+        return None
+    names: dict[bytes, str] = {}
+    batch: list[Observation] = []
+    append = batch.append
+    try:
+        for raw, value, step, epoch in found:
+            name = names.get(raw)
+            if name is None:
+                name = names[raw] = raw.decode("utf-8")
+            append(Observation(name, float(value.strip(b'"')),
+                               _json_number(step) if step else None,
+                               _json_number(epoch) if epoch else None))
+    except UnicodeDecodeError:
+        return None
+    return batch
+
+
+def _json_number(text: bytes) -> int | float:
+    """A JSON number as ``json.loads`` reads it: an int unless it has a fraction or an
+    exponent."""
+    if b"." in text or b"e" in text or b"E" in text:
+        return float(text)
+    return int(text)
 
 
 def read_observations(path: Path, damaged: list[str] | None = None) -> list[Observation]:

@@ -93,22 +93,24 @@ class Store:
         self.root = root
         self.runs_dir = root / RUNS_DIRNAME
 
-    def ensure(self) -> None:
+    def ensure(self) -> Modes:
         """Create the store; inside a git work tree its ``.gitignore`` keeps it invisible.
         The store's folders get the mode of its ``permissions`` whatever the umask (those
         we own are set again, so a changed setting or a loose umask is corrected)."""
-        from exptrack.fsutil import make_dirs
+        from exptrack.fsutil import make_dirs, write_atomic
 
-        mode = self.modes().store
+        modes = self.modes()
         try:
-            make_dirs(self.runs_dir, mode)
+            make_dirs(self.runs_dir, modes.store)
             for folder in (self.root, self.runs_dir):
-                _set_mode(folder, mode)
+                _set_mode(folder, modes.store)
             ignore = self.root / ".gitignore"
             if not ignore.exists():
-                ignore.write_text("# exptrack store: never commit run folders\n*\n")
+                write_atomic(ignore, b"# exptrack store: never commit run folders\n*\n",
+                             modes.file | 0o444)
         except OSError as exc:
             raise StoreError(f"cannot create the store at {self.root}: {exc.strerror}") from exc
+        return modes
 
     def permissions(self) -> str:
         """``permissions`` of ``<store>/store.yaml``: ``private`` (the default: owner only),
@@ -129,15 +131,6 @@ class Store:
         permissions = self.permissions()
         return Modes(*PERMISSIONS[permissions], STORE_DIR_MODES[permissions])
 
-    def make_folder(self, *parts: str) -> Path:
-        """``<store>/<parts...>`` (e.g. ``cache/env``), created with the store's folder
-        mode where missing; raises OSError."""
-        from exptrack.fsutil import make_dirs
-
-        folder = self.root.joinpath(*parts)
-        make_dirs(folder, self.modes().store)
-        return folder
-
     def apply_modes(self, run_dir: Path) -> None:
         """Give a finished run folder's files the store's modes (a no-op when private:
         the folder is already owner-only and our files are 0600)."""
@@ -157,8 +150,7 @@ class Store:
         """Reserve a fresh run id with an exclusive mkdir (safe across processes and hosts)."""
         import secrets
 
-        self.ensure()
-        dir_mode = self.modes().dir
+        dir_mode = self.ensure().dir
         for _ in range(100):
             run_id = secrets.token_hex(ID_LENGTH // 2)
             path = self.runs_dir / run_id
