@@ -220,10 +220,10 @@ def test_a_run_started_on_a_full_store_says_it_is_not_recorded(
     store = small_fs / "store"
     ok(track("run", "--store", str(store), "--", *py("print('loss=1.0')"), cwd=tmp_path))
     (first,) = (store / "runs").iterdir()
-    with open(small_fs / "filler", "wb", buffering=0) as handle:  # full to the last byte
-        with pytest.raises(OSError, match="No space left"):
-            while True:
-                handle.write(b"\0" * 4096)
+    with open(small_fs / "filler", "wb", buffering=0) as handle, \
+            pytest.raises(OSError, match="No space left"):  # full to the last byte
+        while True:
+            handle.write(b"\0" * 4096)
     done = track("run", "--store", str(store), "--", *py("print('loss=0.5')"), cwd=tmp_path)
     assert done.returncode == 0 and done.stdout == b"loss=0.5\n"
     warnings = [line for line in done.stderr.decode().splitlines() if line.startswith("track")]
