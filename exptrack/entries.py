@@ -162,9 +162,12 @@ def _listing_entry(folder: str, stats: Stats) -> Entry | None:
     new, the same bytes) and it is well formed."""
     try:
         with open(folder + LISTING_NAME, "rb") as handle:
-            raw = handle.read(MAX_LISTING_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_LISTING_BYTES:
+                return None  # never read whole: the run's files are read instead
+            raw = handle.read(size + 1)  # (not the bound: allocated for every file)
         if len(raw) > MAX_LISTING_BYTES:
-            return None  # never read whole: the run's files are read instead
+            return None
         data = json.loads(raw)
         if data.get("schema") != SCHEMA:
             return None

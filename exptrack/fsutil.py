@@ -37,8 +37,10 @@ def read_bounded(path: Path, limit: int) -> bytes | None:
     """The bytes of ``path`` if it holds at most ``limit``, else None (a derived file
     grown too big is rebuilt, never read whole); raises OSError."""
     with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
-    return data if len(data) <= limit else None
+        size = os.fstat(handle.fileno()).st_size
+        # (read(limit + 1) would allocate the whole bound for every small file)
+        data = handle.read(min(size, limit) + 1) if size <= limit else b""
+    return data if size <= limit and len(data) <= limit else None
 
 
 def dir_mode_for(file_mode: int) -> int:
@@ -209,9 +211,8 @@ def read_yaml(path: Path) -> Any:
     ``dump_yaml`` writes is read without PyYAML."""
     from exptrack import yamlsubset
 
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_YAML_BYTES + 1)
-    if len(raw) > MAX_YAML_BYTES:
+    raw = read_bounded(path, MAX_YAML_BYTES)
+    if raw is None:
         raise YamlRefused(f"larger than {MAX_YAML_BYTES // (1024 * 1024)} MiB")
     text = raw.decode("utf-8", errors="replace")
     if "\r" in text:  # as a text-mode read would give it (universal newlines)
