@@ -258,13 +258,13 @@ def test_store_folders_have_their_modes_whatever_the_umask(
     ok(done)
     ok(as_user("ls", "--store", str(store), umask=umask))
     modes = _modes(store)
+    world_writable = {path: oct(mode) for path, mode in modes.items() if mode & 0o002}
+    assert world_writable == {}
     run_dir = only_run(store)
     assert modes["."] & 0o777 == store_mode & 0o777
     assert modes["runs"] == store_mode
     assert modes[str(run_dir.relative_to(store))] == run_mode
     assert modes[str((run_dir / "artifacts" / "out" / "sub").relative_to(store))] == run_mode
-    world_writable = {path: oct(mode) for path, mode in modes.items() if mode & 0o002}
-    assert world_writable == {}
     assert modes[str((run_dir / "run.yaml").relative_to(store))] == run_mode & 0o666
 
 
