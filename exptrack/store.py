@@ -330,7 +330,12 @@ def mark_crashed(view: RunView) -> None:
 
 def read_record(path: Path) -> RunRecord:
     """A run's ``run.yaml`` alone, as ``read_run_files`` reads it."""
-    return RunRecord.from_dict(_read_mapping(path / "run.yaml", []), fallback_id=path.name)
+    damaged: list[str] = []
+    record = RunRecord.from_dict(_read_mapping(path / "run.yaml", damaged),
+                                 fallback_id=path.name)
+    if damaged and _unreadable(path):
+        record.status = UNREADABLE_STATUS
+    return record
 
 
 def _unreadable(path: Path) -> str | None:

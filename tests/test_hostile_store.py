@@ -72,6 +72,7 @@ def test_a_run_folder_we_may_not_read_is_listed_and_the_rest_served(
             == 0.5
         assert "loss" in ok(as_user("show", good))
         shown = json.loads(ok(as_user("show", private, "--json")))
+        assert shown["status"] == "unknown"
         assert shown["damaged"] == ["run folder cannot be read: permission denied"]
         assert "permission denied" in ok(as_user("show", private))
         compared = json.loads(ok(as_user("diff", good, other, "--json")))
