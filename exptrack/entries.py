@@ -22,6 +22,8 @@ CACHED_FILES = ("run.yaml", "params.yaml", "summary.yaml", "git.yaml")
 # the same timestamp tick unseen ("racy" stat, as git calls it): such runs are re-read.
 RACY_S = 2.0
 MISSING = (-1, -1, -1, -1)
+UNREADABLE = (-2, -2, -2, -2)  # stat refused (permission denied): never cached
+MAX_LISTING_BYTES = 16 * 1024 * 1024  # a bigger listing.json is ignored, not read
 
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(RunRecord))
 _GIT_FIELDS = tuple(f.name for f in dataclasses.fields(GitState))
@@ -43,8 +45,7 @@ _MASK = (1 << 64) - 1
 _PACK_FILE = struct.Struct("<4Q").pack
 RUN_STATS = 32 * len(CACHED_FILES)
 _MISSING_KEY = _PACK_FILE(*(value & _MASK for value in MISSING))
-
-
+_UNREADABLE_KEY = _PACK_FILE(*(value & _MASK for value in UNREADABLE))
 
 
 def pack_stats(stats: Stats) -> bytes:
@@ -62,10 +63,13 @@ def file_key(path: str, dir_fd: int | None = None) -> bytes:
         return _stat_key(os.stat(path, dir_fd=dir_fd))
     except FileNotFoundError:
         return _MISSING_KEY
+    except OSError:  # a run folder we may not enter: it matches no cached stats
+        return _UNREADABLE_KEY
 
 
 def file_stats(folder: str, dir_fd: int | None = None) -> Stats:
-    """(mtime_ns, size, inode, ctime_ns) of each cached file, -1s for a missing one.
+    """(mtime_ns, size, inode, ctime_ns) of each cached file, -1s for a missing one,
+    -2s for one we may not stat.
 
     ``folder`` ends with a separator; it is relative to ``dir_fd`` when one is given."""
     result: list[int] = []
@@ -74,6 +78,8 @@ def file_stats(folder: str, dir_fd: int | None = None) -> Stats:
             st = os.stat(folder + name, dir_fd=dir_fd)
         except FileNotFoundError:
             result += MISSING
+        except OSError:
+            result += UNREADABLE
         else:
             result += (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
     return tuple(result)
@@ -125,8 +131,10 @@ def read_entry(runs_dir: Path, run_id: str, stats: Stats,
         view = read_run_files(path)
         entry = entry_of(view)
     # A run changed in the last moments may change again unseen within the same timestamp
-    # tick: it is left out of the index, so it is re-read next time.
-    kept = row_of(stats, entry) if max(stats[3::4]) < now_ns - int(RACY_S * 1e9) else None
+    # tick: it is left out of the index, so it is re-read next time; so is one we may not
+    # read (its files' stats cannot tell when that changes).
+    kept = row_of(stats, entry) if max(stats[3::4]) < now_ns - int(RACY_S * 1e9) \
+        and UNREADABLE[0] not in stats[::4] else None
     return entry, view, kept
 
 
@@ -140,11 +148,11 @@ def _content_digest(folder: str) -> str:
     for name in CACHED_FILES:
         try:
             with open(folder + name, "rb") as handle:
-                data = handle.read()
+                digest.update(os.fstat(handle.fileno()).st_size.to_bytes(8, "little"))
+                while chunk := handle.read(1024 * 1024):  # streamed: any size
+                    digest.update(chunk)
         except FileNotFoundError:
             digest.update(b"-")
-            continue
-        digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()
 
 
@@ -154,7 +162,13 @@ def _listing_entry(folder: str, stats: Stats) -> Entry | None:
     new, the same bytes) and it is well formed."""
     try:
         with open(folder + LISTING_NAME, "rb") as handle:
-            data = json.loads(handle.read())
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_LISTING_BYTES:
+                return None  # never read whole: the run's files are read instead
+            raw = handle.read(size + 1)  # (not the bound: allocated for every file)
+        if len(raw) > MAX_LISTING_BYTES:
+            return None
+        data = json.loads(raw)
         if data.get("schema") != SCHEMA:
             return None
         if tuple(data["sources"]) != stats and (

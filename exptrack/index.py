@@ -52,6 +52,8 @@ from exptrack.model import GitState, MetricSummary, RunRecord
 from exptrack.store import RunView, mark_crashed, read_record, read_run_files
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from exptrack.store import Store
 
 __all__ = ["INDEX_NAME", "LISTING_NAME", "RACY_S", "IndexedRunView", "cached_stats",
@@ -268,7 +270,7 @@ def _load(store: Store, write: bool) -> list[RunView]:
     ids = store.run_ids()
     if not ids:
         return []
-    index_path = store.root / INDEX_NAME
+    index_path = store_index_path(store)
     listing = _Listing(store, may_refresh=write)
     runs_fd = listing.fd
     index = open_index(index_path)
@@ -311,6 +313,18 @@ def _load(store: Store, write: bool) -> list[RunView]:
     return [view for _, _, view in keyed]
 
 
+def store_index_path(store: Store) -> Path:
+    """``<store>/index.bin``; in a store owned by another user, ``index.<uid>.bin``: an
+    index holds what its writer may read (written 0600), so each user of a shared store
+    keeps their own, and never sees another user's private runs through it."""
+    uid = os.geteuid()
+    try:
+        owner = os.stat(store.root).st_uid
+    except OSError:
+        owner = uid
+    return store.root / (INDEX_NAME if owner == uid else f"index.{uid}.bin")
+
+
 def load_views(store: Store) -> list[RunView]:
     """Every run of ``store``, newest first, from the index where it is still valid; the
     index is rewritten when runs were added, changed or removed."""
@@ -330,7 +344,7 @@ def refresh_index(store: Store) -> IndexFile | None:
     when a view finds a file changed behind the index's back, so the next listing is fast
     again."""
     ids = store.run_ids()
-    index_path = store.root / INDEX_NAME
+    index_path = store_index_path(store)
     index = open_index(index_path)
     positions = index.positions if index is not None else {}
     carried: list[str] = []

@@ -20,6 +20,7 @@ from exptrack import __version__
 from exptrack.entries import RUN_STATS, SCHEMA, Row
 
 INDEX_NAME = "index.bin"
+MAX_HEADER_BYTES = 256 * 1024 * 1024  # a bigger header is not read: the index is rebuilt
 _INDEX_SCHEMA = (f"{SCHEMA};columns3;exptrack{__version__};marshal{marshal.version};"
                  f"py{sys.version_info[0]}.{sys.version_info[1]}")
 _MAGIC = b"XTIX"
@@ -34,9 +35,10 @@ class IndexFile:
     stays open, so a section is read from the same snapshot as the header even if another
     process replaces the index meanwhile."""
 
-    def __init__(self, fd: int, header: dict[str, Any], base: int) -> None:
+    def __init__(self, fd: int, header: dict[str, Any], base: int, size: int) -> None:
         self.fd = fd
         self.base = base
+        self.size = size
         self.ids: list[str] = header["ids"]
         self.stats: bytes = header["stats"]
         self.started: list[str] = header["started"]
@@ -60,6 +62,8 @@ class IndexFile:
         try:
             if where is not None:
                 offset, length = where
+                if not 0 <= offset <= offset + length <= self.size - self.base:
+                    raise ValueError("a section outside the file")
                 data = os.pread(self.fd, length, self.base + offset)
                 if len(data) == length:
                     value = Section.decode(data, len(self.ids))
@@ -103,8 +107,11 @@ def open_index(path: Path) -> IndexFile | None:
         return None
     try:
         magic, length = _PREFIX.unpack(os.pread(fd, _PREFIX.size, 0))
+        size = os.fstat(fd).st_size
         if magic != _MAGIC:
             raise ValueError("not an index")
+        if length > min(size - _PREFIX.size, MAX_HEADER_BYTES):
+            raise ValueError("a header larger than the file or the bound")
         header = marshal.loads(os.pread(fd, length, _PREFIX.size))
         if type(header) is not dict or header.get("schema") != _INDEX_SCHEMA:
             raise ValueError("another version's index")
@@ -117,7 +124,7 @@ def open_index(path: Path) -> IndexFile | None:
                 and all(type(v) is str for k in ("ids", "started", "status")
                         for v in header[k])):
             raise ValueError("malformed header")
-        return IndexFile(fd, header, _PREFIX.size + length)
+        return IndexFile(fd, header, _PREFIX.size + length, size)
     except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error):
         os.close(fd)
         return None

@@ -104,6 +104,15 @@ class GitState:
         )
 
 
+CUT_MARK = " cut at byte "
+
+
+def cut_warning(name: str, size: int, why: str) -> str:
+    """The ``warnings`` entry of a run whose ``name`` (output.log, metrics.jsonl) stopped
+    growing at byte ``size`` before the run ended (a full disk, a file size limit)."""
+    return f"{name}{CUT_MARK}{size}: {why}"
+
+
 @dataclass
 class RunRecord:
     """Identity and outcome of a run: the content of ``run.yaml``."""
@@ -128,6 +137,10 @@ class RunRecord:
     track_version: str | None = None
     format: int = FORMAT_VERSION
     warnings: list[str] = field(default_factory=list)
+
+    def cuts(self) -> list[str]:
+        """The ``warnings`` that say where output.log or metrics.jsonl were cut."""
+        return [warning for warning in self.warnings if CUT_MARK in warning]
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

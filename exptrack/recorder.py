@@ -12,6 +12,7 @@ import datetime as dt
 import errno
 import getpass
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -31,7 +32,7 @@ from exptrack.fsutil import write_yaml
 from exptrack.metrics import MetricParser, MetricSummarizer
 from exptrack.metrics.parser import Segment
 from exptrack.metrics.records import record_segments
-from exptrack.model import RunRecord
+from exptrack.model import RunRecord, cut_warning
 from exptrack.runner import RunOutcome, run_command
 from exptrack.store import Store
 
@@ -82,28 +83,32 @@ def now_iso() -> str:
 class _SafeWriter:
     """Appends to a file of the run folder, each write straight to the file (a crash or
     ``kill -9`` loses nothing written). The first OSError is reported through
-    ``on_error`` and disables the file; the command is never disturbed."""
+    ``on_error`` and disables the file; the command is never disturbed. A file stopped
+    before the end keeps ``cut``: (its size then, why)."""
 
     def __init__(self, path: Path, on_error: StorageError, file_mode: int = 0o600) -> None:
         self.path = path
         self._on_error = on_error
         self.fd: int | None = None
+        self.size = 0
+        self.cut: tuple[int, str] | None = None
         try:
             # Held open for the whole run, closed in close().
             self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC,
                               file_mode)
+            self.size = os.fstat(self.fd).st_size
         except OSError as exc:
             self._fail(exc)
 
     def _fail(self, exc: OSError) -> None:
-        self.stop()
+        self.stop(exc)
         self._on_error(self.path.name, exc)
 
-    def stop(self) -> None:
-        if self.fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self.fd)
-        self.fd = None
+    def stop(self, why: OSError) -> None:
+        """Stop appending before the end (the disk is full, or this file failed)."""
+        if self.cut is None:
+            self.cut = (self.size, why.strerror or str(why))
+        self.close()
 
     def write(self, data: bytes) -> None:
         view = memoryview(data)
@@ -113,10 +118,14 @@ class _SafeWriter:
             except OSError as exc:  # full disk, file size limit, read-only, I/O error
                 self._fail(exc)
                 return
+            self.size += written
             view = view[written:]  # a short write is followed by the error, if any
 
     def close(self) -> None:
-        self.stop()
+        if self.fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+        self.fd = None
 
 
 class RunSink:
@@ -187,10 +196,16 @@ class RunSink:
             return
         self.metrics.write(rows.encode("utf-8"))
 
-    def stop_streaming(self) -> None:
+    def stop_streaming(self, why: OSError) -> None:
         """The disk is full: stop appending, so what is left goes to the outcome."""
-        self.log.stop()
-        self.metrics.stop()
+        for writer in (self.log, self.metrics):
+            if writer.fd is not None:
+                writer.stop(why)
+
+    def cuts(self) -> list[str]:
+        """Where output.log and metrics.jsonl stopped before the end, and why."""
+        return [cut_warning(writer.path.name, *writer.cut)
+                for writer in (self.log, self.metrics) if writer.cut is not None]
 
     def finish(self) -> None:
         try:
@@ -253,7 +268,7 @@ class Recorder:
             self.record.warnings.append(detail)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             if self.sink is not None:
-                self.sink.stop_streaming()
+                self.sink.stop_streaming(exc)
             self._release_reserve()
         if not self._storage_warned:
             self._storage_warned = True
@@ -265,16 +280,25 @@ class Recorder:
             with contextlib.suppress(OSError):
                 os.unlink(self.run_dir / RESERVE_NAME)
 
-    def _write_yaml(self, name: str, data: Any) -> None:
+    def _write_yaml(self, name: str, data: Any) -> OSError | None:
+        """Write a YAML file of the run; the error, if it could not be written."""
         assert self.run_dir is not None
         try:
             write_yaml(self.run_dir / name, data, mode=self.file_mode)
         except OSError as exc:
             self.storage_failed(name, exc)
+            return exc
+        return None
 
-    def _write_record(self) -> None:
+    def _write_record(self) -> OSError | None:
         assert self.record is not None
-        self._write_yaml("run.yaml", self.record.to_dict())
+        return self._write_yaml("run.yaml", self.record.to_dict())
+
+    def _run_unrecorded(self, why: str, command: list[str], use_pty: bool) -> RunResult:
+        self.warn(f"{why}; running the command without recording it")
+        outcome = run_command(command, _child_env(None, None, use_pty),
+                              str(self.request.cwd), _NullSink(), use_pty=use_pty)
+        return RunResult(None, None, outcome)
 
     def run(self) -> RunResult:
         request = self.request
@@ -285,10 +309,7 @@ class Recorder:
         try:
             run_id, run_dir = request.store.new_run_dir()
         except StoreError as exc:
-            self.warn(f"{exc}; running the command without recording it")
-            outcome = run_command(command, _child_env(None, None, use_pty), str(request.cwd),
-                                  _NullSink(), use_pty=use_pty)
-            return RunResult(None, None, outcome)
+            return self._run_unrecorded(str(exc), command, use_pty)
         self.run_dir = run_dir
         self.file_mode = request.store.modes().file
         started = time.time()
@@ -299,7 +320,16 @@ class Recorder:
             host=socket.gethostname(),
             user=_user(), pid=os.getpid(), pty=use_pty, track_version=__version__,
         )
-        self._write_record()
+        try:
+            write_yaml(run_dir / "run.yaml", self.record.to_dict(), mode=self.file_mode)
+        except OSError as exc:
+            # Nothing can be recorded (a full disk): the command runs unrecorded and says
+            # so, rather than leaving a run folder that would read as crashed.
+            self.record = self.run_dir = None
+            shutil.rmtree(run_dir, ignore_errors=True)
+            return self._run_unrecorded(f"cannot record the run: cannot write run.yaml in "
+                                        f"{run_dir.parent}: {exc.strerror or exc}",
+                                        command, use_pty)
         self._write_reserve()
         ctx = RunContext(run_id=run_id, run_dir=run_dir, command=list(command),
                          cwd=request.cwd, store=request.store, warn=self.warn,
@@ -442,8 +472,13 @@ class Recorder:
         else:
             record.status = "failed"
         self._release_reserve()
+        if self.sink is not None:  # where the output and metrics were cut, for the readers
+            record.warnings += [cut for cut in self.sink.cuts() if cut not in record.warnings]
         self._write_summary(summarizer)
-        self._write_record()
+        failed = self._write_record()
+        if failed is not None:
+            self.warn(f"the outcome of run {record.id} could not be recorded (cannot write "
+                      f"run.yaml: {failed.strerror or failed}): it will read as crashed")
         assert self.run_dir is not None
         self.request.store.apply_modes(self.run_dir)
         from exptrack.entries import write_listing

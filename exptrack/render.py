@@ -60,6 +60,7 @@ def run_summary(run: RunView) -> dict[str, Any]:
         "git": {"commit": run.git.commit, "branch": run.git.branch, "dirty": run.git.dirty},
         "path": str(run.path),
         "damaged": run.damaged,
+        "warnings": record.warnings,  # the recorder's (a cut output.log ...), as recorded
     })
     return summary
 

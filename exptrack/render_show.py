@@ -7,7 +7,6 @@ pure display (metrics.jsonl for sparklines, output.log's tail, git.patch's stat)
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -27,44 +26,12 @@ TAIL_BYTES = 64 * 1024
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
 
-_OBSERVATION = re.compile(rb'^\{"name": "([^"\\\n]*)", "value": ("?)([^,}"\n]+)\2[,}]', re.M)
-MAX_CURVE_BYTES = 256 * 1024 * 1024
-
-
 def read_curves(path: Path) -> dict[str, list[float]]:
-    """Values of each metric in order, from metrics.jsonl; bad lines are skipped.
+    """Values of each metric in order, from metrics.jsonl (``jsonl.read_curves``: streamed
+    in bounded memory, long curves down-sampled); bad lines are skipped."""
+    from exptrack.jsonl import read_curves as read
 
-    Lines in the recorder's own layout are read with one regex pass (1M lines in well
-    under a second); any other line goes through the JSON parser."""
-    curves: dict[str, list[float]] = {}
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_CURVE_BYTES)
-    except OSError:
-        return curves
-    found = _OBSERVATION.findall(data)
-    complete = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
-    if len(found) < complete - data.count(b"\n\n"):  # some line in another layout
-        _parse_lines(data, curves)
-        return curves
-    names: dict[bytes, list[float]] = {}
-    for name, _, value in found:
-        try:
-            names.setdefault(name, []).append(float(value))
-        except ValueError:
-            continue
-    return {name.decode("utf-8", "replace"): values for name, values in names.items()}
-
-
-def _parse_lines(chunk: bytes, curves: dict[str, list[float]]) -> None:
-    for line in chunk.splitlines():
-        if not line.strip():
-            continue
-        try:
-            obs = json.loads(line)
-            curves.setdefault(str(obs["name"]), []).append(float(obs["value"]))
-        except (ValueError, KeyError, TypeError):
-            continue
+    return read(path)
 
 
 def output_tail(path: Path, lines: int = OUTPUT_TAIL_LINES) -> list[str]:
@@ -160,6 +127,7 @@ def _summary_rows(run: RunView, details: dict[str, Any]) -> list[tuple[str, str,
                          ("artifacts", _artifact_lines(details.get("artifacts")))):
         if items:
             rows.append((label, "\n".join(items), ""))
+    rows += [("warning", warning, "yellow") for warning in record.warnings]
     rows += [("damaged", problem, "red") for problem in run.damaged]
     return rows
 

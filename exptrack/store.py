@@ -7,28 +7,27 @@ the current directory > ``<git top level>/.track`` > ``./.track``.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from exptrack.errors import AmbiguousRef, RunNotFound, StoreError
 from exptrack.model import FORMAT_VERSION, GitState, MetricSummary, RunRecord
-
-if TYPE_CHECKING:
-    from exptrack.metrics import Observation
 
 STORE_DIRNAME = ".track"
 RUNS_DIRNAME = "runs"
 STORE_CONFIG = "store.yaml"
 # store.yaml ``permissions``: who may read run folders (dir mode, file mode).
 PERMISSIONS = {"private": (0o700, 0o600), "group": (0o750, 0o640), "public": (0o755, 0o644)}
+# The store's own folders (the store, runs/, cache/): group members of a shared store
+# record runs too; setgid, so that every run folder gets the store's group. Never o+w.
+STORE_DIR_MODES = {"private": 0o700, "group": 0o2770, "public": 0o2775}
 YOUNG_RUN_S = 10.0  # a run folder this young without run.yaml is still being created
-MAX_YAML_BYTES = 16 * 1024 * 1024  # a bigger run.yaml/params.yaml is not read
+UNREADABLE_STATUS = "unknown"  # the status of a run folder we may not read
 ID_LENGTH = 8
 RECENCY_REF = re.compile(r"^@(\d*)$")
 
@@ -54,8 +53,9 @@ def find_store(explicit: str | os.PathLike[str] | None = None, cwd: Path | None 
 
 
 class Modes(NamedTuple):
-    dir: int
-    file: int
+    dir: int  # run folders
+    file: int  # their files
+    store: int = 0o700  # the store's own folders
 
 
 @dataclass
@@ -93,15 +93,24 @@ class Store:
         self.root = root
         self.runs_dir = root / RUNS_DIRNAME
 
-    def ensure(self) -> None:
-        """Create the store; inside a git work tree its ``.gitignore`` keeps it invisible."""
+    def ensure(self) -> Modes:
+        """Create the store; inside a git work tree its ``.gitignore`` keeps it invisible.
+        The store's folders get the mode of its ``permissions`` whatever the umask (those
+        we own are set again, so a changed setting or a loose umask is corrected)."""
+        from exptrack.fsutil import make_dirs, write_atomic
+
+        modes = self.modes()
         try:
-            self.runs_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_dirs(self.runs_dir, modes.store)
+            for folder in (self.root, self.runs_dir):
+                _set_mode(folder, modes.store)
             ignore = self.root / ".gitignore"
             if not ignore.exists():
-                ignore.write_text("# exptrack store: never commit run folders\n*\n")
+                write_atomic(ignore, b"# exptrack store: never commit run folders\n*\n",
+                             modes.file | 0o444)
         except OSError as exc:
             raise StoreError(f"cannot create the store at {self.root}: {exc.strerror}") from exc
+        return modes
 
     def permissions(self) -> str:
         """``permissions`` of ``<store>/store.yaml``: ``private`` (the default: owner only),
@@ -119,7 +128,8 @@ class Store:
         return value if isinstance(value, str) and value in PERMISSIONS else "private"
 
     def modes(self) -> Modes:
-        return Modes(*PERMISSIONS[self.permissions()])
+        permissions = self.permissions()
+        return Modes(*PERMISSIONS[permissions], STORE_DIR_MODES[permissions])
 
     def apply_modes(self, run_dir: Path) -> None:
         """Give a finished run folder's files the store's modes (a no-op when private:
@@ -140,8 +150,7 @@ class Store:
         """Reserve a fresh run id with an exclusive mkdir (safe across processes and hosts)."""
         import secrets
 
-        self.ensure()
-        dir_mode = self.modes().dir
+        dir_mode = self.ensure().dir
         for _ in range(100):
             run_id = secrets.token_hex(ID_LENGTH // 2)
             path = self.runs_dir / run_id
@@ -199,6 +208,15 @@ class Store:
         return [_resolve_one(ref.strip(), runs, ids, names, first_by_id) for ref in refs]
 
 
+def _set_mode(folder: Path, mode: int) -> None:
+    """``chmod`` a folder of ours whose permission bits differ from ``mode`` (setgid is
+    not compared: the system may refuse it)."""
+    with contextlib.suppress(OSError):
+        st = os.stat(folder)
+        if st.st_uid == os.geteuid() and (st.st_mode & 0o777) != (mode & 0o777):
+            os.chmod(folder, mode)
+
+
 def _resolve_one(ref: str, runs: list[RunView], ids: list[str], names: list[str | None],
                  first_by_id: dict[str, RunView]) -> RunView:
     match = RECENCY_REF.match(ref)
@@ -242,19 +260,23 @@ def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:
 
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:
     """A YAML mapping file, tolerantly: any problem is listed in ``damaged``, never raised.
-    Loaded with the safe loader only: a ``!!python/...`` tag is a parse error here."""
-    from exptrack.fsutil import read_yaml
+    Loaded with the safe loader only: a ``!!python/...`` tag is a parse error here, and
+    so are aliases that expand too far and a file over 16 MiB (``fsutil.read_yaml``)."""
+    from exptrack.fsutil import YamlRefused, read_yaml
 
     try:
-        if path.stat().st_size > MAX_YAML_BYTES:
-            damaged.append(f"{path.name} is too large to read")
-            return {}
         data = read_yaml(path)
     except FileNotFoundError:
         if required:
             damaged.append(f"{path.name} is missing")
         return {}
-    except (OSError, ValueError, RecursionError):  # ValueError: fsutil.YamlError too
+    except OSError as exc:  # permission denied, a folder, an I/O error
+        damaged.append(f"{path.name} cannot be read: {_reason(exc)}")
+        return {}
+    except YamlRefused as exc:
+        damaged.append(f"{path.name} cannot be parsed: {exc.problem}")
+        return {}
+    except (ValueError, RecursionError):
         damaged.append(f"{path.name} cannot be parsed")
         return {}
     if data is None:
@@ -265,6 +287,10 @@ def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dic
         damaged.append(f"{path.name} is not a mapping")
         return {}
     return {str(key): value for key, value in data.items()}
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
 
 
 def _is_young(path: Path) -> bool:
@@ -296,19 +322,42 @@ def mark_crashed(view: RunView) -> None:
         return
     record.status = "crashed"
     if _newer(view.path / "metrics.jsonl", view.path / "summary.yaml"):
+        from exptrack.jsonl import rebuilt_summary
+
         damaged = view.damaged  # first: an indexed view loads its lazy fields on this read
-        view.metrics = summarize_observations(
-            read_observations(view.path / "metrics.jsonl", damaged))
+        view.metrics = rebuilt_summary(view.path, damaged)
 
 
 def read_record(path: Path) -> RunRecord:
     """A run's ``run.yaml`` alone, as ``read_run_files`` reads it."""
-    return RunRecord.from_dict(_read_mapping(path / "run.yaml", []), fallback_id=path.name)
+    damaged: list[str] = []
+    record = RunRecord.from_dict(_read_mapping(path / "run.yaml", damaged),
+                                 fallback_id=path.name)
+    if damaged and _unreadable(path):
+        record.status = UNREADABLE_STATUS
+    return record
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why a run folder cannot be read at all (no permission to enter it, or to read its
+    run.yaml), or None."""
+    try:
+        with open(path / "run.yaml", "rb"):
+            return None
+    except PermissionError:
+        return "run folder cannot be read: permission denied"
+    except OSError:
+        return None  # missing, or another problem: reported file by file
 
 
 def read_run_files(path: Path) -> RunView:
     """What a run's YAML files say, as written (no liveness check): what the index caches."""
     damaged: list[str] = []
+    unreadable = _unreadable(path)
+    if unreadable:  # another user's private run in a shared store: listed, not read
+        record = RunRecord.from_dict({}, fallback_id=path.name)
+        record.status = UNREADABLE_STATUS
+        return RunView(record=record, path=path, damaged=[unreadable])
     raw = _read_mapping(path / "run.yaml", damaged, required=True)
     record = RunRecord.from_dict(raw, fallback_id=path.name)
     if not raw and damaged == ["run.yaml is missing"] and _is_young(path):
@@ -344,61 +393,6 @@ def _newer(path: Path, than: Path) -> bool:
         return mtime > than.stat().st_mtime
     except OSError:
         return True
-
-
-def read_observations(path: Path, damaged: list[str] | None = None) -> list[Observation]:
-    """Every observation of a ``metrics.jsonl``, skipping lines that do not parse.
-
-    A last line cut short (a crash mid-write) is skipped silently; other bad lines are
-    counted in ``damaged``."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return []
-    lines = data.split(b"\n")
-    cut_short = lines.pop()  # b"" when the file ends with a newline
-    observations: list[Observation] = []
-    bad = 0
-    for line in lines:
-        obs = _observation(line)
-        if obs is None:
-            bad += line.strip() != b""
-        else:
-            observations.append(obs)
-    if cut_short:
-        obs = _observation(cut_short)
-        if obs is not None:
-            observations.append(obs)
-    if bad and damaged is not None:
-        damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
-    return observations
-
-
-def _observation(line: bytes) -> Observation | None:
-    from exptrack.metrics import Observation
-
-    try:
-        row = json.loads(line)
-        name = row["name"]
-        value = float(row["value"])  # "nan"/"inf" strings too
-        step, epoch = row.get("step"), row.get("epoch")
-    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
-        return None
-    if not isinstance(name, str):
-        return None
-
-    def number(x: Any) -> int | float | None:
-        return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
-
-    return Observation(name, value, number(step), number(epoch))
-
-
-def summarize_observations(observations: list[Observation]) -> dict[str, MetricSummary]:
-    from exptrack.metrics import MetricSummarizer
-
-    summarizer = MetricSummarizer()
-    summarizer.add(observations)
-    return summarizer.summaries
 
 
 def recorder_alive(record: RunRecord) -> bool:

@@ -340,7 +340,10 @@ def test_store_turns_read_only_during_the_run(tmp_path: Path, track_home: Path) 
     assert proc.returncode == 0
     assert out == b"loss=0.5\ndone\n"
     warnings = warnings_in(err)
-    assert len(warnings) == 1 and "cannot write" in warnings[0], warnings
+    # One warning when writing first fails, one saying the outcome is not recorded.
+    assert len(warnings) == 2 and "cannot write" in warnings[0], warnings
+    assert "could not be recorded (cannot write run.yaml: Read-only file system): it will " \
+        "read as crashed" in warnings[1]
     # The logs already open kept everything; the outcome could not be written, so the run
     # reads as crashed, with its metrics rebuilt from metrics.jsonl.
     assert (run_dir / "output.log").read_bytes() == b"loss=1.0\nloss=0.5\ndone\n"

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exptrack.fsutil import dir_mode_for, make_dirs
+
 if TYPE_CHECKING:
     from exptrack.capture.base import RunContext
     from exptrack.runner import RunOutcome
@@ -213,7 +215,7 @@ def _copy_into(item: Found, cwd: Path, run_dir: Path, file_mode: int) -> bool:
         rel = Path(item.path.name)
     target = run_dir / COPY_DIRNAME / rel
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(target.parent, dir_mode_for(file_mode))  # whatever the umask
         shutil.copy2(item.path, target)
         os.chmod(target, file_mode)
     except OSError:

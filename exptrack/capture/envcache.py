@@ -16,9 +16,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from exptrack.fsutil import write_atomic
+from exptrack.fsutil import make_dirs, read_bounded, write_atomic
 
 CACHE_FORMAT = 1
+MAX_CACHE_BYTES = 8 * 1024 * 1024  # a bigger cached description is ignored and rebuilt
 # Variables that change what an interpreter sees on sys.path.
 _KEY_VARIABLES = ("PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE", "PYTHONUSERBASE", "HOME",
                   "PYTHONSAFEPATH")
@@ -39,7 +40,10 @@ def _mtime(path: str) -> int | None:
 def load(folder: Path, key: str) -> dict[str, Any] | None:
     """The cached description, or None when absent, unreadable or stale."""
     try:
-        info = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        raw = read_bounded(folder / f"{key}.json", MAX_CACHE_BYTES)  # never read whole
+        if raw is None:
+            return None
+        info = json.loads(raw)
     except (OSError, ValueError):
         return None
     stamps = info.get("stamps") if isinstance(info, dict) else None
@@ -55,7 +59,7 @@ def load(folder: Path, key: str) -> dict[str, Any] | None:
 def save(folder: Path, key: str, info: Mapping[str, Any]) -> None:
     """Store a description; failing to is harmless (the next run probes again)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_dirs(folder, 0o700)  # exactly: never world-writable, whatever the umask
         write_atomic(folder / f"{key}.json", json.dumps(info).encode("utf-8"))
     except OSError:
         pass

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, skip_dir
-from exptrack.fsutil import write_atomic
+from exptrack.fsutil import make_dirs, write_atomic
 from exptrack.metrics import files
 from exptrack.metrics.merge import Source
 from exptrack.metrics.parser import Observation
@@ -168,7 +168,7 @@ class MetricFileWatcher:
             return None
         target = self.run_dir / SOURCES_DIR / found.label
         try:
-            target.parent.mkdir(parents=True, exist_ok=True, mode=_dir_mode(self.file_mode))
+            make_dirs(target.parent, _dir_mode(self.file_mode))  # whatever the umask
             write_atomic(target, data, self.file_mode)
         except OSError as exc:
             self._note(f"cannot keep a copy of {found.label}: {exc.strerror or exc}")

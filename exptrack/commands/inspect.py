@@ -122,7 +122,7 @@ def ls(
                                else "No run matches.")
         return
     varying, constant = query.split_params(runs)
-    notes = []
+    notes = _problem_notes(runs)
     if total > len(runs):
         notes.append(f"{len(runs)} of {total} runs shown; -n 0 shows all")
     if picked is None:
@@ -134,6 +134,25 @@ def ls(
     else:
         constant = {}
     render_ls.print_run_table(runs, picked, constant, best, best_values, notes)
+
+
+MAX_PROBLEM_RUNS = 3
+
+
+def _problem_notes(runs: list[RunView]) -> list[str]:
+    """A line under the table for the listed runs that look fine in it but are not:
+    damaged or unreadable folders, output or metrics cut short (a full disk)."""
+    flagged = [(run.id, problems) for run in runs
+               if (problems := [*run.damaged, *run.record.cuts()])]
+    if not flagged:
+        return []
+    named = ", ".join(f"{run_id} ({problems[0]}"
+                      + (f"; +{len(problems) - 1} more)" if len(problems) > 1 else ")")
+                      for run_id, problems in flagged[:MAX_PROBLEM_RUNS])
+    more = len(flagged) - MAX_PROBLEM_RUNS
+    count = f"{len(flagged)} runs" if len(flagged) > 1 else "1 run"
+    return [f"{count} damaged or cut short: {named}"
+            + (f" and {more} more" if more > 0 else "") + "; track show RUN says more"]
 
 
 def _parse_columns(columns: list[str], runs: list[RunView]) -> list[str | Key]:
