@@ -21,8 +21,8 @@ os.environ.setdefault("YOLO_OFFLINE", "1")
 # Ultralytics keeps a settings file; keep it inside the case's cwd, not the user's home
 os.environ.setdefault("YOLO_CONFIG_DIR", str(Path.cwd() / "yolo-config"))
 
-import numpy as np  # noqa: E402
-from PIL import Image, ImageDraw  # noqa: E402
+import numpy as np
+from PIL import Image, ImageDraw
 
 CLASSES = ("red", "green")
 COLOURS = ((220, 30, 30), (30, 200, 30))
@@ -65,7 +65,8 @@ def _shapes(rng: random.Random, size: int) -> list[tuple[int, int, int, int, int
     boxes: list[tuple[int, int, int, int, int]] = []
     for cls in rng.sample(range(len(CLASSES)), rng.choice((1, 1, 2))):
         for _ in range(20):
-            w, h = rng.randint(size * 3 // 8, size * 3 // 4), rng.randint(size * 3 // 8, size * 3 // 4)
+            low, high = size * 3 // 8, size * 3 // 4
+            w, h = rng.randint(low, high), rng.randint(low, high)
             x0, y0 = rng.randint(0, size - w - 1), rng.randint(0, size - h - 1)
             box = (cls, x0, y0, x0 + w, y0 + h)
             if all(x0 >= b[3] or b[1] >= x0 + w or y0 >= b[4] or b[2] >= y0 + h

@@ -1,0 +1,185 @@
+"""Ultralytics YOLO output, read exactly.
+
+Once a chunk shows the Ultralytics banner (``Ultralytics 8.4.190 🚀 Python-3.11 ...``) the
+parser hands every line and progress-bar render to a ``Recognizer`` first; what it does
+not claim goes to the default rules. It claims:
+
+- the epoch header ``Epoch GPU_mem box_loss cls_loss dfl_loss Instances Size``: the names
+  of the train losses;
+- the epoch bar (``1/3  0G  3.978  4.102  0.1181  7  64: 100% ━━━━ 4/4 17.7it/s 0.2s``):
+  the losses of its *final* render, when its line ends (each render shows the running mean
+  so far; the last one is the epoch's, the value ``results.csv`` keeps);
+- the validation table: its header (``Class Images Instances Box(P R mAP50 mAP50-95)``,
+  ``classes top1_acc top5_acc``) and its ``all`` row; the per-class rows under it are
+  claimed and dropped;
+- its own non-metric lines: the printed configuration, the layer table and model
+  summary, data-set scans and counts.
+
+Every cell is printed at a fixed width (``%22s`` for a table's label, ``%11s`` for the
+rest), which is how a row cut by a terminal's width (``… 0 …``) keeps only its whole cells.
+Names: ``box_loss``, ... as in the header; ``precision``, ``recall``, ``mAP50``,
+``mAP50-95`` for boxes, ``mask_``/``pose_`` before them for masks and keypoints,
+``top1_acc``, ``top5_acc`` for classification. Values carry the epoch as printed (1-based);
+the closing validation of ``best.pt`` is one more value at the last epoch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+TRIGGER = b"Ultralytics "
+_BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
+_CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
+_LABEL = 22  # a validation row's "%22s" label
+
+_TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
+_ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
+_VAL_HEADER = re.compile(r"\s*(?:Class\s+Images\b|classes\s+top1_acc\b)")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
+# Ultralytics' own lines that hold numbers but no metric: the printed configuration, the
+# layer table and model summary, "Using 16 train, 8 val images for fraction=1.0"
+_NOT_METRICS = re.compile(
+    r"engine/(?:trainer|validator|predictor|exporter):\s|^\s*Overriding model\.yaml\s"
+    r"|\bsummary(?: \(fused\))?: [\d,]+ layers,|^\s*Using \d+ train, \d+ val images\b"
+    r"|^\s*\d+\s+(?:-?\d+|\[[-\d, ]+\])\s+\d+\s+\d+\s+\w+(?:\.\w+)+\s")
+_GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
+_BOX_METRICS: tuple[str, ...] = ("precision", "recall", "mAP50", "mAP50-95")
+_CELL_NAMES = {"p": "precision", "r": "recall"}
+_COUNTS = frozenset({"images", "instances", "pixels"})
+# the group a task adds after the box columns, told by its train losses
+_TASK_GROUP = {"seg_loss": "mask_", "pose_loss": "pose_"}
+
+Found = tuple[str, float, int | None]  # name, value, epoch
+
+
+def starts(chunk: bytes) -> bool:
+    """Whether ``chunk`` shows the Ultralytics banner."""
+    return TRIGGER in chunk and _BANNER.search(chunk) is not None
+
+
+class _Table(NamedTuple):
+    counts: int  # count columns after the label (Images, Instances)
+    names: tuple[str, ...]  # metric columns, in order
+    cut: bool  # the header was cut by the terminal's width: more columns may follow
+
+
+class Recognizer:
+    """Claims Ultralytics' lines (see the module docstring); returns what they report."""
+
+    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
+        self._aliases = aliases or {}
+        self._losses: tuple[str, ...] = ()
+        self._task_group = ""
+        self.epoch: int | None = None
+        self._bar: list[Found] = []  # the epoch bar's latest render, sent at its line end
+        self._table: _Table | None = None
+        self._all_seen = False
+
+    def take(self, text: str, out: list[Found]) -> bool:
+        """A line or a render (no ANSI codes). True: it is Ultralytics' own."""
+        if self._table is not None:
+            if self._row(text, out):
+                return True
+            self._table = None
+        if self._losses and _TRAIN_ROW.match(text):
+            self._train_row(text)
+            return True
+        if "GPU_mem" in text:
+            words = text.split()
+            if words[:2] == ["Epoch", "GPU_mem"] and words[-2:] == ["Instances", "Size"]:
+                self._losses = tuple(words[2:-2])
+                self._task_group = next((_TASK_GROUP[n] for n in self._losses
+                                         if n in _TASK_GROUP), "")
+                return True
+        if _VAL_HEADER.match(text):
+            self._table, self._all_seen = self._val_header(text), False
+            return True
+        if "Scanning " in text and "corrupt" in text:
+            return True  # "Scanning ... 8 images, 0 backgrounds, 0 corrupt: 100% ━━━ 8/8"
+        return _NOT_METRICS.search(text) is not None
+
+    def end_line(self, out: list[Found]) -> None:
+        """The physical line ended: the epoch bar's last render is the epoch's value."""
+        if self._bar:
+            out.extend(self._bar)
+            self._bar = []
+
+    # -- the epoch bar -------------------------------------------------------------------
+    def _train_row(self, text: str) -> None:
+        starts = [m.start() for m in _ROW_START.finditer(text)]
+        if starts:  # renders joined without "\r" (a log that lost them): the last one
+            text = text[starts[-1]:]
+        epoch = _TRAIN_ROW.match(text)
+        assert epoch is not None
+        self.epoch = int(epoch.group("epoch"))
+        found: list[Found] = []
+        cells, _ = _cells(text, 0)
+        for name, cell in zip(self._losses, cells[2:], strict=False):
+            if _NUMBER.fullmatch(cell) is None:
+                break
+            found.append((self._aliases.get(name, name), float(cell), self.epoch))
+        self._bar = found
+
+    # -- the validation table ------------------------------------------------------------
+    def _val_header(self, text: str) -> _Table:
+        cells, cut = _cells(text, _LABEL)
+        cells = cells[1:]  # "Class", "classes"
+        counts = 0
+        while counts < len(cells) and cells[counts].lower() in _COUNTS:
+            counts += 1
+        names: list[str] = []
+        group = ""
+        for cell in cells[counts:]:
+            if "(" in cell:
+                head, _, cell = cell.partition("(")
+                group = _GROUPS.get(head.lower(), head.lower() + "_")
+            base = cell.rstrip(")")
+            names.append(group + _CELL_NAMES.get(base.lower(), base))
+        return _Table(counts, tuple(names), cut)
+
+    def _row(self, text: str, out: list[Found]) -> bool:
+        """A row under the validation header: the ``all`` row's metrics go out; a class
+        row is claimed and dropped."""
+        table = self._table
+        assert table is not None
+        cells = text.split()
+        numbers = 0  # the row's trailing numbers
+        while numbers < len(cells) and _NUMBER.fullmatch(cells[-1 - numbers]):
+            numbers += 1
+        width = table.counts + len(table.names)
+        if numbers < width or numbers == len(cells):
+            return False
+        if cells[0] != "all" or numbers != len(cells) - 1 or self._all_seen \
+                or (numbers != width and not table.cut):
+            return True  # a class row
+        self._all_seen = True
+        values = cells[1 + table.counts:]
+        for name, value in zip(self._names(table, len(values)), values, strict=False):
+            out.append((self._aliases.get(name, name), float(value), self.epoch))
+        return True
+
+    def _names(self, table: _Table, count: int) -> tuple[str, ...]:
+        """The names of a row of ``count`` metrics: a header cut by the terminal is
+        completed from the columns every box table has and the task's own group."""
+        if count <= len(table.names):
+            return table.names[:count]
+        full = _BOX_METRICS + tuple(self._task_group + m for m in _BOX_METRICS
+                                    if self._task_group)
+        return full[:count] if full[:len(table.names)] == table.names else table.names
+
+
+def _cells(text: str, label: int) -> tuple[list[str], bool]:
+    """The cells of a row or header before its bar (``: 100% ━━━ 1/1``), and whether the
+    terminal cut it (``…``): then only its whole fixed-width cells (the label ``label``
+    wide, then 11 each) are kept."""
+    desc = text.partition(": ")[0]
+    cut = desc.find("…")
+    if cut < 0:
+        return desc.split(), False
+    desc = desc[:cut]
+    first = label if len(desc) >= label else len(desc) + 1
+    cells = [desc[:first]] if label else []
+    cells += [desc[i:i + _CELL] for i in range(first, len(desc) - _CELL + 1, _CELL)]
+    return [c.strip() for c in cells], True
