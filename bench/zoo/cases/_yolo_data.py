@@ -10,7 +10,6 @@ font).
 from __future__ import annotations
 
 import csv
-import json
 import math
 import os
 import random
@@ -22,6 +21,7 @@ os.environ.setdefault("YOLO_OFFLINE", "1")
 os.environ.setdefault("YOLO_CONFIG_DIR", str(Path.cwd() / "yolo-config"))
 
 import numpy as np
+import yaml
 from PIL import Image, ImageDraw
 
 CLASSES = ("red", "green")
@@ -160,10 +160,12 @@ def train(model_yaml: str, task: str, imgsz: int = 64, train_images: int = 32,
 def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
     """``truth.yaml`` from results.csv (one row an epoch) and the closing validation of
     best.pt (``trainer.metrics``): one more observation of each validation metric, at the
-    last epoch."""
+    last epoch. ``metrics`` holds what stdout prints; ``file_metrics`` what only
+    results.csv keeps (validation losses, learning rates), for readers of the file."""
     with open(results_csv, newline="") as handle:
         rows = [{k.strip(): v for k, v in row.items()} for row in csv.DictReader(handle)]
     metrics: dict[str, dict[str, Any]] = {}
+    file_metrics: dict[str, dict[str, Any]] = {}
     last_epoch = 0
     for row in rows:
         epoch = int(float(row["epoch"]))
@@ -172,7 +174,10 @@ def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
             name = metric_name(key)
             if name is None:
                 continue
-            entry = metrics.setdefault(name, _entry(key))
+            printed = key.startswith(("train/", "metrics/"))
+            group = metrics if printed else file_metrics
+            entry = group.setdefault(name, {"key": "epoch", "values": [],
+                                            "rel_tolerance": _tolerance(key)})
             entry["values"].append([epoch, float(text)])
     for key, value in final.items():
         name = metric_name(key)
@@ -182,36 +187,19 @@ def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
     truth = {
         "framework": "ultralytics",
         "version": version,
-        "source": "results.csv + model.trainer.metrics (final validation of best.pt)",
+        "source": "results.csv + model.trainer.metrics (the closing validation of best.pt)",
         "files": [str(results_csv.relative_to(cwd))],
         "metrics": metrics,
+        "file_metrics": file_metrics,
         "also_ok": _ALSO_OK,
     }
-    # JSON is YAML; flow style keeps the file short and exact (repr of floats round-trips)
-    (cwd / "truth.yaml").write_text(_yaml(truth))
+    with open(cwd / "truth.yaml", "w", encoding="utf-8") as handle:
+        yaml.safe_dump(truth, handle, sort_keys=False, default_flow_style=None, width=100)
 
 
-def _entry(key: str) -> dict[str, Any]:
-    entry: dict[str, Any] = {"key": "epoch", "values": []}
+def _tolerance(key: str) -> float:
     if key.startswith("train/"):
-        entry["rel_tolerance"] = LOSS_REL  # the epoch bar's "%11.4g"
-    elif key.startswith("metrics/"):
-        entry["rel_tolerance"] = METRIC_REL  # the validation table's "%11.3g"
-    else:  # val losses and learning rates: in results.csv only, never on stdout
-        entry["rel_tolerance"] = FILE_REL
-        entry["stdout"] = False
-    return entry
-
-
-def _yaml(truth: dict[str, Any]) -> str:
-    lines = []
-    for key, value in truth.items():
-        if key != "metrics":
-            lines.append(f"{key}: {json.dumps(value)}")
-            continue
-        lines.append("metrics:")
-        for name, entry in value.items():
-            lines.append(f"  {json.dumps(name)}:")
-            for field, item in entry.items():
-                lines.append(f"    {field}: {json.dumps(item)}")
-    return "\n".join(lines) + "\n"
+        return LOSS_REL  # the epoch bar's "%11.4g"
+    if key.startswith("metrics/"):
+        return METRIC_REL  # the validation table's "%11.3g"
+    return FILE_REL  # results.csv's own "%.6g"

@@ -1,0 +1,176 @@
+"""Score exptrack's metric extraction against the framework zoo fixtures (no framework needed).
+
+    python bench/zoo/score.py [--only CASE ...] [--verbose] [FIXTURE_ROOT]
+
+For each ``tests/data/zoo/<case>/<mode>/`` it feeds ``output.log`` through exptrack's
+extraction (``exptrack.metrics.parse_text``, what ``track run`` records from the output)
+and compares it with ``truth.yaml``:
+
+- a truth metric is *matched* when exptrack recorded it under the same name, with the same
+  number of observations, each within the metric's ``tolerance`` (absolute) or
+  ``rel_tolerance`` (relative) of the truth value, in order (exact when neither is given);
+- a *junk* name is a recorded name that is neither a truth metric nor in ``also_ok``;
+- recall = matched / truth metrics; precision = (recorded names - junk) / recorded names.
+
+``score_fixture`` and ``score_all`` return ``CaseResult``s for tests. The axis (step or
+epoch) of each observation is reported as a note, not scored: frameworks count epochs
+from 0 or 1 and steps from different origins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXTURES = ROOT / "tests" / "data" / "zoo"
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from exptrack.metrics import Observation, parse_text  # noqa: E402
+
+EXACT = 1e-9  # relative slack when the truth gives no tolerance (float text round trips)
+
+
+@dataclass
+class CaseResult:
+    """One fixture's score."""
+
+    case: str
+    mode: str
+    expected: list[str]
+    matched: list[str] = field(default_factory=list)
+    recorded: list[str] = field(default_factory=list)
+    junk: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return len(self.matched) / len(self.expected) if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        if not self.recorded:
+            return 1.0
+        return (len(self.recorded) - len(self.junk)) / len(self.recorded)
+
+
+def extract(fixture: Path) -> dict[str, list[Observation]]:
+    """What exptrack records from this fixture, per metric name in output order."""
+    found: dict[str, list[Observation]] = {}
+    for obs in parse_text((fixture / "output.log").read_bytes()):
+        found.setdefault(obs.name, []).append(obs)
+    return found
+
+
+def _close(truth: Any, value: float, spec: dict[str, Any]) -> bool:
+    expected = float(truth)
+    if math.isnan(expected) or math.isnan(value):
+        return math.isnan(expected) and math.isnan(value)
+    if math.isinf(expected) or math.isinf(value):
+        return expected == value
+    if "tolerance" in spec:
+        return abs(value - expected) <= float(spec["tolerance"]) * (1 + 1e-9) + 1e-12
+    if "rel_tolerance" in spec:
+        return abs(value - expected) <= float(spec["rel_tolerance"]) * abs(expected) + 1e-12
+    return math.isclose(value, expected, rel_tol=EXACT, abs_tol=1e-12)
+
+
+def compare_metric(name: str, spec: dict[str, Any], got: list[Observation]) -> list[str]:
+    """The problems of one truth metric against what was recorded (empty: matched)."""
+    want = spec.get("values") or []
+    if not got:
+        return [f"missed {name} ({len(want)} values)"]
+    problems = []
+    if len(got) != len(want):
+        problems.append(f"{name}: {len(got)} values recorded, truth has {len(want)}")
+    for index, ((axis, truth), obs) in enumerate(zip(want, got, strict=False)):
+        if not _close(truth, obs.value, spec):
+            problems.append(f"{name}[{index}] ({spec.get('key', 'step')} {axis}): "
+                            f"recorded {obs.value}, truth {truth}")
+            break
+    return problems
+
+
+def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str | None:
+    key = spec.get("key", "step")
+    axes = [obs.step if key == "step" else obs.epoch for obs in got]
+    want = [axis for axis, _ in spec.get("values") or []]
+    if axes == want:
+        return None
+    if all(axis is None for axis in axes):
+        return f"{name}: recorded with no {key}"
+    first = next(i for i, (a, b) in enumerate(zip(axes, want, strict=True)) if a != b)
+    return f"{name}: recorded {key} {axes[first]} at [{first}], truth {want[first]}"
+
+
+def score_fixture(fixture: Path) -> CaseResult:
+    truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
+    metrics: dict[str, dict[str, Any]] = truth.get("metrics") or {}
+    also_ok = set(truth.get("also_ok") or [])
+    found = extract(fixture)
+    result = CaseResult(case=fixture.parent.name, mode=fixture.name,
+                        expected=list(metrics), recorded=list(found))
+    result.junk = [name for name in found if name not in metrics and name not in also_ok]
+    for name, spec in metrics.items():
+        problems = compare_metric(name, spec, found.get(name, []))
+        if problems:
+            result.problems += problems
+        else:
+            result.matched.append(name)
+            note = _axis_note(name, spec, found[name])
+            if note:
+                result.notes.append(note)
+    return result
+
+
+def fixture_dirs(root: Path = FIXTURES, only: Sequence[str] = ()) -> list[Path]:
+    """Every ``<case>/<mode>/`` folder holding a truth.yaml under ``root``."""
+    dirs = sorted(p.parent for p in root.glob("*/*/truth.yaml"))
+    return [d for d in dirs if not only or d.parent.name in only]
+
+
+def score_all(root: Path = FIXTURES, only: Sequence[str] = ()) -> list[CaseResult]:
+    return [score_fixture(d) for d in fixture_dirs(root, only)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", nargs="?", type=Path, default=FIXTURES)
+    parser.add_argument("--only", nargs="+", default=(), metavar="CASE")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="list every problem and axis note")
+    args = parser.parse_args(argv)
+    results = score_all(args.root, args.only)
+    if not results:
+        parser.error(f"no fixtures under {args.root}")
+    print(f"{'case':<22} {'mode':<5} {'expected':>8} {'matched':>7} {'recorded':>8} "
+          f"{'recall':>7} {'prec':>6}  junk names")
+    for r in results:
+        print(f"{r.case:<22} {r.mode:<5} {len(r.expected):>8} {len(r.matched):>7} "
+              f"{len(r.recorded):>8} {r.recall:>7.1%} {r.precision:>6.1%}  "
+              f"{', '.join(r.junk) or '-'}")
+        if args.verbose:
+            for line in r.problems:
+                print(f"    {line}")
+            for line in r.notes:
+                print(f"    note: {line}")
+    expected = sum(len(r.expected) for r in results)
+    matched = sum(len(r.matched) for r in results)
+    recorded = sum(len(r.recorded) for r in results)
+    junk = sum(len(r.junk) for r in results)
+    print(f"total: recall {matched / expected if expected else 1:.1%} ({matched}/{expected}), "
+          f"precision {(recorded - junk) / recorded if recorded else 1:.1%} "
+          f"({recorded - junk}/{recorded} recorded names are metrics)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
