@@ -48,6 +48,7 @@ _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("precision", "recall", "mAP50", "mAP50-95")
 _CELL_NAMES = {"p": "precision", "r": "recall"}
 _COUNTS = frozenset({"images", "instances", "pixels"})
+_BOX_COUNTS = 2  # Images, Instances
 # the group a task adds after the box columns, told by its train losses
 _TASK_GROUP = {"seg_loss": "mask_", "pose_loss": "pose_"}
 
@@ -155,19 +156,27 @@ class Recognizer:
                 or (numbers != width and not table.cut):
             return True  # a class row
         self._all_seen = True
-        values = cells[1 + table.counts:]
-        for name, value in zip(self._names(table, len(values)), values, strict=False):
+        counts, names = self._columns(table, numbers)
+        for name, value in zip(names, cells[1 + counts:], strict=False):
             out.append((self._aliases.get(name, name), float(value), self.epoch))
         return True
 
-    def _names(self, table: _Table, count: int) -> tuple[str, ...]:
-        """The names of a row of ``count`` metrics: a header cut by the terminal is
-        completed from the columns every box table has and the task's own group."""
-        if count <= len(table.names):
-            return table.names[:count]
+    def _columns(self, table: _Table, count: int) -> tuple[int, tuple[str, ...]]:
+        """The count columns and metric names of a row of ``count`` numbers. A header the
+        terminal cut is completed only where the layout is known: a box table (Images,
+        Instances, then P, R, mAP50, mAP50-95 for boxes, then for the task's masks or
+        keypoints); otherwise no name is given to a column the header did not show."""
+        if not table.cut:
+            return table.counts, table.names
         full = _BOX_METRICS + tuple(self._task_group + m for m in _BOX_METRICS
                                     if self._task_group)
-        return full[:count] if full[:len(table.names)] == table.names else table.names
+        if table.names:
+            box = table.counts == _BOX_COUNTS and full[:len(table.names)] == table.names
+        else:  # cut before its first metric: a box table if the losses are a box model's
+            box = "box_loss" in self._losses and table.counts <= _BOX_COUNTS
+        if box:
+            return _BOX_COUNTS, full[:count - _BOX_COUNTS]
+        return table.counts, table.names
 
 
 def _cells(text: str, label: int) -> tuple[list[str], bool]:
