@@ -94,7 +94,8 @@ class MetricParser:
             return []
         if self._bar_text is not None or not self._use_defaults or self._extra \
                 or self._ignore is not None or b"\r" in complete or b"\x1b" in complete \
-                or b"\x08" in complete or self._yolo is not None:
+                or b"\x08" in complete \
+                or (self._yolo is not None and self._yolo.wants(complete)):
             out: list[Observation] = []
             self._parse_complete(complete, out)
             return [out] if out else []
@@ -129,8 +130,8 @@ class MetricParser:
         return complete
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
-        if self._bar_text is not None or self._yolo is not None \
-                or _SLOW_BYTES.search(complete):
+        if self._bar_text is not None or _SLOW_BYTES.search(complete) \
+                or (self._yolo is not None and self._yolo.wants(complete)):
             self._feed_terminal(complete, out)
         else:
             shapes = complete.translate(_SHAPE).split(b"\n")
@@ -153,7 +154,7 @@ class MetricParser:
             self._feed_terminal(b"\n", out)
         self._skip_rest = False
         if self._yolo is not None:
-            self._yolo_out(None, out)
+            self._yolo_take(None, out)
         if self._kv_rows:
             self._flush_kv(out)
         return out
@@ -169,7 +170,7 @@ class MetricParser:
                 if not raw or len(raw) > MAX_LINE_BYTES:
                     continue
                 text = clean(raw)
-                if self._yolo is not None and self._yolo_out(text, out):
+                if self._yolo is not None and self._yolo_take(text, out):
                     continue
                 if is_bar:
                     # a render replaces the whole line: programs that redraw pad or erase
@@ -180,23 +181,22 @@ class MetricParser:
                     self._parse_lines([text], out)
             if position < last:
                 self._bar_text = None
-                if self._yolo is not None:
-                    self._yolo_out(None, out)
+                if self._yolo is not None and self._yolo.bar:
+                    self._yolo_take(None, out)
 
-    def _yolo_out(self, text: str | None, out: list[Observation]) -> bool:
+    def _yolo_take(self, text: str | None, out: list[Observation]) -> bool:
         """``text`` to the Ultralytics recognizer (None: the line ended); True if it
         claimed it."""
         assert self._yolo is not None
-        found: list[ultralytics.Found] = []
         if text is None:
-            self._yolo.end_line(found)
-            taken = True
+            found: Sequence[ultralytics.Found] | None = self._yolo.end_line()
+        elif self._ignore is not None and self._ignore.search(text):
+            return False
         else:
-            taken = (self._ignore is None or not self._ignore.search(text)) \
-                and self._yolo.take(text, found)
-        for name, value, epoch in found:
-            out.append(Observation(name, value, None, epoch))
-        return taken
+            found = self._yolo.take(text)
+        if found:
+            out.extend(Observation(name, value, None, epoch) for name, value, epoch in found)
+        return found is not None
 
     def _parse_bar_render(self, text: str, out: list[Observation]) -> None:
         """A progress bar's render: only the values that changed since the bar last showed

@@ -26,7 +26,7 @@ the closing validation of ``best.pt`` is one more value at the last epoch.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 TRIGGER = b"Ultralytics "
@@ -34,16 +34,19 @@ _BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
 _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
 
+# the start of every line ``take`` claims: a quick "no" for all others
+_FIRST = re.compile(r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|\w+:\s+Scanning\s)")
 _TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
 _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
-_VAL_HEADER = re.compile(r"\s*(?:Class\s+Images\b|classes\s+top1_acc\b)")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
-# Ultralytics' own lines that hold numbers but no metric: the printed configuration, the
-# layer table and model summary, "Using 16 train, 8 val images for fraction=1.0"
-_NOT_METRICS = re.compile(
-    r"engine/(?:trainer|validator|predictor|exporter):\s|^\s*Overriding model\.yaml\s"
-    r"|\bsummary(?: \(fused\))?: [\d,]+ layers,|^\s*Using \d+ train, \d+ val images\b"
-    r"|^\s*\d+\s+(?:-?\d+|\[[-\d, ]+\])\s+\d+\s+\d+\s+\w+(?:\.\w+)+\s")
+# the validation table's header, or one of Ultralytics' own lines whose numbers the
+# default rules would take for metrics ("Overriding model.yaml nc=80 with nc=2", "Using 16
+# train, 8 val images for fraction=1.0")
+_OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
+                       r"|Overriding model\.yaml\s|Using \d+ train, \d+ val images\b)")
+# What marks a chunk that holds a line the recognizer must see (bars and the validation
+# header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
+_MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ")
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("precision", "recall", "mAP50", "mAP50-95")
 _CELL_NAMES = {"p": "precision", "r": "recall"}
@@ -74,38 +77,47 @@ class Recognizer:
         self._losses: tuple[str, ...] = ()
         self._task_group = ""
         self.epoch: int | None = None
-        self._bar: list[Found] = []  # the epoch bar's latest render, sent at its line end
+        self.bar: list[Found] = []  # the epoch bar's latest render, sent at its line end
         self._table: _Table | None = None
         self._all_seen = False
 
-    def take(self, text: str, out: list[Found]) -> bool:
-        """A line or a render (no ANSI codes). True: it is Ultralytics' own."""
+    def take(self, text: str) -> Sequence[Found] | None:
+        """A line or a render (no ANSI codes): what it reports, or None when it is not
+        Ultralytics' own."""
         if self._table is not None:
-            if self._row(text, out):
-                return True
+            found = self._row(text)
+            if found is not None:
+                return found
             self._table = None
+        if _FIRST.match(text) is None:
+            return None
         if self._losses and _TRAIN_ROW.match(text):
             self._train_row(text)
-            return True
+            return ()
         if "GPU_mem" in text:
             words = text.split()
             if words[:2] == ["Epoch", "GPU_mem"] and words[-2:] == ["Instances", "Size"]:
                 self._losses = tuple(words[2:-2])
                 self._task_group = next((_TASK_GROUP[n] for n in self._losses
                                          if n in _TASK_GROUP), "")
-                return True
-        if _VAL_HEADER.match(text):
-            self._table, self._all_seen = self._val_header(text), False
-            return True
-        if "Scanning " in text and "corrupt" in text:
-            return True  # "Scanning ... 8 images, 0 backgrounds, 0 corrupt: 100% ━━━ 8/8"
-        return _NOT_METRICS.search(text) is not None
+                return ()
+        own = _OWN_LINE.match(text)
+        if own is not None:
+            if own.group("table"):
+                self._table, self._all_seen = self._val_header(text), False
+            return ()
+        return () if "Scanning " in text and " corrupt" in text else None
 
-    def end_line(self, out: list[Found]) -> None:
+    def wants(self, chunk: bytes) -> bool:
+        """Whether ``chunk`` (complete lines without "\\r" or ANSI codes) may hold a line of
+        Ultralytics' own: only those go the slow way, through ``take``."""
+        return self._table is not None or bool(self.bar) \
+            or any(marker in chunk for marker in _MARKERS)
+
+    def end_line(self) -> Sequence[Found]:
         """The physical line ended: the epoch bar's last render is the epoch's value."""
-        if self._bar:
-            out.extend(self._bar)
-            self._bar = []
+        found, self.bar = self.bar, []
+        return found
 
     # -- the epoch bar -------------------------------------------------------------------
     def _train_row(self, text: str) -> None:
@@ -121,7 +133,7 @@ class Recognizer:
             if _NUMBER.fullmatch(cell) is None:
                 break
             found.append((self._aliases.get(name, name), float(cell), self.epoch))
-        self._bar = found
+        self.bar = found
 
     # -- the validation table ------------------------------------------------------------
     def _val_header(self, text: str) -> _Table:
@@ -140,9 +152,9 @@ class Recognizer:
             names.append(group + _CELL_NAMES.get(base.lower(), base))
         return _Table(counts, tuple(names), cut)
 
-    def _row(self, text: str, out: list[Found]) -> bool:
-        """A row under the validation header: the ``all`` row's metrics go out; a class
-        row is claimed and dropped."""
+    def _row(self, text: str) -> Sequence[Found] | None:
+        """A row under the validation header: the ``all`` row's metrics; a class row is
+        claimed and dropped. None: not a row."""
         table = self._table
         assert table is not None
         cells = text.split()
@@ -151,15 +163,14 @@ class Recognizer:
             numbers += 1
         width = table.counts + len(table.names)
         if numbers < width or numbers == len(cells):
-            return False
+            return None
         if cells[0] != "all" or numbers != len(cells) - 1 or self._all_seen \
                 or (numbers != width and not table.cut):
-            return True  # a class row
+            return ()  # a class row
         self._all_seen = True
         counts, names = self._columns(table, numbers)
-        for name, value in zip(names, cells[1 + counts:], strict=False):
-            out.append((self._aliases.get(name, name), float(value), self.epoch))
-        return True
+        return [(self._aliases.get(name, name), float(value), self.epoch)
+                for name, value in zip(names, cells[1 + counts:], strict=False)]
 
     def _columns(self, table: _Table, count: int) -> tuple[int, tuple[str, ...]]:
         """The count columns and metric names of a row of ``count`` numbers. A header the
