@@ -19,7 +19,9 @@ from exptrack.metrics import MetricParser, Observation, parse_text
 from exptrack.metrics.records import reextract
 
 ZOO = Path(__file__).parent / "data" / "zoo"
-NARROW = Path(__file__).parent / "data" / "ultralytics" / "segment_pty72"
+MORE = Path(__file__).parent / "data" / "ultralytics"
+NARROW = MORE / "segment_pty72"  # a 72-column terminal
+CI = MORE / "detect_ci"  # GITHUB_ACTIONS=true: each bar printed once, as a plain line
 TASKS = ("detect", "segment", "pose", "classify")
 MODES = ("pipe", "pty")
 
@@ -84,12 +86,36 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
     assert validation and all(len(metrics[n]["values"]) == 4 for n in validation)
 
 
-@pytest.mark.parametrize("mode", MODES)
-def test_output_split_anywhere_gives_the_same_series(mode: str) -> None:
-    data = (ZOO / "yolo_segment" / mode / "output.log").read_bytes()
+def test_a_non_interactive_console_s_plain_lines() -> None:
+    metrics = truth_of(CI)["metrics"]
+    found = series_of(parse_text((CI / "output.log").read_bytes()))
+    assert set(found) == set(metrics)
+    assert mismatches(found, metrics, set(metrics)) == []
+
+
+def test_a_line_printed_while_the_epoch_bar_runs_does_not_split_the_epoch() -> None:
+    """A warning (or a callback's print) in the middle of an epoch ends the bar's line;
+    the bar goes on below it, and the epoch still has one value: its last render's."""
+    fixture = ZOO / "yolo_detect" / "pty"
+    metrics = truth_of(fixture)["metrics"]
+    data = (fixture / "output.log").read_bytes()
+    second = data.index(b"\r\x1b[K        2/3")
+    cut = data.index(b"\r\x1b[K", second + 1)  # after the epoch's first render
+    data = data[:cut] + b"\r\nWARNING \xe2\x9a\xa0\xef\xb8\x8f a slow batch\r\n" + data[cut:]
+    found = series_of(parse_text(data))
+    assert set(found) == set(metrics)
+    assert mismatches(found, metrics, set(metrics)) == []
+
+
+@pytest.mark.parametrize("fixture", [ZOO / f"yolo_{task}" / mode for task in TASKS
+                                     for mode in MODES] + [NARROW, CI],
+                         ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_output_split_anywhere_gives_the_same_series(fixture: Path) -> None:
+    data = (fixture / "output.log").read_bytes()
     whole = parse_text(data)
+    assert whole
     rng = random.Random(11)
-    for _ in range(3):
+    for _ in range(2):
         parser, found, offset = MetricParser(), [], 0
         while offset < len(data):
             size = rng.choice((1, 2, 7, 64, 300, 4096))

@@ -181,15 +181,13 @@ class MetricParser:
                     self._parse_lines([text], out)
             if position < last:
                 self._bar_text = None
-                if self._yolo is not None and self._yolo.bar:
-                    self._yolo_take(None, out)
 
     def _yolo_take(self, text: str | None, out: list[Observation]) -> bool:
-        """``text`` to the Ultralytics recognizer (None: the line ended); True if it
+        """``text`` to the Ultralytics recognizer (None: the output ended); True if it
         claimed it."""
         assert self._yolo is not None
         if text is None:
-            found: Sequence[ultralytics.Found] | None = self._yolo.end_line()
+            found: Sequence[ultralytics.Found] | None = self._yolo.flush()
         elif self._ignore is not None and self._ignore.search(text):
             return False
         else:

@@ -7,8 +7,8 @@ not claim goes to the default rules. It claims:
 - the epoch header ``Epoch GPU_mem box_loss cls_loss dfl_loss Instances Size``: the names
   of the train losses;
 - the epoch bar (``1/3  0G  3.978  4.102  0.1181  7  64: 100% ━━━━ 4/4 17.7it/s 0.2s``):
-  the losses of its *final* render, when its line ends (each render shows the running mean
-  so far; the last one is the epoch's, the value ``results.csv`` keeps);
+  the losses of its *final* render, once the epoch is over (each render shows the running
+  mean so far; the last one is the epoch's, the value ``results.csv`` keeps);
 - the validation table: its header (``Class Images Instances Box(P R mAP50 mAP50-95)``,
   ``classes top1_acc top5_acc``) and its ``all`` row; the per-class rows under it are
   claimed and dropped;
@@ -92,19 +92,19 @@ class Recognizer:
         if _FIRST.match(text) is None:
             return None
         if self._losses and _TRAIN_ROW.match(text):
-            self._train_row(text)
-            return ()
+            return self._train_row(text)
         if "GPU_mem" in text:
             words = text.split()
             if words[:2] == ["Epoch", "GPU_mem"] and words[-2:] == ["Instances", "Size"]:
                 self._losses = tuple(words[2:-2])
                 self._task_group = next((_TASK_GROUP[n] for n in self._losses
                                          if n in _TASK_GROUP), "")
-                return ()
+                return self.flush()
         own = _OWN_LINE.match(text)
         if own is not None:
             if own.group("table"):
                 self._table, self._all_seen = self._val_header(text), False
+                return self.flush()
             return ()
         return () if "Scanning " in text and " corrupt" in text else None
 
@@ -114,26 +114,30 @@ class Recognizer:
         return self._table is not None or bool(self.bar) \
             or any(marker in chunk for marker in _MARKERS)
 
-    def end_line(self) -> Sequence[Found]:
-        """The physical line ended: the epoch bar's last render is the epoch's value."""
+    def flush(self) -> Sequence[Found]:
+        """The epoch bar's last render: the epoch's losses. Sent when the epoch is over (its
+        validation, the next epoch, the end of the output), not at the end of the bar's
+        line: a line printed while the bar runs ends it early."""
         found, self.bar = self.bar, []
         return found
 
     # -- the epoch bar -------------------------------------------------------------------
-    def _train_row(self, text: str) -> None:
+    def _train_row(self, text: str) -> Sequence[Found]:
         starts = [m.start() for m in _ROW_START.finditer(text)]
         if starts:  # renders joined without "\r" (a log that lost them): the last one
             text = text[starts[-1]:]
         epoch = _TRAIN_ROW.match(text)
         assert epoch is not None
         self.epoch = int(epoch.group("epoch"))
+        done = self.flush() if self.bar and self.bar[0][2] != self.epoch else ()
         found: list[Found] = []
         cells, _ = _cells(text, 0)
         for name, cell in zip(self._losses, cells[2:], strict=False):
             if _NUMBER.fullmatch(cell) is None:
                 break
             found.append((self._aliases.get(name, name), float(cell), self.epoch))
-        self.bar = found
+        self.bar = found  # the latest render wins, even when the terminal cut more of it
+        return done
 
     # -- the validation table ------------------------------------------------------------
     def _val_header(self, text: str) -> _Table:
