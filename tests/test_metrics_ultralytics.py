@@ -171,3 +171,12 @@ def test_track_run_under_a_terminal_records_the_run_s_own_series(tmp_path: Path)
         assert recorded[name]["count"] == len(spec["values"]), name
         assert abs(recorded[name]["last"] - last) <= spec["rel_tolerance"] * abs(last), name
         assert recorded[name]["last_step"] == last_epoch, name
+
+
+def test_aliases_and_ignore_patterns_apply_to_ultralytics_lines() -> None:
+    data = (ZOO / "yolo_detect" / "pipe" / "output.log").read_bytes()
+    parser = MetricParser(aliases={"box_loss": "train/box", "mAP50-95": "map"},
+                          ignore_patterns=[r"^\s+all\s"])
+    found = series_of(parser.feed(data) + parser.finish())
+    assert set(found) == {"train/box", "cls_loss", "dfl_loss"}
+    assert len(found["train/box"]) == 3

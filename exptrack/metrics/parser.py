@@ -126,7 +126,7 @@ class MetricParser:
         if b"\r\n" in complete:  # a pseudo-terminal's line ends
             complete = complete.replace(b"\r\n", b"\n")
         if self._yolo is None and self._use_defaults and ultralytics.starts(complete):
-            self._yolo = ultralytics.Recognizer(self._aliases)
+            self._yolo = ultralytics.Recognizer(self._aliases, self._ignore)
         return complete
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
@@ -154,7 +154,7 @@ class MetricParser:
             self._feed_terminal(b"\n", out)
         self._skip_rest = False
         if self._yolo is not None:
-            self._yolo_take(None, out)
+            out.extend(Observation(n, v, None, e) for n, v, e in self._yolo.flush())
         if self._kv_rows:
             self._flush_kv(out)
         return out
@@ -170,7 +170,9 @@ class MetricParser:
                 if not raw or len(raw) > MAX_LINE_BYTES:
                     continue
                 text = clean(raw)
-                if self._yolo is not None and self._yolo_take(text, out):
+                found = self._yolo.take(text) if self._yolo is not None else None
+                if found is not None:  # Ultralytics' own line
+                    out.extend(Observation(n, v, None, e) for n, v, e in found)
                     continue
                 if is_bar:
                     # a render replaces the whole line: programs that redraw pad or erase
@@ -181,20 +183,6 @@ class MetricParser:
                     self._parse_lines([text], out)
             if position < last:
                 self._bar_text = None
-
-    def _yolo_take(self, text: str | None, out: list[Observation]) -> bool:
-        """``text`` to the Ultralytics recognizer (None: the output ended); True if it
-        claimed it."""
-        assert self._yolo is not None
-        if text is None:
-            found: Sequence[ultralytics.Found] | None = self._yolo.flush()
-        elif self._ignore is not None and self._ignore.search(text):
-            return False
-        else:
-            found = self._yolo.take(text)
-        if found:
-            out.extend(Observation(name, value, None, epoch) for name, value, epoch in found)
-        return found is not None
 
     def _parse_bar_render(self, text: str, out: list[Observation]) -> None:
         """A progress bar's render: only the values that changed since the bar last showed

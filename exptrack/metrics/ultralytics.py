@@ -72,8 +72,10 @@ class _Table(NamedTuple):
 class Recognizer:
     """Claims Ultralytics' lines (see the module docstring); returns what they report."""
 
-    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(self, aliases: Mapping[str, str] | None = None,
+                 ignore: re.Pattern[str] | None = None) -> None:
         self._aliases = aliases or {}
+        self._ignore = ignore  # lines the user's configuration ignores
         self._losses: tuple[str, ...] = ()
         self._task_group = ""
         self.epoch: int | None = None
@@ -84,6 +86,8 @@ class Recognizer:
     def take(self, text: str) -> Sequence[Found] | None:
         """A line or a render (no ANSI codes): what it reports, or None when it is not
         Ultralytics' own."""
+        if self._ignore is not None and self._ignore.search(text):
+            return None
         if self._table is not None:
             found = self._row(text)
             if found is not None:
