@@ -12,8 +12,11 @@ not claim goes to the default rules. It claims:
 - the validation table: its header (``Class Images Instances Box(P R mAP50 mAP50-95)``,
   ``classes top1_acc top5_acc``) and its ``all`` row; the per-class rows under it are
   claimed and dropped;
-- its own non-metric lines: the printed configuration, the layer table and model
-  summary, data-set scans and counts.
+- its own lines whose numbers are not metrics but that the default rules would take for
+  some: data-set scans (``... 8 images, 0 backgrounds, 0 corrupt``), ``Overriding
+  model.yaml nc=80 with nc=2``, ``Using 16 train, 8 val images for fraction=1.0``. (The
+  printed configuration and the model summary are left to the default rules, which
+  already skip them.)
 
 Every cell is printed at a fixed width (``%22s`` for a table's label, ``%11s`` for the
 rest), which is how a row cut by a terminal's width (``… 0 …``) keeps only its whole cells.
@@ -29,7 +32,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-TRIGGER = b"Ultralytics "
+_TRIGGER = b"Ultralytics "
 _BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
 _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
@@ -60,7 +63,7 @@ Found = tuple[str, float, int | None]  # name, value, epoch
 
 def starts(chunk: bytes) -> bool:
     """Whether ``chunk`` shows the Ultralytics banner."""
-    return TRIGGER in chunk and _BANNER.search(chunk) is not None
+    return _TRIGGER in chunk and _BANNER.search(chunk) is not None
 
 
 class _Table(NamedTuple):
@@ -79,7 +82,7 @@ class Recognizer:
         self._losses: tuple[str, ...] = ()
         self._task_group = ""
         self.epoch: int | None = None
-        self.bar: list[Found] = []  # the epoch bar's latest render, sent at its line end
+        self.bar: list[Found] = []  # the epoch bar's latest render, sent when the epoch ends
         self._table: _Table | None = None
         self._all_seen = False
 
