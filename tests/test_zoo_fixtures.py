@@ -31,6 +31,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "lightgbm_train",
     "torch_tqdm",
     "xgboost_train",
+    "yolo_classify",
+    "yolo_detect",
+    "yolo_pose",
+    "yolo_segment",
 ]
 
 

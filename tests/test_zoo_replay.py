@@ -51,9 +51,10 @@ def test_track_run_records_the_frameworks_own_series(case: str, mode: str, tmp_p
     track("run", "--", sys.executable, "-c", REPLAY, str(fixture), cwd=work, check=True)
     recorded = _recorded(only_run(track_home))
     truth = read(fixture / "truth.yaml")
-    problems = [p for name, spec in truth["metrics"].items()
+    expected = {**truth["metrics"], **(truth.get("file_metrics") or {})}
+    problems = [p for name, spec in expected.items()
                 for p in score.compare_metric(name, spec, recorded.get(name, []))]
-    allowed = set(truth["metrics"]) | set(truth.get("also_ok") or [])
+    allowed = set(expected) | set(truth.get("also_ok") or [])
     junk = sorted(set(recorded) - allowed)
     assert not problems and not junk, (problems, junk)
     shutil.rmtree(work)

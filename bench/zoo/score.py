@@ -10,6 +10,8 @@ and compares it with ``truth.yaml``:
   number of observations, each within the metric's ``tolerance`` (absolute) or
   ``rel_tolerance`` (relative) of the truth value, in order (exact when neither is given);
 - a *junk* name is a recorded name that is neither a truth metric nor in ``also_ok``;
+- ``file_metrics`` in truth.yaml are values the framework writes to its metric file but
+  never prints: expected when the files are read, never junk;
 - recall = matched / truth metrics; precision = (recorded names - junk) / recorded names.
 
 ``score_fixture`` and ``score_all`` return ``CaseResult``s for tests. The axis (step or
@@ -141,8 +143,12 @@ def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str |
 
 def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
     truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
-    metrics: dict[str, dict[str, Any]] = truth.get("metrics") or {}
-    also_ok = set(truth.get("also_ok") or [])
+    metrics: dict[str, dict[str, Any]] = dict(truth.get("metrics") or {})
+    # values the framework keeps in its file but never prints (Ultralytics' val losses)
+    file_only: dict[str, dict[str, Any]] = truth.get("file_metrics") or {}
+    if with_files:
+        metrics.update(file_only)
+    also_ok = set(truth.get("also_ok") or []) | set(file_only)
     found = extract(fixture, with_files)
     result = CaseResult(case=fixture.parent.name, mode=fixture.name,
                         expected=list(metrics), recorded=list(found))

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import NamedTuple
 
-from exptrack.metrics import columns, rules, tables
+from exptrack.metrics import columns, rules, tables, ultralytics
 from exptrack.metrics.terminal import clean
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
@@ -75,6 +75,8 @@ class MetricParser:
         # emitted together once the table ends (its step is in one of its rows)
         self._kv_section = ""
         self._kv_rows: list[tuple[str, float]] = []
+        # Ultralytics' output, once its banner showed: read by its own recognizer
+        self._yolo: ultralytics.Recognizer | None = None
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:
@@ -92,7 +94,8 @@ class MetricParser:
             return []
         if self._bar_text is not None or not self._use_defaults or self._extra \
                 or self._ignore is not None or b"\r" in complete or b"\x1b" in complete \
-                or b"\x08" in complete:
+                or b"\x08" in complete \
+                or (self._yolo is not None and self._yolo.wants(complete)):
             out: list[Observation] = []
             self._parse_complete(complete, out)
             return [out] if out else []
@@ -122,10 +125,13 @@ class MetricParser:
             self._pending, self._skip_rest = b"", True
         if b"\r\n" in complete:  # a pseudo-terminal's line ends
             complete = complete.replace(b"\r\n", b"\n")
+        if self._yolo is None and self._use_defaults and ultralytics.starts(complete):
+            self._yolo = ultralytics.Recognizer(self._aliases, self._ignore)
         return complete
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
-        if self._bar_text is not None or _SLOW_BYTES.search(complete):
+        if self._bar_text is not None or _SLOW_BYTES.search(complete) \
+                or (self._yolo is not None and self._yolo.wants(complete)):
             self._feed_terminal(complete, out)
         else:
             shapes = complete.translate(_SHAPE).split(b"\n")
@@ -147,6 +153,8 @@ class MetricParser:
         elif self._bar_text is not None:
             self._feed_terminal(b"\n", out)
         self._skip_rest = False
+        if self._yolo is not None:
+            out.extend(Observation(n, v, None, e) for n, v, e in self._yolo.flush())
         if self._kv_rows:
             self._flush_kv(out)
         return out
@@ -162,6 +170,10 @@ class MetricParser:
                 if not raw or len(raw) > MAX_LINE_BYTES:
                     continue
                 text = clean(raw)
+                found = self._yolo.take(text) if self._yolo is not None else None
+                if found is not None:  # Ultralytics' own line
+                    out.extend(Observation(n, v, None, e) for n, v, e in found)
+                    continue
                 if is_bar:
                     # a render replaces the whole line: programs that redraw pad or erase
                     # what is left of the previous one, and a stale tail would corrupt numbers

@@ -1,0 +1,216 @@
+"""Ultralytics YOLO output, read exactly.
+
+Once a chunk shows the Ultralytics banner (``Ultralytics 8.4.190 🚀 Python-3.11 ...``) the
+parser hands every line and progress-bar render to a ``Recognizer`` first; what it does
+not claim goes to the default rules. It claims:
+
+- the epoch header ``Epoch GPU_mem box_loss cls_loss dfl_loss Instances Size``: the names
+  of the train losses;
+- the epoch bar (``1/3  0G  3.978  4.102  0.1181  7  64: 100% ━━━━ 4/4 17.7it/s 0.2s``):
+  the losses of its *final* render, once the epoch is over (each render shows the running
+  mean so far; the last one is the epoch's, the value ``results.csv`` keeps);
+- the validation table: its header (``Class Images Instances Box(P R mAP50 mAP50-95)``,
+  ``classes top1_acc top5_acc``) and its ``all`` row; the per-class rows under it are
+  claimed and dropped;
+- its own lines whose numbers are not metrics but that the default rules would take for
+  some: data-set scans (``... 8 images, 0 backgrounds, 0 corrupt``), ``Overriding
+  model.yaml nc=80 with nc=2``, ``Using 16 train, 8 val images for fraction=1.0``. (The
+  printed configuration and the model summary are left to the default rules, which
+  already skip them.)
+
+Every cell is printed at a fixed width (``%22s`` for a table's label, ``%11s`` for the
+rest), which is how a row cut by a terminal's width (``… 0 …``) keeps only its whole cells.
+Names: ``box_loss``, ... as in the header; ``precision``, ``recall``, ``mAP50``,
+``mAP50-95`` for boxes, ``mask_``/``pose_`` before them for masks and keypoints,
+``top1_acc``, ``top5_acc`` for classification. Values carry the epoch as printed (1-based);
+the closing validation of ``best.pt`` is one more value at the last epoch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+_TRIGGER = b"Ultralytics "
+_BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
+_CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
+_LABEL = 22  # a validation row's "%22s" label
+
+# the start of every line ``take`` claims: a quick "no" for all others
+_FIRST = re.compile(r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|\w+:\s+Scanning\s)")
+_TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
+_ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
+# the validation table's header, or one of Ultralytics' own lines whose numbers the
+# default rules would take for metrics ("Overriding model.yaml nc=80 with nc=2", "Using 16
+# train, 8 val images for fraction=1.0")
+_OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
+                       r"|Overriding model\.yaml\s|Using \d+ train, \d+ val images\b)")
+# What marks a chunk that holds a line the recognizer must see (bars and the validation
+# header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
+_MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ")
+_GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
+_BOX_METRICS: tuple[str, ...] = ("precision", "recall", "mAP50", "mAP50-95")
+_CELL_NAMES = {"p": "precision", "r": "recall"}
+_COUNTS = frozenset({"images", "instances", "pixels"})
+_BOX_COUNTS = 2  # Images, Instances
+# the group a task adds after the box columns, told by its train losses
+_TASK_GROUP = {"seg_loss": "mask_", "pose_loss": "pose_"}
+
+Found = tuple[str, float, int | None]  # name, value, epoch
+
+
+def starts(chunk: bytes) -> bool:
+    """Whether ``chunk`` shows the Ultralytics banner."""
+    return _TRIGGER in chunk and _BANNER.search(chunk) is not None
+
+
+class _Table(NamedTuple):
+    counts: int  # count columns after the label (Images, Instances)
+    names: tuple[str, ...]  # metric columns, in order
+    cut: bool  # the header was cut by the terminal's width: more columns may follow
+
+
+class Recognizer:
+    """Claims Ultralytics' lines (see the module docstring); returns what they report."""
+
+    def __init__(self, aliases: Mapping[str, str] | None = None,
+                 ignore: re.Pattern[str] | None = None) -> None:
+        self._aliases = aliases or {}
+        self._ignore = ignore  # lines the user's configuration ignores
+        self._losses: tuple[str, ...] = ()
+        self._task_group = ""
+        self.epoch: int | None = None
+        self.bar: list[Found] = []  # the epoch bar's latest render, sent when the epoch ends
+        self._table: _Table | None = None
+        self._all_seen = False
+
+    def take(self, text: str) -> Sequence[Found] | None:
+        """A line or a render (no ANSI codes): what it reports, or None when it is not
+        Ultralytics' own."""
+        if self._ignore is not None and self._ignore.search(text):
+            return None
+        if self._table is not None:
+            found = self._row(text)
+            if found is not None:
+                return found
+            self._table = None
+        if _FIRST.match(text) is None:
+            return None
+        if self._losses and _TRAIN_ROW.match(text):
+            return self._train_row(text)
+        if "GPU_mem" in text:
+            words = text.split()
+            if words[:2] == ["Epoch", "GPU_mem"] and words[-2:] == ["Instances", "Size"]:
+                self._losses = tuple(words[2:-2])
+                self._task_group = next((_TASK_GROUP[n] for n in self._losses
+                                         if n in _TASK_GROUP), "")
+                return self.flush()
+        own = _OWN_LINE.match(text)
+        if own is not None:
+            if own.group("table"):
+                self._table, self._all_seen = self._val_header(text), False
+                return self.flush()
+            return ()
+        return () if "Scanning " in text and " corrupt" in text else None
+
+    def wants(self, chunk: bytes) -> bool:
+        """Whether ``chunk`` (complete lines without "\\r" or ANSI codes) may hold a line of
+        Ultralytics' own: only those go the slow way, through ``take``."""
+        return self._table is not None or bool(self.bar) \
+            or any(marker in chunk for marker in _MARKERS)
+
+    def flush(self) -> Sequence[Found]:
+        """The epoch bar's last render: the epoch's losses. Sent when the epoch is over (its
+        validation, the next epoch, the end of the output), not at the end of the bar's
+        line: a line printed while the bar runs ends it early."""
+        found, self.bar = self.bar, []
+        return found
+
+    # -- the epoch bar -------------------------------------------------------------------
+    def _train_row(self, text: str) -> Sequence[Found]:
+        starts = [m.start() for m in _ROW_START.finditer(text)]
+        if starts:  # renders joined without "\r" (a log that lost them): the last one
+            text = text[starts[-1]:]
+        epoch = _TRAIN_ROW.match(text)
+        assert epoch is not None
+        self.epoch = int(epoch.group("epoch"))
+        done = self.flush() if self.bar and self.bar[0][2] != self.epoch else ()
+        found: list[Found] = []
+        cells, _ = _cells(text, 0)
+        for name, cell in zip(self._losses, cells[2:], strict=False):
+            if _NUMBER.fullmatch(cell) is None:
+                break
+            found.append((self._aliases.get(name, name), float(cell), self.epoch))
+        self.bar = found  # the latest render wins, even when the terminal cut more of it
+        return done
+
+    # -- the validation table ------------------------------------------------------------
+    def _val_header(self, text: str) -> _Table:
+        cells, cut = _cells(text, _LABEL)
+        cells = cells[1:]  # "Class", "classes"
+        counts = 0
+        while counts < len(cells) and cells[counts].lower() in _COUNTS:
+            counts += 1
+        names: list[str] = []
+        group = ""
+        for cell in cells[counts:]:
+            if "(" in cell:
+                head, _, cell = cell.partition("(")
+                group = _GROUPS.get(head.lower(), head.lower() + "_")
+            base = cell.rstrip(")")
+            names.append(group + _CELL_NAMES.get(base.lower(), base))
+        return _Table(counts, tuple(names), cut)
+
+    def _row(self, text: str) -> Sequence[Found] | None:
+        """A row under the validation header: the ``all`` row's metrics; a class row is
+        claimed and dropped. None: not a row."""
+        table = self._table
+        assert table is not None
+        cells = text.split()
+        numbers = 0  # the row's trailing numbers
+        while numbers < len(cells) and _NUMBER.fullmatch(cells[-1 - numbers]):
+            numbers += 1
+        width = table.counts + len(table.names)
+        if numbers < width or numbers == len(cells):
+            return None
+        if cells[0] != "all" or numbers != len(cells) - 1 or self._all_seen \
+                or (numbers != width and not table.cut):
+            return ()  # a class row
+        self._all_seen = True
+        counts, names = self._columns(table, numbers)
+        return [(self._aliases.get(name, name), float(value), self.epoch)
+                for name, value in zip(names, cells[1 + counts:], strict=False)]
+
+    def _columns(self, table: _Table, count: int) -> tuple[int, tuple[str, ...]]:
+        """The count columns and metric names of a row of ``count`` numbers. A header the
+        terminal cut is completed only where the layout is known: a box table (Images,
+        Instances, then P, R, mAP50, mAP50-95 for boxes, then for the task's masks or
+        keypoints); otherwise no name is given to a column the header did not show."""
+        if not table.cut:
+            return table.counts, table.names
+        full = _BOX_METRICS + tuple(self._task_group + m for m in _BOX_METRICS
+                                    if self._task_group)
+        if table.names:
+            box = table.counts == _BOX_COUNTS and full[:len(table.names)] == table.names
+        else:  # cut before its first metric: a box table if the losses are a box model's
+            box = "box_loss" in self._losses and table.counts <= _BOX_COUNTS
+        if box:
+            return _BOX_COUNTS, full[:count - _BOX_COUNTS]
+        return table.counts, table.names
+
+
+def _cells(text: str, label: int) -> tuple[list[str], bool]:
+    """The cells of a row or header before its bar (``: 100% ━━━ 1/1``), and whether the
+    terminal cut it (``…``): then only its whole fixed-width cells (the label ``label``
+    wide, then 11 each) are kept."""
+    desc = text.partition(": ")[0]
+    cut = desc.find("…")
+    if cut < 0:
+        return desc.split(), False
+    desc = desc[:cut]
+    first = label if len(desc) >= label else len(desc) + 1
+    cells = [desc[:first]] if label else []
+    cells += [desc[i:i + _CELL] for i in range(first, len(desc) - _CELL + 1, _CELL)]
+    return [c.strip() for c in cells], True
