@@ -1,0 +1,403 @@
+"""Redaction of ``git.patch``: what a patch adds never holds a secret, and the patch still
+applies with ``git apply``.
+
+- A file section for a credential file (``.netrc``, ``id_rsa``, ``*.pem`` ...) or holding
+  a private key block is dropped whole (and named in git.yaml): the other sections apply.
+- Added lines (``+``) are redacted in place, so line counts and hunk headers stay right:
+  token shapes, URL credentials and ``name=value`` everywhere; in code, the string
+  literals assigned to a secret-named target (``api_key: str = "X"``,
+  ``os.environ["HF_TOKEN"] = "X"``, ``f(token="X")``) and the value after a secret-named
+  option (``--api-key X``); in config files, the values of secret-named keys, whatever
+  sits under a secret-named key (block scalars, nested blocks, flow mappings), the keys of
+  a secret-named TOML table, and every value the parsed file holds under a secret-named
+  key (``secret_values``).
+- Context and removed lines come from the commit itself and are kept as they are (a
+  patch whose context differs from the commit does not apply).
+
+Every pattern is linear-time (see ``redact.py``): the line scanners below never restart a
+match inside text they consumed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from exptrack.capture.redact import (
+    PRIVATE_KEY_MARKER,
+    REDACTED,
+    is_secret_file,
+    is_secret_name,
+    redact_text,
+    secret_value_follows,
+)
+
+CONFIG_FILE = re.compile(r"\.(ya?ml|json|toml|ini|cfg|conf|properties)$", re.IGNORECASE)
+# Where a bare word after ``NAME=`` is code (a variable), not a literal value.
+_CODE_FILE = re.compile(
+    r"\.(py|pyi|pyx|js|jsx|ts|tsx|java|kt|scala|go|rs|rb|c|cc|cpp|h|hpp|cs|swift|jl|r|m|php|lua)$",
+    re.IGNORECASE)
+
+# One token of a line of code. Linear: a string's loop stops only at its closing quote or
+# the end of the line, and both end the string, so it matches on its first (greedy) try
+# and is never rescanned; a name consumes its whole run; everything else is one character.
+_CODE_TOKEN = re.compile(
+    r"""(?P<str>"(?:[^"\\]|\\.?)*(?:"|\Z)|'(?:[^'\\]|\\.?)*(?:'|\Z))"""
+    r"|(?P<name>[A-Za-z_][\w.]*)"
+    r"|(?P<op>==|!=|:=|=>|->|[=:,;(){}\[\]#])"
+    r"|(?P<other>\S)")
+_ASSIGN_OPS = frozenset({"=", ":", ":=", "=>", "==", "!="})
+_ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
+# A key and its separator in a config line: ``api_key: ``, ``"token": ``, ``PASSWORD=``.
+# Linear: a key starts only where no key character precedes it (the lookbehind), so each
+# run of key characters is scanned once; the quote, spaces and separator after it are
+# characters a key cannot contain.
+_CONFIG_KEY = re.compile(
+    r"""(?<![\w.\-"'])(?P<kq>["']?)(?P<key>[A-Za-z_][\w.\-]*)(?P=kq)[ \t]*"""
+    r"""(?:=[ \t]*|:(?:[ \t]+|(?=["'{\[|>])|$))""")
+# A bare config value: words up to a separator of a flow collection or a comment (`` #``).
+# Linear: each word is one run of non-space characters and each repetition must begin with
+# the spaces a word cannot hold, so there is one way to match, and the match never fails.
+_BARE_VALUE = re.compile(r"[^\s,}\]#][^\s,}\]]*(?:[ \t]+[^\s,}\]#][^\s,}\]]*)*")
+# A word of a command line, without quotes (``--api-key X`` in a script). Linear: one run.
+_WORD = re.compile(r"""[^\s"'=]+""")
+# ``[table]`` / ``[[array.of.tables]]``. Linear: one run up to the first bracket.
+_TOML_TABLE = re.compile(r"\[\[?([^\[\]]*)\]\]?[ \t]*(?:#.*)?$")
+# ``{}``, ``[``: nothing to hide. Linear: fixed characters, then spaces to the end.
+_EMPTY_FLOW = re.compile(r"[{\[][}\]]?[ \t]*$")
+_MIN_VALUE_CHARS = 3  # shorter parsed values are left to the line rules (too common)
+
+
+@dataclass
+class PatchResult:
+    patch: bytes
+    dropped: list[str] = field(default_factory=list)  # credential files, left out
+
+
+def redact_patch(patch: bytes, secret_values: Mapping[str, Sequence[str]] | None = None
+                 ) -> PatchResult:
+    """Redact a ``git diff`` (see the module's docstring). ``secret_values``: for a config
+    file's path, the values its parsed content holds under secret-named keys."""
+    result = PatchResult(b"")
+    out: list[bytes] = []
+    for section in _sections(patch):
+        path = _section_path(section)
+        if path is not None and (is_secret_file(path) or _holds_private_key(section)):
+            result.dropped.append(path)
+            continue
+        values = (secret_values or {}).get(path or "", ())
+        out.extend(_redact_section(section, path or "", values))
+    result.patch = b"".join(out)
+    return result
+
+
+def _sections(patch: bytes) -> list[list[bytes]]:
+    """The patch's lines (ends kept), one list a file (a preamble is a list of its own)."""
+    sections: list[list[bytes]] = [[]]
+    for line in patch.splitlines(keepends=True):
+        if line.startswith(b"diff --git ") and sections[-1]:
+            sections.append([])
+        sections[-1].append(line)
+    return [s for s in sections if s]
+
+
+def _holds_private_key(section: list[bytes]) -> bool:
+    marker = PRIVATE_KEY_MARKER.encode()
+    return any(b"-----BEGIN " in line and marker in line for line in section)
+
+
+def _unquote(name: bytes) -> str:
+    """A path as git prints it: C-quoted when it holds special characters."""
+    if name.startswith(b'"') and name.endswith(b'"') and len(name) >= 2:
+        name = codecs.escape_decode(name[1:-1])[0]
+    return name.decode("utf-8", "surrogateescape")
+
+
+def _section_path(section: list[bytes]) -> str | None:
+    """The path a file section is about (the new side, else the old)."""
+    old = None
+    for line in section[1:]:
+        if line.startswith(b"@@") or line.startswith(b"GIT binary patch"):
+            break
+        body = line.rstrip(b"\r\n")
+        if body.startswith(b"+++ ") and body[4:] != b"/dev/null":
+            return _unquote(body[4:])[2:]
+        if body.startswith(b"--- ") and body[4:] != b"/dev/null":
+            old = _unquote(body[4:])[2:]
+        for prefix in (b"rename to ", b"copy to "):
+            if body.startswith(prefix):
+                return _unquote(body[len(prefix):])
+    if old is not None:
+        return old
+    header = section[0].rstrip(b"\r\n")[len(b"diff --git "):]
+    if header.startswith(b'"'):
+        end = header.find(b'" ', 1)
+        return _unquote(header[:end + 1])[2:] if end > 0 else None
+    _head, sep, tail = header.partition(b" b/")
+    return tail.decode("utf-8", "surrogateescape") if sep else None
+
+
+@dataclass
+class _HunkState:
+    """What the lines of a config hunk said so far: inside a block under a secret-named
+    key (its indentation), inside a secret-named TOML table."""
+
+    toml: bool = False
+    block_indent: int | None = None
+    secret_table: bool = False
+
+
+def _redact_section(section: list[bytes], path: str, values: Sequence[str]) -> list[bytes]:
+    config = bool(CONFIG_FILE.search(path))
+    code = bool(_CODE_FILE.search(path))
+    toml = path.lower().endswith(".toml")
+    patterns = _value_patterns(values)
+    state = _HunkState(toml)
+    out: list[bytes] = []
+    in_hunks = False
+    for line in section:
+        if line.startswith(b"@@"):
+            in_hunks = True
+            state = _HunkState(toml)
+            out.append(_redact_hunk_header(line, code))
+            continue
+        kind = line[:1]
+        if not in_hunks or kind not in (b"+", b" "):
+            out.append(line)  # headers, removed lines, "\ No newline at end of file"
+            continue
+        body = line[1:]
+        content = body.rstrip(b"\r\n")
+        text = content.decode("utf-8", "surrogateescape")
+        added = kind == b"+"
+        new = _redact_config_line(text, state, added) if config else text
+        if added:
+            new = redact_text(new)
+            if not config:
+                new = redact_code_line(new, code)
+            new = _apply(new, _option_values(new))
+            for pattern in patterns:
+                new = pattern.sub(REDACTED, new)
+        if new != text:
+            line = kind + new.encode("utf-8", "surrogateescape") + body[len(content):]
+        out.append(line)
+    return out
+
+
+def _redact_hunk_header(line: bytes, code: bool) -> bytes:
+    """``@@ -1,2 +1,3 @@ password: X``: git shows the enclosing line after the second
+    ``@@`` (ignored by ``git apply``); it is redacted like an added line."""
+    start = line.find(b"@@", 2)
+    if start < 0:
+        return line
+    head, tail = line[:start + 2], line[start + 2:]
+    end = len(tail) - len(tail.rstrip(b"\r\n"))
+    text = tail[:len(tail) - end].decode("utf-8", "surrogateescape")
+    new = redact_code_line(redact_text(text), code)
+    new = redact_config_line(new)
+    return head + new.encode("utf-8", "surrogateescape") + tail[len(tail) - end:]
+
+
+def _value_patterns(values: Sequence[str]) -> list[re.Pattern[str]]:
+    """Each parsed secret value (and each of its lines and words, for block scalars), as a
+    literal pattern that only matches a whole token. Linear: a literal and two one-character
+    lookarounds."""
+    pieces: set[str] = set()
+    for value in values:
+        for piece in (value.strip(), *value.splitlines(), *value.split()):
+            piece = piece.strip()
+            if len(piece) >= _MIN_VALUE_CHARS and piece != REDACTED:
+                pieces.add(piece)
+    patterns = []
+    for piece in sorted(pieces, key=len, reverse=True):
+        before = r"(?<!\w)" if piece[0].isalnum() or piece[0] == "_" else ""
+        after = r"(?!\w)" if piece[-1].isalnum() or piece[-1] == "_" else ""
+        patterns.append(re.compile(before + re.escape(piece) + after))
+    return patterns
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _redact_config_line(text: str, state: _HunkState, added: bool) -> str:
+    """One line of a config hunk; ``state`` follows blocks and tables across lines (context
+    lines update it too, only added lines are changed)."""
+    stripped = text.strip()
+    if state.block_indent is not None and stripped and _indent(text) <= state.block_indent:
+        state.block_indent = None
+    if state.toml and stripped.startswith("["):
+        table = _TOML_TABLE.match(stripped)
+        if table is not None:
+            state.secret_table = is_secret_name(table.group(1).strip())
+            state.block_indent = None
+            return text
+    if state.block_indent is not None:
+        return _redact_block_line(text) if added and stripped else text
+    opened = _opens_secret_block(text)
+    if opened is not None:
+        state.block_indent = opened
+    if not added:
+        return text
+    if state.secret_table and "=" in text and not stripped.startswith("#"):
+        name, _, _ = text.partition("=")
+        return f'{name}= "{REDACTED}"'
+    return redact_config_line(text)
+
+
+def _opens_secret_block(text: str) -> int | None:
+    """The indentation of ``key:`` (nothing after it, a block scalar indicator or an open
+    flow collection) when the key is secret-named; else None."""
+    match = _CONFIG_KEY.search(text)
+    if match is None or not is_secret_name(match.group("key")):
+        return None
+    rest = text[match.end():].strip()
+    if rest == "" or rest[0] in "|>" or (rest[0] in "{[" and rest[-1] not in "}]"):
+        return _indent(text)
+    return None
+
+
+_KEPT_VALUES = frozenset({"", "null", "~", "true", "false", "True", "False", "None", '""', "''",
+                          "{", "[", "{}", "[]", REDACTED, f'"{REDACTED}"', f"'{REDACTED}'"})
+
+
+def _redacted_value(value: str) -> str:
+    """The replacement of a config value (text after ``key: ``): quoted, so the line stays
+    valid YAML, JSON or TOML; what hides nothing (null, true, an opening bracket, a block
+    scalar indicator) is kept."""
+    comma = "," if value.endswith(",") and len(value) > 1 else ""
+    core = value[:-1].rstrip() if comma else value
+    if core in _KEPT_VALUES or core[:1] in ("|", ">"):
+        return value
+    quote = core[0] if core[:1] in ("'", '"') else '"'
+    return f"{quote}{REDACTED}{quote}{comma}"
+
+
+def _redact_block_line(text: str) -> str:
+    """A line inside a block under a secret-named key: its own key (or list dash) and a
+    trailing comma kept, the value redacted; a line of a block scalar redacted whole."""
+    indent = text[:_indent(text)]
+    body = text[len(indent):].rstrip()
+    if body in ("}", "},", "]", "],", "-"):
+        return text
+    dash = "- " if body.startswith("- ") else ""
+    body = body[len(dash):]
+    match = _CONFIG_KEY.match(body)
+    if match is None and not dash:
+        return f"{indent}{REDACTED}"
+    head = body[:match.end()] if match is not None else ""
+    return f"{indent}{dash}{head}{_redacted_value(body[len(head):])}"
+
+
+def redact_config_line(line: str) -> str:
+    """``api_key: X``, ``"password": "X"``, ``TOKEN=X``, ``wandb: {api_key: X}``: the value
+    of a secret-named key redacted (quoted: the line stays valid YAML, JSON or TOML); a flow
+    collection under such a key: the rest of the line; a block scalar indicator is kept
+    (its lines are the block's)."""
+    pieces: list[str] = []
+    done = 0
+    for match in _CONFIG_KEY.finditer(line):
+        if match.start() < done or not is_secret_name(match.group("key")):
+            continue
+        start = match.end()  # (no slicing of the rest: a line may hold 100,000 keys)
+        first = line[start:start + 1]
+        if first in ("", "|", ">") or _EMPTY_FLOW.match(line, start):
+            continue
+        if first in "{[":
+            pieces += [line[done:start], f'"{REDACTED}"']
+            done = len(line)
+            break
+        if first in "\"'":
+            close = line.find(first, start + 1)
+            end = close + 1 if close > 0 else len(line)
+            if line[start:end] in _KEPT_VALUES:
+                continue
+            pieces += [line[done:start], f"{first}{REDACTED}{first}"]
+            done = end
+            continue
+        bare = _BARE_VALUE.match(line, start)
+        if bare is None or bare.group().rstrip() in _KEPT_VALUES:
+            continue
+        pieces += [line[done:start], f'"{REDACTED}"']
+        done = start + len(bare.group().rstrip())
+    return "".join(pieces) + line[done:] if pieces else line
+
+
+def redact_code_line(line: str, code: bool = True) -> str:
+    """A line of code or script: the string literals of the value assigned to (or compared
+    with) a secret-named target; the value after a secret-named option; outside code
+    (scripts, Dockerfiles), a bare word assigned to a secret-named name."""
+    spans: list[tuple[int, int]] = []
+    pending = False  # a secret-named target seen, its operator not yet
+    redacting = False
+    depth = 0
+    previous_end = -1
+    for token in _CODE_TOKEN.finditer(line):
+        kind, text = token.lastgroup, token.group()
+        if redacting:
+            if kind == "op" and text in "([{":
+                depth += 1
+            elif kind == "op" and text in ")]}":
+                depth -= 1
+                redacting = depth >= 0
+            elif kind == "op" and text in ",;#" and depth == 0:
+                redacting = False
+            elif kind == "str":
+                inner = text[1:-1] if len(text) >= 2 and text[-1] == text[0] else text[1:]
+                if inner and inner != REDACTED and not _ENV_NAME.match(inner):
+                    spans.append((token.start() + 1, token.start() + 1 + len(inner)))
+            elif not code and token.start() == previous_end and kind != "op":
+                bare = _WORD.match(line, token.start())
+                if bare is not None:
+                    spans.append(bare.span())
+            previous_end = -1
+            continue
+        if kind == "name":
+            pending = is_secret_name(text.rsplit(".", 1)[-1])
+        elif kind == "str":
+            inner = text[1:-1]
+            pending = bool(inner) and inner.replace("-", "_").replace(".", "_").isidentifier() \
+                and is_secret_name(inner)
+        elif kind == "op" and text in _ASSIGN_OPS and pending:
+            redacting, depth, pending = True, 0, False
+            previous_end = token.end()
+        elif kind == "op" and text not in "[]":
+            pending = False
+    spans += _option_values(line)
+    return _apply(line, spans)
+
+
+def _option_values(line: str) -> list[tuple[int, int]]:
+    """The word after a secret-named option on a command line in a script."""
+    spans = []
+    previous = ""
+    for word in _WORD.finditer(line):
+        if previous and secret_value_follows(previous, word.group()):
+            spans.append(word.span())
+        previous = word.group()
+    return spans
+
+
+def _apply(line: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return line
+    out = []
+    done = 0
+    for start, end in sorted(spans):
+        if start < done or end <= start:
+            continue
+        out += [line[done:start], REDACTED]
+        done = end
+    return "".join(out) + line[done:]
+
+
+def redact_config_lines(text: str, toml: bool = False) -> str:
+    """Every line of a config file through the config line rules (as if each were added),
+    layout and comments kept; ``configsnap`` checks the result against the parsed data."""
+    state = _HunkState(toml)
+    lines = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lines.append(redact_text(_redact_config_line(body, state, True)) + line[len(body):])
+    return "".join(lines)
