@@ -1,4 +1,11 @@
-"""Everything printed for humans (rich) and for scripts (``--json``), in one place."""
+"""Everything printed for humans (rich) and for scripts (``--json``), in one place.
+
+User data (names, notes, params, commands, paths, metric names, config and environment
+values, error messages quoting input) never reaches a terminal raw: ``console()``'s
+consoles show every control character as ``\\xNN`` (``visible``) in whatever they render,
+and ``warn``/``error`` do the same, so an escape sequence in a note cannot set the
+window title or move the cursor. ``--json`` output stays exact (JSON escapes them).
+"""
 
 from __future__ import annotations
 
@@ -81,6 +88,68 @@ def print_json_rows(rows: Sequence[Any]) -> None:
                                       for i, row in enumerate(rows)) + "]\n")
 
 
+# C0 controls but tab and newline, DEL, C1 controls. Linear: one character class.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escape_control(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def visible(text: str) -> str:
+    """``text`` safe for a terminal: each control character (ESC, BEL, CR, DEL, C1 ...)
+    shown as ``\\xNN``; tabs and newlines kept."""
+    return _CONTROL.sub(_escape_control, text) if _CONTROL.search(text) else text
+
+
+def _visible_text(text: Text) -> Text:
+    """A rich Text with its control characters made visible, its styles kept on the same
+    characters."""
+    plain = text.plain
+    if not _CONTROL.search(plain):
+        return text
+    from rich.text import Span
+
+    starts = []  # where each old character starts in the new text
+    pieces = []
+    position = 0
+    for char in plain:
+        starts.append(position)
+        piece = visible(char)
+        pieces.append(piece)
+        position += len(piece)
+    starts.append(position)
+    shown = text.copy()
+    shown.plain = "".join(pieces)
+    shown.spans = [Span(starts[span.start], starts[min(span.end, len(plain))], span.style)
+                   for span in text.spans]
+    return shown
+
+
+_console_class: type[Console] | None = None
+
+
+def _visible_console() -> type[Console]:
+    """A rich Console that makes control characters visible in every Text and string it
+    renders (tables render their cells through it too): the one place user data is made
+    safe for the terminal. Made on first use (rich is imported lazily)."""
+    global _console_class
+    if _console_class is None:
+        from rich.console import Console
+        from rich.text import Text
+
+        class VisibleConsole(Console):
+            def render(self, renderable: Any, options: Any = None) -> Any:
+                if isinstance(renderable, Text):
+                    renderable = _visible_text(renderable)
+                elif isinstance(renderable, str):
+                    renderable = visible(renderable)
+                return super().render(renderable, options)
+
+        _console_class = VisibleConsole
+    return _console_class
+
+
 def use_color() -> bool:
     """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it (tests, CI)."""
     if "NO_COLOR" in os.environ:
@@ -91,11 +160,10 @@ def use_color() -> bool:
 
 
 def console() -> Console:
-    """The one way commands get a rich console: no colour, no highlighting of numbers."""
-    from rich.console import Console
-
+    """The one way commands get a rich console: no colour, no highlighting of numbers,
+    control characters made visible."""
     color = use_color()
-    return Console(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
+    return _visible_console()(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
                    force_terminal=color, highlight=False, soft_wrap=False)
 
 
@@ -173,12 +241,12 @@ def print_plain(out: Console, lines: list[str]) -> None:
 def warn(message: str) -> None:
     """A one-line warning from track on stderr (also readable in a raw-mode terminal)."""
     end = "\r\n" if _stderr_raw() else "\n"
-    sys.stderr.write(f"track: warning: {message}{end}")
+    sys.stderr.write(f"track: warning: {visible(message)}{end}")
     sys.stderr.flush()
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"track: error: {message}\n")
+    sys.stderr.write(f"track: error: {visible(message)}\n")
     sys.stderr.flush()
 
 

@@ -30,6 +30,7 @@ from exptrack.capture.redact import (
     REDACTED,
     is_secret_file,
     is_secret_name,
+    redact_assignments,
     redact_text,
     secret_value_follows,
 )
@@ -46,7 +47,7 @@ _CODE_FILE = re.compile(
 _CODE_TOKEN = re.compile(
     r"""(?P<str>"(?:[^"\\]|\\.?)*(?:"|\Z)|'(?:[^'\\]|\\.?)*(?:'|\Z))"""
     r"|(?P<name>[A-Za-z_][\w.]*)"
-    r"|(?P<op>==|!=|:=|=>|->|[=:,;(){}\[\]#])"
+    r"|(?P<op>==|!=|:=|=>|->|//|[=:,;(){}\[\]#])"
     r"|(?P<other>\S)")
 _ASSIGN_OPS = frozenset({"=", ":", ":=", "=>", "==", "!="})
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
@@ -173,10 +174,11 @@ def _redact_section(section: list[bytes], path: str, values: Sequence[str]) -> l
         added = kind == b"+"
         new = _redact_config_line(text, state, added) if config else text
         if added:
-            new = redact_text(new)
-            if not config:
+            if config:
+                new = redact_text(new)
+                new = _apply(new, [(a, b, REDACTED) for a, b in _option_values(new)])
+            else:
                 new = redact_code_line(new, code)
-            new = _apply(new, _option_values(new))
             for pattern in patterns:
                 new = pattern.sub(REDACTED, new)
         if new != text:
@@ -194,8 +196,7 @@ def _redact_hunk_header(line: bytes, code: bool) -> bytes:
     head, tail = line[:start + 2], line[start + 2:]
     end = len(tail) - len(tail.rstrip(b"\r\n"))
     text = tail[:len(tail) - end].decode("utf-8", "surrogateescape")
-    new = redact_code_line(redact_text(text), code)
-    new = redact_config_line(new)
+    new = redact_config_line(redact_code_line(text, code))
     return head + new.encode("utf-8", "surrogateescape") + tail[len(tail) - end:]
 
 
@@ -325,32 +326,44 @@ def redact_config_line(line: str) -> str:
 
 
 def redact_code_line(line: str, code: bool = True) -> str:
-    """A line of code or script: the string literals of the value assigned to (or compared
-    with) a secret-named target; the value after a secret-named option; outside code
-    (scripts, Dockerfiles), a bare word assigned to a secret-named name."""
-    spans: list[tuple[int, int]] = []
+    """A line of code or script, redacted: token shapes, URL credentials and private keys
+    anywhere; the string literals of the value assigned to (or compared with) a
+    secret-named target; the value after a secret-named option; ``name=value`` inside
+    strings and comments. Outside code (scripts, Dockerfiles) every ``NAME=value`` counts,
+    bare words included."""
+    line = redact_text(line, assignments=not code)
+    edits: list[tuple[int, int, str]] = []
     pending = False  # a secret-named target seen, its operator not yet
     redacting = False
     depth = 0
     previous_end = -1
     for token in _CODE_TOKEN.finditer(line):
         kind, text = token.lastgroup, token.group()
+        if code and kind == "op" and text in ("#", "//"):  # a comment: free text
+            rest = redact_assignments(line[token.end():])
+            edits.append((token.end(), len(line), rest))
+            break
+        if kind == "str":
+            closed = len(text) >= 2 and text[-1] == text[0]
+            inner = text[1:-1] if closed else text[1:]
+            start = token.start() + 1
+            if redacting and inner and inner != REDACTED and not _ENV_NAME.match(inner):
+                edits.append((start, start + len(inner), REDACTED))
+            elif code and ("=" in inner or ":" in inner):
+                edits.append((start, start + len(inner), redact_assignments(inner)))
         if redacting:
             if kind == "op" and text in "([{":
                 depth += 1
             elif kind == "op" and text in ")]}":
                 depth -= 1
                 redacting = depth >= 0
-            elif kind == "op" and text in ",;#" and depth == 0:
+            elif kind == "op" and text in ",;" and depth == 0:
                 redacting = False
-            elif kind == "str":
-                inner = text[1:-1] if len(text) >= 2 and text[-1] == text[0] else text[1:]
-                if inner and inner != REDACTED and not _ENV_NAME.match(inner):
-                    spans.append((token.start() + 1, token.start() + 1 + len(inner)))
-            elif not code and token.start() == previous_end and kind != "op":
+            elif not code and token.start() == previous_end and kind != "op" \
+                    and kind != "str":
                 bare = _WORD.match(line, token.start())
                 if bare is not None:
-                    spans.append(bare.span())
+                    edits.append((*bare.span(), REDACTED))
             previous_end = -1
             continue
         if kind == "name":
@@ -364,8 +377,8 @@ def redact_code_line(line: str, code: bool = True) -> str:
             previous_end = token.end()
         elif kind == "op" and text not in "[]":
             pending = False
-    spans += _option_values(line)
-    return _apply(line, spans)
+    edits += [(start, end, REDACTED) for start, end in _option_values(line)]
+    return _apply(line, edits)
 
 
 def _option_values(line: str) -> list[tuple[int, int]]:
@@ -379,15 +392,17 @@ def _option_values(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _apply(line: str, spans: list[tuple[int, int]]) -> str:
-    if not spans:
+def _apply(line: str, edits: list[tuple[int, int, str]]) -> str:
+    """``line`` with each (start, end, text) edit made; an edit overlapping an earlier
+    one is skipped."""
+    if not edits:
         return line
     out = []
     done = 0
-    for start, end in sorted(spans):
-        if start < done or end <= start:
+    for start, end, text in sorted(edits):
+        if start < done or end < start:
             continue
-        out += [line[done:start], REDACTED]
+        out += [line[done:start], text]
         done = end
     return "".join(out) + line[done:]
 

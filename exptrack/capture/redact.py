@@ -79,17 +79,20 @@ _TOKEN_SHAPES = re.compile(
     r"|hvs\.[A-Za-z0-9_\-]{20,}"
     r")"
 )
-# ``password=X`` / ``api_key: X`` / ``"token": "X"`` / ``Authorization: Bearer X`` in text.
+# ``password=X`` / ``api_key: X`` / ``"token": "X"`` / ``Authorization: Bearer X`` in text:
+# the name and separator, then (for a secret name only) the value, matched where the
+# separator ends, so a non-secret name never swallows the next assignment
+# (``old: api_key: X``).
 # Linear: a name starts only where no name character precedes it, so each run of name
 # characters is scanned once; after the name comes a quote, a space, ``=`` or ``:``,
-# none of which a name contains, so giving name characters back finds nothing new; the
-# value alternatives each begin with a different fixed character or word, and a quoted
-# value stops at its closing quote.
-_INLINE_ASSIGNMENT = re.compile(
-    r"(?<![\w.\-])(?P<name>[\w.\-]+)(?P<sep>[\"']?\s*[=:]\s*)"
-    r"(?P<value>\"[^\"\n]*\"|'[^'\n]*'|(?:Bearer|Basic|Token)\s+[^\s,;&]+"
-    r"|[^\s,;&\"'{\[][^\s,;&\"']*)"
-)
+# none of which a name contains, so giving name characters back finds nothing new. The
+# value alternatives each begin with a different fixed character or word, a quoted value
+# stops at its closing quote (or the end of the line), and each value is matched once.
+# (A value starting a flow collection or a block scalar, ``{``, ``[``, ``|``, ``>``, is left
+# to the config rules, which know the lines below it.)
+_ASSIGNMENT_HEAD = re.compile(r"(?<![\w.\-])(?P<name>[\w.\-]+)[\"']?\s*[=:]\s*")
+_ASSIGNMENT_VALUE = re.compile(
+    r"\"[^\"\n]*\"|'[^'\n]*'|(?:Bearer|Basic|Token)\s+[^\s,;&]+|[^\s,;&\"'{\[|>][^\s,;&\"']*")
 # Linear: the header's run is bounded ({0,64}); from a header, the lazy scan stops at the
 # first END line or the end of the text, and never restarts inside what it consumed.
 _PRIVATE_KEY_BLOCK = re.compile(
@@ -109,26 +112,41 @@ def is_secret_name(name: str) -> bool:
     return bool(_SECRET_WORD.search(_CAMEL.sub("_", name).lower()))
 
 
-def redact_text(text: str) -> str:
+def redact_text(text: str, assignments: bool = True) -> str:
     """Remove private key blocks, credentials in URLs, values of secret-named assignments
-    and well-known token shapes from free text."""
+    (unless told: code has its own rule) and well-known token shapes from free text."""
     if not text:
         return text
     if PRIVATE_KEY_MARKER in text:
         text = _PRIVATE_KEY_BLOCK.sub(REDACTED, text)
     if "://" in text:
         text = _URL_CREDENTIALS.sub(_redact_userinfo, text)
-    if "=" in text or ":" in text:
-        text = _INLINE_ASSIGNMENT.sub(_redact_assignment, text)
+    if assignments and ("=" in text or ":" in text):
+        text = redact_assignments(text)
     return _TOKEN_SHAPES.sub(REDACTED, text)
 
 
-def _redact_assignment(match: re.Match[str]) -> str:
-    value = match.group("value")
-    if not is_secret_name(match.group("name")) or REDACTED in value or "://" in value:
-        return match.group(0)
-    quote = value[0] if value[0] in "'\"" else ""  # keep quoted values quoted (valid JSON)
-    return f"{match.group('name')}{match.group('sep')}{quote}{REDACTED}{quote}"
+def redact_assignments(text: str) -> str:
+    """The value of each ``secret_name=value`` / ``secret_name: value`` in ``text``."""
+    pieces: list[str] = []
+    done = position = 0
+    while True:
+        head = _ASSIGNMENT_HEAD.search(text, position)
+        if head is None:
+            break
+        position = head.end()
+        if not is_secret_name(head.group("name")):
+            continue
+        found = _ASSIGNMENT_VALUE.match(text, position)
+        if found is None:
+            continue
+        value = found.group()
+        if REDACTED not in value and "://" not in value:
+            quote = value[0] if value[0] in "'\"" else ""  # quoted stays quoted (valid JSON)
+            pieces += [text[done:position], f"{quote}{REDACTED}{quote}"]
+            done = found.end()
+        position = found.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def _redact_userinfo(match: re.Match[str]) -> str:
