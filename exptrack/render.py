@@ -146,6 +146,10 @@ def _visible_console() -> type[Console]:
                     renderable = visible(renderable)
                 return super().render(renderable, options)
 
+            def render_str(self, text: str, **options: Any) -> Any:
+                # (also what tables measure string cells with: widths stay right)
+                return super().render_str(visible(text), **options)
+
         _console_class = VisibleConsole
     return _console_class
 

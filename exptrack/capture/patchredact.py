@@ -30,6 +30,7 @@ from exptrack.capture.redact import (
     REDACTED,
     is_secret_file,
     is_secret_name,
+    may_name_a_secret,
     redact_assignments,
     redact_text,
     secret_value_follows,
@@ -332,6 +333,8 @@ def redact_code_line(line: str, code: bool = True) -> str:
     strings and comments. Outside code (scripts, Dockerfiles) every ``NAME=value`` counts,
     bare words included."""
     line = redact_text(line, assignments=not code)
+    if not may_name_a_secret(line):
+        return line  # no secret word anywhere: no secret-named target or option either
     edits: list[tuple[int, int, str]] = []
     pending = False  # a secret-named target seen, its operator not yet
     redacting = False

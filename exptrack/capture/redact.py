@@ -28,6 +28,9 @@ REDACTED = "[REDACTED]"
 _SECRET_WORD = re.compile(
     r"(key|token|secret|password|passwd|passphrase|pwd|credential|auth|private|cookie"
     r"|session|signature|bearer|cert|dsn)(?:s|orization|ificates?)?(?![a-z])")
+# Any secret word, wherever it is (``may_name_a_secret``). Linear: fixed words.
+_SECRET_STEM = re.compile(r"key|token|secret|passw|passphrase|pwd|credential|auth|private"
+                          r"|cookie|session|signature|bearer|cert|dsn")
 # camelCase -> camel_Case before lowercasing (hfToken -> hf_token).
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Names that contain a secret word but hold nothing secret.
@@ -110,6 +113,12 @@ def is_secret_name(name: str) -> bool:
     if _SAFE_NAME_PARTS.search(name) or _SAFE_NAME_SUFFIX.search(name):
         return False
     return bool(_SECRET_WORD.search(_CAMEL.sub("_", name).lower()))
+
+
+def may_name_a_secret(text: str) -> bool:
+    """Could some name in ``text`` be secret-named? (False: no secret word at all, so
+    name-based rules have nothing to do.)"""
+    return bool(_SECRET_STEM.search(text.lower()))
 
 
 def redact_text(text: str, assignments: bool = True) -> str:
