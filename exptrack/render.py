@@ -18,6 +18,8 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from exptrack.model import finite_or_text
+from exptrack.render_visible import visible as visible  # (re-exported for the views)
+from exptrack.render_visible import visible_console
 from exptrack.store import RunView
 
 if TYPE_CHECKING:
@@ -25,8 +27,6 @@ if TYPE_CHECKING:
 
     from rich.console import Console
     from rich.text import Text
-
-
 _PLAIN = frozenset((str, int, bool, type(None)))
 
 
@@ -88,72 +88,6 @@ def print_json_rows(rows: Sequence[Any]) -> None:
                                       for i, row in enumerate(rows)) + "]\n")
 
 
-# C0 controls but tab and newline, DEL, C1 controls. Linear: one character class.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _escape_control(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
-
-
-def visible(text: str) -> str:
-    """``text`` safe for a terminal: each control character (ESC, BEL, CR, DEL, C1 ...)
-    shown as ``\\xNN``; tabs and newlines kept."""
-    return _CONTROL.sub(_escape_control, text) if _CONTROL.search(text) else text
-
-
-def _visible_text(text: Text) -> Text:
-    """A rich Text with its control characters made visible, its styles kept on the same
-    characters."""
-    plain = text.plain
-    if not _CONTROL.search(plain):
-        return text
-    from rich.text import Span
-
-    starts = []  # where each old character starts in the new text
-    pieces = []
-    position = 0
-    for char in plain:
-        starts.append(position)
-        piece = visible(char)
-        pieces.append(piece)
-        position += len(piece)
-    starts.append(position)
-    shown = text.copy()
-    shown.plain = "".join(pieces)
-    shown.spans = [Span(starts[span.start], starts[min(span.end, len(plain))], span.style)
-                   for span in text.spans]
-    return shown
-
-
-_console_class: type[Console] | None = None
-
-
-def _visible_console() -> type[Console]:
-    """A rich Console that makes control characters visible in every Text and string it
-    renders (tables render their cells through it too): the one place user data is made
-    safe for the terminal. Made on first use (rich is imported lazily)."""
-    global _console_class
-    if _console_class is None:
-        from rich.console import Console
-        from rich.text import Text
-
-        class VisibleConsole(Console):
-            def render(self, renderable: Any, options: Any = None) -> Any:
-                if isinstance(renderable, Text):
-                    renderable = _visible_text(renderable)
-                elif isinstance(renderable, str):
-                    renderable = visible(renderable)
-                return super().render(renderable, options)
-
-            def render_str(self, text: str, **options: Any) -> Any:
-                # (also what tables measure string cells with: widths stay right)
-                return super().render_str(visible(text), **options)
-
-        _console_class = VisibleConsole
-    return _console_class
-
-
 def use_color() -> bool:
     """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it (tests, CI)."""
     if "NO_COLOR" in os.environ:
@@ -167,7 +101,7 @@ def console() -> Console:
     """The one way commands get a rich console: no colour, no highlighting of numbers,
     control characters made visible."""
     color = use_color()
-    return _visible_console()(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
+    return visible_console()(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
                    force_terminal=color, highlight=False, soft_wrap=False)
 
 

@@ -15,12 +15,12 @@ import pytest
 from conftest import make_repo, py, track
 
 from exptrack.capture.configfile import redact_config
-from exptrack.capture.patchredact import (
+from exptrack.capture.lineredact import (
     redact_code_line,
     redact_config_line,
     redact_config_lines,
-    redact_patch,
 )
+from exptrack.capture.patchredact import redact_patch
 from exptrack.capture.redact import redact_argv, redact_environment, redact_text
 from exptrack.render import visible
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import git, make_repo, only_run, py, track
 
-from exptrack.capture.patchredact import redact_code_line, redact_config_line
+from exptrack.capture.lineredact import redact_code_line, redact_config_line
 
 SECRETS = {
     "annotated": "Annotated-Api-Key-Value-01",

@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from exptrack.capture.configfile import parse_text
-from exptrack.capture.patchredact import redact_config_lines
+from exptrack.capture.lineredact import redact_config_lines
 from exptrack.capture.redact import redact_text
 
 
