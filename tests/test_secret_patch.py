@@ -5,6 +5,7 @@ in git.yaml; every other change still applies with real `git apply` on a clean c
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -26,7 +27,13 @@ SECRETS = {
     "netrc": "Netrc-Password-Value-09",
     "untracked_key": "MIIEpQIBAAKCAQEAUntrackedKey10",
     "shell": "Shell-Export-Secret-Value-11",
+    "notebook": "Notebook-Cell-Secret-Value-13",
 }
+NOTEBOOK = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [],
+                                  "source": ["import wandb\n",
+                                             f"wandb.login(key=\"{SECRETS['notebook']}\")\n",
+                                             "lr = 0.1"]}],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
 CHANGED = {
     "train.py": "import os\nfrom typing import Final\nLR = 0.1\n"
                 f"api_key: str = \"{SECRETS['annotated']}\"\n"
@@ -61,6 +68,7 @@ def dirty_repo(tmp_path: Path) -> Path:
     (repo / "backup_key").write_text(PRIVATE_KEY.replace(SECRETS["key_body"],
                                                          SECRETS["untracked_key"]))
     (repo / "notes.txt").write_text("an untracked note\n")
+    (repo / "explore.ipynb").write_text(NOTEBOOK + "\n")
     return repo
 
 
@@ -89,8 +97,10 @@ def test_the_patch_holds_no_secret_and_still_applies(tmp_path: Path, track_home:
     assert applied.returncode == 0, applied.stderr
     status = git(clone, "status", "--porcelain")
     assert {line[3:] for line in status.splitlines()} == {
-        "train.py", "cfg.yaml", "settings.toml", "run.sh", "notes.txt"}
+        "train.py", "cfg.yaml", "settings.toml", "run.sh", "notes.txt", "explore.ipynb"}
     assert (clone / "train.py").read_text().count("[REDACTED]") == 4
+    cell = json.loads((clone / "explore.ipynb").read_text())["cells"][0]["source"]
+    assert cell == ["import wandb\n", 'wandb.login(key="[REDACTED]")\n', "lr = 0.1"]
     assert yaml.safe_load((clone / "cfg.yaml").read_text())["wandb"] == {
         "api_key": "[REDACTED]", "project": "demo"}
     show = track("show", cwd=repo, env={"COLUMNS": "250"})

@@ -20,6 +20,7 @@ The line rules are ``lineredact``'s; every pattern is linear-time (see ``redact.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -116,6 +117,7 @@ def _redact_section(section: list[bytes], path: str, values: Sequence[str]) -> l
     config = bool(CONFIG_FILE.search(path))
     code = bool(_CODE_FILE.search(path))
     toml = path.lower().endswith(".toml")
+    notebook = path.lower().endswith(".ipynb")
     patterns = _value_patterns(values)
     state = HunkState(toml)
     out: list[bytes] = []
@@ -139,6 +141,8 @@ def _redact_section(section: list[bytes], path: str, values: Sequence[str]) -> l
             if config:
                 new = redact_text(new)
                 new = apply_edits(new, [(a, b, REDACTED) for a, b in option_values(new)])
+            elif notebook:
+                new = _redact_notebook_line(new)
             else:
                 new = redact_code_line(new, code)
             for pattern in patterns:
@@ -147,6 +151,28 @@ def _redact_section(section: list[bytes], path: str, values: Sequence[str]) -> l
             line = kind + new.encode("utf-8", "surrogateescape") + body[len(content):]
         out.append(line)
     return out
+
+
+# A line of a notebook's JSON holding one string (a line of a cell's source). Linear: one
+# start (the line's), the string's loop is unambiguous (a backslash starts an escape).
+_NOTEBOOK_STRING = re.compile(r'([ \t]*)("(?:[^"\\]|\\.)*")(,?)[ \t]*\Z')
+
+
+def _redact_notebook_line(line: str) -> str:
+    """A notebook (``.ipynb``) line: the JSON string of a source line is decoded, redacted
+    as code and encoded again; any other line as text."""
+    match = _NOTEBOOK_STRING.match(line)
+    if match is None:
+        return redact_text(line)
+    try:
+        source = json.loads(match.group(2))
+    except ValueError:
+        return redact_text(line)
+    redacted = redact_code_line(source.rstrip("\n"), code=True) + source[len(
+        source.rstrip("\n")):]
+    if redacted == source:
+        return line
+    return match.group(1) + json.dumps(redacted, ensure_ascii=False) + match.group(3)
 
 
 def _redact_hunk_header(line: bytes, code: bool) -> bytes:
