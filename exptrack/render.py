@@ -105,7 +105,9 @@ def console() -> Console:
                    force_terminal=color, highlight=False, soft_wrap=False)
 
 
-_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+# Linear: a run of spaces can only start at its first space (the lookbehind), so a long
+# run followed by text is scanned once, not once per space.
+_TRAILING = re.compile(r"(?<! ) +((?:\x1b\[[0-9;]*m)*)$")
 
 
 class _TrimmedLines:

@@ -41,6 +41,16 @@ def test_a_flag_named_like_a_secret_does_not_swallow_the_next_option() -> None:
                                                   "hf-token": REDACTED}
 
 
+def test_a_secret_named_param_of_zero_or_one_is_redacted(tmp_path: Path,
+                                                         track_home: Path) -> None:
+    """0 and 1 equal False and True in Python: they were kept as if they hid nothing."""
+    done = track("run", "--param", "db_password=0", "--param", "use_auth=true", "--",
+                 *py("pass"), "--pin-secret", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    params = yaml.safe_load((only_run(track_home) / "params.yaml").read_text())
+    assert params == {"db_password": REDACTED, "use_auth": True, "pin-secret": REDACTED}
+
+
 def test_a_url_password_with_an_at_sign_is_redacted_whole(tmp_path: Path,
                                                           track_home: Path) -> None:
     url = "postgres://u:p@ss-Zq82@db.example.com:5432/x"

@@ -76,6 +76,7 @@ def dump(data: Any, suffix: str) -> str | None:
         return None
 
 
+# Linear: one run of one class, anchored (only ever matched at the start of a key).
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 

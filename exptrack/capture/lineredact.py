@@ -34,6 +34,8 @@ _CODE_TOKEN = re.compile(
     r"|(?P<op>==|!=|:=|=>|->|//|[=:,;(){}\[\]#])"
     r"|(?P<other>\S)")
 _ASSIGN_OPS = frozenset({"=", ":", ":=", "=>", "==", "!="})
+# An environment variable's name as a string (``"HF_TOKEN"``): a name, not a secret.
+# Linear: matched at the start only, one run of one class.
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
 # A key and its separator in a config line: ``api_key: ``, ``"token": ``, ``PASSWORD=``.
 # Linear: a key starts only where no key character precedes it (the lookbehind), so each

@@ -35,6 +35,7 @@ from exptrack.capture.lineredact import (
 )
 from exptrack.capture.redact import PRIVATE_KEY_MARKER, REDACTED, is_secret_file, redact_text
 
+# (Suffix patterns: a fixed alternation anchored at the end of a path: linear.)
 CONFIG_FILE = re.compile(r"\.(ya?ml|json|toml|ini|cfg|conf|properties)$", re.IGNORECASE)
 # Code: a bare word after ``NAME=`` is a variable there, not a literal value.
 _CODE_FILE = re.compile(

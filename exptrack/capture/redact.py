@@ -31,7 +31,8 @@ _SECRET_WORD = re.compile(
 # Any secret word, wherever it is (``may_name_a_secret``). Linear: fixed words.
 _SECRET_STEM = re.compile(r"key|token|secret|passw|passphrase|pwd|credential|auth|private"
                           r"|cookie|session|signature|bearer|cert|dsn")
-# camelCase -> camel_Case before lowercasing (hfToken -> hf_token).
+# camelCase -> camel_Case before lowercasing (hfToken -> hf_token). Linear: two
+# one-character lookarounds, nothing consumed.
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Names that contain a secret word but hold nothing secret.
 _SAFE_NAMES = {
@@ -104,15 +105,21 @@ _PRIVATE_KEY_BLOCK = re.compile(
 PRIVATE_KEY_MARKER = "PRIVATE KEY-----"
 
 
-@functools.lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
-    """Does a variable, option or key name say its value is a secret? (Cached: a config
-    or a patch repeats the same names many times.)"""
+    """Does a variable, option or key name say its value is a secret? (Cached for names
+    of ordinary length: a config or a patch repeats the same names many times.)"""
+    return _is_secret_name(name) if len(name) > 256 else _is_secret_name_cached(name)
+
+
+def _is_secret_name(name: str) -> bool:
     if name.upper() in _SAFE_NAMES:
         return False
     if _SAFE_NAME_PARTS.search(name) or _SAFE_NAME_SUFFIX.search(name):
         return False
     return bool(_SECRET_WORD.search(_CAMEL.sub("_", name).lower()))
+
+
+_is_secret_name_cached = functools.lru_cache(maxsize=4096)(_is_secret_name)
 
 
 def may_name_a_secret(text: str) -> bool:
@@ -176,7 +183,8 @@ def redact_url(url: str) -> str:
 
 def redact_value(name: str, value: Any) -> Any:
     """Redact a value by its name, else by its shape; non-strings pass unless named."""
-    if is_secret_name(name) and value not in (None, "", True, False):
+    if is_secret_name(name) and not (value is None or value is True or value is False
+                                     or value == ""):  # (0 and 1 are values too)
         return REDACTED
     if isinstance(value, str):
         return redact_text(value)
