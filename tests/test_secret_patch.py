@@ -155,3 +155,22 @@ def test_code_lines_keep_what_is_not_secret() -> None:
 ])
 def test_config_lines(line: str, expected: str) -> None:
     assert redact_config_line(line) == expected
+
+
+def test_parsed_config_values_are_redacted_where_line_rules_cannot_see_them(
+        tmp_path: Path, track_home: Path) -> None:
+    """The secret sits under an innocent key (a YAML anchor the secret-named key aliases):
+    only parsing the file says it is one. The file's name holds a space (git ends it with a
+    tab in the patch)."""
+    repo = make_repo(tmp_path / "repo", {"my cfg.yaml": "lr: 0.1\n"})
+    (repo / "my cfg.yaml").write_text(
+        "lr: 0.1\nshared: &s Anchored-Secret-Value-14\ndb:\n  password: *s\n")
+    track("run", "--", *py("pass"), cwd=repo, check=True)
+    run_dir = only_run(track_home)
+    patch = (run_dir / "git.patch").read_text()
+    assert "Anchored-Secret-Value-14" not in patch and "shared: &s [REDACTED]" in patch
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+    subprocess.run(["git", "apply", str(run_dir / "git.patch")], cwd=clone, check=True)
+    assert yaml.safe_load((clone / "my cfg.yaml").read_text())["db"] == {
+        "password": "[REDACTED]"}

@@ -96,7 +96,8 @@ def _section_path(section: list[bytes]) -> str | None:
     for line in section[1:]:
         if line.startswith(b"@@") or line.startswith(b"GIT binary patch"):
             break
-        body = line.rstrip(b"\r\n")
+        # (git ends a name holding a space with a tab; a name holding a tab is quoted)
+        body = line.rstrip(b"\r\n").rstrip(b"\t")
         if body.startswith(b"+++ ") and body[4:] != b"/dev/null":
             return _unquote(body[4:])[2:]
         if body.startswith(b"--- ") and body[4:] != b"/dev/null":
