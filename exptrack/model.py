@@ -74,6 +74,9 @@ class GitState:
     patch_bytes: int = 0
     patch_truncated: bool = False
     error: str | None = None
+    # Credential files, files holding a private key and config files that could not be
+    # parsed: changed, but never copied into git.patch.
+    left_out_of_patch: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -101,6 +104,7 @@ class GitState:
             patch_bytes=_int_or_none(data.get("patch_bytes")) or 0,
             patch_truncated=data.get("patch_truncated") is True,
             error=_str_or_none(data.get("error")),
+            left_out_of_patch=strings("left_out_of_patch"),
         )
 
 

@@ -1,4 +1,11 @@
-"""Everything printed for humans (rich) and for scripts (``--json``), in one place."""
+"""Everything printed for humans (rich) and for scripts (``--json``), in one place.
+
+User data (names, notes, params, commands, paths, metric names, config and environment
+values, error messages quoting input) never reaches a terminal raw: ``console()``'s
+consoles show every control character as ``\\xNN`` (``visible``) in whatever they render,
+and ``warn``/``error`` do the same, so an escape sequence in a note cannot set the
+window title or move the cursor. ``--json`` output stays exact (JSON escapes them).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,8 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from exptrack.model import finite_or_text
+from exptrack.render_visible import visible as visible  # (re-exported for the views)
+from exptrack.render_visible import visible_console
 from exptrack.store import RunView
 
 if TYPE_CHECKING:
@@ -18,8 +27,6 @@ if TYPE_CHECKING:
 
     from rich.console import Console
     from rich.text import Text
-
-
 _PLAIN = frozenset((str, int, bool, type(None)))
 
 
@@ -92,15 +99,16 @@ def use_color() -> bool:
 
 
 def console() -> Console:
-    """The one way commands get a rich console: no colour, no highlighting of numbers."""
-    from rich.console import Console
-
+    """The one way commands get a rich console: no colour, no highlighting of numbers,
+    control characters made visible."""
     color = use_color()
-    return Console(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
+    return visible_console()(file=cast("TextIO", _TrimmedLines(sys.stdout)), no_color=not color,
                    force_terminal=color, highlight=False, soft_wrap=False)
 
 
-_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+# Linear: a run of spaces can only start at its first space (the lookbehind), so a long
+# run followed by text is scanned once, not once per space.
+_TRAILING = re.compile(r"(?<! ) +((?:\x1b\[[0-9;]*m)*)$")
 
 
 class _TrimmedLines:
@@ -174,12 +182,12 @@ def print_plain(out: Console, lines: list[str]) -> None:
 def warn(message: str) -> None:
     """A one-line warning from track on stderr (also readable in a raw-mode terminal)."""
     end = "\r\n" if _stderr_raw() else "\n"
-    sys.stderr.write(f"track: warning: {message}{end}")
+    sys.stderr.write(f"track: warning: {visible(message)}{end}")
     sys.stderr.flush()
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"track: error: {message}\n")
+    sys.stderr.write(f"track: error: {visible(message)}\n")
     sys.stderr.flush()
 
 

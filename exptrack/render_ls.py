@@ -178,9 +178,13 @@ def _least_useful(columns: Sequence[str | Key]) -> str | Key | None:
 
 
 def print_csv(runs: Sequence[RunView], columns: Sequence[str | Key]) -> None:
-    """One row a run: fields, then params, then metrics; missing values are empty cells."""
+    """One row a run: fields, then params, then metrics; missing values are empty cells.
+    Exact when piped; on a terminal, control characters are shown (``visible``)."""
     import csv
 
+    from exptrack.render import visible
+
+    tty = sys.stdout.isatty()
     writer = csv.writer(sys.stdout, lineterminator="\n")
     headers = []
     for column in columns:
@@ -190,7 +194,7 @@ def print_csv(runs: Sequence[RunView], columns: Sequence[str | Key]) -> None:
             headers.append(prefix + column.label)
         else:
             headers.append(column)
-    writer.writerow(headers)
+    writer.writerow([visible(header) for header in headers] if tty else headers)
     for run in runs:
         cells: list[str] = []
         for column in columns:
@@ -204,4 +208,4 @@ def print_csv(runs: Sequence[RunView], columns: Sequence[str | Key]) -> None:
                 cells.append(fmt_value(value) if not math.isfinite(value) else repr(value))
             else:
                 cells.append(str(value).lower() if isinstance(value, bool) else str(value))
-        writer.writerow(cells)
+        writer.writerow([visible(cell) for cell in cells] if tty else cells)

@@ -68,7 +68,8 @@ def print_reparse_results(results: Sequence[Mapping[str, Any]], json_out: bool) 
         removed = ", ".join(sorted(before - after)) or "none"
         sources = result.get("sources") or []
         from_files = f"; exact values from {', '.join(sources)}" if sources else ""
-        sys.stdout.write(f"{result['id']}: {len(after)} metrics, {result['observations']} "
-                         f"observations (new: {added}; gone: {removed}){from_files}\n")
+        sys.stdout.write(render.visible(
+            f"{result['id']}: {len(after)} metrics, {result['observations']} "
+            f"observations (new: {added}; gone: {removed}){from_files}") + "\n")
         for problem in result.get("problems") or []:
-            sys.stderr.write(f"{result['id']}: {problem}\n")
+            sys.stderr.write(render.visible(f"{result['id']}: {problem}") + "\n")

@@ -224,6 +224,10 @@ def _git_line(run: RunView) -> str:
         line += " (--patch)"
     else:
         line += ", clean"
+    if git.left_out_of_patch:
+        names = git.left_out_of_patch
+        line += (f"; left out of the patch: {', '.join(names[:5])}"
+                 + (f" and {len(names) - 5} more" if len(names) > 5 else ""))
     return line
 
 

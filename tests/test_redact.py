@@ -57,14 +57,18 @@ def test_inline_assignments_and_private_keys() -> None:
 
 @pytest.mark.parametrize("name", ["API_KEY", "OPENAI_API_KEY", "HF_TOKEN", "DB_PASSWORD",
                                   "AWS_SECRET_ACCESS_KEY", "GITHUB_AUTH", "my.private_key",
-                                  "SESSION_COOKIE", "api-key", "passwd", "SENTRY_DSN"])
+                                  "SESSION_COOKIE", "api-key", "passwd", "SENTRY_DSN",
+                                  "hfToken", "APIKEY", "wandbApiKey", "passwords",
+                                  "Authorization", "client_secrets", "tls_cert"])
 def test_secret_names(name: str) -> None:
     assert is_secret_name(name)
 
 
 @pytest.mark.parametrize("name", ["PATH", "HOME", "PWD", "MAX_TOKENS", "max_new_tokens",
                                   "TOKENIZERS_PARALLELISM", "lr", "SSH_AUTH_SOCK",
-                                  "XDG_SESSION_TYPE", "key_file", "GOOGLE_CREDENTIALS_PATH"])
+                                  "XDG_SESSION_TYPE", "key_file", "GOOGLE_CREDENTIALS_PATH",
+                                  "tokenizer", "tokenizer_name", "keypoints", "author",
+                                  "uncertainty", "keyword", "monkeypatch"])
 def test_names_that_are_not_secrets(name: str) -> None:
     assert not is_secret_name(name)
 

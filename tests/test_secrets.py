@@ -119,7 +119,7 @@ def test_no_secret_reaches_the_run_folder_or_any_output(tmp_path: Path,
     state = (run_dir / "git.yaml").read_text()
     assert "git.example.com/team/repo.git" in state and "alice" in state
     patch = (run_dir / "git.patch").read_text()
-    assert "model: resnet" in patch and "api_key: [REDACTED]" in patch
+    assert "model: resnet" in patch and 'api_key: "[REDACTED]"' in patch
     assert '"client_secret": "[REDACTED]"' in patch
     assert "print('loss=0.1')" in patch
     assert ".env" in state  # listed as untracked, content not copied

@@ -5,7 +5,9 @@ modified while it ran, files the script saved into ``$TRACK_RUN_DIR``, and files
 The scan skips version control, the store, virtualenvs, caches, ``__pycache__`` and
 ``node_modules``, and is bounded in entries visited and time. Weights are always hashed,
 whatever their size; other files up to ``HASH_CAP_BYTES`` each and ``HASH_BUDGET_BYTES``
-together.
+together. ``--copy-artifacts`` never copies a credential file (``.env``, ``*.pem``,
+``id_rsa``, a file holding a private key ...), even one a glob names: it is listed
+with ``copied: false`` and ``not_copied: credential file``, and ``track run`` warns.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exptrack.capture.redact import holds_private_key, is_secret_file
 from exptrack.fsutil import dir_mode_for, make_dirs
 
 if TYPE_CHECKING:
@@ -195,17 +198,34 @@ def collect_artifacts(cwd: Path, run_dir: Path, since: float, skip: set[Path],
             if not weights:
                 budget -= item.size
         copied = False
+        refused = False
         wanted = item.path in matched_paths if patterns else weights
         if copy and wanted and item.location == "cwd":
-            copied = _copy_into(item, cwd, run_dir, file_mode)
-        artifacts.append({"path": _display_path(item, cwd, run_dir), "size": item.size,
-                          "mtime": round(item.mtime, 3), "sha256": digest, "weights": weights,
-                          "location": item.location, "copied": copied})
+            refused = _is_credential(item)
+            copied = not refused and _copy_into(item, cwd, run_dir, file_mode)
+        entry = {"path": _display_path(item, cwd, run_dir), "size": item.size,
+                 "mtime": round(item.mtime, 3), "sha256": digest, "weights": weights,
+                 "location": item.location, "copied": copied}
+        if refused:
+            entry["not_copied"] = "credential file"
+        artifacts.append(entry)
     result: dict[str, Any] = {"artifacts": artifacts, "truncated": truncated,
                               "scan_s": round(time.monotonic() - begin, 3)}
     if stop is not None and stop.is_set():
         result["interrupted"] = True  # hashing stopped by Ctrl-C: some sha256 are null
     return result
+
+
+def _is_credential(item: Found) -> bool:
+    """A credential file by its name, or by its first bytes (a private key block)."""
+    if is_secret_file(item.path.as_posix()):
+        return True
+    try:
+        with open(item.path, "rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return True  # unreadable now: not copied either way
+    return holds_private_key(head)
 
 
 def _copy_into(item: Found, cwd: Path, run_dir: Path, file_mode: int) -> bool:
@@ -252,4 +272,10 @@ class ArtifactStep:
                                  list(ctx.options.get("artifact_globs") or []),
                                  bool(ctx.options.get("copy_artifacts")), ctx.file_mode,
                                  ctx.hurry)
+        refused = [a["path"] for a in data["artifacts"] if a.get("not_copied")]
+        if refused:
+            shown = ", ".join(refused[:5]) + (f" and {len(refused) - 5} more"
+                                              if len(refused) > 5 else "")
+            ctx.warn(f"--copy-artifacts: not copying {shown}: credential files are never "
+                     "copied (listed in artifacts.yaml)")
         ctx.write_yaml("artifacts.yaml", data)

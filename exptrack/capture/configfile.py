@@ -1,17 +1,17 @@
 """Config files named on the command line (``--config cfg.yaml``, ``data=coco8.yaml``):
-parsed, flattened into dotted params (``model.depth: 50``), and snapshotted with secret
-values replaced.
+parsed (YAML with PyYAML's safe loader, JSON, TOML), secrets redacted in the parsed data
+(every value under a secret-named key, at any depth), flattened into dotted params
+(``model.depth: 50``), and snapshotted (``configsnap``).
 
-Caps: files over ``MAX_CONFIG_BYTES`` are not read, nesting deeper than ``MAX_DEPTH`` is
-kept as one value, at most ``MAX_KEYS`` params a file. A malformed file is an error
-string, never an exception.
+Caps: files over ``MAX_CONFIG_BYTES`` are not read, a file with more than ``MAX_NODES``
+values (YAML aliases can make a small file huge) or nested deeper than ``MAX_WALK_DEPTH``
+is not used; nesting deeper than ``MAX_DEPTH`` is kept as one param, at most ``MAX_KEYS``
+params a file. Trouble is a ``ValueError`` with a readable reason, never another exception.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,50 +22,122 @@ MAX_CONFIG_BYTES = 1024 * 1024
 MAX_DEPTH = 8
 MAX_KEYS = 2000
 MAX_LIST_ITEMS = 64
-
-# ``key: value``, ``"key": value``, ``key = value`` lines of YAML, JSON and TOML.
-_KEY_LINE = re.compile(
-    r"^(?P<head>\s*(?:-\s+)?[\"']?(?P<key>[A-Za-z_][\w.\-]*)[\"']?\s*[:=]\s*)"
-    r"(?P<value>\S.*?)(?P<tail>\s*,?\s*)$"
-)
-
-_BLOCK_KEY = re.compile(
-    r"^(?P<head>\s*(?:-\s+)?[\"']?(?P<key>[A-Za-z_][\w.\-]*)[\"']?\s*[:=]\s*)"
-    r"(?P<value>[{\[|>]?)(?P<tail>\s*)$"
-)
+MAX_NODES = 200_000
+MAX_WALK_DEPTH = 200
 
 
 def is_config_path(text: str) -> bool:
     return text.lower().endswith(CONFIG_SUFFIXES)
 
 
-def parse_config(path: Path) -> Any:
-    """The parsed content; raises ValueError with a readable reason."""
-    size = path.stat().st_size
-    if size > MAX_CONFIG_BYTES:
-        raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024} KiB; not read")
+def _toml_loads(text: str) -> Any:
+    try:
+        import tomllib  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
+        except ImportError:
+            raise ValueError("TOML needs Python 3.11 or the tomli package") from None
+    return tomllib.loads(text)
+
+
+def parse_text(text: str, suffix: str) -> Any:
+    """Parse config text by its file suffix; raises ValueError with a readable reason."""
     from exptrack.fsutil import YamlError, load_yaml_text
 
-    text = path.read_text(encoding="utf-8", errors="replace")
-    suffix = path.suffix.lower()
+    suffix = suffix.lower()
     try:
         if suffix == ".json":
             return json.loads(text)
         if suffix == ".toml":
-            if sys.version_info < (3, 11):
-                raise ValueError("TOML needs Python 3.11 or newer")
-            import tomllib  # type: ignore[import-not-found,unused-ignore]
-
-            return tomllib.loads(text)
+            return _toml_loads(text)
         return load_yaml_text(text)
     except ValueError as exc:  # JSON's, TOML's (one line each), or YAML's (several)
-        if not isinstance(exc, YamlError):
+        if not isinstance(exc, (YamlError, json.JSONDecodeError)) \
+                and str(exc).startswith("TOML needs"):
             raise
         first = str(exc).strip().splitlines()
         raise ValueError(f"malformed: {first[0] if first else type(exc).__name__}") from exc
     except Exception as exc:  # anything else a parser raises (RecursionError...)
         first = str(exc).strip().splitlines()
         raise ValueError(f"malformed: {first[0] if first else type(exc).__name__}") from exc
+
+
+def read_config(path: Path) -> tuple[str, Any]:
+    """The file's text and parsed content; raises ValueError with a readable reason."""
+    size = path.stat().st_size
+    if size > MAX_CONFIG_BYTES:
+        raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024} KiB; not read")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return text, parse_text(text, path.suffix)
+
+
+def parse_config(path: Path) -> Any:
+    """The parsed content; raises ValueError with a readable reason."""
+    return read_config(path)[1]
+
+
+def _kept(value: Any) -> bool:
+    """Values left as they are even under a secret-named key: nothing to hide."""
+    return value is None or value is True or value is False or value == ""
+
+
+class _Walk:
+    """A bounded walk over parsed data: at most ``MAX_NODES`` values, ``MAX_WALK_DEPTH``
+    levels (YAML aliases share objects, so a 1 KB file can name billions of values)."""
+
+    def __init__(self) -> None:
+        self.nodes = 0
+
+    def step(self, depth: int) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ValueError(f"more than {MAX_NODES} values (YAML aliases?); not used")
+        if depth > MAX_WALK_DEPTH:
+            raise ValueError("malformed: nested too deeply")
+
+
+def redact_config(data: Any) -> Any:
+    """A copy of parsed config data with every value under a secret-named key (at any
+    depth: ``wandb: {api_key: X}``, ``[secrets] db = "X"``) replaced, keys kept, and
+    secret-shaped strings (tokens, URL passwords) replaced anywhere. Raises ValueError
+    when the data is too large or deep to walk."""
+    walk = _Walk()
+
+    def redact(value: Any, secret: bool, depth: int) -> Any:
+        walk.step(depth)
+        if isinstance(value, dict):
+            return {(redact_text(key) if isinstance(key, str) else key):
+                    redact(item, secret or is_secret_name(str(key)), depth + 1)
+                    for key, item in value.items()}
+        if isinstance(value, list):
+            return [redact(item, secret, depth + 1) for item in value]
+        if secret and not _kept(value):
+            return REDACTED
+        return redact_text(value) if isinstance(value, str) else value
+
+    return redact(data, False, 0)
+
+
+def secret_values(data: Any) -> list[str]:
+    """The values parsed data holds under secret-named keys, as text (to find them in a
+    patch); raises ValueError as ``redact_config`` does."""
+    walk = _Walk()
+    found: list[str] = []
+
+    def visit(value: Any, secret: bool, depth: int) -> None:
+        walk.step(depth)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, secret or is_secret_name(str(key)), depth + 1)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item, secret, depth + 1)
+        elif secret and not _kept(value):
+            found.append(str(value))
+
+    visit(data, False, 0)
+    return found
 
 
 def flatten(data: Any, prefix: str = "", depth: int = 0,
@@ -98,28 +170,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return str(value)
-
-
-def redacted_snapshot(text: str) -> str:
-    """The file's text with values of secret-named keys (and everything nested under such a
-    key) and secret-shaped values replaced; layout and comments kept."""
-    lines = []
-    secret_indent: int | None = None  # inside a block under a secret-named key
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        ending = line[len(body):]
-        indent = len(body) - len(body.lstrip())
-        if secret_indent is not None and body.strip() and indent <= secret_indent:
-            secret_indent = None
-        match = _KEY_LINE.match(body) or _BLOCK_KEY.match(body)
-        if secret_indent is not None and body.strip():
-            body = body[:indent] + REDACTED
-        elif match and is_secret_name(match.group("key")):
-            value = match.group("value")
-            if value in ("", "{", "[", "|", ">"):
-                secret_indent = indent
-            else:
-                quote = value[0] if value[:1] in "\"'" else ""
-                body = f"{match.group('head')}{quote}{REDACTED}{quote}{match.group('tail')}"
-        lines.append(redact_text(body) + ending)
-    return "".join(lines)

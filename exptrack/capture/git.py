@@ -1,5 +1,9 @@
 """The code a run ran: commit, branch, remote, dirty state and a patch of every change.
 
+Nothing secret goes into the patch (``patchredact``): credential files, files holding a
+private key and config files that cannot be parsed are left out of it and named in
+``left_out_of_patch``; every other change is in it and applies with ``git apply``.
+
 Uses the ``git`` command line (fast to start, exact ``git diff`` output). Every call has a
 timeout; any failure is recorded in ``GitState.error``, never raised.
 """
@@ -12,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exptrack.capture.redact import is_secret_file, redact_patch, redact_url
+from exptrack.capture.configfile import is_config_path, read_config, secret_values
+from exptrack.capture.patchredact import redact_patch
+from exptrack.capture.redact import holds_private_key, is_secret_file, redact_url
 from exptrack.model import GitState
 
 if TYPE_CHECKING:
@@ -86,21 +92,32 @@ def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
         state.branch = branch or None
         state.detached = not branch
         state.remote = _remote(root)
-        patch = _git(root, "diff", "--binary", "--no-color", "--no-ext-diff",
-                     state.commit or EMPTY_TREE)
+        base = state.commit or EMPTY_TREE
+        changed = [p for p in _git(root, "diff", "--name-only", "--no-renames", "-z", base)
+                   .decode("utf-8", "surrogateescape").split("\0") if p]
+        values: dict[str, list[str]] = {}
+        left_out = [p for p in changed if not _patchable(root / p, p, values)]
+        excluded = [f":(literal,exclude){p}" for p in left_out]  # cwd is the root
+        patch = _git(root, "diff", "--binary", "--no-color", "--no-ext-diff", "--no-textconv",
+                     "--src-prefix=a/", "--dst-prefix=b/", base, "--", ".", *excluded)
         untracked = [p for p in _git(root, "ls-files", "--others", "--exclude-standard", "-z")
                      .decode("utf-8", "surrogateescape").split("\0") if p]
         if exclude is not None:
             untracked = [p for p in untracked if not _inside(root / p, exclude)]
         state.untracked_total = len(untracked)
         state.untracked = untracked[:MAX_UNTRACKED_LISTED]
-        extra, skipped = _untracked_patch(root, untracked, budget=MAX_PATCH_BYTES - len(patch))
+        extra, skipped, secret = _untracked_patch(root, untracked, MAX_PATCH_BYTES - len(patch),
+                                                  values)
         state.untracked_not_inlined = skipped[:MAX_UNTRACKED_LISTED]
-        patch = redact_patch(patch + extra)
-        state.dirty = bool(patch) or bool(untracked)
-        if len(patch) > MAX_PATCH_BYTES:
+        patch += extra
+        state.dirty = bool(changed) or bool(untracked)
+        if len(patch) > MAX_PATCH_BYTES:  # cut first: redaction never sees more than this
             patch = patch[:MAX_PATCH_BYTES]
             state.patch_truncated = True
+        redacted = redact_patch(patch, values)
+        patch = redacted.patch[:MAX_PATCH_BYTES]
+        state.left_out_of_patch = sorted({*left_out, *secret, *redacted.dropped})[
+            :MAX_UNTRACKED_LISTED]
         state.patch_bytes = len(patch)
         return GitCapture(state, patch)
     except _GitFailed as exc:
@@ -134,16 +151,38 @@ def _remote(root: Path) -> str | None:
     return redact_url(url) if url else None
 
 
-def _untracked_patch(root: Path, paths: list[str], budget: int) -> tuple[bytes, list[str]]:
+def _patchable(full: Path, rel: str, values: dict[str, list[str]]) -> bool:
+    """May this changed file's diff go into the patch? Not a credential file, not a config
+    file that cannot be parsed; a config file's secret values are put in ``values`` (its
+    added lines are redacted by them)."""
+    if is_secret_file(rel):
+        return False
+    if not is_config_path(rel):
+        return True
+    try:
+        if not full.is_file() or full.is_symlink():
+            return True  # deleted (or a link): its diff adds nothing to redact
+        values[rel] = secret_values(read_config(full)[1])
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _untracked_patch(root: Path, paths: list[str], budget: int, values: dict[str, list[str]]
+                     ) -> tuple[bytes, list[str], list[str]]:
     """Untracked text files as new-file diffs (``git apply`` can replay them); binary and
-    oversized files are returned separately, listed but not inlined."""
+    oversized files are returned separately, listed but not inlined, and so are credential
+    files, files holding a private key and config files that cannot be parsed (these
+    also in the third list: left out of the patch)."""
     chunks: list[bytes] = []
     skipped: list[str] = []
+    secret: list[str] = []
     used = 0
     for rel in paths:
         full = root / rel
         if is_secret_file(rel):
             skipped.append(rel)  # a credential file: listed, never copied
+            secret.append(rel)
             continue
         try:
             if not full.is_file() or full.is_symlink():
@@ -160,10 +199,14 @@ def _untracked_patch(root: Path, paths: list[str], budget: int) -> tuple[bytes, 
         if b"\0" in data[:8192]:
             skipped.append(rel)
             continue
+        if holds_private_key(data) or not _patchable(full, rel, values):
+            skipped.append(rel)
+            secret.append(rel)
+            continue
         chunk = _new_file_diff(rel, data)
         used += len(chunk)
         chunks.append(chunk)
-    return b"".join(chunks), skipped
+    return b"".join(chunks), skipped, secret
 
 
 def _new_file_diff(rel: str, data: bytes) -> bytes:

@@ -1,6 +1,8 @@
 """What a run read (``inputs.yaml``, ``configs/``): arguments naming existing files or
 folders, and paths named inside config files, with a fingerprint; config files themselves
-become dotted params and a (redacted) snapshot. Data is never copied.
+become dotted params and a (redacted) snapshot. Data is never copied; a credential file
+(``secrets.yaml``, ``credentials.json`` ...) or a config that cannot be parsed and
+redacted safely is fingerprinted only (never read into params, never copied).
 
 Fingerprints (``hash_method``):
 - ``sha256``: files up to ``FULL_HASH_CAP`` bytes, hashed whole.
@@ -21,9 +23,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exptrack.capture.configfile import flatten, is_config_path, parse_config, redacted_snapshot
+from exptrack.capture.configfile import flatten, is_config_path, read_config, redact_config
+from exptrack.capture.configsnap import snapshot_text
 from exptrack.capture.params import script_arguments
-from exptrack.capture.redact import is_secret_name
+from exptrack.capture.redact import is_secret_file, is_secret_name
 
 if TYPE_CHECKING:
     from exptrack.capture.base import RunContext
@@ -181,18 +184,31 @@ class InputsStep:
             ctx.params.setdefault(key, item)  # argv wins; --param is applied later
 
     def _snapshot(self, ctx: RunContext, path: Path, display: str) -> Any | None:
-        """Copy the config (secrets replaced) into configs/ and return its content."""
+        """Copy the config (secrets replaced) into configs/ and return its redacted
+        content; None (and a note) when it is only fingerprinted."""
+        if is_secret_file(display) or is_secret_file(path.name):
+            self.errors.append(f"config {display}: a credential file; fingerprinted, "
+                               "not read or copied")
+            return None
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-            target = ctx.run_dir / "configs" / _snapshot_name(ctx.run_dir / "configs", path.name)
-            target.parent.mkdir(exist_ok=True, mode=0o700)
-            ctx.write_bytes(str(target.relative_to(ctx.run_dir)),
-                            redacted_snapshot(text).encode("utf-8"))
-            return parse_config(path)
+            text, content = read_config(path)
+            redacted = redact_config(content)
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
-            self.errors.append(f"config {display}: {reason}")
+            self.errors.append(f"config {display}: {reason}; fingerprinted, not copied")
             return None
+        snapshot = snapshot_text(text, path.suffix, content, redacted)
+        if snapshot is None:
+            self.errors.append(f"config {display}: could not be redacted safely; "
+                               "fingerprinted, not copied")
+            return redacted
+        try:
+            target = ctx.run_dir / "configs" / _snapshot_name(ctx.run_dir / "configs", path.name)
+            target.parent.mkdir(exist_ok=True, mode=0o700)
+            ctx.write_bytes(str(target.relative_to(ctx.run_dir)), snapshot.encode("utf-8"))
+        except OSError as exc:
+            self.errors.append(f"config {display}: {exc.strerror or exc}")
+        return redacted
 
     def started(self, ctx: RunContext, pid: int) -> None:
         if self.inputs:

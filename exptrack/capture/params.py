@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from exptrack.capture.redact import secret_value_follows
+
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _INT = re.compile(r"^[+-]?\d+$")
 _OPTION = re.compile(r"^--?([A-Za-z_][\w.\-]*)$")
@@ -106,6 +108,10 @@ def parse_arguments(args: Sequence[str]) -> dict[str, Any]:
             put(match.group(1), parse_value(match.group(2)))
             continue
         match = _OPTION.match(token)
+        if match and index < len(args) and secret_value_follows(token, args[index]):
+            put(match.group(1), args[index])  # whatever it looks like (redacted later)
+            index += 1
+            continue
         if match:
             key = match.group(1)
             if index < len(args) and not _is_option(args[index]) and args[index] != "--" \
