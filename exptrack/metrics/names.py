@@ -42,6 +42,23 @@ _COUNT_HEADS = frozenset({
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps",
 })
+# Names that are configuration or identity printed near metrics, never metrics.
+_DENY_NAMES = frozenset({
+    "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
+    "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
+    "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
+    "size", "gpu_mem", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
+    "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
+    "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
+    "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
+    "skipped",
+})
+_DENY_PATTERN = re.compile(
+    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
+    r"|^(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
+    r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
+    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
+    re.IGNORECASE)
 # Words that are never a name: log levels, progress words.
 NEVER_NAMES = frozenset({
     "info", "warning", "warn", "error", "debug", "critical", "fatal", "notice", "trace",
@@ -104,3 +121,10 @@ class NameRegistry:
         if len(self._first) < self.LIMIT:
             self._first[key(name)] = name
         return name
+
+
+def denied(name: str) -> bool:
+    """Configuration, identity, counts and words printed near metrics: never metrics."""
+    low = name.lower()
+    return (low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None
+            or counts_things(name) or never_a_name(name))

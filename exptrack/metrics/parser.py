@@ -12,9 +12,12 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
-from typing import NamedTuple
 
-from exptrack.metrics import columns, dumps, forms, names, rules, tables
+from exptrack.metrics import columns, dumps, names, rules, tables
+from exptrack.metrics.lineplan import EMPTY as _EMPTY
+from exptrack.metrics.lineplan import KEYED, SLOW, Observation, listing_plan, make_plan
+from exptrack.metrics.lineplan import Plan as _Plan
+from exptrack.metrics.slowpath import SlowPath
 from exptrack.metrics.terminal import clean
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
@@ -24,35 +27,13 @@ _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
 _NAN_INF = re.compile(rb"(?i)nan|inf")
 # digits -> one placeholder byte; NUL -> \x01 so no other byte can pose as a digit
 _SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
-_DIGITS = re.compile(rb"\d+")
-# plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop for ``_gate``)
-KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
-SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
 
 
-class Observation(NamedTuple):
-    """One value of one metric, with the step and epoch it belongs to (when known)."""
-
-    name: str
-    value: float
-    step: int | float | None = None
-    epoch: int | float | None = None
-
-
-class _Plan(NamedTuple):
-    context: tuple[tuple[int, int, int], ...]  # (STEP | EPOCH, start, end) byte offsets
-    # (name, start, end, denominator start, denominator end (0: none), scale)
-    metrics: tuple[tuple[str, int, int, int, int, float], ...]
-    flags: int = 0  # KEYED, SLOW and ``dumps`` flags
-    keyed: tuple[tuple[int, int], ...] = ()  # KEYED: byte spans of the digits in names
-    key: str = ""  # dumps.LISTING: the listing's key
-
-
-_EMPTY = _Plan((), ())
+__all__ = ["MAX_LINE_BYTES", "MetricParser", "Observation", "Segment"]
 Segment = list[Observation] | columns.Block
 
 
-class MetricParser:
+class MetricParser(SlowPath):
     """Incremental parser: bytes in (split anywhere), observations out, in output order."""
 
     def __init__(self, extra_patterns: Sequence[str] = (), use_defaults: bool = True,
@@ -268,7 +249,7 @@ class MetricParser:
     def _new_plan(self, shape: bytes, raw: str | bytes) -> _Plan:
         data = raw.encode("ascii") if isinstance(raw, str) else raw
         no_number = shape == data and _NAN_INF.search(data) is None
-        plan = self._listing_plan(data) if no_number else self._make_plan(data)
+        plan = listing_plan(data) if no_number else self._make_plan(data)
         if len(self._plans) >= _MAX_PLANS:
             self._plans.clear()
             self._columns.clear()
@@ -325,145 +306,7 @@ class MetricParser:
     def _make_plan(self, raw: bytes) -> _Plan:
         if len(raw) > MAX_LINE_BYTES:
             return _EMPTY
-        text = raw.decode("utf-8", "replace")
-        pieces = rules.TOKEN.split(text)
-        actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
-        if not actions:
-            return self._listing_plan(raw, text)
-        offsets = [0]  # byte offset of each piece
-        for piece in pieces:
-            offsets.append(offsets[-1] + (len(piece) if piece.isascii()
-                                          else len(piece.encode("utf-8", "surrogateescape"))))
-        if offsets[-1] != len(raw):
-            return _EMPTY  # invalid UTF-8: offsets would not match the bytes
-
-        def span(index: int) -> tuple[int, int]:
-            return offsets[index], offsets[index + 1]
-
-        def at(char: int) -> int:  # a character position of ``text`` as a byte offset
-            return char if text.isascii() else len(text[:char].encode("utf-8", "replace"))
-
-        context = tuple((a.kind, *span(a.token)) for a in actions
-                        if a.kind in (rules.STEP, rules.EPOCH, rules.BAR_STEP))
-        values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO)]
-        metrics = tuple((self._name(a.name), *span(a.token),
-                         *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)
-                        for a in values)
-        keyed = tuple(m.span() for a in values
-                      for m in _DIGITS.finditer(raw, at(a.source[0]), at(a.source[1])))
-        flags = KEYED if keyed else 0
-        tokens = [a.token for a in actions] + [a.denominator for a in values if a.denominator]
-        if any(a.kind == rules.BAR_STEP for a in actions) \
-                or not all(forms.is_plain(pieces[t]) for t in tokens):
-            flags |= SLOW
-        key = ""
-        if not context and len(metrics) < 2:
-            listing, key = dumps.classify(text)
-            flags |= listing
-        return _Plan(context, metrics, flags, keyed, key)
-
-    def _listing_plan(self, raw: bytes, text: str | None = None) -> _Plan:
-        """The plan of a line without metrics: empty, but for a printed configuration's
-        line (``dumps``)."""
-        if len(raw) > dumps.MAX_LINE * 4:
-            return _EMPTY
-        flags, key = dumps.classify(raw.decode("utf-8", "replace") if text is None else text)
-        return _Plan((), (), flags, (), key) if flags else _EMPTY
-
-    def _name(self, name: str) -> str:
-        """An alias the user gave, else the run's first spelling of the quantity."""
-        alias = self._aliases.get(name)
-        return alias if alias is not None else self._names(name)
-
-    # -- the slow part of the line loop --------------------------------------------------
-    def _gate(self, plan: _Plan, shape: bytes, raw: str | bytes,
-              out: list[Observation]) -> _Plan | None:
-        """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
-        or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
-        Returns the plan for the hot loop to apply, or None when the line is done."""
-        if plan.flags & KEYED:
-            plan = self._variant(plan, shape, raw)
-        flags = plan.flags
-        if self._kv_rows and (plan.metrics or plan.context or b"|" not in shape):
-            self._flush_kv(out)
-        block = self._dump
-        if not flags & (dumps.LISTING | dumps.CONTINUES):
-            if block is not None:
-                self._close_dump(out)
-            if flags & SLOW:
-                self._apply(plan, raw, out)
-                return None
-            return plan if plan.metrics or plan.context else _EMPTY
-        if block is None:
-            block = self._dump = dumps.Block()
-        if block.add(flags, plan.key):
-            self._release(out)
-        if not plan.metrics:
-            return None
-        found: list[Observation] = []
-        self._apply(plan, raw, found)
-        if block.stream or not (block.held or any(not names.metric_like(o.name)
-                                                  for o in found)):
-            out.extend(found)  # nothing held back before, nothing to hold back: keep going
-        else:
-            block.held.extend(found)
-            if len(block.held) > dumps.MAX_HELD:
-                self._close_dump(out)
-        return None
-
-    def _variant(self, plan: _Plan, shape: bytes, raw: str | bytes) -> _Plan:
-        """The plan of a line whose names hold digits, for the digits it has: "top1=0.7"
-        and "top5=0.9" share a shape, not a name."""
-        digits = "".join(raw[s:e] for s, e in plan.keyed) if isinstance(raw, str) \
-            else b"".join(raw[s:e] for s, e in plan.keyed)
-        found = self._variants.get((shape, digits))
-        if found is None:
-            made = self._make_plan(raw.encode("ascii") if isinstance(raw, str) else raw)
-            found = made._replace(flags=made.flags & ~KEYED)
-            if len(self._variants) >= _MAX_PLANS:
-                self._variants.clear()
-            self._variants[(shape, digits)] = found
-        return found
-
-    def _apply(self, plan: _Plan, raw: str | bytes, out: list[Observation]) -> None:
-        """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
-        bar = None
-        for kind, start, end in plan.context:
-            token = raw[start:end]
-            number = int(token) if token.isdigit() else tables.number(
-                repr(forms.to_float(token)))
-            if kind == rules.EPOCH:
-                self.epoch = number
-            elif kind == rules.STEP:
-                self.step = number
-            else:
-                bar = number
-        step, epoch = self.step, self.epoch
-        if bar is not None and step is None and epoch is None:
-            step = bar  # a tqdm postfix, with nothing else to place it
-        for name, start, end, d_start, d_end, scale in plan.metrics:
-            value = forms.to_float(raw[start:end])
-            if d_end:
-                total = forms.to_float(raw[d_start:d_end])
-                value = value / total * scale if total else math.nan
-            out.append(Observation(name, value, step, epoch))
-
-    def _close_dump(self, out: list[Observation]) -> None:
-        """The block ended: what it held back, unless it was a printed configuration (then
-        only the values a metric's name holds)."""
-        block, self._dump = self._dump, None
-        if block is None or not block.held:
-            return
-        if block.is_configuration():
-            out.extend(o for o in block.held if names.metric_like(o.name))
-        else:
-            out.extend(block.held)
-
-    def _release(self, out: list[Observation]) -> None:
-        """The block became a stream of metrics: what it held back goes out."""
-        if self._dump is not None and self._dump.held:
-            out.extend(self._dump.held)
-            self._dump.held = []
+        return make_plan(raw, self._name)
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
         kv = tables.parse_kv(text)

@@ -20,7 +20,8 @@ from typing import NamedTuple
 from exptrack.metrics import names
 from exptrack.metrics.forms import TOKEN, unwrap
 
-__all__ = ["TOKEN", "Action", "plan_line"]
+__all__ = ["TOKEN", "Action", "is_denied", "plan_line"]
+is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
@@ -37,29 +38,12 @@ _WORD_PHASES = {"train": "train", "training": "train", "test": "test", "testing"
                 "val": "val", "valid": "valid", "validation": "val", "eval": "eval",
                 "evaluation": "eval", "dev": "dev"}
 
-# Names that are configuration or identity printed near metrics, never metrics.
-_DENY_NAMES = frozenset({
-    "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
-    "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
-    "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
-    "size", "gpu_mem", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
-    "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
-    "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
-    "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
-    "skipped",
-})
 # Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
 _HYPER_NAMES = frozenset({
     "weight_decay", "momentum", "dropout", "batch_size", "warmup_epochs", "warmup_epoch",
     "warmup_steps", "warmup_iters", "warmup_momentum", "warmup_bias_lr", "eval_interval",
     "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
 })
-_DENY_PATTERN = re.compile(
-    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
-    r"|^(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
-    r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
-    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
-    re.IGNORECASE)
 _STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "after", "be", "been", "before", "by", "down", "each",
     "every", "for", "from", "in", "is", "of", "on", "or", "over", "per", "set", "than", "the",
@@ -74,7 +58,7 @@ _STOPWORDS = frozenset({
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
-    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])")
+    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
@@ -140,12 +124,6 @@ class Action(NamedTuple):
     denominator: int = 0  # RATIO: index of the denominator token
     scale: float = 1.0
     source: tuple[int, int] = (0, 0)  # where the name's text is in the line (characters)
-
-
-def is_denied(name: str) -> bool:
-    low = name.lower()
-    return (low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None
-            or names.counts_things(name) or names.never_a_name(name))
 
 
 def normalize_name(name: str) -> str:
