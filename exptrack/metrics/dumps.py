@@ -10,8 +10,9 @@ The parser recognises a block while it streams: each line shape is classified on
 (``classify``); a block is the run of consecutive listing lines (and section or structure
 lines) with no step or epoch; ``Block`` holds back the values whose names are not metric
 names until the block ends, then ``Block.judge`` says whether it was configuration.
-A key printed twice in a block makes it a stream of metrics (``loss: 0.5`` per line), and
-values whose name is a metric's (``val_loss``) are never held back nor dropped.
+A key printed twice in a block (within one section) makes it a stream of metrics
+(``loss: 0.5`` per line), and values whose name is a metric's (``val_loss``) are never
+dropped (nor held back unless a value before them was).
 
 Regexes run on one line of at most ``MAX_LINE`` characters, once per line shape; none
 has nested quantifiers over the same characters (linear per start position, so at worst
@@ -107,6 +108,8 @@ class Block:
         caller then releases what is held)."""
         if flags & EVIDENCE:
             self.evidence = True
+        if flags & CONTINUES:
+            self.keys.clear()  # a new section: its keys may repeat the last one's ("type")
         if not flags & LISTING or self.stream:
             return False
         folded = names.key(key)

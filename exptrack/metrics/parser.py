@@ -335,8 +335,7 @@ class MetricParser(SlowPath):
             if name.rsplit("/", 1)[-1] in tables.KV_STEP_KEYS:
                 self.step = tables.number(str(value)) if math.isfinite(value) else self.step
         for name, value in rows:
-            name = self._aliases.get(name, name)
-            out.append(Observation(name, value, self.step, self.epoch))
+            out.append(Observation(self._name(name), value, self.step, self.epoch))
 
     def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
         taken: set[str] = set()
@@ -370,7 +369,7 @@ class MetricParser(SlowPath):
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
-        row = tables.parse_row(line, self._header, self._pipe, self._aliases)
+        row = tables.parse_row(line, self._header, self._pipe, self._name)
         if row is None:
             return False
         values, step, epoch = row

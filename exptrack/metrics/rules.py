@@ -85,12 +85,13 @@ _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*[:#]?\s*\[\s*$")
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|$)(?!\s*[-+.\d])")
+    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|$)(?!\s*[-+.\d])")
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
-    r"(?i)(?:^|[\s|\]])(?:\[(?:train|training)\]|(?:train|training)\s*[:|])\s*[({]?\s*"
+    r"(?i)(?:^|[\s|\]])(?:\[(?:train|training)\]|(?:train|training)\s*(?:[:|]|=(?=\s*[({])))"
+    r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
@@ -133,17 +134,27 @@ def normalize_name(name: str) -> str:
     return name.replace(" ", "_")
 
 
-def phase_of(line: str) -> str | None:
-    head = _LOG_TAG.sub(" ", line[:120]) if "[" in line else line[:120]
-    match = _PHASE.search(head)
-    if match is not None:
-        return PHASES.get(match.group("phase").lower())
-    group = _TRAIN_GROUP.search(head)
-    if group is not None:
+def phases_of(line: str) -> list[tuple[int, str | None]]:
+    """The phase labels of a line ("Test:", "Epoch(val)", "[val]", "Train: (loss = ...)"),
+    each as (where the text it labels starts, phase); a label names what follows it."""
+    head = _LOG_TAG.sub(lambda m: " " * len(m.group()), line[:400]) if "[" in line \
+        else line[:400]
+    found: list[tuple[int, str | None]] = [
+        (m.end(), PHASES.get(m.group("phase").lower())) for m in _PHASE.finditer(head)]
+    for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()
         if first not in EPOCH_KEYS and first not in STEP_KEYS:
-            return "train"
-    return None
+            found.append((group.start("first"), "train"))
+    return sorted(found)
+
+
+def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
+    phase = None
+    for start, label in phases:
+        if start > position:
+            break
+        phase = label
+    return phase
 
 
 def with_phase(name: str, phase: str | None) -> str:
@@ -221,7 +232,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         return ()  # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001"
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
-    phase = phase_of(line)
+    phases = phases_of(line)
     calls = [m.span() for m in _CALL.finditer(line)] if "(" in line else []
     offsets = [0]
     for piece in pieces:
@@ -292,7 +303,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
                 continue  # "Initial learn rate: 0.001": a sentence, not a metric
-            name = with_phase(name, phase)
+            name = with_phase(name, phase_at(phases, offsets[index]))
         at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
         source = (at + found.start, at + found.end)
         candidates.append((index, name, sep,
@@ -361,7 +372,7 @@ def _words_before(before: str, strong: bool, first: bool) -> str | None:
     parts = words.split()
     if parts[0].lower() in ("info", "warning", "debug"):
         return ""
-    if any(p.lower() in _STOPWORDS and p != "per" for p in parts):
+    if any(p.lower().rstrip(".") in _STOPWORDS and p != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
                        or found.group(0)[:1] not in ",;|\t"):

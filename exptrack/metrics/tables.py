@@ -4,7 +4,7 @@ markdown ``| a | b |`` tables). Pure functions; the parser keeps the table's sta
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable
 
 from exptrack.metrics import rules
 
@@ -50,8 +50,9 @@ def parse_header(line: str) -> tuple[list[str], bool] | None:
 
 
 def parse_row(line: str, header: list[str], pipe: bool,
-              aliases: Mapping[str, str]) -> Row | None:
-    """A row under ``header`` -> (metric values, its step, its epoch), else None."""
+              naming: Callable[[str], str]) -> Row | None:
+    """A row under ``header`` -> (metric values, its step, its epoch), else None; a
+    column's metric is named by ``naming`` (the parser's aliases and first spellings)."""
     if pipe:
         text = line.strip()
         if not (text.startswith("|") and text.endswith("|")):
@@ -79,7 +80,7 @@ def parse_row(line: str, header: list[str], pipe: bool,
             continue
         if not name or rules.is_denied(name) or not _ROW_NUMBER.match(cell):
             continue
-        values.append((aliases.get(name, name), float(cell.rstrip("%"))))
+        values.append((naming(name), float(cell.rstrip("%"))))
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
     return values, step, epoch
