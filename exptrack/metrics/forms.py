@@ -21,7 +21,7 @@ TOKEN = re.compile(
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
     r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?!(?!(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/]))\w|\.\w|-\d|:\d|,\d{3})"
+    r"(?!(?!(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/]))\w|\.\w|-\d|:\.?\d|,\d{3})"
 )
 
 # A call that only carries a value: tensor(0.51), tensor(0.5100, device='cuda:0'),

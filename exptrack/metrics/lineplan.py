@@ -35,8 +35,10 @@ class Plan(NamedTuple):
 EMPTY = Plan((), ())
 
 
-def make_plan(raw: bytes, name: Callable[[str], str]) -> Plan:
-    """The plan of a line (``raw``), its metrics named through ``name``."""
+def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]) -> Plan:
+    """The plan of a line (``raw``), its metrics named through ``name``, or through
+    ``peek`` for a line that may be a printed setting (its name is taken only once a value
+    is recorded: see ``slowpath``)."""
     text = raw.decode("utf-8", "replace")
     pieces = rules.TOKEN.split(text)
     actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
@@ -58,7 +60,9 @@ def make_plan(raw: bytes, name: Callable[[str], str]) -> Plan:
     context = tuple((a.kind, *span(a.token)) for a in actions
                     if a.kind in (rules.STEP, rules.EPOCH, rules.BAR_STEP))
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO)]
-    metrics = tuple((name(a.name), *span(a.token),
+    listing, key = dumps.classify(text) if not context and len(values) < 2 else (0, "")
+    naming = peek if listing else name
+    metrics = tuple((naming(a.name), *span(a.token),
                      *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)
                     for a in values)
     keyed = tuple(m.span() for a in values
@@ -68,11 +72,7 @@ def make_plan(raw: bytes, name: Callable[[str], str]) -> Plan:
     if any(a.kind == rules.BAR_STEP for a in actions) \
             or not all(forms.is_plain(pieces[t]) for t in tokens):
         flags |= SLOW
-    key = ""
-    if not context and len(metrics) < 2:
-        listing, key = dumps.classify(text)
-        flags |= listing
-    return Plan(context, metrics, flags, keyed, key)
+    return Plan(context, metrics, flags | listing, keyed, key)
 
 
 def listing_plan(raw: bytes, text: str | None = None) -> Plan:

@@ -114,6 +114,10 @@ class NameRegistry:
     def __init__(self) -> None:
         self._first: dict[str, str] = {}
 
+    def peek(self, name: str) -> str:
+        """The spelling ``name`` would get, without making it the first of its quantity."""
+        return self._first.get(key(name), name)
+
     def __call__(self, name: str) -> str:
         found = self._first.get(key(name))
         if found is not None:

@@ -280,13 +280,16 @@ class MetricParser(SlowPath):
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
                 block = columns.extract(column, text[position:end], count, self.step,
                                         self.epoch) \
-                    if column and (count > 1 or not plan.flags & dumps.LISTING) else None
+                    if column and (not plan.flags & dumps.LISTING or (count > 1 and all(
+                        self._names.peek(m[0]) == m[0] for m in plan.metrics))) else None
                 if block is not None:
                     if self._kv_rows:
                         self._flush_kv(pending)
                     if plan.flags & dumps.LISTING:  # one key again and again: metrics
                         self._release(pending)
                         self._dump = dumps.Block(stream=True)
+                        for metric in plan.metrics:
+                            self._name(metric[0])
                     elif self._dump is not None:
                         self._close_dump(pending)
                     if pending:
@@ -306,7 +309,7 @@ class MetricParser(SlowPath):
     def _make_plan(self, raw: bytes) -> _Plan:
         if len(raw) > MAX_LINE_BYTES:
             return _EMPTY
-        return make_plan(raw, self._name)
+        return make_plan(raw, self._name, self._peek)
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
         kv = tables.parse_kv(text)

@@ -97,7 +97,6 @@ _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
-_YAML_CONFIG = re.compile(r"^(?:\s{2,}|\t)['\"]?[A-Za-z][\w.\-]*['\"]?: [^:,|]*$")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
@@ -294,7 +293,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or _inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) or (not measured and _UNIT_AFTER.match(after)):
+        if is_denied(name) or (not measured and _unit_after(after, index + 2 < len(pieces))):
             continue
         if not weak and _COUNT_NOUN.match(after):
             continue
@@ -318,9 +317,6 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.token not in measures]  # only timings: not a report
         candidates = [c for c in candidates if c[0] not in measures]
-    if (len(candidates) == 1 and not any(a.kind != METRIC for a in actions)
-            and _YAML_CONFIG.match(line) and "=" not in candidates[0][2]):
-        return ()  # an indented "key: value" alone: a printed configuration
     weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
     if weak_only and len(candidates) + sum(a.kind != METRIC for a in actions) < 2:
         # a lone "word 12" counts only when it reads as a table cell ("test_acc    0.88")
@@ -378,6 +374,13 @@ def _words_before(before: str, strong: bool, first: bool) -> str | None:
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
     return words
+
+
+def _unit_after(after: str, number_follows: bool) -> bool:
+    """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
+    follows it: "loss 0.5 step 12", "0.5 step=12" name the next value."""
+    unit = _UNIT_AFTER.match(after)
+    return unit is not None and not (number_follows and not after[unit.end():].strip())
 
 
 def _inside_at_bracket(left: str, start: int) -> bool:

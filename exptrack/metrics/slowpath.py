@@ -46,6 +46,16 @@ class SlowPath:
         alias = self._aliases.get(name)
         return alias if alias is not None else self._names(name)
 
+    def _peek(self, name: str) -> str:
+        """``_name`` for a value that may be a setting: it names no quantity yet."""
+        alias = self._aliases.get(name)
+        return alias if alias is not None else self._names.peek(name)
+
+    def _recorded(self, found: list[Observation]) -> list[Observation]:
+        """Values of a listing line, recorded after all: their names now count."""
+        return [o if self._name(o.name) == o.name else o._replace(name=self._name(o.name))
+                for o in found]
+
     def _gate(self, plan: Plan, shape: bytes, raw: str | bytes,
               out: list[Observation]) -> Plan | None:
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
@@ -74,7 +84,7 @@ class SlowPath:
         self._apply(plan, raw, found)
         if block.stream or not (block.held or any(not names.metric_like(o.name)
                                                   for o in found)):
-            out.extend(found)  # nothing held back before, nothing to hold back: keep going
+            out.extend(self._recorded(found))  # nothing held back before, nor now
         else:
             block.held.extend(found)
             if len(block.held) > dumps.MAX_HELD:
@@ -125,12 +135,12 @@ class SlowPath:
         if block is None or not block.held:
             return
         if block.is_configuration():
-            out.extend(o for o in block.held if names.metric_like(o.name))
+            out.extend(self._recorded([o for o in block.held if names.metric_like(o.name)]))
         else:
-            out.extend(block.held)
+            out.extend(self._recorded(block.held))
 
     def _release(self, out: list[Observation]) -> None:
         """The block became a stream of metrics: what it held back goes out."""
         if self._dump is not None and self._dump.held:
-            out.extend(self._dump.held)
+            out.extend(self._recorded(self._dump.held))
             self._dump.held = []
