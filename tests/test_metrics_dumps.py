@@ -24,6 +24,13 @@ MEGATRON_ARGS = """------------------------ arguments ------------------------
 DEEPSPEED_JSON = """[2024-03-12 09:14:20,005] [INFO] [config.py:987:print_user_config]   json = {
     "train_batch_size": 32,
     "steps_per_print": 10,
+    "optimizer": {
+        "type": "AdamW",
+        "params": {
+            "lr": 0.00015,
+            "weight_decay": 0.01
+        }
+    },
     "scheduler": {
         "type": "WarmupLR",
         "params": {
@@ -54,7 +61,10 @@ METRICS = "step 10 loss=0.5 lr=0.001\n"
 
 
 def test_configuration_dumps_are_settings() -> None:
+    # a section's keys may repeat another's ("type", "params"); one dump may repeat the
+    # previous one's keys in another form (DeepSpeed's listing, then its JSON)
     for dump in (MEGATRON_ARGS, DEEPSPEED_JSON, DEEPSPEED_LISTING, YAML_CONFIG,
+                 DEEPSPEED_LISTING + DEEPSPEED_JSON,
                  "max_seq_len: 1024\nnum_layers: 12\nchannels: 768\nhysteresis: 2\n",
                  "{'warmup_min_lr': 0, 'warmup_max_lr': 0.001, 'warmup_num_steps': 1000}\n",
                  '{"optimizer": {"lr": 0.001}, "hysteresis": 2, "stage": 3}\n'):
