@@ -110,3 +110,17 @@ def test_metric_like_names() -> None:
     for name in ("lr", "loss_scale", "min_loss_scale", "hysteresis", "steps_per_print",
                  "warmup_num_steps", "gradient_clipping", "loss_scale_window", "channels"):
         assert not metric_like(name), name
+
+
+def test_per_class_rows_are_not_the_aggregate() -> None:
+    report = ("              precision    recall  f1-score   support\n\n"
+              "           0       0.95      0.97      0.96       980\n"
+              "           1       0.98      0.99      0.98      1135\n\n"
+              "    accuracy                           0.97      2115\n"
+              "   macro avg       0.97      0.98      0.97      2115\n")
+    assert names(report) == [("accuracy", 0.97)]
+    for line in ("Class 0: precision 0.91 recall 0.88", "class 'cat': AP 0.52",
+                 "[class 3] iou=0.5", "Per-class accuracy: cat 0.91 dog 0.88"):
+        assert names(line + "\n") == [], line
+    assert names("precision 0.91 recall 0.88 cls_loss 0.2 step 3\n") == [
+        ("precision", 0.91), ("recall", 0.88), ("cls_loss", 0.2)]

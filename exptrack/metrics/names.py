@@ -63,7 +63,7 @@ _DENY_PATTERN = re.compile(
 NEVER_NAMES = frozenset({
     "info", "warning", "warn", "error", "debug", "critical", "fatal", "notice", "trace",
     "progress", "processing", "loading", "downloading", "saving", "done", "completed",
-    "finished", "status",
+    "finished", "status", "avg", "average",
 })
 # "worker-0", "rank#3", "node-12": an identity label with an index, not a quantity.
 _IDENTITY = re.compile(

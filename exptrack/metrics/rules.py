@@ -96,6 +96,10 @@ _TRAIN_GROUP = re.compile(
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
+# a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
+_CLASS_ROW = re.compile(
+    r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
+    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|[A-Za-z][\w\-]*))?\s*[:|=\]]")
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
@@ -224,7 +228,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     pieces, cut, wrapped = unwrap(pieces) if "(" in "".join(pieces[::2]) \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line):
+    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line) \
+            or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
     if spaced and not any(_METRIC_END.search(name) for name in spaced):
