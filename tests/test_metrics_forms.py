@@ -35,6 +35,9 @@ def test_values_in_wrappers() -> None:
         == [("loss", 0.25), ("acc", 0.5)]
     assert names("loss=tf.Tensor(0.5, shape=(), dtype=float32) acc=0.7\n") == [
         ("loss", 0.5), ("acc", 0.7)]
+    assert names("global_step=1000, episodic_return=[12.]\n") == [("episodic_return", 12.0)]
+    assert names("loss: [0.5]\n") == [("loss", 0.5)]
+    assert names("step=5, lr=[3.1e-07, 3.1e-07], mom=[[0.9, 0.95]]\n") == []  # not one value
     # a call that configures something is still not a metric
     assert names("optimizer: SGD(lr=0.01, momentum=0.9)\n") == []
 
@@ -48,6 +51,10 @@ def test_phrase_keys() -> None:
     assert names(" validation loss at iteration 100 | lm loss value: 8.428315E+00 | "
                  "lm loss PPL: 4.574784E+03 |\n") == [("lm_loss", 8.428315),
                                                       ("lm_loss_PPL", 4574.784)]
+    assert names("approx flops per GPU: 95.1TFLOPS | lm loss: 1.12 | iteration 5/10 |\n") \
+        == [("approx_flops_per_GPU", 95.1), ("lm_loss", 1.12)]
+    assert names("train_samples_per_second: 12.3 step 3\nnum_samples_per_gpu: 4 step 3\n") \
+        == [("train_samples_per_second", 12.3)]
     # "value" after prose is no name: the best value of a series, reported again
     assert names("Better model found at epoch 2 with valid_loss value: 0.0149.\n") == []
 
@@ -60,6 +67,8 @@ def test_grouped_keys_under_a_phase_label() -> None:
                                       ("test_loss", 0.14), ("test_acc", 95.8)]
     assert names("Eval: loss 0.3 acc 0.9\n") == [("eval_loss", 0.3), ("eval_acc", 0.9)]
     assert names("[val] loss=0.31 acc=0.88\n") == [("val_loss", 0.31), ("val_acc", 0.88)]
+    assert names("train.py:148] eval epoch: 1, loss: 0.0759, accuracy: 97.56\n") == [
+        ("eval_loss", 0.0759), ("eval_accuracy", 97.56)]
     assert names("│   train = (loss = 0.05f0, acc = 98.5)\n") == [
         ("train_loss", 0.05), ("train_acc", 98.5)]
     # a label that names the mode of a progress line does not prefix it, nor does a log tag

@@ -36,6 +36,10 @@ _SPECIAL = re.compile(r"\df|,")
 _FLOAT32 = re.compile(r"(?<=\d)f")
 
 
+_LIST_OPEN = re.compile(r"[=:]\s?\[\s*$")
+_LIST_CLOSE = re.compile(r"^\.?\s*\]")
+
+
 def is_plain(token: str) -> bool:
     """Does ``float`` read the token as printed? (``0.0363f0`` and ``1,234.5`` it does not.)"""
     return _SPECIAL.search(token) is None
@@ -50,14 +54,25 @@ def to_float(token: str | bytes) -> float:
 def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
     """``pieces`` (``TOKEN.split``) with every value wrapper removed from the text around
     its number: ``'loss': tensor(`` 0.51 ``, device='cuda:`` 0 ``')}`` reads as
-    ``'loss': `` 0.51 ``}``. Returns the new pieces, how many characters were cut from
+    ``'loss': `` 0.51 ``}``, ``return=[`` 12 ``.]`` as ``return=`` 12. Returns the new pieces, how many characters were cut from
     the start of each piece (to map positions back to the line), and the numbers inside
     a wrapper after its value (never metrics)."""
     out = list(pieces)
     cut = [0] * len(pieces)
     inner: set[int] = set()
     for index in range(1, len(out) - 1, 2):
-        if index in inner or not out[index - 1].rstrip().endswith("("):
+        if index in inner:
+            continue
+        if _LIST_OPEN.search(out[index - 1][-8:]) and _LIST_CLOSE.match(out[index + 1]):
+            # a one-value list (numpy's "episodic_return=[12.]"): the value
+            left = out[index - 1].rstrip()
+            out[index - 1] = left[:-1]
+            closing = _LIST_CLOSE.match(out[index + 1])
+            assert closing is not None
+            cut[index + 1] += closing.end()
+            out[index + 1] = out[index + 1][closing.end():]
+            continue
+        if not out[index - 1].rstrip().endswith("("):
             continue
         tail = out[index - 1][-64:]
         opened = _WRAPPER.search(tail)

@@ -59,6 +59,8 @@ _DENY_PATTERN = re.compile(
     r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)
+_TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", "iter",
+                         "iteration", "batch", "epoch"})
 # Words that are never a name: log levels, progress words.
 NEVER_NAMES = frozenset({
     "info", "warning", "warn", "error", "debug", "critical", "fatal", "notice", "trace",
@@ -130,5 +132,10 @@ class NameRegistry:
 def denied(name: str) -> bool:
     """Configuration, identity, counts and words printed near metrics: never metrics."""
     low = name.lower()
+    if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
+        quantity, per = low.split("_per_", 1)
+        if per in _TIME_UNITS:
+            return False
+        low = name = name[:len(quantity)]
     return (low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None
             or counts_things(name) or never_a_name(name))

@@ -15,6 +15,7 @@ quadratic in that bound.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import names
@@ -205,8 +206,10 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
         phase = _WORD_PHASES[phrase.group("phase").lower()]
         before = before[:phrase.start()]
     single = normalize_name(raw_name).lower()
-    words = "" if is_denied(single) or not raw_name.replace("@", "").replace(":", "") \
-        .isidentifier() else _words_before(before, bool(sep.strip()), first)
+    rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
+    words = "" if (is_denied(single) and not rate) \
+        or not raw_name.replace("@", "").replace(":", "").isidentifier() \
+        else _words_before(before, bool(sep.strip()), first)
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
         return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
@@ -225,7 +228,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     original = [0]
     for piece in pieces:
         original.append(original[-1] + len(piece))
-    pieces, cut, wrapped = unwrap(pieces) if "(" in "".join(pieces[::2]) \
+    texts = "".join(pieces[::2])
+    pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
     if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line) \
@@ -275,11 +279,12 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         low = name.lower()
         if low in _HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
-        if low in EPOCH_KEYS or low in ("train/epoch", "trainer/epoch", "current_epoch"):
-            actions.append(Action(EPOCH, index))
-            continue
-        if low in STEP_KEYS:
-            actions.append(Action(STEP, index))
+        if low in EPOCH_KEYS or low in STEP_KEYS \
+                or low in ("train/epoch", "trainer/epoch", "current_epoch"):
+            is_epoch = low not in STEP_KEYS
+            actions.append(Action(EPOCH if is_epoch else STEP, index))
+            if found.phase not in (None, "train"):  # "eval epoch: 1, loss: 0.07"
+                insort(phases, (offsets[index], found.phase))
             continue
         if _PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
             actions.append(Action(EPOCH, index))  # timm "Train: 3 [ 50/1251 ...]"
