@@ -54,9 +54,9 @@ def to_float(token: str | bytes) -> float:
 def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
     """``pieces`` (``TOKEN.split``) with every value wrapper removed from the text around
     its number: ``'loss': tensor(`` 0.51 ``, device='cuda:`` 0 ``')}`` reads as
-    ``'loss': `` 0.51 ``}``, ``return=[`` 12 ``.]`` as ``return=`` 12. Returns the new pieces, how many characters were cut from
-    the start of each piece (to map positions back to the line), and the numbers inside
-    a wrapper after its value (never metrics)."""
+    ``'loss': `` 0.51 ``}``, ``return=[`` 12 ``.]`` as ``return=`` 12. Returns the new
+    pieces, how many characters were cut from the start of each piece (to map positions
+    back to the line), and the numbers inside a wrapper after its value (never metrics)."""
     out = list(pieces)
     cut = [0] * len(pieces)
     inner: set[int] = set()
