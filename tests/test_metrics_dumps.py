@@ -121,3 +121,16 @@ def test_classify_lines() -> None:
                  "|    ep_rew_mean     | -213      |", "step 10 loss=0.5 acc=0.9",
                  "1875/1875 - 6s - loss: 0.2984 - lr: 0.0010 - 6s/epoch", "x" * 300 + ": 1"):
         assert classify(line)[0] & LISTING == 0, line
+
+
+def test_a_dump_printed_again_and_again_with_new_values_holds_metrics() -> None:
+    """A per-iteration report printed as a dump (RLlib's results): the values that keep
+    changing are metrics, recorded from the first print; constants stay settings."""
+    report = ("Result:\n  custom_metrics: {{}}\n  episode_len_mean: {length}\n"
+              "  num_healthy_workers: 2\n  config:\n    lr: 5.0e-05\n    gamma: 0.99\n")
+    text = "".join(report.format(length=20 + i) for i in range(4))
+    assert names(text) == [("episode_len_mean", 20.0 + i) for i in range(4)]
+    # a configuration printed twice, an override changing one value: still settings
+    twice = "Config:\n  lr: 0.1\n  width: 64\n  depth: 8\n" * 2
+    assert names(twice.replace("lr: 0.1", "lr: 0.05", 1) + METRICS) == [
+        ("loss", 0.5), ("lr", 0.001)]

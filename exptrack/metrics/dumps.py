@@ -125,3 +125,33 @@ class Block:
     def is_configuration(self) -> bool:
         return not self.stream and (
             self.evidence or (self.numeric >= 3 and 2 * self.liked < self.numeric))
+
+
+class Settings:
+    """Values of configuration blocks, kept by name: a name such a block prints again and
+    again (three times or more) with a new value is a metric after all (a report printed
+    each iteration as a dump, like RLlib's results); its earlier values are then recorded,
+    late. A configuration printed twice, or with the same values, stays settings."""
+
+    LIMIT = 4096  # names remembered
+    KEEP = 16  # values remembered per name
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[Observation] | None] = {}  # None: a metric after all
+
+    def keep(self, held: list[Observation]) -> list[Observation]:
+        """Of a configuration block's values (in order), those to record now."""
+        kept: list[Observation] = []
+        for obs in held:
+            seen = self._seen.get(obs.name, [])
+            if seen is None or names.metric_like(obs.name):
+                kept.append(obs)
+                continue
+            seen = [*seen[-(self.KEEP - 1):], obs]
+            first = seen[0].value
+            if len(seen) >= 3 and any(o.value != first and o.value == o.value for o in seen):
+                kept.extend(seen)
+                self._seen[obs.name] = None
+            elif obs.name in self._seen or len(self._seen) < self.LIMIT:
+                self._seen[obs.name] = seen
+        return kept

@@ -50,6 +50,7 @@ class MetricParser(SlowPath):
         self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
         self._names = names.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
+        self._settings = dumps.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN
         self.step: int | float | None = None

@@ -30,7 +30,8 @@ _MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/])")
 
 STEP_KEYS = frozenset({"step", "global_step", "iter", "iters", "iteration", "it",
                        "batch", "num_updates", "update", "n_iter", "#", "trainer/global_step",
-                       "episode", "total_timesteps", "timesteps", "num_timesteps"})
+                       "episode", "total_timesteps", "timesteps", "num_timesteps",
+                       "training_iteration"})
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}

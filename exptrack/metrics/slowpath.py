@@ -32,6 +32,7 @@ class SlowPath:
     _aliases: Mapping[str, str]
     _names: names.NameRegistry
     _dump: dumps.Block | None
+    _settings: dumps.Settings
     _variants: dict[tuple[bytes, str | bytes], Plan]
     _kv_rows: list[tuple[str, float]]
 
@@ -130,12 +131,12 @@ class SlowPath:
 
     def _close_dump(self, out: list[Observation]) -> None:
         """The block ended: what it held back, unless it was a printed configuration (then
-        only the values a metric's name holds)."""
+        only the values a metric's name holds, or that the block keeps changing)."""
         block, self._dump = self._dump, None
         if block is None or not block.held:
             return
         if block.is_configuration():
-            out.extend(self._recorded([o for o in block.held if names.metric_like(o.name)]))
+            out.extend(self._recorded(self._settings.keep(block.held)))
         else:
             out.extend(self._recorded(block.held))
 
