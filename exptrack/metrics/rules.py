@@ -20,25 +20,23 @@ from typing import NamedTuple
 
 from exptrack.metrics import names
 from exptrack.metrics.forms import TOKEN, unwrap
+from exptrack.metrics.phases import (
+    EPOCH_KEYS,
+    PHASE_WORDS_BEFORE,
+    PHASES,
+    STEP_KEYS,
+    WORD_PHASES,
+    phase_at,
+    phases_of,
+    with_phase,
+)
 
-__all__ = ["TOKEN", "Action", "is_denied", "plan_line"]
+__all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", "plan_line"]
 is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
 _MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/])")
-
-STEP_KEYS = frozenset({"step", "global_step", "iter", "iters", "iteration", "it",
-                       "batch", "num_updates", "update", "n_iter", "#", "trainer/global_step",
-                       "episode", "total_timesteps", "timesteps", "num_timesteps",
-                       "training_iteration"})
-EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
-PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
-          "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}
-# A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
-_WORD_PHASES = {"train": "train", "training": "train", "test": "test", "testing": "test",
-                "val": "val", "valid": "valid", "validation": "val", "eval": "eval",
-                "evaluation": "eval", "dev": "dev"}
 
 # Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
 _HYPER_NAMES = frozenset({
@@ -85,16 +83,6 @@ _CONFIG_LABEL = re.compile(
     r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*[:#]?\s*\[\s*$")
-_PHASE = re.compile(
-    r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|$)(?!\s*[-+.\d])")
-_LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
-# "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
-# values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
-_TRAIN_GROUP = re.compile(
-    r"(?i)(?:^|[\s|\]])(?:\[(?:train|training)\]|(?:train|training)\s*(?:[:|]|=(?=\s*[({])))"
-    r"\s*[({]?\s*"
-    r"['\"]?(?P<first>[A-Za-z]\w*)")
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
@@ -108,10 +96,6 @@ _TEXT_ASSIGN = re.compile(
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
-# a phase phrase right before a name: "train ", "Training set ", "Test data "
-_PHASE_WORDS_BEFORE = re.compile(
-    r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>train|training|test|testing|val|valid|validation|"
-    r"eval|evaluation|dev)(?:\s+(?:set|data|dataset|split|subset))?\s+$")
 _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s-\s)|\s[A-Za-z][\w@.\-/]*\s$")
 # a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
@@ -137,40 +121,6 @@ def normalize_name(name: str) -> str:
     if "'s " in name:
         name = name.replace("'s ", "_")
     return name.replace(" ", "_")
-
-
-def phases_of(line: str) -> list[tuple[int, str | None]]:
-    """The phase labels of a line ("Test:", "Epoch(val)", "[val]", "Train: (loss = ...)"),
-    each as (where the text it labels starts, phase); a label names what follows it."""
-    head = _LOG_TAG.sub(lambda m: " " * len(m.group()), line[:400]) if "[" in line \
-        else line[:400]
-    found: list[tuple[int, str | None]] = [
-        (m.end(), PHASES.get(m.group("phase").lower())) for m in _PHASE.finditer(head)]
-    for group in _TRAIN_GROUP.finditer(head):
-        first = group.group("first").lower()
-        if first not in EPOCH_KEYS and first not in STEP_KEYS:
-            found.append((group.start("first"), "train"))
-    return sorted(found)
-
-
-def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
-    phase = None
-    for start, label in phases:
-        if start > position:
-            break
-        phase = label
-    return phase
-
-
-def with_phase(name: str, phase: str | None) -> str:
-    if phase is None or name.split("/", 1)[0].lower() in PHASES:
-        return name
-    low = name.lower()
-    if low.startswith(("val", "test", "eval", "dev", "train")):
-        return name
-    if name[:1].isupper() and name[1:] == name[1:].lower():
-        name = low
-    return f"{phase}_{name}"
 
 
 class _Name(NamedTuple):
@@ -202,9 +152,9 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
                                        else before) is None:
             return None  # "found at epoch 2 with valid_loss value: 0.01": prose
     phase = None
-    phrase = _PHASE_WORDS_BEFORE.search(before)
+    phrase = PHASE_WORDS_BEFORE.search(before)
     if phrase is not None:  # "train loss", "Training set accuracy"
-        phase = _WORD_PHASES[phrase.group("phase").lower()]
+        phase = WORD_PHASES[phrase.group("phase").lower()]
         before = before[:phrase.start()]
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
@@ -217,8 +167,8 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
     if words:
         before = before[:len(before) - len(words)]
         lead = words.split()[0].lower()
-        if lead in _WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
-            phase = _WORD_PHASES[lead]
+        if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
+            phase = WORD_PHASES[lead]
             words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
         raw_name = words.replace(". ", " ") + raw_name
     return _Name(normalize_name(raw_name), sep, len(before), end, before, phase)
