@@ -72,7 +72,7 @@ _WORDS_BEFORE = re.compile(
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
-_SPACED_ASSIGN = re.compile(r"([\w)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
+_SPACED_ASSIGN = re.compile(r"(?<![\w./\-)\]])([\w)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
 # ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
 _METRIC_END = re.compile(
     r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
@@ -94,7 +94,7 @@ _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
-_CALL = re.compile(r"[A-Za-z_]\w*\([^()]*\)")
+_CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s-\s)|\s[A-Za-z][\w@.\-/]*\s$")
@@ -197,6 +197,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     for piece in pieces:
         offsets.append(offsets[-1] + len(piece))
     count = len(pieces) // 2
+    remarks = _remarks(line, offsets)
     candidates: list[tuple[int, str, str, bool]] = []  # (piece index, name, sep, phrased)
     measures: set[int] = set()  # metrics whose value carries a time or memory unit
     actions: list[Action] = []
@@ -250,7 +251,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
-        if _inside_remark(pieces, index) \
+        if index in remarks \
                 or _inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
@@ -350,22 +351,25 @@ def _inside_at_bracket(left: str, start: int) -> bool:
     return at >= 0 and left.find("]", at) < 0
 
 
-def _inside_remark(pieces: list[str], index: int) -> bool:
-    """Is the number inside parentheses that are a remark ("(took 2500 ms)", "(6.96)"),
-    not a group after a label ("Train: (loss = 0.03, acc = 98.9)")?"""
-    prefix = "".join(pieces[:index])
-    if prefix.count("(") <= prefix.count(")"):
-        return False
-    depth = 0
-    for position in range(len(prefix) - 1, -1, -1):
-        char = prefix[position]
-        if char == ")":
-            depth += 1
-        elif char == "(":
-            if depth == 0:
-                return _GROUP_OPENER.search(prefix[max(0, position - 60):position]) is None
-            depth -= 1
-    return False
+def _remarks(line: str, offsets: list[int]) -> set[int]:
+    """The numbers (piece indices) inside parentheses that are a remark ("(took 2500 ms)",
+    "(6.96)"), not a group after a label ("Train: (loss = 0.03, acc = 98.9)"): one pass
+    over the line with a stack of the open parentheses."""
+    inside: set[int] = set()
+    if "(" not in line:
+        return inside
+    opened: list[bool] = []  # per open parenthesis: is it a remark's
+    index = 1
+    for position, char in enumerate(line):
+        while index < len(offsets) - 1 and offsets[index] <= position:
+            if opened and opened[-1]:
+                inside.add(index)
+            index += 2
+        if char == "(":
+            opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None)
+        elif char == ")" and opened:
+            opened.pop()
+    return inside
 
 
 def _weak_pair_ok(name: str, sep: str, after: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from exptrack.metrics import rules
 
-_BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
+_BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%\|.*$")  # starts after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 _HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
@@ -20,7 +20,7 @@ _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overal
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
 # "|    ep_rew_mean     | -213      |" rows; "-----" borders close the table.
 _KV_ROW = re.compile(
-    r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]*?)\s*\|\s*"
+    r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
     r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
