@@ -124,3 +124,12 @@ def test_per_class_rows_are_not_the_aggregate() -> None:
         assert names(line + "\n") == [], line
     assert names("precision 0.91 recall 0.88 cls_loss 0.2 step 3\n") == [
         ("precision", 0.91), ("recall", 0.88), ("cls_loss", 0.2)]
+
+
+def test_an_id_in_names_stops_being_told_apart() -> None:
+    """Past 256 digit sets for one line shape the digits are an id ("sample_1234_loss"):
+    the shape gets one name, and stays cheap."""
+    text = "".join(f"step {i} sample_{i}_loss=0.{i % 10}\n" for i in range(1000, 3000))
+    found = parse_text(text)
+    assert len(found) == 2000 and len({o.name for o in found}) == 256
+    assert found[-1].name == found[300].name and found[100].name == "sample_1100_loss"

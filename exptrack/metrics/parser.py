@@ -48,6 +48,7 @@ class MetricParser(SlowPath):
         self._skip_rest = False  # inside a line longer than MAX_LINE_BYTES
         self._plans: dict[bytes, _Plan] = {}
         self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
+        self._variant_counts: dict[bytes, int] = {}
         self._names = names.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
         self._settings = dumps.Settings()
@@ -255,6 +256,7 @@ class MetricParser(SlowPath):
             self._plans.clear()
             self._columns.clear()
             self._variants.clear()
+            self._variant_counts.clear()
         self._plans[shape] = plan
         return plan
 

@@ -19,9 +19,11 @@ import math
 from collections.abc import Mapping
 
 from exptrack.metrics import dumps, forms, names, rules, tables
+from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import EMPTY, KEYED, SLOW, Observation, Plan
 
 MAX_VARIANTS = 4096
+MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
 
 
 class SlowPath:
@@ -34,6 +36,9 @@ class SlowPath:
     _dump: dumps.Block | None
     _settings: dumps.Settings
     _variants: dict[tuple[bytes, str | bytes], Plan]
+    _variant_counts: dict[bytes, int]
+    _plans: dict[bytes, Plan]
+    _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
 
     def _make_plan(self, raw: bytes) -> Plan:
@@ -99,10 +104,16 @@ class SlowPath:
             else b"".join(raw[s:e] for s, e in plan.keyed)
         found = self._variants.get((shape, digits))
         if found is None:
+            count = self._variant_counts[shape] = self._variant_counts.get(shape, 0) + 1
+            if count > MAX_PER_SHAPE:  # "sample_1234_loss": an id in the name, not a family
+                found = self._plans[shape] = plan._replace(flags=plan.flags & ~KEYED)
+                self._columns.pop(shape, None)
+                return found
             made = self._make_plan(raw.encode("ascii") if isinstance(raw, str) else raw)
             found = made._replace(flags=made.flags & ~KEYED)
             if len(self._variants) >= MAX_VARIANTS:
                 self._variants.clear()
+                self._variant_counts.clear()
             self._variants[(shape, digits)] = found
         return found
 
