@@ -117,3 +117,19 @@ def test_name_and_number_regexes_are_linear() -> None:
         parse_text(line + "\n")
         assert time.perf_counter() - start < 1.0, line[:30]
     assert re.compile(TOKEN.pattern)  # the token regex compiles stand-alone
+
+
+def test_steps_and_fields_in_other_layouts() -> None:
+    def found(line: str) -> list[tuple[str, float, object, object]]:
+        return [(o.name, o.value, o.step, o.epoch) for o in parse_text(line + "\n")]
+
+    assert found("I0105 12:30:01.123 140 logging_writer.py:48] [100] train_loss=2.31") == [
+        ("train_loss", 2.31, 100, None)]
+    assert found("completed step: 10, TFLOP/s/device: 123.4, total_weights: 8192, "
+                 "loss: 10.1") == [("TFLOP/s/device", 123.4, 10, None), ("loss", 10.1, 10, None)]
+    assert found("max_step: 10 loss=0.5") == [("loss", 0.5, None, None)]
+    assert found("Epoch #1: test_reward: 9.4 ± 0.48") == [("test_reward", 9.4, None, 1)]
+    assert found("[INFO] Step 100/2000; acc: 10.23; sents: 1234; bsz: 1024/1024/32;") == [
+        ("acc", 10.23, 100, None)]
+    assert found("Ep. 1 : Cost 4.56789 : Time 123.45s : 12345.67 words/s") == [
+        ("Cost", 4.56789, None, None), ("Time", 123.45, None, None)]

@@ -40,7 +40,7 @@ _COUNT_HEADS = frozenset({
     "sentences", "words", "batches", "labels", "targets", "boxes", "detections", "records",
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
-    "completed", "remaining", "left", "steps", "seen",
+    "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks",
 })
 # Names that are configuration or identity printed near metrics, never metrics.
 _DENY_NAMES = frozenset({

@@ -72,7 +72,7 @@ _WORDS_BEFORE = re.compile(
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
-_SPACED_ASSIGN = re.compile(r"(?<![\w./\-)\]])([\w)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
+_SPACED_ASSIGN = re.compile(r"(?<![\w./\-)\]])([A-Za-z_)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
 # ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
 _METRIC_END = re.compile(
     r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
@@ -82,7 +82,10 @@ _CONFIG_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
     r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
-    r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*[:#]?\s*\[\s*$")
+    r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
+_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
+                              "trainer", "optimizer", "opt", "update"})
+_MESSAGE_BRACKET = re.compile(r"\]\s+\[$")  # a log prefix's "]", then "[N]"
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
@@ -97,7 +100,7 @@ _TEXT_ASSIGN = re.compile(
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s-\s)|\s[A-Za-z][\w@.\-/]*\s$")
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\s[A-Za-z][\w@.\-/]*\s$")
 # a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
 _GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*)$")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
@@ -215,6 +218,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if counter:
             skip.add(index + 2)
         after = pieces[index + 3] if counter and index + 3 < len(pieces) else right
+        if counter and after.startswith("/"):
+            skip.add(index + 4)
+            continue  # "bsz: 1024/1024/32": a shape, not a ratio
         tail = left[-120:]
         bracket = _STEP_BRACKET.search(tail)
         if bracket is not None:
@@ -222,6 +228,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(kind, index))
             continue
         found = _find_name(tail, k == 0, pieces, index)
+        if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
+                and left[:1].isalpha():
+            found = None  # "Time 123.45s : 12.3": the letters after a number are its unit
         if found is None:
             unnamed = _unnamed_kind(k == 0, left, right, counter, after)
             if unnamed is not None:
@@ -231,9 +240,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         low = name.lower()
         if low in _HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
-        if low in EPOCH_KEYS or low in STEP_KEYS \
-                or low in ("train/epoch", "trainer/epoch", "current_epoch"):
-            is_epoch = low not in STEP_KEYS
+        first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
+        if low in EPOCH_KEYS or low in STEP_KEYS or (last in ("step", "epoch")
+                                                      and first_word in _STEP_QUALIFIERS) \
+                or low in ("train/epoch", "trainer/epoch"):
+            is_epoch = low not in STEP_KEYS and last != "step"
             actions.append(Action(EPOCH if is_epoch else STEP, index))
             if found.phase not in (None, "train"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
@@ -308,8 +319,8 @@ def _judge_dict(line: str, actions: list[Action]) -> list[Action]:
 def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
     """A number with no name before it can still be a step or an epoch."""
     stripped = left.strip()
-    if first and stripped == "[" and right.startswith("]"):
-        return STEP  # XGBoost/LightGBM "[10]\t..."
+    if ((first and stripped == "[") or _MESSAGE_BRACKET.search(left)) and right.startswith("]"):
+        return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
         return STEP  # CatBoost "10:\tlearn: ..."
     if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
