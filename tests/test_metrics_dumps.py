@@ -134,3 +134,14 @@ def test_a_dump_printed_again_and_again_with_new_values_holds_metrics() -> None:
     twice = "Config:\n  lr: 0.1\n  width: 64\n  depth: 8\n" * 2
     assert names(twice.replace("lr: 0.1", "lr: 0.05", 1) + METRICS) == [
         ("loss", 0.5), ("lr", 0.001)]
+
+
+def test_a_report_block_of_metrics_is_recorded() -> None:
+    """Hugging Face's `***** eval metrics *****` block: spaced `key = value` lines whose
+    names are metrics', its epoch the context; configuration in the same form is not."""
+    block = ("***** eval metrics *****\n  epoch                   =        3.0\n"
+             "  eval_accuracy           =     0.8603\n  eval_runtime            = 0:00:02.01\n"
+             "  eval_samples            =        408\n  eval_samples_per_second =    202.984\n")
+    found = parse_text(block + "dropout = 0.2 # for finetuning\n  Num examples = 3668\n")
+    assert [(o.name, o.value, o.epoch) for o in found] == [
+        ("eval_accuracy", 0.8603, 3), ("eval_samples_per_second", 202.984, 3)]

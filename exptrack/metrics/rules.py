@@ -190,7 +190,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
-    if spaced and not any(_METRIC_END.search(name) for name in spaced):
+    if spaced and not any(_METRIC_END.search(name) or names.metric_like(name)
+                          or name.lower() in EPOCH_KEYS or name.lower() in STEP_KEYS
+                          for name in spaced):
         return ()  # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001"
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
