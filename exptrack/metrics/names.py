@@ -10,6 +10,7 @@ A name's *words* are its parts split at ``_ - . / @``, spaces and camelCase hump
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A word that makes a name a measured quantity: quality, loss, reward, and the timing,
 # throughput and memory figures a run reports about itself.
@@ -80,6 +81,7 @@ def words(name: str) -> list[str]:
     return [w.lower() for w in _SPLIT.split(_HUMPS.sub(" ", name)) if w]
 
 
+@lru_cache(maxsize=4096)
 def metric_like(name: str) -> bool:
     """Does the name say it is a measured quantity (``val_loss``, ``samples/sec``, ``mfu``)?
     ``loss_scale`` does not: its last word is a setting's."""

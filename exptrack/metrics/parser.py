@@ -49,6 +49,7 @@ class MetricParser(SlowPath):
         self._plans: dict[bytes, _Plan] = {}
         self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
         self._variant_counts: dict[bytes, int] = {}
+        self._final_names: set[str] = set()  # names recorded as they are (``slowpath``)
         self._names = names.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
         self._settings = dumps.Settings()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from exptrack.metrics import dumps, forms, names, rules, tables
+from exptrack.metrics import dumps, forms, names, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import EMPTY, KEYED, SLOW, Observation, Plan
 
@@ -37,6 +37,7 @@ class SlowPath:
     _settings: dumps.Settings
     _variants: dict[tuple[bytes, str | bytes], Plan]
     _variant_counts: dict[bytes, int]
+    _final_names: set[str]
     _plans: dict[bytes, Plan]
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
@@ -57,9 +58,20 @@ class SlowPath:
         alias = self._aliases.get(name)
         return alias if alias is not None else self._names.peek(name)
 
+    def _final(self, name: str) -> bool:
+        """Is ``name`` the name its quantity is recorded under (registering it if new)?"""
+        if name in self._final_names:
+            return True
+        if self._name(name) != name:
+            return False
+        if len(self._final_names) > 100_000:
+            self._final_names.clear()
+        self._final_names.add(name)
+        return True
+
     def _recorded(self, found: list[Observation]) -> list[Observation]:
         """Values of a listing line, recorded after all: their names now count."""
-        return [o if self._name(o.name) == o.name else o._replace(name=self._name(o.name))
+        return [o if self._final(o.name) else o._replace(name=self._name(o.name))
                 for o in found]
 
     def _gate(self, plan: Plan, shape: bytes, raw: str | bytes,
@@ -86,6 +98,8 @@ class SlowPath:
             self._release(out)
         if not plan.metrics:
             return None
+        if block.stream and not flags & SLOW and all(self._final(m[0]) for m in plan.metrics):
+            return plan  # a stream of metrics: the hot loop records it
         found: list[Observation] = []
         self._apply(plan, raw, found)
         if block.stream or not (block.held or any(not names.metric_like(o.name)
@@ -122,8 +136,11 @@ class SlowPath:
         bar = None
         for kind, start, end in plan.context:
             token = raw[start:end]
-            number = int(token) if token.isdigit() else tables.number(
-                repr(forms.to_float(token)))
+            if token.isdigit():
+                number: int | float = int(token)
+            else:
+                value = forms.to_float(token)
+                number = int(value) if value.is_integer() else value
             if kind == rules.EPOCH:
                 self.epoch = number
             elif kind == rules.STEP:
@@ -134,7 +151,11 @@ class SlowPath:
         if bar is not None and step is None and epoch is None:
             step = bar  # a tqdm postfix, with nothing else to place it
         for name, start, end, d_start, d_end, scale in plan.metrics:
-            value = forms.to_float(raw[start:end])
+            text = raw[start:end]
+            try:
+                value = float(text)
+            except ValueError:
+                value = forms.to_float(text)
             if d_end:
                 total = forms.to_float(raw[d_start:d_end])
                 value = value / total * scale if total else math.nan
