@@ -12,9 +12,12 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
-from typing import NamedTuple
 
-from exptrack.metrics import columns, rules, tables, ultralytics
+from exptrack.metrics import columns, dumps, names, rules, tables, ultralytics
+from exptrack.metrics.lineplan import EMPTY as _EMPTY
+from exptrack.metrics.lineplan import KEYED, SLOW, Observation, listing_plan, make_plan
+from exptrack.metrics.lineplan import Plan as _Plan
+from exptrack.metrics.slowpath import SlowPath
 from exptrack.metrics.terminal import clean
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
@@ -26,27 +29,11 @@ _NAN_INF = re.compile(rb"(?i)nan|inf")
 _SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
 
 
-
-class Observation(NamedTuple):
-    """One value of one metric, with the step and epoch it belongs to (when known)."""
-
-    name: str
-    value: float
-    step: int | float | None = None
-    epoch: int | float | None = None
-
-
-class _Plan(NamedTuple):
-    context: tuple[tuple[int, int, int], ...]  # (STEP | EPOCH, start, end) byte offsets
-    # (name, start, end, denominator start, denominator end (0: none), scale)
-    metrics: tuple[tuple[str, int, int, int, int, float], ...]
-
-
-_EMPTY = _Plan((), ())
+__all__ = ["MAX_LINE_BYTES", "MetricParser", "Observation", "Segment"]
 Segment = list[Observation] | columns.Block
 
 
-class MetricParser:
+class MetricParser(SlowPath):
     """Incremental parser: bytes in (split anywhere), observations out, in output order."""
 
     def __init__(self, extra_patterns: Sequence[str] = (), use_defaults: bool = True,
@@ -60,6 +47,12 @@ class MetricParser:
         self._pending = b""
         self._skip_rest = False  # inside a line longer than MAX_LINE_BYTES
         self._plans: dict[bytes, _Plan] = {}
+        self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
+        self._variant_counts: dict[bytes, int] = {}
+        self._final_names: set[str] = set()  # names recorded as they are (``slowpath``)
+        self._names = names.NameRegistry()
+        self._dump: dumps.Block | None = None  # the configuration-like block being read
+        self._settings = dumps.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN
         self.step: int | float | None = None
@@ -157,6 +150,8 @@ class MetricParser:
             out.extend(Observation(n, v, None, e) for n, v, e in self._yolo.flush())
         if self._kv_rows:
             self._flush_kv(out)
+        if self._dump is not None:
+            self._close_dump(out)
         return out
 
     def _feed_terminal(self, data: bytes, out: list[Observation]) -> None:
@@ -232,6 +227,11 @@ class MetricParser:
             plan = plans.get(shape)
             if plan is None:
                 plan = self._new_plan(shape, raw)
+            if plan.flags or self._dump is not None:
+                gated = self._gate(plan, shape, raw, out)
+                if gated is None:
+                    continue
+                plan = gated
             if self._kv_rows and (plan is not _EMPTY or b"|" not in shape):
                 self._flush_kv(out)
             if plan is _EMPTY:
@@ -264,10 +264,12 @@ class MetricParser:
     def _new_plan(self, shape: bytes, raw: str | bytes) -> _Plan:
         data = raw.encode("ascii") if isinstance(raw, str) else raw
         no_number = shape == data and _NAN_INF.search(data) is None
-        plan = _EMPTY if no_number else self._make_plan(data)
+        plan = listing_plan(data) if no_number else self._make_plan(data)
         if len(self._plans) >= _MAX_PLANS:
             self._plans.clear()
             self._columns.clear()
+            self._variants.clear()
+            self._variant_counts.clear()
         self._plans[shape] = plan
         return plan
 
@@ -283,18 +285,29 @@ class MetricParser:
             width = len(shape) + 1
             end = position + width * count
             if count >= self.min_run:
+                plan = self._plans.get(shape) \
+                    or self._new_plan(shape, text[position:position + width - 1])
                 if shape in self._columns:
                     column = self._columns[shape]
                 else:
-                    plan = self._plans.get(shape) \
-                        or self._new_plan(shape, text[position:position + width - 1])
-                    column = columns.make_plan(shape, plan.context, plan.metrics)
+                    column = None if plan.flags & (KEYED | SLOW) \
+                        else columns.make_plan(shape, plan.context, plan.metrics)
                     self._columns[shape] = column
+                # a listing line alone may be a setting (``dumps``); repeated, it is a metric
                 block = columns.extract(column, text[position:end], count, self.step,
-                                        self.epoch) if column else None
+                                        self.epoch) \
+                    if column and (not plan.flags & dumps.LISTING or (count > 1 and all(
+                        self._names.peek(m[0]) == m[0] for m in plan.metrics))) else None
                 if block is not None:
                     if self._kv_rows:
                         self._flush_kv(pending)
+                    if plan.flags & dumps.LISTING:  # one key again and again: metrics
+                        self._release(pending)
+                        self._dump = dumps.Block(stream=True)
+                        for metric in plan.metrics:
+                            self._name(metric[0])
+                    elif self._dump is not None:
+                        self._close_dump(pending)
                     if pending:
                         segments.append(pending)
                         pending = []
@@ -312,27 +325,7 @@ class MetricParser:
     def _make_plan(self, raw: bytes) -> _Plan:
         if len(raw) > MAX_LINE_BYTES:
             return _EMPTY
-        text = raw.decode("utf-8", "replace")
-        pieces = rules.TOKEN.split(text)
-        actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
-        if not actions:
-            return _EMPTY
-        offsets = [0]  # byte offset of each piece
-        for piece in pieces:
-            offsets.append(offsets[-1] + (len(piece) if piece.isascii()
-                                          else len(piece.encode("utf-8", "surrogateescape"))))
-        if offsets[-1] != len(raw):
-            return _EMPTY  # invalid UTF-8: offsets would not match the bytes
-
-        def span(index: int) -> tuple[int, int]:
-            return offsets[index], offsets[index + 1]
-
-        context = tuple((a.kind, *span(a.token)) for a in actions
-                        if a.kind in (rules.STEP, rules.EPOCH))
-        metrics = tuple((self._aliases.get(a.name, a.name), *span(a.token),
-                         *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)
-                        for a in actions if a.kind in (rules.METRIC, rules.RATIO))
-        return _Plan(context, metrics)
+        return make_plan(raw, self._name, self._peek)
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
         kv = tables.parse_kv(text)
@@ -361,8 +354,7 @@ class MetricParser:
             if name.rsplit("/", 1)[-1] in tables.KV_STEP_KEYS:
                 self.step = tables.number(str(value)) if math.isfinite(value) else self.step
         for name, value in rows:
-            name = self._aliases.get(name, name)
-            out.append(Observation(name, value, self.step, self.epoch))
+            out.append(Observation(self._name(name), value, self.step, self.epoch))
 
     def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
         taken: set[str] = set()
@@ -396,7 +388,7 @@ class MetricParser:
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
-        row = tables.parse_row(line, self._header, self._pipe, self._aliases)
+        row = tables.parse_row(line, self._header, self._pipe, self._name)
         if row is None:
             return False
         values, step, epoch = row

@@ -3,56 +3,47 @@
 A line is split into number tokens and the text between them. Every decision depends on
 that text only (the line's *shape*), never on the numbers, so a plan made once for a shape
 is reused for every line of the same shape: the hot loop is one regex split, one dict
-lookup and a few ``float`` calls.
+lookup and a few ``float`` calls. Digits inside a name (``top1``, ``gpu0``) are text, not
+numbers: each action says where its name came from in the line (``source``), so the parser
+can tell lines that differ only there apart.
+
+Regexes here run on bounded text (a line's first 120 characters, the 120 characters before
+a number) and have no nested quantifiers over the same characters: linear, or at worst
+quadratic in that bound.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import insort
 from typing import NamedTuple
 
-# A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
-# a time (12:30:01), a thousands-grouped count (101,770) or a size with a letter (2.6G, 7B).
-# A time or memory unit right after it (893.76ms, 59.65GB, 95.1TFLOPS) does not stop it.
-TOKEN = re.compile(
-    r"(?<![\w.\-@])(?<![A-Za-z_.]/)(?<!\d,)"
-    r"([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?!(?!(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/]))\w|\.\w|-\d|:\d|,\d{3})"
+from exptrack.metrics import names
+from exptrack.metrics.forms import TOKEN, unwrap
+from exptrack.metrics.phases import (
+    EPOCH_KEYS,
+    PHASE_WORDS_BEFORE,
+    PHASES,
+    STEP_KEYS,
+    WORD_PHASES,
+    phase_at,
+    phases_of,
+    with_phase,
 )
+
+__all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", "plan_line"]
+is_denied = names.denied
+
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
 _MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/])")
 
-STEP_KEYS = frozenset({"step", "global_step", "iter", "iters", "iteration", "it",
-                       "batch", "num_updates", "update", "n_iter", "#", "trainer/global_step",
-                       "episode", "total_timesteps", "timesteps", "num_timesteps"})
-EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
-PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
-          "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}
-
-# Names that are configuration or identity printed near metrics, never metrics.
-_DENY_NAMES = frozenset({
-    "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
-    "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
-    "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
-    "size", "gpu_mem", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
-    "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
-    "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
-    "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
-    "skipped",
-})
 # Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
 _HYPER_NAMES = frozenset({
     "weight_decay", "momentum", "dropout", "batch_size", "warmup_epochs", "warmup_epoch",
     "warmup_steps", "warmup_iters", "warmup_momentum", "warmup_bias_lr", "eval_interval",
     "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
 })
-_DENY_PATTERN = re.compile(
-    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
-    r"|^(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
-    r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
-    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
-    re.IGNORECASE)
 _STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "after", "be", "been", "before", "by", "down", "each",
     "every", "for", "from", "in", "is", "of", "on", "or", "over", "per", "set", "than", "the",
@@ -67,20 +58,21 @@ _STOPWORDS = frozenset({
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
-    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])")
+    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
-    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z](?:[\w.\-/@]*[\w@])?)"""
+    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
+    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?)"""
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 _WORDS_BEFORE = re.compile(
-    r"(?:^|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9]*\.? ){1,3})$")
+    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9]*\.? ){1,3})$")
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
-_SPACED_ASSIGN = re.compile(r"([\w)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
+_SPACED_ASSIGN = re.compile(r"(?<![\w./\-)\]])([A-Za-z_)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d")
 # ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
 _METRIC_END = re.compile(
     r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
@@ -90,39 +82,41 @@ _CONFIG_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
     r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
-    r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*[:#]?\s*\[\s*$")
-_PHASE = re.compile(
-    r"(?i)(?:^|[\s|(\-:])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)]|$)(?!\s*[-+.\d])")
+    r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
+_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
+                              "trainer", "optimizer", "opt", "update"})
+_MESSAGE_BRACKET = re.compile(r"\]\s+\[$")  # a log prefix's "]", then "[N]"
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
+# a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
+_CLASS_ROW = re.compile(
+    r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
+    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|[A-Za-z][\w\-]*))?\s*[:|=\]]")
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
-_YAML_CONFIG = re.compile(r"^(?:\s{2,}|\t)['\"]?[A-Za-z][\w.\-]*['\"]?: [^:,|]*$")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
-_CALL = re.compile(r"[A-Za-z_]\w*\([^()]*\)")
+_CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
-_PHASE_WORD_BEFORE = re.compile(
-    r"(?i)(?:^|[\s|,;])(train|training|test|val|valid|validation|eval)\s+$")
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%]|\s\s|\t|\s-\s)|\s[A-Za-z][\w@.\-/]*\s$")
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\s[A-Za-z][\w@.\-/]*\s$")
+# a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
+_GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*)$")
+# names that only point at the value: "lm loss value: 8.4" is lm_loss
+_FILLERS = frozenset({"value", "values"})
+_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
-STEP, EPOCH, METRIC, RATIO = 0, 1, 2, 3
+STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 
 
 class Action(NamedTuple):
-    kind: int
+    kind: int  # BAR_STEP: a tqdm bar's count, the step of its postfix when none is known
     token: int  # index into the split pieces of the line
     name: str = ""
     denominator: int = 0  # RATIO: index of the denominator token
     scale: float = 1.0
-
-
-def is_denied(name: str) -> bool:
-    low = name.lower()
-    return low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None
+    source: tuple[int, int] = (0, 0)  # where the name's text is in the line (characters)
 
 
 def normalize_name(name: str) -> str:
@@ -132,44 +126,87 @@ def normalize_name(name: str) -> str:
     return name.replace(" ", "_")
 
 
-def phase_of(line: str) -> str | None:
-    match = _PHASE.search(line[:120])
+class _Name(NamedTuple):
+    name: str
+    sep: str
+    start: int  # where the name's text starts in the tail (words, phase phrase included)
+    end: int
+    before: str  # the tail before the name's text
+    phase: str | None  # a phase phrase right before it ("train loss", "Test set accuracy")
+
+
+def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name | None:
+    """The name of the number after ``tail`` (the text before it), with the words and
+    phase phrase before it that belong to it; None when there is none or it is a phrase."""
+    match = _NAME_BEFORE.search(tail)
     if match is None:
         return None
-    return PHASES.get(match.group("phase").lower())
-
-
-def with_phase(name: str, phase: str | None) -> str:
-    if phase is None or name.split("/", 1)[0].lower() in PHASES:
-        return name
-    low = name.lower()
-    if low.startswith(("val", "test", "eval", "dev", "train")):
-        return name
-    if name[:1].isupper() and name[1:] == name[1:].lower():
-        name = low
-    return f"{phase}_{name}"
+    raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
+    before = tail[:match.start()]
+    if normalize_name(raw_name).lower() in _FILLERS:  # "lm loss value: 8.4"
+        inner = _NAME_BEFORE.search(before)
+        if inner is None or inner.group("sep").strip():
+            return None
+        raw_name, before = inner.group("name"), before[:inner.start()]
+        joined = _WORDS_BEFORE.search(before)
+        if (joined is not None
+                and any(w.lower() in _STOPWORDS for w in joined["words"].split())) \
+                or _FIELD_START.search(before[:joined.start("words")] if joined
+                                       else before) is None:
+            return None  # "found at epoch 2 with valid_loss value: 0.01": prose
+    phase = None
+    phrase = PHASE_WORDS_BEFORE.search(before)
+    if phrase is not None:  # "train loss", "Training set accuracy"
+        phase = WORD_PHASES[phrase.group("phase").lower()]
+        before = before[:phrase.start()]
+    single = normalize_name(raw_name).lower()
+    rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
+    words = "" if (is_denied(single) and not rate) \
+        or not raw_name.replace("@", "").replace(":", "").isidentifier() \
+        else _words_before(before, bool(sep.strip()), first)
+    if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
+                         and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
+        return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
+    if words:
+        before = before[:len(before) - len(words)]
+        lead = words.split()[0].lower()
+        if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
+            phase = WORD_PHASES[lead]
+            words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
+        raw_name = words.replace(". ", " ") + raw_name
+    return _Name(normalize_name(raw_name), sep, len(before), end, before, phase)
 
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
+    original = [0]
+    for piece in pieces:
+        original.append(original[-1] + len(piece))
+    texts = "".join(pieces[::2])
+    pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts \
+        else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line):
+    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line) \
+            or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
-    if spaced and not any(_METRIC_END.search(name) for name in spaced):
+    if spaced and not any(_METRIC_END.search(name) or names.metric_like(name)
+                          or name.lower() in EPOCH_KEYS or name.lower() in STEP_KEYS
+                          for name in spaced):
         return ()  # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001"
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
-    phase = phase_of(line)
+    phases = phases_of(line)
     calls = [m.span() for m in _CALL.finditer(line)] if "(" in line else []
     offsets = [0]
     for piece in pieces:
         offsets.append(offsets[-1] + len(piece))
     count = len(pieces) // 2
-    candidates: list[tuple[int, str, str]] = []  # (piece index, name, sep)
+    remarks = _remarks(line, offsets)
+    candidates: list[tuple[int, str, str, bool]] = []  # (piece index, name, sep, phrased)
     measures: set[int] = set()  # metrics whose value carries a time or memory unit
     actions: list[Action] = []
-    skip: set[int] = set()
+    skip: set[int] = set(wrapped)
     for k in range(count):
         index = 2 * k + 1
         if index in skip:
@@ -183,49 +220,38 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if counter:
             skip.add(index + 2)
         after = pieces[index + 3] if counter and index + 3 < len(pieces) else right
+        if counter and after.startswith("/"):
+            skip.add(index + 4)
+            continue  # "bsz: 1024/1024/32": a shape, not a ratio
         tail = left[-120:]
         bracket = _STEP_BRACKET.search(tail)
         if bracket is not None:
             kind = EPOCH if bracket.group("key").lower() == "epoch" else STEP
             actions.append(Action(kind, index))
             continue
-        match = _NAME_BEFORE.search(tail)
-        if match is None:
+        found = _find_name(tail, k == 0, pieces, index)
+        if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
+                and left[:1].isalpha():
+            found = None  # "Time 123.45s : 12.3": the letters after a number are its unit
+        if found is None:
             unnamed = _unnamed_kind(k == 0, left, right, counter, after)
             if unnamed is not None:
                 actions.append(Action(unnamed, index))
             continue
-        raw_name, sep = match.group("name"), match.group("sep")
-        before = tail[:match.start()]
-        single = normalize_name(raw_name).lower()
-        if single in _HYPER_NAMES:
-            return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
-        words = "" if is_denied(single) or not raw_name.replace("@", "").isidentifier() \
-            else _words_before(before, bool(sep.strip()), k == 0)
-        if words is None or (before == " " and pieces[index - 2].isalpha()
-                             and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
-            continue  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
-        word_phase_name = None
-        if words:
-            before = before[:len(before) - len(words)]
-            first = words.split()[0].lower()
-            if first in PHASES or first == "training":  # "Test loss:", "Train Epoch:"
-                word_phase_name = {"training": "train", "validation": "val"}.get(first, first)
-                words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
-            if words:
-                raw_name = words.replace(". ", " ") + raw_name
-        if word_phase_name in ("train", None):
-            word_phase_name = None
-        name = normalize_name(raw_name)
-        word_phase = _PHASE_WORD_BEFORE.search(before)
+        name, sep = found.name, found.sep
         low = name.lower()
-        if low in EPOCH_KEYS or low in ("train/epoch", "trainer/epoch", "current_epoch"):
-            actions.append(Action(EPOCH, index))
+        if low in _HYPER_NAMES:
+            return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
+        first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
+        if low in EPOCH_KEYS or low in STEP_KEYS or (last in ("step", "epoch")
+                                                      and first_word in _STEP_QUALIFIERS) \
+                or low in ("train/epoch", "trainer/epoch"):
+            is_epoch = low not in STEP_KEYS and last != "step"
+            actions.append(Action(EPOCH if is_epoch else STEP, index))
+            if found.phase not in (None, "train"):  # "eval epoch: 1, loss: 0.07"
+                insort(phases, (offsets[index], found.phase))
             continue
-        if low in STEP_KEYS:
-            actions.append(Action(STEP, index))
-            continue
-        if _PHASE_LABEL.match(tail[match.start():]) and re.match(r"\s*\[", after):
+        if _PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
             actions.append(Action(EPOCH, index))  # timm "Train: 3 [ 50/1251 ...]"
             continue
         if right.startswith(":") and not counter:
@@ -238,55 +264,71 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
-        if _inside_parentheses(pieces, index) or _inside_at_bracket(left, match.start()):
+        if index in remarks \
+                or _inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) or (not measured and _UNIT_AFTER.match(after)):
+        if is_denied(name) or (not measured and _unit_after(after, index + 2 < len(pieces))):
             continue
         if not weak and _COUNT_NOUN.match(after):
             continue
-        if word_phase_name is not None:
-            name = with_phase(name, word_phase_name)
-        elif word_phase is not None:
-            word = word_phase.group(1).lower()
-            name = with_phase(name, {"training": "train", "validation": "val"}.get(word, word))
+        if found.phase is not None:
+            name = with_phase(name, found.phase)
         else:
-            if _PROSE_BEFORE.search(before) and count == 1:
+            if _PROSE_BEFORE.search(found.before) and count == 1:
                 continue  # "Initial learn rate: 0.001": a sentence, not a metric
-            name = with_phase(name, phase)
+            name = with_phase(name, phase_at(phases, offsets[index]))
+        at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
+        source = (at + found.start, at + found.end)
+        candidates.append((index, name, sep,
+                           found.phase is not None and names.metric_like(name)))
         if counter:
             scale = 100.0 if re.match(r"\s*\(\s*$", after) else 1.0
-            candidates.append((index, name, sep))
-            actions.append(Action(RATIO, index, name, index + 2, scale))
+            actions.append(Action(RATIO, index, name, index + 2, scale, source))
         else:
-            candidates.append((index, name, sep))
-            actions.append(Action(METRIC, index, name))
+            actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.token not in measures]  # only timings: not a report
         candidates = [c for c in candidates if c[0] not in measures]
-    if (len(candidates) == 1 and not any(a.kind != METRIC for a in actions)
-            and _YAML_CONFIG.match(line) and "=" not in candidates[0][2]):
-        return ()  # an indented "key: value" alone: a printed configuration
-    weak_only = [c for c in candidates if not c[2].strip()]
+    weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
     if weak_only and len(candidates) + sum(a.kind != METRIC for a in actions) < 2:
         # a lone "word 12" counts only when it reads as a table cell ("test_acc    0.88")
-        index, name, sep = weak_only[0]
+        # or a phrase ("Test set accuracy 0.94")
+        index, name, sep, _ = weak_only[0]
         if "\t" not in sep and len(sep) < 2:
             return tuple(a for a in actions if a.token != index)
+    if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
+        actions = _judge_dict(line, actions)
+    if not any(a.kind in (METRIC, RATIO) for a in actions):
+        actions = [a for a in actions if a.kind != BAR_STEP]  # a bar alone: nothing to place
     return tuple(actions)
+
+
+def _judge_dict(line: str, actions: list[Action]) -> list[Action]:
+    """A ``{...}`` printed without a step or epoch whose names mostly are not metrics'
+    (``{'warmup_min_lr': 0, 'warmup_num_steps': 1000}``), or with a nested dict, is a
+    configuration: only the values a metric's name holds are kept."""
+    values = [a for a in actions if a.kind in (METRIC, RATIO)]
+    nested = line.find("{", line.find("{") + 1) >= 0
+    liked = [a for a in values if names.metric_like(a.name)]
+    if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):
+        return [a for a in actions if a.kind not in (METRIC, RATIO) or a in liked]
+    return actions
 
 
 def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
     """A number with no name before it can still be a step or an epoch."""
     stripped = left.strip()
-    if first and stripped == "[" and right.startswith("]"):
-        return STEP  # XGBoost/LightGBM "[10]\t..."
+    if ((first and stripped == "[") or _MESSAGE_BRACKET.search(left)) and right.startswith("]"):
+        return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
         return STEP  # CatBoost "10:\tlearn: ..."
     if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
         return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
+    if counter and stripped.endswith("|") and after.startswith(" ["):
+        return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
     return None
@@ -301,12 +343,19 @@ def _words_before(before: str, strong: bool, first: bool) -> str | None:
     parts = words.split()
     if parts[0].lower() in ("info", "warning", "debug"):
         return ""
-    if any(p.lower() in _STOPWORDS and p != "per" for p in parts):
+    if any(p.lower().rstrip(".") in _STOPWORDS and p != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
     return words
+
+
+def _unit_after(after: str, number_follows: bool) -> bool:
+    """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
+    follows it: "loss 0.5 step 12", "0.5 step=12" name the next value."""
+    unit = _UNIT_AFTER.match(after)
+    return unit is not None and not (number_follows and not after[unit.end():].strip())
 
 
 def _inside_at_bracket(left: str, start: int) -> bool:
@@ -315,9 +364,25 @@ def _inside_at_bracket(left: str, start: int) -> bool:
     return at >= 0 and left.find("]", at) < 0
 
 
-def _inside_parentheses(pieces: list[str], index: int) -> bool:
-    prefix = "".join(pieces[:index])
-    return prefix.count("(") > prefix.count(")")
+def _remarks(line: str, offsets: list[int]) -> set[int]:
+    """The numbers (piece indices) inside parentheses that are a remark ("(took 2500 ms)",
+    "(6.96)"), not a group after a label ("Train: (loss = 0.03, acc = 98.9)"): one pass
+    over the line with a stack of the open parentheses."""
+    inside: set[int] = set()
+    if "(" not in line:
+        return inside
+    opened: list[bool] = []  # per open parenthesis: is it a remark's
+    index = 1
+    for position, char in enumerate(line):
+        while index < len(offsets) - 1 and offsets[index] <= position:
+            if opened and opened[-1]:
+                inside.add(index)
+            index += 2
+        if char == "(":
+            opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None)
+        elif char == ")" and opened:
+            opened.pop()
+    return inside
 
 
 def _weak_pair_ok(name: str, sep: str, after: str) -> bool:

@@ -4,11 +4,11 @@ markdown ``| a | b |`` tables). Pure functions; the parser keeps the table's sta
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable
 
 from exptrack.metrics import rules
 
-_BAR_CUT = re.compile(r":?\s*\d{1,3}%\|.*$")
+_BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%\|.*$")  # starts after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 _HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
@@ -20,7 +20,7 @@ _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overal
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
 # "|    ep_rew_mean     | -213      |" rows; "-----" borders close the table.
 _KV_ROW = re.compile(
-    r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]*?)\s*\|\s*"
+    r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
     r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
@@ -50,8 +50,9 @@ def parse_header(line: str) -> tuple[list[str], bool] | None:
 
 
 def parse_row(line: str, header: list[str], pipe: bool,
-              aliases: Mapping[str, str]) -> Row | None:
-    """A row under ``header`` -> (metric values, its step, its epoch), else None."""
+              naming: Callable[[str], str]) -> Row | None:
+    """A row under ``header`` -> (metric values, its step, its epoch), else None; a
+    column's metric is named by ``naming`` (the parser's aliases and first spellings)."""
     if pipe:
         text = line.strip()
         if not (text.startswith("|") and text.endswith("|")):
@@ -79,7 +80,7 @@ def parse_row(line: str, header: list[str], pipe: bool,
             continue
         if not name or rules.is_denied(name) or not _ROW_NUMBER.match(cell):
             continue
-        values.append((aliases.get(name, name), float(cell.rstrip("%"))))
+        values.append((naming(name), float(cell.rstrip("%"))))
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
     return values, step, epoch

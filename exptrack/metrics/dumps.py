@@ -1,0 +1,157 @@
+"""Printed configuration: a block of ``key: value`` lines is a setting dump, not metrics.
+
+Programs print their configuration once at start-up as a *block*: consecutive lines that
+each hold one key and one value (argparse, DeepSpeed and Megatron ``key ....... value``
+listings, YAML, pretty-printed JSON, ``key = value``), often under a header
+(``---- arguments ----``, ``Config:``) and mixed with non-numeric values (``True``,
+``adam``, paths). Metrics are printed again and again, next to a step or an epoch.
+
+The parser recognises a block while it streams: each line shape is classified once
+(``classify``); a block is the run of consecutive listing lines (and section or structure
+lines) with no step or epoch; ``Block`` holds back the values whose names are not metric
+names until the block ends, then ``Block.judge`` says whether it was configuration.
+A key printed twice in a block (within one section) makes it a stream of metrics
+(``loss: 0.5`` per line), and values whose name is a metric's (``val_loss``) are never
+dropped (nor held back unless a value before them was).
+
+Regexes run on one line of at most ``MAX_LINE`` characters, once per line shape; none
+has nested quantifiers over the same characters (linear per start position, so at worst
+quadratic in that bound).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from exptrack.metrics import names
+
+if TYPE_CHECKING:
+    from exptrack.metrics.lineplan import Observation
+
+MAX_LINE = 240  # longer lines are not listing lines
+MAX_HELD = 10_000  # a block holding more values is judged then and there
+# flags of a line shape (the parser keeps them in its plan)
+LISTING = 1 << 1  # one key, one value: part of a block; its values may be held back
+CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no value
+EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
+NUMERIC = 1 << 4  # a listing whose value is a number
+
+_KEY_VALUE = re.compile(
+    r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
+    r"(?P<key>[A-Za-z_][\w.\-/]{0,60}(?: [A-Za-z_][\w.\-/]{0,30}){0,3})(?P=q)"
+    r"(?P<sep>\s*[:=]\s*|\s+\.{2,}:?\s*|\s{2,}|\t+)(?P<value>\S.*)$")
+_VALUE_SEP = re.compile(r":\s|\s=|=\s|\s[|\-]\s|\s\s|\t")  # a second pair or cell
+_NUMBER = re.compile(
+    r"^[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|f[+-]?\d+)?\s?(?:%|[A-Za-z/]{1,8})?$"
+    r"|^\d+:\d\d(?::\d\d)?(?:\.\d+)?$|^[+-]?(?i:nan|inf)$")
+_SECTION = re.compile(r"(?:^|[\s\]:|])\s*['\"]?[A-Za-z_][\w.\-]{0,60}['\"]?\s*[:=]\s*[{\[(]?$")
+_STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
+_HEADER = re.compile(
+    r"(?i)(?:^|[^\w])(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|options|"
+    r"settings|flags)(?:[^\w]|$)")
+
+
+def classify(line: str) -> tuple[int, str]:
+    """The block flags of a line (0: not part of a block) and its key, for a listing."""
+    text = line.rstrip()
+    if not text or len(text) > MAX_LINE:
+        return 0, ""
+    if text.endswith(","):
+        text = text[:-1].rstrip()
+    if text.lstrip().startswith("|"):
+        return 0, ""  # a table's row
+    if _STRUCTURE.match(text):
+        return CONTINUES, ""
+    if not any(c.isdigit() for c in text) and _HEADER.search(text) \
+            and (text.endswith((":", "(", "{")) or text.lstrip()[:1] in "-=*#<[("):
+        return CONTINUES | EVIDENCE, ""  # "---- arguments ----", "Config:", "Namespace("
+    if _SECTION.search(text):
+        return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else 0), ""
+    position = 0
+    while True:
+        found = _KEY_VALUE.search(text, position)
+        if found is None:
+            return 0, ""
+        value = found.group("value")
+        if value[:1] in "{[(" or _VALUE_SEP.search(value) is None:
+            break
+        position = found.start("key") + 1
+    key = found.group("key")
+    if names.never_a_name(key.split()[0]):
+        return 0, ""
+    flags = LISTING
+    if _NUMBER.match(value):
+        flags |= NUMERIC
+    else:
+        flags |= EVIDENCE  # True, None, adam, /data/x, [0.9, 0.95], {...}
+    if ".." in found.group("sep"):
+        flags |= EVIDENCE  # "key ......... value": an argument listing
+    return flags, key.replace(" ", "_")
+
+
+class Block:
+    """A block being read: its keys, what it showed, and the values held back."""
+
+    __slots__ = ("evidence", "held", "keys", "liked", "numeric", "stream")
+
+    def __init__(self, stream: bool = False) -> None:
+        self.keys: set[str] = set()
+        self.held: list[Observation] = []
+        self.evidence = False
+        self.numeric = 0  # listing lines whose value is a number
+        self.liked = 0  # ... whose key is a metric's name
+        self.stream = stream  # a key came twice: metrics, nothing is held back
+
+    def add(self, flags: int, key: str) -> bool:
+        """Count one line of the block; True when it turned the block into a stream (the
+        caller then releases what is held)."""
+        if flags & EVIDENCE:
+            self.evidence = True
+        if flags & CONTINUES:
+            self.keys.clear()  # a new section: its keys may repeat the last one's ("type")
+        if not flags & LISTING or self.stream:
+            return False
+        folded = names.key(key)
+        if folded in self.keys:
+            self.stream = True
+            return True
+        self.keys.add(folded)
+        if flags & NUMERIC:
+            self.numeric += 1
+            self.liked += names.metric_like(key)
+        return False
+
+    def is_configuration(self) -> bool:
+        return not self.stream and (
+            self.evidence or (self.numeric >= 3 and 2 * self.liked < self.numeric))
+
+
+class Settings:
+    """Values of configuration blocks, kept by name: a name such a block prints again and
+    again (three times or more) with a new value is a metric after all (a report printed
+    each iteration as a dump, like RLlib's results); its earlier values are then recorded,
+    late. A configuration printed twice, or with the same values, stays settings."""
+
+    LIMIT = 4096  # names remembered
+    KEEP = 16  # values remembered per name
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[Observation] | None] = {}  # None: a metric after all
+
+    def keep(self, held: list[Observation]) -> list[Observation]:
+        """Of a configuration block's values (in order), those to record now."""
+        kept: list[Observation] = []
+        for obs in held:
+            seen = self._seen.get(obs.name, [])
+            if seen is None or names.metric_like(obs.name):
+                kept.append(obs)
+                continue
+            seen = [*seen[-(self.KEEP - 1):], obs]
+            first = seen[0].value
+            if len(seen) >= 3 and any(o.value != first and o.value == o.value for o in seen):
+                kept.extend(seen)
+                self._seen[obs.name] = None
+            elif obs.name in self._seen or len(self._seen) < self.LIMIT:
+                self._seen[obs.name] = seen
+        return kept

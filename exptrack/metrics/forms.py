@@ -1,0 +1,110 @@
+"""How numbers are written: the number token, the forms ``float`` does not read, and the
+wrappers a value can be printed in (``tensor(0.51)``).
+
+Every regex here is linear-time: each is a sequence of character classes whose
+repetitions cannot match the same text in two ways (a digit run is ``\\d+`` once, never
+``(\\d+)+``), and lookarounds are fixed-width; the wrapper search runs on a bounded tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
+# a time (12:30:01) or a size with a letter (2.6G, 7B); not the upper end of a range after
+# a decimal (``mAP@0.5:0.95``). A time or memory unit right after it (893.76ms,
+# 59.65GB, 95.1TFLOPS) does not stop it. Forms: 1, -2.5, .5, 3e-4, 8.4E+00, Julia's Float32
+# 0.0363f0, a thousands-grouped 1,234.5 (first group 1-999), nan, inf.
+TOKEN = re.compile(
+    r"(?<![\w.\-@])(?<![A-Za-z_.]/)(?<!\d,)(?<!\.\d:)(?<!\.\d\d:)"
+    r"([+-]?\d*\.\d+f[+-]?\d+"
+    r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
+    r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
+    r"(?!(?!(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/]))\w|\.\w|-\d|:\.?\d|,\d{3})"
+)
+
+# A call that only carries a value: tensor(0.51), tensor(0.5100, device='cuda:0'),
+# np.float64(0.51), Array(0.51, dtype=float32), tf.Tensor(0.5, shape=(), dtype=float32).
+_WRAPPER = re.compile(
+    r"(?:^|(?<=[^\w.]))(?:[A-Za-z_]\w{0,20}\.){0,3}"
+    r"(?:tensor|Tensor|array|Array|DeviceArray|ArrayImpl|Decimal|u?int(?:8|16|32|64)|"
+    r"b?float(?:16|32|64)?)\(\s*$")
+
+
+_SPECIAL = re.compile(r"\df|,")
+_FLOAT32 = re.compile(r"(?<=\d)f")
+
+
+_LIST_OPEN = re.compile(r"[=:]\s?\[\s*$")
+_LIST_CLOSE = re.compile(r"^\.?\s*\]")
+
+
+def is_plain(token: str) -> bool:
+    """Does ``float`` read the token as printed? (``0.0363f0`` and ``1,234.5`` it does not.)"""
+    return _SPECIAL.search(token) is None
+
+
+def to_float(token: str | bytes) -> float:
+    """The value of any ``TOKEN``: ``0.0363f0`` -> 0.0363, ``1,234.5`` -> 1234.5."""
+    text = token.decode("ascii", "replace") if isinstance(token, bytes) else token
+    return float(_FLOAT32.sub("e", text.replace(",", "")))
+
+
+def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
+    """``pieces`` (``TOKEN.split``) with every value wrapper removed from the text around
+    its number: ``'loss': tensor(`` 0.51 ``, device='cuda:`` 0 ``')}`` reads as
+    ``'loss': `` 0.51 ``}``, ``return=[`` 12 ``.]`` as ``return=`` 12. Returns the new
+    pieces, how many characters were cut from the start of each piece (to map positions
+    back to the line), and the numbers inside a wrapper after its value (never metrics)."""
+    out = list(pieces)
+    cut = [0] * len(pieces)
+    inner: set[int] = set()
+    for index in range(1, len(out) - 1, 2):
+        if index in inner:
+            continue
+        if _LIST_OPEN.search(out[index - 1][-8:]) and _LIST_CLOSE.match(out[index + 1]):
+            # a one-value list (numpy's "episodic_return=[12.]"): the value
+            left = out[index - 1].rstrip()
+            out[index - 1] = left[:-1]
+            closing = _LIST_CLOSE.match(out[index + 1])
+            assert closing is not None
+            cut[index + 1] += closing.end()
+            out[index + 1] = out[index + 1][closing.end():]
+            continue
+        if not out[index - 1].rstrip().endswith("("):
+            continue
+        tail = out[index - 1][-64:]
+        opened = _WRAPPER.search(tail)
+        if opened is None:
+            continue
+        close = _closing(out, index + 1)
+        if close is None:
+            continue
+        piece, position = close
+        out[index - 1] = out[index - 1][:len(out[index - 1]) - len(tail) + opened.start()]
+        for between in range(index + 1, piece):
+            if between % 2:
+                inner.add(between)
+            else:
+                cut[between] += len(out[between])
+                out[between] = ""
+        cut[piece] += position + 1
+        out[piece] = out[piece][position + 1:]
+    return out, cut, inner
+
+
+def _closing(pieces: list[str], start: int) -> tuple[int, int] | None:
+    """The piece and position of the ``)`` that closes a call opened before ``start``."""
+    depth = 1
+    for index in range(start, min(len(pieces), start + 16), 2):
+        for position, char in enumerate(pieces[index]):
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth == 0:
+                    return index, position
+            elif char in "{}[]":
+                return None
+    return None

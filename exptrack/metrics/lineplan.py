@@ -1,0 +1,84 @@
+"""A line shape's plan: where its numbers are and what each one is (see ``parser``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from exptrack.metrics import dumps, forms, rules
+
+_DIGITS = re.compile(rb"\d+")
+# plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
+KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
+SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
+
+
+class Observation(NamedTuple):
+    """One value of one metric, with the step and epoch it belongs to (when known)."""
+
+    name: str
+    value: float
+    step: int | float | None = None
+    epoch: int | float | None = None
+
+
+class Plan(NamedTuple):
+    context: tuple[tuple[int, int, int], ...]  # (STEP | EPOCH, start, end) byte offsets
+    # (name, start, end, denominator start, denominator end (0: none), scale)
+    metrics: tuple[tuple[str, int, int, int, int, float], ...]
+    flags: int = 0  # KEYED, SLOW and ``dumps`` flags
+    keyed: tuple[tuple[int, int], ...] = ()  # KEYED: byte spans of the digits in names
+    key: str = ""  # dumps.LISTING: the listing's key
+
+
+EMPTY = Plan((), ())
+
+
+def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]) -> Plan:
+    """The plan of a line (``raw``), its metrics named through ``name``, or through
+    ``peek`` for a line that may be a printed setting (its name is taken only once a value
+    is recorded: see ``slowpath``)."""
+    text = raw.decode("utf-8", "replace")
+    pieces = rules.TOKEN.split(text)
+    actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
+    if not actions:
+        return listing_plan(raw, text)
+    offsets = [0]  # byte offset of each piece
+    for piece in pieces:
+        offsets.append(offsets[-1] + (len(piece) if piece.isascii()
+                                      else len(piece.encode("utf-8", "surrogateescape"))))
+    if offsets[-1] != len(raw):
+        return EMPTY  # invalid UTF-8: offsets would not match the bytes
+
+    def span(index: int) -> tuple[int, int]:
+        return offsets[index], offsets[index + 1]
+
+    def at(char: int) -> int:  # a character position of ``text`` as a byte offset
+        return char if text.isascii() else len(text[:char].encode("utf-8", "replace"))
+
+    context = tuple((a.kind, *span(a.token)) for a in actions
+                    if a.kind in (rules.STEP, rules.EPOCH, rules.BAR_STEP))
+    values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO)]
+    listing, key = dumps.classify(text) if not context and len(values) < 2 else (0, "")
+    naming = peek if listing else name
+    metrics = tuple((naming(a.name), *span(a.token),
+                     *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)
+                    for a in values)
+    keyed = tuple(m.span() for a in values
+                  for m in _DIGITS.finditer(raw, at(a.source[0]), at(a.source[1])))
+    flags = KEYED if keyed else 0
+    tokens = [a.token for a in actions] + [a.denominator for a in values if a.denominator]
+    if any(a.kind == rules.BAR_STEP for a in actions) \
+            or not all(forms.is_plain(pieces[t]) for t in tokens):
+        flags |= SLOW
+    return Plan(context, metrics, flags | listing, keyed, key)
+
+
+def listing_plan(raw: bytes, text: str | None = None) -> Plan:
+    """The plan of a line without metrics: empty, but for a printed configuration's line
+    (``dumps``)."""
+    if len(raw) > dumps.MAX_LINE * 4:
+        return EMPTY
+    flags, key = dumps.classify(raw.decode("utf-8", "replace") if text is None else text)
+    return Plan((), (), flags, (), key) if flags else EMPTY

@@ -1,0 +1,143 @@
+"""What a name says about its value: a metric, a count, an identity label, a setting.
+
+Pure functions over a name's words, used by ``rules`` (per line) and ``dumps`` (per block
+of printed configuration), plus ``NameRegistry``: one quantity, one name per run.
+
+A name's *words* are its parts split at ``_ - . / @``, spaces and camelCase humps
+(``RunningAvgSamplesPerSec`` -> running avg samples per sec), lowercased.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A word that makes a name a measured quantity: quality, loss, reward, and the timing,
+# throughput and memory figures a run reports about itself.
+METRIC_WORDS = frozenset({
+    "loss", "losses", "nll", "acc", "accuracy", "err", "error", "errors", "score", "f1",
+    "fscore", "auc", "auroc", "ap", "map", "mar", "iou", "miou", "dice", "jaccard", "reward",
+    "rewards", "return", "returns", "rmse", "mae", "mse", "mape", "smape", "r2", "logloss",
+    "bleu", "rouge", "rouge1", "rouge2", "rougel", "meteor", "chrf", "wer", "cer", "ppl",
+    "perplexity", "precision", "recall", "top1", "top5", "psnr", "ssim", "lpips", "fid",
+    "kl", "kld", "entropy", "elbo", "likelihood", "spearman", "pearson", "mcc", "kappa",
+    "ndcg", "mrr", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
+    "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
+    "mfu", "mem", "memory", "allocated", "reserved", "sec", "second", "s", "norm", "gnorm",
+    "grad", "gradnorm",
+})
+# The last word of a setting whose other words sound like a metric ("loss_scale",
+# "min_loss_scale", "loss_weight", "accuracy_threshold").
+_SETTING_HEADS = frozenset({
+    "scale", "window", "power", "weight", "weights", "coef", "coefficient", "factor",
+    "threshold", "thresh", "interval", "freq", "frequency", "steps", "iters", "epochs",
+    "size", "patience", "delta", "alpha", "beta", "gamma", "eps", "epsilon", "warmup",
+    "decay", "clip", "type", "mode", "name", "enabled", "fn", "function", "fp16", "bf16",
+})
+# Names of values that count things, or say how far a job is: never metrics.
+_COUNT_HEADS = frozenset({
+    "count", "counts", "objects", "samples", "examples", "classes", "params", "parameters",
+    "workers", "files", "images", "instances", "items", "tokens", "nodes", "edges",
+    "sentences", "words", "batches", "labels", "targets", "boxes", "detections", "records",
+    "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
+    "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
+    "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks",
+})
+# Names that are configuration or identity printed near metrics, never metrics.
+_DENY_NAMES = frozenset({
+    "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
+    "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
+    "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
+    "size", "gpu_mem", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
+    "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
+    "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
+    "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
+    "skipped",
+})
+_DENY_PATTERN = re.compile(
+    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
+    r"|^(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
+    r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
+    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
+    re.IGNORECASE)
+_TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", "iter",
+                         "iteration", "batch", "epoch"})
+# Words that are never a name: log levels, progress words.
+NEVER_NAMES = frozenset({
+    "info", "warning", "warn", "error", "debug", "critical", "fatal", "notice", "trace",
+    "progress", "processing", "loading", "downloading", "saving", "done", "completed",
+    "finished", "status", "avg", "average",
+})
+# "worker-0", "rank#3", "node-12": an identity label with an index, not a quantity.
+_IDENTITY = re.compile(
+    r"(?i)^(?:worker|rank|node|host|gpu|cpu|device|process|proc|thread|replica|shard|env|"
+    r"actor|learner|client|server|job|task|pod|core|machine|partition)[-#]\d+$")
+_HUMPS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SPLIT = re.compile(r"[\s_\-./@:]+")
+
+
+def words(name: str) -> list[str]:
+    """``name``'s words, lowercased (see the module docstring)."""
+    return [w.lower() for w in _SPLIT.split(_HUMPS.sub(" ", name)) if w]
+
+
+@lru_cache(maxsize=4096)
+def metric_like(name: str) -> bool:
+    """Does the name say it is a measured quantity (``val_loss``, ``samples/sec``, ``mfu``)?
+    ``loss_scale`` does not: its last word is a setting's."""
+    parts = words(name)
+    if not parts or parts[-1] in _SETTING_HEADS:
+        return False
+    return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS for p in parts)
+
+
+def counts_things(name: str) -> bool:
+    """``total_count``, ``objects``, ``TOTAL_PARAMS``, ``num_workers``: a count, not a
+    metric (``samples/sec`` is a rate: its last word is ``sec``)."""
+    parts = words(name)
+    return bool(parts) and parts[-1] in _COUNT_HEADS
+
+
+def never_a_name(name: str) -> bool:
+    """``INFO``, ``Progress``, ``worker-0``: a word or a label, never a metric's name."""
+    return name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None
+
+
+def key(name: str) -> str:
+    """The spelling-insensitive key of a name: case, ``_``, ``-`` and spaces ignored
+    (``Train Loss`` and ``train_loss`` are one quantity; ``val/loss`` stays apart)."""
+    return name.lower().replace("_", "").replace("-", "").replace(" ", "")
+
+
+class NameRegistry:
+    """One quantity, one name: the first spelling seen in a run wins for every later
+    spelling with the same ``key``."""
+
+    LIMIT = 10_000  # past this many names, new ones are kept as they are
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+
+    def peek(self, name: str) -> str:
+        """The spelling ``name`` would get, without making it the first of its quantity."""
+        return self._first.get(key(name), name)
+
+    def __call__(self, name: str) -> str:
+        found = self._first.get(key(name))
+        if found is not None:
+            return found
+        if len(self._first) < self.LIMIT:
+            self._first[key(name)] = name
+        return name
+
+
+def denied(name: str) -> bool:
+    """Configuration, identity, counts and words printed near metrics: never metrics."""
+    low = name.lower()
+    if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
+        quantity, per = low.split("_per_", 1)
+        if per in _TIME_UNITS:
+            return False
+        low = name = name[:len(quantity)]
+    return (low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None
+            or counts_things(name) or never_a_name(name))

@@ -1,0 +1,72 @@
+"""Phases: which part of a run a value belongs to (train, val, test, eval, dev), from the
+labels and phrases around it: ``Test:``, ``Epoch(val)``, ``[val]``, ``valid on 'valid'
+subset``, ``Train: (loss = ...)``, ``train loss``, ``Training set accuracy``.
+
+The regexes run on a line's first 400 characters (or the 120 characters before a number)
+and are alternations of literal words with bounded separators: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+STEP_KEYS = frozenset({"step", "global_step", "iter", "iters", "iteration", "it",
+                       "batch", "num_updates", "update", "n_iter", "#", "trainer/global_step",
+                       "episode", "total_timesteps", "timesteps", "num_timesteps",
+                       "training_iteration"})
+EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
+PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
+          "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}
+# A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
+WORD_PHASES = {"train": "train", "training": "train", "test": "test", "testing": "test",
+                "val": "val", "valid": "valid", "validation": "val", "eval": "eval",
+                "evaluation": "eval", "dev": "dev"}
+
+_PHASE = re.compile(
+    r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
+    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|$)(?!\s*[-+.\d])")
+_LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
+# "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
+# values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
+_TRAIN_GROUP = re.compile(
+    r"(?i)(?:^|[\s|\]])(?:\[(?:train|training)\]|(?:train|training)\s*(?:[:|]|=(?=\s*[({])))"
+    r"\s*[({]?\s*"
+    r"['\"]?(?P<first>[A-Za-z]\w*)")
+# a phase phrase right before a name: "train ", "Training set ", "Test data "
+PHASE_WORDS_BEFORE = re.compile(
+    r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>train|training|test|testing|val|valid|validation|"
+    r"eval|evaluation|dev)(?:\s+(?:set|data|dataset|split|subset))?\s+$")
+
+
+def phases_of(line: str) -> list[tuple[int, str | None]]:
+    """The phase labels of a line ("Test:", "Epoch(val)", "[val]", "Train: (loss = ...)"),
+    each as (where the text it labels starts, phase); a label names what follows it."""
+    head = _LOG_TAG.sub(lambda m: " " * len(m.group()), line[:400]) if "[" in line \
+        else line[:400]
+    found: list[tuple[int, str | None]] = [
+        (m.end(), PHASES.get(m.group("phase").lower())) for m in _PHASE.finditer(head)]
+    for group in _TRAIN_GROUP.finditer(head):
+        first = group.group("first").lower()
+        if first not in EPOCH_KEYS and first not in STEP_KEYS:
+            found.append((group.start("first"), "train"))
+    return sorted(found)
+
+
+def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
+    phase = None
+    for start, label in phases:
+        if start > position:
+            break
+        phase = label
+    return phase
+
+
+def with_phase(name: str, phase: str | None) -> str:
+    if phase is None or name.split("/", 1)[0].lower() in PHASES:
+        return name
+    low = name.lower()
+    if low.startswith(("val", "test", "eval", "dev", "train")):
+        return name
+    if name[:1].isupper() and name[1:] == name[1:].lower():
+        name = low
+    return f"{phase}_{name}"

@@ -1,0 +1,179 @@
+"""The slow part of the parser's line loop, for the few line shapes that need more than
+the hot loop's ``float`` calls (a plan with flags, see ``lineplan``):
+
+- names that hold digits of the line (``top1``/``top5``, ``gpu0``/``gpu1``): the shape
+  plan is KEYED by the byte spans of those digits, and each set of digits gets its own plan
+  (``_variant``), so lines that differ only there keep their own names while every other
+  line of the shape still costs one dict lookup;
+- numbers ``float`` does not read (``0.0363f0``, ``1,234.5``) and a tqdm bar's count as the
+  step of its postfix (SLOW, ``_apply``);
+- printed configuration blocks (``dumps``): their values are held back until the block
+  ends, then dropped when it was a configuration.
+
+``SlowPath`` is a mixin of ``MetricParser``: it shares the parser's state.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from exptrack.metrics import dumps, forms, names, rules
+from exptrack.metrics.columns import ColumnPlan
+from exptrack.metrics.lineplan import EMPTY, KEYED, SLOW, Observation, Plan
+
+MAX_VARIANTS = 4096
+MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
+
+
+class SlowPath:
+    """KEYED and SLOW plans, and configuration blocks (see the module docstring)."""
+
+    step: int | float | None
+    epoch: int | float | None
+    _aliases: Mapping[str, str]
+    _names: names.NameRegistry
+    _dump: dumps.Block | None
+    _settings: dumps.Settings
+    _variants: dict[tuple[bytes, str | bytes], Plan]
+    _variant_counts: dict[bytes, int]
+    _final_names: set[str]
+    _plans: dict[bytes, Plan]
+    _columns: dict[bytes, ColumnPlan | None]
+    _kv_rows: list[tuple[str, float]]
+
+    def _make_plan(self, raw: bytes) -> Plan:
+        raise NotImplementedError
+
+    def _flush_kv(self, out: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _name(self, name: str) -> str:
+        """An alias the user gave, else the run's first spelling of the quantity."""
+        alias = self._aliases.get(name)
+        return alias if alias is not None else self._names(name)
+
+    def _peek(self, name: str) -> str:
+        """``_name`` for a value that may be a setting: it names no quantity yet."""
+        alias = self._aliases.get(name)
+        return alias if alias is not None else self._names.peek(name)
+
+    def _final(self, name: str) -> bool:
+        """Is ``name`` the name its quantity is recorded under (registering it if new)?"""
+        if name in self._final_names:
+            return True
+        if self._name(name) != name:
+            return False
+        if len(self._final_names) > 100_000:
+            self._final_names.clear()
+        self._final_names.add(name)
+        return True
+
+    def _recorded(self, found: list[Observation]) -> list[Observation]:
+        """Values of a listing line, recorded after all: their names now count."""
+        return [o if self._final(o.name) else o._replace(name=self._name(o.name))
+                for o in found]
+
+    def _gate(self, plan: Plan, shape: bytes, raw: str | bytes,
+              out: list[Observation]) -> Plan | None:
+        """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
+        or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
+        Returns the plan for the hot loop to apply, or None when the line is done."""
+        if plan.flags & KEYED:
+            plan = self._variant(plan, shape, raw)
+        flags = plan.flags
+        if self._kv_rows and (plan.metrics or plan.context or b"|" not in shape):
+            self._flush_kv(out)
+        block = self._dump
+        if not flags & (dumps.LISTING | dumps.CONTINUES):
+            if block is not None:
+                self._close_dump(out)
+            if flags & SLOW:
+                self._apply(plan, raw, out)
+                return None
+            return plan if plan.metrics or plan.context else EMPTY
+        if block is None:
+            block = self._dump = dumps.Block()
+        if block.add(flags, plan.key):
+            self._release(out)
+        if not plan.metrics:
+            return None
+        if block.stream and not flags & SLOW and all(self._final(m[0]) for m in plan.metrics):
+            return plan  # a stream of metrics: the hot loop records it
+        found: list[Observation] = []
+        self._apply(plan, raw, found)
+        if block.stream or not (block.held or any(not names.metric_like(o.name)
+                                                  for o in found)):
+            out.extend(self._recorded(found))  # nothing held back before, nor now
+        else:
+            block.held.extend(found)
+            if len(block.held) > dumps.MAX_HELD:
+                self._close_dump(out)
+        return None
+
+    def _variant(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
+        """The plan of a line whose names hold digits, for the digits it has: "top1=0.7"
+        and "top5=0.9" share a shape, not a name."""
+        digits = "".join(raw[s:e] for s, e in plan.keyed) if isinstance(raw, str) \
+            else b"".join(raw[s:e] for s, e in plan.keyed)
+        found = self._variants.get((shape, digits))
+        if found is None:
+            count = self._variant_counts[shape] = self._variant_counts.get(shape, 0) + 1
+            if count > MAX_PER_SHAPE:  # "sample_1234_loss": an id in the name, not a family
+                found = self._plans[shape] = plan._replace(flags=plan.flags & ~KEYED)
+                self._columns.pop(shape, None)
+                return found
+            made = self._make_plan(raw.encode("ascii") if isinstance(raw, str) else raw)
+            found = made._replace(flags=made.flags & ~KEYED)
+            if len(self._variants) >= MAX_VARIANTS:
+                self._variants.clear()
+                self._variant_counts.clear()
+            self._variants[(shape, digits)] = found
+        return found
+
+    def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
+        """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
+        bar = None
+        for kind, start, end in plan.context:
+            token = raw[start:end]
+            if token.isdigit():
+                number: int | float = int(token)
+            else:
+                value = forms.to_float(token)
+                number = int(value) if value.is_integer() else value
+            if kind == rules.EPOCH:
+                self.epoch = number
+            elif kind == rules.STEP:
+                self.step = number
+            else:
+                bar = number
+        step, epoch = self.step, self.epoch
+        if bar is not None and step is None and epoch is None:
+            step = bar  # a tqdm postfix, with nothing else to place it
+        for name, start, end, d_start, d_end, scale in plan.metrics:
+            text = raw[start:end]
+            try:
+                value = float(text)
+            except ValueError:
+                value = forms.to_float(text)
+            if d_end:
+                total = forms.to_float(raw[d_start:d_end])
+                value = value / total * scale if total else math.nan
+            out.append(Observation(name, value, step, epoch))
+
+    def _close_dump(self, out: list[Observation]) -> None:
+        """The block ended: what it held back, unless it was a printed configuration (then
+        only the values a metric's name holds, or that the block keeps changing)."""
+        block, self._dump = self._dump, None
+        if block is None or not block.held:
+            return
+        if block.is_configuration():
+            out.extend(self._recorded(self._settings.keep(block.held)))
+        else:
+            out.extend(self._recorded(block.held))
+
+    def _release(self, out: list[Observation]) -> None:
+        """The block became a stream of metrics: what it held back goes out."""
+        if self._dump is not None and self._dump.held:
+            out.extend(self._recorded(self._dump.held))
+            self._dump.held = []

@@ -1,0 +1,135 @@
+"""How values and their names are written: number forms (``forms``), phrase keys, grouped
+keys under a phase label, ranges in names, and a tqdm bar's count as a step (``rules``)."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+
+from exptrack.metrics import parse_text
+from exptrack.metrics.forms import TOKEN, to_float
+
+
+def names(text: str) -> list[tuple[str, float]]:
+    return [(o.name, o.value) for o in parse_text(text)]
+
+
+def test_number_forms() -> None:
+    assert names("lm loss: 8.428315E+00\n") == [("lm_loss", 8.428315)]
+    assert names("loss = 0.0363f0, acc = 98.9\n") == [("loss", 0.0363), ("acc", 98.9)]
+    assert names("loss: 2.5f-3 step 4\n") == [("loss", 0.0025)]
+    assert names("tokens/s: 1,234.5 step 2\n") == [("tokens/s", 1234.5)]
+    assert names("acc: 98% step 2\n") == [("acc", 98.0)]
+    assert to_float("1,234,567.25") == 1234567.25 and to_float(b"-1.5f2") == -150.0
+    assert math.isinf(to_float("inf")) and math.isnan(to_float("NaN"))
+    # not numbers of their own: dates, times, versions, a size with a letter, a range's end
+    assert TOKEN.findall("2024-01-05 12:30:01,123 2.6G v1.2.3 0.5:0.95 .5:.95") == []
+
+
+def test_values_in_wrappers() -> None:
+    assert names("loss: tensor(0.51)\n") == [("loss", 0.51)]
+    assert names("{'loss': tensor(0.5100, device='cuda:0', grad_fn=<MeanBackward0>), "
+                 "'acc': tensor(0.9), 'epoch': 1}\n") == [("loss", 0.51), ("acc", 0.9)]
+    assert names("{'loss': np.float64(0.25), 'acc': Array(0.5, dtype=float32), 'step': 3}\n") \
+        == [("loss", 0.25), ("acc", 0.5)]
+    assert names("loss=tf.Tensor(0.5, shape=(), dtype=float32) acc=0.7\n") == [
+        ("loss", 0.5), ("acc", 0.7)]
+    assert names("global_step=1000, episodic_return=[12.]\n") == [("episodic_return", 12.0)]
+    assert names("loss: [0.5]\n") == [("loss", 0.5)]
+    assert names("step=5, lr=[3.1e-07, 3.1e-07], mom=[[0.9, 0.95]]\n") == []  # not one value
+    # a call that configures something is still not a metric
+    assert names("optimizer: SGD(lr=0.01, momentum=0.9)\n") == []
+
+
+def test_phrase_keys() -> None:
+    found = parse_text("step 9: train loss 4.560529 (took 2500 ms)\n")
+    assert [(o.name, o.value, o.step) for o in found] == [("train_loss", 4.560529, 9)]
+    assert names("Training set accuracy 0.9425\n") == [("train_accuracy", 0.9425)]
+    assert names("Test set accuracy: 0.94\n") == [("test_accuracy", 0.94)]
+    assert names("Validation perplexity: 56.168\n") == [("val_perplexity", 56.168)]
+    assert names(" validation loss at iteration 100 | lm loss value: 8.428315E+00 | "
+                 "lm loss PPL: 4.574784E+03 |\n") == [("lm_loss", 8.428315),
+                                                      ("lm_loss_PPL", 4574.784)]
+    assert names("approx flops per GPU: 95.1TFLOPS | lm loss: 1.12 | iteration 5/10 |\n") \
+        == [("approx_flops_per_GPU", 95.1), ("lm_loss", 1.12)]
+    assert names("train_samples_per_second: 12.3 step 3\nnum_samples_per_gpu: 4 step 3\n") \
+        == [("train_samples_per_second", 12.3)]
+    # "value" after prose is no name: the best value of a series, reported again
+    assert names("Better model found at epoch 2 with valid_loss value: 0.0149.\n") == []
+
+
+def test_grouped_keys_under_a_phase_label() -> None:
+    assert names("Train: (loss = 0.0363f0, acc = 98.9)\n") == [
+        ("train_loss", 0.0363), ("train_acc", 98.9)]
+    assert names("Epoch: 1   Train: (loss = 0.15f0, acc = 95.5)   Test: (loss = 0.14f0, "
+                 "acc = 95.8)\n") == [("train_loss", 0.15), ("train_acc", 95.5),
+                                      ("test_loss", 0.14), ("test_acc", 95.8)]
+    assert names("Eval: loss 0.3 acc 0.9\n") == [("eval_loss", 0.3), ("eval_acc", 0.9)]
+    assert names("[val] loss=0.31 acc=0.88\n") == [("val_loss", 0.31), ("val_acc", 0.88)]
+    assert names("train.py:148] eval epoch: 1, loss: 0.0759, accuracy: 97.56\n") == [
+        ("eval_loss", 0.0759), ("eval_accuracy", 97.56)]
+    assert names("│   train = (loss = 0.05f0, acc = 98.5)\n") == [
+        ("train_loss", 0.05), ("train_acc", 98.5)]
+    # a label that names the mode of a progress line does not prefix it, nor does a log tag
+    assert names("Train: 3 [ 50/1251 ( 4%)]  Loss: 6.9 (6.9)\n") == [("Loss", 6.9)]
+    assert names("[TRAIN] epoch: 1, iter: 20/500, loss: 2.08\n") == [("loss", 2.08)]
+    assert names("[EVAL] #Images: 76 mIoU: 0.3361 Acc: 0.8714\n") == [
+        ("mIoU", 0.3361), ("Acc", 0.8714)]
+    # a parenthesised remark after values stays a remark
+    assert names("epoch 3 | loss 0.5 (epoch 1 @ 1102 updates, score 9.8)\n") == [("loss", 0.5)]
+
+
+def test_a_range_is_part_of_the_name() -> None:
+    assert names("mAP@0.5:0.95=0.42\n") == [("mAP@0.5:0.95", 0.42)]
+    assert names("mAP@0.5:0.95: 0.42 mAP@0.5: 0.61\n") == [("mAP@0.5:0.95", 0.42),
+                                                           ("mAP@0.5", 0.61)]
+    assert names("mAP@.5:.95=0.31 step 3\n") == [("mAP@.5:.95", 0.31)]
+    assert names("acc@1:0.7 acc@5:0.9\n") == [("acc@1", 0.7), ("acc@5", 0.9)]
+
+
+def test_a_tqdm_postfix_takes_the_bar_count_as_its_step() -> None:
+    bar = (b"  0%|          | 0/500 [00:00<?, ?it/s]\r 20%|##        | 100/500 [00:12<00:50, "
+           b"8.0it/s, loss=0.69]\r100%|##########| 500/500 [01:02<00:00, 8.0it/s, loss=0.31]\n")
+    assert [(o.name, o.value, o.step) for o in parse_text(bar)] == [
+        ("loss", 0.69, 100), ("loss", 0.31, 500)]
+    # an epoch or step from elsewhere wins, and the count is not kept as the step
+    with_epoch = b"Epoch 1: 20%|##        | 100/500 [00:12<00:50, loss=0.69]\n"
+    assert [(o.step, o.epoch) for o in parse_text(with_epoch)] == [(None, 1)]
+    after = parse_text(bar + b"val_loss: 0.4\n")
+    assert (after[-1].name, after[-1].step) == ("val_loss", None)
+
+
+def test_name_and_number_regexes_are_linear() -> None:
+    """Adversarial 60 KB lines parse in linear time: no regex can backtrack over a run of
+    the same characters more than a bounded number of times."""
+    n = 60_000
+    lines = ["1" * n + "x", "a" * n + ": 0.5", "mAP@" + "0.5:" * (n // 4) + "=0.1",
+             "(" * (n // 2) + "tensor(" * (n // 14) + "0.5", "loss 0.5 " + "(" * n,
+             "{'a': " * (n // 6) + "1", "x" + "_1" * (n // 2) + "=0.5", "- " * (n // 2) + "lr: 1",
+             " ".join(["k: v"] * (n // 5)), "." * n + " 1", "a" * n + " = x 1",
+             "(" + "a" * n + " 1", "x=" + " " * n + "1", "loss" + " " * n + ": 0.5",
+             " " * (n // 2) + "x: 1 " + " " * (n // 2), "| a" + " " * n + "x | 1 |",
+             "loss=0.5 " * (n // 9), "(x 1) " * (n // 6), "a  " * (n // 3) + "1",
+             "=[1" * (n // 3), "[1/2] " * (n // 6), "a_" * (n // 2) + "1"]
+    for line in lines:
+        start = time.perf_counter()
+        parse_text(line + "\n")
+        assert time.perf_counter() - start < 1.0, line[:30]
+    assert re.compile(TOKEN.pattern)  # the token regex compiles stand-alone
+
+
+def test_steps_and_fields_in_other_layouts() -> None:
+    def found(line: str) -> list[tuple[str, float, object, object]]:
+        return [(o.name, o.value, o.step, o.epoch) for o in parse_text(line + "\n")]
+
+    assert found("I0105 12:30:01.123 140 logging_writer.py:48] [100] train_loss=2.31") == [
+        ("train_loss", 2.31, 100, None)]
+    assert found("completed step: 10, TFLOP/s/device: 123.4, total_weights: 8192, "
+                 "loss: 10.1") == [("TFLOP/s/device", 123.4, 10, None), ("loss", 10.1, 10, None)]
+    assert found("max_step: 10 loss=0.5") == [("loss", 0.5, None, None)]
+    assert found("Epoch #1: test_reward: 9.4 ± 0.48") == [("test_reward", 9.4, None, 1)]
+    assert found("[INFO] Step 100/2000; acc: 10.23; sents: 1234; bsz: 1024/1024/32;") == [
+        ("acc", 10.23, 100, None)]
+    assert found("Ep. 1 : Cost 4.56789 : Time 123.45s : 12345.67 words/s") == [
+        ("Cost", 4.56789, None, None), ("Time", 123.45, None, None)]
