@@ -41,8 +41,12 @@ _COUNT_HEADS = frozenset({
     "sentences", "words", "batches", "labels", "targets", "boxes", "detections", "records",
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
-    "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks",
+    "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
 })
+# Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
+# ``time/token_in_epoch``) the value is how far training is, not a measurement.
+_PROGRESS_UNITS = frozenset({"batch", "sample", "token", "epoch", "step", "iteration", "iter",
+                             "duration"})
 # Names that are configuration or identity printed near metrics, never metrics.
 _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
@@ -95,7 +99,11 @@ def counts_things(name: str) -> bool:
     """``total_count``, ``objects``, ``TOTAL_PARAMS``, ``num_workers``: a count, not a
     metric (``samples/sec`` is a rate: its last word is ``sec``)."""
     parts = words(name)
-    return bool(parts) and parts[-1] in _COUNT_HEADS
+    if not parts:
+        return False
+    if parts[0] == "time" and "/" in name and parts[1] in _PROGRESS_UNITS:
+        return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
+    return parts[-1] in _COUNT_HEADS
 
 
 def never_a_name(name: str) -> bool:

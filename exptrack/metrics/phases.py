@@ -64,6 +64,9 @@ def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
 def with_phase(name: str, phase: str | None) -> str:
     if phase is None or name.split("/", 1)[0].lower() in PHASES:
         return name
+    if "/" in name and (phase == "train" or any(
+            part.lower() in PHASES for part in name.split("/"))):
+        return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
     low = name.lower()
     if low.startswith(("val", "test", "eval", "dev", "train")):
         return name

@@ -106,6 +106,8 @@ _GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*)$")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
+# a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
+_ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 
@@ -325,6 +327,8 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
         return STEP  # CatBoost "10:\tlearn: ..."
+    if first and not stripped and _ORDINAL_KEY.match(right):
+        return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
     if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
         return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
     if counter and stripped.endswith("|") and after.startswith(" ["):

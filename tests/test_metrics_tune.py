@@ -1,0 +1,40 @@
+"""Mechanisms found by tuning on real logs (held-out set A, tests/data/heldout): each test
+names the general rule, not the log it came from."""
+
+from __future__ import annotations
+
+from exptrack.metrics import parse_text
+from exptrack.metrics.names import counts_things
+
+
+def found(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
+    return [(o.name, o.value, o.step, o.epoch) for o in parse_text(text)]
+
+
+def test_a_logger_key_path_keeps_its_name_after_a_phase_word() -> None:
+    text = ("[batch=3/100]:\n"
+            "\t Train metrics/train/Perplexity: 3.5\n"
+            "\t Train memory/peak_allocated_mem: 9.7\n"
+            "\t Eval metrics/eval/Accuracy: 0.5\n")
+    assert [n for n, *_ in found(text)] == [
+        "metrics/train/Perplexity", "memory/peak_allocated_mem", "metrics/eval/Accuracy"]
+    # a plain name still takes the phase; a path without a phase segment takes a non-train one
+    assert [n for n, *_ in found("Test loss: 0.3\nVal loss/total: 0.2\n")] == [
+        "test_loss", "val_loss/total"]
+
+
+def test_time_paths_in_progress_units_are_counters() -> None:
+    for name in ("time/batch", "time/sample_in_epoch", "time/token", "memory/alloc_retries"):
+        assert counts_things(name), name
+    for name in ("time/train", "time/forward", "train_time", "batch_time"):
+        assert not counts_things(name), name
+    assert [n for n, *_ in found("Train time/batch: 365\nTrain time/train: 1.5\n")] == [
+        "time/train"]
+
+
+def test_a_line_opening_with_its_epoch_glued_to_the_word() -> None:
+    text = ("7epoch results: [train] loss=15.3, acc=0.5\n"
+            "8epoch results: [train] loss=14.4, acc=0.6\n")
+    assert found(text)[-2:] == [("train_loss", 14.4, None, 8), ("train_acc", 0.6, None, 8)]
+    assert found("3 epoch done: loss 0.5, acc 0.9\n") == [
+        ("loss", 0.5, None, 3), ("acc", 0.9, None, 3)]
