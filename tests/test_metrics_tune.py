@@ -38,3 +38,21 @@ def test_a_line_opening_with_its_epoch_glued_to_the_word() -> None:
     assert found(text)[-2:] == [("train_loss", 14.4, None, 8), ("train_acc", 0.6, None, 8)]
     assert found("3 epoch done: loss 0.5, acc 0.9\n") == [
         ("loss", 0.5, None, 3), ("acc", 0.9, None, 3)]
+
+
+def test_names_holding_a_counted_noun_and_no_metric_word_are_counters() -> None:
+    for name in ("episodes_this_iter", "iterations_since_restore", "episodes_total",
+                 "time/iterations", "time/total_timesteps", "train/n_updates"):
+        assert counts_things(name) or name == "train/n_updates", name
+    for name in ("tokens_per_sec", "samples/sec", "episode_reward_mean", "time/fps",
+                 "time/time_elapsed"):
+        assert not counts_things(name), name
+    text = "episodes_this_iter: 12\nepisode_reward_mean: 3.5\nn_updates: 4\ntrain/n_updates: 5\n"
+    assert [n for n, *_ in found(text)] == ["episode_reward_mean"]
+
+
+def test_a_count_of_operations_is_not_a_metric_but_a_rate_is() -> None:
+    assert found("Total FLOPs: 0\n") == []
+    assert [n for n, *_ in found("step 3: loss 0.5, throughput/total_Gflops 12.5\n")] == ["loss"]
+    assert [n for n, *_ in found("step 3: loss 0.5, TFLOPS 120.5, model_flops_per_gpu 3.1\n")] == [
+        "loss", "TFLOPS", "model_flops_per_gpu"]

@@ -29,6 +29,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "keras_v1",  # the CSVLogger file: the printed bar shows a first-batch frame per epoch
     "keras_v2",
     "lightgbm_train",
+    "lightning_train",  # metrics.csv; the model summary's "Total FLOPs: 0" is a count
+    "sb3_ppo",  # time/iterations, time/total_timesteps (the step), train/n_updates: counters
+    "sklearn_verbose",  # "Validation score: 0.5" is val_score (docs/metrics.md, Phases)
     "torch_tqdm",
     "xgboost_train",
     "yolo_classify",

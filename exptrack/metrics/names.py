@@ -44,9 +44,16 @@ _COUNT_HEADS = frozenset({
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
 })
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
-# ``time/token_in_epoch``) the value is how far training is, not a measurement.
-_PROGRESS_UNITS = frozenset({"batch", "sample", "token", "epoch", "step", "iteration", "iter",
-                             "duration"})
+# ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
+_PROGRESS_UNITS = frozenset({
+    "batch", "batches", "sample", "samples", "token", "tokens", "epoch", "epochs", "step",
+    "steps", "timesteps", "iteration", "iterations", "iter", "iters", "update", "updates",
+    "episode", "episodes", "duration"})
+# Plural nouns of things a run counts: a name holding one and no metric word is a counter
+# wherever the noun stands (``episodes_this_iter``, ``iterations_since_restore``).
+_COUNT_NOUNS = frozenset({
+    "samples", "examples", "tokens", "episodes", "iterations", "updates",
+    "instances", "objects", "images", "files", "batches", "sentences", "documents"})
 # Names that are configuration or identity printed near metrics, never metrics.
 _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
@@ -60,7 +67,7 @@ _DENY_NAMES = frozenset({
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
-    r"|^(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
+    r"|(?:^|/)(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
     r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)
@@ -101,9 +108,13 @@ def counts_things(name: str) -> bool:
     parts = words(name)
     if not parts:
         return False
-    if parts[0] == "time" and "/" in name and parts[1] in _PROGRESS_UNITS:
+    if parts[0] == "time" and "/" in name and (parts[-1] in _PROGRESS_UNITS or (
+            parts[-2:-1] == ["in"] and parts[1] in _PROGRESS_UNITS)):
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
-    return parts[-1] in _COUNT_HEADS
+    if parts[-1] in _COUNT_HEADS or ("total" in parts and name.endswith(("FLOPs", "flops"))):
+        return True  # "Total FLOPs", "total_training_Gflops": operations counted, not a rate
+    return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \
+        and not any(p in METRIC_WORDS for p in parts)
 
 
 def never_a_name(name: str) -> bool:

@@ -354,7 +354,8 @@ class MetricParser(SlowPath):
             if name.rsplit("/", 1)[-1] in tables.KV_STEP_KEYS:
                 self.step = tables.number(str(value)) if math.isfinite(value) else self.step
         for name, value in rows:
-            out.append(Observation(self._name(name), value, self.step, self.epoch))
+            if not rules.is_denied(name):  # "time/iterations", "train/n_updates": counters
+                out.append(Observation(self._name(name), value, self.step, self.epoch))
 
     def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
         taken: set[str] = set()
