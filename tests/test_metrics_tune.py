@@ -56,3 +56,24 @@ def test_a_count_of_operations_is_not_a_metric_but_a_rate_is() -> None:
     assert [n for n, *_ in found("step 3: loss 0.5, throughput/total_Gflops 12.5\n")] == ["loss"]
     assert [n for n, *_ in found("step 3: loss 0.5, TFLOPS 120.5, model_flops_per_gpu 3.1\n")] == [
         "loss", "TFLOPS", "model_flops_per_gpu"]
+
+
+def test_an_aligned_summary_line_is_named_by_its_whole_phrase() -> None:
+    text = ("Kappa statistic                          0.0651\n"
+            "Mean absolute error                      0.4942\n"
+            "Relative absolute error                 98.8851 %\n"
+            "Total Number of Instances             2981\n")
+    assert [(n, v) for n, v, *_ in found(text)] == [
+        ("Kappa_statistic", 0.0651), ("Mean_absolute_error", 0.4942),
+        ("Relative_absolute_error", 98.8851)]
+    # not aligned: one capitalised word is a label, not part of the name
+    assert [n for n, *_ in found("Kappa statistic 0.0651, loss 0.5\n")] == ["statistic", "loss"]
+
+
+def test_a_row_of_bare_numbers_under_a_label_is_a_matrix_row() -> None:
+    text = ("relationship\n"
+            "  Wife                          56.0      75.0\n"
+            "  std. dev.                8381.2294  8630.447\n"
+            "  [total]                     1525.0    1468.0\n")
+    assert found(text) == []
+    assert [n for n, *_ in found("  loss                          0.5\n")] == ["loss"]

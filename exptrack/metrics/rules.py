@@ -108,6 +108,8 @@ _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 _ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
+# the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
+_ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 
@@ -163,9 +165,11 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
         before = before[:phrase.start()]
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
-    words = "" if (is_denied(single) and not rate) \
+    # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
+    words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
         or not raw_name.replace("@", "").replace(":", "").isidentifier() \
-        else _words_before(before, bool(sep.strip()), first)
+        else _words_before(before, bool(sep.strip()), first,
+                           aligned="\t" in sep or sep.endswith("  "))
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
         return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
@@ -198,6 +202,10 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         return ()  # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001"
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
+    if len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) \
+            and all(not text.strip() for text in pieces[2::2]) \
+            and not names.metric_like(pieces[0].strip()):
+        return ()  # "  Wife   56.0   75.0": a matrix row (a metric's row keeps its value)
     phases = phases_of(line)
     calls = [m.span() for m in _CALL.finditer(line)] if "(" in line else []
     offsets = [0]
@@ -338,8 +346,10 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
     return None
 
 
-def _words_before(before: str, strong: bool, first: bool) -> str | None:
-    """The words before a name that are part of it ("max " of "max mem: 3524")."""
+def _words_before(before: str, strong: bool, first: bool, aligned: bool = False) -> str | None:
+    """The words before a name that are part of it ("max " of "max mem: 3524"); on a line
+    that starts with a phrase whose value stands in an aligned column ("Kappa statistic
+    0.0651", "Root mean squared error   0.4982"), the whole phrase."""
     found = _WORDS_BEFORE.search(before)
     if found is None or (found.start() == 0 and not first and before[:1].isalpha()):
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
@@ -349,6 +359,8 @@ def _words_before(before: str, strong: bool, first: bool) -> str | None:
         return ""
     if any(p.lower().rstrip(".") in _STOPWORDS and p != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
+    if not strong and first and aligned and not before[:found.start("words")].strip():
+        return words
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
