@@ -350,13 +350,22 @@ class Recorder:
                 self._warn_out("interrupted while finishing the record: skipping what is "
                                "left of the artifact hashing")
 
-        previous = {sig: signal.signal(sig, hurry)
-                    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+        from exptrack import signals
+
+        # The command has ended: a signal to pass on (SLURM's SIGUSR1) has no one to reach
+        # and must not end us; one the caller ignored stays ignored.
+        previous = {}
+        for sig in signals.HANDLED:
+            if sig not in signals.ignored_by_caller((sig,)):
+                with contextlib.suppress(OSError, ValueError):
+                    previous[sig] = signal.signal(
+                        sig, hurry if sig in signals.INTERRUPTS else signal.SIG_IGN)
         try:
             yield
         finally:
             for sig, handler in previous.items():
-                signal.signal(sig, handler)
+                with contextlib.suppress(OSError, ValueError, TypeError):
+                    signal.signal(sig, handler)
 
     def _write_reserve(self) -> None:
         assert self.run_dir is not None
