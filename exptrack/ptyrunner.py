@@ -103,6 +103,10 @@ class PtyRunner(BaseRunner):
                         os.close(fd)
 
     def _keys(self, intr_char: bytes) -> None:
+        assert self.proc is not None
+        if self.proc.poll() is not None:  # what is typed now is for the shell
+            self.inputs.remove(0)
+            return
         try:
             keys = os.read(0, 4096)
         except OSError:
@@ -130,7 +134,8 @@ class PtyRunner(BaseRunner):
         """While we are the terminal's foreground job, raw mode and the keyboard are the
         command's; in the background we leave the terminal alone (touching it would stop
         us with SIGTTOU/SIGTTIN, where the command would have run on)."""
-        if not self.stdin_tty:
+        assert self.proc is not None
+        if not self.stdin_tty or self.proc.poll() is not None:
             return
         if in_foreground():
             if self.saved_tty is None:
@@ -145,7 +150,8 @@ class PtyRunner(BaseRunner):
     def _give_terminal_back(self) -> None:
         if self.saved_tty is not None:
             with contextlib.suppress(termios.error):
-                termios.tcsetattr(0, termios.TCSAFLUSH, self.saved_tty)
+                # TCSADRAIN, not TCSAFLUSH: what was typed ahead stays, for the shell
+                termios.tcsetattr(0, termios.TCSADRAIN, self.saved_tty)
             self.saved_tty = None
 
     def _before_stop(self) -> None:
