@@ -139,6 +139,7 @@ def test_signals_reach_the_command_under_a_terminal(tmp_path: Path) -> None:
     term = Terminal(["run", "--", *py(CATCH_ALL.format(wanted=wanted))], tmp_path)
     term.read_until(b"ready")
     send_each(term.proc.pid, wanted)
+    term.read_until(b"all")
     assert term.finish() == 0
     for sig in wanted:
         assert b"got %d" % sig in term.output
@@ -163,11 +164,15 @@ def test_a_background_process_outlives_the_command_and_track(
     assert proc.returncode == 0 and not (tmp_path / "marker").exists()  # track did not wait
     out = read_until(proc.stdout.fileno(), b"late", timeout=20)
     assert out.startswith(b"started\n")
-    deadline = time.monotonic() + 10
-    while not (tmp_path / "marker").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert (tmp_path / "marker").exists()
+    assert appears(tmp_path / "marker")
     assert track_json("show")["status"] == "completed"
+
+
+def appears(path: Path, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return path.exists()
 
 
 def test_a_background_process_outlives_the_command_under_a_terminal(tmp_path: Path) -> None:
@@ -177,7 +182,7 @@ def test_a_background_process_outlives_the_command_under_a_terminal(tmp_path: Pa
     term.read_until(b"started")
     term.read_until(b"late", timeout=20)
     term.finish()
-    assert (tmp_path / "marker").exists()
+    assert appears(tmp_path / "marker")
     assert track_json("show")["status"] == "completed"
 
 
@@ -207,6 +212,12 @@ class Shell:
         while needle not in self.output[since:] and time.monotonic() < deadline:
             self.read(0.05)
         assert needle in self.output[since:], self.output[-2000:]
+
+    def prompt_after(self, needle: bytes) -> None:
+        """Wait for ``needle``, then for the shell's prompt after it (keys typed while a
+        command still runs are the command's, with or without `track`)."""
+        self.until(needle)
+        self.until(b"$ ", since=self.output.index(needle))
 
     def read(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
@@ -246,14 +257,13 @@ def test_ctrl_z_and_fg_under_a_terminal_as_without_track(shell: Shell) -> None:
     shell.type(f"track run -- {sys.executable} ticks.py\n".encode())
     shell.until(b"tick 3")
     shell.type(b"\x1a")
-    shell.until(b"Stopped")
-    shell.until(b"$ ", since=shell.output.index(b"Stopped"))
+    shell.prompt_after(b"Stopped")
     ticks = shell.output.count(b"tick ")
     shell.read(0.6)
     assert shell.output.count(b"tick ") == ticks  # the command is stopped too
     mark = len(shell.output)
     shell.type(b"fg\n")
-    shell.until(b"finished", since=mark)
+    shell.prompt_after(b"finished")
     shell.type(b"echo status=$?\n")
     shell.until(b"status=0", since=mark)
     run = track_json("show")
@@ -283,7 +293,7 @@ def test_ctrl_c_with_sigint_ignored_under_a_terminal(shell: Shell) -> None:
     shell.type(b"\x03")
     time.sleep(0.2)
     shell.type(b"\x03")
-    shell.until(b"finished")
+    shell.prompt_after(b"finished")
     shell.type(b"echo status=$?\n")
     shell.until(b"status=0")
     assert track_json("show")["status"] == "completed"
