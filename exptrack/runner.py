@@ -228,9 +228,11 @@ class BaseRunner:
     # us, and we resume the command.
     def _check_stopped(self) -> None:
         assert self.proc is not None
+        if not hasattr(os, "waitid"):  # not on every Unix: the job then runs on
+            return
         try:
             info = os.waitid(os.P_PID, self.proc.pid, os.WSTOPPED | os.WNOHANG)
-        except (ChildProcessError, OSError):
+        except OSError:
             return
         if info is not None and info.si_code == os.CLD_STOPPED:
             self._stop_with_command()

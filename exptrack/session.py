@@ -68,7 +68,12 @@ def spawn_in_session(argv: Sequence[str], env: Mapping[str, str], cwd: str, slav
     """Start ``argv`` on the terminal ``slave`` (stdout, stderr, and stdin when
     ``stdin_tty``) under a keeper. Raises CommandNotFound / CommandNotExecutable."""
     report_read, report_write = os.pipe()  # close-on-exec: EOF once the command runs
-    keeper = os.fork()
+    try:
+        keeper = os.fork()
+    except OSError as exc:  # out of processes or memory
+        os.close(report_read)
+        os.close(report_write)
+        raise _exec_error(argv[0], exc.errno or errno.EAGAIN) from None
     if keeper == 0:
         _keeper(argv, env, cwd, slave, stdin_tty, ignored, report_read, report_write)
     os.close(report_write)
