@@ -297,3 +297,20 @@ def test_ctrl_c_with_sigint_ignored_under_a_terminal(shell: Shell) -> None:
     shell.type(b"echo status=$?\n")
     shell.until(b"status=0")
     assert track_json("show")["status"] == "completed"
+
+
+def test_a_resized_terminal_resizes_the_commands(tmp_path: Path) -> None:
+    code = ("import os, signal, time\n"
+            "def show(*_): print('size', *os.get_terminal_size(), flush=True)\n"
+            "signal.signal(signal.SIGWINCH, show)\n"
+            "print('ready', flush=True)\n"
+            "deadline = time.monotonic() + 20\n"
+            "while time.monotonic() < deadline: time.sleep(0.05)\n")
+    term = Terminal(["run", "--", *py(code)], tmp_path)
+    try:
+        term.read_until(b"ready")
+        fcntl.ioctl(term.master, termios.TIOCSWINSZ, struct.pack("HHHH", 41, 123, 0, 0))
+        term.read_until(b"size 123 41")
+    finally:
+        term.proc.send_signal(signal.SIGTERM)
+        term.finish()
