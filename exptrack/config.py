@@ -89,11 +89,14 @@ def parse_config(data: Any, path: Path) -> ProjectConfig:
 
 
 def check_patterns(patterns: list[str], what: str, need_groups: bool = True) -> None:
-    """Raise ``ConfigError`` for a pattern that does not compile or names no group."""
+    """Raise ``ConfigError`` for a pattern that RE2 does not compile (see ``patterns``) or
+    that names no group."""
+    from exptrack.patterns import PatternError, compile_user
+
     for pattern in patterns:
         try:
-            compiled = re.compile(pattern)
-        except re.error as exc:
+            compiled = compile_user(pattern)
+        except PatternError as exc:
             raise ConfigError(f"{what}: invalid regex {pattern!r}: {exc}") from None
         if need_groups and not compiled.groupindex:
             raise ConfigError(

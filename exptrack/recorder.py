@@ -7,6 +7,7 @@ stops the command.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import errno
@@ -16,8 +17,9 @@ import shutil
 import signal
 import socket
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,8 +32,7 @@ from exptrack.capture.redact import redact_argv, redact_mapping, redact_text
 from exptrack.errors import ExptrackError, StoreError
 from exptrack.fsutil import write_yaml
 from exptrack.metrics import MetricParser, MetricSummarizer
-from exptrack.metrics.parser import Segment
-from exptrack.metrics.records import record_segments
+from exptrack.metricstream import MetricStream
 from exptrack.model import RunRecord, cut_warning
 from exptrack.runner import RunOutcome, run_command
 from exptrack.store import Store
@@ -84,11 +85,13 @@ class _SafeWriter:
     """Appends to a file of the run folder, each write straight to the file (a crash or
     ``kill -9`` loses nothing written). The first OSError is reported through
     ``on_error`` and disables the file; the command is never disturbed. A file stopped
-    before the end keeps ``cut``: (its size then, why)."""
+    before the end keeps ``cut``: (its size then, why). Safe to use from two threads
+    (metrics.jsonl is written by the parsing thread)."""
 
     def __init__(self, path: Path, on_error: StorageError, file_mode: int = 0o600) -> None:
         self.path = path
         self._on_error = on_error
+        self._lock = threading.Lock()  # no write to a closed (or reused) fd
         self.fd: int | None = None
         self.size = 0
         self.cut: tuple[int, str] | None = None
@@ -98,103 +101,80 @@ class _SafeWriter:
                               file_mode)
             self.size = os.fstat(self.fd).st_size
         except OSError as exc:
-            self._fail(exc)
+            self._on_error(self.path.name, exc)
 
-    def _fail(self, exc: OSError) -> None:
-        self.stop(exc)
-        self._on_error(self.path.name, exc)
-
-    def stop(self, why: OSError) -> None:
-        """Stop appending before the end (the disk is full, or this file failed)."""
-        if self.cut is None:
-            self.cut = (self.size, why.strerror or str(why))
-        self.close()
-
-    def write(self, data: bytes) -> None:
-        view = memoryview(data)
-        while view and self.fd is not None:
-            try:
-                written = os.write(self.fd, view)
-            except OSError as exc:  # full disk, file size limit, read-only, I/O error
-                self._fail(exc)
-                return
-            self.size += written
-            view = view[written:]  # a short write is followed by the error, if any
-
-    def close(self) -> None:
+    def _close_fd(self) -> None:
         if self.fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self.fd)
         self.fd = None
 
+    def _mark_cut(self, why: OSError) -> None:
+        if self.cut is None:
+            self.cut = (self.size, why.strerror or str(why))
+
+    def stop(self, why: OSError) -> None:
+        """Stop appending before the end (the disk is full, or this file failed)."""
+        with self._lock:
+            self._mark_cut(why)
+            self._close_fd()
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        failed = None
+        with self._lock:
+            while view and self.fd is not None:
+                try:
+                    written = os.write(self.fd, view)
+                except OSError as exc:  # full disk, file size limit, read-only, I/O error
+                    self._mark_cut(exc)
+                    self._close_fd()
+                    failed = exc
+                    break
+                self.size += written
+                view = view[written:]  # a short write is followed by the error, if any
+        if failed is not None:  # reported outside the lock: the handler may stop us
+            self._on_error(self.path.name, failed)
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_fd()
+
 
 class RunSink:
-    """The runner's output sink: exact bytes to output.log, metrics to metrics.jsonl."""
+    """The runner's output sink: exact bytes to output.log, at once; metrics to
+    metrics.jsonl, parsed on a thread of their own (``MetricStream``) that the output never
+    waits for."""
 
     def __init__(self, run_dir: Path, parser: MetricParser, summarizer: MetricSummarizer,
                  on_error: StorageError, warn: Warn, file_mode: int = 0o600) -> None:
-        self.log = _SafeWriter(run_dir / "output.log", on_error, file_mode)
-        self.metrics = _SafeWriter(run_dir / "metrics.jsonl", on_error, file_mode)
-        self.parser = parser
-        self.summarizer = summarizer
+        self._on_error = on_error
         self._warn = warn
+        self._errors: collections.deque[tuple[str, OSError]] = collections.deque()
+        self.log = _SafeWriter(run_dir / "output.log", on_error, file_mode)
+        # written from the parsing thread: its errors are reported from ours
+        self.metrics = _SafeWriter(run_dir / "metrics.jsonl",
+                                   lambda name, exc: self._errors.append((name, exc)), file_mode)
+        self.stream = MetricStream(parser, summarizer, self.metrics.write,
+                                   _env_seconds("TRACK_PARSE_BUDGET_S", PARSE_BUDGET_S))
         self.started = time.time()
-        self._window_start = time.monotonic()
-        self._parse_s = 0.0
-        self._skipping = False
-        self.skipped_bytes = 0
-        self.parse_budget_s = _env_seconds("TRACK_PARSE_BUDGET_S", PARSE_BUDGET_S)
+
+    @property
+    def skipped_bytes(self) -> int:
+        return self.stream.skipped_bytes
 
     def write(self, data: bytes, stream: int) -> None:
         self.log.write(data)
-        data = self._within_parse_budget(data)
-        if not data:
-            return
-        started = time.perf_counter()
-        try:
-            segments = self.parser.feed_segments(data)
-        except Exception:
-            segments = []
-        if segments:
-            self._record(segments)
-        self._parse_s += time.perf_counter() - started
+        self.stream.feed(data)
+        if self._errors or self.stream.events:
+            self.report()
 
-    def _within_parse_budget(self, data: bytes) -> bytes:
-        """The part of ``data`` to parse for metrics. Parsing may take at most
-        ``parse_budget_s`` of each second: beyond that (a flood of metric lines) chunks go
-        to output.log only,
-        so the command is never slowed down by more than that; parsing resumes at the next
-        line start."""
-        now = time.monotonic()
-        if now - self._window_start >= 1.0:
-            self._window_start = now
-            self._parse_s = 0.0
-        if self._parse_s > self.parse_budget_s:
-            if not self._skipping:
-                self._skipping = True
-                with contextlib.suppress(Exception):
-                    self.parser.finish()  # drop its partial line: the rest is not parsed
-            self.skipped_bytes += len(data)
-            return b""
-        if self._skipping:
-            breaks = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
-            cut = min(breaks) if breaks else -1
-            if cut < 0:
-                self.skipped_bytes += len(data)
-                return b""
-            self._skipping = False
-            self.skipped_bytes += cut + 1
-            return data[cut + 1:]
-        return data
-
-    def _record(self, segments: Sequence[Segment]) -> None:
-        try:
-            _, rows = record_segments(segments, self.summarizer, round(time.time(), 3))
-        except Exception as exc:  # a parser bug must never stop the command or the tee
-            self._warn(f"metrics of some output were not recorded ({type(exc).__name__}); "
-                       "`track reparse` can retry from output.log")
-            return
-        self.metrics.write(rows.encode("utf-8"))
+    def report(self) -> None:
+        """Pass on what the parsing thread ran into (from the recorder's thread)."""
+        while self._errors:
+            self._on_error(*self._errors.popleft())
+        for message in self.stream.take_events():
+            self._warn(message)
 
     def stop_streaming(self, why: OSError) -> None:
         """The disk is full: stop appending, so what is left goes to the outcome."""
@@ -208,14 +188,10 @@ class RunSink:
                 for writer in (self.log, self.metrics) if writer.cut is not None]
 
     def finish(self) -> None:
-        try:
-            rest = self.parser.finish()
-        except Exception:
-            rest = []
-        if rest:
-            self._record([rest])
+        self.stream.finish()
         self.log.close()
         self.metrics.close()
+        self.report()
 
 
 def apply_project_config(request: RunRequest) -> None:
@@ -363,9 +339,15 @@ class Recorder:
                 self._call_step(step, "started", ctx, pid)
 
         def on_tick() -> None:
-            if time.monotonic() - last_summary[0] >= SUMMARY_REFRESH_S:
-                last_summary[0] = time.monotonic()
-                self._write_summary(summarizer)
+            sink.report()
+            # The parsing thread may be folding a chunk into the summary: then next tick.
+            if time.monotonic() - last_summary[0] >= SUMMARY_REFRESH_S \
+                    and sink.stream.lock.acquire(blocking=False):
+                try:
+                    last_summary[0] = time.monotonic()
+                    self._write_summary(summarizer)
+                finally:
+                    sink.stream.lock.release()
 
         env = _child_env(run_id, run_dir, use_pty)
         try:
@@ -385,7 +367,7 @@ class Recorder:
             if sink.skipped_bytes:
                 self.warn(f"metric parsing could not keep up with the output: "
                           f"{sink.skipped_bytes} bytes were not parsed for metrics "
-                          "(they are in output.log)")
+                          f"(they are in output.log: `track reparse {run_id}` parses them)")
             for step in steps:
                 self._call_step(step, "finished", ctx, outcome)
             self._finalize(started, outcome, summarizer)
@@ -403,13 +385,22 @@ class Recorder:
                 self._warn_out("interrupted while finishing the record: skipping what is "
                                "left of the artifact hashing")
 
-        previous = {sig: signal.signal(sig, hurry)
-                    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+        from exptrack import signals
+
+        # The command has ended: a signal to pass on (SLURM's SIGUSR1) has no one to reach
+        # and must not end us; one the caller ignored stays ignored.
+        previous = {}
+        for sig in signals.HANDLED:
+            if sig not in signals.ignored_by_caller((sig,)):
+                with contextlib.suppress(OSError, ValueError):
+                    previous[sig] = signal.signal(
+                        sig, hurry if sig in signals.INTERRUPTS else signal.SIG_IGN)
         try:
             yield
         finally:
             for sig, handler in previous.items():
-                signal.signal(sig, handler)
+                with contextlib.suppress(OSError, ValueError, TypeError):
+                    signal.signal(sig, handler)
 
     def _write_reserve(self) -> None:
         assert self.run_dir is not None

@@ -2,7 +2,9 @@
 pipes; its output teed live to our terminal and to a sink; signals passed on; exit status.
 
 The command must behave as if ``track`` were not there: same bytes on the terminal, same
-stdin, same window size, Ctrl-C reaching it, same exit code.
+stdin, same window size, the same signals (``signals``), job control (Ctrl-Z, ``fg``,
+``bg``) as for a job of the shell, same exit code; and what it leaves running in the
+background keeps its output after ``track`` ends (``relay``).
 """
 
 from __future__ import annotations
@@ -15,30 +17,42 @@ import select
 import signal
 import subprocess
 import sys
-import termios
 import time
-import tty
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from exptrack import signals
 from exptrack.errors import CommandNotExecutable, CommandNotFound
+from exptrack.proctree import Interrupts, ProcessTree, kill_grace_s
+from exptrack.relay import hand_off
 
-if TYPE_CHECKING:
-    import psutil  # imported lazily where used: `track ls` never pays for it
+__all__ = ["OutputSink", "RunOutcome", "kill_grace_s", "run_command"]
 
 READ_SIZE = 256 * 1024
 POLL_S = 0.1
 DRAIN_AFTER_EXIT_S = 0.3
-ESCALATE_WINDOW_S = 5.0
-KILL_GRACE_S = 5.0  # SIGTERM -> SIGKILL; TRACK_KILL_GRACE_S overrides it (tests, clusters)
-FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# Output streaming fast (a read of at least STREAMING_BYTES): wait COALESCE_S before the
+# next read, so it takes what came meanwhile at once. Reading each 8 KB write of a flood
+# the moment it lands costs the command, and us, a wake-up each.
+STREAMING_BYTES = 4096
+COALESCE_S = 0.001
 
 
 class OutputSink(Protocol):
     """Receives every chunk the command writes; must never raise."""
 
     def write(self, data: bytes, stream: int) -> None: ...
+
+
+class Child(Protocol):
+    """The started command, as ``subprocess.Popen`` shows it."""
+
+    pid: int
+
+    def poll(self) -> int | None: ...
+
+    def wait(self) -> int: ...
 
 
 @dataclass
@@ -50,7 +64,7 @@ class RunOutcome:
     pid: int = 0
 
 
-def _write_all(fd: int, data: bytes) -> bool:
+def write_all(fd: int, data: bytes) -> bool:
     """Write everything to ``fd``; False when the reader is gone (EPIPE) or fd is bad."""
     view = memoryview(data)
     while view:
@@ -67,88 +81,19 @@ def _write_all(fd: int, data: bytes) -> bool:
     return True
 
 
-def _is_tty(fd: int) -> bool:
+def is_tty(fd: int) -> bool:
     try:
         return os.isatty(fd)
     except OSError:
         return False
 
 
-def kill_grace_s() -> float:
-    """Seconds between SIGTERM of the tree and SIGKILL: ``$TRACK_KILL_GRACE_S`` or 5."""
+def in_foreground() -> bool:
+    """Whether our process group is the foreground job of the terminal on stdin."""
     try:
-        value = float(os.environ.get("TRACK_KILL_GRACE_S", KILL_GRACE_S))
-    except ValueError:
-        return KILL_GRACE_S
-    return value if value >= 0 else KILL_GRACE_S
-
-
-class _Interrupts:
-    """Counts interrupts; the second within a short window escalates to SIGTERM, the next
-    (or a grace period after that) to SIGKILL, over the whole process tree."""
-
-    def __init__(self) -> None:
-        self.last_at = 0.0
-        self.level = 0  # 0 nothing, 1 forwarded, 2 SIGTERM sent, 3 SIGKILL sent
-        self.term_at = 0.0
-        self.grace_s = kill_grace_s()
-
-    def escalation(self, now: float) -> int:
-        if self.level >= 1 and now - self.last_at <= ESCALATE_WINDOW_S:
-            self.level = min(self.level + 1, 3)
-        else:
-            self.level = max(self.level, 1)
-        self.last_at = now
-        if self.level == 2:
-            self.term_at = now
-        return self.level
-
-
-class ProcessTree:
-    """The command and every descendant seen so far (data loader workers, processes that
-    left the group with setsid). Remembered, because a descendant whose parent died is
-    re-parented and can no longer be found by walking down from the command."""
-
-    def __init__(self, pid: int, include_group: bool) -> None:
-        self.pid = pid
-        self.include_group = include_group
-        self.members: dict[int, psutil.Process] = {}  # psutil checks for pid reuse
-
-    def refresh(self) -> None:
-        try:
-            import psutil
-
-            root = psutil.Process(self.pid)
-            found = [root, *root.children(recursive=True)]
-        except Exception:
-            return
-        for proc in found:
-            self.members.setdefault(proc.pid, proc)
-
-    def signal(self, sig: int) -> None:
-        """Send ``sig`` to the group and every member still alive (never to a reused pid)."""
-        self.refresh()
-        if self.include_group:
-            with contextlib.suppress(OSError):
-                os.killpg(self.pid, sig)
-        for proc in list(self.members.values()):
-            with contextlib.suppress(Exception):
-                proc.send_signal(sig)
-
-    def alive(self) -> list[int]:
-        living = []
-        for pid, proc in self.members.items():
-            try:
-                if proc.is_running() and proc.status() != "zombie":
-                    living.append(pid)
-            except Exception:
-                continue
-        return living
-
-
-def kill_tree(pid: int, sig: int, include_group: bool) -> None:
-    """Send ``sig`` to ``pid``, every descendant (data loader workers too) and its group."""
-    ProcessTree(pid, include_group).signal(sig)
+        return os.tcgetpgrp(0) == os.getpgrp()
+    except OSError:
+        return False
 
 
 def run_command(
@@ -162,13 +107,17 @@ def run_command(
 ) -> RunOutcome:
     """Run ``argv`` to completion, teeing its output. Raises CommandNotFound/NotExecutable."""
     if use_pty is None:
-        use_pty = _is_tty(1)
-    runner = _PtyRunner(argv, env, cwd, sink) if use_pty else _PipeRunner(argv, env, cwd, sink)
-    return runner.run(on_start, on_tick)
+        use_pty = is_tty(1)
+    if use_pty:
+        from exptrack.ptyrunner import PtyRunner
+
+        return PtyRunner(argv, env, cwd, sink).run(on_start, on_tick)
+    return PipeRunner(argv, env, cwd, sink).run(on_start, on_tick)
 
 
-class _BaseRunner:
-    own_group = True
+class BaseRunner:
+    """Signals, escalation, job control and the end of a run; the subclasses own the
+    child's output."""
 
     def __init__(self, argv: Sequence[str], env: Mapping[str, str], cwd: str,
                  sink: OutputSink) -> None:
@@ -176,10 +125,14 @@ class _BaseRunner:
         self.env = dict(env)
         self.cwd = cwd
         self.sink = sink
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.interrupts = _Interrupts()
+        self.proc: Child | None = None
+        self.group: int | None = None  # the command's own process group, if it has one
+        self.command_pid = 0
+        self.interrupts = Interrupts()
         self.outcome = RunOutcome(exit_code=0)
         self.pending_signals: list[int] = []
+        self.ignored = signals.ignored_by_caller()
+        self.child_changed = False
         self.typed_interrupt = False
         self._last_tick = 0.0
         self._exited_at: float | None = None
@@ -202,22 +155,41 @@ class _BaseRunner:
     def _on_signal(self, signum: int, _frame: object) -> None:
         self.pending_signals.append(signum)
 
+    def _on_child(self, _signum: int, _frame: object) -> None:
+        self.child_changed = True
+
     def _install_handlers(self) -> dict[int, object]:
+        """Catch every signal we pass on, except those the caller ignored: they stay
+        ignored, for us and (inherited) for the command."""
         previous: dict[int, object] = {}
-        for sig in FORWARDED:
-            previous[sig] = signal.signal(sig, self._on_signal)
+        for sig in signals.HANDLED:
+            if sig not in self.ignored:
+                with contextlib.suppress(OSError, ValueError):
+                    previous[sig] = signal.signal(sig, self._on_signal)
+        previous[signal.SIGCHLD] = signal.signal(signal.SIGCHLD, self._on_child)
         return previous
 
     @staticmethod
     def _restore_handlers(previous: dict[int, object]) -> None:
         for sig, handler in previous.items():
-            signal.signal(sig, handler)  # type: ignore[arg-type]
+            with contextlib.suppress(OSError, ValueError, TypeError):
+                signal.signal(sig, handler)  # type: ignore[arg-type]
 
     def _handle_pending(self) -> None:
         while self.pending_signals:
             sig = self.pending_signals.pop(0)
-            self.outcome.signals_received.append(signal.Signals(sig).name)
-            self._forward(sig)
+            self.outcome.signals_received.append(signals.name(sig))
+            if sig in signals.INTERRUPTS:
+                self._forward(sig)
+            elif sig == signal.SIGCONT:
+                self._resumed()
+            elif sig == signal.SIGWINCH and self._window_changed():
+                continue
+            else:
+                self._send_first(sig)
+        if self.child_changed:
+            self.child_changed = False
+            self._check_stopped()
 
     def _forward(self, sig: int) -> None:
         assert self.proc is not None
@@ -230,22 +202,64 @@ class _BaseRunner:
         assert self.proc is not None
         if level >= 2:
             if self.tree is None:
-                self.tree = ProcessTree(self.proc.pid, self.own_group)
+                self.tree = ProcessTree(self.proc.pid, self.group)
             self.interrupts.level = max(self.interrupts.level, level)
             self.tree.signal(signal.SIGKILL if level >= 3 else signal.SIGTERM)
+            self._send_first(signal.SIGCONT)  # a stopped tree could not act on SIGTERM
         elif sig is not None:
             self._send_first(sig)
 
     def _send_first(self, sig: int) -> None:
-        assert self.proc is not None
-        if not self.own_group and sig == signal.SIGINT and _terminal_in_foreground():
-            return  # the terminal's Ctrl-C already reached the command in our group
+        """Pass ``sig`` on to the command (its process group when it has its own)."""
+        if self.group is None and sig in signals.FROM_TERMINAL and in_foreground():
+            return  # the terminal sent it to our group: the command has it already
         with contextlib.suppress(OSError):
-            if self.own_group:
-                os.killpg(self.proc.pid, sig)
+            if self.group is not None:
+                os.killpg(self.group, sig)
             else:
-                os.kill(self.proc.pid, sig)
+                os.kill(self.command_pid, sig)
 
+    def _window_changed(self) -> bool:
+        """SIGWINCH: True when handled here (the pty runner copies the size)."""
+        return False
+
+    # Job control: the command stopped (Ctrl-Z, SIGTSTP, SIGSTOP): we stop too, so the
+    # shell sees the job stopped and gets the terminal back; SIGCONT (`fg`, `bg`) resumes
+    # us, and we resume the command.
+    def _check_stopped(self) -> None:
+        assert self.proc is not None
+        if not hasattr(os, "waitid"):  # not on every Unix: the job then runs on
+            return
+        try:
+            info = os.waitid(os.P_PID, self.proc.pid, os.WSTOPPED | os.WNOHANG)
+        except OSError:
+            return
+        if info is not None and info.si_code == os.CLD_STOPPED:
+            self._stop_with_command()
+
+    def _stop_with_command(self) -> None:
+        self._before_stop()
+        previous = signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        try:
+            if self._stops_group():
+                os.killpg(os.getpgrp(), signal.SIGTSTP)  # as the terminal would
+            else:
+                os.kill(os.getpid(), signal.SIGTSTP)
+        except OSError:
+            pass
+        finally:  # stopped until SIGCONT, which _resumed handles
+            signal.signal(signal.SIGTSTP, previous)
+
+    def _stops_group(self) -> bool:
+        return False
+
+    def _before_stop(self) -> None:
+        """Leave the terminal as the shell expects it."""
+
+    def _resumed(self) -> None:
+        self._send_first(signal.SIGCONT)
+
+    # -- the loop's housekeeping -------------------------------------------------------
     def _check_grace(self) -> None:
         """After SIGTERM of the tree, SIGKILL it when the grace period runs out."""
         if self.interrupts.level == 2 \
@@ -256,8 +270,8 @@ class _BaseRunner:
     def _after_pass(self, on_tick: Callable[[], None] | None, output_ready: bool) -> bool:
         """Housekeeping after each pass of an output loop: the once-a-second tick, and
         noticing the command's end. True when the loop should stop: the command ended
-        and its output has been quiet for a moment (a grandchild may hold the stream
-        open forever; we do not wait for it)."""
+        and its output has been quiet for a moment (a background process may hold the
+        stream open forever: it is handed to the relay)."""
         now = time.monotonic()
         if now - self._last_tick >= 1.0:
             self._tick(on_tick)
@@ -290,197 +304,110 @@ class _BaseRunner:
             self.tree.signal(signal.SIGKILL)
             time.sleep(0.05)
 
+    def _hand_off(self, sources: dict[int, int]) -> set[int]:
+        """The command ended; ``sources`` (our fd -> 1 or 2) are still open: something it
+        left in the background writes there. Unless the tree was ended on purpose, the
+        relay takes them over. Returns the fds it took (ours to close all the same)."""
+        if not sources or self.interrupts.level >= 2:
+            return set()
+        return set(sources) if hand_off(sources) else set()
+
     def _finish(self) -> RunOutcome:
         assert self.proc is not None
         code = self.proc.wait()
         outcome = self.outcome
-        outcome.pid = self.proc.pid
+        outcome.pid = self.command_pid
         if code < 0:
             outcome.signal = -code
             outcome.exit_code = 128 - code
         else:
             outcome.exit_code = code
-        # Interrupted: track was signalled, the command died of an interrupting signal,
-        # or Ctrl-C was typed and the command did not finish cleanly (pdb's Ctrl-C is fine).
+        # Interrupted: track was interrupted (SIGINT, SIGTERM, SIGHUP), the command died of
+        # an interrupting signal, or Ctrl-C was typed and the command did not finish
+        # cleanly (pdb's Ctrl-C is fine). SIGUSR1 and the like are messages, not endings.
+        interrupting = {signals.name(s) for s in signals.INTERRUPTS}
         outcome.interrupted = (
-            bool(outcome.signals_received)
-            or outcome.signal in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+            bool(interrupting & set(outcome.signals_received))
+            or outcome.signal in signals.INTERRUPTS
             or (self.typed_interrupt and outcome.exit_code != 0)
         )
         return outcome
 
 
-class _PipeRunner(_BaseRunner):
+class PipeRunner(BaseRunner):
     """stdout and stderr as two pipes, so they stay separate; the log keeps arrival order."""
 
     def run(self, on_start: Callable[[int], None] | None,
             on_tick: Callable[[], None] | None) -> RunOutcome:
         # With a terminal on stdin the child must stay in our (foreground) process group,
         # or reading the terminal would stop it (SIGTTIN); Ctrl-C then reaches it directly.
-        stdin_tty = _is_tty(0)
-        self.own_group = not stdin_tty
+        own_group = not is_tty(0)
         previous = self._install_handlers()
+        streams: dict[int, int] = {}
         try:
-            self.proc = self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    process_group=0 if self.own_group else None) \
-                if sys.version_info >= (3, 11) else \
-                self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=os.setpgrp if self.own_group else None)
-            self.tree = ProcessTree(self.proc.pid, self.own_group)
+            if sys.version_info >= (3, 11):
+                self.proc = self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        process_group=0 if own_group else None)
+            else:
+                self.proc = self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        preexec_fn=os.setpgrp if own_group else None)
+            self.command_pid = self.proc.pid
+            self.group = self.proc.pid if own_group else None
+            self.tree = ProcessTree(self.proc.pid, self.group)
             if on_start:
                 on_start(self.proc.pid)
             assert self.proc.stdout is not None and self.proc.stderr is not None
             streams = {self.proc.stdout.fileno(): 1, self.proc.stderr.fileno(): 2}
-            echo_ok = {1: True, 2: True}
-            self._last_tick = time.monotonic()
-            while streams:
-                self._handle_pending()
-                self._check_grace()
-                try:
-                    ready, _, _ = select.select(list(streams), [], [], POLL_S)
-                except InterruptedError:  # pragma: no cover
-                    continue
-                for fd in ready:
-                    try:
-                        data = os.read(fd, READ_SIZE)
-                    except OSError:
-                        data = b""
-                    if not data:
-                        del streams[fd]
-                        continue
-                    target = streams[fd]
-                    self.sink.write(data, target)
-                    if echo_ok[target] and not _write_all(target, data):
-                        # Our reader went away (`| head`): like the shell, the command
-                        # learns it on its next write.
-                        echo_ok[target] = False
-                        if target == 1:
-                            del streams[fd]
-                            os.close(fd)
-                if self._after_pass(on_tick, bool(ready)):
-                    break
+            set_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux
+            for fd in streams:  # room for what a flood writes while we wait
+                with contextlib.suppress(OSError):
+                    if set_size is not None:
+                        fcntl.fcntl(fd, set_size, READ_SIZE)
+            self._pump(streams, on_tick)
             self.proc.wait()
             self._handle_pending()
             self._reap_tree()
+            self._hand_off(streams)
             return self._finish()
         finally:
             self._restore_handlers(previous)
-            if self.proc is not None:
+            if isinstance(self.proc, subprocess.Popen):
                 for pipe in (self.proc.stdout, self.proc.stderr):
                     if pipe is not None:
                         with contextlib.suppress(OSError):
                             pipe.close()
 
-
-class _PtyRunner(_BaseRunner):
-    """Under a pseudo-terminal: colours, progress bars, width and Ctrl-C as without us."""
-
-    def run(self, on_start: Callable[[int], None] | None,
-            on_tick: Callable[[], None] | None) -> RunOutcome:
-        stdin_tty = _is_tty(0)
-        master, slave = os.openpty()
-        self.own_group = True
-        with contextlib.suppress(OSError):
-            if stdin_tty:
-                termios.tcsetattr(slave, termios.TCSANOW, termios.tcgetattr(0))
-        _copy_winsize(1, master)
-        intr_char = _intr_char(slave)
-        saved_tty = None
-        previous = self._install_handlers()
-        previous[signal.SIGWINCH] = signal.signal(
-            signal.SIGWINCH, lambda *_: _copy_winsize(1, master))
-        try:
-            self.proc = self._spawn(stdin=slave if stdin_tty else None, stdout=slave,
-                                    stderr=slave, start_new_session=True,
-                                    preexec_fn=_take_controlling_tty)
-            os.close(slave)
-            slave = -1
-            self.tree = ProcessTree(self.proc.pid, True)
-            if on_start:
-                on_start(self.proc.pid)
-            if stdin_tty:
-                saved_tty = termios.tcgetattr(0)
-                tty.setraw(0, termios.TCSANOW)
-            inputs = [master] + ([0] if stdin_tty else [])
-            echo_ok = True
-            self._last_tick = time.monotonic()
-            while True:
-                self._handle_pending()
-                self._check_grace()
-                try:
-                    ready, _, _ = select.select(inputs, [], [], POLL_S)
-                except InterruptedError:  # pragma: no cover
-                    continue
-                if master in ready:
-                    try:
-                        data = os.read(master, READ_SIZE)
-                    except OSError:  # EIO: every slave end closed
-                        data = b""
-                    if not data:
-                        break
-                    self.sink.write(data, 1)
-                    if echo_ok:
-                        echo_ok = _write_all(1, data)
-                if 0 in ready:
-                    try:
-                        keys = os.read(0, 4096)
-                    except OSError:
-                        keys = b""
-                    if not keys:
-                        inputs.remove(0)
-                    else:
-                        if intr_char and intr_char in keys:
-                            self._typed_interrupt()
-                        _write_all(master, keys)
-                if self._after_pass(on_tick, master in ready):
-                    break
-            self.proc.wait()
+    def _pump(self, streams: dict[int, int], on_tick: Callable[[], None] | None) -> None:
+        """Tee the pipes until they end, or the command ended and they went quiet."""
+        echo_ok = {1: True, 2: True}
+        self._last_tick = time.monotonic()
+        while streams:
             self._handle_pending()
-            self._reap_tree()
-            return self._finish()
-        finally:
-            if saved_tty is not None:
-                with contextlib.suppress(termios.error):
-                    termios.tcsetattr(0, termios.TCSAFLUSH, saved_tty)
-            self._restore_handlers(previous)
-            for fd in (master, slave):
-                if fd >= 0:
-                    with contextlib.suppress(OSError):
+            self._check_grace()
+            try:
+                ready, _, _ = select.select(list(streams), [], [], POLL_S)
+            except InterruptedError:  # pragma: no cover
+                continue
+            streaming = False
+            for fd in ready:
+                try:
+                    data = os.read(fd, READ_SIZE)
+                except OSError:
+                    data = b""
+                streaming = streaming or len(data) >= STREAMING_BYTES
+                if not data:
+                    del streams[fd]
+                    continue
+                target = streams[fd]
+                self.sink.write(data, target)
+                if echo_ok[target] and not write_all(target, data):
+                    # Our reader went away (`| head`): like the shell, the command learns
+                    # it on its next write.
+                    echo_ok[target] = False
+                    if target == 1:
+                        del streams[fd]
                         os.close(fd)
-
-    def _typed_interrupt(self) -> None:
-        """Ctrl-C typed on the terminal: the pty delivers SIGINT itself; we only count it
-        and escalate when it is repeated."""
-        assert self.proc is not None
-        self.typed_interrupt = True
-        level = self.interrupts.escalation(time.monotonic())
-        if level >= 2:
-            self._escalate(level, None)
-
-
-def _terminal_in_foreground() -> bool:
-    try:
-        return os.tcgetpgrp(0) == os.getpgrp()
-    except OSError:
-        return False
-
-
-def _take_controlling_tty() -> None:
-    # Runs in the child after setsid(): make the pty (our stdout) its controlling terminal.
-    fcntl.ioctl(1, termios.TIOCSCTTY, 0)
-
-
-def _copy_winsize(source_fd: int, target_fd: int) -> None:
-    with contextlib.suppress(OSError):
-        size = fcntl.ioctl(source_fd, termios.TIOCGWINSZ, b"\0" * 8)
-        fcntl.ioctl(target_fd, termios.TIOCSWINSZ, size)
-
-
-def _intr_char(fd: int) -> bytes:
-    try:
-        char = termios.tcgetattr(fd)[6][termios.VINTR]
-    except (termios.error, IndexError):
-        return b"\x03"
-    if isinstance(char, int):
-        return bytes([char]) if char else b""
-    return bytes(char)
+            if self._after_pass(on_tick, bool(ready)):
+                break
+            if streaming:
+                time.sleep(COALESCE_S)

@@ -61,6 +61,25 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert track("run").returncode == 2
 
 
+def test_mistyped_run_option_is_a_usage_error_that_records_nothing(
+        tmp_path: Path, track_home: Path) -> None:
+    marker = tmp_path / "ran"
+    done = track("run", "--nmae", "x", "--", *py(f"open({str(marker)!r}, 'w')"),
+                 cwd=tmp_path)
+    assert done.returncode == 2
+    assert b"No such option: --nmae" in done.stderr and b"--name" in done.stderr
+    assert not marker.exists()
+    assert not (track_home / "runs").exists() or not any((track_home / "runs").iterdir())
+    # The command's own options still pass through, with or without `--`.
+    done = track("run", *py("import sys; print(sys.argv[1:])"), "--nmae", "-x",
+                 cwd=tmp_path, check=True)
+    assert done.stdout == b"['--nmae', '-x']\n"
+    done = track("run", "--name", "a", "--", *py("import sys; print(sys.argv[1:])"),
+                 "--name", "b", cwd=tmp_path, check=True)
+    assert done.stdout == b"['--name', 'b']\n"
+    assert track_json("show")["name"] == "a"
+
+
 def test_refs_by_recency_name_and_prefix(tmp_path: Path) -> None:
     for name in ("first", "second", "third"):
         track("run", "--name", name, "--", *py("pass"), cwd=tmp_path, check=True)

