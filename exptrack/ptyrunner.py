@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from exptrack.proctree import ProcessTree
+from exptrack.relay import write_all
 from exptrack.runner import (
     POLL_S,
     READ_SIZE,
@@ -30,7 +31,6 @@ from exptrack.runner import (
     RunOutcome,
     in_foreground,
     is_tty,
-    write_all,
 )
 from exptrack.session import SessionChild, spawn_in_session
 

@@ -41,7 +41,8 @@ def hand_off(sources: Mapping[int, int]) -> bool:
     return True
 
 
-def _write_all(fd: int, data: bytes) -> bool:
+def write_all(fd: int, data: bytes) -> bool:
+    """Write everything to ``fd``; False when the reader is gone (EPIPE) or fd is bad."""
     view = memoryview(data)
     while view:
         try:
@@ -49,7 +50,7 @@ def _write_all(fd: int, data: bytes) -> bool:
         except BlockingIOError:
             select.select([], [fd], [], 1.0)
             continue
-        except OSError:
+        except OSError:  # EPIPE, EBADF ... (EINTR is retried by Python, PEP 475)
             return False
         view = view[written:]
     return True
@@ -67,7 +68,7 @@ def relay(streams: dict[int, int]) -> None:
                 data = os.read(fd, READ_SIZE)
             except OSError:  # EIO: the terminal's last writer closed it
                 data = b""
-            if not data or not _write_all(streams[fd], data):
+            if not data or not write_all(streams[fd], data):
                 del streams[fd]
                 with contextlib.suppress(OSError):
                     os.close(fd)

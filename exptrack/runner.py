@@ -25,7 +25,7 @@ from typing import Protocol
 from exptrack import signals
 from exptrack.errors import CommandNotExecutable, CommandNotFound
 from exptrack.proctree import Interrupts, ProcessTree, kill_grace_s
-from exptrack.relay import hand_off
+from exptrack.relay import hand_off, write_all
 
 __all__ = ["OutputSink", "RunOutcome", "kill_grace_s", "run_command"]
 
@@ -63,22 +63,6 @@ class RunOutcome:
     signals_received: list[str] = field(default_factory=list)
     pid: int = 0
 
-
-def write_all(fd: int, data: bytes) -> bool:
-    """Write everything to ``fd``; False when the reader is gone (EPIPE) or fd is bad."""
-    view = memoryview(data)
-    while view:
-        try:
-            written = os.write(fd, view)
-        except InterruptedError:  # pragma: no cover - PEP 475 retries for us
-            continue
-        except BlockingIOError:
-            select.select([], [fd], [], 1.0)
-            continue
-        except OSError:
-            return False
-        view = view[written:]
-    return True
 
 
 def is_tty(fd: int) -> bool:

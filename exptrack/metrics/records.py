@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from exptrack.fsutil import atomic_file
 from exptrack.metrics.columns import encode_block, json_number
 from exptrack.metrics.merge import Source, by_name, merge_sources, name_key
 from exptrack.metrics.parser import MetricParser, Observation, Segment
@@ -190,25 +189,14 @@ def apply_sources(metrics_path: Path, sources: Sequence[Labelled],
     if not metrics_path.exists():
         merged, replaced = merge_jsonl((), sources)
     is_covered = _Covered(merged)
-    fd, tmp = tempfile.mkstemp(prefix=".metrics.jsonl.", suffix=".tmp",
-                               dir=metrics_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            with contextlib.suppress(FileNotFoundError), open(metrics_path, "rb") as handle:
-                for line in handle:
-                    if not is_covered(line):
-                        out.write(line if line.endswith(b"\n") else line + b"\n")
-            labels = file_labels(sources)
-            for series in merged.values():
-                out.write(sourced_lines(series, labels).encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, metrics_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_file(metrics_path, mode) as out:
+        with contextlib.suppress(FileNotFoundError), open(metrics_path, "rb") as handle:
+            for line in handle:
+                if not is_covered(line):
+                    out.write(line if line.endswith(b"\n") else line + b"\n")
+        labels = file_labels(sources)
+        for series in merged.values():
+            out.write(sourced_lines(series, labels).encode("utf-8"))
     replace_summaries(summarizer, merged, replaced)
 
 
