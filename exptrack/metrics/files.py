@@ -129,45 +129,44 @@ def ultralytics_name(column: str) -> str | None:
     return _YOLO_PART[part] + base if part else _YOLO_RENAME.get(base, base)
 
 
-def _ultralytics(data: bytes) -> list[Observation]:
+def _csv_observations(data: bytes, rename: Callable[[str], str | None],
+                      first_epoch: int = 0) -> list[Observation]:
+    """A metrics CSV's cells as observations at their row's ``step`` and ``epoch``
+    (``epoch`` counted from ``first_epoch``); ``rename`` names a column's metric, None for
+    a column that is not one. Blank cells (a metric not logged on that row) are skipped."""
     out: list[Observation] = []
     names: dict[str, str | None] = {}
     for row in _csv_rows(data):
+        step = _axis(_number(row.get("step")))
         epoch = _axis(_number(row.get("epoch")))
+        if epoch is not None:
+            epoch += first_epoch
         for column, text in row.items():
             if column not in names:
-                names[column] = ultralytics_name(column)
+                names[column] = rename(column)
             name = names[column]
             value = _number(text)
             if name is not None and value is not None:
-                out.append(Observation(name, value, None, epoch))
+                out.append(Observation(name, value, step, epoch))
     return out
+
+
+def _metric_column(column: str) -> str | None:
+    return column if column and column not in _AXES else None
+
+
+def _ultralytics(data: bytes) -> list[Observation]:
+    return _csv_observations(data, ultralytics_name)
 
 
 def _lightning(data: bytes) -> list[Observation]:
     """CSVLogger rows: one per logging call, blank cells for metrics not logged then."""
-    out: list[Observation] = []
-    for row in _csv_rows(data):
-        step = _axis(_number(row.get("step")))
-        epoch = _axis(_number(row.get("epoch")))
-        for column, text in row.items():
-            value = _number(text)
-            if column and column not in _AXES and value is not None:
-                out.append(Observation(column, value, step, epoch))
-    return out
+    return _csv_observations(data, _metric_column)
 
 
 def _keras(data: bytes) -> list[Observation]:
     """CSVLogger counts epochs from 0; `fit` prints them from 1 (``Epoch 1/3``)."""
-    out: list[Observation] = []
-    for row in _csv_rows(data):
-        epoch = _axis(_number(row.get("epoch")))
-        epoch = epoch + 1 if epoch is not None else None
-        for column, text in row.items():
-            value = _number(text)
-            if column and column != "epoch" and value is not None:
-                out.append(Observation(column, value, None, epoch))
-    return out
+    return _csv_observations(data, _metric_column, first_epoch=1)
 
 
 def _hf_trainer(data: bytes) -> list[Observation]:
