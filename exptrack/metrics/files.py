@@ -39,7 +39,7 @@ _YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc"}
 _YOLO_METRIC = re.compile(r"^metrics/([\w.\-]+?)(?:\(([BMP])\))?$")
 # Lightning, Keras, HF and MMEngine files log their step/epoch next to the metrics.
 _AXES = frozenset({"epoch", "step", "global_step", "iter"})
-_HF_SKIP = frozenset({"epoch", "step", "total_flos", "num_input_tokens_seen"})
+_HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen"})
 _MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
 
 
@@ -169,6 +169,23 @@ def _keras(data: bytes) -> list[Observation]:
     return _csv_observations(data, _metric_column, first_epoch=1)
 
 
+def _entries_observations(entries: Iterable[Any], skip: frozenset[str]) -> list[Observation]:
+    """Logged dicts (``{"loss": 0.5, "step": 10, "epoch": 1.0}``) as observations at their
+    own step (or ``iter``) and epoch; keys in ``skip`` and values that are no numbers are
+    left out."""
+    out: list[Observation] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        step = _axis(_number(entry.get("step", entry.get("iter"))))
+        epoch = _axis(_number(entry.get("epoch")))
+        for key, raw in entry.items():
+            value = _number(raw)
+            if key not in skip and value is not None:
+                out.append(Observation(str(key), value, step, epoch))
+    return out
+
+
 def _hf_trainer(data: bytes) -> list[Observation]:
     try:
         state = json.loads(data.decode("utf-8", "replace"))
@@ -177,36 +194,20 @@ def _hf_trainer(data: bytes) -> list[Observation]:
     history = state.get("log_history") if isinstance(state, dict) else None
     if not isinstance(history, list):
         return []
-    out: list[Observation] = []
-    for entry in history[:MAX_ROWS]:
-        if not isinstance(entry, dict):
+    return _entries_observations(history[:MAX_ROWS], _HF_SKIP)
+
+
+def _json_lines(text: str) -> Iterable[Any]:
+    for count, line in enumerate(text.splitlines()):
+        if count >= MAX_ROWS:
+            return
+        try:
+            yield json.loads(line)
+        except ValueError:
             continue
-        step = _axis(_number(entry.get("step")))
-        epoch = _axis(_number(entry.get("epoch")))
-        for key, raw in entry.items():
-            value = _number(raw)
-            if key not in _HF_SKIP and value is not None:
-                out.append(Observation(str(key), value, step, epoch))
-    return out
 
 
 def _mmengine(data: bytes) -> list[Observation]:
     """One JSON object a line: ``{"lr": ..., "loss": ..., "step": 50}``; validation lines
     carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended."""
-    out: list[Observation] = []
-    for count, line in enumerate(_complete_text(data).splitlines()):
-        if count >= MAX_ROWS:
-            break
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            continue
-        if not isinstance(entry, dict):
-            continue
-        step = _axis(_number(entry.get("step", entry.get("iter"))))
-        epoch = _axis(_number(entry.get("epoch")))
-        for key, raw in entry.items():
-            value = _number(raw)
-            if key not in _MMENGINE_SKIP and value is not None:
-                out.append(Observation(str(key), value, step, epoch))
-    return out
+    return _entries_observations(_json_lines(_complete_text(data)), _MMENGINE_SKIP)
