@@ -133,3 +133,20 @@ def test_steps_and_fields_in_other_layouts() -> None:
         ("acc", 10.23, 100, None)]
     assert found("Ep. 1 : Cost 4.56789 : Time 123.45s : 12345.67 words/s") == [
         ("Cost", 4.56789, None, None), ("Time", 123.45, None, None)]
+
+
+def test_a_running_mean_bar_counts_its_last_render_only() -> None:
+    """Keras' bar shows the epoch's running means: the first batch's frame is not a value
+    of its own (History keeps one per epoch); a tqdm postfix is per step: every one counts."""
+    from exptrack.metrics import parse_text
+
+    keras = (b"Epoch 1/2\r\n\r\x1b[1m1/8\x1b[0m \x1b[32m\xe2\x94\x81\x1b[0m 0s 9ms/step - "
+             b"accuracy: 0.5625 - loss: 0.8676" + b"\x08" * 20 + b"\r\x1b[1m8/8\x1b[0m 0s "
+             b"4ms/step - accuracy: 0.5586 - loss: 0.7582 - val_loss: 0.5435\r\n"
+             b"Epoch 2/2\r\n\r1/8 0s 2ms/step - accuracy: 0.5000 - loss: 0.6983\r8/8 0s "
+             b"2ms/step - accuracy: 0.7656 - loss: 0.5214 - val_loss: 0.3630\r\n")
+    found = [(o.name, o.value, o.epoch) for o in parse_text(keras) if o.name == "loss"]
+    assert found == [("loss", 0.7582, 1), ("loss", 0.5214, 2)]
+    tqdm = b"".join(f"\r 50%|#####     | {i}/8 [00:01<00:01, loss={0.9 - i / 10:.2f}]".encode()
+                    for i in range(1, 9)) + b"\n"
+    assert len([o for o in parse_text(tqdm) if o.name == "loss"]) == 8

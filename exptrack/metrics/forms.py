@@ -110,3 +110,16 @@ def _closing(pieces: list[str], start: int) -> tuple[int, int] | None:
             elif char in "{}[]":
                 return None
     return None
+
+
+_BAR_COUNTER = re.compile(r"\s*\d{1,12}/\d{1,12}\s")
+
+
+def is_mean_bar(render: str) -> bool:
+    """A progress bar whose values are the epoch's running means (Keras' ``fit``:
+    ``3/8 ━━━━ 0s 4ms/step - accuracy: 0.56 - loss: 0.87``): each render replaces the
+    previous mean, so only the last render of the line is the epoch's value (what
+    ``History`` keeps). A tqdm postfix (``loss=0.3``) is a per-step value instead, and every
+    render of it counts. Linear: one anchored match and two substring searches."""
+    return _BAR_COUNTER.match(render) is not None and (
+        "/step - " in render or "/sample - " in render)

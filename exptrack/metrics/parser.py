@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 
-from exptrack.metrics import columns, dumps, names, rules, tables, ultralytics
+from exptrack.metrics import columns, dumps, forms, names, rules, tables, ultralytics
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
@@ -61,6 +61,7 @@ class MetricParser(SlowPath):
         self.epoch: int | float | None = None
         # progress bar: the line as drawn so far and the values it already showed
         self._bar_text: str | None = None
+        self._mean_bar: str | None = None  # a running-mean bar's latest render (Keras)
         self._bar_seen: dict[str, float] = {}
         # table: header cells, and rows seen under it
         self._header: list[str] | None = None
@@ -175,11 +176,23 @@ class MetricParser(SlowPath):
                     # a render replaces the whole line: programs that redraw pad or erase
                     # what is left of the previous one, and a stale tail would corrupt numbers
                     self._bar_text = text
+                    if forms.is_mean_bar(text):
+                        self._mean_bar = text  # only its last render counts, see is_mean_bar
+                        continue
+                    self._flush_mean_bar(out)
                     self._parse_bar_render(text, out)
                 else:
+                    self._flush_mean_bar(out)
                     self._parse_lines([text], out)
             if position < last:
+                self._flush_mean_bar(out)
                 self._bar_text = None
+
+    def _flush_mean_bar(self, out: list[Observation]) -> None:
+        """The epoch's running-mean bar is done: its last render holds the epoch's values."""
+        if self._mean_bar is not None:
+            text, self._mean_bar = self._mean_bar, None
+            self._parse_bar_render(text, out)
 
     def _parse_bar_render(self, text: str, out: list[Observation]) -> None:
         """A progress bar's render: only the values that changed since the bar last showed
