@@ -150,3 +150,15 @@ def test_a_running_mean_bar_counts_its_last_render_only() -> None:
     tqdm = b"".join(f"\r 50%|#####     | {i}/8 [00:01<00:01, loss={0.9 - i / 10:.2f}]".encode()
                     for i in range(1, 9)) + b"\n"
     assert len([o for o in parse_text(tqdm) if o.name == "loss"]) == 8
+
+
+def test_a_record_printed_over_a_bar_counts_even_when_it_repeats_a_value() -> None:
+    """Hugging Face prints its eval records after a "\\r" on the bar's line; two evaluations
+    that took the same 0.0033 s are two observations (a bar's repeated value is not)."""
+    from exptrack.metrics import parse_text
+
+    bar = " 33%|###       | 1/3 [00:00<00:00, 9.1it/s]"
+    record = "{'eval_loss': '0.69', 'eval_runtime': '0.0033', 'epoch': '%d'}"
+    data = "".join(f"\r{bar}\r\x1b[A{record % e}\r\n" for e in (1, 2)).encode()
+    runtimes = [o for o in parse_text(data) if o.name == "eval_runtime"]
+    assert [(o.value, o.epoch) for o in runtimes] == [(0.0033, 1), (0.0033, 2)]

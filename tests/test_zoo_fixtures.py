@@ -60,10 +60,9 @@ def fixture_dirs() -> list[Path]:
 
 # Cases whose output alone (no framework metric file) scores fully: the parser's own
 # bar. Left out: lightning_train (most per-step losses exist only in metrics.csv: the
-# rich progress bar shows the last) and hf_trainer/pty (a dict line drawn over the bar
-# repeats an earlier value, and a repeat of a bar's value is not a new observation).
+# rich progress bar shows the last).
 OUTPUT_ALONE_CASES: list[str | tuple[str, str]] = [
-    "catboost_train", ("hf_trainer", "pipe"), "keras_v1", "keras_v2", "lightgbm_train",
+    "catboost_train", "hf_trainer", "keras_v1", "keras_v2", "lightgbm_train",
     "sb3_ppo", "sklearn_verbose", "torch_tqdm", "xgboost_train", "yolo_classify",
     "yolo_detect", "yolo_pose", "yolo_segment",
 ]

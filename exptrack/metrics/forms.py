@@ -123,3 +123,15 @@ def is_mean_bar(render: str) -> bool:
     render of it counts. Linear: one anchored match and two substring searches."""
     return _BAR_COUNTER.match(render) is not None and (
         "/step - " in render or "/sample - " in render)
+
+
+# What every progress bar draws: a count "3/8", a percentage "45%", a rate "it/s"/"s/it",
+# or bar glyphs. Linear: the lookbehind starts a count only at the start of a digit run.
+_BAR_MARK = re.compile(r"(?<!\d)\d+/\d|\d%|it/s|s/it|\d+it\b|[━█▉▊▋▌▍▎▏#=]{3}")
+
+
+def is_bar_render(render: str) -> bool:
+    """Whether a render drawn over a progress bar's line is the bar itself, not a line
+    printed over it (Hugging Face prints its ``{'eval_loss': ...}`` records after a ``\\r``
+    on the bar's line: a record's values count even when they repeat the bar's)."""
+    return _BAR_MARK.search(render) is not None

@@ -172,7 +172,11 @@ class MetricParser(SlowPath):
                 if found is not None:  # Ultralytics' own line
                     out.extend(Observation(n, v, None, e) for n, v, e in found)
                     continue
-                if is_bar:
+                if is_bar and not forms.is_bar_render(text):
+                    self._bar_text = text  # a line printed over the bar: a line of its own
+                    self._flush_mean_bar(out)
+                    self._parse_lines([text], out)
+                elif is_bar:
                     # a render replaces the whole line: programs that redraw pad or erase
                     # what is left of the previous one, and a stale tail would corrupt numbers
                     self._bar_text = text
