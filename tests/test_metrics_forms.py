@@ -162,3 +162,14 @@ def test_a_batch_index_in_brackets_is_the_step() -> None:
     # MXNet's Speedometer
     assert _seen("Epoch[4] Batch [450]\tSpeed: 63.71 samples/sec\tTrain-accuracy=0.198\n") \
         == [("Speed", 63.71, 450, 4), ("Train-accuracy", 0.198, 450, 4)]
+
+
+def test_a_line_with_only_the_epoch_leaves_the_epochs_batches_behind() -> None:
+    batches = "".join(f"Epoch[4] Batch [{b}]\tSpeed: 63.7 samples/sec\tTrain-accuracy=0.2\n"
+                      for b in (400, 450, 500))  # a column block, then the line path
+    found = _seen(batches + "Epoch[4] Time cost=84.725\nEpoch[4] Validation-accuracy=0.11\n")
+    assert found[-3:] == [("Train-accuracy", 0.2, 500, 4), ("Time_cost", 84.725, None, 4),
+                          ("Validation-accuracy", 0.11, None, 4)]
+    # a global step stays: "step 100 ... / epoch 2 val_loss"
+    assert _seen("epoch 2 step 100 loss=0.5\nepoch 2 val_loss=0.4\n")[-1] == (
+        "val_loss", 0.4, 100, 2)

@@ -110,6 +110,9 @@ _ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)"
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
+# a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
+# shows no step: such a line's values belong to the epoch, not to its last batch
+BATCH, EPOCH_ALONE = 5, 6
 
 
 class Action(NamedTuple):
@@ -235,7 +238,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         tail = left[-120:]
         bracket = _STEP_BRACKET.search(tail)
         if bracket is not None:
-            kind = EPOCH if bracket.group("key").lower() == "epoch" else STEP
+            key = bracket.group("key").lower()
+            kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
             actions.append(Action(kind, index))
             continue
         found = _find_name(tail, k == 0, pieces, index)
@@ -250,7 +254,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
-            actions.append(Action(STEP, index))  # "Epoch  1, 12900/37527;": the batch
+            actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
             continue
         if found is None:
             unnamed = _unnamed_kind(k == 0, left, right, counter, after)
