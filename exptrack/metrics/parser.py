@@ -320,7 +320,7 @@ class MetricParser(SlowPath):
                         pending = []
                     segments.append(block)
                     self.step = columns.last(block.steps)
-                    if column.step is not None:
+                    if column is not None and column.step is not None:
                         self.batch = any(c[0] == rules.BATCH for c in plan.context)
                     self.epoch = columns.last(block.epochs)
                     position = end
