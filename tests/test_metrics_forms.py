@@ -132,7 +132,47 @@ def test_steps_and_fields_in_other_layouts() -> None:
     assert found("[INFO] Step 100/2000; acc: 10.23; sents: 1234; bsz: 1024/1024/32;") == [
         ("acc", 10.23, 100, None)]
     assert found("Ep. 1 : Cost 4.56789 : Time 123.45s : 12345.67 words/s") == [
-        ("Cost", 4.56789, None, None), ("Time", 123.45, None, None)]
+        ("Cost", 4.56789, None, 1), ("Time", 123.45, None, 1), ("words/s", 12345.67, None, 1)]
+
+
+def _seen(text: str) -> list[tuple[str, float, object, object]]:
+    return [(o.name, o.value, o.step, o.epoch) for o in parse_text(text)]
+
+
+def test_abbreviated_keys_name_the_epoch_the_step_and_counts() -> None:
+    # Marian: "Ep." is the epoch, "Up." an update (the step), "Sen." counts sentences,
+    # "L.r." is a metric's abbreviation, kept as printed; a spaced "key : value" on a line
+    # that carries a step is a report, not a setting
+    assert _seen("Ep. 3 : Up. 5350 : Sen. 299,352 : gNorm 0.8900 : L.r. 2.5000e-06\n") == [
+        ("gNorm", 0.89, 5350, 3), ("L.r.", 2.5e-06, 5350, 3)]
+    assert _seen("[valid] Ep. 3 : Up. 5300 : chrf : 66.2634 : stalled 1 times\n") == [
+        ("valid_chrf", 66.2634, 5300, 3)]
+    assert _seen("Saved. 12 files\n") == []
+
+
+def test_a_rate_is_named_by_its_unit_and_a_counter_after_the_epoch_is_the_step() -> None:
+    assert _seen("Epoch  1, 12900/37527; acc:   4.48; 3599 src tok/s; 3678 tgt tok/s;\n") == [
+        ("acc", 4.48, 12900, 1), ("src_tok/s", 3599.0, 12900, 1),
+        ("tgt_tok/s", 3678.0, 12900, 1)]
+    # a download's or a bar's rate is not a metric
+    assert _seen("Downloading: 12.5 MB/s; loss: 0.5\n") == [("loss", 0.5, None, None)]
+
+
+def test_a_batch_index_in_brackets_is_the_step() -> None:
+    # MXNet's Speedometer
+    assert _seen("Epoch[4] Batch [450]\tSpeed: 63.71 samples/sec\tTrain-accuracy=0.198\n") \
+        == [("Speed", 63.71, 450, 4), ("Train-accuracy", 0.198, 450, 4)]
+
+
+def test_a_line_with_only_the_epoch_leaves_the_epochs_batches_behind() -> None:
+    batches = "".join(f"Epoch[4] Batch [{b}]\tSpeed: 63.7 samples/sec\tTrain-accuracy=0.2\n"
+                      for b in (400, 450, 500))  # a column block, then the line path
+    found = _seen(batches + "Epoch[4] Time cost=84.725\nEpoch[4] Validation-accuracy=0.11\n")
+    assert found[-3:] == [("Train-accuracy", 0.2, 500, 4), ("Time_cost", 84.725, None, 4),
+                          ("Validation-accuracy", 0.11, None, 4)]
+    # a global step stays: "step 100 ... / epoch 2 val_loss"
+    assert _seen("epoch 2 step 100 loss=0.5\nepoch 2 val_loss=0.4\n")[-1] == (
+        "val_loss", 0.4, 100, 2)
 
 
 def test_a_running_mean_bar_counts_its_last_render_only() -> None:

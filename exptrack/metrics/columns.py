@@ -112,7 +112,7 @@ def make_plan(shape: bytes, context: Sequence[tuple[int, int, int]],
         token = shape[start:end]
         found = Context(column[(start, end)], _INT_SHAPE.fullmatch(token) is not None,
                         _DECIMAL_SHAPE.fullmatch(token) is not None, _int_digits(token) > 1)
-        if kind == rules.EPOCH:
+        if kind in (rules.EPOCH, rules.EPOCH_ALONE):
             epoch = found
         else:
             step = found

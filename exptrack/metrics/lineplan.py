@@ -24,7 +24,8 @@ class Observation(NamedTuple):
 
 
 class Plan(NamedTuple):
-    context: tuple[tuple[int, int, int], ...]  # (STEP | EPOCH, start, end) byte offsets
+    # (STEP | BATCH | EPOCH | EPOCH_ALONE | BAR_STEP, start, end): byte offsets
+    context: tuple[tuple[int, int, int], ...]
     # (name, start, end, denominator start, denominator end (0: none), scale)
     metrics: tuple[tuple[str, int, int, int, int, float], ...]
     flags: int = 0  # KEYED, SLOW and ``dumps`` flags
@@ -33,6 +34,7 @@ class Plan(NamedTuple):
 
 
 EMPTY = Plan((), ())
+_CONTEXT = frozenset({rules.STEP, rules.EPOCH, rules.BAR_STEP, rules.BATCH})
 
 
 def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]) -> Plan:
@@ -57,8 +59,11 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     def at(char: int) -> int:  # a character position of ``text`` as a byte offset
         return char if text.isascii() else len(text[:char].encode("utf-8", "replace"))
 
-    context = tuple((a.kind, *span(a.token)) for a in actions
-                    if a.kind in (rules.STEP, rules.EPOCH, rules.BAR_STEP))
+    kinds = {a.kind for a in actions}
+    alone = rules.EPOCH_ALONE if rules.EPOCH in kinds and not kinds & {
+        rules.STEP, rules.BATCH, rules.BAR_STEP} else rules.EPOCH
+    context = tuple((alone if a.kind == rules.EPOCH else a.kind, *span(a.token))
+                    for a in actions if a.kind in _CONTEXT)
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO)]
     listing, key = dumps.classify(text) if not context and len(values) < 2 else (0, "")
     naming = peek if listing else name

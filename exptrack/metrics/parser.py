@@ -59,6 +59,7 @@ class MetricParser(SlowPath):
         self.min_run = MIN_RUN
         self.step: int | float | None = None
         self.epoch: int | float | None = None
+        self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
         # progress bar: the line as drawn so far and the values it already showed
         self._bar_text: str | None = None
         self._mean_bar: str | None = None  # a running-mean bar's latest render (Keras)
@@ -268,8 +269,10 @@ class MetricParser(SlowPath):
                     number = int(value) if value.is_integer() else value
                 if kind == rules.EPOCH:
                     self.epoch = number
+                elif kind == rules.STEP:
+                    self.step, self.batch = number, False
                 else:
-                    self.step = number
+                    self.place(kind, number)
             step, epoch = self.step, self.epoch
             for name, start, end, d_start, d_end, scale in plan.metrics:
                 if taken and name in taken:
@@ -313,6 +316,8 @@ class MetricParser(SlowPath):
                         else columns.make_plan(shape, plan.context, plan.metrics)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
+                if column and self.batch and column.step is None and column.epoch:
+                    self.step = None  # the epoch's lines after its batches
                 block = columns.extract(column, text[position:end], count, self.step,
                                         self.epoch) \
                     if column and (not plan.flags & dumps.LISTING or (count > 1 and all(
@@ -332,6 +337,8 @@ class MetricParser(SlowPath):
                         pending = []
                     segments.append(block)
                     self.step = columns.last(block.steps)
+                    if column is not None and column.step is not None:
+                        self.batch = any(c[0] == rules.BATCH for c in plan.context)
                     self.epoch = columns.last(block.epochs)
                     position = end
                     continue

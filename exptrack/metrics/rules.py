@@ -18,7 +18,7 @@ import re
 from bisect import insort
 from typing import NamedTuple
 
-from exptrack.metrics import names
+from exptrack.metrics import abbrev, names, remarks
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
     EPOCH_KEYS,
@@ -62,7 +62,7 @@ _UNIT_AFTER = re.compile(
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
-    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?)"""
+    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?)"""
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
@@ -82,7 +82,7 @@ _CONFIG_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
     r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
-    r"(?i)\b(?P<key>epoch|iter|iteration|step)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
+    r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
 _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
                               "trainer", "optimizer", "opt", "update"})
 _MESSAGE_BRACKET = re.compile(r"\]\s+\[$")  # a log prefix's "]", then "[N]"
@@ -101,8 +101,6 @@ _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\s[A-Za-z][\w@.\-/]*\s$")
-# a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
-_GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*)$")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
@@ -112,6 +110,9 @@ _ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)"
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
+# a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
+# shows no step: such a line's values belong to the epoch, not to its last batch
+BATCH, EPOCH_ALONE = 5, 6
 
 
 class Action(NamedTuple):
@@ -196,10 +197,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
-    if spaced and not any(_METRIC_END.search(name) or names.metric_like(name)
-                          or name.lower() in EPOCH_KEYS or name.lower() in STEP_KEYS
-                          for name in spaced):
-        return ()  # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001"
+    # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001" (unless the line
+    # carries a step or an epoch: "Ep. 3 : Up. 5300 : ce-mean-words : 0.81")
+    settings = bool(spaced) and not any(
+        _METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
+        or name.lower() in STEP_KEYS for name in spaced)
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
     if len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) \
@@ -212,7 +214,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     for piece in pieces:
         offsets.append(offsets[-1] + len(piece))
     count = len(pieces) // 2
-    remarks = _remarks(line, offsets)
+    remarked = remarks.of(line, offsets)
     candidates: list[tuple[int, str, str, bool]] = []  # (piece index, name, sep, phrased)
     measures: set[int] = set()  # metrics whose value carries a time or memory unit
     actions: list[Action] = []
@@ -236,13 +238,24 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         tail = left[-120:]
         bracket = _STEP_BRACKET.search(tail)
         if bracket is not None:
-            kind = EPOCH if bracket.group("key").lower() == "epoch" else STEP
+            key = bracket.group("key").lower()
+            kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
             actions.append(Action(kind, index))
             continue
         found = _find_name(tail, k == 0, pieces, index)
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
                 and left[:1].isalpha():
             found = None  # "Time 123.45s : 12.3": the letters after a number are its unit
+        rate = abbrev.rate_name(right) if found is None and not counter else None
+        if rate is not None:  # "3599 src tok/s": named by its unit
+            actions.append(Action(METRIC, index, with_phase(rate, phase_at(phases,
+                                                                           offsets[index]))))
+            candidates.append((index, rate, ":", True))
+            continue
+        if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
+                and left.strip() in ("", ","):
+            actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
+            continue
         if found is None:
             unnamed = _unnamed_kind(k == 0, left, right, counter, after)
             if unnamed is not None:
@@ -250,6 +263,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         name, sep = found.name, found.sep
         low = name.lower()
+        short = abbrev.key_of(low) if low.endswith(".") else None
+        if short is not None:  # "Ep. 3 : Up. 5300 : Sen. 299,352": abbreviated keys
+            if short != abbrev.COUNT:
+                actions.append(Action(EPOCH if short == abbrev.EPOCH else STEP, index))
+            continue
         if low in _HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
@@ -274,8 +292,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
-        if index in remarks \
-                or _inside_at_bracket(left, len(left) - len(tail) + found.start):
+        if index in remarked \
+                or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
         if is_denied(name) or (not measured and _unit_after(after, index + 2 < len(pieces))):
@@ -299,6 +317,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
+    if settings and not any(a.kind in (STEP, EPOCH) for a in actions):
+        return ()
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.token not in measures]  # only timings: not a report
         candidates = [c for c in candidates if c[0] not in measures]
@@ -374,38 +394,11 @@ def _unit_after(after: str, number_follows: bool) -> bool:
     return unit is not None and not (number_follows and not after[unit.end():].strip())
 
 
-def _inside_at_bracket(left: str, start: int) -> bool:
-    """A name inside COCO's "@[ IoU=0.50:0.95 | area= all | maxDets=100 ]": a query."""
-    at = left.rfind("@[")
-    return at >= 0 and left.find("]", at) < 0
-
-
-def _remarks(line: str, offsets: list[int]) -> set[int]:
-    """The numbers (piece indices) inside parentheses that are a remark ("(took 2500 ms)",
-    "(6.96)"), not a group after a label ("Train: (loss = 0.03, acc = 98.9)"): one pass
-    over the line with a stack of the open parentheses."""
-    inside: set[int] = set()
-    if "(" not in line:
-        return inside
-    opened: list[bool] = []  # per open parenthesis: is it a remark's
-    index = 1
-    for position, char in enumerate(line):
-        while index < len(offsets) - 1 and offsets[index] <= position:
-            if opened and opened[-1]:
-                inside.add(index)
-            index += 2
-        if char == "(":
-            opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None)
-        elif char == ")" and opened:
-            opened.pop()
-    return inside
-
-
 def _weak_pair_ok(name: str, sep: str, after: str) -> bool:
     low = name.lower()
     if low in _STOPWORDS or "'" in name:
         return False
     if any(any(c.isupper() for c in part[1:]) and not part.isupper()
-           for part in name.split("_")):
+           for part in name.split("_")) and not names.metric_like(name):
         return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
     return _WEAK_RIGHT_OK.match(after) is not None

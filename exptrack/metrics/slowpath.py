@@ -31,6 +31,7 @@ class SlowPath:
 
     step: int | float | None
     epoch: int | float | None
+    batch: bool
     _aliases: Mapping[str, str]
     _names: names.NameRegistry
     _dump: dumps.Block | None
@@ -131,6 +132,17 @@ class SlowPath:
             self._variants[(shape, digits)] = found
         return found
 
+    def place(self, kind: int, number: int | float) -> None:
+        """Take a step or an epoch a line shows (``rules``' context kinds)."""
+        if kind == rules.EPOCH:
+            self.epoch = number
+        elif kind == rules.EPOCH_ALONE:
+            self.epoch = number
+            if self.batch:  # "Epoch[4] Validation-accuracy=...": not its last batch's
+                self.step, self.batch = None, False
+        else:
+            self.step, self.batch = number, kind == rules.BATCH
+
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
         bar = None
@@ -141,12 +153,10 @@ class SlowPath:
             else:
                 value = forms.to_float(token)
                 number = int(value) if value.is_integer() else value
-            if kind == rules.EPOCH:
-                self.epoch = number
-            elif kind == rules.STEP:
-                self.step = number
-            else:
+            if kind == rules.BAR_STEP:
                 bar = number
+            else:
+                self.place(kind, number)
         step, epoch = self.step, self.epoch
         if bar is not None and step is None and epoch is None:
             step = bar  # a tqdm postfix, with nothing else to place it

@@ -1,0 +1,45 @@
+"""Keys written short, and values named by the unit printed after them.
+
+Some programs abbreviate their keys with a trailing dot (Marian's ``Ep. 3 : Up. 5300 :
+Sen. 299,352 : ... L.r. 2.5e-06``): an abbreviation is read as the key word it starts
+(``Ep.`` is the epoch, ``Up.`` an update: the step, ``Sen.`` counts sentences), and kept as
+printed otherwise (``L.r.``). Others print a rate with no name before it, only its unit
+after it (OpenNMT's ``3599 src tok/s``, Marian's ``27242.83 words/s``): the unit names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+STEP, EPOCH, COUNT = "step", "epoch", "count"
+_STEP_WORDS = ("update", "step", "iteration", "batch")
+_COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instances",
+                "images", "objects", "episodes", "documents", "sequences", "batches")
+# a value's rate unit, alone in its field: "3599 src tok/s;", "27242.83 words/s :" (not a
+# download's or a progress bar's "12.3 MB/s", "4.5 it/s")
+_RATE_AFTER = re.compile(
+    r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?[A-Za-z]{1,12}/(?:s|sec))(?=\s*(?:$|[;,|]|\s[:|-]\s))")
+
+
+def key_of(low: str) -> str | None:
+    """What an abbreviated key (lowercase, ending in ``.``) stands for: ``STEP``,
+    ``EPOCH``, ``COUNT``, or None (a metric's abbreviation, named as printed)."""
+    short = low.replace(".", "")
+    if len(short) < 2 or not short.isalpha():
+        return None
+    if "epoch".startswith(short):
+        return EPOCH
+    if any(word.startswith(short) for word in _STEP_WORDS):
+        return STEP
+    if any(word.startswith(short) for word in _COUNT_WORDS):
+        return COUNT
+    return None
+
+
+def rate_name(after: str) -> str | None:
+    """The name a rate takes from its unit (``" src tok/s; ..."`` -> ``src_tok/s``), or
+    None when no rate unit follows the value."""
+    found = _RATE_AFTER.match(after)
+    if found is None:
+        return None
+    return found.group("unit").replace(" ", "_")

@@ -1,0 +1,40 @@
+"""Parentheses and brackets around a value: a remark, a query, or a group.
+
+``loss 6.95 (6.96)`` and ``(took 2500 ms)`` are remarks, not recorded; COCO's
+``@[ IoU=0.50:0.95 | area= all ]`` is a query; ``Train: (loss = 0.03, acc = 98.9)`` is a
+group of metrics after a label.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
+_GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*)$")
+
+
+def inside_at_bracket(left: str, start: int) -> bool:
+    """A name inside COCO's "@[ IoU=0.50:0.95 | area= all | maxDets=100 ]": a query."""
+    at = left.rfind("@[")
+    return at >= 0 and left.find("]", at) < 0
+
+
+def of(line: str, offsets: list[int]) -> set[int]:
+    """The numbers (piece indices) inside parentheses that are a remark ("(took 2500 ms)",
+    "(6.96)"), not a group after a label ("Train: (loss = 0.03, acc = 98.9)"): one pass
+    over the line with a stack of the open parentheses."""
+    inside: set[int] = set()
+    if "(" not in line:
+        return inside
+    opened: list[bool] = []  # per open parenthesis: is it a remark's
+    index = 1
+    for position, char in enumerate(line):
+        while index < len(offsets) - 1 and offsets[index] <= position:
+            if opened and opened[-1]:
+                inside.add(index)
+            index += 2
+        if char == "(":
+            opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None)
+        elif char == ")" and opened:
+            opened.pop()
+    return inside
