@@ -76,10 +76,14 @@ def test_a_run_too_short_for_two_samples_has_no_cpu_figure(tmp_path: Path,
     """CPU % needs two readings: a 0% from the first reading would be a lie."""
     assert track("run", "--", *py("pass"), cwd=tmp_path).returncode == 0
     run_dir = only_run(track_home)
-    rows = [json.loads(line) for line in (run_dir / "resources.jsonl").read_text().splitlines()]
-    assert rows and rows[0]["cpu_percent"] is None
     summary = yaml.safe_load((run_dir / "resources.yaml").read_text())
-    if summary["samples"] == 1:
+    samples = run_dir / "resources.jsonl"
+    if samples.exists():  # a loaded machine may end `pass` before the first sample
+        rows = [json.loads(line) for line in samples.read_text().splitlines()]
+        assert rows and rows[0]["cpu_percent"] is None
+    else:
+        assert summary["samples"] == 0
+    if summary["samples"] <= 1:
         assert summary["mean_cpu_percent"] is None and summary["peak_cpu_percent"] is None
     text = track("show", cwd=tmp_path, check=True).stdout.decode()
     assert "CPU 0% mean" not in text
