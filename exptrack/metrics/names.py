@@ -59,7 +59,7 @@ _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
     "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
     "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
-    "size", "gpu_mem", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
+    "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
