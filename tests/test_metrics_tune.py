@@ -77,3 +77,10 @@ def test_a_row_of_bare_numbers_under_a_label_is_a_matrix_row() -> None:
             "  [total]                     1525.0    1468.0\n")
     assert found(text) == []
     assert [n for n, *_ in found("  loss                          0.5\n")] == ["loss"]
+
+
+def test_a_step_key_under_a_phase_prefix_is_the_step() -> None:
+    # fairseq-hydra's json records: "train_num_updates" / "valid_num_updates" carry the step
+    text = ('{"epoch": 30, "valid_loss": "726.905", "valid_num_updates": "922"}\n'
+            '{"epoch": 30, "train_loss": "671.817", "train_num_updates": "922"}\n')
+    assert found(text) == [("valid_loss", 726.905, 922, 30), ("train_loss", 671.817, 922, 30)]

@@ -271,10 +271,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if low in _HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
-        if low in EPOCH_KEYS or low in STEP_KEYS or (last in ("step", "epoch")
-                                                      and first_word in _STEP_QUALIFIERS) \
+        phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
+        if low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (
+                last in ("step", "epoch") and first_word in _STEP_QUALIFIERS) \
                 or low in ("train/epoch", "trainer/epoch"):
-            is_epoch = low not in STEP_KEYS and last != "step"
+            is_epoch = low not in STEP_KEYS and last != "step" and not phased_step
             actions.append(Action(EPOCH if is_epoch else STEP, index))
             if found.phase not in (None, "train"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
