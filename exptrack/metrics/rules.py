@@ -84,7 +84,8 @@ _CONFIG_LABEL = re.compile(
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
 _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
-                              "trainer", "optimizer", "opt", "update"})
+                              "trainer", "optimizer", "opt", "update", "env",
+                              "environment"})
 _MESSAGE_BRACKET = re.compile(r"\]\s+\[$")  # a log prefix's "]", then "[N]"
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
