@@ -100,3 +100,8 @@ def test_a_running_best_of_a_metric_is_not_a_series() -> None:
         assert running_best(name), name
     for name in ("bestTest", "best", "best_epoch", "reward"):
         assert not running_best(name), name
+
+
+def test_out_of_memory_counts_are_not_metrics() -> None:
+    text = '{"epoch": 25, "loss": "3.097", "num_updates": 53749, "oom": 0.026}\n'
+    assert [n for n, *_ in found(text)] == ["loss"]

@@ -65,7 +65,7 @@ _DENY_NAMES = frozenset({
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
-    "skipped",
+    "skipped", "oom", "ooms",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
