@@ -72,6 +72,20 @@ def test_tables_with_a_header_row() -> None:
         ("train_loss", 0.3, 1), ("valid_loss", 0.2, 1), ("accuracy", 0.9, 1)]
 
 
+def test_table_memory_cells_and_a_fractional_total_column() -> None:
+    # YOLOv5/YOLOv8 epoch rows: "6.73G" under GPU_mem is 6.73; "total" holding fractional
+    # values is a loss, not a count; "labels" (integers) stays a count; "Size" no metric
+    table = ("     Epoch   gpu_mem       box       obj     total    labels  img_size\n"
+             "       0/2     3.29G   0.04339   0.06366    0.1019        26       640\n"
+             "       1/2      512M   0.04100   0.06000    0.0981        14       640\n")
+    found = [(o.name, o.value, o.epoch) for o in parse_text(table)]
+    assert found[-4:] == [("gpu_mem", 512.0, 1), ("box", 0.041, 1), ("obj", 0.06, 1),
+                          ("total", 0.0981, 1)]
+    assert ("gpu_mem", 3.29, 0) in found
+    counted = "  epoch   mem   total   loss\n      1    2G      10    0.5\n"
+    assert [(o.name, o.value) for o in parse_text(counted)] == [("mem", 2.0), ("loss", 0.5)]
+
+
 def test_table_without_step_column_uses_the_row_index() -> None:
     found = parse_text("alpha    beta    gamma\n0.1      0.2     0.3\n0.4      0.5     0.6\n")
     assert [o.step for o in found] == [0, 0, 0, 1, 1, 1]

@@ -4,7 +4,7 @@ names the general rule, not the log it came from."""
 from __future__ import annotations
 
 from exptrack.metrics import parse_text
-from exptrack.metrics.names import counts_things
+from exptrack.metrics.names import counts_things, running_best
 
 
 def found(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
@@ -77,3 +77,31 @@ def test_a_row_of_bare_numbers_under_a_label_is_a_matrix_row() -> None:
             "  [total]                     1525.0    1468.0\n")
     assert found(text) == []
     assert [n for n, *_ in found("  loss                          0.5\n")] == ["loss"]
+
+
+def test_a_step_key_under_a_phase_prefix_is_the_step() -> None:
+    # fairseq-hydra's json records: "train_num_updates" / "valid_num_updates" carry the step
+    text = ('{"epoch": 30, "valid_loss": "726.905", "valid_num_updates": "922"}\n'
+            '{"epoch": 30, "train_loss": "671.817", "train_num_updates": "922"}\n')
+    assert found(text) == [("valid_loss", 726.905, 922, 30), ("train_loss", 671.817, 922, 30)]
+
+
+def test_env_step_is_the_step_and_n_slash_names_count() -> None:
+    # Tianshou's bar postfix: "env_step" is the step; "n/ep", "n/st" count episodes/steps
+    text = "Epoch #1: 50001it [00:40, 1244.54it/s, env_step=50000, len=200, n/ep=7, rew=200.00]\n"
+    assert found(text) == [("len", 200.0, 50000, 1), ("rew", 200.0, 50000, 1)]
+
+
+def test_a_running_best_of_a_metric_is_not_a_series() -> None:
+    text = ("Epoch #2: test_reward: 190.5, best_reward: 200.0 in #1\n"
+            '{"epoch": 3, "valid_wer": "99.9", "valid_best_wer": "99.8"}\n')
+    assert [n for n, *_ in found(text)] == ["test_reward", "valid_wer"]
+    for name in ("best_val_loss", "best_acc1", "bestReward"):
+        assert running_best(name), name
+    for name in ("bestTest", "best", "best_epoch", "reward"):
+        assert not running_best(name), name
+
+
+def test_out_of_memory_counts_are_not_metrics() -> None:
+    text = '{"epoch": 25, "loss": "3.097", "num_updates": 53749, "oom": 0.026}\n'
+    assert [n for n, *_ in found(text)] == ["loss"]

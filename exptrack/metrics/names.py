@@ -54,20 +54,22 @@ _PROGRESS_UNITS = frozenset({
 _COUNT_NOUNS = frozenset({
     "samples", "examples", "tokens", "episodes", "iterations", "updates",
     "instances", "objects", "images", "files", "batches", "sentences", "documents"})
+_PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
+                          "dev"})
 # Names that are configuration or identity printed near metrics, never metrics.
 _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
     "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
     "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
-    "size", "gpu_mem", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
+    "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
-    "skipped",
+    "skipped", "oom", "ooms",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
-    r"|(?:^|/)(?:num|n|number_of)_|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
+    r"|(?:^|/)(?:num|n|number_of)[_/]|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
     r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)
@@ -159,4 +161,16 @@ def denied(name: str) -> bool:
             return False
         low = name = name[:len(quantity)]
     return (low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None
-            or counts_things(name) or never_a_name(name))
+            or counts_things(name) or never_a_name(name) or running_best(name))
+
+
+def running_best(name: str) -> bool:
+    """``best_reward``, ``valid_best_wer``, ``best_val_loss``: the best value so far of a
+    metric, which repeats one of its earlier values; not a series of its own (CatBoost's
+    ``bestTest`` names no metric word after ``best`` and stays)."""
+    parts = words(name)
+    if "best" not in parts:
+        return False
+    after = [p for p in parts[parts.index("best") + 1:] if p not in _PHASE_WORDS]
+    return bool(after) and (after[0] in METRIC_WORDS
+                            or after[0].rstrip("0123456789") in METRIC_WORDS)

@@ -2,7 +2,7 @@
 
 It runs inside `track run`'s output loop, so the common path is cheap: chunks are split
 into lines with ``str.split``; a line is split once by the number regex, and the plan for
-its shape (see ``rules``) is cached. Terminal replay (``\\r``, ``\\b``, ANSI) and tables
+its shape (see ``rules``) is cached. Terminal replay (``replay``: ``\\r``, ``\\b``, ANSI) and tables
 (a header row of names, then rows of numbers) are handled off that path.
 """
 
@@ -13,15 +13,14 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 
-from exptrack.metrics import columns, dumps, forms, names, rules, tables, ultralytics
+from exptrack.metrics import columns, dumps, names, rules, tables, ultralytics
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
+from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
 from exptrack.metrics.slowpath import SlowPath
-from exptrack.metrics.terminal import clean
 from exptrack.patterns import compile_user
 
-MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
 _MAX_PLANS = 4096
 MIN_RUN = 3  # consecutive same-shape lines worth a column block
 _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
@@ -34,7 +33,7 @@ __all__ = ["MAX_LINE_BYTES", "MetricParser", "Observation", "Segment"]
 Segment = list[Observation] | columns.Block
 
 
-class MetricParser(SlowPath):
+class MetricParser(BarReplay, SlowPath):
     """Incremental parser: bytes in (split anywhere), observations out, in output order."""
 
     def __init__(self, extra_patterns: Sequence[str] = (), use_defaults: bool = True,
@@ -60,9 +59,8 @@ class MetricParser(SlowPath):
         self.step: int | float | None = None
         self.epoch: int | float | None = None
         self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
-        # progress bar: the line as drawn so far and the values it already showed
-        self._bar_text: str | None = None
-        self._mean_bar: str | None = None  # a running-mean bar's latest render (Keras)
+        self._bar_text: str | None = None  # progress bars: see ``replay``
+        self._mean_bar: str | None = None
         self._bar_seen: dict[str, float] = {}
         # table: header cells, and rows seen under it
         self._header: list[str] | None = None
@@ -157,63 +155,6 @@ class MetricParser(SlowPath):
         if self._dump is not None:
             self._close_dump(out)
         return out
-
-    def _feed_terminal(self, data: bytes, out: list[Observation]) -> None:
-        """Replay renders the way a terminal draws them; see ``terminal``."""
-        parts = data.split(b"\n")
-        last = len(parts) - 1  # parts[last] is what follows the final "\n" (maybe b"")
-        for position, physical in enumerate(parts):
-            renders = physical.split(b"\r")
-            is_bar = len(renders) > 1 or self._bar_text is not None
-            for raw in renders:
-                if not raw or len(raw) > MAX_LINE_BYTES:
-                    continue
-                text = clean(raw)
-                found = self._yolo.take(text) if self._yolo is not None else None
-                if found is not None:  # Ultralytics' own line
-                    out.extend(Observation(n, v, None, e) for n, v, e in found)
-                    continue
-                if is_bar and not forms.is_bar_render(text):
-                    self._bar_text = text  # a line printed over the bar: a line of its own
-                    self._flush_mean_bar(out)
-                    self._parse_lines([text], out)
-                elif is_bar:
-                    # a render replaces the whole line: programs that redraw pad or erase
-                    # what is left of the previous one, and a stale tail would corrupt numbers
-                    self._bar_text = text
-                    if forms.is_mean_bar(text):
-                        self._mean_bar = text  # only its last render counts, see is_mean_bar
-                        continue
-                    self._flush_mean_bar(out)
-                    self._parse_bar_render(text, out)
-                else:
-                    self._flush_mean_bar(out)
-                    self._parse_lines([text], out)
-            if position < last:
-                self._flush_mean_bar(out)
-                self._bar_text = None
-
-    def _flush_mean_bar(self, out: list[Observation]) -> None:
-        """The epoch's running-mean bar is done: its last render holds the epoch's values."""
-        if self._mean_bar is not None:
-            text, self._mean_bar = self._mean_bar, None
-            self._parse_bar_render(text, out)
-
-    def _parse_bar_render(self, text: str, out: list[Observation]) -> None:
-        """A progress bar's render: only the values that changed since the bar last showed
-        them (a bar re-rendered after a validation bar, or a new epoch's bar showing the
-        last validation values, repeats them)."""
-        found: list[Observation] = []
-        self._parse_lines([text], found)
-        seen = self._bar_seen
-        if len(seen) > 10_000:
-            seen.clear()
-        for obs in found:
-            previous = seen.get(obs.name)
-            if previous is None or not (previous == obs.value
-                                        or (previous != previous and obs.value != obs.value)):
-                out.append(obs)
-                seen[obs.name] = obs.value
 
     # -- lines -------------------------------------------------------------------------
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:

@@ -84,7 +84,8 @@ _CONFIG_LABEL = re.compile(
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
 _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
-                              "trainer", "optimizer", "opt", "update"})
+                              "trainer", "optimizer", "opt", "update", "env",
+                              "environment"})
 _MESSAGE_BRACKET = re.compile(r"\]\s+\[$")  # a log prefix's "]", then "[N]"
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
@@ -271,10 +272,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if low in _HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
-        if low in EPOCH_KEYS or low in STEP_KEYS or (last in ("step", "epoch")
-                                                      and first_word in _STEP_QUALIFIERS) \
+        phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
+        if low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (
+                last in ("step", "epoch") and first_word in _STEP_QUALIFIERS) \
                 or low in ("train/epoch", "trainer/epoch"):
-            is_epoch = low not in STEP_KEYS and last != "step"
+            is_epoch = low not in STEP_KEYS and last != "step" and not phased_step
             actions.append(Action(EPOCH if is_epoch else STEP, index))
             if found.phase not in (None, "train"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))

@@ -14,6 +14,13 @@ _HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
                          re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
+# "6.73G", "2940M": a memory figure with its unit, in a column whose name says memory
+# (YOLO's "GPU_mem"); the number as printed
+_MEMORY_CELL = re.compile(r"^(\d+(?:\.\d+)?)(?:[KMGT]i?B?|[kmgt]b)$")
+_MEMORY_NAME = re.compile(r"(?i)(?:^|[_\-./ ])mem(?:ory)?(?:$|[_\-./ ])")
+# a name that is a count far more often than a metric ("total"): in a column of fractional
+# values (YOLOv5's "total" loss) it is no count
+_COUNT_WORDS = frozenset({"total"})
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
@@ -78,7 +85,14 @@ def parse_row(line: str, header: list[str], pipe: bool,
                 else:
                     step = number(text)
             continue
-        if not name or rules.is_denied(name) or not _ROW_NUMBER.match(cell):
+        if not name:
+            continue
+        memory = _MEMORY_CELL.match(cell) if _MEMORY_NAME.search(name) else None
+        if memory is not None:
+            values.append((naming(name), float(memory.group(1))))
+            continue
+        if not _ROW_NUMBER.match(cell) or (rules.is_denied(name) and not (
+                low in _COUNT_WORDS and "." in cell)):
             continue
         values.append((naming(name), float(cell.rstrip("%"))))
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):

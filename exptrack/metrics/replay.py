@@ -1,0 +1,85 @@
+"""Terminal replay: output that carries ``\\r``, ``\\b`` or ANSI codes, read the way a
+terminal draws it, render by render (``terminal``), and progress bars: a render replaces
+the line it is drawn over; a bar re-rendered with values it already showed repeats them; a
+running-mean bar (Keras) counts its last render only; a line drawn over a bar that is no
+bar is a line of its own. A mixin of ``MetricParser``, which keeps the state.
+"""
+
+from __future__ import annotations
+
+from exptrack.metrics import forms, ultralytics
+from exptrack.metrics.lineplan import Observation
+from exptrack.metrics.terminal import clean
+
+MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
+
+
+class BarReplay:
+    """Renders and progress bars (see the module docstring)."""
+
+    # the bar's line as drawn so far, a running-mean bar's latest render, and the values
+    # the bar already showed
+    _bar_text: str | None
+    _mean_bar: str | None
+    _bar_seen: dict[str, float]
+    _yolo: ultralytics.Recognizer | None
+
+    def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _feed_terminal(self, data: bytes, out: list[Observation]) -> None:
+        """Replay renders the way a terminal draws them; see ``terminal``."""
+        parts = data.split(b"\n")
+        last = len(parts) - 1  # parts[last] is what follows the final "\n" (maybe b"")
+        for position, physical in enumerate(parts):
+            renders = physical.split(b"\r")
+            is_bar = len(renders) > 1 or self._bar_text is not None
+            for raw in renders:
+                if not raw or len(raw) > MAX_LINE_BYTES:
+                    continue
+                text = clean(raw)
+                found = self._yolo.take(text) if self._yolo is not None else None
+                if found is not None:  # Ultralytics' own line
+                    out.extend(Observation(n, v, None, e) for n, v, e in found)
+                    continue
+                if is_bar and not forms.is_bar_render(text):
+                    self._bar_text = text  # a line printed over the bar: a line of its own
+                    self._flush_mean_bar(out)
+                    self._parse_lines([text], out)
+                elif is_bar:
+                    # a render replaces the whole line: programs that redraw pad or erase
+                    # what is left of the previous one, and a stale tail would corrupt numbers
+                    self._bar_text = text
+                    if forms.is_mean_bar(text):
+                        self._mean_bar = text  # only its last render counts, see is_mean_bar
+                        continue
+                    self._flush_mean_bar(out)
+                    self._parse_bar_render(text, out)
+                else:
+                    self._flush_mean_bar(out)
+                    self._parse_lines([text], out)
+            if position < last:
+                self._flush_mean_bar(out)
+                self._bar_text = None
+
+    def _flush_mean_bar(self, out: list[Observation]) -> None:
+        """The epoch's running-mean bar is done: its last render holds the epoch's values."""
+        if self._mean_bar is not None:
+            text, self._mean_bar = self._mean_bar, None
+            self._parse_bar_render(text, out)
+
+    def _parse_bar_render(self, text: str, out: list[Observation]) -> None:
+        """A progress bar's render: only the values that changed since the bar last showed
+        them (a bar re-rendered after a validation bar, or a new epoch's bar showing the
+        last validation values, repeats them)."""
+        found: list[Observation] = []
+        self._parse_lines([text], found)
+        seen = self._bar_seen
+        if len(seen) > 10_000:
+            seen.clear()
+        for obs in found:
+            previous = seen.get(obs.name)
+            if previous is None or not (previous == obs.value
+                                        or (previous != previous and obs.value != obs.value)):
+                out.append(obs)
+                seen[obs.name] = obs.value
