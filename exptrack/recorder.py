@@ -313,6 +313,10 @@ class Recorder:
         except OSError as exc:
             self.storage_failed("metrics.jsonl", exc)
             found = []
+        except Exception as exc:  # a bug here must not cost the run its outcome
+            self.warn(f"framework metric files were not merged ({type(exc).__name__}); "
+                      "`track reparse` can retry")
+            found = []
         for message in self.watcher.warnings:
             self.warn(message)
         if found:

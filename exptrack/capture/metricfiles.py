@@ -104,7 +104,9 @@ class MetricFileWatcher:
         if scan:
             self._last_scan = time.monotonic()
             self._scan()
-        for found in list(self._found.values()):
+        with self._lock:
+            known = list(self._found.values())
+        for found in known:
             self._refresh(found, final)
 
     def _scan(self) -> None:
@@ -119,16 +121,17 @@ class MetricFileWatcher:
                 self._rejected.add(path)
                 continue
             base = self.run_dir if _inside(path, self.run_dir) else self.cwd
-            self._found[path] = Found(path, kind, path.relative_to(base).as_posix())
+            with self._lock:  # sources() reads the dict from the recorder's thread
+                self._found[path] = Found(path, kind, path.relative_to(base).as_posix())
 
     def _kind(self, path: Path) -> str | None:
+        if path.name.endswith(".json") and path.name not in ("trainer_state.json",
+                                                               "scalars.json"):
+            return None
         try:
             with open(path, "rb") as handle:
                 head = handle.read(HEAD_BYTES)
         except OSError:
-            return None
-        if path.name.endswith(".json") and path.name not in ("trainer_state.json",
-                                                               "scalars.json"):
             return None
         return files.kind_of(path.name, head)
 
