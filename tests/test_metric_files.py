@@ -214,3 +214,22 @@ def test_reparse_reads_the_kept_copy(tmp_path: Path, track_home: Path) -> None:
     metrics = _metrics()
     assert metrics["box_loss"]["last"] == 2.5432109
     assert metrics["precision"]["count"] == 4 and metrics["precision"]["last"] == 0.705
+
+
+def test_steps_after_the_last_checkpoint_come_from_the_output(tmp_path: Path) -> None:
+    """Hugging Face writes trainer_state.json at checkpoints only: what the run logged after
+    the last one is in the output alone, and is kept."""
+    script = r"""
+import json, os
+os.makedirs("out/checkpoint-2", exist_ok=True)
+history = [{"loss": 0.91234567, "epoch": 0.5, "step": 1}, {"loss": 0.81234567, "epoch": 1.0,
+            "step": 2}]
+for entry in history:
+    print({"loss": round(entry["loss"], 4), "epoch": entry["epoch"]}, flush=True)
+with open("out/checkpoint-2/trainer_state.json", "w") as f:
+    json.dump({"global_step": 2, "log_history": history}, f)
+print({"loss": 0.7123, "epoch": 1.5}, flush=True)
+"""
+    track("run", "--", sys.executable, "-c", script, cwd=tmp_path, check=True)
+    loss = _metrics()["loss"]
+    assert loss["count"] == 3 and loss["last"] == 0.7123 and loss["max"] == 0.91234567

@@ -2,10 +2,10 @@
 
 A framework file holds the exact values (``results.csv``'s ``0.61234``) where stdout showed
 them rounded (``0.612``), so for every metric the file has, the file's observations are
-the series. Stdout still adds what the file does not hold *yet or at all*: observations
-past the file's last epoch (or step) — the epoch being trained while the file lags — and,
-at the file's last epoch, more observations than the file has there (Ultralytics prints a
-closing validation of ``best.pt`` after the last epoch; ``results.csv`` has no row for it).
+the series up to its last row. Stdout still adds what the file does not hold *yet or at
+all*: observations past the file's last epoch (or step) — the epoch being trained while the
+file lags, the steps after a run's last checkpoint — and, for Ultralytics, the closing
+validation of ``best.pt`` after the last epoch (``results.csv`` has no row for it).
 
 Names are matched case- and separator-insensitively (``Val Loss`` printed, ``val_loss``
 in the file): the file's spelling, the framework's own key, names the merged metric.
@@ -54,16 +54,16 @@ def _axis(sourced: Sequence[Observation], printed: Sequence[Observation]) -> Axi
 
 
 def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation], name: str,
-                 live: bool = False, closing: bool = False) -> list[Observation]:
-    """``name``'s series: the file's observations, then what stdout adds.
-
-    ``live``: the run goes on and the file may lag behind stdout: observations past the
-    file's last epoch (or step) are added. ``closing``: the framework evaluates once more
-    after its last epoch without writing a row for it (Ultralytics' validation of
-    ``best.pt``): stdout's observations at or past the file's last position, beyond as many
-    as the file holds there, are added. Otherwise (a finished run) the file is the series."""
+                 closing: bool = False) -> list[Observation]:
+    """``name``'s series: the file's observations, then what stdout adds: observations
+    past the file's last epoch (or step), which the file does not hold (yet: it lags while
+    the run goes; or at all: Hugging Face writes ``trainer_state.json`` at checkpoints
+    only, and the run may go on after the last one). ``closing``: the framework evaluates
+    once more after its last epoch without writing a row for it (Ultralytics' validation
+    of ``best.pt``): stdout's observations at or past the file's last position, beyond as
+    many as the file holds there, are added too."""
     merged = [o if o.name == name else o._replace(name=name) for o in sourced]
-    axis = _axis(sourced, printed) if live or closing else None
+    axis = _axis(sourced, printed)
     if axis is None:
         return merged
     held = Counter(a for a in map(axis, sourced) if a is not None)
@@ -88,7 +88,6 @@ CLOSING_KINDS = frozenset({"ultralytics"})
 
 
 def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
-                  live: bool = False,
                   ) -> tuple[list[Observation], dict[str, list[Observation]]]:
     """Join stdout's observations with the framework files'.
 
@@ -109,8 +108,7 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
             kept.append(obs)
         else:
             covered[target].append(obs)
-    merged = {name: merge_metric(series, covered[name], name, live,
-                                 kinds[name] in CLOSING_KINDS)
+    merged = {name: merge_metric(series, covered[name], name, kinds[name] in CLOSING_KINDS)
               for name, series in files.items()}
     return kept, merged
 

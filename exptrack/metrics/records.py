@@ -156,7 +156,7 @@ class _Covered:
         return covered
 
 
-def merge_jsonl(printed: Iterable[bytes], sources: Sequence[Labelled], live: bool = False,
+def merge_jsonl(printed: Iterable[bytes], sources: Sequence[Labelled],
                 ) -> tuple[dict[str, list[Observation]], set[str]]:
     """Join ``metrics.jsonl``'s lines (what the output showed) with framework files: each
     file metric's merged series, and the printed names they replace."""
@@ -168,7 +168,7 @@ def merge_jsonl(printed: Iterable[bytes], sources: Sequence[Labelled], live: boo
             obs = _row(line)
             if obs is not None:
                 covered.append(obs)
-    _, merged = merge_sources(covered, [source for _, source in sources], live)
+    _, merged = merge_sources(covered, [source for _, source in sources])
     return merged, {obs.name for obs in covered}
 
 
