@@ -227,8 +227,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         left, right = pieces[index - 1], pieces[index + 1]
         if calls and any(a < offsets[index] < b for a, b in calls):
             continue  # inside "SGD(lr=0.01, momentum=0.9)": an object's configuration
-        if right.startswith("%|"):
-            continue  # a progress bar's percentage
+        if right.startswith("%|") or (right == "% " and index + 5 < len(pieces)
+                                      and pieces[index + 3] == "/"
+                                      and pieces[index + 5].startswith(" [")):
+            continue  # a progress bar's percentage ("45%|###", a bar drawn without glyphs
+            # "100% 350/350 [04:06<00:00]")
         counter = (index + 2 < len(pieces) and _COUNTER_SEP.match(right) is not None)
         if counter:
             skip.add(index + 2)
@@ -361,7 +364,7 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
     if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
         return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
-    if counter and stripped.endswith("|") and after.startswith(" ["):
+    if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"

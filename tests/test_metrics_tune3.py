@@ -1,0 +1,27 @@
+"""Mechanisms found by tuning on real logs (set C, tests/data/heldout3): each test names the
+general rule, not the log it came from."""
+
+from __future__ import annotations
+
+from exptrack.metrics import parse_text
+
+
+def found(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
+    return [(o.name, o.value, o.step, o.epoch) for o in parse_text(text)]
+
+
+def test_a_bar_drawn_without_glyphs_ends_a_table_row() -> None:
+    # tqdm without bar characters (a notebook's pipe): "100% 350/350 [04:06<00:00, 1.4it/s]"
+    text = ("     Epoch   gpu_mem       box       obj     total   targets  img_size\n"
+            "      3/49     11.9G   0.02173     0.035   0.05802        13       448: "
+            "100% 1626/1626 [22:53<00:00,  1.18it/s]\n"
+            "               Class      Images     Targets        P        R    mAP@.5"
+            "   mAP@.5:.95: 100% 350/350 [04:06<00:00,  1.42it/s]\n"
+            "                 all      3.14e+04    3.28e+04    0.603    0.861    0.829"
+            "       0.574\n")
+    assert found(text) == [
+        ("gpu_mem", 11.9, None, 3), ("box", 0.02173, None, 3), ("obj", 0.035, None, 3),
+        ("total", 0.05802, None, 3), ("P", 0.603, None, 3), ("R", 0.861, None, 3),
+        ("mAP@.5", 0.829, None, 3), ("mAP@.5:.95", 0.574, None, 3)]
+    # the bar's percentage is never a value of the name before it
+    assert found("Validating mAP: 100% 350/350 [04:06<00:00,  1.42it/s]\n") == []
