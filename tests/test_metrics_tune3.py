@@ -25,3 +25,12 @@ def test_a_bar_drawn_without_glyphs_ends_a_table_row() -> None:
         ("mAP@.5", 0.829, None, 3), ("mAP@.5:.95", 0.574, None, 3)]
     # the bar's percentage is never a value of the name before it
     assert found("Validating mAP: 100% 350/350 [04:06<00:00,  1.42it/s]\n") == []
+
+
+def test_a_unit_glued_to_a_name_stays_in_the_name() -> None:
+    # "bch(ms): 222.92" (wav2letter's report): the unit in parentheses is part of the key
+    text = "epoch: 4 | bch(ms): 222.92 | thrpt(sec/sec): 663.4 | loss: 3.2\n"
+    assert found(text) == [("bch(ms)", 222.92, None, 4), ("thrpt(sec/sec)", 663.4, None, 4),
+                           ("loss", 3.2, None, 4)]
+    # a call's argument is still no name: "tensor(0.5)" is the value 0.5 of "loss"
+    assert found("step 3 loss tensor(0.5)\n") == [("loss", 0.5, 3, None)]

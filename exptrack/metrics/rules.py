@@ -62,7 +62,8 @@ _UNIT_AFTER = re.compile(
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
-    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?)"""
+    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
+    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
