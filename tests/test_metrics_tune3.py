@@ -34,3 +34,18 @@ def test_a_unit_glued_to_a_name_stays_in_the_name() -> None:
                            ("loss", 3.2, None, 4)]
     # a call's argument is still no name: "tensor(0.5)" is the value 0.5 of "loss"
     assert found("step 3 loss tensor(0.5)\n") == [("loss", 0.5, 3, None)]
+
+
+def test_a_library_info_line_counts_when_it_reports_an_iteration() -> None:
+    # LightGBM's CLI logs its metrics as "[LightGBM] [Info]" lines; its start-up lines
+    # (bins, data points, label statistics) carry no iteration and are not metrics
+    text = ("[LightGBM] [Info] Total Bins 6143\n"
+            "[LightGBM] [Info] Number of positive: 53, number of negative: 47\n"
+            "[LightGBM] [Info] Iteration:36, valid_1 auc : 0.664596\n")
+    assert found(text) == [("valid_1_auc", 0.664596, 36, None)]
+
+
+def test_a_numbered_data_set_before_a_name_prefixes_it() -> None:
+    # "valid_1 auc", "valid_0 l2": the names LightGBM/XGBoost give the sets they evaluate
+    assert found("[7]\tvalid_0 l2 : 0.25\ttest_2 rmse : 0.5\n") == [
+        ("valid_0_l2", 0.25, 7, None), ("test_2_rmse", 0.5, 7, None)]

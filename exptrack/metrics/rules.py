@@ -164,7 +164,7 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
     phase = None
     phrase = PHASE_WORDS_BEFORE.search(before)
     if phrase is not None:  # "train loss", "Training set accuracy"
-        phase = WORD_PHASES[phrase.group("phase").lower()]
+        phase = WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
         before = before[:phrase.start()]
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
@@ -195,7 +195,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line) \
+    if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) \
             or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
@@ -323,8 +323,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
-    if settings and not any(a.kind in (STEP, EPOCH) for a in actions):
-        return ()
+    if (settings or _LIBRARY_LOG.search(line)) and not any(a.kind in (STEP, EPOCH)
+                                                         for a in actions):
+        return ()  # a library's "[Info]" line counts only when it reports an iteration
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.token not in measures]  # only timings: not a report
         candidates = [c for c in candidates if c[0] not in measures]
