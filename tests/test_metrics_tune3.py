@@ -49,3 +49,10 @@ def test_a_numbered_data_set_before_a_name_prefixes_it() -> None:
     # "valid_1 auc", "valid_0 l2": the names LightGBM/XGBoost give the sets they evaluate
     assert found("[7]\tvalid_0 l2 : 0.25\ttest_2 rmse : 0.5\n") == [
         ("valid_0_l2", 0.25, 7, None), ("test_2_rmse", 0.5, 7, None)]
+
+
+def test_a_unit_letter_alone_is_memory_only_after_a_memory_name() -> None:
+    # detectron2's "max_mem: 433M": the figure as printed; elsewhere "16.2K" is a multiplier
+    text = "iter: 19  total_loss: 1.36  max_mem: 433M\n"
+    assert found(text) == [("total_loss", 1.36, 19, None), ("max_mem", 433.0, 19, None)]
+    assert found("iter: 19  loss: 1.36  tokens_per_sec: 16.2K\n") == [("loss", 1.36, 19, None)]

@@ -36,7 +36,11 @@ is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
-_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/])")
+_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS|[KMGT])(?![\w/])")
+
+# a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
+_BARE_UNITS = frozenset("KMGT")
+_MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
 # Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
 _HYPER_NAMES = frozenset({
@@ -294,6 +298,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         weak = not sep.strip()
         unit = _MEASURE_UNIT.match(after)
+        if unit is not None and unit.group().strip() in _BARE_UNITS \
+                and _MEMORY_END.search(name) is None:
+            continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
         if weak and not _weak_pair_ok(name, sep, after[unit.end():] if unit else after):
             continue
         if weak and counter:
