@@ -19,6 +19,7 @@ from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names, remarks
+from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
     EPOCH_KEYS,
@@ -48,21 +49,6 @@ _HYPER_NAMES = frozenset({
     "warmup_steps", "warmup_iters", "warmup_momentum", "warmup_bias_lr", "eval_interval",
     "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
 })
-_STOPWORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "after", "be", "been", "before", "by", "down", "each",
-    "every", "for", "from", "in", "is", "of", "on", "or", "over", "per", "set", "than", "the",
-    "to", "under", "up", "using", "use", "was", "were", "with", "x", "only", "all", "image",
-    "images", "file", "files", "item", "items", "sample", "samples", "example", "examples",
-    "seconds", "minutes", "hours", "times", "jan", "feb", "mar", "apr", "may", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    "day", "days", "node", "process", "worker", "thread", "chunk", "part", "shard", "level",
-    "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "task", "rank",
-    "gpu", "cpu", "core", "cores", "batch_size", "took", "done", "finished", "saved",
-})
-_UNIT_AFTER = re.compile(
-    r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
-    r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
-    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
@@ -105,8 +91,6 @@ _TEXT_ASSIGN = re.compile(
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
-_WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\s[A-Za-z][\w@.\-/]*\s$")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
@@ -161,7 +145,7 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
         raw_name, before = inner.group("name"), before[:inner.start()]
         joined = _WORDS_BEFORE.search(before)
         if (joined is not None
-                and any(w.lower() in _STOPWORDS for w in joined["words"].split())) \
+                and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
                 or _FIELD_START.search(before[:joined.start("words")] if joined
                                        else before) is None:
             return None  # "found at epoch 2 with valid_loss value: 0.01": prose
@@ -294,14 +278,14 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if right.startswith(":") and not counter:
             continue  # "DataLoader 0:", a label's index
-        if low in _STOPWORDS:
+        if low in STOPWORDS:
             continue
         weak = not sep.strip()
         unit = _MEASURE_UNIT.match(after)
         if unit is not None and unit.group().strip() in _BARE_UNITS \
                 and _MEMORY_END.search(name) is None:
             continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
-        if weak and not _weak_pair_ok(name, sep, after[unit.end():] if unit else after):
+        if weak and not weak_pair_ok(name, sep, after[unit.end():] if unit else after):
             continue
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
@@ -309,7 +293,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) or (not measured and _unit_after(after, index + 2 < len(pieces))):
+        if is_denied(name) or (not measured and unit_after(after, index + 2 < len(pieces))):
             continue
         if not weak and _COUNT_NOUN.match(after):
             continue
@@ -391,7 +375,7 @@ def _words_before(before: str, strong: bool, first: bool, aligned: bool = False)
     parts = words.split()
     if parts[0].lower() in ("info", "warning", "debug"):
         return ""
-    if any(p.lower().rstrip(".") in _STOPWORDS and p != "per" for p in parts):
+    if any(p.lower().rstrip(".") in STOPWORDS and p != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words
@@ -399,20 +383,3 @@ def _words_before(before: str, strong: bool, first: bool, aligned: bool = False)
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
     return words
-
-
-def _unit_after(after: str, number_follows: bool) -> bool:
-    """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
-    follows it: "loss 0.5 step 12", "0.5 step=12" name the next value."""
-    unit = _UNIT_AFTER.match(after)
-    return unit is not None and not (number_follows and not after[unit.end():].strip())
-
-
-def _weak_pair_ok(name: str, sep: str, after: str) -> bool:
-    low = name.lower()
-    if low in _STOPWORDS or "'" in name:
-        return False
-    if any(any(c.isupper() for c in part[1:]) and not part.isupper()
-           for part in name.split("_")) and not names.metric_like(name):
-        return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
-    return _WEAK_RIGHT_OK.match(after) is not None
