@@ -32,10 +32,11 @@ _TRAIN_GROUP = re.compile(
     r"(?i)(?:^|[\s|\]])(?:\[(?:train|training)\]|(?:train|training)\s*(?:[:|]|=(?=\s*[({])))"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
-# a phase phrase right before a name: "train ", "Training set ", "Test data "
+# a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
+# data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
     r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>train|training|test|testing|val|valid|validation|"
-    r"eval|evaluation|dev)(?:\s+(?:set|data|dataset|split|subset))?\s+$")
+    r"eval|evaluation|dev)(?P<index>_\d{1,3})?(?:\s+(?:set|data|dataset|split|subset))?\s+$")
 
 
 def phases_of(line: str) -> list[tuple[int, str | None]]:

@@ -19,6 +19,7 @@ from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names, remarks
+from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
     EPOCH_KEYS,
@@ -36,7 +37,11 @@ is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
-_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS)(?![\w/])")
+_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS|[KMGT])(?![\w/])")
+
+# a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
+_BARE_UNITS = frozenset("KMGT")
+_MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
 # Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
 _HYPER_NAMES = frozenset({
@@ -44,25 +49,11 @@ _HYPER_NAMES = frozenset({
     "warmup_steps", "warmup_iters", "warmup_momentum", "warmup_bias_lr", "eval_interval",
     "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
 })
-_STOPWORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "after", "be", "been", "before", "by", "down", "each",
-    "every", "for", "from", "in", "is", "of", "on", "or", "over", "per", "set", "than", "the",
-    "to", "under", "up", "using", "use", "was", "were", "with", "x", "only", "all", "image",
-    "images", "file", "files", "item", "items", "sample", "samples", "example", "examples",
-    "seconds", "minutes", "hours", "times", "jan", "feb", "mar", "apr", "may", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    "day", "days", "node", "process", "worker", "thread", "chunk", "part", "shard", "level",
-    "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "task", "rank",
-    "gpu", "cpu", "core", "cores", "batch_size", "took", "done", "finished", "saved",
-})
-_UNIT_AFTER = re.compile(
-    r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
-    r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
-    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
-    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?)"""
+    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
+    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
@@ -100,8 +91,6 @@ _TEXT_ASSIGN = re.compile(
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
-_WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\s[A-Za-z][\w@.\-/]*\s$")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
@@ -156,14 +145,14 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
         raw_name, before = inner.group("name"), before[:inner.start()]
         joined = _WORDS_BEFORE.search(before)
         if (joined is not None
-                and any(w.lower() in _STOPWORDS for w in joined["words"].split())) \
+                and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
                 or _FIELD_START.search(before[:joined.start("words")] if joined
                                        else before) is None:
             return None  # "found at epoch 2 with valid_loss value: 0.01": prose
     phase = None
     phrase = PHASE_WORDS_BEFORE.search(before)
     if phrase is not None:  # "train loss", "Training set accuracy"
-        phase = WORD_PHASES[phrase.group("phase").lower()]
+        phase = WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
         before = before[:phrase.start()]
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
@@ -194,7 +183,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _LIBRARY_LOG.search(line) or _CONFIG_LABEL.search(line) \
+    if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) \
             or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
@@ -227,8 +216,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         left, right = pieces[index - 1], pieces[index + 1]
         if calls and any(a < offsets[index] < b for a, b in calls):
             continue  # inside "SGD(lr=0.01, momentum=0.9)": an object's configuration
-        if right.startswith("%|"):
-            continue  # a progress bar's percentage
+        if right.startswith("%|") or (right == "% " and index + 5 < len(pieces)
+                                      and pieces[index + 3] == "/"
+                                      and pieces[index + 5].startswith(" [")):
+            continue  # a progress bar's percentage ("45%|###", a bar drawn without glyphs
+            # "100% 350/350 [04:06<00:00]")
         counter = (index + 2 < len(pieces) and _COUNTER_SEP.match(right) is not None)
         if counter:
             skip.add(index + 2)
@@ -286,11 +278,14 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if right.startswith(":") and not counter:
             continue  # "DataLoader 0:", a label's index
-        if low in _STOPWORDS:
+        if low in STOPWORDS:
             continue
         weak = not sep.strip()
         unit = _MEASURE_UNIT.match(after)
-        if weak and not _weak_pair_ok(name, sep, after[unit.end():] if unit else after):
+        if unit is not None and unit.group().strip() in _BARE_UNITS \
+                and _MEMORY_END.search(name) is None:
+            continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
+        if weak and not weak_pair_ok(name, sep, after[unit.end():] if unit else after):
             continue
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
@@ -298,7 +293,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) or (not measured and _unit_after(after, index + 2 < len(pieces))):
+        if is_denied(name) or (not measured and unit_after(after, index + 2 < len(pieces))):
             continue
         if not weak and _COUNT_NOUN.match(after):
             continue
@@ -319,8 +314,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
-    if settings and not any(a.kind in (STEP, EPOCH) for a in actions):
-        return ()
+    if (settings or _LIBRARY_LOG.search(line)) and not any(a.kind in (STEP, EPOCH)
+                                                         for a in actions):
+        return ()  # a library's "[Info]" line counts only when it reports an iteration
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.token not in measures]  # only timings: not a report
         candidates = [c for c in candidates if c[0] not in measures]
@@ -361,7 +357,7 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
     if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
         return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
-    if counter and stripped.endswith("|") and after.startswith(" ["):
+    if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
@@ -379,7 +375,7 @@ def _words_before(before: str, strong: bool, first: bool, aligned: bool = False)
     parts = words.split()
     if parts[0].lower() in ("info", "warning", "debug"):
         return ""
-    if any(p.lower().rstrip(".") in _STOPWORDS and p != "per" for p in parts):
+    if any(p.lower().rstrip(".") in STOPWORDS and p != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words
@@ -387,20 +383,3 @@ def _words_before(before: str, strong: bool, first: bool, aligned: bool = False)
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
     return words
-
-
-def _unit_after(after: str, number_follows: bool) -> bool:
-    """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
-    follows it: "loss 0.5 step 12", "0.5 step=12" name the next value."""
-    unit = _UNIT_AFTER.match(after)
-    return unit is not None and not (number_follows and not after[unit.end():].strip())
-
-
-def _weak_pair_ok(name: str, sep: str, after: str) -> bool:
-    low = name.lower()
-    if low in _STOPWORDS or "'" in name:
-        return False
-    if any(any(c.isupper() for c in part[1:]) and not part.isupper()
-           for part in name.split("_")) and not names.metric_like(name):
-        return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
-    return _WEAK_RIGHT_OK.match(after) is not None

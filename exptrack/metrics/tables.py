@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from exptrack.metrics import rules
 
-_BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%\|.*$")  # starts after a non-space: linear
+# a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
+_BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 _HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",

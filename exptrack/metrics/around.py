@@ -1,0 +1,45 @@
+"""The text right after a value, and the words that are never a name: whether the word
+after a value is its unit ("3 epochs", "12 images"), and whether a name with no ``:``/``=``
+before its value ("loss 0.5") reads as a pair. Regexes are anchored and bounded: linear."""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics import names
+
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "after", "be", "been", "before", "by", "down", "each",
+    "every", "for", "from", "in", "is", "of", "on", "or", "over", "per", "set", "than", "the",
+    "to", "under", "up", "using", "use", "was", "were", "with", "x", "only", "all", "image",
+    "images", "file", "files", "item", "items", "sample", "samples", "example", "examples",
+    "seconds", "minutes", "hours", "times", "jan", "feb", "mar", "apr", "may", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "day", "days", "node", "process", "worker", "thread", "chunk", "part", "shard", "level",
+    "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "task", "rank",
+    "gpu", "cpu", "core", "cores", "batch_size", "took", "done", "finished", "saved",
+})
+_UNIT_AFTER = re.compile(
+    r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
+    r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
+    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
+_WEAK_RIGHT_OK = re.compile(
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\s[A-Za-z][\w@.\-/]*\s$")
+
+
+def unit_after(after: str, number_follows: bool) -> bool:
+    """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
+    follows it: "loss 0.5 step 12", "0.5 step=12" name the next value."""
+    unit = _UNIT_AFTER.match(after)
+    return unit is not None and not (number_follows and not after[unit.end():].strip())
+
+
+def weak_pair_ok(name: str, sep: str, after: str) -> bool:
+    """Does ``name`` followed by its value with no ``:``/``=`` (``sep``) read as a pair?"""
+    low = name.lower()
+    if low in STOPWORDS or "'" in name:
+        return False
+    if any(any(c.isupper() for c in part[1:]) and not part.isupper()
+           for part in name.split("_")) and not names.metric_like(name):
+        return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
+    return _WEAK_RIGHT_OK.match(after) is not None
