@@ -230,6 +230,7 @@ class Recorder:
         except ExptrackError as exc:
             with self._finishing(ctx):
                 sink.finish()
+                self._finish_sources(summarizer)
                 failed = RunOutcome(exit_code=exc.exit_code)
                 for step in steps:
                     self._call_step(step, "finished", ctx, failed)
