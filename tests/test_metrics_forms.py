@@ -158,6 +158,17 @@ def test_a_rate_is_named_by_its_unit_and_a_counter_after_the_epoch_is_the_step()
     assert _seen("Downloading: 12.5 MB/s; loss: 0.5\n") == [("loss", 0.5, None, None)]
 
 
+def test_a_duration_is_named_by_the_participle_after_its_unit() -> None:
+    log = "".join(f"[LightGBM] [Info] Iteration:{i}, valid_1 auc : 0.7{i}\n"
+                  f"[LightGBM] [Info] {3.5 * i} seconds elapsed, finished iteration {i}\n"
+                  for i in (1, 2))
+    assert _seen(log) == [("valid_1_auc", 0.71, 1, None), ("elapsed", 3.5, 1, None),
+                          ("valid_1_auc", 0.72, 2, None), ("elapsed", 7.0, 2, None)]
+    # a one-off duration with no step is no report, and a unit with no participle no name
+    assert _seen("Training done: 30.1 seconds elapsed\n") == []
+    assert _seen("step 3: 2.5 seconds, loss 0.4\n") == [("loss", 0.4, 3, None)]
+
+
 def test_a_batch_index_in_brackets_is_the_step() -> None:
     # MXNet's Speedometer
     assert _seen("Epoch[4] Batch [450]\tSpeed: 63.71 samples/sec\tTrain-accuracy=0.198\n") \
