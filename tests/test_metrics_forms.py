@@ -169,6 +169,19 @@ def test_a_duration_is_named_by_the_participle_after_its_unit() -> None:
     assert _seen("step 3: 2.5 seconds, loss 0.4\n") == [("loss", 0.4, 3, None)]
 
 
+def test_a_bar_redrawn_line_by_line_repeats_its_unchanged_values() -> None:
+    bar = ("Epoch 0:  92%|\u2588\u2588\u2588   | {n}/1016 [00:33<00:03, 27.7it/s, "
+           "loss={v}, acc=0.875]\n")
+    val = "Validation DataLoader 0:  46%|\u2588\u2588   | 73/157 [00:02<00:02, 37.48it/s]\n"
+    log = bar.format(n=932, v=0.223) + bar.format(n=933, v=0.223) + val \
+        + bar.format(n=934, v=0.223) + bar.format(n=935, v=0.2)
+    assert _seen(log) == [("loss", 0.223, None, 0), ("acc", 0.875, None, 0),
+                          ("loss", 0.2, None, 0)]
+    # with nothing else to place it, the bar's count is the step: every redraw counts
+    plain = "".join(f" 50%|###  | {n}/100 [00:01<00:01, loss=0.3]\n" for n in (50, 51))
+    assert _seen(plain) == [("loss", 0.3, 50, None), ("loss", 0.3, 51, None)]
+
+
 def test_a_batch_index_in_brackets_is_the_step() -> None:
     # MXNet's Speedometer
     assert _seen("Epoch[4] Batch [450]\tSpeed: 63.71 samples/sec\tTrain-accuracy=0.198\n") \
