@@ -180,6 +180,10 @@ def test_a_bar_redrawn_line_by_line_repeats_its_unchanged_values() -> None:
     # with nothing else to place it, the bar's count is the step: every redraw counts
     plain = "".join(f" 50%|###  | {n}/100 [00:01<00:01, loss=0.3]\n" for n in (50, 51))
     assert _seen(plain) == [("loss", 0.3, 50, None), ("loss", 0.3, 51, None)]
+    # a line that prints its step after the bar is a report of that step
+    stepped = "".join(f" 5%|#  | {n}/100 [00:01<00:01] - step={n} val_loss=0.4\n"
+                      for n in (5, 10))
+    assert _seen("Epoch 0: " + stepped) == [("val_loss", 0.4, 5, 0), ("val_loss", 0.4, 10, 0)]
 
 
 def test_a_batch_index_in_brackets_is_the_step() -> None:

@@ -164,9 +164,11 @@ class SlowPath:
         step, epoch = self.step, self.epoch
         if bar is not None and step is None and epoch is None:
             step = bar  # a tqdm postfix, with nothing else to place it
-        elif bar is not None and not self._in_render:
-            # a bar redrawn line by line ("Epoch 0: 92%|...| 932/1016 [..., loss=0.223]"):
-            # like a terminal's redraw, it repeats the values it already showed
+        elif bar is not None and not self._in_render and all(
+                c[0] in (rules.EPOCH, rules.BAR_STEP) for c in plan.context):
+            # a bar redrawn line by line ("Epoch 0: 92%|...| 932/1016 [..., loss=0.223]"),
+            # which no step of the line places: like a terminal's redraw, it repeats the
+            # values it already showed
             found: list[Observation] = []
             self._apply_values(plan, raw, step, epoch, found)
             self._changed_on_bar(found, out)
