@@ -158,6 +158,34 @@ def test_a_rate_is_named_by_its_unit_and_a_counter_after_the_epoch_is_the_step()
     assert _seen("Downloading: 12.5 MB/s; loss: 0.5\n") == [("loss", 0.5, None, None)]
 
 
+def test_a_duration_is_named_by_the_participle_after_its_unit() -> None:
+    log = "".join(f"[LightGBM] [Info] Iteration:{i}, valid_1 auc : 0.7{i}\n"
+                  f"[LightGBM] [Info] {3.5 * i} seconds elapsed, finished iteration {i}\n"
+                  for i in (1, 2))
+    assert _seen(log) == [("valid_1_auc", 0.71, 1, None), ("elapsed", 3.5, 1, None),
+                          ("valid_1_auc", 0.72, 2, None), ("elapsed", 7.0, 2, None)]
+    # a one-off duration with no step is no report, and a unit with no participle no name
+    assert _seen("Training done: 30.1 seconds elapsed\n") == []
+    assert _seen("step 3: 2.5 seconds, loss 0.4\n") == [("loss", 0.4, 3, None)]
+
+
+def test_a_bar_redrawn_line_by_line_repeats_its_unchanged_values() -> None:
+    bar = ("Epoch 0:  92%|\u2588\u2588\u2588   | {n}/1016 [00:33<00:03, 27.7it/s, "
+           "loss={v}, acc=0.875]\n")
+    val = "Validation DataLoader 0:  46%|\u2588\u2588   | 73/157 [00:02<00:02, 37.48it/s]\n"
+    log = bar.format(n=932, v=0.223) + bar.format(n=933, v=0.223) + val \
+        + bar.format(n=934, v=0.223) + bar.format(n=935, v=0.2)
+    assert _seen(log) == [("loss", 0.223, None, 0), ("acc", 0.875, None, 0),
+                          ("loss", 0.2, None, 0)]
+    # with nothing else to place it, the bar's count is the step: every redraw counts
+    plain = "".join(f" 50%|###  | {n}/100 [00:01<00:01, loss=0.3]\n" for n in (50, 51))
+    assert _seen(plain) == [("loss", 0.3, 50, None), ("loss", 0.3, 51, None)]
+    # a line that prints its step after the bar is a report of that step
+    stepped = "".join(f" 5%|#  | {n}/100 [00:01<00:01] - step={n} val_loss=0.4\n"
+                      for n in (5, 10))
+    assert _seen("Epoch 0: " + stepped) == [("val_loss", 0.4, 5, 0), ("val_loss", 0.4, 10, 0)]
+
+
 def test_a_batch_index_in_brackets_is_the_step() -> None:
     # MXNet's Speedometer
     assert _seen("Epoch[4] Batch [450]\tSpeed: 63.71 samples/sec\tTrain-accuracy=0.198\n") \

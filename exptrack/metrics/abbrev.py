@@ -5,6 +5,8 @@ Sen. 299,352 : ... L.r. 2.5e-06``): an abbreviation is read as the key word it s
 (``Ep.`` is the epoch, ``Up.`` an update: the step, ``Sen.`` counts sentences), and kept as
 printed otherwise (``L.r.``). Others print a rate with no name before it, only its unit
 after it (OpenNMT's ``3599 src tok/s``, Marian's ``27242.83 words/s``): the unit names it.
+A duration printed as a value, its time unit and a participle that says what the time is
+(LightGBM's ``3.70 seconds elapsed, finished iteration 1``) is named by that word.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ _COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instance
 # download's or a progress bar's "12.3 MB/s", "4.5 it/s")
 _RATE_AFTER = re.compile(
     r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?[A-Za-z]{1,12}/(?:s|sec))(?=\s*(?:$|[;,|]|\s[:|-]\s))")
+
+# a duration's unit, then one participle closing the field: " seconds elapsed," (the
+# letters run is anchored after the unit's space, so the match is linear)
+_TIMED_AFTER = re.compile(
+    r"^\s(?:seconds|secs?|s|ms|milliseconds|minutes|mins?|hours|hrs?)\s"
+    r"(?P<word>[a-z]{2,20}ed)(?=\s*(?:$|[;,|]))")
 
 
 def key_of(low: str) -> str | None:
@@ -43,3 +51,10 @@ def rate_name(after: str) -> str | None:
     if found is None:
         return None
     return found.group("unit").replace(" ", "_")
+
+
+def timed_name(after: str) -> str | None:
+    """The name a duration takes from the participle after its unit (``" seconds elapsed,
+    finished iteration 1"`` -> ``elapsed``), or None."""
+    found = _TIMED_AFTER.match(after)
+    return None if found is None else found.group("word")

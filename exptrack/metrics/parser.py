@@ -62,6 +62,7 @@ class MetricParser(BarReplay, SlowPath):
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._bar_seen: dict[str, float] = {}
+        self._in_render = False
         # table: header cells, and rows seen under it
         self._header: list[str] | None = None
         self._pipe = False  # the header was a "| a | b |" table's

@@ -22,6 +22,7 @@ class BarReplay:
     _bar_text: str | None
     _mean_bar: str | None
     _bar_seen: dict[str, float]
+    _in_render: bool
     _yolo: ultralytics.Recognizer | None
 
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
@@ -73,7 +74,15 @@ class BarReplay:
         them (a bar re-rendered after a validation bar, or a new epoch's bar showing the
         last validation values, repeats them)."""
         found: list[Observation] = []
-        self._parse_lines([text], found)
+        self._in_render = True  # the line path leaves the filtering to this render
+        try:
+            self._parse_lines([text], found)
+        finally:
+            self._in_render = False
+        self._changed_on_bar(found, out)
+
+    def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
+        """The values of a bar's render that changed since the bar last showed them."""
         seen = self._bar_seen
         if len(seen) > 10_000:
             seen.clear()

@@ -207,6 +207,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     remarked = remarks.of(line, offsets)
     candidates: list[tuple[int, str, str, bool]] = []  # (piece index, name, sep, phrased)
     measures: set[int] = set()  # metrics whose value carries a time or memory unit
+    durations: set[int] = set()  # durations named by their participle ("seconds elapsed")
     actions: list[Action] = []
     skip: set[int] = set(wrapped)
     for k in range(count):
@@ -244,6 +245,12 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, with_phase(rate, phase_at(phases,
                                                                            offsets[index]))))
             candidates.append((index, rate, ":", True))
+            continue
+        timed = abbrev.timed_name(right) if found is None and not counter else None
+        if timed is not None:  # "3.70 seconds elapsed, finished iteration 1"
+            actions.append(Action(METRIC, index, timed))
+            candidates.append((index, timed, ":", True))
+            durations.add(index)
             continue
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
@@ -317,6 +324,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if (settings or _LIBRARY_LOG.search(line)) and not any(a.kind in (STEP, EPOCH)
                                                          for a in actions):
         return ()  # a library's "[Info]" line counts only when it reports an iteration
+    if durations and not any(a.kind in (STEP, EPOCH) for a in actions):
+        actions = [a for a in actions if a.token not in durations]  # a one-off duration
+        candidates = [c for c in candidates if c[0] not in durations]
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.token not in measures]  # only timings: not a report
         candidates = [c for c in candidates if c[0] not in measures]

@@ -42,12 +42,16 @@ class SlowPath:
     _plans: dict[bytes, Plan]
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
+    _in_render: bool  # replaying a terminal's render, which filters its own repeats
 
     def _make_plan(self, raw: bytes) -> Plan:
         raise NotImplementedError
 
     def _flush_kv(self, out: list[Observation]) -> None:
         raise NotImplementedError
+
+    def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
+        raise NotImplementedError  # ``replay.BarReplay``
 
     def _name(self, name: str) -> str:
         """An alias the user gave, else the run's first spelling of the quantity."""
@@ -160,6 +164,19 @@ class SlowPath:
         step, epoch = self.step, self.epoch
         if bar is not None and step is None and epoch is None:
             step = bar  # a tqdm postfix, with nothing else to place it
+        elif bar is not None and not self._in_render and all(
+                c[0] in (rules.EPOCH, rules.BAR_STEP) for c in plan.context):
+            # a bar redrawn line by line ("Epoch 0: 92%|...| 932/1016 [..., loss=0.223]"),
+            # which no step of the line places: like a terminal's redraw, it repeats the
+            # values it already showed
+            found: list[Observation] = []
+            self._apply_values(plan, raw, step, epoch, found)
+            self._changed_on_bar(found, out)
+            return
+        self._apply_values(plan, raw, step, epoch, out)
+
+    def _apply_values(self, plan: Plan, raw: str | bytes, step: int | float | None,
+                      epoch: int | float | None, out: list[Observation]) -> None:
         for name, start, end, d_start, d_end, scale in plan.metrics:
             text = raw[start:end]
             try:
