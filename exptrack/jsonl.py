@@ -86,7 +86,7 @@ def observation_batches(path: Path, damaged: list[str] | None = None,
                 if batch is None:  # some line in another layout: each line parsed as JSON
                     batch = []
                     for line in block.split(b"\n")[:-1]:
-                        obs = _observation(line)
+                        obs = parse_observation(line)
                         if obs is None:
                             bad += line.strip() != b""
                         else:
@@ -95,7 +95,7 @@ def observation_batches(path: Path, damaged: list[str] | None = None,
         except OSError:
             bad += 1  # an I/O error mid-file: what was read stands
     if lines.tail:
-        obs = _observation(lines.tail)
+        obs = parse_observation(lines.tail)
         if obs is not None:
             yield [obs]
     bad += lines.too_long
@@ -140,7 +140,8 @@ def read_observations(path: Path, damaged: list[str] | None = None) -> list[Obse
     return [obs for batch in observation_batches(path, damaged) for obs in batch]
 
 
-def _observation(line: bytes) -> Observation | None:
+def parse_observation(line: bytes) -> Observation | None:
+    """One ``metrics.jsonl`` line as an observation; None when it does not parse."""
     from exptrack.metrics import Observation
 
     try:

@@ -303,14 +303,14 @@ def _rows(*values: Any) -> bytes:
 
 def test_rows_in_the_recorder_layout_read_as_the_json_parser_reads_them(
         tmp_path: Path) -> None:
-    from exptrack.jsonl import _observation, read_observations
+    from exptrack.jsonl import parse_observation, read_observations
 
     data = _rows(("loss", 0.5, 1, None), ("loss", float("nan"), 2, 1.5), ("é/x", 3.0, None, 2),
                  ("acc", float("-inf"), 10**20, None), ("acc", 1e-300, None, None))
     data += b'{"name": "a", "value": 1}\n'  # another layout in the same file
     path = tmp_path / "metrics.jsonl"
     path.write_bytes(data)
-    expected = [_observation(line) for line in data.split(b"\n")[:-1]]
+    expected = [parse_observation(line) for line in data.split(b"\n")[:-1]]
     assert repr(read_observations(path)) == repr(expected)
     path.write_bytes(data[:-26])  # the recorder's layout only: the regex path
     assert repr(read_observations(path)) == repr(expected[:-1])

@@ -6,7 +6,6 @@ tee, parser, file watcher, merge, metrics.jsonl)."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from conftest import only_run, track
 from test_zoo_fixtures import ROOT, load_score, passing, read
 
+from exptrack.jsonl import read_observations
 from exptrack.metrics import Observation
 
 REPLAY = r"""
@@ -34,10 +34,8 @@ with open(os.path.join(fixture, "output.log"), "rb") as handle:
 
 def _recorded(run_dir: Path) -> dict[str, list[Observation]]:
     found: dict[str, list[Observation]] = {}
-    for line in (run_dir / "metrics.jsonl").read_text().splitlines():
-        row = json.loads(line)
-        found.setdefault(row["name"], []).append(
-            Observation(row["name"], float(row["value"]), row.get("step"), row.get("epoch")))
+    for obs in read_observations(run_dir / "metrics.jsonl"):
+        found.setdefault(obs.name, []).append(obs)
     return found
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exptrack.fsutil import atomic_file
+from exptrack.jsonl import parse_observation
 from exptrack.metrics.columns import encode_block, json_number
 from exptrack.metrics.merge import Source, by_name, merge_sources, name_key
 from exptrack.metrics.parser import MetricParser, Observation, Segment
@@ -103,20 +104,6 @@ _NAME = re.compile(rb'^\{"name": ("(?:[^"\\\n]|\\.)*")')
 Labelled = tuple[str, Source]  # (the file's path as recorded, its kind and observations)
 
 
-def _row(line: bytes) -> Observation | None:
-    try:
-        row = json.loads(line)
-        name, value = row["name"], float(row["value"])
-    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
-        return None
-    if not isinstance(name, str):
-        return None
-    step, epoch = row.get("step"), row.get("epoch")
-    step = step if isinstance(step, (int, float)) and not isinstance(step, bool) else None
-    epoch = epoch if isinstance(epoch, (int, float)) and not isinstance(epoch, bool) else None
-    return Observation(name, value, step, epoch)
-
-
 def sourced_lines(series: Sequence[Observation], labels: Mapping[int, str]) -> str:
     """``metrics.jsonl`` lines of a merged series; a file's observations name it (``src``)."""
     rows = []
@@ -165,7 +152,7 @@ def merge_jsonl(printed: Iterable[bytes], sources: Sequence[Labelled],
     covered: list[Observation] = []
     for line in printed:
         if is_covered(line):
-            obs = _row(line)
+            obs = parse_observation(line)
             if obs is not None:
                 covered.append(obs)
     _, merged = merge_sources(covered, [source for _, source in sources])
