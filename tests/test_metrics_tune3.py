@@ -3,11 +3,7 @@ general rule, not the log it came from."""
 
 from __future__ import annotations
 
-from exptrack.metrics import parse_text
-
-
-def found(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
-    return [(o.name, o.value, o.step, o.epoch) for o in parse_text(text)]
+from test_metrics_tune import found
 
 
 def test_a_bar_drawn_without_glyphs_ends_a_table_row() -> None:
