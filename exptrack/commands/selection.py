@@ -23,24 +23,21 @@ def list_runs(store: Path | None) -> list[RunView]:
     return keep_until_exit(open_store(store).load_all())
 
 
-def resolve_refs(store: Path | None, refs: Sequence[str]) -> list[RunView]:
-    """The runs ``refs`` name (id prefix, name, ``@``, ``@N``), each once, in order."""
-    the_store = open_store(store)
-    found = the_store.resolve_all(refs, keep_until_exit(the_store.load_all()))
-    return list({run.id: run for run in found}.values())
-
-
 def select_runs(store: Path | None, refs: Sequence[str], where: Sequence[str],
                 best: str | None, limit: int, descending: bool | None = None,
-                default_latest: bool = True) -> list[RunView]:
+                default_latest: bool = True, listed: list[RunView] | None = None,
+                ) -> list[RunView]:
     """``refs`` when given (filtered by ``where`` too), else the runs ``--where`` and
-    ``--best`` select (at most ``limit``, 0: all), else the latest run (or none, without
-    ``default_latest``)."""
+    ``--best`` select (at most ``limit``, 0: all), else the latest run (or all, without
+    ``default_latest``). ``listed``: the store's runs when the caller listed them."""
     from exptrack import query
 
     if refs and best:
         raise UsageError("--best ranks the runs it selects: name runs or use --best, not both")
-    runs = resolve_refs(store, refs) if refs else list_runs(store)
+    if listed is None:
+        listed = list_runs(store)
+    runs = list({run.id: run for run in open_store(store).resolve_all(refs, listed)}.values()) \
+        if refs else listed
     if where:
         conditions = [query.parse_where(expr, runs) for expr in where]
         runs = query.filter_runs(runs, conditions)
