@@ -92,7 +92,7 @@ def plot(
     width, rows = terminal_size()
     charts, notes = _charts(runs, series, metrics, x_axis, window, log,
                             POINTS_PER_COLUMN * width)
-    labels = _labels(runs)
+    labels = run_labels(runs)
     if json_out:
         render.print_json(render_plot.charts_json(charts, [run.id for run in runs]))
     elif png is not None:
@@ -178,7 +178,7 @@ def _start(run: RunView) -> float | None:
     return started.timestamp() if started is not None else None
 
 
-def _labels(runs: list[RunView]) -> list[str]:
+def run_labels(runs: list[RunView]) -> list[str]:
     """Each run's legend: id, name, and the params that differ between the runs."""
     from exptrack import query, render
 
