@@ -41,7 +41,16 @@ def _root(
     """Record, list, inspect and diff training runs."""
 
 
-from exptrack.commands import diff, inspect, parse, run  # noqa: E402 - registered below
+from exptrack.commands import (  # noqa: E402 - registered below
+    diff,
+    inspect,
+    parse,
+    plot,
+    report,
+    run,
+    series,
+    watch,
+)
 from exptrack.commands.options import without_gc  # noqa: E402
 
 app.command(context_settings=run.RUN_CONTEXT)(run.run)
@@ -50,6 +59,10 @@ app.command("show")(without_gc(inspect.show))
 app.command("diff")(without_gc(diff.diff))
 app.command()(parse.parse)
 app.command()(parse.reparse)
+app.command("metrics")(without_gc(series.metrics))
+app.command("plot")(without_gc(plot.plot))
+app.command("report")(without_gc(report.report))
+app.command("watch")(watch.watch)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from exptrack.model import SUMMARY_FIELDS, MetricSummary
 
@@ -317,3 +317,74 @@ def _parse_lines(chunk: bytes, curves: dict[str, list[float]]) -> None:
             curves.setdefault(str(obs["name"]), []).append(float(obs["value"]))
         except (ValueError, KeyError, TypeError, RecursionError):
             continue
+
+
+# ---------------------------------------------------------------- full series, with times
+
+class SeriesRow(NamedTuple):
+    """One observation as recorded, with the time it was written (Unix s; None when the
+    row has none): what `track metrics`, `plot --x time`, `watch` and `report` read."""
+
+    name: str
+    value: float
+    step: int | float | None
+    epoch: int | float | None
+    time: float | None
+
+
+def read_series(path: Path, offset: int = 0, damaged: list[str] | None = None,
+                ) -> tuple[list[SeriesRow], int]:
+    """The observations of ``metrics.jsonl`` from byte ``offset`` on, with their times, and
+    the offset after the last line read: a follower (``track watch``) calls it again from
+    there and reads only what was appended. Lines that do not parse are skipped (counted in
+    ``damaged``); a last line without its newline is read when it parses (a crash cut it
+    short, or it is being written: then it is read next time)."""
+    rows: list[SeriesRow] = []
+    bad = 0
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError:
+        return rows, offset
+    lines = LineBlocks()
+    with handle:
+        try:
+            handle.seek(offset)
+            for block in lines.blocks(handle):
+                for line in block.split(b"\n")[:-1]:
+                    row = _series_row(line)
+                    if row is None:
+                        bad += line.strip() != b""
+                    else:
+                        rows.append(row)
+            end = handle.tell()
+        except OSError:
+            return rows, offset
+    if lines.tail:
+        row = _series_row(lines.tail)
+        if row is None:
+            end -= len(lines.tail)
+        else:
+            rows.append(row)
+    bad += lines.too_long
+    if bad and damaged is not None:
+        damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
+    return rows, end
+
+
+def _series_row(line: bytes) -> SeriesRow | None:
+    """One line as a row: the fields ``parse_observation`` reads, and ``time``."""
+    try:
+        row = json.loads(line)
+        name, value = row["name"], float(row["value"])
+        step, epoch, stamp = row.get("step"), row.get("epoch"), row.get("time")
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+        return None
+    if not isinstance(name, str):
+        return None
+
+    def number(x: Any) -> int | float | None:
+        return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
+
+    when = number(stamp)
+    return SeriesRow(name, value, number(step), number(epoch),
+                     None if when is None else float(when))

@@ -49,6 +49,12 @@ def _cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> Text |
             text.append(f" #{tag}" if text.plain else f"#{tag}", style="blue")
         return text if text.plain else "-"
     if column == "status":
+        if run.record.status == "running":
+            from exptrack.live import progress_note
+
+            note = progress_note(run.path, elapsed(run))
+            if note:
+                return status_text(run).append(f" {note}", style="dim")
         return status_text(run)
     if column in ("started", "started_at"):
         return fmt_ago(run.record.started_at)

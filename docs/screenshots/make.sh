@@ -18,3 +18,11 @@ track run --name fast -- python train.py --lr 0.5 --epochs 8 > /dev/null
 for view in "ls" "show" "diff"; do
     { echo "\$ track $view"; track $view; } | sed "s#$scratch#/tmp/demo#g" > "$here/$view.txt"
 done
+# `track plot` (text at 80x24) and `track report` (a Chromium screenshot of the page) of
+# three runs: the two above and a third learning rate.
+track run --name slow -- python train.py --lr 0.01 --epochs 8 > /dev/null
+{ echo "\$ track plot val_loss --where epochs=8"; LINES=24 track plot val_loss --where epochs=8; } \
+    > "$here/plot.txt"
+track report --where epochs=8 -o "$scratch/report.html" > /dev/null
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1500 \
+    --screenshot="$here/report.png" "file://$scratch/report.html" 2> /dev/null

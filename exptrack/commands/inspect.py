@@ -222,6 +222,9 @@ def show(
                                                         "(git.patch).")] = False,
     env: Annotated[bool, typer.Option("--env", help="List all packages and environment "
                                                     "variables.")] = False,
+    follow: Annotated[bool, typer.Option("--follow", "-f", help="Print the output as it is "
+                                         "written until the run ends (Ctrl-C stops).")]
+    = False,
     json_out: JsonOption = False,
     store: StoreOption = None,
 ) -> None:
@@ -235,12 +238,19 @@ def show(
         track show a1b2 --log
 
         track show @1 --json | jq .metrics
+
+        track show --follow   # tail the latest run until it ends
     """
     from exptrack import render, render_show
     from exptrack.details import run_details
 
     the_store = open_store(store)
     run_view = the_store.resolve(ref, keep_until_exit(the_store.load_heads()))
+    if follow:
+        from exptrack.commands.watch import follow as follow_run
+
+        follow_run(run_view)
+        return
     details = run_details(run_view)
     if json_out:
         render.print_json({**render.run_summary(run_view), **details})
