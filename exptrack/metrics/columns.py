@@ -5,18 +5,15 @@ have the same length and every number sits at the same offsets. A run of them is
 slice of the chunk: each number becomes a column of text with one C-level ``map`` of a
 slice; a metric's summary comes from ``min``/``max`` over its column (over the text itself
 when the shape is a plain unsigned decimal, where text order is number order), and the
-``metrics.jsonl`` rows are the captured text interleaved with constant JSON pieces (no
-float -> str round trip; forms JSON lacks, such as ``+1``, ``.5`` or ``007``, go through
-``float``).
+``metrics.jsonl`` rows are the captured text interleaved with constant JSON pieces
+(``encode``).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator, Sequence
-from itertools import chain, repeat
 from operator import itemgetter
 from typing import NamedTuple, overload
 
@@ -186,69 +183,6 @@ def json_number(value: Number) -> str:
     if isinstance(value, int) or math.isfinite(value):
         return repr(value)
     return '"nan"' if math.isnan(value) else ('"inf"' if value > 0 else '"-inf"')
-
-
-def _as_str(texts: Texts) -> Sequence[str]:
-    if not texts or isinstance(texts[0], str):
-        return texts  # type: ignore[return-value]
-    return b"\n".join(texts).decode("ascii", "replace").split("\n")  # type: ignore[arg-type]
-
-
-def _leading_zero(texts: Sequence[str]) -> bool:
-    """For a token with several integer digits: does any start with zero (not JSON)?"""
-    joined = "\n" + "\n".join(texts)
-    return "\n0" in joined or "\n-0" in joined
-
-
-def _context_json(block: Block, context: Context | None, lazy: ContextValue
-                  ) -> Sequence[str] | str | None:
-    """The JSON text of a step/epoch: a column, one text for every line, or None."""
-    if isinstance(lazy, LazyNumbers):
-        assert context is not None
-        texts = _as_str(lazy.texts)
-        if context.json and not (context.leading and _leading_zero(texts)):
-            return texts
-        return list(map(json_number, lazy))
-    return None if lazy is None else json_number(lazy)
-
-
-def encode_block(block: Block, time: float | None) -> str:
-    """The ``metrics.jsonl`` rows of ``block``, line by line (output order)."""
-    plan = block.plan
-    end = f', "time": {time!r}}}\n' if time is not None else "}\n"
-    parts: list[Sequence[str] | repeat[str]] = []
-    text = ""
-    step = _context_json(block, plan.step, block.steps)
-    epoch = _context_json(block, plan.epoch, block.epochs)
-
-    def variable(column: Sequence[str]) -> None:
-        nonlocal text
-        parts.append(repeat(text))
-        parts.append(column)
-        text = ""
-
-    for metric in plan.metrics:
-        text += f'{{"name": {json.dumps(metric.name, ensure_ascii=False)}, "value": '
-        if metric.column < 0:
-            text += str(metric.form)
-        else:
-            texts = _as_str(block.texts[metric.column])
-            if metric.form == CONVERT or (metric.leading and _leading_zero(texts)):
-                variable(list(map(json_number, values(block, metric))))
-            else:
-                variable(texts)
-                text = ".0" if metric.form == WHOLE else ""
-        for key, context in (("step", step), ("epoch", epoch)):
-            if isinstance(context, str):
-                text += f', "{key}": {context}'
-            elif context is not None:
-                text += f', "{key}": '
-                variable(context)
-        text += end
-    if not parts:
-        return text * block.lines
-    parts.append(repeat(text))
-    return "".join(chain.from_iterable(zip(*parts, strict=False)))  # repeat() is endless
 
 
 def observations(block: Block) -> list[tuple[str, float, Number | None, Number | None]]:
