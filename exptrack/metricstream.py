@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable, Sequence
 
 from exptrack.metrics import MetricParser, MetricSummarizer
-from exptrack.metrics.parser import Segment
 from exptrack.metrics.encode import RowWriter
+from exptrack.metrics.parser import Segment
 from exptrack.metrics.records import record_segments
 
 MAX_QUEUED_BYTES = 8 * 1024 * 1024
