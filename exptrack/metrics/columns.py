@@ -93,6 +93,8 @@ class Block(NamedTuple):
     texts: list[Texts]
     steps: ContextValue
     epochs: ContextValue
+    constant: tuple[bool, ...]  # a column's text is the same on every line
+    zeros: tuple[bool, ...]  # some line's column starts with a zero digit
 
 
 def make_plan(shape: bytes, context: Sequence[tuple[int, int, int]],
@@ -146,14 +148,39 @@ def extract(plan: ColumnPlan, region: str | bytes, count: int,
     lines.pop()
     if len(lines) != count:
         return None
-    texts: list[Texts] = [list(map(itemgetter(cut), lines)) for cut in plan.slices]
+    width = len(lines[0]) + 1 if lines else 1
+    constant = tuple(_constant(region, cut, width) for cut in plan.slices)
+    texts: list[Texts] = [[lines[0][cut]] * count if same  # type: ignore[misc]
+                          else list(map(itemgetter(cut), lines))
+                          for cut, same in zip(plan.slices, constant, strict=True)]
+    zeros = tuple(_zero_first(region, lines[0], cut, width) for cut in plan.slices)
     steps: ContextValue = step
     epochs: ContextValue = epoch
     if plan.step is not None:
         steps = LazyNumbers(texts[plan.step.column], plan.step.plain)
     if plan.epoch is not None:
         epochs = LazyNumbers(texts[plan.epoch.column], plan.epoch.plain)
-    return Block(plan, count, texts, steps, epochs)
+    return Block(plan, count, texts, steps, epochs, constant, zeros)
+
+
+def _constant(region: str | bytes, cut: slice, width: int) -> bool:
+    """Whether the column ``cut`` of every line of ``region`` (lines of ``width``,
+    newline included) is the same text: each of its characters, taken from every line
+    with one strided slice, is one character repeated. A constant column (a learning
+    rate, an epoch) then costs no per-line work (measured, ``bench/recorder.py``: an
+    ``itemgetter`` a line and column was the recorder's largest cost)."""
+    for offset in range(cut.stop - 1, cut.start - 1, -1):  # the last digit varies most
+        chars = region[offset::width]
+        if chars.count(chars[:1]) != len(chars):  # type: ignore[arg-type]
+            return False
+    return True
+
+
+def _zero_first(region: str | bytes, line: str | bytes, cut: slice, width: int) -> bool:
+    """Whether some line's token in column ``cut`` starts with the digit 0 (after its sign,
+    the same on every line of a shape): one strided slice."""
+    start = cut.start + (line[cut.start:cut.start + 1] in ("-", "+", b"-", b"+"))
+    return ("0" if isinstance(region, str) else b"0") in region[start::width]  # type: ignore[operator]
 
 
 def last(context: ContextValue) -> Number | None:
@@ -174,7 +201,7 @@ def values(block: Block, metric: Metric) -> list[float]:
     if metric.column < 0:
         return [float(str(metric.form).strip('"'))] * block.lines
     texts = block.texts[metric.column]
-    if texts.count(texts[0]) == len(texts):  # a constant
+    if block.constant[metric.column]:
         return [float(texts[0])] * len(texts)
     return list(map(float, texts))
 

@@ -106,8 +106,8 @@ class RowWriter:
         plan = block.plan
         out: list[str] = []
         self._state(out, (metric.name for metric in plan.metrics), time)
-        step = _context_json(plan.step, block.steps)
-        epoch = _context_json(plan.epoch, block.epochs)
+        step = _context_json(block, plan.step, block.steps)
+        epoch = _context_json(block, plan.epoch, block.epochs)
         parts: list[Sequence[str] | repeat[str]] = []
         text = ""
 
@@ -119,15 +119,22 @@ class RowWriter:
 
         for metric in plan.metrics:
             text += self._prefixes[metric.name]
-            if metric.column < 0:
+            column = metric.column
+            if column < 0:
                 text += str(metric.form)
-            else:
-                texts = _as_str(block.texts[metric.column])
-                if metric.form == CONVERT or (metric.leading and _leading_zero(texts)):
-                    variable(list(map(json_number, values(block, metric))))
+            elif metric.form == CONVERT or (metric.leading and block.zeros[column]):
+                converted = list(map(json_number, values(block, metric)))
+                if block.constant[column]:
+                    text += converted[0]
                 else:
-                    variable(texts)
-                    text = ".0" if metric.form == WHOLE else ""
+                    variable(converted)
+            else:
+                whole = ".0" if metric.form == WHOLE else ""
+                if block.constant[column]:
+                    text += _as_str(block.texts[column][:1])[0] + whole
+                else:
+                    variable(_as_str(block.texts[column]))
+                    text = whole
             if isinstance(step, str):
                 text += f",{step}"
             elif step is not None:
@@ -178,18 +185,13 @@ def _as_str(texts: Sequence[str] | Sequence[bytes]) -> Sequence[str]:
     return b"\n".join(texts).decode("ascii", "replace").split("\n")  # type: ignore[arg-type]
 
 
-def _leading_zero(texts: Sequence[str]) -> bool:
-    """For a token with several integer digits: does any start with zero (not JSON)?"""
-    joined = "\n" + "\n".join(texts)
-    return "\n0" in joined or "\n-0" in joined
-
-
-def _context_json(context: Context | None, lazy: ContextValue) -> Sequence[str] | str | None:
+def _context_json(block: Block, context: Context | None, lazy: ContextValue,
+                  ) -> Sequence[str] | str | None:
     """The JSON text of a step/epoch: a column, one text for every line, or None."""
     if isinstance(lazy, LazyNumbers):
         assert context is not None
-        texts = _as_str(lazy.texts)
-        if context.json and not (context.leading and _leading_zero(texts)):
-            return texts
-        return list(map(json_number, lazy))
+        valid = context.json and not (context.leading and block.zeros[context.column])
+        if block.constant[context.column]:
+            return _as_str(lazy.texts[:1])[0] if valid else json_number(lazy[0])
+        return _as_str(lazy.texts) if valid else list(map(json_number, lazy))
     return None if lazy is None else json_number(lazy)
