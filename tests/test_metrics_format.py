@@ -99,16 +99,17 @@ def test_a_damaged_names_line_never_gives_a_row_another_name(tmp_path: Path) -> 
     writer = RowWriter()
     text = writer.rows([Observation("a", 1.0, 1)], 1.0) + writer.rows(
         [Observation("b", 2.0, 2), Observation("a", 3.0, 3)], 2.0) + writer.rows(
-        [Observation("c", 4.0, 4)], 3.0)
+        [Observation("c", 4.0, 4), Observation("b", 5.0, 5)], 3.0)
     lines = text.splitlines(keepends=True)
     names_b = next(i for i, line in enumerate(lines) if '"names":["b"]' in line)
     lines[names_b] = lines[names_b][:8] + "\n"  # cut by a hand edit
     path.write_text("".join(lines))
     damaged: list[str] = []
-    # "a" (declared before the damage) still reads; "b" and "c" are unknown, not misnamed
+    # "a" (declared before the damage) still reads; "b" and "c" are unknown: the reader's
+    # name table lacks "b", so the id of "b" would name "c"
     assert read_observations(path, damaged) == [Observation("a", 1.0, 1),
                                                 Observation("a", 3.0, 3)]
-    assert damaged == ["metrics.jsonl: 3 line(s) cannot be read"]
+    assert damaged == ["metrics.jsonl: 4 line(s) cannot be read"]
 
 
 def test_recorder_killed_mid_flood_leaves_the_outputs_prefix(
