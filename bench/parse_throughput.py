@@ -27,20 +27,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from recorder import GEN  # noqa: E402
 
 from exptrack.jsonl import row_batches  # noqa: E402
 from exptrack.metrics import MetricParser, MetricSummarizer  # noqa: E402
 from exptrack.metrics.encode import RowWriter  # noqa: E402
 from exptrack.metrics.records import record_segments  # noqa: E402
-
-GEN = """\
-import sys
-write = sys.stdout.write
-n = {lines}
-for i in range(n):
-    write(f"epoch {{i // 10000}} step {{i}} loss={{1.0 / (i + 1):.5f}} "
-          f"acc={{(i % 1000) / 1000:.4f}} lr=3.0e-04\\n")
-"""
 
 
 def metric_lines(n: int) -> bytes:
