@@ -27,18 +27,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from recorder import GEN  # noqa: E402
+
+from exptrack.jsonl import row_batches  # noqa: E402
 from exptrack.metrics import MetricParser, MetricSummarizer  # noqa: E402
-from exptrack.metrics.records import encode_lines, record_segments  # noqa: E402
-
-GEN = """\
-import sys
-write = sys.stdout.write
-n = {lines}
-for i in range(n):
-    write(f"epoch {{i // 10000}} step {{i}} loss={{1.0 / (i + 1):.5f}} "
-          f"acc={{(i % 1000) / 1000:.4f}} lr=3.0e-04\\n")
-"""
+from exptrack.metrics.encode import RowWriter  # noqa: E402
+from exptrack.metrics.records import record_segments  # noqa: E402
 
 
 def metric_lines(n: int) -> bytes:
@@ -80,26 +76,26 @@ def parser_speed(data: bytes, repeat: int) -> tuple[float, int]:
 def recorder_speed(data: bytes, repeat: int) -> tuple[float, float, int]:
     """Lines/s of what `track run` does per chunk besides the tee: ``feed_segments``,
     the summary and the metrics.jsonl text, against the line path (``feed``,
-    ``MetricSummarizer.add``, ``encode_lines``)."""
+    ``MetricSummarizer.add``, ``RowWriter.rows``)."""
     lines = data.count(b"\n") + data.count(b"\r")
     chunk = 256 * 1024
     pieces = [data[offset:offset + chunk] for offset in range(0, len(data), chunk)]
     best_fast = best_line = float("inf")
     found = 0
     for _ in range(repeat):
-        parser, summarizer = MetricParser(), MetricSummarizer()
+        parser, summarizer, writer = MetricParser(), MetricSummarizer(), RowWriter()
         start = time.perf_counter()
         found = 0
         for piece in pieces:
-            found += record_segments(parser.feed_segments(piece), summarizer, 1.0)[0]
-        found += record_segments([parser.finish()], summarizer, 1.0)[0]
+            found += record_segments(parser.feed_segments(piece), summarizer, writer, 1.0)[0]
+        found += record_segments([parser.finish()], summarizer, writer, 1.0)[0]
         best_fast = min(best_fast, time.perf_counter() - start)
-        parser, summarizer = MetricParser(), MetricSummarizer()
+        parser, summarizer, writer = MetricParser(), MetricSummarizer(), RowWriter()
         start = time.perf_counter()
         for piece in [*pieces, b""]:
             observations = parser.feed(piece) if piece else parser.finish()
             summarizer.add(observations)
-            encode_lines(observations, 1.0)
+            writer.rows(observations, 1.0)
         best_line = min(best_line, time.perf_counter() - start)
     return lines / best_fast, lines / best_line, found
 
@@ -139,8 +135,7 @@ def main() -> None:
         print("runs (cat / track run):", ", ".join(
             f"{c:.2f}/{t:.2f}" for c, t in zip(cat_times, track_times, strict=True)))
         runs = sorted((Path(tmp) / "store" / "runs").iterdir())
-        with open(runs[-1] / "metrics.jsonl", "rb") as handle:
-            recorded = sum(1 for _ in handle)
+        recorded = sum(map(len, row_batches(runs[-1] / "metrics.jsonl")))
     print(f"pipeline, {args.lines:,} lines: cat {cat_s:.2f} s, track run {track_s:.2f} s, "
           f"ratio {track_s / cat_s:.2f} (target <= 1.3); "
           f"{args.lines / track_s / 1e6:.2f} M lines/s, {recorded:,} observations recorded")

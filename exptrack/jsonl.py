@@ -1,13 +1,13 @@
 """``metrics.jsonl`` read in bounded memory, whatever its size (a crashed run's file can
-hold hundreds of MB): lines streamed a chunk at a time; the summary of a crashed run
-rebuilt once and kept beside the file (``summary.rebuilt.json``); the curves `track show`
-draws, down-sampled as they are read.
+hold hundreds of MB): lines streamed a chunk at a time, in either format (docs/format.md:
+1, an object a row; 2, ``[id, value, step]`` rows under object lines that set the name
+table, time, epoch and source); the summary of a crashed run rebuilt once and kept beside
+the file (``summary.rebuilt.json``).
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections.abc import Iterator
@@ -23,16 +23,31 @@ CHUNK_BYTES = 4 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024  # no row the recorder writes is this long: such a line is bad
 REBUILT_NAME = "summary.rebuilt.json"
 MAX_REBUILT_BYTES = 16 * 1024 * 1024  # a bigger cache is not read, but rebuilt
-CURVE_POINTS = 2048  # a curve is kept to at most twice this many points
 _REBUILT_SCHEMA = "1:" + ",".join(SUMMARY_FIELDS)
-# A row in the recorder's own layout: name and value found by one regex pass over a chunk.
-_OBSERVATION = re.compile(rb'^\{"name": "([^"\\\n]*)", "value": ("?)([^,}"\n]+)\2[,}]', re.M)
-# A whole row as the recorder writes it (``metrics.records.encode_lines``), every field
-# in JSON's own grammar, so that reading it by regex gives what ``json.loads`` gives.
+# Numbers in JSON's own grammar, so that reading them by regex gives what json.loads gives.
 _NUMBER = rb"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
-_ROW = re.compile(rb'^\{"name": "([^"\\\x00-\x1f]*)", "value": (' + _NUMBER
-                  + rb'|"(?:nan|inf|-inf)")(?:, "step": (' + _NUMBER + rb'))?(?:, "epoch": ('
+_VALUE = _NUMBER + rb'|"(?:nan|inf|-inf)"'
+# A format-1 row as the recorder wrote it.
+_ROW = re.compile(rb'^\{"name": "([^"\\\x00-\x1f]*)", "value": (' + _VALUE
+                  + rb')(?:, "step": (' + _NUMBER + rb'))?(?:, "epoch": ('
                   + _NUMBER + rb'))?(?:, "time": ' + _NUMBER + rb')?\}$', re.M)
+# A format-2 line as the recorder writes it: a row (id, value, step), or an object line.
+_LINE = re.compile(rb'^(?:\[(0|[1-9][0-9]{0,8}),(' + _VALUE + rb')(?:,(' + _NUMBER
+                   + rb'))?\]|(\{[^\n]*\}))$', re.M)
+
+
+class Row(NamedTuple):
+    """An observation with what format 2 keeps beside it."""
+
+    name: str
+    value: float
+    step: int | float | None
+    epoch: int | float | None
+    time: float | None
+    src: str | None = None
+
+
+SeriesRow = Row  # what `track metrics`, `plot --x time`, `watch` and `report` read
 
 
 class LineBlocks:
@@ -68,43 +83,134 @@ class LineBlocks:
         self.tail = pending
 
 
-def observation_batches(path: Path, damaged: list[str] | None = None,
-                        ) -> Iterator[list[Observation]]:
-    """Every observation of a ``metrics.jsonl``, a chunk's worth at a time, skipping lines
-    that do not parse. A last line cut short (a crash mid-write) is skipped silently;
-    other bad lines are counted in ``damaged`` once the file is read."""
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when not exhausted
-    except OSError:
-        return
-    lines = LineBlocks()
-    bad = 0
-    with handle:
+class Decoder:
+    """One file's lines in order, either format: the state format 2's object lines set
+    (the name table, time, epoch, src) is kept from block to block. ``rows=True`` gives
+    ``Row``s (with time and source), else ``Observation``s. ``bad`` counts the lines
+    that do not parse. A ``names`` line that does not parse makes every name declared
+    after it unknown (a row's id would no longer say which name it is): their rows are
+    bad, never given another name."""
+
+    def __init__(self, rows: bool = False) -> None:
+        self.with_rows = rows
+        self.names: list[str] = []
+        self.known = -1  # ids at or past this are unknown (-1: all declared are known)
+        self.time: float | None = None
+        self.epoch: int | float | None = None
+        self.src: str | None = None
+        self.bad = 0
+
+    def block(self, block: bytes) -> list[Any]:
+        """The observations of ``block``, whole lines each ending with a newline."""
+        if not self.with_rows and block.startswith(b'{"name": '):
+            found = _format1_rows(block)
+            if found is not None:
+                return found
+        out: list[Any] = []
+        lines = _LINE.findall(block)
+        if len(lines) == block.count(b"\n"):
+            self._lines(lines, out)
+        else:  # some line of another layout: each line alone
+            for line in block.split(b"\n")[:-1]:
+                self.line(line, out)
+        return out
+
+    def line(self, line: bytes, out: list[Any]) -> None:
+        """One line (no newline), appended to ``out`` when it is an observation."""
+        match = _LINE.fullmatch(line.strip())
+        if match is not None:
+            self._lines([match.groups(b"")], out)  # type: ignore[list-item]
+            return
         try:
-            for block in lines.blocks(handle):
-                batch = _recorder_rows(block)
-                if batch is None:  # some line in another layout: each line parsed as JSON
-                    batch = []
-                    for line in block.split(b"\n")[:-1]:
-                        obs = parse_observation(line)
-                        if obs is None:
-                            bad += line.strip() != b""
-                        else:
-                            batch.append(obs)
-                yield batch
-        except OSError:
-            bad += 1  # an I/O error mid-file: what was read stands
-    if lines.tail:
-        obs = parse_observation(lines.tail)
-        if obs is not None:
-            yield [obs]
-    bad += lines.too_long
-    if bad and damaged is not None:
-        damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
+            value = json.loads(line)
+        except (ValueError, RecursionError):
+            self._damaged(line)
+            return
+        if isinstance(value, list) and len(value) in (2, 3) and isinstance(value[0], int) \
+                and not isinstance(value[0], bool):
+            step = value[2] if len(value) == 3 else None
+            if step is None or _number(step) is not None:
+                self._add(value[0], value[1], step, out)
+                return
+        elif isinstance(value, dict):
+            self._object(value, out)
+            return
+        self._damaged(line)
+
+    def _lines(self, lines: list[tuple[bytes, bytes, bytes, bytes]], out: list[Any]) -> None:
+        names, known, epoch = self.names, self.known, self.epoch
+        append = out.append
+        from exptrack.metrics import Observation
+
+        for index, value, step, obj in lines:
+            if obj:
+                try:
+                    parsed = json.loads(obj)
+                except (ValueError, RecursionError):
+                    self._damaged(obj)
+                    continue
+                if isinstance(parsed, dict):
+                    self._object(parsed, out)
+                else:
+                    self.bad += 1
+                names, known, epoch = self.names, self.known, self.epoch
+                continue
+            at = int(index)
+            if at >= len(names) or 0 <= known <= at:
+                self.bad += 1
+                continue
+            number = float(value) if value[0] != 34 else float(value[1:-1])  # 34: '"'
+            position = None if not step else int(step) if step.isdigit() else _json_number(step)
+            if self.with_rows:
+                append(Row(names[at], number, position, epoch, self.time, self.src))
+            else:
+                append(Observation(names[at], number, position, epoch))
+
+    def _add(self, at: int, value: Any, step: Any, out: list[Any]) -> None:
+        try:
+            number = float(value)  # "nan"/"inf" strings too
+        except (ValueError, TypeError, OverflowError):
+            self.bad += 1
+            return
+        if at < 0 or at >= len(self.names) or 0 <= self.known <= at:
+            self.bad += 1
+            return
+        from exptrack.metrics import Observation
+
+        found = Observation(self.names[at], number, step, self.epoch)
+        out.append(Row(*found, self.time, self.src) if self.with_rows else found)
+
+    def _object(self, value: dict[str, Any], out: list[Any]) -> None:
+        if "name" in value:  # a format-1 row
+            obs = _format1(value)
+            if obs is None:
+                self.bad += 1
+            elif self.with_rows:
+                time = value.get("time")
+                src = value.get("src")
+                out.append(Row(*obs, _number(time), src if isinstance(src, str) else None))
+            else:
+                out.append(obs)
+            return
+        names = value.get("names")
+        if isinstance(names, list):
+            self.names.extend(str(name) for name in names)
+        if "time" in value:
+            self.time = _number(value["time"])
+        if "epoch" in value:
+            self.epoch = _number(value["epoch"])
+        if "src" in value:
+            self.src = value["src"] if isinstance(value["src"], str) else None
+
+    def _damaged(self, line: bytes) -> None:
+        if line.strip():
+            self.bad += 1
+            if b'"names"' in line and self.known < 0:
+                self.known = len(self.names)
 
 
-def _recorder_rows(block: bytes) -> list[Observation] | None:
-    """The observations of a block of whole lines all in the recorder's own layout (one
+def _format1_rows(block: bytes) -> list[Observation] | None:
+    """The observations of a block of whole lines all in the format-1 recorder layout (one
     regex pass: a few times faster than a JSON parse a line); None if any line is not."""
     from exptrack.metrics import Observation
 
@@ -135,29 +241,78 @@ def _json_number(text: bytes) -> int | float:
     return int(text)
 
 
+def _number(x: Any) -> int | float | None:
+    return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
+
+
+def _decoded(path: Path, decoder: Decoder, damaged: list[str] | None) -> Iterator[list[Any]]:
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when not exhausted
+    except OSError:
+        return
+    lines = LineBlocks()
+    with handle:
+        try:
+            for block in lines.blocks(handle):
+                yield decoder.block(block)
+        except OSError:
+            decoder.bad += 1  # an I/O error mid-file: what was read stands
+    if lines.tail:  # a last line cut short (a crash mid-write) is skipped silently
+        bad = decoder.bad
+        out: list[Any] = []
+        decoder.line(lines.tail, out)
+        decoder.bad = bad
+        if out:
+            yield out
+    bad = decoder.bad + lines.too_long
+    if bad and damaged is not None:
+        damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
+
+
+def observation_batches(path: Path, damaged: list[str] | None = None,
+                        ) -> Iterator[list[Observation]]:
+    """Every observation of a ``metrics.jsonl``, a chunk's worth at a time, skipping lines
+    that do not parse. A last line cut short (a crash mid-write) is skipped silently;
+    other bad lines are counted in ``damaged`` once the file is read."""
+    return _decoded(path, Decoder(), damaged)
+
+
+def row_batches(path: Path, damaged: list[str] | None = None) -> Iterator[list[Row]]:
+    """``observation_batches`` with each observation's time and source file (``Row``)."""
+    return _decoded(path, Decoder(rows=True), damaged)
+
+
 def read_observations(path: Path, damaged: list[str] | None = None) -> list[Observation]:
     """``observation_batches`` in one list (for files known to be small)."""
     return [obs for batch in observation_batches(path, damaged) for obs in batch]
 
 
+def read_rows(path: Path, damaged: list[str] | None = None) -> list[Row]:
+    """``row_batches`` in one list (for files known to be small)."""
+    return [row for batch in row_batches(path, damaged) for row in batch]
+
+
 def parse_observation(line: bytes) -> Observation | None:
-    """One ``metrics.jsonl`` line as an observation; None when it does not parse."""
+    """One self-contained (format-1) ``metrics.jsonl`` line as an observation; None when
+    it does not parse."""
+    try:
+        row = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    return _format1(row) if isinstance(row, dict) else None
+
+
+def _format1(row: dict[str, Any]) -> Observation | None:
     from exptrack.metrics import Observation
 
     try:
-        row = json.loads(line)
         name = row["name"]
         value = float(row["value"])  # "nan"/"inf" strings too
-        step, epoch = row.get("step"), row.get("epoch")
-    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+    except (ValueError, TypeError, KeyError, OverflowError):
         return None
     if not isinstance(name, str):
         return None
-
-    def number(x: Any) -> int | float | None:
-        return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
-
-    return Observation(name, value, number(step), number(epoch))
+    return Observation(name, value, _number(row.get("step")), _number(row.get("epoch")))
 
 
 # ---------------------------------------------------------------- a crashed run's summary
@@ -223,124 +378,19 @@ def _write_rebuilt(path: Path, key: list[Any], metrics: dict[str, MetricSummary]
         pass  # a run folder we cannot write (another user's run, a read-only store)
 
 
-# ---------------------------------------------------------------- curves for `track show`
-
-class _Curve:
-    """A metric's values in order, down-sampled as they come: past 2 x CURVE_POINTS, the
-    finite values are averaged in pairs, then each point stands for ``stride`` values."""
-
-    __slots__ = ("pending", "points", "stride")
-
-    def __init__(self) -> None:
-        self.points: list[float] = []
-        self.stride = 1
-        self.pending: list[float] = []  # values not yet making a whole point
-
-    def add(self, values: list[float]) -> None:
-        if self.stride == 1:
-            self.points += values
-            if len(self.points) <= 2 * CURVE_POINTS:
-                return
-            values, self.points = self.points, []
-            self.stride = 2
-        values = self.pending + [v for v in values if math.isfinite(v)]
-        stride = self.stride
-        whole = len(values) - len(values) % stride
-        self.points += [math.fsum(values[i:i + stride]) / stride
-                        for i in range(0, whole, stride)]
-        self.pending = values[whole:]
-        while len(self.points) > 2 * CURVE_POINTS:
-            points = self.points
-            self.points = [(points[i] + points[i + 1]) / 2
-                           for i in range(0, len(points) - 1, 2)]
-            if len(points) % 2:
-                self.pending = [points[-1]] * stride + self.pending
-            self.stride = stride = stride * 2
-
-    def values(self) -> list[float]:
-        if self.pending:
-            return [*self.points, math.fsum(self.pending) / len(self.pending)]
-        return self.points
-
-
-def read_curves(path: Path) -> dict[str, list[float]]:
-    """Values of each metric in order, from metrics.jsonl, streamed; bad lines are
-    skipped; a long curve is down-sampled (sparklines need a few dozen points).
-
-    Lines in the recorder's own layout are read with one regex pass a chunk (1M lines in
-    well under a second); a chunk with any other line goes through the JSON parser."""
-    curves: dict[str, _Curve] = {}
-    try:
-        handle = path.open("rb")
-    except OSError:
-        return {}
-    lines = LineBlocks()
-    with handle:
-        try:
-            for block in lines.blocks(handle):
-                _add_block(block, curves)
-        except OSError:
-            pass
-    if lines.tail:
-        _add_block(lines.tail, curves)
-    return {name: curve.values() for name, curve in curves.items()}
-
-
-def _add_block(data: bytes, curves: dict[str, _Curve]) -> None:
-    found = _OBSERVATION.findall(data)
-    complete = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
-    values: dict[str, list[float]] = {}
-    if len(found) < complete - data.count(b"\n\n"):  # some line in another layout
-        _parse_lines(data, values)
-    else:
-        by_name: dict[bytes, list[float]] = {}
-        for name, _, value in found:
-            try:
-                by_name.setdefault(name, []).append(float(value))
-            except ValueError:
-                continue
-        for raw, numbers in by_name.items():
-            values.setdefault(raw.decode("utf-8", "replace"), []).extend(numbers)
-    for name, numbers in values.items():
-        curve = curves.get(name)
-        if curve is None:
-            curve = curves[name] = _Curve()
-        curve.add(numbers)
-
-
-def _parse_lines(chunk: bytes, curves: dict[str, list[float]]) -> None:
-    for line in chunk.splitlines():
-        if not line.strip():
-            continue
-        try:
-            obs = json.loads(line)
-            curves.setdefault(str(obs["name"]), []).append(float(obs["value"]))
-        except (ValueError, KeyError, TypeError, RecursionError):
-            continue
-
-
-# ---------------------------------------------------------------- full series, with times
-
-class SeriesRow(NamedTuple):
-    """One observation as recorded, with the time it was written (Unix s; None when the
-    row has none): what `track metrics`, `plot --x time`, `watch` and `report` read."""
-
-    name: str
-    value: float
-    step: int | float | None
-    epoch: int | float | None
-    time: float | None
-
+# ---------------------------------------------------------------- a followed file
 
 def read_series(path: Path, offset: int = 0, damaged: list[str] | None = None,
-                ) -> tuple[list[SeriesRow], int]:
-    """The observations of ``metrics.jsonl`` from byte ``offset`` on, with their times, and
-    the offset after the last line read: a follower (``track watch``) calls it again from
-    there and reads only what was appended. Lines that do not parse are skipped (counted in
-    ``damaged``); a last line without its newline is read when it parses (a crash cut it
+                decoder: Decoder | None = None) -> tuple[list[Row], int]:
+    """The rows of ``metrics.jsonl`` from byte ``offset`` on, with their times, and the
+    offset after the last line read: a follower (``track watch``) calls it again from
+    there with the same ``decoder`` (format 2's name table and shared time/epoch carry
+    over) and reads only what was appended. Lines that do not parse are counted in
+    ``damaged``; a last line without its newline is read when it parses (a crash cut it
     short, or it is being written: then it is read next time)."""
-    rows: list[SeriesRow] = []
-    bad = 0
+    decoder = decoder or Decoder(rows=True)
+    rows: list[Row] = []
+    bad = decoder.bad
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError:
@@ -350,41 +400,17 @@ def read_series(path: Path, offset: int = 0, damaged: list[str] | None = None,
         try:
             handle.seek(offset)
             for block in lines.blocks(handle):
-                for line in block.split(b"\n")[:-1]:
-                    row = _series_row(line)
-                    if row is None:
-                        bad += line.strip() != b""
-                    else:
-                        rows.append(row)
+                rows += decoder.block(block)
             end = handle.tell()
         except OSError:
             return rows, offset
     if lines.tail:
-        row = _series_row(lines.tail)
-        if row is None:
+        before, tail_bad = len(rows), decoder.bad
+        decoder.line(lines.tail, rows)
+        if decoder.bad > tail_bad or (len(rows) == before and not lines.tail.startswith(b"{")):
+            decoder.bad = tail_bad  # not whole yet: read again next time
             end -= len(lines.tail)
-        else:
-            rows.append(row)
-    bad += lines.too_long
-    if bad and damaged is not None:
-        damaged.append(f"metrics.jsonl: {bad} line(s) cannot be read")
+    found = decoder.bad - bad + lines.too_long
+    if found and damaged is not None:
+        damaged.append(f"metrics.jsonl: {found} line(s) cannot be read")
     return rows, end
-
-
-def _series_row(line: bytes) -> SeriesRow | None:
-    """One line as a row: the fields ``parse_observation`` reads, and ``time``."""
-    try:
-        row = json.loads(line)
-        name, value = row["name"], float(row["value"])
-        step, epoch, stamp = row.get("step"), row.get("epoch"), row.get("time")
-    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
-        return None
-    if not isinstance(name, str):
-        return None
-
-    def number(x: Any) -> int | float | None:
-        return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
-
-    when = number(stamp)
-    return SeriesRow(name, value, number(step), number(epoch),
-                     None if when is None else float(when))

@@ -13,10 +13,13 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exptrack.progress import Progress, estimate
 from exptrack.series import is_better
+
+if TYPE_CHECKING:
+    from exptrack.jsonl import Decoder
 
 TAIL_BYTES = 64 * 1024  # the output tail progress is read from
 MAX_READ = 4 * 1024 * 1024  # at most this much of a file's new bytes a poll
@@ -102,6 +105,8 @@ class RunFollower:
         self.directions = directions
         self.metrics: dict[str, MetricState] = {}
         self._metrics_offset = 0
+        self._metrics_file: tuple[int, int] | None = None  # (device, inode) being followed
+        self._decoder: Decoder | None = None
         self._output = FileTail(run_dir / "output.log")
         self._resources = FileTail(run_dir / "resources.jsonl")
         self._resources_pending = b""
@@ -110,10 +115,23 @@ class RunFollower:
 
     def poll(self) -> bool:
         """Read what was appended since the last poll; True when anything changed."""
-        from exptrack.jsonl import read_series
+        from exptrack.jsonl import Decoder, read_series
 
-        rows, self._metrics_offset = read_series(self.run_dir / "metrics.jsonl",
-                                                 self._metrics_offset)
+        path = self.run_dir / "metrics.jsonl"
+        try:
+            st = os.stat(path)
+            identity: tuple[int, int] | None = (st.st_dev, st.st_ino)
+        except OSError:
+            identity = None
+        if identity != self._metrics_file or self._decoder is None \
+                or (identity is not None and st.st_size < self._metrics_offset):
+            # a new file: the first poll, or the recorder rewrote it whole (framework
+            # metric files merged in): read it again from the start
+            self._metrics_file, self._metrics_offset = identity, 0
+            self._decoder = Decoder(rows=True)
+            self.metrics.clear()
+        rows, self._metrics_offset = read_series(path, self._metrics_offset,
+                                                 decoder=self._decoder)
         for row in rows:
             state = self.metrics.get(row.name)
             if state is None:

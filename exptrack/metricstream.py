@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from exptrack.metrics import MetricParser, MetricSummarizer
+from exptrack.metrics.encode import RowWriter
 from exptrack.metrics.parser import Segment
 from exptrack.metrics.records import record_segments
 
@@ -39,6 +40,7 @@ class MetricStream:
                  write_rows: WriteRows, budget_s: float) -> None:
         self.parser = parser
         self.summarizer = summarizer
+        self.writer = RowWriter()  # metrics.jsonl's lines: written by the thread only
         self.lock = threading.Lock()  # held while the summarizer changes
         self._write_rows = write_rows
         self.budget_s = budget_s
@@ -168,7 +170,8 @@ class MetricStream:
     def _record(self, segments: Sequence[Segment], arrived: float) -> None:
         try:
             with self.lock:
-                _, rows = record_segments(segments, self.summarizer, round(arrived, 3))
+                _, rows = record_segments(segments, self.summarizer, self.writer,
+                                          round(arrived, 3))
         except Exception as exc:  # a parser bug must never stop the command or the tee
             self.events.append(f"metrics of some output were not recorded "
                                f"({type(exc).__name__}); `track reparse` can retry from "

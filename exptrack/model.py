@@ -10,7 +10,7 @@ import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 STATUSES = ("running", "completed", "failed", "interrupted", "crashed")
 

@@ -27,9 +27,9 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 
 
 def read_curves(path: Path) -> dict[str, list[float]]:
-    """Values of each metric in order, from metrics.jsonl (``jsonl.read_curves``: streamed
-    in bounded memory, long curves down-sampled); bad lines are skipped."""
-    from exptrack.jsonl import read_curves as read
+    """Values of each metric in order, from metrics.jsonl (``curves.read_curves``:
+    streamed in bounded memory, long curves down-sampled); bad lines are skipped."""
+    from exptrack.curves import read_curves as read
 
     return read(path)
 

@@ -32,9 +32,10 @@ __all__ = ["OutputSink", "RunOutcome", "kill_grace_s", "run_command"]
 READ_SIZE = 256 * 1024
 POLL_S = 0.1
 DRAIN_AFTER_EXIT_S = 0.3
-# Output streaming fast (a read of at least STREAMING_BYTES): wait COALESCE_S before the
-# next read, so it takes what came meanwhile at once. Reading each 8 KB write of a flood
-# the moment it lands costs the command, and us, a wake-up each.
+# Output streaming fast (a read of at least STREAMING_BYTES, or output again within
+# COALESCE_S of the last read): wait COALESCE_S before the next read, so it takes what came
+# meanwhile at once. Measured: an unbuffered Python printing a million metric lines was
+# read in 10-17k reads of ~250 bytes (0.3-0.5 s of recorder CPU); ~1.5k with rule two.
 STREAMING_BYTES = 4096
 COALESCE_S = 0.001
 
@@ -364,7 +365,7 @@ class PipeRunner(BaseRunner):
     def _pump(self, streams: dict[int, int], on_tick: Callable[[], None] | None) -> None:
         """Tee the pipes until they end, or the command ended and they went quiet."""
         echo_ok = {1: True, 2: True}
-        self._last_tick = time.monotonic()
+        self._last_tick = last_read = time.monotonic()
         while streams:
             self._handle_pending()
             self._check_grace()
@@ -393,5 +394,8 @@ class PipeRunner(BaseRunner):
                         os.close(fd)
             if self._after_pass(on_tick, bool(ready)):
                 break
+            if ready:
+                streaming = streaming or time.monotonic() - last_read < COALESCE_S
+                last_read = time.monotonic()
             if streaming:
                 time.sleep(COALESCE_S)

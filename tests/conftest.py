@@ -101,6 +101,40 @@ def only_run(store: Path) -> Path:
     return runs[0]
 
 
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"not JSON: {text}")  # json.loads would accept NaN / Infinity
+
+
+def metric_rows(path: Path) -> list[dict[str, Any]]:
+    """Every observation of a ``metrics.jsonl`` as a dict (``decode_metrics``)."""
+    return decode_metrics(path.read_text())
+
+
+def decode_metrics(text: str) -> list[dict[str, Any]]:
+    """Every observation of ``metrics.jsonl`` text as a dict (name, value, step, epoch,
+    time, src; only the keys it has), read the way docs/format.md tells a notebook to: one
+    ``json.loads`` a line, independently of exptrack's own reader. Either format; strict
+    JSON (no NaN literal)."""
+    names: list[str] = []
+    state: dict[str, Any] = {}
+    rows = []
+    for line in text.splitlines():
+        item = json.loads(line, parse_constant=_no_constant)
+        if isinstance(item, list):  # format 2: [id, value] or [id, value, step]
+            row = {"name": names[item[0]], "value": item[1]}
+            if len(item) > 2:
+                row["step"] = item[2]
+            row.update((k, v) for k, v in state.items() if v is not None)
+            rows.append(row)
+        elif "name" in item:  # format 1: a row
+            rows.append(item)
+        else:  # format 2: what the rows after it share
+            names += item.pop("names", [])
+            item.pop("format", None)
+            state.update(item)
+    return rows
+
+
 _LOADED = """
 import sys
 watched = sys.argv[1].split(",")

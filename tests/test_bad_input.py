@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import git, make_repo, only_run, py, track, track_json
+from conftest import git, make_repo, metric_rows, only_run, py, track, track_json
 
 EXPTRACK = Path(__file__).resolve().parent.parent / "exptrack"
 
@@ -210,7 +210,7 @@ def test_a_flood_of_metric_lines_never_records_a_wrong_metric(tmp_path: Path,
     assert done.stdout == expected
     run_dir = only_run(track_home)
     assert (run_dir / "output.log").read_bytes() == expected
-    rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    rows = metric_rows(run_dir / "metrics.jsonl")
     assert rows
     for row in rows:
         assert row["name"] == "loss" and row["value"] == 1 / (row["step"] + 1), row

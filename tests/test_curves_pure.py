@@ -118,3 +118,35 @@ def test_read_series_from_an_offset_and_file_tail(tmp_path: Path) -> None:
     assert tail.read() == path.read_bytes() and tail.read() == b""
     path.write_bytes(b"new")  # replaced by a shorter file: read from its start
     assert tail.read() == b"new"
+
+
+def test_read_series_follows_format_2_names_across_calls(tmp_path: Path) -> None:
+    from exptrack.jsonl import Decoder
+
+    path = tmp_path / "metrics.jsonl"
+    path.write_bytes(b'{"format":2}\n{"names":["loss"]}\n{"time":5.5,"epoch":1}\n[0,1.0,1]\n[0,0.')
+    decoder = Decoder(rows=True)
+    found, offset = read_series(path, 0, None, decoder)
+    assert found == [SeriesRow("loss", 1.0, 1, 1, 5.5)]
+    with path.open("ab") as handle:  # the names line was read in the first call only
+        handle.write(b'5,2]\n{"names":["acc"]}\n[1,0.75,2]\n')
+    more, end = read_series(path, offset, None, decoder)
+    assert more == [SeriesRow("loss", 0.5, 2, 1, 5.5), SeriesRow("acc", 0.75, 2, 1, 5.5)]
+    assert end == path.stat().st_size
+
+
+def test_watch_follower_reads_a_rewritten_metrics_file_again(tmp_path: Path) -> None:
+    from exptrack.live import RunFollower
+
+    path = tmp_path / "metrics.jsonl"
+    path.write_bytes(b'{"format":2}\n{"names":["loss"]}\n[0,1.0,1]\n[0,0.9,2]\n')
+    follower = RunFollower(tmp_path, {})
+    follower.poll()
+    assert follower.metrics["loss"].count == 2
+    fresh = tmp_path / "new.jsonl"  # the recorder merges a framework file: a new inode
+    fresh.write_bytes(b'{"format":2}\n{"names":["val_loss","loss"]}\n{"src":"results.csv"}\n'
+                      b'[1,1.0,1]\n[1,0.9,2]\n[1,0.8,3]\n[0,0.7,3]\n')
+    fresh.replace(path)
+    follower.poll()
+    assert follower.metrics["loss"].count == 3 and follower.metrics["loss"].last == 0.8
+    assert follower.metrics["val_loss"].count == 1

@@ -4,7 +4,6 @@ recorder, crashing commands, a store that fills up or turns read-only during a r
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import resource
@@ -21,7 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 import yaml
-from conftest import only_run, py, start_track, track, track_cmd, track_json
+from conftest import metric_rows, only_run, py, start_track, track, track_cmd, track_json
 from test_pty import Terminal
 
 
@@ -180,7 +179,7 @@ def test_recorder_killed_the_command_does_not_write_into_a_dead_pipe(
     log = (run_dir / "output.log").read_bytes()
     assert log.startswith(b"child %d\n" % child) and b"".join(seen) in log
     # Every metric line that reached the terminal a moment before is in metrics.jsonl.
-    rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    rows = metric_rows(run_dir / "metrics.jsonl")
     steps = {row["step"] for row in rows if row["name"] == "loss"}
     assert set(range(20)) <= steps
 

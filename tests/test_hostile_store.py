@@ -12,7 +12,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -294,23 +293,22 @@ def test_a_group_store_is_usable_by_the_group(tmp_path: Path) -> None:
     assert (store / "index.0.bin").exists() or not (store / "index.bin").exists()
 
 
-def _rows(*values: Any) -> bytes:
+def test_rows_in_the_recorder_layout_read_as_written(tmp_path: Path) -> None:
+    from exptrack.jsonl import read_observations, read_rows
     from exptrack.metrics import Observation
-    from exptrack.metrics.records import encode_lines
+    from exptrack.metrics.encode import RowWriter
 
-    return encode_lines([Observation(*v) for v in values], 12.5).encode()
-
-
-def test_rows_in_the_recorder_layout_read_as_the_json_parser_reads_them(
-        tmp_path: Path) -> None:
-    from exptrack.jsonl import parse_observation, read_observations
-
-    data = _rows(("loss", 0.5, 1, None), ("loss", float("nan"), 2, 1.5), ("é/x", 3.0, None, 2),
-                 ("acc", float("-inf"), 10**20, None), ("acc", 1e-300, None, None))
-    data += b'{"name": "a", "value": 1}\n'  # another layout in the same file
+    given = [Observation("loss", 0.5, 1, None), Observation("loss", float("nan"), 2, 1.5),
+             Observation("é/x", 3.0, None, 2), Observation("acc", float("-inf"), 10**20, None),
+             Observation("acc", 1e-300, None, None)]
+    writer = RowWriter()
+    data = (writer.rows(given[:2], 12.5) + writer.rows(given[2:], None, "f.csv")).encode()
     path = tmp_path / "metrics.jsonl"
-    path.write_bytes(data)
-    expected = [parse_observation(line) for line in data.split(b"\n")[:-1]]
-    assert repr(read_observations(path)) == repr(expected)
-    path.write_bytes(data[:-26])  # the recorder's layout only: the regex path
-    assert repr(read_observations(path)) == repr(expected[:-1])
+    path.write_bytes(data)  # the recorder's layout only: one regex pass a block
+    assert repr(read_observations(path)) == repr(given)
+    assert [(r.time, r.src) for r in read_rows(path)] == [(12.5, None)] * 2 + [(None, "f.csv")] * 3
+    # other layouts in the same file (a format-1 row, a row with spaces): line by line
+    path.write_bytes(data + b'{"name": "a", "value": 1, "time": 3}\n[0, 7, 8]\n')
+    assert repr(read_observations(path)) == repr(
+        [*given, Observation("a", 1.0, None, None), Observation("loss", 7.0, 8, None)])
+    assert read_rows(path)[-2].time == 3 and read_rows(path)[-1].src == "f.csv"

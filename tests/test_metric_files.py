@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from conftest import only_run, start_track, track, track_json
+from conftest import metric_rows, only_run, start_track, track, track_json
 
 DATA = Path(__file__).parent / "data" / "sources"
 
@@ -40,7 +40,7 @@ def _metrics(run: str = "@") -> dict[str, Any]:
 
 
 def _series(run_dir: Path, name: str) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    rows = metric_rows(run_dir / "metrics.jsonl")
     return [row for row in rows if row["name"] == name]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import only_run, py, track, track_json
+from tests.conftest import metric_rows, only_run, py, track, track_json
 
 LOGS = Path(__file__).parent / "data" / "logs"
 
@@ -43,7 +43,7 @@ def test_run_metric_pattern_and_no_default_patterns(tmp_path: Path, track_home: 
     track("run", "--metric-pattern", r"top1 (?P<top1>[\d.]+)", "--no-default-patterns",
           "--", *py(code), cwd=tmp_path, check=True)
     run = only_run(track_home)
-    rows = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
+    rows = metric_rows(run / "metrics.jsonl")
     assert [(r["name"], r["value"]) for r in rows] == [("top1", 71.2)]
     assert isinstance(rows[0]["time"], float)
 
@@ -52,7 +52,7 @@ def test_run_records_nan_and_steps(tmp_path: Path, track_home: Path) -> None:
     code = "print('Epoch 1/2'); print('step 10 loss=nan'); print('step 20 loss=0.25')"
     track("run", "--", *py(code), cwd=tmp_path, check=True)
     run = only_run(track_home)
-    rows = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
+    rows = metric_rows(run / "metrics.jsonl")
     assert [(r["value"], r["step"], r["epoch"]) for r in rows] == [("nan", 10, 1),
                                                                    (0.25, 20, 1)]
     summary = yaml.safe_load((run / "summary.yaml").read_text())["metrics"]["loss"]
@@ -76,7 +76,7 @@ def test_reparse_rewrites_metrics_with_todays_patterns(tmp_path: Path,
         "metrics:\n  patterns: ['accuracy is (?P<top1>[\\d.]+)']\n  aliases: {loss: train_loss}\n")
     done = track("reparse", "old", cwd=tmp_path, check=True)
     assert "new: top1, train_loss" in done.stdout.decode()
-    rows = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
+    rows = metric_rows(run / "metrics.jsonl")
     assert [(r["name"], r["value"]) for r in rows] == [
         ("top1", 55.5), ("train_loss", 0.5), ("top1", 60.1), ("train_loss", 0.4)]
     shown = track_json("show", "old", cwd=tmp_path)

@@ -1,32 +1,28 @@
 """The recorder's columnar fast path (``feed_segments`` + ``record_segments``) writes the
-same rows and summaries as the line path (``feed`` + ``encode_lines``), the spec."""
+same rows and summaries as the line path (``feed`` + ``RowWriter.rows``), the spec."""
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import only_run, py, track
+from conftest import decode_metrics, only_run, py, track
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exptrack.metrics import MetricParser, MetricSummarizer
 from exptrack.metrics.columns import Block, observations
-from exptrack.metrics.records import encode_lines, record_segments
+from exptrack.metrics.encode import RowWriter
+from exptrack.metrics.records import record_segments
 
 LOGS = sorted((Path(__file__).parent / "data" / "logs").glob("*.log"))
 
 
-def _no_constant(text: str) -> Any:
-    raise ValueError(f"not JSON: {text}")  # json.loads would accept NaN / Infinity
-
-
 def rows(text: str) -> list[dict[str, Any]]:
-    found = [json.loads(line, parse_constant=_no_constant) for line in text.splitlines()]
+    found = decode_metrics(text)
     # a value is a JSON float (never an int: "12" is written 12.0) or "nan"/"inf"/"-inf"
     assert all(isinstance(row["value"], float) or row["value"] in ("nan", "inf", "-inf")
                for row in found)
@@ -43,17 +39,17 @@ def split(data: bytes, rng: random.Random, sizes: tuple[int, ...]) -> list[bytes
 
 
 def line_path(pieces: list[bytes]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    parser, summarizer, out = MetricParser(), MetricSummarizer(), []
+    parser, summarizer, writer, out = MetricParser(), MetricSummarizer(), RowWriter(), []
     for piece in [*pieces, b""]:
         found = parser.feed(piece) if piece else parser.finish()
         summarizer.add(found)
-        out.append(encode_lines(found, 1.5))
+        out.append(writer.rows(found, 1.5))
     return rows("".join(out)), {n: s.to_dict() for n, s in summarizer.summaries.items()}
 
 
 def fast_path(pieces: list[bytes], min_run: int = 1
               ) -> tuple[list[dict[str, Any]], dict[str, Any], int]:
-    parser, summarizer, out = MetricParser(), MetricSummarizer(), []
+    parser, summarizer, writer, out = MetricParser(), MetricSummarizer(), RowWriter(), []
     parser.min_run = min_run
     reference = MetricParser()
     blocks = total = 0
@@ -64,7 +60,7 @@ def fast_path(pieces: list[bytes], min_run: int = 1
         expected = reference.feed(piece) if piece else reference.finish()
         got = [o for s in segments for o in (s if isinstance(s, list) else observations(s))]
         assert [repr(tuple(o)) for o in got] == [repr(tuple(o)) for o in expected]
-        count, text = record_segments(segments, summarizer, 1.5)
+        count, text = record_segments(segments, summarizer, writer, 1.5)
         out.append(text)
         total += count
     found = rows("".join(out))

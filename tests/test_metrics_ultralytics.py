@@ -5,14 +5,13 @@ of what it prints, with the same counts and no other name; under a pipe and a te
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import py, track_json
+from conftest import decode_metrics, py, track_json
 from test_pty import Terminal
 
 from exptrack.metrics import MetricParser, Observation, parse_text
@@ -44,8 +43,7 @@ def series_of(observations: list[Observation]) -> Series:
 
 def jsonl_series(jsonl: str) -> Series:
     found: Series = {}
-    for line in jsonl.splitlines():
-        row = json.loads(line)
+    for row in decode_metrics(jsonl):
         assert "step" not in row, row
         found.setdefault(row["name"], []).append((row.get("epoch"), row["value"]))
     return found

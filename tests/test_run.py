@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -11,7 +10,7 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import only_run, py, start_track, track, track_cmd, track_json
+from conftest import metric_rows, only_run, py, start_track, track, track_cmd, track_json
 
 
 def load(path: Path) -> dict:
@@ -31,13 +30,13 @@ def test_run_folder_records_command_outcome_and_output(tmp_path: Path, track_hom
     assert record["name"] == "base" and record["tags"] == ["a", "b"] and record["note"] == "first"
     assert record["command"][-2:] == ["--lr", "0.01"]
     assert record["cwd"] == str(tmp_path)
-    assert record["format"] == 1
+    assert record["format"] == 2
     assert record["duration_s"] >= 0 and record["ended_at"] >= record["started_at"]
     for key in ("host", "user", "pid", "track_version"):
         assert record[key]
     assert load(run_dir / "params.yaml") == {"lr": 0.01, "extra": 7}
     assert (run_dir / "output.log").read_bytes() == done.stdout
-    rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    rows = metric_rows(run_dir / "metrics.jsonl")
     assert [(r["name"], r["value"]) for r in rows] == [
         ("loss", 0.5), ("acc", 0.8), ("loss", 0.25), ("acc", 0.9)]
     summary = load(run_dir / "summary.yaml")["metrics"]

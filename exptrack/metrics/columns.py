@@ -5,18 +5,15 @@ have the same length and every number sits at the same offsets. A run of them is
 slice of the chunk: each number becomes a column of text with one C-level ``map`` of a
 slice; a metric's summary comes from ``min``/``max`` over its column (over the text itself
 when the shape is a plain unsigned decimal, where text order is number order), and the
-``metrics.jsonl`` rows are the captured text interleaved with constant JSON pieces (no
-float -> str round trip; forms JSON lacks, such as ``+1``, ``.5`` or ``007``, go through
-``float``).
+``metrics.jsonl`` rows are the captured text interleaved with constant JSON pieces
+(``encode``).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator, Sequence
-from itertools import chain, repeat
 from operator import itemgetter
 from typing import NamedTuple, overload
 
@@ -96,6 +93,8 @@ class Block(NamedTuple):
     texts: list[Texts]
     steps: ContextValue
     epochs: ContextValue
+    constant: tuple[bool, ...]  # a column's text is the same on every line
+    zeros: tuple[bool, ...]  # some line's column starts with a zero digit
 
 
 def make_plan(shape: bytes, context: Sequence[tuple[int, int, int]],
@@ -149,14 +148,39 @@ def extract(plan: ColumnPlan, region: str | bytes, count: int,
     lines.pop()
     if len(lines) != count:
         return None
-    texts: list[Texts] = [list(map(itemgetter(cut), lines)) for cut in plan.slices]
+    width = len(lines[0]) + 1 if lines else 1
+    constant = tuple(_constant(region, cut, width) for cut in plan.slices)
+    texts: list[Texts] = [[lines[0][cut]] * count if same  # type: ignore[misc]
+                          else list(map(itemgetter(cut), lines))
+                          for cut, same in zip(plan.slices, constant, strict=True)]
+    zeros = tuple(_zero_first(region, lines[0], cut, width) for cut in plan.slices)
     steps: ContextValue = step
     epochs: ContextValue = epoch
     if plan.step is not None:
         steps = LazyNumbers(texts[plan.step.column], plan.step.plain)
     if plan.epoch is not None:
         epochs = LazyNumbers(texts[plan.epoch.column], plan.epoch.plain)
-    return Block(plan, count, texts, steps, epochs)
+    return Block(plan, count, texts, steps, epochs, constant, zeros)
+
+
+def _constant(region: str | bytes, cut: slice, width: int) -> bool:
+    """Whether the column ``cut`` of every line of ``region`` (lines of ``width``,
+    newline included) is the same text: each of its characters, taken from every line
+    with one strided slice, is one character repeated. A constant column (a learning
+    rate, an epoch) then costs no per-line work (measured, ``bench/recorder.py``: an
+    ``itemgetter`` a line and column was the recorder's largest cost)."""
+    for offset in range(cut.stop - 1, cut.start - 1, -1):  # the last digit varies most
+        chars = region[offset::width]
+        if chars.count(chars[:1]) != len(chars):  # type: ignore[arg-type]
+            return False
+    return True
+
+
+def _zero_first(region: str | bytes, line: str | bytes, cut: slice, width: int) -> bool:
+    """Whether some line's token in column ``cut`` starts with the digit 0 (after its sign,
+    the same on every line of a shape): one strided slice."""
+    start = cut.start + (line[cut.start:cut.start + 1] in ("-", "+", b"-", b"+"))
+    return ("0" if isinstance(region, str) else b"0") in region[start::width]  # type: ignore[operator]
 
 
 def last(context: ContextValue) -> Number | None:
@@ -177,7 +201,7 @@ def values(block: Block, metric: Metric) -> list[float]:
     if metric.column < 0:
         return [float(str(metric.form).strip('"'))] * block.lines
     texts = block.texts[metric.column]
-    if texts.count(texts[0]) == len(texts):  # a constant
+    if block.constant[metric.column]:
         return [float(texts[0])] * len(texts)
     return list(map(float, texts))
 
@@ -186,69 +210,6 @@ def json_number(value: Number) -> str:
     if isinstance(value, int) or math.isfinite(value):
         return repr(value)
     return '"nan"' if math.isnan(value) else ('"inf"' if value > 0 else '"-inf"')
-
-
-def _as_str(texts: Texts) -> Sequence[str]:
-    if not texts or isinstance(texts[0], str):
-        return texts  # type: ignore[return-value]
-    return b"\n".join(texts).decode("ascii", "replace").split("\n")  # type: ignore[arg-type]
-
-
-def _leading_zero(texts: Sequence[str]) -> bool:
-    """For a token with several integer digits: does any start with zero (not JSON)?"""
-    joined = "\n" + "\n".join(texts)
-    return "\n0" in joined or "\n-0" in joined
-
-
-def _context_json(block: Block, context: Context | None, lazy: ContextValue
-                  ) -> Sequence[str] | str | None:
-    """The JSON text of a step/epoch: a column, one text for every line, or None."""
-    if isinstance(lazy, LazyNumbers):
-        assert context is not None
-        texts = _as_str(lazy.texts)
-        if context.json and not (context.leading and _leading_zero(texts)):
-            return texts
-        return list(map(json_number, lazy))
-    return None if lazy is None else json_number(lazy)
-
-
-def encode_block(block: Block, time: float | None) -> str:
-    """The ``metrics.jsonl`` rows of ``block``, line by line (output order)."""
-    plan = block.plan
-    end = f', "time": {time!r}}}\n' if time is not None else "}\n"
-    parts: list[Sequence[str] | repeat[str]] = []
-    text = ""
-    step = _context_json(block, plan.step, block.steps)
-    epoch = _context_json(block, plan.epoch, block.epochs)
-
-    def variable(column: Sequence[str]) -> None:
-        nonlocal text
-        parts.append(repeat(text))
-        parts.append(column)
-        text = ""
-
-    for metric in plan.metrics:
-        text += f'{{"name": {json.dumps(metric.name, ensure_ascii=False)}, "value": '
-        if metric.column < 0:
-            text += str(metric.form)
-        else:
-            texts = _as_str(block.texts[metric.column])
-            if metric.form == CONVERT or (metric.leading and _leading_zero(texts)):
-                variable(list(map(json_number, values(block, metric))))
-            else:
-                variable(texts)
-                text = ".0" if metric.form == WHOLE else ""
-        for key, context in (("step", step), ("epoch", epoch)):
-            if isinstance(context, str):
-                text += f', "{key}": {context}'
-            elif context is not None:
-                text += f', "{key}": '
-                variable(context)
-        text += end
-    if not parts:
-        return text * block.lines
-    parts.append(repeat(text))
-    return "".join(chain.from_iterable(zip(*parts, strict=False)))  # repeat() is endless
 
 
 def observations(block: Block) -> list[tuple[str, float, Number | None, Number | None]]:

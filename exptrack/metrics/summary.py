@@ -52,7 +52,8 @@ class MetricSummarizer:
         steps = summary_steps(block)
         for metric in block.plan.metrics:
             if metric.ordered:
-                self._fold_ordered(metric.name, block.texts[metric.column], steps)
+                self._fold_ordered(metric.name, block.texts[metric.column], steps,
+                                   block.constant[metric.column])
             else:
                 self.fold(metric.name, columns.values(block, metric), steps)
 
@@ -69,8 +70,8 @@ class MetricSummarizer:
         return summary
 
     def _fold_ordered(self, name: str, texts: Sequence[str] | Sequence[bytes],
-                      steps: Sequence[int | float | None]) -> None:
-        low_text, high_text = min(texts), max(texts)
+                      steps: Sequence[int | float | None], constant: bool) -> None:
+        low_text, high_text = (texts[0], texts[0]) if constant else (min(texts), max(texts))
         summary = self._start(name, float(texts[0]), len(texts), float(texts[-1]), steps[-1])
         self._extremes(summary, float(low_text), float(high_text),
                        lambda: steps[texts.index(low_text)],
