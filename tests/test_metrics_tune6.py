@@ -1,0 +1,43 @@
+"""Mechanisms found by tuning on set D (tests/data/heldout4) and sets A-C again: each test
+names the general rule, with short lines of the shape, not the logs it came from."""
+
+from __future__ import annotations
+
+from test_metrics_tune import found
+
+BAR = "━" * 12
+VAL_HEADER = ("                 Class     Images  Instances      Box(P          R      mAP50"
+              f"  mAP50-95): 100% {BAR} 5/5 2.0it/s 2.5s\n")
+TRAIN_HEADER = "      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size\n"
+
+
+def row(label: str, *cells: object) -> str:
+    """A line as Ultralytics prints it: the label 22 wide, then cells 11 wide each."""
+    return f"{label:>22}" + "".join(f"{cell:>11}" for cell in cells) + "\n"
+
+
+def test_ultralytics_output_without_its_banner_is_read_from_its_table_headers() -> None:
+    """An excerpt that starts mid-training (its first line a validation header whose epoch
+    is before the excerpt): the `all` row's counts are not the train header's losses."""
+    epoch = (row("13/20", "8.07G", 1.674, 1.257, 1.646, 23, 512)[11:-1]
+             + f": 100% {BAR} 86/86 1.5it/s 56.2s\n")
+    text = (VAL_HEADER + row("all", 260, 573, 0.736, 0.604, 0.688, 0.319) + "\n"
+            + TRAIN_HEADER + epoch
+            + VAL_HEADER + row("all", 260, 573, 0.722, 0.593, 0.689, 0.317)
+            + row("person", 100, 300, 0.8, 0.7, 0.75, 0.4))
+    assert found(text) == [
+        ("P", 0.736, None, None), ("R", 0.604, None, None), ("mAP50", 0.688, None, None),
+        ("mAP50-95", 0.319, None, None),
+        ("GPU_mem", 8.07, None, 13), ("box_loss", 1.674, None, 13),
+        ("cls_loss", 1.257, None, 13), ("dfl_loss", 1.646, None, 13),
+        ("P", 0.722, None, 13), ("R", 0.593, None, 13), ("mAP50", 0.689, None, 13),
+        ("mAP50-95", 0.317, None, 13)]
+
+
+def test_a_validation_header_cut_at_the_terminal_width_without_an_ellipsis() -> None:
+    text = (TRAIN_HEADER + row("13/30", "13.1G", 1.822, 21.96, 0.5235, 9, 576)[11:-1]
+            + ": 100%|█\n"
+            + row("Class", "Images", "Instances", "Box(P", "R", "mAP50", "mAP50-").rstrip()
+            + "\n" + row("all", 48, 28, 0.1, 0.2, 0.3, 0.4))
+    assert [(n, v) for n, v, *_ in found(text)][-4:] == [
+        ("P", 0.1), ("R", 0.2), ("mAP50", 0.3), ("mAP50-95", 0.4)]
