@@ -41,3 +41,9 @@ def test_a_validation_header_cut_at_the_terminal_width_without_an_ellipsis() -> 
             + "\n" + row("all", 48, 28, 0.1, 0.2, 0.3, 0.4))
     assert [(n, v) for n, v, *_ in found(text)][-4:] == [
         ("P", 0.1), ("R", 0.2), ("mAP50", 0.3), ("mAP50-95", 0.4)]
+
+
+def test_a_header_cell_ending_in_a_function_word_is_text_not_a_name() -> None:
+    text = ("   Class    Images    Targets so is        P        R\n"
+            "     all       281    1.55e+03        0.23    0.328\n")
+    assert [n for n, *_ in found(text)] == ["P", "R"]

@@ -41,6 +41,7 @@ _MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS|[KMGT])(?![\w
 
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
+_TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec"})
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
 # Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
@@ -59,7 +60,7 @@ _NAME_BEFORE = re.compile(
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 _WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9]*\.? ){1,3})$")
+    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9/]*\.? ){1,3})$")
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -300,7 +301,10 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) or (not measured and unit_after(after, index + 2 < len(pieces))):
+        if is_denied(name) and not (measured and low.startswith("time/")
+                                    and unit.group().strip() in _TIME_UNIT_LETTERS):
+            continue  # "time/batch: 365" counts batches; "time/batch = 0.17s" is a duration
+        if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
         if not weak and _COUNT_NOUN.match(after):
             continue
@@ -365,6 +369,8 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
         return STEP  # CatBoost "10:\tlearn: ..."
     if first and not stripped and _ORDINAL_KEY.match(right):
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
+    if first and not stripped and counter and re.match(r"\s?[(,]", after):
+        return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration
     if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
         return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
     if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):

@@ -22,6 +22,10 @@ _MEMORY_NAME = re.compile(r"(?i)(?:^|[_\-./ ])mem(?:ory)?(?:$|[_\-./ ])")
 # a name that is a count far more often than a metric ("total"): in a column of fractional
 # values (YOLOv5's "total" loss) it is no count
 _COUNT_WORDS = frozenset({"total"})
+# a header cell that ends in one of these is text, no name ("Targets box is": words typed
+# into a header)
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "for", "from",
+                             "in", "is", "of", "on", "or", "the", "to", "was", "were", "with"})
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
@@ -108,6 +112,9 @@ def _header_name(cell: str) -> str:
         cell = cell.rsplit("(", 1)[1]
     elif cell.endswith(")") and "(" not in cell:
         cell = cell[:-1]
+    words = cell.split()
+    if words and words[-1].lower() in _FUNCTION_WORDS:
+        return ""
     return rules.normalize_name(cell.strip())
 
 
