@@ -45,9 +45,9 @@ def test_values_in_wrappers() -> None:
 def test_phrase_keys() -> None:
     found = parse_text("step 9: train loss 4.560529 (took 2500 ms)\n")
     assert [(o.name, o.value, o.step) for o in found] == [("train_loss", 4.560529, 9)]
-    assert names("Training set accuracy 0.9425\n") == [("train_accuracy", 0.9425)]
+    assert names("Training set accuracy 0.9425\n") == [("training_accuracy", 0.9425)]
     assert names("Test set accuracy: 0.94\n") == [("test_accuracy", 0.94)]
-    assert names("Validation perplexity: 56.168\n") == [("val_perplexity", 56.168)]
+    assert names("Validation perplexity: 56.168\n") == [("validation_perplexity", 56.168)]
     assert names(" validation loss at iteration 100 | lm loss value: 8.428315E+00 | "
                  "lm loss PPL: 4.574784E+03 |\n") == [("lm_loss", 8.428315),
                                                       ("lm_loss_PPL", 4574.784)]

@@ -47,3 +47,48 @@ def test_a_header_cell_ending_in_a_function_word_is_text_not_a_name() -> None:
     text = ("   Class    Images    Targets so is        P        R\n"
             "     all       281    1.55e+03        0.23    0.328\n")
     assert [n for n, *_ in found(text)] == ["P", "R"]
+
+
+def test_a_line_opening_with_its_iteration_counter_takes_it_as_the_step() -> None:
+    text = ("12/500 (epoch 0.024), train_loss = 2.48, grad/param norm = 7.6e-02, "
+            "time/batch = 0.168s\n")
+    assert found(text) == [("train_loss", 2.48, 12, 0.024), ("grad/param_norm", 0.076, 12, 0.024),
+                           ("time/batch", 0.168, 12, 0.024)]
+    # a bar's count or a table row's is not such a line
+    assert [s for _, _, s, _ in found("  32/60000 [==>....] - ETA: 0s - loss: 0.31\n")] == [None]
+
+
+def test_a_progress_unit_under_time_is_a_duration_when_its_value_has_a_time_unit() -> None:
+    assert found("step 3, loss = 0.5, time/batch = 0.17s\n")[-1] == ("time/batch", 0.17, 3, None)
+    assert [n for n, *_ in found("step 3, loss = 0.5, time/batch = 365\n")] == ["loss"]
+
+
+def test_phase_words_before_a_name_are_kept_as_printed() -> None:
+    assert [n for n, *_ in found("Epoch: 1 \tTraining Loss: 0.18 \tValidation Loss: 0.07\n")] \
+        == ["training_loss", "validation_loss"]
+    assert [n for n, *_ in found("epoch 2, train loss: 0.4, val loss: 0.5\n")] == [
+        "train_loss", "val_loss"]
+    # a possessive is part of the name
+    assert [n for n, *_ in found("Iteration:7, training's log loss: 0.0046\n"
+                                 "Iteration:7, training's auc: 0.98\n")] == [
+        "training_log_loss", "training_auc"]
+
+
+def test_finished_n_iteration_is_the_step_a_line_reports() -> None:
+    assert found("[LightGBM] [Info] 2.43 seconds elapsed, finished 998 iteration\n") == [
+        ("elapsed", 2.43, 998, None)]
+
+
+def test_step_counters_and_queue_sizes_are_not_metrics() -> None:
+    table = ("---------------------------\n| fps              | 49      |\n"
+             "| nupdates         | 77      |\n| serial_timesteps | 2487    |\n"
+             "| total_timesteps  | 1166    |\n| value_loss       | 0.27    |\n"
+             "---------------------------\n")
+    assert found(table) == [("fps", 49, 1166, None), ("value_loss", 0.27, 1166, None)]
+    assert [n for n, *_ in found('json_stats: {"iter": 5, "loss": 0.02, "mb_qsize": 64}\n')] \
+        == ["loss"]
+
+
+def test_a_bracketed_round_after_a_log_level_is_the_step() -> None:
+    assert found("10:06:44,669 INFO [16]\ttrain-logloss:0.0039\teval-logloss:0.54\n") == [
+        ("train-logloss", 0.0039, 16, None), ("eval-logloss", 0.54, 16, None)]

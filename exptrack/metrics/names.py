@@ -42,6 +42,7 @@ _COUNT_HEADS = frozenset({
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
+    "timesteps",
 })
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
@@ -54,6 +55,9 @@ _PROGRESS_UNITS = frozenset({
 _COUNT_NOUNS = frozenset({
     "samples", "examples", "tokens", "episodes", "iterations", "updates",
     "instances", "objects", "images", "files", "batches", "sentences", "documents"})
+# progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
+_GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
+                           "episodes"})
 _PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
 # Names that are configuration or identity printed near metrics, never metrics.
@@ -68,7 +72,7 @@ _DENY_NAMES = frozenset({
     "skipped", "oom", "ooms",
 })
 _DENY_PATTERN = re.compile(
-    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
+    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index|dim|workers|gpus?)$"
     r"|(?:^|/)(?:num|n|number_of)[_/]|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
     r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
@@ -115,6 +119,8 @@ def counts_things(name: str) -> bool:
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
     if parts[-1] in _COUNT_HEADS or ("total" in parts and name.endswith(("FLOPs", "flops"))):
         return True  # "Total FLOPs", "total_training_Gflops": operations counted, not a rate
+    if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
+        return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \
         and not any(p in METRIC_WORDS for p in parts)
 

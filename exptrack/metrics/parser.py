@@ -303,7 +303,8 @@ class MetricParser(BarReplay, SlowPath):
                 if not self._kv_rows:
                     self._kv_section = ""
                 self._kv_section = key
-            elif self._kv_section or not rules.is_denied(key):  # SB3 logs its own keys
+            elif self._kv_section or not rules.is_denied(key) \
+                    or key in tables.KV_STEP_KEYS:  # SB3 logs its own keys; the step
                 if not self._kv_rows and not self._kv_section.endswith("/"):
                     self._kv_section = ""
                 self._kv_rows.append((self._kv_section + key, value))

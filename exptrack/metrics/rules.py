@@ -60,7 +60,7 @@ _NAME_BEFORE = re.compile(
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 _WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9/]*\.? ){1,3})$")
+    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9/]*(?:'s)?\.? ){1,3})$")
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -78,7 +78,8 @@ _STEP_BRACKET = re.compile(
 _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
                               "trainer", "optimizer", "opt", "update", "env",
                               "environment"})
-_MESSAGE_BRACKET = re.compile(r"\]\s+\[$")  # a log prefix's "]", then "[N]"
+# a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
+_MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
@@ -100,6 +101,9 @@ _ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)"
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
+# "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
+_DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
+_DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 # a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
 # shows no step: such a line's values belong to the epoch, not to its last batch
@@ -237,6 +241,10 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
             actions.append(Action(kind, index))
             continue
+        done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None
+        if done is not None and not counter:  # LightGBM "finished 998 iteration"
+            actions.append(Action(EPOCH if done.group(1) else STEP, index))
+            continue
         found = _find_name(tail, k == 0, pieces, index)
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
                 and left[:1].isalpha():
@@ -278,7 +286,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or low in ("train/epoch", "trainer/epoch"):
             is_epoch = low not in STEP_KEYS and last != "step" and not phased_step
             actions.append(Action(EPOCH if is_epoch else STEP, index))
-            if found.phase not in (None, "train"):  # "eval epoch: 1, loss: 0.07"
+            if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
             continue
         if _PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
@@ -301,7 +309,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) and not (measured and low.startswith("time/")
+        if is_denied(name) and not (unit is not None and low.startswith("time/")
                                     and unit.group().strip() in _TIME_UNIT_LETTERS):
             continue  # "time/batch: 365" counts batches; "time/batch = 0.17s" is a duration
         if not measured and unit_after(after, index + 2 < len(pieces)):
