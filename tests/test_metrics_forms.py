@@ -198,9 +198,9 @@ def test_a_line_with_only_the_epoch_leaves_the_epochs_batches_behind() -> None:
     found = _seen(batches + "Epoch[4] Time cost=84.725\nEpoch[4] Validation-accuracy=0.11\n")
     assert found[-3:] == [("Train-accuracy", 0.2, 500, 4), ("Time_cost", 84.725, None, 4),
                           ("Validation-accuracy", 0.11, None, 4)]
-    # a global step stays: "step 100 ... / epoch 2 val_loss"
+    # so does a global step: "step 100 ... / epoch 2 val_loss" reports the epoch
     assert _seen("epoch 2 step 100 loss=0.5\nepoch 2 val_loss=0.4\n")[-1] == (
-        "val_loss", 0.4, 100, 2)
+        "val_loss", 0.4, None, 2)
 
 
 def test_a_running_mean_bar_counts_its_last_render_only() -> None:

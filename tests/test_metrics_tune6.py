@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from test_metrics_tune import found
 
+from exptrack.metrics import MetricParser
+from exptrack.metrics.columns import Block, observations
+
 BAR = "━" * 12
 VAL_HEADER = ("                 Class     Images  Instances      Box(P          R      mAP50"
               f"  mAP50-95): 100% {BAR} 5/5 2.0it/s 2.5s\n")
@@ -92,3 +95,22 @@ def test_step_counters_and_queue_sizes_are_not_metrics() -> None:
 def test_a_bracketed_round_after_a_log_level_is_the_step() -> None:
     assert found("10:06:44,669 INFO [16]\ttrain-logloss:0.0039\teval-logloss:0.54\n") == [
         ("train-logloss", 0.0039, 16, None), ("eval-logloss", 0.54, 16, None)]
+
+
+def test_a_line_with_its_epoch_and_no_step_reports_the_epoch() -> None:
+    """Hugging Face's ``{'loss': ..., 'epoch': 0.04}`` after a DeepSpeed ``step=2000`` line:
+    the dict's values belong to its epoch, not to the other line's step."""
+    text = ("[INFO] [logging.py:69:log_dist] [Rank 0] step=2000, skipped=3, lr=[0.001]\n"
+            "{'loss': 0.5, 'learning_rate': 0.001, 'epoch': 0.04}\n"
+            "{'loss': 0.4, 'learning_rate': 0.001, 'epoch': 0.06}\n"
+            "{'loss': 0.3, 'learning_rate': 0.001, 'epoch': 0.08}\n")
+    assert found(text)[-2:] == [("loss", 0.3, None, 0.08), ("learning_rate", 0.001, None, 0.08)]
+    # the recorder's path reads the three same-shape lines as one column block
+    segments = MetricParser().feed_segments(text.encode())
+    assert isinstance(segments[-1], Block)
+    assert observations(segments[-1])[-1] == ("learning_rate", 0.001, None, 0.08)
+
+
+def test_a_step_key_after_a_slash_following_a_number() -> None:
+    line = "[timer.py:215:stop] epoch=0/micro_step=5/global_step=6, SamplesPerSec=7.92\n"
+    assert found(line) == [("SamplesPerSec", 7.92, 6, 0)]

@@ -258,7 +258,7 @@ class MetricParser(BarReplay, SlowPath):
                         else columns.make_plan(shape, plan.context, plan.metrics)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
-                if column and self.batch and column.step is None and column.epoch:
+                if column and column.step is None and column.epoch:
                     self.step = None  # the epoch's lines after its batches
                 block = columns.extract(column, text[position:end], count, self.step,
                                         self.epoch) \

@@ -51,7 +51,7 @@ _HYPER_NAMES = frozenset({
     "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
 })
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
+    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
@@ -75,7 +75,7 @@ _CONFIG_LABEL = re.compile(
     r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
-_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
+_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
                               "trainer", "optimizer", "opt", "update", "env",
                               "environment"})
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
