@@ -114,3 +114,15 @@ def test_a_line_with_its_epoch_and_no_step_reports_the_epoch() -> None:
 def test_a_step_key_after_a_slash_following_a_number() -> None:
     line = "[timer.py:215:stop] epoch=0/micro_step=5/global_step=6, SamplesPerSec=7.92\n"
     assert found(line) == [("SamplesPerSec", 7.92, 6, 0)]
+
+
+def test_a_value_in_angle_brackets_is_the_value() -> None:
+    assert found("INFO:  Iteration: 17, Loss: <0.2098>\n") == [("Loss", 0.2098, 17, None)]
+    assert found("iteration 3: loss=[0.25]\n") == [("loss", 0.25, 3, None)]
+
+
+def test_a_unit_in_parentheses_after_a_column_name_is_not_part_of_it() -> None:
+    rule = "+------------+----------------+-------------------------+\n"
+    text = (rule + "| Iteration  | Training Loss  | Elapsed Time (seconds)  |\n" + rule
+            + "| 1          | 2.931          | 17.959                  |\n" + rule)
+    assert found(text) == [("Training_Loss", 2.931, 1, None), ("Elapsed_Time", 17.959, 1, None)]

@@ -185,7 +185,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     for piece in pieces:
         original.append(original[-1] + len(piece))
     texts = "".join(pieces[::2])
-    pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts \
+    pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
     if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) \

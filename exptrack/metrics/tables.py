@@ -26,6 +26,9 @@ _COUNT_WORDS = frozenset({"total"})
 # into a header)
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "for", "from",
                              "in", "is", "of", "on", "or", "the", "to", "was", "were", "with"})
+# a unit in parentheses after a column's name ("Elapsed Time (seconds)"): not part of it,
+# as after a key on a line ("Memory (MB)=6,784")
+_UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
@@ -112,6 +115,7 @@ def _header_name(cell: str) -> str:
         cell = cell.rsplit("(", 1)[1]
     elif cell.endswith(")") and "(" not in cell:
         cell = cell[:-1]
+    cell = _UNIT_CELL.sub("", cell)
     words = cell.split()
     if words and words[-1].lower() in _FUNCTION_WORDS:
         return ""
