@@ -126,3 +126,24 @@ def test_a_unit_in_parentheses_after_a_column_name_is_not_part_of_it() -> None:
     text = (rule + "| Iteration  | Training Loss  | Elapsed Time (seconds)  |\n" + rule
             + "| 1          | 2.931          | 17.959                  |\n" + rule)
     assert found(text) == [("Training_Loss", 2.931, 1, None), ("Elapsed_Time", 17.959, 1, None)]
+
+
+def test_a_total_with_a_time_unit_is_the_elapsed_time() -> None:
+    line = "100:\tlearn: 0.1697\ttest: 0.1530\tbest: 0.1530 (100)\ttotal: 3.7s\tremaining: 33s\n"
+    assert [(n, v) for n, v, *_ in found(line)] == [("learn", 0.1697), ("test", 0.153),
+                                                     ("total", 3.7)]
+    assert [n for n, *_ in found("step 3: loss 0.5, total: 412\n")] == ["loss"]
+
+
+def test_a_dotted_module_with_a_line_number_is_a_source_location() -> None:
+    line = ("2021-10-11 14:38:12 | INFO | yolox.core.trainer:246 - epoch: 1/80, iter: 5/57, "
+            "mem: 6736Mb, total_loss: 14.0\n")
+    assert found(line) == [("mem", 6736, 5, 1), ("total_loss", 14.0, 5, 1)]
+
+
+def test_a_markdown_table_pasted_without_its_edges() -> None:
+    text = ("Step | Training Loss | Validation Loss | Accuracy\n-- | -- | -- | --\n"
+            "10 | 0.698400 | 0.497485 | 0.813416\n20 | 0.394700 | 0.291701 | 0.913778\n")
+    assert found(text)[-3:] == [("Training_Loss", 0.3947, 20, None),
+                                ("Validation_Loss", 0.291701, 20, None),
+                                ("Accuracy", 0.913778, 20, None)]

@@ -22,7 +22,7 @@ TOKEN = re.compile(
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
     r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?!(?!(?:ms|s|us|sec|[KMG]i?B|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])|[Ee]poch(?!\w))\w|\.\w|-\d|:\.?\d"
+    r"(?!(?!(?:ms|s|us|sec|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])|[Ee]poch(?!\w))\w|\.\w|-\d|:\.?\d"
     r"|,\d{3})"
 )
 

@@ -198,7 +198,7 @@ class MetricParser(BarReplay, SlowPath):
                 self._flush_kv(out)
             if plan is _EMPTY:
                 if len(raw) > 8 and (self._header is not None or b"  " in shape
-                                     or b"\t" in shape):
+                                     or b"\t" in shape or b" | " in shape):
                     self._table_line(raw if isinstance(raw, str)
                                      else raw.decode("utf-8", "replace"), out)
                 continue
@@ -313,7 +313,7 @@ class MetricParser(BarReplay, SlowPath):
             self._flush_kv(out)
         self._kv_section = ""
         if (self._header is None or not self._table_row(text, out)) \
-                and ("  " in text or "\t" in text):
+                and ("  " in text or "\t" in text or " | " in text):
             self._maybe_header(text)
 
     def _flush_kv(self, out: list[Observation]) -> None:

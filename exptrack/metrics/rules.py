@@ -37,7 +37,7 @@ is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
-_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS|[KMGT])(?![\w/])")
+_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?[Bb]|[GT]FLOPS|[KMGT])(?![\w/])")
 
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
@@ -294,8 +294,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if right.startswith(":") and not counter:
             continue  # "DataLoader 0:", a label's index
-        if low in STOPWORDS:
-            continue
+        if low in STOPWORDS or (sep == ":" and "." in name and pieces[index].isdigit()):
+            continue  # "yolox.core.trainer:246": a source location
         weak = not sep.strip()
         unit = _MEASURE_UNIT.match(after)
         if unit is not None and unit.group().strip() in _BARE_UNITS \
@@ -309,9 +309,10 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) and not (unit is not None and low.startswith("time/")
-                                    and unit.group().strip() in _TIME_UNIT_LETTERS):
-            continue  # "time/batch: 365" counts batches; "time/batch = 0.17s" is a duration
+        if is_denied(name) and not (unit is not None and (low == "total" or low.startswith(
+                "time/")) and unit.group().strip() in _TIME_UNIT_LETTERS):
+            continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
+            # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
         if not weak and _COUNT_NOUN.match(after):

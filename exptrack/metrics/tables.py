@@ -54,9 +54,10 @@ def parse_header(line: str) -> tuple[list[str], bool] | None:
     text = _BAR_CUT.sub("", line).strip()
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
-    pipe = text.startswith("|") and text.endswith("|")
+    # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
+    pipe = (text.startswith("|") and text.endswith("|")) or text.count(" | ") >= 2
     if pipe:
-        cells = [c.strip() for c in text[1:-1].split("|")]
+        cells = [c.strip() for c in _edges(text).split("|")]
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
     if len(cells) < 3 or not all(_HEADER_CELL.match(c) for c in cells):
@@ -70,9 +71,9 @@ def parse_row(line: str, header: list[str], pipe: bool,
     column's metric is named by ``naming`` (the parser's aliases and first spellings)."""
     if pipe:
         text = line.strip()
-        if not (text.startswith("|") and text.endswith("|")):
+        if "|" not in text:
             return None
-        cells = [c.strip() for c in text[1:-1].split("|")]
+        cells = [c.strip() for c in _edges(text).split("|")]
     else:
         cells = _BAR_CUT.sub("", line).split()
     if len(cells) != len(header):
@@ -106,6 +107,12 @@ def parse_row(line: str, header: list[str], pipe: bool,
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
     return values, step, epoch
+
+
+def _edges(text: str) -> str:
+    """A pipe table's line without its outer ``|`` (when it has them)."""
+    start = 1 if text.startswith("|") else 0
+    return text[start:len(text) - 1] if text.endswith("|") else text[start:]
 
 
 def _header_name(cell: str) -> str:
