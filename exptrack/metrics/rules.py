@@ -19,7 +19,7 @@ from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names, remarks
-from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
+from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, unit_after, weak_pair_ok, words_before
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
     EPOCH_KEYS,
@@ -56,11 +56,6 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
-# Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
-# rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
-# pipe, two spaces, " - ").
-_WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9/]*(?:'s)?\.? ){1,3})$")
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -148,7 +143,7 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
         if inner is None or inner.group("sep").strip():
             return None
         raw_name, before = inner.group("name"), before[:inner.start()]
-        joined = _WORDS_BEFORE.search(before)
+        joined = WORDS_BEFORE.search(before)
         if (joined is not None
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
                 or _FIELD_START.search(before[:joined.start("words")] if joined
@@ -164,7 +159,7 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
     words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
         or not raw_name.replace("@", "").replace(":", "").isidentifier() \
-        else _words_before(before, bool(sep.strip()), first,
+        else words_before(before, bool(sep.strip()), first,
                            aligned="\t" in sep or sep.endswith("  "))
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
@@ -387,24 +382,3 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
     if first and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
     return None
-
-
-def _words_before(before: str, strong: bool, first: bool, aligned: bool = False) -> str | None:
-    """The words before a name that are part of it ("max " of "max mem: 3524"); on a line
-    that starts with a phrase whose value stands in an aligned column ("Kappa statistic
-    0.0651", "Root mean squared error   0.4982"), the whole phrase."""
-    found = _WORDS_BEFORE.search(before)
-    if found is None or (found.start() == 0 and not first and before[:1].isalpha()):
-        return ""  # "1.2ms\tremaining": the letters after a number are its unit
-    words = found.group("words")
-    parts = words.split()
-    if parts[0].lower() in ("info", "warning", "debug"):
-        return ""
-    if any(p.lower().rstrip(".") in STOPWORDS and p != "per" for p in parts):
-        return None if strong and len(parts) > 1 else ""
-    if not strong and first and aligned and not before[:found.start("words")].strip():
-        return words
-    if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
-                       or found.group(0)[:1] not in ",;|\t"):
-        return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
-    return words
