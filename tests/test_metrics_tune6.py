@@ -147,3 +147,22 @@ def test_a_markdown_table_pasted_without_its_edges() -> None:
     assert found(text)[-3:] == [("Training_Loss", 0.3947, 20, None),
                                 ("Validation_Loss", 0.291701, 20, None),
                                 ("Accuracy", 0.913778, 20, None)]
+
+
+def test_a_table_whose_columns_are_phases() -> None:
+    prefix = "2019-02-01 01:29:07,229 - INFO - allennlp.training.trainer - "
+    text = (prefix + "Epoch 3/19\n"
+            + prefix + "                  Training |  Validation\n"
+            + prefix + "accuracy      |     0.711  |     0.836\n"
+            + prefix + "cpu_memory_MB |   757.584  |       N/A\n"
+            + prefix + "Epoch duration: 01:11:54\n")
+    assert found(text) == [("training_accuracy", 0.711, None, 3),
+                           ("validation_accuracy", 0.836, None, 3),
+                           ("training_cpu_memory_MB", 757.584, None, 3)]
+
+
+def test_a_bare_unit_or_a_parallelism_rank_is_no_name() -> None:
+    line = "13:47:27 [INFO|DP=0|PP=0|TP=0|ip-26]: iteration: 991 / 1000 | lm_loss: 10.6\n"
+    assert found(line) == [("lm_loss", 10.6, 991, None)]
+    assert found("step 4 | Peak CPU memory usage MB: 757.584 | loss: 0.3\n") == [
+        ("loss", 0.3, 4, None)]

@@ -66,6 +66,7 @@ class MetricParser(BarReplay, SlowPath):
         # table: header cells, and rows seen under it
         self._header: list[str] | None = None
         self._pipe = False  # the header was a "| a | b |" table's
+        self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._rows = 0
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
         # emitted together once the table ends (its step is in one of its rows)
@@ -296,6 +297,12 @@ class MetricParser(BarReplay, SlowPath):
         return make_plan(raw, self._name, self._peek)
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
+        if self._phases is not None:  # under a "Training | Validation" header
+            row = tables.parse_phase_row(text, self._phases)
+            if row is not None:
+                out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
+                return
+            self._phases = None
         kv = tables.parse_kv(text)
         if kv is not None:
             key, value = kv
@@ -314,6 +321,7 @@ class MetricParser(BarReplay, SlowPath):
         self._kv_section = ""
         if (self._header is None or not self._table_row(text, out)) \
                 and ("  " in text or "\t" in text or " | " in text):
+            self._phases = tables.parse_phase_header(text) if "|" in text else None
             self._maybe_header(text)
 
     def _flush_kv(self, out: list[Observation]) -> None:

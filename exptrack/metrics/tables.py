@@ -32,6 +32,8 @@ _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KM
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
+_PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
+
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
 # "|    ep_rew_mean     | -213      |" rows; "-----" borders close the table.
 _KV_ROW = re.compile(
@@ -127,6 +129,39 @@ def _header_name(cell: str) -> str:
     if words and words[-1].lower() in _FUNCTION_WORDS:
         return ""
     return rules.normalize_name(cell.strip())
+
+
+def parse_phase_header(line: str) -> list[str] | None:
+    """A table whose columns are phases (AllenNLP's ``Training |  Validation``, after its
+    log prefix) -> the phases as printed, lowercased; else None."""
+    cells = line.split("|")
+    if len(cells) < 2 or len(cells) > 4:
+        return None
+    words = cells[0].split()
+    phases = [words[-1] if words else ""] + [c.strip() for c in cells[1:]]
+    if not all(p.lower() in rules.PHASES or p.lower() == "testing" for p in phases):
+        return None
+    return [p.lower() for p in phases]
+
+
+def parse_phase_row(line: str, phases: list[str]) -> list[tuple[str, float]] | None:
+    """A row under a phase header (``accuracy  |  0.711  |  0.836``, ``N/A`` for none) ->
+    each phase's value of the row's metric (``training_accuracy``); else None."""
+    cells = line.split("|")
+    if len(cells) != len(phases) + 1:
+        return None
+    words = cells[0].split()
+    name = words[-1] if words else ""
+    if not _PHASE_ROW_NAME.match(name):
+        return None
+    found: list[tuple[str, float]] = []
+    for phase, cell in zip(phases, cells[1:], strict=True):
+        text = cell.strip()
+        if _ROW_NUMBER.match(text) and not text.endswith("%"):
+            found.append((f"{phase}_{name}", float(text)))
+        elif text != "N/A":
+            return None
+    return found
 
 
 def parse_kv(line: str) -> tuple[str, float | None] | None:
