@@ -166,3 +166,13 @@ def test_a_bare_unit_or_a_parallelism_rank_is_no_name() -> None:
     assert found(line) == [("lm_loss", 10.6, 991, None)]
     assert found("step 4 | Peak CPU memory usage MB: 757.584 | loss: 0.3\n") == [
         ("loss", 0.3, 4, None)]
+
+
+def test_a_phase_key_with_no_value_labels_nothing_after_it() -> None:
+    line = "Epoch 1 | iter 46 step 1 | loss train: 3.724, val: n/a | iter time: 45.73 ms\n"
+    assert [n for n, *_ in found(line)] == ["loss_train", "iter_time"]
+
+
+def test_a_weak_pair_may_end_a_sentence() -> None:
+    assert found("Epoch 10: val loss: 1.953 val acc 0.160.\n") == [
+        ("val_loss", 1.953, None, 10), ("val_acc", 0.16, None, 10)]
