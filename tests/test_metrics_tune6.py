@@ -176,3 +176,23 @@ def test_a_phase_key_with_no_value_labels_nothing_after_it() -> None:
 def test_a_weak_pair_may_end_a_sentence() -> None:
     assert found("Epoch 10: val loss: 1.953 val acc 0.160.\n") == [
         ("val_loss", 1.953, None, 10), ("val_acc", 0.16, None, 10)]
+
+
+def test_a_phase_word_opening_a_line_prefixes_every_name_on_it() -> None:
+    assert [n for n, *_ in found("train Loss: 2.4752 Top-1 Acc: 4.8644 Top-5 Acc: 29.16\n")] \
+        == ["train_loss", "train_Top-1_Acc", "train_Top-5_Acc"]
+    # not when the line names its phases key by key
+    assert [n for n, *_ in found("Train Loss: 1.45 | Train Acc: 47.2 | LR: 0.1000\n")] == [
+        "train_loss", "train_acc", "LR"]
+
+
+def test_a_label_with_its_number_is_no_name() -> None:
+    assert found("resnet-50: 8.223 GFlops - 97.492 MB\n") == []
+    assert [n for n, *_ in found("step 3: ROUGE-2: 0.21, top-1: 0.7\n")] == ["ROUGE-2", "top-1"]
+
+
+def test_the_rows_of_a_markdown_table_are_labelled() -> None:
+    text = "|  category  | #instances   |\n|:----------:|:-------------|\n|  balloon   | 255  |\n"
+    assert found(text) == []
+    text = "|  metric  | value   |\n|:--------:|:--------|\n|  accuracy  | 0.91  |\n"
+    assert found(text) == [("accuracy", 0.91, None, None)]

@@ -89,6 +89,8 @@ NEVER_NAMES = frozenset({
 _IDENTITY = re.compile(
     r"(?i)^(?:worker|rank|node|host|gpu|cpu|device|process|proc|thread|replica|shard|env|"
     r"actor|learner|client|server|job|task|pod|core|machine|partition)[-#]\d+$")
+# "resnet-50", "intern-studio-160750": a model or host label with its number
+_LABEL_NUMBER = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")
 _HUMPS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[\s_\-./@:]+")
 
@@ -127,7 +129,10 @@ def counts_things(name: str) -> bool:
 
 def never_a_name(name: str) -> bool:
     """``INFO``, ``Progress``, ``worker-0``: a word or a label, never a metric's name."""
-    return name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None
+    if name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None:
+        return True
+    return _LABEL_NUMBER.match(name) is not None and not metric_like(name) \
+        and name.replace("-", "").lower() not in METRIC_WORDS  # "top-1", "rouge-2" are
 
 
 def key(name: str) -> str:

@@ -67,6 +67,7 @@ class MetricParser(BarReplay, SlowPath):
         self._header: list[str] | None = None
         self._pipe = False  # the header was a "| a | b |" table's
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
+        self._markdown = False  # under a markdown table's rule: rows are labels
         self._rows = 0
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
         # emitted together once the table ends (its step is in one of its rows)
@@ -199,7 +200,7 @@ class MetricParser(BarReplay, SlowPath):
                 self._flush_kv(out)
             if plan is _EMPTY:
                 if len(raw) > 8 and (self._header is not None or b"  " in shape
-                                     or b"\t" in shape or b" | " in shape):
+                                     or b"\t" in shape or b"|" in shape):
                     self._table_line(raw if isinstance(raw, str)
                                      else raw.decode("utf-8", "replace"), out)
                 continue
@@ -303,7 +304,13 @@ class MetricParser(BarReplay, SlowPath):
                 out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
                 return
             self._phases = None
+        if tables.MARKDOWN_RULE.match(text):
+            self._markdown = True
+            return
         kv = tables.parse_kv(text)
+        if kv is not None and self._markdown and not names.metric_like(kv[0]):
+            return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
+        self._markdown = False
         if kv is not None:
             key, value = kv
             if value is None:

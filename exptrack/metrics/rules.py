@@ -314,6 +314,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if found.phase is not None:
             name = with_phase(name, found.phase)
+            if k == 0 and not found.before.strip() and len(re.findall(
+                    rf"(?i)\b{found.phase}\b", line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
+                insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
                 continue  # "Initial learn rate: 0.001": a sentence, not a metric

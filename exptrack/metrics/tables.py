@@ -39,6 +39,10 @@ _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 _KV_ROW = re.compile(
     r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
     r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
+# a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
+# (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
+# still names a metric
+MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
                           "step"})
