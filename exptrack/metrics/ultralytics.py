@@ -72,7 +72,7 @@ def starts(chunk: bytes) -> bool:
     """Whether ``chunk`` shows the Ultralytics banner, or one of its table headers."""
     if _TRIGGER in chunk and _BANNER.search(chunk) is not None:
         return True
-    return (b"GPU_mem" in chunk or b"Images" in chunk) and _HEADER.search(chunk) is not None
+    return b" Instances " in chunk and _HEADER.search(chunk) is not None  # both headers
 
 
 class _Table(NamedTuple):
