@@ -25,13 +25,13 @@ rows = [(3.1234567, 0.512345), (2.9876543, 0.61234), (2.5432109, 0.7012345)]
 with open("runs/detect/train/results.csv", "w") as f:
     f.write("epoch,time,train/box_loss,metrics/precision(B),metrics/mAP50-95(M),lr/pg0\n")
 for epoch, (loss, p) in enumerate(rows, 1):
-    print(f"epoch {epoch}/3 box_loss={loss:.4g} precision={p:.3g}", flush=True)
+    print(f"epoch {epoch}/3 box_loss={loss:.4g} P={p:.3g}", flush=True)
     with open("runs/detect/train/results.csv", "a") as f:
         f.write(f"{epoch},{epoch * 1.5},{loss},{p},{p / 2},0.01\n")
     if epoch == 1 and len(sys.argv) > 1:
         while not os.path.exists(sys.argv[1]):
             time.sleep(0.1)
-print("precision=0.705", flush=True)
+print("P=0.705", flush=True)  # as the validation header names it
 """
 
 
@@ -52,13 +52,13 @@ def test_results_csv_exact_values_and_the_closing_validation(tmp_path: Path,
     assert metrics["box_loss"]["count"] == 3
     assert metrics["box_loss"]["min"] == 2.5432109 and metrics["box_loss"]["max"] == 3.1234567
     # three epochs from the file, then the closing validation as printed
-    assert metrics["precision"]["count"] == 4
-    assert metrics["precision"]["last"] == 0.705
-    assert metrics["precision"]["max"] == 0.705
+    assert metrics["P"]["count"] == 4
+    assert metrics["P"]["last"] == 0.705
+    assert metrics["P"]["max"] == 0.705
     assert metrics["mask_mAP50-95"]["last"] == 0.35061725
     assert "lr/pg0" in metrics and "time" not in metrics and "epoch" not in metrics
     run_dir = only_run(track_home)
-    series = _series(run_dir, "precision")
+    series = _series(run_dir, "P")
     assert [row["value"] for row in series] == [0.512345, 0.61234, 0.7012345, 0.705]
     assert [row.get("src") for row in series] == ["runs/detect/train/results.csv"] * 3 + [None]
     assert (run_dir / "sources/runs/detect/train/results.csv").read_bytes() == \
@@ -83,7 +83,7 @@ def test_a_running_run_shows_the_files_values(tmp_path: Path, track_home: Path) 
                     break
             time.sleep(0.5)
         assert seen["box_loss"]["last"] == 3.1234567, seen
-        assert seen["precision"]["last"] == 0.512345
+        assert seen["P"]["last"] == 0.512345
     finally:
         flag.touch()
         proc.communicate(timeout=60)
@@ -213,7 +213,7 @@ def test_reparse_reads_the_kept_copy(tmp_path: Path, track_home: Path) -> None:
     assert b"exact values from runs/detect/train/results.csv" in done.stdout
     metrics = _metrics()
     assert metrics["box_loss"]["last"] == 2.5432109
-    assert metrics["precision"]["count"] == 4 and metrics["precision"]["last"] == 0.705
+    assert metrics["P"]["count"] == 4 and metrics["P"]["last"] == 0.705
 
 
 def test_steps_after_the_last_checkpoint_come_from_the_output(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ def test_plain_forms() -> None:
 
 def test_step_and_epoch_context() -> None:
     found = parse_text("Epoch 3/10\nstep 120 loss=0.5\n{'loss': 0.4, 'epoch': 4.5}\n")
-    assert [(o.step, o.epoch) for o in found] == [(120, 3), (120, 4.5)]
+    # a line that shows its epoch and no step reports the epoch, not an earlier line's step
+    assert [(o.step, o.epoch) for o in found] == [(120, 3), (None, 4.5)]
     found = parse_text("[10]\ttrain-rmse:0.5\n")
     assert found[0].step == 10
 

@@ -45,9 +45,9 @@ def test_values_in_wrappers() -> None:
 def test_phrase_keys() -> None:
     found = parse_text("step 9: train loss 4.560529 (took 2500 ms)\n")
     assert [(o.name, o.value, o.step) for o in found] == [("train_loss", 4.560529, 9)]
-    assert names("Training set accuracy 0.9425\n") == [("train_accuracy", 0.9425)]
+    assert names("Training set accuracy 0.9425\n") == [("training_accuracy", 0.9425)]
     assert names("Test set accuracy: 0.94\n") == [("test_accuracy", 0.94)]
-    assert names("Validation perplexity: 56.168\n") == [("val_perplexity", 56.168)]
+    assert names("Validation perplexity: 56.168\n") == [("validation_perplexity", 56.168)]
     assert names(" validation loss at iteration 100 | lm loss value: 8.428315E+00 | "
                  "lm loss PPL: 4.574784E+03 |\n") == [("lm_loss", 8.428315),
                                                       ("lm_loss_PPL", 4574.784)]
@@ -198,9 +198,9 @@ def test_a_line_with_only_the_epoch_leaves_the_epochs_batches_behind() -> None:
     found = _seen(batches + "Epoch[4] Time cost=84.725\nEpoch[4] Validation-accuracy=0.11\n")
     assert found[-3:] == [("Train-accuracy", 0.2, 500, 4), ("Time_cost", 84.725, None, 4),
                           ("Validation-accuracy", 0.11, None, 4)]
-    # a global step stays: "step 100 ... / epoch 2 val_loss"
+    # so does a global step: "step 100 ... / epoch 2 val_loss" reports the epoch
     assert _seen("epoch 2 step 100 loss=0.5\nepoch 2 val_loss=0.4\n")[-1] == (
-        "val_loss", 0.4, 100, 2)
+        "val_loss", 0.4, None, 2)
 
 
 def test_a_running_mean_bar_counts_its_last_render_only() -> None:

@@ -25,6 +25,7 @@ TASKS = ("detect", "segment", "pose", "classify")
 MODES = ("pipe", "pty")
 
 Series = dict[str, list[tuple[Any, float]]]
+MEMORY = "GPU_mem"  # the epoch bar's memory column: printed only, in no file of Ultralytics'
 
 
 def truth_of(fixture: Path) -> dict[str, Any]:
@@ -66,6 +67,13 @@ def mismatches(found: Series, metrics: dict[str, Any], names: set[str]) -> list[
     return problems
 
 
+def memory_ok(found: Series, metrics: dict[str, Any]) -> bool:
+    """The bar's GPU_mem (0G on a CPU) is recorded once an epoch, like the losses."""
+    loss = next(n for n in metrics if n.endswith("loss"))
+    return [epoch for epoch, _ in found[MEMORY]] == \
+        [epoch for epoch, _ in metrics[loss]["values"]]
+
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("task", TASKS)
 def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> None:
@@ -77,8 +85,10 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
     # track reparse read it)
     for found in (series_of(parse_text(log.read_bytes())),
                   jsonl_series(reextract(log).jsonl)):
-        assert set(found) == set(metrics), f"names {sorted(found)}, truth {sorted(metrics)}"
+        assert set(found) == set(metrics) | {MEMORY}, \
+            f"names {sorted(found)}, truth {sorted(metrics)}"
         assert mismatches(found, metrics, set(metrics)) == []
+        assert memory_ok(found, metrics)
     # the closing validation of best.pt is the last value of each validation metric
     validation = [n for n in metrics if not n.endswith("loss")]
     assert validation and all(len(metrics[n]["values"]) == 4 for n in validation)
@@ -87,7 +97,7 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
 def test_a_non_interactive_console_s_plain_lines() -> None:
     metrics = truth_of(CI)["metrics"]
     found = series_of(parse_text((CI / "output.log").read_bytes()))
-    assert set(found) == set(metrics)
+    assert set(found) == set(metrics) | {MEMORY} and memory_ok(found, metrics)
     assert mismatches(found, metrics, set(metrics)) == []
 
 
@@ -101,7 +111,7 @@ def test_a_line_printed_while_the_epoch_bar_runs_does_not_split_the_epoch() -> N
     cut = data.index(b"\r\x1b[K", second + 1)  # after the epoch's first render
     data = data[:cut] + b"\r\nWARNING \xe2\x9a\xa0\xef\xb8\x8f a slow batch\r\n" + data[cut:]
     found = series_of(parse_text(data))
-    assert set(found) == set(metrics)
+    assert set(found) == set(metrics) | {MEMORY} and memory_ok(found, metrics)
     assert mismatches(found, metrics, set(metrics)) == []
 
 
@@ -130,8 +140,9 @@ def test_a_narrow_terminal_cuts_columns_and_no_value_is_guessed() -> None:
     truth = truth_of(NARROW)
     metrics = truth["metrics"]
     found = series_of(parse_text((NARROW / "output.log").read_bytes()))
-    assert set(found) == set(metrics) - {"seg_loss", "cls_loss", "dfl_loss", "sem_loss"}
-    assert mismatches(found, metrics, set(found)) == []
+    assert set(found) == set(metrics) - {"seg_loss", "cls_loss", "dfl_loss", "sem_loss"} \
+        | {MEMORY}
+    assert mismatches(found, metrics, set(found) - {MEMORY}) == []
 
 
 def test_other_output_around_ultralytics_still_goes_to_the_default_rules() -> None:
@@ -141,7 +152,7 @@ def test_other_output_around_ultralytics_still_goes_to_the_default_rules() -> No
             "\r\x1b[K        1/2         0G      1.234      2.345      3.456          4"
             "         64: 100% ━━━━━━━━━━━━ 8/8 19.7it/s 0.4s\n")
     found = series_of(parse_text(text))
-    assert found == {"custom_score": [(None, 0.75)], "box_loss": [(1, 1.234)],
+    assert found == {"custom_score": [(None, 0.75)], MEMORY: [(1, 0.0)], "box_loss": [(1, 1.234)],
                      "cls_loss": [(1, 2.345)], "dfl_loss": [(1, 3.456)]}
 
 
@@ -163,7 +174,7 @@ def test_track_run_under_a_terminal_records_the_run_s_own_series(tmp_path: Path)
     run = track_json("show")
     assert Path(run["path"], "output.log").read_bytes() == data
     recorded = run["metrics"]
-    assert set(recorded) == set(metrics)
+    assert set(recorded) == set(metrics) | {MEMORY}
     for name, spec in metrics.items():
         last_epoch, last = spec["values"][-1]
         assert recorded[name]["count"] == len(spec["values"]), name
@@ -176,5 +187,5 @@ def test_aliases_and_ignore_patterns_apply_to_ultralytics_lines() -> None:
     parser = MetricParser(aliases={"box_loss": "train/box", "mAP50-95": "map"},
                           ignore_patterns=[r"^\s+all\s"])
     found = series_of(parser.feed(data) + parser.finish())
-    assert set(found) == {"train/box", "cls_loss", "dfl_loss"}
+    assert set(found) == {"train/box", "cls_loss", "dfl_loss", MEMORY}
     assert len(found["train/box"]) == 3

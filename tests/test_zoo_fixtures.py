@@ -31,7 +31,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "lightgbm_train",
     "lightning_train",  # metrics.csv; the model summary's "Total FLOPs: 0" is a count
     "sb3_ppo",  # time/iterations, time/total_timesteps (the step), train/n_updates: counters
-    "sklearn_verbose",  # "Validation score: 0.5" is val_score (docs/metrics.md, Phases)
+    "sklearn_verbose",  # "Validation score: 0.5" is validation_score (docs/metrics.md, Phases)
     "torch_tqdm",
     "xgboost_train",
     "yolo_classify",

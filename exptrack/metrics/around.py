@@ -1,6 +1,7 @@
-"""The text right after a value, and the words that are never a name: whether the word
-after a value is its unit ("3 epochs", "12 images"), and whether a name with no ``:``/``=``
-before its value ("loss 0.5") reads as a pair. Regexes are anchored and bounded: linear."""
+"""The text around a value, and the words that are never a name: whether the word after a
+value is its unit ("3 epochs", "12 images"), whether a name with no ``:``/``=`` before its
+value ("loss 0.5") reads as a pair, and which words before a name belong to it. Regexes
+are anchored and bounded: linear."""
 
 from __future__ import annotations
 
@@ -19,12 +20,18 @@ STOPWORDS = frozenset({
     "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "task", "rank",
     "gpu", "cpu", "core", "cores", "batch_size", "took", "done", "finished", "saved",
 })
+# Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
+# rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
+# pipe, two spaces, " - ").
+WORDS_BEFORE = re.compile(
+    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)"
+    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/]*(?:-\d+)?(?:'s)?\.? ){1,3})$")  # "Top-1 ", "training's "
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
     r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\s[A-Za-z][\w@.\-/]*\s$")
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\.$|\s[A-Za-z][\w@.\-/]*\s$")
 
 
 def unit_after(after: str, number_follows: bool) -> bool:
@@ -43,3 +50,24 @@ def weak_pair_ok(name: str, sep: str, after: str) -> bool:
            for part in name.split("_")) and not names.metric_like(name):
         return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
     return _WEAK_RIGHT_OK.match(after) is not None
+
+
+def words_before(before: str, strong: bool, first: bool, aligned: bool = False) -> str | None:
+    """The words before a name that are part of it ("max " of "max mem: 3524"); on a line
+    that starts with a phrase whose value stands in an aligned column ("Kappa statistic
+    0.0651", "Root mean squared error   0.4982"), the whole phrase."""
+    found = WORDS_BEFORE.search(before)
+    if found is None or (found.start() == 0 and not first and before[:1].isalpha()):
+        return ""  # "1.2ms\tremaining": the letters after a number are its unit
+    words = found.group("words")
+    parts = words.split()
+    if parts[0].lower() in ("info", "warning", "debug"):
+        return ""
+    if any(p.lower().rstrip(".") in STOPWORDS and p != "per" for p in parts):
+        return None if strong and len(parts) > 1 else ""
+    if not strong and first and aligned and not before[:found.start("words")].strip():
+        return words
+    if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
+                       or found.group(0)[:1] not in ",;|\t"):
+        return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
+    return words

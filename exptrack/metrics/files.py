@@ -35,7 +35,8 @@ MAX_ROWS = 200_000
 
 # Ultralytics: results.csv's "metrics/<name>(<B|M|P>)" -> the stdout name's prefix.
 _YOLO_PART = {"B": "", "M": "mask_", "P": "pose_"}
-_YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc"}
+_YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc", "precision": "P",
+                "recall": "R"}
 _YOLO_METRIC = re.compile(r"^metrics/([\w.\-]+?)(?:\(([BMP])\))?$")
 # Lightning, Keras, HF and MMEngine files log their step/epoch next to the metrics.
 _AXES = frozenset({"epoch", "step", "global_step", "iter"})
@@ -126,7 +127,7 @@ def ultralytics_name(column: str) -> str | None:
     if match is None:
         return None
     base, part = match.group(1), match.group(2)
-    return _YOLO_PART[part] + base if part else _YOLO_RENAME.get(base, base)
+    return (_YOLO_PART[part] if part else "") + _YOLO_RENAME.get(base, base)
 
 
 def _csv_observations(data: bytes, rename: Callable[[str], str | None],

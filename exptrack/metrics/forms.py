@@ -22,7 +22,7 @@ TOKEN = re.compile(
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
     r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?!(?!(?:ms|s|us|sec|[KMG]i?B|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])|[Ee]poch(?!\w))\w|\.\w|-\d|:\.?\d"
+    r"(?!(?!(?:ms|s|us|sec|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])|[Ee]poch(?!\w))\w|\.\w|-\d|:\.?\d"
     r"|,\d{3})"
 )
 
@@ -38,8 +38,8 @@ _SPECIAL = re.compile(r"\df|,")
 _FLOAT32 = re.compile(r"(?<=\d)f")
 
 
-_LIST_OPEN = re.compile(r"[=:]\s?\[\s*$")
-_LIST_CLOSE = re.compile(r"^\.?\s*\]")
+_LIST_OPEN = re.compile(r"[=:]\s?([\[<])\s*$")
+_LIST_CLOSE = {"[": re.compile(r"^\.?\s*\]"), "<": re.compile(r"^\s*>")}
 
 
 def is_plain(token: str) -> bool:
@@ -65,12 +65,13 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
     for index in range(1, len(out) - 1, 2):
         if index in inner:
             continue
-        if _LIST_OPEN.search(out[index - 1][-8:]) and _LIST_CLOSE.match(out[index + 1]):
-            # a one-value list (numpy's "episodic_return=[12.]"): the value
+        listed = _LIST_OPEN.search(out[index - 1][-8:])
+        closing = _LIST_CLOSE[listed.group(1)].match(out[index + 1]) if listed else None
+        if closing is not None:
+            # a one-value list (numpy's "episodic_return=[12.]"), a value in angle brackets
+            # (MADlib's "Loss: <0.2098>"): the value
             left = out[index - 1].rstrip()
             out[index - 1] = left[:-1]
-            closing = _LIST_CLOSE.match(out[index + 1])
-            assert closing is not None
             cut[index + 1] += closing.end()
             out[index + 1] = out[index + 1][closing.end():]
             continue

@@ -42,6 +42,7 @@ _COUNT_HEADS = frozenset({
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
+    "timesteps",
 })
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
@@ -54,6 +55,9 @@ _PROGRESS_UNITS = frozenset({
 _COUNT_NOUNS = frozenset({
     "samples", "examples", "tokens", "episodes", "iterations", "updates",
     "instances", "objects", "images", "files", "batches", "sentences", "documents"})
+# progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
+_GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
+                           "episodes"})
 _PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
 # Names that are configuration or identity printed near metrics, never metrics.
@@ -65,10 +69,10 @@ _DENY_NAMES = frozenset({
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
-    "skipped", "oom", "ooms",
+    "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
 })
 _DENY_PATTERN = re.compile(
-    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|size|id|idx|index|dim|workers|gpus?)$"
+    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index|dim|workers|gpus?)$"
     r"|(?:^|/)(?:num|n|number_of)[_/]|^max_(?!mem)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
     r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
@@ -85,6 +89,8 @@ NEVER_NAMES = frozenset({
 _IDENTITY = re.compile(
     r"(?i)^(?:worker|rank|node|host|gpu|cpu|device|process|proc|thread|replica|shard|env|"
     r"actor|learner|client|server|job|task|pod|core|machine|partition)[-#]\d+$")
+# "resnet-50", "intern-studio-160750": a model or host label with its number
+_LABEL_NUMBER = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")
 _HUMPS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[\s_\-./@:]+")
 
@@ -115,13 +121,18 @@ def counts_things(name: str) -> bool:
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
     if parts[-1] in _COUNT_HEADS or ("total" in parts and name.endswith(("FLOPs", "flops"))):
         return True  # "Total FLOPs", "total_training_Gflops": operations counted, not a rate
+    if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
+        return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \
         and not any(p in METRIC_WORDS for p in parts)
 
 
 def never_a_name(name: str) -> bool:
     """``INFO``, ``Progress``, ``worker-0``: a word or a label, never a metric's name."""
-    return name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None
+    if name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None:
+        return True
+    return _LABEL_NUMBER.match(name) is not None and not metric_like(name) \
+        and name.replace("-", "").lower() not in METRIC_WORDS  # "top-1", "rouge-2" are
 
 
 def key(name: str) -> str:

@@ -66,6 +66,8 @@ class MetricParser(BarReplay, SlowPath):
         # table: header cells, and rows seen under it
         self._header: list[str] | None = None
         self._pipe = False  # the header was a "| a | b |" table's
+        self._phases: list[str] | None = None  # a table of phase columns (``tables``)
+        self._markdown = False  # under a markdown table's rule: rows are labels
         self._rows = 0
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
         # emitted together once the table ends (its step is in one of its rows)
@@ -196,7 +198,7 @@ class MetricParser(BarReplay, SlowPath):
                 self._flush_kv(out)
             if plan is _EMPTY:
                 if len(raw) > 8 and (self._header is not None or b"  " in shape
-                                     or b"\t" in shape):
+                                     or b"\t" in shape or b"|" in shape):
                     self._table_line(raw if isinstance(raw, str)
                                      else raw.decode("utf-8", "replace"), out)
                 continue
@@ -255,7 +257,7 @@ class MetricParser(BarReplay, SlowPath):
                         else columns.make_plan(shape, plan.context, plan.metrics)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
-                if column and self.batch and column.step is None and column.epoch:
+                if column and column.step is None and column.epoch:
                     self.step = None  # the epoch's lines after its batches
                 block = columns.extract(column, text[position:end], count, self.step,
                                         self.epoch) \
@@ -293,14 +295,27 @@ class MetricParser(BarReplay, SlowPath):
         return make_plan(raw, self._name, self._peek)
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
+        if self._phases is not None:  # under a "Training | Validation" header
+            row = tables.parse_phase_row(text, self._phases)
+            if row is not None:
+                out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
+                return
+            self._phases = None
+        if tables.MARKDOWN_RULE.match(text):
+            self._markdown = True
+            return
         kv = tables.parse_kv(text)
+        if kv is not None and self._markdown and not names.metric_like(kv[0]):
+            return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
+        self._markdown = False
         if kv is not None:
             key, value = kv
             if value is None:
                 if not self._kv_rows:
                     self._kv_section = ""
                 self._kv_section = key
-            elif self._kv_section or not rules.is_denied(key):  # SB3 logs its own keys
+            elif self._kv_section or not rules.is_denied(key) \
+                    or key in tables.KV_STEP_KEYS:  # SB3 logs its own keys; the step
                 if not self._kv_rows and not self._kv_section.endswith("/"):
                     self._kv_section = ""
                 self._kv_rows.append((self._kv_section + key, value))
@@ -309,7 +324,8 @@ class MetricParser(BarReplay, SlowPath):
             self._flush_kv(out)
         self._kv_section = ""
         if (self._header is None or not self._table_row(text, out)) \
-                and ("  " in text or "\t" in text):
+                and ("  " in text or "\t" in text or " | " in text):
+            self._phases = tables.parse_phase_header(text) if "|" in text else None
             self._maybe_header(text)
 
     def _flush_kv(self, out: list[Observation]) -> None:

@@ -18,13 +18,14 @@ EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}
 # A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
-WORD_PHASES = {"train": "train", "training": "train", "test": "test", "testing": "test",
-                "val": "val", "valid": "valid", "validation": "val", "eval": "eval",
-                "evaluation": "eval", "dev": "dev"}
+# prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
+WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "val",
+                                       "valid", "validation", "eval", "evaluation", "dev")}
 
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|$)(?!\s*[-+.\d])")
+    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|$)"
+    r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
@@ -65,7 +66,7 @@ def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
 def with_phase(name: str, phase: str | None) -> str:
     if phase is None or name.split("/", 1)[0].lower() in PHASES:
         return name
-    if "/" in name and (phase == "train" or any(
+    if "/" in name and (phase in ("train", "training") or any(
             part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
     low = name.lower()

@@ -19,7 +19,7 @@ from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names, remarks
-from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
+from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, unit_after, weak_pair_ok, words_before
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
     EPOCH_KEYS,
@@ -37,10 +37,11 @@ is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
-_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?B|[GT]FLOPS|[KMGT])(?![\w/])")
+_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?[Bb]|[GT]FLOPS|[KMGT])(?![\w/])")
 
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
+_TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec"})
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
 # Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
@@ -50,16 +51,11 @@ _HYPER_NAMES = frozenset({
     "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
 })
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[,;|]))['"]?"""
+    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
-# Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
-# rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
-# pipe, two spaces, " - ").
-_WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)(?P<words>(?:[A-Za-z][A-Za-z0-9]*\.? ){1,3})$")
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -74,10 +70,11 @@ _CONFIG_LABEL = re.compile(
     r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
-_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "train", "training",
+_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
                               "trainer", "optimizer", "opt", "update", "env",
                               "environment"})
-_MESSAGE_BRACKET = re.compile(r"\]\s+\[$")  # a log prefix's "]", then "[N]"
+# a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
+_MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
@@ -99,6 +96,9 @@ _ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)"
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
+# "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
+_DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
+_DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 # a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
 # shows no step: such a line's values belong to the epoch, not to its last batch
@@ -143,7 +143,7 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
         if inner is None or inner.group("sep").strip():
             return None
         raw_name, before = inner.group("name"), before[:inner.start()]
-        joined = _WORDS_BEFORE.search(before)
+        joined = WORDS_BEFORE.search(before)
         if (joined is not None
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
                 or _FIELD_START.search(before[:joined.start("words")] if joined
@@ -159,7 +159,7 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
     words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
         or not raw_name.replace("@", "").replace(":", "").isidentifier() \
-        else _words_before(before, bool(sep.strip()), first,
+        else words_before(before, bool(sep.strip()), first,
                            aligned="\t" in sep or sep.endswith("  "))
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
@@ -180,7 +180,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     for piece in pieces:
         original.append(original[-1] + len(piece))
     texts = "".join(pieces[::2])
-    pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts \
+    pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
     if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) \
@@ -236,6 +236,10 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
             actions.append(Action(kind, index))
             continue
+        done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None
+        if done is not None and not counter:  # LightGBM "finished 998 iteration"
+            actions.append(Action(EPOCH if done.group(1) else STEP, index))
+            continue
         found = _find_name(tail, k == 0, pieces, index)
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
                 and left[:1].isalpha():
@@ -277,7 +281,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or low in ("train/epoch", "trainer/epoch"):
             is_epoch = low not in STEP_KEYS and last != "step" and not phased_step
             actions.append(Action(EPOCH if is_epoch else STEP, index))
-            if found.phase not in (None, "train"):  # "eval epoch: 1, loss: 0.07"
+            if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
             continue
         if _PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
@@ -285,8 +289,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if right.startswith(":") and not counter:
             continue  # "DataLoader 0:", a label's index
-        if low in STOPWORDS:
-            continue
+        if low in STOPWORDS or (sep == ":" and "." in name and pieces[index].isdigit()):
+            continue  # "yolox.core.trainer:246": a source location
         weak = not sep.strip()
         unit = _MEASURE_UNIT.match(after)
         if unit is not None and unit.group().strip() in _BARE_UNITS \
@@ -300,12 +304,19 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) or (not measured and unit_after(after, index + 2 < len(pieces))):
+        if is_denied(name) and not (unit is not None and (low == "total" or low.startswith(
+                "time/")) and unit.group().strip() in _TIME_UNIT_LETTERS):
+            continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
+            # so is CatBoost's "total: 45.4s" (a "total" is a count)
+        if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
         if not weak and _COUNT_NOUN.match(after):
             continue
         if found.phase is not None:
             name = with_phase(name, found.phase)
+            if k == 0 and not found.before.strip() and len(re.findall(
+                    rf"(?i)\b{found.phase}\b", line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
+                insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
                 continue  # "Initial learn rate: 0.001": a sentence, not a metric
@@ -365,6 +376,8 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
         return STEP  # CatBoost "10:\tlearn: ..."
     if first and not stripped and _ORDINAL_KEY.match(right):
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
+    if first and not stripped and counter and re.match(r"\s?[(,]", after):
+        return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration
     if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
         return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
     if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
@@ -372,24 +385,3 @@ def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str)
     if first and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
     return None
-
-
-def _words_before(before: str, strong: bool, first: bool, aligned: bool = False) -> str | None:
-    """The words before a name that are part of it ("max " of "max mem: 3524"); on a line
-    that starts with a phrase whose value stands in an aligned column ("Kappa statistic
-    0.0651", "Root mean squared error   0.4982"), the whole phrase."""
-    found = _WORDS_BEFORE.search(before)
-    if found is None or (found.start() == 0 and not first and before[:1].isalpha()):
-        return ""  # "1.2ms\tremaining": the letters after a number are its unit
-    words = found.group("words")
-    parts = words.split()
-    if parts[0].lower() in ("info", "warning", "debug"):
-        return ""
-    if any(p.lower().rstrip(".") in STOPWORDS and p != "per" for p in parts):
-        return None if strong and len(parts) > 1 else ""
-    if not strong and first and aligned and not before[:found.start("words")].strip():
-        return words
-    if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
-                       or found.group(0)[:1] not in ",;|\t"):
-        return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
-    return words

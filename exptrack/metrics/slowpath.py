@@ -142,8 +142,8 @@ class SlowPath:
             self.epoch = number
         elif kind == rules.EPOCH_ALONE:
             self.epoch = number
-            if self.batch:  # "Epoch[4] Validation-accuracy=...": not its last batch's
-                self.step, self.batch = None, False
+            self.step, self.batch = None, False  # "Epoch[4] Validation-accuracy=...": the
+            # epoch's values, not its last batch's or an earlier line's step
         else:
             self.step, self.batch = number, kind == rules.BATCH
 

@@ -22,14 +22,27 @@ _MEMORY_NAME = re.compile(r"(?i)(?:^|[_\-./ ])mem(?:ory)?(?:$|[_\-./ ])")
 # a name that is a count far more often than a metric ("total"): in a column of fractional
 # values (YOLOv5's "total" loss) it is no count
 _COUNT_WORDS = frozenset({"total"})
+# a header cell that ends in one of these is text, no name ("Targets box is": words typed
+# into a header)
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "for", "from",
+                             "in", "is", "of", "on", "or", "the", "to", "was", "were", "with"})
+# a unit in parentheses after a column's name ("Elapsed Time (seconds)"): not part of it,
+# as after a key on a line ("Memory (MB)=6,784")
+_UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
+
+_PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
 # "|    ep_rew_mean     | -213      |" rows; "-----" borders close the table.
 _KV_ROW = re.compile(
     r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
     r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
+# a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
+# (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
+# still names a metric
+MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
                           "step"})
@@ -47,9 +60,10 @@ def parse_header(line: str) -> tuple[list[str], bool] | None:
     text = _BAR_CUT.sub("", line).strip()
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
-    pipe = text.startswith("|") and text.endswith("|")
+    # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
+    pipe = (text.startswith("|") and text.endswith("|")) or text.count(" | ") >= 2
     if pipe:
-        cells = [c.strip() for c in text[1:-1].split("|")]
+        cells = [c.strip() for c in _edges(text).split("|")]
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
     if len(cells) < 3 or not all(_HEADER_CELL.match(c) for c in cells):
@@ -63,9 +77,9 @@ def parse_row(line: str, header: list[str], pipe: bool,
     column's metric is named by ``naming`` (the parser's aliases and first spellings)."""
     if pipe:
         text = line.strip()
-        if not (text.startswith("|") and text.endswith("|")):
+        if "|" not in text:
             return None
-        cells = [c.strip() for c in text[1:-1].split("|")]
+        cells = [c.strip() for c in _edges(text).split("|")]
     else:
         cells = _BAR_CUT.sub("", line).split()
     if len(cells) != len(header):
@@ -101,6 +115,12 @@ def parse_row(line: str, header: list[str], pipe: bool,
     return values, step, epoch
 
 
+def _edges(text: str) -> str:
+    """A pipe table's line without its outer ``|`` (when it has them)."""
+    start = 1 if text.startswith("|") else 0
+    return text[start:len(text) - 1] if text.endswith("|") else text[start:]
+
+
 def _header_name(cell: str) -> str:
     """A header cell -> a metric name: ``Box(P`` -> ``P``, ``LOSS NER`` -> ``LOSS_NER``."""
     cell = cell.strip().rstrip(":")
@@ -108,7 +128,44 @@ def _header_name(cell: str) -> str:
         cell = cell.rsplit("(", 1)[1]
     elif cell.endswith(")") and "(" not in cell:
         cell = cell[:-1]
+    cell = _UNIT_CELL.sub("", cell)
+    words = cell.split()
+    if words and words[-1].lower() in _FUNCTION_WORDS:
+        return ""
     return rules.normalize_name(cell.strip())
+
+
+def parse_phase_header(line: str) -> list[str] | None:
+    """A table whose columns are phases (AllenNLP's ``Training |  Validation``, after its
+    log prefix) -> the phases as printed, lowercased; else None."""
+    cells = line.split("|")
+    if len(cells) < 2 or len(cells) > 4:
+        return None
+    words = cells[0].split()
+    phases = [words[-1] if words else ""] + [c.strip() for c in cells[1:]]
+    if not all(p.lower() in rules.PHASES or p.lower() == "testing" for p in phases):
+        return None
+    return [p.lower() for p in phases]
+
+
+def parse_phase_row(line: str, phases: list[str]) -> list[tuple[str, float]] | None:
+    """A row under a phase header (``accuracy  |  0.711  |  0.836``, ``N/A`` for none) ->
+    each phase's value of the row's metric (``training_accuracy``); else None."""
+    cells = line.split("|")
+    if len(cells) != len(phases) + 1:
+        return None
+    words = cells[0].split()
+    name = words[-1] if words else ""
+    if not _PHASE_ROW_NAME.match(name):
+        return None
+    found: list[tuple[str, float]] = []
+    for phase, cell in zip(phases, cells[1:], strict=True):
+        text = cell.strip()
+        if _ROW_NUMBER.match(text) and not text.endswith("%"):
+            found.append((f"{phase}_{name}", float(text)))
+        elif text != "N/A":
+            return None
+    return found
 
 
 def parse_kv(line: str) -> tuple[str, float | None] | None:

@@ -1,14 +1,16 @@
 """Ultralytics YOLO output, read exactly.
 
-Once a chunk shows the Ultralytics banner (``Ultralytics 8.4.190 🚀 Python-3.11 ...``) the
-parser hands every line and progress-bar render to a ``Recognizer`` first; what it does
-not claim goes to the default rules. It claims:
+Once a chunk shows the Ultralytics banner (``Ultralytics 8.4.190 🚀 Python-3.11 ...``), or
+one of its table headers (output that starts after the banner: an excerpt, a resumed log;
+YOLOv5 7.0 prints the same tables), the parser hands every line and progress-bar render
+to a ``Recognizer`` first; what it does not claim goes to the default rules. It claims:
 
 - the epoch header ``Epoch GPU_mem box_loss cls_loss dfl_loss Instances Size``: the names
   of the train losses;
 - the epoch bar (``1/3  0G  3.978  4.102  0.1181  7  64: 100% ━━━━ 4/4 17.7it/s 0.2s``):
-  the losses of its *final* render, once the epoch is over (each render shows the running
-  mean so far; the last one is the epoch's, the value ``results.csv`` keeps);
+  its ``GPU_mem`` (the number as printed) and the losses of its *final* render, once the
+  epoch is over (each render shows the running mean so far; the last one is the epoch's,
+  the value ``results.csv`` keeps);
 - the validation table: its header (``Class Images Instances Box(P R mAP50 mAP50-95)``,
   ``classes top1_acc top5_acc``) and its ``all`` row; the per-class rows under it are
   claimed and dropped;
@@ -20,8 +22,8 @@ not claim goes to the default rules. It claims:
 
 Every cell is printed at a fixed width (``%22s`` for a table's label, ``%11s`` for the
 rest), which is how a row cut by a terminal's width (``… 0 …``) keeps only its whole cells.
-Names: ``box_loss``, ... as in the header; ``precision``, ``recall``, ``mAP50``,
-``mAP50-95`` for boxes, ``mask_``/``pose_`` before them for masks and keypoints,
+Names: ``box_loss``, ... as in the header; ``P``, ``R``, ``mAP50``, ``mAP50-95`` for boxes
+(as the header prints them), ``mask_``/``pose_`` before them for masks and keypoints,
 ``top1_acc``, ``top5_acc`` for classification. Values carry the epoch as printed (1-based);
 the closing validation of ``best.pt`` is one more value at the last epoch.
 """
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
 
 _TRIGGER = b"Ultralytics "
 _BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
+# Ultralytics' (and YOLOv5 7.0's) own table headers: output that starts after the banner
+# (an excerpt, a resumed log) is recognised by them
+_HEADER = re.compile(rb"Epoch +GPU_mem +\w+_loss |Class +Images +Instances +(?:\w+\()?P +R ")
 _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
 
@@ -54,8 +59,7 @@ _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
 _MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ")
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
-_BOX_METRICS: tuple[str, ...] = ("precision", "recall", "mAP50", "mAP50-95")
-_CELL_NAMES = {"p": "precision", "r": "recall"}
+_BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
 _COUNTS = frozenset({"images", "instances", "pixels"})
 _BOX_COUNTS = 2  # Images, Instances
 # the group a task adds after the box columns, told by its train losses
@@ -65,8 +69,10 @@ Found = tuple[str, float, int | None]  # name, value, epoch
 
 
 def starts(chunk: bytes) -> bool:
-    """Whether ``chunk`` shows the Ultralytics banner."""
-    return _TRIGGER in chunk and _BANNER.search(chunk) is not None
+    """Whether ``chunk`` shows the Ultralytics banner, or one of its table headers."""
+    if _TRIGGER in chunk and _BANNER.search(chunk) is not None:
+        return True
+    return b" Instances " in chunk and _HEADER.search(chunk) is not None  # both headers
 
 
 class _Table(NamedTuple):
@@ -83,6 +89,7 @@ class Recognizer:
         self._aliases = aliases or {}
         self._ignore = ignore  # lines the user's configuration ignores
         self._losses: tuple[str, ...] = ()
+        self._memory = "GPU_mem"
         self._task_group = ""
         self.epoch: int | None = None
         self.bar: list[Found] = []  # the epoch bar's latest render, sent when the epoch ends
@@ -106,7 +113,7 @@ class Recognizer:
         if "GPU_mem" in text:
             words = text.split()
             if words[:2] == ["Epoch", "GPU_mem"] and words[-2:] == ["Instances", "Size"]:
-                self._losses = tuple(words[2:-2])
+                self._memory, self._losses = words[1], tuple(words[2:-2])
                 self._task_group = next((_TASK_GROUP[n] for n in self._losses
                                          if n in _TASK_GROUP), "")
                 return self.flush()
@@ -142,6 +149,10 @@ class Recognizer:
         done = self.flush() if self.bar and self.bar[0][2] != self.epoch else ()
         found: list[Found] = []
         cells, _ = _cells(text, 0)
+        memory = cells[1][:-1] if len(cells) > 1 else ""  # "8.03G": its number, as printed
+        if _NUMBER.fullmatch(memory):
+            found.append((self._aliases.get(self._memory, self._memory), float(memory),
+                          self.epoch))
         for name, cell in zip(self._losses, cells[2:], strict=False):
             if _NUMBER.fullmatch(cell) is None:
                 break
@@ -162,8 +173,14 @@ class Recognizer:
             if "(" in cell:
                 head, _, cell = cell.partition("(")
                 group = _GROUPS.get(head.lower(), head.lower() + "_")
-            base = cell.rstrip(")")
-            names.append(group + _CELL_NAMES.get(base.lower(), base))
+            names.append(group + cell.rstrip(")"))
+        if counts == _BOX_COUNTS and 0 < len(names) <= len(_BOX_METRICS) \
+                and names[:-1] == list(_BOX_METRICS[:len(names) - 1]) \
+                and names[-1] != _BOX_METRICS[len(names) - 1] \
+                and _BOX_METRICS[len(names) - 1].startswith(names[-1]):
+            # a box header cut at the terminal's width with no "…" ("mAP50  mAP50-"): its
+            # last name completed, more columns may follow
+            names[-1], cut = _BOX_METRICS[len(names) - 1], True
         return _Table(counts, tuple(names), cut)
 
     def _row(self, text: str) -> Sequence[Found] | None:

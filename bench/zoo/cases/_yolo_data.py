@@ -37,6 +37,7 @@ FILE_REL = 5e-6
 # results.csv / trainer.metrics keys -> the names exptrack records (the zoo contract)
 _SUFFIX = {"(B)": "", "(M)": "mask_", "(P)": "pose_"}
 _ALSO_OK = ["it/s", "GPU_mem"]
+_PRINTED = {"precision": "P", "recall": "R"}  # as the validation header prints them
 
 
 def metric_name(key: str) -> str | None:
@@ -55,7 +56,7 @@ def metric_name(key: str) -> str | None:
         return "top5_acc"
     if key.startswith("metrics/") and key[-3:] in _SUFFIX:
         base = key[len("metrics/"):-3]
-        return _SUFFIX[key[-3:]] + base
+        return _SUFFIX[key[-3:]] + _PRINTED.get(base, base)
     raise ValueError(f"unknown Ultralytics metric key {key!r}")
 
 

@@ -28,9 +28,9 @@ write_truth(
     {
         # printed as "Iteration N, loss = %.8f" and "Validation score: %f"
         "loss": series(enumerate(model.loss_curve_, 1), "step", tolerance=5e-9),
-        # named by docs/metrics.md's phase rule ("Validation perplexity" -> val_perplexity):
-        # the attribute validation_scores_ is not a key sklearn logs under
-        "val_score": series(enumerate(model.validation_scores_, 1), "step",
+        # named by docs/metrics.md's phase rule ("Validation perplexity" ->
+        # validation_perplexity): the attribute validation_scores_ is not a key sklearn logs
+        "validation_score": series(enumerate(model.validation_scores_, 1), "step",
                                    tolerance=5e-7),
     },
 )
