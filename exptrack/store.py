@@ -178,30 +178,16 @@ class Store:
     def load(self, run_id: str) -> RunView:
         return load_run(self.runs_dir / run_id)
 
-    def load_all(self) -> list[RunView]:
-        """Every run, newest first: through the derived index (``index.py``), which re-reads
-        every run folder added or changed since it was written."""
-        from exptrack.index import load_views
+    def load_folders(self) -> list[RunView]:
+        """Every run read from its folder, newest first: slow on a large store, what the
+        index (``index.py``) serves from its database; used when that cannot be."""
+        runs = [load_run(self.runs_dir / run_id) for run_id in self.run_ids()]
+        runs.sort(key=lambda run: (run.record.started_at, run.path.name), reverse=True)
+        return runs
 
-        return load_views(self)
-
-    def load_heads(self) -> list[RunView]:
-        """Every run, newest first, with only ``run.yaml`` read up front (the rest of a run
-        is read when first used): what resolving a reference needs."""
-        from exptrack.index import load_heads
-
-        return load_heads(self)
-
-    def resolve(self, ref: str, runs: list[RunView] | None = None) -> RunView:
-        """Find one run by ``@``/``@N`` (recency), exact id, exact name or unique id prefix."""
-        return self.resolve_all([ref], runs)[0]
-
-    def resolve_all(self, refs: Sequence[str],
-                    runs: list[RunView] | None = None) -> list[RunView]:
-        """``resolve`` each reference against the same runs (listed once, not once a ref:
-        `track diff` resolves two or more among 10,000 runs)."""
-        if runs is None:
-            runs = self.load_heads()
+    def resolve_all(self, refs: Sequence[str], runs: list[RunView]) -> list[RunView]:
+        """Find each run by ``@``/``@N`` (recency), exact id, exact name or unique id
+        prefix among ``runs`` (newest first)."""
         ids = [run.id for run in runs]
         names = [run.name for run in runs]
         first_by_id = dict(zip(reversed(ids), reversed(runs), strict=True))
