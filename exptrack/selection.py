@@ -291,8 +291,12 @@ def _sql_list(index: Index, ask: Ask) -> Selection:
             else query.default_descending(key, ask.directions)
         value, kind, names_used, _ = _value_sql(key)
         way = "DESC" if down else "ASC"
-        order = f"{value} IS NULL, {kind} {way}, {value} {way}, {ORDER}"
-        values = names_used * 3 if key.kind == "param" else names_used * 2
+        if key.kind == "param":  # numbers, then text, then other values
+            order = f"{value} IS NULL, {kind} {way}, {value} {way}, {ORDER}"
+            values = names_used * 3
+        else:  # one kind of value
+            order = f"{value} IS NULL, {value} {way}, {ORDER}"
+            values = names_used * 2
     elif ask.descending is False:
         order = "r.started_at ASC, r.id ASC"
     ids = [row[0] for row in conn.execute(
