@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from exptrack.entries import write_listing  # noqa: E402
-from exptrack.fsutil import dump_yaml  # noqa: E402
 from exptrack.indexfile import INDEX_NAME  # noqa: E402
+
+from exptrack.fsutil import dump_yaml  # noqa: E402
 from exptrack.metrics import MetricSummarizer, Observation  # noqa: E402
 from exptrack.model import GitState, RunRecord  # noqa: E402
 
