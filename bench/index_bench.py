@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     row(f"track ls --where lr<0.01 --sort val_acc, {mid:,} runs", where, None, "",
         f"{where * 1000:.0f} ms = {where / yard:.2f}x")
 
-    for command in (["show", "exp-200"], ["diff", "exp-200", "exp-301"]):
+    for command in (["show", "exp-101"], ["diff", "exp-101", "exp-152"]):
         at_small = median([track, *command], env(small), repeats)
         at_big = median([track, *command], env(big), repeats)
         row(f"track {command[0]}, {big:,} vs {small:,} runs", at_big / at_small, 1.2, "x",

@@ -261,7 +261,7 @@ class Index:
         """Note the runs folder's stat: while it is unchanged, no run was added or removed
         (what lets ``show`` and ``diff`` resolve a reference without a scan)."""
         key = _key(str(self.store.runs_dir), None)
-        if _trusted(key * len(FILES), time.time_ns()):
+        if _trusted(key * len(FILES), time.time_ns()) and not self.folder_unchanged():
             with contextlib.suppress(sqlite3.OperationalError):
                 self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('runs_dir', ?)", (key,))
 
