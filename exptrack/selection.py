@@ -57,7 +57,10 @@ class Ask:
 def with_index(store: Store, progress: Progress | None, ask: Callable[[Index], T],
                fallback: Callable[[], T]) -> T:
     """``ask`` the store's index; a damaged database is rebuilt once; an unusable one
-    (locked, unwritable) makes ``fallback`` read the folders."""
+    (locked, unwritable) makes ``fallback`` read the folders; so does a store that does
+    not exist yet (no database is made for it)."""
+    if not store.runs_dir.is_dir():
+        return fallback()
     for _ in range(2):
         try:
             index = open_index(store, progress)
