@@ -232,21 +232,31 @@ class Index:
         new runs, drop the vanished ones; then check the running runs' recorders."""
         wanted = sorted(set(files))
         ids = self.store.run_ids()
-        stored = dict(self.conn.execute("SELECT id, stats FROM runs").fetchall())
+        if wanted == [RUN_YAML]:  # the usual listing: one stat a run, 32 bytes a row
+            stored = dict(self.conn.execute("SELECT id, substr(stats, 1, 32) FROM runs"))
+        else:
+            stored = dict(self.conn.execute("SELECT id, stats FROM runs"))
         changed: list[str] = []
         fd = os.open(self.store.runs_dir, os.O_RDONLY) if ids else -1
+        stat, pack, name = os.stat, _PACK, os.sep + FILES[RUN_YAML]
         try:
             for run_id in ids:
                 stats = stored.pop(run_id, None)
                 if not stats:
                     changed.append(run_id)
-                    continue
-                prefix = run_id + os.sep
-                for file in wanted:
-                    at = 32 * file
-                    if stats[at:at + 32] != _key(prefix + FILES[file], fd):
+                elif wanted == [RUN_YAML]:
+                    try:
+                        st = stat(run_id + name, dir_fd=fd)
+                    except OSError:  # missing (as before?) or unreadable (never trusted)
+                        if stats != _key(run_id + name, fd):
+                            changed.append(run_id)
+                        continue
+                    if stats != pack(st.st_mtime_ns & _MASK, st.st_size, st.st_ino & _MASK,
+                                     st.st_ctime_ns & _MASK):
                         changed.append(run_id)
-                        break
+                elif any(stats[32 * f:32 * f + 32] != _key(run_id + os.sep + FILES[f], fd)
+                         for f in wanted):
+                    changed.append(run_id)
         finally:
             if fd >= 0:
                 os.close(fd)
@@ -332,6 +342,7 @@ def note_run(store: Store, run_dir: Path) -> None:
             return
         conn = sqlite3.connect(path, timeout=0.2, isolation_level=None)
         try:
+            conn.execute("PRAGMA synchronous = NORMAL")
             if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
                 Reader(conn, store).write([run_dir.name])
         finally:

@@ -131,6 +131,8 @@ def connect(store: Store, busy_s: float = READ_BUSY_S) -> sqlite3.Connection:
             raise IndexUnavailable(str(exc)) from exc
         try:
             if _prepared(conn):
+                # A cache: a commit need not wait for the disk (WAL stays consistent).
+                conn.execute("PRAGMA synchronous = NORMAL")
                 return conn
         except sqlite3.OperationalError as exc:  # locked, I/O: not damage
             conn.close()
