@@ -36,7 +36,16 @@ from typing import Any
 
 from exptrack.indexdb import SCHEMA_VERSION, IndexUnavailable, connect, index_path
 from exptrack.model import SUMMARY_FIELDS, GitState, MetricSummary, RunRecord
-from exptrack.store import RunView, Store, mark_crashed, read_run_files
+from exptrack.store import (
+    RunView,
+    Store,
+    mark_crashed,
+    read_run_files,
+    recorder_alive,
+)
+from exptrack.store import (
+    is_young as _young,
+)
 
 FILES = ("run.yaml", "params.yaml", "summary.yaml", "git.yaml", "artifacts.yaml")
 RUN_YAML, PARAMS, SUMMARY, GIT, ARTIFACTS = range(len(FILES))
@@ -280,18 +289,20 @@ class Index:
         return row is not None and row[0] == _key(str(self.store.runs_dir), None)
 
     def _check_running(self) -> None:
-        """Liveness, never cached: a running run whose recorder died reads as crashed."""
-        rows = self.conn.execute(
-            "SELECT id, stats, record, params, metrics, git, damaged FROM runs "
-            "WHERE status = 'running'").fetchall()
+        """Liveness, never cached: a running run whose recorder died reads as crashed, for
+        this load (``temp.crashed``: what status filters see); its row stays as its files
+        say, so its metrics are rebuilt from metrics.jsonl whenever that grows."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS crashed (id TEXT PRIMARY KEY)")
+        self.conn.execute("DELETE FROM temp.crashed")
+        rows = self.conn.execute("SELECT id, record FROM runs WHERE status = 'running'")
         dead = []
-        for run_id, stats, *row in rows:
-            folder = self.store.runs_dir / run_id
-            view = view_of(row, folder)
-            mark_crashed(view)
-            if view.record.status != "running":  # its row says so from now on
-                dead.append((run_id, view, stats, _artifacts(folder, view)))
-        self.writer.commit(dead, [])
+        for run_id, record in rows.fetchall():
+            view = RunView(RunRecord(**json.loads(record)), self.store.runs_dir / run_id)
+            if view.record.pid is None and _young(view.path):
+                continue  # being created (store.mark_crashed's own rule)
+            if not recorder_alive(view.record):
+                dead.append((run_id,))
+        self.conn.executemany("INSERT OR IGNORE INTO temp.crashed VALUES (?)", dead)
 
     def check(self, run_ids: Sequence[str], files: Sequence[int] = ALL_FILES) -> list[str]:
         """Re-read those of ``run_ids`` whose ``files`` changed; returns them."""

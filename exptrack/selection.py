@@ -20,9 +20,10 @@ from exptrack.store import RECENCY_REF, RunView, Store, close_refs
 
 T = TypeVar("T")
 ORDER = "r.started_at DESC, r.id DESC"  # newest first: every listing's base order
+_STATUS = "CASE WHEN r.id IN temp.crashed THEN 'crashed' ELSE r.status END"  # live
 # --where/--sort on a field: (SQL value, its kind as query._order ranks it, decode)
 _FIELDS: dict[str, tuple[str, int, Callable[[Any], Any] | None]] = {
-    "id": ("r.id", 1, None), "name": ("r.name", 1, None), "status": ("r.status", 1, None),
+    "id": ("r.id", 1, None), "name": ("r.name", 1, None), "status": (_STATUS, 1, None),
     "tags": ("r.tags", 2, json.loads), "tag": ("r.tags", 2, json.loads),
     "exit_code": ("r.exit_code", 0, None), "started": ("r.started_at", 1, None),
     "started_at": ("r.started_at", 1, None), "ended_at": ("r.ended_at", 1, None),

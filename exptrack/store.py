@@ -279,7 +279,7 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def _is_young(path: Path) -> bool:
+def is_young(path: Path) -> bool:
     try:
         return time.time() - path.stat().st_mtime < YOUNG_RUN_S
     except OSError:
@@ -302,7 +302,7 @@ def mark_crashed(view: RunView) -> None:
     record = view.record
     if record.status != "running":
         return
-    if record.pid is None and not view.damaged and _is_young(view.path):
+    if record.pid is None and not view.damaged and is_young(view.path):
         return  # `track run` reserved the folder a moment ago and is writing run.yaml
     if recorder_alive(record):
         return
@@ -346,7 +346,7 @@ def read_run_files(path: Path) -> RunView:
         return RunView(record=record, path=path, damaged=[unreadable])
     raw = _read_mapping(path / "run.yaml", damaged, required=True)
     record = RunRecord.from_dict(raw, fallback_id=path.name)
-    if not raw and damaged == ["run.yaml is missing"] and _is_young(path):
+    if not raw and damaged == ["run.yaml is missing"] and is_young(path):
         # `track run` reserved the folder a moment ago and is about to write run.yaml.
         damaged.clear()
         record.status = "running"
