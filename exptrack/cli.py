@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from typing import Annotated
 
@@ -51,36 +50,27 @@ from exptrack.commands import (  # noqa: E402 - registered below
     series,
     watch,
 )
-from exptrack.commands.options import without_gc  # noqa: E402
 
 app.command(context_settings=run.RUN_CONTEXT)(run.run)
-app.command("ls")(without_gc(inspect.ls))
-app.command("show")(without_gc(inspect.show))
-app.command("diff")(without_gc(diff.diff))
+app.command("ls")(inspect.ls)
+app.command("show")(inspect.show)
+app.command("diff")(diff.diff)
 app.command()(parse.parse)
 app.command()(parse.reparse)
-app.command("metrics")(without_gc(series.metrics))
-app.command("plot")(without_gc(plot.plot))
-app.command("report")(without_gc(report.report))
+app.command("metrics")(series.metrics)
+app.command("plot")(plot.plot)
+app.command("report")(report.report)
 app.command("watch")(watch.watch)
 
 
 def main() -> None:
     """Entry point: run the app; map every error to one line and an exit code."""
-    try:
-        _run()
-    finally:
-        # The process ends here: the interpreter's last garbage collection would walk every
-        # object of a 10,000-run listing (70 ms for `track diff`) only to see them freed.
-        # Frozen objects are still freed (and finalized) at exit, without that walk.
-        gc.freeze()
+    _run()
 
 
 def _run() -> None:
-    from exptrack.commands.coercion import fast_command
-
     try:
-        fast_command(app)(standalone_mode=True)
+        app()
     except ExptrackError as exc:
         from exptrack import render  # imported on demand: start-up stays fast
 

@@ -17,6 +17,14 @@ def _read(path: Path) -> Any:
         return None
 
 
+def read_artifacts(folder: Path) -> list[dict[str, Any]]:
+    """The entries of a run's ``artifacts.yaml`` (absent or unreadable: none)."""
+    artifacts = _read(folder / "artifacts.yaml")
+    found = artifacts.get("artifacts") if isinstance(artifacts, dict) else None
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) \
+        else []
+
+
 def run_details(run: RunView) -> dict[str, Any]:
     """``env``, ``resources``, ``artifacts``, ``inputs`` of a run (see docs/format.md)."""
     env = _read(run.path / "env.yaml")
@@ -36,11 +44,8 @@ _HEX = frozenset("0123456789abcdef")
 MIN_HASH_PREFIX = 8
 
 
-def runs_with_artifact(runs: list[RunView], query: str) -> list[RunView]:
-    """The runs that produced an artifact: ``query`` is a sha256 (or a prefix of at least
-    8 hex digits), an existing file (matched by its content's sha256; by path where the run
-    recorded no hash), or a path as the run recorded it (relative to the run's cwd, or
-    absolute)."""
+def artifact_wanted(query: str) -> tuple[str | None, Path | None]:
+    """(sha256 or prefix, path) that ``--artifact QUERY`` asks for (see below)."""
     wanted = query.strip()
     digest: str | None = None
     target: Path | None = None
@@ -55,6 +60,15 @@ def runs_with_artifact(runs: list[RunView], query: str) -> list[RunView]:
                 digest = sha256_file(target)
             except OSError:
                 digest = None  # unreadable: match by path
+    return digest, target
+
+
+def runs_with_artifact(runs: list[RunView], query: str) -> list[RunView]:
+    """The runs that produced an artifact: ``query`` is a sha256 (or a prefix of at least
+    8 hex digits), an existing file (matched by its content's sha256; by path where the run
+    recorded no hash), or a path as the run recorded it (relative to the run's cwd, or
+    absolute)."""
+    digest, target = artifact_wanted(query)
     found = []
     for run in runs:
         for item in run_details(run)["artifacts"]:

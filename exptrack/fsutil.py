@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 def _yaml() -> tuple[ModuleType, type[Any], type[Any]]:
-    """PyYAML with its fastest safe loader and dumper, imported on first use: reading a
-    run's files mostly goes through ``yamlsubset`` and never needs it."""
+    """PyYAML with its fastest safe loader and dumper (libyaml's C ones when present),
+    imported on first use."""
     import yaml
 
     try:  # the C loader is ~10x faster; fall back when libyaml is missing
@@ -216,15 +216,11 @@ def load_yaml_text(text: str) -> Any:
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; raises OSError or ``YamlError`` on trouble. What
-    ``dump_yaml`` writes is read without PyYAML."""
-    from exptrack import yamlsubset
-
+    """Parse a YAML file safely; raises OSError or ``YamlError`` on trouble."""
     raw = read_bounded(path, MAX_YAML_BYTES)
     if raw is None:
         raise YamlRefused(f"larger than {MAX_YAML_BYTES // (1024 * 1024)} MiB")
     text = raw.decode("utf-8", errors="replace")
     if "\r" in text:  # as a text-mode read would give it (universal newlines)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    data = yamlsubset.load(text)
-    return load_yaml_text(text) if data is yamlsubset.UNSUPPORTED else data
+    return load_yaml_text(text)

@@ -1,391 +1,362 @@
-"""The derived listing index in use: what ``track ls`` needs of every run, without parsing
-YAML, and never stale. The files themselves are in ``indexfile.py`` (``<store>/index.bin``)
-and ``entries.py`` (``<run>/listing.json``); both are derived, safe to delete at any time
-(the run folders' YAML files are the truth and are re-read whenever a cache cannot be
-trusted).
+"""The index: one SQLite database derived from the run folders, which stay the truth.
 
-Every listing stats each run's ``run.yaml``: a run whose ``run.yaml`` is as the index
-says is served from it (ordering, counting and resolving from its header alone); one
-that changed, appeared or vanished is re-read (from ``listing.json`` if that is still
-valid) and the index rewritten. The other fields are decoded on first use, each after
-checking its own file's stat, so a listing that shows a few of 10,000 runs, or ranks them
-by one metric, pays only for what it uses. A file changed behind the index's back, or a
-section that cannot be decoded, refreshes the index once.
+Where it lives. SQLite's locks are unreliable on network filesystems (NFS, SMB, Lustre...),
+and a store often sits on one, shared by the machines of a cluster. So the database is kept
+out of the store, in the user's cache folder, one file a store (keyed by the store's real
+path) and a host: ``$TRACK_CACHE_DIR/index/``, else ``$XDG_CACHE_HOME/exptrack/index/``,
+else ``~/.cache/exptrack/index/``; when that folder is itself on a network filesystem (a
+cluster's home), ``<tmp>/exptrack-<uid>/index/`` on the local disk. Each host then has its
+own database of the shared folders, which is correct: it is only a cache of them. Within a
+host, concurrent processes share it through SQLite's own locking (WAL, a busy timeout); a
+database still locked after the timeout makes the command read the folders instead.
 
-"running" runs are never frozen by a cache: their recorder's liveness is checked on every
-load (``store.mark_crashed``).
+Never stale. Every reader stats, for every run folder, the files its question depends on
+(``run.yaml`` for a plain listing; ``params.yaml``, ``summary.yaml``, ``git.yaml`` or
+``artifacts.yaml`` when it filters or sorts by them) and compares them with the stats the
+run's row was made from; runs changed, added or removed are re-read, in one transaction. The
+runs a command then shows or uses are checked on all their files. A run changed in the last
+two seconds (``RACY_S``) is never trusted: it is re-read until its files are older. A
+``running`` run's recorder liveness is checked on every load (``store.mark_crashed``).
+
+A missing, damaged or older-schema database is rebuilt from the folders: deleting it is
+always safe.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
-import marshal
+import json
 import os
+import sqlite3
+import struct
 import time
-from collections.abc import Collection
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
 
-from exptrack.entries import (
-    CACHED_FILES,
-    LISTING_NAME,
-    RACY_S,
-    RUN_STATS,
-    Row,
-    file_key,
-    file_stats,
-    pack_stats,
-    read_entry,
-    view_of,
-    write_listing,
+from exptrack.indexdb import SCHEMA_VERSION, IndexUnavailable, connect, index_path
+from exptrack.model import SUMMARY_FIELDS, GitState, MetricSummary, RunRecord
+from exptrack.store import (
+    RunView,
+    Store,
+    mark_crashed,
+    read_run_files,
+    recorder_alive,
 )
-from exptrack.indexfile import (
-    INDEX_NAME,
-    Columns,
-    IndexFile,
-    cached_stats,
-    no_columns,
-    open_index,
-    write_index,
+from exptrack.store import (
+    is_young as _young,
 )
-from exptrack.model import GitState, MetricSummary, RunRecord
-from exptrack.store import RunView, mark_crashed, read_record, read_run_files
 
-if TYPE_CHECKING:
-    from pathlib import Path
+FILES = ("run.yaml", "params.yaml", "summary.yaml", "git.yaml", "artifacts.yaml")
+RUN_YAML, PARAMS, SUMMARY, GIT, ARTIFACTS = range(len(FILES))
+ALL_FILES = tuple(range(len(FILES)))
+RUN_STATS = 32 * len(FILES)
+RACY_S = 2.0
+BATCH = 500  # runs a write transaction (a rebuild is many: readers are never held long)
+_PACK = struct.Struct("<4Q").pack
+_MASK = (1 << 64) - 1
+_MISSING = _PACK(_MASK, _MASK, _MASK, _MASK)
+_UNREADABLE = b"\xfe" * 32
 
-    from exptrack.store import Store
-
-__all__ = ["INDEX_NAME", "LISTING_NAME", "RACY_S", "IndexedRunView", "cached_stats",
-           "load_heads", "load_views", "refresh_index", "write_listing"]
-
-FREEZE_AT = 2000  # runs: from this size, loaded views are moved out of the GC's sight
-_UNSET: Any = object()
-_ALL_FILES = (0, 1, 2, 3)
-_FIELD_FILE = {"params": 1, "metrics": 2, "git": 3}  # position in CACHED_FILES
-_LAZY_FIELDS = frozenset(("params", "metrics", "git", "damaged"))
-_SUMMARY = (2,)  # summary.yaml's position in CACHED_FILES
+_CHILDREN = ("params", "metrics", "tags", "artifacts")
 
 
-# ---------------------------------------------------------------- views
+__all__ = ["IndexUnavailable", "index_path"]
 
-class _Listing:
-    """What the views of one load share: the runs folder (opened once: stats relative to
-    it), and the index, refreshed at most once if a view finds a file changed behind the
-    index's back or a section it cannot decode."""
-
-    def __init__(self, store: Store, may_refresh: bool) -> None:
-        self.store = store
-        self.runs_dir = store.runs_dir
-        self.fd = os.open(store.runs_dir, os.O_RDONLY)
-        # Resolving a reference never writes the index: a changed run is read from its files.
-        self.refreshed: IndexFile | bool | None = False if may_refresh else None
-
-    def __del__(self) -> None:
-        with contextlib.suppress(OSError, AttributeError, TypeError):
-            os.close(self.fd)
-
-    def refreshed_index(self) -> IndexFile | None:
-        if self.refreshed is False:
-            self.refreshed = refresh_index(self.store)
-        return self.refreshed if isinstance(self.refreshed, IndexFile) else None
+Progress = Callable[[int, int], None]  # (runs read, runs to read)
 
 
-class IndexedRunView(RunView):
-    """A run from the index. Only ``run.yaml`` was checked against the index when it was
-    listed (what ordering, counting and resolving need); ``record`` is decoded on first
-    use, and ``params``, ``metrics``, ``git`` and ``damaged`` each after checking that the
-    file it came from is unchanged (``damaged``: all four files). So a listing that shows
-    a few of 10,000 runs, or ranks them by one metric, pays only for what it uses. A
-    changed file or an undecodable section refreshes the index once; what still cannot be
-    used from it is read from the run's files."""
+# ---------------------------------------------------------------- stats
 
-    @property
-    def id(self) -> str:
-        return self.__dict__["_id"]  # type: ignore[no-any-return]
-
-    @property
-    def name(self) -> str | None:
-        state = self.__dict__
-        if "record" in state or state.get("_index") is None:
-            return self.record.name
-        return state["_index"].names[state["_pos"]]  # type: ignore[no-any-return]
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for attributes not set yet: the lazy fields, before they are loaded.
-        state = self.__dict__
-        if name == "path":
-            state["path"] = path = state["_listing"].runs_dir / state["_id"]
-            return path
-        if name == "record":
-            record = None
-            index = state.get("_index")
-            if index is not None:
-                blobs = index.section("record")
-                with contextlib.suppress(Exception):  # malformed: the file decides
-                    record = RunRecord(*marshal.loads(blobs[state["_pos"]]))
-            state["record"] = record = record or read_record(self.path)
-            return record
-        if name not in _LAZY_FIELDS or "_id" not in state:
-            raise AttributeError(name)
-        value = self._from_index(name)
-        if value is _UNSET:  # nothing usable cached: the run's files decide
-            fallback = read_run_files(self.path)
-            loaded: dict[str, Any] = {"params": fallback.params, "metrics": fallback.metrics,
-                                      "git": fallback.git, "damaged": fallback.damaged}
-            for key, found in loaded.items():
-                state.setdefault(key, found)  # set already (a crashed run's metrics) stays
-            return state[name]
-        state[name] = value
-        return value
-
-    def _from_index(self, name: str) -> Any:
-        if name == "metrics":
-            fields = self._metric_fields()
-            if fields is None:
-                return _UNSET
-            try:
-                return {key: MetricSummary(*value) for key, value in fields.items()}
-            except Exception:  # a malformed entry: the files decide
-                return _UNSET
-        slot = _FIELD_FILE.get(name)
-        for _ in range(2):  # the index as loaded, then the refreshed one
-            if not self._current((slot,) if slot is not None else _ALL_FILES):
-                return _UNSET
-            index, pos = self.__dict__["_index"], self.__dict__["_pos"]
-            try:
-                if slot is None:  # damaged
-                    return list(index.damaged.get(pos, []))
-                value = marshal.loads(index.section(name)[pos])
-                if name == "params":
-                    if isinstance(value, dict):
-                        return value
-                else:
-                    return GitState(*value)
-            except Exception:  # a malformed section: the refreshed index, or the files
-                pass
-            if not self._move_to_refreshed():
-                return _UNSET
-        return _UNSET
-
-    def _metric_fields(self) -> dict[str, Any] | None:
-        """{metric: its summary fields} from the index; None: read the files."""
-        state = self.__dict__
-        if "_metric_cache" not in state:
-            fields = None
-            for _ in range(2):
-                if not self._current(_SUMMARY):
-                    break
-                with contextlib.suppress(Exception):
-                    fields = marshal.loads(state["_index"].section("metrics")[state["_pos"]])
-                if isinstance(fields, dict):
-                    break
-                fields = None
-                if not self._move_to_refreshed():
-                    break
-            state["_metric_cache"] = fields
-        return state["_metric_cache"]  # type: ignore[no-any-return]
-
-    def _current(self, files: tuple[int, ...]) -> bool:
-        """Whether ``files`` (positions in CACHED_FILES) are unchanged since the view's
-        index was written, each file's stat checked once; if not, moves the view to the
-        refreshed index if that one is current. False: the run's files decide."""
-        state = self.__dict__
-        index: IndexFile | None = state.get("_index")
-        if index is None:
-            return False
-        checked: set[int] | None = state.get("_checked")
-        if checked is None:
-            checked = state["_checked"] = {0}  # run.yaml: checked when listed
-        base = state["_pos"] * RUN_STATS
-        for file in files:
-            if file not in checked:
-                start = base + 32 * file
-                if index.stats[start:start + 32] != file_key(
-                        state["_id"] + os.sep + CACHED_FILES[file], state["_listing"].fd):
-                    return self._move_to_refreshed()
-                checked.add(file)
-        return True
-
-    def _move_to_refreshed(self) -> bool:
-        """Use the refreshed index for this run, if all its files are as it says."""
-        state = self.__dict__
-        listing: _Listing = state["_listing"]
-        refreshed = listing.refreshed_index()
-        state["_index"] = None
-        if refreshed is None or refreshed is state.get("_was"):
-            return False
-        state["_was"] = refreshed  # moved once: a second failure goes to the files
-        pos = refreshed.positions.get(state["_id"])
-        if pos is None:
-            return False
-        now = pack_stats(file_stats(state["_id"] + os.sep, listing.fd))
-        if refreshed.stats[pos * RUN_STATS:(pos + 1) * RUN_STATS] != now:
-            return False
-        state.update(_index=refreshed, _pos=pos, _checked=set(_ALL_FILES))
-        state.pop("_metric_cache", None)
-        return True
-
-    def metric(self, name: str) -> MetricSummary | None:
-        state = self.__dict__
-        if "metrics" not in state and "_id" in state:
-            # Ranking 10,000 runs calls this once a run: the usual case (summary.yaml
-            # unchanged since the index was written) reads the metric's own column.
-            index: IndexFile | None = state.get("_index")
-            if index is not None and self._current(_SUMMARY) and state["_index"] is index:
-                if not index.has_metric(name):
-                    return None
-                column = index.section("m:" + name)
-                if column is not None:
-                    blob = column[state["_pos"]]
-                    if blob is None:
-                        return None
-                    with contextlib.suppress(Exception):  # malformed: `metrics` decides
-                        return MetricSummary(*marshal.loads(blob))
-            fields = self._metric_fields()
-            if fields is not None:
-                found = fields.get(name)
-                if found is None:
-                    return None
-                with contextlib.suppress(Exception):
-                    return MetricSummary(*found)
-        return self.metrics.get(name)
-
-    def metric_names(self) -> Collection[str]:
-        if "metrics" not in self.__dict__ and "_id" in self.__dict__:
-            fields = self._metric_fields()
-            if fields is not None:
-                return fields.keys()
-        return self.metrics.keys()
-
-
-def _new_view(listing: _Listing, run_id: str, index: IndexFile | None = None,
-              pos: int = -1) -> IndexedRunView:
-    view = object.__new__(IndexedRunView)
-    view.__dict__.update(_id=run_id, _listing=listing, _index=index, _pos=pos)
-    return view
-
-
-def _load(store: Store, write: bool) -> list[RunView]:
-    ids = store.run_ids()
-    if not ids:
-        return []
-    index_path = store_index_path(store)
-    listing = _Listing(store, may_refresh=write)
-    runs_fd = listing.fd
-    index = open_index(index_path)
-    positions = index.positions if index is not None else {}
-    stats = index.stats if index is not None else b""
-    carried: list[str] = []
-    read: dict[str, Row | None] = {}
-    keyed: list[tuple[str, str, RunView]] = []
-    now_ns = time.time_ns()
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of small acyclic objects: collections only cost
+def _key(path: str, dir_fd: int | None) -> bytes:
     try:
-        for run_id in ids:
-            pos = positions.get(run_id)
-            view: RunView
-            if pos is not None and stats[pos * RUN_STATS:pos * RUN_STATS + 32] \
-                    == file_key(run_id + os.sep + CACHED_FILES[0], runs_fd):
-                assert index is not None
-                carried.append(run_id)
-                view = _new_view(listing, run_id, index, pos)
-                started, status = index.started[pos], index.status[pos]
-            else:
-                if not write:  # resolving a reference: run.yaml now, the rest on use
-                    view = _new_view(listing, run_id)
-                else:
-                    run_stats = file_stats(run_id + os.sep, runs_fd)
-                    entry, view_read, read[run_id] = read_entry(store.runs_dir, run_id,
-                                                                 run_stats, now_ns)
-                    view = view_read or view_of(entry, store.runs_dir / run_id)
-                started, status = view.record.started_at, view.record.status
-            if status == "running":  # (mark_crashed's own first test, inlined)
-                mark_crashed(view)
-            keyed.append((started, run_id, view))
-        keyed.sort(reverse=True)
-        if write and (any(row is not None for row in read.values())
-                      or len(carried) != len(positions)):
-            write_index(index_path, _fresh_columns(store, index, carried, read, runs_fd))
-    finally:
-        _restore_gc(gc_was_enabled, len(keyed))
-    return [view for _, _, view in keyed]
-
-
-def store_index_path(store: Store) -> Path:
-    """``<store>/index.bin``; in a store owned by another user, ``index.<uid>.bin``: an
-    index holds what its writer may read (written 0600), so each user of a shared store
-    keeps their own, and never sees another user's private runs through it."""
-    uid = os.geteuid()
-    try:
-        owner = os.stat(store.root).st_uid
+        st = os.stat(path, dir_fd=dir_fd)
+    except FileNotFoundError:
+        return _MISSING
     except OSError:
-        owner = uid
-    return store.root / (INDEX_NAME if owner == uid else f"index.{uid}.bin")
+        return _UNREADABLE
+    return _PACK(st.st_mtime_ns & _MASK, st.st_size, st.st_ino & _MASK,
+                 st.st_ctime_ns & _MASK)
 
 
-def load_views(store: Store) -> list[RunView]:
-    """Every run of ``store``, newest first, from the index where it is still valid; the
-    index is rewritten when runs were added, changed or removed."""
-    return _load(store, write=True)
+def run_stats(folder: str, dir_fd: int | None = None) -> bytes:
+    """The stats of a run's files (``folder`` ends with a separator)."""
+    return b"".join(_key(folder + name, dir_fd) for name in FILES)
 
 
-def load_heads(store: Store) -> list[RunView]:
-    """Every run, newest first, like ``load_views`` but reading only the ``run.yaml`` of a
-    run the index does not hold (the rest of it is read on first use), and never writing
-    the index: what resolving a reference by id, name or recency needs."""
-    return _load(store, write=False)
+def _trusted(stats: bytes, now_ns: int) -> bytes:
+    """``stats`` as a row keeps them; empty (never matching) for a run changed a moment ago
+    (it may change again within the same timestamp tick) or one we may not read."""
+    if _UNREADABLE in (stats[i:i + 32] for i in range(0, RUN_STATS, 32)):
+        return b""
+    limit = (now_ns - int(RACY_S * 1e9)) & _MASK
+    for i in range(0, RUN_STATS, 32):
+        part = stats[i:i + 32]
+        if part != _MISSING and struct.unpack_from("<Q", part, 24)[0] > limit:
+            return b""
+    return stats
 
 
-def refresh_index(store: Store) -> IndexFile | None:
-    """Check every cached file of every run against the index, re-read the runs that
-    changed, write the index and return it opened (None if it cannot be written). Used
-    when a view finds a file changed behind the index's back, so the next listing is fast
-    again."""
-    ids = store.run_ids()
-    index_path = store_index_path(store)
-    index = open_index(index_path)
-    positions = index.positions if index is not None else {}
-    carried: list[str] = []
-    read: dict[str, Row | None] = {}
-    now_ns = time.time_ns()
-    runs_fd = os.open(store.runs_dir, os.O_RDONLY)
+# ---------------------------------------------------------------- rows
+
+def _plain(value: Any) -> Any:
+    return str(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":"))
+
+
+def _sort_value(value: Any) -> tuple[int, Any]:
+    """(kind, value) as ``query._order`` orders values: numbers, then text, then others;
+    a missing or NaN value is NULL."""
+    if value is None:
+        return 0, None
+    if isinstance(value, (bool, int, float)):
+        try:
+            number = float(value)
+        except OverflowError:
+            return 0, None
+        return 0, None if number != number else number
+    if isinstance(value, str):
+        return 1, value
+    return 2, str(value)
+
+
+def _finite(value: float | None) -> float | None:
+    return None if value is None or value != value else value
+
+
+class Reader:
+    """Reads run folders into rows and writes them, a batch a transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, store: Store) -> None:
+        self.conn = conn
+        self.store = store
+
+    def read(self, run_id: str) -> tuple[RunView, bytes, list[tuple[Any, ...]]]:
+        folder = self.store.runs_dir / run_id
+        stats = run_stats(str(folder) + os.sep)  # before reading: a later change is seen
+        view = read_run_files(folder)
+        return view, _trusted(stats, time.time_ns()), _artifacts(folder, view)
+
+    def write(self, run_ids: Sequence[str], gone: Iterable[str] = (),
+              progress: Progress | None = None) -> None:
+        """Re-read ``run_ids`` and drop ``gone``, a batch a transaction."""
+        gone = list(gone)
+        total = len(run_ids)
+        for start in range(0, max(total, 1), BATCH):
+            batch = [(run_id, *self.read(run_id)) for run_id in run_ids[start:start + BATCH]]
+            self.commit(batch, gone if start == 0 else [])
+            if progress is not None:
+                progress(min(start + BATCH, total), total)
+
+    def commit(self, batch: list[tuple[str, RunView, bytes, list[tuple[Any, ...]]]],
+                gone: list[str]) -> None:
+        if not batch and not gone:
+            return
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise IndexUnavailable(str(exc)) from exc
+        try:
+            drop = [(run_id,) for run_id in (*gone, *(b[0] for b in batch))]
+            conn.executemany("DELETE FROM runs WHERE id = ?", drop)
+            for table in _CHILDREN:
+                conn.executemany(f"DELETE FROM {table} WHERE run_id = ?", drop)
+            for run_id, view, stats, artifacts in batch:
+                insert_run(conn, run_id, view, stats, artifacts)
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+
+def insert_run(conn: sqlite3.Connection, run_id: str, view: RunView, stats: bytes,
+               artifacts: list[tuple[Any, ...]]) -> None:
+    record, git = view.record, view.git
+    conn.execute(
+        "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (run_id, stats, record.started_at, record.name, record.status, _dumps(record.tags),
+         str(record.tags), record.exit_code, record.ended_at, _finite(record.duration_s),
+         record.host, record.cwd, " ".join(record.command), record.note, git.commit,
+         git.branch, int(git.dirty) if git.repo else None, _dumps(record.to_dict()),
+         _dumps(view.params),
+         _dumps({n: [getattr(m, f) for f in SUMMARY_FIELDS] for n, m in view.metrics.items()}),
+         _dumps(git.to_dict()), _dumps(view.damaged)))
+    conn.executemany("INSERT OR REPLACE INTO params VALUES (?,?,?,?,?)",
+                     [(run_id, name, *_sort_value(value), _dumps(value))
+                      for name, value in view.params.items()])
+    conn.executemany("INSERT OR REPLACE INTO metrics VALUES (?,?,?,?,?,?,?,?,?)",
+                     [(run_id, name, _finite(m.last), _finite(m.min), _finite(m.max),
+                       m.count, _finite(m.best), m.best is not None, m.direction)
+                      for name, m in view.metrics.items()])
+    conn.executemany("INSERT OR IGNORE INTO tags VALUES (?,?)",
+                     [(run_id, tag) for tag in record.tags])
+    conn.executemany("INSERT INTO artifacts VALUES (?,?,?,?,?)",
+                     [(run_id, *item) for item in artifacts])
+
+
+def _artifacts(folder: Path, view: RunView) -> list[tuple[Any, ...]]:
+    """(sha256, location, path, where it is) of each artifact in ``artifacts.yaml``; where
+    it is: relative to the runs folder for a file kept in the run folder, else absolute."""
+    from exptrack.details import read_artifacts
+
+    found = []
+    for item in read_artifacts(folder):
+        sha = item.get("sha256")
+        location = item.get("location")
+        path = str(item.get("path", ""))
+        base = Path(folder.name) if location == "run_dir" else Path(view.record.cwd or "/")
+        found.append((str(sha) if sha else None,
+                      location if isinstance(location, str) else None, path, str(base / path)))
+    return found
+
+
+def view_of(row: Sequence[Any], path: Path) -> RunView:
+    """A RunView from a ``runs`` row's (record, params, metrics, git, damaged)."""
+    record, params, metrics, git, damaged = row
+    return RunView(RunRecord(**json.loads(record)), path, json.loads(params),
+                   {n: MetricSummary(*m) for n, m in json.loads(metrics).items()},
+                   GitState(**json.loads(git)), json.loads(damaged))
+
+
+# ---------------------------------------------------------------- the index in use
+
+class Index:
+    """A store's database, kept true to the folders: ``refresh`` before a question,
+    ``views`` for the runs it shows."""
+
+    def __init__(self, store: Store, conn: sqlite3.Connection,
+                 progress: Progress | None = None) -> None:
+        self.store = store
+        self.conn = conn
+        self.progress = progress
+        self.writer = Reader(conn, store)
+
+    def refresh(self, files: Iterable[int] = (RUN_YAML,)) -> None:
+        """Re-read every run whose ``files`` changed since its row was written, add the
+        new runs, drop the vanished ones; then check the running runs' recorders."""
+        wanted = sorted(set(files))
+        ids = self.store.run_ids()
+        if wanted == [RUN_YAML]:  # the usual listing: one stat a run, 32 bytes a row
+            stored = dict(self.conn.execute("SELECT id, substr(stats, 1, 32) FROM runs"))
+        else:
+            stored = dict(self.conn.execute("SELECT id, stats FROM runs"))
+        changed: list[str] = []
+        fd = os.open(self.store.runs_dir, os.O_RDONLY) if ids else -1
+        stat, pack, name = os.stat, _PACK, os.sep + FILES[RUN_YAML]
+        try:
+            for run_id in ids:
+                stats = stored.pop(run_id, None)
+                if not stats:
+                    changed.append(run_id)
+                elif wanted == [RUN_YAML]:
+                    try:
+                        st = stat(run_id + name, dir_fd=fd)
+                    except OSError:  # missing (as before?) or unreadable (never trusted)
+                        if stats != _key(run_id + name, fd):
+                            changed.append(run_id)
+                        continue
+                    if stats != pack(st.st_mtime_ns & _MASK, st.st_size, st.st_ino & _MASK,
+                                     st.st_ctime_ns & _MASK):
+                        changed.append(run_id)
+                elif any(stats[32 * f:32 * f + 32] != _key(run_id + os.sep + FILES[f], fd)
+                         for f in wanted):
+                    changed.append(run_id)
+        finally:
+            if fd >= 0:
+                os.close(fd)
+        if changed or stored:
+            many = len(changed) > BATCH
+            self.writer.write(changed, stored, self.progress if many else None)
+        if len(wanted) == 1 and wanted[0] == RUN_YAML:
+            self._remember_folder()
+        self._check_running()
+
+    def _remember_folder(self) -> None:
+        """Note the runs folder's stat: while it is unchanged, no run was added or removed
+        (what lets ``show`` and ``diff`` resolve a reference without a scan)."""
+        key = _key(str(self.store.runs_dir), None)
+        if _trusted(key * len(FILES), time.time_ns()) and not self.folder_unchanged():
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('runs_dir', ?)", (key,))
+
+    def folder_unchanged(self) -> bool:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'runs_dir'").fetchone()
+        return row is not None and row[0] == _key(str(self.store.runs_dir), None)
+
+    def _check_running(self) -> None:
+        """Liveness, never cached: a running run whose recorder died reads as crashed, for
+        this load (``temp.crashed``: what status filters see); its row stays as its files
+        say, so its metrics are rebuilt from metrics.jsonl whenever that grows."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS crashed (id TEXT PRIMARY KEY)")
+        self.conn.execute("DELETE FROM temp.crashed")
+        rows = self.conn.execute("SELECT id, record FROM runs WHERE status = 'running'")
+        dead = []
+        for run_id, record in rows.fetchall():
+            view = RunView(RunRecord(**json.loads(record)), self.store.runs_dir / run_id)
+            if view.record.pid is None and _young(view.path):
+                continue  # being created (store.mark_crashed's own rule)
+            if not recorder_alive(view.record):
+                dead.append((run_id,))
+        self.conn.executemany("INSERT OR IGNORE INTO temp.crashed VALUES (?)", dead)
+
+    def check(self, run_ids: Sequence[str], files: Sequence[int] = ALL_FILES) -> list[str]:
+        """Re-read those of ``run_ids`` whose ``files`` changed; returns them."""
+        stored = dict(self.conn.execute(
+            f"SELECT id, stats FROM runs WHERE id IN ({','.join('?' * len(run_ids))})",
+            list(run_ids)).fetchall()) if run_ids else {}
+        changed = []
+        for run_id in run_ids:
+            stats = stored.get(run_id)
+            prefix = str(self.store.runs_dir / run_id) + os.sep
+            if not stats or any(stats[32 * f:32 * f + 32] != _key(prefix + FILES[f], None)
+                                for f in files):
+                changed.append(run_id)
+        if changed:
+            self.writer.write(changed)
+        return changed
+
+    def views(self, run_ids: Sequence[str], check: bool = True) -> list[RunView]:
+        """The runs ``run_ids``, in that order, checked on all their files first."""
+        if check:
+            self.check(run_ids)
+        found: dict[str, RunView] = {}
+        for start in range(0, len(run_ids), 500):
+            part = run_ids[start:start + 500]
+            for run_id, *row in self.conn.execute(
+                    "SELECT id, record, params, metrics, git, damaged FROM runs WHERE id IN "
+                    f"({','.join('?' * len(part))})", list(part)):
+                found[run_id] = view_of(row, self.store.runs_dir / run_id)
+        views = []
+        for run_id in run_ids:
+            view = found.get(run_id) or read_run_files(self.store.runs_dir / run_id)
+            mark_crashed(view)
+            views.append(view)
+        return views
+
+
+def open_index(store: Store, progress: Progress | None = None) -> Index:
+    """The store's index, ready for questions; raises IndexUnavailable."""
+    return Index(store, connect(store), progress)
+
+
+def note_run(store: Store, run_dir: Path) -> None:
+    """Write a run's row (``track run``, at its start and end). Best effort: never raises,
+    never waits long; a database that is not there yet is left to the next reader."""
     try:
-        for run_id in ids:
-            stats = file_stats(run_id + os.sep, runs_fd)
-            pos = positions.get(run_id)
-            if index is not None and pos is not None \
-                    and index.stats[pos * RUN_STATS:(pos + 1) * RUN_STATS] == pack_stats(stats):
-                carried.append(run_id)
-            else:
-                read[run_id] = read_entry(store.runs_dir, run_id, stats, now_ns)[2]
-        columns = _fresh_columns(store, index, carried, read, runs_fd)
-    finally:
-        os.close(runs_fd)
-    return open_index(index_path) if write_index(index_path, columns) else None
-
-
-def _fresh_columns(store: Store, index: IndexFile | None, carried: list[str],
-                  read: dict[str, Row | None], runs_fd: int) -> Columns:
-    """Every run's columns: ``carried`` over from ``index`` (re-read from their files if
-    its sections are unusable), then those just ``read``."""
-    columns = index.carry(carried) if index is not None and carried else no_columns()
-    if columns is None:
-        columns = no_columns()
-        now_ns = time.time_ns()
-        for run_id in carried:
-            stats = file_stats(run_id + os.sep, runs_fd)
-            read[run_id] = read_entry(store.runs_dir, run_id, stats, now_ns)[2]
-    columns.add({run_id: row for run_id, row in read.items() if row is not None})
-    return columns
-
-
-
-def _restore_gc(was_enabled: bool, loaded: int) -> None:
-    if was_enabled:
-        if loaded >= FREEZE_AT:
-            # The views live as long as the command and hold no cycles: without this, the
-            # next collections would scan every one of them again, several times.
-            gc.freeze()
-        gc.enable()
+        path = index_path(store)
+        if not path.exists():
+            return
+        conn = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+        try:
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                Reader(conn, store).write([run_dir.name])
+        finally:
+            conn.close()
+    except Exception:  # a cache: the next reader re-reads the folder anyway
+        return

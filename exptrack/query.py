@@ -10,7 +10,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from exptrack.directions import metric_direction
 from exptrack.errors import UsageError
@@ -22,6 +22,7 @@ FIELDS = ("id", "name", "status", "tags", "tag", "exit_code", "started", "starte
 METRIC_STATS = ("last", "best", "min", "max", "count")
 _WHERE = re.compile(r"^\s*([^<>=!]+?)\s*(<=|>=|==|!=|=|<|>)\s*(.*?)\s*$")
 _MISSING = object()
+MISSING = _MISSING  # what a run without the key has
 
 
 # ---------------------------------------------------------------- keys and their values
@@ -41,7 +42,42 @@ class Key:
         return self.name
 
 
-def resolve_key(text: str, runs: Sequence[RunView]) -> Key:
+@runtime_checkable
+class Names(Protocol):
+    """The parameter and metric names of a set of runs (what keys are resolved against):
+    from views (``RunNames``) or from the index."""
+
+    def empty(self) -> bool: ...
+
+    def has_param(self, name: str) -> bool: ...
+
+    def has_metric(self, name: str) -> bool: ...
+
+    def known(self, limit: int) -> list[str]:
+        """The first ``limit`` parameter and metric names, sorted."""
+        ...
+
+
+class RunNames:
+    def __init__(self, runs: Sequence[RunView]) -> None:
+        self.runs = runs
+        self.params = {k for r in runs for k in r.params}
+        self.metrics = {k for r in runs for k in r.metric_names()}
+
+    def empty(self) -> bool:
+        return not self.runs
+
+    def has_param(self, name: str) -> bool:
+        return name in self.params
+
+    def has_metric(self, name: str) -> bool:
+        return name in self.metrics
+
+    def known(self, limit: int) -> list[str]:
+        return sorted(self.params | self.metrics)[:limit]
+
+
+def resolve_key(text: str, runs: Sequence[RunView] | Names) -> Key:
     """Fields first, then params, then metrics (``val_acc``, ``val_acc.best``);
     ``params.X`` / ``metrics.X`` force the kind. Unknown keys are a usage error."""
     key = text.strip()
@@ -54,19 +90,18 @@ def resolve_key(text: str, runs: Sequence[RunView]) -> Key:
             return _metric_key(rest) if kind == "metric" else Key("param", rest)
     if key in FIELDS:
         return Key("field", key)
-    params = {k for r in runs for k in r.params}
-    if key in params:
+    names = runs if isinstance(runs, Names) else RunNames(runs)
+    if names.has_param(key):
         return Key("param", key)
-    metrics = {k for r in runs for k in r.metric_names()}
-    if key in metrics:
+    if names.has_metric(key):
         return Key("metric", key)
     stat_key = _metric_key(key)
-    if stat_key.stat != "last" and stat_key.name in metrics:
+    if stat_key.stat != "last" and names.has_metric(stat_key.name):
         return stat_key
-    if not runs:
+    if names.empty():
         return Key("param", key)
-    known = sorted(params | metrics)
-    hint = f"; known: {', '.join(known[:12])}" if known else ""
+    known = names.known(12)
+    hint = f"; known: {', '.join(known)}" if known else ""
     raise UsageError(f"no field, parameter or metric named {key!r}{hint}")
 
 
@@ -129,7 +164,10 @@ class Condition:
     raw: str
 
     def matches(self, run: RunView) -> bool:
-        value = value_of(run, self.key)
+        return self.matches_value(value_of(run, self.key))
+
+    def matches_value(self, value: Any) -> bool:
+        """Whether a run whose value for the key is ``value`` (``MISSING``: none) matches."""
         if isinstance(value, list):  # tags: any element matching
             hits = [_compare(item, self.op if self.op != "!=" else "=", self.raw)
                     for item in value]
@@ -140,7 +178,7 @@ class Condition:
         return _compare(value, self.op, self.raw)
 
 
-def parse_where(expr: str, runs: Sequence[RunView]) -> Condition:
+def parse_where(expr: str, runs: Sequence[RunView] | Names) -> Condition:
     """``lr<0.01``, ``status=completed``, ``model=resnet*``, ``tag=baseline``,
     ``val_acc.best>=0.9``. A malformed expression is a usage error."""
     match = _WHERE.match(expr)
@@ -228,14 +266,16 @@ class BestValue:
 
 def best_direction(metric: str, descending: bool | None,
                    configured: dict[str, str] | None = None,
-                   runs: Sequence[RunView] = ()) -> str:
+                   runs: Sequence[RunView] = (),
+                   recorded: Callable[[], str | None] | None = None) -> str:
     """``min``/``max`` for ``--best``: ``--asc``/``--desc`` win, then config and names, then
-    the direction the runs recorded (from the config in force when they ran)."""
+    the direction the runs recorded (from the config in force when they ran; the first
+    run's that has one, or what ``recorded`` says it is)."""
     if descending is not None:
         return "max" if descending else "min"
-    direction = metric_direction(metric, configured) or next(
+    direction = metric_direction(metric, configured) or (recorded() if recorded else next(
         (summary.direction for summary in (r.metric(metric) for r in runs)
-         if summary is not None and summary.direction), None)
+         if summary is not None and summary.direction), None))
     if direction is None:
         raise UsageError(f"cannot tell whether a higher or lower {metric!r} is better: "
                          "add --desc (higher is better) or --asc (lower is better)")

@@ -211,6 +211,9 @@ class Recorder:
             watcher.start()
             for step in steps:
                 self._call_step(step, "started", ctx, pid)
+            from exptrack.index import note_run
+
+            note_run(request.store, run_dir)  # best effort, never raises
 
         def on_tick() -> None:
             sink.report()
@@ -351,11 +354,11 @@ class Recorder:
                       f"run.yaml: {failed.strerror or failed}): it will read as crashed")
         assert self.run_dir is not None
         self.request.store.apply_modes(self.run_dir)
-        from exptrack.entries import write_listing
+        from exptrack.index import note_run
 
-        # A derived cache for `track ls`, written last (after any chmod, whose ctime change
-        # would invalidate it); never raises.
-        write_listing(self.run_dir, self.file_mode)
+        # The run's row in the index, written last (after any chmod, whose ctime change
+        # would make it stale); never raises.
+        note_run(self.request.store, self.run_dir)
 
 
 class _NullSink:

@@ -178,30 +178,16 @@ class Store:
     def load(self, run_id: str) -> RunView:
         return load_run(self.runs_dir / run_id)
 
-    def load_all(self) -> list[RunView]:
-        """Every run, newest first: through the derived index (``index.py``), which re-reads
-        every run folder added or changed since it was written."""
-        from exptrack.index import load_views
+    def load_folders(self) -> list[RunView]:
+        """Every run read from its folder, newest first: slow on a large store, what the
+        index (``index.py``) serves from its database; used when that cannot be."""
+        runs = [load_run(self.runs_dir / run_id) for run_id in self.run_ids()]
+        runs.sort(key=lambda run: (run.record.started_at, run.path.name), reverse=True)
+        return runs
 
-        return load_views(self)
-
-    def load_heads(self) -> list[RunView]:
-        """Every run, newest first, with only ``run.yaml`` read up front (the rest of a run
-        is read when first used): what resolving a reference needs."""
-        from exptrack.index import load_heads
-
-        return load_heads(self)
-
-    def resolve(self, ref: str, runs: list[RunView] | None = None) -> RunView:
-        """Find one run by ``@``/``@N`` (recency), exact id, exact name or unique id prefix."""
-        return self.resolve_all([ref], runs)[0]
-
-    def resolve_all(self, refs: Sequence[str],
-                    runs: list[RunView] | None = None) -> list[RunView]:
-        """``resolve`` each reference against the same runs (listed once, not once a ref:
-        `track diff` resolves two or more among 10,000 runs)."""
-        if runs is None:
-            runs = self.load_heads()
+    def resolve_all(self, refs: Sequence[str], runs: list[RunView]) -> list[RunView]:
+        """Find each run by ``@``/``@N`` (recency), exact id, exact name or unique id
+        prefix among ``runs`` (newest first)."""
         ids = [run.id for run in runs]
         names = [run.name for run in runs]
         first_by_id = dict(zip(reversed(ids), reversed(runs), strict=True))
@@ -293,7 +279,7 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def _is_young(path: Path) -> bool:
+def is_young(path: Path) -> bool:
     try:
         return time.time() - path.stat().st_mtime < YOUNG_RUN_S
     except OSError:
@@ -316,7 +302,7 @@ def mark_crashed(view: RunView) -> None:
     record = view.record
     if record.status != "running":
         return
-    if record.pid is None and not view.damaged and _is_young(view.path):
+    if record.pid is None and not view.damaged and is_young(view.path):
         return  # `track run` reserved the folder a moment ago and is writing run.yaml
     if recorder_alive(record):
         return
@@ -360,7 +346,7 @@ def read_run_files(path: Path) -> RunView:
         return RunView(record=record, path=path, damaged=[unreadable])
     raw = _read_mapping(path / "run.yaml", damaged, required=True)
     record = RunRecord.from_dict(raw, fallback_id=path.name)
-    if not raw and damaged == ["run.yaml is missing"] and _is_young(path):
+    if not raw and damaged == ["run.yaml is missing"] and is_young(path):
         # `track run` reserved the folder a moment ago and is about to write run.yaml.
         damaged.clear()
         record.status = "running"

@@ -21,6 +21,8 @@ def use_store(patch: pytest.MonkeyPatch, store: Path) -> None:
     """Point $TRACK_HOME at ``store`` and give git a fixed identity (also for the
     module-scoped fixtures, which cannot use the per-test autouse fixture)."""
     patch.setenv("TRACK_HOME", str(store))
+    # The index database lives in the user's cache folder: the test's own, never ~/.cache.
+    patch.setenv("TRACK_CACHE_DIR", str(store.parent / "home" / ".cache" / "exptrack"))
     for var in ("GIT_AUTHOR", "GIT_COMMITTER"):
         patch.setenv(f"{var}_NAME", "Test")
         patch.setenv(f"{var}_EMAIL", "test@example.com")

@@ -83,7 +83,7 @@ def test_hostile_names_stay_names(tmp_path: Path, track_home: Path) -> None:
     assert list(cwd.iterdir()) == []
     # The store holds only its own files (derived caches included), no name-made path.
     assert {p.name for p in track_home.iterdir()} <= {
-        ".gitignore", "runs", "cache", "index.bin", "store.yaml"}
+        ".gitignore", "runs", "cache", "store.yaml"}
     shown = track_json("show", "évaluation ✓ 模型 👨‍👩‍👧")
     assert shown["name"] == "évaluation ✓ 模型 👨‍👩‍👧"
     for bad in ("", " \n "):

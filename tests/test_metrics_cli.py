@@ -83,10 +83,16 @@ def test_reparse_rewrites_metrics_with_todays_patterns(tmp_path: Path,
     assert shown["metrics"]["top1"]["best"] == 60.1
     assert shown["metrics"]["train_loss"]["last"] == 0.4
     assert not list(run.glob(".*.tmp"))  # written through a temp file and a rename
-    # The run's listing cache follows: it holds the new metrics for the new summary.yaml.
-    listing = json.loads((run / "listing.json").read_text())
-    assert sorted(listing["entry"][2]) == ["top1", "train_loss"]
-    assert listing["sources"][8:12] == list(stat_of(run / "summary.yaml"))
+    # The run's row in the index follows: it holds the new metrics.
+    import sqlite3
+
+    from exptrack.indexdb import index_path
+    from exptrack.store import Store
+
+    with sqlite3.connect(index_path(Store(track_home))) as conn:
+        names = conn.execute("SELECT name FROM metrics WHERE run_id = ? ORDER BY name",
+                             (run.name,)).fetchall()
+    assert names == [("top1",), ("train_loss",)]
 
 
 def test_reparse_refuses_bad_refs_and_running_runs(tmp_path: Path, track_home: Path) -> None:
@@ -109,8 +115,3 @@ def test_reparse_refuses_bad_refs_and_running_runs(tmp_path: Path, track_home: P
     err = done.stderr.decode()
     assert done.returncode == 1 and "still running" in err, err
     assert (run / "metrics.jsonl").read_bytes() == original
-
-
-def stat_of(path: Path) -> tuple[int, int, int, int]:
-    st = path.stat()
-    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)

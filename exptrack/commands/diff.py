@@ -11,7 +11,6 @@ from exptrack.commands.options import (
     JsonOption,
     StoreOption,
     complete_run,
-    keep_until_exit,
     open_store,
     project_directions,
 )
@@ -50,17 +49,18 @@ def diff(
         track diff a1b2 c3d4 e5f6 --json
     """
     from exptrack import compare, render, render_diff
+    from exptrack.commands.options import rebuild_progress
     from exptrack.details import run_details
+    from exptrack.selection import resolve
 
     the_store = open_store(store)
-    # run.yaml only: the rest of the runs compared
-    everything = keep_until_exit(the_store.load_heads())
     wanted = list(refs or [])
     if len(wanted) < 2:
-        if len(everything) < 2:
-            raise UsageError(f"diff needs two runs; the store has {len(everything)}")
+        count = len(the_store.run_ids())
+        if count < 2:
+            raise UsageError(f"diff needs two runs; the store has {count}")
         wanted = [*wanted, "@"] if wanted else ["@1", "@"]
-    runs = the_store.resolve_all(wanted, everything)
+    runs = resolve(the_store, wanted, rebuild_progress())
     if len({r.id for r in runs}) < len(runs):
         raise UsageError("diff needs different runs; "
                          f"{', '.join(wanted)} name the same run more than once")

@@ -12,7 +12,6 @@ from exptrack.commands.options import (
     StoreOption,
     complete_key,
     complete_metric,
-    keep_until_exit,
     open_store,
     project_directions,
 )
@@ -72,35 +71,15 @@ def ls(
         track ls --artifact checkpoints/best.pt
     """
     from exptrack import query, render, render_ls
+    from exptrack.commands.options import rebuild_progress
+    from exptrack.selection import Ask, list_runs
 
-    runs = keep_until_exit(open_store(store).load_all())
-    if artifact is not None:
-        from exptrack.details import runs_with_artifact
-
-        runs = runs_with_artifact(runs, artifact)
-    conditions = [query.parse_where(expr, runs) for expr in (where or [])]
-    runs = query.filter_runs(runs, conditions)
     directions = project_directions()
-    best_values: dict[str, query.BestValue] = {}
-    if best:
-        if runs and not any(best in r.metric_names() for r in runs):
-            known = sorted({m for r in runs for m in r.metric_names()})
-            raise UsageError(f"--best: no listed run has a metric {best!r}"
-                             + (f"; known: {', '.join(known[:12])}" if known else ""))
-        direction = query.best_direction(best, descending, directions, runs)
-        ranked = query.rank_by_best(runs, best, direction)
-        runs = [r for r, _ in ranked]
-        best_values = {r.id: b for r, b in ranked}
-    elif sort:
-        key = query.resolve_key(sort, runs)
-        order = descending if descending is not None \
-            else query.default_descending(key, directions)
-        runs = query.sort_runs(runs, key, order)
-    elif descending is False:
-        runs = list(reversed(runs))
-    total = len(runs)
-    if limit:
-        runs = runs[:limit]
+    selection = list_runs(open_store(store), Ask(
+        artifact=artifact, where=where or [], best=best, sort=sort, descending=descending,
+        limit=limit, directions=directions), rebuild_progress())
+    runs, total, best_values = selection.runs, selection.total, selection.best_values
+    filtered = bool(where) or artifact is not None
 
     picked = _parse_columns(columns, runs) if columns else None
     if json_out:
@@ -118,7 +97,7 @@ def ls(
         return
     if not runs:
         render.console().print("No runs yet. Record one with: track run -- python train.py"
-                               if not total and not conditions and artifact is None
+                               if not total and not filtered
                                else "No run matches.")
         return
     varying, constant = query.split_params(runs)
@@ -126,8 +105,7 @@ def ls(
     if total > len(runs):
         notes.append(f"{len(runs)} of {total} runs shown; -n 0 shows all")
     if picked is None:
-        sort_key = query.resolve_key(sort, runs) if sort and not best else None
-        picked = _default_columns(runs, varying, best, sort_key, directions)
+        picked = _default_columns(runs, varying, best, selection.sort_key, directions)
         hidden = [p for p in varying if query.Key("param", p) not in picked]
         if hidden:
             notes.append(f"also varying: {', '.join(hidden)} (pick with --columns)")
@@ -242,10 +220,11 @@ def show(
         track show --follow   # tail the latest run until it ends
     """
     from exptrack import render, render_show
+    from exptrack.commands.options import rebuild_progress
     from exptrack.details import run_details
+    from exptrack.selection import resolve
 
-    the_store = open_store(store)
-    run_view = the_store.resolve(ref, keep_until_exit(the_store.load_heads()))
+    (run_view,) = resolve(open_store(store), [ref], rebuild_progress())
     if follow:
         from exptrack.commands.watch import follow as follow_run
 

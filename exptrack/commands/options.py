@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -21,44 +19,31 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 if TYPE_CHECKING:
     from exptrack.store import Store
 
-P = ParamSpec("P")
-R = TypeVar("R")
-T = TypeVar("T")
+def rebuild_progress() -> Callable[[int, int], None]:
+    """A progress bar for a long index rebuild: on stderr, only on a terminal, and only
+    once the rebuild has taken a second."""
+    import sys
+    import time
 
+    began = time.monotonic()
+    bar: dict[str, Any] = {}
 
-def without_gc(command: Callable[P, R]) -> Callable[P, R]:
-    """Run a reading command with the cyclic garbage collector off.
+    def update(done: int, total: int) -> None:
+        if not sys.stderr.isatty() or (not bar and time.monotonic() - began < 1.0):
+            return
+        if not bar:
+            from rich.console import Console
+            from rich.progress import Progress
 
-    Listing 10,000 runs makes hundreds of thousands of small acyclic objects (decoded
-    index entries, metric summaries): each collection would walk them all again, a third
-    of `track ls --where` on 10,000 runs. A command is short-lived; nothing it makes needs
-    the cycle collector. Afterwards what it made is frozen (never walked again: the
-    process ends) and the collector is back as it was."""
+            bar["progress"] = progress = Progress(console=Console(stderr=True),
+                                                  transient=True)
+            bar["task"] = progress.add_task("indexing runs", total=total)
+            progress.start()
+        bar["progress"].update(bar["task"], completed=done, total=total)
+        if done >= total:
+            bar["progress"].stop()
 
-    @functools.wraps(command)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return command(*args, **kwargs)
-        finally:
-            gc.freeze()
-            if was_enabled:
-                gc.enable()
-
-    return run
-
-
-_KEPT: list[Any] = []
-
-
-def keep_until_exit(value: T) -> T:
-    """``value``, never freed before the process ends. A reading command's runs (10,000
-    views and their fields) would otherwise be freed object by object as it returns:
-    20-50 ms just before the process exits, which gives the memory back at once. Frozen
-    by ``without_gc``, they are not freed one by one at interpreter exit either."""
-    _KEPT.append(value)
-    return value
+    return update
 
 
 def open_store(store: Path | None) -> Store:
@@ -74,8 +59,9 @@ def complete_run(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     Never raises: a broken store simply completes nothing."""
     try:
         from exptrack import render
+        from exptrack.selection import all_runs
 
-        runs = open_store(ctx.params.get("store")).load_all()
+        runs = all_runs(open_store(ctx.params.get("store")))
         found: list[tuple[str, str]] = []
         for run in runs:
             if run.id.startswith(incomplete):
@@ -92,7 +78,9 @@ def complete_run(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 def complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of --best: the metric names in the store."""
     try:
-        runs = open_store(ctx.params.get("store")).load_all()
+        from exptrack.selection import all_runs
+
+        runs = all_runs(open_store(ctx.params.get("store")))
         names = {name for run in runs for name in run.metrics}
         return sorted(n for n in names if n.startswith(incomplete))
     except Exception:
@@ -104,7 +92,9 @@ def complete_key(ctx: typer.Context, incomplete: str) -> list[str]:
     from exptrack.query import FIELDS
 
     try:
-        runs = open_store(ctx.params.get("store")).load_all()
+        from exptrack.selection import all_runs
+
+        runs = all_runs(open_store(ctx.params.get("store")))
         keys = {name for run in runs for name in (*run.params, *run.metrics)}
     except Exception:
         keys = set()

@@ -115,17 +115,16 @@ def reparse(
     """
     from exptrack import render_parse
     from exptrack.capture.metricfiles import kept_sources
-    from exptrack.entries import write_listing
     from exptrack.errors import ExptrackError
     from exptrack.fsutil import write_atomic, write_yaml
+    from exptrack.index import note_run
     from exptrack.metrics.records import apply_sources, reextract
+    from exptrack.selection import resolve
 
     config = _settings(metric_pattern, ignore, no_default_patterns, no_config)
     opened = open_store(store)
-    runs = opened.load_all()
     targets: list[RunView] = []
-    for ref in refs:  # resolve all first: one bad ref changes nothing
-        run = opened.resolve(ref, runs)
+    for run in resolve(opened, refs):  # resolve all first: one bad ref changes nothing
         if run.record.status == "running":
             raise ExptrackError(f"run {run.id} is still running; reparse it when it ends")
         if not (run.path / "output.log").is_file():
@@ -149,7 +148,7 @@ def reparse(
             }, file_mode)
         except OSError as exc:
             raise ExptrackError(f"cannot reparse run {run.id}: {exc.strerror or exc}") from None
-        write_listing(run.path, file_mode)  # the listing cache follows the new summary
+        note_run(opened, run.path)  # the index follows the new summary
         results.append({"id": run.id, "before": sorted(run.metrics),
                         "after": sorted(found.metrics.summaries),
                         "observations": found.observations,

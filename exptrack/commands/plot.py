@@ -80,7 +80,7 @@ def plot(
     listed = list_runs(store)
     names = {name for run in listed for name in run.metric_names()}
     metric_args, refs = _split_targets(targets or [], names)
-    runs = select_runs(store, refs, where or [], best, limit, descending, listed=listed)
+    runs = select_runs(store, refs, where or [], best, limit, descending)
     series = [read_series(run.path / "metrics.jsonl")[0] for run in runs]
     known = [row.name for rows in series for row in rows]
     metrics = pick_metrics(metric_args, known) if metric_args else \

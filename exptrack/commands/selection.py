@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exptrack.commands.options import keep_until_exit, open_store, project_directions
+from exptrack.commands.options import open_store, project_directions, rebuild_progress
 from exptrack.errors import UsageError
 
 if TYPE_CHECKING:
@@ -20,36 +20,35 @@ if TYPE_CHECKING:
 
 def list_runs(store: Path | None) -> list[RunView]:
     """Every run, newest first, with params and metric summaries."""
-    return keep_until_exit(open_store(store).load_all())
+    from exptrack.selection import all_runs
+
+    return all_runs(open_store(store), rebuild_progress())
 
 
 def select_runs(store: Path | None, refs: Sequence[str], where: Sequence[str],
                 best: str | None, limit: int, descending: bool | None = None,
-                default_latest: bool = True, listed: list[RunView] | None = None,
-                ) -> list[RunView]:
+                default_latest: bool = True) -> list[RunView]:
     """``refs`` when given (filtered by ``where`` too), else the runs ``--where`` and
-    ``--best`` select (at most ``limit``, 0: all), else the latest run (or all, without
-    ``default_latest``). ``listed``: the store's runs when the caller listed them."""
+    ``--best`` select (at most ``limit``, 0: all; the index's own query, as `ls`), else
+    the latest run (or all, without ``default_latest``)."""
     from exptrack import query
+    from exptrack.selection import Ask, list_runs, resolve
 
     if refs and best:
         raise UsageError("--best ranks the runs it selects: name runs or use --best, not both")
-    if listed is None:
-        listed = list_runs(store)
-    runs = list({run.id: run for run in open_store(store).resolve_all(refs, listed)}.values()) \
-        if refs else listed
-    if where:
-        conditions = [query.parse_where(expr, runs) for expr in where]
-        runs = query.filter_runs(runs, conditions)
-    if best:
-        if runs and not any(best in r.metric_names() for r in runs):
-            raise UsageError(f"--best: no run has a metric {best!r}")
-        direction = query.best_direction(best, descending, project_directions(), runs)
-        runs = [run for run, _ in query.rank_by_best(runs, best, direction)]
-    elif not refs and not where:
-        runs = runs[:1] if default_latest else runs
-    if limit and not refs:
-        runs = runs[:limit]
+    the_store = open_store(store)
+    if refs:
+        runs = list({run.id: run for run in resolve(the_store, refs, rebuild_progress())
+                     }.values())
+        if where:
+            conditions = [query.parse_where(expr, runs) for expr in where]
+            runs = query.filter_runs(runs, conditions)
+    else:
+        if not where and not best and default_latest:
+            limit = 1
+        runs = list_runs(the_store, Ask(where=where, best=best, descending=descending,
+                                        limit=limit, directions=project_directions()),
+                         rebuild_progress()).runs
     if not runs:
         raise UsageError("no run matches" if refs or where or best else
                          "no runs yet; record one with: track run -- python train.py")
