@@ -31,8 +31,8 @@ def test_option_values_are_coerced_and_rejected_as_typer_does(tmp_path: Path) ->
     assert len(track_json("ls", "-n", "2")) == 2
     assert len(track_json("ls", "-n", "007")) == 3  # an unusual form: typer decides
     assert len(track_json("ls", "-n", "0")) == 3
-    for bad, message in (("abc", "valid integer"), ("-1", "greater than or equal to 0"),
-                         ("1.5", "valid integer")):
+    for bad, message in (("abc", "'abc' is not a valid int"), ("-1", "-1 is not in the range"),
+                         ("1.5", "'1.5' is not a valid int")):
         done = track("ls", "-n", bad)
         assert done.returncode == 2
         assert "Invalid value for '-n' / '--limit'" in done.stderr.decode(), bad
