@@ -145,7 +145,7 @@ def peak_rss_mb(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     took = time.perf_counter() - began
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
-        raise RuntimeError(done.stderr[-300:])
+        raise RuntimeError(done.stderr[:600])
     return int(found.group(1)) / 1024, took
 
 
@@ -158,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     small, mid, big = (200, 1000, 2000) if args.quick else (1000, 10_000, 50_000)
     repeats = 3 if args.quick else args.repeats
     args.out.mkdir(parents=True, exist_ok=True)
-    track = shutil.which("track") or str(Path(sys.executable).with_name("track"))
+    beside = Path(sys.executable).with_name("track")  # this interpreter's, not a shim on PATH
+    track = str(beside) if beside.exists() else shutil.which("track") or "track"
     base = {k: v for k, v in os.environ.items()
             if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED")}
     base.update(NO_COLOR="1", COLUMNS="120", TRACK_CACHE_DIR=str(args.out / "cache"))
