@@ -85,7 +85,9 @@ _CLASS_ROW = re.compile(
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
-    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
+    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))"
+    r"(?![A-Za-z_][\w.\-]*\s*=\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
+    r"(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss

@@ -1,0 +1,26 @@
+"""Mechanisms found by tuning on set E (tests/data/heldout5) and sets A-D again: each test
+names the general rule, with short lines of the shape, not the logs it came from."""
+
+from __future__ import annotations
+
+from test_metrics_tune import found
+
+
+def test_a_phase_label_over_key_equals_value_pairs_is_no_printed_configuration() -> None:
+    """`Label: key = value` twice on a line reads like `key: text` settings; it is a label
+    over a group of pairs, each pair named with the label's word as printed."""
+    text = "Train: loss = 0.9, f1 = 0.4 | Dev: loss = 1.1, f1 = 0.3\n"
+    assert [(n, v) for n, v, *_ in found(text)] == [
+        ("train_loss", 0.9), ("train_f1", 0.4), ("dev_loss", 1.1), ("dev_f1", 0.3)]
+    text = "Training: loss = 0.9, f1 = 0.4\n"
+    assert [n for n, *_ in found(text)] == ["training_loss", "training_f1"]
+    # still configuration: two keys whose values are text
+    assert found("model: resnet, optimizer: sgd lr=0.1\n") == []
+
+
+def test_a_label_over_pairs_ends_at_the_next_pipe() -> None:
+    text = "Dev: loss = 1.1, f1 = 0.3 | Time: 4.5 (batch/s)\n"
+    assert [n for n, *_ in found(text)] == ["dev_loss", "dev_f1", "Time"]
+    # a label over a field of plain "key value" text still labels the whole line
+    text = "Test: [10/100]  Loss 1.2 | Acc 0.9\n"
+    assert [n for n, *_ in found(text)] == ["test_loss", "test_acc"]
