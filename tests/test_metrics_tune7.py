@@ -24,3 +24,22 @@ def test_a_label_over_pairs_ends_at_the_next_pipe() -> None:
     # a label over a field of plain "key value" text still labels the whole line
     text = "Test: [10/100]  Loss 1.2 | Acc 0.9\n"
     assert [n for n, *_ in found(text)] == ["test_loss", "test_acc"]
+
+
+def test_a_tab_separated_table_splits_its_rows_on_tabs() -> None:
+    """A cell may hold a space (numpy's `[ 0.08]`); the row is still one row of the table,
+    and a one-value array is its value."""
+    text = ("steps\treturn\tvalue_est\tloss\n"
+            "100\t-3.5\t[-2.25]\t0.5\n"
+            "200\t-1.5\t[ 0.125]\t0.25\n")
+    assert found(text) == [
+        ("return", -3.5, 100, None), ("value_est", -2.25, 100, None), ("loss", 0.5, 100, None),
+        ("return", -1.5, 200, None), ("value_est", 0.125, 200, None), ("loss", 0.25, 200, None)]
+
+
+def test_a_steps_column_is_the_step() -> None:
+    text = ("steps     mean     median     max\n"
+            "5000      -3.5     -4.0       2.0\n"
+            "10000     -1.5     -2.0       3.0\n")
+    assert [(n, s) for n, _, s, _ in found(text)][-3:] == [
+        ("mean", 10000), ("median", 10000), ("max", 10000)]

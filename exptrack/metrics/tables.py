@@ -29,6 +29,10 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "f
 # a unit in parentheses after a column's name ("Elapsed Time (seconds)"): not part of it,
 # as after a key on a line ("Memory (MB)=6,784")
 _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
+# a column of positions: the step ("steps" elsewhere counts things)
+_STEP_COLUMNS = frozenset({"steps", "iterations", "updates"})
+# a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
+_ONE_VALUE_LIST = re.compile(r"^\[\s?([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?\]$")
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
@@ -80,6 +84,8 @@ def parse_row(line: str, header: list[str], pipe: bool,
         if "|" not in text:
             return None
         cells = [c.strip() for c in _edges(text).split("|")]
+    elif "\t" in line and line.count("\t") == len(header) - 1:
+        cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
         cells = _BAR_CUT.sub("", line).split()
     if len(cells) != len(header):
@@ -92,7 +98,10 @@ def parse_row(line: str, header: list[str], pipe: bool,
     for name, cell in zip(header, cells, strict=True):
         low = name.lower()
         counter = _ROW_COUNTER.match(cell)
-        if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS:
+        listed = _ONE_VALUE_LIST.match(cell)
+        if listed is not None:  # numpy's "[-2.179]": the value
+            cell = listed.group(1)
+        if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS:
             text = counter.group(1) if counter else cell
             if _ROW_NUMBER.match(text) and not text.endswith("%"):
                 if low in rules.EPOCH_KEYS:
