@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from test_metrics_tune import found
 
+from exptrack.metrics import MetricParser
+
 
 def test_a_phase_label_over_key_equals_value_pairs_is_no_printed_configuration() -> None:
     """`Label: key = value` twice on a line reads like `key: text` settings; it is a label
@@ -48,13 +50,17 @@ def test_a_steps_column_is_the_step() -> None:
 def test_an_ultralytics_excerpt_that_starts_inside_an_epoch_bar() -> None:
     """No header names the losses (their names depend on the task and the model: a detect
     model prints dfl_loss or l1_loss); the bar still shows the epoch and its GPU memory, and
-    the validation after it belongs to that epoch."""
+    the validation after it belongs to that epoch. The bar's output arrives first, alone."""
     bar = "━" * 12
-    text = (f"      7/10      2.5G      1.2      2.3      1.4       40      320: 50% {bar[:6]} 5/10\n"
-            f"      7/10      2.6G      1.1      2.2      1.3       41      320: 100% {bar} 10/10\n"
-            "                 Class     Images  Instances      Box(P          R      mAP50"
-            f"  mAP50-95): 100% {bar} 2/2 1.0it/s 1.0s\n"
-            "                   all         20         50        0.5        0.4        0.3"
-            "        0.2\n")
-    assert found(text) == [("GPU_mem", 2.6, None, 7), ("P", 0.5, None, 7), ("R", 0.4, None, 7),
-                           ("mAP50", 0.3, None, 7), ("mAP50-95", 0.2, None, 7)]
+    cells = "1.2      2.3      1.4       40      320"
+    bars = (f"      7/10      2.5G      {cells}: 50% {bar[:6]} 5/10\n"
+            f"      7/10      2.6G      {cells}: 100% {bar} 10/10\n")
+    table = ("                 Class     Images  Instances      Box(P          R      mAP50"
+             f"  mAP50-95): 100% {bar} 2/2 1.0it/s 1.0s\n"
+             "                   all         20         50        0.5        0.4        0.3"
+             "        0.2\n")
+    parser = MetricParser()
+    got = parser.feed(bars.encode()) + parser.feed(table.encode()) + parser.finish()
+    assert [(o.name, o.value, o.step, o.epoch) for o in got] == [
+        ("GPU_mem", 2.6, None, 7), ("P", 0.5, None, 7), ("R", 0.4, None, 7),
+        ("mAP50", 0.3, None, 7), ("mAP50-95", 0.2, None, 7)]
