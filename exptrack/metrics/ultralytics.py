@@ -116,7 +116,7 @@ class Recognizer:
             self._table = None
         if _FIRST.match(text) is None:
             return None
-        if _TRAIN_ROW.match(text) and self._losses:
+        if _TRAIN_ROW.match(text) and (self._losses or ": " in text):
             return self._train_row(text)  # before any header: its epoch and memory only
         if "GPU_mem" in text:
             words = text.split()
