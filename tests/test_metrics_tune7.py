@@ -64,3 +64,14 @@ def test_an_ultralytics_excerpt_that_starts_inside_an_epoch_bar() -> None:
     assert [(o.name, o.value, o.step, o.epoch) for o in got] == [
         ("GPU_mem", 2.6, None, 7), ("P", 0.5, None, 7), ("R", 0.4, None, 7),
         ("mAP50", 0.3, None, 7), ("mAP50-95", 0.2, None, 7)]
+
+
+def test_a_key_value_box_table_row_may_start_with_a_percent_sign_and_steps_is_its_step() -> None:
+    text = ("-----------------------------\n"
+            "| % time spent exploring | 41  |\n"
+            "| episodes               | 25  |\n"
+            "| mean 100 episode reward| 5.9 |\n"
+            "| steps                  | 615 |\n"
+            "-----------------------------\n")
+    assert found(text) == [("%_time_spent_exploring", 41.0, 615, None),
+                           ("mean_100_episode_reward", 5.9, 615, None)]

@@ -39,9 +39,10 @@ _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overal
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
-# "|    ep_rew_mean     | -213      |" rows; "-----" borders close the table.
+# "|    ep_rew_mean     | -213      |" rows (Stable Baselines 2: "| % time spent exploring |
+# 41 |", its step in "| steps | 615557 |"); "-----" borders close the table.
 _KV_ROW = re.compile(
-    r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
+    r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
     r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
 # a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
 # (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
@@ -49,7 +50,7 @@ _KV_ROW = re.compile(
 MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
-                          "step"})
+                          "step", "steps"})  # Stable Baselines 2 prints "steps"
 
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None]
 
