@@ -75,3 +75,12 @@ def test_a_key_value_box_table_row_may_start_with_a_percent_sign_and_steps_is_it
             "-----------------------------\n")
     assert found(text) == [("%_time_spent_exploring", 41.0, 615, None),
                            ("mean_100_episode_reward", 5.9, 615, None)]
+
+
+def test_a_time_per_unit_glued_to_its_value_is_named_by_its_unit() -> None:
+    text = "Epoch: 1/10 Step: 20/99 | 0.91s/batch | loss 0.5\n"
+    assert [(n, v) for n, v, *_ in found(text)] == [("s/batch", 0.91), ("loss", 0.5)]
+    # a progress bar's own timing is not: tqdm's s/it, Keras' /step and /epoch
+    text = "10/10 - 4s - loss: 0.25 - 4s/epoch - 2ms/step\n"
+    assert [n for n, *_ in found(text)] == ["loss"]
+    assert [n for n, *_ in found("Step: 3 | 1.5s/it | loss 0.5\n")] == ["loss"]
