@@ -84,3 +84,19 @@ def test_a_time_per_unit_glued_to_its_value_is_named_by_its_unit() -> None:
     text = "10/10 - 4s - loss: 0.25 - 4s/epoch - 2ms/step\n"
     assert [n for n, *_ in found(text)] == ["loss"]
     assert [n for n, *_ in found("Step: 3 | 1.5s/it | loss 0.5\n")] == ["loss"]
+
+
+def test_python_loggings_default_prefix_is_not_part_of_the_message() -> None:
+    """`LEVEL:logger:message` (logging.basicConfig's format): the step after it counts."""
+    assert found("INFO:root:step 40 loss=0.25\n") == [("loss", 0.25, 40, None)]
+    assert found("WARNING:my.module:epoch 2 acc=0.5\n") == [("acc", 0.5, None, 2)]
+
+
+def test_a_per_word_before_a_name_qualifies_it() -> None:
+    assert [n for n, *_ in found("step 7 per-batch time 0.25s acc=0.5\n")] == [
+        "per-batch_time", "acc"]
+
+
+def test_a_pair_without_a_separator_may_be_followed_by_a_keyed_pair() -> None:
+    assert [(n, v) for n, v, *_ in found("step 7 latency 0.25 loss=0.5\n")] == [
+        ("latency", 0.25), ("loss", 0.5)]

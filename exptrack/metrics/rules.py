@@ -90,6 +90,10 @@ _TEXT_ASSIGN = re.compile(
     r"(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
+# a "per-" word before a name qualifies it ("per-step time", "per-batch loss")
+_PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")
+# Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
+_LOGGING_PREFIX = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:(?=\S)")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
@@ -173,6 +177,9 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
             phase = WORD_PHASES[lead]
             words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
         raw_name = words.replace(". ", " ") + raw_name
+    per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
+    if per is not None:  # "per-step time 0.83s": the quantity is per step
+        raw_name, before = per.group(1) + " " + raw_name, before[:per.start(1)]
     return _Name(normalize_name(raw_name), sep, len(before), end, before, phase)
 
 
@@ -181,6 +188,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     original = [0]
     for piece in pieces:
         original.append(original[-1] + len(piece))
+    prefix = _LOGGING_PREFIX.match(pieces[0])
+    if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
+        pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
     texts = "".join(pieces[::2])
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
