@@ -100,3 +100,9 @@ def test_a_per_word_before_a_name_qualifies_it() -> None:
 def test_a_pair_without_a_separator_may_be_followed_by_a_keyed_pair() -> None:
     assert [(n, v) for n, v, *_ in found("step 7 latency 0.25 loss=0.5\n")] == [
         ("latency", 0.25), ("loss", 0.5)]
+
+
+def test_a_line_that_is_only_a_metric_name_and_a_fraction_is_a_metric() -> None:
+    text = "Epoch 3, loss: 0.5\nTime 2.56\n"
+    assert found(text)[-1] == ("Time", 2.56, None, 3)
+    assert found("Stage 2\nPython 3.10\nThreshold 0.5\n") == []
