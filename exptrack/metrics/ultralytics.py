@@ -47,6 +47,7 @@ _HEADER = re.compile(rb"Epoch +GPU_mem +\w+_loss |Class +Images +Instances +(?:\
 # start, each repetition over a different character class: linear
 _GLYPH = "━".encode()
 _GLYPH_ROW = re.compile(rb"(?m)^ *\d+/\d+ +\d+(?:\.\d+)?G +[^\n:]{1,200}: *\d{1,3}% " + _GLYPH)
+EARLY_BYTES = 1 << 20  # searched for that bar (measured: the search cost 10% of a flood)
 _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
 
@@ -73,12 +74,13 @@ _TASK_GROUP = {"seg_loss": "mask_", "pose_loss": "pose_"}
 Found = tuple[str, float, int | None]  # name, value, epoch
 
 
-def starts(chunk: bytes) -> bool:
-    """Whether ``chunk`` shows the Ultralytics banner, one of its table headers, or an
-    epoch bar drawn with its own glyphs (an excerpt that starts inside an epoch)."""
+def starts(chunk: bytes, early: bool = False) -> bool:
+    """Whether ``chunk`` shows the Ultralytics banner, one of its table headers, or, in the
+    output's first ``EARLY_BYTES`` (``early``), an epoch bar drawn with its own glyphs (an
+    excerpt that starts inside an epoch; later, a header would have shown first)."""
     if _TRIGGER in chunk and _BANNER.search(chunk) is not None:
         return True
-    if _GLYPH in chunk and _GLYPH_ROW.search(chunk) is not None:
+    if early and _GLYPH in chunk and _GLYPH_ROW.search(chunk) is not None:
         return True
     return b" Instances " in chunk and _HEADER.search(chunk) is not None  # both headers
 
