@@ -22,6 +22,10 @@ _COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instance
 _RATE_AFTER = re.compile(
     r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?[A-Za-z]{1,12}/(?:s|sec))(?=\s*(?:$|[;,|]|\s[:|-]\s))")
 
+# a time per unit glued to its value, alone in its field: "| 2.057s/batch |" (not a
+# progress bar's "s/it", nor Keras' "77us/step", "6s/epoch": ``forms.TOKEN`` skips those)
+_PER_UNIT_AFTER = re.compile(
+    r"^(?P<unit>(?:ms|s|us|sec)/[A-Za-z]{1,12})(?=\s*(?:$|[;,|]|\s[:|-]\s))")
 # a duration's unit, then one participle closing the field: " seconds elapsed," (the
 # letters run is anchored after the unit's space, so the match is linear)
 _TIMED_AFTER = re.compile(
@@ -45,9 +49,9 @@ def key_of(low: str) -> str | None:
 
 
 def rate_name(after: str) -> str | None:
-    """The name a rate takes from its unit (``" src tok/s; ..."`` -> ``src_tok/s``), or
-    None when no rate unit follows the value."""
-    found = _RATE_AFTER.match(after)
+    """The name a rate takes from its unit (``" src tok/s; ..."`` -> ``src_tok/s``,
+    ``"s/batch | ..."`` -> ``s/batch``), or None when no rate unit follows the value."""
+    found = _RATE_AFTER.match(after) or _PER_UNIT_AFTER.match(after)
     if found is None:
         return None
     return found.group("unit").replace(" ", "_")

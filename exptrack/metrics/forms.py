@@ -13,7 +13,8 @@ import re
 # A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
 # a time (12:30:01) or a size with a letter (2.6G, 7B); not the upper end of a range after
 # a decimal (``mAP@0.5:0.95``). A time or memory unit right after it (893.76ms,
-# 59.65GB, 433M, 95.1TFLOPS) does not stop it, nor does ``epoch`` (ESPnet's ``8epoch``).
+# 59.65GB, 433M, 95.1TFLOPS) does not stop it, nor does ``epoch`` (ESPnet's ``8epoch``), nor
+# a time per unit (``2.057s/batch``; not a bar's ``s/it`` or Keras' ``/step`` ``/epoch``).
 # Forms: 1, -2.5, .5, 3e-4, 8.4E+00, Julia's Float32 0.0363f0, a thousands-grouped 1,234.5
 # (first group 1-999), nan, inf.
 TOKEN = re.compile(
@@ -22,7 +23,8 @@ TOKEN = re.compile(
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
     r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?!(?!(?:ms|s|us|sec|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])|[Ee]poch(?!\w))\w|\.\w|-\d|:\.?\d"
+    r"(?!(?!(?:ms|s|us|sec|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])|[Ee]poch(?!\w)"
+    r"|(?:ms|s|us|sec)/(?!(?:it|step|epoch|sample)\b)[A-Za-z])\w|\.\w|-\d|:\.?\d"
     r"|,\d{3})"
 )
 

@@ -46,7 +46,7 @@ class MetricParser(BarReplay, SlowPath):
         self._use_defaults = use_defaults
         self._aliases = dict(aliases or {})
         self._pending = b""
-        self._skip_rest = False  # inside a line longer than MAX_LINE_BYTES
+        self._skip_rest, self._seen = False, 0  # inside a line longer than MAX_LINE_BYTES
         self._plans: dict[bytes, _Plan] = {}
         self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
         self._variant_counts: dict[bytes, int] = {}
@@ -121,7 +121,8 @@ class MetricParser(BarReplay, SlowPath):
             self._pending, self._skip_rest = b"", True
         if b"\r" in complete and b"\r\n" in complete:  # a pseudo-terminal's line ends
             complete = complete.replace(b"\r\n", b"\n")
-        if self._yolo is None and self._use_defaults and ultralytics.starts(complete):
+        early, self._seen = self._seen < ultralytics.EARLY_BYTES, self._seen + len(complete)
+        if self._yolo is None and self._use_defaults and ultralytics.starts(complete, early):
             self._yolo = ultralytics.Recognizer(self._aliases, self._ignore)
         return complete
 
@@ -374,8 +375,7 @@ class MetricParser(BarReplay, SlowPath):
         if row is None:
             return False
         values, step, epoch = row
-        if epoch is not None:
-            self.epoch = epoch
+        self.epoch = epoch if epoch is not None else self.epoch
         if step is not None:
             self.step = step
         elif epoch is None and self.step is None and self.epoch is None:

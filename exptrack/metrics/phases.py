@@ -30,9 +30,12 @@ _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a 
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
-    r"(?i)(?:^|[\s|\]])(?:\[(?:train|training)\]|(?:train|training)\s*(?:[:|]|=(?=\s*[({])))"
+    r"(?i)(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]"
+    r"|(?P<word>train|training)\s*(?:[:|]|=(?=\s*[({])))"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
+# the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
+_PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
@@ -50,8 +53,13 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()
         if first not in EPOCH_KEYS and first not in STEP_KEYS:
-            found.append((group.start("first"), "train"))
-    return sorted(found)
+            word = (group.group("word") or group.group("bracketed")).lower()
+            found.append((group.start("first"), word))  # the word as printed
+    for start, _ in list(found):
+        pipe = head.find("|", start)
+        if pipe > 0 and _PAIR.match(head, start):  # "Val: loss = 1.7, acc = 0.5 | Time: 16.7"
+            found.append((pipe, None))  # a label over "key = value" pairs ends at a "|"
+    return sorted(found, key=lambda item: item[0])
 
 
 def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:

@@ -85,9 +85,14 @@ _CLASS_ROW = re.compile(
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
-    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))(?:['\"][^'\"]|[A-Za-z/~])")
+    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))"
+    r"(?![A-Za-z_][\w.\-]*\s*=\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
+    r"(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
+_PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
+# Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
+_LOGGING_PREFIX = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:(?=\S)")
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
@@ -171,6 +176,9 @@ def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name |
             phase = WORD_PHASES[lead]
             words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
         raw_name = words.replace(". ", " ") + raw_name
+    per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
+    if per is not None:  # "per-step time 0.83s": the quantity is per step
+        raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
     return _Name(normalize_name(raw_name), sep, len(before), end, before, phase)
 
 
@@ -179,6 +187,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     original = [0]
     for piece in pieces:
         original.append(original[-1] + len(piece))
+    prefix = _LOGGING_PREFIX.match(pieces[0])
+    if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
+        pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
     texts = "".join(pieces[::2])
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
@@ -343,10 +354,12 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         candidates = [c for c in candidates if c[0] not in measures]
     weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
     if weak_only and len(candidates) + sum(a.kind != METRIC for a in actions) < 2:
-        # a lone "word 12" counts only when it reads as a table cell ("test_acc    0.88")
-        # or a phrase ("Test set accuracy 0.94")
+        # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
+        # set accuracy 0.94"), or a whole line of a metric's name and a fraction ("Time 2.56")
         index, name, sep, _ = weak_only[0]
-        if "\t" not in sep and len(sep) < 2:
+        whole = len(pieces) == 3 and not pieces[2].strip() and "." in pieces[1] \
+            and pieces[0].strip() == name and names.metric_like(name)
+        if "\t" not in sep and len(sep) < 2 and not whole:
             return tuple(a for a in actions if a.token != index)
     if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = _judge_dict(line, actions)

@@ -29,15 +29,20 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "f
 # a unit in parentheses after a column's name ("Elapsed Time (seconds)"): not part of it,
 # as after a key on a line ("Memory (MB)=6,784")
 _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
+# a column of positions: the step ("steps" elsewhere counts things)
+_STEP_COLUMNS = frozenset({"steps", "iterations", "updates"})
+# a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
+_ONE_VALUE_LIST = re.compile(r"^\[\s?([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?\]$")
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
-# "|    ep_rew_mean     | -213      |" rows; "-----" borders close the table.
+# "|    ep_rew_mean     | -213      |" rows (Stable Baselines 2: "| % time spent exploring |
+# 41 |", its step in "| steps | 615557 |"); "-----" borders close the table.
 _KV_ROW = re.compile(
-    r"^\s*\|\s*(?P<key>[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
+    r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
     r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
 # a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
 # (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
@@ -45,7 +50,7 @@ _KV_ROW = re.compile(
 MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
-                          "step"})
+                          "step", "steps"})  # Stable Baselines 2 prints "steps"
 
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None]
 
@@ -80,6 +85,8 @@ def parse_row(line: str, header: list[str], pipe: bool,
         if "|" not in text:
             return None
         cells = [c.strip() for c in _edges(text).split("|")]
+    elif "\t" in line and line.count("\t") == len(header) - 1:
+        cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
         cells = _BAR_CUT.sub("", line).split()
     if len(cells) != len(header):
@@ -92,7 +99,10 @@ def parse_row(line: str, header: list[str], pipe: bool,
     for name, cell in zip(header, cells, strict=True):
         low = name.lower()
         counter = _ROW_COUNTER.match(cell)
-        if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS:
+        listed = _ONE_VALUE_LIST.match(cell)
+        if listed is not None:  # numpy's "[-2.179]": the value
+            cell = listed.group(1)
+        if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS:
             text = counter.group(1) if counter else cell
             if _ROW_NUMBER.match(text) and not text.endswith("%"):
                 if low in rules.EPOCH_KEYS:

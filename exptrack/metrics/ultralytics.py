@@ -42,6 +42,12 @@ _BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
 # Ultralytics' (and YOLOv5 7.0's) own table headers: output that starts after the banner
 # (an excerpt, a resumed log) is recognised by them
 _HEADER = re.compile(rb"Epoch +GPU_mem +\w+_loss |Class +Images +Instances +(?:\w+\()?P +R ")
+# an epoch bar of Ultralytics 8.3+ ("  120/120  1.24G  1.104 ... 256: 81% ━━━━╸── 53"):
+# its epoch counter, memory cell, and "━" glyphs after the percentage; anchored at a line
+# start, each repetition over a different character class: linear
+_GLYPH = "━".encode()
+_GLYPH_ROW = re.compile(rb"(?m)^ *\d+/\d+ +\d+(?:\.\d+)?G +[^\n:]{1,200}: *\d{1,3}% " + _GLYPH)
+EARLY_BYTES = 1 << 20  # searched for that bar (measured: the search cost 10% of a flood)
 _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
 
@@ -68,9 +74,13 @@ _TASK_GROUP = {"seg_loss": "mask_", "pose_loss": "pose_"}
 Found = tuple[str, float, int | None]  # name, value, epoch
 
 
-def starts(chunk: bytes) -> bool:
-    """Whether ``chunk`` shows the Ultralytics banner, or one of its table headers."""
+def starts(chunk: bytes, early: bool = False) -> bool:
+    """Whether ``chunk`` shows the Ultralytics banner, one of its table headers, or, in the
+    output's first ``EARLY_BYTES`` (``early``), an epoch bar drawn with its own glyphs (an
+    excerpt that starts inside an epoch; later, a header would have shown first)."""
     if _TRIGGER in chunk and _BANNER.search(chunk) is not None:
+        return True
+    if early and _GLYPH in chunk and _GLYPH_ROW.search(chunk) is not None:
         return True
     return b" Instances " in chunk and _HEADER.search(chunk) is not None  # both headers
 
@@ -108,8 +118,8 @@ class Recognizer:
             self._table = None
         if _FIRST.match(text) is None:
             return None
-        if self._losses and _TRAIN_ROW.match(text):
-            return self._train_row(text)
+        if _TRAIN_ROW.match(text) and (self._losses or ": " in text):
+            return self._train_row(text)  # before any header: its epoch and memory only
         if "GPU_mem" in text:
             words = text.split()
             if words[:2] == ["Epoch", "GPU_mem"] and words[-2:] == ["Instances", "Size"]:
