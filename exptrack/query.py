@@ -20,6 +20,8 @@ FIELDS = ("id", "name", "status", "tags", "tag", "exit_code", "started", "starte
           "ended_at", "duration", "duration_s", "host", "commit", "branch", "dirty", "cwd",
           "command", "note")
 METRIC_STATS = ("last", "best", "min", "max", "count")
+FIELD_ALIASES = {"took": "duration"}  # the `ls` header names a field by
+KNOWN_SHOWN = 20  # names listed in an unknown-key error before "and N more"
 _WHERE = re.compile(r"^\s*([^<>=!]+?)\s*(<=|>=|==|!=|=|<|>)\s*(.*?)\s*$")
 _MISSING = object()
 
@@ -52,8 +54,8 @@ def resolve_key(text: str, runs: Sequence[RunView]) -> Key:
         if key.startswith(prefix):
             rest = key[len(prefix):]
             return _metric_key(rest) if kind == "metric" else Key("param", rest)
-    if key in FIELDS:
-        return Key("field", key)
+    if key in FIELDS or key in FIELD_ALIASES:
+        return Key("field", FIELD_ALIASES.get(key, key))
     params = {k for r in runs for k in r.params}
     if key in params:
         return Key("param", key)
@@ -61,13 +63,51 @@ def resolve_key(text: str, runs: Sequence[RunView]) -> Key:
     if key in metrics:
         return Key("metric", key)
     stat_key = _metric_key(key)
-    if stat_key.stat != "last" and stat_key.name in metrics:
+    if stat_key.name in metrics and stat_key.name != key:
         return stat_key
     if not runs:
         return Key("param", key)
-    known = sorted(params | metrics)
-    hint = f"; known: {', '.join(known[:12])}" if known else ""
-    raise UsageError(f"no field, parameter or metric named {key!r}{hint}")
+    same = _same_spelling(key, params, metrics)
+    if same is not None:
+        return same
+    raise UsageError(f"no field, parameter or metric named {key!r}"
+                     + unknown_hint(key, sorted(params | metrics), FIELDS))
+
+
+def _same_spelling(key: str, params: set[str], metrics: set[str]) -> Key | None:
+    """The param or metric ``key`` names when written with ``-`` for ``_`` or the other
+    way round (``--eval-every`` is recorded as ``eval-every``; ``eval_every`` finds it)."""
+    wanted = normal_name(key)
+    for names, kind in ((params, "param"), (metrics, "metric")):
+        found = sorted(n for n in names if normal_name(n) == wanted)
+        if found:
+            return Key(kind, found[0])
+    stat_key = _metric_key(key)
+    if stat_key.name != key:
+        found = sorted(n for n in metrics if normal_name(n) == normal_name(stat_key.name))
+        if found:
+            return Key("metric", found[0], stat_key.stat)
+    return None
+
+
+def normal_name(name: str) -> str:
+    """A key's spelling that ``-`` versus ``_`` and case do not change."""
+    return name.replace("-", "_").lower()
+
+
+def unknown_hint(key: str, known: Sequence[str], fields: Sequence[str] = ()) -> str:
+    """``; did you mean 'lr'? known: a, b, ...`` for an error about an unknown ``key``:
+    the close matches first, then the known names (the first ``KNOWN_SHOWN``, and how
+    many more)."""
+    import difflib
+
+    close = difflib.get_close_matches(key, [*known, *fields, *FIELD_ALIASES], n=3)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    if known:
+        more = len(known) - KNOWN_SHOWN
+        hint += (" known: " if close else "; known: ") + ", ".join(known[:KNOWN_SHOWN]) \
+            + (f" and {more} more" if more > 0 else "")
+    return hint
 
 
 def _metric_key(text: str) -> Key:

@@ -19,13 +19,9 @@ from exptrack.commands.options import (
 from exptrack.errors import UsageError
 
 if TYPE_CHECKING:
-    from exptrack.query import Key
     from exptrack.store import RunView
 
 DEFAULT_LIMIT = 50
-MAX_PARAM_COLUMNS = 3
-BUILTIN_COLUMNS = ("id", "name", "status", "started", "duration", "commit", "tags", "host",
-                   "exit_code", "branch", "best")
 
 
 def ls(
@@ -39,7 +35,7 @@ def ls(
     sort: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--sort", metavar="KEY", show_default=False, autocompletion=complete_key,
         help="Sort by a param, a metric (val_acc, val_acc.best) or a field (started, "
-             "duration, status, name).")] = None,
+             "took, status, name).")] = None,
     descending: Annotated[Optional[bool], typer.Option(  # noqa: UP045
         "--desc/--asc", show_default=False,
         help="Sort order (default: best first for metrics, newest first for times).")] = None,
@@ -51,7 +47,7 @@ def ls(
              "status=completed, 'model=resnet*', tag=baseline, 'val_acc>=0.9'.")] = None,
     columns: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--columns", "-c", metavar="COLS", show_default=False,
-        help="Comma-separated columns: id, name, status, started, duration, commit, tags, "
+        help="Comma-separated columns: id, name, status, started, took, commit, tags, "
              "host, exit_code, best, or any param or metric.")] = None,
     json_out: JsonOption = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV for spreadsheets.")] = False,
@@ -72,6 +68,7 @@ def ls(
         track ls --artifact checkpoints/best.pt
     """
     from exptrack import query, render, render_ls
+    from exptrack.commands import lscolumns
 
     runs = keep_until_exit(open_store(store).load_all())
     if artifact is not None:
@@ -86,7 +83,7 @@ def ls(
         if runs and not any(best in r.metric_names() for r in runs):
             known = sorted({m for r in runs for m in r.metric_names()})
             raise UsageError(f"--best: no listed run has a metric {best!r}"
-                             + (f"; known: {', '.join(known[:12])}" if known else ""))
+                             + query.unknown_hint(best, known))
         direction = query.best_direction(best, descending, directions, runs)
         ranked = query.rank_by_best(runs, best, direction)
         runs = [r for r, _ in ranked]
@@ -102,7 +99,7 @@ def ls(
     if limit:
         runs = runs[:limit]
 
-    picked = _parse_columns(columns, runs) if columns else None
+    picked = lscolumns.parse_columns(columns, runs) if columns else None
     if json_out:
         summaries = []
         for run in runs:
@@ -114,7 +111,7 @@ def ls(
         render.print_json_rows(summaries)
         return
     if csv_out:
-        render_ls.print_csv(runs, picked or _csv_columns(runs, best))
+        render_ls.print_csv(runs, picked or lscolumns.csv_columns(runs, best))
         return
     if not runs:
         render.console().print("No runs yet. Record one with: track run -- python train.py"
@@ -125,15 +122,16 @@ def ls(
     notes = _problem_notes(runs)
     if total > len(runs):
         notes.append(f"{len(runs)} of {total} runs shown; -n 0 shows all")
+    hidden: list[str] = []
     if picked is None:
         sort_key = query.resolve_key(sort, runs) if sort and not best else None
-        picked = _default_columns(runs, varying, best, sort_key, directions)
-        hidden = [p for p in varying if query.Key("param", p) not in picked]
-        if hidden:
-            notes.append(f"also varying: {', '.join(hidden)} (pick with --columns)")
+        shown_params, others = lscolumns.rank_params(runs, varying)
+        picked = lscolumns.default_columns(runs, shown_params, best, sort_key, directions)
+        hidden = [p for p in shown_params + others if query.Key("param", p) not in picked]
     else:
         constant = {}
-    render_ls.print_run_table(runs, picked, constant, best, best_values, notes)
+    render_ls.print_run_table(runs, picked, constant, best, best_values, notes,
+                              hidden=hidden)
 
 
 MAX_PROBLEM_RUNS = 3
@@ -153,65 +151,6 @@ def _problem_notes(runs: list[RunView]) -> list[str]:
     count = f"{len(flagged)} runs" if len(flagged) > 1 else "1 run"
     return [f"{count} damaged or cut short: {named}"
             + (f" and {more} more" if more > 0 else "") + "; track show RUN says more"]
-
-
-def _parse_columns(columns: list[str], runs: list[RunView]) -> list[str | Key]:
-    from exptrack import query
-
-    picked: list[str | Key] = []
-    for group in columns:
-        for name in (c.strip() for c in group.split(",")):
-            if not name:
-                continue
-            if name in BUILTIN_COLUMNS:
-                picked.append(name)
-            else:
-                picked.append(query.resolve_key(name, runs))
-    if not picked:
-        raise UsageError("--columns: name at least one column")
-    return picked
-
-
-def _default_columns(runs: list[RunView], varying: list[str], best: str | None,
-                     sort_key: Key | None, directions: dict[str, str]) -> list[str | Key]:
-    from exptrack import query
-
-    columns: list[str | Key] = ["id"]
-    if any(r.record.name or r.record.tags for r in runs):
-        columns.append("name")
-    columns += ["status", "started", "duration"]
-    columns += [query.Key("param", p) for p in varying[:MAX_PARAM_COLUMNS]]
-    if sort_key is not None and sort_key.kind == "param" and sort_key not in columns:
-        columns.append(sort_key)
-    if best:
-        columns.append("best")
-    metrics = [query.Key("metric", m)
-               for m in query.headline_metrics(runs, configured=directions) if m != best]
-    if sort_key is not None and sort_key.kind == "metric" and sort_key not in metrics:
-        metrics.insert(0, sort_key)
-    columns += metrics[: 1 if best else 2]
-    if any(r.git.commit for r in runs):
-        columns.append("commit")
-    return columns
-
-
-def _csv_columns(runs: list[RunView], best: str | None) -> list[str | Key]:
-    from exptrack import query
-
-    columns: list[str | Key] = ["id", "name", "tags", "status", "exit_code", "started_at",
-                                "ended_at", "duration_s", "host", "commit", "branch", "dirty"]
-    params: list[str] = []
-    metrics: list[str] = []
-    for run in runs:
-        params.extend(p for p in run.params if p not in params)
-        metrics.extend(m for m in run.metrics if m not in metrics)
-    if best and best in metrics:
-        metrics.remove(best)
-        metrics.insert(0, best)
-    columns += [query.Key("param", p) for p in params]
-    for metric in metrics:
-        columns += [query.Key("metric", metric, stat) for stat in ("last", "best")]
-    return columns
 
 
 def show(
