@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from exptrack.capture.metricfiles import MetricFileWatcher
 
 SUMMARY_REFRESH_S = 5.0
+# The first seconds: summary.yaml refreshed often, so `ls`/`show` see the first metrics.
+SUMMARY_FIRST_S = 0.5
+SUMMARY_FAST_FOR_S = 15.0
 METRICS_FLUSH_S = 0.25
 
 RESERVE_NAME = ".reserve"
@@ -203,6 +206,7 @@ class Recorder:
                                     self.file_mode)
         self.watcher = watcher
         last_summary = [time.monotonic()]
+        begun = last_summary[0]
 
         def on_start(pid: int) -> None:
             assert self.record is not None
@@ -215,7 +219,9 @@ class Recorder:
         def on_tick() -> None:
             sink.report()
             # The parsing thread may be folding a chunk into the summary: then next tick.
-            if time.monotonic() - last_summary[0] >= SUMMARY_REFRESH_S \
+            now = time.monotonic()
+            if now - last_summary[0] >= (SUMMARY_FIRST_S if now - begun < SUMMARY_FAST_FOR_S
+                                         else SUMMARY_REFRESH_S) \
                     and sink.stream.lock.acquire(blocking=False):
                 try:
                     last_summary[0] = time.monotonic()

@@ -176,10 +176,12 @@ def show(
         track show @1 --json | jq .metrics
     """
     from exptrack import render, render_show
-    from exptrack.details import run_details
+    from exptrack.details import live_metrics, run_details
 
     the_store = open_store(store)
     run_view = the_store.resolve(ref, keep_until_exit(the_store.load_heads()))
+    if run_view.record.status == "running":
+        run_view.metrics = live_metrics(run_view, project_directions())
     details = run_details(run_view)
     if json_out:
         render.print_json({**render.run_summary(run_view), **details})
