@@ -155,8 +155,12 @@ def _problem_notes(runs: list[RunView]) -> list[str]:
 
 def show(
     ref: RunArgument = "@",
-    log: Annotated[bool, typer.Option("--log", help="Print the whole output (paged on a "
+    log: Annotated[bool, typer.Option("--log", help="Print the whole output as the "
+                                                    "terminal showed it (paged on a "
                                                     "terminal).")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="With --log: the exact bytes "
+                                                    "(control characters made visible on "
+                                                    "a terminal).")] = False,
     patch: Annotated[bool, typer.Option("--patch", help="Print the uncommitted changes "
                                                         "(git.patch).")] = False,
     env: Annotated[bool, typer.Option("--env", help="List all packages and environment "
@@ -173,6 +177,8 @@ def show(
 
         track show a1b2 --log
 
+        track show a1b2 --log --raw > output.log
+
         track show @1 --json | jq .metrics
     """
     from exptrack import render, render_show
@@ -185,8 +191,10 @@ def show(
     details = run_details(run_view)
     if json_out:
         render.print_json({**render.run_summary(run_view), **details})
-    elif log:
-        render.page(_read_bytes(run_view, "output.log"), "no output")
+    elif log or raw:
+        from exptrack.render_log import print_log
+
+        print_log(run_view.path / "output.log", raw)
     elif patch:
         render.page(_read_bytes(run_view, "git.patch"),
                          "no patch (clean working tree or no git repo)")
