@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import math
 import re
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -149,7 +150,7 @@ def _field(run: RunView, name: str) -> Any:
         "branch": lambda: run.git.branch,
         "dirty": lambda: run.git.dirty if run.git.repo else None,
         "cwd": lambda: record.cwd,
-        "command": lambda: " ".join(record.command),
+        "command": lambda: shlex.join(record.command),  # pastes back into a shell
         "note": lambda: record.note,
     }
     value = table[name]()

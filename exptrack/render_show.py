@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -108,7 +109,7 @@ def _header(run: RunView) -> Any:
 def _summary_rows(run: RunView, details: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(label, text, style) of each line of the grid under the header."""
     record = run.record
-    rows = [("command", " ".join(record.command), ""), ("cwd", record.cwd, "")]
+    rows = [("command", shlex.join(record.command), ""), ("cwd", record.cwd, "")]
     when = f"{render.fmt_time(record.started_at)} ({render.fmt_ago(record.started_at)})"
     took = render.fmt_duration(render.elapsed(run))
     rows.append(("started", f"{when}, took {took}" + (" so far" if record.status == "running"
