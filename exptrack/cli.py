@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from exptrack import __version__
-from exptrack.errors import EXIT_BUG, EXIT_INTERRUPTED, ExptrackError
+from exptrack.errors import EXIT_BUG, EXIT_INTERRUPTED, ExptrackError, UsageError
 
 app = typer.Typer(
     name="track",
@@ -63,10 +63,42 @@ def main() -> None:
         gc.freeze()
 
 
+COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+
+
+def _completion_for(args: list[str]) -> bool:
+    """`track --install-completion zsh` (or ``=zsh``, or ``--show-completion``): typer's
+    options take no value where it can detect the shell, and would install for the shell
+    `track` runs under, ignoring the one named. The shell named wins. False when ``args``
+    are not that."""
+    if len(args) == 2 and args[0] in COMPLETION_OPTIONS:
+        option, shell = args
+    elif len(args) == 1 and args[0].partition("=")[0] in COMPLETION_OPTIONS:
+        option, _, shell = args[0].partition("=")
+    else:
+        return False
+    if shell not in COMPLETION_SHELLS:
+        raise UsageError(f"{option}: no completion for {shell!r}; "
+                         f"choose one of {', '.join(COMPLETION_SHELLS)}")
+    from typer._completion_shared import get_completion_script, install
+
+    if option == "--install-completion":
+        shell, path = install(shell=shell, prog_name="track")
+        print(f"{shell} completion installed in {path}")
+        print("Completion will take effect once you restart the terminal")
+    else:
+        print(get_completion_script(prog_name="track", complete_var="_TRACK_COMPLETE",
+                                    shell=shell))
+    return True
+
+
 def _run() -> None:
     from exptrack.commands.coercion import fast_command
 
     try:
+        if _completion_for(sys.argv[1:]):
+            return
         fast_command(app)(standalone_mode=True)
     except ExptrackError as exc:
         from exptrack import render  # imported on demand: start-up stays fast
