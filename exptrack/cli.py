@@ -5,14 +5,19 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from exptrack import __version__
 from exptrack.errors import EXIT_BUG, EXIT_INTERRUPTED, ExptrackError, UsageError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 app = typer.Typer(
     name="track",
@@ -41,26 +46,60 @@ def _root(
     """Record, list, inspect and diff training runs."""
 
 
+class ReaderGone(Exception):
+    """stdout's reader went away (`track ls | head -1`): not an error, the output is done.
+    (Raised in place of BrokenPipeError, which typer would turn into exit status 1.)"""
+
+
+def _pipe_safe(command: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError as exc:
+            raise ReaderGone() from exc
+
+    return run
+
+
 from exptrack.commands import diff, inspect, parse, run  # noqa: E402 - registered below
 from exptrack.commands.options import without_gc  # noqa: E402
 
 app.command(context_settings=run.RUN_CONTEXT)(run.run)
-app.command("ls")(without_gc(inspect.ls))
-app.command("show")(without_gc(inspect.show))
-app.command("diff")(without_gc(diff.diff))
-app.command()(parse.parse)
-app.command()(parse.reparse)
+app.command("ls")(_pipe_safe(without_gc(inspect.ls)))
+app.command("show")(_pipe_safe(without_gc(inspect.show)))
+app.command("diff")(_pipe_safe(without_gc(diff.diff)))
+app.command()(_pipe_safe(parse.parse))
+app.command()(_pipe_safe(parse.reparse))
 
 
 def main() -> None:
     """Entry point: run the app; map every error to one line and an exit code."""
     try:
         _run()
+        try:
+            sys.stdout.flush()  # what is still buffered: here, not at exit, where a closed
+        except BrokenPipeError:  # pipe would cost a traceback and status 120
+            _reader_gone()
     finally:
         # The process ends here: the interpreter's last garbage collection would walk every
         # object of a 10,000-run listing (70 ms for `track diff`) only to see them freed.
         # Frozen objects are still freed (and finalized) at exit, without that walk.
         gc.freeze()
+
+
+def _reader_gone() -> NoReturn:
+    """Exit 0, as `cat` does under `| head`; stdout now leads nowhere, so what is still
+    buffered cannot fail again at exit."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    sys.exit(0)
 
 
 COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
@@ -110,8 +149,8 @@ def _run() -> None:
 
         render.error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        sys.exit(0)
+    except (BrokenPipeError, ReaderGone):
+        _reader_gone()
     except SystemExit:
         raise
     except Exception as exc:
