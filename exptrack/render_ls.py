@@ -42,8 +42,7 @@ def cell_caps(width: int) -> tuple[int, int]:
 
 
 def _plain_cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> str:
-    """The text of one cell, control characters made visible (so it is measured as it
-    will be shown)."""
+    """The text of one cell (its control characters not yet made visible)."""
     if isinstance(column, Key):
         if column.kind == "field":
             return _plain_cell(run, column.name, best)
@@ -70,7 +69,7 @@ def _plain_cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> 
     else:
         value = value_of(run, Key("field", column))
         text = "-" if is_missing(value) else fmt_value(value)
-    return visible(text)
+    return text
 
 
 def _styled(run: RunView, column: str | Key, text: str) -> Text:
@@ -116,12 +115,17 @@ def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
     widths: dict[str | Key, int] = {}
     for column in columns:
         limit = None if column == "id" else name_cap if column == "name" else cell_cap
-        texts = [visible(_header(column, best_metric))]
-        texts += [_plain_cell(run, column, best) for run in runs]
-        if limit is not None:
+        texts = [_header(column, best_metric), *(_plain_cell(run, column, best)
+                                                 for run in runs)]
+        joined = "\n".join(texts)  # (one look at a column in the usual case: fast)
+        if visible(joined) is not joined:  # measured as shown: control characters visible
+            texts = [visible(text) for text in texts]
+        ascii_only = joined.isascii()
+        if limit is not None and (not ascii_only or max(map(len, texts)) > limit):
             texts = [_cap(text, limit) for text in texts]
         cells[column] = texts
-        widths[column] = max(len(t) if t.isascii() else cell_len(t) for t in texts)
+        widths[column] = max(map(len, texts)) if ascii_only \
+            else max(cell_len(t) for t in texts)  # ("…" is one cell)
     shown = list(columns)
     dropped: list[str] = []
     while fit and sum(widths[c] + 1 for c in shown) - 1 > out.width:
