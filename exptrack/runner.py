@@ -66,7 +66,6 @@ class RunOutcome:
     peak_rss_kib: int | None = None  # the kernel's, from wait4 (see exptrack.reaping)
 
 
-
 def is_tty(fd: int) -> bool:
     try:
         return os.isatty(fd)
