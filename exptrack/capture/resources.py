@@ -266,6 +266,9 @@ class ResourceStep:
         kernel = outcome.peak_rss_kib
         data = self.summary.to_dict(
             kernel * 1024 if kernel is not None and kernel > self.own_peak_kib else None)
+        # what the kernel said, and the high-water mark the command may have inherited
+        data["kernel_peak_rss_bytes"] = None if kernel is None else kernel * 1024
+        data["track_peak_rss_bytes"] = self.own_peak_kib * 1024
         if self.errors:
             data["errors"] = self.errors
         ctx.write_yaml("resources.yaml", data)
