@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 
 
 def reap(pid: int, flags: int) -> tuple[int, int | None] | None:
@@ -17,8 +18,8 @@ def reap(pid: int, flags: int) -> tuple[int, int | None] | None:
         return None
     if os.WIFSTOPPED(status):  # (only with WUNTRACED, which no caller passes)
         return None
-    peak = usage.ru_maxrss if usage.ru_maxrss > 0 else None
-    return os.waitstatus_to_exitcode(status), peak
+    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss  # (macOS: B)
+    return os.waitstatus_to_exitcode(status), peak if peak > 0 else None
 
 
 class ReapedPopen:

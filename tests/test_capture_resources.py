@@ -121,3 +121,33 @@ def test_a_tiny_command_does_not_inherit_tracks_own_peak(tmp_path: Path,
     summary = yaml.safe_load((only_run(track_home) / "resources.yaml").read_text())
     assert summary["peak_rss_source"] == "samples"
     assert summary["peak_rss_bytes"] < 8 * 1024 * 1024, summary
+
+
+def test_the_kernels_peak_counts_when_track_was_started_by_a_big_process(
+        tmp_path: Path) -> None:
+    """`track` started from a 300 MB Python process (a notebook, a test runner): its
+    getrusage peak holds its parent's, yet the command's own peak is still the kernel's,
+    and a tiny command still gets no inherited figure."""
+    import subprocess
+    import sys
+
+    from conftest import track_cmd
+
+    spike = ("import time; time.sleep(0.12); block = bytearray(80 * 1024 * 1024); "
+             "del block; time.sleep(0.3)")
+    parent = ("import subprocess, sys\n"
+              "big = bytearray(300 * 1024 * 1024)\n"
+              "sys.exit(subprocess.run(sys.argv[1:]).returncode)\n")
+    for index, (code, least, most) in enumerate(((spike, 75, None), ("pass", None, 30))):
+        store = tmp_path / f"store{index}"
+        done = subprocess.run([sys.executable, "-c", parent, *track_cmd(), "run", "--store",
+                               str(store), "--", *py(code)], cwd=tmp_path,
+                              capture_output=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        summary = yaml.safe_load((only_run(store) / "resources.yaml").read_text())
+        assert summary["track_peak_rss_bytes"] < 200 * 1024 * 1024, summary
+        if least is not None:
+            assert summary["peak_rss_source"] == "kernel", summary
+            assert summary["peak_rss_bytes"] >= least * 1024 * 1024, summary
+        if most is not None:
+            assert summary["peak_rss_bytes"] < most * 1024 * 1024, summary

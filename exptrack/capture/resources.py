@@ -11,7 +11,8 @@ Peak memory (``peak_rss_bytes``) is the larger of the sampled peak and the kerne
 (``ru_maxrss`` from ``wait4`` of the command, see ``exptrack.reaping``), which sees a peak
 between samples. A forked child starts with its parent's high-water mark, so the kernel's
 value is used only when it is above what `track` itself had resident when it started the
-command (else it may be ours, not the command's); ``peak_rss_source`` says which one won.
+command (its memory's high-water mark, ``VmHWM``; not ``getrusage``'s, which also carries
+what `track`'s own parent had); ``peak_rss_source`` says which one won.
 """
 
 from __future__ import annotations
@@ -193,6 +194,25 @@ class TreeSampler:
                 "write_bytes": sum(w for _, w in self.io.values())}
 
 
+def own_high_water_kib() -> int:
+    """The most `track` itself has had resident so far, KiB: a child forked now starts
+    with this high-water mark (a bound the kernel's peak of the command must pass). The
+    memory's own (``VmHWM``), not ``getrusage``'s, which also holds what `track`'s parent
+    had (a big Python process that started `track`)."""
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # (bytes on macOS)
+
+
 def sample_gpus(smi: str) -> list[dict[str, Any]]:
     try:
         done = subprocess.run([smi, f"--query-gpu={GPU_SAMPLE_QUERY}",
@@ -219,10 +239,7 @@ class ResourceStep:
         return None
 
     def started(self, ctx: RunContext, pid: int) -> None:
-        import resource
-
-        # (a bound on the high-water mark the command inherited from us when forked)
-        self.own_peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        self.own_peak_kib = own_high_water_kib()
         self.thread = threading.Thread(target=self._loop, args=(ctx, pid), daemon=True,
                                        name="exptrack-resources")
         self.thread.start()
