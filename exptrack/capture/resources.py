@@ -254,10 +254,14 @@ class ResourceStep:
         smi = shutil.which("nvidia-smi")
         begin = time.monotonic()
         try:
+            first = sampler.sample()  # before the file is made: a command already gone
+            if first is None:  # leaves no empty resources.jsonl
+                return
             with ctx.open_append("resources.jsonl") as out:
                 while True:
                     elapsed = time.monotonic() - begin
-                    sample = sampler.sample()
+                    sample = first or sampler.sample()
+                    first = None
                     if sample is None:
                         return
                     sample = {"time": round(time.time(), 3), "elapsed_s": round(elapsed, 2),
