@@ -102,6 +102,8 @@ class Recorder:
         self.watcher: MetricFileWatcher | None = None
         self._storage_warned = False
         self.file_mode = 0o600
+        # summary.yaml as last written (none yet: no metrics, none to write while running)
+        self._last_summary: dict[str, Any] = {"metrics": {}}
 
     def warn(self, message: str) -> None:
         if message not in self._warned:
@@ -225,7 +227,7 @@ class Recorder:
                     and sink.stream.lock.acquire(blocking=False):
                 try:
                     last_summary[0] = time.monotonic()
-                    self._write_summary(summarizer)
+                    self._write_summary(summarizer, if_changed=True)
                 finally:
                     sink.stream.lock.release()
 
@@ -301,15 +303,19 @@ class Recorder:
         except Exception as exc:
             self.warn(f"{step.name} capture failed: {type(exc).__name__}: {exc}")
 
-    def _write_summary(self, summarizer: MetricSummarizer) -> None:
+    def _write_summary(self, summarizer: MetricSummarizer, if_changed: bool = False) -> None:
+        """``summary.yaml`` now; with ``if_changed``, only when it would change (a run that
+        waits leaves its files alone, so the index can trust them)."""
         summaries = None
         if self.watcher is not None and self.record is not None \
                 and self.record.status == "running":
             summaries = self.watcher.live_summaries(summarizer, self.request.directions)
-        self._write_yaml("summary.yaml", {
-            "metrics": {name: s.to_dict()
-                        for name, s in (summaries or summarizer.summaries).items()},
-        })
+        data = {"metrics": {name: s.to_dict()
+                            for name, s in (summaries or summarizer.summaries).items()}}
+        if if_changed and data == self._last_summary:
+            return
+        self._last_summary = data
+        self._write_yaml("summary.yaml", data)
 
     def _finish_sources(self, summarizer: MetricSummarizer) -> None:
         """Framework metric files: their final state joins what the output showed."""
