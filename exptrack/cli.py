@@ -5,13 +5,18 @@
 
 from __future__ import annotations
 
+import functools
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from exptrack import __version__
 from exptrack.errors import EXIT_BUG, EXIT_INTERRUPTED, ExptrackError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 app = typer.Typer(
     name="track",
@@ -40,6 +45,22 @@ def _root(
     """Record, list, inspect and diff training runs."""
 
 
+class ReaderGone(Exception):
+    """stdout's reader went away (`track ls | head -1`): not an error, the output is done.
+    (Raised in place of BrokenPipeError, which typer would turn into exit status 1.)"""
+
+
+def _pipe_safe(command: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError as exc:
+            raise ReaderGone() from exc
+
+    return run
+
+
 from exptrack.commands import (  # noqa: E402 - registered below
     diff,
     inspect,
@@ -52,24 +73,64 @@ from exptrack.commands import (  # noqa: E402 - registered below
 )
 
 app.command(context_settings=run.RUN_CONTEXT)(run.run)
-app.command("ls")(inspect.ls)
-app.command("show")(inspect.show)
-app.command("diff")(diff.diff)
-app.command()(parse.parse)
-app.command()(parse.reparse)
-app.command("metrics")(series.metrics)
-app.command("plot")(plot.plot)
-app.command("report")(report.report)
+app.command("ls")(_pipe_safe(inspect.ls))
+app.command("show")(_pipe_safe(inspect.show))
+app.command("diff")(_pipe_safe(diff.diff))
+app.command()(_pipe_safe(parse.parse))
+app.command()(_pipe_safe(parse.reparse))
+app.command("metrics")(_pipe_safe(series.metrics))
+app.command("plot")(_pipe_safe(plot.plot))
+app.command("report")(_pipe_safe(report.report))
 app.command("watch")(watch.watch)
 
 
 def main() -> None:
     """Entry point: run the app; map every error to one line and an exit code."""
-    _run()
+    try:
+        _run()
+    finally:
+        try:
+            sys.stdout.flush()  # what is still buffered: here, not at exit, where a closed
+        except BrokenPipeError:  # pipe would cost a traceback and status 120
+            _reader_gone()
+
+
+def _reader_gone() -> NoReturn:
+    """Exit 0, as `cat` does under `| head`; stdout now leads nowhere, so what is still
+    buffered cannot fail again at exit."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    sys.exit(0)
+
+
+def _completion(args: list[str]) -> bool:
+    """`track --install-completion zsh` / `--show-completion=fish`: the shell named wins
+    (typer's options install for the shell `track` runs under). False for anything else."""
+    from exptrack import completion
+
+    found = completion.requested(args)
+    if found is None:
+        return False
+    option, shell = found
+    if option == "--install-completion":
+        path = completion.install(shell)
+        print(f"{shell} completion installed in {path}")
+        print("Completion will take effect once you restart the terminal")
+    else:
+        print(completion.script(shell), end="")
+    return True
 
 
 def _run() -> None:
     try:
+        if _completion(sys.argv[1:]):
+            return
         app()
     except ExptrackError as exc:
         from exptrack import render  # imported on demand: start-up stays fast
@@ -81,8 +142,8 @@ def _run() -> None:
 
         render.error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        sys.exit(0)
+    except (BrokenPipeError, ReaderGone):
+        _reader_gone()
     except SystemExit:
         raise
     except Exception as exc:

@@ -5,6 +5,7 @@ value a run, each flagged when the values differ. Pure: the caller reads the fil
 from __future__ import annotations
 
 import math
+import shlex
 from collections.abc import Sequence
 from typing import Any
 
@@ -159,7 +160,7 @@ def diff_runs(runs: Sequence[RunView], details: Sequence[dict[str, Any]],
     return {
         "runs": [{"id": r.id, "name": r.record.name} for r in runs],
         "baseline": runs[0].id,
-        "command": row("command", [" ".join(r.record.command) for r in runs]),
+        "command": row("command", [shlex.join(r.record.command) for r in runs]),
         "params": _keyed_rows([r.params for r in runs]),
         "metrics": _metric_rows(runs, configured),
         "outcome": [

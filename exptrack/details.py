@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from exptrack.fsutil import read_yaml
+from exptrack.model import MetricSummary
 from exptrack.store import RunView
 
 
@@ -38,6 +39,35 @@ def run_details(run: RunView) -> dict[str, Any]:
         else [],
         "inputs": (inputs or {}).get("inputs", []) if isinstance(inputs, dict) else [],
     }
+
+
+def live_metrics(run: RunView, directions: dict[str, str]) -> dict[str, MetricSummary]:
+    """The metrics of a running run as of now. The recorder rewrites ``summary.yaml`` now
+    and then; ``metrics.jsonl`` has every observation as it happens: when it is newer, the
+    summaries are rebuilt from it (nothing is written), and each replaces the recorded
+    one it has more values than (a framework file's summary can hold more)."""
+    source = run.path / "metrics.jsonl"
+    try:
+        newest = source.stat().st_mtime
+        if newest <= (run.path / "summary.yaml").stat().st_mtime:
+            return run.metrics
+    except FileNotFoundError:
+        if not source.exists():
+            return run.metrics
+    except OSError:
+        return run.metrics
+    from exptrack.jsonl import observation_batches
+    from exptrack.metrics.summary import MetricSummarizer
+
+    summarizer = MetricSummarizer(directions)
+    for batch in observation_batches(source):
+        summarizer.add(batch)
+    metrics = dict(run.metrics)
+    for name, summary in summarizer.summaries.items():
+        recorded = metrics.get(name)
+        if recorded is None or recorded.count < summary.count:
+            metrics[name] = summary
+    return metrics
 
 
 _HEX = frozenset("0123456789abcdef")

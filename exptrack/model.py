@@ -71,6 +71,7 @@ class GitState:
     untracked: list[str] = field(default_factory=list)
     untracked_total: int = 0
     untracked_not_inlined: list[str] = field(default_factory=list)
+    untracked_artifacts: list[str] = field(default_factory=list)  # earlier runs' files
     patch_bytes: int = 0
     patch_truncated: bool = False
     error: str | None = None
@@ -101,6 +102,7 @@ class GitState:
             untracked=strings("untracked"),
             untracked_total=_int_or_none(data.get("untracked_total")) or 0,
             untracked_not_inlined=strings("untracked_not_inlined"),
+            untracked_artifacts=strings("untracked_artifacts"),
             patch_bytes=_int_or_none(data.get("patch_bytes")) or 0,
             patch_truncated=data.get("patch_truncated") is True,
             error=_str_or_none(data.get("error")),

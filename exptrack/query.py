@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import math
 import re
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -20,6 +21,8 @@ FIELDS = ("id", "name", "status", "tags", "tag", "exit_code", "started", "starte
           "ended_at", "duration", "duration_s", "host", "commit", "branch", "dirty", "cwd",
           "command", "note")
 METRIC_STATS = ("last", "best", "min", "max", "count")
+FIELD_ALIASES = {"took": "duration"}  # the `ls` header names a field by
+KNOWN_SHOWN = 20  # names listed in an unknown-key error before "and N more"
 _WHERE = re.compile(r"^\s*([^<>=!]+?)\s*(<=|>=|==|!=|=|<|>)\s*(.*?)\s*$")
 _MISSING = object()
 MISSING = _MISSING  # what a run without the key has
@@ -53,9 +56,9 @@ class Names(Protocol):
 
     def has_metric(self, name: str) -> bool: ...
 
-    def known(self, limit: int) -> list[str]:
-        """The first ``limit`` parameter and metric names, sorted."""
-        ...
+    def param_names(self) -> set[str]: ...
+
+    def metric_names(self) -> set[str]: ...
 
 
 class RunNames:
@@ -73,8 +76,11 @@ class RunNames:
     def has_metric(self, name: str) -> bool:
         return name in self.metrics
 
-    def known(self, limit: int) -> list[str]:
-        return sorted(self.params | self.metrics)[:limit]
+    def param_names(self) -> set[str]:
+        return self.params
+
+    def metric_names(self) -> set[str]:
+        return self.metrics
 
 
 def resolve_key(text: str, runs: Sequence[RunView] | Names) -> Key:
@@ -88,21 +94,60 @@ def resolve_key(text: str, runs: Sequence[RunView] | Names) -> Key:
         if key.startswith(prefix):
             rest = key[len(prefix):]
             return _metric_key(rest) if kind == "metric" else Key("param", rest)
-    if key in FIELDS:
-        return Key("field", key)
+    if key in FIELDS or key in FIELD_ALIASES:
+        return Key("field", FIELD_ALIASES.get(key, key))
     names = runs if isinstance(runs, Names) else RunNames(runs)
     if names.has_param(key):
         return Key("param", key)
     if names.has_metric(key):
         return Key("metric", key)
     stat_key = _metric_key(key)
-    if stat_key.stat != "last" and names.has_metric(stat_key.name):
+    if stat_key.name != key and names.has_metric(stat_key.name):
         return stat_key
     if names.empty():
         return Key("param", key)
-    known = names.known(12)
-    hint = f"; known: {', '.join(known)}" if known else ""
-    raise UsageError(f"no field, parameter or metric named {key!r}{hint}")
+    params, metrics = names.param_names(), names.metric_names()
+    same = _same_spelling(key, params, metrics)
+    if same is not None:
+        return same
+    raise UsageError(f"no field, parameter or metric named {key!r}"
+                     + unknown_hint(key, sorted(params | metrics), FIELDS))
+
+
+def _same_spelling(key: str, params: set[str], metrics: set[str]) -> Key | None:
+    """The param or metric ``key`` names when written with ``-`` for ``_`` or the other
+    way round (``--eval-every`` is recorded as ``eval-every``; ``eval_every`` finds it)."""
+    wanted = normal_name(key)
+    for names, kind in ((params, "param"), (metrics, "metric")):
+        found = sorted(n for n in names if normal_name(n) == wanted)
+        if found:
+            return Key(kind, found[0])
+    stat_key = _metric_key(key)
+    if stat_key.name != key:
+        found = sorted(n for n in metrics if normal_name(n) == normal_name(stat_key.name))
+        if found:
+            return Key("metric", found[0], stat_key.stat)
+    return None
+
+
+def normal_name(name: str) -> str:
+    """A key's spelling that ``-`` versus ``_`` and case do not change."""
+    return name.replace("-", "_").lower()
+
+
+def unknown_hint(key: str, known: Sequence[str], fields: Sequence[str] = ()) -> str:
+    """``; did you mean 'lr'? known: a, b, ...`` for an error about an unknown ``key``:
+    the close matches first, then the known names (the first ``KNOWN_SHOWN``, and how
+    many more)."""
+    import difflib
+
+    close = difflib.get_close_matches(key, [*known, *fields, *FIELD_ALIASES], n=3)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    if known:
+        more = len(known) - KNOWN_SHOWN
+        hint += (" known: " if close else "; known: ") + ", ".join(known[:KNOWN_SHOWN]) \
+            + (f" and {more} more" if more > 0 else "")
+    return hint
 
 
 def _metric_key(text: str) -> Key:
@@ -144,7 +189,7 @@ def _field(run: RunView, name: str) -> Any:
         "branch": lambda: run.git.branch,
         "dirty": lambda: run.git.dirty if run.git.repo else None,
         "cwd": lambda: record.cwd,
-        "command": lambda: " ".join(record.command),
+        "command": lambda: shlex.join(record.command),  # pastes back into a shell
         "note": lambda: record.note,
     }
     value = table[name]()

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from exptrack.capture.metricfiles import MetricFileWatcher
 
 SUMMARY_REFRESH_S = 5.0
+# The first seconds: summary.yaml refreshed often, so `ls`/`show` see the first metrics.
+SUMMARY_FIRST_S = 0.5
+SUMMARY_FAST_FOR_S = 15.0
 METRICS_FLUSH_S = 0.25
 
 RESERVE_NAME = ".reserve"
@@ -99,6 +102,8 @@ class Recorder:
         self.watcher: MetricFileWatcher | None = None
         self._storage_warned = False
         self.file_mode = 0o600
+        # summary.yaml as last written (none yet: no metrics, none to write while running)
+        self._last_summary: dict[str, Any] = {"metrics": {}}
 
     def warn(self, message: str) -> None:
         if message not in self._warned:
@@ -203,6 +208,7 @@ class Recorder:
                                     self.file_mode)
         self.watcher = watcher
         last_summary = [time.monotonic()]
+        begun = last_summary[0]
 
         def on_start(pid: int) -> None:
             assert self.record is not None
@@ -218,11 +224,13 @@ class Recorder:
         def on_tick() -> None:
             sink.report()
             # The parsing thread may be folding a chunk into the summary: then next tick.
-            if time.monotonic() - last_summary[0] >= SUMMARY_REFRESH_S \
+            now = time.monotonic()
+            if now - last_summary[0] >= (SUMMARY_FIRST_S if now - begun < SUMMARY_FAST_FOR_S
+                                         else SUMMARY_REFRESH_S) \
                     and sink.stream.lock.acquire(blocking=False):
                 try:
                     last_summary[0] = time.monotonic()
-                    self._write_summary(summarizer)
+                    self._write_summary(summarizer, if_changed=True)
                 finally:
                     sink.stream.lock.release()
 
@@ -298,15 +306,19 @@ class Recorder:
         except Exception as exc:
             self.warn(f"{step.name} capture failed: {type(exc).__name__}: {exc}")
 
-    def _write_summary(self, summarizer: MetricSummarizer) -> None:
+    def _write_summary(self, summarizer: MetricSummarizer, if_changed: bool = False) -> None:
+        """``summary.yaml`` now; with ``if_changed``, only when it would change (a run that
+        waits leaves its files alone, so the index can trust them)."""
         summaries = None
         if self.watcher is not None and self.record is not None \
                 and self.record.status == "running":
             summaries = self.watcher.live_summaries(summarizer, self.request.directions)
-        self._write_yaml("summary.yaml", {
-            "metrics": {name: s.to_dict()
-                        for name, s in (summaries or summarizer.summaries).items()},
-        })
+        data = {"metrics": {name: s.to_dict()
+                            for name, s in (summaries or summarizer.summaries).items()}}
+        if if_changed and data == self._last_summary:
+            return
+        self._last_summary = data
+        self._write_yaml("summary.yaml", data)
 
     def _finish_sources(self, summarizer: MetricSummarizer) -> None:
         """Framework metric files: their final state joins what the output showed."""

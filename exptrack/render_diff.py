@@ -3,6 +3,7 @@ run the baseline; metric changes coloured better/worse by the metric's direction
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -185,7 +186,12 @@ def print_diff(diff: dict[str, Any], show_all: bool, code_diff: str | None = Non
     if code_diff:
         out.print()
         out.print(Text("code diff", style="bold"))
-        out.print(Text(code_diff), overflow="fold", no_wrap=False)
+        if sys.stdout.isatty():
+            out.print(Text(code_diff), overflow="fold", no_wrap=False)
+        else:  # exact, never wrapped or trimmed: `track diff --code > x.patch` applies
+            out.file.flush()
+            sys.stdout.write(code_diff if code_diff.endswith("\n") else code_diff + "\n")
+            sys.stdout.flush()
 
 
 def _any_difference(diff: dict[str, Any]) -> bool:

@@ -20,6 +20,7 @@ from exptrack.render import (
     print_plain,
     short_commit,
     status_text,
+    visible,
 )
 from exptrack.store import RunView
 
@@ -29,153 +30,177 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-NAME_WIDTH = 16
-FIELD_HEADERS = {"duration": "took", "started": "started", "exit_code": "exit"}
+FIELD_HEADERS = {"duration": "took", "duration_s": "took", "started": "started",
+                 "exit_code": "exit"}
+NAME_WIDTH = 16  # a name is cut to at least this many characters (more when wide)
 
 
-def _cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> Text | str:
-    from rich.text import Text
+def cell_caps(width: int) -> tuple[int, int]:
+    """(name, any other cell): how wide a cell may be before it is cut with an ellipsis,
+    for a terminal ``width`` columns wide. Ids are never cut."""
+    return max(NAME_WIDTH, min(48, width // 4)), max(12, min(40, width // 5))
 
+
+def _plain_cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> str:
+    """The text of one cell (its control characters not yet made visible)."""
     if isinstance(column, Key):
         if column.kind == "field":
-            return _cell(run, column.name, best)
+            return _plain_cell(run, column.name, best)
         value = value_of(run, column)
-        return "-" if is_missing(value) and not isinstance(value, float) else fmt_value(value)
-    if column == "id":
-        return Text(run.id, style="bold")
-    if column == "name":
-        text = Text(run.record.name or "")
-        for tag in run.record.tags:
-            text.append(f" #{tag}" if text.plain else f"#{tag}", style="blue")
-        return text if text.plain else "-"
-    if column == "status":
+        text = "-" if is_missing(value) and not isinstance(value, float) else fmt_value(value)
+    elif column == "id":
+        return run.id
+    elif column == "name":
+        text = run.record.name or "-"
+    elif column in ("tags", "tag"):
+        text = ",".join(run.record.tags)
+    elif column == "status":
+        text = status_text(run).plain
         if run.record.status == "running":
             from exptrack.live import progress_note
 
             note = progress_note(run.path, elapsed(run))
             if note:
-                return status_text(run).append(f" {note}", style="dim")
-        return status_text(run)
-    if column in ("started", "started_at"):
-        return fmt_ago(run.record.started_at)
-    if column in ("duration", "duration_s"):
-        return fmt_duration(elapsed(run))
-    if column == "commit":
-        return short_commit(run)
-    if column == "best":
+                text = f"{text} {note}"
+    elif column in ("started", "started_at"):
+        text = fmt_ago(run.record.started_at)
+    elif column in ("duration", "duration_s"):
+        text = fmt_duration(elapsed(run))
+    elif column == "commit":
+        text = short_commit(run)
+    elif column == "best":
         found = best.get(run.id)
-        if found is None or found.value is None:
-            return "-"
-        return f"{fmt_value(found.value)}{fmt_step(found.step)}"
-    value = value_of(run, Key("field", column))
-    return "-" if is_missing(value) else fmt_value(value)
+        text = "-" if found is None or found.value is None \
+            else f"{fmt_value(found.value)}{fmt_step(found.step)}"
+    else:
+        value = value_of(run, Key("field", column))
+        text = "-" if is_missing(value) else fmt_value(value)
+    return text
+
+
+def _styled(run: RunView, column: str | Key, text: str) -> Text:
+    from rich.text import Text
+
+    name = column.name if isinstance(column, Key) and column.kind == "field" else column
+    if name == "id":
+        return Text(text, style="bold")
+    if name in ("tags", "tag"):
+        return Text(text, style="blue")
+    if name == "status":
+        return Text(text, style=status_text(run).style)
+    return Text(text)
+
+
+def _cap(text: str, limit: int) -> str:
+    from rich.cells import cell_len, set_cell_size
+
+    if len(text) <= limit and (text.isascii() or cell_len(text) <= limit):
+        return text
+    return set_cell_size(text, limit - 1) + "…"
 
 
 def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
                     constant: dict[str, Any], best_metric: str | None = None,
                     best: dict[str, BestValue] | None = None,
-                    notes: Sequence[str] = (), fit: bool = True) -> None:
+                    notes: Sequence[str] = (), fit: bool = True,
+                    hidden: Sequence[str] = ()) -> None:
     """The `track ls` table; constant params once above it, notes (what was left out)
-    below it. With ``fit``, columns that do not fit the width are dropped whole (least
-    useful first) rather than cut to unreadable stubs."""
+    below it. Long cells are cut with an ellipsis (ids never); with ``fit``, columns that
+    do not fit the width are dropped whole (least useful first) rather than squeezed to
+    unreadable stubs. Every column not shown (dropped here, or ``hidden`` by the caller)
+    is named in a footer line."""
+    from rich.cells import cell_len
+
     out = console()
     if constant:
         pairs = "  ".join(f"{k}={fmt_value(v)}" for k, v in constant.items())
         out.print(f"[dim]same in all:[/dim] {escape_markup(pairs)}", overflow="fold")
+    name_cap, cell_cap = cell_caps(out.width)
+    best = best or {}
+    cells: dict[str | Key, list[str]] = {}
+    widths: dict[str | Key, int] = {}
+    for column in columns:
+        limit = None if column in ("id", "status") \
+            else name_cap if column == "name" else cell_cap
+        texts = [_header(column, best_metric), *(_plain_cell(run, column, best)
+                                                 for run in runs)]
+        joined = "\n".join(texts)  # (one look at a column in the usual case: fast)
+        if visible(joined) is not joined:  # measured as shown: control characters visible
+            texts = [visible(text) for text in texts]
+        ascii_only = joined.isascii()
+        if limit is not None and (not ascii_only or max(map(len, texts)) > limit):
+            texts = [_cap(text, limit) for text in texts]
+        cells[column] = texts
+        widths[column] = max(map(len, texts)) if ascii_only \
+            else max(cell_len(t) for t in texts)  # ("…" is one cell)
     shown = list(columns)
     dropped: list[str] = []
-    plain = _plain_table(out, runs, columns, best_metric, best or {}, fit)
-    if plain is not None:
-        lines, dropped = plain
+    while fit and sum(widths[c] + 1 for c in shown) - 1 > out.width:
+        victim = _least_useful(shown)
+        if victim is None:
+            break
+        shown.remove(victim)
+        dropped.append(_header(victim, best_metric))
+    right = [i for i, c in enumerate(shown) if _numeric(c)]
+    rows = [[cells[c][row] for c in shown] for row in range(len(runs) + 1)]
+    lines = _plain_table(out, rows, right)
+    if lines is not None:
         print_plain(out, lines)
     else:
-        table = _run_table(runs, shown, best_metric, best or {})
-        while fit and _natural_width(out, table) > out.width:
-            victim = _least_useful(shown)
-            if victim is None:
-                break
-            shown.remove(victim)
-            dropped.append(_header(victim, best_metric))
-            table = _run_table(runs, shown, best_metric, best or {})
-        out.print(table)
-    if dropped:
-        notes = [*notes, f"not shown for width: {', '.join(dropped)} (pick with --columns)"]
+        out.print(_run_table(runs, shown, rows, right, widths.get("id", 0)))
+    missing = [*dropped, *(h for h in hidden if h not in dropped)]
+    if missing:
+        notes = [*notes, f"hidden: {', '.join(missing)} — use -c"]
     for note in notes:
         out.print(f"[dim]{escape_markup(note)}[/dim]")
 
 
-def _run_table(runs: Sequence[RunView], columns: Sequence[str | Key], best_metric: str | None,
-               best: dict[str, BestValue]) -> Table:
+def _run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
+               rows: Sequence[Sequence[str]], right: Sequence[int], id_width: int) -> Table:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold",
                   collapse_padding=True)
-    for column in columns:
-        table.add_column(_header(column, best_metric), no_wrap=True, overflow="ellipsis",
-                         justify="right" if _numeric(column) else "left",
-                         max_width=NAME_WIDTH if column == "name" else None)
-    for run in runs:
-        table.add_row(*(_cell(run, c, best) for c in columns))
+    for position, column in enumerate(columns):
+        table.add_column(rows[0][position], no_wrap=True, overflow="ellipsis",
+                         justify="right" if position in right else "left",
+                         min_width=id_width if column == "id" else None)
+    for run, row in zip(runs, rows[1:], strict=True):
+        table.add_row(*(_styled(run, c, text) for c, text in zip(columns, row, strict=True)))
     return table
 
 
 def _header(column: str | Key, best_metric: str | None) -> str:
     if column == "best":
         return f"best {best_metric}"
-    return column.label if isinstance(column, Key) else FIELD_HEADERS.get(column, column)
+    if isinstance(column, Key):
+        return FIELD_HEADERS.get(column.name, column.name) if column.kind == "field" \
+            else column.label
+    return FIELD_HEADERS.get(column, column)
 
 
 def _numeric(column: str | Key) -> bool:
     return column == "best" or (isinstance(column, Key) and column.kind in ("param", "metric"))
 
 
-def _plain_table(out: Console, runs: Sequence[RunView], columns: Sequence[str | Key],
-                 best_metric: str | None, best: dict[str, BestValue],
-                 fit: bool) -> tuple[list[str], list[str]] | None:
-    """(lines, headers of the columns dropped for width) of the table as rich lays it
-    out, when the output is plain and every cell is one plain line (see
-    ``render.plain_lines``); None when rich must lay it out."""
-    from rich.text import Text
-
-    if out.color_system is not None:
-        return None
-    shown = list(columns)
-    cells: dict[str | Key, list[str]] = {}
-    for column in shown:
-        texts = [_header(column, best_metric)]
-        for run in runs:
-            cell = _cell(run, column, best)
-            texts.append(cell.plain if isinstance(cell, Text) else cell)
-        if column == "name":  # rich's ellipsis at the column's maximum width
-            texts = [t if len(t) <= NAME_WIDTH else t[:NAME_WIDTH - 1] + "…" for t in texts]
-        cells[column] = texts
-    dropped: list[str] = []
-    while fit and sum(len(max(cells[c], key=len)) + 1 for c in shown) - 1 > out.width:
-        victim = _least_useful(shown)
-        if victim is None:
-            return None
-        shown.remove(victim)
-        dropped.append(_header(victim, best_metric))
-    lines = plain_lines(out, [[cells[c][row] for c in shown] for row in range(len(runs) + 1)],
-                        right=[i for i, c in enumerate(shown) if _numeric(c)], markup=True)
-    return None if lines is None else (lines, dropped)
-
-
-def _natural_width(out: Console, table: Table) -> int:
-    from rich.measure import Measurement
-
-    return Measurement.get(out, out.options.update(width=10_000), table).maximum
+def _plain_table(out: Console, rows: Sequence[Sequence[str]],
+                 right: Sequence[int]) -> list[str] | None:
+    """The lines of the table as rich lays it out, when the output is plain and every
+    cell is one plain line that fits (see ``render.plain_lines``); None when rich must
+    lay it out."""
+    return plain_lines(out, rows, right=right)
 
 
 def _least_useful(columns: Sequence[str | Key]) -> str | Key | None:
     """Which column to give up first when the table is too wide: duration, then extra
-    metrics, then params beyond two, the start time, params beyond one, commit, name."""
+    metrics, then params beyond two, the start time, params beyond one, commit, tags,
+    name, then any other from the right; never the id."""
     params: list[str | Key] = [c for c in columns if isinstance(c, Key) and c.kind == "param"]
     metrics: list[str | Key] = [c for c in columns
                                 if isinstance(c, Key) and c.kind == "metric"]
     order: list[list[str | Key]] = [
         ["duration"], metrics[1:][::-1], params[2:][::-1], ["started"], params[1:][::-1],
-        ["commit", "name"]]
+        ["commit", "tags", "name"], [c for c in columns if c != "id"][::-1]]
     for group in order:
         for column in group:
             if column in columns:
@@ -187,8 +212,6 @@ def print_csv(runs: Sequence[RunView], columns: Sequence[str | Key]) -> None:
     """One row a run: fields, then params, then metrics; missing values are empty cells.
     Exact when piped; on a terminal, control characters are shown (``visible``)."""
     import csv
-
-    from exptrack.render import visible
 
     tty = sys.stdout.isatty()
     writer = csv.writer(sys.stdout, lineterminator="\n")

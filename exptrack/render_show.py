@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -108,7 +109,7 @@ def _header(run: RunView) -> Any:
 def _summary_rows(run: RunView, details: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(label, text, style) of each line of the grid under the header."""
     record = run.record
-    rows = [("command", " ".join(record.command), ""), ("cwd", record.cwd, "")]
+    rows = [("command", shlex.join(record.command), ""), ("cwd", record.cwd, "")]
     when = f"{render.fmt_time(record.started_at)} ({render.fmt_ago(record.started_at)})"
     took = render.fmt_duration(render.elapsed(run))
     rows.append(("started", f"{when}, took {took}" + (" so far" if record.status == "running"
@@ -121,8 +122,9 @@ def _summary_rows(run: RunView, details: dict[str, Any]) -> list[tuple[str, str,
         rows.append(("params", "  ".join(f"{k}={fmt_value(v)}"
                                          for k, v in run.params.items()), ""))
     rows.append(("git", _git_line(run), ""))
-    rows.append(("env", _env_line(details.get("env") or {}), ""))
-    rows.append(("resources", _resources_line(details.get("resources") or {}), ""))
+    running = record.status == "running"  # env and resources are written at the end
+    rows.append(("env", _env_line(details.get("env") or {}, running), ""))
+    rows.append(("resources", _resources_line(details.get("resources") or {}, running), ""))
     for label, items in (("inputs", _input_lines(details.get("inputs"))),
                          ("artifacts", _artifact_lines(details.get("artifacts")))):
         if items:
@@ -231,9 +233,9 @@ def _git_line(run: RunView) -> str:
     return line
 
 
-def _env_line(env: dict[str, Any]) -> str:
+def _env_line(env: dict[str, Any], running: bool = False) -> str:
     if not env:
-        return "not recorded"
+        return "pending (written when the run ends)" if running else "not recorded"
     parts = []
     python = env.get("python") or {}
     if isinstance(python, dict) and python.get("version"):
@@ -261,9 +263,10 @@ def _env_line(env: dict[str, Any]) -> str:
     return " · ".join(parts) + " (--env)"
 
 
-def _resources_line(res: dict[str, Any]) -> str:
+def _resources_line(res: dict[str, Any], running: bool = False) -> str:
     if not res:
-        return "not recorded"
+        return "pending (resources.jsonl has the samples so far)" if running \
+            else "not recorded"
     parts = [f"peak memory {fmt_bytes(res.get('peak_rss_bytes'))}"]
     mean, peak = res.get("mean_cpu_percent"), res.get("peak_cpu_percent")
     if isinstance(mean, (int, float)):

@@ -81,5 +81,11 @@ def visible_console() -> type[Console]:
                 # (also what tables measure string cells with: widths stay right)
                 return super().render_str(visible(text), **options)
 
+            def on_broken_pipe(self) -> None:
+                # rich exits with status 1 here; `track ls | head -1` is no error: the
+                # entry point (cli.main) decides, as for any BrokenPipeError
+                self.quiet = True
+                raise BrokenPipeError(32, "the reader of stdout went away")
+
         _console_class = VisibleConsole
     return _console_class

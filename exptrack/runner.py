@@ -25,6 +25,7 @@ from typing import Protocol
 from exptrack import signals
 from exptrack.errors import CommandNotExecutable, CommandNotFound
 from exptrack.proctree import Interrupts, ProcessTree, kill_grace_s
+from exptrack.reaping import ReapedPopen
 from exptrack.relay import hand_off, write_all
 
 __all__ = ["OutputSink", "RunOutcome", "kill_grace_s", "run_command"]
@@ -63,7 +64,7 @@ class RunOutcome:
     interrupted: bool = False
     signals_received: list[str] = field(default_factory=list)
     pid: int = 0
-
+    peak_rss_kib: int | None = None  # the kernel's, from wait4 (see exptrack.reaping)
 
 
 def is_tty(fd: int) -> bool:
@@ -302,6 +303,7 @@ class BaseRunner:
         code = self.proc.wait()
         outcome = self.outcome
         outcome.pid = self.command_pid
+        outcome.peak_rss_kib = getattr(self.proc, "peak_rss_kib", None)
         if code < 0:
             outcome.signal = -code
             outcome.exit_code = 128 - code
@@ -331,18 +333,19 @@ class PipeRunner(BaseRunner):
         streams: dict[int, int] = {}
         try:
             if sys.version_info >= (3, 11):
-                self.proc = self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        process_group=0 if own_group else None)
+                popen = self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    process_group=0 if own_group else None)
             else:
-                self.proc = self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        preexec_fn=os.setpgrp if own_group else None)
-            self.command_pid = self.proc.pid
-            self.group = self.proc.pid if own_group else None
-            self.tree = ProcessTree(self.proc.pid, self.group)
+                popen = self._spawn(stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    preexec_fn=os.setpgrp if own_group else None)
+            self.proc = ReapedPopen(popen)
+            self.command_pid = popen.pid
+            self.group = popen.pid if own_group else None
+            self.tree = ProcessTree(popen.pid, self.group)
             if on_start:
-                on_start(self.proc.pid)
-            assert self.proc.stdout is not None and self.proc.stderr is not None
-            streams = {self.proc.stdout.fileno(): 1, self.proc.stderr.fileno(): 2}
+                on_start(popen.pid)
+            assert popen.stdout is not None and popen.stderr is not None
+            streams = {popen.stdout.fileno(): 1, popen.stderr.fileno(): 2}
             set_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux
             for fd in streams:  # room for what a flood writes while we wait
                 with contextlib.suppress(OSError):
@@ -356,8 +359,8 @@ class PipeRunner(BaseRunner):
             return self._finish()
         finally:
             self._restore_handlers(previous)
-            if isinstance(self.proc, subprocess.Popen):
-                for pipe in (self.proc.stdout, self.proc.stderr):
+            if isinstance(self.proc, ReapedPopen):
+                for pipe in (self.proc.popen.stdout, self.proc.popen.stderr):
                     if pipe is not None:
                         with contextlib.suppress(OSError):
                             pipe.close()

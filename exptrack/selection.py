@@ -169,12 +169,17 @@ class _Names:
     def has_metric(self, name: str) -> bool:
         return self._has("metrics", name)
 
-    def known(self, limit: int) -> list[str]:
+    def _names(self, table: str) -> set[str]:
         within = self.within.replace("WHERE", "AND")
-        return [row[0] for row in self.conn.execute(
-            f"SELECT t.name FROM params t JOIN runs r ON r.id = t.run_id WHERE 1 {within} "
-            f"UNION SELECT t.name FROM metrics t JOIN runs r ON r.id = t.run_id WHERE 1 "
-            f"{within} ORDER BY 1 LIMIT ?", (limit,))]
+        return {row[0] for row in self.conn.execute(
+            f"SELECT DISTINCT t.name FROM {table} t JOIN runs r ON r.id = t.run_id "
+            f"WHERE 1 {within}")}
+
+    def param_names(self) -> set[str]:
+        return self._names("params")
+
+    def metric_names(self) -> set[str]:
+        return self._names("metrics")
 
 
 def _value_sql(key: query.Key) -> tuple[str, str, list[Any], Callable[[Any], Any] | None]:
@@ -262,11 +267,8 @@ def _sql_list(index: Index, ask: Ask) -> Selection:
         best = ask.best
         and_within = within.replace("WHERE", "AND")
         if total and not names.has_metric(best):
-            known = [row[0] for row in conn.execute(
-                f"SELECT DISTINCT m.name FROM metrics m JOIN runs r ON r.id = m.run_id "
-                f"WHERE 1 {and_within} ORDER BY 1 LIMIT 12")]
             raise UsageError(f"--best: no listed run has a metric {best!r}"
-                             + (f"; known: {', '.join(known)}" if known else ""))
+                             + query.unknown_hint(best, sorted(names.metric_names())))
 
         def recorded() -> str | None:
             row = conn.execute(
@@ -324,7 +326,7 @@ def _python_list(store: Store, ask: Ask) -> Selection:
         if runs and not any(best in r.metric_names() for r in runs):
             known = sorted({m for r in runs for m in r.metric_names()})
             raise UsageError(f"--best: no listed run has a metric {best!r}"
-                             + (f"; known: {', '.join(known[:12])}" if known else ""))
+                             + query.unknown_hint(best, known))
         direction = query.best_direction(best, ask.descending, ask.directions, runs)
         ranked = query.rank_by_best(runs, best, direction)
         runs = [r for r, _ in ranked]

@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 from exptrack.errors import CommandNotExecutable, CommandNotFound
+from exptrack.reaping import reap
 from exptrack.signals import HANDLED, reset_for_command
 
 _KEEPER_IGNORES = tuple(s for s in (*HANDLED, signal.SIGTTIN, signal.SIGTTOU)
@@ -42,6 +43,7 @@ class SessionChild:
         self.pid = keeper
         self.command = command
         self.returncode: int | None = None
+        self.peak_rss_kib: int | None = None
 
     def poll(self) -> int | None:
         if self.returncode is None:
@@ -55,12 +57,12 @@ class SessionChild:
 
     def _reap(self, flags: int) -> None:
         try:
-            pid, status = os.waitpid(self.pid, flags)
+            done = reap(self.pid, flags)
         except ChildProcessError:
             self.returncode = 255
             return
-        if pid == self.pid:
-            self.returncode = os.waitstatus_to_exitcode(status)
+        if done is not None:  # (the keeper's peak includes the command's: it waited)
+            self.returncode, self.peak_rss_kib = done
 
 
 def spawn_in_session(argv: Sequence[str], env: Mapping[str, str], cwd: str, slave: int,

@@ -119,3 +119,37 @@ def test_show_json_has_the_public_keys(tmp_path: Path) -> None:
         assert key in run, key
     assert set(run["metrics"]["acc"]) >= {"last", "min", "max", "count", "best"}
     assert set(run["git"]) >= {"commit", "branch", "dirty"}
+
+
+def test_install_completion_installs_the_shell_named(tmp_path: Path) -> None:
+    """`track --install-completion zsh` under bash installs the zsh script (typer detected
+    the shell it ran under and installed the bash one)."""
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "SHELL": "/bin/bash"}
+    done = track("--install-completion", "zsh", env=env)
+    assert done.returncode == 0, done.stderr
+    script = (home / ".zfunc" / "_track").read_text()
+    assert script.startswith("#compdef track") and "complete_zsh" in script
+    assert "fpath+=~/.zfunc" in (home / ".zshrc").read_text()
+    assert not (home / ".bash_completions").exists()
+    shown = track("--show-completion=fish", env=env, check=True).stdout.decode()
+    assert "complete_fish" in shown and "complete_bash" not in shown
+    bad = track("--install-completion", "tcsh", env=env)
+    assert bad.returncode == 2 and b"choose one of bash, zsh, fish" in bad.stderr
+
+
+@pytest.mark.parametrize("args", [["ls"], ["ls", "--json"], ["ls", "--csv"], ["show"],
+                                  ["show", "--log"], ["show", "--json"], ["show", "--env"],
+                                  ["diff"], ["diff", "--code"]])
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path, args: list[str]) -> None:
+    """`track ls | head -1`: the reader went away; track exits 0, silently."""
+    for value in (1, 2):
+        track("run", "--", *py(f"print('loss={value}')"), cwd=tmp_path, check=True)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write
+    try:
+        done = subprocess.run([*track_cmd(), *args], stdout=write_end,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=60)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, b"")

@@ -189,3 +189,23 @@ def test_identical_runs_and_errors(tmp_path: Path) -> None:
     assert track("diff", check=True).stdout.decode().endswith("\nno differences\n")
     done = track("diff", "nosuch", "@")
     assert done.returncode == 1 and done.stderr.startswith(b"track: error: no run matches")
+
+
+def test_code_diff_piped_to_a_file_applies_with_git_apply(tmp_path: Path) -> None:
+    """`track diff --code a b > x.patch`: the patch is printed exactly (not wrapped at 80
+    columns, trailing spaces kept), so `git apply` takes it."""
+    long_line = "x = " + " + ".join(str(i) for i in range(60)) + "  # long   \n"
+    repo = make_repo(tmp_path / "repo", {"train.py": "print('hi')\n"})
+    first = record(repo, "loss=0.5")
+    (repo / "train.py").write_text("print('hi')\n" + long_line + "\tindented = 1 \n")
+    git(repo, "commit", "-qam", "longer")
+    second = record(repo, "loss=0.4")
+    done = track("diff", first, second, "--code", env={"COLUMNS": "80"}, check=True)
+    patch = tmp_path / "x.patch"
+    patch.write_bytes(done.stdout)
+    assert long_line.encode() in done.stdout.replace(b"\n+", b"\n")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "HEAD~1")
+    git(clone, "apply", str(patch))
+    assert (clone / "train.py").read_text() == (repo / "train.py").read_text()

@@ -10,8 +10,8 @@ import yaml
 from conftest import git, make_repo, only_run, py, track, track_json
 
 
-def run_in(repo: Path) -> dict:
-    done = track("run", "--", *py("print('ok')"), cwd=repo)
+def run_in(repo: Path, code: str = "print('ok')") -> dict:
+    done = track("run", "--", *py(code), cwd=repo)
     assert done.returncode == 0, done.stderr
     return track_json("show")
 
@@ -96,3 +96,35 @@ def test_store_inside_the_repo_never_makes_it_dirty(tmp_path: Path) -> None:
     runs = sorted((repo / ".track" / "runs").iterdir(), key=lambda p: p.stat().st_mtime)
     second = yaml.safe_load((runs[-1] / "git.yaml").read_text())
     assert second["dirty"] is False and second["untracked"] == []
+
+
+def test_files_earlier_runs_wrote_into_the_repo_do_not_make_it_dirty(
+        tmp_path: Path, track_home: Path) -> None:
+    """A run writes checkpoints/model.pkl and results.txt into the repository: later runs
+    are not dirty because of them (still listed), and `diff` sees no code change; a
+    source file the user adds still makes a run dirty."""
+    import json
+
+    repo = make_repo(tmp_path / "repo", {"train.py": "print('loss=0.5')\n"})
+    writer = ("import os, pickle\n"
+              "os.makedirs('checkpoints', exist_ok=True)\n"
+              "pickle.dump({'w': [1.0] * 10}, open('checkpoints/model.pkl', 'wb'))\n"
+              "open('results.txt', 'w').write('acc 0.9\\n')\n")
+    first = run_in(repo, writer)
+    assert first["git"]["dirty"] is False
+    second = run_in(repo)
+    assert second["git"]["dirty"] is False, second["git"]
+    state = yaml.safe_load((track_home / "runs" / second["id"] / "git.yaml").read_text())
+    assert sorted(state["untracked"]) == ["checkpoints/model.pkl", "results.txt"]
+    assert state["untracked_artifacts"] == ["results.txt"]
+    assert not (track_home / "runs" / second["id"] / "git.patch").exists()
+    done = track("diff", first["id"], second["id"], "--json", check=True)
+    code = json.loads(done.stdout)["code"]
+    assert not any(code[k]["differs"] for k in ("commit", "dirty", "patch")), code
+
+    (repo / "results.txt").write_text("edited by hand\n")  # no longer what a run wrote
+    (repo / "helper.py").write_text("def f():\n    return 1\n")
+    third = run_in(repo)
+    assert third["git"]["dirty"] is True
+    patch = (track_home / "runs" / third["id"] / "git.patch").read_bytes()
+    assert b"+def f():" in patch and b"+edited by hand" in patch

@@ -63,17 +63,18 @@ def test_table_fits_80_columns_with_varying_params_metrics_and_commit(
     assert ANSI not in done.stdout  # not a terminal: no colour
     assert text[0] == "same in all: epochs=5"
     header = text[1].split()
-    assert header == ["id", "name", "status", "started", "lr", "model", "val_loss", "commit"]
-    assert text[-1] == "not shown for width: took, val_acc (pick with --columns)"
+    assert header == ["id", "name", "tags", "status", "started", "lr", "model", "val_loss",
+                      "commit"]
+    assert text[-1] == "hidden: took, val_acc — use -c"
     rows = {line.split()[1]: line for line in text[2:-1]}
     assert list(rows) == ["fast", "mid", "slow"]  # newest first
     commit = git(store_of_three, "rev-parse", "HEAD")[:7]
     assert f"{commit}*" in rows["fast"] and f"{commit}*" not in rows["mid"]
-    assert "#baseline" in rows["slow"] and "completed" in rows["slow"]
+    assert rows["slow"].split()[2:4] == ["baseline", "completed"]  # tags: their own column
     assert "nan" in rows["fast"].split() and "0.3" in rows["mid"].split()
     wide = lines(track("ls", env={"COLUMNS": "120"}, check=True))
-    assert wide[1].split() == ["id", "name", "status", "started", "took", "lr", "model",
-                               "val_loss", "val_acc", "commit"]
+    assert wide[1].split() == ["id", "name", "tags", "status", "started", "took", "lr",
+                               "model", "val_loss", "val_acc", "commit"]
     assert "just now" in rows["slow"] or "s ago" in rows["slow"]
 
 
@@ -118,8 +119,8 @@ def test_csv_has_params_and_metrics_for_spreadsheets(store_of_three: Path) -> No
 @pytest.mark.parametrize(("args", "message"), [
     (["--where", "lr<<1"], "track: error: cannot read --where 'lr<<1': '<<' is not an "
                            "operator (use = != < <= > >=)"),
-    (["--where", "lrr<1"], "track: error: no field, parameter or metric named 'lrr'; known: "
-                           "epochs, lr, model, val_acc, val_loss"),
+    (["--where", "lrr<1"], "track: error: no field, parameter or metric named 'lrr'; did you "
+                           "mean 'lr'? known: epochs, lr, model, val_acc, val_loss"),
     (["--sort", "nope"], "track: error: no field, parameter or metric named 'nope'"),
     (["--best", "bleu"], "track: error: --best: no listed run has a metric 'bleu'; known: "
                          "val_acc, val_loss"),

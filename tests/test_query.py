@@ -4,6 +4,7 @@ varying params, the diff rows, and the small formatters."""
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -88,10 +89,11 @@ def test_where(expr: str, expected: list[str]) -> None:
     ("lr", "write KEY OP VALUE"),
     ("lr<<2", "'<<' is not an operator"),
     ("=3", "write KEY OP VALUE"),
-    ("nope=1", "no field, parameter or metric named 'nope'; known: lr, model, val_loss"),
+    ("nope=1", "no field, parameter or metric named 'nope'; did you mean 'note'? known: lr, model, "
+               "val_loss"),
 ])
 def test_bad_where_is_a_usage_error(expr: str, message: str) -> None:
-    with pytest.raises(UsageError, match=message.replace("(", r"\(")):
+    with pytest.raises(UsageError, match=re.escape(message)):
         query.parse_where(expr, RUNS)
 
 

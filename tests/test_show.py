@@ -122,9 +122,10 @@ def test_log_patch_and_env_when_absent(tmp_path: Path) -> None:
     script = "import sys; sys.stdout.write('\\x1b[32mgreen\\x1b[0m\\r50%\\r100%\\n'); print('bye')"
     track("run", "--", *py(script), cwd=tmp_path, check=True)
     run = track_json("show")
-    log = track("show", "--log", check=True)
+    log = track("show", "--log", "--raw", check=True)
     assert log.stdout == (Path(run["path"]) / "output.log").read_bytes()
     assert b"\x1b[32mgreen" in log.stdout
+    assert track("show", "--log", check=True).stdout == b"100%n\nbye\n"  # as drawn
     text = track("show", check=True).stdout.decode()
     assert text.endswith("output (last 2 lines; --log for all)\n  100%\n  bye\n")
     assert "git        not a git repository" in text

@@ -279,3 +279,12 @@ class ArtifactStep:
             ctx.warn(f"--copy-artifacts: not copying {shown}: credential files are never "
                      "copied (listed in artifacts.yaml)")
         ctx.write_yaml("artifacts.yaml", data)
+        from exptrack.capture import artifactlog
+
+        produced = [(item["sha256"], cwd / item["path"]) for item in data["artifacts"]
+                    if item.get("location") == "cwd" and item.get("sha256")]
+        try:
+            artifactlog.append(ctx.store.root, produced, ctx.file_mode)
+        except OSError as exc:  # derived: costs the dirty check its knowledge, nothing more
+            ctx.warn(f"cannot write {artifactlog.log_path(ctx.store.root)}: "
+                     f"{exc.strerror or exc}")

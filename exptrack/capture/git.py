@@ -4,6 +4,13 @@ Nothing secret goes into the patch (``patchredact``): credential files, files ho
 private key and config files that cannot be parsed are left out of it and named in
 ``left_out_of_patch``; every other change is in it and applies with ``git apply``.
 
+Dirty means the code differs from the commit: a tracked file changed, or an untracked
+file was added that is code, which is to say any untracked file but binary ones (a NUL in
+the first 8 KiB), ones larger than 256 KiB (data, not code; neither is in the patch), and
+files an earlier run produced, with the same content (``artifactlog``: a checkpoint or
+``results.txt`` a run wrote into the repository). Those stay listed in ``untracked``;
+earlier runs' files also in ``untracked_artifacts``, and they are not copied into the patch.
+
 Uses the ``git`` command line (fast to start, exact ``git diff`` output). Every call has a
 timeout; any failure is recorded in ``GitState.error``, never raised.
 """
@@ -12,6 +19,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,8 +71,11 @@ def _git(cwd: Path, *args: str, check: bool = True) -> bytes:
     return done.stdout if done.returncode == 0 else b""
 
 
-def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
-    """Capture the git state of ``cwd``; ``exclude`` (the store) is never listed."""
+def capture_git(cwd: Path, exclude: Path | None = None,
+                artifacts: Callable[[], set[str]] | None = None) -> GitCapture:
+    """Capture the git state of ``cwd``; ``exclude`` (the store) is never listed;
+    ``artifacts`` gives the ``artifactlog`` entries of earlier runs (asked only when an
+    untracked text file needs it)."""
     state = GitState()
     try:
         try:
@@ -106,11 +117,14 @@ def capture_git(cwd: Path, exclude: Path | None = None) -> GitCapture:
             untracked = [p for p in untracked if not _inside(root / p, exclude)]
         state.untracked_total = len(untracked)
         state.untracked = untracked[:MAX_UNTRACKED_LISTED]
-        extra, skipped, secret = _untracked_patch(root, untracked, MAX_PATCH_BYTES - len(patch),
-                                                  values)
+        found = _untracked_patch(root, untracked, MAX_PATCH_BYTES - len(patch), values,
+                                 _Artifacts(artifacts))
+        extra, skipped, secret = found.patch, found.skipped, found.secret
         state.untracked_not_inlined = skipped[:MAX_UNTRACKED_LISTED]
+        state.untracked_artifacts = found.artifacts[:MAX_UNTRACKED_LISTED]
         patch += extra
-        state.dirty = bool(changed) or bool(untracked)
+        not_code = {*found.data, *found.artifacts}
+        state.dirty = bool(changed) or any(p not in not_code for p in untracked)
         if len(patch) > MAX_PATCH_BYTES:  # cut first: redaction never sees more than this
             patch = patch[:MAX_PATCH_BYTES]
             state.patch_truncated = True
@@ -168,28 +182,58 @@ def _patchable(full: Path, rel: str, values: dict[str, list[str]]) -> bool:
     return True
 
 
-def _untracked_patch(root: Path, paths: list[str], budget: int, values: dict[str, list[str]]
-                     ) -> tuple[bytes, list[str], list[str]]:
+class _Artifacts:
+    """Is this untracked file's content what an earlier run produced at this path?"""
+
+    def __init__(self, load: Callable[[], set[str]] | None) -> None:
+        self._load = load
+        self._known: set[str] | None = None
+
+    def __call__(self, full: Path, data: bytes) -> bool:
+        if self._load is None:
+            return False
+        if self._known is None:
+            self._known = self._load()
+        if not self._known:
+            return False
+        import hashlib
+
+        from exptrack.capture.artifactlog import entry
+
+        return entry(hashlib.sha256(data).hexdigest(), full.absolute()) in self._known
+
+
+@dataclass
+class _Untracked:
+    patch: bytes
+    skipped: list[str]  # listed, not inlined
+    secret: list[str]  # also left out of the patch
+    data: list[str]  # binary or larger than MAX_UNTRACKED_FILE_BYTES: not code
+    artifacts: list[str]  # what earlier runs produced: not code
+
+
+def _untracked_patch(root: Path, paths: list[str], budget: int, values: dict[str, list[str]],
+                     is_artifact: Callable[[Path, bytes], bool]) -> _Untracked:
     """Untracked text files as new-file diffs (``git apply`` can replay them); binary and
     oversized files are returned separately, listed but not inlined, and so are credential
     files, files holding a private key and config files that cannot be parsed (these
-    also in the third list: left out of the patch)."""
+    also in ``secret``: left out of the patch); earlier runs' files are not inlined."""
+    found = _Untracked(b"", [], [], [], [])
     chunks: list[bytes] = []
-    skipped: list[str] = []
-    secret: list[str] = []
     used = 0
     for rel in paths:
         full = root / rel
         if is_secret_file(rel):
-            skipped.append(rel)  # a credential file: listed, never copied
-            secret.append(rel)
+            found.skipped.append(rel)  # a credential file: listed, never copied
+            found.secret.append(rel)
             continue
         try:
             if not full.is_file() or full.is_symlink():
                 continue
             size = full.stat().st_size
             if size > MAX_UNTRACKED_FILE_BYTES:
-                skipped.append(rel)  # listed, too large to inline
+                found.skipped.append(rel)  # listed, too large to inline
+                found.data.append(rel)
                 continue
             if used + size > budget:
                 continue
@@ -197,16 +241,21 @@ def _untracked_patch(root: Path, paths: list[str], budget: int, values: dict[str
         except OSError:
             continue
         if b"\0" in data[:8192]:
-            skipped.append(rel)
+            found.skipped.append(rel)
+            found.data.append(rel)
+            continue
+        if is_artifact(full, data):
+            found.artifacts.append(rel)
             continue
         if holds_private_key(data) or not _patchable(full, rel, values):
-            skipped.append(rel)
-            secret.append(rel)
+            found.skipped.append(rel)
+            found.secret.append(rel)
             continue
         chunk = _new_file_diff(rel, data)
         used += len(chunk)
         chunks.append(chunk)
-    return b"".join(chunks), skipped, secret
+    found.patch = b"".join(chunks)
+    return found
 
 
 def _new_file_diff(rel: str, data: bytes) -> bytes:
@@ -231,7 +280,10 @@ class GitStep:
     name = "git"
 
     def before_start(self, ctx: RunContext) -> None:
-        capture = capture_git(ctx.cwd, exclude=ctx.store.root)
+        from exptrack.capture import artifactlog
+
+        capture = capture_git(ctx.cwd, exclude=ctx.store.root,
+                              artifacts=lambda: artifactlog.known(ctx.store.root))
         ctx.write_yaml("git.yaml", capture.state.to_dict())
         if capture.patch:
             ctx.write_bytes("git.patch", capture.patch)

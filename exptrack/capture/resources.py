@@ -2,8 +2,17 @@
 of the command's whole process tree (data-loader workers included), and GPU utilisation and
 memory per device when ``nvidia-smi`` is there.
 
-Sampling interval (``interval_for``): 1 s for the first 2 minutes, 5 s up to 30 minutes,
-15 s up to 3 hours, then 60 s: a week-long run writes about 11,000 lines (~2 MB).
+Sampling interval (``interval_for``): dense at the start (every 50 ms for the first half
+second, 200 ms up to 5 s: a short script's peak is not one sample at t=0), then 1 s for the
+first 2 minutes, 5 s up to 30 minutes, 15 s up to 3 hours, then 60 s: a week-long run
+writes about 11,000 lines (~2 MB).
+
+Peak memory (``peak_rss_bytes``) is the larger of the sampled peak and the kernel's own
+(``ru_maxrss`` from ``wait4`` of the command, see ``exptrack.reaping``), which sees a peak
+between samples. A forked child starts with its parent's high-water mark, so the kernel's
+value is used only when it is above what `track` itself had resident when it started the
+command (its memory's high-water mark, ``VmHWM``; not ``getrusage``'s, which also carries
+what `track`'s own parent had); ``peak_rss_source`` says which one won.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ if TYPE_CHECKING:
     from exptrack.capture.base import RunContext
     from exptrack.runner import RunOutcome
 
-SCHEDULE = ((120.0, 1.0), (1800.0, 5.0), (3 * 3600.0, 15.0))
+SCHEDULE = ((0.5, 0.05), (5.0, 0.2), (120.0, 1.0), (1800.0, 5.0), (3 * 3600.0, 15.0))
 LONG_INTERVAL_S = 60.0
 GPU_SAMPLE_QUERY = "index,utilization.gpu,memory.used"
 NVIDIA_SMI_TIMEOUT_S = 5.0
@@ -96,9 +105,11 @@ class ResourceSummary:
                 self.gpu_util_sum += gpu["util_percent"]
                 self.gpu_util_count += 1
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, kernel_peak_bytes: int | None = None) -> dict[str, Any]:
+        kernel = kernel_peak_bytes is not None and kernel_peak_bytes > self.peak_rss_bytes
         return {
-            "peak_rss_bytes": self.peak_rss_bytes,
+            "peak_rss_bytes": kernel_peak_bytes if kernel else self.peak_rss_bytes,
+            "peak_rss_source": "kernel" if kernel else "samples",
             # null when the run was too short for two readings
             "mean_cpu_percent": round(self.cpu_sum / self.cpu_count, 1) if self.cpu_count
             else None,
@@ -183,6 +194,25 @@ class TreeSampler:
                 "write_bytes": sum(w for _, w in self.io.values())}
 
 
+def own_high_water_kib() -> int:
+    """The most `track` itself has had resident so far, KiB: a child forked now starts
+    with this high-water mark (a bound the kernel's peak of the command must pass). The
+    memory's own (``VmHWM``), not ``getrusage``'s, which also holds what `track`'s parent
+    had (a big Python process that started `track`)."""
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # (bytes on macOS)
+
+
 def sample_gpus(smi: str) -> list[dict[str, Any]]:
     try:
         done = subprocess.run([smi, f"--query-gpu={GPU_SAMPLE_QUERY}",
@@ -203,11 +233,13 @@ class ResourceStep:
         self.thread: threading.Thread | None = None
         self.summary = ResourceSummary()
         self.errors: list[str] = []
+        self.own_peak_kib = 0
 
     def before_start(self, ctx: RunContext) -> None:
         return None
 
     def started(self, ctx: RunContext, pid: int) -> None:
+        self.own_peak_kib = own_high_water_kib()
         self.thread = threading.Thread(target=self._loop, args=(ctx, pid), daemon=True,
                                        name="exptrack-resources")
         self.thread.start()
@@ -222,10 +254,14 @@ class ResourceStep:
         smi = shutil.which("nvidia-smi")
         begin = time.monotonic()
         try:
+            first = sampler.sample()  # before the file is made: a command already gone
+            if first is None:  # leaves no empty resources.jsonl
+                return
             with ctx.open_append("resources.jsonl") as out:
                 while True:
                     elapsed = time.monotonic() - begin
-                    sample = sampler.sample()
+                    sample = first or sampler.sample()
+                    first = None
                     if sample is None:
                         return
                     sample = {"time": round(time.time(), 3), "elapsed_s": round(elapsed, 2),
@@ -248,7 +284,12 @@ class ResourceStep:
         self.stop.set()
         if self.thread is not None:
             self.thread.join(JOIN_WAIT_S)
-        data = self.summary.to_dict()
+        kernel = outcome.peak_rss_kib
+        data = self.summary.to_dict(
+            kernel * 1024 if kernel is not None and kernel > self.own_peak_kib else None)
+        # what the kernel said, and the high-water mark the command may have inherited
+        data["kernel_peak_rss_bytes"] = None if kernel is None else kernel * 1024
+        data["track_peak_rss_bytes"] = self.own_peak_kib * 1024
         if self.errors:
             data["errors"] = self.errors
         ctx.write_yaml("resources.yaml", data)

@@ -133,7 +133,7 @@ def _code_diff(runs: list[RunView]) -> str:
 
     parts = []
     for root, old, new in _pairs(runs):
-        parts.append(_git(root, "diff", old, new) or "")
+        parts.append(_git(root, "diff", "--no-color", "--no-ext-diff", old, new) or "")
     base_patch = _read_patch(runs[0])
     for run in runs[1:]:
         patch = _read_patch(run)

@@ -15,16 +15,11 @@ from exptrack.commands.options import (
     open_store,
     project_directions,
 )
-from exptrack.errors import UsageError
 
 if TYPE_CHECKING:
-    from exptrack.query import Key
     from exptrack.store import RunView
 
 DEFAULT_LIMIT = 50
-MAX_PARAM_COLUMNS = 3
-BUILTIN_COLUMNS = ("id", "name", "status", "started", "duration", "commit", "tags", "host",
-                   "exit_code", "branch", "best")
 
 
 def ls(
@@ -38,7 +33,7 @@ def ls(
     sort: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--sort", metavar="KEY", show_default=False, autocompletion=complete_key,
         help="Sort by a param, a metric (val_acc, val_acc.best) or a field (started, "
-             "duration, status, name).")] = None,
+             "took, status, name).")] = None,
     descending: Annotated[Optional[bool], typer.Option(  # noqa: UP045
         "--desc/--asc", show_default=False,
         help="Sort order (default: best first for metrics, newest first for times).")] = None,
@@ -50,7 +45,7 @@ def ls(
              "status=completed, 'model=resnet*', tag=baseline, 'val_acc>=0.9'.")] = None,
     columns: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--columns", "-c", metavar="COLS", show_default=False,
-        help="Comma-separated columns: id, name, status, started, duration, commit, tags, "
+        help="Comma-separated columns: id, name, status, started, took, commit, tags, "
              "host, exit_code, best, or any param or metric.")] = None,
     json_out: JsonOption = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV for spreadsheets.")] = False,
@@ -71,6 +66,7 @@ def ls(
         track ls --artifact checkpoints/best.pt
     """
     from exptrack import query, render, render_ls
+    from exptrack.commands import lscolumns
     from exptrack.commands.options import rebuild_progress
     from exptrack.selection import Ask, list_runs
 
@@ -81,7 +77,7 @@ def ls(
     runs, total, best_values = selection.runs, selection.total, selection.best_values
     filtered = bool(where) or artifact is not None
 
-    picked = _parse_columns(columns, runs) if columns else None
+    picked = lscolumns.parse_columns(columns, runs) if columns else None
     if json_out:
         summaries = []
         for run in runs:
@@ -93,7 +89,7 @@ def ls(
         render.print_json_rows(summaries)
         return
     if csv_out:
-        render_ls.print_csv(runs, picked or _csv_columns(runs, best))
+        render_ls.print_csv(runs, picked or lscolumns.csv_columns(runs, best))
         return
     if not runs:
         render.console().print("No runs yet. Record one with: track run -- python train.py"
@@ -104,14 +100,16 @@ def ls(
     notes = _problem_notes(runs)
     if total > len(runs):
         notes.append(f"{len(runs)} of {total} runs shown; -n 0 shows all")
+    hidden: list[str] = []
     if picked is None:
-        picked = _default_columns(runs, varying, best, selection.sort_key, directions)
-        hidden = [p for p in varying if query.Key("param", p) not in picked]
-        if hidden:
-            notes.append(f"also varying: {', '.join(hidden)} (pick with --columns)")
+        shown_params, others = lscolumns.rank_params(runs, varying)
+        picked = lscolumns.default_columns(runs, shown_params, best, selection.sort_key,
+                                           directions)
+        hidden = [p for p in shown_params + others if query.Key("param", p) not in picked]
     else:
         constant = {}
-    render_ls.print_run_table(runs, picked, constant, best, best_values, notes)
+    render_ls.print_run_table(runs, picked, constant, best, best_values, notes,
+                              hidden=hidden)
 
 
 MAX_PROBLEM_RUNS = 3
@@ -133,69 +131,14 @@ def _problem_notes(runs: list[RunView]) -> list[str]:
             + (f" and {more} more" if more > 0 else "") + "; track show RUN says more"]
 
 
-def _parse_columns(columns: list[str], runs: list[RunView]) -> list[str | Key]:
-    from exptrack import query
-
-    picked: list[str | Key] = []
-    for group in columns:
-        for name in (c.strip() for c in group.split(",")):
-            if not name:
-                continue
-            if name in BUILTIN_COLUMNS:
-                picked.append(name)
-            else:
-                picked.append(query.resolve_key(name, runs))
-    if not picked:
-        raise UsageError("--columns: name at least one column")
-    return picked
-
-
-def _default_columns(runs: list[RunView], varying: list[str], best: str | None,
-                     sort_key: Key | None, directions: dict[str, str]) -> list[str | Key]:
-    from exptrack import query
-
-    columns: list[str | Key] = ["id"]
-    if any(r.record.name or r.record.tags for r in runs):
-        columns.append("name")
-    columns += ["status", "started", "duration"]
-    columns += [query.Key("param", p) for p in varying[:MAX_PARAM_COLUMNS]]
-    if sort_key is not None and sort_key.kind == "param" and sort_key not in columns:
-        columns.append(sort_key)
-    if best:
-        columns.append("best")
-    metrics = [query.Key("metric", m)
-               for m in query.headline_metrics(runs, configured=directions) if m != best]
-    if sort_key is not None and sort_key.kind == "metric" and sort_key not in metrics:
-        metrics.insert(0, sort_key)
-    columns += metrics[: 1 if best else 2]
-    if any(r.git.commit for r in runs):
-        columns.append("commit")
-    return columns
-
-
-def _csv_columns(runs: list[RunView], best: str | None) -> list[str | Key]:
-    from exptrack import query
-
-    columns: list[str | Key] = ["id", "name", "tags", "status", "exit_code", "started_at",
-                                "ended_at", "duration_s", "host", "commit", "branch", "dirty"]
-    params: list[str] = []
-    metrics: list[str] = []
-    for run in runs:
-        params.extend(p for p in run.params if p not in params)
-        metrics.extend(m for m in run.metrics if m not in metrics)
-    if best and best in metrics:
-        metrics.remove(best)
-        metrics.insert(0, best)
-    columns += [query.Key("param", p) for p in params]
-    for metric in metrics:
-        columns += [query.Key("metric", metric, stat) for stat in ("last", "best")]
-    return columns
-
-
 def show(
     ref: RunArgument = "@",
-    log: Annotated[bool, typer.Option("--log", help="Print the whole output (paged on a "
+    log: Annotated[bool, typer.Option("--log", help="Print the whole output as the "
+                                                    "terminal showed it (paged on a "
                                                     "terminal).")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="With --log: the exact bytes "
+                                                    "(control characters made visible on "
+                                                    "a terminal).")] = False,
     patch: Annotated[bool, typer.Option("--patch", help="Print the uncommitted changes "
                                                         "(git.patch).")] = False,
     env: Annotated[bool, typer.Option("--env", help="List all packages and environment "
@@ -215,13 +158,15 @@ def show(
 
         track show a1b2 --log
 
+        track show a1b2 --log --raw > output.log
+
         track show @1 --json | jq .metrics
 
         track show --follow   # tail the latest run until it ends
     """
     from exptrack import render, render_show
     from exptrack.commands.options import rebuild_progress
-    from exptrack.details import run_details
+    from exptrack.details import live_metrics, run_details
     from exptrack.selection import resolve
 
     (run_view,) = resolve(open_store(store), [ref], rebuild_progress())
@@ -230,11 +175,15 @@ def show(
 
         follow_run(run_view)
         return
+    if run_view.record.status == "running":
+        run_view.metrics = live_metrics(run_view, project_directions())
     details = run_details(run_view)
     if json_out:
         render.print_json({**render.run_summary(run_view), **details})
-    elif log:
-        render.page(_read_bytes(run_view, "output.log"), "no output")
+    elif log or raw:
+        from exptrack.render_log import print_log
+
+        print_log(run_view.path / "output.log", raw)
     elif patch:
         render.page(_read_bytes(run_view, "git.patch"),
                          "no patch (clean working tree or no git repo)")

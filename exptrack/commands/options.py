@@ -98,7 +98,7 @@ def complete_key(ctx: typer.Context, incomplete: str) -> list[str]:
         keys = {name for run in runs for name in (*run.params, *run.metrics)}
     except Exception:
         keys = set()
-    return [k for k in (*FIELDS, *sorted(keys)) if k.startswith(incomplete)]
+    return [k for k in (*FIELDS, "took", *sorted(keys)) if k.startswith(incomplete)]
 
 
 RunArgument = Annotated[
