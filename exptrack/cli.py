@@ -43,6 +43,7 @@ def _root(
 from exptrack.commands import (  # noqa: E402 - registered below
     diff,
     inspect,
+    manage,
     parse,
     plot,
     report,
@@ -61,6 +62,12 @@ app.command("metrics")(series.metrics)
 app.command("plot")(plot.plot)
 app.command("report")(report.report)
 app.command("watch")(watch.watch)
+app.command("rm")(manage.rm)
+app.command("restore")(manage.restore)
+app.command("gc")(manage.gc)
+app.command("tag", context_settings=manage.TAG_CONTEXT)(manage.tag)
+app.command("note")(manage.note)
+app.command("rename")(manage.rename)
 
 
 def main() -> None:

@@ -141,8 +141,12 @@ class Recorder:
         return None
 
     def _write_record(self) -> OSError | None:
-        assert self.record is not None
-        return self._write_yaml("run.yaml", self.record.to_dict())
+        assert self.record is not None and self.run_dir is not None
+        from exptrack.runedit import adopt_edits, record_lock
+
+        with record_lock(self.run_dir):  # a `track tag` meanwhile is kept, not overwritten
+            adopt_edits(self.run_dir, self.record)
+            return self._write_yaml("run.yaml", self.record.to_dict())
 
     def _run_unrecorded(self, why: str, command: list[str], use_pty: bool) -> RunResult:
         self.warn(f"{why}; running the command without recording it")
