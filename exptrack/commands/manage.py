@@ -200,12 +200,12 @@ def gc(
         render.print_json(_gc_json(items, pruned, size, deleted=False))
         return
     if not json_out:
-        count = render_manage.runs_count
+        plural = render_manage.runs_count
         if items:
-            render_manage.print_runs(f"In the trash: {count(len(items))}",
+            render_manage.print_runs(f"In the trash: {plural(len(items))}",
                                      [i.view for i in items])
         if pruned:
-            render_manage.print_runs(f"To prune: {count(len(pruned))}",
+            render_manage.print_runs(f"To prune: {plural(len(pruned))}",
                                      [r for r, _ in pruned], [why for _, why in pruned])
     if not items and not pruned:
         if not json_out:
