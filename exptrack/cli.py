@@ -47,6 +47,7 @@ from exptrack.commands import (  # noqa: E402 - registered below
     parse,
     plot,
     report,
+    rerun,
     run,
     series,
     watch,
@@ -68,6 +69,8 @@ app.command("gc")(manage.gc)
 app.command("tag", context_settings=manage.TAG_CONTEXT)(manage.tag)
 app.command("note")(manage.note)
 app.command("rename")(manage.rename)
+app.command("rerun", context_settings=rerun.RERUN_CONTEXT)(rerun.rerun)
+app.command("checkout")(rerun.checkout)
 
 
 def main() -> None:

@@ -186,6 +186,18 @@ def warn(message: str) -> None:
     sys.stderr.flush()
 
 
+def notice(message: str) -> None:
+    """A one-line remark from track on stderr (not a problem), as ``warn`` writes it."""
+    notice_raw(visible(message))
+
+
+def notice_raw(line: str) -> None:
+    """``notice`` of a line whose user data was already made visible (it may hold colour)."""
+    end = "\r\n" if _stderr_raw() else "\n"
+    sys.stderr.write(f"track: {line}{end}")
+    sys.stderr.flush()
+
+
 def error(message: str) -> None:
     sys.stderr.write(f"track: error: {visible(message)}\n")
     sys.stderr.flush()
