@@ -61,6 +61,7 @@ def run_summary(run: RunView) -> dict[str, Any]:
         "duration_s": record.duration_s,
         "tags": record.tags,
         "note": record.note,
+        "origin": record.origin,
         "host": record.host,
         "params": run.params,
         "metrics": {name: m.to_dict() for name, m in run.metrics.items()},
