@@ -53,8 +53,10 @@ def _message(done: subprocess.CompletedProcess[bytes]) -> str:
     return (errors or lines or [f"exit {done.returncode}"])[0]
 
 
-def check_code(run: RunView) -> tuple[Path, str]:
-    """(repository, commit) of the run's code, both still there; raises CodeUnavailable."""
+def check_code(run: RunView, repository: Path | None = None) -> tuple[Path, str]:
+    """(repository, commit) of the run's code, both still there; raises CodeUnavailable.
+    ``repository``: where to look instead of the recorded root (a run recorded in a
+    worktree that is gone: the repository it belonged to)."""
     git = run.git
     if not git.repo or not git.root:
         raise CodeUnavailable(f"run {run.id} was not recorded in a git repository: its code "
@@ -67,7 +69,7 @@ def check_code(run: RunView) -> tuple[Path, str]:
     if git.patch_truncated:
         raise CodeUnavailable(f"run {run.id}'s patch was cut at 10 MiB: its code cannot be "
                               "reproduced exactly")
-    repo = Path(git.root)
+    repo = repository or Path(git.root)
     if not (repo / ".git").exists():
         raise CodeUnavailable(f"the repository of run {run.id} is gone: {repo} is not a git "
                               "repository any more")
@@ -79,16 +81,16 @@ def check_code(run: RunView) -> tuple[Path, str]:
     return repo, git.commit
 
 
-def materialise(run: RunView, target: Path) -> Code:
+def materialise(run: RunView, target: Path, repository: Path | None = None) -> Code:
     """Check out run's commit into the new worktree ``target`` and apply its patch;
     raises CodeUnavailable (leaving nothing behind)."""
-    repo, commit = check_code(run)
+    repo, commit = check_code(run, repository)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise CodeUnavailable(f"{target} exists and is not empty")
     added = _git(repo, "worktree", "add", "--detach", "--quiet", str(target), commit)
     if added.returncode != 0:
         raise CodeUnavailable(f"cannot create a worktree at {target}: {_message(added)}")
-    code = Code(root=target, cwd=_inside(run, repo, target), repo=repo)
+    code = Code(root=target, cwd=_inside(run, Path(run.git.root or repo), target), repo=repo)
     patch = run.path / "git.patch"
     try:
         data = patch.read_bytes()

@@ -87,6 +87,13 @@ def test_rerun_exact_runs_the_original_code_in_a_worktree(tmp_path: Path,
     assert git(repo, "worktree", "list", "--porcelain").count("worktree ") == 1
     assert new["git"]["commit"] == git(repo, "rev-parse", "HEAD~1").strip()
 
+    # The re-run's own worktree is gone: its origin's repository serves instead.
+    again = track("rerun", new["id"], "--exact")
+    assert again.returncode == 0, again.stderr
+    assert "version one-patched --lr 0.2" in output(track_home, track_json("show")["id"])
+    track("rerun", new["id"], check=True)  # in the origin's working directory
+    assert track_json("show")["cwd"] == str(repo / "sub")
+
     target = tmp_path / "code"
     out = track("checkout", "orig", str(target), "--json")
     assert out.returncode == 0, out.stderr
