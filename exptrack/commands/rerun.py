@@ -79,7 +79,10 @@ def rerun(
                          f"({hidden[0]}): give it with --set KEY=VALUE")
     cwd = Path(run.record.cwd) if run.record.cwd else None
     if not exact and (cwd is None or not cwd.is_dir()):
-        raise ExptrackError(f"the working directory of run {run.id} is gone: {cwd}")
+        ancestor = origin_with_code(the_store, run)  # an exact re-run's worktree is gone
+        if ancestor is None or not Path(ancestor.record.cwd).is_dir():
+            raise ExptrackError(f"the working directory of run {run.id} is gone: {cwd}")
+        cwd = Path(ancestor.record.cwd)
     if dry_run:
         _print_plan(run, command, cwd, exact, json_out)
         return
@@ -88,6 +91,25 @@ def rerun(
         assert cwd is not None
         raise typer.Exit(_record(the_store, run, command, cwd, labels))
     raise typer.Exit(_record_exact(the_store, run, command, keep, labels))
+
+
+def origin_with_code(store: Store, run: RunView) -> RunView | None:
+    """For a run recorded in a worktree that is gone (`rerun --exact`): the nearest run of
+    its origins whose repository is still there (the worktree's commits are in it), or
+    None when the run's own repository is there or none is found."""
+    from exptrack.selection import resolve
+
+    current, seen = run, {run.id}
+    while current.git.root and not (Path(current.git.root) / ".git").exists():
+        origin = current.record.origin
+        if not origin or origin in seen:
+            return None
+        seen.add(origin)
+        try:
+            (current,) = resolve(store, [origin])
+        except ExptrackError:
+            return None
+    return current if current is not run else None
 
 
 def _print_plan(run: RunView, command: list[str], cwd: Path | None, exact: bool,
@@ -125,8 +147,11 @@ def _record_exact(store: Store, run: RunView, command: list[str], keep: bool,
     from exptrack import exactcode, render
 
     parent = Path(tempfile.mkdtemp(prefix=f"track-exact-{run.id}-"))
+    ancestor = origin_with_code(store, run)
+    repository = Path(ancestor.git.root) if ancestor and ancestor.git.root else None
     try:
-        code = exactcode.materialise(run, parent / (Path(run.git.root or "code").name or "code"))
+        code = exactcode.materialise(run, parent / (repository or Path(run.git.root or "code")
+                                                    ).name, repository)
     except BaseException:
         shutil.rmtree(parent, ignore_errors=True)
         raise
@@ -166,8 +191,11 @@ def checkout(
     from exptrack import exactcode, render
     from exptrack.selection import resolve
 
-    (run,) = resolve(open_store(store), [ref])
-    code = exactcode.materialise(run, directory.absolute())
+    the_store = open_store(store)
+    (run,) = resolve(the_store, [ref])
+    ancestor = origin_with_code(the_store, run)
+    code = exactcode.materialise(run, directory.absolute(), Path(ancestor.git.root)
+                                 if ancestor and ancestor.git.root else None)
     for warning in code.warnings:
         render.warn(warning)
     if json_out:
