@@ -126,8 +126,23 @@ def _restore(store: Store, items: list[Trashed], json_out: bool) -> None:
         render_manage.print_runs(f"Restored {render_manage.runs_count(len(views))}:", views)
 
 
+def complete_trashed(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of `track restore`: the ids and names of the trashed runs."""
+    try:
+        from exptrack.trash import trashed
+
+        items = trashed(open_store(ctx.params.get("store")))
+        found = [(t.id, t.view.record.name or t.view.record.status) for t in items]
+        found += [(t.view.record.name, "name") for t in items if t.view.record.name]
+        return [(value, about) for value, about in found if value.startswith(incomplete)]
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
 def restore(
-    refs: RunsArgument = None,
+    refs: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar="RUN...", show_default=False, autocompletion=complete_trashed,
+        help="Trashed runs: id prefixes, names, @ (the last removed).")] = None,
     json_out: JsonOption = False,
     store: StoreOption = None,
 ) -> None:
