@@ -71,6 +71,7 @@ class RunResult:
     run_id: str | None
     path: Path | None
     outcome: RunOutcome
+    record: RunRecord | None = None  # as recorded (also when run.yaml could not be written)
 
 
 def now_iso() -> str:
@@ -257,7 +258,7 @@ class Recorder:
             for step in steps:
                 self._call_step(step, "finished", ctx, outcome)
             self._finalize(started, outcome, summarizer)
-        return RunResult(run_id, run_dir, outcome)
+        return RunResult(run_id, run_dir, outcome, self.record)
 
     def _first_interrupt(self) -> None:
         if self._notice is not None:

@@ -11,6 +11,7 @@ import typer
 from exptrack.commands.options import StoreOption, open_store
 
 if TYPE_CHECKING:
+    from exptrack.model import RunRecord
     from exptrack.recorder import RunRequest
 
 # Options end at the command's first word: what follows is the command's (`track run
@@ -80,17 +81,18 @@ def record(request: RunRequest) -> int:
     from exptrack.recorder import Recorder
 
     result = Recorder(request, render.warn, render.notice).run()
-    if result.run_id is not None:
+    if result.run_id is not None and result.record is not None:
         with contextlib.suppress(Exception):  # a summary line never costs the exit code
-            print_end_line(request, result.run_id)
+            print_end_line(request, result.record)
     return result.outcome.exit_code
 
 
-def print_end_line(request: RunRequest, run_id: str) -> None:
+def print_end_line(request: RunRequest, record: RunRecord) -> None:
     from exptrack import query, render
     from exptrack.render_manage import end_line, stderr_color
 
-    view = request.store.load(run_id)
+    view = request.store.load(record.id)
+    view.record = record  # the outcome as it is, even where run.yaml could not be written
     headline = query.headline_metrics([view], limit=1, configured=request.directions)
     render.notice_raw(end_line(view, headline[0] if headline else None, stderr_color()))
 
