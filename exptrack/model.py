@@ -153,7 +153,7 @@ class RunRecord:
         order = ["format", "id", "name", "tags", "note", "origin", "status", "exit_code",
                  "signal", "command", "cwd", "started_at", "ended_at", "duration_s", "host", "user",
                  "pid", "child_pid", "pty", "track_version", "warnings"]
-        return {k: data[k] for k in order}
+        return {k: data[k] for k in order if k != "origin" or data[k] is not None}
 
     @classmethod
     def from_dict(cls, data: Any, fallback_id: str) -> RunRecord:
