@@ -64,9 +64,11 @@ def _pipe_safe(command: Callable[P, R]) -> Callable[P, R]:
 from exptrack.commands import (  # noqa: E402 - registered below
     diff,
     inspect,
+    manage,
     parse,
     plot,
     report,
+    rerun,
     run,
     series,
     watch,
@@ -82,6 +84,14 @@ app.command("metrics")(_pipe_safe(series.metrics))
 app.command("plot")(_pipe_safe(plot.plot))
 app.command("report")(_pipe_safe(report.report))
 app.command("watch")(watch.watch)
+app.command("rm")(manage.rm)
+app.command("restore")(manage.restore)
+app.command("gc")(manage.gc)
+app.command("tag", context_settings=manage.TAG_CONTEXT)(manage.tag)
+app.command("note")(manage.note)
+app.command("rename")(manage.rename)
+app.command("rerun", context_settings=rerun.RERUN_CONTEXT)(rerun.rerun)
+app.command("checkout")(rerun.checkout)
 
 
 def main() -> None:

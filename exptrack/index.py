@@ -345,8 +345,9 @@ def open_index(store: Store, progress: Progress | None = None) -> Index:
 
 
 def note_run(store: Store, run_dir: Path) -> None:
-    """Write a run's row (``track run``, at its start and end). Best effort: never raises,
-    never waits long; a database that is not there yet is left to the next reader."""
+    """Write a run's row (``track run`` at its start and end; a tag, note or rename), or
+    drop it when its folder is gone (``track rm``). Best effort: never raises, never waits
+    long; a database that is not there yet is left to the next reader."""
     try:
         path = index_path(store)
         if not path.exists():
@@ -355,7 +356,10 @@ def note_run(store: Store, run_dir: Path) -> None:
         try:
             conn.execute("PRAGMA synchronous = NORMAL")
             if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-                Reader(conn, store).write([run_dir.name])
+                if run_dir.is_dir():
+                    Reader(conn, store).write([run_dir.name])
+                else:
+                    Reader(conn, store).write([], gone=[run_dir.name])
         finally:
             conn.close()
     except Exception:  # a cache: the next reader re-reads the folder anyway

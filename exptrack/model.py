@@ -143,6 +143,7 @@ class RunRecord:
     track_version: str | None = None
     format: int = FORMAT_VERSION
     warnings: list[str] = field(default_factory=list)
+    origin: str | None = None  # the run this one re-ran (`track rerun`)
 
     def cuts(self) -> list[str]:
         """The ``warnings`` that say where output.log or metrics.jsonl were cut."""
@@ -151,10 +152,10 @@ class RunRecord:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         # Keep the file readable: identity first, then outcome.
-        order = ["format", "id", "name", "tags", "note", "status", "exit_code", "signal",
-                 "command", "cwd", "started_at", "ended_at", "duration_s", "host", "user",
+        order = ["format", "id", "name", "tags", "note", "origin", "status", "exit_code",
+                 "signal", "command", "cwd", "started_at", "ended_at", "duration_s", "host", "user",
                  "pid", "child_pid", "pty", "track_version", "warnings"]
-        return {k: data[k] for k in order}
+        return {k: data[k] for k in order if k != "origin" or data[k] is not None}
 
     @classmethod
     def from_dict(cls, data: Any, fallback_id: str) -> RunRecord:
@@ -184,6 +185,7 @@ class RunRecord:
             track_version=_str_or_none(data.get("track_version")),
             format=_int_or_none(data.get("format")) or 0,
             warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [],
+            origin=_str_or_none(data.get("origin")),
         )
         if record.status not in STATUSES:
             record.status = "crashed"

@@ -126,6 +126,8 @@ class PtyRunner(BaseRunner):
             return
         self.typed_interrupt = True
         level = self.interrupts.escalation(time.monotonic())
+        if level == 1 and self.on_interrupt is not None:
+            self.on_interrupt()
         if level >= 2:
             self._escalate(level, None)
 

@@ -66,6 +66,7 @@ class RunRequest:
     cwd: Path = field(default_factory=Path.cwd)
     steps: list[CaptureStep] | None = None  # None: capture.default_steps()
     step_options: dict[str, Any] = field(default_factory=dict)
+    origin: str | None = None  # the id of the run this one re-runs
 
 
 @dataclass
@@ -73,6 +74,7 @@ class RunResult:
     run_id: str | None
     path: Path | None
     outcome: RunOutcome
+    record: RunRecord | None = None  # as recorded (also when run.yaml could not be written)
 
 
 def now_iso() -> str:
@@ -92,8 +94,9 @@ def apply_project_config(request: RunRequest) -> None:
 
 
 class Recorder:
-    def __init__(self, request: RunRequest, warn: Warn) -> None:
+    def __init__(self, request: RunRequest, warn: Warn, notice: Warn | None = None) -> None:
         self.request = request
+        self._notice = notice  # track's own remarks that are not problems (a first Ctrl-C)
         self._warned: set[str] = set()
         self._warn_out = warn
         self.record: RunRecord | None = None
@@ -146,8 +149,12 @@ class Recorder:
         return None
 
     def _write_record(self) -> OSError | None:
-        assert self.record is not None
-        return self._write_yaml("run.yaml", self.record.to_dict())
+        assert self.record is not None and self.run_dir is not None
+        from exptrack.runedit import adopt_edits, record_lock
+
+        with record_lock(self.run_dir):  # a `track tag` meanwhile is kept, not overwritten
+            adopt_edits(self.run_dir, self.record)
+            return self._write_yaml("run.yaml", self.record.to_dict())
 
     def _run_unrecorded(self, why: str, command: list[str], use_pty: bool) -> RunResult:
         self.warn(f"{why}; running the command without recording it")
@@ -174,6 +181,7 @@ class Recorder:
             tags=list(request.tags), note=redact_text(request.note) if request.note else None,
             host=socket.gethostname(),
             user=_user(), pid=os.getpid(), pty=use_pty, track_version=__version__,
+            origin=request.origin,
         )
         try:
             write_yaml(run_dir / "run.yaml", self.record.to_dict(), mode=self.file_mode)
@@ -237,7 +245,8 @@ class Recorder:
         env = _child_env(run_id, run_dir, use_pty)
         try:
             outcome = run_command(command, env, str(request.cwd), sink, use_pty=use_pty,
-                                  on_start=on_start, on_tick=on_tick)
+                                  on_start=on_start, on_tick=on_tick,
+                                  on_interrupt=self._first_interrupt)
         except ExptrackError as exc:
             with self._finishing(ctx):
                 sink.finish()
@@ -257,7 +266,12 @@ class Recorder:
             for step in steps:
                 self._call_step(step, "finished", ctx, outcome)
             self._finalize(started, outcome, summarizer)
-        return RunResult(run_id, run_dir, outcome)
+        return RunResult(run_id, run_dir, outcome, self.record)
+
+    def _first_interrupt(self) -> None:
+        if self._notice is not None:
+            self._notice("Ctrl-C passed on to the command; press it again within 5 s to "
+                         "terminate the command")
 
     @contextlib.contextmanager
     def _finishing(self, ctx: RunContext) -> Iterator[None]:

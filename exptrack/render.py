@@ -61,6 +61,7 @@ def run_summary(run: RunView) -> dict[str, Any]:
         "duration_s": record.duration_s,
         "tags": record.tags,
         "note": record.note,
+        "origin": record.origin,
         "host": record.host,
         "params": run.params,
         "metrics": {name: m.to_dict() for name, m in run.metrics.items()},
@@ -183,6 +184,18 @@ def warn(message: str) -> None:
     """A one-line warning from track on stderr (also readable in a raw-mode terminal)."""
     end = "\r\n" if _stderr_raw() else "\n"
     sys.stderr.write(f"track: warning: {visible(message)}{end}")
+    sys.stderr.flush()
+
+
+def notice(message: str) -> None:
+    """A one-line remark from track on stderr (not a problem), as ``warn`` writes it."""
+    notice_raw(visible(message))
+
+
+def notice_raw(line: str) -> None:
+    """``notice`` of a line whose user data was already made visible (it may hold colour)."""
+    end = "\r\n" if _stderr_raw() else "\n"
+    sys.stderr.write(f"track: {line}{end}")
     sys.stderr.flush()
 
 

@@ -90,15 +90,17 @@ def run_command(
     use_pty: bool | None = None,
     on_start: Callable[[int], None] | None = None,
     on_tick: Callable[[], None] | None = None,
+    on_interrupt: Callable[[], None] | None = None,
 ) -> RunOutcome:
-    """Run ``argv`` to completion, teeing its output. Raises CommandNotFound/NotExecutable."""
+    """Run ``argv`` to completion, teeing its output. Raises CommandNotFound/NotExecutable.
+    ``on_interrupt``: called at a first Ctrl-C (the next one within 5 s escalates)."""
     if use_pty is None:
         use_pty = is_tty(1)
     if use_pty:
         from exptrack.ptyrunner import PtyRunner
 
-        return PtyRunner(argv, env, cwd, sink).run(on_start, on_tick)
-    return PipeRunner(argv, env, cwd, sink).run(on_start, on_tick)
+        return PtyRunner(argv, env, cwd, sink, on_interrupt).run(on_start, on_tick)
+    return PipeRunner(argv, env, cwd, sink, on_interrupt).run(on_start, on_tick)
 
 
 class BaseRunner:
@@ -106,7 +108,7 @@ class BaseRunner:
     child's output."""
 
     def __init__(self, argv: Sequence[str], env: Mapping[str, str], cwd: str,
-                 sink: OutputSink) -> None:
+                 sink: OutputSink, on_interrupt: Callable[[], None] | None = None) -> None:
         self.argv = list(argv)
         self.env = dict(env)
         self.cwd = cwd
@@ -123,6 +125,7 @@ class BaseRunner:
         self._last_tick = 0.0
         self._exited_at: float | None = None
         self.tree: ProcessTree | None = None
+        self.on_interrupt = on_interrupt  # told of a first Ctrl-C
 
     def _spawn(self, **kwargs: object) -> subprocess.Popen[bytes]:
         try:
@@ -181,7 +184,10 @@ class BaseRunner:
         assert self.proc is not None
         if self.proc.poll() is not None and self.interrupts.level < 2:
             return
-        self._escalate(self.interrupts.escalation(time.monotonic()), sig)
+        level = self.interrupts.escalation(time.monotonic())
+        if level == 1 and sig == signal.SIGINT and self.on_interrupt is not None:
+            self.on_interrupt()
+        self._escalate(level, sig)
 
     def _escalate(self, level: int, sig: int | None) -> None:
         """Level 1: pass the signal on; 2: SIGTERM to the whole tree; 3: SIGKILL to it."""

@@ -352,3 +352,17 @@ def list_runs(store: Store, ask: Ask, progress: Progress | None = None) -> Selec
 def all_runs(store: Store, progress: Progress | None = None) -> list[RunView]:
     """Every run, newest first."""
     return list_runs(store, Ask(), progress).runs
+
+
+def named(store: Store, name: str) -> list[str]:
+    """The ids of the runs named exactly ``name``, newest first."""
+
+    def ask(index: Index) -> list[str]:
+        index.refresh((RUN_YAML,))
+        return [str(row[0]) for row in index.conn.execute(
+            f"SELECT id FROM runs r WHERE name = ? ORDER BY {ORDER}", (name,))]
+
+    def fallback() -> list[str]:
+        return [run.id for run in store.load_folders() if run.record.name == name]
+
+    return with_index(store, None, ask, fallback)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,16 @@ def track_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     monkeypatch.delenv("NO_COLOR", raising=False)
     (tmp_path / "home").mkdir()
     yield home
+
+
+# The line `track run` ends with (on stderr): id, name, status, duration, headline metric.
+END_LINE = re.compile(rb"^track: [0-9a-f]{8} .* \xc2\xb7 track show [0-9a-f]{8}\r?$")
+
+
+def without_end_line(stderr: bytes) -> bytes:
+    """``track run``'s stderr without the summary line it ends with."""
+    return b"".join(line for line in stderr.splitlines(keepends=True)
+                    if not END_LINE.match(line.rstrip(b"\n")))
 
 
 def track_cmd() -> list[str]:

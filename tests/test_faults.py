@@ -20,7 +20,16 @@ from pathlib import Path
 import psutil
 import pytest
 import yaml
-from conftest import metric_rows, only_run, py, start_track, track, track_cmd, track_json
+from conftest import (
+    metric_rows,
+    only_run,
+    py,
+    start_track,
+    track,
+    track_cmd,
+    track_json,
+    without_end_line,
+)
 from test_pty import Terminal
 
 
@@ -235,7 +244,8 @@ LOUD_BYTES = bytes(range(256)) * 256 * 48 + b"\nloss=0.25\n"
 
 
 def warnings_in(stderr: bytes) -> list[str]:
-    return [line for line in stderr.decode().splitlines() if line.startswith("track:")]
+    return [line for line in without_end_line(stderr).decode().splitlines()
+            if line.startswith("track:")]
 
 
 def test_file_size_limit_reached_one_warning_and_the_command_goes_on(

@@ -10,7 +10,16 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import metric_rows, only_run, py, start_track, track, track_cmd, track_json
+from conftest import (
+    metric_rows,
+    only_run,
+    py,
+    start_track,
+    track,
+    track_cmd,
+    track_json,
+    without_end_line,
+)
 
 
 def load(path: Path) -> dict:
@@ -77,7 +86,7 @@ def test_stdout_and_stderr_stay_separate_and_log_keeps_order(tmp_path: Path,
             "print('out 2', flush=True)")
     done = track("run", "--", *py(code), cwd=tmp_path)
     assert done.stdout == b"out 1\nout 2\n"
-    assert done.stderr == b"err 1\n"
+    assert without_end_line(done.stderr) == b"err 1\n"
     assert (only_run(track_home) / "output.log").read_bytes() == b"out 1\nerr 1\nout 2\n"
 
 

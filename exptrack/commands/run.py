@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from exptrack.commands.options import StoreOption, open_store
+
+if TYPE_CHECKING:
+    from exptrack.model import RunRecord
+    from exptrack.recorder import RunRequest
 
 # Options end at the command's first word: what follows is the command's (`track run
 # python train.py --lr 1` passes --lr on). An unknown option before it is a usage error,
@@ -47,10 +52,9 @@ def run(
 
         track run --name baseline --tag cnn -- python train.py --lr 0.01 --epochs 5
     """
-    from exptrack import render
     from exptrack.capture.params import parse_param_option
     from exptrack.commands.parse import checked_patterns
-    from exptrack.recorder import Recorder, RunRequest
+    from exptrack.recorder import RunRequest
 
     if not command:
         raise typer.BadParameter("give the command to run after --", param_hint="COMMAND")
@@ -67,8 +71,30 @@ def run(
         cwd=Path.cwd(),
         step_options={"artifact_globs": list(artifact or []), "copy_artifacts": copy_artifacts},
     )
-    result = Recorder(request, render.warn).run()
-    raise typer.Exit(result.outcome.exit_code)
+    raise typer.Exit(record(request))
+
+
+def record(request: RunRequest) -> int:
+    """Record ``request`` (`track run`, `track rerun`), end with the run's one-line summary
+    on stderr; returns the command's exit code."""
+    from exptrack import render
+    from exptrack.recorder import Recorder
+
+    result = Recorder(request, render.warn, render.notice).run()
+    if result.run_id is not None and result.record is not None:
+        with contextlib.suppress(Exception):  # a summary line never costs the exit code
+            print_end_line(request, result.record)
+    return result.outcome.exit_code
+
+
+def print_end_line(request: RunRequest, record: RunRecord) -> None:
+    from exptrack import query, render
+    from exptrack.render_manage import end_line, stderr_color
+
+    view = request.store.load(record.id)
+    view.record = record  # the outcome as it is, even where run.yaml could not be written
+    headline = query.headline_metrics([view], limit=1, configured=request.directions)
+    render.notice_raw(end_line(view, headline[0] if headline else None, stderr_color()))
 
 
 def _clean_label(text: str) -> str:
@@ -87,7 +113,10 @@ def _clean_label(text: str) -> str:
 def _clean_name(name: str | None) -> str | None:
     if name is None:
         return None
+    from exptrack.runedit import name_problem
+
     cleaned = _clean_label(name)
-    if not cleaned:
-        raise typer.BadParameter("the name is empty", param_hint="--name")
+    problem = name_problem(cleaned)
+    if problem:  # (an id-like name or @N could never be referred to)
+        raise typer.BadParameter(problem, param_hint="--name")
     return cleaned
