@@ -308,7 +308,7 @@ def mark_crashed(view: RunView) -> None:
         return
     record.status = "crashed"
     if _newer(view.path / "metrics.jsonl", view.path / "summary.yaml"):
-        from exptrack.jsonl import rebuilt_summary
+        from exptrack.rebuilt import rebuilt_summary
 
         damaged = view.damaged  # first: an indexed view loads its lazy fields on this read
         view.metrics = rebuilt_summary(view.path, damaged)

@@ -17,9 +17,10 @@ import pytest
 from conftest import decode_metrics, only_run, py, start_track, track_json
 
 from exptrack.curves import read_curves
-from exptrack.jsonl import read_observations, read_rows, rebuilt_summary
+from exptrack.jsonl import read_observations, read_rows
 from exptrack.metrics import Observation
 from exptrack.metrics.encode import RowWriter
+from exptrack.rebuilt import rebuilt_summary
 
 OBS = [Observation("loss", 0.5, 1, None), Observation("acc", 0.25, 1, None),
        Observation("loss", float("nan"), 2, 1), Observation('q"é\\/x', float("inf"), 3, 1),
