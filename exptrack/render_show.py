@@ -118,6 +118,8 @@ def _summary_rows(run: RunView, details: dict[str, Any]) -> list[tuple[str, str,
                                               f"(user {record.user})") if x) or "-", ""))
     if record.note:
         rows.append(("note", record.note, ""))
+    if record.origin:
+        rows.append(("rerun of", f"{record.origin} (track show {record.origin})", ""))
     if run.params:
         rows.append(("params", "  ".join(f"{k}={fmt_value(v)}"
                                          for k, v in run.params.items()), ""))

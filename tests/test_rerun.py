@@ -42,6 +42,8 @@ def test_rerun_set_changes_each_argv_style(tmp_path: Path, track_home: Path) -> 
     assert "version one --lr 0.5 --batch-size=64 opt.wd=0.1 --seed 2" \
         in output(track_home, new["id"])
     assert new["params"]["lr"] == 0.5 and new["params"]["opt.wd"] == 0.1
+    shown = track("show", check=True).stdout.decode()
+    assert f"rerun of   {origin}" in shown, shown
 
     missing = track("rerun", "base", "--set", "momentum=0.9")
     assert missing.returncode == 2
