@@ -19,6 +19,7 @@ from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names, remarks
+from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, unit_after, weak_pair_ok, words_before
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
@@ -44,12 +45,6 @@ _BARE_UNITS = frozenset("KMGT")
 _TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec"})
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
-# Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
-_HYPER_NAMES = frozenset({
-    "weight_decay", "momentum", "dropout", "batch_size", "warmup_epochs", "warmup_epoch",
-    "warmup_steps", "warmup_iters", "warmup_momentum", "warmup_bias_lr", "eval_interval",
-    "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
-})
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
@@ -283,7 +278,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             if short != abbrev.COUNT:
                 actions.append(Action(EPOCH if short == abbrev.EPOCH else STEP, index))
             continue
-        if low in _HYPER_NAMES:
+        if low in HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
         phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
