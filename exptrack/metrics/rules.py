@@ -19,7 +19,6 @@ from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names, remarks
-from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, unit_after, weak_pair_ok, words_before
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
@@ -32,6 +31,7 @@ from exptrack.metrics.phases import (
     phases_of,
     with_phase,
 )
+from exptrack.metrics.settings import HYPER_NAMES
 
 __all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", "plan_line"]
 is_denied = names.denied
@@ -69,6 +69,7 @@ _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", 
                               "trainer", "optimizer", "opt", "update", "env",
                               "environment"})
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
+_EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
@@ -262,6 +263,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             candidates.append((index, timed, ":", True))
             durations.add(index)
             continue
+        if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
+                and left == "][" and _EVAL_MODE.search(pieces[index - 3]):
+            continue  # "Epoch(val) [1][625/625]": the val loop's batches, not the step
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
