@@ -68,7 +68,7 @@ class MetricParser(BarReplay, SlowPath):
         self._pipe = False  # the header was a "| a | b |" table's
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels
-        self._rows = 0
+        self._rows, self._ruled = 0, False  # a table's rows; under a markdown rule
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
         # emitted together once the table ends (its step is in one of its rows)
         self._kv_section = ""
@@ -303,7 +303,7 @@ class MetricParser(BarReplay, SlowPath):
                 return
             self._phases = None
         if tables.MARKDOWN_RULE.match(text):
-            self._markdown = True
+            self._markdown = self._ruled = True  # a results table: its rows are no steps
             return
         kv = tables.parse_kv(text)
         if kv is not None and self._markdown and not names.metric_like(kv[0]):
@@ -367,7 +367,7 @@ class MetricParser(BarReplay, SlowPath):
         found = tables.parse_header(line)
         if found is not None:
             self._header, self._pipe = found
-            self._rows = 0
+            self._rows, self._ruled = 0, False
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
@@ -378,7 +378,7 @@ class MetricParser(BarReplay, SlowPath):
         self.epoch = epoch if epoch is not None else self.epoch
         if step is not None:
             self.step = step
-        elif epoch is None and self.step is None and self.epoch is None:
+        elif (epoch, self.step, self.epoch) == (None, None, None) and not self._ruled:
             step = self._rows
         self._rows += 1
         step = step if step is not None else self.step

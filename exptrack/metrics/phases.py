@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-STEP_KEYS = frozenset({"step", "global_step", "iter", "iters", "iteration", "it",
+STEP_KEYS = frozenset({"step", "global_step", "iter", "iters", "iteration", "iterations", "it",
                        "batch", "num_updates", "update", "updates", "n_iter", "#",
                        "trainer/global_step", "episode", "total_timesteps", "timesteps",
                        "num_timesteps", "training_iteration"})
@@ -26,6 +26,9 @@ _PHASE = re.compile(
     r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|$)"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
+# what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
+# the val loop's are prefixed, apart from the train loop's ("val_time")
+_RUNNER_TIMING = frozenset({"time", "data_time", "memory", "eta"})
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
@@ -49,7 +52,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     head = _LOG_TAG.sub(lambda m: " " * len(m.group()), line[:400]) if "[" in line \
         else line[:400]
     found: list[tuple[int, str | None]] = [
-        (m.end(), PHASES.get(m.group("phase").lower())) for m in _PHASE.finditer(head)]
+        (m.end(), _mode(head, m.start("phase"), PHASES.get(m.group("phase").lower())))
+        for m in _PHASE.finditer(head)]
     for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()
         if first not in EPOCH_KEYS and first not in STEP_KEYS:
@@ -60,6 +64,14 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         if pipe > 0 and _PAIR.match(head, start):  # "Val: loss = 1.7, acc = 0.5 | Time: 16.7"
             found.append((pipe, None))  # a label over "key = value" pairs ends at a "|"
     return sorted(found, key=lambda item: item[0])
+
+
+def _mode(head: str, start: int, phase: str | None) -> str | None:
+    """A runner's mode label ("Epoch(val) [1][625/625]", MMEngine's and mmcv's) marks its
+    phase in parentheses: it names the line's mode, not its metrics (see ``with_phase``)."""
+    if phase is None or not head.endswith(("Epoch(", "Iter("), 0, start):
+        return phase
+    return f"({phase})"
 
 
 def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
@@ -74,6 +86,10 @@ def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
 def with_phase(name: str, phase: str | None) -> str:
     if phase is None or name.split("/", 1)[0].lower() in PHASES:
         return name
+    if phase.startswith("("):  # "Epoch(val) [1][625/625]  coco/bbox_mAP: 0.29  time: 0.2"
+        if name.lower() not in _RUNNER_TIMING:
+            return name  # the evaluator's metrics, as the runner's own logs name them
+        phase = phase[1:-1]  # the val loop's timing: apart from the train loop's
     if "/" in name and (phase in ("train", "training") or any(
             part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed

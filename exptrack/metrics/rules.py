@@ -31,6 +31,7 @@ from exptrack.metrics.phases import (
     phases_of,
     with_phase,
 )
+from exptrack.metrics.settings import HYPER_NAMES
 
 __all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", "plan_line"]
 is_denied = names.denied
@@ -44,12 +45,6 @@ _BARE_UNITS = frozenset("KMGT")
 _TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec"})
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
-# Hyperparameters: a line that prints one of these is configuration, whatever else it holds.
-_HYPER_NAMES = frozenset({
-    "weight_decay", "momentum", "dropout", "batch_size", "warmup_epochs", "warmup_epoch",
-    "warmup_steps", "warmup_iters", "warmup_momentum", "warmup_bias_lr", "eval_interval",
-    "log_interval", "eval_iters", "grad_clip", "lr0", "lrf", "beta1", "beta2",
-})
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
@@ -74,6 +69,7 @@ _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", 
                               "trainer", "optimizer", "opt", "update", "env",
                               "environment"})
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
+_EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 _PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
@@ -268,6 +264,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             durations.add(index)
             continue
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
+                and left == "][" and _EVAL_MODE.search(pieces[index - 3]):
+            continue  # "Epoch(val) [1][625/625]": the val loop's batches, not the step
+        if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
             continue
@@ -283,7 +282,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             if short != abbrev.COUNT:
                 actions.append(Action(EPOCH if short == abbrev.EPOCH else STEP, index))
             continue
-        if low in _HYPER_NAMES:
+        if low in HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
         phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
