@@ -27,17 +27,18 @@ def training_candidates(name: str) -> list[str]:
         return []
     start, end = match.span(1)
     before, after = name[:start], name[end:]
-    candidates: list[str] = []
     word = match.group(1)
-    for train in _TRAIN_WORDS:
-        spelled = train.upper() if word.isupper() else (
-            train.capitalize() if word[:1].isupper() else train)
-        candidates.append(before + spelled + after)
+    # validation_loss -> training_loss first; val_loss -> train_loss
+    words = ("training", "train", "trn") if len(word) > 5 else _TRAIN_WORDS
+    spelled = [t.upper() if word.isupper() else (t.capitalize() if word[:1].isupper() else t)
+               for t in words]
+    candidates = [before + spelled[0] + after]
     # the word and one separator removed: val_loss -> loss, loss/val -> loss
     if after[:1] and re.match(_SEP, after[:1]):
         candidates.append(before + after[1:])
     elif before[-1:] and re.match(_SEP, before[-1:]):
         candidates.append(before[:-1] + after)
+    candidates += [before + t + after for t in spelled[1:]]
     return [c for c in candidates if c and c != name]
 
 
