@@ -18,7 +18,7 @@ from exptrack.directions import metric_direction
 from exptrack.insights.diagnose import RunData, diagnose
 from exptrack.insights.model import Insight, Point, Thresholds
 
-MAX_POINTS = 20_000  # a longer curve is thinned evenly (every NaN kept) before the rules
+MAX_POINTS = 5_000  # a longer curve is thinned evenly (every NaN kept) before the rules
 MAX_SAMPLE_BYTES = 8 * 1024 * 1024
 
 
@@ -44,13 +44,32 @@ def _start(record: dict[str, Any]) -> float | None:
         return None
 
 
-def thin(points: list[Point], limit: int = MAX_POINTS) -> list[Point]:
-    """At most about ``limit`` points, evenly spaced; non-finite ones always kept."""
-    if len(points) <= limit:
-        return points
-    every = math.ceil(len(points) / limit)
-    return [p for i, p in enumerate(points)
-            if i % every == 0 or i == len(points) - 1 or not math.isfinite(p.value)]
+class Thinned:
+    """A curve kept in bounded memory while it streams in: every ``stride``-th point (the
+    stride doubling, and the kept points halved, each time ``2 * limit`` are held), every
+    non-finite one, and the last."""
+
+    def __init__(self, limit: int = MAX_POINTS) -> None:
+        self.limit = limit
+        self.points: list[Point] = []
+        self.stride = 1
+        self.seen = 0
+        self.last: Point | None = None
+
+    def add(self, point: Point) -> None:
+        if self.seen % self.stride == 0 or not math.isfinite(point.value):
+            self.points.append(point)
+            if len(self.points) >= 2 * self.limit:
+                self.points = [p for i, p in enumerate(self.points)
+                               if i % 2 == 0 or not math.isfinite(p.value)]
+                self.stride *= 2
+        self.seen += 1
+        self.last = point
+
+    def curve(self) -> list[Point]:
+        if self.last is not None and (not self.points or self.points[-1] is not self.last):
+            return [*self.points, self.last]
+        return self.points
 
 
 def read_samples(path: Path) -> list[dict[str, Any]]:
@@ -82,17 +101,21 @@ def checkpoint(artifacts: Any) -> str | None:
 
 
 def run_data(path: Path, configured: dict[str, str] | None = None) -> RunData:
-    from exptrack.jsonl import read_series
+    from exptrack.jsonl import row_batches
 
     record = _mapping(_yaml(path / "run.yaml"))
-    rows, _ = read_series(path / "metrics.jsonl")
     start = _start(record)
-    if start is None and rows:
-        start = min((r.time for r in rows if r.time is not None), default=None)
-    series: dict[str, list[Point]] = {}
-    for row in rows:
-        at = None if row.time is None or start is None else max(0.0, row.time - start)
-        series.setdefault(row.name, []).append(Point(row.value, row.step, row.epoch, at))
+    curves: dict[str, Thinned] = {}
+    for batch in row_batches(path / "metrics.jsonl"):  # bounded memory, either format
+        for row in batch:
+            if start is None and row.time is not None:
+                start = row.time
+            at = None if row.time is None or start is None else max(0.0, row.time - start)
+            curve = curves.get(row.name)
+            if curve is None:
+                curves[row.name] = curve = Thinned()
+            curve.add(Point(row.value, row.step, row.epoch, at))
+    series = {name: curve.curve() for name, curve in curves.items()}
     summary = _mapping(_mapping(_yaml(path / "summary.yaml")).get("metrics"))
     directions: dict[str, str | None] = {}
     for name in series:
@@ -102,7 +125,7 @@ def run_data(path: Path, configured: dict[str, str] | None = None) -> RunData:
     env = _mapping(_yaml(path / "env.yaml"))
     gpus = env.get("gpus")
     duration = record.get("duration_s")
-    return RunData(series={k: thin(v) for k, v in series.items()}, directions=directions,
+    return RunData(series=series, directions=directions,
                    duration_s=float(duration) if isinstance(duration, (int, float)) else None,
                    record=record, samples=read_samples(path / "resources.jsonl"),
                    resources=_mapping(_yaml(path / "resources.yaml")),
