@@ -30,6 +30,7 @@ class ProjectConfig:
     use_default_patterns: bool = True
     directions: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    insights: dict[str, Any] = field(default_factory=dict)  # Thresholds fields (insights)
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,7 +86,34 @@ def parse_config(data: Any, path: Path) -> ProjectConfig:
             raise ConfigError(f"{where}: metrics.directions.{name} must be min or max, "
                               f"not {direction!r}")
     config.aliases = _string_map(metrics, "aliases", where)
+    config.insights = _insights(data.get("insights"), where)
     return config
+
+
+def _insights(section: Any, where: str) -> dict[str, Any]:
+    """The ``insights:`` thresholds: known keys, each of its default's type."""
+    from exptrack.insights.model import Thresholds
+
+    if section is None:
+        return {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{where}: `insights` must be a mapping")
+    defaults = Thresholds().to_dict()
+    for key, value in section.items():
+        if key not in defaults:
+            raise ConfigError(f"{where}: unknown key insights.{key} "
+                              f"(known: {', '.join(sorted(defaults))})")
+        default = defaults[key]
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        else:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+        if not ok:
+            raise ConfigError(f"{where}: insights.{key} must be "
+                              f"{type(default).__name__} >= 0, not {value!r}")
+    return dict(section)
 
 
 def check_patterns(patterns: list[str], what: str, need_groups: bool = True) -> None:

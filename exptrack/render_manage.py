@@ -61,7 +61,8 @@ def stderr_color() -> bool:
         return False
 
 
-def end_line(run: RunView, headline: str | None, color: bool) -> str:
+def end_line(run: RunView, headline: str | None, color: bool,
+             insight: str | None = None) -> str:
     """``4e5e9cdc fast completed in 2m13s · val_acc 0.935 (best 0.935 @7) · track show
     4e5e9cdc``: what `track run` prints last (without the ``track: `` prefix)."""
     record = run.record
@@ -84,5 +85,7 @@ def end_line(run: RunView, headline: str | None, color: bool) -> str:
             at = f" {render.fmt_step(step)}" if step is not None else ""
             metric += f" (best {render.fmt_value(summary.best)}{at})"
         parts.append(metric)
+    if insight:
+        parts.append(f"\x1b[33m{insight}\x1b[0m" if color else insight)
     parts.append(f"track show {run.id}")
     return " · ".join(parts)

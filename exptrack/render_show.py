@@ -157,12 +157,28 @@ def print_run(run: RunView, details: dict[str, Any]) -> None:
     if run.metrics:
         out.print()
         _print_metrics(out, run)
+    insights = insight_lines(details.get("insights") or [])
+    if insights:
+        out.print()
+        out.print(Text("insights", style="bold"))
+        for line, style in insights:
+            out.print(Text("  " + line, style=style))
     tail = output_tail(run.path / "output.log")
     if tail:
         out.print()
         out.print(Text(f"output (last {len(tail)} lines; --log for all)", style="bold"))
         out.print(Text("\n".join("  " + line for line in tail)), no_wrap=True,
                   overflow="ellipsis", crop=True)
+
+
+_SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
+
+
+def insight_lines(insights: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(line, style) of each insight, most severe first as given: ``kind: message``."""
+    return [(f"{item.get('severity', '')[:4]:4} {item.get('kind')}: {item.get('message')}",
+             _SEVERITY_STYLE.get(str(item.get("severity")), ""))
+            for item in insights if isinstance(item, dict)]
 
 
 def _print_metrics(out: Console, run: RunView) -> None:

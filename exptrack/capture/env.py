@@ -154,7 +154,26 @@ def host_info() -> dict[str, Any]:
         "cpu_physical": psutil.cpu_count(logical=False),
         "cpu_logical": psutil.cpu_count(logical=True),
         "memory_total_bytes": psutil.virtual_memory().total,
+        "memory_limit_bytes": cgroup_memory_limit(),
     }
+
+
+CGROUP_LIMIT_FILES = ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+
+
+def cgroup_memory_limit(files: tuple[str, ...] = CGROUP_LIMIT_FILES) -> int | None:
+    """The memory limit of the container (cgroup v2, then v1), None when unlimited or
+    unknown: the limit an out-of-memory kill happens at (insights)."""
+    for name in files:
+        try:
+            with open(name, encoding="ascii") as handle:
+                text = handle.read().strip()
+        except (OSError, ValueError):
+            continue
+        if text.isdigit() and int(text) < 1 << 60:  # v1 says "no limit" with a huge number
+            return int(text)
+        return None
+    return None
 
 
 def os_info() -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -178,6 +178,7 @@ def show(
     if run_view.record.status == "running":
         run_view.metrics = live_metrics(run_view, project_directions())
     details = run_details(run_view)
+    details["insights"] = insight_dicts(run_view)
     if json_out:
         render.print_json({**render.run_summary(run_view), **details})
     elif log or raw:
@@ -191,6 +192,17 @@ def show(
         render_show.print_env(run_view, details)
     else:
         render_show.print_run(run_view, details)
+
+
+def insight_dicts(run: RunView) -> list[dict[str, Any]]:
+    """The run's insights as ``show --json`` gives them (the thresholds and directions of
+    the project configuration)."""
+    from exptrack.commands.options import project_insights
+    from exptrack.insights import Thresholds, run_insights
+
+    settings, directions = project_insights()
+    found = run_insights(run.path, Thresholds.from_mapping(settings), directions)
+    return [insight.to_dict() for insight in found]
 
 
 def _read_bytes(run: RunView, name: str) -> bytes:

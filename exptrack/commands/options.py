@@ -108,6 +108,21 @@ RunArgument = Annotated[
 ]
 
 
+def project_insights() -> tuple[dict[str, Any], dict[str, str]]:
+    """The ``insights:`` thresholds and the metric directions of the project
+    configuration; an invalid file costs a warning and the defaults."""
+    from exptrack import render
+    from exptrack.config import load_config
+    from exptrack.errors import ConfigError
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        render.warn(f"{exc}; insights use their default thresholds")
+        return {}, {}
+    return config.insights, config.directions
+
+
 def project_directions() -> dict[str, str]:
     """Metric directions from the project configuration; an invalid file costs a warning
     here (inspecting must keep working), not the listing."""

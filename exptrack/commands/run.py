@@ -94,7 +94,29 @@ def print_end_line(request: RunRequest, record: RunRecord) -> None:
     view = request.store.load(record.id)
     view.record = record  # the outcome as it is, even where run.yaml could not be written
     headline = query.headline_metrics([view], limit=1, configured=request.directions)
-    render.notice_raw(end_line(view, headline[0] if headline else None, stderr_color()))
+    render.notice_raw(end_line(view, headline[0] if headline else None, stderr_color(),
+                               _first_problem(view.path, request.directions)))
+
+
+def _first_problem(path: Path, directions: dict[str, str]) -> str | None:
+    """The most severe insight, short (``overfitting from epoch 12``), for the end line;
+    None when there is none or the insights cannot be computed (never a failure here)."""
+    from exptrack.config import load_config
+    from exptrack.insights import Thresholds, run_insights
+
+    try:
+        settings = load_config().insights
+    except Exception:  # reported by the run itself; the defaults here
+        settings = {}
+    try:
+        found = [i for i in run_insights(path, Thresholds.from_mapping(settings), directions)
+                 if i.problem]
+    except Exception:  # a diagnosis must never cost the run its end line
+        return None
+    if not found:
+        return None
+    where = found[0].where()
+    return found[0].kind.replace("_", " ") + (f" from {where}" if where else "")
 
 
 def _clean_label(text: str) -> str:

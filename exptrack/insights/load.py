@@ -1,0 +1,140 @@
+"""A run folder read into ``RunData`` (the I/O edge of the insights): ``metrics.jsonl`` via
+``exptrack.jsonl.read_series`` (both format versions), ``summary.yaml`` directions,
+``run.yaml`` outcome, ``resources.jsonl``/``resources.yaml``, ``env.yaml`` host and GPUs,
+``artifacts.yaml`` for the best checkpoint. Missing or damaged files give fewer insights,
+never an exception."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from exptrack.directions import metric_direction
+from exptrack.insights.diagnose import RunData, diagnose
+from exptrack.insights.model import Insight, Point, Thresholds
+
+MAX_POINTS = 5_000  # a longer curve is thinned evenly (every NaN kept) before the rules
+MAX_SAMPLE_BYTES = 8 * 1024 * 1024
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        with path.open("rb") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError, ValueError):
+        return None
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _start(record: dict[str, Any]) -> float | None:
+    stamp = record.get("started_at")
+    if not isinstance(stamp, str):
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+class Thinned:
+    """A curve kept in bounded memory while it streams in: every ``stride``-th point (the
+    stride doubling, and the kept points halved, each time ``2 * limit`` are held), every
+    non-finite one, and the last."""
+
+    def __init__(self, limit: int = MAX_POINTS) -> None:
+        self.limit = limit
+        self.points: list[Point] = []
+        self.stride = 1
+        self.seen = 0
+        self.last: Point | None = None
+
+    def add(self, point: Point) -> None:
+        if self.seen % self.stride == 0 or not math.isfinite(point.value):
+            self.points.append(point)
+            if len(self.points) >= 2 * self.limit:
+                self.points = [p for i, p in enumerate(self.points)
+                               if i % 2 == 0 or not math.isfinite(p.value)]
+                self.stride *= 2
+        self.seen += 1
+        self.last = point
+
+    def curve(self) -> list[Point]:
+        if self.last is not None and (not self.points or self.points[-1] is not self.last):
+            return [*self.points, self.last]
+        return self.points
+
+
+def read_samples(path: Path) -> list[dict[str, Any]]:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SAMPLE_BYTES)
+    except OSError:
+        return []
+    samples = []
+    for line in data.splitlines():
+        try:
+            row = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(row, dict):
+            samples.append(row)
+    return samples
+
+
+def checkpoint(artifacts: Any) -> str | None:
+    """The best checkpoint among the run's weights files: one named best, else the only
+    one."""
+    items = _mapping(artifacts).get("artifacts")
+    weights = [str(a.get("path")) for a in items or [] if isinstance(a, dict)
+               and a.get("weights") and a.get("path")] if isinstance(items, list) else []
+    best = [w for w in weights if "best" in Path(w).name.lower()]
+    chosen = best or (weights if len(weights) == 1 else [])
+    return chosen[0] if chosen else None
+
+
+def run_data(path: Path, configured: dict[str, str] | None = None) -> RunData:
+    from exptrack.jsonl import row_batches
+
+    record = _mapping(_yaml(path / "run.yaml"))
+    start = _start(record)
+    curves: dict[str, Thinned] = {}
+    for batch in row_batches(path / "metrics.jsonl"):  # bounded memory, either format
+        for row in batch:
+            if start is None and row.time is not None:
+                start = row.time
+            at = None if row.time is None or start is None else max(0.0, row.time - start)
+            curve = curves.get(row.name)
+            if curve is None:
+                curves[row.name] = curve = Thinned()
+            curve.add(Point(row.value, row.step, row.epoch, at))
+    series = {name: curve.curve() for name, curve in curves.items()}
+    summary = _mapping(_mapping(_yaml(path / "summary.yaml")).get("metrics"))
+    directions: dict[str, str | None] = {}
+    for name in series:
+        recorded = _mapping(summary.get(name)).get("direction")
+        directions[name] = recorded if recorded in ("min", "max") else \
+            metric_direction(name, configured)
+    env = _mapping(_yaml(path / "env.yaml"))
+    gpus = env.get("gpus")
+    duration = record.get("duration_s")
+    return RunData(series=series, directions=directions,
+                   duration_s=float(duration) if isinstance(duration, (int, float)) else None,
+                   record=record, samples=read_samples(path / "resources.jsonl"),
+                   resources=_mapping(_yaml(path / "resources.yaml")),
+                   host=_mapping(env.get("host")),
+                   gpus=[g for g in gpus if isinstance(g, dict)] if isinstance(gpus, list)
+                   else [], checkpoint=checkpoint(_yaml(path / "artifacts.yaml")))
+
+
+def run_insights(path: Path, th: Thresholds | None = None,
+                 configured: dict[str, str] | None = None) -> list[Insight]:
+    """The insights of the run in folder ``path``."""
+    return diagnose(run_data(path, configured), th)

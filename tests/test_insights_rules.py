@@ -1,0 +1,127 @@
+"""Each insight rule on synthetic curves and on resource samples shaped like the ones
+`track run` records (GPU rows as parsed from `nvidia-smi` CSV output)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from exptrack.capture.resources import parse_gpu_samples
+from exptrack.insights import Point, RunData, Thresholds, diagnose
+from exptrack.insights.pairs import pair_metrics
+
+TH = Thresholds()
+
+
+def curve(values: list[float]) -> list[Point]:
+    return [Point(v, step=i + 1, epoch=i + 1) for i, v in enumerate(values)]
+
+
+def problems(run: RunData) -> dict[str, object]:
+    return {i.kind: i for i in diagnose(run, TH) if i.problem}
+
+
+def test_pairs_as_users_write_them() -> None:
+    names = ["loss", "val_loss", "train/box_loss", "val/box_loss", "train_acc", "test_acc",
+             "eval_loss", "val_box_loss", "box_loss", "training_loss", "validation_loss"]
+    assert dict(pair_metrics(names)) == {
+        "val_loss": "loss", "val/box_loss": "train/box_loss", "test_acc": "train_acc",
+        "eval_loss": "loss", "val_box_loss": "box_loss", "validation_loss": "training_loss"}
+
+
+def test_noisy_validation_is_not_overfitting() -> None:
+    rng = random.Random(1)
+    train = [1 / (i + 1) for i in range(30)]
+    val = [0.5 + rng.uniform(-0.03, 0.03) for _ in range(30)]
+    run = RunData({"loss": curve(train), "val_loss": curve(val)},
+                  {"loss": "min", "val_loss": "min"})
+    assert "overfitting" not in problems(run)
+    rising = val[:10] + [0.5 + 0.02 * i for i in range(20)]
+    hit = problems(RunData({"loss": curve(train), "val_loss": curve(rising)},
+                           {"loss": "min", "val_loss": "min"}))["overfitting"]
+    assert hit.epoch == min(range(10), key=rising.__getitem__) + 1  # type: ignore[attr-defined]
+
+
+def test_overfitting_needs_training_to_keep_improving() -> None:
+    val = [0.5 - 0.05 * i for i in range(5)] + [0.3 + 0.05 * i for i in range(10)]
+    stalled = [1.0] * 15
+    run = RunData({"loss": curve(stalled), "val_loss": curve(val)},
+                  {"loss": "min", "val_loss": "min"})
+    assert "overfitting" not in problems(run)
+
+
+def test_explosion_and_nan() -> None:
+    exploding = [2.0, 1.5, 1.0, 0.8, 0.7, 9.0, 30.0, 80.0]
+    hit = problems(RunData({"loss": curve(exploding)}, {"loss": "min"}))["divergence"]
+    assert hit.step == 6  # type: ignore[attr-defined]
+    rebound = [2.0, 1.0, 0.1, 0.4, 0.6, 0.7, 0.8]  # above 5x its minimum but not its start
+    assert "divergence" not in problems(RunData({"loss": curve(rebound)}, {"loss": "min"}))
+    transient = [2.0, 1.5, math.nan, 1.2, 1.1, 1.0, 0.9]  # fp16 skips a step, recovers
+    assert "divergence" not in problems(RunData({"loss": curve(transient)}, {"loss": "min"}))
+
+
+def test_spikes_are_instability() -> None:
+    rng = random.Random(2)
+    values = [1.0 + rng.uniform(-0.02, 0.02) for _ in range(100)]
+    assert "instability" not in problems(RunData({"loss": curve(values)}, {"loss": "min"}))
+    for at in (40, 60, 80):
+        values[at] = 5.0
+    hit = problems(RunData({"loss": curve(values)}, {"loss": "min"}))["instability"]
+    assert hit.step == 41 and hit.data["spikes"] == 3  # type: ignore[attr-defined]
+
+
+def test_plateau_of_a_validation_metric_with_its_cost() -> None:
+    val = [1.0 - 0.1 * i for i in range(5)] + [0.62] * 0 + [0.6 + 0.001 * (i % 3) + 0.001
+                                                            for i in range(10)]
+    val[4] = 0.6
+    points = [Point(v, step=i + 1, time=60.0 * (i + 1)) for i, v in enumerate(val)]
+    run = RunData({"val_loss": points}, {"val_loss": "min"}, duration_s=60.0 * len(val))
+    hit = problems(run)["plateau"]
+    assert "early stopping" in hit.message and "10m00s" in hit.message  # type: ignore
+
+
+SMI_BUSY_CPU = "0, 12, 31500\n1, 0, 5\n"  # GPU 0 in use but idle, GPU 1 not this run's
+SMI_UNUSED = "0, 0, 3\n"
+
+
+def samples(smi: str, cpu: float, seconds: int = 60,
+            rss: list[int] | None = None) -> list[dict[str, object]]:
+    return [{"elapsed_s": float(t), "rss_bytes": (rss or [10**9] * seconds)[t],
+             "cpu_percent": cpu, "threads": 4, "processes": 1,
+             "gpus": parse_gpu_samples(smi)} for t in range(seconds)]
+
+
+GPUS = [{"index": 0, "memory_total_mib": 32768.0}, {"index": 1, "memory_total_mib": 32768.0}]
+
+
+def test_gpu_idle_while_a_core_is_saturated_is_input_bound() -> None:
+    run = RunData({}, {}, samples=samples(SMI_BUSY_CPU, cpu=101.0), gpus=GPUS)
+    found = problems(run)
+    assert set(found) == {"input_bound", "gpu_memory"}  # 31500 of 32768 MiB: 96%
+    busy_gpu = RunData({}, {}, samples=samples("0, 97, 20000\n", cpu=101.0), gpus=GPUS)
+    assert problems(busy_gpu) == {}
+
+
+def test_gpu_present_but_unused() -> None:
+    found = problems(RunData({}, {}, samples=samples(SMI_UNUSED, cpu=100.0), gpus=GPUS))
+    assert set(found) == {"gpu_unused"}
+
+
+def test_host_memory_growing_is_a_leak() -> None:
+    growing = [10**9 + t * 50 * 2**20 for t in range(60)]
+    found = problems(RunData({}, {}, samples=samples("0, 95, 100\n", 100.0, rss=growing),
+                             gpus=GPUS))
+    assert set(found) == {"memory_leak"}
+    steady = [2 * 10**9 + (t % 5) * 2**20 for t in range(60)]
+    assert problems(RunData({}, {}, samples=samples("0, 95, 100\n", 100.0, rss=steady),
+                            gpus=GPUS)) == {}
+
+
+def test_killed_at_the_memory_limit_is_oom() -> None:
+    record = {"status": "interrupted", "signal": "SIGKILL", "exit_code": 137}
+    host = {"memory_total_bytes": 64 * 2**30, "memory_limit_bytes": 8 * 2**30}
+    run = RunData({}, {}, record=record, resources={"peak_rss_bytes": int(7.9 * 2**30)},
+                  host=host)
+    assert problems(run)["oom"].severity == "error"  # type: ignore[attr-defined]
+    run.resources = {"peak_rss_bytes": 2 * 2**30}
+    assert problems(run) == {}

@@ -1,0 +1,129 @@
+"""Insights on real trainings run through the installed `track run` (tests/data/insights:
+an MLP that overfits, a learning rate that sends the loss to inf/nan, a loss that stays
+flat, a loader that sleeps while the model waits) and on the whole log corpus, where a
+healthy run must show no problem."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from conftest import track, track_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "tests" / "data" / "insights"
+
+
+def run_script(name: str, cwd: Path) -> tuple[dict[str, Any], bytes]:
+    done = track("run", "--", sys.executable, str(SCRIPTS / name), cwd=cwd, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return track_json("show", "@", cwd=cwd), done.stderr
+
+
+def kinds(shown: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {item["kind"]: item for item in shown["insights"]}
+
+
+def test_overfitting_mlp(tmp_path: Path) -> None:
+    shown, stderr = run_script("overfit_mlp.py", tmp_path)
+    found = kinds(shown)
+    assert set(found) - {"time_to_best"} == {"overfitting"}
+    item = found["overfitting"]
+    values = [float(line.split()[5]) for line in (
+        Path(shown["path"]) / "output.log").read_text().splitlines()]
+    best_epoch = values.index(min(values)) + 1
+    assert item["metric"] == "val_loss" and item["epoch"] == best_epoch
+    assert item["data"]["train_metric"] == "loss"
+    assert f"from epoch {best_epoch} while loss kept falling" in item["message"]
+    assert f"overfitting from epoch {best_epoch}".encode() in stderr  # the end line
+    assert sorted(item) == ["data", "epoch", "kind", "message", "metric", "severity", "step",
+                            "time_s"]
+
+
+def test_learning_rate_to_inf_is_divergence_at_its_step(tmp_path: Path) -> None:
+    shown, _ = run_script("lr_nan.py", tmp_path)
+    found = kinds(shown)
+    lines = (Path(shown["path"]) / "output.log").read_text().splitlines()
+    first_bad = next(int(line.split()[1]) for line in lines
+                     if line.split()[3] in ("inf", "nan"))
+    assert list(found) == ["divergence"]  # no plateau or time to best for a dead run
+    assert found["divergence"]["severity"] == "error"
+    assert found["divergence"]["step"] == first_bad
+    assert f"at step {first_bad}" in found["divergence"]["message"]
+
+
+def test_flat_loss_is_not_learning(tmp_path: Path) -> None:
+    shown, _ = run_script("flat_loss.py", tmp_path)
+    found = kinds(shown)
+    assert list(found) == ["not_learning"]
+    assert found["not_learning"]["step"] == 1 and found["not_learning"]["metric"] == "loss"
+
+
+def test_sleeping_loader_is_input_bound(tmp_path: Path) -> None:
+    (tmp_path / "track.yaml").write_text("insights:\n  input_min_s: 2\n")
+    shown, _ = run_script("sleepy_loader.py", tmp_path)
+    found = kinds(shown)
+    assert set(found) - {"time_to_best"} == {"input_bound"}
+    assert found["input_bound"]["data"]["cpu_mean"] < 25
+    text = track("show", "@", cwd=tmp_path).stdout.decode()
+    assert "insights" in text and "warn input_bound: the process tree used" in text
+    # the same run with the default thresholds (5 s): too short to say
+    (tmp_path / "track.yaml").write_text("insights:\n  enabled: true\n")
+    assert "input_bound" not in {i["kind"] for i in track_json("show", "@", cwd=tmp_path)[
+        "insights"]}
+
+
+def test_bad_threshold_refuses_run_and_warns_in_show(tmp_path: Path) -> None:
+    (tmp_path / "track.yaml").write_text("insights:\n  overfit_margin: lots\n")
+    refused = track("run", "--", sys.executable, "-c", "print(1)", cwd=tmp_path)
+    assert refused.returncode == 1 and b"insights.overfit_margin" in refused.stderr
+    (tmp_path / "track.yaml").unlink()
+    run_script("overfit_mlp.py", tmp_path)
+    (tmp_path / "track.yaml").write_text("insights:\n  overfit_margin: lots\n")
+    shown = track("show", "--json", cwd=tmp_path)  # inspecting keeps working
+    assert shown.returncode == 0 and b"insights.overfit_margin" in shown.stderr
+    assert "overfitting" in {i["kind"] for i in json.loads(shown.stdout)["insights"]}
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("insights_corpus",
+                                                  ROOT / "bench" / "insights_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# Logs of the corpus where a problem is really there (judged by reading each log).
+EXPECTED = {
+    "logs/nanogpt_train.log": {"divergence"},  # loss nan at iter 270
+    "logs/plain_prints.log": {"divergence"},  # val_loss then loss print nan to the end
+    "heldout2/whisper_finetune_nan_eval.log": {"divergence"},  # eval_loss nan
+    "heldout4/nanogpt_timestamped_nan.log": {"divergence"},  # loss nan from step 3010
+    "heldout4/xgboost4j_spark_tracker_log.log": {"overfitting"},  # eval-logloss 0.52 -> 0.67
+    "heldout4/xgboost_every_500_rounds.log": {"overfitting"},  # eval-logloss 0.42 -> 0.91
+    "heldout/r_mxnet_feedforward.log": {"plateau"},  # Validation-accuracy ~0.1 (chance)
+    "heldout/dgl_graphbolt_gcn.log": {"plateau"},  # best val_acc at half the run
+    "heldout4/pytorch_mnist_mlp_tab_epochs.log": {"plateau"},  # best val loss at epoch 4/10
+    "heldout5/keras1_fit_seconds_only_timing.log": {"plateau"},  # noisy val_loss, best 6/10
+    "heldout7/keras3_reduce_lr_partial_bar_lines.log": {"plateau"},  # 0.0930 from epoch 8
+}
+
+
+@pytest.mark.parametrize("unused", [None])
+def test_corpus_fires_only_where_a_problem_is(unused: None) -> None:
+    bench = _bench()
+    data = ROOT / "tests" / "data"
+    fired: dict[str, set[str]] = {}
+    logs = bench.corpus()
+    assert len(logs) > 250
+    for path in logs:
+        problems = {i.kind for i in bench.log_insights(path) if i.problem}
+        if problems:
+            fired[str(path.relative_to(data))] = problems
+    assert fired == EXPECTED
