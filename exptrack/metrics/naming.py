@@ -1,0 +1,89 @@
+"""The name of a value: the text right before a number that names it, with the words and
+the phase phrase before it that belong to it (``find_name``). Regexes run on bounded text
+(the 120 characters before a number) with no nested quantifiers over the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from exptrack.metrics import names
+from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
+from exptrack.metrics.phases import PHASE_WORDS_BEFORE, WORD_PHASES
+
+is_denied = names.denied
+
+_NAME_BEFORE = re.compile(
+    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
+    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
+    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
+    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
+    r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
+_PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
+# names that only point at the value: "lm loss value: 8.4" is lm_loss
+_FILLERS = frozenset({"value", "values"})
+_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
+
+
+def normalize_name(name: str) -> str:
+    name = name.strip("'\"")
+    if "'s " in name:
+        name = name.replace("'s ", "_")
+    return name.replace(" ", "_")
+
+
+class Name(NamedTuple):
+    name: str
+    sep: str
+    start: int  # where the name's text starts in the tail (words, phase phrase included)
+    end: int
+    before: str  # the tail before the name's text
+    phase: str | None  # a phase phrase right before it ("train loss", "Test set accuracy")
+
+
+def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | None:
+    """The name of the number after ``tail`` (the text before it), with the words and
+    phase phrase before it that belong to it; None when there is none or it is a phrase."""
+    match = _NAME_BEFORE.search(tail)
+    if match is None:
+        return None
+    raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
+    before = tail[:match.start()]
+    if normalize_name(raw_name).lower() in _FILLERS:  # "lm loss value: 8.4"
+        inner = _NAME_BEFORE.search(before)
+        if inner is None or inner.group("sep").strip():
+            return None
+        raw_name, before = inner.group("name"), before[:inner.start()]
+        joined = WORDS_BEFORE.search(before)
+        if (joined is not None
+                and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
+                or _FIELD_START.search(before[:joined.start("words")] if joined
+                                       else before) is None:
+            return None  # "found at epoch 2 with valid_loss value: 0.01": prose
+    phase = None
+    phrase = PHASE_WORDS_BEFORE.search(before)
+    if phrase is not None:  # "train loss", "Training set accuracy"
+        phase = WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
+        before = before[:phrase.start()]
+    single = normalize_name(raw_name).lower()
+    rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
+    # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
+    words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
+        or not raw_name.replace("@", "").replace(":", "").isidentifier() \
+        else words_before(before, bool(sep.strip()), first,
+                           aligned="\t" in sep or sep.endswith("  "))
+    if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
+                         and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
+        return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
+    if words:
+        before = before[:len(before) - len(words)]
+        lead = words.split()[0].lower()
+        if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
+            phase = WORD_PHASES[lead]
+            words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
+        raw_name = words.replace(". ", " ") + raw_name
+    per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
+    if per is not None:  # "per-step time 0.83s": the quantity is per step
+        raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
+    return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
