@@ -25,6 +25,15 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 _FILLERS = frozenset({"value", "values"})
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
 
+# "NAME in UNIT: value" (BioNeMo's "train_step_timing in s"): the name keeps its unit
+_UNITS = frozenset({"s", "ms", "us", "sec", "secs", "seconds", "min", "mins", "minutes", "h",
+                    "hours", "mb", "gb", "kb", "mib", "gib", "bytes", "percent"})
+_IN_UNIT = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>[A-Za-z][\w./\-]*) in $")
+# a snake_case name before a phase word ("val_loss valid: 13.879"), after a field boundary
+_SNAKE_BEFORE = re.compile(
+    r"(?:^\s*|[,;|\t]\s?|\s\s)(?P<word>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+) $")
+_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
+
 
 def normalize_name(name: str) -> str:
     name = name.strip("'\"")
@@ -55,12 +64,20 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         if inner is None or inner.group("sep").strip():
             return None
         raw_name, before = inner.group("name"), before[:inner.start()]
+        if not names.metric_like(raw_name):  # "mean target value": the value is the quantity
+            raw_name += " value"
         joined = WORDS_BEFORE.search(before)
         if (joined is not None
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
                 or _FIELD_START.search(before[:joined.start("words")] if joined
                                        else before) is None:
             return None  # "found at epoch 2 with valid_loss value: 0.01": prose
+    unit = _IN_UNIT.search(before) if raw_name.lower() in _UNITS else None
+    if unit is not None:  # "train_step_timing in s: 0.03": the unit is part of the name
+        raw_name, before = f"{unit.group('name')} in {raw_name}", before[:unit.start()]
+    snake = _SNAKE_BEFORE.search(before) if raw_name.lower() in WORD_PHASES else None
+    if snake is not None:  # "val_loss valid: 13.9": the phase word qualifies the name
+        raw_name, before = f"{snake.group('word')} {raw_name}", before[:snake.start("word")]
     phase = None
     phrase = PHASE_WORDS_BEFORE.search(before)
     if phrase is not None:  # "train loss", "Training set accuracy"
@@ -70,9 +87,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
     words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
-        or not raw_name.replace("@", "").replace(":", "").isidentifier() \
+        or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(
+            " ", "_").isidentifier() \
         else words_before(before, bool(sep.strip()), first,
-                           aligned="\t" in sep or sep.endswith("  "))
+                          aligned="\t" in sep or sep.endswith("  "), name=single)
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
         return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
