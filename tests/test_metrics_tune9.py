@@ -41,3 +41,17 @@ def test_value_after_a_name_that_is_no_metric_is_part_of_it() -> None:
     """`mean target value: 0.69` is the target's value; `lm loss value: 8.4` is the loss."""
     assert names_of("[epoch 0]: mean target value: 0.6933\n") == ["mean_target_value"]
     assert names_of("iteration 10 | lm loss value: 8.4E+00 |\n") == ["lm_loss"]
+
+
+def test_a_name_round_a_number_is_not_its_last_word() -> None:
+    """`Test top 5 accuracy: 80.87%`: the name holds the number; `accuracy` alone would be
+    another metric's name (a miss is better than a junk name)."""
+    assert names_of("Test accuracy: 52.64%\nTest top 5 accuracy: 80.87%\n") == [
+        "test_accuracy"]
+
+
+def test_a_line_of_counts_reports_no_metric() -> None:
+    """`Total number of ...: N` counts things, whatever the words after it."""
+    assert found("Total number of train params, training full: 2395779\n") == []
+    assert found("Number of samples seen, val: 12\n") == []
+    assert names_of("epoch 1, loss: 0.5\n") == ["loss"]

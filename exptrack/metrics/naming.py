@@ -32,6 +32,7 @@ _IN_UNIT = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>[A-Za-z][\w./\-]*) in $")
 # a snake_case name before a phase word ("val_loss valid: 13.879"), after a field boundary
 _SNAKE_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t]\s?|\s\s)(?P<word>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+) $")
+_TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name round a number
 _GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
 
 
@@ -94,6 +95,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
         return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
+    if before == " " and index >= 3 and _TOP_BEFORE.search(pieces[index - 3][-40:]):
+        return None  # "Test top 5 accuracy: 80.9%": the number is inside the name
     if words:
         before = before[:len(before) - len(words)]
         lead = words.split()[0].lower()

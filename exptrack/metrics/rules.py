@@ -79,6 +79,8 @@ _TEXT_ASSIGN = re.compile(
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))"
     r"(?![A-Za-z_][\w.\-]*\s*=\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:['\"][^'\"]|[A-Za-z/~])")
+# "Total number of train params, training full: 2395779": a line of counts
+_COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
@@ -118,7 +120,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) \
+    if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) or _COUNT_LINE.match(line) \
             or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
