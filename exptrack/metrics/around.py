@@ -33,6 +33,10 @@ _UNIT_AFTER = re.compile(
 _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$")
 
+# a device word before its quantity belongs to the name ("gpu mem", "cpu util")
+_DEVICES = frozenset({"gpu", "cpu"})
+_DEVICE_QUANTITY = re.compile(r"(?:mem|memory|util|utilization|usage|temp|temperature|power)$")
+
 
 def unit_after(after: str, number_follows: bool) -> bool:
     """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
@@ -52,7 +56,8 @@ def weak_pair_ok(name: str, sep: str, after: str) -> bool:
     return _WEAK_RIGHT_OK.match(after) is not None
 
 
-def words_before(before: str, strong: bool, first: bool, aligned: bool = False) -> str | None:
+def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
+                 name: str = "") -> str | None:
     """The words before a name that are part of it ("max " of "max mem: 3524"); on a line
     that starts with a phrase whose value stands in an aligned column ("Kappa statistic
     0.0651", "Root mean squared error   0.4982"), the whole phrase."""
@@ -63,6 +68,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False) 
     parts = words.split()
     if parts[0].lower() in ("info", "warning", "debug"):
         return ""
+    if len(parts) == 1 and parts[0].lower() in _DEVICES and _DEVICE_QUANTITY.match(name):
+        return words  # "gpu mem: 9301Mb", "GPU util: 98": the device's quantity
     if any(p.lower().rstrip(".") in STOPWORDS and p != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():

@@ -18,12 +18,12 @@ import re
 from bisect import insort
 from typing import NamedTuple
 
-from exptrack.metrics import abbrev, names, remarks
-from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, unit_after, weak_pair_ok, words_before
+from exptrack.metrics import abbrev, names, naming, remarks
+from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
+from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import (
     EPOCH_KEYS,
-    PHASE_WORDS_BEFORE,
     PHASES,
     STEP_KEYS,
     WORD_PHASES,
@@ -33,7 +33,8 @@ from exptrack.metrics.phases import (
 )
 from exptrack.metrics.settings import HYPER_NAMES
 
-__all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", "plan_line"]
+__all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", "normalize_name",
+           "plan_line"]
 is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
@@ -45,12 +46,6 @@ _BARE_UNITS = frozenset("KMGT")
 _TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec"})
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
-_NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
-    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
-    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
-    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
-    r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -84,14 +79,12 @@ _TEXT_ASSIGN = re.compile(
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))"
     r"(?![A-Za-z_][\w.\-]*\s*=\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:['\"][^'\"]|[A-Za-z/~])")
+# "Total number of train params, training full: 2395779": a line of counts
+_COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
-_PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
 _LOGGING_PREFIX = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:(?=\S)")
-# names that only point at the value: "lm loss value: 8.4" is lm_loss
-_FILLERS = frozenset({"value", "values"})
-_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 _ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
@@ -115,69 +108,6 @@ class Action(NamedTuple):
     source: tuple[int, int] = (0, 0)  # where the name's text is in the line (characters)
 
 
-def normalize_name(name: str) -> str:
-    name = name.strip("'\"")
-    if "'s " in name:
-        name = name.replace("'s ", "_")
-    return name.replace(" ", "_")
-
-
-class _Name(NamedTuple):
-    name: str
-    sep: str
-    start: int  # where the name's text starts in the tail (words, phase phrase included)
-    end: int
-    before: str  # the tail before the name's text
-    phase: str | None  # a phase phrase right before it ("train loss", "Test set accuracy")
-
-
-def _find_name(tail: str, first: bool, pieces: list[str], index: int) -> _Name | None:
-    """The name of the number after ``tail`` (the text before it), with the words and
-    phase phrase before it that belong to it; None when there is none or it is a phrase."""
-    match = _NAME_BEFORE.search(tail)
-    if match is None:
-        return None
-    raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
-    before = tail[:match.start()]
-    if normalize_name(raw_name).lower() in _FILLERS:  # "lm loss value: 8.4"
-        inner = _NAME_BEFORE.search(before)
-        if inner is None or inner.group("sep").strip():
-            return None
-        raw_name, before = inner.group("name"), before[:inner.start()]
-        joined = WORDS_BEFORE.search(before)
-        if (joined is not None
-                and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
-                or _FIELD_START.search(before[:joined.start("words")] if joined
-                                       else before) is None:
-            return None  # "found at epoch 2 with valid_loss value: 0.01": prose
-    phase = None
-    phrase = PHASE_WORDS_BEFORE.search(before)
-    if phrase is not None:  # "train loss", "Training set accuracy"
-        phase = WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
-        before = before[:phrase.start()]
-    single = normalize_name(raw_name).lower()
-    rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
-    # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
-    words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
-        or not raw_name.replace("@", "").replace(":", "").isidentifier() \
-        else words_before(before, bool(sep.strip()), first,
-                           aligned="\t" in sep or sep.endswith("  "))
-    if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
-                         and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
-        return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
-    if words:
-        before = before[:len(before) - len(words)]
-        lead = words.split()[0].lower()
-        if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
-            phase = WORD_PHASES[lead]
-            words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
-        raw_name = words.replace(". ", " ") + raw_name
-    per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
-    if per is not None:  # "per-step time 0.83s": the quantity is per step
-        raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
-    return _Name(normalize_name(raw_name), sep, len(before), end, before, phase)
-
-
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     original = [0]
@@ -190,7 +120,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) \
+    if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) or _COUNT_LINE.match(line) \
             or _CLASS_ROW.search(line[:80]):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
@@ -247,7 +177,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if done is not None and not counter:  # LightGBM "finished 998 iteration"
             actions.append(Action(EPOCH if done.group(1) else STEP, index))
             continue
-        found = _find_name(tail, k == 0, pieces, index)
+        found = naming.find_name(tail, k == 0, pieces, index)
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
                 and left[:1].isalpha():
             found = None  # "Time 123.45s : 12.3": the letters after a number are its unit

@@ -1,0 +1,110 @@
+"""The name of a value: the text right before a number that names it, with the words and
+the phase phrase before it that belong to it (``find_name``). Regexes run on bounded text
+(the 120 characters before a number) with no nested quantifiers over the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from exptrack.metrics import names
+from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
+from exptrack.metrics.phases import PHASE_WORDS_BEFORE, WORD_PHASES
+
+is_denied = names.denied
+
+_NAME_BEFORE = re.compile(
+    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
+    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
+    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
+    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
+    r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
+_PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
+# names that only point at the value: "lm loss value: 8.4" is lm_loss
+_FILLERS = frozenset({"value", "values"})
+_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
+
+# "NAME in UNIT: value" (BioNeMo's "train_step_timing in s"): the name keeps its unit
+_UNITS = frozenset({"s", "ms", "us", "sec", "secs", "seconds", "min", "mins", "minutes", "h",
+                    "hours", "mb", "gb", "kb", "mib", "gib", "bytes", "percent"})
+_IN_UNIT = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>[A-Za-z][\w./\-]*) in $")
+# a snake_case name before a phase word ("val_loss valid: 13.879"), after a field boundary
+_SNAKE_BEFORE = re.compile(
+    r"(?:^\s*|[,;|\t]\s?|\s\s)(?P<word>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+) $")
+_TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name round a number
+_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
+
+
+def normalize_name(name: str) -> str:
+    name = name.strip("'\"")
+    if "'s " in name:
+        name = name.replace("'s ", "_")
+    return name.replace(" ", "_")
+
+
+class Name(NamedTuple):
+    name: str
+    sep: str
+    start: int  # where the name's text starts in the tail (words, phase phrase included)
+    end: int
+    before: str  # the tail before the name's text
+    phase: str | None  # a phase phrase right before it ("train loss", "Test set accuracy")
+
+
+def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | None:
+    """The name of the number after ``tail`` (the text before it), with the words and
+    phase phrase before it that belong to it; None when there is none or it is a phrase."""
+    match = _NAME_BEFORE.search(tail)
+    if match is None:
+        return None
+    raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
+    before = tail[:match.start()]
+    if normalize_name(raw_name).lower() in _FILLERS:  # "lm loss value: 8.4"
+        inner = _NAME_BEFORE.search(before)
+        if inner is None or inner.group("sep").strip():
+            return None
+        raw_name, before = inner.group("name"), before[:inner.start()]
+        if not names.metric_like(raw_name):  # "mean target value": the value is the quantity
+            raw_name += " value"
+        joined = WORDS_BEFORE.search(before)
+        if (joined is not None
+                and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
+                or _FIELD_START.search(before[:joined.start("words")] if joined
+                                       else before) is None:
+            return None  # "found at epoch 2 with valid_loss value: 0.01": prose
+    unit = _IN_UNIT.search(before) if raw_name.lower() in _UNITS else None
+    if unit is not None:  # "train_step_timing in s: 0.03": the unit is part of the name
+        raw_name, before = f"{unit.group('name')} in {raw_name}", before[:unit.start()]
+    snake = _SNAKE_BEFORE.search(before) if raw_name.lower() in WORD_PHASES else None
+    if snake is not None:  # "val_loss valid: 13.9": the phase word qualifies the name
+        raw_name, before = f"{snake.group('word')} {raw_name}", before[:snake.start("word")]
+    phase = None
+    phrase = PHASE_WORDS_BEFORE.search(before)
+    if phrase is not None:  # "train loss", "Training set accuracy"
+        phase = WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
+        before = before[:phrase.start()]
+    single = normalize_name(raw_name).lower()
+    rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
+    # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
+    words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
+        or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(
+            " ", "_").isidentifier() \
+        else words_before(before, bool(sep.strip()), first,
+                          aligned="\t" in sep or sep.endswith("  "), name=single)
+    if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
+                         and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
+        return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
+    if before == " " and index >= 3 and _TOP_BEFORE.search(pieces[index - 3][-40:]):
+        return None  # "Test top 5 accuracy: 80.9%": the number is inside the name
+    if words:
+        before = before[:len(before) - len(words)]
+        lead = words.split()[0].lower()
+        if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
+            phase = WORD_PHASES[lead]
+            words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
+        raw_name = words.replace(". ", " ") + raw_name
+    per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
+    if per is not None:  # "per-step time 0.83s": the quantity is per step
+        raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
+    return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
