@@ -71,6 +71,7 @@ from exptrack.commands import (  # noqa: E402 - registered below
     rerun,
     run,
     series,
+    share,
     watch,
 )
 
@@ -92,6 +93,7 @@ app.command("note")(manage.note)
 app.command("rename")(manage.rename)
 app.command("rerun", context_settings=rerun.RERUN_CONTEXT)(rerun.rerun)
 app.command("checkout")(rerun.checkout)
+app.command("push")(share.push)
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ class ProjectConfig:
     use_default_patterns: bool = True
     directions: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    push: str | None = None  # `push: URI`: the MLflow server runs stream to, `track push`'s default
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,6 +86,11 @@ def parse_config(data: Any, path: Path) -> ProjectConfig:
             raise ConfigError(f"{where}: metrics.directions.{name} must be min or max, "
                               f"not {direction!r}")
     config.aliases = _string_map(metrics, "aliases", where)
+    push = data.get("push")
+    if push is not None and (not isinstance(push, str) or not push.strip()):
+        raise ConfigError(f"{where}: push must be an MLflow tracking URI, e.g. "
+                          "push: http://mlflow:5000")
+    config.push = push.strip() if isinstance(push, str) else None
     return config
 
 
