@@ -94,6 +94,7 @@ app.command("rename")(manage.rename)
 app.command("rerun", context_settings=rerun.RERUN_CONTEXT)(rerun.rerun)
 app.command("checkout")(rerun.checkout)
 app.command("push")(share.push)
+app.command("export")(_pipe_safe(share.export))
 
 
 def main() -> None:

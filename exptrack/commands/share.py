@@ -3,6 +3,7 @@ files): the options and the printing; the work is in ``exptrack.integrations``."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -91,8 +92,6 @@ def push(
 
 
 def _push_selection(store: object, refs: list[str], uri: str) -> list[RunView]:
-    from pathlib import Path
-
     from exptrack.commands.selection import list_runs, select_runs
     from exptrack.integrations import mlflow as ml
 
@@ -121,3 +120,46 @@ def _line(done: object) -> str:
     verb = "created" if done.created else "updated"
     return (f"{done.run} -> MLflow run {done.mlflow_run_id} ({verb}, experiment "
             f"{done.experiment_id}): {', '.join(what)}; {state}")
+
+
+def export(
+    refs: RunsArgument = None,
+    tensorboard: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--tensorboard", metavar="DIR", show_default=False, file_okay=False,
+        help="Write TensorBoard event files into DIR, one folder per run.")] = None,
+    where: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--where", "-w", metavar="EXPR", show_default=False,
+        help="Only runs matching EXPR (repeatable), as in `track ls`.")] = None,
+    json_out: JsonOption = False,
+    store: StoreOption = None,
+) -> None:
+    """Export runs for other tools: TensorBoard event files (scalars with their steps and
+    wall times, params as HParams and a text table), one folder per run named
+    <name>-<id> or <id>. Exporting again replaces a run's event files. Default: every run.
+
+    Example:
+
+        track export --tensorboard tb/ && tensorboard --logdir tb/
+
+        track export a1b2 c3d4 --tensorboard tb/
+    """
+    from exptrack import render
+    from exptrack.commands.selection import select_runs
+    from exptrack.errors import UsageError
+    from exptrack.integrations.tensorboard import export_run
+
+    if tensorboard is None:
+        raise UsageError("export to what? give --tensorboard DIR")
+    runs = select_runs(store, refs or [], where or [], None, 0, default_latest=False)
+    done = []
+    for run in runs:
+        exported = export_run(run, tensorboard)
+        done.append(exported)
+        if not json_out:
+            render.console().print(f"{run.id} -> {exported.folder}: {exported.scalars} "
+                                   f"scalar(s), {exported.params} param(s)", highlight=False)
+    if json_out:
+        render.print_json([e.to_dict() for e in done])
+    elif done:
+        render.console().print(f"View them with: tensorboard --logdir {tensorboard}",
+                               highlight=False)

@@ -223,7 +223,7 @@ def push_run(client: Any, uri: str, run: RunView, experiment: str,
     params = mm.flat_params(run.params, notes)
     keys = mm.KeyMap(notes)
     rows, _ = read_series(run.path / "metrics.jsonl")
-    points = mm.metric_points(rows, keys, start_ms, {})
+    points = mm.metric_points(rows, keys, start_ms)
     tags = mm.run_tags(record, read_git(run.path), notes)
     tags.update(mm.note_tags(notes))
     if not entry.get("params"):

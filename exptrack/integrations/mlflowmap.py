@@ -167,24 +167,28 @@ def _integral(x: float | None) -> int | None:
     return int(x) if float(x).is_integer() else None
 
 
-def metric_points(rows: Iterable[Row], keys: KeyMap, default_ms: int,
-                  counts: dict[str, int]) -> list[Point]:
-    """Observations as MLflow points. The step is the recorded step when it is a whole
-    number, else the epoch when it is, else the observation's position in its series
-    (``counts`` carries the positions over from earlier calls). The time is the recorded
-    one in ms, else ``default_ms`` (the run's start)."""
-    points = []
+def whole_steps(rows: Iterable[Row]) -> list[int]:
+    """The step of each observation as a whole number (MLflow and TensorBoard take no
+    other): the recorded step when it is one, else the epoch when it is, else the
+    observation's position in its series."""
+    counts: dict[str, int] = {}
+    steps = []
     for row in rows:
         position = counts.get(row.name, 0)
         counts[row.name] = position + 1
         step = _integral(row.step)
         if step is None:
             step = _integral(row.epoch)
-        if step is None:
-            step = position
-        stamp = round(row.time * 1000) if row.time is not None else default_ms
-        points.append(Point(keys.key(row.name), row.value, stamp, step))
-    return points
+        steps.append(position if step is None else step)
+    return steps
+
+
+def metric_points(rows: list[Row], keys: KeyMap, default_ms: int) -> list[Point]:
+    """Observations as MLflow points (steps: ``whole_steps``); the time is the recorded
+    one in ms, else ``default_ms`` (the run's start)."""
+    return [Point(keys.key(row.name), row.value,
+                  round(row.time * 1000) if row.time is not None else default_ms, step)
+            for row, step in zip(rows, whole_steps(rows), strict=True)]
 
 
 def status_of(record: RunRecord) -> str:
