@@ -19,11 +19,35 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def serve(folder: Path) -> Iterator[str]:
+class Server:
+    """An ``mlflow server`` on a port chosen now and started on demand (so a test can
+    use its URI while nothing listens there yet)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.uri = f"http://127.0.0.1:{free_port()}"
+        self._serving: Iterator[str] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._serving is not None
+
+    def start(self) -> str:
+        if self._serving is None:
+            self._serving = serve(self.folder, int(self.uri.rsplit(":", 1)[1]))
+            next(self._serving)
+        return self.uri
+
+    def stop(self) -> None:
+        if self._serving is not None:
+            self._serving.close()
+            self._serving = None
+
+
+def serve(folder: Path, port: int) -> Iterator[str]:
     """Start ``mlflow server`` in ``folder`` and yield its URI once it answers."""
     mlflow = shutil.which("mlflow")
     assert mlflow, "the test extras install mlflow"
-    port = free_port()
     uri = f"http://127.0.0.1:{port}"
     log = open(folder / "server.log", "wb")  # noqa: SIM115 - closed below
     env = {**os.environ, "OMP_NUM_THREADS": "1"}

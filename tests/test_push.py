@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import only_run, py, track, track_json
+from conftest import only_run, py, start_track, track, track_json
 from mlflow.tracking import MlflowClient
-from mlflow_server import serve
+from mlflow_server import Server
 
 TRAIN = """
 print('starting')
@@ -23,8 +26,78 @@ print('epoch 1 val_loss=0.25')
 
 
 @pytest.fixture(scope="session")
-def mlflow_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from serve(tmp_path_factory.mktemp("mlflow"))
+def mlflow_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    server = Server(tmp_path_factory.mktemp("mlflow"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mlflow_uri(mlflow_server: Server) -> str:
+    return mlflow_server.start()
+
+
+def test_live_push_to_a_down_server_trains_undisturbed_then_pushes_later(
+        tmp_path: Path, track_home: Path, mlflow_server: Server) -> None:
+    # The shared server's port while it is not started yet (first test); else a new one.
+    later = mlflow_server if not mlflow_server.running else Server(tmp_path)
+    script = "import time\nfor i in range(4):\n    print(f'step {i}: loss={1/(i+1)}')\n" \
+             "    time.sleep(0.3)\n"
+    direct = subprocess.run(py(script), capture_output=True, check=True)
+    began = time.monotonic()
+    done = track("run", "--push", later.uri, "--", *py(script), cwd=tmp_path,
+                 env={"TRACK_PUSH_INTERVAL": "0.5"})
+    took = time.monotonic() - began
+    assert done.returncode == 0 and done.stdout == direct.stdout
+    assert took < 8, took  # no retrying against a server that is not there
+    assert b"not fully pushed" in done.stderr
+    run_dir = only_run(track_home)
+    state = yaml.safe_load((run_dir / "pushed.yaml").read_text())[later.uri]
+    assert state["finished"] is False and "cannot reach" in state["pending"]
+    try:
+        later.start()
+        rows = track_json("metrics", "@", cwd=tmp_path)
+        report = json.loads(track("push", "--to", later.uri, "--json", cwd=tmp_path,
+                                  check=True).stdout)
+        assert [(r["run"], r["finished"]) for r in report] == [(run_dir.name, True)]
+        client = MlflowClient(later.uri)
+        assert server_metrics(client, report[0]["mlflow_run_id"]) == expected_metrics(rows)
+        assert "pending" not in pushed(run_dir, later.uri)
+    finally:
+        if later is not mlflow_server:
+            later.stop()
+
+
+def test_live_push_streams_while_training(tmp_path: Path, track_home: Path,
+                                          mlflow_uri: str) -> None:
+    go = tmp_path / "go"
+    script = (f"import os, time\nprint('step 0: loss=0.5', flush=True)\n"
+              f"t = time.time()\nwhile not os.path.exists({str(go)!r}) and time.time() - t < 30:"
+              f"\n    time.sleep(0.1)\nprint('step 1: loss=0.25')\n")
+    env = {**os.environ, "TRACK_PUSH_INTERVAL": "0.5"}
+    proc = start_track("run", "--name", "live", "--push", mlflow_uri, "--", *py(script),
+                       cwd=tmp_path, env=env)
+    client = MlflowClient(mlflow_uri)
+    try:
+        deadline = time.monotonic() + 30
+        seen = None
+        while seen is None and time.monotonic() < deadline:
+            found = client.search_runs(
+                [e.experiment_id for e in client.search_experiments()],
+                "tags.`mlflow.runName` = 'live'")
+            if found and found[0].data.metrics.get("loss") == 0.5:
+                seen = found[0]
+            time.sleep(0.3)
+        assert seen is not None and seen.info.status == "RUNNING"  # live, mid-training
+    finally:
+        go.touch()
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    run = client.get_run(seen.info.run_id)
+    assert run.info.status == "FINISHED"
+    assert [(m.step, m.value) for m in client.get_metric_history(run.info.run_id, "loss")] \
+        == [(0, 0.5), (1, 0.25)]
+    assert pushed(only_run(track_home), mlflow_uri)["finished"] is True
 
 
 def record(tmp_path: Path, n: int, *extra: str) -> Path:

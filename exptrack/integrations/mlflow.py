@@ -133,6 +133,18 @@ def write_state(run_dir: Path, uri: str, entry: dict[str, Any]) -> None:
     write_yaml(run_dir / PUSHED_FILE, data)
 
 
+def note_pending(run_dir: Path, uri: str, reason: str) -> None:
+    """Note in ``pushed.yaml`` why a live push could not complete (best effort)."""
+    try:
+        uri = public_uri(uri)
+        entry = read_state(run_dir).get(uri)
+        entry = dict(entry) if isinstance(entry, dict) else {"finished": False}
+        entry["pending"] = reason
+        write_state(run_dir, uri, entry)
+    except OSError:
+        pass
+
+
 def fully_pushed(run_dir: Path, uri: str) -> bool:
     entry = read_state(run_dir).get(public_uri(uri))
     return isinstance(entry, dict) and entry.get("finished") is True
@@ -203,6 +215,7 @@ def push_run(client: Any, uri: str, run: RunView, experiment: str,
     uri = public_uri(uri)  # the key in pushed.yaml: never a credential
     entry = read_state(run.path).get(uri)
     entry = dict(entry) if isinstance(entry, dict) else {}
+    entry.pop("pending", None)
     record = run.record
     start_ms = mm.iso_ms(record.started_at) or 0
     result = Pushed(run=run.id, uri=uri)
