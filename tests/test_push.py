@@ -54,6 +54,7 @@ def test_live_push_to_a_down_server_trains_undisturbed_then_pushes_later(
     run_dir = only_run(track_home)
     state = yaml.safe_load((run_dir / "pushed.yaml").read_text())[later.uri]
     assert state["finished"] is False and "cannot reach" in state["pending"]
+    assert "pushed.yaml" not in (run_dir / "artifacts.yaml").read_text()  # ours, not the run's
     try:
         later.start()
         rows = track_json("metrics", "@", cwd=tmp_path)
