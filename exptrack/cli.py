@@ -71,6 +71,7 @@ from exptrack.commands import (  # noqa: E402 - registered below
     rerun,
     run,
     series,
+    share,
     watch,
 )
 
@@ -92,6 +93,8 @@ app.command("note")(manage.note)
 app.command("rename")(manage.rename)
 app.command("rerun", context_settings=rerun.RERUN_CONTEXT)(rerun.rerun)
 app.command("checkout")(rerun.checkout)
+app.command("push")(share.push)
+app.command("export")(_pipe_safe(share.export))
 
 
 def main() -> None:

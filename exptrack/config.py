@@ -31,6 +31,7 @@ class ProjectConfig:
     directions: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     insights: dict[str, Any] = field(default_factory=dict)  # Thresholds fields (insights)
+    push: str | None = None  # `push: URI`: the MLflow server runs stream to, `track push`'s default
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -87,6 +88,11 @@ def parse_config(data: Any, path: Path) -> ProjectConfig:
                               f"not {direction!r}")
     config.aliases = _string_map(metrics, "aliases", where)
     config.insights = _insights(data.get("insights"), where)
+    push = data.get("push")
+    if push is not None and (not isinstance(push, str) or not push.strip()):
+        raise ConfigError(f"{where}: push must be an MLflow tracking URI, e.g. "
+                          "push: http://mlflow:5000")
+    config.push = push.strip() if isinstance(push, str) else None
     return config
 
 

@@ -37,6 +37,7 @@ from exptrack.store import Store
 
 if TYPE_CHECKING:
     from exptrack.capture.metricfiles import MetricFileWatcher
+    from exptrack.livepush import LivePush
 
 SUMMARY_REFRESH_S = 5.0
 # The first seconds: summary.yaml refreshed often, so `ls`/`show` see the first metrics.
@@ -67,6 +68,7 @@ class RunRequest:
     steps: list[CaptureStep] | None = None  # None: capture.default_steps()
     step_options: dict[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the id of the run this one re-runs
+    push: str | None = None  # an MLflow URI to stream the run to (exptrack/livepush.py)
 
 
 @dataclass
@@ -91,6 +93,7 @@ def apply_project_config(request: RunRequest) -> None:
     request.use_default_patterns = request.use_default_patterns and config.use_default_patterns
     request.directions = {**config.directions, **request.directions}
     request.aliases = {**config.aliases, **request.aliases}
+    request.push = request.push or config.push
 
 
 class Recorder:
@@ -217,6 +220,7 @@ class Recorder:
         self.watcher = watcher
         last_summary = [time.monotonic()]
         begun = last_summary[0]
+        pushing: list[LivePush] = []
 
         def on_start(pid: int) -> None:
             assert self.record is not None
@@ -228,6 +232,10 @@ class Recorder:
             from exptrack.index import note_run
 
             note_run(request.store, run_dir)  # best effort, never raises
+            if request.push:
+                from exptrack.livepush import LivePush
+
+                pushing.append(LivePush(request.push, run_dir))
 
         def on_tick() -> None:
             sink.report()
@@ -266,6 +274,8 @@ class Recorder:
             for step in steps:
                 self._call_step(step, "finished", ctx, outcome)
             self._finalize(started, outcome, summarizer)
+        for pusher in pushing:
+            pusher.finish(self.warn)
         return RunResult(run_id, run_dir, outcome, self.record)
 
     def _first_interrupt(self) -> None:

@@ -40,7 +40,7 @@ SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".track", ".venv", "venv", "__pyca
 TRACK_FILES = frozenset({"run.yaml", "params.yaml", "metrics.jsonl", "summary.yaml",
                          "output.log", "git.yaml", "git.patch", "env.yaml", "resources.jsonl",
                          "resources.yaml", "artifacts.yaml", "inputs.yaml", "configs",
-                         "artifacts"})
+                         "artifacts", "pushed.yaml"})
 MAX_ENTRIES = 200_000
 MAX_SCAN_S = 5.0
 MAX_ARTIFACTS = 1000

@@ -42,6 +42,11 @@ def run(
     no_default_patterns: Annotated[bool, typer.Option(
         "--no-default-patterns",
         help="Only the configured and --metric-pattern patterns find metrics.")] = False,
+    push: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--push", metavar="URI", show_default=False,
+        help="Stream the run to this MLflow tracking server while it trains (default: "
+             "push: in track.yaml); a server that is down never disturbs the training.")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Run COMMAND and record it: params, git, environment, output, metrics, outcome.
@@ -51,6 +56,8 @@ def run(
     Example:
 
         track run --name baseline --tag cnn -- python train.py --lr 0.01 --epochs 5
+
+        track run --push http://mlflow:5000 -- python train.py
     """
     from exptrack.capture.params import parse_param_option
     from exptrack.commands.parse import checked_patterns
@@ -70,6 +77,7 @@ def run(
         use_default_patterns=not no_default_patterns,
         cwd=Path.cwd(),
         step_options={"artifact_globs": list(artifact or []), "copy_artifacts": copy_artifacts},
+        push=push,
     )
     raise typer.Exit(record(request))
 
