@@ -58,6 +58,9 @@ def test_explosion_and_nan() -> None:
     assert "divergence" not in problems(RunData({"loss": curve(rebound)}, {"loss": "min"}))
     transient = [2.0, 1.5, math.nan, 1.2, 1.1, 1.0, 0.9]  # fp16 skips a step, recovers
     assert "divergence" not in problems(RunData({"loss": curve(transient)}, {"loss": "min"}))
+    # spaCy sums a loss over its logging interval: the first report covers one step.
+    summed = [40.0, 2163.45, 1182.04, 1150.09, 1087.27, 1343.08]
+    assert "divergence" not in problems(RunData({"loss": curve(summed)}, {"loss": "min"}))
 
 
 def test_spikes_are_instability() -> None:

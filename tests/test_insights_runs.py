@@ -112,6 +112,7 @@ EXPECTED = {
     "heldout4/pytorch_mnist_mlp_tab_epochs.log": {"plateau"},  # best val loss at epoch 4/10
     "heldout5/keras1_fit_seconds_only_timing.log": {"plateau"},  # noisy val_loss, best 6/10
     "heldout7/keras3_reduce_lr_partial_bar_lines.log": {"plateau"},  # 0.0930 from epoch 8
+    "heldout8/tsai_fastai_tab_table_nan_master_bar.log": {"divergence"},  # losses nan throughout
 }
 
 

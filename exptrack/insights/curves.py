@@ -134,8 +134,11 @@ def divergence(name: str, points: Sequence[Point], th: Thresholds) -> Insight | 
     suffix_min = values[:]
     for i in range(len(values) - 2, -1, -1):
         suffix_min[i] = min(values[i], suffix_min[i + 1])
-    running = values[0]
-    for j in range(1, len(values) - 1):
+    # The running minimum leaves the first value out: a first report can cover a shorter
+    # interval than the others (spaCy's table sums a loss over its logging interval: 40 at
+    # step 0, then 2163 for the next 200 steps), which is no minimum to explode from.
+    running = math.inf
+    for j in range(2, len(values) - 1):
         running = min(running, values[j - 1])
         if running <= 0:
             return None
