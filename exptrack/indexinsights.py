@@ -62,7 +62,9 @@ def rows(run_id: str, insights: Sequence[dict[str, Any]]) -> list[tuple[Any, ...
 def marks(insights: Sequence[dict[str, Any]]) -> list[tuple[str, str, str]]:
     """(code, kind, severity) of each problem `track ls` marks, most severe first, one a
     code (an ``info`` insight, the time to best, is no problem and has no code)."""
-    from exptrack.insights.model import CODES
+    if all(item.get("severity") == "info" for item in insights):
+        return []
+    from exptrack.insights.model import CODES  # (its package: only when there is a mark)
 
     found: dict[str, tuple[str, str, str]] = {}
     ranked = sorted(insights, key=lambda i: SEVERITY_RANK.get(str(i.get("severity")), 3))
