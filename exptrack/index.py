@@ -354,12 +354,19 @@ class Index:
 
 def open_index(store: Store, progress: Progress | None = None) -> Index:
     """The store's index, ready for questions; raises IndexUnavailable."""
-    conn = connect(store)
-    try:
-        return Index(store, conn, progress)
-    except IndexUnavailable:
-        conn.close()
-        raise
+    from exptrack.indexdb import discard
+
+    for _ in range(2):
+        conn = connect(store)
+        try:
+            return Index(store, conn, progress)
+        except IndexUnavailable:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError:  # damaged: rebuilt from the folders
+            conn.close()
+            discard(index_path(store))
+    raise IndexUnavailable("the index database is damaged")
 
 
 def note_run(store: Store, run_dir: Path) -> None:
