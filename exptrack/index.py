@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from exptrack import indexinsights
 from exptrack.indexdb import SCHEMA_VERSION, IndexUnavailable, connect, index_path
 from exptrack.model import SUMMARY_FIELDS, GitState, MetricSummary, RunRecord
 from exptrack.store import (
@@ -58,7 +59,7 @@ _MASK = (1 << 64) - 1
 _MISSING = _PACK(_MASK, _MASK, _MASK, _MASK)
 _UNREADABLE = b"\xfe" * 32
 
-_CHILDREN = ("params", "metrics", "tags", "artifacts")
+_CHILDREN = ("params", "metrics", "tags", "artifacts", "insights")
 
 
 __all__ = ["IndexUnavailable", "index_path"]
@@ -133,12 +134,17 @@ class Reader:
     def __init__(self, conn: sqlite3.Connection, store: Store) -> None:
         self.conn = conn
         self.store = store
+        self.setting = indexinsights.project_setting()
 
-    def read(self, run_id: str) -> tuple[RunView, bytes, list[tuple[Any, ...]]]:
+    def read(self, run_id: str) -> tuple[RunView, bytes, list[tuple[Any, ...]],
+                                         list[tuple[Any, ...]]]:
         folder = self.store.runs_dir / run_id
         stats = run_stats(str(folder) + os.sep)  # before reading: a later change is seen
         view = read_run_files(folder)
-        return view, _trusted(stats, time.time_ns()), _artifacts(folder, view)
+        found = [] if view.record.status == "running" \
+            else indexinsights.compute(folder, self.setting)
+        return (view, _trusted(stats, time.time_ns()), _artifacts(folder, view),
+                indexinsights.rows(run_id, found))
 
     def write(self, run_ids: Sequence[str], gone: Iterable[str] = (),
               progress: Progress | None = None) -> None:
@@ -151,8 +157,8 @@ class Reader:
             if progress is not None:
                 progress(min(start + BATCH, total), total)
 
-    def commit(self, batch: list[tuple[str, RunView, bytes, list[tuple[Any, ...]]]],
-                gone: list[str]) -> None:
+    def commit(self, batch: list[tuple[str, RunView, bytes, list[tuple[Any, ...]],
+                                       list[tuple[Any, ...]]]], gone: list[str]) -> None:
         if not batch and not gone:
             return
         conn = self.conn
@@ -165,8 +171,9 @@ class Reader:
             conn.executemany("DELETE FROM runs WHERE id = ?", drop)
             for table in _CHILDREN:
                 conn.executemany(f"DELETE FROM {table} WHERE run_id = ?", drop)
-            for run_id, view, stats, artifacts in batch:
+            for run_id, view, stats, artifacts, insights in batch:
                 insert_run(conn, run_id, view, stats, artifacts)
+                conn.executemany("INSERT INTO insights VALUES (?,?,?,?,?)", insights)
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -235,6 +242,12 @@ class Index:
         self.conn = conn
         self.progress = progress
         self.writer = Reader(conn, store)
+        try:
+            if not indexinsights.current(conn, self.writer.setting):
+                indexinsights.forget_all(conn, ("runs", *_CHILDREN))
+                indexinsights.current(conn, self.writer.setting)
+        except sqlite3.OperationalError as exc:  # locked: read the folders instead
+            raise IndexUnavailable(str(exc)) from exc
 
     def refresh(self, files: Iterable[int] = (RUN_YAML,)) -> None:
         """Re-read every run whose ``files`` changed since its row was written, add the
@@ -341,7 +354,19 @@ class Index:
 
 def open_index(store: Store, progress: Progress | None = None) -> Index:
     """The store's index, ready for questions; raises IndexUnavailable."""
-    return Index(store, connect(store), progress)
+    from exptrack.indexdb import discard
+
+    for _ in range(2):
+        conn = connect(store)
+        try:
+            return Index(store, conn, progress)
+        except IndexUnavailable:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError:  # damaged: rebuilt from the folders
+            conn.close()
+            discard(index_path(store))
+    raise IndexUnavailable("the index database is damaged")
 
 
 def note_run(store: Store, run_dir: Path) -> None:
@@ -356,10 +381,13 @@ def note_run(store: Store, run_dir: Path) -> None:
         try:
             conn.execute("PRAGMA synchronous = NORMAL")
             if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                reader = Reader(conn, store)
+                if not indexinsights.current(conn, reader.setting):
+                    return  # made with other settings: the next reader rebuilds it
                 if run_dir.is_dir():
-                    Reader(conn, store).write([run_dir.name])
+                    reader.write([run_dir.name])
                 else:
-                    Reader(conn, store).write([], gone=[run_dir.name])
+                    reader.write([], gone=[run_dir.name])
         finally:
             conn.close()
     except Exception:  # a cache: the next reader re-reads the folder anyway

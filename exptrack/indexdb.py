@@ -15,7 +15,7 @@ from exptrack.model import SUMMARY_FIELDS, GitState, RunRecord
 from exptrack.store import Store
 
 READ_BUSY_S = 5.0
-_SIGNATURE = ";".join(("1", *(f.name for f in fields(RunRecord)), *SUMMARY_FIELDS,
+_SIGNATURE = ";".join(("2", "insights", *(f.name for f in fields(RunRecord)), *SUMMARY_FIELDS,
                        *(f.name for f in fields(GitState))))
 # Any change of what a row holds gives another version: the database is then rebuilt.
 SCHEMA_VERSION = zlib.crc32(_SIGNATURE.encode()) & 0x7FFFFFFF
@@ -49,6 +49,9 @@ CREATE TABLE artifacts (run_id TEXT NOT NULL, sha256 TEXT, location TEXT, path T
   full_path TEXT);
 CREATE INDEX artifacts_run ON artifacts (run_id);
 CREATE INDEX artifacts_sha ON artifacts (sha256);
+CREATE TABLE insights (run_id TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,
+  severity TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (run_id, position)) WITHOUT ROWID;
+CREATE INDEX insights_kind ON insights (kind, run_id);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value);
 """
 

@@ -15,11 +15,12 @@ from typing import Any, Protocol, runtime_checkable
 
 from exptrack.directions import metric_direction
 from exptrack.errors import UsageError
+from exptrack.indexinsights import insight_kinds
 from exptrack.store import RunView
 
 FIELDS = ("id", "name", "status", "tags", "tag", "exit_code", "started", "started_at",
           "ended_at", "duration", "duration_s", "host", "commit", "branch", "dirty", "cwd",
-          "command", "note")
+          "command", "note", "insight", "insights")
 METRIC_STATS = ("last", "best", "min", "max", "count")
 FIELD_ALIASES = {"took": "duration"}  # the `ls` header names a field by
 KNOWN_SHOWN = 20  # names listed in an unknown-key error before "and N more"
@@ -191,6 +192,7 @@ def _field(run: RunView, name: str) -> Any:
         "cwd": lambda: record.cwd,
         "command": lambda: shlex.join(record.command),  # pastes back into a shell
         "note": lambda: record.note,
+        "insight": lambda: insight_kinds(run.path), "insights": lambda: insight_kinds(run.path),
     }
     value = table[name]()
     return _MISSING if value is None else value

@@ -180,7 +180,8 @@ def print_diff(diff: dict[str, Any], show_all: bool, code_diff: str | None = Non
         out.print(Text(f"environment not recorded for {', '.join(missing)}", style="dim"))
     _rows_section(out, "input", runs, diff["data"]["inputs"], kind="hash")
     _rows_section(out, "weights", runs, diff["data"]["artifacts"], kind="hash")
-    if not show_all and not _any_difference(diff):
+    flagged = _insights_section(out, runs, diff.get("insights") or {}, show_all)
+    if not show_all and not _any_difference(diff) and not flagged:
         out.print()
         out.print("no differences")
     if code_diff:
@@ -192,6 +193,39 @@ def print_diff(diff: dict[str, Any], show_all: bool, code_diff: str | None = Non
             out.file.flush()
             sys.stdout.write(code_diff if code_diff.endswith("\n") else code_diff + "\n")
             sys.stdout.flush()
+
+
+def insight_summary(items: Sequence[dict[str, Any]]) -> str:
+    """``overfitting from epoch 12 (val_loss), plateau from step 300``: the problems, most
+    severe first; ``no problem`` when there is none."""
+    parts = []
+    for item in items:
+        if item.get("severity") == "info":
+            continue
+        where = f" from epoch {fmt_value(item['epoch'])}" if item.get("epoch") is not None \
+            else f" from step {fmt_value(item['step'])}" if item.get("step") is not None \
+            else ""
+        metric = f" ({item['metric']})" if item.get("metric") else ""
+        parts.append(f"{item.get('kind')}{where}{metric}")
+    return ", ".join(parts) or "no problem"
+
+
+def _insights_section(out: Console, runs: Sequence[dict[str, Any]],
+                      insights: dict[str, list[dict[str, Any]]], show_all: bool) -> bool:
+    """Which of the runs overfits, diverged, plateaued...: one line a run, when any has a
+    problem (or with --all). Returns whether it was printed."""
+    from rich.text import Text
+
+    lines = {r["id"]: insight_summary(insights.get(r["id"]) or []) for r in runs}
+    if not show_all and all(line == "no problem" for line in lines.values()):
+        return False
+    out.print()
+    out.print(Text("insights", style="bold"))
+    for run_id, line in lines.items():
+        text = Text(f"{run_id}: ", style="bold")
+        text.append(line, style="dim" if line == "no problem" else "yellow")
+        out.print(text, overflow="fold")
+    return True
 
 
 def _any_difference(diff: dict[str, Any]) -> bool:

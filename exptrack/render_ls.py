@@ -41,11 +41,16 @@ def cell_caps(width: int) -> tuple[int, int]:
     return max(NAME_WIDTH, min(48, width // 4)), max(12, min(40, width // 5))
 
 
-def _plain_cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> str:
+Marks = dict[str, list[tuple[str, str, str]]]  # run id: (code, kind, severity), worst first
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
+
+
+def _plain_cell(run: RunView, column: str | Key, best: dict[str, BestValue],
+                marks: Marks) -> str:
     """The text of one cell (its control characters not yet made visible)."""
     if isinstance(column, Key):
         if column.kind == "field":
-            return _plain_cell(run, column.name, best)
+            return _plain_cell(run, column.name, best, marks)
         value = value_of(run, column)
         text = "-" if is_missing(value) and not isinstance(value, float) else fmt_value(value)
     elif column == "id":
@@ -62,6 +67,8 @@ def _plain_cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> 
             note = progress_note(run.path, elapsed(run))
             if note:
                 text = f"{text} {note}"
+        if marks.get(run.id):
+            text = f"{text} {''.join(code for code, _, _ in marks[run.id])}"
     elif column in ("started", "started_at"):
         text = fmt_ago(run.record.started_at)
     elif column in ("duration", "duration_s"):
@@ -78,7 +85,7 @@ def _plain_cell(run: RunView, column: str | Key, best: dict[str, BestValue]) -> 
     return text
 
 
-def _styled(run: RunView, column: str | Key, text: str) -> Text:
+def _styled(run: RunView, column: str | Key, text: str, marks: Marks) -> Text:
     from rich.text import Text
 
     name = column.name if isinstance(column, Key) and column.kind == "field" else column
@@ -87,7 +94,13 @@ def _styled(run: RunView, column: str | Key, text: str) -> Text:
     if name in ("tags", "tag"):
         return Text(text, style="blue")
     if name == "status":
-        return Text(text, style=status_text(run).style)
+        codes = "".join(code for code, _, _ in marks.get(run.id, []))
+        if not codes or not text.endswith(" " + codes):
+            return Text(text, style=status_text(run).style)
+        styled = Text(text[:-len(codes)], style=status_text(run).style)
+        for code, _, severity in marks[run.id]:
+            styled.append(code, style=SEVERITY_STYLES.get(severity, ""))
+        return styled
     return Text(text)
 
 
@@ -103,12 +116,13 @@ def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
                     constant: dict[str, Any], best_metric: str | None = None,
                     best: dict[str, BestValue] | None = None,
                     notes: Sequence[str] = (), fit: bool = True,
-                    hidden: Sequence[str] = ()) -> None:
+                    hidden: Sequence[str] = (), marks: Marks | None = None) -> None:
     """The `track ls` table; constant params once above it, notes (what was left out)
     below it. Long cells are cut with an ellipsis (ids never); with ``fit``, columns that
     do not fit the width are dropped whole (least useful first) rather than squeezed to
     unreadable stubs. Every column not shown (dropped here, or ``hidden`` by the caller)
-    is named in a footer line."""
+    is named in a footer line. ``marks``: the one-letter insight codes after a run's
+    status, coloured by severity on a terminal, explained in a legend line."""
     from rich.cells import cell_len
 
     out = console()
@@ -117,12 +131,13 @@ def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
         out.print(f"[dim]same in all:[/dim] {escape_markup(pairs)}", overflow="fold")
     name_cap, cell_cap = cell_caps(out.width)
     best = best or {}
+    marks = marks or {}
     cells: dict[str | Key, list[str]] = {}
     widths: dict[str | Key, int] = {}
     for column in columns:
         limit = None if column in ("id", "status") \
             else name_cap if column == "name" else cell_cap
-        texts = [_header(column, best_metric), *(_plain_cell(run, column, best)
+        texts = [_header(column, best_metric), *(_plain_cell(run, column, best, marks)
                                                  for run in runs)]
         joined = "\n".join(texts)  # (one look at a column in the usual case: fast)
         if visible(joined) is not joined:  # measured as shown: control characters visible
@@ -147,16 +162,21 @@ def print_run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
     if lines is not None:
         print_plain(out, lines)
     else:
-        out.print(_run_table(runs, shown, rows, right, widths.get("id", 0)))
+        out.print(_run_table(runs, shown, rows, right, widths.get("id", 0), marks))
     missing = [*dropped, *(h for h in hidden if h not in dropped)]
     if missing:
         notes = [*notes, f"hidden: {', '.join(missing)} — use -c"]
+    legend = {code: kind for run in runs if "status" in shown
+              for code, kind, _ in marks.get(run.id, [])}
+    if legend:
+        notes = [", ".join(f"{code} {kind}" for code, kind in sorted(legend.items())), *notes]
     for note in notes:
         out.print(f"[dim]{escape_markup(note)}[/dim]")
 
 
 def _run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
-               rows: Sequence[Sequence[str]], right: Sequence[int], id_width: int) -> Table:
+               rows: Sequence[Sequence[str]], right: Sequence[int], id_width: int,
+               marks: Marks) -> Table:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold",
@@ -166,7 +186,8 @@ def _run_table(runs: Sequence[RunView], columns: Sequence[str | Key],
                          justify="right" if position in right else "left",
                          min_width=id_width if column == "id" else None)
     for run, row in zip(runs, rows[1:], strict=True):
-        table.add_row(*(_styled(run, c, text) for c, text in zip(columns, row, strict=True)))
+        table.add_row(*(_styled(run, c, text, marks)
+                        for c, text in zip(columns, row, strict=True)))
     return table
 
 

@@ -21,6 +21,7 @@ from exptrack.store import RECENCY_REF, RunView, Store, close_refs
 T = TypeVar("T")
 ORDER = "r.started_at DESC, r.id DESC"  # newest first: every listing's base order
 _STATUS = "CASE WHEN r.id IN temp.crashed THEN 'crashed' ELSE r.status END"  # live
+_KINDS = "(SELECT json_group_array(kind) FROM insights WHERE run_id = r.id)"
 # --where/--sort on a field: (SQL value, its kind as query._order ranks it, decode)
 _FIELDS: dict[str, tuple[str, int, Callable[[Any], Any] | None]] = {
     "id": ("r.id", 1, None), "name": ("r.name", 1, None), "status": (_STATUS, 1, None),
@@ -31,6 +32,7 @@ _FIELDS: dict[str, tuple[str, int, Callable[[Any], Any] | None]] = {
     "host": ("r.host", 1, None), "commit": ("r.git_commit", 1, None),
     "branch": ("r.git_branch", 1, None), "dirty": ("r.dirty", 0, bool),
     "cwd": ("r.cwd", 1, None), "command": ("r.command", 1, None), "note": ("r.note", 1, None),
+    "insight": (_KINDS, 2, json.loads), "insights": (_KINDS, 2, json.loads),
 }
 
 
@@ -40,6 +42,7 @@ class Selection:
     total: int  # how many matched before the limit
     best_values: dict[str, query.BestValue] = field(default_factory=dict)
     sort_key: query.Key | None = None
+    insights: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by run id
 
 
 @dataclass
@@ -345,8 +348,16 @@ def _python_list(store: Store, ask: Ask) -> Selection:
 
 def list_runs(store: Store, ask: Ask, progress: Progress | None = None) -> Selection:
     """The runs `track ls` shows, in order, and how many matched."""
-    return with_index(store, progress, lambda index: _sql_list(index, ask),
-                      lambda: _python_list(store, ask))
+    from exptrack import indexinsights
+
+    def ask_index(index: Index) -> Selection:
+        selection = _sql_list(index, ask)
+        selection.insights = indexinsights.stored(index.conn, [r.id for r in selection.runs])
+        return selection
+
+    selection = with_index(store, progress, ask_index, lambda: _python_list(store, ask))
+    indexinsights.complete(selection.runs, selection.insights)
+    return selection
 
 
 def all_runs(store: Store, progress: Progress | None = None) -> list[RunView]:

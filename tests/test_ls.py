@@ -66,7 +66,8 @@ def test_table_fits_80_columns_with_varying_params_metrics_and_commit(
     assert header == ["id", "name", "tags", "status", "started", "lr", "model", "val_loss",
                       "commit"]
     assert text[-1] == "hidden: took, val_acc — use -c"
-    rows = {line.split()[1]: line for line in text[2:-1]}
+    assert text[-2] == "D divergence"  # the legend of the insight marks (val_loss=nan)
+    rows = {line.split()[1]: line for line in text[2:-2]}
     assert list(rows) == ["fast", "mid", "slow"]  # newest first
     commit = git(store_of_three, "rev-parse", "HEAD")[:7]
     assert f"{commit}*" in rows["fast"] and f"{commit}*" not in rows["mid"]

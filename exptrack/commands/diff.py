@@ -49,6 +49,7 @@ def diff(
         track diff a1b2 c3d4 e5f6 --json
     """
     from exptrack import compare, render, render_diff
+    from exptrack.commands.inspect import insight_dicts
     from exptrack.commands.options import rebuild_progress
     from exptrack.details import run_details
     from exptrack.selection import resolve
@@ -69,6 +70,7 @@ def diff(
                                 project_directions())
     result["code"]["diffstat"] = _diffstats(runs)
     shown = result if show_all else compare.only_differences(result)
+    shown["insights"] = {run.id: insight_dicts(run) for run in runs}
     code_diff = _code_diff(runs) if code else None
     if json_out:
         render.print_json({**shown, "code_diff": code_diff} if code else shown)

@@ -82,6 +82,7 @@ def ls(
         summaries = []
         for run in runs:
             summary = render.run_summary(run)
+            summary["insights"] = selection.insights.get(run.id, [])
             if best:
                 found = best_values[run.id]
                 summary["best"] = {"metric": best, "value": found.value, "step": found.step}
@@ -108,8 +109,10 @@ def ls(
         hidden = [p for p in shown_params + others if query.Key("param", p) not in picked]
     else:
         constant = {}
-    render_ls.print_run_table(runs, picked, constant, best, best_values, notes,
-                              hidden=hidden)
+    from exptrack.indexinsights import marks
+
+    render_ls.print_run_table(runs, picked, constant, best, best_values, notes, hidden=hidden,
+                              marks={r.id: marks(selection.insights.get(r.id, [])) for r in runs})
 
 
 MAX_PROBLEM_RUNS = 3

@@ -12,8 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from exptrack.directions import metric_direction
 from exptrack.insights.diagnose import RunData, diagnose
 from exptrack.insights.model import Insight, Point, Thresholds
@@ -23,10 +21,12 @@ MAX_SAMPLE_BYTES = 8 * 1024 * 1024
 
 
 def _yaml(path: Path) -> Any:
+    """The file's YAML (the C loader, bounded: ``fsutil.read_yaml``); None on trouble."""
+    from exptrack.fsutil import YamlError, read_yaml
+
     try:
-        with path.open("rb") as handle:
-            return yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError, ValueError):
+        return read_yaml(path)
+    except (OSError, YamlError, ValueError):
         return None
 
 
