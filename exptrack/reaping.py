@@ -22,13 +22,12 @@ def reap(pid: int, flags: int) -> tuple[int, int | None] | None:
     return os.waitstatus_to_exitcode(status), peak if peak > 0 else None
 
 
-class ReapedPopen:
-    """A started ``subprocess.Popen`` whose ``poll``/``wait`` reap with ``wait4``; its
-    pipes stay on ``popen``."""
+class Reaped:
+    """A started child of ours, seen like ``subprocess.Popen`` (``pid``, ``poll``,
+    ``wait``, ``returncode``), reaped with ``wait4`` so that its peak memory is kept."""
 
-    def __init__(self, popen: subprocess.Popen[bytes]) -> None:
-        self.popen = popen
-        self.pid = popen.pid
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
         self.returncode: int | None = None
         self.peak_rss_kib: int | None = None
 
@@ -51,4 +50,19 @@ class ReapedPopen:
             return
         if done is not None:
             self.returncode, self.peak_rss_kib = done
-            self.popen.returncode = self.returncode  # Popen must not wait for it again
+            self._ended()
+
+    def _ended(self) -> None:
+        """What a subclass does once the child is reaped."""
+
+
+class ReapedPopen(Reaped):
+    """A started ``subprocess.Popen`` whose ``poll``/``wait`` reap with ``wait4``; its
+    pipes stay on ``popen``."""
+
+    def __init__(self, popen: subprocess.Popen[bytes]) -> None:
+        super().__init__(popen.pid)
+        self.popen = popen
+
+    def _ended(self) -> None:
+        self.popen.returncode = self.returncode  # Popen must not wait for it again

@@ -28,41 +28,21 @@ from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 from exptrack.errors import CommandNotExecutable, CommandNotFound
-from exptrack.reaping import reap
+from exptrack.reaping import Reaped
 from exptrack.signals import HANDLED, reset_for_command
 
 _KEEPER_IGNORES = tuple(s for s in (*HANDLED, signal.SIGTTIN, signal.SIGTTOU)
                         if s not in (signal.SIGHUP, signal.SIGCONT))
 
 
-class SessionChild:
+class SessionChild(Reaped):
     """The keeper, seen from `track` as the command (``poll``, ``wait`` and ``pid``, like
-    ``subprocess.Popen``); ``command`` is the command's pid and process group."""
+    ``subprocess.Popen``; its peak memory includes the command's, which it waited for);
+    ``command`` is the command's pid and process group."""
 
     def __init__(self, keeper: int, command: int) -> None:
-        self.pid = keeper
+        super().__init__(keeper)
         self.command = command
-        self.returncode: int | None = None
-        self.peak_rss_kib: int | None = None
-
-    def poll(self) -> int | None:
-        if self.returncode is None:
-            self._reap(os.WNOHANG)
-        return self.returncode
-
-    def wait(self) -> int:
-        while self.returncode is None:
-            self._reap(0)
-        return self.returncode
-
-    def _reap(self, flags: int) -> None:
-        try:
-            done = reap(self.pid, flags)
-        except ChildProcessError:
-            self.returncode = 255
-            return
-        if done is not None:  # (the keeper's peak includes the command's: it waited)
-            self.returncode, self.peak_rss_kib = done
 
 
 def spawn_in_session(argv: Sequence[str], env: Mapping[str, str], cwd: str, slave: int,
