@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+from pathlib import Path
 
 from exptrack.capture.resources import parse_gpu_samples
 from exptrack.insights import Point, RunData, Thresholds, diagnose
@@ -128,3 +129,28 @@ def test_killed_at_the_memory_limit_is_oom() -> None:
     assert problems(run)["oom"].severity == "error"  # type: ignore[attr-defined]
     run.resources = {"peak_rss_bytes": 2 * 2**30}
     assert problems(run) == {}
+
+
+def test_a_big_metrics_file_is_sampled_and_still_diagnosed(tmp_path: Path) -> None:
+    """Past 8 MB the rows are sampled (decoding millions of observations would hold up the
+    end of `track run` for seconds); a loss that turns NaN for good is still found, at a
+    step within the sampling stride."""
+
+    from exptrack.insights import run_insights
+    from exptrack.insights.load import READ_WHOLE_BYTES, _stride
+
+    rows = 600_000
+    lines = ['{"format":2}', '{"names":["loss","acc"]}']
+    for step in range(rows):
+        loss = "\"nan\"" if step >= 400_000 else f"{2.0 / (1 + step / 1000):.5f}"
+        lines.append(f"[0,{loss},{step}]")
+        lines.append(f"[1,{min(0.99, step / rows):.4f},{step}]")
+    path = tmp_path / "metrics.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    size = path.stat().st_size
+    assert size > READ_WHOLE_BYTES
+    stride = _stride(size)
+    assert stride > 1
+    found = {i.kind: i for i in run_insights(tmp_path)}
+    assert "divergence" in found, found
+    assert 400_000 <= (found["divergence"].step or 0) <= 400_000 + 2 * stride
