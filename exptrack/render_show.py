@@ -8,7 +8,6 @@ pure display (metrics.jsonl for sparklines, output.log's tail, git.patch's stat)
 from __future__ import annotations
 
 import os
-import re
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 MAX_METRIC_ROWS = 12
 OUTPUT_TAIL_LINES = 10
 TAIL_BYTES = 64 * 1024
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
 
 def read_curves(path: Path) -> dict[str, list[float]]:
@@ -46,13 +44,9 @@ def output_tail(path: Path, lines: int = OUTPUT_TAIL_LINES) -> list[str]:
             data = handle.read()
     except OSError:
         return []
-    text = _ANSI.sub("", data.decode("utf-8", "replace"))
-    shown = []
-    for raw in text.split("\n"):
-        parts = [p for p in raw.split("\r") if p.strip()]
-        if parts:
-            shown.append(parts[-1].rstrip())
-    return shown[-lines:]
+    from exptrack.live import screen_lines
+
+    return screen_lines(data)[-lines:]
 
 
 def patch_stat(path: Path) -> tuple[int, int, int]:
