@@ -18,7 +18,7 @@ import re
 from bisect import insort
 from typing import NamedTuple
 
-from exptrack.metrics import abbrev, names, naming, remarks
+from exptrack.metrics import abbrev, groups, names, naming, remarks
 from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.naming import normalize_name
@@ -142,6 +142,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         offsets.append(offsets[-1] + len(piece))
     count = len(pieces) // 2
     remarked = remarks.of(line, offsets)
+    spans = groups.group_spans("".join(pieces))
     candidates: list[tuple[int, str, str, bool]] = []  # (piece index, name, sep, phrased)
     measures: set[int] = set()  # metrics whose value carries a time or memory unit
     durations: set[int] = set()  # durations named by their participle ("seconds elapsed")
@@ -229,7 +230,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if right.startswith(":") and not counter:
             continue  # "DataLoader 0:", a label's index
-        if low in STOPWORDS or (sep == ":" and "." in name and pieces[index].isdigit()):
+        if (low in STOPWORDS and not groups.duration_key(low, sep, found.before)) \
+                or (sep == ":" and "." in name and pieces[index].isdigit()):
             continue  # "yolox.core.trainer:246": a source location
         weak = not sep.strip()
         unit = _MEASURE_UNIT.match(after)
@@ -252,6 +254,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if not weak and _COUNT_NOUN.match(after):
             continue
+        name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
         if found.phase is not None:
             name = with_phase(name, found.phase)
             if k == 0 and not found.before.strip() and len(re.findall(

@@ -1,0 +1,43 @@
+"""Keys a line groups under a name, and unit words that are a key.
+
+``group_spans``: icefall/k2 prints ``loss[ctc_loss=0.76, att_loss=0.73, loss=0.74, over
+2223 frames.], tot_loss[ctc_loss=1.09, ...]``: the keys inside ``NAME[...]`` belong to that
+group (``loss_ctc_loss``, ``tot_loss_ctc_loss``); without the prefix the two groups' keys
+collide. ``duration_key``: MaxText's ``completed step: 15107, seconds: 2.167`` names the
+step time by its unit, a key with ``:``/``=`` at a field's start ("took 3 seconds" does
+not). Regexes have no nested quantifiers and brackets bound each group: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "loss[ctc_loss=0.7, ...]": a word glued to "[", then no bracket up to the closing one
+_GROUP = re.compile(
+    r"(?<![\w.\-/])(?P<name>[A-Za-z][A-Za-z0-9_]{0,40})\[(?P<body>[^\[\]]{1,400})\]")
+_KEY_IN_BODY = re.compile(r"[A-Za-z][\w]*=")
+_DURATION_WORDS = frozenset({"seconds", "secs", "minutes", "mins", "hours"})
+_FIELD_START = re.compile(r"(?:^|[,;|]|\s\s)\s*$")
+
+
+def group_spans(text: str) -> list[tuple[int, int, str]]:
+    """The ``NAME[key=value, ...]`` groups of ``text``: (body start, body end, name), only
+    where the body holds at least two ``key=`` pairs (``lr[0.1]`` is a value, not a group)."""
+    if "[" not in text or "=" not in text:
+        return []
+    return [(m.start("body"), m.end("body"), m.group("name")) for m in _GROUP.finditer(text)
+            if len(_KEY_IN_BODY.findall(m.group("body"))) >= 2]
+
+
+def grouped(name: str, at: int, spans: list[tuple[int, int, str]]) -> str:
+    """``name`` with the name of the group whose body holds offset ``at``, if any."""
+    for start, end, group in spans:
+        if start <= at < end:
+            return f"{group}_{name}"
+    return name
+
+
+def duration_key(low: str, sep: str, before: str) -> bool:
+    """Is a unit word ("seconds") the key of a value, ``seconds: 2.167`` at a field's start?"""
+    return low in _DURATION_WORDS and sep.strip() in (":", "=") \
+        and _FIELD_START.search(before) is not None
