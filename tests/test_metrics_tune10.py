@@ -12,10 +12,11 @@ def _names(text: str) -> set[str]:
 def test_grouped_keys_take_their_group() -> None:
     text = "".join(
         f"Epoch 0, batch {b}, loss[a_loss=0.{b}, loss=0.{b + 1}, over 20 frames.], "
-        f"run_loss[a_loss=1.{b}, loss=1.{b + 1}, over 90 frames.]\n" for b in (1, 3))
+        f"run_loss[a_loss=1.{b}, loss=1.{b + 1}, acc=0.{b}, over 90 frames.]\n"
+        for b in (1, 3))
     found = _names(text)
-    assert {"loss_a_loss", "loss_loss", "run_loss_a_loss", "run_loss_loss"} <= found
-    assert "a_loss" not in found
+    assert {"a_loss", "loss", "run_a_loss", "run_loss", "run_loss_acc"} <= found
+    assert not {"loss_a_loss", "loss_loss", "run_loss_a_loss"} & found
 
 
 def test_duration_unit_as_key() -> None:

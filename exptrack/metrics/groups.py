@@ -2,8 +2,8 @@
 
 ``group_spans``: icefall/k2 prints ``loss[ctc_loss=0.76, att_loss=0.73, loss=0.74, over
 2223 frames.], tot_loss[ctc_loss=1.09, ...]``: the keys inside ``NAME[...]`` belong to that
-group (``loss_ctc_loss``, ``tot_loss_ctc_loss``); without the prefix the two groups' keys
-collide. ``duration_key``: MaxText's ``completed step: 15107, seconds: 2.167`` names the
+group (``ctc_loss``, ``tot_ctc_loss``); without the prefix the two groups' keys collide.
+``duration_key``: MaxText's ``completed step: 15107, seconds: 2.167`` names the
 step time by its unit, a key with ``:``/``=`` at a field's start ("took 3 seconds" does
 not). Regexes have no nested quantifiers and brackets bound each group: linear time.
 """
@@ -30,9 +30,16 @@ def group_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def grouped(name: str, at: int, spans: list[tuple[int, int, str]]) -> str:
-    """``name`` with the name of the group whose body holds offset ``at``, if any."""
+    """``name`` qualified by the group whose body holds offset ``at``, if any. A key that
+    names the group's own quantity does not repeat it: in ``tot_loss[loss=.., ctc_loss=..]``
+    the keys are ``tot_loss`` and ``tot_ctc_loss``, in ``loss[loss=.., ctc_loss=..]`` they
+    are ``loss`` and ``ctc_loss``; any other key takes the whole group name
+    (``stats[acc=..]`` -> ``stats_acc``)."""
     for start, end, group in spans:
         if start <= at < end:
+            head, _, last = group.rpartition("_")
+            if name == last or name.endswith("_" + last):
+                return f"{head}_{name}" if head else name
             return f"{group}_{name}"
     return name
 
