@@ -28,6 +28,7 @@ from conftest import (
     track,
     track_cmd,
     track_json,
+    unavailable,
     without_end_line,
 )
 from test_pty import Terminal
@@ -287,11 +288,11 @@ def small_fs(tmp_path: Path) -> Iterator[Path]:
     mount_point = tmp_path / "small"
     mount_point.mkdir()
     if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("mounting a small tmpfs needs root")
+        unavailable("mounting a small tmpfs needs root and mount")
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
                           capture_output=True)
     if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+        unavailable(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
     try:
         yield mount_point
     finally:
@@ -317,7 +318,7 @@ def read_only(folder: Path) -> Iterator[None]:
         done = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs",
                                str(folder)], capture_output=True)
         if done.returncode != 0:
-            pytest.skip(f"cannot mount a read-only tmpfs here: {done.stderr.decode().strip()}")
+            unavailable(f"cannot mount a read-only tmpfs here: {done.stderr.decode().strip()}")
         try:
             yield
         finally:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import only_run, py, track, track_cmd, track_json
+from conftest import only_run, py, track, track_cmd, track_json, unavailable
 from test_faults import LOUD, LOUD_BYTES, small_fs  # noqa: F401 - small_fs: a fixture
 
 # Root ignores file modes: as root, `track` runs without the capabilities that let it
@@ -268,7 +268,7 @@ def test_store_folders_have_their_modes_whatever_the_umask(
 
 def test_a_group_store_is_usable_by_the_group(tmp_path: Path) -> None:
     if os.geteuid() != 0:
-        pytest.skip("giving the store to another user needs root")
+        unavailable("giving the store to another user needs root")
     store = tmp_path / "shared"
     store.mkdir()
     (store / "store.yaml").write_text("permissions: group\n")

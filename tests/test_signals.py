@@ -20,7 +20,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import py, track_cmd, track_json
+from conftest import py, track_cmd, track_json, unavailable
 from test_pty import Terminal
 
 PASSED_ON = [signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM, signal.SIGQUIT, signal.SIGWINCH,
@@ -192,7 +192,7 @@ class Shell:
     def __init__(self, cwd: Path, env: dict[str, str]) -> None:
         bash = shutil.which("bash")
         if bash is None:
-            pytest.skip("no bash")
+            unavailable("no bash")
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         path = os.pathsep.join([str(Path(track_cmd()[0]).parent), os.environ["PATH"]])
