@@ -30,6 +30,22 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def drain_pty(primary: int) -> bytes:
+    """Everything a finished child wrote to the pty whose primary side is ``primary``
+    (Linux reports the closed pty as an OSError), then the primary closed."""
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(primary)
+    return shown
+
+
 def use_store(patch: pytest.MonkeyPatch, store: Path) -> None:
     """Point $TRACK_HOME at ``store`` and give git a fixed identity (also for the
     module-scoped fixtures, which cannot use the per-test autouse fixture)."""

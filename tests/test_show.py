@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import git, make_repo, py, track, track_json
+from conftest import drain_pty, git, make_repo, py, track, track_json
 
 TRAIN = Path(__file__).parent.parent / "examples" / "train.py"
 
@@ -179,16 +179,7 @@ def test_log_goes_through_the_pager_on_a_terminal(tmp_path: Path) -> None:
     done = subprocess.run([*track_cmd(), "show", "--log"], stdout=secondary,
                           stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, timeout=30)
     os.close(secondary)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(primary, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(primary)
+    shown = drain_pty(primary)
     assert done.returncode == 0
     assert shown.replace(b"\r\n", b"\n") == b"PAGED\nline one\n"
 

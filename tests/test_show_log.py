@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import py, track, track_cmd, track_json
+from conftest import drain_pty, py, track, track_cmd, track_json
 from test_pty import Terminal
 
 BARS = ("import sys, time\n"
@@ -29,16 +29,7 @@ def _on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
     done = subprocess.run([*track_cmd(), *args], stdout=secondary, stderr=subprocess.PIPE,
                           stdin=subprocess.DEVNULL, env=dict(os.environ, **env), timeout=30)
     os.close(secondary)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(primary)
+    shown = drain_pty(primary)
     assert done.returncode == 0, done.stderr
     return shown.replace(b"\r\n", b"\n")
 
