@@ -365,6 +365,19 @@ def all_runs(store: Store, progress: Progress | None = None) -> list[RunView]:
     return list_runs(store, Ask(), progress).runs
 
 
+def metric_names(store: Store, progress: Progress | None = None) -> set[str]:
+    """The names of every metric the store's runs have (the index's, not every view)."""
+
+    def ask(index: Index) -> set[str]:
+        index.refresh((RUN_YAML, SUMMARY))
+        return _Names(index.conn, "").metric_names()
+
+    def fallback() -> set[str]:
+        return {name for run in store.load_folders() for name in run.metric_names()}
+
+    return with_index(store, progress, ask, fallback)
+
+
 def named(store: Store, name: str) -> list[str]:
     """The ids of the runs named exactly ``name``, newest first."""
 

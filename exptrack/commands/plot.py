@@ -69,7 +69,7 @@ def plot(
         track plot 'val_*' --where 'lr<0.01' --x time --png curves.png
     """
     from exptrack import query, render, render_plot
-    from exptrack.commands.selection import list_runs, select_runs
+    from exptrack.commands.selection import metric_names, select_runs
     from exptrack.jsonl import read_series
     from exptrack.series import X_AXES, pick_metrics
 
@@ -77,9 +77,7 @@ def plot(
         from exptrack.errors import UsageError
 
         raise UsageError(f"--x must be one of {', '.join(X_AXES)}, not {x_axis!r}")
-    listed = list_runs(store)
-    names = {name for run in listed for name in run.metric_names()}
-    metric_args, refs = _split_targets(targets or [], names)
+    metric_args, refs = _split_targets(targets or [], metric_names(store))
     runs = select_runs(store, refs, where or [], best, limit, descending)
     series = [read_series(run.path / "metrics.jsonl")[0] for run in runs]
     known = [row.name for rows in series for row in rows]

@@ -55,6 +55,17 @@ def select_runs(store: Path | None, refs: Sequence[str], where: Sequence[str],
     return runs
 
 
+def metric_names(store: Path | None) -> set[str]:
+    """Every metric name in the store."""
+    from exptrack.selection import metric_names as names
+
+    return names(open_store(store), rebuild_progress())
+
+
 def running_runs(store: Path | None) -> list[RunView]:
-    """The runs recording now, newest first (a run whose recorder died is not)."""
-    return [run for run in list_runs(store) if run.record.status == "running"]
+    """The runs recording now, newest first (a run whose recorder died is not): those the
+    index lists as running, checked on their views (which see a dead recorder)."""
+    from exptrack.selection import Ask, list_runs
+
+    listed = list_runs(open_store(store), Ask(where=["status=running"]), rebuild_progress())
+    return [run for run in listed.runs if run.record.status == "running"]
