@@ -176,12 +176,15 @@ def denied(name: str) -> bool:
 
 
 def running_best(name: str) -> bool:
-    """``best_reward``, ``valid_best_wer``, ``best_val_loss``: the best value so far of a
+    """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``: the best value so far of a
     metric, which repeats one of its earlier values; not a series of its own (CatBoost's
     ``bestTest`` names no metric word after ``best`` and stays)."""
     parts = words(name)
     if "best" not in parts:
         return False
-    after = [p for p in parts[parts.index("best") + 1:] if p not in _PHASE_WORDS]
+    rest = parts[parts.index("best") + 1:]
+    after = [p for p in rest if p not in _PHASE_WORDS]
+    if rest and not after:  # "Best Val", "best_test": the best so far of that phase's
+        return "bestTest" not in name  # score; CatBoost's closing "bestTest" is its result
     return bool(after) and (after[0] in METRIC_WORDS
                             or after[0].rstrip("0123456789") in METRIC_WORDS)

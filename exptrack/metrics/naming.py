@@ -36,6 +36,11 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 _GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
 
 
+def at_field_start(before: str) -> bool:
+    """Does a name start a field (after a separator, not after other words)?"""
+    return _FIELD_START.search(before) is not None
+
+
 def normalize_name(name: str) -> str:
     name = name.strip("'\"")
     if "'s " in name:

@@ -76,7 +76,7 @@ _CLASS_ROW = re.compile(
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
-    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d))"
+    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
     r"(?![A-Za-z_][\w.\-]*\s*=\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:['\"][^'\"]|[A-Za-z/~])")
 # "Total number of train params, training full: 2395779": a line of counts
@@ -217,10 +217,12 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
         phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
+        if low == "steps" and not naming.at_field_start(found.before):
+            continue  # "Gradient Accumulation steps = 1": a setting; "steps: 38808" a step
         if low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (
-                last in ("step", "epoch") and first_word in _STEP_QUALIFIERS) \
+                last in ("step", "steps", "epoch") and first_word in _STEP_QUALIFIERS) \
                 or low in ("train/epoch", "trainer/epoch"):
-            is_epoch = low not in STEP_KEYS and last != "step" and not phased_step
+            is_epoch = low not in STEP_KEYS and last not in ("step", "steps") and not phased_step
             actions.append(Action(EPOCH if is_epoch else STEP, index))
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
