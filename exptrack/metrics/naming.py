@@ -86,9 +86,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         raw_name, before = f"{snake.group('word')} {raw_name}", before[:snake.start("word")]
     phase = None
     phrase = PHASE_WORDS_BEFORE.search(before)
+    phrased = ""
     if phrase is not None:  # "train loss", "Training set accuracy"
         phase = WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
-        before = before[:phrase.start()]
+        before, phrased = before[:phrase.start()], before[phrase.start():]
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
@@ -108,6 +109,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
             phase = WORD_PHASES[lead]
             words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
+        elif phase is not None and words.strip():  # "Mean training loss": as printed
+            words, phase = words + phrased, None
         raw_name = words.replace(". ", " ") + raw_name
     per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
     if per is not None:  # "per-step time 0.83s": the quantity is per step

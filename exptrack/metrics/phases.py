@@ -33,8 +33,9 @@ _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a 
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
-    r"(?i)(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]"
+    r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]"
     r"|(?P<word>train|training)\s*(?:[:|]|=(?=\s*[({])))"
+    r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
 # the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
@@ -57,7 +58,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()
         if first not in EPOCH_KEYS and first not in STEP_KEYS:
-            word = (group.group("word") or group.group("bracketed")).lower()
+            word = (group.group("word") or group.group("bracketed")
+                    or group.group("colon")).lower()
             found.append((group.start("first"), word))  # the word as printed
     for start, _ in list(found):
         pipe = head.find("|", start)

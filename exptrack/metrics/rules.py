@@ -147,6 +147,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     measures: set[int] = set()  # metrics whose value carries a time or memory unit
     durations: set[int] = set()  # durations named by their participle ("seconds elapsed")
     actions: list[Action] = []
+    phrased_steps: list[int] = []  # "<qualifier> steps N": a step only beside metrics
     skip: set[int] = set(wrapped)
     for k in range(count):
         index = 2 * k + 1
@@ -173,6 +174,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             key = bracket.group("key").lower()
             kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
             actions.append(Action(kind, index))
+            continue
+        if left[-1:].isspace() and right.startswith("epoch") and _ORDINAL_KEY.match(right):
+            actions.append(Action(EPOCH, index))  # ESPnet2 "INFO: 7epoch:train:1-375batch:"
             continue
         done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None
         if done is not None and not counter:  # LightGBM "finished 998 iteration"
@@ -218,7 +222,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
         phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
         if low == "steps" and not naming.at_field_start(found.before):
-            continue  # "Gradient Accumulation steps = 1": a setting; "steps: 38808" a step
+            phrased_steps.append(index)  # "total steps 994", "Learner Steps = 2": the step
+            continue  # of a line that reports metrics; "Gradient Accumulation steps = 1" not
         if low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (
                 last in ("step", "steps", "epoch") and first_word in _STEP_QUALIFIERS) \
                 or low in ("train/epoch", "trainer/epoch"):
@@ -277,6 +282,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
+    if phrased_steps and any(a.kind == METRIC for a in actions):
+        actions = sorted([*actions, *(Action(STEP, i) for i in phrased_steps)],
+                         key=lambda a: a.token)
     if (settings or _LIBRARY_LOG.search(line)) and not any(a.kind in (STEP, EPOCH)
                                                          for a in actions):
         return ()  # a library's "[Info]" line counts only when it reports an iteration
