@@ -107,7 +107,8 @@ def metric_like(name: str) -> bool:
     parts = words(name)
     if not parts or parts[-1] in _SETTING_HEADS:
         return False
-    return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS for p in parts)
+    return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS for p in parts) \
+        or phase_path(name)
 
 
 def counts_things(name: str) -> bool:
@@ -125,6 +126,12 @@ def counts_things(name: str) -> bool:
         return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \
         and not any(p in METRIC_WORDS for p in parts)
+
+
+def phase_path(name: str) -> bool:
+    """``train/ctc``, ``eval/s2s``: a logger's key under a phase, a measured value."""
+    head, slash, rest = name.partition("/")
+    return bool(slash) and bool(rest) and head.lower() in _PHASE_WORDS
 
 
 def never_a_name(name: str) -> bool:

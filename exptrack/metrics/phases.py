@@ -47,6 +47,16 @@ PHASE_WORDS_BEFORE = re.compile(
     r"eval|evaluation|dev)(?P<index>_\d{1,3})?(?:\s+(?:set|data|dataset|split|subset))?\s+$")
 
 
+# "[Learner] Critic Loss = 0.09 | ...", "[att_plot] time=0.14": a bracketed word over the
+# pairs after it labels them (Acme's loggers, ESPnet2's sections); log levels are not labels
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s:,\]]))\[(?P<label>[A-Z][a-z]{2,19}|[a-z][a-z_]{2,19})\]\s"
+    r"(?=\s*[A-Za-z][A-Za-z_ ]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
+_NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
+                         "notice", "trace", "note", "metrics", "stats", "summary", "result",
+                         "results"})
+
+
 def phases_of(line: str) -> list[tuple[int, str | None]]:
     """The phase labels of a line ("Test:", "Epoch(val)", "[val]", "Train: (loss = ...)"),
     each as (where the text it labels starts, phase); a label names what follows it."""
@@ -61,6 +71,12 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
             word = (group.group("word") or group.group("bracketed")
                     or group.group("colon")).lower()
             found.append((group.start("first"), word))  # the word as printed
+    if "[" in head:
+        for label in _LABEL.finditer(head):
+            word = label.group("label").lower()
+            if word not in PHASES and word not in _NOT_LABELS and word not in STEP_KEYS \
+                    and word not in EPOCH_KEYS and word != "epoch":
+                found.append((label.end(), word))
     for start, _ in list(found):
         pipe = head.find("|", start)
         if pipe > 0 and _PAIR.match(head, start):  # "Val: loss = 1.7, acc = 0.5 | Time: 16.7"
@@ -96,7 +112,7 @@ def with_phase(name: str, phase: str | None) -> str:
             part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
     low = name.lower()
-    if low.startswith(("val", "test", "eval", "dev", "train")):
+    if low.startswith(("val", "test", "eval", "dev", "train", phase.lower())):
         return name
     if name[:1].isupper() and name[1:] == name[1:].lower():
         name = low
