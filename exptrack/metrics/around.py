@@ -70,7 +70,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""
     if len(parts) == 1 and parts[0].lower() in _DEVICES and _DEVICE_QUANTITY.match(name):
         return words  # "gpu mem: 9301Mb", "GPU util: 98": the device's quantity
-    if any(p.lower().rstrip(".") in STOPWORDS and p != "per" for p in parts):
+    if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words

@@ -93,6 +93,11 @@ _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
+# a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
+# LOSS:0.19 CER:6.5%": train_CER too)
+_QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
+_ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
+                        r"evaluation|dev)\b")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 # a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
 # shows no step: such a line's values belong to the epoch, not to its last batch
@@ -148,6 +153,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     durations: set[int] = set()  # durations named by their participle ("seconds elapsed")
     actions: list[Action] = []
     phrased_steps: list[int] = []  # "<qualifier> steps N": a step only beside metrics
+    per_phase: str | None = None  # the quantity of "loss train: 2.85, val: 2.86"
     skip: set[int] = set(wrapped)
     for k in range(count):
         index = 2 * k + 1
@@ -262,10 +268,17 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if not weak and _COUNT_NOUN.match(after):
             continue
         name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
+        if "|" in left:
+            per_phase = None
+        phased = _QUANTITY_PHASE.match(name) if not weak else None
+        if phased is not None and names.metric_like(phased.group(1)):
+            per_phase = phased.group(1)  # litgpt "loss train: 2.85, val: 2.86": one quantity
+        elif per_phase is not None and low in WORD_PHASES and not weak:  # per phase, named
+            name = f"{per_phase}_{name}"  # as its first one is: loss_train, loss_val
         if found.phase is not None:
             name = with_phase(name, found.phase)
-            if k == 0 and not found.before.strip() and len(re.findall(
-                    rf"(?i)\b{found.phase}\b", line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
+            if not candidates and not found.before.strip(" )]|-,") \
+                    and len(_ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
