@@ -33,6 +33,8 @@ _UNIT_AFTER = re.compile(
 _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$")
 
+# a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
+_STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
 _DEVICES = frozenset({"gpu", "cpu"})
 _DEVICE_QUANTITY = re.compile(r"(?:mem|memory|util|utilization|usage|temp|temperature|power)$")
@@ -74,6 +76,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words
+    if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS:
+        return words  # "avg reward -20.5": the statistic's word belongs to the name
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list

@@ -39,11 +39,12 @@ is_denied = names.denied
 
 # A time or memory unit after a value: kept only on a line that reports unit-less metrics
 # too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
-_MEASURE_UNIT = re.compile(r"^\s?(?:ms|s|us|sec|[KMG]i?[Bb]|[GT]FLOPS|[KMGT])(?![\w/])")
+_MEASURE_UNIT = re.compile(
+    r"^\s?(?:ms|s|us|sec|secs|seconds|[KMG]i?[Bb]|[GT]FLOPS|[KMGT])(?![\w/])")
 
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
-_TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec"})
+_TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec", "secs", "seconds"})
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
@@ -265,7 +266,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
             # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
-        if not weak and _COUNT_NOUN.match(after):
+        if not weak and not measured and _COUNT_NOUN.match(after):
             continue
         name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
         if "|" in left:
