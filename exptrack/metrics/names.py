@@ -183,9 +183,9 @@ def denied(name: str) -> bool:
 
 
 def running_best(name: str) -> bool:
-    """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``: the best value so far of a
-    metric, which repeats one of its earlier values; not a series of its own (CatBoost's
-    ``bestTest`` names no metric word after ``best`` and stays)."""
+    """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``: the best value
+    so far of a metric, which repeats one of its earlier values; not a series of its own
+    (CatBoost's closing ``bestTest`` is its result and stays)."""
     parts = words(name)
     if "best" not in parts:
         return False

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from itertools import groupby
 
 from exptrack.metrics import columns, dumps, names, rules, tables, ultralytics
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
@@ -99,7 +98,7 @@ class MetricParser(BarReplay, SlowPath):
             return [out] if out else []
         segments: list[Segment] = []
         self._parse_runs(complete.decode("ascii") if complete.isascii() else complete,
-                         _runs(complete.translate(_SHAPE)), segments)
+                         columns.runs(complete.translate(_SHAPE)), segments)
         return segments
 
     def _complete(self, data: bytes) -> bytes:
@@ -327,7 +326,7 @@ class MetricParser(BarReplay, SlowPath):
         if (self._header is None or not self._table_row(text, out)) \
                 and ("  " in text or "\t" in text or " | " in text):
             self._phases = tables.parse_phase_header(text) if "|" in text else None
-            self._maybe_header(text)
+            self._maybe_header(text, out)
 
     def _flush_kv(self, out: list[Observation]) -> None:
         """A key-value box table ended: its rows, at the step one of them holds."""
@@ -363,11 +362,14 @@ class MetricParser(BarReplay, SlowPath):
         return taken
 
     # -- tables ------------------------------------------------------------------------
-    def _maybe_header(self, line: str) -> None:
+    def _maybe_header(self, line: str, out: list[Observation]) -> None:
         found = tables.parse_header(line)
         if found is not None:
             self._header, self._pipe = found
             self._rows, self._ruled = 0, False
+            glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
+            if glued is not None:
+                self._table_row(glued, out)
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
@@ -386,16 +388,3 @@ class MetricParser(BarReplay, SlowPath):
             out.append(Observation(name, value, step, self.epoch))
         return True
 
-
-def _runs(shaped: bytes) -> list[tuple[bytes, int]]:
-    """(shape, number of lines) of each run of consecutive lines of one shape in ``shaped``
-    (whole lines, digits translated). A chunk all of one shape (a flood of metric lines)
-    is told by one comparison instead of a split of every line (measured: the split and
-    ``groupby`` were ~70 ns a line, a sixth of the recorder's parsing)."""
-    first = shaped[:shaped.find(b"\n") + 1]
-    lines, rest = divmod(len(shaped), len(first))
-    if not rest and first * lines == shaped:
-        return [(first[:-1], lines)]
-    shapes = shaped.split(b"\n")
-    shapes.pop()
-    return [(shape, len(list(group))) for shape, group in groupby(shapes)]

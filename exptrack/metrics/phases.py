@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "iteration", "iterations", "it",
-                       "batch", "num_updates", "update", "updates", "n_iter", "#",
-                       "trainer/global_step", "episode", "total_timesteps", "timesteps",
-                       "num_timesteps", "training_iteration"})
+STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "iteration",
+                       "iterations", "it", "batch", "num_updates", "update", "updates",
+                       "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
+                       "timesteps", "num_timesteps", "training_iteration"})
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}

@@ -76,6 +76,14 @@ def parse_header(line: str) -> tuple[list[str], bool] | None:
     return [_header_name(c) for c in cells], pipe
 
 
+def glued_row(line: str) -> str | None:
+    """The row a pasted log glued to a header's finished bar, padded by its spaces
+    (``... 4/4 [00:03<00:00,  1.13it/s]                   all  223  241  0.00193``)."""
+    end = max(line.rfind("it/s]"), line.rfind("s/it]"))
+    rest = line[end + 5:] if end >= 0 else ""
+    return rest if rest.startswith("  ") and rest.strip() else None
+
+
 def parse_row(line: str, header: list[str], pipe: bool,
               naming: Callable[[str], str]) -> Row | None:
     """A row under ``header`` -> (metric values, its step, its epoch), else None; a

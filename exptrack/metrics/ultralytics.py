@@ -34,6 +34,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from exptrack.metrics.tables import glued_row
+
 if TYPE_CHECKING:
     from exptrack.patterns import UserPattern
 
@@ -131,7 +133,8 @@ class Recognizer:
         if own is not None:
             if own.group("table"):
                 self._table, self._all_seen = self._val_header(text), False
-                return self.flush()
+                glued = glued_row(text)  # a pasted log's "... 1.13it/s]     all  223 ..."
+                return [*self.flush(), *(self._row(glued) or ())] if glued else self.flush()
             return ()
         return () if "Scanning " in text and " corrupt" in text else None
 
