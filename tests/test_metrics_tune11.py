@@ -1,0 +1,129 @@
+"""Round ``tune11`` (set I): JSON nulls, step phrases, running bests of a phase, printed
+name order, ESPnet2 batch lines, bracketed labels, phase paths, a line's phase, a quantity
+per phase, duration words, statistic words, and a validation row glued to its header."""
+
+from __future__ import annotations
+
+from exptrack.metrics import Observation, parse_text
+
+
+def _obs(text: str) -> list[Observation]:
+    return parse_text(text)
+
+
+def _names(text: str) -> set[str]:
+    return {o.name for o in _obs(text)}
+
+
+def _last(text: str, name: str) -> Observation:
+    return [o for o in _obs(text) if o.name == name][-1]
+
+
+def test_json_lines_with_nulls_are_metrics_at_their_step() -> None:
+    text = "".join(
+        f'{{"current_steps": {s}, "total_steps": 30, "loss": 4.{s}, "eval_loss": null, '
+        f'"predict_loss": null, "reward": null, "learning_rate": 1e-0{s}, "epoch": 0.{s}, '
+        f'"elapsed_time": "5:13:2{s}"}}\n' for s in (1, 2, 3))
+    last = _last(text, "loss")
+    assert (last.value, last.step) == (4.3, 3)
+    assert _names(text) == {"loss", "learning_rate"}
+
+
+def test_steps_key_is_the_step_but_a_settings_phrase_is_not() -> None:
+    text = "".join(f"epoch: {e}, lr: 4.40e-04, steps: {e * 500}, optimizer: AdamW - "
+                   f"train loss: 3{e}.1 - valid loss: 2{e}.6\n" for e in (72, 73))
+    assert _last(text, "train_loss").step == 73 * 500
+    banner = ("  Num examples = 24000\n  Gradient Accumulation steps = 1\n"
+              "  Steps per epoch = 188\n  Total optimization steps = 564\n")
+    assert _obs(banner) == []
+    rl = "".join(f"episode {e}, reward -2{e}.0, avg reward -20.{e}, total steps {e}994, "
+                 f"episode step 99{e}\n" for e in (1, 2, 3))
+    assert _last(rl, "reward").step is not None
+    assert _last(rl, "avg_reward").value == -20.3
+    assert [o.value for o in _obs(rl) if o.name == "reward"] == [-21.0, -22.0, -23.0]
+
+
+def test_best_of_a_phase_is_a_running_best() -> None:
+    text = "".join(f"Epoch {e}, Accs: Train: 0.7{e}, Val: 0.6{e}, Test: 0.5{e}, "
+                   f"Best Val: 0.69, Best Test: 0.59\n" for e in (1, 2))
+    assert {"Train", "Val", "Test"} <= _names(text)
+    assert not {"Best_Val", "Best_Test"} & _names(text)
+
+
+def test_words_before_a_phase_word_keep_their_order() -> None:
+    text = "".join(f"[ Tue ] Training epoch: {e}\n[ Tue ] \tMean training loss: 0.6{e}.  "
+                   f"Mean training acc: 80.{e}%.\n" for e in (1, 2))
+    assert {"Mean_training_loss", "Mean_training_acc"} <= _names(text)
+    assert _last(text, "Mean_training_loss").epoch == 2
+
+
+def test_espnet2_batch_lines_carry_epoch_and_train_phase() -> None:
+    prefix = "[PC] 2020-11-11 16:41:00,521 (trainer:486) INFO: "
+    text = (f"{prefix}7epoch:train:1-375batch: iter_time=0.001, loss=1.601, lr_0=0.100\n"
+            f"{prefix}7epoch results: [train] loss=1.613, time=1 minute and 44.19 seconds, "
+            "total_count=52549, [valid] loss=1.854, time=3.12 seconds, total_count=1680, "
+            "[att_plot] time=0.14 seconds, total_count=0\n"
+            f"{prefix}8epoch:train:1-375batch: iter_time=0.001, loss=1.585, lr_0=0.100\n")
+    found = _names(text)
+    assert {"train_iter_time", "train_loss", "train_lr_0", "valid_loss", "valid_time",
+            "att_plot_time"} <= found
+    assert not {"loss", "total_count", "time"} & found
+    assert _last(text, "train_loss").epoch == 8
+    assert _last(text, "valid_time").value == 3.12
+
+
+def test_bracketed_labels_name_their_pairs() -> None:
+    text = ("I0925 terminal.py:91] [Learner] Actor Steps = 825 | Critic Loss = 0.097 | "
+            "Learner Steps = 2 | Learner Time Elapsed = 10.830 | Loss = -0.37\n"
+            "I0925 terminal.py:91] [Actor] Actor Steps = 1678 | Episode Return = -21.0 | "
+            "Learner Steps = 2 | Steps Per Second = 94.689\n"
+            "I0925 terminal.py:91] [Evaluator] Actor Steps = 1678 | Episode Return = -20.0 | "
+            "Learner Steps = 2 | Steps Per Second = 100.66\n")
+    found = _names(text)
+    assert {"learner_Critic_Loss", "Learner_Time_Elapsed", "learner_loss",
+            "actor_Episode_Return", "evaluator_Episode_Return", "actor_Steps_Per_Second",
+            "evaluator_Steps_Per_Second"} <= found
+    assert "Episode_Return" not in found
+    assert _last(text, "evaluator_Episode_Return").step == 2
+    assert _obs("[INFO] loss = 0.5 | acc = 0.9\n")[0].name == "loss"
+
+
+def test_keys_under_a_phase_path_are_metrics_not_settings() -> None:
+    text = "".join(f"--- epoch {e} ---\ntrain/loss     : 6.{e}\ntrain/ctc      : 2.{e}\n"
+                   f"train/learning_rate: 0.0003\neval/ctc       : 4.{e}\n"
+                   f"eval/wer       : 0.9{e}\n" for e in (93, 94))
+    assert {"train/loss", "train/ctc", "train/learning_rate", "eval/ctc", "eval/wer"} \
+        <= _names(text)
+    assert _last(text, "eval/ctc").epoch == 94
+    config = "dropout = 0.2\nhidden = 512\nlayers = 6\nheads = 8\n"
+    assert _obs(config) == []
+
+
+def test_one_phase_word_opening_the_line_is_the_lines_phase() -> None:
+    text = "".join(f"2020-11-13 09:32:47,406 - (Epoch {e}) TRAIN LOSS:0.1{e} CER:6.{e}% "
+                   f"LR:0.0000167\n" for e in (20, 21))
+    assert {"train_LOSS", "train_CER", "train_LR"} <= _names(text)
+    both = "".join(f"step: {s}0   train loss: 3.1{s}   test loss: 3.0{s}   MFU: 63.{s}%\n"
+                   for s in (1, 2))
+    assert {"train_loss", "test_loss", "MFU"} <= _names(both)
+
+
+def test_a_quantity_printed_per_phase_names_each_phase() -> None:
+    text = "".join(f"Epoch 34 | iter {i}0 step {i} | loss train: 2.8{i}, val: 2.861 | "
+                   f"iter time: 112.{i} ms (step)\n" for i in (1, 2))
+    found = _names(text)
+    assert {"loss_train", "loss_val", "iter_time"} <= found
+    assert "val" not in found
+
+
+def test_a_row_glued_to_its_headers_bar_is_read() -> None:
+    text = ("      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size\n"
+            "       1/10      4.35G      1.394      4.212       1.26         28        640: "
+            "100%|##########| 28/28 [00:17<00:00,  1.63it/s]\n"
+            "                 Class     Images  Instances      Box(P          R      mAP50  "
+            "mAP50-95): 100%|##########| 4/4 [00:03<00:00,  1.13it/s]                   all"
+            "        223        241    0.00193      0.536     0.0725     0.0396\n")
+    values = {o.name: o.value for o in _obs(text)}
+    assert values["mAP50-95"] == 0.0396
+    assert values["P"] == 0.00193
+    assert "Images" not in values
