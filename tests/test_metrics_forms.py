@@ -111,7 +111,9 @@ def test_name_and_number_regexes_are_linear() -> None:
              "(" + "a" * n + " 1", "x=" + " " * n + "1", "loss" + " " * n + ": 0.5",
              " " * (n // 2) + "x: 1 " + " " * (n // 2), "| a" + " " * n + "x | 1 |",
              "loss=0.5 " * (n // 9), "(x 1) " * (n // 6), "a  " * (n // 3) + "1",
-             "=[1" * (n // 3), "[1/2] " * (n // 6), "a_" * (n // 2) + "1"]
+             "=[1" * (n // 3), "[1/2] " * (n // 6), "a_" * (n // 2) + "1",
+             "[Learner] a = 1 | " * (n // 18), "1it/s]" + " " * n + "all 1",
+             "loss train: 1, val: 2, " * (n // 23), "time=3 seconds, " * (n // 16)]
     for line in lines:
         start = time.perf_counter()
         parse_text(line + "\n")
