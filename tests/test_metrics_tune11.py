@@ -127,3 +127,26 @@ def test_a_row_glued_to_its_headers_bar_is_read() -> None:
     assert values["mAP50-95"] == 0.0396
     assert values["P"] == 0.00193
     assert "Images" not in values
+
+
+def test_a_rate_per_time_then_per_device_is_a_metric() -> None:
+    text = "".join(f"Step {s} | loss:2.0{s} lr:2e-05 tokens_per_second_per_gpu:57.{s}\n"
+                   for s in (1, 2))
+    assert "tokens_per_second_per_gpu" in _names(text)
+    assert "consumed_tokens_per_gpu" not in _names(
+        "".join(f"step {s} | loss: 1.{s} | consumed_tokens_per_gpu: {s}00\n" for s in (1, 2)))
+
+
+def test_a_gerund_before_a_bracket_labels_its_pairs() -> None:
+    text = "".join(f"Sat 23 Apr 2022 00:39:03 INFO  epoch {e} training [time: 20.{e}s, "
+                   f"train loss: 26.{e}]\nSat 23 Apr 2022 00:39:04 INFO  epoch {e} evaluating "
+                   f"[time: 0.9{e}s, valid_score: 0.36{e}]\n" for e in (34, 35))
+    assert {"training_time", "train_loss", "evaluating_time", "valid_score"} <= _names(text)
+    assert "time" not in _names(text)
+
+
+def test_a_phase_metric_without_a_colon_before_the_next_name() -> None:
+    text = "".join(f"Epoch {e}: train loss 2.0{e} train acc: 0.15{e}, val loss: 1.96{e} "
+                   f"val acc 0.15{e}.\n" for e in (1, 2))
+    assert _last(text, "train_loss").value == 2.02
+    assert {"train_acc", "val_loss", "val_acc"} <= _names(text)

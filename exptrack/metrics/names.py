@@ -174,8 +174,8 @@ def denied(name: str) -> bool:
     """Configuration, identity, counts and words printed near metrics: never metrics."""
     low = name.lower()
     if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
-        quantity, per = low.split("_per_", 1)
-        if per in _TIME_UNITS:
+        quantity, *pers = low.split("_per_")
+        if any(per in _TIME_UNITS for per in pers):  # tokens_per_sec_per_gpu too
             return False
         low = name = name[:len(quantity)]
     return (low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None

@@ -50,7 +50,8 @@ PHASE_WORDS_BEFORE = re.compile(
 # "[Learner] Critic Loss = 0.09 | ...", "[att_plot] time=0.14": a bracketed word over the
 # pairs after it labels them (Acme's loggers, ESPnet2's sections); log levels are not labels
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s:,\]]))\[(?P<label>[A-Z][a-z]{2,19}|[a-z][a-z_]{2,19})\]\s"
+    r"(?:(?:^|(?<=[\s:,\]]))\[(?P<label>[A-Z][a-z]{2,19}|[a-z][a-z_]{2,19})\]\s"
+    r"|(?<=\s)(?P<doing>[a-z]{3,16}ing) \[)"  # RecBole "epoch 34 evaluating [time: 0.97s"
     r"(?=\s*[A-Za-z][A-Za-z_ ]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
 _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
                          "notice", "trace", "note", "metrics", "stats", "summary", "result",
@@ -73,6 +74,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
             found.append((group.start("first"), word))  # the word as printed
     if "[" in head:
         for label in _LABEL.finditer(head):
+            if label.group("doing"):  # "training [time: 20.5s": training_time
+                found.append((label.end(), label.group("doing")))
+                continue
             word = label.group("label").lower()
             if word not in PHASES and word not in _NOT_LABELS and word not in STEP_KEYS \
                     and word not in EPOCH_KEYS and word != "epoch":

@@ -96,6 +96,7 @@ _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 # a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
 # LOSS:0.19 CER:6.5%": train_CER too)
+_NEXT_NAME = re.compile(r" [A-Za-z]")
 _QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
 _ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
                         r"evaluation|dev)\b")
@@ -252,8 +253,10 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if unit is not None and unit.group().strip() in _BARE_UNITS \
                 and _MEMORY_END.search(name) is None:
             continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
-        if weak and not weak_pair_ok(name, sep, after[unit.end():] if unit else after):
-            continue
+        if weak and not weak_pair_ok(name, sep, after[unit.end():] if unit else after) \
+                and not (found.phase is not None and names.metric_like(name)
+                         and _NEXT_NAME.match(after)):
+            continue  # but "train loss 2.02 train acc: 0.16": a phase's metric, then a name
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
         if index in remarked \
