@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from exptrack.errors import DamagedRun, ExptrackError, UsageError
-from exptrack.store import RECENCY_REF, RunView, Store
+from exptrack.refs import RECENCY_REF
+from exptrack.store import RunView, Store
 
 MAX_LABEL = 200
 EDITABLE = ("name", "tags", "note")

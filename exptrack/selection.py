@@ -16,7 +16,8 @@ from exptrack import query
 from exptrack.errors import AmbiguousRef, RunNotFound, UsageError
 from exptrack.index import ALL_FILES, ARTIFACTS, RUN_YAML, SUMMARY, Index, Progress, open_index
 from exptrack.indexdb import IndexUnavailable, discard, index_path
-from exptrack.store import RECENCY_REF, RunView, Store, close_refs
+from exptrack.refs import RECENCY_REF, close_refs
+from exptrack.store import RunView, Store
 
 T = TypeVar("T")
 ORDER = "r.started_at DESC, r.id DESC"  # newest first: every listing's base order
@@ -109,7 +110,7 @@ def resolve(store: Store, refs: Sequence[str], progress: Progress | None = None
 
 
 def _resolve_one(conn: sqlite3.Connection, ref: str) -> str:
-    """The id of the run ``ref`` names, as ``store._resolve_one`` decides."""
+    """The id of the run ``ref`` names, as ``refs.resolve_one`` decides."""
     match = RECENCY_REF.match(ref)
     if match:
         row = conn.execute(f"SELECT id FROM runs r ORDER BY {ORDER} LIMIT 1 OFFSET ?",

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from exptrack.errors import AmbiguousRef, RunNotFound, StoreError
+from exptrack.errors import StoreError
 from exptrack.model import FORMAT_VERSION, GitState, MetricSummary, RunRecord
+from exptrack.refs import resolve_one
 
 STORE_DIRNAME = ".track"
 RUNS_DIRNAME = "runs"
@@ -29,7 +29,6 @@ STORE_DIR_MODES = {"private": 0o700, "group": 0o2770, "public": 0o2775}
 YOUNG_RUN_S = 10.0  # a run folder this young without run.yaml is still being created
 UNREADABLE_STATUS = "unknown"  # the status of a run folder we may not read
 ID_LENGTH = 8
-RECENCY_REF = re.compile(r"^@(\d*)$")
 
 
 def find_store(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
@@ -191,7 +190,7 @@ class Store:
         ids = [run.id for run in runs]
         names = [run.name for run in runs]
         first_by_id = dict(zip(reversed(ids), reversed(runs), strict=True))
-        return [_resolve_one(ref.strip(), runs, ids, names, first_by_id) for ref in refs]
+        return [resolve_one(ref.strip(), runs, ids, names, first_by_id) for ref in refs]
 
 
 def _set_mode(folder: Path, mode: int) -> None:
@@ -201,47 +200,6 @@ def _set_mode(folder: Path, mode: int) -> None:
         st = os.stat(folder)
         if st.st_uid == os.geteuid() and (st.st_mode & 0o777) != (mode & 0o777):
             os.chmod(folder, mode)
-
-
-def _resolve_one(ref: str, runs: list[RunView], ids: list[str], names: list[str | None],
-                 first_by_id: dict[str, RunView]) -> RunView:
-    match = RECENCY_REF.match(ref)
-    if match:
-        index = int(match.group(1) or 0)
-        if index >= len(runs):
-            raise RunNotFound(ref, [] if runs else ())
-        return runs[index]
-    exact = first_by_id.get(ref)
-    if exact is not None:
-        return exact
-    named = [run for run, name in zip(runs, names, strict=True) if name == ref]
-    if len(named) == 1:
-        return named[0]
-    if len(named) > 1:
-        raise AmbiguousRef(ref, [f"{r.id} ({r.record.started_at[:16]})" for r in named])
-    lowered = ref.lower()
-    prefixed = [run for run, run_id in zip(runs, ids, strict=True)
-                if run_id.startswith(lowered)] if ref else []
-    if len(prefixed) == 1:
-        return prefixed[0]
-    if len(prefixed) > 1:
-        raise AmbiguousRef(ref, [r.id for r in prefixed])
-    raise RunNotFound(ref, close_refs(ref, runs))
-
-
-def close_refs(ref: str, runs: list[RunView], limit: int = 5) -> list[str]:
-    """Names and ids that look like a mistyped ``ref``: same name but for case, similar
-    names, ids sharing its first characters."""
-    import difflib
-
-    if not ref:
-        return []
-    names = sorted({r.record.name for r in runs if r.record.name})
-    found = [n for n in names if n.lower() == ref.lower()]
-    found += [n for n in difflib.get_close_matches(ref, names, n=limit, cutoff=0.6)
-              if n not in found]
-    found += [r.id for r in runs if ref.lower()[:2] == r.id[:2]]
-    return found[:limit]
 
 
 def _read_mapping(path: Path, damaged: list[str], required: bool = False) -> dict[str, Any]:
