@@ -26,6 +26,7 @@ MODES = ("pipe", "pty")
 
 Series = dict[str, list[tuple[Any, float]]]
 MEMORY = "GPU_mem"  # the epoch bar's memory column: printed only, in no file of Ultralytics'
+SPEED = {"preprocess", "inference", "postprocess"}  # the closing "Speed:" line, in ms
 
 
 def truth_of(fixture: Path) -> dict[str, Any]:
@@ -85,8 +86,9 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
     # track reparse read it)
     for found in (series_of(parse_text(log.read_bytes())),
                   jsonl_series(reextract(log).jsonl)):
-        assert set(found) == set(metrics) | {MEMORY}, \
+        assert set(found) == set(metrics) | {MEMORY} | SPEED, \
             f"names {sorted(found)}, truth {sorted(metrics)}"
+        assert [len(found[n]) for n in sorted(SPEED)] == [1, 1, 1]  # best.pt's validation
         assert mismatches(found, metrics, set(metrics)) == []
         assert memory_ok(found, metrics)
     # the closing validation of best.pt is the last value of each validation metric
@@ -97,7 +99,7 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
 def test_a_non_interactive_console_s_plain_lines() -> None:
     metrics = truth_of(CI)["metrics"]
     found = series_of(parse_text((CI / "output.log").read_bytes()))
-    assert set(found) == set(metrics) | {MEMORY} and memory_ok(found, metrics)
+    assert set(found) == set(metrics) | {MEMORY} | SPEED and memory_ok(found, metrics)
     assert mismatches(found, metrics, set(metrics)) == []
 
 
@@ -111,7 +113,7 @@ def test_a_line_printed_while_the_epoch_bar_runs_does_not_split_the_epoch() -> N
     cut = data.index(b"\r\x1b[K", second + 1)  # after the epoch's first render
     data = data[:cut] + b"\r\nWARNING \xe2\x9a\xa0\xef\xb8\x8f a slow batch\r\n" + data[cut:]
     found = series_of(parse_text(data))
-    assert set(found) == set(metrics) | {MEMORY} and memory_ok(found, metrics)
+    assert set(found) == set(metrics) | {MEMORY} | SPEED and memory_ok(found, metrics)
     assert mismatches(found, metrics, set(metrics)) == []
 
 
@@ -141,8 +143,8 @@ def test_a_narrow_terminal_cuts_columns_and_no_value_is_guessed() -> None:
     metrics = truth["metrics"]
     found = series_of(parse_text((NARROW / "output.log").read_bytes()))
     assert set(found) == set(metrics) - {"seg_loss", "cls_loss", "dfl_loss", "sem_loss"} \
-        | {MEMORY}
-    assert mismatches(found, metrics, set(found) - {MEMORY}) == []
+        | {MEMORY} | SPEED
+    assert mismatches(found, metrics, set(found) - {MEMORY} - SPEED) == []
 
 
 def test_other_output_around_ultralytics_still_goes_to_the_default_rules() -> None:
@@ -174,7 +176,7 @@ def test_track_run_under_a_terminal_records_the_run_s_own_series(tmp_path: Path)
     run = track_json("show")
     assert Path(run["path"], "output.log").read_bytes() == data
     recorded = run["metrics"]
-    assert set(recorded) == set(metrics) | {MEMORY}
+    assert set(recorded) == set(metrics) | {MEMORY} | SPEED
     for name, spec in metrics.items():
         last_epoch, last = spec["values"][-1]
         assert recorded[name]["count"] == len(spec["values"]), name
@@ -184,8 +186,11 @@ def test_track_run_under_a_terminal_records_the_run_s_own_series(tmp_path: Path)
 
 def test_aliases_and_ignore_patterns_apply_to_ultralytics_lines() -> None:
     data = (ZOO / "yolo_detect" / "pipe" / "output.log").read_bytes()
-    parser = MetricParser(aliases={"box_loss": "train/box", "mAP50-95": "map"},
-                          ignore_patterns=[r"^\s+all\s"])
+    parser = MetricParser(aliases={"box_loss": "train/box", "mAP50-95": "map",
+                                   "inference": "ms/image"},
+                          ignore_patterns=[r"^\s+all\s", r"^Speed:"])
     found = series_of(parser.feed(data) + parser.finish())
     assert set(found) == {"train/box", "cls_loss", "dfl_loss", MEMORY}
+    parser = MetricParser(aliases={"inference": "ms/image"})
+    assert {"ms/image", "preprocess"} <= set(series_of(parser.feed(data) + parser.finish()))
     assert len(found["train/box"]) == 3

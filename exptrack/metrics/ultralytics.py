@@ -14,6 +14,8 @@ to a ``Recognizer`` first; what it does not claim goes to the default rules. It 
 - the validation table: its header (``Class Images Instances Box(P R mAP50 mAP50-95)``,
   ``classes top1_acc top5_acc``) and its ``all`` row; the per-class rows under it are
   claimed and dropped;
+- the ``Speed:`` line of a validation or prediction: ``preprocess``, ``inference`` and
+  ``postprocess`` per image, in ms (not ``loss``'s time: a classifier's loss is ``loss``);
 - its own lines whose numbers are not metrics but that the default rules would take for
   some: data-set scans (``... 8 images, 0 backgrounds, 0 corrupt``), ``Overriding
   model.yaml nc=80 with nc=2``, ``Using 16 train, 8 val images for fraction=1.0``. (The
@@ -43,7 +45,8 @@ _TRIGGER = b"Ultralytics "
 _BANNER = re.compile(rb"Ultralytics (?:YOLOv)?\d+\.\d+\.\d+ \S{1,4} Python-\d")
 # Ultralytics' (and YOLOv5 7.0's) own table headers: output that starts after the banner
 # (an excerpt, a resumed log) is recognised by them
-_HEADER = re.compile(rb"Epoch +GPU_mem +\w+_loss |Class +Images +Instances +(?:\w+\()?P +R ")
+_HEADER = re.compile(
+    rb"Epoch +GPU_mem +(?:\w+_)?loss |Class +Images +Instances +(?:\w+\()?P +R |classes +top1_acc ")
 # an epoch bar of Ultralytics 8.3+ ("  120/120  1.24G  1.104 ... 256: 81% ━━━━╸── 53"):
 # its epoch counter, memory cell, and "━" glyphs after the percentage; anchored at a line
 # start, each repetition over a different character class: linear
@@ -54,18 +57,25 @@ _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
 
 # the start of every line ``take`` claims: a quick "no" for all others
-_FIRST = re.compile(r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|\w+:\s+Scanning\s)")
+_FIRST = re.compile(
+    r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|Speed:\s|\w+:\s+Scanning\s)")
+# "Speed: 0.2ms preprocess, 1.5ms inference, 0.0ms loss, 0.6ms postprocess per image": the
+# per-image timings of a validation or prediction, in ms; the loss's time is left out (a
+# classifier's train loss is named "loss")
+_SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|inference|postprocess)\b")
 _TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
 _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
 # the validation table's header, or one of Ultralytics' own lines whose numbers the
 # default rules would take for metrics ("Overriding model.yaml nc=80 with nc=2", "Using 16
-# train, 8 val images for fraction=1.0")
+# train, 8 val images for fraction=1.0", a prediction's classes and scores)
 _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
-                       r"|Overriding model\.yaml\s|Using \d+ train, \d+ val images\b)")
+                       r"|Overriding model\.yaml\s|Using \d+ train, \d+ val images\b"
+                       r"|\d+: \d+x\d+ )")  # a prediction: "0: 64x64 cat 0.34, dog 0.33, 7.0ms"
 # What marks a chunk that holds a line the recognizer must see (bars and the validation
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
-_MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ")
+_MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ",
+            b"Speed: ")
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
 _COUNTS = frozenset({"images", "instances", "pixels"})
@@ -84,7 +94,8 @@ def starts(chunk: bytes, early: bool = False) -> bool:
         return True
     if early and _GLYPH in chunk and _GLYPH_ROW.search(chunk) is not None:
         return True
-    return b" Instances " in chunk and _HEADER.search(chunk) is not None  # both headers
+    return (b" Instances " in chunk or b" top1_acc " in chunk) \
+        and _HEADER.search(chunk) is not None  # its headers
 
 
 class _Table(NamedTuple):
@@ -120,6 +131,9 @@ class Recognizer:
             self._table = None
         if _FIRST.match(text) is None:
             return None
+        if text.lstrip().startswith("Speed: "):
+            return [(self._aliases.get(name, name), float(value), self.epoch)
+                    for value, name in _SPEED.findall(text)] or None
         if _TRAIN_ROW.match(text) and (self._losses or ": " in text):
             return self._train_row(text)  # before any header: its epoch and memory only
         if "GPU_mem" in text:

@@ -36,7 +36,7 @@ FILE_REL = 5e-6
 
 # results.csv / trainer.metrics keys -> the names exptrack records (the zoo contract)
 _SUFFIX = {"(B)": "", "(M)": "mask_", "(P)": "pose_"}
-_ALSO_OK = ["it/s", "GPU_mem"]
+_ALSO_OK = ["it/s", "GPU_mem", "preprocess", "inference", "postprocess"]
 _PRINTED = {"precision": "P", "recall": "R"}  # as the validation header prints them
 
 
