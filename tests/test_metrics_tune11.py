@@ -150,3 +150,28 @@ def test_a_phase_metric_without_a_colon_before_the_next_name() -> None:
                    f"val acc 0.15{e}.\n" for e in (1, 2))
     assert _last(text, "train_loss").value == 2.02
     assert {"train_acc", "val_loss", "val_acc"} <= _names(text)
+
+
+def test_a_phase_label_before_a_dash_and_its_printed_word() -> None:
+    text = "".join(f"Epoch {e} - |param|=2.08e+03 loss=5.{e}e+00 ppl=25{e}.31\n"
+                   f"Validation - loss=4.{e}e+00 ppl=9{e}.18 best_loss=inf\n" for e in (1, 2))
+    assert _last(text, "loss").value == 5.2
+    assert _last(text, "validation_loss").value == 4.2
+    assert "best_loss" not in _names(text)
+
+
+def test_ultralytics_speed_predictions_and_anchor_check() -> None:
+    text = ("      Epoch    GPU_mem       loss  Instances       Size\n"
+            "       2/50     0.682G     0.1751         11         64: 100%|#####| 30/30 "
+            "[00:03<00:00,  7.63it/s]\n"
+            "               classes   top1_acc   top5_acc: 100%|#####| 1/1 [00:00<00:00]\n"
+            "                   all      0.545          1\n\n"
+            "0: 64x64 rhinoceros 0.34, hippopotamus 0.33, elephant 0.33, 7.3ms\n"
+            "Speed: 0.5ms preprocess, 7.3ms inference, 0.1ms loss, 0.1ms postprocess per image"
+            " at shape (1, 3, 64, 64)\n"
+            "AutoAnchor: n=9, img_size=320, metric_all=0.508/0.880-mean/best, past_thr=0.566\n")
+    found = {o.name: o for o in _obs(text)}
+    assert set(found) == {"GPU_mem", "loss", "top1_acc", "top5_acc", "preprocess",
+                          "inference", "postprocess"}
+    assert found["loss"].value == 0.1751 and found["loss"].epoch == 2
+    assert (found["inference"].value, found["inference"].epoch) == (7.3, 2)

@@ -16,7 +16,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "iterati
                        "timesteps", "num_timesteps", "training_iteration"})
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
-          "validation": "val", "eval": "eval", "evaluation": "eval", "dev": "dev"}
+          "validation": "validation", "eval": "eval", "evaluation": "evaluation", "dev": "dev"}
 # A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
 # prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
 WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "val",
@@ -24,7 +24,7 @@ WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "
 
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|$)"
+    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$)"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
 # the val loop's are prefixed, apart from the train loop's ("val_time")

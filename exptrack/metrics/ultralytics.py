@@ -58,7 +58,8 @@ _LABEL = 22  # a validation row's "%22s" label
 
 # the start of every line ``take`` claims: a quick "no" for all others
 _FIRST = re.compile(
-    r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|Speed:\s|\w+:\s+Scanning\s)")
+    r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|Speed:\s|AutoAnchor:\s"
+    r"|\w+:\s+Scanning\s)")
 # "Speed: 0.2ms preprocess, 1.5ms inference, 0.0ms loss, 0.6ms postprocess per image": the
 # per-image timings of a validation or prediction, in ms; the loss's time is left out (a
 # classifier's train loss is named "loss")
@@ -68,14 +69,16 @@ _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on o
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
 # the validation table's header, or one of Ultralytics' own lines whose numbers the
 # default rules would take for metrics ("Overriding model.yaml nc=80 with nc=2", "Using 16
-# train, 8 val images for fraction=1.0", a prediction's classes and scores)
+# train, 8 val images for fraction=1.0", a prediction's classes and scores, YOLOv5's
+# anchor check)
 _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
                        r"|Overriding model\.yaml\s|Using \d+ train, \d+ val images\b"
-                       r"|\d+: \d+x\d+ )")  # a prediction: "0: 64x64 cat 0.34, dog 0.33, 7.0ms"
+                       r"|\d+: \d+x\d+ "  # a prediction: "0: 64x64 cat 0.34, dog 0.33, 7.0ms"
+                       r"|AutoAnchor: )")  # "AutoAnchor: n=9, img_size=320, metric_all=0.508/.."
 # What marks a chunk that holds a line the recognizer must see (bars and the validation
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
 _MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ",
-            b"Speed: ")
+            b"Speed: ", b"AutoAnchor: ")
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
 _COUNTS = frozenset({"images", "instances", "pixels"})
