@@ -42,7 +42,7 @@ _COUNT_HEADS = frozenset({
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
-    "timesteps",
+    "timesteps", "counter",
 })
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
