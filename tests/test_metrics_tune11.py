@@ -175,3 +175,13 @@ def test_ultralytics_speed_predictions_and_anchor_check() -> None:
                           "inference", "postprocess"}
     assert found["loss"].value == 0.1751 and found["loss"].epoch == 2
     assert (found["inference"].value, found["inference"].epoch) == (7.3, 2)
+
+
+def test_a_timing_line_counts_inside_epochs_not_before() -> None:
+    text = "Elapsed: 3.2 seconds\n" + "".join(
+        f"- Epoch {e}\n        Time elapsed: {100 + e}.0970 seconds,\n        Train Loss: 0.2{e},\n"
+        for e in (23, 24))
+    timings = [o for o in _obs(text) if o.name == "Time_elapsed"]
+    assert [(o.value, o.epoch) for o in timings] == [(123.097, 23), (124.097, 24)]
+    assert "Elapsed" not in _names(text)
+    assert "peak_memory" in _names("step 4: loss 0.5\nDone in 0:03:12, peak memory 7.9 GiB\n")

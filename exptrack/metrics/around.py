@@ -34,7 +34,8 @@ _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$")
 
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
-_STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema"})
+_STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema",
+                         "peak"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
 _DEVICES = frozenset({"gpu", "cpu"})
 _DEVICE_QUANTITY = re.compile(r"(?:mem|memory|util|utilization|usage|temp|temperature|power)$")

@@ -12,6 +12,7 @@ _DIGITS = re.compile(rb"\d+")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
 KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
 SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
+TIMING = 1 << 6  # timings only (``rules.TIMED``): recorded only under a step or an epoch
 
 
 class Observation(NamedTuple):
@@ -64,7 +65,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         rules.STEP, rules.BATCH, rules.BAR_STEP} else rules.EPOCH
     context = tuple((alone if a.kind == rules.EPOCH else a.kind, *span(a.token))
                     for a in actions if a.kind in _CONTEXT)
-    values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO)]
+    values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
     listing, key = dumps.classify(text) if not context and len(values) < 2 else (0, "")
     naming = peek if listing else name
     metrics = tuple((naming(a.name), *span(a.token),
@@ -73,6 +74,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     keyed = tuple(m.span() for a in values
                   for m in _DIGITS.finditer(raw, at(a.source[0]), at(a.source[1])))
     flags = KEYED if keyed else 0
+    if any(a.kind == rules.TIMED for a in values):
+        flags |= TIMING
     tokens = [a.token for a in actions] + [a.denominator for a in values if a.denominator]
     if any(a.kind == rules.BAR_STEP for a in actions) \
             or not all(forms.is_plain(pieces[t]) for t in tokens):

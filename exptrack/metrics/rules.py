@@ -104,6 +104,7 @@ STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 # a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
 # shows no step: such a line's values belong to the epoch, not to its last batch
 BATCH, EPOCH_ALONE = 5, 6
+TIMED = 7  # a timing kept only where the run already has a step or an epoch
 
 
 class Action(NamedTuple):
@@ -305,14 +306,18 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if (settings or _LIBRARY_LOG.search(line)) and not any(a.kind in (STEP, EPOCH)
                                                          for a in actions):
         return ()  # a library's "[Info]" line counts only when it reports an iteration
+    # a duration with no step or epoch on its line, or a line of timings only, is a report
+    # only inside a run's epochs or steps ("Time elapsed: 126.1 seconds," in an epoch's
+    # block), not a one-off ("Elapsed: 3.2s" at start-up): TIMED, decided where it prints
     if durations and not any(a.kind in (STEP, EPOCH) for a in actions):
-        actions = [a for a in actions if a.token not in durations]  # a one-off duration
+        actions = [a._replace(kind=TIMED) if a.token in durations else a for a in actions]
         candidates = [c for c in candidates if c[0] not in durations]
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
-        actions = [a for a in actions if a.token not in measures]  # only timings: not a report
+        actions = [a._replace(kind=TIMED) if a.token in measures else a for a in actions]
         candidates = [c for c in candidates if c[0] not in measures]
     weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
-    if weak_only and len(candidates) + sum(a.kind != METRIC for a in actions) < 2:
+    if weak_only and len(candidates) + sum(a.kind not in (METRIC, TIMED)
+                                           for a in actions) < 2:
         # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
         # set accuracy 0.94"), or a whole line of a metric's name and a fraction ("Time 2.56")
         index, name, sep, _ = weak_only[0]

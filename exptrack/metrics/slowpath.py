@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from exptrack.metrics import dumps, forms, names, rules
 from exptrack.metrics.columns import ColumnPlan
-from exptrack.metrics.lineplan import EMPTY, KEYED, SLOW, Observation, Plan
+from exptrack.metrics.lineplan import EMPTY, KEYED, SLOW, TIMING, Observation, Plan
 
 MAX_VARIANTS = 4096
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
@@ -86,6 +86,12 @@ class SlowPath:
         Returns the plan for the hot loop to apply, or None when the line is done."""
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
+        if plan.flags & TIMING:
+            if self.step is None and self.epoch is None:
+                if self._dump is not None:  # a one-off timing: no report of the run's
+                    self._close_dump(out)
+                return None
+            plan = plan._replace(flags=plan.flags & ~TIMING)
         flags = plan.flags
         if self._kv_rows and (plan.metrics or plan.context or b"|" not in shape):
             self._flush_kv(out)
