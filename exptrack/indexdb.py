@@ -15,7 +15,7 @@ from exptrack.model import SUMMARY_FIELDS, GitState, RunRecord
 from exptrack.store import Store
 
 READ_BUSY_S = 5.0
-_SIGNATURE = ";".join(("2", "insights", *(f.name for f in fields(RunRecord)), *SUMMARY_FIELDS,
+_SIGNATURE = ";".join(("3", "insights", *(f.name for f in fields(RunRecord)), *SUMMARY_FIELDS,
                        *(f.name for f in fields(GitState))))
 # Any change of what a row holds gives another version: the database is then rebuilt.
 SCHEMA_VERSION = zlib.crc32(_SIGNATURE.encode()) & 0x7FFFFFFF
@@ -35,6 +35,7 @@ CREATE TABLE runs (
 CREATE INDEX runs_order ON runs (started_at DESC, id DESC);
 CREATE INDEX runs_name ON runs (name);
 CREATE INDEX runs_status ON runs (status);
+CREATE INDEX runs_stats ON runs (id, stats);
 CREATE TABLE params (run_id TEXT NOT NULL, name TEXT NOT NULL, kind INTEGER NOT NULL, v,
   value TEXT NOT NULL, PRIMARY KEY (run_id, name)) WITHOUT ROWID;
 CREATE INDEX params_name ON params (name, run_id);
