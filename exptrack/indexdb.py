@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
+import re
 import socket
 import sqlite3
 import zlib
@@ -166,8 +168,10 @@ def _prepared(conn: sqlite3.Connection) -> bool:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            with contextlib.suppress(OSError, sqlite3.Error):  # what its writer may read
-                os.chmod(conn.execute("PRAGMA database_list").fetchone()[2], 0o600)
+            path = conn.execute("PRAGMA database_list").fetchone()[2]
+            with contextlib.suppress(OSError):  # what its writer may read
+                os.chmod(path, 0o600)
+            _discard_other_versions(Path(path))
         conn.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -176,6 +180,19 @@ def _prepared(conn: sqlite3.Connection) -> bool:
     with contextlib.suppress(sqlite3.OperationalError):
         conn.execute("PRAGMA journal_mode = WAL")
     return bool(conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+
+
+def _discard_other_versions(path: Path) -> None:
+    """Delete the databases of the same store and host made for other schema versions
+    (an upgrade of track would otherwise leave them behind, the size of the index)."""
+    prefix = path.name.removesuffix(f".v{SCHEMA_VERSION}.sqlite")
+    if prefix == path.name:
+        return
+    pattern = re.compile(re.escape(prefix) + r"\.v\d+\.sqlite")
+    with contextlib.suppress(OSError):
+        for other in path.parent.glob(glob.escape(prefix) + ".v*.sqlite"):
+            if other != path and pattern.fullmatch(other.name):
+                discard(other)
 
 
 def discard(path: Path) -> None:
