@@ -6,11 +6,14 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
-from collections.abc import Callable
-from typing import Annotated, NoReturn, ParamSpec, TypeVar
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 from exptrack import __version__
 from exptrack.errors import EXIT_BUG, EXIT_INTERRUPTED, ExptrackError
@@ -18,8 +21,76 @@ from exptrack.errors import EXIT_BUG, EXIT_INTERRUPTED, ExptrackError
 P = ParamSpec("P")
 R = TypeVar("R")
 
+# Each command: (its module in exptrack.commands, whether a reader of stdout that goes
+# away ends it quietly, the name of its module's context settings for it). The function
+# is named as the command. Order: as `track --help` lists them.
+COMMANDS: dict[str, tuple[str, bool, str | None]] = {
+    "run": ("run", False, "RUN_CONTEXT"), "ls": ("inspect", True, None),
+    "show": ("inspect", True, None), "diff": ("diff", True, None),
+    "parse": ("parse", True, None), "reparse": ("parse", True, None),
+    "metrics": ("series", True, None), "plot": ("plot", True, None),
+    "report": ("report", True, None), "watch": ("watch", False, None),
+    "rm": ("manage", False, None), "restore": ("manage", False, None),
+    "gc": ("manage", False, None), "tag": ("manage", False, "TAG_CONTEXT"),
+    "note": ("manage", False, None), "rename": ("manage", False, None),
+    "rerun": ("rerun", False, "RERUN_CONTEXT"), "checkout": ("rerun", False, None),
+    "push": ("share", False, None), "export": ("share", True, None),
+}
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The group's commands by name (click commands, as typer makes them), each made when
+    it is first looked up: `track ls` imports and converts ls alone, not all twenty
+    (typer's conversion of every command's options: 17 ms of a 175 ms `ls`). Click's
+    "lazily loading subcommands" pattern, through typer's public ``get_command``."""
+
+    def __init__(self, markup: Any) -> None:
+        self._markup = markup
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._made:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._made[name] = _make(name, self._markup)
+        return self._made[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("track's commands are fixed")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+def _make(name: str, markup: Any) -> Any:
+    """The click command of ``name``: its function on a Typer of its own."""
+    module_name, pipe_safe, context = COMMANDS[name]
+    module = importlib.import_module(f"exptrack.commands.{module_name}")
+    function = getattr(module, name)
+    one = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
+                      pretty_exceptions_show_locals=False, rich_markup_mode=markup)
+    one.command(name, context_settings=getattr(module, context) if context else None)(
+        _pipe_safe(function) if pipe_safe else function)
+    return typer.main.get_command(one)
+
+
+class LazyGroup(TyperGroup):
+    """`track`: a typer group whose commands are ``LazyCommands``."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(self.rich_markup_mode)
+
+
 app = typer.Typer(
     name="track",
+    cls=LazyGroup,
     help="Record, list, inspect and diff training runs. No code changes needed.\n\n"
          "Example:\n\n    track run -- python train.py --lr 0.01\n\n    track ls\n\n"
          "    track show",
@@ -59,42 +130,6 @@ def _pipe_safe(command: Callable[P, R]) -> Callable[P, R]:
             raise ReaderGone() from exc
 
     return run
-
-
-from exptrack.commands import (  # noqa: E402 - registered below
-    diff,
-    inspect,
-    manage,
-    parse,
-    plot,
-    report,
-    rerun,
-    run,
-    series,
-    share,
-    watch,
-)
-
-app.command(context_settings=run.RUN_CONTEXT)(run.run)
-app.command("ls")(_pipe_safe(inspect.ls))
-app.command("show")(_pipe_safe(inspect.show))
-app.command("diff")(_pipe_safe(diff.diff))
-app.command()(_pipe_safe(parse.parse))
-app.command()(_pipe_safe(parse.reparse))
-app.command("metrics")(_pipe_safe(series.metrics))
-app.command("plot")(_pipe_safe(plot.plot))
-app.command("report")(_pipe_safe(report.report))
-app.command("watch")(watch.watch)
-app.command("rm")(manage.rm)
-app.command("restore")(manage.restore)
-app.command("gc")(manage.gc)
-app.command("tag", context_settings=manage.TAG_CONTEXT)(manage.tag)
-app.command("note")(manage.note)
-app.command("rename")(manage.rename)
-app.command("rerun", context_settings=rerun.RERUN_CONTEXT)(rerun.rerun)
-app.command("checkout")(rerun.checkout)
-app.command("push")(share.push)
-app.command("export")(_pipe_safe(share.export))
 
 
 def main() -> None:

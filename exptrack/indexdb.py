@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
+import re
 import socket
 import sqlite3
 import zlib
@@ -15,7 +17,7 @@ from exptrack.model import SUMMARY_FIELDS, GitState, RunRecord
 from exptrack.store import Store
 
 READ_BUSY_S = 5.0
-_SIGNATURE = ";".join(("2", "insights", *(f.name for f in fields(RunRecord)), *SUMMARY_FIELDS,
+_SIGNATURE = ";".join(("3", "insights", *(f.name for f in fields(RunRecord)), *SUMMARY_FIELDS,
                        *(f.name for f in fields(GitState))))
 # Any change of what a row holds gives another version: the database is then rebuilt.
 SCHEMA_VERSION = zlib.crc32(_SIGNATURE.encode()) & 0x7FFFFFFF
@@ -35,6 +37,7 @@ CREATE TABLE runs (
 CREATE INDEX runs_order ON runs (started_at DESC, id DESC);
 CREATE INDEX runs_name ON runs (name);
 CREATE INDEX runs_status ON runs (status);
+CREATE INDEX runs_stats ON runs (id, stats);
 CREATE TABLE params (run_id TEXT NOT NULL, name TEXT NOT NULL, kind INTEGER NOT NULL, v,
   value TEXT NOT NULL, PRIMARY KEY (run_id, name)) WITHOUT ROWID;
 CREATE INDEX params_name ON params (name, run_id);
@@ -165,8 +168,10 @@ def _prepared(conn: sqlite3.Connection) -> bool:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            with contextlib.suppress(OSError, sqlite3.Error):  # what its writer may read
-                os.chmod(conn.execute("PRAGMA database_list").fetchone()[2], 0o600)
+            path = conn.execute("PRAGMA database_list").fetchone()[2]
+            with contextlib.suppress(OSError):  # what its writer may read
+                os.chmod(path, 0o600)
+            _discard_other_versions(Path(path))
         conn.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -175,6 +180,19 @@ def _prepared(conn: sqlite3.Connection) -> bool:
     with contextlib.suppress(sqlite3.OperationalError):
         conn.execute("PRAGMA journal_mode = WAL")
     return bool(conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+
+
+def _discard_other_versions(path: Path) -> None:
+    """Delete the databases of the same store and host made for other schema versions
+    (an upgrade of track would otherwise leave them behind, the size of the index)."""
+    prefix = path.name.removesuffix(f".v{SCHEMA_VERSION}.sqlite")
+    if prefix == path.name:
+        return
+    pattern = re.compile(re.escape(prefix) + r"\.v\d+\.sqlite")
+    with contextlib.suppress(OSError):
+        for other in path.parent.glob(glob.escape(prefix) + ".v*.sqlite"):
+            if other != path and pattern.fullmatch(other.name):
+                discard(other)
 
 
 def discard(path: Path) -> None:

@@ -70,6 +70,11 @@ def visible_console() -> type[Console]:
         from rich.text import Text
 
         class VisibleConsole(Console):
+            def __init__(self, **options: Any) -> None:
+                # User data stays as written: a param value ":fire:" is not an emoji
+                # (and rich's table of emoji codes, 3 ms of `track ls`, is not loaded).
+                super().__init__(**{"emoji": False, **options})
+
             def render(self, renderable: Any, options: Any = None) -> Any:
                 if isinstance(renderable, Text):
                     renderable = _visible_text(renderable)

@@ -72,6 +72,16 @@ def test_the_database_lives_in_the_cache_folder_not_in_the_store(
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT name FROM runs").fetchall() == [("a",)]
     assert db.stat().st_mode & 0o077 == 0
+    # The database of another schema version (an older track's) goes when a new one is
+    # made; another store's or host's stays.
+    older = db.with_name(db.name.replace(f".v{SCHEMA_VERSION}.", ".v1."))
+    other_host = db.with_name(db.name.replace("-", "-x", 1).replace(f".v{SCHEMA_VERSION}.", ".v1."))
+    for path in (older, Path(f"{older}-wal"), other_host):
+        path.write_bytes(b"old")
+    db.unlink()
+    ls()
+    assert db.is_file() and not older.exists() and not Path(f"{older}-wal").exists()
+    assert other_host.exists()
 
 
 def test_runs_added_changed_or_removed_behind_its_back_are_seen(tmp_path: Path,

@@ -110,3 +110,13 @@ def test_a_warning_quoting_a_path_shows_control_characters(tmp_path: Path,
     assert done.returncode == 0, done.stderr
     assert b"not copying" in done.stderr
     assert_visible(done.stderr, "warning")
+
+
+def test_emoji_codes_in_user_data_stay_text(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        track("run", "--name", name, "--param", "opt=:fire:", "--note", ":smile:", "--",
+              *py("pass"), cwd=tmp_path, check=True)
+    listed = track("ls", cwd=tmp_path, check=True).stdout.decode()
+    assert "same in all: opt=:fire:" in listed, listed
+    shown = track("show", cwd=tmp_path, check=True).stdout.decode()
+    assert ":fire:" in shown and ":smile:" in shown and "\N{FIRE}" not in shown, shown

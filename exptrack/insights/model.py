@@ -11,10 +11,7 @@ from typing import Any, NamedTuple
 SEVERITIES = ("error", "warning", "info")  # most severe first
 KINDS = ("divergence", "oom", "overfitting", "not_learning", "plateau", "instability",
          "input_bound", "gpu_unused", "gpu_memory", "memory_leak", "time_to_best")
-# The short code `track ls` shows next to the status (one letter each).
-CODES = {"divergence": "D", "oom": "M", "overfitting": "O", "not_learning": "N",
-         "plateau": "P", "instability": "S", "input_bound": "I", "gpu_unused": "G",
-         "gpu_memory": "G", "memory_leak": "L", "time_to_best": ""}
+# (The one-letter code `track ls` shows for each kind: ``indexinsights.CODES``.)
 JSON_KEYS = ("kind", "severity", "metric", "step", "epoch", "time_s", "message", "data")
 
 
