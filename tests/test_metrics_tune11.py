@@ -185,3 +185,11 @@ def test_a_timing_line_counts_inside_epochs_not_before() -> None:
     assert [(o.value, o.epoch) for o in timings] == [(123.097, 23), (124.097, 24)]
     assert "Elapsed" not in _names(text)
     assert "peak_memory" in _names("step 4: loss 0.5\nDone in 0:03:12, peak memory 7.9 GiB\n")
+
+
+def test_marian_cost_before_its_label_count() -> None:
+    text = "".join(f"[2022-10-22 16:10:47] Ep. 1 : Up. {u}000 : Sen. 55,937 : Cost 1.2{u} * "
+                   f"1,250,415 @ 2,803 after 5,001,838 : Time 8.51s : 146867.69 words/s : "
+                   f"gNorm 0.99{u} : L.r. 3.0000e-04\n" for u in (2, 3))
+    last = _last(text, "Cost")
+    assert (last.value, last.step) == (1.23, 3000)

@@ -31,7 +31,7 @@ _UNIT_AFTER = re.compile(
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
     r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$")
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$")
 
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema",
