@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from exptrack import compare, query, render
 from exptrack.errors import UsageError
 from exptrack.model import MetricSummary, RunRecord
-from exptrack.store import RunView, close_refs
+from exptrack.refs import close_refs
+from exptrack.store import RunView
 
 NAN = math.nan
 
