@@ -20,12 +20,17 @@ from exptrack.directions import metric_direction  # noqa: E402
 from exptrack.insights import Insight, Point, RunData, diagnose  # noqa: E402
 from exptrack.metrics import parse_text  # noqa: E402
 
+# The held-out set kept unseen for the next honest parser measurement (issue #11): nothing
+# here reads it, so no test or bench output shows its logs before that measurement.
+UNSEEN = frozenset({"heldout10"})
+
 
 def corpus() -> list[Path]:
     data = ROOT / "tests" / "data"
     logs = sorted((data / "logs").glob("*.log"))
     for held in sorted(data.glob("heldout*")):
-        logs += sorted(held.glob("*.log"))
+        if held.name not in UNSEEN:
+            logs += sorted(held.glob("*.log"))
     logs += sorted(data.glob("zoo/*/*/output.log"))
     return logs
 

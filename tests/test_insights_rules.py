@@ -64,6 +64,19 @@ def test_explosion_and_nan() -> None:
     assert "divergence" not in problems(RunData({"loss": curve(summed)}, {"loss": "min"}))
 
 
+def test_a_growing_part_of_a_steady_total_loss_is_no_divergence() -> None:
+    total = [6.7, 0.80, 0.68, 0.60, 0.55, 0.52, 0.50, 0.49]
+    part = [0.018, 0.014, 0.033, 0.045, 0.058, 0.076, 0.12, 0.14]  # cascade R-CNN's loss_loc_1
+    directions = {"loss": "min", "loss_loc_1": "min"}
+    assert "divergence" not in problems(
+        RunData({"loss": curve(total), "loss_loc_1": curve(part)}, directions))
+    alone = problems(RunData({"loss_loc_1": curve(part)}, {"loss_loc_1": "min"}))
+    assert "divergence" in alone  # with no total loss to read it against, it is flagged
+    nan_part = [0.018, 0.014, 0.033, math.nan, math.nan, math.nan, math.nan, math.nan]
+    assert "divergence" in problems(
+        RunData({"loss": curve(total), "loss_loc_1": curve(nan_part)}, directions))
+
+
 def test_spikes_are_instability() -> None:
     rng = random.Random(2)
     values = [1.0 + rng.uniform(-0.02, 0.02) for _ in range(100)]

@@ -13,7 +13,7 @@ from exptrack.insights.model import Insight, Point, Thresholds, fmt_duration, fm
 from exptrack.insights.pairs import is_validation
 
 _LOSS = re.compile(r"(?i)(loss|nll|perplexity|ppl)")
-_MAIN_LOSS = ("loss", "train_loss", "training_loss", "train/loss", "loss/train", "train.loss")
+MAIN_LOSS = ("loss", "train_loss", "training_loss", "train/loss", "loss/train", "train.loss")
 
 
 def is_loss(name: str, direction: str | None) -> bool:
@@ -267,5 +267,5 @@ def time_to_best(name: str, points: Sequence[Point], direction: str,
 def main_losses(names: Sequence[str], directions: dict[str, str | None]) -> list[str]:
     """The training losses (not validation ones); the main one alone when it exists."""
     losses = [n for n in names if is_loss(n, directions.get(n)) and not is_validation(n)]
-    main = [n for n in losses if n in _MAIN_LOSS]
+    main = [n for n in losses if n in MAIN_LOSS]
     return main[:1] or losses
