@@ -50,14 +50,14 @@ def diagnose(run: RunData, th: Thresholds | None = None) -> list[Insight]:
     found: list[Insight] = []
     series, directions = run.series, run.directions
     diverged: set[str] = set()
-    main = curves.main_losses(list(series), dict(directions))
-    steady = main[0] if len(main) == 1 and main[0] in curves.MAIN_LOSS \
-        and curves.divergence(main[0], series[main[0]], th) is None else None
+    totals = curves.main_losses(list(series), dict(directions))
+    steady = totals[0] if len(totals) == 1 and totals[0] in curves.MAIN_LOSS \
+        and curves.divergence(totals[0], series[totals[0]], th) is None else None
     for name in sorted(series):
         if curves.is_loss(name, directions.get(name)):
             hit = curves.divergence(name, series[name], th)
             if hit is not None and steady is not None and name != steady \
-                    and not curves.is_validation(name) and "running_min" in hit.data:
+                    and not is_validation(name) and "running_min" in hit.data:
                 continue  # a part of a steady total loss grew (a detector's box loss, once
                 # its proposals improve): no divergence; a part that turns NaN still is
             if hit is not None:
