@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
+from exptrack.insights.keep import Kept
 from exptrack.metrics import MetricParser, MetricSummarizer
 from exptrack.metrics.encode import RowWriter
 from exptrack.metrics.parser import Segment
@@ -41,6 +42,9 @@ class MetricStream:
         self.parser = parser
         self.summarizer = summarizer
         self.writer = RowWriter()  # metrics.jsonl's lines: written by the thread only
+        # the curves of the rows written, for the insights (thread only); None after a bug
+        self.kept: Kept | None = Kept()
+        self.finished = False  # the thread parsed everything queued, and ended
         self.lock = threading.Lock()  # held while the summarizer changes
         self._write_rows = write_rows
         self.budget_s = budget_s
@@ -91,6 +95,7 @@ class MetricStream:
                                    "of the output were not recorded (`track reparse` can "
                                    "retry from output.log)")
                 return
+        self.finished = True
         try:
             rest = self.parser.finish()
         except Exception:
@@ -178,3 +183,8 @@ class MetricStream:
                                "output.log")
             return
         self._write_rows(rows.encode("utf-8"))
+        if self.kept is not None:
+            try:
+                self.kept.add(segments, round(arrived, 3))
+            except Exception:  # the insights read metrics.jsonl instead
+                self.kept = None

@@ -134,6 +134,13 @@ class RunSink:
         self.log.close()
         self.metrics.close()
         self.report()
+        kept = self.stream.kept
+        if self.stream.finished and kept is not None and self.metrics.cut is None:
+            from exptrack.insights.keep import remember
+
+            # the insights at the end take the curves from memory while metrics.jsonl
+            # stays as written (framework files merged into it are read from it)
+            remember(self.metrics.path, kept)
 
 
 def env_seconds(name: str, default: float) -> float:

@@ -7,7 +7,6 @@ never an exception."""
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -16,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from exptrack.directions import metric_direction
 from exptrack.insights.diagnose import RunData, diagnose
+from exptrack.insights.keep import Thinned, recalled
 from exptrack.insights.model import Insight, Point, Thresholds
 
 if TYPE_CHECKING:
     from exptrack.jsonl import Row
 
-MAX_POINTS = 5_000  # a longer curve is thinned evenly before the rules
 READ_WHOLE_BYTES = 8 * 1024 * 1024  # a bigger metrics.jsonl has its rows sampled
 SAMPLED_ROWS = 50_000  # about how many rows of a bigger file are decoded
 MAX_SAMPLE_BYTES = 8 * 1024 * 1024
@@ -49,45 +48,6 @@ def _start(record: dict[str, Any]) -> float | None:
         return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
     except ValueError:
         return None
-
-
-class Thinned:
-    """A curve kept in bounded memory while it streams in: every ``stride``-th point (the
-    stride doubling, and the kept points halved, each time ``2 * limit`` are held), the
-    first non-finite point of each stretch of them (where a loss turned NaN), and the
-    last. (Keeping every non-finite point made a long NaN tail quadratic: the halving
-    could not shrink the list, and ran again at each point.)"""
-
-    def __init__(self, limit: int = MAX_POINTS) -> None:
-        self.limit = limit
-        self.points: list[Point] = []
-        self.stride = 1
-        self.seen = 0
-        self.last: Point | None = None
-
-    def add(self, point: Point) -> None:
-        turned = not math.isfinite(point.value) and (
-            self.last is None or math.isfinite(self.last.value))
-        if self.seen % self.stride == 0 or turned:
-            self.points.append(point)
-            if len(self.points) >= 2 * self.limit:
-                self._halve()
-        self.seen += 1
-        self.last = point
-
-    def _halve(self) -> None:
-        points = self.points
-        kept = [p for i, p in enumerate(points) if i % 2 == 0 or (
-            not math.isfinite(p.value) and math.isfinite(points[i - 1].value))]
-        if len(kept) > 1.5 * self.limit:  # values alternating with NaN: halve plainly
-            kept = points[::2]
-        self.points = kept
-        self.stride *= 2
-
-    def curve(self) -> list[Point]:
-        if self.last is not None and (not self.points or self.points[-1] is not self.last):
-            return [*self.points, self.last]
-        return self.points
 
 
 def read_samples(path: Path) -> list[dict[str, Any]]:
@@ -186,11 +146,19 @@ class _Sampler:
         return picked
 
 
-def run_data(path: Path, configured: dict[str, str] | None = None) -> RunData:
-    record = _mapping(_yaml(path / "run.yaml"))
-    start = _start(record)
-    curves: dict[str, Thinned] = {}
-    for batch in _row_batches(path / "metrics.jsonl"):  # bounded memory, either format
+def _series(metrics: Path, start: float | None) -> dict[str, list[Point]]:
+    """Each metric's curve, its times made seconds since ``start`` (else since the first
+    row's time): the curves `track run` kept while it wrote ``metrics`` (``keep``), else
+    the file's rows."""
+    kept = recalled(metrics)
+    if kept is not None:
+        start = kept.first_time if start is None else start
+        return {name: [Point(value, step, epoch, None if time is None or start is None
+                             else max(0.0, time - start))
+                       for value, step, epoch, time in points]
+                for name, points in kept.series().items()}
+    curves: dict[str, Thinned[Point]] = {}
+    for batch in _row_batches(metrics):  # bounded memory, either format
         for row in batch:
             if start is None and row.time is not None:
                 start = row.time
@@ -199,7 +167,12 @@ def run_data(path: Path, configured: dict[str, str] | None = None) -> RunData:
             if curve is None:
                 curves[row.name] = curve = Thinned()
             curve.add(Point(row.value, row.step, row.epoch, at))
-    series = {name: curve.curve() for name, curve in curves.items()}
+    return {name: curve.curve() for name, curve in curves.items()}
+
+
+def run_data(path: Path, configured: dict[str, str] | None = None) -> RunData:
+    record = _mapping(_yaml(path / "run.yaml"))
+    series = _series(path / "metrics.jsonl", _start(record))
     summary = _mapping(_mapping(_yaml(path / "summary.yaml")).get("metrics"))
     directions: dict[str, str | None] = {}
     for name in series:

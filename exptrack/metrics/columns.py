@@ -98,6 +98,20 @@ class Block(NamedTuple):
     zeros: tuple[bool, ...]  # some line's column starts with a zero digit
 
 
+def runs(shaped: bytes) -> list[tuple[bytes, int]]:
+    """(shape, number of lines) of each run of consecutive lines of one shape in ``shaped``
+    (whole lines, digits translated). A chunk all of one shape (a flood of metric lines)
+    is told by one comparison instead of a split of every line (measured: the split and
+    ``groupby`` were ~70 ns a line, a sixth of the recorder's parsing)."""
+    first = shaped[:shaped.find(b"\n") + 1]
+    lines, rest = divmod(len(shaped), len(first))
+    if not rest and first * lines == shaped:
+        return [(first[:-1], lines)]
+    shapes = shaped.split(b"\n")
+    shapes.pop()
+    return [(shape, len(list(group))) for shape, group in groupby(shapes)]
+
+
 def make_plan(shape: bytes, context: Sequence[tuple[int, int, int]],
               metrics: Sequence[tuple[str, int, int, int, int, float]]) -> ColumnPlan | None:
     """The column plan for a shape's line plan; None when the line path must do it
@@ -224,17 +238,3 @@ def observations(block: Block) -> list[tuple[str, float, Number | None, Number |
         for metric, column in zip(block.plan.metrics, columns, strict=True):
             out.append((metric.name, column[line], step, epoch))
     return out
-
-
-def runs(shaped: bytes) -> list[tuple[bytes, int]]:
-    """(shape, number of lines) of each run of consecutive lines of one shape in ``shaped``
-    (whole lines, digits translated). A chunk all of one shape (a flood of metric lines)
-    is told by one comparison instead of a split of every line (measured: the split and
-    ``groupby`` were ~70 ns a line, a sixth of the recorder's parsing)."""
-    first = shaped[:shaped.find(b"\n") + 1]
-    lines, rest = divmod(len(shaped), len(first))
-    if not rest and first * lines == shaped:
-        return [(first[:-1], lines)]
-    shapes = shaped.split(b"\n")
-    shapes.pop()
-    return [(shape, len(list(group))) for shape, group in groupby(shapes)]

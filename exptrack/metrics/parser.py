@@ -80,6 +80,7 @@ class MetricParser(BarReplay, SlowPath):
         complete = self._complete(data)
         out: list[Observation] = []
         if complete:
+            self._detect(complete, len(complete))
             self._parse_complete(complete, out)
         return out
 
@@ -89,17 +90,29 @@ class MetricParser(BarReplay, SlowPath):
         complete = self._complete(data)
         if not complete:
             return []
-        if self._bar_text is not None or not self._use_defaults or self._extra \
-                or self._ignore is not None or b"\r" in complete or b"\x1b" in complete \
-                or b"\x08" in complete \
-                or (self._yolo is not None and self._yolo.wants(complete)):
+        plain = self._bar_text is None and self._use_defaults and not self._extra \
+            and self._ignore is None and b"\r" not in complete and b"\x1b" not in complete \
+            and b"\x08" not in complete
+        runs = columns.runs(complete.translate(_SHAPE)) if plain else []
+        # Lines of one shape differ only in their digits, which Ultralytics' markers do not
+        # hold: the first line tells (measured: searching all cost 0.03 s a million lines).
+        self._detect(complete[:len(runs[0][0]) + 1] if len(runs) == 1 else complete,
+                     len(complete))
+        if not plain or (self._yolo is not None and self._yolo.wants(complete)):
             out: list[Observation] = []
             self._parse_complete(complete, out)
             return [out] if out else []
         segments: list[Segment] = []
-        self._parse_runs(complete.decode("ascii") if complete.isascii() else complete,
-                         columns.runs(complete.translate(_SHAPE)), segments)
+        self._parse_runs(complete.decode("ascii") if complete.isascii() else complete, runs,
+                         segments)
         return segments
+
+    def _detect(self, text: bytes, size: int) -> None:
+        """Whether Ultralytics' output begins in ``text`` (of the output's next ``size``
+        bytes): its recognizer then takes the lines it claims."""
+        early, self._seen = self._seen < ultralytics.EARLY_BYTES, self._seen + size
+        if self._yolo is None and self._use_defaults and ultralytics.starts(text, early):
+            self._yolo = ultralytics.Recognizer(self._aliases, self._ignore)
 
     def _complete(self, data: bytes) -> bytes:
         """The complete lines (or renders) of what was pending plus ``data``."""
@@ -120,9 +133,6 @@ class MetricParser(BarReplay, SlowPath):
             self._pending, self._skip_rest = b"", True
         if b"\r" in complete and b"\r\n" in complete:  # a pseudo-terminal's line ends
             complete = complete.replace(b"\r\n", b"\n")
-        early, self._seen = self._seen < ultralytics.EARLY_BYTES, self._seen + len(complete)
-        if self._yolo is None and self._use_defaults and ultralytics.starts(complete, early):
-            self._yolo = ultralytics.Recognizer(self._aliases, self._ignore)
         return complete
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:

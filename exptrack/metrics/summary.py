@@ -48,10 +48,12 @@ class MetricSummarizer:
     def add_block(self, block: Block) -> None:
         """A column block (``columns``): each metric's column folds in one call; a plain
         unsigned decimal column folds on its text (``min``/``max`` of same-width digit
-        strings), converting three of its values instead of all."""
+        strings), converting three of its values instead of all; so does a column of one
+        text throughout (a learning rate: measured, folding its values cost 0.03 s a
+        million lines)."""
         steps = summary_steps(block)
         for metric in block.plan.metrics:
-            if metric.ordered:
+            if metric.ordered or (metric.column >= 0 and block.constant[metric.column]):
                 self._fold_ordered(metric.name, block.texts[metric.column], steps,
                                    block.constant[metric.column])
             else:
