@@ -193,3 +193,16 @@ def test_marian_cost_before_its_label_count() -> None:
                    f"gNorm 0.99{u} : L.r. 3.0000e-04\n" for u in (2, 3))
     last = _last(text, "Cost")
     assert (last.value, last.step) == (1.23, 3000)
+
+
+def test_timings_on_a_line_with_its_step_are_metrics() -> None:
+    text = "".join(f"step:{s}/1385 train_time:1712{s}ms step_avg:129.6{s}ms\n" for s in (1, 2, 3))
+    assert [o.step for o in _obs(text) if o.name == "train_time"] == [1, 2, 3]
+
+
+def test_a_tagged_lines_leading_group_is_its_context() -> None:
+    text = "".join(f"[Rank 0] (epoch: 3, iters: {i}0, time: 1.3{i}, data: 0.04{i}) , "
+                   f"D_A: 0.09{i}, G_A: 0.51{i}\n" for i in (4, 5))
+    last = _last(text, "time")
+    assert (last.value, last.step, last.epoch) == (1.35, 50, 3)
+    assert _last(text, "data").value == 0.045

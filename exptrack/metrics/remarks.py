@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
-_GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*)$")
+_GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*|\]\s+)$")  # "[Rank 0] (epoch: 3, ...": after a tag
 
 
 def inside_at_bracket(left: str, start: int) -> bool:

@@ -312,7 +312,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if durations and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = [a._replace(kind=TIMED) if a.token in durations else a for a in actions]
         candidates = [c for c in candidates if c[0] not in durations]
-    if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
+    if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions) \
+            and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = [a._replace(kind=TIMED) if a.token in measures else a for a in actions]
         candidates = [c for c in candidates if c[0] not in measures]
     weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
