@@ -206,3 +206,16 @@ def test_a_tagged_lines_leading_group_is_its_context() -> None:
     last = _last(text, "time")
     assert (last.value, last.step, last.epoch) == (1.35, 50, 3)
     assert _last(text, "data").value == 0.045
+
+
+def test_a_phase_heading_names_the_keys_under_it() -> None:
+    text = "".join(f"INFO:__main__:Epoch 1 | Step {s}0/65 | Loss: 0.5{s} | PPL: 1.6{s}\n"
+                   for s in (1, 2)) + (
+        "INFO:__main__:📊 Evaluation Results:\nINFO:__main__:   Loss: 0.4887\n"
+        "INFO:__main__:   Perplexity: 1.63\nINFO:__main__:   Tokens: 2,982,385\n"
+        "INFO:__main__:Epoch 2 | Step 30/65 | Loss: 0.49 | PPL: 1.60\n")
+    assert [o.value for o in _obs(text) if o.name == "Loss"] == [0.51, 0.52, 0.49]
+    assert _last(text, "evaluation_loss").value == 0.4887
+    assert "evaluation_perplexity" in _names(text)
+    config = "Config:\n  lr: 0.1\n  layers: 4\n  heads: 8\n  dropout: 0.2\n"
+    assert _obs(config) == []

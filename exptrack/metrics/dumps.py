@@ -52,6 +52,25 @@ _HEADER = re.compile(
     r"settings|flags)(?:[^\w]|$)")
 
 
+_PHASE_HEADING = re.compile(
+    r"(?i)^\W{0,8}(?:[A-Za-z]+\s)?(?P<phase>evaluation|eval|validation|valid|val|test|dev)"
+    r"(?:\s[A-Za-z]+){0,2}\s?:$")
+
+
+# a log record's prefix before its message: "INFO:__main__:", "2024-01-02 ... - INFO - "
+_LEVEL = re.compile(r"\b(?:INFO|WARNING|DEBUG)(?::[\w.]{1,60}:|\s[-:|]\s|\]\s)")
+
+
+def heading_phase(line: str) -> str | None:
+    """The phase a section heading names for the keys under it ("📊 Evaluation Results:",
+    "Validation metrics:", "Final test results:"), as printed; None for other headings."""
+    text = line.strip()
+    level = _LEVEL.search(text[:80])
+    found = _PHASE_HEADING.match(text[level.end():] if level else text) \
+        if len(line) < 120 else None
+    return found.group("phase").lower() if found else None
+
+
 def classify(line: str) -> tuple[int, str]:
     """The block flags of a line (0: not part of a block) and its key, for a listing."""
     text = line.rstrip()
@@ -93,9 +112,10 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("evidence", "held", "keys", "liked", "numeric", "stream")
+    __slots__ = ("evidence", "held", "keys", "liked", "numeric", "phase", "stream")
 
     def __init__(self, stream: bool = False) -> None:
+        self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.keys: set[str] = set()
         self.held: list[Observation] = []
         self.evidence = False

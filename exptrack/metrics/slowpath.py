@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from exptrack.metrics import dumps, forms, names, rules
+from exptrack.metrics import dumps, forms, names, phases, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import EMPTY, KEYED, SLOW, TIMING, Observation, Plan
 
@@ -105,14 +105,20 @@ class SlowPath:
             return plan if plan.metrics or plan.context else EMPTY
         if block is None:
             block = self._dump = dumps.Block()
+        if flags & dumps.CONTINUES:  # a section: "📊 Evaluation Results:" names its keys'
+            block.phase = dumps.heading_phase(raw if isinstance(raw, str)
+                                              else raw.decode("utf-8", "replace"))
         if block.add(flags, plan.key):
             self._release(out)
         if not plan.metrics:
             return None
-        if block.stream and not flags & SLOW and all(self._final(m[0]) for m in plan.metrics):
+        if block.stream and not flags & SLOW and block.phase is None \
+                and all(self._final(m[0]) for m in plan.metrics):
             return plan  # a stream of metrics: the hot loop records it
         found: list[Observation] = []
         self._apply(plan, raw, found)
+        if block.phase is not None:
+            found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
         if block.stream or not (block.held or any(not names.metric_like(o.name)
                                                   for o in found)):
             out.extend(self._recorded(found))  # nothing held back before, nor now
