@@ -219,3 +219,9 @@ def test_a_phase_heading_names_the_keys_under_it() -> None:
     assert "evaluation_perplexity" in _names(text)
     config = "Config:\n  lr: 0.1\n  layers: 4\n  heads: 8\n  dropout: 0.2\n"
     assert _obs(config) == []
+
+
+def test_a_label_and_its_index_before_a_dash_is_no_metric() -> None:
+    text = "Experiment 1 - Test score: 0.154\nExperiment 2 - Test score: 0.149\n"
+    assert _names(text) == {"Test_score"}
+    assert "Loss" in _names("Loss 0.52 - acc 0.91\nLoss 0.50 - acc 0.92\n")

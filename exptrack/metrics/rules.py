@@ -258,6 +258,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
                 and not (found.phase is not None and names.metric_like(name)
                          and _NEXT_NAME.match(after)):
             continue  # but "train loss 2.02 train acc: 0.16": a phase's metric, then a name
+        if weak and right.startswith(" - ") and pieces[index].isdigit() \
+                and name[:1].isupper() and name.isalpha() and not names.metric_like(name):
+            continue  # "Experiment 1 - Test score: 0.15": a label and its index
         if weak and counter:
             continue  # "retry 2/5": progress, not a ratio
         if index in remarked \
