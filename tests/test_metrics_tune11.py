@@ -223,5 +223,5 @@ def test_a_phase_heading_names_the_keys_under_it() -> None:
 
 def test_a_label_and_its_index_before_a_dash_is_no_metric() -> None:
     text = "Experiment 1 - Test score: 0.154\nExperiment 2 - Test score: 0.149\n"
-    assert _names(text) == {"Test_score"}
+    assert _names(text) == {"test_score"}
     assert "Loss" in _names("Loss 0.52 - acc 0.91\nLoss 0.50 - acc 0.92\n")
