@@ -225,3 +225,21 @@ def test_a_label_and_its_index_before_a_dash_is_no_metric() -> None:
     text = "Experiment 1 - Test score: 0.154\nExperiment 2 - Test score: 0.149\n"
     assert _names(text) == {"test_score"}
     assert "Loss" in _names("Loss 0.52 - acc 0.91\nLoss 0.50 - acc 0.92\n")
+
+
+def test_headings_with_a_rule_and_copulas() -> None:
+    prefix = "2026-04-15 12:17:51,614 - train - INFO - "
+    block = "".join(f"{prefix}Evaluation Results - {split} Set\n{prefix}{'=' * 50}\n"
+                    f"{prefix}R2 Score:        0.99{i}\n{prefix}RMSE:            170.2{i}\n"
+                    for i, split in enumerate(("Train", "Test")))
+    found = {o.name: o.value for o in _obs(block)}
+    assert found == {"train_R2_Score": 0.99, "train_RMSE": 170.2, "test_R2_Score": 0.991,
+                     "test_RMSE": 170.21}
+    text = "".join(f"epoch: {e},  loss is: 2.5{e}, acc is: 0.0{e}\n" for e in (0, 1))
+    assert _names(text) == {"loss", "acc"}
+
+
+def test_step_split_value_lines() -> None:
+    text = "1712 train 3.634902\n1750 val 3.5\n1750 hella 0.2950\n0 person 0.75\n"
+    found = {o.name: (o.value, o.step) for o in _obs(text)}
+    assert found == {"train": (3.634902, 1712), "val": (3.5, 1750)}

@@ -53,22 +53,40 @@ _HEADER = re.compile(
 
 
 _PHASE_HEADING = re.compile(
-    r"(?i)^\W{0,8}(?:[A-Za-z]+\s)?(?P<phase>evaluation|eval|validation|valid|val|test|dev)"
-    r"(?:\s[A-Za-z]+){0,2}\s?:$")
+    r"(?i)^[\W_]{0,8}(?:[A-Za-z]+\s){0,3}(?:[-:]\s)?"
+    r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
+    r"(?:\s(?:set|split|results?|metrics|scores?))?\s?:?[\W_]{0,8}$")
+_PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
 
 
 # a log record's prefix before its message: "INFO:__main__:", "2024-01-02 ... - INFO - "
 _LEVEL = re.compile(r"\b(?:INFO|WARNING|DEBUG)(?::[\w.]{1,60}:|\s[-:|]\s|\]\s)")
 
 
+def message(line: str) -> str:
+    """A log record's message: the line after a logging prefix ("INFO:__main__:", "... -
+    INFO - "), stripped."""
+    text = line.strip()
+    level = _LEVEL.search(text[:80])
+    return text[level.end():].strip() if level else text
+
+
+def is_rule(line: str) -> bool:
+    """A rule drawn between a heading and its keys ("=====", after a log prefix too)."""
+    text = message(line)
+    return len(text) >= 3 and not text.strip("=-*#~_")
+
+
 def heading_phase(line: str) -> str | None:
     """The phase a section heading names for the keys under it ("📊 Evaluation Results:",
     "Validation metrics:", "Final test results:"), as printed; None for other headings."""
-    text = line.strip()
-    level = _LEVEL.search(text[:80])
-    found = _PHASE_HEADING.match(text[level.end():] if level else text) \
-        if len(line) < 120 else None
-    return found.group("phase").lower() if found else None
+    text = message(line)
+    found = _PHASE_HEADING.match(text) if len(line) < 120 else None
+    if found is None or not (text.endswith(":") or found.group(0) != found.group(0).rstrip(
+            "=-*#: ") or " - " in text or len(found.group(0).split()) > 1):
+        return None  # a lone word ("Training") is no heading of a block of keys
+    phase = found.group("phase").lower()
+    return _PHASE_NAMES.get(phase, phase)
 
 
 def classify(line: str) -> tuple[int, str]:
@@ -87,6 +105,8 @@ def classify(line: str) -> tuple[int, str]:
         return CONTINUES | EVIDENCE, ""  # "---- arguments ----", "Config:", "Namespace("
     if _SECTION.search(text):
         return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else 0), ""
+    if heading_phase(text) is not None or is_rule(text):  # "... INFO - Evaluation Results
+        return CONTINUES, ""  # - Train Set", then "... INFO - =========="
     position = 0
     while True:
         found = _KEY_VALUE.search(text, position)

@@ -23,6 +23,7 @@ _NAME_BEFORE = re.compile(
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
+_COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
 
 # "NAME in UNIT: value" (BioNeMo's "train_step_timing in s"): the name keeps its unit
@@ -65,13 +66,14 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         return None
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
     before = tail[:match.start()]
-    if normalize_name(raw_name).lower() in _FILLERS:  # "lm loss value: 8.4"
+    if normalize_name(raw_name).lower() in _FILLERS or (
+            raw_name.lower() in _COPULAS and sep.strip()):  # "lm loss value: 8.4", "loss is:"
         inner = _NAME_BEFORE.search(before)
         if inner is None or inner.group("sep").strip():
             return None
         raw_name, before = inner.group("name"), before[:inner.start()]
-        if not names.metric_like(raw_name):  # "mean target value": the value is the quantity
-            raw_name += " value"
+        if not names.metric_like(raw_name) and match.group("name").lower() in _FILLERS:
+            raw_name += " value"  # "mean target value": the value is the quantity
         joined = WORDS_BEFORE.search(before)
         if (joined is not None
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \

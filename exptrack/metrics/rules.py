@@ -97,6 +97,7 @@ _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[
 # a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
 # LOSS:0.19 CER:6.5%": train_CER too)
 _NEXT_NAME = re.compile(r" [A-Za-z]")
+_SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")  # "<step> <split> <value>" lines
 _QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
 _ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
                         r"evaluation|dev)\b")
@@ -121,6 +122,12 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     original = [0]
     for piece in pieces:
         original.append(original[-1] + len(piece))
+    if len(pieces) == 5 and not pieces[0] and not pieces[4] and pieces[1].isdigit() \
+            and "." in pieces[3]:
+        word = pieces[2].strip()  # build-nanogpt's log.txt: "1712 train 3.634902"
+        if _SPLIT_WORD.fullmatch(pieces[2]) and (word in WORD_PHASES or names.metric_like(word)):
+            start = len(pieces[1]) + 1
+            return Action(STEP, 1), Action(METRIC, 3, word, source=(start, start + len(word)))
     prefix = _LOGGING_PREFIX.match(pieces[0])
     if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
         pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]

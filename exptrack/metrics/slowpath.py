@@ -106,8 +106,9 @@ class SlowPath:
         if block is None:
             block = self._dump = dumps.Block()
         if flags & dumps.CONTINUES:  # a section: "📊 Evaluation Results:" names its keys'
-            block.phase = dumps.heading_phase(raw if isinstance(raw, str)
-                                              else raw.decode("utf-8", "replace"))
+            text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+            if not dumps.is_rule(text):  # a rule under the heading keeps its phase
+                block.phase = dumps.heading_phase(text)
         if block.add(flags, plan.key):
             self._release(out)
         if not plan.metrics:
