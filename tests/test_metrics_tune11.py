@@ -243,3 +243,15 @@ def test_step_split_value_lines() -> None:
     text = "1712 train 3.634902\n1750 val 3.5\n1750 hella 0.2950\n0 person 0.75\n"
     found = {o.name: (o.value, o.step) for o in _obs(text)}
     assert found == {"train": (3.634902, 1712), "val": (3.5, 1750)}
+
+
+def test_a_whole_line_phrase_with_small_words_names_its_value() -> None:
+    text = "".join(f"Epoch {e}/2 - loss: 0.{e}\n" for e in (1, 2)) + (
+        "Peak reserved memory for training = 0.828 GB.\n"
+        "Peak reserved memory % of max memory = 16.693 %.\n"
+        "Number of training examples = 5000\nSize of the vocab = 32000\n")
+    found = {o.name: o.value for o in _obs(text)}
+    assert found["Peak_reserved_memory_for_training"] == 0.828
+    assert found["Peak_reserved_memory_%_of_max_memory"] == 16.693
+    assert not {"Number_of_training_examples", "Size_of_the_vocab"} & set(found)
+    assert _obs("Time taken to build model: 0.02 seconds\n") == []  # a one-off timing
