@@ -18,7 +18,7 @@ import re
 from bisect import insort
 from typing import NamedTuple
 
-from exptrack.metrics import abbrev, groups, names, naming, remarks
+from exptrack.metrics import abbrev, groups, names, naming, remarks, wholeline
 from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.naming import normalize_name
@@ -97,12 +97,6 @@ _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[
 # a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
 # LOSS:0.19 CER:6.5%": train_CER too)
 _NEXT_NAME = re.compile(r" [A-Za-z]")
-# a whole line that is one phrase and its value, the phrase with small words in it (Unsloth's
-# "Peak reserved memory % of max memory = 16.693 %.", Weka's "Time taken to build model:
-# 0.02 seconds"): the phrase names it
-_PHRASE_LINE = re.compile(r"^\s*(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){2,9})\s?[=:]\s?$")
-_PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
-_SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")  # "<step> <split> <value>" lines
 _QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
 _ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
                         r"evaluation|dev)\b")
@@ -124,37 +118,22 @@ class Action(NamedTuple):
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
+    split = wholeline.split_value(pieces)
+    if split is not None:  # build-nanogpt's "1712 train 3.634902"
+        return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])
     actions = _plan(pieces)
     if len(pieces) == 3 and not actions:
-        return _phrase_line(pieces)
+        phrase = wholeline.phrase(pieces)  # "Peak reserved memory for training = 0.8 GB."
+        if phrase is not None:
+            name, timed, source = phrase
+            return (Action(TIMED if timed else METRIC, 1, name, source=source),)
     return actions
-
-
-def _phrase_line(pieces: list[str]) -> tuple[Action, ...]:
-    """A line that is one phrase with small words in it and its value, which the rules
-    took for prose: "Peak reserved memory for training = 0.828 GB." names its value."""
-    one = _PHRASE_LINE.match(pieces[0])
-    if one is None or not _PHRASE_UNIT.match(pieces[2]):
-        return ()
-    phrase = one.group("phrase")
-    name = normalize_name(phrase.replace(" ", "_"))
-    if not any(w in STOPWORDS for w in phrase.lower().split()) \
-            or not names.metric_like(name) or is_denied(name):
-        return ()
-    kind = TIMED if pieces[2].strip(" .") in _TIME_UNIT_LETTERS else METRIC
-    return (Action(kind, 1, name, source=(one.start("phrase"), one.end("phrase"))),)
 
 
 def _plan(pieces: list[str]) -> tuple[Action, ...]:
     original = [0]
     for piece in pieces:
         original.append(original[-1] + len(piece))
-    if len(pieces) == 5 and not pieces[0] and not pieces[4] and pieces[1].isdigit() \
-            and "." in pieces[3]:
-        word = pieces[2].strip()  # build-nanogpt's log.txt: "1712 train 3.634902"
-        if _SPLIT_WORD.fullmatch(pieces[2]) and (word in WORD_PHASES or names.metric_like(word)):
-            start = len(pieces[1]) + 1
-            return Action(STEP, 1), Action(METRIC, 3, word, source=(start, start + len(word)))
     prefix = _LOGGING_PREFIX.match(pieces[0])
     if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
         pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]

@@ -1,0 +1,51 @@
+"""Whole lines of one form that the per-number rules (``rules``) do not read:
+
+- ``<step> <split> <value>`` (build-nanogpt's log.txt: ``1712 train 3.634902``), when the
+  word is a split's (``train``, ``val``) or a metric's;
+- a phrase with small words in it and its value, alone on its line, which the rules take
+  for prose (Unsloth's ``Peak reserved memory for training = 0.828 GB.``, scikit-learn's
+  ``Accuracy on test set: 0.9583``), when the phrase names a measure.
+
+The regexes are anchored, over words separated by single spaces: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics import names
+from exptrack.metrics.around import STOPWORDS
+from exptrack.metrics.naming import normalize_name
+from exptrack.metrics.phases import WORD_PHASES
+
+_SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
+_PHRASE_LINE = re.compile(r"^\s*(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){2,9})\s?[=:]\s?$")
+_PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
+_TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "seconds"})
+
+Source = tuple[int, int]  # where the name is in the line (characters)
+
+
+def split_value(pieces: list[str]) -> tuple[str, Source] | None:
+    """The metric of a ``<step> <word> <value>`` line (split by ``forms.TOKEN``)."""
+    if len(pieces) != 5 or pieces[0] or pieces[4] or not pieces[1].isdigit() \
+            or "." not in pieces[3] or not _SPLIT_WORD.fullmatch(pieces[2]):
+        return None
+    word = pieces[2].strip()
+    if word not in WORD_PHASES and not names.metric_like(word):
+        return None
+    start = len(pieces[1]) + 1
+    return word, (start, start + len(word))
+
+
+def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
+    """(name, whether it is a timing, source) of a one-value line that is a phrase."""
+    one = _PHRASE_LINE.match(pieces[0])
+    if one is None or not _PHRASE_UNIT.match(pieces[2]):
+        return None
+    words = one.group("phrase")
+    name = normalize_name(words.replace(" ", "_"))
+    if not any(w in STOPWORDS for w in words.lower().split()) \
+            or not names.metric_like(name) or names.denied(name):
+        return None
+    return name, pieces[2].strip(" .") in _TIME_UNITS, (one.start("phrase"), one.end("phrase"))
