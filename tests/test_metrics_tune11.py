@@ -255,3 +255,11 @@ def test_a_whole_line_phrase_with_small_words_names_its_value() -> None:
     assert found["Peak_reserved_memory_%_of_max_memory"] == 16.693
     assert not {"Number_of_training_examples", "Size_of_the_vocab"} & set(found)
     assert _obs("Time taken to build model: 0.02 seconds\n") == []  # a one-off timing
+
+
+def test_a_phase_word_with_a_period_after_a_log_prefix_is_the_lines() -> None:
+    text = "".join(f"09-02 20:39:12 - INFO - __main__ - {p}. Total Loss: 1.6{i}, KL: 0.1{i}, "
+                   f"AUC: 50.4{i}%\n" for i, p in enumerate(("Train", "Val")))
+    found = {o.name: o.value for o in _obs(text)}
+    assert found == {"train_Total_Loss": 1.6, "train_KL": 0.1, "train_AUC": 50.4,
+                     "val_Total_Loss": 1.61, "val_KL": 0.11, "val_AUC": 50.41}

@@ -107,7 +107,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         return None  # "Test top 5 accuracy: 80.9%": the number is inside the name
     if words:
         before = before[:len(before) - len(words)]
-        lead = words.split()[0].lower()
+        lead = words.split()[0].lower().rstrip(".")  # "Train. Total Loss:"
         if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
             phase = WORD_PHASES[lead]
             words = words.split(None, 1)[1] if len(words.split()) > 1 else ""

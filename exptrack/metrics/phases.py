@@ -44,7 +44,7 @@ _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
     r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>train|training|test|testing|val|valid|validation|"
-    r"eval|evaluation|dev)(?P<index>_\d{1,3})?(?:\s+(?:set|data|dataset|split|subset))?\s+$")
+    r"eval|evaluation|dev)(?P<index>_\d{1,3})?(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
 
 
 # "[Learner] Critic Loss = 0.09 | ...", "[att_plot] time=0.14": a bracketed word over the

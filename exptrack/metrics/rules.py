@@ -97,6 +97,8 @@ _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[
 # a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
 # LOSS:0.19 CER:6.5%": train_CER too)
 _NEXT_NAME = re.compile(r" [A-Za-z]")
+# a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
+_AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s$")
 _QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
 _ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
                         r"evaluation|dev)\b")
@@ -298,7 +300,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             name = f"{per_phase}_{name}"  # as its first one is: loss_train, loss_val
         if found.phase is not None:
             name = with_phase(name, found.phase)
-            if not candidates and not found.before.strip(" )]|-,") \
+            if not candidates and (not found.before.strip(" )]|-,")
+                                   or _AFTER_LEVEL.search(found.before)) \
                     and len(_ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
         else:
