@@ -8,7 +8,6 @@ stops the command.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import getpass
 import os
@@ -18,7 +17,6 @@ import socket
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,12 +30,14 @@ from exptrack.fsutil import write_yaml
 from exptrack.metrics import MetricParser, MetricSummarizer
 from exptrack.model import RunRecord
 from exptrack.runner import RunOutcome, run_command
+from exptrack.runrequest import RunRequest, RunResult, apply_project_config, now_iso
 from exptrack.sink import RunSink, Warn
-from exptrack.store import Store
 
 if TYPE_CHECKING:
     from exptrack.capture.metricfiles import MetricFileWatcher
     from exptrack.livepush import LivePush
+
+__all__ = ["Recorder", "RunRequest", "RunResult", "apply_project_config", "now_iso"]
 
 SUMMARY_REFRESH_S = 5.0
 # The first seconds: summary.yaml refreshed often, so `ls`/`show` see the first metrics.
@@ -47,53 +47,6 @@ METRICS_FLUSH_S = 0.25
 
 RESERVE_NAME = ".reserve"
 RESERVE_BYTES = 64 * 1024  # freed when the disk fills up, so the outcome can be written
-
-
-@dataclass
-class RunRequest:
-    command: list[str]
-    store: Store
-    name: str | None = None
-    tags: list[str] = field(default_factory=list)
-    note: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-    metric_patterns: list[str] = field(default_factory=list)
-    ignore_patterns: list[str] = field(default_factory=list)
-    use_default_patterns: bool = True
-    directions: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)
-    project_config: bool = True  # merge track.yaml / [tool.track] into the fields above
-    use_pty: bool | None = None
-    cwd: Path = field(default_factory=Path.cwd)
-    steps: list[CaptureStep] | None = None  # None: capture.default_steps()
-    step_options: dict[str, Any] = field(default_factory=dict)
-    origin: str | None = None  # the id of the run this one re-runs
-    push: str | None = None  # an MLflow URI to stream the run to (exptrack/livepush.py)
-
-
-@dataclass
-class RunResult:
-    run_id: str | None
-    path: Path | None
-    outcome: RunOutcome
-    record: RunRecord | None = None  # as recorded (also when run.yaml could not be written)
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="milliseconds")
-
-
-def apply_project_config(request: RunRequest) -> None:
-    """Merge the project configuration (docs/config.md) under the command line's options."""
-    from exptrack.config import load_config
-
-    config = load_config(request.cwd)
-    request.metric_patterns = [*config.metric_patterns, *request.metric_patterns]
-    request.ignore_patterns = [*config.ignore_patterns, *request.ignore_patterns]
-    request.use_default_patterns = request.use_default_patterns and config.use_default_patterns
-    request.directions = {**config.directions, **request.directions}
-    request.aliases = {**config.aliases, **request.aliases}
-    request.push = request.push or config.push
 
 
 class Recorder:
