@@ -8,7 +8,9 @@
    Recorder work: what `track run` does with each chunk besides the tee (the columnar
    ``feed_segments``, the summary and the metrics.jsonl text), against the line path.
 2. Pipeline: wall time of ``track run -- python gen.py`` (pipes, output to /dev/null)
-   against ``python gen.py | cat`` for the same 1,000,000-line metric output, alternating,
+   against ``python gen.py | cat`` for the same 1,000,000-line metric output, and against
+   ``python -u gen.py | cat`` (track runs a Python command unbuffered, so that its output
+   shows live: the command then writes a line at a time), alternating,
    medians of ``--repeat`` runs each. Target: ratio <= 1.3. The load average is printed:
    on a loaded machine compare only medians taken together.
 """
@@ -127,18 +129,25 @@ def main() -> None:
         gen = Path(tmp) / "gen.py"
         gen.write_text(GEN.format(lines=args.lines))
         env = dict(os.environ, TRACK_HOME=str(Path(tmp) / "store"))
-        cat_times, track_times = [], []
+        cat_times, live_times, track_times = [], [], []
         for _ in range(args.repeat):
             cat_times.append(wall(f"{sys.executable} {gen} | cat", env, shell=True))
+            live_times.append(wall(f"{sys.executable} -u {gen} | cat", env, shell=True))
             track_times.append(wall(f"{track} run -- {sys.executable} {gen}", env, shell=True))
         cat_s, track_s = statistics.median(cat_times), statistics.median(track_times)
-        print("runs (cat / track run):", ", ".join(
-            f"{c:.2f}/{t:.2f}" for c, t in zip(cat_times, track_times, strict=True)))
+        live_s = statistics.median(live_times)
+        print("runs (cat / cat, python -u / track run):", ", ".join(
+            f"{c:.2f}/{u:.2f}/{t:.2f}"
+            for c, u, t in zip(cat_times, live_times, track_times, strict=True)))
         runs = sorted((Path(tmp) / "store" / "runs").iterdir())
         recorded = sum(map(len, row_batches(runs[-1] / "metrics.jsonl")))
     print(f"pipeline, {args.lines:,} lines: cat {cat_s:.2f} s, track run {track_s:.2f} s, "
           f"ratio {track_s / cat_s:.2f} (target <= 1.3); "
           f"{args.lines / track_s / 1e6:.2f} M lines/s, {recorded:,} observations recorded")
+    # track runs a Python command unbuffered under pipes (its output shows live): the
+    # command itself then writes a line at a time, which `python -u ... | cat` pays too
+    print(f"  against python -u gen.py | cat ({live_s:.2f} s), the same writes by the "
+          f"command: ratio {track_s / live_s:.2f}")
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
