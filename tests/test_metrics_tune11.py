@@ -263,3 +263,11 @@ def test_a_phase_word_with_a_period_after_a_log_prefix_is_the_lines() -> None:
     found = {o.name: o.value for o in _obs(text)}
     assert found == {"train_Total_Loss": 1.6, "train_KL": 0.1, "train_AUC": 50.4,
                      "val_Total_Loss": 1.61, "val_KL": 0.11, "val_AUC": 50.41}
+
+
+def test_a_one_off_duration_beside_a_metric_keeps_the_metric() -> None:
+    assert [(o.name, o.value) for o in _obs("loss: 0.5, 3.70 seconds elapsed\n")] == \
+        [("loss", 0.5)]
+    assert _obs("3.70 seconds elapsed\n") == []
+    text = "epoch 1 loss 0.4\n2.1 seconds elapsed\n"
+    assert _last(text, "elapsed").epoch == 1

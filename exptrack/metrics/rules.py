@@ -37,8 +37,9 @@ __all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", 
            "plan_line"]
 is_denied = names.denied
 
-# A time or memory unit after a value: kept only on a line that reports unit-less metrics
-# too ("iter 10: loss 3.22, time 893.76ms"), never alone ("Elapsed: 3.2s").
+# A time or memory unit after a value: kept on a line that reports unit-less metrics too
+# ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
+# epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 _MEASURE_UNIT = re.compile(
     r"^\s?(?:ms|s|us|sec|secs|seconds|[KMG]i?[Bb]|[GT]FLOPS|[KMGT])(?![\w/])")
 
@@ -94,12 +95,12 @@ _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
-# a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
-# LOSS:0.19 CER:6.5%": train_CER too)
 _NEXT_NAME = re.compile(r" [A-Za-z]")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s$")
 _QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
+# a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
+# LOSS:0.19 CER:6.5%": train_CER too)
 _ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
                         r"evaluation|dev)\b")
 STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
@@ -329,8 +330,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     # only inside a run's epochs or steps ("Time elapsed: 126.1 seconds," in an epoch's
     # block), not a one-off ("Elapsed: 3.2s" at start-up): TIMED, decided where it prints
     if durations and not any(a.kind in (STEP, EPOCH) for a in actions):
-        actions = [a._replace(kind=TIMED) if a.token in durations else a for a in actions]
-        candidates = [c for c in candidates if c[0] not in durations]
+        alone = len(durations) == sum(a.kind in (METRIC, RATIO) for a in actions)
+        actions = [a._replace(kind=TIMED) for a in actions if a.token in durations] if alone \
+            else [a for a in actions if a.token not in durations]  # beside other values:
+        candidates = [c for c in candidates if c[0] not in durations]  # a one-off, dropped
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions) \
             and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = [a._replace(kind=TIMED) if a.token in measures else a for a in actions]
