@@ -79,7 +79,9 @@ def is_rule(line: str) -> bool:
 
 def heading_phase(line: str) -> str | None:
     """The phase a section heading names for the keys under it ("📊 Evaluation Results:",
-    "Validation metrics:", "Final test results:"), as printed; None for other headings."""
+    "Validation metrics:", "... - Evaluation Results - Train Set"), as printed but for
+    ``training``/``testing`` (``train``/``test``, as a phase word before a name gives them);
+    None for other headings."""
     text = message(line)
     found = _PHASE_HEADING.match(text) if len(line) < 120 else None
     if found is None or not (text.endswith(":") or found.group(0) != found.group(0).rstrip(
