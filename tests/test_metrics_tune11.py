@@ -271,3 +271,12 @@ def test_a_one_off_duration_beside_a_metric_keeps_the_metric() -> None:
     assert _obs("3.70 seconds elapsed\n") == []
     text = "epoch 1 loss 0.4\n2.1 seconds elapsed\n"
     assert _last(text, "elapsed").epoch == 1
+
+
+def test_keys_that_differ_in_digits_do_not_make_a_dump_a_stream() -> None:
+    prefix = "2025-06-04 17:36:55,380 - INFO -   "
+    dump = "".join(f"{prefix}{line}\n" for line in (
+        "activation: mish", "focal_alpha: 1", "focal_gamma: 2", "use_l1: False",
+        "lambda_l1: 0.0001", "use_l2: True", "lambda_l2: 0.0005", "beta1: 0.9", "beta2: 0.999"))
+    text = dump + "2025-06-04 17:39:02,341 - INFO - Epoch 1/35, Train Loss: 1.6279\n"
+    assert _names(text) == {"train_loss"}

@@ -106,10 +106,13 @@ class SlowPath:
         if block is None:
             block = self._dump = dumps.Block()
         if flags & dumps.CONTINUES:  # a section: "📊 Evaluation Results:" names its keys'
-            text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+            text = text_of(raw)
             if not dumps.is_rule(text):  # a rule under the heading keeps its phase
                 block.phase = dumps.heading_phase(text)
-        if block.add(flags, plan.key):
+        key = plan.key
+        if flags & dumps.LISTING and any(c.isdigit() for c in key):  # "lambda_l1: 0.0001"
+            key = dumps.classify(text_of(raw))[1]  # and "lambda_l2: ..." share a shape only
+        if block.add(flags, key):
             self._release(out)
         if not plan.metrics:
             return None
@@ -217,3 +220,7 @@ class SlowPath:
         if self._dump is not None and self._dump.held:
             out.extend(self._recorded(self._dump.held))
             self._dump.held = []
+
+
+def text_of(raw: str | bytes) -> str:
+    return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
