@@ -113,7 +113,8 @@ def test_name_and_number_regexes_are_linear() -> None:
              "loss=0.5 " * (n // 9), "(x 1) " * (n // 6), "a  " * (n // 3) + "1",
              "=[1" * (n // 3), "[1/2] " * (n // 6), "a_" * (n // 2) + "1",
              "[Learner] a = 1 | " * (n // 18), "1it/s]" + " " * n + "all 1",
-             "loss train: 1, val: 2, " * (n // 23), "time=3 seconds, " * (n // 16)]
+             "loss train: 1, val: 2, " * (n // 23), "time=3 seconds, " * (n // 16),
+             "loss: 1 " + "/a.py:1: XWarning: " * (n // 20)]
     for line in lines:
         start = time.perf_counter()
         parse_text(line + "\n")

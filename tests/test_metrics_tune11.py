@@ -280,3 +280,11 @@ def test_keys_that_differ_in_digits_do_not_make_a_dump_a_stream() -> None:
         "lambda_l1: 0.0001", "use_l2: True", "lambda_l2: 0.0005", "beta1: 0.9", "beta2: 0.999"))
     text = dump + "2025-06-04 17:39:02,341 - INFO - Epoch 1/35, Train Loss: 1.6279\n"
     assert _names(text) == {"train_loss"}
+
+
+def test_a_python_warning_glued_to_a_line_is_not_part_of_it() -> None:
+    warning = ("/src/utils/augmentations.py:238: VisibleDeprecationWarning: Creating an ndarray "
+               "from ragged nested sequences is deprecated, specify 'dtype=object' when ...")
+    text = "".join(f"iter {i}0 || Loss: 1{i}.47 || {warning}\n" for i in (1, 2))
+    last = _last(text, "Loss")
+    assert (last.value, last.step) == (12.47, 20)

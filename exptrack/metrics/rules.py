@@ -121,6 +121,7 @@ class Action(NamedTuple):
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
+    pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
     split = wholeline.split_value(pieces)
     if split is not None:  # build-nanogpt's "1712 train 3.634902"
         return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])

@@ -24,6 +24,25 @@ _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
 _TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "seconds"})
 
 Source = tuple[int, int]  # where the name is in the line (characters)
+# a Python warning glued to a line ("Loss: 19.47 || /src/aug.py:238: VisibleDeprecation
+# Warning: Creating an ndarray ... 'dtype=object' ..."): not part of the line's report
+_WARNING_PATH = re.compile(r"(?:^|\s)(?P<path>/?[\w.\-/]{1,200}\.py:)$")
+_WARNING_KIND = re.compile(r":\s[A-Z]\w{0,60}(?:Warning|Error):\s")
+
+
+def without_warning(pieces: list[str]) -> list[str]:
+    """``pieces`` with a glued Python warning's text blanked (same length, so positions in
+    the line still hold), when the rest of the line is ASCII."""
+    for j in range(0, len(pieces) - 2, 2):
+        found = _WARNING_PATH.search(pieces[j][-210:])
+        if found is None or not pieces[j + 1].isdigit() or not _WARNING_KIND.match(pieces[j + 2]):
+            continue
+        start = len(pieces[j]) - len(found.group("path"))
+        rest = pieces[j][start:] + "".join(pieces[j + 1:])
+        if j == 0 or not rest.isascii():
+            return pieces
+        return [*pieces[:j], pieces[j][:start] + " " * len(rest)]
+    return pieces
 
 
 def split_value(pieces: list[str]) -> tuple[str, Source] | None:
