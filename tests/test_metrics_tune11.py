@@ -288,3 +288,10 @@ def test_a_python_warning_glued_to_a_line_is_not_part_of_it() -> None:
     text = "".join(f"iter {i}0 || Loss: 1{i}.47 || {warning}\n" for i in (1, 2))
     last = _last(text, "Loss")
     assert (last.value, last.step) == (12.47, 20)
+
+
+def test_a_row_glued_to_a_plain_tables_bar_is_read() -> None:
+    text = ("Epoch  loss  acc: 100%|####| 4/4 [00:01<00:00,  3.20it/s]     1  0.52  0.71\n"
+            "Epoch  loss  acc: 100%|####| 4/4 [00:01<00:00,  3.20it/s]     2  0.48  0.75\n")
+    last = _last(text, "acc")
+    assert (last.value, last.epoch) == (0.75, 2)

@@ -49,20 +49,19 @@ def diagnose(run: RunData, th: Thresholds | None = None) -> list[Insight]:
         return []
     found: list[Insight] = []
     series, directions = run.series, run.directions
-    diverged: set[str] = set()
+    hits = {name: curves.divergence(name, series[name], th) for name in sorted(series)
+            if curves.is_loss(name, directions.get(name))}
     totals = curves.main_losses(list(series), dict(directions))
     steady = totals[0] if len(totals) == 1 and totals[0] in curves.MAIN_LOSS \
-        and curves.divergence(totals[0], series[totals[0]], th) is None else None
-    for name in sorted(series):
-        if curves.is_loss(name, directions.get(name)):
-            hit = curves.divergence(name, series[name], th)
-            if hit is not None and steady is not None and name != steady \
-                    and not is_validation(name) and "running_min" in hit.data:
-                continue  # a part of a steady total loss grew (a detector's box loss, once
-                # its proposals improve): no divergence; a part that turns NaN still is
-            if hit is not None:
-                found.append(hit)
-                diverged.add(name)
+        and hits.get(totals[0]) is None else None
+    diverged: set[str] = set()
+    for name, hit in hits.items():
+        if hit is None or (steady is not None and name != steady and not is_validation(name)
+                           and "running_min" in hit.data):
+            continue  # a part of a steady total loss grew (a detector's box loss, once its
+            # proposals improve): no divergence; a part that turns NaN still is
+        found.append(hit)
+        diverged.add(name)
     overfit: set[str] = set()
     for val_name, train_name in pair_metrics(list(series)):
         direction = directions.get(val_name) or directions.get(train_name)

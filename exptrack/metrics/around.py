@@ -9,6 +9,8 @@ import re
 
 from exptrack.metrics import names
 
+# the time units a value can carry after it ("893.76ms", "3.12 seconds")
+TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "seconds"})
 STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "after", "be", "been", "before", "by", "down", "each",
     "every", "for", "from", "in", "is", "of", "on", "or", "over", "per", "set", "than", "the",

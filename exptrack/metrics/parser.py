@@ -17,7 +17,7 @@ from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
-from exptrack.metrics.slowpath import SlowPath
+from exptrack.metrics.slowpath import SlowPath, text_of
 from exptrack.patterns import compile_user
 
 _MAX_PLANS = 4096
@@ -189,7 +189,7 @@ class MetricParser(BarReplay, SlowPath):
         for raw, shape in zip(lines, shapes, strict=True):
             taken: set[str] | None = None
             if filtered:
-                text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+                text = text_of(raw)
                 if self._ignore is not None and self._ignore.search(text):
                     continue
                 if self._extra:
@@ -209,8 +209,7 @@ class MetricParser(BarReplay, SlowPath):
             if plan is _EMPTY:
                 if len(raw) > 8 and (self._header is not None or b"  " in shape
                                      or b"\t" in shape or b"|" in shape):
-                    self._table_line(raw if isinstance(raw, str)
-                                     else raw.decode("utf-8", "replace"), out)
+                    self._table_line(text_of(raw), out)
                 continue
             for kind, start, end in plan.context:
                 token = raw[start:end]

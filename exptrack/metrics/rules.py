@@ -19,7 +19,7 @@ from bisect import insort
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, groups, names, naming, remarks, wholeline
-from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
+from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import (
@@ -45,7 +45,6 @@ _MEASURE_UNIT = re.compile(
 
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
-_TIME_UNIT_LETTERS = frozenset({"ms", "s", "us", "sec", "secs", "seconds"})
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
@@ -285,7 +284,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
         if is_denied(name) and not (unit is not None and (low == "total" or low.startswith(
-                "time/")) and unit.group().strip() in _TIME_UNIT_LETTERS):
+                "time/")) and unit.group().strip() in TIME_UNITS):
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
             # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):

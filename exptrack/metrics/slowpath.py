@@ -223,4 +223,5 @@ class SlowPath:
 
 
 def text_of(raw: str | bytes) -> str:
+    """A line as the parser holds it (str when its chunk was ASCII, else bytes), as text."""
     return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")

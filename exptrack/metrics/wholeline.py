@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
-from exptrack.metrics.around import STOPWORDS
+from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
 _PHRASE_LINE = re.compile(r"^\s*(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){2,9})\s?[=:]\s?$")
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
-_TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "seconds"})
 
 Source = tuple[int, int]  # where the name is in the line (characters)
 # a Python warning glued to a line ("Loss: 19.47 || /src/aug.py:238: VisibleDeprecation
@@ -67,4 +66,4 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     if not any(w in STOPWORDS for w in words.lower().split()) \
             or not names.metric_like(name) or names.denied(name):
         return None
-    return name, pieces[2].strip(" .") in _TIME_UNITS, (one.start("phrase"), one.end("phrase"))
+    return name, pieces[2].strip(" .") in TIME_UNITS, (one.start("phrase"), one.end("phrase"))
