@@ -39,8 +39,10 @@ _WEAK_RIGHT_OK = re.compile(
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema",
                          "peak"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
+_LEVELS = frozenset({"INFO", "WARNING", "DEBUG", "Info", "info", "warning", "debug"})
 _DEVICES = frozenset({"gpu", "cpu"})
-_DEVICE_QUANTITY = re.compile(r"(?:mem|memory|util|utilization|usage|temp|temperature|power)$")
+_DEVICE_QUANTITY = re.compile(
+    r"(?i)(?:ram|mem|memory|util|utilization|usage|temp|temperature|power)$")
 
 
 def unit_after(after: str, number_follows: bool) -> bool:
@@ -71,8 +73,12 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
     words = found.group("words")
     parts = words.split()
-    if parts[0].lower() in ("info", "warning", "debug"):
-        return ""
+    levels = [i for i, p in enumerate(parts) if p in _LEVELS]
+    if levels:  # "P8266 INFO Train loss: 0.105": the words after a log level
+        parts = parts[levels[-1] + 1:]
+        if not parts:
+            return ""
+        words = " ".join(parts) + " "
     if len(parts) == 1 and parts[0].lower() in _DEVICES and _DEVICE_QUANTITY.match(name):
         return words  # "gpu mem: 9301Mb", "GPU util: 98": the device's quantity
     if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per" for p in parts):
@@ -81,6 +87,11 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words
     if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS:
         return words  # "avg reward -20.5": the statistic's word belongs to the name
+    boundary = found.group(0)[:found.start("words") - found.start()]
+    if not strong and (("\t" in boundary or boundary.endswith(" - ")) and names.metric_like(name)
+                       and all(p.isalpha() and p.islower() for p in parts)):
+        return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
+        # 0.0008\tmodel time 0.42": the words of a field
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list

@@ -38,6 +38,11 @@ _TRAIN_GROUP = re.compile(
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
+# a phase's results over the values after it, the train phase's too (Ignite's "Training
+# Results - Epoch[1] Avg accuracy: 0.95"): as printed
+_RESULTS = re.compile(
+    r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
+    r"evaluation|dev)\s(?:results?|metrics|scores)\s?[-:|]\s")
 # the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
 _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
@@ -72,10 +77,12 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
             word = (group.group("word") or group.group("bracketed")
                     or group.group("colon")).lower()
             found.append((group.start("first"), word))  # the word as printed
+    for label in _RESULTS.finditer(head):  # "Validation Results - Epoch[1] Avg loss: 0.15"
+        found.append((label.end(), label.group("phase").lower()))
     if "[" in head:
         for label in _LABEL.finditer(head):
-            if label.group("doing"):  # "training [time: 20.5s": training_time
-                found.append((label.end(), label.group("doing")))
+            if label.group("doing"):  # "training [time: 20.5s": training_time; the other
+                found.append((label.end(), f"({label.group('doing')})"))  # keys as printed
                 continue
             word = label.group("label").lower()
             if word not in PHASES and word not in _NOT_LABELS and word not in STEP_KEYS \

@@ -260,8 +260,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if _PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
             actions.append(Action(EPOCH, index))  # timm "Train: 3 [ 50/1251 ...]"
             continue
-        if right.startswith(":") and not counter:
-            continue  # "DataLoader 0:", a label's index
+        if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " "):
+            continue  # "DataLoader 0:", a label's index; not tqdm's "Loss: 0.52: : 11it"
         if (low in STOPWORDS and not groups.duration_key(low, sep, found.before)) \
                 or (sep == ":" and "." in name and pieces[index].isdigit()):
             continue  # "yolox.core.trainer:246": a source location
@@ -307,7 +307,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
-                continue  # "Initial learn rate: 0.001": a sentence, not a metric
+                if len(pieces) == 3 and wholeline.phrase(pieces) is not None:
+                    continue  # "Time taken by an epoch by Timer: 73.7": the whole phrase
+                durations.add(index)  # "Initial learn rate: 0.001": a sentence, a metric
+                # only inside a run's steps or epochs ("Decay learning rate to lr: 1e-4.")
             name = with_phase(name, phase_at(phases, offsets[index]))
         at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
         source = (at + found.start, at + found.end)

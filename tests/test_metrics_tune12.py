@@ -1,0 +1,80 @@
+"""Round ``tune12`` (set J, ``tests/data/heldout10``): a phase's results label over a line,
+the words of a field after `` - `` or a tab, a sentence's value inside a run, tqdm's
+description separator, a log level inside the words before a name, a gerund label over
+timings only, and a device's RAM."""
+
+from __future__ import annotations
+
+from exptrack.metrics import Observation, parse_text
+
+
+def _obs(text: str) -> list[Observation]:
+    return parse_text(text)
+
+
+def _names(text: str) -> set[str]:
+    return {o.name for o in _obs(text)}
+
+
+def _last(text: str, name: str) -> Observation:
+    return [o for o in _obs(text) if o.name == name][-1]
+
+
+def test_results_label_names_the_phase_of_a_line() -> None:
+    text = "".join(f"Training Results - Epoch[{e}] Avg accuracy: 0.9{e} Avg loss: 0.1{e}\n"
+                   f"Validation Results - Epoch[{e}] Avg accuracy: 0.8{e} Avg loss: 0.2{e}\n"
+                   for e in (1, 2))
+    assert _names(text) == {"training_avg_accuracy", "training_avg_loss",
+                            "validation_avg_accuracy", "validation_avg_loss"}
+    last = _last(text, "validation_avg_loss")
+    assert (last.value, last.epoch) == (0.22, 2)
+
+
+def test_words_of_a_dash_or_tab_field_belong_to_its_name() -> None:
+    text = "".join(f"step {s} - loss 10{s}.5 - moving ave loss 10{s}.25\n" for s in (1, 2, 3))
+    assert _names(text) == {"loss", "moving_ave_loss"}
+    assert _last(text, "moving_ave_loss").value == 103.25
+    tabs = "".join(f"Train: [1/300][{s}0/99]\tlr 0.001\ttime 0.4{s} (0.45)\tdata time 0.00{s} "
+                   f"(0.01)\tmodel time 0.3{s} (0.4)\tloss 2.{s} (2.0)\n" for s in (1, 2, 3))
+    assert {"time", "data_time", "model_time", "loss"} <= _names(tabs)
+    assert _last(tabs, "data_time").value == 0.003
+    # a weak pair after other words in a sentence stays no name
+    assert _obs("We trained the big model 3 times\n") == []
+
+
+def test_a_sentence_value_counts_only_inside_a_run() -> None:
+    start = "Initial learning rate is set to lr: 0.001\n"
+    assert _obs(start) == []
+    text = start + "".join(f"Epoch [{e}/100], Loss: 17{e}.5\n"
+                           f"Decay learning rate to lr: 0.000{e}.\n" for e in (1, 2))
+    last = _last(text, "lr")
+    assert (last.value, last.epoch) == (0.0002, 2)
+    assert len([o for o in _obs(text) if o.name == "lr"]) == 2
+
+
+def test_tqdm_description_value_before_its_separator() -> None:
+    text = "".join(f"Loss: 0.5{k}21: : 11it [00:06,  1.59it/s]\n" for k in range(4))
+    values = [o.value for o in _obs(text) if o.name == "Loss"]
+    assert values == [0.5021, 0.5121, 0.5221, 0.5321]
+    assert _obs("DataLoader 0: 100%|####| 5/5\n") == []
+
+
+def test_log_level_inside_the_words_before_a_name() -> None:
+    text = ("2021-01-25 07:49:46,239 P8266 INFO Train loss: 0.105449\n"
+            "2021-01-25 07:54:30,239 P8266 INFO Train loss: 0.101\n")
+    assert _names(text) == {"train_loss"}
+
+
+def test_gerund_label_qualifies_timings_only() -> None:
+    text = "".join(f"16 Dec 21:4{e}    INFO  epoch {e} training [time: 211.{e}s, train loss: "
+                   f"406.{e}]\n16 Dec 21:4{e}    INFO  epoch {e} evaluating [time: 52.{e}s, "
+                   f"valid_score: 0.55{e}, ndcg@10: 0.1{e}]\n" for e in (1, 2))
+    assert _names(text) == {"training_time", "train_loss", "evaluating_time", "valid_score",
+                            "ndcg@10"}
+
+
+def test_gpu_ram_in_a_bar_postfix() -> None:
+    text = "".join(f"Train {e}: 100%|####| 7673/7673 [03:31<00:00, 36.25it/s, GPU RAM: "
+                   f"0.6{e} G/6.00 G]\n" for e in (1, 2))
+    last = _last(text, "GPU_RAM")
+    assert last.value == 0.62
