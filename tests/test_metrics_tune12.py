@@ -78,3 +78,21 @@ def test_gpu_ram_in_a_bar_postfix() -> None:
                    f"0.6{e} G/6.00 G]\n" for e in (1, 2))
     last = _last(text, "GPU_RAM")
     assert last.value == 0.62
+
+
+def test_snake_words_before_a_name_belong_to_it() -> None:
+    text = "".join(f"| Epoch | recall | ndcg |\n|   {e}   | [0.0{e}] | [0.1{e}] |\n"
+                   f"neg_sampling_cpp time: 2.9{e}s\nedge_attn_score std: 0.002{e}\n"
+                   for e in (6, 7))
+    assert {"neg_sampling_cpp_time", "edge_attn_score_std"} <= _names(text)
+    assert _last(text, "edge_attn_score_std").value == 0.0027
+
+
+def test_a_steps_bar_counts_the_step() -> None:
+    text = "".join(f"epoch {e}/80\nsteps:   {e}%|#   | {41 * e}/3280 [00:50<1:06:54,  1.24s/it, "
+                   f"avr_loss=0.{e}]\n" for e in (1, 2, 3))
+    assert [(o.value, o.step) for o in _obs(text) if o.name == "avr_loss"] == \
+        [(0.1, 41), (0.2, 82), (0.3, 123)]
+    # other bars keep their count as a fallback step only
+    other = "".join(f"Epoch {e}: 100%|####| 5/5 [00:01<00:00, loss=0.{e}]\n" for e in (1, 2))
+    assert [o.step for o in _obs(other) if o.name == "loss"] == [None, None]

@@ -27,7 +27,7 @@ STOPWORDS = frozenset({
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)"
-    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/]*(?:-\d+)?(?:'s)?\.? ){1,3})$")  # "Top-1 ", "training's "
+    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+)?(?:'s)?\.? ){1,3})$")  # "Top-1 ", "training's "
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
