@@ -96,3 +96,16 @@ def test_a_steps_bar_counts_the_step() -> None:
     # other bars keep their count as a fallback step only
     other = "".join(f"Epoch {e}: 100%|####| 5/5 [00:01<00:00, loss=0.{e}]\n" for e in (1, 2))
     assert [o.step for o in _obs(other) if o.name == "loss"] == [None, None]
+
+
+def test_best_iteration_reprint_is_no_new_observation() -> None:
+    rounds = "".join(f"[{r}]\ttrain-auc:0.98{r}\ttest-auc:0.97{r}\n" for r in range(10, 16))
+    for marker in ("Stopping. Best iteration:\n", "Early stopping, best iteration is:\n",
+                   "Did not meet early stopping. Best iteration is:\n"):
+        obs = [o for o in _obs(rounds + marker + "[12]\ttrain-auc:0.9812\ttest-auc:0.9712\n")
+               if o.name == "test-auc"]
+        assert [(o.value, o.step) for o in obs][-1] == (0.9715, 15)
+        assert len(obs) == 6
+    # a line after it with no values ends the marker: later rounds count again
+    later = rounds + "Best iteration:\n\n[16]\ttrain-auc:0.9816\ttest-auc:0.9716\n"
+    assert _last(later, "test-auc").step == 16

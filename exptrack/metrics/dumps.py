@@ -134,9 +134,10 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("evidence", "held", "keys", "liked", "numeric", "phase", "stream")
+    __slots__ = ("evidence", "held", "keys", "liked", "numeric", "phase", "reprint", "stream")
 
-    def __init__(self, stream: bool = False) -> None:
+    def __init__(self, stream: bool = False, reprint: bool = False) -> None:
+        self.reprint = reprint  # after "best iteration is:": the next line repeats a round
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.keys: set[str] = set()
         self.held: list[Observation] = []

@@ -13,6 +13,10 @@ _DIGITS = re.compile(rb"\d+")
 KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
 SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
 TIMING = 1 << 6  # timings only (``rules.TIMED``): recorded only under a step or an epoch
+REPRINT = 1 << 7  # "Early stopping, best iteration is:": the next line re-prints a round
+# LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
+# iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
+_BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
 
 
 class Observation(NamedTuple):
@@ -88,5 +92,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     (``dumps``)."""
     if len(raw) > dumps.MAX_LINE * 4:
         return EMPTY
-    flags, key = dumps.classify(raw.decode("utf-8", "replace") if text is None else text)
+    text = raw.decode("utf-8", "replace") if text is None else text
+    if _BEST_NEXT.search(text[-60:]):
+        return Plan((), (), REPRINT)
+    flags, key = dumps.classify(text)
     return Plan((), (), flags, (), key) if flags else EMPTY

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from exptrack.metrics import dumps, forms, names, phases, rules
 from exptrack.metrics.columns import ColumnPlan
-from exptrack.metrics.lineplan import EMPTY, KEYED, SLOW, TIMING, Observation, Plan
+from exptrack.metrics.lineplan import EMPTY, KEYED, REPRINT, SLOW, TIMING, Observation, Plan
 
 MAX_VARIANTS = 4096
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
@@ -84,6 +84,15 @@ class SlowPath:
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
+        if self._dump is not None and self._dump.reprint:
+            self._dump = None
+            if plan.metrics:
+                return None  # the best round's values again: no new observation
+        if plan.flags & REPRINT:
+            if self._dump is not None:
+                self._close_dump(out)
+            self._dump = dumps.Block(reprint=True)
+            return None
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
         if plan.flags & TIMING:
