@@ -109,3 +109,14 @@ def test_best_iteration_reprint_is_no_new_observation() -> None:
     # a line after it with no values ends the marker: later rounds count again
     later = rounds + "Best iteration:\n\n[16]\ttrain-auc:0.9816\ttest-auc:0.9716\n"
     assert _last(later, "test-auc").step == 16
+
+
+def test_each_finished_bar_shows_its_own_values() -> None:
+    text = "".join(f"Train    {e}: 100%|#####| 7673/7673 [03:31<00:00, 36.25it/s, GPU RAM: 0.60 G/"
+                   f"6.00 G]\nEvaluate   : 100%|#####| 6040/6040 [00:52<00:00, 114.22it/s, GPU "
+                   f"RAM: 0.60 G/6.00 G]\n" for e in (10, 11))
+    assert len([o for o in _obs(text) if o.name == "GPU_RAM"]) == 4
+    # a bar redrawn line by line repeats unchanged values until it is done
+    redraws = "".join(f"Epoch 1:  {p}%|##| {p}/100 [00:01<00:02, gpu_mem=1.5]\n"
+                      for p in (10, 50, 90))
+    assert len([o for o in _obs(redraws) if o.name == "gpu_mem"]) == 1

@@ -42,6 +42,7 @@ class SlowPath:
     _plans: dict[bytes, Plan]
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
+    _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
 
     def _make_plan(self, raw: bytes) -> Plan:
@@ -175,6 +176,7 @@ class SlowPath:
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
         bar = None
+        finished = False  # the bar's count reached its total ("| 7673/7673 ["): it is done
         for kind, start, end in plan.context:
             token = raw[start:end]
             if token.isdigit():
@@ -184,6 +186,7 @@ class SlowPath:
                 number = int(value) if value.is_integer() else value
             if kind == rules.BAR_STEP:
                 bar = number
+                finished = _finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
             else:
                 self.place(kind, number)
         step, epoch = self.step, self.epoch
@@ -197,6 +200,8 @@ class SlowPath:
             found: list[Observation] = []
             self._apply_values(plan, raw, step, epoch, found)
             self._changed_on_bar(found, out)
+            if finished:  # the next bar ("Evaluate", the next epoch's) shows its own values
+                self._bar_seen.clear()
             return
         self._apply_values(plan, raw, step, epoch, out)
 
@@ -229,6 +234,13 @@ class SlowPath:
         if self._dump is not None and self._dump.held:
             out.extend(self._recorded(self._dump.held))
             self._dump.held = []
+
+
+def _finished(raw: bytes, start: int, end: int) -> bool:
+    """Does a bar's count (``raw[start:end]``) equal its total ("| 7673/7673 [")?"""
+    count = raw[start:end]
+    return raw[end:end + 1] == b"/" and raw.startswith(count, end + 1) \
+        and not raw[end + 1 + len(count):end + 2 + len(count)].isdigit()
 
 
 def text_of(raw: str | bytes) -> str:
