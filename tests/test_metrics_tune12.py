@@ -120,3 +120,60 @@ def test_each_finished_bar_shows_its_own_values() -> None:
     redraws = "".join(f"Epoch 1:  {p}%|##| {p}/100 [00:01<00:02, gpu_mem=1.5]\n"
                       for p in (10, 50, 90))
     assert len([o for o in _obs(redraws) if o.name == "gpu_mem"]) == 1
+
+
+_D2 = "[08/30 23:53:55] d2.evaluation.coco_evaluation INFO: "
+_D2_TESTING = "[08/30 23:53:55] d2.evaluation.testing INFO: "
+
+
+def _d2_table(task: str, values: str) -> str:
+    return (f"{_D2}Evaluation results for {task}: \n|  AP   |  AP50  |  APs  |\n"
+            f"|:-----:|:------:|:-----:|\n| {values} |\n"
+            f"{_D2}Some metrics cannot be computed and is shown as NaN.\n")
+
+
+def test_detectron2_copypaste_is_the_record_named_by_task() -> None:
+    text = ("[08/30 23:53:50 d2.utils.events]:  eta: 0:00:01  iter: 3999  total_loss: 1.5  "
+            "lr: 1e-07\n"
+            + _d2_table("bbox", "0.000 | 0.000  |  nan ")
+            + _d2_table("segm", "65.116 | 91.349  |  nan ")
+            + f"{_D2_TESTING}copypaste: Task: bbox\n{_D2_TESTING}copypaste: AP,AP50,APs\n"
+            f"{_D2_TESTING}copypaste: 0.0000,0.0000,nan\n"
+            f"{_D2_TESTING}copypaste: Task: segm\n{_D2_TESTING}copypaste: AP,AP50,APs\n"
+            f"{_D2_TESTING}copypaste: 65.1157,91.3488,nan\n")
+    obs = [o for o in _obs(text) if "AP" in o.name]
+    assert [(o.name, o.value) for o in obs if o.name.startswith("segm/")] == \
+        [("segm/AP", 65.1157), ("segm/AP50", 91.3488), ("segm/APs", obs[-1].value)]
+    assert {o.name for o in obs} == {"bbox/AP", "bbox/AP50", "bbox/APs", "segm/AP",
+                                     "segm/AP50", "segm/APs"}
+    assert len(obs) == 6  # the tables repeat the copypaste lines: one observation each
+    # mmdetection's "bbox_mAP_copypaste: 0.213 ..." is no copypaste line of Detectron2's
+    mmdet = ("Epoch(val) [1][625]\tbbox_mAP: 0.2130, bbox_mAP_50: 0.3860, "
+             "bbox_mAP_copypaste: 0.213 0.386\n")
+    assert _last(mmdet, "bbox_mAP").value == 0.213
+
+
+def test_tables_without_copypaste_are_recorded_at_the_next_step() -> None:
+    text = _d2_table("bbox", "29.225 | 46.963  |  15.7 ") + "\n" \
+        + _d2_table("bbox", "29.664 | 47.515  |  16.0 ") \
+        + "[08/30 23:54:50 d2.utils.events]:  iter: 4019  total_loss: 1.4\n" \
+        + _d2_table("bbox", "30.092 | 48.097  |  16.3 ")
+    values = [o.value for o in _obs(text) if o.name == "bbox/AP"]
+    assert values == [29.225, 29.664, 30.092]
+
+
+def test_per_class_key_family_is_no_metric() -> None:
+    classes = ["wall", "building", "sky", "floor", "tree", "ceiling", "road", "bed",
+               "chest of drawers", "grass"]
+    text = "".join(
+        f"2022-10-17 00:53:33,623 - mmseg - INFO - Iter(val) [250]\taAcc: 0.78{i}, mIoU: "
+        f"0.37{i}, mAcc: 0.48{i}, "
+        + ", ".join(f"IoU.{c}: 0.{k}{i}" for k, c in enumerate(classes)) + ", "
+        + ", ".join(f"Acc.{c}: 0.{k}{i}" for k, c in enumerate(classes)) + "\n"
+        for i in (1, 2))
+    assert _names(text) == {"aAcc", "mIoU", "mAcc"}
+    # a few dotted keys are a model's parts, not classes
+    parts = "".join(f"Iter [{s}/80000]\tlr: 1.0e-03, decode.loss_ce: 0.3{s}, decode.acc_seg: "
+                    f"88.{s}, aux.loss_ce: 0.4{s}, aux.acc_seg: 64.{s}, loss: 0.7{s}\n"
+                    for s in (1, 2))
+    assert {"decode.loss_ce", "aux.acc_seg"} <= _names(parts)

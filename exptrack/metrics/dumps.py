@@ -36,6 +36,7 @@ LISTING = 1 << 1  # one key, one value: part of a block; its values may be held 
 CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no value
 EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
 NUMERIC = 1 << 4  # a listing whose value is a number
+REPRINT, RESULTS = 1, 2  # a Block's modes: it reads the next lines, holds nothing
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
@@ -134,10 +135,12 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("evidence", "held", "keys", "liked", "numeric", "phase", "reprint", "stream")
+    __slots__ = ("evidence", "held", "keys", "liked", "mode", "numeric", "phase", "stream")
 
-    def __init__(self, stream: bool = False, reprint: bool = False) -> None:
-        self.reprint = reprint  # after "best iteration is:": the next line repeats a round
+    def __init__(self, stream: bool = False, mode: int = 0) -> None:
+        # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
+        # Detectron2's "Evaluation results for bbox:", its tables repeat the copypaste lines
+        self.mode = mode
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.keys: set[str] = set()
         self.held: list[Observation] = []

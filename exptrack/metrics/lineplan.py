@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from exptrack.metrics import dumps, forms, rules
+from exptrack.metrics import detectron, dumps, forms, rules
 
 _DIGITS = re.compile(rb"\d+")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
@@ -14,6 +14,8 @@ KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ
 SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
 TIMING = 1 << 6  # timings only (``rules.TIMED``): recorded only under a step or an epoch
 REPRINT = 1 << 7  # "Early stopping, best iteration is:": the next line re-prints a round
+COPYPASTE = 1 << 8  # Detectron2's "copypaste:" results (``detectron``)
+RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repeat them
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
@@ -47,6 +49,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``)."""
     text = raw.decode("utf-8", "replace")
+    if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
+        return Plan((), (), COPYPASTE)
     pieces = rules.TOKEN.split(text)
     actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
@@ -95,5 +99,9 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     text = raw.decode("utf-8", "replace") if text is None else text
     if _BEST_NEXT.search(text[-60:]):
         return Plan((), (), REPRINT)
+    if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
+        return Plan((), (), COPYPASTE)
+    if detectron.RESULTS.search(text[-80:]):
+        return Plan((), (), RESULTS)
     flags, key = dumps.classify(text)
     return Plan((), (), flags, (), key) if flags else EMPTY

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from exptrack.metrics import columns, dumps, names, rules, tables, ultralytics
+from exptrack.metrics import columns, detectron, dumps, names, rules, tables, ultralytics
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
@@ -52,6 +52,7 @@ class MetricParser(BarReplay, SlowPath):
         self._final_names: set[str] = set()  # names recorded as they are (``slowpath``)
         self._names = names.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
+        self._copypaste = detectron.Copypaste()
         self._settings = dumps.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN

@@ -94,6 +94,7 @@ _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _STEPS_BAR = re.compile(r"(?i)^\s*(?:(?:global|train|training|optimi[sz]ation)\s)?steps?\s?:?\s*$")
+_PER_CLASS = 8  # keys of one METRIC.CLASS family on a line: per-class results
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
@@ -355,12 +356,34 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             return tuple(a for a in actions if a.token != index)
     if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = _judge_dict(line, actions)
+    if len(actions) > _PER_CLASS:
+        actions = _without_per_class(actions)
     if not any(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.kind != BAR_STEP]  # a bar alone: nothing to place
     elif _STEPS_BAR.match(pieces[0]):  # diffusers' and kohya's "Steps:  10%|#| 41/3280 [...,
         actions = [a._replace(kind=STEP) if a.kind == BAR_STEP else a for a in actions]
         # avr_loss=0.1]": a bar of the run's steps counts the step
     return tuple(actions)
+
+
+def _without_per_class(actions: list[Action]) -> list[Action]:
+    """MMSegmentation's "IoU.wall: 0.70, IoU.building: 0.78, ... Acc.wall: 0.85": a metric
+    per class, one family of ``METRIC.CLASS`` keys (many, the class no metric's name): the
+    per-class results, not aggregates (``aAcc``, ``mIoU`` on the line stay)."""
+    families: dict[str, int] = {}
+    for action in actions:
+        head, dot, tail = action.name.partition(".")
+        if dot and tail and not names.metric_like(tail):
+            families[head] = families.get(head, 0) + 1
+    classes = {head for head, count in families.items() if count >= _PER_CLASS}
+    if not classes:
+        return actions
+    members = [a.token for a in actions if a.name.partition(".")[0] in classes]
+    first, last = min(members), max(members)  # "IoU.chest of drawers: 0.38" among them
+    return [a for a in actions if not first <= a.token <= last or (
+        a.name.partition(".")[0] not in classes and names.metric_like(a.name))
+        or (a.name.partition(".")[0] in classes
+            and names.metric_like(a.name.partition(".")[2]))]
 
 
 def _judge_dict(line: str, actions: list[Action]) -> list[Action]:

@@ -18,9 +18,19 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from exptrack.metrics import dumps, forms, names, phases, rules
+from exptrack.metrics import detectron, dumps, forms, names, phases, rules
 from exptrack.metrics.columns import ColumnPlan
-from exptrack.metrics.lineplan import EMPTY, KEYED, REPRINT, SLOW, TIMING, Observation, Plan
+from exptrack.metrics.lineplan import (
+    COPYPASTE,
+    EMPTY,
+    KEYED,
+    REPRINT,
+    RESULTS,
+    SLOW,
+    TIMING,
+    Observation,
+    Plan,
+)
 
 MAX_VARIANTS = 4096
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
@@ -42,6 +52,7 @@ class SlowPath:
     _plans: dict[bytes, Plan]
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
+    _copypaste: detectron.Copypaste  # Detectron2's results (``detectron``)
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
 
@@ -49,6 +60,9 @@ class SlowPath:
         raise NotImplementedError
 
     def _flush_kv(self, out: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _table_line(self, text: str, out: list[Observation]) -> None:
         raise NotImplementedError
 
     def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
@@ -85,14 +99,22 @@ class SlowPath:
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
-        if self._dump is not None and self._dump.reprint:
-            self._dump = None
-            if plan.metrics:
-                return None  # the best round's values again: no new observation
-        if plan.flags & REPRINT:
+        if self._dump is not None and self._dump.mode:
+            moded = self._dump
+            verdict = self._moded(moded, plan, raw, out)
+            if verdict:
+                return None
+            if verdict is None:  # a line between Detectron2's tables and their copypaste
+                self._dump = None
+                gated = self._gate(plan, shape, raw, out)
+                if self._dump is not None:  # a listing line ("INFO: Note: ...") is no block
+                    self._close_dump(out)  # here: judged at once
+                self._dump = moded
+                return gated
+        elif plan.flags & (REPRINT | RESULTS | COPYPASTE):
             if self._dump is not None:
                 self._close_dump(out)
-            self._dump = dumps.Block(reprint=True)
+            self._moded(dumps.Block(), plan, raw, out)
             return None
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
@@ -141,6 +163,43 @@ class SlowPath:
             if len(block.held) > dumps.MAX_HELD:
                 self._close_dump(out)
         return None
+
+    def _moded(self, block: dumps.Block, plan: Plan, raw: str | bytes,
+               out: list[Observation]) -> bool | None:
+        """A line under a ``Block`` that reads on (``dumps.REPRINT``, ``dumps.RESULTS``), or
+        one that starts such a block: True when the line is done, None when it is read as
+        if there were no block (which stays)."""
+        if block.mode == dumps.REPRINT:
+            self._dump = None
+            if plan.metrics:
+                return True  # the best round's values again: no new observation
+        if plan.flags & REPRINT:
+            self._dump = dumps.Block(mode=dumps.REPRINT)
+            return True
+        if plan.flags & COPYPASTE:  # Detectron2's results in full: the tables' values go
+            found = self._copypaste.line(text_of(raw))
+            done = {name for name, _ in found}
+            block.held = [o for o in block.held if o.name not in done]
+            out.extend(Observation(self._name(name), value, self.step, self.epoch)
+                       for name, value in found)
+            return True
+        if plan.flags & RESULTS:  # "Evaluation results for bbox:": its tables are held
+            if self._dump is not block:
+                self._dump = dumps.Block(mode=dumps.RESULTS)
+            self._dump.phase = detectron.task(text_of(raw))
+            return True
+        text = text_of(raw)
+        if block.mode == dumps.RESULTS and block.phase and text.lstrip().startswith("|"):
+            rows: list[Observation] = []
+            self._table_line(text, rows)
+            block.held.extend(o._replace(name=f"{block.phase}/{o.name}") for o in rows)
+            if len(block.held) > dumps.MAX_HELD:
+                self._close_dump(out)
+            return True
+        if block.mode == dumps.RESULTS and not plan.context:
+            return None  # a line between the tables and their copypaste lines
+        self._close_dump(out)  # a step or an epoch: the tables were the record
+        return False
 
     def _variant(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
         """The plan of a line whose names hold digits, for the digits it has: "top1=0.7"
