@@ -177,3 +177,32 @@ def test_per_class_key_family_is_no_metric() -> None:
                     f"88.{s}, aux.loss_ce: 0.4{s}, aux.acc_seg: 64.{s}, loss: 0.7{s}\n"
                     for s in (1, 2))
     assert {"decode.loss_ce", "aux.acc_seg"} <= _names(parts)
+
+
+def test_a_name_twice_on_a_line_takes_the_phase_of_its_section() -> None:
+    text = "".join(f"Epoch {e} |   Train Loss: 11.{e} | Token Acc: 0.0{e} | Seq Acc: 0.0000 |   "
+                   f"Val Loss: 10.{e} | Token Acc: 0.1{e} | Seq Acc: 0.0000\n" for e in (0, 1))
+    assert _names(text) == {"train_loss", "train_Token_Acc", "train_Seq_Acc", "val_loss",
+                            "val_Token_Acc", "val_Seq_Acc"}
+    assert _last(text, "val_Token_Acc").value == 0.11
+    # distinct names keep their own
+    single = "".join(f"Epoch {e} | Train Loss: 0.5{e} | Acc: 0.9{e} | Val Loss: 0.6{e}\n"
+                     for e in (0, 1))
+    assert _names(single) == {"train_loss", "Acc", "val_loss"}
+
+
+def test_a_capital_letter_before_a_name_is_no_multiplier() -> None:
+    text = "".join(f"[GAN] Epoch {e}/10 D Loss: 1.3{e} G Loss: 0.7{e} | Val G Loss: 0.6{e}\n"
+                   for e in (1, 2))
+    assert _names(text) == {"D_Loss", "G_Loss", "val_G_Loss"}
+    assert _last(text, "D_Loss").value == 1.32
+    assert "tflops" not in _names("step 3 | tflops: 16.2 G\n")  # a multiplier still
+
+
+def test_names_in_other_scripts() -> None:
+    text = "".join(f"2026-05-22 02:57:12,716 - INFO - Epoch {e}/100 | x: 1\n"
+                   f"2026-05-22 02:57:12,716 - INFO - 训练损失: 3{e}.5\n"
+                   f"2026-05-22 02:57:12,716 - INFO - Epoch {e} 完成 | 成功率: 1{e}.0%\n"
+                   for e in (1, 2))
+    assert {"训练损失", "成功率"} <= _names(text)
+    assert _last(text, "成功率").value == 12.0

@@ -16,7 +16,7 @@ is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
-    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[A-Za-z]"""
+    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
@@ -65,6 +65,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if match is None:
         return None
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
+    if not sep.strip() and not raw_name[:1].isascii():
+        return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]
     if normalize_name(raw_name).lower() in _FILLERS or (
             raw_name.lower() in _COPULAS and sep.strip()):  # "lm loss value: 8.4", "loss is:"

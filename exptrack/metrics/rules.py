@@ -16,9 +16,23 @@ from __future__ import annotations
 
 import re
 from bisect import insort
-from typing import NamedTuple
 
 from exptrack.metrics import abbrev, groups, names, naming, remarks, wholeline
+from exptrack.metrics.actions import (
+    BAR_STEP,
+    BATCH,
+    EPOCH,
+    EPOCH_ALONE,
+    METRIC,
+    PER_CLASS,
+    RATIO,
+    STEP,
+    TIMED,
+    Action,
+    judge_dict,
+    sections,
+    without_per_class,
+)
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.naming import normalize_name
@@ -33,15 +47,17 @@ from exptrack.metrics.phases import (
 )
 from exptrack.metrics.settings import HYPER_NAMES
 
-__all__ = ["EPOCH_KEYS", "PHASES", "STEP_KEYS", "TOKEN", "Action", "is_denied", "normalize_name",
-           "plan_line"]
+__all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
+           "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied",
+           "normalize_name", "plan_line"]
 is_denied = names.denied
 
 # A time or memory unit after a value: kept on a line that reports unit-less metrics too
 # ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
 # epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 _MEASURE_UNIT = re.compile(
-    r"^\s?(?:ms|s|us|sec|secs|seconds|[KMG]i?[Bb]|[GT]FLOPS|[KMGT])(?![\w/])")
+    r"^\s?(?:ms|s|us|sec|secs|seconds|[KMG]i?[Bb]|[GT]FLOPS|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:))"
+    r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
 
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
@@ -94,7 +110,6 @@ _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _STEPS_BAR = re.compile(r"(?i)^\s*(?:(?:global|train|training|optimi[sz]ation)\s)?steps?\s?:?\s*$")
-_PER_CLASS = 8  # keys of one METRIC.CLASS family on a line: per-class results
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
@@ -105,22 +120,6 @@ _QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|t
 # LOSS:0.19 CER:6.5%": train_CER too)
 _ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
                         r"evaluation|dev)\b")
-STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
-# a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
-# shows no step: such a line's values belong to the epoch, not to its last batch
-BATCH, EPOCH_ALONE = 5, 6
-TIMED = 7  # a timing kept only where the run already has a step or an epoch
-
-
-class Action(NamedTuple):
-    kind: int  # BAR_STEP: a tqdm bar's count, the step of its postfix when none is known
-    token: int  # index into the split pieces of the line
-    name: str = ""
-    denominator: int = 0  # RATIO: index of the denominator token
-    scale: float = 1.0
-    source: tuple[int, int] = (0, 0)  # where the name's text is in the line (characters)
-
-
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
@@ -176,6 +175,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     actions: list[Action] = []
     phrased_steps: list[int] = []  # "<qualifier> steps N": a step only beside metrics
     per_phase: str | None = None  # the quantity of "loss train: 2.85, val: 2.86"
+    section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
+    sectioned: dict[int, str] = {}  # names after it without a phase of their own
     skip: set[int] = set(wrapped)
     for k in range(count):
         index = 2 * k + 1
@@ -303,6 +304,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         elif per_phase is not None and low in WORD_PHASES and not weak:  # per phase, named
             name = f"{per_phase}_{name}"  # as its first one is: loss_train, loss_val
         if found.phase is not None:
+            section = found.phase
             name = with_phase(name, found.phase)
             if not candidates and (not found.before.strip(" )]|-,")
                                    or _AFTER_LEVEL.search(found.before)) \
@@ -314,7 +316,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     continue  # "Time taken by an epoch by Timer: 73.7": the whole phrase
                 durations.add(index)  # "Initial learn rate: 0.001": a sentence, a metric
                 # only inside a run's steps or epochs ("Decay learning rate to lr: 1e-4.")
-            name = with_phase(name, phase_at(phases, offsets[index]))
+            phase = phase_at(phases, offsets[index])
+            name = with_phase(name, phase)
+            if phase is None and section is not None:
+                sectioned[index] = section
         at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
         source = (at + found.start, at + found.end)
         candidates.append((index, name, sep,
@@ -326,6 +331,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
+    if sectioned:  # "Train Loss: 11.2 | Token Acc: 0.05 | Val Loss: 10.9 | Token Acc: 0.07":
+        actions = sections(actions, sectioned)  # a name twice: each phrase opens a section
     if phrased_steps and any(a.kind == METRIC for a in actions):
         actions = sorted([*actions, *(Action(STEP, i) for i in phrased_steps)],
                          key=lambda a: a.token)
@@ -355,47 +362,15 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if "\t" not in sep and len(sep) < 2 and not whole:
             return tuple(a for a in actions if a.token != index)
     if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
-        actions = _judge_dict(line, actions)
-    if len(actions) > _PER_CLASS:
-        actions = _without_per_class(actions)
+        actions = judge_dict(line, actions)
+    if len(actions) > PER_CLASS:
+        actions = without_per_class(actions)
     if not any(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.kind != BAR_STEP]  # a bar alone: nothing to place
     elif _STEPS_BAR.match(pieces[0]):  # diffusers' and kohya's "Steps:  10%|#| 41/3280 [...,
         actions = [a._replace(kind=STEP) if a.kind == BAR_STEP else a for a in actions]
         # avr_loss=0.1]": a bar of the run's steps counts the step
     return tuple(actions)
-
-
-def _without_per_class(actions: list[Action]) -> list[Action]:
-    """MMSegmentation's "IoU.wall: 0.70, IoU.building: 0.78, ... Acc.wall: 0.85": a metric
-    per class, one family of ``METRIC.CLASS`` keys (many, the class no metric's name): the
-    per-class results, not aggregates (``aAcc``, ``mIoU`` on the line stay)."""
-    families: dict[str, int] = {}
-    for action in actions:
-        head, dot, tail = action.name.partition(".")
-        if dot and tail and not names.metric_like(tail):
-            families[head] = families.get(head, 0) + 1
-    classes = {head for head, count in families.items() if count >= _PER_CLASS}
-    if not classes:
-        return actions
-    members = [a.token for a in actions if a.name.partition(".")[0] in classes]
-    first, last = min(members), max(members)  # "IoU.chest of drawers: 0.38" among them
-    return [a for a in actions if not first <= a.token <= last or (
-        a.name.partition(".")[0] not in classes and names.metric_like(a.name))
-        or (a.name.partition(".")[0] in classes
-            and names.metric_like(a.name.partition(".")[2]))]
-
-
-def _judge_dict(line: str, actions: list[Action]) -> list[Action]:
-    """A ``{...}`` printed without a step or epoch whose names mostly are not metrics'
-    (``{'warmup_min_lr': 0, 'warmup_num_steps': 1000}``), or with a nested dict, is a
-    configuration: only the values a metric's name holds are kept."""
-    values = [a for a in actions if a.kind in (METRIC, RATIO)]
-    nested = line.find("{", line.find("{") + 1) >= 0
-    liked = [a for a in values if names.metric_like(a.name)]
-    if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):
-        return [a for a in actions if a.kind not in (METRIC, RATIO) or a in liked]
-    return actions
 
 
 def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:

@@ -1,0 +1,71 @@
+"""What a line's plan is made of (``Action``: a number's kind and name), and the judgements
+``rules`` makes over a line's actions once they are all known: a name printed twice in
+sections, a family of per-class keys, a printed dict that is configuration.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from exptrack.metrics import names
+from exptrack.metrics.phases import with_phase
+
+STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
+# a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
+# shows no step: such a line's values belong to the epoch, not to its last batch
+BATCH, EPOCH_ALONE = 5, 6
+TIMED = 7  # a timing kept only where the run already has a step or an epoch
+
+
+class Action(NamedTuple):
+    kind: int  # BAR_STEP: a tqdm bar's count, the step of its postfix when none is known
+    token: int  # index into the split pieces of the line
+    name: str = ""
+    denominator: int = 0  # RATIO: index of the denominator token
+    scale: float = 1.0
+    source: tuple[int, int] = (0, 0)  # where the name's text is in the line (characters)
+
+
+PER_CLASS = 8  # keys of one METRIC.CLASS family on a line: per-class results
+
+
+def sections(actions: list[Action], sectioned: dict[int, str]) -> list[Action]:
+    """Names printed twice on a line, each after a phrased name ("Train Loss", "Val Loss"):
+    the phrase's phase is theirs; a line whose names are all distinct keeps them."""
+    named = [a.name for a in actions if a.kind in (METRIC, RATIO)]
+    if len(set(named)) == len(named):
+        return actions
+    return [a._replace(name=with_phase(a.name, sectioned[a.token]))
+            if a.token in sectioned else a for a in actions]
+
+
+def without_per_class(actions: list[Action]) -> list[Action]:
+    """MMSegmentation's "IoU.wall: 0.70, IoU.building: 0.78, ... Acc.wall: 0.85": a metric
+    per class, one family of ``METRIC.CLASS`` keys (many, the class no metric's name): the
+    per-class results, not aggregates (``aAcc``, ``mIoU`` on the line stay)."""
+    families: dict[str, int] = {}
+    for action in actions:
+        head, dot, tail = action.name.partition(".")
+        if dot and tail and not names.metric_like(tail):
+            families[head] = families.get(head, 0) + 1
+    classes = {head for head, count in families.items() if count >= PER_CLASS}
+    if not classes:
+        return actions
+    members = [a.token for a in actions if a.name.partition(".")[0] in classes]
+    first, last = min(members), max(members)  # "IoU.chest of drawers: 0.38" among them
+    return [a for a in actions if not first <= a.token <= last or (
+        a.name.partition(".")[0] not in classes and names.metric_like(a.name))
+        or (a.name.partition(".")[0] in classes
+            and names.metric_like(a.name.partition(".")[2]))]
+
+
+def judge_dict(line: str, actions: list[Action]) -> list[Action]:
+    """A ``{...}`` printed without a step or epoch whose names mostly are not metrics'
+    (``{'warmup_min_lr': 0, 'warmup_num_steps': 1000}``), or with a nested dict, is a
+    configuration: only the values a metric's name holds are kept."""
+    values = [a for a in actions if a.kind in (METRIC, RATIO)]
+    nested = line.find("{", line.find("{") + 1) >= 0
+    liked = [a for a in values if names.metric_like(a.name)]
+    if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):
+        return [a for a in actions if a.kind not in (METRIC, RATIO) or a in liked]
+    return actions
