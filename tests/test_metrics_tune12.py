@@ -206,3 +206,23 @@ def test_names_in_other_scripts() -> None:
                    for e in (1, 2))
     assert {"训练损失", "成功率"} <= _names(text)
     assert _last(text, "成功率").value == 12.0
+
+
+def test_a_new_best_event_repeats_values() -> None:
+    text = "".join(f"  [Fold 1 Ep 02{e}] tr_loss=0.08{e} | val_auc=0.5{e} val_f1=0.6{e}\n"
+                   f"  *** New best AUC=0.5{e} F1=0.6{e} → saved\n"
+                   f"2021-01-25 07:49:46,180 P8266 INFO Save best model: monitor(max): 0.5{e}\n"
+                   for e in (1, 2))
+    assert _names(text) == {"tr_loss", "val_auc", "val_f1"}
+    # Marian marks the value it follows: still a value
+    marian = "".join(f"[2021-07-17 20:59:21] [valid] Ep. 1 : Up. {u}0000 : cross-entropy : "
+                     f"6{u}.9 : new best\n" for u in (8, 9))
+    assert _last(marian, "valid_cross-entropy").value == 69.9
+
+
+def test_a_phase_word_with_a_whole_number_is_a_split_size() -> None:
+    text = ("Fold 2: train=113 (pos=33, neg=80) | val=29 (pos=9, neg=20)\n"
+            "  FOLD 2  |  train=113  val=29\n")
+    assert _obs(text) == []
+    litgpt = "".join(f"iter {i}: loss train: 2.8{i}, val: 2.9{i}\n" for i in (1, 2))
+    assert _last(litgpt, "loss_val").value == 2.92

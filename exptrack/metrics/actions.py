@@ -1,10 +1,12 @@
 """What a line's plan is made of (``Action``: a number's kind and name), and the judgements
 ``rules`` makes over a line's actions once they are all known: a name printed twice in
-sections, a family of per-class keys, a printed dict that is configuration.
+sections, a family of per-class keys, a printed dict that is configuration, a new best
+checkpoint's event.
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from exptrack.metrics import names
@@ -27,6 +29,10 @@ class Action(NamedTuple):
 
 
 PER_CLASS = 8  # keys of one METRIC.CLASS family on a line: per-class results
+# "*** New best AUC=0.45 F1=0.53 -> saved", "Save best model: monitor(max): 0.2367": a new
+# best checkpoint's event repeats values the run just printed (a running best)
+_NEW_BEST = re.compile(
+    r"(?i)(?:^|\s)[\W_]{0,8}(?:new best\b|sav(?:e|ed|ing) (?:the )?(?:new )?best\b)")
 
 
 def sections(actions: list[Action], sectioned: dict[int, str]) -> list[Action]:
@@ -69,3 +75,10 @@ def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):
         return [a for a in actions if a.kind not in (METRIC, RATIO) or a in liked]
     return actions
+
+
+def new_best_event(line: str) -> bool:
+    """A new best checkpoint's event before the values it repeats (not Marian's "... :
+    67.9 : new best", which marks the value it follows)."""
+    found = _NEW_BEST.search(line[:160]) if "best" in line[:160].lower() else None
+    return found is not None and any(c.isdigit() for c in line[found.end():])

@@ -30,6 +30,7 @@ from exptrack.metrics.actions import (
     TIMED,
     Action,
     judge_dict,
+    new_best_event,
     sections,
     without_per_class,
 )
@@ -147,7 +148,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
     if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) or _COUNT_LINE.match(line) \
-            or _CLASS_ROW.search(line[:80]):
+            or _CLASS_ROW.search(line[:80]) or new_best_event(line):
         return ()
     spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
     # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001" (unless the line
@@ -248,6 +249,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if low in HYPER_NAMES:
             return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
+        if low in WORD_PHASES and pieces[index].replace(",", "").isdigit():
+            continue  # "train=113 (pos=33) | val=29": a split's size
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
         phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
         if low == "steps" and not naming.at_field_start(found.before):
