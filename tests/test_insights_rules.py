@@ -97,6 +97,35 @@ def test_plateau_of_a_validation_metric_with_its_cost() -> None:
     assert "early stopping" in hit.message and "10m00s" in hit.message  # type: ignore
 
 
+def test_a_new_fold_is_no_spike() -> None:
+    rng = random.Random(3)
+    fold1 = [0.08 + rng.uniform(-0.005, 0.005) for _ in range(30)]
+    fold2 = [0.32 * 0.85 ** i for i in range(12)]  # the next fold starts high again
+    points = [Point(v, epoch=20 + i) for i, v in enumerate(fold1)] \
+        + [Point(v, epoch=1 + i) for i, v in enumerate(fold2)]
+    assert "instability" not in problems(RunData({"tr_loss": points}, {"tr_loss": "min"}))
+    one_run = [Point(v, epoch=1 + i) for i, v in enumerate(fold1 + fold2)]
+    assert "instability" in problems(RunData({"tr_loss": one_run}, {"tr_loss": "min"}))
+
+
+def test_a_running_mean_within_one_epoch_is_no_flat_curve() -> None:
+    means = [3.1953 - 0.0017 * i for i in range(21)]  # "Epoch 1 Loss 3.19" after each batch
+    within = [Point(v, epoch=1) for v in means]
+    assert "not_learning" not in problems(RunData({"Loss": within}, {"Loss": "min"}))
+    steps = [Point(v, step=i + 1, epoch=1) for i, v in enumerate(means)]
+    assert "not_learning" in problems(RunData({"Loss": steps}, {"Loss": "min"}))
+
+
+def test_a_validation_timing_is_no_headline() -> None:
+    timing = [Point(0.02 - 0.001 * i if i < 4 else 0.0175 + 0.0005 * (i % 3), epoch=i + 1)
+              for i in range(12)]  # best at epoch 4 of 12
+    acc = [Point(0.5 + 0.03 * i, epoch=i + 1) for i in range(12)]
+    run = RunData({"val_time": timing, "val_acc": acc}, {"val_time": "min", "val_acc": "max"})
+    assert "plateau" not in problems(run)
+    alone = RunData({"val_loss": timing}, {"val_loss": "min"})
+    assert "plateau" in problems(alone)
+
+
 SMI_BUSY_CPU = "0, 12, 31500\n1, 0, 5\n"  # GPU 0 in use but idle, GPU 1 not this run's
 SMI_UNUSED = "0, 0, 3\n"
 

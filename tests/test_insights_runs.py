@@ -119,6 +119,14 @@ EXPECTED = {
     # 0.0010 -> 0.0013 over the last 4 of 20 epochs while loss 0.0061 -> 0.0042 (small, real)
     "heldout14/pyg_vgae_logging_epoch_train_val_percent_nan.log": {"divergence"},  # losses nan
     # from epoch 4 to the end (train and val)
+    "heldout10/kohya_sd_scripts_steps_bar_avr_loss_nan.log": {"divergence"},  # avr_loss nan
+    # on every bar
+    "heldout10/xgboost_r_cv_mean_plus_std_early_stop.log": {"plateau"},  # best test-auc at
+    # round 12 of 22 (XGBoost's own early stopping names round 12 the best)
+    "heldout17/dcgan_tf1_bracket_counter_epoch_batch_time_d_g_loss_glued_warning.log": {
+        "not_learning"},  # d_loss at log(4) = 1.386 and g_loss at log(2) for all 56 batches
+    "heldout17/rl_hppo_torchrl_loguru_iter_key_eq_value_lines.log": {"divergence"},  # critic
+    # loss 2.4e5 -> 1.9e8
 }
 
 

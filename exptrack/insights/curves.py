@@ -13,7 +13,16 @@ from exptrack.insights.model import Insight, Point, Thresholds, fmt_duration, fm
 from exptrack.insights.pairs import is_validation
 
 _LOSS = re.compile(r"(?i)(loss|nll|perplexity|ppl)")
+_TIMING = re.compile(
+    r"(?i)(?:^|[_/.\-])(?:time|runtime|memory|mem|eta|speed|fps|throughput)$"
+    r"|(?:per_second|_per_sec|it/s|/s)$")
 MAIN_LOSS = ("loss", "train_loss", "training_loss", "train/loss", "loss/train", "train.loss")
+
+
+def is_timing(name: str) -> bool:
+    """A duration, memory or speed figure (``val_time``, ``data_time``, ``val_memory``):
+    a resource the run uses, not a score to judge it by."""
+    return _TIMING.search(name) is not None
 
 
 def is_loss(name: str, direction: str | None) -> bool:
@@ -50,6 +59,28 @@ def _at_start(point: Point) -> bool:
     """The curve begins with the run (not an excerpt from its middle)."""
     return (point.epoch is None or point.epoch <= 1) and (point.step is None or point.step <= 1
                                                           or point.epoch is not None)
+
+
+def _progresses(points: Sequence[Point]) -> bool:
+    """Do the points span more than one step or epoch (or carry neither)? A running mean
+    printed batch after batch within one epoch ("Epoch 1 Loss 3.19") moves slowly by
+    construction: flat there is no sign the model does not learn."""
+    steps = {p.step for p in points}
+    epochs = {p.epoch for p in points}
+    return len(steps - {None}) > 1 or len(epochs - {None}) > 1 \
+        or (steps == {None} and epochs == {None})
+
+
+def _restarts(points: Sequence[Point]) -> list[int]:
+    """Where a curve starts again: its epoch or step goes back (k-fold training, two runs
+    printed into one log)."""
+    starts = []
+    for i in range(1, len(points)):
+        before, now = points[i - 1], points[i]
+        if (now.epoch is not None and before.epoch is not None and now.epoch < before.epoch) \
+                or (now.step is not None and before.step is not None and now.step < before.step):
+            starts.append(i)
+    return starts
 
 
 def _x(points: Sequence[Point], other: Sequence[Point]) -> str | None:
@@ -163,7 +194,8 @@ def not_learning(losses: dict[str, Sequence[Point]], th: Thresholds) -> Insight 
     for name, points in losses.items():
         finite = _finite(points)
         values = [p.value for p in finite]
-        if len(values) < th.flat_min_points or not _at_start(finite[0]):
+        if len(values) < th.flat_min_points or not _at_start(finite[0]) \
+                or not _progresses(finite):
             return None
         level = median(abs(v) for v in values)
         if level <= 0:
@@ -223,7 +255,10 @@ def instability(name: str, points: Sequence[Point], th: Thresholds) -> Insight |
         return None
     spikes: list[int] = []
     worst = 0.0
+    starts = _restarts(points)
     for i in range(w, len(values)):
+        if any(i - w < start <= i for start in starts):
+            continue  # a window across a restart (the next fold, a second run in one log)
         window = values[i - w:i]
         mid = median(window)
         mad = median(abs(v - mid) for v in window)

@@ -32,11 +32,13 @@ class RunData:
 def headline(series: Mapping[str, Sequence[Point]],
              directions: Mapping[str, str | None]) -> str | None:
     """The metric a run is judged by: a validation loss, else another validation metric
-    with a direction, else the main training loss; the longest curve among equals."""
+    with a direction (not a timing: MMEngine's ``val_time``), else the main training loss;
+    the longest curve among equals."""
     def ranked(names: list[str]) -> str | None:
         return max(names, key=lambda n: (len(series[n]), n)) if names else None
 
-    val = [n for n in series if is_validation(n) and directions.get(n)]
+    val = [n for n in series if is_validation(n) and directions.get(n)
+           and not curves.is_timing(n)]
     val_loss = [n for n in val if curves.is_loss(n, directions.get(n))]
     if val_loss or val:
         return ranked(val_loss or val)
