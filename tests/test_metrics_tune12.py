@@ -226,3 +226,16 @@ def test_a_phase_word_with_a_whole_number_is_a_split_size() -> None:
     assert _obs(text) == []
     litgpt = "".join(f"iter {i}: loss train: 2.8{i}, val: 2.9{i}\n" for i in (1, 2))
     assert _last(litgpt, "loss_val").value == 2.92
+
+
+def test_mmpose_coco_keys_with_spaces() -> None:
+    text = "".join(
+        f"2023/06/05 21:50:19 - mmengine - INFO - Epoch(val) [{e}][6/6]    coco/AP: 0.5{e}  "
+        f"coco/AP .5: 0.9{e}  coco/AP .75: 0.6{e}  coco/AP (M): -1.000000  coco/AP (L): 0.5{e}  "
+        f"PCK: 0.93{e}\n" for e in (1, 2))
+    assert _names(text) == {"coco/AP", "coco/AP_.5", "coco/AP_.75", "coco/AP_(M)",
+                            "coco/AP_(L)", "PCK"}
+    assert (_last(text, "coco/AP_.75").value, _last(text, "coco/AP_.5").value) == (0.62, 0.92)
+    assert _last(text, "coco/AP_(M)").value == -1.0
+    # a unit in parentheses is still no part of a name
+    assert _last("step 3 | Memory (MB)=6784\n", "Memory").value == 6784

@@ -18,7 +18,8 @@ _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
-    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?)"""  # a unit glued to the name: "bch(ms)"
+    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
+    r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "lm loss value: 8.4" is lm_loss

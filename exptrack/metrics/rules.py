@@ -47,6 +47,7 @@ from exptrack.metrics.phases import (
     with_phase,
 )
 from exptrack.metrics.settings import HYPER_NAMES
+from exptrack.metrics.unnamed import ORDINAL_KEY, PHASE_LABEL, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied",
@@ -84,9 +85,6 @@ _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", 
                               "environment"})
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
-_MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
-_PHASE_LABEL = re.compile(
-    r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
 # a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
 _CLASS_ROW = re.compile(
@@ -105,12 +103,12 @@ _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
 _LOGGING_PREFIX = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:(?=\S)")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
-_ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _STEPS_BAR = re.compile(r"(?i)^\s*(?:(?:global|train|training|optimi[sz]ation)\s)?steps?\s?:?\s*$")
+_KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
@@ -179,6 +177,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
     skip: set[int] = set(wrapped)
+    keyed: dict[int, tuple[str, int, int]] = {}  # MMPose's "coco/AP .5: 1.0": name, source
     for k in range(count):
         index = 2 * k + 1
         if index in skip:
@@ -205,12 +204,24 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
             actions.append(Action(kind, index))
             continue
-        if left[-1:].isspace() and right.startswith("epoch") and _ORDINAL_KEY.match(right):
+        if left[-1:].isspace() and right.startswith("epoch") and ORDINAL_KEY.match(right):
             actions.append(Action(EPOCH, index))  # ESPnet2 "INFO: 7epoch:train:1-375batch:"
             continue
         done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None
         if done is not None and not counter:  # LightGBM "finished 998 iteration"
             actions.append(Action(EPOCH if done.group(1) else STEP, index))
+            continue
+        if right.startswith(": ") and pieces[index][:1] == "." and index + 2 < len(pieces):
+            key = _KEY_BEFORE.search(left[-80:])
+            if key is not None:  # "coco/AP .5: 1.000000": the number is part of the name
+                at = original[index - 1] + cut[index - 1] + len(left) - len(left[-80:])
+                keyed[index + 2] = (f"{key.group(1)}_{pieces[index]}", at + key.start(1),
+                                    original[index + 1] + cut[index + 1])
+                continue
+        if index in keyed:
+            name, begin, end = keyed[index]
+            actions.append(Action(METRIC, index, name, source=(begin, end)))
+            candidates.append((index, name, ":", False))
             continue
         found = naming.find_name(tail, k == 0, pieces, index)
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
@@ -236,7 +247,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
             continue
         if found is None:
-            unnamed = _unnamed_kind(k == 0, left, right, counter, after)
+            unnamed = unnamed_kind(k == 0, left, right, counter, after)
             if unnamed is not None:
                 actions.append(Action(unnamed, index))
             continue
@@ -264,7 +275,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
             continue
-        if _PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
+        if PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
             actions.append(Action(EPOCH, index))  # timm "Train: 3 [ 50/1251 ...]"
             continue
         if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " "):
@@ -374,23 +385,3 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         actions = [a._replace(kind=STEP) if a.kind == BAR_STEP else a for a in actions]
         # avr_loss=0.1]": a bar of the run's steps counts the step
     return tuple(actions)
-
-
-def _unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
-    """A number with no name before it can still be a step or an epoch."""
-    stripped = left.strip()
-    if ((first and stripped == "[") or _MESSAGE_BRACKET.search(left)) and right.startswith("]"):
-        return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
-    if first and not stripped and right.startswith(":") and not counter:
-        return STEP  # CatBoost "10:\tlearn: ..."
-    if first and not stripped and _ORDINAL_KEY.match(right):
-        return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
-    if first and not stripped and counter and re.match(r"\s?[(,]", after):
-        return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration
-    if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
-        return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
-    if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
-        return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
-    if first and _PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
-        return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
-    return None

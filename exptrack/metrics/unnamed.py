@@ -1,0 +1,33 @@
+"""A number with no name before it that is still a step or an epoch: XGBoost's "[10]",
+CatBoost's "10:", a tqdm bar's count, a timm "Train: 3 [" label (``rules``)."""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics.actions import BAR_STEP, EPOCH, STEP
+
+_MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
+PHASE_LABEL = re.compile(
+    r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
+ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
+
+
+def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
+    """A number with no name before it can still be a step or an epoch."""
+    stripped = left.strip()
+    if ((first and stripped == "[") or _MESSAGE_BRACKET.search(left)) and right.startswith("]"):
+        return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
+    if first and not stripped and right.startswith(":") and not counter:
+        return STEP  # CatBoost "10:\tlearn: ..."
+    if first and not stripped and ORDINAL_KEY.match(right):
+        return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
+    if first and not stripped and counter and re.match(r"\s?[(,]", after):
+        return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration
+    if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
+        return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
+    if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
+        return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
+    if first and PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
+        return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
+    return None
