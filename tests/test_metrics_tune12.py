@@ -239,3 +239,23 @@ def test_mmpose_coco_keys_with_spaces() -> None:
     assert _last(text, "coco/AP_(M)").value == -1.0
     # a unit in parentheses is still no part of a name
     assert _last("step 3 | Memory (MB)=6784\n", "Memory").value == 6784
+
+
+def test_a_phase_label_with_its_family_word() -> None:
+    text = "".join(f"2025-03-02 05:34:00,482 - INFO - Epoch {e} - Validation BLEU: BLEU-1 7{e}.6, "
+                   f"BLEU-2 6{e}.7\n2025-03-02 05:34:22,147 - INFO - Epoch {e} - Dev BLEU: BLEU-1 "
+                   f"6{e}.8, BLEU-2 5{e}.4\n" for e in (2, 3))
+    assert _names(text) == {"validation_BLEU-1", "validation_BLEU-2", "dev_BLEU-1",
+                            "dev_BLEU-2"}
+    assert _last(text, "dev_BLEU-2").value == 53.4
+    # "Val Loss: 0.5" is a name and its value, no label
+    assert _names("Epoch 1 | Val Loss: 0.5 | Acc: 0.9\nEpoch 2 | Val Loss: 0.4 | Acc: 0.9\n") \
+        == {"val_loss", "val_acc"}
+
+
+def test_peak_memory_statistics_are_metrics() -> None:
+    text = "".join(f"[Rank 0] (after {i} iterations) memory (MB) | allocated: 7024.9 | max "
+                   f"allocated: 1705{i}.5 | reserved: 17548.0 | max reserved: 17548.0\n"
+                   for i in (1, 2))
+    assert {"max_allocated", "max_reserved"} <= _names(text)
+    assert "max_epochs" not in _names("max_epochs: 30\nmax_epochs: 30\n")

@@ -24,7 +24,8 @@ WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "
 
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set)?\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$)"
+    r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
+    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$)"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
 # the val loop's are prefixed, apart from the train loop's ("val_time")
