@@ -259,3 +259,23 @@ def test_peak_memory_statistics_are_metrics() -> None:
                    for i in (1, 2))
     assert {"max_allocated", "max_reserved"} <= _names(text)
     assert "max_epochs" not in _names("max_epochs: 30\nmax_epochs: 30\n")
+
+
+def test_keras_bar_renders_within_an_epoch_are_one_observation() -> None:
+    text = "".join(
+        f"Epoch {e}/3\n"
+        + "".join(f"{n}/285 [====>....] - ETA: 0s - loss: 0.{e}{n} - acc: 0.9{n}\n"
+                  for n in (235, 242, 249))
+        + (f"Epoch {e}: ReduceLROnPlateau reducing learning rate to 0.0005.\n" if e == 2 else "")
+        + f"285/285 [==========] - 3s 10ms/step - loss: 0.{e}5 - acc: 0.97 - val_loss: 0.4{e}\n"
+        for e in (1, 2, 3))
+    assert [(o.value, o.epoch) for o in _obs(text) if o.name == "loss"] == \
+        [(0.15, 1), (0.25, 2), (0.35, 3)]
+    # a log cut inside an epoch: the last render is that epoch's value
+    cut = text + "Epoch 4/4\n  1/285 [>....] - ETA: 4s - loss: 0.9 - acc: 0.5\n" \
+        "140/285 [==>...] - ETA: 2s - loss: 0.41 - acc: 0.8\n"
+    assert [(o.value, o.epoch) for o in _obs(cut) if o.name == "loss"][-1] == (0.41, 4)
+    # Keras 3's bars under a terminal: the last render of each epoch
+    k3 = "".join(f"Epoch {e}/2\n\r  1/375 ━━━━━━━━━━━━━━━━━━━━ 5s 16ms/step - loss: 2.3"
+                 f"\r375/375 ━━━━━━━━━━━━━━━━━━━━ 1s 3ms/step - loss: 0.{e}\n" for e in (1, 2))
+    assert [o.value for o in _obs(k3) if o.name == "loss"] == [0.1, 0.2]

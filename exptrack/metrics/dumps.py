@@ -36,7 +36,7 @@ LISTING = 1 << 1  # one key, one value: part of a block; its values may be held 
 CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no value
 EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
 NUMERIC = 1 << 4  # a listing whose value is a number
-REPRINT, RESULTS = 1, 2  # a Block's modes: it reads the next lines, holds nothing
+REPRINT, RESULTS, PARTIAL = 1, 2, 3  # a Block's modes: it reads the lines after it
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
@@ -139,7 +139,8 @@ class Block:
 
     def __init__(self, stream: bool = False, mode: int = 0) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
-        # Detectron2's "Evaluation results for bbox:", its tables repeat the copypaste lines
+        # Detectron2's "Evaluation results for bbox:", its tables repeat the copypaste lines;
+        # PARTIAL: a Keras bar's render before the epoch is done, replaced by the next one
         self.mode = mode
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.keys: set[str] = set()

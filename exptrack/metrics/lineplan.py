@@ -16,6 +16,9 @@ TIMING = 1 << 6  # timings only (``rules.TIMED``): recorded only under a step or
 REPRINT = 1 << 7  # "Early stopping, best iteration is:": the next line re-prints a round
 COPYPASTE = 1 << 8  # Detectron2's "copypaste:" results (``detectron``)
 RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repeat them
+KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
+# a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
+KERAS = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
@@ -88,6 +91,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     if any(a.kind == rules.BAR_STEP for a in actions) \
             or not all(forms.is_plain(pieces[t]) for t in tokens):
         flags |= SLOW
+    if metrics and KERAS.match(text):
+        flags |= KERAS_BAR
     return Plan(context, metrics, flags | listing, keyed, key)
 
 

@@ -23,6 +23,8 @@ from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import (
     COPYPASTE,
     EMPTY,
+    KERAS,
+    KERAS_BAR,
     KEYED,
     REPRINT,
     RESULTS,
@@ -99,6 +101,11 @@ class SlowPath:
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
+        if plan.flags & KERAS_BAR:
+            done = self._keras_bar(plan, raw)
+            if done is None:
+                return None
+            plan = done
         if self._dump is not None and self._dump.mode:
             moded = self._dump
             verdict = self._moded(moded, plan, raw, out)
@@ -164,11 +171,41 @@ class SlowPath:
                 self._close_dump(out)
         return None
 
+    def _keras_bar(self, plan: Plan, raw: str | bytes) -> Plan | None:
+        """A Keras bar's line: a render before the epoch is done ("235/285 [===>..] - ETA:
+        0s - loss: 0.11") is held until the next one replaces it, the finished bar
+        supersedes it, or the run goes on without one (then it was the epoch's last word).
+        Returns the plan of a finished bar's line, or None when the line is held."""
+        text = text_of(raw)
+        bar = KERAS.match(text)
+        held = self._dump if self._dump is not None and self._dump.mode == dumps.PARTIAL \
+            else None
+        if bar is not None and (int(bar.group(1)) < int(bar.group(2)) or " - ETA: " in text):
+            found: list[Observation] = []
+            self._apply(plan, raw, found)
+            if held is None:
+                if self._dump is not None:
+                    self._close_dump([])
+                held = self._dump = dumps.Block(mode=dumps.PARTIAL)
+            held.held = found
+            return None
+        if held is not None:
+            self._dump = None  # the finished bar: the epoch's values
+        return plan._replace(flags=plan.flags & ~KERAS_BAR)
+
     def _moded(self, block: dumps.Block, plan: Plan, raw: str | bytes,
                out: list[Observation]) -> bool | None:
         """A line under a ``Block`` that reads on (``dumps.REPRINT``, ``dumps.RESULTS``), or
         one that starts such a block: True when the line is done, None when it is read as
         if there were no block (which stays)."""
+        if block.mode == dumps.PARTIAL:
+            epoch = block.held[0].epoch if block.held else None
+            if any(kind in (rules.STEP, rules.BATCH) or raw[start:end] != (
+                    str(epoch) if isinstance(raw, str) else str(epoch).encode())
+                   for kind, start, end in plan.context):  # the next epoch, and no
+                self._close_dump(out)  # finished bar: the last render was the epoch's
+                return False
+            return None  # "Epoch 6: ReduceLROnPlateau reducing ...": the same epoch
         if block.mode == dumps.REPRINT:
             self._dump = None
             if plan.metrics:
