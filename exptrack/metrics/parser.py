@@ -12,17 +12,9 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from exptrack.metrics import columns, detectron, dumps, names, rules, tables, ultralytics
+from exptrack.metrics import columns, detectron, dumps, lineplan, names, rules, tables, ultralytics
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
-from exptrack.metrics.lineplan import (
-    KERAS_BAR,
-    KEYED,
-    SLOW,
-    TIMING,
-    Observation,
-    listing_plan,
-    make_plan,
-)
+from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
 from exptrack.metrics.slowpath import SlowPath, text_of
@@ -271,7 +263,7 @@ class MetricParser(BarReplay, SlowPath):
                 if shape in self._columns:
                     column = self._columns[shape]
                 else:
-                    column = None if plan.flags & (KEYED | SLOW | TIMING | KERAS_BAR) \
+                    column = None if plan.flags & (KEYED | SLOW | TIMING | lineplan.KERAS_BAR) \
                         else columns.make_plan(shape, plan.context, plan.metrics)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
