@@ -279,3 +279,23 @@ def test_keras_bar_renders_within_an_epoch_are_one_observation() -> None:
     k3 = "".join(f"Epoch {e}/2\n\r  1/375 ━━━━━━━━━━━━━━━━━━━━ 5s 16ms/step - loss: 2.3"
                  f"\r375/375 ━━━━━━━━━━━━━━━━━━━━ 1s 3ms/step - loss: 0.{e}\n" for e in (1, 2))
     assert [o.value for o in _obs(k3) if o.name == "loss"] == [0.1, 0.2]
+
+
+def test_an_object_printed_over_lines_is_read_as_one() -> None:
+    pprinted = "".join(
+        "{'loss': 0.%d,\n 'grad_norm': 1.9%d,\n 'learning_rate': 9.79e-07,\n "
+        "'rewards/format_reward': 0.0,\n 'epoch': 0.0%d}\n" % (k, k, k) for k in (1, 2))
+    obs = [o for o in _obs(pprinted) if o.name == "loss"]
+    assert [(o.value, o.epoch) for o in obs] == [(0.1, 0.01), (0.2, 0.02)]
+    assert _names(pprinted) == {"loss", "grad_norm", "learning_rate", "rewards/format_reward"}
+    indented = ('{"accuracy_cls": 0.923639, \n  "eta": "1 day, 13:30:44",\n  "iter": 120000,\n'
+                '  "loss": 0.562384, \n  "lr": 0.010000, \n  "mb_qsize": 64, \n'
+                '  "time": 0.562685}\n')
+    assert {(o.name, o.step) for o in _obs(indented)} >= {("accuracy_cls", 120000),
+                                                          ("lr", 120000)}
+    # a configuration printed the same way is still one
+    config = '{\n "bagging_fraction": 0.8,\n "bagging_freq": 0.0,\n "max_depth": 7,\n' \
+             ' "num_leaves": 31\n}\n'
+    assert _obs(config) == []
+    # an object that never closes is read line by line
+    assert [o.name for o in _obs('{"loss": 0.5,\n "acc": 0.9,\n')] == ["loss", "acc"]

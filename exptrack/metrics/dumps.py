@@ -36,7 +36,7 @@ LISTING = 1 << 1  # one key, one value: part of a block; its values may be held 
 CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no value
 EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
 NUMERIC = 1 << 4  # a listing whose value is a number
-REPRINT, RESULTS, PARTIAL = 1, 2, 3  # a Block's modes: it reads the lines after it
+REPRINT, RESULTS, PARTIAL, OBJECT = 1, 2, 3, 4  # a Block's modes: it reads the lines after it
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
@@ -135,13 +135,17 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("evidence", "held", "keys", "liked", "mode", "numeric", "phase", "stream")
+    __slots__ = ("depth", "evidence", "held", "keys", "liked", "lines", "mode", "numeric",
+                 "phase", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
         # Detectron2's "Evaluation results for bbox:", its tables repeat the copypaste lines;
-        # PARTIAL: a Keras bar's render before the epoch is done, replaced by the next one
+        # PARTIAL: a Keras bar's render before the epoch is done, replaced by the next one;
+        # OBJECT: a dict or JSON object printed over lines, read as one line once it closes
         self.mode = mode
+        self.lines: list[str] = []  # OBJECT: its lines so far
+        self.depth = 0  # OBJECT: the brackets still open
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.keys: set[str] = set()
         self.held: list[Observation] = []

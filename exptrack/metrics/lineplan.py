@@ -16,6 +16,8 @@ TIMING = 1 << 6  # timings only (``rules.TIMED``): recorded only under a step or
 REPRINT = 1 << 7  # "Early stopping, best iteration is:": the next line re-prints a round
 COPYPASTE = 1 << 8  # Detectron2's "copypaste:" results (``detectron``)
 RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repeat them
+OBJECT = 1 << 11  # a "{" that opens an object printed over lines (pprint, JSON indent)
+MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
 KERAS = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
@@ -47,13 +49,16 @@ EMPTY = Plan((), ())
 _CONTEXT = frozenset({rules.STEP, rules.EPOCH, rules.BAR_STEP, rules.BATCH})
 
 
-def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]) -> Plan:
+def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str],
+              objects: bool = True) -> Plan:
     """The plan of a line (``raw``), its metrics named through ``name``, or through
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``)."""
     text = raw.decode("utf-8", "replace")
     if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
         return Plan((), (), COPYPASTE)
+    if objects and raw.lstrip()[:1] == b"{" and depth(text) > 0:
+        return Plan((), (), OBJECT)
     pieces = rules.TOKEN.split(text)
     actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
@@ -108,5 +113,12 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return Plan((), (), COPYPASTE)
     if detectron.RESULTS.search(text[-80:]):
         return Plan((), (), RESULTS)
+    if raw.lstrip()[:1] == b"{" and depth(text) > 0:
+        return Plan((), (), OBJECT)
     flags, key = dumps.classify(text)
     return Plan((), (), flags, (), key) if flags else EMPTY
+
+
+def depth(text: str) -> int:
+    """How many brackets a line opens and leaves open (a pprinted dict's first line: 1)."""
+    return text.count("{") + text.count("[") - text.count("}") - text.count("]")

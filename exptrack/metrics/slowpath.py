@@ -26,13 +26,18 @@ from exptrack.metrics.lineplan import (
     KERAS,
     KERAS_BAR,
     KEYED,
+    MAX_OBJECT_LINES,
+    OBJECT,
     REPRINT,
     RESULTS,
     SLOW,
     TIMING,
     Observation,
     Plan,
+    depth,
+    make_plan,
 )
+from exptrack.metrics.replay import MAX_LINE_BYTES
 
 MAX_VARIANTS = 4096
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
@@ -65,6 +70,9 @@ class SlowPath:
         raise NotImplementedError
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
         raise NotImplementedError
 
     def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
@@ -101,6 +109,15 @@ class SlowPath:
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
+        if self._dump is not None and self._dump.mode == dumps.OBJECT:
+            self._object_line(self._dump, text_of(raw), out)
+            return None
+        if plan.flags & OBJECT:
+            if self._dump is not None:
+                self._close_dump(out)
+            self._dump = dumps.Block(mode=dumps.OBJECT)
+            self._object_line(self._dump, text_of(raw), out)
+            return None
         if plan.flags & KERAS_BAR:
             done = self._keras_bar(plan, raw)
             if done is None:
@@ -170,6 +187,18 @@ class SlowPath:
             if len(block.held) > dumps.MAX_HELD:
                 self._close_dump(out)
         return None
+
+    def _object_line(self, block: dumps.Block, text: str, out: list[Observation]) -> None:
+        """A line of an object printed over lines (``pprint`` of a Trainer's logs, a JSON
+        dump with an indent): once its brackets close, the object is read as one line, so
+        a step or an epoch anywhere in it places all its values."""
+        block.lines.append(text.strip())
+        block.depth += depth(text)
+        if block.depth <= 0:
+            self._dump = None
+            self._parse_lines([" ".join(block.lines)], out)
+        elif len(block.lines) >= MAX_OBJECT_LINES:
+            self._close_dump(out)
 
     def _keras_bar(self, plan: Plan, raw: str | bytes) -> Plan | None:
         """A Keras bar's line: a render before the epoch is done ("235/285 [===>..] - ETA:
@@ -318,6 +347,12 @@ class SlowPath:
         """The block ended: what it held back, unless it was a printed configuration (then
         only the values a metric's name holds, or that the block keeps changing)."""
         block, self._dump = self._dump, None
+        if block is not None and block.mode == dumps.OBJECT:  # never closed: its lines one
+            first = block.lines[0].encode("utf-8", "surrogateescape")  # by one
+            if len(first) <= MAX_LINE_BYTES:
+                self._apply(make_plan(first, self._name, self._peek, objects=False), first, out)
+            self._parse_lines(block.lines[1:], out)
+            return
         if block is None or not block.held:
             return
         if block.is_configuration():
