@@ -283,8 +283,8 @@ def test_keras_bar_renders_within_an_epoch_are_one_observation() -> None:
 
 def test_an_object_printed_over_lines_is_read_as_one() -> None:
     pprinted = "".join(
-        "{'loss': 0.%d,\n 'grad_norm': 1.9%d,\n 'learning_rate': 9.79e-07,\n "
-        "'rewards/format_reward': 0.0,\n 'epoch': 0.0%d}\n" % (k, k, k) for k in (1, 2))
+        f"{{'loss': 0.{k},\n 'grad_norm': 1.9{k},\n 'learning_rate': 9.79e-07,\n "
+        f"'rewards/format_reward': 0.0,\n 'epoch': 0.0{k}}}\n" for k in (1, 2))
     obs = [o for o in _obs(pprinted) if o.name == "loss"]
     assert [(o.value, o.epoch) for o in obs] == [(0.1, 0.01), (0.2, 0.02)]
     assert _names(pprinted) == {"loss", "grad_norm", "learning_rate", "rewards/format_reward"}
@@ -299,3 +299,39 @@ def test_an_object_printed_over_lines_is_read_as_one() -> None:
     assert _obs(config) == []
     # an object that never closes is read line by line
     assert [o.name for o in _obs('{"loss": 0.5,\n "acc": 0.9,\n')] == ["loss", "acc"]
+
+
+def test_tensorflow_logging_lines_indented() -> None:
+    text = ("    INFO:tensorflow:loss = 0.9890392, step = 1\n"
+            "    INFO:tensorflow:global_step/sec: 153.472\n"
+            "    INFO:tensorflow:loss = 1.848564e-09, step = 501 (3.258 sec)\n")
+    assert [(o.name, o.step) for o in _obs(text)] == [
+        ("loss", 1), ("global_step/sec", 1), ("loss", 501)]
+
+
+def test_ml_agents_summary_lines() -> None:
+    text = "".join(f"INFO:mlagents.trainers: PPOTest-0: NewLearner: Step: {s}000. Mean Reward: "
+                   f"-5{s}.270. Std of Reward: 0.{s}00. Training.\n" for s in (19, 20))
+    assert [(o.name, o.value, o.step) for o in _obs(text)][-2:] == [
+        ("Mean_Reward", -520.27, 20000), ("Std_of_Reward", 0.2, 20000)]
+    # a configuration line of text values stays one
+    assert _obs("model: resnet, optimizer: adam, lr: 0.1, scheduler: cosine\n") == []
+
+
+def test_a_quantity_at_a_step_is_named_before_it() -> None:
+    text = "".join(f"o.d.o.l.ScoreIterationListener - Score at iteration {i} is 40{i}.5\n"
+                   f"Loss at step {i}00: 0.{i}\n" for i in (1, 2))
+    assert [(o.name, o.value, o.step) for o in _obs(text)][-2:] == [
+        ("Score", 402.5, 2), ("Loss", 0.2, 200)]
+    assert _obs("Saving checkpoint at step 100\n") == []
+
+
+def test_a_logged_phrase_and_its_value() -> None:
+    dash = "\u2014"
+    text = "".join(f"2020-10-10 08:33:37,79{e} {dash} rl_replicas.vpg {dash} INFO {dash} Loss "
+                   f"of the current value function: 10{e}     \n2020-10-10 08:33:37,79{e} - vpg "
+                   f"- INFO - Average Episode Return: 2{e}.3\n" for e in (1, 2))
+    assert _names(text) == {"Loss_of_the_current_value_function", "Average_Episode_Return"}
+    assert _last(text, "Loss_of_the_current_value_function").value == 102
+    # prose with a value is no phrase of a measure
+    assert _obs("2020-10-10 08:33:37,791 - x - INFO - Number of the used workers: 4\n") == []

@@ -26,7 +26,7 @@ STOPWORDS = frozenset({
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t]\s?|\s\s|\s-\s|^\W+\s)"
+    r"(?:^\s*|[,;|\t]\s?|\s\s|\s[-\u2014]\s|^\W+\s)"
     r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+)?(?:'s)?\.? ){1,3})$")  # "Top-1 ", "training's "
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
@@ -38,6 +38,8 @@ _WEAK_RIGHT_OK = re.compile(
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema",
                          "peak"})
+_STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min", "variance",
+                            "median"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
 _LEVELS = frozenset({"INFO", "WARNING", "DEBUG", "Info", "info", "warning", "debug"})
 _DEVICES = frozenset({"gpu", "cpu"})
@@ -81,6 +83,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         words = " ".join(parts) + " "
     if len(parts) == 1 and parts[0].lower() in _DEVICES and _DEVICE_QUANTITY.match(name):
         return words  # "gpu mem: 9301Mb", "GPU util: 98": the device's quantity
+    if len(parts) == 2 and parts[1] == "of" and parts[0].lower() in _STATISTICS_OF:
+        return words  # ML-Agents' "Std of Reward: 0.000": a statistic of a quantity
     if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per" for p in parts):
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():

@@ -35,12 +35,24 @@ _IN_UNIT = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>[A-Za-z][\w./\-]*) in $")
 _SNAKE_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t]\s?|\s\s)(?P<word>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+) $")
 _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name round a number
+# "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
+_AT_STEP = re.compile(
+    r"(?:^|[\s\-:|])(?P<name>[A-Za-z]\w{0,40}) (?:at|@) (?:iteration|iter|step|epoch|batch) $")
 _GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
 
 
 def at_field_start(before: str) -> bool:
     """Does a name start a field (after a separator, not after other words)?"""
     return _FIELD_START.search(before) is not None
+
+
+def at_step(text: str) -> tuple[str, int] | None:
+    """The name before "at iteration" that ends ``text`` (a value follows the step), and
+    where it starts in ``text``."""
+    tail = text[-80:]
+    found = _AT_STEP.search(tail)
+    return None if found is None else (found.group("name"),
+                                       len(text) - len(tail) + found.start("name"))
 
 
 def normalize_name(name: str) -> str:

@@ -94,14 +94,14 @@ _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
-    r"(?![A-Za-z_][\w.\-]*\s*=\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
+    r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:['\"][^'\"]|[A-Za-z/~])")
 # "Total number of train params, training full: 2395779": a line of counts
 _COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
-_LOGGING_PREFIX = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:(?=\S)")
+_LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:\s?(?=\S)")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
@@ -131,6 +131,11 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         if phrase is not None:
             name, timed, source = phrase
             return (Action(TIMED if timed else METRIC, 1, name, source=source),)
+    elif len(pieces) > 3 and len(actions) <= 1:  # the same after a log record's prefix
+        logged = wholeline.logged_phrase(pieces)  # ("... — INFO — Loss of the current
+        if logged is not None and (not actions or logged[0].endswith(actions[0].name)):
+            name, timed, source = logged  # value function: 108")
+            return (Action(TIMED if timed else METRIC, len(pieces) - 2, name, source=source),)
     return actions
 
 
@@ -217,6 +222,14 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 at = original[index - 1] + cut[index - 1] + len(left) - len(left[-80:])
                 keyed[index + 2] = (f"{key.group(1)}_{pieces[index]}", at + key.start(1),
                                     original[index + 1] + cut[index + 1])
+                continue
+        if actions and actions[-1][:2] in ((STEP, index - 2), (EPOCH, index - 2)) \
+                and left.strip() in ("is", ":", "=", "-") and index >= 3:
+            at_step = naming.at_step(pieces[index - 3])
+            if at_step is not None:  # DL4J's "Score at iteration 10 is 0.61", "Loss at step
+                name, begin = at_step[0], original[index - 3] + cut[index - 3] + at_step[1]
+                actions.append(Action(METRIC, index, name, source=(begin, begin + len(name))))
+                candidates.append((index, name, ":", False))
                 continue
         if index in keyed:
             name, begin, end = keyed[index]

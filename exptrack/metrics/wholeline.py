@@ -19,8 +19,10 @@ from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
-_PHRASE_LINE = re.compile(r"^\s*(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){2,9})\s?[=:]\s?$")
+_PHRASE_LINE = re.compile(r"^\s*(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){2,9})\s?[=:]\s*$")
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
+# the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
+_LEVEL_END = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\]|\s?[-:|\u2014]\s)\s?")
 
 Source = tuple[int, int]  # where the name is in the line (characters)
 # a Python warning glued to a line ("Loss: 19.47 || /src/aug.py:238: VisibleDeprecation
@@ -63,7 +65,24 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
         return None
     words = one.group("phrase")
     name = normalize_name(words.replace(" ", "_"))
-    if not any(w in STOPWORDS for w in words.lower().split()) \
-            or not names.metric_like(name) or names.denied(name):
+    head = words.split(" of ")[0]  # "Loss of the current value function": a loss
+    if not any(w in STOPWORDS for w in words.lower().split()) or names.denied(name) \
+            or not (names.metric_like(name) or names.metric_like(head.replace(" ", "_"))):
         return None
     return name, pieces[2].strip(" .") in TIME_UNITS, (one.start("phrase"), one.end("phrase"))
+
+
+def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
+    """``phrase`` for a log record whose message is the phrase and its one value (the
+    numbers before it are the record's prefix: a timestamp)."""
+    text = pieces[-3]
+    levels = list(_LEVEL_END.finditer(text))
+    if not levels:
+        return None
+    level = levels[-1]
+    found = phrase([text[level.end():], pieces[-2], pieces[-1]])
+    if found is None:
+        return None
+    at = sum(len(piece) for piece in pieces[:-3]) + level.end()
+    name, timed, (start, end) = found
+    return name, timed, (at + start, at + end)
