@@ -335,3 +335,10 @@ def test_a_logged_phrase_and_its_value() -> None:
     assert _last(text, "Loss_of_the_current_value_function").value == 102
     # prose with a value is no phrase of a measure
     assert _obs("2020-10-10 08:33:37,791 - x - INFO - Number of the used workers: 4\n") == []
+
+
+def test_a_phase_of_an_epoch_label() -> None:
+    text = "".join(f"I Training of Epoch {e} - loss: 22{e}.1\nI Validation of Epoch {e} - loss: "
+                   f"18{e}.4\n" for e in (0, 1))
+    assert _names(text) == {"training_loss", "validation_loss"}
+    assert _last(text, "validation_loss").epoch == 1
