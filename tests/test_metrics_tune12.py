@@ -342,3 +342,22 @@ def test_a_phase_of_an_epoch_label() -> None:
                    f"18{e}.4\n" for e in (0, 1))
     assert _names(text) == {"training_loss", "validation_loss"}
     assert _last(text, "validation_loss").epoch == 1
+
+
+def test_a_few_classes_shared_by_several_metrics_are_per_class() -> None:
+    classes = ["impervious_surface", "building", "low_vegetation", "tree", "car"]
+    text = "".join(
+        f"2021-01-01 00:00:00,000 - mmseg - INFO - Iter(val) [{i}]\taAcc: 0.8{i}, mIoU: 0.7{i}, "
+        + ", ".join(f"{m}.{c}: 0.{k}{i}" for m in ("IoU", "Acc", "Fscore") for k, c in
+                    enumerate(classes, 1)) + "\n" for i in (1, 2))
+    assert _names(text) == {"aAcc", "mIoU"}
+
+
+def test_hyperparameters_beside_metrics_are_a_report() -> None:
+    text = "".join(f"Epoch: [{e}] Total time: 0:00:41\nAveraged stats: lr: 0.00{e}  min_lr: "
+                   f"0.00{e}  loss: 2.{e} (2.8)  class_acc: 0.5{e} (0.50)  weight_decay: 0.0500 "
+                   f"(0.0500)\n" for e in (1, 2))
+    assert {"lr", "min_lr", "loss", "class_acc", "weight_decay"} <= _names(text)
+    settings = "depth=8, min_child_weight=22, subsample=0.99, colsample_bytree=0.7, " \
+        "base_score=0.06\n"
+    assert _obs(settings * 3) == []

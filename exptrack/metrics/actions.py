@@ -47,14 +47,18 @@ def sections(actions: list[Action], sectioned: dict[int, str]) -> list[Action]:
 
 def without_per_class(actions: list[Action]) -> list[Action]:
     """MMSegmentation's "IoU.wall: 0.70, IoU.building: 0.78, ... Acc.wall: 0.85": a metric
-    per class, one family of ``METRIC.CLASS`` keys (many, the class no metric's name): the
-    per-class results, not aggregates (``aAcc``, ``mIoU`` on the line stay)."""
-    families: dict[str, int] = {}
+    per class, a family of ``METRIC.CLASS`` keys (many, or a few classes shared by several
+    metrics; the class no metric's name): the per-class results, not aggregates (``aAcc``,
+    ``mIoU`` on the line stay)."""
+    families: dict[str, set[str]] = {}
     for action in actions:
         head, dot, tail = action.name.partition(".")
         if dot and tail and not names.metric_like(tail):
-            families[head] = families.get(head, 0) + 1
-    classes = {head for head, count in families.items() if count >= PER_CLASS}
+            families.setdefault(head, set()).add(tail)
+    classes = {head for head, tails in families.items() if len(tails) >= PER_CLASS}
+    for head, tails in families.items():  # "IoU.car ... Acc.car ... Fscore.car": a few
+        if any(len(tails & other) >= 3 for name, other in families.items() if name != head):
+            classes.add(head)  # classes, several metrics of each
     if not classes:
         return actions
     members = [a.token for a in actions if a.name.partition(".")[0] in classes]

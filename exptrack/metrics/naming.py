@@ -38,6 +38,7 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>[A-Za-z]\w{0,40}) (?:at|@) (?:iteration|iter|step|epoch|batch) $")
+_KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
 _GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
 
 
@@ -53,6 +54,14 @@ def at_step(text: str) -> tuple[str, int] | None:
     found = _AT_STEP.search(tail)
     return None if found is None else (found.group("name"),
                                        len(text) - len(tail) + found.start("name"))
+
+
+def spaced_key(text: str) -> tuple[str, int] | None:
+    """The key that ends ``text`` before a space and a number that is part of its name
+    (MMPose's "coco/AP .5: 1.0"), and where it starts in ``text``."""
+    tail = text[-80:]
+    found = _KEY_BEFORE.search(tail)
+    return None if found is None else (found.group(1), len(text) - len(tail) + found.start(1))
 
 
 def normalize_name(name: str) -> str:

@@ -102,13 +102,11 @@ _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
 _LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:\s?(?=\S)")
-# a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _STEPS_BAR = re.compile(r"(?i)^\s*(?:(?:global|train|training|optimi[sz]ation)\s)?steps?\s?:?\s*$")
-_KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
@@ -183,6 +181,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
     skip: set[int] = set(wrapped)
     keyed: dict[int, tuple[str, int, int]] = {}  # MMPose's "coco/AP .5: 1.0": name, source
+    hyper = False  # a hyperparameter's name: configuration, unless a metric's is too
     for k in range(count):
         index = 2 * k + 1
         if index in skip:
@@ -217,11 +216,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(EPOCH if done.group(1) else STEP, index))
             continue
         if right.startswith(": ") and pieces[index][:1] == "." and index + 2 < len(pieces):
-            key = _KEY_BEFORE.search(left[-80:])
+            key = naming.spaced_key(left)
             if key is not None:  # "coco/AP .5: 1.000000": the number is part of the name
-                at = original[index - 1] + cut[index - 1] + len(left) - len(left[-80:])
-                keyed[index + 2] = (f"{key.group(1)}_{pieces[index]}", at + key.start(1),
-                                    original[index + 1] + cut[index + 1])
+                keyed[index + 2] = (f"{key[0]}_{pieces[index]}", original[index - 1]
+                                    + cut[index - 1] + key[1], original[index + 1] + cut[index + 1])
                 continue
         if actions and actions[-1][:2] in ((STEP, index - 2), (EPOCH, index - 2)) \
                 and left.strip() in ("is", ":", "=", "-") and index >= 3:
@@ -271,8 +269,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             if short != abbrev.COUNT:
                 actions.append(Action(EPOCH if short == abbrev.EPOCH else STEP, index))
             continue
-        if low in HYPER_NAMES:
-            return ()  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05": configuration
+        hyper = hyper or low in HYPER_NAMES  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05"
         if low in WORD_PHASES and pieces[index].replace(",", "").isdigit():
             continue  # "train=113 (pos=33) | val=29": a split's size
         first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
@@ -358,6 +355,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
+    if hyper and not any(a.kind == METRIC and a.name.lower() not in HYPER_NAMES  # but "lr:
+                         and names.metric_like(a.name) for a in actions):  # 0.003  loss: 2.20
+        return ()  # weight_decay: 0.05" (timm's "Averaged stats:") is a report
     if sectioned:  # "Train Loss: 11.2 | Token Acc: 0.05 | Val Loss: 10.9 | Token Acc: 0.07":
         actions = sections(actions, sectioned)  # a name twice: each phrase opens a section
     if phrased_steps and any(a.kind == METRIC for a in actions):

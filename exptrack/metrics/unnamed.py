@@ -10,6 +10,7 @@ from exptrack.metrics.actions import BAR_STEP, EPOCH, STEP
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
+# a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 
 
