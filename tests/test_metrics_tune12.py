@@ -361,3 +361,12 @@ def test_hyperparameters_beside_metrics_are_a_report() -> None:
     settings = "depth=8, min_child_weight=22, subsample=0.99, colsample_bytree=0.7, " \
         "base_score=0.06\n"
     assert _obs(settings * 3) == []
+
+
+def test_a_timestamped_message_of_a_name_and_its_value() -> None:
+    text = "".join(f"2024-04-26 09:41:39.49387{e}: Epoch {e}\n2024-04-26 09:41:39.49387{e}: "
+                   f"train_loss 0.70{e}\n2024-04-26 09:41:39.49891{e}: val_loss 0.46{e}\n"
+                   for e in (0, 1))
+    assert [(o.name, o.value, o.epoch) for o in _obs(text)][-2:] == [
+        ("train_loss", 0.701, 1), ("val_loss", 0.461, 1)]
+    assert _obs("2024-04-26 09:41:39.49: using 4 workers\n") == []

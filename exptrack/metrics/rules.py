@@ -382,10 +382,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     if weak_only and len(candidates) + sum(a.kind not in (METRIC, TIMED)
                                            for a in actions) < 2:
         # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
-        # set accuracy 0.94"), or a whole line of a metric's name and a fraction ("Time 2.56")
-        index, name, sep, _ = weak_only[0]
-        whole = len(pieces) == 3 and not pieces[2].strip() and "." in pieces[1] \
-            and pieces[0].strip() == name and names.metric_like(name)
+        # set accuracy 0.94"), or a whole message of a metric's name and a fraction ("Time
+        index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
+        whole = index == len(pieces) - 2 and not pieces[-1].strip() and "." in pieces[index] \
+            and pieces[index - 1].rpartition(": ")[2].strip() == name and names.metric_like(name)
         if "\t" not in sep and len(sep) < 2 and not whole:
             return tuple(a for a in actions if a.token != index)
     if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
