@@ -4,19 +4,9 @@ per phase, duration words, statistic words, and a validation row glued to its he
 
 from __future__ import annotations
 
-from exptrack.metrics import Observation, parse_text
-
-
-def _obs(text: str) -> list[Observation]:
-    return parse_text(text)
-
-
-def _names(text: str) -> set[str]:
-    return {o.name for o in _obs(text)}
-
-
-def _last(text: str, name: str) -> Observation:
-    return [o for o in _obs(text) if o.name == name][-1]
+from parsed import last as _last
+from parsed import names as _names
+from parsed import obs as _obs
 
 
 def test_json_lines_with_nulls_are_metrics_at_their_step() -> None:
