@@ -361,3 +361,14 @@ def test_a_timestamped_message_of_a_name_and_its_value() -> None:
     assert [(o.name, o.value, o.epoch) for o in _obs(text)][-2:] == [
         ("train_loss", 0.701, 1), ("val_loss", 0.461, 1)]
     assert _obs("2024-04-26 09:41:39.49: using 4 workers\n") == []
+
+
+def test_a_keras_render_after_held_values_keeps_them() -> None:
+    text = "alpha: 0.5\nbeta: 0.7\n 12/285 [>....] - ETA: 4s - loss: 0.9\n" \
+        "285/285 [=====] - 3s - loss: 0.5\n"
+    assert [(o.name, o.value) for o in _obs(text)] == [
+        ("alpha", 0.5), ("beta", 0.7), ("loss", 0.5)]
+    # an object too long to be one line is read line by line
+    long_object = "{\n" + "".join(f' "loss_{i}": 0.{i},\n' for i in range(150)) + \
+        ' "note": "' + "x" * 70000 + '"\n}\n'
+    assert "loss_3" in _names(long_object)

@@ -119,7 +119,7 @@ class SlowPath:
             self._object_line(self._dump, text_of(raw), out)
             return None
         if plan.flags & KERAS_BAR:
-            done = self._keras_bar(plan, raw)
+            done = self._keras_bar(plan, raw, out)
             if done is None:
                 return None
             plan = done
@@ -194,13 +194,14 @@ class SlowPath:
         a step or an epoch anywhere in it places all its values."""
         block.lines.append(text.strip())
         block.depth += depth(text)
-        if block.depth <= 0:
+        size = sum(len(line) + 1 for line in block.lines)
+        if block.depth <= 0 and size <= MAX_LINE_BYTES // 4:
             self._dump = None
             self._parse_lines([" ".join(block.lines)], out)
-        elif len(block.lines) >= MAX_OBJECT_LINES:
-            self._close_dump(out)
+        elif block.depth <= 0 or len(block.lines) >= MAX_OBJECT_LINES:
+            self._close_dump(out)  # too long to be one line: its lines one by one
 
-    def _keras_bar(self, plan: Plan, raw: str | bytes) -> Plan | None:
+    def _keras_bar(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> Plan | None:
         """A Keras bar's line: a render before the epoch is done ("235/285 [===>..] - ETA:
         0s - loss: 0.11") is held until the next one replaces it, the finished bar
         supersedes it, or the run goes on without one (then it was the epoch's last word).
@@ -214,7 +215,7 @@ class SlowPath:
             self._apply(plan, raw, found)
             if held is None:
                 if self._dump is not None:
-                    self._close_dump([])
+                    self._close_dump(out)
                 held = self._dump = dumps.Block(mode=dumps.PARTIAL)
             held.held = found
             return None
