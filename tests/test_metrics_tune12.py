@@ -372,3 +372,25 @@ def test_a_keras_render_after_held_values_keeps_them() -> None:
     long_object = "{\n" + "".join(f' "loss_{i}": 0.{i},\n' for i in range(150)) + \
         ' "note": "' + "x" * 70000 + '"\n}\n'
     assert "loss_3" in _names(long_object)
+
+
+def test_insightface_speed_and_learning_rate() -> None:
+    text = "".join(f"Training: 2022-05-05 03:09:46,21{s}-Speed 726.2{s} samples/sec   Loss "
+                   f"43.2{s}   LearningRate 0.0999   Epoch: 0   Global Step: {s}90\n"
+                   for s in (1, 2))
+    assert {"Speed", "Loss", "LearningRate"} <= _names(text)
+    assert (_last(text, "Speed").value, _last(text, "Speed").step) == (726.22, 290)
+    assert _obs("DataLoader 0: 100%|####| 5/5\nTensorBoard 2 started\n") == []
+
+
+def test_combined_epoch_iter_key_and_stylegan_ticks() -> None:
+    text = "".join(f"[04/14 10:51:29 fastreid.utils.events]:  eta: 0:59:11  epoch/iter: {e}/5{e}59"
+                   f"  total_loss: 22.0{e}  lr: 3.50e-04\n" for e in (19, 20))
+    last = _last(text, "total_loss")
+    assert (last.epoch, last.step) == (20, 52059)
+    assert "epoch/iter" not in _names(text)
+    ticks = "".join(f"tick {t}     kimg {t}.1      lod 0.00  minibatch 32   time {t}m 16s      "
+                    f"sec/tick 64{t}.1   sec/kimg 107.73  maintenance 30.5   gpumem 5.1\n"
+                    for t in (1, 2))
+    assert _names(ticks) == {"lod", "sec/tick", "sec/kimg", "maintenance", "gpumem"}
+    assert _last(ticks, "sec/tick").step == 2

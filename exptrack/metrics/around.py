@@ -33,7 +33,8 @@ _UNIT_AFTER = re.compile(
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
     r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$")
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)")  # "Speed 726.28 samples/sec   Loss": its unit
 
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema",
@@ -60,7 +61,8 @@ def weak_pair_ok(name: str, sep: str, after: str) -> bool:
     if low in STOPWORDS or "'" in name:
         return False
     if any(any(c.isupper() for c in part[1:]) and not part.isupper()
-           for part in name.split("_")) and not names.metric_like(name):
+           for part in name.split("_")) and not names.metric_like(name) \
+            and names.words(name) != ["learning", "rate"]:  # insightface's "LearningRate 0.1"
         return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
     return _WEAK_RIGHT_OK.match(after) is not None
 

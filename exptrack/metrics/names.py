@@ -64,6 +64,7 @@ _PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "te
 _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
     "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
+    "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
     "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
     "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",

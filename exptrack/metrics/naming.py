@@ -10,12 +10,13 @@ from typing import NamedTuple
 
 from exptrack.metrics import names
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
-from exptrack.metrics.phases import PHASE_WORDS_BEFORE, WORD_PHASES
+from exptrack.metrics.phases import EPOCH_KEYS, PHASE_WORDS_BEFORE, STEP_KEYS, WORD_PHASES
 
 is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/))['"]?"""  # "epoch=0/global_step=5": after "N/"
+    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/)|(?<=^-))['"]?"""  # "epoch=0/global_step=5": after
+    # "N/"; insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
@@ -62,6 +63,12 @@ def spaced_key(text: str) -> tuple[str, int] | None:
     tail = text[-80:]
     found = _KEY_BEFORE.search(tail)
     return None if found is None else (found.group(1), len(text) - len(tail) + found.start(1))
+
+
+def epoch_and_step(name: str) -> bool:
+    """A key of an epoch and a step together ("epoch/iter"), whose value is "19/5159"."""
+    epoch, _, step = name.partition("/")
+    return epoch in EPOCH_KEYS and step in STEP_KEYS
 
 
 def normalize_name(name: str) -> str:

@@ -13,7 +13,7 @@ import re
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "iteration",
                        "iterations", "it", "batch", "num_updates", "update", "updates",
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
-                       "timesteps", "num_timesteps", "training_iteration"})
+                       "timesteps", "num_timesteps", "training_iteration", "tick"})  # StyleGAN
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validation": "validation", "eval": "eval", "evaluation": "evaluation", "dev": "dev"}

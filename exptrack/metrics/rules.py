@@ -60,11 +60,9 @@ is_denied = names.denied
 _MEASURE_UNIT = re.compile(
     r"^\s?(?:ms|s|us|sec|secs|seconds|[KMG]i?[Bb]|[GT]FLOPS|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:))"
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
-
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
 _MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
-
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 _COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -180,7 +178,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
     skip: set[int] = set(wrapped)
-    keyed: dict[int, tuple[str, int, int]] = {}  # MMPose's "coco/AP .5: 1.0": name, source
+    keyed: dict[int, tuple[str, int, int]] = {}  # names found ahead ("coco/AP .5: 1.0")
     hyper = False  # a hyperparameter's name: configuration, unless a metric's is too
     for k in range(count):
         index = 2 * k + 1
@@ -223,12 +221,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 continue
         if actions and actions[-1][:2] in ((STEP, index - 2), (EPOCH, index - 2)) \
                 and left.strip() in ("is", ":", "=", "-") and index >= 3:
-            at_step = naming.at_step(pieces[index - 3])
-            if at_step is not None:  # DL4J's "Score at iteration 10 is 0.61", "Loss at step
-                name, begin = at_step[0], original[index - 3] + cut[index - 3] + at_step[1]
-                actions.append(Action(METRIC, index, name, source=(begin, begin + len(name))))
-                candidates.append((index, name, ":", False))
-                continue
+            at_step = naming.at_step(pieces[index - 3])  # DL4J's "Score at iteration 10 is
+            if at_step is not None:  # 0.61", "Loss at step 100: 0.5"
+                begin = original[index - 3] + cut[index - 3] + at_step[1]
+                keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
         if index in keyed:
             name, begin, end = keyed[index]
             actions.append(Action(METRIC, index, name, source=(begin, end)))
@@ -277,6 +273,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if low == "steps" and not naming.at_field_start(found.before):
             phrased_steps.append(index)  # "total steps 994", "Learner Steps = 2": the step
             continue  # of a line that reports metrics; "Gradient Accumulation steps = 1" not
+        if counter and naming.epoch_and_step(low):  # fastreid's "epoch/iter: 19/5159"
+            actions.extend((Action(EPOCH, index), Action(STEP, index + 2)))
+            continue
         if low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (
                 last in ("step", "steps", "epoch") and first_word in _STEP_QUALIFIERS) \
                 or low in ("train/epoch", "trainer/epoch"):
@@ -355,9 +354,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=source))
             if measured:
                 measures.add(index)
-    if hyper and not any(a.kind == METRIC and a.name.lower() not in HYPER_NAMES  # but "lr:
-                         and names.metric_like(a.name) for a in actions):  # 0.003  loss: 2.20
-        return ()  # weight_decay: 0.05" (timm's "Averaged stats:") is a report
+    if hyper and not any(a.kind == METRIC and a.name.lower() not in HYPER_NAMES and names.
+                         metric_like(a.name) for a in actions):  # timm's "Averaged stats: lr:
+        return ()  # 0.003  loss: 2.20  weight_decay: 0.05" is a report
     if sectioned:  # "Train Loss: 11.2 | Token Acc: 0.05 | Val Loss: 10.9 | Token Acc: 0.07":
         actions = sections(actions, sectioned)  # a name twice: each phrase opens a section
     if phrased_steps and any(a.kind == METRIC for a in actions):
