@@ -394,3 +394,12 @@ def test_combined_epoch_iter_key_and_stylegan_ticks() -> None:
                     for t in (1, 2))
     assert _names(ticks) == {"lod", "sec/tick", "sec/kimg", "maintenance", "gpumem"}
     assert _last(ticks, "sec/tick").step == 2
+
+
+def test_a_step_over_its_total_in_a_dict() -> None:
+    text = "".join(f"{{'loss': 0.2{s}, 'rewards/chosen': 4.2{s}, 'epoch': 0.7{s}, "
+                   f"'global_step/max_steps': '4{s}/176', 'percentage': '25.57%'}}\n"
+                   for s in (5, 6))
+    last = _last(text, "loss")
+    assert (last.value, last.step) == (0.26, 46)
+    assert "global_step/max_steps" not in _names(text)

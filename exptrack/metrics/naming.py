@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from exptrack.metrics import names
+from exptrack.metrics.actions import EPOCH, STEP
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
 from exptrack.metrics.phases import EPOCH_KEYS, PHASE_WORDS_BEFORE, STEP_KEYS, WORD_PHASES
 
@@ -65,10 +66,15 @@ def spaced_key(text: str) -> tuple[str, int] | None:
     return None if found is None else (found.group(1), len(text) - len(tail) + found.start(1))
 
 
-def epoch_and_step(name: str) -> bool:
-    """A key of an epoch and a step together ("epoch/iter"), whose value is "19/5159"."""
-    epoch, _, step = name.partition("/")
-    return epoch in EPOCH_KEYS and step in STEP_KEYS
+def counted(name: str) -> tuple[int, ...]:
+    """The kinds of the two numbers of a "N/M" value whose key names them: an epoch and a
+    step (fastreid's "epoch/iter: 19/5159"), or a step over its total (ms-swift's
+    "'global_step/max_steps': '46/176'", the total no metric); () for other keys."""
+    first, _, second = name.lower().partition("/")
+    if first in EPOCH_KEYS and second in STEP_KEYS:
+        return EPOCH, STEP
+    return (STEP,) if first in STEP_KEYS and second.startswith(("max_", "total_", "num_")) \
+        else ()
 
 
 def normalize_name(name: str) -> str:

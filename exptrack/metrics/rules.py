@@ -273,8 +273,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if low == "steps" and not naming.at_field_start(found.before):
             phrased_steps.append(index)  # "total steps 994", "Learner Steps = 2": the step
             continue  # of a line that reports metrics; "Gradient Accumulation steps = 1" not
-        if counter and naming.epoch_and_step(low):  # fastreid's "epoch/iter: 19/5159"
-            actions.extend((Action(EPOCH, index), Action(STEP, index + 2)))
+        if counter and naming.counted(low):  # "epoch/iter: 19/5159", "step/max_steps: 4/9"
+            actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
         if low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (
                 last in ("step", "steps", "epoch") and first_word in _STEP_QUALIFIERS) \
