@@ -116,6 +116,14 @@ def test_a_running_mean_within_one_epoch_is_no_flat_curve() -> None:
     assert "not_learning" in problems(RunData({"Loss": steps}, {"Loss": "min"}))
 
 
+def test_an_excerpt_from_the_middle_of_an_epoch_is_no_flat_start() -> None:
+    values = [17.6432 - 0.0025 * i for i in range(9)]  # "[ 400/4003]" ... "[ 480/4003]"
+    middle = [Point(v, step=400 + 10 * i, epoch=0) for i, v in enumerate(values)]
+    assert "not_learning" not in problems(RunData({"loss": middle}, {"loss": "min"}))
+    first = [Point(v, step=10 + 10 * i, epoch=0) for i, v in enumerate(values)]
+    assert "not_learning" in problems(RunData({"loss": first}, {"loss": "min"}))
+
+
 def test_a_validation_timing_is_no_headline() -> None:
     timing = [Point(0.02 - 0.001 * i if i < 4 else 0.0175 + 0.0005 * (i % 3), epoch=i + 1)
               for i in range(12)]  # best at epoch 4 of 12

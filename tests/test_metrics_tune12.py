@@ -403,3 +403,12 @@ def test_a_step_over_its_total_in_a_dict() -> None:
     last = _last(text, "loss")
     assert (last.value, last.step) == (0.26, 46)
     assert "global_step/max_steps" not in _names(text)
+
+
+def test_a_label_index_is_part_of_the_name() -> None:
+    text = "".join(f"global step {s}00 learning rate 0.5000 step-time 2.78 perplexity 7.8{s}\n"
+                   f"  eval: bucket 0 perplexity 4.8{s}\n  eval: bucket 1 perplexity 6.3{s}\n"
+                   for s in (4, 6))
+    assert {"eval_bucket_0_perplexity", "eval_bucket_1_perplexity"} <= _names(text)
+    last = _last(text, "eval_bucket_1_perplexity")
+    assert (last.value, last.step) == (6.36, 600)

@@ -57,8 +57,10 @@ def evaluations(points: Sequence[Point]) -> list[Point]:
 
 def _at_start(point: Point) -> bool:
     """The curve begins with the run (not an excerpt from its middle)."""
-    return (point.epoch is None or point.epoch <= 1) and (point.step is None or point.step <= 1
-                                                          or point.epoch is not None)
+    return (point.epoch is None or point.epoch <= 1) and (
+        point.step is None or point.step <= 1
+        or (point.epoch is not None and point.step <= 100))  # the first batches' report;
+    # "[ 400/4003]" in epoch 0 is an excerpt from its middle
 
 
 def _progresses(points: Sequence[Point]) -> bool:

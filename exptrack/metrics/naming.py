@@ -41,6 +41,8 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>[A-Za-z]\w{0,40}) (?:at|@) (?:iteration|iter|step|epoch|batch) $")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
+_INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
+_NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 _GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
 
 
@@ -75,6 +77,36 @@ def counted(name: str) -> tuple[int, ...]:
         return EPOCH, STEP
     return (STEP,) if first in STEP_KEYS and second.startswith(("max_", "total_", "num_")) \
         else ()
+
+
+def name_ahead(pieces: list[str], index: int, left_at: int,
+               right_at: int) -> tuple[int, str, int, int] | None:
+    """A name that the number at ``index`` is part of, for the value after it: MMPose's
+    "coco/AP .5: 1.0", a label's index ("eval: bucket 0 perplexity 4.88"). Returns (the
+    value's index, its name, where the name starts and ends in the line); ``left_at`` and
+    ``right_at`` are where the texts around the number start in the line."""
+    if index + 2 >= len(pieces):
+        return None
+    left, number, right = pieces[index - 1], pieces[index], pieces[index + 1]
+    key = spaced_key(left) if right.startswith(": ") and number[:1] == "." else None
+    if key is not None:
+        return index + 2, f"{key[0]}_{number}", left_at + key[1], right_at
+    indexed = indexed_label(left, right) if number.isdigit() else None
+    if indexed is not None:
+        return (index + 2, f"{indexed[0]}_{number}_{indexed[2]}", left_at + indexed[1],
+                right_at + len(indexed[2]) + 1)
+    return None
+
+
+def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
+    """A label and its index before a metric's name ("bucket 0 perplexity 4.88", "head 3
+    acc: 0.9"): (the label, where it starts in ``left``, the name); the index is part of
+    the name, so each index is a series of its own."""
+    label = _INDEXED_LABEL.search(left[-40:])
+    name = _NAME_AFTER.match(right) if label is not None else None
+    if label is None or name is None or not names.metric_like(name.group(1)):
+        return None
+    return label.group(1), len(left) - len(left[-40:]) + label.start(1), name.group(1)
 
 
 def normalize_name(name: str) -> str:

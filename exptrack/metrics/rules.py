@@ -213,12 +213,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if done is not None and not counter:  # LightGBM "finished 998 iteration"
             actions.append(Action(EPOCH if done.group(1) else STEP, index))
             continue
-        if right.startswith(": ") and pieces[index][:1] == "." and index + 2 < len(pieces):
-            key = naming.spaced_key(left)
-            if key is not None:  # "coco/AP .5: 1.000000": the number is part of the name
-                keyed[index + 2] = (f"{key[0]}_{pieces[index]}", original[index - 1]
-                                    + cut[index - 1] + key[1], original[index + 1] + cut[index + 1])
-                continue
+        ahead = naming.name_ahead(pieces, index, original[index - 1] + cut[index - 1],
+                                  original[index + 1] + cut[index + 1])
+        if ahead is not None:  # "coco/AP .5: 1.0", "eval: bucket 0 perplexity 4.88"
+            keyed[ahead[0]] = ahead[1:]
+            continue
         if actions and actions[-1][:2] in ((STEP, index - 2), (EPOCH, index - 2)) \
                 and left.strip() in ("is", ":", "=", "-") and index >= 3:
             at_step = naming.at_step(pieces[index - 3])  # DL4J's "Score at iteration 10 is
@@ -227,6 +226,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
         if index in keyed:
             name, begin, end = keyed[index]
+            name = with_phase(name, phase_at(phases, offsets[index]))
             actions.append(Action(METRIC, index, name, source=(begin, end)))
             candidates.append((index, name, ":", False))
             continue
