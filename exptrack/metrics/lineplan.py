@@ -55,10 +55,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``)."""
     text = raw.decode("utf-8", "replace")
-    if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
-        return Plan((), (), COPYPASTE)
-    if objects and raw.lstrip()[:1] == b"{" and depth(text) > 0:
-        return Plan((), (), OBJECT)
+    marked = _marked(raw, text, objects)
+    if marked is not None:
+        return marked
     pieces = rules.TOKEN.split(text)
     actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
@@ -109,14 +108,23 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     text = raw.decode("utf-8", "replace") if text is None else text
     if _BEST_NEXT.search(text[-60:]):
         return Plan((), (), REPRINT)
-    if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
-        return Plan((), (), COPYPASTE)
+    marked = _marked(raw, text)
+    if marked is not None:
+        return marked
     if detectron.RESULTS.search(text[-80:]):
         return Plan((), (), RESULTS)
-    if raw.lstrip()[:1] == b"{" and depth(text) > 0:
-        return Plan((), (), OBJECT)
     flags, key = dumps.classify(text)
     return Plan((), (), flags, (), key) if flags else EMPTY
+
+
+def _marked(raw: bytes, text: str, objects: bool = True) -> Plan | None:
+    """The plan of a line that a reader of its own takes, digits or not: Detectron2's
+    ``copypaste:`` line, the first line of an object printed over lines."""
+    if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
+        return Plan((), (), COPYPASTE)
+    if objects and raw.lstrip()[:1] == b"{" and depth(text) > 0:
+        return Plan((), (), OBJECT)
+    return None
 
 
 def depth(text: str) -> int:

@@ -51,21 +51,26 @@ def at_field_start(before: str) -> bool:
     return _FIELD_START.search(before) is not None
 
 
+def _at_end(pattern: re.Pattern[str], text: str, group: str | int,
+            bound: int = 80) -> tuple[str, int] | None:
+    """``pattern`` searched in the last ``bound`` characters of ``text``: its ``group``
+    and where that starts in ``text``."""
+    tail = text[-bound:]
+    found = pattern.search(tail)
+    return None if found is None else (found.group(group),
+                                       len(text) - len(tail) + found.start(group))
+
+
 def at_step(text: str) -> tuple[str, int] | None:
     """The name before "at iteration" that ends ``text`` (a value follows the step), and
     where it starts in ``text``."""
-    tail = text[-80:]
-    found = _AT_STEP.search(tail)
-    return None if found is None else (found.group("name"),
-                                       len(text) - len(tail) + found.start("name"))
+    return _at_end(_AT_STEP, text, "name")
 
 
 def spaced_key(text: str) -> tuple[str, int] | None:
     """The key that ends ``text`` before a space and a number that is part of its name
     (MMPose's "coco/AP .5: 1.0"), and where it starts in ``text``."""
-    tail = text[-80:]
-    found = _KEY_BEFORE.search(tail)
-    return None if found is None else (found.group(1), len(text) - len(tail) + found.start(1))
+    return _at_end(_KEY_BEFORE, text, 1)
 
 
 def counted(name: str) -> tuple[int, ...]:
@@ -102,11 +107,11 @@ def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
     """A label and its index before a metric's name ("bucket 0 perplexity 4.88", "head 3
     acc: 0.9"): (the label, where it starts in ``left``, the name); the index is part of
     the name, so each index is a series of its own."""
-    label = _INDEXED_LABEL.search(left[-40:])
+    label = _at_end(_INDEXED_LABEL, left, 1, bound=40)
     name = _NAME_AFTER.match(right) if label is not None else None
     if label is None or name is None or not names.metric_like(name.group(1)):
         return None
-    return label.group(1), len(left) - len(left[-40:]) + label.start(1), name.group(1)
+    return label[0], label[1], name.group(1)
 
 
 def normalize_name(name: str) -> str:
