@@ -138,3 +138,19 @@ def is_bar_render(render: str) -> bool:
     printed over it (Hugging Face prints its ``{'eval_loss': ...}`` records after a ``\\r``
     on the bar's line: a record's values count even when they repeat the bar's)."""
     return _BAR_MARK.search(render) is not None
+
+
+# the end of a tqdm bar's bracket ("[00:23<00:58, 11.69s/it, loss=1.8, v_num=5]"): what a
+# program prints right after the bar, with no newline of its own, follows it. Linear: the
+# bracket's inside is one bounded run of a class without "[" or "]".
+_BAR_END = re.compile(r"(?:it/s|s/it)(?:,[^\[\]]{0,1000})?\]")
+
+
+def bar_tail(render: str) -> int:
+    """Where the text printed after a tqdm bar on its line begins (``...v_num=5]train_loss
+    tensor(1.67)``): the offset after the bar's closing bracket when text follows it, else
+    -1."""
+    end = _BAR_END.search(render)
+    if end is None or not render[end.end():].strip():
+        return -1
+    return end.end()

@@ -61,10 +61,10 @@ class MetricParser(BarReplay, SlowPath):
         self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
+        self._running_loss: Observation | None = None
         self._bar_seen: dict[str, float] = {}
         self._in_render = False
-        # table: header cells, and rows seen under it
-        self._header: list[str] | None = None
+        self._header: list[str] | None = None  # a table's header cells
         self._pipe = False  # the header was a "| a | b |" table's
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels
@@ -73,8 +73,7 @@ class MetricParser(BarReplay, SlowPath):
         # emitted together once the table ends (its step is in one of its rows)
         self._kv_section = ""
         self._kv_rows: list[tuple[str, float]] = []
-        # Ultralytics' output, once its banner showed: read by its own recognizer
-        self._yolo: ultralytics.Recognizer | None = None
+        self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:
@@ -160,6 +159,7 @@ class MetricParser(BarReplay, SlowPath):
         elif self._bar_text is not None:
             self._feed_terminal(b"\n", out)
         self._skip_rest = False
+        self._flush_running_loss(out)
         if self._yolo is not None:
             out.extend(Observation(n, v, None, e) for n, v, e in self._yolo.flush())
         if self._kv_rows:

@@ -1,7 +1,8 @@
 """Terminal replay: output that carries ``\\r``, ``\\b`` or ANSI codes, read the way a
 terminal draws it, render by render (``terminal``), and progress bars: a render replaces
 the line it is drawn over; a bar re-rendered with values it already showed repeats them; a
-running-mean bar (Keras) counts its last render only; a line drawn over a bar that is no
+running-mean bar (Keras) counts its last render only, and so does the running ``loss`` of
+a Lightning 1.x bar, once an epoch; a line drawn over a bar that is no
 bar is a line of its own. A mixin of ``MetricParser``, which keeps the state.
 """
 
@@ -24,6 +25,7 @@ class BarReplay:
     _bar_seen: dict[str, float]
     _in_render: bool
     _yolo: ultralytics.Recognizer | None
+    _running_loss: Observation | None
 
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
         raise NotImplementedError
@@ -47,6 +49,13 @@ class BarReplay:
                     self._bar_text = text  # a line printed over the bar: a line of its own
                     self._flush_mean_bar(out)
                     self._parse_lines([text], out)
+                elif is_bar and (tail := forms.bar_tail(text)) > 0:
+                    # a line printed right after the bar, glued to it: the bar's render, then
+                    # a line of its own
+                    self._bar_text = text[:tail]
+                    self._flush_mean_bar(out)
+                    self._parse_bar_render(text[:tail], out)
+                    self._parse_lines([text[tail:]], out)
                 elif is_bar:
                     # a render replaces the whole line: programs that redraw pad or erase
                     # what is left of the previous one, and a stale tail would corrupt numbers
@@ -74,12 +83,36 @@ class BarReplay:
         them (a bar re-rendered after a validation bar, or a new epoch's bar showing the
         last validation values, repeats them)."""
         found: list[Observation] = []
+        running = "v_num=" in text  # a Lightning bar: its "loss" is a running mean
         self._in_render = True  # the line path leaves the filtering to this render
         try:
             self._parse_lines([text], found)
         finally:
             self._in_render = False
+        if running:
+            found = self._hold_running_loss(found, out)
         self._changed_on_bar(found, out)
+
+    def _hold_running_loss(self, found: list[Observation],
+                           out: list[Observation]) -> list[Observation]:
+        """Lightning 1.x shows ``loss=`` on its bar: the mean of the last 20 steps, drawn
+        at every step. Only the epoch's last render is the epoch's value (its redraws are
+        one quantity, not a series of steps); it is held until the epoch changes."""
+        rest: list[Observation] = []
+        for obs in found:
+            if obs.name != "loss":
+                rest.append(obs)
+                continue
+            held = self._running_loss
+            if held is not None and held.epoch != obs.epoch:
+                out.append(held)
+            self._running_loss = obs
+        return rest
+
+    def _flush_running_loss(self, out: list[Observation]) -> None:
+        if self._running_loss is not None:
+            out.append(self._running_loss)
+            self._running_loss = None
 
     def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
         """The values of a bar's render that changed since the bar last showed them."""

@@ -55,11 +55,12 @@ _GLYPH_ROW = re.compile(rb"(?m)^ *\d+/\d+ +\d+(?:\.\d+)?G +[^\n:]{1,200}: *\d{1,
 EARLY_BYTES = 1 << 20  # searched for that bar (measured: the search cost 10% of a flood)
 _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
+_ALL_LABEL = f"{'all':>{_LABEL}} "
 
 # the start of every line ``take`` claims: a quick "no" for all others
 _FIRST = re.compile(
     r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|Speed:\s|AutoAnchor:\s"
-    r"|\w+:\s+Scanning\s)")
+    r"|\w+:\s+Scanning\s|all\s)")
 # "Speed: 0.2ms preprocess, 1.5ms inference, 0.0ms loss, 0.6ms postprocess per image": the
 # per-image timings of a validation or prediction, in ms; the loss's time is left out (a
 # classifier's train loss is named "loss")
@@ -78,7 +79,7 @@ _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
 # What marks a chunk that holds a line the recognizer must see (bars and the validation
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
 _MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ",
-            b"Speed: ", b"AutoAnchor: ")
+            b"Speed: ", b"AutoAnchor: ", b"   all   ")
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
 _COUNTS = frozenset({"images", "instances", "pixels"})
@@ -127,6 +128,12 @@ class Recognizer:
         Ultralytics' own."""
         if self._ignore is not None and self._ignore.search(text):
             return None
+        if text.startswith(_ALL_LABEL) and "box_loss" in self._losses \
+                and (self._table is None or not self._table.names):
+            # an "all" row whose header went elsewhere (the bars to stderr, stdout kept):
+            # a box table's row, its layout known from the train losses
+            self._table, self._all_seen = _Table(_BOX_COUNTS, (), True), False
+            return [*self.flush(), *(self._row(text) or ())]
         if self._table is not None:
             found = self._row(text)
             if found is not None:
