@@ -41,3 +41,24 @@ def test_lightning_running_loss_once_an_epoch_and_a_print_glued_to_the_bar() -> 
     # a plain tqdm postfix (no Lightning "v_num") is a per-step value: every render counts
     plain = text.replace(", v_num=5", "")
     assert len([o for o in _obs(plain) if o.name == "loss"]) == 7
+
+
+def test_printed_pandas_series_is_a_table_however_often_printed() -> None:
+    features = ("Episode_Length_minutes", "Episode_Title", "Genre", "Podcast_Name")
+    text = "".join(f"RMSE: 12.9{k}\n" + "".join(f"{name:<31}0.{k}0{i}1\n"
+                                               for i, name in enumerate(features))
+                   + "dtype: float32\n" for k in range(3))
+    assert _names(text) == {"RMSE"}
+    # the same block without pandas' "dtype:" line is a report printed again and again
+    assert "Genre" in _names(text.replace("dtype: float32\n", "done\n"))
+
+
+def test_yolov5_epoch_bar_shows_means_its_last_render_counts() -> None:
+    header = "     Epoch   gpu_mem      GIoU       obj       cls     total   targets  img_size\n"
+    text = "".join(header + "".join(
+        f"\r   {e}/299        0G      0.{7 + s}    0.0774     0.011     0.879        63       416:"
+        f"  {s * 30}%|##    | {s}/3 [00:19<10:17, 19.29s/it]" for s in (1, 2, 3)) + "\n"
+        for e in (1, 2))
+    found = [(o.name, o.value, o.epoch) for o in _obs(text) if o.name in ("GIoU", "gpu_mem")]
+    assert found == [("gpu_mem", 0.0, 1), ("GIoU", 0.10, 1), ("gpu_mem", 0.0, 2),
+                     ("GIoU", 0.10, 2)]

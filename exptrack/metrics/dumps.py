@@ -136,7 +136,7 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("depth", "evidence", "held", "keys", "liked", "lines", "mode", "numeric",
-                 "phase", "stream")
+                 "phase", "series", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -153,12 +153,14 @@ class Block:
         self.numeric = 0  # listing lines whose value is a number
         self.liked = 0  # ... whose key is a metric's name
         self.stream = stream  # a key came twice: metrics, nothing is held back
+        self.series = False  # a printed pandas Series ("... dtype: float32"): a table
 
     def add(self, flags: int, key: str) -> bool:
         """Count one line of the block; True when it turned the block into a stream (the
         caller then releases what is held)."""
         if flags & EVIDENCE:
             self.evidence = True
+            self.series = self.series or key == "dtype"  # "Name: x, dtype: float64"
         if flags & CONTINUES:
             self.keys.clear()  # a new section: its keys may repeat the last one's ("type")
         if not flags & LISTING or self.stream:

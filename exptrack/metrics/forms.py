@@ -116,6 +116,9 @@ def _closing(pieces: list[str], start: int) -> tuple[int, int] | None:
 
 
 _BAR_COUNTER = re.compile(r"\s*\d{1,12}/\d{1,12}\s")
+# YOLOv3/YOLOv5's epoch bar: "  289/299   0G   0.79  0.0774 ...  416:   3%|▎  | 1/33": the
+# epoch, the GPU memory, then the epoch's mean losses so far
+_YOLO_BAR = re.compile(r"\s*\d{1,12}/\d{1,12}\s+\d{1,9}(?:\.\d{1,9})?[GM]\s")
 
 
 def is_mean_bar(render: str) -> bool:
@@ -123,9 +126,11 @@ def is_mean_bar(render: str) -> bool:
     ``3/8 ━━━━ 0s 4ms/step - accuracy: 0.56 - loss: 0.87``): each render replaces the
     previous mean, so only the last render of the line is the epoch's value (what
     ``History`` keeps). A tqdm postfix (``loss=0.3``) is a per-step value instead, and every
-    render of it counts. Linear: one anchored match and two substring searches."""
+    render of it counts. YOLOv3/YOLOv5's epoch bar shows means too. Linear: anchored
+    matches and substring searches."""
     return _BAR_COUNTER.match(render) is not None and (
-        "/step - " in render or "/sample - " in render)
+        "/step - " in render or "/sample - " in render
+        or (_YOLO_BAR.match(render) is not None and "%|" in render))
 
 
 # What every progress bar draws: a count "3/8", a percentage "45%", a rate "it/s"/"s/it",

@@ -76,6 +76,7 @@ class BarReplay:
         """The epoch's running-mean bar is done: its last render holds the epoch's values."""
         if self._mean_bar is not None:
             text, self._mean_bar = self._mean_bar, None
+            self._bar_seen.clear()  # each epoch's mean is a value, even when it repeats
             self._parse_bar_render(text, out)
 
     def _parse_bar_render(self, text: str, out: list[Observation]) -> None:

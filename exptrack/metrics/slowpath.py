@@ -170,6 +170,9 @@ class SlowPath:
             key = dumps.classify(text_of(raw))[1]  # and "lambda_l2: ..." share a shape only
         if block.add(flags, key):
             self._release(out)
+        if block.series:  # a pandas Series's last line ends it
+            self._close_dump(out)
+            return None
         if not plan.metrics:
             return None
         if block.stream and not flags & SLOW and block.phase is None \
@@ -356,8 +359,9 @@ class SlowPath:
             return
         if block is None or not block.held:
             return
-        if block.is_configuration():
-            out.extend(self._recorded(self._settings.keep(block.held)))
+        if block.is_configuration():  # a Series's rows are a table's, however often printed
+            if not block.series:
+                out.extend(self._recorded(self._settings.keep(block.held)))
         else:
             out.extend(self._recorded(block.held))
 
