@@ -204,3 +204,28 @@ def test_a_big_metrics_file_is_sampled_and_still_diagnosed(tmp_path: Path) -> No
     found = {i.kind: i for i in run_insights(tmp_path)}
     assert "divergence" in found, found
     assert 400_000 <= (found["divergence"].step or 0) <= 400_000 + 2 * stride
+
+
+def test_two_runs_printed_into_one_log_are_judged_by_the_last() -> None:
+    # a first run that reached a tiny loss, then a second run from epoch 1 again (k-fold,
+    # a re-run appended to the same log): no divergence, overfitting or plateau across them
+    first = [0.0012, 0.0004, 0.00024]
+    second = [0.137, 0.055, 0.043, 0.037, 0.036, 0.034, 0.032, 0.031, 0.031, 0.030]
+    val = curve(first) + curve(second)
+    train = curve([0.2, 0.15, 0.1]) + curve([0.3 - 0.02 * i for i in range(10)])
+    run = RunData({"loss": train, "val_loss": val}, {"loss": "min", "val_loss": "min"})
+    assert set(problems(run)) == set()
+    # the same values as one run: the second half does explode
+    joined = [Point(p.value, step=i + 1, epoch=i + 1) for i, p in enumerate(val)]
+    single = RunData({"loss": curve([p.value for p in train]), "val_loss": joined},
+                     {"loss": "min", "val_loss": "min"})
+    assert "divergence" in problems(single)
+
+
+def test_a_validation_bar_within_one_epoch_is_no_plateau() -> None:
+    # a tqdm bar's running val_loss, redrawn 40 times during epoch 11
+    val = [Point(1.84 + 0.01 * math.sin(i), step=None, epoch=11) for i in range(40)]
+    run = RunData({"val_loss": val}, {"val_loss": "min"})
+    assert "plateau" not in problems(run)
+    spread = [Point(p.value, step=None, epoch=i + 1) for i, p in enumerate(val)]
+    assert "plateau" in problems(RunData({"val_loss": spread}, {"val_loss": "min"}))

@@ -137,6 +137,14 @@ EXPECTED = {
     # 0.748 -> 1.48 from epoch 1 while loss 0.539 -> 0.25
     "heldout23/deepspeed_chat_step3_ppo_pipes_e2e_latency_inf_losses.log": {"divergence"},  #
     # actor and critic losses inf
+    "heldout17/gnn_kfold_bracket_fold_ep_key_eq_val_thr_new_best_saved_warning.log": {
+        "plateau"},  # the last fold (the curve's last run): best val_f1 at epoch 5 of 12
+    "heldout16/keras2_train_on_samples_newline_bar_redraw_blank_lines_us_per_step.log": {
+        "plateau"},  # the last 15 of 1000 epochs: val_loss rises from the first of them
+    "heldout18/bert_chinese_textcls_iter_lines_report_confusion_matrix_mail.log": {"overfitting"},
+    # val_loss 0.18 -> 0.2 from step 2800 while train_loss falls
+    "heldout18/pytorch_nlp_pipe_logging_epoch_key_equals_checkpoint_names_test.log": {
+        "plateau"},  # best val_loss 0.308 at epoch 6 of 10
 }
 
 

@@ -85,6 +85,12 @@ def _restarts(points: Sequence[Point]) -> list[int]:
     return starts
 
 
+def last_run(points: Sequence[Point]) -> Sequence[Point]:
+    """Of several runs printed into one log (k-fold training, a second run), the last."""
+    starts = _restarts(points)
+    return points[starts[-1]:] if starts else points
+
+
 def _x(points: Sequence[Point], other: Sequence[Point]) -> str | None:
     """The axis both curves share: epoch, step or time."""
     for axis in ("epoch", "step", "time"):
@@ -98,8 +104,9 @@ def overfitting(val_name: str, val: Sequence[Point], train_name: str, train: Seq
                 direction: str, train_direction: str | None, th: Thresholds,
                 checkpoint: str | None = None) -> Insight | None:
     """The validation metric worse than its best for the last evaluations, by a margin,
-    while the training metric kept improving over the same stretch."""
-    val, train = evaluations(val), _finite(train)
+    while the training metric kept improving over the same stretch (of the last run
+    printed into the log)."""
+    val, train = last_run(evaluations(val)), last_run(_finite(train))
     if len(val) < th.min_points or len(train) < 2:
         return None
     sign = 1.0 if direction == "min" else -1.0
@@ -146,7 +153,9 @@ def overfitting(val_name: str, val: Sequence[Point], train_name: str, train: Seq
 
 def divergence(name: str, points: Sequence[Point], th: Thresholds) -> Insight | None:
     """A loss that became NaN/inf and stayed so, or exploded far above its running
-    minimum and above where it started, to the end."""
+    minimum and above where it started, to the end. Of several runs printed into one log (the
+    epoch or step goes back), the last."""
+    points = last_run(points)
     first_bad = next((i for i, p in enumerate(points) if not math.isfinite(p.value)), None)
     if first_bad is not None:
         bad_after = sum(not math.isfinite(p.value) for p in points[first_bad:])
@@ -223,9 +232,9 @@ def plateau(name: str, points: Sequence[Point], direction: str, duration_s: floa
             th: Thresholds) -> Insight | None:
     """No new best of the (validation) headline metric in the last ``plateau_share`` of
     the run."""
-    points = evaluations(points)
-    if len(points) < th.plateau_min_points:
-        return None
+    points = last_run(evaluations(points))
+    if len(points) < th.plateau_min_points or not _progresses(points):
+        return None  # (a bar's running mean within one epoch: no evaluations over training)
     timed = duration_s is not None and duration_s > 0 and all(p.time is not None for p in points)
     share = [(p.time or 0.0) / duration_s if timed and duration_s else (i + 1) / len(points)
              for i, p in enumerate(points)]
