@@ -4,6 +4,8 @@ fails on the parser before the round (1dfc83b)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parsed import names as _names
 from parsed import obs as _obs
 
@@ -62,3 +64,36 @@ def test_yolov5_epoch_bar_shows_means_its_last_render_counts() -> None:
     found = [(o.name, o.value, o.epoch) for o in _obs(text) if o.name in ("GIoU", "gpu_mem")]
     assert found == [("gpu_mem", 0.0, 1), ("GIoU", 0.10, 1), ("gpu_mem", 0.0, 2),
                      ("GIoU", 0.10, 2)]
+
+
+def test_a_report_printed_twice_in_a_row_is_one_observation() -> None:
+    # a logger with two handlers: every record twice, the timestamps apart
+    text = "".join(f"2025-03-19 06:2{s}:{k}0,406 - INFO - __main__ - Step {s}00/1000, "
+                   f"loss=0.{s}007\n" for s in range(1, 6) for k in (1, 2, 3))
+    text += "".join(f"INFO:tensorflow:global step {s}: loss = 7{s}.35 (57.1{s} sec/step)\n"
+                    f"INFO:tensorflow:global step {s}: loss = 7{s}.35 (57.1{s} sec/step)\n"
+                    for s in (6, 7))
+    found = [(o.value, o.step) for o in _obs(text) if o.name == "loss"]
+    assert found == [(0.1007, 100), (0.2007, 200), (0.3007, 300), (0.4007, 400),
+                     (0.5007, 500), (76.35, 6), (77.35, 7)]
+    # the same value at the next step, or with no step of its own, is a new report
+    again = "Step 1, loss=0.5\nStep 2, loss=0.5\nacc: 1.0\nacc: 1.0\n"
+    assert [o.name for o in _obs(again)] == ["loss", "loss", "acc", "acc"]
+
+
+def test_recorder_drops_the_same_reprints_as_the_line_path(tmp_path: Path) -> None:
+    from exptrack.metrics.parser import MetricParser
+    text = "".join(f"[{s:04d}] Step {s}/50, loss=0.{s % 7}5\n" * (1 + s % 3)
+                   for s in range(1, 50)).encode()
+    for size in (len(text), 97, 1000):
+        parser = MetricParser()
+        rows: list[tuple[float, object]] = []
+        for start in range(0, len(text), size):
+            for segment in parser.feed_segments(text[start:start + size]):
+                if isinstance(segment, list):
+                    rows += [(o.value, o.step) for o in segment]
+                else:
+                    column = segment.plan.metrics[0].column
+                    rows += [(float(v), s) for v, s in zip(segment.texts[column],
+                                                             segment.steps, strict=True)]
+        assert rows == [(float(f"0.{s % 7}5"), s) for s in range(1, 50)]

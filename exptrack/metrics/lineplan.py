@@ -43,6 +43,9 @@ class Plan(NamedTuple):
     flags: int = 0  # KEYED, SLOW and ``dumps`` flags
     keyed: tuple[tuple[int, int], ...] = ()  # KEYED: byte spans of the digits in names
     key: str = ""  # dumps.LISTING: the listing's key
+    # the bytes from the line's own step or epoch to its last metric: a line printed again
+    # right after itself with the same bytes there is the same report again
+    report: tuple[int, int] = (0, 0)
 
 
 EMPTY = Plan((), ())
@@ -97,7 +100,10 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= SLOW
     if metrics and KERAS.match(text):
         flags |= KERAS_BAR
-    return Plan(context, metrics, flags | listing, keyed, key)
+    own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]
+    report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
+        if own and metrics else (0, 0)
+    return Plan(context, metrics, flags | listing, keyed, key, report)
 
 
 def listing_plan(raw: bytes, text: str | None = None) -> Plan:

@@ -18,6 +18,7 @@ from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_
 from exptrack.metrics.lineplan import Plan as _Plan
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
 from exptrack.metrics.slowpath import SlowPath, text_of
+from exptrack.metrics.tablelines import TableLines
 from exptrack.patterns import compile_user
 
 _MAX_PLANS = 4096
@@ -32,7 +33,7 @@ __all__ = ["MAX_LINE_BYTES", "MetricParser", "Observation", "Segment"]
 Segment = list[Observation] | columns.Block
 
 
-class MetricParser(BarReplay, SlowPath):
+class MetricParser(TableLines, BarReplay, SlowPath):
     """Incremental parser: bytes in (split anywhere), observations out, in output order."""
 
     def __init__(self, extra_patterns: Sequence[str] = (), use_defaults: bool = True,
@@ -62,6 +63,8 @@ class MetricParser(BarReplay, SlowPath):
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None
+        self._said: str | bytes = b""  # the last report's step-to-metrics bytes, its shape
+        self._said_shape = b""
         self._bar_seen: dict[str, float] = {}
         self._in_render = False
         self._header: list[str] | None = None  # a table's header cells
@@ -200,6 +203,13 @@ class MetricParser(BarReplay, SlowPath):
             plan = plans.get(shape)
             if plan is None:
                 plan = self._new_plan(shape, raw)
+            if plan.report[1]:
+                said = raw[plan.report[0]:plan.report[1]]
+                if shape == self._said_shape and columns.same(said, self._said):
+                    continue  # a report printed again (a logger with two handlers)
+                self._said, self._said_shape = said, shape
+            elif self._said_shape:
+                self._said_shape = b""
             if plan.flags or self._dump is not None:
                 gated = self._gate(plan, shape, raw, out)
                 if gated is None:
@@ -235,6 +245,13 @@ class MetricParser(BarReplay, SlowPath):
                     value = value / total * scale if total else math.nan
                 append(new(Observation, (name, value, step, epoch)))
 
+    def _said_before(self, shape: bytes) -> str | bytes:
+        return self._said if shape == self._said_shape else b""
+
+    def _said_after(self, last: str | bytes, report: tuple[int, int], shape: bytes) -> None:
+        """A column block's last line is the line before the next one (``report``)."""
+        self._said, self._said_shape = last[report[0]:report[1]], shape if report[1] else b""
+
     def _new_plan(self, shape: bytes, raw: str | bytes) -> _Plan:
         data = raw.encode("ascii") if isinstance(raw, str) else raw
         no_number = shape == data and _NAN_INF.search(data) is None
@@ -264,13 +281,13 @@ class MetricParser(BarReplay, SlowPath):
                     column = self._columns[shape]
                 else:
                     column = None if plan.flags & (KEYED | SLOW | TIMING | lineplan.KERAS_BAR) \
-                        else columns.make_plan(shape, plan.context, plan.metrics)
+                        else columns.make_plan(shape, plan.context, plan.metrics, plan.report)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
                 if column and column.step is None and column.epoch:
                     self.step = None  # the epoch's lines after its batches
                 block = columns.extract(column, text[position:end], count, self.step,
-                                        self.epoch) \
+                                        self.epoch, self._said_before(shape)) \
                     if column and (not plan.flags & dumps.LISTING or (count > 1 and all(
                         self._names.peek(m[0]) == m[0] for m in plan.metrics))) else None
                 if block is not None:
@@ -287,6 +304,7 @@ class MetricParser(BarReplay, SlowPath):
                         segments.append(pending)
                         pending = []
                     segments.append(block)
+                    self._said_after(text[end - width:end - 1], plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:
                         self.batch = any(c[0] == rules.BATCH for c in plan.context)
@@ -303,50 +321,6 @@ class MetricParser(BarReplay, SlowPath):
         if len(raw) > MAX_LINE_BYTES:
             return _EMPTY
         return make_plan(raw, self._name, self._peek)
-
-    def _table_line(self, text: str, out: list[Observation]) -> None:
-        if self._phases is not None:  # under a "Training | Validation" header
-            row = tables.parse_phase_row(text, self._phases)
-            if row is not None:
-                out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
-                return
-            self._phases = None
-        if tables.MARKDOWN_RULE.match(text):
-            self._markdown = self._ruled = True  # a results table: its rows are no steps
-            return
-        kv = tables.parse_kv(text)
-        if kv is not None and self._markdown and not names.metric_like(kv[0]):
-            return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
-        self._markdown = False
-        if kv is not None:
-            key, value = kv
-            if value is None:
-                if not self._kv_rows:
-                    self._kv_section = ""
-                self._kv_section = key
-            elif self._kv_section or not rules.is_denied(key) \
-                    or key in tables.KV_STEP_KEYS:  # SB3 logs its own keys; the step
-                if not self._kv_rows and not self._kv_section.endswith("/"):
-                    self._kv_section = ""
-                self._kv_rows.append((self._kv_section + key, value))
-            return
-        if self._kv_rows:
-            self._flush_kv(out)
-        self._kv_section = ""
-        if (self._header is None or not self._table_row(text, out)) \
-                and ("  " in text or "\t" in text or " | " in text):
-            self._phases = tables.parse_phase_header(text) if "|" in text else None
-            self._maybe_header(text, out)
-
-    def _flush_kv(self, out: list[Observation]) -> None:
-        """A key-value box table ended: its rows, at the step one of them holds."""
-        rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
-        for name, value in rows:
-            if name.rsplit("/", 1)[-1] in tables.KV_STEP_KEYS:
-                self.step = tables.number(str(value)) if math.isfinite(value) else self.step
-        for name, value in rows:
-            if not rules.is_denied(name):  # "time/iterations", "train/n_updates": counters
-                out.append(Observation(self._name(name), value, self.step, self.epoch))
 
     def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
         taken: set[str] = set()
@@ -370,31 +344,3 @@ class MetricParser(BarReplay, SlowPath):
                     taken.add(name)
                     out.append(Observation(name, value, self.step, self.epoch))
         return taken
-
-    # -- tables ------------------------------------------------------------------------
-    def _maybe_header(self, line: str, out: list[Observation]) -> None:
-        found = tables.parse_header(line)
-        if found is not None:
-            self._header, self._pipe = found
-            self._rows, self._ruled = 0, False
-            glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
-            if glued is not None:
-                self._table_row(glued, out)
-
-    def _table_row(self, line: str, out: list[Observation]) -> bool:
-        assert self._header is not None
-        row = tables.parse_row(line, self._header, self._pipe, self._name)
-        if row is None:
-            return False
-        values, step, epoch = row
-        self.epoch = epoch if epoch is not None else self.epoch
-        if step is not None:
-            self.step = step
-        elif (epoch, self.step, self.epoch) == (None, None, None) and not self._ruled:
-            step = self._rows
-        self._rows += 1
-        step = step if step is not None else self.step
-        for name, value in values:
-            out.append(Observation(name, value, step, self.epoch))
-        return True
-

@@ -1,0 +1,100 @@
+"""Tables in the output, read line by line: a header row of names, then rows of numbers
+(``tables``); a "Training | Validation" header of phase columns; a key-value box table
+(Stable-Baselines3), whose rows are emitted together once it ends, at the step one of them
+holds. A mixin of ``MetricParser``, which keeps the state.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from exptrack.metrics import names, rules, tables
+from exptrack.metrics.lineplan import Observation
+
+
+class TableLines:
+    """Table headers, rows and key-value boxes (see the module docstring)."""
+
+    step: int | float | None
+    epoch: int | float | None
+    _name: Callable[[str], str]
+    _header: list[str] | None
+    _pipe: bool
+    _phases: list[str] | None
+    _markdown: bool
+    _rows: int
+    _ruled: bool
+    _kv_section: str
+    _kv_rows: list[tuple[str, float]]
+
+    def _table_line(self, text: str, out: list[Observation]) -> None:
+        if self._phases is not None:  # under a "Training | Validation" header
+            row = tables.parse_phase_row(text, self._phases)
+            if row is not None:
+                out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
+                return
+            self._phases = None
+        if tables.MARKDOWN_RULE.match(text):
+            self._markdown = self._ruled = True  # a results table: its rows are no steps
+            return
+        kv = tables.parse_kv(text)
+        if kv is not None and self._markdown and not names.metric_like(kv[0]):
+            return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
+        self._markdown = False
+        if kv is not None:
+            key, value = kv
+            if value is None:
+                if not self._kv_rows:
+                    self._kv_section = ""
+                self._kv_section = key
+            elif self._kv_section or not rules.is_denied(key) \
+                    or key in tables.KV_STEP_KEYS:  # SB3 logs its own keys; the step
+                if not self._kv_rows and not self._kv_section.endswith("/"):
+                    self._kv_section = ""
+                self._kv_rows.append((self._kv_section + key, value))
+            return
+        if self._kv_rows:
+            self._flush_kv(out)
+        self._kv_section = ""
+        if (self._header is None or not self._table_row(text, out)) \
+                and ("  " in text or "\t" in text or " | " in text):
+            self._phases = tables.parse_phase_header(text) if "|" in text else None
+            self._maybe_header(text, out)
+
+    def _flush_kv(self, out: list[Observation]) -> None:
+        """A key-value box table ended: its rows, at the step one of them holds."""
+        rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
+        for name, value in rows:
+            if name.rsplit("/", 1)[-1] in tables.KV_STEP_KEYS:
+                self.step = tables.number(str(value)) if math.isfinite(value) else self.step
+        for name, value in rows:
+            if not rules.is_denied(name):  # "time/iterations", "train/n_updates": counters
+                out.append(Observation(self._name(name), value, self.step, self.epoch))
+
+    def _maybe_header(self, line: str, out: list[Observation]) -> None:
+        found = tables.parse_header(line)
+        if found is not None:
+            self._header, self._pipe = found
+            self._rows, self._ruled = 0, False
+            glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
+            if glued is not None:
+                self._table_row(glued, out)
+
+    def _table_row(self, line: str, out: list[Observation]) -> bool:
+        assert self._header is not None
+        row = tables.parse_row(line, self._header, self._pipe, self._name)
+        if row is None:
+            return False
+        values, step, epoch = row
+        self.epoch = epoch if epoch is not None else self.epoch
+        if step is not None:
+            self.step = step
+        elif (epoch, self.step, self.epoch) == (None, None, None) and not self._ruled:
+            step = self._rows
+        self._rows += 1
+        step = step if step is not None else self.step
+        for name, value in values:
+            out.append(Observation(name, value, step, self.epoch))
+        return True
+
