@@ -97,3 +97,39 @@ def test_recorder_drops_the_same_reprints_as_the_line_path(tmp_path: Path) -> No
                     rows += [(float(v), s) for v, s in zip(segment.texts[column],
                                                              segment.steps, strict=True)]
         assert rows == [(float(f"0.{s % 7}5"), s) for s in range(1, 50)]
+
+
+def test_a_bracketed_remark_of_settings_after_a_value() -> None:
+    line = "2021-11-24 21:47:53,359 - INFO - joeynmt.prediction -  dev chrf:   0.46 " \
+           "[Beam search decoding with beam size = 5 and alpha = 1.0]\n"
+    assert [(o.name, o.value) for o in _obs(line)] == [("dev_chrf", 0.46)]
+    # a tqdm bracket keeps its postfix, and "a = 1" settings alone stay settings
+    assert _names("loss: 0.5 [00:01<00:02, 3.2it/s, acc=0.9]\n") >= {"loss"}
+    assert _obs("beam size = 5 and alpha = 1.0\n") == []
+
+
+def test_results_label_with_a_qualifier_and_where() -> None:
+    line = ("Validation result (greedy) at epoch 200, step   720000: chrf:   0.45, "
+            "loss: 66753.0859, ppl:   7.1781, duration: 71.7142s\n")
+    found = {o.name: (o.value, o.step, o.epoch) for o in _obs(line)}
+    assert found["validation_chrf"] == (0.45, 720000, 200)
+    assert set(found) == {"validation_chrf", "validation_loss", "validation_ppl",
+                          "validation_duration"}
+    assert _names("Test set results: loss= 0.4631 accuracy= 0.8663\n") == {
+        "test_loss", "test_accuracy"}
+
+
+def test_total_qualifies_a_name_and_a_glued_timestamp_bracket_ends() -> None:
+    assert _names("Epoch 200: total training loss 4361.41\n") == {"total_training_loss"}
+    assert _obs("Processed total 500 samples\n") == []
+    text = ("[2022-06-27 05:51:17,712]Epoch: 0056\n"
+            "[2022-06-27 05:51:11,515]iter:0140 loss_train: 0.2786 time: 0.1595s\n"
+            "[2022-06-27 05:52:18,462]this epoch:\nloss= 0.2798 accuracy= 0.9112\n"
+            "[2022-06-27 05:56:21,505]Total time elapsed: 3680.2636s\n")
+    found = {o.name: (o.value, o.step, o.epoch) for o in _obs(text)}
+    assert found["loss_train"] == (0.2786, 140, 56)
+    assert found["loss"] == (0.2798, None, 56)  # the epoch's summary, not the batch's
+    assert found["Total_time_elapsed"] == (3680.2636, None, 56)
+    # a subscript's "]" is no timestamp's
+    assert _names("Epoch[17 of 30]: EvalErr[0]PerSample = 0.2; TrainLoss = 0.6\n") \
+        == {"TrainLoss"}

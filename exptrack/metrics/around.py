@@ -26,7 +26,7 @@ STOPWORDS = frozenset({
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t]\s?|\s\s|\s[-\u2014]\s|^\W+\s)"
+    r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s[-\u2014]\s|^\W+\s)"
     r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+)?(?:'s)?\.? ){1,3})$")  # "Top-1 ", "training's "
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
@@ -37,7 +37,7 @@ _WEAK_RIGHT_OK = re.compile(
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)")  # "Speed 726.28 samples/sec   Loss": its unit
 
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
-_STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema",
+_STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",
                          "peak"})
 _STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min", "variance",
                             "median"})

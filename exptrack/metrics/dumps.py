@@ -92,6 +92,15 @@ def heading_phase(line: str) -> str | None:
     return _PHASE_NAMES.get(phase, phase)
 
 
+_EPOCH_HEADING = re.compile(r"(?i)(?:^|\s|\])(?:this|the|end of|whole)\s(?:the\s)?epoch"
+                            r"(?:'s)?(?:\s(?:summary|results?|stats|metrics))?\s?:$")
+
+
+def epoch_heading(line: str) -> bool:
+    """A heading over an epoch's summary ("this epoch:", "End of epoch:")."""
+    return len(line) < 120 and _EPOCH_HEADING.search(line.rstrip()) is not None
+
+
 def classify(line: str) -> tuple[int, str]:
     """The block flags of a line (0: not part of a block) and its key, for a listing."""
     text = line.rstrip()

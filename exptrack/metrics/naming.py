@@ -16,13 +16,14 @@ from exptrack.metrics.phases import EPOCH_KEYS, PHASE_WORDS_BEFORE, STEP_KEYS, W
 is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[,;|])|(?<=^/)|(?<=^-))['"]?"""  # "epoch=0/global_step=5": after
-    # "N/"; insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-"
+    r"""(?:^|(?<=[\s{(\[\],;|])|(?<=^/)|(?<=^-))['"]?"""  # "epoch=0/global_step=5": after
+    # "N/"; insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
     r"""['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")
+_SUBSCRIPT = re.compile(r"\w\[$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
@@ -137,6 +138,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if match is None:
         return None
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
+    if tail[match.start() - 1:match.start()] == "]" and index >= 3 \
+            and _SUBSCRIPT.search(pieces[index - 3]):
+        return None  # "EvalErr[0]PerSample": a subscript, not a timestamp's "[...]"
     if not sep.strip() and not raw_name[:1].isascii():
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]

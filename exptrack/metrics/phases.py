@@ -43,8 +43,10 @@ _TRAIN_GROUP = re.compile(
 # Results - Epoch[1] Avg accuracy: 0.95"): as printed
 _RESULTS = re.compile(
     r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
-    r"evaluation|dev)\s(?:results?|metrics|scores|of\sepoch\s\d{1,6})\s?[-:|]\s")  # DeepSpeech's
-# "Validation of Epoch 0 - loss: 188.4"
+    r"evaluation|dev)(?:\s(?:set|data|split))?\s(?:results?|metrics|scores|of\sepoch\s\d{1,6})"
+    r"(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60})?\s?[-:|]\s")
+# (DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
+# at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46")
 # the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
 _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered

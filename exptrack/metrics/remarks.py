@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+# a bracketed remark of settings right after a value: "dev chrf: 0.46 [beam size = 5]"
+AFTER_VALUE = re.compile(r"(?<=\d) \[[A-Za-z][^\[\]=]{0,200} = [^\[\]]{0,200}\]")
 # a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
 _GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*|\]\s+)$")  # "[Rank 0] (epoch: 3, ...": after a tag
 
@@ -22,8 +24,13 @@ def inside_at_bracket(left: str, start: int) -> bool:
 def of(line: str, offsets: list[int]) -> set[int]:
     """The numbers (piece indices) inside parentheses that are a remark ("(took 2500 ms)",
     "(6.96)"), not a group after a label ("Train: (loss = 0.03, acc = 98.9)"): one pass
-    over the line with a stack of the open parentheses."""
+    over the line with a stack of the open parentheses; and inside a bracketed remark
+    after a value ("0.46 [beam size = 5]")."""
     inside: set[int] = set()
+    if " [" in line:
+        for remark in AFTER_VALUE.finditer(line):
+            inside.update(i for i in range(1, len(offsets) - 1, 2)
+                          if remark.start() <= offsets[i] < remark.end())
     if "(" not in line:
         return inside
     opened: list[bool] = []  # per open parenthesis: is it a remark's

@@ -149,7 +149,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) or _COUNT_LINE.match(line) \
             or _CLASS_ROW.search(line[:80]) or new_best_event(line):
         return ()
-    spaced = _SPACED_ASSIGN.findall(line) if " = " in line or " : " in line else ()
+    spaced = _SPACED_ASSIGN.findall(remarks.AFTER_VALUE.sub("", line)) \
+        if " = " in line or " : " in line else ()  # (not inside "0.46 [beam size = 5]")
     # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001" (unless the line
     # carries a step or an epoch: "Ep. 3 : Up. 5300 : ce-mean-words : 0.81")
     settings = bool(spaced) and not any(

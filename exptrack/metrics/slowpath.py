@@ -165,6 +165,8 @@ class SlowPath:
             text = text_of(raw)
             if not dumps.is_rule(text):  # a rule under the heading keeps its phase
                 block.phase = dumps.heading_phase(text)
+            if dumps.epoch_heading(text):  # "this epoch:": the epoch's values follow, not
+                self.step = None  # a batch's
         key = plan.key
         if flags & dumps.LISTING and any(c.isdigit() for c in key):  # "lambda_l1: 0.0001"
             key = dumps.classify(text_of(raw))[1]  # and "lambda_l2: ..." share a shape only
