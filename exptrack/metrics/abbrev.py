@@ -22,10 +22,11 @@ _COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instance
 _RATE_AFTER = re.compile(
     r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?[A-Za-z]{1,12}/(?:s|sec))(?=\s*(?:$|[;,|]|\s[:|-]\s))")
 
-# a time per unit glued to its value, alone in its field: "| 2.057s/batch |" (not a
+# a time per unit after its value, alone in its field: "| 2.057s/batch |", nanoGPT's
+# "9240 ms/iter" (not a
 # progress bar's "s/it", nor Keras' "77us/step", "6s/epoch": ``forms.TOKEN`` skips those)
 _PER_UNIT_AFTER = re.compile(
-    r"^(?P<unit>(?:ms|s|us|sec)/[A-Za-z]{1,12})(?=\s*(?:$|[;,|]|\s[:|-]\s))")
+    r"^\s?(?P<unit>(?:ms|s|us|sec)/[A-Za-z]{1,12})(?=\s*(?:$|[;,|)]|\s[:|-]\s))")
 # a duration's unit, then one participle closing the field: " seconds elapsed," (the
 # letters run is anchored after the unit's space, so the match is linear)
 _TIMED_AFTER = re.compile(

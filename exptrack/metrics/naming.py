@@ -196,3 +196,16 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if per is not None:  # "per-step time 0.83s": the quantity is per step
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
     return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
+
+
+_INDEX_SUFFIX = re.compile(r"[ _](?:i|idx|index|no|num|number)$")
+
+
+def index_key(low: str) -> str:
+    """A step's or epoch's key with an index word after it ("batch i", "epoch_idx",
+    "iter_num"): the key; other names as they are."""
+    found = _INDEX_SUFFIX.search(low)
+    if found is not None and (low[:found.start()] in STEP_KEYS
+                              or low[:found.start()] in EPOCH_KEYS):
+        return low[:found.start()]
+    return low

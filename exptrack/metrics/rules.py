@@ -260,7 +260,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 actions.append(Action(unnamed, index))
             continue
         name, sep = found.name, found.sep
-        low = name.lower()
+        low = naming.index_key(name.lower())  # "batch i:2972", "epoch_idx": the key
         short = abbrev.key_of(low) if low.endswith(".") else None
         if short is not None:  # "Ep. 3 : Up. 5300 : Sen. 299,352": abbreviated keys
             if short != abbrev.COUNT:
