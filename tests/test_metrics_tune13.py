@@ -144,3 +144,24 @@ def test_a_time_per_unit_named_by_its_unit_and_an_index_word_after_a_key() -> No
     assert [(o.name, o.epoch) for o in _obs("epoch_idx: 3 loss: 0.5\n")] == [("loss", 3)]
     # an index of something that is no step stays no step
     assert [(o.name, o.step) for o in _obs("sample_idx: 3 loss: 0.5\n")] == [("loss", None)]
+
+
+def test_minutes_glued_to_a_time_an_identity_loss_and_a_weak_pair_before_a_key() -> None:
+    line = "[it 9940] step=10178560 | EpRew=21.0 | PiLoss=0.023 | time=633.6m\n"
+    assert {o.name: o.value for o in _obs(line)} == {"EpRew": 21.0, "PiLoss": 0.023,
+                                                      "time": 633.6}
+    line = "Elapsed [9:17:08], Iteration [659500/1000000], G/loss_id: 3.1370, G/loss_cd: 0.017\n"
+    assert _names(line) == {"G/loss_id", "G/loss_cd"}
+    assert _names("step 3 user_id: 5 loss: 0.3\n") == {"loss"}
+    assert _names("epoch 3 loss 0.2 elapsed: 1.5h\n") == {"loss", "elapsed"}
+    assert _obs("Fetching 11 files: 100%|###\n") == []
+    assert _names("step 3 'elapsed_time': 12.5, 'remaining_time': 3.5, 'loss': 0.2\n") == {
+        "elapsed_time", "loss"}
+
+
+def test_steps_after_the_lines_own_step_is_no_step() -> None:
+    line = ("2025-04-26 20:58:31 | Episode 4945/5000 | Score:   3 | Reward: 14.3 | "
+            "Epsilon: 0.0499 | Steps:  61\n")
+    assert {(o.name, o.step) for o in _obs(line)} == {
+        ("Score", 4945), ("Reward", 4945), ("Epsilon", 4945)}
+    assert [(o.name, o.step) for o in _obs("Steps: 100 | loss 0.3\n")] == [("loss", 100)]

@@ -19,6 +19,12 @@ BATCH, EPOCH_ALONE = 5, 6
 TIMED = 7  # a timing kept only where the run already has a step or an epoch
 
 
+def counted_again(low: str, actions: list[Action]) -> bool:
+    """"Steps: 61" after the line's own step ("Episode 4945/5000 | Reward: 70.1 | Steps:
+    61"): a count of steps (the episode's length), a metric, not the step."""
+    return low == "steps" and any(a.kind == STEP for a in actions)
+
+
 class Action(NamedTuple):
     kind: int  # BAR_STEP: a tqdm bar's count, the step of its postfix when none is known
     token: int  # index into the split pieces of the line

@@ -179,8 +179,20 @@ def denied(name: str) -> bool:
         if any(per in _TIME_UNITS for per in pers):  # tokens_per_sec_per_gpu too
             return False
         low = name = name[:len(quantity)]
-    return (low in _DENY_NAMES or _DENY_PATTERN.search(low) is not None
-            or counts_things(name) or never_a_name(name) or running_best(name))
+    return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low))
+            or counts_things(name) or never_a_name(name) or running_best(name) or _left(low))
+
+
+def _left(low: str) -> bool:
+    """``remaining_time``, ``time_left``, ``eta_s``: how long the job still has to run."""
+    parts = words(low)
+    return len(parts) > 1 and any(p in ("remaining", "left", "eta") for p in parts)
+
+
+def _loss_of(low: str) -> bool:
+    """``G/loss_id``: a loss of the identity mapping (AutoVC, CycleGAN), not an id."""
+    parts = words(low)
+    return len(parts) > 1 and parts[-1] == "id" and parts[-2] in ("loss", "losses")
 
 
 def running_best(name: str) -> bool:

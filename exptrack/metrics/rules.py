@@ -29,6 +29,7 @@ from exptrack.metrics.actions import (
     STEP,
     TIMED,
     Action,
+    counted_again,
     judge_dict,
     new_best_event,
     sections,
@@ -36,7 +37,6 @@ from exptrack.metrics.actions import (
 )
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
-from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import (
     EPOCH_KEYS,
     PHASES,
@@ -50,8 +50,7 @@ from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.unnamed import ORDINAL_KEY, PHASE_LABEL, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
-           "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied",
-           "normalize_name", "plan_line"]
+           "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
 is_denied = names.denied
 
 # A time or memory unit after a value: kept on a line that reports unit-less metrics too
@@ -277,9 +276,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if counter and naming.counted(low):  # "epoch/iter: 19/5159", "step/max_steps: 4/9"
             actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
-        if low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (
-                last in ("step", "steps", "epoch") and first_word in _STEP_QUALIFIERS) \
-                or low in ("train/epoch", "trainer/epoch"):
+        if (low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (last in (
+                "step", "steps", "epoch") and first_word in _STEP_QUALIFIERS) or low in (
+                "train/epoch", "trainer/epoch")) and not counted_again(low, actions):
             is_epoch = low not in STEP_KEYS and last not in ("step", "steps") and not phased_step
             actions.append(Action(EPOCH if is_epoch else STEP, index))
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from exptrack.metrics import rules
+from exptrack.metrics import naming, rules
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
@@ -150,7 +150,7 @@ def _header_name(cell: str) -> str:
     words = cell.split()
     if words and words[-1].lower() in _FUNCTION_WORDS:
         return ""
-    return rules.normalize_name(cell.strip())
+    return naming.normalize_name(cell.strip())
 
 
 def parse_phase_header(line: str) -> list[str] | None:
@@ -193,7 +193,7 @@ def parse_kv(line: str) -> tuple[str, float | None] | None:
         return None
     row = _KV_ROW.match(line)
     if row is not None:
-        return rules.normalize_name(row.group("key")), float(row.group("value"))
+        return naming.normalize_name(row.group("key")), float(row.group("value"))
     section = _KV_SECTION.match(line)
     if section is not None:
         return section.group("section"), None
