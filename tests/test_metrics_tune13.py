@@ -165,3 +165,13 @@ def test_steps_after_the_lines_own_step_is_no_step() -> None:
     assert {(o.name, o.step) for o in _obs(line)} == {
         ("Score", 4945), ("Reward", 4945), ("Epsilon", 4945)}
     assert [(o.name, o.step) for o in _obs("Steps: 100 | loss 0.3\n")] == [("loss", 100)]
+
+
+def test_star_banner_epoch_and_short_words_of_loss_names() -> None:
+    text = ("************epoch: 18 ***************\ntotal loss: 4119.87\n"
+            "x loss: 0.39\ncls loss: 0.56\nrecall: 0.0\n")
+    found = {o.name: (o.value, o.epoch) for o in _obs(text)}
+    assert found == {"total_loss": (4119.87, 18), "x_loss": (0.39, 18),
+                     "cls_loss": (0.56, 18), "recall": (0.0, 18)}
+    # a class's row stays a class's row
+    assert _obs("class dog: 0.5\n") == [] and _obs("cls 3: 0.4\n") == []

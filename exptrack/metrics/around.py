@@ -89,7 +89,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words  # "gpu mem: 9301Mb", "GPU util: 98": the device's quantity
     if len(parts) == 2 and parts[1] == "of" and parts[0].lower() in _STATISTICS_OF:
         return words  # ML-Agents' "Std of Reward: 0.000": a statistic of a quantity
-    if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per" for p in parts):
+    if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per" for p in parts) \
+            and not (parts == ["x"] and names.metric_like(name)):  # YOLO's "x loss: 0.39"
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words
