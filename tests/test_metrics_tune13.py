@@ -175,3 +175,15 @@ def test_star_banner_epoch_and_short_words_of_loss_names() -> None:
                      "cls_loss": (0.56, 18), "recall": (0.0, 18)}
     # a class's row stays a class's row
     assert _obs("class dog: 0.5\n") == [] and _obs("cls 3: 0.4\n") == []
+
+
+def test_field_words_a_hash_key_and_a_bracket_counter_after_a_phase() -> None:
+    line = ("2020-12-08 14:38:35 - Epoch: 0, Step: 230/1011, Avg Loss: 7.77, "
+            "Avg Regression Loss 2.84, Avg Classification Loss: 4.92\n")
+    assert _names(line) == {"Avg_Loss", "Avg_Regression_Loss", "Avg_Classification_Loss"}
+    line = "step#: 22954  learning rate: 0.0001  average loss: 1.36111\n"
+    assert {(o.name, o.step) for o in _obs(line)} == {("learning_rate", 22954),
+                                                      ("average_loss", 22954)}
+    line = "ctdet |#####   | val: [125][1/6]|Tot: 0:00:00 |loss 102.2282 |hm_loss 99.6916\n"
+    assert {(o.name, o.step) for o in _obs(line)} == {("val_loss", 1), ("val_hm_loss", 1)}
+    assert _names("episodic_return=[12.]\n") == {"episodic_return"}

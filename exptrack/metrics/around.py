@@ -101,6 +101,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                        and all(p.isalpha() and p.islower() for p in parts)):
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
         # 0.0008\tmodel time 0.42": the words of a field
+    if not strong and boundary[:1] in ",|" and names.metric_like(name) \
+            and all(p.isalpha() and p.istitle() for p in parts):
+        return words  # ", Avg Regression Loss 2.84,": a field's words, each capitalised
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list

@@ -41,7 +41,7 @@ _FLOAT32 = re.compile(r"(?<=\d)f")
 
 
 _LIST_OPEN = re.compile(r"[=:]\s?([\[<])\s*$")
-_LIST_CLOSE = {"[": re.compile(r"^\.?\s*\]"), "<": re.compile(r"^\s*>")}
+_LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>")}
 
 
 def is_plain(token: str) -> bool:
