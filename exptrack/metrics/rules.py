@@ -86,7 +86,7 @@ _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^
 # a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
 _CLASS_ROW = re.compile(
     r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
-    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!loss\b|acc)[A-Za-z][\w\-]*))?\s*[:|=\]]")
+    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!loss\b)[A-Za-z][\w\-]*))?\s*[:|=\]]")
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
