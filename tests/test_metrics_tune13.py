@@ -187,3 +187,13 @@ def test_field_words_a_hash_key_and_a_bracket_counter_after_a_phase() -> None:
     line = "ctdet |#####   | val: [125][1/6]|Tot: 0:00:00 |loss 102.2282 |hm_loss 99.6916\n"
     assert {(o.name, o.step) for o in _obs(line)} == {("val_loss", 1), ("val_hm_loss", 1)}
     assert _names("episodic_return=[12.]\n") == {"episodic_return"}
+
+
+def test_a_global_counter_is_the_step_inner_counters_are_no_metrics() -> None:
+    line = ("train | epoch   4 | inner iter:   0/  4 | ppo epoch:  1/ 4 | global iter:     69/"
+            "   160| tot_loss: 6.2529 | rl_loss: 3.2390\n")
+    assert {(o.name, o.step, o.epoch) for o in _obs(line)} == {
+        ("tot_loss", 69, 4), ("rl_loss", 69, 4)}
+    line = "| epoch 019 | 0161656 updates | words/s   14482| trainloss     1.94\n"
+    assert {(o.name, o.step, o.epoch) for o in _obs(line)} == {
+        ("words/s", 161656, 19), ("trainloss", 161656, 19)}

@@ -209,3 +209,30 @@ def index_key(low: str) -> str:
                               or low[:found.start()] in EPOCH_KEYS):
         return low[:found.start()]
     return low
+
+
+_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
+                              "trainer", "optimizer", "opt", "update", "env",
+                              "environment"})
+_KEY_WORDS = ("step", "steps", "epoch", "iter", "iteration")
+
+
+def key_kind(low: str) -> int | None:
+    """STEP or EPOCH when a name is a step's or an epoch's key: "iter", "epoch", "completed
+    step", "current_epoch", "global iter", "train_num_updates"; else None."""
+    first, _, last = low.partition("_")
+    phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
+    qualified = last in _KEY_WORDS and first in _STEP_QUALIFIERS
+    if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified
+            or low in ("train/epoch", "trainer/epoch")):
+        return None
+    epoch = low not in STEP_KEYS and last not in ("step", "steps", "iter", "iteration") \
+        and not phased
+    return EPOCH if epoch else STEP
+
+
+def sub_counter(low: str) -> bool:
+    """An inner loop's position ("inner iter: 0/ 4", "ppo epoch: 1/ 4"): neither the
+    line's step nor a metric."""
+    last = low.rpartition("_")[2]
+    return "_" in low and (last in _KEY_WORDS or last in STEP_KEYS or last in EPOCH_KEYS)

@@ -77,9 +77,6 @@ _CONFIG_LABEL = re.compile(
     r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
-_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
-                              "trainer", "optimizer", "opt", "update", "env",
-                              "environment"})
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
@@ -268,19 +265,17 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         hyper = hyper or low in HYPER_NAMES  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05"
         if low in WORD_PHASES and pieces[index].replace(",", "").isdigit():
             continue  # "train=113 (pos=33) | val=29": a split's size
-        first_word, _, last = low.partition("_")  # "completed step: 10", "current_epoch 3"
-        phased_step = first_word in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
         if low == "steps" and not naming.at_field_start(found.before):
             phrased_steps.append(index)  # "total steps 994", "Learner Steps = 2": the step
             continue  # of a line that reports metrics; "Gradient Accumulation steps = 1" not
         if counter and naming.counted(low):  # "epoch/iter: 19/5159", "step/max_steps: 4/9"
             actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
-        if (low in EPOCH_KEYS or low in STEP_KEYS or phased_step or (last in (
-                "step", "steps", "epoch") and first_word in _STEP_QUALIFIERS) or low in (
-                "train/epoch", "trainer/epoch")) and not counted_again(low, actions):
-            is_epoch = low not in STEP_KEYS and last not in ("step", "steps") and not phased_step
-            actions.append(Action(EPOCH if is_epoch else STEP, index))
+        keyed_as = naming.key_kind(low)
+        if keyed_as is None and counter and naming.sub_counter(low):
+            continue  # "inner iter: 0/ 4 | ppo epoch: 1/ 4 | global iter: 69/ 160"
+        if keyed_as is not None and not counted_again(low, actions):
+            actions.append(Action(keyed_as, index))
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
             continue

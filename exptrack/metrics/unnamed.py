@@ -14,6 +14,9 @@ PHASE_LABEL = re.compile(
 ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 
 
+_DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
+
+
 def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
     """A number with no name before it can still be a step or an epoch."""
     stripped = left.strip()
@@ -31,4 +34,6 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
+    if not counter and stripped[-1:] in ("|", ",", "") and _DONE_FIELD.match(right):
+        return STEP  # fairseq's "| epoch 019 | 0161656 updates | words/s 14482"
     return None
