@@ -67,6 +67,10 @@ _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical"
                          "results"})
 
 
+_STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
+                          r"|eval|evaluation|dev)\]")
+
+
 def phases_of(line: str) -> list[tuple[int, str | None]]:
     """The phase labels of a line ("Test:", "Epoch(val)", "[val]", "Train: (loss = ...)"),
     each as (where the text it labels starts, phase); a label names what follows it."""
@@ -83,6 +87,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
             found.append((group.start("first"), word))  # the word as printed
     for label in _RESULTS.finditer(head):  # "Validation Results - Epoch[1] Avg loss: 0.15"
         found.append((label.end(), label.group("phase").lower()))
+    if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
+        found.extend((m.end(), PHASES[m.group("phase").lower()])
+                     for m in _STAGE_SPLIT.finditer(head))
     if "[" in head:
         for label in _LABEL.finditer(head):
             if label.group("doing"):  # "training [time: 20.5s": training_time; the other
