@@ -67,13 +67,14 @@ def test_bad_metric_pattern_is_a_usage_error(tmp_path: Path, track_home: Path) -
 
 def test_reparse_rewrites_metrics_with_todays_patterns(tmp_path: Path,
                                                        track_home: Path) -> None:
-    code = "print('Top-1 accuracy is 55.5, loss=0.5'); print('Top-1 accuracy is 60.1, loss=0.4')"
+    code = ("print('top-1 accuracy of this epoch -> 55.5, loss=0.5'); "
+            "print('top-1 accuracy of this epoch -> 60.1, loss=0.4')")
     track("run", "--name", "old", "--", *py(code), cwd=tmp_path, check=True)
     run = only_run(track_home)
     before = (run / "metrics.jsonl").read_text()
     assert "top1" not in before
     (tmp_path / "track.yaml").write_text(
-        "metrics:\n  patterns: ['accuracy is (?P<top1>[\\d.]+)']\n  aliases: {loss: train_loss}\n")
+        "metrics:\n  patterns: ['epoch -> (?P<top1>[\\d.]+)']\n  aliases: {loss: train_loss}\n")
     done = track("reparse", "old", cwd=tmp_path, check=True)
     assert "new: top1, train_loss" in done.stdout.decode()
     rows = metric_rows(run / "metrics.jsonl")

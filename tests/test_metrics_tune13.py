@@ -206,3 +206,14 @@ def test_a_stage_split_tag_names_the_split() -> None:
     assert {(o.name, o.step) for o in _obs(text)} == {
         ("loss", 102), ("test_ndcg@3", 102), ("test_map", 102), ("valid_ndcg@3", 102),
         ("valid_map", 102)}
+
+
+def test_copula_phrases_and_minutes_after_a_weak_pair() -> None:
+    line = ("Epoch 145, Step 25, total used time 5942.08 (s), avg loss so far is 0.0225\n")
+    assert {(o.name, o.step, o.epoch) for o in _obs(line)} >= {("avg_loss_so_far", 25, 145)}
+    found = {o.name: o.value for o in _obs(
+        "Epoch 145, val loss is 0.0298, val mse is 0.0114.\n")}
+    assert found == {"val_loss": 0.0298, "val_mse": 0.0114}
+    assert _obs("the answer is 42\n") == []
+    found = {o.name: o.value for o in _obs("step 0 | elapsed 0.49m | loss: 4.01 | val: 3.52\n")}
+    assert found == {"elapsed": 0.49, "loss": 4.01, "val": 3.52}

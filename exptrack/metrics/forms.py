@@ -23,7 +23,8 @@ TOKEN = re.compile(
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
     r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?!(?!(?:ms|s|us|sec|m|min|h|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])|[Ee]poch(?!\w)"
+    r"(?!(?!(?:ms|s|us|sec|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])"
+    r"|[Ee]poch(?!\w)"
     r"|(?:ms|s|us|sec)/(?!(?:it|step|epoch|sample)\b)[A-Za-z])\w|\.\w|-\d|:\.?\d"
     r"|,\d{3})"
 )

@@ -145,11 +145,16 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]
     if normalize_name(raw_name).lower() in _FILLERS or (
-            raw_name.lower() in _COPULAS and sep.strip()):  # "lm loss value: 8.4", "loss is:"
+            raw_name.lower() in _COPULAS):  # "lm loss value: 8.4", "loss is:", "lr is 1e-4"
         inner = _NAME_BEFORE.search(before)
         if inner is None or inner.group("sep").strip():
             return None
         raw_name, before = inner.group("name"), before[:inner.start()]
+        sep = sep if sep.strip() else f" {match.group('name')} "  # "Top-1 accuracy is 55.5"
+        again = _NAME_BEFORE.search(before[:-3]) if raw_name == "far" and before.endswith(
+            " so ") else None  # "avg loss so far is 0.02": the name, so far
+        if again is not None and not again.group("sep").strip():
+            raw_name, before = f"{again.group('name')} so far", before[:again.start()]
         if not names.metric_like(raw_name) and match.group("name").lower() in _FILLERS:
             raw_name += " value"  # "mean target value": the value is the quantity
         joined = WORDS_BEFORE.search(before)

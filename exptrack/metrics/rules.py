@@ -57,7 +57,8 @@ is_denied = names.denied
 # ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
 # epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 _MEASURE_UNIT = re.compile(
-    r"^\s?(?:ms|s|us|sec|secs|seconds|[KMG]i?[Bb]|[GT]FLOPS|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:))"
+    r"^\s?(?:ms|s|us|sec|secs|seconds|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
+    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:))"
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
