@@ -217,3 +217,8 @@ def test_copula_phrases_and_minutes_after_a_weak_pair() -> None:
     assert _obs("the answer is 42\n") == []
     found = {o.name: o.value for o in _obs("step 0 | elapsed 0.49m | loss: 4.01 | val: 3.52\n")}
     assert found == {"elapsed": 0.49, "loss": 4.01, "val": 3.52}
+
+
+def test_words_of_a_name_after_a_level_colon() -> None:
+    line = "2023-03-19 10:08:05,503 - INFO: Time elasped: 13.96\n"
+    assert _names(line) == {"Time_elasped"}

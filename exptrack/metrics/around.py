@@ -26,7 +26,7 @@ STOPWORDS = frozenset({
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s[-\u2014]\s|^\W+\s)"
+    r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s[-\u2014]\s|^\W+\s|(?<=INFO):\s)"
     r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+)?(?:'s)?\.? ){1,3})$")  # "Top-1 ", "training's "
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
