@@ -222,3 +222,18 @@ def test_copula_phrases_and_minutes_after_a_weak_pair() -> None:
 def test_words_of_a_name_after_a_level_colon() -> None:
     line = "2023-03-19 10:08:05,503 - INFO: Time elasped: 13.96\n"
     assert _names(line) == {"Time_elasped"}
+
+
+def test_time_series_library_lr_updates_and_seconds_per_iteration() -> None:
+    text = ("\titers: 100, epoch: 3 | loss: 0.1210482\n"
+            "\tspeed: 0.3345s/iter; left time: 267.9004s\n"
+            "Updating learning rate to 5e-05\n")
+    found = {o.name: (o.value, o.step, o.epoch) for o in _obs(text)}
+    assert found == {"loss": (0.1210482, 100, 3), "speed": (0.3345, 100, 3),
+                     "learning_rate": (5e-05, 100, 3)}
+    # ReduceLROnPlateau's message is an event; Detectron2's spaced "0.0011 s/iter" progress
+    # stays out
+    assert _obs("Epoch 6: ReduceLROnPlateau reducing learning rate to 0.0005.\n") == []
+    line = ("[04/05 01:31:41 d2.evaluation.evaluator]: Inference done 11/50. Dataloading: "
+            "0.0011 s/iter. Inference: 0.0652 s/iter. Total: 0.0665 s/iter. ETA=0:00:02\n")
+    assert _obs(line) == []

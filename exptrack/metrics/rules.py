@@ -57,8 +57,9 @@ is_denied = names.denied
 # ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
 # epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 _MEASURE_UNIT = re.compile(
-    r"^\s?(?:ms|s|us|sec|secs|seconds|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
-    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:))"
+    r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds"
+    r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
+    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 _BARE_UNITS = frozenset("KMGT")
@@ -121,6 +122,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     actions = _plan(pieces)
     if len(pieces) == 3 and not actions:
         phrase = wholeline.phrase(pieces)  # "Peak reserved memory for training = 0.8 GB."
+        update = wholeline.lr_update(pieces) if phrase is None else None
+        if update is not None:  # "Updating learning rate to 5e-05"
+            return (Action(METRIC, 1, update[0], source=update[1]),)
         if phrase is not None:
             name, timed, source = phrase
             return (Action(TIMED if timed else METRIC, 1, name, source=source),)

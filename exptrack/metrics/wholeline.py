@@ -72,6 +72,20 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     return name, pieces[2].strip(" .") in TIME_UNITS, (one.start("phrase"), one.end("phrase"))
 
 
+_LR_UPDATE = re.compile(r"^\s*(?:Updating|Update|Updated|Setting|Set|Adjusting)\s(?:the\s)?"
+                        r"(?P<name>learning rate|lr|LR)\sto\s?$")
+
+
+def lr_update(pieces: list[str]) -> tuple[str, Source] | None:
+    """(name, source) of a learning rate set to a value each epoch ("Updating learning rate
+    to 5e-05", the Time-Series-Library's); ReduceLROnPlateau's "reducing learning rate to"
+    is an event, not a series."""
+    found = _LR_UPDATE.match(pieces[0])
+    if found is None or not _PHRASE_UNIT.match(pieces[2]):
+        return None
+    return normalize_name(found.group("name").replace(" ", "_")), found.span("name")
+
+
 def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     """``phrase`` for a log record whose message is the phrase and its one value (the
     numbers before it are the record's prefix: a timestamp)."""
