@@ -237,3 +237,13 @@ def test_time_series_library_lr_updates_and_seconds_per_iteration() -> None:
     line = ("[04/05 01:31:41 d2.evaluation.evaluator]: Inference done 11/50. Dataloading: "
             "0.0011 s/iter. Inference: 0.0652 s/iter. Total: 0.0665 s/iter. ETA=0:00:02\n")
     assert _obs(line) == []
+
+
+def test_a_number_ending_a_quoted_key_and_a_weak_pair_before_a_bracket() -> None:
+    line = ('{"mode": "train", "epoch": 29, "iter": 20, "lr": 0.0022, '
+            '"recall@thr=0.5": 0.87369, "loss": 0.10787}\n')
+    assert {o.name: o.value for o in _obs(line)} == {
+        "lr": 0.0022, "recall@thr=0.5": 0.87369, "loss": 0.10787}
+    line = "[ITER 20000] Evaluating test: L1 0.0066 PSNR 34.84 [26/11 18:12:44]\n"
+    assert {o.name: (o.value, o.step) for o in _obs(line)} == {
+        "test_l1": (0.0066, 20000), "test_PSNR": (34.84, 20000)}

@@ -33,7 +33,7 @@ _UNIT_AFTER = re.compile(
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
     r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*]\s)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*]\s|\s\[$)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)")  # "Speed 726.28 samples/sec   Loss": its unit

@@ -85,6 +85,11 @@ def counted(name: str) -> tuple[int, ...]:
         else ()
 
 
+# a number that ends a quoted key ('"recall@thr=0.5": 0.87'): part of the key
+_QUOTED_KEY = re.compile(r"(?P<q>[\"'])(?P<key>[A-Za-z_][^\"'\s,:{}]{0,60})$")
+_QUOTE_COLON = re.compile(r"[\"']\s?:\s?$")
+
+
 def name_ahead(pieces: list[str], index: int, left_at: int,
                right_at: int) -> tuple[int, str, int, int] | None:
     """A name that the number at ``index`` is part of, for the value after it: MMPose's
@@ -97,6 +102,10 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     key = spaced_key(left) if right.startswith(": ") and number[:1] == "." else None
     if key is not None:
         return index + 2, f"{key[0]}_{number}", left_at + key[1], right_at
+    quoted = _QUOTED_KEY.search(left[-62:]) if _QUOTE_COLON.match(right) else None
+    if quoted is not None and quoted.group("q") == right[0]:  # '"recall@thr=0.5": 0.87'
+        start = left_at + len(left) - len(quoted.group("key"))
+        return index + 2, quoted.group("key") + number, start, right_at
     indexed = indexed_label(left, right) if number.isdigit() else None
     if indexed is not None:
         return (index + 2, f"{indexed[0]}_{number}_{indexed[2]}", left_at + indexed[1],
