@@ -247,3 +247,17 @@ def test_a_number_ending_a_quoted_key_and_a_weak_pair_before_a_bracket() -> None
     line = "[ITER 20000] Evaluating test: L1 0.0066 PSNR 34.84 [26/11 18:12:44]\n"
     assert {o.name: (o.value, o.step) for o in _obs(line)} == {
         "test_l1": (0.0066, 20000), "test_PSNR": (34.84, 20000)}
+
+
+def test_a_metrics_short_list_is_a_series_per_position_and_an_id_after_a_key() -> None:
+    line = ("Epoch 9 [60.6s + 86.3s]: train==[40.85=39.90 + 0.94], recall=[0.12405, 0.26871], "
+            "hit=[0.47357, 0.70631]\n")
+    assert {o.name: (o.value, o.epoch) for o in _obs(line)} == {
+        "recall_0": (0.12405, 9), "recall_1": (0.26871, 9), "hit_0": (0.47357, 9),
+        "hit_1": (0.70631, 9)}
+    line = "Epoch ID=0 Batch ID=10 D-Loss=[0.94, 0.50] DG-Loss=0.509\n"
+    assert {o.name: (o.step, o.epoch) for o in _obs(line)} == {
+        "D-Loss_0": (10, 0), "D-Loss_1": (10, 0), "DG-Loss": (10, 0)}
+    # a setting's list stays a setting; an id of no key is no step
+    assert _obs("betas=[0.9, 0.999]\n") == []
+    assert [(o.name, o.step) for o in _obs("user id: 5 loss=0.3\n")] == [("loss", None)]

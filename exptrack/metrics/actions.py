@@ -92,3 +92,24 @@ def new_best_event(line: str) -> bool:
     67.9 : new best", which marks the value it follows)."""
     found = _NEW_BEST.search(line[:160]) if "best" in line[:160].lower() else None
     return found is not None and any(c.isdigit() for c in line[found.end():])
+
+
+# lines that report no metric: printed configuration ("Config:", "Namespace(...)")
+_CONFIG_LABEL = re.compile(
+    r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
+    r"options|settings)\s*:")
+_CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
+# a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
+_CLASS_ROW = re.compile(
+    r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
+    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!loss\b)[A-Za-z][\w\-]*))?\s*[:|=\]]")
+# "Total number of train params, training full: 2395779": a line of counts
+_COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
+
+
+def not_a_report(line: str) -> bool:
+    """A whole line that reports no metric: printed configuration (`Namespace(...)`,
+    `Config:`), a count (`Total number of ...`), a per-class row, a new best's event."""
+    return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
+                or _COUNT_LINE.match(line) or _CLASS_ROW.search(line[:80])
+                or new_best_event(line))

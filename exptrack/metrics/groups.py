@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics import names
+
 # "loss[ctc_loss=0.7, ...]": a word glued to "[", then no bracket up to the closing one
 _GROUP = re.compile(
     r"(?<![\w.\-/])(?P<name>[A-Za-z][A-Za-z0-9_]{0,40})\[(?P<body>[^\[\]]{1,400})\]")
@@ -48,3 +50,28 @@ def duration_key(low: str, sep: str, before: str) -> bool:
     """Is a unit word ("seconds") the key of a value, ``seconds: 2.167`` at a field's start?"""
     return low in _DURATION_WORDS and sep.strip() in (":", "=") \
         and _FIELD_START.search(before) is not None
+
+
+# a key over a short list of numbers: "D-Loss=[0.76, 0.43]", "recall=[0.124, 0.268]"
+_LIST = re.compile(r"(?<![\w.\-])(?P<key>[A-Za-z][\w.\-@/]{0,40})\s?[=:]\s?"
+                   r"\[(?P<body>[^\[\]]{1,200})\]")
+_ITEM = re.compile(r"\s?[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s?")
+
+
+def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
+    """The numbers of a metric's short list (2 to 8 of them), each a series of its own
+    named by its position: ``recall=[0.124, 0.268]`` is ``recall_0`` and ``recall_1``.
+    (piece index -> name, where the key starts and ends in ``line``)."""
+    found: dict[int, tuple[str, int, int]] = {}
+    for listed in _LIST.finditer(line):
+        items = listed.group("body").split(",")
+        if not 2 <= len(items) <= 8 or not names.metric_like(listed.group("key")) \
+                or not all(_ITEM.fullmatch(item) for item in items):
+            continue
+        inside = [i for i in range(1, len(offsets) - 1, 2)
+                  if listed.start("body") <= offsets[i] < listed.end("body")]
+        if len(inside) == len(items):
+            for position, index in enumerate(inside):
+                found[index] = (f"{listed.group('key')}_{position}", listed.start("key"),
+                                listed.end("key"))
+    return found

@@ -21,7 +21,7 @@ METRIC_WORDS = frozenset({
     "bleu", "rouge", "rouge1", "rouge2", "rougel", "meteor", "chrf", "wer", "cer", "ppl",
     "perplexity", "precision", "recall", "top1", "top5", "psnr", "ssim", "lpips", "fid",
     "kl", "kld", "entropy", "elbo", "likelihood", "spearman", "pearson", "mcc", "kappa",
-    "ndcg", "mrr", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
+    "ndcg", "mrr", "hit", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
     "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
     "mfu", "mem", "memory", "allocated", "reserved", "sec", "second", "s", "norm", "gnorm",
     "grad", "gradnorm",

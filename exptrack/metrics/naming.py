@@ -187,7 +187,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
-    words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES) \
+    indexed = single in _INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() in (
+        STEP_KEYS | EPOCH_KEYS)  # "Batch ID=10", "epoch no: 3": the key's index
+    words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES
+                   and not indexed) \
         or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(
             " ", "_").isidentifier() \
         else words_before(before, bool(sep.strip()), first,
@@ -212,7 +215,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
 
 
-_INDEX_SUFFIX = re.compile(r"[ _](?:i|idx|index|no|num|number)$")
+_INDEX_WORDS = frozenset({"i", "id", "idx", "index", "no", "num", "number"})
+_INDEX_SUFFIX = re.compile(r"[ _](?:i|id|idx|index|no|num|number)$")
 
 
 def index_key(low: str) -> str:

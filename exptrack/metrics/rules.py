@@ -31,7 +31,7 @@ from exptrack.metrics.actions import (
     Action,
     counted_again,
     judge_dict,
-    new_best_event,
+    not_a_report,
     sections,
     without_per_class,
 )
@@ -74,26 +74,16 @@ _METRIC_END = re.compile(
     r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
     r"(?i:loss|acc|accuracy|err|error|score|test|f1|auc|map|iou|reward|rmse|mae|mse|bleu|"
     r"wer|cer|ppl|perplexity|precision|recall)$")
-_CONFIG_LABEL = re.compile(
-    r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
-    r"options|settings)\s*:")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
-_CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
-# a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
-_CLASS_ROW = re.compile(
-    r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
-    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!loss\b)[A-Za-z][\w\-]*))?\s*[:|=\]]")
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
     r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:['\"][^'\"]|[A-Za-z/~])")
-# "Total number of train params, training full: 2395779": a line of counts
-_COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
@@ -147,8 +137,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
-    if _CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line) or _COUNT_LINE.match(line) \
-            or _CLASS_ROW.search(line[:80]) or new_best_event(line):
+    if not_a_report(line):
         return ()
     spaced = _SPACED_ASSIGN.findall(remarks.AFTER_VALUE.sub("", line)) \
         if " = " in line or " : " in line else ()  # (not inside "0.46 [beam size = 5]")
@@ -180,7 +169,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
     skip: set[int] = set(wrapped)
-    keyed: dict[int, tuple[str, int, int]] = {}  # names found ahead ("coco/AP .5: 1.0")
+    # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
+    keyed = groups.list_items(line, offsets) if "=[" in line or ": [" in line else {}
     hyper = False  # a hyperparameter's name: configuration, unless a metric's is too
     for k in range(count):
         index = 2 * k + 1
