@@ -191,31 +191,41 @@ def extract(plan: ColumnPlan, region: str | bytes, count: int,
 def _reports(plan: ColumnPlan, region: str | bytes, lines: Sequence[str | bytes],
              said: str | bytes) -> list[int] | None:
     """The lines to keep when some line repeats the ``report`` bytes of the line before it
-    (the same report printed again: see ``lineplan.Plan``); None: keep all."""
+    (the same report printed again: see ``lineplan.Plan``); None: keep all. A line equal
+    to the one before is equal in every column: the step's first, then the values', are
+    compared for all lines at once (``_differ``), until no line can be a repeat; only the
+    lines left are compared whole."""
     low, high = plan.report
     if not high:
         return None
     first = same(lines[0][low:high], said)
-    column = next((m.column for m in plan.metrics if m.column >= 0), None)
-    if not first and column is not None and not _repeats(
-            region, plan.slices[column], len(lines[0]) + 1, len(lines)):
+    width = len(lines[0]) + 1
+    differ = 0
+    columns = [c.column for c in (plan.step, plan.epoch) if c is not None]
+    for column in columns + [m.column for m in plan.metrics if m.column >= 0]:
+        differ |= _differ(region, plan.slices[column], width)
+        if differ.to_bytes(len(lines) - 1, "big").count(0) == 0:
+            break
+    flags = differ.to_bytes(len(lines) - 1, "big")
+    repeats = [p + 1 for p, flag in enumerate(flags) if not flag
+               and lines[p + 1][low:high] == lines[p][low:high]] if flags.count(0) else []
+    if not first and not repeats:
         return None
-    keep = [] if first else [0]
-    keep += [i for i in range(1, len(lines)) if lines[i][low:high] != lines[i - 1][low:high]]
-    return keep if len(keep) < len(lines) else None
+    dropped = set(repeats) | ({0} if first else set())
+    return [i for i in range(len(lines)) if i not in dropped]
 
 
-def _repeats(region: str | bytes, cut: slice, width: int, count: int) -> bool:
-    """Whether some line's column ``cut`` is the same text as the line before's: for each
-    of its characters, one strided slice of every line's, XORed with itself shifted by a
-    line; a line equal to the one before has a zero byte in all of them (C-level work;
-    measured: a comparison a line cost a fifth of the column path's time)."""
+def _differ(region: str | bytes, cut: slice, width: int) -> int:
+    """A byte a line (but the first): zero where the line's column ``cut`` is the same
+    text as the line before's. Each of its characters is one strided slice of every
+    line's, XORed with itself shifted by a line (C-level work: a comparison a line cost a
+    fifth of the column path's time)."""
     differ = 0
     for offset in range(cut.start, cut.stop):
         chars = region[offset::width]
         data = chars.encode("ascii") if isinstance(chars, str) else chars
         differ |= int.from_bytes(data[1:], "big") ^ int.from_bytes(data[:-1], "big")
-    return differ.to_bytes(count - 1, "big").count(0) > 0
+    return differ
 
 
 def same(report: str | bytes, said: str | bytes) -> bool:

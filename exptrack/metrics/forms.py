@@ -156,6 +156,8 @@ def bar_tail(render: str) -> int:
     """Where the text printed after a tqdm bar on its line begins (``...v_num=5]train_loss
     tensor(1.67)``): the offset after the bar's closing bracket when text follows it, else
     -1."""
+    if "it/s" not in render and "s/it" not in render:  # no tqdm bar: a quick no
+        return -1
     end = _BAR_END.search(render)
     if end is None or not render[end.end():].strip():
         return -1

@@ -190,6 +190,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
             return
         append = out.append
         new = tuple.__new__
+        said_last, said_shape = self._said, self._said_shape  # (locals: the hot loop's)
         for raw, shape in zip(lines, shapes, strict=True):
             taken: set[str] | None = None
             if filtered:
@@ -203,15 +204,19 @@ class MetricParser(TableLines, BarReplay, SlowPath):
             plan = plans.get(shape)
             if plan is None:
                 plan = self._new_plan(shape, raw)
-            if plan.report[1]:
-                said = raw[plan.report[0]:plan.report[1]]
-                if shape == self._said_shape and columns.same(said, self._said):
+            low, high = plan.report
+            if high:
+                said = raw[low:high]
+                if shape == said_shape and (said == said_last or (type(said) is not type(
+                        said_last) and columns.same(said, said_last))):
                     continue  # a report printed again (a logger with two handlers)
-                self._said, self._said_shape = said, shape
-            elif self._said_shape:
-                self._said_shape = b""
+                said_last, said_shape = said, shape
+            elif said_shape:
+                said_shape = b""
             if plan.flags or self._dump is not None:
+                self._said, self._said_shape = said_last, said_shape
                 gated = self._gate(plan, shape, raw, out)
+                said_last, said_shape = self._said, self._said_shape
                 if gated is None:
                     continue
                 plan = gated
@@ -244,6 +249,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                     total = float(raw[d_start:d_end])
                     value = value / total * scale if total else math.nan
                 append(new(Observation, (name, value, step, epoch)))
+        self._said, self._said_shape = said_last, said_shape
 
     def _said_before(self, shape: bytes) -> str | bytes:
         return self._said if shape == self._said_shape else b""
