@@ -1,6 +1,6 @@
-"""Round ``tune13`` (sets P, R and S: ``tests/data/heldout16``, ``heldout18``,
-``heldout19``, measured unseen at the end of session 21, tuning sets since). Each test
-fails on the parser before the round (1dfc83b)."""
+"""Round ``tune13`` (sets P, R, S, X, Y and Z: ``tests/data/heldout16``, ``heldout18``,
+``heldout19``, ``heldout24`` to ``heldout26``, each measured unseen first and tuned on
+since). Each test fails on the parser before the round (1dfc83b)."""
 
 from __future__ import annotations
 
