@@ -200,15 +200,15 @@ def _reports(plan: ColumnPlan, region: str | bytes, lines: Sequence[str | bytes]
         return None
     first = same(lines[0][low:high], said)
     width = len(lines[0]) + 1
-    differ = 0
+    differ, flags = 0, bytes(len(lines) - 1)  # no column compared yet: any line may repeat
     columns = [c.column for c in (plan.step, plan.epoch) if c is not None]
     for column in columns + [m.column for m in plan.metrics if m.column >= 0]:
         differ |= _differ(region, plan.slices[column], width)
-        if differ.to_bytes(len(lines) - 1, "big").count(0) == 0:
+        flags = differ.to_bytes(len(lines) - 1, "big")
+        if 0 not in flags:
             break
-    flags = differ.to_bytes(len(lines) - 1, "big")
     repeats = [p + 1 for p, flag in enumerate(flags) if not flag
-               and lines[p + 1][low:high] == lines[p][low:high]] if flags.count(0) else []
+               and lines[p + 1][low:high] == lines[p][low:high]] if 0 in flags else []
     if not first and not repeats:
         return None
     dropped = set(repeats) | ({0} if first else set())

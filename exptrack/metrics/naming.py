@@ -216,16 +216,15 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
 
 
 _INDEX_WORDS = frozenset({"i", "id", "idx", "index", "no", "num", "number"})
-_INDEX_SUFFIX = re.compile(r"[ _](?:i|id|idx|index|no|num|number)$")
 
 
 def index_key(low: str) -> str:
     """A step's or epoch's key with an index word after it ("batch i", "epoch_idx",
     "iter_num"): the key; other names as they are."""
-    found = _INDEX_SUFFIX.search(low)
-    if found is not None and (low[:found.start()] in STEP_KEYS
-                              or low[:found.start()] in EPOCH_KEYS):
-        return low[:found.start()]
+    cut = max(low.rfind(" "), low.rfind("_"))
+    key = low[:cut]
+    if cut > 0 and low[cut + 1:] in _INDEX_WORDS and (key in STEP_KEYS or key in EPOCH_KEYS):
+        return key
     return low
 
 
