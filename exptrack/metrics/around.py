@@ -10,7 +10,7 @@ import re
 from exptrack.metrics import names
 
 # the time units a value can carry after it ("893.76ms", "3.12 seconds")
-TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "seconds"})
+TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "second", "seconds"})
 STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "after", "be", "been", "before", "by", "down", "each",
     "every", "for", "from", "in", "is", "of", "on", "or", "over", "per", "set", "than", "the",
@@ -20,7 +20,8 @@ STOPWORDS = frozenset({
     "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     "day", "days", "node", "process", "worker", "thread", "chunk", "part", "shard", "level",
     "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "task", "rank",
-    "gpu", "cpu", "core", "cores", "batch_size", "took", "done", "finished", "saved",
+    "gpu", "cpu", "core", "cores", "batch_size", "took", "take", "takes", "done", "finished",
+    "saved",
 })
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a

@@ -71,10 +71,11 @@ _DENY_NAMES = frozenset({
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
+    "proc", "process", "worker", "thread",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index|dim|workers|gpus?)$"
-    r"|(?:^|/)(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
+    r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
     r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)

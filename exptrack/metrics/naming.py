@@ -113,6 +113,15 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     return None
 
 
+def index_between(pieces: list[str], index: int) -> bool:
+    """Is the number at ``index`` an iteration printed between a name and its value
+    (Tacotron 2's "Train loss 64999 0.314525", "Validation loss 64000: 0.31")?"""
+    return index + 2 < len(pieces) and pieces[index].isdigit() \
+        and pieces[index + 1] in (" ", ": ", ":  ") and "." in pieces[index + 2] \
+        and not pieces[index + 2].startswith(".") \
+        and (index + 3 >= len(pieces) or pieces[index + 3][:1] in ("", " ", "\t", ",", "|"))
+
+
 def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
     """A label and its index before a metric's name ("bucket 0 perplexity 4.88", "head 3
     acc: 0.9"): (the label, where it starts in ``left``, the name); the index is part of

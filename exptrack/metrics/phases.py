@@ -16,14 +16,15 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "iterati
                        "timesteps", "num_timesteps", "training_iteration", "tick"})  # StyleGAN
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
-          "validation": "validation", "eval": "eval", "evaluation": "evaluation", "dev": "dev"}
+          "validate": "validate", "validation": "validation", "eval": "eval",
+          "evaluation": "evaluation", "dev": "dev"}
 # A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
 # prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
 WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "val",
                                        "valid", "validation", "eval", "evaluation", "dev")}
 
 _PHASE = re.compile(
-    r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
+    r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$)"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
@@ -43,9 +44,11 @@ _TRAIN_GROUP = re.compile(
 # Results - Epoch[1] Avg accuracy: 0.95"): as printed
 _RESULTS = re.compile(
     r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
-    r"evaluation|dev)(?:\s(?:set|data|split))?\s(?:results?|metrics|scores|of\sepoch\s\d{1,6})"
-    r"(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60})?\s?[-:|]\s")
-# (DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
+    r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:results?|metrics|scores|performance"
+    r"|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
+    r"(?:\s?[-:|]\s|\s(?:is|was)\s)")
+# (NeuralClassifier's "Validate performance at epoch 1 is precision: 0.93",
+# DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
 # at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46")
 # the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
 _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
@@ -62,6 +65,11 @@ _LABEL = re.compile(
     r"(?:(?:^|(?<=[\s:,\]]))\[(?P<label>[A-Z][a-z]{2,19}|[a-z][a-z_]{2,19})\]\s"
     r"|(?<=\s)(?P<doing>[a-z]{3,16}ing) \[)"  # RecBole "epoch 34 evaluating [time: 0.97s"
     r"(?=\s*[A-Za-z][A-Za-z_ ]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
+# "ACTOR - Steps per second: 21.9 | ...", "relation \t F1: 0.29 \t P: 0.34": a word that
+# opens a line, set off by " - ", a tab or an aligned gap, labels the pairs after it
+_SECTION = re.compile(
+    r"(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,})"
+    r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
 _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
                          "notice", "trace", "note", "metrics", "stats", "summary", "result",
                          "results"})
@@ -90,20 +98,27 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _STAGE_SPLIT.finditer(head))
+    section = _SECTION.match(head)
+    if section and _is_label(section.group("label").lower()):
+        found.append((section.end(), section.group("label").lower()))
     if "[" in head:
         for label in _LABEL.finditer(head):
             if label.group("doing"):  # "training [time: 20.5s": training_time; the other
                 found.append((label.end(), f"({label.group('doing')})"))  # keys as printed
                 continue
             word = label.group("label").lower()
-            if word not in PHASES and word not in _NOT_LABELS and word not in STEP_KEYS \
-                    and word not in EPOCH_KEYS and word != "epoch":
+            if _is_label(word):
                 found.append((label.end(), word))
     for start, _ in list(found):
         pipe = head.find("|", start)
         if pipe > 0 and _PAIR.match(head, start):  # "Val: loss = 1.7, acc = 0.5 | Time: 16.7"
             found.append((pipe, None))  # a label over "key = value" pairs ends at a "|"
     return sorted(found, key=lambda item: item[0])
+
+
+def _is_label(word: str) -> bool:
+    return word not in PHASES and word not in _NOT_LABELS and word not in STEP_KEYS \
+        and word not in EPOCH_KEYS and word != "epoch"
 
 
 def _mode(head: str, start: int, phase: str | None) -> str | None:
@@ -134,7 +149,8 @@ def with_phase(name: str, phase: str | None) -> str:
             part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
     low = name.lower()
-    if low.startswith(("val", "test", "eval", "dev", "train", phase.lower())):
+    if low.startswith(("val", "test", "eval", "dev", "train", phase.lower())) \
+            and not low.startswith("value"):  # "Value loss" under "TRAINER -" is prefixed
         return name
     if name[:1].isupper() and name[1:] == name[1:].lower():
         name = low

@@ -57,7 +57,7 @@ is_denied = names.denied
 # ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
 # epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 _MEASURE_UNIT = re.compile(
-    r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds"
+    r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds?"
     r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
     r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
@@ -276,6 +276,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
             actions.append(Action(EPOCH, index))  # timm "Train: 3 [ 50/1251 ...]"
+            continue
+        if not sep.strip() and naming.index_between(pieces, index) and names.metric_like(name):
+            actions.append(Action(STEP, index))  # Tacotron 2's "Train loss 64999 0.3145"
+            at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
+            keyed[index + 2] = (with_phase(name, found.phase), at + found.start,
+                                at + found.end)
             continue
         if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " "):
             continue  # "DataLoader 0:", a label's index; not tqdm's "Loss: 0.52: : 11it"
