@@ -101,6 +101,9 @@ def epoch_heading(line: str) -> bool:
     return len(line) < 120 and _EPOCH_HEADING.search(line.rstrip()) is not None
 
 
+_TABLE_KEYS = frozenset({"step", "Step", "epoch", "Epoch", "iter", "iteration", "Iteration"})
+
+
 def classify(line: str) -> tuple[int, str]:
     """The block flags of a line (0: not part of a block) and its key, for a listing."""
     text = line.rstrip()
@@ -129,8 +132,8 @@ def classify(line: str) -> tuple[int, str]:
             break
         position = found.start("key") + 1
     key = found.group("key")
-    if names.never_a_name(key.split()[0]):
-        return 0, ""
+    if names.never_a_name(key.split()[0]) or (key in _TABLE_KEYS and value.isalpha()):
+        return 0, ""  # (a table's header: "step<TAB>loss")
     flags = LISTING
     if _NUMBER.match(value):
         flags |= NUMERIC

@@ -162,3 +162,13 @@ def bar_tail(render: str) -> int:
     if end is None or not render[end.end():].strip():
         return -1
     return end.end()
+
+
+_RULE = re.compile(r"[-=]{4,}")
+
+
+def unrule(pieces: list[str]) -> list[str]:
+    """The pieces with a banner's rules ("-----Iteration: 1000-----") blanked: the same
+    offsets, the words they were glued to set apart."""
+    return [_RULE.sub(lambda m: " " * len(m.group()), p) if i % 2 == 0 else p
+            for i, p in enumerate(pieces)]

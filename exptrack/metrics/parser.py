@@ -68,7 +68,8 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         self._bar_seen: dict[str, float] = {}
         self._in_render = False
         self._header: list[str] | None = None  # a table's header cells
-        self._pipe = False  # the header was a "| a | b |" table's
+        self._split_header: list[str] | None = None  # the same, a cell each word
+        self._layout = tables.SPACES  # how the header's cells were set apart
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels
         self._rows, self._ruled = 0, False  # a table's rows; under a markdown rule
@@ -223,8 +224,9 @@ class MetricParser(TableLines, BarReplay, SlowPath):
             if self._kv_rows and (plan is not _EMPTY or b"|" not in shape):
                 self._flush_kv(out)
             if plan is _EMPTY:
-                if len(raw) > 8 and (self._header is not None or b"  " in shape
-                                     or b"\t" in shape or b"|" in shape):
+                if self._header is not None or (len(raw) > 8 and (
+                        b"  " in shape or b"\t" in shape or b"|" in shape
+                        or shape.count(b",") > 1)):
                     self._table_line(text_of(raw), out)
                 continue
             for kind, start, end in plan.context:

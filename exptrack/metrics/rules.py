@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import insort
 
-from exptrack.metrics import abbrev, groups, names, naming, remarks, wholeline
+from exptrack.metrics import abbrev, forms, groups, names, naming, remarks, wholeline
 from exptrack.metrics.actions import (
     BAR_STEP,
     BATCH,
@@ -134,6 +134,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
         pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
     texts = "".join(pieces[::2])
+    if "----" in texts or "====" in texts:  # "-----Iteration: 1000-----": a banner's rule
+        pieces = forms.unrule(pieces)
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)

@@ -20,7 +20,8 @@ class TableLines:
     epoch: int | float | None
     _name: Callable[[str], str]
     _header: list[str] | None
-    _pipe: bool
+    _split_header: list[str] | None
+    _layout: str
     _phases: list[str] | None
     _markdown: bool
     _rows: int
@@ -58,7 +59,7 @@ class TableLines:
             self._flush_kv(out)
         self._kv_section = ""
         if (self._header is None or not self._table_row(text, out)) \
-                and ("  " in text or "\t" in text or " | " in text):
+                and ("  " in text or "\t" in text or " | " in text or text.count(",") > 1):
             self._phases = tables.parse_phase_header(text) if "|" in text else None
             self._maybe_header(text, out)
 
@@ -75,7 +76,10 @@ class TableLines:
     def _maybe_header(self, line: str, out: list[Observation]) -> None:
         found = tables.parse_header(line)
         if found is not None:
-            self._header, self._pipe = found
+            self._header, self._layout = found
+            words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
+                and " " in line.strip() else None
+            self._split_header = words[0] if words and words[0] != self._header else None
             self._rows, self._ruled = 0, False
             glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
             if glued is not None:
@@ -83,7 +87,11 @@ class TableLines:
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
-        row = tables.parse_row(line, self._header, self._pipe, self._name)
+        row = tables.parse_row(line, self._header, self._layout, self._name)
+        if row is None and self._split_header is not None:  # a row of one cell a word
+            row = tables.parse_row(line, self._split_header, self._layout, self._name)
+            if row is not None:
+                self._header, self._split_header = self._split_header, None
         if row is None:
             return False
         values, step, epoch = row

@@ -3,6 +3,7 @@ markdown ``| a | b |`` tables). Pure functions; the parser keeps the table's sta
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 
@@ -52,6 +53,11 @@ _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
                           "step", "steps"})  # Stable Baselines 2 prints "steps"
 
+# a header's layout
+SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
+# a CSV header printed as it is: names between commas, no space, no number cell
+_CSV_HEADER = re.compile(r"^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
+
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None]
 
 
@@ -60,20 +66,31 @@ def number(text: str) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-def parse_header(line: str) -> tuple[list[str], bool] | None:
-    """A header row -> (metric names, whether it is a ``| a | b |`` table), else None."""
+def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None:
+    """A header row -> (metric names, its layout: ``SPACES``, ``PIPES`` for a ``| a | b |``
+    table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
+    each word a cell (YOLOv5's ``mAP@.5 mAP@.5:.95``, set apart by one space only)."""
     text = _BAR_CUT.sub("", line).strip()
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
-    pipe = (text.startswith("|") and text.endswith("|")) or text.count(" | ") >= 2
-    if pipe:
+    layout = PIPES if (text.startswith("|") and text.endswith("|")) \
+        or text.count(" | ") >= 2 else COMMAS if _CSV_HEADER.match(text) else SPACES
+    if layout == PIPES:
         cells = [c.strip() for c in _edges(text).split("|")]
+    elif layout == COMMAS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
+        cells = text.split(",")
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
-    if len(cells) < 3 or not all(_HEADER_CELL.match(c) for c in cells):
+        if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
+            cells = [word for cell in cells for word in (
+                cell.split(" ") if all(not w.isalpha() for w in cell.split(" ")) else [cell])]
+    if len(cells) < 3 and not (len(cells) == 2 and (cells[0].lower() in rules.STEP_KEYS or
+                                                    cells[0].lower() in rules.EPOCH_KEYS)):
+        return None  # (two columns: "step<TAB>loss", a step's and a metric's)
+    if not all(_HEADER_CELL.match(c) for c in cells):
         return None
-    return [_header_name(c) for c in cells], pipe
+    return [_header_name(c) for c in cells], layout
 
 
 def glued_row(line: str) -> str | None:
@@ -84,11 +101,13 @@ def glued_row(line: str) -> str | None:
     return rest if rest.startswith("  ") and rest.strip() else None
 
 
-def parse_row(line: str, header: list[str], pipe: bool,
+def parse_row(line: str, header: list[str], layout: str,
               naming: Callable[[str], str]) -> Row | None:
     """A row under ``header`` -> (metric values, its step, its epoch), else None; a
     column's metric is named by ``naming`` (the parser's aliases and first spellings)."""
-    if pipe:
+    if layout == COMMAS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
+        cells = [c.strip() for c in next(csv.reader([line.strip()]))]
+    elif layout == PIPES:
         text = line.strip()
         if "|" not in text:
             return None
