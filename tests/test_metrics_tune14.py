@@ -116,3 +116,25 @@ def test_track_parse_reads_a_printed_results_csv(tmp_path: Path) -> None:
     result = track("parse", str(log), "--json")
     assert result.returncode == 0, result.stderr
     assert b'"val_loss"' in result.stdout and b"0.66" in result.stdout
+
+
+def test_a_second_name_in_parentheses_names_the_second_value() -> None:
+    text = ("Global Step:   9830, accuracy:  82.4%, loss = 0.46\n"
+            "Discriminator Accuracy (Loss): 1.0 (0.008010604)\n")
+    assert {"Discriminator_Accuracy", "Discriminator_Loss"} <= _names(text)
+    assert (_last(text, "Discriminator_Loss").value, _last(text, "Discriminator_Loss").step) \
+        == (0.008010604, 9830)
+    text = "[epoch:  1, iter:     100, lr:(1.0e-04,)] [eta: 0:10:00, time (data): 1.9 (0.4)]\n"
+    assert (_last(text, "data").value, _last(text, "time").value) == (0.4, 1.9)
+    # a running average in parentheses stays unnamed
+    assert _names("Loss 2.1135 (2.1180)\tLr: 0.0006\n") == {"Loss", "Lr"}
+
+
+def test_a_tabular_row_after_a_timestamp_and_itr_steps() -> None:
+    text = ("2022-03-28 02:50:30.284811 | dqn_0 itr #9999 Agent at itr 9999, eval eps 0.001\n"
+            "2022-03-28 02:51:48.688613 | Diagnostics/StepsPerSecond 0.84723\n"
+            "2022-03-28 02:51:48.688627 | Diagnostics/CumTrainTime 11803.6\n")
+    found = {o.name: (o.value, o.step) for o in _obs(text)}
+    assert found["Diagnostics/StepsPerSecond"] == (0.84723, 9999)
+    assert found["Diagnostics/CumTrainTime"] == (11803.6, 9999)
+    assert "itr" not in found

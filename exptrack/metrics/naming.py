@@ -113,6 +113,29 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     return None
 
 
+# "time (data): ", "Discriminator Accuracy (Loss): ": a second name in parentheses, for a
+# second value in parentheses after the first
+_PAIRED = re.compile(r"(?P<head>(?:[A-Za-z]\w* ){0,3})[A-Za-z]\w* \((?P<second>[A-Za-z]\w{0,30})"
+                     r"\)\s?[:=]\s*$")
+
+
+def paired_name(pieces: list[str], index: int, left_at: int) -> tuple[str, int, int] | None:
+    """The name of the value in parentheses after the one at ``index`` ("time (data): 1.923
+    (0.442)" -> ``data``; "Discriminator Accuracy (Loss): 1.0 (0.008)" ->
+    ``Discriminator_Loss``), with where it stands in the line; ``left_at`` is where the text
+    before the first value starts."""
+    left = pieces[index - 1]
+    if index + 3 >= len(pieces) or pieces[index + 1] != " (" \
+            or not pieces[index + 3].startswith(")") or ")" not in left:
+        return None
+    found = _PAIRED.search(left, max(0, len(left) - 80))
+    if found is None:
+        return None
+    at = left_at + found.start("second")
+    return (normalize_name(found.group("head") + found.group("second")), at,
+            at + len(found.group("second")))
+
+
 def index_between(pieces: list[str], index: int) -> bool:
     """Is the number at ``index`` an iteration printed between a name and its value
     (Tacotron 2's "Train loss 64999 0.314525", "Validation loss 64000: 0.31")?"""

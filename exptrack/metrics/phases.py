@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "iteration",
+STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "update", "updates",
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
                        "timesteps", "num_timesteps", "training_iteration", "tick"})  # StyleGAN

@@ -350,6 +350,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(RATIO, index, name, index + 2, scale, source))
         else:
             actions.append(Action(METRIC, index, name, source=source))
+            paired = naming.paired_name(pieces, index, original[index - 1] + cut[index - 1])
+            if paired is not None:  # "time (data): 1.923 (0.442)": the second value's name
+                keyed[index + 2] = paired
             if measured:
                 measures.add(index)
     if hyper and not any(a.kind == METRIC and a.name.lower() not in HYPER_NAMES and names.
@@ -381,9 +384,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
         # set accuracy 0.94"), or a whole message of a metric's name and a fraction ("Time
         index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
-        whole = index == len(pieces) - 2 and not pieces[-1].strip() and "." in pieces[index] \
-            and pieces[index - 1].rpartition(": ")[2].strip() == name and names.metric_like(name)
-        if "\t" not in sep and len(sep) < 2 and not whole:
+        if "\t" not in sep and len(sep) < 2 and not wholeline.lone_pair(pieces, index, name):
             return tuple(a for a in actions if a.token != index)
     if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = judge_dict(line, actions)

@@ -100,3 +100,14 @@ def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     at = sum(len(piece) for piece in pieces[:-3]) + level.end()
     name, timed, (start, end) = found
     return name, timed, (at + start, at + end)
+
+
+_LAST_FIELD = re.compile(r"[:|] ")
+
+
+def lone_pair(pieces: list[str], index: int, name: str) -> bool:
+    """Is a lone weak pair (``name`` and the value at ``index``) the whole message of its
+    line: a metric's name and a fraction ("Time 2.56", nnU-Net's "09:41:39.49: train_loss
+    0.70", rlpyt's tabular "2022-03-28 02:51:48.688 | Diagnostics/StepsPerSecond 0.847")?"""
+    return index == len(pieces) - 2 and not pieces[-1].strip() and "." in pieces[index] \
+        and _LAST_FIELD.split(pieces[index - 1])[-1].strip() == name and names.metric_like(name)
