@@ -138,3 +138,23 @@ def test_a_tabular_row_after_a_timestamp_and_itr_steps() -> None:
     assert found["Diagnostics/StepsPerSecond"] == (0.84723, 9999)
     assert found["Diagnostics/CumTrainTime"] == (11803.6, 9999)
     assert "itr" not in found
+
+
+def test_arrow_pairs_tensor_names_and_stage_split_train() -> None:
+    text = ("INFO - 07/15/19 02:02:09 - 14:44:32 - epoch -> 6.000000\n"
+            "INFO - 07/15/19 02:02:09 - 14:44:32 - valid_en-fr_mt_ppl -> 9790.193192\n")
+    assert (_last(text, "valid_en-fr_mt_ppl").value, _last(text, "valid_en-fr_mt_ppl").epoch) \
+        == (9790.193192, 6)
+    text = "INFO:tensorflow:words_per_sec/features:0: 3275.1\n"
+    assert _names(text) == {"words_per_sec/features:0"}
+    text = "[05-20-2018 11:58:37]\t[Train:train] Iter:102\tloss=0.091576\n"
+    assert (_last(text, "train_loss").value, _last(text, "train_loss").step) == (0.091576, 102)
+
+
+def test_a_tag_before_a_tables_header_and_rows() -> None:
+    text = ("[------------] Epoch      Train log_loss       Test log_loss            Test AUC\n"
+            "[    1%      ]     1            0.615199            0.614211            0.632410\n"
+            "[    2%      ]     2            0.614572            0.613964            0.632814\n")
+    found = {o.name: (o.value, o.epoch) for o in _obs(text)}
+    assert found == {"Train_log_loss": (0.614572, 2), "Test_log_loss": (0.613964, 2),
+                     "Test_AUC": (0.632814, 2)}

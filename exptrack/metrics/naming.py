@@ -22,7 +22,8 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
-    r"""#?['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s+)['"]?$""")  # dlib's "step#:"
+    r"""#?['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s->\s|\s+)['"]?$""")  # dlib's
+# "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19"
 _SUBSCRIPT = re.compile(r"\w\[$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
@@ -41,6 +42,7 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>[A-Za-z]\w{0,40}) (?:at|@) (?:iteration|iter|step|epoch|batch) $")
+_TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
@@ -102,6 +104,11 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     key = spaced_key(left) if right.startswith(": ") and number[:1] == "." else None
     if key is not None:
         return index + 2, f"{key[0]}_{number}", left_at + key[1], right_at
+    tensor = _TENSOR_NAME.search(left[-80:]) if right.startswith(": ") \
+        and number.isdigit() and len(number) < 3 else None
+    if tensor is not None:  # a TF tensor's name, "words_per_sec/features:0: 3275.1"
+        return (index + 2, tensor.group() + number, left_at + len(left) - len(tensor.group()),
+                right_at)
     quoted = _QUOTED_KEY.search(left[-62:]) if _QUOTE_COLON.match(right) else None
     if quoted is not None and quoted.group("q") == right[0]:  # '"recall@thr=0.5": 0.87'
         start = left_at + len(left) - len(quoted.group("key"))

@@ -97,7 +97,7 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     for label in _RESULTS.finditer(head):  # "Validation Results - Epoch[1] Avg loss: 0.15"
         found.append((label.end(), label.group("phase").lower()))
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
-        found.extend((m.end(), PHASES[m.group("phase").lower()])
+        found.extend((m.end(), m.group("phase").lower())  # "[Train:train] loss=": train_loss
                      for m in _STAGE_SPLIT.finditer(head))
     section = _SECTION.match(head)
     if section and _is_label(section.group("label").lower()):

@@ -53,6 +53,9 @@ _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
                           "step", "steps"})  # Stable Baselines 2 prints "steps"
 
+# a tag before a table's header and rows (xLearn's "[------------] Epoch  Train log_loss",
+# "[    1%      ]     1   0.615"): no cell
+_LEAD_TAG = re.compile(r"^\s*\[[^\[\]]{1,20}\]\s")
 # a header's layout
 SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # a CSV header printed as it is: names between commas, no space, no number cell
@@ -70,7 +73,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     """A header row -> (metric names, its layout: ``SPACES``, ``PIPES`` for a ``| a | b |``
     table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
     each word a cell (YOLOv5's ``mAP@.5 mAP@.5:.95``, set apart by one space only)."""
-    text = _BAR_CUT.sub("", line).strip()
+    text = _LEAD_TAG.sub("", _BAR_CUT.sub("", line)).strip()
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
@@ -115,7 +118,7 @@ def parse_row(line: str, header: list[str], layout: str,
     elif "\t" in line and line.count("\t") == len(header) - 1:
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
-        cells = _BAR_CUT.sub("", line).split()
+        cells = _LEAD_TAG.sub("", _BAR_CUT.sub("", line)).split()
     if len(cells) != len(header):
         return None
     if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
