@@ -158,3 +158,12 @@ def test_a_tag_before_a_tables_header_and_rows() -> None:
     found = {o.name: (o.value, o.epoch) for o in _obs(text)}
     assert found == {"Train_log_loss": (0.614572, 2), "Test_log_loss": (0.613964, 2),
                      "Test_AUC": (0.632814, 2)}
+
+
+def test_a_parameter_in_a_name() -> None:
+    text = ("2021-01-25 07:49:46,177 P8266 INFO [Metrics] F1(k=20): 0.141451 - NDCG(k=20): "
+            "0.228186 - Recall(k=50): 0.382371\n")
+    assert {o.name: o.value for o in _obs(text)} == {
+        "F1(k=20)": 0.141451, "NDCG(k=20)": 0.228186, "Recall(k=50)": 0.382371}
+    # an object's configuration stays unread
+    assert _names("optimizer: SGD(lr=0.1, momentum=0.9) loss: 0.3\n") == {"loss"}

@@ -42,6 +42,7 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>[A-Za-z]\w{0,40}) (?:at|@) (?:iteration|iter|step|epoch|batch) $")
+_PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
@@ -104,6 +105,10 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     key = spaced_key(left) if right.startswith(": ") and number[:1] == "." else None
     if key is not None:
         return index + 2, f"{key[0]}_{number}", left_at + key[1], right_at
+    param = _PARAM_KEY.search(left[-80:]) if right.startswith(("): ", ")=")) else None
+    if param is not None:  # FuxiCTR's "NDCG(k=20): 0.228": the parameter is in the name
+        return (index + 2, f"{param.group()}{number})", left_at + len(left) - len(param.group()),
+                right_at + 1)
     tensor = _TENSOR_NAME.search(left[-80:]) if right.startswith(": ") \
         and number.isdigit() and len(number) < 3 else None
     if tensor is not None:  # a TF tensor's name, "words_per_sec/features:0: 3275.1"

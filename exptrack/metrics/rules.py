@@ -179,7 +179,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if index in skip:
             continue
         left, right = pieces[index - 1], pieces[index + 1]
-        if calls and any(a < offsets[index] < b for a, b in calls):
+        if calls and any(a < offsets[index] < b for a, b in calls) and right[:3] != "): ":
             continue  # inside "SGD(lr=0.01, momentum=0.9)": an object's configuration
         if right.startswith("%|") or (right == "% " and index + 5 < len(pieces)
                                       and pieces[index + 3] == "/"
