@@ -102,6 +102,7 @@ def epoch_heading(line: str) -> bool:
 
 
 _TABLE_KEYS = frozenset({"step", "Step", "epoch", "Epoch", "iter", "iteration", "Iteration"})
+_A_NAME = re.compile(r"[A-Za-z][\w./@\-]{0,60}$")
 
 
 def classify(line: str) -> tuple[int, str]:
@@ -132,7 +133,7 @@ def classify(line: str) -> tuple[int, str]:
             break
         position = found.start("key") + 1
     key = found.group("key")
-    if names.never_a_name(key.split()[0]) or (key in _TABLE_KEYS and value.isalpha()):
+    if names.never_a_name(key.split()[0]) or (key in _TABLE_KEYS and _A_NAME.match(value)):
         return 0, ""  # (a table's header: "step<TAB>loss")
     flags = LISTING
     if _NUMBER.match(value):
