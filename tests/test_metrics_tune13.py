@@ -203,8 +203,8 @@ def test_a_stage_split_tag_names_the_split() -> None:
     text = ("[05-20-2018 11:58:37]\t[Train:train] Iter:102\tloss=0.091576\n"
             "[05-20-2018 11:58:38]\t[Eval:test] Iter:102\tndcg@3=0.538715\tmap=0.563355\n"
             "[05-20-2018 11:58:39]\t[Eval:valid] Iter:102\tndcg@3=0.571863\tmap=0.575421\n")
-    assert {(o.name, o.step) for o in _obs(text)} == {
-        ("loss", 102), ("test_ndcg@3", 102), ("test_map", 102), ("valid_ndcg@3", 102),
+    assert {(o.name, o.step) for o in _obs(text)} == {  # (train_ since round tune14)
+        ("train_loss", 102), ("test_ndcg@3", 102), ("test_map", 102), ("valid_ndcg@3", 102),
         ("valid_map", 102)}
 
 
