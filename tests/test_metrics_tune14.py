@@ -167,3 +167,70 @@ def test_a_parameter_in_a_name() -> None:
         "F1(k=20)": 0.141451, "NDCG(k=20)": 0.228186, "Recall(k=50)": 0.382371}
     # an object's configuration stays unread
     assert _names("optimizer: SGD(lr=0.1, momentum=0.9) loss: 0.3\n") == {"loss"}
+
+
+def test_angle_bracket_keys_and_slash_separated_pairs() -> None:
+    text = "<epoch:512, lr:5.000e-05> loss: 3.215e-02 \n"
+    assert {(o.name, o.epoch) for o in _obs(text)} == {("lr", 512), ("loss", 512)}
+    text = "[5847536] kl_loss 0.67 / image_loss 1.1e4 / reward_loss 0.92 / actor_loss -1.5e-5\n"
+    assert {o.name: (o.value, o.step) for o in _obs(text)} == {
+        "kl_loss": (0.67, 5847536), "image_loss": (11000.0, 5847536),
+        "reward_loss": (0.92, 5847536), "actor_loss": (-1.5e-5, 5847536)}
+
+
+def test_a_per_epoch_table_after_a_stale_step_and_its_times() -> None:
+    text = ("Starting training - 50 epochs, batch=256\n\n"
+            " Epoch | TrainLoss | TrainAcc |  ValLoss |   Time\n"
+            "-----------------------------------------------\n"
+            "     1 |    1.0164 |   50.80% |   0.8634 |  19.6s  <- best\n"
+            "     2 |    0.8442 |   62.22% |   1.1590 |  19.4s\n")
+    found = [(o.name, o.value, o.step, o.epoch) for o in _obs(text) if o.name != "batch"]
+    assert ("ValLoss", 1.159, None, 2) in found
+    assert ("Time", 19.6, None, 1) in found and ("Time", 19.4, None, 2) in found
+    # a time left is no metric, in a table as on a line
+    assert "Remaining_Time" not in _names("      Iter       Train Loss   Remaining Time \n"
+                                          "         1           1.2345            0.89s\n"
+                                          "         2           1.1345            0.79s\n")
+
+
+def test_a_table_after_a_timestamped_log_tag() -> None:
+    head = "2021-01-25 07:42:01 [INFO]:    Epoch       Batch       box      conf     total\n"
+    rows = "".join(f"2021-01-25 07:4{i}:14 [INFO]:     2/29     {i}0/165    0.02{i}    "
+                   f"0.05{i}     -6.5{i}\n" for i in range(1, 4))
+    found = {o.name: (o.value, o.step, o.epoch) for o in _obs(head + rows)}
+    assert found == {"box": (0.023, 30, 2), "conf": (0.053, 30, 2), "total": (-6.53, 30, 2)}
+    # a running evaluation's rows with a time the header does not name; counts are no metrics
+    text = ("      Image      Total          P          R        mAP\n"
+            "         32      30353     0.0286     0.0234    0.00716          2s\n"
+            "       1312      30353     0.0658      0.161      0.127       2.02s\n")
+    assert _names(text) == {"P", "R", "mAP"}
+
+
+def test_a_statistics_block_after_a_step_is_its_report() -> None:
+    block = ("                   Learning iteration 156025/10000000                   \n\n"
+             "               Value function loss: 736518.8656\n"
+             "                    Surrogate loss: -0.0096\n"
+             "             Mean action noise std: 8.40\n"
+             "                         Mean cost: 0.00\n"
+             "               Mean episode length: 42.41\n"
+             "                     Penalty_scale: 0.001403\n\n")
+    found = {o.name: (o.value, o.step) for o in _obs(block)}
+    assert found["Mean_episode_length"] == (42.41, 156025)
+    assert found["Mean_cost"] == (0.0, 156025) and "Mean_action_noise_std" in found
+    # printed at start-up, before any step, the same block is a printed configuration
+    assert "Mean_cost" not in _names(block.split("\n\n", 1)[1])
+
+
+def test_labels_of_a_line_and_what_is_no_label() -> None:
+    text = "  Mean: P=52.88%  R=61.59%  mIoU=42.87%  mDice=54.50%\n"
+    assert _names(text) == {"mean_p", "mean_r", "mean_mIoU", "mean_mDice"}
+    text = ("2024-04-06 20:30:51,219 INFO [default] global iter = 3, total local iter = 207, "
+            "diff = 0.0999313\n")
+    assert (_last(text, "diff").value, _last(text, "diff").step) == (0.0999313, 3)
+    text = ("[INFO 2021/06/19 16:01:34 model.py:61] Train: Rank: 0, epoch: 1, step: 5310, "
+            "lr: 0.00000000, data time: 0.000s, train_loss: 16.030918\n")
+    assert {"lr", "data_time", "train_loss"} <= _names(text)
+    text = ("epoch   1/ 10 | global iteration      470/    3402 | learning rate 3e-06 | "
+            "lm loss 0.793413 |\n")
+    assert {o.name: (o.value, o.step, o.epoch) for o in _obs(text)} == {
+        "learning_rate": (3e-06, 470, 1), "lm_loss": (0.793413, 470, 1)}

@@ -34,7 +34,7 @@ _UNIT_AFTER = re.compile(
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
     r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*]\s|\s\[$)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)")  # "Speed 726.28 samples/sec   Loss": its unit
@@ -98,10 +98,12 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS:
         return words  # "avg reward -20.5": the statistic's word belongs to the name
     boundary = found.group(0)[:found.start("words") - found.start()]
-    if not strong and (("\t" in boundary or boundary.endswith(" - ")) and names.metric_like(name)
+    if not strong and (("\t" in boundary or boundary.endswith(" - ") or boundary.strip() == "|")
+                       and (names.metric_like(name) or (parts, name) == (["learning"], "rate"))
                        and all(p.isalpha() and p.islower() for p in parts)):
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
-        # 0.0008\tmodel time 0.42": the words of a field
+        # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |": the
+        # words of a field
     if not strong and boundary[:1] in ",|" and names.metric_like(name) \
             and all(p.isalpha() and p.istitle() for p in parts):
         return words  # ", Avg Regression Loss 2.84,": a field's words, each capitalised

@@ -101,6 +101,8 @@ def epoch_heading(line: str) -> bool:
     return len(line) < 120 and _EPOCH_HEADING.search(line.rstrip()) is not None
 
 
+_STATISTICS = frozenset({"mean", "avg", "average", "std", "median", "min", "max", "minimum",
+                         "maximum"})
 _TABLE_KEYS = frozenset({"step", "Step", "epoch", "Epoch", "iter", "iteration", "Iteration"})
 _A_NAME = re.compile(r"[A-Za-z][\w./@\-]{0,60}$")
 
@@ -148,10 +150,10 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("depth", "evidence", "held", "keys", "liked", "lines", "mode", "numeric",
-                 "phase", "series", "stream")
+    __slots__ = ("depth", "evidence", "held", "in_run", "keys", "liked", "lines", "mode",
+                 "numeric", "phase", "series", "stream")
 
-    def __init__(self, stream: bool = False, mode: int = 0) -> None:
+    def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
         # Detectron2's "Evaluation results for bbox:", its tables repeat the copypaste lines;
         # PARTIAL: a Keras bar's render before the epoch is done, replaced by the next one;
@@ -167,6 +169,9 @@ class Block:
         self.liked = 0  # ... whose key is a metric's name
         self.stream = stream  # a key came twice: metrics, nothing is held back
         self.series = False  # a printed pandas Series ("... dtype: float32"): a table
+        # begun after a step or an epoch (rsl_rl's "Learning iteration 156025/10000000" over
+        # its block): a statistic's name ("Mean episode length") is a metric's there
+        self.in_run = in_run
 
     def add(self, flags: int, key: str) -> bool:
         """Count one line of the block; True when it turned the block into a stream (the
@@ -185,7 +190,8 @@ class Block:
         self.keys.add(folded)
         if flags & NUMERIC:
             self.numeric += 1
-            self.liked += names.metric_like(key)
+            self.liked += names.metric_like(key) or (
+                self.in_run and key.split("_", 1)[0].split(" ", 1)[0].lower() in _STATISTICS)
         return False
 
     def is_configuration(self) -> bool:

@@ -42,7 +42,7 @@ _COUNT_HEADS = frozenset({
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
-    "timesteps", "counter",
+    "timesteps", "counter", "identities",
 })
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
@@ -65,8 +65,8 @@ _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
     "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
-    "gpus", "device", "devices", "cuda", "python", "class", "classes", "images", "instances",
-    "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
+    "gpus", "device", "devices", "cuda", "python", "class", "classes", "image", "images",
+    "instances", "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",

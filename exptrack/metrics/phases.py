@@ -40,6 +40,8 @@ _TRAIN_GROUP = re.compile(
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
+# "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
+_IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training
 # Results - Epoch[1] Avg accuracy: 0.95"): as printed
 _RESULTS = re.compile(
@@ -67,13 +69,15 @@ _LABEL = re.compile(
     r"|(?<=\s)(?P<doing>[a-z]{3,16}ing) \[)"  # RecBole "epoch 34 evaluating [time: 0.97s"
     r"(?=\s*[A-Za-z][A-Za-z_ ]{0,40}?\s?[=:]\s*[+-]?\.?\d|(?<=[A-Z]\]\s)[a-z])")
 # "ACTOR - Steps per second: 21.9 | ...", "relation \t F1: 0.29 \t P: 0.34": a word that
-# opens a line, set off by " - ", a tab or an aligned gap, labels the pairs after it
+# opens a line, set off by " - ", a tab, an aligned gap, or a colon before "key=value"
+# pairs, labels the pairs after it
 _SECTION = re.compile(
-    r"(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,})"
+    r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,}"
+    r"|:\s{1,4}(?=[A-Za-z]\w{0,30}=))"  # seg's "  Mean: P=52.88%  R=61.59%"
     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
 _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
                          "notice", "trace", "note", "metrics", "stats", "summary", "result",
-                         "results"})
+                         "results", "default", "root", "main"})  # (loggers' names)
 
 
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
@@ -90,7 +94,7 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         for m in _PHASE.finditer(head)]
     for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()
-        if first not in EPOCH_KEYS and first not in STEP_KEYS:
+        if first not in EPOCH_KEYS and first not in STEP_KEYS and first not in _IDENTITY_KEYS:
             word = (group.group("word") or group.group("bracketed")
                     or group.group("colon")).lower()
             found.append((group.start("first"), word))  # the word as printed

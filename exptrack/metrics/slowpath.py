@@ -160,7 +160,8 @@ class SlowPath:
                 return None
             return plan if plan.metrics or plan.context else EMPTY
         if block is None:
-            block = self._dump = dumps.Block()
+            block = self._dump = dumps.Block(in_run=self.step is not None
+                                             or self.epoch is not None)
         if flags & dumps.CONTINUES:  # a section: "📊 Evaluation Results:" names its keys'
             text = text_of(raw)
             if not dumps.is_rule(text):  # a rule under the heading keeps its phase

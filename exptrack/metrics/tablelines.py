@@ -101,7 +101,9 @@ class TableLines:
         elif (epoch, self.step, self.epoch) == (None, None, None) and not self._ruled:
             step = self._rows
         self._rows += 1
-        step = step if step is not None else self.step
+        if step is None and epoch is not None:
+            self.step = None  # a row of its own epoch, no step column: a step seen before
+        step = step if step is not None else self.step  # ("batch=256") is not its step
         for name, value in values:
             out.append(Observation(name, value, step, self.epoch))
         return True

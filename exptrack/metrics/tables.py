@@ -19,6 +19,9 @@ _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
 # "6.73G", "2940M": a memory figure with its unit, in a column whose name says memory
 # (YOLO's "GPU_mem"); the number as printed
 _MEMORY_CELL = re.compile(r"^(\d+(?:\.\d+)?)(?:[KMGT]i?B?|[kmgt]b)$")
+# "19.6s" in a column of times ("Time", "epoch_time"), a remark after it ("19.6s  <- best")
+_SECONDS_CELL = re.compile(r"^(\d+(?:\.\d+)?)s(?:\s{2}\S.{0,20})?$")
+_TIME_NAME = re.compile(r"(?i)^(?!.{0,40}(?:remain|estimat|left))(?:.{0,40}[_\-./ ])?time$")
 _MEMORY_NAME = re.compile(r"(?i)(?:^|[_\-./ ])mem(?:ory)?(?:$|[_\-./ ])")
 # a name that is a count far more often than a metric ("total"): in a column of fractional
 # values (YOLOv5's "total" loss) it is no count
@@ -55,7 +58,8 @@ KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "glob
 
 # a tag before a table's header and rows (xLearn's "[------------] Epoch  Train log_loss",
 # "[    1%      ]     1   0.615"): no cell
-_LEAD_TAG = re.compile(r"^\s*\[[^\[\]]{1,20}\]\s")
+_LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\s{1,4})?"
+                       r"\[[^\[\]]{1,20}\]:?\s")  # (after a timestamp: JDE's "... [INFO]:")
 # a header's layout
 SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # a CSV header printed as it is: names between commas, no space, no number cell
@@ -119,6 +123,8 @@ def parse_row(line: str, header: list[str], layout: str,
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
         cells = _LEAD_TAG.sub("", _BAR_CUT.sub("", line)).split()
+        if len(cells) == len(header) + 1 and _SECONDS_CELL.match(cells[-1]):
+            cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
         return None
     if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
@@ -142,8 +148,9 @@ def parse_row(line: str, header: list[str], layout: str,
             continue
         if not name:
             continue
-        memory = _MEMORY_CELL.match(cell) if _MEMORY_NAME.search(name) else None
-        if memory is not None:
+        memory = _MEMORY_CELL.match(cell) if _MEMORY_NAME.search(name) else \
+            _SECONDS_CELL.match(cell) if _TIME_NAME.search(name) else None
+        if memory is not None:  # (or a time in seconds: "19.6s", "19.6s  <- best")
             values.append((naming(name), float(memory.group(1))))
             continue
         if not _ROW_NUMBER.match(cell) or (rules.is_denied(name) and not (
