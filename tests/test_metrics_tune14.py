@@ -234,3 +234,17 @@ def test_labels_of_a_line_and_what_is_no_label() -> None:
             "lm loss 0.793413 |\n")
     assert {o.name: (o.value, o.step, o.epoch) for o in _obs(text)} == {
         "learning_rate": (3e-06, 470, 1), "lm_loss": (0.793413, 470, 1)}
+
+
+def test_what_follows_the_end_of_training_is_at_no_step() -> None:
+    text = ("Epoch 3 loss: 0.52 acc: 0.81\nTraining completed\nTest accuracy: 0.79\n")
+    assert (_last(text, "test_accuracy").value, _last(text, "test_accuracy").epoch) == (0.79, None)
+    assert _last(text, "loss").epoch == 3
+    # YOLOv5's closing validation of best.pt: its row is no step of a table either
+    header = (f"{'Class':>20}{'Images':>11}{'Labels':>11}{'P':>11}{'R':>11}{'mAP@.5':>11}"
+              f"{'mAP@.5:.95':>11}: 100%|\u2588\u2588\u2588| 17/17 [00:25<00:00,  1.50s/it]\n")
+    row = f"{'all':>20}{677:>11}{2449:>11}{0.87:>11}{0.535:>11}{0.658:>11}{0.339:>11}\n"
+    text = ("   245/299     4.89G   0.01268  0.007712         0         1      1280\n"
+            + header + row + "\nValidating runs/train/exp/weights/best.pt...\n" + header + row)
+    found = [(o.step, o.epoch) for o in _obs(text) if o.name == "P"]
+    assert found[-1] == (None, None)

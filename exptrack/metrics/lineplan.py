@@ -17,12 +17,19 @@ REPRINT = 1 << 7  # "Early stopping, best iteration is:": the next line re-print
 COPYPASTE = 1 << 8  # Detectron2's "copypaste:" results (``detectron``)
 RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repeat them
 OBJECT = 1 << 11  # a "{" that opens an object printed over lines (pprint, JSON indent)
+DONE = 1 << 12  # "Training completed", "Validating best.pt...": the run's steps are over
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
 KERAS = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
+# training is over: what is printed after it (a final test, the best checkpoint's
+# validation) belongs to no step of the run
+_DONE = re.compile(
+    r"(?i)\b(?:training (?:is )?(?:complete|completed|finished|done|ended|over)\b"
+    r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
+    r"|epochs? completed in )")
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
 
 
@@ -119,6 +126,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return marked
     if detectron.RESULTS.search(text[-80:]):
         return Plan((), (), RESULTS)
+    if _DONE.search(text[:200]):
+        return Plan((), (), DONE)
     flags, key = dumps.classify(text)
     return Plan((), (), flags, (), key) if flags else EMPTY
 

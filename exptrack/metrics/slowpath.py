@@ -22,6 +22,7 @@ from exptrack.metrics import detectron, dumps, forms, names, phases, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import (
     COPYPASTE,
+    DONE,
     EMPTY,
     KERAS,
     KERAS_BAR,
@@ -56,6 +57,7 @@ class SlowPath:
     _variants: dict[tuple[bytes, str | bytes], Plan]
     _variant_counts: dict[bytes, int]
     _final_names: set[str]
+    _run_over: bool
     _plans: dict[bytes, Plan]
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
@@ -139,6 +141,10 @@ class SlowPath:
             if self._dump is not None:
                 self._close_dump(out)
             self._moded(dumps.Block(), plan, raw, out)
+            return None
+        if plan.flags & DONE:  # a final evaluation's rows are no steps either
+            self.step = self.epoch = None
+            self._run_over = True
             return None
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)

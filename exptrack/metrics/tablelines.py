@@ -26,6 +26,7 @@ class TableLines:
     _markdown: bool
     _rows: int
     _ruled: bool
+    _run_over: bool
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
 
@@ -80,7 +81,8 @@ class TableLines:
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
                 and " " in line.strip() else None
             self._split_header = words[0] if words and words[0] != self._header else None
-            self._rows, self._ruled = 0, False
+            self._rows = 0  # after "Training completed" (and no step since): no steps
+            self._ruled = self._run_over and self.step is None and self.epoch is None
             glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
             if glued is not None:
                 self._table_row(glued, out)
