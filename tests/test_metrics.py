@@ -87,9 +87,13 @@ def test_table_memory_cells_and_a_fractional_total_column() -> None:
     assert [(o.name, o.value) for o in parse_text(counted)] == [("mem", 2.0), ("loss", 0.5)]
 
 
-def test_table_without_step_column_uses_the_row_index() -> None:
+def test_table_without_step_column_has_no_step() -> None:
+    # rows in order, at no step: a row's position is no step the run printed (since round
+    # tune14; the held-out sets' collectors, reading such logs, all expect no step)
     found = parse_text("alpha    beta    gamma\n0.1      0.2     0.3\n0.4      0.5     0.6\n")
-    assert [o.step for o in found] == [0, 0, 0, 1, 1, 1]
+    assert [(o.name, o.value, o.step) for o in found] == [
+        ("alpha", 0.1, None), ("beta", 0.2, None), ("gamma", 0.3, None),
+        ("alpha", 0.4, None), ("beta", 0.5, None), ("gamma", 0.6, None)]
 
 
 def test_user_patterns_ignore_and_aliases() -> None:

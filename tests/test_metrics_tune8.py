@@ -37,8 +37,8 @@ def test_a_runner_mode_label_names_no_metric() -> None:
 
 def test_a_results_table_under_a_markdown_rule_counts_no_steps() -> None:
     """A markdown table of results printed without a step column reports no step: its row
-    is not the table's first of a sequence (a progress table without a step still counts
-    its rows)."""
+    is not the table's first of a sequence (since round tune14 no table without a step
+    column counts its rows as steps: a progress table's rows come in order, at no step)."""
     text = ("|  AP   |  AP50  |  AP75  |\n"
             "|:-----:|:------:|:------:|\n"
             "| 29.25 | 46.75  | 31.5   |\n"
@@ -51,4 +51,5 @@ def test_a_results_table_under_a_markdown_rule_counts_no_steps() -> None:
         ("AP", 29.25, None, None), ("AP50", 46.75, None, None), ("AP75", 31.5, None, None),
         ("AP", 30.5, None, None), ("AP50", 48.25, None, None), ("AP75", 32.25, None, None)]
     text = "| loss | acc | f1 |\n| 0.5 | 0.25 | 0.75 |\n| 0.25 | 0.5 | 0.5 |\n"
-    assert [s for _, _, s, _ in found(text)] == [0, 0, 0, 1, 1, 1]
+    assert [(n, s) for n, _, s, _ in found(text)] == [
+        ("loss", None), ("acc", None), ("f1", None), ("loss", None), ("acc", None), ("f1", None)]

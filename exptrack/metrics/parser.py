@@ -72,8 +72,6 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         self._layout = tables.SPACES  # how the header's cells were set apart
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels
-        self._rows, self._ruled = 0, False  # a table's rows; under a markdown rule
-        self._run_over = False  # training said it was over ("Training completed")
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
         # emitted together once the table ends (its step is in one of its rows)
         self._kv_section = ""

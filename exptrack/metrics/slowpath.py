@@ -57,7 +57,6 @@ class SlowPath:
     _variants: dict[tuple[bytes, str | bytes], Plan]
     _variant_counts: dict[bytes, int]
     _final_names: set[str]
-    _run_over: bool
     _plans: dict[bytes, Plan]
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
@@ -142,9 +141,8 @@ class SlowPath:
                 self._close_dump(out)
             self._moded(dumps.Block(), plan, raw, out)
             return None
-        if plan.flags & DONE:  # a final evaluation's rows are no steps either
+        if plan.flags & DONE:  # a final evaluation belongs to no step of the run
             self.step = self.epoch = None
-            self._run_over = True
             return None
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)

@@ -24,9 +24,6 @@ class TableLines:
     _layout: str
     _phases: list[str] | None
     _markdown: bool
-    _rows: int
-    _ruled: bool
-    _run_over: bool
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
 
@@ -38,7 +35,7 @@ class TableLines:
                 return
             self._phases = None
         if tables.MARKDOWN_RULE.match(text):
-            self._markdown = self._ruled = True  # a results table: its rows are no steps
+            self._markdown = True  # a results table's rule: its rows' labels are no metrics
             return
         kv = tables.parse_kv(text)
         if kv is not None and self._markdown and not names.metric_like(kv[0]):
@@ -81,8 +78,6 @@ class TableLines:
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
                 and " " in line.strip() else None
             self._split_header = words[0] if words and words[0] != self._header else None
-            self._rows = 0  # after "Training completed" (and no step since): no steps
-            self._ruled = self._run_over and self.step is None and self.epoch is None
             glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
             if glued is not None:
                 self._table_row(glued, out)
@@ -100,10 +95,7 @@ class TableLines:
         self.epoch = epoch if epoch is not None else self.epoch
         if step is not None:
             self.step = step
-        elif (epoch, self.step, self.epoch) == (None, None, None) and not self._ruled:
-            step = self._rows
-        self._rows += 1
-        if step is None and epoch is not None:
+        elif epoch is not None:
             self.step = None  # a row of its own epoch, no step column: a step seen before
         step = step if step is not None else self.step  # ("batch=256") is not its step
         for name, value in values:
