@@ -22,14 +22,14 @@ MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
 KERAS = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
-# LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
-# iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
 # training is over: what is printed after it (a final test, the best checkpoint's
-# validation) belongs to no step of the run
+# validation) belongs to no step of the run (YOLOv5's "246 epochs completed in 27.2 hours.")
 _DONE = re.compile(
     r"(?i)\b(?:training (?:is )?(?:complete|completed|finished|done|ended|over)\b"
     r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
     r"|epochs? completed in )")
+# LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
+# iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
 
 
