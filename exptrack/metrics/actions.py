@@ -38,7 +38,7 @@ PER_CLASS = 8  # keys of one METRIC.CLASS family on a line: per-class results
 # "*** New best AUC=0.45 F1=0.53 -> saved", "Save best model: monitor(max): 0.2367": a new
 # best checkpoint's event repeats values the run just printed (a running best)
 _NEW_BEST = re.compile(
-    r"(?i)(?:^|\s)[\W_]{0,8}(?:new best\b|sav(?:e|ed|ing) (?:the )?(?:new )?best\b)")
+    r"(?i)(?:^|\s)[\W_]{0,8}(?:new best\b|(?:sav|stor)(?:e|ed|ing) (?:the )?(?:new )?best\b)")
 
 
 def sections(actions: list[Action], sectioned: dict[int, str]) -> list[Action]:
@@ -113,3 +113,27 @@ def not_a_report(line: str) -> bool:
     return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
                 or _COUNT_LINE.match(line) or _CLASS_ROW.search(line[:80])
                 or new_best_event(line))
+
+
+# Lightning's ModelCheckpoint: "Epoch 0, global step 352: 'val/acc' reached 0.18400 (best
+# 0.18400), saving model to '...' as top 1", "... 'val/acc' was not in top 1"
+_REACHED = re.compile(r"(['\"])([^'\"\s]{1,80})\1 reached $")
+_TOP_K = re.compile(r"\s(?:as|in) top $")
+
+
+def checkpoint_event(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """A checkpoint's line: the value it ``reached`` is the quoted quantity's at that step;
+    ``as top 1`` (or ``in top 3``) is the checkpoint's rank, not a metric."""
+    kept: list[Action] = []
+    for action in actions:
+        left = pieces[action.token - 1]
+        if action.kind == METRIC and action.name == "top" and _TOP_K.search(left):
+            continue
+        found = _REACHED.search(left) if action.kind == METRIC and action.name == "reached" \
+            else None
+        if found is not None:
+            at = sum(len(piece) for piece in pieces[:action.token - 1])
+            action = action._replace(name=found.group(2),
+                                     source=(at + found.start(2), at + found.end(2)))
+        kept.append(action)
+    return tuple(kept)

@@ -19,10 +19,31 @@ STOPWORDS = frozenset({
     "seconds", "minutes", "hours", "times", "jan", "feb", "mar", "apr", "may", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     "day", "days", "node", "process", "worker", "thread", "chunk", "part", "shard", "level",
-    "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "task", "rank",
+    "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "rank",
     "gpu", "cpu", "core", "cores", "batch_size", "took", "take", "takes", "done", "finished",
     "saved",
 })
+# A time or memory unit after a value: kept on a line that reports unit-less metrics too
+# ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
+# epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
+MEASURE_UNIT = re.compile(
+    r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds?"
+    r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
+    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
+    r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
+# a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
+BARE_UNITS = frozenset("KMGT")
+MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
+# A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
+COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
+# Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
+SPACED_ASSIGN = re.compile(  # not a bar "Evaluate   : 100%|"
+    r"(?<![\w./\-)\]])([A-Za-z_)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d(?![\d.]*%\|)")
+# ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
+METRIC_END = re.compile(
+    r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
+    r"(?i:loss|acc|accuracy|err|error|score|test|f1|auc|map|iou|reward|rmse|mae|mse|bleu|"
+    r"wer|cer|ppl|perplexity|precision|recall)$")
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").

@@ -25,7 +25,7 @@ TOKEN = re.compile(
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
     r"(?!(?!(?:ms|s|us|sec|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])"
     r"|[Ee]poch(?!\w)"
-    r"|(?:ms|s|us|sec)/(?!(?:it|step|epoch|sample)\b)[A-Za-z])\w|\.\w|-\d|:\.?\d"
+    r"|(?:ms|s|us|sec)/(?!(?:it|step|epoch|sample)\b)[A-Za-z])\w|\.\w|-\d(?!\d*\])|:\.?\d"
     r"|,\d{3})"
 )
 

@@ -71,7 +71,7 @@ _DENY_NAMES = frozenset({
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
-    "proc", "process", "worker", "thread",
+    "proc", "process", "worker", "thread", "timestamp", "time_stamp",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index|dim|workers|gpus?)$"
@@ -172,9 +172,12 @@ class NameRegistry:
         return name
 
 
-def denied(name: str) -> bool:
-    """Configuration, identity, counts and words printed near metrics: never metrics."""
+def denied(name: str, phase: str | None = None) -> bool:
+    """Configuration, identity, counts and words printed near metrics: never metrics.
+    After a phase word, "error" is the phase's error ("training error: 0.03"), not a level."""
     low = name.lower()
+    if phase is not None and low in ("error", "errors"):
+        return False
     if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
         quantity, *pers = low.split("_per_")
         if any(per in _TIME_UNITS for per in pers):  # tokens_per_sec_per_gpu too

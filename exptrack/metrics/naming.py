@@ -80,12 +80,13 @@ def spaced_key(text: str) -> tuple[str, int] | None:
 def counted(name: str) -> tuple[int, ...]:
     """The kinds of the two numbers of a "N/M" value whose key names them: an epoch and a
     step (fastreid's "epoch/iter: 19/5159"), or a step over its total (ms-swift's
-    "'global_step/max_steps': '46/176'", the total no metric); () for other keys."""
+    "'global_step/max_steps': '46/176'", the total no metric), or a loop's index over its
+    total (char-rnn's "i = 822990 / 973300"); () for other keys."""
     first, _, second = name.lower().partition("/")
     if first in EPOCH_KEYS and second in STEP_KEYS:
         return EPOCH, STEP
-    return (STEP,) if first in STEP_KEYS and second.startswith(("max_", "total_", "num_")) \
-        else ()
+    return (STEP,) if (first in STEP_KEYS and second.startswith(("max_", "total_", "num_"))) \
+        or name == "i" else ()
 
 
 # a number that ends a quoted key ('"recall@thr=0.5": 0.87'): part of the key
@@ -290,6 +291,16 @@ def key_kind(low: str) -> int | None:
     epoch = low not in STEP_KEYS and last not in ("step", "steps", "iter", "iteration") \
         and not phased
     return EPOCH if epoch else STEP
+
+
+# "number of skipped iterations: 0", "nan steps: 2": a count of steps, not the step
+_COUNT_OF = re.compile(r"(?i)(?:\b(?:number|count|num) of (?:[a-z]+ )?|\b(?:skipped|nan|inf|"
+                       r"failed|dropped|overflow(?:ed)?) )$")
+
+
+def count_of_steps(before: str) -> bool:
+    """Do the words before a step's key make it a count ("number of skipped iterations")?"""
+    return _COUNT_OF.search(before[-40:]) is not None
 
 
 def sub_counter(low: str) -> bool:

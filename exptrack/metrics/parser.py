@@ -12,7 +12,17 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from exptrack.metrics import columns, detectron, dumps, lineplan, names, rules, tables, ultralytics
+from exptrack.metrics import (
+    columns,
+    detectron,
+    dumps,
+    lineplan,
+    names,
+    reprints,
+    rules,
+    tables,
+    ultralytics,
+)
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
@@ -77,6 +87,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         self._kv_section = ""
         self._kv_rows: list[tuple[str, float]] = []
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
+        self._reprints = reprints.Reprints()
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:
@@ -108,6 +119,9 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         segments: list[Segment] = []
         self._parse_runs(complete.decode("ascii") if complete.isascii() else complete, runs,
                          segments)
+        for segment in segments:
+            if not isinstance(segment, list):
+                self._reprints.forget([metric.name for metric in segment.plan.metrics])
         return segments
 
     def _detect(self, text: bytes, size: int) -> None:
@@ -191,6 +205,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         append = out.append
         new = tuple.__new__
         said_last, said_shape = self._said, self._said_shape  # (locals: the hot loop's)
+        reprinted = self._reprints.line
         for raw, shape in zip(lines, shapes, strict=True):
             taken: set[str] | None = None
             if filtered:
@@ -242,6 +257,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                 else:
                     self.place(kind, number)
             step, epoch = self.step, self.epoch
+            first = len(out)
             for name, start, end, d_start, d_end, scale in plan.metrics:
                 if taken and name in taken:
                     continue
@@ -250,6 +266,8 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                     total = float(raw[d_start:d_end])
                     value = value / total * scale if total else math.nan
                 append(new(Observation, (name, value, step, epoch)))
+            if first < len(out):
+                reprinted(out, first, raw)
         self._said, self._said_shape = said_last, said_shape
 
     def _said_before(self, shape: bytes) -> str | bytes:

@@ -36,7 +36,7 @@ _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a 
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]"
-    r"|(?P<word>train|training)\s*(?:[:|]|=(?=\s*[({])))"
+    r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
@@ -94,7 +94,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         for m in _PHASE.finditer(head)]
     for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()
-        if first not in EPOCH_KEYS and first not in STEP_KEYS and first not in _IDENTITY_KEYS:
+        if first not in EPOCH_KEYS and first not in STEP_KEYS and first not in _IDENTITY_KEYS \
+                and first not in _NOT_LABELS:  # "- train - INFO -": a logger's name
             word = (group.group("word") or group.group("bracketed")
                     or group.group("colon")).lower()
             found.append((group.start("first"), word))  # the word as printed

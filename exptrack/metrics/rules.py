@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import insort
 
-from exptrack.metrics import abbrev, forms, groups, names, naming, remarks, wholeline
+from exptrack.metrics import abbrev, around, forms, groups, names, naming, remarks, wholeline
 from exptrack.metrics.actions import (
     BAR_STEP,
     BATCH,
@@ -29,6 +29,7 @@ from exptrack.metrics.actions import (
     STEP,
     TIMED,
     Action,
+    checkpoint_event,
     counted_again,
     judge_dict,
     not_a_report,
@@ -53,27 +54,6 @@ __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", 
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
 is_denied = names.denied
 
-# A time or memory unit after a value: kept on a line that reports unit-less metrics too
-# ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
-# epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
-_MEASURE_UNIT = re.compile(
-    r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds?"
-    r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
-    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
-    r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
-# a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
-_BARE_UNITS = frozenset("KMGT")
-_MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
-# A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
-_COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
-# Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
-_SPACED_ASSIGN = re.compile(  # not a bar "Evaluate   : 100%|"
-    r"(?<![\w./\-)\]])([A-Za-z_)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d(?![\d.]*%\|)")
-# ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
-_METRIC_END = re.compile(
-    r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
-    r"(?i:loss|acc|accuracy|err|error|score|test|f1|auc|map|iou|reward|rmse|mae|mse|bleu|"
-    r"wer|cer|ppl|perplexity|precision|recall)$")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
@@ -110,6 +90,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if split is not None:  # build-nanogpt's "1712 train 3.634902"
         return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])
     actions = _plan(pieces)
+    if any(" top " in text or " reached " in text for text in pieces[::2]):
+        actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(pieces) == 3 and not actions:
         phrase = wholeline.phrase(pieces)  # "Peak reserved memory for training = 0.8 GB."
         update = wholeline.lr_update(pieces) if phrase is None else None
@@ -141,12 +123,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     line = "".join(pieces)
     if not_a_report(line):
         return ()
-    spaced = _SPACED_ASSIGN.findall(remarks.AFTER_VALUE.sub("", line)) \
+    spaced = around.SPACED_ASSIGN.findall(remarks.AFTER_VALUE.sub("", line)) \
         if " = " in line or " : " in line else ()  # (not inside "0.46 [beam size = 5]")
     # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001" (unless the line
     # carries a step or an epoch: "Ep. 3 : Up. 5300 : ce-mean-words : 0.81")
     settings = bool(spaced) and not any(
-        _METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
+        around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
         or name.lower() in STEP_KEYS for name in spaced)
     if len(_TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
@@ -269,9 +251,13 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
         keyed_as = naming.key_kind(low)
+        if keyed_as is not None and naming.count_of_steps(found.before):
+            continue  # "number of skipped iterations: 0": a count of steps
         if keyed_as is None and counter and naming.sub_counter(low):
             continue  # "inner iter: 0/ 4 | ppo epoch: 1/ 4 | global iter: 69/ 160"
         if keyed_as is not None and not counted_again(low, actions):
+            if low == "batch" and not counter and candidates and actions[0].kind == STEP:
+                continue  # "[025500/50000] loss 0.07 | batch 16": the batch's size
             actions.append(Action(keyed_as, index))
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
@@ -291,9 +277,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 or (sep == ":" and "." in name and pieces[index].isdigit()):
             continue  # "yolox.core.trainer:246": a source location
         weak = not sep.strip()
-        unit = _MEASURE_UNIT.match(after)
-        if unit is not None and unit.group().strip() in _BARE_UNITS \
-                and _MEMORY_END.search(name) is None:
+        unit = around.MEASURE_UNIT.match(after)
+        if unit is not None and unit.group().strip() in around.BARE_UNITS \
+                and around.MEMORY_END.search(name) is None:
             continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
         if weak and not weak_pair_ok(name, sep, after[unit.end():] if unit else after) \
                 and not (found.phase is not None and names.metric_like(name)
@@ -308,13 +294,13 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name) and not (unit is not None and (low == "total" or low.startswith(
-                "time/")) and unit.group().strip() in TIME_UNITS):
+        if is_denied(name, found.phase) and not (unit is not None and (
+                low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS):
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
             # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
-        if not weak and not measured and _COUNT_NOUN.match(after):
+        if not weak and not measured and around.COUNT_NOUN.match(after):
             continue
         name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
         if "|" in left:

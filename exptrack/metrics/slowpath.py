@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from exptrack.metrics import detectron, dumps, forms, names, phases, rules
+from exptrack.metrics import detectron, dumps, forms, names, phases, reprints, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import (
     COPYPASTE,
@@ -61,6 +61,7 @@ class SlowPath:
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
     _copypaste: detectron.Copypaste  # Detectron2's results (``detectron``)
+    _reprints: reprints.Reprints  # values printed again in another format
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
 
@@ -187,6 +188,7 @@ class SlowPath:
             return plan  # a stream of metrics: the hot loop records it
         found: list[Observation] = []
         self._apply(plan, raw, found)
+        self._reprints.line(found, 0, raw, record=False)  # "***** train metrics *****"
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
         if block.stream or not (block.held or any(not names.metric_like(o.name)

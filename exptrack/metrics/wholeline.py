@@ -67,6 +67,7 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     name = normalize_name(words.replace(" ", "_"))
     head = words.split(" of ")[0]  # "Loss of the current value function": a loss
     if not any(w in STOPWORDS for w in words.lower().split()) or names.denied(name) \
+            or "best" in words.lower().split() \
             or not (names.metric_like(name) or names.metric_like(head.replace(" ", "_"))):
         return None
     return name, pieces[2].strip(" .") in TIME_UNITS, (one.start("phrase"), one.end("phrase"))

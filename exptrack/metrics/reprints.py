@@ -1,0 +1,77 @@
+"""Values printed again: one quantity reported twice for the same step is one observation.
+
+Hugging Face's example scripts print the end-of-training figures as a dict and then again
+in a ``***** train metrics *****`` block (``train_loss`` 6.569518616199494, then 6.5695);
+a logger with two handlers, or two formats of one report, prints the same batch twice.
+A value whose name's last observation has the same step and epoch (one of them known) and
+the same value, to the digits the second print shows, is a reprint and is dropped: the
+first, fuller print stands. A different value at the same step (another process's, a
+per-batch line without a batch index) is a new observation, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics.lineplan import Observation
+
+# a line's format: each number one "0", each run of spaces one space (a padded dict, a
+# longer number, is the same format; a dict and a ``key = value`` block are not)
+_NUMBER_OR_SPACE = re.compile(r"[+-]?\d[\w.+-]*|\s+")
+_NUMBER_OR_SPACE_BYTES = re.compile(rb"[+-]?\d[\w.+-]*|\s+")
+
+_PLACES = 12  # past this many decimals a print is not a rounding of another
+_FEWEST = 3  # 0.5 after 0.52 is a new value, not the same one rounded
+
+
+def printed_alike(before: float, value: float) -> bool:
+    """Is ``value`` ``before`` as printed with fewer digits (6.5695 of 6.569518616199494)?"""
+    if before == value:
+        return True
+    text = repr(value)
+    point = text.find(".")
+    if point < 0 or "e" in text or "n" in text:
+        return False
+    places = len(text) - point - 1
+    return _FEWEST <= places < _PLACES and round(before, places) == value \
+        and len(repr(before)) > len(text)
+
+
+class Reprints:
+    """The last step, epoch, value and line shape of each name, to tell a reprint (another
+    format's line) from a new value (a line of the same format: the next report)."""
+
+    LIMIT = 10_000  # names remembered (the parser's own registry stops there too)
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[int | float | None, int | float | None, float,
+                                    str | bytes]] = {}
+
+    def line(self, out: list[Observation], first: int, raw: str | bytes,
+             record: bool = True) -> None:
+        """Drop ``out[first:]`` (one line's values) when every one of them is a reprint of
+        an earlier line's value; a line with one new value among them reports anew (and,
+        with ``record``, is what later lines are compared with)."""
+        last = self._last
+        values = out[first:]
+        if all(before is not None and before[0] == obs.step and before[1] == obs.epoch
+               and (obs.step is not None or obs.epoch is not None)
+               and printed_alike(before[2], obs.value)
+               for obs, before in zip(values, [last.get(o.name) for o in values], strict=True)) \
+                and all(_format(last[obs.name][3]) != _format(raw) for obs in values):
+            del out[first:]
+            return
+        for obs in values if record else ():
+            if len(last) < self.LIMIT or obs.name in last:
+                last[obs.name] = (obs.step, obs.epoch, obs.value, raw)
+
+    def forget(self, names: list[str]) -> None:
+        """Values the parser gave as a column block: not compared with what follows."""
+        for name in names:
+            self._last.pop(name, None)
+
+
+def _format(line: str | bytes) -> str | bytes:
+    if isinstance(line, str):
+        return _NUMBER_OR_SPACE.sub(lambda m: " " if m.group()[0].isspace() else "0", line)
+    return _NUMBER_OR_SPACE_BYTES.sub(lambda m: b" " if m.group()[:1].isspace() else b"0", line)
