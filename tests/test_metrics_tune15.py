@@ -115,3 +115,20 @@ def test_track_run_records_a_reprint_once(tmp_path: Path) -> None:
     shown = json.loads(track("show", "--json", cwd=tmp_path).stdout)
     summary = shown["metrics"]["train_loss"]
     assert summary["count"] == 1 and summary["last"] == 6.569518616199494
+
+
+def test_a_best_value_after_a_sentence_is_a_running_best() -> None:
+    assert _names("Training complete! Best val loss: 0.0282\n") == set()
+    assert _names("Finished training. Best val acc 0.9\n") == set()
+    assert _names("epoch 3 loss 0.5 best 0.4\n") == {"loss"}
+
+
+def test_a_list_of_name_value_pairs() -> None:
+    text = ("Epoch: 1 / 3\n"
+            "training metric: [('Acc@1', 62.263513513513516), ('Acc@5', 100.0)]\n"
+            "validation metric: [('Acc@1', 0.0), ('Acc@5', 0.0)]\n")
+    assert [(o.name, o.value, o.epoch) for o in _obs(text)] == [
+        ("training_Acc@1", 62.263513513513516, 1), ("training_Acc@5", 100.0, 1),
+        ("validation_Acc@1", 0.0, 1), ("validation_Acc@5", 0.0, 1)]
+    # pairs whose names are no metric's are labels and counts
+    assert _names("OrderedDict([('caltech', 1311.0), ('citypersons', 0)])\n") == set()

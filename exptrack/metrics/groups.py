@@ -74,4 +74,32 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
             for position, index in enumerate(inside):
                 found[index] = (f"{listed.group('key')}_{position}", listed.start("key"),
                                 listed.end("key"))
+    if "[(" in line:
+        found.update(_pairs(line, offsets))
     return found
+
+
+# a list of (name, value) pairs, Python's print of ``list(d.items())``: "training metric:
+# [('Acc@1', 62.26), ('Acc@5', 100.0)]" (the key's phase word qualifies each name); a
+# name that is no metric's is a label ("OrderedDict([('caltech', 1311.0)])": a count)
+_PAIRS = re.compile(r"(?:(?P<key>[A-Za-z][\w]{0,20})(?: [A-Za-z]\w{0,20})?\s?[=:]\s?)?\[\(")
+_PAIR = re.compile(r"\(\s?(?P<q>['\"])(?P<name>[A-Za-z][^'\"()]{0,40})(?P=q),\s?(?=[+-]?\.?\d)")
+
+
+def _pairs(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
+    starts = {offsets[i]: i for i in range(1, len(offsets) - 1, 2)}
+    found: dict[int, tuple[str, int, int]] = {}
+    for listed in _PAIRS.finditer(line):
+        key = (listed.group("key") or "").lower()
+        phase = key if key in _PHASE_KEYS else ""
+        end = line.find("]", listed.end())
+        for pair in _PAIR.finditer(line, listed.end() - 1, end if end > 0 else len(line)):
+            index = starts.get(pair.end())
+            if index is not None and names.metric_like(pair.group("name")):
+                name = f"{phase}_{pair.group('name')}" if phase else pair.group("name")
+                found[index] = (name, pair.start("name"), pair.end("name"))
+    return found
+
+
+_PHASE_KEYS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
+                         "evaluation", "dev"})

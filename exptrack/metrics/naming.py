@@ -254,6 +254,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         elif phase is not None and words.strip():  # "Mean training loss": as printed
             words, phase = words + phrased, None
         raw_name = words.replace(". ", " ") + raw_name
+    if before[-5:].lower() == "best " and (len(before) == 5 or not before[-6].isalnum()):
+        return None  # "Training complete! Best val loss: 0.0282": a running best
     per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
     if per is not None:  # "per-step time 0.83s": the quantity is per step
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
