@@ -205,7 +205,11 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         append = out.append
         new = tuple.__new__
         said_last, said_shape = self._said, self._said_shape  # (locals: the hot loop's)
-        reprinted = self._reprints.line
+        reprints = self._reprints
+        # the last line's values in ``out``, remembered once a line of another shape comes
+        # (a line of the same shape, the same format, reprints none of them)
+        mark: tuple[int, int, str | bytes] | None = None
+        mark_shape = b""
         for raw, shape in zip(lines, shapes, strict=True):
             taken: set[str] | None = None
             if filtered:
@@ -230,6 +234,9 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                 said_shape = b""
             if plan.flags or self._dump is not None:
                 self._said, self._said_shape = said_last, said_shape
+                if mark is not None:  # what the slow path compares its lines with
+                    reprints.record(out, *mark)
+                    mark = None
                 gated = self._gate(plan, shape, raw, out)
                 said_last, said_shape = self._said, self._said_shape
                 if gated is None:
@@ -267,8 +274,17 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                     value = value / total * scale if total else math.nan
                 append(new(Observation, (name, value, step, epoch)))
             if first < len(out):
-                reprinted(out, first, raw)
+                if shape != mark_shape:
+                    if mark is not None:
+                        reprints.record(out, *mark)
+                    reprints.check(out, first, raw)
+                if first < len(out):
+                    mark, mark_shape = (first, len(out), raw), shape
+                else:
+                    mark_shape = b""
         self._said, self._said_shape = said_last, said_shape
+        if mark is not None:
+            reprints.record(out, *mark)
 
     def _said_before(self, shape: bytes) -> str | bytes:
         return self._said if shape == self._said_shape else b""

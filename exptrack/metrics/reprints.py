@@ -38,32 +38,42 @@ def printed_alike(before: float, value: float) -> bool:
 
 
 class Reprints:
-    """The last step, epoch, value and line shape of each name, to tell a reprint (another
+    """Each name's last observation and the line it came from, to tell a reprint (another
     format's line) from a new value (a line of the same format: the next report)."""
 
     LIMIT = 10_000  # names remembered (the parser's own registry stops there too)
 
     def __init__(self) -> None:
-        self._last: dict[str, tuple[int | float | None, int | float | None, float,
-                                    str | bytes]] = {}
+        self._last: dict[str, tuple[Observation, str | bytes]] = {}
 
-    def line(self, out: list[Observation], first: int, raw: str | bytes,
-             record: bool = True) -> None:
+    def check(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """Drop ``out[first:]`` (one line's values) when every one of them is a reprint of
-        an earlier line's value; a line with one new value among them reports anew (and,
-        with ``record``, is what later lines are compared with)."""
+        an earlier line's value; a line with one new value among them reports anew."""
         last = self._last
-        values = out[first:]
-        if all(before is not None and before[0] == obs.step and before[1] == obs.epoch
-               and (obs.step is not None or obs.epoch is not None)
-               and printed_alike(before[2], obs.value)
-               for obs, before in zip(values, [last.get(o.name) for o in values], strict=True)) \
-                and all(_format(last[obs.name][3]) != _format(raw) for obs in values):
-            del out[first:]
-            return
-        for obs in values if record else ():
-            if len(last) < self.LIMIT or obs.name in last:
-                last[obs.name] = (obs.step, obs.epoch, obs.value, raw)
+        end = len(out)
+        index = first
+        while index < end:  # (most lines fail at their first value)
+            obs = out[index]
+            before = last.get(obs.name)
+            if before is None:
+                return
+            seen = before[0]
+            if seen.step != obs.step or seen.epoch != obs.epoch \
+                    or (obs.step is None and obs.epoch is None) \
+                    or not printed_alike(seen.value, obs.value) \
+                    or _format(before[1]) == _format(raw):
+                return
+            index += 1
+        del out[first:]
+
+    def record(self, out: list[Observation], start: int, end: int, raw: str | bytes) -> None:
+        """Remember ``out[start:end]``, the values of the line ``raw``."""
+        last = self._last
+        full = len(last) >= self.LIMIT
+        for index in range(start, min(end, len(out))):
+            obs = out[index]
+            if not full or obs.name in last:
+                last[obs.name] = (obs, raw)
 
     def forget(self, names: list[str]) -> None:
         """Values the parser gave as a column block: not compared with what follows."""

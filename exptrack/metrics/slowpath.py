@@ -188,7 +188,7 @@ class SlowPath:
             return plan  # a stream of metrics: the hot loop records it
         found: list[Observation] = []
         self._apply(plan, raw, found)
-        self._reprints.line(found, 0, raw, record=False)  # "***** train metrics *****"
+        self._reprints.check(found, 0, raw)  # "***** train metrics *****": the dict again
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
         if block.stream or not (block.held or any(not names.metric_like(o.name)
