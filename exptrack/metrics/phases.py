@@ -46,7 +46,7 @@ _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "pr
 # Results - Epoch[1] Avg accuracy: 0.95"): as printed
 _RESULTS = re.compile(
     r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
-    r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:results?|metrics|scores|performance"
+    r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:results?|metrics|scores|performance|summary"
     r"|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
     r"(?:\s?[-:|]\s|\s(?:is|was)\s)")
 # (NeuralClassifier's "Validate performance at epoch 1 is precision: 0.93",
@@ -80,6 +80,9 @@ _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical"
                          "results", "default", "root", "main"})  # (loggers' names)
 
 
+# "Phase: train Epoch: 1/3 Loss: 0.69", "mode=eval": a key whose value is the phase
+_PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?['\"]?(?P<phase>"
+                        r"train|training|valid|validation|val|test|eval|evaluation|dev)\b['\"]?")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
                           r"|eval|evaluation|dev)\]")
 
@@ -104,6 +107,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
         found.extend((m.end(), m.group("phase").lower())  # "[Train:train] loss=": train_loss
                      for m in _STAGE_SPLIT.finditer(head))
+    if "hase" in head or "ode" in head or "plit" in head:
+        found.extend((m.end(), m.group("phase").lower()) for m in _PHASE_KEY.finditer(head))
     section = _SECTION.match(head)
     if section and _is_label(section.group("label").lower()):
         found.append((section.end(), section.group("label").lower()))
