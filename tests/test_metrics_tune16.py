@@ -27,3 +27,22 @@ def test_a_phase_key_names_the_phase_of_its_line() -> None:
     assert _names("mode=eval loss=0.3 acc=0.9\n") == {"eval_loss", "eval_acc"}
     # a key whose value is no phase labels nothing
     assert _names("phase: warmup loss: 0.3\n") == {"loss"}
+
+
+def test_cmc_ranks_are_metrics_and_process_ranks_are_not() -> None:
+    text = ("2026-03-07 05:14:23 transreid.train INFO: mAP: 85.1%\n"
+            "2026-03-07 05:14:23 transreid.train INFO: CMC curve, Rank-1  :92.4%\n"
+            "2026-03-07 05:14:23 transreid.train INFO: CMC curve, Rank-5  :97.4%\n")
+    assert _names(text) == {"mAP", "Rank-1", "Rank-5"}
+    assert _names("rank-3: 0.5\n") == set()
+    assert _names("[rank-1]: loss=0.3\n") == {"loss"}
+
+
+def test_the_phase_loss_is_a_sentence_with_a_value() -> None:
+    # LXMERT's epoch reports
+    text = ("The training loss for Epoch 1 is 7.3978\n"
+            "The valid loss is 5.3834\n")
+    assert [(o.name, o.value, o.epoch) for o in _obs(text)] == [
+        ("training_loss", 7.3978, 1), ("valid_loss", 5.3834, 1)]
+    assert _names("The model is 3\n") == set()
+    assert _names("The best loss is 0.3\n") == set()

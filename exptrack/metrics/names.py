@@ -24,7 +24,7 @@ METRIC_WORDS = frozenset({
     "ndcg", "mrr", "hit", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
     "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
     "mfu", "mem", "memory", "allocated", "reserved", "sec", "second", "s", "norm", "gnorm",
-    "grad", "gradnorm",
+    "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
 })
 # The last word of a setting whose other words sound like a metric ("loss_scale",
 # "min_loss_scale", "loss_weight", "accuracy_threshold").
@@ -90,7 +90,8 @@ NEVER_NAMES = frozenset({
 # "worker-0", "rank#3", "node-12": an identity label with an index, not a quantity.
 _IDENTITY = re.compile(
     r"(?i)^(?:worker|rank|node|host|gpu|cpu|device|process|proc|thread|replica|shard|env|"
-    r"actor|learner|client|server|job|task|pod|core|machine|partition)[-#]\d+$")
+    r"actor|learner|client|server|job|task|pod|core|machine|partition)[-#]\d+$"
+    r"(?<!(?i:rank)-1)(?<!(?i:rank)-5)(?<!(?i:rank)-10)(?<!(?i:rank)-20)")  # CMC's "Rank-1"
 # "resnet-50", "intern-studio-160750": a model or host label with its number
 _LABEL_NUMBER = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")
 _HUMPS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")

@@ -41,7 +41,8 @@ _SNAKE_BEFORE = re.compile(
 _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name round a number
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
-    r"(?:^|[\s\-:|])(?P<name>[A-Za-z]\w{0,40}) (?:at|@) (?:iteration|iter|step|epoch|batch) $")
+    r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|eval) )?"
+    r"[A-Za-z]\w{0,40}) (?:at|@|for) (?:iteration|iter|step|epoch|batch) $", re.IGNORECASE)
 _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
@@ -68,7 +69,8 @@ def _at_end(pattern: re.Pattern[str], text: str, group: str | int,
 def at_step(text: str) -> tuple[str, int] | None:
     """The name before "at iteration" that ends ``text`` (a value follows the step), and
     where it starts in ``text``."""
-    return _at_end(_AT_STEP, text, "name")
+    found = _at_end(_AT_STEP, text, "name")  # "The training loss for Epoch 1 is 7.4"
+    return None if found is None else (found[0].replace(" ", "_"), found[1])
 
 
 def spaced_key(text: str) -> tuple[str, int] | None:

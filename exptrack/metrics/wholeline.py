@@ -19,7 +19,8 @@ from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
-_PHRASE_LINE = re.compile(r"^\s*(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){2,9})\s?[=:]\s*$")
+_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){1,9})"
+                          r"(?:\s?[=:]| is)\s*$")  # "The valid loss is 5.38"
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
 _LEVEL_END = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\]|\s?[-:|\u2014]\s)\s?")
@@ -66,7 +67,8 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     words = one.group("phrase")
     name = normalize_name(words.replace(" ", "_"))
     head = words.split(" of ")[0]  # "Loss of the current value function": a loss
-    if not any(w in STOPWORDS for w in words.lower().split()) or names.denied(name) \
+    article = one.group().lstrip()[:4].lower() == "the "  # "The valid loss is": prose
+    if not (article or any(w in STOPWORDS for w in words.lower().split())) or names.denied(name) \
             or "best" in words.lower().split() \
             or not (names.metric_like(name) or names.metric_like(head.replace(" ", "_"))):
         return None
