@@ -132,3 +132,19 @@ def test_a_list_of_name_value_pairs() -> None:
         ("validation_Acc@1", 0.0, 1), ("validation_Acc@5", 0.0, 1)]
     # pairs whose names are no metric's are labels and counts
     assert _names("OrderedDict([('caltech', 1311.0), ('citypersons', 0)])\n") == set()
+
+
+def test_a_reprint_after_a_run_of_one_shape_is_dropped_by_track_run_too(
+        tmp_path: Path) -> None:
+    # the recorder reads a run of same-shape lines as a column block: its last line is
+    # what the reprint that follows is compared with, as in `track parse`
+    lines = [f"step {i} loss: 0.{i}123456" for i in range(1, 6)]
+    lines += ["INFO | step 5 | loss = 0.5123", "step 6 loss: 0.6123456"]
+    text = "".join(line + "\n" for line in lines)
+    assert [o.value for o in _obs(text)] == [0.1123456, 0.2123456, 0.3123456, 0.4123456,
+                                             0.5123456, 0.6123456]
+    script = tmp_path / "train.py"
+    script.write_text(f"import sys\nsys.stdout.write({text!r})\n")
+    assert track("run", "--", "python", str(script), cwd=tmp_path).returncode == 0
+    summary = json.loads(track("show", "--json", cwd=tmp_path).stdout)["metrics"]["loss"]
+    assert (summary["count"], summary["last"]) == (6, 0.6123456)

@@ -119,9 +119,6 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         segments: list[Segment] = []
         self._parse_runs(complete.decode("ascii") if complete.isascii() else complete, runs,
                          segments)
-        for segment in segments:
-            if not isinstance(segment, list):
-                self._reprints.forget([metric.name for metric in segment.plan.metrics])
         return segments
 
     def _detect(self, text: bytes, size: int) -> None:
@@ -345,6 +342,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                         segments.append(pending)
                         pending = []
                     segments.append(block)
+                    self._reprints.remember(block, text[end - width:end - 1])  # its last line
                     self._said_after(text[end - width:end - 1], plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:

@@ -2,17 +2,20 @@
 
 Hugging Face's example scripts print the end-of-training figures as a dict and then again
 in a ``***** train metrics *****`` block (``train_loss`` 6.569518616199494, then 6.5695);
-a logger with two handlers, or two formats of one report, prints the same batch twice.
-A value whose name's last observation has the same step and epoch (one of them known) and
-the same value, to the digits the second print shows, is a reprint and is dropped: the
-first, fuller print stands. A different value at the same step (another process's, a
-per-batch line without a batch index) is a new observation, as before.
+two loggers' formats of one report print the same batch twice. A line is a reprint, and
+its values are dropped (the first, fuller print stands), when every value on it repeats
+its name's last value: the same step and epoch (one of them known), the same value to the
+digits the line shows (at least three decimals when they differ), from a line of another
+format (numbers and runs of spaces aside). A line of the same format (the next report of
+a stuck loss, a padded dict with a rounded epoch), or with one new value among its values
+(another process's loss, a new iteration time), reports anew.
 """
 
 from __future__ import annotations
 
 import re
 
+from exptrack.metrics import columns
 from exptrack.metrics.lineplan import Observation
 
 # a line's format: each number one "0", each run of spaces one space (a padded dict, a
@@ -61,7 +64,7 @@ class Reprints:
             if seen.step != obs.step or seen.epoch != obs.epoch \
                     or (obs.step is None and obs.epoch is None) \
                     or not printed_alike(seen.value, obs.value) \
-                    or _format(before[1]) == _format(raw):
+                    or _format(before[1]) == _format(raw, before[1]):
                 return
             index += 1
         del out[first:]
@@ -75,13 +78,21 @@ class Reprints:
             if not full or obs.name in last:
                 last[obs.name] = (obs, raw)
 
-    def forget(self, names: list[str]) -> None:
-        """Values the parser gave as a column block: not compared with what follows."""
-        for name in names:
-            self._last.pop(name, None)
+    def remember(self, block: columns.Block, raw: str | bytes) -> None:
+        """Remember the last line (``raw``) of a column block, as the line path would."""
+        step, epoch = columns.last(block.steps), columns.last(block.epochs)
+        row = [Observation(metric.name, float(str(metric.form).strip('"')) if metric.column < 0
+                           else float(block.texts[metric.column][-1]), step, epoch)
+               for metric in block.plan.metrics]
+        self.record(row, 0, len(row), raw)
 
 
-def _format(line: str | bytes) -> str | bytes:
+def _format(line: str | bytes, like: str | bytes | None = None) -> str | bytes:
+    """``line``'s format, as bytes when ``like`` is (a chunk's lines are str when ASCII)."""
+    if isinstance(line, str) and isinstance(like, bytes):
+        line = line.encode("utf-8", "surrogateescape")
+    elif isinstance(line, bytes) and isinstance(like, str):
+        line = line.decode("utf-8", "surrogateescape")
     if isinstance(line, str):
         return _NUMBER_OR_SPACE.sub(lambda m: " " if m.group()[0].isspace() else "0", line)
     return _NUMBER_OR_SPACE_BYTES.sub(lambda m: b" " if m.group()[:1].isspace() else b"0", line)
