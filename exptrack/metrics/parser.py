@@ -342,8 +342,9 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                         segments.append(pending)
                         pending = []
                     segments.append(block)
-                    self._reprints.remember(block, text[end - width:end - 1])  # its last line
-                    self._said_after(text[end - width:end - 1], plan.report, shape)
+                    last_line = text[end - width:end - 1]
+                    self._reprints.remember(block, last_line)
+                    self._said_after(last_line, plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:
                         self.batch = any(c[0] == rules.BATCH for c in plan.context)
