@@ -72,6 +72,13 @@ _DEVICE_QUANTITY = re.compile(
     r"(?i)(?:ram|mem|memory|util|utilization|usage|temp|temperature|power)$")
 
 
+def count_noun(after: str, number_follows: bool) -> bool:
+    """Is the plain noun after a strong pair's value what it counts ("Summary: 283 layers,")?
+    Not when a value follows the noun: "Time: 0.15 loss 0.31" names the next value."""
+    noun = COUNT_NOUN.match(after)
+    return noun is not None and not (number_follows and not after[noun.end():].strip())
+
+
 def unit_after(after: str, number_follows: bool) -> bool:
     """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
     follows it: "loss 0.5 step 12", "0.5 step=12" name the next value."""

@@ -252,6 +252,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
         keyed_as = naming.key_kind(low)
+        if keyed_as == STEP and not float(pieces[index].replace(",", "")).is_integer():
+            continue  # fairseq's "update": 2.689: the epoch's progress; a step is whole
         if keyed_as is not None and naming.count_of_steps(found.before):
             continue  # "number of skipped iterations: 0": a count of steps
         if keyed_as is None and counter and naming.sub_counter(low):
@@ -301,7 +303,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
-        if not weak and not measured and around.COUNT_NOUN.match(after):
+        if not weak and not measured and around.count_noun(after, index + 2 < len(pieces)):
             continue
         name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
         if "|" in left:
