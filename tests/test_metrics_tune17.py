@@ -39,3 +39,27 @@ def test_a_noun_before_the_next_value_names_it() -> None:
         ("Time", 0.151, 1), ("loss", 0.31, 1), ("Time", 0.152, 2), ("loss", 0.32, 2)]
     # a count still is one: "283 layers," counts layers
     assert _names("Summary: 283 layers, 5 heads\n") == set()
+
+
+def test_an_unnamed_index_after_the_epoch_bracket_is_the_iteration() -> None:
+    # SwAV's logger: "Epoch: [E][I]" with no total
+    text = "".join(f"INFO - 09/03/20 02:2{i}:35 - 8:15:07 - Epoch: [386][{i}0]\tTime 2.3{i} "
+                   f"(2.319)\tLoss 2.11{i} (2.1135)\tLr: 0.0006\n" for i in (0, 5))
+    assert [(o.name, o.step, o.epoch) for o in _obs(text)][-3:] == [
+        ("Time", 50, 386), ("Loss", 50, 386), ("Lr", 50, 386)]
+    # mmdet's validation block "Epoch(val) [1][625]" counts the val loop's batches
+    text = "2020-11-11 21:44:02,551 - mmdet - INFO - Epoch(val) [1][625]\tbbox_mAP: 0.2130\n"
+    assert [(o.name, o.step, o.epoch) for o in _obs(text)] == [("bbox_mAP", None, 1)]
+
+
+def test_conlleval_per_type_rows_are_not_the_overall_figures() -> None:
+    # conlleval (the CoNLL NER scorer): the overall line, then a row per entity type
+    text = ("accuracy:  98.73%; precision:  92.13%; recall:  92.14%; FB1:  92.13\n"
+            "              LOC: precision:  94.52%; recall:  95.10%; FB1:  94.81  1848\n"
+            "2020-02-11 05:33:17,264 - train.log - INFO -              PER: precision:  "
+            "95.12%; recall:  96.20%; FB1:  95.66  1853\n")
+    assert [(o.name, o.value) for o in _obs(text)] == [
+        ("accuracy", 98.73), ("precision", 92.13), ("recall", 92.14), ("FB1", 92.13)]
+    # a log level or a phase label in capitals is no entity type
+    assert _names("2020-02-11 05:33:17 -  INFO: loss: 0.3\n") == {"loss"}
+    assert _names("   TRAIN: loss: 0.3 acc: 0.9\n") == {"train_loss", "train_acc"}

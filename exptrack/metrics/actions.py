@@ -103,6 +103,11 @@ _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^
 _CLASS_ROW = re.compile(
     r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
     r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!loss\b)[A-Za-z][\w\-]*))?\s*[:|=\]]")
+# conlleval's per-type rows, its type right-aligned in capitals: "     LOC: precision:  94.52%;
+# recall:  95.10%; FB1:  94.81  1848" (not a log level's or a phase's "  INFO: loss: 0.3")
+_TYPE_ROW = re.compile(
+    r"\s\s(?!(?:INFO|DEBUG|WARNING|WARN|ERROR|CRITICAL|TRAIN|TEST|VAL|VALID|EVAL|DEV)\b)"
+    r"[A-Z][A-Z0-9_\-]{1,30}:\s[A-Za-z][\w\-@]{0,30}:\s")
 # "Total number of train params, training full: 2395779": a line of counts
 _COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
 
@@ -112,6 +117,7 @@ def not_a_report(line: str) -> bool:
     `Config:`), a count (`Total number of ...`), a per-class row, a new best's event."""
     return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
                 or _COUNT_LINE.match(line) or _CLASS_ROW.search(line[:80])
+                or _TYPE_ROW.search(line[:120])
                 or new_best_event(line))
 
 

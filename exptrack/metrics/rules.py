@@ -226,6 +226,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left == "][" and _EVAL_MODE.search(pieces[index - 3]):
             continue  # "Epoch(val) [1][625/625]": the val loop's batches, not the step
+        if found is None and not counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
+                and left == "][" and right[:1] == "]":
+            if not _EVAL_MODE.search(pieces[index - 3]):  # not mmdet's "Epoch(val) [1][625]"
+                actions.append(Action(STEP, index))  # SwAV's "Epoch: [386][50]": the iteration
+            continue
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
