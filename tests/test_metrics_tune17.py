@@ -63,3 +63,20 @@ def test_conlleval_per_type_rows_are_not_the_overall_figures() -> None:
     # a log level or a phase label in capitals is no entity type
     assert _names("2020-02-11 05:33:17 -  INFO: loss: 0.3\n") == {"loss"}
     assert _names("   TRAIN: loss: 0.3 acc: 0.9\n") == {"train_loss", "train_acc"}
+
+
+def test_an_epoch_summary_that_repeats_its_last_batch_is_one_observation() -> None:
+    # DINO/DeiT's MetricLogger: "Averaged stats" prints the meters' medians again, which
+    # after the epoch's last batch are that batch's figures
+    text = ("Epoch: [27]  [780/782]  eta: 0:00:00  lr: 0.000415  loss: 2.569789 (2.590503)  "
+            "time: 0.170230  data: 0.000246  max mem: 997\n"
+            "Epoch: [27]  [781/782]  eta: 0:00:00  lr: 0.000415  loss: 2.557741 (2.590264)  "
+            "time: 0.163908  data: 0.000151  max mem: 997\n"
+            "Epoch: [27] Total time: 0:02:15 (0.173881 s / it)\n"
+            "Averaged stats: lr: 0.000415  loss: 2.557741 (2.590264)\n")
+    assert [(o.value, o.step, o.epoch) for o in _obs(text) if o.name == "loss"] == [
+        (2.569789, 780, 27), (2.557741, 781, 27)]
+    # a summary with a value of its own reports anew
+    changed = text.replace("Averaged stats: lr: 0.000415  loss: 2.557741",
+                           "Averaged stats: lr: 0.000415  loss: 2.581000")
+    assert [(o.value, o.step) for o in _obs(changed) if o.name == "loss"][-1] == (2.581, None)

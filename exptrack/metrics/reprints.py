@@ -4,11 +4,13 @@ Hugging Face's example scripts print the end-of-training figures as a dict and t
 in a ``***** train metrics *****`` block (``train_loss`` 6.569518616199494, then 6.5695);
 two loggers' formats of one report print the same batch twice. A line is a reprint, and
 its values are dropped (the first, fuller print stands), when every value on it repeats
-its name's last value: the same step and epoch (one of them known), the same value to the
-digits the line shows (at least three decimals when they differ), from a line of another
-format (numbers and runs of spaces aside). A line of the same format (the next report of
-a stuck loss, a padded dict with a rounded epoch), or with one new value among its values
-(another process's loss, a new iteration time), reports anew.
+its name's last value: the same step and epoch (one of them known; an epoch's line with no
+step, MetricLogger's ``Averaged stats: lr: 0.000415  loss: 2.557741``, repeats the epoch's
+last batch's), the same value to the digits the line shows (at least three decimals when
+they differ), from a line of another format (numbers and runs of spaces aside). A line of
+the same format (the next report of a stuck loss, a padded dict with a rounded epoch), or
+with one new value among its values (another process's loss, a new iteration time),
+reports anew.
 """
 
 from __future__ import annotations
@@ -61,8 +63,8 @@ class Reprints:
             if before is None:
                 return
             seen = before[0]
-            if seen.step != obs.step or seen.epoch != obs.epoch \
-                    or (obs.step is None and obs.epoch is None) \
+            if (seen.step != obs.step and obs.step is not None) or seen.epoch != obs.epoch \
+                    or (obs.epoch is None and (obs.step is None or seen.step != obs.step)) \
                     or not printed_alike(seen.value, obs.value) \
                     or _format(before[1]) == _format(raw, before[1]):
                 return
