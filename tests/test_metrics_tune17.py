@@ -80,3 +80,16 @@ def test_an_epoch_summary_that_repeats_its_last_batch_is_one_observation() -> No
     changed = text.replace("Averaged stats: lr: 0.000415  loss: 2.557741",
                            "Averaged stats: lr: 0.000415  loss: 2.581000")
     assert [(o.value, o.step) for o in _obs(changed) if o.name == "loss"][-1] == (2.581, None)
+
+
+def test_a_phase_bar_counting_epochs_gives_the_epoch() -> None:
+    # SCRFD's tqdm bars: "Train  E/N:" is the epoch, the bar's count the epoch's batches
+    text = "".join(f"Train     {e}/30: 100%|██████████| 805/805 [09:11<00:00,  1.46it/s, "
+                   f"cls_QFL=0.128{e}, Total=0.220{e}, gpu_mem=7.01Gb]\n" for e in (0, 1))
+    assert [(o.name, o.value, o.step, o.epoch) for o in _obs(text)][-3:] == [
+        ("cls_QFL", 0.1281, None, 1), ("Total", 0.2201, None, 1), ("gpu_mem", 7.01, None, 1)]
+    val = "Val 2/30: 100%|##########| 40/40 [00:09<00:00,  4.1it/s, loss=0.31]\n"
+    assert [(o.name, o.epoch) for o in _obs(val)] == [("val_loss", 2)]
+    # a phase's count with no bar is no epoch; a whole "total" is a count, not a loss
+    assert [(o.name, o.epoch) for o in _obs("Train 3/805: loss 0.5\n")] == [("loss", None)]
+    assert _names("epoch 1 total: 45 loss: 0.3\n") == {"loss"}

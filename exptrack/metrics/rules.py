@@ -248,6 +248,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 actions.append(Action(EPOCH if short == abbrev.EPOCH else STEP, index))
             continue
         hyper = hyper or low in HYPER_NAMES  # "LR: 0.2, batch_size: 8, weight_decay: 1e-05"
+        if k == 0 and counter and low in WORD_PHASES and after.strip() == ":" \
+                and pieces[index + 5:index + 6] and pieces[index + 5].startswith("%|"):
+            actions.append(Action(EPOCH, index))  # a bar's "Train  3/30: 100%|##| 805/805"
+            if WORD_PHASES[low] not in ("train", "training"):
+                insort(phases, (offsets[index], WORD_PHASES[low]))
+            continue
         if low in WORD_PHASES and pieces[index].replace(",", "").isdigit():
             continue  # "train=113 (pos=33) | val=29": a split's size
         if low == "steps" and not naming.at_field_start(found.before):
@@ -303,7 +309,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
         if is_denied(name, found.phase) and not (unit is not None and (
-                low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS):
+                low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
+                and not (low == "total" and "." in pieces[index]):  # "Total=0.2206": a loss
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
             # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
