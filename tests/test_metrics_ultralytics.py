@@ -91,9 +91,12 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
         assert [len(found[n]) for n in sorted(SPEED)] == [1, 1, 1]  # best.pt's validation
         assert mismatches(found, metrics, set(metrics)) == []
         assert memory_ok(found, metrics)
-    # the closing validation of best.pt is the last value of each validation metric
+    # the closing validation of best.pt is the last value of each validation metric, at no
+    # epoch (it evaluates the best epoch's weights)
     validation = [n for n in metrics if not n.endswith("loss")]
     assert validation and all(len(metrics[n]["values"]) == 4 for n in validation)
+    assert all(metrics[n]["values"][-1][0] is None for n in validation)
+    assert all(epoch is None for n in SPEED for epoch, _ in found[n])
 
 
 def test_a_non_interactive_console_s_plain_lines() -> None:

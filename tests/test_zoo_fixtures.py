@@ -102,7 +102,9 @@ def check_series(name: str, spec: dict) -> None:
     for pair in values:
         assert isinstance(pair, list) and len(pair) == 2, f"{name}: {pair!r} is not [axis, value]"
         axis, value = pair
-        assert isinstance(axis, (int, float)) and not isinstance(axis, bool), f"{name}: {pair!r}"
+        closing = axis is None and pair is values[-1]  # a closing validation: at no epoch
+        assert closing or (isinstance(axis, (int, float)) and not isinstance(axis, bool)), \
+            f"{name}: {pair!r}"
         number = float(value) if isinstance(value, str) and value in ("nan", "inf", "-inf") \
             else value
         assert isinstance(number, (int, float)) and not isinstance(number, bool), \

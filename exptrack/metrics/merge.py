@@ -5,7 +5,8 @@ them rounded (``0.612``), so for every metric the file has, the file's observati
 the series up to its last row. Stdout still adds what the file does not hold *yet or at
 all*: observations past the file's last epoch (or step) — the epoch being trained while the
 file lags, the steps after a run's last checkpoint — and, for Ultralytics, the closing
-validation of ``best.pt`` after the last epoch (``results.csv`` has no row for it).
+validation of ``best.pt`` after the last epoch (``results.csv`` has no row for it; stdout
+shows it at no epoch).
 
 Names are matched case- and separator-insensitively (``Val Loss`` printed, ``val_loss``
 in the file): the file's spelling, the framework's own key, names the merged metric.
@@ -60,8 +61,9 @@ def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation],
     the run goes; or at all: Hugging Face writes ``trainer_state.json`` at checkpoints
     only, and the run may go on after the last one). ``closing``: the framework evaluates
     once more after its last epoch without writing a row for it (Ultralytics' validation
-    of ``best.pt``): stdout's observations at or past the file's last position, beyond as
-    many as the file holds there, are added too."""
+    of ``best.pt``, printed at no epoch): stdout's observations with no position after the
+    file's last one, and those at or past it beyond as many as the file holds there, are
+    added too."""
     merged = [o if o.name == name else o._replace(name=name) for o in sourced]
     axis = _axis(sourced, printed)
     if axis is None:
@@ -69,10 +71,15 @@ def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation],
     held = Counter(a for a in map(axis, sourced) if a is not None)
     last = max(held)
     beyond = 0
+    reached = False  # stdout has shown the file's last position
     for obs in printed:
         position = axis(obs)
+        if position is None and closing and reached:
+            merged.append(obs._replace(name=name))
+            continue
         if position is None or position < last:
             continue
+        reached = True
         if closing:
             beyond += 1
             if beyond <= held[last]:

@@ -27,7 +27,8 @@ rest), which is how a row cut by a terminal's width (``… 0 …``) keeps only i
 Names: ``box_loss``, ... as in the header; ``P``, ``R``, ``mAP50``, ``mAP50-95`` for boxes
 (as the header prints them), ``mask_``/``pose_`` before them for masks and keypoints,
 ``top1_acc``, ``top5_acc`` for classification. Values carry the epoch as printed (1-based);
-the closing validation of ``best.pt`` is one more value at the last epoch.
+the closing validation of ``best.pt`` is one more value at no epoch (it evaluates the best
+epoch's weights, not the last epoch's), as is its ``Speed:`` line.
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
 # What marks a chunk that holds a line the recognizer must see (bars and the validation
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
 _MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ",
-            b"Speed: ", b"AutoAnchor: ", b"   all   ")
+            b"Speed: ", b"AutoAnchor: ", b"   all   ", b" epochs completed in ", b"Validating ")
+# the training is over ("3 epochs completed in 0.001 hours.", "Validating .../best.pt..."):
+# the closing validation evaluates the best epoch's weights, at no epoch of the run
+_OVER = re.compile(r"\d+ epochs completed in |Validating \S")
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
 _COUNTS = frozenset({"images", "instances", "pixels"})
@@ -139,6 +143,9 @@ class Recognizer:
             if found is not None:
                 return found
             self._table = None
+        if _OVER.match(text, len(text) - len(text.lstrip())) is not None:
+            self.epoch = None  # left to the default rules too (their steps are over)
+            return None
         if _FIRST.match(text) is None:
             return None
         if text.lstrip().startswith("Speed: "):

@@ -160,17 +160,16 @@ def train(model_yaml: str, task: str, imgsz: int = 64, train_images: int = 32,
 
 def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
     """``truth.yaml`` from results.csv (one row an epoch) and the closing validation of
-    best.pt (``trainer.metrics``): one more observation of each validation metric, at the
-    last epoch. ``metrics`` holds what stdout prints; ``file_metrics`` what only
-    results.csv keeps (validation losses, learning rates), for readers of the file."""
+    best.pt (``trainer.metrics``): one more observation of each validation metric, at no
+    epoch (it evaluates the best epoch's weights). ``metrics`` holds what stdout prints;
+    ``file_metrics`` what only results.csv keeps (validation losses, learning rates), for
+    readers of the file."""
     with open(results_csv, newline="") as handle:
         rows = [{k.strip(): v for k, v in row.items()} for row in csv.DictReader(handle)]
     metrics: dict[str, dict[str, Any]] = {}
     file_metrics: dict[str, dict[str, Any]] = {}
-    last_epoch = 0
     for row in rows:
         epoch = int(float(row["epoch"]))
-        last_epoch = epoch
         for key, text in row.items():
             name = metric_name(key)
             if name is None:
@@ -183,7 +182,7 @@ def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
     for key, value in final.items():
         name = metric_name(key)
         if name is not None:
-            metrics[name]["values"].append([last_epoch, float(value)])
+            metrics[name]["values"].append([None, float(value)])
     cwd = Path.cwd()
     truth = {
         "framework": "ultralytics",
