@@ -93,3 +93,14 @@ def test_a_phase_bar_counting_epochs_gives_the_epoch() -> None:
     # a phase's count with no bar is no epoch; a whole "total" is a count, not a loss
     assert [(o.name, o.epoch) for o in _obs("Train 3/805: loss 0.5\n")] == [("loss", None)]
     assert _names("epoch 1 total: 45 loss: 0.3\n") == {"loss"}
+
+
+def test_numbers_in_a_checkpoint_file_name_are_not_reports() -> None:
+    # Lightning's ModelCheckpoint: the file name repeats the epoch, step and value
+    text = ("Epoch 7, global step 8: 'val_loss' reached 0.10318 (best 0.10318), saving model "
+            "to 'checkpoints/epoch=7-step=8-val_loss=0.1032-v1.ckpt' as top 8\n"
+            "Saving model to runs/exp/epoch=9-step=10-val_acc=0.91.ckpt\n")
+    assert [(o.name, o.value, o.step, o.epoch) for o in _obs(text)] == [
+        ("val_loss", 0.10318, 8, 7)]
+    # a name with a slash and no file's extension is still a metric's
+    assert _names("step 5 train/loss=0.52 val/acc=0.9\n") == {"train/loss", "val/acc"}

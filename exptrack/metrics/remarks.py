@@ -15,6 +15,23 @@ AFTER_VALUE = re.compile(r"(?<=\d) \[[A-Za-z][^\[\]=]{0,200} = [^\[\]]{0,200}\]"
 _GROUP_OPENER = re.compile(r"(?:^\W*|[:=]\s*|\]\s+)$")  # "[Rank 0] (epoch: 3, ...": after a tag
 
 
+# a file's name, its numbers no report: Lightning's checkpoint
+# "checkpoints/epoch=7-step=8-val_loss=0.1032-v1.ckpt" (a token that ends in a weights
+# file's extension; one start per token, a bounded scan: linear)
+_FILE_NAME = re.compile(
+    r"(?<![^\s'\"(\[,])[^\s'\"()\[\],]{1,300}?\.(?:ckpt|pth?|h5|hdf5|keras|pkl|safetensors"
+    r"|onnx|tflite|weights)(?!\w)")
+
+
+def in_file_names(line: str, offsets: list[int]) -> set[int]:
+    """The numbers (piece indices) inside a file's name on ``line``."""
+    inside: set[int] = set()
+    for found in _FILE_NAME.finditer(line):
+        inside.update(i for i in range(1, len(offsets) - 1, 2)
+                      if found.start() <= offsets[i] < found.end())
+    return inside
+
+
 def inside_at_bracket(left: str, start: int) -> bool:
     """A name inside COCO's "@[ IoU=0.50:0.95 | area= all | maxDets=100 ]": a query."""
     at = left.rfind("@[")

@@ -152,7 +152,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     per_phase: str | None = None  # the quantity of "loss train: 2.85, val: 2.86"
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
-    skip: set[int] = set(wrapped)
+    skip: set[int] = set(wrapped) | remarks.in_file_names(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
     keyed = groups.list_items(line, offsets) if "=[" in line or ": [" in line or "[(" in line \
         else {}
