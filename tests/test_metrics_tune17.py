@@ -63,6 +63,7 @@ def test_conlleval_per_type_rows_are_not_the_overall_figures() -> None:
     # a log level or a phase label in capitals is no entity type
     assert _names("2020-02-11 05:33:17 -  INFO: loss: 0.3\n") == {"loss"}
     assert _names("   TRAIN: loss: 0.3 acc: 0.9\n") == {"train_loss", "train_acc"}
+    assert _names("    MAE: train: 0.3 val: 0.4\n")  # a metric's phases, not a type's row
 
 
 def test_an_epoch_summary_that_repeats_its_last_batch_is_one_observation() -> None:

@@ -107,7 +107,8 @@ _CLASS_ROW = re.compile(
 # recall:  95.10%; FB1:  94.81  1848" (not a log level's or a phase's "  INFO: loss: 0.3")
 _TYPE_ROW = re.compile(
     r"\s\s(?!(?:INFO|DEBUG|WARNING|WARN|ERROR|CRITICAL|TRAIN|TEST|VAL|VALID|EVAL|DEV)\b)"
-    r"[A-Z][A-Z0-9_\-]{1,30}:\s[A-Za-z][\w\-@]{0,30}:\s")
+    r"[A-Z][A-Z0-9_\-]{1,30}:\s(?!(?i:train|training|val|valid|validation|test|eval|dev):)"
+    r"[A-Za-z][\w\-@]{0,30}:\s")  # ("    MAE: train: 0.3 val: 0.4" is one metric's)
 # "Total number of train params, training full: 2395779": a line of counts
 _COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
 
