@@ -24,7 +24,7 @@ KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11")
 KERAS = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
 # training is over: what is printed after it (a final test, the best checkpoint's
 # validation) belongs to no step of the run (YOLOv5's "246 epochs completed in 27.2 hours.")
-_DONE = re.compile(
+DONE_LINE = re.compile(
     r"(?i)\b(?:training (?:is )?(?:complete|completed|finished|done|ended|over)\b"
     r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
     r"|epochs? completed in )")
@@ -126,7 +126,7 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return marked
     if detectron.RESULTS.search(text[-80:]):
         return Plan((), (), RESULTS)
-    if _DONE.search(text[:200]):
+    if DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
     flags, key = dumps.classify(text)
     return Plan((), (), flags, (), key) if flags else EMPTY

@@ -37,6 +37,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from exptrack.metrics.lineplan import DONE_LINE
 from exptrack.metrics.tables import glued_row
 
 if TYPE_CHECKING:
@@ -81,9 +82,7 @@ _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
 _MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ",
             b"Speed: ", b"AutoAnchor: ", b"   all   ", b" epochs completed in ", b"Validating ")
-# the training is over ("3 epochs completed in 0.001 hours.", "Validating .../best.pt..."):
-# the closing validation evaluates the best epoch's weights, at no epoch of the run
-_OVER = re.compile(r"\d+ epochs completed in |Validating \S")
+
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
 _COUNTS = frozenset({"images", "instances", "pixels"})
@@ -143,8 +142,12 @@ class Recognizer:
             if found is not None:
                 return found
             self._table = None
-        if _OVER.match(text, len(text) - len(text.lstrip())) is not None:
-            self.epoch = None  # left to the default rules too (their steps are over)
+        if ("alidating " in text or " completed in " in text) \
+                and DONE_LINE.search(text[:200]) is not None:  # the two Ultralytics prints:
+            # "3 epochs completed in 0.001 hours.", "Validating .../best.pt...": the closing
+            # validation evaluates the best epoch's weights, at no epoch (the default rules
+            # see the line too); the substrings first: bar renders come here by the thousand
+            self.epoch = None
             return None
         if _FIRST.match(text) is None:
             return None
