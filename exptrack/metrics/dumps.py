@@ -36,7 +36,8 @@ LISTING = 1 << 1  # one key, one value: part of a block; its values may be held 
 CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no value
 EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
 NUMERIC = 1 << 4  # a listing whose value is a number
-REPRINT, RESULTS, PARTIAL, OBJECT = 1, 2, 3, 4  # a Block's modes: it reads the lines after it
+# a Block's modes: it reads the lines after it
+REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY = 1, 2, 3, 4, 5
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
@@ -157,7 +158,8 @@ class Block:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
         # Detectron2's "Evaluation results for bbox:", its tables repeat the copypaste lines;
         # PARTIAL: a Keras bar's render before the epoch is done, replaced by the next one;
-        # OBJECT: a dict or JSON object printed over lines, read as one line once it closes
+        # OBJECT: a dict or JSON object printed over lines, read as one line once it closes;
+        # SUMMARY: W&B's run summary, its entries new values only when they repeat none
         self.mode = mode
         self.lines: list[str] = []  # OBJECT: its lines so far
         self.depth = 0  # OBJECT: the brackets still open

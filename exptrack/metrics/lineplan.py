@@ -18,6 +18,7 @@ COPYPASTE = 1 << 8  # Detectron2's "copypaste:" results (``detectron``)
 RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repeat them
 OBJECT = 1 << 11  # a "{" that opens an object printed over lines (pprint, JSON indent)
 DONE = 1 << 12  # "Training completed", "Validating best.pt...": the run's steps are over
+SUMMARY = 1 << 13  # W&B's "wandb: Run summary:": its entries repeat values (``wandbsummary``)
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
@@ -30,6 +31,7 @@ DONE_LINE = re.compile(
     r"|epochs? completed in )")
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
+_WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
 
 
@@ -121,6 +123,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     text = raw.decode("utf-8", "replace") if text is None else text
     if _BEST_NEXT.search(text[-60:]):
         return Plan((), (), REPRINT)
+    if text.startswith("wandb:") and _WANDB_SUMMARY.match(text):
+        return Plan((), (), SUMMARY)
     marked = _marked(raw, text)
     if marked is not None:
         return marked

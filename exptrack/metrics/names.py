@@ -42,7 +42,7 @@ _COUNT_HEADS = frozenset({
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
-    "timesteps", "counter", "identities",
+    "timesteps", "counter", "identities", "complete", "buffer",
 })
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
@@ -58,6 +58,7 @@ _COUNT_NOUNS = frozenset({
 # progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
 _GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
                            "episodes"})
+_MEANS = frozenset({"avg", "average", "mean"})  # "BestAvg", "best_mean_reward": running bests
 _PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
 # Names that are configuration or identity printed near metrics, never metrics.
@@ -85,7 +86,7 @@ _TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", 
 NEVER_NAMES = frozenset({
     "info", "warning", "warn", "error", "debug", "critical", "fatal", "notice", "trace",
     "progress", "processing", "loading", "downloading", "saving", "done", "completed",
-    "finished", "status", "avg", "average",
+    "finished", "status",
 })
 # "worker-0", "rank#3", "node-12": an identity label with an index, not a quantity.
 _IDENTITY = re.compile(
@@ -211,5 +212,5 @@ def running_best(name: str) -> bool:
     after = [p for p in rest if p not in _PHASE_WORDS]
     if rest and not after:  # "Best Val", "best_test": the best so far of that phase's
         return "bestTest" not in name  # score; CatBoost's closing "bestTest" is its result
-    return bool(after) and (after[0] in METRIC_WORDS
+    return bool(after) and (after[0] in METRIC_WORDS or after[0] in _MEANS
                             or after[0].rstrip("0123456789") in METRIC_WORDS)

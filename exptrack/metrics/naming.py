@@ -19,7 +19,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[\],;|*<])|(?<=^/)|(?<=^-))['"]?"""  # "epoch=0/global_step=5": after
     # "N/"; insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
-    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
+    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
     r"""#?['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s->\s|\s+)['"]?$""")  # dlib's

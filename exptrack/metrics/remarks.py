@@ -23,12 +23,23 @@ _FILE_NAME = re.compile(
     r"|onnx|tflite|weights)(?!\w)")
 
 
-def in_file_names(line: str, offsets: list[int]) -> set[int]:
-    """The numbers (piece indices) inside a file's name on ``line``."""
+# a dict or call printed under a configuration's label, to the line's end: "Trial - Score:
+# -0.07, Params: {'n_estimators': 1379, ...}", "Best params: {...}", "kwargs = dict(lr=0.1)"
+_SETTINGS = re.compile(
+    r"(?i)\b(?:hyper-?parameters?|h?params|parameters|config(?:uration)?|args|kwargs|options|"
+    r"settings)\s?[:=]\s?(?:\{|[A-Za-z]\w{0,20}\()")
+
+
+def not_reported(line: str, offsets: list[int]) -> set[int]:
+    """The numbers (piece indices) inside a file's name on ``line``, or in the settings
+    printed after a configuration's label."""
     inside: set[int] = set()
     for found in _FILE_NAME.finditer(line):
         inside.update(i for i in range(1, len(offsets) - 1, 2)
                       if found.start() <= offsets[i] < found.end())
+    settings = _SETTINGS.search(line) if "{" in line or "(" in line else None
+    if settings is not None:
+        inside.update(i for i in range(1, len(offsets) - 1, 2) if settings.start() <= offsets[i])
     return inside
 
 

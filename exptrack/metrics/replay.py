@@ -8,7 +8,7 @@ bar is a line of its own. A mixin of ``MetricParser``, which keeps the state.
 
 from __future__ import annotations
 
-from exptrack.metrics import forms, ultralytics
+from exptrack.metrics import forms, reprints, ultralytics
 from exptrack.metrics.lineplan import Observation
 from exptrack.metrics.terminal import clean
 
@@ -25,6 +25,7 @@ class BarReplay:
     _bar_seen: dict[str, float]
     _in_render: bool
     _yolo: ultralytics.Recognizer | None
+    _reprints: reprints.Reprints
     _running_loss: Observation | None
 
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
@@ -43,7 +44,9 @@ class BarReplay:
                 text = clean(raw)
                 found = self._yolo.take(text) if self._yolo is not None else None
                 if found is not None:  # Ultralytics' own line
-                    out.extend(Observation(n, v, None, e) for n, v, e in found)
+                    seen = [Observation(n, v, None, e) for n, v, e in found]
+                    self._reprints.note(seen)  # (what W&B's run summary may repeat)
+                    out.extend(seen)
                     continue
                 if is_bar and not forms.is_bar_render(text):
                     self._bar_text = text  # a line printed over the bar: a line of its own

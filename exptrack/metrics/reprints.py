@@ -50,6 +50,7 @@ class Reprints:
 
     def __init__(self) -> None:
         self._last: dict[str, tuple[Observation, str | bytes]] = {}
+        self._noted: dict[str, float] = {}
 
     def check(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """Drop ``out[first:]`` (one line's values) when every one of them is a reprint of
@@ -70,6 +71,16 @@ class Reprints:
                 return
             index += 1
         del out[first:]
+
+    def last_values(self) -> list[tuple[str, float]]:
+        """Each remembered name with its last value (a recognizer's too, see ``note``)."""
+        return [*((name, seen[0].value) for name, seen in self._last.items()),
+                *self._noted.items()]
+
+    def note(self, found: list[Observation]) -> None:
+        """Remember the values a recognizer of its own (Ultralytics') found: no line's."""
+        if len(self._noted) < self.LIMIT:
+            self._noted.update((o.name, o.value) for o in found)
 
     def record(self, out: list[Observation], start: int, end: int, raw: str | bytes) -> None:
         """Remember ``out[start:end]``, the values of the line ``raw``."""

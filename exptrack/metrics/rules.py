@@ -63,6 +63,7 @@ _TEXT_ASSIGN = re.compile(
     r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
     r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
+    r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]*\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc 0.34": a name
     r"(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
@@ -152,7 +153,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     per_phase: str | None = None  # the quantity of "loss train: 2.85, val: 2.86"
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
-    skip: set[int] = set(wrapped) | remarks.in_file_names(line, offsets)  # "epoch=7-...ckpt"
+    skip: set[int] = set(wrapped) | remarks.not_reported(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
     keyed = groups.list_items(line, offsets) if "=[" in line or ": [" in line or "[(" in line \
         else {}

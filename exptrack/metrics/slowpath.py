@@ -19,6 +19,7 @@ import math
 from collections.abc import Mapping
 
 from exptrack.metrics import detectron, dumps, forms, names, phases, reprints, rules
+from exptrack.metrics import wandbsummary as wandb
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import (
     COPYPASTE,
@@ -32,6 +33,7 @@ from exptrack.metrics.lineplan import (
     REPRINT,
     RESULTS,
     SLOW,
+    SUMMARY,
     TIMING,
     Observation,
     Plan,
@@ -137,7 +139,7 @@ class SlowPath:
                     self._close_dump(out)  # here: judged at once
                 self._dump = moded
                 return gated
-        elif plan.flags & (REPRINT | RESULTS | COPYPASTE):
+        elif plan.flags & (REPRINT | RESULTS | COPYPASTE | SUMMARY):
             if self._dump is not None:
                 self._close_dump(out)
             self._moded(dumps.Block(), plan, raw, out)
@@ -252,8 +254,16 @@ class SlowPath:
             self._dump = None
             if plan.metrics:
                 return True  # the best round's values again: no new observation
-        if plan.flags & REPRINT:
-            self._dump = dumps.Block(mode=dumps.REPRINT)
+        if block.mode == dumps.SUMMARY:
+            entry = wandb.entry(text_of(raw), self.step, self.epoch)
+            if entry is None:
+                self._dump = None  # the block's end: the line reads on its own
+                return False
+            out.extend(self._recorded(wandb.kept(entry, self._reprints)))
+            return True
+        if plan.flags & (REPRINT | SUMMARY):
+            self._dump = dumps.Block(mode=dumps.REPRINT if plan.flags & REPRINT
+                                     else dumps.SUMMARY)
             return True
         if plan.flags & COPYPASTE:  # Detectron2's results in full: the tables' values go
             found = self._copypaste.line(text_of(raw))

@@ -1,0 +1,75 @@
+"""W&B's closing ``wandb: Run summary:`` block (``lineplan`` spots its heading): each
+logged key's last value, printed again.
+
+::
+
+    wandb: Run summary:
+    wandb:       train/box_loss 0.01713
+    wandb:         best/mAP_0.5 0.55877
+    wandb:                x/lr0 0.00929
+    wandb:
+
+An entry is a metric observed once, unless it repeats what the run already recorded: its
+value is a recorded metric's last value (to the digits either shows: ``train/box_loss
+0.01713`` is the table's ``box_loss``, ``metrics/precision 0.5686`` its ``P`` 0.569), or it
+is a running best (``best/mAP_0.5``) or W&B's own bookkeeping (``_runtime``, ``_step``).
+A value equal to another quantity's last value by chance is told apart by its digits: a
+repeat under another name needs three significant digits, under the same name none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics import names
+from exptrack.metrics.lineplan import Observation
+from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
+from exptrack.metrics.reprints import Reprints, printed_alike
+
+# a line of the block: "wandb:   train/box_loss 0.01713" (a bare "wandb:" ends it)
+_ENTRY = re.compile(r"^wandb:\s+(?P<name>[^\s\d]\S{0,120}) "
+                    r"(?P<value>[+-]?(?:\d[\d.]*(?:e[+-]?\d+)?|nan|inf))\s*$|^wandb:\s+\S")
+_SIGNIFICANT = 3
+
+
+def entry(text: str, step: int | float | None,
+          epoch: int | float | None) -> list[Observation] | None:
+    """The value of a line of the block (none for a text's or a step's), or None when the
+    line ends the block."""
+    found = _ENTRY.match(text)
+    if found is None:
+        return None
+    name = found.group("name")
+    if name is None or name.rpartition("/")[2].lower() in STEP_KEYS | EPOCH_KEYS \
+            or names.denied(name):
+        return []  # "epoch 9", "trainer/global_step 500": where the run ended
+    return [Observation(name, float(found.group("value")), step, epoch)]
+
+
+def kept(found: list[Observation], seen: Reprints) -> list[Observation]:
+    """The entries of one summary line that are new: not a repeat of a recorded value, not
+    a running best, not W&B's bookkeeping."""
+    return [o for o in found if not o.name.startswith("_") and not names.running_best(o.name)
+            and not o.name.lower().startswith("best/") and not _repeats(o, seen)]
+
+
+def _repeats(obs: Observation, seen: Reprints) -> bool:
+    own = names.key(obs.name.rpartition("/")[2])
+    digits = len(repr(abs(obs.value)).replace(".", "").lstrip("0").partition("e")[0])
+    for name, before in seen.last_values():
+        same = names.key(name.rpartition("/")[2]) == own
+        if (same or digits >= _SIGNIFICANT) and (_rounds_to(obs.value, before)
+                                                 or printed_alike(before, obs.value)):
+            return True
+    return False
+
+
+def _rounds_to(value: float, printed: float) -> bool:
+    """Is ``printed`` ``value`` as a table prints it: to its own decimals, at least three
+    (``0.6104`` is the ``0.61`` of a ``%.3g`` cell: ``0.610``)?"""
+    text = repr(printed)
+    if value == printed:
+        return True
+    if "e" in text or "n" in text or "." not in text:
+        return False
+    return round(value, max(len(text) - text.index(".") - 1, _SIGNIFICANT)) == printed
