@@ -29,6 +29,12 @@ MEMORY = "GPU_mem"  # the epoch bar's memory column: printed only, in no file of
 SPEED = {"preprocess", "inference", "postprocess"}  # the closing "Speed:" line, in ms
 
 
+def speed(metrics: dict[str, Any]) -> set[str]:
+    """The Speed line's names: its "0.0ms loss" too, unless the run has a loss of its own
+    (a classifier's training loss)."""
+    return SPEED | ({"loss"} if "loss" not in metrics else set())
+
+
 def truth_of(fixture: Path) -> dict[str, Any]:
     truth = yaml.safe_load((fixture / "truth.yaml").read_text(encoding="utf-8"))
     assert truth["framework"] == "ultralytics" and truth["metrics"]
@@ -86,9 +92,9 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
     # track reparse read it)
     for found in (series_of(parse_text(log.read_bytes())),
                   jsonl_series(reextract(log).jsonl)):
-        assert set(found) == set(metrics) | {MEMORY} | SPEED, \
+        assert set(found) == set(metrics) | {MEMORY} | speed(metrics), \
             f"names {sorted(found)}, truth {sorted(metrics)}"
-        assert [len(found[n]) for n in sorted(SPEED)] == [1, 1, 1]  # best.pt's validation
+        assert all(len(found[n]) == 1 for n in speed(metrics))  # best.pt's validation
         assert mismatches(found, metrics, set(metrics)) == []
         assert memory_ok(found, metrics)
     # the closing validation of best.pt is the last value of each validation metric, at no
@@ -96,13 +102,13 @@ def test_recorded_series_equal_ultralytics_own_record(task: str, mode: str) -> N
     validation = [n for n in metrics if not n.endswith("loss")]
     assert validation and all(len(metrics[n]["values"]) == 4 for n in validation)
     assert all(metrics[n]["values"][-1][0] is None for n in validation)
-    assert all(epoch is None for n in SPEED for epoch, _ in found[n])
+    assert all(epoch is None for n in speed(metrics) for epoch, _ in found[n])
 
 
 def test_a_non_interactive_console_s_plain_lines() -> None:
     metrics = truth_of(CI)["metrics"]
     found = series_of(parse_text((CI / "output.log").read_bytes()))
-    assert set(found) == set(metrics) | {MEMORY} | SPEED and memory_ok(found, metrics)
+    assert set(found) == set(metrics) | {MEMORY} | speed(metrics) and memory_ok(found, metrics)
     assert mismatches(found, metrics, set(metrics)) == []
 
 
@@ -116,7 +122,7 @@ def test_a_line_printed_while_the_epoch_bar_runs_does_not_split_the_epoch() -> N
     cut = data.index(b"\r\x1b[K", second + 1)  # after the epoch's first render
     data = data[:cut] + b"\r\nWARNING \xe2\x9a\xa0\xef\xb8\x8f a slow batch\r\n" + data[cut:]
     found = series_of(parse_text(data))
-    assert set(found) == set(metrics) | {MEMORY} | SPEED and memory_ok(found, metrics)
+    assert set(found) == set(metrics) | {MEMORY} | speed(metrics) and memory_ok(found, metrics)
     assert mismatches(found, metrics, set(metrics)) == []
 
 
@@ -146,8 +152,8 @@ def test_a_narrow_terminal_cuts_columns_and_no_value_is_guessed() -> None:
     metrics = truth["metrics"]
     found = series_of(parse_text((NARROW / "output.log").read_bytes()))
     assert set(found) == set(metrics) - {"seg_loss", "cls_loss", "dfl_loss", "sem_loss"} \
-        | {MEMORY} | SPEED
-    assert mismatches(found, metrics, set(found) - {MEMORY} - SPEED) == []
+        | {MEMORY} | speed(metrics)
+    assert mismatches(found, metrics, set(found) - {MEMORY} - speed(metrics)) == []
 
 
 def test_other_output_around_ultralytics_still_goes_to_the_default_rules() -> None:
@@ -179,7 +185,7 @@ def test_track_run_under_a_terminal_records_the_run_s_own_series(tmp_path: Path)
     run = track_json("show")
     assert Path(run["path"], "output.log").read_bytes() == data
     recorded = run["metrics"]
-    assert set(recorded) == set(metrics) | {MEMORY} | SPEED
+    assert set(recorded) == set(metrics) | {MEMORY} | speed(metrics)
     for name, spec in metrics.items():
         last_epoch, last = spec["values"][-1]
         assert recorded[name]["count"] == len(spec["values"]), name

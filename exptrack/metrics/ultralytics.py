@@ -66,7 +66,7 @@ _FIRST = re.compile(
 # "Speed: 0.2ms preprocess, 1.5ms inference, 0.0ms loss, 0.6ms postprocess per image": the
 # per-image timings of a validation or prediction, in ms; the loss's time is left out (a
 # classifier's train loss is named "loss")
-_SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|inference|postprocess)\b")
+_SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|inference|loss|postprocess)\b")
 _TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
 _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
@@ -153,7 +153,8 @@ class Recognizer:
             return None
         if text.lstrip().startswith("Speed: "):
             return [(self._aliases.get(name, name), float(value), self.epoch)
-                    for value, name in _SPEED.findall(text)] or None
+                    for value, name in _SPEED.findall(text)  # (a classifier's "loss" is its
+                    if name != "loss" or name not in self._losses] or None  # training loss)
         if _TRAIN_ROW.match(text) and (self._losses or ": " in text):
             return self._train_row(text)  # before any header: its epoch and memory only
         if "GPU_mem" in text:
