@@ -150,6 +150,12 @@ EXPECTED = {
         "plateau"},  # best val_loss 0.308 at epoch 6 of 10
     "heldout29/diffusers_dreambooth_steps_bar_postfix_loss_nan_lr.log": {"divergence"},  # loss
     # nan on every bar from the first
+    "heldout42/pytorch_word_language_model_rnn_relu_pipes_ms_batch_all_nan_end_of_epoch_test.log": {
+        "divergence"},  # loss and ppl nan on every line
+    "heldout42/chinese_text_cls_bert_iter_train_val_loss_acc_percent_star_literal_backslash_n_test.log":
+        {"plateau"},  # Val Loss 0.21-0.22 from iteration 1300 of 3200
+    "heldout44/dreamer_v1_bracket_step_slash_pairs_nan_inf_huge_losses_episode_sentences.log": {
+        "divergence"},  # model and value losses inf/nan
 }
 
 

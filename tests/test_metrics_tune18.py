@@ -67,3 +67,44 @@ def test_the_wandb_run_summary_repeats_nothing_the_run_recorded() -> None:
     # the same entries outside the block (a line of their own) are read as before
     assert ("val_loss", 0.02573) in [(o.name, o.value) for o in _obs(
         table + "wandb:             val_loss 0.02573\n")]
+
+
+def test_statistics_under_a_key_are_a_quantity_s() -> None:
+    # rlpyt's diagnostics table: "Length/Average" is the episodes' mean length
+    text = "".join(f"2022-07-13 11:45:30.6523{i}  | {name:<30}{value}\n" for i, (name, value) in
+                   enumerate([("Diagnostics/CumSteps", 1000), ("Length/Average", 500),
+                              ("Length/Std", 0), ("Length/Min", 500)]))
+    assert {"Length/Average", "Length/Std", "Length/Min"} <= _names(text)
+    # a statistics block's "Min/max" label (two values) names no quantity
+    assert "Min/max" not in _names("Layer 'att_weights' Stats:\n  Mean: 0.0060723\n"
+                                   "  Std dev: 0.046217\n  Min/max: 0.0 / 0.9916055\n")
+
+
+def test_syslog_octal_escapes_are_the_control_bytes() -> None:
+    # SageMaker's CloudWatch and rsyslog write "\r" as "#015" and ESC as "#033"
+    text = ("INFO:root:Epoch[98] Learning rate is 5e-05\n"
+            "#015 24%|##4       | 24/100 [00:10<00:32,  2.34it/s, avg_epoch_loss=1.74]"
+            "#015100%|##########| 100/100 [00:40<00:00,  2.46it/s, avg_epoch_loss=1.72]#033[A\n"
+            "INFO:root:Epoch[98] Evaluation metric 'epoch_loss'=1.724552\n")
+    got = [(o.name, o.value, o.epoch) for o in _obs(text)]
+    assert ("avg_epoch_loss", 1.72, 98) in got
+    assert all("#" not in name and name != "A" for name, *_ in got)
+    # a quoted name is the name: not "Evaluation metric 'epoch_loss'"
+    assert ("epoch_loss", 1.724552, 98) in got
+
+
+def test_counted_batches_place_the_step_and_totals_of_steps_count() -> None:
+    # PyTorch's word_language_model example: the batch within the epoch is the step
+    text = "".join(f"| epoch   4 |   {b}00/ 2983 batches | lr 1.2500 | ms/batch 11.4{b} | "
+                   f"loss   5.1{b} | ppl   200.1{b}\n" for b in (2, 4))
+    got = [(o.name, o.step, o.epoch) for o in _obs(text)]
+    assert ("loss", 400, 4) in got and ("ppl", 200, 4) in got
+    assert _names("epoch 8, phase train, total step 728\n") == set()
+
+
+def test_memory_under_a_cuda_key_is_a_figure() -> None:
+    # metaseq's train_inner: "cuda_gb_allocated" is memory; "cuda_version" stays configuration
+    text = "".join(f'{{"epoch": 1, "loss": "15.8{i}", "num_updates": "{i}", "cuda_gb_allocated": '
+                   f'"19.{i}", "cuda_version": 11.{i}}}\n' for i in (1, 2))
+    assert [(o.name, o.value, o.step) for o in _obs(text) if o.name.startswith("cuda")] == [
+        ("cuda_gb_allocated", 19.1, 1), ("cuda_gb_allocated", 19.2, 2)]

@@ -59,6 +59,8 @@ _COUNT_NOUNS = frozenset({
 _GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
                            "episodes"})
 _MEANS = frozenset({"avg", "average", "mean"})  # "BestAvg", "best_mean_reward": running bests
+# a logger's statistics of a quantity under its key: rlpyt's "Length/Average", "Length/Std"
+_STATISTICS = frozenset({"average", "avg", "mean", "std", "median", "min", "max"})
 _PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
 # Names that are configuration or identity printed near metrics, never metrics.
@@ -76,8 +78,9 @@ _DENY_NAMES = frozenset({
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index|dim|workers|gpus?)$"
-    r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps|iters?|updates)$"
-    r"|_epochs$|(?:^|_)samples$|^(?:cuda|cudnn|nccl|nvcc)|^gpus?_used$"
+    r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates)$"
+    r"|_epochs$|(?:^|_)samples$|^gpus?_used$"
+    r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)
 _TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", "iter",
@@ -112,7 +115,8 @@ def metric_like(name: str) -> bool:
     if not parts or parts[-1] in _SETTING_HEADS:
         return False
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS for p in parts) \
-        or phase_path(name)
+        or phase_path(name) or ("/" in name and parts[-1] in _STATISTICS
+                                and parts[-2] not in _STATISTICS)
 
 
 def counts_things(name: str) -> bool:

@@ -240,8 +240,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
     indexed = single in _INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() in (
         STEP_KEYS | EPOCH_KEYS)  # "Batch ID=10", "epoch no: 3": the key's index
+    quoted = tail[match.start():match.start() + 1] in ("'", '"')  # "metric 'epoch_loss'="
     words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES
-                   and not indexed) \
+                   and not indexed) or quoted \
         or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(
             " ", "_").isidentifier() \
         else words_before(before, bool(sep.strip()), first,

@@ -147,6 +147,8 @@ class MetricParser(TableLines, BarReplay, SlowPath):
             self._pending, self._skip_rest = b"", True
         if b"\r" in complete and b"\r\n" in complete:  # a pseudo-terminal's line ends
             complete = complete.replace(b"\r\n", b"\n")
+        if b"#0" in complete:  # rsyslog's and CloudWatch's (SageMaker) escapes of control
+            complete = complete.replace(b"#015", b"\r").replace(b"#033[", b"\x1b[")  # bytes
         return complete
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics.actions import BAR_STEP, EPOCH, STEP
+from exptrack.metrics.actions import BAR_STEP, BATCH, EPOCH, STEP
 
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 PHASE_LABEL = re.compile(
@@ -15,6 +15,7 @@ ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 
 
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
+_COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
 
 
 def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
@@ -34,6 +35,8 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
+    if counter and stripped[-1:] in ("|", ",", "") and _COUNTED_BATCHES.match(after):
+        return BATCH  # PyTorch's word_language_model "| epoch 4 | 200/ 2983 batches | lr"
     if not counter and stripped[-1:] in ("|", ",", "") and _DONE_FIELD.match(right):
         return STEP  # fairseq's "| epoch 019 | 0161656 updates | words/s 14482"
     return None
