@@ -108,3 +108,19 @@ def test_memory_under_a_cuda_key_is_a_figure() -> None:
                    f'"19.{i}", "cuda_version": 11.{i}}}\n' for i in (1, 2))
     assert [(o.name, o.value, o.step) for o in _obs(text) if o.name.startswith("cuda")] == [
         ("cuda_gb_allocated", 19.1, 1), ("cuda_gb_allocated", 19.2, 2)]
+
+
+def test_a_metric_for_one_fold_is_named_without_the_fold() -> None:
+    # Keras k-fold: "Validation Accuracy for Split 1: 0.7782" after each split's evaluate
+    text = "".join(f"    Validation Accuracy for Split {i}: 0.7{i}\n    Validation Loss for "
+                   f"Split {i}: -23{i}.5\n" for i in (1, 2))
+    assert [(o.name, o.value) for o in _obs(text)] == [
+        ("Validation_Accuracy", 0.71), ("Validation_Loss", -231.5),
+        ("Validation_Accuracy", 0.72), ("Validation_Loss", -232.5)]
+    assert [(o.name, o.epoch) for o in _obs("Loss for epoch 3: 0.5\n")] == [("Loss", 3)]
+
+
+def test_hugging_face_s_total_flos_is_a_count() -> None:
+    text = ('{"train_runtime": 56586.0109, "train_samples_per_second": 3.534, '
+            '"total_flos": 3.6136472061935616e+18, "train_loss": 0.3888, "epoch": 2.0}\n')
+    assert _names(text) == {"train_runtime", "train_samples_per_second", "train_loss"}

@@ -128,8 +128,9 @@ def counts_things(name: str) -> bool:
     if parts[0] == "time" and "/" in name and (parts[-1] in _PROGRESS_UNITS or (
             parts[-2:-1] == ["in"] and parts[1] in _PROGRESS_UNITS)):
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
-    if parts[-1] in _COUNT_HEADS or ("total" in parts and name.endswith(("FLOPs", "flops"))):
-        return True  # "Total FLOPs", "total_training_Gflops": operations counted, not a rate
+    if parts[-1] in _COUNT_HEADS or ("total" in parts
+                                     and name.endswith(("FLOPs", "flops", "flos"))):
+        return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted
     if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \

@@ -123,6 +123,12 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     if quoted is not None and quoted.group("q") == right[0]:  # '"recall@thr=0.5": 0.87'
         start = left_at + len(left) - len(quoted.group("key"))
         return index + 2, quoted.group("key") + number, start, right_at
+    fold = _FOR_FOLD.search(left[-80:]) if number.isdigit() and right.strip() in (":", "=") \
+        else None
+    if fold is not None:  # Keras k-fold's "Validation Accuracy for Split 1: 0.7782"
+        start = left_at + len(left) - len(left[-80:]) + fold.start("name")
+        return index + 2, fold.group("name").replace(" ", "_"), start, start + len(
+            fold.group("name"))
     indexed = indexed_label(left, right) if number.isdigit() else None
     if indexed is not None:
         return (index + 2, f"{indexed[0]}_{number}_{indexed[2]}", left_at + indexed[1],
@@ -130,6 +136,9 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     return None
 
 
+# "Validation Accuracy for Split ", "test loss for fold ": a metric of one of several runs
+_FOR_FOLD = re.compile(r"(?:^|(?<=[\s|,;\-]))(?P<name>(?:[A-Za-z][\w@\-]{0,30} ){0,3}"
+                       r"[A-Za-z][\w@\-]{0,30}) for (?i:split|fold|run|trial|repeat) $")
 # "time (data): ", "Discriminator Accuracy (Loss): ": a second name in parentheses, for a
 # second value in parentheses after the first
 _PAIRED = re.compile(r"(?P<head>(?:[A-Za-z]\w* ){0,3})[A-Za-z]\w* \((?P<second>[A-Za-z]\w{0,30})"
