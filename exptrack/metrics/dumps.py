@@ -102,8 +102,7 @@ def epoch_heading(line: str) -> bool:
     return len(line) < 120 and _EPOCH_HEADING.search(line.rstrip()) is not None
 
 
-_STATISTICS = frozenset({"mean", "avg", "average", "std", "median", "min", "max", "minimum",
-                         "maximum"})
+_STATISTICS = names.STATISTICS | {"minimum", "maximum"}
 _TABLE_KEYS = frozenset({"step", "Step", "epoch", "Epoch", "iter", "iteration", "Iteration"})
 _A_NAME = re.compile(r"[A-Za-z][\w./@\-]{0,60}$")
 

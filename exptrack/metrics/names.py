@@ -59,8 +59,9 @@ _COUNT_NOUNS = frozenset({
 _GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
                            "episodes"})
 _MEANS = frozenset({"avg", "average", "mean"})  # "BestAvg", "best_mean_reward": running bests
-# a logger's statistics of a quantity under its key: rlpyt's "Length/Average", "Length/Std"
-_STATISTICS = frozenset({"average", "avg", "mean", "std", "median", "min", "max"})
+# a quantity's statistics, named after it: rlpyt's "Length/Average", "Length/Std" (``dumps``
+# adds their long forms)
+STATISTICS = frozenset({"average", "avg", "mean", "std", "median", "min", "max"})
 _PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
 # Names that are configuration or identity printed near metrics, never metrics.
@@ -115,8 +116,8 @@ def metric_like(name: str) -> bool:
     if not parts or parts[-1] in _SETTING_HEADS:
         return False
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS for p in parts) \
-        or phase_path(name) or ("/" in name and parts[-1] in _STATISTICS
-                                and parts[-2] not in _STATISTICS)
+        or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
+                                and parts[-2] not in STATISTICS)
 
 
 def counts_things(name: str) -> bool:
