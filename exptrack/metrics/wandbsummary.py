@@ -30,6 +30,7 @@ from exptrack.metrics.reprints import Reprints, printed_alike
 _ENTRY = re.compile(r"^wandb:\s+(?P<name>[^\s\d]\S{0,120}) "
                     r"(?P<value>[+-]?(?:\d[\d.]*(?:e[+-]?\d+)?|nan|inf))\s*$|^wandb:\s+\S")
 _SIGNIFICANT = 3
+_POSITION_KEYS = STEP_KEYS | EPOCH_KEYS
 
 
 def entry(text: str, step: int | float | None,
@@ -40,7 +41,7 @@ def entry(text: str, step: int | float | None,
     if found is None:
         return None
     name = found.group("name")
-    if name is None or name.rpartition("/")[2].lower() in STEP_KEYS | EPOCH_KEYS \
+    if name is None or name.rpartition("/")[2].lower() in _POSITION_KEYS \
             or names.denied(name):
         return []  # "epoch 9", "trainer/global_step 500": where the run ended
     return [Observation(name, float(found.group("value")), step, epoch)]
