@@ -149,3 +149,15 @@ def _marked(raw: bytes, text: str, objects: bool = True) -> Plan | None:
 def depth(text: str) -> int:
     """How many brackets a line opens and leaves open (a pprinted dict's first line: 1)."""
     return text.count("{") + text.count("[") - text.count("}") - text.count("]")
+
+
+def bar_finished(raw: bytes, start: int, end: int) -> bool:
+    """Does a bar's count (``raw[start:end]``) equal its total ("| 7673/7673 [")?"""
+    count = raw[start:end]
+    return raw[end:end + 1] == b"/" and raw.startswith(count, end + 1) \
+        and not raw[end + 1 + len(count):end + 2 + len(count)].isdigit()
+
+
+def text_of(raw: str | bytes) -> str:
+    """A line as the parser holds it (str when its chunk was ASCII, else bytes), as text."""
+    return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")

@@ -27,7 +27,7 @@ from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
-from exptrack.metrics.slowpath import SlowPath, text_of
+from exptrack.metrics.slowpath import SlowPath
 from exptrack.metrics.tablelines import TableLines
 from exptrack.patterns import compile_user
 
@@ -214,7 +214,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         for raw, shape in zip(lines, shapes, strict=True):
             taken: set[str] | None = None
             if filtered:
-                text = text_of(raw)
+                text = lineplan.text_of(raw)
                 if self._ignore is not None and self._ignore.search(text):
                     continue
                 if self._extra:
@@ -249,7 +249,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                 if self._header is not None or (len(raw) > 8 and (
                         b"  " in shape or b"\t" in shape or b"|" in shape
                         or shape.count(b",") > 1)):
-                    self._table_line(text_of(raw), out)
+                    self._table_line(lineplan.text_of(raw), out)
                 continue
             for kind, start, end in plan.context:
                 token = raw[start:end]

@@ -37,8 +37,10 @@ from exptrack.metrics.lineplan import (
     TIMING,
     Observation,
     Plan,
+    bar_finished,
     depth,
     make_plan,
+    text_of,
 )
 from exptrack.metrics.replay import MAX_LINE_BYTES
 
@@ -334,7 +336,7 @@ class SlowPath:
                 number = int(value) if value.is_integer() else value
             if kind == rules.BAR_STEP:
                 bar = number
-                finished = _finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
+                finished = bar_finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
             else:
                 self.place(kind, number)
         step, epoch = self.step, self.epoch
@@ -390,14 +392,3 @@ class SlowPath:
             out.extend(self._recorded(self._dump.held))
             self._dump.held = []
 
-
-def _finished(raw: bytes, start: int, end: int) -> bool:
-    """Does a bar's count (``raw[start:end]``) equal its total ("| 7673/7673 [")?"""
-    count = raw[start:end]
-    return raw[end:end + 1] == b"/" and raw.startswith(count, end + 1) \
-        and not raw[end + 1 + len(count):end + 2 + len(count)].isdigit()
-
-
-def text_of(raw: str | bytes) -> str:
-    """A line as the parser holds it (str when its chunk was ASCII, else bytes), as text."""
-    return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
