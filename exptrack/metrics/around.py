@@ -58,7 +58,8 @@ _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
-    r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)")  # "Speed 726.28 samples/sec   Loss": its unit
+    r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit
+    r"|\s(?i:avg|average|mean|total|running)\s[A-Za-z][\w@.\-/]*\s$")  # "Loss 0.7 Avg Loss 0.6"
 
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",

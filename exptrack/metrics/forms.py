@@ -41,7 +41,8 @@ _SPECIAL = re.compile(r"\df|,")
 _FLOAT32 = re.compile(r"(?<=\d)f")
 
 
-_LIST_OPEN = re.compile(r"[=:]\s?([\[<])\s*$")
+# "return=[12.]", "Loss: <0.2098>", and numpy's padded "Loss [ 0.6909]" (not "INFO [15]")
+_LIST_OPEN = re.compile(r"(?:[=:]\s?([\[<])\s*|(?<=[A-Za-z]) (\[)\s+)$")
 _LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>")}
 
 
@@ -69,7 +70,8 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
         if index in inner:
             continue
         listed = _LIST_OPEN.search(out[index - 1][-8:])
-        closing = _LIST_CLOSE[listed.group(1)].match(out[index + 1]) if listed else None
+        closing = _LIST_CLOSE[listed.group(1) or listed.group(2)].match(out[index + 1]) \
+            if listed else None
         if closing is not None:
             # a one-value list (numpy's "episodic_return=[12.]"), a value in angle brackets
             # (MADlib's "Loss: <0.2098>"): the value

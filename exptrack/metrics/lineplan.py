@@ -9,6 +9,9 @@ from typing import NamedTuple
 from exptrack.metrics import detectron, dumps, forms, rules
 
 _DIGITS = re.compile(rb"\d+")
+# the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
+# "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:"
+_PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default|rank)\d{1,6}\]):")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
 KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
 SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
@@ -67,6 +70,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``)."""
     text = raw.decode("utf-8", "replace")
+    tag = _PROCESS_TAG.match(text) if text[:1] == "[" else None
+    if tag is not None:  # read as the line the process printed (the same offsets)
+        text = " " * tag.end() + text[tag.end():]
     marked = _marked(raw, text, objects)
     if marked is not None:
         return marked

@@ -16,7 +16,7 @@ from exptrack.metrics.phases import EPOCH_KEYS, PHASE_WORDS_BEFORE, STEP_KEYS, W
 is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[\],;|*<])|(?<=^/)|(?<=^-))['"]?"""  # "epoch=0/global_step=5": after
+    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-))['"]?"""  # "epoch=0/global_step=5": after
     # "N/"; insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""

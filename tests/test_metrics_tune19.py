@@ -1,0 +1,37 @@
+"""Round ``tune19`` (session 27). Each test fails on the parser before the round
+(0dafcad)."""
+
+from __future__ import annotations
+
+from parsed import obs as _obs
+
+
+def test_a_launchers_process_tag_is_not_part_of_the_line() -> None:
+    # Open MPI's --tag-output (Horovod), torchrun's --tee, PyTorch's rank prefix: the
+    # step and epoch the process printed are still read
+    for tag in ("[1,0]<stdout>:", "[0,12]<stderr>:", "[default0]:", "[rank3]:"):
+        text = "".join(f"{tag}Epoch {e} step {e}00 loss: 0.{e}\n" for e in (1, 2))
+        assert [(o.name, o.value, o.step, o.epoch) for o in _obs(text)] == [
+            ("loss", 0.1, 100, 1), ("loss", 0.2, 200, 2)], tag
+
+
+def test_a_name_right_after_an_arrow() -> None:
+    # DSFD's "->>lr:0.0005" under its step line
+    text = "".join(f"epoch:1 || iter:{i}0 || Loss:1.{i}\n->>lr:0.000{i}\n" for i in (1, 2))
+    got = [(o.name, o.value, o.step) for o in _obs(text) if o.name == "lr"]
+    assert got == [("lr", 0.0001, 10), ("lr", 0.0002, 20)]
+
+
+def test_numpy_one_value_arrays_and_a_running_average_after_a_bare_pair() -> None:
+    # "Loss [ 0.69] Avg Loss [ 0.68]": numpy's padded repr of a one-element array; the
+    # statistic's phrase after the first value is the next name, not prose
+    text = "".join(f"INFO    : Epoch: [{e}][300/320]\t Loss [ 0.6{e}] Avg Loss [ 0.5{e}] "
+                   f"Accuracy 0.7{e}\n" for e in (1, 2))
+    got = {o.name: (o.value, o.step, o.epoch) for o in _obs(text)}
+    assert got == {"Loss": (0.62, 300, 2), "Avg_Loss": (0.52, 300, 2),
+                   "Accuracy": (0.72, 300, 2)}
+    # a log record's "[15]" tag stays the round it names
+    text = "".join(f"2022-06-01 10:06:44,668 INFO [{i}]    train-logloss:0.00{i}  "
+                   f"eval-logloss:0.5{i}\n" for i in (15, 16))
+    assert [(o.name, o.step) for o in _obs(text)][-2:] == [("train-logloss", 16),
+                                                          ("eval-logloss", 16)]
