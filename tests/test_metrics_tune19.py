@@ -35,3 +35,13 @@ def test_numpy_one_value_arrays_and_a_running_average_after_a_bare_pair() -> Non
                    f"eval-logloss:0.5{i}\n" for i in (15, 16))
     assert [(o.name, o.step) for o in _obs(text)][-2:] == [("train-logloss", 16),
                                                           ("eval-logloss", 16)]
+
+
+def test_a_learning_rate_phrase_with_a_spaced_equals_sign_is_a_value() -> None:
+    # "learning rate = 0.0001000" after each epoch: the schedule's value; "lr = 0.1" and
+    # "dropout = 0.2" printed alone stay configuration
+    text = "".join(f"End of epoch {e} / 200 \t Time Taken: 39{e}.5 sec\nlearning rate = 0.000{e}\n"
+                   for e in (1, 2))
+    got = [(o.name, o.value) for o in _obs(text) if "rate" in o.name]
+    assert got == [("learning_rate", 0.0001), ("learning_rate", 0.0002)]
+    assert _obs("dropout = 0.2\nlr = 0.1\n") == []
