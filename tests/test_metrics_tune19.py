@@ -45,3 +45,18 @@ def test_a_learning_rate_phrase_with_a_spaced_equals_sign_is_a_value() -> None:
     got = [(o.name, o.value) for o in _obs(text) if "rate" in o.name]
     assert got == [("learning_rate", 0.0001), ("learning_rate", 0.0002)]
     assert _obs("dropout = 0.2\nlr = 0.1\n") == []
+
+
+def test_the_same_report_again_at_its_step_is_one_observation() -> None:
+    # "print(..., end='\r')" every episode and "print(...)" every hundredth: episode 100's
+    # line twice, with a line of another format between, is one report
+    text = ("Episode 99\tFrame 2000 \tAverage100 Score: 20.00\r"
+            "Episode 100\tFrame 2046 \tAverage100 Score: 23.00\r"
+            "saving\n"
+            "Episode 100\tFrame 2046 \tAverage100 Score: 23.00\n"
+            "Episode 101\tFrame 2090 \tAverage100 Score: 23.00\r")
+    got = [o.value for o in _obs(text) if o.name == "Average100_Score"]
+    assert got == [20.0, 23.0, 23.0]
+    # the same value at a new step, or at no step, is a new report
+    text = "loss: 0.5\nsaving\nloss: 0.5\n"
+    assert [o.value for o in _obs(text)] == [0.5, 0.5]

@@ -7,10 +7,11 @@ its values are dropped (the first, fuller print stands), when every value on it 
 its name's last value: the same step and epoch (one of them known; an epoch's line with no
 step, MetricLogger's ``Averaged stats: lr: 0.000415  loss: 2.557741``, repeats the epoch's
 last batch's), the same value to the digits the line shows (at least three decimals when
-they differ), from a line of another format (numbers and runs of spaces aside). A line of
-the same format (the next report of a stuck loss, a padded dict with a rounded epoch), or
-with one new value among its values (another process's loss, a new iteration time),
-reports anew.
+they differ), from a line of another format (numbers and runs of spaces aside), or from a
+line of the same format with every value the same at the same known step (a ``\r`` status
+line printed again with ``\n``). A line of the same format with a new value or no step
+(the next report of a stuck loss, a padded dict with a rounded epoch), or with one new
+value among its values (another process's loss, a new iteration time), reports anew.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Reprints:
         last = self._last
         end = len(out)
         index = first
+        same: bool | None = None  # the earlier line's format (only the same values repeat it)
         while index < end:  # (most lines fail at their first value)
             obs = out[index]
             before = last.get(obs.name)
@@ -66,8 +68,11 @@ class Reprints:
             seen = before[0]
             if (seen.step != obs.step and obs.step is not None) or seen.epoch != obs.epoch \
                     or (obs.epoch is None and (obs.step is None or seen.step != obs.step)) \
-                    or not printed_alike(seen.value, obs.value) \
-                    or _format(before[1]) == _format(raw, before[1]):
+                    or not printed_alike(seen.value, obs.value):
+                return
+            if same is None:
+                same = _format(before[1]) == _format(raw, before[1])
+            if same and (seen.value != obs.value or obs.step is None):
                 return
             index += 1
         del out[first:]
