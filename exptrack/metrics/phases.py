@@ -166,3 +166,11 @@ def with_phase(name: str, phase: str | None) -> str:
     if name[:1].isupper() and name[1:] == name[1:].lower():
         name = low
     return f"{phase}_{name}"
+
+
+# "loss_train", "acc_val": a quantity, then its phase
+QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
+# a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
+# LOSS:0.19 CER:6.5%": train_CER too)
+ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
+                       r"evaluation|dev)\b")

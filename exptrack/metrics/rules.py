@@ -39,8 +39,10 @@ from exptrack.metrics.actions import (
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.phases import (
+    ANY_PHASE,
     EPOCH_KEYS,
     PHASES,
+    QUANTITY_PHASE,
     STEP_KEYS,
     WORD_PHASES,
     phase_at,
@@ -79,11 +81,7 @@ _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[
 _NEXT_NAME = re.compile(r" [A-Za-z]")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s$")
-_QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
-# a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
-# LOSS:0.19 CER:6.5%": train_CER too)
-_ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
-                        r"evaluation|dev)\b")
+
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
@@ -257,6 +255,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if low in WORD_PHASES and pieces[index].replace(",", "").isdigit():
             continue  # "train=113 (pos=33) | val=29": a split's size
+        if low == "steps" and actions and actions[-1][:2] == (EPOCH, index - 2):
+            continue  # Time-Series-Library's "Epoch: 3, Steps: 384 |": the epoch's length
         if low == "steps" and not naming.at_field_start(found.before):
             phrased_steps.append(index)  # "total steps 994", "Learner Steps = 2": the step
             continue  # of a line that reports metrics; "Gradient Accumulation steps = 1" not
@@ -321,7 +321,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
         if "|" in left:
             per_phase = None
-        phased = _QUANTITY_PHASE.match(name) if not weak else None
+        phased = QUANTITY_PHASE.match(name) if not weak else None
         if phased is not None and names.metric_like(phased.group(1)):
             per_phase = phased.group(1)  # litgpt "loss train: 2.85, val: 2.86": one quantity
         elif per_phase is not None and low in WORD_PHASES and not weak:  # per phase, named
@@ -331,7 +331,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             name = with_phase(name, found.phase)
             if not candidates and (not found.before.strip(" )]|-,")
                                    or _AFTER_LEVEL.search(found.before)) \
-                    and len(_ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
+                    and len(ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
