@@ -60,3 +60,23 @@ def test_the_same_report_again_at_its_step_is_one_observation() -> None:
     # the same value at a new step, or at no step, is a new report
     text = "loss: 0.5\nsaving\nloss: 0.5\n"
     assert [o.value for o in _obs(text)] == [0.5, 0.5]
+
+
+def test_a_box_drawn_table_of_phase_rows() -> None:
+    # Ludwig's tabulate "fancy_grid": each row is a phase's values
+    text = ("Epoch  6\n"
+            "╒═══════╤════════╤═════════╤════════╕\n"
+            "│ y     │   loss │   error │     r2 │\n"
+            "╞═══════╪════════╪═════════╪════════╡\n"
+            "│ train │ 0.9779 │ -0.1092 │ 1.0000 │\n"
+            "├───────┼────────┼─────────┼────────┤\n"
+            "│ vali  │ 1.3901 │ -0.1726 │ 0.9000 │\n"
+            "╘═══════╧════════╧═════════╧════════╛\n")
+    got = {o.name: (o.value, o.epoch) for o in _obs(text)}
+    assert got == {"train_loss": (0.9779, 6), "train_error": (-0.1092, 6), "train_r2": (1.0, 6),
+                   "vali_loss": (1.3901, 6), "vali_error": (-0.1726, 6), "vali_r2": (0.9, 6)}
+    # a per-class table whose class is called "train" is no phase's row
+    text = ("| category | AP     | category | AP     |\n"
+            "|:---------|:-------|:---------|:-------|\n"
+            "| train    | 40.996 | drum     | 10.707 |\n")
+    assert not any(o.name.startswith("train") for o in _obs(text))

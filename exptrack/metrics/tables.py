@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from exptrack.metrics import naming, rules
+from exptrack.metrics.phases import WORD_PHASES
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
@@ -37,6 +38,9 @@ _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KM
 _STEP_COLUMNS = frozenset({"steps", "iterations", "updates"})
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(r"^\[\s?([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?\]$")
+# a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
+# values are that phase's
+_PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
@@ -77,7 +81,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     """A header row -> (metric names, its layout: ``SPACES``, ``PIPES`` for a ``| a | b |``
     table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
     each word a cell (YOLOv5's ``mAP@.5 mAP@.5:.95``, set apart by one space only)."""
-    text = _LEAD_TAG.sub("", _BAR_CUT.sub("", line)).strip()
+    text = _LEAD_TAG.sub("", _BAR_CUT.sub("", line.replace("│", "|"))).strip()
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
@@ -115,7 +119,7 @@ def parse_row(line: str, header: list[str], layout: str,
     if layout == COMMAS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
         cells = [c.strip() for c in next(csv.reader([line.strip()]))]
     elif layout == PIPES:
-        text = line.strip()
+        text = line.replace("│", "|").strip()  # (tabulate's "fancy_grid" draws "│")
         if "|" not in text:
             return None
         cells = [c.strip() for c in _edges(text).split("|")]
@@ -127,8 +131,10 @@ def parse_row(line: str, header: list[str], layout: str,
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
         return None
+    phase = cells[0] if cells[0].lower() in _PHASE_LABELS and all(
+        _ROW_NUMBER.match(c) for c in cells[1:]) else ""  # (not detectron2's class "train")
     if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
-            and cells[0].lower() not in _AGGREGATE_LABELS:
+            and cells[0].lower() not in _AGGREGATE_LABELS and not phase:
         return None
     values: list[tuple[str, float]] = []
     step = epoch = None
@@ -153,6 +159,7 @@ def parse_row(line: str, header: list[str], layout: str,
         if memory is not None:  # (or a time in seconds: "19.6s", "19.6s  <- best")
             values.append((naming(name), float(memory.group(1))))
             continue
+        name = f"{phase}_{name}" if phase else name
         if not _ROW_NUMBER.match(cell) or (rules.is_denied(name) and not (
                 low in _COUNT_WORDS and "." in cell)):
             continue
