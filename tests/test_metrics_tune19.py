@@ -80,3 +80,13 @@ def test_a_box_drawn_table_of_phase_rows() -> None:
             "|:---------|:-------|:---------|:-------|\n"
             "| train    | 40.996 | drum     | 10.707 |\n")
     assert not any(o.name.startswith("train") for o in _obs(text))
+
+
+def test_a_tab_separated_field_of_capitalised_words_is_one_name() -> None:
+    # AST's "Per Sample Total Time 0.00905\tPer Sample DNN Time 0.0084": "per sample"
+    # qualifies the quantity, "sample" counts nothing here
+    text = "".join(f"Epoch: [1][{i}00/663]\tPer Sample Total Time 0.0090{i}\tPer Sample DNN "
+                   f"Time 0.0084{i}\tTrain Loss 0.13{i}\t\n" for i in (1, 2))
+    got = {o.name: o.value for o in _obs(text)}
+    assert got == {"Per_Sample_Total_Time": 0.00902, "Per_Sample_DNN_Time": 0.00842,
+                   "train_loss": 0.132}

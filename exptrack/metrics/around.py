@@ -120,7 +120,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words  # "gpu mem: 9301Mb", "GPU util: 98": the device's quantity
     if len(parts) == 2 and parts[1] == "of" and parts[0].lower() in _STATISTICS_OF:
         return words  # ML-Agents' "Std of Reward: 0.000": a statistic of a quantity
-    if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per" for p in parts) \
+    if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per"
+           and parts[i - 1:i] != ["Per"] and parts[i - 1:i] != ["per"]  # "Per Sample Time"
+           for i, p in enumerate(parts)) \
             and not (parts == ["x"] and names.metric_like(name)):  # YOLO's "x loss: 0.39"
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
@@ -134,9 +136,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
         # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |": the
         # words of a field
-    if not strong and boundary[:1] in ",|" and names.metric_like(name) \
-            and all(p.isalpha() and p.istitle() for p in parts):
-        return words  # ", Avg Regression Loss 2.84,": a field's words, each capitalised
+    if not strong and (boundary[:1] in ",|" or "\t" in boundary) and names.metric_like(name) \
+            and all(p.isalpha() and (p.istitle() or p.isupper()) for p in parts):
+        return words  # ", Avg Regression Loss 2.84,", "\tPer Sample Data Time 0.0006": a
+        # field's words, each capitalised
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
