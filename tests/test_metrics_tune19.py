@@ -90,3 +90,14 @@ def test_a_tab_separated_field_of_capitalised_words_is_one_name() -> None:
     got = {o.name: o.value for o in _obs(text)}
     assert got == {"Per_Sample_Total_Time": 0.00902, "Per_Sample_DNN_Time": 0.00842,
                    "train_loss": 0.132}
+
+
+def test_a_phrase_that_ends_in_a_count_word_is_a_metric_when_it_names_one() -> None:
+    # MockingBird's HiFi-GAN: "Gen Loss Total" is the generator's total loss; a plain
+    # "total" stays a count
+    text = "".join(f"Steps : 36{i}0, Gen Loss Total : 25.9{i}, s/b : 1.10{i}\n" for i in (7, 8))
+    got = {o.name: (o.value, o.step) for o in _obs(text)}
+    assert got["Gen_Loss_Total"] == (25.98, 3680)
+    assert "Total" not in got
+    assert [o.name for o in _obs("Epoch 1 batch total: 16 loss: 0.5\nEpoch 2 batch total: 16 "
+                                 "loss: 0.4\n")] == ["loss", "loss"]

@@ -250,12 +250,13 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     indexed = single in _INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() in (
         STEP_KEYS | EPOCH_KEYS)  # "Batch ID=10", "epoch no: 3": the key's index
     quoted = tail[match.start():match.start() + 1] in ("'", '"')  # "metric 'epoch_loss'="
-    words = "" if (is_denied(single) and not rate and single not in names.NEVER_NAMES
-                   and not indexed) or quoted \
-        or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(
-            " ", "_").isidentifier() \
+    words = "" if quoted or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(
+        ":", "").replace(" ", "_").isidentifier() \
         else words_before(before, bool(sep.strip()), first,
                           aligned="\t" in sep or sep.endswith("  "), name=single)
+    if words and is_denied(single) and not rate and single not in names.NEVER_NAMES \
+            and not indexed and not names.metric_like(normalize_name(words + raw_name)):
+        words = ""  # "Gen Loss Total : 25.9" is a loss, "batch total: 16" a count
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
         return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
