@@ -101,3 +101,11 @@ def test_a_phrase_that_ends_in_a_count_word_is_a_metric_when_it_names_one() -> N
     assert "Total" not in got
     assert [o.name for o in _obs("Epoch 1 batch total: 16 loss: 0.5\nEpoch 2 batch total: 16 "
                                  "loss: 0.4\n")] == ["loss", "loss"]
+
+
+def test_numpy_one_value_arrays_in_a_dict() -> None:
+    # LightGCN's "[TEST]" result: {'precision': array([0.0027]), ...}
+    text = "[TEST]\n{'precision': array([0.00277982]), 'recall': array([0.00980375]), " \
+           "'ndcg': array([ 0.00742985])}\n"
+    assert {o.name: o.value for o in _obs(text)} == {
+        "precision": 0.00277982, "recall": 0.00980375, "ndcg": 0.00742985}

@@ -44,6 +44,9 @@ _FLOAT32 = re.compile(r"(?<=\d)f")
 # "return=[12.]", "Loss: <0.2098>", and numpy's padded "Loss [ 0.6909]" (not "INFO [15]")
 _LIST_OPEN = re.compile(r"(?:[=:]\s?([\[<])\s*|(?<=[A-Za-z]) (\[)\s+)$")
 _LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>")}
+# numpy's one-value array ("'ndcg': array([0.0074])")
+_ARRAY_OPEN = re.compile(r"(?<![\w.])(?:np\.|numpy\.)?array\(\[\s*$")
+_ARRAY_CLOSE = re.compile(r"^\.?\s*\]\)")
 
 
 def is_plain(token: str) -> bool:
@@ -80,7 +83,16 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
             cut[index + 1] += closing.end()
             out[index + 1] = out[index + 1][closing.end():]
             continue
-        if not out[index - 1].rstrip().endswith("("):
+        left = out[index - 1]
+        tail = left[-24:]
+        array = _ARRAY_OPEN.search(tail) if tail.endswith(("[", " ")) else None
+        closing = _ARRAY_CLOSE.match(out[index + 1]) if array else None
+        if array is not None and closing is not None:
+            out[index - 1] = left[:len(left) - len(tail) + array.start()]
+            cut[index + 1] += closing.end()
+            out[index + 1] = out[index + 1][closing.end():]
+            continue
+        if not left.rstrip().endswith("("):
             continue
         tail = out[index - 1][-64:]
         opened = _WRAPPER.search(tail)
