@@ -109,3 +109,13 @@ def test_numpy_one_value_arrays_in_a_dict() -> None:
            "'ndcg': array([ 0.00742985])}\n"
     assert {o.name: o.value for o in _obs(text)} == {
         "precision": 0.00277982, "recall": 0.00980375, "ndcg": 0.00742985}
+
+
+def test_a_count_word_that_opens_the_next_key_is_no_unit() -> None:
+    # diffusion-pipe's "loss: 0.7332 iter time (s): 3.181": "iter" starts the next key
+    text = "".join(f"steps: {i} loss: 0.73{i} iter time (s): 3.18{i} samples/sec: 0.31{i}\n"
+                   for i in (16, 17))
+    got = {o.name: (o.value, o.step) for o in _obs(text)}
+    assert got["loss"] == (0.7317, 17)
+    # "12 images" still counts images
+    assert [o.name for o in _obs("Epoch 3: 12 images loss: 0.5\n")] == ["loss"]

@@ -55,6 +55,8 @@ _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
     r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
+# "loss: 0.73 iter time (s): 3.18": the word after a value opens the next key
+_NAME_GOES_ON = re.compile(r" [A-Za-z]\w{0,20}(?: \([A-Za-z/%]{1,6}\))?\s?[:=]")
 _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
@@ -85,7 +87,8 @@ def unit_after(after: str, number_follows: bool) -> bool:
     """Is the word after a value its unit ("3 epochs", "12 images")? Not when a value
     follows it: "loss 0.5 step 12", "0.5 step=12" name the next value."""
     unit = _UNIT_AFTER.match(after)
-    return unit is not None and not (number_follows and not after[unit.end():].strip())
+    return unit is not None and not (number_follows and not after[unit.end():].strip()) \
+        and _NAME_GOES_ON.match(after, unit.end()) is None
 
 
 def weak_pair_ok(name: str, sep: str, after: str) -> bool:
