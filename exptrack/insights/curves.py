@@ -153,7 +153,7 @@ def overfitting(val_name: str, val: Sequence[Point], train_name: str, train: Seq
 
 def divergence(name: str, points: Sequence[Point], th: Thresholds) -> Insight | None:
     """A loss that became NaN/inf and stayed so, or exploded far above its running
-    minimum and above where it started, to the end. Of several runs printed into one log (the
+    minimum and above anything it was before, to the end. Of several runs printed into one log (the
     epoch or step goes back), the last."""
     points = last_run(points)
     first_bad = next((i for i, p in enumerate(points) if not math.isfinite(p.value)), None)
@@ -179,12 +179,14 @@ def divergence(name: str, points: Sequence[Point], th: Thresholds) -> Insight | 
     # The running minimum leaves the first value out: a first report can cover a shorter
     # interval than the others (spaCy's table sums a loss over its logging interval: 40 at
     # step 0, then 2163 for the next 200 steps), which is no minimum to explode from.
-    running = math.inf
+    running, highest = math.inf, values[0]
     for j in range(2, len(values) - 1):
         running = min(running, values[j - 1])
+        highest = max(highest, values[j - 1])
         if running <= 0:
             return None
-        limit = max(values[0], th.explode_factor * running)
+        limit = max(highest, th.explode_factor * running)  # (a noisy loss back at a height
+        # it had already reached, a later batch of longer inputs, is no explosion)
         if suffix_min[j] > limit:
             where = _at(points[j])
             return Insight("divergence", "error",
