@@ -254,8 +254,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         ":", "").replace(" ", "_").isidentifier() \
         else words_before(before, bool(sep.strip()), first,
                           aligned="\t" in sep or sep.endswith("  "), name=single)
-    if words and is_denied(single) and not rate and single not in names.NEVER_NAMES \
-            and not indexed and not names.metric_like(normalize_name(words + raw_name)):
+    if is_denied(single) and not rate and single not in names.NEVER_NAMES and not indexed \
+            and not (words and names.metric_like(normalize_name(words + raw_name))):
         words = ""  # "Gen Loss Total : 25.9" is a loss, "batch total: 16" a count
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
