@@ -17,6 +17,25 @@ STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 # shows no step: such a line's values belong to the epoch, not to its last batch
 BATCH, EPOCH_ALONE = 5, 6
 TIMED = 7  # a timing kept only where the run already has a step or an epoch
+_C = tuple[int, str, str, bool]  # a named value of a line: (piece index, name, sep, phrased)
+
+
+def only_timed(actions: list[Action], candidates: list[_C], durations: set[int],
+          measures: set[int]) -> tuple[list[Action], list[_C]]:
+    """The actions and candidates of a line with no step or epoch of its own, whose
+    ``durations`` (tokens named by a duration's word) or ``measures`` (values with a time or
+    memory unit) are reports only inside a run's epochs or steps ("Time elapsed: 126.1
+    seconds," in an epoch's block), not one-offs ("Elapsed: 3.2s" at start-up): TIMED,
+    decided where the line prints."""
+    if durations:
+        alone = len(durations) == sum(a.kind in (METRIC, RATIO) for a in actions)
+        actions = [a._replace(kind=TIMED) for a in actions if a.token in durations] if alone \
+            else [a for a in actions if a.token not in durations]  # beside other values:
+        candidates = [c for c in candidates if c[0] not in durations]  # a one-off, dropped
+    if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
+        actions = [a._replace(kind=TIMED) if a.token in measures else a for a in actions]
+        candidates = [c for c in candidates if c[0] not in measures]
+    return actions, candidates
 
 
 def counted_again(low: str, actions: list[Action]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
+from exptrack.metrics.around import STOPWORDS
 
 # "loss[ctc_loss=0.7, ...]": a word glued to "[", then no bracket up to the closing one
 _GROUP = re.compile(
@@ -50,6 +51,26 @@ def duration_key(low: str, sep: str, before: str) -> bool:
     """Is a unit word ("seconds") the key of a value, ``seconds: 2.167`` at a field's start?"""
     return low in _DURATION_WORDS and sep.strip() in (":", "=") \
         and _FIELD_START.search(before) is not None
+
+
+# "Val took 5.265s", "Epoch 6 of 500 took 494.4s", "loading data took 0.0057[s]": a
+# duration named by what took it (up to three words: not a count's "after 3 epochs took")
+_TOOK_UNIT = re.compile(r"^\s?(?:\[s\]|(?:ms|s|sec|secs|seconds|min|mins|minutes)(?![\w/]))")
+_TOOK_WORDS = re.compile(r"(?:^|(?<=[\s\]|,;:(]))((?:[A-Za-z][\w/.\-]{0,30} ){0,3})$")
+_COUNTED = re.compile(r"(?i)(?:epochs|iterations|iters|steps|batches) $")
+
+
+def took_name(before: str, after: str) -> str | None:
+    """The name of the duration after "took" (``before``: the text before that word), or
+    None when what follows is no time unit, or the words before count something or are
+    prose."""
+    if _TOOK_UNIT.match(after) is None or _COUNTED.search(before):
+        return None
+    words = _TOOK_WORDS.search(before)
+    kept = words.group(1).split() if words else []
+    if any(word.lower() in STOPWORDS for word in kept):
+        return None  # "Generation of step-events took 0 ms": a sentence of a library's
+    return "_".join([*kept, "took"])
 
 
 # a key over a short list of numbers: "D-Loss=[0.76, 0.43]", "recall=[0.124, 0.268]"

@@ -22,8 +22,9 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
-    r"""#?['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?(?P<sep>\s*[:=]\s*|\s->\s|\s+)['"]?$""")  # dlib's
-# "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19"
+    r"""#?['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?"""
+    r"""(?P<sep>\s*[:=]\s*|\s->\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-)['"]?$""")  # dlib's
+# "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:"
 _SUBSCRIPT = re.compile(r"\w\[$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "lm loss value: 8.4" is lm_loss

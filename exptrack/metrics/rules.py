@@ -33,6 +33,7 @@ from exptrack.metrics.actions import (
     counted_again,
     judge_dict,
     not_a_report,
+    only_timed,
     sections,
     without_per_class,
 )
@@ -288,6 +289,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " "):
             continue  # "DataLoader 0:", a label's index; not tqdm's "Loss: 0.52: : 11it"
+        took = groups.took_name(found.before, after) if low == "took" and not sep.strip() \
+            and index not in remarked else None
+        if took is not None:  # "Val took 5.265s": a duration, named by what took it
+            actions.append(Action(METRIC, index, with_phase(took, found.phase)))
+            durations.add(index)
+            continue
         if (low in STOPWORDS and not groups.duration_key(low, sep, found.before)) \
                 or (sep == ":" and "." in name and pieces[index].isdigit()):
             continue  # "yolox.core.trainer:246": a source location
@@ -368,18 +375,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     if (settings or _LIBRARY_LOG.search(line)) and not any(a.kind in (STEP, EPOCH)
                                                          for a in actions):
         return ()  # a library's "[Info]" line counts only when it reports an iteration
-    # a duration with no step or epoch on its line, or a line of timings only, is a report
-    # only inside a run's epochs or steps ("Time elapsed: 126.1 seconds," in an epoch's
-    # block), not a one-off ("Elapsed: 3.2s" at start-up): TIMED, decided where it prints
-    if durations and not any(a.kind in (STEP, EPOCH) for a in actions):
-        alone = len(durations) == sum(a.kind in (METRIC, RATIO) for a in actions)
-        actions = [a._replace(kind=TIMED) for a in actions if a.token in durations] if alone \
-            else [a for a in actions if a.token not in durations]  # beside other values:
-        candidates = [c for c in candidates if c[0] not in durations]  # a one-off, dropped
-    if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions) \
-            and not any(a.kind in (STEP, EPOCH) for a in actions):
-        actions = [a._replace(kind=TIMED) if a.token in measures else a for a in actions]
-        candidates = [c for c in candidates if c[0] not in measures]
+    if (durations or measures) and not any(a.kind in (STEP, EPOCH) for a in actions):
+        actions, candidates = only_timed(actions, candidates, durations, measures)
     weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
     if weak_only and len(candidates) + sum(a.kind not in (METRIC, TIMED)
                                            for a in actions) < 2:
