@@ -31,3 +31,55 @@ def test_a_duration_named_by_what_took_it() -> None:
             "Generation of step-events took 0 ms\nstep 9: train loss 4.56 (took 1336.7 ms)\n"
             "Took 3.2521350383758545\n")
     assert not [o for o in _obs(text) if "took" in o.name.lower()]
+
+
+def test_darknets_iteration_lines_name_their_values_after_them() -> None:
+    # pjreddie's "avg", AlexeyAB's "avg loss" and "hours left"; the first value is the
+    # batch's loss (detector.c), the images seen and the hours left are no measurements
+    text = (" 4: 285.326599, 289.835968 avg, 0.000100 rate, 838.663052 seconds, 256 images\n"
+            " 8001: 0.595442, 0.595442 avg loss, 0.001300 rate, 13.209250 seconds, "
+            "512064 images, -1.000000 hours left\n")
+    assert [(o.name, o.value, o.step) for o in _obs(text)] == [
+        ("loss", 285.326599, 4), ("avg", 289.835968, 4), ("rate", 0.0001, 4),
+        ("seconds", 838.663052, 4), ("loss", 0.595442, 8001), ("avg_loss", 0.595442, 8001),
+        ("rate", 0.0013, 8001), ("seconds", 13.20925, 8001)]
+
+
+def test_darknets_detection_layers_are_named_by_their_index() -> None:
+    # YOLOv3's three layers print the same names: each layer's own series; the normaliser's
+    # weights and the object count are no metrics; YOLOv2's one layer keeps its names
+    text = ("Region 82 Avg IOU: 0.798363, Class: 0.893232, Obj: 0.700808, No Obj: 0.004567, "
+            ".5R: 1.000000, .75R: 0.750000,  count: 4\n"
+            "Region 94 Avg IOU: -nan, Class: -nan, Obj: -nan, No Obj: 0.000012, .5R: -nan, "
+            ".75R: -nan,  count: 0\n"
+            "v3 (iou loss, Normalizer: (iou: 0.07, obj: 1.00, cls: 1.00) Region 139 Avg (IOU: "
+            "0.713000, GIOU: 0.700000), count: 1, class_loss = 0.240000, iou_loss = 4.180000, "
+            "total_loss = 4.420000\n"
+            "Region Avg IOU: 0.044084, Class: 1.000000, Obj: 0.613546, No Obj: 0.491049, "
+            "Avg Recall: 0.015152,  count: 66\n")
+    got = {o.name: o.value for o in _obs(text)}
+    assert list(got)[:6] == ["Region_82_Avg_IOU", "Region_82_Class", "Region_82_Obj",
+                             "Region_82_No_Obj", "Region_82_.5R", "Region_82_.75R"]
+    assert got["Region_82_.75R"] == 0.75 and got["Region_94_No_Obj"] == 0.000012
+    assert [n for n in got if n.startswith("Region_139")] == [
+        "Region_139_Avg_IOU", "Region_139_Avg_GIOU", "Region_139_class_loss",
+        "Region_139_iou_loss", "Region_139_total_loss"]
+    assert [n for n in got if not n.startswith("Region_") or n == "Region_Avg_IOU"] == [
+        "Region_Avg_IOU", "Class", "Obj", "No_Obj", "Avg_Recall"]
+
+
+def test_darknets_map_evaluation() -> None:
+    # "-map" prints the evaluation after the iteration: the mAP, and precision, recall,
+    # F1 and IoU at the confidence threshold (the threshold a setting, TP/FP/FN counts, the
+    # per-class rows no run-level metric)
+    text = (" 1000: 0.595442, 0.595442 avg loss, 0.001300 rate, 13.209250 seconds, "
+            "64000 images, 2.000000 hours left\n"
+            "class_id = 0, name = person, ap = 62.31%   \t (TP = 1118, FP = 492) \n"
+            " for conf_thresh = 0.25, precision = 0.69, recall = 0.55, F1-score = 0.61 \n"
+            " for conf_thresh = 0.25, TP = 1118, FP = 492, FN = 916, average IoU = 51.09 % \n"
+            " mean average precision (mAP@0.50) = 0.623108, or 62.31 % \n"
+            " mean average precision (mAP@0.75) = 0.401000, or 40.10 % \n")
+    got = [(o.name, o.value, o.step) for o in _obs(text)][4:]
+    assert got == [("precision", 0.69, 1000), ("recall", 0.55, 1000),
+                   ("F1-score", 0.61, 1000), ("average_IoU", 51.09, 1000),
+                   ("mAP@0.50", 0.623108, 1000), ("mAP@0.75", 0.401, 1000)]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from exptrack.metrics import detectron, dumps, forms, rules
+from exptrack.metrics import darknet, detectron, dumps, forms, rules
 
 _DIGITS = re.compile(rb"\d+")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
@@ -77,7 +77,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     if marked is not None:
         return marked
     pieces = rules.TOKEN.split(text)
-    actions = rules.plan_line(pieces) if len(pieces) > 1 else ()
+    dark = darknet.plan(pieces, text) if len(pieces) > 2 and darknet.maybe(pieces, text) \
+        else None
+    actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)
     offsets = [0]  # byte offset of each piece
