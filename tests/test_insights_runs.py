@@ -158,6 +158,8 @@ EXPECTED = {
         "divergence"},  # model and value losses inf/nan
     "heldout47/diffusion_pipe_ltx2_deepspeed_log_dist_lr_mom_steps_loss_nan_iter_time_samples_sec.log":
         {"divergence"},  # loss nan from step 18 to the end
+    "heldout50/alzheimer_mri_crlf_alive_progress_bars_epoch_train_loss_val_acc_early_stopping_test_acc.log":
+        {"plateau"},  # best Val Acc 1.0 at epoch 19 of 39, then early stopping
 }
 
 
