@@ -22,7 +22,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
-    r"""#?['"]?(?P<unit>\s\([A-Za-z%/]{1,6}\))?"""
+    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*[:=]\s*|\s->\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-)['"]?$""")  # dlib's
 # "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:"
 _SUBSCRIPT = re.compile(r"\w\[$")
@@ -51,7 +51,11 @@ _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scal
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 # open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name
 _QUALIFIER = re.compile(r" \((?![smh]\))[a-z]\)")
-_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,9}\)$")  # "Epoch Time(s)": the unit glued to it
+# a unit in parentheses is part of the name ("elapsed time per iteration (ms)", "Speed
+# (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
+# another quantity; a percentage's or a count's sign is not ("acc (%)")
+_KEPT_UNIT = re.compile(r" \((?:ms|s|sec|secs|min|us|[KMG]i?B|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\)")
+_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,25}\)$")  # "Epoch Time(s)", "GPU (TFLOP/s/GPU)"
 
 
 def at_field_start(before: str) -> bool:
@@ -206,8 +210,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if match is None:
         return None
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
-    if match.group("unit") is not None and _QUALIFIER.match(match.group("unit")):
-        raw_name, end = raw_name + match.group("unit"), match.end("unit")  # "Data (t):"
+    if match.group("unit") is not None and (_QUALIFIER.match(match.group("unit")) or (
+            _KEPT_UNIT.match(match.group("unit")))):  # "Data (t):", "elapsed time per
+        raw_name, end = raw_name + match.group("unit"), match.end("unit")  # iteration (ms):"
     if tail[match.start() - 1:match.start()] == "]" and index >= 3 \
             and _SUBSCRIPT.search(pieces[index - 3]):
         return None  # "EvalErr[0]PerSample": a subscript, not a timestamp's "[...]"
