@@ -83,3 +83,30 @@ def test_darknets_map_evaluation() -> None:
     assert got == [("precision", 0.69, 1000), ("recall", 0.55, 1000),
                    ("F1-score", 0.61, 1000), ("average_IoU", 51.09, 1000),
                    ("mAP@0.50", 0.623108, 1000), ("mAP@0.75", 0.401, 1000)]
+
+
+def test_a_unit_in_parentheses_stays_in_the_name() -> None:
+    # Megatron's "elapsed time per iteration (ms)", DGL's "Speed (samples/sec)": the same
+    # key in another unit would be another quantity; a label in parentheses is no unit
+    text = "".join(f" iteration {i}/ 500 | elapsed time per iteration (ms): 6779.{i} | "
+                   f"throughput per GPU (TFLOP/s/GPU): 26{i}.2 | lm loss: 3.0{i} |\n"
+                   for i in (1, 2))
+    assert [o.name for o in _obs(text)][:3] == [
+        "elapsed_time_per_iteration_(ms)", "throughput_per_GPU_(TFLOP/s/GPU)", "lm_loss"]
+    text = "Epoch 00003 | Step 00140 | Loss 0.3374 | Speed (samples/sec) 510.5918 | GPU 0.0 MB\n"
+    assert ("Speed_(samples/sec)", 510.5918) in [(o.name, o.value) for o in _obs(text)]
+    assert [o.name for o in _obs("Epoch 3 loss (train): 0.5 acc (%): 95.1\n")] == [
+        "loss", "acc"]
+
+
+def test_words_between_two_values_name_the_second() -> None:
+    # TensorFlow NMT's "global step 8100 lr 1e-05 step-time 1.49s", TF translate's
+    # "learning rate 0.5000 step-time 2.86": a hyphenated key after a value is no unit
+    # ("3 step"); two lower-case words between values are one name
+    text = ("  global step 8100 lr 1e-05 step-time 1.49s ppl 186.63 bleu 0.00\n"
+            "global step 1400 learning rate 0.5000 step-time 2.86 perplexity 1.84\n"
+            "iter 100 total loss 0.5 cls loss 0.3\n")
+    assert [(o.name, o.value, o.step) for o in _obs(text)] == [
+        ("lr", 1e-05, 8100), ("step-time", 1.49, 8100), ("ppl", 186.63, 8100),
+        ("bleu", 0.0, 8100), ("learning_rate", 0.5, 1400), ("step-time", 2.86, 1400),
+        ("perplexity", 1.84, 1400), ("total_loss", 0.5, 100), ("cls_loss", 0.3, 100)]

@@ -54,9 +54,10 @@ WORDS_BEFORE = re.compile(
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
-    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/])(?!\s*[:=])")  # "0.5 step=1": the next key
+    r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/\-])(?!\s*[:=])")  # "0.5 step=1": the next key
 # "loss: 0.73 iter time (s): 3.18": the word after a value opens the next key
 _NAME_GOES_ON = re.compile(r" [A-Za-z]\w{0,20}(?: \([A-Za-z/%]{1,6}\))?\s?[:=]")
+_TWO_WORDS = re.compile(r" ([a-z]{1,20}) ([a-z]{1,20}) $")
 _WEAK_RIGHT_OK = re.compile(
     r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
@@ -100,7 +101,11 @@ def weak_pair_ok(name: str, sep: str, after: str) -> bool:
            for part in name.split("_")) and not names.metric_like(name) \
             and names.words(name) != ["learning", "rate"]:  # insightface's "LearningRate 0.1"
         return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
-    return _WEAK_RIGHT_OK.match(after) is not None
+    if _WEAK_RIGHT_OK.match(after) is not None:
+        return True
+    two = _TWO_WORDS.match(after)  # "total loss 0.5 cls loss 0.3": the next name, two words
+    return two is not None and not STOPWORDS.intersection(two.group(1, 2)) \
+        and names.metric_like(f"{two.group(1)} {two.group(2)}")
 
 
 def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
@@ -139,6 +144,13 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
         # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |": the
         # words of a field
+    if not strong and not first and not boundary.strip() and found.start() == 0 \
+            and len(parts) <= 2 \
+            and all(p.isalpha() and p.islower() for p in parts) and before[:1] == " " \
+            and (names.metric_like(" ".join([*parts, name])) or (parts, name) == (
+                ["learning"], "rate")):
+        return words  # "step 1400 learning rate 0.5", "iter 100 total loss 0.5 cls loss
+        # 0.3": the whole text between two values, lower-case words, names the second
     if not strong and (boundary[:1] in ",|" or "\t" in boundary) and names.metric_like(name) \
             and all(p.isalpha() and (p.istitle() or p.isupper()) for p in parts):
         return words  # ", Avg Regression Loss 2.84,", "\tPer Sample Data Time 0.0006": a
