@@ -110,3 +110,13 @@ def test_words_between_two_values_name_the_second() -> None:
         ("lr", 1e-05, 8100), ("step-time", 1.49, 8100), ("ppl", 186.63, 8100),
         ("bleu", 0.0, 8100), ("learning_rate", 0.5, 1400), ("step-time", 2.86, 1400),
         ("perplexity", 1.84, 1400), ("total_loss", 0.5, 100), ("cls_loss", 0.3, 100)]
+
+
+def test_an_end_of_epoch_summary_carries_its_epoch() -> None:
+    # PaddleVideo's and PaddleClas' "END epoch:8   train loss_avg: 0.31210 ...": the
+    # epoch's summary, not a metric named END_epoch; the phase word opens the line's names
+    text = ("[10/28 20:17:29] END epoch:8   train loss_avg: 0.31210  top1_avg: 0.97798 "
+            "avg_ips: 4.20746 instance/sec.\n")
+    assert [(o.name, o.value, o.epoch) for o in _obs(text)] == [
+        ("train_loss_avg", 0.3121, 8), ("train_top1_avg", 0.97798, 8),
+        ("train_avg_ips", 4.20746, 8)]
