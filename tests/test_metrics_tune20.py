@@ -120,3 +120,22 @@ def test_an_end_of_epoch_summary_carries_its_epoch() -> None:
     assert [(o.name, o.value, o.epoch) for o in _obs(text)] == [
         ("train_loss_avg", 0.3121, 8), ("train_top1_avg", 0.97798, 8),
         ("train_avg_ips", 4.20746, 8)]
+
+
+def test_darknets_layers_keep_their_names_over_a_long_run() -> None:
+    # each layer's line differs from another layer's only in its index: its own name for
+    # thousands of iterations, whatever the values (the values are no part of a name)
+    text = "".join(
+        f"Region {layer} Avg IOU: 0.{i:06d}, Class: 0.{i + 1:06d}, Obj: 0.5, No Obj: 0.0{layer}, "
+        f".5R: 1.000000, .75R: 0.{i % 7}00000,  count: 4\n"
+        + (f" {i}: 1.{i:03d}, 1.5 avg loss, 0.001 rate, 1.2 seconds, {i * 64} images, "
+           f"2.0 hours left\n" if layer == 106 else "")
+        for i in range(1, 301) for layer in (82, 94, 106))
+    got = [(o.name, o.value, o.step) for o in _obs(text)]
+    assert ("Region_94_Avg_IOU", 0.0003, 299) in got
+    assert ("Region_106_.75R", 0.6, 299) in got
+    assert ("loss", 1.3, 300) in got
+    assert {n for n, _, _ in got} == {
+        f"Region_{layer}_{key}" for layer in (82, 94, 106)
+        for key in ("Avg_IOU", "Class", "Obj", "No_Obj", ".5R", ".75R")} | {
+        "loss", "avg_loss", "rate", "seconds"}

@@ -69,7 +69,7 @@ def _evaluation(pieces: list[str]) -> tuple[Action, ...] | None:
     if found is not None:
         return (Action(METRIC, 1, found.group("name"), source=found.span("name")),)
     if pieces[0] == _AT_THRESHOLD:
-        return _region(pieces, 1, "", 1)
+        return _region(pieces, 1, "", len(pieces[0]) - len("conf_thresh = "))
     return () if _PER_CLASS.match(pieces[0]) else None
 
 
@@ -83,8 +83,10 @@ def _iteration(pieces: list[str]) -> tuple[Action, ...] | None:
 
 
 def _region(pieces: list[str], first: int, prefix: str, begin: int) -> tuple[Action, ...]:
-    """The layer's values from the number at ``first`` on, named after ``prefix``; each
-    name's text runs from ``begin`` (the layer's word and index)."""
+    """The layer's values from the number at ``first`` on, named after ``prefix``. The
+    first name's text runs from ``begin`` (the layer's word and index: lines of one shape
+    for different layers keep their own names), each other's is its own (a span over the
+    values between would key the plan on them)."""
     actions = []
     at = sum(map(len, pieces[:first - 1]))  # where the text before each number starts
     group = ""  # "Avg (IOU: 0.71, GIOU: 0.70)": the names inside take the group's word
@@ -98,8 +100,9 @@ def _region(pieces: list[str], first: int, prefix: str, begin: int) -> tuple[Act
         found = _NAME.search(text)
         if found is not None and found.group("name").rsplit(" ", 1)[-1] not in _SKIPPED:
             name = found.group("name").replace(" ", "_")
+            start = begin if index == first else at + found.start("name")
             actions.append(Action(METRIC, index, prefix + (f"{group}_{name}" if group
                                                             else name),
-                                  source=(begin, at + found.end("name"))))
+                                  source=(start, at + found.end("name"))))
         at += len(text) + len(pieces[index])
     return tuple(actions)
