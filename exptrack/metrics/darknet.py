@@ -38,16 +38,9 @@ _AT_THRESHOLD = " for conf_thresh = "  # "..., precision = 0.69, recall = 0.55, 
 _PER_CLASS = re.compile(r"^class_id = $")  # "class_id = 0, name = person, ap = 62.31%"
 
 
-def maybe(pieces: list[str], text: str) -> bool:
-    """Could the line be one of Darknet's? (A quick test before ``plan``.)"""
-    first = pieces[0]
-    return (pieces[2] == _ITERATION[0] and not first.strip()) or "Region " in text \
-        or first in (_AT_THRESHOLD, "class_id = ") or "average" in first
-
-
 def plan(pieces: list[str], text: str) -> tuple[Action, ...] | None:
     """The actions of a Darknet line (``pieces``: its texts at even and numbers at odd
-    indices), or None when the line is not one."""
+    indices), or None when the line is not one. (Run once per line shape, as ``rules``.)"""
     if pieces[2] == _ITERATION[0]:
         return _iteration(pieces) if len(pieces) >= 13 and not pieces[0].strip() else None
     if "Region " not in text:

@@ -77,8 +77,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     if marked is not None:
         return marked
     pieces = rules.TOKEN.split(text)
-    dark = darknet.plan(pieces, text) if len(pieces) > 2 and darknet.maybe(pieces, text) \
-        else None
+    dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
     actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)
