@@ -59,7 +59,7 @@ _UNIT_AFTER = re.compile(
 _NAME_GOES_ON = re.compile(r" [A-Za-z]\w{0,20}(?: \([A-Za-z/%]{1,6}\))?\s?[:=]")
 _TWO_WORDS = re.compile(r" ([a-z]{1,20}) ([a-z]{1,20}) $")
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[=\-~*#<>]{2,}\s*$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit
@@ -73,6 +73,14 @@ _STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min"
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
 _LEVELS = frozenset({"INFO", "WARNING", "DEBUG", "Info", "info", "warning", "debug"})
 _DEVICES = frozenset({"gpu", "cpu"})
+_MEMORY_UNIT = re.compile(r"^\s?[KMGT]i?B\b")
+
+
+def device_memory(low: str, after: str) -> bool:
+    """Is a device word's value its memory ("GPU 4211.0 MB", DGL's examples), not its index?"""
+    return low in _DEVICES and _MEMORY_UNIT.match(after) is not None
+
+
 _DEVICE_QUANTITY = re.compile(
     r"(?i)(?:ram|mem|memory|util|utilization|usage|temp|temperature|power)$")
 
@@ -144,9 +152,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
         # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |": the
         # words of a field
-    if not strong and not first and not boundary.strip() and found.start() == 0 \
-            and len(parts) <= 2 \
-            and all(p.isalpha() and p.islower() for p in parts) and before[:1] == " " \
+    if not strong and not first and boundary.strip() in ("", "]") and found.start() == 0 \
+            and len(parts) <= 2 and before[:1] in " ]" \
+            and all(p.isalpha() and (p.islower() or (not i and p.istitle()))
+                    for i, p in enumerate(parts)) \
             and (names.metric_like(" ".join([*parts, name])) or (parts, name) == (
                 ["learning"], "rate")):
         return words  # "step 1400 learning rate 0.5", "iter 100 total loss 0.5 cls loss

@@ -22,6 +22,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
+    r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
     r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*[:=]\s*|\s->\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-)['"]?$""")  # dlib's
 # "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:"
@@ -216,6 +217,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if tail[match.start() - 1:match.start()] == "]" and index >= 3 \
             and _SUBSCRIPT.search(pieces[index - 3]):
         return None  # "EvalErr[0]PerSample": a subscript, not a timestamp's "[...]"
+    if match.group("shut") and tail[match.start("name") - 1:match.start("name")] != "[":
+        return None  # "Epoch[1/3]:" is no key; "[loss]:" is
     if not sep.strip() and not raw_name[:1].isascii():
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]

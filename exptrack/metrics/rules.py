@@ -295,7 +295,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, with_phase(took, found.phase)))
             durations.add(index)
             continue
-        if (low in STOPWORDS and not groups.duration_key(low, sep, found.before)) \
+        memory = around.device_memory(low, after)  # "GPU 4211.0 MB": not a device's index
+        if (low in STOPWORDS and not groups.duration_key(low, sep, found.before) and not memory) \
                 or (sep == ":" and "." in name and pieces[index].isdigit()):
             continue  # "yolox.core.trainer:246": a source location
         weak = not sep.strip()
@@ -303,7 +304,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if unit is not None and unit.group().strip() in around.BARE_UNITS \
                 and around.MEMORY_END.search(name) is None:
             continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
-        if weak and not weak_pair_ok(name, sep, after[unit.end():] if unit else after) \
+        if weak and not memory and not weak_pair_ok(name, sep,
+                                                    after[unit.end():] if unit else after) \
                 and not (found.phase is not None and names.metric_like(name)
                          and _NEXT_NAME.match(after)):
             continue  # but "train loss 2.02 train acc: 0.16": a phase's metric, then a name
@@ -316,7 +318,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if is_denied(name, found.phase) and not (unit is not None and (
+        if not memory and is_denied(name, found.phase) and not (unit is not None and (
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
                 and not (low == "total" and "." in pieces[index]):  # "Total=0.2206": a loss
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;

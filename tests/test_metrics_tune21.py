@@ -1,0 +1,47 @@
+"""Round ``tune21`` (session 29). Each test fails on the parser before the round
+(8a9ebaf)."""
+
+from __future__ import annotations
+
+from parsed import obs as _obs
+
+
+def test_two_words_between_values_may_start_with_a_capital() -> None:
+    # GluonTS' "Epoch[99] Elapsed time 40.239 seconds": the whole phrase after the epoch's
+    # bracket names the value, as "Epoch 3 elapsed time 40.2 seconds" did
+    text = ("INFO:root:Epoch[98] Elapsed time 40.180 seconds\n"
+            "INFO:root:Epoch[99] Elapsed time 40.239 seconds\n"
+            "Epoch 3 Total loss 0.5\n")
+    assert [(o.name, o.value, o.epoch) for o in _obs(text)] == [
+        ("Elapsed_time", 40.18, 98), ("Elapsed_time", 40.239, 99), ("Total_loss", 0.5, 3)]
+    # two capitalised words stay a label's ("Epoch 3 Model Saved loss 0.5" names no "Model")
+    assert "Model_Saved_loss" not in {o.name for o in _obs("Epoch 3 Model Saved loss 0.5\n")}
+
+
+def test_a_key_in_brackets_before_its_separator() -> None:
+    # "[epoch]: 199, [batch]: 24000, [loss]: 4.85" (a Python logging format)
+    text = ("2019-08-07 02:59:38,017 - __main__ - INFO - [epoch]: 199, [batch]: 23000, "
+            "[loss]: 4.9\n"
+            "2019-08-07 02:59:38,017 - __main__ - INFO - [epoch]: 199, [batch]: 24000, "
+            "[loss]: 4.850643634796143\n")
+    assert [(o.name, o.value, o.step, o.epoch) for o in _obs(text)] == [
+        ("loss", 4.9, 23000, 199), ("loss", 4.850643634796143, 24000, 199)]
+    # a closing bracket without its opening one is no key
+    assert _obs("Epoch[1/3]: 5, loss]: 0.5\n") == []
+
+
+def test_a_decoration_after_the_last_value() -> None:
+    # "==>End of epoch 0, loss 3486.50 ==>": the arrow decorates the line
+    text = "==>End of epoch 0, loss 3486.5028408169746 ==>\n==>End of epoch 1, loss 3000.5 ==>\n"
+    assert [(o.name, o.value, o.epoch) for o in _obs(text)] == [
+        ("loss", 3486.5028408169746, 0), ("loss", 3000.5, 1)]
+
+
+def test_a_devices_memory_in_a_pipe_line() -> None:
+    # DGL's examples: "... | Speed (samples/sec) 510.59 | GPU 0.0 MB": the GPU's memory
+    text = ("Epoch 00003 | Step 00120 | Loss 0.3374 | Time 0.9942 | GPU 4211.0 MB\n"
+            "Epoch 00003 | Step 00140 | Loss 0.3300 | Time 0.9901 | GPU 4212.5 MB\n")
+    got = [(o.name, o.value, o.step, o.epoch) for o in _obs(text) if o.name == "GPU"]
+    assert got == [("GPU", 4211.0, 120, 3), ("GPU", 4212.5, 140, 3)]
+    # a device's index stays no metric
+    assert "GPU" not in {o.name for o in _obs("Epoch 3 | GPU 0 | Loss 0.3\n")}
