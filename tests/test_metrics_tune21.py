@@ -45,3 +45,16 @@ def test_a_devices_memory_in_a_pipe_line() -> None:
     assert got == [("GPU", 4211.0, 120, 3), ("GPU", 4212.5, 140, 3)]
     # a device's index stays no metric
     assert "GPU" not in {o.name for o in _obs("Epoch 3 | GPU 0 | Loss 0.3\n")}
+
+
+def test_a_one_value_tuple_is_its_value() -> None:
+    # BasicSR's MessageLogger (Real-ESRGAN, GFPGAN, SwinIR, ...): "lr:(2.000e-04,)"
+    text = ("2022-09-26 16:29:11,822 INFO: [train..][epoch:  0, iter:  25,390, lr:(2.000e-04,)] "
+            "[eta: 6 days, 20:45:25, time (data): 0.676 (0.005)] l_g_pix: 1.2e-02 l_p_8: 22.9456\n"
+            "20-05-22 17:42:09.481 - INFO: [epoch:  0, iter:  25,400, lr:(1.000e-04,)] "
+            "l_g_pix: 4.1864e-04\n")
+    assert [(o.value, o.step, o.epoch) for o in _obs(text) if o.name == "lr"] == [
+        (2e-4, 25390, 0), (1e-4, 25400, 0)]
+    # a tensor's shape is no value: "incompatible shapes: (81,) in the checkpoint"
+    assert _obs("Epoch 1: incompatible shapes: (81,) in the checkpoint but (2,) in the "
+                "model\n") == []

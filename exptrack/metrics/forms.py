@@ -41,9 +41,11 @@ _SPECIAL = re.compile(r"\df|,")
 _FLOAT32 = re.compile(r"(?<=\d)f")
 
 
-# "return=[12.]", "Loss: <0.2098>", and numpy's padded "Loss [ 0.6909]" (not "INFO [15]")
-_LIST_OPEN = re.compile(r"(?:[=:]\s?([\[<])\s*|(?<=[A-Za-z]) (\[)\s+)$")
-_LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>")}
+# "return=[12.]", "Loss: <0.2098>", BasicSR's one-value tuple "lr:(2.000e-04,)", and
+# numpy's padded "Loss [ 0.6909]" (not "INFO [15]")
+_LIST_OPEN = re.compile(r"(?:[=:]\s?([\[<(])\s*|(?<=[A-Za-z]) (\[)\s+)$")
+_LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>"),
+               "(": re.compile(r"^,\)")}
 # numpy's one-value array ("'ndcg': array([0.0074])")
 _ARRAY_OPEN = re.compile(r"(?<![\w.])(?:np\.|numpy\.)?array\(\[\s*$")
 _ARRAY_CLOSE = re.compile(r"^\.?\s*\]\)")
@@ -73,11 +75,12 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
         if index in inner:
             continue
         listed = _LIST_OPEN.search(out[index - 1][-8:])
-        closing = _LIST_CLOSE[listed.group(1) or listed.group(2)].match(out[index + 1]) \
-            if listed else None
+        opening = (listed.group(1) or listed.group(2)) if listed else ""
+        closing = _LIST_CLOSE[opening].match(out[index + 1]) \
+            if opening and not (opening == "(" and out[index].isdigit()) else None  # a shape
         if closing is not None:
             # a one-value list (numpy's "episodic_return=[12.]"), a value in angle brackets
-            # (MADlib's "Loss: <0.2098>"): the value
+            # (MADlib's "Loss: <0.2098>"), a one-value tuple: the value
             left = out[index - 1].rstrip()
             out[index - 1] = left[:-1]
             cut[index + 1] += closing.end()
