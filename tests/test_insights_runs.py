@@ -160,6 +160,8 @@ EXPECTED = {
         {"divergence"},  # loss nan from step 18 to the end
     "heldout50/alzheimer_mri_crlf_alive_progress_bars_epoch_train_loss_val_acc_early_stopping_test_acc.log":
         {"plateau"},  # best Val Acc 1.0 at epoch 19 of 39, then early stopping
+    "heldout53/keras_nbeats_verbose1_epoch_of_500_loss_val_loss_trailing_epoch_header.log": {
+        "plateau"},  # best val_loss 17.80 at epoch 296, 17.8-19.9 for the 8 epochs after
 }
 
 

@@ -58,3 +58,41 @@ def test_a_one_value_tuple_is_its_value() -> None:
     # a tensor's shape is no value: "incompatible shapes: (81,) in the checkpoint"
     assert _obs("Epoch 1: incompatible shapes: (81,) in the checkpoint but (2,) in the "
                 "model\n") == []
+
+
+def test_a_pipe_table_under_a_log_records_prefix() -> None:
+    # WeSpeaker's tableprint rows through Python logging: "[ INFO : <time> ] - |  1|  100|"
+    lines = ["+----------+----------+----------+----------+",
+             "|     Epoch|     Batch|        Lr|      Loss|",
+             "+----------+----------+----------+----------+",
+             "|         1|       100|  0.044737|     8.835|",
+             "|         1|       200|  0.088367|    8.8919|"]
+    for prefix in ("[ INFO : 2023-01-28 11:13:46,474 ] - ", "2023-01-28 11:13:46,474 - INFO - "):
+        text = "".join(f"{prefix}{line}\n" for line in lines)
+        assert [(o.name, o.value, o.step, o.epoch) for o in _obs(text) if o.name == "Loss"] == [
+            ("Loss", 8.835, 100, 1), ("Loss", 8.8919, 200, 1)], prefix
+
+
+def test_a_hyphened_word_before_a_name_is_part_of_it() -> None:
+    # HiFi-GAN's train.py: "Steps : 3700, Gen Loss Total : 25.829, Mel-Spec. Error : 0.376"
+    text = ("Steps : 3600, Gen Loss Total : 26.1, Mel-Spec. Error : 0.401, s/b : 1.110\n"
+            "Steps : 3700, Gen Loss Total : 25.829, Mel-Spec. Error : 0.376, s/b : 1.102\n")
+    assert [(o.value, o.step) for o in _obs(text) if o.name == "Mel-Spec_Error"] == [
+        (0.401, 3600), (0.376, 3700)]
+    # a hyphened word before a key that measures nothing stays no part of its name
+    names = {o.name for o in _obs("current self-play batch: 3000\nbatch 3000 loss: 0.5\n")}
+    assert "current_self-play_batch" not in names
+
+
+def test_a_lines_leading_label_and_index_name_the_metric() -> None:
+    # neural-style's "  Content 1 loss: 796241.4": one series per layer, not "Content" = 1
+    text = ("Iteration 150 / 400\n  Content 1 loss: 796241.406250\n  Style 1 loss: 3748559.18\n"
+            "  Total loss: 12758985.888672\n"
+            "Iteration 160 / 400\n  Content 1 loss: 780566.699219\n  Style 1 loss: 2415828.37\n"
+            "  Total loss: 9631535.253906\n")
+    got = {(o.name, o.value, o.step) for o in _obs(text)}
+    assert ("Content_1_loss", 780566.699219, 160) in got
+    assert ("Style_1_loss", 2415828.37, 160) in got
+    assert not {o.name for o in _obs(text)} & {"Content", "Style", "loss"}
+    # a step's or an epoch's key before its index stays the key
+    assert [(o.name, o.epoch) for o in _obs("Epoch 3 loss: 0.5\n")] == [("loss", 3)]

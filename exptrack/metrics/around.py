@@ -50,7 +50,9 @@ METRIC_END = re.compile(
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s[-\u2014]\s|^\W+\s|(?<=INFO):\s)"
-    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+)?(?:'s)?\.? ){1,3})$")  # "Top-1 ", "training's "
+    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? ){1,3})$")
+# ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. ")
+_HYPHENED = re.compile(r"-[A-Za-z]")
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
@@ -126,6 +128,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
     words = found.group("words")
     parts = words.split()
+    if not names.metric_like(name) and any(_HYPHENED.search(p) for p in parts):
+        return ""  # "current self-play batch: 3000": a hyphened word only names a measure
     levels = [i for i, p in enumerate(parts) if p in _LEVELS]
     if levels:  # "P8266 INFO Train loss: 0.105": the words after a log level
         parts = parts[levels[-1] + 1:]
@@ -161,7 +165,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words  # "step 1400 learning rate 0.5", "iter 100 total loss 0.5 cls loss
         # 0.3": the whole text between two values, lower-case words, names the second
     if not strong and (boundary[:1] in ",|" or "\t" in boundary) and names.metric_like(name) \
-            and all(p.isalpha() and (p.istitle() or p.isupper()) for p in parts):
+            and all(w.isalpha() and (w.istitle() or w.isupper())
+                    for p in parts for w in p.rstrip(".").split("-")):
         return words  # ", Avg Regression Loss 2.84,", "\tPer Sample Data Time 0.0006": a
         # field's words, each capitalised
     if not strong and (len(parts) != 1 or not parts[0][:1].isupper()

@@ -48,6 +48,9 @@ _AT_STEP = re.compile(
 _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
+_LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word, capitalised
+_RUN_WORDS = frozenset({"round", "episode", "generation", "trial", "run", "client", "worker",
+                        "rank", "gpu", "process", "stage", "phase", "cycle", "pass", "part"})
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 # open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name
@@ -182,6 +185,11 @@ def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
     acc: 0.9"): (the label, where it starts in ``left``, the name); the index is part of
     the name, so each index is a series of its own."""
     label = _at_end(_INDEXED_LABEL, left, 1, bound=40)
+    if label is None:  # neural-style's "  Content 1 loss: 7962.4", "  Style 4 loss: 4904.0"
+        lead = _LEADING_LABEL.match(left)
+        label = (lead.group(1), lead.start(1)) if lead is not None and right.endswith(
+            (": ", "= ")) and key_kind(lead.group(1).lower()) is None \
+            and lead.group(1).lower() not in STOPWORDS | _RUN_WORDS else None
     name = _NAME_AFTER.match(right) if label is not None else None
     if label is None or name is None or not names.metric_like(name.group(1)):
         return None

@@ -64,6 +64,9 @@ KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "glob
 # "[    1%      ]     1   0.615"): no cell
 _LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\s{1,4})?"
                        r"\[[^\[\]]{1,20}\]:?\s")  # (after a timestamp: JDE's "... [INFO]:")
+# a log record's prefix before a pipe table's line (WeSpeaker's "[ INFO : 2023-01-28
+# 11:13:46,474 ] - |  1|  100|", "2023-01-28 11:13:46 - INFO - | 1 | 100 |")
+_LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
 # a header's layout
 SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # a CSV header printed as it is: names between commas, no space, no number cell
@@ -81,7 +84,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     """A header row -> (metric names, its layout: ``SPACES``, ``PIPES`` for a ``| a | b |``
     table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
     each word a cell (YOLOv5's ``mAP@.5 mAP@.5:.95``, set apart by one space only)."""
-    text = _LEAD_TAG.sub("", _BAR_CUT.sub("", line.replace("│", "|"))).strip()
+    text = _unprefixed(_LEAD_TAG.sub("", _BAR_CUT.sub("", line.replace("│", "|"))).strip())
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
@@ -119,7 +122,7 @@ def parse_row(line: str, header: list[str], layout: str,
     if layout == COMMAS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
         cells = [c.strip() for c in next(csv.reader([line.strip()]))]
     elif layout == PIPES:
-        text = line.replace("│", "|").strip()  # (tabulate's "fancy_grid" draws "│")
+        text = _unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
         if "|" not in text:
             return None
         cells = [c.strip() for c in _edges(text).split("|")]
@@ -167,6 +170,15 @@ def parse_row(line: str, header: list[str], layout: str,
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
     return values, step, epoch
+
+
+def _unprefixed(text: str) -> str:
+    """A pipe table's line without a log record's prefix before its first ``|``."""
+    if text.endswith("|") and not text.startswith("|"):
+        prefix = _LOG_PREFIX.match(text)
+        if prefix is not None:
+            return text[prefix.end():]
+    return text
 
 
 def _edges(text: str) -> str:
