@@ -96,3 +96,23 @@ def test_a_lines_leading_label_and_index_name_the_metric() -> None:
     assert not {o.name for o in _obs(text)} & {"Content", "Style", "loss"}
     # a step's or an epoch's key before its index stays the key
     assert [(o.name, o.epoch) for o in _obs("Epoch 3 loss: 0.5\n")] == [("loss", 3)]
+
+
+def test_a_phases_spaced_value_is_no_setting() -> None:
+    # PyKEEN's "INFO:root:Test AMRI      : -0.00855": a name it does not know, after "Test"
+    text = "INFO:root:Test MRR       : 0.00233\nINFO:root:Test AMRI      : -0.00855\n"
+    assert [(o.name, o.value) for o in _obs(text)] == [
+        ("test_MRR", 0.00233), ("test_AMRI", -0.00855)]
+    # printed configuration stays configuration
+    assert _obs("Train batch_size : 32\nnum_layers : 4\n") == []
+
+
+def test_a_step_written_with_a_hyphen_is_the_step() -> None:
+    # music-source-separation's "step-146352, learning_rate=0.000100, d_loss=104.77, loss=4.27"
+    text = ("step-146352, learning_rate=0.000100, d_loss=104.77, loss=4.275829315185547\n"
+            "step-146353, learning_rate=0.000100, d_loss=-27.20, loss=3.1128158569335938\n")
+    assert [(o.name, o.value, o.step) for o in _obs(text) if o.name == "d_loss"] == [
+        ("d_loss", 104.77, 146352), ("d_loss", -27.2, 146353)]
+    # a checkpoint's file name is no step
+    got = _obs("Saving checkpoint to out/checkpoint-step-500, loss=0.5\n")
+    assert [(o.name, o.step) for o in got] == [("loss", None)]

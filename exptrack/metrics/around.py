@@ -38,7 +38,9 @@ MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
 COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
 SPACED_ASSIGN = re.compile(  # not a bar "Evaluate   : 100%|"; not "learning rate = 1e-4",
-    r"(?<![\w./\-)\]])(?<!(?i:learning) )"  # the schedule's value printed as it changes
+    r"(?<![\w./\-)\]])(?<!(?i:learning) )"  # the schedule's value printed as it changes;
+    r"(?<!(?i:test) )(?<!(?i:val) )(?<!(?i:valid) )(?<!(?i:eval) )"  # a phase's value: "Test
+    r"(?<!(?i:train) )(?<!(?i:training) )(?<!(?i:validation) )"  # AMRI      : -0.00855"
     r"([A-Za-z_)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d(?![\d.]*%\|)")
 # ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
 METRIC_END = re.compile(
