@@ -116,3 +116,12 @@ def test_a_step_written_with_a_hyphen_is_the_step() -> None:
     # a checkpoint's file name is no step
     got = _obs("Saving checkpoint to out/checkpoint-step-500, loss=0.5\n")
     assert [(o.name, o.step) for o in got] == [("loss", None)]
+
+
+def test_a_metric_over_a_sample_count_is_a_metric() -> None:
+    # StyleGAN2-ADA's metric line: "network-snapshot-005734        time 4m 26s       fid50k_full
+    # 46.5633" (FID over 50k images)
+    text = "network-snapshot-005734        time 4m 26s       fid50k_full 46.5633\n"
+    assert [(o.name, o.value) for o in _obs(text)] == [("fid50k_full", 46.5633)]
+    # a lone pair after a label's padding is still no metric unless its name reads as one
+    assert _obs("network-snapshot-005734        kimg 5738.6\n") == []

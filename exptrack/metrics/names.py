@@ -108,6 +108,9 @@ def words(name: str) -> list[str]:
     return [w.lower() for w in _SPLIT.split(_HUMPS.sub(" ", name)) if w]
 
 
+_SAMPLED = re.compile(r"\d+k\d?$")  # StyleGAN's "fid50k", "pr50k3": over 50,000 images
+
+
 @lru_cache(maxsize=4096)
 def metric_like(name: str) -> bool:
     """Does the name say it is a measured quantity (``val_loss``, ``samples/sec``, ``mfu``)?
@@ -115,7 +118,8 @@ def metric_like(name: str) -> bool:
     parts = words(name)
     if not parts or parts[-1] in _SETTING_HEADS:
         return False
-    return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS for p in parts) \
+    return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
+               or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)
 

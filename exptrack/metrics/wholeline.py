@@ -105,7 +105,7 @@ def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     return name, timed, (at + start, at + end)
 
 
-_LAST_FIELD = re.compile(r"[:|] ")
+_LAST_FIELD = re.compile(r"[:|] |\s{2,}")
 
 
 def lone_pair(pieces: list[str], index: int, name: str) -> bool:
