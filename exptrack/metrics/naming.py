@@ -50,8 +50,10 @@ _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
 _LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word, capitalised
-_RUN_WORDS = frozenset({"round", "episode", "generation", "trial", "run", "client", "worker",
-                        "rank", "gpu", "process", "stage", "phase", "cycle", "pass", "part"})
+# ... not a run's, a process's or a stage's index ("Round 3 loss: 0.5"), nor a stopword
+_NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", "run", "client",
+                                     "worker", "rank", "gpu", "process", "stage", "phase",
+                                     "cycle", "pass", "part"})
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 # open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name
@@ -190,7 +192,7 @@ def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
         lead = _LEADING_LABEL.match(left)
         label = (lead.group(1), lead.start(1)) if lead is not None and right.endswith(
             (": ", "= ")) and key_kind(lead.group(1).lower()) is None \
-            and lead.group(1).lower() not in STOPWORDS | _RUN_WORDS else None
+            and lead.group(1).lower() not in _NOT_LABELS else None
     name = _NAME_AFTER.match(right) if label is not None else None
     if label is None or name is None or not names.metric_like(name.group(1)):
         return None
