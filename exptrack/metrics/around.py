@@ -152,8 +152,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS:
         return words  # "avg reward -20.5": the statistic's word belongs to the name
     boundary = found.group(0)[:found.start("words") - found.start()]
-    if not strong and (("\t" in boundary or boundary.endswith(" - ") or boundary.strip() == "|")
-                       and (names.metric_like(name) or (parts, name) == (["learning"], "rate"))
+    if not strong and (("\t" in boundary or boundary.endswith(" - ") or boundary.strip() in ("|", ","))
+                       and name.lower() not in STOPWORDS
                        and all(p.isalpha() and p.islower() for p in parts)):
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
         # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |": the
@@ -166,7 +166,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                 ["learning"], "rate")):
         return words  # "step 1400 learning rate 0.5", "iter 100 total loss 0.5 cls loss
         # 0.3": the whole text between two values, lower-case words, names the second
-    if not strong and (boundary[:1] in ",|" or "\t" in boundary) and names.metric_like(name) \
+    if not strong and (boundary.strip() in ("|", ",") or "\t" in boundary
+                       or boundary.endswith(" - ")) \
+            and name.lower() not in STOPWORDS \
             and all(w.isalpha() and (w.istitle() or w.isupper())
                     for p in parts for w in p.rstrip(".").split("-")):
         return words  # ", Avg Regression Loss 2.84,", "\tPer Sample Data Time 0.0006": a
