@@ -64,6 +64,10 @@ _MEANS = frozenset({"avg", "average", "mean"})  # "BestAvg", "best_mean_reward":
 STATISTICS = frozenset({"average", "avg", "mean", "std", "median", "min", "max"})
 _PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
+# a structured logger's own fields ("levelname": "INFO", "name": "openpifpaf.network.trainer":
+# python-json-logger's records, keys quoted): the record's text, not printed configuration
+RECORD_FIELD = (r"(?!['\"]?(?:levelname|levelno|name|message|msg|asctime|logger|module|funcName"
+                r"|filename|pathname|threadName|processName)['\"]\s*[=:])")
 # Names that are configuration or identity printed near metrics, never metrics.
 _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
@@ -78,7 +82,8 @@ _DENY_NAMES = frozenset({
     "proc", "process", "worker", "thread", "timestamp", "time_stamp",
 })
 _DENY_PATTERN = re.compile(
-    r"(?:^|[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index|dim|workers|gpus?)$"
+    r"(?:^|(?<!mean)(?<!median)(?<!avg)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
+    r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric)
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$"
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"

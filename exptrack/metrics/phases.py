@@ -13,7 +13,8 @@ import re
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "update", "updates",
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
-                       "timesteps", "num_timesteps", "training_iteration", "tick"})  # StyleGAN
+                       "timesteps", "num_timesteps", "training_iteration", "tick",  # StyleGAN
+                       "round"})  # federated learning
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validate": "validate", "validation": "validation", "eval": "eval",

@@ -63,7 +63,7 @@ _STEP_BRACKET = re.compile(
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _TEXT_ASSIGN = re.compile(
-    r"(?<![\w.])['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
+    r"(?<![\w.])" + names.RECORD_FIELD + r"['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
     r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]*\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc 0.34": a name
