@@ -162,6 +162,10 @@ EXPECTED = {
         {"plateau"},  # best Val Acc 1.0 at epoch 19 of 39, then early stopping
     "heldout53/keras_nbeats_verbose1_epoch_of_500_loss_val_loss_trailing_epoch_header.log": {
         "plateau"},  # best val_loss 17.80 at epoch 296, 17.8-19.9 for the 8 epochs after
+    "heldout55/vissl_log_hooks_rank_ep_iter_semicolon_lr_loss_btime_peak_mem.log": {
+        "not_learning"},  # loss 2.947 -> 2.927-2.967 over 8 reports
+    "heldout57/lg_fedavg_round_average_test_loss_accuracy_lr_client_id_arrays.log": {
+        "plateau"},  # best Test accuracy 89.68 at round 42, 71.0-89.4 in the 11 rounds after
 }
 
 
