@@ -152,12 +152,12 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS:
         return words  # "avg reward -20.5": the statistic's word belongs to the name
     boundary = found.group(0)[:found.start("words") - found.start()]
-    if not strong and (("\t" in boundary or boundary.endswith(" - ") or boundary.strip() in ("|", ","))
-                       and name.lower() not in STOPWORDS
+    if not strong and (("\t" in boundary or boundary.endswith(" - ")
+                        or boundary.strip() in ("|", ",")) and name.lower() not in STOPWORDS
                        and all(p.isalpha() and p.islower() for p in parts)):
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
-        # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |": the
-        # words of a field
+        # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |", Kaldi's
+        # "epoch 0, learning rate 0.001": the words of a field, whatever it measures
     if not strong and not first and boundary.strip() in ("", "]") and found.start() == 0 \
             and len(parts) <= 2 and before[:1] in " ]" \
             and all(p.isalpha() and (p.islower() or (not i and p.istitle()))
