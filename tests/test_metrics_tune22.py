@@ -81,3 +81,29 @@ def test_a_federated_round_is_a_step() -> None:
     assert _named(text)[-3:] == [("Average_loss", 1.663, 42, None),
                                  ("test_loss", 1.564, 42, None),
                                  ("test_accuracy", 89.68, 42, None)]
+
+
+def test_a_double_colon_separates_a_name_from_its_value() -> None:
+    # a llama2.c-style fine-tuning script: "epoch 0: train loss :: 1.696, train acc :: 0.412"
+    assert _named("epoch 0: train loss :: 1.696, train acc :: 0.412, dev acc :: 0.391\n"
+                  "test acc :: 0.390\n") == [
+        ("train_loss", 1.696, None, 0), ("train_acc", 0.412, None, 0),
+        ("dev_acc", 0.391, None, 0), ("test_acc", 0.39, None, 0)]
+
+
+def test_a_bracket_opening_with_a_phase_and_its_position_labels_the_values() -> None:
+    # Prototypical Networks (TensorFlow): "[epoch 98/100, episode 100/100] => loss: ..." in
+    # training, "[test episode 600/600] => loss: ..." at test time
+    text = ("[epoch 98/100, episode 100/100] => loss: 2.66873, acc: 0.18000\n"
+            "[test episode 600/600] => loss: 1.72494, acc: 0.20000\n")
+    assert [(o.name, o.value) for o in _obs(text)] == [
+        ("loss", 2.66873), ("acc", 0.18), ("test_loss", 1.72494), ("test_acc", 0.2)]
+
+
+def test_a_name_that_says_its_phase_takes_no_other() -> None:
+    # "Random Forest Training...." heads the keys below it, yet "RF Test accuracy" is the
+    # test set's, not "train_RF_Test_accuracy"
+    text = ("Random Forest Training....\nRF Train accuracy:  0.8063666666666667\n"
+            "RF Test accuracy: 0.7887777777777778\n")
+    assert [(o.name, o.value) for o in _obs(text)] == [
+        ("RF_Train_accuracy", 0.8063666666666667), ("RF_Test_accuracy", 0.7887777777777778)]

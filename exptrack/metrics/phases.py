@@ -84,6 +84,10 @@ _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical"
 # "Phase: train Epoch: 1/3 Loss: 0.69", "mode=eval": a key whose value is the phase
 _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?['\"]?(?P<phase>"
                         r"train|training|valid|validation|val|test|eval|evaluation|dev)\b['\"]?")
+# "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
+# position (a step's or an epoch's key, or a counter) labels the values after it
+_BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|evaluation|dev)\s"
+                            r"(?:epoch|episode|step|iter|iteration|batch|\d)")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
                           r"|eval|evaluation|dev)\]")
 
@@ -114,6 +118,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if section and _is_label(section.group("label").lower()):
         found.append((section.end(), section.group("label").lower()))
     if "[" in head:
+        found.extend((m.end(), PHASES[m.group("phase").lower()])
+                     for m in _BRACKET_PHASE.finditer(head))
         for label in _LABEL.finditer(head):
             if label.group("doing"):  # "training [time: 20.5s": training_time; the other
                 found.append((label.end(), f"({label.group('doing')})"))  # keys as printed
@@ -150,8 +156,14 @@ def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
     return phase
 
 
+# a phase word inside a name ("RF_Test_accuracy" under "Random Forest Training...."): the
+# name says its phase already
+_PHASE_INSIDE = re.compile(r"(?i)[_\s.](?:train|training|test|testing|val|valid|validation|eval|"
+                           r"evaluation|dev)(?:$|[_\s./])")
+
+
 def with_phase(name: str, phase: str | None) -> str:
-    if phase is None or name.split("/", 1)[0].lower() in PHASES:
+    if phase is None or name.split("/", 1)[0].lower() in PHASES or _PHASE_INSIDE.search(name):
         return name
     if phase.startswith("("):  # "Epoch(val) [1][625/625]  coco/bbox_mAP: 0.29  time: 0.2"
         if name.lower() not in _RUNNER_TIMING:
