@@ -234,3 +234,14 @@ def test_a_validation_bar_within_one_epoch_is_no_plateau() -> None:
     assert "plateau" not in problems(run)
     spread = [Point(p.value, step=None, epoch=i + 1) for i, p in enumerate(val)]
     assert "plateau" in problems(RunData({"val_loss": spread}, {"val_loss": "min"}))
+
+
+def test_test_episodes_after_the_last_epoch_are_no_plateau() -> None:
+    # Prototypical Networks: "[test episode 50/600] => loss: 1.73" ... after "[epoch 100/100,
+    # episode 100/100]": twelve evaluations of one model, their order no training progress
+    losses = [1.73, 1.59, 1.77, 1.66, 1.71, 1.64, 1.71, 1.72, 1.70, 1.69, 1.75, 1.72]
+    test = [Point(v, step=50 * (i + 1), epoch=100) for i, v in enumerate(losses)]
+    assert "plateau" not in problems(RunData({"test_loss": test}, {"test_loss": "min"}))
+    # the same values over the steps of a first epoch are training progress
+    first = [Point(p.value, step=p.step, epoch=1) for p in test]
+    assert "plateau" in problems(RunData({"test_loss": first}, {"test_loss": "min"}))

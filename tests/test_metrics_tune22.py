@@ -38,6 +38,9 @@ def test_a_line_opening_word_is_not_glued_to_the_epoch_key() -> None:
     assert _named("Starting Epoch 18: learning rate per sample = 0.000047  effective momentum ="
                   " 0.900000  momentum as time constant = 607.4 samples\n") == [
         ("learning_rate_per_sample", 0.000047, None, 18), ("effective_momentum", 0.9, None, 18)]
+    # while capitalised words that open a line still name a metric's value with it
+    assert [o.name for o in _obs("Regression Loss 2.84, Classification Loss 0.3\n")] == [
+        "Regression_Loss", "Classification_Loss"]
 
 
 def test_a_retrievals_mean_and_median_rank_are_metrics() -> None:
@@ -98,6 +101,9 @@ def test_a_bracket_opening_with_a_phase_and_its_position_labels_the_values() -> 
             "[test episode 600/600] => loss: 1.72494, acc: 0.20000\n")
     assert [(o.name, o.value) for o in _obs(text)] == [
         ("loss", 2.66873), ("acc", 0.18), ("test_loss", 1.72494), ("test_acc", 0.2)]
+    # "[dev 0]" is a device's bracket, "[dev epoch 3]" the dev set's
+    assert [o.name for o in _obs("[dev 0] loss: 0.5\n[dev epoch 3] loss: 0.4\n")] == [
+        "loss", "dev_loss"]
 
 
 def test_a_name_that_says_its_phase_takes_no_other() -> None:
@@ -107,3 +113,6 @@ def test_a_name_that_says_its_phase_takes_no_other() -> None:
             "RF Test accuracy: 0.7887777777777778\n")
     assert [(o.name, o.value) for o in _obs(text)] == [
         ("RF_Train_accuracy", 0.8063666666666667), ("RF_Test_accuracy", 0.7887777777777778)]
+    # a standard deviation's "dev" is no phase
+    assert [o.name for o in _obs("Validation results:\nreward_std_dev: 0.5\n")] == [
+        "validation_reward_std_dev"]

@@ -73,6 +73,15 @@ def _progresses(points: Sequence[Point]) -> bool:
         or (steps == {None} and epochs == {None})
 
 
+def _one_epoch(points: Sequence[Point]) -> bool:
+    """Do the points all carry one epoch, past the first? The test episodes run after the
+    last epoch ("[test episode 600/600] => loss: 1.72" after "[epoch 100/100, ...]")
+    evaluate one model: their order is no training progress."""
+    epochs = {p.epoch for p in points}
+    epoch = epochs.pop() if len(epochs) == 1 else None
+    return epoch is not None and epoch > 1
+
+
 def _restarts(points: Sequence[Point]) -> list[int]:
     """Where a curve starts again: its epoch or step goes back (k-fold training, two runs
     printed into one log)."""
@@ -235,7 +244,7 @@ def plateau(name: str, points: Sequence[Point], direction: str, duration_s: floa
     """No new best of the (validation) headline metric in the last ``plateau_share`` of
     the run."""
     points = last_run(evaluations(points))
-    if len(points) < th.plateau_min_points or not _progresses(points):
+    if len(points) < th.plateau_min_points or not _progresses(points) or _one_epoch(points):
         return None  # (a bar's running mean within one epoch: no evaluations over training)
     timed = duration_s is not None and duration_s > 0 and all(p.time is not None for p in points)
     share = [(p.time or 0.0) / duration_s if timed and duration_s else (i + 1) / len(points)

@@ -166,9 +166,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                 ["learning"], "rate")):
         return words  # "step 1400 learning rate 0.5", "iter 100 total loss 0.5 cls loss
         # 0.3": the whole text between two values, lower-case words, names the second
-    if not strong and (boundary.strip() in ("|", ",") or "\t" in boundary
-                       or boundary.endswith(" - ")) \
-            and name.lower() not in STOPWORDS \
+    if not strong and (((boundary.strip() in ("|", ",") or "\t" in boundary
+                        or boundary.endswith(" - ")) and name.lower() not in STOPWORDS)
+                       or (not boundary and names.metric_like(name))) \
             and all(w.isalpha() and (w.istitle() or w.isupper())
                     for p in parts for w in p.rstrip(".").split("-")):
         return words  # ", Avg Regression Loss 2.84,", "\tPer Sample Data Time 0.0006": a

@@ -85,9 +85,10 @@ _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical"
 _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?['\"]?(?P<phase>"
                         r"train|training|valid|validation|val|test|eval|evaluation|dev)\b['\"]?")
 # "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
-# position (a step's or an epoch's key, or a counter) labels the values after it
+# position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
+# is a device's bracket)
 _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|evaluation|dev)\s"
-                            r"(?:epoch|episode|step|iter|iteration|batch|\d)")
+                            r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
                           r"|eval|evaluation|dev)\]")
 
@@ -158,8 +159,8 @@ def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
 
 # a phase word inside a name ("RF_Test_accuracy" under "Random Forest Training...."): the
 # name says its phase already
-_PHASE_INSIDE = re.compile(r"(?i)[_\s.](?:train|training|test|testing|val|valid|validation|eval|"
-                           r"evaluation|dev)(?:$|[_\s./])")
+_PHASE_INSIDE = re.compile(r"(?i)[_\s.](?<!std_)(?:train|training|test|testing|val|valid|validation"
+                           r"|eval|evaluation|dev)(?:$|[_\s./])")  # (not "reward_std_dev")
 
 
 def with_phase(name: str, phase: str | None) -> str:
