@@ -86,6 +86,9 @@ _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
+    prefix = _LOGGING_PREFIX.match(pieces[0])
+    if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
+        pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
     split = wholeline.split_value(pieces)
     if split is not None:  # build-nanogpt's "1712 train 3.634902"
         return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])
@@ -112,9 +115,6 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     original = [0]
     for piece in pieces:
         original.append(original[-1] + len(piece))
-    prefix = _LOGGING_PREFIX.match(pieces[0])
-    if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
-        pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
     texts = "".join(pieces[::2])
     if "----" in texts or "====" in texts:  # "-----Iteration: 1000-----": a banner's rule
         pieces = forms.unrule(pieces)

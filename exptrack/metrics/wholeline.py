@@ -19,8 +19,7 @@ from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
-_PHRASE_LINE = re.compile(r"^\s*(?:(?:INFO|WARNING):[\w.]{1,80}:)?"  # "INFO:tensorflow:"
-                          r"(?:[Tt]he )?(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){1,9})"
+_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){1,9})"
                           r"(?:\s?[=:]| is)\s*$")  # "The valid loss is 5.38"
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
