@@ -51,7 +51,7 @@ from exptrack.metrics.phases import (
     with_phase,
 )
 from exptrack.metrics.settings import HYPER_NAMES
-from exptrack.metrics.unnamed import ORDINAL_KEY, PHASE_LABEL, unnamed_kind
+from exptrack.metrics.unnamed import ORDINAL_KEY, PHASE_LABEL, epoch_batch_pair, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
@@ -95,19 +95,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     actions = _plan(pieces)
     if any(" top " in text or " reached " in text for text in pieces[::2]):
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
-    if len(pieces) == 3 and not actions:
-        phrase = wholeline.phrase(pieces)  # "Peak reserved memory for training = 0.8 GB."
-        update = wholeline.lr_update(pieces) if phrase is None else None
-        if update is not None:  # "Updating learning rate to 5e-05"
-            return (Action(METRIC, 1, update[0], source=update[1]),)
-        if phrase is not None:
-            name, timed, source = phrase
-            return (Action(TIMED if timed else METRIC, 1, name, source=source),)
-    elif len(pieces) > 3 and len(actions) <= 1:  # the same after a log record's prefix
-        logged = wholeline.logged_phrase(pieces)  # ("... — INFO — Loss of the current
-        if logged is not None and (not actions or logged[0].endswith(actions[0].name)):
-            name, timed, source = logged  # value function: 108")
-            return (Action(TIMED if timed else METRIC, len(pieces) - 2, name, source=source),)
+    if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
+        return wholeline.phrase_plan(pieces, actions) or actions
     return actions
 
 
@@ -234,6 +223,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
+            continue
+        if found is None and epoch_batch_pair(pieces, index):  # "[2,  4000] loss: 1.31"
+            actions += (Action(EPOCH, index), Action(STEP, index + 2))
+            skip.add(index + 2)
             continue
         if found is None:
             unnamed = unnamed_kind(k == 0, left, right, counter, after)

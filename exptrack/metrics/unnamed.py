@@ -14,6 +14,9 @@ PHASE_LABEL = re.compile(
 ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 
 
+# "[2,  4000] loss: 1.31", the PyTorch tutorial's epoch and batch, at a line's or a record's start
+_PAIR_OPEN = re.compile(r"(?:^\s*|\]\s+(?:[A-Z]{2,10}\s+)?)\[$")
+_PAIR_CLOSE = re.compile(r"\]\s+[A-Za-z]")
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
 _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
 
@@ -40,3 +43,12 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
     if not counter and stripped[-1:] in ("|", ",", "") and _DONE_FIELD.match(right):
         return STEP  # fairseq's "| epoch 019 | 0161656 updates | words/s 14482"
     return None
+
+
+def epoch_batch_pair(pieces: list[str], index: int) -> bool:
+    """Is the number at ``index`` the epoch of a ``[epoch, batch] name: value`` line's
+    opening pair (the PyTorch CIFAR-10 tutorial's ``[2,  4000] loss: 1.312``)?"""
+    return index + 3 < len(pieces) and pieces[index + 1].strip() == "," \
+        and pieces[index].isdigit() and pieces[index + 2].isdigit() \
+        and _PAIR_CLOSE.match(pieces[index + 3]) is not None \
+        and _PAIR_OPEN.search(pieces[index - 1][-40:]) is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
+from exptrack.metrics.actions import METRIC, TIMED, Action
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
@@ -103,6 +104,51 @@ def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     at = sum(len(piece) for piece in pieces[:-3]) + level.end()
     name, timed, (start, end) = found
     return name, timed, (at + start, at + end)
+
+
+def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """The action of a line whose message is a phrase and its one value (``rules`` found at
+    most one action in it): empty when it is not one."""
+    if len(pieces) == 3 and not actions:
+        found = phrase(pieces)  # "Peak reserved memory for training = 0.8 GB."
+        update = lr_update(pieces) if found is None else None
+        if update is not None:  # "Updating learning rate to 5e-05"
+            return (Action(METRIC, 1, update[0], source=update[1]),)
+    elif len(pieces) > 3:  # the same after a log record's prefix ("... — INFO — Loss of
+        found = logged_phrase(pieces)  # the current value function: 108")
+        if found is not None and actions and not found[0].endswith(actions[0].name):
+            return ()
+        if found is None and not actions and len(pieces) >= 5:
+            found = counted_phrase(pieces)  # "Accuracy of the network on the 10000 test
+    else:  # images: 54 %"
+        return ()
+    if found is None:
+        return ()
+    name, timed, source = found
+    return (Action(TIMED if timed else METRIC, len(pieces) - 2, name, source=source),)
+
+
+# "Accuracy of the network on the " before a count, then " test images: " and the value
+_COUNTED_HEAD = re.compile(r"(?:^\s*|\]\s+(?:[A-Z]{2,10}\s+)?|\b(?:INFO|DEBUG)\]?\s?[-:|]?\s)"
+                           r"(?:[Tt]he )?(?P<head>[A-Za-z]+(?: [A-Za-z]+){0,2})"
+                           r" (?:of|on|over|for) (?:[a-z]+ ){1,6}$")
+_COUNTED_TAIL = re.compile(r"^ [a-z]+(?: [a-z]+){0,2}(?:\s?[=:]| is)\s*$")
+
+
+def counted_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
+    """(name, False, source) of a phrase that counts what it was measured on and ends the
+    line with its value: the PyTorch tutorials' ``Accuracy of the network on the 10000 test
+    images: 54 %`` is an ``Accuracy`` (the count is not part of the name)."""
+    text = pieces[-5][-120:]
+    head = _COUNTED_HEAD.search(text)
+    if head is None or not pieces[-4].isdigit() or not _COUNTED_TAIL.match(pieces[-3]) \
+            or not _PHRASE_UNIT.match(pieces[-1]):
+        return None
+    name = normalize_name(head.group("head").replace(" ", "_"))
+    if names.denied(name) or not names.metric_like(name):
+        return None
+    at = sum(len(piece) for piece in pieces[:-4]) - len(text)
+    return name, False, (at + head.start("head"), at + head.end("head"))
 
 
 _LAST_FIELD = re.compile(r"[:|] |\s{2,}")
