@@ -45,7 +45,7 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|eval) )?"
-    r"[A-Za-z]\w{0,40}) (?:at|@|for) (?:iteration|iter|step|epoch|batch) $", re.IGNORECASE)
+    r"[A-Za-z]\w{0,40}) (?:(?P<at>at|@|for) )?(?:iteration|iter|step|epoch|batch) $", re.IGNORECASE)
 _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
@@ -83,8 +83,11 @@ def _at_end(pattern: re.Pattern[str], text: str, group: str | int,
 def at_step(text: str) -> tuple[str, int] | None:
     """The name before "at iteration" that ends ``text`` (a value follows the step), and
     where it starts in ``text``."""
-    found = _at_end(_AT_STEP, text, "name")  # "The training loss for Epoch 1 is 7.4"
-    return None if found is None else (found[0].replace(" ", "_"), found[1])
+    tail = text[-80:]  # "The training loss for Epoch 1 is 7.4"
+    found = _AT_STEP.search(tail)
+    if found is None or (found.group("at") is None and not names.metric_like(found.group("name"))):
+        return None  # Flax's "Loss step 10: 0.29" has no "at"; a metric's name says so
+    return found.group("name").replace(" ", "_"), len(text) - len(tail) + found.start("name")
 
 
 def spaced_key(text: str) -> tuple[str, int] | None:

@@ -27,7 +27,8 @@ WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
-    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$)"
+    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$"
+    r"|,(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d))"  # "Epoch 50 Val, MAE: 14.68"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
 # the val loop's are prefixed, apart from the train loop's ("val_time")
@@ -37,7 +38,8 @@ _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a 
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]"
-    r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])))"
+    r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])|,(?=\s[A-Za-z][\w.\-/]{0,40}"
+    r"\s?[:=]\s?[+-]?\.?\d)))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
@@ -74,8 +76,8 @@ _LABEL = re.compile(
 # pairs, labels the pairs after it
 _SECTION = re.compile(
     r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,}"
-    r"|:\s{1,4}(?=[A-Za-z]\w{0,30}=))"  # seg's "  Mean: P=52.88%  R=61.59%"
-    r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
+    r"|:\s{1,4}(?=[A-Za-z]\w{0,30}=)|:\t\s*)"  # seg's "  Mean: P=52.88%  R=61.59%",
+    r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")  # "Mixup:\tSegCE loss:0.09"
 _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
                          "notice", "trace", "note", "metrics", "stats", "summary", "result",
                          "results", "default", "root", "main"})  # (loggers' names)

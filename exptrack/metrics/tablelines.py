@@ -20,6 +20,7 @@ class TableLines:
     epoch: int | float | None
     _name: Callable[[str], str]
     _header: list[str] | None
+    _header_open: bool  # the header was the table's last line: it may go on
     _split_header: list[str] | None
     _layout: str
     _phases: list[str] | None
@@ -56,6 +57,12 @@ class TableLines:
         if self._kv_rows:
             self._flush_kv(out)
         self._kv_section = ""
+        if self._header is not None and self._header_open and self._layout == tables.PIPES:
+            self._header_open = False
+            joined = tables.continued_header(text, self._header)
+            if joined is not None:  # a header's second line ("| Accuracy |")
+                self._header = joined
+                return
         if (self._header is None or not self._table_row(text, out)) \
                 and ("  " in text or "\t" in text or " | " in text or text.count(",") > 1):
             self._phases = tables.parse_phase_header(text) if "|" in text else None
@@ -75,6 +82,7 @@ class TableLines:
         found = tables.parse_header(line)
         if found is not None:
             self._header, self._layout = found
+            self._header_open = True
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
                 and " " in line.strip() else None
             self._split_header = words[0] if words and words[0] != self._header else None

@@ -107,6 +107,21 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     return [_header_name(c) for c in cells], layout
 
 
+def continued_header(line: str, header: list[str]) -> list[str] | None:
+    """A pipe table's header row continued on the next line (MATLAB's trainNetwork: "|
+    Mini-batch |" over "|  Accuracy  |"): the names joined column by column (a unit in
+    parentheses, "(hh:mm:ss)", is left out); None when the line is not such a row."""
+    text = _unprefixed(line.replace("│", "|").strip())
+    if not (text.startswith("|") and text.endswith("|")):
+        return None
+    cells = [c.strip() for c in _edges(text).split("|")]
+    if len(cells) != len(header) or not any(cells) \
+            or not all(not c or _HEADER_CELL.match(c) for c in cells):
+        return None
+    return [f"{name}_{_header_name(cell)}" if name and cell and not cell.startswith("(")
+            else name for name, cell in zip(header, cells, strict=True)]
+
+
 def glued_row(line: str) -> str | None:
     """The row a pasted log glued to a header's finished bar, padded by its spaces
     (``... 4/4 [00:03<00:00,  1.13it/s]                   all  223  241  0.00193``)."""

@@ -1,7 +1,7 @@
 """Whole lines of one form that the per-number rules (``rules``) do not read:
 
 - ``<step> <split> <value>`` (build-nanogpt's log.txt: ``1712 train 3.634902``), when the
-  word is a split's (``train``, ``val``) or a metric's;
+  word is a split's (``train``, ``val``) or a metric's; Trax's ``Step N: train Name |  value``;
 - a phrase with small words in it and its value, alone on its line, which the rules take
   for prose (Unsloth's ``Peak reserved memory for training = 0.828 GB.``, scikit-learn's
   ``Accuracy on test set: 0.9583``), when the phrase names a measure.
@@ -58,6 +58,24 @@ def split_value(pieces: list[str]) -> tuple[str, Source] | None:
         return None
     start = len(pieces[1]) + 1
     return word, (start, start + len(word))
+
+
+# Trax's training loop: "Step    100: train CategoryCrossEntropy |  33.01021576"
+_TRAX_STEP = re.compile(r"^\s*Step\s+$")
+_TRAX_VALUE = re.compile(r"^: (?P<phase>train|eval)\s+(?P<name>[A-Za-z][\w.\-/]{0,80}) \|\s+$")
+
+
+def step_phase_value(pieces: list[str]) -> tuple[str, Source] | None:
+    """The metric of Trax's ``Step N: <train|eval> <Name> |  <value>`` line."""
+    if len(pieces) != 5 or pieces[4].strip() or not _TRAX_STEP.match(pieces[0]) \
+            or not pieces[1].isdigit():
+        return None
+    found = _TRAX_VALUE.match(pieces[2])
+    if found is None:
+        return None
+    start = len(pieces[0]) + len(pieces[1])
+    return f"{found.group('phase')}_{found.group('name')}", (start + found.start("name"),
+                                                            start + found.end("name"))
 
 
 def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
