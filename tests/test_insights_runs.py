@@ -166,6 +166,10 @@ EXPECTED = {
         "not_learning"},  # loss 2.947 -> 2.927-2.967 over 8 reports
     "heldout57/lg_fedavg_round_average_test_loss_accuracy_lr_client_id_arrays.log": {
         "plateau"},  # best Test accuracy 89.68 at round 42, 71.0-89.4 in the 11 rounds after
+    "heldout60/clip_counting_mmdd_clock_comma_epoch_train_val_test_mae_mse_cost_sec_save_best.log":
+        {"plateau"},  # best Val MSE 57.29 at epoch 51, 58.9-82.7 in the 10 epochs after
+    "heldout60/ocr_recognition_epoch_space_colon_bracket_iter_train_valid_loss_comma_glued_time_lr.log":
+        {"plateau"},  # best Valid loss 4.43 in epoch 0, 4.45-5.13 over the last 42% of it
 }
 
 

@@ -288,8 +288,10 @@ def instability(name: str, points: Sequence[Point], th: Thresholds) -> Insight |
         if values[i] > limit and mid > 0:
             spikes.append(i)
             worst = max(worst, values[i] / mid)
-    if len(spikes) < th.spike_min:
-        return None
+    events = sum(1 for j, i in enumerate(spikes) if j == 0 or spikes[j - 1] != i - 1)
+    if len(spikes) < th.spike_min or events > th.spike_share * (len(values) - w):
+        return None  # (one isolated jump in every ten points or more: a heavy-tailed
+        # per-batch loss, its noise; a contrastive loss at 0.0003 jumping to 0.03-0.1)
     first = points[spikes[0]]
     where = _at(first)
     return Insight("instability", "warning",

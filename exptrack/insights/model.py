@@ -106,6 +106,7 @@ class Thresholds:
     spike_rel: float = 0.5  # and this share above the window's median
     spike_window: int = 20
     spike_min: int = 3  # spikes before the curve is called unstable
+    spike_share: float = 0.1  # more separate spikes than this share of points: noise
     gpu_idle_percent: float = 30.0  # mean GPU utilisation below this is mostly idle
     cpu_busy_percent: float = 90.0  # a core saturated: tree CPU % at least this
     cpu_idle_percent: float = 25.0  # without a GPU: the run mostly waited below this
