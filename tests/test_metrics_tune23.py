@@ -19,6 +19,8 @@ def test_the_pytorch_tutorials_epoch_and_batch_pair() -> None:
     # a list of three, or a pair with no name after it, is no step
     assert _named("[1, 2, 3] loss: 3.1\n") == [("loss", 3.1, None, None)]
     assert _obs("[1, 2] 0.5\n") == []
+    # a pair after the line's own epoch is no tutorial's opening pair
+    assert _named("Epoch 12 [3,  200] loss: 0.5\n") == [("loss", 0.5, None, 12)]
 
 
 def test_a_phrase_that_counts_what_it_measured_on() -> None:

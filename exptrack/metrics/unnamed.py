@@ -15,7 +15,7 @@ ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 
 
 # "[2,  4000] loss: 1.31", the PyTorch tutorial's epoch and batch, at a line's or a record's start
-_PAIR_OPEN = re.compile(r"(?:^\s*|\]\s+(?:[A-Z]{2,10}\s+)?)\[$")
+_PAIR_OPEN = re.compile(r"\]\s+(?:[A-Z]{2,10}\s+)?\[$")  # after a record's prefix
 _PAIR_CLOSE = re.compile(r"\]\s+[A-Za-z]")
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
 _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
@@ -51,4 +51,5 @@ def epoch_batch_pair(pieces: list[str], index: int) -> bool:
     return index + 3 < len(pieces) and pieces[index + 1].strip() == "," \
         and pieces[index].isdigit() and pieces[index + 2].isdigit() \
         and _PAIR_CLOSE.match(pieces[index + 3]) is not None \
-        and _PAIR_OPEN.search(pieces[index - 1][-40:]) is not None
+        and ((index == 1 and pieces[0].strip() == "[")
+             or _PAIR_OPEN.search(pieces[index - 1][-40:]) is not None)

@@ -137,8 +137,9 @@ def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
         if found is not None and actions and not found[0].endswith(actions[0].name):
             return ()
         if found is None and not actions and len(pieces) >= 5:
-            found = counted_phrase(pieces)  # "Accuracy of the network on the 10000 test
-    else:  # images: 54 %"
+            # "Accuracy of the network on the 10000 test images: 54 %"
+            found = counted_phrase(pieces)
+    else:
         return ()
     if found is None:
         return ()
