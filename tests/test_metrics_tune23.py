@@ -92,3 +92,15 @@ def test_a_metric_named_before_its_step_without_at() -> None:
     assert _named("Loss step 10:  0.2999451\n") == [("Loss", 0.2999451, 10, None)]
     # a word that names no measure stays out ("Train step 10: 0.5" has no metric's name)
     assert _obs("Train step 10: 0.5\n") == []
+
+
+def test_acronyms_spelled_like_stopwords_are_metrics() -> None:
+    # multi-label classification's "OP, OR, OF1" (overall precision, recall, F1), a GAN's
+    # "IS" (Inception Score): capitals and a key's colon
+    assert [o.name for o in _obs("OP: 0.918866, OR: 0.729930, OF1 0.813573\n")] == [
+        "OP", "OR", "OF1"]
+    assert _named("Epoch 3, IS: 8.51, FID: 20.3\n") == [("IS", 8.51, None, 3),
+                                                         ("FID", 20.3, None, 3)]
+    # the words stay stopwords in lower case, and "IS" after a name is still its copula
+    assert _obs("it is: 5\n") == []
+    assert _named("LOSS IS: 2.5\n") == [("LOSS", 2.5, None, None)]

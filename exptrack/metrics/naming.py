@@ -237,7 +237,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]
     if normalize_name(raw_name).lower() in _FILLERS or (
-            raw_name.lower() in _COPULAS):  # "lm loss value: 8.4", "loss is:", "lr is 1e-4"
+            raw_name.lower() in _COPULAS and not (raw_name == "IS" and sep.strip()
+                                                   and not before.rstrip()[-1:].isalpha())):
+        # "lm loss value: 8.4", "loss is:", "lr is 1e-4"; a GAN's "IS: 8.51" (Inception Score)
         inner = _NAME_BEFORE.search(before)
         if inner is None or inner.group("sep").strip():
             return None

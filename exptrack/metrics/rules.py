@@ -289,9 +289,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             durations.add(index)
             continue
         memory = around.device_memory(low, after)  # "GPU 4211.0 MB": not a device's index
-        if (low in STOPWORDS and not groups.duration_key(low, sep, found.before) and not memory) \
+        if (low in STOPWORDS and not groups.duration_key(low, sep, found.before) and not memory
+                and not (name.isupper() and sep.strip() in (":", "="))) \
                 or (sep == ":" and "." in name and pieces[index].isdigit()):
-            continue  # "yolox.core.trainer:246": a source location
+            continue  # "yolox.core.trainer:246": a source location; "OR: 0.73" (overall
+            # recall), "IS: 8.51" (Inception Score): capitals and a key's colon, an acronym
         weak = not sep.strip()
         unit = around.MEASURE_UNIT.match(after)
         if unit is not None and unit.group().strip() in around.BARE_UNITS \
