@@ -242,6 +242,10 @@ LOUD = ("import sys\nchunk = bytes(range(256)) * 256\n"
         "for _ in range(48): sys.stdout.buffer.write(chunk)\n"  # 3 MiB
         "sys.stdout.buffer.flush()\nprint('\\nloss=0.25', flush=True)\n")
 LOUD_BYTES = bytes(range(256)) * 256 * 48 + b"\nloss=0.25\n"
+# parsing LOUD's 3 MiB takes ~0.9 s on this machine, as much as the default parse budget of
+# each second: on a loaded machine the run would add a second warning ("could not keep up")
+# to the write failure these tests are about; a wide budget keeps it out
+LOUD_ENV = {"TRACK_PARSE_BUDGET_S": "60"}
 
 
 def warnings_in(stderr: bytes) -> list[str]:
@@ -258,6 +262,7 @@ def test_file_size_limit_reached_one_warning_and_the_command_goes_on(
 
     done = subprocess.run([*track_cmd(), "run", "--", *py(LOUD)], cwd=tmp_path,
                           stdin=subprocess.DEVNULL, capture_output=True,
+                          env={**os.environ, **LOUD_ENV},
                           preexec_fn=limit_file_size, timeout=60)
     # The recorder is not killed by SIGXFSZ; the command runs to its end undisturbed.
     log = survived_write_failure(done, only_run(track_home), "output.log")
@@ -302,7 +307,7 @@ def small_fs(tmp_path: Path) -> Iterator[Path]:
 def test_disk_full_one_warning_and_the_outcome_is_still_written(
         tmp_path: Path, small_fs: Path) -> None:
     store = small_fs / "store"
-    done = track("run", "--store", str(store), "--", *py(LOUD), cwd=tmp_path)
+    done = track("run", "--store", str(store), "--", *py(LOUD), cwd=tmp_path, env=LOUD_ENV)
     run_dir = only_run(store)
     # The reserve freed on ENOSPC leaves room for the outcome: not mistaken for a crash.
     log = survived_write_failure(done, run_dir, "No space left on device")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import only_run, py, track, track_cmd, track_json, unavailable
-from test_faults import LOUD, LOUD_BYTES, small_fs  # noqa: F401 - small_fs: a fixture
+from test_faults import LOUD, LOUD_BYTES, LOUD_ENV, small_fs  # noqa: F401 - small_fs: a fixture
 
 # Root ignores file modes: as root, `track` runs without the capabilities that let it
 # (setpriv, util-linux), so modes apply to it as to any user.
@@ -196,7 +196,7 @@ def test_cache_files_over_their_bound_are_ignored_never_read_whole(
 def test_disk_full_show_ls_and_json_say_what_was_cut_and_where(
         tmp_path: Path, small_fs: Path) -> None:  # noqa: F811 - the fixture
     store = small_fs / "store"
-    done = track("run", "--store", str(store), "--", *py(LOUD), cwd=tmp_path)
+    done = track("run", "--store", str(store), "--", *py(LOUD), cwd=tmp_path, env=LOUD_ENV)
     assert done.returncode == 0 and done.stdout == LOUD_BYTES
     run_dir = only_run(store)
     kept = {name: (run_dir / name).stat().st_size for name in ("output.log", "metrics.jsonl")}
