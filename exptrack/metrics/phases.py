@@ -24,11 +24,12 @@ PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid"
 WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "val",
                                        "valid", "validation", "eval", "evaluation", "dev")}
 
+# a phase word's comma before a key and its value: "Epoch 50 Val, MAE: 14.68"
+_COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
-    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$"
-    r"|,(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d))"  # "Epoch 50 Val, MAE: 14.68"
+    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$|" + _COMMA_LABEL + ")"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
 # the val loop's are prefixed, apart from the train loop's ("val_time")
@@ -38,8 +39,7 @@ _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a 
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]"
-    r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])|,(?=\s[A-Za-z][\w.\-/]{0,40}"
-    r"\s?[:=]\s?[+-]?\.?\d)))"
+    r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
