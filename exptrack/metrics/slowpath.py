@@ -246,8 +246,8 @@ class SlowPath:
         if there were no block (which stays)."""
         if block.mode == dumps.PARTIAL:
             epoch = block.held[0].epoch if block.held else None
-            if any(kind in (rules.STEP, rules.BATCH) or raw[start:end] != (
-                    str(epoch) if isinstance(raw, str) else str(epoch).encode())
+            if any(kind in (rules.STEP, rules.BATCH) or not raw[start:end].isdigit()
+                   or int(raw[start:end]) != epoch  # ("Epoch 00049:" is epoch 49)
                    for kind, start, end in plan.context):  # the next epoch, and no
                 self._close_dump(out)  # finished bar: the last render was the epoch's
                 return False
