@@ -6,7 +6,6 @@ of what it prints, with the same counts and no other name; under a pipe and a te
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 from typing import Any
 
@@ -204,42 +203,3 @@ def test_aliases_and_ignore_patterns_apply_to_ultralytics_lines() -> None:
     parser = MetricParser(aliases={"inference": "ms/image"})
     assert {"ms/image", "preprocess"} <= set(series_of(parser.feed(data) + parser.finish()))
     assert len(found["train/box"]) == 3
-
-
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("task", TASKS)
-def test_an_excerpt_that_starts_inside_the_first_epoch_names_the_losses(task: str,
-                                                                        mode: str) -> None:
-    """A pasted tail that starts inside the first epoch's bar, after the banner and the
-    ``Epoch GPU_mem ...`` header (Ultralytics prints it again before each later epoch):
-    that epoch's losses are named by how many the bar shows (five: by the validation
-    header that follows), and every series is still exactly Ultralytics' own."""
-    fixture = ZOO / f"yolo_{task}" / mode
-    metrics = truth_of(fixture)["metrics"]
-    data = (fixture / "output.log").read_bytes()
-    start = re.search(rb"(?m)^(?:\r\x1b\[K)? +1/\d+ +\S+G ", data)
-    assert start is not None and b"GPU_mem" in data[:start.start()]
-    found = series_of(parse_text(data[start.start():]))
-    assert set(found) == set(metrics) | {MEMORY} | speed(metrics)
-    if mode == "pty" and task in ("segment", "pose"):
-        # an 80-column terminal cuts a five-loss bar ("…") and the validation header
-        # before its group: how many losses there are and the task's validation columns
-        # (mask_P ...) are not shown, so none is guessed for that epoch
-        assert b"\xe2\x80\xa6" in data[start.start():start.start() + 200]
-        losses = {n for n in metrics if n.endswith("_loss") or n.startswith(("mask_", "pose_"))}
-        metrics = {n: {**spec, "values": spec["values"][1:]} if n in losses else spec
-                   for n, spec in metrics.items()}
-    assert mismatches(found, metrics, set(metrics)) == []
-
-
-def test_a_headerless_bar_of_an_8_3_segmenter_names_its_four_losses() -> None:
-    text = ("      5/10     2.41G     0.9132      1.702      1.115      1.178         31"
-            "        640: 100% ━━━━━━━━━━━━ 16/16 2.1it/s 7.6s\n"
-            "                 Class     Images  Instances      Box(P          R      mAP50"
-            "  mAP50-95)     Mask(P          R      mAP50  mAP50-95): 100% ━━━━ 1/1\n"
-            "                   all          8         31      0.612      0.544      0.578"
-            "      0.401      0.598      0.512      0.553      0.342\n")
-    found = series_of(parse_text(text))
-    assert {name: values[0][1] for name, values in found.items() if name.endswith("loss")} \
-        == {"box_loss": 0.9132, "seg_loss": 1.702, "cls_loss": 1.115, "dfl_loss": 1.178}
-    assert found["mask_mAP50-95"] == [(5, 0.342)] and found[MEMORY] == [(5, 2.41)]

@@ -54,7 +54,6 @@ _HEADER = re.compile(
 # start, each repetition over a different character class: linear
 _GLYPH = "━".encode()
 _GLYPH_ROW = re.compile(rb"(?m)^ *\d+/\d+ +\d+(?:\.\d+)?G +[^\n:]{1,200}: *\d{1,3}% " + _GLYPH)
-_GLYPH_BAR = re.compile(r": *\d{1,3}% " + _GLYPH.decode())
 EARLY_BYTES = 1 << 20  # searched for that bar (measured: the search cost 10% of a flood)
 _CELL = 11  # "%11s" / "%11.4g" / "%11.3g"
 _LABEL = 22  # a validation row's "%22s" label
@@ -90,15 +89,6 @@ _COUNTS = frozenset({"images", "instances", "pixels"})
 _BOX_COUNTS = 2  # Images, Instances
 # the group a task adds after the box columns, told by its train losses
 _TASK_GROUP = {"seg_loss": "mask_", "pose_loss": "pose_"}
-# The train losses of an 8.3+ epoch bar ("━" glyphs) whose header the output does not show
-# (an excerpt that starts inside an epoch), told by how many there are, in the order
-# Ultralytics prints them: a classifier's one, a detector's (and an OBB model's) three, an
-# 8.3 segmenter's four; five are a pose model's or an 8.4 segmenter's, told apart by the
-# validation header's group (Pose(... or Mask(...) when it comes
-_LOSSES_BY_COUNT = {1: ("loss",), 3: ("box_loss", "cls_loss", "dfl_loss"),
-                    4: ("box_loss", "seg_loss", "cls_loss", "dfl_loss")}
-_FIVE_LOSSES = {"pose_": ("box_loss", "pose_loss", "kobj_loss", "cls_loss", "dfl_loss"),
-                "mask_": ("box_loss", "seg_loss", "cls_loss", "dfl_loss", "sem_loss")}
 
 Found = tuple[str, float, int | None]  # name, value, epoch
 
@@ -135,7 +125,6 @@ class Recognizer:
         self.bar: list[Found] = []  # the epoch bar's latest render, sent when the epoch ends
         self._table: _Table | None = None
         self._all_seen = False
-        self._unnamed = ""  # the latest render of a headerless bar with five losses
 
     def take(self, text: str) -> Sequence[Found] | None:
         """A line or a render (no ANSI codes): what it reports, or None when it is not
@@ -171,19 +160,14 @@ class Recognizer:
         if "GPU_mem" in text:
             words = text.split()
             if words[:2] == ["Epoch", "GPU_mem"] and words[-2:] == ["Instances", "Size"]:
-                self._memory = words[1]
-                self._set_losses(tuple(words[2:-2]))
+                self._memory, self._losses = words[1], tuple(words[2:-2])
+                self._task_group = next((_TASK_GROUP[n] for n in self._losses
+                                         if n in _TASK_GROUP), "")
                 return self.flush()
         own = _OWN_LINE.match(text)
         if own is not None:
             if own.group("table"):
                 self._table, self._all_seen = self._val_header(text), False
-                if self._unnamed:  # a headerless bar's five losses, named by the table
-                    group = next((n[:5] for n in self._table.names
-                                  if n[:5] in _FIVE_LOSSES), "")
-                    self._set_losses(_FIVE_LOSSES.get(group, ()))
-                    self._train_row(self._unnamed)
-                    self._unnamed = ""
                 glued = glued_row(text)  # a pasted log's "... 1.13it/s]     all  223 ..."
                 return [*self.flush(), *(self._row(glued) or ())] if glued else self.flush()
             return ()
@@ -203,10 +187,6 @@ class Recognizer:
         return found
 
     # -- the epoch bar -------------------------------------------------------------------
-    def _set_losses(self, losses: tuple[str, ...]) -> None:
-        self._losses = losses
-        self._task_group = next((_TASK_GROUP[n] for n in losses if n in _TASK_GROUP), "")
-
     def _train_row(self, text: str) -> Sequence[Found]:
         starts = [m.start() for m in _ROW_START.finditer(text)]
         if starts:  # renders joined without "\r" (a log that lost them): the last one
@@ -216,9 +196,7 @@ class Recognizer:
         self.epoch = int(epoch.group("epoch"))
         done = self.flush() if self.bar and self.bar[0][2] != self.epoch else ()
         found: list[Found] = []
-        cells, cut = _cells(text, 0)
-        if not self._losses and not cut and _GLYPH_BAR.search(text):
-            self._guess_losses(text, cells)
+        cells, _ = _cells(text, 0)
         memory = cells[1][:-1] if len(cells) > 1 else ""  # "8.03G": its number, as printed
         if _NUMBER.fullmatch(memory):
             found.append((self._aliases.get(self._memory, self._memory), float(memory),
@@ -229,17 +207,6 @@ class Recognizer:
             found.append((self._aliases.get(name, name), float(cell), self.epoch))
         self.bar = found  # the latest render wins, even when the terminal cut more of it
         return done
-
-    def _guess_losses(self, text: str, cells: list[str]) -> None:
-        """Names the losses of a whole 8.3+ bar render shown with no header: epoch, memory,
-        the losses, ``Instances``, ``Size``."""
-        count = len(cells) - 4
-        if not all(_NUMBER.fullmatch(cell) for cell in cells[2:]):
-            return
-        if count in _LOSSES_BY_COUNT:
-            self._set_losses(_LOSSES_BY_COUNT[count])
-        elif count == len(next(iter(_FIVE_LOSSES.values()))):
-            self._unnamed = text  # named when the validation header shows the task
 
     # -- the validation table ------------------------------------------------------------
     def _val_header(self, text: str) -> _Table:
