@@ -13,6 +13,18 @@ Both name the values as Detectron2's own ``metrics.json`` does: by task (``bbox/
 a table's values until then, and records them only when no copypaste line comes before the
 next step (cvpods and other forks print the tables alone). Pure: the parser keeps one
 ``Copypaste`` and feeds it the lines the plans flag (``lineplan``).
+
+Before them pycocotools' own summary (``COCOeval.summarize``) is printed, twelve rows::
+
+     Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.026
+
+It is the only record of PaddleDetection, DETR, YOLOX, torchvision's references: each row is
+a metric named as printed without its spaces (``AP@[IoU=0.50:0.95|area=all|maxDets=100]``),
+after the annotation type when it is not boxes (``segm_``, ``keypoints_``: pycocotools'
+``Evaluate annotation type *segm*``, DETR's ``IoU metric: segm``). The parser holds the rows
+until the next line: when that is Detectron2's tables or copypaste, or MMDetection's
+``bbox_mAP_copypaste:``, the framework records the same values under its own names and the
+rows are dropped (each quantity once).
 """
 
 from __future__ import annotations
@@ -25,16 +37,27 @@ RESULTS = re.compile(r"\bEvaluation results for (?P<task>[\w\-]{1,40}):\s*$")
 _NAME = re.compile(r"^[A-Za-z][\w\-/.@]{0,40}$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?i:nan|inf)$")
 MAX_COLUMNS = 64
+# a pycocotools summary row, after an optional log prefix; its query is its name
+SUMMARY_ROW = re.compile(
+    r"^(?P<prefix>.{0,200}?)Average (?:Precision|Recall)\s{1,8}\((?P<kind>AP|AR)\) @\[ "
+    r"(?P<query>IoU=[\d.:]{1,12}\s{0,12}\| area=\s{0,12}[a-z]{1,12} \| maxDets=\s{0,8}\d{1,6})"
+    r" \] = -?\d{1,3}\.\d{1,12}\s*$")
+# "Evaluate annotation type *segm*" (pycocotools), "IoU metric: segm" (DETR)
+SUMMARY_TYPE = re.compile(
+    r"(?:\bEvaluate annotation type \*|^IoU metric: )(?P<type>[a-z]{1,20})\*?\s*$")
+# MMDetection's "bbox_mAP_copypaste: 0.165 0.301 ...": the summary is recorded by its own keys
+MMDET_COPYPASTE = re.compile(r"\b[a-z]{1,20}_mAP_copypaste: ")
 
 
 class Copypaste:
     """The task and header of the ``copypaste:`` lines read so far."""
 
-    __slots__ = ("header", "task")
+    __slots__ = ("header", "summary", "task")
 
     def __init__(self) -> None:
         self.task: str | None = None
         self.header: list[str] | None = None
+        self.summary: str | None = None  # the annotation type of pycocotools' summary
 
     def line(self, text: str) -> list[tuple[str, float]]:
         """The (name, value) pairs of one ``copypaste:`` line (a row of values), else []."""
@@ -63,3 +86,23 @@ def task(line: str) -> str | None:
     """The task of an ``Evaluation results for bbox:`` heading."""
     found = RESULTS.search(line.rstrip("\r\n")[-80:])
     return found.group("task") if found else None
+
+
+def summary_row(text: str) -> tuple[str, tuple[int, int]] | None:
+    """(name, where the query is) of a pycocotools summary row, else None."""
+    found = SUMMARY_ROW.match(text) if "@[ IoU=" in text else None
+    if found is None:
+        return None
+    query = "".join(found.group("query").split())
+    return f"{found.group('kind')}@[{query}]", found.span("query")
+
+
+def summary_type(text: str) -> str | None:
+    """The annotation type a pycocotools summary that follows is of ("bbox", "segm")."""
+    found = SUMMARY_TYPE.search(text[-60:].rstrip("\r\n"))
+    return found.group("type") if found else None
+
+
+def typed(name: str, kind: str | None) -> str:
+    """A summary row's name for its annotation type: boxes' unprefixed."""
+    return name if kind in (None, "bbox") else f"{kind}_{name}"

@@ -37,7 +37,7 @@ CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no v
 EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
 NUMERIC = 1 << 4  # a listing whose value is a number
 # a Block's modes: it reads the lines after it
-REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY = 1, 2, 3, 4, 5
+REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO = 1, 2, 3, 4, 5, 6
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
@@ -158,7 +158,8 @@ class Block:
         # Detectron2's "Evaluation results for bbox:", its tables repeat the copypaste lines;
         # PARTIAL: a Keras bar's render before the epoch is done, replaced by the next one;
         # OBJECT: a dict or JSON object printed over lines, read as one line once it closes;
-        # SUMMARY: W&B's run summary, its entries new values only when they repeat none
+        # SUMMARY: W&B's run summary, its entries new values only when they repeat none;
+        # COCO: pycocotools' summary rows, until the next line shows who records them
         self.mode = mode
         self.lines: list[str] = []  # OBJECT: its lines so far
         self.depth = 0  # OBJECT: the brackets still open

@@ -22,6 +22,8 @@ RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repe
 OBJECT = 1 << 11  # a "{" that opens an object printed over lines (pprint, JSON indent)
 DONE = 1 << 12  # "Training completed", "Validating best.pt...": the run's steps are over
 SUMMARY = 1 << 13  # W&B's "wandb: Run summary:": its entries repeat values (``wandbsummary``)
+COCO_ROW = 1 << 14  # a row of pycocotools' summary, held until the next line (``detectron``)
+COCO_TYPE = 1 << 15  # "Evaluate annotation type *segm*": the type of the summary that follows
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
@@ -116,6 +118,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= SLOW
     if metrics and KERAS.match(text):
         flags |= KERAS_BAR
+    if len(values) == 1 and values[0].name[:4] in ("AP@[", "AR@["):
+        flags |= COCO_ROW
     own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]
     report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
         if own and metrics else (0, 0)
@@ -137,6 +141,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return marked
     if detectron.RESULTS.search(text[-80:]):
         return Plan((), (), RESULTS)
+    if detectron.summary_type(text) is not None:
+        return Plan((), (), COCO_TYPE)
     if DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
     flags, key = dumps.classify(text)

@@ -89,6 +89,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     prefix = _LOGGING_PREFIX.match(pieces[0])
     if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
         pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
+    row = wholeline.coco_row(pieces)  # pycocotools' summary row
+    if row is not None:
+        return (row,)
     split = wholeline.split_value(pieces) or wholeline.step_phase_value(pieces)
     if split is not None:  # build-nanogpt's "1712 train 3.634902", Trax's "Step 1: eval
         return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])  # Acc | 0.1"

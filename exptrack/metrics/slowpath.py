@@ -8,7 +8,8 @@ the hot loop's ``float`` calls (a plan with flags, see ``lineplan``):
 - numbers ``float`` does not read (``0.0363f0``, ``1,234.5``) and a tqdm bar's count as the
   step of its postfix (SLOW, ``_apply``);
 - printed configuration blocks (``dumps``): their values are held back until the block
-  ends, then dropped when it was a configuration.
+  ends, then dropped when it was a configuration; Keras bar renders and pycocotools'
+  summary rows are held too (``heldlines``).
 
 ``SlowPath`` is a mixin of ``MetricParser``: it shares the parser's state.
 """
@@ -21,11 +22,13 @@ from collections.abc import Mapping
 from exptrack.metrics import detectron, dumps, forms, names, phases, reprints, rules
 from exptrack.metrics import wandbsummary as wandb
 from exptrack.metrics.columns import ColumnPlan
+from exptrack.metrics.heldlines import HeldLines
 from exptrack.metrics.lineplan import (
+    COCO_ROW,
+    COCO_TYPE,
     COPYPASTE,
     DONE,
     EMPTY,
-    KERAS,
     KERAS_BAR,
     KEYED,
     MAX_OBJECT_LINES,
@@ -48,7 +51,7 @@ MAX_VARIANTS = 4096
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
 
 
-class SlowPath:
+class SlowPath(HeldLines):
     """KEYED and SLOW plans, and configuration blocks (see the module docstring)."""
 
     step: int | float | None
@@ -129,6 +132,10 @@ class SlowPath:
             if done is None:
                 return None
             plan = done
+        if (plan.flags & (COCO_ROW | COCO_TYPE) or (
+                self._dump is not None and self._dump.mode == dumps.COCO)) \
+                and self._summary(plan, shape, raw, out):
+            return None
         if self._dump is not None and self._dump.mode:
             moded = self._dump
             verdict = self._moded(moded, plan, raw, out)
@@ -216,28 +223,6 @@ class SlowPath:
             self._parse_lines([" ".join(block.lines)], out)
         elif block.depth <= 0 or len(block.lines) >= MAX_OBJECT_LINES:
             self._close_dump(out)  # too long to be one line: its lines one by one
-
-    def _keras_bar(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> Plan | None:
-        """A Keras bar's line: a render before the epoch is done ("235/285 [===>..] - ETA:
-        0s - loss: 0.11") is held until the next one replaces it, the finished bar
-        supersedes it, or the run goes on without one (then it was the epoch's last word).
-        Returns the plan of a finished bar's line, or None when the line is held."""
-        text = text_of(raw)
-        bar = KERAS.match(text)
-        held = self._dump if self._dump is not None and self._dump.mode == dumps.PARTIAL \
-            else None
-        if bar is not None and (int(bar.group(1)) < int(bar.group(2)) or " - ETA: " in text):
-            found: list[Observation] = []
-            self._apply(plan, raw, found)
-            if held is None:
-                if self._dump is not None:
-                    self._close_dump(out)
-                held = self._dump = dumps.Block(mode=dumps.PARTIAL)
-            held.held = found
-            return None
-        if held is not None:
-            self._dump = None  # the finished bar: the epoch's values
-        return plan._replace(flags=plan.flags & ~KERAS_BAR)
 
     def _moded(self, block: dumps.Block, plan: Plan, raw: str | bytes,
                out: list[Observation]) -> bool | None:

@@ -2,6 +2,7 @@
 
 - ``<step> <split> <value>`` (build-nanogpt's log.txt: ``1712 train 3.634902``), when the
   word is a split's (``train``, ``val``) or a metric's; Trax's ``Step N: train Name |  value``;
+- pycocotools' summary rows, named by their query (``detectron``);
 - a phrase with small words in it and its value, alone on its line, which the rules take
   for prose (Unsloth's ``Peak reserved memory for training = 0.828 GB.``, scikit-learn's
   ``Accuracy on test set: 0.9583``), when the phrase names a measure.
@@ -13,11 +14,21 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import names
+from exptrack.metrics import detectron, names
 from exptrack.metrics.actions import METRIC, TIMED, Action
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
+
+
+def coco_row(pieces: list[str]) -> Action | None:
+    """The metric of a pycocotools summary row (``Average Precision  (AP) @[ IoU=0.50:0.95
+    | area=   all | maxDets=100 ] = 0.026``), named by its query (``detectron``)."""
+    if not any("@[ IoU=" in text for text in pieces[::2]):
+        return None
+    row = detectron.summary_row("".join(pieces))
+    return None if row is None else Action(METRIC, len(pieces) - 2, row[0], source=row[1])
+
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
 _PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){1,9})"

@@ -1,0 +1,92 @@
+"""Lines the parser holds until a later line decides what they were (a mixin of
+``SlowPath``, sharing the parser's state):
+
+- a Keras bar's render before its epoch is done ("235/285 [===>..] - ETA: 0s - loss:
+  0.11"): replaced by the next render or the finished bar (Keras' History keeps one value
+  an epoch), recorded when the run goes on without one;
+- pycocotools' summary rows (``detectron``): recorded, unless the next line is the
+  framework's own record of them (Detectron2's tables, MMDetection's copypaste).
+"""
+
+from __future__ import annotations
+
+from exptrack.metrics import detectron, dumps
+from exptrack.metrics.lineplan import (
+    COCO_ROW,
+    COCO_TYPE,
+    COPYPASTE,
+    KERAS,
+    KERAS_BAR,
+    KEYED,
+    RESULTS,
+    Observation,
+    Plan,
+    text_of,
+)
+
+
+class HeldLines:
+    """Keras bar renders and pycocotools' summary rows (see the module docstring)."""
+
+    _dump: dumps.Block | None
+    _copypaste: detectron.Copypaste
+
+    def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _variant(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
+        raise NotImplementedError
+
+    def _close_dump(self, out: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _keras_bar(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> Plan | None:
+        """A Keras bar's line: a render before the epoch is done ("235/285 [===>..] - ETA:
+        0s - loss: 0.11") is held until the next one replaces it, the finished bar
+        supersedes it, or the run goes on without one (then it was the epoch's last word).
+        Returns the plan of a finished bar's line, or None when the line is held."""
+        text = text_of(raw)
+        bar = KERAS.match(text)
+        held = self._dump if self._dump is not None and self._dump.mode == dumps.PARTIAL \
+            else None
+        if bar is not None and (int(bar.group(1)) < int(bar.group(2)) or " - ETA: " in text):
+            found: list[Observation] = []
+            self._apply(plan, raw, found)
+            if held is None:
+                if self._dump is not None:
+                    self._close_dump(out)
+                held = self._dump = dumps.Block(mode=dumps.PARTIAL)
+            held.held = found
+            return None
+        if held is not None:
+            self._dump = None  # the finished bar: the epoch's values
+        return plan._replace(flags=plan.flags & ~KERAS_BAR)
+
+    def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,
+                 out: list[Observation]) -> bool:
+        """pycocotools' summary (``detectron``): its rows are held until a line of another
+        kind shows whether the framework records them under names of its own (then they
+        are dropped). True when the line is done."""
+        if not plan.flags & COCO_ROW and self._dump is not None \
+                and self._dump.mode == dumps.COCO:
+            if not plan.flags & COCO_TYPE:
+                text = text_of(raw)
+                if not text.strip():
+                    return True
+                if plan.flags & (RESULTS | COPYPASTE) or detectron.MMDET_COPYPASTE.search(text):
+                    self._dump.held = []
+            self._close_dump(out)
+        if plan.flags & COCO_TYPE:
+            self._copypaste.summary = detectron.summary_type(text_of(raw))
+            return True
+        if not plan.flags & COCO_ROW:
+            return False
+        if self._dump is None or self._dump.mode != dumps.COCO:
+            if self._dump is not None:
+                self._close_dump(out)
+            self._dump = dumps.Block(mode=dumps.COCO)
+        found: list[Observation] = []
+        self._apply(self._variant(plan, shape, raw) if plan.flags & KEYED else plan, raw, found)
+        self._dump.held.extend(o._replace(name=detectron.typed(o.name, self._copypaste.summary))
+                               for o in found)
+        return True
