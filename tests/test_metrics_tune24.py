@@ -69,3 +69,18 @@ def test_a_summary_that_the_framework_records_again_under_its_own_names_is_dropp
                    "2024-04-21 21:11:58 - mmengine - INFO - bbox_mAP_copypaste: 0.026 0.097\n"
                    "Epoch(val) [1][8/8]  coco/bbox_mAP: 0.0260  coco/bbox_mAP_50: 0.0970\n")
     assert [n for n, *_ in mmdet] == ["coco/bbox_mAP", "coco/bbox_mAP_50"]
+
+
+def test_a_line_of_whole_numbers_under_names_that_measure_nothing_is_settings() -> None:
+    # PaddlePaddle's fleet topology, a data set's sizes: counts and settings, no metric
+    assert _obs("2021-11-23 20:45:42,845-INFO: [topology.py:169:__init__] HybridParallelInfo: "
+                "rank_id: 0, mp_degree: 1, sharding_degree: 1, pp_degree: 1, dp_degree: 2, "
+                "mp_group: [0],  sharding_group: [0]\n") == []
+    assert _obs("total_sample: 4096, postive_sample: 2048, negative_sample: 2048\n") == []
+    # whole numbers under a measure's name stay metrics: games won against a baseline,
+    # a loss printed as an integer, a fraction among the counts
+    assert [n for n, *_ in _named("num_playouts:5000, win: 8, lose: 2, tie:0\n")] == [
+        "win", "lose", "tie"]
+    assert [n for n, *_ in _named("errors: 3, total: 100\n")] == ["errors"]
+    assert [n for n, *_ in _named("kl: 3, lr_multiplier: 1, entropy: 0.5\n")] == [
+        "kl", "lr_multiplier", "entropy"]

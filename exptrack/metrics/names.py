@@ -25,6 +25,7 @@ METRIC_WORDS = frozenset({
     "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
     "mfu", "mem", "memory", "allocated", "reserved", "sec", "second", "s", "norm", "gnorm",
     "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
+    "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
 })
 # The last word of a setting whose other words sound like a metric ("loss_scale",
 # "min_loss_scale", "loss_weight", "accuracy_threshold").
