@@ -39,7 +39,7 @@ _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?i
 MAX_COLUMNS = 64
 # a pycocotools summary row, after an optional log prefix; its query is its name
 SUMMARY_ROW = re.compile(
-    r"^(?P<prefix>.{0,200}?)Average (?:Precision|Recall)\s{1,8}\((?P<kind>AP|AR)\) @\[ "
+    r"^.{0,200}?Average (?:Precision|Recall)\s{1,8}\((?P<kind>AP|AR)\) @\[ "
     r"(?P<query>IoU=[\d.:]{1,12}\s{0,12}\| area=\s{0,12}[a-z]{1,12} \| maxDets=\s{0,8}\d{1,6})"
     r" \] = -?\d{1,3}\.\d{1,12}\s*$")
 # "Evaluate annotation type *segm*" (pycocotools), "IoU metric: segm" (DETR)
@@ -99,7 +99,7 @@ def summary_row(text: str) -> tuple[str, tuple[int, int]] | None:
 
 def summary_type(text: str) -> str | None:
     """The annotation type a pycocotools summary that follows is of ("bbox", "segm")."""
-    found = SUMMARY_TYPE.search(text[-60:].rstrip("\r\n"))
+    found = SUMMARY_TYPE.search(text.rstrip("\r\n")) if "*" in text or "IoU" in text else None
     return found.group("type") if found else None
 
 
