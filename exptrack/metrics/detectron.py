@@ -97,6 +97,11 @@ def summary_row(text: str) -> tuple[str, tuple[int, int]] | None:
     return f"{found.group('kind')}@[{query}]", found.span("query")
 
 
+def is_summary(name: str) -> bool:
+    """Is ``name`` a pycocotools summary row's (as ``summary_row`` names it)?"""
+    return name.startswith(("AP@[", "AR@["))
+
+
 def summary_type(text: str) -> str | None:
     """The annotation type a pycocotools summary that follows is of ("bbox", "segm")."""
     found = SUMMARY_TYPE.search(text.rstrip("\r\n")) if "*" in text or "IoU" in text else None

@@ -118,7 +118,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= SLOW
     if metrics and KERAS.match(text):
         flags |= KERAS_BAR
-    if len(values) == 1 and values[0].name[:4] in ("AP@[", "AR@["):
+    if len(values) == 1 and detectron.is_summary(values[0].name):
         flags |= COCO_ROW
     own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]
     report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
