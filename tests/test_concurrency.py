@@ -14,10 +14,16 @@ RUNS = 20
 
 def test_twenty_concurrent_runs_are_distinct_and_complete_while_ls_reads(
         tmp_path: Path, track_home: Path) -> None:
-    code = ("import sys, time\nn = int(sys.argv[1])\n"
+    release = tmp_path / "release"
+    # Each run prints its five lines, then waits for the test to let it end (at most 60 s):
+    # ls sees the runs running whatever the machine's load, not by a race against sleeps.
+    code = ("import os, sys, time\nn = int(sys.argv[1])\n"
             "for step in range(5):\n"
             "    print(f'run {n} step={step} loss={n + step / 10}', flush=True)\n"
-            "    time.sleep(0.3)\n")  # long enough for ls to see them running
+            "    time.sleep(0.05)\n"
+            f"deadline = time.time() + 60\n"
+            f"while not os.path.exists({str(release)!r}) and time.time() < deadline:\n"
+            "    time.sleep(0.05)\n")
     procs = [start_track("run", "--name", f"r{n}", "--", *py(code), str(n), cwd=tmp_path)
              for n in range(RUNS)]
     listings = 0
@@ -33,6 +39,8 @@ def test_twenty_concurrent_runs_are_distinct_and_complete_while_ls_reads(
             plain = track("ls")
             assert plain.returncode == 0 and plain.stderr == b"", plain.stderr
         listings += 1
+        if seen_running and listings >= 3:
+            release.touch()
         time.sleep(0.05)
     assert seen_running  # ls really ran while the runs were writing
     for n, proc in enumerate(procs):
