@@ -21,7 +21,7 @@ def test_twenty_concurrent_runs_are_distinct_and_complete_while_ls_reads(
             "for step in range(5):\n"
             "    print(f'run {n} step={step} loss={n + step / 10}', flush=True)\n"
             "    time.sleep(0.05)\n"
-            f"deadline = time.time() + 60\n"
+            "deadline = time.time() + 60\n"
             f"while not os.path.exists({str(release)!r}) and time.time() < deadline:\n"
             "    time.sleep(0.05)\n")
     procs = [start_track("run", "--name", f"r{n}", "--", *py(code), str(n), cwd=tmp_path)
