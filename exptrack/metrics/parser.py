@@ -23,6 +23,7 @@ from exptrack.metrics import (
     tables,
     ultralytics,
 )
+from exptrack.metrics.byteorder import ByteOrder
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
@@ -56,6 +57,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         self._use_defaults = use_defaults
         self._aliases = dict(aliases or {})
         self._pending = b""
+        self._byte_order = ByteOrder()
         self._skip_rest, self._seen = False, 0  # inside a line longer than MAX_LINE_BYTES
         self._plans: dict[bytes, _Plan] = {}
         self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
@@ -131,6 +133,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
 
     def _complete(self, data: bytes) -> bytes:
         """The complete lines (or renders) of what was pending plus ``data``."""
+        data = self._byte_order(data)
         buffer = self._pending + data if self._pending else data
         # cut after the last complete line or render; a final "\r" may be half of "\r\n"
         cut = max(buffer.rfind(b"\n"), buffer.rfind(b"\r", 0, len(buffer) - 1))

@@ -1,0 +1,58 @@
+"""Round ``tune25`` (session 33). Each test of a new form fails on the parser before the
+round (dc98419); each guard fails on the round's rule without its check."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+from conftest import py, track, track_json
+
+from exptrack.metrics.parser import MetricParser
+
+_LOG = "Epoch 1 loss=0.5 acc: 0.75\r\nEpoch 2 loss=0.25 acc: 0.875\r\n"
+
+
+def _summary(done_stdout: bytes) -> dict[str, tuple[float, int]]:
+    metrics = json.loads(done_stdout)["metrics"]
+    return {name: (m["last"], m["count"]) for name, m in metrics.items()}
+
+
+def test_track_parse_reads_a_powershell_utf16_log_and_a_utf8_bom(tmp_path: Path) -> None:
+    # PowerShell's `python train.py > train.log` writes UTF-16LE with a byte order mark
+    expected = {"loss": (0.25, 2), "acc": (0.875, 2)}
+    for mark, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+                           (codecs.BOM_UTF8, "utf-8")):
+        log = tmp_path / f"{encoding}.log"
+        log.write_bytes(mark + _LOG.encode(encoding))
+        done = track("parse", str(log), "--json")
+        assert done.returncode == 0, done.stderr
+        assert _summary(done.stdout) == expected, encoding
+
+
+def test_a_utf16_output_split_anywhere_parses_alike() -> None:
+    # the decoder is incremental: a chunk may end inside a character or inside the mark
+    data = ("\u00e9poque\r\n" + _LOG).encode("utf-16-le")
+    parser = MetricParser()
+    got = parser.feed(codecs.BOM_UTF16_LE)
+    for i in range(0, len(data), 3):
+        got += parser.feed(data[i:i + 3])
+    got += parser.finish()
+    assert [(o.name, o.value, o.epoch) for o in got] == [
+        ("loss", 0.5, 1), ("acc", 0.75, 1), ("loss", 0.25, 2), ("acc", 0.875, 2)]
+
+
+def test_a_run_whose_output_begins_with_a_utf8_bom_keeps_its_first_line(tmp_path: Path) -> None:
+    code = ("import codecs, sys\n"
+            "sys.stdout.buffer.write(codecs.BOM_UTF8 + b'val_acc: 0.5\\nval_acc: 0.625\\n')\n")
+    done = track("run", "--", *py(code), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert track_json("show")["metrics"]["val_acc"]["count"] == 2
+
+
+def test_marks_only_count_at_the_start() -> None:
+    # guard: bytes like a mark later in the output are text, not a change of encoding
+    parser = MetricParser()
+    got = parser.feed(b"loss: 0.5\n") + parser.feed(b"\xff\xfe\n") + parser.feed(b"loss: 0.25\n")
+    assert [o.value for o in got + parser.finish() if o.name == "loss"] == [0.5, 0.25]
