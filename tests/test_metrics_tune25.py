@@ -56,3 +56,22 @@ def test_marks_only_count_at_the_start() -> None:
     parser = MetricParser()
     got = parser.feed(b"loss: 0.5\n") + parser.feed(b"\xff\xfe\n") + parser.feed(b"loss: 0.25\n")
     assert [o.value for o in got + parser.finish() if o.name == "loss"] == [0.5, 0.25]
+
+
+def _obs_of(text: str) -> list[tuple[str, float, int | float | None]]:
+    parser = MetricParser()
+    return [(o.name, o.value, o.epoch) for o in parser.feed(text.encode()) + parser.finish()]
+
+
+def test_a_logging_record_printed_over_a_bar_keeps_values_that_repeat() -> None:
+    # tqdm's bar, then "\r" and a logging record on the bar's line: the record's
+    # "Epoch [002/30]" and "54.79%" look like a bar's count and percentage, but a bar draws
+    # no date first: LR unchanged since epoch 1 is still epoch 2's value
+    def epoch(e: int) -> str:
+        bar = "".join(f"\r  Epoch {e:03d} [Train]: {i * 25:3d}%|##   | {i}/4 "
+                      f"[00:03<00:01,  3.55s/it, acc=5{i}.0%]" for i in range(1, 5))
+        return (bar + "\r" + " " * 40 + f"\r2026-05-08 22:59:30 | INFO | Epoch [{e:03d}/30] "
+                f"TrainLoss=1.{e} | LR=1.00e-04 | Time=57{e}.2s\n")
+    got = [o for o in _obs_of(epoch(1) + epoch(2)) if o[0] in ("LR", "TrainLoss")]
+    assert got == [("TrainLoss", 1.1, 1), ("LR", 0.0001, 1),
+                   ("TrainLoss", 1.2, 2), ("LR", 0.0001, 2)]

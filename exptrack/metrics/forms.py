@@ -158,11 +158,16 @@ def is_mean_bar(render: str) -> bool:
 _BAR_MARK = re.compile(r"(?<!\d)\d+/\d|\d%|it/s|s/it|\d+it\b|[━█▉▊▋▌▍▎▏#=]{3}")
 
 
+# a logging record's date and time: no bar draws one first
+_LOG_STAMP = re.compile(r"\s*\[?\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d")
+
+
 def is_bar_render(render: str) -> bool:
     """Whether a render drawn over a progress bar's line is the bar itself, not a line
     printed over it (Hugging Face prints its ``{'eval_loss': ...}`` records after a ``\\r``
-    on the bar's line: a record's values count even when they repeat the bar's)."""
-    return _BAR_MARK.search(render) is not None
+    on the bar's line: a record's values count even when they repeat the bar's; a logging
+    record's ``Epoch [002/30] ... 54.79%`` has a bar's count and percentage)."""
+    return _BAR_MARK.search(render) is not None and _LOG_STAMP.match(render) is None
 
 
 # the end of a tqdm bar's bracket ("[00:23<00:58, 11.69s/it, loss=1.8, v_num=5]"): what a
