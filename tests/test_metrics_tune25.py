@@ -75,3 +75,17 @@ def test_a_logging_record_printed_over_a_bar_keeps_values_that_repeat() -> None:
     got = [o for o in _obs_of(epoch(1) + epoch(2)) if o[0] in ("LR", "TrainLoss")]
     assert got == [("TrainLoss", 1.1, 1), ("LR", 0.0001, 1),
                    ("TrainLoss", 1.2, 2), ("LR", 0.0001, 2)]
+
+
+def test_a_counter_in_parentheses_after_a_bracketed_epoch_is_the_step() -> None:
+    # MiniMind's "Epoch:[1/2](300/9000), loss: 2.1": epoch 1 of 2, step 300 of 9000
+    text = ("Epoch:[1/2](300/9000), loss: 2.1151, lr: 0.00005099\n"
+            "Epoch:[1/2](310/9000), loss: 2.0805, lr: 0.00005096\n")
+    parser = MetricParser()
+    got = [(o.name, o.value, o.step, o.epoch) for o in parser.feed(text.encode()) + parser.finish()]
+    assert got[-2:] == [("loss", 2.0805, 310, 1), ("lr", 0.00005096, 310, 1)]
+    # guard: a count in parentheses after a metric is not a step
+    parser = MetricParser()
+    found = parser.feed(b"acc: 0.95 (950/1000)\n") + parser.finish()
+    got = [(o.name, o.value, o.step) for o in found]
+    assert got == [("acc", 0.95, None)]

@@ -32,8 +32,9 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
     if first and not stripped and counter and re.match(r"\s?[(,]", after):
         return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration
-    if counter and stripped.endswith("[") and re.match(r"\s*[\])(]", after):
-        return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]"
+    if counter and (stripped.endswith("[") or stripped in ("](", "] (")) \
+            and re.match(r"\s*[\])(]", after):
+        return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]", MiniMind's "Epoch:[1/2](300/9000)"
     if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
