@@ -89,3 +89,11 @@ def test_a_counter_in_parentheses_after_a_bracketed_epoch_is_the_step() -> None:
     found = parser.feed(b"acc: 0.95 (950/1000)\n") + parser.finish()
     got = [(o.name, o.value, o.step) for o in found]
     assert got == [("acc", 0.95, None)]
+
+
+def test_a_line_labelled_config_before_a_pipe_is_configuration() -> None:
+    text = ("runner config | sample=0 | test_radius=5.000000e+00 | lambda_prior=1.000000e+00\n"
+            "sample=0 | step=1 | loss_phi=1.959834e+00 | defect_iou=0.000000e+00\n")
+    parser = MetricParser()
+    got = [o.name for o in parser.feed(text.encode()) + parser.finish()]
+    assert got == ["loss_phi", "defect_iou"]

@@ -116,7 +116,7 @@ def new_best_event(line: str) -> bool:
 # lines that report no metric: printed configuration ("Config:", "Namespace(...)")
 _CONFIG_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
-    r"options|settings)\s*:")
+    r"options|settings)\s*[:|]")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
 # a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
 _CLASS_ROW = re.compile(
