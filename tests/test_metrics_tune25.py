@@ -97,3 +97,11 @@ def test_a_line_labelled_config_before_a_pipe_is_configuration() -> None:
     parser = MetricParser()
     got = [o.name for o in parser.feed(text.encode()) + parser.finish()]
     assert got == ["loss_phi", "defect_iou"]
+
+
+def test_a_unit_abbreviated_with_a_dot_in_parentheses_is_part_of_the_name() -> None:
+    # CGNN's "Elapsed time (sec.): 17.713", as "Elapsed time (sec): 17.713" is read
+    parser = MetricParser()
+    got = parser.feed(b"Elapsed time (sec.): 17.713\nElapsed time (sec): 14.6\n") + parser.finish()
+    assert [(o.name, o.value) for o in got] == [("Elapsed_time_(sec.)", 17.713),
+                                                ("Elapsed_time_(sec)", 14.6)]

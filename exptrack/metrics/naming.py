@@ -23,7 +23,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
-    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
+    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-)"""
     r"""['"]?$""")  # dlib's
 # "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:", "step-146352, lr=..."
@@ -61,8 +61,9 @@ _QUALIFIER = re.compile(r" \((?![smh]\))[a-z]\)")
 # a unit in parentheses is part of the name ("elapsed time per iteration (ms)", "Speed
 # (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
 # another quantity; a percentage's or a count's sign is not ("acc (%)")
-_KEPT_UNIT = re.compile(r" \((?:ms|s|sec|secs|min|us|[KMG]i?B|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\)")
-_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,25}\)$")  # "Epoch Time(s)", "GPU (TFLOP/s/GPU)"
+_KEPT_UNIT = re.compile(
+    r" \((?:(?:ms|s|sec|secs|min|us)\.?|[KMG]i?B|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\)")  # "(sec.)"
+_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,25}\.?\)$")  # "Epoch Time(s)", "GPU (TFLOP/s/GPU)"
 
 
 def at_field_start(before: str) -> bool:
