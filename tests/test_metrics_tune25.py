@@ -105,3 +105,23 @@ def test_a_unit_abbreviated_with_a_dot_in_parentheses_is_part_of_the_name() -> N
     got = parser.feed(b"Elapsed time (sec.): 17.713\nElapsed time (sec): 14.6\n") + parser.finish()
     assert [(o.name, o.value) for o in got] == [("Elapsed_time_(sec.)", 17.713),
                                                 ("Elapsed_time_(sec)", 14.6)]
+
+
+def test_a_reports_averages_name_their_values_and_class_rows_are_no_metrics() -> None:
+    # legacy Flair's test report: the micro and macro averages are two series each, and the
+    # per-class rows (a label, then its confusion counts) are a table, not metrics
+    text = ("MICRO_AVG: acc 0.5699 - f1-score 0.726\n"
+            "MACRO_AVG: acc 0.4777 - f1-score 0.6246\n"
+            "abstract   tp: 834 - fp: 467 - fn: 287 - tn: 834 - precision: 0.6410\n"
+            "animal     tp: 50 - fp: 18 - fn: 32 - tn: 50 - precision: 0.7353 - recall: 0.6098\n"
+            "micro avg: f1: 0.71\n")
+    parser = MetricParser()
+    got = [(o.name, o.value) for o in parser.feed(text.encode()) + parser.finish()]
+    assert got == [("micro_avg_acc", 0.5699), ("micro_avg_f1-score", 0.726),
+                   ("macro_avg_acc", 0.4777), ("macro_avg_f1-score", 0.6246),
+                   ("micro_avg_f1", 0.71)]
+    # guard: without a label the counts line is a report of its own
+    parser = MetricParser()
+    found = parser.feed(b"tp: 834 - fp: 467 - precision: 0.6410\n") + parser.finish()
+    got = [o.name for o in found]
+    assert "precision" in got

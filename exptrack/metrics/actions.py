@@ -128,6 +128,9 @@ _TYPE_ROW = re.compile(
     r"\s\s(?!(?:INFO|DEBUG|WARNING|WARN|ERROR|CRITICAL|TRAIN|TEST|VAL|VALID|EVAL|DEV)\b)"
     r"[A-Z][A-Z0-9_\-]{1,30}:\s(?!(?i:train|training|val|valid|validation|test|eval|dev):)"
     r"[A-Za-z][\w\-@]{0,30}:\s")  # ("    MAE: train: 0.3 val: 0.4" is one metric's)
+# Flair's per-class rows: "animal     tp: 50 - fp: 18 - fn: 32 - tn: 50 - precision: 0.7353"
+# (a class's confusion counts after its label)
+_COUNTS_ROW = re.compile(r"^\s*[^\s:]{1,40}\s+tp:\s?\d+\s-\sfp:\s?\d+")
 # "Total number of train params, training full: 2395779": a line of counts
 _COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
 
@@ -137,7 +140,7 @@ def not_a_report(line: str) -> bool:
     `Config:`), a count (`Total number of ...`), a per-class row, a new best's event."""
     return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
                 or _COUNT_LINE.match(line) or _CLASS_ROW.search(line[:80])
-                or _TYPE_ROW.search(line[:120])
+                or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
                 or new_best_event(line))
 
 

@@ -78,6 +78,10 @@ _SECTION = re.compile(
     r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,}"
     r"|:\s{1,4}(?=[A-Za-z]\w{0,30}=)|:\t\s*)"  # seg's "  Mean: P=52.88%  R=61.59%",
     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")  # "Mixup:\tSegCE loss:0.09"
+# a classification report's averages ("MICRO_AVG: acc 0.57 - f1-score 0.73", "macro avg:
+# f1: 0.62"): the average's kind names its values (micro's f1 is not macro's)
+_AVERAGE = re.compile(r"\s{0,8}(?P<label>(?i:micro|macro|weighted|samples)[ _\-]?(?i:avg|average))"
+                      r"\s?:?\s+(?=[A-Za-z][\w\-]{0,30}\s?[:=]?\s?[+-]?\.?\d)")
 _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
                          "notice", "trace", "note", "metrics", "stats", "summary", "result",
                          "results", "default", "root", "main"})  # (loggers' names)
@@ -120,6 +124,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     section = _SECTION.match(head)
     if section and _is_label(section.group("label").lower()):
         found.append((section.end(), section.group("label").lower()))
+    elif (average := _AVERAGE.match(head)) is not None:
+        found.append((average.end(), average.group("label").lower().replace(" ", "_")))
     if "[" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _BRACKET_PHASE.finditer(head))
