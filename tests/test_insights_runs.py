@@ -170,6 +170,23 @@ EXPECTED = {
         {"plateau"},  # best Val MSE 57.29 at epoch 51, 58.9-82.7 in the 10 epochs after
     "heldout60/ocr_recognition_epoch_space_colon_bracket_iter_train_valid_loss_comma_glued_time_lr.log":
         {"plateau"},  # best Valid loss 4.43 in epoch 0, 4.45-5.13 over the last 42% of it
+    "heldout67/keras_csvlogger_training_log_epoch_accuracy_loss_val_columns.log": {"plateau"},
+    # best val_loss 0.717 at epoch 42 of 100, never lower in the 57 epochs after
+    "heldout67/pytorch_gru_summariser_per_batch_epoch_batch_loss_accuracy_comma_lines.log": {
+        "not_learning"},  # Loss 10.6-10.8 on all 109 batches: ln(50258), chance over GPT-2's
+    # vocabulary, with token accuracy 0.0 on most of them
+    "heldout69/cgnn_oqmd_colab_multiline_epoch_block_current_lr_train_val_loss_mae_elapsed_test.log":
+        {"plateau"},  # val loss 0.0073 at epoch 251, 0.0074-0.0077 over the 48 epochs after
+    "heldout70/esimcse_loguru_pipes_loss_lines_higher_corrcoef_in_batch_save_model_run_restarts.log":
+        {"instability"},  # per-batch loss 0.0005-0.005 with spikes to 0.07-0.085
+}
+
+# Where an insight fires on a run that is healthy, named so that it stays in sight: the
+# curve alone cannot tell these from the problem (no rule silences them).
+FALSE_ALARMS = {
+    "heldout69/mace_go_tutorial_logging_epoch_every_2_loss_rmse_e_per_atom_mev_rmse_f_swa_switch.log":
+        {"divergence"},  # "Changing loss based on SWA": MACE's second stage re-weights the
+    # loss at epoch 250 (0.0019 -> 7.85, then falling), by design
 }
 
 
@@ -184,4 +201,4 @@ def test_corpus_fires_only_where_a_problem_is(unused: None) -> None:
         problems = {i.kind for i in bench.log_insights(path) if i.problem}
         if problems:
             fired[str(path.relative_to(data))] = problems
-    assert fired == EXPECTED
+    assert fired == EXPECTED | FALSE_ALARMS

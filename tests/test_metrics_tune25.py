@@ -87,8 +87,7 @@ def test_a_counter_in_parentheses_after_a_bracketed_epoch_is_the_step() -> None:
     # guard: a count in parentheses after a metric is not a step
     parser = MetricParser()
     found = parser.feed(b"acc: 0.95 (950/1000)\n") + parser.finish()
-    got = [(o.name, o.value, o.step) for o in found]
-    assert got == [("acc", 0.95, None)]
+    assert [(o.name, o.value, o.step) for o in found] == [("acc", 0.95, None)]
 
 
 def test_a_line_labelled_config_before_a_pipe_is_configuration() -> None:
@@ -123,5 +122,4 @@ def test_a_reports_averages_name_their_values_and_class_rows_are_no_metrics() ->
     # guard: without a label the counts line is a report of its own
     parser = MetricParser()
     found = parser.feed(b"tp: 834 - fp: 467 - precision: 0.6410\n") + parser.finish()
-    got = [o.name for o in found]
-    assert "precision" in got
+    assert "precision" in [o.name for o in found]

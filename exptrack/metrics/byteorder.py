@@ -20,17 +20,31 @@ class ByteOrder:
     def __init__(self) -> None:
         self._decode: Callable[[bytes], str] | None = None
         self._started = False
+        self._held = b""
 
     def __call__(self, data: bytes) -> bytes:
         if self._decode is not None:
             return self._decode(data).encode("utf-8", "replace")
         if self._started or not data:
             return data
+        data, self._held = self._held + data, b""
+        if len(data) < 4 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            self._held = data  # a mark alone: what follows it tells whether it is one
+            return b""
         self._started = True
         if data.startswith(codecs.BOM_UTF8):
             return data[len(codecs.BOM_UTF8):]
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _utf16_text(data):
             # the decoder reads the mark itself: it sets the byte order and is not text
             self._decode = codecs.getincrementaldecoder("utf-16")("replace").decode
             return self(data)
         return data
+
+
+def _utf16_text(data: bytes) -> bool:
+    """Whether what follows the mark reads as UTF-16: the text of logs is mostly ASCII
+    (digits, spaces, names), whose UTF-16 code units each have a zero byte; bytes that
+    only begin like a mark (binary output, Latin-1 "ÿþ") have few."""
+    sample = data[2:258]
+    high = sample[1::2] if data[:2] == codecs.BOM_UTF16_LE else sample[0::2]
+    return len(high) > 0 and high.count(0) * 3 >= len(high)
