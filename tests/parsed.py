@@ -9,6 +9,11 @@ def obs(text: str) -> list[Observation]:
     return parse_text(text)
 
 
+def named(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
+    """Each observation as (name, value, step, epoch): a whole expectation in one literal."""
+    return [(o.name, o.value, o.step, o.epoch) for o in obs(text)]
+
+
 def names(text: str) -> set[str]:
     return {o.name for o in obs(text)}
 

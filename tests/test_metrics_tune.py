@@ -3,12 +3,9 @@ names the general rule, not the log it came from."""
 
 from __future__ import annotations
 
-from exptrack.metrics import parse_text
+from parsed import named as found
+
 from exptrack.metrics.names import counts_things, running_best
-
-
-def found(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
-    return [(o.name, o.value, o.step, o.epoch) for o in parse_text(text)]
 
 
 def test_a_logger_key_path_keeps_its_name_after_a_phase_word() -> None:

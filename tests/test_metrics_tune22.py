@@ -4,11 +4,8 @@ epoch key's) fail on the round's rule without its checks."""
 
 from __future__ import annotations
 
+from parsed import named as _named
 from parsed import obs as _obs
-
-
-def _named(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
-    return [(o.name, o.value, o.step, o.epoch) for o in _obs(text)]
 
 
 def test_the_words_of_a_field_name_its_value_whatever_the_quantity() -> None:

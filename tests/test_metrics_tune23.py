@@ -3,11 +3,8 @@ round (fb5f343); each guard fails on the round's rule without its check."""
 
 from __future__ import annotations
 
+from parsed import named as _named
 from parsed import obs as _obs
-
-
-def _named(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
-    return [(o.name, o.value, o.step, o.epoch) for o in _obs(text)]
 
 
 def test_the_pytorch_tutorials_epoch_and_batch_pair() -> None:

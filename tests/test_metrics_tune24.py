@@ -3,11 +3,8 @@ round (8d04c26); each guard fails on the round's rule without its check."""
 
 from __future__ import annotations
 
+from parsed import named as _named
 from parsed import obs as _obs
-
-
-def _named(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
-    return [(o.name, o.value, o.step, o.epoch) for o in _obs(text)]
 
 
 def test_a_keras_bar_render_before_a_zero_padded_callback_line_is_no_epoch_value() -> None:

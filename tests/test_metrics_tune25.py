@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from conftest import py, track, track_json
+from parsed import named, obs
 
 from exptrack.metrics.parser import MetricParser
 
@@ -59,8 +60,7 @@ def test_marks_only_count_at_the_start() -> None:
 
 
 def _obs_of(text: str) -> list[tuple[str, float, int | float | None]]:
-    parser = MetricParser()
-    return [(o.name, o.value, o.epoch) for o in parser.feed(text.encode()) + parser.finish()]
+    return [(o.name, o.value, o.epoch) for o in obs(text)]
 
 
 def test_a_logging_record_printed_over_a_bar_keeps_values_that_repeat() -> None:
@@ -81,27 +81,21 @@ def test_a_counter_in_parentheses_after_a_bracketed_epoch_is_the_step() -> None:
     # MiniMind's "Epoch:[1/2](300/9000), loss: 2.1": epoch 1 of 2, step 300 of 9000
     text = ("Epoch:[1/2](300/9000), loss: 2.1151, lr: 0.00005099\n"
             "Epoch:[1/2](310/9000), loss: 2.0805, lr: 0.00005096\n")
-    parser = MetricParser()
-    got = [(o.name, o.value, o.step, o.epoch) for o in parser.feed(text.encode()) + parser.finish()]
-    assert got[-2:] == [("loss", 2.0805, 310, 1), ("lr", 0.00005096, 310, 1)]
+    assert named(text)[-2:] == [("loss", 2.0805, 310, 1), ("lr", 0.00005096, 310, 1)]
     # guard: a count in parentheses after a metric is not a step
-    parser = MetricParser()
-    found = parser.feed(b"acc: 0.95 (950/1000)\n") + parser.finish()
-    assert [(o.name, o.value, o.step) for o in found] == [("acc", 0.95, None)]
+    assert [(o.name, o.value, o.step) for o in obs("acc: 0.95 (950/1000)\n")] == [
+        ("acc", 0.95, None)]
 
 
 def test_a_line_labelled_config_before_a_pipe_is_configuration() -> None:
     text = ("runner config | sample=0 | test_radius=5.000000e+00 | lambda_prior=1.000000e+00\n"
             "sample=0 | step=1 | loss_phi=1.959834e+00 | defect_iou=0.000000e+00\n")
-    parser = MetricParser()
-    got = [o.name for o in parser.feed(text.encode()) + parser.finish()]
-    assert got == ["loss_phi", "defect_iou"]
+    assert [o.name for o in obs(text)] == ["loss_phi", "defect_iou"]
 
 
 def test_a_unit_abbreviated_with_a_dot_in_parentheses_is_part_of_the_name() -> None:
     # CGNN's "Elapsed time (sec.): 17.713", as "Elapsed time (sec): 17.713" is read
-    parser = MetricParser()
-    got = parser.feed(b"Elapsed time (sec.): 17.713\nElapsed time (sec): 14.6\n") + parser.finish()
+    got = obs("Elapsed time (sec.): 17.713\nElapsed time (sec): 14.6\n")
     assert [(o.name, o.value) for o in got] == [("Elapsed_time_(sec.)", 17.713),
                                                 ("Elapsed_time_(sec)", 14.6)]
 
@@ -114,12 +108,8 @@ def test_a_reports_averages_name_their_values_and_class_rows_are_no_metrics() ->
             "abstract   tp: 834 - fp: 467 - fn: 287 - tn: 834 - precision: 0.6410\n"
             "animal     tp: 50 - fp: 18 - fn: 32 - tn: 50 - precision: 0.7353 - recall: 0.6098\n"
             "micro avg: f1: 0.71\n")
-    parser = MetricParser()
-    got = [(o.name, o.value) for o in parser.feed(text.encode()) + parser.finish()]
-    assert got == [("micro_avg_acc", 0.5699), ("micro_avg_f1-score", 0.726),
-                   ("macro_avg_acc", 0.4777), ("macro_avg_f1-score", 0.6246),
-                   ("micro_avg_f1", 0.71)]
+    assert [(o.name, o.value) for o in obs(text)] == [
+        ("micro_avg_acc", 0.5699), ("micro_avg_f1-score", 0.726),
+        ("macro_avg_acc", 0.4777), ("macro_avg_f1-score", 0.6246), ("micro_avg_f1", 0.71)]
     # guard: without a label the counts line is a report of its own
-    parser = MetricParser()
-    found = parser.feed(b"tp: 834 - fp: 467 - precision: 0.6410\n") + parser.finish()
-    assert "precision" in [o.name for o in found]
+    assert "precision" in [o.name for o in obs("tp: 834 - fp: 467 - precision: 0.6410\n")]

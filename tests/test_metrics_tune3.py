@@ -3,7 +3,7 @@ general rule, not the log it came from."""
 
 from __future__ import annotations
 
-from test_metrics_tune import found
+from parsed import named as found
 
 
 def test_a_bar_drawn_without_glyphs_ends_a_table_row() -> None:

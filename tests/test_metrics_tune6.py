@@ -3,7 +3,7 @@ names the general rule, with short lines of the shape, not the logs it came from
 
 from __future__ import annotations
 
-from test_metrics_tune import found
+from parsed import named as found
 
 from exptrack.metrics import MetricParser
 from exptrack.metrics.columns import Block, observations

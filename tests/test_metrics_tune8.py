@@ -3,7 +3,7 @@ names the general rule, with short lines of the shape, not the logs it came from
 
 from __future__ import annotations
 
-from test_metrics_tune import found
+from parsed import named as found
 
 
 def test_a_tree_boosters_hyperparameters_are_a_printed_setting() -> None:
