@@ -98,10 +98,10 @@ def parse_config(data: Any, path: Path) -> ProjectConfig:
 
 def _insights(section: Any, where: str) -> dict[str, Any]:
     """The ``insights:`` thresholds: known keys, each of its default's type."""
+    if section is None:
+        return {}  # (before the import: the insights package brings the metric parser, 50 ms)
     from exptrack.insights.model import Thresholds
 
-    if section is None:
-        return {}
     if not isinstance(section, dict):
         raise ConfigError(f"{where}: `insights` must be a mapping")
     defaults = Thresholds().to_dict()
