@@ -179,11 +179,20 @@ EXPECTED = {
         {"plateau"},  # val loss 0.0073 at epoch 251, 0.0074-0.0077 over the 48 epochs after
     "heldout70/esimcse_loguru_pipes_loss_lines_higher_corrcoef_in_batch_save_model_run_restarts.log":
         {"instability"},  # per-batch loss 0.0005-0.005 with spikes to 0.07-0.085
+    "heldout72/autoformer_ltsf_exp_whole_file_ends_mid_training_no_test_epoch_train_vali_test_loss_lr.log":
+        {"overfitting"},  # Test Loss 0.47 (epoch 5) -> 0.63, Vali 0.85 -> 0.95, Train falls
+    "heldout72/fedformer_fourier_mode_index_dumps_epoch_train_vali_test_loss_patience_exceeded_halving_lr_sci_notation.log":
+        {"plateau"},  # every loss flat to 4 digits from epoch 6 to 30 while the lr halves
+    "heldout74/audio_splicing_cnnlstm_logging_tabs_running_loss_acc_sample_counter_interrupted_then_restarts.log":
+        {"plateau"},  # Val loss best 0.122 at its 3rd epoch of 10, then 0.124-0.143
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    "heldout71/mcts_policy_value_curriculum_epoch_key_equals_wandb_summary_before_last_epoch.log":
+        {"divergence"},  # ten epochs of an RL run cut from 300: policy/value losses are noisy
+    # (0.004-0.08, 0.13-4.7) as their targets move with the policy; no run-away
     "heldout69/mace_go_tutorial_logging_epoch_every_2_loss_rmse_e_per_atom_mev_rmse_f_swa_switch.log":
         {"divergence"},  # "Changing loss based on SWA": MACE's second stage re-weights the
     # loss at epoch 250 (0.0019 -> 7.85, then falling), by design

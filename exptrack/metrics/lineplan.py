@@ -12,6 +12,10 @@ _DIGITS = re.compile(rb"\d+")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
 # "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:"
 _PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default|rank)\d{1,6}\]):")
+# loguru's record prefix, "2024-05-01 12:00:00.123 | INFO     | train:main:42 - ": its
+# "module:function:line" names no value
+_LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\s?"
+                     r"[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - ")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
 KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
 SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
@@ -75,6 +79,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     tag = _PROCESS_TAG.match(text) if text[:1] == "[" else None
     if tag is not None:  # read as the line the process printed (the same offsets)
         text = " " * tag.end() + text[tag.end():]
+    loguru = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] else None
+    if loguru is not None:  # the message alone (the same offsets)
+        text = " " * loguru.end() + text[loguru.end():]
     marked = _marked(raw, text, objects)
     if marked is not None:
         return marked

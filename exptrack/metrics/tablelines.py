@@ -22,6 +22,7 @@ class TableLines:
     _header: list[str] | None
     _header_open: bool  # the header was the table's last line: it may go on
     _split_header: list[str] | None
+    _header_text: str  # the header's line, as printed
     _layout: str
     _phases: list[str] | None
     _markdown: bool
@@ -82,6 +83,7 @@ class TableLines:
         found = tables.parse_header(line)
         if found is not None:
             self._header, self._layout = found
+            self._header_text = line
             self._header_open = True
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
                 and " " in line.strip() else None
@@ -97,6 +99,12 @@ class TableLines:
             row = tables.parse_row(line, self._split_header, self._layout, self._name)
             if row is not None:
                 self._header, self._split_header = self._split_header, None
+        if row is None and self._layout == tables.SPACES:  # names of words set apart by one
+            aligned = tables.aligned_header(self._header_text, line)  # space: the columns
+            row = None if aligned is None else \
+                tables.parse_row(line, aligned, self._layout, self._name)
+            if row is not None and aligned is not None:
+                self._header, self._split_header = aligned, None
         if row is None:
             return False
         values, step, epoch = row

@@ -44,6 +44,7 @@ _PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 
+_CELL = re.compile(r"\S+")
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
@@ -64,6 +65,11 @@ KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "glob
 # "[    1%      ]     1   0.615"): no cell
 _LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\s{1,4})?"
                        r"\[[^\[\]]{1,20}\]:?\s")  # (after a timestamp: JDE's "... [INFO]:")
+# a log record's prefix before a table's line: a timestamp, then (within 60 characters) a
+# level ("2025-11-30 16:31:56,017 - __main__ - INFO - ", "2024-05-01 12:00:00.123 | INFO
+# | train:main:42 - ", "[2024-05-01 12:00:00,123][train][INFO] - ")
+_RECORD = re.compile(r"^\s*\[?\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d.{0,60}?\b(?:INFO|DEBUG|WARNING)\b"
+                     r"\s*(?:\]:?|[|:\-])\s?(?:[\w.:<>]{1,80}\s-\s)?(?:-\s)?")
 # a log record's prefix before a pipe table's line (WeSpeaker's "[ INFO : 2023-01-28
 # 11:13:46,474 ] - |  1|  100|", "2023-01-28 11:13:46 - INFO - | 1 | 100 |")
 _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
@@ -84,7 +90,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     """A header row -> (metric names, its layout: ``SPACES``, ``PIPES`` for a ``| a | b |``
     table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
     each word a cell (YOLOv5's ``mAP@.5 mAP@.5:.95``, set apart by one space only)."""
-    text = _unprefixed(_LEAD_TAG.sub("", _BAR_CUT.sub("", line.replace("│", "|"))).strip())
+    text = _unprefixed(message(_BAR_CUT.sub("", line.replace("│", "|"))).strip())
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
@@ -105,6 +111,36 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if not all(_HEADER_CELL.match(c) for c in cells):
         return None
     return [_header_name(c) for c in cells], layout
+
+
+def message(line: str) -> str:
+    """A table's line without a log record's prefix or a tag before it (``_RECORD``,
+    ``_LEAD_TAG``)."""
+    return _LEAD_TAG.sub("", _RECORD.sub("", line, count=1), count=1)
+
+
+def aligned_header(header: str, line: str) -> list[str] | None:
+    """The names of a header whose cells are set apart by one space somewhere (``Train
+    Recall Val Loss``), split where the row's numbers start, each under the start of its
+    name (left-aligned columns), or where they end, under its end (right-aligned); None
+    when the row's cells do not line up with the header's words."""
+    head, row = message(header).rstrip(), message(line).rstrip()
+    spans = [(m.start(), m.end()) for m in _CELL.finditer(row)]
+    if not 3 <= len(spans) <= 60 or len(head) <= spans[-1][0]:
+        return None
+    first = len(head) - len(head.lstrip())
+    if spans[0][0] == first and all(
+            head[start] != " " and head[start - 1] == " " for start, _ in spans[1:]):
+        cuts = [start for start, _ in spans] + [len(head)]
+    elif spans[-1][1] == len(head) and all(
+            head[end - 1] != " " and head[end] == " " for _, end in spans[:-1]):
+        cuts = [first] + [end for _, end in spans]
+    else:
+        return None
+    cells = [head[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+    if not all(_HEADER_CELL.match(c) for c in cells):
+        return None
+    return [_header_name(c) for c in cells]
 
 
 def continued_header(line: str, header: list[str]) -> list[str] | None:
@@ -144,7 +180,7 @@ def parse_row(line: str, header: list[str], layout: str,
     elif "\t" in line and line.count("\t") == len(header) - 1:
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
-        cells = _LEAD_TAG.sub("", _BAR_CUT.sub("", line)).split()
+        cells = message(_BAR_CUT.sub("", line)).split()
         if len(cells) == len(header) + 1 and _SECONDS_CELL.match(cells[-1]):
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
