@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from exptrack.metrics import naming, rules
 from exptrack.metrics.phases import WORD_PHASES
@@ -137,7 +138,7 @@ def aligned_header(header: str, line: str) -> list[str] | None:
         cuts = [first] + [end for _, end in spans]
     else:
         return None
-    cells = [head[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+    cells = [head[a:b].strip() for a, b in pairwise(cuts)]
     if not all(_HEADER_CELL.match(c) for c in cells):
         return None
     return [_header_name(c) for c in cells]
