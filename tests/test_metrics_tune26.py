@@ -58,3 +58,22 @@ def test_loguru_s_module_function_and_line_name_no_value() -> None:
     # "| train:main:42 - ": where the record was made; "train:main" = 42 was recorded
     prefix = "2024-05-01 12:00:00.123 | INFO     | train:main:42 - "
     assert named(prefix + "starting\n" + prefix + "Epoch 3 loss=0.5\n") == [("loss", 0.5, None, 3)]
+
+
+def test_autogluon_s_value_then_its_name() -> None:
+    text = ("Fitting model: LightGBMXT ...\n"
+            "\t0.8563\t = Validation score   (accuracy)\n"
+            "\t1.23s\t = Training   runtime\n"
+            "Fitting model: DeepAR ...\n"
+            "\t-16.9511      = Validation score (-MAE)\n"
+            "\t0.11    s     = Validation (prediction) runtime\n")
+    # the runtimes are timings of a run with no step or epoch: one-offs, not recorded
+    assert named(text) == [("Validation_score", 0.8563, None, None),
+                           ("Validation_score", -16.9511, None, None)]
+    with_epochs = "Epoch 1 loss=0.5\n\t0.11    s     = Validation (prediction) runtime\n"
+    assert named(with_epochs)[-1] == ("Validation_prediction_runtime", 0.11, None, 1)
+
+
+def test_an_equals_sign_after_a_value_names_nothing_else() -> None:
+    # guard: prose after "=" is no name; a denied name stays denied
+    assert named("\t12 = the number of workers we use here\n\t3 = Epochs\n") == []

@@ -135,11 +135,32 @@ def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     return name, timed, (at + start, at + end)
 
 
+# AutoGluon's per-model lines, the value first, then its name ("\t0.8563\t = Validation
+# score   (accuracy)", "\t213.24  s     = Training runtime", "= Validation (prediction)
+# runtime"): the name's words; a last word in parentheses is the metric used, no part of it
+_NAMED_AFTER = re.compile(r"^\s{0,8}(?P<unit>s|ms)?\s*= (?P<name>[A-Za-z]+(?:\s{1,4}(?:[A-Za-z]+|"
+                          r"\([A-Za-z]+\)(?=\s{1,4}[A-Za-z]))){0,5})(?:\s{1,4}\([^()]{1,30}\))?\s*$")
+
+
+def named_after(pieces: list[str]) -> tuple[str, bool, Source] | None:
+    """(name, timed, source) of a line that is a value and ``= Name`` after it (see
+    ``_NAMED_AFTER``); None when it is not one."""
+    found = _NAMED_AFTER.match(pieces[2]) if not pieces[0].strip() else None
+    if found is None:
+        return None
+    name = normalize_name("_".join(found.group("name").replace("(", "").replace(")", "").split()))
+    if names.denied(name):
+        return None
+    at = len(pieces[0]) + len(pieces[1])
+    return name, found.group("unit") is not None, (at + found.start("name"), at + found.end("name"))
+
+
 def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
     """The action of a line whose message is a phrase and its one value (``rules`` found at
     most one action in it): empty when it is not one."""
     if len(pieces) == 3 and not actions:
-        found = phrase(pieces)  # "Peak reserved memory for training = 0.8 GB."
+        found = phrase(pieces) or named_after(pieces)  # "Peak reserved memory for training =
+        # 0.8 GB.", AutoGluon's "0.8563  = Validation score   (accuracy)"
         update = lr_update(pieces) if found is None else None
         if update is not None:  # "Updating learning rate to 5e-05"
             return (Action(METRIC, 1, update[0], source=update[1]),)
