@@ -185,6 +185,10 @@ EXPECTED = {
         {"plateau"},  # every loss flat to 4 digits from epoch 6 to 30 while the lr halves
     "heldout74/audio_splicing_cnnlstm_logging_tabs_running_loss_acc_sample_counter_interrupted_then_restarts.log":
         {"plateau"},  # Val loss best 0.122 at its 3rd epoch of 10, then 0.124-0.143
+    "heldout76/transunet_synapse_ddp_tqdm_glued_epoch_loss_loss_ce_lr_elapsed_hours_val_dice_every_15.log":
+        {"instability"},  # loss_ce 0.0096 -> 0.019-0.031 for ~60 epochs, then back to 0.008
+    "heldout78/matlab_yolov2_detector_readme_table_rmse_validation_class_list_asterisks.log":
+        {"plateau"},  # Validation Loss best 2.43 at epoch 10, 2.6-4.2 after (mini-batch loss falls)
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the

@@ -77,3 +77,18 @@ def test_autogluon_s_value_then_its_name() -> None:
 def test_an_equals_sign_after_a_value_names_nothing_else() -> None:
     # guard: prose after "=" is no name; a denied name stays denied
     assert named("\t12 = the number of workers we use here\n\t3 = Epochs\n") == []
+
+
+def test_a_phrase_after_a_timestamp_and_a_level_keeps_its_words() -> None:
+    line = ("2024-11-28 21:12:03,043 Learner INFO value loss: 0.0189, policy gradient loss: 1.39,"
+            " IS max: 0.97, IS min: 0.16\n")
+    assert named(line) == [("value_loss", 0.0189, None, None),
+                           ("policy_gradient_loss", 1.39, None, None),
+                           ("IS_max", 0.97, None, None), ("IS_min", 0.16, None, None)]
+
+
+def test_an_acronym_spelled_like_a_stopword_belongs_to_the_name() -> None:
+    assert named("step 5 | GPU Allocated: 3.2 | IS avg: 0.71\n") == [
+        ("GPU_Allocated", 3.2, 5, None), ("IS_avg", 0.71, 5, None)]
+    # guard: a lower-case stopword still is no part of a name ("is" of prose)
+    assert named("step 5 | the mean is max: 0.97\n") == []

@@ -51,7 +51,7 @@ METRIC_END = re.compile(
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s[-\u2014]\s|^\W+\s|(?<=INFO):\s)"
+    r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s[-\u2014]\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s)"
     r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? ){1,3})$")
 # ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. ")
 _HYPHENED = re.compile(r"-[A-Za-z]")
@@ -143,6 +143,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if len(parts) == 2 and parts[1] == "of" and parts[0].lower() in _STATISTICS_OF:
         return words  # ML-Agents' "Std of Reward: 0.000": a statistic of a quantity
     if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per"
+           and not (p.isupper() and len(p) > 1 and name.islower())  # "IS max": an acronym
            and (not i or parts[i - 1].lower() != "per")  # "Per Sample Time"
            for i, p in enumerate(parts)) \
             and not (parts == ["x"] and names.metric_like(name)):  # YOLO's "x loss: 0.39"
