@@ -92,3 +92,8 @@ def test_an_acronym_spelled_like_a_stopword_belongs_to_the_name() -> None:
         ("GPU_Allocated", 3.2, 5, None), ("IS_avg", 0.71, 5, None)]
     # guard: a lower-case stopword still is no part of a name ("is" of prose)
     assert named("step 5 | the mean is max: 0.97\n") == []
+
+
+def test_a_gradient_step_is_the_step() -> None:
+    assert named("grad_step = 000311, loss = 0.001628\ngrad_step = 000312, loss = 0.0016\n") == [
+        ("loss", 0.001628, 311, None), ("loss", 0.0016, 312, None)]

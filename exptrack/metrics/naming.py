@@ -320,7 +320,8 @@ def index_key(low: str) -> str:
 
 _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
                               "trainer", "optimizer", "opt", "update", "env",
-                              "environment", "end", "finished", "done", "start", "begin"})
+                              "environment", "end", "finished", "done", "start", "begin",
+                              "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
 # ("END epoch:8", PaddleVideo's summary of the epoch, is the epoch)
 _KEY_WORDS = ("step", "steps", "epoch", "iter", "iteration")
 
