@@ -143,7 +143,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if len(parts) == 2 and parts[1] == "of" and parts[0].lower() in _STATISTICS_OF:
         return words  # ML-Agents' "Std of Reward: 0.000": a statistic of a quantity
     if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per"
-           and not (p.isupper() and len(p) > 1 and name.islower())  # "IS max": an acronym
+           and not (p.isupper() and len(p) > 1)  # "IS max", "GPU Allocated": an acronym
            and (not i or parts[i - 1].lower() != "per")  # "Per Sample Time"
            for i, p in enumerate(parts)) \
             and not (parts == ["x"] and names.metric_like(name)):  # YOLO's "x loss: 0.39"
