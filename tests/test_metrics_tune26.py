@@ -76,7 +76,7 @@ def test_autogluon_s_value_then_its_name() -> None:
 
 def test_an_equals_sign_after_a_value_names_nothing_else() -> None:
     # guard: prose after "=" is no name; a denied name stays denied
-    assert named("\t12 = the number of workers we use here\n\t3 = Epochs\n") == []
+    assert named("\t12 = the number of workers we use here\n\t3 = Epochs\n\t1 = enabled\n") == []
 
 
 def test_a_phrase_after_a_timestamp_and_a_level_keeps_its_words() -> None:

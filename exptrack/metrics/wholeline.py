@@ -149,8 +149,8 @@ def named_after(pieces: list[str]) -> tuple[str, bool, Source] | None:
     if found is None:
         return None
     name = normalize_name("_".join(found.group("name").replace("(", "").replace(")", "").split()))
-    if names.denied(name):
-        return None
+    if names.denied(name) or not names.metric_like(name):
+        return None  # ("   1 = enabled": an option's meaning)
     at = len(pieces[0]) + len(pieces[1])
     return name, found.group("unit") is not None, (at + found.start("name"), at + found.end("name"))
 
