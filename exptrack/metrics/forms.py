@@ -158,8 +158,10 @@ def is_mean_bar(render: str) -> bool:
 _BAR_MARK = re.compile(r"(?<!\d)\d+/\d|\d%|it/s|s/it|\d+it\b|[━█▉▊▋▌▍▎▏#=]{3}")
 
 
-# a logging record's date and time: no bar draws one first
-_LOG_STAMP = re.compile(r"\s*\[?\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d")
+# a logging record's date and time: no bar draws one first (``tables`` starts a record's
+# prefix with it too)
+LOG_STAMP = r"\s*\[?\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d"
+_LOG_STAMP = re.compile(LOG_STAMP)
 
 
 def is_bar_render(render: str) -> bool:

@@ -81,7 +81,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         self._in_render = False
         self._header: list[str] | None = None  # a table's header cells
         self._split_header: list[str] | None = None  # the same, a cell each word
-        self._header_text = ""  # the header's line
+        self._header_text = ""  # the header's line, its message (``tables``)
         self._header_open = False  # the header was the last line: it may go on
         self._layout = tables.SPACES  # how the header's cells were set apart
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)

@@ -22,7 +22,7 @@ class TableLines:
     _header: list[str] | None
     _header_open: bool  # the header was the table's last line: it may go on
     _split_header: list[str] | None
-    _header_text: str  # the header's line, as printed
+    _header_text: str  # the header's line without a record's prefix (``tables.message``)
     _layout: str
     _phases: list[str] | None
     _markdown: bool
@@ -83,7 +83,7 @@ class TableLines:
         found = tables.parse_header(line)
         if found is not None:
             self._header, self._layout = found
-            self._header_text = line
+            self._header_text = tables.message(line).rstrip()
             self._header_open = True
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
                 and " " in line.strip() else None
@@ -101,10 +101,10 @@ class TableLines:
                 self._header, self._split_header = self._split_header, None
         if row is None and self._layout == tables.SPACES:  # names of words set apart by one
             aligned = tables.aligned_header(self._header_text, line)  # space: the columns
-            row = None if aligned is None else \
-                tables.parse_row(line, aligned, self._layout, self._name)
-            if row is not None and aligned is not None:
-                self._header, self._split_header = aligned, None
+            if aligned is not None:
+                row = tables.parse_row(line, aligned, self._layout, self._name)
+                if row is not None:
+                    self._header, self._split_header = aligned, None
         if row is None:
             return False
         values, step, epoch = row

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from exptrack.metrics import naming, rules
+from exptrack.metrics import forms, naming, rules
 from exptrack.metrics.phases import WORD_PHASES
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
@@ -69,7 +69,7 @@ _LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})
 # a log record's prefix before a table's line: a timestamp, then (within 60 characters) a
 # level ("2025-11-30 16:31:56,017 - __main__ - INFO - ", "2024-05-01 12:00:00.123 | INFO
 # | train:main:42 - ", "[2024-05-01 12:00:00,123][train][INFO] - ")
-_RECORD = re.compile(r"^\s*\[?\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d.{0,60}?\b(?:INFO|DEBUG|WARNING)\b"
+_RECORD = re.compile(r"^" + forms.LOG_STAMP + r".{0,60}?\b(?:INFO|DEBUG|WARNING)\b"
                      r"\s*(?:\]:?|[|:\-])\s?(?:[\w.:<>]{1,80}\s-\s)?(?:-\s)?")
 # a log record's prefix before a pipe table's line (WeSpeaker's "[ INFO : 2023-01-28
 # 11:13:46,474 ] - |  1|  100|", "2023-01-28 11:13:46 - INFO - | 1 | 100 |")
@@ -120,12 +120,13 @@ def message(line: str) -> str:
     return _LEAD_TAG.sub("", _RECORD.sub("", line, count=1), count=1)
 
 
-def aligned_header(header: str, line: str) -> list[str] | None:
-    """The names of a header whose cells are set apart by one space somewhere (``Train
-    Recall Val Loss``), split where the row's numbers start, each under the start of its
-    name (left-aligned columns), or where they end, under its end (right-aligned); None
-    when the row's cells do not line up with the header's words."""
-    head, row = message(header).rstrip(), message(line).rstrip()
+def aligned_header(head: str, line: str) -> list[str] | None:
+    """The names of a header (``head``: its ``message``, right-stripped) whose cells are set
+    apart by one space somewhere (``Train Recall Val Loss``), split where the row's numbers
+    start, each under the start of its name (left-aligned columns), or where they end,
+    under its end (right-aligned); None when the row's cells do not line up with the
+    header's words."""
+    row = message(line).rstrip()
     spans = [(m.start(), m.end()) for m in _CELL.finditer(row)]
     if not 3 <= len(spans) <= 60 or len(head) <= spans[-1][0]:
         return None
