@@ -30,6 +30,9 @@ class HeldLines:
 
     _dump: dumps.Block | None
     _copypaste: detectron.Copypaste
+    step: int | float | None
+    epoch: int | float | None
+    _keras_last: tuple[int | float | None, int] | None  # the last finished bar's epoch, length
 
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         raise NotImplementedError
@@ -60,6 +63,11 @@ class HeldLines:
             return None
         if held is not None:
             self._dump = None  # the finished bar: the epoch's values
+        if bar is not None:
+            last, self._keras_last = self._keras_last, (self.epoch, int(bar.group(2)))
+            if last is not None and self.epoch is not None and last[0] == self.epoch \
+                    and last[1] != self._keras_last[1]:  # no "Epoch N/M" between them
+                self.step = self.epoch = self._keras_last = None  # evaluate() after fit()
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
 
     def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,
