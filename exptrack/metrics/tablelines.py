@@ -26,6 +26,7 @@ class TableLines:
     _layout: str
     _phases: list[str] | None
     _markdown: bool
+    _first_set: str  # the data set of the header's first row (``tables.parse_row``)
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
 
@@ -83,6 +84,7 @@ class TableLines:
         found = tables.parse_header(line)
         if found is not None:
             self._header, self._layout = found
+            self._first_set = ""
             self._header_text = tables.message(line).rstrip()
             self._header_open = True
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
@@ -94,7 +96,7 @@ class TableLines:
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
-        row = tables.parse_row(line, self._header, self._layout, self._name)
+        row = tables.parse_row(line, self._header, self._layout, self._name, self._first_set)
         if row is None and self._split_header is not None:  # a row of one cell a word
             row = tables.parse_row(line, self._split_header, self._layout, self._name)
             if row is not None:
@@ -107,7 +109,8 @@ class TableLines:
                     self._header, self._split_header = aligned, None
         if row is None:
             return False
-        values, step, epoch = row
+        values, step, epoch, data_set = row
+        self._first_set = self._first_set or data_set
         self.epoch = epoch if epoch is not None else self.epoch
         if step is not None:
             self.step = step

@@ -44,6 +44,9 @@ _ONE_VALUE_LIST = re.compile(r"^\[\s?([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d
 _PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
+# a first column naming the data set a row was measured on (FastReID's "| Dataset | Rank-1 |
+# mAP |"): each row an aggregate
+_DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 
 _CELL = re.compile(r"\S+")
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
@@ -79,7 +82,8 @@ SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # a CSV header printed as it is: names between commas, no space, no number cell
 _CSV_HEADER = re.compile(r"^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
 
-Row = tuple[list[tuple[str, float]], int | float | None, int | float | None]
+# a row's metric values, its step, its epoch, and its data set (``_DATASET_COLUMNS``, else "")
+Row = tuple[list[tuple[str, float]], int | float | None, int | float | None, str]
 
 
 def number(text: str) -> int | float:
@@ -168,10 +172,11 @@ def glued_row(line: str) -> str | None:
     return rest if rest.startswith("  ") and rest.strip() else None
 
 
-def parse_row(line: str, header: list[str], layout: str,
-              naming: Callable[[str], str]) -> Row | None:
-    """A row under ``header`` -> (metric values, its step, its epoch), else None; a
-    column's metric is named by ``naming`` (the parser's aliases and first spellings)."""
+def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str], str],
+              first_set: str = "") -> Row | None:
+    """A row under ``header`` -> (metric values, its step, its epoch, its data set), else
+    None; a column's metric is named by ``naming`` (the parser's aliases and first
+    spellings), prefixed by the row's data set when another (``first_set``) came first."""
     if layout == COMMAS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
         cells = [c.strip() for c in next(csv.reader([line.strip()]))]
     elif layout == PIPES:
@@ -189,9 +194,14 @@ def parse_row(line: str, header: list[str], layout: str,
         return None
     phase = cells[0] if cells[0].lower() in _PHASE_LABELS and all(
         _ROW_NUMBER.match(c) for c in cells[1:]) else ""  # (not detectron2's class "train")
+    data_set = cells[0] if header[0].lower() in _DATASET_COLUMNS and cells[0] \
+        and not _ROW_NUMBER.match(cells[0]) and all(_ROW_NUMBER.match(c) for c in cells[1:]) \
+        else ""  # (not a grid of data sets and models: pandas' "FB15k237 PairRE 0.17")
     if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
-            and cells[0].lower() not in _AGGREGATE_LABELS and not phase:
+            and cells[0].lower() not in _AGGREGATE_LABELS and not phase and not data_set:
         return None
+    if data_set and first_set and data_set != first_set:
+        phase = data_set
     values: list[tuple[str, float]] = []
     step = epoch = None
     for name, cell in zip(header, cells, strict=True):
@@ -222,7 +232,7 @@ def parse_row(line: str, header: list[str], layout: str,
         values.append((naming(name), float(cell.rstrip("%"))))
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
-    return values, step, epoch
+    return values, step, epoch, data_set
 
 
 def _unprefixed(text: str) -> str:
