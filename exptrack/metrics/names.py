@@ -78,7 +78,8 @@ _DENY_NAMES = frozenset({
     "instances", "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
-    "best_iteration", "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
+    "best_iteration", "best_epoch", "bestepoch", "best_iter", "best_step", "best_round",
+    "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp",
 })
