@@ -19,6 +19,8 @@ _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
 # its values printed again (a running best, not a report)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
+# YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
+_MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
 KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
 SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")
@@ -88,7 +90,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     marked = _marked(raw, text, objects)
     if marked is not None:
         return marked
-    if "est metric" in text[:120] and _RUNNING_BEST.search(text[:120]):
+    if ("est metric" in text[:120] and _RUNNING_BEST.search(text[:120])) \
+            or ("ummary: " in text and _MODEL_SUMMARY.search(text[:200])):
         return EMPTY
     pieces = rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None

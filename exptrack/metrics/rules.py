@@ -51,7 +51,7 @@ from exptrack.metrics.phases import (
     with_phase,
 )
 from exptrack.metrics.settings import HYPER_NAMES
-from exptrack.metrics.unnamed import ORDINAL_KEY, PHASE_LABEL, epoch_batch_pair, unnamed_kind
+from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, ordinal_kind, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
@@ -178,8 +178,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
             actions.append(Action(kind, index))
             continue
-        if left[-1:].isspace() and right.startswith("epoch") and ORDINAL_KEY.match(right):
-            actions.append(Action(EPOCH, index))  # ESPnet2 "INFO: 7epoch:train:1-375batch:"
+        ordinal = ordinal_kind(left, right)
+        if ordinal is not None:
+            actions.append(Action(ordinal, index))
             continue
         done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None
         if done is not None and not counter:  # LightGBM "finished 998 iteration"

@@ -12,6 +12,18 @@ PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "1st epoch", "130th epoch"
+
+
+def ordinal_kind(left: str, right: str) -> int | None:
+    """A number before its key, glued (ESPnet2's "INFO: 7epoch:train:1-375batch:") or as an
+    ordinal (DFRscore's "130th epoch,"): the epoch or the step."""
+    if left[-1:].isspace() or not left:
+        if right.startswith("epoch") and ORDINAL_KEY.match(right):
+            return EPOCH
+        if right[:2] in _ORDINALS and ORDINAL_KEY.match(right[2:]):
+            return EPOCH if right[2:].lstrip()[:1] in "eE" else STEP
+    return None
 
 
 # "[2,  4000] loss: 1.31", the PyTorch tutorial's epoch and batch, at a line's or a record's start
