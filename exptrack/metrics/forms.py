@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics import names
+
 # A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
 # a time (12:30:01) or a size with a letter (2.6G, 7B); not the upper end of a range after
 # a decimal (``mAP@0.5:0.95``). A time or memory unit right after it (893.76ms,
@@ -198,3 +200,13 @@ def unrule(pieces: list[str]) -> list[str]:
     offsets, the words they were glued to set apart."""
     return [_RULE.sub(lambda m: " " * len(m.group()), p) if i % 2 == 0 else p
             for i, p in enumerate(pieces)]
+
+
+# "task=detect", "head: Default": a key and a text value (configuration, not a metric)
+TEXT_ASSIGN = re.compile(
+    r"(?<![\w.])(?!(?:INFO|DEBUG|WARNING|ERROR):)" + names.RECORD_FIELD  # (a record's level)
+    + r"['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
+    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
+    r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
+    r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]*\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc 0.34": a name
+    r"(?:['\"][^'\"]|[A-Za-z/~])")

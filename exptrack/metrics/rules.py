@@ -62,12 +62,6 @@ _STEP_BRACKET = re.compile(
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
-_TEXT_ASSIGN = re.compile(
-    r"(?<![\w.])" + names.RECORD_FIELD + r"['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
-    r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
-    r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
-    r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]*\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc 0.34": a name
-    r"(?:['\"][^'\"]|[A-Za-z/~])")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
@@ -125,7 +119,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     settings = bool(spaced) and not any(
         around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
         or name.lower() in STEP_KEYS for name in spaced)
-    if len(_TEXT_ASSIGN.findall(line)) >= 2:
+    if len(forms.TEXT_ASSIGN.findall(line)) >= 2:
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
     if len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) \
             and all(not text.strip() for text in pieces[2::2]) \
