@@ -79,7 +79,7 @@ _DENY_NAMES = frozenset({
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
     "best_iteration", "best_epoch", "bestepoch", "best_iter", "best_step", "best_round",
-    "patience", "verbose", "imgsz", "remaining", "label", "labels", "targets",
+    "patience", "lambda", "λ", "verbose", "imgsz", "remaining", "label", "labels", "targets",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp",
 })
@@ -87,7 +87,7 @@ _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
     r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric)
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates)$"
-    r"|_epochs$|(?:^|_)samples$|^gpus?_used$"
+    r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)

@@ -94,9 +94,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
         return wholeline.phrase_plan(pieces, actions) or actions
-    if all(a.kind == METRIC and pieces[a.token].isdigit() and not names.metric_like(a.name)
-           for a in actions):
-        return ()  # "mp_degree: 1, sharding_degree: 1, dp_degree: 2": settings, counts
+    if all(a.kind == METRIC and pieces[a.token].replace(",", "").isdigit()
+           and not names.metric_like(a.name) for a in actions):
+        return ()  # "mp_degree: 1, sharding_degree: 1", "VQA v2.0: 443,757 | VQA-E: 181,298"
     return actions
 
 
