@@ -58,7 +58,7 @@ __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", 
 is_denied = names.denied
 
 _STEP_BRACKET = re.compile(
-    r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\(\w+\))?\s*(?:[:#]?\s*\[|#)\s*$")
+    r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#]?\s*\[|#)\s*$")
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
@@ -170,8 +170,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if bracket is not None:
             key = bracket.group("key").lower()
             kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
-            actions.append(Action(kind, index))
-            continue
+            if kind == EPOCH or not counter \
+                    or (bracket.group("mode") or "").lower() not in ("val", "test"):
+                actions.append(Action(kind, index))  # (MMEngine's "Iter(val) [1902/1902]":
+            continue  # the val loop's position, not the run's step; mmcv's "Iter(val) [500]" is)
         ordinal = ordinal_kind(left, right)
         if ordinal is not None:
             actions.append(Action(ordinal, index))
