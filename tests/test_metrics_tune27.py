@@ -104,3 +104,27 @@ def test_counts_with_thousands_separators_are_no_report() -> None:
 def test_guard_a_metric_printed_with_a_thousands_separator_stays() -> None:
     assert named("throughput: 12,345 | loss: 1,234\n") == [("throughput", 12345.0, None, None),
                                                            ("loss", 1234.0, None, None)]
+
+
+def test_rays_process_tag_is_no_part_of_the_line() -> None:
+    # verl's configuration, pretty-printed by a Ray task: an object over lines, no metrics
+    lines = ["{'actor_rollout_ref': {'actor': {'clip_ratio': 0.2,\n",
+             "                                 'kl_loss_coef': 0.001,\n",
+             "                                 'temperature': 0.7}}}\n"]
+    tag = "\x1b[36m(main_task pid=2105103)\x1b[0m "
+    assert named("".join(tag + line for line in lines)) == named("".join(lines))
+    assert named("(WorkerDict pid=77, ip=10.0.0.2) step 5 loss=0.25\n") == [("loss", 0.25, 5, None)]
+
+
+def test_mmengines_val_loop_position_is_not_the_runs_step() -> None:
+    text = ("2023/06/16 22:05:12 - mmengine - INFO - Iter(train) [1000/4000]  lr: 9.7772e-03  "
+            "loss: 0.3600\n"
+            "2023/06/16 22:05:21 - mmengine - INFO - Iter(val) [17/17]    aAcc: 95.4600  "
+            "mIoU: 71.3100\n")
+    assert named(text) == [("lr", 0.0097772, 1000, None), ("loss", 0.36, 1000, None),
+                           ("aAcc", 95.46, 1000, None), ("mIoU", 71.31, 1000, None)]
+
+
+def test_guard_mmcvs_val_line_without_a_total_holds_the_runs_iteration() -> None:
+    text = "2021-03-01 10:00:00,000 - mmseg - INFO - Iter(val) [500]\taAcc: 0.7825, mIoU: 0.3778\n"
+    assert named(text) == [("aAcc", 0.7825, 500, None), ("mIoU", 0.3778, 500, None)]

@@ -10,8 +10,10 @@ from exptrack.metrics import darknet, detectron, dumps, forms, rules
 
 _DIGITS = re.compile(rb"\d+")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
-# "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:"
-_PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default|rank)\d{1,6}\]):")
+# "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:", Ray's "(main_task
+# pid=2105103) ", "(WorkerDict pid=123, ip=10.0.0.2) "
+_PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default|rank)\d{1,6}\]):"
+                          r"|^\((?:[\w.:]{1,60} )?pid=\d{1,9}(?:, ip=[\d.]{7,15})?\) ")
 # loguru's record prefix, "2024-05-01 12:00:00.123 | INFO     | train:main:42 - ": its
 # "module:function:line" names no value
 _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\s?"
@@ -81,7 +83,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``)."""
     text = raw.decode("utf-8", "replace")
-    tag = _PROCESS_TAG.match(text) if text[:1] == "[" else None
+    tag = _PROCESS_TAG.match(text) if text[:1] in "[(" else None
     if tag is not None:  # read as the line the process printed (the same offsets)
         text = " " * tag.end() + text[tag.end():]
     loguru = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] else None
@@ -169,7 +171,7 @@ def _marked(raw: bytes, text: str, objects: bool = True) -> Plan | None:
     ``copypaste:`` line, the first line of an object printed over lines."""
     if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
         return Plan((), (), COPYPASTE)
-    if objects and raw.lstrip()[:1] == b"{" and depth(text) > 0:
+    if objects and text.lstrip()[:1] == "{" and depth(text) > 0:
         return Plan((), (), OBJECT)
     return None
 
