@@ -189,6 +189,24 @@ EXPECTED = {
         {"instability"},  # loss_ce 0.0096 -> 0.019-0.031 for ~60 epochs, then back to 0.008
     "heldout78/matlab_yolov2_detector_readme_table_rmse_validation_class_list_asterisks.log":
         {"plateau"},  # Validation Loss best 2.43 at epoch 10, 2.6-4.2 after (mini-batch loss falls)
+    "heldout80/videomae_v2_log_txt_jsonl_epoch_train_test_val_loss_geo_km_regression.log":
+        {"plateau"},  # val_loss best 586 at epoch 166, not beaten in the last 44% of the run
+    "heldout82/arcface_torch_adamw_config_then_loss_nan_grad_scale_collapse_to_zero.log":
+        {"divergence"},  # loss nan from the first epoch, the fp16 grad scale falls to 0
+    "heldout83/liif_jittor_epoch_of_total_train_loss_val_psnr_equals_elapsed_eta_hours.log":
+        {"plateau"},  # val PSNR best 36.1 at epoch 19, not beaten in the last 62% of the run
+    "heldout84/pruning_dpf_logging_iter_value_running_avg_epoch_train_val_pipes_pruning_info_sparsity.log":
+        {"plateau"},  # the last 12 epochs of a pruned run: val loss best at their first
+    "heldout85/chemtrain_jax_dimenetpp_qeq_mof_tab_indented_epoch_blocks_avg_loss_grad_norm_per_target_pipe_losses.log":
+        {"overfitting", "plateau"},  # val 1.09e5 -> 1.22e5 while train 3.45e4 -> 9.7e3
+    "heldout85/dfrscore_indented_nth_epoch_blocks_training_val_loss_epoch_time_finished_summary.log":
+        {"plateau"},  # val loss best 0.584 at epoch 163, 0.59-0.62 after while train falls
+    "heldout86/vqa_mac_wandb_output_log_tqdm_postfix_bars_pipe_epoch_summary_gnorm_nan_percent_acc.log":
+        {"plateau"},  # Val_Loss best 2.19 at epoch 1, never beaten after
+    "heldout88/darts_sam_nasbench201_search_logging_unnamed_train_cols_api_lookup.log":
+        {"plateau"},  # search's valid loss best 0.473 at epoch 2, higher for the rest
+    "heldout88/nas_rl_controller_ppo_mnist_nohup_child_valid_lines_arch_epoch_summary.log":
+        {"plateau"},  # child valid loss best 0.324 early, not beaten in the last 64%
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -200,6 +218,9 @@ FALSE_ALARMS = {
     "heldout69/mace_go_tutorial_logging_epoch_every_2_loss_rmse_e_per_atom_mev_rmse_f_swa_switch.log":
         {"divergence"},  # "Changing loss based on SWA": MACE's second stage re-weights the
     # loss at epoch 250 (0.0019 -> 7.85, then falling), by design
+    "heldout90/trl_grpo_hotpotqa_nohup_cr_bars_glued_dicts_combined_reward_kl_train_summary.log":
+        {"divergence"},  # GRPO's loss is its KL term: 0 at the start, 2e-4 -> 0.02 as the
+    # policy moves from its reference, by design
 }
 
 
