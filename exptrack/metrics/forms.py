@@ -28,7 +28,7 @@ TOKEN = re.compile(
     r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
     r"(?!(?!(?:ms|s|us|sec|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])"
-    r"|[Ee]poch(?!\w)|(?:st|nd|rd|th)(?=\s(?:[Ee]poch|[Ss]tep|[Ii]ter))"  # "130th epoch"
+    r"|[Ee]poch(?!\w)|(?:st|nd|rd|th)(?=\s(?:[Ee]poch|[Ss]tep|[Ii]teration))"  # "130th epoch"
     r"|(?:ms|s|us|sec)/(?!(?:it|step|epoch|sample)\b)[A-Za-z])\w|\.\w|-\d(?!\d*\])|:\.?\d"
     r"|,\d{3})"
 )
