@@ -92,9 +92,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     marked = _marked(raw, text, objects)
     if marked is not None:
         return marked
-    head = text[:200].lower()
-    if ("best metric" in head and _RUNNING_BEST.search(head)) \
-            or ("model summary: " in head and _MODEL_SUMMARY.search(head)):
+    if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200):
         return EMPTY
     pieces = rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None

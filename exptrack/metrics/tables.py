@@ -192,10 +192,11 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
         return None
-    phase = cells[0] if cells[0].lower() in _PHASE_LABELS and all(
-        _ROW_NUMBER.match(c) for c in cells[1:]) else ""  # (not detectron2's class "train")
-    data_set = cells[0] if header[0].lower() in _DATASET_COLUMNS and cells[0] \
-        and not _ROW_NUMBER.match(cells[0]) and all(_ROW_NUMBER.match(c) for c in cells[1:]) \
+    labelled = all(_ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
+    phase = cells[0] if labelled and cells[0].lower() in _PHASE_LABELS \
+        else ""  # (not detectron2's class "train")
+    data_set = cells[0] if labelled and header[0].lower() in _DATASET_COLUMNS and cells[0] \
+        and not _ROW_NUMBER.match(cells[0]) \
         else ""  # (not a grid of data sets and models: pandas' "FB15k237 PairRE 0.17")
     if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
             and cells[0].lower() not in _AGGREGATE_LABELS and not phase and not data_set:
