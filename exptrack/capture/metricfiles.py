@@ -22,7 +22,7 @@ from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, skip_dir
 from exptrack.fsutil import make_dirs, write_atomic
 from exptrack.metrics import files
 from exptrack.metrics.merge import Source
-from exptrack.metrics.parser import Observation
+from exptrack.metrics.observation import Observation
 from exptrack.metrics.records import Labelled, apply_sources, live_summaries
 from exptrack.metrics.summary import MetricSummarizer
 from exptrack.metrics.tfevents import MissingExtra

@@ -10,13 +10,15 @@ import re
 from typing import NamedTuple
 
 from exptrack.metrics import names
+from exptrack.metrics.kinds import (
+    METRIC,
+    PER_CLASS,
+    RATIO,
+    STEP,
+    TIMED,
+)
 from exptrack.metrics.phases import with_phase
 
-STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
-# a step counted within its epoch ("Epoch[4] Batch [450]"), and the epoch of a line that
-# shows no step: such a line's values belong to the epoch, not to its last batch
-BATCH, EPOCH_ALONE = 5, 6
-TIMED = 7  # a timing kept only where the run already has a step or an epoch
 _C = tuple[int, str, str, bool]  # a named value of a line: (piece index, name, sep, phrased)
 
 
@@ -53,7 +55,6 @@ class Action(NamedTuple):
     source: tuple[int, int] = (0, 0)  # where the name's text is in the line (characters)
 
 
-PER_CLASS = 8  # keys of one METRIC.CLASS family on a line: per-class results
 # "*** New best AUC=0.45 F1=0.53 -> saved", "Save best model: monitor(max): 0.2367": a new
 # best checkpoint's event repeats values the run just printed (a running best)
 _NEW_BEST = re.compile(

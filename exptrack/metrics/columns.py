@@ -18,7 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple, overload
 
-from exptrack.metrics import rules
+from exptrack.metrics.kinds import EPOCH, EPOCH_ALONE
 
 Number = int | float
 Texts = Sequence[str] | Sequence[bytes]
@@ -128,7 +128,7 @@ def make_plan(shape: bytes, context: Sequence[tuple[int, int, int]],
         token = shape[start:end]
         found = Context(column[(start, end)], _INT_SHAPE.fullmatch(token) is not None,
                         _DECIMAL_SHAPE.fullmatch(token) is not None, _int_digits(token) > 1)
-        if kind in (rules.EPOCH, rules.EPOCH_ALONE):
+        if kind in (EPOCH, EPOCH_ALONE):
             epoch = found
         else:
             step = found

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics.actions import METRIC, STEP, Action
+from exptrack.metrics.actions import Action
+from exptrack.metrics.kinds import METRIC, STEP
 
 # the texts between an iteration line's numbers
 _ITERATION = (": ", ", ", {" avg, ": "avg", " avg loss, ": "avg_loss"}, " rate, ", " seconds, ")

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from exptrack.metrics import names
 
 if TYPE_CHECKING:
-    from exptrack.metrics.lineplan import Observation
+    from exptrack.metrics.observation import Observation
 
 MAX_LINE = 240  # longer lines are not listing lines
 MAX_HELD = 10_000  # a block holding more values is judged then and there

@@ -30,7 +30,7 @@ from exptrack.metrics.columns import (
     json_number,
     values,
 )
-from exptrack.metrics.lineplan import Observation
+from exptrack.metrics.observation import Observation
 
 FORMAT = 2
 HEADER = '{"format":2}\n'

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from exptrack.metrics.parser import Observation
+from exptrack.metrics.observation import Observation
 
 ULTRALYTICS = "ultralytics"  # results.csv
 LIGHTNING = "lightning"  # metrics.csv

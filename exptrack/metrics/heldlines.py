@@ -19,10 +19,10 @@ from exptrack.metrics.lineplan import (
     KERAS_BAR,
     KEYED,
     RESULTS,
-    Observation,
     Plan,
     text_of,
 )
+from exptrack.metrics.observation import Observation
 
 
 class HeldLines:

@@ -51,15 +51,6 @@ _WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
 
 
-class Observation(NamedTuple):
-    """One value of one metric, with the step and epoch it belongs to (when known)."""
-
-    name: str
-    value: float
-    step: int | float | None = None
-    epoch: int | float | None = None
-
-
 class Plan(NamedTuple):
     # (STEP | BATCH | EPOCH | EPOCH_ALONE | BAR_STEP, start, end): byte offsets
     context: tuple[tuple[int, int, int], ...]

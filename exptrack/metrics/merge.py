@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from exptrack.metrics.parser import Observation
+from exptrack.metrics.observation import Observation
 
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
 

@@ -9,8 +9,8 @@ import re
 from typing import NamedTuple
 
 from exptrack.metrics import names
-from exptrack.metrics.actions import EPOCH, STEP
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
+from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import EPOCH_KEYS, PHASE_WORDS_BEFORE, STEP_KEYS, WORD_PHASES
 
 is_denied = names.denied

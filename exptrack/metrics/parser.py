@@ -25,8 +25,9 @@ from exptrack.metrics import (
 )
 from exptrack.metrics.byteorder import ByteOrder
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
-from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, Observation, listing_plan, make_plan
+from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
+from exptrack.metrics.observation import Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
 from exptrack.metrics.slowpath import SlowPath
 from exptrack.metrics.tablelines import TableLines

@@ -13,7 +13,8 @@ from exptrack.fsutil import atomic_file
 from exptrack.jsonl import row_batches
 from exptrack.metrics.encode import RowWriter
 from exptrack.metrics.merge import Source, by_name, merge_sources, name_key
-from exptrack.metrics.parser import MetricParser, Observation, Segment
+from exptrack.metrics.observation import Observation
+from exptrack.metrics.parser import MetricParser, Segment
 from exptrack.metrics.summary import MetricSummarizer
 from exptrack.model import MetricSummary
 

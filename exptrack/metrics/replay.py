@@ -9,7 +9,7 @@ bar is a line of its own. A mixin of ``MetricParser``, which keeps the state.
 from __future__ import annotations
 
 from exptrack.metrics import forms, reprints, ultralytics
-from exptrack.metrics.lineplan import Observation
+from exptrack.metrics.observation import Observation
 from exptrack.metrics.terminal import clean
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)

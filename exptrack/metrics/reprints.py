@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import columns, names
-from exptrack.metrics.lineplan import Observation
+from exptrack.metrics.observation import Observation
 
 # a line's format: each number one "0", each run of spaces one space (a padded dict, a
 # longer number, is the same format; a dict and a ``key = value`` block are not)

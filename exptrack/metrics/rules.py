@@ -19,15 +19,6 @@ from bisect import insort
 
 from exptrack.metrics import abbrev, around, forms, groups, names, naming, remarks, wholeline
 from exptrack.metrics.actions import (
-    BAR_STEP,
-    BATCH,
-    EPOCH,
-    EPOCH_ALONE,
-    METRIC,
-    PER_CLASS,
-    RATIO,
-    STEP,
-    TIMED,
     Action,
     checkpoint_event,
     counted_again,
@@ -39,6 +30,17 @@ from exptrack.metrics.actions import (
 )
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
+from exptrack.metrics.kinds import (
+    BAR_STEP,
+    BATCH,
+    EPOCH,
+    EPOCH_ALONE,
+    METRIC,
+    PER_CLASS,
+    RATIO,
+    STEP,
+    TIMED,
+)
 from exptrack.metrics.phases import (
     ANY_PHASE,
     EPOCH_KEYS,

@@ -38,13 +38,13 @@ from exptrack.metrics.lineplan import (
     SLOW,
     SUMMARY,
     TIMING,
-    Observation,
     Plan,
     bar_finished,
     depth,
     make_plan,
     text_of,
 )
+from exptrack.metrics.observation import Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES
 
 MAX_VARIANTS = 4096

@@ -13,7 +13,7 @@ from exptrack.metrics.columns import Block, summary_steps
 from exptrack.model import MetricSummary
 
 if TYPE_CHECKING:
-    from exptrack.metrics.parser import Observation
+    from exptrack.metrics.observation import Observation
 
 __all__ = ["MetricSummarizer", "metric_direction"]
 

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable
 
 from exptrack.metrics import names, rules, tables
-from exptrack.metrics.lineplan import Observation
+from exptrack.metrics.observation import Observation
 
 
 class TableLines:

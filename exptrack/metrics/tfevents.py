@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from exptrack.errors import ExptrackError
-from exptrack.metrics.parser import Observation
+from exptrack.metrics.observation import Observation
 
 HINT = "pip install 'exptrack[tensorboard]'"
 # Lightning logs its epoch counter as a scalar and a -1 placeholder as hp_metric.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics.actions import BAR_STEP, BATCH, EPOCH, STEP
+from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, STEP
 
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 PHASE_LABEL = re.compile(

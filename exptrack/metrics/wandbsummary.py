@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
-from exptrack.metrics.lineplan import Observation
+from exptrack.metrics.observation import Observation
 from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
 from exptrack.metrics.reprints import Reprints, printed_alike
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import detectron, names
-from exptrack.metrics.actions import METRIC, TIMED, Action
+from exptrack.metrics.actions import Action
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
+from exptrack.metrics.kinds import METRIC, TIMED
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
