@@ -207,6 +207,18 @@ EXPECTED = {
         {"plateau"},  # search's valid loss best 0.473 at epoch 2, higher for the rest
     "heldout88/nas_rl_controller_ppo_mnist_nohup_child_valid_lines_arch_epoch_summary.log":
         {"plateau"},  # child valid loss best 0.324 early, not beaten in the last 64%
+    "heldout91/diffcast_earthformer_nowcasting_tqdm_cr_single_line_epoch_step_desc_postfix_lr_total_loss_inf_nan_crash.log":
+        {"divergence"},  # total_loss goes inf in the first epoch, then the run crashes
+    "heldout94/levanter_gpt2_multihost_nohup_eight_processes_interleaved_tqdm_cr_train_bar_loss_postfix_eval_bar_validation_loss.log":
+        {"not_learning"},  # a GPT-2's loss 12.6-12.8 over its 51 steps: it never moves
+    "heldout95/pytorch_loop_vs_skorch_issue_epoch_double_space_train_accuracy_no_colon.log":
+        {"plateau"},  # val loss best 0.835, then 0.85-1.26 for the last six epochs
+    "heldout97/local_gs_3dgs_fork_cr_tqdm_loss_postfix_crash_at_6000_rasterize_backward_traceback.log":
+        {"instability"},  # loss 0.26 -> 0.61 at iteration 700 and never back; then a crash
+    "heldout97/local_gs_3dgs_fork_large_image_rescale_info_cr_tqdm_loss_crash_at_6000_garden.log":
+        {"instability"},  # loss 0.29 -> 0.49 at iteration 3000 and never back; then a crash
+    "heldout98/dg_bearing_mldg_meta_learning_domain_generalization_epoch_banner_blocks_total_loss_train_eval_test_acc_dg_result.log":
+        {"plateau"},  # target-domain test acc best 0.395 at epoch 33, lower for 86% after
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the

@@ -95,11 +95,17 @@ def without_per_class(actions: list[Action]) -> list[Action]:
             and names.metric_like(a.name.partition(".")[2]))]
 
 
+# what labels a printed dict as results: "Valid results: {", "eval metrics = {"
+_RESULTS_LABEL = re.compile(r"(?i)\b(?:results?|metrics|scores|stats)\s?[:=]?\s?$")
+
+
 def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     """A ``{...}`` printed without a step or epoch whose names mostly are not metrics'
     (``{'warmup_min_lr': 0, 'warmup_num_steps': 1000}``), or with a nested dict, is a
     configuration: only the values a metric's name holds are kept."""
     values = [a for a in actions if a.kind in (METRIC, RATIO)]
+    if _RESULTS_LABEL.search(line[:max(line.find("{"), 0)][-60:]):
+        return actions  # ProDiff's "Valid results: {'total_loss': 1.44, 'pdur': 0.03}"
     nested = line.find("{", line.find("{") + 1) >= 0
     liked = [a for a in values if names.metric_like(a.name)]
     if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):

@@ -81,7 +81,7 @@ _DENY_NAMES = frozenset({
     "best_iteration", "best_epoch", "bestepoch", "best_iter", "best_step", "best_round",
     "patience", "lambda", "λ", "verbose", "imgsz", "remaining", "label", "labels", "targets",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
-    "proc", "process", "worker", "thread", "timestamp", "time_stamp",
+    "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"

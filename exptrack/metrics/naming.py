@@ -45,6 +45,7 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|eval) )?"
+    r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
     r"[A-Za-z]\w{0,40}) (?:(?P<at>at|@|for) )?(?:iteration|iter|step|epoch|batch) $", re.IGNORECASE)
 _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
@@ -323,7 +324,7 @@ _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", 
                               "environment", "end", "finished", "done", "start", "begin",
                               "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
 # ("END epoch:8", PaddleVideo's summary of the epoch, is the epoch)
-_KEY_WORDS = ("step", "steps", "epoch", "iter", "iteration")
+_KEY_WORDS = ("step", "steps", "timestep", "epoch", "iter", "iteration")
 
 
 def key_kind(low: str) -> int | None:
@@ -331,12 +332,13 @@ def key_kind(low: str) -> int | None:
     step", "current_epoch", "global iter", "train_num_updates"; else None."""
     first, _, last = low.partition("_")
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
-    qualified = last in _KEY_WORDS and first in _STEP_QUALIFIERS
+    qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
+        first.endswith("ed")))  # 3 of 8": its position
     if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified
             or low in ("train/epoch", "trainer/epoch")):
         return None
-    epoch = low not in STEP_KEYS and last not in ("step", "steps", "iter", "iteration") \
-        and not phased
+    epoch = low not in STEP_KEYS and not phased \
+        and last not in ("step", "steps", "timestep", "iter", "iteration")
     return EPOCH if epoch else STEP
 
 

@@ -13,8 +13,8 @@ import re
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "update", "updates",
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
-                       "timesteps", "num_timesteps", "training_iteration", "tick",  # StyleGAN
-                       "round"})  # federated learning
+                       "timesteps", "timestep", "num_timesteps", "training_iteration",
+                       "tick", "round"})  # StyleGAN's tick; federated learning's round
 EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validate": "validate", "validation": "validation", "eval": "eval",
@@ -27,7 +27,7 @@ WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "
 # a phase word's comma before a key and its value: "Epoch 50 Val, MAE: 14.68"
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
 _PHASE = re.compile(
-    r"(?i)(?:^|[\s|(\-:\[])(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
+    r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9]{2})-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$|" + _COMMA_LABEL + ")"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label

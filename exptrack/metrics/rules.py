@@ -263,8 +263,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
         keyed_as = naming.key_kind(low)
-        if keyed_as == STEP and not float(pieces[index].replace(",", "")).is_integer():
-            continue  # fairseq's "update": 2.689: the epoch's progress; a step is whole
+        if keyed_as is not None and not forms.to_float(pieces[index]).is_integer():
+            if keyed_as == STEP:  # fairseq's "update": 2.689: the epoch's progress
+                continue
+            keyed_as = None if len(low) <= 2 else keyed_as  # ProDiff's "'e': 0.02" (energy)
         if keyed_as is not None and naming.count_of_steps(found.before):
             continue  # "number of skipped iterations: 0": a count of steps
         if keyed_as is None and counter and naming.sub_counter(low):
