@@ -69,3 +69,51 @@ def test_a_dict_labelled_results_is_a_report_whatever_its_names() -> None:
 def test_guard_an_unlabelled_dict_of_settings_stays_configuration() -> None:
     text = "{'warmup_min_lr': 0, 'warmup_num_steps': 1000, 'pdur': 3, 'loss': 0.5}\n"
     assert names(text) == {"loss"}
+
+
+def test_validating_is_a_phase_word_for_the_whole_line() -> None:
+    text = "INFO:root:Validating Loss:1.7313 Accuracy:0.9648\n"
+    assert named(text) == [("validating_loss", 1.7313, None, None),
+                           ("validating_accuracy", 0.9648, None, None)]
+
+
+def test_a_block_of_misclassification_rates_is_a_report() -> None:
+    # braindecode's monitor: a block printed once, its names mostly misclass rates
+    text = "".join(f"2017-08-01 21:14:32,185 INFO : {k:<25} {v}\n" for k, v in (
+        ("train_loss", "3.36580"), ("valid_loss", "3.77398"), ("test_loss", "3.41944"),
+        ("train_sample_misclass", "0.74347"), ("valid_sample_misclass", "0.77586"),
+        ("test_sample_misclass", "0.75000"), ("train_misclass", "0.74348"),
+        ("valid_misclass", "0.77586"), ("test_misclass", "0.75000"), ("runtime", "0.89794")))
+    assert len(names("2017-08-01 21:14:32,184 INFO : Epoch 2\n" + text)) == 10
+
+
+def test_a_csv_header_spaced_over_its_values_behind_a_record_prefix() -> None:
+    # Depth Anything V2's evaluation: names and values lined up by the spaces after commas
+    prefix = "[2024-10-13 07:37:37,613][    INFO] "
+    text = (f"{prefix}      d1,       d2,  abs_rel,     rmse,    silog\n"
+            f"{prefix}   0.861,    0.970,    0.120,    3.922,    0.152\n")
+    assert named(text) == [("d1", 0.861, None, None), ("d2", 0.97, None, None),
+                           ("abs_rel", 0.12, None, None), ("rmse", 3.922, None, None),
+                           ("silog", 0.152, None, None)]
+
+
+def test_guard_a_sentence_with_commas_is_no_csv_header() -> None:
+    text = "Loading model, tokenizer, config\n   0.861,    0.970,    0.120\n"
+    assert named(text) == []
+
+
+def test_a_bulleted_lone_pair_is_the_line_s_message() -> None:
+    # the PyTorch ImageNet example's evaluation summary (TLlib, torchvision references)
+    assert named(" * Acc@1 84.369\n") == [("Acc@1", 84.369, None, None)]
+
+
+def test_a_phrase_name_may_hold_an_identifier_and_a_hyphened_word() -> None:
+    text = "Top-1 accuracy on source_val_loader: 85.79040849865224\n"
+    assert named(text) == [("Top-1_accuracy_on_source_val_loader", 85.79040849865224,
+                            None, None)]
+
+
+def test_a_pronoun_and_a_gradient_accumulation_setting_are_no_metrics() -> None:
+    text = ("There are 39810 training items and 4424 validation items\n"
+            "[MESSAGE] AOT compiling for seq_len=1024, B=512, grad_acc=32...\n")
+    assert "There" not in names(text) and "grad_acc" not in names(text)

@@ -26,6 +26,7 @@ METRIC_WORDS = frozenset({
     "mfu", "mem", "memory", "allocated", "reserved", "sec", "second", "s", "norm", "gnorm",
     "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
+    "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
 })
 # The last word of a setting whose other words sound like a metric ("loss_scale",
 # "min_loss_scale", "loss_weight", "accuracy_threshold").
@@ -82,6 +83,8 @@ _DENY_NAMES = frozenset({
     "patience", "lambda", "λ", "verbose", "imgsz", "remaining", "label", "labels", "targets",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
+    "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns
+    "grad_acc", "grad_accum", "seq_len", "seqlen",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"

@@ -21,7 +21,7 @@ PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid"
           "evaluation": "evaluation", "dev": "dev"}
 # A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
 # prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
-WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "val",
+WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "val", "validating",
                                        "valid", "validation", "eval", "evaluation", "dev")}
 
 # a phase word's comma before a key and its value: "Epoch 50 Val, MAE: 14.68"
@@ -61,7 +61,7 @@ _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
     r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>train|training|test|testing|val|valid|validation|"
-    r"eval|evaluation|dev)(?P<index>_\d{1,3})?(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
+    r"validating|eval|evaluation|dev)(?P<index>_\d{1,3})?(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
 
 
 # "[Learner] Critic Loss = 0.09 | ...", "[att_plot] time=0.14": a bracketed word over the
@@ -168,7 +168,7 @@ def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
 # a phase word inside a name ("RF_Test_accuracy" under "Random Forest Training...."): the
 # name says its phase already
 _PHASE_INSIDE = re.compile(r"(?i)[_\s.](?<!std_)(?:train|training|test|testing|val|valid|validation"
-                           r"|eval|evaluation|dev)(?:$|[_\s./])")  # (not "reward_std_dev")
+                           r"|validating|eval|evaluation|dev)(?:$|[_\s./])")  # not "reward_std_dev"
 
 
 def with_phase(name: str, phase: str | None) -> str:
@@ -194,5 +194,5 @@ def with_phase(name: str, phase: str | None) -> str:
 QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
 # a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
 # LOSS:0.19 CER:6.5%": train_CER too)
-ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|eval|"
+ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|validating|eval|"
                        r"evaluation|dev)\b")

@@ -79,8 +79,10 @@ _RECORD = re.compile(r"^" + forms.LOG_STAMP + r".{0,60}?\b(?:INFO|DEBUG|WARNING)
 _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
 # a header's layout
 SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
-# a CSV header printed as it is: names between commas, no space, no number cell
-_CSV_HEADER = re.compile(r"^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
+# a CSV header printed as it is: names between commas, no number cell (Depth Anything's
+# "d1,       d2,  abs_rel,": spaces after the commas line the names up over their values)
+_CSV_HEADER = re.compile(
+    r"^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
 
 # a row's metric values, its step, its epoch, and its data set (``_DATASET_COLUMNS``, else "")
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None, str]
@@ -104,7 +106,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if layout == PIPES:
         cells = [c.strip() for c in _edges(text).split("|")]
     elif layout == COMMAS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
-        cells = text.split(",")
+        cells = [c.strip() for c in text.split(",")]
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
         if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
@@ -178,7 +180,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     None; a column's metric is named by ``naming`` (the parser's aliases and first
     spellings), prefixed by the row's data set when another (``first_set``) came first."""
     if layout == COMMAS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
-        cells = [c.strip() for c in next(csv.reader([line.strip()]))]
+        cells = [c.strip() for c in next(csv.reader([message(line).strip()]))]
     elif layout == PIPES:
         text = _unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
         if "|" not in text:

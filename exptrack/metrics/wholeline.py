@@ -32,8 +32,9 @@ def coco_row(pieces: list[str]) -> Action | None:
 
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
-_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?P<phrase>[A-Za-z][A-Za-z]*(?: (?:[A-Za-z]+|%)){1,9})"
-                          r"(?:\s?[=:]| is)\s*$")  # "The valid loss is 5.38"
+_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?P<phrase>[A-Za-z][\w\-]*"
+                          r"(?: (?:[A-Za-z][\w\-]*|%)){1,9})(?:\s?[=:]| is)\s*$")  # "The valid loss is 5.38", TLlib's "Top-1
+# accuracy on source_val_loader: 85.79"
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
 _LEVEL_END = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\]|\s?[-:|\u2014]\s)\s?")
@@ -209,6 +210,8 @@ _LAST_FIELD = re.compile(r"[:|] |\s{2,}")
 def lone_pair(pieces: list[str], index: int, name: str) -> bool:
     """Is a lone weak pair (``name`` and the value at ``index``) the whole message of its
     line: a metric's name and a fraction ("Time 2.56", nnU-Net's "09:41:39.49: train_loss
-    0.70", rlpyt's tabular "2022-03-28 02:51:48.688 | Diagnostics/StepsPerSecond 0.847")?"""
+    0.70", rlpyt's tabular "2022-03-28 02:51:48.688 | Diagnostics/StepsPerSecond 0.847",
+    after a bullet: PyTorch's ImageNet example's " * Acc@1 84.369")?"""
     return index == len(pieces) - 2 and not pieces[-1].strip() and "." in pieces[index] \
-        and _LAST_FIELD.split(pieces[index - 1])[-1].strip() == name and names.metric_like(name)
+        and _LAST_FIELD.split(pieces[index - 1])[-1].strip(" *•>") == name \
+        and names.metric_like(name)
