@@ -333,7 +333,7 @@ def key_kind(low: str) -> int | None:
     first, _, last = low.partition("_")
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
     qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
-        first.endswith("ed")))  # 3 of 8": its position
+        len(first) > 4 and first.endswith("ed") and not first.endswith("eed")))  # 3 of 8"
     if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified
             or low in ("train/epoch", "trainer/epoch")):
         return None

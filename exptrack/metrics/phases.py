@@ -27,7 +27,7 @@ WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "
 # a phase word's comma before a key and its value: "Epoch 50 Val, MAE: 14.68"
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
 _PHASE = re.compile(
-    r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9]{2})-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
+    r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$|" + _COMMA_LABEL + ")"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
