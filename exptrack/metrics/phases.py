@@ -21,8 +21,10 @@ PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid"
           "evaluation": "evaluation", "dev": "dev"}
 # A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
 # prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
-WORD_PHASES = {word: word for word in ("train", "training", "test", "testing", "val", "validating",
-                                       "valid", "validation", "eval", "evaluation", "dev")}
+_WORDS = ("train", "training", "test", "testing", "val", "valid", "validation", "validating",
+          "eval", "evaluation", "dev")
+WORD_PHASES = {word: word for word in _WORDS}
+_ANY_WORD = "|".join(_WORDS)  # one alternation for the patterns below that find a phase word
 
 # a phase word's comma before a key and its value: "Epoch 50 Val, MAE: 14.68"
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
@@ -60,8 +62,8 @@ _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
-    r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>train|training|test|testing|val|valid|validation|"
-    r"validating|eval|evaluation|dev)(?P<index>_\d{1,3})?(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
+    r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>" + _ANY_WORD + r")(?P<index>_\d{1,3})?"
+    r"(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
 
 
 # "[Learner] Critic Loss = 0.09 | ...", "[att_plot] time=0.14": a bracketed word over the
@@ -167,8 +169,8 @@ def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
 
 # a phase word inside a name ("RF_Test_accuracy" under "Random Forest Training...."): the
 # name says its phase already
-_PHASE_INSIDE = re.compile(r"(?i)[_\s.](?<!std_)(?:train|training|test|testing|val|valid|validation"
-                           r"|validating|eval|evaluation|dev)(?:$|[_\s./])")  # not "reward_std_dev"
+_PHASE_INSIDE = re.compile(r"(?i)[_\s.](?<!std_)(?:" + _ANY_WORD
+                           + r")(?:$|[_\s./])")  # not "reward_std_dev"
 
 
 def with_phase(name: str, phase: str | None) -> str:
@@ -194,5 +196,4 @@ def with_phase(name: str, phase: str | None) -> str:
 QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
 # a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
 # LOSS:0.19 CER:6.5%": train_CER too)
-ANY_PHASE = re.compile(r"(?i)\b(?:train|training|test|testing|val|valid|validation|validating|eval|"
-                       r"evaluation|dev)\b")
+ANY_PHASE = re.compile(r"(?i)\b(?:" + _ANY_WORD + r")\b")
