@@ -18,6 +18,10 @@ _PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default
 # "module:function:line" names no value
 _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\s?"
                      r"[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - ")
+# a logging record's "%(asctime)s %(levelname)s %(name)s: " ("08/31/2025 12:30:44 PM INFO
+# __main__: "): the logger's name is no word of the message's first key
+_LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
+                         r"(?:INFO|DEBUG|WARNING)\s{1,4}[\w.<>\-]{1,60}:\s(?=[A-Za-z])")
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
 # its values printed again (a running best, not a report)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
@@ -32,6 +36,7 @@ COPYPASTE = 1 << 8  # Detectron2's "copypaste:" results (``detectron``)
 RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repeat them
 OBJECT = 1 << 11  # a "{" that opens an object printed over lines (pprint, JSON indent)
 DONE = 1 << 12  # "Training completed", "Validating best.pt...": the run's steps are over
+CLOSES = 1 << 16  # "Optimization Finished!", "TEST RESULTS": after a line of metrics, likewise
 SUMMARY = 1 << 13  # W&B's "wandb: Run summary:": its entries repeat values (``wandbsummary``)
 COCO_ROW = 1 << 14  # a row of pycocotools' summary, held until the next line (``detectron``)
 COCO_TYPE = 1 << 15  # "Evaluate annotation type *segm*": the type of the summary that follows
@@ -49,6 +54,11 @@ DONE_LINE = re.compile(
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
 _WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
+
+# a line saying training has ended ("Optimization Finished!", "=== Final evaluation ===");
+# not "test" or "results", which also head evaluations during training
+CLOSING = re.compile(r"(?i)(?<![/\\.\-])\b(?:finish(?:ed)?|final|summary|early[ _-]?stop\w*|stopping"
+                     r"|end of training)\b(?![/\\.\-])")
 
 
 class Plan(NamedTuple):
@@ -77,7 +87,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     tag = _PROCESS_TAG.match(text) if text[:1] in "[(" else None
     if tag is not None:  # read as the line the process printed (the same offsets)
         text = " " * tag.end() + text[tag.end():]
-    loguru = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] else None
+    loguru = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
+        else _LEVEL_NAME.match(text) if "INFO " in text[:40] else None
     if loguru is not None:  # the message alone (the same offsets)
         text = " " * loguru.end() + text[loguru.end():]
     marked = _marked(raw, text, objects)
@@ -153,6 +164,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     if DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
     flags, key = dumps.classify(text)
+    if not flags and CLOSING.search(text[:200]):
+        return Plan((), (), CLOSES)
     return Plan((), (), flags, (), key) if flags else EMPTY
 
 

@@ -44,7 +44,8 @@ _COUNT_HEADS = frozenset({
     "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
-    "timesteps", "counter", "identities", "complete", "buffer",
+    "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
+    "clips",
 })
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
@@ -205,6 +206,8 @@ def denied(name: str, phase: str | None = None) -> bool:
         if any(per in _TIME_UNITS for per in pers):  # tokens_per_sec_per_gpu too
             return False
         low = name = name[:len(quantity)]
+    elif low.count("/") > 1 and any(p in _TIME_UNITS for p in low.split("/")[1:-1]):
+        return False  # "tokens/s/GPU": a rate per device
     return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low))
             or counts_things(name) or never_a_name(name) or running_best(name) or _left(low))
 

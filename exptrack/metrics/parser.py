@@ -31,6 +31,7 @@ from exptrack.metrics.observation import Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
 from exptrack.metrics.slowpath import SlowPath
 from exptrack.metrics.tablelines import TableLines
+from exptrack.metrics.userlines import UserLines
 from exptrack.patterns import compile_user
 
 _MAX_PLANS = 4096
@@ -45,7 +46,7 @@ __all__ = ["MAX_LINE_BYTES", "MetricParser", "Observation", "Segment"]
 Segment = list[Observation] | columns.Block
 
 
-class MetricParser(TableLines, BarReplay, SlowPath):
+class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
     """Incremental parser: bytes in (split anywhere), observations out, in output order."""
 
     def __init__(self, extra_patterns: Sequence[str] = (), use_defaults: bool = True,
@@ -73,6 +74,7 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         self.step: int | float | None = None
         self.epoch: int | float | None = None
         self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
+        self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None
@@ -259,6 +261,8 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                         or shape.count(b",") > 1)):
                     self._table_line(lineplan.text_of(raw), out)
                 continue
+            if plan.context:
+                self._counted = bool(plan.metrics)
             for kind, start, end in plan.context:
                 token = raw[start:end]
                 if token.isdigit():
@@ -361,6 +365,8 @@ class MetricParser(TableLines, BarReplay, SlowPath):
                     if column is not None and column.step is not None:
                         self.batch = any(c[0] == rules.BATCH for c in plan.context)
                     self.epoch = columns.last(block.epochs)
+                    if plan.context:
+                        self._counted = True
                     position = end
                     continue
             lines = text[position:end - 1].split(newline)  # type: ignore[arg-type]
@@ -373,26 +379,3 @@ class MetricParser(TableLines, BarReplay, SlowPath):
         if len(raw) > MAX_LINE_BYTES:
             return _EMPTY
         return make_plan(raw, self._name, self._peek)
-
-    def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
-        taken: set[str] = set()
-        for pattern in self._extra:
-            for match in pattern.finditer(line):
-                groups = {k: v for k, v in match.groupdict().items() if v is not None}
-                for key in ("step", "epoch"):
-                    if key in groups:
-                        try:
-                            setattr(self, key, tables.number(groups.pop(key)))
-                        except ValueError:
-                            groups.pop(key, None)
-                if "name" in groups and "value" in groups:
-                    groups = {groups["name"]: groups["value"]}
-                for name, text in groups.items():
-                    try:
-                        value = float(text)
-                    except ValueError:
-                        continue
-                    name = self._aliases.get(name, name)
-                    taken.add(name)
-                    out.append(Observation(name, value, self.step, self.epoch))
-        return taken

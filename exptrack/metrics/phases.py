@@ -51,12 +51,13 @@ _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "pr
 # Results - Epoch[1] Avg accuracy: 0.95"): as printed
 _RESULTS = re.compile(
     r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
-    r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:results?|metrics|scores|performance|summary"
-    r"|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
-    r"(?:\s?[-:|]\s|\s(?:is|was)\s)")
+    r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:(?:results?|metrics|scores|performance"
+    r"|summary|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
+    r"|loss\s(?:at|for|on)\s[^:|]{1,60}?)(?:\s?[-:|]\s|\s(?:is|was)\s)")
 # (NeuralClassifier's "Validate performance at epoch 1 is precision: 0.93",
 # DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
-# at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46")
+# at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46", Megatron's "validation loss
+# at iteration 30 | lm loss value: 8.4E+00 |")
 # the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
 _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered

@@ -27,6 +27,7 @@ from exptrack.metrics.lineplan import (
     COCO_ROW,
     COCO_TYPE,
     COPYPASTE,
+    CLOSES,
     DONE,
     EMPTY,
     KERAS_BAR,
@@ -58,6 +59,7 @@ class SlowPath(HeldLines):
     epoch: int | float | None
     batch: bool
     _aliases: Mapping[str, str]
+    _counted: bool
     _names: names.NameRegistry
     _dump: dumps.Block | None
     _settings: dumps.Settings
@@ -156,6 +158,10 @@ class SlowPath(HeldLines):
         if plan.flags & DONE:  # a final evaluation belongs to no step of the run
             self.step = self.epoch = None
             return None
+        if plan.flags & CLOSES:  # likewise, once a line of metrics set the step
+            if self._counted:
+                self.step = self.epoch = None
+            return EMPTY  # (it may head a table)
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
         if plan.flags & TIMING:

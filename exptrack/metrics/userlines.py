@@ -1,0 +1,43 @@
+"""The user's own patterns (``--metric-pattern``, the config's ``metrics: patterns:``),
+applied to a line before the built-in rules: a mixin of ``MetricParser``, which keeps
+the state."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from exptrack.metrics import tables
+from exptrack.metrics.observation import Observation
+from exptrack.patterns import UserPattern
+
+
+class UserLines:
+    """Named groups ``name``/``value``, or one group per metric; ``step``/``epoch`` set them."""
+
+    step: int | float | None
+    epoch: int | float | None
+    _extra: list[UserPattern]
+    _aliases: Mapping[str, str]
+
+    def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
+        taken: set[str] = set()
+        for pattern in self._extra:
+            for match in pattern.finditer(line):
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                for key in ("step", "epoch"):
+                    if key in groups:
+                        try:
+                            setattr(self, key, tables.number(groups.pop(key)))
+                        except ValueError:
+                            groups.pop(key, None)
+                if "name" in groups and "value" in groups:
+                    groups = {groups["name"]: groups["value"]}
+                for name, text in groups.items():
+                    try:
+                        value = float(text)
+                    except ValueError:
+                        continue
+                    name = self._aliases.get(name, name)
+                    taken.add(name)
+                    out.append(Observation(name, value, self.step, self.epoch))
+        return taken
