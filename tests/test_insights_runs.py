@@ -219,6 +219,14 @@ EXPECTED = {
         {"instability"},  # loss 0.29 -> 0.49 at iteration 3000 and never back; then a crash
     "heldout98/dg_bearing_mldg_meta_learning_domain_generalization_epoch_banner_blocks_total_loss_train_eval_test_acc_dg_result.log":
         {"plateau"},  # target-domain test acc best 0.395 at epoch 33, lower for 86% after
+    "heldout99/kaggle_hubmap_pandas_history_csv_index_epoch_train_valid_jaccard_dice_model_path.log":
+        {"overfitting"},  # Valid_Loss best 0.199 near epoch 80, 0.30-0.38 by 200; train falls
+    "heldout102/scalingdown_t5_distill_logging_epoch_global_batch_train_val_loss_acc_checkpoint_spam_restarts_epoch_completed_avg.log":
+        {"plateau"},  # validation_loss 0.39-0.52 for all 121 reports: it never improves
+    "heldout103/hf_trainer_cmeee_chinese_medical_nested_crf_ner_slurm_dict_lines_eval_dicts_buffered_late_checkpoint_noise.log":
+        {"plateau"},  # eval_loss climbs 272 -> 411 over its 15 evaluations: best at the first
+    "heldout104/patchtst_ltsf_etth1_720_cpu_epochs_27_100_cost_time_train_vali_test_loss_updating_lr_final_mse_mae_rse.log":
+        {"plateau"},  # test_loss 0.467-0.473 over 74 epochs, its best early
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -233,6 +241,14 @@ FALSE_ALARMS = {
     "heldout90/trl_grpo_hotpotqa_nohup_cr_bars_glued_dicts_combined_reward_kl_train_summary.log":
         {"divergence"},  # GRPO's loss is its KL term: 0 at the start, 2e-4 -> 0.02 as the
     # policy moves from its reference, by design
+    "heldout99/kaggle_cmi_sensor_lightning_cv_fold_results_dict_mean_plusminus.log":
+        {"plateau"},  # one value per cross-validation fold (two runs of five): no curve
+    "heldout102/scalingdown_t5_stage1_logging_train_val_loss_avg_over_last_100_validation_example_text_accuracy_percent_restarts.log":
+        {"plateau"},  # validation_accuracy of one printed example: 0 or 100 each time
+    "heldout103/pubmedbert_relation_extraction_plant_disease_logging_fullwidth_colon_bracket_train_dev_per_step_test_report.log":
+        {"instability"},  # per-step train loss of a converged run, 0.004-0.09: noise
+    "heldout106/pfllib_fedavg_round_number_dashes_evaluate_global_model_averaged_std_test_auc_dashed_time_cost_best_accuracy_summary.log":
+        {"plateau"},  # Std_Test_Accuracy is the spread over clients, no goal to improve
 }
 
 

@@ -137,7 +137,7 @@ def test_total_qualifies_a_name_and_a_glued_timestamp_bracket_ends() -> None:
 
 def test_a_time_per_unit_named_by_its_unit_and_an_index_word_after_a_key() -> None:
     found = {o.name: (o.value, o.step) for o in _obs("[train] iter 10: loss 8.68 9240 ms/iter\n")}
-    assert found == {"loss": (8.68, 10), "ms/iter": (9240.0, 10)}
+    assert found == {"train_loss": (8.68, 10), "ms/iter": (9240.0, 10)}
     assert _names("step 10 loss 8.6 (12.5 ms/step)\n") == {"loss", "ms/step"}
     line = "2025-06-05 13:21:11, batch i:2972, episode_len:9\n"
     assert [(o.name, o.step) for o in _obs(line)] == [("episode_len", 2972)]

@@ -47,6 +47,9 @@ _COUNT_HEADS = frozenset({
     "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
     "clips",
 })
+# how Chinese names of counts and sizes end: "数量" number, "个数" count, "数目" number,
+# "大小" size, "长度"/"长度为" length (is), "容量" capacity
+_CJK_COUNTS = ("数量", "个数", "数目", "大小", "长度", "长度为", "容量")
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
 _PROGRESS_UNITS = frozenset({
@@ -76,6 +79,9 @@ _DENY_NAMES = frozenset({
     "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
     "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
+    "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
+    # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)
+    "expected", "actual",
     "gpus", "device", "devices", "cuda", "python", "class", "classes", "image", "images",
     "instances", "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
@@ -147,6 +153,8 @@ def counts_things(name: str) -> bool:
     if parts[-1] in _COUNT_HEADS or ("total" in parts
                                      and name.endswith(("FLOPs", "flops", "flos"))):
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted
+    if name.endswith(_CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
+        return True
     if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \

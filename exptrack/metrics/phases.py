@@ -14,8 +14,11 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "iterations", "it", "batch", "num_updates", "update", "updates",
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
                        "timesteps", "timestep", "num_timesteps", "training_iteration",
-                       "tick", "round"})  # StyleGAN's tick; federated learning's round
-EPOCH_KEYS = frozenset({"epoch", "ep", "e"})
+                       "tick", "round", "timestepssofar", "timestepsofar", "步数", "迭代",
+                       "迭代次数"})
+# (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
+# "步数：0", "迭代次数")
+EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "回合", "训练回合"})
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validate": "validate", "validation": "validation", "eval": "eval",
           "evaluation": "evaluation", "dev": "dev"}
@@ -112,7 +115,12 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         for m in _PHASE.finditer(head)]
     for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()
-        if first not in EPOCH_KEYS and first not in STEP_KEYS and first not in _IDENTITY_KEYS \
+        # "[train] epoch:84 step:507 loss:0.04" labels its values; "Train: epoch 3 loss 0.5"
+        # and scepter's "Stage [train] iter: [10/500], loss: ..." name the loop's mode
+        bracket = group.group("bracketed") and not head[:group.start()].rstrip().lower() \
+            .endswith("stage")
+        if (bracket or (first not in EPOCH_KEYS and first not in STEP_KEYS)) \
+                and first not in _IDENTITY_KEYS \
                 and first not in _NOT_LABELS:  # "- train - INFO -": a logger's name
             word = (group.group("word") or group.group("bracketed")
                     or group.group("colon")).lower()

@@ -24,10 +24,10 @@ from exptrack.metrics import wandbsummary as wandb
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.heldlines import HeldLines
 from exptrack.metrics.lineplan import (
+    CLOSES,
     COCO_ROW,
     COCO_TYPE,
     COPYPASTE,
-    CLOSES,
     DONE,
     EMPTY,
     KERAS_BAR,

@@ -74,7 +74,7 @@ class TableLines:
         """A key-value box table ended: its rows, at the step one of them holds."""
         rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
         for name, value in rows:
-            if name.rsplit("/", 1)[-1] in tables.KV_STEP_KEYS:
+            if name.rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS:
                 self.step = tables.number(str(value)) if math.isfinite(value) else self.step
         for name, value in rows:
             if not rules.is_denied(name):  # "time/iterations", "train/n_updates": counters

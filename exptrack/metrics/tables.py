@@ -63,7 +63,8 @@ _KV_ROW = re.compile(
 MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
-                          "step", "steps"})  # Stable Baselines 2 prints "steps"
+                          "step", "steps", "timestepssofar", "timestepsofar"})
+# (Stable Baselines 2 prints "steps"; OpenAI Baselines' TRPO "TimestepsSoFar")
 
 # a tag before a table's header and rows (xLearn's "[------------] Epoch  Train log_loss",
 # "[    1%      ]     1   0.615"): no cell
@@ -81,8 +82,8 @@ _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
 SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # a CSV header printed as it is: names between commas, no number cell (Depth Anything's
 # "d1,       d2,  abs_rel,": spaces after the commas line the names up over their values)
-_CSV_HEADER = re.compile(
-    r"^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
+_CSV_HEADER = re.compile(  # (pandas' "to_csv" leaves its index column's name empty: ",epoch,")
+    r"^,?[A-Za-z_][\w.\-/()@:%]{0,60}(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
 
 # a row's metric values, its step, its epoch, and its data set (``_DATASET_COLUMNS``, else "")
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None, str]
@@ -115,9 +116,10 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if len(cells) < 3 and not (len(cells) == 2 and (cells[0].lower() in rules.STEP_KEYS or
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)
-    if not all(_HEADER_CELL.match(c) for c in cells):
+    if not all(_HEADER_CELL.match(c) or (not c and not i and layout == COMMAS)
+               for i, c in enumerate(cells)):
         return None
-    return [_header_name(c) for c in cells], layout
+    return [_header_name(c) if c else "" for c in cells], layout
 
 
 def message(line: str) -> str:
