@@ -85,7 +85,7 @@ _DENY_NAMES = frozenset({
     "gpus", "device", "devices", "cuda", "python", "class", "classes", "image", "images",
     "instances", "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
-    "metric", "value", "values", "result", "capability", "capabilities", "bestiteration",
+    "metric", "value", "values", "result", "number", "capability", "capabilities", "bestiteration",
     "best_iteration", "best_epoch", "bestepoch", "best_iter", "best_step", "best_round",
     "patience", "lambda", "λ", "verbose", "imgsz", "remaining", "label", "labels", "targets",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",

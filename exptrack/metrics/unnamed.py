@@ -40,6 +40,8 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
         return STEP  # CatBoost "10:\tlearn: ..."
+    if first and stripped == "#" and re.match(r"\s?[-|:,]\s", after if counter else right):
+        return STEP  # NNTrainer's "#320/1500 - Training Loss: 0.29"
     if first and not stripped and ORDINAL_KEY.match(right):
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
     if first and not stripped and counter and re.match(r"\s?[(,]", after):
