@@ -330,6 +330,9 @@ class SlowPath(HeldLines):
                 finished = bar_finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
             else:
                 self.place(kind, number)
+        if bar is not None and any(c[0] == rules.EPOCH for c in plan.context) and not any(
+                c[0] in (rules.STEP, rules.BATCH) for c in plan.context):
+            self.step = None  # "Epoch 96: 80% 966/1200 [...]": an earlier line's step is over
         step, epoch = self.step, self.epoch
         if bar is not None and step is None and epoch is None:
             step = bar  # a tqdm postfix, with nothing else to place it
