@@ -61,7 +61,7 @@ _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is
 # a line saying training has ended ("Optimization Finished!", "=== Final evaluation ===");
 # not "test" or "results", which also head evaluations during training
 CLOSING = re.compile(r"(?i)(?<![/\\.\-])\b(?:finish(?:ed)?|final|summary|early[ _-]?stop\w*"
-                     r"|stopping|end of training)\b(?![/\\.\-])")
+                     r"|stopping|end of training)\b(?![/\\\-]|\.\w)")
 
 
 class Plan(NamedTuple):
