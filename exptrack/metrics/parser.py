@@ -165,7 +165,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         # first (memchr: 0.3 ms for 18 MB of metric lines, a two-byte one 15 ms)
         if b"#" in complete and (b"#015" in complete or b"#033[" in complete):
             complete = complete.replace(b"#015", b"\r").replace(b"#033[", b"\x1b[")
-        if b"\xef\xbc" in complete or b"\xe3\x80" in complete:
+        if not complete.isascii() and (b"\xef\xbc" in complete or b"\xe3\x80" in complete):
             for wide, narrow in _WIDE:  # (the same byte length: plans keep their offsets)
                 complete = complete.replace(wide, narrow)
         return complete
@@ -223,6 +223,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         append = out.append
         new = tuple.__new__
         said_last, said_shape = self._said, self._said_shape  # (locals: the hot loop's)
+        counted = self._counted
         reprints = self._reprints
         # the last line's values in ``out``, remembered once a line of another shape comes
         # (a line of the same shape, the same format, reprints none of them)
@@ -252,6 +253,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 said_shape = b""
             if plan.flags or self._dump is not None:
                 self._said, self._said_shape = said_last, said_shape
+                self._counted = counted
                 if mark is not None:  # what the slow path compares its lines with
                     reprints.record(out, *mark)
                     mark = None
@@ -269,7 +271,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self._table_line(lineplan.text_of(raw), out)
                 continue
             if plan.context:
-                self._counted = bool(plan.metrics)
+                counted = bool(plan.metrics)
             for kind, start, end in plan.context:
                 token = raw[start:end]
                 if token.isdigit():
@@ -303,6 +305,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 else:
                     mark_shape = b""
         self._said, self._said_shape = said_last, said_shape
+        self._counted = counted
         if mark is not None:
             reprints.record(out, *mark)
 
