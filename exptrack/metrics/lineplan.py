@@ -39,7 +39,7 @@ COPYPASTE = 1 << 8  # Detectron2's "copypaste:" results (``detectron``)
 RESULTS = 1 << 9  # Detectron2's "Evaluation results for bbox:": its tables repeat them
 OBJECT = 1 << 11  # a "{" that opens an object printed over lines (pprint, JSON indent)
 DONE = 1 << 12  # "Training completed", "Validating best.pt...": the run's steps are over
-CLOSES = 1 << 16  # "Optimization Finished!", "TEST RESULTS": after a line of metrics, likewise
+CLOSES = 1 << 16  # "Optimization Finished!", "Final summary": after a line of metrics, likewise
 SUMMARY = 1 << 13  # W&B's "wandb: Run summary:": its entries repeat values (``wandbsummary``)
 COCO_ROW = 1 << 14  # a row of pycocotools' summary, held until the next line (``detectron``)
 COCO_TYPE = 1 << 15  # "Evaluate annotation type *segm*": the type of the summary that follows
@@ -90,10 +90,10 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     tag = _PROCESS_TAG.match(text) if text[:1] in "[(" else None
     if tag is not None:  # read as the line the process printed (the same offsets)
         text = " " * tag.end() + text[tag.end():]
-    loguru = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
+    record = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
         else _LEVEL_NAME.match(text) if "INFO " in text[:40] else None
-    if loguru is not None:  # the message alone (the same offsets)
-        text = " " * loguru.end() + text[loguru.end():]
+    if record is not None:  # the message alone (the same offsets)
+        text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)
     if marked is not None:
         return marked

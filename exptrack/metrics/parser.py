@@ -251,6 +251,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 said_last, said_shape = said, shape
             elif said_shape:
                 said_shape = b""
+            if plan.context:  # (a closing line ends a step that a line of metrics set)
+                counted = bool(plan.metrics)
             if plan.flags or self._dump is not None:
                 self._said, self._said_shape = said_last, said_shape
                 self._counted = counted
@@ -270,8 +272,6 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                         or shape.count(b",") > 1)):
                     self._table_line(lineplan.text_of(raw), out)
                 continue
-            if plan.context:
-                counted = bool(plan.metrics)
             for kind, start, end in plan.context:
                 token = raw[start:end]
                 if token.isdigit():
