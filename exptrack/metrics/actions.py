@@ -7,12 +7,14 @@ checkpoint's event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from exptrack.metrics import names
 from exptrack.metrics.kinds import (
     METRIC,
     PER_CLASS,
+    PER_ITEM,
     RATIO,
     STEP,
     TIMED,
@@ -93,6 +95,20 @@ def without_per_class(actions: list[Action]) -> list[Action]:
         a.name.partition(".")[0] not in classes and names.metric_like(a.name))
         or (a.name.partition(".")[0] in classes
             and names.metric_like(a.name.partition(".")[2]))]
+
+
+_ITEM = re.compile(r"(.+?)_\d+$")  # a name and the number of its item
+
+
+def without_per_item(actions: list[Action]) -> list[Action]:
+    """A line's actions but a breakdown over items: ``PER_ITEM`` or more names that differ
+    only by a number after "_" ("test/sim_max_reward_100000" ... "_100049": one evaluation's
+    episodes, by seed; "acc_0" ... "acc_9": by class) are its rows, not metrics (Mask2Former's
+    nine deep-supervision losses, "loss_ce_0" ... "loss_ce_8", are fewer)."""
+    stems = Counter(m.group(1) for a in actions if (m := _ITEM.match(a.name)) is not None)
+    many = {stem for stem, count in stems.items() if count >= PER_ITEM}
+    return [a for a in actions if (m := _ITEM.match(a.name)) is None
+            or m.group(1) not in many] if many else actions
 
 
 # what labels a printed dict as results: "Valid results: {", "eval metrics = {"

@@ -12,3 +12,4 @@ STEP, EPOCH, METRIC, RATIO, BAR_STEP = 0, 1, 2, 3, 4
 BATCH, EPOCH_ALONE = 5, 6
 TIMED = 7  # a timing kept only where the run already has a step or an epoch
 PER_CLASS = 8  # keys of one METRIC.CLASS family on a line: per-class results
+PER_ITEM = 10  # names of one line differing only by "_N": a breakdown over items

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -23,8 +22,6 @@ _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\
 # __main__: "): the logger's name is no word of the message's first key
 _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
                          r"(?:INFO|DEBUG|WARNING)\s{1,4}[\w.<>\-]{1,60}:\s(?=[A-Za-z])")
-_ITEM = re.compile(r"(.+?)_\d+$")  # a name and the number of its item (``_not_per_item``)
-_ITEMS = 10
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
 # its values printed again (a running best, not a report)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
@@ -122,8 +119,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         rules.STEP, rules.BATCH, rules.BAR_STEP} else rules.EPOCH
     context = tuple((alone if a.kind == rules.EPOCH else a.kind, *span(a.token))
                     for a in actions if a.kind in _CONTEXT)
-    values = _not_per_item([a for a in actions
-                            if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)])
+    values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
     listing, key = dumps.classify(text) if not context and len(values) < 2 else (0, "")
     naming = peek if listing else name
     metrics = tuple((naming(a.name), *span(a.token),
@@ -146,19 +142,6 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
         if own and metrics else (0, 0)
     return Plan(context, metrics, flags | listing, keyed, key, report)
-
-
-def _not_per_item(values: list[rules.Action]) -> list[rules.Action]:
-    """The values of a line but a breakdown over items: ten or more names that differ only
-    by a number after "_" ("test/sim_max_reward_100000" ... "_100049": one evaluation's
-    episodes, by seed; "acc_0" ... "acc_9": by class) are its rows, not metrics (Mask2Former's
-    nine deep-supervision losses, "loss_ce_0" ... "loss_ce_8", are fewer)."""
-    if len(values) < _ITEMS:
-        return values
-    stems = Counter(m.group(1) for a in values if (m := _ITEM.match(a.name)) is not None)
-    many = {stem for stem, count in stems.items() if count >= _ITEMS}
-    return [a for a in values if (m := _ITEM.match(a.name)) is None
-            or m.group(1) not in many] if many else values
 
 
 def listing_plan(raw: bytes, text: str | None = None) -> Plan:

@@ -27,6 +27,7 @@ from exptrack.metrics.actions import (
     only_timed,
     sections,
     without_per_class,
+    without_per_item,
 )
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
@@ -392,7 +393,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = judge_dict(line, actions)
     if len(actions) > PER_CLASS:
-        actions = without_per_class(actions)
+        actions = without_per_item(without_per_class(actions))
     if not any(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.kind != BAR_STEP]  # a bar alone: nothing to place
     elif _STEPS_BAR.match(pieces[0]):  # diffusers' and kohya's "Steps:  10%|#| 41/3280 [...,
