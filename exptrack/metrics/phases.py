@@ -101,6 +101,9 @@ _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?[
 # is a device's bracket)
 _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|evaluation|dev)\s"
                             r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
+# pytracking's "[train: 19, 50 / 1875] FPS: ...", "[val: 20, 50 / 312]": its loaders' lines
+_PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>train|training|val|valid|validation|test|eval):"
+                           r"\s?\d{1,6},\s{0,4}\d{1,9}\s?/\s?\d{1,9}\]")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
                           r"|eval|evaluation|dev)\]")
 
@@ -140,6 +143,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if "[" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _BRACKET_PHASE.finditer(head))
+        found.extend((m.end(), f"[{m.group('phase').lower()}]")  # as printed, over key
+                     for m in _PHASE_COUNTS.finditer(head))  # paths too: "train_Loss/total"
         for label in _LABEL.finditer(head):
             if label.group("doing"):  # "training [time: 20.5s": training_time; the other
                 found.append((label.end(), f"({label.group('doing')})"))  # keys as printed
@@ -185,11 +190,14 @@ _PHASE_INSIDE = re.compile(r"(?i)[_\s.](?<!std_)(?:" + _ANY_WORD
 def with_phase(name: str, phase: str | None) -> str:
     if phase is None or name.split("/", 1)[0].lower() in PHASES or _PHASE_INSIDE.search(name):
         return name
+    tagged = phase.startswith("[")  # a loader's tag prefixes key paths too ("[train: 19, 50 /
+    if tagged:  # 1875] Loss/total: 0.82": train_Loss/total)
+        phase = phase[1:-1]
     if phase.startswith("("):  # "Epoch(val) [1][625/625]  coco/bbox_mAP: 0.29  time: 0.2"
         if name.lower() not in _RUNNER_TIMING:
             return name  # the evaluator's metrics, as the runner's own logs name them
         phase = phase[1:-1]  # the val loop's timing: apart from the train loop's
-    if "/" in name and (phase in ("train", "training") or any(
+    if "/" in name and ((phase in ("train", "training") and not tagged) or any(
             part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
     low = name.lower()

@@ -202,6 +202,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, index, name, source=(begin, end)))
             candidates.append((index, name, ":", False))
             continue
+        pair = epoch_batch_pair(pieces, index)  # "[2,  4000] loss: 1.31"
+        if pair:
+            actions += (Action(EPOCH, index), Action(STEP, index + 2))
+            skip.update(pair)
+            continue
         found = naming.find_name(tail, k == 0, pieces, index)
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
                 and left[:1].isalpha():
@@ -229,10 +234,6 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
-            continue
-        if found is None and epoch_batch_pair(pieces, index):  # "[2,  4000] loss: 1.31"
-            actions += (Action(EPOCH, index), Action(STEP, index + 2))
-            skip.add(index + 2)
             continue
         if found is None:
             unnamed = unnamed_kind(k == 0, left, right, counter, after)

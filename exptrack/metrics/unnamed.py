@@ -26,9 +26,12 @@ def ordinal_kind(left: str, right: str) -> int | None:
     return None
 
 
-# "[2,  4000] loss: 1.31", the PyTorch tutorial's epoch and batch, at a line's or a record's start
+# "[2,  4000] loss: 1.31", the PyTorch tutorial's epoch and batch, at a line's or a record's
+# start; pytracking's "[train: 19, 50 / 1875] FPS: 26.2" names its loop's phase and counts
 _PAIR_OPEN = re.compile(r"\]\s+(?:[A-Z]{2,10}\s+)?\[$")  # after a record's prefix
+_PHASE_OPEN = re.compile(r"(?i)^\s*\[(?:train|training|val|valid|validation|test|eval)\s?:\s?$")
 _PAIR_CLOSE = re.compile(r"\]\s+[A-Za-z]")
+_OF_TOTAL = re.compile(r"^\s?/\s?$")
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
 _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
 
@@ -60,11 +63,19 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
     return None
 
 
-def epoch_batch_pair(pieces: list[str], index: int) -> bool:
-    """Is the number at ``index`` the epoch of a ``[epoch, batch] name: value`` line's
-    opening pair (the PyTorch CIFAR-10 tutorial's ``[2,  4000] loss: 1.312``)?"""
-    return index + 3 < len(pieces) and pieces[index + 1].strip() == "," \
-        and pieces[index].isdigit() and pieces[index + 2].isdigit() \
-        and _PAIR_CLOSE.match(pieces[index + 3]) is not None \
-        and ((index == 1 and pieces[0].strip() == "[")
-             or _PAIR_OPEN.search(pieces[index - 1][-40:]) is not None)
+def epoch_batch_pair(pieces: list[str], index: int) -> tuple[int, ...]:
+    """The pieces a ``[epoch, batch] name: value`` line's opening pair (the PyTorch CIFAR-10
+    tutorial's ``[2,  4000] loss: 1.312``, pytracking's ``[train: 19, 50 / 1875]``) holds
+    after the epoch at ``index``: the batch's, and its total's; empty if it is no such pair."""
+    if not (index + 3 < len(pieces) and pieces[index + 1].strip() == ","
+            and pieces[index].isdigit() and pieces[index + 2].isdigit()):
+        return ()
+    opened = (index == 1 and pieces[0].strip() == "[") \
+        or _PAIR_OPEN.search(pieces[index - 1][-40:]) is not None
+    if opened and _PAIR_CLOSE.match(pieces[index + 3]) is not None:
+        return (index + 2,)
+    if (opened or (index == 1 and _PHASE_OPEN.match(pieces[0]) is not None)) \
+            and _OF_TOTAL.match(pieces[index + 3]) and index + 5 < len(pieces) \
+            and pieces[index + 4].isdigit() and _PAIR_CLOSE.match(pieces[index + 5]):
+        return index + 2, index + 4
+    return ()
