@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics.unnamed import SET_STEP
+
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "update", "updates",
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
@@ -143,6 +145,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if "[" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _BRACKET_PHASE.finditer(head))
+        if (data_set := SET_STEP.match(head)) is not None:  # "[lfw][2000]XNorm": lfw_XNorm
+            found.append((data_set.end(), data_set.group("set")))
         found.extend((m.end(), f"[{m.group('phase').lower()}]")  # as printed, over key
                      for m in _PHASE_COUNTS.finditer(head))  # paths too: "train_Loss/total"
         for label in _LABEL.finditer(head):

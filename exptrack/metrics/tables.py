@@ -55,7 +55,7 @@ _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 # "|    ep_rew_mean     | -213      |" rows (Stable Baselines 2: "| % time spent exploring |
 # 41 |", its step in "| steps | 615557 |"); "-----" borders close the table.
 _KV_ROW = re.compile(
-    r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/ ]{0,80}?)\s*\|\s*"
+    r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/@ ]{0,80}?)\s*\|\s*"
     r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
 # a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
 # (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"

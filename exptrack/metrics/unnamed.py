@@ -8,6 +8,9 @@ import re
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, STEP
 
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
+# InsightFace's verification "[lfw][2000]XNorm: 22.8": a data set's bracket, then the step's
+SET_STEP = re.compile(r"^\s*\[(?P<set>[A-Za-z][\w\-]{1,30})\]\[(?=\d{1,9}\][A-Za-z])")
+_SET_OPEN = re.compile(r"^\s*\[[A-Za-z][\w\-]{1,30}\]\[$")
 PHASE_LABEL = re.compile(
     r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
@@ -39,7 +42,8 @@ _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]
 def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
     """A number with no name before it can still be a step or an epoch."""
     stripped = left.strip()
-    if ((first and stripped == "[") or _MESSAGE_BRACKET.search(left)) and right.startswith("]"):
+    if ((first and (stripped == "[" or _SET_OPEN.match(left))) or _MESSAGE_BRACKET.search(left)) \
+            and right.startswith("]"):
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
         return STEP  # CatBoost "10:\tlearn: ..."
