@@ -22,6 +22,10 @@ _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\
 # __main__: "): the logger's name is no word of the message's first key
 _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
                          r"(?:INFO|DEBUG|WARNING)\s{1,4}[\w.<>\-]{1,60}:\s(?=[A-Za-z])")
+# arcface_torch's "Training: %(asctime)s-%(message)s" ("Training: 2025-11-30 20:25:07,715-Speed
+# 1123.18 samples/sec"): the stamp's milliseconds glued to the message's first word
+_STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?-"
+                          r"(?=[A-Za-z])")
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
 # its values printed again (a running best, not a report)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
@@ -88,7 +92,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     if tag is not None:  # read as the line the process printed (the same offsets)
         text = " " * tag.end() + text[tag.end():]
     record = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
-        else _LEVEL_NAME.match(text) if "INFO " in text[:40] else None
+        else _LEVEL_NAME.match(text) if "INFO " in text[:40] \
+        else _STAMP_GLUED.match(text) if "-" in text[:40] else None
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)
