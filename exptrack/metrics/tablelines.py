@@ -26,6 +26,7 @@ class TableLines:
     _layout: str
     _phases: list[str] | None
     _markdown: bool
+    _counts: bool  # under a key-value table's header of counts (``tables.counts_header``)
     _first_set: str  # the data set of the header's first row (``tables.parse_row``)
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
@@ -41,6 +42,12 @@ class TableLines:
             self._markdown = True  # a results table's rule: its rows' labels are no metrics
             return
         kv = tables.parse_kv(text)
+        if kv is None and tables.counts_header(text):
+            self._counts = True  # "| Modules | Parameters |": its rows count, no metric
+            return
+        if kv is not None and self._counts:
+            return
+        self._counts = False
         if kv is not None and self._markdown and not names.metric_like(kv[0]):
             return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
         self._markdown = False

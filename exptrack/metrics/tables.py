@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from exptrack.metrics import forms, naming, rules
+from exptrack.metrics import forms, names, naming, rules
 from exptrack.metrics.phases import WORD_PHASES
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
@@ -300,6 +300,17 @@ def parse_phase_row(line: str, phases: list[str]) -> list[tuple[str, float]] | N
         elif text != "N/A":
             return None
     return found
+
+
+# a key-value table's header whose value column counts ("| Modules | Parameters |", the
+# parameter counts of a model's layers): its rows are no metrics
+_COUNTS_HEADER = re.compile(r"^\s*\|\s*[A-Za-z][\w .]{0,30}?\s*\|\s*(?P<head>[#A-Za-z][\w .#]{0,30}?)"
+                            r"\s*\|\s*$")
+
+
+def counts_header(line: str) -> bool:
+    head = _COUNTS_HEADER.match(line)
+    return head is not None and names.counts_things(head.group("head"))
 
 
 def parse_kv(line: str) -> tuple[str, float | None] | None:
