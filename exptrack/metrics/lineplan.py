@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from exptrack.metrics import darknet, detectron, dumps, forms, rules
+from exptrack.metrics import darknet, detectron, dumps, forms, optuna, rules
 
 _DIGITS = re.compile(rb"\d+")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
@@ -103,6 +103,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         return EMPTY
     pieces = rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
+    if dark is None and " finished with value" in text:
+        dark = optuna.plan(pieces)
     actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)

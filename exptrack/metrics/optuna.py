@@ -1,0 +1,39 @@
+"""Optuna's trial lines: its logger reports each finished trial of a study with the
+objective's value and the sampled parameters::
+
+    [I 2024-05-01 12:00:00,123] Trial 3 finished with value: 0.12 and parameters: {'lr':
+    0.01}. Best is trial 1 with value: 0.1.
+    [I 2024-05-01 12:00:00,123] Trial 4 finished with values: [0.5, 92.0] and parameters: ...
+
+The value is the metric (``value``; a multi-objective study's ``values_0``, ``values_1``,
+...), at the trial's number as its step. The parameters are the trial's configuration and
+"Best is trial 1 with value" repeats an earlier trial's value: neither is recorded.
+"""
+
+from __future__ import annotations
+
+from exptrack.metrics.actions import Action
+from exptrack.metrics.kinds import METRIC, STEP
+
+_ONE = " finished with value: "
+_MANY = " finished with values: ["
+MAX_OBJECTIVES = 16
+
+
+def plan(pieces: list[str]) -> tuple[Action, ...] | None:
+    """The actions of an Optuna trial line (``pieces``: its texts at even and numbers at
+    odd indices), or None when the line is not one."""
+    trial = next((index for index in range(1, min(len(pieces) - 3, 9), 2)
+                  if pieces[index - 1].endswith("Trial ") and pieces[index].isdigit()
+                  and pieces[index + 1] in (_ONE, _MANY)), None)  # (after a stamp's numbers)
+    if trial is None:
+        return None
+    if pieces[trial + 1] == _ONE:
+        return Action(STEP, trial), Action(METRIC, trial + 2, "value")
+    actions = [Action(STEP, trial)]
+    last = min(len(pieces) - 1, trial + 2 + 2 * MAX_OBJECTIVES)
+    for objective, index in enumerate(range(trial + 2, last, 2)):
+        actions.append(Action(METRIC, index, f"values_{objective}"))
+        if pieces[index + 1] != ", ":
+            return tuple(actions) if pieces[index + 1].startswith("]") else None
+    return None
