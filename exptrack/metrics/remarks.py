@@ -27,7 +27,8 @@ _FILE_NAME = re.compile(
 # -0.07, Params: {'n_estimators': 1379, ...}", "Best params: {...}", "kwargs = dict(lr=0.1)"
 _SETTINGS = re.compile(
     r"(?i)\b(?:hyper-?parameters?|h?params|parameters|config(?:uration)?|args|kwargs|options|"
-    r"settings)\s?[:=]\s?(?:\{|[A-Za-z]\w{0,20}\()")
+    r"settings)\s?[:=]\s?(?:\{|[A-Za-z]\w{0,20}\()"
+    r"|\bexperiment_tag: ")  # Ray Tune's "experiment_tag: 2_batch_size=5120,lr=6.7787e-05"
 
 
 def not_reported(line: str, offsets: list[int]) -> set[int]:
@@ -37,7 +38,8 @@ def not_reported(line: str, offsets: list[int]) -> set[int]:
     for found in _FILE_NAME.finditer(line):
         inside.update(i for i in range(1, len(offsets) - 1, 2)
                       if found.start() <= offsets[i] < found.end())
-    settings = _SETTINGS.search(line) if "{" in line or "(" in line else None
+    settings = _SETTINGS.search(line) if "{" in line or "(" in line or "_tag: " in line \
+        else None
     if settings is not None:
         inside.update(i for i in range(1, len(offsets) - 1, 2) if settings.start() <= offsets[i])
     return inside
