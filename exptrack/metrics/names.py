@@ -236,10 +236,13 @@ def _loss_of(low: str) -> bool:
 
 
 def running_best(name: str) -> bool:
-    """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``: the best value
-    so far of a metric, which repeats one of its earlier values; not a series of its own
+    """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``, ``Acc-Highest``: the
+    best value so far of a metric, which repeats one of its earlier values; not a series of its own
     (CatBoost's closing ``bestTest`` is its result and stays)."""
     parts = words(name)
+    highest = next((i for i, p in enumerate(parts) if p.partition("(")[0] == "highest"), None)
+    if highest is not None:  # InsightFace's "Accuracy-Highest(LFW)", "highest_acc": likewise
+        return any(p in METRIC_WORDS for p in parts[max(0, highest - 1):highest + 2])
     if "best" not in parts:
         return False
     rest = parts[parts.index("best") + 1:]
