@@ -17,7 +17,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
                        "timesteps", "timestep", "num_timesteps", "training_iteration",
                        "tick", "round", "timestepssofar", "timestepsofar", "步数", "迭代",
-                       "迭代次数"})
+                       "迭代次数", "generation"})
 # (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
 # "步数：0", "迭代次数")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "回合", "训练回合"})
