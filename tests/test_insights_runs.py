@@ -227,6 +227,12 @@ EXPECTED = {
         {"plateau"},  # eval_loss climbs 272 -> 411 over its 15 evaluations: best at the first
     "heldout104/patchtst_ltsf_etth1_720_cpu_epochs_27_100_cost_time_train_vali_test_loss_updating_lr_final_mse_mae_rse.log":
         {"plateau"},  # test_loss 0.467-0.473 over 74 epochs, its best early
+    "heldout112/dividemix_lightning_csvlogger_sparse_rows_epoch_step_columns.log":
+        {"plateau"},  # val_loss falls to 0.663 at epoch 9, then 0.78-0.82 to epoch 20
+    "heldout112/volminnet_transition_matrix_rows_between_epochs_final_summary.log":
+        {"plateau"},  # val_loss 1.213-1.218 over the last 15 epochs: flat, no gain
+    "heldout113/ccpm_poem_retriever_root_logging_debug_epoch_loss_eval_acc_urllib3_noise_restarts.log":
+        {"plateau"},  # eval_acc best 0.825 at epoch 0, 0.80-0.82 for nine epochs after
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the

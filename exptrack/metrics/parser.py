@@ -94,7 +94,6 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._layout = tables.SPACES  # how the header's cells were set apart
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels
-        self._counts = False
         self._first_set = ""  # a results table's first data set (``tablelines``)
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
         # emitted together once the table ends (its step is in one of its rows)

@@ -26,7 +26,6 @@ class TableLines:
     _layout: str
     _phases: list[str] | None
     _markdown: bool
-    _counts: bool  # under a key-value table's header of counts (``tables.counts_header``)
     _first_set: str  # the data set of the header's first row (``tables.parse_row``)
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
@@ -42,12 +41,11 @@ class TableLines:
             self._markdown = True  # a results table's rule: its rows' labels are no metrics
             return
         kv = tables.parse_kv(text)
-        if kv is None and tables.counts_header(text):
-            self._counts = True  # "| Modules | Parameters |": its rows count, no metric
+        if kv is None and tables.counts_header(text):  # "| Modules | Parameters |": its
+            if self._kv_rows:  # rows count, no metric (dropped once the table ends)
+                self._flush_kv(out)
+            self._kv_section = tables.COUNTED
             return
-        if kv is not None and self._counts:
-            return
-        self._counts = False
         if kv is not None and self._markdown and not names.metric_like(kv[0]):
             return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
         self._markdown = False
@@ -80,6 +78,7 @@ class TableLines:
     def _flush_kv(self, out: list[Observation]) -> None:
         """A key-value box table ended: its rows, at the step one of them holds."""
         rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
+        rows = [row for row in rows if not row[0].startswith(tables.COUNTED)]
         for name, value in rows:
             if name.rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS:
                 self.step = tables.number(str(value)) if math.isfinite(value) else self.step

@@ -304,8 +304,11 @@ def parse_phase_row(line: str, phases: list[str]) -> list[tuple[str, float]] | N
 
 # a key-value table's header whose value column counts ("| Modules | Parameters |", the
 # parameter counts of a model's layers): its rows are no metrics
-_COUNTS_HEADER = re.compile(r"^\s*\|\s*[A-Za-z][\w .]{0,30}?\s*\|\s*(?P<head>[#A-Za-z][\w .#]{0,30}?)"
-                            r"\s*\|\s*$")
+_COUNTS_HEADER = re.compile(r"^\s*\|\s*[A-Za-z][\w .]{0,30}?\s*\|"
+                            r"\s*(?P<head>[#A-Za-z][\w .#]{0,30}?)\s*\|\s*$")
+
+
+COUNTED = "(counted)/"  # the section of a counts table's rows, which are dropped
 
 
 def counts_header(line: str) -> bool:
