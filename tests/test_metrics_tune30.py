@@ -110,3 +110,7 @@ def test_guard_highest_beside_no_metric_word_stays() -> None:
 
 def test_generation_is_a_steps_key() -> None:
     assert last("Generation 81\nbest fitness: 264.7\n", "best_fitness").step == 81
+
+
+def test_guard_a_log_levels_bracket_before_the_step_names_no_set() -> None:
+    assert named("[info][2000]loss: 0.5\n") == [("loss", 0.5, 2000, None)]

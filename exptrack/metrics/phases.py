@@ -145,7 +145,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if "[" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _BRACKET_PHASE.finditer(head))
-        if (data_set := SET_STEP.match(head)) is not None:  # "[lfw][2000]XNorm": lfw_XNorm
+        data_set = SET_STEP.match(head)  # "[lfw][2000]XNorm": lfw_XNorm
+        if data_set is not None and _is_label(data_set.group("set").lower()):
             found.append((data_set.end(), data_set.group("set")))
         found.extend((m.end(), f"[{m.group('phase').lower()}]")  # as printed, over key
                      for m in _PHASE_COUNTS.finditer(head))  # paths too: "train_Loss/total"
