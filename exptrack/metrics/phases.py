@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics.unnamed import SET_STEP
+from exptrack.metrics.unnamed import LOOP_PHASES, SET_STEP
 
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "update", "updates",
@@ -104,7 +104,7 @@ _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?[
 _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|evaluation|dev)\s"
                             r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
 # pytracking's "[train: 19, 50 / 1875] FPS: ...", "[val: 20, 50 / 312]": its loaders' lines
-_PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>train|training|val|valid|validation|test|eval):"
+_PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>" + LOOP_PHASES + r"):"
                            r"\s?\d{1,6},\s{0,4}\d{1,9}\s?/\s?\d{1,9}\]")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
                           r"|eval|evaluation|dev)\]")

@@ -41,11 +41,6 @@ class TableLines:
             self._markdown = True  # a results table's rule: its rows' labels are no metrics
             return
         kv = tables.parse_kv(text)
-        if kv is None and tables.counts_header(text):  # "| Modules | Parameters |": its
-            if self._kv_rows:  # rows count, no metric (dropped once the table ends)
-                self._flush_kv(out)
-            self._kv_section = tables.COUNTED
-            return
         if kv is not None and self._markdown and not names.metric_like(kv[0]):
             return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
         self._markdown = False
@@ -64,6 +59,9 @@ class TableLines:
         if self._kv_rows:
             self._flush_kv(out)
         self._kv_section = ""
+        if tables.counts_header(text):  # "| Modules | Parameters |": its rows count, no
+            self._kv_section = tables.COUNTED  # metric (dropped once the table ends)
+            return
         if self._header is not None and self._header_open and self._layout == tables.PIPES:
             self._header_open = False
             joined = tables.continued_header(text, self._header)

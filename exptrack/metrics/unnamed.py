@@ -9,10 +9,11 @@ from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, STEP
 
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
 # InsightFace's verification "[lfw][2000]XNorm: 22.8": a data set's bracket, then the step's
-SET_STEP = re.compile(r"^\s*\[(?P<set>[A-Za-z][\w\-]{1,30})\]\[(?=\d{1,9}\][A-Za-z])")
-_SET_OPEN = re.compile(r"^\s*\[[A-Za-z][\w\-]{1,30}\]\[$")
-PHASE_LABEL = re.compile(
-    r"(?i)^\W*(?P<phase>train|training|test|val|valid|validation|eval)\s*:\s*$")
+_SET_BRACKETS = r"^\s*\[(?P<set>[A-Za-z][\w\-]{1,30})\]\["
+SET_STEP = re.compile(_SET_BRACKETS + r"(?=\d{1,9}\][A-Za-z])")  # (the whole line)
+_SET_OPEN = re.compile(_SET_BRACKETS + "$")  # (the text before the step)
+LOOP_PHASES = "train|training|test|val|valid|validation|eval"  # a loop's label's words
+PHASE_LABEL = re.compile(r"(?i)^\W*(?P<phase>" + LOOP_PHASES + r")\s*:\s*$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "1st epoch", "130th epoch"
@@ -32,7 +33,7 @@ def ordinal_kind(left: str, right: str) -> int | None:
 # "[2,  4000] loss: 1.31", the PyTorch tutorial's epoch and batch, at a line's or a record's
 # start; pytracking's "[train: 19, 50 / 1875] FPS: 26.2" names its loop's phase and counts
 _PAIR_OPEN = re.compile(r"\]\s+(?:[A-Z]{2,10}\s+)?\[$")  # after a record's prefix
-_PHASE_OPEN = re.compile(r"(?i)^\s*\[(?:train|training|val|valid|validation|test|eval)\s?:\s?$")
+_PHASE_OPEN = re.compile(r"(?i)^\s*\[(?:" + LOOP_PHASES + r")\s?:\s?$")
 _PAIR_CLOSE = re.compile(r"\]\s+[A-Za-z]")
 _OF_TOTAL = re.compile(r"^\s?/\s?$")
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
