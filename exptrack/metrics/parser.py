@@ -269,7 +269,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if plan is _EMPTY:
                 if self._header is not None or (len(raw) > 8 and (
                         b"  " in shape or b"\t" in shape or b"|" in shape
-                        or shape.count(b",") > 1)):
+                        or shape.count(b",") > 1 or tables.SPACED_START.match(shape))):
                     self._table_line(lineplan.text_of(raw), out)
                 continue
             for kind, start, end in plan.context:

@@ -49,6 +49,10 @@ _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overal
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 
 _CELL = re.compile(r"\S+")
+_SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}){2,30}$")
+SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a space: the
+    re.escape(key.encode()) for key in sorted(rules.STEP_KEYS | rules.EPOCH_KEYS, key=len,
+                                              reverse=True)) + rb") [A-Za-z]")  # fast test
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
@@ -110,6 +114,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         cells = [c.strip() for c in text.split(",")]
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
+        if len(cells) == 1 and spaced_header(text):  # "epoch train_acc1 test_acc1"
+            cells = text.split(" ")
         if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
             cells = [word for cell in cells for word in (
                 cell.split(" ") if all(not w.isalpha() for w in cell.split(" ")) else [cell])]
@@ -120,6 +126,16 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
                for i, c in enumerate(cells)):
         return None
     return [_header_name(c) if c else "" for c in cells], layout
+
+
+def spaced_header(text: str) -> bool:
+    """Names set apart by one space each, a step's or an epoch's first and metrics' after
+    it (``epoch train_acc1 train_acc2 test_acc1``: a results file's header), not prose."""
+    if not _SPACED_WORDS.match(text):
+        return False
+    first, *rest = text.split(" ")
+    return (first.lower() in rules.STEP_KEYS or first.lower() in rules.EPOCH_KEYS) \
+        and all(names.metric_like(word) for word in rest)
 
 
 def message(line: str) -> str:

@@ -1,0 +1,25 @@
+"""Round ``tune31`` (session 39). Each test of a new form fails on the parser before the
+round (d40344f); each guard fails on the round's rule without its check."""
+
+from __future__ import annotations
+
+from parsed import named, names
+
+
+def test_a_header_of_names_set_apart_by_one_space_reads_its_rows() -> None:
+    # Co-teaching+'s results file: "epoch train_acc1 ...", then one row per epoch
+    text = ("epoch train_acc1 train_acc2 test_acc1 test_acc2\n"
+            "0 0 0 10.046073717948717 10.006009615384615\n"
+            "1 23.743990384615383 22.996794871794872 37.77043269230769 37.35977564102564\n")
+    assert named(text) == [
+        ("train_acc1", 0, None, 0), ("train_acc2", 0, None, 0),
+        ("test_acc1", 10.046073717948717, None, 0), ("test_acc2", 10.006009615384615, None, 0),
+        ("train_acc1", 23.743990384615383, None, 1), ("train_acc2", 22.996794871794872, None, 1),
+        ("test_acc1", 37.77043269230769, None, 1), ("test_acc2", 37.35977564102564, None, 1)]
+    assert names(text.replace("\n", "\r\n")) == {"train_acc1", "train_acc2", "test_acc1",
+                                                 "test_acc2"}
+
+
+def test_guard_prose_after_a_step_word_is_no_header() -> None:
+    # "Epoch ends with the rows 1 2 3": words that are no metrics' names
+    assert names("Step of the run\n1 2 3 4\nepoch loss is\n1 2 3\n") == set()
