@@ -23,3 +23,22 @@ def test_a_header_of_names_set_apart_by_one_space_reads_its_rows() -> None:
 def test_guard_prose_after_a_step_word_is_no_header() -> None:
     # "Epoch ends with the rows 1 2 3": words that are no metrics' names
     assert names("Step of the run\n1 2 3 4\nepoch loss is\n1 2 3\n") == set()
+
+
+NEAT = (" ****** Running generation 80 ****** \n\n"
+        "Population's average fitness: 64.34620 stdev: 84.08675\n"
+        "Mean genetic distance 1.752, standard deviation 0.787\n"
+        "Population of 50 members in 2 species:\n"
+        "   ID   age  size  fitness  adj fit  stag\n"
+        "  ====  ===  ====  =======  =======  ====\n"
+        "     1   80    27    264.7    0.320    54\n"
+        "     2   79    23    250.1    0.247    48\n"
+        "Generation time: 3.188 sec (3.189 average)\n")
+
+
+def test_neat_python_generation_banner_phrase_and_species_table() -> None:
+    assert named(NEAT) == [
+        ("Population_average_fitness", 64.3462, 80, None), ("stdev", 84.08675, 80, None),
+        ("Mean_genetic_distance", 1.752, 80, None), ("standard_deviation", 0.787, 80, None),
+        ("Generation_time", 3.188, 80, None)]
+

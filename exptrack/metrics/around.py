@@ -150,8 +150,13 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words
-    if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS:
+    if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS \
+            and parts[0] != "Running":  # (a verb: neat-python's "Running generation 80")
         return words  # "avg reward -20.5": the statistic's word belongs to the name
+    if not strong and first and 1 < len(parts) <= 3 and parts[0].lower() in _STATISTICS \
+            and not before[:found.start("words")].strip() \
+            and all(p.isalpha() and p.islower() for p in parts[1:]):
+        return words  # neat-python's "Mean genetic distance 1.752": the line's phrase
     boundary = found.group(0)[:found.start("words") - found.start()]
     if not strong and (("\t" in boundary or boundary.endswith(" - ")
                         or boundary.strip() in ("|", ",")) and name.lower() not in STOPWORDS

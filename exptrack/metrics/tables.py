@@ -46,6 +46,7 @@ _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overal
                                "weighted"})
 # a first column naming the data set a row was measured on (FastReID's "| Dataset | Rank-1 |
 # mAP |"): each row an aggregate
+_ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 
 _CELL = re.compile(r"\S+")
@@ -123,8 +124,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)
     if not all(_HEADER_CELL.match(c) or (not c and not i and layout == COMMAS)
-               for i, c in enumerate(cells)):
-        return None
+               for i, c in enumerate(cells)) or cells[0].lower() in _ITEM_IDS:
+        return None  # ("ID  age  size  fitness": a row an item's, neat-python's species)
     return [_header_name(c) if c else "" for c in cells], layout
 
 
