@@ -42,3 +42,15 @@ def test_neat_python_generation_banner_phrase_and_species_table() -> None:
         ("Mean_genetic_distance", 1.752, 80, None), ("standard_deviation", 0.787, 80, None),
         ("Generation_time", 3.188, 80, None)]
 
+
+
+def test_a_wandb_summary_under_rays_process_tag_repeats_the_last_step() -> None:
+    # verl under Ray: each line tagged "(TaskRunner pid=N)", the summary's values reprinted
+    tag = "\x1b[36m(TaskRunner pid=14640)\x1b[0m "
+    text = (f"{tag}step:435 - actor/entropy_loss:0.030 - critic/vf_loss:0.048\n"
+            f"{tag}wandb: \n{tag}wandb: Run summary:\n"
+            f"{tag}wandb:                  actor/entropy_loss 0.03016\n"
+            f"{tag}wandb:                     critic/vf_loss 0.04772\n"
+            f"{tag}wandb: \n")
+    assert named(text) == [("actor/entropy_loss", 0.03, 435, None),
+                           ("critic/vf_loss", 0.048, 435, None)]

@@ -159,8 +159,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     text = raw.decode("utf-8", "replace") if text is None else text
     if _BEST_NEXT.search(text[-60:]):
         return Plan((), (), REPRINT)
-    if text.startswith("wandb:") and _WANDB_SUMMARY.match(text):
-        return Plan((), (), SUMMARY)
+    if "wandb:" in text[:80] and _WANDB_SUMMARY.match(untagged(text).lstrip()):
+        return Plan((), (), SUMMARY)  # (under Ray: "(TaskRunner pid=1) wandb: Run summary:")
     marked = _marked(raw, text)
     if marked is not None:
         return marked
@@ -196,6 +196,12 @@ def bar_finished(raw: bytes, start: int, end: int) -> bool:
     count = raw[start:end]
     return raw[end:end + 1] == b"/" and raw.startswith(count, end + 1) \
         and not raw[end + 1 + len(count):end + 2 + len(count)].isdigit()
+
+
+def untagged(text: str) -> str:
+    """The line a process printed, without the tag its launcher put before it."""
+    tag = _PROCESS_TAG.match(text) if text[:1] in "[(" else None
+    return text if tag is None else text[tag.end():]
 
 
 def text_of(raw: str | bytes) -> str:

@@ -44,6 +44,7 @@ from exptrack.metrics.lineplan import (
     depth,
     make_plan,
     text_of,
+    untagged,
 )
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES
@@ -248,7 +249,7 @@ class SlowPath(HeldLines):
             if plan.metrics:
                 return True  # the best round's values again: no new observation
         if block.mode == dumps.SUMMARY:
-            entry = wandb.entry(text_of(raw), self.step, self.epoch)
+            entry = wandb.entry(untagged(text_of(raw)), self.step, self.epoch)
             if entry is None:
                 self._dump = None  # the block's end: the line reads on its own
                 return False
