@@ -233,6 +233,12 @@ EXPECTED = {
         {"plateau"},  # val_loss 1.213-1.218 over the last 15 epochs: flat, no gain
     "heldout113/ccpm_poem_retriever_root_logging_debug_epoch_loss_eval_acc_urllib3_noise_restarts.log":
         {"plateau"},  # eval_acc best 0.825 at epoch 0, 0.80-0.82 for nine epochs after
+    "heldout112/coteaching_plus_whitespace_table_epoch_train_test_acc_columns.log":
+        {"plateau"},  # test_acc2 peaks at 60.5 at epoch 34 of 200, then 57-60
+    "heldout116/fcn_voc_pytorch_mnist_style_train_epoch_loss_unlabelled_start_testing_blocks_trailing_blank_lines.log":
+        {"plateau"},  # test_accuracy 86.4-87.3 over ten evaluations, its best the third
+    "heldout120/simvqgan_jax_nanopore_step_comma_key_colon_losses_codebook_perplexity_util_absl_ckpt_lines_no_final_newline.log":
+        {"instability"},  # reconstruct_loss 0.33-0.40, then 0.74, 0.75 at steps 49800-49900
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -255,6 +261,11 @@ FALSE_ALARMS = {
         {"instability"},  # per-step train loss of a converged run, 0.004-0.09: noise
     "heldout106/pfllib_fedavg_round_number_dashes_evaluate_global_model_averaged_std_test_auc_dashed_time_cost_best_accuracy_summary.log":
         {"plateau"},  # Std_Test_Accuracy is the spread over clients, no goal to improve
+    "heldout117/deepmd_lcurve_out_hash_header_columns_step_rmse_val_trn_energy_force_virial_lr_sci.log":
+        {"overfitting"},  # DeePMD's rmse_e_val is one small validation batch's: it swings
+    # 2e-05-0.015 from print to print, so its best is a lucky batch, not a turning point
+    "heldout118/gcl_heterophily_wisconsin_namespace_bracket_test_trial_epoch_pipes_negative_cl_loss_val_test_acc_percent.log":
+        {"plateau"},  # five trials of 400 epochs one after another: val_ACC starts over
 }
 
 

@@ -54,3 +54,29 @@ def test_a_wandb_summary_under_rays_process_tag_repeats_the_last_step() -> None:
             f"{tag}wandb: \n")
     assert named(text) == [("actor/entropy_loss", 0.03, 435, None),
                            ("critic/vf_loss", 0.048, 435, None)]
+
+
+def test_a_metric_of_a_named_class_is_a_per_class_row() -> None:
+    # HAQ's Point Transformer search: "* Eval mIoU of Airplane  0.77" after a record prefix
+    prefix = "2021-07-20 13:13:18,919 - INFO - "
+    text = (f"{prefix}* Eval mIoU of Airplane       0.7712040850399043\n"
+            f"{prefix}* Eval mIoU of Bag            0.7361414358029873\n"
+            f"{prefix}* Test accuracy: 0.927  class_avg_accuracy: 0.805  class_avg_iou: 0.766\n")
+    assert named(text) == [("test_accuracy", 0.927, None, None),
+                           ("test_class_avg_accuracy", 0.805, None, None),
+                           ("test_class_avg_iou", 0.766, None, None)]
+
+
+
+def test_a_sentence_ended_before_a_name_is_not_part_of_it() -> None:
+    # ML-Agents: "Walker." names the behaviour, "s." is the unit of the time before it
+    line = ("[INFO] Walker. Step: 10000. Time Elapsed: 22.345 s. Mean Reward: 1.234. "
+            "Std of Reward: 0.512. Training.\n")
+    assert named(line) == [("Time_Elapsed", 22.345, 10000, None),
+                           ("Mean_Reward", 1.234, 10000, None),
+                           ("Std_of_Reward", 0.512, 10000, None)]
+
+
+def test_guard_a_statistic_of_a_quantity_keeps_its_name() -> None:
+    # "grad norm of loss 0.3": a measure of a metric, not one class's row: its value is kept
+    assert [value for _, value, _, _ in named("epoch 3  grad norm of loss 0.3\n")] == [0.3]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
+from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
 
 # the time units a value can carry after it ("893.76ms", "3.12 seconds")
 TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "second", "seconds"})
@@ -51,7 +52,7 @@ METRIC_END = re.compile(
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s[-\u2014]\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s)"
+    r"(?:^\s*|[,;|\t\]]\s?|\s\s|\s\*\s|\s[-\u2014]\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s)"
     r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? ){1,3})$")
 # ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. ")
 _HYPHENED = re.compile(r"-[A-Za-z]")
@@ -72,6 +73,7 @@ _WEAK_RIGHT_OK = re.compile(
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",
                          "peak"})
+_COUNTERS = STEP_KEYS | EPOCH_KEYS
 _STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min", "variance",
                             "median"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
@@ -130,6 +132,13 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
     words = found.group("words")
     parts = words.split()
+    sentence = [i for i, p in enumerate(parts) if p.endswith(".")]
+    if sentence and (name in _COUNTERS or (not first and not sentence[0] and not before[
+            :found.start("words")].strip())):  # (the first word a unit: "22.3 s. Mean")
+        parts = parts[sentence[-1] + 1:]  # ML-Agents' "Walker. Step: 10000. Time Elapsed:
+        if not parts:  # 22.3 s. Mean Reward: 1.2": a sentence ended before the name
+            return ""
+        words = " ".join(parts) + " "
     if not names.metric_like(name) and any(_HYPHENED.search(p) for p in parts):
         return ""  # "current self-play batch: 3000": a hyphened word only names a measure
     levels = [i for i, p in enumerate(parts) if p in _LEVELS]
@@ -142,6 +151,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return words  # "gpu mem: 9301Mb", "GPU util: 98": the device's quantity
     if len(parts) == 2 and parts[1] == "of" and parts[0].lower() in _STATISTICS_OF:
         return words  # ML-Agents' "Std of Reward: 0.000": a statistic of a quantity
+    if not strong and len(parts) > 1 and parts[-1] == "of" and not names.metric_like(name) \
+            and names.metric_like("_".join(parts[:-1]).lower()):
+        return None  # "eval mIoU of Airplane   0.77": one class's row, not an aggregate
     if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per"
            and not (p.isupper() and len(p) > 1)  # "IS max", "GPU Allocated": an acronym
            and (not i or parts[i - 1].lower() != "per")  # "Per Sample Time"

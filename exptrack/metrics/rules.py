@@ -78,7 +78,7 @@ _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
-_AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s$")
+_AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
@@ -342,7 +342,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found.phase is not None:
             section = found.phase
             name = with_phase(name, found.phase)
-            if not candidates and (not found.before.strip(" )]|-,")
+            if not candidates and (not found.before.strip(" )]|-,*")
                                    or _AFTER_LEVEL.search(found.before)) \
                     and len(ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
