@@ -80,3 +80,21 @@ def test_a_sentence_ended_before_a_name_is_not_part_of_it() -> None:
 def test_guard_a_statistic_of_a_quantity_keeps_its_name() -> None:
     # "grad norm of loss 0.3": a measure of a metric, not one class's row: its value is kept
     assert [value for _, value, _, _ in named("epoch 3  grad norm of loss 0.3\n")] == [0.3]
+
+
+def test_a_data_files_commented_header_names_its_columns() -> None:
+    # DeePMD-kit's lcurve.out: "#  step  rmse_val ...", then rows in scientific notation
+    text = ("#  step      rmse_val    rmse_trn         lr\n"
+            "      0      1.61e+01    1.51e+01    1.0e-03\n"
+            "   1000      1.26e+01    1.18e+01    1.0e-03\n")
+    assert named(text) == [("rmse_val", 16.1, 0, None), ("rmse_trn", 15.1, 0, None),
+                           ("lr", 0.001, 0, None), ("rmse_val", 12.6, 1000, None),
+                           ("rmse_trn", 11.8, 1000, None), ("lr", 0.001, 1000, None)]
+
+
+def test_a_csv_files_elapsed_time_column_holds_a_clock() -> None:
+    # StarGAN's log.csv: "Elapsed Time" then the iteration, its rows "0:00:06,100,..."
+    text = ("Elapsed Time,Iteration,D/loss_real,G/loss_fake\n"
+            "0:00:06,100,-4.2027,0.2353\n0:00:10,200,-2.6850,0.4199\n")
+    assert named(text) == [("D/loss_real", -4.2027, 100, None), ("G/loss_fake", 0.2353, 100, None),
+                           ("D/loss_real", -2.685, 200, None), ("G/loss_fake", 0.4199, 200, None)]

@@ -87,8 +87,10 @@ _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
 SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # a CSV header printed as it is: names between commas, no number cell (Depth Anything's
 # "d1,       d2,  abs_rel,": spaces after the commas line the names up over their values)
-_CSV_HEADER = re.compile(  # (pandas' "to_csv" leaves its index column's name empty: ",epoch,")
-    r"^,?[A-Za-z_][\w.\-/()@:%]{0,60}(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
+_CSV_HEADER = re.compile(  # (pandas' "to_csv" leaves its index column's name empty: ",epoch,";
+    r"^,?(?:[A-Za-z_][\w.\-/()@:%]{0,60}|[A-Za-z]{1,20} [Tt]ime)"  # a first "Elapsed Time")
+    r"(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
+_CLOCK_CELL = re.compile(r"^\d{1,5}:\d\d:\d\d(?:\.\d{1,6})?$")  # "0:00:06": a time column's
 
 # a row's metric values, its step, its epoch, and its data set (``_DATASET_COLUMNS``, else "")
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None, str]
@@ -104,6 +106,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
     each word a cell (YOLOv5's ``mAP@.5 mAP@.5:.95``, set apart by one space only)."""
     text = _unprefixed(message(_BAR_CUT.sub("", line.replace("│", "|"))).strip())
+    if text[:2] in ("# ", "#\t"):  # a data file's commented header (DeePMD's lcurve.out:
+        text = text[1:].lstrip()  # "#  step      rmse_val    rmse_trn ...")
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
@@ -219,7 +223,9 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     data_set = cells[0] if labelled and header[0].lower() in _DATASET_COLUMNS and cells[0] \
         and not _ROW_NUMBER.match(cells[0]) \
         else ""  # (not a grid of data sets and models: pandas' "FB15k237 PairRE 0.17")
-    if not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
+    if _CLOCK_CELL.match(cells[0]) and _TIME_NAME.search(header[0]):
+        cells[0] = ""  # the time the row was written, not a measurement of it
+    elif not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
             and cells[0].lower() not in _AGGREGATE_LABELS and not phase and not data_set:
         return None
     if data_set and first_set and data_set != first_set:
