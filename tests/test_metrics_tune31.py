@@ -98,3 +98,19 @@ def test_a_csv_files_elapsed_time_column_holds_a_clock() -> None:
             "0:00:06,100,-4.2027,0.2353\n0:00:10,200,-2.6850,0.4199\n")
     assert named(text) == [("D/loss_real", -4.2027, 100, None), ("G/loss_fake", 0.2353, 100, None),
                            ("D/loss_real", -2.685, 200, None), ("G/loss_fake", 0.4199, 200, None)]
+
+
+def test_a_json_record_of_a_step_reads_its_own_numbers_only() -> None:
+    # its settings' texts repeated on each line, a breakdown nested, examples quoted
+    text = ('{"step": 5000, "loss": 4.0679, "lr": 0.000495, "pos_type": "sinusoidal", '
+            '"norm_type": "layernorm"}\n'
+            '{"step": 6000, "valid_ppl": 663479.0, "buckets": {"short(<=32)": {"bleu": 0.13}}, '
+            '"examples": [{"src": "In August 2015 it rose 3.5 points"}], "sent_per_sec": 45.9}\n')
+    assert named(text) == [("loss", 4.0679, 5000, None), ("lr", 0.000495, 5000, None),
+                           ("valid_ppl", 663479.0, 6000, None), ("sent_per_sec", 45.9, 6000, None)]
+
+
+def test_guard_a_json_records_quoted_numbers_are_its_values() -> None:
+    # fairseq's json log format quotes most of its numbers
+    line = '{"epoch": 25, "loss": "3.097", "ppl": "2.51", "clip": "100%", "lr": 0.00019}\n'
+    assert names(line) == {"loss", "ppl", "clip", "lr"}

@@ -129,6 +129,31 @@ def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     return actions
 
 
+_QUOTED_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$")
+
+
+def top_level(line: str, offsets: list[int], actions: list[Action]) -> list[Action]:
+    """A JSON record's values of its own keys: not those inside its strings ("src": "...
+    August 2015 ...") or its nested objects and lists (a breakdown: "buckets": {...})."""
+    depth, quoted, escaped, opened = 0, False, False, 0
+    top = bytearray(len(line))
+    for at, char in enumerate(line):
+        if quoted:
+            quoted = escaped or char != '"'
+            escaped = not escaped and char == "\\"
+            if not quoted and depth == 1 and _QUOTED_NUMBER.match(line, opened, at):
+                top[opened:at] = b"\x01" * (at - opened)  # fairseq's "loss": "3.097"
+        elif char == '"':
+            quoted, opened = True, at + 1
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+        elif depth == 1:
+            top[at] = 1
+    return [a for a in actions if top[offsets[a.token]]]
+
+
 def new_best_event(line: str) -> bool:
     """A new best checkpoint's event before the values it repeats (not Marian's "... :
     67.9 : new best", which marks the value it follows)."""

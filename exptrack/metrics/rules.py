@@ -26,6 +26,7 @@ from exptrack.metrics.actions import (
     not_a_report,
     only_timed,
     sections,
+    top_level,
     without_per_class,
     without_per_item,
 )
@@ -122,7 +123,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     settings = bool(spaced) and not any(
         around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
         or name.lower() in STEP_KEYS for name in spaced)
-    if len(forms.TEXT_ASSIGN.findall(line)) >= 2:
+    if len(forms.TEXT_ASSIGN.findall(line)) >= 2 and not forms.STEPPED_RECORD.match(line):
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
     if len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) \
             and all(not text.strip() for text in pieces[2::2]) \
@@ -393,6 +394,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             return tuple(a for a in actions if a.token != index)
     if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = judge_dict(line, actions)
+    elif forms.STEPPED_RECORD.match(line):  # (a JSON record's nested and quoted numbers)
+        actions = top_level(line, offsets, actions)
     if len(actions) > PER_CLASS:
         actions = without_per_item(without_per_class(actions))
     if not any(a.kind in (METRIC, RATIO) for a in actions):
