@@ -114,3 +114,18 @@ def test_guard_a_json_records_quoted_numbers_are_its_values() -> None:
     # fairseq's json log format quotes most of its numbers
     line = '{"epoch": 25, "loss": "3.097", "ppl": "2.51", "clip": "100%", "lr": 0.00019}\n'
     assert names(line) == {"loss", "ppl", "clip", "lr"}
+
+
+def test_a_ranking_metric_at_a_step_keeps_its_cutoff() -> None:
+    # the KnowledgeGraphEmbedding (RotatE) code's evaluation lines
+    text = ("2022-05-17 23:07:30 INFO     Valid MRR at step 99999: 0.334697\n"
+            "2022-05-17 23:07:30 INFO     Valid HITS@10 at step 99999: 0.532449\n")
+    assert named(text) == [("Valid_MRR", 0.334697, 99999, None),
+                           ("Valid_HITS@10", 0.532449, 99999, None)]
+
+
+def test_clustering_scores_and_a_mean_rank_are_metrics() -> None:
+    text = ("NMI on test set: 0.6919\n"
+            "2020-08-30 22:26:36,924 INFO  Mean rank: 280.710432\n")
+    assert names(text) == {"NMI_on_test_set", "Mean_rank"}
+

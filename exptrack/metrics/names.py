@@ -27,6 +27,7 @@ METRIC_WORDS = frozenset({
     "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
     "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
+    "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
 })
 # The last word of a setting whose other words sound like a metric ("loss_scale",
 # "min_loss_scale", "loss_weight", "accuracy_threshold").
@@ -138,6 +139,8 @@ def metric_like(name: str) -> bool:
     parts = words(name)
     if not parts or parts[-1] in _SETTING_HEADS:
         return False
+    if parts[-1] == "rank" and parts[-2:-1] in (["mean"], ["avg"], ["median"]):
+        return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS

@@ -46,7 +46,8 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|eval) )?"
     r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
-    r"[A-Za-z]\w{0,40}) (?:(?P<at>at|@|for) )?(?:iteration|iter|step|epoch|batch) $", re.IGNORECASE)
+    r"[A-Za-z][\w@]{0,40}) (?:(?P<at>at|@|for) )?(?:iteration|iter|step|epoch|batch) $",
+    re.IGNORECASE)
 _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
