@@ -129,3 +129,9 @@ def test_clustering_scores_and_a_mean_rank_are_metrics() -> None:
             "2020-08-30 22:26:36,924 INFO  Mean rank: 280.710432\n")
     assert names(text) == {"NMI_on_test_set", "Mean_rank"}
 
+
+
+def test_a_phase_after_n_updates_labels_its_pairs() -> None:
+    line = ("2025-05-22 16:33:01 | INFO | nllb.trainer | Eval after 250 updates: loss=4.2164 "
+            "best_loss=4.2164 patience_steps_left=10\n")
+    assert names(line) == {"eval_loss"}

@@ -58,11 +58,12 @@ _RESULTS = re.compile(
     r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
     r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:(?:results?|metrics|scores|performance"
     r"|summary|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
-    r"|loss\s(?:at|for|on)\s[^:|]{1,60}?)(?:\s?[-:|]\s|\s(?:is|was)\s)")
+    r"|loss\s(?:at|for|on)\s[^:|]{1,60}?|after\s\d{1,9}\s(?:updates|steps|iterations|epochs))"
+    r"(?:\s?[-:|]\s|\s(?:is|was)\s)")
 # (NeuralClassifier's "Validate performance at epoch 1 is precision: 0.93",
 # DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
 # at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46", Megatron's "validation loss
-# at iteration 30 | lm loss value: 8.4E+00 |")
+# at iteration 30 | lm loss value: 8.4E+00 |", "Eval after 250 updates: loss=4.2")
 # the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
 _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
