@@ -239,6 +239,8 @@ EXPECTED = {
         {"plateau"},  # test_accuracy 86.4-87.3 over ten evaluations, its best the third
     "heldout120/simvqgan_jax_nanopore_step_comma_key_colon_losses_codebook_perplexity_util_absl_ckpt_lines_no_final_newline.log":
         {"instability"},  # reconstruct_loss 0.33-0.40, then 0.74, 0.75 at steps 49800-49900
+    "heldout119/nllb_custom_finetune_pipes_epoch_update_total_update_train_loss_last_lr_peak_cuda_mem_eval_after_updates.log":
+        {"plateau"},  # eval_loss best 3.99 at the sixth evaluation, 4.07 at the last
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -266,6 +268,9 @@ FALSE_ALARMS = {
     # 2e-05-0.015 from print to print, so its best is a lucky batch, not a turning point
     "heldout118/gcl_heterophily_wisconsin_namespace_bracket_test_trial_epoch_pipes_negative_cl_loss_val_test_acc_percent.log":
         {"plateau"},  # five trials of 400 epochs one after another: val_ACC starts over
+    "heldout120/stargan_timeseries_log_csv_header_elapsed_clock_iteration_slash_named_d_g_losses_negative_wgan.log":
+        {"instability"},  # G/loss_cls falls to ~0.01; one batch's 0.6 is 38x that median,
+    # a near-zero classification loss of a healthy GAN, not a run going unstable
 }
 
 
