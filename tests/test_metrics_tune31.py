@@ -135,3 +135,13 @@ def test_a_phase_after_n_updates_labels_its_pairs() -> None:
     line = ("2025-05-22 16:33:01 | INFO | nllb.trainer | Eval after 250 updates: loss=4.2164 "
             "best_loss=4.2164 patience_steps_left=10\n")
     assert names(line) == {"eval_loss"}
+
+
+def test_a_mean_generation_length_is_a_metric_a_parameter_ratio_is_not() -> None:
+    text = ("2026-04-26 08:07:44,911 INFO LoRA applied: 15,335,424 / 8,206,070,784 trainable "
+            "(0.19%)\n2026-04-26 08:33:01,076 INFO Avg tokens: 626\n")
+    assert named(text) == [("Avg_tokens", 626, None, None)]
+
+
+def test_guard_a_count_named_mid_line_leaves_the_lines_metrics() -> None:
+    assert names("loss 0.3, number of tokens 5, acc 0.5\n") == {"loss", "acc"}

@@ -180,14 +180,16 @@ _TYPE_ROW = re.compile(
 # (a class's confusion counts after its label)
 _COUNTS_ROW = re.compile(r"^\s*[^\s:]{1,40}\s+tp:\s?\d+\s-\sfp:\s?\d+")
 # "Total number of train params, training full: 2395779": a line of counts
-_COUNT_LINE = re.compile(r"(?i)\W*(?:total\s)?(?:number|num)\sof\s")
+_COUNT_LINE = re.compile(r"(?i)^\W*(?:total\s)?(?:number|num)\sof\s"
+                         r"|\d[\d,]{3,20}\s?/\s?\d[\d,]{3,20}\s(?:trainable|params|parameters)\b")
+# ("LoRA applied: 15,335,424 / 8,206,070,784 trainable (0.19%)": parameters counted)
 
 
 def not_a_report(line: str) -> bool:
     """A whole line that reports no metric: printed configuration (`Namespace(...)`,
     `Config:`), a count (`Total number of ...`), a per-class row, a new best's event."""
     return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
-                or _COUNT_LINE.match(line) or _CLASS_ROW.search(line[:80])
+                or _COUNT_LINE.search(line) or _CLASS_ROW.search(line[:80])
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
                 or new_best_event(line))
 

@@ -139,12 +139,19 @@ def metric_like(name: str) -> bool:
     parts = words(name)
     if not parts or parts[-1] in _SETTING_HEADS:
         return False
+    if _mean_length(parts):
+        return True
     if parts[-1] == "rank" and parts[-2:-1] in (["mean"], ["avg"], ["median"]):
         return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)
+
+
+def _mean_length(parts: list[str]) -> bool:
+    """"Avg tokens: 626", "mean length": the mean length of what a model generated."""
+    return len(parts) == 2 and parts[0] in _MEANS and parts[1] in ("tokens", "words", "length")
 
 
 def counts_things(name: str) -> bool:
@@ -156,6 +163,8 @@ def counts_things(name: str) -> bool:
     if parts[0] == "time" and "/" in name and (parts[-1] in _PROGRESS_UNITS or (
             parts[-2:-1] == ["in"] and parts[1] in _PROGRESS_UNITS)):
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
+    if _mean_length(parts):
+        return False
     if parts[-1] in _COUNT_HEADS or ("total" in parts
                                      and name.endswith(("FLOPs", "flops", "flos"))):
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted
