@@ -46,8 +46,9 @@ _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overal
                                "weighted"})
 # a first column naming the data set a row was measured on (FastReID's "| Dataset | Rank-1 |
 # mAP |"): each row an aggregate
-_ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
+# a first column naming the item a row is about (neat-python's species "ID"): no aggregate
+_ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 
 _CELL = re.compile(r"\S+")
 _SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}){2,30}$")
@@ -87,8 +88,10 @@ _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
 SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # a CSV header printed as it is: names between commas, no number cell (Depth Anything's
 # "d1,       d2,  abs_rel,": spaces after the commas line the names up over their values)
-_CSV_HEADER = re.compile(  # (pandas' "to_csv" leaves its index column's name empty: ",epoch,";
-    r"^,?(?:[A-Za-z_][\w.\-/()@:%]{0,60}|[A-Za-z]{1,20} [Tt]ime)"  # a first "Elapsed Time")
+# (pandas' "to_csv" leaves its index column's name empty: ",epoch,"; StarGAN's log.csv opens
+# with "Elapsed Time", its cells clocks: "0:00:06,100,-4.2027")
+_CSV_HEADER = re.compile(
+    r"^,?(?:[A-Za-z_][\w.\-/()@:%]{0,60}|[A-Za-z]{1,20} [Tt]ime)"
     r"(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
 _CLOCK_CELL = re.compile(r"^\d{1,5}:\d\d:\d\d(?:\.\d{1,6})?$")  # "0:00:06": a time column's
 
