@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
-from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
+from exptrack.metrics.phases import COUNTER_KEYS
 
 # the time units a value can carry after it ("893.76ms", "3.12 seconds")
 TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "second", "seconds"})
@@ -73,7 +73,6 @@ _WEAK_RIGHT_OK = re.compile(
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",
                          "peak"})
-_COUNTERS = STEP_KEYS | EPOCH_KEYS
 _STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min", "variance",
                             "median"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
@@ -133,7 +132,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     words = found.group("words")
     parts = words.split()
     sentence = [i for i, p in enumerate(parts) if p.endswith(".")]
-    if sentence and (name in _COUNTERS or (not first and not sentence[0] and not before[
+    if sentence and (name in COUNTER_KEYS or (not first and not sentence[0] and not before[
             :found.start("words")].strip())):  # (the first word a unit: "22.3 s. Mean")
         parts = parts[sentence[-1] + 1:]  # ML-Agents' "Walker. Step: 10000. Time Elapsed:
         if not parts:  # 22.3 s. Mean Reward: 1.2": a sentence ended before the name

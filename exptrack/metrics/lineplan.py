@@ -88,9 +88,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``)."""
     text = raw.decode("utf-8", "replace")
-    tag = _PROCESS_TAG.match(text) if text[:1] in "[(" else None
-    if tag is not None:  # read as the line the process printed (the same offsets)
-        text = " " * tag.end() + text[tag.end():]
+    printed = untagged(text)
+    if len(printed) < len(text):  # read as the line the process printed (the same offsets)
+        text = " " * (len(text) - len(printed)) + printed
     record = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
         else _LEVEL_NAME.match(text) if "INFO " in text[:40] \
         else _STAMP_GLUED.match(text) if "-" in text[:40] else None

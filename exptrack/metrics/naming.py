@@ -11,7 +11,13 @@ from typing import NamedTuple
 from exptrack.metrics import names
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
 from exptrack.metrics.kinds import EPOCH, STEP
-from exptrack.metrics.phases import EPOCH_KEYS, PHASE_WORDS_BEFORE, STEP_KEYS, WORD_PHASES
+from exptrack.metrics.phases import (
+    COUNTER_KEYS,
+    EPOCH_KEYS,
+    PHASE_WORDS_BEFORE,
+    STEP_KEYS,
+    WORD_PHASES,
+)
 
 is_denied = names.denied
 
@@ -275,8 +281,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
-    indexed = single in _INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() in (
-        STEP_KEYS | EPOCH_KEYS)  # "Batch ID=10", "epoch no: 3": the key's index
+    indexed = single in _INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() \
+        in COUNTER_KEYS  # "Batch ID=10", "epoch no: 3": the key's index
     quoted = tail[match.start():match.start() + 1] in ("'", '"')  # "metric 'epoch_loss'="
     words = "" if quoted or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(
         ":", "").replace(" ", "_").isidentifier() \

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from exptrack.metrics import forms, names, naming, rules
-from exptrack.metrics.phases import WORD_PHASES
+from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
@@ -53,8 +53,8 @@ _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 _CELL = re.compile(r"\S+")
 _SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}){2,30}$")
 SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a space: the
-    re.escape(key.encode()) for key in sorted(rules.STEP_KEYS | rules.EPOCH_KEYS, key=len,
-                                              reverse=True)) + rb") [A-Za-z]")  # fast test
+    re.escape(key.encode()) for key in sorted(COUNTER_KEYS, key=len, reverse=True))
+    + rb") [A-Za-z]")  # fast test for a ``spaced_header`` line
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
@@ -142,8 +142,7 @@ def spaced_header(text: str) -> bool:
     if not _SPACED_WORDS.match(text):
         return False
     first, *rest = text.split(" ")
-    return (first.lower() in rules.STEP_KEYS or first.lower() in rules.EPOCH_KEYS) \
-        and all(names.metric_like(word) for word in rest)
+    return first.lower() in COUNTER_KEYS and all(names.metric_like(word) for word in rest)
 
 
 def message(line: str) -> str:

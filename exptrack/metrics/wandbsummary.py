@@ -23,14 +23,13 @@ import re
 
 from exptrack.metrics import names
 from exptrack.metrics.observation import Observation
-from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
+from exptrack.metrics.phases import COUNTER_KEYS
 from exptrack.metrics.reprints import Reprints, printed_alike
 
 # a line of the block: "wandb:   train/box_loss 0.01713" (a bare "wandb:" ends it)
 _ENTRY = re.compile(r"^wandb:\s+(?P<name>[^\s\d]\S{0,120}) "
                     r"(?P<value>[+-]?(?:\d[\d.]*(?:e[+-]?\d+)?|nan|inf))\s*$|^wandb:\s+\S")
 _SIGNIFICANT = 3
-_POSITION_KEYS = STEP_KEYS | EPOCH_KEYS
 
 
 def entry(text: str, step: int | float | None,
@@ -41,7 +40,7 @@ def entry(text: str, step: int | float | None,
     if found is None:
         return None
     name = found.group("name")
-    if name is None or name.rpartition("/")[2].lower() in _POSITION_KEYS \
+    if name is None or name.rpartition("/")[2].lower() in COUNTER_KEYS \
             or names.denied(name):
         return []  # "epoch 9", "trainer/global_step 500": where the run ended
     return [Observation(name, float(found.group("value")), step, epoch)]
