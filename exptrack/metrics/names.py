@@ -95,7 +95,7 @@ _DENY_NAMES = frozenset({
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
     "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns
-    "grad_acc", "grad_accum", "seq_len", "seqlen",
+    "grad_acc", "grad_accum", "seq_len", "seqlen", "task",  # a continual learner's task index
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"

@@ -51,6 +51,7 @@ _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 
 _CELL = re.compile(r"\S+")
+_GAP = re.compile(r"\s{2,}")
 _SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}){2,30}$")
 SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a space: the
     re.escape(key.encode()) for key in sorted(COUNTER_KEYS, key=len, reverse=True))
@@ -164,13 +165,15 @@ def aligned_header(head: str, line: str) -> list[str] | None:
     first = len(head) - len(head.lstrip())
     if spans[0][0] == first and all(
             head[start] != " " and head[start - 1] == " " for start, _ in spans[1:]):
-        cuts = [start for start, _ in spans] + [len(head)]
+        cuts, side = [start for start, _ in spans] + [len(head)], 0
     elif spans[-1][1] == len(head) and all(
             head[end - 1] != " " and head[end] == " " for _, end in spans[:-1]):
-        cuts = [first] + [end for _, end in spans]
+        cuts, side = [first] + [end for _, end in spans], -1
     else:
         return None
-    cells = [head[a:b].strip() for a, b in pairwise(cuts)]
+    # a gap of two spaces in a cell is a column the row left blank (skorch's "cp" without
+    # its "+"): the value is under the name on its own side
+    cells = [_GAP.split(head[a:b].strip())[side] for a, b in pairwise(cuts)]
     if not all(_HEADER_CELL.match(c) for c in cells):
         return None
     return [_header_name(c) for c in cells]
