@@ -284,8 +284,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     indexed = single in _INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() \
         in COUNTER_KEYS  # "Batch ID=10", "epoch no: 3": the key's index
     quoted = tail[match.start():match.start() + 1] in ("'", '"')  # "metric 'epoch_loss'="
-    words = "" if quoted or not _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(
-        ":", "").replace(" ", "_").isidentifier() \
+    bare = _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(" ", "_")
+    if "_" not in bare:  # AutoAttack's "robust accuracy after APGD-CE:": a hyphened name
+        bare = bare.replace("-", "_")  # takes words before it (not "Train-Flow_L2Loss")
+    words = "" if quoted or not bare.isidentifier() \
         else words_before(before, bool(sep.strip()), first,
                           aligned="\t" in sep or sep.endswith("  "), name=single)
     if is_denied(single) and not rate and single not in names.NEVER_NAMES and not indexed \
