@@ -115,6 +115,11 @@ def without_per_item(actions: list[Action]) -> list[Action]:
 _RESULTS_LABEL = re.compile(r"(?i)\b(?:results?|metrics|scores|stats)\s?[:=]?\s?$")
 
 
+# an acronym that labels a printed dict: the classifier or score its values are of (PyCIL's
+# "CNN: {", "NME: {")
+_FAMILY = re.compile(r"(?:^|[\s>\]])([A-Z]{2,8}):\s?$")
+
+
 def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     """A ``{...}`` printed without a step or epoch whose names mostly are not metrics'
     (``{'warmup_min_lr': 0, 'warmup_num_steps': 1000}``), or with a nested dict, is a
@@ -125,6 +130,10 @@ def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     nested = line.find("{", line.find("{") + 1) >= 0
     liked = [a for a in values if names.metric_like(a.name)]
     if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):
+        family = _FAMILY.search(line[:max(line.find("{"), 0)][-40:]) if not nested else None
+        if family is not None:  # PyCIL's "CNN: {'total': 59.04, 'old': 51.78, 'new': 88.1}"
+            return [a._replace(name=f"{family.group(1)}_{a.name}")
+                    if a.kind in (METRIC, RATIO) else a for a in actions]
         return [a for a in actions if a.kind not in (METRIC, RATIO) or a in liked]
     return actions
 
