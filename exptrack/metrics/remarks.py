@@ -51,6 +51,18 @@ def inside_at_bracket(left: str, start: int) -> bool:
     return at >= 0 and left.find("]", at) < 0
 
 
+# the learning rate in parentheses: "Epoch 1/160 (LR 0.09999) => ..." (PyCIL's PODNet)
+_PAIR = re.compile(r"\(\s?(?P<name>[A-Za-z][\w/.\-]{0,30})(?::|=)?\s?[+-]?\.?\d[\d.]{0,20}"
+                   r"(?:[eE][+-]?\d{1,3})?\)")
+
+
+def _named_pair(line: str, position: int) -> bool:
+    """Is the parenthesis at ``position`` the learning rate's name and value (not a remark:
+    "(took 2500 ms)", "(6.96)", a best's "(val_acc=0.7784)")?"""
+    found = _PAIR.match(line, position)
+    return found is not None and found.group("name").lower() in ("lr", "learning_rate")
+
+
 def of(line: str, offsets: list[int]) -> set[int]:
     """The numbers (piece indices) inside parentheses that are a remark ("(took 2500 ms)",
     "(6.96)"), not a group after a label ("Train: (loss = 0.03, acc = 98.9)"): one pass
@@ -71,7 +83,8 @@ def of(line: str, offsets: list[int]) -> set[int]:
                 inside.add(index)
             index += 2
         if char == "(":
-            opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None)
+            opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None
+                          and not _named_pair(line, position))
         elif char == ")" and opened:
             opened.pop()
     return inside
