@@ -88,6 +88,12 @@ _SECTION = re.compile(
     r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,}"
     r"|:\s{1,4}(?=[A-Za-z]\w{0,30}=)|:\t\s*)"  # seg's "  Mean: P=52.88%  R=61.59%",
     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")  # "Mixup:\tSegCE loss:0.09"
+# "[2025-04-03 21:04:12]   Closed Set - AUROC: 0.71, F1: 0.18", "Binary (Unknown vs Known) -
+# AUROC: 0.55": capitalised words, after a bracketed time too, label the pairs after " - "
+_DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}\]\s{1,8}|\s{0,8})(?P<label>[A-Z][A-Za-z]{1,19}"
+                     r"(?: [A-Z][A-Za-z]{1,19}){0,2}(?: \([A-Za-z ]{1,30}\))?) - "
+                     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 # "Time: prepare 0.6468    bound 1.0996", "Accumulated time: func 13.24  prepare 2.43": a
 # heading's words before pairs of a word and its value name them (time_prepare)
 _PAIRS_HEADING = re.compile(r"\s{0,8}(?P<label>[A-Z][a-z]{2,19}(?: [a-z]{2,19})?):\s{1,4}"
@@ -146,6 +152,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     section = _SECTION.match(head)
     if section and _is_label(section.group("label").lower()):
         found.append((section.end(), section.group("label").lower()))
+    elif (dashed := _DASHED.match(head)) is not None \
+            and _is_label(label := _NOT_WORD.sub("_", dashed.group("label").lower()).strip("_")):
+        found.append((dashed.end(), label))
     elif (heading := _PAIRS_HEADING.match(head)) is not None \
             and _is_label(label := heading.group("label").lower()) and not label.endswith("ing"):
         found.append((heading.end(), label.replace(" ", "_")))
