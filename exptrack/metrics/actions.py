@@ -117,7 +117,8 @@ _RESULTS_LABEL = re.compile(r"(?i)\b(?:results?|metrics|scores|stats)\s?[:=]?\s?
 
 # an acronym that labels a printed dict: the classifier or score its values are of (PyCIL's
 # "CNN: {", "NME: {")
-_FAMILY = re.compile(r"(?:^|[\s>\]])(?!(?:CFG|CONF|CONFIG|ARGS|OPTS?|HPS?|KWARGS):)([A-Z]{2,8}):\s?$")
+_FAMILY = re.compile(r"(?:^|[\s>\]])(?!(?:CFG|CONF|CONFIG|ARGS|OPTS?|HPS?|KWARGS):)"
+                     r"([A-Z]{2,8}):\s?$")
 
 
 def judge_dict(line: str, actions: list[Action]) -> list[Action]:

@@ -96,8 +96,9 @@ _DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}\]\s{1,8}|\s{0,8})(?P<label>[A-Z][
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # "Time: prepare 0.6468    bound 1.0996", "Accumulated time: func 13.24  prepare 2.43": a
 # heading's words before pairs of a word and its value name them (time_prepare)
-_PAIRS_HEADING = re.compile(r"\s{0,8}(?P<label>[A-Z][a-z]{2,19}(?: [a-z]{2,19})?):\s{1,4}"
-                            r"(?=[a-z][a-z_]{1,30} [+-]?\.?\d[\d.]{0,20}\s+[a-z][a-z_]{1,30} [+-]?\.?\d)")
+_PAIRS_HEADING = re.compile(
+    r"\s{0,8}(?P<label>[A-Z][a-z]{2,19}(?: [a-z]{2,19})?):\s{1,4}"
+    r"(?=[a-z][a-z_]{1,30} [+-]?\.?\d[\d.]{0,20}\s+[a-z][a-z_]{1,30} [+-]?\.?\d)")
 # a classification report's averages ("MICRO_AVG: acc 0.57 - f1-score 0.73", "macro avg:
 # f1: 0.62"): the average's kind names its values (micro's f1 is not macro's)
 _AVERAGE = re.compile(r"\s{0,8}(?P<label>(?i:micro|macro|weighted|samples)[ _\-]?(?i:avg|average))"
@@ -153,11 +154,11 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if section and _is_label(section.group("label").lower()):
         found.append((section.end(), section.group("label").lower()))
     elif (dashed := _DASHED.match(head)) is not None \
-            and _is_label(label := _NOT_WORD.sub("_", dashed.group("label").lower()).strip("_")):
-        found.append((dashed.end(), label))
+            and _is_label(titled := _NOT_WORD.sub("_", dashed.group("label").lower()).strip("_")):
+        found.append((dashed.end(), titled))
     elif (heading := _PAIRS_HEADING.match(head)) is not None \
-            and _is_label(label := heading.group("label").lower()) and not label.endswith("ing"):
-        found.append((heading.end(), label.replace(" ", "_")))
+            and _is_label(words := heading.group("label").lower()) and not words.endswith("ing"):
+        found.append((heading.end(), words.replace(" ", "_")))
     elif (average := _AVERAGE.match(head)) is not None:
         found.append((average.end(), average.group("label").lower().replace(" ", "_")))
     if "[" in head:
