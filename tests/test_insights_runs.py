@@ -241,6 +241,12 @@ EXPECTED = {
         {"instability"},  # reconstruct_loss 0.33-0.40, then 0.74, 0.75 at steps 49800-49900
     "heldout119/nllb_custom_finetune_pipes_epoch_update_total_update_train_loss_last_lr_peak_cuda_mem_eval_after_updates.log":
         {"plateau"},  # eval_loss best 3.99 at the sixth evaluation, 4.07 at the last
+    "heldout125/openset_cxr8_nih_chestxray_timestamped_running_train_loss_batch_of_total_indented_epoch_summary_binary_multiclass_closed_set_auroc_f1.log":
+        {"overfitting"},  # val_loss 0.839 at epoch 69, 0.985 eleven epochs on, train 0.005
+    "heldout126/safety_text_classifier_2026_pipe_logger_empty_message_newline_key_value_step_and_epoch_end_lines.log":
+        {"overfitting"},  # val_loss 0.113 at epoch 2, up to 0.169 while train_loss falls
+    "heldout128/maml_edge_learn2learn_style_iteration_header_meta_train_test_error_accuracy_trailing_period_startup_noise.log":
+        {"overfitting"},  # meta-test error 1.46 -> 2.24 while meta-train error falls
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -271,6 +277,18 @@ FALSE_ALARMS = {
     "heldout120/stargan_timeseries_log_csv_header_elapsed_clock_iteration_slash_named_d_g_losses_negative_wgan.log":
         {"instability"},  # G/loss_cls falls to ~0.01; one batch's 0.6 is 38x that median,
     # a near-zero classification loss of a healthy GAN, not a run going unstable
+    "heldout124/detr_jsonl_per_epoch_multi_mnist_two_decoder_layers_unscaled_duplicates.log":
+        {"overfitting"},  # cardinality_error counts predicted boxes against true ones: a
+    # diagnostic that drifts 0.07-0.10, not the model's quality
+    "heldout126/spacy3_full_pipeline_seventeen_column_table_truncated_headers_elided_rows_windows_esc_readme_excerpt.log":
+        {"divergence"},  # spaCy's LOSS TOK2VEC sums its listeners' losses and grows as they
+    # train (0 -> 7.7e3 -> 9.4e4) in a healthy pipeline
+    "heldout128/protonet_edge_iteration_blocks_sci_notation_error_trailing_period_onnx_quant_tail_return_code.log":
+        {"plateau"},  # one episode's meta-test error, 0-0.69 from print to print, and 0
+    # many times: its best (0) cannot improve
+    "heldout128/pycil_podnet_task_epoch_lr_paren_lsc_spatial_flat_loss_finetune_phase_restarted_epochs_eval_dicts.log":
+        {"plateau"},  # the fine-tune phase restarts the epochs (160, then 1-20): its best,
+    # at its fifth epoch, is near the end of the run, not a quarter into it
 }
 
 
