@@ -124,3 +124,11 @@ def test_capitalised_words_before_a_dash_label_the_pairs_after_it() -> None:
 
 def test_guard_a_log_level_before_a_dash_is_no_label() -> None:
     assert names("[2025-04-03 21:04:12] INFO - loss: 0.5, acc: 0.9\n") == {"loss", "acc"}
+
+
+def test_guard_a_phases_results_heading_names_the_phase_not_a_label() -> None:
+    # "Training Summary - " and "Test set: " name their phase (as before the round)
+    assert names("Training Summary - loss: 0.3, acc: 0.5\n") == {"training_loss",
+                                                                "training_acc"}
+    assert names("Final Results - acc: 0.9\n") == {"acc"}
+    assert names("Test set: loss 0.3 acc 0.5\n") == {"test_loss", "test_acc"}

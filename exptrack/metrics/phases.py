@@ -94,6 +94,11 @@ _DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}\]\s{1,8}|\s{0,8})(?P<label>[A-Z][
                      r"(?: [A-Z][A-Za-z]{1,19}){0,2}(?: \([A-Za-z ]{1,30}\))?) - "
                      r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# words of a phase's results heading ("Training Summary - loss: 0.3", "Final Results - acc"):
+# the heading names a phase or nothing (``_RESULTS``), not a label of its own
+_REPORT_WORDS = frozenset({*_WORDS, "testing", "result", "results", "summary", "metrics",
+                           "metric", "scores", "score", "stats", "statistics", "performance",
+                           "epoch", "final", "report", "overall", "total", "best"})
 # "Time: prepare 0.6468    bound 1.0996", "Accumulated time: func 13.24  prepare 2.43": a
 # heading's words before pairs of a word and its value name them (time_prepare)
 _PAIRS_HEADING = re.compile(
@@ -154,10 +159,12 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if section and _is_label(section.group("label").lower()):
         found.append((section.end(), section.group("label").lower()))
     elif (dashed := _DASHED.match(head)) is not None \
-            and _is_label(titled := _NOT_WORD.sub("_", dashed.group("label").lower()).strip("_")):
+            and _is_label(titled := _NOT_WORD.sub("_", dashed.group("label").lower()).strip("_")) \
+            and _REPORT_WORDS.isdisjoint(titled.split("_")):
         found.append((dashed.end(), titled))
     elif (heading := _PAIRS_HEADING.match(head)) is not None \
-            and _is_label(words := heading.group("label").lower()) and not words.endswith("ing"):
+            and _is_label(words := heading.group("label").lower()) and not words.endswith("ing") \
+            and _REPORT_WORDS.isdisjoint(words.split()):
         found.append((heading.end(), words.replace(" ", "_")))
     elif (average := _AVERAGE.match(head)) is not None:
         found.append((average.end(), average.group("label").lower().replace(" ", "_")))
