@@ -126,12 +126,13 @@ def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     (``{'warmup_min_lr': 0, 'warmup_num_steps': 1000}``), or with a nested dict, is a
     configuration: only the values a metric's name holds are kept."""
     values = [a for a in actions if a.kind in (METRIC, RATIO)]
-    if _RESULTS_LABEL.search(line[:max(line.find("{"), 0)][-60:]):
+    label = line[:max(line.find("{"), 0)]  # what is printed before the dict
+    if _RESULTS_LABEL.search(label[-60:]):
         return actions  # ProDiff's "Valid results: {'total_loss': 1.44, 'pdur': 0.03}"
     nested = line.find("{", line.find("{") + 1) >= 0
     liked = [a for a in values if names.metric_like(a.name)]
     if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):
-        family = _FAMILY.search(line[:max(line.find("{"), 0)][-40:]) if not nested else None
+        family = _FAMILY.search(label[-40:]) if not nested else None
         if family is not None:  # PyCIL's "CNN: {'total': 59.04, 'old': 51.78, 'new': 88.1}"
             return [a._replace(name=f"{family.group(1)}_{a.name}")
                     if a.kind in (METRIC, RATIO) else a for a in actions]

@@ -96,7 +96,7 @@ _DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}\]\s{1,8}|\s{0,8})(?P<label>[A-Z][
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # words of a phase's results heading ("Training Summary - loss: 0.3", "Final Results - acc"):
 # the heading names a phase or nothing (``_RESULTS``), not a label of its own
-_REPORT_WORDS = frozenset({*_WORDS, "testing", "result", "results", "summary", "metrics",
+_REPORT_WORDS = frozenset({*_WORDS, "result", "results", "summary", "metrics",
                            "metric", "scores", "score", "stats", "statistics", "performance",
                            "epoch", "final", "report", "overall", "total", "best"})
 # "Time: prepare 0.6468    bound 1.0996", "Accumulated time: func 13.24  prepare 2.43": a

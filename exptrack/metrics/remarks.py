@@ -52,15 +52,9 @@ def inside_at_bracket(left: str, start: int) -> bool:
 
 
 # the learning rate in parentheses: "Epoch 1/160 (LR 0.09999) => ..." (PyCIL's PODNet)
-_PAIR = re.compile(r"\(\s?(?P<name>[A-Za-z][\w/.\-]{0,30})(?::|=)?\s?[+-]?\.?\d[\d.]{0,20}"
-                   r"(?:[eE][+-]?\d{1,3})?\)")
-
-
-def _named_pair(line: str, position: int) -> bool:
-    """Is the parenthesis at ``position`` the learning rate's name and value (not a remark:
-    "(took 2500 ms)", "(6.96)", a best's "(val_acc=0.7784)")?"""
-    found = _PAIR.match(line, position)
-    return found is not None and found.group("name").lower() in ("lr", "learning_rate")
+# (not a remark: "(took 2500 ms)", "(6.96)", a best's "(val_acc=0.7784)")
+_LEARNING_RATE = re.compile(r"\((?i:\s?(?:lr|learning_rate)(?::|=)?\s?)[+-]?\.?\d[\d.]{0,20}"
+                            r"(?:[eE][+-]?\d{1,3})?\)")
 
 
 def of(line: str, offsets: list[int]) -> set[int]:
@@ -84,7 +78,7 @@ def of(line: str, offsets: list[int]) -> set[int]:
             index += 2
         if char == "(":
             opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None
-                          and not _named_pair(line, position))
+                          and _LEARNING_RATE.match(line, position) is None)
         elif char == ")" and opened:
             opened.pop()
     return inside

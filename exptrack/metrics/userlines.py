@@ -5,6 +5,7 @@ the state."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 
 from exptrack.metrics import tables
 from exptrack.metrics.observation import Observation
@@ -25,11 +26,9 @@ class UserLines:
             for match in pattern.finditer(line):
                 groups = {k: v for k, v in match.groupdict().items() if v is not None}
                 for key in ("step", "epoch"):
-                    if key in groups:
-                        try:
+                    if key in groups:  # (a step that is no number is dropped all the same)
+                        with suppress(ValueError):
                             setattr(self, key, tables.number(groups.pop(key)))
-                        except ValueError:
-                            groups.pop(key, None)
                 if "name" in groups and "value" in groups:
                     groups = {groups["name"]: groups["value"]}
                 for name, text in groups.items():
