@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from exptrack.metrics import darknet, detectron, dumps, forms, optuna, rules
+from exptrack.metrics import darknet, detectron, dumps, forms, optuna, rules, samplefactory
 
 _DIGITS = re.compile(rb"\d+")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
@@ -30,6 +30,8 @@ _STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d
 # its values printed again (a running best, not a report)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
+# a record stamped to the second: the same bytes again are the same record (two handlers)
+_STAMPED = re.compile(rb"\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d")
 _MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
 KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
@@ -105,6 +107,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
     if dark is None and " finished with value" in text:
         dark = optuna.plan(pieces)
+    elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
+        dark = samplefactory.plan(pieces, text)
     actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)
@@ -147,7 +151,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= COCO_ROW
     own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]
     report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
-        if own and metrics else (0, 0)
+        if own and metrics else (0, len(raw)) if metrics and _STAMPED.match(raw) else (0, 0)
     return Plan(context, metrics, flags | listing, keyed, key, report)
 
 

@@ -17,6 +17,7 @@ from exptrack.metrics import (
     detectron,
     dumps,
     lineplan,
+    longtables,
     names,
     reprints,
     rules,
@@ -95,6 +96,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels
         self._first_set = ""  # a results table's first data set (``tablelines``)
+        self._long: longtables.LongTable | None = None  # a long table (``tablelines``)
+        self._long_row: longtables.Row | None = None
+        self._long_said: dict[str, tuple[float, int | float | None]] = {}
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
         # emitted together once the table ends (its step is in one of its rows)
         self._kv_section = ""

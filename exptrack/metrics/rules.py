@@ -43,6 +43,7 @@ from exptrack.metrics.kinds import (
     STEP,
     TIMED,
 )
+from exptrack.metrics.nesting import name as nested_names
 from exptrack.metrics.phases import (
     ANY_PHASE,
     EPOCH_KEYS,
@@ -392,7 +393,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
         if "\t" not in sep and len(sep) < 2 and not wholeline.lone_pair(pieces, index, name):
             return tuple(a for a in actions if a.token != index)
-    if "{" in line and not any(a.kind in (STEP, EPOCH) for a in actions):
+    actions, results = nested_names(line, offsets, actions)  # (a run's results: no dump)
+    if "{" in line and not results and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = judge_dict(line, actions)
     elif forms.STEPPED_RECORD.match(line):  # (a JSON record's nested and quoted numbers)
         actions = top_level(line, offsets, actions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from exptrack.metrics import names, rules, tables
+from exptrack.metrics import longtables, names, rules, tables
 from exptrack.metrics.observation import Observation
 
 
@@ -29,8 +29,16 @@ class TableLines:
     _first_set: str  # the data set of the header's first row (``tables.parse_row``)
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
+    _long: longtables.LongTable | None  # a long table's header (``longtables``)
+    _long_row: longtables.Row | None  # its row before
+    _long_said: dict[str, tuple[float, int | float | None]]  # its values, at their steps
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
+        if "|" in text:
+            if self._long_line(text, out):
+                return
+        elif self._long is not None:
+            self._long = None
         if self._phases is not None:  # under a "Training | Validation" header
             row = tables.parse_phase_row(text, self._phases)
             if row is not None:
@@ -73,6 +81,24 @@ class TableLines:
                      or tables.spaced_header(text.strip())):
             self._phases = tables.parse_phase_header(text) if "|" in text else None
             self._maybe_header(text, out)
+
+    def _long_line(self, text: str, out: list[Observation]) -> bool:
+        """A long table's header, rule or row (``longtables``): taken?"""
+        if self._long is None:
+            self._long, self._long_row = longtables.header(text), None
+            return self._long is not None
+        if tables.MARKDOWN_RULE.match(text) and self._long_row is None:
+            return True
+        row = longtables.row(text, self._long, self._long_row)
+        if row is None:
+            self._long = None
+            return False
+        self._long_row = row
+        said = (row.value, self.step)
+        if not row.breakdown and self._long_said.get(row.name) != said:
+            self._long_said[row.name] = said  # (a "Groups" table repeats the "Tasks" one)
+            out.append(Observation(self._name(row.name), row.value, self.step, self.epoch))
+        return True
 
     def _flush_kv(self, out: list[Observation]) -> None:
         """A key-value box table ended: its rows, at the step one of them holds."""

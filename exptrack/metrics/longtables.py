@@ -1,0 +1,90 @@
+"""Long tables: one row a value, a ``Metric`` column naming it and a column before it naming
+the item it is of, as lm-evaluation-harness prints its results::
+
+    |    Tasks    |Version|Filter|n-shot| Metric |   |Value |   |Stderr|
+    |-------------|------:|------|-----:|--------|---|-----:|---|-----:|
+    |arc_challenge|      1|none  |     0|acc     |↑  |0.3960|±  |0.0155|
+    |             |       |none  |     0|acc_norm|↑  |0.3950|±  |0.0155|
+    |mmlu         |      2|none  |      |acc     |↑  |0.4965|±  |0.0041|
+    | - humanities|      2|none  |      |acc     |↑  |0.4435|±  |0.0073|
+    |  - formal_logic|    1|none  |     0|acc     |↑  |0.3016|±  |0.0410|
+
+Each row is ``item/metric`` (``arc_challenge/acc``, lm-eval's own W&B names); a row with an
+empty item cell is of the item above; a filter other than ``none`` is part of the name
+(``gsm8k/exact_match,strict-match``, lm-eval's own key). A group's members are drawn as a
+tree (`` - humanities``); a member of a member (``  - formal_logic``, one of MMLU's 57
+subjects) is a breakdown, like a per-class row, and no metric. The error bar (``Stderr``)
+is not read. Pure functions; the parser keeps the table's state.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# a tree's marker before a member's name: its depth is the spaces before the dash
+_MEMBER = re.compile(r"^( *)- ")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_NO_FILTER = frozenset({"", "none"})
+
+
+class LongTable(NamedTuple):
+    cells: int  # the number of cells a row has
+    item: int  # the column naming what a row's value is of
+    metric: int
+    value: int
+    filter: int  # -1: none
+
+
+class Row(NamedTuple):
+    item: str
+    breakdown: bool  # a member of a member: no metric (nor the rows under it of no item)
+    name: str
+    value: float
+
+
+def _cells(line: str) -> list[str] | None:
+    text = line.strip()
+    if len(text) < 5 or not text.startswith("|") or not text.endswith("|"):
+        return None
+    return text[1:-1].split("|")
+
+
+def header(line: str) -> LongTable | None:
+    """A header with a ``Metric`` and a ``Value`` column after a first column of items."""
+    if "etric" not in line or "alue" not in line:
+        return None
+    cells = _cells(line)
+    if cells is None:
+        return None
+    names = [cell.strip().lower() for cell in cells]
+    if "metric" not in names or "value" not in names:
+        return None
+    metric, value = names.index("metric"), names.index("value")
+    if not 0 < metric < value or not names[0]:
+        return None
+    return LongTable(len(cells), 0, metric, value,
+                     names.index("filter") if "filter" in names else -1)
+
+
+def row(line: str, table: LongTable, above: Row | None) -> Row | None:
+    """A row of ``table`` (``above``: the row before), else None."""
+    cells = _cells(line)
+    if cells is None or len(cells) != table.cells:
+        return None
+    value = cells[table.value].strip()
+    metric = cells[table.metric].strip()
+    if not metric or _NUMBER.match(value) is None:
+        return None
+    item_cell = cells[table.item].rstrip()
+    member = _MEMBER.match(item_cell)
+    item = item_cell[member.end():].strip() if member is not None else item_cell.strip()
+    breakdown = member is not None and len(member.group(1)) > 1
+    if not item:
+        if above is None:
+            return None
+        item, breakdown = above.item, above.breakdown
+    name = f"{item}/{metric}"
+    if table.filter >= 0 and cells[table.filter].strip().lower() not in _NO_FILTER:
+        name += "," + cells[table.filter].strip()
+    return Row(item, breakdown, name, float(value))

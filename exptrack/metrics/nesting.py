@@ -1,0 +1,85 @@
+"""Values in nested dicts printed on one line, named by the keys they are under.
+
+``{'train': {'loss': 0.3}, 'val': {'loss': 0.4}}`` holds two losses, ``train/loss`` and
+``val/loss``: a name under several keys takes its key. A dict's ``results`` key holds what the
+run measured, keyed by task or data set (lm-evaluation-harness 0.3's ``{'results':
+{'hellaswag': {'acc': 0.5, 'acc_stderr': 0.01}}, 'versions': {...}}``): each value is named by
+the keys under ``results`` (``hellaswag/acc``), an error bar (``*_stderr``) is not a metric,
+and the dict's other keys (``versions``, ``config``) are no results. A dict of one level keeps
+its names as they are.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from exptrack.metrics.actions import Action
+from exptrack.metrics.kinds import METRIC, RATIO
+
+_RESULTS_KEYS = frozenset({"results", "result", "eval_results", "test_results"})
+_ERROR_BARS = ("_stderr", "_std_err")
+
+
+def _key_paths(line: str) -> tuple[list[int], list[tuple[str, ...]]]:
+    """Where the dicts and lists of ``line`` open and close, and the keys they are under
+    there (a quoted key before ":"; "" for a container of no key). One pass: linear."""
+    positions: list[int] = [0]
+    paths: list[tuple[str, ...]] = [()]
+    stack: list[str] = []
+    quote, escaped = "", False
+    string_start = string_end = -1
+    key = ""
+    for at, char in enumerate(line):
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote, string_end = "", at
+            continue
+        if char in "'\"":
+            quote, string_start = char, at + 1
+        elif char == ":":
+            key = line[string_start:string_end] \
+                if string_end >= 0 and not line[string_end + 1:at].strip() else ""
+        elif char in "{[" or char in "}]":
+            if char in "{[":
+                stack.append(key if line[:at].rstrip().endswith(":") else "")
+            elif stack:
+                stack.pop()
+            key = ""
+            positions.append(at)
+            paths.append(tuple(stack))
+    return positions, paths
+
+
+def name(line: str, offsets: Sequence[int],
+         actions: list[Action]) -> tuple[list[Action], bool]:
+    """The actions of a line with a nested dict, named by their keys (see the module
+    docstring); True when a ``results`` key named them (they are a run's results)."""
+    if "{" not in line or line.count("{") < 2:
+        return actions, False
+    positions, paths = _key_paths(line)
+    keyed = {a.token: paths[bisect_right(positions, offsets[a.token]) - 1]
+             for a in actions if a.kind in (METRIC, RATIO)}
+    under: dict[int, list[str]] = {}
+    for token, path in keyed.items():
+        found = next((i for i, key in enumerate(path) if key in _RESULTS_KEYS), -1)
+        if found >= 0:
+            under[token] = [key for key in path[found + 1:] if key]
+    if under:
+        return [a._replace(name="/".join([*under[a.token], a.name]))
+                for a in actions if a.kind not in (METRIC, RATIO) or (
+                    a.token in under and not a.name.endswith(_ERROR_BARS))], True
+    parents: dict[str, set[str]] = {}
+    for a in actions:
+        parent = keyed.get(a.token, ("",))[-1:]
+        if parent and parent[0]:
+            parents.setdefault(a.name, set()).add(parent[0])
+    if not any(len(keys) > 1 for keys in parents.values()):
+        return actions, False
+    return [a._replace(name=f"{keyed[a.token][-1]}/{a.name}")
+            if a.name in parents and keyed.get(a.token, ("",))[-1] else a
+            for a in actions], False
