@@ -111,8 +111,9 @@ def without_per_item(actions: list[Action]) -> list[Action]:
             or m.group(1) not in many] if many else actions
 
 
-# what labels a printed dict as results: "Valid results: {", "eval metrics = {"
-_RESULTS_LABEL = re.compile(r"(?i)\b(?:results?|metrics|scores|stats)\s?[:=]?\s?$")
+# what labels a printed dict as results: "Valid results: {", "eval metrics = {", "test {"
+_RESULTS_LABEL = re.compile(r"(?i)\b(?:results?|metrics|scores|stats|test|val|valid|validation|"
+                            r"eval|evaluation|dev)\s?[:=]?\s?$")
 
 
 # an acronym that labels a printed dict: the classifier or score its values are of (PyCIL's

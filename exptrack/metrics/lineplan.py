@@ -26,6 +26,8 @@ _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4}
 # 1123.18 samples/sec"): the stamp's milliseconds glued to the message's first word
 _STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d"
                           r"(?:[.,]\d{1,6})?-(?=[A-Za-z\[])")
+# LibKGE's "2023-12-19 10:32:22.694901   lr: 0.01": a stamp alone before the message
+_STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
 # its values printed again (a running best, not a report)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
@@ -95,7 +97,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         text = " " * (len(text) - len(printed)) + printed
     record = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
         else _LEVEL_NAME.match(text) if "INFO " in text[:40] \
-        else _STAMP_GLUED.match(text) if "-" in text[:40] else None
+        else _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) if "-" in text[:40] else None
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)

@@ -27,7 +27,13 @@ METRIC_WORDS = frozenset({
     "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
     "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
-    "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
+    "cost", "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
+})
+# how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
+# a setting)
+_OUTCOMES = frozenset({
+    "success", "crash", "timeout", "failure", "fail", "collision", "completion", "acceptance",
+    "detection", "miss", "pass", "solve", "solved", "goal", "death", "survival", "alarm",
 })
 # The last word of a setting whose other words sound like a metric ("loss_scale",
 # "min_loss_scale", "loss_weight", "accuracy_threshold").
@@ -141,6 +147,8 @@ def metric_like(name: str) -> bool:
         return False
     if _mean_length(parts):
         return True
+    if parts[-1] in ("rate", "ratio") and parts[-2:-1] and parts[-2] in _OUTCOMES:
+        return True  # "Success Rate", "Crash Rate": how often an episode ended so
     if parts[-1] == "rank" and parts[-2:-1] in (["mean"], ["avg"], ["median"]):
         return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS

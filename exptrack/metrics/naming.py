@@ -29,7 +29,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
-    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
+    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|weighted|samples|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-)"""
     r"""['"]?$""")  # dlib's
 # "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:", "step-146352, lr=..."
@@ -64,8 +64,9 @@ _NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", 
                                      "cycle", "pass", "part"})
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
-# open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name
-_QUALIFIER = re.compile(r" \((?![smh]\))[a-z]\)")
+# open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name;
+# so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53")
+_QUALIFIER = re.compile(r" \((?:(?![smh]\))[a-z]|micro|macro|weighted|samples|binary)\)")
 # a unit in parentheses is part of the name ("elapsed time per iteration (ms)", "Speed
 # (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
 # another quantity; a percentage's or a count's sign is not ("acc (%)")

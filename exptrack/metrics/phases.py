@@ -121,6 +121,9 @@ _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?[
 # is a device's bracket)
 _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|evaluation|dev)\s"
                             r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
+# a phase's word right before a dict it prints ("[run] test {'loss': 0.15, 'r2': 0.26}")
+_DICT_PHASE = re.compile(r"(?i)(?:^|[\s\]])(?P<phase>test|val|valid|validation|eval|evaluation|dev)"
+                         r" (?=\{['\"])")
 # pytracking's "[train: 19, 50 / 1875] FPS: ...", "[val: 20, 50 / 312]": its loaders' lines
 _PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>" + LOOP_PHASES + r"):"
                            r"\s?\d{1,6},\s{0,4}\d{1,9}\s?/\s?\d{1,9}\]")
@@ -168,6 +171,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.append((heading.end(), words.replace(" ", "_")))
     elif (average := _AVERAGE.match(head)) is not None:
         found.append((average.end(), average.group("label").lower().replace(" ", "_")))
+    if "{" in head:
+        found.extend((m.end(), PHASES[m.group("phase").lower()])
+                     for m in _DICT_PHASE.finditer(head))
     if "[" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _BRACKET_PHASE.finditer(head))

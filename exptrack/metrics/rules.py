@@ -145,6 +145,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     phrased_steps: list[int] = []  # "<qualifier> steps N": a step only beside metrics
     per_phase: str | None = None  # the quantity of "loss train: 2.85, val: 2.86"
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
+    fields = 0  # the names since it, in its "|" field
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
     skip: set[int] = set(wrapped) | remarks.not_reported(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
@@ -334,15 +335,16 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if not weak and not measured and around.count_noun(after, index + 2 < len(pieces)):
             continue
         name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
-        if "|" in left:
-            per_phase = None
+        if "|" in left:  # a field of its own: a section of two names or more ends at its "|"
+            per_phase, section = None, section if fields < 2 else None
         phased = QUANTITY_PHASE.match(name) if not weak else None
         if phased is not None and names.metric_like(phased.group(1)):
             per_phase = phased.group(1)  # litgpt "loss train: 2.85, val: 2.86": one quantity
         elif per_phase is not None and low in WORD_PHASES and not weak:  # per phase, named
             name = f"{per_phase}_{name}"  # as its first one is: loss_train, loss_val
+        fields = fields + 1 if "|" not in left else 1
         if found.phase is not None:
-            section = found.phase
+            section, fields = found.phase, 1
             name = with_phase(name, found.phase)
             if not candidates and (not found.before.strip(" )]|-,*")
                                    or _AFTER_LEVEL.search(found.before)) \
