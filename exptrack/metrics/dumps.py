@@ -107,6 +107,18 @@ _TABLE_KEYS = frozenset({"step", "Step", "epoch", "Epoch", "iter", "iteration", 
 _A_NAME = re.compile(r"[A-Za-z][\w./@\-]{0,60}$")
 
 
+# Time-Series-Library's print_args: two "Key:" cells a line, each padded to a column
+# ("  Seq Len:            168                 Label Len:          48")
+_TWO_CELLS = re.compile(r"^\s{1,4}(?P<key>[A-Za-z][\w()]*(?: [A-Za-z][\w()]*){0,3}):\s{2,}"
+                        r"(?P<value>\S+)\s{2,}[A-Za-z][\w()]*(?: [A-Za-z][\w()]*){0,3}:\s{2,}"
+                        r"(?P<other>\S+)\s*$")
+
+
+def two_cells(line: str) -> bool:
+    """A listing line of two padded ``Key: value`` cells (see ``_TWO_CELLS``)?"""
+    return len(line) <= MAX_LINE and _TWO_CELLS.match(line) is not None
+
+
 def classify(line: str) -> tuple[int, str]:
     """The block flags of a line (0: not part of a block) and its key, for a listing."""
     text = line.rstrip()
@@ -125,6 +137,10 @@ def classify(line: str) -> tuple[int, str]:
         return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else 0), ""
     if heading_phase(text) is not None or is_rule(text):  # "... INFO - Evaluation Results
         return CONTINUES, ""  # - Train Set", then "... INFO - =========="
+    cells = _TWO_CELLS.match(text)
+    if cells is not None:
+        numeric = _NUMBER.match(cells.group("value")) and _NUMBER.match(cells.group("other"))
+        return LISTING | (NUMERIC if numeric else EVIDENCE), cells.group("key").replace(" ", "_")
     position = 0
     while True:
         found = _KEY_VALUE.search(text, position)

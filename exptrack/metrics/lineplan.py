@@ -133,7 +133,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     context = tuple((alone if a.kind == rules.EPOCH else a.kind, *span(a.token))
                     for a in actions if a.kind in _CONTEXT)
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
-    listing, key = dumps.classify(text) if not context and len(values) < 2 else (0, "")
+    listing, key = dumps.classify(text) if not context and (
+        len(values) < 2 or len(values) == 2 and dumps.two_cells(text)) else (0, "")
     naming = peek if listing else name
     metrics = tuple((naming(a.name), *span(a.token),
                      *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)

@@ -43,6 +43,11 @@ _PHASE = re.compile(
 # the val loop's are prefixed, apart from the train loop's ("val_time")
 _RUNNER_TIMING = frozenset({"time", "data_time", "memory", "eta"})
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
+# ... unless the tag is a phase's and a metric, no counter, follows it ("[TEST] MAE: 2.55 |
+# RMSE: 6.35": the test's; "[TEST] Trial:0000 | Epoch:0010 | CL loss:" tags a whole run)
+_PHASE_TAG = re.compile(r"^\s{0,8}\[(?P<phase>TEST|VAL|VALID|EVAL|DEV)\]\s{0,3}(?!(?i:trial|fold|"
+                        r"epoch|step|iter|iteration|run|round)\b)[A-Za-z][\w\-/@]{0,30}\s?[:=]\s?"
+                        r"[-+]?\.?\d")
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
@@ -174,6 +179,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if "{" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _DICT_PHASE.finditer(head))
+    if (tag := _PHASE_TAG.match(line)) is not None:
+        found.append((tag.end("phase") + 1, PHASES[tag.group("phase").lower()]))
     if "[" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _BRACKET_PHASE.finditer(head))
