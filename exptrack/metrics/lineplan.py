@@ -9,6 +9,8 @@ from typing import NamedTuple
 from exptrack.metrics import darknet, detectron, dumps, forms, optuna, rules, samplefactory
 
 _DIGITS = re.compile(rb"\d+")
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that are no UTF-8 (``surrogateescape``)
+_SIGN = re.compile("(?<=[0-9])[\udc80-\udcff]{1,2}(?=[0-9])")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
 # "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:", Ray's "(main_task
 # pid=2105103) ", "(WorkerDict pid=123, ip=10.0.0.2) "
@@ -91,7 +93,11 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     """The plan of a line (``raw``), its metrics named through ``name``, or through
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``)."""
-    text = raw.decode("utf-8", "replace")
+    text = raw.decode("utf-8", "surrogateescape")
+    if not text.isascii():  # another encoding's sign between numbers (GBK's "±" in "74.14±1.33"):
+        text = _SIGN.sub(lambda m: "?" * len(m.group()), text)  # "?"s (the same offsets); its
+        if _UNDECODED.search(text):  # words leave the line unread (``EMPTY`` below)
+            text = raw.decode("utf-8", "replace")
     printed = untagged(text)
     if len(printed) < len(text):  # read as the line the process printed (the same offsets)
         text = " " * (len(text) - len(printed)) + printed
