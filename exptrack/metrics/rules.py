@@ -56,7 +56,13 @@ from exptrack.metrics.phases import (
     with_phase,
 )
 from exptrack.metrics.settings import HYPER_NAMES
-from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, ordinal_kind, unnamed_kind
+from exptrack.metrics.unnamed import (
+    PHASE_LABEL,
+    epoch_batch_pair,
+    opening_trial,
+    ordinal_kind,
+    unnamed_kind,
+)
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
@@ -379,6 +385,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         return ()  # 0.003  loss: 2.20  weight_decay: 0.05" is a report
     if sectioned:  # "Train Loss: 11.2 | Token Acc: 0.05 | Val Loss: 10.9 | Token Acc: 0.07":
         actions = sections(actions, sectioned)  # a name twice: each phrase opens a section
+    if opening_trial(pieces) and not any(a.kind in (STEP, EPOCH) for a in actions):
+        phrased_steps.append(1)  # "Trial 14: MOTA=61.1%": the search's step
     if phrased_steps and any(a.kind == METRIC for a in actions):
         actions = sorted([*actions, *(Action(STEP, i) for i in phrased_steps)],
                          key=lambda a: a.token)

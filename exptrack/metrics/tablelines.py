@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from exptrack.metrics import longtables, names, rules, tables
 from exptrack.metrics.observation import Observation
+from exptrack.metrics.reprints import Reprints
 
 
 class TableLines:
@@ -29,6 +30,7 @@ class TableLines:
     _first_set: str  # the data set of the header's first row (``tables.parse_row``)
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
+    _reprints: Reprints
     _long: longtables.LongTable | None  # a long table's header (``longtables``)
     _long_row: longtables.Row | None  # its row before
     _long_said: dict[str, tuple[float, int | float | None]]  # its values, at their steps
@@ -107,9 +109,11 @@ class TableLines:
         for name, value in rows:
             if name.rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS:
                 self.step = tables.number(str(value)) if math.isfinite(value) else self.step
+        first = len(out)
         for name, value in rows:
             if not rules.is_denied(name):  # "time/iterations", "train/n_updates": counters
                 out.append(Observation(self._name(name), value, self.step, self.epoch))
+        self._reprints.record(out, first, len(out), "")  # (what W&B's summary repeats)
 
     def _maybe_header(self, line: str, out: list[Observation]) -> None:
         found = tables.parse_header(line)

@@ -84,3 +84,14 @@ def epoch_batch_pair(pieces: list[str], index: int) -> tuple[int, ...]:
             and pieces[index + 4].isdigit() and _PAIR_CLOSE.match(pieces[index + 5]):
         return index + 2, index + 4
     return ()
+
+
+# a search's trial opening the line it reports ("  ⭐ Trial 14: MOTA=61.1%, Re=79%"): no step
+# or epoch of its own, the trial's number indexes the search's series
+_TRIAL_OPENS = re.compile(r"^\W{0,8}(?:\[[^\]]{0,40}\]\s?){0,3}Trial $")
+
+
+def opening_trial(pieces: list[str]) -> bool:
+    """Does the line open with its trial's number ("Trial 14: MOTA=61.1%")?"""
+    return len(pieces) > 4 and pieces[2][:1] in ":," and _TRIAL_OPENS.match(pieces[0]) is not None
+
