@@ -218,8 +218,7 @@ def test_a_statistics_block_after_a_step_is_its_report() -> None:
     assert found["Mean_episode_length"] == (42.41, 156025)
     assert found["Mean_cost"] == (0.0, 156025) and "Mean_action_noise_std" in found
     # printed at start-up, before any step, the same block is a printed configuration
-    # ("Mean cost" names a measure: kept like the losses)
-    assert "Mean_action_noise_std" not in _names(block.split("\n\n", 1)[1])
+    assert "Mean_cost" not in _names(block.split("\n\n", 1)[1])
 
 
 def test_labels_of_a_line_and_what_is_no_label() -> None:

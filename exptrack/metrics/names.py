@@ -27,7 +27,7 @@ METRIC_WORDS = frozenset({
     "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
     "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
-    "cost", "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
+    "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
 })
 # how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
 # a setting)
