@@ -247,6 +247,23 @@ EXPECTED = {
         {"overfitting"},  # val_loss 0.113 at epoch 2, up to 0.169 while train_loss falls
     "heldout128/maml_edge_learn2learn_style_iteration_header_meta_train_test_error_accuracy_trailing_period_startup_noise.log":
         {"overfitting"},  # meta-test error 1.46 -> 2.24 while meta-train error falls
+    "heldout132/fastspeech2_validation_step_comma_named_losses_every_1000_steps_restarted_runs.log":
+        {"plateau"},  # validation total loss best (2.71) at step 7000, none better after
+    "heldout136/chainer_logreport_json_adda_discrim_encoder_loss_tail_cut_no_opening_bracket.log":
+        {"plateau"},  # validation/main/loss best at epoch 106, 43% of the run before the end
+    "heldout136/keras1_theano_verbose2_kanji_four_runs_early_stopping_val_then_no_val.log":
+        {"overfitting"},  # val_loss 0.0955 -> 0.108 from epoch 6 while loss falls (early stop)
+    "heldout138/deeponet_residual_seismic_resunet_encoder_epoch_of_total_test_dict_then_per_model_comparison_dicts.log":
+        {"overfitting", "plateau"},  # val Δr2 best at epoch 25 of 88 (early stop), then
+    # falling while the train Δr2 rises
+    "heldout138/deeponet_residual_seismic_two_runs_epoch_of_total_sl1_r2_pearson_delta_unicode_test_dict_summary.log":
+        {"overfitting"},  # val Δr2 0.123 -> 0.063 from epoch 26 while the train Δr2 rises
+    "heldout139/logging_pipes_seq_lstm_course_epoch_train_val_loss_acc_f1_lr_best_saved_multiline_test_report_per_class.log":
+        {"overfitting"},  # val_acc 0.634 at epoch 11, 0.474 at the end, train_acc rising
+    "heldout139/lora_llm_course_team_hw_bracket_epoch_step_loss_every_10_steps_epoch_avg_loss_hyphen_key.log":
+        {"instability"},  # five loss spikes up to 26x the recent median in a LoRA run
+    "heldout139/pytorch_project_epoch_pipes_train_dev_loss_dev_acc_time_minutes_time_limit_best_dev_accuracy.log":
+        {"overfitting"},  # dev_loss 0.182 at epoch 30, 0.232 later, train_loss 0.204 -> 0.094
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -289,6 +306,12 @@ FALSE_ALARMS = {
     "heldout128/pycil_podnet_task_epoch_lr_paren_lsc_spatial_flat_loss_finetune_phase_restarted_epochs_eval_dicts.log":
         {"plateau"},  # the fine-tune phase restarts the epochs (160, then 1-20): its best,
     # at its fifth epoch, is near the end of the run, not a quarter into it
+    "heldout136/caffe_facial_keypoints_regression_glog_iteration_loss_test_net_loss_lr_optimization_done.log":
+        {"instability"},  # Caffe prints the train and the test net's output both as "loss":
+    # one series of two quantities, the test's values far above the train's
+    "heldout138/deepmd_lcurve_out_2021_hash_header_step_rmse_val_trn_energy_force_lr_no_virial_every_100.log":
+        {"overfitting"},  # lcurve.out's validation RMSE is one small batch's: it swings
+    # tenfold from print to print (8.6e-4 to 9e-3) while training goes on normally
 }
 
 
