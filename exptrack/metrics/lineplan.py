@@ -34,9 +34,9 @@ _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Z
 # its values printed again (a running best, not a report)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
+_MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # a record stamped to the second: the same bytes again are the same record (two handlers)
 _STAMPED = re.compile(rb"\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d")
-_MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
 KEYED = 1  # a name holds digits of the line ("top1"): lines of the shape differ by them
 SLOW = 1 << 5  # a tqdm bar's step, or a number ``float`` does not read ("0.0363f0")

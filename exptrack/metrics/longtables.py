@@ -26,6 +26,7 @@ from typing import NamedTuple
 _MEMBER = re.compile(r"^( *)- ")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _NO_FILTER = frozenset({"", "none"})
+MAX_NAMES = 4096  # the rows' last values remembered (to tell a repeat)
 
 
 class LongTable(NamedTuple):

@@ -98,6 +98,8 @@ class TableLines:
         self._long_row = row
         said = (row.value, self.step)
         if not row.breakdown and self._long_said.get(row.name) != said:
+            if len(self._long_said) >= longtables.MAX_NAMES:
+                self._long_said.clear()  # (bounded: a log of ever new rows)
             self._long_said[row.name] = said  # (a "Groups" table repeats the "Tasks" one)
             out.append(Observation(self._name(row.name), row.value, self.step, self.epoch))
         return True
