@@ -49,6 +49,11 @@ def test_nested_dicts_name_their_values_by_their_keys() -> None:
                            ("bbh/multiple_choice_grade", 0.38, None, None)]
 
 
+def test_a_value_before_the_nested_dicts_keeps_its_own_name() -> None:
+    text = "loss: 0.5, {'a': {'loss': 1.0}, 'b': {'loss': 2.0}}\n"
+    assert {o[0] for o in named(text)} >= {"a/loss", "b/loss"}
+
+
 def test_guard_a_nested_dict_of_distinct_names_keeps_them() -> None:
     text = "[v=10000]: {'logits': {'accuracy': 0.77}, 'probs': {'auc': 0.78}}\n"
     assert names(text) == {"accuracy", "auc"}

@@ -73,13 +73,12 @@ def name(line: str, offsets: Sequence[int],
         return [a._replace(name="/".join([*under[a.token], a.name]))
                 for a in actions if a.kind not in (METRIC, RATIO) or (
                     a.token in under and not a.name.endswith(_ERROR_BARS))], True
-    parents: dict[str, set[str]] = {}
+    parent = {token: path[-1] for token, path in keyed.items() if path and path[-1]}
+    parents: dict[str, set[str]] = {}  # each name's keys ("loss": {"train", "val"})
     for a in actions:
-        parent = keyed.get(a.token, ("",))[-1:]
-        if parent and parent[0]:
-            parents.setdefault(a.name, set()).add(parent[0])
+        if a.token in parent:
+            parents.setdefault(a.name, set()).add(parent[a.token])
     if not any(len(keys) > 1 for keys in parents.values()):
         return actions, False
-    return [a._replace(name=f"{keyed[a.token][-1]}/{a.name}")
-            if a.name in parents and keyed.get(a.token, ("",))[-1] else a
-            for a in actions], False
+    return [a._replace(name=f"{parent[a.token]}/{a.name}")
+            if a.name in parents and a.token in parent else a for a in actions], False
