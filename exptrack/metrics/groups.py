@@ -76,6 +76,8 @@ def took_name(before: str, after: str) -> str | None:
 # a key over a short list of numbers: "D-Loss=[0.76, 0.43]", "recall=[0.124, 0.268]"
 _LIST = re.compile(r"(?<![\w.\-])(?P<key>[A-Za-z][\w.\-@/]{0,40})\s?[=:]\s?"
                    r"\[(?P<body>[^\[\]]{1,200})\]")
+# a learning rate per parameter group
+_RATES = frozenset({"lr", "learning_rate"})
 _ITEM = re.compile(r"\s?[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s?")
 
 
@@ -86,15 +88,21 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
     found: dict[int, tuple[str, int, int]] = {}
     for listed in _LIST.finditer(line):
         items = listed.group("body").split(",")
-        if not 2 <= len(items) <= 8 or not names.metric_like(listed.group("key")) \
+        key = listed.group("key")
+        rate = key.lower() in _RATES
+        if not 2 <= len(items) <= 8 or not (rate or names.metric_like(key)) \
                 or not all(_ITEM.fullmatch(item) for item in items):
             continue
         inside = [i for i in range(1, len(offsets) - 1, 2)
                   if listed.start("body") <= offsets[i] < listed.end("body")]
-        if len(inside) == len(items):
-            for position, index in enumerate(inside):
-                found[index] = (f"{listed.group('key')}_{position}", listed.start("key"),
-                                listed.end("key"))
+        if len(inside) != len(items):
+            continue
+        if rate and len({item.strip() for item in items}) == 1:
+            # DeepSpeed's "lr=[5e-05, 5e-05]": every parameter group at one rate
+            found[inside[0]] = (key, listed.start("key"), listed.end("key"))
+            continue
+        for position, index in enumerate(inside):
+            found[index] = (f"{key}_{position}", listed.start("key"), listed.end("key"))
     if "[(" in line:
         found.update(_pairs(line, offsets))
     return found

@@ -171,6 +171,8 @@ def counts_things(name: str) -> bool:
     if parts[0] == "time" and "/" in name and (parts[-1] in _PROGRESS_UNITS or (
             parts[-2:-1] == ["in"] and parts[1] in _PROGRESS_UNITS)):
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
+    if parts[0] in ("timing", "timer", "timers") and "/" in name:
+        return False  # verl's "timing_s/generate_sequences": how long generating took
     if _mean_length(parts):
         return False
     if parts[-1] in _COUNT_HEADS or ("total" in parts

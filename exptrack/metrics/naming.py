@@ -335,17 +335,20 @@ _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", 
                               "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
 # ("END epoch:8", PaddleVideo's summary of the epoch, is the epoch)
 _KEY_WORDS = ("step", "steps", "timestep", "epoch", "iter", "iteration")
+_RUN_GROUPS = frozenset({"train", "training", "trainer"})  # a logger's group of the run's keys
 
 
 def key_kind(low: str) -> int | None:
     """STEP or EPOCH when a name is a step's or an epoch's key: "iter", "epoch", "completed
     step", "current_epoch", "global iter", "train_num_updates"; else None."""
+    group, slash, leaf = low.partition("/")
+    if slash and group in _RUN_GROUPS and (leaf in STEP_KEYS or leaf in EPOCH_KEYS):
+        return STEP if leaf in STEP_KEYS else EPOCH  # verl's "training/global_step:1"
     first, _, last = low.partition("_")
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
     qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
         len(first) > 4 and first.endswith("ed") and not first.endswith("eed")))  # 3 of 8"
-    if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified
-            or low in ("train/epoch", "trainer/epoch")):
+    if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified):
         return None
     epoch = low not in STEP_KEYS and not phased \
         and last not in ("step", "steps", "timestep", "iter", "iteration")

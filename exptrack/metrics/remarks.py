@@ -82,3 +82,14 @@ def of(line: str, offsets: list[int]) -> set[int]:
         elif char == ")" and opened:
             opened.pop()
     return inside
+
+
+# which way is better, said between a name and its value: DeepSpeed-Chat's
+# "chosen_last_scores (higher is better) : 0.04" (a remark, blanked to keep positions)
+_DIRECTION = re.compile(r"\s?\((?:higher|lower|larger|smaller|bigger) is better\)")
+
+
+def blank_direction(pieces: list[str]) -> list[str]:
+    """``pieces`` with every "(higher is better)" remark replaced by as many spaces."""
+    return [_DIRECTION.sub(lambda found: " " * len(found.group()), piece) if i % 2 == 0
+            else piece for i, piece in enumerate(pieces)]

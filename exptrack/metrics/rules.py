@@ -104,6 +104,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if any(" top " in text or " reached " in text for text in pieces[::2]):
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
+        if not actions and not_a_report("".join(pieces)):
+            return ()
         return wholeline.phrase_plan(pieces, actions) or actions
     if all(a.kind == METRIC and pieces[a.token].replace(",", "").isdigit()
            and not names.metric_like(a.name) for a in actions):
@@ -118,6 +120,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     texts = "".join(pieces[::2])
     if "----" in texts or "====" in texts:  # "-----Iteration: 1000-----": a banner's rule
         pieces = forms.unrule(pieces)
+    if " is better)" in texts:
+        pieces = remarks.blank_direction(pieces)
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
