@@ -53,7 +53,7 @@ METRIC_END = re.compile(
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t\](]\s?|\s\s|\s\*\s|\s[-\u2014]\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s)"
-    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? ){1,3})$")
+    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? ){1,4})$")
 # ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. ")
 _HYPHENED = re.compile(r"-[A-Za-z]")
 _UNIT_AFTER = re.compile(
@@ -131,6 +131,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
     words = found.group("words")
     parts = words.split()
+    if len(parts) == 4 and "per" not in parts:
+        return ""  # four words only for a rate's ("tokens per gpu per second")
     sentence = [i for i, p in enumerate(parts) if p.endswith(".")]
     if sentence and (name in COUNTER_KEYS or (not first and not sentence[0] and not before[
             :found.start("words")].strip())):  # (the first word a unit: "22.3 s. Mean")
@@ -159,6 +161,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per"
            and not (p.isupper() and len(p) > 1)  # "IS max", "GPU Allocated": an acronym
            and (not i or parts[i - 1].lower() != "per")  # "Per Sample Time"
+           and parts[i + 1:i + 2] != ["per"]  # Megatron's "samples per second: 0.23"
            for i, p in enumerate(parts)) \
             and not (parts == ["x"] and names.metric_like(name)):  # YOLO's "x loss: 0.39"
         return None if strong and len(parts) > 1 else ""

@@ -235,7 +235,9 @@ def denied(name: str, phase: str | None = None) -> bool:
     if phase is not None and low in ("error", "errors"):
         return False
     if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
-        quantity, *pers = low.split("_per_")
+        quantity, *pers = low.partition("_(")[0].split("_per_")  # (not "_(tgs)")
+        if quantity.startswith(("num_", "n_", "number_of_")):
+            return True  # "Num update steps per epoch": a count of steps
         if any(per in _TIME_UNITS for per in pers):  # tokens_per_sec_per_gpu too
             return False
         low = name = name[:len(quantity)]

@@ -75,6 +75,20 @@ _KEPT_UNIT = re.compile(
 _GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,25}\.?\)$")  # "Epoch Time(s)", "GPU (TFLOP/s/GPU)"
 
 
+def _initials(unit: str, before: str) -> bool:
+    """Is the word in parentheses the initials of the words before it? Megatron-DeepSpeed's
+    "tokens per gpu per second (tgs)" names its quantity so (not a unit: kept)."""
+    letters = unit.strip(" ()").lower()
+    if not 2 <= len(letters) <= 5 or not letters.isalpha():
+        return False
+    words = [w for w in _WORD.findall(before[-80:]) if w.lower() not in ("per", "of")]
+    return len(words) >= len(letters) and "".join(
+        w[0] for w in words[-len(letters):]).lower() == letters
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 def at_field_start(before: str) -> bool:
     """Does a name start a field (after a separator, not after other words)?"""
     return _FIELD_START.search(before) is not None
@@ -236,7 +250,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         return None
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
     if match.group("unit") is not None and (_QUALIFIER.match(match.group("unit")) or (
-            _KEPT_UNIT.match(match.group("unit")))):  # "Data (t):", "elapsed time per
+            _KEPT_UNIT.match(match.group("unit"))) or _initials(
+                match.group("unit"), tail[:end])):  # "Data (t):", "elapsed time per
         raw_name, end = raw_name + match.group("unit"), match.end("unit")  # iteration (ms):"
     if tail[match.start() - 1:match.start()] == "]" and index >= 3 \
             and _SUBSCRIPT.search(pieces[index - 3]):
