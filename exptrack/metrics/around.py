@@ -175,6 +175,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
             and all(p.isalpha() and p.islower() for p in parts[1:]):
         return words  # neat-python's "Mean genetic distance 1.752": the line's phrase
     boundary = found.group(0)[:found.start("words") - found.start()]
+    if boundary[:1] == ")" and boundary.count(")") == 1:
+        boundary = boundary[1:]  # "Steps 412(412.16) | Grad Norm 199.7": after a remark
     if not strong and (("\t" in boundary or boundary.endswith(" - ")
                         or boundary.strip() in ("|", ",")) and name.lower() not in STOPWORDS
                        and all(p.isalpha() and p.islower() for p in parts)):

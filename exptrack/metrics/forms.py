@@ -204,9 +204,10 @@ def unrule(pieces: list[str]) -> list[str]:
 
 # a JSON record of a step ('{"step": 5000, "loss": 4.07, "pos_type": "sinusoidal"}'): its
 # texts are the run's settings repeated, its numbers the step's report
-# (the key first, or after other fields: RT-DETR's records after a restart)
+# (the key first, or after other fields: RT-DETR's records after a restart; after a log
+# record's prefix and a label: "... | INFO | METRICS {"phase": "train", "step": 16125, ...}")
 STEPPED_RECORD = re.compile(
-    r'^\s*\{(?:\s*|.{0,2000}?, )"(?:step|global_step|iteration|iter|epoch)"\s*:\s*\d')
+    r'^[^{"]{0,160}\{(?:\s*|.{0,2000}?, )"(?:step|global_step|iteration|iter|epoch)"\s*:\s*\d')
 # "task=detect", "head: Default": a key and a text value (configuration, not a metric)
 TEXT_ASSIGN = re.compile(
     r"(?<![\w.])(?!(?:INFO|DEBUG|WARNING|ERROR):)" + names.RECORD_FIELD  # (a record's level)

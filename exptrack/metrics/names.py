@@ -104,11 +104,12 @@ _DENY_NAMES = frozenset({
     "grad_acc", "grad_accum", "seq_len", "seqlen", "task",  # a continual learner's task index
 })
 _DENY_PATTERN = re.compile(
-    r"(?:^|(?<!mean)(?<!median)(?<!avg)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
-    r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric)
+    r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
+    r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric, a flow's "bits/dim")
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
+    r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)
 _TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", "iter",
