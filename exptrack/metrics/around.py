@@ -63,8 +63,10 @@ _UNIT_AFTER = re.compile(
 # "loss: 0.73 iter time (s): 3.18": the word after a value opens the next key
 _NAME_GOES_ON = re.compile(r" [A-Za-z]\w{0,20}(?: \([A-Za-z/%]{1,6}\))?\s?[:=]")
 _TWO_WORDS = re.compile(r" ([a-z]{1,20}) ([a-z]{1,20}) $")
+# what may follow a name's value with no ":" between them ("loss 0.16104: 100%|": the end
+# of a bar's description)
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[=\-~*#<>]{2,}\s*$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    r"\s*(?:$|[|,;\])}%(]|:\s$|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[=\-~*#<>]{2,}\s*$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit

@@ -302,8 +302,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             keyed[index + 2] = (with_phase(name, found.phase), at + found.start,
                                 at + found.end)
             continue
-        if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " "):
+        if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " ") \
+                and (sep.strip() or "." not in pieces[index]):
             continue  # "DataLoader 0:", a label's index; not tqdm's "Loss: 0.52: : 11it"
+            # nor a bar's description "epoch 0 loss 0.16104: 100%|"
         took = groups.took_name(found.before, after) if low == "took" and not sep.strip() \
             and index not in remarked else None
         if took is not None:  # "Val took 5.265s": a duration, named by what took it
