@@ -5,8 +5,9 @@
 run measured, keyed by task or data set (lm-evaluation-harness 0.3's ``{'results':
 {'hellaswag': {'acc': 0.5, 'acc_stderr': 0.01}}, 'versions': {...}}``): each value is named by
 the keys under ``results`` (``hellaswag/acc``), an error bar (``*_stderr``) is not a metric,
-and the dict's other keys (``versions``, ``config``) are no results. A dict of one level keeps
-its names as they are.
+and the dict's other keys (``versions``, ``config``) are no results. A key's running statistics
+(``{"num": 32, "mean": 3.48, "std": 0.89}``) are its mean. A dict of one level keeps its names
+as they are.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from exptrack.metrics import names
 from exptrack.metrics.actions import Action
-from exptrack.metrics.kinds import METRIC, RATIO
+from exptrack.metrics.kinds import METRIC, RATIO, STEP
+from exptrack.metrics.phases import STEP_KEYS
 
 _RESULTS_KEYS = frozenset({"results", "result", "eval_results", "test_results"})
 _ERROR_BARS = ("_stderr", "_std_err")
@@ -73,6 +76,9 @@ def name(line: str, offsets: Sequence[int],
         return [a._replace(name="/".join([*under[a.token], a.name]))
                 for a in actions if a.kind not in (METRIC, RATIO) or (
                     a.token in under and not a.name.endswith(_ERROR_BARS))], True
+    actions, summed = _statistics(actions, keyed)
+    if summed:  # a record of statistics: every key a metric's
+        return actions, True
     parent = {token: path[-1] for token, path in keyed.items() if path and path[-1]}
     parents: dict[str, set[str]] = {}  # each name's keys ("loss": {"train", "val"})
     for a in actions:
@@ -82,3 +88,34 @@ def name(line: str, offsets: Sequence[int],
         return actions, False
     return [a._replace(name=f"{parent[a.token]}/{a.name}")
             if a.name in parents and a.token in parent else a for a in actions], False
+
+
+_STATISTICS = frozenset({"num", "mean", "std"})
+
+
+def _statistics(actions: list[Action],
+                keyed: dict[int, tuple[str, ...]]) -> tuple[list[Action], bool]:
+    """A record of each key's running statistics (StyleGAN2-ADA's stats.jsonl:
+    ``"Loss/G/loss": {"num": 32, "mean": 3.48, "std": 0.89}``): the mean is the key's value,
+    the rest no metric; a key whose last part is a step's (``Progress/tick``) is the step, one
+    that is no metric's name (``Progress/kimg``) is left out. True when the line is one."""
+    names_under: dict[tuple[str, ...], set[str]] = {}
+    for a in actions:
+        if a.token in keyed:
+            names_under.setdefault(keyed[a.token], set()).add(a.name)
+    summed = {path for path, found in names_under.items() if path and path[-1]
+              and "mean" in found and len(found) > 1 and found <= _STATISTICS}
+    if len(summed) < 2:
+        return actions, False
+    out: list[Action] = []
+    for a in actions:
+        path = keyed.get(a.token)
+        if path not in summed:
+            out.append(a)
+            continue
+        leaf = path[-1].rpartition("/")[2]
+        if a.name != "mean" or names.denied(leaf):
+            continue
+        out.append(Action(STEP, a.token) if leaf.lower() in STEP_KEYS
+                   else a._replace(name=path[-1]))
+    return out, True
