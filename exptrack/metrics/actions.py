@@ -202,6 +202,10 @@ _CHANGED = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+
                       r"|\bTime to (?:load|build|compile) [\w ]{1,60}: ")  # a start-up's
 # ("Time to load utils op: 0.45 seconds": DeepSpeed building an extension)
 
+# a network's table of layers: StyleGAN2-ADA's "mapping.fc0   262656   -   [32, 512]   float32"
+# (parameters, buffers, output shape, data type)
+_LAYER_ROW = re.compile(r"\[\d+(?:, \d+){0,7}\]\s+(?:b?float|u?int)(?:8|16|32|64)\s*$")
+
 
 def not_a_report(line: str) -> bool:
     """A whole line that reports no metric: printed configuration (`Namespace(...)`,
@@ -209,7 +213,8 @@ def not_a_report(line: str) -> bool:
     return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
                 or _COUNT_LINE.search(line) or _CLASS_ROW.search(line[:80])
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
-                or _CHANGED.search(line) or new_best_event(line))
+                or _CHANGED.search(line) or _LAYER_ROW.search(line[-80:])
+                or new_best_event(line))
 
 
 # Lightning's ModelCheckpoint: "Epoch 0, global step 352: 'val/acc' reached 0.18400 (best
