@@ -231,6 +231,11 @@ _PHASE_INSIDE = re.compile(r"(?i)[_\s.](?<!std_)(?:" + _ANY_WORD
                            + r")(?:$|[_\s./])")  # not "reward_std_dev"
 
 
+# a rate of things done, not a logger's key path: DiT's "Train Steps/Sec: 2.80"
+# (train_Steps/Sec; a time per step, "ms/iter", stays as printed)
+_RATE = re.compile(r"(?i)^(?!(?:ms|s|sec|secs|min|time)/)[a-z]{1,20}/(?:s|sec|second|min)$")
+
+
 def with_phase(name: str, phase: str | None) -> str:
     if phase is None or name.split("/", 1)[0].lower() in PHASES or _PHASE_INSIDE.search(name):
         return name
@@ -241,8 +246,9 @@ def with_phase(name: str, phase: str | None) -> str:
         if name.lower() not in _RUNNER_TIMING:
             return name  # the evaluator's metrics, as the runner's own logs name them
         phase = phase[1:-1]  # the val loop's timing: apart from the train loop's
-    if "/" in name and ((phase in ("train", "training") and not tagged) or any(
-            part.lower() in PHASES for part in name.split("/"))):
+    if "/" in name and not _RATE.match(name) and (
+            (phase in ("train", "training") and not tagged)
+            or any(part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
     low = name.lower()
     if low.startswith(("val", "test", "eval", "dev", "train", phase.lower())) \
