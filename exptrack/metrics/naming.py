@@ -357,8 +357,11 @@ def key_kind(low: str) -> int | None:
     """STEP or EPOCH when a name is a step's or an epoch's key: "iter", "epoch", "completed
     step", "current_epoch", "global iter", "train_num_updates"; else None."""
     group, slash, leaf = low.partition("/")
-    if slash and group in _RUN_GROUPS and (leaf in STEP_KEYS or leaf in EPOCH_KEYS):
-        return STEP if leaf in STEP_KEYS else EPOCH  # verl's "training/global_step:1"
+    if slash and group in _RUN_GROUPS:  # verl's "training/global_step:1", SAM 2's
+        counted, _, phase = leaf.partition("_")  # "Trainer/steps_train: 630"
+        leaf = counted if phase in WORD_PHASES else leaf
+        if leaf in STEP_KEYS or leaf in EPOCH_KEYS:
+            return STEP if leaf in STEP_KEYS else EPOCH
     first, _, last = low.partition("_")
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
     qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
