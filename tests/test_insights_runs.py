@@ -264,6 +264,18 @@ EXPECTED = {
         {"instability"},  # five loss spikes up to 26x the recent median in a LoRA run
     "heldout139/pytorch_project_epoch_pipes_train_dev_loss_dev_acc_time_minutes_time_limit_best_dev_accuracy.log":
         {"overfitting"},  # dev_loss 0.182 at epoch 30, 0.232 later, train_loss 0.204 -> 0.094
+    "heldout144/bayou_gaussian_encoder_decoder_nohup_batch_of_total_epoch_loss_gen_ret_fs_kl_exploding_kl_tab_lines.log":
+        {"instability"},  # the KL term blows up, spikes up to 110x its recent median
+    "heldout145/deeplense_pit_transformer_root_debug_wandb_urllib3_noise_epoch_lr_no_colon_cosine_to_zero.log":
+        {"not_learning"},  # loss 1.099 = ln 3 (three classes) all run: chance level
+    "heldout146/keras3_nids_readme_prose_then_epoch_bars_accuracy_loss_val_then_validation_accuracy_summary.log":
+        {"overfitting"},  # val_loss 0.0129 at epoch 12, 0.0168 at the end, loss still falling
+    "heldout146/linevul_codebert_vgx_slurm_script_echo_tqdm_cr_epoch_loss_eval_f1_precision_recall_test_block.log":
+        {"plateau"},  # eval_recall 0.80 early, 0.07 at the end: the detector stopped finding
+    "heldout147/har_keras_cnn1d_wisdm_verbose1_cr_backspace_bars_val_metrics_model_summary.log":
+        {"overfitting"},  # val_loss 0.167 at epoch 30, 0.198 at the end, loss 0.111 -> 0.074
+    "heldout150/pytorch_unet_labelme_epoch_of_total_comma_epoch_loss_acc_val_pair_lines.log":
+        {"plateau"},  # epoch_val_loss best at epoch 5 of 10, no better after
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -312,6 +324,14 @@ FALSE_ALARMS = {
     "heldout138/deepmd_lcurve_out_2021_hash_header_step_rmse_val_trn_energy_force_lr_no_virial_every_100.log":
         {"overfitting"},  # lcurve.out's validation RMSE is one small batch's: it swings
     # tenfold from print to print (8.6e-4 to 9e-3) while training goes on normally
+    "heldout140/pymarl_sacred_cout_smac_corridor_recent_stats_tab_columns_sc2_relaunch_noise.log":
+        {"plateau"},  # test_return_std is the spread of the test returns, no goal to improve
+    "heldout142/stylegan2_ada_pytorch_stats_jsonl_per_tick_nested_num_mean_std_loss_timing_resources_progress_keys.log":
+        {"divergence"},  # a GAN's discriminator loss swings (0.13 -> 0.76) as G and D take
+    # turns: an adversarial game's balance moving, not a run-away
+    "heldout147/har_vit1d_optuna_trials_epoch_counter_restarts_early_stopping_with_loss_trial_accuracy.log":
+        {"instability"},  # Optuna trials one after another: each trial's first loss is a
+    # "spike" over the previous trial's converged ones
 }
 
 

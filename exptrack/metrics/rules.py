@@ -22,13 +22,9 @@ from exptrack.metrics.actions import (
     Action,
     checkpoint_event,
     counted_again,
-    judge_dict,
     not_a_report,
     only_timed,
     sections,
-    top_level,
-    without_per_class,
-    without_per_item,
 )
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
@@ -38,12 +34,10 @@ from exptrack.metrics.kinds import (
     EPOCH,
     EPOCH_ALONE,
     METRIC,
-    PER_CLASS,
     RATIO,
     STEP,
     TIMED,
 )
-from exptrack.metrics.nesting import name as nested_names
 from exptrack.metrics.phases import (
     ANY_PHASE,
     EPOCH_KEYS,
@@ -56,6 +50,7 @@ from exptrack.metrics.phases import (
     with_phase,
 )
 from exptrack.metrics.settings import HYPER_NAMES
+from exptrack.metrics.settle import settle
 from exptrack.metrics.unnamed import (
     PHASE_LABEL,
     epoch_batch_pair,
@@ -81,7 +76,6 @@ _LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
-_STEPS_BAR = re.compile(r"(?i)^\s*(?:(?:global|train|training|optimi[sz]ation)\s)?steps?\s?:?\s*$")
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
@@ -410,16 +404,4 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
         if "\t" not in sep and len(sep) < 2 and not wholeline.lone_pair(pieces, index, name):
             return tuple(a for a in actions if a.token != index)
-    actions, results = nested_names(line, offsets, actions)  # (a run's results: no dump)
-    if "{" in line and not results and not any(a.kind in (STEP, EPOCH) for a in actions):
-        actions = judge_dict(line, actions)
-    elif forms.STEPPED_RECORD.match(line):  # (a JSON record's nested and quoted numbers)
-        actions = top_level(line, offsets, actions)
-    if len(actions) > PER_CLASS:
-        actions = without_per_item(without_per_class(actions))
-    if not any(a.kind in (METRIC, RATIO) for a in actions):
-        actions = [a for a in actions if a.kind != BAR_STEP]  # a bar alone: nothing to place
-    elif _STEPS_BAR.match(pieces[0]):  # diffusers' and kohya's "Steps:  10%|#| 41/3280 [...,
-        actions = [a._replace(kind=STEP) if a.kind == BAR_STEP else a for a in actions]
-        # avr_loss=0.1]": a bar of the run's steps counts the step
-    return tuple(actions)
+    return settle(line, offsets, pieces, actions)
