@@ -196,11 +196,11 @@ _COUNT_LINE = re.compile(r"(?i)^\W*(?:total\s)?(?:number|num)\sof\s"
                          r"|\d[\d,]{3,20}\s?/\s?\d[\d,]{3,20}\s(?:trainable|params|parameters)\b")
 # ("LoRA applied: 15,335,424 / 8,206,070,784 trainable (0.19%)": parameters counted)
 
-# a setting changed by the framework: DeepSpeed's "Overflow detected. Skipping step.
-# Attempted loss scale: 65536, reducing to 32768.0" (an event, not a measurement)
-_CHANGED = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+-]?\.?\d"
-                      r"|\bTime to (?:load|build|compile) [\w ]{1,60}: ")  # a start-up's
-# ("Time to load utils op: 0.45 seconds": DeepSpeed building an extension)
+# events, not measurements: a setting changed by the framework (DeepSpeed's "Overflow
+# detected. Skipping step. Attempted loss scale: 65536, reducing to 32768.0") and a
+# start-up's step ("Time to load utils op: 0.45 seconds": DeepSpeed building an extension)
+_EVENT = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+-]?\.?\d"
+                    r"|\bTime to (?:load|build|compile) [\w ]{1,60}: ")
 
 # a network's table of layers: StyleGAN2-ADA's "mapping.fc0   262656   -   [32, 512]   float32"
 # (parameters, buffers, output shape, data type)
@@ -213,7 +213,7 @@ def not_a_report(line: str) -> bool:
     return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
                 or _COUNT_LINE.search(line) or _CLASS_ROW.search(line[:80])
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
-                or _CHANGED.search(line) or _LAYER_ROW.search(line[-80:])
+                or _EVENT.search(line) or _LAYER_ROW.search(line[-80:])
                 or new_best_event(line))
 
 
