@@ -60,7 +60,8 @@ class Action(NamedTuple):
 # "*** New best AUC=0.45 F1=0.53 -> saved", "Save best model: monitor(max): 0.2367": a new
 # best checkpoint's event repeats values the run just printed (a running best)
 _NEW_BEST = re.compile(
-    r"(?i)(?:^|\s)[\W_]{0,8}(?:new best\b|(?:sav|stor)(?:e|ed|ing) (?:the )?(?:new )?best\b)")
+    r"(?i)(?:^|\s)[\W_]{0,8}(?:new best\b|(?:sav|stor)(?:e|ed|ing) (?:the )?(?:new )?best\b"
+    r"|best so far:\s?epoch\b)")  # GraphGym's "| Best so far: epoch 12 train_loss: ..."
 
 
 def sections(actions: list[Action], sectioned: dict[int, str]) -> list[Action]:
@@ -177,11 +178,19 @@ def new_best_event(line: str) -> bool:
 _CONFIG_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
     r"options|settings)\s*[:|]")
-_CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\(")
+_CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\("
+                          r"|^#(?:SBATCH|BSUB|PBS)\s")  # a batch job's directives
+# LSF's "Resource usage summary:" after a job: "    CPU time :     67232.37 sec."
+_JOB_SUMMARY = re.compile(r"^\s+(?:CPU time|Max Memory|Average Memory|Total Requested Memory|"
+                          r"Delta Memory|Max Swap|Max Processes|Max Threads|Run time|"
+                          r"Turnaround time) :\s")
 # a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
 _CLASS_ROW = re.compile(
     r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
-    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!loss\b)[A-Za-z][\w\-]*))?\s*[:|=\]]")
+    r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!loss\b)[A-Za-z][\w\-]*))?\s*[:|=\]]"
+    # the PyTorch tutorial's "Accuracy of  frog : 93 %" and "Accuracy for class: plane is 57.0 %"
+    # (not its aggregate "Accuracy of the network on the 10000 test images: 54 %")
+    r"|(?i:accuracy of)\s+(?!the\b)[\w\-]{1,30} : |(?i:accuracy for class):? ")
 # conlleval's per-type rows, its type right-aligned in capitals: "     LOC: precision:  94.52%;
 # recall:  95.10%; FB1:  94.81  1848" (not a log level's or a phase's "  INFO: loss: 0.3")
 _TYPE_ROW = re.compile(
@@ -200,7 +209,12 @@ _COUNT_LINE = re.compile(r"(?i)^\W*(?:total\s)?(?:number|num)\sof\s"
 # detected. Skipping step. Attempted loss scale: 65536, reducing to 32768.0") and a
 # start-up's step ("Time to load utils op: 0.45 seconds": DeepSpeed building an extension)
 _EVENT = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+-]?\.?\d"
-                    r"|\bTime to (?:load|build|compile) [\w ]{1,60}: ")
+                    r"|\bTime to (?:load|build|compile) [\w ]{1,60}: "
+                    # TensorFlow's "Summary name dense/bias:0 is illegal; using dense/bias_0
+                    # instead", a job's "Exited with exit code 130", FuxiCTR's early stopping
+                    # ("Monitor(max) STOP: 0.98 !") and best model ("monitor(max): 0.94")
+                    r"|\bis (?:illegal|invalid|not supported)\b|\bexit (?:code|status)\b"
+                    r"|\bmonitor\((?:max|min)\)")
 
 # a network's table of layers: StyleGAN2-ADA's "mapping.fc0   262656   -   [32, 512]   float32"
 # (parameters, buffers, output shape, data type)
@@ -214,6 +228,7 @@ def not_a_report(line: str) -> bool:
                 or _COUNT_LINE.search(line) or _CLASS_ROW.search(line[:80])
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
                 or _EVENT.search(line) or _LAYER_ROW.search(line[-80:])
+                or _JOB_SUMMARY.match(line)
                 or new_best_event(line))
 
 

@@ -22,7 +22,7 @@ from exptrack.metrics.phases import (
 is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-))['"]?"""  # "epoch=0/global_step=5": after
+    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=\s@))['"]?"""  # "epoch=0/global_step=5": after
     # "N/"; insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
@@ -52,7 +52,7 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|eval) )?"
     r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
-    r"[A-Za-z][\w@]{0,40}) (?:(?P<at>at|@|for) )?(?:iteration|iter|step|epoch|batch) $",
+    r"[A-Za-z][\w@]{0,40}) (?P<at>at |@ ?|for )?(?:iteration|iter|step|epoch|batch) $",
     re.IGNORECASE)
 _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")

@@ -150,7 +150,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         # and scepter's "Stage [train] iter: [10/500], loss: ..." name the loop's mode
         bracket = group.group("bracketed") and not head[:group.start()].rstrip().lower() \
             .endswith("stage")
-        if (bracket or (first not in EPOCH_KEYS and first not in STEP_KEYS)) \
+        braced = "{" in group.group()  # GraphGym's "train: {'epoch': 0, 'loss': ...}"
+        if (bracket or braced or (first not in EPOCH_KEYS and first not in STEP_KEYS)) \
                 and first not in _IDENTITY_KEYS \
                 and first not in _NOT_LABELS:  # "- train - INFO -": a logger's name
             word = (group.group("word") or group.group("bracketed")
