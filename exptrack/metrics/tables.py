@@ -115,6 +115,11 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         text = text[1:].lstrip()  # "#  step      rmse_val    rmse_trn ...")
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
+    if not text.startswith("|") and " | " in text \
+            and all(_GAP.search(part.strip()) for part in text.split(" | ")):
+        text = text.replace(" | ", "   ")  # ElegantRL's groups of aligned columns: "ID  Step
+        # Time |  avgR  stdR |  expR  objC  etc." (the last, a column of nothing)
+        text = text[:-5].rstrip() if text.endswith("  etc.") else text
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
     layout = PIPES if (text.startswith("|") and text.endswith("|")) \
         or text.count(" | ") >= 2 else COMMAS if _CSV_HEADER.match(text) else SPACES
@@ -133,8 +138,10 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)
     if not all(_HEADER_CELL.match(c) or (not c and not i and layout == COMMAS)
-               for i, c in enumerate(cells)) or cells[0].lower() in _ITEM_IDS:
-        return None  # ("ID  age  size  fitness": a row an item's, neat-python's species)
+               for i, c in enumerate(cells)) or (cells[0].lower() in _ITEM_IDS and (
+                   cells[1].lower() not in rules.STEP_KEYS)):
+        return None  # ("ID  age  size  fitness": a row an item's, neat-python's species;
+        # ElegantRL's "ID  Step  Time": an agent's, at a step)
     return [_header_name(c) if c else "" for c in cells], layout
 
 
@@ -218,7 +225,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     elif "\t" in line and line.count("\t") == len(header) - 1:
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
-        cells = message(_BAR_CUT.sub("", line)).split()
+        cells = [c for c in message(_BAR_CUT.sub("", line)).split() if c != "|"]
         if len(cells) == len(header) + 1 and _SECONDS_CELL.match(cells[-1]):
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
