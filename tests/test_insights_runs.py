@@ -276,6 +276,30 @@ EXPECTED = {
         {"overfitting"},  # val_loss 0.167 at epoch 30, 0.198 at the end, loss 0.111 -> 0.074
     "heldout150/pytorch_unet_labelme_epoch_of_total_comma_epoch_loss_acc_val_pair_lines.log":
         {"plateau"},  # epoch_val_loss best at epoch 5 of 10, no better after
+    "heldout152/keras_tf2_deeprank_lr_criteo_verbose2_epoch_lines_loss_auc_val_then_evaluate_line_autograph_warnings.log":
+        {"not_learning"},  # loss 0.4798-0.48 for all 15 epochs: nothing learnt after epoch 1
+    "heldout153/donut_hf_trainer_slurm_dict_lines_eval_gen_cer_dict_then_autoreg_val_cer_percent_reprint_test_cer.log":
+        {"plateau"},  # eval_loss best at epoch 5 of 15, worse after
+    "heldout153/paddleocr_vl_custom_loop_epoch_banner_train_loss_val_cer_macro_micro_fraction_percent_final_results_block.log":
+        {"plateau"},  # validation CER best at epoch 4 of 10
+    "heldout155/conv_tasnet_wavlm_noise100_angle_bracket_run_ends_mid_epoch_on_iter_line.log":
+        {"instability"},  # loss jumps to 11x its recent median three times
+    "heldout157/s2gae_ogbg_molbace_frozen_backbone_mlp_epoch_blocks_bare_float_auc_acc_precision.log":
+        {"overfitting", "plateau"},  # valid_ACC 0.649 -> 0.556 while train_ACC rises
+    "heldout159/qtorch_block_floating_point_4bit_vgg16_root_logging_train_epoch_tab_loss_nan_test_set_every_10_per_class_pandas_results.log":
+        {"divergence"},  # 4-bit training: the loss turns nan at epoch 71 and stays so
+    "heldout162/fer_kdef_densenet_readme_training_summary_indented_epoch_pipes_double_bar_saved_best_then_report_confusion.log":
+        {"overfitting"},  # val_loss 0.209 at epoch 7, 0.32 at the end, train_loss 0.09 -> 0.01
+    "heldout163/fastmri_anatomy_classifier_crlf_bracket_tags_training_loss_validation_loss_incorrect_count_newrecord.log":
+        {"instability", "plateau"},  # validation_loss best at epoch 34; training spikes 5x
+    "heldout164/pytorch_mlp_car_price_regression_logging_every_10_epochs_train_loss_rmse_val_rmse_trailing_comma_two_runs_test_rmse_mae.log":
+        {"plateau"},  # val_RMSE best at epoch 580, no better over the last 42%
+    "heldout165/pcno_darcy_notes_three_runs_hash_banners_epoch_restarts_rel_train_test_l2_inv_l_scale_vector.log":
+        {"overfitting"},  # test L2 1.17e-4 -> 1.31e-4 from epoch 54 while train L2 falls
+    "heldout166/graphsage_dgraphfin_financial_anomaly_epoch_loss_auc_lines_lr_adjusted_two_runs_py_named.log":
+        {"plateau"},  # valid_loss best at epoch 800, no better over the last three quarters
+    "heldout166/pytorch_stock_move_classifier_training_info_multiline_json_train_val_metrics_per_epoch.log":
+        {"overfitting"},  # val_loss 0.709 at epoch 1, 0.831 at the end, train_loss falling
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -332,6 +356,17 @@ FALSE_ALARMS = {
     "heldout147/har_vit1d_optuna_trials_epoch_counter_restarts_early_stopping_with_loss_trial_accuracy.log":
         {"instability"},  # Optuna trials one after another: each trial's first loss is a
     # "spike" over the previous trial's converged ones
+    "heldout156/implicit_autoencoder_adversarial_epoch_of_total_loss_discriminator_encoder_decoder.log":
+        {"divergence"},  # an adversarial autoencoder's discriminator loss rises from 0.018
+    # as the encoder learns to fool it: the game coming into balance, not a run-away
+    "heldout157/graphgps_zinc_gps_rwse_phase_dicts_best_so_far_tabs_final_unprefixed_dicts.log":
+        {"plateau"},  # the committed log skips from epoch 20 to 1975: val_loss's best at
+    # epoch 1977 of 2000 is half-way through the printed values, not through the run
+    "heldout158/fgw_prototype_graph_domain_adaptation_epoch_phase_bracket_loss_terms_pipes_src_f1_snd_tgt_acc_auroc_macrof_select_weights_final_block.log":
+        {"instability"},  # "[phase] warmup -> adapt at epoch 151": new loss terms join the
+    # sum (0.94 -> 2.6), by design
+    "heldout164/flaml_automl_log_file_jsonl_trial_records_logged_metric_train_loss_validation_loss_wall_clock.log":
+        {"plateau"},  # one record per AutoML trial: a search's best found early, no curve
 }
 
 

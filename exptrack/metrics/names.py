@@ -110,8 +110,9 @@ _DENY_PATTERN = re.compile(
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
-    r"|^trainer/where$"
-    r"|^(?:start|starting|begin|beginning)_(?:training|train|epoch|eval|evaluation|testing)$"  # SAM 2's "Trainer/where": the fraction of the training done
+    r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
+    # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts
+    r"|^(?:start|starting|begin|beginning)_(?:training|train|epoch|eval|evaluation|testing)$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
     re.IGNORECASE)
 _TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", "iter",
