@@ -297,12 +297,14 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             keyed[index + 2] = (with_phase(name, found.phase), at + found.start,
                                 at + found.end)
             continue
+        # a rate at an operating point names the value after it ("TPR@FPR=10E-2: 0.945", a
+        # face anti-spoofing model's); not a bar's description ("LR@1=0.001: 100%|")
         if sep == "=" and right == ": " and "@" in name and index + 3 < len(pieces) \
                 and not pieces[index + 3].startswith("%") and "=" not in found.before[-60:]:
-            at = original[index - 1] + cut[index - 1] + len(left) - len(tail)  # "TPR@FPR=10E-2:
-            keyed[index + 2] = (with_phase(f"{name}={pieces[index]}", found.phase),  # 0.945":
-                                at + found.start, original[index + 1] + cut[index + 1])  # a
-            continue  # rate at a setting (a face verifier's true positives at a false ones')
+            at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
+            keyed[index + 2] = (with_phase(f"{name}={pieces[index]}", found.phase),
+                                at + found.start, original[index + 1] + cut[index + 1])
+            continue
         if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " ") \
                 and (sep.strip() or "." not in pieces[index]):
             continue  # "DataLoader 0:", a label's index; not tqdm's "Loss: 0.52: : 11it"
