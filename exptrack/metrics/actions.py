@@ -212,7 +212,8 @@ _EVENT = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+-]
                     r"|\bTime to (?:load|build|compile) [\w ]{1,60}: "
                     # TensorFlow's "Summary name dense/bias:0 is illegal; using dense/bias_0
                     # instead", a job's "Exited with exit code 130", FuxiCTR's early stopping
-                    # ("Monitor(max) STOP: 0.98 !") and best model ("monitor(max): 0.94")
+                    # ("Monitor(max) STOP: 0.98 !"; its "Save best model: monitor(max): 0.94"
+                    # is a new best's event, see _NEW_BEST)
                     r"|\bis (?:illegal|invalid|not supported)\b|\bexit (?:code|status)\b"
                     r"|\bmonitor\((?:max|min)\)")
 
