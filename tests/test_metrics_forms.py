@@ -234,3 +234,15 @@ def test_a_record_printed_over_a_bar_counts_even_when_it_repeats_a_value() -> No
     data = "".join(f"\r{bar}\r\x1b[A{record % e}\r\n" for e in (1, 2)).encode()
     runtimes = [o for o in parse_text(data) if o.name == "eval_runtime"]
     assert [(o.value, o.epoch) for o in runtimes] == [(0.0033, 1), (0.0033, 2)]
+
+
+def test_nested_key_paths_stay_short_on_deep_nesting() -> None:
+    """A line of 10,000 nested dicts keeps paths of at most 16 keys (each path is copied
+    once per container: an unbounded path made such a line quadratic, 0.8 s for 60 KB)."""
+    from exptrack.metrics.nesting import _key_paths
+
+    positions, paths = _key_paths("{'a': " * 10_000 + "1")
+    assert len(positions) == 10_001
+    assert max(len(path) for path in paths) == 16
+    assert _key_paths("{'train': {'loss': [1, 2]}}")[1] == [
+        (), ("",), ("", "train"), ("", "train", "loss"), ("", "train"), ("",), ()]

@@ -22,18 +22,24 @@ from exptrack.metrics.phases import STEP_KEYS
 
 _RESULTS_KEYS = frozenset({"results", "result", "eval_results", "test_results"})
 _ERROR_BARS = ("_stderr", "_std_err")
+_DEPTH = 16
 
 
 def _key_paths(line: str) -> tuple[list[int], list[tuple[str, ...]]]:
     """Where the dicts and lists of ``line`` open and close, and the keys they are under
-    there (a quoted key before ":"; "" for a container of no key). One pass: linear."""
+    there (a quoted key before ":"; "" for a container of no key). One pass, linear: the
+    character before a container is remembered, not searched for, and a path keeps only its
+    first ``_DEPTH`` keys (no printed record nests deeper; a line of 10,000 "{" would
+    otherwise copy a path of thousands of keys at each one)."""
     positions: list[int] = [0]
     paths: list[tuple[str, ...]] = [()]
     stack: list[str] = []
     quote, escaped = "", False
     string_start = string_end = -1
     key = ""
+    last = ""  # the last character that is not a space
     for at, char in enumerate(line):
+        before, last = last, char if not char.isspace() else last
         if quote:
             if escaped:
                 escaped = False
@@ -49,12 +55,12 @@ def _key_paths(line: str) -> tuple[list[int], list[tuple[str, ...]]]:
                 if string_end >= 0 and not line[string_end + 1:at].strip() else ""
         elif char in "{[" or char in "}]":
             if char in "{[":
-                stack.append(key if line[:at].rstrip().endswith(":") else "")
+                stack.append(key if before == ":" else "")
             elif stack:
                 stack.pop()
             key = ""
             positions.append(at)
-            paths.append(tuple(stack))
+            paths.append(tuple(stack[:_DEPTH]))
     return positions, paths
 
 

@@ -23,8 +23,6 @@ from exptrack.metrics.actions import (
     checkpoint_event,
     counted_again,
     not_a_report,
-    only_timed,
-    sections,
 )
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
@@ -50,11 +48,10 @@ from exptrack.metrics.phases import (
     with_phase,
 )
 from exptrack.metrics.settings import HYPER_NAMES
-from exptrack.metrics.settle import settle
+from exptrack.metrics.settle import conclude
 from exptrack.metrics.unnamed import (
     PHASE_LABEL,
     epoch_batch_pair,
-    opening_trial,
     ordinal_kind,
     unnamed_kind,
 )
@@ -389,27 +386,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 keyed[index + 2] = paired
             if measured:
                 measures.add(index)
-    if hyper and not any(a.kind == METRIC and a.name.lower() not in HYPER_NAMES and names.
-                         metric_like(a.name) for a in actions):  # timm's "Averaged stats: lr:
-        return ()  # 0.003  loss: 2.20  weight_decay: 0.05" is a report
-    if sectioned:  # "Train Loss: 11.2 | Token Acc: 0.05 | Val Loss: 10.9 | Token Acc: 0.07":
-        actions = sections(actions, sectioned)  # a name twice: each phrase opens a section
-    if opening_trial(pieces) and not any(a.kind in (STEP, EPOCH) for a in actions):
-        phrased_steps.append(1)  # "Trial 14: MOTA=61.1%": the search's step
-    if phrased_steps and any(a.kind == METRIC for a in actions):
-        actions = sorted([*actions, *(Action(STEP, i) for i in phrased_steps)],
-                         key=lambda a: a.token)
-    if (settings or _LIBRARY_LOG.search(line)) and not any(a.kind in (STEP, EPOCH)
-                                                         for a in actions):
-        return ()  # a library's "[Info]" line counts only when it reports an iteration
-    if (durations or measures) and not any(a.kind in (STEP, EPOCH) for a in actions):
-        actions, candidates = only_timed(actions, candidates, durations, measures)
-    weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
-    if weak_only and len(candidates) + sum(a.kind not in (METRIC, TIMED)
-                                           for a in actions) < 2:
-        # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
-        # set accuracy 0.94"), or a whole message of a metric's name and a fraction ("Time
-        index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
-        if "\t" not in sep and len(sep) < 2 and not wholeline.lone_pair(pieces, index, name):
-            return tuple(a for a in actions if a.token != index)
-    return settle(line, offsets, pieces, actions)
+    return conclude(pieces, line, offsets, actions, candidates, hyper=hyper,
+                    sectioned=sectioned, phrased_steps=phrased_steps, settings=settings,
+                    durations=durations, measures=measures,
+                    library=_LIBRARY_LOG.search(line) is not None)

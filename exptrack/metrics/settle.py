@@ -7,18 +7,54 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import forms
+from exptrack.metrics import forms, names, wholeline
 from exptrack.metrics.actions import (
     Action,
     judge_dict,
+    only_timed,
+    sections,
     top_level,
     without_per_class,
     without_per_item,
 )
-from exptrack.metrics.kinds import BAR_STEP, EPOCH, METRIC, PER_CLASS, RATIO, STEP
+from exptrack.metrics.kinds import BAR_STEP, EPOCH, METRIC, PER_CLASS, RATIO, STEP, TIMED
 from exptrack.metrics.nesting import name as nested_names
+from exptrack.metrics.settings import HYPER_NAMES
+from exptrack.metrics.unnamed import opening_trial
 
 _STEPS_BAR = re.compile(r"(?i)^\s*(?:(?:global|train|training|optimi[sz]ation)\s)?steps?\s?:?\s*$")
+
+
+def conclude(pieces: list[str], line: str, offsets: list[int], actions: list[Action],
+             candidates: list[tuple[int, str, str, bool]], *, hyper: bool,
+             sectioned: dict[int, str], phrased_steps: list[int], settings: bool,
+             durations: set[int], measures: set[int], library: bool) -> tuple[Action, ...]:
+    """The actions of a line once each number has been looked at on its own: what the line
+    as a whole says of them (``candidates``: the named values, as (piece index, name, sep,
+    phrased); the rest are the loop's findings, named as in ``rules._plan``)."""
+    if hyper and not any(a.kind == METRIC and a.name.lower() not in HYPER_NAMES and names.
+                         metric_like(a.name) for a in actions):  # timm's "Averaged stats: lr:
+        return ()  # 0.003  loss: 2.20  weight_decay: 0.05" is a report
+    if sectioned:  # "Train Loss: 11.2 | Token Acc: 0.05 | Val Loss: 10.9 | Token Acc: 0.07":
+        actions = sections(actions, sectioned)  # a name twice: each phrase opens a section
+    if opening_trial(pieces) and not any(a.kind in (STEP, EPOCH) for a in actions):
+        phrased_steps.append(1)  # "Trial 14: MOTA=61.1%": the search's step
+    if phrased_steps and any(a.kind == METRIC for a in actions):
+        actions = sorted([*actions, *(Action(STEP, i) for i in phrased_steps)],
+                         key=lambda a: a.token)
+    if (settings or library) and not any(a.kind in (STEP, EPOCH) for a in actions):
+        return ()  # a library's "[Info]" line counts only when it reports an iteration
+    if (durations or measures) and not any(a.kind in (STEP, EPOCH) for a in actions):
+        actions, candidates = only_timed(actions, candidates, durations, measures)
+    weak_only = [c for c in candidates if not c[2].strip() and not c[3]]
+    if weak_only and len(candidates) + sum(a.kind not in (METRIC, TIMED)
+                                           for a in actions) < 2:
+        # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
+        # set accuracy 0.94"), or a whole message of a metric's name and a fraction ("Time
+        index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
+        if "\t" not in sep and len(sep) < 2 and not wholeline.lone_pair(pieces, index, name):
+            return tuple(a for a in actions if a.token != index)
+    return settle(line, offsets, pieces, actions)
 
 
 def settle(line: str, offsets: list[int], pieces: list[str],
