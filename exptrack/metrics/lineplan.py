@@ -13,8 +13,12 @@ _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that are no UTF-8 (``surroga
 _SIGN = re.compile("(?<=[0-9])[\udc80-\udcff]{1,2}(?=[0-9])")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
 # "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:", Ray's "(main_task
-# pid=2105103) ", "(WorkerDict pid=123, ip=10.0.0.2) "
+# pid=2105103) ", "(WorkerDict pid=123, ip=10.0.0.2) ", Slurm's "srun --label" padded to the
+# widest task's (" 0: " beside "31: "), or before a padded stamp ("3:  [2026-04-28 06:59:57]");
+# an unpadded "3: " before a word or a tag is as often an iteration: CatBoost's "3:  learn:
+# 0.95", a GAN's "283: [D] real 0.05"
 _PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default|rank)\d{1,6}\]):"
+                          r"|^ {1,4}\d{1,4}: (?=[ \[A-Za-z])|^\d{1,4}: (?= \[\d)"
                           r"|^\((?:[\w.:]{1,60} )?pid=\d{1,9}(?:, ip=[\d.]{7,15})?\) ")
 # loguru's record prefix, "2024-05-01 12:00:00.123 | INFO     | train:main:42 - ": its
 # "module:function:line" names no value
@@ -24,6 +28,10 @@ _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\
 # __main__: "): the logger's name is no word of the message's first key
 _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
                          r"(?:INFO|DEBUG|WARNING)\s{1,4}[\w.<>\-]{1,60}:\s(?=[A-Za-z])")
+# icefall's "%(asctime)s %(levelname)s [%(filename)s:%(lineno)d] (%(rank)s/%(world_size)s) ":
+# the process's rank of the world ("(1/2)") is no step of the message
+_RANK_RECORD = re.compile(r"^[\d\-/:., ]{8,30}(?:INFO|DEBUG|WARNING|ERROR) \[[\w.\-]{1,80}:\d{1,7}\] "
+                          r"\(\d{1,6}/\d{1,6}\) ")
 # arcface_torch's "Training: %(asctime)s-%(message)s" ("Training: 2025-11-30 20:25:07,715-Speed
 # 1123.18 samples/sec"): the stamp's milliseconds glued to the message's first word
 _STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d"
@@ -102,7 +110,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     if len(printed) < len(text):  # read as the line the process printed (the same offsets)
         text = " " * (len(text) - len(printed)) + printed
     record = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
-        else _LEVEL_NAME.match(text) if "INFO " in text[:40] \
+        else _LEVEL_NAME.match(text) or _RANK_RECORD.match(text) if "INFO " in text[:40] \
         else _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) if "-" in text[:40] else None
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
@@ -213,7 +221,7 @@ def bar_finished(raw: bytes, start: int, end: int) -> bool:
 
 def untagged(text: str) -> str:
     """The line a process printed, without the tag its launcher put before it."""
-    tag = _PROCESS_TAG.match(text) if text[:1] in "[(" else None
+    tag = _PROCESS_TAG.match(text) if text[:1] in "[( 0123456789" else None
     return text if tag is None else text[tag.end():]
 
 

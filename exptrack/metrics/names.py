@@ -92,6 +92,7 @@ _DENY_NAMES = frozenset({
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
     # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)
     "expected", "actual",
+    "billions", "millions", "thousands",  # Megatron's "Number of parameters in billions: 1.24"
     "gpus", "device", "devices", "cuda", "python", "class", "classes", "image", "images",
     "instances", "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",

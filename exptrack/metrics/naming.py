@@ -367,6 +367,9 @@ def key_kind(low: str) -> int | None:
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
     qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
         len(first) > 4 and first.endswith("ed") and not first.endswith("eed")))  # 3 of 8"
+    if last in ("loaded", "restored", "resumed") and (first in EPOCH_KEYS or first in STEP_KEYS):
+        low = first  # SpeechBrain's test line "Epoch loaded: 100 - test loss: 0.09": the
+        # checkpoint's epoch
     if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified):
         return None
     epoch = low not in STEP_KEYS and not phased \
