@@ -43,3 +43,9 @@ def test_an_unpadded_index_before_a_tag_stays_the_step() -> None:
     """Guard: "283: [D] real 0.05" is a GAN's iteration, not a task's label."""
     assert named("283: [D] real 0.050915 fake 0.170305\n"
                  "284: [D] real 0.083959 fake 0.175833\n")[-1] == ("d_fake", 0.175833, 284, None)
+
+
+def test_a_counters_group_holds_the_update_step() -> None:
+    assert named("train stats after 128 examples: {'loss/train': '0.49915', 'grad_norm': '9', "
+                 "'counters/examples': 128, 'counters/updates': 8}\n") == [
+        ("loss/train", 0.49915, 8, None), ("grad_norm", 9.0, 8, None)]

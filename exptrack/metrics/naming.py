@@ -351,7 +351,8 @@ _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", 
                               "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
 # ("END epoch:8", PaddleVideo's summary of the epoch, is the epoch)
 _KEY_WORDS = ("step", "steps", "timestep", "epoch", "iter", "iteration")
-_RUN_GROUPS = frozenset({"train", "training", "trainer"})  # a logger's group of the run's keys
+_RUN_GROUPS = frozenset({"train", "training", "trainer", "counters"})  # a logger's group of
+# the run's keys (HALOs' "counters/updates": 4)
 
 
 def key_kind(low: str) -> int | None:
