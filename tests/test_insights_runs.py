@@ -300,6 +300,19 @@ EXPECTED = {
         {"plateau"},  # valid_loss best at epoch 800, no better over the last three quarters
     "heldout166/pytorch_stock_move_classifier_training_info_multiline_json_train_val_metrics_per_epoch.log":
         {"overfitting"},  # val_loss 0.709 at epoch 1, 0.831 at the end, train_loss falling
+    "heldout168/speechbrain_transformer_train_log_epoch_lr_steps_sci_notation_valid_wer_every_10_then_epoch_loaded_test_lines.log":
+        {"plateau"},  # valid_loss best 7.60 at epoch 31, 7.7-8.2 over the remaining 69 epochs
+    "heldout173/sat_audioset_ignite_style_validation_results_epoch_colon_padded_map_lr_warmup_issue_paste.log":
+        {"plateau"},  # the issue's complaint: validation mAP best at epoch 1, lower after
+    "heldout178/pseudo_label_probe_dinov2_nohup_giant_tqdm_line_ep_val_mae_r2_test_best_val_epoch.log":
+        {"plateau"},  # val_mae best 5.89 at epoch 13, no better over the last 55%
+    "heldout178/pseudo_label_regression_stsb_nohup_ep_val_mae_r2_test_line_then_traceback.log":
+        {"plateau"},  # val_mae best 0.66 at epoch 13, no better over the last 57%
+    "heldout180/grid_search_gbk_encoded_chinese_logging_progress_of_8_epoch_train_val_loss_per_trial_grad_norm_activation_stats_ranked_summaries.log":
+        {"not_learning"},  # every trial's train_loss 8.7225-8.7226: the uniform loss over the
+    # vocabulary, nothing learnt in any configuration
+    "heldout182/nsl_kdd_pytorch_issue_epoch_of_total_loss_accuracy_on_test_set_percent_then_bare_lr_line.log":
+        {"plateau"},  # the issue's complaint: test accuracy best at epoch 1 (81.2%), never again
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -367,6 +380,12 @@ FALSE_ALARMS = {
     # sum (0.94 -> 2.6), by design
     "heldout164/flaml_automl_log_file_jsonl_trial_records_logged_metric_train_loss_validation_loss_wall_clock.log":
         {"plateau"},  # one record per AutoML trial: a search's best found early, no curve
+    "heldout168/icefall_pruned_transducer_ctc_ddp_two_ranks_loss_tot_loss_brackets_utt_stats_validation_lines_multidataset_mux.log":
+        {"instability"},  # "utt_pad_proportion" inside "loss[...]": a batch's padding share
+    # (0.01-0.14) named as a loss's field, jumping with each batch's utterance lengths
+    "heldout180/hyperopt_fmin_objective_prints_trial_params_json_then_loss_accuracy_f1_line_no_trial_index_interrupted.log":
+        {"instability"},  # one line per hyperopt trial with no trial index: configurations'
+    # losses, not a curve (a bad learning rate's 133x loss is the search working)
 }
 
 
