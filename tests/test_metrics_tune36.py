@@ -49,3 +49,13 @@ def test_a_counters_group_holds_the_update_step() -> None:
     assert named("train stats after 128 examples: {'loss/train': '0.49915', 'grad_norm': '9', "
                  "'counters/examples': 128, 'counters/updates': 8}\n") == [
         ("loss/train", 0.49915, 8, None), ("grad_norm", 9.0, 8, None)]
+
+
+FAST_AT = ("[2020/04/26 20:14:33] - Epoch \t Train Time \t LR \t \t Train Loss \t Test Acc\n"
+           "[2020/04/26 20:50:52] - 0 \t 1645.4 \t \t 0.1000 \t 2.2815 \t \t 0.1926\n"
+           "[2020/04/26 21:27:11] - 1 \t 1646.0 \t \t 0.1000 \t 2.1429 \t \t 0.1780\n")
+
+
+def test_a_tab_table_after_a_bracketed_stamp_and_dash() -> None:
+    assert named(FAST_AT)[-4:] == [("Train_Time", 1646.0, None, 1), ("LR", 0.1, None, 1),
+                                   ("Train_Loss", 2.1429, None, 1), ("Test_Acc", 0.178, None, 1)]

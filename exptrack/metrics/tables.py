@@ -76,7 +76,8 @@ KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "glob
 # a tag before a table's header and rows (xLearn's "[------------] Epoch  Train log_loss",
 # "[    1%      ]     1   0.615"): no cell
 _LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\s{1,4})?"
-                       r"\[[^\[\]]{1,20}\]:?\s"  # (after a timestamp: JDE's "... [INFO]:")
+                       r"\[[^\[\]]{1,20}\]:?\s(?:-\s)?"  # (after a timestamp: JDE's "... [INFO]:";
+                       # the fast adversarial training logger's "[2020/04/26 20:14:33] - ")
                        r"|^\s*## ")  # R knitr's output lines ("## Iter   TrainDeviance")
 # a log record's prefix before a table's line: a timestamp, then (within 60 characters) a
 # level ("2025-11-30 16:31:56,017 - __main__ - INFO - ", "2024-05-01 12:00:00.123 | INFO
