@@ -313,6 +313,11 @@ EXPECTED = {
     # vocabulary, nothing learnt in any configuration
     "heldout182/nsl_kdd_pytorch_issue_epoch_of_total_loss_accuracy_on_test_set_percent_then_bare_lr_line.log":
         {"plateau"},  # the issue's complaint: test accuracy best at epoch 1 (81.2%), never again
+    "heldout179/awp_at_preactresnet18_svhn_l2_tab_epoch_table_cut_mid_run.log":
+        {"overfitting"},  # robust overfitting: Test_Robust_Loss 0.787 at epoch 42, 1.41 later
+    # while Train_Robust_Loss falls (the effect AWP's authors study)
+    "heldout179/tdat_fast_at_cifar100_crlf_tab_epoch_table_inner_loss_pgd_acc_no_final_newline.log":
+        {"plateau"},  # Test_Loss best 2.60 at epoch 26, no better over the last 75%
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
