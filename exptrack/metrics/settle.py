@@ -1,7 +1,9 @@
-"""The last judgement of a line's actions, once each number has its kind and name: nested
-dicts name their values by their keys, a printed configuration keeps only its metrics, a
-JSON record only its own keys' values, a line of many per-class values none of them, and a
-bar alone places nothing."""
+"""The last judgement of a line's actions, once each number has its kind and name
+(``conclude``): a line of hyperparameters, a library's set-up line and a lone weak pair
+report nothing, timings alone wait for a step, a section's names take its phase; then
+(``settle``) nested dicts name their values by their keys, a printed configuration keeps
+only its metrics, a JSON record only its own keys' values, a line of many per-class values
+none of them, and a bar alone places nothing."""
 
 from __future__ import annotations
 
