@@ -30,7 +30,7 @@ _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4}
                          r"(?:INFO|DEBUG|WARNING)\s{1,4}[\w.<>\-]{1,60}:\s(?=[A-Za-z])")
 # icefall's "%(asctime)s %(levelname)s [%(filename)s:%(lineno)d] (%(rank)s/%(world_size)s) ":
 # the process's rank of the world ("(1/2)") is no step of the message
-_RANK_RECORD = re.compile(r"^[\d\-/:., ]{8,30}(?:INFO|DEBUG|WARNING|ERROR) "
+_RANK_RECORD = re.compile("^" + forms.LOG_STAMP + r"[\d:.,]{0,10} (?:INFO|DEBUG|WARNING|ERROR) "
                           r"\[[\w.\-]{1,80}:\d{1,7}\] \(\d{1,6}/\d{1,6}\) ")
 # arcface_torch's "Training: %(asctime)s-%(message)s" ("Training: 2025-11-30 20:25:07,715-Speed
 # 1123.18 samples/sec"): the stamp's milliseconds glued to the message's first word
