@@ -22,7 +22,7 @@ STOPWORDS = frozenset({
     "day", "days", "node", "process", "worker", "thread", "chunk", "part", "shard", "level",
     "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "rank",
     "gpu", "cpu", "core", "cores", "batch_size", "took", "take", "takes", "done", "finished",
-    "saved",
+    "saved", "horizon", "horizons",  # "for horizon 3, Test MAE: 2.95": a forecast's index
 })
 # A time or memory unit after a value: kept on a line that reports unit-less metrics too
 # ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or

@@ -20,8 +20,14 @@ from exptrack.metrics import names
 # Forms: 1, -2.5, .5, 3e-4, 8.4E+00, Julia's Float32 0.0363f0, a thousands-grouped 1,234.5
 # (first group 1-999), nan, inf.
 TOKEN = re.compile(
-    r"(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
+    r"(?:(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
     r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-))"  # "step-146352," (not a file's)
+    # a counter's word glued to its number: "[E03] train_loss=", "Epoch3 loss=0.5" (not
+    # glog's "E0405 03:51:41.28 ...", an error's date)
+    r"|(?<=(?<![\w\-/.@])E)(?=\d{1,4}(?:\]|\s[A-Za-z]|\s?[|:,]))"
+    r"|(?:(?<=(?<![\w\-/.@])[Ee]p)|(?<=(?<![\w\-/.@])EP)|(?<=(?<![\w\-/.@])[Ee]poch)"
+    r"|(?<=(?<![\w\-/.@])EPOCH)|(?<=(?<![\w\-/.@])[Ii]ter)|(?<=(?<![\w\-/.@])ITER)"
+    r"|(?<=(?<![\w\-/.@])[Ss]tep)|(?<=(?<![\w\-/.@])STEP))(?=\d))"
     r"(?<![A-Za-z_.]/)(?<!\d,)(?<!\.\d:)(?<!\.\d\d:)"
     r"([+-]?\d*\.\d+f[+-]?\d+"
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"

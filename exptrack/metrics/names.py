@@ -107,9 +107,10 @@ _DENY_NAMES = frozenset({
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
     r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric, a flow's "bits/dim")
-    r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates)$"
+    r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
+    r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts
@@ -185,10 +186,28 @@ def counts_things(name: str) -> bool:
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted
     if name.endswith(_CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
         return True
+    if len(parts) > 1 and parts[-1] in ("iteration", "iterations", "iters", "epochs") \
+            and not any(p in METRIC_WORDS or p in ("time", "per", "across", "for") for p in parts):
+        return True  # "Whole training iteration is 750": how many a run makes
     if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \
         and not any(p in METRIC_WORDS for p in parts)
+
+
+# things an episode or a sample is counted in: a count's mean has a fraction
+_PER_ITEM = frozenset({"steps", "timesteps", "frames", "tokens", "words", "objects", "boxes",
+                       "detections", "instances", "sentences", "patches", "clips"})
+
+
+def mean_count(name: str, token: str | bytes) -> bool:
+    """"action_steps: 5.63", "tokens: 312.47": a count's mean over episodes or samples (two
+    decimals or more, not all zero), a measured figure; "steps: 5000" is a count."""
+    parts = words(name)
+    text = token.decode("ascii", "replace") if isinstance(token, bytes) else token
+    whole, point, fraction = text.partition(".")
+    return bool(parts) and parts[-1] in _PER_ITEM and len(fraction) >= 2 \
+        and fraction.isdigit() and fraction.strip("0") != "" and whole.lstrip("+-").isdigit()
 
 
 def phase_path(name: str) -> bool:

@@ -2,7 +2,7 @@
 labels and phrases around it: ``Test:``, ``Epoch(val)``, ``[val]``, ``valid on 'valid'
 subset``, ``Train: (loss = ...)``, ``train loss``, ``Training set accuracy``.
 
-The regexes run on a line's first 400 characters (or the 120 characters before a number)
+The regexes run on a line's first 1000 characters (or the 120 characters before a number)
 and are alternations of literal words with bounded separators: linear.
 """
 
@@ -36,6 +36,7 @@ _ANY_WORD = "|".join(_WORDS)  # one alternation for the patterns below that find
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
+    r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,))?"  # a named split: "val_unseen , sr: 65.09"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$|" + _COMMA_LABEL + ")"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
@@ -136,13 +137,17 @@ _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|
                           r"|eval|evaluation|dev)\]")
 
 
+_HEAD = 1000  # how much of a line its labels are looked for in (a plan is made once a shape)
+
+
 def phases_of(line: str) -> list[tuple[int, str | None]]:
     """The phase labels of a line ("Test:", "Epoch(val)", "[val]", "Train: (loss = ...)"),
     each as (where the text it labels starts, phase); a label names what follows it."""
-    head = _LOG_TAG.sub(lambda m: " " * len(m.group()), line[:400]) if "[" in line \
-        else line[:400]
+    head = _LOG_TAG.sub(lambda m: " " * len(m.group()), line[:_HEAD]) if "[" in line \
+        else line[:_HEAD]
     found: list[tuple[int, str | None]] = [
-        (m.end(), _mode(head, m.start("phase"), PHASES.get(m.group("phase").lower())))
+        (m.end(), (m.group("phase") + m.group("split")).lower() if m.group("split")
+         else _mode(head, m.start("phase"), PHASES.get(m.group("phase").lower())))
         for m in _PHASE.finditer(head)]
     for group in _TRAIN_GROUP.finditer(head):
         first = group.group("first").lower()

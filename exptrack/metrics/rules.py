@@ -76,6 +76,8 @@ _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
+# a counter's word glued to its number ("[E03] train_loss=", "Epoch3 loss=", "iter300:")
+_GLUED_COUNTER = re.compile(r"(?:^|[^\w\-/.@])(E|[Ee]p|EP|[Ee]poch|EPOCH|[Ii]ter|ITER|[Ss]tep|STEP)$")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
@@ -182,6 +184,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     or (bracket.group("mode") or "").lower() not in ("val", "test"):
                 actions.append(Action(kind, index))  # (MMEngine's "Iter(val) [1902/1902]":
             continue  # the val loop's position, not the run's step; mmcv's "Iter(val) [500]" is)
+        glued = _GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
+        if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"
+            actions.append(Action(EPOCH if glued.group(1)[:1] in "Ee" else STEP, index))
+            continue
         ordinal = ordinal_kind(left, right)
         if ordinal is not None:
             actions.append(Action(ordinal, index))
@@ -339,7 +345,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         measured = unit is not None
         if not memory and is_denied(name, found.phase) and not (unit is not None and (
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
-                and not (low == "total" and "." in pieces[index]):  # "Total=0.2206": a loss
+                and not (low == "total" and "." in pieces[index]) \
+                and not names.mean_count(name, pieces[index]):  # "Total=0.2206": a loss
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
             # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
