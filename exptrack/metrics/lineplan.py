@@ -6,7 +6,16 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from exptrack.metrics import darknet, detectron, dumps, forms, optuna, rules, samplefactory
+from exptrack.metrics import (
+    darknet,
+    detectron,
+    dumps,
+    forms,
+    mllog,
+    optuna,
+    rules,
+    samplefactory,
+)
 
 _DIGITS = re.compile(rb"\d+")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that are no UTF-8 (``surrogateescape``)
@@ -125,6 +134,10 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = optuna.plan(pieces)
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
         dark = samplefactory.plan(pieces, text)
+    elif dark is None and ":::MLLOG {" in text or ":::MLPv0.5.0 " in text:
+        dark = mllog.plan(pieces, text)
+        if dark == ():
+            return EMPTY  # an MLPerf event of no measured value: a setting, a marker
     actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)

@@ -111,6 +111,7 @@ _DENY_PATTERN = re.compile(
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
+    r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts

@@ -44,6 +44,7 @@ _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
 # "NAME in UNIT: value" (BioNeMo's "train_step_timing in s"): the name keeps its unit
 _UNITS = frozenset({"s", "ms", "us", "sec", "secs", "seconds", "min", "mins", "minutes", "h",
                     "hours", "mb", "gb", "kb", "mib", "gib", "bytes", "percent"})
+_SPACED_RATE = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>(?:[A-Za-z]{2,12}\.? )?[A-Za-z][\w\-]*) / $")
 _IN_UNIT = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>[A-Za-z][\w./\-]*) in $")
 # a snake_case name before a phase word ("val_loss valid: 13.879"), after a field boundary
 _SNAKE_BEFORE = re.compile(
@@ -286,6 +287,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     unit = _IN_UNIT.search(before) if raw_name.lower() in _UNITS else None
     if unit is not None:  # "train_step_timing in s: 0.03": the unit is part of the name
         raw_name, before = f"{unit.group('name')} in {raw_name}", before[:unit.start()]
+    spaced = _SPACED_RATE.search(before) if raw_name.lower() in _UNITS else None
+    if spaced is not None:  # MLPerf SSD's "avg. samples / sec: 4035.66": a rate's name
+        raw_name, before = f"{spaced.group('name')}/{raw_name}", before[:spaced.start("name")]
     snake = _SNAKE_BEFORE.search(before) if raw_name.lower() in WORD_PHASES else None
     if snake is not None:  # "val_loss valid: 13.9": the phase word qualifies the name
         raw_name, before = f"{snake.group('word')} {raw_name}", before[:snake.start("word")]

@@ -133,6 +133,11 @@ _DICT_PHASE = re.compile(r"(?i)(?:^|[\s\]])(?P<phase>test|val|valid|validation|e
 # pytracking's "[train: 19, 50 / 1875] FPS: ...", "[val: 20, 50 / 312]": its loaders' lines
 _PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>" + LOOP_PHASES + r"):"
                            r"\s?\d{1,6},\s{0,4}\d{1,9}\s?/\s?\d{1,9}\]")
+# a phase's kind of value, a comma, then its keys: "training-loss, overall: 0.73    training-loss,
+# cls: 0.73", "testing-metric, auc: 0.41" (each labels the key after it)
+_KIND_COMMA = re.compile(r"(?i)(?:^|(?<=\s))(?P<phase>(?:train|training|test|testing|val|valid"
+                         r"|validation|eval|evaluation)-(?:loss|losses|metric|metrics)),"
+                         r"(?=\s[A-Za-z][\w\-/]{0,40}\s?:\s?[+-]?\.?\d)")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
                           r"|eval|evaluation|dev)\]")
 
@@ -167,6 +172,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
         found.extend((m.end(), m.group("phase").lower())  # "[Train:train] loss=": train_loss
                      for m in _STAGE_SPLIT.finditer(head))
+    if "-" in head and "," in head:  # DeepfakeBench's "training-loss, overall: 0.73"
+        found.extend((m.end(), m.group("phase").lower()) for m in _KIND_COMMA.finditer(head))
     if "hase" in head or "ode" in head or "plit" in head:
         found.extend((m.end(), m.group("phase").lower()) for m in _PHASE_KEY.finditer(head))
     section = _SECTION.match(head)
