@@ -105,6 +105,31 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
             found[index] = (f"{key}_{position}", listed.start("key"), listed.end("key"))
     if "[(" in line:
         found.update(_pairs(line, offsets))
+    if ")/(" in line or ") = (" in line:
+        found.update(_named_tuple(line, offsets))
+    return found
+
+
+# a tuple of names, then one of their values: Hopenet's "Loss:(pitch, yaw, roll)/(83.274,
+# 202.202, 55.781)" (loss_pitch, loss_yaw, loss_roll), "(mse, mae) = (0.51, 0.42)"
+_NAMED_TUPLE = re.compile(r"(?:(?P<key>[A-Za-z]\w{0,20}):?\s?)?\((?P<names>[A-Za-z]\w{0,15}"
+                          r"(?:,\s?[A-Za-z]\w{0,15}){1,7})\)(?:/| = )\((?P<body>[^()]{1,200})\)")
+
+
+def _named_tuple(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
+    found: dict[int, tuple[str, int, int]] = {}
+    for listed in _NAMED_TUPLE.finditer(line):
+        labels = [n.strip() for n in listed.group("names").split(",")]
+        items = listed.group("body").split(",")
+        inside = [i for i in range(1, len(offsets) - 1, 2)
+                  if listed.start("body") <= offsets[i] < listed.end("body")]
+        if len(items) != len(labels) or len(inside) != len(items) \
+                or not all(_ITEM.fullmatch(item) for item in items):
+            continue
+        key = listed.group("key")
+        start = listed.start("key") if key else listed.start("names")
+        for label, index in zip(labels, inside, strict=True):
+            found[index] = (f"{key}_{label}" if key else label, start, listed.end("names"))
     return found
 
 

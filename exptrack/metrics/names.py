@@ -116,7 +116,7 @@ _DENY_PATTERN = re.compile(
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts
     r"|^(?:start|starting|begin|beginning)_(?:training|train|epoch|eval|evaluation|testing)$"
-    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)$",
+    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)(?::\d+)?$",
     re.IGNORECASE)
 _TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", "iter",
                          "iteration", "batch", "epoch"})

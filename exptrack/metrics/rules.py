@@ -76,6 +76,7 @@ _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
+_SOURCE_LINE = re.compile(r"\.[A-Za-z]{1,4}:\d+$")  # a warning's "site-packages/x/utils.py:77"
 # a counter's word glued to its number ("[E03] train_loss=", "Epoch3 loss=", "iter300:")
 _GLUED_COUNTER = re.compile(r"(?:^|[^\w\-/.@])(E|[Ee]p|EP|[Ee]poch|EPOCH|[Ii]ter|ITER|[Ss]tep|STEP)$")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
@@ -154,7 +155,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     skip: set[int] = set(wrapped) | remarks.not_reported(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
     keyed = groups.list_items(line, offsets) if "=[" in line or ": [" in line or "[(" in line \
-        else {}
+        or ")/(" in line or ") = (" in line else {}
     hyper = False  # a hyperparameter's name: configuration, unless a metric's is too
     for k in range(count):
         index = 2 * k + 1
@@ -209,6 +210,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
         if index in keyed:
             name, begin, end = keyed[index]
+            if _SOURCE_LINE.search(name):
+                continue  # "matplotlib/rcsetup.py:20: ... since Python 3.3": a file's line
             name = with_phase(name, phase_at(phases, offsets[index]))
             actions.append(Action(METRIC, index, name, source=(begin, end)))
             candidates.append((index, name, ":", False))
