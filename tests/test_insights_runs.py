@@ -318,6 +318,21 @@ EXPECTED = {
     # while Train_Robust_Loss falls (the effect AWP's authors study)
     "heldout179/tdat_fast_at_cifar100_crlf_tab_epoch_table_inner_loss_pgd_acc_no_final_newline.log":
         {"plateau"},  # Test_Loss best 2.60 at epoch 26, no better over the last 75%
+    # round tune37 (sets GB-GQ)
+    "heldout184/step_easytorch_pems08_result_train_val_test_brackets_time_s_lr_horizon_test_lines_checkpoint_saved.log":
+        {"overfitting"},  # test MAPE rises from epoch 8 while train MAPE falls
+    "heldout185/maml_dst_multiwoz_python_logging_meta_epochs_eval_metrics_semicolon_line_joint_goal_accuracy.log":
+        {"overfitting", "plateau"},  # eval loss best at epoch 2, then rising
+    "heldout187/dinoslam3_keypoint_training_tqdm_postfix_epoch_blocks_train_val_components.log":
+        {"instability"},  # the bar's batch loss jumps to 40x its median several times
+    "heldout191/multimodal_lipread_video_resnet_transformer_epoch_blocks_distinct_final_test_line.log":
+        {"overfitting"},  # val and test loss best at epoch 2 while train loss halves
+    "heldout193/paddleclas_repvgg_ema_train_eval_iter_and_avg_lines_lr_scheduler_name_auc_f1.log":
+        {"overfitting"},  # eval loss best at epoch 12, then 4x; train loss still falling
+    "heldout198/diffwave_pcg_wandb_output_disc_score_epoch_of_total_loss_acc_percent_then_train_val_line_no_final_newline.log":
+        {"plateau"},  # val loss best at epoch 3 of 100
+    "heldout199/optim_hopenet_mxnet_mobilenetv2_headpose_tuple_mae_loss_cut_to_end_min_mean_mae_summary.log":
+        {"plateau"},  # val yaw loss best at epoch 15 of 30 in this cut
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -391,6 +406,19 @@ FALSE_ALARMS = {
     "heldout180/hyperopt_fmin_objective_prints_trial_params_json_then_loss_accuracy_f1_line_no_trial_index_interrupted.log":
         {"instability"},  # one line per hyperopt trial with no trial index: configurations'
     # losses, not a curve (a bad learning rate's 133x loss is the search working)
+    # round tune37 (sets GB-GQ)
+    "heldout189/bayes_by_backprop_mushroom_bandit_four_agents_cumulative_regret_loss_kl_divergence_bare_step_counter.log":
+        {"instability"},  # four agents' losses share one name: their scales differ by 1e5
+    "heldout190/pyg_pna_notebook_kfold_bracket_fold_epoch_lr_train_loss_valid_nrmse_pearson_score_patience_korean_prints_model_repr.log":
+        {"plateau"},  # three folds' curves share one name; a later fold starts over
+    "heldout190/pytorch_notebook_dyt_transformer_translation_three_runs_train_eval_loss_top1_top5_top10_sample_sentences.log":
+        {"plateau"},  # three runs in one notebook, their curves joined
+    "heldout190/sklearn_search_lgbm_xgb_catboost_tabm_blend_notebook_userwarning_flood_best_cv_scores_tabm_epoch_loss_oof_auc.log":
+        {"not_learning"},  # TabM's printed loss is rounded to three places and moves little
+    "heldout195/mlperf_mllog_amd_llama31_8b_block_throughput_step_in_samples_eval_accuracy_epoch_num_is_sample_count_run_stop_duration_string.log":
+        {"plateau"},  # MLPerf's Llama "eval_accuracy" is a log-perplexity: lower is better
+    "heldout199/pipnet_300w_celeba_generalizable_curriculum_restarts_per_dataset_nme_300w_cofw_wflw.log":
+        {"instability"},  # restarts in one file: each run's first losses are high
 }
 
 

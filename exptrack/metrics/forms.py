@@ -39,6 +39,11 @@ TOKEN = re.compile(
     r"|,\d{3})"
 )
 
+# a counter's word glued to its number ("[E03] train_loss=", "Epoch3 loss=", "iter300:")
+GLUED_COUNTER = re.compile(
+    r"(?:^|[^\w\-/.@])(E|[Ee]p|EP|[Ee]poch|EPOCH|[Ii]ter|ITER|[Ss]tep|STEP)$")
+SOURCE_LINE = re.compile(r"\.[A-Za-z]{1,4}:\d+$")  # a warning's "site-packages/x/utils.py:77"
+
 # A call that only carries a value: tensor(0.51), tensor(0.5100, device='cuda:0'),
 # np.float64(0.51), Array(0.51, dtype=float32), tf.Tensor(0.5, shape=(), dtype=float32).
 _WRAPPER = re.compile(

@@ -206,7 +206,7 @@ def mean_count(name: str, token: str | bytes) -> bool:
     decimals or more, not all zero), a measured figure; "steps: 5000" is a count."""
     parts = words(name)
     text = token.decode("ascii", "replace") if isinstance(token, bytes) else token
-    whole, point, fraction = text.partition(".")
+    whole, _, fraction = text.partition(".")
     return bool(parts) and parts[-1] in _PER_ITEM and len(fraction) >= 2 \
         and fraction.isdigit() and fraction.strip("0") != "" and whole.lstrip("+-").isdigit()
 

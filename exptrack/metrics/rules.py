@@ -76,9 +76,6 @@ _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
-_SOURCE_LINE = re.compile(r"\.[A-Za-z]{1,4}:\d+$")  # a warning's "site-packages/x/utils.py:77"
-# a counter's word glued to its number ("[E03] train_loss=", "Epoch3 loss=", "iter300:")
-_GLUED_COUNTER = re.compile(r"(?:^|[^\w\-/.@])(E|[Ee]p|EP|[Ee]poch|EPOCH|[Ii]ter|ITER|[Ss]tep|STEP)$")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
@@ -185,7 +182,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     or (bracket.group("mode") or "").lower() not in ("val", "test"):
                 actions.append(Action(kind, index))  # (MMEngine's "Iter(val) [1902/1902]":
             continue  # the val loop's position, not the run's step; mmcv's "Iter(val) [500]" is)
-        glued = _GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
+        glued = forms.GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
         if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"
             actions.append(Action(EPOCH if glued.group(1)[:1] in "Ee" else STEP, index))
             continue
@@ -210,7 +207,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
         if index in keyed:
             name, begin, end = keyed[index]
-            if _SOURCE_LINE.search(name):
+            if forms.SOURCE_LINE.search(name):
                 continue  # "matplotlib/rcsetup.py:20: ... since Python 3.3": a file's line
             name = with_phase(name, phase_at(phases, offsets[index]))
             actions.append(Action(METRIC, index, name, source=(begin, end)))
