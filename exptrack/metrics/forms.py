@@ -12,22 +12,24 @@ import re
 
 from exptrack.metrics import names
 
+# a counter's word glued to its number ("[E03] train_loss=", "Epoch3 loss=", "iter300:"); a
+# lone "E" only before a bracket, a word or a separator (not glog's "E0405 03:51:41.28")
+_GLUED_WORDS = ("[Ee]p", "EP", "[Ee]poch", "EPOCH", "[Ii]ter", "ITER", "[Ss]tep", "STEP")
+_NOT_GLUED = r"(?<![\w\-/.@])"  # a word's own start: not a file's, a name's nor "@step41"
+GLUED_COUNTER = re.compile(r"(?:^|[^\w\-/.@])(E|" + "|".join(_GLUED_WORDS) + ")$")
+
 # A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
 # a time (12:30:01) or a size with a letter (2.6G, 7B); not the upper end of a range after
 # a decimal (``mAP@0.5:0.95``). A time or memory unit right after it (893.76ms,
 # 59.65GB, 433M, 95.1TFLOPS) does not stop it, nor does ``epoch`` (ESPnet's ``8epoch``), nor
 # a time per unit (``2.057s/batch``; not a bar's ``s/it`` or Keras' ``/step`` ``/epoch``).
 # Forms: 1, -2.5, .5, 3e-4, 8.4E+00, Julia's Float32 0.0363f0, a thousands-grouped 1,234.5
-# (first group 1-999), nan, inf.
+# (first group 1-999), nan, inf; after a counter's word glued to it too (``GLUED_COUNTER``).
 TOKEN = re.compile(
     r"(?:(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
     r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-))"  # "step-146352," (not a file's)
-    # a counter's word glued to its number: "[E03] train_loss=", "Epoch3 loss=0.5" (not
-    # glog's "E0405 03:51:41.28 ...", an error's date)
-    r"|(?<=(?<![\w\-/.@])E)(?=\d{1,4}(?:\]|\s[A-Za-z]|\s?[|:,]))"
-    r"|(?:(?<=(?<![\w\-/.@])[Ee]p)|(?<=(?<![\w\-/.@])EP)|(?<=(?<![\w\-/.@])[Ee]poch)"
-    r"|(?<=(?<![\w\-/.@])EPOCH)|(?<=(?<![\w\-/.@])[Ii]ter)|(?<=(?<![\w\-/.@])ITER)"
-    r"|(?<=(?<![\w\-/.@])[Ss]tep)|(?<=(?<![\w\-/.@])STEP))(?=\d))"
+    r"|(?<=" + _NOT_GLUED + r"E)(?=\d{1,4}(?:\]|\s[A-Za-z]|\s?[|:,]))"
+    r"|(?:" + "|".join(f"(?<={_NOT_GLUED}{word})" for word in _GLUED_WORDS) + r")(?=\d))"
     r"(?<![A-Za-z_.]/)(?<!\d,)(?<!\.\d:)(?<!\.\d\d:)"
     r"([+-]?\d*\.\d+f[+-]?\d+"
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
@@ -39,9 +41,6 @@ TOKEN = re.compile(
     r"|,\d{3})"
 )
 
-# a counter's word glued to its number ("[E03] train_loss=", "Epoch3 loss=", "iter300:")
-GLUED_COUNTER = re.compile(
-    r"(?:^|[^\w\-/.@])(E|[Ee]p|EP|[Ee]poch|EPOCH|[Ii]ter|ITER|[Ss]tep|STEP)$")
 SOURCE_LINE = re.compile(r"\.[A-Za-z]{1,4}:\d+$")  # a warning's "site-packages/x/utils.py:77"
 
 # A call that only carries a value: tensor(0.51), tensor(0.5100, device='cuda:0'),

@@ -81,6 +81,11 @@ _RATES = frozenset({"lr", "learning_rate"})
 _ITEM = re.compile(r"\s?[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s?")
 
 
+def _numbers_in(offsets: list[int], start: int, end: int) -> list[int]:
+    """The piece indices of the numbers that begin between ``start`` and ``end``."""
+    return [i for i in range(1, len(offsets) - 1, 2) if start <= offsets[i] < end]
+
+
 def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
     """The numbers of a metric's short list (2 to 8 of them), each a series of its own
     named by its position: ``recall=[0.124, 0.268]`` is ``recall_0`` and ``recall_1``.
@@ -93,8 +98,7 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
         if not 2 <= len(items) <= 8 or not (rate or names.metric_like(key)) \
                 or not all(_ITEM.fullmatch(item) for item in items):
             continue
-        inside = [i for i in range(1, len(offsets) - 1, 2)
-                  if listed.start("body") <= offsets[i] < listed.end("body")]
+        inside = _numbers_in(offsets, listed.start("body"), listed.end("body"))
         if len(inside) != len(items):
             continue
         if rate and len({item.strip() for item in items}) == 1:
@@ -121,8 +125,7 @@ def _named_tuple(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int
     for listed in _NAMED_TUPLE.finditer(line):
         labels = [n.strip() for n in listed.group("names").split(",")]
         items = listed.group("body").split(",")
-        inside = [i for i in range(1, len(offsets) - 1, 2)
-                  if listed.start("body") <= offsets[i] < listed.end("body")]
+        inside = _numbers_in(offsets, listed.start("body"), listed.end("body"))
         if len(items) != len(labels) or len(inside) != len(items) \
                 or not all(_ITEM.fullmatch(item) for item in items):
             continue

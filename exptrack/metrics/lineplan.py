@@ -134,7 +134,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = optuna.plan(pieces)
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
         dark = samplefactory.plan(pieces, text)
-    elif dark is None and (":::MLLOG {" in text or ":::MLPv0.5.0 " in text):
+    elif dark is None and any(marker in text for marker in mllog.MARKERS):
         dark = mllog.plan(pieces, text)
         if dark == ():
             return EMPTY  # an MLPerf event of no measured value: a setting, a marker

@@ -31,6 +31,7 @@ _EVENT_KEY = re.compile(r'"key": "([A-Za-z_][\w@/\-]{0,80})"')
 _SETTING_PREFIXES = ("opt_", "target_", "submission_", "model_hp_", "eval_hp_", "train_hp_",
                      "input_", "preproc_", "run_", "init_")
 _BOOKKEEPING = frozenset({"time_ms", "lineno", "first_epoch_num", "epoch_count"})
+_BRACES = re.compile(r"(\"value\": \{|\"metadata\": \{|[{}])")  # where a dict opens or closes
 
 
 def measured(key: str) -> bool:
@@ -49,17 +50,18 @@ def plan(pieces: list[str], text: str) -> tuple[Action, ...] | None:
         if start < 0:
             return None
     event = _EVENT_KEY.search(text, start)
+    metadata = text[text.find('"metadata": {', start):] if not v05 else ""
+    # the samples seen stand for the step only where the metadata has no step nor epoch
+    samples_step = '"step": ' not in metadata and '"epoch_num": ' not in metadata
     actions: list[Action] = []
     where: str | None = None  # the dict the number is in: "value", "metadata" or the event
     depth = 0
     position = 0
-    stepped = False
     outer = ""  # v0.5's event key, for the numbers of its dict
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
             if position + len(piece) > start:
-                for part in re.split(r"(\"value\": \{|\"metadata\": \{|[{}])",
-                                     piece[max(start - position, 0):]):
+                for part in _BRACES.split(piece[max(start - position, 0):]):
                     if part in ('"value": {', '"metadata": {'):
                         depth, where = depth + 1, part[1:-4]
                     elif part == "{":
@@ -94,11 +96,8 @@ def plan(pieces: list[str], text: str) -> tuple[Action, ...] | None:
             continue
         name = quoted.group(1)
         if where == "metadata":
-            if name == "step" or (name == "samples_count" and not stepped and not any(
-                    a.kind == EPOCH for a in actions) and "\"step\": " not in text[position:]
-                    and "\"epoch_num\": " not in text[position:]):
+            if name == "step" or (name == "samples_count" and samples_step):
                 actions.append(Action(STEP, index))
-                stepped = True
             elif name == "epoch_num":
                 actions.append(Action(EPOCH, index))
             elif name == "lr" and any(a.kind == METRIC for a in actions):
