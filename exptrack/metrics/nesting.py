@@ -85,15 +85,26 @@ def name(line: str, offsets: Sequence[int],
     actions, summed = _statistics(actions, keyed)
     if summed:  # a record of statistics: every key a metric's
         return actions, True
-    parent = {token: path[-1] for token, path in keyed.items() if path and path[-1]}
-    parents: dict[str, set[str]] = {}  # each name's keys ("loss": {"train", "val"})
-    for a in actions:
-        if a.token in parent:
-            parents.setdefault(a.name, set()).add(parent[a.token])
-    if not any(len(keys) > 1 for keys in parents.values()):
+    under_keys = {token: tuple(key for key in path if key)  # (a dict in a list: no key)
+                  for token, path in keyed.items() if path and path[-1]}
+    paths: dict[str, set[tuple[str, ...]]] = {}  # each name's keys ("loss": {("train",),
+    for a in actions:  # ("val",)})
+        if under_keys.get(a.token):
+            paths.setdefault(a.name, set()).add(under_keys[a.token])
+    if not any(len({path[-1] for path in found}) > 1 for found in paths.values()):
         return actions, False
-    return [a._replace(name=f"{parent[a.token]}/{a.name}")
-            if a.name in parents and a.token in parent else a for a in actions], False
+    return [a._replace(name="/".join([*_distinct(under_keys[a.token], paths[a.name]), a.name]))
+            if a.name in paths and under_keys.get(a.token) else a for a in actions], False
+
+
+def _distinct(path: tuple[str, ...], others: set[tuple[str, ...]]) -> tuple[str, ...]:
+    """The fewest last keys of ``path`` that no other path of its name ends with: its parent
+    key, or more where a parent repeats under several keys ({"dev": {"entity": {"f": ..}},
+    "test": {"entity": {"f": ..}}}: ``dev/entity/f`` and ``test/entity/f``)."""
+    for keep in range(1, len(path)):
+        if sum(other[-keep:] == path[-keep:] for other in others) == 1:
+            return path[-keep:]
+    return path
 
 
 _STATISTICS = frozenset({"num", "mean", "std"})

@@ -96,6 +96,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels
         self._first_set = ""  # a results table's first data set (``tablelines``)
+        self._titled = self._header_phase = ""  # a titled table's phase (``tablelines``)
         self._long: longtables.LongTable | None = None  # a long table (``tablelines``)
         self._long_row: longtables.Row | None = None
         self._long_said: dict[str, tuple[float, int | float | None]] = {}
@@ -275,6 +276,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                         b"  " in shape or b"\t" in shape or b"|" in shape
                         or shape.count(b",") > 1 or tables.SPACED_START.match(shape))):
                     self._table_line(lineplan.text_of(raw), out)
+                elif shape[:1] == b"+":  # a border with the next table's title in it
+                    self._title_line(lineplan.text_of(raw))
                 continue
             for kind, start, end in plan.context:
                 token = raw[start:end]

@@ -66,7 +66,9 @@ def settle(line: str, offsets: list[int], pieces: list[str],
     if "{" in line and not results and not any(a.kind in (STEP, EPOCH) for a in actions):
         actions = judge_dict(line, actions)
     elif forms.STEPPED_RECORD.match(line):  # (a JSON record's nested and quoted numbers)
-        actions = top_level(line, offsets, actions)
+        kept = top_level(line, offsets, actions)  # its own values, or where it has none but
+        if any(a.kind in (METRIC, RATIO) for a in kept):  # its step, the dicts under it
+            actions = kept
     if len(actions) > PER_CLASS:
         actions = without_per_item(without_per_class(actions))
     if not any(a.kind in (METRIC, RATIO) for a in actions):

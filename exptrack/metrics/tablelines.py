@@ -28,6 +28,8 @@ class TableLines:
     _phases: list[str] | None
     _markdown: bool
     _first_set: str  # the data set of the header's first row (``tables.parse_row``)
+    _titled: str  # the phase of a titled border (``tables.border_phase``), and the header's
+    _header_phase: str  # under it
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
     _reprints: Reprints
@@ -35,7 +37,16 @@ class TableLines:
     _long_row: longtables.Row | None  # its row before
     _long_said: dict[str, tuple[float, int | float | None]]  # its values, at their steps
 
+    def _title_line(self, text: str) -> bool:
+        """A border with the next table's title in it (``tables.border_phase``): taken?"""
+        phase = tables.border_phase(text) if text[:1] == "+" else None
+        if phase is not None:
+            self._titled = phase
+        return phase is not None
+
     def _table_line(self, text: str, out: list[Observation]) -> None:
+        if self._title_line(text):
+            return
         if "|" in text:
             if self._long_line(text, out):
                 return
@@ -122,6 +133,7 @@ class TableLines:
         if found is not None:
             self._header, self._layout = found
             self._first_set = ""
+            self._header_phase, self._titled = self._titled, ""
             self._header_text = tables.message(line).rstrip()
             self._header_open = True
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
@@ -133,7 +145,8 @@ class TableLines:
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
-        row = tables.parse_row(line, self._header, self._layout, self._name, self._first_set)
+        row = tables.parse_row(line, self._header, self._layout, self._name, self._first_set,
+                               self._header_phase)
         if row is None and self._split_header is not None:  # a row of one cell a word
             row = tables.parse_row(line, self._split_header, self._layout, self._name)
             if row is not None:

@@ -44,6 +44,9 @@ _ONE_VALUE_LIST = re.compile(r"^\[\s?([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d
 _PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
+# a border with the table's title in it ("+performance on validation set-----+-------+"):
+# the phase the title names is its rows'
+_TITLED_BORDER = re.compile(r"^\+-{0,3}([A-Za-z][A-Za-z ]{1,60}?)-{2,}\+")
 # a first column naming the data set a row was measured on (FastReID's "| Dataset | Rank-1 |
 # mAP |"): each row an aggregate
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
@@ -95,8 +98,15 @@ SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
 # with "Elapsed Time", its cells clocks: "0:00:06,100,-4.2027")
 _CSV_HEADER = re.compile(
     r"^,?(?:[A-Za-z_][\w.\-/()@:%]{0,60}|[A-Za-z]{1,20} [Tt]ime)"
-    r"(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$")
+    r"(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$"
+    # (a spreadsheet's names of words: "Epoch,Train D Loss,Test PSNR")
+    r"|^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,[A-Za-z_][\w.\-/()@:%]{0,30}"
+    r"(?: [A-Za-z_][\w.\-/()@:%]{0,30}){0,4}){2,99}$")
 _CLOCK_CELL = re.compile(r"^\d{1,5}:\d\d:\d\d(?:\.\d{1,6})?$")  # "0:00:06": a time column's
+# "2025-10-01 15:24:35" in a "timestamp" column: when the row was written
+_DATE_CELL = re.compile(r"^\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d(?:[.,]\d{1,6})?)?)?$")
+_DATE_COLUMNS = frozenset({"timestamp", "time", "date", "datetime", "date_time", "wall_time",
+                           "walltime"})
 
 # a row's metric values, its step, its epoch, and its data set (``_DATASET_COLUMNS``, else "")
 Row = tuple[list[tuple[str, float]], int | float | None, int | float | None, str]
@@ -138,12 +148,21 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if len(cells) < 3 and not (len(cells) == 2 and (cells[0].lower() in rules.STEP_KEYS or
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)
-    if not all(_HEADER_CELL.match(c) or (not c and not i and layout == COMMAS)
+    if not all(_HEADER_CELL.match(c.replace(",", "_") if layout == PIPES else c)
+               or (not c and not i and layout == COMMAS)
                for i, c in enumerate(cells)) or (cells[0].lower() in _ITEM_IDS and (
                    cells[1].lower() not in rules.STEP_KEYS)):
         return None  # ("ID  age  size  fitness": a row an item's, neat-python's species;
         # ElegantRL's "ID  Step  Time": an agent's, at a step)
     return [_header_name(c) if c else "" for c in cells], layout
+
+
+def border_phase(text: str) -> str | None:
+    """A titled border's phase ("" for a title that names none), else None: no such border."""
+    found = _TITLED_BORDER.match(text.strip())
+    if found is None:
+        return None
+    return next((word for word in found.group(1).lower().split() if word in _PHASE_LABELS), "")
 
 
 def spaced_header(text: str) -> bool:
@@ -212,10 +231,11 @@ def glued_row(line: str) -> str | None:
 
 
 def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str], str],
-              first_set: str = "") -> Row | None:
+              first_set: str = "", titled: str = "") -> Row | None:
     """A row under ``header`` -> (metric values, its step, its epoch, its data set), else
     None; a column's metric is named by ``naming`` (the parser's aliases and first
-    spellings), prefixed by the row's data set when another (``first_set``) came first."""
+    spellings), prefixed by the row's data set when another (``first_set``) came first, or
+    by the phase of the table's title (``titled``, ``border_phase``)."""
     if layout == COMMAS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
         cells = [c.strip() for c in next(csv.reader([message(line).strip()]))]
     elif layout == PIPES:
@@ -227,6 +247,9 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
         cells = [c for c in message(_BAR_CUT.sub("", line)).split() if c != "|"]
+        if 0 < len(cells) - len(header) <= 3 and not any(
+                char.isdigit() for cell in cells[len(header):] for char in cell):
+            del cells[len(header):]  # a remark after the row ("← BEST ✓", "<- best", "*")
         if len(cells) == len(header) + 1 and _SECONDS_CELL.match(cells[-1]):
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
@@ -237,13 +260,15 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     data_set = cells[0] if labelled and header[0].lower() in _DATASET_COLUMNS and cells[0] \
         and not _ROW_NUMBER.match(cells[0]) \
         else ""  # (not a grid of data sets and models: pandas' "FB15k237 PairRE 0.17")
-    if _CLOCK_CELL.match(cells[0]) and _TIME_NAME.search(header[0]):
+    if (_CLOCK_CELL.match(cells[0]) and _TIME_NAME.search(header[0])) or (
+            _DATE_CELL.match(cells[0]) and header[0].lower() in _DATE_COLUMNS):
         cells[0] = ""  # the time the row was written, not a measurement of it
     elif not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
             and cells[0].lower() not in _AGGREGATE_LABELS and not phase and not data_set:
         return None
     if data_set and first_set and data_set != first_set:
         phase = data_set
+    phase = phase or titled
     values: list[tuple[str, float]] = []
     step = epoch = None
     for name, cell in zip(header, cells, strict=True):
