@@ -87,14 +87,14 @@ def name(line: str, offsets: Sequence[int],
         return actions, True
     under_keys = {token: tuple(key for key in path if key)  # (a dict in a list: no key)
                   for token, path in keyed.items() if path and path[-1]}
-    paths: dict[str, set[tuple[str, ...]]] = {}  # each name's keys ("loss": {("train",),
+    keys: dict[str, set[tuple[str, ...]]] = {}  # each name's keys ("loss": {("train",),
     for a in actions:  # ("val",)})
         if under_keys.get(a.token):
-            paths.setdefault(a.name, set()).add(under_keys[a.token])
-    if not any(len({path[-1] for path in found}) > 1 for found in paths.values()):
+            keys.setdefault(a.name, set()).add(under_keys[a.token])
+    if not any(len({path[-1] for path in found}) > 1 for found in keys.values()):
         return actions, False
-    return [a._replace(name="/".join([*_distinct(under_keys[a.token], paths[a.name]), a.name]))
-            if a.name in paths and under_keys.get(a.token) else a for a in actions], False
+    return [a._replace(name="/".join([*_distinct(under_keys[a.token], keys[a.name]), a.name]))
+            if a.name in keys and under_keys.get(a.token) else a for a in actions], False
 
 
 def _distinct(path: tuple[str, ...], others: set[tuple[str, ...]]) -> tuple[str, ...]:
