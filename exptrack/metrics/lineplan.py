@@ -11,6 +11,7 @@ from exptrack.metrics import (
     detectron,
     dumps,
     forms,
+    gensim,
     mllog,
     optuna,
     rules,
@@ -134,6 +135,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = optuna.plan(pieces)
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
         dark = samplefactory.plan(pieces, text)
+    elif dark is None and any(marker in text for marker in gensim.MARKERS):
+        dark = gensim.plan(pieces)
     elif dark is None and any(marker in text for marker in mllog.MARKERS):
         dark = mllog.plan(pieces, text)
         if dark == ():
