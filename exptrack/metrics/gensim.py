@@ -3,14 +3,14 @@
 LdaModel and LdaMulticore evaluate each pass with the values before their names::
 
     PROGRESS: pass 9, at document #219/219
-    -3.429 per-word bound, 10.8 perplexity estimate based on a held-out corpus of 219 documents with 115 words
+    -3.429 per-word bound, 10.8 perplexity estimate based on a held-out corpus of 219 ...
     topic diff=0.043428, rho=0.301511
 
 Word2Vec, Doc2Vec and FastText report their speed during an epoch and sum it up after it
 (gensim 3.8 prints "EPOCH - 1 :", gensim 4 "EPOCH 0:"; a run's total has no epoch)::
 
     EPOCH 1 - PROGRESS: at 15.53% examples, 874560 words/s, in_qsize 5, out_qsize 0
-    EPOCH - 1 : training on 7682507 raw words (5657430 effective words) took 5.7s, 985256 effective words/s
+    EPOCH - 1 : training on 7682507 raw words (5657430 effective words) took 5.7s, 98525...
 
 The pass and the epoch are the epoch; the documents, words and queue sizes are counts, the
 share of examples a position; the rest are named as printed.
@@ -24,7 +24,8 @@ from exptrack.metrics.kinds import EPOCH, METRIC
 MARKERS = (" per-word bound, ", "PROGRESS: pass ", "topic diff=", " - PROGRESS: at ",
            " effective words/s")
 # a value's name printed after it (the text after the value starts with the key)
-_NAMED_AFTER = ((" per-word bound", "per_word_bound"), (" perplexity estimate", "perplexity_estimate"),
+_NAMED_AFTER = ((" per-word bound", "per_word_bound"),
+                (" perplexity estimate", "perplexity_estimate"),
                 (" effective words/s", "effective_words/s"), (" words/s", "words/s"))
 # a value's name printed before it (the text before the value ends with the key)
 _NAMED_BEFORE = (("topic diff=", "topic_diff"), (", rho=", "rho"))
