@@ -87,7 +87,8 @@ def heading_phase(line: str) -> str | None:
     text = message(line)
     found = _PHASE_HEADING.match(text) if len(line) < 120 else None
     if found is None or not (text.endswith(":") or found.group(0) != found.group(0).rstrip(
-            "=-*#: ") or " - " in text or len(found.group(0).split()) > 1):
+            "=-*#: ") or " - " in text or len(found.group(0).split()) > 1
+            or line[:1] == "\t"):  # (ProtoPNet's "\ttrain" over "\tcross ent: \t0.18")
         return None  # a lone word ("Training") is no heading of a block of keys
     phase = found.group("phase").lower()
     return _PHASE_NAMES.get(phase, phase)
