@@ -71,6 +71,13 @@ def settle(line: str, offsets: list[int], pieces: list[str],
             actions = kept
     if len(actions) > PER_CLASS:
         actions = without_per_item(without_per_class(actions))
+    named = [a.name for a in actions if a.kind in (METRIC, RATIO)]
+    if len(set(named)) < len(named) and any(named.count(n) == 1 for n in named) \
+            and sum(a.kind in (STEP, EPOCH, BAR_STEP) for a in actions) <= 1:
+        # a name twice in one report: its last value (lambeq's running "train/loss", then
+        # the epoch's); not reports glued on one line (each at its step, its names again)
+        last = {a.name: a.token for a in actions if a.kind in (METRIC, RATIO)}
+        actions = [a for a in actions if a.kind not in (METRIC, RATIO) or last[a.name] == a.token]
     if not any(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.kind != BAR_STEP]  # a bar alone: nothing to place
     elif _STEPS_BAR.match(pieces[0]):  # diffusers' and kohya's "Steps:  10%|#| 41/3280 [...,
