@@ -8,6 +8,7 @@ none of them, and a bar alone places nothing."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from exptrack.metrics import forms, names, wholeline
 from exptrack.metrics.actions import (
@@ -71,8 +72,8 @@ def settle(line: str, offsets: list[int], pieces: list[str],
             actions = kept
     if len(actions) > PER_CLASS:
         actions = without_per_item(without_per_class(actions))
-    named = [a.name for a in actions if a.kind in (METRIC, RATIO)]
-    if len(set(named)) < len(named) and any(named.count(n) == 1 for n in named) \
+    named = Counter(a.name for a in actions if a.kind in (METRIC, RATIO))
+    if len(named) < named.total() and 1 in named.values() \
             and sum(a.kind in (STEP, EPOCH, BAR_STEP) for a in actions) <= 1:
         # a name twice in one report: its last value (lambeq's running "train/loss", then
         # the epoch's); not reports glued on one line (each at its step, its names again)
