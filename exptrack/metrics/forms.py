@@ -229,3 +229,24 @@ TEXT_ASSIGN = re.compile(
     r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]*\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc 0.34": a name
     r"(?:['\"][^'\"]|[A-Za-z/~])")
+
+
+# Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
+_LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:\s?(?=\S)")
+# "%(asctime)s:%(levelname)s:%(message)s" ("2022-05-30 07:08:26:INFO:LR: 0.000997")
+_LEVEL_AFTER_TIME = re.compile(r":(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):\s?(?=\S)")
+_STAMP_TO_MINUTES = re.compile(LOG_STAMP + ":$")
+
+
+def without_level(pieces: list[str]) -> list[str]:
+    """A line's pieces (split by ``TOKEN``) with a logging record's level blanked out, the
+    message then being the line ("INFO:tensorflow:Step 200 loss=1.19"); offsets are kept."""
+    prefix = _LOGGING_PREFIX.match(pieces[0])
+    if prefix is not None:
+        return [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
+    if len(pieces) > 3 and pieces[0][-1:] == ":" and len(pieces[1]) == 2:
+        level = _LEVEL_AFTER_TIME.match(pieces[2])
+        if level is not None and _STAMP_TO_MINUTES.match(pieces[0]):
+            return [pieces[0], pieces[1], " " * level.end() + pieces[2][level.end():],
+                    *pieces[3:]]
+    return pieces

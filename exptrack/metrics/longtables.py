@@ -9,7 +9,11 @@ the item it is of, as lm-evaluation-harness prints its results::
     | - humanities|      2|none  |      |acc     |↑  |0.4435|±  |0.0073|
     |  - formal_logic|    1|none  |     0|acc     |↑  |0.3016|±  |0.0410|
 
-Each row is ``item/metric`` (``arc_challenge/acc``, lm-eval's own W&B names); a row with an
+A *tidy* CSV (``tidy``) is long too: a step column, a column naming the metric and a
+``Value`` column (disentangling-vae's ``train_losses.log``: ``Epoch,Loss,Value`` over
+``0,recon_loss,156.25``), one row a value.
+
+Each row of lm-eval's table is ``item/metric`` (``arc_challenge/acc``, lm-eval's own W&B names); a row with an
 empty item cell is of the item above; a filter other than ``none`` is part of the name
 (``gsm8k/exact_match,strict-match``, lm-eval's own key). A group's members are drawn as a
 tree (`` - humanities``); a member of a member (``  - formal_logic``, one of MMLU's 57
@@ -89,3 +93,27 @@ def row(line: str, table: LongTable, above: Row | None) -> Row | None:
     if table.filter >= 0 and cells[table.filter].strip().lower() not in _NO_FILTER:
         name += "," + cells[table.filter].strip()
     return Row(item, breakdown, name, float(value))
+
+
+_NAME_CELL = re.compile(r"^[A-Za-z][\w./@\-]{0,80}$")
+_VALUE_COLUMNS = frozenset({"value", "values"})
+
+
+def tidy(header: list[str], cells: list[str], step_keys: frozenset[str],
+         epoch_keys: frozenset[str]) -> tuple[str, float, int | None, int | None] | None:
+    """A row of a tidy table (three columns: a step or an epoch, the metric's name, its
+    value) -> (name, value, step, epoch), else None. ``header`` is lower-cased."""
+    if len(header) != 3 or len(cells) != 3 or not _VALUE_COLUMNS.intersection(header):
+        return None
+    value = next(i for i, name in enumerate(header) if name in _VALUE_COLUMNS)
+    counted = [i for i, name in enumerate(header) if name in step_keys or name in epoch_keys]
+    if len(counted) != 1 or _NUMBER.match(cells[value]) is None \
+            or not cells[counted[0]].isdigit():
+        return None
+    named = 3 - value - counted[0]
+    if _NAME_CELL.match(cells[named]) is None:
+        return None
+    count = int(cells[counted[0]])
+    is_epoch = header[counted[0]] in epoch_keys
+    return (cells[named], float(cells[value]), None if is_epoch else count,
+            count if is_epoch else None)

@@ -67,8 +67,6 @@ _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
-# Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
-_LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:\s?(?=\S)")
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
@@ -82,9 +80,7 @@ _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
-    prefix = _LOGGING_PREFIX.match(pieces[0])
-    if prefix is not None:  # "INFO:tensorflow:Step 200 loss=1.19": the message is the line
-        pieces = [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
+    pieces = forms.without_level(pieces)
     row = wholeline.coco_row(pieces)  # pycocotools' summary row
     if row is not None:
         return (row,)
@@ -276,6 +272,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
         keyed_as = naming.key_kind(low)
+        if keyed_as is None and counter and low.replace("_", " ").rsplit(" ", 1)[-1] in (
+                "time", "times") and pieces[index].isdigit() and pieces[index + 2].isdigit():
+            keyed_as = EPOCH  # Tip-Adapter's "Train time: 3 / 30": the pass, not a duration
         if keyed_as is not None and not forms.to_float(pieces[index]).is_integer():
             if keyed_as == STEP:  # fairseq's "update": 2.689: the epoch's progress
                 continue

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from exptrack.metrics import forms, names, naming, rules
+from exptrack.metrics import forms, longtables, names, naming, rules
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
@@ -254,6 +254,10 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
         return None
+    tidy = longtables.tidy([h.lower() for h in header], cells, rules.STEP_KEYS,
+                           rules.EPOCH_KEYS) if len(header) == 3 else None
+    if tidy is not None:  # "Epoch,Loss,Value" over "0,recon_loss,156.25": one value a row
+        return [(naming(tidy[0]), tidy[1])], tidy[2], tidy[3], ""
     labelled = all(_ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
     phase = cells[0] if labelled and cells[0].lower() in _PHASE_LABELS \
         else ""  # (not detectron2's class "train")
