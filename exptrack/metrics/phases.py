@@ -38,7 +38,7 @@ _PHASE = re.compile(
     r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,))?"  # a named split: "val_unseen , sr: 65.09"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
-    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-\s|$|" + _COMMA_LABEL + ")"
+    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl: 3.9"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
 # the val loop's are prefixed, apart from the train loop's ("val_time")
