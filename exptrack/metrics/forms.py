@@ -220,7 +220,9 @@ STEPPED_RECORD = re.compile(
     r'^[^{"]{0,160}\{(?:\s*|.{0,2000}?, )"(?:step|global_step|iteration|iter|epoch)"\s*:\s*\d')
 # a dict of what a run measured under its results key (StyleGAN2-ADA's metric records:
 # '{"results": {"fid50k_full": 4.31}, "metric": "fid50k_full", "total_time_str": "8m 26s"}')
-RESULTS_RECORD = re.compile(r"""['"](?:results|result|eval_results|test_results)['"]\s?:\s?\{""")
+# (or under a "summary" or "metrics" key: an evaluation's JSON summary)
+RESULTS_KEYS = ("results", "result", "eval_results", "test_results", "summary", "metrics")
+RESULTS_RECORD = re.compile(r"""['"](?:""" + "|".join(RESULTS_KEYS) + r""")['"]\s?:\s?\{""")
 # "task=detect", "head: Default": a key and a text value (configuration, not a metric)
 TEXT_ASSIGN = re.compile(
     r"(?<![\w.])(?!(?:INFO|DEBUG|WARNING|ERROR):)" + names.RECORD_FIELD  # (a record's level)

@@ -15,12 +15,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from exptrack.metrics import names
+from exptrack.metrics import forms, names
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, RATIO, STEP
 from exptrack.metrics.phases import STEP_KEYS
 
-_RESULTS_KEYS = frozenset({"results", "result", "eval_results", "test_results"})
+_RESULTS_KEYS = frozenset(forms.RESULTS_KEYS)
 _ERROR_BARS = ("_stderr", "_std_err")
 _DEPTH = 16
 
