@@ -41,7 +41,7 @@ REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO = 1, 2, 3, 4, 5, 6
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
-    r"(?P<key>[A-Za-z_][\w.\-/]{0,60}(?: [A-Za-z_][\w.\-/]{0,30}){0,3})(?P=q)"
+    r"(?P<key>[A-Za-z_][\w.\-/@]{0,60}(?: [A-Za-z_][\w.\-/@]{0,30}){0,3})(?P=q)"
     r"(?P<sep>\s*[:=]\s*|\s+\.{2,}:?\s*|\s{2,}|\t+)(?P<value>\S.*)$")
 _VALUE_SEP = re.compile(r":\s|\s=|=\s|\s[|\-]\s|\s\s|\t")  # a second pair or cell
 _NUMBER = re.compile(
@@ -65,10 +65,15 @@ _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
 _LEVEL = re.compile(r"\b(?:INFO|WARNING|DEBUG)(?::[\w.]{1,60}:|\s[-:|]\s|\]\s)")
 
 
+# a record's time alone before its message (TorchDrug's "%(asctime)-10s %(message)s" with
+# "%H:%M:%S": "06:10:58   hits@1: 0.0871711")
+_CLOCK = re.compile(r"^\d\d:\d\d:\d\d\s{1,8}(?=\S)")
+
+
 def message(line: str) -> str:
     """A log record's message: the line after a logging prefix ("INFO:__main__:", "... -
-    INFO - "), stripped."""
-    text = line.strip()
+    INFO - ", a time alone), stripped."""
+    text = _CLOCK.sub("", line.strip(), count=1)
     level = _LEVEL.search(text[:80])
     return text[level.end():].strip() if level else text
 
@@ -122,7 +127,7 @@ def two_cells(line: str) -> bool:
 
 def classify(line: str) -> tuple[int, str]:
     """The block flags of a line (0: not part of a block) and its key, for a listing."""
-    text = line.rstrip()
+    text = _CLOCK.sub("", line.rstrip(), count=1)
     if not text or len(text) > MAX_LINE:
         return 0, ""
     if text.endswith(","):

@@ -107,7 +107,7 @@ _DENY_NAMES = frozenset({
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
     r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric, a flow's "bits/dim")
-    r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
+    r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved|(?:gpu|cuda|cpu|ram)_mem)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
@@ -145,6 +145,9 @@ def words(name: str) -> list[str]:
 _SAMPLED = re.compile(r"\d+k\d?$")  # StyleGAN's "fid50k", "pr50k3": over 50,000 images
 
 
+_AT_CUTOFF = re.compile(r"[A-Za-z]@\.?\d")
+
+
 @lru_cache(maxsize=4096)
 def metric_like(name: str) -> bool:
     """Does the name say it is a measured quantity (``val_loss``, ``samples/sec``, ``mfu``)?
@@ -158,6 +161,8 @@ def metric_like(name: str) -> bool:
         return True  # "Success Rate", "Crash Rate": how often an episode ended so
     if parts[-1] == "rank" and parts[-2:-1] in (["mean"], ["avg"], ["median"]):
         return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
+    if _AT_CUTOFF.search(name):
+        return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
