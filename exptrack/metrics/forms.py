@@ -252,3 +252,14 @@ def without_level(pieces: list[str]) -> list[str]:
             return [pieces[0], pieces[1], " " * level.end() + pieces[2][level.end():],
                     *pieces[3:]]
     return pieces
+
+
+# what values were computed for, after them: "...; R @ 100: 0.18;  for mode=sgdet,
+# type=Recall(Main)." (Scene-Graph-Benchmark): no printed configuration
+_FOR_REMARK = re.compile(r"[;,]\s{1,4}for [a-z_]{1,30}=[^;:]{0,160}$")
+
+
+def without_for_remark(line: str) -> str:
+    """``line`` without a closing "; for mode=..., type=..." remark."""
+    found = _FOR_REMARK.search(line, max(0, len(line) - 200))
+    return line[:found.start()] if found is not None else line

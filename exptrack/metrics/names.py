@@ -113,6 +113,7 @@ _DENY_PATTERN = re.compile(
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
+    r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts
     r"|^(?:start|starting|begin|beginning)_(?:training|train|epoch|eval|evaluation|testing)$"
@@ -262,8 +263,8 @@ def denied(name: str, phase: str | None = None) -> bool:
     """Configuration, identity, counts and words printed near metrics: never metrics.
     After a phase word, "error" is the phase's error ("training error: 0.03"), not a level."""
     low = name.lower()
-    if phase is not None and low in ("error", "errors"):
-        return False
+    if phase is not None and low in ("error", "errors", "result"):
+        return False  # (Scene-Graph-Benchmark's "Validation Result: 0.18", its selection score)
     if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
         quantity, *pers = low.partition("_(")[0].split("_per_")  # (not "_(tgs)")
         if quantity.startswith(("num_", "n_", "number_of_")):

@@ -164,6 +164,10 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     if quoted is not None and quoted.group("q") == right[0]:  # '"recall@thr=0.5": 0.87'
         start = left_at + len(left) - len(quoted.group("key"))
         return index + 2, quoted.group("key") + number, start, right_at
+    cutoff = _AT_KEY.search(left[-40:]) if right.startswith((": ", "=")) else None
+    if cutoff is not None:  # Scene-Graph-Benchmark's "ng-mR @ 50: 0.0829": a recall at 50
+        start = left_at + len(left) - len(left[-40:]) + cutoff.start("name")
+        return index + 2, f"{cutoff.group('name')}@{number}", start, right_at
     fold = _FOR_FOLD.search(left[-80:]) if number.isdigit() and right.strip() in (":", "=") \
         else None
     if fold is not None:  # Keras k-fold's "Validation Accuracy for Split 1: 0.7782"
@@ -177,6 +181,8 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     return None
 
 
+# a name at a cutoff, the cutoff's number after it: "R @ ", "ng-zR @ ", "hits@"
+_AT_KEY = re.compile(r"(?:^|(?<=[\s;,|(\[]))(?P<name>[A-Za-z][\w\-]{0,30}) ?@ ?$")
 # "Validation Accuracy for Split ", "test loss for fold ": a metric of one of several runs
 _FOR_FOLD = re.compile(r"(?:^|(?<=[\s|,;\-]))(?P<name>(?:[A-Za-z][\w@\-]{0,30} ){0,3}"
                        r"[A-Za-z][\w@\-]{0,30}) for (?i:split|fold|run|trial|repeat) $")

@@ -121,7 +121,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     settings = bool(spaced) and not any(
         around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
         or name.lower() in STEP_KEYS for name in spaced)
-    if len(forms.TEXT_ASSIGN.findall(line)) >= 2 and not forms.STEPPED_RECORD.match(line) \
+    if len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line))) >= 2 \
+            and not forms.STEPPED_RECORD.match(line) \
             and not forms.RESULTS_RECORD.search(line):
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
     if len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) \
