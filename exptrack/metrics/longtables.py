@@ -13,12 +13,12 @@ A *tidy* CSV (``tidy``) is long too: a step column, a column naming the metric a
 ``Value`` column (disentangling-vae's ``train_losses.log``: ``Epoch,Loss,Value`` over
 ``0,recon_loss,156.25``), one row a value.
 
-Each row of lm-eval's table is ``item/metric`` (``arc_challenge/acc``, lm-eval's own W&B names); a row with an
-empty item cell is of the item above; a filter other than ``none`` is part of the name
-(``gsm8k/exact_match,strict-match``, lm-eval's own key). A group's members are drawn as a
-tree (`` - humanities``); a member of a member (``  - formal_logic``, one of MMLU's 57
-subjects) is a breakdown, like a per-class row, and no metric. The error bar (``Stderr``)
-is not read. Pure functions; the parser keeps the table's state.
+Each row of lm-eval's table is ``item/metric`` (``arc_challenge/acc``, lm-eval's own W&B
+names); a row with an empty item cell is of the item above; a filter other than ``none``
+is part of the name (``gsm8k/exact_match,strict-match``, lm-eval's own key). A group's
+members are drawn as a tree (`` - humanities``); a member of a member (``  - formal_logic``,
+one of MMLU's 57 subjects) is a breakdown, like a per-class row, and no metric. The error
+bar (``Stderr``) is not read. Pure functions; the parser keeps the table's state.
 """
 
 from __future__ import annotations

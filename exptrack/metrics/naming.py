@@ -56,8 +56,6 @@ _AT_STEP = re.compile(
     r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
     r"[A-Za-z][\w@]{0,40}) (?P<at>at |@ ?|for )?(?:iteration|iter|step|epoch|batch) $",
     re.IGNORECASE)
-_PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
-_TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
 _LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word, capitalised
 # ... not a run's, a process's or a stage's index ("Round 3 loss: 0.5"), nor a stopword
@@ -134,58 +132,6 @@ def counted(name: str) -> tuple[int, ...]:
         or name == "i" else ()
 
 
-# a number that ends a quoted key ('"recall@thr=0.5": 0.87'): part of the key
-_QUOTED_KEY = re.compile(r"(?P<q>[\"'])(?P<key>[A-Za-z_][^\"'\s,:{}]{0,60})$")
-_QUOTE_COLON = re.compile(r"[\"']\s?:\s?$")
-
-
-def name_ahead(pieces: list[str], index: int, left_at: int,
-               right_at: int) -> tuple[int, str, int, int] | None:
-    """A name that the number at ``index`` is part of, for the value after it: MMPose's
-    "coco/AP .5: 1.0", a label's index ("eval: bucket 0 perplexity 4.88"). Returns (the
-    value's index, its name, where the name starts and ends in the line); ``left_at`` and
-    ``right_at`` are where the texts around the number start in the line."""
-    if index + 2 >= len(pieces):
-        return None
-    left, number, right = pieces[index - 1], pieces[index], pieces[index + 1]
-    key = spaced_key(left) if right.startswith(": ") and number[:1] == "." else None
-    if key is not None:
-        return index + 2, f"{key[0]}_{number}", left_at + key[1], right_at
-    param = _PARAM_KEY.search(left[-80:]) if right.startswith(("): ", ")=")) else None
-    if param is not None:  # FuxiCTR's "NDCG(k=20): 0.228": the parameter is in the name
-        return (index + 2, f"{param.group()}{number})", left_at + len(left) - len(param.group()),
-                right_at + 1)
-    tensor = _TENSOR_NAME.search(left[-80:]) if right.startswith(": ") \
-        and number.isdigit() and len(number) < 3 else None
-    if tensor is not None:  # a TF tensor's name, "words_per_sec/features:0: 3275.1"
-        return (index + 2, tensor.group() + number, left_at + len(left) - len(tensor.group()),
-                right_at)
-    quoted = _QUOTED_KEY.search(left[-62:]) if _QUOTE_COLON.match(right) else None
-    if quoted is not None and quoted.group("q") == right[0]:  # '"recall@thr=0.5": 0.87'
-        start = left_at + len(left) - len(quoted.group("key"))
-        return index + 2, quoted.group("key") + number, start, right_at
-    cutoff = _AT_KEY.search(left[-40:]) if right.startswith((": ", "=")) else None
-    if cutoff is not None:  # Scene-Graph-Benchmark's "ng-mR @ 50: 0.0829": a recall at 50
-        start = left_at + len(left) - len(left[-40:]) + cutoff.start("name")
-        return index + 2, f"{cutoff.group('name')}@{number}", start, right_at
-    fold = _FOR_FOLD.search(left[-80:]) if number.isdigit() and right.strip() in (":", "=") \
-        else None
-    if fold is not None:  # Keras k-fold's "Validation Accuracy for Split 1: 0.7782"
-        start = left_at + len(left) - len(left[-80:]) + fold.start("name")
-        return index + 2, fold.group("name").replace(" ", "_"), start, start + len(
-            fold.group("name"))
-    indexed = indexed_label(left, right) if number.isdigit() else None
-    if indexed is not None:
-        return (index + 2, f"{indexed[0]}_{number}_{indexed[2]}", left_at + indexed[1],
-                right_at + len(indexed[2]) + 1)
-    return None
-
-
-# a name at a cutoff, the cutoff's number after it: "R @ ", "ng-zR @ ", "hits@"
-_AT_KEY = re.compile(r"(?:^|(?<=[\s;,|(\[]))(?P<name>[A-Za-z][\w\-]{0,30}) ?@ ?$")
-# "Validation Accuracy for Split ", "test loss for fold ": a metric of one of several runs
-_FOR_FOLD = re.compile(r"(?:^|(?<=[\s|,;\-]))(?P<name>(?:[A-Za-z][\w@\-]{0,30} ){0,3}"
-                       r"[A-Za-z][\w@\-]{0,30}) for (?i:split|fold|run|trial|repeat) $")
 # "time (data): ", "Discriminator Accuracy (Loss): ": a second name in parentheses, for a
 # second value in parentheses after the first
 _PAIRED = re.compile(r"(?P<head>(?:[A-Za-z]\w* ){0,3})[A-Za-z]\w* \((?P<second>[A-Za-z]\w{0,30})"

@@ -24,6 +24,7 @@ from exptrack.metrics.actions import (
     counted_again,
     not_a_report,
 )
+from exptrack.metrics.ahead import name_ahead
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.kinds import (
@@ -191,7 +192,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if done is not None and not counter:  # LightGBM "finished 998 iteration"
             actions.append(Action(EPOCH if done.group(1) else STEP, index))
             continue
-        ahead = naming.name_ahead(pieces, index, original[index - 1] + cut[index - 1],
+        ahead = name_ahead(pieces, index, original[index - 1] + cut[index - 1],
                                   original[index + 1] + cut[index + 1])
         if ahead is not None:  # "coco/AP .5: 1.0", "eval: bucket 0 perplexity 4.88"
             keyed[ahead[0]] = ahead[1:]
