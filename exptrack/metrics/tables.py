@@ -14,7 +14,7 @@ from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
-_HEADER_CELL = re.compile(r"^[A-Za-z#(][\w.\-/@()%#: ]{0,40}$")
+_HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
                          re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
@@ -276,7 +276,9 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     values: list[tuple[str, float]] = []
     step = epoch = None
     for name, cell in zip(header, cells, strict=True):
-        low = name.lower()
+        low = name.lower().lstrip("_")  # (DouZero's "_tick", "_time": the logger's own)
+        if low in _DATE_COLUMNS and _ROW_NUMBER.match(cell) and float(cell) > 1e9:
+            continue  # a Unix time ("1684632754.93"): when the row was written
         counter = _ROW_COUNTER.match(cell)
         listed = _ONE_VALUE_LIST.match(cell)
         if listed is not None:  # numpy's "[-2.179]": the value
