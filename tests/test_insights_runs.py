@@ -347,6 +347,31 @@ EXPECTED = {
     "heldout215/st_protopnet_cub_train_log_tab_blocks_double_push_last_layer_iterations_then_joint_epochs_test_prefixed_keys.log":
         {"plateau"},  # test accuracy best at epoch 20, the pushes and last-layer rounds after
     # it improve nothing
+    # round tune39 (sets HH-HW)
+    "heldout222/gsm8k_sft_lora_csv_duplicated_header_step_epoch_loss_lr_grad_norm_sparse_eval_loss_tokens_per_second.log":
+        {"overfitting"},  # eval_loss 0.27 -> 0.45 from epoch 2 while the loss falls
+    "heldout223/coop_dassl_multilabel_coco_rn101_tab_epoch_batch_loss_lr_val_map_score_default_pair_test_eval_after_best_reload.log":
+        {"plateau"},  # val mAP best at epoch 17, no better over the last two thirds
+    "heldout224/captcha_crnn_ctc_selfsup_history_csv_epoch_lr_ctc_consistency_loss_val_test_seq_char_acc_edit_distance_position_acc_iso_timestamp.log":
+        {"overfitting"},  # val and test loss rise from epoch 27 while train_loss falls
+    "heldout224/captcha_tf_run_train_step_loss_sec_per_step_diverging_saving_line.log":
+        {"divergence"},  # the loss climbs to 3e5
+    "heldout224/lprnet_csv_metrics_epoch_train_loss_val_exact_char_acc_ned_lr_sec_step_schedule.log":
+        {"plateau"},  # val_exact_acc best at epoch 35, no better over the last 40%
+    "heldout225/red_gnn_primekg_drug_disease_perf_txt_valid_test_per_relation_mrr_hits_auc_aupr_cumulative_time.log":
+        {"plateau"},  # valid_MRR best before the last 47% of the rows
+    "heldout226/corrnet_style_cslr_resnet_bracket_date_batch_loss_lr_mean_training_loss_dev_test_wer_del_ins_best_summary_trailing_restart_header.log":
+        {"plateau"},  # test WER best at epoch 87, no better after
+    "heldout226/stgcn_kinetics_small_subset_train_mean_loss_nan_every_epoch_eval_every_5_mean_loss_top1_top5_restart.log":
+        {"divergence"},  # the training mean_loss is nan every epoch
+    "heldout230/mdetr_viclevr_vqa_detr_style_json_lines_log_txt_train_test_prefixed_unscaled_duplicates_epoch_n_parameters.log":
+        {"plateau"},  # the test answer-type loss is best at epoch 0
+    "heldout231/ai_image_forensics_convnext_metrics_csv_crlf_epoch_train_val_loss_acc_f1_macro_per_class_f1.log":
+        {"overfitting"},  # val_loss 0.19 -> 0.36 from epoch 4 while train_loss falls
+    "heldout231/face_antispoofing_multi_expert_csv_crlf_epoch_train_val_loss_acc_per_expert_val_acc.log":
+        {"not_learning"},  # train_loss flat at 0.207 over 20 epochs
+    "heldout231/sbi_issue_epoch_of_total_pipe_train_val_loss_acc_auc_comma_colon_pairs.log":
+        {"not_learning"},  # train_loss flat at 0.692 (chance for two classes)
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -438,6 +463,13 @@ FALSE_ALARMS = {
         {"instability"},  # continual learning: each new task's first losses are high
     "heldout201/qwen_lora_crosslingual_re_timestamped_epoch_loss_per_language_val_loss_micro_macro_f1_two_runs.log":
         {"plateau"},  # five languages' "Val Loss" lines share one name
+    # round tune39 (sets HH-HW)
+    "heldout218/laneatt_realtime_tail_of_100_epochs_pil_png_debug_flood_eval_iters_precision_recall_f1_acc_summary.log":
+        {"divergence"},  # train and evaluation losses share one name: the eval's are higher
+    "heldout225/red_gnn_inductive_family_perf_txt_restarts_h3_column_appears_mid_file_valid_test_mrr_hits_time.log":
+        {"plateau"},  # restarts in one file: the runs' MRRs share one series
+    "heldout226/infogcn_uav_bracket_date_tab_mean_training_loss_acc_test_loss_of_batches_top1_top5_run_summary_then_restart_to_epoch1.log":
+        {"plateau"},  # a restart back to epoch 1 in one file
 }
 
 
