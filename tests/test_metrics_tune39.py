@@ -32,6 +32,12 @@ def test_a_tidy_csv_names_each_value_by_its_row() -> None:
         ("recon_loss", 74.6, None, 1), ("kl_loss", 19.5, None, 1)]
 
 
+def test_a_tidy_rows_setting_stays_out() -> None:
+    """Guard: a tidy row's name is denied like any other ("seed")."""
+    assert named("step,metric,value\n1,loss,0.5\n1,seed,42\n2,loss,0.4\n") == [
+        ("loss", 0.5, 1, None), ("loss", 0.4, 2, None)]
+
+
 def test_a_tidy_tables_value_column_must_be_named_value() -> None:
     """Guard: three columns with a text cell but no ``Value`` column are no tidy table."""
     assert named("epoch,model,score\n1,resnet,0.5\n2,vit,0.6\n") == [
@@ -115,3 +121,10 @@ def test_a_csv_of_underscored_names_and_a_unix_time() -> None:
                  "1,1684632754.926656,3200,0.9686,-0.39\n") == [
         ("loss_landlord", 1.0048, 0, None), ("return_landlord", -0.17, 0, None),
         ("loss_landlord", 0.9686, 1, None), ("return_landlord", -0.39, 1, None)]
+
+
+def test_a_percent_in_a_time_column_is_read_not_a_crash() -> None:
+    """Guard: the Unix-time check reads a cell as the row does ("12%")."""
+    assert named("epoch,time,loss\n1,12%,0.5\n2,13%,0.4\n") == [
+        ("time", 12.0, None, 1), ("loss", 0.5, None, 1),
+        ("time", 13.0, None, 2), ("loss", 0.4, None, 2)]

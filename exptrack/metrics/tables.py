@@ -257,7 +257,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     tidy = longtables.tidy([h.lower() for h in header], cells, rules.STEP_KEYS,
                            rules.EPOCH_KEYS) if len(header) == 3 else None
     if tidy is not None:  # "Epoch,Loss,Value" over "0,recon_loss,156.25": one value a row
-        return [(naming(tidy[0]), tidy[1])], tidy[2], tidy[3], ""
+        kept = [] if rules.is_denied(tidy[0]) else [(naming(tidy[0]), tidy[1])]
+        return kept, tidy[2], tidy[3], ""
     labelled = all(_ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
     phase = cells[0] if labelled and cells[0].lower() in _PHASE_LABELS \
         else ""  # (not detectron2's class "train")
@@ -277,7 +278,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     step = epoch = None
     for name, cell in zip(header, cells, strict=True):
         low = name.lower().lstrip("_")  # (DouZero's "_tick", "_time": the logger's own)
-        if low in _DATE_COLUMNS and _ROW_NUMBER.match(cell) and float(cell) > 1e9:
+        if low in _DATE_COLUMNS and _ROW_NUMBER.match(cell) and float(cell.rstrip("%")) > 1e9:
             continue  # a Unix time ("1684632754.93"): when the row was written
         counter = _ROW_COUNTER.match(cell)
         listed = _ONE_VALUE_LIST.match(cell)
