@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from exptrack.metrics.phases import COUNTER_KEYS, EPOCH_KEYS
+
 # a tree's marker before a member's name: its depth is the spaces before the dash
 _MEMBER = re.compile(r"^( *)- ")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -99,14 +101,17 @@ _NAME_CELL = re.compile(r"^[A-Za-z][\w./@\-]{0,80}$")
 _VALUE_COLUMNS = frozenset({"value", "values"})
 
 
-def tidy(header: list[str], cells: list[str], step_keys: frozenset[str],
-         epoch_keys: frozenset[str]) -> tuple[str, float, int | None, int | None] | None:
+def tidy(header: list[str],
+         cells: list[str]) -> tuple[str, float, int | None, int | None] | None:
     """A row of a tidy table (three columns: a step or an epoch, the metric's name, its
-    value) -> (name, value, step, epoch), else None. ``header`` is lower-cased."""
-    if len(header) != 3 or len(cells) != 3 or not _VALUE_COLUMNS.intersection(header):
+    value) -> (name, value, step, epoch), else None."""
+    if len(header) != 3 or len(cells) != 3:
+        return None
+    header = [name.lower() for name in header]
+    if not _VALUE_COLUMNS.intersection(header):
         return None
     value = next(i for i, name in enumerate(header) if name in _VALUE_COLUMNS)
-    counted = [i for i, name in enumerate(header) if name in step_keys or name in epoch_keys]
+    counted = [i for i, name in enumerate(header) if name in COUNTER_KEYS]
     if len(counted) != 1 or _NUMBER.match(cells[value]) is None \
             or not cells[counted[0]].isdigit():
         return None
@@ -114,6 +119,6 @@ def tidy(header: list[str], cells: list[str], step_keys: frozenset[str],
     if _NAME_CELL.match(cells[named]) is None:
         return None
     count = int(cells[counted[0]])
-    is_epoch = header[counted[0]] in epoch_keys
+    is_epoch = header[counted[0]] in EPOCH_KEYS
     return (cells[named], float(cells[value]), None if is_epoch else count,
             count if is_epoch else None)

@@ -254,8 +254,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
     if len(cells) != len(header):
         return None
-    tidy = longtables.tidy([h.lower() for h in header], cells, rules.STEP_KEYS,
-                           rules.EPOCH_KEYS) if len(header) == 3 else None
+    tidy = longtables.tidy(header, cells)
     if tidy is not None:  # "Epoch,Loss,Value" over "0,recon_loss,156.25": one value a row
         kept = [] if rules.is_denied(tidy[0]) else [(naming(tidy[0]), tidy[1])]
         return kept, tidy[2], tidy[3], ""
