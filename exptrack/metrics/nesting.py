@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from exptrack.metrics import forms, names
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, RATIO, STEP
-from exptrack.metrics.phases import STEP_KEYS
+from exptrack.metrics.phases import STEP_KEYS, WORD_PHASES
 
 _RESULTS_KEYS = frozenset(forms.RESULTS_KEYS)
 _ERROR_BARS = ("_stderr", "_std_err")
@@ -91,10 +91,15 @@ def name(line: str, offsets: Sequence[int],
     for a in actions:  # ("val",)})
         if under_keys.get(a.token):
             keys.setdefault(a.name, set()).add(under_keys[a.token])
-    if not any(len({path[-1] for path in found}) > 1 for found in keys.values()):
+    shared = {name for name, found in keys.items() if len({path[-1] for path in found}) > 1}
+    phased = {token for token, path in under_keys.items()  # {"train": {"loss": ..}, "val":
+              if path and path[-1].lower() in WORD_PHASES}  # null}: still train/loss
+    if not shared and not phased:
         return actions, False
     return [a._replace(name="/".join([*_distinct(under_keys[a.token], keys[a.name]), a.name]))
-            if a.name in keys and under_keys.get(a.token) else a for a in actions], False
+            if a.name in shared and under_keys.get(a.token)
+            else a._replace(name=f"{under_keys[a.token][-1]}/{a.name}") if a.token in phased
+            else a for a in actions], False
 
 
 def _distinct(path: tuple[str, ...], others: set[tuple[str, ...]]) -> tuple[str, ...]:
