@@ -52,7 +52,7 @@ _PHASE_TAG = re.compile(r"^\s{0,8}\[(?P<phase>TEST|VAL|VALID|EVAL|DEV)\]\s{0,3}(
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
-    r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]"
+    r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]:?"
     r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
@@ -166,7 +166,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                 and first not in _NOT_LABELS:  # "- train - INFO -": a logger's name
             word = (group.group("word") or group.group("bracketed")
                     or group.group("colon")).lower()
-            found.append((group.start("first"), word))  # the word as printed
+            found.append((group.end("bracketed") + 1 if bracket else group.start("first"),
+                          word))  # the word as printed; a bracket labels as "[val]" does
     for label in _RESULTS.finditer(head):  # "Validation Results - Epoch[1] Avg loss: 0.15"
         found.append((label.end(), label.group("phase").lower()))
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split

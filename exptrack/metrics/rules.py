@@ -171,6 +171,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if counter and after.startswith("/"):
             skip.add(index + 4)
             continue  # "bsz: 1024/1024/32": a shape, not a ratio
+        if counter and "." in pieces[index] and "." in pieces[index + 2] \
+                and not after[:1].isalpha():  # (not "RAM 13.90/187.58G": used of a total)
+            counter = False  # "Loss: 0.1778/0.1220": two values (train/val), not a count of
+            after = right  # a whole: the first is the name's
         tail = left[-120:]
         bracket = _STEP_BRACKET.search(tail)
         if bracket is not None:
