@@ -52,7 +52,7 @@ _PHASE_TAG = re.compile(r"^\s{0,8}\[(?P<phase>TEST|VAL|VALID|EVAL|DEV)\]\s{0,3}(
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
-    r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\]:?"
+    r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\](?::|\s-(?=\s))?"
     r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
