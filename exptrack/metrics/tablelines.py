@@ -143,7 +143,12 @@ class TableLines:
             if glued is not None:
                 self._table_row(glued, out)
 
-    def _table_row(self, line: str, out: list[Observation]) -> bool:
+    def _indexed_row(self, text: str, out: list[Observation]) -> bool:
+        """A row of a table pandas printed whose index label reads as a step or an epoch
+        ("Iteration 0   1.566  1.013", ``_indexed``): taken?"""
+        return self._layout == tables.SPACES and self._table_row(text, out, indexed=True)
+
+    def _table_row(self, line: str, out: list[Observation], indexed: bool = False) -> bool:
         assert self._header is not None
         row = tables.parse_row(line, self._header, self._layout, self._name, self._first_set,
                                self._header_phase)
@@ -157,6 +162,11 @@ class TableLines:
                 row = tables.parse_row(line, aligned, self._layout, self._name)
                 if row is not None:
                     self._header, self._split_header = aligned, None
+        found = _indexed(self._header_text, line) if row is None and indexed else None
+        if found is not None:  # pandas' "Iteration 0    1.566  1.013": the index's label
+            label, rest = found
+            row = tables.parse_row(rest, self._header, self._layout, self._name, "",
+                                   label if label.lower() in tables.PHASE_LABELS else "")
         if row is None:
             return False
         values, step, epoch, data_set = row
@@ -171,3 +181,15 @@ class TableLines:
             out.append(Observation(name, value, step, self.epoch))
         return True
 
+
+
+def _indexed(header: str, line: str) -> tuple[str, str] | None:
+    """A row of a table that pandas printed (``print(df)``): its header is indented by the
+    width of the index column, which has no name, and each row's index label ("Iteration
+    0", "3", "val") fills that width -> (the label, the row without it); else None."""
+    indent = len(header) - len(header.lstrip())
+    text = tables.message(line).rstrip()
+    if indent < 2 or len(text) <= indent or text[indent - 1] != " " \
+            or not text[:indent].strip():
+        return None
+    return text[:indent].strip(), " " * indent + text[indent:]

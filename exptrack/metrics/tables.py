@@ -41,7 +41,7 @@ _STEP_COLUMNS = frozenset({"steps", "iterations", "updates"})
 _ONE_VALUE_LIST = re.compile(r"^\[\s?([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?\]$")
 # a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
 # values are that phase's
-_PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
+PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
 _AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 # a border with the table's title in it ("+performance on validation set-----+-------+"):
@@ -162,7 +162,7 @@ def border_phase(text: str) -> str | None:
     found = _TITLED_BORDER.match(text.strip())
     if found is None:
         return None
-    return next((word for word in found.group(1).lower().split() if word in _PHASE_LABELS), "")
+    return next((word for word in found.group(1).lower().split() if word in PHASE_LABELS), "")
 
 
 def spaced_header(text: str) -> bool:
@@ -259,7 +259,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         kept = [] if rules.is_denied(tidy[0]) else [(naming(tidy[0]), tidy[1])]
         return kept, tidy[2], tidy[3], ""
     labelled = all(_ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
-    phase = cells[0] if labelled and cells[0].lower() in _PHASE_LABELS \
+    phase = cells[0] if labelled and cells[0].lower() in PHASE_LABELS \
         else ""  # (not detectron2's class "train")
     data_set = cells[0] if labelled and header[0].lower() in _DATASET_COLUMNS and cells[0] \
         and not _ROW_NUMBER.match(cells[0]) \
