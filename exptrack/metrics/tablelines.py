@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from exptrack.metrics import longtables, names, rules, tables
+from exptrack.metrics import aligned, longtables, names, rules, tables
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.reprints import Reprints
 
@@ -157,11 +157,11 @@ class TableLines:
             if row is not None:
                 self._header, self._split_header = self._split_header, None
         if row is None and self._layout == tables.SPACES:  # names of words set apart by one
-            aligned = tables.aligned_header(self._header_text, line)  # space: the columns
-            if aligned is not None:
-                row = tables.parse_row(line, aligned, self._layout, self._name)
+            names_of = aligned.aligned_header(self._header_text, line)  # space: the columns
+            if names_of is not None:
+                row = tables.parse_row(line, names_of, self._layout, self._name)
                 if row is not None:
-                    self._header, self._split_header = aligned, None
+                    self._header, self._split_header = names_of, None
         found = _indexed(self._header_text, line) if row is None and indexed else None
         if found is not None:  # pandas' "Iteration 0    1.566  1.013": the index's label
             label, rest = found

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable
-from itertools import pairwise
 
 from exptrack.metrics import forms, longtables, names, naming, rules
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
@@ -14,7 +13,7 @@ from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
-_HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
+HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
                          re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
@@ -53,8 +52,8 @@ _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 # a first column naming the item a row is about (neat-python's species "ID"): no aggregate
 _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 
-_CELL = re.compile(r"\S+")
-_GAP = re.compile(r"\s{2,}")
+CELL = re.compile(r"\S+")
+GAP = re.compile(r"\s{2,}")
 _SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}){2,30}$")
 SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a space: the
     re.escape(key.encode()) for key in sorted(COUNTER_KEYS, key=len, reverse=True))
@@ -127,7 +126,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
         return None
     if not text.startswith("|") and " | " in text \
-            and all(_GAP.search(part.strip()) for part in text.split(" | ")):
+            and all(GAP.search(part.strip()) for part in text.split(" | ")):
         text = text.replace(" | ", "   ")  # ElegantRL's groups of aligned columns: "ID  Step
         # Time |  avgR  stdR |  expR  objC  etc." (the last, a column of nothing)
         text = text[:-5].rstrip() if text.endswith("  etc.") else text
@@ -148,13 +147,13 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if len(cells) < 3 and not (len(cells) == 2 and (cells[0].lower() in rules.STEP_KEYS or
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)
-    if not all(_HEADER_CELL.match(c.replace(",", "_") if layout == PIPES else c)
+    if not all(HEADER_CELL.match(c.replace(",", "_") if layout == PIPES else c)
                or (not c and not i and layout == COMMAS)
                for i, c in enumerate(cells)) or (cells[0].lower() in _ITEM_IDS and (
                    cells[1].lower() not in rules.STEP_KEYS)):
         return None  # ("ID  age  size  fitness": a row an item's, neat-python's species;
         # ElegantRL's "ID  Step  Time": an agent's, at a step)
-    return [_header_name(c) if c else "" for c in cells], layout
+    return [header_name(c) if c else "" for c in cells], layout
 
 
 def border_phase(text: str) -> str | None:
@@ -180,33 +179,6 @@ def message(line: str) -> str:
     return _LEAD_TAG.sub("", _RECORD.sub("", line, count=1), count=1)
 
 
-def aligned_header(head: str, line: str) -> list[str] | None:
-    """The names of a header (``head``: its ``message``, right-stripped) whose cells are set
-    apart by one space somewhere (``Train Recall Val Loss``), split where the row's numbers
-    start, each under the start of its name (left-aligned columns), or where they end,
-    under its end (right-aligned); None when the row's cells do not line up with the
-    header's words."""
-    row = message(line).rstrip()
-    spans = [(m.start(), m.end()) for m in _CELL.finditer(row)]
-    if not 3 <= len(spans) <= 60 or len(head) <= spans[-1][0]:
-        return None
-    first = len(head) - len(head.lstrip())
-    if spans[0][0] == first and all(
-            head[start] != " " and head[start - 1] == " " for start, _ in spans[1:]):
-        cuts, side = [start for start, _ in spans] + [len(head)], 0
-    elif spans[-1][1] == len(head) and all(
-            head[end - 1] != " " and head[end] == " " for _, end in spans[:-1]):
-        cuts, side = [first] + [end for _, end in spans], -1
-    else:
-        return None
-    # a gap of two spaces in a cell is a column the row left blank (skorch's "cp" without
-    # its "+"): the value is under the name on its own side
-    cells = [_GAP.split(head[a:b].strip())[side] for a, b in pairwise(cuts)]
-    if not all(_HEADER_CELL.match(c) for c in cells):
-        return None
-    return [_header_name(c) for c in cells]
-
-
 def continued_header(line: str, header: list[str]) -> list[str] | None:
     """A pipe table's header row continued on the next line (MATLAB's trainNetwork: "|
     Mini-batch |" over "|  Accuracy  |"): the names joined column by column (a unit in
@@ -216,9 +188,9 @@ def continued_header(line: str, header: list[str]) -> list[str] | None:
         return None
     cells = [c.strip() for c in _edges(text).split("|")]
     if len(cells) != len(header) or not any(cells) \
-            or not all(not c or _HEADER_CELL.match(c) for c in cells):
+            or not all(not c or HEADER_CELL.match(c) for c in cells):
         return None
-    return [f"{name}_{_header_name(cell)}" if name and cell and not cell.startswith("(")
+    return [f"{name}_{header_name(cell)}" if name and cell and not cell.startswith("(")
             else name for name, cell in zip(header, cells, strict=True)]
 
 
@@ -323,7 +295,7 @@ def _edges(text: str) -> str:
     return text[start:len(text) - 1] if text.endswith("|") else text[start:]
 
 
-def _header_name(cell: str) -> str:
+def header_name(cell: str) -> str:
     """A header cell -> a metric name: ``Box(P`` -> ``P``, ``LOSS NER`` -> ``LOSS_NER``."""
     cell = cell.strip().rstrip(":")
     if "(" in cell and ")" not in cell:

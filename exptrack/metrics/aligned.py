@@ -1,0 +1,56 @@
+"""Headers whose names hold spaces (``Train Recall Val Loss``, ``Epoch Train loss   std
+Test loss``): the names are found where the first row's values sit under them. Pure
+functions; ``tables`` reads the rows."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from exptrack.metrics.tables import CELL, GAP, HEADER_CELL, header_name, message
+
+
+def aligned_header(head: str, line: str) -> list[str] | None:
+    """The names of a header (``head``: its ``message``, right-stripped) whose cells are set
+    apart by one space somewhere (``Train Recall Val Loss``), split where the row's numbers
+    start, each under the start of its name (left-aligned columns), or where they end,
+    under its end (right-aligned); None when the row's cells do not line up with the
+    header's words."""
+    row = message(line).rstrip()
+    spans = [(m.start(), m.end()) for m in CELL.finditer(row)]
+    if not 3 <= len(spans) <= 60 or len(head) <= spans[-1][0]:
+        return None
+    first = len(head) - len(head.lstrip())
+    if spans[0][0] == first and all(
+            head[start] != " " and head[start - 1] == " " for start, _ in spans[1:]):
+        cuts, side = [start for start, _ in spans] + [len(head)], 0
+    elif spans[-1][1] == len(head) and all(
+            head[end - 1] != " " and head[end] == " " for _, end in spans[:-1]):
+        cuts, side = [first] + [end for _, end in spans], -1
+    else:
+        return _overlapped(head, spans)
+    # a gap of two spaces in a cell is a column the row left blank (skorch's "cp" without
+    # its "+"): the value is under the name on its own side
+    cells = [GAP.split(head[a:b].strip())[side] for a, b in pairwise(cuts)]
+    if not all(HEADER_CELL.match(c) for c in cells):
+        return None
+    return [header_name(c) for c in cells]
+
+
+def _overlapped(head: str, spans: list[tuple[int, int]]) -> list[str] | None:
+    """A header's words, each under the value its span overlaps, a word over none with the
+    word next to it ("P (macro) P std" over "0.6709  0.0805": "P (macro)", "P std")."""
+    words = [(m.start(), m.end(), m.group()) for m in CELL.finditer(head)]
+    under = [next((i for i, (a, b) in enumerate(spans) if a < end and start < b), -1)
+             for start, end, _ in words]
+    for k in [*range(len(words) - 2, -1, -1), *range(1, len(words))]:  # (the next word first)
+        if under[k] < 0:
+            near = k + 1 if k + 1 < len(words) and words[k + 1][0] == words[k][1] + 1 \
+                else k - 1 if k and words[k - 1][1] == words[k][0] - 1 else -1
+            under[k] = under[near] if near >= 0 else -1
+    if any(i < 0 for i in under) or under != sorted(under) \
+            or set(under) != set(range(len(spans))) or len(words) == len(spans):
+        return None  # (names of one word each: the row does not line up with them)
+    cells = [" ".join(w for (_, _, w), i in zip(words, under, strict=True) if i == column)
+             for column in range(len(spans))]
+    return [header_name(c) for c in cells] if all(HEADER_CELL.match(c) for c in cells) \
+        else None
