@@ -55,9 +55,9 @@ _HEADER = re.compile(
 
 
 _PHASE_HEADING = re.compile(
-    r"(?i)^[\W_]{0,8}(?:[A-Za-z]+\s){0,3}(?:[-:]\s)?"
+    r"(?i)^[\W_]{0,8}(?:[A-Za-z]+\s){0,3}(?:\d{1,7}(?:/\d{1,7})?\s)?(?:[-:]\s)?"  # "Epoch 15 -
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
-    r"(?:\s(?:set|split|results?|metrics|scores?))?\s?:?[\W_]{0,8}$")
+    r"(?:\s(?:set|split|results?|metrics|scores?))?\s?:?[\W_]{0,8}$")  # Val metrics:"
 _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
 
 

@@ -164,7 +164,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
                     for a in actions if a.kind in _CONTEXT)
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
     listing, key = dumps.classify(text) if not context and (
-        len(values) < 2 or (len(values) == 2 and dumps.two_cells(text))) else (0, "")
+        len(values) < 2 or (len(values) == 2 and dumps.two_cells(text))) else (
+        dumps.CONTINUES, "") if not values and dumps.heading_phase(text) else (0, "")
+    # ("Epoch 15 - Val metrics:": the epoch, and a heading over the keys that follow)
     naming = peek if listing else name
     metrics = tuple((naming(a.name), *span(a.token),
                      *(span(a.denominator) if a.kind == rules.RATIO else (0, 0)), a.scale)

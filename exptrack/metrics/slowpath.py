@@ -199,8 +199,8 @@ class SlowPath(HeldLines):
         if block.series:  # a pandas Series's last line ends it
             self._close_dump(out)
             return None
-        if not plan.metrics:
-            return None
+        if not plan.metrics:  # ("Epoch 15 - Val metrics:": a heading's epoch still counts)
+            return plan if plan.context else None
         if block.stream and not flags & SLOW and block.phase is None \
                 and all(self._final(m[0]) for m in plan.metrics):
             return plan  # a stream of metrics: the hot loop records it
