@@ -99,6 +99,7 @@ _SECTION = re.compile(
 _DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}\]\s{1,8}|\s{0,8})(?P<label>[A-Z][A-Za-z]{1,19}"
                      r"(?: [A-Z][A-Za-z]{1,19}){0,2}(?: \([A-Za-z ]{1,30}\))?) - "
                      r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
+_LETTER = re.compile(r"\|\s(?P<label>[A-Z])\s(?=[a-z][\w.\-]{0,40}=[+-]?\.?\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # words of a phase's results heading ("Training Summary - loss: 0.3", "Final Results - acc"):
 # the heading names a phase or nothing (``_RESULTS``), not a label of its own
@@ -190,6 +191,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.append((heading.end(), words.replace(" ", "_")))
     elif (average := _AVERAGE.match(head)) is not None:
         found.append((average.end(), average.group("label").lower().replace(" ", "_")))
+    if "|" in head:  # "Epoch 1/200 | T total=0.27  l1=0.02": a letter labels the pairs
+        found.extend((m.end(), m.group("label")) for m in _LETTER.finditer(head))
     if "{" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _DICT_PHASE.finditer(head))
@@ -265,7 +268,8 @@ def with_phase(name: str, phase: str | None) -> str:
             or any(part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
     low = name.lower()
-    if low.startswith(("val", "test", "eval", "dev", "train", phase.lower())) \
+    if low.startswith(("val", "test", "eval", "dev", "train",  # (a letter's: "T_", not "t")
+                       phase.lower() + ("_" if len(phase) == 1 else ""))) \
             and not low.startswith("value"):  # "Value loss" under "TRAINER -" is prefixed
         return name
     if name[:1].isupper() and name[1:] == name[1:].lower():
