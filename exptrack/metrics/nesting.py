@@ -91,14 +91,13 @@ def name(line: str, offsets: Sequence[int],
     for a in actions:  # ("val",)})
         if under_keys.get(a.token):
             keys.setdefault(a.name, set()).add(under_keys[a.token])
-    shared = {name for name, found in keys.items() if len({path[-1] for path in found}) > 1}
-    phased = {token for token, path in under_keys.items()  # {"train": {"loss": ..}, "val":
-              if path and path[-1].lower() in WORD_PHASES}  # null}: still train/loss
-    if not shared and not phased:
-        return actions, False
-    return [a._replace(name="/".join([*_distinct(under_keys[a.token], keys[a.name]), a.name]))
-            if a.name in shared and under_keys.get(a.token)
-            else a._replace(name=f"{under_keys[a.token][-1]}/{a.name}") if a.token in phased
+    if any(len({path[-1] for path in found}) > 1 for found in keys.values()):
+        return [a._replace(name="/".join([*_distinct(under_keys[a.token], keys[a.name]),
+                                          a.name]))
+                if a.name in keys and under_keys.get(a.token) else a for a in actions], False
+    # {"train": {"loss": ..}, "val": null}: a name under a phase's key is still its phase's
+    return [a._replace(name=f"{under_keys[a.token][-1]}/{a.name}")
+            if under_keys.get(a.token) and under_keys[a.token][-1].lower() in WORD_PHASES
             else a for a in actions], False
 
 
