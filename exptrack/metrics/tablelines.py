@@ -152,16 +152,16 @@ class TableLines:
         assert self._header is not None
         row = tables.parse_row(line, self._header, self._layout, self._name, self._first_set,
                                self._header_phase)
+        if row is None and self._layout == tables.SPACES:  # names of words set apart by one
+            names_of = aligned.aligned_header(self._header_text, line)  # space: the columns
+            if names_of is not None:  # (before a split into words: "F1 (micro)" is one)
+                row = tables.parse_row(line, names_of, self._layout, self._name)
+                if row is not None:
+                    self._header, self._split_header = names_of, None
         if row is None and self._split_header is not None:  # a row of one cell a word
             row = tables.parse_row(line, self._split_header, self._layout, self._name)
             if row is not None:
                 self._header, self._split_header = self._split_header, None
-        if row is None and self._layout == tables.SPACES:  # names of words set apart by one
-            names_of = aligned.aligned_header(self._header_text, line)  # space: the columns
-            if names_of is not None:
-                row = tables.parse_row(line, names_of, self._layout, self._name)
-                if row is not None:
-                    self._header, self._split_header = names_of, None
         found = _indexed(self._header_text, line) if row is None and indexed else None
         if found is not None:  # pandas' "Iteration 0    1.566  1.013": the index's label
             label, rest = found
