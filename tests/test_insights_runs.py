@@ -372,6 +372,27 @@ EXPECTED = {
         {"not_learning"},  # train_loss flat at 0.207 over 20 epochs
     "heldout231/sbi_issue_epoch_of_total_pipe_train_val_loss_acc_auc_comma_colon_pairs.log":
         {"not_learning"},  # train_loss flat at 0.692 (chance for two classes)
+    # round tune40 (sets HX-IK)
+    "heldout232/camouflage_species_resnet_csv_epoch_loss_accuracy_precision_recall_f1.log":
+        {"plateau"},
+    "heldout233/esafn_mvsa_slurm_out_epoch_header_loss_acc_dev_test_lines_alternating_f1_lines_"
+    "best_dev_summary.log": {"plateau"},
+    "heldout234/tf_stock_rnn_lstm_sp500_step_epoch_bracket_lr_train_test_loss_then_profit_"
+    "correct_days_issue.log": {"overfitting"},
+    "heldout235/codexglue_defect_distillation_tqdm_cr_train_eval_bars_epoch_of_n_then_train_loss_"
+    "val_acc_precision_recall_f1_line.log": {"plateau"},
+    "heldout236/ratsql_issue_logdir_step_stats_train_val_loss_pairs_blank_separated_divergence_"
+    "ellipsis.log": {"divergence"},
+    "heldout236/rnn_joint_nlu_massive_powershell_step_epoch_bare_loss_eval_blocks_intent_acc_"
+    "slot_f1_patience.log": {"plateau"},
+    "heldout242/casehold_accelerate_no_trainer_tqdm_cr_validation_seed_epoch_accuracy_dict.log":
+        {"plateau"},
+    "heldout242/incaselawbert_semeval2023_legaleval_rhetorical_roles_report_micro_weighted_"
+    "columns_per_seed_iteration.log": {"overfitting"},
+    "heldout242/legalbert_positional_encoding_facts_binary_report_precision_recall_f1_per_seed_"
+    "iteration.log": {"overfitting"},
+    "heldout245/sdsnn_game_video_event_detection_epoch_line_loss_count_mae_prf1_pipe_grad_layer_"
+    "norms_nms_sweep_table.log": {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the

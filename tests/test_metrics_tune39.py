@@ -20,9 +20,10 @@ def test_a_level_after_the_time_and_a_pass_counted_as_times() -> None:
 
 
 def test_a_time_of_a_fraction_stays_a_duration() -> None:
-    """Guard: "time: 0.25 / 0.5", numbers that are no counts, is no counter of passes."""
+    """Guard: "time: 0.25 / 0.5", numbers that are no counts, is no counter of passes (and,
+    since round tune40, two values rather than a ratio: the first is the time)."""
     assert named("Epoch 3 time: 0.25 / 0.5 loss: 1.5\n") == [
-        ("time", 0.5, None, 3), ("loss", 1.5, None, 3)]
+        ("time", 0.25, None, 3), ("loss", 1.5, None, 3)]
 
 
 def test_a_tidy_csv_names_each_value_by_its_row() -> None:
