@@ -39,7 +39,9 @@ def aligned_header(head: str, line: str) -> list[str] | None:
 def _overlapped(head: str, spans: list[tuple[int, int]]) -> list[str] | None:
     """A header's words, each under the value its span overlaps, a word over none with the
     word next to it ("P (macro) P std" over "0.6709  0.0805": "P (macro)", "P std")."""
-    words = [(m.start(), m.end(), m.group()) for m in CELL.finditer(head)]
+    words = [(m.start(), m.end(), m.group()) for m in CELL.finditer(head[:2000])]
+    if len(words) > 4 * len(spans):  # (bounded: a row's words are matched against its values)
+        return None
     under = [next((i for i, (a, b) in enumerate(spans) if a < end and start < b), -1)
              for start, end, _ in words]
     for k in [*range(len(words) - 2, -1, -1), *range(1, len(words))]:  # (the next word first)

@@ -182,7 +182,6 @@ class TableLines:
         return True
 
 
-
 def _indexed(header: str, line: str) -> tuple[str, str] | None:
     """A row of a table that pandas printed (``print(df)``): its header is indented by the
     width of the index column, which has no name, and each row's index label ("Iteration
