@@ -146,9 +146,16 @@ class TableLines:
     def _indexed_row(self, text: str, out: list[Observation]) -> bool:
         """A row of a table pandas printed whose index label reads as a step or an epoch
         ("Iteration 0   1.566  1.013", ``_indexed``): taken?"""
-        return self._layout == tables.SPACES and self._table_row(text, out, indexed=True)
+        found = _indexed(self._header_text, text) if self._layout == tables.SPACES else None
+        if found is None:
+            return False
+        label, rest = found
+        assert self._header is not None
+        row = tables.parse_row(rest, self._header, self._layout, self._name, "",
+                               label if label.lower() in tables.PHASE_LABELS else "")
+        return row is not None and self._record_row(row, out)
 
-    def _table_row(self, line: str, out: list[Observation], indexed: bool = False) -> bool:
+    def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
         row = tables.parse_row(line, self._header, self._layout, self._name, self._first_set,
                                self._header_phase)
@@ -162,13 +169,10 @@ class TableLines:
             row = tables.parse_row(line, self._split_header, self._layout, self._name)
             if row is not None:
                 self._header, self._split_header = self._split_header, None
-        found = _indexed(self._header_text, line) if row is None and indexed else None
-        if found is not None:  # pandas' "Iteration 0    1.566  1.013": the index's label
-            label, rest = found
-            row = tables.parse_row(rest, self._header, self._layout, self._name, "",
-                                   label if label.lower() in tables.PHASE_LABELS else "")
-        if row is None:
-            return False
+        return row is not None and self._record_row(row, out)
+
+    def _record_row(self, row: tables.Row, out: list[Observation]) -> bool:
+        """A table's row read: its values recorded at its step and epoch (True)."""
         values, step, epoch, data_set = row
         self._first_set = self._first_set or data_set
         self.epoch = epoch if epoch is not None else self.epoch
