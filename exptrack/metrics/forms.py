@@ -17,6 +17,8 @@ from exptrack.metrics import names
 _GLUED_WORDS = ("[Ee]p", "EP", "[Ee]poch", "EPOCH", "[Ii]ter", "ITER", "[Ss]tep", "STEP")
 _NOT_GLUED = r"(?<![\w\-/.@])"  # a word's own start: not a file's, a name's nor "@step41"
 GLUED_COUNTER = re.compile(r"(?:^|[^\w\-/.@])(E|" + "|".join(_GLUED_WORDS) + ")$")
+# ... but not a name's digits: "EP0=0.0", "E1: 0.5", "'ep2': 0.1", "EP0 0.25 |" name a value
+_GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?[-+]?\.?\d|\s[-+]?\d*\.\d))"
 
 # A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
 # a time (12:30:01) or a size with a letter (2.6G, 7B); not the upper end of a range after
@@ -28,8 +30,9 @@ GLUED_COUNTER = re.compile(r"(?:^|[^\w\-/.@])(E|" + "|".join(_GLUED_WORDS) + ")$
 TOKEN = re.compile(
     r"(?:(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
     r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-))"  # "step-146352," (not a file's)
-    r"|(?<=" + _NOT_GLUED + r"E)(?=\d{1,4}(?:\]|\s[A-Za-z]|\s?[|:,]))"
-    r"|(?:" + "|".join(f"(?<={_NOT_GLUED}{word})" for word in _GLUED_WORDS) + r")(?=\d))"
+    r"|(?<=" + _NOT_GLUED + r"E)(?=\d{1,4}(?:\]|\s[A-Za-z]|\s?[|:,]))" + _GLUED_NAME
+    + r"|(?:" + "|".join(f"(?<={_NOT_GLUED}{word})" for word in _GLUED_WORDS) + r")(?=\d)"
+    + _GLUED_NAME + ")"
     r"(?<![A-Za-z_.]/)(?<!\d,)(?<!\.\d:)(?<!\.\d\d:)"
     r"([+-]?\d*\.\d+f[+-]?\d+"
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
