@@ -29,7 +29,8 @@ _GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?[-+]?\.?\d|\s[-+]?\d*\.\d))"
 # (first group 1-999), nan, inf; after a counter's word glued to it too (``GLUED_COUNTER``).
 TOKEN = re.compile(
     r"(?:(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
-    r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-))"  # "step-146352," (not a file's)
+    r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-)"  # "step-146352," (not a file's)
+    r"|(?<=[A-Za-z]---))"  # LESPS's "Epoch---141, total_loss---0.584932,"
     r"|(?<=" + _NOT_GLUED + r"E)(?=\d{1,4}(?:\]|\s[A-Za-z]|\s?[|:,]))" + _GLUED_NAME
     + r"|(?:" + "|".join(f"(?<={_NOT_GLUED}{word})" for word in _GLUED_WORDS) + r")(?=\d)"
     + _GLUED_NAME + ")"
@@ -221,6 +222,9 @@ def unrule(pieces: list[str]) -> list[str]:
 # record's prefix and a label: "... | INFO | METRICS {"phase": "train", "step": 16125, ...}")
 STEPPED_RECORD = re.compile(
     r'^[^{"]{0,160}\{(?:\s*|.{0,2000}?, )"(?:step|global_step|iteration|iter|epoch)"\s*:\s*\d')
+# ... or a line's counter after its texts ("model: SCTransNet, loss: fullySup, epoch: 751,
+# loss: 0.00245": the run's settings repeated before the epoch's report)
+COUNTED_TEXTS = re.compile(r"(?i)[,|]\s?(?:epoch|step|iter|iteration)\s?[:=]\s?\d+\s?[,|]\s?\S")
 # a dict of what a run measured under its results key (StyleGAN2-ADA's metric records:
 # '{"results": {"fid50k_full": 4.31}, "metric": "fid50k_full", "total_time_str": "8m 26s"}')
 # (or under a "summary" or "metrics" key: an evaluation's JSON summary)

@@ -109,7 +109,7 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
             found[index] = (f"{key}_{position}", listed.start("key"), listed.end("key"))
     if "[(" in line:
         found.update(_pairs(line, offsets))
-    if ")/(" in line or ") = (" in line:
+    if ")/(" in line or ") = (" in line or _BARE_NAMES.match(line):
         found.update(_named_tuple(line, offsets))
     return found
 
@@ -117,22 +117,30 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
 # a tuple of names, then one of their values: Hopenet's "Loss:(pitch, yaw, roll)/(83.274,
 # 202.202, 55.781)" (loss_pitch, loss_yaw, loss_roll), "(mse, mae) = (0.51, 0.42)"
 _NAMED_TUPLE = re.compile(r"(?:(?P<key>[A-Za-z]\w{0,20}):?\s?)?\((?P<names>[A-Za-z]\w{0,15}"
-                          r"(?:,\s?[A-Za-z]\w{0,15}){1,7})\)(?:/| = )\((?P<body>[^()]{1,200})\)")
+                          r"(?:,\s?[A-Za-z]\w{0,15}){1,7})\)(?:/| = )\((?P<body>[^()]{1,200})\)"
+                          # or a line that opens with the names, bare (LESPS' "pixAcc, mIoU:\t
+                          # (0.6847, np.float64(0.5742))"), its values decimals
+                          r"|^\s*(?P<bare>[A-Za-z]\w{0,15}(?:,\s?[A-Za-z]\w{0,15}){1,7})\s?[:=]\s?"
+                          r"\((?P<decimals>[^()]{1,200}\.[^()]{0,200})\)")
+_BARE_NAMES = re.compile(r"\s*[A-Za-z]\w{0,15},\s?[A-Za-z]")
 
 
 def _named_tuple(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
     found: dict[int, tuple[str, int, int]] = {}
     for listed in _NAMED_TUPLE.finditer(line):
-        labels = [n.strip() for n in listed.group("names").split(",")]
-        items = listed.group("body").split(",")
-        inside = _numbers_in(offsets, listed.start("body"), listed.end("body"))
+        bare = listed.group("bare") is not None
+        labels = [n.strip() for n in listed.group("bare" if bare else "names").split(",")]
+        body = "decimals" if bare else "body"
+        items = listed.group(body).split(",")
+        inside = _numbers_in(offsets, listed.start(body), listed.end(body))
         if len(items) != len(labels) or len(inside) != len(items) \
                 or not all(_ITEM.fullmatch(item) for item in items):
             continue
         key = listed.group("key")
-        start = listed.start("key") if key else listed.start("names")
+        named = "bare" if bare else "names"
+        start = listed.start("key") if key else listed.start(named)
         for label, index in zip(labels, inside, strict=True):
-            found[index] = (f"{key}_{label}" if key else label, start, listed.end("names"))
+            found[index] = (f"{key}_{label}" if key else label, start, listed.end(named))
     return found
 
 

@@ -134,7 +134,7 @@ _IDENTITY = re.compile(
     r"(?<!(?i:rank)-1)(?<!(?i:rank)-5)(?<!(?i:rank)-10)(?<!(?i:rank)-20)")  # CMC's "Rank-1"
 # "resnet-50", "intern-studio-160750": a model or host label with its number
 _LABEL_NUMBER = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")
-_HUMPS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_HUMPS = re.compile(r"(?<=[a-z0-9])(?<!Io)(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[\s_\-./@:]+")
 
 

@@ -123,7 +123,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
         or name.lower() in STEP_KEYS for name in spaced)
     if len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line))) >= 2 \
-            and not forms.STEPPED_RECORD.match(line) \
+            and not forms.STEPPED_RECORD.match(line) and not forms.COUNTED_TEXTS.search(line) \
             and not forms.RESULTS_RECORD.search(line):
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
     if len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) \
@@ -150,6 +150,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     skip: set[int] = set(wrapped) | remarks.not_reported(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
     keyed = groups.list_items(line, offsets) if "=[" in line or ": [" in line or "[(" in line \
+        or (", " in line[:40] and "(" in line) \
         or ")/(" in line or ") = (" in line else {}
     hyper = False  # a hyperparameter's name: configuration, unless a metric's is too
     for k in range(count):
@@ -313,7 +314,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             keyed[index + 2] = (with_phase(f"{name}={pieces[index]}", found.phase),
                                 at + found.start, original[index + 1] + cut[index + 1])
             continue
-        if right.startswith(":") and not counter and not (sep.strip() and right[1:2] == " ") \
+        if right.startswith(":") and not counter \
+                and not (sep.strip() and right[1:2] in (" ", "\t")) \
                 and (sep.strip() or "." not in pieces[index]):
             continue  # "DataLoader 0:", a label's index; not tqdm's "Loss: 0.52: : 11it"
             # nor a bar's description "epoch 0 loss 0.16104: 100%|"
