@@ -72,6 +72,8 @@ _WEAK_RIGHT_OK = re.compile(
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit
     r"|\s(?i:avg|average|mean|total|running)\s[A-Za-z][\w@.\-/]*\s$")  # "Loss 0.7 Avg Loss 0.6"
 
+# a field's end, or its running average after it ("| MeanReg 0.0056 |", "Loss 4.98 (4.30)")
+_FIELD_END = re.compile(r"\s(?:\|\s|\(\s?[+-]?\.?\d)|\s*$")
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",
                          "peak"})
@@ -107,14 +109,17 @@ def unit_after(after: str, number_follows: bool) -> bool:
         and _NAME_GOES_ON.match(after, unit.end()) is None
 
 
-def weak_pair_ok(name: str, sep: str, after: str) -> bool:
-    """Does ``name`` followed by its value with no ``:``/``=`` (``sep``) read as a pair?"""
+def weak_pair_ok(name: str, sep: str, after: str, field: bool = False) -> bool:
+    """Does ``name`` followed by its value with no ``:``/``=`` (``sep``) read as a pair?
+    ``field``: a decimal value in a field of its own after a ``|`` ("| MeanReg 0.0056 |")."""
     low = name.lower()
     if low in STOPWORDS or "'" in name:
         return False
+    core = name.split("(", 1)[0] or name  # (its qualifier aside: "PSNR(recon) 7.405")
     if any(any(c.isupper() for c in part[1:]) and not part.isupper()
-           for part in name.split("_")) and not names.metric_like(name) \
-            and names.words(name) != ["learning", "rate"]:  # insightface's "LearningRate 0.1"
+           for part in core.split("_")) and not names.metric_like(core) \
+            and names.words(name) != ["learning", "rate"] \
+            and not (field and _FIELD_END.match(after)):  # insightface's "LearningRate 0.1"
         return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
     if _WEAK_RIGHT_OK.match(after) is not None:
         return True

@@ -16,6 +16,7 @@ from exptrack.metrics import (
     optuna,
     rules,
     samplefactory,
+    tdmpc,
 )
 
 _DIGITS = re.compile(rb"\d+")
@@ -135,6 +136,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = optuna.plan(pieces)
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
         dark = samplefactory.plan(pieces, text)
+    elif dark is None and all(marker in text for marker in tdmpc.MARKERS):
+        dark = tdmpc.plan(pieces)
     elif dark is None and any(marker in text for marker in gensim.MARKERS):
         dark = gensim.plan(pieces)
     elif dark is None and any(marker in text for marker in mllog.MARKERS):

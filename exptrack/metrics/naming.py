@@ -27,7 +27,8 @@ _NAME_BEFORE = re.compile(
     # "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
-    r"""(?:(?<=[A-Za-z])\([A-Za-z%/]{1,9}\))?"""  # a unit glued to the name: "bch(ms)"
+    # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)"
+    r"""(?:(?<=[A-Za-z])\([A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?\))?"""
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
     r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|weighted|samples|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
