@@ -86,6 +86,12 @@ def _numbers_in(offsets: list[int], start: int, end: int) -> list[int]:
     return [i for i in range(1, len(offsets) - 1, 2) if start <= offsets[i] < end]
 
 
+def has_lists(line: str) -> bool:
+    """Might the line hold a list or a tuple of values (``list_items``)?"""
+    return "=[" in line or ": [" in line or "[(" in line or ")/(" in line \
+        or ") = (" in line or (", " in line[:120] and "(" in line)
+
+
 def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
     """The numbers of a metric's short list (2 to 8 of them), each a series of its own
     named by its position: ``recall=[0.124, 0.268]`` is ``recall_0`` and ``recall_1``.
@@ -109,7 +115,7 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
             found[index] = (f"{key}_{position}", listed.start("key"), listed.end("key"))
     if "[(" in line:
         found.update(_pairs(line, offsets))
-    if ")/(" in line or ") = (" in line or _BARE_NAMES.match(line):
+    if ")/(" in line or ") = (" in line or _BARE_NAMES.search(line, 0, 200):
         found.update(_named_tuple(line, offsets))
     return found
 
@@ -118,11 +124,16 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
 # 202.202, 55.781)" (loss_pitch, loss_yaw, loss_roll), "(mse, mae) = (0.51, 0.42)"
 _NAMED_TUPLE = re.compile(r"(?:(?P<key>[A-Za-z]\w{0,20}):?\s?)?\((?P<names>[A-Za-z]\w{0,15}"
                           r"(?:,\s?[A-Za-z]\w{0,15}){1,7})\)(?:/| = )\((?P<body>[^()]{1,200})\)"
-                          # or a line that opens with the names, bare (LESPS' "pixAcc, mIoU:\t
-                          # (0.6847, np.float64(0.5742))"), its values decimals
-                          r"|^\s*(?P<bare>[A-Za-z]\w{0,15}(?:,\s?[A-Za-z]\w{0,15}){1,7})\s?[:=]\s?"
+                          # or a message that opens with the names, bare (LESPS' "pixAcc, mIoU:\t
+                          # (0.6847, np.float64(0.5742))"), after a phase ("Test set loss,
+                          # accuracy (%): (0.67, 78.10)"), its values decimals
+                          r"|(?:^\s*|(?<=INFO )|(?<=INFO: )|(?<=\] ))"
+                          r"(?:(?P<phase>(?i:train|training|test|val|valid|validation|eval))"
+                          r"(?:\sset)?\s)?"
+                          r"(?P<bare>[A-Za-z]\w{0,15}(?:,\s?[A-Za-z]\w{0,15}){1,7})"
+                          r"(?:\s\((?:%|[A-Za-z]{1,6})\))?\s?[:=]\s?"
                           r"\((?P<decimals>[^()]{1,200}\.[^()]{0,200})\)")
-_BARE_NAMES = re.compile(r"\s*[A-Za-z]\w{0,15},\s?[A-Za-z]")
+_BARE_NAMES = re.compile(r"[A-Za-z]\w{0,15},\s?[A-Za-z]\w{0,15}(?:\s\([^()]{1,6}\))?\s?[:=]\s?\(")
 
 
 def _named_tuple(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
@@ -140,6 +151,8 @@ def _named_tuple(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int
         named = "bare" if bare else "names"
         start = listed.start("key") if key else listed.start(named)
         for label, index in zip(labels, inside, strict=True):
+            phase = (listed.group("phase") or "").lower() if bare else ""
+            key = key or phase
             found[index] = (f"{key}_{label}" if key else label, start, listed.end(named))
     return found
 

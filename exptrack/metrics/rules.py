@@ -149,9 +149,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
     skip: set[int] = set(wrapped) | remarks.not_reported(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
-    keyed = groups.list_items(line, offsets) if "=[" in line or ": [" in line or "[(" in line \
-        or (", " in line[:40] and "(" in line) \
-        or ")/(" in line or ") = (" in line else {}
+    keyed = groups.list_items(line, offsets) if groups.has_lists(line) else {}
     hyper = False  # a hyperparameter's name: configuration, unless a metric's is too
     for k in range(count):
         index = 2 * k + 1

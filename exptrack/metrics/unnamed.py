@@ -27,6 +27,8 @@ def ordinal_kind(left: str, right: str) -> int | None:
             return EPOCH
         if right[:2] in _ORDINALS and ORDINAL_KEY.match(right[2:]):
             return EPOCH if right[2:].lstrip()[:1] in "eE" else STEP
+    if left.endswith("[") and right.lower().startswith(("-epoch]", " epoch]")):
+        return EPOCH  # CTRL's "[1-epoch] time:157.129 | knn acc: 33.152"
     return None
 
 
