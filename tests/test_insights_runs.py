@@ -393,6 +393,19 @@ EXPECTED = {
     "iteration.log": {"overfitting"},
     "heldout245/sdsnn_game_video_event_detection_epoch_line_loss_count_mae_prf1_pipe_grad_layer_"
     "norms_nms_sweep_table.log": {"overfitting"},
+    # round tune41 (sets IL-IW)
+    "heldout247/llamafactory_sft_classifier_qwen25vl_hateful_video_lora_tqdm_cr_dicts_eval_plain_"
+    "line_dup_final_metrics_block_rclone_tail.log": {"overfitting"},
+    "heldout248/curie_aptos_efficientnet_b4_train_val_kappa_lines_best_epoch_final_results_"
+    "repeat.log": {"overfitting"},
+    "heldout248/curie_pcam_resnet50_epoch_line_then_pipe_metrics_final_val_auc_full_precision_"
+    "csv_json_config.log": {"overfitting"},
+    "heldout251/stable_signature_ldm_decoder_finetune_json_line_plus_metriclogger_median_avg_nan_"
+    "loss_issue.log": {"divergence"},
+    "heldout252/dnanet_jittor_nudt_pipe_separated_timestamp_epoch_zero_padded_train_test_loss_"
+    "miou_pd_fa.log": {"plateau"},
+    "heldout256/ml_privacy_meter_target_model_pipe_epoch_of_total_double_space_ema_test_acc_one_"
+    "step_uses.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -491,6 +504,9 @@ FALSE_ALARMS = {
         {"plateau"},  # restarts in one file: the runs' MRRs share one series
     "heldout226/infogcn_uav_bracket_date_tab_mean_training_loss_acc_test_loss_of_batches_top1_top5_run_summary_then_restart_to_epoch1.log":
         {"plateau"},  # a restart back to epoch 1 in one file
+    "heldout256/ml_privacy_meter_reference_models_epoch_colon_line_test_train_accuracy_loss_"
+    "restarting_per_model.log": {"plateau"},  # one reference model after another, each from
+    # epoch 0: the models' test losses share one series
 }
 
 
