@@ -132,7 +132,7 @@ _NAMED_TUPLE = re.compile(r"(?:(?P<key>[A-Za-z]\w{0,20}):?\s?)?\((?P<names>[A-Za
                           r"(?:\sset)?\s)?"
                           r"(?P<bare>[A-Za-z]\w{0,15}(?:,\s?[A-Za-z]\w{0,15}){1,7})"
                           r"(?:\s\((?:%|[A-Za-z]{1,6})\))?\s?[:=]\s?"
-                          r"\((?P<decimals>[^()]{1,200}\.[^()]{0,200})\)")
+                          r"\((?P<decimals>(?=[^()]{0,199}\.)[^()]{1,200})\)")
 _BARE_NAMES = re.compile(r"[A-Za-z]\w{0,15},\s?[A-Za-z]\w{0,15}(?:\s\([^()]{1,6}\))?\s?[:=]\s?\(")
 
 
@@ -150,9 +150,8 @@ def _named_tuple(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int
         key = listed.group("key")
         named = "bare" if bare else "names"
         start = listed.start("key") if key else listed.start(named)
+        key = key or (listed.group("phase") or "").lower()  # "Test set loss, ...": test_loss
         for label, index in zip(labels, inside, strict=True):
-            phase = (listed.group("phase") or "").lower() if bare else ""
-            key = key or phase
             found[index] = (f"{key}_{label}" if key else label, start, listed.end(named))
     return found
 
