@@ -80,9 +80,10 @@ def test_run_id_and_dir_are_in_the_commands_environment(tmp_path: Path, track_ho
 
 def test_stdout_and_stderr_stay_separate_and_log_keeps_order(tmp_path: Path,
                                                               track_home: Path) -> None:
+    # (writes 0.3 s apart: two pipes read in one wake-up of a loaded machine keep no order)
     code = ("import sys, time\n"
-            "print('out 1', flush=True); time.sleep(0.05)\n"
-            "print('err 1', file=sys.stderr, flush=True); time.sleep(0.05)\n"
+            "print('out 1', flush=True); time.sleep(0.3)\n"
+            "print('err 1', file=sys.stderr, flush=True); time.sleep(0.3)\n"
             "print('out 2', flush=True)")
     done = track("run", "--", *py(code), cwd=tmp_path)
     assert done.stdout == b"out 1\nout 2\n"
