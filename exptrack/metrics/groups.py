@@ -122,18 +122,19 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
 
 # a tuple of names, then one of their values: Hopenet's "Loss:(pitch, yaw, roll)/(83.274,
 # 202.202, 55.781)" (loss_pitch, loss_yaw, loss_roll), "(mse, mae) = (0.51, 0.42)"
-_NAMED_TUPLE = re.compile(r"(?:(?P<key>[A-Za-z]\w{0,20}):?\s?)?\((?P<names>[A-Za-z]\w{0,15}"
-                          r"(?:,\s?[A-Za-z]\w{0,15}){1,7})\)(?:/| = )\((?P<body>[^()]{1,200})\)"
+_NAME_LIST = r"[A-Za-z]\w{0,15}(?:,\s?[A-Za-z]\w{0,15}){1,7}"  # "pitch, yaw, roll"
+_BARE_OPEN = r"(?:\s\((?:%|[A-Za-z]{1,6})\))?\s?[:=]\s?\("  # "loss, accuracy (%): ("
+_NAMED_TUPLE = re.compile(r"(?:(?P<key>[A-Za-z]\w{0,20}):?\s?)?\((?P<names>" + _NAME_LIST
+                          + r")\)(?:/| = )\((?P<body>[^()]{1,200})\)"
                           # or a message that opens with the names, bare (LESPS' "pixAcc, mIoU:\t
                           # (0.6847, np.float64(0.5742))"), after a phase ("Test set loss,
                           # accuracy (%): (0.67, 78.10)"), its values decimals
                           r"|(?:^\s*|(?<=INFO )|(?<=INFO: )|(?<=\] ))"
                           r"(?:(?P<phase>(?i:train|training|test|val|valid|validation|eval))"
                           r"(?:\sset)?\s)?"
-                          r"(?P<bare>[A-Za-z]\w{0,15}(?:,\s?[A-Za-z]\w{0,15}){1,7})"
-                          r"(?:\s\((?:%|[A-Za-z]{1,6})\))?\s?[:=]\s?"
-                          r"\((?P<decimals>(?=[^()]{0,199}\.)[^()]{1,200})\)")
-_BARE_NAMES = re.compile(r"[A-Za-z]\w{0,15},\s?[A-Za-z]\w{0,15}(?:\s\([^()]{1,6}\))?\s?[:=]\s?\(")
+                          r"(?P<bare>" + _NAME_LIST + ")" + _BARE_OPEN
+                          + r"(?P<decimals>(?=[^()]{0,199}\.)[^()]{1,200})\)")
+_BARE_NAMES = re.compile(_NAME_LIST + _BARE_OPEN)  # (where to look for the bare form)
 
 
 def _named_tuple(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]:
