@@ -123,12 +123,15 @@ def test_every_catchable_signal_reaches_the_command_and_track_survives(
     reaper.append(proc)
     assert proc.stdout is not None
     out = read_until(proc.stdout.fileno(), b"ready")
+    sent = time.monotonic()
     send_each(proc.pid, wanted)
     rest, err = proc.communicate(timeout=30)
     out += rest
     assert proc.returncode == 0, err
+    # A lost signal once (SIGUSR1, in a loaded CI; not reproduced since): the time says
+    # whether the command waited out its 20 s for it, the output where it went.
     assert {int(line.split()[1]) for line in out.splitlines() if line.startswith(b"got ")} \
-        == set(wanted)
+        == set(wanted), (f"{time.monotonic() - sent:.1f} s after sending", out, err)
     run = track_json("show")
     assert run["status"] == "completed"  # messages, not interruptions
     assert run["metrics"]["loss"]["last"] == 0.25
