@@ -14,6 +14,7 @@ from exptrack.metrics import (
     gensim,
     mllog,
     optuna,
+    rlstarter,
     rules,
     samplefactory,
     tdmpc,
@@ -51,7 +52,10 @@ _STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d
 _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
 # its values printed again (a running best, not a report)
-_RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best metrics?, [A-Za-z]")
+# and the geo-localization benchmark's "Improved: previous best R@5 = 87.3, current R@5 = 88.6"
+# (the current one is the recall just reported)
+_RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:]{1,30} ?[=:] ?"
+                           r"[-+]?[\d.]{1,20}, current )")
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
 _MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # a record stamped to the second: the same bytes again are the same record (two handlers)
@@ -136,6 +140,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = optuna.plan(pieces)
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
         dark = samplefactory.plan(pieces, text)
+    elif dark is None and all(marker in text for marker in rlstarter.MARKERS):
+        dark = rlstarter.plan(pieces)
     elif dark is None and all(marker in text for marker in tdmpc.MARKERS):
         dark = tdmpc.plan(pieces)
     elif dark is None and any(marker in text for marker in gensim.MARKERS):

@@ -305,8 +305,8 @@ def index_key(low: str) -> str:
 
 
 _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
-                              "trainer", "optimizer", "opt", "update", "env",
-                              "environment", "end", "finished", "done", "start", "begin",
+                              "trainer", "optimizer", "opt", "update", "env", "environment",
+                              "end", "finished", "done", "start", "starting", "begin",
                               "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
 # ("END epoch:8", PaddleVideo's summary of the epoch, is the epoch)
 _KEY_WORDS = ("step", "steps", "timestep", "epoch", "iter", "iteration")
@@ -330,6 +330,8 @@ def key_kind(low: str) -> int | None:
     if last in ("loaded", "restored", "resumed") and (first in EPOCH_KEYS or first in STEP_KEYS):
         low = first  # SpeechBrain's test line "Epoch loaded: 100 - test loss: 0.09": the
         # checkpoint's epoch
+    if first in _STEP_QUALIFIERS and "_" in last and not (phased or qualified):
+        return key_kind(last)  # "Start training epoch: 00": a qualified phase's key
     if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified):
         return None
     epoch = low not in STEP_KEYS and not phased \

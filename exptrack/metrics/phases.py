@@ -37,7 +37,8 @@ _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,))?"  # a named split: "val_unseen , sr: 65.09"
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # "Dev BLEU:"
+    r"(?:\s+on\s+'[^']*'\s+subset|\s+set(?:\s<[^<>]{1,120}>)?"  # its repr: "val set < BaseDataset,
+    r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # pitts30k - #database: 10000 >:", "Dev BLEU:"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl: 3.9"
     r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
@@ -231,6 +232,11 @@ def _mode(head: str, start: int, phase: str | None) -> str | None:
     if phase is None or not head.endswith(("Epoch(", "Iter("), 0, start):
         return phase
     return f"({phase})"
+
+
+def phase_from(phases: list[tuple[int, str | None]], position: int) -> tuple[int, str | None]:
+    """The phase label in force at ``position`` (as ``phase_at``), with where it starts."""
+    return next((item for item in reversed(phases) if item[0] <= position), (-1, None))
 
 
 def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:

@@ -45,6 +45,7 @@ from exptrack.metrics.phases import (
     STEP_KEYS,
     WORD_PHASES,
     phase_at,
+    phase_from,
     phases_of,
     with_phase,
 )
@@ -147,6 +148,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
     fields = 0  # the names since it, in its "|" field
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
+    section_sep = ""  # (printed as it is: "Train Loss: 11.2, Acc: 0.5")
+    line_phase: tuple[int, str | None, str] = (-1, None, "")  # such a name's phase, the line's
     skip: set[int] = set(wrapped) | remarks.not_reported(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
     keyed = groups.list_items(line, offsets) if groups.has_lists(line) else {}
@@ -369,12 +372,13 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             name = f"{per_phase}_{name}"  # as its first one is: loss_train, loss_val
         fields = fields + 1 if "|" not in left else 1
         if found.phase is not None:
-            section, fields = found.phase, 1
+            section, fields, section_sep = found.phase, 1, found.sep.strip()
             name = with_phase(name, found.phase)
             if not candidates and (not found.before.strip(" )]|-,*=>")
                                    or _AFTER_LEVEL.search(found.before)) \
                     and len(ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
+                line_phase = (offsets[index], found.phase, section_sep)
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
                 if len(pieces) == 3 and wholeline.phrase(pieces) is not None:
@@ -382,9 +386,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 durations.add(index)  # "Initial learn rate: 0.001": a sentence, a metric
                 # only inside a run's steps or epochs ("Decay learning rate to lr: 1e-4.")
             phase = phase_at(phases, offsets[index])
+            if line_phase[1] == phase and found.sep.strip() != line_phase[2] \
+                    and phase_from(phases, offsets[index]) == line_phase[:2]:
+                phase = None  # "Training cost: 146.7, ObjLoss=68.4": a phrase, not a label
             name = with_phase(name, phase)
-            if phase is None and section is not None:
-                sectioned[index] = section
+            if phase is None and section is not None and found.sep.strip() == section_sep:
+                sectioned[index] = section  # ("Training cost: 146.7, ObjLoss=68.4": not)
         at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
         source = (at + found.start, at + found.end)
         candidates.append((index, name, sep,
@@ -403,3 +410,4 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     sectioned=sectioned, phrased_steps=phrased_steps, settings=settings,
                     durations=durations, measures=measures,
                     library=_LIBRARY_LOG.search(line) is not None)
+
