@@ -18,7 +18,8 @@ _GLUED_WORDS = ("[Ee]p", "EP", "[Ee]poch", "EPOCH", "[Ii]ter", "ITER", "[Ss]tep"
 _NOT_GLUED = r"(?<![\w\-/.@])"  # a word's own start: not a file's, a name's nor "@step41"
 GLUED_COUNTER = re.compile(r"(?:^|[^\w\-/.@])(E|" + "|".join(_GLUED_WORDS) + ")$")
 # ... but not a name's digits: "EP0=0.0", "E1: 0.5", "'ep2': 0.1", "EP0 0.25 |" name a value
-_GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?[-+]?\.?\d|\s[-+]?\d*\.\d))"
+# (a bar's description is no name: PyLaia's "TR - E0: 100% 16/16 [00:34<00:00, loss=113.0]")
+_GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?(?!\d{1,3}%(?:\||\s\d))[-+]?\.?\d|\s[-+]?\d*\.\d))"
 
 # A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
 # a time (12:30:01) or a size with a letter (2.6G, 7B); not the upper end of a range after

@@ -97,7 +97,9 @@ _SECTION = re.compile(
     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")  # "Mixup:\tSegCE loss:0.09"
 # "[2025-04-03 21:04:12]   Closed Set - AUROC: 0.71, F1: 0.18", "Binary (Unknown vs Known) -
 # AUROC: 0.55": capitalised words, after a bracketed time too, label the pairs after " - "
-_DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}\]\s{1,8}|\s{0,8})(?P<label>[A-Z][A-Za-z]{1,19}"
+# (PyLaia's record too: "[2020-12-02 02:53:30,572 INFO laia] TR - E0: 100% 16/16 [...]")
+_DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}(?: (?:INFO|DEBUG) [\w.\-]{1,40})?\]\s{1,8}|\s{0,8})"
+                     r"(?P<label>[A-Z][A-Za-z]{1,19}"
                      r"(?: [A-Z][A-Za-z]{1,19}){0,2}(?: \([A-Za-z ]{1,30}\))?) - "
                      r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
 _LETTER = re.compile(r"\|\s(?P<label>[A-Z])\s(?=[a-z][\w.\-]{0,40}=[+-]?\.?\d)")
