@@ -23,7 +23,8 @@ is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<=\s@))['"]?"""
-    # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200"); FuxiCTR's "Train loss @epoch 1": after " @"; insightface's
+    # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200");
+    # FuxiCTR's "Train loss @epoch 1": after " @"; insightface's
     # "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
