@@ -273,8 +273,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 self._flush_kv(out)
             if plan is _EMPTY:
                 if self._header is not None or (len(raw) > 8 and (
-                        b"  " in shape or b"\t" in shape or b"|" in shape
-                        or shape.count(b",") > 1 or tables.SPACED_START.match(shape))):
+                        b"  " in shape or b"\t" in shape or b"|" in shape or shape.count(b",") > 1
+                        or shape.count(b";") > 1 or tables.SPACED_START.match(shape))):
                     self._table_line(lineplan.text_of(raw), out)
                 elif shape[:1] == b"+":  # a border with the next table's title in it
                     self._title_line(lineplan.text_of(raw))

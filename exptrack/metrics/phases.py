@@ -142,6 +142,11 @@ _PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>" + LOOP_PHASES + r"):"
 _KIND_COMMA = re.compile(r"(?i)(?:^|(?<=\s))(?P<phase>(?:train|training|test|testing|val|valid"
                          r"|validation|eval|evaluation)-(?:loss|losses|metric|metrics)),"
                          r"(?=\s[A-Za-z][\w\-/]{0,40}\s?:\s?[+-]?\.?\d)")
+# a data set (or task) named by a key before its results: AdaMerging's "Eval: Epoch: 9 dataset:
+# SUN397 ACC: 0.647" (SUN397_ACC; the label, as printed, stands for the line's phase)
+_DATASET_KEY = re.compile(r"(?i)(?:^|(?<=[\s,|(\[]))(?:dataset|data_set|task)\s?[:=]\s?"
+                          r"(?P<set>[A-Za-z][\w\-.]{0,30})\s"
+                          r"(?=[A-Za-z][\w.\-/ ]{0,30}[:=]\s?[-+.\d])")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"
                           r"|eval|evaluation|dev)\]")
 
@@ -179,6 +184,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                      for m in _STAGE_SPLIT.finditer(head))
     if "-" in head and "," in head:  # DeepfakeBench's "training-loss, overall: 0.73"
         found.extend((m.end(), m.group("phase").lower()) for m in _KIND_COMMA.finditer(head))
+    if "ataset" in head or "task" in head:  # "dataset: SUN397 ACC: 0.65": the data set's
+        found.extend((m.end(), m.group("set")) for m in _DATASET_KEY.finditer(head))
     if "hase" in head or "ode" in head or "plit" in head:
         found.extend((m.end(), m.group("phase").lower()) for m in _PHASE_KEY.finditer(head))
     section = _SECTION.match(head)

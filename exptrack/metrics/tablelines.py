@@ -91,7 +91,7 @@ class TableLines:
                 return
         if (self._header is None or not self._table_row(text, out)) \
                 and ("  " in text or "\t" in text or " | " in text or text.count(",") > 1
-                     or tables.spaced_header(text.strip())):
+                     or text.count(";") > 1 or tables.spaced_header(text.strip())):
             self._phases = tables.parse_phase_header(text) if "|" in text else None
             self._maybe_header(text, out)
 

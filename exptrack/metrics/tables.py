@@ -90,7 +90,8 @@ _RECORD = re.compile(r"^" + forms.LOG_STAMP + r".{0,60}?\b(?:INFO|DEBUG|WARNING)
 # 11:13:46,474 ] - |  1|  100|", "2023-01-28 11:13:46 - INFO - | 1 | 100 |")
 _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
 # a header's layout
-SPACES, PIPES, COMMAS = "spaces", "pipes", "commas"
+SPACES, PIPES, COMMAS, SEMICOLONS = "spaces", "pipes", "commas", "semicolons"
+_DELIMITERS = {COMMAS: ",", SEMICOLONS: ";"}  # (Keras' CSVLogger(separator=";"), Excel's CSV)
 # a CSV header printed as it is: names between commas, no number cell (Depth Anything's
 # "d1,       d2,  abs_rel,": spaces after the commas line the names up over their values)
 # (pandas' "to_csv" leaves its index column's name empty: ",epoch,"; StarGAN's log.csv opens
@@ -132,11 +133,13 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         text = text[:-5].rstrip() if text.endswith("  etc.") else text
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
     layout = PIPES if (text.startswith("|") and text.endswith("|")) \
-        or text.count(" | ") >= 2 else COMMAS if _CSV_HEADER.match(text) else SPACES
+        or text.count(" | ") >= 2 else COMMAS if _CSV_HEADER.match(text) \
+        else SEMICOLONS if "," not in text and _CSV_HEADER.match(text.replace(";", ",")) \
+        else SPACES
     if layout == PIPES:
         cells = [c.strip() for c in _edges(text).split("|")]
-    elif layout == COMMAS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
-        cells = [c.strip() for c in text.split(",")]
+    elif layout in _DELIMITERS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
+        cells = [c.strip() for c in text.split(_DELIMITERS[layout])]
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
         if len(cells) == 1 and spaced_header(text):  # "epoch train_acc1 test_acc1"
@@ -148,7 +151,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)
     if not all(HEADER_CELL.match(c.replace(",", "_") if layout == PIPES else c)
-               or (not c and not i and layout == COMMAS)
+               or (not c and not i and layout in _DELIMITERS)
                for i, c in enumerate(cells)) or (cells[0].lower() in _ITEM_IDS and (
                    cells[1].lower() not in rules.STEP_KEYS)):
         return None  # ("ID  age  size  fitness": a row an item's, neat-python's species;
@@ -208,8 +211,9 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     None; a column's metric is named by ``naming`` (the parser's aliases and first
     spellings), prefixed by the row's data set when another (``first_set``) came first, or
     by the phase of the table's title (``titled``, ``border_phase``)."""
-    if layout == COMMAS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
-        cells = [c.strip() for c in next(csv.reader([message(line).strip()]))]
+    if layout in _DELIMITERS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
+        cells = [c.strip() for c in next(csv.reader([message(line).strip()],
+                                                    delimiter=_DELIMITERS[layout]))]
     elif layout == PIPES:
         text = _unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
         if "|" not in text:
