@@ -36,6 +36,7 @@ LISTING = 1 << 1  # one key, one value: part of a block; its values may be held 
 CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no value
 EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
 NUMERIC = 1 << 4  # a listing whose value is a number
+PERCENT = 1 << 17  # ... a percentage: a result ("SUN397:75.2%"), seldom a setting
 # a Block's modes: it reads the lines after it
 REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO = 1, 2, 3, 4, 5, 6
 
@@ -161,7 +162,7 @@ def classify(line: str) -> tuple[int, str]:
         return 0, ""  # (a table's header: "step<TAB>loss")
     flags = LISTING
     if _NUMBER.match(value):
-        flags |= NUMERIC
+        flags |= NUMERIC | (PERCENT if value.endswith("%") else 0)
     else:
         flags |= EVIDENCE  # True, None, adam, /data/x, [0.9, 0.95], {...}
     if ".." in found.group("sep"):
@@ -173,7 +174,7 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("depth", "evidence", "held", "in_run", "keys", "liked", "lines", "mode",
-                 "numeric", "phase", "series", "stream")
+                 "numeric", "percent", "phase", "series", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -191,6 +192,7 @@ class Block:
         self.evidence = False
         self.numeric = 0  # listing lines whose value is a number
         self.liked = 0  # ... whose key is a metric's name
+        self.percent = 0  # ... whose value is a percentage
         self.stream = stream  # a key came twice: metrics, nothing is held back
         self.series = False  # a printed pandas Series ("... dtype: float32"): a table
         # begun after a step or an epoch (rsl_rl's "Learning iteration 156025/10000000" over
@@ -214,13 +216,15 @@ class Block:
         self.keys.add(folded)
         if flags & NUMERIC:
             self.numeric += 1
+            self.percent += bool(flags & PERCENT)
             self.liked += names.metric_like(key) or (
                 self.in_run and key.split("_", 1)[0].split(" ", 1)[0].lower() in _STATISTICS)
         return False
 
     def is_configuration(self) -> bool:
         return not self.stream and (
-            self.evidence or (self.numeric >= 3 and 2 * self.liked < self.numeric))
+            self.evidence
+            or (self.numeric >= 3 and 2 * max(self.liked, self.percent) < self.numeric))
 
 
 class Settings:
