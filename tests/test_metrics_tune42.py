@@ -96,3 +96,52 @@ def test_a_rule_glued_to_an_epoch_line() -> None:
                  "---Epoch:200/200   Avg_Loss:0.220   Epoch_Time: 0.13min---\n") == [
         ("Batch_Loss", 0.195, 100, 200), ("Avg_Loss", 0.22, None, 200),
         ("Epoch_Time", 0.13, None, 200)]
+
+
+def test_a_semicolon_csv_is_a_table() -> None:
+    """Keras' ``CSVLogger(separator=";")`` printed or tailed."""
+    assert named("epoch;binary_accuracy;loss;lr;val_loss\n0;0.894;0.3958;0.002;0.1212\n"
+                 "1;0.9;0.205;0.002;0.1107\n") == [
+        ("binary_accuracy", 0.894, None, 0), ("loss", 0.3958, None, 0), ("lr", 0.002, None, 0),
+        ("val_loss", 0.1212, None, 0), ("binary_accuracy", 0.9, None, 1),
+        ("loss", 0.205, None, 1), ("lr", 0.002, None, 1), ("val_loss", 0.1107, None, 1)]
+
+
+def test_a_sentence_with_semicolons_is_no_table() -> None:
+    """Guard: a header's cells are names ("epoch;loss;acc"), not words of a sentence."""
+    assert named("note; see the docs; then run it again\n1;2;3\n") == []
+
+
+def test_a_data_set_key_names_the_results_after_it() -> None:
+    """AdaMerging's "dataset: SUN397 ACC: 0.65": the accuracy of that data set."""
+    assert named("Eval: Epoch: 9 dataset: SUN397 ACC: 0.6471\n"
+                 "Eval: Epoch: 9 dataset: Cars ACC: 0.6422\n") == [
+        ("SUN397_ACC", 0.6471, None, 9), ("Cars_ACC", 0.6422, None, 9)]
+
+
+def test_a_data_set_key_with_a_number_is_no_label() -> None:
+    """Guard: "task: 3 acc: 0.5" counts tasks; its accuracy stays acc."""
+    assert named("epoch 2 task: 3 acc: 0.5\n") == [("acc", 0.5, None, 2)]
+
+
+def test_a_block_of_percentages_is_results() -> None:
+    """EMR-Merging's "SUN397:75.2%" per task: results, not a printed configuration."""
+    assert named("SUN397:75.19%\nCars:72.75%\nRESISC45:93.49%\nAvg ACC:88.73%\n") == [
+        ("SUN397", 75.19, None, None), ("Cars", 72.75, None, None),
+        ("RESISC45", 93.49, None, None), ("Avg_ACC", 88.73, None, None)]
+
+
+def test_a_block_of_settings_stays_configuration() -> None:
+    """Guard: numbers without a percent sign under names of no metric are settings."""
+    assert named("width:64\ndepth:12\nheads:8\nAvg ACC:88.73\n") == [("Avg_ACC", 88.73, None, None)]
+
+
+FAIRLIB = ("    2022-04-08 15:11:08 [INFO ]  Validation accuracy: 55.16\tmacro_fscore: 43.87\n"
+           "    2022-04-08 15:11:08 [INFO ]  Test accuracy: 66.24\tmacro_fscore: 47.19\n")
+
+
+def test_the_logging_cookbook_record_opens_its_message() -> None:
+    """"%(asctime)s [%(levelname)-5.5s]  %(message)s": the phrase labels its line."""
+    assert named(FAIRLIB) == [
+        ("validation_accuracy", 55.16, None, None), ("validation_macro_fscore", 43.87, None, None),
+        ("test_accuracy", 66.24, None, None), ("test_macro_fscore", 47.19, None, None)]
