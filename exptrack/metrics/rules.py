@@ -410,4 +410,3 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     sectioned=sectioned, phrased_steps=phrased_steps, settings=settings,
                     durations=durations, measures=measures,
                     library=_LIBRARY_LOG.search(line) is not None)
-
