@@ -244,17 +244,13 @@ def _mode(head: str, start: int, phase: str | None) -> str | None:
 
 
 def phase_from(phases: list[tuple[int, str | None]], position: int) -> tuple[int, str | None]:
-    """The phase label in force at ``position`` (as ``phase_at``), with where it starts."""
+    """The phase label in force at ``position`` (``phases`` sorted, as ``phases_of`` gives
+    them), with where it starts; (-1, None) before any."""
     return next((item for item in reversed(phases) if item[0] <= position), (-1, None))
 
 
 def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
-    phase = None
-    for start, label in phases:
-        if start > position:
-            break
-        phase = label
-    return phase
+    return phase_from(phases, position)[1]
 
 
 # a phase word inside a name ("RF_Test_accuracy" under "Random Forest Training...."): the

@@ -385,9 +385,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     continue  # "Time taken by an epoch by Timer: 73.7": the whole phrase
                 durations.add(index)  # "Initial learn rate: 0.001": a sentence, a metric
                 # only inside a run's steps or epochs ("Decay learning rate to lr: 1e-4.")
-            phase = phase_at(phases, offsets[index])
-            if line_phase[1] == phase and found.sep.strip() != line_phase[2] \
-                    and phase_from(phases, offsets[index]) == line_phase[:2]:
+            labelled_at, phase = phase_from(phases, offsets[index])
+            if (labelled_at, phase) == line_phase[:2] and found.sep.strip() != line_phase[2]:
                 phase = None  # "Training cost: 146.7, ObjLoss=68.4": a phrase, not a label
             name = with_phase(name, phase)
             if phase is None and section is not None and found.sep.strip() == section_sep:
