@@ -17,26 +17,22 @@ from __future__ import annotations
 import re
 from bisect import insort
 
-from exptrack.metrics import abbrev, around, forms, groups, names, naming, remarks, wholeline
-from exptrack.metrics.actions import (
-    Action,
-    checkpoint_event,
-    counted_again,
-    not_a_report,
+from exptrack.metrics import (
+    abbrev,
+    around,
+    forms,
+    groups,
+    names,
+    naming,
+    printed,
+    remarks,
+    wholeline,
 )
+from exptrack.metrics.actions import Action, checkpoint_event, counted_again, not_a_report
 from exptrack.metrics.ahead import name_ahead
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
-from exptrack.metrics.kinds import (
-    BAR_STEP,
-    BATCH,
-    EPOCH,
-    EPOCH_ALONE,
-    METRIC,
-    RATIO,
-    STEP,
-    TIMED,
-)
+from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, EPOCH_ALONE, METRIC, RATIO, STEP, TIMED
 from exptrack.metrics.phases import (
     ANY_PHASE,
     EPOCH_KEYS,
@@ -51,12 +47,7 @@ from exptrack.metrics.phases import (
 )
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.settle import conclude
-from exptrack.metrics.unnamed import (
-    PHASE_LABEL,
-    epoch_batch_pair,
-    ordinal_kind,
-    unnamed_kind,
-)
+from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, ordinal_kind, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
@@ -69,8 +60,6 @@ _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
-# the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
-_ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
@@ -116,20 +105,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     line = "".join(pieces)
     if not_a_report(line):
         return ()
-    spaced = around.SPACED_ASSIGN.findall(remarks.AFTER_VALUE.sub("", line)) \
-        if " = " in line or " : " in line else ()  # (not inside "0.46 [beam size = 5]")
-    # "dropout = 0.2", "Num examples = 3668", "learning_rate : 0.001" (unless the line
-    # carries a step or an epoch: "Ep. 3 : Up. 5300 : ce-mean-words : 0.81")
-    settings = bool(spaced) and not any(
-        around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
-        or name.lower() in STEP_KEYS for name in spaced)
-    if len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line))) >= 2 \
-            and not forms.STEPPED_RECORD.match(line) and not forms.COUNTED_TEXTS.search(line) \
-            and not forms.RESULTS_RECORD.search(line):
+    settings = printed.settings(line)  # "dropout = 0.2", "Num examples = 3668"
+    if printed.configuration(line):
         return ()  # "task=detect, model=yolov8n.pt, epochs=2": printed configuration
-    if len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) \
-            and all(not text.strip() for text in pieces[2::2]) \
-            and not names.metric_like(pieces[0].strip()):
+    if printed.matrix_row(pieces):
         return ()  # "  Wife   56.0   75.0": a matrix row (a metric's row keeps its value)
     phases = phases_of(line)
     calls = [m.span() for m in _CALL.finditer(line)] if "(" in line else []

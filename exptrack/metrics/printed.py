@@ -1,0 +1,45 @@
+"""Whole lines a program prints about itself rather than about its training: configuration
+(``task=detect, model=yolov8n.pt, epochs=2``), settings assigned with spaced signs
+(``dropout = 0.2``, ``Num examples = 3668``) and the rows of a matrix of bare numbers
+(``  Wife   56.0   75.0``). ``rules`` asks these before it reads a line's numbers.
+
+The regexes are anchored or bounded by a line's text: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics import around, forms, names, remarks
+from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
+
+# the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
+_ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
+
+
+def settings(line: str) -> bool:
+    """Whether ``line`` assigns with spaced signs and none of its names is a metric's, a
+    step's or an epoch's: ``dropout = 0.2``, ``learning_rate : 0.001`` (not ``Ep. 3 : Up.
+    5300 : ce-mean-words : 0.81``, nor ``0.46 [beam size = 5]``'s remark)."""
+    if " = " not in line and " : " not in line:
+        return False
+    spaced = around.SPACED_ASSIGN.findall(remarks.AFTER_VALUE.sub("", line))
+    return bool(spaced) and not any(
+        around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
+        or name.lower() in STEP_KEYS for name in spaced)
+
+
+def configuration(line: str) -> bool:
+    """Whether ``line`` is printed configuration: two ``name=text`` pairs or more, not a
+    stepped record, counted texts or a results record."""
+    return len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line))) >= 2 \
+        and not forms.STEPPED_RECORD.match(line) and not forms.COUNTED_TEXTS.search(line) \
+        and not forms.RESULTS_RECORD.search(line)
+
+
+def matrix_row(pieces: list[str]) -> bool:
+    """Whether a line split by ``forms.TOKEN`` is a label and bare numbers in aligned columns
+    (``  Wife   56.0   75.0``); a metric's row keeps its value."""
+    return len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) is not None \
+        and all(not text.strip() for text in pieces[2::2]) \
+        and not names.metric_like(pieces[0].strip())
