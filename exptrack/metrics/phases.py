@@ -66,7 +66,8 @@ _RESULTS = re.compile(
     r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
     r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:(?:results?|metrics|scores|performance"
     r"|summary|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
-    r"|loss\s(?:at|for|on)\s[^:|]{1,60}?|after\s\d{1,9}\s(?:updates|steps|iterations|epochs))"
+    r"|loss\s(?:at|for|on)\s[^:|]{1,60}?|after\s\d{1,9}\s(?:updates|steps|iterations|epochs)"
+    r"|on\s[^:|]{1,60}?)"
     r"(?:\s?[-:|]\s|\s(?:is|was)\s)")
 # (NeuralClassifier's "Validate performance at epoch 1 is precision: 0.93",
 # DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
@@ -177,8 +178,10 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                     or group.group("colon")).lower()
             found.append((group.end("bracketed") + 1 if bracket else group.start("first"),
                           word))  # the word as printed; a bracket labels as "[val]" does
-    for label in _RESULTS.finditer(head):  # "Validation Results - Epoch[1] Avg loss: 0.15"
-        found.append((label.end(), label.group("phase").lower()))
+    results: set[int] = set()  # a results heading is over its whole line ("Test on task 0 :
+    for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
+        found.append((label.end(), label.group("phase").lower()))  # "Validation Results -
+        results.add(label.end())  # Epoch[1] Avg loss: 0.15"
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
         found.extend((m.end(), m.group("phase").lower())  # "[Train:train] loss=": train_loss
                      for m in _STAGE_SPLIT.finditer(head))
@@ -225,7 +228,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                 found.append((label.end(), word))
     for start, _ in list(found):
         pipe = head.find("|", start)
-        if pipe > 0 and _PAIR.match(head, start):  # "Val: loss = 1.7, acc = 0.5 | Time: 16.7"
+        if pipe > 0 and _PAIR.match(head, start) and start not in results:
+            # "Val: loss = 1.7, acc = 0.5 | Time: 16.7"
             found.append((pipe, None))  # a label over "key = value" pairs ends at a "|"
     return sorted(found, key=lambda item: item[0])
 
