@@ -52,7 +52,7 @@ _COUNT_HEADS = frozenset({
     "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
     "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
-    "clips",
+    "clips", "slices", "volumes", "scans", "crops", "molecules", "graphs", "utterances",
 })
 # how Chinese names of counts and sizes end: "数量" number, "个数" count, "数目" number,
 # "大小" size, "长度"/"长度为" length (is), "容量" capacity

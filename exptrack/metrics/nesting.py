@@ -12,6 +12,7 @@ as they are.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -23,6 +24,7 @@ from exptrack.metrics.phases import STEP_KEYS, WORD_PHASES
 _RESULTS_KEYS = frozenset(forms.RESULTS_KEYS)
 _ERROR_BARS = ("_stderr", "_std_err")
 _DEPTH = 16
+_BARE_KEY = re.compile(r"(?<![\w.\-/])([A-Za-z_][\w.\-/]{0,59})\s?$")
 
 
 def _key_paths(line: str) -> tuple[list[int], list[tuple[str, ...]]]:
@@ -53,9 +55,12 @@ def _key_paths(line: str) -> tuple[list[int], list[tuple[str, ...]]]:
         elif char == ":":
             key = line[string_start:string_end] \
                 if string_end >= 0 and not line[string_end + 1:at].strip() else ""
+        elif char == "=":  # a bare name's dict: "full={'acc4': 0.91}"
+            bare = _BARE_KEY.search(line, max(0, at - 60), at)
+            key = bare.group(1) if bare is not None else ""
         elif char in "{[" or char in "}]":
             if char in "{[":
-                stack.append(key if before == ":" else "")
+                stack.append(key if before in ":=" else "")
             elif stack:
                 stack.pop()
             key = ""

@@ -15,6 +15,13 @@ from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
 
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")
+# a key and its number: an evaluation's record with a few text fields among many numbers
+# ("teacher/coco/bbox_mAP: 0.0350 ... teacher/coco/mv_aggregation_method: none") reports
+_NUMBER_ASSIGN = re.compile(r"[A-Za-z_][\w./\-]{0,80}\s?[=:]\s{0,2}[+-]?\.?\d")
+# a feature switched on and its settings ("[LR] MultiStepLR enabled | initial=0.0002
+# milestones=[16, 27] gamma=0.3", "[MaskAug] enabled | acc=[4, 8] random_ratio=0.0")
+_SWITCHED_ON = re.compile(r"^\s{0,8}(?:\[[\w\- ]{1,30}\]\s{1,4})?(?:[\w\-.]{1,40} ){0,3}"
+                          r"(?:enabled|disabled|activated|ON|OFF)\s?[|:,]\s")
 
 
 def settings(line: str) -> bool:
@@ -32,9 +39,12 @@ def settings(line: str) -> bool:
 def configuration(line: str) -> bool:
     """Whether ``line`` is printed configuration: two ``name=text`` pairs or more, not a
     stepped record, counted texts or a results record."""
-    return len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line))) >= 2 \
-        and not forms.STEPPED_RECORD.match(line) and not forms.COUNTED_TEXTS.search(line) \
-        and not forms.RESULTS_RECORD.search(line)
+    if _SWITCHED_ON.match(line):
+        return True
+    texts = len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line)))
+    return texts >= 2 and not forms.STEPPED_RECORD.match(line) \
+        and not forms.COUNTED_TEXTS.search(line) and not forms.RESULTS_RECORD.search(line) \
+        and len(_NUMBER_ASSIGN.findall(line)) < 6 * texts
 
 
 def matrix_row(pieces: list[str]) -> bool:
