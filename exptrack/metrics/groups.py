@@ -76,6 +76,8 @@ def took_name(before: str, after: str) -> str | None:
 # a key over a short list of numbers: "D-Loss=[0.76, 0.43]", "recall=[0.124, 0.268]"
 _LIST = re.compile(r"(?<![\w.\-])(?P<key>[A-Za-z][\w.\-@/]{0,40})\s?[=:]\s?"
                    r"\[(?P<body>[^\[\]]{1,200})\]")
+_CURVE = re.compile(r"(?<![\w.\-])(?P<key>(?:[A-Za-z][\w\-]{0,20} ){0,3}[Cc]urve)\s?[=:]\s?"
+                    r"\[(?P<body>[^\[\]]{1,400})\]")
 # a learning rate per parameter group
 _RATES = frozenset({"lr", "learning_rate"})
 _ITEM = re.compile(r"\s?[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s?")
@@ -88,7 +90,7 @@ def _numbers_in(offsets: list[int], start: int, end: int) -> list[int]:
 
 def has_lists(line: str) -> bool:
     """Might the line hold a list or a tuple of values (``list_items``)?"""
-    return "=[" in line or ": [" in line or "[(" in line or ")/(" in line \
+    return "=[" in line or ": [" in line or "curve" in line or "[(" in line or ")/(" in line \
         or ") = (" in line or (", " in line[:120] and "(" in line)
 
 
@@ -113,6 +115,12 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
             continue
         for position, index in enumerate(inside):
             found[index] = (f"{key}_{position}", listed.start("key"), listed.end("key"))
+    if "curve" in line:  # PyCIL's "CNN top1 curve: [89.3, 76.35, 68.7]": a task's accuracy
+        for curve in _CURVE.finditer(line):  # after each task so far; the last is the new one
+            inside = _numbers_in(offsets, curve.start("body"), curve.end("body"))
+            if inside and all(_ITEM.fullmatch(item) for item in curve.group("body").split(",")):
+                found[inside[-1]] = (curve.group("key").replace(" ", "_"), curve.start("key"),
+                                     curve.end("key"))
     if "[(" in line:
         found.update(_pairs(line, offsets))
     if ")/(" in line or ") = (" in line or _BARE_NAMES.search(line, 0, 200):

@@ -73,6 +73,10 @@ _RESULTS = re.compile(
 # DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
 # at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46", Megatron's "validation loss
 # at iteration 30 | lm loss value: 8.4E+00 |", "Eval after 250 updates: loss=4.2")
+# a model's name over its loop's counters: the student's "SNet: Task 4, Epoch 1/130 => Loss
+# 2.849" apart from the teacher's "Task 4, Epoch 130/170 => Loss 2.28" (PyCIL's FOSTER)
+_NETWORK = re.compile(r"(?:^|(?<=[\s>\]]))(?P<label>[A-Z][A-Za-z0-9]{1,19}):\s"
+                      r"(?=(?:Task|Epoch|Iter|Iteration|Step)\s?\d)")
 # fairseq's "| train | epoch 503 | loss 3.003 |": the epoch's averages, apart from its
 # train_inner lines' values ("loss=3.01")
 _EPOCH_SUMMARY = re.compile(r"\| train \| epoch \d{1,6} \| ")
@@ -192,6 +196,10 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.extend((m.end(), m.group("phase").lower()) for m in _KIND_COMMA.finditer(head))
     if "ataset" in head or "task" in head:  # "dataset: SUN397 ACC: 0.65": the data set's
         found.extend((m.end(), m.group("set")) for m in _DATASET_KEY.finditer(head))
+    if ": " in head and (network := _NETWORK.search(head)) is not None \
+            and _is_label(network.group("label").lower()):  # PyCIL's "SNet: Task 4, Epoch
+        found.append((network.end(), f"|{network.group('label').lower()}|"))  # 1/130 =>
+        # Loss 2.8": every key, its phase's too (snet_train_accy)
     if "| train | epoch " in head:  # fairseq's epoch summary, named as its JSON log names it
         found.extend((m.end(), "|train|") for m in _EPOCH_SUMMARY.finditer(head))  # train_loss
     if "hase" in head or "ode" in head or "plit" in head:
@@ -274,8 +282,9 @@ _RATE = re.compile(r"(?i)^(?!(?:ms|s|sec|secs|min|time)/)[a-z]{1,20}/(?:s|sec|se
 
 
 def with_phase(name: str, phase: str | None) -> str:
-    if phase is not None and phase.startswith("|"):  # a record's tag: every key, as its
-        return f"{phase[1:-1]}_{name}"  # JSON log names it (fairseq's "train_train_wall")
+    if phase is not None and phase.startswith("|"):  # a record's tag or a model's name:
+        return f"{phase[1:-1]}_{name}"  # every key (fairseq's "train_train_wall", as its JSON
+        # log names it; PyCIL's student "snet_train_accy")
     if phase is None or name.split("/", 1)[0].lower() in PHASES or _PHASE_INSIDE.search(name):
         return name
     tagged = phase.startswith("[")  # a loader's tag prefixes key paths too ("[train: 19, 50 /

@@ -215,3 +215,38 @@ def lone_pair(pieces: list[str], index: int, name: str) -> bool:
     return index == len(pieces) - 2 and not pieces[-1].strip() and "." in pieces[index] \
         and _LAST_FIELD.split(pieces[index - 1])[-1].strip(" *•>") == name \
         and names.metric_like(name)
+
+
+# "MAE/RMSE: | Train: 0.09/0.50 | Valid: 2.93/4.14": the heading names each pair's values
+_PAIR_HEADING = re.compile(r"^\s{0,8}(?P<first>[A-Za-z][\w\-]{0,20})/(?P<second>[A-Za-z][\w\-]{0,20})"
+                           r"\s?:\s")
+
+
+def slash_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """``actions`` with each ``label: a/b`` under a ``A/B:`` heading split into label_A and
+    label_B (coral-cnn's ``MAE/RMSE: | Current Valid: 2.93/4.14 Ep. 199``); a ``Best ...``
+    pair and its epoch are a running best, left out."""
+    heading = _PAIR_HEADING.match(pieces[0])
+    if heading is None or not (names.metric_like(heading["first"])
+                               and names.metric_like(heading["second"])):
+        return actions
+    paired = {a.token for a in actions if a.kind == METRIC and a.token + 2 < len(pieces)
+              and pieces[a.token + 1] == "/"}
+    best: set[int] = set()  # the tokens of "| Best Valid : 2.79/3.94 Ep. 90", to its "|"
+    inside = False
+    for j in range(0, len(pieces), 2):
+        if "|" in pieces[j]:
+            inside = pieces[j].rpartition("|")[2].lstrip().lower().startswith("best")
+        if inside and j + 1 < len(pieces):
+            best.add(j + 1)
+    out: list[Action] = []
+    for action in actions:
+        if action.token in best:
+            continue
+        if action.token not in paired:
+            out.append(action)
+            continue
+        out += (action._replace(name=f"{action.name}_{heading['first']}"),
+                action._replace(token=action.token + 2,
+                                name=f"{action.name}_{heading['second']}"))
+    return tuple(out)
