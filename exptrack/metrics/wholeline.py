@@ -218,8 +218,8 @@ def lone_pair(pieces: list[str], index: int, name: str) -> bool:
 
 
 # "MAE/RMSE: | Train: 0.09/0.50 | Valid: 2.93/4.14": the heading names each pair's values
-_PAIR_HEADING = re.compile(r"^\s{0,8}(?P<first>[A-Za-z][\w\-]{0,20})/(?P<second>[A-Za-z][\w\-]{0,20})"
-                           r"\s?:\s")
+_PAIR_HEADING = re.compile(r"^\s{0,8}(?P<first>[A-Za-z][\w\-]{0,20})"
+                           r"/(?P<second>[A-Za-z][\w\-]{0,20})\s?:\s")
 
 
 def slash_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
