@@ -71,9 +71,10 @@ _KV_ROW = re.compile(
 # still names a metric
 MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
-KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "num_timesteps", "global_step",
-                          "step", "steps", "timestepssofar", "timestepsofar"})
-# (Stable Baselines 2 prints "steps"; OpenAI Baselines' TRPO "TimestepsSoFar")
+KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "timestep", "num_timesteps",
+                          "global_step", "step", "steps", "timestepssofar", "timestepsofar"})
+# (Stable Baselines 2 prints "steps"; OpenAI Baselines' TRPO "TimestepsSoFar";
+# OfflineRL-Kit's logger "timestep")
 
 # a tag before a table's header and rows (xLearn's "[------------] Epoch  Train log_loss",
 # "[    1%      ]     1   0.615"): no cell
