@@ -68,7 +68,7 @@ _RESULTS = re.compile(
     r"|summary|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
     r"|loss\s(?:at|for|on)\s[^:|]{1,60}?|after\s\d{1,9}\s(?:updates|steps|iterations|epochs)"
     r"|on\s[^:|]{1,60}?)"
-    r"(?:\s?[-:|]\s|\s(?:is|was)\s)")
+    r"(?:\s{0,8}[-:|]\s|\s(?:is|was)\s)")  # (aligned: Ignite's "Testing Results    - Epoch")
 # (NeuralClassifier's "Validate performance at epoch 1 is precision: 0.93",
 # DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
 # at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46", Megatron's "validation loss
@@ -103,6 +103,11 @@ _SECTION = re.compile(
     r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,}"
     r"|:\s{1,4}(?=[A-Za-z]\w{0,30}=)|:\t\s*)"  # seg's "  Mean: P=52.88%  R=61.59%",
     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")  # "Mixup:\tSegCE loss:0.09"
+# a capitals' word that opens a line of lower-case names and values labels them:
+# NeuralDialog-CVAE's "ELBO_VALID elbo_loss 59.45 bow_loss 62.84" (elbo_valid_elbo_loss)
+_CAPITAL_LABEL = re.compile(r"\s{0,8}(?P<label>[A-Z][A-Z0-9]{1,15}(?:_[A-Z0-9]{1,15}){0,3}) "
+                            r"(?!(?:step|steps|epoch|iter|iteration|batch|round)\b)"
+                            r"(?=[a-z][\w\-]{0,40} [+-]?\.?\d)")  # (not "GRPO step 250/500 |")
 # "[2025-04-03 21:04:12]   Closed Set - AUROC: 0.71, F1: 0.18", "Binary (Unknown vs Known) -
 # AUROC: 0.55": capitalised words, after a bracketed time too, label the pairs after " - "
 # (PyLaia's record too: "[2020-12-02 02:53:30,572 INFO laia] TR - E0: 100% 16/16 [...]")
@@ -204,7 +209,7 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.extend((m.end(), "|train|") for m in _EPOCH_SUMMARY.finditer(head))  # train_loss
     if "hase" in head or "ode" in head or "plit" in head:
         found.extend((m.end(), m.group("phase").lower()) for m in _PHASE_KEY.finditer(head))
-    section = _SECTION.match(head)
+    section = _SECTION.match(head) or _CAPITAL_LABEL.match(head)
     if section and _is_label(section.group("label").lower()):
         found.append((section.end(), section.group("label").lower()))
     elif (dashed := _DASHED.match(head)) is not None \
