@@ -33,7 +33,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
     r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|weighted|samples|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
-    r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
+    r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
     r"""['"]?$""")  # dlib's
 # "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:", "step-146352, lr=...",

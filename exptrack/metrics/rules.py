@@ -237,6 +237,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 actions.append(Action(unnamed, index))
             continue
         name, sep = found.name, found.sep
+        if sep == " - " and (counter or "." not in pieces[index]):
+            continue  # "apgd-ce - 1/7 - 59 out of 128": a label's count ("loss - 4.28": a value)
         low = naming.index_key(name.lower())  # "batch i:2972", "epoch_idx": the key
         short = abbrev.key_of(low) if low.endswith(".") else None
         if short is not None:  # "Ep. 3 : Up. 5300 : Sen. 299,352": abbreviated keys
