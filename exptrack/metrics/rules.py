@@ -75,6 +75,9 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     row = wholeline.coco_row(pieces)  # pycocotools' summary row
     if row is not None:
         return (row,)
+    named = wholeline.named_value(pieces) if '"value"' in "".join(pieces[::2]) else None
+    if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
+        return named
     split = wholeline.split_value(pieces) or wholeline.step_phase_value(pieces)
     if split is not None:  # build-nanogpt's "1712 train 3.634902", Trax's "Step 1: eval
         return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])  # Acc | 0.1"

@@ -17,7 +17,7 @@ import re
 from exptrack.metrics import detectron, names
 from exptrack.metrics.actions import Action
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
-from exptrack.metrics.kinds import METRIC, TIMED
+from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
@@ -250,3 +250,29 @@ def slash_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
                 action._replace(token=action.token + 2,
                                 name=f"{action.name}_{heading['second']}"))
     return tuple(out)
+
+
+# a long-format record: one value per line, named by a field ('{"group": "test", "iter": 0,
+# "name": "acc_taw", "value": 60.96}', FACIL's raw_log.txt; TensorBoard's exported scalars'
+# "tag")
+_NAMED_FIELD = re.compile(r'"(?:name|tag|metric|key)"\s?:\s?"(?P<name>[A-Za-z][\w./\-]{0,80})"')
+_GROUP_FIELD = re.compile(r'"(?:group|split|phase|mode)"\s?:\s?"(?P<group>[A-Za-z]\w{0,20})"')
+_COUNTER_FIELD = re.compile(r'"(?P<key>step|global_step|iter|iteration|epoch)"\s?:\s?$')
+
+
+def named_value(pieces: list[str]) -> tuple[Action, ...] | None:
+    """The actions of a long-format JSON record (``_NAMED_FIELD``): its value named by its
+    name field, after its group's ("test_acc_taw"), at its step or epoch field."""
+    line = "".join(pieces)
+    named = _NAMED_FIELD.search(line)
+    if named is None or not line.lstrip().startswith("{"):
+        return None
+    group = _GROUP_FIELD.search(line)
+    name = f"{group['group']}_{named['name']}" if group is not None else named["name"]
+    actions: list[Action] = []
+    for index in range(1, len(pieces), 2):
+        if pieces[index - 1].endswith(('"value": ', '"value":')):
+            actions.append(Action(METRIC, index, name, source=named.span("name")))
+        elif (counter := _COUNTER_FIELD.search(pieces[index - 1][-30:])) is not None:
+            actions.append(Action(EPOCH if counter["key"] == "epoch" else STEP, index))
+    return tuple(actions) if any(a.kind == METRIC for a in actions) else None
