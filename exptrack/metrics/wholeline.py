@@ -98,7 +98,8 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
         return None
     words = one.group("phrase")
     name = normalize_name(words.replace(" ", "_"))
-    head = words.split(" of ")[0]  # "Loss of the current value function": a loss
+    head = re.split(" of | on ", words)[0]  # "Loss of the current value function": a loss;
+    # Nielsen's "Cost on training data: 0.37": a cost
     article = one.group().lstrip()[:4].lower() == "the "  # "The valid loss is": prose
     if not (article or any(w in STOPWORDS for w in words.lower().split())) or names.denied(name) \
             or "best" in words.lower().split() \
