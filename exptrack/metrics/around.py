@@ -34,7 +34,7 @@ MEASURE_UNIT = re.compile(
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 BARE_UNITS = frozenset("KMGT")
-MEMORY_END = re.compile(r"(?i)mem(?:ory)?$")
+MEMORY_END = re.compile(r"(?i)mem(?:ory)?(?:[_ ]usage|[_ ]used)?$")  # ("memory usage: 37G")
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -209,3 +209,26 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
     return words
+
+
+# a device and its index before a quantity of it: AllenNLP's "Worker 0 memory usage: 9.4G",
+# "GPU 0 memory usage: 37G" (worker_0_memory_usage, gpu_0_memory_usage)
+_DEVICE_BEFORE = re.compile(r"(?:^|(?<=[\s\-|]))"
+                            r"(?P<device>(?i:gpu|worker|rank|device|npu|tpu|cuda))\s$")
+_QUANTITY_AFTER = re.compile(r"^\s(?P<name>[A-Za-z]{2,20}(?:[\s_][A-Za-z]{2,20}){0,2})\s?[:=]\s?$")
+
+
+def device_quantity(pieces: list[str], index: int, device_at: int,
+                    name_at: int) -> dict[int, tuple[str, int, int]]:
+    """{index: (name, start, end)} when the number at ``index`` is a device's indexed
+    quantity (its device word ends the text at ``index - 3``, which starts at ``device_at``
+    in the line; its index is the number between; its name opens the text before it, at
+    ``name_at``); else {}."""
+    text, left = pieces[index - 3], pieces[index - 1]
+    device = _DEVICE_BEFORE.search(text[-24:])
+    quantity = _QUANTITY_AFTER.match(left) if device is not None else None
+    if device is None or quantity is None or not _DEVICE_QUANTITY.search(quantity["name"]):
+        return {}
+    name = f"{device['device']}_{pieces[index - 2]}_{quantity['name'].replace(' ', '_')}"
+    start = device_at + len(text) - len(text[-24:]) + device.start("device")
+    return {index: (name, start, name_at + quantity.end("name"))}

@@ -193,6 +193,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             if at_step is not None:  # 0.61", "Loss at step 100: 0.5"
                 begin = original[index - 3] + cut[index - 3] + at_step[1]
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
+        if k > 0 and index not in keyed and pieces[index - 2].isdigit():  # "GPU 0 memory
+            keyed.update(around.device_quantity(pieces, index, original[index - 3] + cut[
+                index - 3], original[index - 1] + cut[index - 1]))  # usage: 37G": the GPU's
         if index in keyed:
             name, begin, end = keyed[index]
             if forms.SOURCE_LINE.search(name):
