@@ -28,7 +28,6 @@ METRIC_WORDS = frozenset({
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
     "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
     "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
-    "cost",  # Nielsen's "Cost on training data", TensorFlow 1 tutorials' "cost="
 })
 # how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
 # a setting)

@@ -103,7 +103,8 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     article = one.group().lstrip()[:4].lower() == "the "  # "The valid loss is": prose
     if not (article or any(w in STOPWORDS for w in words.lower().split())) or names.denied(name) \
             or "best" in words.lower().split() \
-            or not (names.metric_like(name) or names.metric_like(head.replace(" ", "_"))):
+            or not (names.metric_like(name) or names.metric_like(head.replace(" ", "_"))
+                    or head == "Cost"):
         return None
     return name, pieces[2].strip(" .") in TIME_UNITS, (one.start("phrase"), one.end("phrase"))
 
