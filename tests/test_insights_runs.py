@@ -423,11 +423,51 @@ EXPECTED = {
         {"divergence"},
     "heldout270/keras_csvlogger_semicolon_tcn_beat_tracker_early_stop_epoch_178_lr_plateau_down_"
     "to_min_lr_1e_07.log": {"overfitting"},
+    # round tune43 (sets JK-JX)
+    "heldout272/proden_partial_label_cifar10_epoch_of_total_test_accuracy_percent_loss_no_"
+    "final_newline.log": {"plateau"},
+    "heldout273/cxr_domain_transfer_lwf_head_jsonl_epoch_rows_target_val_macro_auroc_"
+    "preservation_loss_ratio_config_flags_repeated.log": {"plateau"},
+    "heldout274/fairseq_syntax_glat_nat_wmt16_enro_train_inner_valid_bleu_best_bleu_"
+    "overflow_notes_cut_mid_validation.log": {"plateau"},
+    "heldout275/coral_cnn_morph2_ordinal_age_epoch_batch_cost_pipes_mae_rmse_slash_pairs_"
+    "current_best_valid_final_train_valid_test.log": {"plateau"},
+    "heldout276/offlinerlkit_semi_mb_combo_walker2d_medium_replay_progress_csv_alpha_eval_"
+    "loss_columns.log": {"divergence"},
+    "heldout279/phasenet_pretrained_loss_log_epoch_mean_loss_valid_mean_loss_pairs.log":
+        {"plateau"},
+    "heldout279/phasenet_tf_indonesia_finetune_emoji_epoch_step_loss_lr_two_runs_glued_"
+    "tqdm_cr.log": {"not_learning"},
+    "heldout281/emg_diffusion_epn612_epoch_blocks_train_loss_cls_denoise_parens_val_test_"
+    "pipes_lr_patience_tqdm_cr.log": {"plateau"},
+    "heldout281/emg_vq_codec_epn612_indented_val_test_dash_loss_cls_vq_acc_best_saved_"
+    "sklearn_report_crlf.log": {"overfitting"},
+    "heldout281/semg_drive_cnn_loso_powershell_epoch_pipes_loss_eval_loss_train_eval_fold_"
+    "accuracy_lr_reduced_core_metrics.log": {"overfitting"},
+    "heldout282/seq2seq_course_project_padded_epoch_of_total_loss_ppl_in_parens_tf_ratio_"
+    "early_stop_summary.log": {"plateau"},
+    "heldout282/three_layer_numpy_classifier_pipe_epoch_lr_train_loss_acc_valid_every_5_"
+    "epochs_epoch_time.log": {"plateau"},
+    "heldout284/cgcnn_ncm811_kfold_crlf_tab_epoch_brackets_value_avg_time_data_loss_mae_"
+    "test_star_mae_best_metric.log": {"plateau"},
+    "heldout284/tc_intensity_cnn_slurm_three_targets_rmw_run_tail_keras_verbose2_then_"
+    "predict_bars_rmse_mae_per_target.log": {"plateau"},
+    "heldout284/tc_intensity_vit_keras_verbose2_lr_scheduler_lines_rmse_val_rmse_1000_"
+    "epochs_tail.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    "heldout273/icarl_selection_criteria_density_epoch_training_validation_loss_dash_"
+    "accuracy_paren_seconds_task_blocks_nme_accuracy.log": {"plateau"},
+    # class-incremental tasks joined: each task adds classes, so the validation loss of all
+    # classes seen so far starts higher with every task; no epoch of one task was wasted
+    "heldout275/mean_variance_age_estimation_bracket_epoch_batch_losses_then_epoch_line_"
+    "same_keys_val_mae_mae_test_best_summary.log": {"instability", "plateau"},
+    # the epoch line prints its losses' sums under the batch lines' names (loss 4.47 among
+    # batches of 0.01): one series, so every epoch line reads as a spike; its mae_test plateau
+    # is real but the loss spikes are not
     "heldout262/lightning_csvlogger_mixvpr_hilti_finetune_metrics_csv_sparse_rows_lr_adamw_b_acc_"
     "epoch_loss.log": {"instability"},  # a multi-similarity loss per batch: many batches mine
     # no pair (0.0), so its median is near zero and any batch that does reads as a spike

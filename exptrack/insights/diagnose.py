@@ -11,6 +11,9 @@ from exptrack.insights import curves, usage
 from exptrack.insights.model import KINDS, SEVERITIES, Insight, Point, Thresholds
 from exptrack.insights.pairs import is_validation, pair_metrics
 
+# what a value costs to compute, not how well the model does: no overfitting of its own
+_COST_OF_RUNNING = ("time", "memory", "mem", "eta", "speed", "throughput", "fps")
+
 
 @dataclass
 class RunData:
@@ -67,8 +70,9 @@ def diagnose(run: RunData, th: Thresholds | None = None) -> list[Insight]:
     overfit: set[str] = set()
     for val_name, train_name in pair_metrics(list(series)):
         direction = directions.get(val_name) or directions.get(train_name)
-        if direction is None or val_name in diverged or train_name in diverged:
-            continue
+        if direction is None or val_name in diverged or train_name in diverged \
+                or val_name.lower().endswith(_COST_OF_RUNNING):
+            continue  # (a val loop's data_time rising is no overfitting)
         hit = curves.overfitting(val_name, series[val_name], train_name, series[train_name],
                                  direction, directions.get(train_name), th, run.checkpoint)
         if hit is not None:
