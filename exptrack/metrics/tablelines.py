@@ -123,8 +123,9 @@ class TableLines:
             if name.rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS:
                 self.step = tables.number(str(value)) if math.isfinite(value) else self.step
         first = len(out)
-        for name, value in rows:
-            if not rules.is_denied(name):  # "time/iterations", "train/n_updates": counters
+        for name, value in rows:  # "time/iterations", "train/n_updates": counters; the step
+            if not rules.is_denied(name) \
+                    and name.rsplit("/", 1)[-1].lower() not in tables.KV_STEP_KEYS:
                 out.append(Observation(self._name(name), value, self.step, self.epoch))
         self._reprints.record(out, first, len(out), "")  # (what W&B's summary repeats)
 
