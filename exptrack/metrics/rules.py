@@ -213,6 +213,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
                 and left[:1].isalpha():
             found = None  # "Time 123.45s : 12.3": the letters after a number are its unit
+        if found is not None and found.sep == " - " and (counter or "." not in pieces[index]):
+            found = None  # "apgd-ce - 1/7 - 59 out of 128": a label's count ("loss - 4.28")
         rate = abbrev.rate_name(right) if found is None and not counter else None
         if rate is not None:  # "3599 src tok/s": named by its unit
             actions.append(Action(METRIC, index, with_phase(rate, phase_at(phases,
@@ -243,8 +245,6 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 actions.append(Action(unnamed, index))
             continue
         name, sep = found.name, found.sep
-        if sep == " - " and (counter or "." not in pieces[index]):
-            continue  # "apgd-ce - 1/7 - 59 out of 128": a label's count ("loss - 4.28": a value)
         low = naming.index_key(name.lower())  # "batch i:2972", "epoch_idx": the key
         short = abbrev.key_of(low) if low.endswith(".") else None
         if short is not None:  # "Ep. 3 : Up. 5300 : Sen. 299,352": abbreviated keys
