@@ -75,15 +75,14 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     row = wholeline.coco_row(pieces)  # pycocotools' summary row
     if row is not None:
         return (row,)
-    named = wholeline.named_value(pieces) if '"value"' in "".join(pieces[::2]) else None
+    named = wholeline.named_value(pieces)
     if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
         return named
     split = wholeline.split_value(pieces) or wholeline.step_phase_value(pieces)
     if split is not None:  # build-nanogpt's "1712 train 3.634902", Trax's "Step 1: eval
         return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])  # Acc | 0.1"
     actions = _plan(pieces)
-    if "/" in pieces[0][:50]:  # "MAE/RMSE: | Train: 0.09/0.50": the heading names the pairs
-        actions = wholeline.slash_pairs(pieces, actions)
+    actions = wholeline.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
     if any(" top " in text or " reached " in text for text in pieces[::2]):
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."

@@ -119,13 +119,12 @@ class TableLines:
         """A key-value box table ended: its rows, at the step one of them holds."""
         rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
         rows = [row for row in rows if not row[0].startswith(tables.COUNTED)]
-        for name, value in rows:
-            if name.rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS:
-                self.step = tables.number(str(value)) if math.isfinite(value) else self.step
+        steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS]
+        for _, value in steps:
+            self.step = tables.number(str(value)) if math.isfinite(value) else self.step
         first = len(out)
         for name, value in rows:  # "time/iterations", "train/n_updates": counters; the step
-            if not rules.is_denied(name) \
-                    and name.rsplit("/", 1)[-1].lower() not in tables.KV_STEP_KEYS:
+            if not rules.is_denied(name) and (name, value) not in steps:
                 out.append(Observation(self._name(name), value, self.step, self.epoch))
         self._reprints.record(out, first, len(out), "")  # (what W&B's summary repeats)
 

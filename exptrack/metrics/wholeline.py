@@ -266,7 +266,7 @@ def named_value(pieces: list[str]) -> tuple[Action, ...] | None:
     """The actions of a long-format JSON record (``_NAMED_FIELD``): its value named by its
     name field, after its group's ("test_acc_taw"), at its step or epoch field."""
     line = "".join(pieces)
-    named = _NAMED_FIELD.search(line)
+    named = _NAMED_FIELD.search(line) if '"value"' in line else None
     if named is None or not line.lstrip().startswith("{"):
         return None
     group = _GROUP_FIELD.search(line)
