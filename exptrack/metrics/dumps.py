@@ -38,7 +38,7 @@ EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path,
 NUMERIC = 1 << 4  # a listing whose value is a number
 PERCENT = 1 << 17  # ... a percentage: a result ("SUN397:75.2%"), seldom a setting
 # a Block's modes: it reads the lines after it
-REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO = 1, 2, 3, 4, 5, 6
+REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS = 1, 2, 3, 4, 5, 6, 7
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
@@ -182,7 +182,8 @@ class Block:
         # PARTIAL: a Keras bar's render before the epoch is done, replaced by the next one;
         # OBJECT: a dict or JSON object printed over lines, read as one line once it closes;
         # SUMMARY: W&B's run summary, its entries new values only when they repeat none;
-        # COCO: pycocotools' summary rows, until the next line shows who records them
+        # COCO: pycocotools' summary rows, until the next line shows who records them;
+        # ROWS: a per-class breakdown's rows under its heading, to a blank line or a rule
         self.mode = mode
         self.lines: list[str] = []  # OBJECT: its lines so far
         self.depth = 0  # OBJECT: the brackets still open

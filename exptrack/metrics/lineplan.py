@@ -77,6 +77,7 @@ CLOSES = 1 << 16  # "Optimization Finished!", "Final summary": after a line of m
 SUMMARY = 1 << 13  # W&B's "wandb: Run summary:": its entries repeat values (``wandbsummary``)
 COCO_ROW = 1 << 14  # a row of pycocotools' summary, held until the next line (``detectron``)
 COCO_TYPE = 1 << 15  # "Evaluate annotation type *segm*": the type of the summary that follows
+ROWS = 1 << 18  # "Per-class details:": each line under it is one class's (no aggregate)
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
@@ -90,6 +91,10 @@ DONE_LINE = re.compile(
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
 _WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
+# a per-class breakdown's heading: "PER-CATEGORY METRICS:", "    Per-class details:"
+_PER_CLASS = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z]{1,20}[\s-]){0,3}(?:per[-\s_]?(?:class|categor"
+                        r"(?:y|ies)|label)|(?:class|category)[-\s]?wise)\b[A-Za-z\s\-()/]{0,40}"
+                        r":?[\W_]{0,8}$")
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
 
 # a line saying training has ended ("Optimization Finished!", "=== Final evaluation ===");
@@ -223,6 +228,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return Plan((), (), COCO_TYPE)
     if DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
+    if _PER_CLASS.match(text.strip()):
+        return Plan((), (), ROWS)
     flags, key = dumps.classify(text)
     if not flags and CLOSING.search(text[:200]):
         return Plan((), (), CLOSES)

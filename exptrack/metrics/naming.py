@@ -354,5 +354,7 @@ def count_of_steps(before: str) -> bool:
 def sub_counter(low: str) -> bool:
     """An inner loop's position ("inner iter: 0/ 4", "ppo epoch: 1/ 4"): neither the
     line's step nor a metric."""
-    last = low.rpartition("_")[2]
-    return "_" in low and (last in _KEY_WORDS or last in STEP_KEYS or last in EPOCH_KEYS)
+    head, _, last = low.rpartition("_")
+    pair = head.rpartition("_")[2] + "_" + last  # PyMARL's "my_main t_env: 193894 / 2050000"
+    return bool(head) and (last in _KEY_WORDS or last in STEP_KEYS or last in EPOCH_KEYS
+                           or (pair != low and pair in STEP_KEYS))

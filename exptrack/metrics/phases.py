@@ -17,7 +17,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
                        "timesteps", "timestep", "num_timesteps", "training_iteration",
                        "tick", "round", "timestepssofar", "timestepsofar", "步数", "迭代",
-                       "迭代次数", "generation"})
+                       "迭代次数", "generation", "t_env"})
 # (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
 # "步数：0", "迭代次数")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "回合", "训练回合"})
@@ -142,6 +142,9 @@ _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?[
 # "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
 # position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
 # is a device's bracket)
+# a phase's word right after a bracketed label, over the pairs that follow it
+_PHASE_AFTER_LABEL = re.compile(r"(?i)\s?(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
+                                r"\s(?=[A-Za-z][\w%]{0,30}\s?[=:]\s?[+-]?\.?\d)")
 _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|evaluation|dev)\s"
                             r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
 # a phase's word right before a dict it prints ("[run] test {'loss': 0.15, 'r2': 0.26}")
@@ -244,6 +247,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
             word = label.group("label").lower()
             if _is_label(word):
                 found.append((label.end(), word))
+                after = _PHASE_AFTER_LABEL.match(head, label.end())
+                if after is not None:  # "[sae_proto] Test FVU=0.22  L0=128.0": the test's
+                    found.append((after.end(), PHASES[after.group("phase").lower()]))
     for start, _ in list(found):
         pipe = head.find("|", start)
         if pipe > 0 and _PAIR.match(head, start) and start not in results:

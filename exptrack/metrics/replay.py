@@ -38,6 +38,8 @@ class BarReplay:
         for position, physical in enumerate(parts):
             renders = physical.split(b"\r")
             is_bar = len(renders) > 1 or self._bar_text is not None
+            if not physical and position < last and self._bar_text is None:
+                self._parse_lines([""], out)  # a blank line ends a block, as on the byte path
             for raw in renders:
                 if not raw or len(raw) > MAX_LINE_BYTES:
                     continue

@@ -36,6 +36,7 @@ from exptrack.metrics.lineplan import (
     OBJECT,
     REPRINT,
     RESULTS,
+    ROWS,
     SLOW,
     SUMMARY,
     TIMING,
@@ -151,7 +152,7 @@ class SlowPath(HeldLines):
                     self._close_dump(out)  # here: judged at once
                 self._dump = moded
                 return gated
-        elif plan.flags & (REPRINT | RESULTS | COPYPASTE | SUMMARY):
+        elif plan.flags & (REPRINT | RESULTS | COPYPASTE | SUMMARY | ROWS):
             if self._dump is not None:
                 self._close_dump(out)
             self._moded(dumps.Block(), plan, raw, out)
@@ -255,9 +256,17 @@ class SlowPath(HeldLines):
                 return False
             out.extend(self._recorded(wandb.kept(entry, self._reprints)))
             return True
-        if plan.flags & (REPRINT | SUMMARY):
+        if block.mode == dumps.ROWS:
+            text = text_of(raw)
+            if text.strip() and not plan.context and len(block.lines) < MAX_OBJECT_LINES \
+                    and not (block.lines and dumps.is_rule(text)):
+                block.lines.append("")  # one class's row ("  causal : F1=0.86 (P=0.81")
+                return True
+            self._dump = None  # the breakdown's end: the line reads on its own
+            return False
+        if plan.flags & (REPRINT | SUMMARY | ROWS):
             self._dump = dumps.Block(mode=dumps.REPRINT if plan.flags & REPRINT
-                                     else dumps.SUMMARY)
+                                     else dumps.SUMMARY if plan.flags & SUMMARY else dumps.ROWS)
             return True
         if plan.flags & COPYPASTE:  # Detectron2's results in full: the tables' values go
             found = self._copypaste.line(text_of(raw))
