@@ -121,6 +121,10 @@ _TWO_CELLS = re.compile(r"^\s{1,4}(?P<key>[A-Za-z][\w()]*(?: [A-Za-z][\w()]*){0,
                         r"(?P<other>\S+)\s*$")
 
 
+# a setting printed with its Python type after its value
+_TYPED = re.compile(r"^\s*(?P<key>[A-Za-z_][\w.\-]{0,60})\s+\S[^<>]{0,160}\s<class '[\w.]{1,60}'>\s*$")
+
+
 def two_cells(line: str) -> bool:
     """A listing line of two padded ``Key: value`` cells (see ``_TWO_CELLS``)?"""
     return len(line) <= MAX_LINE and _TWO_CELLS.match(line) is not None
@@ -144,6 +148,9 @@ def classify(line: str) -> tuple[int, str]:
         return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else 0), ""
     if heading_phase(text) is not None or is_rule(text):  # "... INFO - Evaluation Results
         return CONTINUES, ""  # - Train Set", then "... INFO - =========="
+    typed = _TYPED.match(text)
+    if typed is not None:  # MVSNet's print_args: "lr \t 0.0007 \t <class 'float'>"
+        return LISTING | EVIDENCE, typed.group("key")
     cells = _TWO_CELLS.match(text)
     if cells is not None:
         numeric = _NUMBER.match(cells.group("value")) and _NUMBER.match(cells.group("other"))
