@@ -34,8 +34,10 @@ _PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default
                           r"|^\((?:[\w.:]{1,60} )?pid=\d{1,9}(?:, ip=[\d.]{7,15})?\) ")
 # loguru's record prefix, "2024-05-01 12:00:00.123 | INFO     | train:main:42 - ": its
 # "module:function:line" names no value
-_LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s?[A-Z]{4,8}\s*\|\s?"
-                     r"[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - ")
+_LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s{0,8}[A-Z]{4,8}\s*\|\s?"
+                     r"(?:[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - "
+                     # "%(name)s | %(funcName)s:%(lineno)d | %(message)s" likewise
+                     r"|(?:[\w.<>\-]{1,80} \| )?[\w.<>\-]{1,80}:\d{1,7} \| )")
 # a logging record's "%(asctime)s %(levelname)s %(name)s: " ("08/31/2025 12:30:44 PM INFO
 # __main__: "): the logger's name is no word of the message's first key
 _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
