@@ -70,7 +70,8 @@ _PROGRESS_UNITS = frozenset({
 # wherever the noun stands (``episodes_this_iter``, ``iterations_since_restore``).
 _COUNT_NOUNS = frozenset({
     "samples", "examples", "tokens", "episodes", "iterations", "updates",
-    "instances", "objects", "images", "files", "batches", "sentences", "documents"})
+    "instances", "objects", "images", "files", "batches", "sentences", "documents", "words",
+    "sequences"})
 # progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
 _GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
                            "episodes"})
@@ -198,8 +199,9 @@ def counts_things(name: str) -> bool:
         return True  # "Whole training iteration is 750": how many a run makes
     if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
-    return "per" not in parts and any(p in _COUNT_NOUNS for p in parts) \
-        and not any(p in METRIC_WORDS for p in parts)
+    return "per" not in parts and any(p in _COUNT_NOUNS and f"{p}/" not in name.lower()
+                                      for p in parts) \
+        and not any(p in METRIC_WORDS for p in parts)  # ("words/batch": a rate)
 
 
 # things an episode or a sample is counted in: a count's mean has a fraction
