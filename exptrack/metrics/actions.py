@@ -61,7 +61,8 @@ class Action(NamedTuple):
 # best checkpoint's event repeats values the run just printed (a running best)
 _NEW_BEST = re.compile(
     r"(?i)(?:^|\s)[\W_]{0,8}(?:new best\b|(?:sav|stor)(?:e|ed|ing) (?:the )?(?:new )?best\b"
-    r"|best so far:\s?epoch\b)")  # GraphGym's "| Best so far: epoch 12 train_loss: ..."
+    r"|best so far:\s?epoch\b|best model with\b)")  # GraphGym's "| Best so far: epoch 12
+# train_loss: ...", scGPT's "Best model with score 1.1115" (the validation loss again)
 
 
 def sections(actions: list[Action], sectioned: dict[int, str]) -> list[Action]:
