@@ -122,7 +122,8 @@ _TWO_CELLS = re.compile(r"^\s{1,4}(?P<key>[A-Za-z][\w()]*(?: [A-Za-z][\w()]*){0,
 
 
 # a setting printed with its Python type after its value
-_TYPED = re.compile(r"^\s*(?P<key>[A-Za-z_][\w.\-]{0,60})\s+\S[^<>]{0,160}\s<class '[\w.]{1,60}'>\s*$")
+_TYPED = re.compile(r"^\s*(?P<key>[A-Za-z_][\w.\-]{0,60})\s+\S[^<>]{0,160}"
+                    r"\s<class '[\w.]{1,60}'>\s*$")
 
 
 def two_cells(line: str) -> bool:
