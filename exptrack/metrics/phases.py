@@ -139,12 +139,12 @@ _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical"
 # "Phase: train Epoch: 1/3 Loss: 0.69", "mode=eval": a key whose value is the phase
 _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?['\"]?(?P<phase>"
                         r"train|training|valid|validation|val|test|eval|evaluation|dev)\b['\"]?")
-# "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
-# position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
-# is a device's bracket)
 # a phase's word right after a bracketed label, over the pairs that follow it
 _PHASE_AFTER_LABEL = re.compile(r"(?i)\s?(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
                                 r"\s(?=[A-Za-z][\w%]{0,30}\s?[=:]\s?[+-]?\.?\d)")
+# "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
+# position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
+# is a device's bracket)
 _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|evaluation|dev)\s"
                             r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
 # a phase's word right before a dict it prints ("[run] test {'loss': 0.15, 'r2': 0.26}")
