@@ -42,6 +42,7 @@ SUMMARY_ROW = re.compile(
     r"^.{0,200}?Average (?:Precision|Recall)\s{1,8}\((?P<kind>AP|AR)\) @\[ "
     r"(?P<query>IoU=[\d.:]{1,12}\s{0,12}\| area=\s{0,12}[a-z]{1,12} \| maxDets=\s{0,8}\d{1,6})"
     r" \] = -?\d{1,3}\.\d{1,12}\s*$")
+_SUMMARY_WORDS = {"AP": "Average Precision", "AR": "Average Recall"}
 # "Evaluate annotation type *segm*" (pycocotools), "IoU metric: segm" (DETR)
 SUMMARY_TYPE = re.compile(
     r"(?:\bEvaluate annotation type \*|^IoU metric: )(?P<type>[a-z]{1,20})\*?\s*$")
@@ -94,12 +95,13 @@ def summary_row(text: str) -> tuple[str, tuple[int, int]] | None:
     if found is None:
         return None
     query = "".join(found.group("query").split())
-    return f"{found.group('kind')}@[{query}]", found.span("query")
+    kind = found.group("kind")
+    return f"{_SUMMARY_WORDS[kind]} ({kind}) @[{query}]", found.span("query")
 
 
 def is_summary(name: str) -> bool:
     """Is ``name`` a pycocotools summary row's (as ``summary_row`` names it)?"""
-    return name.startswith(("AP@[", "AR@["))
+    return name.startswith(tuple(f"{words} ({kind}) @[" for kind, words in _SUMMARY_WORDS.items()))
 
 
 def summary_type(text: str) -> str | None:
