@@ -181,8 +181,8 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("depth", "evidence", "held", "in_run", "keys", "liked", "lines", "mode",
-                 "numeric", "percent", "phase", "series", "stream")
+    __slots__ = ("depth", "epoch", "evidence", "held", "in_run", "keys", "liked", "lines", "mode",
+                 "numeric", "percent", "phase", "series", "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -195,6 +195,8 @@ class Block:
         self.mode = mode
         self.lines: list[str] = []  # OBJECT: its lines so far
         self.depth = 0  # OBJECT: the brackets still open
+        self.step: float | None = None  # SUMMARY: its own counter rows ("epoch 9")
+        self.epoch: float | None = None
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.keys: set[str] = set()
         self.held: list[Observation] = []

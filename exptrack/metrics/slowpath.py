@@ -250,11 +250,9 @@ class SlowPath(HeldLines):
             if plan.metrics:
                 return True  # the best round's values again: no new observation
         if block.mode == dumps.SUMMARY:
-            entry = wandb.entry(untagged(text_of(raw)), self.step, self.epoch)
-            if entry is None:
-                self._dump = None  # the block's end: the line reads on its own
+            if not wandb.read(untagged(text_of(raw)), block, self._reprints):
+                self._close_dump(out)  # the block's end: the line reads on its own
                 return False
-            out.extend(self._recorded(wandb.kept(entry, self._reprints)))
             return True
         if block.mode == dumps.ROWS:
             text = text_of(raw)

@@ -15,6 +15,10 @@ value is a recorded metric's last value (to the digits either shows: ``train/box
 is a running best (``best/mAP_0.5``) or W&B's own bookkeeping (``_runtime``, ``_step``).
 A value equal to another quantity's last value by chance is told apart by its digits: a
 repeat under another name needs three significant digits, under the same name none.
+
+The block is where the run ended, not a step of it: its entries carry the step and epoch
+of its own counter rows above them (``epoch 9``, ``trainer/global_step 500``; W&B sorts
+its keys), and neither when none is, however far the printed lines before it had counted.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
+from exptrack.metrics.dumps import Block
 from exptrack.metrics.observation import Observation
-from exptrack.metrics.phases import COUNTER_KEYS
+from exptrack.metrics.phases import COUNTER_KEYS, EPOCH_KEYS
 from exptrack.metrics.reprints import Reprints, printed_alike
 
 # a line of the block: "wandb:   train/box_loss 0.01713" (a bare "wandb:" ends it)
@@ -32,18 +37,27 @@ _ENTRY = re.compile(r"^wandb:\s+(?P<name>[^\s\d]\S{0,120}) "
 _SIGNIFICANT = 3
 
 
-def entry(text: str, step: int | float | None,
-          epoch: int | float | None) -> list[Observation] | None:
-    """The value of a line of the block (none for a text's or a step's), or None when the
-    line ends the block."""
+def read(text: str, block: Block, seen: Reprints) -> bool:
+    """Read one line of the block into ``block.held`` (its new values) and its counters
+    (``block.step``, ``block.epoch``); False when the line ends the block."""
     found = _ENTRY.match(text)
     if found is None:
-        return None
+        return False
     name = found.group("name")
-    if name is None or name.rpartition("/")[2].lower() in COUNTER_KEYS \
-            or names.denied(name):
-        return []  # "epoch 9", "trainer/global_step 500": where the run ended
-    return [Observation(name, float(found.group("value")), step, epoch)]
+    if name is None:
+        return True  # a text's value
+    value = float(found.group("value"))
+    counter = name.rpartition("/")[2].lower()
+    if counter in COUNTER_KEYS and not name.startswith("_") and not names.running_best(name) \
+            and not name.lower().startswith("best/"):  # (not "best/epoch 188")
+        if counter in EPOCH_KEYS:
+            block.epoch = value
+        else:
+            block.step = value
+        return True
+    if counter not in COUNTER_KEYS and not names.denied(name):
+        block.held.extend(kept([Observation(name, value, block.step, block.epoch)], seen))
+    return True
 
 
 def kept(found: list[Observation], seen: Reprints) -> list[Observation]:
