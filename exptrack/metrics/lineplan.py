@@ -90,6 +90,9 @@ DONE_LINE = re.compile(
     r"(?i)\b(?:training (?:is )?(?:complete|completed|finished|done|ended|over)\b"
     r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
     r"|epochs? completed in )")
+# early stopping's notice of where the run stopped ("early stopping triggered after 14
+# epochs", "early stop at epoch 94"), not its patience counter
+_EARLY_STOP = re.compile(r"(?i)\bearly[ _-]?stop(?:ping|ped)?\b[^\d]{0,30}?\b(?:at|after)\s")
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
 _WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
@@ -165,6 +168,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)
+    if _EARLY_STOP.search(text) and all(a.kind != rules.METRIC for a in actions):
+        return Plan((), (), DONE)  # "Early stopping at epoch 44": what follows is a final test
     offsets = [0]  # byte offset of each piece
     for piece in pieces:
         offsets.append(offsets[-1] + (len(piece) if piece.isascii()
