@@ -147,8 +147,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         if not parts:  # 22.3 s. Mean Reward: 1.2": a sentence ended before the name
             return ""
         words = " ".join(parts) + " "
-    if not names.metric_like(name) and any(_HYPHENED.search(p) for p in parts):
+    if not names.metric_like(name) and any(_HYPHENED.search(p) and p.replace("-", "").lower()
+                                           not in names.METRIC_WORDS for p in parts):
         return ""  # "current self-play batch: 3000": a hyphened word only names a measure
+        # (as "ROUGE-L Average_R: 0.31" does)
     levels = [i for i, p in enumerate(parts) if p in _LEVELS]
     if levels:  # "P8266 INFO Train loss: 0.105": the words after a log level
         parts = parts[levels[-1] + 1:]
