@@ -103,6 +103,9 @@ _CSV_HEADER = re.compile(
     # (a spreadsheet's names of words: "Epoch,Train D Loss,Test PSNR")
     r"|^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,[A-Za-z_][\w.\-/()@:%]{0,30}"
     r"(?: [A-Za-z_][\w.\-/()@:%]{0,30}){0,4}){2,99}$")
+# a LaTeX table's row of numbers, each after its "&": "&   0.314  &   4.202  \\"
+_LATEX_ROW = re.compile(r"^&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?(?:\s{0,8}&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?)"
+                        r"{0,63}\s{0,8}\\\\$")
 _CLOCK_CELL = re.compile(r"^\d{1,5}:\d\d:\d\d(?:\.\d{1,6})?$")  # "0:00:06": a time column's
 # "2025-10-01 15:24:35" in a "timestamp" column: when the row was written
 _DATE_CELL = re.compile(r"^\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d(?:[.,]\d{1,6})?)?)?$")
@@ -217,6 +220,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
                                                     delimiter=_DELIMITERS[layout]))]
     elif layout == PIPES:
         text = _unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
+        if _LATEX_ROW.match(text):  # monodepth2's "&   0.314  &   4.202  \\" under its header
+            text = text.rstrip("\\").replace("&", "|")
         if "|" not in text:
             return None
         cells = [c.strip() for c in _edges(text).split("|")]
