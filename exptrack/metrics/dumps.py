@@ -25,6 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exptrack.metrics import names
+from exptrack.metrics.phases import COUNTER_KEYS
 
 if TYPE_CHECKING:
     from exptrack.metrics.observation import Observation
@@ -37,6 +38,7 @@ CONTINUES = 1 << 2  # a section or structure line: continues a block, holds no v
 EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path, dots)
 NUMERIC = 1 << 4  # a listing whose value is a number
 PERCENT = 1 << 17  # ... a percentage: a result ("SUN397:75.2%"), seldom a setting
+MEASURED = 1 << 19  # a section's heading that names results ("Evaluation Statistics")
 # a Block's modes: it reads the lines after it
 REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS = 1, 2, 3, 4, 5, 6, 7
 
@@ -49,6 +51,10 @@ _NUMBER = re.compile(
     r"^[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|f[+-]?\d+)?\s?(?:%|[A-Za-z/]{1,8})?$"
     r"|^\d+:\d\d(?::\d\d)?(?:\.\d+)?$|^[+-]?(?i:nan|inf)$")
 _SECTION = re.compile(r"(?:^|[\s\]:|])\s*['\"]?[A-Za-z_][\w.\-]{0,60}['\"]?\s*[:=]\s*[{\[(]?$")
+# a heading over measured values: "Evaluation Statistics", "=== Test metrics ===",
+# "PERFORMANCE METRICS:" (its block's numbers are results, whatever their names)
+_MEASURED = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
+                       r"(?:results?|metrics|statistics|stats|performance|scores)\s?:?[\W_]{0,8}$")
 _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
 _HEADER = re.compile(
     r"(?i)(?:^|[^\w])(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|options|"
@@ -83,6 +89,21 @@ def is_rule(line: str) -> bool:
     """A rule drawn between a heading and its keys ("=====", after a log prefix too)."""
     text = message(line)
     return len(text) >= 3 and not text.strip("=-*#~_")
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$")
+
+
+def measured(line: str) -> tuple[str, float] | None:
+    """The key and number of a listing line under a heading of results, whatever its name
+    ("Correlation         :     0.9816" under "Evaluation Statistics"), else None."""
+    found = _KEY_VALUE.search(line.rstrip())
+    if found is None or not _PLAIN_NUMBER.match(found.group("value")):
+        return None
+    key = found.group("key").replace(" ", "_")
+    if key.rpartition("_")[2].lower() in COUNTER_KEYS or names.running_best(key):
+        return None  # "best_epoch = 23" under "***** best metrics *****"
+    return key, float(found.group("value").rstrip("%"))
 
 
 def heading_phase(line: str) -> str | None:
@@ -148,7 +169,9 @@ def classify(line: str) -> tuple[int, str]:
     if _SECTION.search(text):
         return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else 0), ""
     if heading_phase(text) is not None or is_rule(text):  # "... INFO - Evaluation Results
-        return CONTINUES, ""  # - Train Set", then "... INFO - =========="
+        return CONTINUES | (MEASURED if _MEASURED.match(message(text)) else 0), ""  # - Train
+    if _MEASURED.match(message(text)):  # Set", then "... INFO - =========="
+        return CONTINUES | MEASURED, ""
     typed = _TYPED.match(text)
     if typed is not None:  # MVSNet's print_args: "lr \t 0.0007 \t <class 'float'>"
         return LISTING | EVIDENCE, typed.group("key")
@@ -181,8 +204,8 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("depth", "epoch", "evidence", "held", "in_run", "keys", "liked", "lines", "mode",
-                 "numeric", "percent", "phase", "series", "step", "stream")
+    __slots__ = ("depth", "epoch", "evidence", "held", "in_run", "keys", "liked", "lines",
+                 "measured", "mode", "numeric", "percent", "phase", "series", "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -205,6 +228,7 @@ class Block:
         self.liked = 0  # ... whose key is a metric's name
         self.percent = 0  # ... whose value is a percentage
         self.stream = stream  # a key came twice: metrics, nothing is held back
+        self.measured = False  # under a heading of results ("Evaluation Statistics")
         self.series = False  # a printed pandas Series ("... dtype: float32"): a table
         # begun after a step or an epoch (rsl_rl's "Learning iteration 156025/10000000" over
         # its block): a statistic's name ("Mean episode length") is a metric's there
@@ -218,6 +242,7 @@ class Block:
             self.series = self.series or key == "dtype"  # "Name: x, dtype: float64"
         if flags & CONTINUES:
             self.keys.clear()  # a new section: its keys may repeat the last one's ("type")
+            self.measured = self.measured or bool(flags & MEASURED)
         if not flags & LISTING or self.stream:
             return False
         folded = names.key(key)
@@ -235,7 +260,8 @@ class Block:
     def is_configuration(self) -> bool:
         return not self.stream and (
             self.evidence
-            or (self.numeric >= 3 and 2 * max(self.liked, self.percent) < self.numeric))
+            or (self.numeric >= 3 and not self.measured
+                and 2 * max(self.liked, self.percent) < self.numeric))
 
 
 class Settings:

@@ -200,13 +200,18 @@ class SlowPath(HeldLines):
         if block.series:  # a pandas Series's last line ends it
             self._close_dump(out)
             return None
-        if not plan.metrics:  # ("Epoch 15 - Val metrics:": a heading's epoch still counts)
-            return plan if plan.context else None
-        if block.stream and not flags & SLOW and block.phase is None \
+        kv = dumps.measured(text_of(raw)) if not plan.metrics and block.measured \
+            and flags & dumps.NUMERIC else None  # "Bias   :   9.84" under "Evaluation Statistics"
+        if not plan.metrics and kv is None:  # ("Epoch 15 - Val metrics:": a heading's epoch
+            return plan if plan.context else None  # still counts)
+        if block.stream and not flags & SLOW and block.phase is None and kv is None \
                 and all(self._final(m[0]) for m in plan.metrics):
             return plan  # a stream of metrics: the hot loop records it
         found: list[Observation] = []
-        self._apply(plan, raw, found)
+        if kv is None:
+            self._apply(plan, raw, found)
+        else:
+            found.append(Observation(kv[0], kv[1], self.step, self.epoch))
         self._reprints.check(found, 0, raw)  # "***** train metrics *****": the dict again
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]

@@ -104,8 +104,8 @@ _CSV_HEADER = re.compile(
     r"|^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,[A-Za-z_][\w.\-/()@:%]{0,30}"
     r"(?: [A-Za-z_][\w.\-/()@:%]{0,30}){0,4}){2,99}$")
 # a LaTeX table's row of numbers, each after its "&": "&   0.314  &   4.202  \\"
-_LATEX_ROW = re.compile(r"^&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?(?:\s{0,8}&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?)"
-                        r"{0,63}\s{0,8}\\\\$")
+_LATEX_ROW = re.compile(r"^&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?"
+                        r"(?:\s{0,8}&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?){0,63}\s{0,8}\\\\$")
 _CLOCK_CELL = re.compile(r"^\d{1,5}:\d\d:\d\d(?:\.\d{1,6})?$")  # "0:00:06": a time column's
 # "2025-10-01 15:24:35" in a "timestamp" column: when the row was written
 _DATE_CELL = re.compile(r"^\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d(?:[.,]\d{1,6})?)?)?$")
