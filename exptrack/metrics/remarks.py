@@ -78,10 +78,17 @@ def of(line: str, offsets: list[int]) -> set[int]:
             index += 2
         if char == "(":
             opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None
-                          and _LEARNING_RATE.match(line, position) is None)
+                          and _LEARNING_RATE.match(line, position) is None
+                          and _TIMES.match(line, position) is None)
         elif char == ")" and opened:
             opened.pop()
     return inside
+
+# a time's breakdown into named parts: rsl_rl's "Computation: 159372 steps/s (collection:
+# 0.544s, learning 1.101s)": each part a word, a number and a unit of time, two at least,
+# the first named with a colon (a remark's "(Eval 552.68s, Train 141.17s)" is not)
+_TIMES = re.compile(r"\([A-Za-z][a-z_ ]{0,30}: ?\d{1,9}(?:\.\d{1,9})? ?m?s"
+                    r"(?:, [A-Za-z][a-z_ ]{0,30}:? ?\d{1,9}(?:\.\d{1,9})? ?m?s){1,8}\)")
 
 
 # which way is better, said between a name and its value: DeepSpeed-Chat's
