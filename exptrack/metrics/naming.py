@@ -285,6 +285,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         elif phase is not None and words.strip():  # "Mean training loss": as printed
             words, phase = words + phrased, None
         raw_name = words.replace(". ", " ") + raw_name
+        late = PHASE_WORDS_BEFORE.search(before) if phase is None else None
+        if late is not None and not before[:late.start()].strip():  # "VAL  median NSE:", its
+            phase = WORD_PHASES[late.group("phase").lower()] + (late.group("index") or "")
+            before = before[:late.start()]  # phase word in a column of its own
     if before[-5:].lower() == "best " and (len(before) == 5 or not before[-6].isalnum()):
         return None  # "Training complete! Best val loss: 0.0282": a running best
     per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
