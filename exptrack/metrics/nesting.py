@@ -24,6 +24,7 @@ from exptrack.metrics.phases import STEP_KEYS, WORD_PHASES
 _RESULTS_KEYS = frozenset(forms.RESULTS_KEYS)
 _ERROR_BARS = ("_stderr", "_std_err")
 _DEPTH = 16
+_KEY_STARTS = frozenset({"", ",", ";", "|", "{", "("})  # what a bare key comes after
 _BARE_KEY = re.compile(r"(?<![\w.\-/])([A-Za-z_][\w.\-/]{0,59})\s?$")
 
 
@@ -55,6 +56,11 @@ def _key_paths(line: str) -> tuple[list[int], list[tuple[str, ...]]]:
         elif char == ":":
             key = line[string_start:string_end] \
                 if string_end >= 0 and not line[string_end + 1:at].strip() else ""
+            if not key and (bare := _BARE_KEY.search(line, max(0, at - 60), at)) is not None \
+                    and bare.group(1).lower() not in WORD_PHASES \
+                    and line[:bare.start(1)].rstrip()[-1:] in _KEY_STARTS:  # "acc:{'test':
+                key = bare.group(1)  # 0.97}, mf1:{...}" (a phase's "train: {...}" labels its
+                # keys: ``phases``; "Eval results: [...]" is a phrase's word, no key)
         elif char == "=":  # a bare name's dict: "full={'acc4': 0.91}"
             bare = _BARE_KEY.search(line, max(0, at - 60), at)
             key = bare.group(1) if bare is not None else ""
@@ -101,8 +107,10 @@ def name(line: str, offsets: Sequence[int],
                                           a.name]))
                 if a.name in keys and under_keys.get(a.token) else a for a in actions], False
     # {"train": {"loss": ..}, "val": null}: a name under a phase's key is still its phase's
+    # and a phase's value under a name is that name's ({"acc": {"test": 0.97}}: acc/test)
     return [a._replace(name=f"{under_keys[a.token][-1]}/{a.name}")
-            if under_keys.get(a.token) and under_keys[a.token][-1].lower() in WORD_PHASES
+            if under_keys.get(a.token) and (under_keys[a.token][-1].lower() in WORD_PHASES
+                                            or a.name.lower() in WORD_PHASES)
             else a for a in actions], False
 
 
