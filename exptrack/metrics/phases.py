@@ -40,7 +40,8 @@ _PHASE = re.compile(
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set(?:\s<[^<>]{1,120}>)?"  # its repr: "val set < BaseDataset,
     r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # pitts30k - #database: 10000 >:", "Dev BLEU:"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl: 3.9"
-    r"(?!\s*(?:[-+.\d]|n/a\b|N/A\b))")  # "val: n/a": a key with no value, not a label
+    r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)|n/a\b|N/A\b))")  # "val: n/a": a key with no value,
+# not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its values
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
 # the val loop's are prefixed, apart from the train loop's ("val_time")
 _RUNNER_TIMING = frozenset({"time", "data_time", "memory", "eta"})
