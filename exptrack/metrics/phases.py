@@ -303,9 +303,11 @@ def with_phase(name: str, phase: str | None) -> str:
     if tagged:  # 1875] Loss/total: 0.82": train_Loss/total)
         phase = phase[1:-1]
     if phase.startswith("("):  # "Epoch(val) [1][625/625]  coco/bbox_mAP: 0.29  time: 0.2"
-        if name.lower() not in _RUNNER_TIMING:
+        low = name.lower()
+        if low not in _RUNNER_TIMING and not (low == "loss" or low.startswith("loss_")):
             return name  # the evaluator's metrics, as the runner's own logs name them
-        phase = phase[1:-1]  # the val loop's timing: apart from the train loop's
+        phase = phase[1:-1]  # the val loop's timing and losses (mmcv's "Epoch(val) [96][192]
+        # top1_acc: 0.02, loss_cls: 4.20, loss: 4.20"): apart from the train loop's
     if "/" in name and not _RATE.match(name) and (
             (phase in ("train", "training") and not tagged)
             or any(part.lower() in PHASES for part in name.split("/"))):
