@@ -124,6 +124,20 @@ _FAMILY = re.compile(r"(?:^|[\s>\]])(?!(?:CFG|CONF|CONFIG|ARGS|OPTS?|HPS?|KWARGS
                      r"([A-Z]{2,8}):\s?$")
 
 
+def _nests(line: str) -> bool:
+    """Does a dict open inside another ("{'a': {'b': 1}}"; not two side by side: "acc:{...},
+    mf1:{...}")?"""
+    depth = 0
+    for char in line:
+        if char == "{":
+            depth += 1
+            if depth > 1:
+                return True
+        elif char == "}":
+            depth = max(depth - 1, 0)
+    return False
+
+
 def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     """A ``{...}`` printed without a step or epoch whose names mostly are not metrics'
     (``{'warmup_min_lr': 0, 'warmup_num_steps': 1000}``), or with a nested dict, is a
@@ -132,7 +146,7 @@ def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     label = line[:max(line.find("{"), 0)]  # what is printed before the dict
     if _RESULTS_LABEL.search(label[-60:]):
         return actions  # ProDiff's "Valid results: {'total_loss': 1.44, 'pdur': 0.03}"
-    nested = line.find("{", line.find("{") + 1) >= 0
+    nested = _nests(line)
     liked = [a for a in values if names.metric_like(a.name)]
     if len(values) >= 2 and (nested or 2 * len(liked) < len(values)):
         family = _FAMILY.search(label[-40:]) if not nested else None
