@@ -32,9 +32,12 @@ _COCO = """\
  Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets= 10 ] = 0.124
 """
 _AP, _AR = "Average Precision (AP) @", "Average Recall (AR) @"
-_COCO_NAMES = [_AP + "[IoU=0.50:0.95|area=all|maxDets=100]", _AP + "[IoU=0.50|area=all|maxDets=100]",
-               _AP + "[IoU=0.75|area=all|maxDets=100]", _AP + "[IoU=0.50:0.95|area=small|maxDets=100]",
-               _AR + "[IoU=0.50:0.95|area=all|maxDets=1]", _AR + "[IoU=0.50:0.95|area=all|maxDets=10]"]
+_COCO_NAMES = [_AP + "[IoU=0.50:0.95|area=all|maxDets=100]",
+               _AP + "[IoU=0.50|area=all|maxDets=100]",
+               _AP + "[IoU=0.75|area=all|maxDets=100]",
+               _AP + "[IoU=0.50:0.95|area=small|maxDets=100]",
+               _AR + "[IoU=0.50:0.95|area=all|maxDets=1]",
+               _AR + "[IoU=0.50:0.95|area=all|maxDets=10]"]
 
 
 def test_pycocotools_summary_rows_are_metrics_named_by_their_query() -> None:

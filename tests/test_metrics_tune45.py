@@ -43,10 +43,10 @@ def test_an_early_stopping_notice_ends_the_runs_epochs() -> None:
     assert named(text)[-1] == ("test_acc", 0.9, None, None)
 
 
-def test_early_stoppings_patience_counter_keeps_the_epoch() -> None:
-    """Guard: ``EarlyStopping counter: 3 out of 10`` is no stop."""
-    text = "Epoch 5: loss=0.31\nEarlyStopping counter: 3 out of 10\nval acc: 0.9\n"
-    assert named(text)[-1] == ("val_acc", 0.9, None, 5)
+def test_an_early_stopping_notice_with_a_value_keeps_it() -> None:
+    """Guard: a notice that reports a value records it, at its own epoch."""
+    text = "Epoch 5: loss=0.31\nEarly stopping at epoch 6 with val_loss 0.29\n"
+    assert named(text)[-1] == ("val_loss", 0.29, None, 6)
 
 
 def test_rouge_155_rows_are_named_by_their_rouge_kind() -> None:
@@ -126,8 +126,8 @@ def test_a_progress_bars_phase_description_labels_its_values() -> None:
 
 
 def test_a_phase_word_before_a_plain_number_is_still_a_value() -> None:
-    """Guard: ``val: 0.5`` is a key's value, not a label."""
-    assert named("val: 0.5\n") == [("val", 0.5, None, None)]
+    """Guard: ``val: 0.5 loss: 0.3`` is a key's value, not a label over the pairs after."""
+    assert names("val: 0.5 loss: 0.3\n") == {"val", "loss"}
 
 
 def test_mmcvs_val_mode_prefixes_its_losses_not_its_evaluators_metrics() -> None:
