@@ -493,6 +493,8 @@ FALSE_ALARMS = {
     "loss_round_mae_mse_mre_averaged_plusminus.log": {"plateau"},
     "heldout301/tslib_uea_classification_dlinear_atrialfibrillation_sweep_two_runs_args_"
     "banner_vali_test_acc_accuracy_model_size.log": {"plateau"},
+    "heldout301/tslanet_uea_pendigits_sweep_results_txt_run_name_lines_acc_mf1_python_dict_"
+    "test_val.log": {"plateau"},  # one line per configuration of a sweep: no curve
     "heldout313/htr_flor_keras_csvlogger_semicolon_appended_restarts_epoch_reset_stray_"
     "rows.log": {"plateau"},
     "heldout316/stereoaware_gnn_bbbp_powershell_tee_utf16le_bom_crlf_four_models_epoch_"
