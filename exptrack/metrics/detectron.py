@@ -43,6 +43,7 @@ SUMMARY_ROW = re.compile(
     r"(?P<query>IoU=[\d.:]{1,12}\s{0,12}\| area=\s{0,12}[a-z]{1,12} \| maxDets=\s{0,8}\d{1,6})"
     r" \] = -?\d{1,3}\.\d{1,12}\s*$")
 _SUMMARY_WORDS = {"AP": "Average Precision", "AR": "Average Recall"}
+_SUMMARY_NAMES = tuple(f"{words} ({kind}) @[" for kind, words in _SUMMARY_WORDS.items())
 # "Evaluate annotation type *segm*" (pycocotools), "IoU metric: segm" (DETR)
 SUMMARY_TYPE = re.compile(
     r"(?:\bEvaluate annotation type \*|^IoU metric: )(?P<type>[a-z]{1,20})\*?\s*$")
@@ -101,7 +102,7 @@ def summary_row(text: str) -> tuple[str, tuple[int, int]] | None:
 
 def is_summary(name: str) -> bool:
     """Is ``name`` a pycocotools summary row's (as ``summary_row`` names it)?"""
-    return name.startswith(tuple(f"{words} ({kind}) @[" for kind, words in _SUMMARY_WORDS.items()))
+    return name.startswith(_SUMMARY_NAMES)
 
 
 def summary_type(text: str) -> str | None:

@@ -57,6 +57,13 @@ _LEARNING_RATE = re.compile(r"\((?i:\s?(?:lr|learning_rate)(?::|=)?\s?)[+-]?\.?\
                             r"(?:[eE][+-]?\d{1,3})?\)")
 
 
+# a time's breakdown into named parts: rsl_rl's "Computation: 159372 steps/s (collection:
+# 0.544s, learning 1.101s)": each part a word, a number and a unit of time, two at least,
+# the first named with a colon (a remark's "(Eval 552.68s, Train 141.17s)" is not)
+_TIMES = re.compile(r"\([A-Za-z][a-z_ ]{0,30}: ?\d{1,9}(?:\.\d{1,9})? ?m?s"
+                    r"(?:, [A-Za-z][a-z_ ]{0,30}:? ?\d{1,9}(?:\.\d{1,9})? ?m?s){1,8}\)")
+
+
 def of(line: str, offsets: list[int]) -> set[int]:
     """The numbers (piece indices) inside parentheses that are a remark ("(took 2500 ms)",
     "(6.96)"), not a group after a label ("Train: (loss = 0.03, acc = 98.9)"): one pass
@@ -83,12 +90,6 @@ def of(line: str, offsets: list[int]) -> set[int]:
         elif char == ")" and opened:
             opened.pop()
     return inside
-
-# a time's breakdown into named parts: rsl_rl's "Computation: 159372 steps/s (collection:
-# 0.544s, learning 1.101s)": each part a word, a number and a unit of time, two at least,
-# the first named with a colon (a remark's "(Eval 552.68s, Train 141.17s)" is not)
-_TIMES = re.compile(r"\([A-Za-z][a-z_ ]{0,30}: ?\d{1,9}(?:\.\d{1,9})? ?m?s"
-                    r"(?:, [A-Za-z][a-z_ ]{0,30}:? ?\d{1,9}(?:\.\d{1,9})? ?m?s){1,8}\)")
 
 
 # which way is better, said between a name and its value: DeepSpeed-Chat's
