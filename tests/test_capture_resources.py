@@ -146,8 +146,9 @@ def test_the_kernels_peak_counts_when_track_was_started_by_a_big_process(
         assert done.returncode == 0, done.stderr
         summary = yaml.safe_load((only_run(store) / "resources.yaml").read_text())
         assert summary["track_peak_rss_bytes"] < 200 * 1024 * 1024, summary
-        if least is not None:
-            assert summary["peak_rss_source"] == "kernel", summary
+        if least is not None:  # the spike sits between samples, so only the kernel's
+            # figure holds it; on a loaded machine a sample may catch it too, and then the
+            # samples win a tie (the kernel's figure must be above theirs to be taken)
             assert summary["peak_rss_bytes"] >= least * 1024 * 1024, summary
         if most is not None:
             assert summary["peak_rss_bytes"] < most * 1024 * 1024, summary
