@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -138,17 +139,25 @@ def test_the_kernels_peak_counts_when_track_was_started_by_a_big_process(
     parent = ("import subprocess, sys\n"
               "big = bytearray(300 * 1024 * 1024)\n"
               "sys.exit(subprocess.run(sys.argv[1:]).returncode)\n")
-    for index, (code, least, most) in enumerate(((spike, 75, None), ("pass", None, 30))):
-        store = tmp_path / f"store{index}"
+
+    def record(code: str, store: Path) -> dict[str, Any]:
         done = subprocess.run([sys.executable, "-c", parent, *track_cmd(), "run", "--store",
                                str(store), "--", *py(code)], cwd=tmp_path,
                               capture_output=True, timeout=60)
         assert done.returncode == 0, done.stderr
-        summary = yaml.safe_load((only_run(store) / "resources.yaml").read_text())
+        summary: dict[str, Any] = yaml.safe_load(
+            (only_run(store) / "resources.yaml").read_text())
         assert summary["track_peak_rss_bytes"] < 200 * 1024 * 1024, summary
-        if least is not None:  # the spike sits between samples, so only the kernel's
-            # figure holds it; on a loaded machine a sample may catch it too, and then the
-            # samples win a tie (the kernel's figure must be above theirs to be taken)
-            assert summary["peak_rss_bytes"] >= least * 1024 * 1024, summary
-        if most is not None:
-            assert summary["peak_rss_bytes"] < most * 1024 * 1024, summary
+        return summary
+
+    # the spike sits between samples, so the kernel's figure alone holds it; a loaded
+    # machine's sampler may catch it (then the samples win the tie): a few tries, one of
+    # which the kernel's figure must win
+    for attempt in range(5):
+        summary = record(spike, tmp_path / f"spike{attempt}")
+        assert summary["peak_rss_bytes"] >= 75 * 1024 * 1024, summary
+        if summary["peak_rss_source"] == "kernel":
+            break
+    assert summary["peak_rss_source"] == "kernel", summary
+    summary = record("pass", tmp_path / "tiny")
+    assert summary["peak_rss_bytes"] < 30 * 1024 * 1024, summary
