@@ -254,7 +254,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     phrase = PHASE_WORDS_BEFORE.search(before)
     phrased = ""
     if phrase is not None:  # "train loss", "Training set accuracy"
-        phase = WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
+        phase = _phrase_phase(phrase)
         before, phrased = before[:phrase.start()], before[phrase.start():]
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
@@ -287,7 +287,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         raw_name = words.replace(". ", " ") + raw_name
         late = PHASE_WORDS_BEFORE.search(before) if phase is None else None
         if late is not None and not before[:late.start()].strip():  # "VAL  median NSE:", its
-            phase = WORD_PHASES[late.group("phase").lower()] + (late.group("index") or "")
+            phase = _phrase_phase(late)
             before = before[:late.start()]  # phase word in a column of its own
     if before[-5:].lower() == "best " and (len(before) == 5 or not before[-6].isalnum()):
         return None  # "Training complete! Best val loss: 0.0282": a running best
@@ -295,6 +295,12 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if per is not None:  # "per-step time 0.83s": the quantity is per step
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
     return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
+
+
+def _phrase_phase(phrase: re.Match[str]) -> str:
+    """The phase a phrase before a name says (``PHASE_WORDS_BEFORE``): "Training set " is
+    train's, "test_2 " test_2's."""
+    return WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
 
 
 _INDEX_WORDS = frozenset({"i", "id", "idx", "index", "no", "num", "number"})

@@ -302,8 +302,8 @@ def with_phase(name: str, phase: str | None) -> str:
     tagged = phase.startswith("[")  # a loader's tag prefixes key paths too ("[train: 19, 50 /
     if tagged:  # 1875] Loss/total: 0.82": train_Loss/total)
         phase = phase[1:-1]
+    low = name.lower()
     if phase.startswith("("):  # "Epoch(val) [1][625/625]  coco/bbox_mAP: 0.29  time: 0.2"
-        low = name.lower()
         if low not in _RUNNER_TIMING and not (low == "loss" or low.startswith("loss_")):
             return name  # the evaluator's metrics, as the runner's own logs name them
         phase = phase[1:-1]  # the val loop's timing and losses (mmcv's "Epoch(val) [96][192]
@@ -312,7 +312,6 @@ def with_phase(name: str, phase: str | None) -> str:
             (phase in ("train", "training") and not tagged)
             or any(part.lower() in PHASES for part in name.split("/"))):
         return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
-    low = name.lower()
     if low.startswith(("val", "test", "eval", "dev", "train",  # (a letter's: "T_", not "t")
                        phase.lower() + ("_" if len(phase) == 1 else ""))) \
             and not low.startswith("value"):  # "Value loss" under "TRAINER -" is prefixed

@@ -48,8 +48,7 @@ def read(text: str, block: Block, seen: Reprints) -> bool:
         return True  # a text's value
     value = float(found.group("value"))
     counter = name.rpartition("/")[2].lower()
-    if counter in COUNTER_KEYS and not name.startswith("_") and not names.running_best(name) \
-            and not name.lower().startswith("best/"):  # (not "best/epoch 188")
+    if counter in COUNTER_KEYS and not _aside(name):  # (not "best/epoch 188")
         if counter in EPOCH_KEYS:
             block.epoch = value
         else:
@@ -63,8 +62,12 @@ def read(text: str, block: Block, seen: Reprints) -> bool:
 def kept(found: list[Observation], seen: Reprints) -> list[Observation]:
     """The entries of one summary line that are new: not a repeat of a recorded value, not
     a running best, not W&B's bookkeeping."""
-    return [o for o in found if not o.name.startswith("_") and not names.running_best(o.name)
-            and not o.name.lower().startswith("best/") and not _repeats(o, seen)]
+    return [o for o in found if not _aside(o.name) and not _repeats(o, seen)]
+
+
+def _aside(name: str) -> bool:
+    """W&B's bookkeeping (``_runtime``, ``_step``) or a running best (``best/mAP_0.5``)."""
+    return name.startswith("_") or names.running_best(name) or name.lower().startswith("best/")
 
 
 def _repeats(obs: Observation, seen: Reprints) -> bool:
