@@ -147,7 +147,7 @@ class MetricStream:
         if not self._skipping:
             self._skipping = True
             with contextlib.suppress(Exception):
-                self.parser.finish()  # drop its partial line: the rest of it is not parsed
+                self.parser.finish(end=False)  # drop its partial line: the rest of it is not parsed
 
     def _within_budget(self, data: bytes) -> bytes:
         """The part of ``data`` to parse. Parsing may take ``budget_s`` of each second;

@@ -482,11 +482,26 @@ EXPECTED = {
         {"overfitting"},
     "heldout314/valle_lifeiteng_icefall_style_train_loss_tot_loss_brackets_top10_accuracy_"
     "nan_grad_scale_warnings_traceback.log": {"divergence"},
+    # round tune46 (sets LI-LP)
+    "heldout324/clisa_faced_lightning_pretrain_debug_epoch_summary_train_val_batch0_probes_"
+    "lr_checkpoint_reached_fold_result.log": {"plateau"},  # val_loss flat at 3.3-3.4
+    "heldout324/eegbrainnetwork_deap_fold_cv_step_loss_exploded_e34_train_acc_merged_with_"
+    "validating_acc_run_cut_off.log": {"instability"},  # the loss blows up to 3e+34
+    "heldout324/nice_eeg_issue_epoch_cos_eeg_cos_img_loss_val_best_epoch_test_top1_top3_"
+    "top5_array_dump.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # round tune46: folds of a cross-validation and runs appended to one file restart
+    # their series (each restart's first values look like spikes or the best)
+    "heldout324/eegbrainnetwork_faced_phase_graph_fold_cv_step_loss_validating_acc_"
+    "precision_recall_fscore_subject_and_all_subject_summary.log": {"instability"},
+    "heldout324/attention_eegnet_bci_jsonl_epoch_train_val_loss_kappa_f1_macro_confusion_"
+    "matrix_four_restarted_runs.log": {"plateau"},
+    "heldout320/vn_pcn_dgcnn_foldingnet_logging_iteration_coarse_dense_total_lr_epoch_"
+    "summary_validate_resumes.log": {"instability"},  # resumed twice from checkpoints
     # round tune45: runs restarted in one file share a series (each run's first epochs
     # hold the best); wav2vec 2.0's codebook perplexities are a diversity, not a loss
     "heldout301/pypots_usgan_physionet2012_five_rounds_generator_discriminator_validation_"

@@ -260,6 +260,10 @@ def last(context: ContextValue) -> Number | None:
     return context[-1] if isinstance(context, LazyNumbers) else context
 
 
+def first(context: ContextValue) -> Number | None:
+    return context[0] if isinstance(context, LazyNumbers) else context
+
+
 def summary_steps(block: Block) -> Sequence[Number | None]:
     """Per line, the step a summary's best/last refers to: the step, else the epoch."""
     for context in (block.steps, block.epochs):
@@ -286,7 +290,7 @@ def json_number(value: Number) -> str:
 
 
 def observations(block: Block) -> list[tuple[str, float, Number | None, Number | None]]:
-    """``block`` as (name, value, step, epoch) tuples in output order (for tests)."""
+    """``block`` as (name, value, step, epoch) tuples in output order."""
     out: list[tuple[str, float, Number | None, Number | None]] = []
     columns = [values(block, metric) for metric in block.plan.metrics]
     steps, epochs = block.steps, block.epochs

@@ -13,3 +13,10 @@ class Observation(NamedTuple):
     value: float
     step: int | float | None = None
     epoch: int | float | None = None
+
+
+class Carried(Observation):
+    """An observation whose step and epoch came from an earlier line: the parser's marks
+    for ``finals``, which gives back plain ``Observation``s."""
+
+    __slots__ = ()

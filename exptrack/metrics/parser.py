@@ -16,6 +16,7 @@ from exptrack.metrics import (
     columns,
     detectron,
     dumps,
+    finals,
     lineplan,
     longtables,
     names,
@@ -28,7 +29,7 @@ from exptrack.metrics.byteorder import ByteOrder
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, listing_plan, make_plan
 from exptrack.metrics.lineplan import Plan as _Plan
-from exptrack.metrics.observation import Observation
+from exptrack.metrics.observation import Carried, Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
 from exptrack.metrics.slowpath import SlowPath
 from exptrack.metrics.tablelines import TableLines
@@ -106,6 +107,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._kv_rows: list[tuple[str, float]] = []
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()
+        self._finals = finals.Finals()  # results printed after the last step (``finals``)
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:
@@ -114,7 +116,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         if complete:
             self._detect(complete, len(complete))
             self._parse_complete(complete, out)
-        return out
+        return self._finals.take(out)
 
     def feed_segments(self, data: bytes) -> list[Segment]:
         """Like ``feed``, but runs of same-shape lines come back as column ``Block``s (see
@@ -133,11 +135,12 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         if not plain or (self._yolo is not None and self._yolo.wants(complete)):
             out: list[Observation] = []
             self._parse_complete(complete, out)
+            out = self._finals.take(out)
             return [out] if out else []
         segments: list[Segment] = []
         self._parse_runs(complete.decode("ascii") if complete.isascii() else complete, runs,
                          segments)
-        return segments
+        return self._finals.segments(segments)
 
     def _detect(self, text: bytes, size: int) -> None:
         """Whether Ultralytics' output begins in ``text`` (of the output's next ``size``
@@ -191,7 +194,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 lines.pop()
                 self._parse_raw_lines(lines, shapes, out)
 
-    def finish(self) -> list[Observation]:
+    def finish(self, end: bool = True) -> list[Observation]:
+        """What the last partial line and the held lines give; ``end``: the output ended
+        (False: a gap the recorder skips, after which parsing goes on)."""
         rest, self._pending = self._pending, b""
         out: list[Observation] = []
         if rest and not self._skip_rest:
@@ -206,7 +211,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             self._flush_kv(out)
         if self._dump is not None:
             self._close_dump(out)
-        return out
+        out = self._finals.take(out)
+        return out + self._finals.finish(self.epoch) if end else out
 
     # -- lines -------------------------------------------------------------------------
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
@@ -297,6 +303,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self.place(kind, number)
             step, epoch = self.step, self.epoch
             first = len(out)
+            made = Observation if plan.context else Carried  # (``finals``)
             for name, start, end, d_start, d_end, scale in plan.metrics:
                 if taken and name in taken:
                     continue
@@ -304,7 +311,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 if d_end:
                     total = float(raw[d_start:d_end])
                     value = value / total * scale if total else math.nan
-                append(new(Observation, (name, value, step, epoch)))
+                append(new(made, (name, value, step, epoch)))
             if first < len(out):
                 if shape != mark_shape:
                     if mark is not None:

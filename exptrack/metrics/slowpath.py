@@ -47,7 +47,7 @@ from exptrack.metrics.lineplan import (
     text_of,
     untagged,
 )
-from exptrack.metrics.observation import Observation
+from exptrack.metrics.observation import Carried, Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES
 
 MAX_VARIANTS = 4096
@@ -211,7 +211,7 @@ class SlowPath(HeldLines):
         if kv is None:
             self._apply(plan, raw, found)
         else:
-            found.append(Observation(kv[0], kv[1], self.step, self.epoch))
+            found.append(Carried(kv[0], kv[1], self.step, self.epoch))
         self._reprints.check(found, 0, raw)  # "***** train metrics *****": the dict again
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
@@ -364,6 +364,7 @@ class SlowPath(HeldLines):
 
     def _apply_values(self, plan: Plan, raw: str | bytes, step: int | float | None,
                       epoch: int | float | None, out: list[Observation]) -> None:
+        made = Observation if plan.context else Carried  # (``finals``)
         for name, start, end, d_start, d_end, scale in plan.metrics:
             text = raw[start:end]
             try:
@@ -373,7 +374,7 @@ class SlowPath(HeldLines):
             if d_end:
                 total = forms.to_float(raw[d_start:d_end])
                 value = value / total * scale if total else math.nan
-            out.append(Observation(name, value, step, epoch))
+            out.append(made(name, value, step, epoch))
 
     def _close_dump(self, out: list[Observation]) -> None:
         """The block ended: what it held back, unless it was a printed configuration (then

@@ -1,0 +1,129 @@
+"""Results printed once after the run's last step belong to no step.
+
+A run prints its per-epoch values, then, once training is over, a test evaluation, a
+summary, the total time: values of names it never printed before, on lines that show no
+step of their own. Such a value carries the last epoch only because nothing printed since
+set another; people read it as the run's result (``Test accuracy: 0.91`` after
+``Epoch 10/10``), not as epoch 10's. Printed once, it looks exactly like the first
+validation of a run whose next epoch has not begun, so it is told only later:
+
+- a value of a new name, on a line with no step (a ``Carried`` observation), right after
+  values the run had printed before at the same step, is *held*;
+- it goes out with its step when the run goes on (a value at another step, or the same
+  name again: it was the epoch's);
+- at the end of the output it goes out with no step: it came after the last step.
+
+Held values reach ``metrics.jsonl`` late (a live view shows them once the next epoch
+starts); a run that trains for one epoch only never holds anything (no name repeats).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from exptrack.metrics import columns
+from exptrack.metrics.observation import Carried, Observation
+
+MAX_HELD = 2000  # a dump of new names this long is no closing summary: let it go
+
+Context = tuple[int | float | None, int | float | None]
+_NONE: Context = (None, None)
+
+
+class Finals:
+    def __init__(self) -> None:
+        self.known: set[str] = set()  # names given out
+        self.held: list[Observation] = []
+        self.held_names: set[str] = set()
+        self.context: Context = _NONE  # the held values' (step, epoch)
+        self.repeated: Context = _NONE  # where a name given out before was last given out
+        self.first: Context = _NONE  # the first step and epoch given out
+        self.moved = [False, False]  # a later step, a later epoch was given out
+
+    def take(self, found: Iterable[Observation]) -> list[Observation]:
+        """``found``, less what is held now, plus what was held and is decided."""
+        out: list[Observation] = []
+        known = self.known
+        for obs in found:
+            context = (obs[2], obs[3])
+            if self.held and (context != self.context or obs[0] in self.held_names):
+                self._release(out)
+            name = obs[0]
+            if type(obs) is Carried:
+                obs = tuple.__new__(Observation, obs)
+                if name not in known and context == self.repeated and self._trained(context) \
+                        and len(self.held) < MAX_HELD:
+                    self.held.append(obs)
+                    self.held_names.add(name)
+                    self.context = context
+                    continue
+            if name in known:
+                self.repeated = context
+            else:
+                known.add(name)
+            self._seen(context)
+            out.append(obs)
+        return out
+
+    def _seen(self, context: Context) -> None:
+        for axis in (0, 1):
+            if context[axis] is not None and not self.moved[axis]:
+                if self.first[axis] is None:
+                    self.first = (context[0], self.first[1]) if axis == 0 \
+                        else (self.first[0], context[1])
+                elif context[axis] != self.first[axis]:
+                    self.moved[axis] = True
+
+    def _trained(self, context: Context) -> bool:
+        """The run went past its first epoch (or step, when it counts no epochs)."""
+        if context[1] is not None:
+            return self.moved[1]
+        return context[0] is not None and self.moved[0]
+
+    def segments(self, segments: Sequence[list[Observation] | columns.Block]
+                 ) -> list[list[Observation] | columns.Block]:
+        """The recorder's segments (``feed_segments``), as ``take`` decides."""
+        settled: list[list[Observation] | columns.Block] = []
+        for segment in segments:
+            if isinstance(segment, list):
+                settled.append(self.take(segment))
+            elif segment.plan.step is None and segment.plan.epoch is None \
+                    and not all(m[0] in self.known for m in segment.plan.metrics):
+                # new names on lines of no step: the lines one by one, as ``feed`` has them
+                settled.append(self.take([Carried(*o) for o in columns.observations(segment)]))
+            else:
+                steps, epochs = segment.steps, segment.epochs
+                settled.append(self.names((m[0] for m in segment.plan.metrics),
+                                          (columns.first(steps), columns.first(epochs)),
+                                          (columns.last(steps), columns.last(epochs))))
+                settled.append(segment)
+        return [segment for segment in settled if not isinstance(segment, list) or segment]
+
+    def names(self, names: Iterable[str], first: Context, last: Context) -> list[Observation]:
+        """A block of lines (``columns``) was given out, from step and epoch ``first`` to
+        ``last``: the run went on."""
+        out: list[Observation] = []
+        if self.held:
+            self._release(out)
+        self.known.update(names)
+        self.repeated = last
+        self._seen(first)
+        self._seen(last)
+        return out
+
+    def finish(self, epoch: int | float | None) -> list[Observation]:
+        """The output ended, in ``epoch``: what is held came after the last step, unless a
+        later epoch began after it (its values were that epoch's)."""
+        if epoch is not None and self.context[1] is not None and epoch > self.context[1]:
+            out: list[Observation] = []
+            self._release(out)
+            return out
+        out = [obs._replace(step=None, epoch=None) for obs in self.held]
+        self.known.update(self.held_names)
+        self.held, self.held_names = [], set()
+        return out
+
+    def _release(self, out: list[Observation]) -> None:
+        out.extend(self.held)
+        self.known.update(self.held_names)
+        self.held, self.held_names = [], set()
