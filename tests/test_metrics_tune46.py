@@ -1,0 +1,89 @@
+"""Round ``tune46`` (session 54): results printed once after the run's last step carry no
+step (``finals``). Each test of the rule fails on the parser before the round (9b2b27df);
+each guard fails on the rule without its check (mutation-checked)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from conftest import decode_metrics, only_run, py, track
+from parsed import named
+
+from exptrack.metrics import MetricParser
+from exptrack.metrics.columns import observations
+
+TRAINING = "".join(f"Epoch {e}/3\ntrain_loss: 0.{9 - e}\nval_acc: 0.{6 + e}\n" for e in (1, 2, 3))
+
+
+def test_a_test_result_after_the_last_epoch_has_no_step() -> None:
+    found = named(TRAINING + "Test accuracy: 0.91\nTotal time: 12.5\n")
+    assert found[-3:] == [("val_acc", 0.9, None, 3), ("test_accuracy", 0.91, None, None),
+                          ("Total_time", 12.5, None, None)]
+
+
+def test_a_value_first_printed_in_an_epoch_keeps_it_once_the_run_goes_on() -> None:
+    """Held, not dropped: the next epoch shows it was the epoch's own."""
+    text = ("Epoch 1/3\ntrain_loss: 0.9\nEpoch 2/3\ntrain_loss: 0.8\nval_acc: 0.7\n"
+            "Epoch 3/3\ntrain_loss: 0.6\nval_acc: 0.75\n")
+    assert named(text) == [("train_loss", 0.9, None, 1), ("train_loss", 0.8, None, 2),
+                           ("val_acc", 0.7, None, 2), ("train_loss", 0.6, None, 3),
+                           ("val_acc", 0.75, None, 3)]
+
+
+def test_a_one_epoch_run_keeps_its_epoch() -> None:
+    """Guard: with no second epoch nothing tells a result from the epoch's values."""
+    text = "Epoch 1/1\nloss: 0.5\nloss: 0.4\nval_acc: 0.9\n"
+    assert named(text)[-1] == ("val_acc", 0.9, None, 1)
+
+
+def test_a_value_on_its_epochs_own_line_keeps_it() -> None:
+    """Guard: ``Epoch 3: ... grad_norm`` shows its epoch; only carried values are held."""
+    text = "".join(f"Epoch {e}: loss {0.5 - e / 10:.1f}\n" for e in (1, 2)) \
+        + "Epoch 3: loss 0.2 grad_norm 0.9\n"
+    assert named(text)[-1] == ("grad_norm", 0.9, None, 3)
+
+
+def test_a_value_printed_before_a_later_epoch_began_is_that_epochs() -> None:
+    """Guard: ``Epoch 4`` printed after the value (output cut there) releases it."""
+    text = TRAINING + "grad_norm: 0.3\nEpoch 4/4\n"
+    assert named(text)[-1] == ("grad_norm", 0.3, None, 3)
+
+
+def test_chunks_and_the_recorders_blocks_agree_with_the_whole_text() -> None:
+    """The recorder's segments (every run of lines a column block here) and any chunking
+    give what the whole text gives."""
+    data = ("".join(f"epoch {e} loss=0.{9 - e}\n" for e in (1, 2, 3))
+            + "test_loss: 0.35 | test_acc: 0.91\nDone\n").encode()
+    whole = named(data.decode())
+    assert whole[-2:] == [("test_loss", 0.35, None, None), ("test_acc", 0.91, None, None)]
+    rng = random.Random(46)
+    for _ in range(5):
+        parser = MetricParser()
+        parser.min_run = 1
+        got: list[tuple[object, ...]] = []
+        offset = 0
+        while offset < len(data):
+            size = rng.choice((1, 3, 17, 64))
+            for segment in parser.feed_segments(data[offset:offset + size]):
+                got.extend(tuple(o) for o in (segment if isinstance(segment, list)
+                                              else observations(segment)))
+            offset += size
+        got.extend(tuple(o) for o in parser.finish())
+        assert got == whole
+
+
+def test_track_run_records_a_closing_result_without_a_step(track_home: Path) -> None:
+    """The real recorder, the command's output through a pipe: the result is written at the
+    end, with no step; the epoch's values before it keep theirs."""
+    code = ("import time\n"
+            "for e in (1, 2, 3):\n"
+            "    print(f'Epoch {e}/3', flush=True)\n"
+            "    print(f'train_loss: 0.{9 - e}', flush=True)\n"
+            "    time.sleep(0.05)\n"
+            "print('Test accuracy: 0.91', flush=True)\n")
+    track("run", "--", *py(code), check=True)
+    rows = decode_metrics((only_run(track_home) / "metrics.jsonl").read_text())
+    assert [(r["name"], r.get("step"), r.get("epoch")) for r in rows] == [
+        ("train_loss", None, 1), ("train_loss", None, 2), ("train_loss", None, 3),
+        ("test_accuracy", None, None)]
