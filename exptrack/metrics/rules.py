@@ -60,6 +60,7 @@ _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
+_SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
@@ -157,7 +158,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             skip.add(index + 4)
             continue  # "bsz: 1024/1024/32": a shape, not a ratio
         if counter and "." in pieces[index] and "." in pieces[index + 2] \
-                and not after[:1].isalpha():  # (not "RAM 13.90/187.58G": used of a total)
+                and (not after[:1].isalpha() or _SECONDS.match(after)):  # (not "RAM 13.90/
+            # 187.58G": used of a total; "feat_D: 75.09 / 72.6s": a value, then its time)
             counter = False  # "Loss: 0.1778/0.1220": two values (train/val), not a count of
             after = right  # a whole: the first is the name's
         tail = left[-120:]
