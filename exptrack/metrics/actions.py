@@ -83,6 +83,8 @@ def without_per_class(actions: list[Action]) -> list[Action]:
     families: dict[str, set[str]] = {}
     for action in actions:
         head, dot, tail = action.name.partition(".")
+        if not dot and action.name.lower().startswith(_SCORE_HEADS):  # "AP_hold_obj": a score's
+            head, dot, tail = action.name.partition("_")  # family by "_" (not loss_*'s)
         if dot and tail and not names.metric_like(tail):
             families.setdefault(head, set()).add(tail)
     classes = {head for head, tails in families.items() if len(tails) >= PER_CLASS}
@@ -91,12 +93,22 @@ def without_per_class(actions: list[Action]) -> list[Action]:
             classes.add(head)  # classes, several metrics of each
     if not classes:
         return actions
-    members = [a.token for a in actions if a.name.partition(".")[0] in classes]
+    def split(name: str) -> tuple[str, str]:
+        head, dot, tail = name.partition(".")
+        if not dot and name.lower().startswith(_SCORE_HEADS):
+            head, _, tail = name.partition("_")
+        return head, tail
+
+    members = [a.token for a in actions if split(a.name)[0] in classes]
     first, last = min(members), max(members)  # "IoU.chest of drawers: 0.38" among them
     return [a for a in actions if not first <= a.token <= last or (
-        a.name.partition(".")[0] not in classes and names.metric_like(a.name))
-        or (a.name.partition(".")[0] in classes
-            and names.metric_like(a.name.partition(".")[2]))]
+        split(a.name)[0] not in classes and names.metric_like(a.name))
+        or (split(a.name)[0] in classes and names.metric_like(split(a.name)[1]))]
+
+
+# a score computed per class, whose "SCORE_class" keys are a family (loss_* are a loss's
+# parts, metrics all)
+_SCORE_HEADS = ("ap_", "iou_", "acc_", "f1_", "dice_")
 
 
 _ITEM = re.compile(r"(.+?)_\d+$")  # a name and the number of its item
