@@ -82,10 +82,8 @@ def without_per_class(actions: list[Action]) -> list[Action]:
     ``mIoU`` on the line stay)."""
     families: dict[str, set[str]] = {}
     for action in actions:
-        head, dot, tail = action.name.partition(".")
-        if not dot and action.name.lower().startswith(_SCORE_HEADS):  # "AP_hold_obj": a score's
-            head, dot, tail = action.name.partition("_")  # family by "_" (not loss_*'s)
-        if dot and tail and not names.metric_like(tail):
+        head, tail = _family(action.name)  # "AP_hold_obj": a score's family by "_" too
+        if tail and not names.metric_like(tail):
             families.setdefault(head, set()).add(tail)
     classes = {head for head, tails in families.items() if len(tails) >= PER_CLASS}
     for head, tails in families.items():  # "IoU.car ... Acc.car ... Fscore.car": a few
@@ -93,12 +91,7 @@ def without_per_class(actions: list[Action]) -> list[Action]:
             classes.add(head)  # classes, several metrics of each
     if not classes:
         return actions
-    def split(name: str) -> tuple[str, str]:
-        head, dot, tail = name.partition(".")
-        if not dot and name.lower().startswith(_SCORE_HEADS):
-            head, _, tail = name.partition("_")
-        return head, tail
-
+    split = _family
     members = [a.token for a in actions if split(a.name)[0] in classes]
     first, last = min(members), max(members)  # "IoU.chest of drawers: 0.38" among them
     return [a for a in actions if not first <= a.token <= last or (
@@ -107,8 +100,17 @@ def without_per_class(actions: list[Action]) -> list[Action]:
 
 
 # a score computed per class, whose "SCORE_class" keys are a family (loss_* are a loss's
-# parts, metrics all)
-_SCORE_HEADS = ("ap_", "iou_", "acc_", "f1_", "dice_")
+# parts, metrics all), its phase's too ("test_AP_hold_obj")
+_SCORE_FAMILY = re.compile(r"(?i)(?P<head>(?:(?:test|val|valid|eval|dev)_)?(?:ap|iou|acc|f1|dice))_"
+                           r"(?P<tail>.+)")
+
+
+def _family(name: str) -> tuple[str, str]:
+    """A per-class key's (metric, class): "IoU.wall", "AP_hold_obj"; else (name, "")."""
+    head, dot, tail = name.partition(".")
+    if not dot and (score := _SCORE_FAMILY.fullmatch(name)) is not None:
+        return score.group("head"), score.group("tail")
+    return head, tail
 
 
 _ITEM = re.compile(r"(.+?)_\d+$")  # a name and the number of its item

@@ -48,7 +48,8 @@ _RUNNER_TIMING = frozenset({"time", "data_time", "memory", "eta"})
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
 # ... unless the tag is a phase's and a metric, no counter, follows it ("[TEST] MAE: 2.55 |
 # RMSE: 6.35": the test's; "[TEST] Trial:0000 | Epoch:0010 | CL loss:" tags a whole run)
-_PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}|(?:INFO|DEBUG)\s{1,3}(?:[:\-]\s{1,3})?)?"
+_PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a time, a level
+                        r"|(?:INFO|DEBUG)\s{1,3}(?:[:\-]\s{1,3})?)?"
                         r"\[(?P<phase>TEST|VAL|VALID|EVAL|DEV)\]\s{0,3}(?!(?i:trial|fold|"
                         r"epoch|step|iter|iteration|run|round)\b)[A-Za-z][\w\-/@]{0,30}\s?[:=]\s?"
                         r"[-+]?\.?\d")
