@@ -211,10 +211,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     phase phrase before it that belong to it; None when there is none or it is a phrase."""
     if " " in tail and (key := _SPACED_KEY.search(tail)) is not None:  # JSON's "Average
         before = tail[:key.start()]  # Median Error": 2.37, a dict's 'Test Accuracy': 0.91
-        spaced = normalize_name(key.group("name"))
-        if not names.metric_like(spaced) or spaced[:11].lower() == "cumulative_":
+        whole = normalize_name(key.group("name"))
+        if not names.metric_like(whole) or whole[:11].lower() == "cumulative_":
             return None  # "Bony Fish": 314, "dataset length": a count; a running sum
-        return Name(spaced, key.group("sep"), len(before), key.end("name"), before, None)
+        return Name(whole, key.group("sep"), len(before), key.end("name"), before, None)
     match = _NAME_BEFORE.search(tail)
     if match is None:
         return None
