@@ -32,8 +32,9 @@ def coco_row(pieces: list[str]) -> Action | None:
 
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
-_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?P<phrase>[A-Za-z][\w\-]*"
-                          r"(?: (?:[A-Za-z][\w\-]*|%)){1,9})(?:\s?[=:]| is)\s*$")
+_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]*"
+                          r"(?: (?:[A-Za-z][\w\-]*|%)){1,9})(?<! is)(?<! was)(?: is| was)?"
+                          r"(?:\s?[=:]| is)\s*$")  # ("The average accuracy is: 0.79")
 # ("The valid loss is 5.38", TLlib's "Top-1 accuracy on source_val_loader: 85.79")
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
