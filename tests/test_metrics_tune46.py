@@ -87,3 +87,59 @@ def test_track_run_records_a_closing_result_without_a_step(track_home: Path) -> 
     assert [(r["name"], r.get("step"), r.get("epoch")) for r in rows] == [
         ("train_loss", None, 1), ("train_loss", None, 2), ("train_loss", None, 3),
         ("test_accuracy", None, None)]
+
+
+def test_a_val_tag_after_a_log_records_time_labels_its_values() -> None:
+    text = ("EP 10 (468) | loss: 31.805, KLD: 0.095\n"
+            "2023-04-03 21:55:18,336: [VAL] loss: 0.117, FGD: 134.009\n")
+    assert named(text)[2:] == [("val_loss", 0.117, None, 10), ("val_FGD", 134.009, None, 10)]
+
+
+def test_a_value_then_its_time_is_no_ratio() -> None:
+    """``feat_D: 75.09 / 72.6s``: the value, then how long the validation took."""
+    assert named("[VAL] FGD: 134.009, feat_D: 75.092 / 72.6s\n")[-1][:2] == ("val_feat_D", 75.092)
+
+
+def test_used_of_a_total_stays_a_ratio() -> None:
+    """Guard: ``RAM 13.90/187.58G`` is a share of a total (a unit that is no time)."""
+    assert named("RAM used: 13.90/187.58G\n")[0][1] != 13.90
+
+
+def test_a_scores_per_class_keys_are_a_breakdown() -> None:
+    classes = ["hold_obj", "stand", "sit_instr", "ride_instr", "walk", "look_obj", "hit_instr",
+               "hit_obj", "eat_obj"]
+    record = ", ".join(f'"AP_{c}": 0.{i + 1}' for i, c in enumerate(classes))
+    text = f'Epoch: [60] {{{record}, "mAP_all": 0.58}}\n'
+    assert named(text) == [("mAP_all", 0.58, None, 60)]
+    text = f'Epoch Test: [89] {{{record}, "mAP_all": 0.58}}\n'
+    assert [o[0] for o in named(text)] == ["test_mAP_all"]
+
+
+def test_a_losss_parts_by_underscore_stay_metrics() -> None:
+    """Guard: ``loss_bbox``, ``loss_ce``, ... are a loss's parts, each a metric."""
+    parts = ["bbox", "ce", "giou", "mask", "dice", "cls", "obj", "rpn", "iou"]
+    text = "{" + ", ".join(f'"loss_{p}": 0.{i + 1}' for i, p in enumerate(parts)) + "}\n"
+    assert len(named(text)) == len(parts)
+
+
+def test_a_quoted_key_of_words_is_the_name_whole() -> None:
+    assert named("{'Test Accuracy': 0.91, 'Test Loss': 0.3}\n") == [
+        ("Test_Accuracy", 0.91, None, None), ("Test_Loss", 0.3, None, None)]
+    assert named('  "Average Median Translation Error": 2.37,\n')[0][0] \
+        == "Average_Median_Translation_Error"
+
+
+def test_a_quoted_key_of_words_that_names_no_metric_is_none() -> None:
+    """Guard: a class's count (``"Bony Fish": 314``) and a running sum are no metrics."""
+    assert named('{"Bony Fish": 314, "Cartilaginous Fish": 88}\n') == []
+    assert named('{"cumulative loss": 57.6, "wer": 0.1}\n') == [("wer", 0.1, None, None)]
+
+
+def test_a_phrases_copula_before_its_colon_is_not_in_its_name() -> None:
+    assert named("The average accuracy is: 0.7983\n") == [("average_accuracy", 0.7983, None, None)]
+    assert named("the accuracy is: 0.9154\n") == [("accuracy", 0.9154, None, None)]
+
+
+def test_an_abbreviations_dot_before_a_colon_is_not_in_its_name() -> None:
+    text = "* Epoch 1   (block_position=9, direction=1)=> Train. Acc.: 12.75, Test Acc.: 13.15\n"
+    assert named(text) == [("train_acc", 12.75, None, 1), ("test_acc", 13.15, None, 1)]

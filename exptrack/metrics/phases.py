@@ -145,6 +145,10 @@ _PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?[
 # a phase's word right after a bracketed label, over the pairs that follow it
 _PHASE_AFTER_LABEL = re.compile(r"(?i)\s?(?P<phase>valid|validation|val|test|eval|evaluation|dev)"
                                 r"\s(?=[A-Za-z][\w%]{0,30}\s?[=:]\s?[+-]?\.?\d)")
+# THP's "  - (Training)    loglikelihood: -0.67, accuracy: 0.43": a parenthesised phase word
+# over the pairs that follow it, named as printed (training_loglikelihood)
+_PAREN_PHASE = re.compile(r"(?i)(?:^|(?<=[\s\-|]))\((?P<phase>" + _ANY_WORD + r")\)\s{1,8}"
+                          r"(?=[A-Za-z][\w%\-]{0,30}(?: [\w%\-]{1,30}){0,3}\s?[=:]\s?[+-]?\.?\d)")
 # "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
 # position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
 # is a device's bracket)
@@ -233,6 +237,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if "{" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _DICT_PHASE.finditer(head))
+    if "(" in head:
+        found.extend((m.end(), WORD_PHASES[m.group("phase").lower()])
+                     for m in _PAREN_PHASE.finditer(head))
     if (tag := _PHASE_TAG.match(line)) is not None:
         found.append((tag.end("phase") + 1, PHASES[tag.group("phase").lower()]))
     if "[" in head:
