@@ -176,6 +176,9 @@ class SlowPath(HeldLines):
         if self._kv_rows and (plan.metrics or plan.context or b"|" not in shape):
             self._flush_kv(out)
         block = self._dump
+        if block is not None and block.best and plan.context and not plan.metrics \
+                and raw[:1] in (" ", "\t", 32, 9):
+            return None  # "\tepoch : 26" under "Best results ...:": the best epoch's, not now
         if not flags & (dumps.LISTING | dumps.CONTINUES):
             if block is not None:
                 self._close_dump(out)
@@ -197,6 +200,8 @@ class SlowPath(HeldLines):
             key = dumps.classify(text_of(raw))[1]  # and "lambda_l2: ..." share a shape only
         if block.add(flags, key):
             self._release(out)
+        if block.best and flags & dumps.LISTING:
+            return None  # the best epoch's values again, its epoch too
         if block.series:  # a pandas Series's last line ends it
             self._close_dump(out)
             return None
