@@ -20,7 +20,9 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "迭代次数", "generation", "t_env"})
 # (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
 # "步数：0", "迭代次数")
-EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "回合", "训练回合"})
+EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "回合", "训练回合",
+                        "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
+                        "에포크"})
 COUNTER_KEYS = STEP_KEYS | EPOCH_KEYS  # where the run is: a step's or an epoch's key
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validate": "validate", "validation": "validation", "eval": "eval",

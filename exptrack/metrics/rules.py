@@ -54,7 +54,7 @@ __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", 
 is_denied = names.denied
 
 _STEP_BRACKET = re.compile(
-    r"(?i)\b(?P<key>epoch|iter|iteration|step|batch)\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*\[|#)\s*$")
+    r"(?i)\b(?P<key>epoch|[ée]poca|epoche|[ée]poque|iter|iteration|step|batch)\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*\[|#)\s*$")
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
@@ -166,7 +166,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         bracket = _STEP_BRACKET.search(tail)
         if bracket is not None:
             key = bracket.group("key").lower()
-            kind = EPOCH if key == "epoch" else BATCH if key == "batch" else STEP
+            kind = EPOCH if key in EPOCH_KEYS else BATCH if key == "batch" else STEP
             if kind == EPOCH or not counter \
                     or (bracket.group("mode") or "").lower() not in ("val", "test"):
                 actions.append(Action(kind, index))  # (MMEngine's "Iter(val) [1902/1902]":
