@@ -101,18 +101,20 @@ def test_a_value_then_its_time_is_no_ratio() -> None:
 
 
 def test_used_of_a_total_stays_a_ratio() -> None:
-    """Guard: ``RAM 13.90/187.58G`` is a share of a total (a unit that is no time)."""
-    assert named("RAM used: 13.90/187.58G\n")[0][1] != 13.90
+    """Guard: ``mem: 13.90/187.58G`` is a share of a total (a unit that is no time)."""
+    assert named("loss: 0.5 mem: 13.90/187.58G\n")[1][:2] == ("mem", 13.90 / 187.58)
 
 
 def test_a_scores_per_class_keys_are_a_breakdown() -> None:
     classes = ["hold_obj", "stand", "sit_instr", "ride_instr", "walk", "look_obj", "hit_instr",
                "hit_obj", "eat_obj"]
-    record = ", ".join(f'"AP_{c}": 0.{i + 1}' for i, c in enumerate(classes))
-    text = f'Epoch: [60] {{{record}, "mAP_all": 0.58}}\n'
+    record = ", ".join(f'"AP_{c}": 0.4{i + 1}65422' for i, c in enumerate(classes))
+    prefix = "01/10/2024 21:51:56 - INFO - __main__ -   "
+    text = f'{prefix}Epoch: [60] {{{record}, "mAP_all": 0.58}}\n'
     assert named(text) == [("mAP_all", 0.58, None, 60)]
-    text = f'Epoch Test: [89] {{{record}, "mAP_all": 0.58}}\n'
-    assert [o[0] for o in named(text)] == ["test_mAP_all"]
+    tested = record.replace('"AP_', '"test_AP_')  # a phase's family too
+    text = f'{prefix}Epoch: [89] {{{tested}, "test_mAP_all": 0.58, "test_AP_all": 0.5}}\n'
+    assert [o[0] for o in named(text)] == ["test_mAP_all", "test_AP_all"]
 
 
 def test_a_losss_parts_by_underscore_stay_metrics() -> None:
@@ -137,9 +139,51 @@ def test_a_quoted_key_of_words_that_names_no_metric_is_none() -> None:
 
 def test_a_phrases_copula_before_its_colon_is_not_in_its_name() -> None:
     assert named("The average accuracy is: 0.7983\n") == [("average_accuracy", 0.7983, None, None)]
-    assert named("the accuracy is: 0.9154\n") == [("accuracy", 0.9154, None, None)]
+    assert named("the valid loss is: 0.9154\n") == [("valid_loss", 0.9154, None, None)]
 
 
 def test_an_abbreviations_dot_before_a_colon_is_not_in_its_name() -> None:
     text = "* Epoch 1   (block_position=9, direction=1)=> Train. Acc.: 12.75, Test Acc.: 13.15\n"
     assert named(text) == [("train_acc", 12.75, None, 1), ("test_acc", 13.15, None, 1)]
+
+
+def test_a_parenthesised_phase_word_labels_the_pairs_after_it() -> None:
+    """THP's train and test lines are two series each, not one."""
+    text = ("[ Epoch 100 ]\n"
+            "  - (Training)    loglikelihood: -0.67653, RMSE:  106.19156\n"
+            "  - (Testing)     loglikelihood: -0.65685, RMSE:  107.70097\n")
+    assert named(text) == [("training_loglikelihood", -0.67653, None, 100),
+                           ("training_RMSE", 106.19156, None, 100),
+                           ("testing_loglikelihood", -0.65685, None, 100),
+                           ("testing_RMSE", 107.70097, None, 100)]
+
+
+def test_a_labels_spaced_colon_starts_the_words_of_a_name() -> None:
+    text = "Training  : Negative Log Likelihood:0.045442   Log Lambda:0.034453\n"
+    assert named(text)[0] == ("training_Negative_Log_Likelihood", 0.045442, None, None)
+
+
+BEST = ("Epoch 19\n\tepoch          : 19\n\ttrain_loss     : 0.64\n\tval_BLEU_4     : 0.12\n"
+        "\tepoch          : 20\n\ttrain_loss     : 0.62\n\tval_BLEU_4     : 0.11\n"
+        "Validation performance didn't improve for 50 epochs. Training stops.\n"
+        "Best results (w.r.t BLEU_4) in validation set:\n"
+        "\tval_BLEU_4     : 0.14\n\tepoch          : 12\n\ttrain_loss     : 0.37\n")
+
+
+def test_a_best_results_blocks_values_are_not_recorded_again() -> None:
+    """R2Gen's closing blocks repeat an earlier epoch's values: the series end at epoch 20."""
+    found = named(BEST)
+    assert [o for o in found if o[0] == "val_BLEU_4"][-1] == ("val_BLEU_4", 0.11, None, 20)
+    assert len([o for o in found if o[0] == "train_loss"]) == 2
+
+
+def test_a_best_heading_with_a_number_is_no_best_block() -> None:
+    """Guard: TranAD's "best 1000 / 995:" heads a fold's results, new values."""
+    text = "epoch 1 loss 0.5\nepoch 2 loss 0.4\nbest 1000 / 995:\nf1: 0.91\nauc: 0.95\n"
+    assert {o[0] for o in named(text)} >= {"f1", "auc"}
+
+
+def test_epoch_in_other_languages_is_an_epoch() -> None:
+    text = ("Época [01/10] | Treino Loss: 0.1151 | Val Loss: 0.0018\n"
+            "Época [02/10] | Treino Loss: 0.0048 | Val Loss: 0.0072\n")
+    assert named(text)[-1] == ("val_loss", 0.0072, None, 2)

@@ -83,26 +83,36 @@ def without_per_class(actions: list[Action]) -> list[Action]:
     families: dict[str, set[str]] = {}
     for action in actions:
         head, tail = _family(action.name)  # "AP_hold_obj": a score's family by "_" too
-        if tail and not names.metric_like(tail):
-            families.setdefault(head, set()).add(tail)
+        if tail and (not names.metric_like(tail) or head != action.name.partition(".")[0]):
+            families.setdefault(head, set()).add(tail)  # (a class "hit_obj" is no hit rate)
     classes = {head for head, tails in families.items() if len(tails) >= PER_CLASS}
     for head, tails in families.items():  # "IoU.car ... Acc.car ... Fscore.car": a few
         if any(len(tails & other) >= 3 for name, other in families.items() if name != head):
             classes.add(head)  # classes, several metrics of each
     if not classes:
         return actions
-    split = _family
-    members = [a.token for a in actions if split(a.name)[0] in classes]
+    members = [a.token for a in actions if _family(a.name)[0] in classes]
     first, last = min(members), max(members)  # "IoU.chest of drawers: 0.38" among them
-    return [a for a in actions if not first <= a.token <= last or (
-        split(a.name)[0] not in classes and names.metric_like(a.name))
-        or (split(a.name)[0] in classes and names.metric_like(split(a.name)[1]))]
+    return [a for a in actions if not first <= a.token <= last or _kept(a.name, classes)]
+
+
+def _kept(name: str, classes: set[str]) -> bool:
+    """Whether a key among per-class results is no class's: an aggregate ("aAcc", "mIoU",
+    "IoU.mean", "AP_all")."""
+    head, tail = _family(name)
+    if head not in classes:
+        return names.metric_like(name)
+    if head != name.partition(".")[0]:  # a score's "_" family: only its aggregates
+        return tail.lower() in _AGGREGATES
+    return names.metric_like(tail)
 
 
 # a score computed per class, whose "SCORE_class" keys are a family (loss_* are a loss's
 # parts, metrics all), its phase's too ("test_AP_hold_obj")
 _SCORE_FAMILY = re.compile(r"(?i)(?P<head>(?:(?:test|val|valid|eval|dev)_)?(?:ap|iou|acc|f1|dice))_"
                            r"(?P<tail>.+)")
+_AGGREGATES = frozenset({"all", "mean", "avg", "average", "macro", "micro", "weighted",
+                         "overall", "total"})
 
 
 def _family(name: str) -> tuple[str, str]:
