@@ -489,11 +489,35 @@ EXPECTED = {
     "validating_acc_run_cut_off.log": {"instability"},  # the loss blows up to 3e+34
     "heldout324/nice_eeg_issue_epoch_cos_eeg_cos_img_loss_val_best_epoch_test_top1_top3_"
     "top5_array_dump.log": {"plateau"},
+    # round tune46 (sets LQ-MF)
+    "heldout328/keras_lstm_turbofan_rul_verbose2_epoch_loss_mae_val_mae_model_summary_"
+    "notebook.log": {"overfitting"},
+    "heldout329/nba_sports_betting_keras_verbose2_win_margin_epoch_lines_early_stop_"
+    "notebook.log": {"overfitting"},
+    "heldout329/badminton_imu_shot_transformer_pipe_epoch_train_val_loss_acc_early_stop_"
+    "torchinfo_summary.log": {"overfitting"},
+    "heldout329/badminton_imu_shot_mlp_keras3_verbose2_epoch_lines_sklearn_report_"
+    "overall_test_accuracy.log": {"overfitting"},
+    "heldout327/r2gen_mimic_cxr_tab_aligned_epoch_block_val_test_bleu_meteor_rouge_clock_"
+    "epoch_times.log": {"plateau"},
+    "heldout334/mup_mlp_cifar10_lr_sweep_notebook_train_epoch_tab_loss_ms_per_batch_"
+    "average_loss_nan_divergence.log": {"divergence"},  # the sweep's highest rate
+    "heldout334/optax_nanolm_notebook_step_tab_train_eval_loss_cpu_wall_time.log": {"overfitting"},
+    "heldout340/stardist2d_keras_he_notebook_epoch_of_400_progbar_summary_val_metrics_lr_"
+    "reduce_on_plateau_threshold_tqdm_final_loss.log": {"plateau"},  # ReduceLROnPlateau runs
+    "heldout340/unetplusplus_nuclei_tqdm_ep_postfix_loss_val_loss_val_iou_pipe_emoji_"
+    "saved_best.log": {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # round tune46: six early-stopped runs in one cell restart their series; a glued
+    # progress-bar fragment read as the loss is flat
+    "heldout338/floorplan_gat_corner_classifier_notebook_six_early_stopped_runs_sci_"
+    "notation_val_mae.log": {"plateau"},
+    "heldout340/stardist2d_keras_multiplex_steploss_glued_val_progbar_truncated_key_"
+    "epoch_of_400_lr_tail.log": {"not_learning"},
     # round tune46: folds of a cross-validation and runs appended to one file restart
     # their series (each restart's first values look like spikes or the best)
     "heldout324/eegbrainnetwork_faced_phase_graph_fold_cv_step_loss_validating_acc_"
