@@ -195,8 +195,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 self._parse_raw_lines(lines, shapes, out)
 
     def finish(self, end: bool = True) -> list[Observation]:
-        """What the last partial line and the held lines give; ``end``: the output ended
-        (False: a gap the recorder skips, after which parsing goes on)."""
+        """The rest; ``end`` False: a gap the recorder skips, then parsing goes on."""
         rest, self._pending = self._pending, b""
         out: list[Observation] = []
         if rest and not self._skip_rest:

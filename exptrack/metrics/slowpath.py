@@ -177,8 +177,8 @@ class SlowPath(HeldLines):
             self._flush_kv(out)
         block = self._dump
         if block is not None and block.best and plan.context and not plan.metrics \
-                and raw[:1] in (" ", "\t", 32, 9):
-            return None  # "\tepoch : 26" under "Best results ...:": the best epoch's, not now
+                and raw[:1] in (" ", "\t", b" ", b"\t"):  # "\tepoch : 26" under "Best
+            return None  # results ...:": the best epoch's, not the run's now
         if not flags & (dumps.LISTING | dumps.CONTINUES):
             if block is not None:
                 self._close_dump(out)
