@@ -147,7 +147,8 @@ class MetricStream:
         if not self._skipping:
             self._skipping = True
             with contextlib.suppress(Exception):
-                self.parser.finish(end=False)  # drop its partial line: the rest of it is not parsed
+                self.parser.finish(end=False)  # drop its partial line (its rest is not
+                # parsed); what ``finals`` holds stays held
 
     def _within_budget(self, data: bytes) -> bytes:
         """The part of ``data`` to parse. Parsing may take ``budget_s`` of each second;

@@ -188,3 +188,10 @@ def test_epoch_in_other_languages_is_an_epoch() -> None:
     text = ("Época [01/10] | Treino Loss: 0.1151 | Val Loss: 0.0018\n"
             "Época [02/10] | Treino Loss: 0.0048 | Val Loss: 0.0072\n")
     assert named(text)[-1] == ("val_loss", 0.0072, None, 2)
+
+
+def test_a_held_result_before_an_end_of_training_line_has_no_step() -> None:
+    """``Training completed`` resets the step: what was held before it came after the last
+    step, as the results after it do."""
+    text = TRAINING + "Test loss: 0.35\nTraining completed.\nTest acc: 0.9\n"
+    assert named(text)[-2:] == [("test_loss", 0.35, None, None), ("test_acc", 0.9, None, None)]

@@ -31,6 +31,8 @@ _NONE: Context = (None, None)
 
 
 class Finals:
+    """The parser's filter of what it gives out (``take``, ``segments``, ``finish``)."""
+
     def __init__(self) -> None:
         self.known: set[str] = set()  # names given out
         self.held: list[Observation] = []
@@ -46,7 +48,9 @@ class Finals:
         known = self.known
         for obs in found:
             context = (obs[2], obs[3])
-            if self.held and (context != self.context or obs[0] in self.held_names):
+            if self.held and context == _NONE:  # "Training finished" reset the step: what
+                out.extend(self.finish(None))  # was held came after the last one
+            elif self.held and (context != self.context or obs[0] in self.held_names):
                 self._release(out)
             name = obs[0]
             if type(obs) is Carried:

@@ -54,7 +54,8 @@ __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", 
 is_denied = names.denied
 
 _STEP_BRACKET = re.compile(
-    r"(?i)\b(?P<key>epoch|[ée]poca|epoche|[ée]poque|iter|iteration|step|batch)\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*\[|#)\s*$")
+    r"(?i)\b(?P<key>epoch|[ée]poca|epoche|[ée]poque|iter|iteration|step|batch)"
+    r"\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*\[|#)\s*$")
 # a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
