@@ -195,3 +195,22 @@ def test_a_held_result_before_an_end_of_training_line_has_no_step() -> None:
     step, as the results after it do."""
     text = TRAINING + "Test loss: 0.35\nTraining completed.\nTest acc: 0.9\n"
     assert named(text)[-2:] == [("test_loss", 0.35, None, None), ("test_acc", 0.9, None, None)]
+
+
+GLUON = ("{'MSE': 40044.11, 'abs_error': 174652.0, 'QuantileLoss[0.1]': 127280.25, "
+         "'Coverage[0.1]': 0.146, 'QuantileLoss[0.5]': 174652.06, 'Coverage[0.5]': 0.611, "
+         "'QuantileLoss[0.9]': 78272.64, 'Coverage[0.9]': 0.969, 'RMSE': 200.11, 'ND': 0.299, "
+         "'wQuantileLoss[0.1]': 0.218, 'wQuantileLoss[0.5]': 0.299, 'wQuantileLoss[0.9]': 0.134}\n")
+
+
+def test_gluontss_quantile_keys_are_names_whole() -> None:
+    """GluonTS's Evaluator: a quantile's loss and coverage are named with their quantile."""
+    found = dict(o[:2] for o in named(GLUON))
+    assert found["QuantileLoss[0.1]"] == 127280.25 and found["Coverage[0.9]"] == 0.969
+    assert found["wQuantileLoss[0.5]"] == 0.299 and found["ND"] == 0.299
+    assert len(found) == 13
+
+
+def test_an_index_in_brackets_is_no_part_of_a_name() -> None:
+    """Guard: ``layer[0]: 3`` and ``argv[1]=...`` are indices, not a quantity's parameter."""
+    assert not any("[" in o[0] for o in named("layer[0]: 3.5 loss: 0.2\nlayer[1]: 2.5 loss: 0.1\n"))

@@ -117,6 +117,8 @@ _AGGREGATES = frozenset({"all", "mean", "avg", "average", "macro", "micro", "wei
 
 def _family(name: str) -> tuple[str, str]:
     """A per-class key's (metric, class): "IoU.wall", "AP_hold_obj"; else (name, "")."""
+    if name.endswith("]"):
+        return name, ""  # a parameter's dot: GluonTS's "QuantileLoss[0.1]"
     head, dot, tail = name.partition(".")
     if not dot and (score := _SCORE_FAMILY.fullmatch(name)) is not None:
         return score.group("head"), score.group("tail")

@@ -9,6 +9,8 @@ import re
 
 from exptrack.metrics.naming import indexed_label, spaced_key
 
+_BRACKET_KEY = re.compile(r"(?<![\w\[])[A-Za-z][\w.\-/]{0,40}\[$")  # "QuantileLoss[" (not "x[0][")
+_BRACKET_END = re.compile(r"\]['\"]?(?::\s|\s?=)")
 _PARAM_KEY = re.compile(r"(?:^|(?<=[\s|,\]]))[A-Za-z][\w@\-]{0,40}\([A-Za-z_]{1,10}=$")
 _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]:$")
 # a number that ends a quoted key ('"recall@thr=0.5": 0.87'): part of the key
@@ -32,6 +34,11 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     if param is not None:  # FuxiCTR's "NDCG(k=20): 0.228": the parameter is in the name
         return (index + 2, f"{param.group()}{number})", left_at + len(left) - len(param.group()),
                 right_at + 1)
+    bracket = _BRACKET_KEY.search(left[-42:]) if "." in number and _BRACKET_END.match(right) \
+        else None  # (not an index: "layer[0]", "argv[1]")
+    if bracket is not None:  # GluonTS's "'QuantileLoss[0.1]': 1264.5": a quantile's loss
+        return (index + 2, f"{bracket.group()}{number}]",
+                left_at + len(left) - len(bracket.group()), right_at + 1)
     tensor = _TENSOR_NAME.search(left[-80:]) if right.startswith(": ") \
         and number.isdigit() and len(number) < 3 else None
     if tensor is not None:  # a TF tensor's name, "words_per_sec/features:0: 3275.1"

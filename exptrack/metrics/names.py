@@ -148,12 +148,17 @@ _SAMPLED = re.compile(r"\d+k\d?$")  # StyleGAN's "fid50k", "pr50k3": over 50,000
 
 
 _AT_CUTOFF = re.compile(r"[A-Za-z]@\.?\d")
+_QUANTILE = re.compile(r"(\w{1,40})\[0?\.\d{1,4}\]")
 
 
 @lru_cache(maxsize=4096)
 def metric_like(name: str) -> bool:
     """Does the name say it is a measured quantity (``val_loss``, ``samples/sec``, ``mfu``)?
-    ``loss_scale`` does not: its last word is a setting's."""
+    ``loss_scale`` does not: its last word is a setting's. A quantile's parameter is no word
+    of it: GluonTS's ``QuantileLoss[0.1]``, ``Coverage[0.9]`` (a forecast's coverage)."""
+    quantile = _QUANTILE.fullmatch(name)
+    if quantile is not None:
+        return quantile.group(1).lower() == "coverage" or metric_like(quantile.group(1))
     parts = words(name)
     if not parts or parts[-1] in _SETTING_HEADS:
         return False
