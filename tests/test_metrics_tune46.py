@@ -214,3 +214,9 @@ def test_gluontss_quantile_keys_are_names_whole() -> None:
 def test_an_index_in_brackets_is_no_part_of_a_name() -> None:
     """Guard: ``layer[0]: 3`` and ``argv[1]=...`` are indices, not a quantity's parameter."""
     assert not any("[" in o[0] for o in named("layer[0]: 3.5 loss: 0.2\nlayer[1]: 2.5 loss: 0.1\n"))
+
+
+def test_a_phase_labels_arrow_labels_the_pairs_after_it() -> None:
+    """TimesFM-Lite's ``Train -> MSE: ... | RMSE: ...`` and ``Val   -> ...``: two series."""
+    text = "Epoch 1\nTrain -> MSE: 3.2281 | RMSE: 1.7967\nVal   -> MSE: 1.0616 | RMSE: 1.0303\n"
+    assert [o[0] for o in named(text)] == ["train_MSE", "train_RMSE", "val_MSE", "val_RMSE"]

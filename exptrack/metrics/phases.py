@@ -41,7 +41,7 @@ _PHASE = re.compile(
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,))?"  # a named split: "val_unseen , sr: 65.09"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set(?:\s<[^<>]{1,120}>)?"  # its repr: "val set < BaseDataset,
     r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # pitts30k - #database: 10000 >:", "Dev BLEU:"
-    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl: 3.9"
+    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|[-=]>\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl:"
     r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)|n/a\b|N/A\b))")  # "val: n/a": a key with no value,
 # not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its values
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
@@ -59,7 +59,7 @@ _PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a ti
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\](?::|\s-(?=\s))?"
-    r"|(?P<word>train|training)\s*(?:[:|]|-\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
+    r"|(?P<word>train|training)\s*(?:[:|]|-\s|[-=]>\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>[A-Za-z]\w*)")
