@@ -34,7 +34,7 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     if param is not None:  # FuxiCTR's "NDCG(k=20): 0.228": the parameter is in the name
         return (index + 2, f"{param.group()}{number})", left_at + len(left) - len(param.group()),
                 right_at + 1)
-    bracket = _BRACKET_KEY.search(left[-42:]) if "." in number and _BRACKET_END.match(right) \
+    bracket = _BRACKET_KEY.search(left[-80:]) if "." in number and _BRACKET_END.match(right) \
         else None  # (not an index: "layer[0]", "argv[1]")
     if bracket is not None:  # GluonTS's "'QuantileLoss[0.1]': 1264.5": a quantile's loss
         return (index + 2, f"{bracket.group()}{number}]",
