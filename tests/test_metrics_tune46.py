@@ -220,3 +220,14 @@ def test_a_phase_labels_arrow_labels_the_pairs_after_it() -> None:
     """TimesFM-Lite's ``Train -> MSE: ... | RMSE: ...`` and ``Val   -> ...``: two series."""
     text = "Epoch 1\nTrain -> MSE: 3.2281 | RMSE: 1.7967\nVal   -> MSE: 1.0616 | RMSE: 1.0303\n"
     assert [o[0] for o in named(text)] == ["train_MSE", "train_RMSE", "val_MSE", "val_RMSE"]
+
+
+def test_a_keras_bar_with_validation_after_a_nested_bar_keeps_its_epoch() -> None:
+    """StarDist's callback prints a ``3/3`` bar before the epoch's ``100/100`` bar: the
+    bar with validation is the epoch's own, not an ``evaluate()`` after ``fit()``."""
+    text = "".join(
+        f"Epoch {e}/2\n3/3 [==============================] - 0s 2ms/step - loss: 0.3{e}\n"
+        f"100/100 [==============================] - 4s 39ms/step - loss: 0.3{e} - "
+        f"val_loss: 0.4{e}\n" for e in (1, 2))
+    assert [o for o in named(text) if o[0] == "val_loss"] == [("val_loss", 0.41, None, 1),
+                                                               ("val_loss", 0.42, None, 2)]

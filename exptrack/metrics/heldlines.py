@@ -66,8 +66,9 @@ class HeldLines:
         if bar is not None:
             last, self._keras_last = self._keras_last, (self.epoch, int(bar.group(2)))
             if last is not None and self.epoch is not None and last[0] == self.epoch \
-                    and last[1] != self._keras_last[1]:  # no "Epoch N/M" between them
-                self.step = self.epoch = self._keras_last = None  # evaluate() after fit()
+                    and last[1] != self._keras_last[1] and "val_" not in text:  # no "Epoch
+                self.step = self.epoch = self._keras_last = None  # N/M" between them:
+                # evaluate() after fit() (a bar with validation is the epoch's own)
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
 
     def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,
