@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from exptrack.metrics import names
+from exptrack.metrics import forms, names
 from exptrack.metrics.kinds import (
     METRIC,
     PER_CLASS,
@@ -82,9 +82,9 @@ def without_per_class(actions: list[Action]) -> list[Action]:
     ``mIoU`` on the line stay)."""
     families: dict[str, set[str]] = {}
     for action in actions:
-        head, tail = _family(action.name)  # "AP_hold_obj": a score's family by "_" too
-        if tail and (not names.metric_like(tail) or head != action.name.partition(".")[0]):
-            families.setdefault(head, set()).add(tail)  # (a class "hit_obj" is no hit rate)
+        head, tail, scored = _family(action.name)  # "AP_hold_obj": a score's family by "_"
+        if tail and (scored or not names.metric_like(tail)):  # (its class "hit_obj" is no
+            families.setdefault(head, set()).add(tail)  # hit rate)
     classes = {head for head, tails in families.items() if len(tails) >= PER_CLASS}
     for head, tails in families.items():  # "IoU.car ... Acc.car ... Fscore.car": a few
         if any(len(tails & other) >= 3 for name, other in families.items() if name != head):
@@ -99,10 +99,10 @@ def without_per_class(actions: list[Action]) -> list[Action]:
 def _kept(name: str, classes: set[str]) -> bool:
     """Whether a key among per-class results is no class's: an aggregate ("aAcc", "mIoU",
     "IoU.mean", "AP_all")."""
-    head, tail = _family(name)
+    head, tail, scored = _family(name)
     if head not in classes:
         return names.metric_like(name)
-    if head != name.partition(".")[0]:  # a score's "_" family: only its aggregates
+    if scored:  # a score's "_" family: only its aggregates
         return tail.lower() in _AGGREGATES
     return names.metric_like(tail)
 
@@ -115,14 +115,15 @@ _AGGREGATES = frozenset({"all", "mean", "avg", "average", "macro", "micro", "wei
                          "overall", "total"})
 
 
-def _family(name: str) -> tuple[str, str]:
-    """A per-class key's (metric, class): "IoU.wall", "AP_hold_obj"; else (name, "")."""
+def _family(name: str) -> tuple[str, str, bool]:
+    """A per-class key's (metric, class, whether a score's "_" family named it): "IoU.wall",
+    "AP_hold_obj"; else (name, "", False)."""
     if name.endswith("]"):
-        return name, ""  # a parameter's dot: GluonTS's "QuantileLoss[0.1]"
+        return name, "", False  # a parameter's dot: GluonTS's "QuantileLoss[0.1]"
     head, dot, tail = name.partition(".")
     if not dot and (score := _SCORE_FAMILY.fullmatch(name)) is not None:
-        return score.group("head"), score.group("tail")
-    return head, tail
+        return score.group("head"), score.group("tail"), True
+    return head, tail, False
 
 
 _ITEM = re.compile(r"(.+?)_\d+$")  # a name and the number of its item
@@ -183,9 +184,6 @@ def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     return actions
 
 
-_QUOTED_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$")
-
-
 def top_level(line: str, offsets: list[int], actions: list[Action]) -> list[Action]:
     """A JSON record's values of its own keys: not those inside its strings ("src": "...
     August 2015 ...") or its nested objects and lists (a breakdown: "buckets": {...})."""
@@ -195,7 +193,7 @@ def top_level(line: str, offsets: list[int], actions: list[Action]) -> list[Acti
         if quoted:
             quoted = escaped or char != '"'
             escaped = not escaped and char == "\\"
-            if not quoted and depth == 1 and _QUOTED_NUMBER.match(line, opened, at):
+            if not quoted and depth == 1 and forms.PLAIN_NUMBER.match(line, opened, at):
                 top[opened:at] = b"\x01" * (at - opened)  # fairseq's "loss": "3.097"
         elif char == '"':
             quoted, opened = True, at + 1

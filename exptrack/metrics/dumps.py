@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from exptrack.metrics import names
+from exptrack.metrics import forms, names
 from exptrack.metrics.phases import COUNTER_KEYS
 
 if TYPE_CHECKING:
@@ -94,14 +94,11 @@ def is_rule(line: str) -> bool:
     return len(text) >= 3 and not text.strip("=-*#~_")
 
 
-_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$")
-
-
 def measured(line: str) -> tuple[str, float] | None:
     """The key and number of a listing line under a heading of results, whatever its name
     ("Correlation         :     0.9816" under "Evaluation Statistics"), else None."""
     found = _KEY_VALUE.search(line.rstrip())
-    if found is None or not _PLAIN_NUMBER.match(found.group("value")):
+    if found is None or not forms.PLAIN_NUMBER.match(found.group("value")):
         return None
     key = found.group("key").replace(" ", "_")
     if key.rpartition("_")[2].lower() in COUNTER_KEYS or names.running_best(key):

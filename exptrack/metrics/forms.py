@@ -46,6 +46,8 @@ TOKEN = re.compile(
     r"|,\d{3})"
 )
 
+# a number as JSON or Python print it, maybe a percentage ("0.97", "-1e-05", "93.5%")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$")
 SOURCE_LINE = re.compile(r"\.[A-Za-z]{1,4}:\d+$")  # a warning's "site-packages/x/utils.py:77"
 
 # A call that only carries a value: tensor(0.51), tensor(0.5100, device='cuda:0'),
