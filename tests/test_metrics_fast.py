@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import decode_metrics, only_run, py, track
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from exptrack.metrics import MetricParser, MetricSummarizer
@@ -120,6 +120,11 @@ def test_rows_keep_the_printed_text_as_json() -> None:
     "step {i} loss={f:.4f} acc={g}", "epoch {i}", "Epoch {i}/9", "loss: nan", "val_acc {g}",
     "[{i}]\ttrain-auc:{f}", "noise {i} words", "", "x={f:e} y=-{g}",
 ]), min_size=1, max_size=40), st.integers(1, 200), st.integers(0, 2**32 - 1))
+@example(["loss: nan", "loss: nan", "step {i} loss={f:.4f} acc={g}", "[{i}]\ttrain-auc:{f}",
+          "x={f:e} y=-{g}"], 1, 0)  # a one-line block of a new name repeats nothing (finals)
+@example(["loss: nan", "loss: nan", "step {i} loss={f:.4f} acc={g}",
+          "step {i} loss={f:.4f} acc={g}", "x={f:e} y=-{g}"], 15, 0)  # a block of no step
+# while a value is held goes line by line (finals)
 def test_any_mix_matches_the_line_path(templates: list[str], size: int, seed: int) -> None:
     rng = random.Random(seed)
     data = "".join(t.format(i=rng.randrange(0, 2000), f=rng.random() * 10 ** rng.randrange(-3, 4),

@@ -37,7 +37,6 @@ class Finals:
         self.known: set[str] = set()  # names given out
         self.held: list[Observation] = []
         self.held_names: set[str] = set()
-        self.context: Context = _NONE  # the held values' (step, epoch)
         self.repeated: Context = _NONE  # where a name given out before was last given out
         self.first: Context = _NONE  # the first step and epoch given out
         self.moved = [False, False]  # a later step, a later epoch was given out
@@ -50,7 +49,7 @@ class Finals:
             context = (obs[2], obs[3])
             if self.held and context == _NONE:  # "Training finished" reset the step: what
                 out.extend(self.finish(None))  # was held came after the last one
-            elif self.held and (context != self.context or obs[0] in self.held_names):
+            elif self.held and (context != self._held_at() or obs[0] in self.held_names):
                 self._release(out)
             name = obs[0]
             if type(obs) is Carried:
@@ -59,7 +58,6 @@ class Finals:
                         and len(self.held) < MAX_HELD:
                     self.held.append(obs)
                     self.held_names.add(name)
-                    self.context = context
                     continue
             if name in known:
                 self.repeated = context
@@ -91,26 +89,30 @@ class Finals:
         for segment in segments:
             if isinstance(segment, list):
                 settled.append(self.take(segment))
-            elif segment.plan.step is None and segment.plan.epoch is None \
-                    and not all(m[0] in self.known for m in segment.plan.metrics):
-                # new names on lines of no step: the lines one by one, as ``feed`` has them
+            elif segment.plan.step is None and segment.plan.epoch is None and (
+                    self.held or not all(m[0] in self.known for m in segment.plan.metrics)):
+                # lines of no step with new names, or while values are held: the lines one
+                # by one, as ``feed`` has them
                 settled.append(self.take([Carried(*o) for o in columns.observations(segment)]))
             else:
                 steps, epochs = segment.steps, segment.epochs
-                settled.append(self.names((m[0] for m in segment.plan.metrics),
+                settled.append(self.names([m[0] for m in segment.plan.metrics], segment.lines,
                                           (columns.first(steps), columns.first(epochs)),
                                           (columns.last(steps), columns.last(epochs))))
                 settled.append(segment)
         return [segment for segment in settled if not isinstance(segment, list) or segment]
 
-    def names(self, names: Iterable[str], first: Context, last: Context) -> list[Observation]:
-        """A block of lines (``columns``) was given out, from step and epoch ``first`` to
-        ``last``: the run went on."""
+    def names(self, names: list[str], lines: int, first: Context, last: Context
+              ) -> list[Observation]:
+        """A block of ``lines`` lines (``columns``) was given out, from step and epoch
+        ``first`` to ``last``: the run went on. Its names were given out again at ``last``,
+        as ``take`` counts it, when it has two lines or more or a name was known."""
         out: list[Observation] = []
         if self.held:
             self._release(out)
+        if lines > 1 or any(name in self.known for name in names):
+            self.repeated = last
         self.known.update(names)
-        self.repeated = last
         self._seen(first)
         self._seen(last)
         return out
@@ -118,14 +120,16 @@ class Finals:
     def finish(self, epoch: int | float | None) -> list[Observation]:
         """The output ended, in ``epoch``: what is held came after the last step, unless a
         later epoch began after it (its values were that epoch's)."""
-        if epoch is not None and self.context[1] is not None and epoch > self.context[1]:
-            out: list[Observation] = []
-            self._release(out)
+        held_epoch = self._held_at()[1]
+        out: list[Observation] = []
+        self._release(out)
+        if epoch is not None and held_epoch is not None and epoch > held_epoch:
             return out
-        out = [obs._replace(step=None, epoch=None) for obs in self.held]
-        self.known.update(self.held_names)
-        self.held, self.held_names = [], set()
-        return out
+        return [obs._replace(step=None, epoch=None) for obs in out]
+
+    def _held_at(self) -> Context:
+        """The held values' step and epoch (they share them: another releases them)."""
+        return (self.held[0][2], self.held[0][3]) if self.held else _NONE
 
     def _release(self, out: list[Observation]) -> None:
         out.extend(self.held)
