@@ -17,10 +17,11 @@ STEP, EPOCH, COUNT = "step", "epoch", "count"
 _STEP_WORDS = ("update", "step", "iteration", "batch")
 _COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instances",
                 "images", "objects", "episodes", "documents", "sequences", "batches")
-# a value's rate unit, alone in its field: "3599 src tok/s;", "27242.83 words/s :" (not a
+# a value's rate unit, alone in its field: "3599 src tok/s;", "27242.83 words/s :", or
+# before the next value ("4504.66 tokens/sec 1.68 updates/sec\tperplexity=") (not a
 # download's or a progress bar's "12.3 MB/s", "4.5 it/s")
 _RATE_AFTER = re.compile(
-    r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?[A-Za-z]{1,12}/(?:s|sec))(?=\s*(?:$|[;,|]|\s[:|-]\s))")
+    r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?[A-Za-z]{1,12}/(?:s|sec))(?=\s*(?:$|[;,|]|\s[:|-]\s)|\t|\s[+-]?\d)")
 
 # a time per unit after its value, alone in its field: "| 2.057s/batch |", nanoGPT's
 # "9240 ms/iter" (not a

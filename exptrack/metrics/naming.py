@@ -22,15 +22,18 @@ from exptrack.metrics.phases import (
 is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<=\s@))['"]?"""
+    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<=\s@)|(?<=^#)|(?<=\s#))['"]?"""
     # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200");
-    # FuxiCTR's "Train loss @epoch 1": after " @"; insightface's
-    # "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"
-    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?[^\W\d_]"""
+    # FuxiCTR's "Train loss @epoch 1": after " @"; libFM's "#Iter=  0": after a word's "#";
+    # insightface's
+    # "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"; a key path may open with
+    # "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime")
+    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)"
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?\))?"""
-    r"""(?:\s\([SML]\)(?=\s?[:=]))?)"""  # COCO's object sizes: "coco/AP (M): -1.0"
+    r"""(?:\s\((?:[SML]|small|medium|large)\)(?=\s?[:=]))?)"""  # COCO's object sizes:
+    # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
     r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|weighted|samples|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
@@ -40,6 +43,7 @@ _NAME_BEFORE = re.compile(
 # "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:", "step-146352, lr=...",
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
+_RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec)$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
@@ -232,6 +236,12 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if not sep.strip() and not raw_name[:1].isascii():
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]
+    if before.endswith("#") and raw_name.lower() not in STEP_KEYS \
+            and raw_name.lower() not in EPOCH_KEYS:
+        return None  # "#relations: 0", "#params": a number of things; libFM's "#Iter=" a key
+    if not sep.strip() and not before.strip() and index >= 2 and _RATE_UNIT.match(raw_name):
+        return None  # Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec": the unit of
+        # the value before it, not the name of the value after it
     if normalize_name(raw_name).lower() in _FILLERS or (
             raw_name.lower() in _COPULAS and not (raw_name == "IS" and sep.strip()
                                                    and not before.rstrip()[-1:].isalpha())):

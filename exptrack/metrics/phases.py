@@ -59,10 +59,11 @@ _PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a ti
 # values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\](?::|\s-(?=\s))?"
+    r"|\((?P<paren>train|training)\):"  # Catalyst's "Epoch 1 (train): _base/lr=0.005 | loss="
     r"|(?P<word>train|training)\s*(?:[:|]|-\s|[-=]>\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
-    r"['\"]?(?P<first>[A-Za-z]\w*)")
+    r"['\"]?(?P<first>_?[A-Za-z]\w*)")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
 _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training
@@ -199,7 +200,7 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         if (bracket or braced or (first not in EPOCH_KEYS and first not in STEP_KEYS)) \
                 and first not in _IDENTITY_KEYS \
                 and first not in _NOT_LABELS:  # "- train - INFO -": a logger's name
-            word = (group.group("word") or group.group("bracketed")
+            word = (group.group("word") or group.group("paren") or group.group("bracketed")
                     or group.group("colon")).lower()
             found.append((group.end("bracketed") + 1 if bracket else group.start("first"),
                           word))  # the word as printed; a bracket labels as "[val]" does
@@ -320,6 +321,8 @@ def with_phase(name: str, phase: str | None) -> str:
             return name  # the evaluator's metrics, as the runner's own logs name them
         phase = phase[1:-1]  # the val loop's timing and losses (mmcv's "Epoch(val) [96][192]
         # top1_acc: 0.02, loss_cls: 4.20, loss: 4.20"): apart from the train loop's
+    if name.startswith("_"):  # Catalyst's "Epoch 1 (train): _base/lr=0.005": train_base/lr
+        return f"{phase}{name}"
     if "/" in name and not _RATE.match(name) and (
             (phase in ("train", "training") and not tagged)
             or any(part.lower() in PHASES for part in name.split("/"))):

@@ -218,6 +218,7 @@ class SlowPath(HeldLines):
         else:
             found.append(Carried(kv[0], kv[1], self.step, self.epoch))
         self._reprints.check(found, 0, raw)  # "***** train metrics *****": the dict again
+        self._reprints.record(found, 0, len(found), raw)  # (TF's two handlers print a dict twice)
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
         if block.stream or not (block.held or any(not names.metric_like(o.name)
