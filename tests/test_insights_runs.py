@@ -511,11 +511,29 @@ EXPECTED = {
     "400_lr_tail.log": {"plateau"},
     "heldout340/unetplusplus_nuclei_tqdm_ep_postfix_loss_val_loss_val_iou_pipe_emoji_"
     "saved_best.log": {"overfitting"},
+    # round tune47 (sets MG-MV)
+    "heldout346/sianet_csharp_cntk_keras_style_issue_epoch_comma_loss_accuracy_long_floats_"
+    "not_learning.log": {"not_learning"},  # the issue's own complaint
+    "heldout347/simclr_diffaug_slurm_stderr_cr_tqdm_bars_train_loss_knn_test_acc1_acc5_percent_"
+    "epochs_981_1000.log": {"plateau"},  # kNN accuracy best at epoch 987 of the tail
+    "heldout349/pytorch_lstm_sp500_mixed_german_english_epoch_bracket_lernrate_mape_der_"
+    "testdaten_printed_twice.log": {"plateau"},
+    "heldout350/tflite_model_maker_efficientdet_lite2_colab_keras_epochs_det_cls_box_reg_l2_"
+    "val_losses.log": {"plateau", "overfitting"},  # validation losses rise from epoch 29-35
+    "heldout355/crnn_caffe_ctc_glog_iteration_lr_iter_per_sec_minus_nan_loss_train_test_net_"
+    "output_accuracy_ctc_loss.log": {"divergence"},  # "-nan" losses
+    "heldout355/tf_crnn_estimator_eval_dict_cer_accuracy_global_step_loss_inf_printed_twice_"
+    "by_two_handlers.log": {"divergence"},  # an infinite loss
+    "heldout356/neuralhydrology_multitimescale_mtslstm_notebook_epoch_average_loss_median_nse_"
+    "1h_1d_every_5_epochs.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # round tune47: a start-up line's "min_val_loss inf" (the running minimum's initial value)
+    "heldout347/retro_mae_har_pretraining_epoch_of_total_train_val_loss_config_line_min_val_"
+    "loss_inf.log": {"divergence"},
     # round tune46: six early-stopped runs in one cell restart their series
     "heldout338/floorplan_gat_corner_classifier_notebook_six_early_stopped_runs_sci_notation_"
     "val_mae.log": {"plateau"},

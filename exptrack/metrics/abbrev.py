@@ -59,6 +59,22 @@ def rate_name(after: str) -> str | None:
     return found.group("unit").replace(" ", "_")
 
 
+_SPEED_WORDS = frozenset({"speed", "throughput"})
+_ANOTHER_RATE = re.compile(r"\s[+-]?\d[\d.]*\s[A-Za-z]{1,12}/(?:s|sec)\b")
+
+
+def speed_name(name: str, after: str) -> str:
+    """A speed's value named by its rate unit when more rates follow it (Sockeye's "Speed:
+    235.15 samples/sec 4504.66 tokens/sec": ``samples/sec``, as the others are); ``name``
+    otherwise ("Speed 726.28 samples/sec   Loss" stays ``Speed``)."""
+    if name.lower() not in _SPEED_WORDS:
+        return name
+    found = _RATE_AFTER.match(after)
+    if found is None or _ANOTHER_RATE.match(after, found.end()) is None:
+        return name
+    return found.group("unit").replace(" ", "_")
+
+
 def timed_name(after: str) -> str | None:
     """The name a duration takes from the participle after its unit (``" seconds elapsed,
     finished iteration 1"`` -> ``elapsed``), or None."""

@@ -222,7 +222,8 @@ _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^
 # LSF's "Resource usage summary:" after a job: "    CPU time :     67232.37 sec."
 _JOB_SUMMARY = re.compile(r"^\s+(?:CPU time|Max Memory|Average Memory|Total Requested Memory|"
                           r"Delta Memory|Max Swap|Max Processes|Max Threads|Run time|"
-                          r"Turnaround time) :\s")
+                          r"Turnaround time) :\s"  # ... and IPython's %%time after a cell:
+                          r"|^(?:CPU times: user |Wall time: )")  # "Wall time: 3.19 s"
 # a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
 _CLASS_ROW = re.compile(
     r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"

@@ -139,6 +139,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
     words = found.group("words")
     parts = words.split()
+    if parts[-1].lower() in ("reported", "reports"):  # Ray Tune's "Trial XGBoostTrainer_e8
+        return ""  # reported train-mlogloss=2.29,train-merror=0.04": the pairs after the verb
     if len(parts) == 4 and "per" not in parts:
         return ""  # four words only for a rate's ("tokens per gpu per second")
     sentence = [i for i, p in enumerate(parts) if p.endswith(".")]

@@ -269,7 +269,28 @@ def without_level(pieces: list[str]) -> list[str]:
 _FOR_REMARK = re.compile(r"[;,]\s{1,4}for [a-z_]{1,30}=[^;:]{0,160}$")
 
 
+# Ray Tune's "Trial X reported loss=0.5,acc=0.3 with parameters={'lr': 0.1, ...}.": the
+# trial's configuration after its results
+_WITH_PARAMETERS = re.compile(r" with (?:parameters|params|config)=\{")
+
+
 def without_for_remark(line: str) -> str:
-    """``line`` without a closing "; for mode=..., type=..." remark."""
+    """``line`` without a closing "; for mode=..., type=..." remark, or a trial's closing
+    "with parameters={...}"."""
     found = _FOR_REMARK.search(line, max(0, len(line) - 200))
+    if found is None and " with " in line:
+        found = _WITH_PARAMETERS.search(line)
     return line[:found.start()] if found is not None else line
+
+
+_PERCENT_AFTER = re.compile(r"\s*\(\s*$")
+
+
+def ratio_scale(pieces: list[str], index: int, after: str) -> float:
+    """The scale of the ratio at ``index``: 100 when a percent follows it ("9894/10000
+    (99%)"), 1 when its fraction does ("53172/60000 (0.8862)", Swift for TensorFlow's)."""
+    if _PERCENT_AFTER.match(after) is None:
+        return 1.0
+    fraction = index + 5 < len(pieces) and pieces[index + 5][:1] == ")" \
+        and pieces[index + 4].startswith(("0.", "1.", "."))
+    return 1.0 if fraction else 100.0

@@ -18,6 +18,7 @@ METRIC_WORDS = frozenset({
     "loss", "losses", "nll", "acc", "accuracy", "err", "error", "errors", "score", "f1",
     "fscore", "auc", "auroc", "ap", "map", "mar", "iou", "miou", "dice", "jaccard", "reward",
     "rewards", "return", "returns", "rmse", "mae", "mse", "mape", "smape", "r2", "logloss",
+    "mlogloss", "merror", "aucpr", "rmsle", "mphe", "nloglik",  # XGBoost's eval_metric names
     "bleu", "rouge", "rouge1", "rouge2", "rougel", "meteor", "chrf", "wer", "cer", "ppl",
     "perplexity", "precision", "recall", "top1", "top5", "psnr", "ssim", "lpips", "fid",
     "kl", "kld", "entropy", "elbo", "likelihood", "spearman", "pearson", "mcc", "kappa",
@@ -301,6 +302,9 @@ def _loss_of(low: str) -> bool:
     return len(parts) > 1 and parts[-1] == "id" and parts[-2] in ("loss", "losses")
 
 
+_BEST_AT = frozenset({"iter", "iteration", "epoch", "step", "round", "ep", "it", "itr"})
+
+
 def running_best(name: str) -> bool:
     """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``, ``Acc-Highest``: the
     best value so far of a metric, which repeats one of its earlier values; not a series of its own
@@ -313,6 +317,8 @@ def running_best(name: str) -> bool:
         return False
     rest = parts[parts.index("best") + 1:]
     after = [p for p in rest if p not in _PHASE_WORDS]
+    if after and after[0].partition("(")[0] in _BEST_AT:  # ReChorus's "Best Iter(dev)=  139":
+        return True  # where the best was, an index
     if rest and not after:  # "Best Val", "best_test": the best so far of that phase's
         return "bestTest" not in name  # score; CatBoost's closing "bestTest" is its result
     return bool(after) and (after[0] in METRIC_WORDS or after[0] in _MEANS

@@ -32,6 +32,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)"
     r"""(?:(?<=[A-Za-z])\([A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?\))?"""
+    r"""(?:(?<=[A-Za-z])\[\d{0,4}[A-Za-z]\w{0,7}\](?=\s{0,2}[:=]))?"""  # JoeyNMT's "bleu[13a]:"
     r"""(?:\s\((?:[SML]|small|medium|large)\)(?=\s?[:=]))?)"""  # COCO's object sizes:
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"

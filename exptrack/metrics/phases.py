@@ -40,7 +40,8 @@ _PHASE = re.compile(
     r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,))?"  # a named split: "val_unseen , sr: 65.09"
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set(?:\s<[^<>]{1,120}>)?"  # its repr: "val set < BaseDataset,
-    r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z]))?"  # pitts30k - #database: 10000 >:", "Dev BLEU:"
+    r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z])|\s(?:after|before)\straining)?"  # pitts30k -
+    # #database: 10000 >:", "Dev BLEU:", ReChorus's "Test After Training: (HR@5:0.34,"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|[-=]>\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl:"
     r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)|n/a\b|N/A\b))")  # "val: n/a": a key with no value,
 # not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its values
@@ -60,7 +61,8 @@ _PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a ti
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\](?::|\s-(?=\s))?"
     r"|\((?P<paren>train|training)\):"  # Catalyst's "Epoch 1 (train): _base/lr=0.005 | loss="
-    r"|(?P<word>train|training)\s*(?:[:|]|-\s|[-=]>\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
+    r"|(?<!after\s)(?<!before\s)(?P<word>train|training)\s*(?:[:|]|"  # ("Test After Training:")
+    r"-\s|[-=]>\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>_?[A-Za-z]\w*)")
@@ -341,3 +343,14 @@ QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|te
 # a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
 # LOSS:0.19 CER:6.5%": train_CER too)
 ANY_PHASE = re.compile(r"(?i)\b(?:" + _ANY_WORD + r")\b")
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s|\]]))([A-Za-z]{2,12})\s+$")
+
+
+def before_key(tail: str, end: int) -> str | None:
+    """The phase a word right before a step's or an epoch's key names ("Test Epoch: [5/10]
+    Acc@1:54.2%": test), not the train phase's (its values keep their names)."""
+    word = _WORD_BEFORE.search(tail, 0, end)
+    phase = WORD_PHASES.get(word.group(1).lower()) if word is not None else None
+    return None if phase in ("train", "training") else phase

@@ -40,6 +40,7 @@ from exptrack.metrics.phases import (
     QUANTITY_PHASE,
     STEP_KEYS,
     WORD_PHASES,
+    before_key,
     phase_at,
     phase_from,
     phases_of,
@@ -171,7 +172,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             if kind == EPOCH or not counter \
                     or (bracket.group("mode") or "").lower() not in ("val", "test"):
                 actions.append(Action(kind, index))  # (MMEngine's "Iter(val) [1902/1902]":
-            continue  # the val loop's position, not the run's step; mmcv's "Iter(val) [500]" is)
+            # the val loop's position, not the run's step; mmcv's "Iter(val) [500]" is)
+            labelled = before_key(tail, bracket.start())  # "Test Epoch: [5/10]
+            if labelled is not None:  # Acc:": the phase labels the values (test_Acc)
+                insort(phases, (offsets[index], labelled))
+            continue
         glued = forms.GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
         if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"
             actions.append(Action(EPOCH if glued.group(1)[:1] in "Ee" else STEP, index))
@@ -353,7 +358,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if not weak and not measured and around.count_noun(after, index + 2 < len(pieces)):
             continue
-        name = groups.grouped(name, offsets[index], spans)  # icefall "tot_loss[loss=0.7]"
+        name = abbrev.speed_name(groups.grouped(name, offsets[index], spans),  # icefall's
+                                 "".join(pieces[index + 1:index + 4]))  # "tot_loss[loss=0.7]"
         if "|" in left:  # a field of its own: a section of two names or more ends at its "|"
             per_phase, section = None, section if fields < 2 else None
         phased = QUANTITY_PHASE.match(name) if not weak else None
@@ -387,8 +393,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         candidates.append((index, name, sep,
                            found.phase is not None and names.metric_like(name)))
         if counter:
-            scale = 100.0 if re.match(r"\s*\(\s*$", after) else 1.0
-            actions.append(Action(RATIO, index, name, index + 2, scale, source))
+            actions.append(Action(RATIO, index, name, index + 2,
+                                  forms.ratio_scale(pieces, index, after), source))
         else:
             actions.append(Action(METRIC, index, name, source=source))
             paired = naming.paired_name(pieces, index, original[index - 1] + cut[index - 1])

@@ -1,0 +1,187 @@
+"""Round ``tune47`` (session 55, held-out sets MG-MN): forms of AutoML wrappers, distributed
+classical ML, TensorFlow's production stacks, NMT toolkits and recommender trainers. Each
+test of a rule fails on the parser before the round (a374db44); each guard fails on the
+rule without its check (mutation-checked)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import decode_metrics, only_run, py, track
+from parsed import named
+
+from exptrack.metrics import names
+
+CATALYST = ("1/4 * Epoch 1 (train): _base/lr=0.0050 | _timers/_fps=5496.6315 | "
+            "accuracy01=32.4219 | loss=2.0389\n"
+            "1/4 * Epoch 1 (valid): _base/lr=0.0049 | _timers/_fps=6093.2729 | "
+            "accuracy01=30.8594 | loss=2.3390\n")
+
+
+def test_catalysts_train_and_valid_labels_prefix_their_key_paths() -> None:
+    assert [n for n, *_ in named(CATALYST)] == [
+        "train_base/lr", "train_timers/_fps", "train_accuracy01", "train_loss",
+        "valid_base/lr", "valid_timers/_fps", "valid_accuracy01", "valid_loss"]
+
+
+def test_wandbs_bookkeeping_keys_stay_unnamed() -> None:
+    """Guard: only a key path may open with ``_``; W&B's ``_runtime``, ``_step`` may not."""
+    assert named("step 3 _runtime: 5.3 _step: 4 loss: 0.3\n") == [("loss", 0.3, 3, None)]
+
+
+def test_object_sizes_in_words_are_part_of_the_name() -> None:
+    """The TF Object Detection API's ``mAP (large)``: four series, not one with four values."""
+    line = ("Saving dict for global step 4873: DetectionBoxes_Precision/mAP = 0.27, "
+            "DetectionBoxes_Precision/mAP (large) = -1.0, DetectionBoxes_Precision/mAP (medium)"
+            " = 0.2747, DetectionBoxes_Precision/mAP (small) = 0.0\n")
+    assert [(n, v) for n, v, *_ in named(line)] == [
+        ("DetectionBoxes_Precision/mAP", 0.27), ("DetectionBoxes_Precision/mAP_(large)", -1.0),
+        ("DetectionBoxes_Precision/mAP_(medium)", 0.2747),
+        ("DetectionBoxes_Precision/mAP_(small)", 0.0)]
+
+
+def test_a_phase_in_parentheses_is_still_no_part_of_the_name() -> None:
+    """Guard: ``loss (train)`` is the loss."""
+    assert [n for n, *_ in named("step 5: loss (train) = 0.5, acc (%) = 3\n")] == ["loss", "acc"]
+
+
+SOCKEYE = ("[2018-09-06:16:40:51:INFO:sockeye.training:__call__] Epoch[2] Batch [877050]\t"
+           "Speed: 235.15 samples/sec 4504.66 tokens/sec 1.68 updates/sec\tperplexity=3.517885\n")
+
+
+def test_rates_after_their_values_name_them() -> None:
+    """Sockeye's speeds: each unit names the value before it, not the value after it."""
+    assert named(SOCKEYE) == [("samples/sec", 235.15, 877050, 2),
+                              ("tokens/sec", 4504.66, 877050, 2),
+                              ("updates/sec", 1.68, 877050, 2),
+                              ("perplexity", 3.517885, 877050, 2)]
+
+
+def test_a_speed_with_one_unit_keeps_its_name() -> None:
+    """Guard: ``Speed: 235.15 samples/sec`` with no other rate after it (insightface's)."""
+    assert [n for n, *_ in named("step 5 Speed: 235.15 samples/sec\tperplexity=3.5\n")] == [
+        "Speed", "perplexity"]
+
+
+def test_a_dict_printed_by_two_handlers_counts_once() -> None:
+    """TF 2's Object Detection API logs its loss dict through ``INFO:tensorflow`` and absl."""
+    record = ("{{'Loss/classification_loss': 1.0874641,\n 'Loss/total_loss': 1.8449647,\n"
+              " 'learning_rate': 0.0002}}\n")
+    text = ("INFO:tensorflow:Step 900 per-step time 2.463s\n"
+            + "INFO:tensorflow:" + record.format()
+            + "I0324 15:37:39.929794 140467518502784 model_lib_v2.py:708] " + record.format()
+            + "INFO:tensorflow:Step 1000 per-step time 2.466s\n")
+    assert [(n, s) for n, _, s, _ in named(text)] == [
+        ("per-step_time", 900), ("Loss/classification_loss", 900), ("Loss/total_loss", 900),
+        ("per-step_time", 1000)]
+
+
+def test_a_dict_printed_again_at_a_new_step_counts_again() -> None:
+    """Guard: the same values at the next step are the next report."""
+    text = "".join(f"Step {s} per-step time 2.4s\n{{'loss': 0.5,\n 'lr': 0.1}}\n"
+                   for s in (100, 200))
+    assert [(n, s) for n, _, s, _ in named(text) if n == "loss"] == [("loss", 100),
+                                                                     ("loss", 200)]
+
+
+def test_an_agents_mean_episode_length_is_a_metric() -> None:
+    text = "INFO:absl: \n\t\t AverageReturn = 119.5\n\t\t AverageEpisodeLength = 119.6\n"
+    assert named(text) == [("AverageReturn", 119.5, None, None),
+                           ("AverageEpisodeLength", 119.6, None, None)]
+    assert names.metric_like("ep_len_mean") and not names.metric_like("max_episode_length")
+
+
+def test_libfms_iteration_key_after_a_hash() -> None:
+    text = "#Iter=  0\tTrain=1242.26\tTest=1239.97\n#Iter=  1\tTrain=1239.28\tTest=1236.05\n"
+    assert named(text)[-2:] == [("Train", 1239.28, 1, None), ("Test", 1236.05, 1, None)]
+
+
+def test_a_hash_before_a_name_counts_things() -> None:
+    """Guard: libFM's ``#relations: 0``, a number of things."""
+    assert named("#params: 1000 #relations: 0\n") == []
+
+
+def test_a_ratio_with_its_fraction_after_it_is_the_fraction() -> None:
+    text = "Accuracy: 53172/60000 (0.8862)\nAccuracy: 55651/60000 (0.92751664)\n"
+    assert [v for _, v, *_ in named(text)] == [0.8862, 55651 / 60000]
+
+
+def test_a_ratio_with_its_percent_after_it_is_a_percent() -> None:
+    """Guard: PyTorch's MNIST example, ``9894/10000 (99%)``."""
+    line = "Test set: Average loss: 0.0315, Accuracy: 9894/10000 (99%)\n"
+    assert named(line)[-1][:2] == ("test_accuracy", 98.94)
+
+
+def test_ipythons_time_magic_after_a_cell_is_no_metric() -> None:
+    text = ("[48]\tvalidation-auc:0.88493\ttrain-auc:0.89426\n"
+            "[49]\tvalidation-auc:0.88508\ttrain-auc:0.89456\n"
+            "CPU times: user 3.1 s, sys: 108 ms, total: 3.21 s\nWall time: 3.19 s\n")
+    assert {n for n, *_ in named(text)} == {"validation-auc", "train-auc"}
+
+
+def test_a_bracketed_qualifier_glued_to_a_name_is_part_of_it() -> None:
+    line = ("2021-10-08 16:04:24,906 - INFO - joeynmt.prediction -  dev bleu[13a]:  17.09 "
+            "[Beam search decoding with beam size = 5 and alpha = 1.0]\n")
+    assert named(line) == [("dev_bleu[13a]", 17.09, None, None)]
+
+
+def test_a_word_in_brackets_qualifies_where_an_index_does_not() -> None:
+    """``loss[total]`` is a name; ``acc[0]: 3`` indexes, and names nothing."""
+    assert [n for n, *_ in named("step 5 acc[0]: 3 loss[total]: 0.5\n")] == ["loss[total]"]
+
+
+RECHORUS = ("INFO:root:Epoch 159   loss=0.0578 [72.6 s]    dev=(HR@5:0.3522,NDCG@5:0.2503) "
+            "[0.7 s]\n"
+            "Best Iter(dev)=  139\t dev=(HR@5:0.3627,NDCG@5:0.2579) [11710.1 s] \n"
+            "Test After Training: (HR@5:0.3361,NDCG@5:0.2353,HR@10:0.4555)\n")
+
+
+def test_where_the_best_was_is_no_metric_and_a_test_after_training_is_a_test() -> None:
+    found = named(RECHORUS)
+    assert "Best_Iter(dev)" not in {n for n, *_ in found}
+    assert [(n, v) for n, v, *_ in found[-3:]] == [("test_HR@5", 0.3361), ("test_NDCG@5", 0.2353),
+                                                   ("test_HR@10", 0.4555)]
+
+
+def test_a_train_label_still_labels() -> None:
+    """Guard: ``Train:`` is a label where no ``after``/``before`` precedes it."""
+    assert named("Train: loss 0.3 acc 0.5\n") == [("train_loss", 0.3, None, None),
+                                                  ("train_acc", 0.5, None, None)]
+
+
+def test_a_trials_reported_results_before_its_parameters() -> None:
+    """Ray Tune's plain reporter: the results, not the trial's configuration after them."""
+    line = ("Trial XGBoostTrainer_e80b7_00015 reported train-mlogloss=2.2896,train-merror=0.0397,"
+            "valid-mlogloss=2.2921,valid-merror=0.2166 with parameters={'params': {'objective':"
+            " 'multi:softmax', 'num_class': 10, 'learning_rate': 0.0032, 'max_depth': 5}}.\n")
+    assert named(line) == [("train-mlogloss", 2.2896, None, None),
+                           ("train-merror", 0.0397, None, None),
+                           ("valid-mlogloss", 2.2921, None, None),
+                           ("valid-merror", 0.2166, None, None)]
+
+
+def test_a_test_epoch_in_brackets_labels_its_values() -> None:
+    line = ("Test Epoch: [1000/1000] Acc@1:54.21% Acc@5:94.46%: 100%|##########| 20/20 "
+            "[00:03<00:00,  6.46it/s]\n")
+    assert named(line) == [("test_acc@1", 54.21, None, 1000), ("test_acc@5", 94.46, None, 1000)]
+
+
+def test_a_train_epoch_in_brackets_keeps_its_names() -> None:
+    """Guard: the train phase's values keep their names (``Loss``), as timm's do."""
+    assert named("Train Epoch: [1/1000] Loss: 4.5\n") == [("Loss", 4.5, None, 1)]
+
+
+def test_track_run_records_the_rounds_forms(track_home: Path) -> None:
+    """The real recorder, a real child through a pipe: Catalyst's labelled key paths and
+    Sockeye's rates are recorded under their names, with their epochs and steps."""
+    code = ("import sys, time\n"
+            f"sys.stdout.write({CATALYST!r})\n"
+            "sys.stdout.flush()\n"
+            "time.sleep(0.05)\n"
+            f"sys.stdout.write({SOCKEYE!r})\n")
+    track("run", "--", *py(code), check=True)
+    rows = decode_metrics((only_run(track_home) / "metrics.jsonl").read_text())
+    got = {(r["name"], r["value"], r.get("step"), r.get("epoch")) for r in rows}
+    assert ("train_base/lr", 0.005, None, 1) in got and ("valid_loss", 2.339, None, 1) in got
+    assert ("tokens/sec", 4504.66, 877050, 2) in got
+    assert not any(r["name"] == "Speed" for r in rows)
