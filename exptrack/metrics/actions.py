@@ -249,6 +249,9 @@ _COUNT_LINE = re.compile(r"(?i)^\W*(?:total\s)?(?:number|num)\sof\s"
 # detected. Skipping step. Attempted loss scale: 65536, reducing to 32768.0") and a
 # start-up's step ("Time to load utils op: 0.45 seconds": DeepSpeed building an extension)
 _EVENT = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+-]?\.?\d"
+                    # PyTorch's "Epoch    86: reducing learning rate of group 0 to 9.7e-05."
+                    # (the scheduler's own count, no epoch of the run's)
+                    r"|: (?:reducing|increasing) learning rate of group \d"
                     r"|\bTime to (?:load|build|compile) [\w ]{1,60}: "
                     # TensorFlow's "Summary name dense/bias:0 is illegal; using dense/bias_0
                     # instead", a job's "Exited with exit code 130", FuxiCTR's early stopping

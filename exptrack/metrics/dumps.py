@@ -39,6 +39,7 @@ EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path,
 NUMERIC = 1 << 4  # a listing whose value is a number
 PERCENT = 1 << 17  # ... a percentage: a result ("SUN397:75.2%"), seldom a setting
 MEASURED = 1 << 19  # a section's heading that names results ("Evaluation Statistics")
+METRICS = 1 << 22  # ... that says "metrics" ("Daily metrics:"): every number under it is one
 BEST = 1 << 21  # a heading over the best epoch's values again ("Best results (w.r.t BLEU_4)
 # in validation set:", R2Gen's): its block repeats values already recorded
 # a Block's modes: it reads the lines after it
@@ -57,6 +58,7 @@ _SECTION = re.compile(r"(?:^|[\s\]:|])\s*['\"]?[A-Za-z_][\w.\-]{0,60}['\"]?\s*[:
 # "PERFORMANCE METRICS:" (its block's numbers are results, whatever their names)
 _MEASURED = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
                        r"(?:results?|metrics|statistics|stats|performance|scores)\s?:?[\W_]{0,8}$")
+_METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,2}metrics\s?:$")
 _BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
 _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
 _HEADER = re.compile(
@@ -168,8 +170,9 @@ def classify(line: str) -> tuple[int, str]:
         return CONTINUES | EVIDENCE, ""  # "---- arguments ----", "Config:", "Namespace("
     if _BEST_HEADING.match(message(text)):
         return CONTINUES | BEST, ""
-    if _SECTION.search(text):
-        return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else 0), ""
+    if _SECTION.search(text):  # "Daily metrics:" names results, "model:" a section
+        return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else MEASURED | METRICS
+                            if _METRICS_HEADING.match(message(text)) else 0), ""
     if heading_phase(text) is not None or is_rule(text):  # "... INFO - Evaluation Results
         return CONTINUES | (MEASURED if _MEASURED.match(message(text)) else 0), ""  # - Train
     if _MEASURED.match(message(text)):  # Set", then "... INFO - =========="
@@ -207,8 +210,8 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("best", "depth", "epoch", "evidence", "held", "in_run", "keys", "liked",
-                 "lines", "measured", "mode", "numeric", "percent", "phase", "series", "step",
-                 "stream")
+                 "lines", "measured", "metrics", "mode", "numeric", "percent", "phase", "series",
+                 "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -232,6 +235,7 @@ class Block:
         self.percent = 0  # ... whose value is a percentage
         self.stream = stream  # a key came twice: metrics, nothing is held back
         self.measured = False  # under a heading of results ("Evaluation Statistics")
+        self.metrics = False  # ... of metrics ("Daily metrics:"): nothing under it held back
         self.best = False  # under a heading of the best epoch's values (``BEST``)
         self.series = False  # a printed pandas Series ("... dtype: float32"): a table
         # begun after a step or an epoch (rsl_rl's "Learning iteration 156025/10000000" over
@@ -247,6 +251,7 @@ class Block:
         if flags & CONTINUES:
             self.keys.clear()  # a new section: its keys may repeat the last one's ("type")
             self.measured = self.measured or bool(flags & MEASURED)
+            self.metrics = self.metrics or bool(flags & METRICS)
             self.best = bool(flags & BEST)
         if not flags & LISTING or self.stream:
             return False

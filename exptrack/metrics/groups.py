@@ -23,13 +23,34 @@ _DURATION_WORDS = frozenset({"seconds", "secs", "minutes", "mins", "hours"})
 _FIELD_START = re.compile(r"(?:^|[,;|]|\s\s)\s*$")
 
 
+# OpenSpiel's "Losses(total: 3.257, policy: 2.470, value: 0.750)": a quantity's parts,
+# "key: value" in parentheses after its name (a call's "SGD(lr=0.01)" is configuration)
+_PAREN_GROUP = re.compile(
+    r"(?<![\w.\-/])(?P<name>[A-Za-z][A-Za-z0-9_]{0,40})\((?P<body>[^()=]{1,400})\)")
+_COLON_KEY = re.compile(r"[A-Za-z]\w*:\s")
+_PARTS_OF = (["loss"], ["losses"], ["metrics"])  # (BigDL's "Accuracy(correct: 991, count:
+# 10000, accuracy: 0.0991)" counts, the accuracy its last part)
+
+
+def results_call(text: str) -> bool:
+    """Is ``text`` (``NAME(...)``) a quantity's parts, not an object's configuration?"""
+    found = _PAREN_GROUP.fullmatch(text)
+    return found is not None and names.words(found.group("name"))[-1:] in _PARTS_OF \
+        and len(_COLON_KEY.findall(found.group("body"))) >= 2
+
+
 def group_spans(text: str) -> list[tuple[int, int, str]]:
     """The ``NAME[key=value, ...]`` groups of ``text``: (body start, body end, name), only
-    where the body holds at least two ``key=`` pairs (``lr[0.1]`` is a value, not a group)."""
-    if "[" not in text or "=" not in text:
-        return []
-    return [(m.start("body"), m.end("body"), m.group("name")) for m in _GROUP.finditer(text)
-            if len(_KEY_IN_BODY.findall(m.group("body"))) >= 2]
+    where the body holds at least two ``key=`` pairs (``lr[0.1]`` is a value, not a group);
+    and a quantity's ``NAME(key: value, ...)`` parts (``results_call``)."""
+    found: list[tuple[int, int, str]] = []
+    if "[" in text and "=" in text:
+        found = [(m.start("body"), m.end("body"), m.group("name"))
+                 for m in _GROUP.finditer(text) if len(_KEY_IN_BODY.findall(m.group("body"))) >= 2]
+    if "(" in text and ": " in text:
+        found.extend((m.start("body"), m.end("body"), m.group("name"))
+                     for m in _PAREN_GROUP.finditer(text) if results_call(m.group()))
+    return found
 
 
 def grouped(name: str, at: int, spans: list[tuple[int, int, str]]) -> str:

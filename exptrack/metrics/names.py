@@ -101,6 +101,7 @@ _DENY_NAMES = frozenset({
     "metric", "value", "values", "result", "number", "capability", "capabilities", "bestiteration",
     "best_iteration", "best_epoch", "bestepoch", "best_iter", "best_step", "best_round",
     "patience", "lambda", "λ", "verbose", "imgsz", "remaining", "label", "labels", "targets",
+    "group",  # PyTorch's "reducing learning rate of group 0 to 1.0000e-04": a param group
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
     "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns
@@ -114,6 +115,7 @@ _DENY_PATTERN = re.compile(
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
+    r"|^clip_?grad(?:ient)?_?norm$"  # a setting: NeuralHydrology's "clip_gradient_norm: 1"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done

@@ -37,7 +37,8 @@ _NAME_BEFORE = re.compile(
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
-    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|weighted|samples|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
+    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|in %|weighted|samples"""  # "(in %)": TAO's
+    r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
     r"""['"]?$""")  # dlib's

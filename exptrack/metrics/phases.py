@@ -109,7 +109,8 @@ _LABEL = re.compile(
 # pairs, labels the pairs after it
 _SECTION = re.compile(
     r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,}"
-    r"|:\s{1,4}(?=[A-Za-z]\w{0,30}=)|:\t\s*)"  # seg's "  Mean: P=52.88%  R=61.59%",
+    r"|:\s{1,4}(?=[A-Za-z]\w{0,30}(?:=|:\s{0,4}[+-]?\.?\d))|:\t\s*)"  # seg's "  Mean:
+    # P=52.88%  R=61.59%", hanabi_SAD's "Speed: train: 18.4, act: 175.3",
     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")  # "Mixup:\tSegCE loss:0.09"
 # a capitals' word that opens a line of lower-case names and values labels them:
 # NeuralDialog-CVAE's "ELBO_VALID elbo_loss 59.45 bow_loss 62.84" (elbo_valid_elbo_loss)
@@ -312,6 +313,9 @@ def with_phase(name: str, phase: str | None) -> str:
     if phase is not None and phase.startswith("|"):  # a record's tag or a model's name:
         return f"{phase[1:-1]}_{name}"  # every key (fairseq's "train_train_wall", as its JSON
         # log names it; PyCIL's student "snet_train_accy")
+    if phase is not None and name.lower() in PHASES and phase.lower() not in PHASES \
+            and phase.replace("_", "").isalpha():  # a section's phases ("Speed: train: 18.4,
+        return f"{phase.lower()}_{name}"  # act: 175.3": speed_train)
     if phase is None or name.split("/", 1)[0].lower() in PHASES or _PHASE_INSIDE.search(name):
         return name
     tagged = phase.startswith("[")  # a loader's tag prefixes key paths too ("[train: 19, 50 /

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics import names
+
 # a bracketed remark of settings right after a value: "dev chrf: 0.46 [beam size = 5]"
 AFTER_VALUE = re.compile(r"(?<=\d) \[[A-Za-z][^\[\]=]{0,200} = [^\[\]]{0,200}\]")
 # a group opened right after a label or at the start: "Train: (loss = ...)", "(a=1, b=2)"
@@ -86,10 +88,25 @@ def of(line: str, offsets: list[int]) -> set[int]:
         if char == "(":
             opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None
                           and _LEARNING_RATE.match(line, position) is None
-                          and _TIMES.match(line, position) is None)
+                          and _TIMES.match(line, position) is None
+                          and not _parts_of(line, position))
         elif char == ")" and opened:
             opened.pop()
     return inside
+
+
+_NAME_OPENS = re.compile(r"(?<![\w.\-/])([A-Za-z][A-Za-z0-9_]{0,40})$")
+_KEY_FIRST = re.compile(r"\([A-Za-z]\w{0,30}:\s")
+
+
+def _parts_of(line: str, position: int) -> bool:
+    """Does the "(" at ``position`` open a quantity's parts (OpenSpiel's "Losses(total:
+    3.257, policy: 2.470)", ``groups.results_call``), not a remark?"""
+    if _KEY_FIRST.match(line, position) is None:
+        return False
+    name = _NAME_OPENS.search(line, max(0, position - 41), position)
+    return name is not None and names.words(name.group(1))[-1:] in (["loss"], ["losses"],
+                                                                      ["metrics"])
 
 
 # which way is better, said between a name and its value: DeepSpeed-Chat's

@@ -118,7 +118,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     if printed.matrix_row(pieces):
         return ()  # "  Wife   56.0   75.0": a matrix row (a metric's row keeps its value)
     phases = phases_of(line)
-    calls = [m.span() for m in _CALL.finditer(line)] if "(" in line else []
+    calls = [m.span() for m in _CALL.finditer(line) if not groups.results_call(m.group())] \
+        if "(" in line else []
     offsets = [0]
     for piece in pieces:
         offsets.append(offsets[-1] + len(piece))

@@ -221,9 +221,10 @@ class SlowPath(HeldLines):
         self._reprints.record(found, 0, len(found), raw)  # (TF's two handlers print a dict twice)
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
-        if block.stream or not (block.held or any(not names.metric_like(o.name)
-                                                  for o in found)):
-            out.extend(self._recorded(found))  # nothing held back before, nor now
+        if block.stream or block.metrics or not (
+                block.held or any(not names.metric_like(o.name) for o in found)):
+            out.extend(self._recorded(found))  # nothing held back before, nor now; under a
+            # heading of metrics every value is one ("Daily metrics:" over "  NSE: 0.790")
         else:
             block.held.extend(found)
             if len(block.held) > dumps.MAX_HELD:

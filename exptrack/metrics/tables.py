@@ -361,7 +361,16 @@ _COUNTS_HEADER = re.compile(r"^\s*\|\s*[A-Za-z][\w .]{0,30}?\s*\|"
 COUNTED = "(counted)/"  # the section of a counts table's rows, which are dropped
 
 
+# a two-column table of one value per class ("| class name | average precision (in %) |",
+# NVIDIA TAO's): its rows are a breakdown, no metrics
+_CLASS_HEADER = re.compile(r"(?i)^\s*\|\s*(?:class(?:[ _]?name)?|classes|category|label)\s*\|")
+
+
 def counts_header(line: str) -> bool:
+    """The header of a table whose rows are no metrics: counts ("| Modules | Parameters |")
+    or one value per class."""
+    if _CLASS_HEADER.match(line) is not None and line.count("|") == 3:
+        return True
     head = _COUNTS_HEADER.match(line)
     return head is not None and names.counts_things(head.group("head"))
 

@@ -110,18 +110,22 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     return name, pieces[2].strip(" .") in TIME_UNITS, (one.start("phrase"), one.end("phrase"))
 
 
-_LR_UPDATE = re.compile(r"^\s*(?:Updating|Update|Updated|Setting|Set|Adjusting)\s(?:the\s)?"
+_LR_UPDATE = re.compile(r"^(?:\s*|.{0,80}?(?:[:\]|]|\bINFO|\bDEBUG)\s+)"  # (a record's prefix)
+                        r"(?:Updating|Update|Updated|Setting|Set|Adjusting)\s(?:the\s)?"
                         r"(?P<name>learning rate|lr|LR)\sto\s?$")
 
 
 def lr_update(pieces: list[str]) -> tuple[str, Source] | None:
     """(name, source) of a learning rate set to a value each epoch ("Updating learning rate
-    to 5e-05", the Time-Series-Library's); ReduceLROnPlateau's "reducing learning rate to"
-    is an event, not a series."""
-    found = _LR_UPDATE.match(pieces[0])
-    if found is None or not _PHRASE_UNIT.match(pieces[2]):
+    to 5e-05", the Time-Series-Library's; NeuralHydrology's "2022-01-05 21:49:49,872:
+    Setting learning rate to 0.005"); ReduceLROnPlateau's "reducing learning rate to" is an
+    event, not a series."""
+    found = _LR_UPDATE.match(pieces[-3])
+    if found is None or not _PHRASE_UNIT.match(pieces[-1]):
         return None
-    return normalize_name(found.group("name").replace(" ", "_")), found.span("name")
+    at = sum(len(piece) for piece in pieces[:-3])
+    return normalize_name(found.group("name").replace(" ", "_")), (at + found.start("name"),
+                                                                  at + found.end("name"))
 
 
 def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
@@ -171,6 +175,9 @@ def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
             return (Action(METRIC, 1, update[0], source=update[1]),)
     elif len(pieces) > 3:  # the same after a log record's prefix ("... — INFO — Loss of
         found = logged_phrase(pieces)  # the current value function: 108")
+        update = lr_update(pieces) if found is None and not actions else None
+        if update is not None:
+            return (Action(METRIC, len(pieces) - 2, update[0], source=update[1]),)
         if found is not None and actions and not found[0].endswith(actions[0].name):
             return ()
         if found is None and not actions and len(pieces) >= 5:
