@@ -185,3 +185,81 @@ def test_track_run_records_the_rounds_forms(track_home: Path) -> None:
     assert ("train_base/lr", 0.005, None, 1) in got and ("valid_loss", 2.339, None, 1) in got
     assert ("tokens/sec", 4504.66, 877050, 2) in got
     assert not any(r["name"] == "Speed" for r in rows)
+
+
+def test_a_learning_rate_set_after_a_records_prefix() -> None:
+    """NeuralHydrology's scheduler line behind its record's time."""
+    text = ("2022-01-05 21:49:48,653: Epoch 29 average loss: 0.0917\n"
+            "2022-01-05 21:49:48,700: Setting learning rate to 0.005\n")
+    assert named(text)[-1][:2] == ("learning_rate", 0.005)
+
+
+def test_pytorchs_param_group_message_gives_no_metric_nor_epoch() -> None:
+    """``Epoch    86: reducing learning rate of group 0 to 9.7656e-05.``: the scheduler's own
+    count, after the run's epoch 87, places nothing after it."""
+    text = ("EPOCH 87 done: loss 3.6676 - lr 0.0002\n"
+            "Epoch    86: reducing learning rate of group 0 to 9.7656e-05.\n"
+            "MICRO_AVG: acc 0.5699 - f1-score 0.726\n")
+    found = named(text)
+    assert all(n != "group" for n, *_ in found)
+    assert found[-1][0].lower() == "micro_avg_f1-score" and found[-1][3] == 87
+
+
+def test_a_metrics_heading_makes_every_value_under_it_a_metric() -> None:
+    text = "Daily metrics:\n  NSE: 0.790\n  MSE: 0.002\n  KGE: 0.789\n  Peak-Timing: 0.625\n"
+    assert [n for n, *_ in named(text)] == ["NSE", "MSE", "KGE", "Peak-Timing"]
+
+
+def test_a_results_heading_holds_its_counts_back() -> None:
+    """Guard: under "TEST EVALUATION RESULTS" a count is still no metric."""
+    text = ("=" * 60 + "\nTEST EVALUATION RESULTS\n" + "=" * 60
+            + "\nTotal images: 89\nAverage CER: 0.1160 (11.60%)\nMin CER: 0.0796\n")
+    names_found = [n for n, *_ in named(text)]
+    assert names_found == ["evaluation_Average_CER", "evaluation_Min_CER"]
+
+
+def test_a_label_over_key_colon_value_pairs_prefixes_them() -> None:
+    line = "Speed: train: 18.4, act: 175.3, buffer_add: 2.7\n"
+    assert [n for n, *_ in named(line)] == ["speed_train", "speed_act", "speed_buffer_add"]
+
+
+def test_a_log_level_is_no_label() -> None:
+    """Guard: ``INFO: loss: 0.5`` is the loss."""
+    assert named("INFO: loss: 0.5\n") == [("loss", 0.5, None, None)]
+
+
+def test_a_losss_parts_in_parentheses() -> None:
+    line = "[2022-01-27 14:49:18.293] Losses(total: 3.257, policy: 2.470, l2: 0.037)\n"
+    assert named(line) == [("Losses_total", 3.257, None, None),
+                           ("Losses_policy", 2.47, None, None), ("Losses_l2", 0.037, None, None)]
+
+
+def test_a_calls_arguments_stay_configuration() -> None:
+    """``SGD(lr=0.01, ...)`` configures; BigDL's ``Accuracy(correct: 991, count: ...)``
+    counts (its parts are no loss's): both as before the round."""
+    assert named("step 3 SGD(lr=0.01, momentum=0.9) loss: 0.3\n") == [("loss", 0.3, 3, None)]
+    line = ("2017-02-23 10:04:23 INFO  DistriOptimizer$:467 - top1 accuracy is "
+            "Accuracy(correct: 991, count: 10000, accuracy: 0.0991)\n")
+    assert all(not n.startswith("Accuracy_") for n, *_ in named(line))
+
+
+def test_a_table_of_one_value_per_class_is_a_breakdown() -> None:
+    text = ("Mean average_precision (in %): 23.3940\n"
+            "+------------------+--------------------------+\n"
+            "|    class name    | average precision (in %) |\n"
+            "+------------------+--------------------------+\n"
+            "|      animal      |    1.4912280701754386    |\n"
+            "|       car        |    43.78135941791249     |\n"
+            "+------------------+--------------------------+\n")
+    assert named(text) == [("Mean_average_precision", 23.394, None, None)]
+
+
+def test_a_key_value_box_table_is_still_read() -> None:
+    """Guard: a two-column table whose first column is no class's."""
+    text = ("+-----------+-------+\n| key       | value |\n+-----------+-------+\n"
+            "| loss      | 0.3   |\n| accuracy  | 0.9   |\n+-----------+-------+\n")
+    assert [n for n, *_ in named(text)] == ["loss", "accuracy"]
+
+
+def test_a_gradient_clipping_threshold_is_a_setting() -> None:
+    assert names.denied("clip_gradient_norm") and not names.denied("grad_norm")
