@@ -263,3 +263,16 @@ def test_a_key_value_box_table_is_still_read() -> None:
 
 def test_a_gradient_clipping_threshold_is_a_setting() -> None:
     assert names.denied("clip_gradient_norm") and not names.denied("grad_norm")
+
+
+def test_a_bracketed_epoch_key_before_its_value() -> None:
+    """QD-DETR's ``[Epoch] 001 [Loss] loss_span 1.0178 ...``: the epoch of the line."""
+    line = ("2023_07_06_14_18_39 [Epoch] 001 [Loss] loss_span 1.0178 loss_giou 0.8252 "
+            "class_error 2.7452\n")
+    assert named(line) == [("loss_span", 1.0178, None, 1), ("loss_giou", 0.8252, None, 1),
+                           ("class_error", 2.7452, None, 1)]
+
+
+def test_a_bracketed_word_before_a_value_is_a_tag() -> None:
+    """Guard: only a step's or an epoch's key in brackets takes the value after a space."""
+    assert named("[loss] 0.5\n") == []

@@ -36,7 +36,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:\s\((?:[SML]|small|medium|large)\)(?=\s?[:=]))?)"""  # COCO's object sizes:
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"
-    r"""(?P<shut>(?<=[\w@])\](?=[:=]))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
+    r"""(?P<shut>(?<=[\w@])\](?=[:=]|\s$))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
     r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|in %|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
@@ -233,8 +233,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if tail[match.start() - 1:match.start()] == "]" and index >= 3 \
             and _SUBSCRIPT.search(pieces[index - 3]):
         return None  # "EvalErr[0]PerSample": a subscript, not a timestamp's "[...]"
-    if match.group("shut") and tail[match.start("name") - 1:match.start("name")] != "[":
-        return None  # "Epoch[1/3]:" is no key; "[loss]:" is
+    if match.group("shut") and (tail[match.start("name") - 1:match.start("name")] != "[" or (
+            not sep.strip() and raw_name.lower() not in EPOCH_KEYS
+            and raw_name.lower() not in STEP_KEYS)):
+        return None  # "Epoch[1/3]:" is no key; "[loss]:" is, and QD-DETR's "[Epoch] 001"
     if not sep.strip() and not raw_name[:1].isascii():
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]
