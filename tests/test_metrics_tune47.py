@@ -275,4 +275,4 @@ def test_a_bracketed_epoch_key_before_its_value() -> None:
 
 def test_a_bracketed_word_before_a_value_is_a_tag() -> None:
     """Guard: only a step's or an epoch's key in brackets takes the value after a space."""
-    assert named("[loss] 0.5\n") == []
+    assert named("step 3 [acc] 0.5\n") == []
