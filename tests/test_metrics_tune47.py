@@ -276,3 +276,18 @@ def test_a_bracketed_epoch_key_before_its_value() -> None:
 def test_a_bracketed_word_before_a_value_is_a_tag() -> None:
     """Guard: only a step's or an epoch's key in brackets takes the value after a space."""
     assert named("step 3 [acc] 0.5\n") == []
+
+
+def test_a_phases_qualifier_in_parentheses_names_its_values() -> None:
+    """A sea-ice forecaster's ``Val(mean@K) MAE=0.1564``: val_mean@K_MAE (the names after it
+    on the field take the phrase's phase only where a name repeats, as ever)."""
+    line = "[Epoch 01] Train masked-MSE=0.036924 | Val(mean@K) MAE=0.1564 RMSE=0.2418\n"
+    assert [n for n, *_ in named(line)][1] == "val_mean@K_MAE"
+
+
+def test_reconstruction_and_hydrology_scores_are_metric_words() -> None:
+    text = ("KEY METRICS:\n" + "-" * 40 + "\nFVU (lower is better):              0.3806\n"
+            "Absorption Score (lower is better): 0.0000\n"
+            "Cosine Similarity:                  0.7879\n")
+    assert [n for n, *_ in named(text)] == ["FVU", "Absorption_Score", "Cosine_Similarity"]
+    assert names.metric_like("NSE") and names.metric_like("KGE")

@@ -29,6 +29,8 @@ METRIC_WORDS = frozenset({
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
     "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
     "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
+    "similarity", "cossim", "fvu",  # a reconstruction's (sparse autoencoders': "FVU")
+    "nse", "kge",  # a hydrological model's efficiencies (Nash-Sutcliffe, Kling-Gupta)
 })
 # how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
 # a setting)

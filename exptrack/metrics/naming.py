@@ -326,7 +326,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
 def _phrase_phase(phrase: re.Match[str]) -> str:
     """The phase a phrase before a name says (``PHASE_WORDS_BEFORE``): "Training set " is
     train's, "test_2 " test_2's."""
-    return WORD_PHASES[phrase.group("phase").lower()] + (phrase.group("index") or "")
+    index = phrase.group("index") or ""
+    return WORD_PHASES[phrase.group("phase").lower()] + (
+        f"_{index[1:-1]}" if index.startswith("(") else index)  # "Val(step1) ": val_step1
 
 
 _INDEX_WORDS = frozenset({"i", "id", "idx", "index", "no", "num", "number"})

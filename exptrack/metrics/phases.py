@@ -93,7 +93,8 @@ _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
-    r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>" + _ANY_WORD + r")(?P<index>_\d{1,3})?"
+    r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>" + _ANY_WORD + r")(?P<index>_\d{1,3}"
+    r"|\([A-Za-z0-9@.\-]{1,16}\))?"  # "Val(step1) MAE=": the phase's own qualifier
     r"(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
 
 
