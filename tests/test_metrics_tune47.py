@@ -84,13 +84,6 @@ def test_a_dict_printed_again_at_a_new_step_counts_again() -> None:
                                                                      ("loss", 200)]
 
 
-def test_an_agents_mean_episode_length_is_a_metric() -> None:
-    text = "INFO:absl: \n\t\t AverageReturn = 119.5\n\t\t AverageEpisodeLength = 119.6\n"
-    assert named(text) == [("AverageReturn", 119.5, None, None),
-                           ("AverageEpisodeLength", 119.6, None, None)]
-    assert names.metric_like("ep_len_mean") and not names.metric_like("max_episode_length")
-
-
 def test_libfms_iteration_key_after_a_hash() -> None:
     text = "#Iter=  0\tTrain=1242.26\tTest=1239.97\n#Iter=  1\tTrain=1239.28\tTest=1236.05\n"
     assert named(text)[-2:] == [("Train", 1239.28, 1, None), ("Test", 1236.05, 1, None)]

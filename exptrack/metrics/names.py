@@ -182,11 +182,7 @@ def metric_like(name: str) -> bool:
 
 
 def _mean_length(parts: list[str]) -> bool:
-    """"Avg tokens: 626", "mean length": the mean length of what a model generated; an RL
-    agent's mean episode length (TF-Agents' "AverageEpisodeLength", "ep_len_mean")."""
-    if len(parts) == 3 and (parts[0] in _MEANS or parts[2] in _MEANS):
-        return parts[1 if parts[0] in _MEANS else 0] in ("episode", "ep") \
-            and parts[2 if parts[0] in _MEANS else 1] in ("length", "len")
+    """"Avg tokens: 626", "mean length": the mean length of what a model generated."""
     return len(parts) == 2 and parts[0] in _MEANS and parts[1] in ("tokens", "words", "length")
 
 
