@@ -526,11 +526,46 @@ EXPECTED = {
     "by_two_handlers.log": {"divergence"},  # an infinite loss
     "heldout356/neuralhydrology_multitimescale_mtslstm_notebook_epoch_average_loss_median_nse_"
     "1h_1d_every_5_epochs.log": {"plateau"},
+    "heldout358/smartnoise_whitepaper_opacus_dp_cnn_epoch_of_total_loss_acc_epsilon_best_alpha_"
+    "time_total.log": {"overfitting"},
+    "heldout358/ydata_synthetic_wgan_gp_gumbel_two_runs_tqdm_glued_epoch_disc_gen_loss_nan.log":
+        {"divergence"},  # the GAN's losses turn nan
+    "heldout359/usad_notebook_epoch_brackets_val_loss1_val_loss2_negative_values.log":
+        {"divergence"},
+    "heldout365/keras_fit_generator_inception_transfer_notebook_val_bar_then_verbose2_line_"
+    "callback_stop_message.log": {"instability", "overfitting"},
+    "heldout365/keras_t81_558_resnet_regression_notebook_epoch_bar_rmse_val_rmse_stopped_at_72_"
+    "of_100.log": {"overfitting"},
+    "heldout365/torch_snippets_report_csrnet_crowd_counting_notebook_leading_blank_line_pts_"
+    "loss_elapsed_remaining.log": {"plateau"},
+    "heldout366/bert_sentiment_epoch_of_dashes_train_val_loss_accuracy_long_floats_cpu_wall_"
+    "time.log": {"overfitting"},
+    "heldout366/torchtext_bert_pos_tagging_epoch_time_minutes_tab_train_val_loss_acc_percent.log":
+        {"overfitting"},
+    "heldout367/tf_dqn_doom_episode_total_reward_training_loss_explore_p_one_line_model_saved_"
+    "skipped_episodes.log": {"instability"},
+    "heldout368/pyg_gatv2_citeseer_notebook_pipe_separated_percent_accs_model_test_accuracy_"
+    "cell_time_magic.log": {"plateau"},
+    "heldout368/pyg_tutorial_recgnn_notebook_mlp_reprs_deprecation_stderr_epoch_train_val_test_"
+    "acc_no_final_newline.log": {"overfitting"},
+    "heldout368/pyg_vgae_link_prediction_book_notebook_epoch_loss_val_auc_ap_test_auc_ap_no_"
+    "colon.log": {"plateau"},
+    "heldout370/xgboost_sklearn_validation_0_error_100_rounds_accuracy_percent_summary.log":
+        {"plateau"},  # the best error at round 1
+    "heldout371/keras_attrnn_speech_commands_eta_line_checkpoint_lr_callback_early_stopping_"
+    "glued.log": {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # round tune47: a sweep's trials, or fits one after another, share one series
+    "heldout358/sdv_tvae_ctgan_mcar_imputation_pipe_separated_model_trial_test_f1_rmse_banners_"
+    "warnings.log": {"plateau"},
+    "heldout370/lightgbm_bayesian_optimization_cv_fold_rmse_rounds_secs_last_eval_score_current_"
+    "iter_best_score.log": {"plateau"},
+    "heldout372/neuralforecast_isf2025_four_fits_glued_timing_prints_bars_valid_loss.log":
+        {"divergence"},
     # round tune47: a start-up line's "min_val_loss inf" (the running minimum's initial value)
     "heldout347/retro_mae_har_pretraining_epoch_of_total_train_val_loss_config_line_min_val_"
     "loss_inf.log": {"divergence"},
