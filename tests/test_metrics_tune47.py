@@ -284,3 +284,15 @@ def test_reconstruction_and_hydrology_scores_are_metric_words() -> None:
             "Cosine Similarity:                  0.7879\n")
     assert [n for n, *_ in named(text)] == ["FVU", "Absorption_Score", "Cosine_Similarity"]
     assert names.metric_like("NSE") and names.metric_like("KGE")
+
+
+def test_two_slashed_names_over_two_slashed_values() -> None:
+    """rasbt's GAN notebooks' ``Gen/Dis Loss: 3.5710/-1.1160``: two losses, not one."""
+    line = "Epoch: 001/020 | Batch 100/1272 | Gen/Dis Loss: 3.5710/-1.1160\n"
+    assert named(line) == [("Gen_Loss", 3.571, 100, 1), ("Dis_Loss", -1.116, 100, 1)]
+    assert [n for n, *_ in named("train/val loss: 0.3/0.4\n")] == ["train_loss", "val_loss"]
+
+
+def test_slashed_names_of_no_metric_stay_one() -> None:
+    """Guard: ``read/write bytes: 3.5/4.2`` names no quantity the pair splits into."""
+    assert [n for n, *_ in named("step 5 read/write bytes: 3.5/4.2\n")] == ["read/write_bytes"]

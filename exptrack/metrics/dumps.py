@@ -210,8 +210,8 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("best", "depth", "epoch", "evidence", "held", "in_run", "keys", "liked",
-                 "lines", "measured", "metrics", "mode", "numeric", "percent", "phase", "printed",
-                 "series", "step", "stream")
+                 "lines", "measured", "metrics", "mode", "numeric", "percent", "phase", "series",
+                 "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -236,7 +236,6 @@ class Block:
         self.stream = stream  # a key came twice: metrics, nothing is held back
         self.measured = False  # under a heading of results ("Evaluation Statistics")
         self.metrics = False  # ... of metrics ("Daily metrics:"): nothing under it held back
-        self.printed: str | bytes = ""  # the format of its last line of values (``reprints``)
         self.best = False  # under a heading of the best epoch's values (``BEST``)
         self.series = False  # a printed pandas Series ("... dtype: float32"): a table
         # begun after a step or an epoch (rsl_rl's "Learning iteration 156025/10000000" over

@@ -217,12 +217,8 @@ class SlowPath(HeldLines):
             self._apply(plan, raw, found)
         else:
             found.append(Carried(kv[0], kv[1], self.step, self.epoch))
-        printed = reprints.format_of(raw)
-        if printed != block.printed:  # (a line of the format of the one before it reports anew)
-            self._reprints.check(found, 0, raw)  # "***** train metrics *****": the dict again
-        block.printed = printed
-        if isinstance(raw, str) and ("'" in raw or '"' in raw):  # a dict printed over lines,
-            self._reprints.record(found, 0, len(found), raw)  # twice by TF's two handlers
+        self._reprints.check(found, 0, raw)  # "***** train metrics *****": the dict again
+        self._reprints.record(found, 0, len(found), raw)  # (TF's two handlers print a dict twice)
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
         if block.stream or block.metrics or not (

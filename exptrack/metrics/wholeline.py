@@ -239,7 +239,7 @@ def slash_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
     heading = _PAIR_HEADING.match(pieces[0])
     if heading is None or not (names.metric_like(heading["first"])
                                and names.metric_like(heading["second"])):
-        return actions
+        return _named_pairs(pieces, actions)
     paired = {a.token for a in actions if a.kind == METRIC and a.token + 2 < len(pieces)
               and pieces[a.token + 1] == "/"}
     best: set[int] = set()  # the tokens of "| Best Valid : 2.79/3.94 Ep. 90", to its "|"
@@ -259,6 +259,25 @@ def slash_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
         out += (action._replace(name=f"{action.name}_{heading['first']}"),
                 action._replace(token=action.token + 2,
                                 name=f"{action.name}_{heading['second']}"))
+    return tuple(out)
+
+
+# "Gen/Dis Loss: 3.57/-1.12", "train/val loss: 0.3/0.4": two quantities' names share their
+# last word, and their values follow in the same order
+_NAMED_PAIR = re.compile(r"^(?P<first>[A-Za-z]{1,12})/(?P<second>[A-Za-z]{1,12})"
+                         r"_(?P<what>\w{1,40})$")
+
+
+def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    out: list[Action] = []
+    for action in actions:
+        pair = _NAMED_PAIR.match(action.name) if action.kind == METRIC else None
+        if pair is None or action.token + 2 >= len(pieces) or pieces[action.token + 1] != "/" \
+                or not (names.metric_like(pair["what"]) or pair["what"].lower().endswith("cost")):
+            out.append(action)
+            continue
+        out += (action._replace(name=f"{pair['first']}_{pair['what']}"),
+                action._replace(token=action.token + 2, name=f"{pair['second']}_{pair['what']}"))
     return tuple(out)
 
 
