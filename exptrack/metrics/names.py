@@ -118,8 +118,6 @@ _DENY_PATTERN = re.compile(
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
     r"|^clip_?grad(?:ient)?_?norm$"  # a setting: NeuralHydrology's "clip_gradient_norm: 1"
-    r"|^best_?(?:iter|iteration|epoch|step|round|ep|itr)\(\w{1,20}\)$"  # ReChorus's "Best
-    # Iter(dev)=  139": where the best was, an index ("best_epoch" itself is a name denied)
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
@@ -304,6 +302,9 @@ def _loss_of(low: str) -> bool:
     return len(parts) > 1 and parts[-1] == "id" and parts[-2] in ("loss", "losses")
 
 
+_BEST_AT = frozenset({"iter", "iteration", "epoch", "step", "round", "ep", "it", "itr"})
+
+
 def running_best(name: str) -> bool:
     """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``, ``Acc-Highest``: the
     best value so far of a metric, which repeats one of its earlier values; not a series of its own
@@ -316,6 +317,9 @@ def running_best(name: str) -> bool:
         return False
     rest = parts[parts.index("best") + 1:]
     after = [p for p in rest if p not in _PHASE_WORDS]
+    if after and after[0].partition("(")[0] in _BEST_AT and (len(parts) > 2 or "(" in after[0]):
+        return True  # where the best was, an index: ReChorus's "Best Iter(dev)=  139",
+        # "best_valid_epoch", "best_epoch_num" ("best_epoch" itself is a name denied)
     if rest and not after:  # "Best Val", "best_test": the best so far of that phase's
         return "bestTest" not in name  # score; CatBoost's closing "bestTest" is its result
     return bool(after) and (after[0] in METRIC_WORDS or after[0] in _MEANS

@@ -239,7 +239,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         # (a line of the same shape, the same format, reprints none of them)
         mark: tuple[int, int, str | bytes] | None = None
         mark_shape = b""
+        gated_shape = b""  # the shape of the line before, when a block took it
         for raw, shape in zip(lines, shapes, strict=True):
+            after_block, gated_shape = gated_shape, b""
             taken: set[str] | None = None
             if filtered:
                 text = lineplan.text_of(raw)
@@ -272,6 +274,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 gated = self._gate(plan, shape, raw, out)
                 said_last, said_shape = self._said, self._said_shape
                 if gated is None:
+                    gated_shape = shape
                     continue
                 plan = gated
             if self._kv_rows and (plan is not _EMPTY or b"|" not in shape):
@@ -315,7 +318,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 if shape != mark_shape:
                     if mark is not None:
                         reprints.record(out, *mark)
-                    reprints.check(out, first, raw)
+                    if shape != after_block:  # ("acc: 1.0" twice: a block's, then the next)
+                        reprints.check(out, first, raw)
                 if first < len(out):
                     mark, mark_shape = (first, len(out), raw), shape
                 else:

@@ -52,15 +52,11 @@ class Reprints:
     def __init__(self) -> None:
         self._last: dict[str, tuple[Observation, str | bytes]] = {}
         self._noted: dict[str, float] = {}
-        self._latest: str | bytes | None = None  # the line remembered last
 
     def check(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """Drop ``out[first:]`` (one line's values) when every one of them is a reprint of
         an earlier line's value; a line with one new value among them reports anew."""
         last = self._last
-        latest = self._latest
-        if latest is not None and format_of(raw, latest) == format_of(latest):
-            return  # the next line of the format of the last one ("acc: 1.0" twice) reports anew
         end = len(out)
         index = first
         same: bool | None = None  # the earlier line's format (only the same values repeat it)
@@ -95,8 +91,6 @@ class Reprints:
         """Remember ``out[start:end]``, the values of the line ``raw``."""
         last = self._last
         full = len(last) >= self.LIMIT
-        if start < min(end, len(out)):
-            self._latest = raw
         for index in range(start, min(end, len(out))):
             obs = out[index]
             if not full or obs.name in last:
