@@ -58,7 +58,9 @@ _SECTION = re.compile(r"(?:^|[\s\]:|])\s*['\"]?[A-Za-z_][\w.\-]{0,60}['\"]?\s*[:
 # "PERFORMANCE METRICS:" (its block's numbers are results, whatever their names)
 _MEASURED = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
                        r"(?:results?|metrics|statistics|stats|performance|scores)\s?:?[\W_]{0,8}$")
-_METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,2}metrics\s?:$")
+# ... whose words say metrics ("Daily metrics:", "KEY METRICS:"; a YAML "metrics:" key is no
+# heading of results)
+_METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metrics\s?:$")
 _BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
 _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
 _HEADER = re.compile(
