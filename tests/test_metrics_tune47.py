@@ -296,3 +296,9 @@ def test_two_slashed_names_over_two_slashed_values() -> None:
 def test_slashed_names_of_no_metric_stay_one() -> None:
     """Guard: ``read/write bytes: 3.5/4.2`` names no quantity the pair splits into."""
     assert [n for n, *_ in named("step 5 read/write bytes: 3.5/4.2\n")] == ["read/write_bytes"]
+
+
+def test_a_yaml_metrics_key_is_no_heading_of_results() -> None:
+    """Guard: a printed YAML file's ``metrics:`` key over its entries' settings."""
+    text = "metrics:\n  Loss:\n    last: 0.004127\n    count: 7\n    step_key: step\n"
+    assert all(n != "count" for n, *_ in named(text))
