@@ -302,3 +302,16 @@ def test_a_yaml_metrics_key_is_no_heading_of_results() -> None:
     """Guard: a printed YAML file's ``metrics:`` key over its entries' settings."""
     text = "metrics:\n  Loss:\n    last: 0.004127\n    count: 7\n    step_key: step\n"
     assert all(n != "count" for n, *_ in named(text))
+
+
+def test_a_quantitys_group_of_one_key_names_it() -> None:
+    """icefall's yesno recipe: ``loss[loss=...]`` is the batch's, ``tot_loss[loss=...]`` the
+    running average's: two series (they were one, each line's two values in it)."""
+    line = ("2023-07-27 12:50:53,681 INFO [train.py:422] Epoch 0, batch 10, loss[loss=0.4561, "
+            "over 2828.00 frames. ], tot_loss[loss=0.7076, over 22192.90 frames.], batch size: 4\n")
+    assert named(line) == [("loss", 0.4561, 10, 0), ("tot_loss", 0.7076, 10, 0)]
+
+
+def test_a_group_of_one_key_of_no_quantity_is_no_group() -> None:
+    """Guard: ``x[a=1]`` (no quantity's name) groups nothing."""
+    assert [n for n, *_ in named("step 5 stats[acc=0.5] loss=0.3\n")] == ["acc", "loss"]

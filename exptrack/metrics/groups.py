@@ -41,12 +41,16 @@ def results_call(text: str) -> bool:
 
 def group_spans(text: str) -> list[tuple[int, int, str]]:
     """The ``NAME[key=value, ...]`` groups of ``text``: (body start, body end, name), only
-    where the body holds at least two ``key=`` pairs (``lr[0.1]`` is a value, not a group);
+    where the body holds at least two ``key=`` pairs, or one in a quantity's group
+    (``lr[0.1]`` is a value, not a group);
     and a quantity's ``NAME(key: value, ...)`` parts (``results_call``)."""
     found: list[tuple[int, int, str]] = []
     if "[" in text and "=" in text:
         found = [(m.start("body"), m.end("body"), m.group("name"))
-                 for m in _GROUP.finditer(text) if len(_KEY_IN_BODY.findall(m.group("body"))) >= 2]
+                 for m in _GROUP.finditer(text)
+                 if len(_KEY_IN_BODY.findall(m.group("body"))) >= (
+                     1 if names.metric_like(m.group("name")) else 2)]  # icefall's yesno recipe:
+        # "loss[loss=0.4561, over 2828.00 frames. ], tot_loss[loss=0.7076, ...]"
     if "(" in text and ": " in text:
         found.extend((m.start("body"), m.end("body"), m.group("name"))
                      for m in _PAREN_GROUP.finditer(text) if results_call(m.group()))
