@@ -71,7 +71,7 @@ class Reprints:
                     or not printed_alike(seen.value, obs.value):
                 return
             if same is None:
-                same = format_of(before[1]) == format_of(raw, before[1])
+                same = _format(before[1]) == _format(raw, before[1])
             if same and (seen.value != obs.value or obs.step is None):
                 return
             index += 1
@@ -105,7 +105,7 @@ class Reprints:
         self.record(row, 0, len(row), raw)
 
 
-def format_of(line: str | bytes, like: str | bytes | None = None) -> str | bytes:
+def _format(line: str | bytes, like: str | bytes | None = None) -> str | bytes:
     """``line``'s format, as bytes when ``like`` is (a chunk's lines are str when ASCII)."""
     if isinstance(line, str) and isinstance(like, bytes):
         line = line.encode("utf-8", "surrogateescape")
