@@ -28,14 +28,20 @@ _FIELD_START = re.compile(r"(?:^|[,;|]|\s\s)\s*$")
 _PAREN_GROUP = re.compile(
     r"(?<![\w.\-/])(?P<name>[A-Za-z][A-Za-z0-9_]{0,40})\((?P<body>[^()=]{1,400})\)")
 _COLON_KEY = re.compile(r"[A-Za-z]\w*:\s")
-_PARTS_OF = (["loss"], ["losses"], ["metrics"])  # (BigDL's "Accuracy(correct: 991, count:
-# 10000, accuracy: 0.0991)" counts, the accuracy its last part)
+_PARTS_OF = frozenset({"loss", "losses", "metrics"})  # (BigDL's "Accuracy(correct: 991,
+# count: 10000, accuracy: 0.0991)" counts, the accuracy its last part)
+
+
+def has_parts(name: str) -> bool:
+    """Does ``name`` print its parts in parentheses after it ("Losses(total: ...)")?"""
+    words = names.words(name)
+    return bool(words) and words[-1] in _PARTS_OF
 
 
 def results_call(text: str) -> bool:
     """Is ``text`` (``NAME(...)``) a quantity's parts, not an object's configuration?"""
     found = _PAREN_GROUP.fullmatch(text)
-    return found is not None and names.words(found.group("name"))[-1:] in _PARTS_OF \
+    return found is not None and has_parts(found.group("name")) \
         and len(_COLON_KEY.findall(found.group("body"))) >= 2
 
 

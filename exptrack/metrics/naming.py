@@ -25,9 +25,8 @@ _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<=\s@)|(?<=^#)|(?<=\s#))['"]?"""
     # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200");
     # FuxiCTR's "Train loss @epoch 1": after " @"; libFM's "#Iter=  0": after a word's "#";
-    # insightface's
-    # "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"; a key path may open with
-    # "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime")
+    # insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"; a key path
+    # may open with "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime")
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)"

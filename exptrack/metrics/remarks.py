@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import names
+from exptrack.metrics import groups
 
 # a bracketed remark of settings right after a value: "dev chrf: 0.46 [beam size = 5]"
 AFTER_VALUE = re.compile(r"(?<=\d) \[[A-Za-z][^\[\]=]{0,200} = [^\[\]]{0,200}\]")
@@ -105,8 +105,7 @@ def _parts_of(line: str, position: int) -> bool:
     if _KEY_FIRST.match(line, position) is None:
         return False
     name = _NAME_OPENS.search(line, max(0, position - 41), position)
-    return name is not None and names.words(name.group(1))[-1:] in (["loss"], ["losses"],
-                                                                      ["metrics"])
+    return name is not None and groups.has_parts(name.group(1))
 
 
 # which way is better, said between a name and its value: DeepSpeed-Chat's
