@@ -77,7 +77,7 @@ def test_a_dict_printed_by_two_handlers_counts_once() -> None:
 
 
 def test_a_dict_printed_again_at_a_new_step_counts_again() -> None:
-    """Guard: the same values at the next step are the next report."""
+    """The same values at the next step are the next report (as before the round)."""
     text = "".join(f"Step {s} per-step time 2.4s\n{{'loss': 0.5,\n 'lr': 0.1}}\n"
                    for s in (100, 200))
     assert [(n, s) for n, _, s, _ in named(text) if n == "loss"] == [("loss", 100),
