@@ -20,8 +20,10 @@ _COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instance
 # a value's rate unit, alone in its field: "3599 src tok/s;", "27242.83 words/s :", or
 # before the next value ("4504.66 tokens/sec 1.68 updates/sec\tperplexity=") (not a
 # download's or a progress bar's "12.3 MB/s", "4.5 it/s")
-_RATE_AFTER = re.compile(
-    r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?[A-Za-z]{1,12}/(?:s|sec))(?=\s*(?:$|[;,|]|\s[:|-]\s)|\t|\s[+-]?\d)")
+_RATE = r"[A-Za-z]{1,12}/(?:s|sec)"  # a rate's unit: "tokens/sec", "words/s"
+_RATE_AFTER = re.compile(r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?" + _RATE
+                         + r")(?=\s*(?:$|[;,|]|\s[:|-]\s)|\t|\s[+-]?\d)")
+_RATE_UNIT = re.compile(_RATE)
 
 # a time per unit after its value, alone in its field: "| 2.057s/batch |", nanoGPT's
 # "9240 ms/iter" (not a
@@ -60,15 +62,21 @@ def rate_name(after: str) -> str | None:
 
 
 _SPEED_WORDS = frozenset({"speed", "throughput"})
-_ANOTHER_RATE = re.compile(r"\s[+-]?\d[\d.]*\s[A-Za-z]{1,12}/(?:s|sec)\b")
+_ANOTHER_RATE = re.compile(r"\s[+-]?\d[\d.]*\s" + _RATE + r"\b")
 
 
-def speed_name(name: str, after: str) -> str:
-    """A speed's value named by its rate unit when more rates follow it (Sockeye's "Speed:
-    235.15 samples/sec 4504.66 tokens/sec": ``samples/sec``, as the others are); ``name``
-    otherwise ("Speed 726.28 samples/sec   Loss" stays ``Speed``)."""
+def is_rate_unit(word: str) -> bool:
+    """Is ``word`` a rate's unit ("tokens/sec")?"""
+    return _RATE_UNIT.fullmatch(word) is not None
+
+
+def speed_name(name: str, pieces: list[str], index: int) -> str:
+    """A speed's value (``pieces[index]``) named by its rate unit when more rates follow it
+    (Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec": ``samples/sec``, as the
+    others are); ``name`` otherwise ("Speed 726.28 samples/sec   Loss" stays ``Speed``)."""
     if name.lower() not in _SPEED_WORDS:
         return name
+    after = "".join(pieces[index + 1:index + 4])
     found = _RATE_AFTER.match(after)
     if found is None or _ANOTHER_RATE.match(after, found.end()) is None:
         return name

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from exptrack.metrics import names
+from exptrack.metrics import abbrev, names
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import (
@@ -44,7 +44,6 @@ _NAME_BEFORE = re.compile(
 # "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:", "step-146352, lr=...",
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
-_RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec)$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "lm loss value: 8.4" is lm_loss
 _FILLERS = frozenset({"value", "values"})
@@ -242,7 +241,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if before.endswith("#") and raw_name.lower() not in STEP_KEYS \
             and raw_name.lower() not in EPOCH_KEYS:
         return None  # "#relations: 0", "#params": a number of things; libFM's "#Iter=" a key
-    if not sep.strip() and not before.strip() and index >= 2 and _RATE_UNIT.match(raw_name):
+    if not sep.strip() and not before.strip() and index >= 2 and abbrev.is_rate_unit(raw_name):
         return None  # Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec": the unit of
         # the value before it, not the name of the value after it
     if normalize_name(raw_name).lower() in _FILLERS or (

@@ -360,7 +360,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if not weak and not measured and around.count_noun(after, index + 2 < len(pieces)):
             continue
         name = abbrev.speed_name(groups.grouped(name, offsets[index], spans),  # icefall's
-                                 "".join(pieces[index + 1:index + 4]))  # "tot_loss[loss=0.7]"
+                                 pieces, index)  # "tot_loss[loss=0.7]"
         if "|" in left:  # a field of its own: a section of two names or more ends at its "|"
             per_phase, section = None, section if fields < 2 else None
         phased = QUANTITY_PHASE.match(name) if not weak else None
