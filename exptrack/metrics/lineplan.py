@@ -92,6 +92,10 @@ DONE_LINE = re.compile(
     r"|epochs? completed in )")
 # early stopping's notice of where the run stopped ("early stopping triggered after 14
 # epochs", "early stop at epoch 94"), not its patience counter
+# a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
+# scores on test set..."): words after the count, no other number, an ellipsis; no step
+_STAGE = re.compile(r"\s*\[(?:(?i:step|stage|phase) ?)?\d{1,2}/\d{1,2}\] [A-Za-z][^\d]{0,200}?"
+                    r"(?:\.\.\.|\u2026)\s*$")
 _EARLY_STOP = re.compile(r"(?i)\bearly[ _-]?stop(?:ping|ped)?\b[^\d]{0,30}?\b(?:at|after)\s")
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
@@ -147,7 +151,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     marked = _marked(raw, text, objects)
     if marked is not None:
         return marked
-    if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200):
+    if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
+            or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
     pieces = rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
