@@ -161,10 +161,11 @@ def test_ultralytics_speed_predictions_and_anchor_check() -> None:
             " at shape (1, 3, 64, 64)\n"
             "AutoAnchor: n=9, img_size=320, metric_all=0.508/0.880-mean/best, past_thr=0.566\n")
     found = {o.name: o for o in _obs(text)}
-    assert set(found) == {"GPU_mem", "loss", "top1_acc", "top5_acc", "preprocess",
-                          "inference", "postprocess"}
+    assert set(found) == {"GPU_mem", "loss", "top1_acc", "top5_acc", "speed_preprocess",
+                          "speed_inference", "speed_loss", "speed_postprocess"}
     assert found["loss"].value == 0.1751 and found["loss"].epoch == 2
-    assert (found["inference"].value, found["inference"].epoch) == (7.3, 2)
+    assert (found["speed_inference"].value, found["speed_inference"].epoch) == (7.3, 2)
+    assert found["speed_loss"].value == 0.1  # the loss's time, not the classifier's loss
 
 
 def test_a_timing_line_counts_inside_epochs_not_before() -> None:

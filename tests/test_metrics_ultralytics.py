@@ -26,13 +26,14 @@ MODES = ("pipe", "pty")
 
 Series = dict[str, list[tuple[Any, float]]]
 MEMORY = "GPU_mem"  # the epoch bar's memory column: printed only, in no file of Ultralytics'
-SPEED = {"preprocess", "inference", "postprocess"}  # the closing "Speed:" line, in ms
+# the closing "Speed:" line, in ms: "0.0ms loss" is the loss's time, never the loss
+SPEED = {"speed_preprocess", "speed_inference", "speed_loss", "speed_postprocess"}
 
 
 def speed(metrics: dict[str, Any]) -> set[str]:
-    """The Speed line's names: its "0.0ms loss" too, unless the run has a loss of its own
-    (a classifier's training loss)."""
-    return SPEED | ({"loss"} if "loss" not in metrics else set())
+    """The Speed line's names, apart from the run's own (a classifier's ``loss``)."""
+    assert not SPEED & set(metrics)
+    return SPEED
 
 
 def truth_of(fixture: Path) -> dict[str, Any]:
@@ -196,10 +197,10 @@ def test_track_run_under_a_terminal_records_the_run_s_own_series(tmp_path: Path)
 def test_aliases_and_ignore_patterns_apply_to_ultralytics_lines() -> None:
     data = (ZOO / "yolo_detect" / "pipe" / "output.log").read_bytes()
     parser = MetricParser(aliases={"box_loss": "train/box", "mAP50-95": "map",
-                                   "inference": "ms/image"},
+                                   "speed_inference": "ms/image"},
                           ignore_patterns=[r"^\s+all\s", r"^Speed:"])
     found = series_of(parser.feed(data) + parser.finish())
     assert set(found) == {"train/box", "cls_loss", "dfl_loss", MEMORY}
-    parser = MetricParser(aliases={"inference": "ms/image"})
-    assert {"ms/image", "preprocess"} <= set(series_of(parser.feed(data) + parser.finish()))
+    parser = MetricParser(aliases={"speed_inference": "ms/image"})
+    assert {"ms/image", "speed_preprocess"} <= set(series_of(parser.feed(data) + parser.finish()))
     assert len(found["train/box"]) == 3

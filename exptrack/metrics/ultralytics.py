@@ -14,8 +14,10 @@ to a ``Recognizer`` first; what it does not claim goes to the default rules. It 
 - the validation table: its header (``Class Images Instances Box(P R mAP50 mAP50-95)``,
   ``classes top1_acc top5_acc``) and its ``all`` row; the per-class rows under it are
   claimed and dropped;
-- the ``Speed:`` line of a validation or prediction: ``preprocess``, ``inference`` and
-  ``postprocess`` per image, in ms (not ``loss``'s time: a classifier's loss is ``loss``);
+- the ``Speed:`` line of a validation or prediction: ``speed_preprocess``,
+  ``speed_inference``, ``speed_loss`` and ``speed_postprocess`` per image, in ms (the
+  ``speed`` dict Ultralytics keeps them in; ``loss`` alone would join a classifier's train
+  loss);
 - its own lines whose numbers are not metrics but that the default rules would take for
   some: data-set scans (``... 8 images, 0 backgrounds, 0 corrupt``), ``Overriding
   model.yaml nc=80 with nc=2``, ``Using 16 train, 8 val images for fraction=1.0``. (The
@@ -64,8 +66,7 @@ _FIRST = re.compile(
     r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|Speed:\s|AutoAnchor:\s"
     r"|\w+:\s+Scanning\s|all\s)")
 # "Speed: 0.2ms preprocess, 1.5ms inference, 0.0ms loss, 0.6ms postprocess per image": the
-# per-image timings of a validation or prediction, in ms; the loss's time is left out (a
-# classifier's train loss is named "loss")
+# per-image timings of a validation or prediction, in ms, named "speed_" and the word
 _SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|inference|loss|postprocess)\b")
 _TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
 _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
@@ -153,8 +154,8 @@ class Recognizer:
             return None
         if text.lstrip().startswith("Speed: "):
             return [(self._aliases.get(name, name), float(value), self.epoch)
-                    for value, name in _SPEED.findall(text)  # (a classifier's "loss" is its
-                    if name != "loss" or name not in self._losses] or None  # training loss)
+                    for value, name in ((v, f"speed_{n}") for v, n in _SPEED.findall(text))
+                    ] or None
         if _TRAIN_ROW.match(text) and (self._losses or ": " in text):
             return self._train_row(text)  # before any header: its epoch and memory only
         if "GPU_mem" in text:
