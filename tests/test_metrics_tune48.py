@@ -31,3 +31,63 @@ def test_a_bare_count_before_values_is_still_the_step() -> None:
     its ellipsis, not a full stop)."""
     assert named("[3/10]\nloss: 0.5\n[4/10] Training.\nloss: 0.4\n") == [
         ("loss", 0.5, 3, None), ("loss", 0.4, 4, None)]
+
+
+def test_an_evaluating_ellipsis_labels_the_values_after_it() -> None:
+    """A trading agent's episode line, then its evaluation's: two series, not one."""
+    text = ("Episode:  926, Score:  1614.141, Market Return:   27.58%, Length:  548\n"
+            "Evaluating...  Score:  -252.659, Market Return:   18.07%\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("Score", 1614.141), ("Market_Return", 27.58), ("Length", 548.0),
+        ("evaluating_score", -252.659), ("evaluating_Market_Return", 18.07)]
+
+
+KERAS3 = ("Epoch 1/2\n"
+          "485/485 ━━━━━━━━━━━━━━━━━━━━ 0s 88ms/step - accuracy: 0.8465 - loss: 0.4193\n"
+          "Epoch 1: val_accuracy improved from None to 0.66185, saving model to best.keras\n"
+          "485/485 ━━━━━━━━━━━━━━━━━━━━ 46s 94ms/step - accuracy: 0.8798 - loss: 0.3201"
+          " - val_accuracy: 0.6619 - val_loss: 1.2000\n"
+          "Epoch 2/2\n"
+          "484/485 ━━━━━━━━━━━━━━━━━━━━ 0s 88ms/step - accuracy: 0.9300 - loss: 0.2000\n"
+          "485/485 ━━━━━━━━━━━━━━━━━━━━ 45s 93ms/step - accuracy: 0.9367 - loss: 0.1900"
+          " - val_accuracy: 0.9000 - val_loss: 0.3000\n")
+
+
+def test_keras3s_render_before_validation_is_not_the_epochs_value() -> None:
+    """Keras 3 draws ``485/485 ━━━ 0s`` (its time the ETA) before it validates, then the
+    epoch's line with ``val_`` values: History keeps the second."""
+    assert [(v, e) for n, v, _, e in named(KERAS3) if n == "loss"] == [(0.3201, 1), (0.19, 2)]
+
+
+def test_keras3_without_validation_keeps_each_epochs_render() -> None:
+    text = ("Epoch 1/2\n4/4 ━━━━━━━━━━━━━━━━━━━━ 0s 3ms/step - loss: 0.5000\n"
+            "Epoch 2/2\n4/4 ━━━━━━━━━━━━━━━━━━━━ 0s 3ms/step - loss: 0.4000\n")
+    assert named(text) == [("loss", 0.5, None, 1), ("loss", 0.4, None, 2)]
+
+
+def test_a_word_opening_a_pipe_field_labels_its_pairs() -> None:
+    """``| Tr loss=... acc=... | Va loss=... acc=...``: the train and the validation
+    accuracy were one series (and the first of the line was lost)."""
+    line = ("F1 Ep 29/30 | Tr loss=0.0092 acc=0.998 f1=0.998 | Va loss=0.0013  acc=0.999  "
+            "f1=0.999 | LR=2.5e-05 [223s]\n")
+    assert [n.lower() for n, *_ in named(line)] == [
+        "tr_loss", "tr_acc", "tr_f1", "va_loss", "va_acc", "va_f1", "lr"]
+
+
+def test_a_pipe_fields_label_ends_at_its_pipe() -> None:
+    """Guard: the label is over its field only, whatever its first value."""
+    line = "F1 Ep  2/30 | Tr loss=0.1004 acc=0.963 | Va loss=nan  acc=0.978 | LR=1.0e-04\n"
+    assert [n.lower() for n, *_ in named(line)][-1] == "lr"
+
+
+def test_training_parameters_are_settings() -> None:
+    text = ("2025-09-09 11:28:58,771 - INFO - PlantDiseaseModel - Training parameters: 30 "
+            "epochs, LR=0.001, BS=64\nEpoch 1: loss=0.5\n")
+    assert named(text) == [("loss", 0.5, None, 1)]
+
+
+def test_a_models_parameters_beside_its_speed_are_no_configuration() -> None:
+    """Guard: DeepSpeed-Chat's throughput line opens with the model's size."""
+    text = ("step 10 loss=0.5\nModel Parameters: 0.331 B, Latency: 0.54s, TFLOPs: 0.52, "
+            "Samples/sec: 3.68\n")
+    assert {"Latency", "TFLOPs"} <= {n for n, *_ in named(text)}

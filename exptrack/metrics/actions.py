@@ -213,10 +213,13 @@ def new_best_event(line: str) -> bool:
     return found is not None and any(c.isdigit() for c in line[found.end():])
 
 
-# lines that report no metric: printed configuration ("Config:", "Namespace(...)")
+# lines that report no metric: printed configuration ("Config:", "Namespace(...)", after a
+# logger's prefix too: "... - Training parameters: 30 epochs, LR=0.001"; not DeepSpeed-Chat's
+# "Model Parameters: 0.331 B, Latency: 0.54s")
 _CONFIG_LABEL = re.compile(
-    r"(?i)^\W*(?:\w+\s)?(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|"
-    r"options|settings)\s*[:|]")
+    r"(?i)^\W*(?:[\w.,: \-]{0,80}?\s-\s)?(?:(?:\w+\s)?(?:hyper-?parameters?|hparams"
+    r"|config(?:uration)?|args|arguments|options|settings)"
+    r"|(?:training|train|run|experiment)\s(?:parameters|params))\s*[:|]")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\("
                           r"|^#(?:SBATCH|BSUB|PBS)\s")  # a batch job's directives
 # LSF's "Resource usage summary:" after a job: "    CPU time :     67232.37 sec."

@@ -2,8 +2,9 @@
 ``SlowPath``, sharing the parser's state):
 
 - a Keras bar's render before its epoch is done ("235/285 [===>..] - ETA: 0s - loss:
-  0.11"): replaced by the next render or the finished bar (Keras' History keeps one value
-  an epoch), recorded when the run goes on without one;
+  0.11", Keras 3's "485/485 ━━━━ 0s 88ms/step - loss: 0.05", its time the ETA, before the
+  validation): replaced by the next render or the finished bar (Keras' History keeps one
+  value an epoch), recorded when the run goes on without one;
 - pycocotools' summary rows (``detectron``): recorded, unless the next line is the
   framework's own record of them (Detectron2's tables, MMDetection's copypaste).
 """
@@ -52,7 +53,8 @@ class HeldLines:
         bar = KERAS.match(text)
         held = self._dump if self._dump is not None and self._dump.mode == dumps.PARTIAL \
             else None
-        if bar is not None and (int(bar.group(1)) < int(bar.group(2)) or " - ETA: " in text):
+        if bar is not None and (int(bar.group(1)) < int(bar.group(2)) or " - ETA: " in text
+                                or (text.startswith("0s ", bar.end()) and "val_" not in text)):
             found: list[Observation] = []
             self._apply(plan, raw, found)
             if held is None:

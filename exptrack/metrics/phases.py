@@ -107,9 +107,9 @@ _LABEL = re.compile(
     r"(?=\s*[A-Za-z][A-Za-z_ ]{0,40}?\s?[=:]\s*[+-]?\.?\d|(?<=[A-Z]\]\s)[a-z])")
 # "ACTOR - Steps per second: 21.9 | ...", "relation \t F1: 0.29 \t P: 0.34": a word that
 # opens a line, set off by " - ", a tab, an aligned gap, or a colon before "key=value"
-# pairs, labels the pairs after it
+# pairs, labels the pairs after it (after an ellipsis too: "Evaluating...  Score: -252.6")
 _SECTION = re.compile(
-    r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?: - | ?\t\s*| {2,}"
+    r"\s{0,8}(?P<label>[A-Z]{3,19}|[A-Za-z][a-z]{2,19})(?:\.\.\.)?(?: - | ?\t\s*| {2,}"
     r"|:\s{1,4}(?=[A-Za-z]\w{0,30}(?:=|:\s{0,4}[+-]?\.?\d))|:\t\s*)"  # seg's "  Mean:
     # P=52.88%  R=61.59%", hanabi_SAD's "Speed: train: 18.4, act: 175.3",
     r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")  # "Mixup:\tSegCE loss:0.09"
@@ -125,6 +125,10 @@ _DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}(?: (?:INFO|DEBUG) [\w.\-]{1,40})?
                      r"(?P<label>[A-Z][A-Za-z]{1,19}"
                      r"(?: [A-Z][A-Za-z]{1,19}){0,2}(?: \([A-Za-z ]{1,30}\))?) - "
                      r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
+# "F1 Ep 29/30 | Tr loss=0.0092 acc=0.998 | Va loss=0.0013 acc=0.999 |": a capitalised
+# word that opens a "|" field of two "key=value" pairs or more labels that field's pairs
+_PIPE_LABEL = re.compile(r"(?<=\|)\s{1,4}(?P<label>[A-Z][a-z]{1,11}) (?=[a-z][\w\-]{0,30}="
+                         r"[+-]?(?:\.?\d|nan|inf)[^|]{0,60}?\s[a-z][\w\-]{0,30}=[+-]?\.?\d)")
 _LETTER = re.compile(r"\|\s(?P<label>[A-Z])\s(?=[a-z][\w.\-]{0,40}=[+-]?\.?\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # words of a phase's results heading ("Training Summary - loss: 0.3", "Final Results - acc"):
@@ -242,6 +246,11 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.append((average.end(), average.group("label").lower().replace(" ", "_")))
     if "|" in head:  # "Epoch 1/200 | T total=0.27  l1=0.02": a letter labels the pairs
         found.extend((m.end(), m.group("label")) for m in _LETTER.finditer(head))
+        for field in _PIPE_LABEL.finditer(head):
+            if _is_label(word := field.group("label").lower()):
+                found.append((field.end(), word))
+                if (pipe := head.find("|", field.end())) > 0:
+                    found.append((pipe, None))  # (the field ends at its "|")
     if "{" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _DICT_PHASE.finditer(head))
