@@ -91,3 +91,43 @@ def test_a_models_parameters_beside_its_speed_are_no_configuration() -> None:
     text = ("step 10 loss=0.5\nModel Parameters: 0.331 B, Latency: 0.54s, TFLOPs: 0.52, "
             "Samples/sec: 3.68\n")
     assert {"Latency", "TFLOPs"} <= {n for n, *_ in named(text)}
+
+
+TINYGRAD = ("    9 4.36 s run, 11.8750 loss, 0.000000000005 LR, 1454.57 GB used, "
+            "397832.61 GFLOPS\n"
+            "   10 4.40 s run, 11.8750 loss, 0.000000000005 LR, 1454.57 GB used, "
+            "394520.83 GFLOPS\n")
+
+
+def test_values_before_their_names_after_a_step() -> None:
+    """tinygrad's training lines: a step, then fields of a value, a unit, its name."""
+    assert named(TINYGRAD)[5:] == [("run", 4.4, 10, None), ("loss", 11.875, 10, None),
+                                   ("LR", 5e-12, 10, None), ("used", 1454.57, 10, None),
+                                   ("GFLOPS", 394520.83, 10, None)]
+    assert named("Epoch 3: 0.5 loss, 0.9 acc\n") == [("loss", 0.5, None, 3),
+                                                      ("acc", 0.9, None, 3)]
+
+
+def test_counts_before_their_names_are_no_metrics() -> None:
+    """Guard: fields that count things only (no metric's name among them) stay unread."""
+    assert named("  10 500 images, 20 classes\n") == named("  10 3 dogs, 4 cats\n") == []
+
+
+def test_a_phases_metrics_key_labels_the_dict_it_is_set_to() -> None:
+    line = "Epoch 3 - train_loss=0.0032 - val_metrics={'accuracy': 1.0, 'f1': 0.9}\n"
+    assert named(line) == [("train_loss", 0.0032, None, 3), ("val_accuracy", 1.0, None, 3),
+                           ("val_f1", 0.9, None, 3)]
+
+
+def test_a_sentence_before_the_name_is_no_part_of_it() -> None:
+    assert [n for n, *_ in named(
+        "2025-10-10 12:20:22,825 - INFO - Training completed. Final loss: 0.1302\n")] == [
+        "Final_loss"]
+    assert [n for n, *_ in named("Episode 1 Completed! Total Reward: -50.00\n"
+                                 "Episode 2 Completed! Total Reward: -60.00\n")] == [
+        "Total_Reward", "Total_Reward"]
+
+
+def test_a_glued_timing_after_a_value_keeps_the_value() -> None:
+    """``loss 42.4936 0.24s/step``: the loss was dropped (the word pair read as prose)."""
+    assert named("  epoch 0 step 100 loss 42.4936 0.24s/step\n") == [("loss", 42.4936, 100, 0)]

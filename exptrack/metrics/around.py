@@ -52,10 +52,11 @@ METRIC_END = re.compile(
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t\](]\s?|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
+    r"(?:^\s*|[,;|\t\](]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
     r"|\s:\s)"  # a label's spaced colon: "Training  : Negative Log Likelihood:0.04"
     r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? ){1,4})$")
-# ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. ")
+# ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. "; after an exclamation: "Episode 1
+# Completed! Total Reward: -50.00")
 _HYPHENED = re.compile(r"-[A-Za-z]")
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
@@ -71,7 +72,8 @@ _WEAK_RIGHT_OK = re.compile(
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit
-    r"|\s(?i:avg|average|mean|total|running)\s[A-Za-z][\w@.\-/]*\s$")  # "Loss 0.7 Avg Loss 0.6"
+    r"|\s(?i:avg|average|mean|total|running)\s[A-Za-z][\w@.\-/]*\s$"  # "Loss 0.7 Avg Loss 0.6"
+    r"|\s\d{1,6}(?:\.\d{1,9})?[a-z]{1,3}/[a-z]{1,6}\s*$")  # "loss 42.49 0.24s/step": a timing
 
 # a field's end, or its running average after it ("| MeanReg 0.0056 |", "Loss 4.98 (4.30)")
 _FIELD_END = re.compile(r"\s(?:\|\s|\(\s?[+-]?\.?\d)|\s*$")
@@ -149,6 +151,11 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         parts = parts[sentence[-1] + 1:]  # ML-Agents' "Walker. Step: 10000. Time Elapsed:
         if not parts:  # 22.3 s. Mean Reward: 1.2": a sentence ended before the name
             return ""
+        words = " ".join(parts) + " "
+    ended = [i for i, p in enumerate(parts[:-1]) if len(p) > 4 and p[-1] == "." and p[:-1].isalpha()
+             and p[:-1].islower() and parts[i + 1][:1].isupper()]
+    if ended:  # "Training completed. Final loss: 0.13": the sentence before ended
+        parts = parts[ended[-1] + 1:]
         words = " ".join(parts) + " "
     if not names.metric_like(name) and any(_HYPHENED.search(p) and p.replace("-", "").lower()
                                            not in names.METRIC_WORDS for p in parts):

@@ -167,8 +167,8 @@ _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|eva
                             r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
 # a phase's word right before a dict it prints ("[run] test {'loss': 0.15, 'r2': 0.26}")
 _DICT_PHASE = re.compile(r"(?i)(?:^|[\s\]])(?P<phase>test|val|valid|validation|eval|evaluation|dev)"
-                         r"(?: |[ _](?:results?|metrics|stats|scores)\s?:\s?)(?=\{['\"])")
-# ("test {'loss': ...}", QPIC's "Test result:{"mAP": ...}")
+                         r"(?: |[ _](?:results?|metrics|stats|scores)\s?[:=]\s?)(?=\{['\"])")
+# ("test {'loss': ...}", QPIC's "Test result:{"mAP": ...}", "val_metrics={'accuracy': 1.0}")
 # pytracking's "[train: 19, 50 / 1875] FPS: ...", "[val: 20, 50 / 312]": its loaders' lines
 _PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>" + LOOP_PHASES + r"):"
                            r"\s?\d{1,6},\s{0,4}\d{1,9}\s?/\s?\d{1,9}\]")

@@ -89,6 +89,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if any(" top " in text or " reached " in text for text in pieces[::2]):
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
+        if (first := wholeline.values_first(pieces)) is not None:
+            return first  # tinygrad's "   10 4.40 s run, 11.8750 loss, 5e-12 LR"
         if not actions and not_a_report("".join(pieces)):
             return ()
         return wholeline.phrase_plan(pieces, actions) or actions

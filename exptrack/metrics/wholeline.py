@@ -5,7 +5,9 @@
 - pycocotools' summary rows, named by their query (``detectron``);
 - a phrase with small words in it and its value, alone on its line, which the rules take
   for prose (Unsloth's ``Peak reserved memory for training = 0.828 GB.``, scikit-learn's
-  ``Accuracy on test set: 0.9583``), when the phrase names a measure.
+  ``Accuracy on test set: 0.9583``), when the phrase names a measure;
+- a step, then fields of a value and its name after it (tinygrad's ``   10 4.40 s run,
+  11.8750 loss, 0.000000000005 LR, 1454.57 GB used``).
 
 The regexes are anchored, over words separated by single spaces: linear.
 """
@@ -90,6 +92,37 @@ def step_phase_value(pieces: list[str]) -> tuple[str, Source] | None:
     start = len(pieces[0]) + len(pieces[1])
     return f"{found.group('phase')}_{found.group('name')}", (start + found.start("name"),
                                                             start + found.end("name"))
+
+
+# a step (or an epoch), then fields of a value and its name, a unit between them:
+# tinygrad's "   10 4.40 s run, 11.8750 loss, 0.000000000005 LR, 1454.57 GB used, 39 GFLOPS"
+_COUNTER_FIRST = re.compile(r"^\s*(?:(?P<key>[Ss]tep|[Ii]ter|[Ii]teration|[Ee]poch)\s?)?$")
+_VALUE_THEN_NAME = re.compile(r" (?:(?P<unit>s|ms|us|sec|min|h|[KMGT]i?B|%) )?(?P<name>[A-Za-z]"
+                              r"[\w/\-]{0,30}(?: [a-z][\w\-]{0,20}){0,2})(?:,|\s\|)?\s*")
+
+
+def values_first(pieces: list[str]) -> tuple[Action, ...] | None:
+    """The actions of a line of a counter and fields of a value, then its name (see
+    ``_VALUE_THEN_NAME``); None when it is not one. Two fields or more, one a metric's."""
+    lead = _COUNTER_FIRST.match(pieces[0])
+    if len(pieces) < 7 or lead is None or not pieces[1].isdigit() \
+            or pieces[2].strip() not in ("", ":"):
+        return None
+    key = lead.group("key") or ""
+    actions = [Action(EPOCH if key[:1] in "Ee" and key else STEP, 1)]
+    at = len(pieces[0]) + len(pieces[1]) + len(pieces[2])
+    for index in range(3, len(pieces) - 1, 2):
+        at += len(pieces[index])
+        field = _VALUE_THEN_NAME.fullmatch(pieces[index + 1])
+        if field is None:
+            return None
+        name = normalize_name(field.group("name").replace(" ", "_"))
+        if names.denied(name):
+            return None
+        actions.append(Action(METRIC, index, name,
+                              source=(at + field.start("name"), at + field.end("name"))))
+        at += len(pieces[index + 1])
+    return tuple(actions) if any(names.metric_like(a.name) for a in actions[1:]) else None
 
 
 def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
