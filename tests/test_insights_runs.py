@@ -554,11 +554,27 @@ EXPECTED = {
         {"plateau"},  # the best error at round 1
     "heldout371/keras_attrnn_speech_commands_eta_line_checkpoint_lr_callback_early_stopping_"
     "glued.log": {"overfitting"},
+    # round tune48 (sets NM-NT): a loss that stays at ln(vocabulary) over the first steps,
+    # validation losses rising under falling training losses, a chatbot stuck at one accuracy
+    "heldout374/tinygrad_llama3_mlperf_step_value_before_unit_s_run_loss_lr_gb_used_gflops.log":
+        {"not_learning"},
+    "heldout376/keras2_drone_classification_results_txt_docstring_block_lr_column_"
+    "inceptionv3.log": {"overfitting"},
+    "heldout376/keras2_malaria_lenet_notebook_fit_cell_verbose1_20_epochs.log": {"overfitting"},
+    "heldout376/keras3_generative_chatbot_seq2seq_lstm_verbose1_one_batch_epochs_900_1000_"
+    "tail.log": {"plateau"},
+    "heldout376/keras3_road_surface_cnn_checkpoint_reduce_lr_early_stop_precision_recall_"
+    "wrapped_line.log": {"overfitting"},  # early stopping ended it
+    "heldout379/detr_ecg_arrhythmia_jsonl_per_epoch_train_test_losses_six_decoder_layers_no_"
+    "coco_eval.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # round tune48: two training attempts in one file, the epoch count restarting
+    "heldout376/tf2_keras_noise_estimation_logging_history_epoch_loss_restarted_attempts_best_"
+    "loss.log": {"instability"},
     # round tune47: a sweep's trials, or fits one after another, share one series
     "heldout358/sdv_tvae_ctgan_mcar_imputation_pipe_separated_model_trial_test_f1_rmse_banners_"
     "warnings.log": {"plateau"},
