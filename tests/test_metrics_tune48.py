@@ -131,3 +131,19 @@ def test_a_sentence_before_the_name_is_no_part_of_it() -> None:
 def test_a_glued_timing_after_a_value_keeps_the_value() -> None:
     """``loss 42.4936 0.24s/step``: the loss was dropped (the word pair read as prose)."""
     assert named("  epoch 0 step 100 loss 42.4936 0.24s/step\n") == [("loss", 42.4936, 100, 0)]
+
+
+def test_a_line_glued_after_a_bars_bracket_reports_all_its_values() -> None:
+    """An epoch's line printed right after a tqdm bar's fragment is a line of its own: its
+    unchanged ``LR`` is the epoch's value, not a bar's redraw."""
+    text = "".join(f"Training batch:   0%|          | 0/20 [00:00<?, ?it/s][Epoch {e}/100] "
+                   f"Loss: {2.3 - e / 10:.4f}  LR: 0.001000\n" for e in (1, 2))
+    assert [(n, e) for n, _, _, e in named(text)] == [("Loss", 1), ("LR", 1),
+                                                      ("Loss", 2), ("LR", 2)]
+
+
+def test_a_bars_redrawn_postfix_still_counts_its_changes_only() -> None:
+    """Guard: the bar's own postfix, left of the glued line, is a redraw."""
+    text = "".join(f"Epoch 0: {p}%|##| {p}/100 [00:01<00:02, 9.1it/s, loss=0.223]note {p}\n"
+                   for p in (10, 20))
+    assert [n for n, *_ in named(text)].count("loss") == 1

@@ -209,6 +209,15 @@ def bar_tail(render: str) -> int:
     return end.end()
 
 
+def bar_tail_in(raw: str | bytes) -> int:
+    """``bar_tail`` of a line as an offset in ``raw`` (its bytes, when bytes)."""
+    if isinstance(raw, str):
+        return bar_tail(raw)
+    text = raw.decode("utf-8", "surrogateescape")
+    tail = bar_tail(text)
+    return tail if tail < 0 else len(text[:tail].encode("utf-8", "surrogateescape"))
+
+
 _RULE = re.compile(r"[-=]{4,}")
 
 

@@ -360,10 +360,16 @@ class SlowPath(HeldLines):
                 c[0] in (rules.EPOCH, rules.BAR_STEP) for c in plan.context):
             # a bar redrawn line by line ("Epoch 0: 92%|...| 932/1016 [..., loss=0.223]"),
             # which no step of the line places: like a terminal's redraw, it repeats the
-            # values it already showed
+            # values it already showed; a line printed right after the bar's bracket, glued
+            # to it ("...?it/s][Epoch 2/100] Loss: 2.18  LR: 0.001"), is a line of its own
+            tail = forms.bar_tail_in(raw)
             found: list[Observation] = []
-            self._apply_values(plan, raw, step, epoch, found)
+            self._apply_values(plan._replace(metrics=tuple(
+                m for m in plan.metrics if tail < 0 or m[1] < tail)), raw, step, epoch, found)
             self._changed_on_bar(found, out)
+            if tail >= 0:
+                self._apply_values(plan._replace(metrics=tuple(
+                    m for m in plan.metrics if m[1] >= tail)), raw, step, epoch, out)
             if finished:  # the next bar ("Evaluate", the next epoch's) shows its own values
                 self._bar_seen.clear()
             return
