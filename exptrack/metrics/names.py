@@ -108,6 +108,7 @@ _DENY_NAMES = frozenset({
     "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
     "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns
     "grad_acc", "grad_accum", "seq_len", "seqlen", "task",  # a continual learner's task index
+    "hash", "checksum", "uuid", "clients",  # ("Key hash: 8031843243549828224", "Clients: 3")
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
