@@ -27,7 +27,7 @@ from exptrack.metrics import (
 )
 from exptrack.metrics.byteorder import ByteOrder
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
-from exptrack.metrics.lineplan import KEYED, SLOW, TIMING, listing_plan, make_plan
+from exptrack.metrics.lineplan import KEYED, SLOW, TIMING
 from exptrack.metrics.lineplan import Plan as _Plan
 from exptrack.metrics.observation import Carried, Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
@@ -36,10 +36,8 @@ from exptrack.metrics.tablelines import TableLines
 from exptrack.metrics.userlines import UserLines
 from exptrack.patterns import compile_user
 
-_MAX_PLANS = 4096
 MIN_RUN = 3  # consecutive same-shape lines worth a column block
 _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
-_NAN_INF = re.compile(rb"(?i)nan|inf")
 # full-width punctuation (Chinese logs' "【dev】 loss：3.07"), as ASCII padded to its bytes
 _WIDE = ((b"\xef\xbc\x9a", b":  "), (b"\xef\xbc\x8c", b",  "), (b"\xef\xbc\x9d", b"=  "),
          (b"\xef\xbc\x88", b"  ("), (b"\xef\xbc\x89", b")  "), (b"\xe3\x80\x90", b"  ["),
@@ -336,18 +334,6 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         """A column block's last line is the line before the next one (``report``)."""
         self._said, self._said_shape = last[report[0]:report[1]], shape if report[1] else b""
 
-    def _new_plan(self, shape: bytes, raw: str | bytes) -> _Plan:
-        data = raw.encode("ascii") if isinstance(raw, str) else raw
-        no_number = shape == data and _NAN_INF.search(data) is None
-        plan = listing_plan(data) if no_number else self._make_plan(data)
-        if len(self._plans) >= _MAX_PLANS:
-            self._plans.clear()
-            self._columns.clear()
-            self._variants.clear()
-            self._variant_counts.clear()
-        self._plans[shape] = plan
-        return plan
-
     def _parse_runs(self, text: str | bytes, runs: list[tuple[bytes, int]],
                     segments: list[Segment]) -> None:
         """The fast path: consecutive lines of one shape (at least ``min_run``) whose plan
@@ -404,8 +390,3 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             position = end
         if pending:
             segments.append(pending)
-
-    def _make_plan(self, raw: bytes) -> _Plan:
-        if len(raw) > MAX_LINE_BYTES:
-            return _EMPTY
-        return make_plan(raw, self._name, self._peek)

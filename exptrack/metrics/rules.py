@@ -75,25 +75,15 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
     pieces = forms.without_level(pieces)
-    row = wholeline.coco_row(pieces)  # pycocotools' summary row
-    if row is not None:
-        return (row,)
-    named = wholeline.named_value(pieces)
-    if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
-        return named
-    split = wholeline.split_value(pieces) or wholeline.step_phase_value(pieces)
-    if split is not None:  # build-nanogpt's "1712 train 3.634902", Trax's "Step 1: eval
-        return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])  # Acc | 0.1"
+    whole = wholeline.whole_form(pieces)  # pycocotools' summary row, build-nanogpt's "1712
+    if whole is not None:  # train 3.634902", '{"name": "loss", "value": 3.03}'
+        return whole
     actions = _plan(pieces)
     actions = wholeline.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
     if any(" top " in text or " reached " in text for text in pieces[::2]):
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
-        if (first := wholeline.values_first(pieces)) is not None:
-            return first  # tinygrad's "   10 4.40 s run, 11.8750 loss, 5e-12 LR"
-        if not actions and not_a_report("".join(pieces)):
-            return ()
-        return wholeline.phrase_plan(pieces, actions) or actions
+        return wholeline.few_actions(pieces, actions)
     if all(a.kind == METRIC and pieces[a.token].replace(",", "").isdigit()
            and not names.metric_like(a.name) for a in actions):
         return ()  # "mp_degree: 1, sharding_degree: 1", "VQA v2.0: 443,757 | VQA-E: 181,298"

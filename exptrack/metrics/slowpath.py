@@ -9,7 +9,7 @@ the hot loop's ``float`` calls (a plan with flags, see ``lineplan``):
   step of its postfix (SLOW, ``_apply``);
 - printed configuration blocks (``dumps``): their values are held back until the block
   ends, then dropped when it was a configuration; Keras bar renders and pycocotools'
-  summary rows are held too (``heldlines``).
+  summary rows are held too (``heldlines``), and blocks that read on (``modes``).
 
 ``SlowPath`` is a mixin of ``MetricParser``: it shares the parser's state.
 """
@@ -17,12 +17,11 @@ the hot loop's ``float`` calls (a plan with flags, see ``lineplan``):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 from exptrack.metrics import detectron, dumps, forms, names, phases, reprints, rules
-from exptrack.metrics import wandbsummary as wandb
 from exptrack.metrics.columns import ColumnPlan
-from exptrack.metrics.heldlines import HeldLines
 from exptrack.metrics.lineplan import (
     CLOSES,
     COCO_ROW,
@@ -43,18 +42,21 @@ from exptrack.metrics.lineplan import (
     Plan,
     bar_finished,
     depth,
+    listing_plan,
     make_plan,
     text_of,
-    untagged,
 )
+from exptrack.metrics.modes import ModedBlocks
 from exptrack.metrics.observation import Carried, Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES
 
+MAX_PLANS = 4096  # line shapes whose plans are cached; past it, the cache starts over
+_NAN_INF = re.compile(rb"(?i)nan|inf")
 MAX_VARIANTS = 4096
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
 
 
-class SlowPath(HeldLines):
+class SlowPath(ModedBlocks):
     """KEYED and SLOW plans, and configuration blocks (see the module docstring)."""
 
     step: int | float | None
@@ -76,8 +78,24 @@ class SlowPath(HeldLines):
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
 
+    def _new_plan(self, shape: bytes, raw: str | bytes) -> Plan:
+        """The plan of a line shape the parser has not seen, cached (a line that holds no
+        number is a listing's: see ``dumps``)."""
+        data = raw.encode("ascii") if isinstance(raw, str) else raw
+        no_number = shape == data and _NAN_INF.search(data) is None
+        plan = listing_plan(data) if no_number else self._make_plan(data)
+        if len(self._plans) >= MAX_PLANS:
+            self._plans.clear()
+            self._columns.clear()
+            self._variants.clear()
+            self._variant_counts.clear()
+        self._plans[shape] = plan
+        return plan
+
     def _make_plan(self, raw: bytes) -> Plan:
-        raise NotImplementedError
+        if len(raw) > MAX_LINE_BYTES:
+            return EMPTY
+        return make_plan(raw, self._name, self._peek)
 
     def _flush_kv(self, out: list[Observation]) -> None:
         raise NotImplementedError
@@ -243,65 +261,6 @@ class SlowPath(HeldLines):
             self._parse_lines([" ".join(block.lines)], out)
         elif block.depth <= 0 or len(block.lines) >= MAX_OBJECT_LINES:
             self._close_dump(out)  # too long to be one line: its lines one by one
-
-    def _moded(self, block: dumps.Block, plan: Plan, raw: str | bytes,
-               out: list[Observation]) -> bool | None:
-        """A line under a ``Block`` that reads on (``dumps.REPRINT``, ``dumps.RESULTS``), or
-        one that starts such a block: True when the line is done, None when it is read as
-        if there were no block (which stays)."""
-        if block.mode == dumps.PARTIAL:
-            epoch = block.held[0].epoch if block.held else None
-            if any(kind in (rules.STEP, rules.BATCH) or not raw[start:end].isdigit()
-                   or int(raw[start:end]) != epoch  # ("Epoch 00049:" is epoch 49)
-                   for kind, start, end in plan.context):  # the next epoch, and no
-                self._close_dump(out)  # finished bar: the last render was the epoch's
-                return False
-            return None  # "Epoch 6: ReduceLROnPlateau reducing ...": the same epoch
-        if block.mode == dumps.REPRINT:
-            self._dump = None
-            if plan.metrics:
-                return True  # the best round's values again: no new observation
-        if block.mode == dumps.SUMMARY:
-            if not wandb.read(untagged(text_of(raw)), block, self._reprints):
-                self._close_dump(out)  # the block's end: the line reads on its own
-                return False
-            return True
-        if block.mode == dumps.ROWS:
-            text = text_of(raw)
-            if text.strip() and not plan.context and len(block.lines) < MAX_OBJECT_LINES \
-                    and not (block.lines and dumps.is_rule(text)):
-                block.lines.append("")  # one class's row ("  causal : F1=0.86 (P=0.81")
-                return True
-            self._dump = None  # the breakdown's end: the line reads on its own
-            return False
-        if plan.flags & (REPRINT | SUMMARY | ROWS):
-            self._dump = dumps.Block(mode=dumps.REPRINT if plan.flags & REPRINT
-                                     else dumps.SUMMARY if plan.flags & SUMMARY else dumps.ROWS)
-            return True
-        if plan.flags & COPYPASTE:  # Detectron2's results in full: the tables' values go
-            found = self._copypaste.line(text_of(raw))
-            done = {name for name, _ in found}
-            block.held = [o for o in block.held if o.name not in done]
-            out.extend(Observation(self._name(name), value, self.step, self.epoch)
-                       for name, value in found)
-            return True
-        if plan.flags & RESULTS:  # "Evaluation results for bbox:": its tables are held
-            if self._dump is not block:
-                self._dump = dumps.Block(mode=dumps.RESULTS)
-            self._dump.phase = detectron.task(text_of(raw))
-            return True
-        text = text_of(raw)
-        if block.mode == dumps.RESULTS and block.phase and text.lstrip().startswith("|"):
-            rows: list[Observation] = []
-            self._table_line(text, rows)
-            block.held.extend(o._replace(name=f"{block.phase}/{o.name}") for o in rows)
-            if len(block.held) > dumps.MAX_HELD:
-                self._close_dump(out)
-            return True
-        if block.mode == dumps.RESULTS and not plan.context:
-            return None  # a line between the tables and their copypaste lines
-        self._close_dump(out)  # a step or an epoch: the tables were the record
-        return False
 
     def _variant(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
         """The plan of a line whose names hold digits, for the digits it has: "top1=0.7"

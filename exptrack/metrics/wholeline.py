@@ -17,11 +17,37 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import detectron, names
-from exptrack.metrics.actions import Action
+from exptrack.metrics.actions import Action, not_a_report
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
+
+
+def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
+    """The actions of a line of one of the whole-line forms below that come before the
+    per-number rules, or None."""
+    row = coco_row(pieces)  # pycocotools' summary row
+    if row is not None:
+        return (row,)
+    named = named_value(pieces)
+    if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
+        return named
+    split = split_value(pieces) or step_phase_value(pieces)
+    if split is not None:  # build-nanogpt's "1712 train 3.634902", Trax's "Step 1: eval
+        return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])  # Acc | 0.1"
+    return None
+
+
+def few_actions(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """The actions of a line in which the per-number rules found one action or none: a
+    whole-line form of values named after them, a phrase's value, or what they found."""
+    first = values_first(pieces)
+    if first is not None:  # tinygrad's "   10 4.40 s run, 11.8750 loss, 5e-12 LR"
+        return first
+    if not actions and not_a_report("".join(pieces)):
+        return ()
+    return phrase_plan(pieces, actions) or actions
 
 
 def coco_row(pieces: list[str]) -> Action | None:

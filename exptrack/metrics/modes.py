@@ -1,0 +1,95 @@
+"""Blocks of lines that read on under a mode of their own (a mixin of ``SlowPath``,
+sharing the parser's state): the best round's values printed again (``REPRINT``), W&B's run
+summary (``SUMMARY``), a per-class breakdown's rows (``ROWS``), Detectron2's evaluation
+results and their copypaste lines (``RESULTS``, ``COPYPASTE``), a Keras epoch's held render
+(``PARTIAL``, see ``heldlines``).
+"""
+
+from __future__ import annotations
+
+from exptrack.metrics import detectron, dumps, reprints, rules
+from exptrack.metrics import wandbsummary as wandb
+from exptrack.metrics.heldlines import HeldLines
+from exptrack.metrics.lineplan import (
+    COPYPASTE,
+    MAX_OBJECT_LINES,
+    REPRINT,
+    RESULTS,
+    ROWS,
+    SUMMARY,
+    Plan,
+    text_of,
+    untagged,
+)
+from exptrack.metrics.observation import Observation
+
+
+class ModedBlocks(HeldLines):
+    """The lines of a ``dumps.Block`` with a mode (see the module docstring)."""
+
+    _reprints: reprints.Reprints
+
+    def _table_line(self, text: str, out: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _name(self, name: str) -> str:
+        raise NotImplementedError
+
+    def _moded(self, block: dumps.Block, plan: Plan, raw: str | bytes,
+               out: list[Observation]) -> bool | None:
+        """A line under a ``Block`` that reads on (``dumps.REPRINT``, ``dumps.RESULTS``), or
+        one that starts such a block: True when the line is done, None when it is read as
+        if there were no block (which stays)."""
+        if block.mode == dumps.PARTIAL:
+            epoch = block.held[0].epoch if block.held else None
+            if any(kind in (rules.STEP, rules.BATCH) or not raw[start:end].isdigit()
+                   or int(raw[start:end]) != epoch  # ("Epoch 00049:" is epoch 49)
+                   for kind, start, end in plan.context):  # the next epoch, and no
+                self._close_dump(out)  # finished bar: the last render was the epoch's
+                return False
+            return None  # "Epoch 6: ReduceLROnPlateau reducing ...": the same epoch
+        if block.mode == dumps.REPRINT:
+            self._dump = None
+            if plan.metrics:
+                return True  # the best round's values again: no new observation
+        if block.mode == dumps.SUMMARY:
+            if not wandb.read(untagged(text_of(raw)), block, self._reprints):
+                self._close_dump(out)  # the block's end: the line reads on its own
+                return False
+            return True
+        if block.mode == dumps.ROWS:
+            text = text_of(raw)
+            if text.strip() and not plan.context and len(block.lines) < MAX_OBJECT_LINES \
+                    and not (block.lines and dumps.is_rule(text)):
+                block.lines.append("")  # one class's row ("  causal : F1=0.86 (P=0.81")
+                return True
+            self._dump = None  # the breakdown's end: the line reads on its own
+            return False
+        if plan.flags & (REPRINT | SUMMARY | ROWS):
+            self._dump = dumps.Block(mode=dumps.REPRINT if plan.flags & REPRINT
+                                     else dumps.SUMMARY if plan.flags & SUMMARY else dumps.ROWS)
+            return True
+        if plan.flags & COPYPASTE:  # Detectron2's results in full: the tables' values go
+            found = self._copypaste.line(text_of(raw))
+            done = {name for name, _ in found}
+            block.held = [o for o in block.held if o.name not in done]
+            out.extend(Observation(self._name(name), value, self.step, self.epoch)
+                       for name, value in found)
+            return True
+        if plan.flags & RESULTS:  # "Evaluation results for bbox:": its tables are held
+            if self._dump is not block:
+                self._dump = dumps.Block(mode=dumps.RESULTS)
+            self._dump.phase = detectron.task(text_of(raw))
+            return True
+        text = text_of(raw)
+        if block.mode == dumps.RESULTS and block.phase and text.lstrip().startswith("|"):
+            rows: list[Observation] = []
+            self._table_line(text, rows)
+            block.held.extend(o._replace(name=f"{block.phase}/{o.name}") for o in rows)
+            if len(block.held) > dumps.MAX_HELD:
+                self._close_dump(out)
+            return True
+        if block.mode == dumps.RESULTS and not plan.context:
+            return None  # a line between the tables and their copypaste lines
+        self._close_dump(out)  # a step or an epoch: the tables were the record
+        return False
