@@ -147,3 +147,31 @@ def test_a_bars_redrawn_postfix_still_counts_its_changes_only() -> None:
     text = "".join(f"Epoch 0: {p}%|##| {p}/100 [00:01<00:02, 9.1it/s, loss=0.223]note {p}\n"
                    for p in (10, 20))
     assert [n for n, *_ in named(text)].count("loss") == 1
+
+
+def test_a_new_best_marker_after_a_value_keeps_the_value() -> None:
+    """2WL's ``val 0.6000 best``: the validation of an epoch that improved was dropped."""
+    text = ("epoch 1: trn: time 0.90 s, loss 88.5317, trn 0.5000, val 0.5000 tst 0.5000\n"
+            "epoch 2: trn: time 1.14 s, loss 83.2323, trn 0.5000, val 0.6000 best\n")
+    assert ("val", 0.6, None, 2) in named(text)
+
+
+FLAIR = ("2021-11-27 02:43:25,628 EPOCH 1 done: loss 0.0017 - lr 0.1000000\n"
+         "2021-11-27 02:44:17,167 DEV : loss 0.0010504581732675433 - f1-score (micro avg)  0.9905\n"
+         "2021-11-27 03:16:36,429 \nResults:\n- F-score (micro) 0.9962\n- F-score (macro) 0.9934\n"
+         "- Accuracy 0.9962\n")
+
+
+def test_flairs_dev_line_and_results_bullets() -> None:
+    """An average's kind in parentheses with its ``avg`` (``f1-score (micro avg)``) is part
+    of the name; a ``- `` bullet before a lone name and value is the line's message."""
+    found = [(n, v) for n, v, *_ in named(FLAIR)]
+    assert found[2:] == [("dev_loss", 0.0010504581732675433),
+                         ("dev_f1-score_(micro_avg)", 0.9905), ("F-score_(micro)", 0.9962),
+                         ("F-score_(macro)", 0.9934), ("Accuracy", 0.9962)]
+
+
+def test_a_bulleted_phrase_of_words_stays_prose() -> None:
+    """Guard: a bullet's qualifier joins the name, its words do not (SyncNet's printed loss
+    weights ``Content loss 1.000000 Identity loss 1.000000`` stay settings)."""
+    assert named("- Content loss 1.000000 Identity loss 1.000000\n") == []

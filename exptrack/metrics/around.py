@@ -73,7 +73,8 @@ _WEAK_RIGHT_OK = re.compile(
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit
     r"|\s(?i:avg|average|mean|total|running)\s[A-Za-z][\w@.\-/]*\s$"  # "Loss 0.7 Avg Loss 0.6"
-    r"|\s\d{1,6}(?:\.\d{1,9})?[a-z]{1,3}/[a-z]{1,6}\s*$")  # "loss 42.49 0.24s/step": a timing
+    r"|\s\d{1,6}(?:\.\d{1,9})?[a-z]{1,3}/[a-z]{1,6}\s*$"  # "loss 42.49 0.24s/step": a timing
+    r"|\s(?:best|improved|saved|\*)\s*$")  # "val 0.9647 best": the line's new best marked
 
 # a field's end, or its running average after it ("| MeanReg 0.0056 |", "Loss 4.98 (4.30)")
 _FIELD_END = re.compile(r"\s(?:\|\s|\(\s?[+-]?\.?\d)|\s*$")

@@ -36,7 +36,8 @@ _NAME_BEFORE = re.compile(
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]|\s$))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
-    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|in %|weighted|samples"""  # "(in %)": TAO's
+    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|in %|(?:weighted|samples|micro|macro) avg"""
+    r"""|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
@@ -75,8 +76,10 @@ _NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", 
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 # open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name;
-# so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53")
-_QUALIFIER = re.compile(r" \((?:(?![smh]\))[a-z]|micro|macro|weighted|samples|binary)\)")
+# so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53", Flair's "f1-score
+# (micro avg)  0.9905")
+_QUALIFIER = re.compile(
+    r" \((?:(?![smh]\))[a-z]|(?:micro|macro|weighted|samples)(?: avg)?|binary)\)")
 # a unit in parentheses is part of the name ("elapsed time per iteration (ms)", "Speed
 # (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
 # another quantity; a percentage's or a count's sign is not ("acc (%)")

@@ -280,9 +280,10 @@ def lone_pair(pieces: list[str], index: int, name: str) -> bool:
     """Is a lone weak pair (``name`` and the value at ``index``) the whole message of its
     line: a metric's name and a fraction ("Time 2.56", nnU-Net's "09:41:39.49: train_loss
     0.70", rlpyt's tabular "2022-03-28 02:51:48.688 | Diagnostics/StepsPerSecond 0.847",
-    after a bullet: PyTorch's ImageNet example's " * Acc@1 84.369")?"""
+    after a bullet: PyTorch's ImageNet example's " * Acc@1 84.369", Flair's "- F-score
+    (micro) 0.9962")?"""
     return index == len(pieces) - 2 and not pieces[-1].strip() and "." in pieces[index] \
-        and _LAST_FIELD.split(pieces[index - 1])[-1].strip(" *•>") == name \
+        and _LAST_FIELD.split(pieces[index - 1])[-1].strip(" *•>-").replace(" (", "_(") == name \
         and names.metric_like(name)
 
 
