@@ -175,3 +175,16 @@ def test_a_bulleted_phrase_of_words_stays_prose() -> None:
     """Guard: a bullet's qualifier joins the name, its words do not (SyncNet's printed loss
     weights ``Content loss 1.000000 Identity loss 1.000000`` stay settings)."""
     assert named("- Content loss 1.000000 Identity loss 1.000000\n") == []
+
+
+def test_a_data_frames_rows_of_items_are_no_metrics() -> None:
+    """XGBoost's feature importances printed by pandas: an index, a feature, its value."""
+    text = ("Epoch 1: loss=0.5\n                Feature  Importance\n"
+            "23   lag_1_values_GSMAP    0.360407\n17      season_onehot_2    0.101601\n")
+    assert named(text) == [("loss", 0.5, None, 1)]
+
+
+def test_a_data_frames_row_of_a_metric_is_one() -> None:
+    """Guard: a frame of metrics and their values ("0   accuracy   0.93") keeps them."""
+    assert [n for n, *_ in named("0   accuracy    0.93\n1   f1_score    0.91\n")] == [
+        "accuracy", "f1_score"]

@@ -23,6 +23,10 @@ from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
 from exptrack.metrics.naming import normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
+# a data frame's row: its index, an item's label, its value ("17   season_onehot_2   0.10",
+# feature importances; a row of a metric's name is a metric's: "0   accuracy   0.93")
+_INDEXED_ITEM = re.compile(r"\s{2,}([A-Za-z][\w\-]{0,60})\s{2,}")
+
 
 def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
     """The actions of a line of one of the whole-line forms below that come before the
@@ -30,6 +34,10 @@ def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
     row = coco_row(pieces)  # pycocotools' summary row
     if row is not None:
         return (row,)
+    if len(pieces) == 5 and not pieces[0].strip() and pieces[1].isdigit() \
+            and not pieces[4].strip() and (item := _INDEXED_ITEM.fullmatch(pieces[2])) \
+            and not names.metric_like(item.group(1)):
+        return ()  # a pandas row of one item's value: "23   lag_1_values_GSMAP    0.360407"
     named = named_value(pieces)
     if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
         return named
