@@ -188,3 +188,16 @@ def test_a_data_frames_row_of_a_metric_is_one() -> None:
     """Guard: a frame of metrics and their values ("0   accuracy   0.93") keeps them."""
     assert [n for n, *_ in named("0   accuracy    0.93\n1   f1_score    0.91\n")] == [
         "accuracy", "f1_score"]
+
+
+def test_nnis_reported_results_are_named() -> None:
+    """NNI's trial reports: ``Intermediate result: 0.288  (Index 0)``, ``Final result:``."""
+    text = ("Epoch: 1 cost time: 3.1\n[2024-04-21 19:20:56] Intermediate result: 0.28831226  "
+            "(Index 0)\n[2024-04-21 19:30:56] Final result: 0.23765886\n")
+    assert [(n, v) for n, v, *_ in named(text)][1:] == [
+        ("Intermediate_result", 0.28831226), ("Final_result", 0.23765886)]
+
+
+def test_a_bare_result_names_nothing() -> None:
+    """Guard: only a reporting word makes ``result`` a name."""
+    assert named("Epoch: 1 cost time: 3.1\nbatch result: 3\n") == [("cost_time", 3.1, None, 1)]

@@ -296,7 +296,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         else words_before(before, bool(sep.strip()), first,
                           aligned="\t" in sep or sep.endswith("  "), name=single)
     if is_denied(single) and not rate and single not in names.NEVER_NAMES and not indexed \
-            and not (words and names.metric_like(normalize_name(words + raw_name))):
+            and not (words and (names.metric_like(normalize_name(words + raw_name))
+                                or _REPORTED.fullmatch(words.strip()) is not None)):
         words = ""  # "Gen Loss Total : 25.9" is a loss, "batch total: 16" a count
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
@@ -322,6 +323,11 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if per is not None:  # "per-step time 0.83s": the quantity is per step
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
     return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
+
+
+# the one word that makes a result a reported value: NNI's "Intermediate result: 0.288
+# (Index 0)" and "Final result: 0.238" (a bare "result: 3" names nothing)
+_REPORTED = re.compile(r"(?i)final|intermediate|overall")
 
 
 def _phrase_phase(phrase: re.Match[str]) -> str:
