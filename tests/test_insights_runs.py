@@ -567,11 +567,33 @@ EXPECTED = {
     "wrapped_line.log": {"overfitting"},  # early stopping ended it
     "heldout379/detr_ecg_arrhythmia_jsonl_per_epoch_train_test_losses_six_decoder_layers_no_"
     "coco_eval.log": {"plateau"},
+    # sets NU-OJ: a validation loss that is NaN every epoch, losses that turn NaN, validation
+    # losses rising under falling training losses, a validation loss flat for half the run
+    "heldout386/patchtst_fork_nni_nan_vali_loss_intermediate_result_nan_ansi_epoch_lines_tiny_lr_"
+    "final_result.log": {"divergence"},
+    "heldout390/timm_summary_csv_crlf_convnext_ablation_food_diverged_nan_losses_300_"
+    "epochs.log": {"divergence"},
+    "heldout390/tiny_imagenet_custom_resnet50_sgd_epoch_train_validation_loss_accuracy_two_runs_"
+    "appended_best_training_time.log": {"overfitting"},
+    "heldout390/transfg_cub_log_validation_results_block_global_steps_best_so_far_train_"
+    "accuracy_total_time.log": {"plateau"},
+    "heldout393/fastai_mothra_unet_resnet18_fine_tune_50_epochs_acc_camvid_shell_time_real_user_"
+    "sys.log": {"overfitting"},
+    "heldout393/fastai_mothra_unet_resnet34_fine_tune_50_epochs_acc_camvid_indented_timestamped_"
+    "prints.log": {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # sets NU-OJ: MLPerf RNN-T's "eval_accuracy" is a word error rate (it falls as the model
+    # learns); fastai's quickstart trains a vision model, then a text model, in one series
+    "heldout383/mlperf_rnnt_nvidia_pytorch_mllog_interleaved_dll_epoch_iter_loss_lrate_dev_ema_"
+    "wer_throughput.log": {"plateau"},
+    "heldout393/fastai_rocm_quickstart_fine_tune_miopen_warning_glued_to_fastprogress_"
+    "bar.log": {"divergence"},
+    "heldout393/fastai_rocm_quickstart_fine_tune_vision_text_tqdm_download_bar_fastprogress_"
+    "fragment_glued_to_header.log": {"divergence"},
     # round tune48: two training attempts in one file, the epoch count restarting
     "heldout376/tf2_keras_noise_estimation_logging_history_epoch_loss_restarted_attempts_best_"
     "loss.log": {"instability"},
