@@ -201,3 +201,10 @@ def test_nnis_reported_results_are_named() -> None:
 def test_a_bare_result_names_nothing() -> None:
     """Guard: only a reporting word makes ``result`` a name."""
     assert named("Epoch: 1 cost time: 3.1\nbatch result: 3\n") == [("cost_time", 3.1, None, 1)]
+
+
+def test_mmengines_weight_init_lines_are_settings() -> None:
+    text = ("Iter(train) [10/100] loss: 0.5\n"
+            "decode_head.conv_seg.bias - torch.Size([6]): \n"
+            "NormalInit: mean=0, std=0.01, bias=0 \n")
+    assert named(text) == [("loss", 0.5, 10, None)]
