@@ -90,12 +90,12 @@ DONE_LINE = re.compile(
     r"(?i)\b(?:training (?:is )?(?:complete|completed|finished|done|ended|over)\b"
     r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
     r"|epochs? completed in )")
-# early stopping's notice of where the run stopped ("early stopping triggered after 14
-# epochs", "early stop at epoch 94"), not its patience counter
 # a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
 # scores on test set..."): words after the count, no other number, an ellipsis; no step
 _STAGE = re.compile(r"\s*\[(?:(?i:step|stage|phase) ?)?\d{1,2}/\d{1,2}\] [A-Za-z][^\d]{0,200}?"
                     r"(?:\.\.\.|\u2026)\s*$")
+# early stopping's notice of where the run stopped ("early stopping triggered after 14
+# epochs", "early stop at epoch 94"), not its patience counter
 _EARLY_STOP = re.compile(r"(?i)\bearly[ _-]?stop(?:ping|ped)?\b[^\d]{0,30}?\b(?:at|after)\s")
 # LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
 # iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows

@@ -11,7 +11,8 @@ the hot loop's ``float`` calls (a plan with flags, see ``lineplan``):
   ends, then dropped when it was a configuration; Keras bar renders and pycocotools'
   summary rows are held too (``heldlines``), and blocks that read on (``modes``).
 
-``SlowPath`` is a mixin of ``MetricParser``: it shares the parser's state.
+It also makes and caches the plan of each line shape the hot loop has not seen
+(``_new_plan``). ``SlowPath`` is a mixin of ``MetricParser``: it shares the parser's state.
 """
 
 from __future__ import annotations

@@ -66,7 +66,8 @@ _FIRST = re.compile(
     r"\s*(?:\d|Epoch\s|Class\s|classes\s|Overriding\s|Using\s|Speed:\s|AutoAnchor:\s"
     r"|\w+:\s+Scanning\s|all\s)")
 # "Speed: 0.2ms preprocess, 1.5ms inference, 0.0ms loss, 0.6ms postprocess per image": the
-# per-image timings of a validation or prediction, in ms, named "speed_" and the word
+# per-image timings of a validation or prediction, in ms, each named "speed_" and the word
+# after its unit ("speed_inference"; "speed_loss" is the loss's time, never the loss)
 _SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|inference|loss|postprocess)\b")
 _TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
 _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
