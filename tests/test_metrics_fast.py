@@ -125,6 +125,8 @@ def test_rows_keep_the_printed_text_as_json() -> None:
 @example(["loss: nan", "loss: nan", "step {i} loss={f:.4f} acc={g}",
           "step {i} loss={f:.4f} acc={g}", "x={f:e} y=-{g}"], 15, 0)  # a block of no step
 # while a value is held goes line by line (finals)
+@example(["x={f:e} y=-{g}", "[{i}]\ttrain-auc:{f}", "x={f:e} y=-{g}", "x={f:e} y=-{g}"], 31,
+         88693512)  # a block's first line prints the line before it again (reprints)
 def test_any_mix_matches_the_line_path(templates: list[str], size: int, seed: int) -> None:
     rng = random.Random(seed)
     data = "".join(t.format(i=rng.randrange(0, 2000), f=rng.random() * 10 ** rng.randrange(-3, 4),

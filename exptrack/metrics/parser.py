@@ -327,13 +327,6 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         if mark is not None:
             reprints.record(out, *mark)
 
-    def _said_before(self, shape: bytes) -> str | bytes:
-        return self._said if shape == self._said_shape else b""
-
-    def _said_after(self, last: str | bytes, report: tuple[int, int], shape: bytes) -> None:
-        """A column block's last line is the line before the next one (``report``)."""
-        self._said, self._said_shape = last[report[0]:report[1]], shape if report[1] else b""
-
     def _parse_runs(self, text: str | bytes, runs: list[tuple[bytes, int]],
                     segments: list[Segment]) -> None:
         """The fast path: consecutive lines of one shape (at least ``min_run``) whose plan
@@ -360,6 +353,16 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                                         self.epoch, self._said_before(shape)) \
                     if column and (not plan.flags & dumps.LISTING or (count > 1 and all(
                         self._names.peek(m[0]) == m[0] for m in plan.metrics))) else None
+                if block is not None and column is not None \
+                        and self._reprinted(column, text[position:position + width], shape):
+                    # the run's first line prints the line before it again (``reprints``): the
+                    # line path drops its values, as it does; the block starts after it
+                    self._parse_raw_lines([text[position:position + width - 1]], [shape], pending)
+                    position, count = position + width, count - 1
+                    if not count:
+                        continue
+                    block = columns.extract(column, text[position:end], count, self.step,
+                                            self.epoch, self._said_before(shape))
                 if block is not None:
                     if self._kv_rows:
                         self._flush_kv(pending)

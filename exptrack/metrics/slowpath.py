@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Mapping
 
-from exptrack.metrics import detectron, dumps, forms, names, phases, reprints, rules
+from exptrack.metrics import columns, detectron, dumps, forms, names, phases, reprints, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import (
     CLOSES,
@@ -78,6 +78,26 @@ class SlowPath(ModedBlocks):
     _reprints: reprints.Reprints  # values printed again in another format
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
+    _said: str | bytes  # the last report's step-to-metrics bytes, its shape (``parser``)
+    _said_shape: bytes
+
+    def _said_before(self, shape: bytes) -> str | bytes:
+        return self._said if shape == self._said_shape else b""
+
+    def _said_after(self, last: str | bytes, report: tuple[int, int], shape: bytes) -> None:
+        """A column block's last line is the line before the next one (``report``)."""
+        self._said, self._said_shape = last[report[0]:report[1]], shape if report[1] else b""
+
+    def _reprinted(self, column: ColumnPlan, first: str | bytes,
+                   shape: bytes) -> bool:
+        """Would the line path drop the values of ``first``, a run's first line with its
+        newline, as a print of the line before it (``reprints``)?"""
+        row = columns.extract(column, first, 1, self.step, self.epoch, self._said_before(shape))
+        found = [Observation(*o) for o in columns.observations(row)] if row is not None else []
+        if not found:
+            return False
+        self._reprints.check(found, 0, first[:-1])
+        return not found
 
     def _new_plan(self, shape: bytes, raw: str | bytes) -> Plan:
         """The plan of a line shape the parser has not seen, cached (a line that holds no
