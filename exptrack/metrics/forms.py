@@ -213,6 +213,8 @@ def bar_tail_in(raw: str | bytes) -> int:
     """``bar_tail`` of a line as an offset in ``raw`` (its bytes, when bytes)."""
     if isinstance(raw, str):
         return bar_tail(raw)
+    if b"it/s" not in raw and b"s/it" not in raw:  # no tqdm bar: no decoding either
+        return -1
     text = raw.decode("utf-8", "surrogateescape")
     tail = bar_tail(text)
     return tail if tail < 0 else len(text[:tail].encode("utf-8", "surrogateescape"))

@@ -343,13 +343,15 @@ class SlowPath(ModedBlocks):
             # values it already showed; a line printed right after the bar's bracket, glued
             # to it ("...?it/s][Epoch 2/100] Loss: 2.18  LR: 0.001"), is a line of its own
             tail = forms.bar_tail_in(raw)
-            found: list[Observation] = []
-            self._apply_values(plan._replace(metrics=tuple(
-                m for m in plan.metrics if tail < 0 or m[1] < tail)), raw, step, epoch, found)
-            self._changed_on_bar(found, out)
+            shown, glued = plan, None
             if tail >= 0:
-                self._apply_values(plan._replace(metrics=tuple(
-                    m for m in plan.metrics if m[1] >= tail)), raw, step, epoch, out)
+                shown = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] < tail))
+                glued = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] >= tail))
+            found: list[Observation] = []
+            self._apply_values(shown, raw, step, epoch, found)
+            self._changed_on_bar(found, out)
+            if glued is not None:
+                self._apply_values(glued, raw, step, epoch, out)
             if finished:  # the next bar ("Evaluate", the next epoch's) shows its own values
                 self._bar_seen.clear()
             return

@@ -143,7 +143,7 @@ def values_first(pieces: list[str]) -> tuple[Action, ...] | None:
             or pieces[2].strip() not in ("", ":"):
         return None
     key = lead.group("key") or ""
-    actions = [Action(EPOCH if key[:1] in "Ee" and key else STEP, 1)]
+    actions = [Action(EPOCH if key.lower().startswith("e") else STEP, 1)]
     at = len(pieces[0]) + len(pieces[1]) + len(pieces[2])
     for index in range(3, len(pieces) - 1, 2):
         at += len(pieces[index])
