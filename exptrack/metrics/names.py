@@ -124,7 +124,10 @@ _DENY_PATTERN = re.compile(
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts
     r"|^(?:start|starting|begin|beginning)_(?:training|train|epoch|eval|evaluation|testing)$"
-    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)(?::\d+)?$",
+    r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)(?::\d+)?$"
+    # a file a download's bar names ("'yolov8s.pt': 100%"), weights, data, fonts, archives
+    r"|\.(?:pt|pth|ckpt|bin|safetensors|onnx|engine|h5|hdf5|keras|pkl|pickle|npz|npy|ttf|zip|tar|gz"
+    r"|tgz|bz2|xz|whl|jsonl|tsv|parquet|arrow|msgpack|jpe?g|png|gif|wav|flac|mp3|mp4|tflite|gguf)$",
     re.IGNORECASE)
 _TIME_UNITS = frozenset({"second", "sec", "s", "minute", "min", "hour", "step", "iter",
                          "iteration", "batch", "epoch"})
@@ -139,11 +142,6 @@ _IDENTITY = re.compile(
     r"(?i)^(?:worker|rank|node|host|gpu|cpu|device|process|proc|thread|replica|shard|env|"
     r"actor|learner|client|server|job|task|pod|core|machine|partition)[-#]\d+$"
     r"(?<!(?i:rank)-1)(?<!(?i:rank)-5)(?<!(?i:rank)-10)(?<!(?i:rank)-20)")  # CMC's "Rank-1"
-# "yolov8s.pt", "Arial.ttf", "model.safetensors": a file (a download's bar names it)
-_FILE_NAME = re.compile(
-    r"(?i)\.(?:pt|pth|ckpt|bin|safetensors|onnx|engine|h5|hdf5|keras|pkl|pickle|npz|npy|"
-    r"ttf|zip|tar|gz|tgz|bz2|xz|7z|whl|json|jsonl|ya?ml|csv|tsv|txt|parquet|arrow|msgpack|"
-    r"jpe?g|png|gif|wav|flac|mp3|mp4|py|sh|log|model|vocab|tflite|pb|gguf|tfrecord)$")
 # "resnet-50", "intern-studio-160750": a model or host label with its number
 _LABEL_NUMBER = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)*-\d+$")
 _HUMPS = re.compile(r"(?<=[a-z0-9])(?<!Io)(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -243,8 +241,7 @@ def phase_path(name: str) -> bool:
 
 def never_a_name(name: str) -> bool:
     """``INFO``, ``Progress``, ``worker-0``: a word or a label, never a metric's name."""
-    if name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None \
-            or _FILE_NAME.search(name) is not None:
+    if name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None:
         return True
     return _LABEL_NUMBER.match(name) is not None and not metric_like(name) \
         and name.replace("-", "").lower() not in METRIC_WORDS  # "top-1", "rouge-2" are
