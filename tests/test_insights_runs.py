@@ -581,6 +581,9 @@ EXPECTED = {
     "sys.log": {"overfitting"},
     "heldout393/fastai_mothra_unet_resnet34_fine_tune_50_epochs_acc_camvid_indented_timestamped_"
     "prints.log": {"overfitting"},
+    # sets OK-OR (session 57): a LoRA run whose average loss is NaN from its first steps
+    "heldout403/musubi_tuner_lora_epoch_n_of_15_info_epoch_incremented_steps_bar_avr_loss_nan_"
+    "saving_checkpoint.log": {"divergence"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the

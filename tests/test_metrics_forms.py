@@ -72,8 +72,10 @@ def test_grouped_keys_under_a_phase_label() -> None:
         ("eval_loss", 0.0759), ("eval_accuracy", 97.56)]
     assert names("│   train = (loss = 0.05f0, acc = 98.5)\n") == [
         ("train_loss", 0.05), ("train_acc", 98.5)]
-    # a label that names the mode of a progress line does not prefix it, nor does a log tag
-    assert names("Train: 3 [ 50/1251 ( 4%)]  Loss: 6.9 (6.9)\n") == [("Loss", 6.9)]
+    # a label that names the mode of a progress line does not prefix it, nor does a log tag;
+    # timm's "Train: N [b/B]" does: its train lines' values are train_ (as the test lines'
+    # are test_)
+    assert names("Train: 3 [ 50/1251 ( 4%)]  Loss: 6.9 (6.9)\n") == [("train_loss", 6.9)]
     assert names("[TRAIN] epoch: 1, iter: 20/500, loss: 2.08\n") == [("loss", 2.08)]
     assert names("[EVAL] #Images: 76 mIoU: 0.3361 Acc: 0.8714\n") == [
         ("mIoU", 0.3361), ("Acc", 0.8714)]

@@ -74,7 +74,9 @@ _PROGRESS_UNITS = frozenset({
 _COUNT_NOUNS = frozenset({
     "samples", "examples", "tokens", "episodes", "iterations", "updates",
     "instances", "objects", "images", "files", "batches", "sentences", "documents", "words",
-    "sequences"})
+    "sequences", "pairs", "rows", "records", "clips", "videos", "utterances", "frames",
+    "patches", "chunks", "segments", "graphs", "users", "queries", "passages", "boxes",
+    "annotations", "slides", "patients", "subjects", "cases", "movies", "items"})
 # progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
 _GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
                            "episodes"})

@@ -57,7 +57,8 @@ _PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a ti
                         r"epoch|step|iter|iteration|run|round)\b)[A-Za-z][\w\-/@]{0,30}\s?[:=]\s?"
                         r"[-+]?\.?\d")
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
-# values (not "Train: 3 [50/1251]" nor "[TRAIN] epoch: 1, ...", whose label is the mode)
+# values (not "[TRAIN] epoch: 1, ...", whose label is the mode; timm's "Train: 3 [50/1251]"
+# is ``_COUNTER_PHASE``'s)
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\](?::|\s-(?=\s))?"
     r"|\((?P<paren>train|training)\):"  # Catalyst's "Epoch 1 (train): _base/lr=0.005 | loss="
@@ -66,6 +67,11 @@ _TRAIN_GROUP = re.compile(
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>_?[A-Za-z]\w*)")
+# timm's "Train: 102 [  10/374 (  3%)]  Loss: 2.291 (2.20)": the phase's epoch over a
+# progress bracket labels the values after it (train_Loss)
+_COUNTER_PHASE = re.compile(
+    r"(?i)^\s{0,8}(?P<phase>train|training|val|valid|validation|test|testing|eval)"
+    r":\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
 _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training
@@ -212,6 +218,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                     or group.group("colon")).lower()
             found.append((group.end("bracketed") + 1 if bracket else group.start("first"),
                           word))  # the word as printed; a bracket labels as "[val]" does
+    if (counter := _COUNTER_PHASE.match(head)) is not None:
+        found.append((counter.end(), counter.group("phase").lower()))
     results: set[int] = set()  # a results heading is over its whole line ("Test on task 0 :
     for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
         found.append((label.end(), label.group("phase").lower()))  # "Validation Results -
