@@ -584,6 +584,10 @@ EXPECTED = {
     # sets OK-OR (session 57): a LoRA run whose average loss is NaN from its first steps
     "heldout403/musubi_tuner_lora_epoch_n_of_15_info_epoch_incremented_steps_bar_avr_loss_nan_"
     "saving_checkpoint.log": {"divergence"},
+    # ... a KTO run whose loss is NaN; a classifier's validation F1 best at epoch 4 of 12
+    "heldout398/trl_kto_trainer_dicts_nan_loss_rewards_kl_logps_epoch_zero.log": {"divergence"},
+    "heldout397/timm_coco_crop_classifier_bracket_tag_epoch_key_eq_value_train_val_acc_f1_"
+    "sklearn_report_tail.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -763,6 +767,12 @@ FALSE_ALARMS = {
     "heldout256/ml_privacy_meter_reference_models_epoch_colon_line_test_train_accuracy_loss_"
     "restarting_per_model.log": {"plateau"},  # one reference model after another, each from
     # epoch 0: the models' test losses share one series
+    # sets OK-OR: AutoGluon prints one validation score per model it fits: a list of models,
+    # not a curve that stops improving
+    "heldout404/autogluon_tabular_hpo_ray_dystack_ansi_prefixed_lines_validation_score_neg_"
+    "rmsle_runtimes_lightgbm_valid_set_best_iteration_repeated_across_cluster.log": {"plateau"},
+    "heldout404/autogluon_tabular_verbosity3_bagged_l1_models_tab_validation_score_runtimes_"
+    "throughput_fastai_ray_traceback.log": {"plateau"},
 }
 
 
