@@ -28,3 +28,44 @@ def test_a_name_with_a_dot_is_still_a_name() -> None:
     """Guard: only a file's extension makes a name a file (``eval.rmse``, ``val.pt_acc``)."""
     assert [n for n, *_ in named("epoch 3 eval.rmse: 0.25 val.pt_acc: 0.5\n")] == [
         "eval.rmse", "val.pt_acc"]
+
+
+def test_top_k_is_part_of_the_name() -> None:
+    """``top 1 acc: 0.0354`` is top-1 accuracy, not ``top`` = 1; a phase word before it
+    prefixes it."""
+    text = ("2025-01-06 15:13:20,051 INFO: ==============Epoch: 0/50,top 1 acc: 0.0354=====\n"
+            "Test top 5 accuracy: 80.87%\n")
+    assert named(text) == [("top_1_acc", 0.0354, None, 0), ("test_top_5_accuracy", 80.87, None, 0)]
+
+
+def test_a_best_top_k_is_a_running_best() -> None:
+    """Guard: ``Best Testing Top 1 Accuracy`` repeats an earlier value; the label rule
+    takes no name from it."""
+    assert named("Stage2: Best Testing Top 1 Accuracy: 65.41, at Epoch: 12\n") == []
+
+
+def test_an_iteration_step_is_the_step() -> None:
+    text = "2025-01-06 15:04:15,292 INFO: Epoch: 0/50, Iteration step: 1300, loss: 4.5\n"
+    assert named(text) == [("loss", 4.5, 1300, 0)]
+
+
+def test_a_dimension_word_belongs_to_the_name() -> None:
+    assert [n for n, *_ in named("STEP 36777 | 3D loss: 0.2347 | reco loss: 0.0034\n")] == [
+        "3D_loss", "reco_loss"]
+
+
+BATCH_BAR = "".join(  # (heldout397's neural-field log, its bars cut short)
+    f"\rEpoch {e + 898}/1000::   0%|          | 0/41 [00:00<?, ?batch/s]2025-05-04 08:41:26,089|"
+    f"    INFO| Train: STEP {36777 + e} - EPOCH {e + 897}/1000 | 3D loss: 2.3{e}7E-01 | reco loss:"
+    f" 3.3{e}5E-03 | rgb loss: 5.6{e}4E-02 | nrm loss: 1.2{e}6E-01 | lr: 1.000E-04\n"
+    f"\rEpoch {e + 898}/1000::   2%|\u258f         | 1/41 [00:20<13:35, 20.39s/batch]"
+    f"\rEpoch {e + 898}/1000:: 100%|\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588|"
+    f" 41/41 [08:58<00:00, 13.14s/batch]\n"
+    for e in range(3))
+
+
+def test_a_line_glued_after_a_bar_with_another_unit_is_its_own() -> None:
+    """A logging record printed right after a tqdm bar counting ``batch/s`` (not ``it/s``) is
+    a line of its own: its unchanged values are new observations, not the bar's redraw."""
+    assert [(n, s) for n, _, s, _ in named(BATCH_BAR) if n == "lr"] == [
+        ("lr", 36777), ("lr", 36778), ("lr", 36779)]

@@ -66,9 +66,20 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
             fold.group("name"))
     indexed = indexed_label(left, right) if number.isdigit() else None
     if indexed is not None:
-        return (index + 2, f"{indexed[0]}_{number}_{indexed[2]}", left_at + indexed[1],
-                right_at + len(indexed[2]) + 1)
+        said = _SAID_BEFORE.search(left[max(0, indexed[1] - 40):indexed[1]])
+        if said is not None and said.group("best"):
+            return None  # "Best Testing Top 1 Accuracy: 65.41": a running best
+        phase = f"{said.group('phase').lower()}_" if said is not None else ""
+        return (index + 2, f"{phase}{indexed[0]}_{number}_{indexed[2]}", left_at + indexed[1]
+                - (len(said.group()) - 1 if phase else 0), right_at + len(indexed[2]) + 1)
     return None
+
+
+# the words before a label and its index: its phase ("Test top 5 accuracy: 80.87%":
+# test_top_5_accuracy), or a running best's word ("Best Testing Top 1 Accuracy:")
+_SAID_BEFORE = re.compile(r"(?i)(?:^|\s)(?:(?P<best>best)\s(?:\w+\s)?"
+                          r"|(?P<phase>train|training|test|testing|val|valid|validation|eval"
+                          r"|evaluation|dev)\s)$")
 
 
 # a name at a cutoff, the cutoff's number after it: "R @ ", "ng-zR @ ", "hits@"

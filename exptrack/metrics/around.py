@@ -54,7 +54,8 @@ METRIC_END = re.compile(
 WORDS_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t\](]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
     r"|\s:\s)"  # a label's spaced colon: "Training  : Negative Log Likelihood:0.04"
-    r"(?P<words>(?:[A-Za-z][A-Za-z0-9/_]*(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? ){1,4})$")
+    r"(?P<words>(?:(?:[A-Za-z][A-Za-z0-9/_]*|[1-4][Dd])(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? )"
+    r"{1,4})$")  # ("3D loss": a word of a digit and its dimension)
 # ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. "; after an exclamation: "Episode 1
 # Completed! Total Reward: -50.00")
 _HYPHENED = re.compile(r"-[A-Za-z]")

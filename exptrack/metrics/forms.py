@@ -193,15 +193,15 @@ def is_bar_render(render: str) -> bool:
 
 # the end of a tqdm bar's bracket ("[00:23<00:58, 11.69s/it, loss=1.8, v_num=5]"): what a
 # program prints right after the bar, with no newline of its own, follows it. Linear: the
-# bracket's inside is one bounded run of a class without "[" or "]".
-_BAR_END = re.compile(r"(?:it/s|s/it)(?:,[^\[\]]{0,1000})?\]")
+# bracket's inside is one bounded run of a class without "[" or "]". Any unit: "?batch/s]".
+_BAR_END = re.compile(r"(?:[A-Za-z]{1,12}/s|s/[A-Za-z]{1,12})(?:,[^\[\]]{0,1000})?\]")
 
 
 def bar_tail(render: str) -> int:
     """Where the text printed after a tqdm bar on its line begins (``...v_num=5]train_loss
     tensor(1.67)``): the offset after the bar's closing bracket when text follows it, else
     -1."""
-    if "it/s" not in render and "s/it" not in render:  # no tqdm bar: a quick no
+    if "/s" not in render and "s/" not in render:  # no tqdm rate: a quick no
         return -1
     end = _BAR_END.search(render)
     if end is None or not render[end.end():].strip():
@@ -213,7 +213,7 @@ def bar_tail_in(raw: str | bytes) -> int:
     """``bar_tail`` of a line as an offset in ``raw`` (its bytes, when bytes)."""
     if isinstance(raw, str):
         return bar_tail(raw)
-    if b"it/s" not in raw and b"s/it" not in raw:  # no tqdm bar: no decoding either
+    if b"/s" not in raw and b"s/" not in raw:  # no tqdm rate: no decoding either
         return -1
     text = raw.decode("utf-8", "surrogateescape")
     tail = bar_tail(text)

@@ -73,7 +73,7 @@ _LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word,
 _NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", "run", "client",
                                      "worker", "rank", "gpu", "process", "stage", "phase",
                                      "cycle", "pass", "part"})
-_INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer) $")
+_INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer|top) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 # open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name;
 # so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53", Flair's "f1-score
@@ -352,6 +352,7 @@ def index_key(low: str) -> str:
 
 
 _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
+                              "iteration",  # "Iteration step: 1300"
                               "trainer", "optimizer", "opt", "update", "env", "environment",
                               "end", "finished", "done", "start", "starting", "begin",
                               "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
