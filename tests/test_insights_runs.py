@@ -588,6 +588,10 @@ EXPECTED = {
     "heldout398/trl_kto_trainer_dicts_nan_loss_rewards_kl_logps_epoch_zero.log": {"divergence"},
     "heldout397/timm_coco_crop_classifier_bracket_tag_epoch_key_eq_value_train_val_acc_f1_"
     "sklearn_report_tail.log": {"plateau"},
+    # ... a regression's validation loss rising from epoch 2; an RNN's best at epoch 9 of 26
+    "heldout400/keras3_notebook_regression_mae_large_loss_values.log": {"overfitting"},
+    "heldout400/keras3_notebook_rnn_modelcheckpoint_messages_split_progress_bar_early_"
+    "stopping.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -773,6 +777,10 @@ FALSE_ALARMS = {
     "rmsle_runtimes_lightgbm_valid_set_best_iteration_repeated_across_cluster.log": {"plateau"},
     "heldout404/autogluon_tabular_verbosity3_bagged_l1_models_tab_validation_score_runtimes_"
     "throughput_fastai_ray_traceback.log": {"plateau"},
+    # ... a noise sweep: one fit per noise level, each restarting from a high loss, and
+    # evaluate lines in the same series
+    "heldout400/tf2_keras_notebook_mnist_noise_sweep_fit_restarts_verbose2_evaluate_"
+    "lines.log": {"instability"},
 }
 
 
