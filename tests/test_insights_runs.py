@@ -588,7 +588,8 @@ EXPECTED = {
     "heldout398/trl_kto_trainer_dicts_nan_loss_rewards_kl_logps_epoch_zero.log": {"divergence"},
     "heldout397/timm_coco_crop_classifier_bracket_tag_epoch_key_eq_value_train_val_acc_f1_"
     "sklearn_report_tail.log": {"plateau"},
-    # ... a regression's validation loss rising from epoch 2; an RNN's best at epoch 9 of 26
+    # ... a regression's validation loss rising from epoch 2; an RNN's best at epoch 9, 65% of
+    # the run before its early stop
     "heldout400/keras3_notebook_regression_mae_large_loss_values.log": {"overfitting"},
     "heldout400/keras3_notebook_rnn_modelcheckpoint_messages_split_progress_bar_early_"
     "stopping.log": {"plateau"},
