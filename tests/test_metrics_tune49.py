@@ -69,3 +69,22 @@ def test_a_line_glued_after_a_bar_with_another_unit_is_its_own() -> None:
     a line of its own: its unchanged values are new observations, not the bar's redraw."""
     assert [(n, s) for n, _, s, _ in named(BATCH_BAR) if n == "lr"] == [
         ("lr", 36777), ("lr", 36778), ("lr", 36779)]
+
+
+def test_a_phases_field_words_name_its_value() -> None:
+    """mlx-lm's ORPO line: "Val chosen reward" and "Val rejected reward" are two series,
+    not one ``val_reward``."""
+    text = ("Iter 1: Val loss 0.055, Val chosen reward -0.240, Val rejected reward -0.268, "
+            "Val accuracy 1.000\n"
+            "Iter 50: Val chosen reward -0.250\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("val_loss", 0.055), ("val_chosen_reward", -0.24), ("val_rejected_reward", -0.268),
+        ("val_accuracy", 1.0), ("val_chosen_reward", -0.25)]
+
+
+def test_a_warnings_words_after_a_counter_name_nothing() -> None:
+    """Guard: after a counter's colon only a phase's words join a name (DeepSpeed's
+    "Invalidate trace cache @ step 595: expected module 4")."""
+    names = [n for n, *_ in named(
+        "Invalidate trace cache @ step 595: expected module 4, but got module 3\n")]
+    assert not any(n.startswith("expected") for n in names)
