@@ -593,6 +593,18 @@ EXPECTED = {
     "heldout400/keras3_notebook_regression_mae_large_loss_values.log": {"overfitting"},
     "heldout400/keras3_notebook_rnn_modelcheckpoint_messages_split_progress_bar_early_"
     "stopping.log": {"plateau"},
+    # ... round 2: NaN and inf losses (BART summarisation, DINOv2); Graph-BERT's validation
+    # and test losses rising from epoch 51; validation and test losses best half a run early
+    "heldout408/fairseq_bart_guided_summarization_tqdm_bar_lines_truncated_at_width_nan_loss_lr_"
+    "sci.log": {"divergence"},
+    "heldout412/dinov2_issue_helpers_metric_logger_median_global_avg_inf_koleo_total_"
+    "loss.log": {"divergence"},
+    "heldout409/graph_bert_cora_finetune_markdown_paste_epoch_every_10_loss_acc_train_val_test_"
+    "time_total_elapsed_best_testing.log": {"overfitting"},
+    "heldout410/paddle_lmf_epoch_complete_average_training_loss_validation_loss_test_f1_"
+    "accuracy_crlf.log": {"plateau"},
+    "heldout412/mae_finetune_json_lines_train_lr_loss_test_acc1_acc5_n_parameters.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
