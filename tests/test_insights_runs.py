@@ -605,6 +605,8 @@ EXPECTED = {
     "accuracy_crlf.log": {"plateau"},
     "heldout412/mae_finetune_json_lines_train_lr_loss_test_acc1_acc5_n_parameters.log":
         {"plateau"},
+    "heldout407/funasr_paraformer_finetune_espnet_style_epoch_results_train_valid_sections_nan_"
+    "tracer_warning.log": {"divergence"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
