@@ -88,3 +88,12 @@ def test_a_warnings_words_after_a_counter_name_nothing() -> None:
     names = [n for n, *_ in named(
         "Invalidate trace cache @ step 595: expected module 4, but got module 3\n")]
     assert not any(n.startswith("expected") for n in names)
+
+
+def test_a_train_epoch_line_names_its_phase() -> None:
+    """Flax's MNIST example prints "Train epoch: 1, loss: ..., accuracy: ..." and "Test epoch:
+    1, loss: ...": each line's phase names its values."""
+    text = ("Train epoch: 1, loss: 0.2903, accuracy: 91.86\n"
+            "Test epoch: 1, loss: 44.35, accuracy: 94.78\n")
+    assert [(n, e) for n, _, _, e in named(text)] == [
+        ("train_loss", 1), ("train_accuracy", 1), ("test_loss", 1), ("test_accuracy", 1)]

@@ -68,10 +68,11 @@ _TRAIN_GROUP = re.compile(
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>_?[A-Za-z]\w*)")
 # timm's "Train: 102 [  10/374 (  3%)]  Loss: 2.291 (2.20)": the phase's epoch over a
-# progress bracket labels the values after it (train_Loss)
+# progress bracket labels the values after it (train_Loss), as Flax's "Train epoch: 1, loss:
+# 0.29, accuracy: 91.86" does (its test lines are "Test epoch: 1, loss: ...")
 _COUNTER_PHASE = re.compile(
     r"(?i)^\s{0,8}(?P<phase>train|training|val|valid|validation|test|testing|eval)"
-    r":\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d")
+    r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},)")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
 _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training
