@@ -194,7 +194,7 @@ def is_bar_render(render: str) -> bool:
 # the end of a tqdm bar's bracket ("[00:23<00:58, 11.69s/it, loss=1.8, v_num=5]"): what a
 # program prints right after the bar, with no newline of its own, follows it. Linear: the
 # bracket's inside is one bounded run of a class without "[" or "]". Any unit: "?batch/s]".
-_BAR_END = re.compile(r"(?:[A-Za-z]{1,12}/s|s/[A-Za-z]{1,12})(?:,[^\[\]]{0,1000})?\]")
+_BAR_END = re.compile(r"(?:/s|s/[A-Za-z]{1,12})(?:,[^\[\]]{0,1000})?\]")
 
 
 def bar_tail(render: str) -> int:
