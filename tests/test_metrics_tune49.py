@@ -97,3 +97,16 @@ def test_a_train_epoch_line_names_its_phase() -> None:
             "Test epoch: 1, loss: 44.35, accuracy: 94.78\n")
     assert [(n, e) for n, _, _, e in named(text)] == [
         ("train_loss", 1), ("train_accuracy", 1), ("test_loss", 1), ("test_accuracy", 1)]
+
+
+def test_opennmts_elapsed_seconds_are_named_by_their_unit() -> None:
+    """OpenNMT-py ends each step line with the seconds since the run began, a field of its
+    own: ``sec``."""
+    text = ("[2025-09-21 09:26:53,310 INFO] Step 4850/ 5000; acc:  98.58; ppl:  1.11; xent: 0.11;"
+            " lr: 0.00020; 4807/6674 tok/s;   2888 sec\n")
+    assert [(n, v, s) for n, v, s, _ in named(text)][-1] == ("sec", 2888.0, 4850)
+
+
+def test_a_duration_inside_a_field_is_not_named_so() -> None:
+    """Guard: only a duration that is a whole field of a ``;`` list."""
+    assert [n for n, *_ in named("Step 10 | loss: 0.5 | 3 sec\n")] == ["loss"]

@@ -88,3 +88,17 @@ def timed_name(after: str) -> str | None:
     finished iteration 1"`` -> ``elapsed``), or None."""
     found = _TIMED_AFTER.match(after)
     return None if found is None else found.group("word")
+
+
+# OpenNMT-py's "...; 35454/35879 tok/s;   2888 sec": a field of a semicolon list that is a
+# duration alone, the time since the run started: named by its unit as printed
+_FIELD_DURATION = re.compile(r"^ (?P<unit>sec|secs|seconds)\s*(?:;|$)")
+
+
+def field_duration(left: str, right: str) -> str | None:
+    """The unit naming a duration that is a whole field of a ``;`` list, or None."""
+    if not left.rstrip().endswith(";"):
+        return None
+    found = _FIELD_DURATION.match(right)
+    return None if found is None else found.group("unit")
+

@@ -221,7 +221,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                                                                            offsets[index]))))
             candidates.append((index, rate, ":", True))
             continue
-        timed = abbrev.timed_name(right) if found is None and not counter else None
+        timed = (abbrev.timed_name(right) or abbrev.field_duration(left, right)) \
+            if found is None and not counter else None
         if timed is not None:  # "3.70 seconds elapsed, finished iteration 1"
             actions.append(Action(METRIC, index, timed))
             candidates.append((index, timed, ":", True))
