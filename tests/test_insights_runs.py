@@ -607,6 +607,12 @@ EXPECTED = {
         {"plateau"},
     "heldout407/funasr_paraformer_finetune_espnet_style_epoch_results_train_valid_sections_nan_"
     "tracer_warning.log": {"divergence"},
+    # ... an RL agent's evaluation reward best at 40k steps; a Lightning fine-tune's
+    # validation loss best at epoch 7, 77% of the run before it ran out of memory
+    "heldout406/cruce_rl_sb3_ppo_trading_python_logging_training_step_mean_reward_eval_num_"
+    "timesteps_autotune_latin1.log": {"plateau"},
+    "heldout413/wav2vec2_cpp_lightning_rich_bar_glued_logging_lines_stale_val_metrics_"
+    "checkpoint_messages_oom_traceback.log": {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
