@@ -613,6 +613,9 @@ EXPECTED = {
     "timesteps_autotune_latin1.log": {"plateau"},
     "heldout413/wav2vec2_cpp_lightning_rich_bar_glued_logging_lines_stale_val_metrics_"
     "checkpoint_messages_oom_traceback.log": {"plateau"},
+    # ... spaCy 2's textcat example printing twenty identical loss/P/R/F rows
+    "heldout418/spacy21_nightly_train_textcat_example_loss_p_r_f_columns_twenty_identical_rows_"
+    "no_step.log": {"not_learning"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
