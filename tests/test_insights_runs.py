@@ -616,6 +616,9 @@ EXPECTED = {
     # ... spaCy 2's textcat example printing twenty identical loss/P/R/F rows
     "heldout418/spacy21_nightly_train_textcat_example_loss_p_r_f_columns_twenty_identical_rows_"
     "no_step.log": {"not_learning"},
+    # ... a CNN trained from scratch: validation loss 0.56 -> 1.64 from epoch 8
+    "heldout414/dogs_vs_cats_from_scratch_hash_prefixed_epoch_training_validation_loss_accuracy_"
+    "double_spaces.log": {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
