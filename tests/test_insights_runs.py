@@ -619,6 +619,11 @@ EXPECTED = {
     # ... a CNN trained from scratch: validation loss 0.56 -> 1.64 from epoch 8
     "heldout414/dogs_vs_cats_from_scratch_hash_prefixed_epoch_training_validation_loss_accuracy_"
     "double_spaces.log": {"overfitting"},
+    # ... a DeepAR run's test loss best at epoch 13; DLinear's test loss rising from epoch 4
+    "heldout417/deepar_pytorch_electricity_midepoch_test_metrics_interleaved_train_loss_"
+    "current_best_nd.log": {"plateau"},
+    "heldout417/dlinear_etth2_tab_iters_loss_speed_left_time_epoch_losses_early_stopping_mse_"
+    "mae.log": {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -808,6 +813,10 @@ FALSE_ALARMS = {
     # evaluate lines in the same series
     "heldout400/tf2_keras_notebook_mnist_noise_sweep_fit_restarts_verbose2_evaluate_"
     "lines.log": {"instability"},
+    # ... Ultralytics closes mosaic augmentation for the last 10 epochs: a segmentation run's
+    # cls_loss steps from 1.8 to 3.9 at epoch 91 and stays there (a new level, not spikes)
+    "heldout416/ultralytics_8_3_79_yolo11_seg_colab_box_mask_columns_partly_glued_val_"
+    "rows.log": {"instability"},
 }
 
 
