@@ -624,6 +624,11 @@ EXPECTED = {
     "current_best_nd.log": {"plateau"},
     "heldout417/dlinear_etth2_tab_iters_loss_speed_left_time_epoch_losses_early_stopping_mse_"
     "mae.log": {"overfitting"},
+    # ... a DeepONet whose validation R2 peaks early; another whose loss spikes 11.6x
+    "heldout420/deeponet_pll_surrogate_bracket_epoch_train_val_th_om_r1_r2_best_star_early_"
+    "stop_rollout.log": {"plateau"},
+    "heldout420/deeponet_torch_adaptive_poisson_notebook_epoch_took_seconds_loss_val_loss_"
+    "trailing_comma.log": {"instability"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
