@@ -66,12 +66,14 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
             fold.group("name"))
     indexed = indexed_label(left, right) if number.isdigit() else None
     if indexed is not None:
-        said = _SAID_BEFORE.search(left[max(0, indexed[1] - 40):indexed[1]])
+        said = _SAID_BEFORE.search(left, max(0, indexed[1] - 40), indexed[1])
         if said is not None and said.group("best"):
             return None  # "Best Testing Top 1 Accuracy: 65.41": a running best
-        phase = f"{said.group('phase').lower()}_" if said is not None else ""
-        return (index + 2, f"{phase}{indexed[0]}_{number}_{indexed[2]}", left_at + indexed[1]
-                - (len(said.group()) - 1 if phase else 0), right_at + len(indexed[2]) + 1)
+        phase, start = "", left_at + indexed[1]
+        if said is not None:  # the name starts at the phase word
+            phase, start = f"{said.group('phase').lower()}_", left_at + said.start("phase")
+        return (index + 2, f"{phase}{indexed[0]}_{number}_{indexed[2]}", start,
+                right_at + len(indexed[2]) + 1)
     return None
 
 
