@@ -110,3 +110,18 @@ def test_opennmts_elapsed_seconds_are_named_by_their_unit() -> None:
 def test_a_duration_inside_a_field_is_not_named_so() -> None:
     """Guard: only a duration that is a whole field of a ``;`` list."""
     assert [n for n, *_ in named("Step 10 | loss: 0.5 | 3 sec\n")] == ["loss"]
+
+
+def test_a_range_and_a_frequency_are_settings() -> None:
+    """FinRL's "Model training from:  20090000 to  20151002" opens a date range; AINE-DRL's
+    "summary frequency: 2000" says how often a summary is written: neither is a metric."""
+    text = (" - Model training from:  20090000 to  20151002\n"
+            "|     summary frequency: 2000     |\n"
+            "|     agent save frequency: 20000 |\n"
+            "Episode 3, reward: 12.5\n")
+    assert [n for n, *_ in named(text)] == ["reward"]
+
+
+def test_a_metrics_own_frequency_stays() -> None:
+    """Guard: a name with a metric's word is the metric's (``val_acc_frequency``)."""
+    assert [n for n, *_ in named("epoch 3 | val_acc_frequency: 0.25\n")] == ["val_acc_frequency"]

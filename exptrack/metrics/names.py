@@ -293,7 +293,23 @@ def denied(name: str, phase: str | None = None) -> bool:
     elif low.count("/") > 1 and any(p in _TIME_UNITS for p in low.split("/")[1:-1]):
         return False  # "tokens/s/GPU": a rate per device
     return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low))
-            or counts_things(name) or never_a_name(name) or running_best(name) or _left(low))
+            or counts_things(name) or never_a_name(name) or running_best(name) or _left(low)
+            or _range_start(low) or _how_often(low))
+
+
+def _how_often(low: str) -> bool:
+    """``summary frequency: 2000``, ``val_check_interval``, ``sample_every``: how often
+    something is done, a setting (not a metric's own frequency: ``val_acc_frequency``)."""
+    parts = words(low)
+    return len(parts) > 1 and parts[-1] in ("frequency", "interval", "every") \
+        and not any(p in METRIC_WORDS for p in parts)
+
+
+def _range_start(low: str) -> bool:
+    """``Model training from: 20090000 to 20151002``: a name that ends in "from" or "since"
+    opens a range (dates, steps), not a quantity."""
+    parts = words(low)
+    return len(parts) > 1 and parts[-1] in ("from", "since")
 
 
 def _left(low: str) -> bool:
