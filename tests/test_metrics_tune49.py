@@ -125,3 +125,10 @@ def test_a_range_and_a_frequency_are_settings() -> None:
 def test_a_metrics_own_frequency_stays() -> None:
     """Guard: a name with a metric's word is the metric's (``val_acc_frequency``)."""
     assert [n for n, *_ in named("epoch 3 | val_acc_frequency: 0.25\n")] == ["val_acc_frequency"]
+
+
+def test_a_corpus_summary_is_no_metric() -> None:
+    """Flair prints its data set's sizes before training: ``Corpus`` is no metric's name."""
+    text = ('2022-01-28 18:58:43,198 Corpus: "Corpus: 4482 train + 559 dev + 557 test sentences"\n'
+            "epoch 1 - loss 0.5\n")
+    assert [n for n, *_ in named(text)] == ["loss"]

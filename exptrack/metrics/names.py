@@ -92,8 +92,9 @@ RECORD_FIELD = (r"(?!['\"]?(?:levelname|levelno|name|message|msg|asctime|logger|
                 r"|filename|pathname|threadName|processName)['\"]\s*[=:])")
 # Names that are configuration or identity printed near metrics, never metrics.
 _DENY_NAMES = frozenset({
-    "version", "seed", "pid", "ppid", "port", "rank", "local_rank", "global_rank",
-    "node_rank", "world_size", "v_num", "best", "epochs", "params", "parameters", "gpu",
+    "version", "seed", "seeds", "corpus", "pid", "ppid", "port", "rank", "local_rank",
+    "global_rank", "node_rank", "world_size", "v_num", "best", "epochs", "params",
+    "parameters", "gpu",
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
     # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)
