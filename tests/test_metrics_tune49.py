@@ -132,3 +132,12 @@ def test_a_corpus_summary_is_no_metric() -> None:
     text = ('2022-01-28 18:58:43,198 Corpus: "Corpus: 4482 train + 559 dev + 557 test sentences"\n'
             "epoch 1 - loss 0.5\n")
     assert [n for n, *_ in named(text)] == ["loss"]
+
+
+def test_counted_things_are_no_metrics() -> None:
+    """A data set's sizes printed before training (``train_pairs: 18596``, ``num clips``):
+    counts of things, not metrics."""
+    text = ("2025-10-24 15:00:24,024 - INFO -    - train_pairs: 18596\n"
+            "2025-10-24 15:00:24,025 - INFO -    - val_pairs: 1716\n"
+            "Epoch 1: loss 0.5\n")
+    assert [n for n, *_ in named(text)] == ["loss"]
