@@ -201,10 +201,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if not strong and (("\t" in boundary or boundary.endswith(" - ")
                         or boundary.strip() in ("|", ",")
                         or (boundary.strip() == ":" and not found.start()  # "Iter 1: Val
-                            and parts[0].lower() in _PHASE_LEADS))  # chosen reward -0.24"
+                            and parts[0].lower() in names.PHASE_WORDS))  # chosen reward -0.24"
                        and name.lower() not in STOPWORDS
                        and all(p.isalpha() and (p.islower() or (
-                           not i and p.istitle() and p.lower() in _PHASE_LEADS))
+                           not i and p.istitle() and p.lower() in names.PHASE_WORDS))
                                for i, p in enumerate(parts))):
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
         # 0.0008\tmodel time 0.42", CPM-2's "| learning rate 3e-06 | lm loss 0.79 |", Kaldi's
@@ -228,11 +228,6 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
     return words
-
-
-# a phase's word that leads a field's words ("Val chosen reward -0.240": mlx-lm's ORPO)
-_PHASE_LEADS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
-                          "dev"})
 
 
 # a device and its index before a quantity of it: AllenNLP's "Worker 0 memory usage: 9.4G",

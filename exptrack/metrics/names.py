@@ -84,7 +84,7 @@ _MEANS = frozenset({"avg", "average", "mean"})  # "BestAvg", "best_mean_reward":
 # a quantity's statistics, named after it: rlpyt's "Length/Average", "Length/Std" (``dumps``
 # adds their long forms)
 STATISTICS = frozenset({"average", "avg", "mean", "std", "median", "min", "max"})
-_PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
+PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
 # a structured logger's own fields ("levelname": "INFO", "name": "openpifpaf.network.trainer":
 # python-json-logger's records, keys quoted): the record's text, not printed configuration
@@ -239,7 +239,7 @@ def mean_count(name: str, token: str | bytes) -> bool:
 def phase_path(name: str) -> bool:
     """``train/ctc``, ``eval/s2s``: a logger's key under a phase, a measured value."""
     head, slash, rest = name.partition("/")
-    return bool(slash) and bool(rest) and head.lower() in _PHASE_WORDS
+    return bool(slash) and bool(rest) and head.lower() in PHASE_WORDS
 
 
 def never_a_name(name: str) -> bool:
@@ -294,29 +294,22 @@ def denied(name: str, phase: str | None = None) -> bool:
     elif low.count("/") > 1 and any(p in _TIME_UNITS for p in low.split("/")[1:-1]):
         return False  # "tokens/s/GPU": a rate per device
     return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low))
-            or counts_things(name) or never_a_name(name) or running_best(name) or _left(low)
-            or _range_start(low) or _how_often(low))
+            or counts_things(name) or never_a_name(name) or running_best(name)
+            or _setting_words(words(low)))
 
 
-def _how_often(low: str) -> bool:
-    """``summary frequency: 2000``, ``val_check_interval``, ``sample_every``: how often
-    something is done, a setting (not a metric's own frequency: ``val_acc_frequency``)."""
-    parts = words(low)
-    return len(parts) > 1 and parts[-1] in ("frequency", "interval", "every") \
-        and not any(p in METRIC_WORDS for p in parts)
-
-
-def _range_start(low: str) -> bool:
-    """``Model training from: 20090000 to 20151002``: a name that ends in "from" or "since"
-    opens a range (dates, steps), not a quantity."""
-    parts = words(low)
-    return len(parts) > 1 and parts[-1] in ("from", "since")
-
-
-def _left(low: str) -> bool:
-    """``remaining_time``, ``time_left``, ``eta_s``: how long the job still has to run."""
-    parts = words(low)
-    return len(parts) > 1 and any(p in ("remaining", "left", "eta") for p in parts)
+def _setting_words(parts: list[str]) -> bool:
+    """A name's words that say it is no quantity of the run: how long the job still has to
+    run (``remaining_time``, ``time_left``, ``eta_s``), how often something is done
+    (``summary frequency``, ``val_check_interval``, ``sample_every``; not a metric's own
+    frequency, ``val_acc_frequency``), where a range starts (``Model training from: 20090000
+    to 20151002``)."""
+    if len(parts) < 2:
+        return False
+    return any(p in ("remaining", "left", "eta") for p in parts) \
+        or parts[-1] in ("from", "since") \
+        or (parts[-1] in ("frequency", "interval", "every")
+            and not any(p in METRIC_WORDS for p in parts))
 
 
 def _loss_of(low: str) -> bool:
@@ -339,7 +332,7 @@ def running_best(name: str) -> bool:
     if "best" not in parts:
         return False
     rest = parts[parts.index("best") + 1:]
-    after = [p for p in rest if p not in _PHASE_WORDS]
+    after = [p for p in rest if p not in PHASE_WORDS]
     if after and after[0].partition("(")[0] in _BEST_AT and (len(parts) > 2 or "(" in after[0]):
         return True  # where the best was, an index: ReChorus's "Best Iter(dev)=  139",
         # "best_valid_epoch", "best_epoch_num" ("best_epoch" itself is a name denied)
