@@ -46,7 +46,7 @@ BEST = 1 << 21  # a heading over the best epoch's values again ("Best results (w
 REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS = 1, 2, 3, 4, 5, 6, 7
 
 _KEY_VALUE = re.compile(
-    r"(?:^\s*|(?<=[\]:|\-])\s*)(?P<q>['\"]?)"
+    r"(?:^\s*|(?<=[\]:|])\s*|(?<=-)(?<![A-Za-z_]-)\s*)(?P<q>['\"]?)"
     r"(?P<key>[A-Za-z_][\w.\-/@]{0,60}(?: [A-Za-z_][\w.\-/@]{0,30}){0,3})(?P=q)"
     r"(?P<sep>\s*[:=]\s*|\s+\.{2,}:?\s*|\s{2,}|\t+)(?P<value>\S.*)$")
 _VALUE_SEP = re.compile(r":\s|\s=|=\s|\s[|\-]\s|\s\s|\t")  # a second pair or cell

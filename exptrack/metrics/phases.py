@@ -16,7 +16,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "iterations", "it", "batch", "num_updates", "update", "updates",
                        "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
                        "timesteps", "timestep", "num_timesteps", "training_iteration",
-                       "tick", "round", "timestepssofar", "timestepsofar", "步数", "迭代",
+                       "tick", "round", "i", "timestepssofar", "timestepsofar", "步数", "迭代",
                        "迭代次数", "generation", "t_env"})
 # (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
 # "步数：0", "迭代次数")
