@@ -14,7 +14,7 @@ from exptrack.metrics.unnamed import LOOP_PHASES, SET_STEP
 
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "update", "updates",
-                       "n_iter", "#", "trainer/global_step", "episode", "total_timesteps",
+                       "n_iter", "nupdates", "#", "trainer/global_step", "episode", "total_timesteps",
                        "timesteps", "timestep", "num_timesteps", "training_iteration",
                        "tick", "round", "i", "timestepssofar", "timestepsofar", "步数", "迭代",
                        "迭代次数", "generation", "t_env"})
