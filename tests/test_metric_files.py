@@ -168,14 +168,19 @@ def test_mmengine_scalars_json(tmp_path: Path) -> None:
 import json, os
 os.makedirs("work_dirs/x/20240101_000000/vis_data", exist_ok=True)
 with open("work_dirs/x/20240101_000000/vis_data/scalars.json", "w") as f:
-    f.write(json.dumps({"lr": 0.02, "loss": 1.23456789, "epoch": 1, "iter": 50, "step": 50}) + "\n")
-    f.write(json.dumps({"coco/bbox_mAP": 0.4321, "step": 1}) + "\n")
+    f.write(json.dumps({"lr": 0.02, "loss": 1.23456789, "time": 0.25, "epoch": 1, "iter": 50,
+                        "step": 50}) + "\n")
+    f.write(json.dumps({"coco/bbox_mAP": 0.4321, "data_time": 0.19, "time": 0.75,
+                        "step": 1}) + "\n")
 """
     track("run", "--", sys.executable, "-c", script, cwd=tmp_path, check=True)
     metrics = _metrics()
     assert metrics["loss"]["last"] == 1.23456789
     assert metrics["coco/bbox_mAP"]["last"] == 0.4321
     assert "iter" not in metrics and "epoch" not in metrics
+    # a validation line's timings are the validation's, as its console line names them
+    assert metrics["time"]["count"] == 1 and metrics["time"]["last"] == 0.25
+    assert metrics["val_time"]["last"] == 0.75 and metrics["val_data_time"]["last"] == 0.19
 
 
 def _copy_events(target: str) -> str:

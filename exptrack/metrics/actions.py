@@ -184,6 +184,9 @@ def judge_dict(line: str, actions: list[Action]) -> list[Action]:
     return actions
 
 
+_QUOTED_COUNTER = re.compile(r"(\d{1,12})/\d{1,12}")  # a string of a count over its total
+
+
 def top_level(line: str, offsets: list[int], actions: list[Action]) -> list[Action]:
     """A JSON record's values of its own keys: not those inside its strings ("src": "...
     August 2015 ...") or its nested objects and lists (a breakdown: "buckets": {...})."""
@@ -195,6 +198,9 @@ def top_level(line: str, offsets: list[int], actions: list[Action]) -> list[Acti
             escaped = not escaped and char == "\\"
             if not quoted and depth == 1 and forms.PLAIN_NUMBER.match(line, opened, at):
                 top[opened:at] = b"\x01" * (at - opened)  # fairseq's "loss": "3.097"
+            elif not quoted and depth == 1 and (counted := _QUOTED_COUNTER.fullmatch(
+                    line, opened, at)) is not None:  # ms-swift's "global_step/max_steps":
+                top[opened:counted.end(1)] = b"\x01" * (counted.end(1) - opened)  # "46/176"
         elif char == '"':
             quoted, opened = True, at + 1
         elif char in "{[":

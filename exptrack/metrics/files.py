@@ -42,6 +42,7 @@ _YOLO_METRIC = re.compile(r"^metrics/([\w.\-]+?)(?:\(([BMP])\))?$")
 _AXES = frozenset({"epoch", "step", "global_step", "iter"})
 _HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen"})
 _MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
+_MMENGINE_TIMINGS = frozenset({"data_time", "time"})
 
 
 def kind_of(name: str, head: bytes) -> str | None:
@@ -210,5 +211,17 @@ def _json_lines(text: str) -> Iterable[Any]:
 
 def _mmengine(data: bytes) -> list[Observation]:
     """One JSON object a line: ``{"lr": ..., "loss": ..., "step": 50}``; validation lines
-    carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended."""
-    return _entries_observations(_json_lines(_complete_text(data)), _MMENGINE_SKIP)
+    carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended, and their
+    own timings (``val_data_time``, ``val_time``, as the console's ``Epoch(val)`` lines
+    name them: not the training iterations' ``time``)."""
+    return _entries_observations(map(_mmengine_entry, _json_lines(_complete_text(data))),
+                                 _MMENGINE_SKIP)
+
+
+def _mmengine_entry(entry: Any) -> Any:
+    """A validation line (no ``iter``: the training loop's lines carry it) with its timing
+    keys named for validation."""
+    if not isinstance(entry, dict) or "iter" in entry:
+        return entry
+    return {f"val_{key}" if key in _MMENGINE_TIMINGS else key: value
+            for key, value in entry.items()}
