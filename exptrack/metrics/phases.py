@@ -13,13 +13,13 @@ import re
 from exptrack.metrics.unnamed import LOOP_PHASES, SET_STEP
 
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
-                       "iterations", "it", "batch", "num_updates", "update", "updates",
-                       "n_iter", "nupdates", "#", "trainer/global_step", "episode", "total_timesteps",
-                       "timesteps", "timestep", "num_timesteps", "training_iteration",
-                       "tick", "round", "i", "timestepssofar", "timestepsofar", "步数", "迭代",
-                       "迭代次数", "generation", "t_env"})
+                       "iterations", "it", "batch", "num_updates", "nupdates", "update",
+                       "updates", "n_iter", "#", "trainer/global_step", "episode",
+                       "total_timesteps", "timesteps", "timestep", "num_timesteps",
+                       "training_iteration", "tick", "round", "i", "timestepssofar",
+                       "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env"})
 # (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
-# "步数：0", "迭代次数")
+# "步数：0", "迭代次数"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "回合", "训练回合",
                         "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
                         "에포크"})
