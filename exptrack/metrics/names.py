@@ -112,6 +112,7 @@ _DENY_NAMES = frozenset({
     "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns
     "grad_acc", "grad_accum", "seq_len", "seqlen", "task",  # a continual learner's task index
     "hash", "checksum", "uuid", "clients",  # ("Key hash: 8031843243549828224", "Clients: 3")
+    "encoder", "decoder",  # OpenNMT-py's parameters of each part ("encoder: 26435584")
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
