@@ -115,9 +115,11 @@ def _csv_rows(data: bytes) -> Iterable[dict[str, str]]:
         yield {(k or "").strip(): (v or "") for k, v in row.items() if isinstance(v, str)}
 
 
-def ultralytics_name(column: str) -> str | None:
+def ultralytics_name(column: str, grouped: bool = False) -> str | None:
     """A results.csv column's metric name, as the training output names it (see
-    docs/format.md); None for the columns that are not metrics (``epoch``, ``time``)."""
+    docs/format.md); None for the columns that are not metrics (``epoch``, ``time``).
+    ``grouped``: the file has mask or keypoint columns too, so the box columns are named
+    ``box_`` as the others are ``mask_``/``pose_`` (a detection run's are bare)."""
     if column.startswith("train/"):
         return column[len("train/"):] or None
     if column.startswith("val/"):
@@ -128,7 +130,8 @@ def ultralytics_name(column: str) -> str | None:
     if match is None:
         return None
     base, part = match.group(1), match.group(2)
-    return (_YOLO_PART[part] if part else "") + _YOLO_RENAME.get(base, base)
+    prefix = "box_" if part == "B" and grouped else _YOLO_PART[part] if part else ""
+    return prefix + _YOLO_RENAME.get(base, base)
 
 
 def _csv_observations(data: bytes, rename: Callable[[str], str | None],
@@ -158,7 +161,9 @@ def _metric_column(column: str) -> str | None:
 
 
 def _ultralytics(data: bytes) -> list[Observation]:
-    return _csv_observations(data, ultralytics_name)
+    header = data.split(b"\n", 1)[0]
+    grouped = b"(M)" in header or b"(P)" in header  # a segmentation or pose run's file
+    return _csv_observations(data, lambda column: ultralytics_name(column, grouped))
 
 
 def _lightning(data: bytes) -> list[Observation]:

@@ -27,7 +27,8 @@ to a ``Recognizer`` first; what it does not claim goes to the default rules. It 
 Every cell is printed at a fixed width (``%22s`` for a table's label, ``%11s`` for the
 rest), which is how a row cut by a terminal's width (``… 0 …``) keeps only its whole cells.
 Names: ``box_loss``, ... as in the header; ``P``, ``R``, ``mAP50``, ``mAP50-95`` for boxes
-(as the header prints them), ``mask_``/``pose_`` before them for masks and keypoints,
+(as the header prints them), ``mask_``/``pose_`` before them for masks and keypoints, and
+then ``box_`` before the box ones (``box_P`` beside ``mask_P``, as the header's ``Box(``),
 ``top1_acc``, ``top5_acc`` for classification. Values carry the epoch as printed (1-based);
 the closing validation of ``best.pt`` is one more value at no epoch (it evaluates the best
 epoch's weights, not the last epoch's), as is its ``Speed:`` line.
@@ -219,18 +220,20 @@ class Recognizer:
             counts += 1
         names: list[str] = []
         group = ""
+        grouped = sum("(" in cell for cell in cells[counts:]) > 1 or bool(self._task_group)
         for cell in cells[counts:]:
             if "(" in cell:
                 head, _, cell = cell.partition("(")
                 group = _GROUPS.get(head.lower(), head.lower() + "_")
+                group = "box_" if grouped and head.lower() == "box" else group
             names.append(group + cell.rstrip(")"))
-        if counts == _BOX_COUNTS and 0 < len(names) <= len(_BOX_METRICS) \
-                and names[:-1] == list(_BOX_METRICS[:len(names) - 1]) \
-                and names[-1] != _BOX_METRICS[len(names) - 1] \
-                and _BOX_METRICS[len(names) - 1].startswith(names[-1]):
+        box = self._box_metrics()
+        if counts == _BOX_COUNTS and 0 < len(names) <= len(box) \
+                and names[:-1] == list(box[:len(names) - 1]) \
+                and names[-1] != box[len(names) - 1] and box[len(names) - 1].startswith(names[-1]):
             # a box header cut at the terminal's width with no "…" ("mAP50  mAP50-"): its
             # last name completed, more columns may follow
-            names[-1], cut = _BOX_METRICS[len(names) - 1], True
+            names[-1], cut = box[len(names) - 1], True
         return _Table(counts, tuple(names), cut)
 
     def _row(self, text: str) -> Sequence[Found] | None:
@@ -253,6 +256,11 @@ class Recognizer:
         return [(self._aliases.get(name, name), float(value), self.epoch)
                 for name, value in zip(names, cells[1 + counts:], strict=False)]
 
+    def _box_metrics(self) -> tuple[str, ...]:
+        """The box columns' names: ``box_P``, ... beside a task's masks or keypoints (as
+        those are ``mask_P``, ``pose_P``), ``P``, ... in a detection run."""
+        return tuple("box_" + m for m in _BOX_METRICS) if self._task_group else _BOX_METRICS
+
     def _columns(self, table: _Table, count: int) -> tuple[int, tuple[str, ...]]:
         """The count columns and metric names of a row of ``count`` numbers. A header the
         terminal cut is completed only where the layout is known: a box table (Images,
@@ -260,8 +268,8 @@ class Recognizer:
         keypoints); otherwise no name is given to a column the header did not show."""
         if not table.cut:
             return table.counts, table.names
-        full = _BOX_METRICS + tuple(self._task_group + m for m in _BOX_METRICS
-                                    if self._task_group)
+        full = self._box_metrics() + tuple(self._task_group + m for m in _BOX_METRICS
+                                           if self._task_group)
         if table.names:
             box = table.counts == _BOX_COUNTS and full[:len(table.names)] == table.names
         else:  # cut before its first metric: a box table if the losses are a box model's
