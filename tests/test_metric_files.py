@@ -23,7 +23,7 @@ import os, sys, time
 os.makedirs("runs/detect/train", exist_ok=True)
 rows = [(3.1234567, 0.512345), (2.9876543, 0.61234), (2.5432109, 0.7012345)]
 with open("runs/detect/train/results.csv", "w") as f:
-    f.write("epoch,time,train/box_loss,metrics/precision(B),metrics/mAP50-95(M),lr/pg0\n")
+    f.write("epoch,time,train/box_loss,metrics/precision(B),metrics/mAP50-95(B),lr/pg0\n")
 for epoch, (loss, p) in enumerate(rows, 1):
     print(f"epoch {epoch}/3 box_loss={loss:.4g} P={p:.3g}", flush=True)
     with open("runs/detect/train/results.csv", "a") as f:
@@ -55,7 +55,7 @@ def test_results_csv_exact_values_and_the_closing_validation(tmp_path: Path,
     assert metrics["P"]["count"] == 4
     assert metrics["P"]["last"] == 0.705
     assert metrics["P"]["max"] == 0.705
-    assert metrics["mask_mAP50-95"]["last"] == 0.35061725
+    assert metrics["mAP50-95"]["last"] == 0.35061725
     assert "lr/pg0" in metrics and "time" not in metrics and "epoch" not in metrics
     run_dir = only_run(track_home)
     series = _series(run_dir, "P")

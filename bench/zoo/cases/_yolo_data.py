@@ -42,8 +42,9 @@ _ALSO_OK = ["it/s", "GPU_mem", "speed_preprocess", "speed_inference", "speed_los
 _PRINTED = {"precision": "P", "recall": "R"}  # as the validation header prints them
 
 
-def metric_name(key: str) -> str | None:
-    """A results.csv column or trainer.metrics key -> its contract name (None: not one)."""
+def metric_name(key: str, grouped: bool = False) -> str | None:
+    """A results.csv column or trainer.metrics key -> its contract name (None: not one).
+    ``grouped``: the run has mask or keypoint columns, so its box ones are ``box_P``, ..."""
     if key in ("epoch", "time", "fitness"):
         return None
     if key.startswith("train/"):
@@ -58,7 +59,8 @@ def metric_name(key: str) -> str | None:
         return "top5_acc"
     if key.startswith("metrics/") and key[-3:] in _SUFFIX:
         base = key[len("metrics/"):-3]
-        return _SUFFIX[key[-3:]] + _PRINTED.get(base, base)
+        prefix = "box_" if grouped and key[-3:] == "(B)" else _SUFFIX[key[-3:]]
+        return prefix + _PRINTED.get(base, base)
     raise ValueError(f"unknown Ultralytics metric key {key!r}")
 
 
@@ -170,10 +172,11 @@ def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
         rows = [{k.strip(): v for k, v in row.items()} for row in csv.DictReader(handle)]
     metrics: dict[str, dict[str, Any]] = {}
     file_metrics: dict[str, dict[str, Any]] = {}
+    grouped = any(key.endswith(("(M)", "(P)")) for key in (rows[0] if rows else {}))
     for row in rows:
         epoch = int(float(row["epoch"]))
         for key, text in row.items():
-            name = metric_name(key)
+            name = metric_name(key, grouped)
             if name is None:
                 continue
             printed = key.startswith(("train/", "metrics/"))
@@ -182,7 +185,7 @@ def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
                                             "rel_tolerance": _tolerance(key)})
             entry["values"].append([epoch, float(text)])
     for key, value in final.items():
-        name = metric_name(key)
+        name = metric_name(key, grouped)
         if name is not None:
             metrics[name]["values"].append([None, float(value)])
     cwd = Path.cwd()
