@@ -68,6 +68,7 @@ def coco_row(pieces: list[str]) -> Action | None:
 
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
+_EVAL_WORDS = frozenset({"hella"})  # build-nanogpt's "19250 hella 0.2976": HellaSwag accuracy
 _PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]*"
                           r"(?: (?:[A-Za-z][\w\-]*|%)){1,9})(?<! is)(?<! was)(?: is| was)?"
                           r"(?:\s?[=:]| is)\s*$")  # ("The average accuracy is: 0.79")
@@ -104,7 +105,7 @@ def split_value(pieces: list[str]) -> tuple[str, Source] | None:
             or "." not in pieces[3] or not _SPLIT_WORD.fullmatch(pieces[2]):
         return None
     word = pieces[2].strip()
-    if word not in WORD_PHASES and not names.metric_like(word):
+    if word not in WORD_PHASES and word not in _EVAL_WORDS and not names.metric_like(word):
         return None
     start = len(pieces[1]) + 1
     return word, (start, start + len(word))
