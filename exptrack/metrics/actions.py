@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from exptrack.metrics import forms, names
 from exptrack.metrics.kinds import (
+    EPOCH,
     METRIC,
     PER_CLASS,
     PER_ITEM,
@@ -200,7 +201,7 @@ def top_level(line: str, offsets: list[int], actions: list[Action]) -> list[Acti
                 top[opened:at] = b"\x01" * (at - opened)  # fairseq's "loss": "3.097"
             elif not quoted and depth == 1 and (counted := _QUOTED_COUNTER.fullmatch(
                     line, opened, at)) is not None:  # ms-swift's "global_step/max_steps":
-                top[opened:counted.end(1)] = b"\x01" * (counted.end(1) - opened)  # "46/176"
+                top[opened:counted.end(1)] = b"\x02" * (counted.end(1) - opened)  # "46/176"
         elif char == '"':
             quoted, opened = True, at + 1
         elif char in "{[":
@@ -209,7 +210,8 @@ def top_level(line: str, offsets: list[int], actions: list[Action]) -> list[Acti
             depth -= 1
         elif depth == 1:
             top[at] = 1
-    return [a for a in actions if top[offsets[a.token]]]
+    return [a for a in actions if top[offsets[a.token]] == 1
+            or (top[offsets[a.token]] == 2 and a.kind in (STEP, EPOCH))]  # (a counter only)
 
 
 def new_best_event(line: str) -> bool:
