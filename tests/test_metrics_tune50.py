@@ -16,14 +16,15 @@ HYPHEN_TABLE = ("Epoch\tLearning-Rate\tTrain-Loss\tValid-Loss\tValid-acc\t\n"
                 "0\t0.009999\t2.770000\t2.568000\t16.759000\t\n"
                 "1\t0.009998\t2.521000\t2.433000\t25.330000\t\n")
 
-# scikit-learn's classification_report: per-class rows under a header of four names
-REPORT = ("              precision    recall  f1-score   support\n"
+# scikit-learn's classification_report after a label, its classes 0.0 and 1.0
+REPORT = ("Testing Accuracy 0.82266\n"
+          "Report:               precision    recall  f1-score   support\n"
           "\n"
-          "           0       0.97      0.98      0.97       100\n"
-          "           1       0.98      0.97      0.97       100\n"
+          "         0.0       0.66      0.49      0.56        94\n"
+          "         1.0       0.86      0.92      0.89       312\n"
           "\n"
-          "    accuracy                           0.97       200\n"
-          "   macro avg       0.97      0.97      0.97       200\n")
+          "    accuracy                           0.82       406\n"
+          "   macro avg       0.76      0.71      0.72       406\n")
 
 RAY_TUNE = (
     "+--------------------------+------------+-------+--------+------------------+----------+\n"
@@ -77,9 +78,11 @@ def test_a_key_after_a_digits_hyphen_still_opens_a_listing() -> None:
 
 
 def test_a_classification_report_is_no_table() -> None:
-    """Guard: scikit-learn's report is per class; its header makes no table of it (only its
-    ``accuracy`` row, the run's aggregate, is read, as before)."""
-    assert named(REPORT) == [("accuracy", 0.97, None, None)]
+    """Guard: scikit-learn's report is per class; its header (``f1-score``: a key still
+    starts after a digit's hyphen) makes no table of it; only its ``accuracy`` row, the
+    run's aggregate, is read, as before."""
+    assert named(REPORT) == [("testing_accuracy", 0.82266, None, None),
+                             ("accuracy", 0.82, None, None)]
 
 
 def test_a_loops_index_i_is_the_step() -> None:
@@ -156,6 +159,21 @@ def test_results_csv_of_a_segmentation_run_names_box_columns(tmp_path: Path) -> 
     detect = (header.replace(",metrics/precision(M)", "") + "1,1.5,0.61,0.33\n").encode()
     assert {o.name for o in files.parse(files.ULTRALYTICS, detect)} == {
         "box_loss", "P", "mAP50-95"}
+
+
+def test_a_diverged_runs_lone_nan() -> None:
+    """nnU-Net's "train_loss nan" once a run diverged: a lone name and its value, as its
+    "train_loss -0.7657" is (the run's most telling value)."""
+    text = ("2024-07-09 13:31:30.162810: Epoch 0\n"
+            "2024-07-09 13:35:54.727426: train_loss nan\n"
+            "2024-07-09 13:35:54.740389: val_loss -inf\n")
+    assert [(n, str(v), s, e) for n, v, s, e in named(text)] == [
+        ("train_loss", "nan", None, 0), ("val_loss", "-inf", None, 0)]
+
+
+def test_a_lone_whole_number_is_still_no_metric() -> None:
+    """Guard: a lone name and a whole number ("train_loss 3") stays a count's line."""
+    assert named("2024-07-09 13:35:54.727426: train_loss 3\n") == []
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -54,9 +54,6 @@ _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 # Ray Tune's trial table ("| Trial name | status | loc | lr | iter | reward |"): a row a
 # trial's latest result; its columns the trial's settings but for the measured ones
 _TRIAL_COLUMN = "trial_name"
-# scikit-learn's classification_report header ("precision  recall  f1-score  support"): its
-# rows are per class, and its averages repeat what the run reports itself
-_REPORT_CELLS = frozenset({"precision", "recall", "f1-score", "support"})
 
 CELL = re.compile(r"\S+")
 GAP = re.compile(r"\s{2,}")
@@ -157,8 +154,6 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
             cells = [word for cell in cells for word in (
                 cell.split(" ") if all(not w.isalpha() for w in cell.split(" ")) else [cell])]
-    if _REPORT_CELLS.issubset(c.lower() for c in cells):
-        return None
     if len(cells) < 3 and not (len(cells) == 2 and (cells[0].lower() in rules.STEP_KEYS or
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)

@@ -290,8 +290,11 @@ def lone_pair(pieces: list[str], index: int, name: str) -> bool:
     line: a metric's name and a fraction ("Time 2.56", nnU-Net's "09:41:39.49: train_loss
     0.70", rlpyt's tabular "2022-03-28 02:51:48.688 | Diagnostics/StepsPerSecond 0.847",
     after a bullet: PyTorch's ImageNet example's " * Acc@1 84.369", Flair's "- F-score
-    (micro) 0.9962")?"""
-    return index == len(pieces) - 2 and not pieces[-1].strip() and "." in pieces[index] \
+    (micro) 0.9962")? Its value a fraction, or ``nan``/``inf`` (nnU-Net's "train_loss
+    nan" once a run diverged)."""
+    value = pieces[index]  # (a fraction, or a diverged run's "train_loss nan")
+    return index == len(pieces) - 2 and not pieces[-1].strip() \
+        and ("." in value or value.lstrip("+-").lower() in ("nan", "inf")) \
         and _LAST_FIELD.split(pieces[index - 1])[-1].strip(" *•>-").replace(" (", "_(") == name \
         and names.metric_like(name)
 
