@@ -629,6 +629,52 @@ EXPECTED = {
     "stop_rollout.log": {"plateau"},
     "heldout420/deeponet_torch_adaptive_poisson_notebook_epoch_took_seconds_loss_val_loss_"
     "trailing_comma.log": {"instability"},
+    # round tune50 (sets PI-QP): runs that went to NaN (nnU-Net, Keras YOLOv4, TF YOLOv4,
+    # Ultralytics YOLO26, an LLM2Vec eval, a pix2pix GAN, StyleGAN2, InternVL DPO, Gemma SFT,
+    # OpenNMT, EasyOCR, anomalib); a mamba-in-nnU-Net run whose train loss became NaN at
+    # epoch 631 (read since a lone "train_loss nan" is)
+    "heldout100/mamba_in_nnunet_timestamped_epoch_blocks_negative_dice_train_loss_nan_val_loss_"
+    "epoch_time_issue.log": {"divergence"},
+    "heldout423/tensorflow_yolov4_hhk7734_keras_fit_output_1_2_loss_val_nan.log": {"divergence"},
+    "heldout423/tensorflow_yolov4_tflite_step_lr_giou_conf_prob_total_loss_nan.log": {"divergence"},
+    "heldout423/yolo_v4_tf_keras_nms_settings_line_one_epoch_loss_val_loss_nan.log":
+        {"divergence"},
+    "heldout429/ultralytics_yolo26_seg_nan_losses_sem_loss_rich_bar_partial_second_epoch.log":
+        {"divergence"},
+    "heldout430/hf_trainer_llm2vec_mntp_eval_nan_dict_tqdm_glued_python_logging_config_dump.log":
+        {"divergence"},
+    "heldout432/anomalib_lightning_tqdm_bar_loss_nan_pixel_f1_auroc_timer_callback_logging.log":
+        {"divergence"},
+    "heldout440/opennmt_py_v04_step_acc_ppl_xent_lr_diverging_to_nan_shard_reload.log":
+        {"divergence"},
+    "heldout442/psgan_pix2pix_tf_progress_block_discrim_gen_loss_nan.log": {"divergence"},
+    "heldout442/stylegan2_pytorch_sahlman_key_value_block_nan_grad_norms_tqdm.log":
+        {"divergence"},
+    "heldout443/internvl_dpo_deepspeed_timer_lines_tqdm_trainer_dict_nan_rewards.log":
+        {"divergence"},
+    "heldout445/gemma_sft_hf_trainer_custom_lr_dicts_mixed_grad_norm_nan_loss.log":
+        {"divergence"},
+    "heldout452/nnunetv2_windows_single_epoch_nan_losses_runtimewarning_interleaved.log":
+        {"divergence"},
+    "heldout454/easyocr_trainer_nan_losses_current_best_accuracy_norm_ed_table.log":
+        {"divergence"},
+    # ... a quantised MLP whose losses grow 17x after their minimum; a PointNet evaluated at
+    # chance (loss ln 8 on every batch); a sentence-transformers fine-tune whose loss stays at
+    # 0.92; validation losses rising while training ones fall (a Keras CNN, a forecasting
+    # notebook, a MONAI diffusion autoencoder); detectron2's RPN loss spiking 51x
+    "heldout427/quantization_adc_mlp_notebook_tqdm_stderr_epoch_bars_train_test_loss_acc_"
+    "glued_last_line.log": {"divergence"},
+    "heldout422/pointnet_pytorch_show_cls_i_colon_batch_loss_accuracy.log": {"not_learning"},
+    "heldout430/sentence_transformers_trainer_quoted_string_values_loss_grad_norm_lr_dicts.log":
+        {"not_learning"},
+    "heldout431/keras3_cnn_fit_final_position_redraw_reduce_lr_on_plateau_rmse_test_results.log":
+        {"overfitting"},
+    "heldout451/neural_signal_forecasting_notebook_every_10_epochs_train_val_loss.log":
+        {"overfitting"},
+    "heldout452/monai_generative_diffusion_autoencoder_iteration_train_interval_loss_val.log":
+        {"overfitting"},
+    "heldout441/detectron2_maskrcnn_colab_events_last_time_last_data_time_stderr_warnings_"
+    "interleaved.log": {"instability"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -822,6 +868,19 @@ FALSE_ALARMS = {
     # cls_loss steps from 1.8 to 3.9 at epoch 91 and stays there (a new level, not spikes)
     "heldout416/ultralytics_8_3_79_yolo11_seg_colab_box_mask_columns_partly_glued_val_"
     "rows.log": {"instability"},
+    # sets PI-QP: a PointNet's test batches (one evaluation, not a curve); a grid search's
+    # table of configurations; six pruning runs in one series; PPO's value loss growing with
+    # LunarLander's returns (it tracks the returns' scale); a CNN's per-step MNIST loss near
+    # zero, where 0.05 is 51x the median
+    "heldout422/pointnet_pytorch_readme_test_batch_loss_accuracy_two_models.log": {"plateau"},
+    "heldout426/custom_grid_search_hyperparameter_tables_last_train_eval_loss_precision_"
+    "execution_time.log": {"plateau"},
+    "heldout427/pytorch_prune_notebook_oneshot_six_runs_epoch_line_train_valid_loss_"
+    "accuracy.log": {"overfitting"},
+    "heldout448/sb3_ppo_lunarlander_colab_rollout_time_train_tables_last_14_iterations.log":
+        {"divergence"},
+    "heldout449/lightning_csvlogger_mnist_cnn_train_loss_val_accuracy_test_loss.log":
+        {"instability"},
 }
 
 
