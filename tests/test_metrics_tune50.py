@@ -128,6 +128,12 @@ def test_opennmt_parts_parameter_counts() -> None:
     assert named(text) == []
 
 
+def test_a_ranges_end_is_no_metric() -> None:
+    """build-nanogpt resuming: "starting epoch 1 from step 0 until 19073"."""
+    assert names("starting epoch 1 from step 0 until 19073\nstep 1 | loss: 3.2\n") == {
+        "loss"}
+
+
 def test_build_nanogpt_hella_lines() -> None:
     text = "19250 val 3.1425\n19250 hella 0.2976\n19251 train 3.118407\n"
     assert named(text) == [("val", 3.1425, 19250, None), ("hella", 0.2976, 19250, None),

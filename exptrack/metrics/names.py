@@ -113,6 +113,7 @@ _DENY_NAMES = frozenset({
     "grad_acc", "grad_accum", "seq_len", "seqlen", "task",  # a continual learner's task index
     "hash", "checksum", "uuid", "clients",  # ("Key hash: 8031843243549828224", "Clients: 3")
     "encoder", "decoder",  # OpenNMT-py's parameters of each part ("encoder: 26435584")
+    "until",  # a range's end: build-nanogpt's "starting epoch 1 from step 0 until 19073"
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
@@ -303,12 +304,12 @@ def _setting_words(parts: list[str]) -> bool:
     """A name's words that say it is no quantity of the run: how long the job still has to
     run (``remaining_time``, ``time_left``, ``eta_s``), how often something is done
     (``summary frequency``, ``val_check_interval``, ``sample_every``; not a metric's own
-    frequency, ``val_acc_frequency``), where a range starts (``Model training from: 20090000
-    to 20151002``)."""
+    frequency, ``val_acc_frequency``), where a range starts or ends (``Model training from:
+    20090000 to 20151002``, ``train until: 19073``)."""
     if len(parts) < 2:
         return False
     return any(p in ("remaining", "left", "eta") for p in parts) \
-        or parts[-1] in ("from", "since") \
+        or parts[-1] in ("from", "since", "until") \
         or (parts[-1] in ("frequency", "interval", "every")
             and not any(p in METRIC_WORDS for p in parts))
 
