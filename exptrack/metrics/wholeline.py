@@ -292,7 +292,7 @@ def lone_pair(pieces: list[str], index: int, name: str) -> bool:
     after a bullet: PyTorch's ImageNet example's " * Acc@1 84.369", Flair's "- F-score
     (micro) 0.9962")? Its value a fraction, or ``nan``/``inf`` (nnU-Net's "train_loss
     nan" once a run diverged)."""
-    value = pieces[index]  # (a fraction, or a diverged run's "train_loss nan")
+    value = pieces[index]
     return index == len(pieces) - 2 and not pieces[-1].strip() \
         and ("." in value or value.lstrip("+-").lower() in ("nan", "inf")) \
         and _LAST_FIELD.split(pieces[index - 1])[-1].strip(" *•>-").replace(" (", "_(") == name \
