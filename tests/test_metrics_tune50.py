@@ -182,5 +182,21 @@ def test_a_lone_whole_number_is_still_no_metric() -> None:
     assert named("2024-07-09 13:35:54.727426: train_loss 3\n") == []
 
 
+def test_lighteval_results_table() -> None:
+    """lighteval's table: the ``all`` row over every task is named by the metric alone; a
+    task's row whose item reads as a key and a value (``lighteval:aime24:0``, its few-shot
+    count) is still the table's row, not ``lighteval:aime24`` = 0."""
+    text = ("|          Task          |Version|     Metric      |Value |   |Stderr|\n"
+            "|------------------------|-------|-----------------|-----:|---|-----:|\n"
+            "|all                     |       |pass@k_with_k    |0.1000|\u00b1  |0.0557|\n"
+            "|                        |       |codegen_pass@1:16|0.0970|\u00b1  |0.0181|\n"
+            "|lighteval:aime24:0      |       |pass@k_with_k    |0.1000|\u00b1  |0.0557|\n"
+            "|lighteval:gpqa:diamond:0|       |pass@k_with_k    |0.3131|\u00b1  |0.0330|\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("pass@k_with_k", 0.1), ("codegen_pass@1:16", 0.097),
+        ("lighteval:aime24:0/pass@k_with_k", 0.1),
+        ("lighteval:gpqa:diamond:0/pass@k_with_k", 0.3131)]
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit("run with pytest")

@@ -17,8 +17,10 @@ Each row of lm-eval's table is ``item/metric`` (``arc_challenge/acc``, lm-eval's
 names); a row with an empty item cell is of the item above; a filter other than ``none``
 is part of the name (``gsm8k/exact_match,strict-match``, lm-eval's own key). A group's
 members are drawn as a tree (`` - humanities``); a member of a member (``  - formal_logic``,
-one of MMLU's 57 subjects) is a breakdown, like a per-class row, and no metric. The error
-bar (``Stderr``) is not read. Pure functions; the parser keeps the table's state.
+one of MMLU's 57 subjects) is a breakdown, like a per-class row, and no metric. lighteval
+prints the same table with an ``all`` row over every task first: its values are named by
+the metric alone (``pass@k_with_k``), its tasks' rows ``lighteval:aime24:0/pass@k_with_k``.
+The error bar (``Stderr``) is not read. Pure functions; the parser keeps the table's state.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from exptrack.metrics.phases import COUNTER_KEYS, EPOCH_KEYS
 _MEMBER = re.compile(r"^( *)- ")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _NO_FILTER = frozenset({"", "none"})
+_AGGREGATES = frozenset({"all"})  # lighteval's row over every task: the metric's own name
 MAX_NAMES = 4096  # the rows' last values remembered (to tell a repeat)
 
 
@@ -91,7 +94,7 @@ def row(line: str, table: LongTable, above: Row | None) -> Row | None:
         if above is None:
             return None
         item, breakdown = above.item, above.breakdown
-    name = f"{item}/{metric}"
+    name = metric if item.lower() in _AGGREGATES else f"{item}/{metric}"
     if table.filter >= 0 and cells[table.filter].strip().lower() not in _NO_FILTER:
         name += "," + cells[table.filter].strip()
     return Row(item, breakdown, name, float(value))

@@ -249,6 +249,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     taken = self._apply_extra(text, out)
                 if not use_defaults:
                     continue
+            if self._long is not None and raw[:1] in (b"|", "|") \
+                    and self._long_line(lineplan.text_of(raw), out):
+                continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|")
             plan = plans.get(shape)
             if plan is None:
                 plan = self._new_plan(shape, raw)
