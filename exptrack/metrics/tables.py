@@ -7,7 +7,7 @@ import csv
 import re
 from collections.abc import Callable
 
-from exptrack.metrics import forms, longtables, names, naming, rules, trials
+from exptrack.metrics import forms, longtables, names, naming, rules
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
@@ -51,6 +51,7 @@ _TITLED_BORDER = re.compile(r"^\+-{0,3}([A-Za-z][A-Za-z ]{1,60}?)-{2,}\+")
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 # a first column naming the item a row is about (neat-python's species "ID"): no aggregate
 _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
+_TRIAL_COLUMN = "trial_name"  # Ray Tune's trial table: a row per trial (``_trial_row``)
 
 CELL = re.compile(r"\S+")
 GAP = re.compile(r"\s{2,}")
@@ -240,9 +241,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if tidy is not None:  # "Epoch,Loss,Value" over "0,recon_loss,156.25": one value a row
         kept = [] if rules.is_denied(tidy[0]) else [(naming(tidy[0]), tidy[1])]
         return kept, tidy[2], tidy[3], ""
-    if header[0].lower() == trials.COLUMN:  # Ray Tune's "| Trial name | status | ..."
-        found = trials.row(header, cells, naming)
-        return None if found is None else (*found, "")
+    if header[0].lower() == _TRIAL_COLUMN:  # Ray Tune's "| Trial name | status | ..."
+        return _trial_row(header, cells, naming)
     labelled = all(_ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
     phase = cells[0] if labelled and cells[0].lower() in PHASE_LABELS \
         else ""  # (not detectron2's class "train")
@@ -291,6 +291,26 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
     return values, step, epoch, data_set
+
+
+def _trial_row(header: list[str], cells: list[str], naming: Callable[[str], str]) -> Row | None:
+    """A row of Ray Tune's trial table (``| Trial name | status | loc | lr | iter | reward
+    |``): its measured columns (``reward``, ``eval_loss``) at its ``iter``/``epoch``; the
+    trial's sampled settings (``lr``, ``w_decay``), status and running time are none."""
+    values: list[tuple[str, float]] = []
+    step = epoch = None
+    for name, cell in zip(header[1:], cells[1:], strict=True):
+        if not _ROW_NUMBER.match(cell) or cell.endswith("%"):
+            continue
+        low = name.lower()
+        if low in rules.EPOCH_KEYS:
+            epoch = number(cell)
+        elif low in rules.STEP_KEYS:
+            step = number(cell)
+        elif names.metric_like(name) and not rules.is_denied(name) \
+                and not _TIME_NAME.search(name):  # ("total time (s)": the trial's age)
+            values.append((naming(name), float(cell)))
+    return (values, step, epoch, "") if values else None
 
 
 def _unprefixed(text: str) -> str:
