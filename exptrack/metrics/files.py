@@ -161,7 +161,8 @@ def _metric_column(column: str) -> str | None:
 
 
 def _ultralytics(data: bytes) -> list[Observation]:
-    header = data.split(b"\n", 1)[0]
+    end = data.find(b"\n")  # the header line alone (not a copy of a large file's rows)
+    header = data if end < 0 else data[:end]
     grouped = b"(M)" in header or b"(P)" in header  # a segmentation or pose run's file
     return _csv_observations(data, lambda column: ultralytics_name(column, grouped))
 
