@@ -69,7 +69,7 @@ _FIRST = re.compile(
 # "Speed: 0.2ms preprocess, 1.5ms inference, 0.0ms loss, 0.6ms postprocess per image": the
 # per-image timings of a validation or prediction, in ms, each named "speed_" and the word
 # after its unit ("speed_inference"; "speed_loss" is the loss's time, never the loss)
-_SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|inference|loss|postprocess)\b")
+_SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|pre-process|inference|loss|postprocess|NMS)\b")
 _TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
 _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
@@ -234,6 +234,8 @@ class Recognizer:
             # a box header cut at the terminal's width with no "…" ("mAP50  mAP50-"): its
             # last name completed, more columns may follow
             names[-1], cut = box[len(names) - 1], True
+        elif counts == _BOX_COUNTS and 0 < len(names) < len(box) and tuple(names) == box[:len(names)]:
+            cut = True  # a box header cut after a whole name ("P  R  mAP50"): never printed so
         return _Table(counts, tuple(names), cut)
 
     def _row(self, text: str) -> Sequence[Found] | None:
