@@ -186,6 +186,8 @@ def metric_like(name: str) -> bool:
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
+        or any(n.isdigit() and p + n in METRIC_WORDS  # CMC's "Rank-1", "Top-5", "ROUGE-2"
+               for p, n in zip(parts, parts[1:], strict=False)) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)
 
