@@ -292,7 +292,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     bare = _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(" ", "_")
     if "_" not in bare:  # AutoAttack's "robust accuracy after APGD-CE:": a hyphened name
         bare = bare.replace("-", "_")  # takes words before it (not "Train-Flow_L2Loss")
-    words = "" if quoted or not bare.isidentifier() \
+    words = "" if quoted or not bare.replace("/", "_").isidentifier() \
         else words_before(before, bool(sep.strip()), first,
                           aligned="\t" in sep or sep.endswith("  "), name=single)
     if is_denied(single) and not rate and single not in names.NEVER_NAMES and not indexed \
