@@ -1,0 +1,66 @@
+"""Round ``tune51`` (session 59): forms of held-out sets RA-RX once each was scored. Each
+test of a rule fails on the parser before the round (7aaf65a2); each guard fails on the
+rule without its check (mutation-checked)."""
+
+from __future__ import annotations
+
+from parsed import named, names
+
+# YOLOv9's val_dual.py in a notebook: the header's bar was overwritten after "mAP50"
+YOLO_CUT_HEADER = (
+    "YOLO \U0001f680 v0.1-89-g93f1a28 Python-3.10.14 torch-2.2.0 CUDA:0 (Tesla T4, 14931MiB)\n"
+    "                 Class     Images  Instances          P          R      mAP50   \n"
+    "                   all        900       1150      0.975      0.966      0.988       0.94\n"
+    "                   car        900        201      0.954      0.933      0.972      0.946\n"
+    "Speed: 0.3ms pre-process, 56.5ms inference, 1.4ms NMS per image at shape (4, 3, 640, 640)\n")
+
+
+def test_yolo_header_cut_after_a_whole_name() -> None:
+    """A box header cut after ``mAP50`` (no "…") still heads a box table: the ``all`` row's
+    fourth metric is ``mAP50-95``; the class rows stay out."""
+    found = named(YOLO_CUT_HEADER)
+    assert [f for f in found if not f[0].startswith("speed_")] == [
+        ("P", 0.975, None, None), ("R", 0.966, None, None), ("mAP50", 0.988, None, None),
+        ("mAP50-95", 0.94, None, None)]
+
+
+def test_yolov5_speed_line() -> None:
+    """YOLOv5's and YOLOv9's ``Speed:`` line names its timings ``pre-process`` and ``NMS``."""
+    found = named(YOLO_CUT_HEADER)
+    assert [f for f in found if f[0].startswith("speed_")] == [
+        ("speed_pre-process", 0.3, None, None), ("speed_inference", 56.5, None, None),
+        ("speed_NMS", 1.4, None, None)]
+
+
+# Torchreid's evaluation: CMC ranks padded before the colon
+TORCHREID = ("** Results **\n"
+             "mAP: 3.9%\n"
+             "CMC curve\n"
+             "Rank-1  : 13.2%\n"
+             "Rank-5  : 25.9%\n"
+             "Rank-10 : 33.3%\n"
+             "Rank-20 : 40.3%\n")
+
+
+def test_torchreid_cmc_ranks() -> None:
+    """``Rank-1  : 13.2%``: a word and its cutoff split by a hyphen make the metric word
+    (``rank1``), so the padded key is a metric's, not a setting's."""
+    assert named(TORCHREID) == [("mAP", 3.9, None, None), ("Rank-1", 13.2, None, None),
+                                ("Rank-5", 25.9, None, None), ("Rank-10", 33.3, None, None),
+                                ("Rank-20", 40.3, None, None)]
+
+
+def test_a_word_and_any_number_is_still_no_metric() -> None:
+    """Guard: only a metric word's cutoff counts: ``stage-10 : 0.5`` stays a setting."""
+    assert named("Epoch 1\nstage-10 : 0.5\nRank-10 : 0.5\n") == [("Rank-10", 0.5, None, 1)]
+
+
+def test_words_before_a_slashed_name() -> None:
+    """DeePMD-kit's ``dp test``: ``Energy RMSE/Natoms : 1.9e-02 eV`` keeps its first word,
+    as ``Energy RMSE`` does."""
+    text = ("   Energy MAE         : 3.593521e+00 eV\n"
+            "   Energy RMSE/Natoms : 1.956834e-02 eV\n"
+            "   Virial MAE/Natoms  : 5.097461e-02 eV\n")
+    assert named(text) == [("Energy_MAE", 3.593521, None, None),
+                           ("Energy_RMSE/Natoms", 0.01956834, None, None),
+                           ("Virial_MAE/Natoms", 0.05097461, None, None)]
