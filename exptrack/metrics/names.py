@@ -95,6 +95,8 @@ _DENY_NAMES = frozenset({
     "version", "seed", "seeds", "corpus", "pid", "ppid", "port", "rank", "local_rank",
     "global_rank", "node_rank", "world_size", "v_num", "best", "epochs", "params",
     "parameters", "gpu",
+    "member",  # Lightning's "Initializing distributed: GLOBAL_RANK: 0, MEMBER: 1/2": a process
+    "batchidx", "substep",  # RWKV-infctx's W&B counters (a batch's index, a step's part)
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
     # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)
