@@ -73,6 +73,9 @@ _PHASE_HEADING = re.compile(
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
     r"(?:\s(?:set|split|results?|metrics|scores?))?\s?:?[\W_]{0,8}$")  # Val metrics:"
 _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
+# sentence-transformers' retrieval evaluator: "Score-Function: cosine" over that similarity's
+# "Accuracy@1: 75.22%", ... (its own keys: "cosine_accuracy@1")
+_SCORE_FUNCTION = re.compile(r"(?:^|\s-\s)Score-Function: ([A-Za-z][\w\-]{0,30})$")
 
 
 # a log record's prefix before its message: "INFO:__main__:", "2024-01-02 ... - INFO - "
@@ -116,6 +119,9 @@ def heading_phase(line: str) -> str | None:
     ``training``/``testing`` (``train``/``test``, as a phase word before a name gives them);
     None for other headings."""
     text = message(line)
+    scored = _SCORE_FUNCTION.search(text) if "Score-Function: " in text else None
+    if scored is not None:
+        return scored.group(1)
     found = _PHASE_HEADING.match(text) if len(line) < 120 else None
     if found is None or not (text.endswith(":") or found.group(0) != found.group(0).rstrip(
             "=-*#: ") or " - " in text or len(found.group(0).split()) > 1
