@@ -64,3 +64,20 @@ def test_words_before_a_slashed_name() -> None:
     assert named(text) == [("Energy_MAE", 3.593521, None, None),
                            ("Energy_RMSE/Natoms", 0.01956834, None, None),
                            ("Virial_MAE/Natoms", 0.05097461, None, None)]
+
+
+def test_a_folds_index_is_no_part_of_the_name() -> None:
+    """``Fold 2 AUC: 0.92``: the fold indexes one series (``AUC``) over the folds, as a
+    run's or a round's index does, instead of a series of one value per fold."""
+    text = ("--- Fold 1/5 ---\n"
+            "Fold 1 AUC: 0.922122\n"
+            "--- Fold 2/5 ---\n"
+            "Fold 2 AUC: 0.921505\n")
+    assert named(text) == [("AUC", 0.922122, None, None), ("AUC", 0.921505, None, None)]
+
+
+def test_a_buckets_index_is_still_part_of_the_name() -> None:
+    """Guard: a label that splits one evaluation into parts keeps its index."""
+    assert named("eval: bucket 0 perplexity 4.88\neval: bucket 1 perplexity 5.1\n") == [
+        ("eval_bucket_0_perplexity", 4.88, None, None),
+        ("eval_bucket_1_perplexity", 5.1, None, None)]

@@ -72,8 +72,8 @@ _LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word,
 # ... not a run's, a process's or a stage's index ("Round 3 loss: 0.5"), nor a stopword
 _NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", "run", "client",
                                      "worker", "rank", "gpu", "process", "stage", "phase",
-                                     "cycle", "pass", "part"})
-_INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|fold|level|scale|layer|top) $")
+                                     "cycle", "pass", "part", "fold"})
+_INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|level|scale|layer|top) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 # open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name;
 # so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53", Flair's "f1-score
