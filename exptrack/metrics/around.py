@@ -73,8 +73,11 @@ _WEAK_RIGHT_OK = re.compile(
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit
-    r"|\s(?i:avg|average|mean|total|running)\s[A-Za-z][\w@.\-/]*\s$"  # "Loss 0.7 Avg Loss 0.6"
+    r"|\s(?i:avg\.?|average|mean|total|running|cum\.)\s[A-Za-z][\w@.\-/]*\s$"  # "Loss 0.7 Avg Loss 0.6"
     r"|\s\d{1,6}(?:\.\d{1,9})?[a-z]{1,3}/[a-z]{1,6}\s*$"  # "loss 42.49 0.24s/step": a timing
+    # the value's rate unit closing its field: "speed 2527.46 words/sec,", MLX's "Throughput
+    # 604.77 images/second |" (not a download's "MB/s", nor a bar's "it/s")
+    r"|\s(?![KMGT]?i?B/|it/)[A-Za-z]{1,12}/(?:s|sec|second)\s*(?:$|[,;|]|\s\s|\t)"
     r"|\s(?:best|improved|saved|\*)\s*$")  # "val 0.9647 best": the line's new best marked
 
 # a field's end, or its running average after it ("| MeanReg 0.0056 |", "Loss 4.98 (4.30)")
@@ -82,6 +85,9 @@ _FIELD_END = re.compile(r"\s(?:\|\s|\(\s?[+-]?\.?\d)|\s*$")
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",
                          "peak"})
+# a statistic's word written short, its dot no sentence's end (the CS224N NMT's "avg. loss 7.90,
+# avg. ppl 2709.68 cum. examples 200")
+_SHORT_STATISTICS = frozenset({"avg.", "cum.", "tot."})
 _STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min", "variance",
                             "median"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
@@ -147,7 +153,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # reported train-mlogloss=2.29,train-merror=0.04": the pairs after the verb
     if len(parts) == 4 and "per" not in parts:
         return ""  # four words only for a rate's ("tokens per gpu per second")
-    sentence = [i for i, p in enumerate(parts) if p.endswith(".")]
+    sentence = [i for i, p in enumerate(parts)
+                if p.endswith(".") and p.lower() not in _SHORT_STATISTICS]
     if sentence and (name in COUNTER_KEYS or (not first and not sentence[0] and not before[
             :found.start("words")].strip())):  # (the first word a unit: "22.3 s. Mean")
         parts = parts[sentence[-1] + 1:]  # ML-Agents' "Walker. Step: 10000. Time Elapsed:
@@ -188,7 +195,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words
-    if not strong and len(parts) == 1 and parts[0].lower() in _STATISTICS \
+    if not strong and len(parts) == 1 and (parts[0].lower() in _STATISTICS
+                                           or parts[0].lower() in _SHORT_STATISTICS) \
             and parts[0] != "Running":  # (a verb: neat-python's "Running generation 80")
         return words  # "avg reward -20.5": the statistic's word belongs to the name
     if not strong and first and 1 < len(parts) <= 3 and parts[0].lower() in _STATISTICS \
