@@ -81,3 +81,51 @@ def test_a_buckets_index_is_still_part_of_the_name() -> None:
     assert named("eval: bucket 0 perplexity 4.88\neval: bucket 1 perplexity 5.1\n") == [
         ("eval_bucket_0_perplexity", 4.88, None, None),
         ("eval_bucket_1_perplexity", 5.1, None, None)]
+
+
+def test_lightning_member_is_no_metric() -> None:
+    """Lightning's ``Initializing distributed: GLOBAL_RANK: 0, MEMBER: 1/2`` names a process's
+    place among the ranks, not a fraction to record."""
+    text = ("Initializing distributed: GLOBAL_RANK: 0, MEMBER: 1/2\n"
+            "Epoch 1: loss=0.3\n")
+    assert named(text) == [("loss", 0.3, None, 1)]
+
+
+# sentence-transformers' InformationRetrievalEvaluator, one block per similarity function
+IR_EVALUATOR = "".join(
+    f"2024-07-08 18:11:43,017 - Score-Function: {fn}\n"
+    f"2024-07-08 18:11:43,017 - Accuracy@1: {a}%\n"
+    f"2024-07-08 18:11:43,018 - MRR@10: {m}\n"
+    for fn, a, m in (("cosine", "75.22", "0.8479"), ("dot", "75.10", "0.8470")))
+
+
+def test_sentence_transformers_score_function_blocks() -> None:
+    """``Score-Function: cosine`` heads its similarity's metrics, named as the library's
+    own keys (``cosine_accuracy@1``): the two blocks are two sets of series, not one."""
+    assert named(IR_EVALUATOR) == [
+        ("cosine_accuracy@1", 75.22, None, None), ("cosine_MRR@10", 0.8479, None, None),
+        ("dot_accuracy@1", 75.10, None, None), ("dot_MRR@10", 0.847, None, None)]
+
+
+def test_a_rate_unit_after_a_weak_pair() -> None:
+    """``speed 2527.46 words/sec,``: the rate's unit closes the field, so the name before
+    the value is its name (MLX's ``Throughput 604.77 images/second |`` likewise)."""
+    text = ("epoch 1, iter 25, loss 7.9, speed 2527.46 words/sec, time elapsed 2.08 sec\n"
+            "Epoch 2 | Loss 3.2 | Throughput 604.77 images/second | Time 80.2 (s)\n")
+    found = named(text)
+    assert ("speed", 2527.46, 25, 1) in found and ("Throughput", 604.77, None, 2) in found
+
+
+def test_a_download_rate_is_still_no_weak_pair() -> None:
+    """Guard: a byte rate (``45.2 MB/s``) is a transfer's, not a training throughput."""
+    assert "got" not in names("Epoch 1 loss 3.0 got 45.2 MB/s, loss 3.1\n")
+
+
+def test_cs224n_nmt_abbreviated_statistics() -> None:
+    """The CS224N NMT's ``avg. loss 7.90, avg. ppl 2709.68 cum. examples 200``: ``avg.``
+    is the statistic's word, no sentence's end, and the next field's ``cum.`` no value's
+    unit."""
+    text = ("epoch 1, iter 25, avg. loss 7.90, avg. ppl 2709.68 cum. examples 200, "
+            "speed 2527.46 words/sec, time elapsed 2.08 sec\n"
+            "epoch 1, iter 50, cum. loss 6.88, cum. ppl 973.67 cum. examples 400\n")
+    assert names(text) >= {"avg_loss", "avg_ppl", "cum_loss", "cum_ppl"}
