@@ -129,3 +129,11 @@ def test_cs224n_nmt_abbreviated_statistics() -> None:
             "speed 2527.46 words/sec, time elapsed 2.08 sec\n"
             "epoch 1, iter 50, cum. loss 6.88, cum. ppl 973.67 cum. examples 400\n")
     assert names(text) >= {"avg_loss", "avg_ppl", "cum_loss", "cum_ppl"}
+
+
+def test_lerobot_epch_and_smpl() -> None:
+    """LeRobot's ``step:200 smpl:6K ep:6 epch:0.12 loss:0.124``: ``epch`` is its epoch (a
+    fraction of the data set), ``smpl`` the samples seen; neither is a metric."""
+    text = ("INFO 2026-06-12 16:56:19 ot_train.py:357 step:200 smpl:6K ep:6 epch:0.12 "
+            "loss:0.124 grdn:3.275\n")
+    assert named(text) == [("loss", 0.124, 200, 0.12), ("grdn", 3.275, 200, 0.12)]

@@ -56,6 +56,7 @@ _COUNT_HEADS = frozenset({
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
     "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
     "clips", "slices", "volumes", "scans", "crops", "molecules", "graphs", "utterances",
+    "smpl",  # LeRobot's "smpl:6K": the samples seen
 })
 # how Chinese names of counts and sizes end: "数量" number, "个数" count, "数目" number,
 # "大小" size, "长度"/"长度为" length (is), "容量" capacity
