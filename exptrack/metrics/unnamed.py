@@ -38,6 +38,8 @@ _PAIR_OPEN = re.compile(r"\]\s+(?:[A-Z]{2,10}\s+)?\[$")  # after a record's pref
 _PHASE_OPEN = re.compile(r"(?i)^\s*\[(?:" + LOOP_PHASES + r")\s?:\s?$")
 _PAIR_CLOSE = re.compile(r"\]\s+[A-Za-z]")
 _OF_TOTAL = re.compile(r"^\s?/\s?$")
+# a logging record's level closing its prefix, right before the message
+_RECORD_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)\]?:?\s{1,4}$")
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
 _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
 
@@ -52,8 +54,9 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
         return STEP  # CatBoost "10:\tlearn: ..."
     if first and stripped == "#" and re.match(r"\s?[-|:,]\s", after if counter else right):
         return STEP  # NNTrainer's "#320/1500 - Training Loss: 0.29"
-    if first and not stripped and ORDINAL_KEY.match(right):
-        return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:"
+    if ((first and not stripped) or _RECORD_LEVEL.search(left[-24:])) and ORDINAL_KEY.match(right):
+        return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:";
+        # TorchSSL's "[2021-12-05 06:50:26,826 INFO] 1048000 iteration, USE_EMA: True, {...}"
     if first and not stripped and counter and re.match(r"\s?[(,]", after):
         return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration
     if counter and (stripped.endswith("[") or stripped in ("](", "] (")) \
