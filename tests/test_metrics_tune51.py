@@ -132,8 +132,25 @@ def test_cs224n_nmt_abbreviated_statistics() -> None:
 
 
 def test_lerobot_epch_and_smpl() -> None:
-    """LeRobot's ``step:200 smpl:6K ep:6 epch:0.12 loss:0.124``: ``epch`` is its epoch (a
-    fraction of the data set), ``smpl`` the samples seen; neither is a metric."""
+    """LeRobot's ``step:200 smpl:6K ep:6 epch:0.12 loss:0.124``: ``epch`` counts the passes
+    over the data, ``smpl`` the samples seen; neither is a metric."""
     text = ("INFO 2026-06-12 16:56:19 ot_train.py:357 step:200 smpl:6K ep:6 epch:0.12 "
             "loss:0.124 grdn:3.275\n")
-    assert named(text) == [("loss", 0.124, 200, 0.12), ("grdn", 3.275, 200, 0.12)]
+    assert names(text) == {"loss", "grdn"}
+
+
+def test_torchssl_iteration_after_a_record_prefix() -> None:
+    """TorchSSL's ``[2021-12-05 06:50:26,826 INFO] 1048000 iteration, ...``: the number
+    before ``iteration`` opens the message (after the record's level), so it is the step."""
+    text = ("[2021-12-05 06:50:26,826 INFO] 1048000 iteration, USE_EMA: True, "
+            "{'train/sup_loss': tensor(9.1400e-05, device='cuda:0'), 'lr': 0.0058}\n")
+    assert named(text) == [("train/sup_loss", 9.14e-05, 1048000, None),
+                           ("lr", 0.0058, 1048000, None)]
+
+
+def test_wenet_split_before_batch() -> None:
+    """WeNet's and WeKws' ``DEBUG CV Batch 78/20 loss 0.157 acc 99.02``: the split's capitals
+    name its values (``CV_loss``), apart from the training batches' (``TRAIN_loss``)."""
+    text = ("2026-05-09 04:10:57,296 DEBUG TRAIN Batch 78/10 loss 0.35 acc 97.5\n"
+            "2026-05-09 04:10:57,296 DEBUG CV Batch 78/20 loss 0.15707099 acc 99.02343750\n")
+    assert {n for n, *_ in named(text)} == {"TRAIN_loss", "TRAIN_acc", "CV_loss", "CV_acc"}

@@ -18,9 +18,9 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env"})
-# (LeRobot's "epch:0.12" is its epoch; StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
+# (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
 # "步数：0", "迭代次数"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0")
-EPOCH_KEYS = frozenset({"epoch", "ep", "e", "epch", "轮", "轮次", "轮数", "回合", "训练回合",
+EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "回合", "训练回合",
                         "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
                         "에포크"})
 COUNTER_KEYS = STEP_KEYS | EPOCH_KEYS  # where the run is: a step's or an epoch's key
@@ -196,6 +196,10 @@ _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|
 _HEAD = 1000  # how much of a line its labels are looked for in (a plan is made once a shape)
 
 
+# a split's capitals before its loop's "Batch epoch/batch" (WeNet, WeKws): its values' own
+_SPLIT_BATCH = re.compile(r"(?:^|\s)(?P<label>TRAIN|CV) Batch \d{1,9}/\d{1,12} ")
+
+
 def phases_of(line: str) -> list[tuple[int, str | None]]:
     """The phase labels of a line ("Test:", "Epoch(val)", "[val]", "Train: (loss = ...)"),
     each as (where the text it labels starts, phase); a label names what follows it."""
@@ -260,6 +264,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                 found.append((field.end(), word))
                 if (pipe := head.find("|", field.end())) > 0:
                     found.append((pipe, None))  # (the field ends at its "|")
+    if " Batch " in head:  # WeNet's and WeKws' "DEBUG TRAIN Batch 4/2037 loss 12.6 ...",
+        found.extend((m.end(), m.group("label"))  # "DEBUG CV Batch 78/20 loss 0.15 acc 99.0"
+                     for m in _SPLIT_BATCH.finditer(head))
     if "{" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _DICT_PHASE.finditer(head))
