@@ -149,8 +149,9 @@ def test_torchssl_iteration_after_a_record_prefix() -> None:
 
 
 def test_wenet_split_before_batch() -> None:
-    """WeNet's and WeKws' ``DEBUG CV Batch 78/20 loss 0.157 acc 99.02``: the split's capitals
-    name its values (``CV_loss``), apart from the training batches' (``TRAIN_loss``)."""
+    """WeNet's and WeKws' ``DEBUG CV Batch 78/20 loss 0.157 acc 99.02``: the cross-validation's
+    capitals name its values (``CV_loss``), apart from the training batches' (bare, as a
+    train phase's values are, and as CosyVoice's WeNet-style logs are read)."""
     text = ("2026-05-09 04:10:57,296 DEBUG TRAIN Batch 78/10 loss 0.35 acc 97.5\n"
             "2026-05-09 04:10:57,296 DEBUG CV Batch 78/20 loss 0.15707099 acc 99.02343750\n")
-    assert {n for n, *_ in named(text)} == {"TRAIN_loss", "TRAIN_acc", "CV_loss", "CV_acc"}
+    assert {n for n, *_ in named(text)} == {"loss", "acc", "CV_loss", "CV_acc"}

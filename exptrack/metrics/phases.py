@@ -196,8 +196,8 @@ _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|
 _HEAD = 1000  # how much of a line its labels are looked for in (a plan is made once a shape)
 
 
-# a split's capitals before its loop's "Batch epoch/batch" (WeNet, WeKws): its values' own
-_SPLIT_BATCH = re.compile(r"(?:^|\s)(?P<label>TRAIN|CV) Batch \d{1,9}/\d{1,12} ")
+# the cross-validation's capitals before its loop's "Batch epoch/batch" (WeNet, WeKws)
+_CV_BATCH = re.compile(r"(?:^|\s)CV Batch \d{1,9}/\d{1,12} ")
 
 
 def phases_of(line: str) -> list[tuple[int, str | None]]:
@@ -264,9 +264,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                 found.append((field.end(), word))
                 if (pipe := head.find("|", field.end())) > 0:
                     found.append((pipe, None))  # (the field ends at its "|")
-    if " Batch " in head:  # WeNet's and WeKws' "DEBUG TRAIN Batch 4/2037 loss 12.6 ...",
-        found.extend((m.end(), m.group("label"))  # "DEBUG CV Batch 78/20 loss 0.15 acc 99.0"
-                     for m in _SPLIT_BATCH.finditer(head))
+    if "CV Batch " in head:  # WeNet's and WeKws' "DEBUG CV Batch 78/20 loss 0.15 acc 99.0":
+        found.extend((m.end(), "CV")  # the cross-validation's values, apart from its "TRAIN
+                     for m in _CV_BATCH.finditer(head))  # Batch 4/2037 loss 12.6" (kept bare)
     if "{" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _DICT_PHASE.finditer(head))
