@@ -675,6 +675,36 @@ EXPECTED = {
         {"overfitting"},
     "heldout441/detectron2_maskrcnn_colab_events_last_time_last_data_time_stderr_warnings_"
     "interleaved.log": {"instability"},
+    # sets RA-SL: losses that turn nan (an anomaly model, a state-space LM, video diffusion
+    # LoRAs, a VLA, a key-information extractor, an OCR fine-tune's eval); a state-space LM
+    # pretraining whose loss stays at 11 (chance over its vocabulary); validation metrics
+    # that stop improving (an SRGAN's PSNR, an SNN's test loss, the CS224N NMT's dev
+    # perplexity, SimCLR's test loss, a MediaPipe gesture model); a CRF tagger's validation
+    # loss rising while its training loss falls to zero
+    "heldout466/anomalib_stfpm_2021_notebook_tqdm_postfix_val_loss_loss_step_epoch_"
+    "keyboardinterrupt.log": {"divergence"},
+    "heldout468/litgpt_tinyllama_ssm_exp_reparam_iter_loss_nan_gradient_norm_tensor.log":
+        {"divergence"},
+    "heldout479/cogvideox_diffusers_ddp_tqdm_grad_norm_nan_glued_tensorboardx_warning_"
+    "multirank_loss_tensor.log": {"divergence"},
+    "heldout479/finetrainers_hunyuan_lora_tqdm_loss_lr_glued_debug_wandb_nan.log":
+        {"divergence"},
+    "heldout480/lerobot_pi05_train_info_records_loss_grdn_nan_wandb_warnings.log":
+        {"divergence"},
+    "heldout484/mmocr_sdmgr_kie_mmcv_epoch_iter_loss_node_edge_nan.log": {"divergence"},
+    "heldout484/ms_swift_got_ocr2_tqdm_train_bar_eval_dict_glued_nan.log": {"divergence"},
+    "heldout468/litgpt_tinyllama_safari_ssm_iter_step_loss_iter_time_sanity_val.log":
+        {"not_learning"},
+    "heldout456/srgan_sr_tqdm_epoch_bar_loss_postfix_eval_psnr_lines.log": {"plateau"},
+    "heldout465/snntorch_exoplanet_hunter_epoch_bracket_test_loss_accuracy_sensitivity_"
+    "specificity_auc_roc_percent.log": {"plateau"},
+    "heldout475/cs224n_a3_nmt_colab_toy_run_avg_loss_ppl_words_per_sec_dev_ppl.log":
+        {"plateau"},
+    "heldout475/cs231n_2021_simclr_tqdm_train_test_epoch_loss_acc1_acc5_thop.log": {"plateau"},
+    "heldout477/mediapipe_model_maker_gesture_recognizer_resume_keras_categorical_accuracy_"
+    "lr.log": {"plateau"},
+    "heldout469/modernbert_crf_conll2003_three_seeds_epoch_blocks_val_f1_mean_std_test_"
+    "table.log": {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -881,6 +911,28 @@ FALSE_ALARMS = {
         {"divergence"},
     "heldout449/lightning_csvlogger_mnist_cnn_train_loss_val_accuracy_test_loss.log":
         {"instability"},
+    # sets RA-SL: cross-validation folds one after another in one series (two HMS notebooks,
+    # PetFinder), two frameworks' runs in one file (MindNLP against PyTorch); spaCy's tok2vec
+    # loss, which sums its listeners' gradients and grows while every score improves; a
+    # diffusion model's per-iteration loss (it depends on the sampled noise level), a
+    # hydrology loss per basin in a bar's last render, FixMatch's supervised loss near zero;
+    # WeKws' running average over one cross-validation pass's batches (not a curve over
+    # training)
+    "heldout470/hms2024_effnet_b0_stage2_5fold_epoch_train_valid_loss_improves.log":
+        {"plateau"},
+    "heldout470/hms2024_keras3_ansi_bars_3fold_lr_scheduler_loss_val_loss.log": {"overfitting"},
+    "heldout470/petfinder_pawpularity_timm_10fold_epoch_pipe_lr_trn_val_loss_score_mean_"
+    "oof.log": {"plateau"},
+    "heldout483/mindnlp_vs_pytorch_ast_esc50_markdown_epoch_tables_two_runs.log": {"plateau"},
+    "heldout460/spacy3_train_table_tok2vec_tagger_parser_ner_losses_scores_cpu.log":
+        {"divergence"},
+    "heldout456/gsad_diffusion_lowlight_angle_bracket_iter_total_loss_per_image_cpsnr_"
+    "validation.log": {"instability"},
+    "heldout474/neuralhydrology_mtslstm_notebook_epoch_average_loss_median_validation_nse_kge_"
+    "multifreq.log": {"instability"},
+    "heldout482/usb_semilearn_notebook_fixmatch_iteration_train_eval_keys_confusion_"
+    "matrix.log": {"instability"},
+    "heldout483/wekws_issue214_cv_batch_loss_acc_history_loss.log": {"divergence"},
 }
 
 
