@@ -73,7 +73,8 @@ _WEAK_RIGHT_OK = re.compile(
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit
-    r"|\s(?i:avg\.?|average|mean|total|running|cum\.)\s[A-Za-z][\w@.\-/]*\s$"  # "Loss 0.7 Avg Loss 0.6"
+    # "Loss 0.7 Avg Loss 0.6", the CS224N NMT's "avg. ppl 2709.68 cum. examples 200"
+    r"|\s(?i:avg\.?|average|mean|total|running|cum\.)\s[A-Za-z][\w@.\-/]*\s$"
     r"|\s\d{1,6}(?:\.\d{1,9})?[a-z]{1,3}/[a-z]{1,6}\s*$"  # "loss 42.49 0.24s/step": a timing
     # the value's rate unit closing its field: "speed 2527.46 words/sec,", MLX's "Throughput
     # 604.77 images/second |" (not a download's "MB/s", nor a bar's "it/s")

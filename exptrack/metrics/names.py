@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 # A word that makes a name a measured quantity: quality, loss, reward, and the timing,
 # throughput and memory figures a run reports about itself.
@@ -191,7 +192,7 @@ def metric_like(name: str) -> bool:
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
         or any(n.isdigit() and p + n in METRIC_WORDS  # CMC's "Rank-1", "Top-5", "ROUGE-2"
-               for p, n in zip(parts, parts[1:], strict=False)) \
+               for p, n in pairwise(parts)) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)
 

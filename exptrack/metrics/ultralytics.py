@@ -234,7 +234,8 @@ class Recognizer:
             # a box header cut at the terminal's width with no "…" ("mAP50  mAP50-"): its
             # last name completed, more columns may follow
             names[-1], cut = box[len(names) - 1], True
-        elif counts == _BOX_COUNTS and 0 < len(names) < len(box) and tuple(names) == box[:len(names)]:
+        elif counts == _BOX_COUNTS and 0 < len(names) < len(box) \
+                and tuple(names) == box[:len(names)]:
             cut = True  # a box header cut after a whole name ("P  R  mAP50"): never printed so
         return _Table(counts, tuple(names), cut)
 
