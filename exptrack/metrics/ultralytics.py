@@ -17,7 +17,7 @@ to a ``Recognizer`` first; what it does not claim goes to the default rules. It 
 - the ``Speed:`` line of a validation or prediction: ``speed_preprocess``,
   ``speed_inference``, ``speed_loss`` and ``speed_postprocess`` per image, in ms (the
   ``speed`` dict Ultralytics keeps them in; ``loss`` alone would join a classifier's train
-  loss);
+  loss); YOLOv5's and YOLOv9's words ``pre-process`` and ``NMS`` likewise;
 - its own lines whose numbers are not metrics but that the default rules would take for
   some: data-set scans (``... 8 images, 0 backgrounds, 0 corrupt``), ``Overriding
   model.yaml nc=80 with nc=2``, ``Using 16 train, 8 val images for fraction=1.0``. (The
