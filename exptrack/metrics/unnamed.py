@@ -54,7 +54,7 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
         return STEP  # CatBoost "10:\tlearn: ..."
     if first and stripped == "#" and re.match(r"\s?[-|:,]\s", after if counter else right):
         return STEP  # NNTrainer's "#320/1500 - Training Loss: 0.29"
-    if ((first and not stripped) or _RECORD_LEVEL.search(left[-24:])) and ORDINAL_KEY.match(right):
+    if ORDINAL_KEY.match(right) and ((first and not stripped) or _RECORD_LEVEL.search(left[-24:])):
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:";
         # TorchSSL's "[2021-12-05 06:50:26,826 INFO] 1048000 iteration, USE_EMA: True, {...}"
     if first and not stripped and counter and re.match(r"\s?[(,]", after):
