@@ -155,3 +155,14 @@ def test_wenet_split_before_batch() -> None:
     text = ("2026-05-09 04:10:57,296 DEBUG TRAIN Batch 78/10 loss 0.35 acc 97.5\n"
             "2026-05-09 04:10:57,296 DEBUG CV Batch 78/20 loss 0.15707099 acc 99.02343750\n")
     assert {n for n, *_ in named(text)} == {"loss", "acc", "CV_loss", "CV_acc"}
+
+
+def test_a_settings_table_row_with_its_type() -> None:
+    """joyrl's and easy-rl's ``Name  Value  Type`` table: a row ending in ``<class 'float'>``
+    is a printed setting, however its name reads."""
+    text = ("2022-12-07 21:49:17 - r - INFO: -          lr         \t       0.0001       \t"
+            "  <class 'float'>   \n"
+            "2022-12-07 21:49:17 - r - INFO: -    epsilon_start    \t        0.95        \t"
+            "  <class 'float'>   \n"
+            "2022-12-07 21:49:22 - r - INFO: - Episode: 1/200, Reward: 0.000, Step: 54\n")
+    assert names(text) == {"Reward"}

@@ -230,8 +230,11 @@ _CONFIG_LABEL = re.compile(
     r"|(?:training|train|run|experiment)\s(?:parameters|params))\s*[:|]")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\("
                           r"|^#(?:SBATCH|BSUB|PBS)\s"  # a batch job's directives
-                          r"|^\s*[A-Z][A-Za-z]{0,20}Init: [a-z_]+=")  # MMEngine's weight init:
-# "NormalInit: mean=0, std=0.01, bias=0" for each parameter
+                          # MMEngine's weight init ("NormalInit: mean=0, std=0.01, bias=0"
+                          r"|^\s*[A-Z][A-Za-z]{0,20}Init: [a-z_]+="  # for each parameter); a
+                          # settings table's row ending in its type ("lr  0.0001  <class
+                          # 'float'>": joyrl's and easy-rl's "Name Value Type" table)
+                          r"|\s<class '[\w.]{1,40}'>\s*$")
 # LSF's "Resource usage summary:" after a job: "    CPU time :     67232.37 sec."
 _JOB_SUMMARY = re.compile(r"^\s+(?:CPU time|Max Memory|Average Memory|Total Requested Memory|"
                           r"Delta Memory|Max Swap|Max Processes|Max Threads|Run time|"
