@@ -166,3 +166,13 @@ def test_a_settings_table_row_with_its_type() -> None:
             "  <class 'float'>   \n"
             "2022-12-07 21:49:22 - r - INFO: - Episode: 1/200, Reward: 0.000, Step: 54\n")
     assert names(text) == {"Reward"}
+
+
+def test_how_often_a_loop_logs_is_a_setting() -> None:
+    """mistral-finetune's printed settings ``eval_freq: 100``, ``log_freq: 1``: how often the
+    loop evaluates or logs, not a measured quantity."""
+    text = ("2024-05-25 11:10:52 (UTC) - 0:00:04 - train - INFO - log_freq: 1\n"
+            "2024-05-25 11:10:52 (UTC) - 0:00:04 - train - INFO - eval_freq: 100\n"
+            "2024-05-25 11:12:01 (UTC) - 0:01:13 - metrics_logger - INFO - step: 000001 - "
+            "loss: 1.2 - lr: 1.0e-05\n")
+    assert names(text) == {"loss", "lr"}

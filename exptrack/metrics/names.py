@@ -129,6 +129,9 @@ _DENY_PATTERN = re.compile(
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
     r"|^clip_?grad(?:ient)?_?norm$"  # a setting: NeuralHydrology's "clip_gradient_norm: 1"
+    # how often a loop logs, evaluates or saves (mistral-finetune's "eval_freq: 100")
+    r"|^(?:log|eval|ckpt|checkpoint|save|print|val|valid|validation|snapshot|display)"
+    r"_(?:freq|frequency|every|interval|period)$"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
