@@ -705,6 +705,11 @@ EXPECTED = {
     "lr.log": {"plateau"},
     "heldout469/modernbert_crf_conll2003_three_seeds_epoch_blocks_val_f1_mean_std_test_"
     "table.log": {"overfitting"},
+    # sets SM-SP: a low-light model's loss turning nan; a Chinese CLIP whose contrastive
+    # loss stays at 3.33 (chance for its batch) over its ten logged steps
+    "heldout493/lsid_tf_epoch_cnt_loss_nan_time.log": {"divergence"},
+    "heldout494/zero_nlp_chinese_clip_hf_trainer_dict_lines_interleaved_stderr_warnings.log":
+        {"not_learning"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -933,6 +938,14 @@ FALSE_ALARMS = {
     "heldout482/usb_semilearn_notebook_fixmatch_iteration_train_eval_keys_confusion_"
     "matrix.log": {"instability"},
     "heldout483/wekws_issue214_cv_batch_loss_acc_history_loss.log": {"divergence"},
+    # sets SM-SP: several runs appended to one file (a ViT on CIFAR-10); a GAN
+    # discriminator's loss rising from 0.002 (adversarial dynamics, not a divergence); IQL's
+    # value loss growing with the values' scale
+    "heldout493/vit_cifar10_ctime_epoch_lr_val_loss_acc_several_runs_appended.log":
+        {"plateau"},
+    "heldout493/monai_generative_sd_sr_autoencoderkl_epoch_comma_glued_losses_validation.log":
+        {"divergence"},
+    "heldout495/pearl_iql_training_epoch_loss_dict_value_actor_critic.log": {"divergence"},
 }
 
 
