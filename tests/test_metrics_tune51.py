@@ -176,3 +176,11 @@ def test_how_often_a_loop_logs_is_a_setting() -> None:
             "2024-05-25 11:12:01 (UTC) - 0:01:13 - metrics_logger - INFO - step: 000001 - "
             "loss: 1.2 - lr: 1.0e-05\n")
     assert names(text) == {"loss", "lr"}
+
+
+def test_chinese_episode_is_the_step() -> None:
+    """easy-rl's and joyrl's ``回合：10/200，奖励：11.00``: ``回合`` counts episodes, a step as
+    ``episode`` is; ``训练回合`` (so-vits-svc's training round) stays an epoch."""
+    assert named("回合：10/200，奖励：11.00，评估奖励：29.20\n") == [
+        ("奖励", 11.0, 10, None), ("评估奖励", 29.2, 10, None)]
+    assert named("训练回合：3 loss：0.5\n") == [("loss", 0.5, None, 3)]
