@@ -184,3 +184,14 @@ def test_chinese_episode_is_the_step() -> None:
     assert named("回合：10/200，奖励：11.00，评估奖励：29.20\n") == [
         ("奖励", 11.0, 10, None), ("评估奖励", 29.2, 10, None)]
     assert named("训练回合：3 loss：0.5\n") == [("loss", 0.5, None, 3)]
+
+
+def test_mmengine_paramwise_options_are_settings() -> None:
+    """MMEngine's optimizer constructor prints each parameter's options
+    (``paramwise_options -- neck.fc.weight:lr=0.2``): settings, not metrics."""
+    text = ("09/01 16:09:47 - mmengine - INFO - paramwise_options -- neck.fc.weight:lr=0.2\n"
+            "09/01 16:09:47 - mmengine - INFO - paramwise_options -- neck.bn.bias:"
+            "weight_decay=0.0\n"
+            "09/01 16:10:02 - mmengine - INFO - Epoch(train) [1][10/80]  lr: 2.0000e-01  "
+            "loss: 3.1\n")
+    assert names(text) == {"lr", "loss"}

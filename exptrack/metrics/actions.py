@@ -230,6 +230,7 @@ _CONFIG_LABEL = re.compile(
     r"|(?:training|train|run|experiment)\s(?:parameters|params))\s*[:|]")
 _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^\s*\w+Config\("
                           r"|^#(?:SBATCH|BSUB|PBS)\s"  # a batch job's directives
+                          r"|\sparamwise_options -- "  # MMEngine's per-parameter lr and decay
                           # MMEngine's weight init ("NormalInit: mean=0, std=0.01, bias=0"
                           r"|^\s*[A-Z][A-Za-z]{0,20}Init: [a-z_]+="  # for each parameter); a
                           # settings table's row ending in its type ("lr  0.0001  <class
