@@ -710,6 +710,11 @@ EXPECTED = {
     "heldout493/lsid_tf_epoch_cnt_loss_nan_time.log": {"divergence"},
     "heldout494/zero_nlp_chinese_clip_hf_trainer_dict_lines_interleaved_stderr_warnings.log":
         {"not_learning"},
+    # sets SQ-SV: a two-output Keras model whose auxiliary head's validation loss doubles
+    # while its training loss falls; a recommender's evaluation loss doubling likewise
+    "heldout498/keras_handson_ml3_two_output_model_dense_losses_rmse.log": {"overfitting"},
+    "heldout502/denoisingrec_tce_neumf_iter_loss_eval_loss_test_recall_ndcg_dash.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -946,6 +951,13 @@ FALSE_ALARMS = {
     "heldout493/monai_generative_sd_sr_autoencoderkl_epoch_comma_glued_losses_validation.log":
         {"divergence"},
     "heldout495/pearl_iql_training_epoch_loss_dict_value_actor_critic.log": {"divergence"},
+    # sets SQ-SV: A3C's workers printing their critic losses into one series; folds one after
+    # another (Cassava); a diffusion model's validation loss (its noise levels are sampled)
+    "heldout498/pytorch_a3c_multiprocess_workers_maxrun_aloss_closs.log": {"instability"},
+    "heldout499/kozodoi_cassava_notebook_pipe_epoch_lr_trn_loss_val_acc_tqdm_glued_folds.log":
+        {"plateau"},
+    "heldout500/monai_generative_controlnet_ddpm_epoch_slash_training_loss_validation_loss.log":
+        {"overfitting"},
 }
 
 
