@@ -194,3 +194,11 @@ def test_mmengine_paramwise_options_are_settings() -> None:
         for p in ("backbone.layer4.2.bn1.bias:weight_decay=0.0001",
                   "neck.fc.weight:lr=0.2", "neck.fc.weight:decay_mult=5.0"))
     assert names(text) == set()
+
+
+def test_gpt2_train_py_step_and_time() -> None:
+    """gpt-2's ``train.py`` (gpt-2-simple): ``[1 | 5.01] loss=3.20 avg=3.20``, the step and the
+    seconds so far in brackets."""
+    assert named("[1 | 5.01] loss=3.20 avg=3.20\n[2 | 5.44] loss=3.40 avg=3.30\n") == [
+        ("loss", 3.2, 1, None), ("avg", 3.2, 1, None),
+        ("loss", 3.4, 2, None), ("avg", 3.3, 2, None)]

@@ -52,6 +52,8 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) 
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
         return STEP  # CatBoost "10:\tlearn: ..."
+    if first and stripped == "[" and right == " | " and not counter:
+        return STEP  # gpt-2's train.py "[1 | 5.01] loss=3.20 avg=3.20": the step, its time
     if first and stripped == "#" and re.match(r"\s?[-|:,]\s", after if counter else right):
         return STEP  # NNTrainer's "#320/1500 - Training Loss: 0.29"
     if ORDINAL_KEY.match(right) and ((first and not stripped) or _RECORD_LEVEL.search(left[-24:])):
