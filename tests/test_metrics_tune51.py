@@ -202,3 +202,12 @@ def test_gpt2_train_py_step_and_time() -> None:
     assert named("[1 | 5.01] loss=3.20 avg=3.20\n[2 | 5.44] loss=3.40 avg=3.30\n") == [
         ("loss", 3.2, 1, None), ("avg", 3.2, 1, None),
         ("loss", 3.4, 2, None), ("avg", 3.3, 2, None)]
+
+
+def test_train_and_val_sections_with_two_spellings() -> None:
+    """Li Hung-yi's course: ``Train Acc: 0.42 Loss: 2.08 | Val Acc: 0.44 loss: 1.97``: the
+    two losses are the sections' own even though one is capitalised (they were merged into
+    one ``Loss`` series, a train and a validation value at each epoch)."""
+    text = "[001/005] Train Acc: 0.421898 Loss: 2.086656 | Val Acc: 0.440558 loss: 1.971946\n"
+    assert named(text) == [("train_acc", 0.421898, 1, None), ("train_loss", 2.086656, 1, None),
+                           ("val_acc", 0.440558, 1, None), ("val_loss", 1.971946, 1, None)]

@@ -69,8 +69,8 @@ _NEW_BEST = re.compile(
 def sections(actions: list[Action], sectioned: dict[int, str]) -> list[Action]:
     """Names printed twice on a line, each after a phrased name ("Train Loss", "Val Loss"):
     the phrase's phase is theirs; a line whose names are all distinct keeps them."""
-    named = [a.name for a in actions if a.kind in (METRIC, RATIO)]
-    if len(set(named)) == len(named):
+    named = [a.name.casefold() for a in actions if a.kind in (METRIC, RATIO)]
+    if len(set(named)) == len(named):  # ("Loss" and "loss" are one name: one series)
         return actions
     return [a._replace(name=with_phase(a.name, sectioned[a.token]))
             if a.token in sectioned else a for a in actions]
