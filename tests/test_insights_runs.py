@@ -715,6 +715,11 @@ EXPECTED = {
     "heldout498/keras_handson_ml3_two_output_model_dense_losses_rmse.log": {"overfitting"},
     "heldout502/denoisingrec_tce_neumf_iter_loss_eval_loss_test_recall_ndcg_dash.log":
         {"overfitting"},
+    # sets SW-TB: a PEFT LoRA MLP and a torchkeras ResNet whose evaluation losses rise while
+    # their training losses fall towards zero (the second stopped early for it)
+    "heldout506/peft_mlp_lora_epoch_eq_train_eval_loss_total_padded.log": {"overfitting"},
+    "heldout507/torchkeras_resnet_tqdm_postfix_lr_train_val_early_stopping.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
