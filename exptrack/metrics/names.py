@@ -129,9 +129,6 @@ _DENY_PATTERN = re.compile(
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
     r"|^clip_?grad(?:ient)?_?norm$"  # a setting: NeuralHydrology's "clip_gradient_norm: 1"
-    # how often a loop logs, evaluates or saves (mistral-finetune's "eval_freq: 100")
-    r"|^(?:log|eval|ckpt|checkpoint|save|print|val|valid|validation|snapshot|display)"
-    r"_(?:freq|frequency|every|interval|period)$"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
@@ -313,14 +310,14 @@ def denied(name: str, phase: str | None = None) -> bool:
 def _setting_words(parts: list[str]) -> bool:
     """A name's words that say it is no quantity of the run: how long the job still has to
     run (``remaining_time``, ``time_left``, ``eta_s``), how often something is done
-    (``summary frequency``, ``val_check_interval``, ``sample_every``; not a metric's own
-    frequency, ``val_acc_frequency``), where a range starts or ends (``Model training from:
-    20090000 to 20151002``, ``train until: 19073``)."""
+    (``summary frequency``, ``val_check_interval``, ``sample_every``, mistral-finetune's
+    ``eval_freq``; not a metric's own frequency, ``val_acc_frequency``), where a range starts
+    or ends (``Model training from: 20090000 to 20151002``, ``train until: 19073``)."""
     if len(parts) < 2:
         return False
     return any(p in ("remaining", "left", "eta") for p in parts) \
         or parts[-1] in ("from", "since", "until") \
-        or (parts[-1] in ("frequency", "interval", "every")
+        or (parts[-1] in ("frequency", "freq", "interval", "every", "period")
             and not any(p in METRIC_WORDS for p in parts))
 
 
