@@ -34,6 +34,7 @@ class HeldLines:
     step: int | float | None
     epoch: int | float | None
     _keras_last: tuple[int | float | None, int] | None  # the last finished bar's epoch, length
+    _keras3: bool  # a Keras 3 bar ("━━━") was seen: its callbacks log the learning rate
 
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         raise NotImplementedError
@@ -51,6 +52,8 @@ class HeldLines:
         Returns the plan of a finished bar's line, or None when the line is held."""
         text = text_of(raw)
         bar = KERAS.match(text)
+        if bar is not None and "[" not in bar.group(0):
+            self._keras3 = True  # (ReduceLROnPlateau's notice is then an event: ``slowpath``)
         held = self._dump if self._dump is not None and self._dump.mode == dumps.PARTIAL \
             else None
         if bar is not None and (int(bar.group(1)) < int(bar.group(2)) or " - ETA: " in text

@@ -81,6 +81,7 @@ COCO_ROW = 1 << 14  # a row of pycocotools' summary, held until the next line (`
 COCO_TYPE = 1 << 15  # "Evaluate annotation type *segm*": the type of the summary that follows
 ROWS = 1 << 18  # "Per-class details:": each line under it is one class's (no aggregate)
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
+LR_REDUCED = 1 << 20  # Keras' ReduceLROnPlateau notice: a learning rate when no line prints one
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
 KERAS = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
@@ -104,6 +105,11 @@ _WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
 _PER_CLASS = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z]{1,20}[\s-]){0,3}(?:per[-\s_]?(?:class|categor"
                         r"(?:y|ies)|label)|(?:class|category)[-\s]?wise)\b[A-Za-z\s\-()/]{0,40}"
                         r":?[\W_]{0,8}$")
+# Keras' ReduceLROnPlateau(verbose=1): "Epoch 00004: ReduceLROnPlateau reducing learning rate to
+# 4.999999873689376e-06." The run's learning rate where its epoch lines print none; where they
+# do (Keras 3's "- learning_rate: 1.2500e-04"), an event already in that series (``slowpath``)
+_LR_REDUCED = re.compile(r"^\s*Epoch (\d{1,9}): ReduceLROnPlateau reducing learning rate to "
+                         r"(\d{1,20}(?:\.\d{1,40})?(?:e[-+]?\d{1,3})?)\.?\s*$")
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
 
 # a line saying training has ended ("Optimization Finished!", "=== Final evaluation ===");
@@ -151,6 +157,11 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     marked = _marked(raw, text, objects)
     if marked is not None:
         return marked
+    if "ReduceLROnPlateau reducing" in text:
+        reduced = _LR_REDUCED.match(text) if text.isascii() else None
+        return EMPTY if reduced is None else Plan(
+            ((rules.EPOCH_ALONE, *reduced.span(1)),),
+            ((peek("learning_rate"), *reduced.span(2), 0, 0, 1.0),), LR_REDUCED)
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
             or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY

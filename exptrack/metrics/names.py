@@ -278,6 +278,10 @@ class NameRegistry:
         """The spelling ``name`` would get, without making it the first of its quantity."""
         return self._first.get(key(name), name)
 
+    def seen(self, name: str) -> bool:
+        """Has a line of the run named this quantity (in any spelling)?"""
+        return key(name) in self._first
+
     def __call__(self, name: str) -> str:
         found = self._first.get(key(name))
         if found is not None:

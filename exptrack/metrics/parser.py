@@ -83,6 +83,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None
         self._keras_last: tuple[int | float | None, int] | None = None  # (``heldlines``)
+        self._keras3 = False
         self._said: str | bytes = b""  # the last report's step-to-metrics bytes, its shape
         self._said_shape = b""
         self._bar_seen: dict[str, float] = {}

@@ -32,6 +32,7 @@ from exptrack.metrics.lineplan import (
     EMPTY,
     KERAS_BAR,
     KEYED,
+    LR_REDUCED,
     MAX_OBJECT_LINES,
     OBJECT,
     REPRINT,
@@ -203,6 +204,10 @@ class SlowPath(ModedBlocks):
             if self._counted:
                 self.step = self.epoch = None
             return EMPTY  # (it may head a table)
+        if plan.flags & LR_REDUCED:
+            if self._keras3 or self._names.seen("learning_rate") or self._names.seen("lr"):
+                return None  # the run's lines print its learning rate: this is an event
+            plan = plan._replace(flags=plan.flags & ~LR_REDUCED)
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
         if plan.flags & TIMING:
