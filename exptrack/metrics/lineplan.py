@@ -62,6 +62,12 @@ _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Z
 # (the current one is the recall just reported)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:]{1,30} ?[=:] ?"
                            r"[-+]?[\d.]{1,20}, current )")
+# a best epoch's values again, named by its epoch: MetaRec's "[Best score at epoch 5] Prec@100 =
+# 0.0886", "New best model at epoch 2 with val_acc = 0.1773", "Loaded best model from epoch 185
+# (val_loss=1.669072)"; the best so far ("best test loss till now: 0.090534")
+_BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:at|from) "
+                      r"(?:epoch|step|iteration|iter|round) ?:? ?#?\d"
+                      r"|(?:till|until|so) (?:now|far)\b)")
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
 _MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # a record stamped to the second: the same bytes again are the same record (two handlers)
@@ -163,6 +169,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
             ((rules.EPOCH_ALONE, *reduced.span(1)),),
             ((peek("learning_rate"), *reduced.span(2), 0, 0, 1.0),), LR_REDUCED)
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
+            or ("est " in text and _BEST_AT.search(text, 0, 200)) \
             or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
     pieces = rules.TOKEN.split(text)

@@ -132,6 +132,10 @@ _DENY_PATTERN = re.compile(
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
+    # a model's size in a summary (torchsummary's "Params size (MB): 42.71", "Estimated Total
+    # Size (MB)", Lightning's "Total estimated model params size (MB)", torchinfo's "Total
+    # mult-adds (M)"): the same figure every run of the model, not a measurement of the run
+    r"|(?:^|[_\-./])size_?\((?:[kmgt]i?b|bytes?)\)$|(?:^|_)mult-adds(?:_\([kmgt]\))?$"
     # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts
     r"|^(?:start|starting|begin|beginning)_(?:training|train|epoch|eval|evaluation|testing)$"
     r"|copypaste|\.(?:py|pyc|cpp|cc|cu|c|h|hpp|js|java|go|rs|rb|sh|json|yaml|yml|log|txt|csv)(?::\d+)?$"

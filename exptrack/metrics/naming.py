@@ -22,8 +22,9 @@ from exptrack.metrics.phases import (
 is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<=\s@)|(?<=^#)|(?<=\s#))['"]?"""
-    # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200");
+    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<===)|(?<=\s@)|(?<=^#)|(?<=\s#))['"]?"""
+    # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200") or a
+    # banner's "==" ("==epoch: 0==");
     # FuxiCTR's "Train loss @epoch 1": after " @"; libFM's "#Iter=  0": after a word's "#";
     # insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"; a key path
     # may open with "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime")
