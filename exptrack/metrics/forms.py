@@ -305,3 +305,10 @@ def ratio_scale(pieces: list[str], index: int, after: str) -> float:
     fraction = index + 5 < len(pieces) and pieces[index + 5][:1] == ")" \
         and pieces[index + 4].startswith(("0.", "1.", "."))
     return 1.0 if fraction else 100.0
+
+
+# a Keras bar's line ("235/285 [====>...] - ETA: 0s - loss: 0.11", Keras 3's "━━━"): its keys
+# are the compiled model's metrics, all of them (``lineplan``, ``settle``)
+KERAS_BAR = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
+# ... as ``settle`` sees it, its rule blanked (``unrule``: "[          ]")
+KERAS_KEYS = re.compile(r"^\s*\d+/\d+ (?:\[[=>. ]*\]|[━─]+)\s")

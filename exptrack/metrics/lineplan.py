@@ -90,7 +90,7 @@ MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 LR_REDUCED = 1 << 20  # Keras' ReduceLROnPlateau notice: a learning rate when no line prints one
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
-KERAS = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
+KERAS = forms.KERAS_BAR
 # training is over: what is printed after it (a final test, the best checkpoint's
 # validation) belongs to no step of the run (YOLOv5's "246 epochs completed in 27.2 hours.")
 DONE_LINE = re.compile(

@@ -71,7 +71,9 @@ def settle(line: str, offsets: list[int], pieces: list[str],
         if any(a.kind in (METRIC, RATIO) for a in kept):  # its step, the dicts under it
             actions = kept
     if len(actions) > PER_CLASS:
-        actions = without_per_item(without_per_class(actions))
+        actions = without_per_class(actions)
+        if not forms.KERAS_KEYS.match(line):  # (Keras' outputs "dense_2_loss_1" ... "_10": the
+            actions = without_per_item(actions)  # model's heads, each compiled with its loss)
     named = Counter(a.name for a in actions if a.kind in (METRIC, RATIO))
     if len(named) < named.total() and 1 in named.values() \
             and sum(a.kind in (STEP, EPOCH, BAR_STEP) for a in actions) <= 1:
