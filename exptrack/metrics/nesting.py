@@ -103,15 +103,22 @@ def name(line: str, offsets: Sequence[int],
         if under_keys.get(a.token):
             keys.setdefault(a.name, set()).add(under_keys[a.token])
     if any(len({path[-1] for path in found}) > 1 for found in keys.values()):
-        return [a._replace(name="/".join([*_distinct(under_keys[a.token], keys[a.name]),
-                                          a.name]))
+        return [a._replace(name=_keyed(_distinct(under_keys[a.token], keys[a.name]), a.name))
                 if a.name in keys and under_keys.get(a.token) else a for a in actions], False
     # {"train": {"loss": ..}, "val": null}: a name under a phase's key is still its phase's
     # and a phase's value under a name is that name's ({"acc": {"test": 0.97}}: acc/test)
-    return [a._replace(name=f"{under_keys[a.token][-1]}/{a.name}")
+    return [a._replace(name=_keyed(under_keys[a.token][-1:], a.name))
             if under_keys.get(a.token) and (under_keys[a.token][-1].lower() in WORD_PHASES
                                             or a.name.lower() in WORD_PHASES)
             else a for a in actions], False
+
+
+def _keyed(path: tuple[str, ...], name: str) -> str:
+    """``name`` under the keys of ``path``; a phase's key that already prefixes it is not
+    said twice (scGLUE's "train={'g_nll': 0.45}, val={'g_nll': 0.44}": ``train_g_nll``)."""
+    if path and path[-1].lower() in WORD_PHASES and name.lower().startswith(f"{path[-1].lower()}_"):
+        path = path[:-1]
+    return "/".join([*path, name])
 
 
 def _distinct(path: tuple[str, ...], others: set[tuple[str, ...]]) -> tuple[str, ...]:
