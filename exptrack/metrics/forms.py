@@ -235,7 +235,7 @@ def unrule(pieces: list[str]) -> list[str]:
 # (the key first, or after other fields: RT-DETR's records after a restart; after a log
 # record's prefix and a label: "... | INFO | METRICS {"phase": "train", "step": 16125, ...}")
 STEPPED_RECORD = re.compile(
-    r'^[^{"]{0,160}\{(?:\s*|.{0,2000}?, )"(?:step|global_step|iteration|iter|epoch)"\s*:\s*\d')
+    r'^[^{"]{0,160}\{(?:\s*|.{0,2000}?,\s?)"(?:step|global_step|iteration|iter|epoch)"\s*:\s*\d')
 # ... or a line's counter after its texts ("model: SCTransNet, loss: fullySup, epoch: 751,
 # loss: 0.00245": the run's settings repeated before the epoch's report)
 COUNTED_TEXTS = re.compile(r"(?i)[,|]\s?(?:epoch|step|iter|iteration)\s?[:=]\s?\d+\s?[,|]\s?\S")

@@ -198,6 +198,9 @@ _HEAD = 1000  # how much of a line its labels are looked for in (a plan is made 
 
 
 # the cross-validation's capitals before its loop's "Batch epoch/batch" (WeNet, WeKws)
+# Caffe's test net's outputs, apart from the solver's display loss and the train net's
+# ("Test net output #1: loss = 0.38586 (* 1 = 0.38586 loss)": test_loss)
+_CAFFE_TEST = re.compile(r"\bTest net output #\d{1,3}: ")
 _CV_BATCH = re.compile(r"(?:^|\s)CV Batch \d{1,9}/\d{1,12} ")
 
 
@@ -268,6 +271,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if "CV Batch " in head:  # WeNet's and WeKws' "DEBUG CV Batch 78/20 loss 0.15 acc 99.0":
         found.extend((m.end(), "CV")  # the cross-validation's values, apart from its "TRAIN
                      for m in _CV_BATCH.finditer(head))  # Batch 4/2037 loss 12.6" (kept bare)
+    if " net output #" in head:
+        found.extend((m.end(), "test") for m in _CAFFE_TEST.finditer(head))
     if "{" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _DICT_PHASE.finditer(head))
