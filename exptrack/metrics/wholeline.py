@@ -41,6 +41,9 @@ def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
     named = named_value(pieces)
     if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
         return named
+    taken = time_taken(pieces)
+    if taken is not None:  # "Time taken for 1 epoch: 138.47 secs"
+        return (taken,)
     split = split_value(pieces) or step_phase_value(pieces)
     if split is not None:  # build-nanogpt's "1712 train 3.634902", Trax's "Step 1: eval
         return Action(STEP, 1), Action(METRIC, 3, split[0], source=split[1])  # Acc | 0.1"
@@ -56,6 +59,24 @@ def few_actions(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
     if not actions and not_a_report("".join(pieces)):
         return ()
     return phrase_plan(pieces, actions) or actions
+
+
+# TensorFlow's tutorials' "Time taken for 1 epoch: 138.47 secs" (the NMT one's "... 1 epoch
+# 183.36 sec"): one epoch's time, named by its phrase; its "1" is no index
+_TAKEN_FOR = re.compile(r"(?i)^\s{0,8}time taken for $")
+_TAKEN_UNIT = re.compile(r"^ (?:epoch|step|batch|iteration|iter)s?\s?:?\s{1,4}$")
+_TAKEN_SECONDS = re.compile(r"^\s?(?:s|sec|secs|seconds)\.?\s*$")
+
+
+def time_taken(pieces: list[str]) -> Action | None:
+    """The action of a "Time taken for N <unit>[:] X sec" line (see ``_TAKEN_FOR``)."""
+    if len(pieces) != 5 or not _TAKEN_FOR.match(pieces[0]) or not pieces[1].isdigit() \
+            or not _TAKEN_UNIT.match(pieces[2]) or not _TAKEN_SECONDS.match(pieces[4]):
+        return None
+    unit = pieces[2].strip(" :\t")
+    name = f"{pieces[0].strip().replace(' ', '_')}_{pieces[1]}_{unit}"
+    end = len(pieces[0]) + len(pieces[1]) + len(pieces[2].rstrip(" :\t"))
+    return Action(METRIC, 3, name, source=(len(pieces[0]) - len(pieces[0].lstrip()), end))
 
 
 def coco_row(pieces: list[str]) -> Action | None:
