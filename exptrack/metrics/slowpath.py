@@ -226,8 +226,11 @@ class SlowPath(ModedBlocks):
         if not flags & (dumps.LISTING | dumps.CONTINUES):
             if block is not None:
                 self._close_dump(out)
-            if flags & SLOW:
+            if flags & SLOW:  # (a bar's values: its description, then the epoch's summary
+                first = len(out)  # line prints them again, or the other way round)
                 self._apply(plan, raw, out)
+                self._reprints.check(out, first, raw)
+                self._reprints.record(out, first, len(out), raw)
                 return None
             return plan if plan.metrics or plan.context else EMPTY
         if block is None:
