@@ -123,3 +123,38 @@ def test_caffe_test_net_outputs_are_the_tests() -> None:
     assert named(CAFFE)[:2] == [("test_accuracy", 0.9125, 62000, None),
                                 ("test_loss", 0.38586, 62000, None)]
     assert ("loss", 0.0527316, 62000, None) in named(CAFFE)
+
+
+def test_time_taken_for_one_epoch() -> None:
+    """TensorFlow's tutorials' ``Time taken for 1 epoch: 138.47 secs`` (the NMT one's has no
+    colon): the epoch's time, named by its phrase; its ``1`` is no epoch."""
+    text = ("Epoch 1 Loss 3.1953 Accuracy 0.0708\n"
+            "Time taken for 1 epoch: 138.46706342697144 secs\n\n"
+            "Epoch 2 Loss 2.9 Accuracy 0.1\n"
+            "Time taken for 1 epoch 183.36 sec\n")
+    assert [f for f in named(text) if f[0].startswith("Time")] == [
+        ("Time_taken_for_1_epoch", 138.46706342697144, None, 1),
+        ("Time_taken_for_1_epoch", 183.36, None, 2)]
+
+
+def test_a_bars_values_printed_again_by_the_epochs_summary() -> None:
+    """IndoNLU's bar description ``VALID LOSS:1.1989 ACC:0.90: 100%|...`` and the summary
+    line after it, ``(Epoch 1) VALID LOSS:1.1989 ACC:0.90``, print one epoch's values: one
+    observation each."""
+    bar = "\u2588" * 10
+    text = ("(Epoch 1) TRAIN LOSS:1.2138 ACC:0.85\n"
+            f"VALID LOSS:1.1989 ACC:0.90 F1:0.34: 100%|{bar}| 14/14 [00:01<00:00, 11.24it/s]\n"
+            "  0%|          | 0/105 [00:00<?, ?it/s](Epoch 1) VALID LOSS:1.1989 ACC:0.90 F1:0.34\n")
+    assert [f[0] for f in named(text)] == ["train_LOSS", "train_ACC", "valid_LOSS",
+                                           "valid_ACC", "valid_f1"]
+
+
+def test_flax_examples_step_report_in_parentheses() -> None:
+    """The Hugging Face Flax examples' ``Step... (50 | Loss: 1.37, Learning Rate: 9.2e-06)``
+    and ``Epoch... (1/3 | Eval Loss: 3.2 | Eval rouge1: 41.2)``: the step or epoch, then its
+    values (no remark in parentheses)."""
+    text = ("Step... (50 | Loss: 1.3779796361923218, Learning Rate: 9.191175195155665e-06)\n"
+            "Epoch... (1/3 | Eval Loss: 3.2 | Eval rouge1: 41.2)\n")
+    assert named(text) == [("Loss", 1.3779796361923218, 50, None),
+                           ("Learning_Rate", 9.191175195155665e-06, 50, None),
+                           ("eval_loss", 3.2, None, 1), ("eval_rouge1", 41.2, None, 1)]

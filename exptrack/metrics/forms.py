@@ -230,6 +230,17 @@ def unrule(pieces: list[str]) -> list[str]:
             for i, p in enumerate(pieces)]
 
 
+# the Hugging Face Flax examples' "Step... (50 | Loss: 1.37, Learning Rate: 9.2e-06)",
+# "Epoch... (1/3 | Eval Loss: 3.2 | Eval rouge1: 41.2)": a step's report in parentheses
+_ELLIPSIS_KEY = re.compile(r"(?i)(?<![\w.])(?:step|epoch)(\.\.\. \()$")
+
+
+def unellipsis(pieces: list[str]) -> list[str]:
+    """The pieces with a key's "... (" before its count read as ":" (the same offsets)."""
+    return [_ELLIPSIS_KEY.sub(lambda m: m.group()[:-5] + ":    ", p) if i % 2 == 0 else p
+            for i, p in enumerate(pieces)]
+
+
 # a JSON record of a step ('{"step": 5000, "loss": 4.07, "pos_type": "sinusoidal"}'): its
 # texts are the run's settings repeated, its numbers the step's report
 # (the key first, or after other fields: RT-DETR's records after a restart; after a log
