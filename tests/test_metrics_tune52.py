@@ -158,3 +158,25 @@ def test_flax_examples_step_report_in_parentheses() -> None:
     assert named(text) == [("Loss", 1.3779796361923218, 50, None),
                            ("Learning_Rate", 9.191175195155665e-06, 50, None),
                            ("eval_loss", 3.2, None, 1), ("eval_rouge1", 41.2, None, 1)]
+
+
+# scikit-learn's classification_report after a run's own accuracy line
+SKLEARN_REPORT = (
+    "Accuracy of XGBoost: 0.9914\n"
+    "              precision    recall  f1-score   support\n\n"
+    "           0       0.99      1.00      0.99      5000\n"
+    "           1       0.98      0.91      0.94       360\n\n"
+    "    accuracy                           0.99      5360\n"
+    "   macro avg       0.98      0.95      0.97      5360\n"
+    "weighted avg       0.99      0.99      0.99      5360\n")
+
+
+def test_a_classification_reports_accuracy_row_is_the_tables() -> None:
+    """The report's ``accuracy`` row is one of its summary rows (the table's rounding, then
+    the support), no metric of its own."""
+    assert named(SKLEARN_REPORT) == [("Accuracy_of_XGBoost", 0.9914, None, None)]
+
+
+def test_an_accuracy_line_of_the_runs_own_stays() -> None:
+    """Guard: a run's own ``accuracy`` printed with two numbers, not as a report row."""
+    assert named("    accuracy 0.9914 epoch 3\n") != []

@@ -282,6 +282,12 @@ _EVENT = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+-]
 _LAYER_ROW = re.compile(r"\[\d+(?:, \d+){0,7}\]\s+(?:b?float|u?int)(?:8|16|32|64)\s*$")
 
 
+# scikit-learn's classification_report: its "accuracy" row is one of the table's summary rows
+# (with "macro avg" and "weighted avg"), its value the table's rounding, its last number the
+# support (a count): "    accuracy                           0.99      5360"
+_REPORT_ACCURACY = re.compile(r"^\s{2,}accuracy\s{5,}\d?\.\d{2,4}\s{2,}\d{1,12}\s*$")
+
+
 def not_a_report(line: str) -> bool:
     """A whole line that reports no metric: printed configuration (`Namespace(...)`,
     `Config:`), a count (`Total number of ...`), a per-class row, a new best's event."""
@@ -289,7 +295,7 @@ def not_a_report(line: str) -> bool:
                 or _COUNT_LINE.search(line) or _CLASS_ROW.search(line[:80])
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
                 or _EVENT.search(line) or _LAYER_ROW.search(line[-80:])
-                or _JOB_SUMMARY.match(line)
+                or _JOB_SUMMARY.match(line) or _REPORT_ACCURACY.match(line)
                 or new_best_event(line))
 
 
