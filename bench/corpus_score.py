@@ -64,7 +64,12 @@ class Score:
         return (self.extracted - self.junk) / self.extracted if self.extracted else 1.0
 
 
+_EXPONENT_ONLY = re.compile(r"[-+]?\d+[eE][-+]?\d+")
+
+
 def _same(expected: object, value: float) -> bool:
+    if isinstance(expected, str) and _EXPONENT_ONLY.fullmatch(expected):
+        expected = float(expected)  # YAML 1.1 reads "1e-05" (no dot) as a string
     if isinstance(expected, str):
         return expected == ("nan" if math.isnan(value) else "inf" if value > 0 else "-inf")
     return isinstance(expected, (int, float)) and math.isclose(expected, value, rel_tol=1e-9)
