@@ -119,6 +119,9 @@ _DENY_NAMES = frozenset({
     "hash", "checksum", "uuid", "clients",  # ("Key hash: 8031843243549828224", "Clients: 3")
     "encoder", "decoder",  # OpenNMT-py's parameters of each part ("encoder: 26435584")
     "until",  # a range's end: build-nanogpt's "starting epoch 1 from step 0 until 19073"
+    # a sampling or distillation temperature (textgenrnn's "Temperature: 0.2" over its
+    # samples, KD's "temperature 4.0"): a setting; a learned one prints as "temp" (wav2vec 2.0)
+    "temperature",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
