@@ -135,6 +135,7 @@ _DENY_PATTERN = re.compile(
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
+    r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")
     # a model's size in a summary (torchsummary's "Params size (MB): 42.71", "Estimated Total
     # Size (MB)", Lightning's "Total estimated model params size (MB)", torchinfo's "Total
     # mult-adds (M)"): the same figure every run of the model, not a measurement of the run
