@@ -180,3 +180,28 @@ def test_a_classification_reports_accuracy_row_is_the_tables() -> None:
 def test_an_accuracy_line_of_the_runs_own_stays() -> None:
     """Guard: a run's own ``accuracy`` printed with two numbers, not as a report row."""
     assert named("    accuracy 0.9914 epoch 3\n") != []
+
+
+def test_a_sampling_temperature_and_a_tables_counts_are_settings() -> None:
+    """textgenrnn's ``Temperature: 0.2`` over its samples is a setting (a learned ``temp``
+    stays a metric); CogDL's ``| #nodes | #edges |`` head counts."""
+    text = ("Epoch 1/3\n"
+            "100/100 [==============================] - 5s 50ms/step - loss: 1.2\n"
+            "Temperature: 0.2\nsome sampled text\n"
+            "| Dataset   |   #nodes |   #edges |   Acc |\n"
+            "| cora      |     2708 |     5429 | 0.813 |\n")
+    assert "Temperature" not in names(text) and not any(n.startswith("#") for n in names(text))
+    assert "temp" in names("step 10 loss: 2.1 temp: 1.95\n")
+
+
+def test_a_lines_bare_count_before_its_named_values_is_the_step() -> None:
+    """TensorFlow notebooks' ``0 loss: 2.35377 Prediction: ...`` and ``12, train_loss:
+    2.65, val_loss: 1.68``: the line's count is its step."""
+    text = "0 loss: 2.35377 Prediction: uuuu\n12, train_loss: 2.65, val_loss: 1.68\n"
+    assert named(text) == [("loss", 2.35377, 0, None), ("train_loss", 2.65, 12, None),
+                           ("val_loss", 1.68, 12, None)]
+
+
+def test_a_lines_leading_fraction_is_no_step() -> None:
+    """Guard: a line opening with a fraction has no count of its own."""
+    assert named("0.5 loss: 0.2\n") == [("loss", 0.2, None, None)]

@@ -42,16 +42,23 @@ _OF_TOTAL = re.compile(r"^\s?/\s?$")
 _RECORD_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)\]?:?\s{1,4}$")
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
 _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
+# a line's bare count, then its named values: TensorFlow notebooks' "0 loss: 2.35377
+# Prediction: ...", "12, train_loss: 2.65, val_loss: 1.68" (the step, or the epoch it counts)
+_COUNT_THEN_NAME = re.compile(r",?\s[A-Za-z_][A-Za-z_]{0,30}\s?[:=]\s?$")
 
 
-def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str) -> int | None:
-    """A number with no name before it can still be a step or an epoch."""
+def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
+                 whole: bool = False) -> int | None:
+    """A number with no name before it can still be a step or an epoch (``whole``: it is
+    an integer)."""
     stripped = left.strip()
     if ((first and (stripped == "[" or _SET_OPEN.match(left))) or _MESSAGE_BRACKET.search(left)) \
             and right.startswith("]"):
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
         return STEP  # CatBoost "10:\tlearn: ..."
+    if first and whole and not stripped and not counter and _COUNT_THEN_NAME.match(right):
+        return STEP  # "0 loss: 2.35377 Prediction: ..." (see _COUNT_THEN_NAME)
     if first and stripped == "[" and right == " | " and not counter:
         return STEP  # gpt-2's train.py "[1 | 5.01] loss=3.20 avg=3.20": the step, its time
     if first and stripped == "#" and re.match(r"\s?[-|:,]\s", after if counter else right):
