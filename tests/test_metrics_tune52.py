@@ -205,3 +205,14 @@ def test_a_lines_bare_count_before_its_named_values_is_the_step() -> None:
 def test_a_lines_leading_fraction_is_no_step() -> None:
     """Guard: a line opening with a fraction has no count of its own."""
     assert named("0.5 loss: 0.2\n") == [("loss", 0.2, None, None)]
+
+
+def test_a_hugging_face_config_object_is_configuration() -> None:
+    """``... >> Model config LlamaConfig {`` opens a JSON object of the model's settings (after
+    training too, when a checkpoint is saved); nucleus sampling's ``top_p`` is a setting."""
+    text = ("{'loss': 0.4072, 'grad_norm': 0.78, 'learning_rate': 2.8e-08, 'epoch': 2.97}\n"
+            "[INFO|configuration_utils.py:765] 2025-05-15 07:30:25,168 >> "
+            "Model config LlamaConfig {\n"
+            '  "attention_dropout": 0.0,\n  "initializer_range": 0.02,\n  "rms_norm_eps": 1e-05,\n'
+            '  "rope_theta": 500000.0,\n  "top_p": 0.9,\n  "vocab_size": 128256\n}\n')
+    assert names(text) == {"loss", "grad_norm", "learning_rate"}

@@ -266,12 +266,17 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     return Plan((), (), flags, (), key) if flags else EMPTY
 
 
+# Hugging Face's "... >> Model config LlamaConfig {" (and "Generate config GenerationConfig {"):
+# a configuration object printed over the lines after it, as JSON
+_CONFIG_OBJECT = re.compile(r"\b[A-Z]\w{0,60}Config \{\s*$")
+
+
 def _marked(raw: bytes, text: str, objects: bool = True) -> Plan | None:
     """The plan of a line that a reader of its own takes, digits or not: Detectron2's
     ``copypaste:`` line, the first line of an object printed over lines."""
     if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
         return Plan((), (), COPYPASTE)
-    if objects and text.lstrip()[:1] == "{" and depth(text) > 0:
+    if objects and (text.lstrip()[:1] == "{" or _CONFIG_OBJECT.search(text)) and depth(text) > 0:
         return Plan((), (), OBJECT)
     return None
 

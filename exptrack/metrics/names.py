@@ -121,7 +121,7 @@ _DENY_NAMES = frozenset({
     "until",  # a range's end: build-nanogpt's "starting epoch 1 from step 0 until 19073"
     # a sampling or distillation temperature (textgenrnn's "Temperature: 0.2" over its
     # samples, KD's "temperature 4.0"): a setting; a learned one prints as "temp" (wav2vec 2.0)
-    "temperature",
+    "temperature", "top_p",  # (and nucleus sampling's "top_p": 0.9 beside it)
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
