@@ -216,3 +216,15 @@ def test_a_hugging_face_config_object_is_configuration() -> None:
             '  "attention_dropout": 0.0,\n  "initializer_range": 0.02,\n  "rms_norm_eps": 1e-05,\n'
             '  "rope_theta": 500000.0,\n  "top_p": 0.9,\n  "vocab_size": 128256\n}\n')
     assert names(text) == {"loss", "grad_norm", "learning_rate"}
+
+
+def test_autogluon_model_runtimes_are_its_reports() -> None:
+    """AutoGluon's ``\\t0.23s\\t = Training   runtime`` under each model: the model's report,
+    recorded without a step (a one-off start-up timing still is not)."""
+    text = ("Fitting model: LightGBM ...\n"
+            "\t0.84\t = Validation score   (accuracy)\n"
+            "\t0.23s\t = Training   runtime\n"
+            "\t0.01s\t = Validation runtime\n")
+    assert named(text) == [("Validation_score", 0.84, None, None),
+                           ("Training_runtime", 0.23, None, None),
+                           ("Validation_runtime", 0.01, None, None)]

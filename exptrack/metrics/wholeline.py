@@ -250,7 +250,8 @@ def named_after(pieces: list[str]) -> tuple[str, bool, Source] | None:
     if names.denied(name) or not names.metric_like(name):
         return None  # ("   1 = enabled": an option's meaning)
     at = len(pieces[0]) + len(pieces[1])
-    return name, found.group("unit") is not None, (at + found.start("name"), at + found.end("name"))
+    # (a model's runtime, "0.23s = Training runtime", is its report, not a one-off timing)
+    return name, False, (at + found.start("name"), at + found.end("name"))
 
 
 def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
