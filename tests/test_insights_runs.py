@@ -720,6 +720,73 @@ EXPECTED = {
     "heldout506/peft_mlp_lora_epoch_eq_train_eval_loss_total_padded.log": {"overfitting"},
     "heldout507/torchkeras_resnet_tqdm_postfix_lr_train_val_early_stopping.log":
         {"overfitting"},
+    # session 60 (sets TC-UH)
+    # val_loss 0.0026 -> 0.0034 from epoch 11 while loss falls; early stopping at 16 of 50
+    "heldout509/keras2_rnn_encoder_decoder_train_on_samples_early_stop_16_of_50.log":
+        {"overfitting"},
+    # Eval_GAUC best 0.816 at epoch 48, no gain in the last 41%
+    "heldout510/din_base_model_tail_cost_time_best_test_gauc_py2_tuple.log":
+        {"plateau"},
+    # val_loss 0.001 -> 0.0094 while loss falls
+    "heldout511/keras2_hello_world_xray_fit_generator_old_bar_seconds_only_loss_acc.log":
+        {"overfitting"},
+    # val_loss 0.371 -> 0.471 from epoch 3
+    "heldout511/keras_pneumonia_cnn_val_acc_never_improves_reduce_lr_on_plateau_lines.log":
+        {"overfitting"},
+    # val_acc 0.869 -> 0.74 from epoch 3 while acc rises
+    "heldout511/keras_pneumonia_inceptionv3_checkpoint_improved_from_reduce_lr_on_plateau_lines.log":
+        {"overfitting"},
+    # val_loss 0.424 -> 1.25 from epoch 3
+    "heldout511/keras_uq_bnn_drive_retina_200_small_set_ten_custom_metrics_93_epochs.log":
+        {"overfitting"},
+    # test EPE 0.061 -> 0.161 from epoch 12 while train EPE falls
+    "heldout512/learning3d_flownet3d_epoch_banner_blocks_mean_train_test_epe_loss_best_till_now_lines.log":
+        {"overfitting"},
+    # eval_loss 0.186 -> 0.289 from epoch 106
+    "heldout516/cs230_resnet18_teacher_logging_cut_mid_run_epochs_103_200_train_eval_metrics.log":
+        {"overfitting"},
+    # val_loss best at epoch 5 of 21 (did not improve lines)
+    "heldout517/keras_fit_generator_bar_checkpoint_did_not_improve.log":
+        {"plateau"},
+    # val_loss best at epoch 10, no gain in the last 52%
+    "heldout517/pytorch_toxic_rhn_glued_log_loss_epoch_val_loss_best_auc.log":
+        {"plateau"},
+    # the learning-rate sweep's loss explodes past lr ~1e-4 (66.2 after 1.87)
+    "heldout518/tf2_keras_coursera_time_series_loss_mae_stderr_warnings_first.log":
+        {"divergence"},
+    # test_loss 0.577 -> 0.682 from epoch 100
+    "heldout520/julia_lux_gnnlux_info_namedtuple_train_test_loss_acc_warnings.log":
+        {"overfitting"},
+    # val_loss 0.61 -> 1.21 from epoch 2
+    "heldout522/keras_korean_finance_sentiment_eta_bar_checkpoint_between_bars.log":
+        {"overfitting"},
+    # val_loss best at epoch 11, early stopping
+    "heldout522/keras_tf1_turkish_sentiment_bert_features_custom_loss_early_stopping.log":
+        {"plateau"},
+    # validation_loss 0.342 -> 0.679 from epoch 2
+    "heldout522/pytorch_korean_naver_lstm_train_validation_loss_accuracy_korean_checkpoint_msg.log":
+        {"overfitting"},
+    # validation_score best at iteration 13 (MLP early stopping)
+    "heldout522/sklearn_mlpclassifier_turkish_sentiment_iteration_loss_validation_score_report.log":
+        {"plateau"},
+    # test_accuracy best at epoch 80, no gain in the last 60%
+    "heldout523/edgeml_bonsai_multiline_epoch_blocks_phases_final_summary.log":
+        {"plateau"},
+    # val_loss 0.064 -> 0.091 from epoch 55
+    "heldout529/keras3_ansi_bold_bar_accuracy_before_loss_val.log":
+        {"overfitting"},
+    # val_loss best at epoch 13, no gain in the last 68%
+    "heldout529/keras_summary_table_then_mse_val_mse_spanish_time_series.log":
+        {"plateau"},
+    # val_loss 0.273 -> 0.465 from epoch 1 (BERT fine-tuning)
+    "heldout529/pytorch_bert_epoch_dashes_train_val_loss_accuracy_long_floats.log":
+        {"overfitting"},
+    # val_loss 0.093 -> 0.103 from epoch 12 while loss falls
+    "heldout533/keras_deeplabv3plus_resumed_epoch4_jaccard_checkpoint_partial_bar_no_newline.log":
+        {"overfitting"},
+    # val_loss 0.218 -> 0.438 from epoch 10 while loss falls
+    "heldout533/keras_unet_whale_tails_fit_generator_iou_thresholded_checkpoint.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -842,9 +909,6 @@ FALSE_ALARMS = {
     "heldout128/pycil_podnet_task_epoch_lr_paren_lsc_spatial_flat_loss_finetune_phase_restarted_epochs_eval_dicts.log":
         {"plateau"},  # the fine-tune phase restarts the epochs (160, then 1-20): its best,
     # at its fifth epoch, is near the end of the run, not a quarter into it
-    "heldout136/caffe_facial_keypoints_regression_glog_iteration_loss_test_net_loss_lr_optimization_done.log":
-        {"instability"},  # Caffe prints the train and the test net's output both as "loss":
-    # one series of two quantities, the test's values far above the train's
     "heldout138/deepmd_lcurve_out_2021_hash_header_step_rmse_val_trn_energy_force_lr_no_virial_every_100.log":
         {"overfitting"},  # lcurve.out's validation RMSE is one small batch's: it swings
     # tenfold from print to print (8.6e-4 to 9e-3) while training goes on normally
@@ -963,6 +1027,23 @@ FALSE_ALARMS = {
         {"plateau"},
     "heldout500/monai_generative_controlnet_ddpm_epoch_slash_training_loss_validation_loss.log":
         {"overfitting"},
+    # session 60 (sets TC-UH)
+    # the loss jumps when the script switches to the EMI loss ("Switching to EMI-Loss
+    # function"), another quantity
+    "heldout523/edgeml_emi_fastgrnn_rounds_loss_acc_pipe_val_acc_global_step.log":
+        {"divergence"},
+    # val_mass_loss ~1e-10, a conservation term at float noise
+    "heldout523/keras_cbrain_quickstart_lr_line_per_epoch_conservation_losses_tf_info.log":
+        {"plateau"},
+    # val_var_loss, a 1e-6 auxiliary term; val_loss keeps falling
+    "heldout523/keras_cbrain_run_experiment_lr_colon_line_twelve_keys.log":
+        {"overfitting"},
+    # a GAN's generator loss rising against its discriminator, no divergence
+    "heldout523/keras_gan_microphysics_epoch_batch_step_disc_gen_loss_stderr_warning.log":
+        {"divergence"},
+    # a SAC actor's policy loss grows with its Q values as the agent learns: no divergence
+    "heldout530/cql_sac_wandb_output_pipe_episode_reward_polciy_loss_typo.log":
+        {"divergence"},
 }
 
 
