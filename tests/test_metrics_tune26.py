@@ -67,9 +67,12 @@ def test_autogluon_s_value_then_its_name() -> None:
             "Fitting model: DeepAR ...\n"
             "\t-16.9511      = Validation score (-MAE)\n"
             "\t0.11    s     = Validation (prediction) runtime\n")
-    # the runtimes are timings of a run with no step or epoch: one-offs, not recorded
+    # the runtimes are each model's report, recorded with no step or epoch (tune52: eight
+    # held-out AutoGluon logs in six sets count them; they were dropped as one-off timings)
     assert named(text) == [("Validation_score", 0.8563, None, None),
-                           ("Validation_score", -16.9511, None, None)]
+                           ("Training_runtime", 1.23, None, None),
+                           ("Validation_score", -16.9511, None, None),
+                           ("Validation_prediction_runtime", 0.11, None, None)]
     with_epochs = "Epoch 1 loss=0.5\n\t0.11    s     = Validation (prediction) runtime\n"
     assert named(with_epochs)[-1] == ("Validation_prediction_runtime", 0.11, None, 1)
 
