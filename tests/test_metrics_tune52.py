@@ -4,7 +4,11 @@ rule without its check (mutation-checked)."""
 
 from __future__ import annotations
 
-from parsed import named, names
+from pathlib import Path
+
+from parsed import named, names, obs
+
+DATA = Path(__file__).resolve().parent / "data"
 
 # Keras 2 with ReduceLROnPlateau(verbose=1): its bar prints no learning rate
 KERAS2_PLATEAU = (
@@ -208,13 +212,17 @@ def test_a_lines_leading_fraction_is_no_step() -> None:
 
 
 def test_a_hugging_face_config_object_is_configuration() -> None:
-    """``... >> Model config LlamaConfig {`` opens a JSON object of the model's settings (after
-    training too, when a checkpoint is saved); nucleus sampling's ``top_p`` is a setting."""
+    """``... >> Model config LlamaConfig {`` opens a JSON object of the model's settings,
+    printed after training too when a checkpoint is saved (LLaMA-Factory's log, set UH);
+    nucleus sampling's ``top_p`` is a setting."""
+    log = DATA / "heldout540" / ("llamafactory_hf_dict_lines_padded_tqdm_glued_train_"
+                                 "metrics_block.log")
+    after_training = b"\n".join(log.read_bytes().split(b"\n")[53:100]) + b"\n"
+    assert obs(after_training) == []
     text = ("{'loss': 0.4072, 'grad_norm': 0.78, 'learning_rate': 2.8e-08, 'epoch': 2.97}\n"
             "[INFO|configuration_utils.py:765] 2025-05-15 07:30:25,168 >> "
-            "Model config LlamaConfig {\n"
-            '  "attention_dropout": 0.0,\n  "initializer_range": 0.02,\n  "rms_norm_eps": 1e-05,\n'
-            '  "rope_theta": 500000.0,\n  "top_p": 0.9,\n  "vocab_size": 128256\n}\n')
+            "Generate config GenerationConfig {\n"
+            '  "temperature": 0.6,\n  "top_p": 0.9,\n  "max_length": 4096\n}\n')
     assert names(text) == {"loss", "grad_norm", "learning_rate"}
 
 
