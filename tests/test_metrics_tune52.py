@@ -1,4 +1,4 @@
-"""Round ``tune52`` (session 60): forms of held-out sets TC-TW once each was scored. Each
+"""Round ``tune52`` (session 60): forms of held-out sets TC-UH once each was scored. Each
 test of a rule fails on the parser before the round (4f1bf7b7); each guard fails on the
 rule without its check (mutation-checked)."""
 
