@@ -77,6 +77,11 @@ class Reprints:
             index += 1
         del out[first:]
 
+    def take(self, out: list[Observation], first: int, raw: str | bytes) -> None:
+        """``check`` one line's values (``out[first:]``), then remember those that stay."""
+        self.check(out, first, raw)
+        self.record(out, first, len(out), raw)
+
     def last_values(self) -> list[tuple[str, float]]:
         """Each remembered name with its last value (a recognizer's too, see ``note``)."""
         return [*((name, seen[0].value) for name, seen in self._last.items()),

@@ -229,8 +229,7 @@ class SlowPath(ModedBlocks):
             if flags & SLOW:  # (a bar's values: its description, then the epoch's summary
                 first = len(out)  # line prints them again, or the other way round)
                 self._apply(plan, raw, out)
-                self._reprints.check(out, first, raw)
-                self._reprints.record(out, first, len(out), raw)
+                self._reprints.take(out, first, raw)
                 return None
             return plan if plan.metrics or plan.context else EMPTY
         if block is None:
@@ -264,8 +263,8 @@ class SlowPath(ModedBlocks):
             self._apply(plan, raw, found)
         else:
             found.append(Carried(kv[0], kv[1], self.step, self.epoch))
-        self._reprints.check(found, 0, raw)  # "***** train metrics *****": the dict again
-        self._reprints.record(found, 0, len(found), raw)  # (TF's two handlers print a dict twice)
+        self._reprints.take(found, 0, raw)  # "***** train metrics *****": the dict again
+        # (TF's two handlers print a dict twice)
         if block.phase is not None:
             found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
         if block.stream or block.metrics or not (

@@ -236,13 +236,14 @@ def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
 # AutoGluon's per-model lines, the value first, then its name ("\t0.8563\t = Validation
 # score   (accuracy)", "\t213.24  s     = Training runtime", "= Validation (prediction)
 # runtime"): the name's words; a last word in parentheses is the metric used, no part of it
-_NAMED_AFTER = re.compile(r"^\s{0,8}(?P<unit>s|ms)?\s*= (?P<name>[A-Za-z]+(?:\s{1,4}(?:[A-Za-z]+|"
+_NAMED_AFTER = re.compile(r"^\s{0,8}(?:s|ms)?\s*= (?P<name>[A-Za-z]+(?:\s{1,4}(?:[A-Za-z]+|"
                           r"\([A-Za-z]+\)(?=\s{1,4}[A-Za-z]))){0,5})(?:\s{1,4}\([^()]{1,30}\))?\s*$")
 
 
 def named_after(pieces: list[str]) -> tuple[str, bool, Source] | None:
     """(name, timed, source) of a line that is a value and ``= Name`` after it (see
-    ``_NAMED_AFTER``); None when it is not one."""
+    ``_NAMED_AFTER``; never timed: its runtimes are a model's report); None when it is not
+    one."""
     found = _NAMED_AFTER.match(pieces[2]) if not pieces[0].strip() else None
     if found is None:
         return None
