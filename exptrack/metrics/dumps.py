@@ -39,6 +39,7 @@ EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path,
 NUMERIC = 1 << 4  # a listing whose value is a number
 PERCENT = 1 << 17  # ... a percentage: a result ("SUN397:75.2%"), seldom a setting
 MEASURED = 1 << 19  # a section's heading that names results ("Evaluation Statistics")
+PLACES = 1 << 23  # (four bits from here: the decimal places of a listing's plain number)
 METRICS = 1 << 22  # ... that says "metrics" ("Daily metrics:"): every number under it is one
 BEST = 1 << 21  # a heading over the best epoch's values again ("Best results (w.r.t BLEU_4)
 # in validation set:", R2Gen's): its block repeats values already recorded
@@ -80,6 +81,9 @@ _SCORE_FUNCTION = re.compile(r"(?:^|\s-\s)Score-Function: ([A-Za-z][\w\-]{0,30})
 
 # a log record's prefix before its message: "INFO:__main__:", "2024-01-02 ... - INFO - "
 _LEVEL = re.compile(r"\b(?:INFO|WARNING|DEBUG)(?::[\w.]{1,60}:|\s[-:|]\s|\]\s)")
+# ... and the logger's name after it ("... - INFO - __main__ -   ***** Eval results *****",
+# Hugging Face examples': a heading of results, whose keys keep their names)
+_LOGGER = re.compile(r"^[\w.]{1,60}\s[-:|]\s+")
 
 
 # a record's time alone before its message (TorchDrug's "%(asctime)-10s %(message)s" with
@@ -142,6 +146,7 @@ def epoch_heading(line: str) -> bool:
 
 _STATISTICS = names.STATISTICS | {"minimum", "maximum"}
 _TABLE_KEYS = frozenset({"step", "Step", "epoch", "Epoch", "iter", "iteration", "Iteration"})
+_PLACES = re.compile(r"^[+-]?\d{1,9}(?:\.(\d{1,20}))?$")  # a plain number's decimals
 _A_NAME = re.compile(r"[A-Za-z][\w./@\-]{0,60}$")
 
 
@@ -178,12 +183,15 @@ def classify(line: str) -> tuple[int, str]:
         return CONTINUES | EVIDENCE, ""  # "---- arguments ----", "Config:", "Namespace("
     if _BEST_HEADING.match(message(text)):
         return CONTINUES | BEST, ""
-    if _SECTION.search(text):  # "Daily metrics:" names results, "model:" a section
+    if _SECTION.search(text):  # "Daily metrics:" names results, "model:" a section,
+        said = message(text)  # "Eval results:" a heading of results
         return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else MEASURED | METRICS
-                            if _METRICS_HEADING.match(message(text)) else 0), ""
+                            if _METRICS_HEADING.match(said) else MEASURED
+                            if " " in said and _MEASURED.match(said) else 0), ""
     if heading_phase(text) is not None or is_rule(text):  # "... INFO - Evaluation Results
         return CONTINUES | (MEASURED if _MEASURED.match(message(text)) else 0), ""  # - Train
-    if _MEASURED.match(message(text)):  # Set", then "... INFO - =========="
+    if _MEASURED.match(_LOGGER.sub("", message(text), count=1)):  # Set", then "... INFO -
+        # ==========", "... - INFO - __main__ -   ***** Eval results *****"
         return CONTINUES | MEASURED, ""
     typed = _TYPED.match(text)
     if typed is not None:  # MVSNet's print_args: "lr \t 0.0007 \t <class 'float'>"
@@ -207,6 +215,10 @@ def classify(line: str) -> tuple[int, str]:
     flags = LISTING
     if _NUMBER.match(value):
         flags |= NUMERIC | (PERCENT if value.endswith("%") else 0)
+        places = _PLACES.match(value) if found.group("sep").strip()[:1] in (":", "=") \
+            and not any(c.isdigit() for c in key) else None
+        if places is not None:  # (an integer's: 15, no share of a float's)
+            flags |= PLACES * (min(len(places.group(1)), 14) if places.group(1) else 15)
     else:
         flags |= EVIDENCE  # True, None, adam, /data/x, [0.9, 0.95], {...}
     if ".." in found.group("sep"):
@@ -218,8 +230,8 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("best", "depth", "epoch", "evidence", "held", "in_run", "keys", "liked",
-                 "lines", "measured", "metrics", "mode", "numeric", "percent", "phase", "series",
-                 "step", "stream")
+                 "lines", "measured", "metrics", "mode", "numeric", "percent", "phase", "places",
+                 "series", "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -241,6 +253,8 @@ class Block:
         self.numeric = 0  # listing lines whose value is a number
         self.liked = 0  # ... whose key is a metric's name
         self.percent = 0  # ... whose value is a percentage
+        # ... the decimal places all its plain numbers share (0: none yet, -1: they differ)
+        self.places = 0
         self.stream = stream  # a key came twice: metrics, nothing is held back
         self.measured = False  # under a heading of results ("Evaluation Statistics")
         self.metrics = False  # ... of metrics ("Daily metrics:"): nothing under it held back
@@ -271,6 +285,9 @@ class Block:
         if flags & NUMERIC:
             self.numeric += 1
             self.percent += bool(flags & PERCENT)
+            places = flags // PLACES & 15
+            if places and self.places != places:
+                self.places = places if not self.places else -1
             self.liked += names.metric_like(key) or (
                 self.in_run and key.split("_", 1)[0].split(" ", 1)[0].lower() in _STATISTICS)
         return False
@@ -278,7 +295,7 @@ class Block:
     def is_configuration(self) -> bool:
         return not self.stream and (
             self.evidence
-            or (self.numeric >= 3 and not self.measured
+            or (self.numeric >= 3 and not self.measured and not 3 <= self.places <= 14
                 and 2 * max(self.liked, self.percent) < self.numeric))
 
 

@@ -258,7 +258,9 @@ RESULTS_RECORD = re.compile(r"""['"](?:""" + "|".join(RESULTS_KEYS) + r""")['"]\
 # "task=detect", "head: Default": a key and a text value (configuration, not a metric)
 TEXT_ASSIGN = re.compile(
     r"(?<![\w.])(?!(?:INFO|DEBUG|WARNING|ERROR):)" + names.RECORD_FIELD  # (a record's level)
-    + r"['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
+    + r"(?!(?i:train|training|test|testing|val|valid|validation|eval|evaluation|dev):\s?"
+    r"[A-Za-z_][\w./\-]*\s[+-]?\.?\d)"  # "Train: ELBO -1.35 (3s) Test: ELBO ...": a label
+    r"['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
     r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
     r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]*\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc 0.34": a name

@@ -73,7 +73,8 @@ _TRAIN_GROUP = re.compile(
 # 0.29, accuracy: 91.86" does (its test lines are "Test epoch: 1, loss: ...")
 _COUNTER_PHASE = re.compile(
     r"(?i)^\s{0,8}(?P<phase>train|training|val|valid|validation|test|testing|eval)"
-    r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},)")
+    r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},"
+    r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),)")  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
 _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training
@@ -139,6 +140,7 @@ _PIPE_LABEL = re.compile(r"(?<=\|)\s{1,4}(?P<label>[A-Z][a-z]{1,11}) (?=[a-z][\w
                          r"[+-]?(?:\.?\d|nan|inf)[^|]{0,60}?\s[a-z][\w\-]{0,30}=[+-]?\.?\d)")
 _LETTER = re.compile(r"\|\s(?P<label>[A-Z])\s(?=[a-z][\w.\-]{0,40}=[+-]?\.?\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_DATA_SPLIT = re.compile(f"^(?:{_ANY_WORD})_data$")  # a split's data: its own label
 # words of a phase's results heading ("Training Summary - loss: 0.3", "Final Results - acc"):
 # the heading names a phase or nothing (``_RESULTS``), not a label of its own
 _REPORT_WORDS = frozenset({*_WORDS, "result", "results", "summary", "metrics",
@@ -253,8 +255,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.append((section.end(), section.group("label").lower()))
     elif (dashed := _DASHED.match(head)) is not None \
             and _is_label(titled := _NOT_WORD.sub("_", dashed.group("label").lower()).strip("_")) \
-            and _REPORT_WORDS.isdisjoint(titled.split("_")):
-        found.append((dashed.end(), titled))
+            and (_REPORT_WORDS.isdisjoint(titled.split("_")) or _DATA_SPLIT.match(titled)):
+        found.append((dashed.end(), titled))  # ("Validation Data - Loss: 0.0008, MAE: ...")
     elif (heading := _PAIRS_HEADING.match(head)) is not None \
             and _is_label(words := heading.group("label").lower()) and not words.endswith("ing") \
             and _REPORT_WORDS.isdisjoint(words.split()):

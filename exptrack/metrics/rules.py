@@ -243,7 +243,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
             continue
         if found is None:
-            unnamed = unnamed_kind(k == 0, left, right, counter, after, pieces[index].isdigit())
+            unnamed = unnamed_kind(k == 0, left, right, counter, after,
+                                   pieces[index].replace(",", "").isdigit())
             if unnamed is not None:
                 actions.append(Action(unnamed, index))
             continue

@@ -224,7 +224,10 @@ class SlowPath(ModedBlocks):
                 and raw[:1] in (" ", "\t", b" ", b"\t"):  # "\tepoch : 26" under "Best
             return None  # results ...:": the best epoch's, not the run's now
         if not flags & (dumps.LISTING | dumps.CONTINUES):
-            if block is not None:
+            if block is not None and block.measured and plan.context and not plan.metrics:
+                block.phase = None  # an "epoch = 1.0" line under "***** Eval results *****"
+                # places the values around it, as one of them (keys as printed)
+            elif block is not None:
                 self._close_dump(out)
             if flags & SLOW:  # (a bar's values: its description, then the epoch's summary
                 first = len(out)  # line prints them again, or the other way round)

@@ -27,6 +27,8 @@ def ordinal_kind(left: str, right: str) -> int | None:
             return EPOCH
         if right[:2] in _ORDINALS and ORDINAL_KEY.match(right[2:]):
             return EPOCH if right[2:].lstrip()[:1] in "eE" else STEP
+    if _PHASE_ALONE.match(left) and ORDINAL_KEY.match(right):  # "Train 0 epoch, loss 0.8"
+        return EPOCH if right.lstrip()[:1] in "eE" else STEP
     if left.endswith("[") and right.lower().startswith(("-epoch]", " epoch]")):
         return EPOCH  # CTRL's "[1-epoch] time:157.129 | knn acc: 33.152"
     return None
@@ -40,11 +42,14 @@ _PAIR_CLOSE = re.compile(r"\]\s+[A-Za-z]")
 _OF_TOTAL = re.compile(r"^\s?/\s?$")
 # a logging record's level closing its prefix, right before the message
 _RECORD_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)\]?:?\s{1,4}$")
+# a phase's word alone before a line's count: BrainPy's "Train 0 epoch, use 7.4 s, loss 0.83"
+_PHASE_ALONE = re.compile(r"(?i)^(?:train|training|test|testing|val|valid|validation|eval)\s$")
 _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
 _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
 # a line's bare count, then its named values: TensorFlow notebooks' "0 loss: 2.35377
-# Prediction: ...", "12, train_loss: 2.65, val_loss: 1.68" (the step, or the epoch it counts)
-_COUNT_THEN_NAME = re.compile(r",?\s[A-Za-z_][A-Za-z_]{0,30}\s?[:=]\s?$")
+# Prediction: ...", "12, train_loss: 2.65, val_loss: 1.68", TimeGAN's "1,000 | d_loss: 0.58"
+# (the step, or the epoch it counts)
+_COUNT_THEN_NAME = re.compile(r"(?:,|\s\|)?\s[A-Za-z_][A-Za-z_]{0,30}\s?[:=]\s?$")
 
 
 def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
