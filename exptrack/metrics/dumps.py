@@ -112,8 +112,10 @@ def measured(line: str) -> tuple[str, float] | None:
     if found is None or not forms.PLAIN_NUMBER.match(found.group("value")):
         return None
     key = found.group("key").replace(" ", "_")
-    if key.rpartition("_")[2].lower() in COUNTER_KEYS or names.running_best(key):
-        return None  # "best_epoch = 23" under "***** best metrics *****"
+    if key.rpartition("_")[2].lower() in COUNTER_KEYS or names.running_best(key) \
+            or names.denied(key) or key.rpartition("_")[2].lower() in ("threshold", "thresh"):
+        return None  # "best_epoch = 23" under "***** best metrics *****", "eval_samples = 408",
+        # LineVul's "eval_threshold = 0.5" (the decision's setting) under "***** Eval results"
     return key, float(found.group("value").rstrip("%"))
 
 

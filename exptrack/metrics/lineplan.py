@@ -67,7 +67,9 @@ _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:
 # (val_loss=1.669072)"; the best so far ("best test loss till now: 0.090534")
 _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:at|from) "
                       r"(?:epoch|step|iteration|iter|round) ?:? ?#?\d"
-                      r"|(?:till|until|so) (?:now|far)\b)")
+                      r"|(?:till|until|so) (?:now|far)\b)"
+                      r"|^\W{0,4}(?:the )?(?:current|running) best\s")  # "The Current
+# Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF)
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
 _MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # a record stamped to the second: the same bytes again are the same record (two handlers)

@@ -17,7 +17,8 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "updates", "n_iter", "#", "trainer/global_step", "episode", "回合",
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
-                       "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env"})
+                       "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
+                       "batch_count", "step_count", "iter_count"})
 # (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
 # "步数：0", "迭代次数", an RL tutorial's episode "回合"; wav2letter's "nupdates"; a loop's
 # index "i:1", MALLET's "i=0")
@@ -63,7 +64,8 @@ _PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a ti
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\](?::|\s-(?=\s))?"
     r"|\((?P<paren>train|training)\):"  # Catalyst's "Epoch 1 (train): _base/lr=0.005 | loss="
-    r"|(?<!after\s)(?<!before\s)(?P<word>train|training)\s*(?:[:|]|"  # ("Test After Training:")
+    r"|(?<!after\s)(?<!before\s)(?P<word>train|training)(?:\sset)?\s*(?:[:|]|"  # ("Test After
+    # Training:"; "Train set: Average loss: 1.0007", as the MNIST example's "Test set:")
     r"-\s|[-=]>\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
