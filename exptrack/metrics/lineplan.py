@@ -68,7 +68,7 @@ _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:
 _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:at|from) "
                       r"(?:epoch|step|iteration|iter|round) ?:? ?#?\d"
                       r"|(?:till|until|so) (?:now|far)\b)"
-                      r"|^\W{0,4}(?:the )?(?:current|running) best\s")  # "The Current
+                      r"|^\W{0,4}the (?:current|running) best\s")  # "The Current
 # Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF)
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
 _MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")

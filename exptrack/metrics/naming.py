@@ -126,6 +126,8 @@ def at_step(text: str) -> tuple[str, int] | None:
     found = _AT_STEP.search(tail)
     if found is None or (found.group("at") is None and not names.metric_like(found.group("name"))):
         return None  # Flax's "Loss step 10: 0.29" has no "at"; a metric's name says so
+    if found.group("at") == "after " and tail[:found.start("name")].strip():
+        return None  # "Cost after iteration 1000:" at the line's start, not "Nash conv after"
     return found.group("name").replace(" ", "_"), len(text) - len(tail) + found.start("name")
 
 

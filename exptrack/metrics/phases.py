@@ -17,8 +17,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "updates", "n_iter", "#", "trainer/global_step", "episode", "回合",
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
-                       "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
-                       "batch_count", "step_count", "iter_count"})
+                       "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env"})
 # (StyleGAN's tick; federated learning's round; Baselines' TimestepsSoFar; Chinese logs'
 # "步数：0", "迭代次数", an RL tutorial's episode "回合"; wav2letter's "nupdates"; a loop's
 # index "i:1", MALLET's "i=0")
