@@ -787,6 +787,58 @@ EXPECTED = {
     # val_loss 0.218 -> 0.438 from epoch 10 while loss falls
     "heldout533/keras_unet_whale_tails_fit_generator_iou_thresholded_checkpoint.log":
         {"overfitting"},
+    # session 61 (sets UI-VF)
+    # loss flat at 0.663 over all 20 epochs on stock returns: the model learns nothing
+    "heldout545/keras2_cnn_time_series_train_on_samples_us_step_binary_accuracy_auc_roc.log":
+        {"not_learning"},
+    # loss flat at 0.55 over 56 values of the folds: nothing learned
+    "heldout545/keras_nn_fold_cv_binary_accuracy_auc_roc_callback_percent_trailing_spaces.log":
+        {"not_learning"},
+    # val_loss best 8.46e-04 at epoch 11 of 35, the checkpoint lines say it did not improve
+    "heldout545/keras_stock_transformer_summary_mae_mape_checkpoint_eval_summary.log":
+        {"plateau"},
+    # val_loss best at epoch 17, no gain in the last 43%
+    "heldout547/tfp_book_keras_mc_dropout_cnn_cifar10_loss_acc_val.log":
+        {"plateau"},
+    # train loss spikes up to 2.3x the recent median three times
+    "heldout550/keras_tripletloss_bracket_iteration_time_for_n_iterations_mins_train_loss_banners.log":
+        {"instability"},
+    # validation_loss 0.891 -> 1.36 from epoch 1 while train_loss falls
+    "heldout550/siamese_triplet_online_triplet_loss_average_nonzero_triplets_tab.log":
+        {"overfitting"},
+    # validation_loss 0.0663 -> 0.0898 from epoch 9 while train_loss falls to 0.006
+    "heldout550/siamese_triplet_softmax_baseline_tab_separated_batch_loss_accuracy_epoch_train_validation.log":
+        {"overfitting"},
+    # val_loss best 0.198 at step 35000, none better in the last 42%
+    "heldout551/tf_seq2seq_wrapper_val_loss_spaced_colon_after_checkpoint_interrupted.log":
+        {"plateau"},
+    # val_loss 0.448 -> 1.04 from epoch 4 while loss falls to 0.039
+    "heldout556/keras2_100days_cats_dogs_cnn_train_on_samples_loss_acc_val_loss_val_acc.log":
+        {"overfitting"},
+    # test_loss best 0.394 at step 8, no gain in the last 73%
+    "heldout556/numpy_dense_iter_dash_test_loss_accuracy_zero_padded.log":
+        {"plateau"},
+    # val/loss 4.3e-4 -> 0.00116 from epoch 13 while train/loss falls
+    "heldout557/yolo11_cls_results_csv_top1_top5_accuracy_val_loss.log":
+        {"overfitting"},
+    # val_accuracy 0.408 -> 0.233 from epoch 3 while accuracy rises
+    "heldout560/keras3_speaker_recognition_raw_audio_slow_3s_step_val_loss_diverging.log":
+        {"overfitting"},
+    # val_loss 0.647 -> 1.09 from epoch 4 while train_loss falls to 0.029
+    "heldout561/pytorch_bracket_timestamp_epoch_slash_dash_train_val_percent_test_flops.log":
+        {"overfitting"},
+    # val_loss 1.05 -> 1.37 from epoch 10 while train_loss falls
+    "heldout561/pytorch_course_padded_epoch_train_error_val_loss_percent_error.log":
+        {"overfitting"},
+    # val_loss best 2.37 at epoch 2, never better after
+    "heldout561/pytorch_epoch_header_line_train_val_loss_acc_percent_test.log":
+        {"plateau"},
+    # val_loss 0.0252 -> 0.0312 from epoch 7 while train_loss falls
+    "heldout561/pytorch_logging_tqdm_via_logger_two_runs_epoch_bracket_acc_fraction_minutes.log":
+        {"overfitting"},
+    # test-rmse best 44.2 at round 300 of the cross-validation, no early stopping
+    "heldout562/xgboost_cv_verbose_eval_100_train_test_rmse_mean_plus_std.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1043,6 +1095,18 @@ FALSE_ALARMS = {
         {"divergence"},
     # a SAC actor's policy loss grows with its Q values as the agent learns: no divergence
     "heldout530/cql_sac_wandb_output_pipe_episode_reward_polciy_loss_typo.log":
+        {"divergence"},
+    # session 61 (sets UI-VF)
+    # a random architecture search: each "epoch" samples a new architecture, its best-so-far
+    # is the search's result, no training plateau
+    "heldout552/naslib_ansi_logger_epoch_done_train_validation_accuracy_queried_results.log":
+        {"plateau"},
+    # avg_val_loss across 20 repeated runs of a study, not one run's curve
+    "heldout552/over9000_lightning_repeated_runs_dict_lines_mean_std_summary.log":
+        {"plateau"},
+    # a GAN's discriminator loss rising as the generator improves is the game's balance, not
+    # a diverging run
+    "heldout560/keras3_gan_verbose2_d_loss_g_loss_50_epochs.log":
         {"divergence"},
 }
 

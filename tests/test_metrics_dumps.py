@@ -7,7 +7,7 @@ import random
 
 from exptrack.metrics import MetricParser, parse_text
 from exptrack.metrics.columns import Block, observations
-from exptrack.metrics.dumps import CONTINUES, EVIDENCE, LISTING, NUMERIC, classify
+from exptrack.metrics.dumps import CONTINUES, EVIDENCE, LISTING, NUMERIC, PLACES, classify
 
 
 def names(text: str) -> list[tuple[str, float]]:
@@ -107,20 +107,30 @@ def test_dump_blocks_give_the_same_on_any_chunking_and_on_the_columnar_path() ->
             assert found == whole, (min_run, sizes)
 
 
+def shape(line: str) -> tuple[int, str]:
+    """``classify`` without the decimal places of a listing's number."""
+    flags, key = classify(line)
+    return flags & ~(15 * PLACES), key
+
+
 def test_classify_lines() -> None:
-    assert classify("  adam_beta1 ...................................... 0.9") == (
+    assert shape("  adam_beta1 ...................................... 0.9") == (
         LISTING | NUMERIC | EVIDENCE, "adam_beta1")
-    assert classify('    "steps_per_print": 10,') == (LISTING | NUMERIC, "steps_per_print")
-    assert classify("  nesterov: true") == (LISTING | EVIDENCE, "nesterov")
-    assert classify("------------------------ arguments ------------------------") == (
+    assert shape('    "steps_per_print": 10,') == (LISTING | NUMERIC, "steps_per_print")
+    assert shape("  nesterov: true") == (LISTING | EVIDENCE, "nesterov")
+    assert shape("------------------------ arguments ------------------------") == (
         CONTINUES | EVIDENCE, "")
-    assert classify('    "fp16": {') == (CONTINUES | EVIDENCE, "")
-    assert classify("model:") == (CONTINUES, "")
-    assert classify("INFO:root:lr: 0.001") == (LISTING | NUMERIC, "lr")
+    assert shape('    "fp16": {') == (CONTINUES | EVIDENCE, "")
+    assert shape("model:") == (CONTINUES, "")
+    assert shape("INFO:root:lr: 0.001") == (LISTING | NUMERIC, "lr")
     for line in ("epoch     train_loss  valid_loss  error_rate  time",
                  "|    ep_rew_mean     | -213      |", "step 10 loss=0.5 acc=0.9",
                  "1875/1875 - 6s - loss: 0.2984 - lr: 0.0010 - 6s/epoch", "x" * 300 + ": 1"):
         assert classify(line)[0] & LISTING == 0, line
+    # the decimal places of a listing's plain number (an integer's: 15)
+    assert classify("mATE: 0.5755")[0] // PLACES & 15 == 4
+    assert classify('    "steps_per_print": 10,')[0] // PLACES & 15 == 15
+    assert classify("Eval time: 105.8s")[0] // PLACES & 15 == 0
 
 
 def test_a_dump_printed_again_and_again_with_new_values_holds_metrics() -> None:

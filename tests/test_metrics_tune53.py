@@ -126,21 +126,15 @@ def test_cost_after_iteration_names_its_value() -> None:
     assert named("Cost after epoch 100: 1.016458\n") == [("Cost", 1.016458, None, 100)]
 
 
-def test_a_count_named_step_is_the_step() -> None:
-    """``batch_count = [100] , loss is 0.2485, [TAG-ACC is 93.75%]``: the batch count is the
-    step of the line's values."""
-    text = ("batch_count = [100] , loss is 0.248535, [TAG-ACC is 93.750000%]\n"
-            "batch_count = [200] , loss is 0.122070, [TAG-ACC is 97.484277%]\n")
-    assert named(text) == [("loss", 0.248535, 100, None), ("TAG-ACC", 93.75, 100, None),
-                           ("loss", 0.12207, 200, None), ("TAG-ACC", 97.484277, 200, None)]
-
-
 def test_the_current_best_repeats_an_earlier_epoch() -> None:
     """``The Current Best Test Result: precision = 91.36%`` repeats an earlier epoch's values."""
     text = ("Dev eval: precision = 95.049839%  recall = 94.681925%\n"
             "The Current Best Dev F-score: 94.865526, Locate on 43 Epoch.\n"
             "The Current Best Test Result: precision = 91.363071%  recall = 91.023371%\n")
     assert [f[0] for f in named(text)] == ["dev_precision", "dev_recall"]
+    # guard: Ray Tune's "Current best trial: ... with loss=2.85" reports the search's result
+    tune = "Current best trial: cadb3_00001 with loss=2.8482649326324463 and params={'lr': 0.003}\n"
+    assert [f[0] for f in named(tune)] == ["loss"]
 
 
 def test_japanese_counts_are_no_metrics() -> None:

@@ -74,6 +74,10 @@ _PHASE_HEADING = re.compile(
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
     r"(?:\s(?:set|split|results?|metrics|scores?))?\s?:?[\W_]{0,8}$")  # Val metrics:"
 _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
+# a phase's tag and its epoch alone on a line, over that phase's keys (the Flax NNX
+# segmentation tutorial's "[val] epoch: 1/50", then " - Mean IoU: 0.3287")
+_TAG_EPOCH = re.compile(r"(?i)^\[(?P<phase>train|training|val|valid|validation|test|eval)\]\s{1,4}"
+                        r"epoch\s?:?\s?\d{1,7}(?:/\d{1,7})?\s*$")
 # sentence-transformers' retrieval evaluator: "Score-Function: cosine" over that similarity's
 # "Accuracy@1: 75.22%", ... (its own keys: "cosine_accuracy@1")
 _SCORE_FUNCTION = re.compile(r"(?:^|\s-\s)Score-Function: ([A-Za-z][\w\-]{0,30})$")
@@ -128,6 +132,9 @@ def heading_phase(line: str) -> str | None:
     scored = _SCORE_FUNCTION.search(text) if "Score-Function: " in text else None
     if scored is not None:
         return scored.group(1)
+    tagged = _TAG_EPOCH.match(text) if text[:1] == "[" else None
+    if tagged is not None:  # "[val] epoch: 1/50" over " - total loss: 1.4837"
+        return _PHASE_NAMES.get(tagged.group("phase").lower(), tagged.group("phase").lower())
     found = _PHASE_HEADING.match(text) if len(line) < 120 else None
     if found is None or not (text.endswith(":") or found.group(0) != found.group(0).rstrip(
             "=-*#: ") or " - " in text or len(found.group(0).split()) > 1

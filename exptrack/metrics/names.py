@@ -234,6 +234,9 @@ def counts_things(name: str) -> bool:
     if len(parts) > 1 and parts[-1] in ("iteration", "iterations", "iters", "epochs") \
             and not any(p in METRIC_WORDS or p in ("time", "per", "across", "for") for p in parts):
         return True  # "Whole training iteration is 750": how many a run makes
+    if len(parts) == 2 and parts[0] in ("final", "last", "current") \
+            and parts[1] in ("epoch", "step", "iteration", "iter"):
+        return True  # "🏁 Final Epoch: 91": where the run ended
     if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS and f"{p}/" not in name.lower()
