@@ -143,3 +143,43 @@ def test_japanese_counts_are_no_metrics() -> None:
     text = ("  num examples / サンプル数: 175\n"
             "generating sample images at step / サンプル画像生成 ステップ: 4410\n")
     assert named(text) == []
+
+
+def test_a_phase_tag_and_its_epoch_head_the_bullets_under_them() -> None:
+    """The Flax NNX segmentation tutorial's ``[val] epoch: 1/50`` over `` - Mean IoU: 0.3287``:
+    the phase names the keys under it."""
+    text = ("[train] epoch: 1/50 \n - total loss: 1.4808 \n - Mean IoU: 0.3313 \n"
+            "[val] epoch: 1/50 \n - total loss: 1.4837 \n - Mean IoU: 0.3287 \n")
+    assert named(text) == [("train_total_loss", 1.4808, None, 1),
+                           ("train_Mean_IoU", 0.3313, None, 1),
+                           ("val_total_loss", 1.4837, None, 1), ("val_Mean_IoU", 0.3287, None, 1)]
+
+
+def test_where_the_run_ended_is_no_metric() -> None:
+    """``🏁 Final Epoch: 91`` says where the run stopped; ``Final loss`` stays a metric."""
+    text = ("2025-11-02 03:05:17 | INFO | on_train_end:474 | 🏁 Final Epoch: 91\n"
+            "2025-11-02 03:05:17 | INFO | on_train_end:475 | Final loss: 0.25\n")
+    assert names(text) == {"Final_loss"}
+
+
+def test_a_json_classification_report_keeps_its_aggregates() -> None:
+    """scikit-learn's ``classification_report(output_dict=True)`` printed as JSON: the
+    classes' rows are no aggregates; the accuracy and the averages' rows are."""
+    text = ('{\n  "cat": {\n    "precision": 0.5,\n    "recall": 0.25,\n    "f1-score": 0.33,\n'
+            '    "support": 4\n  },\n  "dog": {\n    "precision": 0.7,\n    "recall": 0.9,\n'
+            '    "f1-score": 0.79,\n    "support": 6\n  },\n  "accuracy": 0.64,\n'
+            '  "macro avg": {\n    "precision": 0.6,\n    "recall": 0.575,\n'
+            '    "f1-score": 0.56,\n    "support": 10\n  }\n}\n')
+    assert [f[:2] for f in named(text)] == [
+        ("accuracy", 0.64), ("macro avg/precision", 0.6), ("macro avg/recall", 0.575),
+        ("macro avg/f1-score", 0.56)]
+
+
+def test_a_results_block_keeps_no_counts_or_thresholds() -> None:
+    """LineVul's ``***** Eval results *****`` block: ``eval_threshold`` (the decision's
+    setting) and a count of samples are no results."""
+    text = ("12/01/2022 10:00:00 - INFO - __main__ -   ***** Eval results *****\n"
+            "12/01/2022 10:00:00 - INFO - __main__ -     eval_f1 = 0.9112\n"
+            "12/01/2022 10:00:00 - INFO - __main__ -     eval_samples = 408\n"
+            "12/01/2022 10:00:00 - INFO - __main__ -     eval_threshold = 0.5\n")
+    assert names(text) == {"eval_f1"}

@@ -105,9 +105,10 @@ def name(line: str, offsets: Sequence[int],
     if "support" in line and {"precision", "recall"} <= keys.keys():
         # scikit-learn's classification report as JSON: each class's row is no aggregate,
         # the averages' rows ("macro avg") and the accuracy are
-        actions = [a for a in actions if a.kind not in (METRIC, RATIO)
-                   or not under_keys.get(a.token) or "avg" in under_keys[a.token][-1].lower()]
-        keys = {n: {k for k in found if "avg" in k[-1].lower()} for n, found in keys.items()}
+        return [a._replace(name=_keyed(under_keys[a.token][-1:], a.name))
+                if under_keys.get(a.token) else a for a in actions
+                if a.kind not in (METRIC, RATIO) or not under_keys.get(a.token)
+                or "avg" in under_keys[a.token][-1].lower()], False
     if any(len({path[-1] for path in found}) > 1 for found in keys.values()):
         return [a._replace(name=_keyed(_distinct(under_keys[a.token], keys[a.name]), a.name))
                 if a.name in keys and under_keys.get(a.token) else a for a in actions], False

@@ -89,7 +89,9 @@ def of(line: str, offsets: list[int]) -> set[int]:
             opened.append(_GROUP_OPENER.search(line[max(0, position - 60):position]) is None
                           and _LEARNING_RATE.match(line, position) is None
                           and _TIMES.match(line, position) is None
-                          and not _parts_of(line, position))
+                          and not _parts_of(line, position)
+                          and not (line.endswith("Output", 0, position)  # TrainOutput(...,
+                                   and "metrics={" in line[position:position + 400]))  # metrics=
         elif char == ")" and opened:
             opened.pop()
     return inside

@@ -112,8 +112,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     if printed.matrix_row(pieces):
         return ()  # "  Wife   56.0   75.0": a matrix row (a metric's row keeps its value)
     phases = phases_of(line)
-    calls = [m.span() for m in _CALL.finditer(line) if not groups.results_call(m.group())] \
-        if "(" in line else []
+    calls = [m.span() for m in _CALL.finditer(line) if not groups.results_call(m.group())
+             and "metrics={" not in m.group()] if "(" in line else []  # (Hugging Face's
+    # "TrainOutput(global_step=25, training_loss=2.22, metrics={'train_runtime': 21.3, ...})")
     offsets = [0]
     for piece in pieces:
         offsets.append(offsets[-1] + len(piece))
