@@ -183,3 +183,17 @@ def test_a_results_block_keeps_no_counts_or_thresholds() -> None:
             "12/01/2022 10:00:00 - INFO - __main__ -     eval_samples = 408\n"
             "12/01/2022 10:00:00 - INFO - __main__ -     eval_threshold = 0.5\n")
     assert names(text) == {"eval_f1"}
+
+
+def test_a_trainers_output_repr_reports_the_run() -> None:
+    """A notebook's last expression, Hugging Face's ``TrainOutput(global_step=25,
+    training_loss=2.22, metrics={'train_runtime': 21.3, ...})``: the run's summary, no
+    object's configuration; a plain call's values stay a remark."""
+    text = ("TrainOutput(global_step=25, training_loss=2.2229, metrics={'train_runtime': 21.3231,"
+            " 'train_samples_per_second': 9.379, 'total_flos': 65215719005184.0,"
+            " 'train_loss': 2.2229, 'epoch': 1.0})\n")
+    found = {f[0]: f[1:] for f in named(text)}
+    assert found["train_runtime"] == (21.3231, 25, 1.0)
+    assert found["train_loss"] == (2.2229, 25, 1.0)
+    assert "total_flos" not in found
+    assert named("Config(hidden=0.25, layers=4.5)\n") == []

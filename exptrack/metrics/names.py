@@ -65,9 +65,9 @@ _COUNT_HEADS = frozenset({
 # バッチサイズ: 1"): "の数" number of, "ステップ数"/"エポック数"/"枚数"/"回数"/"サンプル数" counts,
 # "サイズ" size, "ステップ" a step ("generating sample images at step / サンプル画像生成
 # ステップ: 4410")
-_CJK_COUNTS = ("数量", "个数", "数目", "大小", "长度", "长度为", "容量", "の数", "ステップ数",
-               "エポック数", "epoch数", "画像数", "枚数", "回数", "サイズ", "サンプル数",
-               "ステップ")
+_CJK_COUNTS = ("数量", "个数", "数目", "大小", "长度", "长度为", "容量", "设备数",
+               "の数", "ステップ数", "エポック数", "epoch数", "画像数", "枚数", "回数",
+               "サイズ", "サンプル数", "ステップ")
 # Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
 # ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
 _PROGRESS_UNITS = frozenset({
