@@ -1108,6 +1108,11 @@ FALSE_ALARMS = {
     # a diverging run
     "heldout560/keras3_gan_verbose2_d_loss_g_loss_50_epochs.log":
         {"divergence"},
+    # session 61 (sets VG-VL)
+    # per-batch losses of a fine-tune once the loss is near zero: single batches at 0.2 over
+    # a median of 0.01 are noise of a converged run, not instability
+    "heldout570/bert_finetune_epoch_double_space_loss_validation_test_accuracy.log":
+        {"instability"},
 }
 
 
