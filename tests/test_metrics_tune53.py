@@ -197,3 +197,14 @@ def test_a_trainers_output_repr_reports_the_run() -> None:
     assert found["train_loss"] == (2.2229, 25, 1.0)
     assert "total_flos" not in found
     assert named("Config(hidden=0.25, layers=4.5)\n") == []
+
+
+def test_a_results_headings_split_in_parentheses_names_its_keys() -> None:
+    """TF Hub's ``Eval Metrics (Validation): {'accuracy': 0.845, ...}``: the split in
+    parentheses names the keys (``validation_accuracy``), not the heading's "Eval"; a remark
+    in parentheses (``Test Results (greedy):``) leaves the heading's phase."""
+    text = ("Eval Metrics (Train): {'accuracy': 0.848, 'loss': 44.1}\n"
+            "Eval Metrics (Validation): {'accuracy': 0.845, 'loss': 44.07}\n"
+            "Test Results (greedy): loss=0.5\n")
+    assert [f[0] for f in named(text)] == ["train_accuracy", "train_loss",
+                                           "validation_accuracy", "validation_loss", "test_loss"]

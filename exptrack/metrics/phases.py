@@ -83,7 +83,7 @@ _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "pr
 _RESULTS = re.compile(
     r"(?i)(?:^|(?<=[\s|\]]))(?P<phase>train|training|valid|validation|val|test|testing|eval|"
     r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:(?:results?|metrics|scores|performance"
-    r"|summary|of\sepoch\s\d{1,6})(?:\s\([^()]{1,30}\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
+    r"|summary|of\sepoch\s\d{1,6})(?:\s\((?P<inner>[^()]{1,30})\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
     r"|loss\s(?:at|for|on)\s[^:|]{1,60}?|after\s\d{1,9}\s(?:updates|steps|iterations|epochs)"
     r"|on\s[^:|]{1,60}?)"
     r"(?:\s{0,8}[-:|]\s|\s(?:is|was)\s)")  # (aligned: Ignite's "Testing Results    - Epoch")
@@ -234,7 +234,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.append((counter.end(), counter.group("phase").lower()))
     results: set[int] = set()  # a results heading is over its whole line ("Test on task 0 :
     for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
-        found.append((label.end(), label.group("phase").lower()))  # "Validation Results -
+        inner = (label.group("inner") or "").lower()  # TF Hub's "Eval Metrics (Validation):
+        found.append((label.end(), inner if inner in WORD_PHASES else  # {...}": the split's
+                      label.group("phase").lower()))  # "Validation Results -
         results.add(label.end())  # Epoch[1] Avg loss: 0.15"
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
         found.extend((m.end(), m.group("phase").lower())  # "[Train:train] loss=": train_loss
