@@ -208,3 +208,14 @@ def test_a_results_headings_split_in_parentheses_names_its_keys() -> None:
             "Test Results (greedy): loss=0.5\n")
     assert [f[0] for f in named(text)] == ["train_accuracy", "train_loss",
                                            "validation_accuracy", "validation_loss", "test_loss"]
+
+
+def test_spacy_v2s_itn_column_is_the_step() -> None:
+    """spaCy v2's ``spacy train`` table: its ``Itn`` column is the iteration (the step)."""
+    text = ("Itn  Tag Loss    Tag %    NER Loss   NER P\n"
+            "---  ---------  --------  ---------  ------\n"
+            "  1  31357.874    94.123  16637.228  83.622\n"
+            "  2  16652.860    94.740   7563.159  86.609\n")
+    found = named(text)
+    assert "Itn" not in {f[0] for f in found}
+    assert ("NER_P", 86.609, 2, None) in found
