@@ -39,10 +39,11 @@ EVIDENCE = 1 << 3  # only configuration prints this (a header, ``True``, a path,
 NUMERIC = 1 << 4  # a listing whose value is a number
 PERCENT = 1 << 17  # ... a percentage: a result ("SUN397:75.2%"), seldom a setting
 MEASURED = 1 << 19  # a section's heading that names results ("Evaluation Statistics")
-PLACES = 1 << 23  # (four bits from here: the decimal places of a listing's plain number)
 METRICS = 1 << 22  # ... that says "metrics" ("Daily metrics:"): every number under it is one
 BEST = 1 << 21  # a heading over the best epoch's values again ("Best results (w.r.t BLEU_4)
 # in validation set:", R2Gen's): its block repeats values already recorded
+PLACES = 1 << 23  # four bits from here: the decimal places of a listing's plain number
+# (an integer's: 15), whose sharing makes a block results (``Block.places``)
 # a Block's modes: it reads the lines after it
 REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS = 1, 2, 3, 4, 5, 6, 7
 
