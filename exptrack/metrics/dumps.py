@@ -117,8 +117,9 @@ def measured(line: str) -> tuple[str, float] | None:
     if found is None or not forms.PLAIN_NUMBER.match(found.group("value")):
         return None
     key = found.group("key").replace(" ", "_")
-    if key.rpartition("_")[2].lower() in COUNTER_KEYS or names.running_best(key) \
-            or names.denied(key) or key.rpartition("_")[2].lower() in ("threshold", "thresh"):
+    last = key.rpartition("_")[2].lower()
+    if last in COUNTER_KEYS or last in ("threshold", "thresh") or names.running_best(key) \
+            or names.denied(key):
         return None  # "best_epoch = 23" under "***** best metrics *****", "eval_samples = 408",
         # LineVul's "eval_threshold = 0.5" (the decision's setting) under "***** Eval results"
     return key, float(found.group("value").rstrip("%"))
@@ -191,16 +192,16 @@ def classify(line: str) -> tuple[int, str]:
     if not any(c.isdigit() for c in text) and _HEADER.search(text) \
             and (text.endswith((":", "(", "{")) or text.lstrip()[:1] in "-=*#<[("):
         return CONTINUES | EVIDENCE, ""  # "---- arguments ----", "Config:", "Namespace("
-    if _BEST_HEADING.match(message(text)):
+    said = message(text)
+    if _BEST_HEADING.match(said):
         return CONTINUES | BEST, ""
     if _SECTION.search(text):  # "Daily metrics:" names results, "model:" a section,
-        said = message(text)  # "Eval results:" a heading of results
         return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else MEASURED | METRICS
-                            if _METRICS_HEADING.match(said) else MEASURED
-                            if " " in said and _MEASURED.match(said) else 0), ""
+                            if _METRICS_HEADING.match(said) else MEASURED  # "Eval results:"
+                            if " " in said and _MEASURED.match(said) else 0), ""  # too
     if heading_phase(text) is not None or is_rule(text):  # "... INFO - Evaluation Results
-        return CONTINUES | (MEASURED if _MEASURED.match(message(text)) else 0), ""  # - Train
-    if _MEASURED.match(_LOGGER.sub("", message(text), count=1)):  # Set", then "... INFO -
+        return CONTINUES | (MEASURED if _MEASURED.match(said) else 0), ""  # - Train
+    if _MEASURED.match(_LOGGER.sub("", said, count=1)):  # Set", then "... INFO -
         # ==========", "... - INFO - __main__ -   ***** Eval results *****"
         return CONTINUES | MEASURED, ""
     typed = _TYPED.match(text)
