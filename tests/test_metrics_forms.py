@@ -50,7 +50,7 @@ def test_phrase_keys() -> None:
     assert names("Test set accuracy: 0.94\n") == [("test_accuracy", 0.94)]
     assert names("Validation perplexity: 56.168\n") == [("validation_perplexity", 56.168)]
     assert names(" validation loss at iteration 100 | lm loss value: 8.428315E+00 | "
-                 "lm loss PPL: 4.574784E+03 |\n") == [("validation_lm_loss", 8.428315),
+                 "lm loss PPL: 4.574784E+03 |\n") == [("validation_lm_loss_value", 8.428315),
                                                       ("validation_lm_loss_PPL", 4574.784)]
     assert names("approx flops per GPU: 95.1TFLOPS | lm loss: 1.12 | iteration 5/10 |\n") \
         == [("approx_flops_per_GPU", 95.1), ("lm_loss", 1.12)]

@@ -50,7 +50,7 @@ def test_a_rate_per_device_is_a_metric_and_a_device_count_is_not() -> None:
 def test_megatrons_validation_heading_labels_its_pairs() -> None:
     line = (" validation loss at iteration 1907 | lm loss value: 2.935027E+00 | "
             "lm loss PPL: 1.882201E+01 | \n")
-    assert named(line) == [("validation_lm_loss", 2.935027, 1907, None),
+    assert named(line) == [("validation_lm_loss_value", 2.935027, 1907, None),
                            ("validation_lm_loss_PPL", 18.82201, 1907, None)]
 
 

