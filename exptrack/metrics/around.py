@@ -52,7 +52,7 @@ METRIC_END = re.compile(
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t\](]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
+    r"(?:^\s*|[,;|\t\]([]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
     r"|\s:\s)"  # a label's spaced colon: "Training  : Negative Log Likelihood:0.04"
     r"(?P<words>(?:(?:[A-Za-z][A-Za-z0-9/_]*|[1-4][Dd])(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? )"
     r"{1,4})$")  # ("3D loss": a word of a digit and its dimension)

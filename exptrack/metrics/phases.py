@@ -18,8 +18,8 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
-                       "itn"})
-# (StyleGAN's tick; spaCy v2's Itn; federated learning's round; Baselines' TimestepsSoFar;
+                       "itn", "global_round"})
+# (StyleGAN's tick; spaCy v2's Itn; federated learning's round and FLSim's global round; Baselines' TimestepsSoFar;
 # Chinese logs' "步数：0", "迭代次数", an RL tutorial's episode "回合"; wav2letter's
 # "nupdates"; a loop's index "i:1", MALLET's "i=0")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "训练回合",
@@ -55,7 +55,7 @@ _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a 
 # RMSE: 6.35": the test's; "[TEST] Trial:0000 | Epoch:0010 | CL loss:" tags a whole run)
 _PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a time, a level
                         r"|(?:INFO|DEBUG)\s{1,3}(?:[:\-]\s{1,3})?)?"
-                        r"\[(?P<phase>TEST|VAL|VALID|EVAL|DEV)\]\s{0,3}(?!(?i:trial|fold|"
+                        r"\[(?P<phase>TEST|VAL|VALID|EVAL|DEV|TRAIN|TRAINING)\]\s{0,3}(?!(?i:trial|fold|"
                         r"epoch|step|iter|iteration|run|round)\b)[A-Za-z][\w\-/@]{0,30}\s?[:=]\s?"
                         r"[-+]?\.?\d")
 # "Train: (loss = 0.03, acc = 98.9)", "[train] loss=...": a train label over a group of
@@ -104,7 +104,7 @@ _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
-    r"(?i)(?:^|(?<=[\s|,;:\]\-]))(?P<phase>" + _ANY_WORD + r")(?P<index>_\d{1,3}"
+    r"(?i)(?:^|(?<=[\s|,;:\[\]\-]))(?P<phase>" + _ANY_WORD + r")(?P<index>_\d{1,3}"
     r"|\([A-Za-z0-9@.\-]{1,16}\))?"  # "Val(step1) MAE=": the phase's own qualifier
     r"(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
 
@@ -286,7 +286,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.extend((m.end(), WORD_PHASES[m.group("phase").lower()])
                      for m in _PAREN_PHASE.finditer(head))
     if (tag := _PHASE_TAG.match(line)) is not None:
-        found.append((tag.end("phase") + 1, PHASES[tag.group("phase").lower()]))
+        word = tag.group("phase").lower()  # "[TRAIN]  loss=0.0003  acc=1%": as printed
+        found.append((tag.end("phase") + 1, PHASES.get(word) or word))
     if "[" in head:
         found.extend((m.end(), PHASES[m.group("phase").lower()])
                      for m in _BRACKET_PHASE.finditer(head))
