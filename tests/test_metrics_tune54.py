@@ -48,3 +48,87 @@ def test_a_global_round_is_a_step() -> None:
     text = "".join(f"(epoch = 1, round = {r}, global round = {r}), Loss/Training: 2.{r}\n"
                    for r in (1, 2))
     assert named(text) == [("Loss/Training", 2.1, 1, 1), ("Loss/Training", 2.2, 2, 1)]
+
+
+def test_tensorflow_1s_device_line_is_no_metric() -> None:
+    """TF 1's "name: GeForce GTX 1080 major: 6 minor: 1 memoryClockRate(GHz): 1.7335"
+    describes the GPU (its compute capability and clock); the loss after it is kept."""
+    text = ("name: GeForce GTX 1080 major: 6 minor: 1 memoryClockRate(GHz): 1.7335\n"
+            "pciBusID: 0000:01:00.0\nstep 1 loss 0.5\n")
+    assert named(text) == [("loss", 0.5, 1, None)]
+
+
+# Lightning's results table of trainer.test(), drawn by Rich (installed beside Lightning
+# almost always), after the last epoch's bar
+RICH_TEST = ("Epoch 2: 100%|##########| 63/63 [00:21<00:00,  2.99it/s, v_num=1]\n"
+             "Testing DataLoader 0: 100%|##########| 63/63 [00:21<00:00,  2.99it/s]\n"
+             "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┓\n"
+             "┃        Test metric        ┃       DataLoader 0        ┃\n"
+             "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━┩\n"
+             "│       test_kl_loss        │   0.003031092695891857    │\n"
+             "│         test_loss         │      1616.8642578125      │\n"
+             "└───────────────────────────┴───────────────────────────┘\n")
+
+
+def test_richs_test_table_rows_are_the_runs_results() -> None:
+    """Each "│ name │ value │" row of the box-drawn table is a metric, as the plain
+    table's "  test_loss   1616.86" rows are; the table follows fit, so no epoch."""
+    assert named(RICH_TEST) == [("test_kl_loss", 0.003031092695891857, None, None),
+                                ("test_loss", 1616.8642578125, None, None)]
+
+
+def test_the_plain_test_table_also_belongs_to_no_epoch() -> None:
+    """Without Rich, Lightning prints the same table with rules: also after fit."""
+    plain = RICH_TEST.replace("┃", " ").replace("│", " ")
+    plain = "\n".join("─" * 40 if line[:1] in "┏┡└" else line for line in plain.split("\n"))
+    assert named(plain) == [
+        ("test_kl_loss", 0.003031092695891857, None, None),
+        ("test_loss", 1616.8642578125, None, None)]
+
+
+def test_a_box_drawn_grid_table_keeps_its_columns() -> None:
+    """Guard: tabulate's fancy_grid rows ("│ epoch │ loss │") are still a table's rows,
+    one metric per column, with the bars read as pipes."""
+    grid = ("╒═════════╤════════╤═══════╕\n"
+            "│   epoch │   loss │   acc │\n"
+            "╞═════════╪════════╪═══════╡\n"
+            "│       1 │  0.52  │  0.81 │\n"
+            "├─────────┼────────┼───────┤\n"
+            "│       2 │  0.41  │  0.86 │\n"
+            "╘═════════╧════════╧═══════╛\n")
+    assert named(grid) == [("loss", 0.52, None, 1), ("acc", 0.81, None, 1),
+                           ("loss", 0.41, None, 2), ("acc", 0.86, None, 2)]
+
+
+# YOLOX prints its Exp as a key-value table drawn by tabulate (fancy_grid)
+YOLOX_EXP = ("╒══════════════════╤════════════════════════════╕\n"
+             "│ keys             │ values                     │\n"
+             "╞══════════════════╪════════════════════════════╡\n"
+             "│ seed             │ None                       │\n"
+             "├──────────────────┼────────────────────────────┤\n"
+             "│ output_dir       │ './YOLOX_outputs'          │\n"
+             "├──────────────────┼────────────────────────────┤\n"
+             "│ depth            │ 0.33                       │\n"
+             "├──────────────────┼────────────────────────────┤\n"
+             "│ momentum         │ 0.9                        │\n"
+             "╘══════════════════╧════════════════════════════╛\n")
+
+
+def test_a_box_drawn_table_of_settings_is_no_metric() -> None:
+    """A key-value table that prints a setting ("None", a quoted path) is a printed
+    configuration: its numbers (depth, momentum) are settings too."""
+    assert named(YOLOX_EXP) == []
+
+
+def test_a_key_value_table_after_a_settings_table_is_read() -> None:
+    """Guard: the settings table ends at its bottom border; Stable-Baselines' table after
+    it is metrics, at the step one of its rows holds."""
+    sb3 = ("----------------------------------\n"
+           "| rollout/           |           |\n"
+           "|    ep_len_mean     | 200       |\n"
+           "|    ep_rew_mean     | -213      |\n"
+           "| time/              |           |\n"
+           "|    total_timesteps | 4000      |\n"
+           "----------------------------------\n")
+    assert named(YOLOX_EXP + sb3) == [("rollout/ep_len_mean", 200.0, 4000, None),
+                                      ("rollout/ep_rew_mean", -213.0, 4000, None)]

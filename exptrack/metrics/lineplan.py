@@ -98,7 +98,10 @@ KERAS = forms.KERAS_BAR
 DONE_LINE = re.compile(
     r"(?i)\b(?:training (?:is )?(?:complete|completed|finished|done|ended|over)\b"
     r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
-    r"|epochs? completed in )")
+    r"|epochs? completed in "
+    # Lightning's results table of trainer.test()/validate() ("Test metric | DataLoader 0"),
+    # printed after fit, plain or drawn by Rich: its values are of no step
+    r"|(?:test|validate) metric\s{1,60}\|?\s{0,60}dataloader \d)")
 # a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
 # scores on test set..."): words after the count, no other number, an ellipsis; no step
 _STAGE = re.compile(r"\s*\[(?:(?i:step|stage|phase) ?)?\d{1,2}/\d{1,2}\] [A-Za-z][^\d]{0,200}?"

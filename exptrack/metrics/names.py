@@ -120,6 +120,9 @@ _DENY_NAMES = frozenset({
     "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns
     "grad_acc", "grad_accum", "seq_len", "seqlen", "task",  # a continual learner's task index
     "hash", "checksum", "uuid", "clients",  # ("Key hash: 8031843243549828224", "Clients: 3")
+    # TensorFlow 1's device line "name: GeForce GTX 1080 major: 6 minor: 1
+    # memoryClockRate(GHz): 1.7335": a GPU's compute capability and clock
+    "major", "minor", "memoryclockrate(ghz)", "memoryclockrate",
     "encoder", "decoder",  # OpenNMT-py's parameters of each part ("encoder: 26435584")
     "until",  # a range's end: build-nanogpt's "starting epoch 1 from step 0 until 19073"
     # a sampling or distillation temperature (textgenrnn's "Temperature: 0.2" over its

@@ -42,6 +42,9 @@ _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
 _WIDE = ((b"\xef\xbc\x9a", b":  "), (b"\xef\xbc\x8c", b",  "), (b"\xef\xbc\x9d", b"=  "),
          (b"\xef\xbc\x88", b"  ("), (b"\xef\xbc\x89", b")  "), (b"\xe3\x80\x90", b"  ["),
          (b"\xe3\x80\x91", b"]  "))
+# a box-drawn table's vertical bars (Rich's, Lightning's "Test metric" table, tabulate's
+# fancy_grid), light and heavy: as "|" padded to their three bytes
+_BOX_BARS = (b"\xe2\x94\x82", b"\xe2\x94\x83")
 # digits -> one placeholder byte; NUL -> \x01 so no other byte can pose as a digit
 _SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
 
@@ -104,6 +107,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         # emitted together once the table ends (its step is in one of its rows)
         self._kv_section = ""
         self._kv_rows: list[tuple[str, float]] = []
+        self._kv_settings = False  # ... it printed a setting ("| seed | None |")
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()
         self._finals = finals.Finals()  # results printed after the last step (``finals``)
@@ -175,6 +179,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         if not complete.isascii() and (b"\xef\xbc" in complete or b"\xe3\x80" in complete):
             for wide, narrow in _WIDE:  # (the same byte length: plans keep their offsets)
                 complete = complete.replace(wide, narrow)
+        if b"\xe2\x94" in complete and (b"\xe2\x94\x82" in complete or b"\xe2\x94\x83" in complete):
+            for bar in _BOX_BARS:  # Rich's table: "│ test_loss │ 1616.86 │" is a pipe row
+                complete = complete.replace(bar, b" | ")
         return complete
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
@@ -281,6 +288,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 plan = gated
             if self._kv_rows and (plan is not _EMPTY or b"|" not in shape):
                 self._flush_kv(out)
+            if self._kv_settings:
+                self._kv_ends(plan, raw)
             if plan is _EMPTY:
                 if self._header is not None or (len(raw) > 8 and (
                         b"  " in shape or b"\t" in shape or b"|" in shape or shape.count(b",") > 1

@@ -219,6 +219,8 @@ class SlowPath(ModedBlocks):
         flags = plan.flags
         if self._kv_rows and (plan.metrics or plan.context or b"|" not in shape):
             self._flush_kv(out)
+        if self._kv_settings:
+            self._kv_ends(plan, raw)
         block = self._dump
         if block is not None and block.best and plan.context and not plan.metrics \
                 and raw[:1] in (" ", "\t", b" ", b"\t"):  # "\tepoch : 26" under "Best

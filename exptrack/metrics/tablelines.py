@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from exptrack.metrics import aligned, longtables, names, rules, tables
+from exptrack.metrics import aligned, lineplan, longtables, names, rules, tables
+from exptrack.metrics.lineplan import Plan
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.reprints import Reprints
 
@@ -32,6 +33,7 @@ class TableLines:
     _header_phase: str  # under it
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
+    _kv_settings: bool  # the key-value table is a configuration (until it ends)
     _reprints: Reprints
     _long: longtables.LongTable | None  # a long table's header (``longtables``)
     _long_row: longtables.Row | None  # its row before
@@ -61,6 +63,9 @@ class TableLines:
         if tables.MARKDOWN_RULE.match(text):
             self._markdown = True  # a results table's rule: its rows' labels are no metrics
             return
+        if tables.kv_setting(text):  # a printed configuration's table: its rows are settings
+            self._kv_settings, self._kv_rows = True, []
+            return
         kv = tables.parse_kv(text)
         if kv is not None and self._markdown and not names.metric_like(kv[0]):
             return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
@@ -68,6 +73,7 @@ class TableLines:
         if kv is not None:
             key, value = kv
             if value is None:
+                self._kv_settings = False  # Stable-Baselines' section ("| rollout/ | |")
                 if not self._kv_rows:
                     self._kv_section = ""
                 self._kv_section = key
@@ -115,9 +121,18 @@ class TableLines:
             out.append(Observation(self._name(row.name), row.value, self.step, self.epoch))
         return True
 
+    def _kv_ends(self, plan: Plan, raw: str | bytes) -> None:
+        """A configuration's key-value table ends at its bottom border or at a line of
+        metrics or counters after it."""
+        if plan.metrics or plan.context or lineplan.text_of(raw[:12]).lstrip() \
+                .startswith(tables.BOX_BOTTOM):
+            self._kv_settings = False
+
     def _flush_kv(self, out: list[Observation]) -> None:
         """A key-value box table ended: its rows, at the step one of them holds."""
         rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
+        if self._kv_settings:
+            return  # a configuration's rows (``tables.kv_setting``), until the table ends
         rows = [row for row in rows if not row[0].startswith(tables.COUNTED)]
         steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS]
         for _, value in steps:

@@ -71,6 +71,13 @@ _KV_ROW = re.compile(
 # (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
 # still names a metric
 MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+# ... a row of a setting instead ("| seed | None |", "| output_dir | './YOLOX_outputs' |"):
+# the table is a printed configuration (YOLOX's Exp, drawn by tabulate), its numbers settings
+_KV_SETTING = re.compile(
+    r"^\s*\|\s*[A-Za-z][\w.\-/@ ]{0,80}?\s*\|\s*(?:None|True|False|['\"(\[{][^|]{0,200}"
+    r"|[\w.\-]{0,80}/[\w.\-/]{0,200})\s*\|\s*$")
+# a box's bottom border ("╘═══╧═══╛", "└───┴───┘", "╰───╯"): the table ends
+BOX_BOTTOM = ("\u2558", "\u2514", "\u2570", "\u2517")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "timestep", "num_timesteps",
                           "global_step", "step", "steps", "timestepssofar", "timestepsofar"})
@@ -396,6 +403,11 @@ def counts_header(line: str) -> bool:
         return True
     head = _COUNTS_HEADER.match(line)
     return head is not None and names.counts_things(head.group("head"))
+
+
+def kv_setting(line: str) -> bool:
+    """A key-value table's row of a setting ("| seed | None |"): see ``_KV_SETTING``."""
+    return "|" in line and _KV_SETTING.match(line) is not None
 
 
 def parse_kv(line: str) -> tuple[str, float | None] | None:
