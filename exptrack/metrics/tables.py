@@ -73,8 +73,9 @@ _KV_ROW = re.compile(
 MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 # ... a row of a setting instead ("| seed | None |", "| output_dir | './YOLOX_outputs' |"):
 # the table is a printed configuration (YOLOX's Exp, drawn by tabulate), its numbers settings
+# (not Stable Baselines 2's "| episode_reward | [-632.99996714] |", a value in a list)
 _KV_SETTING = re.compile(
-    r"^\s*\|\s*[A-Za-z][\w.\-/@ ]{0,80}?\s*\|\s*(?:None|True|False|['\"(\[{][^|]{0,200}"
+    r"^\s*\|\s*[A-Za-z][\w.\-/@ ]{0,80}?\s*\|\s*(?:None|True|False|['\"({][^|]{0,200}"
     r"|[\w.\-]{0,80}/[\w.\-/]{0,200})\s*\|\s*$")
 # a box's bottom border ("╘═══╧═══╛", "└───┴───┘", "╰───╯"): the table ends
 BOX_BOTTOM = ("\u2558", "\u2514", "\u2570", "\u2517")
