@@ -132,3 +132,12 @@ def test_a_key_value_table_after_a_settings_table_is_read() -> None:
            "----------------------------------\n")
     assert named(YOLOX_EXP + sb3) == [("rollout/ep_len_mean", 200.0, 4000, None),
                                       ("rollout/ep_rew_mean", -213.0, 4000, None)]
+
+
+def test_timms_train_line_after_a_timestamp_is_the_phases() -> None:
+    """timm's "Train: 0 [  50/1251 (  4%)]  Loss: 6.91 (6.91)" labels its values with the
+    phase, also when a logger printed the time first (RepGhost's train.log)."""
+    line = ("2022-09-16 06:27:32  Train: 0 [  50/1251 (  4%)]  Loss:  6.911827 (6.9133)  "
+            "Acc@1:  0.0977 ( 0.0488)\n")
+    assert named(line) == [("train_loss", 6.911827, 50, None),
+                           ("train_acc@1", 0.0977, 50, None)]

@@ -74,7 +74,8 @@ _TRAIN_GROUP = re.compile(
 # progress bracket labels the values after it (train_Loss), as Flax's "Train epoch: 1, loss:
 # 0.29, accuracy: 91.86" does (its test lines are "Test epoch: 1, loss: ...")
 _COUNTER_PHASE = re.compile(
-    r"(?i)^\s{0,8}(?P<phase>train|training|val|valid|validation|test|testing|eval)"
+    r"(?i)^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}|[A-Z]{4,8}:[\w.]{1,40}:)?"  # a time, a
+    r"(?P<phase>train|training|val|valid|validation|test|testing|eval)"  # logger ("INFO:train:")
     r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},"
     r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),)")  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
