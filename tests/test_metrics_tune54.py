@@ -141,3 +141,16 @@ def test_timms_train_line_after_a_timestamp_is_the_phases() -> None:
             "Acc@1:  0.0977 ( 0.0488)\n")
     assert named(line) == [("train_loss", 6.911827, 50, None),
                            ("train_acc@1", 0.0977, 50, None)]
+
+
+def test_a_phase_at_its_counter_labels_the_values_after_it() -> None:
+    """ResRep's "val at epoch 177, top1=76.17, top5=92.95, loss=0.97": the phase's values,
+    at the epoch it names."""
+    line = "2020-05-03 04:27:10,629 train INFO: val at epoch 177, top1=76.168, loss=0.972127\n"
+    assert named(line) == [("val_top1", 76.168, None, 177), ("val_loss", 0.972127, None, 177)]
+
+
+def test_a_phase_at_a_word_is_no_label() -> None:
+    """Guard: "best val at epoch" prose without a counter right after it labels nothing new
+    ("Saving model at step 100: loss=0.5" keeps its name)."""
+    assert named("Saving model at step 100: loss=0.5\n") == [("loss", 0.5, 100, None)]

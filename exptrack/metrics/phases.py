@@ -78,6 +78,11 @@ _COUNTER_PHASE = re.compile(
     r"(?P<phase>train|training|val|valid|validation|test|testing|eval)"  # logger ("INFO:train:")
     r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},"
     r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),)")  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
+# a phase "at" its counter over the values after it: ResRep's "val at epoch 177, top1=76.17,
+# top5=92.95, loss=0.97" (val_top1), "Eval at step 100: loss=0.5"
+_PHASE_AT = re.compile(
+    r"(?i)(?:^|(?<=[\s|\]\-]))(?P<phase>train|training|val|valid|validation|test|testing|eval"
+    r"|evaluation|dev)\sat\s(?:epoch|step|iter|iteration)\s?\d{1,9}\s{0,4}[,:|]\s")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
 _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training
@@ -234,6 +239,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                           word))  # the word as printed; a bracket labels as "[val]" does
     if (counter := _COUNTER_PHASE.match(head)) is not None:
         found.append((counter.end(), counter.group("phase").lower()))
+    if " at " in head and (where := _PHASE_AT.search(head)) is not None:
+        found.append((where.end(), where.group("phase").lower()))
     results: set[int] = set()  # a results heading is over its whole line ("Test on task 0 :
     for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
         inner = (label.group("inner") or "").lower()  # TF Hub's "Eval Metrics (Validation):
