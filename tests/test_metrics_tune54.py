@@ -154,3 +154,27 @@ def test_a_phase_at_a_word_is_no_label() -> None:
     """Guard: "best val at epoch" prose without a counter right after it labels nothing new
     ("Saving model at step 100: loss=0.5" keeps its name)."""
     assert named("Saving model at step 100: loss=0.5\n") == [("loss", 0.5, 100, None)]
+
+
+def test_a_side_of_a_two_output_model_is_no_time_left() -> None:
+    """Keras 3's two-output model: "Left_accuracy" is the left head's accuracy, not a
+    remaining quantity; "time_left" still is."""
+    line = ("25/25 - 2s 88ms/step - Left_accuracy: 0.6128 - Right_accuracy: 0.6094 - "
+            "loss: 2.0393 - val_Left_accuracy: 0.6480 - val_loss: 1.9788\n")
+    assert {"Left_accuracy", "val_Left_accuracy", "Right_accuracy"} <= names(line)
+    assert "time_left" not in names("step 5 loss 0.5 time_left: 120\n")
+
+
+def test_a_bracket_of_phase_and_epoch_labels_the_line() -> None:
+    """The ML 2022 course's sample code (its homework template): "[ Train | 001/010 ] loss =
+    1.97, acc = 0.33" and "[ Valid | 001/010 ] ...": the phase's values at that epoch."""
+    text = ("[ Train | 001/010 ] loss = 1.96928, acc = 0.32708\n"
+            "[ Valid | 001/010 ] loss = 1.86290, acc = 0.34781 -> best\n")
+    assert named(text) == [("train_loss", 1.96928, None, 1), ("train_acc", 0.32708, None, 1),
+                           ("valid_loss", 1.8629, None, 1), ("valid_acc", 0.34781, None, 1)]
+
+
+def test_a_bracketed_count_after_another_word_is_no_epoch() -> None:
+    """Guard: "[ Batch | 3/10 ]" is no phase's bracket; its values keep their names."""
+    assert ("loss", 0.5) in [f[:2] for f in named("[ Batch | 3/10 ] loss = 0.5\n")]
+    assert all(f[3] is None for f in named("[ Batch | 3/10 ] loss = 0.5\n"))

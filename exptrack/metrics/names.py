@@ -328,15 +328,20 @@ def denied(name: str, phase: str | None = None) -> bool:
             or _setting_words(words(low)))
 
 
+_TIMES = frozenset({"duration", "elapsed", "runtime", "s", "sec", "time"})
+
+
 def _setting_words(parts: list[str]) -> bool:
     """A name's words that say it is no quantity of the run: how long the job still has to
     run (``remaining_time``, ``time_left``, ``eta_s``), how often something is done
     (``summary frequency``, ``val_check_interval``, ``sample_every``, mistral-finetune's
     ``eval_freq``; not a metric's own frequency, ``val_acc_frequency``), where a range starts
-    or ends (``Model training from: 20090000 to 20151002``, ``train until: 19073``)."""
+    or ends (``Model training from: 20090000 to 20151002``, ``train until: 19073``). A side
+    is no time left: a two-output Keras model's ``Left_accuracy`` is a metric."""
     if len(parts) < 2:
         return False
-    return any(p in ("remaining", "left", "eta") for p in parts) \
+    side = parts[-1] in METRIC_WORDS and parts[-1] not in _TIMES  # "Left_accuracy"
+    return any(p in ("remaining", "eta") or (p == "left" and not side) for p in parts) \
         or parts[-1] in ("from", "since", "until") \
         or (parts[-1] in ("frequency", "freq", "interval", "every", "period")
             and not any(p in METRIC_WORDS for p in parts))

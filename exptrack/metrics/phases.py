@@ -83,6 +83,9 @@ _COUNTER_PHASE = re.compile(
 _PHASE_AT = re.compile(
     r"(?i)(?:^|(?<=[\s|\]\-]))(?P<phase>train|training|val|valid|validation|test|testing|eval"
     r"|evaluation|dev)\sat\s(?:epoch|step|iter|iteration)\s?\d{1,9}\s{0,4}[,:|]\s")
+# the ML 2021/2022 course's "[ Train | 001/010 ] loss = 1.97, acc = 0.33": the phase, its epoch
+_PHASE_PIPE_EPOCH = re.compile(r"(?i)^\s{0,8}\[\s?(?P<phase>" + LOOP_PHASES + r")\s?\|\s?"
+                               r"\d{1,9}/\d{1,9}\s?\]")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
 _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training
@@ -241,6 +244,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.append((counter.end(), counter.group("phase").lower()))
     if " at " in head and (where := _PHASE_AT.search(head)) is not None:
         found.append((where.end(), where.group("phase").lower()))
+    if head.lstrip()[:1] == "[" and (piped := _PHASE_PIPE_EPOCH.match(head)) is not None:
+        found.append((piped.end(), piped.group("phase").lower()))  # "[ Train | 001/010 ]"
     results: set[int] = set()  # a results heading is over its whole line ("Test on task 0 :
     for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
         inner = (label.group("inner") or "").lower()  # TF Hub's "Eval Metrics (Validation):

@@ -14,6 +14,8 @@ SET_STEP = re.compile(_SET_BRACKETS + r"(?=\d{1,9}\][A-Za-z])")  # (the whole li
 _SET_OPEN = re.compile(_SET_BRACKETS + "$")  # (the text before the step)
 LOOP_PHASES = "train|training|test|val|valid|validation|eval"  # a loop's label's words
 PHASE_LABEL = re.compile(r"(?i)^\W*(?P<phase>" + LOOP_PHASES + r")\s*:\s*$")
+# a loop's phase and its epoch of all in one bracket: "[ Train | 001/010 ]", "[ Valid | 001/010 ]"
+PHASE_PIPE = re.compile(r"(?i)^\s{0,8}\[\s?(?P<phase>" + LOOP_PHASES + r")\s?\|\s?$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "1st epoch", "130th epoch"
@@ -80,6 +82,8 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
+    if first and counter and PHASE_PIPE.match(left) and after.lstrip()[:1] == "]":
+        return EPOCH  # the ML 2022 course's "[ Train | 001/010 ] loss = 1.97, acc = 0.33"
     if counter and stripped[-1:] in ("|", ",", "") and _COUNTED_BATCHES.match(after):
         return BATCH  # PyTorch's word_language_model "| epoch 4 | 200/ 2983 batches | lr"
     if not counter and stripped[-1:] in ("|", ",", "") and _DONE_FIELD.match(right):
