@@ -839,6 +839,46 @@ EXPECTED = {
     # test-rmse best 44.2 at round 300 of the cross-validation, no early stopping
     "heldout562/xgboost_cv_verbose_eval_100_train_test_rmse_mean_plus_std.log":
         {"plateau"},
+    # session 62 (sets VM-WV)
+    # the membership-inference target model trains 100 epochs: val_loss rises from 0.916 at
+    # epoch 23 to 1.45 while loss keeps falling (a real overfit, which the codelab wants for
+    # its attack)
+    "heldout575/tf_privacy_keras_fit_model_summary_loss_accuracy_val_100_epochs.log":
+        {"overfitting"},
+    # after the tuner, Keras trains on: val_loss rises 0.497 -> 0.962 from epoch 5 while
+    # loss falls 0.498 -> 0.153 (the held-out report is worse than the best epoch)
+    "heldout576/deep_autoviml_storm_tuner_trials_then_keras_epochs_heldout_report.log":
+        {"overfitting"},
+    # TabNet's valid_accuracy peaks at epoch 10 and the run goes on until its own early
+    # stopping: a real plateau (the patience spent the last 45%)
+    "heldout583/tabnet_knitr_prefixed_pipe_table_accuracy_early_stop_warnings.log":
+        {"plateau"},
+    # the dense LeNet-300-100 (266,610 params throughout) trains 11 epochs: val_loss is
+    # lowest at epoch 6 (0.0917, "Saving model") and rises to 0.122 while training loss
+    # keeps falling
+    "heldout584/lenet300_iterative_pruning_epoch_params_equals_percent_ampersand.log":
+        {"overfitting"},
+    # Keras 3 regression: val_loss 2.2e3 at epoch 16 rises to 6.63e3 (val_mae 37 -> 75.6)
+    # while the training loss and mae keep falling
+    "heldout589/keras3_fit_ansi_colour_bar_loss_mae_val_regression.log":
+        {"overfitting"},
+    # MLX-LM LoRA on Phi-3.5: Val loss is best at iter 200 (0.443) and rises at every later
+    # evaluation to 0.577 at iter 1000 while the train loss keeps falling (0.201 -> 0.097):
+    # a real overfit of the adapter
+    "heldout594/mlx_lm_phi35_lora_1000_iters_command_line_calculating_loss_bars.log":
+        {"overfitting"},
+    # the two-output Keras 3 model's val_loss is best at epoch 9 (1.29) and drifts up to
+    # 1.49 over the remaining 21 epochs: a real plateau that early stopping would have cut
+    "heldout595/keras3_multi_output_left_right_accuracy_ansi_bar.log":
+        {"plateau"},
+    # val_loss is lowest at epoch 15 (0.0931) and stays above it (0.11-0.19) while the
+    # training loss falls 0.0639 -> 0.0389: a real, noisy overfit
+    "heldout595/keras3_partial_bar_glued_to_xla_absl_log_accuracy_loss.log":
+        {"overfitting"},
+    # ISIC 2024: Valid_Loss is best at epoch 12 (0.232) and never beats it in the last 18
+    # epochs (0.24-0.55): a real plateau
+    "heldout595/pytorch_isic_tqdm_postfix_epoch_lr_auroc_loss_ansi_best_saved.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1113,6 +1153,16 @@ FALSE_ALARMS = {
     # a median of 0.01 are noise of a converged run, not instability
     "heldout570/bert_finetune_epoch_double_space_loss_validation_test_accuracy.log":
         {"instability"},
+    # session 62 (sets VM-WV)
+    # IIM writes a block only when MAE/MSE is a new best, so every block is an improvement
+    # of the selection metric; val_loss is not what the run selects on and the blocks are
+    # not all epochs: no plateau to stop on
+    "heldout577/iim_crowd_localization_f1_pre_rec_mae_mse_nae_best_block.log":
+        {"plateau"},
+    # the same best-only blocks (IIM, QNRF): the printed epochs are those where MAE
+    # improved, so "early stopping would have saved it" is wrong
+    "heldout577/iim_hrnet_resumed_run_config_dump_mid_log_f1_mae_mse_nae.log":
+        {"plateau"},
 }
 
 

@@ -19,9 +19,9 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
                        "itn", "global_round"})
-# (StyleGAN's tick; spaCy v2's Itn; federated learning's round and FLSim's global round; Baselines' TimestepsSoFar;
-# Chinese logs' "步数：0", "迭代次数", an RL tutorial's episode "回合"; wav2letter's
-# "nupdates"; a loop's index "i:1", MALLET's "i=0")
+# (StyleGAN's tick; spaCy v2's Itn; federated learning's round and FLSim's global
+# round; Baselines' TimestepsSoFar; Chinese logs' "步数：0", "迭代次数", an RL
+# tutorial's episode "回合"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "训练回合",
                         "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
                         "에포크"})

@@ -75,6 +75,7 @@ class SlowPath(ModedBlocks):
     _plans: dict[bytes, Plan]
     _columns: dict[bytes, ColumnPlan | None]
     _kv_rows: list[tuple[str, float]]
+    _kv_settings: bool  # a configuration's key-value table is open (``tablelines``)
     _copypaste: detectron.Copypaste  # Detectron2's results (``detectron``)
     _reprints: reprints.Reprints  # values printed again in another format
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
@@ -121,6 +122,9 @@ class SlowPath(ModedBlocks):
 
     def _flush_kv(self, out: list[Observation]) -> None:
         raise NotImplementedError
+
+    def _kv_ends(self, plan: Plan, raw: str | bytes) -> None:
+        raise NotImplementedError  # ``tablelines.TableLines``
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
         raise NotImplementedError
