@@ -879,6 +879,16 @@ EXPECTED = {
     # epochs (0.24-0.55): a real plateau
     "heldout595/pytorch_isic_tqdm_postfix_epoch_lr_auroc_loss_ansi_best_saved.log":
         {"plateau"},
+    # session 62 (sets VM-WV)
+    # Keras 3 LSTM on Reuters: val_loss is best at epoch 3 (1.81) and drifts up to 1.99 by
+    # epoch 10 while the training loss keeps falling: a real plateau (an overfit) that early
+    # stopping would have cut
+    "heldout601/keras3_lstm_reuters_onednn_info_test_loss_accuracy_prints.log":
+        {"plateau"},
+    # Lightning CSVLogger: train_loss 15.917 -> 15.905 over 104 epochs (0.08%): the model
+    # really is not learning
+    "heldout602/lightning_csvlogger_legacy_metrics_csv_created_at_timestamp.log":
+        {"not_learning"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
