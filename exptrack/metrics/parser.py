@@ -90,6 +90,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._said: str | bytes = b""  # the last report's step-to-metrics bytes, its shape
         self._said_shape = b""
         self._bar_seen: dict[str, float] = {}
+        self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
         self._in_render = False
         self._header: list[str] | None = None  # a table's header cells
         self._split_header: list[str] | None = None  # the same, a cell each word

@@ -79,10 +79,11 @@ _COUNTER_PHASE = re.compile(
     r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},"
     r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),)")  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
 # a phase "at" its counter over the values after it: ResRep's "val at epoch 177, top1=76.17,
-# top5=92.95, loss=0.97" (val_top1), "Eval at step 100: loss=0.5"
+# top5=92.95, loss=0.97" (val_top1), "Eval at step 100: loss=0.5", PaddleHelix's "Validation
+# at epoch: 0, AUROC: 0.75"
 _PHASE_AT = re.compile(
     r"(?i)(?:^|(?<=[\s|\]\-]))(?P<phase>train|training|val|valid|validation|test|testing|eval"
-    r"|evaluation|dev)\sat\s(?:epoch|step|iter|iteration)\s?\d{1,9}\s{0,4}[,:|]\s")
+    r"|evaluation|dev)\sat\s(?:epoch|step|iter|iteration):?\s?\d{1,9}\s{0,4}[,:|]\s")
 # the ML 2021/2022 course's "[ Train | 001/010 ] loss = 1.97, acc = 0.33": the phase, its epoch
 _PHASE_PIPE_EPOCH = re.compile(r"(?i)^\s{0,8}\[\s?(?P<phase>" + LOOP_PHASES + r")\s?\|\s?"
                                r"\d{1,9}/\d{1,9}\s?\]")

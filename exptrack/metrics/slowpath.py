@@ -79,6 +79,7 @@ class SlowPath(ModedBlocks):
     _copypaste: detectron.Copypaste  # Detectron2's results (``detectron``)
     _reprints: reprints.Reprints  # values printed again in another format
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
+    _bar_epoch: int | float | None  # the epoch a bar of no total showed them in
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
     _said: str | bytes  # the last report's step-to-metrics bytes, its shape (``parser``)
     _said_shape: bytes
@@ -350,10 +351,11 @@ class SlowPath(ModedBlocks):
                 c[0] in (rules.STEP, rules.BATCH) for c in plan.context):
             self.step = None  # "Epoch 96: 80% 966/1200 [...]": an earlier line's step is over
         step, epoch = self.step, self.epoch
+        unsized = forms.unsized_bar(raw) if bar is None and plan.context else -1
         if bar is not None and step is None and epoch is None:
             step = bar  # a tqdm postfix, with nothing else to place it
-        elif bar is not None and not self._in_render and all(
-                c[0] in (rules.EPOCH, rules.BAR_STEP) for c in plan.context):
+        elif (bar is not None or unsized >= 0) and not self._in_render and all(
+                c[0] in (rules.EPOCH, rules.BAR_STEP, rules.EPOCH_ALONE) for c in plan.context):
             # a bar redrawn line by line ("Epoch 0: 92%|...| 932/1016 [..., loss=0.223]"),
             # which no step of the line places: like a terminal's redraw, it repeats the
             # values it already showed; a line printed right after the bar's bracket, glued
@@ -363,6 +365,11 @@ class SlowPath(ModedBlocks):
             if tail >= 0:
                 shown = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] < tail))
                 glued = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] >= tail))
+            if bar is None and epoch != self._bar_epoch:  # a bar of no total ("392it [")
+                self._bar_seen.clear()  # never ends: it repeats values within its epoch
+                self._bar_epoch = epoch  # (GluonTS' "avg_epoch_loss=-199, epoch=5")
+            if bar is None and unsized == 0:  # "Epoch 1: : 0it [...]": the values of the
+                shown = shown._replace(metrics=())  # epoch before, again
             found: list[Observation] = []
             self._apply_values(shown, raw, step, epoch, found)
             self._changed_on_bar(found, out)

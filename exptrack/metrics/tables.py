@@ -17,6 +17,7 @@ HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
 _ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
                          re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
+_BLANK_CELLS = frozenset({"nan", "inf", "-inf", "-", "--", "_", "", "none", "n/a", "na", "null"})
 # "6.73G", "2940M": a memory figure with its unit, in a column whose name says memory
 # (YOLO's "GPU_mem"); the number as printed
 _MEMORY_CELL = re.compile(r"^(\d+(?:\.\d+)?)(?:[KMGT]i?B?|[kmgt]b)$")
@@ -243,6 +244,10 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             del cells[len(header):]  # a remark after the row ("← BEST ✓", "<- best", "*")
         if len(cells) == len(header) + 1 and _SECONDS_CELL.match(cells[-1]):
             cells.pop()  # a time the header does not name (JDE's evaluation rows' "2.02s")
+        if sum(not any(char.isdigit() for char in cell) and cell.lower() not in _BLANK_CELLS
+               for cell in cells[1:]) > 1:
+            return None  # words between the values (Chainer's progress "100 iter, 0 epoch /
+            # 20 epochs" under its PrintReport header): a line of its own
     if len(cells) != len(header):
         return None
     tidy = longtables.tidy(header, cells)

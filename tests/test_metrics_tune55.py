@@ -1,0 +1,92 @@
+"""Round ``tune55`` (session 63): forms of held-out sets WW-XD once each was scored. Each
+test of a rule fails on the parser before the round (5b34357e); each guard fails on the
+rule without its check (mutation-checked)."""
+
+from __future__ import annotations
+
+from parsed import named
+
+
+def test_lightning_1s_test_results_dict_is_of_no_step() -> None:
+    """Lightning 1.x prints ``trainer.test()``'s results after fit as a dict under
+    "DATALOADER:0 TEST RESULTS": a final evaluation, of no epoch of the run."""
+    text = ("Epoch 2: 100%|##| 6/6 [00:01<00:00, loss=0.618, val_accuracy=0.635]\n"
+            "--------------------------------------------------------------------------------\n"
+            "DATALOADER:0 TEST RESULTS\n"
+            "{'test_accuracy': 0.6355999708175659, 'test_cross_entropy': 0.6506440043449402}\n")
+    found = named(text)
+    assert ("test_accuracy", 0.6355999708175659, None, None) in found
+    assert ("test_cross_entropy", 0.6506440043449402, None, None) in found
+    assert ("val_accuracy", 0.635, None, 2) in found
+
+
+
+def test_a_gans_nested_call_is_one_name() -> None:
+    """A GAN's "Mean D(x): 4.57, Mean D(G(z)): 3.94": the critic's score of fakes is a
+    metric named as printed, as "D(x)" is."""
+    line = "Epoch [0/300], Step[300/600], d_loss: -0.6322, Mean D(x): 4.57, Mean D(G(z)): 3.94\n"
+    assert named(line) == [("d_loss", -0.6322, 300, 0), ("Mean_D(x)", 4.57, 300, 0),
+                           ("Mean_D(G(z))", 3.94, 300, 0)]
+
+
+def test_a_moment_is_no_metric() -> None:
+    """PaddleHelix's "Starting Time: 1620636839.34" is when the run began, not a measure
+    of it; a duration stays."""
+    assert named("Starting Time: 1620636839.3391168\nDuration is: 278.85\n") == [
+        ("Duration", 278.85, None, None)]
+    assert named("end_time: 1620637118.19\n") == []
+
+
+def test_a_phase_at_its_epoch_after_a_colon() -> None:
+    """PaddleHelix's "Validation at epoch: 0, AUROC: 0.75, loss is: 0.63": the phase
+    labels the values, the epoch places them."""
+    line = "Validation at epoch: 0, AUROC: 0.7542, F1: 0.0, loss is: 0.6283\n"
+    assert named(line) == [("validation_AUROC", 0.7542, None, 0), ("validation_f1", 0.0, None, 0),
+                           ("validation_loss", 0.6283, None, 0)]
+    assert named("Result at epoch: 3, AUROC: 0.75\n") == [("AUROC", 0.75, None, 3)]
+
+
+def test_chainers_progress_lines_are_no_rows_of_its_report() -> None:
+    """Chainer's ProgressBar prints "100 iter, 0 epoch / 20 epochs" between the rows of
+    its PrintReport table: words between the values, a line of its own, not a row."""
+    text = ("epoch       main/loss   validation/main/loss  main/accuracy  "
+            "validation/main/accuracy  elapsed_time\n"
+            "     this epoch [######..........................] 12.80%\n"
+            "           100 iter, 0 epoch / 20 epochs\n"
+            "        125.61 iters/sec. Estimated time to finish: 0:02:02.799182.\n"
+            "1           1.63966     1.37119               0.391584       0.497811"
+            "                  7.3451\n")
+    assert named(text) == [("main/loss", 1.63966, None, 1),
+                           ("validation/main/loss", 1.37119, None, 1),
+                           ("main/accuracy", 0.391584, None, 1),
+                           ("validation/main/accuracy", 0.497811, None, 1),
+                           ("elapsed_time", 7.3451, None, 1)]
+
+
+def test_placeholder_cells_still_make_a_row() -> None:
+    """Guard: Flair's loss.tsv fills cells it did not compute with "_" (read by spaces
+    when its tabs do not match its header's): the row stays."""
+    text = ("EPOCH  LEARNING_RATE  TRAIN_LOSS  DEV_LOSS  DEV_F-SCORE\n"
+            "0      0.1000         0.0215      _         _\n"
+            "1      0.1000         0.0119      _         0.79\n")
+    assert ("TRAIN_LOSS", 0.0215, None, 0) in named(text)
+
+
+def test_a_bar_of_no_total_repeats_its_values_within_an_epoch() -> None:
+    """Lightning 1.x over an iterable dataset draws "Epoch 0: : 392it [...]", its renders
+    kept line by line: a value redrawn in its epoch is one value; a render at "0it" shows
+    the epoch before's values."""
+    text = ("Epoch 0: : 392it [00:01, 225.99it/s, loss=14.3, v_num=4]\n"
+            "Epoch 0: : 442it [00:01, 223.67it/s, loss=14.3, v_num=4, val_loss=19.20]\n"
+            "Epoch 1: : 0it [00:00, ?it/s, loss=14.3, v_num=4, val_loss=19.20]\n"
+            "Epoch 1: : 392it [00:01, 233.84it/s, loss=9.79, v_num=4, val_loss=19.20]\n"
+            "Epoch 1: : 442it [00:01, 235.14it/s, loss=9.79, v_num=4, val_loss=19.00]\n")
+    assert [o for o in named(text) if o[0] == "loss"] == [("loss", 14.3, None, 0),
+                                                          ("loss", 9.79, None, 1)]
+
+
+def test_a_bar_of_no_total_shows_each_epochs_value() -> None:
+    """Guard: GluonTS draws one render an epoch ("99it [..., avg_epoch_loss=-199,
+    epoch=5]"): a value equal to the epoch before's is the new epoch's."""
+    text = "".join(f"99it [00:10,  9.03it/s, avg_epoch_loss=-199, epoch={e}]\n" for e in (4, 5))
+    assert named(text) == [("avg_epoch_loss", -199.0, None, 4), ("avg_epoch_loss", -199.0, None, 5)]
