@@ -376,4 +376,6 @@ def running_best(name: str) -> bool:
     if rest and not after:  # "Best Val", "best_test": the best so far of that phase's
         return "bestTest" not in name  # score; CatBoost's closing "bestTest" is its result
     return bool(after) and (after[0] in METRIC_WORDS or after[0] in _MEANS
-                            or after[0].rstrip("0123456789") in METRIC_WORDS)
+                            or after[0].rstrip("0123456789") in METRIC_WORDS
+                            or (len(after) in (2, 3) and after[-1] == "loss"))  # AllenNLP's
+    # "best_validation_reg_loss"

@@ -40,7 +40,8 @@ _ANY_WORD = "|".join(_WORDS)  # one alternation for the patterns below that find
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
-    r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,))?"  # a named split: "val_unseen , sr: 65.09"
+    r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,)|\s\(EMA\)(?=:))?"  # a named split: "val_unseen ,
+    # sr: 65.09"; timm's "Test (EMA): [ 48/48]", the averaged weights' test (test_ema_loss)
     r"(?:\s+on\s+'[^']*'\s+subset|\s+set(?:\s<[^<>]{1,120}>)?"  # its repr: "val set < BaseDataset,
     r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z])|\s(?:after|before)\straining)?"  # pitts30k -
     # #database: 10000 >:", "Dev BLEU:", ReChorus's "Test After Training: (HR@5:0.34,"
@@ -224,7 +225,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     head = _LOG_TAG.sub(lambda m: " " * len(m.group()), line[:_HEAD]) if "[" in line \
         else line[:_HEAD]
     found: list[tuple[int, str | None]] = [
-        (m.end(), (m.group("phase") + m.group("split")).lower() if m.group("split")
+        (m.end(), (m.group("phase") + m.group("split").replace(" (EMA)", "_ema")).lower()
+         if m.group("split")
          else _mode(head, m.start("phase"), PHASES.get(m.group("phase").lower())))
         for m in _PHASE.finditer(head)]
     for group in _TRAIN_GROUP.finditer(head):
