@@ -90,3 +90,20 @@ def test_a_bar_of_no_total_shows_each_epochs_value() -> None:
     epoch=5]"): a value equal to the epoch before's is the new epoch's."""
     text = "".join(f"99it [00:10,  9.03it/s, avg_epoch_loss=-199, epoch={e}]\n" for e in (4, 5))
     assert named(text) == [("avg_epoch_loss", -199.0, None, 4), ("avg_epoch_loss", -199.0, None, 5)]
+
+
+def test_timms_ema_test_lines_are_their_own_series() -> None:
+    """timm with --model-ema prints "Test (EMA): [ 48/48] ... Loss: 0.70 (1.13)" after
+    "Test:": the averaged weights' test, test_ema_loss, beside the model's test_loss."""
+    text = ("Test: [  48/48]  Time: 0.022 (0.195)  Loss:  0.7070 (1.1279)  Acc@1: 84.3160 (74.1040)\n"
+            "Test (EMA): [  48/48]  Time: 0.019 (0.197)  Loss:  0.7012 (1.1273)  "
+            "Acc@1: 84.1981 (74.0600)\n")
+    assert [o[0] for o in named(text)] == ["test_time", "test_loss", "test_acc@1", "test_ema_time",
+                                           "test_ema_loss", "test_ema_acc@1"]
+
+
+def test_a_best_so_far_of_a_named_loss_is_no_series() -> None:
+    """AllenNLP's metrics end with "best_validation_reg_loss": the best so far of the
+    run's validation_reg_loss, which repeats one of its values."""
+    text = '{"validation_reg_loss": 0.31, "best_validation_reg_loss": 0.29}\n'
+    assert named(text) == [("validation_reg_loss", 0.31, None, None)]
