@@ -889,6 +889,19 @@ EXPECTED = {
     # really is not learning
     "heldout602/lightning_csvlogger_legacy_metrics_csv_created_at_timestamp.log":
         {"not_learning"},
+    # sessions 62-63 (sets VM-XL)
+    # PaddleTS: val_0_mae is best at epoch 10 (1.869) and the next ten epochs never beat it;
+    # early stopping stopped the run at epoch 20: a real plateau
+    "heldout608/paddlets_callbacks_epoch_pipe_loss_val_mae_early_stopping.log":
+        {"plateau"},
+    # MindFlow NSFNet PINN: Loss_b jumps from 0.036 to 0.15 and Loss_i up to 18x its recent
+    # level several times while falling overall: real spikes of Adam on a PINN
+    "heldout609/mindflow_nsfnets_it_total_loss_components_sci_notation_time.log":
+        {"instability"},
+    # InfoGAN: the discriminator loss sits near 0.01 and jumps to 0.3-2.5 eight times: real
+    # spikes of an unstable GAN
+    "heldout610/pytorch_infogan_epoch_step_full_precision_gnq_loss_datetime.log":
+        {"instability"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1173,6 +1186,11 @@ FALSE_ALARMS = {
     # improved, so "early stopping would have saved it" is wrong
     "heldout577/iim_hrnet_resumed_run_config_dump_mid_log_f1_mae_mse_nae.log":
         {"plateau"},
+    # sessions 62-63 (sets VM-XL)
+    # ten warm-up steps of a GPT pretraining (learning rate 2.8e-8 to 1.5e-7, loss 11.00 ->
+    # 10.97): flat because the run has barely begun, too early to say it does not learn
+    "heldout608/paddlefleetx_gpt_single_card_train_epoch_batch_loss_tokens_per_sec.log":
+        {"not_learning"},
 }
 
 
