@@ -107,3 +107,13 @@ def test_a_best_so_far_of_a_named_loss_is_no_series() -> None:
     run's validation_reg_loss, which repeats one of its values."""
     text = '{"validation_reg_loss": 0.31, "best_validation_reg_loss": 0.29}\n'
     assert named(text) == [("validation_reg_loss", 0.31, None, None)]
+
+
+def test_sagemakers_spread_records_are_no_metrics() -> None:
+    """SageMaker's built-in algorithms print "#metrics {"Metrics": {"Total Records Seen":
+    {"count": 1, "max": 328, "sum": 328.0, "min": 328}}, "EndTime": ...}": an interval's
+    spread of a counter, no metric (and no mean printed); the run's loss stays."""
+    text = ('step 1 loss 0.5\n#metrics {"Metrics": {"Total Records Seen": {"count": 1, '
+            '"max": 328, "sum": 328.0, "min": 328}, "Reset Count": {"count": 1, "max": 1, '
+            '"sum": 1.0, "min": 1}}, "EndTime": 1581561688.561849, "StartTime": 1581561688.5}\n')
+    assert named(text) == [("loss", 0.5, 1, None)]

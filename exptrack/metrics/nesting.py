@@ -139,6 +139,7 @@ def _distinct(path: tuple[str, ...], others: set[tuple[str, ...]]) -> tuple[str,
 
 
 _STATISTICS = frozenset({"num", "mean", "std"})
+_SPANS = frozenset({"count", "max", "sum", "min"})
 
 
 def _statistics(actions: list[Action],
@@ -153,6 +154,12 @@ def _statistics(actions: list[Action],
             names_under.setdefault(keyed[a.token], set()).add(a.name)
     summed = {path for path, found in names_under.items() if path and path[-1]
               and "mean" in found and len(found) > 1 and found <= _STATISTICS}
+    spans = {path for path, found in names_under.items() if path and path[-1]
+             and {"max", "sum", "min"} <= found and found <= _SPANS}
+    if spans and not summed:  # SageMaker's "#metrics {"Metrics": {"Total Records Seen":
+        return [a for a in actions if keyed.get(a.token) not in spans], True  # {"count":
+        # 1, "max": 328, "sum": 328.0, "min": 328}}}": an interval's spread, no mean (its
+        # "#quality_metric:" lines say the metrics)
     if len(summed) < 2:
         return actions, False
     out: list[Action] = []
