@@ -95,7 +95,8 @@ def test_a_bar_of_no_total_shows_each_epochs_value() -> None:
 def test_timms_ema_test_lines_are_their_own_series() -> None:
     """timm with --model-ema prints "Test (EMA): [ 48/48] ... Loss: 0.70 (1.13)" after
     "Test:": the averaged weights' test, test_ema_loss, beside the model's test_loss."""
-    text = ("Test: [  48/48]  Time: 0.022 (0.195)  Loss:  0.7070 (1.1279)  Acc@1: 84.3160 (74.1040)\n"
+    text = ("Test: [  48/48]  Time: 0.022 (0.195)  Loss:  0.7070 (1.1279)  "
+            "Acc@1: 84.3160 (74.1040)\n"
             "Test (EMA): [  48/48]  Time: 0.019 (0.197)  Loss:  0.7012 (1.1273)  "
             "Acc@1: 84.1981 (74.0600)\n")
     assert [o[0] for o in named(text)] == ["test_time", "test_loss", "test_acc@1", "test_ema_time",
