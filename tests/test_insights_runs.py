@@ -902,6 +902,23 @@ EXPECTED = {
     # spikes of an unstable GAN
     "heldout610/pytorch_infogan_epoch_step_full_precision_gnq_loss_datetime.log":
         {"instability"},
+    # sessions 62-63 (sets VM-XL)
+    # the resumed run's last stretch: val_loss is best at epoch 54 (0.505) and rises to
+    # 0.575 by epoch 58 while train_loss keeps falling (0.234 -> 0.213): a real overfit
+    "heldout619/cnn_lstm_ctc_training_history_pretty_json_epochs_val_wer_cer_resumed.log":
+        {"overfitting"},
+    # TorchRL DDPG from an issue about a run that does not learn: the actor loss grows from
+    # 0.01 to 25-35 while the episode reward does not improve: a real divergence
+    "heldout620/torchrl_ddpg_issue_epoch_episode_reward_actor_critic_loss_with_ellipsis_gap.log":
+        {"divergence"},
+    # CS231n baseline without self-supervision: test_loss is best at epoch 1 (2.32) and
+    # wanders between 2.39 and 2.72 for nine epochs at chance accuracy: a real plateau
+    "heldout628/cs231n_ssl_tqdm_desc_train_test_loss_acc_at_1_at_5_glued_summary.log":
+        {"plateau"},
+    # NTU ML 2021 HW5 (fairseq): validation loss is best at epoch 13 (2.544) and creeps up
+    # to 2.614 over the last eleven epochs: a real plateau
+    "heldout628/ntu_ml2021_hw5_seq2seq_info_training_validation_loss_bleu_cr.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1191,6 +1208,11 @@ FALSE_ALARMS = {
     # 10.97): flat because the run has barely begun, too early to say it does not learn
     "heldout608/paddlefleetx_gpt_single_card_train_epoch_batch_loss_tokens_per_sec.log":
         {"not_learning"},
+    # sessions 62-63 (sets VM-XL)
+    # Ray Train: the sixteen values are eight workers' shards at two epochs (50 and 100),
+    # not a curve over time: no plateau can be read from them
+    "heldout618/ray_train_legacy_trainer_eight_workers_epoc_avg_validation_loss_accuracy_ansi.log":
+        {"plateau"},
 }
 
 

@@ -118,3 +118,38 @@ def test_sagemakers_spread_records_are_no_metrics() -> None:
             '"max": 328, "sum": 328.0, "min": 328}, "Reset Count": {"count": 1, "max": 1, '
             '"sum": 1.0, "min": 1}}, "EndTime": 1581561688.561849, "StartTime": 1581561688.5}\n')
     assert named(text) == [("loss", 0.5, 1, None)]
+
+
+def test_a_train_epoch_bracket_bar_labels_its_values() -> None:
+    """CS231n's SimCLR bars "Train Epoch: [1/10] Loss: 2.55 ACC@1: 10.70%: 100%|..."
+    beside "Test Epoch: [1/10] ...": the train bar's values are train_, as the test bar's
+    are test_; PyTorch's MNIST "Train Epoch: 1 [0/60000 (0%)]" keeps its bare loss."""
+    bar = ("Train Epoch: [1/10] Loss: 2.5539 ACC@1: 10.70%: 100%|##| 40/40 "
+           "[00:07<00:00,  5.02it/s]\n")
+    assert named(bar) == [("train_loss", 2.5539, None, 1), ("train_ACC@1", 10.7, None, 1)]
+    assert named("Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.300\n") == [("Loss", 2.3, 0, 1)]
+
+
+def test_a_mean_over_the_last_episodes_is_no_count() -> None:
+    """CS182's DQN log.txt: "Avg_Last_100_Episodes" is the return's mean over a window of
+    episodes, not a number of episodes; "Num_Episodes" is one."""
+    text = ("Steps\tAvg_Last_100_Episodes\tStd_Last_100_Episodes\tNum_Episodes\n"
+            "1000\t23.23\t13.81\t43\n")
+    assert named(text) == [("Avg_Last_100_Episodes", 23.23, 1000, None),
+                           ("Std_Last_100_Episodes", 13.81, 1000, None)]
+
+
+def test_sb3s_progress_csv_is_placed_by_its_timesteps() -> None:
+    """Stable-Baselines3's progress.csv: its "time/total_timesteps" column is the step of
+    the row (as "total_timesteps" is in its printed table); "time/iterations" is no step."""
+    text = ("time/total_timesteps,rollout/ep_rew_mean,time/fps,time/iterations\n"
+            "2048,19.2,161,1\n4096,19.17,173,2\n")
+    assert named(text) == [("rollout/ep_rew_mean", 19.2, 2048, None),
+                           ("time/fps", 161.0, 2048, None),
+                           ("rollout/ep_rew_mean", 19.17, 4096, None),
+                           ("time/fps", 173.0, 4096, None)]
+
+
+def test_a_monitors_start_time_is_no_metric() -> None:
+    """SB3's monitor.csv opens with '#{"t_start": 1771225423.69, ...}': when it started."""
+    assert named('#{"t_start": 1771225423.6887798, "env_id": "None"}\n') == []

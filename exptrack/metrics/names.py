@@ -141,6 +141,7 @@ _DENY_PATTERN = re.compile(
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
     r"|^(?:start|starting|started|end|ending|ended|begin|finish|finished)_?(?:time|timestamp)$"
+    r"|^t_start$"  # (SB3's monitor.csv header comment '#{"t_start": 1771225423.69, ...}')
     # (a moment, "Starting Time: 1620636839.34", not how long something took)
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")
@@ -229,8 +230,9 @@ def counts_things(name: str) -> bool:
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
     if parts[0] in ("timing", "timer", "timers") and "/" in name:
         return False  # verl's "timing_s/generate_sequences": how long generating took
-    if _mean_length(parts):
-        return False
+    if _mean_length(parts) or (len(parts) >= 3 and parts[0] in _MEANS | {"std"}
+                               and "last" in parts and any(p.isdigit() for p in parts)):
+        return False  # CS182's "Avg_Last_100_Episodes": the return's mean over a window
     if parts[-1] in _COUNT_HEADS or ("total" in parts
                                      and name.endswith(("FLOPs", "flops", "flos"))):
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted

@@ -78,7 +78,9 @@ _COUNTER_PHASE = re.compile(
     r"(?i)^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}|[A-Z]{4,8}:[\w.]{1,40}:)?"  # a time, a
     r"(?P<phase>train|training|val|valid|validation|test|testing|eval)"  # logger ("INFO:train:")
     r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},"
-    r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),)")  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
+    r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),"  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
+    r"|\sepoch:\s?\[\d{1,9}/\d{1,9}\]\s(?=[A-Za-z]))")  # CS231n's SimCLR bars "Train Epoch:
+# [1/10] Loss: 2.55 ACC@1: 10.70%: 100%|...", beside its "Test Epoch: [1/10] Loss: ..."
 # a phase "at" its counter over the values after it: ResRep's "val at epoch 177, top1=76.17,
 # top5=92.95, loss=0.97" (val_top1), "Eval at step 100: loss=0.5", PaddleHelix's "Validation
 # at epoch: 0, AUROC: 0.75"

@@ -281,7 +281,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         listed = _ONE_VALUE_LIST.match(cell)
         if listed is not None:  # numpy's "[-2.179]": the value
             cell = listed.group(1)
-        if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS:
+        if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS or (
+                low[:5] == "time/" and low[5:] in KV_STEP_KEYS):  # SB3's progress.csv
             text = counter.group(1) if counter else cell
             if _ROW_NUMBER.match(text) and not text.endswith("%"):
                 if low in rules.EPOCH_KEYS:
