@@ -153,3 +153,13 @@ def test_sb3s_progress_csv_is_placed_by_its_timesteps() -> None:
 def test_a_monitors_start_time_is_no_metric() -> None:
     """SB3's monitor.csv opens with '#{"t_start": 1771225423.69, ...}': when it started."""
     assert named('#{"t_start": 1771225423.6887798, "env_id": "None"}\n') == []
+
+
+def test_sb3s_monitor_csv_is_read() -> None:
+    """Stable-Baselines3's monitor.csv: a JSON comment, then "r,l,t" (each finished
+    episode's reward, length and time): a table, its header short as it is."""
+    text = ('#{"t_start": 1771225423.6887798, "env_id": "None"}\nr,l,t\n'
+            "-399.34995,285,18.400352\n-383.56598,321,20.919249\n")
+    assert named(text) == [("r", -399.34995, None, None), ("l", 285.0, None, None),
+                           ("t", 18.400352, None, None), ("r", -383.56598, None, None),
+                           ("l", 321.0, None, None), ("t", 20.919249, None, None)]

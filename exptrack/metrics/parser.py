@@ -294,7 +294,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if plan is _EMPTY:
                 if self._header is not None or (len(raw) > 8 and (
                         b"  " in shape or b"\t" in shape or b"|" in shape or shape.count(b",") > 1
-                        or shape.count(b";") > 1 or tables.SPACED_START.match(shape))):
+                        or shape.count(b";") > 1 or tables.SPACED_START.match(shape))) \
+                        or raw in (b"r,l,t", "r,l,t"):  # SB3's monitor.csv header (reward,
+                    # length, time of each episode)
                     self._table_line(lineplan.text_of(raw), out)
                 elif shape[:1] == b"+":  # a border with the next table's title in it
                     self._title_line(lineplan.text_of(raw))
