@@ -140,9 +140,10 @@ _DENY_PATTERN = re.compile(
     r"|^clip_?grad(?:ient)?_?norm$"  # a setting: NeuralHydrology's "clip_gradient_norm: 1"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")
+    # a moment, not how long something took: "Starting Time: 1620636839.34", SB3's
+    # monitor.csv header comment '#{"t_start": 1771225423.69, ...}'
     r"|^(?:start|starting|started|end|ending|ended|begin|finish|finished)_?(?:time|timestamp)$"
-    r"|^t_start$"  # (SB3's monitor.csv header comment '#{"t_start": 1771225423.69, ...}')
-    # (a moment, "Starting Time: 1620636839.34", not how long something took)
+    r"|^t_start$"
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")
     # a model's size in a summary (torchsummary's "Params size (MB): 42.71", "Estimated Total
