@@ -220,6 +220,9 @@ def _mean_length(parts: list[str]) -> bool:
     return len(parts) == 2 and parts[0] in _MEANS and parts[1] in ("tokens", "words", "length")
 
 
+_WINDOW_STATISTICS = _MEANS | {"std"}  # over the last N of something ("Std_Last_100_Episodes")
+
+
 def counts_things(name: str) -> bool:
     """``total_count``, ``objects``, ``TOTAL_PARAMS``, ``num_workers``: a count, not a
     metric (``samples/sec`` is a rate: its last word is ``sec``)."""
@@ -231,7 +234,7 @@ def counts_things(name: str) -> bool:
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
     if parts[0] in ("timing", "timer", "timers") and "/" in name:
         return False  # verl's "timing_s/generate_sequences": how long generating took
-    if _mean_length(parts) or (len(parts) >= 3 and parts[0] in _MEANS | {"std"}
+    if _mean_length(parts) or (len(parts) >= 3 and parts[0] in _WINDOW_STATISTICS
                                and "last" in parts and any(p.isdigit() for p in parts)):
         return False  # CS182's "Avg_Last_100_Episodes": the return's mean over a window
     if parts[-1] in _COUNT_HEADS or ("total" in parts

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics.unnamed import LOOP_PHASES, SET_STEP
+from exptrack.metrics.unnamed import LOOP_PHASES, PHASE_PIPE_OPEN, SET_STEP
 
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "nupdates", "update",
@@ -88,8 +88,7 @@ _PHASE_AT = re.compile(
     r"(?i)(?:^|(?<=[\s|\]\-]))(?P<phase>train|training|val|valid|validation|test|testing|eval"
     r"|evaluation|dev)\sat\s(?:epoch|step|iter|iteration):?\s?\d{1,9}\s{0,4}[,:|]\s")
 # the ML 2021/2022 course's "[ Train | 001/010 ] loss = 1.97, acc = 0.33": the phase, its epoch
-_PHASE_PIPE_EPOCH = re.compile(r"(?i)^\s{0,8}\[\s?(?P<phase>" + LOOP_PHASES + r")\s?\|\s?"
-                               r"\d{1,9}/\d{1,9}\s?\]")
+_PHASE_PIPE_EPOCH = re.compile(PHASE_PIPE_OPEN + r"\d{1,9}/\d{1,9}\s?\]")
 # "Train: Rank: 0, epoch: 1, step: 5310, ...": the label names the mode of a process's line
 _IDENTITY_KEYS = frozenset({"rank", "local_rank", "gpu", "device", "worker", "process"})
 # a phase's results over the values after it, the train phase's too (Ignite's "Training

@@ -15,7 +15,9 @@ _SET_OPEN = re.compile(_SET_BRACKETS + "$")  # (the text before the step)
 LOOP_PHASES = "train|training|test|val|valid|validation|eval"  # a loop's label's words
 PHASE_LABEL = re.compile(r"(?i)^\W*(?P<phase>" + LOOP_PHASES + r")\s*:\s*$")
 # a loop's phase and its epoch of all in one bracket: "[ Train | 001/010 ]", "[ Valid | 001/010 ]"
-PHASE_PIPE = re.compile(r"(?i)^\s{0,8}\[\s?(?P<phase>" + LOOP_PHASES + r")\s?\|\s?$")
+# (``phases`` reads the whole bracket from the same opening)
+PHASE_PIPE_OPEN = r"(?i)^\s{0,8}\[\s?(?P<phase>" + LOOP_PHASES + r")\s?\|\s?"
+PHASE_PIPE = re.compile(PHASE_PIPE_OPEN + "$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
 ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "1st epoch", "130th epoch"
