@@ -40,6 +40,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from exptrack.metrics import ultrabench
 from exptrack.metrics.lineplan import DONE_LINE
 from exptrack.metrics.tables import glued_row
 
@@ -84,7 +85,8 @@ _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
 # What marks a chunk that holds a line the recognizer must see (bars and the validation
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
 _MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ",
-            b"Speed: ", b"AutoAnchor: ", b"   all   ", b" epochs completed in ", b"Validating ")
+            b"Speed: ", b"AutoAnchor: ", b"   all   ", b" epochs completed in ", b"Validating ",
+            ultrabench.MARKER, ultrabench.DONE.encode())
 
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
@@ -104,6 +106,9 @@ def starts(chunk: bytes, early: bool = False) -> bool:
         return True
     if early and _GLYPH in chunk and _GLYPH_ROW.search(chunk) is not None:
         return True
+    if b"Benchmarks complete for " in chunk or (ultrabench.MARKER in chunk
+                                               and b"Size (MB)" in chunk):
+        return True  # its benchmark table (``ultrabench``)
     return (b" Instances " in chunk or b" top1_acc " in chunk) \
         and _HEADER.search(chunk) is not None  # its headers
 
@@ -128,12 +133,17 @@ class Recognizer:
         self.bar: list[Found] = []  # the epoch bar's latest render, sent when the epoch ends
         self._table: _Table | None = None
         self._all_seen = False
+        self._bench = ultrabench.BenchTable()
 
     def take(self, text: str) -> Sequence[Found] | None:
         """A line or a render (no ANSI codes): what it reports, or None when it is not
         Ultralytics' own."""
         if self._ignore is not None and self._ignore.search(text):
             return None
+        bench = self._bench.take(text) if self._bench.open or "(ms/im)" in text \
+            or text.startswith(ultrabench.DONE) else None
+        if bench is not None:  # the benchmark table: its rows are formats, not epochs
+            return [(self._aliases.get(name, name), value, None) for name, value in bench]
         if text.startswith(_ALL_LABEL) and "box_loss" in self._losses \
                 and (self._table is None or not self._table.names):
             # an "all" row whose header went elsewhere (the bars to stderr, stdout kept):
@@ -179,7 +189,7 @@ class Recognizer:
     def wants(self, chunk: bytes) -> bool:
         """Whether ``chunk`` (complete lines without "\\r" or ANSI codes) may hold a line of
         Ultralytics' own: only those go the slow way, through ``take``."""
-        return self._table is not None or bool(self.bar) \
+        return self._table is not None or bool(self.bar) or self._bench.open \
             or any(marker in chunk for marker in _MARKERS)
 
     def flush(self) -> Sequence[Found]:
