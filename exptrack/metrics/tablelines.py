@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from exptrack.metrics import aligned, lineplan, longtables, names, rules, tables
+from exptrack.metrics import aligned, kvtables, lineplan, longtables, names, rules, tables
 from exptrack.metrics.lineplan import Plan
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.reprints import Reprints
@@ -55,18 +55,18 @@ class TableLines:
         elif self._long is not None:
             self._long = None
         if self._phases is not None:  # under a "Training | Validation" header
-            row = tables.parse_phase_row(text, self._phases)
+            row = kvtables.parse_phase_row(text, self._phases)
             if row is not None:
                 out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
                 return
             self._phases = None
-        if tables.MARKDOWN_RULE.match(text):
+        if kvtables.MARKDOWN_RULE.match(text):
             self._markdown = True  # a results table's rule: its rows' labels are no metrics
             return
-        if tables.kv_setting(text):  # a printed configuration's table: its rows are settings
+        if kvtables.kv_setting(text):  # a printed configuration's table: its rows are settings
             self._kv_settings, self._kv_rows = True, []
             return
-        kv = tables.parse_kv(text)
+        kv = kvtables.parse_kv(text)
         if kv is not None and self._markdown and not names.metric_like(kv[0]):
             return  # a row label under a markdown rule ("| balloon | 255 |"), not a metric
         self._markdown = False
@@ -86,8 +86,8 @@ class TableLines:
         if self._kv_rows:
             self._flush_kv(out)
         self._kv_section = ""
-        if tables.counts_header(text):  # "| Modules | Parameters |": its rows count, no
-            self._kv_section = tables.COUNTED  # metric (dropped once the table ends)
+        if kvtables.counts_header(text):  # "| Modules | Parameters |": its rows count, no
+            self._kv_section = kvtables.COUNTED  # metric (dropped once the table ends)
             return
         if self._header is not None and self._header_open and self._layout == tables.PIPES:
             self._header_open = False
@@ -98,7 +98,7 @@ class TableLines:
         if (self._header is None or not self._table_row(text, out)) \
                 and ("  " in text or "\t" in text or " | " in text or text.count(",") > 1
                      or text.count(";") > 1 or tables.spaced_header(text.strip())):
-            self._phases = tables.parse_phase_header(text) if "|" in text else None
+            self._phases = kvtables.parse_phase_header(text) if "|" in text else None
             self._maybe_header(text, out)
 
     def _long_line(self, text: str, out: list[Observation]) -> bool:
@@ -106,7 +106,7 @@ class TableLines:
         if self._long is None:
             self._long, self._long_row = longtables.header(text), None
             return self._long is not None
-        if tables.MARKDOWN_RULE.match(text) and self._long_row is None:
+        if kvtables.MARKDOWN_RULE.match(text) and self._long_row is None:
             return True
         row = longtables.row(text, self._long, self._long_row)
         if row is None:
@@ -125,15 +125,15 @@ class TableLines:
         """A configuration's key-value table ends at its bottom border or at a line of
         metrics or counters after it."""
         if plan.metrics or plan.context or lineplan.text_of(raw[:12]).lstrip() \
-                .startswith(tables.BOX_BOTTOM):
+                .startswith(kvtables.BOX_BOTTOM):
             self._kv_settings = False
 
     def _flush_kv(self, out: list[Observation]) -> None:
         """A key-value box table ended: its rows, at the step one of them holds."""
         rows, self._kv_rows, self._kv_section = self._kv_rows, [], ""
         if self._kv_settings:
-            return  # a configuration's rows (``tables.kv_setting``), until the table ends
-        rows = [row for row in rows if not row[0].startswith(tables.COUNTED)]
+            return  # a configuration's rows (``kvtables.kv_setting``), until the table ends
+        rows = [row for row in rows if not row[0].startswith(kvtables.COUNTED)]
         steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS]
         for _, value in steps:
             self.step = tables.number(str(value)) if math.isfinite(value) else self.step

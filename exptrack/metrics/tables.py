@@ -14,7 +14,7 @@ from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
-_ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
+ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
                          re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
 _BLANK_CELLS = frozenset({"nan", "inf", "-inf", "-", "--", "_", "", "none", "n/a", "na", "null"})
@@ -60,27 +60,7 @@ _SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}
 SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a space: the
     re.escape(key.encode()) for key in sorted(COUNTER_KEYS, key=len, reverse=True))
     + rb") [A-Za-z]")  # fast test for a ``spaced_header`` line
-_PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 
-# Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
-# "|    ep_rew_mean     | -213      |" rows (Stable Baselines 2: "| % time spent exploring |
-# 41 |", its step in "| steps | 615557 |"); "-----" borders close the table.
-_KV_ROW = re.compile(
-    r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/@ ]{0,80}?)\s*\|\s*"
-    r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
-# a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
-# (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
-# still names a metric
-MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
-# ... a row of a setting instead ("| seed | None |", "| output_dir | './YOLOX_outputs' |"):
-# the table is a printed configuration (YOLOX's Exp, drawn by tabulate), its numbers settings
-# (not Stable Baselines 2's "| episode_reward | [-632.99996714] |", a value in a list)
-_KV_SETTING = re.compile(
-    r"^\s*\|\s*[A-Za-z][\w.\-/@ ]{0,80}?\s*\|\s*(?:None|True|False|['\"({][^|]{0,200}"
-    r"|[\w.\-]{0,80}/[\w.\-/]{0,200})\s*\|\s*$")
-# a box's bottom border ("╘═══╧═══╛", "└───┴───┘", "╰───╯"): the table ends
-BOX_BOTTOM = ("\u2558", "\u2514", "\u2570", "\u2517")
-_KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "timestep", "num_timesteps",
                           "global_step", "step", "steps", "timestepssofar", "timestepsofar"})
 # (Stable Baselines 2 prints "steps"; OpenAI Baselines' TRPO "TimestepsSoFar";
@@ -256,16 +236,16 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         return kept, tidy[2], tidy[3], ""
     if header[0].lower() == _TRIAL_COLUMN:  # Ray Tune's "| Trial name | status | ..."
         return _trial_row(header, cells, naming)
-    labelled = all(_ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
+    labelled = all(ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
     phase = cells[0] if labelled and cells[0].lower() in PHASE_LABELS \
         else ""  # (not detectron2's class "train")
     data_set = cells[0] if labelled and header[0].lower() in _DATASET_COLUMNS and cells[0] \
-        and not _ROW_NUMBER.match(cells[0]) \
+        and not ROW_NUMBER.match(cells[0]) \
         else ""  # (not a grid of data sets and models: pandas' "FB15k237 PairRE 0.17")
     if (_CLOCK_CELL.match(cells[0]) and _TIME_NAME.search(header[0])) or (
             _DATE_CELL.match(cells[0]) and header[0].lower() in _DATE_COLUMNS):
         cells[0] = ""  # the time the row was written, not a measurement of it
-    elif not _ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
+    elif not ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
             and cells[0].lower() not in _AGGREGATE_LABELS and not phase and not data_set:
         return None
     if data_set and first_set and data_set != first_set:
@@ -275,7 +255,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     step = epoch = None
     for name, cell in zip(header, cells, strict=True):
         low = name.lower().lstrip("_")  # (DouZero's "_tick", "_time": the logger's own)
-        if low in _DATE_COLUMNS and _ROW_NUMBER.match(cell) and float(cell.rstrip("%")) > 1e9:
+        if low in _DATE_COLUMNS and ROW_NUMBER.match(cell) and float(cell.rstrip("%")) > 1e9:
             continue  # a Unix time ("1684632754.93"): when the row was written
         counter = _ROW_COUNTER.match(cell)
         listed = _ONE_VALUE_LIST.match(cell)
@@ -284,7 +264,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS or (
                 low[:5] == "time/" and low[5:] in KV_STEP_KEYS):  # SB3's progress.csv
             text = counter.group(1) if counter else cell
-            if _ROW_NUMBER.match(text) and not text.endswith("%"):
+            if ROW_NUMBER.match(text) and not text.endswith("%"):
                 if low in rules.EPOCH_KEYS:
                     epoch = number(text)
                 else:
@@ -298,7 +278,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             values.append((naming(name), float(memory.group(1))))
             continue
         name = f"{phase}_{name}" if phase else name
-        if not _ROW_NUMBER.match(cell) or (rules.is_denied(name) and not (
+        if not ROW_NUMBER.match(cell) or (rules.is_denied(name) and not (
                 low in _COUNT_WORDS and "." in cell)):
             continue
         values.append((naming(name), float(cell.rstrip("%"))))
@@ -314,7 +294,7 @@ def _trial_row(header: list[str], cells: list[str], naming: Callable[[str], str]
     values: list[tuple[str, float]] = []
     step = epoch = None
     for name, cell in zip(header[1:], cells[1:], strict=True):
-        if not _ROW_NUMBER.match(cell) or cell.endswith("%"):
+        if not ROW_NUMBER.match(cell) or cell.endswith("%"):
             continue
         low = name.lower()
         if low in rules.EPOCH_KEYS:
@@ -354,78 +334,3 @@ def header_name(cell: str) -> str:
     if words and words[-1].lower() in _FUNCTION_WORDS:
         return ""
     return naming.normalize_name(cell.strip())
-
-
-def parse_phase_header(line: str) -> list[str] | None:
-    """A table whose columns are phases (AllenNLP's ``Training |  Validation``, after its
-    log prefix) -> the phases as printed, lowercased; else None."""
-    cells = line.split("|")
-    if len(cells) < 2 or len(cells) > 4:
-        return None
-    words = cells[0].split()
-    phases = [words[-1] if words else ""] + [c.strip() for c in cells[1:]]
-    if not all(p.lower() in rules.PHASES or p.lower() == "testing" for p in phases):
-        return None
-    return [p.lower() for p in phases]
-
-
-def parse_phase_row(line: str, phases: list[str]) -> list[tuple[str, float]] | None:
-    """A row under a phase header (``accuracy  |  0.711  |  0.836``, ``N/A`` for none) ->
-    each phase's value of the row's metric (``training_accuracy``); else None."""
-    cells = line.split("|")
-    if len(cells) != len(phases) + 1:
-        return None
-    words = cells[0].split()
-    name = words[-1] if words else ""
-    if not _PHASE_ROW_NAME.match(name):
-        return None
-    found: list[tuple[str, float]] = []
-    for phase, cell in zip(phases, cells[1:], strict=True):
-        text = cell.strip()
-        if _ROW_NUMBER.match(text) and not text.endswith("%"):
-            found.append((f"{phase}_{name}", float(text)))
-        elif text != "N/A":
-            return None
-    return found
-
-
-# a key-value table's header whose value column counts ("| Modules | Parameters |", the
-# parameter counts of a model's layers): its rows are no metrics
-_COUNTS_HEADER = re.compile(r"^\s*\|\s*[A-Za-z][\w .]{0,30}?\s*\|"
-                            r"\s*(?P<head>[#A-Za-z][\w .#]{0,30}?)\s*\|\s*$")
-
-
-COUNTED = "(counted)/"  # the section of a counts table's rows, which are dropped
-
-
-# a two-column table of one value per class ("| class name | average precision (in %) |",
-# NVIDIA TAO's): its rows are a breakdown, no metrics
-_CLASS_HEADER = re.compile(r"(?i)^\s*\|\s*(?:class(?:[ _]?name)?|classes|category|label)\s*\|")
-
-
-def counts_header(line: str) -> bool:
-    """The header of a table whose rows are no metrics: counts ("| Modules | Parameters |")
-    or one value per class."""
-    if _CLASS_HEADER.match(line) is not None and line.count("|") == 3:
-        return True
-    head = _COUNTS_HEADER.match(line)
-    return head is not None and names.counts_things(head.group("head"))
-
-
-def kv_setting(line: str) -> bool:
-    """A key-value table's row of a setting ("| seed | None |"): see ``_KV_SETTING``."""
-    return "|" in line and _KV_SETTING.match(line) is not None
-
-
-def parse_kv(line: str) -> tuple[str, float | None] | None:
-    """A key-value box table line -> (key, value) for a row, (section, None) for a section
-    header ("rollout/"), else None."""
-    if "|" not in line:
-        return None
-    row = _KV_ROW.match(line)
-    if row is not None:
-        return naming.normalize_name(row.group("key")), float(row.group("value"))
-    section = _KV_SECTION.match(line)
-    if section is not None:
-        return section.group("section"), None
-    return None
