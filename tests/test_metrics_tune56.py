@@ -56,3 +56,43 @@ def test_ultralytics_classify_benchmark_without_fps_column() -> None:
             "0   ONNX       ✅        6.0                 0.9991                    4.38\n")
     assert named(text) == [("metrics/accuracy_top1", 0.9991, None, None),
                            ("Inference_time_(ms/im)", 4.38, None, None)]
+
+
+def test_sagemaker_job_footer_timings_are_metrics_of_no_step() -> None:
+    """SageMaker's footer after "Training job completed": the job's durations are metrics
+    (not a printed configuration's three settings), of no step of the run."""
+    text = ("step 5 loss 0.3\n"
+            "2023-01-23 18:41:59 Uploading - Uploading generated training model\n"
+            "2023-01-23 18:41:59 Completed - Training job completed\n"
+            "Training seconds: 718\nBillable seconds: 216\nManaged Spot Training savings: 69.9%\n")
+    found = named(text)
+    assert ("training_seconds", 718.0, None, None) in found
+    assert ("Billable_seconds", 216.0, None, None) in found
+
+
+def test_a_setting_in_seconds_stays_a_setting() -> None:
+    """Guard: a block of durations that ran nothing ("timeout seconds") is configuration."""
+    assert named("timeout seconds: 30\nsave interval seconds: 600\nwarmup steps: 100\n") == []
+
+
+def test_a_semicolon_csv_header_with_a_unit_in_brackets() -> None:
+    """A training script's CSV log whose header names a unit ("dt (s)") is still a header."""
+    text = "Step;Train Loss;lr;dt (s)\n0;10.96;8.3e-07;21.6\n1;10.91;1.6e-06;0.38\n"
+    assert named(text) == [("Train_Loss", 10.96, 0, None), ("lr", 8.3e-07, 0, None),
+                           ("dt", 21.6, 0, None), ("Train_Loss", 10.91, 1, None),
+                           ("lr", 1.6e-06, 1, None), ("dt", 0.38, 1, None)]
+
+
+def test_depth_estimation_metrics_are_no_settings() -> None:
+    """Depth estimation's AbsRel, Sq Rel and Delta1, printed once each after a validation,
+    are metrics, not a block of settings."""
+    text = ("Epoch [0/15] Validation Loss: 0.0195\n"
+            "AbsRel  : 0.2101\nSq Rel  : 0.0421\nDelta1  : 0.7331\n")
+    assert [n for n, _, _, _ in named(text)] == ["validation_loss", "AbsRel", "Sq_Rel", "Delta1"]
+
+
+def test_a_two_word_key_before_a_spaced_colon() -> None:
+    """A line's key of two words before " : " is judged whole ("Sq Rel : 0.04" is depth
+    estimation's error); a setting's stays a setting."""
+    assert named("Sq Rel : 0.0421\n") == [("Sq_Rel", 0.0421, None, None)]
+    assert named("dropout rate : 0.1\n") == []

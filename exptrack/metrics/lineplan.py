@@ -96,7 +96,7 @@ KERAS = forms.KERAS_BAR
 # training is over: what is printed after it (a final test, the best checkpoint's
 # validation) belongs to no step of the run (YOLOv5's "246 epochs completed in 27.2 hours.")
 DONE_LINE = re.compile(
-    r"(?i)\b(?:training (?:is )?(?:complete|completed|finished|done|ended|over)\b"
+    r"(?i)\b(?:training (?:is |job )?(?:complete|completed|finished|done|ended|over)\b"
     r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
     r"|epochs? completed in "
     # Lightning's results table of trainer.test()/validate() ("Test metric | DataLoader 0"),

@@ -32,6 +32,9 @@ METRIC_WORDS = frozenset({
     "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
     "similarity", "cossim", "fvu",  # a reconstruction's (sparse autoencoders': "FVU")
     "nse", "kge",  # a hydrological model's efficiencies (Nash-Sutcliffe, Kling-Gupta)
+    # depth estimation's ("AbsRel", "Sq Rel", "Delta1"; "Top-5", "ROUGE-2" and "Abs Rel" are
+    # matched as a word and the number or "rel" after it)
+    "absrel", "sqrel", "delta1", "delta2", "delta3",
 })
 # how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
 # a setting)
@@ -185,6 +188,10 @@ _SAMPLED = re.compile(r"\d+k\d?$")  # StyleGAN's "fid50k", "pr50k3": over 50,000
 
 
 _AT_CUTOFF = re.compile(r"[A-Za-z]@\.?\d")
+# a duration in its unit, of what ran ("Training seconds: 718", SageMaker's "Billable
+# seconds: 216"), not a setting's length ("timeout seconds", "save interval seconds")
+_DURATION_UNITS = frozenset({"seconds", "secs", "minutes", "mins", "hours"})
+_RAN = frozenset({"training", "train", "billable", "total", "inference", "evaluation", "wall"})
 _QUANTILE = re.compile(r"(\w{1,40})\[0?\.\d{1,4}\]")
 
 
@@ -205,11 +212,13 @@ def metric_like(name: str) -> bool:
         return True  # "Success Rate", "Crash Rate": how often an episode ended so
     if parts[-1] == "rank" and parts[-2:-1] in (["mean"], ["avg"], ["median"]):
         return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
+    if parts[-1] in _DURATION_UNITS and parts[-2:-1] and parts[-2] in _RAN:
+        return True
     if _AT_CUTOFF.search(name):
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
-        or any(n.isdigit() and p + n in METRIC_WORDS  # CMC's "Rank-1", "Top-5", "ROUGE-2"
+        or any((n.isdigit() or n == "rel") and p + n in METRIC_WORDS  # CMC's "Rank-1",
                for p, n in pairwise(parts)) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)

@@ -30,10 +30,16 @@ def settings(line: str) -> bool:
     5300 : ce-mean-words : 0.81``, nor ``0.46 [beam size = 5]``'s remark)."""
     if " = " not in line and " : " not in line:
         return False
-    spaced = around.SPACED_ASSIGN.findall(remarks.AFTER_VALUE.sub("", line))
+    text = remarks.AFTER_VALUE.sub("", line)
+    found = list(around.SPACED_ASSIGN.finditer(text))
+    spaced = [m.group(1) for m in found]
+    # a line's key of two words ("Sq Rel : 0.04", depth estimation's squared relative error)
+    phrases = [text[:m.end(1)] for m in found[:1]
+               if len(text[:m.start(1)].split()) == 1 and m.start(1) < 40]
     return bool(spaced) and not any(
         around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
-        or name.lower() in STEP_KEYS for name in spaced)
+        or name.lower() in STEP_KEYS for name in spaced) \
+        and not any(names.metric_like(phrase) for phrase in phrases)
 
 
 def configuration(line: str) -> bool:

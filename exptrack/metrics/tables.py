@@ -92,7 +92,7 @@ _CSV_HEADER = re.compile(
     r"(?:,\s{0,20}[A-Za-z_][\w.\-/()@:%]{0,60}){2,99}$"
     # (a spreadsheet's names of words: "Epoch,Train D Loss,Test PSNR")
     r"|^[A-Za-z_][\w.\-/()@:%]{0,60}(?:,[A-Za-z_][\w.\-/()@:%]{0,30}"
-    r"(?: [A-Za-z_][\w.\-/()@:%]{0,30}){0,4}){2,99}$")
+    r"(?: [A-Za-z_(][\w.\-/()@:%]{0,30}){0,4}){2,99}$")  # ("dt (s)": a unit)
 # a LaTeX table's row of numbers, each after its "&": "&   0.314  &   4.202  \\"
 _LATEX_ROW = re.compile(r"^&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?"
                         r"(?:\s{0,8}&\s{0,8}[+-]?\d{1,9}(?:\.\d{0,9})?){0,63}\s{0,8}\\\\$")
