@@ -96,3 +96,10 @@ def test_a_two_word_key_before_a_spaced_colon() -> None:
     estimation's error); a setting's stays a setting."""
     assert named("Sq Rel : 0.0421\n") == [("Sq_Rel", 0.0421, None, None)]
     assert named("dropout rate : 0.1\n") == []
+
+
+def test_a_statistic_after_a_sentences_words() -> None:
+    """"Epoch 0 finished with average loss: 0.56": the statistic and its metric name the
+    value, not the sentence before them (which once dropped it whole)."""
+    line = "Epoch: 0 finished with average loss: 0.5684, Accuracy: 0.6972\n"
+    assert named(line) == [("average_loss", 0.5684, None, 0), ("Accuracy", 0.6972, None, 0)]

@@ -195,6 +195,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
            and parts[i + 1:i + 2] != ["per"]  # Megatron's "samples per second: 0.23"
            for i, p in enumerate(parts)) \
             and not (parts == ["x"] and names.metric_like(name)):  # YOLO's "x loss: 0.39"
+        if strong and len(parts) > 2 and parts[-2].lower() in ("with", "of") \
+                and parts[-1].lower() in _STATISTICS and names.metric_like(name):
+            return parts[-1] + " "  # "Epoch 0 finished with average loss: 0.56": the
+            # statistic after the sentence's words
         return None if strong and len(parts) > 1 else ""
     if not strong and first and aligned and not before[:found.start("words")].strip():
         return words
