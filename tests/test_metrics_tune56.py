@@ -103,3 +103,16 @@ def test_a_statistic_after_a_sentences_words() -> None:
     value, not the sentence before them (which once dropped it whole)."""
     line = "Epoch: 0 finished with average loss: 0.5684, Accuracy: 0.6972\n"
     assert named(line) == [("average_loss", 0.5684, None, 0), ("Accuracy", 0.6972, None, 0)]
+
+
+def test_a_trees_branch_names_the_phase_of_its_leaves() -> None:
+    """SuperGradients' epoch summary is a tree: "├── Train" and "└── Validation" branches,
+    each over its "│   ├── name = value" leaves; a branch is a heading of a phase."""
+    text = ("SUMMARY OF EPOCH 0\n"
+            "├── Train\n"
+            "│   └── loss = 7.2083\n"
+            "└── Validation\n"
+            "    ├── loss = 5.1437\n"
+            "    └── F1 = 0.1978\n")
+    assert named(text) == [("train_loss", 7.2083, None, 0), ("validation_loss", 5.1437, None, 0),
+                           ("validation_f1", 0.1978, None, 0)]

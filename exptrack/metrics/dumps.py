@@ -125,6 +125,10 @@ def measured(line: str) -> tuple[str, float] | None:
     return key, float(found.group("value").rstrip("%"))
 
 
+# a tree's branch: "│   ├── ", "└── " (the parser reads "│" as " | ")
+_BRANCH = re.compile(r"[\s\u2502|]{0,16}[\u251c\u2514]\u2500\u2500 ")
+
+
 def heading_phase(line: str) -> str | None:
     """The phase a section heading names for the keys under it ("📊 Evaluation Results:",
     "Validation metrics:", "... - Evaluation Results - Train Set"), as printed but for
@@ -137,10 +141,12 @@ def heading_phase(line: str) -> str | None:
     tagged = _TAG_EPOCH.match(text) if text[:1] == "[" else None
     if tagged is not None:  # "[val] epoch: 1/50" over " - total loss: 1.4837"
         return _PHASE_NAMES.get(tagged.group("phase").lower(), tagged.group("phase").lower())
+    branch = _BRANCH.match(text)  # a tree's branch: SuperGradients' "├── Train" over its keys
+    text = text[branch.end():] if branch is not None else text
     found = _PHASE_HEADING.match(text) if len(line) < 120 else None
     if found is None or not (text.endswith(":") or found.group(0) != found.group(0).rstrip(
             "=-*#: ") or " - " in text or len(found.group(0).split()) > 1
-            or line[:1] == "\t"):  # (ProtoPNet's "\ttrain" over "\tcross ent: \t0.18")
+            or line[:1] == "\t" or branch):  # (ProtoPNet's "\ttrain" over "\tcross ent: \t0.18")
         return None  # a lone word ("Training") is no heading of a block of keys
     phase = found.group("phase").lower()
     return _PHASE_NAMES.get(phase, phase)
@@ -183,6 +189,9 @@ def classify(line: str) -> tuple[int, str]:
     text = _CLOCK.sub("", line.rstrip(), count=1)
     if not text or len(text) > MAX_LINE:
         return 0, ""
+    branch = _BRANCH.match(text)  # a tree's leaf ("│   ├── loss = 0.65"): as if indented
+    if branch is not None and heading_phase(text) is None:
+        text = " " * branch.end() + text[branch.end():]
     if text.endswith(","):
         text = text[:-1].rstrip()
     if text.lstrip().startswith("|"):
