@@ -116,3 +116,10 @@ def test_a_trees_branch_names_the_phase_of_its_leaves() -> None:
             "    └── F1 = 0.1978\n")
     assert named(text) == [("train_loss", 7.2083, None, 0), ("validation_loss", 5.1437, None, 0),
                            ("validation_f1", 0.1978, None, 0)]
+
+
+def test_a_name_ending_in_num_counts() -> None:
+    """"micro_num=4", "correct_num: 812", "not_improved_num = 3": how many, not a measure;
+    the loss beside it stays."""
+    line = "step=10,loss=2.31,micro_num=4,correct_num=812,lr=1e-05\n"
+    assert [n for n, _, _, _ in named(line)] == ["loss", "lr"]

@@ -61,6 +61,7 @@ _COUNT_HEADS = frozenset({
     "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
     "clips", "slices", "volumes", "scans", "crops", "molecules", "graphs", "utterances",
     "smpl",  # LeRobot's "smpl:6K": the samples seen
+    "num",  # InternEvo's "micro_num=4": how many micro-batches
 })
 # how Chinese names of counts and sizes end: "数量" number, "个数" count, "数目" number,
 # "大小" size, "长度"/"长度为" length (is), "容量" capacity
