@@ -80,6 +80,16 @@ def test_a_growing_part_of_a_steady_total_loss_is_no_divergence() -> None:
     nan_part = [0.018, 0.014, 0.033, math.nan, math.nan, math.nan, math.nan, math.nan]
     assert "divergence" in problems(
         RunData({"loss": curve(total), "loss_loc_1": curve(nan_part)}, directions))
+    # InternEvo's per-language "loss/cn" is NaN from its first value on when no batch holds
+    # Chinese tokens: never measured, no divergence of a steady total; alone, it still is
+    never = [math.nan] * 8
+    assert "divergence" not in problems(
+        RunData({"loss": curve(total), "loss/cn": curve(never)},
+                {"loss": "min", "loss/cn": "min"}))
+    assert "divergence" in problems(RunData({"loss/cn": curve(never)}, {"loss/cn": "min"}))
+    # ... a loss of its own that is NaN from its first value on still is
+    assert "divergence" in problems(
+        RunData({"loss": curve(total), "loss_loc_1": curve(never)}, directions))
 
 
 def test_spikes_are_instability() -> None:

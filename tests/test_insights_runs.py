@@ -919,6 +919,44 @@ EXPECTED = {
     # to 2.614 over the last eleven epochs: a real plateau
     "heldout628/ntu_ml2021_hw5_seq2seq_info_training_validation_loss_bleu_cr.log":
         {"plateau"},
+    # session 64 (sets XU-YI)
+    # a local client's test loss is best at epoch 14 (0.953) and wanders between 0.95 and
+    # 1.16 for the last eleven epochs: a real plateau
+    "heldout639/pytorch_logging_pipe_separated_local_client_duplicate_start_line.log":
+        {"plateau"},
+    # test_loss is best at epoch 17 (0.748) and rises to 0.90 by epoch 25 while train_loss
+    # falls from 0.53 to 0.22: a real overfit
+    "heldout639/pytorch_logging_pipe_separated_train_test_loss_acc_bacc_f1_scheduler_new_lr.log":
+        {"overfitting"},
+    # BERT fine-tuning: validation loss is best at epoch 5 (0.346) and rises for the five
+    # epochs after: a real plateau (an overfit with no train loss printed beside it)
+    "heldout640/pytorch_bert_mccormick_epoch_banner_average_training_validation_loss.log":
+        {"plateau"},
+    # val_loss falls to about 1e-19 at epoch 2 and stays there for the 23 epochs after:
+    # nothing more to learn from epoch 2 on, a real plateau (the zero loss itself is the
+    # user's problem to see)
+    "heldout641/keras2_bird_audio_recall_precision_tiny_sci_val_loss.log":
+        {"plateau"},
+    # val_loss is best at epoch 6 (0.0762) and the last four epochs stay above it
+    # (EarlyStopping restores epoch 6's weights): a real plateau
+    "heldout641/keras2_ecg_cnn_bilstm_summary_eta_glued_restoring.log":
+        {"plateau"},
+    # val_loss is best at epoch 21 (0.172) and drifts up to 0.31 by epoch 75 while loss
+    # falls from 0.029 to 0.0085: a real overfit
+    "heldout641/keras2_ecg_verbose2_lr_s_epoch_ms_step.log":
+        {"overfitting"},
+    # val_loss reaches 0.0058 at epoch 4 and stays at 0.0059-0.0060 for the 46 epochs after:
+    # a real plateau
+    "heldout641/keras3_conv1d_aqi_ansi_rmse_learning_rate_userwarning.log":
+        {"plateau"},
+    # val_loss rises from 0.693 at epoch 1 to 1.54 while loss falls from 0.712 to 0.09
+    # (EarlyStopping ends the run): a real overfit
+    "heldout641/keras3_ecg_accuracy_before_loss_early_stopping.log":
+        {"overfitting"},
+    # val_loss is best at epoch 11 (0.559) and rises to 0.68 at epoch 14 while train_loss
+    # keeps falling (0.479 -> 0.438): a real overfit, if a mild one
+    "heldout641/pytorch_ecg_pipe_epoch_macro_f1_auc_best_saved_summary.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the

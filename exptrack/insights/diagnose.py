@@ -62,9 +62,13 @@ def diagnose(run: RunData, th: Thresholds | None = None) -> list[Insight]:
     diverged: set[str] = set()
     for name, hit in hits.items():
         if hit is None or (steady is not None and name != steady and not is_validation(name)
-                           and "running_min" in hit.data):
+                           and ("running_min" in hit.data or (
+                               name.startswith(steady + "/") and "last_finite" in hit.data
+                               and hit.data["last_finite"] is None))):
             continue  # a part of a steady total loss grew (a detector's box loss, once its
-            # proposals improve): no divergence; a part that turns NaN still is
+            # proposals improve), or a key under it was NaN from its first value on
+            # (InternEvo's "loss/cn" of batches with no Chinese tokens: never measured): no
+            # divergence; a part that turns NaN still is
         found.append(hit)
         diverged.add(name)
     overfit: set[str] = set()
