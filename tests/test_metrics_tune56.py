@@ -123,3 +123,11 @@ def test_a_name_ending_in_num_counts() -> None:
     the loss beside it stays."""
     line = "step=10,loss=2.31,micro_num=4,correct_num=812,lr=1e-05\n"
     assert [n for n, _, _, _ in named(line)] == ["loss", "lr"]
+
+
+def test_nemos_record_prefix_names_no_value() -> None:
+    """NeMo's "[NeMo I 2025-06-18 21:57:04 nemo_logging:393] ": the source location in the
+    record's prefix is no metric; the message's key is."""
+    assert named("[NeMo W 2025-06-18 21:57:03 rerun_state_machine:1264] Implicit init\n") == []
+    assert named("[NeMo I 2025-06-18 21:57:04 nemo_logging:393] train_loss: 1.2\n") == [
+        ("train_loss", 1.2, None, None)]

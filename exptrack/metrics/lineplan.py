@@ -46,6 +46,10 @@ _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4}
 # the process's rank of the world ("(1/2)") is no step of the message
 _RANK_RECORD = re.compile("^" + forms.LOG_STAMP + r"[\d:.,]{0,10} (?:INFO|DEBUG|WARNING|ERROR) "
                           r"\[[\w.\-]{1,80}:\d{1,7}\] \(\d{1,6}/\d{1,6}\) ")
+# NeMo's record prefix, "[NeMo I 2025-06-18 21:57:04 nemo_logging:393] ": its tag, level,
+# time and source location ("module:line") name no value
+_TAGGED_RECORD = re.compile(r"^\s{0,8}\[[A-Za-z]{1,12} [IWEDC] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
+                            r" [\w.\-]{1,80}:\d{1,7}\] ")
 # the logging cookbook's "%(asctime)s [%(levelname)-5.5s]  %(message)s" ("2022-04-08 15:11:08
 # [INFO ]  Validation accuracy: 55.16<TAB>macro_fscore: 43.87"): the message's phrase labels it
 _PADDED_LEVEL = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ T][\d:.,]{5,16} \[(?:INFO |DEBUG|WARNI)\]"
@@ -164,7 +168,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     record = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
         else _LEVEL_NAME.match(text) or _RANK_RECORD.match(text) or _PADDED_LEVEL.match(text) \
         if "INFO " in text[:40] \
-        else _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) if "-" in text[:40] else None
+        else _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) or _TAGGED_RECORD.match(text) \
+        if "-" in text[:40] else None
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)
