@@ -957,6 +957,39 @@ EXPECTED = {
     # keeps falling (0.479 -> 0.438): a real overfit, if a mild one
     "heldout641/pytorch_ecg_pipe_epoch_macro_f1_auc_best_saved_summary.log":
         {"overfitting"},
+    # session 64 (sets YJ-YQ)
+    # val_loss is best at epoch 2 (0.325) and rises to 0.52 and 0.44 while train_loss falls
+    # from 0.33 to 0.02: a real overfit
+    "heldout645/transformers_pytorch_loop_epoch_n_of_5_train_val_loss_accuracy_float_noise.log":
+        {"overfitting"},
+    # mean_loss jumps from 0.027 to 0.155 around epoch 260 and needs some 40 epochs to
+    # recover, its port terms spiking with it: real spikes
+    "heldout646/lightning_csvlogger_metrics_csv_pinn_five_loss_terms.log":
+        {"instability"},
+    # valid_loss is best at epoch 4 (2.29) and rises every epoch after to 2.47 at epoch 10:
+    # a real plateau (an overfit)
+    "heldout647/tf2_custom_seq2seq_tab_train_valid_bleu_cr_batch_counter_tf_warnings.log":
+        {"plateau"},
+    # val-auc peaks at round 180 (0.837) and slips for the hundreds of rounds after: early
+    # stopping would have saved them, a real plateau
+    "heldout648/xgboost_credit_risk_train_val_auc_every_10_rounds_captured_output.log":
+        {"plateau"},
+    # val-auc is best at round 30 (0.818) and falls after it while the train AUC rises: a
+    # real plateau (an overfit)
+    "heldout648/xgboost_train_val_auc_eleven_lines_overfitting_val_auc_falls.log":
+        {"plateau"},
+    # the last phase's val_loss stays between 1.59 and 1.70 for its 19 epochs, best at epoch
+    # 7: a real plateau
+    "heldout650/pytorch_freesound_spaced_epoch_sci_lr_lwlrap_refit_phases_tta_score.log":
+        {"plateau"},
+    # the last fold's val_loss reaches 0.0878 at epoch 65 and stays at 0.088-0.094 for the
+    # 85 epochs after: a real plateau
+    "heldout650/pytorch_vsb_tab_separated_every_5th_epoch_of_150_scored_with_threshold.log":
+        {"plateau"},
+    # test_loss is best at epoch 4 (0.558) and rises to 1.0 while training_loss falls to
+    # 0.016: a real overfit
+    "heldout652/flax_resnet_cats_dogs_epoch_block_training_test_set_accuracy_loss_eval_seconds.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1251,6 +1284,17 @@ FALSE_ALARMS = {
     # not a curve over time: no plateau can be read from them
     "heldout618/ray_train_legacy_trainer_eight_workers_epoc_avg_validation_loss_accuracy_ansi.log":
         {"plateau"},
+    # session 64 (sets YJ-YQ)
+    # train_loss_step is one epoch's per-batch loss of a small-batch classifier, scattered
+    # between 0.17 and 3.6 from the first batch: batch noise, not spikes of a training going
+    # wrong
+    "heldout646/lightning_csvlogger_metrics_csv_sparse_step_epoch_columns.log":
+        {"instability"},
+    # a PINN's boundary terms start near zero (the untrained network satisfies them
+    # trivially) and grow while the total mean_loss falls from 0.50 to 0.03: parts of a
+    # falling total, no divergence
+    "heldout646/lightning_csvlogger_metrics_csv_pinn_five_loss_terms.log":
+        {"divergence"},
 }
 
 
@@ -1265,4 +1309,7 @@ def test_corpus_fires_only_where_a_problem_is(unused: None) -> None:
         problems = {i.kind for i in bench.log_insights(path) if i.problem}
         if problems:
             fired[str(path.relative_to(data))] = problems
-    assert fired == EXPECTED | FALSE_ALARMS
+    # a log may hold a real problem and a false alarm of another kind
+    known = {log: EXPECTED.get(log, set()) | FALSE_ALARMS.get(log, set())
+             for log in EXPECTED.keys() | FALSE_ALARMS.keys()}
+    assert fired == known
