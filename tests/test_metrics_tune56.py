@@ -96,6 +96,9 @@ def test_a_two_word_key_before_a_spaced_colon() -> None:
     estimation's error); a setting's stays a setting."""
     assert named("Sq Rel : 0.0421\n") == [("Sq_Rel", 0.0421, None, None)]
     assert named("dropout rate : 0.1\n") == []
+    # only the line's first two words: pfl-research's "Central DP | l2 norm bound  : 1.0" is
+    # a setting ("norm" is a metric's word, but the key is not the line's start)
+    assert named("    Central DP | l2 norm bound                        : 1.0\n") == []
 
 
 def test_a_statistic_after_a_sentences_words() -> None:
