@@ -20,7 +20,7 @@ from exptrack.metrics.kinds import (
     STEP,
     TIMED,
 )
-from exptrack.metrics.phases import with_phase
+from exptrack.metrics.phasename import with_phase
 
 _C = tuple[int, str, str, bool]  # a named value of a line: (piece index, name, sep, phrased)
 

@@ -48,9 +48,6 @@ _PHASE = re.compile(
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|[-=]>\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl:"
     r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)|n/a\b|N/A\b))")  # "val: n/a": a key with no value,
 # not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its values
-# what a runner's loop prints on every progress line, train or val: under "Epoch(val)"
-# the val loop's are prefixed, apart from the train loop's ("val_time")
-_RUNNER_TIMING = frozenset({"time", "data_time", "memory", "eta"})
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
 # ... unless the tag is a phase's and a metric, no counter, follows it ("[TEST] MAE: 2.55 |
 # RMSE: 6.35": the test's; "[TEST] Trial:0000 | Epoch:0010 | CL loss:" tags a whole run)
@@ -338,7 +335,8 @@ def _is_label(word: str) -> bool:
 
 def _mode(head: str, start: int, phase: str | None) -> str | None:
     """A runner's mode label ("Epoch(val) [1][625/625]", MMEngine's and mmcv's) marks its
-    phase in parentheses: it names the line's mode, not its metrics (see ``with_phase``)."""
+    phase in parentheses: it names the line's mode, not its metrics (see
+    ``phasename.with_phase``)."""
     if phase is None or not head.endswith(("Epoch(", "Iter("), 0, start):
         return phase
     return f"({phase})"
@@ -352,50 +350,6 @@ def phase_from(phases: list[tuple[int, str | None]], position: int) -> tuple[int
 
 def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
     return phase_from(phases, position)[1]
-
-
-# a phase word inside a name ("RF_Test_accuracy" under "Random Forest Training...."): the
-# name says its phase already
-_PHASE_INSIDE = re.compile(r"(?i)[_\s.](?<!std_)(?:" + _ANY_WORD
-                           + r")(?:$|[_\s./])")  # not "reward_std_dev"
-
-
-# a rate of things done, not a logger's key path: DiT's "Train Steps/Sec: 2.80"
-# (train_Steps/Sec; a time per step, "ms/iter", stays as printed)
-_RATE = re.compile(r"(?i)^(?!(?:ms|s|sec|secs|min|time)/)[a-z]{1,20}/(?:s|sec|second|min)$")
-
-
-def with_phase(name: str, phase: str | None) -> str:
-    if phase is not None and phase.startswith("|"):  # a record's tag or a model's name:
-        return f"{phase[1:-1]}_{name}"  # every key (fairseq's "train_train_wall", as its JSON
-        # log names it; PyCIL's student "snet_train_accy")
-    if phase is not None and name.lower() in PHASES and phase.lower() not in PHASES \
-            and phase.replace("_", "").isalpha():  # a section's phases ("Speed: train: 18.4,
-        return f"{phase.lower()}_{name}"  # act: 175.3": speed_train)
-    if phase is None or name.split("/", 1)[0].lower() in PHASES or _PHASE_INSIDE.search(name):
-        return name
-    tagged = phase.startswith("[")  # a loader's tag prefixes key paths too ("[train: 19, 50 /
-    if tagged:  # 1875] Loss/total: 0.82": train_Loss/total)
-        phase = phase[1:-1]
-    low = name.lower()
-    if phase.startswith("("):  # "Epoch(val) [1][625/625]  coco/bbox_mAP: 0.29  time: 0.2"
-        if low not in _RUNNER_TIMING and not (low == "loss" or low.startswith("loss_")):
-            return name  # the evaluator's metrics, as the runner's own logs name them
-        phase = phase[1:-1]  # the val loop's timing and losses (mmcv's "Epoch(val) [96][192]
-        # top1_acc: 0.02, loss_cls: 4.20, loss: 4.20"): apart from the train loop's
-    if name.startswith("_"):  # Catalyst's "Epoch 1 (train): _base/lr=0.005": train_base/lr
-        return f"{phase}{name}"
-    if "/" in name and not _RATE.match(name) and (
-            (phase in ("train", "training") and not tagged)
-            or any(part.lower() in PHASES for part in name.split("/"))):
-        return name  # a logger's key path (Composer "Train metrics/train/acc"): as printed
-    if low.startswith(("val", "test", "eval", "dev", "train",  # (a letter's: "T_", not "t")
-                       phase.lower() + ("_" if len(phase) == 1 else ""))) \
-            and not low.startswith("value"):  # "Value loss" under "TRAINER -" is prefixed
-        return name
-    if name[:1].isupper() and name[1:] == name[1:].lower():
-        name = low
-    return f"{phase}_{name}"
 
 
 # "loss_train", "acc_val": a quantity, then its phase

@@ -33,6 +33,7 @@ from exptrack.metrics.ahead import name_ahead
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, EPOCH_ALONE, METRIC, RATIO, STEP, TIMED
+from exptrack.metrics.phasename import with_phase
 from exptrack.metrics.phases import (
     ANY_PHASE,
     EPOCH_KEYS,
@@ -44,7 +45,6 @@ from exptrack.metrics.phases import (
     phase_at,
     phase_from,
     phases_of,
-    with_phase,
 )
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.settle import conclude

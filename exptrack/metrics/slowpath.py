@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Mapping
 
-from exptrack.metrics import columns, detectron, dumps, forms, names, phases, reprints, rules
+from exptrack.metrics import columns, detectron, dumps, forms, names, reprints, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import (
     CLOSES,
@@ -50,6 +50,7 @@ from exptrack.metrics.lineplan import (
 )
 from exptrack.metrics.modes import ModedBlocks
 from exptrack.metrics.observation import Carried, Observation
+from exptrack.metrics.phasename import with_phase
 from exptrack.metrics.replay import MAX_LINE_BYTES
 
 MAX_PLANS = 4096  # line shapes whose plans are cached; past it, the cache starts over
@@ -276,7 +277,7 @@ class SlowPath(ModedBlocks):
         self._reprints.take(found, 0, raw)  # "***** train metrics *****": the dict again
         # (TF's two handlers print a dict twice)
         if block.phase is not None:
-            found = [o._replace(name=phases.with_phase(o.name, block.phase)) for o in found]
+            found = [o._replace(name=with_phase(o.name, block.phase)) for o in found]
         if block.stream or block.metrics or not (
                 block.held or any(not names.metric_like(o.name) for o in found)):
             out.extend(self._recorded(found))  # nothing held back before, nor now; under a
