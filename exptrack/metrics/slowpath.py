@@ -9,7 +9,8 @@ the hot loop's ``float`` calls (a plan with flags, see ``lineplan``):
   step of its postfix (SLOW, ``_apply``);
 - printed configuration blocks (``dumps``): their values are held back until the block
   ends, then dropped when it was a configuration; Keras bar renders and pycocotools'
-  summary rows are held too (``heldlines``), and blocks that read on (``modes``).
+  summary rows are held too (``heldlines``), and blocks that read on (``modes``); a
+  block's end is ``dumpblocks``'.
 
 It also makes and caches the plan of each line shape the hot loop has not seen
 (``_new_plan``). ``SlowPath`` is a mixin of ``MetricParser``: it shares the parser's state.
@@ -23,6 +24,7 @@ from collections.abc import Mapping
 
 from exptrack.metrics import columns, detectron, dumps, forms, names, reprints, rules
 from exptrack.metrics.columns import ColumnPlan
+from exptrack.metrics.dumpblocks import DumpBlocks
 from exptrack.metrics.lineplan import (
     CLOSES,
     COCO_ROW,
@@ -33,7 +35,6 @@ from exptrack.metrics.lineplan import (
     KERAS_BAR,
     KEYED,
     LR_REDUCED,
-    MAX_OBJECT_LINES,
     OBJECT,
     REPRINT,
     RESULTS,
@@ -43,12 +44,10 @@ from exptrack.metrics.lineplan import (
     TIMING,
     Plan,
     bar_finished,
-    depth,
     listing_plan,
     make_plan,
     text_of,
 )
-from exptrack.metrics.modes import ModedBlocks
 from exptrack.metrics.observation import Carried, Observation
 from exptrack.metrics.phasename import with_phase
 from exptrack.metrics.replay import MAX_LINE_BYTES
@@ -59,7 +58,7 @@ MAX_VARIANTS = 4096
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
 
 
-class SlowPath(ModedBlocks):
+class SlowPath(DumpBlocks):
     """KEYED and SLOW plans, and configuration blocks (see the module docstring)."""
 
     step: int | float | None
@@ -129,9 +128,6 @@ class SlowPath(ModedBlocks):
         raise NotImplementedError  # ``tablelines.TableLines``
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
-        raise NotImplementedError
-
-    def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
         raise NotImplementedError
 
     def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
@@ -288,19 +284,6 @@ class SlowPath(ModedBlocks):
                 self._close_dump(out)
         return None
 
-    def _object_line(self, block: dumps.Block, text: str, out: list[Observation]) -> None:
-        """A line of an object printed over lines (``pprint`` of a Trainer's logs, a JSON
-        dump with an indent): once its brackets close, the object is read as one line, so
-        a step or an epoch anywhere in it places all its values."""
-        block.lines.append(text.strip())
-        block.depth += depth(text)
-        size = sum(len(line) + 1 for line in block.lines)
-        if block.depth <= 0 and size <= MAX_LINE_BYTES // 4:
-            self._dump = None
-            self._parse_lines([" ".join(block.lines)], out)
-        elif block.depth <= 0 or len(block.lines) >= MAX_OBJECT_LINES:
-            self._close_dump(out)  # too long to be one line: its lines one by one
-
     def _variant(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
         """The plan of a line whose names hold digits, for the digits it has: "top1=0.7"
         and "top5=0.9" share a shape, not a name."""
@@ -394,28 +377,3 @@ class SlowPath(ModedBlocks):
                 total = forms.to_float(raw[d_start:d_end])
                 value = value / total * scale if total else math.nan
             out.append(made(name, value, step, epoch))
-
-    def _close_dump(self, out: list[Observation]) -> None:
-        """The block ended: what it held back, unless it was a printed configuration (then
-        only the values a metric's name holds, or that the block keeps changing)."""
-        block, self._dump = self._dump, None
-        if block is not None and block.mode == dumps.OBJECT:  # never closed: its lines one
-            first = block.lines[0].encode("utf-8", "surrogateescape")  # by one
-            if len(first) <= MAX_LINE_BYTES:
-                self._apply(make_plan(first, self._name, self._peek, objects=False), first, out)
-            self._parse_lines(block.lines[1:], out)
-            return
-        if block is None or not block.held:
-            return
-        if block.is_configuration():  # a Series's rows are a table's, however often printed
-            if not block.series:
-                out.extend(self._recorded(self._settings.keep(block.held)))
-        else:
-            out.extend(self._recorded(block.held))
-
-    def _release(self, out: list[Observation]) -> None:
-        """The block became a stream of metrics: what it held back goes out."""
-        if self._dump is not None and self._dump.held:
-            out.extend(self._recorded(self._dump.held))
-            self._dump.held = []
-
