@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
+from exptrack.metrics.counterkeys import INDEX_WORDS, key_kind
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import (
     COUNTER_KEYS,
@@ -293,7 +294,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     single = normalize_name(raw_name).lower()
     rate = before.endswith(" per ")  # "approx flops per GPU": a rate, named by its words
     # a log-level word ends a phrase's name ("Mean absolute error  0.49"): the whole is judged
-    indexed = single in _INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() \
+    indexed = single in INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() \
         in COUNTER_KEYS  # "Batch ID=10", "epoch no: 3": the key's index
     quoted = tail[match.start():match.start() + 1] in ("'", '"')  # "metric 'epoch_loss'="
     bare = _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(" ", "_")
@@ -343,71 +344,3 @@ def _phrase_phase(phrase: re.Match[str]) -> str:
     index = phrase.group("index") or ""
     return WORD_PHASES[phrase.group("phase").lower()] + (
         f"_{index[1:-1]}" if index.startswith("(") else index)  # "Val(step1) ": val_step1
-
-
-_INDEX_WORDS = frozenset({"i", "id", "idx", "index", "no", "num", "number"})
-
-
-def index_key(low: str) -> str:
-    """A step's or epoch's key with an index word after it ("batch i", "epoch_idx",
-    "iter_num"): the key; other names as they are."""
-    cut = max(low.rfind(" "), low.rfind("_"))
-    key = low[:cut]
-    if cut > 0 and low[cut + 1:] in _INDEX_WORDS and (key in STEP_KEYS or key in EPOCH_KEYS):
-        return key
-    return low
-
-
-_STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", "train", "training",
-                              "iteration",  # "Iteration step: 1300"
-                              "trainer", "optimizer", "opt", "update", "env", "environment",
-                              "end", "finished", "done", "start", "starting", "begin",
-                              "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
-# ("END epoch:8", PaddleVideo's summary of the epoch, is the epoch)
-_KEY_WORDS = ("step", "steps", "timestep", "epoch", "iter", "iteration")
-_RUN_GROUPS = frozenset({"train", "training", "trainer", "counters"})  # a logger's group of
-# the run's keys (HALOs' "counters/updates": 4)
-
-
-def key_kind(low: str) -> int | None:
-    """STEP or EPOCH when a name is a step's or an epoch's key: "iter", "epoch", "completed
-    step", "current_epoch", "global iter", "train_num_updates"; else None."""
-    group, slash, leaf = low.partition("/")
-    if slash and group in _RUN_GROUPS:  # verl's "training/global_step:1", SAM 2's
-        counted, _, phase = leaf.partition("_")  # "Trainer/steps_train: 630"
-        leaf = counted if phase in WORD_PHASES else leaf
-        if leaf in STEP_KEYS or leaf in EPOCH_KEYS:
-            return STEP if leaf in STEP_KEYS else EPOCH
-    first, _, last = low.partition("_")
-    phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
-    qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
-        len(first) > 4 and first.endswith("ed") and not first.endswith("eed")))  # 3 of 8"
-    if last in ("loaded", "restored", "resumed") and (first in EPOCH_KEYS or first in STEP_KEYS):
-        low = first  # SpeechBrain's test line "Epoch loaded: 100 - test loss: 0.09": the
-        # checkpoint's epoch
-    if first in _STEP_QUALIFIERS and "_" in last and not (phased or qualified):
-        return key_kind(last)  # "Start training epoch: 00": a qualified phase's key
-    if not (low in EPOCH_KEYS or low in STEP_KEYS or phased or qualified):
-        return None
-    epoch = low not in STEP_KEYS and not phased \
-        and last not in ("step", "steps", "timestep", "iter", "iteration")
-    return EPOCH if epoch else STEP
-
-
-# "number of skipped iterations: 0", "nan steps: 2": a count of steps, not the step
-_COUNT_OF = re.compile(r"(?i)(?:\b(?:number|count|num) of (?:[a-z]+ )?|\b(?:skipped|nan|inf|"
-                       r"failed|dropped|overflow(?:ed)?) )$")
-
-
-def count_of_steps(before: str) -> bool:
-    """Do the words before a step's key make it a count ("number of skipped iterations")?"""
-    return _COUNT_OF.search(before[-40:]) is not None
-
-
-def sub_counter(low: str) -> bool:
-    """An inner loop's position ("inner iter: 0/ 4", "ppo epoch: 1/ 4"): neither the
-    line's step nor a metric."""
-    head, _, last = low.rpartition("_")
-    pair = head.rpartition("_")[2] + "_" + last  # PyMARL's "my_main t_env: 193894 / 2050000"
-    return bool(head) and (last in _KEY_WORDS or last in STEP_KEYS or last in EPOCH_KEYS
-                           or (pair != low and pair in STEP_KEYS))

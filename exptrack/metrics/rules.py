@@ -20,6 +20,7 @@ from bisect import insort
 from exptrack.metrics import (
     abbrev,
     around,
+    counterkeys,
     forms,
     groups,
     names,
@@ -250,7 +251,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 actions.append(Action(unnamed, index))
             continue
         name, sep = found.name, found.sep
-        low = naming.index_key(name.lower())  # "batch i:2972", "epoch_idx": the key
+        low = counterkeys.index_key(name.lower())  # "batch i:2972", "epoch_idx": the key
         short = abbrev.key_of(low) if low.endswith(".") else None
         if short is not None:  # "Ep. 3 : Up. 5300 : Sen. 299,352": abbreviated keys
             if short != abbrev.COUNT:
@@ -273,7 +274,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if counter and naming.counted(low):  # "epoch/iter: 19/5159", "step/max_steps: 4/9"
             actions.extend(Action(k, index + 2 * i) for i, k in enumerate(naming.counted(low)))
             continue
-        keyed_as = naming.key_kind(low)
+        keyed_as = counterkeys.key_kind(low)
         if keyed_as is None and counter and low.replace("_", " ").rsplit(" ", 1)[-1] in (
                 "time", "times") and pieces[index].isdigit() and pieces[index + 2].isdigit():
             keyed_as = EPOCH  # Tip-Adapter's "Train time: 3 / 30": the pass, not a duration
@@ -281,9 +282,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             if keyed_as == STEP:  # fairseq's "update": 2.689: the epoch's progress
                 continue
             keyed_as = None if len(low) <= 2 else keyed_as  # ProDiff's "'e': 0.02" (energy)
-        if keyed_as is not None and naming.count_of_steps(found.before):
+        if keyed_as is not None and counterkeys.count_of_steps(found.before):
             continue  # "number of skipped iterations: 0": a count of steps
-        if keyed_as is None and counter and naming.sub_counter(low):
+        if keyed_as is None and counter and counterkeys.sub_counter(low):
             continue  # "inner iter: 0/ 4 | ppo epoch: 1/ 4 | global iter: 69/ 160"
         if keyed_as is not None and not counted_again(low, actions):
             if low == "batch" and not counter and candidates and actions[0].kind == STEP:
