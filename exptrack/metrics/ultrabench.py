@@ -34,6 +34,7 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _FAILED = frozenset({"NaN", "nan", "-"})
 MARKER = b"Inference time (ms/im)"  # what a chunk that holds a header shows
 DONE = "Benchmarks complete for "  # the line before each new benchmark's table
+DONE_MARKER = DONE.encode()
 
 
 class BenchTable:

@@ -86,7 +86,7 @@ _OWN_LINE = re.compile(r"\s*(?:(?P<table>Class\s+Images\b|classes\s+top1_acc\b)"
 # header carry "\r" or ANSI codes, or else their bar's box-drawing glyphs, "━" "─")
 _MARKERS = (b"GPU_mem", b"\xe2\x94", b"Overriding model.yaml", b" val images ", b"Scanning ",
             b"Speed: ", b"AutoAnchor: ", b"   all   ", b" epochs completed in ", b"Validating ",
-            ultrabench.MARKER, ultrabench.DONE.encode())
+            ultrabench.MARKER, ultrabench.DONE_MARKER)
 
 _GROUPS = {"box": "", "mask": "mask_", "pose": "pose_", "obb": ""}
 _BOX_METRICS: tuple[str, ...] = ("P", "R", "mAP50", "mAP50-95")
@@ -106,8 +106,8 @@ def starts(chunk: bytes, early: bool = False) -> bool:
         return True
     if early and _GLYPH in chunk and _GLYPH_ROW.search(chunk) is not None:
         return True
-    if b"Benchmarks complete for " in chunk or (ultrabench.MARKER in chunk
-                                               and b"Size (MB)" in chunk):
+    if ultrabench.DONE_MARKER in chunk or (ultrabench.MARKER in chunk
+                                           and b"Size (MB)" in chunk):
         return True  # its benchmark table (``ultrabench``)
     return (b" Instances " in chunk or b" top1_acc " in chunk) \
         and _HEADER.search(chunk) is not None  # its headers
@@ -140,8 +140,7 @@ class Recognizer:
         Ultralytics' own."""
         if self._ignore is not None and self._ignore.search(text):
             return None
-        bench = self._bench.take(text) if self._bench.open or "(ms/im)" in text \
-            or text.startswith(ultrabench.DONE) else None
+        bench = self._bench.take(text)  # (its own quick "no" for every other line)
         if bench is not None:  # the benchmark table: its rows are formats, not epochs
             return [(self._aliases.get(name, name), value, None) for name, value in bench]
         if text.startswith(_ALL_LABEL) and "box_loss" in self._losses \
