@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics.forms import DECIMAL
+
 # "copypaste: ..." after a logging prefix; the markdown table's heading
 COPYPASTE = re.compile(r"\bcopypaste: (?P<body>.{1,400})$")
 RESULTS = re.compile(r"\bEvaluation results for (?P<task>[\w\-]{1,40}):\s*$")
 _NAME = re.compile(r"^[A-Za-z][\w\-/.@]{0,40}$")
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?i:nan|inf)$")
+_NUMBER = re.compile(rf"^{DECIMAL}$|^[+-]?(?i:nan|inf)$")
 MAX_COLUMNS = 64
 # a pycocotools summary row, after an optional log prefix; its query is its name
 SUMMARY_ROW = re.compile(

@@ -46,8 +46,11 @@ TOKEN = re.compile(
     r"|,\d{3})"
 )
 
-# a number as JSON or Python print it, maybe a percentage ("0.97", "-1e-05", "93.5%")
-PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$")
+# a decimal number as JSON or Python print it ("0.97", "-1e-05", "3."), unanchored: the one
+# spelling the table and benchmark readers build their cell patterns from
+DECIMAL = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+# ... maybe a percentage ("93.5%"), to the end of the text
+PLAIN_NUMBER = re.compile(DECIMAL + r"%?$")
 SOURCE_LINE = re.compile(r"\.[A-Za-z]{1,4}:\d+$")  # a warning's "site-packages/x/utils.py:77"
 
 # A call that only carries a value: tensor(0.51), tensor(0.5100, device='cuda:0'),

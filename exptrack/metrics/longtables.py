@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from exptrack.metrics.forms import DECIMAL
 from exptrack.metrics.phases import COUNTER_KEYS, EPOCH_KEYS
 
 # a tree's marker before a member's name: its depth is the spaces before the dash
 _MEMBER = re.compile(r"^( *)- ")
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_NUMBER = re.compile(rf"^{DECIMAL}$")
 _NO_FILTER = frozenset({"", "none"})
 _AGGREGATES = frozenset({"all"})  # lighteval's row over every task: the metric's own name
 MAX_NAMES = 4096  # the rows' last values remembered (to tell a repeat)

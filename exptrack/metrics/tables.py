@@ -14,8 +14,7 @@ from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
-ROW_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^[+-]?(?:nan|inf)$",
-                         re.IGNORECASE)
+ROW_NUMBER = re.compile(rf"^{forms.DECIMAL}%?$|^[+-]?(?:nan|inf)$", re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
 _BLANK_CELLS = frozenset({"nan", "inf", "-inf", "-", "--", "_", "", "none", "n/a", "na", "null"})
 # "6.73G", "2940M": a memory figure with its unit, in a column whose name says memory

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from exptrack.metrics.forms import DECIMAL
 from exptrack.metrics.tables import header_name
 
 # the header: its format and status columns, the size, then the metric columns; each
@@ -30,7 +31,7 @@ from exptrack.metrics.tables import header_name
 _HEADER = re.compile(r"[|\s]*Format\s+Status\S*\s+Size \(MB\)\s+(?P<metric>\S+)"
                      r"\s+(?P<time>Inference time \(ms/im\))(?P<fps>\s+FPS)?[\s|]*")
 _BORDER = re.compile(r"\s*\+[-=+]*\+?\s*")  # a box's rule: "+-----+", "+=====+"
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = re.compile(DECIMAL)
 _FAILED = frozenset({"NaN", "nan", "-"})
 MARKER = b"Inference time (ms/im)"  # what a chunk that holds a header shows
 DONE = "Benchmarks complete for "  # the line before each new benchmark's table

@@ -41,6 +41,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from exptrack.metrics import ultrabench
+from exptrack.metrics.forms import DECIMAL
 from exptrack.metrics.lineplan import DONE_LINE
 from exptrack.metrics.tables import glued_row
 
@@ -73,7 +74,7 @@ _FIRST = re.compile(
 _SPEED = re.compile(r"(\d+(?:\.\d+)?)ms (preprocess|pre-process|inference|loss|postprocess|NMS)\b")
 _TRAIN_ROW = re.compile(r"\s*(?P<epoch>\d+)/\d+\s+\S*G\s")
 _ROW_START = re.compile(r"(?<=\S)\s{2,}\d+/\d+\s+\S*G\s")  # renders joined on one line
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf)")
+_NUMBER = re.compile(rf"{DECIMAL}|[+-]?(?i:nan|inf)")
 # the validation table's header, or one of Ultralytics' own lines whose numbers the
 # default rules would take for metrics ("Overriding model.yaml nc=80 with nc=2", "Using 16
 # train, 8 val images for fraction=1.0", a prediction's classes and scores, YOLOv5's
