@@ -29,7 +29,7 @@ STOPWORDS = frozenset({
 # epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 MEASURE_UNIT = re.compile(
     r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds?"
-    r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
+    r"|(?:mins?|minutes?|hours?|hrs?|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
     r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory

@@ -15,6 +15,7 @@ from exptrack.metrics import (
     mllog,
     optuna,
     rlstarter,
+    rtrace,
     rules,
     samplefactory,
     tdmpc,
@@ -188,6 +189,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         return Plan((), (), DONE)
     pieces = rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
+    traced = None
     if dark is None and " finished with value" in text:
         dark = optuna.plan(pieces)
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
@@ -198,6 +200,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = tdmpc.plan(pieces)
     elif dark is None and any(marker in text for marker in gensim.MARKERS):
         dark = gensim.plan(pieces)
+    elif dark is None and rtrace.MARKER in text:  # R's optim trace: "iter  10 value 39.2"
+        dark = traced = rtrace.plan(pieces)  # ("final  value 4.92": no setting's listing)
     elif dark is None and any(marker in text for marker in mllog.MARKERS):
         dark = mllog.plan(pieces, text)
         if dark == ():
@@ -226,7 +230,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     context = tuple((alone if a.kind == rules.EPOCH else a.kind, *span(a.token))
                     for a in actions if a.kind in _CONTEXT)
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
-    listing, key = dumps.classify(text) if not context and (
+    listing, key = dumps.classify(text) if traced is None and not context and (
         len(values) < 2 or (len(values) == 2 and dumps.two_cells(text))) else (
         dumps.CONTINUES, "") if not values and dumps.heading_phase(text) else (0, "")
     # ("Epoch 15 - Val metrics:": the epoch, and a heading over the keys that follow)

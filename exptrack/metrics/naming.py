@@ -23,14 +23,15 @@ from exptrack.metrics.phases import (
 is_denied = names.denied
 
 _NAME_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<===)|(?<=\s@)|(?<=^#)|(?<=\s#))['"]?"""
+    r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<===)|(?<=\s@)|(?<=^#)|(?<=\s#)|(?<=\.\.))['"]?"""
     # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200") or a
     # banner's "==" ("==epoch: 0==");
     # FuxiCTR's "Train loss @epoch 1": after " @"; libFM's "#Iter=  0": after a word's "#";
     # insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"; a key path
-    # may open with "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime")
+    # may open with "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime"); after an
+    # ellipsis, and never across one (gotch's "Start eval...Epoch: 0")
     r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?[^\W\d_]"""
-    r"""(?:(?:[\w.\-/@]|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
+    r"""(?:(?:[\w\-/@]|\.(?!\.)|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)", a GAN's D(G(z))
     r"""(?:(?<=[A-Za-z])\((?:[A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?"""
     r"""|[A-Za-z]{1,3}\([A-Za-z]{1,3}\))\))?"""
@@ -53,7 +54,8 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 # ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
 _FILLERS = frozenset({"value", "values"})
 _COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
-_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
+# (Julia's logging: "[ Info: Loss is 2.291", "┌ Info: Loss is 1.13")
+_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s|^\W*(?:Info|INFO):\s)$")
 
 # "NAME in UNIT: value" (BioNeMo's "train_step_timing in s"): the name keeps its unit
 _UNITS = frozenset({"s", "ms", "us", "sec", "secs", "seconds", "min", "mins", "minutes", "h",

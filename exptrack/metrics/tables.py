@@ -117,7 +117,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     text = _unprefixed(message(_BAR_CUT.sub("", line.replace("│", "|"))).strip())
     if text[:2] in ("# ", "#\t"):  # a data file's commented header (DeePMD's lcurve.out:
         text = text[1:].lstrip()  # "#  step      rmse_val    rmse_trn ...")
-    if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")):
+    if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")) \
+            or not text.strip("_ \t"):  # MATLAB's trainnet rules its header with "_____"
         return None
     if not text.startswith("|") and " | " in text \
             and all(GAP.search(part.strip()) for part in text.split(" | ")):
