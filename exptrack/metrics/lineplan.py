@@ -73,6 +73,9 @@ _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:
 _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:at|from) "
                       r"(?:epoch|step|iteration|iter|round) ?:? ?#?\d"
                       r"|(?:till|until|so) (?:now|far)\b)"
+                      # the best value, then its epoch: "Best Test acc: 0.769261(Epoch 130)"
+                      r"|(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} ?[:=]? ?[-+]?\d[\d.]{0,19}"
+                      r"%? ?(?:\(|at |@ ?)(?:epoch|step|iteration|iter)\b"
                       r"|^\W{0,4}the (?:current|running) best\s")  # "The Current
 # Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF)
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
