@@ -29,9 +29,12 @@ STOPWORDS = frozenset({
 # epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 MEASURE_UNIT = re.compile(
     r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds?"
-    r"|(?:mins?|minutes?|hours?|hrs?|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
+    r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
     r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
+# ... and a decimal's unit of minutes or hours ("Taken time: 8.67 mins"; a whole number's is a
+# clock's part, "3 hours, 11 minutes and 16.97 seconds", or a setting's, "Delta t: 6 hours")
+LONG_TIME_UNIT = re.compile(r"^\s?(?:mins?|minutes?|hours?|hrs?)(?![\w/])")
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 BARE_UNITS = frozenset("KMGT")
 MEMORY_END = re.compile(r"(?i)mem(?:ory)?(?:[_ ]usage|[_ ]used)?$")  # ("memory usage: 37G")
@@ -52,7 +55,9 @@ METRIC_END = re.compile(
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
 WORDS_BEFORE = re.compile(
-    r"(?:^\s*|[,;|\t\]([]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
+    r"(?:^(?:[mun]?s|secs?|%)\s"  # the unit of the value before: litgpt's "iter time: 271.69ms
+    # remaining time: 184.18 hours" (an estimate, no duration)
+    r"|^\s*|[,;|\t\]([]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
     r"|\s:\s)"  # a label's spaced colon: "Training  : Negative Log Likelihood:0.04"
     r"(?P<words>(?:(?:[A-Za-z][A-Za-z0-9/_]*|[1-4][Dd])(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? )"
     r"{1,4})$")  # ("3D loss": a word of a digit and its dimension)
@@ -146,7 +151,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     that starts with a phrase whose value stands in an aligned column ("Kappa statistic
     0.0651", "Root mean squared error   0.4982"), the whole phrase."""
     found = WORDS_BEFORE.search(before)
-    if found is None or (found.start() == 0 and not first and before[:1].isalpha()):
+    if found is None or (found.start("words") == 0 and not first and before[:1].isalpha()):
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
     words = found.group("words")
     parts = words.split()

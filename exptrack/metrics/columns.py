@@ -117,9 +117,9 @@ def make_plan(shape: bytes, context: Sequence[tuple[int, int, int]],
               metrics: Sequence[tuple[str, int, int, int, int, float]],
               report: tuple[int, int] = (0, 0)) -> ColumnPlan | None:
     """The column plan for a shape's line plan; None when the line path must do it
-    (nothing to extract, ratios, a metric twice in one line)."""
+    (nothing to extract, ratios or values in a unit to convert, a metric twice in one line)."""
     names = [m[0] for m in metrics]
-    if not metrics or any(m[4] for m in metrics) or len(set(names)) != len(names):
+    if not metrics or any(m[4] or m[5] != 1.0 for m in metrics) or len(set(names)) != len(names):
         return None
     spans = sorted({(s, e) for _, s, e in context} | {(m[1], m[2]) for m in metrics})
     column = {span: index for index, span in enumerate(spans)}

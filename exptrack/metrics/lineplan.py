@@ -18,6 +18,7 @@ from exptrack.metrics import (
     rtrace,
     rules,
     samplefactory,
+    sklearncv,
     tdmpc,
 )
 
@@ -73,8 +74,9 @@ _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:
 _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:at|from) "
                       r"(?:epoch|step|iteration|iter|round) ?:? ?#?\d"
                       r"|(?:till|until|so) (?:now|far)\b)"
-                      # the best value, then its epoch: "Best Test acc: 0.769261(Epoch 130)"
-                      r"|(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} ?[:=]? ?[-+]?\d[\d.]{0,19}"
+                      # a line of the best value, then its epoch: "Best Test acc: 0.769261(Epoch
+                      # 130)" (not "current dice: 0.78 best dice: 0.91 at epoch: 12": a report)
+                      r"|^\W{0,4}best(?: [A-Za-z]{1,12}){0,3} ?[:=]? ?[-+]?\d[\d.]{0,19}"
                       r"%? ?(?:\(|at |@ ?)(?:epoch|step|iteration|iter)\b"
                       r"|^\W{0,4}the (?:current|running) best\s")  # "The Current
 # Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF)
@@ -205,6 +207,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = gensim.plan(pieces)
     elif dark is None and rtrace.MARKER in text:  # R's optim trace: "iter  10 value 39.2"
         dark = traced = rtrace.plan(pieces)  # ("final  value 4.92": no setting's listing)
+    elif dark is None and text.startswith(sklearncv.MARKER):  # "[CV 2/5] END C=1;, score=0.8"
+        dark = sklearncv.plan(pieces, text)
     elif dark is None and any(marker in text for marker in mllog.MARKERS):
         dark = mllog.plan(pieces, text)
         if dark == ():

@@ -54,8 +54,8 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 # ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
 _FILLERS = frozenset({"value", "values"})
 _COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
-# (Julia's logging: "[ Info: Loss is 2.291", "┌ Info: Loss is 1.13")
-_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s|^\W*(?:Info|INFO):\s)$")
+_FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
+_JULIA_INFO = re.compile(r"^\W{0,4}Info:\s$")  # "[ Info: Loss is 2.291", "┌ Info: Loss is 1.1"
 
 # "NAME in UNIT: value" (BioNeMo's "train_step_timing in s"): the name keeps its unit
 _UNITS = frozenset({"s", "ms", "us", "sec", "secs", "seconds", "min", "mins", "minutes", "h",
@@ -237,6 +237,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if match is None:
         return None
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
+    if raw_name[-1:] == "." and raw_name[:-1].lower() in INDEX_WORDS:
+        raw_name = raw_name[:-1]  # "## Epoch no. = 1": the index word, its dot an abbreviation's
     if match.group("unit") is not None and (_QUALIFIER.match(match.group("unit")) or (
             _KEPT_UNIT.match(match.group("unit"))) or _initials(
                 match.group("unit"), tail[:end])):  # "Data (t):", "elapsed time per
@@ -275,8 +277,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         joined = WORDS_BEFORE.search(before)
         if (joined is not None
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
-                or _FIELD_START.search(before[:joined.start("words")] if joined
-                                       else before) is None:
+                or (_FIELD_START.search(field := before[:joined.start("words")] if joined
+                                        else before) is None
+                    and not (index == 1 and _JULIA_INFO.match(field))):
             return None  # "found at epoch 2 with valid_loss value: 0.01": prose
     unit = _IN_UNIT.search(before) if raw_name.lower() in _UNITS else None
     if unit is not None:  # "train_step_timing in s: 0.03": the unit is part of the name

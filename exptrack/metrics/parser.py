@@ -327,6 +327,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 if d_end:
                     total = float(raw[d_start:d_end])
                     value = value / total * scale if total else math.nan
+                elif scale != 1.0:  # (a unit's: scikit-learn's "1.2min", in seconds)
+                    value *= scale
                 append(new(made, (name, value, step, epoch)))
             if first < len(out):
                 if shape != mark_shape:

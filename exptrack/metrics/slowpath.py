@@ -376,4 +376,6 @@ class SlowPath(DumpBlocks):
             if d_end:
                 total = forms.to_float(raw[d_start:d_end])
                 value = value / total * scale if total else math.nan
+            elif scale != 1.0:
+                value *= scale
             out.append(made(name, value, step, epoch))
