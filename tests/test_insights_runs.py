@@ -990,6 +990,47 @@ EXPECTED = {
     # 0.016: a real overfit
     "heldout652/flax_resnet_cats_dogs_epoch_block_training_test_set_accuracy_loss_eval_seconds.log":
         {"overfitting"},
+    # sets YR-ZM (session 65), judged by reading each log
+    # MONAI's DDPM: validation_loss falls from 0.96 to about 0.003 by epoch 650 and stays
+    # at 0.002-0.004 to epoch 3900 (one low reading at 2300): a real plateau
+    "heldout655/monai_ddpm_segmentation_epoch_validation_loss_print_train_diffusion_total_time.log":
+        {"plateau"},
+    # gotch's TorchScript MNIST: test_accuracy 99.15 at epoch 25, then 98.8-99.1 for 24
+    # epochs more
+    "heldout657/gotch_go_jit_train_torchscript_initial_accuracy_epoch_loss_test_accuracy_completed_best.log":
+        {"plateau"},
+    # tfjs translation: val_loss best 0.472 at epoch 76, then climbs to 0.51 while loss falls
+    "heldout657/tfjs_node_translation_lstm_epoch_slash_eta_bar_ms_us_step_loss_val_loss.log":
+        {"plateau"},
+    # a PINN under Adam: the loss jumps from 0.003 to 0.075 at step 2400 and from 0.001 to
+    # 0.067 at 5600 before it settles again: real spikes
+    "heldout660/pytorch_pinn_burgers_identification_it_loss_lambda_then_lbfgs_loss_l1_l2_error_percent.log":
+        {"instability"},
+    # CS231n's five-layer net overfits 50 examples on purpose: train_acc 0.14 -> 1.0,
+    # val_acc best 0.187 at epoch 11, then 0.15
+    "heldout661/cs231n_solver_five_layer_overfit_iteration_loss_epoch_train_val_acc.log":
+        {"overfitting"},
+    # Theano's stacked autoencoder: validation_error 5.667 at epoch 308, then 5.68-5.72
+    "heldout663/theano_stacked_autoencoder_slurm_out_finetune_tail_validation_error_optimization_complete_ran_for_minutes.log":
+        {"plateau"},
+    # val_loss best 0.235 at epoch 24, 0.28 at the end while loss keeps falling
+    "heldout664/keras_spanish_book_tf2_fit_generator_verbose2_loss_acc_val_loss_val_acc_sample_weight_warnings_interrupted.log":
+        {"overfitting"},
+    # val_loss 0.090 at epoch 8, 0.12 at 39 while loss falls 0.085 -> 0.036
+    "heldout667/keras_unet5_field_boundary_verbose2_epoch_seconds_loss_accuracy_val_numpy_warning_interrupted.log":
+        {"overfitting"},
+    # val_loss 0.199 at epoch 55, 0.248 at the end while loss falls
+    "heldout667/keras_unet_camvid_multiclass_tversky_iou_calc_eta_bar_checkpoint_early_stopping.log":
+        {"overfitting"},
+    # YDF's fine-tuning: test-loss rises from its first 0.478 to 0.487 while train-loss falls
+    "heldout668/ydf_gbt_jax_finetune_stage_epoch_test_train_accuracy_loss_colon_no_space.log":
+        {"plateau"},
+    # val_loss 1.459 at epoch 5, 1.47-1.49 for the eleven epochs after while loss falls 10x
+    "heldout670/keras03_brown_genre_classification_notebook_test_score_tuple_epoch_bar_loss_acc_val_interrupted.log":
+        {"plateau"},
+    # Edge Impulse's CIFAR-10: val_loss 0.59 at epoch 5, 0.69 at the end while loss falls
+    "heldout673/edge_impulse_export_cifar10_keras_fit_verbose2_epoch_loss_accuracy_val_per_epoch_timing.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1295,6 +1336,18 @@ FALSE_ALARMS = {
     # falling total, no divergence
     "heldout646/lightning_csvlogger_metrics_csv_pinn_five_loss_terms.log":
         {"divergence"},
+    # sets YR-ZM (session 65): CLIP-LoRA's few-shot loss sits at 0.0001 with batches of 0.08:
+    # noise around a solved task, not an unstable one
+    "heldout663/clip_lora_few_shot_slurm_job_out_lr_acc_loss_per_iteration_final_test_accuracy_stars.log":
+        {"instability"},
+    # WIDER-event: the test epoch's loss (about 3) is printed as "loss" too, so the step
+    # losses (0.2-0.8) and the test losses make one series; its "spikes" are the test lines
+    "heldout663/pytorch_resnet_wider_event_nohup_train_out_train_epoch_step_loss_test_epoch_loss_acc_percent.log":
+        {"instability"},
+    # SwAV fine-tuning: val_acc moves between 0.26 and 0.32 by chance while val_loss still
+    # falls to its best at epoch 8: no overfit
+    "heldout674/swav_tf_finetune_keras_fit_summary_early_stopping_restoring_weights_glued.log":
+        {"overfitting"},
 }
 
 

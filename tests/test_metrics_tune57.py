@@ -140,3 +140,21 @@ def test_sklearn_cv_minutes_in_a_long_run_of_lines() -> None:
                    f"1.{i % 10}min\n" for i in range(200))
     times = [v for n, v, _, _ in named(text) if n == "total_time"]
     assert len(times) == 200 and times[:3] == [60.0, 66.0, 72.0] and times[-1] == 114.0
+
+
+
+def test_counter_in_an_aligned_column_after_a_stage_word() -> None:
+    """texar's SeqGAN ``G pretrain epoch   0, step   1: train_ppl: 1781.85``: the epoch
+    in an aligned column after the stage's words is the epoch, not a metric named
+    ``G_pretrain_epoch``."""
+    text = ("G pretrain epoch   0, step   1: train_ppl: 1781.854030\n"
+            "G pretrain epoch   1, step 201: train_ppl: 10.483647\n")
+    assert named(text) == [("train_ppl", 1781.85403, 1, 0), ("train_ppl", 10.483647, 201, 1)]
+
+
+def test_aligned_phrase_of_a_metric_is_still_whole() -> None:
+    """Guard: an aligned phrase naming a value that is no counter stays whole (Weka's
+    ``Kappa statistic          0.0651``)."""
+    text = ("Correctly Classified Instances         699               95.8847 %\n"
+            "Kappa statistic                          0.0651\n")
+    assert ("Kappa_statistic", 0.0651) in [(n, v) for n, v, _, _ in named(text)]

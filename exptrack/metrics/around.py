@@ -205,8 +205,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
             return parts[-1] + " "  # "Epoch 0 finished with average loss: 0.56": the
             # statistic after the sentence's words
         return None if strong and len(parts) > 1 else ""
-    if not strong and first and aligned and not before[:found.start("words")].strip():
-        return words
+    if not strong and first and aligned and not before[:found.start("words")].strip() \
+            and name.lower() not in COUNTER_KEYS:  # (texar's "G pretrain epoch   0": the
+        return words  # epoch's counter, its words a stage)
     if not strong and len(parts) == 1 and (parts[0].lower() in _STATISTICS
                                            or parts[0].lower() in _SHORT_STATISTICS) \
             and parts[0] != "Running":  # (a verb: neat-python's "Running generation 80")
