@@ -34,7 +34,21 @@ MEASURE_UNIT = re.compile(
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
 # ... and a decimal's unit of minutes or hours ("Taken time: 8.67 mins"; a whole number's is a
 # clock's part, "3 hours, 11 minutes and 16.97 seconds", or a setting's, "Delta t: 6 hours")
-LONG_TIME_UNIT = re.compile(r"^\s?(?:mins?|minutes?|hours?|hrs?)(?![\w/])")
+_LONG_TIME_UNIT = re.compile(r"^\s?(?:mins?|minutes?|hours?|hrs?)(?![\w/])")
+# an estimate's word before a duration's name: litgpt's "(optimizer.step) remaining time:
+# 129.59 hours" is the time left, no duration
+_ESTIMATE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:remaining|estimated)\s$")
+
+
+def measure_unit(after: str, number: str) -> re.Match[str] | None:
+    """The unit after a value (``MEASURE_UNIT``, or a decimal's minutes or hours), if any."""
+    return MEASURE_UNIT.match(after) or (
+        _LONG_TIME_UNIT.match(after) if "." in number else None)
+
+
+def estimate(before: str) -> bool:
+    """Do the words before a measured name make it an estimate (``_ESTIMATE_BEFORE``)?"""
+    return _ESTIMATE_BEFORE.search(before[-12:]) is not None
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 BARE_UNITS = frozenset("KMGT")
 MEMORY_END = re.compile(r"(?i)mem(?:ory)?(?:[_ ]usage|[_ ]used)?$")  # ("memory usage: 37G")

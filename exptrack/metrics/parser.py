@@ -17,6 +17,7 @@ from exptrack.metrics import (
     detectron,
     dumps,
     finals,
+    linebytes,
     lineplan,
     longtables,
     names,
@@ -38,13 +39,6 @@ from exptrack.patterns import compile_user
 
 MIN_RUN = 3  # consecutive same-shape lines worth a column block
 _SLOW_BYTES = re.compile(rb"[\r\x1b\x08]")
-# full-width punctuation (Chinese logs' "【dev】 loss：3.07"), as ASCII padded to its bytes
-_WIDE = ((b"\xef\xbc\x9a", b":  "), (b"\xef\xbc\x8c", b",  "), (b"\xef\xbc\x9d", b"=  "),
-         (b"\xef\xbc\x88", b"  ("), (b"\xef\xbc\x89", b")  "), (b"\xe3\x80\x90", b"  ["),
-         (b"\xe3\x80\x91", b"]  "))
-# a box-drawn table's vertical bars (Rich's, Lightning's "Test metric" table, tabulate's
-# fancy_grid), light and heavy: as "|" padded to their three bytes
-_BOX_BARS = (b"\xe2\x94\x82", b"\xe2\x94\x83")
 # digits -> one placeholder byte; NUL -> \x01 so no other byte can pose as a digit
 _SHAPE = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
 
@@ -171,19 +165,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             complete, self._skip_rest = complete[min(ends) + 1:], False
         if len(self._pending) > MAX_LINE_BYTES:
             self._pending, self._skip_rest = b"", True
-        if b"\r" in complete and b"\r\n" in complete:  # a pseudo-terminal's line ends
-            complete = complete.replace(b"\r\n", b"\n")
-        # rsyslog's and CloudWatch's (SageMaker) escapes of control bytes; one byte's search
-        # first (memchr: 0.3 ms for 18 MB of metric lines, a two-byte one 15 ms)
-        if b"#" in complete and (b"#015" in complete or b"#033[" in complete):
-            complete = complete.replace(b"#015", b"\r").replace(b"#033[", b"\x1b[")
-        if not complete.isascii() and (b"\xef\xbc" in complete or b"\xe3\x80" in complete):
-            for wide, narrow in _WIDE:  # (the same byte length: plans keep their offsets)
-                complete = complete.replace(wide, narrow)
-        if b"\xe2\x94" in complete and (b"\xe2\x94\x82" in complete or b"\xe2\x94\x83" in complete):
-            for bar in _BOX_BARS:  # Rich's table: "│ test_loss │ 1616.86 │" is a pipe row
-                complete = complete.replace(bar, b" | ")
-        return complete
+        return linebytes.normalise(complete)
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
         if self._bar_text is not None or _SLOW_BYTES.search(complete) \

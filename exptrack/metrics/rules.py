@@ -69,9 +69,6 @@ _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
-# an estimate's word before a duration's name: litgpt's "(optimizer.step) remaining time:
-# 129.59 hours" is the time left, no duration
-_ESTIMATE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:remaining|estimated)\s$")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
@@ -331,8 +328,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue  # "yolox.core.trainer:246": a source location; "OR: 0.73" (overall
             # recall), "IS: 8.51" (Inception Score): capitals and a key's colon, an acronym
         weak = not sep.strip()
-        unit = around.MEASURE_UNIT.match(after) or (
-            around.LONG_TIME_UNIT.match(after) if "." in pieces[index] else None)
+        unit = around.measure_unit(after, pieces[index])
         if unit is not None and unit.group().strip() in around.BARE_UNITS \
                 and around.MEMORY_END.search(name) is None:
             continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
@@ -351,7 +347,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
-        if measured and _ESTIMATE_BEFORE.search(found.before[-12:]):
+        if measured and around.estimate(found.before):
             continue
         if not memory and is_denied(name, found.phase) and not (unit is not None and (
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
