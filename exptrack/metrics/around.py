@@ -38,17 +38,6 @@ _LONG_TIME_UNIT = re.compile(r"^\s?(?:mins?|minutes?|hours?|hrs?)(?![\w/])")
 # an estimate's word before a duration's name: litgpt's "(optimizer.step) remaining time:
 # 129.59 hours" is the time left, no duration
 _ESTIMATE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:remaining|estimated)\s$")
-
-
-def measure_unit(after: str, number: str) -> re.Match[str] | None:
-    """The unit after a value (``MEASURE_UNIT``, or a decimal's minutes or hours), if any."""
-    return MEASURE_UNIT.match(after) or (
-        _LONG_TIME_UNIT.match(after) if "." in number else None)
-
-
-def estimate(before: str) -> bool:
-    """Do the words before a measured name make it an estimate (``_ESTIMATE_BEFORE``)?"""
-    return _ESTIMATE_BEFORE.search(before[-12:]) is not None
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 BARE_UNITS = frozenset("KMGT")
 MEMORY_END = re.compile(r"(?i)mem(?:ory)?(?:[_ ]usage|[_ ]used)?$")  # ("memory usage: 37G")
@@ -114,6 +103,17 @@ _STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min"
 _LEVELS = frozenset({"INFO", "WARNING", "DEBUG", "Info", "info", "warning", "debug"})
 _DEVICES = frozenset({"gpu", "cpu"})
 _MEMORY_UNIT = re.compile(r"^\s?[KMGT]i?B\b")
+
+
+def measure_unit(after: str, number: str) -> re.Match[str] | None:
+    """The unit after a value (``MEASURE_UNIT``, or a decimal's minutes or hours), if any."""
+    return MEASURE_UNIT.match(after) or (
+        _LONG_TIME_UNIT.match(after) if "." in number else None)
+
+
+def estimate(before: str) -> bool:
+    """Do the words before a measured name make it an estimate (``_ESTIMATE_BEFORE``)?"""
+    return _ESTIMATE_BEFORE.search(before[-12:]) is not None
 
 
 def device_memory(low: str, after: str) -> bool:

@@ -1,7 +1,7 @@
 """Complete lines' bytes as the parser reads them: the forms of a few outputs' bytes that
-would hide their lines' keys and values, each put back as a plain line shows them, in one
-pass over a chunk (each replacement keeps the byte length where a plan's offsets depend on
-it)."""
+would hide their lines' keys and values (a pseudo-terminal's line ends, rsyslog's escapes,
+full-width punctuation, box-drawn bars), each put back as a plain line shows it, before any
+line is planned (the punctuation and bars keep their byte length)."""
 
 from __future__ import annotations
 

@@ -348,7 +348,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
         measured = unit is not None
         if measured and around.estimate(found.before):
-            continue
+            continue  # "remaining time: 184.18 hours": the time left, no duration
         if not memory and is_denied(name, found.phase) and not (unit is not None and (
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
                 and not (low == "total" and "." in pieces[index]) \
