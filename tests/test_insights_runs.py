@@ -990,6 +990,11 @@ EXPECTED = {
     # 0.016: a real overfit
     "heldout652/flax_resnet_cats_dogs_epoch_block_training_test_set_accuracy_loss_eval_seconds.log":
         {"overfitting"},
+    # DeepLense's PINN log, its "## Epoch no. = N" headings read since round tune57:
+    # validation_loss 0.283 at epoch 12 (its own "Best Performance" says so), 0.534 at 15
+    # while train_loss falls 0.23 -> 0.17: a real overfit
+    "heldout145/deeplense_pinn_lensing_markdown_training_log_epoch_headings_bullet_metrics_best_summary_first.log":
+        {"overfitting"},
     # sets YR-ZM (session 65), judged by reading each log
     # MONAI's DDPM: validation_loss falls from 0.96 to about 0.003 by epoch 650 and stays
     # at 0.002-0.004 to epoch 3900 (one low reading at 2300): a real plateau
