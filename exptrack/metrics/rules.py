@@ -27,6 +27,7 @@ from exptrack.metrics import (
     naming,
     printed,
     remarks,
+    slashpairs,
     wholeline,
 )
 from exptrack.metrics.actions import Action, checkpoint_event, counted_again, not_a_report
@@ -80,7 +81,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if whole is not None:  # train 3.634902", '{"name": "loss", "value": 3.03}'
         return whole
     actions = _plan(pieces)
-    actions = wholeline.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
+    actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
     if any(" top " in text or " reached " in text for text in pieces[::2]):
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
