@@ -1,6 +1,7 @@
 """Round ``tune57`` (session 65): forms of held-out sets once each was scored (MATLAB, Julia
 and R output first). Each test of a rule fails on the parser before the round (90e5632f);
-each guard fails on the rule without its check (mutation-checked)."""
+each guard fails on the rule without its check (mutation-checked), but the one of a phase
+word before a counter, behaviour the round's rules leave alone."""
 
 from __future__ import annotations
 

@@ -7,9 +7,9 @@
     [CV 3/3] END ..; accuracy: (train=0.99, test=0.97) f1: (test=0.96) total time=   1.2min
 
 Each ``END`` line is one fit: its test score (``score``, or the scorer's name; with the
-train score beside it, ``test_score`` and ``train_score``) and its ``total_time`` in
-seconds (``1.2min`` is 72). The candidate's parameters before the ``;``
-are its configuration, and a ``START`` line has no result: neither is recorded.
+train score beside it, ``test_<name>`` and ``train_<name>``) and its ``total_time`` in
+seconds (``1.2min`` is 72). The candidate's parameters before the ``;`` are its
+configuration, and a ``START`` line has no result: neither is recorded.
 """
 
 from __future__ import annotations
