@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import names
+from exptrack.metrics import forms, names
 from exptrack.metrics.around import STOPWORDS
 
 # "loss[ctc_loss=0.7, ...]": a word glued to "[", then no bracket up to the closing one
@@ -111,7 +111,7 @@ _CURVE = re.compile(r"(?<![\w.\-])(?P<key>(?:[A-Za-z][\w\-]{0,20} ){0,3}[Cc]urve
                     r"\[(?P<body>[^\[\]]{1,400})\]")
 # a learning rate per parameter group
 _RATES = frozenset({"lr", "learning_rate"})
-_ITEM = re.compile(r"\s?[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s?")
+_ITEM = re.compile(rf"\s?{forms.DECIMAL}\s?")
 
 
 def _numbers_in(offsets: list[int], start: int, end: int) -> list[int]:

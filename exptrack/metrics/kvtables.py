@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import names, naming, rules
+from exptrack.metrics import forms, names, naming, rules
 from exptrack.metrics.tables import ROW_NUMBER
 
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
@@ -18,7 +18,7 @@ _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 # 41 |", its step in "| steps | 615557 |"); "-----" borders close the table.
 _KV_ROW = re.compile(
     r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/@ ]{0,80}?)\s*\|\s*"
-    r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?i:nan|inf))\s*\|\s*$")
+    rf"(?P<value>{forms.DECIMAL}|[+-]?(?i:nan|inf))\s*\|\s*$")
 # a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
 # (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
 # still names a metric

@@ -15,6 +15,7 @@ configuration, and a ``START`` line has no result: neither is recorded.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.forms import DECIMAL
@@ -36,12 +37,8 @@ def plan(pieces: list[str], text: str) -> tuple[Action, ...] | None:
     timed = _TIME.search(text) if line.group("what") == "END" else None
     if timed is None:
         return ()  # a fit started, or a line cut short: nothing measured
-    at: dict[int, int] = {}  # each number's character position -> its piece's index
-    position = 0
-    for index, piece in enumerate(pieces):
-        if index % 2:
-            at[position] = index
-        position += len(piece)
+    starts = list(accumulate(map(len, pieces), initial=0))
+    at = {starts[index]: index for index in range(1, len(pieces), 2)}  # a number's piece
     semicolon = text.rfind(";", line.end(), timed.start())
     begin = semicolon + 1 if semicolon >= 0 else line.end()  # (no parameters: no ";")
     actions = []

@@ -37,7 +37,7 @@ _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KM
 # a column of positions: the step ("steps" elsewhere counts things)
 _STEP_COLUMNS = frozenset({"steps", "iterations", "updates"})
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
-_ONE_VALUE_LIST = re.compile(r"^\[\s?([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?\]$")
+_ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
 # values are that phase's
 PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
