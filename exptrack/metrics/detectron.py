@@ -50,7 +50,7 @@ _SUMMARY_NAMES = tuple(f"{words} ({kind}) @[" for kind, words in _SUMMARY_WORDS.
 SUMMARY_TYPE = re.compile(
     r"(?:\bEvaluate annotation type \*|^IoU metric: )(?P<type>[a-z]{1,20})\*?\s*$")
 # MMDetection's "bbox_mAP_copypaste: 0.165 0.301 ...": the summary is recorded by its own keys
-MMDET_COPYPASTE = re.compile(r"\b[a-z]{1,20}_mAP_copypaste: ")
+MMDET_COPYPASTE = re.compile(r"\b[a-z]{1,20}_mAP_copypaste(?:: |', ')")
 
 
 class Copypaste:

@@ -25,6 +25,9 @@ from exptrack.metrics.lineplan import (
 )
 from exptrack.metrics.observation import Observation
 
+# no values: "Exp name: mask_rcnn_r50_fpn.py" (a setting), "Loading and preparing results..."
+_WORDS_ONLY = dumps.LISTING | dumps.EVIDENCE | dumps.CONTINUES | dumps.MEASURED
+
 
 class HeldLines:
     """Keras bar renders and pycocotools' summary rows (see the module docstring)."""
@@ -83,12 +86,17 @@ class HeldLines:
         are dropped). True when the line is done."""
         if not plan.flags & COCO_ROW and self._dump is not None \
                 and self._dump.mode == dumps.COCO:
-            if not plan.flags & COCO_TYPE:
-                text = text_of(raw)
-                if not text.strip():
-                    return True
-                if plan.flags & (RESULTS | COPYPASTE) or detectron.MMDET_COPYPASTE.search(text):
-                    self._dump.held = []
+            text = text_of(raw)
+            if plan.flags & COCO_TYPE:  # the next summary's type: both are held (mmdet 2
+                self._copypaste.summary = detectron.summary_type(text)  # records bbox's and
+                return True  # segm's rows together, after both)
+            if plan.flags & (RESULTS | COPYPASTE) or detectron.MMDET_COPYPASTE.search(text):
+                self._dump.held = []
+            elif not (plan.flags & ~_WORDS_ONLY or plan.metrics or plan.context) \
+                    and not text.rstrip().endswith((":", "{")):
+                return True  # a blank line, or one of no values ("Evaluating segm...",
+                # "Loading and preparing results...", a warning): mmdet 2's own record
+                # comes a few lines on (not a heading over values: "Eval results:")
             self._close_dump(out)
         if plan.flags & COCO_TYPE:
             self._copypaste.summary = detectron.summary_type(text_of(raw))

@@ -82,6 +82,8 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         return whole
     actions = _plan(pieces)
     actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
+    if any(" task/s, " in text for text in pieces[::2]):  # mmcv's progress bar
+        actions = wholeline.without_mmcv_bar(pieces, actions)
     if any(" top " in text or " reached " in text for text in pieces[::2]):
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."

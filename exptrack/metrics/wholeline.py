@@ -28,6 +28,23 @@ from exptrack.metrics.phases import WORD_PHASES
 _INDEXED_ITEM = re.compile(r"\s{2,}([A-Za-z][\w\-]{0,60})\s{2,}")
 
 
+# mmcv's ProgressBar ("[>>>>>>] 764/764, 8.9 task/s, elapsed: 86s, ETA:     0s"): its count,
+# rate and times are the bar's, not the run's (a log record may follow, glued to its end)
+_MMCV_BAR = re.compile(r"\] \d{1,9}/\d{1,9}, \d{1,9}(?:\.\d{1,9})? task/s, elapsed: \d{1,9}s, "
+                       r"ETA: {0,12}\d{1,9}s")
+
+
+def without_mmcv_bar(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """The actions of a line but those of the numbers inside an mmcv progress bar."""
+    bar = _MMCV_BAR.search("".join(pieces))
+    if bar is None:
+        return actions
+    ends = [0]
+    for piece in pieces:
+        ends.append(ends[-1] + len(piece))
+    return tuple(a for a in actions if not bar.start() <= ends[a.token] < bar.end())
+
+
 def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
     """The actions of a line of one of the whole-line forms below that come before the
     per-number rules, or None."""

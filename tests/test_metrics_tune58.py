@@ -1,0 +1,56 @@
+"""Round ``tune58`` (session 66): forms of held-out sets once each was scored (detection,
+video, federated and continual learning first). Each test of a rule fails on the parser
+before the round (bf571948); each guard fails on the rule without its check."""
+
+from __future__ import annotations
+
+from parsed import named, names
+
+_COCO_BBOX = (
+    "Evaluate annotation type *bbox*\n"
+    "DONE (t=0.84s).\n"
+    " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.029\n"
+    " Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.394\n")
+
+
+def test_mmdet2_summary_rows_wait_for_its_own_record_a_few_lines_on() -> None:
+    """MMDetection 2 prints pycocotools' bbox rows, then messages ("Evaluating segm...", a
+    warning, "Loading and preparing results...") and the segm rows, and only then its own
+    ``Epoch(val)`` record with ``bbox_mAP_copypaste``: every row is that record again."""
+    text = ("2021-12-21 21:56:23,045 - mmdet - INFO - Evaluating segm...\n"
+            "/mmdet/datasets/coco.py:450: UserWarning: The key \"bbox\" is deleted.\n"
+            "  warnings.warn(\n"
+            "Loading and preparing results...\n"
+            "Evaluate annotation type *segm*\n"
+            " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.011\n"
+            "2021-12-21 21:56:24,155 - mmdet - INFO - Exp name: mask_rcnn_r50_fpn.py\n"
+            "2021-12-21 21:56:24,156 - mmdet - INFO - Epoch(val) [1][764]    bbox_mAP: 0.0290, "
+            "bbox_mAP_copypaste: 0.029 0.041, segm_mAP: 0.0110, segm_mAP_copypaste: 0.011\n")
+    assert named(_COCO_BBOX + text) == [("bbox_mAP", 0.029, None, 1),
+                                        ("segm_mAP", 0.011, None, 1)]
+    # tools/test.py's closing OrderedDict holds the copypaste as a tuple's string
+    text = ("OrderedDict([('bbox_mAP', 0.029), ('bbox_mAP_copypaste', '0.029 0.041')])\n")
+    assert named(_COCO_BBOX + text) == [("bbox_mAP", 0.029, None, None)]
+
+
+def test_summary_rows_without_a_record_of_the_framework_stay() -> None:
+    """Guard: rows followed by messages and then a line of other values (no copypaste) are
+    the only record of the evaluation, and a heading over values ("Eval results:") ends
+    the wait at once."""
+    rows = {"Average Precision (AP) @[IoU=0.50:0.95|area=all|maxDets=100]",
+            "Average Recall (AR) @[IoU=0.50:0.95|area=all|maxDets=100]"}
+    text = _COCO_BBOX + "Loading and preparing results...\nEpoch 3 loss: 0.52\n"
+    assert rows <= names(text)
+    text = _COCO_BBOX + "Eval results:\nOrderedDict([('bbox_mAP_copypaste', '0.029')])\n"
+    assert rows <= names(text)
+
+
+def test_mmcv_progress_bar_count_rate_and_times_are_the_bars() -> None:
+    """mmcv's ProgressBar (``[>>>] 764/764, 8.9 task/s, elapsed: 86s, ETA:     0s``) draws
+    the evaluation's progress: no metric; a log record glued to its end is read."""
+    text = ("[>>>>>>>>>>>>>>>>>>>>>>>>>] 764/764, 8.9 task/s, elapsed: 86s, ETA:     0s\n"
+            "[>>>>>>>>>>>>>>>>>>>>>>>>>] 143/143, 27.5 task/s, elapsed: 5s, ETA:     0s"
+            "2021-04-07 22:17:35,967 - mmseg - INFO - Iter(val) [143]\taAcc: 0.9, mIoU: 0.5\n")
+    assert named(text) == [("aAcc", 0.9, 143, None), ("mIoU", 0.5, 143, None)]
+    # guard: a rate and an elapsed time of a line of the run's own are kept
+    assert names("step 5, 8.9 samples/s, elapsed: 86s, loss: 0.5\n") >= {"loss"}
