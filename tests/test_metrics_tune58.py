@@ -54,3 +54,51 @@ def test_mmcv_progress_bar_count_rate_and_times_are_the_bars() -> None:
     assert named(text) == [("aAcc", 0.9, 143, None), ("mIoU", 0.5, 143, None)]
     # guard: a rate and an elapsed time of a line of the run's own are kept
     assert names("step 5, 8.9 samples/s, elapsed: 86s, loss: 0.5\n") >= {"loss"}
+
+
+def test_a_phase_field_with_its_time_labels_the_lines_pipe_fields() -> None:
+    """computervision-recipes' VideoLearner: ``train took 25.95 sec | loss = 0.7499 |
+    top1_acc = 37.7778``; the phase word opening the first field labels every field, and
+    its duration is the phase's time (``train_took``), kept beside the line's values."""
+    text = ("Epoch 1 =========================================================\n"
+            "train took 25.95 sec | loss = 0.7499 | top1_acc = 37.7778  \n"
+            "valid took 4.19 sec | loss = 0.6487 | top1_acc = 53.3333  \n")
+    assert named(text) == [("train_took", 25.95, None, 1), ("train_loss", 0.7499, None, 1),
+                           ("train_top1_acc", 37.7778, None, 1),
+                           ("valid_took", 4.19, None, 1), ("valid_loss", 0.6487, None, 1),
+                           ("valid_top1_acc", 53.3333, None, 1)]
+
+
+def test_a_label_over_one_fields_pairs_still_ends_at_its_pipe() -> None:
+    """Guard: ``Val: loss = 1.7, acc = 0.5 | Time: 16.7`` labels only its own field, and a
+    one-off duration beside other values that no phase took stays out."""
+    assert names("Val: loss = 1.7, acc = 0.5 | Time: 16.7\n") == {"val_loss", "val_acc",
+                                                                  "Time"}
+    assert names("CV Fold 1 rmse:0.72157 - 2190 rounds - it took 119 secs\n") == {"rmse"}
+
+
+def test_textattack_results_box_keys_with_colons_and_percentages() -> None:
+    """TextAttack's ``Attack Results`` box: ``| Original accuracy: | 100.0% |`` rows (a
+    key's colon, a percentage); its counts stay out."""
+    text = ("+-------------------------------+--------+\n"
+            "| Attack Results                |        |\n"
+            "+-------------------------------+--------+\n"
+            "| Number of successful attacks: | 2      |\n"
+            "| Original accuracy:            | 100.0% |\n"
+            "| Accuracy under attack:        | 0.0%   |\n"
+            "| Average perturbed word %:     | 25.0%  |\n"
+            "+-------------------------------+--------+\n")
+    assert named(text) == [("Original_accuracy", 100.0, None, None),
+                           ("Accuracy_under_attack", 0.0, None, None),
+                           ("Average_perturbed_word_%", 25.0, None, None)]
+
+
+def test_a_colon_keyed_box_of_arguments_is_a_configuration() -> None:
+    """Guard: ``|  dropout:|  0.1|`` rows beside ``|  device:|  cuda:0|`` are a printed
+    configuration (a device's name is a setting's value)."""
+    text = ("=============== model args =================\n"
+            "|             dropout:|                 0.1|\n"
+            "|              device:|              cuda:0|\n"
+            "|                 gap:|                   3|\n"
+            "--------------------------------------------\n")
+    assert named(text) == []

@@ -25,6 +25,9 @@ from exptrack.metrics.phasename import with_phase
 _C = tuple[int, str, str, bool]  # a named value of a line: (piece index, name, sep, phrased)
 
 
+_PHASE_TOOK = re.compile(r"(?i)(?:train|training|val|valid|validation|test|eval|dev)_took$")
+
+
 def only_timed(actions: list[Action], candidates: list[_C], durations: set[int],
           measures: set[int]) -> tuple[list[Action], list[_C]]:
     """The actions and candidates of a line with no step or epoch of its own, whose
@@ -35,8 +38,10 @@ def only_timed(actions: list[Action], candidates: list[_C], durations: set[int],
     if durations:
         alone = len(durations) == sum(a.kind in (METRIC, RATIO) for a in actions)
         actions = [a._replace(kind=TIMED) for a in actions if a.token in durations] if alone \
-            else [a for a in actions if a.token not in durations]  # beside other values:
-        candidates = [c for c in candidates if c[0] not in durations]  # a one-off, dropped
+            else [a for a in actions if a.token not in durations  # beside other values: a
+                  or _PHASE_TOOK.match(a.name)]  # one-off, dropped; not a phase's ("valid
+        candidates = [c for c in candidates if c[0] not in durations]  # took 4.19 sec |
+        # loss = 0.65": the phase's time)
     if measures and len(measures) == sum(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a._replace(kind=TIMED) if a.token in measures else a for a in actions]
         candidates = [c for c in candidates if c[0] not in measures]

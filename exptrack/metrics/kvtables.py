@@ -16,9 +16,10 @@ _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 # Key-value box tables (Stable-Baselines): "| rollout/ |  |" names a section, then
 # "|    ep_rew_mean     | -213      |" rows (Stable Baselines 2: "| % time spent exploring |
 # 41 |", its step in "| steps | 615557 |"); "-----" borders close the table.
+# (TextAttack's "| Original accuracy:  | 100.0% |": a key's colon, a percentage)
 _KV_ROW = re.compile(
-    r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/@ ]{0,80}?)\s*\|\s*"
-    rf"(?P<value>{forms.DECIMAL}|[+-]?(?i:nan|inf))\s*\|\s*$")
+    r"^\s*\|\s*(?P<key>(?:%\s)?[A-Za-z][\w.\-/@ ]{0,80}?(?: %)?):?\s*\|\s*"
+    rf"(?P<value>{forms.DECIMAL}|[+-]?(?i:nan|inf))%?\s*\|\s*$")
 # a markdown table's rule ("|:----:|:-----|"): the rows under it are a table's, labelled
 # (detectron2's "| balloon | 255 |" counts instances per category); "| accuracy | 0.9 |"
 # still names a metric
@@ -27,8 +28,8 @@ MARKDOWN_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 # the table is a printed configuration (YOLOX's Exp, drawn by tabulate), its numbers settings
 # (not Stable Baselines 2's "| episode_reward | [-632.99996714] |", a value in a list)
 _KV_SETTING = re.compile(
-    r"^\s*\|\s*[A-Za-z][\w.\-/@ ]{0,80}?\s*\|\s*(?:None|True|False|['\"({][^|]{0,200}"
-    r"|[\w.\-]{0,80}/[\w.\-/]{0,200})\s*\|\s*$")
+    r"^\s*\|\s*[A-Za-z][\w.\-/@ ]{0,80}?:?\s*\|\s*(?:None|True|False|['\"({][^|]{0,200}"
+    r"|[\w.\-]{0,80}/[\w.\-/]{0,200}|[A-Za-z][\w.\-]{0,40}:\d{1,3})\s*\|\s*$")
 # a box's bottom border ("╘═══╧═══╛", "└───┴───┘", "╰───╯"): the table ends
 BOX_BOTTOM = ("\u2558", "\u2514", "\u2570", "\u2517")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")

@@ -68,6 +68,12 @@ _TRAIN_GROUP = re.compile(
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
     r"['\"]?(?P<first>_?[A-Za-z]\w*)")
+# a phase word opening a line's first field, which holds no pair of its own, before "|"
+# fields of "key = value" pairs: every field is the phase's ("train took 25.95 sec | loss =
+# 0.75 | top1_acc = 37.8", computervision-recipes' VideoLearner)
+_PHASE_FIELD = re.compile(r"(?i)^\s{0,8}(?P<phase>train|training|valid|validation|val|test|eval)"
+                          r"(?:\s[^|=:\d]{1,30}\d[\d.]{0,12}\s?[a-z]{1,8})?\s{1,4}\|(?=\s{0,4}"
+                          r"[A-Za-z][\w\-]{0,30}\s{0,4}=\s{0,4}[+-]?\.?\d)")
 # timm's "Train: 102 [  10/374 (  3%)]  Loss: 2.291 (2.20)": the phase's epoch over a
 # progress bracket labels the values after it (train_Loss), as Flax's "Train epoch: 1, loss:
 # 0.29, accuracy: 91.86" does (its test lines are "Test epoch: 1, loss: ...")
@@ -248,6 +254,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if head.lstrip()[:1] == "[" and (piped := _PHASE_PIPE_EPOCH.match(head)) is not None:
         found.append((piped.end(), piped.group("phase").lower()))  # "[ Train | 001/010 ]"
     results: set[int] = set()  # a results heading is over its whole line ("Test on task 0 :
+    if "|" in head and (field := _PHASE_FIELD.match(head)) is not None:  # "valid took 4.19
+        found.append((field.end(), field.group("phase").lower()))  # sec | loss = 0.65 |
+        results.add(field.end())  # top1_acc = 53.3": the line's fields are the phase's
     for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
         inner = (label.group("inner") or "").lower()  # TF Hub's "Eval Metrics (Validation):
         found.append((label.end(), inner if inner in WORD_PHASES else  # {...}": the split's
