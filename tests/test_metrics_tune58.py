@@ -102,3 +102,18 @@ def test_a_colon_keyed_box_of_arguments_is_a_configuration() -> None:
             "|                 gap:|                   3|\n"
             "--------------------------------------------\n")
     assert named(text) == []
+
+
+def test_a_closing_total_time_after_the_training_said_it_is_over() -> None:
+    """Deep Netts' ``TRAINING COMPLETED`` then ``Total Training Time: 1877ms``: a timing
+    after the run's last step is its total, kept; one before any step (start-up) is not."""
+    text = ("Loading data took 3.2 seconds\n"
+            "Epoch:1, Time:1ms, TrainError:0.04\n"
+            "Epoch:2, Time:1ms, TrainError:0.03\n\n"
+            "TRAINING COMPLETED\n"
+            "Total Training Time: 1877ms\n")
+    assert named(text) == [("Time", 1.0, None, 1), ("TrainError", 0.04, None, 1),
+                           ("Time", 1.0, None, 2), ("TrainError", 0.03, None, 2),
+                           ("Total_Training_Time", 1877.0, None, None)]
+    # guard: "training completed" with no step before it says nothing of a run's end
+    assert named("Training completed\nTotal Training Time: 1877ms\n") == []

@@ -76,6 +76,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self.epoch: int | float | None = None
         self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
+        self._trained = False  # a line said the training is over (``DONE``) after its steps
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None

@@ -66,6 +66,7 @@ class SlowPath(DumpBlocks):
     batch: bool
     _aliases: Mapping[str, str]
     _counted: bool
+    _trained: bool
     _names: names.NameRegistry
     _dump: dumps.Block | None
     _settings: dumps.Settings
@@ -200,6 +201,7 @@ class SlowPath(DumpBlocks):
             self._moded(dumps.Block(), plan, raw, out)
             return None
         if plan.flags & DONE:  # a final evaluation belongs to no step of the run
+            self._trained = self._trained or self.step is not None or self.epoch is not None
             self.step = self.epoch = None
             return None
         if plan.flags & CLOSES:  # likewise, once a line of metrics set the step
@@ -212,8 +214,8 @@ class SlowPath(DumpBlocks):
             plan = plan._replace(flags=plan.flags & ~LR_REDUCED)
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
-        if plan.flags & TIMING:
-            if self.step is None and self.epoch is None:
+        if plan.flags & TIMING:  # (Deep Netts' "TRAINING COMPLETED", "Total Training Time:
+            if self.step is None and self.epoch is None and not self._trained:  # 1877ms")
                 if self._dump is not None:  # a one-off timing: no report of the run's
                     self._close_dump(out)
                 return None
