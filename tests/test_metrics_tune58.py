@@ -117,3 +117,16 @@ def test_a_closing_total_time_after_the_training_said_it_is_over() -> None:
                            ("Total_Training_Time", 1877.0, None, None)]
     # guard: "training completed" with no step before it says nothing of a run's end
     assert named("Training completed\nTotal Training Time: 1877ms\n") == []
+
+
+def test_monai_closing_best_metric_at_its_epoch_is_a_running_best() -> None:
+    """MONAI's tutorials close with ``train completed, best_metric: 0.2 at epoch: 2``: the
+    best epoch's value again, no new observation (its per-epoch lines are kept)."""
+    text = ("epoch 1 average loss: 0.5\n"
+            "current epoch: 1 current mean dice: 0.1 best mean dice: 0.1 at epoch: 1\n"
+            "epoch 2 average loss: 0.4\n"
+            "current epoch: 2 current mean dice: 0.2 best mean dice: 0.2 at epoch: 2\n"
+            "train completed, best_metric: 0.2 at epoch: 2\n")
+    assert names(text) == {"average_loss", "current_mean_dice"}
+    # guard: a line that says it completed an epoch reports that epoch's values
+    assert names("epoch 3 completed, best_acc: 0.9, loss: 0.2\n") >= {"loss"}

@@ -78,8 +78,11 @@ _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:a
                       # 130)" (not "current dice: 0.78 best dice: 0.91 at epoch: 12": a report)
                       r"|^\W{0,4}best(?: [A-Za-z]{1,12}){0,3} ?[:=]? ?[-+]?\d[\d.]{0,19}"
                       r"%? ?(?:\(|at |@ ?)(?:epoch|step|iteration|iter)\b"
-                      r"|^\W{0,4}the (?:current|running) best\s")  # "The Current
-# Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF)
+                      r"|^\W{0,4}the (?:current|running) best\s"  # "The Current
+                      r"|(?:completed|finished|done),\s{1,3}best[\w ]{0,24}?\s?[:=]\s?[-+]?\d"
+                      r"[\d.]{0,19}%?\s(?:at|@)\s?(?:epoch|step|iteration|iter)\b")
+# Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF); MONAI's tutorials'
+# closing "train completed, best_metric: 0.1952 at epoch: 42"
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
 _MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # a record stamped to the second: the same bytes again are the same record (two handlers)
@@ -187,7 +190,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
             ((rules.EPOCH_ALONE, *reduced.span(1)),),
             ((peek("learning_rate"), *reduced.span(2), 0, 0, 1.0),), LR_REDUCED)
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
-            or ("est " in text and _BEST_AT.search(text, 0, 200)) \
+            or (("est " in text or "best_" in text) and _BEST_AT.search(text, 0, 200)) \
             or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
     if "RESULTS" in text and _RESULTS_HEADER.match(text):
