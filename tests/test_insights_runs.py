@@ -1036,6 +1036,45 @@ EXPECTED = {
     # Edge Impulse's CIFAR-10: val_loss 0.59 at epoch 5, 0.69 at the end while loss falls
     "heldout673/edge_impulse_export_cifar10_keras_fit_verbose2_epoch_loss_accuracy_val_per_epoch_timing.log":
         {"overfitting"},
+    # sets ZN-ZZI (session 66): DBNet's Keras fit turns nan at epoch 2 (loss and val_loss)
+    "heldout677/keras_dbnet_text_detection_icdar2015_fit_loss_nan_runtimewarning_issue.log":
+        {"divergence"},
+    # ML-Leaks' attack model: val_loss 0.466 at epoch 8, then up to 0.515 by epoch 30
+    "heldout680/cyphercat_mlleaks_sst_attack_model_epoch_train_val_loss_acc_userwarning.log":
+        {"plateau"},
+    # TF Hub text classifier: val_loss 0.306 at epoch 23, 0.371 at 40 while loss falls to 0.06
+    "heldout680/textattack_tf_hub_keras_model_summary_fit_40_epochs_val_accuracy.log":
+        {"overfitting"},
+    # VRNN captioning: the epoch's eval loss is best at epoch 6 and above it for the rest
+    "heldout681/vrnn_captioning_train_log_epoch_step_loss_perplexity_avg_train_eval_loss_separator_blocks.log":
+        {"plateau"},
+    # S4TF cats and dogs: test loss best at epoch 15 of 100
+    "heldout682/s4tf_tutorials_cats_dogs_cnn_epoch_training_test_loss_accuracy_fraction_100_epochs.log":
+        {"plateau"},
+    # GraphSAGE on Cora: test accuracy about 0.70 from epoch 60 to 300
+    "heldout683/cs224w_colab3_graphsage_cora_epoch_every_10_loss_test_acc_double_space.log":
+        {"plateau"},
+    # TopoModelX AllSet: val and test loss rise from epoch 10 while the train loss halves
+    "heldout683/topomodelx_allset_hypergraph_epoch_header_train_val_test_loss_acc_blocks.log":
+        {"overfitting"},
+    # TopoModelX HMPNN: train loss to 0.005, the held-out losses rise from epoch 6
+    "heldout683/topomodelx_hmpnn_hypergraph_epoch_every_5_val_acc_printed_twice_mislabelled.log":
+        {"overfitting", "plateau"},
+    # battery state of health: val_loss triples after epoch 36 while loss falls
+    "heldout687/battery_soh_cnn_lstm_attention_keras3_ansi_bar_cudnn_glog_loss_mae_val_mae.log":
+        {"overfitting"},
+    # C-MAPSS RUL: val_loss best at epoch 13; ReduceLROnPlateau fires after it
+    "heldout687/cmapss_rul_keras3_ansi_bar_loss_rmse_val_rmse_learning_rate_reduce_lr_on_plateau.log":
+        {"plateau"},
+    # InceptionV3 pneumonia: val_loss 0.315 at epoch 41, 1.21 at 50 with loss at 0.02
+    "heldout694/keras2_inceptionv3_pneumonia_chest_xray_fit_generator_notebook_loss_acc_val_50_epochs.log":
+        {"overfitting"},
+    # pneumonia CNN: val_loss 1.34 at epoch 6, 2.61 at 10 while loss falls
+    "heldout694/keras2_pneumonia_chest_xray_checkpoint_filename_with_val_acc_val_loss_values_10_epochs.log":
+        {"overfitting"},
+    # ISIC: val_loss best at epoch 8 of 20
+    "heldout694/keras3_isic_skin_cancer_cnn_markdown_indented_ansi_bar_val_accuracy_20_epochs.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1352,6 +1391,21 @@ FALSE_ALARMS = {
     # SwAV fine-tuning: val_acc moves between 0.26 and 0.32 by chance while val_loss still
     # falls to its best at epoch 8: no overfit
     "heldout674/swav_tf_finetune_keras_fit_summary_early_stopping_restoring_weights_glued.log":
+        {"overfitting"},
+    # sets ZN-ZZI (session 66): a GAN's generator loss sits near 1.16 by design (adversarial)
+    "heldout682/s4tf_tutorials_gan_start_training_bracket_epoch_loss-g_generator_only.log":
+        {"not_learning"},
+    # crypto LSTM: val_loss moves between 0.0023 and 0.0042 by chance from epoch 7 on
+    "heldout688/keras_lstm_crypto_price_fit_loss_val_loss_colab_tf2_bar.log":
+        {"overfitting"},
+    # nanoGPT pretraining's first ten steps: 10.83 to 10.78, falling every step (warm-up)
+    "heldout690/nanogpt_to_chat_mps_pretrain_step_pipe_loss_matrix_lr_time_ms_tok_sec_final_train_loss.log":
+        {"not_learning"},
+    # templateGPT: a per-batch validation loss between 1.6 and 2.8; its 1.64 is one low draw
+    "heldout693/templategpt_llama3_1m_atto_log_data_csv_step_time_elapsed_tokens_per_second_loss_perplexity_lr_norm.log":
+        {"overfitting"},
+    # pneumonia CNN: val_loss jumps between 0.14 and 0.68 epoch to epoch; the end is its range
+    "heldout694/keras2_verbose2_pneumonia_chest_xray_cnn_timestamp_dash_seconds_loss_acc_val.log":
         {"overfitting"},
 }
 
