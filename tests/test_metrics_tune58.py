@@ -130,3 +130,12 @@ def test_monai_closing_best_metric_at_its_epoch_is_a_running_best() -> None:
     assert names(text) == {"average_loss", "current_mean_dice"}
     # guard: a line that says it completed an epoch reports that epoch's values
     assert names("epoch 3 completed, best_acc: 0.9, loss: 0.2\n") >= {"loss"}
+
+
+def test_a_record_prefix_of_stamp_and_source_file() -> None:
+    """incremental_learning.pytorch logs ``%Y-%m-%d:%H:%M:%S [train.py]: message``: the
+    prefix is no label, the message's phrase is the name."""
+    text = (" 2021-10-19:23:12:49 [train.py]: Avg inc acc: 0.2775882352941177.\n"
+            " 2021-10-19:23:12:49 [train.py]: Old accuracy: 0.18, mean: 0.26.\n")
+    assert named(text) == [("Avg_inc_acc", 0.2775882352941177, None, None),
+                           ("Old_accuracy", 0.18, None, None), ("mean", 0.26, None, None)]

@@ -60,6 +60,10 @@ _PADDED_LEVEL = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ T][\d:.,]{5,16} \[(?:INFO 
 # 1123.18 samples/sec"): the stamp's milliseconds glued to the message's first word
 _STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d"
                           r"(?:[.,]\d{1,6})?-(?=[A-Za-z\[])")
+# incremental_learning.pytorch's "2021-10-19:23:12:49 [train.py]: Avg inc acc: 0.27.": a stamp
+# and the source file's name before the message
+_FILE_RECORD = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ :T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})? "
+                          r"\[[\w\-]{1,60}\.py\]: (?=[A-Za-z])")
 # LibKGE's "2023-12-19 10:32:22.694901   lr: 0.01": a stamp alone before the message
 _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
@@ -178,7 +182,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         else _LEVEL_NAME.match(text) or _RANK_RECORD.match(text) or _PADDED_LEVEL.match(text) \
         if "INFO " in text[:40] \
         else _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) or _TAGGED_RECORD.match(text) \
-        if "-" in text[:40] else None
+        or _FILE_RECORD.match(text) if "-" in text[:40] else None
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)
