@@ -95,14 +95,16 @@ def test_a_hash_before_a_name_counts_things() -> None:
 
 
 def test_a_ratio_with_its_fraction_after_it_is_the_fraction() -> None:
+    """The share printed after the count is the value (round ``tune58``: every held-out
+    set writes the printed number, Swift for TensorFlow's float32 ``0.92751664`` too)."""
     text = "Accuracy: 53172/60000 (0.8862)\nAccuracy: 55651/60000 (0.92751664)\n"
-    assert [v for _, v, *_ in named(text)] == [0.8862, 55651 / 60000]
+    assert [v for _, v, *_ in named(text)] == [0.8862, 0.92751664]
 
 
 def test_a_ratio_with_its_percent_after_it_is_a_percent() -> None:
-    """Guard: PyTorch's MNIST example, ``9894/10000 (99%)``."""
+    """Guard: PyTorch's MNIST example, ``9894/10000 (99%)``: the printed percentage."""
     line = "Test set: Average loss: 0.0315, Accuracy: 9894/10000 (99%)\n"
-    assert named(line)[-1][:2] == ("test_accuracy", 98.94)
+    assert named(line)[-1][:2] == ("test_accuracy", 99.0)
 
 
 def test_ipythons_time_magic_after_a_cell_is_no_metric() -> None:

@@ -328,6 +328,16 @@ def without_for_remark(line: str) -> str:
 _PERCENT_AFTER = re.compile(r"\s*\(\s*$")
 
 
+def printed_share(pieces: list[str], index: int, after: str) -> int | None:
+    """The token of the share a ratio's count prints after it in parentheses ("9016/10000
+    (90%)", Swift for TensorFlow's "53172/60000 (0.8862)"): the number the run shows."""
+    if _PERCENT_AFTER.match(after) is None or index + 5 >= len(pieces):
+        return None
+    close = pieces[index + 5]
+    return index + 4 if close[:2] == "%)" or (
+        close[:1] == ")" and pieces[index + 4].startswith(("0.", "1.", "."))) else None
+
+
 def ratio_scale(pieces: list[str], index: int, after: str) -> float:
     """The scale of the ratio at ``index``: 100 when a percent follows it ("9894/10000
     (99%)"), 1 when its fraction does ("53172/60000 (0.8862)", Swift for TensorFlow's)."""

@@ -396,7 +396,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         source = (at + found.start, at + found.end)
         candidates.append((index, name, sep,
                            found.phase is not None and names.metric_like(name)))
-        if counter:
+        share = forms.printed_share(pieces, index, after) if counter else None
+        if share is not None:  # "Accuracy: 9016/10000 (90%)": the share as printed
+            skip.add(share)
+            actions.append(Action(METRIC, share, name, source=source))
+        elif counter:
             actions.append(Action(RATIO, index, name, index + 2,
                                   forms.ratio_scale(pieces, index, after), source))
         else:
