@@ -394,9 +394,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 sectioned[index] = section  # ("Training cost: 146.7, ObjLoss=68.4": not)
         at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
         source = (at + found.start, at + found.end)
-        candidates.append((index, name, sep,
-                           found.phase is not None and names.metric_like(name)))
         share = forms.printed_share(pieces, index, after) if counter else None
+        candidates.append((share or index, name, sep,
+                           found.phase is not None and names.metric_like(name)))
         if share is not None:  # "Accuracy: 9016/10000 (90%)": the share as printed
             skip.add(share)
             actions.append(Action(METRIC, share, name, source=source))
