@@ -338,14 +338,10 @@ def printed_share(pieces: list[str], index: int, after: str) -> int | None:
         close[:1] == ")" and pieces[index + 4].startswith(("0.", "1.", "."))) else None
 
 
-def ratio_scale(pieces: list[str], index: int, after: str) -> float:
-    """The scale of the ratio at ``index``: 100 when a percent follows it ("9894/10000
-    (99%)"), 1 when its fraction does ("53172/60000 (0.8862)", Swift for TensorFlow's)."""
-    if _PERCENT_AFTER.match(after) is None:
-        return 1.0
-    fraction = index + 5 < len(pieces) and pieces[index + 5][:1] == ")" \
-        and pieces[index + 4].startswith(("0.", "1.", "."))
-    return 1.0 if fraction else 100.0
+def ratio_scale(after: str) -> float:
+    """The scale of a ratio whose share ``printed_share`` does not find: 100 when a
+    parenthesis opens after it ("9894/10000 ( 99 %)"), else 1."""
+    return 1.0 if _PERCENT_AFTER.match(after) is None else 100.0
 
 
 # a Keras bar's line ("235/285 [====>...] - ETA: 0s - loss: 0.11", Keras 3's "━━━"): its keys

@@ -84,12 +84,9 @@ class HeldLines:
         """pycocotools' summary (``detectron``): its rows are held until a line of another
         kind shows whether the framework records them under names of its own (then they
         are dropped). True when the line is done."""
-        if not plan.flags & COCO_ROW and self._dump is not None \
-                and self._dump.mode == dumps.COCO:
-            text = text_of(raw)
-            if plan.flags & COCO_TYPE:  # the next summary's type: both are held (mmdet 2
-                self._copypaste.summary = detectron.summary_type(text)  # records bbox's and
-                return True  # segm's rows together, after both)
+        if not plan.flags & (COCO_ROW | COCO_TYPE) and self._dump is not None \
+                and self._dump.mode == dumps.COCO:  # (the next summary's type keeps both
+            text = text_of(raw)  # held: mmdet 2 records bbox's and segm's rows after both)
             if plan.flags & (RESULTS | COPYPASTE) or detectron.MMDET_COPYPASTE.search(text):
                 self._dump.held = []
             elif not (plan.flags & ~_WORDS_ONLY or plan.metrics or plan.context) \

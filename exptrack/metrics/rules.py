@@ -402,7 +402,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(METRIC, share, name, source=source))
         elif counter:
             actions.append(Action(RATIO, index, name, index + 2,
-                                  forms.ratio_scale(pieces, index, after), source))
+                                  forms.ratio_scale(after), source))
         else:
             actions.append(Action(METRIC, index, name, source=source))
             paired = naming.paired_name(pieces, index, original[index - 1] + cut[index - 1])
