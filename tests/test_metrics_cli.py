@@ -67,8 +67,8 @@ def test_bad_metric_pattern_is_a_usage_error(tmp_path: Path, track_home: Path) -
 
 def test_reparse_rewrites_metrics_with_todays_patterns(tmp_path: Path,
                                                        track_home: Path) -> None:
-    code = ("print('top-1 accuracy of this epoch -> 55.5, loss=0.5'); "
-            "print('top-1 accuracy of this epoch -> 60.1, loss=0.4')")
+    code = ("print('of this epoch -> 55.5, loss=0.5'); "
+            "print('of this epoch -> 60.1, loss=0.4')")
     track("run", "--name", "old", "--", *py(code), cwd=tmp_path, check=True)
     run = only_run(track_home)
     before = (run / "metrics.jsonl").read_text()

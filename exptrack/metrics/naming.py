@@ -54,6 +54,9 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 # ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
 _FILLERS = frozenset({"value", "values"})
 _COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
+# "train loss in this epoch: 0.77": the period a quantity was measured over, not its key
+_PERIODS = frozenset({"epoch", "iteration", "iter", "step", "batch", "round"})
+_OVER_PERIOD = re.compile(r"(?i)(?:^|(?<=\s))(?:in|for|of|during|over) (?:this|the current) $")
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
 _JULIA_INFO = re.compile(r"^\W{0,4}Info:\s$")  # "[ Info: Loss is 2.291", "┌ Info: Loss is 1.1"
 
@@ -259,7 +262,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if not sep.strip() and not before.strip() and index >= 2 and abbrev.is_rate_unit(raw_name):
         return None  # Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec": the unit of
         # the value before it, not the name of the value after it
-    if normalize_name(raw_name).lower() in _FILLERS or (
+    period = _OVER_PERIOD.search(before) if raw_name.lower() in _PERIODS else None
+    if period is not None:
+        before = before[:period.start()]
+    if period is not None or normalize_name(raw_name).lower() in _FILLERS or (
             raw_name.lower() in _COPULAS and not (raw_name == "IS" and sep.strip()
                                                    and not before.rstrip()[-1:].isalpha())):
         # "lm loss value: 8.4", "loss is:", "lr is 1e-4"; a GAN's "IS: 8.51" (Inception Score)
@@ -320,6 +326,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if words:
         before = before[:len(before) - len(words)]
         lead = words.split()[0].lower().rstrip(".")  # "Train. Total Loss:"
+        if lead == "best" and not before.strip() and any(
+                w.lower() in WORD_PHASES and not w.lower().startswith("train")
+                for w in (words + phrased).split()[1:]):
+            return None  # "Best validation set accuracy: 0.93": a running best
         if lead in WORD_PHASES and phase is None:  # "Test loss:", "Train Epoch:"
             phase = WORD_PHASES[lead]
             words = words.split(None, 1)[1] if len(words.split()) > 1 else ""
@@ -330,6 +340,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         if late is not None and not before[:late.start()].strip():  # "VAL  median NSE:", its
             phase = _phrase_phase(late)
             before = before[:late.start()]  # phase word in a column of its own
+    if indexed and not words:  # "Epoch number 0/9", "Epoch no 3": the key and its index word
+        head = before.rstrip().rpartition(" ")[2]
+        raw_name, before = f"{head} {raw_name}", before[:len(before.rstrip()) - len(head)]
     if before[-5:].lower() == "best " and (len(before) == 5 or not before[-6].isalnum()):
         return None  # "Training complete! Best val loss: 0.0282": a running best
     per = _PER_WORD.search(before) if not words and before.endswith(" ") else None

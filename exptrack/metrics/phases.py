@@ -42,9 +42,10 @@ _PHASE = re.compile(
     r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,)|\s\(EMA\)(?=:))?"  # a named split: "val_unseen ,
     # sr: 65.09"; timm's "Test (EMA): [ 48/48]", the averaged weights' test (test_ema_loss)
-    r"(?:\s+on\s+'[^']*'\s+subset|\s+set(?:\s<[^<>]{1,120}>)?"  # its repr: "val set < BaseDataset,
-    r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z])|\s(?:after|before)\straining)?"  # pitts30k -
-    # #database: 10000 >:", "Dev BLEU:", ReChorus's "Test After Training: (HR@5:0.34,"
+    r"(?:\s+on\s+'[^']*'\s+subset|\s+(?:set|dataset|data)(?:\s<[^<>]{1,120}>)?"  # its repr:
+    r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z])|\s(?:after|before)\straining)?"  # "val set <
+    # BaseDataset, pitts30k - #database: 10000 >:", "Test dataset: Overall Loss:", "Dev
+    # BLEU:", ReChorus's "Test After Training: (HR@5:0.34,"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|[-=]>\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl:"
     r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)|n/a\b|N/A\b))")  # "val: n/a": a key with no value,
 # not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its values
@@ -206,7 +207,8 @@ _KIND_COMMA = re.compile(r"(?i)(?:^|(?<=\s))(?P<phase>(?:train|training|test|tes
                          r"(?=\s[A-Za-z][\w\-/]{0,40}\s?:\s?[+-]?\.?\d)")
 # a data set (or task) named by a key before its results: AdaMerging's "Eval: Epoch: 9 dataset:
 # SUN397 ACC: 0.647" (SUN397_ACC; the label, as printed, stands for the line's phase)
-_DATASET_KEY = re.compile(r"(?i)(?:^|(?<=[\s,|(\[]))(?:dataset|data_set|task)\s?[:=]\s?"
+_DATASET_KEY = re.compile(r"(?i)(?:^|(?<=[,|(\[])|(?<![a-z]\s)(?<=\s))(?:dataset|data_set|task)"
+                          r"\s?[:=]\s?"  # (not "Test dataset: Overall Loss:", a phase's label)
                           r"(?P<set>[A-Za-z][\w\-.]{0,30})\s"
                           r"(?=[A-Za-z][\w.\-/ ]{0,30}[:=]\s?[-+.\d])")
 _STAGE_SPLIT = re.compile(r"(?i)\[[A-Za-z]{2,12}:(?P<phase>train|training|valid|validation|val|test"

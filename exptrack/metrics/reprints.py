@@ -3,15 +3,17 @@
 Hugging Face's example scripts print the end-of-training figures as a dict and then again
 in a ``***** train metrics *****`` block (``train_loss`` 6.569518616199494, then 6.5695);
 two loggers' formats of one report print the same batch twice. A line is a reprint, and
-its values are dropped (the first, fuller print stands), when every value on it repeats
-its name's last value: the same step and epoch (one of them known; an epoch's line with no
-step, MetricLogger's ``Averaged stats: lr: 0.000415  loss: 2.557741``, repeats the epoch's
-last batch's), the same value to the digits the line shows (at least three decimals when
-they differ), from a line of another format (numbers and runs of spaces aside), or from a
-line of the same format with every value the same at the same known step (a ``\r`` status
-line printed again with ``\n``). A line of the same format with a new value or no step
-(the next report of a stuck loss, a padded dict with a rounded epoch), or with one new
-value among its values (another process's loss, a new iteration time), reports anew.
+its values are dropped (the first print stands), when every value on it repeats its name's
+last value (or most do, and the others name what was never printed: those stay): the same
+step and epoch (one of them known; an epoch's line with no step, MetricLogger's ``Averaged
+stats: lr: 0.000415  loss: 2.557741``, repeats the epoch's last batch's), the same value to
+the digits the shorter print shows (at least three decimals when they differ; Poutyne
+prints its best epoch's 0.073298 again as 0.0732985, with the ``lr`` it printed nowhere
+else), from a line of another format (numbers and runs of spaces aside), or from a line of
+the same format with every value the same at the same known step (a ``\r`` status line
+printed again with ``\n``). A line of the same format with a new value or no step (the
+next report of a stuck loss, a padded dict with a rounded epoch), or with one new value
+among its values (another process's loss, a new iteration time), reports anew.
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ def printed_alike(before: float, value: float) -> bool:
     if point < 0 or "e" in text or "n" in text:
         return False
     places = len(text) - point - 1
-    return _FEWEST <= places < _PLACES and round(before, places) == value \
-        and len(repr(before)) > len(text)
+    return _FEWEST <= places < _PLACES and len(repr(before)) > len(text) \
+        and abs(before - value) <= 0.5000001 * 10.0 ** -places  # (0.0732985 printed
+    # 0.073298: its binary value is a hair under the half)
 
 
 class Reprints:
@@ -55,27 +58,35 @@ class Reprints:
 
     def check(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """Drop ``out[first:]`` (one line's values) when every one of them is a reprint of
-        an earlier line's value; a line with one new value among them reports anew."""
+        an earlier line's value, or most are and the rest name what was never printed (those
+        stay); a line with one new value of a known name among them reports anew."""
         last = self._last
         end = len(out)
         index = first
         same: bool | None = None  # the earlier line's format (only the same values repeat it)
+        new: list[Observation] = []  # values of names never printed before
         while index < end:  # (most lines fail at their first value)
             obs = out[index]
             before = last.get(obs.name)
             if before is None:
-                return
+                if names.denied(obs.name, None):
+                    return
+                new.append(obs)  # Poutyne's "lr: 0.1, loss: 0.0732985, ...": the best
+                index += 1  # epoch's values again, and the learning rate it printed nowhere
+                continue
             seen = before[0]
             if (seen.step != obs.step and obs.step is not None) or seen.epoch != obs.epoch \
                     or (obs.epoch is None and (obs.step is None or seen.step != obs.step)) \
-                    or not printed_alike(seen.value, obs.value):
+                    or not (printed_alike(seen.value, obs.value)
+                            or printed_alike(obs.value, seen.value)):
                 return
             if same is None:
                 same = _format(before[1]) == _format(raw, before[1])
             if same and (seen.value != obs.value or obs.step is None):
                 return
             index += 1
-        del out[first:]
+        if len(new) * 2 < end - first:
+            out[first:] = new
 
     def take(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """``check`` one line's values (``out[first:]``), then remember those that stay."""

@@ -269,8 +269,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue
         if low in WORD_PHASES and pieces[index].replace(",", "").isdigit():
             continue  # "train=113 (pos=33) | val=29": a split's size
-        if low == "steps" and actions and actions[-1][:2] == (EPOCH, index - 2):
-            continue  # Time-Series-Library's "Epoch: 3, Steps: 384 |": the epoch's length
+        if low == "steps" and ((actions and actions[-1][:2] == (EPOCH, index - 2)) or (
+                found.phase is not None and (found.phase not in ("train", "training") or any(
+                    a.kind == EPOCH for a in actions)))):
+            continue  # Time-Series-Library's "Epoch: 3, Steps: 384 |", Poutyne's "Train
+            # steps: 2500 Val steps: 625": an epoch's (a phase's) length, not the step
         if low == "steps" and not naming.at_field_start(found.before):
             phrased_steps.append(index)  # "total steps 994", "Learner Steps = 2": the step
             continue  # of a line that reports metrics; "Gradient Accumulation steps = 1" not

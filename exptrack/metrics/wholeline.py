@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import detectron, names
+from exptrack.metrics import detectron, listed, names
 from exptrack.metrics.actions import Action, not_a_report
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
@@ -58,6 +58,9 @@ def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
     named = named_value(pieces)
     if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
         return named
+    values = listed.listed(pieces)
+    if values is not None:  # "Reward Stats (min, max, median, mean):  -1.0 5.0 0.0 0.27"
+        return values
     taken = time_taken(pieces)
     if taken is not None:  # "Time taken for 1 epoch: 138.47 secs"
         return (taken,)
