@@ -1075,6 +1075,69 @@ EXPECTED = {
     # ISIC: val_loss best at epoch 8 of 20
     "heldout694/keras3_isic_skin_cancer_cnn_markdown_indented_ansi_bar_val_accuracy_20_epochs.log":
         {"plateau"},
+    # val_loss best 0.0633 at epoch 7, 0.0721 at the end while loss halves
+    "heldout697/keras_dl_cookbook_legacy_keras_summary_train_on_samples_adam_mnist_loss_acc_val.log":
+        {"overfitting"},
+    # validation loss 0.551 -> 1.04 from epoch 3 while training loss falls
+    "heldout697/mastering_pytorch_lstm_sentiment_epoch_number_pipe_time_elapsed_training_validation_loss_accuracy_percent.log":
+        {"overfitting"},
+    # val_loss best 0.4996 at epoch 8 of 20, 0.50-0.52 after
+    "heldout697/mastering_transformers_keras_fit_cross_lingual_loss_accuracy_precision_recall_val.log":
+        {"plateau"},
+    # CycleGAN losses turn nan at epoch 8
+    "heldout697/packt_gan_pytorch_cyclegan_log_txt_epoch_bracket_iter_loss_d_loss_g_time_nan_divergence.log":
+        {"divergence"},
+    # val_loss best 221.3 at epoch 3 of 10, 221.6-228.2 after
+    "heldout697/pytorch_cv_cookbook_train_val_current_lr_copied_best_train_loss_val_loss_dashes.log":
+        {"plateau"},
+    # the chapter's overfitting demo: test accuracy 0.81 -> 0.71 as train reaches 1.0
+    "heldout698/grokking_dl_numpy_mnist_overfit_iter_train_err_acc_test_err_acc.log":
+        {"overfitting"},
+    # val_loss best 0.52 at epoch 3, 0.66 at 10 while loss falls to 0.19
+    "heldout698/keras_multi_task_two_heads_fit_ten_named_outputs_loss_accuracy_val.log":
+        {"overfitting"},
+    # val_loss 0.39 at epoch 3, 1.21 at the end while loss reaches 0.07
+    "heldout699/coursera_tf_developer_c2w1_cats_dogs_keras_fit_pil_exif_warnings_inside_bar.log":
+        {"overfitting"},
+    # val F-score best 0.241 at epoch 63 of 70, 0.21 at the end while train F-score rises
+    "heldout701/poutyne_unet_voc_segmentation_ansi_epoch_line_jaccard_fscore_val_loss_checkpoint_70_epochs.log":
+        {"overfitting"},
+    # valid_loss jumps to 25-238 in several folds' epochs
+    "heldout702/fastai_cse_cic_ids2018_kfold_table_train_valid_loss_accuracy_clock_time_fold_summary.log":
+        {"divergence"},
+    # valid_loss 0.21 -> 6.44 within folds
+    "heldout702/fastai_v1_early_cse_cic_ids2018_kfold_one_based_epoch_table_total_time_fold_summary.log":
+        {"divergence"},
+    # val_loss 0.51 at epoch 20, 0.85 at 26 while loss falls
+    "heldout703/keras_galaxy_zoo_7_class_cnn_class_weight_epoch_bar_val_accuracy_e_notation.log":
+        {"overfitting"},
+    # valid loss 2.21 at epoch 3, 2.55 at 10 while train loss reaches 0.30
+    "heldout704/indonlg_indobart_v2_tutorial_tqdm_epoch_train_valid_loss_bleu_rouge_lr.log":
+        {"overfitting"},
+    # valid loss 2.94 at epoch 2, 3.71 at 10 while train loss reaches 0.12
+    "heldout704/indonlg_indogpt_tqdm_epoch_train_valid_loss_bleu_sacrebleu_rouge_lr_summarization.log":
+        {"overfitting"},
+    # valid loss 1.58 at epoch 4, 1.80 at the end while train loss falls
+    "heldout705/indaba2023_jax_bio_tqdm_postfix_running_loss_bracket_epoch_valid_train_loss.log":
+        {"overfitting"},
+    # val_loss 798-806 for the last 57% while loss creeps down
+    "heldout706/bike_sharing_daily_demand_keras3_ansi_bars_loss_mae_mse_val.log":
+        {"plateau"},
+    # val_loss best 0.984 at epoch 14, not beaten after
+    "heldout706/epl_soccer_outcome_keras_simplernn_fit_loss_accuracy_val_then_evaluate_test_accuracy.log":
+        {"plateau"},
+    # val_loss best 1.0 at epoch 29, not beaten in the last 42%
+    "heldout706/football_match_probability_keras_lstm_kfold_fold1_epochs_lr_logloss_score.log":
+        {"plateau"},
+    # validation accuracy 1.0 from step 33 (47 on), the iterations after gain nothing
+    "heldout709/pennylane_vqc_iris_iter_pipe_cost_acc_train_acc_validation.log":
+        {"plateau"},
+    # val_loss best 0.0084 at epoch 4 of 15, 0.009-0.04 after
+    "heldout710/keras_cnn_fingerprint_socofing_epoch_n_of_15_loss_acc_val_loss_val_acc.log":
+        {"plateau"},
+    # val_loss ~1.00 for 50 epochs: the model barely learns
+    "heldout710/keras_tf115_fer_fit_generator_deprecation_warnings_epoch_n_of_50_loss_accuracy_val_accuracy.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1407,6 +1470,12 @@ FALSE_ALARMS = {
     # pneumonia CNN: val_loss jumps between 0.14 and 0.68 epoch to epoch; the end is its range
     "heldout694/keras2_verbose2_pneumonia_chest_xray_cnn_timestamp_dash_seconds_loss_acc_val.log":
         {"overfitting"},
+    # a grid search: each line is another candidate's score, no training curve
+    "heldout702/catboost_grid_search_cse_cic_ids2018_tab_separated_candidate_index_loss_best_total.log":
+        {"not_learning"},
+    # an architecture search: each value is another candidate's, no training curve
+    "heldout699/gans_public_generative_teaching_networks_architecture_search_val_accuracy_test_accuracy.log":
+        {"plateau"},
 }
 
 
