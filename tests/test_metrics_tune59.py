@@ -96,3 +96,24 @@ def test_values_listed_after_the_names_they_fill_in() -> None:
     # guards: a list of counts is a shape, and as many names as numbers or nothing
     assert names("Data shape (samples, classes): 50000 10\n") == set()
     assert names("Loss (D, G): 0.51 0.32 0.7\n") == set()
+
+
+def test_a_constants_name_in_capitals_is_no_metric() -> None:
+    """ "set the environment variable RAY_AIR_NEW_OUTPUT=0", "IMS_PER_BATCH: 16" in a
+    configuration dump: three words or more in capitals joined by "_" name a constant."""
+    assert names("To disable it, set the environment variable RAY_DEDUP_LOGS=0\n") == set()
+    assert names("  IMS_PER_BATCH: 16\n  FLIP_PROB_TRAIN: 0.5\n") == set()
+    # guards: a measure whatever its name, a score's initials, a heading's spaced phrase
+    assert names("step 1 | BS_TO_DEVICE: 19.9ms | Forward: 237.0ms\n"
+                 "step 2 | BS_TO_DEVICE: 26.1ms | Forward: 262.3ms\n") == {"BS_TO_DEVICE",
+                                                                         "Forward"}
+    assert names("TOTAL TIME FOR TRAINING:  3804.04\n") == {"TOTAL_TIME_FOR_TRAINING"}
+    assert names("loss 0.5 G_L1 0.31\n") == {"loss", "G_L1"}
+    assert names("epoch 1 TRAIN_TOTAL_LOSS: 0.5\n") == {"TRAIN_TOTAL_LOSS"}
+
+
+def test_steps_per_epoch_is_a_count() -> None:
+    """ "Steps per epoch:  117" (Keras on TPU) counts the batches of an epoch; steps per
+    second is a rate."""
+    assert names("Steps per epoch:  117\nloss: 0.5\n") == {"loss"}
+    assert names("steps_per_second: 38.2, loss: 0.5\n") == {"steps_per_second", "loss"}

@@ -334,8 +334,9 @@ def denied(name: str, phase: str | None = None) -> bool:
         return False  # (Scene-Graph-Benchmark's "Validation Result: 0.18", its selection score)
     if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
         quantity, *pers = low.partition("_(")[0].split("_per_")  # (not "_(tgs)")
-        if quantity.startswith(("num_", "n_", "number_of_")):
-            return True  # "Num update steps per epoch": a count of steps
+        if quantity.startswith(("num_", "n_", "number_of_")) or (
+                quantity in _STEPS and pers[-1] in ("epoch", "task")):
+            return True  # "Num update steps per epoch", "Steps per epoch: 117": a count
         if any(per in _TIME_UNITS for per in pers):  # tokens_per_sec_per_gpu too
             return False
         low = name = name[:len(quantity)]
@@ -347,6 +348,18 @@ def denied(name: str, phase: str | None = None) -> bool:
 
 
 _TIMES = frozenset({"duration", "elapsed", "runtime", "s", "sec", "time"})
+_STEPS = frozenset({"steps", "iters", "iterations", "batches", "updates"})
+# an environment variable's or a configuration constant's name as printed: three words or
+# more in capitals joined by "_", the last of three letters or more (spaCy's "SPANS_SC_F"
+# is a score; "G_L1"; "TOTAL TIME FOR TRAINING:" is a heading's phrase)
+CONSTANT = re.compile(r"[A-Z][A-Z0-9]+(?:_[A-Z][A-Z0-9]*){1,}_[A-Z][A-Z0-9]{2,}")
+
+
+def constant(printed: str) -> bool:
+    """Is a name as printed a constant's or an environment variable's ("RAY_DEDUP_LOGS=0",
+    "IMS_PER_BATCH: 16"), not a metric's?"""
+    return CONSTANT.fullmatch(printed) is not None \
+        and not metric_like(printed.rpartition("_")[2])
 
 
 def _setting_words(parts: list[str]) -> bool:
