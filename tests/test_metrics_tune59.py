@@ -117,3 +117,27 @@ def test_steps_per_epoch_is_a_count() -> None:
     second is a rate."""
     assert names("Steps per epoch:  117\nloss: 0.5\n") == {"loss"}
     assert names("steps_per_second: 38.2, loss: 0.5\n") == {"steps_per_second", "loss"}
+
+
+def test_a_phases_statistics_label_over_the_pairs_after_it() -> None:
+    """DCASE baselines' "train statistics:    total_loss: 0.076, event_loss: 0.007" and
+    "validate statistics:  total_loss: 0.449": the phase's values, as "Train set:" labels
+    them (the two lines' names were one series)."""
+    text = ("iteration: 5000\n"
+            "train statistics:    total_loss: 0.076, event_loss: 0.007\n"
+            "validate statistics:  total_loss: 0.449, event_loss: 0.039\n")
+    assert named(text) == [("train_total_loss", 0.076, 5000, None),
+                           ("train_event_loss", 0.007, 5000, None),
+                           ("validate_total_loss", 0.449, 5000, None),
+                           ("validate_event_loss", 0.039, 5000, None)]
+    # guard: a phase word with another word before the colon is a name ("Train accuracy:")
+    assert names("train accuracy: 0.91, val accuracy: 0.88\n") == {"train_accuracy",
+                                                                   "val_accuracy"}
+
+
+def test_a_mini_batch_index_is_the_step() -> None:
+    """ZenNAS' "mini_batch 100, top-1 acc=   0%": the evaluation's step, not a metric."""
+    text = ("mini_batch 0, top-1 acc=   0%, top-5 acc=   0%\n"
+            "mini_batch 100, top-1 acc=   1%, top-5 acc=   3%\n")
+    assert named(text) == [("top-1_acc", 0.0, 0, None), ("top-5_acc", 0.0, 0, None),
+                           ("top-1_acc", 1.0, 100, None), ("top-5_acc", 3.0, 100, None)]

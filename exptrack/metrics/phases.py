@@ -18,10 +18,11 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
-                       "itn", "global_round"})
+                       "itn", "global_round", "mini_batch", "minibatch"})
 # (StyleGAN's tick; spaCy v2's Itn; federated learning's round and FLSim's global
 # round; Baselines' TimestepsSoFar; Chinese logs' "步数：0", "迭代次数", an RL
-# tutorial's episode "回合"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0")
+# tutorial's episode "回合"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0";
+# ZenNAS' "mini_batch 100,")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "训练回合",
                         "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
                         "에포크"})
@@ -43,6 +44,7 @@ _PHASE = re.compile(
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,)|\s\(EMA\)(?=:))?"  # a named split: "val_unseen ,
     # sr: 65.09"; timm's "Test (EMA): [ 48/48]", the averaged weights' test (test_ema_loss)
     r"(?:\s+on\s+'[^']*'\s+subset|\s+(?:set|dataset|data)(?:\s<[^<>]{1,120}>)?"  # its repr:
+    r"|\s(?:statistics|stats|metrics|results)(?=:)"  # DCASE's "validate statistics:"
     r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z])|\s(?:after|before)\straining)?"  # "val set <
     # BaseDataset, pitts30k - #database: 10000 >:", "Test dataset: Overall Loss:", "Dev
     # BLEU:", ReChorus's "Test After Training: (HR@5:0.34,"
@@ -63,8 +65,10 @@ _PHASE_TAG = re.compile(r"^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}"  # a ti
 _TRAIN_GROUP = re.compile(
     r"(?i)(?:(?:^|[\s|\]])(?:\[(?P<bracketed>train|training)\](?::|\s-(?=\s))?"
     r"|\((?P<paren>train|training)\):"  # Catalyst's "Epoch 1 (train): _base/lr=0.005 | loss="
-    r"|(?<!after\s)(?<!before\s)(?P<word>train|training)(?:\sset)?\s*(?:[:|]|"  # ("Test After
-    # Training:"; "Train set: Average loss: 1.0007", as the MNIST example's "Test set:")
+    r"|(?<!after\s)(?<!before\s)(?P<word>train|training)"  # ("Test After
+    r"(?:\sset|\s(?:statistics|stats|metrics|results)(?=:))?\s*(?:[:|]|"
+    # Training:"; "Train set: Average loss: 1.0007", as the MNIST example's "Test set:";
+    # DCASE's "train statistics:    total_loss: 0.076")
     r"-\s|[-=]>\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
     r"\s*[({]?\s*"
