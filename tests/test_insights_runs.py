@@ -1138,6 +1138,21 @@ EXPECTED = {
     # val_loss ~1.00 for 50 epochs: the model barely learns
     "heldout710/keras_tf115_fer_fit_generator_deprecation_warnings_epoch_n_of_50_loss_accuracy_val_accuracy.log":
         {"plateau"},
+    # val_loss best 1.04 at epoch 5 of 10, 1.08-2.87 after
+    "heldout713/keras_ecg_cnn_physionet2017_fit_generator_progbar_loss_acc_val.log":
+        {"plateau"},
+    # val-loss 1.01 at epoch 45, 3.50 at 100 while loss reaches 0.02
+    "heldout713/pytorch_eeglearn_bracket_epoch_tab_loss_accuracy_val_loss_val_accuracy.log":
+        {"overfitting"},
+    # validation AUC best 0.677 early, not beaten in the last 75%
+    "heldout713/tensorflow_eeg_lstm_epoch_iteration_train_loss_validation_auc_tail.log":
+        {"plateau"},
+    # val_loss 1.77 at epoch 6, 1.98 at the end while loss falls
+    "heldout715/keras2_0_us8k_cnn_salamon_notebook_fit_epochs_then_roc_accuracy_f_score_eval.log":
+        {"overfitting"},
+    # val_loss 1.29 at epoch 4, 1.55 when early stopping ends it
+    "heldout715/keras2_0_us8k_ffn_notebook_fit_epoch_bar_loss_acc_val_loss_val_acc_early_stopping.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
