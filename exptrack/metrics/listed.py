@@ -2,7 +2,7 @@
 
 ``Reward Stats (min, max, median, mean):  -1.0 5.0 0.0 0.27`` (a DQN's report in
 *Fundamentals of Deep Learning*), ``Loss (D, G): 0.51, 0.32``. Each value is the name at
-its place in the parenthesised list, under the label before it (``reward_stats_min``); the
+its place in the parenthesised list, under the label before it (``Reward_Stats_min``); the
 per-number rules see one name and four numbers after it, and record none.
 
 A line is read so only when it holds exactly as many numbers as names, separated by spaces

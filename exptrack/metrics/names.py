@@ -335,7 +335,7 @@ def denied(name: str, phase: str | None = None) -> bool:
     if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
         quantity, *pers = low.partition("_(")[0].split("_per_")  # (not "_(tgs)")
         if quantity.startswith(("num_", "n_", "number_of_")) or (
-                quantity in _STEPS and pers[-1] in ("epoch", "task")):
+                quantity in _STEPS and pers[-1] == "epoch"):
             return True  # "Num update steps per epoch", "Steps per epoch: 117": a count
         if any(per in _TIME_UNITS for per in pers):  # tokens_per_sec_per_gpu too
             return False
