@@ -352,13 +352,13 @@ _STEPS = frozenset({"steps", "iters", "iterations", "batches", "updates"})
 # an environment variable's or a configuration constant's name as printed: three words or
 # more in capitals joined by "_", the last of three letters or more (spaCy's "SPANS_SC_F"
 # is a score; "G_L1"; "TOTAL TIME FOR TRAINING:" is a heading's phrase)
-CONSTANT = re.compile(r"[A-Z][A-Z0-9]+(?:_[A-Z][A-Z0-9]*){1,}_[A-Z][A-Z0-9]{2,}")
+_CONSTANT = re.compile(r"[A-Z][A-Z0-9]+(?:_[A-Z][A-Z0-9]*){1,}_[A-Z][A-Z0-9]{2,}")
 
 
 def constant(printed: str) -> bool:
     """Is a name as printed a constant's or an environment variable's ("RAY_DEDUP_LOGS=0",
     "IMS_PER_BATCH: 16"), not a metric's?"""
-    return CONSTANT.fullmatch(printed) is not None \
+    return _CONSTANT.fullmatch(printed) is not None \
         and not metric_like(printed.rpartition("_")[2])
 
 

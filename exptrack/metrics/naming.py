@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names
-from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, words_before
+from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, measure_unit, words_before
 from exptrack.metrics.counterkeys import INDEX_WORDS, key_kind
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import (
@@ -53,7 +53,6 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 # names that only point at the value: "loss is 2.5" is loss; "value" stays a word of the name
 # ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
 _FILLERS = frozenset({"value", "values"})
-_MEASURED = re.compile(r" ?(?:[mun]?s|sec|[KMG]i?B)\b")
 _COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
 # "train loss in this epoch: 0.77": the period a quantity was measured over, not its key
 _PERIODS = frozenset({"epoch", "iteration", "iter", "step", "batch", "round"})
@@ -254,7 +253,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
             not sep.strip() and raw_name.lower() not in EPOCH_KEYS
             and raw_name.lower() not in STEP_KEYS)):
         return None  # "Epoch[1/3]:" is no key; "[loss]:" is, and QD-DETR's "[Epoch] 001"
-    if names.constant(raw_name) and not _MEASURED.match(pieces[index + 1]):
+    if names.constant(raw_name) and measure_unit(pieces[index + 1], pieces[index]) is None:
         return None  # "set the environment variable RAY_AIR_NEW_OUTPUT=0" (a time or a
         # memory figure is a measure whatever its name: "BS_TO_DEVICE: 19.9ms")
     if not sep.strip() and not raw_name[:1].isascii():
