@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from exptrack.metrics import MetricParser, parse_text
 from exptrack.metrics.columns import Block, observations
-from exptrack.metrics.names import NameRegistry, counts_things, metric_like, never_a_name
+from exptrack.metrics.names import counts_things, metric_like, never_a_name
 from exptrack.metrics.settings import HYPER_NAMES
+from exptrack.metrics.spelling import NameRegistry
 
 
 def names(text: str) -> list[tuple[str, float]]:

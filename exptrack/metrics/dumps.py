@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from exptrack.metrics import forms, names
+from exptrack.metrics import forms, names, spelling
 from exptrack.metrics.phases import COUNTER_KEYS
 
 if TYPE_CHECKING:
@@ -297,7 +297,7 @@ class Block:
             self.best = bool(flags & BEST)
         if not flags & LISTING or self.stream:
             return False
-        folded = names.key(key)
+        folded = spelling.key(key)
         if folded in self.keys:
             self.stream = True
             return True

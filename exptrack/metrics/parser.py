@@ -20,9 +20,9 @@ from exptrack.metrics import (
     linebytes,
     lineplan,
     longtables,
-    names,
     reprints,
     rules,
+    spelling,
     tables,
     ultralytics,
 )
@@ -66,7 +66,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
         self._variant_counts: dict[bytes, int] = {}
         self._final_names: set[str] = set()  # names recorded as they are (``slowpath``)
-        self._names = names.NameRegistry()
+        self._names = spelling.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
         self._copypaste = detectron.Copypaste()
         self._settings = dumps.Settings()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import columns, names
+from exptrack.metrics import columns, names, spelling
 from exptrack.metrics.observation import Observation
 
 # a line's format: each number one "0", each run of spaces one space (a padded dict, a
@@ -50,7 +50,7 @@ class Reprints:
     """Each name's last observation and the line it came from, to tell a reprint (another
     format's line) from a new value (a line of the same format: the next report)."""
 
-    LIMIT = names.NameRegistry.LIMIT  # names remembered: as many as the parser names
+    LIMIT = spelling.NameRegistry.LIMIT  # names remembered: as many as the parser names
 
     def __init__(self) -> None:
         self._last: dict[str, tuple[Observation, str | bytes]] = {}

@@ -25,6 +25,7 @@ from exptrack.metrics import (
     groups,
     names,
     naming,
+    positions,
     printed,
     remarks,
     slashpairs,
@@ -43,32 +44,24 @@ from exptrack.metrics.phases import (
     QUANTITY_PHASE,
     STEP_KEYS,
     WORD_PHASES,
-    before_key,
     phase_at,
     phase_from,
     phases_of,
 )
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.settle import conclude
-from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, ordinal_kind, unnamed_kind
+from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
 is_denied = names.denied
 
-_STEP_BRACKET = re.compile(
-    r"(?i)\b(?P<key>epoch|[ée]poca|epoche|[ée]poque|iter|iteration|step|batch)"
-    r"\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*\[|#)\s*$")
-# a log prefix's "]" or level, then "[N]" ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
-# "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
-_DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
-_DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
@@ -165,29 +158,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             counter = False  # "Loss: 0.1778/0.1220": two values (train/val), not a count of
             after = right  # a whole: the first is the name's
         tail = left[-120:]
-        bracket = _STEP_BRACKET.search(tail)
-        if bracket is not None:
-            key = bracket.group("key").lower()
-            kind = EPOCH if key in EPOCH_KEYS else BATCH if key == "batch" else STEP
-            if kind == EPOCH or not counter \
-                    or (bracket.group("mode") or "").lower() not in ("val", "test"):
-                actions.append(Action(kind, index))  # (MMEngine's "Iter(val) [1902/1902]":
-            # the val loop's position, not the run's step; mmcv's "Iter(val) [500]" is)
-            labelled = before_key(tail, bracket.start())  # "Test Epoch: [5/10]
-            if labelled is not None:  # Acc:": the phase labels the values (test_Acc)
-                insort(phases, (offsets[index], labelled))
-            continue
-        glued = forms.GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
-        if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"
-            actions.append(Action(EPOCH if glued.group(1)[:1] in "Ee" else STEP, index))
-            continue
-        ordinal = ordinal_kind(left, right)
-        if ordinal is not None:
-            actions.append(Action(ordinal, index))
-            continue
-        done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None
-        if done is not None and not counter:  # LightGBM "finished 998 iteration"
-            actions.append(Action(EPOCH if done.group(1) else STEP, index))
+        where = positions.position(pieces, index, counter, phases, offsets)
+        if where is not None:  # "Epoch [3/10]", "[E03] loss", "2nd epoch", "finished 9 steps"
+            actions += where
             continue
         ahead = name_ahead(pieces, index, original[index - 1] + cut[index - 1],
                                   original[index + 1] + cut[index + 1])

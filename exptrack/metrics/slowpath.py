@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Mapping
 
-from exptrack.metrics import columns, detectron, dumps, forms, names, reprints, rules
+from exptrack.metrics import columns, detectron, dumps, forms, names, reprints, rules, spelling
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.dumpblocks import DumpBlocks
 from exptrack.metrics.lineplan import (
@@ -67,7 +67,7 @@ class SlowPath(DumpBlocks):
     _aliases: Mapping[str, str]
     _counted: bool
     _trained: bool
-    _names: names.NameRegistry
+    _names: spelling.NameRegistry
     _dump: dumps.Block | None
     _settings: dumps.Settings
     _variants: dict[tuple[bytes, str | bytes], Plan]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import names
+from exptrack.metrics import names, spelling
 from exptrack.metrics.dumps import Block
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.phases import COUNTER_KEYS, EPOCH_KEYS
@@ -71,10 +71,10 @@ def _aside(name: str) -> bool:
 
 
 def _repeats(obs: Observation, seen: Reprints) -> bool:
-    own = names.key(obs.name.rpartition("/")[2])
+    own = spelling.key(obs.name.rpartition("/")[2])
     digits = len(repr(abs(obs.value)).replace(".", "").lstrip("0").partition("e")[0])
     for name, before in seen.last_values():
-        same = names.key(name.rpartition("/")[2]) == own
+        same = spelling.key(name.rpartition("/")[2]) == own
         if (same or digits >= _SIGNIFICANT) and (_rounds_to(obs.value, before)
                                                  or printed_alike(before, obs.value)):
             return True

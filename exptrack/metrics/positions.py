@@ -1,0 +1,59 @@
+"""Numbers that say where a run is: the epoch, step or batch a number is by the text before it.
+
+``Epoch [3/10]``, ``Iter(val) [500]``, ``[E03] train_loss=1.5``, ``2nd epoch``, LightGBM's
+``finished 998 iteration``. The regexes run on the 120 characters before a number and have
+no nested quantifiers: linear in that bound.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import insort
+
+from exptrack.metrics import forms
+from exptrack.metrics.actions import Action
+from exptrack.metrics.kinds import BATCH, EPOCH, STEP
+from exptrack.metrics.phases import EPOCH_KEYS, before_key
+from exptrack.metrics.unnamed import ordinal_kind
+
+# a key, then "[N" or "#N" ("Epoch: [3/10]", "Iter(val) [500]", "step #12"); a log prefix's
+# "]" or level before "[N]" is not one ("...py:48] [100] loss=", "INFO [15]\ttrain-")
+_STEP_BRACKET = re.compile(
+    r"(?i)\b(?P<key>epoch|[ée]poca|epoche|[ée]poque|iter|iteration|step|batch)"
+    r"\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*\[|#)\s*$")
+# "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
+_DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
+_DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
+
+
+def position(pieces: list[str], index: int, counter: bool,
+             phases: list[tuple[int, str | None]],
+             offsets: list[int]) -> tuple[Action, ...] | None:
+    """The actions of the number at ``index`` when the text before it makes it a position
+    (empty: a position that is not the run's, MMEngine's ``Iter(val) [1902/1902]``); None
+    when it is not one. A phase labelling the key (``Test Epoch: [5/10] Acc:``) is added to
+    ``phases``."""
+    left, right = pieces[index - 1], pieces[index + 1]
+    tail = left[-120:]
+    bracket = _STEP_BRACKET.search(tail)
+    if bracket is not None:
+        key = bracket.group("key").lower()
+        kind = EPOCH if key in EPOCH_KEYS else BATCH if key == "batch" else STEP
+        labelled = before_key(tail, bracket.start())  # "Test Epoch: [5/10] Acc:": the
+        if labelled is not None:  # phase labels the values (test_Acc)
+            insort(phases, (offsets[index], labelled))
+        if kind == EPOCH or not counter \
+                or (bracket.group("mode") or "").lower() not in ("val", "test"):
+            return (Action(kind, index),)
+        return ()  # MMEngine's "Iter(val) [1902/1902]": the val loop's position, not the
+        # run's step; mmcv's "Iter(val) [500]" is
+    glued = forms.GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
+    if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"
+        return (Action(EPOCH if glued.group(1)[:1] in "Ee" else STEP, index),)
+    ordinal = ordinal_kind(left, right)
+    if ordinal is not None:
+        return (Action(ordinal, index),)
+    done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None
+    if done is not None and not counter:  # LightGBM "finished 998 iteration"
+        return (Action(EPOCH if done.group(1) else STEP, index),)
+    return None
