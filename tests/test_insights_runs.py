@@ -1153,6 +1153,44 @@ EXPECTED = {
     # val_loss 1.29 at epoch 4, 1.55 when early stopping ends it
     "heldout715/keras2_0_us8k_ffn_notebook_fit_epoch_bar_loss_acc_val_loss_val_acc_early_stopping.log":
         {"overfitting"},
+    # sets ZZZD-ZZZQ (session 68)
+    # econml's DeepIV prototype: val_loss best 289 at epoch 5, not beaten in the last 58%
+    "heldout719/econml_dml_iv_prototype_keras_legacy_bar_glued_eta_loss_epoch_val_loss_cut_off.log":
+        {"plateau"},
+    # pycox (torchtuples) runs: val_loss best at epochs 13 and 10, then flat (the tutorials
+    # stop early for this)
+    "heldout719/pycox_cox_time_tab_epoch_train_loss_val_loss_jupyter_cpu_wall_time.log":
+        {"plateau"},
+    "heldout719/pycox_deephit_single_risk_tab_epoch_train_loss_val_loss.log": {"plateau"},
+    # Dynamic-DeepHit: val_loss 49 at epoch 42, 57 later while train_loss falls
+    "heldout719/survival_intro_dynamic_deephit_epoch_dash_train_loss_val_loss_best_validation_line.log":
+        {"overfitting"},
+    # MonoDepth notebooks: val_loss best at epoch 2 (or the initial check), never again
+    "heldout721/monodepth_pytorch_notebook_epoch_train_loss_val_loss_time_keyboardinterrupt_worker_tracebacks.log":
+        {"plateau"},
+    "heldout721/monodepth_pytorch_notebook_initial_val_loss_then_epoch_lines_model_saved.log":
+        {"plateau"},
+    # PWC-Net fine-tuning: train and val losses turn nan at iteration 3100 and stay nan
+    "heldout721/tfoptflow_pwcnet_finetune_iter_train_val_loss_epe_samples_per_sec_nan.log":
+        {"divergence"},
+    # Ecole's imitation GNN: valid accuracy 0.495 at epoch 29, 0.45 at the end as train's rises
+    "heldout724/ecole_branching_imitation_gnn_notebook_epoch_train_valid_loss_accuracy.log":
+        {"overfitting"},
+    # RAVDESS CNN: val_loss best 1.33 at epoch 10 of 20 (its checkpoints say "did not improve")
+    "heldout728/keras_ravdess_ser_cnn_fit_modelcheckpoint_val_loss_improved_lines_partial_bar_epoch_end.log":
+        {"plateau"},
+    # RAVDESS transfer learning: val_loss 0.894 at epoch 23, 1.13 at 54 while loss reaches 0.04
+    "heldout728/keras_ravdess_ser_transfer_learning_fit_100_epochs_interrupted_at_epoch_54_partial_bar.log":
+        {"overfitting"},
+    # IEMOCAP: validation accuracy 62.6 at epoch 140, 55.9 at the end, training's 95.3
+    "heldout728/pytorch_ser_iemocap_notebook_epoch_every_10_semicolon_loss_acc_percent_numpy_deprecation_warning.log":
+        {"overfitting"},
+    # GraphTimesNet on Chicago crime: val_loss best 0.506 at epoch 31, not beaten after
+    "heldout729/crime_graphtimesnet_chicago_crlf_epoch_bracket_train_val_loss_pipe_time_test_macro_micro_f1.log":
+        {"plateau"},
+    # ADAPT's flowers fine-tuning: val_loss 1.76 at epoch 4, 2.68 at the end, loss 0.13
+    "heldout730/adapt_keras_finetuning_flowers_epoch_n_of_20_bar_loss_acc_val_loss_val_acc.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1491,6 +1529,13 @@ FALSE_ALARMS = {
     # an architecture search: each value is another candidate's, no training curve
     "heldout699/gans_public_generative_teaching_networks_architecture_search_val_accuracy_test_accuracy.log":
         {"plateau"},
+    # DeepSurv's Cox partial likelihood: 4.232 to 4.189, falling every few epochs; its floor
+    # is high, the fall small in proportion (the run learns)
+    "heldout719/survival_intro_deepsurv_epoch_dash_train_loss_val_loss_best_validation_line.log":
+        {"not_learning"},
+    # a grid search of one-epoch fits: each value is another candidate's, no training curve
+    "heldout728/keras_ravdess_ser_gridsearchcv_kerasclassifier_single_epoch_fits_train_on_samples_no_epoch.log":
+        {"not_learning"},
 }
 
 

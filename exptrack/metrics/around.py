@@ -205,9 +205,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if not strong and len(parts) > 1 and parts[-1] == "of" and not names.metric_like(name) \
             and names.metric_like("_".join(parts[:-1]).lower()):
         return None  # "eval mIoU of Airplane   0.77": one class's row, not an aggregate
-    if strong and len(parts) > 1 and parts[-1] == "after" \
+    if strong and len(parts) > 1 and parts[-1] in ("after", "with") \
             and names.metric_like(" ".join(parts[:-1])):
-        return words  # AutoAttack's "robust accuracy after APGD-CE: 47.30%": after a stage
+        return words  # AutoAttack's "robust accuracy after APGD-CE: 47.30%": after a stage;
+        # sentence-transformers' "Accuracy with Cosine-Similarity: 77.50": by a similarity
     if any(p.lower().rstrip(".") in STOPWORDS and p.lower() != "per"
            and not (p.isupper() and len(p) > 1)  # "IS max", "GPU Allocated": an acronym
            and (not i or parts[i - 1].lower() != "per")  # "Per Sample Time"

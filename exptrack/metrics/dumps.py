@@ -65,16 +65,22 @@ _MEASURED = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
 _METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metrics\s?:$")
 _BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
 _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
+# a table's header whose names end with ":" (pagmo's "Gen:   Fevals:   Best:   dx:"): no section
+_COLON_HEADER = re.compile(r"^\s*(?:[A-Za-z][\w.]{0,24}(?: [A-Za-z][\w.]{0,24})?:\s{2,}){2,}"
+                           r"(?:[A-Za-z][\w.]{0,24}(?: [A-Za-z][\w.]{0,24})?|\.{3}) ?:$")
 _HEADER = re.compile(
     r"(?i)(?:^|[^\w])(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|options|"
     r"settings|flags)(?:[^\w]|$)")
 
 
 _PHASE_HEADING = re.compile(
-    r"(?i)^[\W_]{0,8}(?:[A-Za-z]+\s){0,3}(?:\d{1,7}(?:/\d{1,7})?\s)?(?:[-:]\s)?"  # "Epoch 15 -
+    r"(?i)^[\W_]{0,8}(?:(?:train|training|val|valid|validation|test|testing|dev)-[A-Za-z0-9]{1,5}\s"
+    r"|[A-Za-z]+\s){0,3}(?:\d{1,7}(?:/\d{1,7})?\s)?(?:[-:]\s)?"  # "Epoch 15 -
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
     r"(?:\s(?:set|split|results?|metrics|scores?))?\s?:?[\W_]{0,8}$")  # Val metrics:"
 _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
+_SET_BEFORE = re.compile(r"(?i)\b(?P<phase>(?:training|train|validation|valid|val|testing|test|dev)"
+                         r"(?:-[A-Za-z0-9]{1,5})?) set ")  # (LibriSpeech's "test-clean", "Test-II")
 # a phase's tag and its epoch alone on a line, over that phase's keys (the Flax NNX
 # segmentation tutorial's "[val] epoch: 1/50", then " - Mean IoU: 0.3287")
 _TAG_EPOCH = re.compile(r"(?i)^\[(?P<phase>train|training|val|valid|validation|test|eval)\]\s{1,4}"
@@ -85,7 +91,7 @@ _SCORE_FUNCTION = re.compile(r"(?:^|\s-\s)Score-Function: ([A-Za-z][\w\-]{0,30})
 
 
 # a log record's prefix before its message: "INFO:__main__:", "2024-01-02 ... - INFO - "
-_LEVEL = re.compile(r"\b(?:INFO|WARNING|DEBUG)(?::[\w.]{1,60}:|\s[-:|]\s|\]\s)")
+_LEVEL = re.compile(r"\b(?:INFO|WARNING|DEBUG)(?::[\w.\-]{1,60}:|\s[-:|]\s|\]\s)")
 # ... and the logger's name after it ("... - INFO - __main__ -   ***** Eval results *****",
 # Hugging Face examples': a heading of results, whose keys keep their names)
 _LOGGER = re.compile(r"^[\w.]{1,60}\s[-:|]\s+")
@@ -148,7 +154,8 @@ def heading_phase(line: str) -> str | None:
             "=-*#: ") or " - " in text or len(found.group(0).split()) > 1
             or line[:1] == "\t" or branch):  # (ProtoPNet's "\ttrain" over "\tcross ent: \t0.18")
         return None  # a lone word ("Training") is no heading of a block of keys
-    phase = found.group("phase").lower()
+    named = _SET_BEFORE.search(text)  # "Dev set evaluation": the
+    phase = (named or found).group("phase").lower()  # data set's phase, not the evaluation's
     return _PHASE_NAMES.get(phase, phase)
 
 
@@ -204,6 +211,8 @@ def classify(line: str) -> tuple[int, str]:
     said = message(text)
     if _BEST_HEADING.match(said):
         return CONTINUES | BEST, ""
+    if _COLON_HEADER.match(text):
+        return 0, ""
     if _SECTION.search(text):  # "Daily metrics:" names results, "model:" a section,
         return CONTINUES | (EVIDENCE if text.endswith(("{", "[", "(")) else MEASURED | METRICS
                             if _METRICS_HEADING.match(said) else MEASURED  # "Eval results:"

@@ -286,7 +286,7 @@ TEXT_ASSIGN = re.compile(
 
 
 # Python logging's default format, "LEVEL:logger:message" ("INFO:root:", "INFO:tensorflow:")
-_LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,80}:\s?(?=\S)")
+_LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.\-]{1,80}:\s?(?=\S)")
 # "%(asctime)s:%(levelname)s:%(message)s" ("2022-05-30 07:08:26:INFO:LR: 0.000997")
 _LEVEL_AFTER_TIME = re.compile(r":(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):\s?(?=\S)")
 _STAMP_TO_MINUTES = re.compile(LOG_STAMP + ":$")

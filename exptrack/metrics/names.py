@@ -35,6 +35,7 @@ METRIC_WORDS = frozenset({
     # depth estimation's ("AbsRel", "Sq Rel", "Delta1"; "Top-5", "ROUGE-2" and "Abs Rel" are
     # matched as a word and the number or "rel" after it)
     "absrel", "sqrel", "delta1", "delta2", "delta3",
+    "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
 })
 # how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
 # a setting)
@@ -132,6 +133,8 @@ _DENY_NAMES = frozenset({
     # a sampling or distillation temperature (textgenrnn's "Temperature: 0.2" over its
     # samples, KD's "temperature 4.0"): a setting; a learned one prints as "temp" (wav2vec 2.0)
     "temperature", "top_p",  # (and nucleus sampling's "top_p": 0.9 beside it)
+    # an optimiser's evaluations so far (DEAP's "nevals", pagmo's "Fevals:", "objevals:")
+    "evals", "nevals", "fevals", "objevals",
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"
@@ -372,6 +375,8 @@ def running_best(name: str) -> bool:
         # "best_valid_epoch", "best_epoch_num" ("best_epoch" itself is a name denied)
     if rest and not after:  # "Best Val", "best_test": the best so far of that phase's
         return "bestTest" not in name  # score; CatBoost's closing "bestTest" is its result
+    if after[:1] == ["fitness"]:
+        return False  # neat-python's "Best fitness: 264.7": the generation's best individual
     return bool(after) and (after[0] in METRIC_WORDS or after[0] in _MEANS
                             or after[0].rstrip("0123456789") in METRIC_WORDS
                             or (len(after) in (2, 3) and after[-1] == "loss"))  # AllenNLP's

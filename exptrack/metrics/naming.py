@@ -30,7 +30,7 @@ _NAME_BEFORE = re.compile(
     # insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"; a key path
     # may open with "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime"); after an
     # ellipsis, and never across one (gotch's "Start eval...Epoch: 0")
-    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?[^\W\d_]"""
+    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?(?:\d{1,3}(?=[a-z]{1,8}[=:]))?[^\W\d_]"""
     r"""(?:(?:[\w\-/@]|\.(?!\.)|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)", a GAN's D(G(z))
     r"""(?:(?<=[A-Za-z])\((?:[A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?"""
@@ -256,6 +256,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if names.constant(raw_name) and measure_unit(pieces[index + 1], pieces[index]) is None:
         return None  # "set the environment variable RAY_AIR_NEW_OUTPUT=0" (a time or a
         # memory figure is a measure whatever its name: "BS_TO_DEVICE: 19.9ms")
+    if raw_name[:1].isdigit() and not at_field_start(tail[:match.start()]):
+        return None  # "3px=0.24" starts a field (RAFT's "epe=48.96    3px=0.24"); not
+        # "pharmacophore match 2d: 76.95%", "lambda_lap 10x: +0.1", a phrase's last word
     if not sep.strip() and not raw_name[:1].isascii():
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
     before = tail[:match.start()]
@@ -319,7 +322,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
                           aligned="\t" in sep or sep.endswith("  "), name=single)
     if is_denied(single) and not rate and single not in names.NEVER_NAMES and not indexed \
             and not (words and (names.metric_like(normalize_name(words + raw_name))
-                                or _REPORTED.fullmatch(words.strip()) is not None)):
+                                or _REPORTED.fullmatch(words.strip()) is not None
+                                or (single == "best" and words.strip().lower() == "current"))):
+        # (mealpy's "Current best: 2.7e12, Global best: ...": this generation's best)
         words = ""  # "Gen Loss Total : 25.9" is a loss, "batch total: 16" a count
     if words is None or (before == " " and index >= 3 and pieces[index - 2].isalpha()
                          and re.search(r"[A-Za-z] $", pieces[index - 3]) is not None):
@@ -351,9 +356,12 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
     if per is not None:  # "per-step time 0.83s": the quantity is per step
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
+    if raw_name.rpartition(" ")[2].lower() in _PREPOSITIONS:
+        return None  # "Found learning rate of: 0.0001": a sentence's words, no name
     return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
 
 
+_PREPOSITIONS = frozenset({"of", "to", "for", "by", "with", "from"})
 # the one word that makes a result a reported value: NNI's "Intermediate result: 0.288
 # (Index 0)" and "Final result: 0.238" (a bare "result: 3" names nothing)
 _REPORTED = re.compile(r"(?i)final|intermediate|overall")

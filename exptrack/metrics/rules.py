@@ -363,8 +363,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 durations.add(index)  # "Initial learn rate: 0.001": a sentence, a metric
                 # only inside a run's steps or epochs ("Decay learning rate to lr: 1e-4.")
             labelled_at, phase = phase_from(phases, offsets[index])
-            if (labelled_at, phase) == line_phase[:2] and found.sep.strip() != line_phase[2]:
+            if (labelled_at, phase) == line_phase[:2] and found.sep.strip() != line_phase[2] \
+                    and not (weak and found.before.endswith(", ") and names.metric_like(name)):
                 phase = None  # "Training cost: 146.7, ObjLoss=68.4": a phrase, not a label
+                # (Ecole's "Train loss: 4.116, accuracy 0.294": the label's, a measure's word)
             name = with_phase(name, phase)
             if phase is None and section is not None and found.sep.strip() == section_sep:
                 sectioned[index] = section  # ("Training cost: 146.7, ObjLoss=68.4": not)

@@ -20,4 +20,6 @@ HYPER_NAMES = frozenset({
     "min_sum_hessian_in_leaf", "bagging_fraction", "bagging_freq", "feature_fraction",
     "reg_alpha", "reg_lambda", "lambda_l1", "lambda_l2", "max_bin", "n_estimators",
     "scale_pos_weight", "l2_leaf_reg", "max_delta_step", "min_split_gain",
+    # evolutionary search (mealpy's "{'pop_size': 50, 'epoch': 10, 'p_m': 0.01}")
+    "pop_size", "popsize", "population_size",
 })

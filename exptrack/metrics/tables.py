@@ -35,7 +35,8 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "f
 # as after a key on a line ("Memory (MB)=6,784")
 _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
 # a column of positions: the step ("steps" elsewhere counts things)
-_STEP_COLUMNS = frozenset({"steps", "iterations", "updates"})
+_STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen"})  # (an optimiser's generation)
+_EVALUATIONS = frozenset({"fevals", "objevals", "nevals", "evals"})  # an optimiser's so far
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
@@ -141,6 +142,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
             cells = [word for cell in cells for word in (
                 cell.split(" ") if all(not w.isalpha() for w in cell.split(" ")) else [cell])]
+    if len(cells) > 3 and cells[-1].replace(" ", "") in ("...:", "..."):
+        cells.pop()  # pagmo's "ideal5:   ... :": the columns it leaves out
     if len(cells) < 3 and not (len(cells) == 2 and (cells[0].lower() in rules.STEP_KEYS or
                                                     cells[0].lower() in rules.EPOCH_KEYS)):
         return None  # (two columns: "step<TAB>loss", a step's and a metric's)
@@ -261,6 +264,9 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         listed = _ONE_VALUE_LIST.match(cell)
         if listed is not None:  # numpy's "[-2.179]": the value
             cell = listed.group(1)
+        if low in _EVALUATIONS and step is None and ROW_NUMBER.match(cell):
+            step = number(cell)  # pagmo's "Fevals:", DEAP's "nevals": when no generation
+            continue  # came before them, the evaluations so far are the run's progress
         if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS or (
                 low[:5] == "time/" and low[5:] in KV_STEP_KEYS):  # SB3's progress.csv
             text = counter.group(1) if counter else cell

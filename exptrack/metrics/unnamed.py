@@ -56,6 +56,10 @@ _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]
 _COUNT_THEN_NAME = re.compile(r"(?:,|\s\|)?\s[A-Za-z_][A-Za-z_]{0,30}\s?[:=]\s?$")
 
 
+_TIMER_NEXT = re.compile(r":\s{1,8}\[$")
+_NAMED_FIELD = re.compile(r",\s?[A-Za-z][\w\-]{0,30}\s?[=:]")
+
+
 def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
                  whole: bool = False) -> int | None:
     """A number with no name before it can still be a step or an epoch (``whole``: it is
@@ -65,9 +69,14 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
             and right.startswith("]"):
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
     if first and not stripped and right.startswith(":") and not counter:
+        if _TIMER_NEXT.match(right):
+            return EPOCH  # torchtuples' (pycox's) "12:\t[0s / 3s],\t\ttrain_loss: 0.55": the
+            # epoch, then its time and the run's so far
         return STEP  # CatBoost "10:\tlearn: ..."
     if first and whole and not stripped and not counter and _COUNT_THEN_NAME.match(right):
         return STEP  # "0 loss: 2.35377 Prediction: ..." (see _COUNT_THEN_NAME)
+    if first and whole and stripped == "[" and _NAMED_FIELD.match(right):
+        return STEP  # a RAFT fork's "[   200, lr= 0.0000313]  epe=48.96": the step, named fields
     if first and stripped == "[" and right == " | " and not counter:
         return STEP  # gpt-2's train.py "[1 | 5.01] loss=3.20 avg=3.20": the step, its time
     if first and stripped == "#" and re.match(r"\s?[-|:,]\s", after if counter else right):

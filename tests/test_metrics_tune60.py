@@ -1,0 +1,128 @@
+"""Round ``tune60`` (session 68): forms of held-out sets once each was scored (evolutionary
+search, structured NLP, survival analysis, tracking and pose, optical flow, retrieval,
+knowledge graphs, combinatorial optimisation). Each test of a rule fails on the parser
+before the round (74a32109); each guard fails on the rule without its check
+(mutation-checked)."""
+
+from __future__ import annotations
+
+from parsed import named, names
+
+
+def test_a_name_that_opens_with_digits_starts_a_field() -> None:
+    """A RAFT fork's "epe=48.96    3px=0.24     5px=0.43": a pixel threshold's name opens
+    with its digits (it was no name at all); the bracket's first number is the step."""
+    text = ("[   200, lr= 0.0000313]  epe=48.9604    3px=0.2465     5px=0.4272     10px=0.6282\n"
+            "[   300, lr= 0.0000389]  epe=50.0917    3px=0.2711     5px=0.4506     10px=0.6473\n")
+    assert named(text)[-5:] == [("lr", 3.89e-05, 300, None), ("epe", 50.0917, 300, None),
+                                ("3px", 0.2711, 300, None), ("5px", 0.4506, 300, None),
+                                ("10px", 0.6473, 300, None)]
+    # guard: digits glued to a phrase's last word are no name of their own
+    assert names("rdkit pharmacophore match 2d: 76.95%\nlambda_lap 10x: +0.1\n") \
+        & {"2d", "10x"} == set()
+
+
+def test_an_optimiser_table_with_colons_after_its_names() -> None:
+    """pagmo's verbosity table ("Gen:   Fevals:   Best:   F:   CR:   dx:   df:"): a header,
+    not a section heading; its generation is the step, its evaluations so far no metric."""
+    text = ("        Gen:        Fevals:             F:            CR:            dx:\n"
+            "           1             20       0.264146       0.541101        61.4904\n"
+            "         101           2020       0.252116       0.380181        7.01344\n")
+    assert named(text) == [("F", 0.264146, 1, None), ("CR", 0.541101, 1, None),
+                           ("dx", 61.4904, 1, None), ("F", 0.252116, 101, None),
+                           ("CR", 0.380181, 101, None), ("dx", 7.01344, 101, None)]
+    # with no generation, the evaluations so far are the run's progress ("objevals:")
+    text = ("   objevals:        objval:      violated:\n"
+            "           1         250153             18\n"
+            "           2         132280             17\n")
+    assert named(text) == [("objval", 250153.0, 1, None), ("violated", 18.0, 1, None),
+                           ("objval", 132280.0, 2, None), ("violated", 17.0, 2, None)]
+    # a closing "... :" column (the columns it leaves out) is no cell of the rows
+    text = ("      Gen:        Fevals:        ideal1:        ideal2:          ... :\n"
+            "         1              0       0.125887       0.125978\n"
+            "         2             20       0.115887       0.115978\n")
+    assert named(text)[-2:] == [("ideal1", 0.115887, 2, None), ("ideal2", 0.115978, 2, None)]
+    # DEAP's logbook: "gen" the step, "nevals" a count
+    text = "gen\tnevals\tavg     \tmin\n0  \t10    \t-88.48\t-157.5\n1  \t2     \t-60.99\t-99.4\n"
+    assert named(text) == [("avg", -88.48, 0, None), ("min", -157.5, 0, None),
+                           ("avg", -60.99, 1, None), ("min", -99.4, 1, None)]
+    # guard: a heading still opens a block ("model:" over its settings, "Test results:"
+    # over its measures)
+    assert names("model:\n  depth: 3\n  width: 64\n  heads: 8\n") == set()
+    assert names("Test results:\n  alpha: 3\n  beta: 64\n  gamma: 8\n") == {
+        "test_alpha", "test_beta", "test_gamma"}
+
+
+def test_fitness_is_a_measure_and_a_generation_best_is_no_running_best() -> None:
+    """PyGAD's "Fitness    = 0.00038" (spaced like a setting) and neat-python's "Best
+    fitness: 264.7" (the generation's best individual); mealpy's "Current best:" is the
+    generation's, its "Global best:" the run's so far; its parameters dict is settings."""
+    text = ("Generation = 1\nFitness    = 0.00038086\nGeneration = 2\nFitness    = 0.00038214\n")
+    assert named(text) == [("Fitness", 0.00038086, 1, None), ("Fitness", 0.00038214, 2, None)]
+    assert "Best_fitness" in names("Best fitness: 264.73000 - size: (1, 1) - id 2866\n")
+    text = ("INFO: >Problem: P, Epoch: 1, Current best: 5026.0, Global best: 5026.0, "
+            "Runtime: 0.00374 seconds\n")
+    assert named(text) == [("Current_best", 5026.0, None, 1), ("Runtime", 0.00374, None, 1)]
+    assert named("{'pop_size': 50, 'epoch': 10, 'p_m': 0.01, 'elites': 2}\n") == []
+    # guard: "best" alone, and a best of another measure, stay running bests
+    assert names("epoch 3 loss: 0.2 best: 0.1 best loss: 0.1\n") == {"loss"}
+    assert names("current patience: 3, loss: 0.5\n") == {"loss"}
+
+
+def test_python_logging_with_a_hyphened_logger_and_a_data_set_heading() -> None:
+    """gntp's "INFO:gntp-moe-cli.py:Dev set evaluation" over "INFO:gntp-moe-cli.py:MRR:
+    0.68": the logger's name may hold "-"; the heading's phase is the data set's ("Dev
+    set", "Test-I set"), not the evaluation's."""
+    text = ("INFO:gntp-moe-cli.py:Dev set evaluation\n"
+            "INFO:gntp-moe-cli.py:MRR: 0.6802\nINFO:gntp-moe-cli.py:hits@1: 0.6525\n\n"
+            "INFO:gntp-moe-cli.py:Test-II set evaluation\n"
+            "INFO:gntp-moe-cli.py:MRR: 0.9873\n")
+    assert named(text) == [("dev_MRR", 0.6802, None, None), ("dev_hits@1", 0.6525, None, None),
+                           ("test-ii_MRR", 0.9873, None, None)]
+    # guard: a heading with no data set keeps its own phase word
+    assert names("Evaluation results:\nMRR: 0.5\nhits@1: 0.4\n") == {"evaluation_MRR",
+                                                                      "evaluation_hits@1"}
+
+
+def test_a_name_ending_in_a_preposition_is_a_sentence() -> None:
+    """ "Found learning rate of: 0.0001", fairseq's "setting loss scale to: 64": the words
+    of a sentence, no metric's name."""
+    assert names("Found learning rate of: 0.0001\n") == set()
+    assert names("Epoch 1: setting loss scale to: 64.0\n") == set()
+    # guard: a name of words that ends with its measure stays
+    assert names("epoch 1, mean reward: 3.0\n") == {"mean_reward"}
+
+
+def test_a_measure_with_a_similarity_function() -> None:
+    """sentence-transformers' binary classification evaluator: "Accuracy with
+    Cosine-Similarity: 77.50 (Threshold: 0.8958)" names the measure and the similarity."""
+    text = ("2023-12-26 18:11:35 - Accuracy with Cosine-Similarity:           77.50  "
+            "(Threshold: 0.8958)\n"
+            "2023-12-26 18:11:35 - Average Precision with Cosine-Similarity:  78.98\n")
+    assert names(text) == {"Accuracy_with_Cosine-Similarity",
+                           "Average_Precision_with_Cosine-Similarity"}
+    # guard: "with" after words that name no measure is prose
+    assert names("2023-12-26 18:11:35 - Finished with code: 0\n") == set()
+
+
+def test_a_label_phase_reaches_a_measure_word_after_a_comma() -> None:
+    """Ecole's "Train loss: 4.116, accuracy 0.294": the line's phase labels the measure
+    after the comma too (both lines' "accuracy" were one series)."""
+    text = ("Epoch 1\nTrain loss: 4.116, accuracy 0.294\nValid loss: 3.767, accuracy 0.305\n")
+    assert named(text) == [("train_loss", 4.116, None, 1), ("train_accuracy", 0.294, None, 1),
+                           ("valid_loss", 3.767, None, 1), ("valid_accuracy", 0.305, None, 1)]
+    # guard: a name after another separator stays its own ("Training cost: 146.7,
+    # ObjLoss=68.4"), and a word that names no measure gets no phase
+    assert names("Training cost: 146.7, ObjLoss=68.4\n") == {"training_cost", "ObjLoss"}
+    assert names("Epoch 1\nTrain loss: 4.116, lr 0.001\n") == {"train_loss", "lr"}
+
+
+def test_torchtuples_epoch_lines() -> None:
+    """pycox's (torchtuples') "12:\\t[0s / 3s],\\t\\ttrain_loss: 0.55,\\tval_loss: 0.51":
+    the epoch, then its time and the run's so far (CatBoost's "10:\\tlearn:" is a step)."""
+    text = ("0:\t[0s / 0s],\t\ttrain_loss: 0.6729,\tval_loss: 0.5150\n"
+            "1:\t[0s / 0s],\t\ttrain_loss: 0.5835,\tval_loss: 0.5140\n")
+    assert named(text)[-2:] == [("train_loss", 0.5835, None, 1), ("val_loss", 0.514, None, 1)]
+    # guard: CatBoost's iteration stays the step
+    text = "0:\tlearn: 0.6832\ttest: 0.6829\n1:\tlearn: 0.6742\ttest: 0.6738\n"
+    assert named(text)[-1] == ("test", 0.6738, 1, None)
