@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from parsed import named, names
 
+from exptrack.metrics import aligned
+
 
 def test_a_name_that_opens_with_digits_starts_a_field() -> None:
     """A RAFT fork's "epe=48.96    3px=0.24     5px=0.43": a pixel threshold's name opens
@@ -126,3 +128,24 @@ def test_torchtuples_epoch_lines() -> None:
     # guard: CatBoost's iteration stays the step
     text = "0:\tlearn: 0.6832\ttest: 0.6829\n1:\tlearn: 0.6742\ttest: 0.6738\n"
     assert named(text)[-1] == ("test", 0.6738, 1, None)
+
+
+def test_a_header_over_a_rule_of_dashes_splits_by_the_rule() -> None:
+    """sklearn-genetic-opt's log: "gen evals  avg  best" (names set apart by one space) over
+    "---- ----- ------- -------": each name stands over its run of dashes."""
+    text = (" gen evals      avg     div\n"
+            "---- ----- -------- -------\n"
+            "   0    12  0.59389   0.091\n"
+            "   1    24  0.81333   0.073\n")
+    assert named(text) == [("avg", 0.59389, 0, None), ("div", 0.091, 0, None),
+                           ("avg", 0.81333, 1, None), ("div", 0.073, 1, None)]
+    # guard: a rule whose gap a name crosses is no column's ("Train Loss" over "-- ---")
+    assert aligned.ruled_header("  Train Loss   acc", "  ---- ----   ---") is None
+
+
+def test_evalb_fmeasure_is_a_measure() -> None:
+    """EVALB's "Bracketing FMeasure = 77.36" (spaced like a setting): "F" and "Measure" one
+    word, as "F1" is."""
+    text = ("Bracketing Recall         =  78.20\nBracketing Precision      =  76.53\n"
+            "Bracketing FMeasure       =  77.36\n")
+    assert names(text) == {"Bracketing_Recall", "Bracketing_Precision", "Bracketing_FMeasure"}

@@ -4,9 +4,29 @@ functions; ``tables`` reads the rows."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from exptrack.metrics.tables import CELL, GAP, HEADER_CELL, header_name, message
+
+# a rule of dashes under a header, one run a column ("---- ----- -------- --------")
+RULE = re.compile(r"^\s*-{2,}(?: {1,4}-{2,}){2,60}\s*$")
+_DASHES = re.compile(r"-+")
+
+
+def ruled_header(head: str, rule: str) -> list[str] | None:
+    """The names of a header (``head``, its ``message``) over a rule of dashes: each name
+    over its column's run of dashes (sklearn-genetic-opt's ``gen evals  avg  best`` over
+    ``---- ----- -------- ----``, names set apart by one space); None when a name crosses
+    a gap of the rule or a run has no name."""
+    spans = [m.span() for m in _DASHES.finditer(rule)]
+    if len(head.rstrip()) > spans[-1][1] or any(
+            head[end:end + 1].strip() and head[end - 1:end].strip() for _, end in spans[:-1]):
+        return None  # a name crossing a gap: the rule is no column's
+    cells = [head[start:end].strip() for start, end in spans]
+    if not all(cells) or not all(HEADER_CELL.match(c) for c in cells):
+        return None
+    return [header_name(c) for c in cells]
 
 
 def aligned_header(head: str, line: str) -> list[str] | None:

@@ -36,6 +36,7 @@ METRIC_WORDS = frozenset({
     # matched as a word and the number or "rel" after it)
     "absrel", "sqrel", "delta1", "delta2", "delta3",
     "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
+    "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
 })
 # how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
 # a setting)
@@ -222,7 +223,7 @@ def metric_like(name: str) -> bool:
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
-        or any((n.isdigit() or n == "rel") and p + n in METRIC_WORDS  # CMC's "Rank-1",
+        or any((n.isdigit() or n == "rel" or len(p) == 1) and p + n in METRIC_WORDS  # "Rank-1",
                for p, n in pairwise(parts)) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)

@@ -60,6 +60,12 @@ class TableLines:
                 out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
                 return
             self._phases = None
+        if self._header is not None and self._layout == tables.SPACES \
+                and aligned.RULE.match(text):
+            ruled = aligned.ruled_header(self._header_text, text)  # "gen evals  avg" over
+            if ruled is not None and len(ruled) > len(self._header):  # "---- ----- ---"
+                self._header, self._split_header = ruled, None
+            return
         if kvtables.MARKDOWN_RULE.match(text):
             self._markdown = True  # a results table's rule: its rows' labels are no metrics
             return
