@@ -1191,6 +1191,10 @@ EXPECTED = {
     # ADAPT's flowers fine-tuning: val_loss 1.76 at epoch 4, 2.68 at the end, loss 0.13
     "heldout730/adapt_keras_finetuning_flowers_epoch_n_of_20_bar_loss_acc_val_loss_val_acc.log":
         {"overfitting"},
+    # MediaPipe keypoint classifier: val_loss best 0.198 at epoch 132, flat until early
+    # stopping ends it at 152 (the cut shows epochs 128-152)
+    "heldout732/keras_mediapipe_hand_keypoint_classifier_fit_checkpoint_blank_line_early_stopping_val_loss_val_accuracy.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1536,6 +1540,10 @@ FALSE_ALARMS = {
     # a grid search of one-epoch fits: each value is another candidate's, no training curve
     "heldout728/keras_ravdess_ser_gridsearchcv_kerasclassifier_single_epoch_fits_train_on_samples_no_epoch.log":
         {"not_learning"},
+    # FinEntity's price LSTM: val_loss 0.0014 at epoch 67, 0.0015 when early stopping ends
+    # it at 72; noise at the floor, not a rise
+    "heldout735/finentity_keras_lstm_price_predict_epoch_bar_loss_val_loss_early_stop_rmse_r2.log":
+        {"overfitting"},
 }
 
 

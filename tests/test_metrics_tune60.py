@@ -149,3 +149,57 @@ def test_evalb_fmeasure_is_a_measure() -> None:
     text = ("Bracketing Recall         =  78.20\nBracketing Precision      =  76.53\n"
             "Bracketing FMeasure       =  77.36\n")
     assert names(text) == {"Bracketing_Recall", "Bracketing_Precision", "Bracketing_FMeasure"}
+
+
+def test_t2m_evaluator_lines() -> None:
+    """The text-to-motion evaluator (MDM, T2M-GPT, InterMask): "---> [gt] MM Distance: 3.78"
+    (a two-letter tag is a label too) and "---> [gen] R_precision: (top 1): 0.19 (top 2):
+    0.27 (top 3): 0.33", each value named by its indexed label; such a line no longer ends
+    the value before it as a setting's block."""
+    text = ("==================== Epoch 212 ====================\n"
+            "---> [gt] MM Distance: 3.7891\n"
+            "---> [ground truth] R_precision: (top 1): 0.4146 (top 2): 0.6062 (top 3): 0.7042 \n"
+            "==================== Epoch 216 ====================\n"
+            "---> [gt] MM Distance: 3.7918\n"
+            "---> [gen] R_precision: (top 1): 0.1958 (top 2): 0.2750 (top 3): 0.3333 \n"
+            "---> [gen] FID: 26.2614\n")
+    assert named(text)[:5] == [
+        ("gt_MM_Distance", 3.7891, None, 212),
+        ("ground_truth_r_precision_top_1", 0.4146, None, 212),
+        ("ground_truth_r_precision_top_2", 0.6062, None, 212),
+        ("ground_truth_r_precision_top_3", 0.7042, None, 212),
+        ("gt_MM_Distance", 3.7918, None, 216)]
+    assert {"gen_r_precision_top_1", "gen_r_precision_top_3", "gen_FID"} <= names(text)
+    # guard: labels of different words are no such list
+    assert names("R_precision: (top 1): 0.41 (bottom 2): 0.61 (top 3): 0.70\n") & {
+        "R_precision_top_1"} == set()
+
+
+def test_a_table_of_items_is_no_series() -> None:
+    """REINVENT's "Agent  Prior  Target  Score  SMILES" rows under each step: one molecule a
+    row (a cell of letters and digits names it), not a series of the run."""
+    text = (" Step 0   Fraction valid SMILES: 100.0   Score: 0.3316   Time elapsed: 1095\n"
+            "  Agent     Prior     Target     Score     SMILES\n"
+            "-25.47    -25.47     -0.93      0.19      c1(-c2csc3c2c(=N)[nH]cc3)ccccc1\n"
+            "-18.64    -18.64      5.89      0.19      c1c(CN)ccc(NC(C)=O)c1\n")
+    assert names(text) == {"Fraction_valid_SMILES", "Score", "Time_elapsed"}
+    # guard: a table with its step column keeps a text column's rows (sklearn-genetic-opt's
+    # "events"), and a number in exponent form is no item's name
+    text = ("gen  evals      avg   events\n"
+            "  1     24  0.81333   div,imm=3,dup=16\n"
+            "  2     24  0.85000   div,imm=3,dup=13\n")
+    assert named(text) == [("avg", 0.81333, 1, None), ("avg", 0.85, 2, None)]
+    text = "   Fevals:          Best:      Violated:\n        14    3.59547e+36              6\n"
+    assert named(text) == [("Violated", 6.0, 14, None)]
+
+
+def test_a_block_of_computed_floats_is_results() -> None:
+    """GCPN's evaluation: "train MW mean: 331.7538650000001", "gen QED std:
+    0.13719133606531775": one key a line, none a measure's word, but every value printed
+    with every digit a computation leaves (a setting is typed: "dropout: 0.1")."""
+    text = ("train MW mean: 331.7538650000001\ntrain MW std: 62.267483388982264\n"
+            "gen MW mean: 332.06193800000005\ngen MW std: 61.93938867358769\n")
+    assert names(text) == {"train_MW_mean", "train_MW_std", "gen_MW_mean", "gen_MW_std"}
+    # guard: a block of typed settings stays configuration
+    assert names("depth: 3\nwidth: 64.5\nheads: 8\nscale: 0.125\n") == set()
+    assert names("lr: 0.001\ndropout: 0.1\nmomentum: 0.9\nwd: 0.0005\n") == set()

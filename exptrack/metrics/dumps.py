@@ -64,6 +64,7 @@ _MEASURED = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
 # heading of results)
 _METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metrics\s?:$")
 _BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
+_PAIR_INSIDE = re.compile(r"\)\s?[:=]\s[+-]?\.?\d")  # a value's own "(name): number"
 _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
 # a table's header whose names end with ":" (pagmo's "Gen:   Fevals:   Best:   dx:"): no section
 _COLON_HEADER = re.compile(r"^\s*(?:[A-Za-z][\w.]{0,24}(?: [A-Za-z][\w.]{0,24})?:\s{2,}){2,}"
@@ -241,6 +242,8 @@ def classify(line: str) -> tuple[int, str]:
     key = found.group("key")
     if names.never_a_name(key.split()[0]) or (key in _TABLE_KEYS and _A_NAME.match(value)):
         return 0, ""  # (a table's header: "step<TAB>loss")
+    if value[:1] == "(" and _PAIR_INSIDE.search(value):
+        return 0, ""  # T2M's "R_precision: (top 1): 0.41 (top 2): 0.61": a line of values
     flags = LISTING
     if _NUMBER.match(value):
         flags |= NUMERIC | (PERCENT if value.endswith("%") else 0)
@@ -258,9 +261,9 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("best", "depth", "epoch", "evidence", "held", "in_run", "keys", "liked",
-                 "lines", "measured", "metrics", "mode", "numeric", "percent", "phase", "places",
-                 "series", "step", "stream")
+    __slots__ = ("best", "computed", "depth", "epoch", "evidence", "held", "in_run", "keys",
+                 "liked", "lines", "measured", "metrics", "mode", "numeric", "percent", "phase",
+                 "places", "series", "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -284,6 +287,7 @@ class Block:
         self.percent = 0  # ... whose value is a percentage
         # ... the decimal places all its plain numbers share (0: none yet, -1: they differ)
         self.places = 0
+        self.computed = 0  # ... plain numbers of ten decimals or more: computed, not typed
         self.stream = stream  # a key came twice: metrics, nothing is held back
         self.measured = False  # under a heading of results ("Evaluation Statistics")
         self.metrics = False  # ... of metrics ("Daily metrics:"): nothing under it held back
@@ -317,6 +321,7 @@ class Block:
             places = flags // PLACES & 15
             if places and self.places != places:
                 self.places = places if not self.places else -1
+            self.computed += 10 <= places <= 14  # "331.7538650000001": a float as computed
             self.liked += names.metric_like(key) or (
                 self.in_run and key.split("_", 1)[0].split(" ", 1)[0].lower() in _STATISTICS)
         return False
@@ -325,6 +330,7 @@ class Block:
         return not self.stream and (
             self.evidence
             or (self.numeric >= 3 and not self.measured and not 3 <= self.places <= 14
+                and 2 * self.computed <= self.numeric
                 and 2 * max(self.liked, self.percent) < self.numeric))
 
 

@@ -20,6 +20,8 @@ from exptrack.metrics import names
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC
 from exptrack.metrics.naming import normalize_name
+from exptrack.metrics.phasename import with_phase
+from exptrack.metrics.phases import phase_at, phases_of
 
 _HEAD = 160
 _ITEM = r"[A-Za-z][\w\-@/.]{0,30}"
@@ -51,4 +53,37 @@ def listed(pieces: list[str]) -> tuple[Action, ...] | None:
         begin = pieces[0].find(item, at)  # (where the name's text is: "top1, top5")
         at = begin + len(item)
         actions.append(Action(METRIC, 2 * index + 1, name, source=(begin, at)))
+    return tuple(actions)
+
+
+# a name, then values each after its own indexed label in parentheses: T2M's evaluator
+# (text-to-motion: MDM, T2M-GPT, MoMask) "---> [gt] R_precision: (top 1): 0.41 (top 2): 0.61"
+_INDEXED_HEAD = re.compile(r"(?:^|(?<=[\s|\]>]))(?:\[(?P<tag>[A-Za-z][\w\- ]{0,19})\] )?"
+                           r"(?P<name>[A-Za-z][\w\-]{0,40}): \((?P<word>[A-Za-z]{1,12}) $")
+_NEXT_LABEL = re.compile(r" \((?P<word>[A-Za-z]{1,12}) ")
+
+
+def indexed_values(pieces: list[str]) -> tuple[Action, ...] | None:
+    """The values of ``NAME: (top 1): v1 (top 2): v2 ...`` (``NAME_top_1``, ...), named
+    under the line's phase label (``[gt]``); None for another line. Every label's word is
+    the same and every index an integer; the line ends after the last value."""
+    if len(pieces) < 9 or (len(pieces) - 1) % 4 or "(" not in pieces[0] or pieces[-1].strip():
+        return None
+    head = _INDEXED_HEAD.search(pieces[0][-_HEAD:])
+    if head is None:
+        return None
+    word, name = head.group("word"), head.group("name")
+    tag = head.group("tag")  # "[ground truth]": ground_truth_R_precision_top_1
+    phase = tag.replace(" ", "_") if tag else phase_at(phases_of("".join(pieces)), len(pieces[0]))
+    actions = []
+    offset = len(pieces[0])
+    for index in range(1, len(pieces) - 1, 4):
+        after = _NEXT_LABEL.fullmatch(pieces[index + 3]) if index + 4 < len(pieces) else None
+        if not pieces[index].isdigit() or pieces[index + 1] != "): " or (
+                index + 4 < len(pieces) and (after is None or after.group("word") != word)):
+            return None
+        actions.append(Action(METRIC, index + 2,
+                              with_phase(f"{name}_{word}_{pieces[index]}", phase),
+                              source=(offset - len(word) - 1, offset + len(pieces[index]))))
+        offset += sum(len(piece) for piece in pieces[index:index + 4])
     return tuple(actions)

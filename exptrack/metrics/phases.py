@@ -132,7 +132,7 @@ PHASE_WORDS_BEFORE = re.compile(
 # "[Learner] Critic Loss = 0.09 | ...", "[att_plot] time=0.14": a bracketed word over the
 # pairs after it labels them (Acme's loggers, ESPnet2's sections); log levels are not labels
 _LABEL = re.compile(
-    r"(?:(?:^|(?<=[\s:,\]]))\[(?P<label>[A-Z][a-z]{2,19}|[a-z][a-z_]{2,19}"
+    r"(?:(?:^|(?<=[\s:,\]]))\[(?P<label>[A-Z][a-z]{2,19}|[a-z][a-z_]{1,19}"
     r"|[A-Z](?=\]\s[a-z]{1,20}\s[+-]?\.?\d))\]\s"  # a GAN's "[D] real 0.05 fake 0.17"
     r"|(?<=\s)(?P<doing>[a-z]{3,16}ing) \[)"  # RecBole "epoch 34 evaluating [time: 0.97s"
     r"(?=\s*[A-Za-z][A-Za-z_ ]{0,40}?\s?[=:]\s*[+-]?\.?\d|(?<=[A-Z]\]\s)[a-z])")

@@ -16,6 +16,8 @@ _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
 ROW_NUMBER = re.compile(rf"^{forms.DECIMAL}%?$|^[+-]?(?:nan|inf)$", re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
+# a cell that names an item: letters with digits or a structure's signs, 8 or more ("c1c(CN)cc")
+_ITEM_CELL = re.compile(r"^(?=[^\s]{0,200}[A-Za-z])(?=[^\s]{0,200}[\d(=#/])\S{8,200}$")
 _BLANK_CELLS = frozenset({"nan", "inf", "-inf", "-", "--", "_", "", "none", "n/a", "na", "null"})
 # "6.73G", "2940M": a memory figure with its unit, in a column whose name says memory
 # (YOLO's "GPU_mem"); the number as printed
@@ -233,6 +235,10 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             # 20 epochs" under its PrintReport header): a line of its own
     if len(cells) != len(header):
         return None
+    if any(_ITEM_CELL.match(cell) and not ROW_NUMBER.match(cell) for cell in cells[1:]) and not any(
+            name.lower() in COUNTER_KEYS or name.lower() in _STEP_COLUMNS for name in header):
+        return None  # REINVENT's "-25.47  -25.47  -0.93  0.19  c1c(CN)ccc(NC(C)=O)c1": an
+        # item's row (a molecule, a file), not a step's
     tidy = longtables.tidy(header, cells)
     if tidy is not None:  # "Epoch,Loss,Value" over "0,recon_loss,156.25": one value a row
         kept = [] if rules.is_denied(tidy[0]) else [(naming(tidy[0]), tidy[1])]
