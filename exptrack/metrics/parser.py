@@ -97,6 +97,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._first_set = ""  # a results table's first data set (``tablelines``)
         self._titled = self._header_phase = ""  # a titled table's phase (``tablelines``)
         self._long: longtables.LongTable | None = None  # a long table (``tablelines``)
+        self._cutoffs: list[str] | None = None  # a table of cutoffs' (``tablelines``)
+        self._cutoff_set = ""
         self._long_row: longtables.Row | None = None
         self._long_said: dict[str, tuple[float, int | float | None]] = {}
         # key-value box table (Stable-Baselines): its section and the rows seen so far,
@@ -241,9 +243,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     taken = self._apply_extra(text, out)
                 if not use_defaults:
                     continue
-            if self._long is not None and raw[:1] in (b"|", "|") \
-                    and self._long_line(lineplan.text_of(raw), out):
-                continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|")
+            if raw[:1] in (b"|", "|") and ((self._long is not None and self._long_line(
+                    lineplan.text_of(raw), out)) or self._cutoff_line(lineplan.text_of(raw), out)):
+                continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|"),
+                # a table of cutoffs' ("| K | 1 | 5 |" over "| Recall@K | 74.29 | 93.33 |")
             plan = plans.get(shape)
             if plan is None:
                 plan = self._new_plan(shape, raw)

@@ -9,7 +9,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from exptrack.metrics import aligned, kvtables, lineplan, longtables, names, rules, tables
+from exptrack.metrics import (
+    aligned,
+    cutoffs,
+    kvtables,
+    lineplan,
+    longtables,
+    names,
+    rules,
+    tables,
+)
 from exptrack.metrics.lineplan import Plan
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.reprints import Reprints
@@ -34,10 +43,27 @@ class TableLines:
     _kv_section: str
     _kv_rows: list[tuple[str, float]]
     _kv_settings: bool  # the key-value table is a configuration (until it ends)
+    _cutoffs: list[str] | None  # a table of cutoffs' header (``cutoffs``), and its title's
+    _cutoff_set: str  # data set
     _reprints: Reprints
     _long: longtables.LongTable | None  # a long table's header (``longtables``)
     _long_row: longtables.Row | None  # its row before
     _long_said: dict[str, tuple[float, int | float | None]]  # its values, at their steps
+
+    def _cutoff_line(self, text: str, out: list[Observation]) -> bool:
+        """A line of a table of cutoffs (``cutoffs``): its title, header or a row; taken?"""
+        if self._cutoffs is not None:
+            values = cutoffs.row(text, self._cutoffs)
+            if values is not None:
+                for name, value in values:
+                    name = f"{self._cutoff_set}_{name}" if self._cutoff_set else name
+                    out.append(Observation(self._name(name), value, self.step, self.epoch))
+                return True
+        self._cutoffs = cutoffs.header(text)
+        if self._cutoffs is not None:
+            return True  # (its title's data set stays for its rows)
+        self._cutoff_set = cutoffs.title(text) or ""  # the title right over the header
+        return False
 
     def _title_line(self, text: str) -> bool:
         """A border with the next table's title in it (``tables.border_phase``): taken?"""
