@@ -203,3 +203,23 @@ def test_a_block_of_computed_floats_is_results() -> None:
     # guard: a block of typed settings stays configuration
     assert names("depth: 3\nwidth: 64.5\nheads: 8\nscale: 0.125\n") == set()
     assert names("lr: 0.001\ndropout: 0.1\nmomentum: 0.9\nwd: 0.0005\n") == set()
+
+
+def test_a_table_of_a_measure_at_cutoffs() -> None:
+    """Visual place recognition's prettytable (gsv-cities, MixVPR, SALAD): a "K" header of
+    cutoffs over "Recall@K" rows, under a title that names the data set."""
+    text = ("+----------------------------------------------+\n"
+            "|             Performance on Essex             |\n"
+            "+----------+-------+-------+-------+-------+\n"
+            "|    K     |   1   |   5   |   10  |   15  |\n"
+            "+----------+-------+-------+-------+-------+\n"
+            "| Recall@K | 74.29 | 93.33 | 97.14 | 98.57 |\n"
+            "+----------+-------+-------+-------+-------+\n")
+    assert named(text) == [("Essex_Recall@1", 74.29, None, None),
+                           ("Essex_Recall@5", 93.33, None, None),
+                           ("Essex_Recall@10", 97.14, None, None),
+                           ("Essex_Recall@15", 98.57, None, None)]
+    # guard: a title two tables back names nothing, and a row of no "@K" label is no such row
+    text = ("| Results on Essex |\n| model | params |\n"
+            "|    K     |   1   |   5   |\n| Recall@K | 74.29 | 93.33 |\n| mAP | 0.5 | 0.6 |\n")
+    assert names(text) == {"Recall@1", "Recall@5"}
