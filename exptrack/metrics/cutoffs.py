@@ -17,18 +17,19 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics.forms import DECIMAL
+from exptrack.metrics.longtables import pipe_cells
 
 _TITLE = re.compile(r"^\|\s{0,80}(?:[A-Za-z]{2,20} ){1,3}(?:on|for) (?P<set>[A-Za-z][\w\-.]{0,40})"
                     r"\s{0,80}\|$")
 _NUMBER = re.compile(rf"^{DECIMAL}%?$")
-_KEYS = frozenset({"k", "@k", "top-k", "topk", "top k"})
+# a header's first cell, the cutoff's key: "| K |", "| @K |", "| Top-K |" (checked before
+# the line is split into cells: most "|" lines of a log are other tables')
+_KEY_CELL = re.compile(r"(?i)^\s*\|\s*(?:@?k|top[- ]?k)\s*\|")
 
 
 def _cells(line: str) -> list[str] | None:
-    text = line.strip()
-    if len(text) < 5 or not text.startswith("|") or not text.endswith("|"):
-        return None
-    return [cell.strip() for cell in text[1:-1].split("|")]
+    found = pipe_cells(line)
+    return [cell.strip() for cell in found] if found is not None else None
 
 
 def title(line: str) -> str | None:
@@ -39,9 +40,8 @@ def title(line: str) -> str | None:
 
 def header(line: str) -> list[str] | None:
     """The cutoffs of a ``| K | 1 | 5 | 10 |`` header row, else None."""
-    cells = _cells(line)
-    if cells is None or len(cells) < 3 or cells[0].lower() not in _KEYS \
-            or not all(cell.isdigit() for cell in cells[1:]):
+    cells = _cells(line) if _KEY_CELL.match(line) else None
+    if cells is None or len(cells) < 3 or not all(cell.isdigit() for cell in cells[1:]):
         return None
     return cells[1:]
 

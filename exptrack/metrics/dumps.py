@@ -155,8 +155,8 @@ def heading_phase(line: str) -> str | None:
             "=-*#: ") or " - " in text or len(found.group(0).split()) > 1
             or line[:1] == "\t" or branch):  # (ProtoPNet's "\ttrain" over "\tcross ent: \t0.18")
         return None  # a lone word ("Training") is no heading of a block of keys
-    named = _SET_BEFORE.search(text)  # "Dev set evaluation": the
-    phase = (named or found).group("phase").lower()  # data set's phase, not the evaluation's
+    named = _SET_BEFORE.search(text)  # "Dev set evaluation": the data set's phase, not
+    phase = (named or found).group("phase").lower()  # the evaluation's
     return _PHASE_NAMES.get(phase, phase)
 
 

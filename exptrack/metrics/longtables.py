@@ -54,7 +54,8 @@ class Row(NamedTuple):
     value: float
 
 
-def _cells(line: str) -> list[str] | None:
+def pipe_cells(line: str) -> list[str] | None:
+    """The cells of a ``| a | b |`` row as printed (spaces kept), else None."""
     text = line.strip()
     if len(text) < 5 or not text.startswith("|") or not text.endswith("|"):
         return None
@@ -65,7 +66,7 @@ def header(line: str) -> LongTable | None:
     """A header with a ``Metric`` and a ``Value`` column after a first column of items."""
     if "etric" not in line or "alue" not in line:
         return None
-    cells = _cells(line)
+    cells = pipe_cells(line)
     if cells is None:
         return None
     names = [cell.strip().lower() for cell in cells]
@@ -80,7 +81,7 @@ def header(line: str) -> LongTable | None:
 
 def row(line: str, table: LongTable, above: Row | None) -> Row | None:
     """A row of ``table`` (``above``: the row before), else None."""
-    cells = _cells(line)
+    cells = pipe_cells(line)
     if cells is None or len(cells) != table.cells:
         return None
     value = cells[table.value].strip()

@@ -101,6 +101,9 @@ PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "tes
 # python-json-logger's records, keys quoted): the record's text, not printed configuration
 RECORD_FIELD = (r"(?!['\"]?(?:levelname|levelno|name|message|msg|asctime|logger|module|funcName"
                 r"|filename|pathname|threadName|processName)['\"]\s*[=:])")
+# an optimiser's evaluations so far (DEAP's "nevals", pagmo's "Fevals:", "objevals:"): a count,
+# a table's step where no generation is printed (``tables``)
+EVALUATIONS = frozenset({"evals", "nevals", "fevals", "objevals"})
 # Names that are configuration or identity printed near metrics, never metrics.
 _DENY_NAMES = frozenset({
     "version", "seed", "seeds", "corpus", "pid", "ppid", "port", "rank", "local_rank",
@@ -134,8 +137,7 @@ _DENY_NAMES = frozenset({
     # a sampling or distillation temperature (textgenrnn's "Temperature: 0.2" over its
     # samples, KD's "temperature 4.0"): a setting; a learned one prints as "temp" (wav2vec 2.0)
     "temperature", "top_p",  # (and nucleus sampling's "top_p": 0.9 beside it)
-    # an optimiser's evaluations so far (DEAP's "nevals", pagmo's "Fevals:", "objevals:")
-    "evals", "nevals", "fevals", "objevals",
+    *EVALUATIONS,
 })
 _DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)[_\-./])(?:seed|version|pid|port|rank|q?size|id|idx|index"

@@ -243,8 +243,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     taken = self._apply_extra(text, out)
                 if not use_defaults:
                     continue
-            if raw[:1] in (b"|", "|") and ((self._long is not None and self._long_line(
-                    lineplan.text_of(raw), out)) or self._cutoff_line(lineplan.text_of(raw), out)):
+            if raw[:1] in (b"|", "|") and self._pipe_line(lineplan.text_of(raw), out):
                 continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|"),
                 # a table of cutoffs' ("| K | 1 | 5 |" over "| Recall@K | 74.29 | 93.33 |")
             plan = plans.get(shape)

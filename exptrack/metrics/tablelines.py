@@ -50,6 +50,11 @@ class TableLines:
     _long_row: longtables.Row | None  # its row before
     _long_said: dict[str, tuple[float, int | float | None]]  # its values, at their steps
 
+    def _pipe_line(self, text: str, out: list[Observation]) -> bool:
+        """A ``|`` line a long table or a table of cutoffs takes, before its own plan."""
+        return (self._long is not None and self._long_line(text, out)) \
+            or self._cutoff_line(text, out)
+
     def _cutoff_line(self, text: str, out: list[Observation]) -> bool:
         """A line of a table of cutoffs (``cutoffs``): its title, header or a row; taken?"""
         if self._cutoffs is not None:

@@ -38,7 +38,6 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "f
 _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
 # a column of positions: the step ("steps" elsewhere counts things)
 _STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen"})  # (an optimiser's generation)
-_EVALUATIONS = frozenset({"fevals", "objevals", "nevals", "evals"})  # an optimiser's so far
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
@@ -270,7 +269,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         listed = _ONE_VALUE_LIST.match(cell)
         if listed is not None:  # numpy's "[-2.179]": the value
             cell = listed.group(1)
-        if low in _EVALUATIONS and step is None and ROW_NUMBER.match(cell):
+        if low in names.EVALUATIONS and step is None and ROW_NUMBER.match(cell):
             step = number(cell)  # pagmo's "Fevals:", DEAP's "nevals": when no generation
             continue  # came before them, the evaluations so far are the run's progress
         if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS or (
