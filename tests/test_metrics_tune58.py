@@ -118,7 +118,8 @@ def test_a_closing_total_time_after_the_training_said_it_is_over() -> None:
                            ("Time", 1.0, None, 2), ("TrainError", 0.03, None, 2),
                            ("Total_Training_Time", 1877.0, None, None)]
     # guard: "training completed" with no step before it says nothing of a run's end
-    assert named("Training completed\nTotal Training Time: 1877ms\n") == []
+    assert named("Training completed\nTotal Training Time: 1877ms\nEpoch 1 loss 0.5\n") == [
+        ("loss", 0.5, None, 1)]
 
 
 def test_monai_closing_best_metric_at_its_epoch_is_a_running_best() -> None:

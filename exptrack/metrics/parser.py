@@ -77,6 +77,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
+        self._one_offs: list[Observation] = []  # timings before any step (``slowpath``)
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None
@@ -202,6 +203,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             self._flush_kv(out)
         if self._dump is not None:
             self._close_dump(out)
+        if end:
+            out.extend(self._one_off_results(self._finals.first == (None, None)))
         out = self._finals.take(out)
         return out + self._finals.finish(self.epoch) if end else out
 

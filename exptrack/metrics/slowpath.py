@@ -55,6 +55,10 @@ from exptrack.metrics.replay import MAX_LINE_BYTES
 MAX_PLANS = 4096  # line shapes whose plans are cached; past it, the cache starts over
 _NAN_INF = re.compile(rb"(?i)nan|inf")
 MAX_VARIANTS = 4096
+# a reading of the machine, not of the run: its memory, disk or cache, what is free of them
+_MACHINE = re.compile(r"(?i)(?:^|[\W_])(?:mem|memory|ram|vram|swap|disk|space|cache|avail|"
+                      r"available|free|usage)(?:$|[\W_])|(?:free|total|system|max)Memory")
+MAX_ONE_OFFS = 256  # timings held while no step has come (``MetricParser.finish``)
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
 
 
@@ -67,6 +71,7 @@ class SlowPath(DumpBlocks):
     _aliases: Mapping[str, str]
     _counted: bool
     _trained: bool
+    _one_offs: list[Observation]
     _names: spelling.NameRegistry
     _dump: dumps.Block | None
     _settings: dumps.Settings
@@ -155,6 +160,17 @@ class SlowPath(DumpBlocks):
         self._final_names.add(name)
         return True
 
+    def _one_off_results(self, ran_nothing: bool) -> list[Observation]:
+        """At the end of the output, the timings held back because no step or epoch had
+        come (``TIMING``): an output that never counted a step or an epoch ran no training,
+        and its timings are its results (whisper.cpp's bench: "load time = 240.82 ms");
+        the machine's readings stay out ("Memory Avail: 12.3 GB" at start-up)."""
+        held, self._one_offs = self._one_offs, []
+        if not ran_nothing or self.step is not None or self.epoch is not None:
+            return []
+        return self._recorded([o for o in held if names.metric_like(o.name)
+                               and not _MACHINE.search(o.name)])
+
     def _recorded(self, found: list[Observation]) -> list[Observation]:
         """Values of a listing line, recorded after all: their names now count."""
         return [o if self._final(o.name) else o._replace(name=self._name(o.name))
@@ -218,6 +234,9 @@ class SlowPath(DumpBlocks):
             if self.step is None and self.epoch is None and not self._trained:  # 1877ms")
                 if self._dump is not None:  # a one-off timing: no report of the run's
                     self._close_dump(out)
+                if len(self._one_offs) < MAX_ONE_OFFS:  # ... unless the output has no run
+                    self._apply(plan._replace(flags=plan.flags & ~TIMING), raw,  # at all
+                                self._one_offs)  # (a benchmark's timings: ``finish``)
                 return None
             plan = plan._replace(flags=plan.flags & ~TIMING)
         flags = plan.flags
