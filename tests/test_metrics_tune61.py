@@ -22,3 +22,17 @@ def test_an_output_that_runs_no_training_keeps_its_timings() -> None:
     # guard: the machine's readings are no result of an output that runs nothing
     assert names("Memory Avail: 12.3 GB\nDisk Space Avail: 400.1 GB\nTotal time: 5.2 s\n") \
         == {"Total_time"}
+
+
+def test_a_decimal_comma_is_the_number_printed() -> None:
+    """A locale's decimal comma ("loss 0,523", "acc 12,5%"; TensorFlow.NET's, DL4J's): the
+    number as printed (it was read as 0 and 12, a wrong value)."""
+    text = "step 3: loss 0,523 | acc 12,5%\nstep 4: loss 0,423 | acc 13,5%\n"
+    assert named(text) == [("loss", 0.523, 3, None), ("acc", 12.5, 3, None),
+                           ("loss", 0.423, 4, None), ("acc", 13.5, 4, None)]
+    # guard: three digits after a whole number's comma group thousands; a list's items are
+    # no decimal comma
+    assert named("step 5: wps 1,234 loss 0.5,\nstep 6: wps 2,345 loss 0.4,\n") == [
+        ("wps", 1234.0, 5, None), ("loss", 0.5, 5, None),
+        ("wps", 2345.0, 6, None), ("loss", 0.4, 6, None)]
+    assert named("step 1: acc=0,1,2 loss 0.5\n")[0] == ("acc", 0.0, 1, None)  # a list

@@ -27,7 +27,9 @@ _GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?(?!\d{1,3}%(?:\||\s\d))[-+]?\.?\d|\s[-+
 # 59.65GB, 433M, 95.1TFLOPS) does not stop it, nor does ``epoch`` (ESPnet's ``8epoch``), nor
 # a time per unit (``2.057s/batch``; not a bar's ``s/it`` or Keras' ``/step`` ``/epoch``).
 # Forms: 1, -2.5, .5, 3e-4, 8.4E+00, Julia's Float32 0.0363f0, a thousands-grouped 1,234.5
-# (first group 1-999), nan, inf; after a counter's word glued to it too (``GLUED_COUNTER``).
+# (first group 1-999), a decimal comma (0,81, 12,5; not an item of a list, "0,1,2"; three
+# digits after 1-999 group thousands, ``to_float``), nan, inf; after a counter's word glued
+# to it too (``GLUED_COUNTER``).
 TOKEN = re.compile(
     r"(?:(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
     r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-)"  # "step-146352," (not a file's)
@@ -37,6 +39,7 @@ TOKEN = re.compile(
     + _GLUED_NAME + ")"
     r"(?<![A-Za-z_.]/)(?<!\d,)(?<!\.\d:)(?<!\.\d\d:)"
     r"([+-]?\d*\.\d+f[+-]?\d+"
+    r"|[+-]?(?:0,\d{1,12}|[1-9]\d{0,5},\d{1,12})(?![\d,.])"  # "0,81"
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
     r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
@@ -63,6 +66,7 @@ _WRAPPER = re.compile(
 
 _SPECIAL = re.compile(r"\df|,")
 _FLOAT32 = re.compile(r"(?<=\d)f")
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+$")
 
 
 # "return=[12.]", "Loss: <0.2098>", BasicSR's one-value tuple "lr:(2.000e-04,)", and
@@ -81,8 +85,11 @@ def is_plain(token: str) -> bool:
 
 
 def to_float(token: str | bytes) -> float:
-    """The value of any ``TOKEN``: ``0.0363f0`` -> 0.0363, ``1,234.5`` -> 1234.5."""
+    """The value of any ``TOKEN``: ``0.0363f0`` -> 0.0363, ``1,234.5`` -> 1234.5, a decimal
+    comma's ``0,81`` -> 0.81."""
     text = token.decode("ascii", "replace") if isinstance(token, bytes) else token
+    if "," in text and "." not in text and _THOUSANDS.match(text) is None:
+        return float(text.replace(",", "."))
     return float(_FLOAT32.sub("e", text.replace(",", "")))
 
 
