@@ -1207,6 +1207,18 @@ EXPECTED = {
         {"overfitting"},
     "heldout751/tf2_keras_fit_din_blank_line_reduce_lr_on_plateau_auc_val_auc_per_step.log":
         {"overfitting"},
+    # session 69, non-English sets: a Keras text MLP (val_loss 0.664 at epoch 2, 0.836 at
+    # the end, loss 0.232); a Korean BERT fine-tune (val_loss 0.368 at epoch 3, 0.659 at the
+    # end, loss 0.04); a Portuguese T5 run (valid_loss best 1.83 at epoch 26, the last 65%
+    # no better); a Portuguese course notebook (valid_loss best 0.586 at epoch 33)
+    "heldout752/keras_mlp_text_summary_none_fit_verbose2_dash_seconds_loss_acc_val_loss_val_acc.log":
+        {"overfitting"},
+    "heldout753/pytorch_korean_bert_tqdm_desc_training_loss_epoch_line_val_loss_val_accuracy.log":
+        {"overfitting"},
+    "heldout755/pytorch_t5_wandb_resumed_epoca_train_valid_loss_slash_bleu4_pt.log":
+        {"plateau"},
+    "heldout755/pytorch_unicamp_ia025_epoca_momento_train_loss_accuracy_valid_loss_tqdm_pt.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1564,6 +1576,10 @@ FALSE_ALARMS = {
     # test accuracy climbs from 0.21 to 0.29: the curve's scale hides the learning
     "heldout746/bdl_starter_kit_pytorch_bracket_epoch_batch_loss_then_epoch_average_loss_test_accuracy.log":
         {"not_learning"},
+    # an eye-blink classifier's val_loss at its floor (0.0026 at epoch 27, 0.0036 at the
+    # end, between 0.0027 and 0.0057 in the epochs around): noise, not a rise
+    "heldout753/keras_eye_blink_fit_epoch_bar_loss_acc_val_acc_checkpoint_korean_repo.log":
+        {"overfitting"},
 }
 
 
