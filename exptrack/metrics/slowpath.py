@@ -235,8 +235,8 @@ class SlowPath(DumpBlocks):
                 if self._dump is not None:  # a one-off timing: no report of the run's
                     self._close_dump(out)
                 if len(self._one_offs) < MAX_ONE_OFFS:  # ... unless the output has no run
-                    self._apply(plan._replace(flags=plan.flags & ~TIMING), raw,  # at all
-                                self._one_offs)  # (a benchmark's timings: ``finish``)
+                    self._apply(plan._replace(flags=plan.flags & ~TIMING, context=()),  # at
+                                raw, self._one_offs)  # all (a benchmark's: ``finish``)
                 return None
             plan = plan._replace(flags=plan.flags & ~TIMING)
         flags = plan.flags
