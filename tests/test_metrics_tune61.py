@@ -36,3 +36,21 @@ def test_a_decimal_comma_is_the_number_printed() -> None:
         ("wps", 1234.0, 5, None), ("loss", 0.5, 5, None),
         ("wps", 2345.0, 6, None), ("loss", 0.4, 6, None)]
     assert named("step 1: acc=0,1,2 loss 0.5\n")[0] == ("acc", 0.0, 1, None)  # a list
+
+
+def test_a_name_and_an_epoch_in_another_script() -> None:
+    """The PyTorch quickstart translated (a Russian course): "Эпоха 1" is the epoch, as
+    "Epoch 1" is, and a phrase of Cyrillic words before its value is the whole name (it
+    was its last word, "ответов"; there was no epoch)."""
+    text = ("Эпоха 1\n-----\nОшибка: 2.303208  [  256/50000]\n"
+            " Доля правильных ответов: 58.3%, средняя ошибка: 1.159195 \n\n"
+            "Эпоха 2\n-----\nОшибка: 1.219925  [  256/50000]\n"
+            " Доля правильных ответов: 63.4%, средняя ошибка: 1.036520 \n")
+    assert named(text)[-3:] == [("Ошибка", 1.219925, 256, 2),
+                                ("Доля_правильных_ответов", 63.4, 256, 2),
+                                ("средняя_ошибка", 1.03652, 256, 2)]
+    # guard: another script's word before a number with no ":" is a name only for a
+    # step's or an epoch's word (prose in any script has such pairs); spaCy's information
+    # sign is no word of a name
+    assert names("потери 0.5, точность 0.8\nпотери 0.4, точность 0.9\n") == set()
+    assert names("ℹ Initial learn rate: 0.001\nEpoch 1 loss 0.5\n") == {"loss"}

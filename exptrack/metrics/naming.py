@@ -259,8 +259,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if raw_name[:1].isdigit() and not at_field_start(tail[:match.start()]):
         return None  # "3px=0.24" starts a field (RAFT's "epe=48.96    3px=0.24"); not
         # "pharmacophore match 2d: 76.95%", "lambda_lap 10x: +0.1", a phrase's last word
-    if not sep.strip() and not raw_name[:1].isascii():
-        return None  # a name in another script only before ":" or "=" ("成功率: 15.0%")
+    if not sep.strip() and not raw_name[:1].isascii() and raw_name.lower() not in EPOCH_KEYS \
+            and raw_name.lower() not in STEP_KEYS:
+        return None  # a name in another script only before ":" or "=" ("成功率: 15.0%"),
+        # but for a step's or an epoch's word ("Эпоха 1", "エポック 3")
     before = tail[:match.start()]
     if before.endswith("#") and raw_name.lower() not in STEP_KEYS \
             and raw_name.lower() not in EPOCH_KEYS:

@@ -18,14 +18,19 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
-                       "itn", "global_round", "mini_batch"})
+                       "itn", "global_round", "mini_batch",
+                       # in other languages: Russian (a step, at the step, an iteration),
+                       # Spanish, Portuguese, Italian, German, French, Japanese, Korean
+                       "шаг", "шаге", "итерация", "итерации", "paso", "iteración", "passo",
+                       "iteração", "iterazione", "schritt", "étape", "itération",
+                       "ステップ", "스텝"})
 # (StyleGAN's tick; spaCy v2's Itn; federated learning's round and FLSim's global
 # round; Baselines' TimestepsSoFar; Chinese logs' "步数：0", "迭代次数", an RL
 # tutorial's episode "回合"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0";
 # ZenNAS' "mini_batch 100,")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "训练回合",
                         "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
-                        "에포크"})
+                        "에포크", "епоха", "epoka"})  # (Ukrainian, Polish)
 COUNTER_KEYS = STEP_KEYS | EPOCH_KEYS  # where the run is: a step's or an epoch's key
 PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
           "validate": "validate", "validation": "validation", "eval": "eval",
