@@ -54,3 +54,20 @@ def test_a_name_and_an_epoch_in_another_script() -> None:
     # sign is no word of a name
     assert names("потери 0.5, точность 0.8\nпотери 0.4, точность 0.9\n") == set()
     assert names("ℹ Initial learn rate: 0.001\nEpoch 1 loss 0.5\n") == {"loss"}
+
+
+def test_an_epoch_report_after_its_batches_has_no_step() -> None:
+    """MindSpore's LossMonitor and TimeMonitor: "epoch time: ..., per step time: ..." after
+    the epoch's last "epoch: 1 step: 1875" line is the epoch's report (it carried that
+    batch's step)."""
+    text = ("epoch: 1 step: 1875, loss is 0.3\n"
+            "epoch time: 194366.22 ms, per step time: 498.375 ms\n"
+            "epoch: 2 step: 1875, loss is 0.2\n"
+            "epoch time: 194300.22 ms, per step time: 497.375 ms\n")
+    assert named(text)[-2:] == [("epoch_time", 194300.22, None, 2),
+                                ("per_step_time", 497.375, None, 2)]
+    # guard: a line with its own step keeps it; a name that merely holds "epoch" inside
+    # does not make a report
+    assert named("epoch: 3 step: 10, epoch time: 5.2\n") == [("epoch_time", 5.2, 10, 3)]
+    assert named("epoch: 3 step: 10, loss 0.5\navg_epoch_loss: 0.9\n")[-1] == (
+        "avg_epoch_loss", 0.9, 10, 3)

@@ -107,6 +107,8 @@ COCO_TYPE = 1 << 15  # "Evaluate annotation type *segm*": the type of the summar
 ROWS = 1 << 18  # "Per-class details:": each line under it is one class's (no aggregate)
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 LR_REDUCED = 1 << 20  # Keras' ReduceLROnPlateau notice: a learning rate when no line prints one
+EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms": the epoch's
+# report after its batches' lines (MindSpore's TimeMonitor, DGL's "Epoch Time(s)"): no step
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
 KERAS = forms.KERAS_BAR
@@ -119,6 +121,8 @@ DONE_LINE = re.compile(
     # Lightning's results table of trainer.test()/validate() ("Test metric | DataLoader 0"),
     # printed after fit, plain or drawn by Rich: its values are of no step
     r"|(?:test|validate) metric\s{1,60}\|?\s{0,60}dataloader \d)")
+# a value the epoch reports of itself: "epoch time", DGL's "Epoch_Time(s)", "epoch_loss"
+_EPOCH_NAME = re.compile(r"(?i)epoch[_ \-(]")
 # Lightning 1.x's header of the same results, a dict under it ("DATALOADER:0 TEST RESULTS")
 _RESULTS_HEADER = re.compile(r"\s{0,20}DATALOADER:\d{1,4} (?:TEST|VALIDATE) RESULTS\s*$")
 # a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
@@ -264,6 +268,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= SLOW
     if metrics and KERAS.match(text):
         flags |= KERAS_BAR
+    if metrics and not any(c[0] in (rules.STEP, rules.BATCH, rules.BAR_STEP) for c in context) \
+            and any(_EPOCH_NAME.match(m[0]) for m in metrics):
+        flags |= EPOCH_REPORT
     if len(values) == 1 and detectron.is_summary(values[0].name):
         flags |= COCO_ROW
     own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]

@@ -32,6 +32,7 @@ from exptrack.metrics.lineplan import (
     COPYPASTE,
     DONE,
     EMPTY,
+    EPOCH_REPORT,
     KERAS_BAR,
     KEYED,
     LR_REDUCED,
@@ -216,6 +217,10 @@ class SlowPath(DumpBlocks):
                 self._close_dump(out)
             self._moded(dumps.Block(), plan, raw, out)
             return None
+        if plan.flags & EPOCH_REPORT:
+            if self.epoch is not None:  # the epoch's report: its batches' step is over
+                self.step = None
+            plan = plan._replace(flags=plan.flags & ~EPOCH_REPORT)
         if plan.flags & DONE:  # a final evaluation belongs to no step of the run
             self._trained = self._trained or self.step is not None or self.epoch is not None
             self.step = self.epoch = None
