@@ -1219,6 +1219,15 @@ EXPECTED = {
         {"plateau"},
     "heldout755/pytorch_unicamp_ia025_epoca_momento_train_loss_accuracy_valid_loss_tqdm_pt.log":
         {"plateau"},
+    # session 69, round C: Tmall's DIN whose loss stays at 0.913 through all 10 epochs; a
+    # few-shot head whose validation loss is best at epoch 7 of 12 (early stopping ends
+    # it); an election model whose val_loss sits at 0.555 from epoch 6 on
+    "heldout758/tmall_repeat_buyers_deepctr_din_keras_fit_glued_eta_updates_constant_loss_val_binary_crossentropy.log":
+        {"not_learning"},
+    "heldout760/fewshotx_toy_fewshot_embedding_head_epoch_of_n_dash_training_validation_loss_early_stopping.log":
+        {"plateau"},
+    "heldout760/keras3_fit_election_unfavorability_ansi_bars_accuracy_loss_val_evaluate_test_accuracy.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
