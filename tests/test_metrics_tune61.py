@@ -54,6 +54,7 @@ def test_a_name_and_an_epoch_in_another_script() -> None:
     # sign is no word of a name
     assert names("потери 0.5, точность 0.8\nпотери 0.4, точность 0.9\n") == set()
     assert names("ℹ Initial learn rate: 0.001\nEpoch 1 loss 0.5\n") == {"loss"}
+    assert names("第1轮 loss: 0.5\n第2轮 loss: 0.4\n") == {"loss"}  # (round 1: no word)
 
 
 def test_an_epoch_report_after_its_batches_has_no_step() -> None:

@@ -62,10 +62,11 @@ WORDS_BEFORE = re.compile(
     # remaining time: 184.18 hours" (an estimate, no duration)
     r"|^\s*|[,;|\t\]([]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
     r"|\s:\s)"  # a label's spaced colon: "Training  : Negative Log Likelihood:0.04"
-    r"(?P<words>(?:(?:(?!\u2139)[^\W\d_][\w/]*|[1-4][Dd])"
+    r"(?P<words>(?:(?:[A-Za-z][A-Za-z0-9/_]*|(?!\u2139)[^\W\d_][^\W\d]*|[1-4][Dd])"
     r"(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? )"
     r"{1,4})$")  # ("3D loss": a word of a digit and its dimension; a word in any script,
-# "средняя ошибка: 1.16", not spaCy's "ℹ " before "Initial learn rate: 0.001")
+# "средняя ошибка: 1.16", its letters only: not "第1轮 " (round 1) before "loss: 0.5", nor
+# spaCy's "ℹ " before "Initial learn rate: 0.001")
 # ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. "; after an exclamation: "Episode 1
 # Completed! Total Reward: -50.00")
 _HYPHENED = re.compile(r"-[A-Za-z]")
