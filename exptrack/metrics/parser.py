@@ -203,8 +203,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             self._flush_kv(out)
         if self._dump is not None:
             self._close_dump(out)
-        if end:
-            out.extend(self._one_off_results(self._finals.first == (None, None)))
+        out.extend(self._one_off_results(self._finals.first == (None, None)) if end else ())
         out = self._finals.take(out)
         return out + self._finals.finish(self.epoch) if end else out
 
