@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from parsed import named, names
 
+from exptrack.metrics import MetricParser
+from exptrack.metrics.columns import observations
+
 
 def test_an_output_that_runs_no_training_keeps_its_timings() -> None:
     """whisper.cpp's bench: timings with their unit and no step anywhere are the output's
@@ -72,3 +75,32 @@ def test_an_epoch_report_after_its_batches_has_no_step() -> None:
     assert named("epoch: 3 step: 10, epoch time: 5.2\n") == [("epoch_time", 5.2, 10, 3)]
     assert named("epoch: 3 step: 10, loss 0.5\navg_epoch_loss: 0.9\n")[-1] == (
         "avg_epoch_loss", 0.9, 10, 3)
+
+
+def test_a_report_again_at_its_step_whatever_the_chunks() -> None:
+    """A line of the last values' format is a new report, however the output was cut into
+    chunks and whichever path read it: fed whole, fed a line at a time, or through the
+    columns (with runs of one line). It was kept twice whole, once line by line (the last
+    values' format was forgotten at each chunk) and once by the columns."""
+    text = b"0:\nloss=0.5 acc=0.3\n0:\nloss=0.5 acc=0.3\n"
+    whole = MetricParser()
+    found = [tuple(o) for o in whole.feed(text) + whole.finish()]
+    assert found == [("loss", 0.5, 0, None), ("acc", 0.3, 0, None)] * 2
+    by_line = MetricParser()
+    pieces = [o for line in text.splitlines(keepends=True) for o in by_line.feed(line)]
+    assert [tuple(o) for o in pieces + by_line.finish()] == found
+    columns = MetricParser()
+    columns.min_run = 1
+    segments = [*columns.feed_segments(text), columns.finish()]
+    assert [tuple(o) for s in segments
+            for o in (s if isinstance(s, list) else observations(s))] == found
+    # guard: a terminal's redrawn line is a report again, as before (a print every
+    # episode with "\r", then the same episode's line with "\n" after another line)
+    redrawn = ("Episode 100\tFrame 2046 \tAverage100 Score: 23.00\r"
+               "saving\nEpisode 100\tFrame 2046 \tAverage100 Score: 23.00\n")
+    assert [v for n, v in names_values(redrawn) if n == "Average100_Score"] == [23.0]
+
+
+def names_values(text: str) -> list[tuple[str, float]]:
+    parser = MetricParser()
+    return [(o.name, o.value) for o in parser.feed(text.encode()) + parser.finish()]

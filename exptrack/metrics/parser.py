@@ -78,16 +78,16 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
         self._one_offs: list[Observation] = []  # timings before any step (``slowpath``)
+        self._values_shape = b""  # the last line's that gave values (``_reprinted``)
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None
         self._keras_last: tuple[int | float | None, int] | None = None  # (``heldlines``)
-        self._keras3 = False
         self._said: str | bytes = b""  # the last report's step-to-metrics bytes, its shape
         self._said_shape = b""
         self._bar_seen: dict[str, float] = {}
         self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
-        self._in_render = False
+        self._in_render = self._keras3 = False  # (``replay``, ``heldlines``)
         self._header: list[str] | None = None  # a table's header cells
         self._split_header: list[str] | None = None  # the same, a cell each word
         self._header_text = ""  # the header's line, its message (``tables``)
@@ -99,12 +99,11 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._titled = self._header_phase = ""  # a titled table's phase (``tablelines``)
         self._long: longtables.LongTable | None = None  # a long table (``tablelines``)
         self._cutoffs: list[str] | None = None  # a table of cutoffs' (``tablelines``)
-        self._cutoff_set = ""
+        self._cutoff_set = self._kv_section = ""  # (the key-value box table's: below)
         self._long_row: longtables.Row | None = None
         self._long_said: dict[str, tuple[float, int | float | None]] = {}
-        # key-value box table (Stable-Baselines): its section and the rows seen so far,
-        # emitted together once the table ends (its step is in one of its rows)
-        self._kv_section = ""
+        # key-value box table (Stable-Baselines): its section (above) and the rows seen so
+        # far, emitted together once the table ends (its step is in one of its rows)
         self._kv_rows: list[tuple[str, float]] = []
         self._kv_settings = False  # ... it printed a setting ("| seed | None |")
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
@@ -211,6 +210,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
         """Decoded lines (the terminal-replay path) go through the byte path."""
         data = [line.encode("utf-8", "surrogateescape") for line in lines]
+        self._values_shape = b""  # (a terminal's redrawn line: maybe a report again)
         self._parse_raw_lines(data, [line.translate(_SHAPE) for line in data], out)
 
     def _parse_raw_lines(self, lines: Sequence[str | bytes], shapes: list[bytes],
@@ -232,7 +232,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         # the last line's values in ``out``, remembered once a line of another shape comes
         # (a line of the same shape, the same format, reprints none of them)
         mark: tuple[int, int, str | bytes] | None = None
-        mark_shape = b""
+        mark_shape = self._values_shape  # (across chunks and column blocks alike)
         gated_shape = b""  # the shape of the line before, when a block took it
         for raw, shape in zip(lines, shapes, strict=True):
             after_block, gated_shape = gated_shape, b""
@@ -328,7 +328,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 else:
                     mark_shape = b""
         self._said, self._said_shape = said_last, said_shape
-        self._counted = counted
+        self._counted, self._values_shape = counted, mark_shape
         if mark is not None:
             reprints.record(out, *mark)
 
@@ -384,13 +384,13 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     segments.append(block)
                     last_line = text[end - width:end - 1]
                     self._reprints.remember(block, last_line)
+                    self._values_shape = shape if plan.metrics else self._values_shape
                     self._said_after(last_line, plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:
                         self.batch = any(c[0] == rules.BATCH for c in plan.context)
                     self.epoch = columns.last(block.epochs)
-                    if plan.context:
-                        self._counted = True
+                    self._counted = self._counted or bool(plan.context)
                     position = end
                     continue
             lines = text[position:end - 1].split(newline)  # type: ignore[arg-type]

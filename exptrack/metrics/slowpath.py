@@ -73,6 +73,7 @@ class SlowPath(DumpBlocks):
     _counted: bool
     _trained: bool
     _one_offs: list[Observation]
+    _values_shape: bytes
     _names: spelling.NameRegistry
     _dump: dumps.Block | None
     _settings: dumps.Settings
@@ -102,6 +103,8 @@ class SlowPath(DumpBlocks):
                    shape: bytes) -> bool:
         """Would the line path drop the values of ``first``, a run's first line with its
         newline, as a print of the line before it (``reprints``)?"""
+        if shape == self._values_shape:
+            return False  # the format of the last values again: a new report (line path)
         row = columns.extract(column, first, 1, self.step, self.epoch, self._said_before(shape))
         found = [Observation(*o) for o in columns.observations(row)] if row is not None else []
         if not found:
