@@ -78,7 +78,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
         self._one_offs: list[Observation] = []  # timings before any step (``slowpath``)
-        self._values_shape = b""  # the last line's that gave values (``_reprinted``)
+        self._values_shape = b""  # the shape of the last line with values (``_reprinted``)
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None
