@@ -141,6 +141,7 @@ def test_any_mix_matches_the_line_path(templates: list[str], size: int, seed: in
 @given(st.lists(st.text(alphabet="0123456789.-+eE :=\t|[]/_abclosnif%\r\x1b\b\u00e9", max_size=30),
                 max_size=12),
        st.integers(1, 3), st.integers(1, 64), st.integers(0, 2**32 - 1))
+@example(["0:", "0a:0"], 3, 1, 0)  # a values line again after a step line: chunk-invariant
 def test_arbitrary_text_never_raises_and_matches(lines: list[str], times: int, size: int,
                                                  seed: int) -> None:
     data = "\n".join(lines * times).encode("utf-8", "surrogateescape")

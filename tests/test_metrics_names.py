@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from exptrack.metrics import MetricParser, parse_text
@@ -57,6 +57,7 @@ def test_digit_names_on_the_columnar_path() -> None:
        st.sampled_from(["{n}={v}", "{n}: {v}", "step {i} {n}={v}", "epoch {i} | {n} {v} |",
                         "{{'{n}': {v}, 'epoch': {i}}}", "val/{n}={v}"]),
        st.integers(0, 10**6))
+@example("aP", [0, 1], "epoch {i} | {n} {v} |", 0)  # "aP" reads as a name, so does "aP0"
 def test_any_names_that_differ_in_digits_keep_their_own_series(
         word: str, digits: list[int], form: str, seed: int) -> None:
     """Lines of one shape whose names differ only in digits: each keeps its own name and

@@ -225,7 +225,8 @@ def metric_like(name: str) -> bool:
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
-        or any((n.isdigit() or n == "rel" or len(p) == 1) and p + n in METRIC_WORDS  # "Rank-1",
+        or any((n.isdigit() or n == "rel" or len(p) == 1)  # "Rank-1", "aP" and "aP0" alike
+               and (p + n in METRIC_WORDS or p + n.rstrip("0123456789") in METRIC_WORDS)
                for p, n in pairwise(parts)) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)
