@@ -75,6 +75,15 @@ def test_an_epoch_report_after_its_batches_has_no_step() -> None:
     assert named("epoch: 3 step: 10, epoch time: 5.2\n") == [("epoch_time", 5.2, 10, 3)]
     assert named("epoch: 3 step: 10, loss 0.5\navg_epoch_loss: 0.9\n")[-1] == (
         "avg_epoch_loss", 0.9, 10, 3)
+    # the column path reads a run of such reports as the line path does (no step)
+    run = ("epoch: 1 step: 1875, loss is 0.3\n"
+           + "".join(f"epoch loss: 0.{i + 1}, epoch acc: 0.{i + 2}\n" for i in range(4)))
+    columns = MetricParser()
+    columns.min_run = 1
+    segments = [*columns.feed_segments(run.encode()), columns.finish()]
+    assert [tuple(o) for s in segments
+            for o in (s if isinstance(s, list) else observations(s))] == named(run)
+    assert named(run)[-1] == ("epoch_acc", 0.5, None, 1)
 
 
 def test_a_report_again_at_its_step_whatever_the_chunks() -> None:

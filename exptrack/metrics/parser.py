@@ -352,8 +352,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                         else columns.make_plan(shape, plan.context, plan.metrics, plan.report)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
-                if column and column.step is None and column.epoch:
-                    self.step = None  # the epoch's lines after its batches
+                self._epoch_lines(plan, column)  # (the epoch's lines after its batches)
                 block = columns.extract(column, text[position:end], count, self.step,
                                         self.epoch, self._said_before(shape)) \
                     if column and (not plan.flags & dumps.LISTING or (count > 1 and all(

@@ -6,7 +6,7 @@ the hot loop's ``float`` calls (a plan with flags, see ``lineplan``):
   (``_variant``), so lines that differ only there keep their own names while every other
   line of the shape still costs one dict lookup;
 - numbers ``float`` does not read (``0.0363f0``, ``1,234.5``) and a tqdm bar's count as the
-  step of its postfix (SLOW, ``_apply``);
+  step of its postfix (SLOW, ``placing``);
 - printed configuration blocks (``dumps``): their values are held back until the block
   ends, then dropped when it was a configuration; Keras bar renders and pycocotools'
   summary rows are held too (``heldlines``), and blocks that read on (``modes``); a
@@ -18,11 +18,10 @@ It also makes and caches the plan of each line shape the hot loop has not seen
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 
-from exptrack.metrics import columns, detectron, dumps, forms, names, reprints, rules, spelling
+from exptrack.metrics import columns, detectron, dumps, names, reprints, spelling
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.dumpblocks import DumpBlocks
 from exptrack.metrics.lineplan import (
@@ -32,7 +31,6 @@ from exptrack.metrics.lineplan import (
     COPYPASTE,
     DONE,
     EMPTY,
-    EPOCH_REPORT,
     KERAS_BAR,
     KEYED,
     LR_REDUCED,
@@ -44,13 +42,13 @@ from exptrack.metrics.lineplan import (
     SUMMARY,
     TIMING,
     Plan,
-    bar_finished,
     listing_plan,
     make_plan,
     text_of,
 )
 from exptrack.metrics.observation import Carried, Observation
 from exptrack.metrics.phasename import with_phase
+from exptrack.metrics.placing import Placing
 from exptrack.metrics.replay import MAX_LINE_BYTES
 
 MAX_PLANS = 4096  # line shapes whose plans are cached; past it, the cache starts over
@@ -63,7 +61,7 @@ MAX_ONE_OFFS = 256  # timings held while no step has come (``MetricParser.finish
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
 
 
-class SlowPath(DumpBlocks):
+class SlowPath(Placing, DumpBlocks):
     """KEYED and SLOW plans, and configuration blocks (see the module docstring)."""
 
     step: int | float | None
@@ -86,9 +84,6 @@ class SlowPath(DumpBlocks):
     _kv_settings: bool  # a configuration's key-value table is open (``tablelines``)
     _copypaste: detectron.Copypaste  # Detectron2's results (``detectron``)
     _reprints: reprints.Reprints  # values printed again in another format
-    _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
-    _bar_epoch: int | float | None  # the epoch a bar of no total showed them in
-    _in_render: bool  # replaying a terminal's render, which filters its own repeats
     _said: str | bytes  # the last report's step-to-metrics bytes, its shape (``parser``)
     _said_shape: bytes
 
@@ -139,9 +134,6 @@ class SlowPath(DumpBlocks):
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
         raise NotImplementedError
-
-    def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
-        raise NotImplementedError  # ``replay.BarReplay``
 
     def _name(self, name: str) -> str:
         """An alias the user gave, else the run's first spelling of the quantity."""
@@ -220,10 +212,7 @@ class SlowPath(DumpBlocks):
                 self._close_dump(out)
             self._moded(dumps.Block(), plan, raw, out)
             return None
-        if plan.flags & EPOCH_REPORT:
-            if self.epoch is not None:  # the epoch's report: its batches' step is over
-                self.step = None
-            plan = plan._replace(flags=plan.flags & ~EPOCH_REPORT)
+        self._epoch_lines(plan, None)
         if plan.flags & DONE:  # a final evaluation belongs to no step of the run
             self._trained = self._trained or self.step is not None or self.epoch is not None
             self.step = self.epoch = None
@@ -332,79 +321,3 @@ class SlowPath(DumpBlocks):
                 self._variant_counts.clear()
             self._variants[(shape, digits)] = found
         return found
-
-    def place(self, kind: int, number: int | float) -> None:
-        """Take a step or an epoch a line shows (``rules``' context kinds)."""
-        if kind == rules.EPOCH:
-            self.epoch = number
-        elif kind == rules.EPOCH_ALONE:
-            self.epoch = number
-            self.step, self.batch = None, False  # "Epoch[4] Validation-accuracy=...": the
-            # epoch's values, not its last batch's or an earlier line's step
-        else:
-            self.step, self.batch = number, kind == rules.BATCH
-
-    def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
-        """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
-        bar = None
-        finished = False  # the bar's count reached its total ("| 7673/7673 ["): it is done
-        for kind, start, end in plan.context:
-            token = raw[start:end]
-            if token.isdigit():
-                number: int | float = int(token)
-            else:
-                value = forms.to_float(token)
-                number = int(value) if value.is_integer() else value
-            if kind == rules.BAR_STEP:
-                bar = number
-                finished = bar_finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
-            else:
-                self.place(kind, number)
-        if bar is not None and any(c[0] == rules.EPOCH for c in plan.context) and not any(
-                c[0] in (rules.STEP, rules.BATCH) for c in plan.context):
-            self.step = None  # "Epoch 96: 80% 966/1200 [...]": an earlier line's step is over
-        step, epoch = self.step, self.epoch
-        unsized = forms.unsized_bar(raw) if bar is None and plan.context else -1
-        if bar is not None and step is None and epoch is None:
-            step = bar  # a tqdm postfix, with nothing else to place it
-        elif (bar is not None or unsized >= 0) and not self._in_render and all(
-                c[0] in (rules.EPOCH, rules.BAR_STEP, rules.EPOCH_ALONE) for c in plan.context):
-            # a bar redrawn line by line ("Epoch 0: 92%|...| 932/1016 [..., loss=0.223]"),
-            # which no step of the line places: like a terminal's redraw, it repeats the
-            # values it already showed; a line printed right after the bar's bracket, glued
-            # to it ("...?it/s][Epoch 2/100] Loss: 2.18  LR: 0.001"), is a line of its own
-            tail = forms.bar_tail_in(raw)
-            shown, glued = plan, None
-            if tail >= 0:
-                shown = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] < tail))
-                glued = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] >= tail))
-            if bar is None and epoch != self._bar_epoch:  # a bar of no total ("392it [")
-                self._bar_seen.clear()  # never ends: it repeats values within its epoch
-                self._bar_epoch = epoch  # (GluonTS' "avg_epoch_loss=-199, epoch=5")
-            if bar is None and unsized == 0:  # "Epoch 1: : 0it [...]": the values of the
-                shown = shown._replace(metrics=())  # epoch before, again
-            found: list[Observation] = []
-            self._apply_values(shown, raw, step, epoch, found)
-            self._changed_on_bar(found, out)
-            if glued is not None:
-                self._apply_values(glued, raw, step, epoch, out)
-            if finished:  # the next bar ("Evaluate", the next epoch's) shows its own values
-                self._bar_seen.clear()
-            return
-        self._apply_values(plan, raw, step, epoch, out)
-
-    def _apply_values(self, plan: Plan, raw: str | bytes, step: int | float | None,
-                      epoch: int | float | None, out: list[Observation]) -> None:
-        made = Observation if plan.context else Carried  # (``finals``)
-        for name, start, end, d_start, d_end, scale in plan.metrics:
-            text = raw[start:end]
-            try:
-                value = float(text)
-            except ValueError:
-                value = forms.to_float(text)
-            if d_end:
-                total = forms.to_float(raw[d_start:d_end])
-                value = value / total * scale if total else math.nan
-            elif scale != 1.0:
-                value *= scale
-            out.append(made(name, value, step, epoch))

@@ -1,0 +1,111 @@
+"""Placing a line's values (a mixin of ``SlowPath``, sharing the parser's state): the
+step and the epoch its context shows, the step a run of the epoch's lines ends, and the
+values of any plan with them (number forms, a bar's count as the step); the hot loop in
+``parser`` does the same work inline for plain lines."""
+
+from __future__ import annotations
+
+import math
+
+from exptrack.metrics import forms, rules
+from exptrack.metrics.columns import ColumnPlan
+from exptrack.metrics.lineplan import EPOCH_REPORT, Plan, bar_finished
+from exptrack.metrics.observation import Carried, Observation
+
+
+class Placing:
+    """The step, the epoch and the values of a line (see the module docstring)."""
+
+    step: int | float | None
+    epoch: int | float | None
+    batch: bool
+    _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
+    _bar_epoch: int | float | None  # the epoch a bar of no total showed them in
+    _in_render: bool  # replaying a terminal's render, which filters its own repeats
+
+    def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
+        raise NotImplementedError  # ``replay.BarReplay``
+
+    def _epoch_lines(self, plan: Plan, column: ColumnPlan | None) -> None:
+        """Lines whose values are the epoch's end the step of its batches: a run of lines
+        with an epoch and no step (``column``), an epoch's own report (``EPOCH_REPORT``),
+        on the line path and the column path alike."""
+        if (column and column.step is None and column.epoch) \
+                or (plan.flags & EPOCH_REPORT and self.epoch is not None):
+            self.step = None
+
+    def place(self, kind: int, number: int | float) -> None:
+        """Take a step or an epoch a line shows (``rules``' context kinds)."""
+        if kind == rules.EPOCH:
+            self.epoch = number
+        elif kind == rules.EPOCH_ALONE:
+            self.epoch = number
+            self.step, self.batch = None, False  # "Epoch[4] Validation-accuracy=...": the
+            # epoch's values, not its last batch's or an earlier line's step
+        else:
+            self.step, self.batch = number, kind == rules.BATCH
+
+    def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
+        """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
+        bar = None
+        finished = False  # the bar's count reached its total ("| 7673/7673 ["): it is done
+        for kind, start, end in plan.context:
+            token = raw[start:end]
+            if token.isdigit():
+                number: int | float = int(token)
+            else:
+                value = forms.to_float(token)
+                number = int(value) if value.is_integer() else value
+            if kind == rules.BAR_STEP:
+                bar = number
+                finished = bar_finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
+            else:
+                self.place(kind, number)
+        if bar is not None and any(c[0] == rules.EPOCH for c in plan.context) and not any(
+                c[0] in (rules.STEP, rules.BATCH) for c in plan.context):
+            self.step = None  # "Epoch 96: 80% 966/1200 [...]": an earlier line's step is over
+        step, epoch = self.step, self.epoch
+        unsized = forms.unsized_bar(raw) if bar is None and plan.context else -1
+        if bar is not None and step is None and epoch is None:
+            step = bar  # a tqdm postfix, with nothing else to place it
+        elif (bar is not None or unsized >= 0) and not self._in_render and all(
+                c[0] in (rules.EPOCH, rules.BAR_STEP, rules.EPOCH_ALONE) for c in plan.context):
+            # a bar redrawn line by line ("Epoch 0: 92%|...| 932/1016 [..., loss=0.223]"),
+            # which no step of the line places: like a terminal's redraw, it repeats the
+            # values it already showed; a line printed right after the bar's bracket, glued
+            # to it ("...?it/s][Epoch 2/100] Loss: 2.18  LR: 0.001"), is a line of its own
+            tail = forms.bar_tail_in(raw)
+            shown, glued = plan, None
+            if tail >= 0:
+                shown = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] < tail))
+                glued = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] >= tail))
+            if bar is None and epoch != self._bar_epoch:  # a bar of no total ("392it [")
+                self._bar_seen.clear()  # never ends: it repeats values within its epoch
+                self._bar_epoch = epoch  # (GluonTS' "avg_epoch_loss=-199, epoch=5")
+            if bar is None and unsized == 0:  # "Epoch 1: : 0it [...]": the values of the
+                shown = shown._replace(metrics=())  # epoch before, again
+            found: list[Observation] = []
+            self._apply_values(shown, raw, step, epoch, found)
+            self._changed_on_bar(found, out)
+            if glued is not None:
+                self._apply_values(glued, raw, step, epoch, out)
+            if finished:  # the next bar ("Evaluate", the next epoch's) shows its own values
+                self._bar_seen.clear()
+            return
+        self._apply_values(plan, raw, step, epoch, out)
+
+    def _apply_values(self, plan: Plan, raw: str | bytes, step: int | float | None,
+                      epoch: int | float | None, out: list[Observation]) -> None:
+        made = Observation if plan.context else Carried  # (``finals``)
+        for name, start, end, d_start, d_end, scale in plan.metrics:
+            text = raw[start:end]
+            try:
+                value = float(text)
+            except ValueError:
+                value = forms.to_float(text)
+            if d_end:
+                total = forms.to_float(raw[d_start:d_end])
+                value = value / total * scale if total else math.nan
+            elif scale != 1.0:
+                value *= scale
+            out.append(made(name, value, step, epoch))
