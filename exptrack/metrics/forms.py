@@ -30,6 +30,7 @@ _GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?(?!\d{1,3}%(?:\||\s\d))[-+]?\.?\d|\s[-+
 # (first group 1-999), a decimal comma (0,81, 12,5; not an item of a list, "0,1,2"; three
 # digits after 1-999 group thousands, ``to_float``), nan, inf; after a counter's word glued
 # to it too (``GLUED_COUNTER``).
+_GROUPED = r"[+-]?[1-9]\d{0,2}(?:,\d{3})+"  # thousands-grouped digits (``TOKEN``, ``to_float``)
 TOKEN = re.compile(
     r"(?:(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
     r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-)"  # "step-146352," (not a file's)
@@ -41,7 +42,7 @@ TOKEN = re.compile(
     r"([+-]?\d*\.\d+f[+-]?\d+"
     r"|[+-]?(?:0,\d{1,12}|[1-9]\d{0,5},\d{1,12})(?![\d,.])"  # "0,81"
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
-    r"|[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|" + _GROUPED + r"(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
     r"(?!(?!(?:ms|s|us|sec|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])"
     r"|[Ee]poch(?!\w)|(?:st|nd|rd|th)(?=\s(?:[Ee]poch|[Ss]tep|[Ii]teration))"  # "130th epoch"
@@ -66,7 +67,7 @@ _WRAPPER = re.compile(
 
 _SPECIAL = re.compile(r"\df|,")
 _FLOAT32 = re.compile(r"(?<=\d)f")
-_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+$")
+_THOUSANDS = re.compile(_GROUPED + "$")
 
 
 # "return=[12.]", "Loss: <0.2098>", BasicSR's one-value tuple "lr:(2.000e-04,)", and
