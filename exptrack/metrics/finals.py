@@ -47,8 +47,9 @@ class Finals:
         known = self.known
         for obs in found:
             context = (obs[2], obs[3])
-            if self.held and context == _NONE:  # "Training finished" reset the step: what
-                out.extend(self.finish(None))  # was held came after the last one
+            if self.held and (context == _NONE or self._behind(context)):  # "Training
+                out.extend(self.finish(None))  # finished" reset the step, or the next run
+                # began: what was held came after the last step
             elif self.held and (context != self._held_at() or obs[0] in self.held_names):
                 self._release(out)
             name = obs[0]
@@ -109,7 +110,7 @@ class Finals:
         as ``take`` counts it, when it has two lines or more or a name was known."""
         out: list[Observation] = []
         if self.held:
-            self._release(out)
+            out.extend(self.finish(None)) if self._behind(first) else self._release(out)
         if lines > 1 or any(name in self.known for name in names):
             self.repeated = last
         self.known.update(names)
@@ -126,6 +127,15 @@ class Finals:
         if epoch is not None and held_epoch is not None and epoch > held_epoch:
             return out
         return [obs._replace(step=None, epoch=None) for obs in out]
+
+    def _behind(self, context: Context) -> bool:
+        """``context`` is before the held values' epoch (or step, where no epoch is
+        counted): a new run, or a recap of earlier epochs, began after them."""
+        (held_step, held_epoch), (step, epoch) = self._held_at(), context
+        if held_epoch is not None and epoch is not None:
+            return epoch < held_epoch
+        return held_epoch is None and epoch is None and held_step is not None \
+            and step is not None and step < held_step
 
     def _held_at(self) -> Context:
         """The held values' step and epoch (they share them: another releases them)."""

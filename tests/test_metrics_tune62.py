@@ -1,0 +1,35 @@
+"""Round ``tune62`` (session 70): forms of the corpus from before the session (the session's
+new sets were only measured). Each test of a rule fails on the parser before the round
+(35dca95f); each guard fails on the rule without its check (mutation-checked)."""
+
+from __future__ import annotations
+
+from parsed import named
+
+from exptrack.metrics import MetricParser
+from exptrack.metrics.columns import observations
+
+
+def _fast(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
+    """What the recorder's column path (``feed_segments``) gives for ``text``."""
+    parser = MetricParser()
+    parser.min_run = 1
+    out: list[tuple[str, float, int | float | None, int | float | None]] = []
+    for segment in [*parser.feed_segments(text.encode()), parser.finish()]:
+        for o in segment if isinstance(segment, list) else observations(segment):
+            out.append(tuple(o))
+    return out
+
+
+def test_a_result_before_the_next_run_begins_belongs_to_no_step() -> None:
+    """A Keras notebook trains one model for five epochs, prints its test accuracy, then
+    trains the next from ``Epoch 1/5``: the result came after the first run's last epoch,
+    not at it (it was given epoch 5 because the next run's epoch 1 released it)."""
+    run = "Epoch 1/2\nloss: 0.9 - accuracy: 0.5\nEpoch 2/2\nloss: 0.8 - accuracy: 0.6\n"
+    text = run + "tfidf test accuracy: 0.83\n" + run
+    want = ("tfidf_test_accuracy", 0.83, None, None)
+    assert want in named(text)
+    assert want in _fast(text)
+    # guard: a result the run goes on from (a later epoch) is that epoch's
+    later = run + "tfidf test accuracy: 0.83\nEpoch 3/3\nloss: 0.7 - accuracy: 0.7\n"
+    assert ("tfidf_test_accuracy", 0.83, None, 2) in named(later)
