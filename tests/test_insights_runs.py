@@ -1228,6 +1228,18 @@ EXPECTED = {
         {"plateau"},
     "heldout760/keras3_fit_election_unfavorability_ansi_bars_accuracy_loss_val_evaluate_test_accuracy.log":
         {"plateau"},
+    # session 70: a Keras 3 fit whose val_loss is best at epoch 26 and ends at 1.18 while
+    # loss falls to 0.008; a course assignment's binary model at loss 0.69 (ln 2) and
+    # accuracy 0.50-0.57 all run; a lab CNN (val_loss best 0.55 at epoch 19, 0.66 at the
+    # end) and ViT (test loss best 0.533 and test accuracy best at epoch 83 of 100)
+    "heldout766/keras3_fit_verbose1_non_tty_partial_bar_model_checkpoint_val_accuracy_improved_test_loss_accuracy_emoji.log":
+        {"overfitting"},
+    "heldout770/ai_dev_course_keras3_assignment_console_userwarning_epoch_bar_accuracy_loss_then_evaluate_and_print.log":
+        {"not_learning"},
+    "heldout770/pie_lab_practice1_cnn_readme_epoch_pipe_train_val_loss_acc_wrapped_lines_completed_seconds.log":
+        {"overfitting"},
+    "heldout770/pie_lab_practice2_vit_readme_epoch_colon_train_test_loss_acc_best_summary_clock_time.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
