@@ -33,3 +33,23 @@ def test_a_result_before_the_next_run_begins_belongs_to_no_step() -> None:
     # guard: a result the run goes on from (a later epoch) is that epoch's
     later = run + "tfidf test accuracy: 0.83\nEpoch 3/3\nloss: 0.7 - accuracy: 0.7\n"
     assert ("tfidf_test_accuracy", 0.83, None, 2) in named(later)
+
+
+def test_the_largest_of_a_measure_over_a_group_is_a_metric() -> None:
+    """tensortools fits ten models per rank and prints "min error = 0.32, max error = 0.33,
+    mean error = 0.32": the largest error is measured as the others are (every ``max_``
+    name was a limit, so it was dropped)."""
+    text = ("Optimizing rank-1 models.\n"
+            "   10/10 converged, min error = 0.3193, max error = 0.3197, mean error = 0.3194\n"
+            "Optimizing rank-2 models.\n"
+            "   10/10 converged, min error = 0.2556, max error = 0.2559, mean error = 0.2557\n")
+    assert [(n, v) for n, v, _, _ in named(text) if n.startswith("max")] == [
+        ("max_error", 0.3197), ("max_error", 0.2559)]
+    assert ("max_inference_time_ms", 41.2, 2, None) in named(
+        "step 1: max_inference_time_ms 40.1\nstep 2: max_inference_time_ms 41.2\n")
+    # guard: a limit (max_len, max_grad_norm, max_steps) and a best so far (ConvNeXt's "Max
+    # accuracy: 82.1%") stay out
+    limits = ("step 1: loss 0.5 max_len 128 max_grad_norm 1.0 max_steps 500\n"
+              "step 2: loss 0.4 max_len 128 max_grad_norm 1.0 max_steps 500\n"
+              "Accuracy of the model: 80.2%\nMax accuracy: 82.10%\n")
+    assert not [n for n, _, _, _ in named(limits) if n.lower().startswith("max")]

@@ -317,7 +317,8 @@ def denied(name: str, phase: str | None = None) -> bool:
         low = name = name[:len(quantity)]
     elif low.count("/") > 1 and any(p in _TIME_UNITS for p in low.split("/")[1:-1]):
         return False  # "tokens/s/GPU": a rate per device
-    return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low))
+    return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low)
+                                   and not _max_of(low))
             or counts_things(name) or never_a_name(name) or running_best(name)
             or _setting_words(words(low)))
 
@@ -351,6 +352,17 @@ def _setting_words(parts: list[str]) -> bool:
         or parts[-1] in ("from", "since", "until") \
         or (parts[-1] in ("frequency", "freq", "interval", "every", "period")
             and not any(p in METRIC_WORDS for p in parts))
+
+
+_SPREAD = frozenset({"error", "loss", "reward", "return", "score", "time", "latency"})
+
+
+def _max_of(low: str) -> bool:
+    """``max_error``, ``max_reward``, ``max_inference_time_ms``: the largest of a measure's
+    values over a group (tensortools' "min error = 0.31, max error = 0.32"), not a limit
+    (``max_len``, ``max_grad_norm``) nor a best so far (ConvNeXt's "Max accuracy: 82.1%")."""
+    parts = words(low)
+    return parts[:1] == ["max"] and any(p in _SPREAD for p in parts[-2:])
 
 
 def _loss_of(low: str) -> bool:
