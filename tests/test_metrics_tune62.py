@@ -53,3 +53,15 @@ def test_the_largest_of_a_measure_over_a_group_is_a_metric() -> None:
               "step 2: loss 0.4 max_len 128 max_grad_norm 1.0 max_steps 500\n"
               "Accuracy of the model: 80.2%\nMax accuracy: 82.10%\n")
     assert not [n for n, _, _, _ in named(limits) if n.lower().startswith("max")]
+
+
+def test_rlberry_counts_its_steps_as_max_global_step() -> None:
+    """rlberry's ExperimentManager prints each worker's progress as ``max_global_step = N |
+    key = value | ...``: that key is the step (the values had no step)."""
+    text = "".join(
+        f"[INFO] 09:36: [PPO_CartPole-v1[worker: 0]] | max_global_step = {s} | "
+        f"time/iterations = {s // 96} | rollout/ep_rew_mean = {r} | train/loss = {loss} |\n"
+        for s, r, loss in ((1920, 44.1, 8.5), (4704, 79.2, 6.25)))
+    assert named(text) == [
+        ("rollout/ep_rew_mean", 44.1, 1920, None), ("train/loss", 8.5, 1920, None),
+        ("rollout/ep_rew_mean", 79.2, 4704, None), ("train/loss", 6.25, 4704, None)]

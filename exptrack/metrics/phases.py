@@ -14,7 +14,8 @@ from exptrack.metrics.unnamed import LOOP_PHASES, PHASE_PIPE_OPEN, SET_STEP
 
 STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
                        "iterations", "it", "batch", "num_updates", "nupdates", "update",
-                       "updates", "n_iter", "#", "trainer/global_step", "episode", "回合",
+                       "updates", "n_iter", "#", "trainer/global_step", "max_global_step",
+                       "episode", "回合",
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
