@@ -65,3 +65,17 @@ def test_rlberry_counts_its_steps_as_max_global_step() -> None:
     assert named(text) == [
         ("rollout/ep_rew_mean", 44.1, 1920, None), ("train/loss", 8.5, 1920, None),
         ("rollout/ep_rew_mean", 79.2, 4704, None), ("train/loss", 6.25, 4704, None)]
+
+
+def test_a_statsmodels_summary_gives_its_fit_criteria_not_its_counts() -> None:
+    """statsmodels' OLS summary: AIC and BIC are the fit's criteria, read as R-squared is
+    (they were dropped with the header block as settings); the number of observations and
+    the degrees of freedom beside them are counts."""
+    text = ("                            OLS Regression Results\n" + "=" * 78 + "\n"
+            "Dep. Variable:                      y   R-squared:                       0.513\n"
+            "Model:                            OLS   Adj. R-squared:                  0.504\n"
+            "No. Observations:                 442   AIC:                             4794.\n"
+            "Df Residuals:                     433   BIC:                             4831.\n"
+            "Df Model:                           8\n")
+    assert named(text) == [("R-squared", 0.513, None, None), ("Adj_R-squared", 0.504, None, None),
+                           ("AIC", 4794.0, None, None), ("BIC", 4831.0, None, None)]

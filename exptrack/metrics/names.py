@@ -37,6 +37,7 @@ METRIC_WORDS = frozenset({
     "absrel", "sqrel", "delta1", "delta2", "delta3",
     "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
     "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
+    "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
 })
 # how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
 # a setting)
@@ -144,6 +145,7 @@ _DENY_PATTERN = re.compile(
     r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric, a flow's "bits/dim")
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved|(?:gpu|cuda|cpu|ram)_mem)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
+    r"|^no_[a-z]+s$|^df_(?:residuals|model)$"  # statsmodels' "No. Observations", "Df Model"
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
