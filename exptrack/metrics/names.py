@@ -363,8 +363,7 @@ def _max_of(low: str) -> bool:
     """``max_error``, ``max_reward``, ``max_inference_time_ms``: the largest of a measure's
     values over a group (tensortools' "min error = 0.31, max error = 0.32"), not a limit
     (``max_len``, ``max_grad_norm``) nor a best so far (ConvNeXt's "Max accuracy: 82.1%")."""
-    parts = words(low)
-    return parts[:1] == ["max"] and any(p in _SPREAD for p in parts[-2:])
+    return (parts := words(low))[:1] == ["max"] and any(p in _SPREAD for p in parts[-2:])
 
 
 def _loss_of(low: str) -> bool:
