@@ -1240,6 +1240,20 @@ EXPECTED = {
         {"overfitting"},
     "heldout770/pie_lab_practice2_vit_readme_epoch_colon_train_test_loss_acc_best_summary_clock_time.log":
         {"overfitting"},
+    # session 70, rounds B and C: a Keras 3 fit (val_loss best 0.0857 at epoch 7, 0.111 at
+    # the end, loss down to 0.009); a normalizing flow whose loss climbs from 7.9 to 84; an
+    # ISIC model (Valid_Loss best 0.204 at epoch 55, 0.36 at the end); a forecasting run
+    # stopped early (test_loss best at epoch 2); a reward model whose eval_loss turns inf
+    "heldout772/keras3_fit_verbose2_slurm_output_out_rich_summary_accuracy_loss_val.log":
+        {"overfitting"},
+    "heldout772/normalizing_flow_training_log_txt_tsv_epoch_loss_header_table.log":
+        {"divergence"},
+    "heldout776/isic2024_1st_place_tqdm_postfix_epoch_lr_train_auroc_valid_auroc_every5_notebook.log":
+        {"overfitting"},
+    "heldout781/tslib_fork_powershell_transcript_args_banner_iters_loss_early_stopping_mse_dtw_not_calculated.log":
+        {"plateau"},
+    "heldout783/chatglm2_qlora_reward_model_trainer_dict_lines_eval_accuracy_inf_loss_loguru_ansi.log":
+        {"divergence"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1601,6 +1615,16 @@ FALSE_ALARMS = {
     # end, between 0.0027 and 0.0057 in the epochs around): noise, not a rise
     "heldout753/keras_eye_blink_fit_epoch_bar_loss_acc_val_acc_checkpoint_korean_repo.log":
         {"overfitting"},
+    # session 70: a GNN whose train and validation losses both swing by 2x every ten epochs
+    # (noise, no trend); a Swin classifier's valid loss at its floor (0.0066 to 0.041 in
+    # the last two epochs, accuracy 0.98-0.99); gReLU's Ledidi design, whose input_loss is
+    # the edit penalty and grows by design as the sequence is edited
+    "heldout773/wandb_output_log_pyg_gnn_inverse_problem_epoch_train_validation_loss_torch_tensor_test_mse.log":
+        {"overfitting"},
+    "heldout773/wandb_output_log_swin_transformer_cwt_images_bracket_valid_epoch_loss_acc_final_accuracy_f1_recall.log":
+        {"divergence"},
+    "heldout774/grelu_ledidi_design_tab_separated_iter_key_value_input_output_total_loss.log":
+        {"divergence"},
 }
 
 
