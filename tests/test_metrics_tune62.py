@@ -79,3 +79,13 @@ def test_a_statsmodels_summary_gives_its_fit_criteria_not_its_counts() -> None:
             "Df Model:                           8\n")
     assert named(text) == [("R-squared", 0.513, None, None), ("Adj_R-squared", 0.504, None, None),
                            ("AIC", 4794.0, None, None), ("BIC", 4831.0, None, None)]
+
+
+def test_a_name_in_an_epoch_before_its_value() -> None:
+    """SLAYER's "loss in epoch 9500 : 38587.348": the name, "in" the epoch, then the value
+    (the form with "at", "for", "after" was read; "in" was not, and nothing was)."""
+    text = "loss in epoch 9000 : 38590.125\nloss in epoch 9500 : 38587.348\n"
+    assert named(text) == [("loss", 38590.125, None, 9000), ("loss", 38587.348, None, 9500)]
+    # guard: "in" itself is never the name ("Loss in in epoch 1: 0.64", a typo'd print)
+    assert "in" not in {n for n, _, _, _ in named("Loss in in epoch 1:  0.6421.\n"
+                                                   "Loss in in epoch 2:  0.5421.\n")}

@@ -73,9 +73,10 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|eval) )?"
     r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
-    r"[A-Za-z][\w@]{0,40}(?:[./][A-Za-z][\w@]{0,40}){0,4}) (?P<at>at |@ ?|for |after )?"
-    r"(?:iteration|iter|step|epoch|batch) $",  # (a key path: T5X's "eval/xnli.ar/accuracy at
-    # step 1005700:"; deeplearning.ai's "Cost after iteration 1000: 0.62")
+    r"(?!(?:at|for|after|in) )[A-Za-z][\w@]{0,40}(?:[./][A-Za-z][\w@]{0,40}){0,4}) "
+    r"(?P<at>at |@ ?|for |after |in )?(?:iteration|iter|step|epoch|batch) $",  # (a key path:
+    # T5X's "eval/xnli.ar/accuracy at step 1005700:"; deeplearning.ai's "Cost after iteration
+    # 1000: 0.62"; SLAYER's "loss in epoch 9500 : 38587.348")
     re.IGNORECASE)
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
 _LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word, capitalised
