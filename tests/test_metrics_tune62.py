@@ -89,3 +89,17 @@ def test_a_name_in_an_epoch_before_its_value() -> None:
     # guard: "in" itself is never the name ("Loss in in epoch 1: 0.64", a typo'd print)
     assert "in" not in {n for n, _, _, _ in named("Loss in in epoch 1:  0.6421.\n"
                                                    "Loss in in epoch 2:  0.5421.\n")}
+
+
+def test_a_json_list_of_one_number_as_a_string_is_the_number() -> None:
+    """EarnMore writes each episode's results as JSON lines whose values are one-element
+    lists of strings ('"train_obj_actors": ["14.134051"]'): the number (nothing was read;
+    '[14.134051]' and '"14.134051"' were)."""
+    text = ('{"episode": [1], "train_obj_actors": ["14.134051"], "val_SR_env0": ["1.101123"]}\n'
+            '{"episode": [2], "train_obj_actors": ["14.909338"], "val_SR_env0": ["0.979253"]}\n')
+    assert named(text) == [
+        ("train_obj_actors", 14.134051, 1, None), ("val_SR_env0", 1.101123, 1, None),
+        ("train_obj_actors", 14.909338, 2, None), ("val_SR_env0", 0.979253, 2, None)]
+    assert named(text) == _fast(text)
+    # guard: the first of a list's strings is no value of its own
+    assert named('step 1: acc=["0.5", "x"]\nstep 2: acc=["0.4", "x"]\n') == []

@@ -72,9 +72,10 @@ _THOUSANDS = re.compile(_GROUPED + "$")
 
 # "return=[12.]", "Loss: <0.2098>", BasicSR's one-value tuple "lr:(2.000e-04,)", and
 # numpy's padded "Loss [ 0.6909]" (not "INFO [15]")
-_LIST_OPEN = re.compile(r"(?:[=:]\s?([\[<(])\s*|(?<=[A-Za-z]) (\[)\s+)$")
+_LIST_OPEN = re.compile(r"(?:[=:]\s?([\[<(])\s*(?P<q>\"?)|(?<=[A-Za-z]) (\[)\s+)$")
 _LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>"),
-               "(": re.compile(r"^,\)")}
+               "(": re.compile(r"^,\)"), '["': re.compile(r'^\.?"\](?!\[)')}
+# (a JSON list of one number as a string: EarnMore's '"train_obj_actors": ["14.134051"]')
 # numpy's one-value array ("'ndcg': array([0.0074])")
 _ARRAY_OPEN = re.compile(r"(?<![\w.])(?:np\.|numpy\.)?array\(\[\s*$")
 _ARRAY_CLOSE = re.compile(r"^\.?\s*\]\)")
@@ -107,14 +108,16 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
         if index in inner:
             continue
         listed = _LIST_OPEN.search(out[index - 1][-8:])
-        opening = (listed.group(1) or listed.group(2)) if listed else ""
+        opening = (listed.group(1) + listed.group("q") if listed.group(1) else listed.group(3)) \
+            if listed else ""
+        shape = opening == "(" and out[index].isdigit()  # "(3, 224, 224)": a shape
         closing = _LIST_CLOSE[opening].match(out[index + 1]) \
-            if opening and not (opening == "(" and out[index].isdigit()) else None  # a shape
+            if opening in _LIST_CLOSE and not shape else None
         if closing is not None:
             # a one-value list (numpy's "episodic_return=[12.]"), a value in angle brackets
             # (MADlib's "Loss: <0.2098>"), a one-value tuple: the value
             left = out[index - 1].rstrip()
-            out[index - 1] = left[:-1]
+            out[index - 1] = left[:-len(opening)]
             cut[index + 1] += closing.end()
             out[index + 1] = out[index + 1][closing.end():]
             continue
