@@ -109,8 +109,10 @@ class Finals:
         ``first`` to ``last``: the run went on. Its names were given out again at ``last``,
         as ``take`` counts it, when it has two lines or more or a name was known."""
         out: list[Observation] = []
-        if self.held:
-            out.extend(self.finish(None)) if self._behind(first) else self._release(out)
+        if self.held and self._behind(first):  # the block starts a new run
+            out.extend(self.finish(None))
+        elif self.held:
+            self._release(out)
         if lines > 1 or any(name in self.known for name in names):
             self.repeated = last
         self.known.update(names)
