@@ -31,10 +31,9 @@ def test_a_result_before_the_next_run_begins_belongs_to_no_step() -> None:
     assert want in named(text)
     assert want in _fast(text)
     # the column path: the next run's lines come as a block of one shape
-    run = "epoch 1 loss 0.9 acc 0.5\nepoch 2 loss 0.8 acc 0.6\nepoch 3 loss 0.7 acc 0.7\n"
-    text = run + "test accuracy: 0.83\n" + run
-    assert ("test_accuracy", 0.83, None, None) in _fast(text)
-    assert ("test_accuracy", 0.83, None, None) in named(text)
+    block = "epoch 1 loss 0.9 acc 0.5\nepoch 2 loss 0.8 acc 0.6\nepoch 3 loss 0.7 acc 0.7\n"
+    assert ("test_accuracy", 0.83, None, None) in _fast(block + "test accuracy: 0.83\n" + block)
+    assert ("test_accuracy", 0.83, None, None) in named(block + "test accuracy: 0.83\n" + block)
     # guard: a result the run goes on from (a later epoch) is that epoch's
     later = run + "tfidf test accuracy: 0.83\nEpoch 3/3\nloss: 0.7 - accuracy: 0.7\n"
     assert ("tfidf_test_accuracy", 0.83, None, 2) in named(later)
