@@ -250,9 +250,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if tail[match.start() - 1:match.start()] == "]" and index >= 3 \
             and _SUBSCRIPT.search(pieces[index - 3]):
         return None  # "EvalErr[0]PerSample": a subscript, not a timestamp's "[...]"
+    counter = raw_name.lower() in COUNTER_KEYS  # a step's or an epoch's key
     if match.group("shut") and (tail[match.start("name") - 1:match.start("name")] != "[" or (
-            not sep.strip() and raw_name.lower() not in EPOCH_KEYS
-            and raw_name.lower() not in STEP_KEYS)):
+            not sep.strip() and not counter)):
         return None  # "Epoch[1/3]:" is no key; "[loss]:" is, and QD-DETR's "[Epoch] 001"
     if names.constant(raw_name) and measure_unit(pieces[index + 1], pieces[index]) is None:
         return None  # "set the environment variable RAY_AIR_NEW_OUTPUT=0" (a time or a
@@ -260,13 +260,11 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if raw_name[:1].isdigit() and not at_field_start(tail[:match.start()]):
         return None  # "3px=0.24" starts a field (RAFT's "epe=48.96    3px=0.24"); not
         # "pharmacophore match 2d: 76.95%", "lambda_lap 10x: +0.1", a phrase's last word
-    if not sep.strip() and not raw_name[:1].isascii() and raw_name.lower() not in EPOCH_KEYS \
-            and raw_name.lower() not in STEP_KEYS:
+    if not sep.strip() and not raw_name[:1].isascii() and not counter:
         return None  # a name in another script only before ":" or "=" ("成功率: 15.0%"),
         # but for a step's or an epoch's word ("Эпоха 1", "エポック 3")
     before = tail[:match.start()]
-    if before.endswith("#") and raw_name.lower() not in STEP_KEYS \
-            and raw_name.lower() not in EPOCH_KEYS:
+    if before.endswith("#") and not counter:
         return None  # "#relations: 0", "#params": a number of things; libFM's "#Iter=" a key
     if not sep.strip() and not before.strip() and index >= 2 and abbrev.is_rate_unit(raw_name):
         return None  # Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec": the unit of

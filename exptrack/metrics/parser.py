@@ -383,7 +383,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     segments.append(block)
                     last_line = text[end - width:end - 1]
                     self._reprints.remember(block, last_line)
-                    self._values_shape = shape if plan.metrics else self._values_shape
+                    if plan.metrics:
+                        self._values_shape = shape
                     self._said_after(last_line, plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:
