@@ -4,10 +4,9 @@ without its check (mutation-checked)."""
 
 from __future__ import annotations
 
-from parsed import named, names
+from parsed import columns_named, named, names
 
 from exptrack.metrics import MetricParser
-from exptrack.metrics.columns import observations
 
 
 def test_an_output_that_runs_no_training_keeps_its_timings() -> None:
@@ -78,11 +77,7 @@ def test_an_epoch_report_after_its_batches_has_no_step() -> None:
     # the column path reads a run of such reports as the line path does (no step)
     run = ("epoch: 1 step: 1875, loss is 0.3\n"
            + "".join(f"epoch loss: 0.{i + 1}, epoch acc: 0.{i + 2}\n" for i in range(4)))
-    columns = MetricParser()
-    columns.min_run = 1
-    segments = [*columns.feed_segments(run.encode()), columns.finish()]
-    assert [tuple(o) for s in segments
-            for o in (s if isinstance(s, list) else observations(s))] == named(run)
+    assert columns_named(run) == named(run)
     assert named(run)[-1] == ("epoch_acc", 0.5, None, 1)
 
 
@@ -98,11 +93,7 @@ def test_a_report_again_at_its_step_whatever_the_chunks() -> None:
     by_line = MetricParser()
     pieces = [o for line in text.splitlines(keepends=True) for o in by_line.feed(line)]
     assert [tuple(o) for o in pieces + by_line.finish()] == found
-    columns = MetricParser()
-    columns.min_run = 1
-    segments = [*columns.feed_segments(text), columns.finish()]
-    assert [tuple(o) for s in segments
-            for o in (s if isinstance(s, list) else observations(s))] == found
+    assert columns_named(text) == found
     # guard: a terminal's redrawn line is a report again, as before (a print every
     # episode with "\r", then the same episode's line with "\n" after another line)
     redrawn = ("Episode 100\tFrame 2046 \tAverage100 Score: 23.00\r"

@@ -4,21 +4,7 @@ new sets were only measured). Each test of a rule fails on the parser before the
 
 from __future__ import annotations
 
-from parsed import named
-
-from exptrack.metrics import MetricParser
-from exptrack.metrics.columns import observations
-
-
-def _fast(text: str) -> list[tuple[str, float, int | float | None, int | float | None]]:
-    """What the recorder's column path (``feed_segments``) gives for ``text``."""
-    parser = MetricParser()
-    parser.min_run = 1
-    out: list[tuple[str, float, int | float | None, int | float | None]] = []
-    for segment in [*parser.feed_segments(text.encode()), parser.finish()]:
-        for o in segment if isinstance(segment, list) else observations(segment):
-            out.append(tuple(o))
-    return out
+from parsed import columns_named, named
 
 
 def test_a_result_before_the_next_run_begins_belongs_to_no_step() -> None:
@@ -29,11 +15,12 @@ def test_a_result_before_the_next_run_begins_belongs_to_no_step() -> None:
     text = run + "tfidf test accuracy: 0.83\n" + run
     want = ("tfidf_test_accuracy", 0.83, None, None)
     assert want in named(text)
-    assert want in _fast(text)
+    assert want in columns_named(text)
     # the column path: the next run's lines come as a block of one shape
     block = "epoch 1 loss 0.9 acc 0.5\nepoch 2 loss 0.8 acc 0.6\nepoch 3 loss 0.7 acc 0.7\n"
-    assert ("test_accuracy", 0.83, None, None) in _fast(block + "test accuracy: 0.83\n" + block)
-    assert ("test_accuracy", 0.83, None, None) in named(block + "test accuracy: 0.83\n" + block)
+    text = block + "test accuracy: 0.83\n" + block
+    assert ("test_accuracy", 0.83, None, None) in columns_named(text)
+    assert ("test_accuracy", 0.83, None, None) in named(text)
     # guard: a result the run goes on from (a later epoch) is that epoch's
     later = run + "tfidf test accuracy: 0.83\nEpoch 3/3\nloss: 0.7 - accuracy: 0.7\n"
     assert ("tfidf_test_accuracy", 0.83, None, 2) in named(later)
@@ -104,6 +91,6 @@ def test_a_json_list_of_one_number_as_a_string_is_the_number() -> None:
     assert named(text) == [
         ("train_obj_actors", 14.134051, 1, None), ("val_SR_env0", 1.101123, 1, None),
         ("train_obj_actors", 14.909338, 2, None), ("val_SR_env0", 0.979253, 2, None)]
-    assert named(text) == _fast(text)
+    assert named(text) == columns_named(text)
     # guard: the first of a list's strings is no value of its own
     assert named('step 1: acc=["0.5", "x"]\nstep 2: acc=["0.4", "x"]\n') == []
