@@ -50,6 +50,7 @@ from exptrack.metrics.phases import (
 )
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.settle import conclude
+from exptrack.metrics.statheads import stat_heads
 from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
@@ -75,6 +76,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
         return whole
     actions = _plan(pieces)
     actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
+    actions = stat_heads(pieces, actions)  # "Latency: min = 0.16 ms, max = 1.13 ms"
     if any(" task/s, " in text for text in pieces[::2]):  # mmcv's progress bar
         actions = wholeline.without_mmcv_bar(pieces, actions)
     if any(" top " in text or " reached " in text for text in pieces[::2]):

@@ -1,0 +1,65 @@
+"""Statistics printed under the quantity they describe (``stat_heads``).
+
+TensorRT's ``Latency: min = 0.157 ms, max = 1.13 ms, mean = 0.184 ms``, a cross-validation's
+``LOSO summary: mean=0.678  std=0.052``, a DQN score logger's ``Scores: (min: 15, avg: 197.3,
+max: 500)``: a bare ``min``/``mean``/``std`` says nothing on its own; the head before the
+colon is what it is a statistic of (``latency_mean``, ``loso_summary_std``, ``scores_avg``).
+The regexes run on a text piece's last 120 characters, with bounded quantifiers: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics import names
+from exptrack.metrics.actions import Action
+from exptrack.metrics.kinds import METRIC
+
+_STAT = r"(?P<stat>min|max|mean|avg|average|std|stdev|median|minimum|maximum)"
+# "Latency: min = ", " | Stats: min: ", "Scores: (min: ": a head of one to three words, its
+# colon, maybe an opening bracket, then the first statistic's key
+_HEAD = re.compile(
+    r"(?:^|(?<=[\s|,;\](]))(?P<head>[A-Za-z][\w\-./]{0,30}(?: [A-Za-z][\w\-./]{0,30}){0,2})"
+    rf"\s{{0,8}}:\s{{0,4}}[(\[{{]?\s{{0,4}}{_STAT}\s{{0,4}}[:=]\s{{0,4}}$", re.IGNORECASE)
+# the next statistic of the same head: ", max = " after the last one's value (and unit)
+_MORE = re.compile(rf"^\s{{0,4}}(?:[A-Za-z%]{{1,3}}\s{{0,4}})?[,;|]?\s{{0,4}}{_STAT}"
+                   r"\s{0,4}[:=]\s{0,4}$", re.IGNORECASE)
+_STATS = frozenset({"min", "max", "mean", "avg", "average", "std", "stdev", "median",
+                    "minimum", "maximum"})
+
+
+_SUMMARY = frozenset({"summary", "overall", "results", "result", "stats", "statistics"})
+
+
+def _quantity(head: str) -> bool:
+    """Is ``head`` a quantity ("Latency", "Scores") or a summary ("LOSO summary"), not one
+    item of many ("openimage_o: mean=2.44, std=0.60", a row per dataset)?"""
+    low = head.casefold()
+    return low not in _STATS and (
+        low.rsplit(" ", 1)[-1] in _SUMMARY or names.metric_like(head)
+        or (low.endswith("s") and names.metric_like(head[:-1])))  # "Scores", "Rewards"
+
+
+def stat_heads(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """``actions`` with each bare statistic named by its head (``latency_min``)."""
+    heads: dict[int, str] = {}
+    head = ""
+    for index in range(1, len(pieces), 2):
+        text = pieces[index - 1][-120:]
+        more = _MORE.match(text) if head else None
+        if more is not None:
+            heads[index] = f"{head}_{more.group('stat')}"
+            continue
+        found = _HEAD.search(text)
+        head = ""
+        if found is not None and _quantity(found.group("head")):
+            head = found.group("head").replace(" ", "_")
+            heads[index] = f"{head}_{found.group('stat')}"
+    if not heads:
+        return actions
+    out: list[Action] = []
+    for a in actions:
+        if a.kind == METRIC and a.token in heads and a.name.casefold() in _STATS:
+            a = a._replace(name=heads[a.token])
+        out.append(a)
+    return tuple(out)

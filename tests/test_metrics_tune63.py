@@ -1,0 +1,34 @@
+"""Round ``tune63`` (session 71): forms of the corpus from before the session (the session's
+new sets were only measured). Each test of a rule fails on the parser before the round
+(5f88535a); each guard fails on the rule without its check (mutation-checked)."""
+
+from __future__ import annotations
+
+from parsed import columns_named, named
+
+
+def test_a_bare_statistic_is_named_by_the_quantity_before_its_colon() -> None:
+    """An evaluation prints ``Reward: mean=..., min=..., max=...`` and a benchmark
+    ``Latency: min = ... ms, median = ...``: a bare ``mean`` says nothing, and two heads'
+    ``mean`` made one series of two quantities."""
+    text = ("Eval at step 10:\n  Reward: mean=3.06, min=1.92, max=10.06, std=1.38\n"
+            "  Return: mean=12.5, std=2.25\n"
+            "Eval at step 20:\n  Reward: mean=4.5, min=2.5, max=11.25, std=1.5\n"
+            "  Return: mean=13.5, std=2.5\n")
+    got = {(n, v, s) for n, v, s, _ in named(text)}
+    assert {("reward_mean", 4.5, 20), ("reward_max", 11.25, 20), ("reward_std", 1.5, 20),
+            ("return_mean", 13.5, 20), ("return_std", 2.5, 20)} <= got
+    assert not {n for n, _, _ in got} & {"mean", "min", "max", "std"}
+    # a summary's statistics, and a head over a bracket ("Scores: (min: 15, avg: 197.3")
+    assert [n for n, *_ in named("LOSO summary: mean=0.678  std=0.052\n")] == [
+        "LOSO_summary_mean", "LOSO_summary_std"]
+    assert ("Scores_avg", 197.31, None, None) in named(
+        "Run: 12, exploration: 0.01, score: 468\nScores: (min: 15, avg: 197.31, max: 500)\n")
+    # the column path: a block of lines of one shape
+    block = "".join(f"step {i}\n  Latency: mean={i}.5, std=0.{i}\n" for i in range(1, 4))
+    assert ("latency_mean", 3.5, 3, None) in columns_named(block)
+    assert ("latency_mean", 3.5, 3, None) in named(block)
+    # guard: one item of many (a row per data set) is no quantity: its statistics keep
+    # their names, not one name per data set
+    rows = "textures    : mean=2.44, std=0.60\nopenimage_o : mean=2.52, std=0.58\n"
+    assert {n for n, *_ in named(rows)} <= {"mean", "std"}
