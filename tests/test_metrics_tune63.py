@@ -32,3 +32,14 @@ def test_a_bare_statistic_is_named_by_the_quantity_before_its_colon() -> None:
     # their names, not one name per data set
     rows = "textures    : mean=2.44, std=0.60\nopenimage_o : mean=2.52, std=0.58\n"
     assert {n for n, *_ in named(rows)} <= {"mean", "std"}
+
+
+def test_names_inside_angle_brackets_keep_their_words() -> None:
+    """PIPNet logs ``<Total loss: 0.66> <map loss: 0.11> <x loss: 0.12>``: each bracket
+    holds a name of two words (all of them were one series ``loss``)."""
+    line = "[Epoch 0/9, Batch {0}/900] <Total loss: 0.6{0}> <map loss: 0.1{0}> <x loss: 0.2{0}>\n"
+    text = "".join(line.format(i) for i in (1, 2, 3))
+    want = {("Total_loss", 0.63, 3, 0), ("map_loss", 0.13, 3, 0), ("x_loss", 0.23, 3, 0)}
+    assert want <= set(named(text))
+    assert want <= set(columns_named(text))
+    assert "loss" not in {n for n, *_ in named(text)}

@@ -60,7 +60,7 @@ METRIC_END = re.compile(
 WORDS_BEFORE = re.compile(
     r"(?:^(?:[mun]?s|secs?|%)\s"  # the unit of the value before: litgpt's "iter time: 271.69ms
     # remaining time: 184.18 hours" (an estimate, no duration)
-    r"|^\s*|[,;|\t\]([]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
+    r"|^\s*|[,;|\t\]([<]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
     r"|\s:\s)"  # a label's spaced colon: "Training  : Negative Log Likelihood:0.04"
     r"(?P<words>(?:(?:[A-Za-z][A-Za-z0-9/_]*|(?!\u2139)[^\W\d_][^\W\d]*|[1-4][Dd])"
     r"(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? )"
@@ -68,7 +68,7 @@ WORDS_BEFORE = re.compile(
 # "средняя ошибка: 1.16", its letters only: not "第1轮 " (round 1) before "loss: 0.5", nor
 # spaCy's "ℹ " before "Initial learn rate: 0.001")
 # ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. "; after an exclamation: "Episode 1
-# Completed! Total Reward: -50.00")
+# Completed! Total Reward: -50.00"; after an angle bracket: PIPNet's "<map loss: 0.11>")
 _HYPHENED = re.compile(r"-[A-Za-z]")
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
