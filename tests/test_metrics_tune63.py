@@ -43,3 +43,20 @@ def test_names_inside_angle_brackets_keep_their_words() -> None:
     assert want <= set(named(text))
     assert want <= set(columns_named(text))
     assert "loss" not in {n for n, *_ in named(text)}
+
+
+def test_a_statistic_or_transform_in_parentheses_is_part_of_the_name() -> None:
+    """``PER (avg): 0.12  CTC Loss (avg): 0.97``, ``grad norm (max): 2.5``, ``KL (raw):
+    3.1  KL (scaled): 0.03``, ``Test Loss (Normalized): 0.0117``: the words in parentheses
+    say which figure of the quantity it is (two of them were one series ``KL``; a name
+    with a long word there was not read at all)."""
+    text = ("Val batch 100: PER (avg): 0.1156 CTC Loss (avg): 0.9702\n"
+            "epoch 1 | KL (raw): 3.125 | KL (scaled): 0.03125 | grad norm (max): 2.5\n"
+            "Test Loss (Normalized): 0.0117\n")
+    got = {n for n, *_ in named(text)}
+    assert {"val_PER_(avg)", "val_CTC_Loss_(avg)", "KL_(raw)", "KL_(scaled)",
+            "grad_norm_(max)", "test_Loss_(Normalized)"} <= got
+    assert ("KL_(raw)", 3.125, None, 1) in columns_named(text)
+    # guard: a unit keeps its place as it did, a phase or another word is not the name's
+    assert {n for n, *_ in named("Loss (train): 8.6\nTime (ms): 12.5\n")} == {
+        "Loss", "Time_(ms)"}

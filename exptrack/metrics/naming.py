@@ -41,6 +41,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]|\s$))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
     r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|in %|(?:weighted|samples|micro|macro) avg"""
+    r"""|(?i:normali[sz]ed|unscaled|uncentered|adjusted|overall|average|top-\d{1,2})"""
     r"""|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
@@ -90,7 +91,11 @@ _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
 # so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53", Flair's "f1-score
 # (micro avg)  0.9905")
 _QUALIFIER = re.compile(
-    r" \((?:(?![smh]\))[a-z]|(?:micro|macro|weighted|samples)(?: avg)?|binary)\)")
+    r" \((?:(?![smh]\))[a-z]|(?:micro|macro|weighted|samples)(?: avg)?|binary"
+    # a statistic or a transform of the quantity: "PER (avg)", "grad norm (max)", "KL (raw)",
+    # "Test Loss (Normalized)", "Accuracy (overall)", "R-squared (uncentered)"
+    r"|(?i:avg|average|mean|median|max|min|std|sum|total|overall|raw|normali[sz]ed|scaled"
+    r"|unscaled|uncentered|adjusted|noisy|clean|top-\d{1,2}))\)")
 # a unit in parentheses is part of the name ("elapsed time per iteration (ms)", "Speed
 # (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
 # another quantity; a percentage's or a count's sign is not ("acc (%)")
