@@ -60,3 +60,20 @@ def test_a_statistic_or_transform_in_parentheses_is_part_of_the_name() -> None:
     # guard: a unit keeps its place as it did, a phase or another word is not the name's
     assert {n for n, *_ in named("Loss (train): 8.6\nTime (ms): 12.5\n")} == {
         "Loss", "Time_(ms)"}
+
+
+def test_a_dict_of_results_after_a_split_label_is_that_splits() -> None:
+    """A Hugging Face script prints ``Dev set results: {'eval_loss': ...}`` then ``Test set
+    results: {'eval_loss': ...}``: two splits, not one ``eval_loss`` series of both."""
+    text = ("{'loss': 0.52, 'epoch': 1.0}\n{'eval_loss': 0.76, 'eval_f1': 0.7, 'epoch': 1.0}\n"
+            "Dev set results: {'eval_loss': 1.63, 'eval_f1': 0.71}\n"
+            "Test set results: {'eval_loss': 1.79, 'eval_f1': 0.69}\n")
+    got = {(n, v) for n, v, *_ in named(text)}
+    assert {("Dev_eval_loss", 1.63), ("Test_eval_f1", 0.69), ("eval_loss", 0.76)} <= got
+    assert ("eval_loss", 1.79) not in got
+    # guard: a validation's label over eval_ keys, a model's name, and a label that names no
+    # results keep the keys' own names
+    text = ("Validation metrics: {'eval_loss': 0.23, 'eval_f1': 0.91}\n"
+            "LightGBM metrics: {\"mae\": 0.82, \"rmse\": 1.2}\n"
+            "Test params: {\"mae\": 0.5}\n")
+    assert {n for n, *_ in named(text)} <= {"eval_loss", "eval_f1", "mae", "rmse"}

@@ -21,6 +21,7 @@ from exptrack.metrics import (
     abbrev,
     around,
     counterkeys,
+    dictlabels,
     forms,
     groups,
     names,
@@ -77,6 +78,7 @@ def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     actions = _plan(pieces)
     actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
     actions = stat_heads(pieces, actions)  # "Latency: min = 0.16 ms, max = 1.13 ms"
+    actions = dictlabels.labelled(pieces, actions)  # "Dev set results: {'eval_loss': 1.6}"
     if any(" task/s, " in text for text in pieces[::2]):  # mmcv's progress bar
         actions = wholeline.without_mmcv_bar(pieces, actions)
     if any(" top " in text or " reached " in text for text in pieces[::2]):

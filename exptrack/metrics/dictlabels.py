@@ -1,0 +1,73 @@
+"""A dict of results printed after the data set it was measured on (``labelled``).
+
+``Dev set results: {'eval_loss': 1.63, ...}`` then ``Test set results: {'eval_loss': 1.79}``
+(a Hugging Face script's two ``trainer.evaluate`` calls): the keys are the same in each dict,
+and the label says which split they measure (``Dev_eval_loss``, ``Test_eval_loss``); without
+it the two splits' figures make one series. Only a split's label counts: a model's name
+("LightGBM metrics:") or a group's ("Aggregate metrics:") prefixed keys that the held-out
+sets name bare as often as not; a validation's label over ``eval_`` keys adds nothing. The
+regex runs on the 200 characters before the first brace, with bounded quantifiers: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics.actions import Action
+from exptrack.metrics.kinds import METRIC, RATIO
+from exptrack.metrics.phases import PHASES
+
+# "Dev set results: {": one to five words, a colon, the brace
+_LABEL = re.compile(r"(?:^|(?<=[\s|\]>]))(?P<label>[A-Za-z][\w\-]{0,30}(?: [A-Za-z][\w\-]{0,30})"
+                    r"{0,4}) ?: ?\{$")
+_GENERIC = frozenset({"metrics", "results", "scores", "performance", "set"})
+_RESULTS = frozenset({"metrics", "results", "scores", "performance"})
+
+
+def _prefix(label: str) -> str:
+    """The split a label names ("Dev set results" -> "Dev"), when it says the dict holds
+    results ("... metrics", "... results"); "" for any other label."""
+    words = label.split()
+    if not words or words[-1].casefold() not in _RESULTS:
+        return ""
+    while words and words[-1].casefold() in _GENERIC:  # "Test set performance"
+        words.pop()
+    if len(words) != 1 or words[0].casefold() not in PHASES:
+        return ""
+    return words[0]
+
+
+# a validation's label over Hugging Face's "eval_" keys says what they say already
+_VALIDATION = frozenset({"validation", "validate", "valid", "val", "eval", "evaluation"})
+
+
+def labelled(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """``actions`` with the values of a labelled dict named by its label."""
+    line = "".join(pieces)
+    brace = line.find("{")
+    if brace < 1 or ":" not in line[max(0, brace - 3):brace]:
+        return actions
+    found = _LABEL.search(line, max(0, brace - 200), brace + 1)
+    prefix = _prefix(found.group("label")) if found is not None else ""
+    if not prefix:
+        return actions
+    depth, end = 0, len(line)
+    for at in range(brace, len(line)):  # the dict's closing brace
+        depth += {"{": 1, "}": -1}.get(line[at], 0)
+        if depth == 0:
+            end = at
+            break
+    low = prefix.casefold()
+    out: list[Action] = []
+    offset = 0
+    starts = []
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece)
+    for a in actions:
+        if a.kind in (METRIC, RATIO) and brace < starts[a.token] < end \
+                and not a.name.casefold().startswith(low) \
+                and not (low in _VALIDATION and a.name.casefold().startswith(tuple(PHASES))):
+            a = a._replace(name=f"{prefix}_{a.name}")
+        out.append(a)
+    return tuple(out)
