@@ -77,3 +77,15 @@ def test_a_dict_of_results_after_a_split_label_is_that_splits() -> None:
             "LightGBM metrics: {\"mae\": 0.82, \"rmse\": 1.2}\n"
             "Test params: {\"mae\": 0.5}\n")
     assert {n for n, *_ in named(text)} <= {"eval_loss", "eval_f1", "mae", "rmse"}
+
+
+def test_one_letter_keys_under_a_groups_head_are_named_by_it() -> None:
+    """CHGNet prints ``MAEs:  e 0.053 (0.053)  f 0.004 (0.004)``: the energy's, the force's
+    error (each then its running average); a bare ``e`` or ``f`` says nothing."""
+    line = ("Epoch: [0][{0}/12]\tLoss 0.00{0} (0.00{0})  "
+            "MAEs:  e 0.05{0} (0.05{0})  f 0.00{0} (0.00{0})\n")
+    text = "".join(line.format(i) for i in (1, 6, 9))
+    got = {(n, v, s, e) for n, v, s, e in named(text)}
+    assert {("MAEs_e", 0.059, 9, 0), ("MAEs_f", 0.009, 9, 0)} <= got
+    assert {("MAEs_e", 0.059, 9, 0), ("MAEs_f", 0.009, 9, 0)} <= set(columns_named(text))
+    assert not {n for n, *_ in got} & {"e", "f"}

@@ -24,6 +24,13 @@ _HEAD = re.compile(
 # the next statistic of the same head: ", max = " after the last one's value (and unit)
 _MORE = re.compile(rf"^\s{{0,4}}(?:[A-Za-z%]{{1,3}}\s{{0,4}})?[,;|]?\s{{0,4}}{_STAT}"
                    r"\s{0,4}[:=]\s{0,4}$", re.IGNORECASE)
+# CHGNet's "MAEs:  e 0.053 (0.053)  f 0.004 (0.004)": one-letter keys under a group's head
+# (energy, force, stress, magmom), each value then its running average in parentheses
+_LETTER_HEAD = re.compile(
+    r"(?:^|(?<=[\s|,;\](]))(?P<head>[A-Za-z][\w\-./]{0,30}(?: [A-Za-z][\w\-./]{0,30}){0,2})"
+    r"\s{0,8}:\s{1,4}(?P<stat>[A-Za-z])\s{1,4}$")
+_LETTER_MORE = re.compile(r"^\)?\s{1,8}(?P<stat>[A-Za-z])\s{1,4}$")
+_AVERAGE_OPEN = re.compile(r"^\s{0,4}\($")  # the running average's " (" after a value
 _STATS = frozenset({"min", "max", "mean", "avg", "average", "std", "stdev", "median",
                     "minimum", "maximum"})
 
@@ -44,13 +51,19 @@ def stat_heads(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, 
     """``actions`` with each bare statistic named by its head (``latency_min``)."""
     heads: dict[int, str] = {}
     head = ""
+    letters = False  # the head's keys are letters
     for index in range(1, len(pieces), 2):
         text = pieces[index - 1][-120:]
-        more = _MORE.match(text) if head else None
+        more = ((_LETTER_MORE if letters else _MORE).match(text) if head else None)
         if more is not None:
             heads[index] = f"{head}_{more.group('stat')}"
             continue
-        found = _HEAD.search(text)
+        if head and letters and _AVERAGE_OPEN.match(text):
+            continue
+        found, letters = _HEAD.search(text), False
+        if found is None:
+            found = _LETTER_HEAD.search(text)
+            letters = found is not None
         head = ""
         if found is not None and _quantity(found.group("head")):
             head = found.group("head").replace(" ", "_")
@@ -59,7 +72,8 @@ def stat_heads(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, 
         return actions
     out: list[Action] = []
     for a in actions:
-        if a.kind == METRIC and a.token in heads and a.name.casefold() in _STATS:
+        if a.kind == METRIC and a.token in heads and (a.name.casefold() in _STATS or (
+                len(a.name) == 1 and heads[a.token].endswith("_" + a.name))):
             a = a._replace(name=heads[a.token])
         out.append(a)
     return tuple(out)
