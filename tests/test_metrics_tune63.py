@@ -89,3 +89,17 @@ def test_one_letter_keys_under_a_groups_head_are_named_by_it() -> None:
     assert {("MAEs_e", 0.059, 9, 0), ("MAEs_f", 0.009, 9, 0)} <= got
     assert {("MAEs_e", 0.059, 9, 0), ("MAEs_f", 0.009, 9, 0)} <= set(columns_named(text))
     assert not {n for n, *_ in got} & {"e", "f"}
+
+
+def test_hugging_faces_per_class_detection_keys_are_not_metrics() -> None:
+    """The Hugging Face object-detection example (``class_metrics=True``) prints a class's
+    ``eval_map_Coverall`` and ``eval_mar_100_Coverall`` next to ``eval_map``: one row of a
+    per-class table each, not a quantity of the run."""
+    text = ("{'eval_loss': 1.31, 'eval_map': 0.27, 'eval_map_50': 0.52, 'eval_map_small': 0.1,\n"
+            " 'eval_map_Coverall': 0.49, 'eval_map_Face_Shield': 0.21,\n"
+            " 'eval_mar_100': 0.44, 'eval_mar_100_Coverall': 0.62, 'epoch': 3.0}\n")
+    got = {n for n, *_ in named(text)}
+    assert {"eval_loss", "eval_map", "eval_map_50", "eval_map_small", "eval_mar_100"} <= got
+    assert not any(n.endswith(("Coverall", "Shield")) for n in got)
+    # guard: a lowercase word after map is the map's own kind ("map_loss", PIPNet's heatmap)
+    assert ("map_loss", 0.11, None, 1) in named("epoch 1\n map_loss: 0.11\n")

@@ -93,8 +93,7 @@ _COUNT_NOUNS = frozenset({
 _GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
                            "episodes"})
 _MEANS = frozenset({"avg", "average", "mean"})  # "BestAvg", "best_mean_reward": running bests
-# a quantity's statistics, named after it: rlpyt's "Length/Average", "Length/Std" (``dumps``
-# adds their long forms)
+# a quantity's statistics: rlpyt's "Length/Average", "Length/Std" (``dumps`` adds long forms)
 STATISTICS = frozenset({"average", "avg", "mean", "std", "median", "min", "max"})
 PHASE_WORDS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                           "dev"})
@@ -158,9 +157,8 @@ _DENY_PATTERN = re.compile(
     r"|^t_start$"
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")
-    # a model's size in a summary (torchsummary's "Params size (MB): 42.71", "Estimated Total
-    # Size (MB)", Lightning's "Total estimated model params size (MB)", torchinfo's "Total
-    # mult-adds (M)"): the same figure every run of the model, not a measurement of the run
+    # a model's size in a summary (torchsummary's "Params size (MB): 42.71", Lightning's "Total
+    # estimated model params size (MB)", torchinfo's "Total mult-adds (M)"): not measured
     r"|(?:^|[_\-./])size_?\((?:[kmgt]i?b|bytes?)\)$|(?:^|_)mult-adds(?:_\([kmgt]\))?$"
     # FuxiCTR's "Start training: 50 batches/epoch": a size, when a loop starts
     r"|^(?:start|starting|begin|beginning)_(?:training|train|epoch|eval|evaluation|testing)$"
@@ -322,14 +320,16 @@ def denied(name: str, phase: str | None = None) -> bool:
     return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low)
                                    and not _max_of(low))
             or counts_things(name) or never_a_name(name) or running_best(name)
+            or _PER_CLASS_AP.match(name) is not None
             or _setting_words(words(low)))
 
 
+# HF's detection example's per-class "eval_map_Coverall" (not "eval_map_small", "_50")
+_PER_CLASS_AP = re.compile(r"(?:eval_|test_)?(?:map|mar_100)_[A-Z]")
 _TIMES = frozenset({"duration", "elapsed", "runtime", "s", "sec", "time"})
 _STEPS = frozenset({"steps", "iters", "iterations", "batches", "updates"})
-# an environment variable's or a configuration constant's name as printed: three words or
-# more in capitals joined by "_", the last of three letters or more (spaCy's "SPANS_SC_F"
-# is a score; "G_L1"; "TOTAL TIME FOR TRAINING:" is a heading's phrase)
+# a constant's or an environment variable's name: 3+ capitalised words joined by "_", the
+# last of 3+ letters (spaCy's "SPANS_SC_F" is a score; "TOTAL TIME FOR TRAINING:" a phrase)
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]+(?:_[A-Z][A-Z0-9]*){1,}_[A-Z][A-Z0-9]{2,}")
 
 
