@@ -72,7 +72,9 @@ _THOUSANDS = re.compile(_GROUPED + "$")
 
 # "return=[12.]", "Loss: <0.2098>", BasicSR's one-value tuple "lr:(2.000e-04,)", and
 # numpy's padded "Loss [ 0.6909]" (not "INFO [15]")
-_LIST_OPEN = re.compile(r"(?:[=:]\s?([\[<(])\s*(?P<q>\"?)|(?<=[A-Za-z]) (\[)\s+)$")
+# (not after a log level: Julia's "[ Info: [3]     train-rmse:0.35", XGBoost.jl's round)
+_LIST_OPEN = re.compile(r"(?:(?<!Info)(?<!INFO)(?<!Debug)(?<!DEBUG)[=:]\s?([\[<(])\s*(?P<q>\"?)"
+                        r"|(?<=[A-Za-z]) (\[)\s+)$")
 _LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>"),
                "(": re.compile(r"^,\)"), '["': re.compile(r'^\.?"\](?!\[)')}
 # (a JSON list of one number as a string: EarnMore's '"train_obj_actors": ["14.134051"]')

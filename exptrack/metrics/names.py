@@ -63,7 +63,7 @@ _COUNT_HEADS = frozenset({
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
     "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
     "clips", "slices", "volumes", "scans", "crops", "molecules", "graphs", "utterances",
-    "smpl",  # LeRobot's "smpl:6K": the samples seen
+    "smpl", "rounds",  # LeRobot's "smpl:6K" (samples seen), "early stopping rounds 100"
     "num",  # InternEvo's "micro_num=4": how many micro-batches
 })
 # how Chinese names of counts and sizes end: "数量" number, "个数" count, "数目" number,

@@ -7,7 +7,7 @@ import re
 
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, STEP
 
-_MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug))\s+\[$")
+_MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug):?)\s+\[$")
 # InsightFace's verification "[lfw][2000]XNorm: 22.8": a data set's bracket, then the step's
 _SET_BRACKETS = r"^\s*\[(?P<set>[A-Za-z][\w\-]{1,30})\]\["
 SET_STEP = re.compile(_SET_BRACKETS + r"(?=\d{1,9}\][A-Za-z])")  # (the whole line)
