@@ -30,3 +30,44 @@ def test_rounds_are_a_count_not_a_metric() -> None:
            "[16:09:45] Iter 10; Sample 0, rmse = 144.8; \n")
     assert {n for n, *_ in named(fit * 2)} == {"rmse"}
     assert {n for n, *_ in named("num_rounds: 500\nepoch 1 loss 0.5\n")} == {"loss"}
+
+
+def test_a_double_angle_bracket_separates_a_name_from_its_value() -> None:
+    """deformableLKA's skin-lesion notebook: ``Epoch>> 43 and itteration 91 Loss>> 0.063``,
+    then ``validation on epoch>> 43 dice loss>> 0.134``: ``>>`` is its ``:``, and the
+    validation line's phrase is its phase."""
+    text = "".join(f" Epoch>> {e} and itteration 1 Loss>> 0.{e}\nval_mode\n"
+                   f" validation on epoch>> {e} dice loss>> 0.1{e}\n" for e in (3, 4))
+    assert named(text) == [("Loss", 0.3, None, 3), ("validation_dice_loss", 0.13, None, 3),
+                           ("Loss", 0.4, None, 4), ("validation_dice_loss", 0.14, None, 4)]
+    # guard: only ">>" glued to its name separates; a spaced arrow is decoration
+    assert named("train >> 0.3\nepoch 1 loss 0.5\n") == [("loss", 0.5, None, 1)]
+
+
+def test_a_phase_after_a_statistics_word_is_the_lines_phase() -> None:
+    """DeepLabv2's ``Epoch1 Avg. Training Loss: 0.79, mIoU: 0.36`` and ``Avg. Validation
+    Loss: 0.58, mIoU: 0.43``: the mIoU after each is its phase's; one ``mIoU`` series
+    mixed the two."""
+    text = ("Epoch1 Avg. Training Loss: 0.79, mIoU: 0.36\n"
+            "Avg. Validation Loss: 0.58, mIoU: 0.43\n"
+            "Epoch2 Avg. Training Loss: 0.39, mIoU: 0.51\n")
+    got = [(n, v, e) for n, v, _, e in named(text)]
+    assert ("training_mIoU", 0.51, 2) in got and ("validation_mIoU", 0.43, 1) in got
+    assert not any(n == "mIoU" for n, *_ in got)
+    assert ("Avg_Validation_Loss", 0.58, 1) in got
+    assert ("train_acc", 0.3, None, None) in named("Average train loss: 0.5, acc: 0.3\n")
+    # guard: a statistic of no phase labels nothing ("Avg loss: 0.5, acc: 0.3")
+    assert ("acc", 0.3, None, None) in named("Avg loss: 0.5, acc: 0.3\n")
+
+
+def test_error_is_a_measure_and_only_the_capitals_level_is_not() -> None:
+    """t-SNE's ``Iteration 50: error = 115.9``, a from-scratch CNN's ``error=[0.3085]``,
+    TrAdaBoost's ``Iteration 0 - Error: 0.5000``: the error a run reports. A log
+    record's ``ERROR`` is its level."""
+    text = "".join(f"Epoch: {i}/20, error=[0.{9 - i}], time=30.{i} seconds\n"
+                   for i in range(1, 4))
+    assert ("error", 0.6, None, 3) in named(text)
+    assert ("Error", 0.4, 1, None) in named("Iteration 0 - Error: 0.5000\n"
+                                            "Iteration 1 - Error: 0.4\n")
+    # guard: the level stays no name
+    assert named("ERROR: 3\nepoch 1 loss 0.5\n") == [("loss", 0.5, None, 1)]

@@ -39,8 +39,7 @@ METRIC_WORDS = frozenset({
     "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
     "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
 })
-# how an episode or attempt ended: its rate is a measure ("success_rate"; "dropout_rate" is
-# a setting)
+# how an episode ended: its rate is a measure ("success_rate"; "dropout_rate" is a setting)
 _OUTCOMES = frozenset({
     "success", "crash", "timeout", "failure", "fail", "collision", "completion", "acceptance",
     "detection", "miss", "pass", "solve", "solved", "goal", "death", "survival", "alarm",
@@ -175,6 +174,7 @@ NEVER_NAMES = frozenset({
     "progress", "processing", "loading", "downloading", "saving", "done", "completed",
     "finished", "status",
 })
+_ERRORS = frozenset({"error", "Error"})  # a measure's name, in its lowercase or title case
 # "worker-0", "rank#3", "node-12": an identity label with an index, not a quantity.
 _IDENTITY = re.compile(
     r"(?i)^(?:worker|rank|node|host|gpu|cpu|device|process|proc|thread|replica|shard|env|"
@@ -295,8 +295,8 @@ def phase_path(name: str) -> bool:
 
 def never_a_name(name: str) -> bool:
     """``INFO``, ``Progress``, ``worker-0``: a word or a label, never a metric's name."""
-    if name.lower() in NEVER_NAMES or _IDENTITY.match(name) is not None:
-        return True
+    if (name.lower() in NEVER_NAMES and name not in _ERRORS) or _IDENTITY.match(name):
+        return True  # ("error = 115.9", t-SNE's; not the level "ERROR")
     return _LABEL_NUMBER.match(name) is not None and not metric_like(name) \
         and name.replace("-", "").lower() not in METRIC_WORDS  # "top-1", "rouge-2" are
 

@@ -44,10 +44,11 @@ _NAME_BEFORE = re.compile(
     r"""|(?i:normali[sz]ed|unscaled|uncentered|adjusted|overall|average|top-\d{1,2})"""
     r"""|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
-    r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
+    r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|(?<=\w)>>\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
     r"""['"]?$""")  # dlib's
-# "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", AST's "Epoch-1 lr:", "step-146352, lr=...",
+# "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", deformableLKA's "Loss>> 0.19", AST's "Epoch-1
+# lr:", "step-146352, lr=...",
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies

@@ -57,3 +57,15 @@ def with_phase(name: str, phase: str | None) -> str:
     if name[:1].isupper() and name[1:] == name[1:].lower():
         name = low
     return f"{phase}_{name}"
+
+
+# a statistic's word before a phase's: "Avg. Training Loss: 0.79, mIoU: 0.36" (DeepLabv2's)
+_STAT_PHASE = re.compile(r"(?i)^(?:avg|average|mean)_(train|training|val|valid|validation|test"
+                         r"|testing|eval|dev)_[a-z]")
+
+
+def stat_phase(name: str) -> str | None:
+    """The phase inside a statistic's name (``Avg_Training_Loss``), which the names after it
+    in its section share (``training_mIoU``); None when it has none."""
+    match = _STAT_PHASE.match(name)
+    return match.group(1).lower() if match else None

@@ -37,7 +37,7 @@ from exptrack.metrics.ahead import name_ahead
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, EPOCH_ALONE, METRIC, RATIO, STEP, TIMED
-from exptrack.metrics.phasename import with_phase
+from exptrack.metrics.phasename import stat_phase, with_phase
 from exptrack.metrics.phases import (
     ANY_PHASE,
     EPOCH_KEYS,
@@ -364,8 +364,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             if _PROSE_BEFORE.search(found.before) and count == 1:
                 if len(pieces) == 3 and wholeline.phrase(pieces) is not None:
                     continue  # "Time taken by an epoch by Timer: 73.7": the whole phrase
-                durations.add(index)  # "Initial learn rate: 0.001": a sentence, a metric
-                # only inside a run's steps or epochs ("Decay learning rate to lr: 1e-4.")
+                durations.add(index)  # "Initial learn rate: 0.001": a sentence (in a run only)
             labelled_at, phase = phase_from(phases, offsets[index])
             if (labelled_at, phase) == line_phase[:2] and found.sep.strip() != line_phase[2] \
                     and not (weak and found.before.endswith(", ") and names.metric_like(name)):
@@ -374,6 +373,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             name = with_phase(name, phase)
             if phase is None and section is not None and found.sep.strip() == section_sep:
                 sectioned[index] = section  # ("Training cost: 146.7, ObjLoss=68.4": not)
+            if (inner := stat_phase(name)) and not candidates and len(ANY_PHASE.findall(line)) == 1:
+                insort(phases, (offsets[index], inner))  # "Avg. Training Loss: 0.79, mIoU:
+                line_phase = (offsets[index], inner, found.sep.strip())  # 0.36": the line's
         at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
         source = (at + found.start, at + found.end)
         share = forms.printed_share(pieces, index, after) if counter else None
