@@ -71,3 +71,21 @@ def test_error_is_a_measure_and_only_the_capitals_level_is_not() -> None:
                                             "Iteration 1 - Error: 0.4\n")
     # guard: the level stays no name
     assert named("ERROR: 3\nepoch 1 loss 0.5\n") == [("loss", 0.5, None, 1)]
+
+
+def test_a_phase_label_with_its_epoch_in_parentheses_names_the_values() -> None:
+    """``Train set (epoch 0): Average loss: 1.6868, Accuracy: 18881/50000 (37.76%)`` then
+    ``Test set (epoch 0): ...`` (the PyTorch MNIST example's line with its epoch): each
+    set's values, not one series of both."""
+    text = "".join(f"Train set (epoch {e}): Average loss: 1.{e}, Accuracy: 300/500 (60.00%)\n"
+                   f"Test set (epoch {e}): Average loss: 2.{e}, Accuracy: 50/100 (50.00%)\n"
+                   for e in (0, 1))
+    got = {(n, v, e) for n, v, _, e in named(text)}
+    assert {("train_average_loss", 1.1, 1), ("test_average_loss", 2.1, 1),
+            ("train_accuracy", 60.0, 1), ("test_accuracy", 50.0, 1)} <= got
+    assert not any(n in ("Average_loss", "Accuracy") for n, *_ in got)
+    # guard: a phase's own step in parentheses, with no data set, labels nothing (as the
+    # Tensor2Tensor sets name "Validation (step 250000): loss = 1.67542, ...": loss)
+    assert named("Validation (step 250000): loss = 1.67542, global_step = 248002\n") == [
+        ("loss", 1.67542, 248002, None)]
+

@@ -112,8 +112,9 @@ _RESULTS = re.compile(
     r"evaluation|validate|dev)(?:\s(?:set|data|split))?\s(?:(?:results?|metrics|scores|performance"
     r"|summary|of\sepoch\s\d{1,6})(?:\s\((?P<inner>[^()]{1,30})\))?(?:\s(?:at|for|on)\s[^:|]{1,60}?)?"
     r"|loss\s(?:at|for|on)\s[^:|]{1,60}?|after\s\d{1,9}\s(?:updates|steps|iterations|epochs)"
-    r"|on\s[^:|]{1,60}?)"
-    r"(?:\s{0,8}[-:|]\s|>>\s|\s(?:is|was)\s)")  # (aligned: Ignite's "Testing Results    - Epoch")
+    r"|on\s[^:|]{1,60}?|(?<=\sset\s)\((?:epoch|step|iteration|iter)\s?\d{1,9}\))"  # "Train set
+    r"(?:\s{0,8}[-:|]\s|>>\s|\s(?:is|was)\s)")  # (epoch 0):"; aligned: Ignite's "Testing
+# Results    - Epoch"
 # (NeuralClassifier's "Validate performance at epoch 1 is precision: 0.93",
 # DeepSpeech's "Validation of Epoch 0 - loss: 188.4", Joey NMT's "Validation result (greedy)
 # at epoch 2, step 9: bleu: 3", "Test set results: loss= 0.46", Megatron's "validation loss
