@@ -89,3 +89,30 @@ def test_a_phase_label_with_its_epoch_in_parentheses_names_the_values() -> None:
     assert named("Validation (step 250000): loss = 1.67542, global_step = 248002\n") == [
         ("loss", 1.67542, 248002, None)]
 
+
+
+def test_a_bar_that_counts_the_epochs_records_every_render() -> None:
+    """scvi-tools (CPA) draws one bar over the epochs, ``Epoch 40/2000:   2%| | 39/2000
+    [..., r2_mean=0.931]``: each render is an epoch's values, and one equal to the last
+    render's is still that epoch's (it was dropped as a bar's repeat)."""
+    renders = [(35, 0.931, 1.01), (40, 0.931, 2.0), (45, 0.932, 2.0)]
+    text = "".join(f"Epoch {e}/2000:   2%|▏         | {e - 1}/2000 [01:00<52:10,  1.59s/it, "
+                   f"v_num=1, r2_mean={r}, adv_loss={a}]\n" for e, r, a in renders)
+    got = [(n, v, e) for n, v, _, e in named(text) if n in ("r2_mean", "adv_loss")]
+    assert got == [("r2_mean", 0.931, 35), ("adv_loss", 1.01, 35), ("r2_mean", 0.931, 40),
+                   ("adv_loss", 2.0, 40), ("r2_mean", 0.932, 45), ("adv_loss", 2.0, 45)]
+    # guard: a bar over an epoch's batches still repeats the values it showed
+    # (Lightning's bar shows the last validation's val_loss again at each render)
+    batches = "".join(f"Epoch {e}/10: {p}%|███| {b}/50 [00:01<00:00, v_num=1, val_loss=0.4]\n"
+                      for e, p, b in ((3, 90, 45), (4, 50, 25)))
+    assert [n for n, *_ in named(batches)].count("val_loss") == 1
+
+
+def test_a_phase_or_stage_index_is_no_metric() -> None:
+    """TACTiS prints ``Phase: 1`` before its first phase's epochs and ``Phase: 2`` before
+    the second's; AlphaZero forks a ``Phase`` too: an index, not a measure."""
+    text = ("Phase: 1\nEpoch: 0 Average Loss: 23.6\nEpoch: 1 Average Loss: 22.7\n"
+            "Phase: 2\nEpoch: 0 Average Loss: 20.1\n")
+    assert {n for n, *_ in named(text)} == {"Average_Loss"}
+    assert {n for n, *_ in named("stage: 2\nstep 1 loss 0.5\nstage: 3\nstep 2 loss 0.4\n")} \
+        == {"loss"}

@@ -126,7 +126,7 @@ _DENY_NAMES = frozenset({
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
     "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns
-    "grad_acc", "grad_accum", "seq_len", "seqlen", "task",  # a continual learner's task index
+    "grad_acc", "grad_accum", "seq_len", "seqlen", "task", "phase", "stage",  # a stage's index
     "hash", "checksum", "uuid", "clients",  # ("Key hash: 8031843243549828224", "Clients: 3")
     # TensorFlow 1's device line "name: GeForce GTX 1080 major: 6 minor: 1
     # memoryClockRate(GHz): 1.7335": a GPU's compute capability and clock

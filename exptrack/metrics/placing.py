@@ -6,11 +6,17 @@ values of any plan with them (number forms, a bar's count as the step); the hot 
 from __future__ import annotations
 
 import math
+import re
 
 from exptrack.metrics import forms, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import EPOCH_REPORT, Plan, bar_finished
 from exptrack.metrics.observation import Carried, Observation
+
+# a bar that counts the epochs (scvi-tools' "Epoch 10/2000:   0%|   | 9/2000 [..., recon=738]"):
+# each render is a new epoch's values, a value equal to the last render's one too
+_EPOCH_BAR = re.compile(rb"Epoch (\d{1,7})/(\d{1,7}):\s{1,4}\d{1,3}%\|[^|]{0,60}\|"
+                        rb"\s{0,2}(\d{1,7})/(\d{1,7})\s")
 
 
 class Placing:
@@ -79,9 +85,10 @@ class Placing:
             if tail >= 0:
                 shown = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] < tail))
                 glued = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] >= tail))
-            if bar is None and epoch != self._bar_epoch:  # a bar of no total ("392it [")
-                self._bar_seen.clear()  # never ends: it repeats values within its epoch
-                self._bar_epoch = epoch  # (GluonTS' "avg_epoch_loss=-199, epoch=5")
+            if (bar is None or self._counts_epochs(raw)) and epoch != self._bar_epoch:
+                self._bar_seen.clear()  # a bar of no total ("392it [") never ends: it
+                self._bar_epoch = epoch  # repeats values within its epoch (GluonTS'
+                # "avg_epoch_loss=-199, epoch=5"); nor does one that counts the epochs
             if bar is None and unsized == 0:  # "Epoch 1: : 0it [...]": the values of the
                 shown = shown._replace(metrics=())  # epoch before, again
             found: list[Observation] = []
@@ -93,6 +100,13 @@ class Placing:
                 self._bar_seen.clear()
             return
         self._apply_values(plan, raw, step, epoch, out)
+
+    @staticmethod
+    def _counts_epochs(raw: str | bytes) -> bool:
+        """Is the line a render of a bar whose count is the epoch (``_EPOCH_BAR``)?"""
+        found = _EPOCH_BAR.search(raw if isinstance(raw, bytes) else raw.encode())
+        return found is not None and found[2] == found[4] \
+            and int(found[1]) - 1 <= int(found[3]) <= int(found[1])
 
     def _apply_values(self, plan: Plan, raw: str | bytes, step: int | float | None,
                       epoch: int | float | None, out: list[Observation]) -> None:
