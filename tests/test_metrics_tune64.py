@@ -116,3 +116,25 @@ def test_a_phase_or_stage_index_is_no_metric() -> None:
     assert {n for n, *_ in named(text)} == {"Average_Loss"}
     assert {n for n, *_ in named("stage: 2\nstep 1 loss 0.5\nstage: 3\nstep 2 loss 0.4\n")} \
         == {"loss"}
+
+
+def test_an_all_row_under_the_next_epochs_header_is_read_with_the_evaluation_header() -> None:
+    """YOLOv7 in ``nohup``: the evaluation's bar (its header ``Class Images Labels P R
+    mAP@.5 mAP@.5:.95``) goes to stderr, the ``all`` row to stdout, which the file buffers:
+    the row lands under the next epoch's ``Epoch gpu_mem box ...`` header and was lost."""
+    train = "     Epoch   gpu_mem       box       obj       cls     total    labels  img_size\n"
+    val = ("\r               Class      Images      Labels           P           R      mAP@.5"
+           "  mAP@.5:.95: 100%|##########| 7/7 [00:08<00:00,  1.16s/it]\n\n")
+    text = ""
+    for epoch, p in ((0, "0.00955"), (1, "0.00714")):
+        text += (f"\r     {epoch}/299     1.81G   0.06945   0.03649         0    0.1059        37"
+                 f"       640: 100%|##########| 38/38 [00:16<00:00,  2.29it/s]\n" + val + train
+                 + f"                 all         195         882     {p}       0.359"
+                   "     0.00496    0.000785\n"
+                 + "              person         195         500        0.51        0.32"
+                   "        0.21        0.11\n")
+    got = [(n, v) for n, v, *_ in named(train + text)]
+    assert [v for n, v in got if n == "P"] == [0.00955, 0.00714]
+    assert ("mAP@.5:.95", 0.000785) in got
+    # the counts and the class rows stay no metrics
+    assert not any(n in ("Images", "Labels", "img_size") for n, _ in got)

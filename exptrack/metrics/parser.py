@@ -1,10 +1,9 @@
 """``MetricParser``: raw output chunks in, metric observations out.
 
-It runs inside `track run`'s output loop, so the common path is cheap: chunks are split
-into lines with ``str.split``; a line is split once by the number regex, and the plan for
-its shape (see ``rules``) is cached. Terminal replay (``replay``: ``\\r``, ``\\b``, ANSI) and tables
-(a header row of names, then rows of numbers) are handled off that path.
-"""
+It runs inside `track run`'s output loop, so the common path is cheap: chunks are split into
+lines with ``str.split``; a line is split once by the number regex, and the plan for its shape
+(``rules``) is cached. Terminal replay (``replay``: ``\\r``, ``\\b``, ANSI) and tables (a header
+row of names, then rows of numbers) are handled off that path."""
 
 from __future__ import annotations
 
@@ -90,6 +89,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._in_render = self._keras3 = False  # (``replay``, ``heldlines``)
         self._header: list[str] | None = None  # a table's header cells
         self._split_header: list[str] | None = None  # the same, a cell each word
+        self._prior: tuple[list[str], str, list[str] | None, str] | None = None  # (``tablelines``)
         self._header_text = ""  # the header's line, its message (``tables``)
         self._header_open = False  # the header was the last line: it may go on
         self._layout = tables.SPACES  # how the header's cells were set apart

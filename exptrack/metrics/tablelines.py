@@ -23,6 +23,9 @@ from exptrack.metrics.lineplan import Plan
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.reprints import Reprints
 
+# YOLOv5's and YOLOv7's evaluation header
+_YOLO_EVALUATION = ("Class", "Images", "Labels", "P", "R", "mAP@.5", "mAP@.5:.95")
+
 
 class TableLines:
     """Table headers, rows and key-value boxes (see the module docstring)."""
@@ -33,6 +36,7 @@ class TableLines:
     _header: list[str] | None
     _header_open: bool  # the header was the table's last line: it may go on
     _split_header: list[str] | None
+    _prior: tuple[list[str], str, list[str] | None, str] | None  # the header before it
     _header_text: str  # the header's line without a record's prefix (``tables.message``)
     _layout: str
     _phases: list[str] | None
@@ -133,6 +137,7 @@ class TableLines:
                 self._header = joined
                 return
         if (self._header is None or not self._table_row(text, out)) \
+                and not self._prior_row(text, out) \
                 and ("  " in text or "\t" in text or " | " in text or text.count(",") > 1
                      or text.count(";") > 1 or tables.spaced_header(text.strip())):
             self._phases = kvtables.parse_phase_header(text) if "|" in text else None
@@ -183,6 +188,9 @@ class TableLines:
     def _maybe_header(self, line: str, out: list[Observation]) -> None:
         found = tables.parse_header(line)
         if found is not None:
+            if self._header is not None and found[0] != self._header:
+                self._prior = (self._header, self._layout, self._split_header,
+                               self._header_text)
             self._header, self._layout = found
             self._first_set = ""
             self._header_phase, self._titled = self._titled, ""
@@ -194,6 +202,23 @@ class TableLines:
             glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
             if glued is not None:
                 self._table_row(glued, out)
+
+    def _prior_row(self, text: str, out: list[Observation]) -> bool:
+        """YOLOv5's and YOLOv7's "all" row printed under the next epoch's header (stderr's
+        evaluation bar and stdout's rows kept apart by a file's buffering): read with the
+        header before it; taken?"""
+        prior = self._prior
+        if prior is None and self._header and self._header[:2] == ["Epoch", "gpu_mem"]:
+            prior = (list(_YOLO_EVALUATION), tables.SPACES, None, "  ".join(_YOLO_EVALUATION))
+            # (no evaluation's header yet: its layout is known)
+        if prior is None or not text.lstrip().startswith("all "):
+            return False
+        now = (self._header, self._layout, self._split_header, self._header_text)
+        self._header, self._layout, self._split_header, self._header_text = prior
+        try:
+            return self._table_row(text, out)
+        finally:
+            self._header, self._layout, self._split_header, self._header_text = now
 
     def _indexed_row(self, text: str, out: list[Observation]) -> bool:
         """A row of a table pandas printed whose index label reads as a step or an epoch
