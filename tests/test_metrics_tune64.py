@@ -138,3 +138,17 @@ def test_an_all_row_under_the_next_epochs_header_is_read_with_the_evaluation_hea
     assert ("mAP@.5:.95", 0.000785) in got
     # the counts and the class rows stay no metrics
     assert not any(n in ("Images", "Labels", "img_size") for n, _ in got)
+
+
+def test_a_phases_colon_opens_the_words_of_the_name_after_it() -> None:
+    """pyGAT's ``GAT training: time elapsed= 0.63 [s] | epoch=1 | val acc=0.126`` and
+    ``GAT validation: time elapsed= 6.49 [s] | ...``: each phase's time elapsed; the name
+    lost its first word (``training_elapsed``)."""
+    text = ("GAT training: time elapsed= 0.47 [s] | epoch=1 | batch=1 | train micro-F1=0.39\n"
+            "GAT validation: time elapsed= 6.49 [s] | epoch=1 | batch=1 | val micro-F1=0.46\n")
+    got = {n for n, *_ in named(text)}
+    assert {"training_time_elapsed", "validation_time_elapsed"} <= got
+    # guard: another label's colon opens no name's words (the PyTorch MNIST example's
+    # "Test set: Average loss" stays test_loss; Lightning's "v_num: jba0 train/loss_step")
+    assert ("test_loss", 0.0444, None, None) in named(
+        "Test set: Average loss: 0.0444, Accuracy: 9911/10000 (99%)\n")

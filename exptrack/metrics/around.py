@@ -57,11 +57,15 @@ METRIC_END = re.compile(
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
+_PHASE_COLON = "(?:" + "|".join(rf"(?<=\b(?i:{w}))" for w in (
+    "training", "train", "validation", "valid", "val", "testing", "test", "evaluation",
+    "eval")) + r"):\s"
 WORDS_BEFORE = re.compile(
     r"(?:^(?:[mun]?s|secs?|%)\s"  # the unit of the value before: litgpt's "iter time: 271.69ms
     # remaining time: 184.18 hours" (an estimate, no duration)
     r"|^\s*|[,;|\t\]([<]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
-    r"|\s:\s)"  # a label's spaced colon: "Training  : Negative Log Likelihood:0.04"
+    r"|\s:\s|" + _PHASE_COLON + ")"  # a label's colon: "Training  : Negative Log
+    # Likelihood:0.04", a phase's: pyGAT's "GAT training: time elapsed= 0.63"
     r"(?P<words>(?:(?:[A-Za-z][A-Za-z0-9/_]*|(?!\u2139)[^\W\d_][^\W\d]*|[1-4][Dd])"
     r"(?:-\d+|-[A-Za-z][A-Za-z0-9]*)?(?:'s)?\.? )"
     r"{1,4})$")  # ("3D loss": a word of a digit and its dimension; a word in any script,
@@ -170,6 +174,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     found = WORDS_BEFORE.search(before)
     if found is None or (found.start("words") == 0 and not first and before[:1].isalpha()):
         return ""  # "1.2ms\tremaining": the letters after a number are its unit
+    if name in COUNTER_KEYS and before[:found.start("words")].endswith(": "):
+        return ""  # LAVIS's "Train: data epoch: [4]": the counter (a label's words before)
     words = found.group("words")
     parts = words.split()
     if parts[-1].lower() in ("reported", "reports"):  # Ray Tune's "Trial XGBoostTrainer_e8
