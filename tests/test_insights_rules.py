@@ -157,6 +157,10 @@ def test_a_validation_timing_is_no_headline() -> None:
     assert "plateau" not in problems(run)
     alone = RunData({"val_loss": timing}, {"val_loss": "min"})
     assert "plateau" in problems(alone)
+    # pyGAT's "GAT validation: time elapsed= 6.49 [s]": a duration however it ends
+    for name in ("validation_time_elapsed", "val_duration"):
+        elapsed = RunData({name: timing, "val_acc": acc}, {name: "min", "val_acc": "max"})
+        assert "plateau" not in problems(elapsed), name
 
 
 SMI_BUSY_CPU = "0, 12, 31500\n1, 0, 5\n"  # GPU 0 in use but idle, GPU 1 not this run's

@@ -1264,6 +1264,25 @@ EXPECTED = {
         {"overfitting"},
     "heldout789/pytorch_mnist_emoji_epoch_header_cleared_tqdm_cr_double_pipe_train_test_loss_acc_lr.log":
         {"plateau"},
+    # session 72: SV2TTS fine-tuning whose validation mel loss is best at its second epoch
+    # (0.484) and wanders 0.49-0.54 for 23 more; a YOLO OBB run whose val cls loss rises
+    # 0.73 -> 1.09 over its last 19 epochs while the train one falls; Keras 3 runs whose
+    # val_loss climbs 39 -> 182 (body fat CNN), drifts from 0.034 up to 0.045 while the
+    # train loss halves three times (intent classifier), reaches 0.475 at epoch 10 of 20
+    # and never betters it (tabular); a GAT on Cora whose val_acc is best at epoch 401 and
+    # no better for the 55% of the run after it
+    "heldout793/keras_tf_sv2tts_fine_tuning_notebook_hparams_dump_epoch_176_200_mse_mel_postnet_gate_val.log":
+        {"plateau"},
+    "heldout796/yolo_obb_results_csv_vertical_text_without_angle_loss_column_100_epochs.log":
+        {"overfitting"},
+    "heldout798/keras3_bodyfat_cnn_pydataset_warning_ansi_bar_exploding_val_loss.log":
+        {"overfitting"},
+    "heldout798/keras3_chatbot_intent_classifier_ansi_bar_accuracy_loss_val.log":
+        {"overfitting"},
+    "heldout798/keras3_lol_match_tabular_ansi_bar_capitalized_precision_recall_learning_rate.log":
+        {"plateau"},
+    "heldout800/pytorch_gat_cora_notebook_time_elapsed_epoch_val_acc_pipe_test_accuracy.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1639,6 +1658,18 @@ FALSE_ALARMS = {
     # 0.042 at epoch 10), as it did at epoch 7 (0.120) before it recovered: one point of
     # noise, no trend
     "heldout784/tf1_pointnet_cls_log_train_txt_epoch_star_blocks_mean_loss_accuracy_eval_avg_class_acc.log":
+        {"overfitting"},
+    # session 72: a VGG19 that never learns (loss at ln 5 = 1.61 throughout, accuracies at
+    # chance): its val_accuracy "falls" 0.31 -> 0.19 as noise around chance (the problem is
+    # a run that does not learn, which no rule names here); a vanilla GAN whose generator
+    # loss rises (1.2 -> 3-4) as its discriminator learns, its "minimum" 0.135 one outlier
+    # epoch: an adversarial game's balance, no run-away; a sign-language CNN whose val loss
+    # "rises" 1.2e-05 -> 7.2e-05 at val accuracy 1.0 throughout: a saturated loss's noise
+    "heldout790/keras_fit_vgg19_epoch_of_n_equals_bar_step_time_loss_accuracy_val_loss_val_accuracy.log":
+        {"overfitting"},
+    "heldout790/pytorch_gan_bracketed_epoch_of_n_d_loss_g_loss_elapsed_time_stopped_early_stderr_warning.log":
+        {"divergence"},
+    "heldout798/keras3_sign_mnist_cnn_ansi_bar_categorical_accuracy_scientific_val_loss.log":
         {"overfitting"},
 }
 

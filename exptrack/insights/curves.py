@@ -14,13 +14,14 @@ from exptrack.insights.pairs import is_validation
 
 _LOSS = re.compile(r"(?i)(loss|nll|perplexity|ppl)")
 _TIMING = re.compile(
-    r"(?i)(?:^|[_/.\-])(?:time|runtime|memory|mem|eta|speed|fps|throughput)$"
+    r"(?i)(?:^|[_/.\-])(?:time|runtime|elapsed|duration|memory|mem|eta|speed|fps|throughput)$"
     r"|(?:per_second|_per_sec|it/s|/s)$")
 MAIN_LOSS = ("loss", "train_loss", "training_loss", "train/loss", "loss/train", "train.loss")
 
 
 def is_timing(name: str) -> bool:
-    """A duration, memory or speed figure (``val_time``, ``data_time``, ``val_memory``):
+    """A duration, memory or speed figure (``val_time``, ``data_time``, ``val_memory``,
+    pyGAT's ``validation_time_elapsed``):
     a resource the run uses, not a score to judge it by."""
     return _TIMING.search(name) is not None
 

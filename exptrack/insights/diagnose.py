@@ -12,7 +12,8 @@ from exptrack.insights.model import KINDS, SEVERITIES, Insight, Point, Threshold
 from exptrack.insights.pairs import is_validation, pair_metrics
 
 # what a value costs to compute, not how well the model does: no overfitting of its own
-_COST_OF_RUNNING = ("time", "memory", "mem", "eta", "speed", "throughput", "fps")
+_COST_OF_RUNNING = ("time", "elapsed", "duration", "memory", "mem", "eta", "speed",
+                    "throughput", "fps")
 
 
 @dataclass
