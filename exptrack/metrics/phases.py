@@ -87,11 +87,12 @@ _PHASE_FIELD = re.compile(r"(?i)^\s{0,8}(?P<phase>train|training|valid|validatio
                           r"[A-Za-z][\w\-]{0,30}\s{0,4}=\s{0,4}[+-]?\.?\d)")
 # timm's "Train: 102 [  10/374 (  3%)]  Loss: 2.291 (2.20)": the phase's epoch over a
 # progress bracket labels the values after it (train_Loss), as Flax's "Train epoch: 1, loss:
-# 0.29, accuracy: 91.86" does (its test lines are "Test epoch: 1, loss: ...")
+# 0.29, accuracy: 91.86" does (its test lines are "Test epoch: 1, loss: ..."; an older
+# example's "Training - epoch: 1, loss: 0.19")
 _COUNTER_PHASE = re.compile(
     r"(?i)^\s{0,8}(?:\d[\d\-/:., T]{7,29}[:|\-]?\s{1,3}|[A-Z]{4,8}:[\w.]{1,40}:)?"  # a time, a
     r"(?P<phase>train|training|val|valid|validation|test|testing|eval)"  # logger ("INFO:train:")
-    r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},"
+    r"(?::\s{0,3}\d{1,9}\s{0,3}\[\s{0,8}\d|(?:\s-)?\s(?:epoch|step|iter|iteration):\s{0,3}\d{1,9},"
     r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),"  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
     r"|\sepoch:\s?\[\d{1,9}/\d{1,9}\]\s(?=[A-Za-z]))")  # CS231n's SimCLR bars "Train Epoch:
 # [1/10] Loss: 2.55 ACC@1: 10.70%: 100%|...", beside its "Test Epoch: [1/10] Loss: ..."
