@@ -1283,6 +1283,13 @@ EXPECTED = {
         {"plateau"},
     "heldout800/pytorch_gat_cora_notebook_time_elapsed_epoch_val_acc_pipe_test_accuracy.log":
         {"plateau"},
+    # session 73: MVim's val loss is best at epoch 5 of 15 (0.038) and ends at 0.065 / 0.063
+    # while the train loss keeps falling; MMDetection's loss and loss_bbox print inf from
+    # its first shown epoch on
+    "heldout802/mvim_pytorch_logging_chinese_messages_epoch_bracket_train_val_loss_acc_best_val_test_loss_acc.log":
+        {"overfitting"},
+    "heldout805/mmdet3_mmengine_learnable_isp_frozen_detector_loss_inf_loss_bbox_inf_exp_name_lines_debug_weight_diff_block.log":
+        {"divergence"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1671,6 +1678,11 @@ FALSE_ALARMS = {
         {"divergence"},
     "heldout798/keras3_sign_mnist_cnn_ansi_bar_categorical_accuracy_scientific_val_loss.log":
         {"overfitting"},
+    # session 73: an issue's excerpt of MECD's epoch 3 from batch 250 on: its loss is the
+    # epoch's running mean, flat late in an epoch by construction; nothing shown says the
+    # model did not learn before it
+    "heldout803/mecd_custom_logger_training_epoch_iter_acc_loss_relation_acc_training_summary_ppl_accuracy_percent.log":
+        {"not_learning"},
 }
 
 
