@@ -22,3 +22,17 @@ def test_a_phase_dashed_before_its_epoch_labels_the_values() -> None:
     # (SFA3D's "Train - Epoch: [275/300][31/32]\tTime  0.234 ( 0.440)\tLoss 4.5e-01")
     progress = "Train - Epoch: [275/300][31/32]\tTime  0.234 ( 0.440)\tLoss 4.5571e-01 (2.2e-01)\n"
     assert {n for n, *_ in named(progress)} == {"Time", "Loss"}
+
+
+def test_seqeval_per_entity_keys_are_rows_not_metrics() -> None:
+    """Hugging Face's ``run_ner.py`` prints seqeval's per-entity scores beside the overall
+    ones (``eval_NG_f1``, ``eval_NG_number``, ``eval_NG_precision``...): one entity type's
+    row each, as the detection example's ``eval_map_Coverall`` is."""
+    block = ("***** eval metrics *****\n  epoch                   =        3.0\n"
+             "  eval_NG_f1              =     0.7512\n  eval_NG_precision       =     0.7311\n"
+             "  eval_LOC_recall         =     0.7725\n  eval_loss               =      0.259\n"
+             "  eval_overall_f1         =     0.7512\n  eval_overall_recall     =     0.7725\n")
+    assert {n for n, *_ in named(block)} == {"eval_loss", "eval_overall_f1", "eval_overall_recall"}
+    # guard: SQuAD v2's breakdown and a metric's capitals are results, not entity types
+    squad = "eval_HasAns_f1 = 80.1\neval_NoAns_f1 = 70.2\neval_AUC_f1 = 0.3\neval_ORG_f1 = 0.9\n"
+    assert {n for n, *_ in named(squad)} == {"eval_HasAns_f1", "eval_NoAns_f1", "eval_AUC_f1"}

@@ -320,12 +320,14 @@ def denied(name: str, phase: str | None = None) -> bool:
     return (low in _DENY_NAMES or (_DENY_PATTERN.search(low) is not None and not _loss_of(low)
                                    and not _max_of(low))
             or counts_things(name) or never_a_name(name) or running_best(name)
-            or _PER_CLASS_AP.match(name) is not None
+            or ((per := _PER_CLASS.match(name)) is not None and not metric_like(
+                (per.group("type") or "").lower()))  # (the entity type: capitals, no metric)
             or _setting_words(words(low)))
 
 
-# HF's detection example's per-class "eval_map_Coverall" (not "eval_map_small", "_50")
-_PER_CLASS_AP = re.compile(r"(?:eval_|test_)?(?:map|mar_100)_[A-Z]")
+# HF's per-class "eval_map_Coverall" (not "eval_map_small"), per-entity (seqeval) "eval_PER_f1"
+_PER_CLASS = re.compile(r"(?:eval_|test_)?(?:map|mar_100)_[A-Z]|(?:eval|test|predict)[_/]"
+                        r"(?P<type>[A-Z][A-Z0-9\-]{1,15})_(?:precision|recall|f1|number)$")
 _TIMES = frozenset({"duration", "elapsed", "runtime", "s", "sec", "time"})
 _STEPS = frozenset({"steps", "iters", "iterations", "batches", "updates"})
 # a constant's or an environment variable's name: 3+ capitalised words joined by "_", the
