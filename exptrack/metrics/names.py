@@ -325,7 +325,7 @@ def denied(name: str, phase: str | None = None) -> bool:
             or _setting_words(words(low)))
 
 
-# HF's per-class "eval_map_Coverall" (not "eval_map_small"), per-entity (seqeval) "eval_PER_f1"
+# HF's per-class "eval_map_Coverall" (not "eval_map_small"), per-entity (seqeval) "eval_LOC_f1"
 _PER_CLASS = re.compile(r"(?:eval_|test_)?(?:map|mar_100)_[A-Z]|(?:eval|test|predict)[_/]"
                         r"(?P<type>[A-Z][A-Z0-9\-]{1,15})_(?:precision|recall|f1|number)$")
 _TIMES = frozenset({"duration", "elapsed", "runtime", "s", "sec", "time"})
