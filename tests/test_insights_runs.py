@@ -1290,6 +1290,13 @@ EXPECTED = {
         {"overfitting"},
     "heldout805/mmdet3_mmengine_learnable_isp_frozen_detector_loss_inf_loss_bbox_inf_exp_name_lines_debug_weight_diff_block.log":
         {"divergence"},
+    # a Keras 3 quantised signal classifier whose val_loss sits at 0.0101 from epoch 5 on; a
+    # flow-cytometry model whose train loss moves 0.975 -> 0.962 in 29 epochs (val loss no
+    # better than its first epoch)
+    "heldout811/keras3_moku_linn_quant_fit_model_restore_notice_ansi_bar_microsecond_step_loss_val_loss_signal_id.log":
+        {"plateau"},
+    "heldout812/plain_pytorch_flow_cytometry_python_logging_asctime_epoch_train_loss_val_loss_lr_pipes_early_stop.log":
+        {"not_learning"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1683,6 +1690,10 @@ FALSE_ALARMS = {
     # model did not learn before it
     "heldout803/mecd_custom_logger_training_epoch_iter_acc_loss_relation_acc_training_summary_ppl_accuracy_percent.log":
         {"not_learning"},
+    # an anomaly-detection autoencoder whose val loss "rises" 3.9e-07 -> 6.5e-07: a loss at
+    # zero, its noise (as the sign-language CNN's above)
+    "heldout811/keras3_moku_linn_fit_model_ansi_bar_scientific_notation_loss_val_loss_63_epochs_anomaly_detection.log":
+        {"overfitting"},
 }
 
 
