@@ -85,7 +85,7 @@ class Placing:
             if tail >= 0:
                 shown = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] < tail))
                 glued = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] >= tail))
-            if (bar is None or self._counts_epochs(raw)) and epoch != self._bar_epoch:
+            if epoch != self._bar_epoch and (bar is None or self._counts_epochs(raw)):
                 self._bar_seen.clear()  # a bar of no total ("392it [") never ends: it
                 self._bar_epoch = epoch  # repeats values within its epoch (GluonTS'
                 # "avg_epoch_loss=-199, epoch=5"); nor does one that counts the epochs
