@@ -180,8 +180,11 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     parts = words.split()
     if parts[-1].lower() in ("reported", "reports"):  # Ray Tune's "Trial XGBoostTrainer_e8
         return ""  # reported train-mlogloss=2.29,train-merror=0.04": the pairs after the verb
-    if len(parts) == 4 and "per" not in parts:
-        return ""  # four words only for a rate's ("tokens per gpu per second")
+    if len(parts) == 4 and "per" not in parts and not (
+            strong and names.metric_like(name) and found.group(0).startswith((" - ", " \u2014 "))
+            and all(p.isalpha() for p in parts)):
+        return ""  # four words only for a rate's ("tokens per gpu per second") or a field's
+        # phrase after a dash (TPOT's "Generation 1 - Current best internal CV score: 0.67")
     sentence = [i for i, p in enumerate(parts)
                 if p.endswith(".") and p.lower() not in _SHORT_STATISTICS]
     if sentence and (name in COUNTER_KEYS or (not first and not sentence[0] and not before[
