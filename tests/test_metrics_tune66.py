@@ -18,3 +18,18 @@ def test_four_words_after_a_field_dash_name_the_metric() -> None:
     # words, as they were (the rule is kept that narrow: +7 series, no loss on the corpus)
     listed = "Epoch 3, Current best internal CV score: 0.67\n"
     assert {n for n, *_ in named(listed)} == {"score"}
+
+
+def test_a_named_splits_word_before_a_dict_labels_its_values() -> None:
+    """tkbi (temporal knowledge-graph completion) prints one dict per evaluated split:
+    ``valid {'mrr': ...}`` was read as ``valid_mrr`` but ``valid_m {'mrr': ...}`` and
+    ``test_e1 {...}`` lost their split, and four splits' figures made one ``mrr`` series."""
+    text = (" valid_m {'mrr': tensor(0.2000, device='cuda:0'), 'hits1': 0.14}\n"
+            " test_e1 {'mrr': 0.1234, 'hits1': 0.0882}\n valid {'mrr': 0.25}\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("valid_m_mrr", 0.2), ("valid_m_hits1", 0.14), ("test_e1_mrr", 0.1234),
+        ("test_e1_hits1", 0.0882), ("valid_mrr", 0.25)]
+    # guard: a results word after the phase's underscore is no split: "val_metrics {...}"
+    # holds val_ keys, as "val_metrics={...}" does
+    results = "val_metrics {'accuracy': 1.0}\nval_metrics={'accuracy': 0.9}\n"
+    assert [(n, v) for n, v, *_ in named(results)] == [("val_accuracy", 1.0), ("val_accuracy", 0.9)]

@@ -207,7 +207,9 @@ _BRACKET_PHASE = re.compile(r"(?i)\[(?P<phase>valid|validation|val|test|eval|eva
                             r"(?:epoch|episode|step|iter|iteration|batch|(?<!dev\s)\d)")
 # a phase's word right before a dict it prints ("[run] test {'loss': 0.15, 'r2': 0.26}")
 _DICT_PHASE = re.compile(r"(?i)(?:^|[\s\]])(?P<phase>test|val|valid|validation|eval|evaluation|dev)"
-                         r"(?: |[ _](?:results?|metrics|stats|scores)\s?[:=]\s?)(?=\{['\"])")
+                         r"(?P<split>_(?!(?:results?|metrics|stats|scores)\b)"
+                         r"[A-Za-z0-9]{1,8}(?= \{))?"
+                         r"(?: |[ _](?:results?|metrics|stats|scores)(?:\s?[:=]\s?| ))(?=\{['\"])")
 # ("test {'loss': ...}", QPIC's "Test result:{"mAP": ...}", "val_metrics={'accuracy': 1.0}")
 # pytracking's "[train: 19, 50 / 1875] FPS: ...", "[val: 20, 50 / 312]": its loaders' lines
 _PHASE_COUNTS = re.compile(r"(?i)\[(?P<phase>" + LOOP_PHASES + r"):"
@@ -317,8 +319,10 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if " net output #" in head:
         found.extend((m.end(), "test") for m in _CAFFE_TEST.finditer(head))
     if "{" in head:
-        found.extend((m.end(), PHASES[m.group("phase").lower()])
-                     for m in _DICT_PHASE.finditer(head))
+        found.extend((m.end(), (PHASES[m.group("phase").lower()] or "")
+                      + (m.group("split") or "").lower())
+                     for m in _DICT_PHASE.finditer(head))  # tkbi's "valid_m {'mrr': ...}": a
+        # named split's dict (valid_m_mrr), as "val_unseen ," labels its pairs
     if "(" in head:
         found.extend((m.end(), WORD_PHASES[m.group("phase").lower()])
                      for m in _PAREN_PHASE.finditer(head))
