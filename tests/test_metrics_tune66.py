@@ -33,3 +33,18 @@ def test_a_named_splits_word_before_a_dict_labels_its_values() -> None:
     # holds val_ keys, as "val_metrics={...}" does
     results = "val_metrics {'accuracy': 1.0}\nval_metrics={'accuracy': 0.9}\n"
     assert [(n, v) for n, v, *_ in named(results)] == [("val_accuracy", 1.0), ("val_accuracy", 0.9)]
+
+
+def test_a_tab_indented_phrased_name_gives_its_line_its_phase() -> None:
+    """ConDSeg's epoch blocks print ``\\tTrain Loss: 3.99 - mIoU: 0.62 - F1: 0.74`` and
+    ``\\t Val. Loss: ...``: the phrase's phase is the line's (train_mIoU) as it was for a
+    space-indented line, but the tab before it hid that, and the two lines' values made one
+    ``mIoU`` series."""
+    text = ("Epoch: 01 | Epoch Time: 3m 19s\n\tTrain Loss: 3.9958 - mIoU: 0.6247 - F1: 0.7407\n"
+            "\t Val. Loss: 3.9199 - mIoU: 0.6838 - F1: 0.7942\n")
+    assert [(n, v, e) for n, v, _, e in named(text)] == [
+        ("train_loss", 3.9958, 1), ("train_mIoU", 0.6247, 1), ("train_f1", 0.7407, 1),
+        ("val_loss", 3.9199, 1), ("val_mIoU", 0.6838, 1), ("val_f1", 0.7942, 1)]
+    # guard: two phases on the line: neither is the whole line's
+    both = "\tTrain Loss: 3.99 - Val Loss: 3.91 - F1: 0.74\n"
+    assert [n for n, *_ in named(both)] == ["train_loss", "val_loss", "F1"]

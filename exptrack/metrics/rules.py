@@ -355,7 +355,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found.phase is not None:
             section, fields, section_sep = found.phase, 1, found.sep.strip()
             name = with_phase(name, found.phase)
-            if not candidates and (not found.before.strip(" )]|-,*=>")
+            if not candidates and (not found.before.strip(" \t)]|-,*=>")
                                    or _AFTER_LEVEL.search(found.before)) \
                     and len(ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
