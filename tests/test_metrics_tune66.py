@@ -48,3 +48,15 @@ def test_a_tab_indented_phrased_name_gives_its_line_its_phase() -> None:
     # guard: two phases on the line: neither is the whole line's
     both = "\tTrain Loss: 3.99 - Val Loss: 3.91 - F1: 0.74\n"
     assert [n for n, *_ in named(both)] == ["train_loss", "val_loss", "F1"]
+
+
+def test_a_chinese_best_is_a_running_best() -> None:
+    """MambaTSAD closes with ``最佳 F1=0.8727`` ("best F1"), a face-pose trainer logs
+    ``最佳验证准确率: 91.2`` ("best validation accuracy") each epoch: the best so far, which
+    repeats an earlier value, as ``Best F1`` and ``best_val_acc`` are; they were junk series."""
+    text = ("Epoch 1 F1=0.8691, AUC=0.5411\n最佳 F1=0.8691\n"
+            "Epoch 2 F1=0.8727, AUC=0.5422\n最佳验证准确率: 0.8727\n")
+    assert {n for n, *_ in named(text)} == {"F1", "AUC"}
+    # guard: the word alone names nothing else ("最佳" is not a prefix of every CJK name)
+    assert {n for n, *_ in named("Epoch 1 平均训练损失: 0.85\nEpoch 2 平均训练损失: 0.70\n")} \
+        == {"平均训练损失"}
