@@ -60,3 +60,13 @@ def test_a_chinese_best_is_a_running_best() -> None:
     # guard: the word alone names nothing else ("最佳" is not a prefix of every CJK name)
     assert {n for n, *_ in named("Epoch 1 平均训练损失: 0.85\nEpoch 2 平均训练损失: 0.70\n")} \
         == {"平均训练损失"}
+
+
+def test_parameters_counted_in_billions_are_a_count() -> None:
+    """thop's summary after a Time-Series-Library run, ``Total GFLOPs: 58.17`` and ``Total
+    GPARAMs: 0.0041``: the model's size, as ``Total FLOPs`` is; GPARAMs was recorded."""
+    text = "Epoch: 1, Steps: 5 | Train Loss: 0.31\nTotal GFLOPs: 58.1743\nTotal GPARAMs: 0.0041\n"
+    assert {n for n, *_ in named(text)} == {"train_loss"}
+    # guard: the count's unit letter is needed ("val_mparams" is no word; "params_norm" stays)
+    assert {n for n, *_ in named("step 3 loss: 0.5, params_norm: 12.5\n")} \
+        == {"loss", "params_norm"}

@@ -254,9 +254,10 @@ def counts_things(name: str) -> bool:
     if _mean_length(parts) or (len(parts) >= 3 and parts[0] in _WINDOW_STATISTICS
                                and "last" in parts and any(p.isdigit() for p in parts)):
         return False  # CS182's "Avg_Last_100_Episodes": the return's mean over a window
-    if parts[-1] in _COUNT_HEADS or ("total" in parts
-                                     and name.endswith(("FLOPs", "flops", "flos"))):
-        return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted
+    if parts[-1] in _COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
+            or ("total" in parts and name.endswith(("FLOPs", "flops", "flos"))):
+        return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted;
+        # thop's "Total GPARAMs": parameters counted in billions
     if name.endswith(_CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
         return True
     if len(parts) > 1 and parts[-1] in ("iteration", "iterations", "iters", "epochs") \
