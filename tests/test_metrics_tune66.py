@@ -70,3 +70,17 @@ def test_parameters_counted_in_billions_are_a_count() -> None:
     # guard: the count's unit letter is needed ("val_mparams" is no word; "params_norm" stays)
     assert {n for n, *_ in named("step 3 loss: 0.5, params_norm: 12.5\n")} \
         == {"loss", "params_norm"}
+
+
+def test_a_running_bests_dict_is_no_new_value() -> None:
+    """MambaTSAD ends with ``最佳 F1=0.8727, 最佳指标={'precision': 0.8919..., 'f1': ...}``
+    ("best metrics"): epoch 2's values again at full precision, which became the series'
+    last values (and precision/recall/threshold junk). A best's dict is no new value, in
+    English too ("Best metrics: {...}")."""
+    text = ("Epoch 1 loss: 0.5, f1: 0.8727\n"
+            "训练结束，最佳 F1=0.8727, 最佳指标={'f1': 0.87266, 'auc': 0.54}\n"
+            "Best metrics: {'f1': 0.87266, 'auc': 0.54}\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [("loss", 0.5), ("f1", 0.8727)]
+    # guard: any other label's dict keeps its values
+    assert [(n, v) for n, v, *_ in named("Epoch 1 loss: 0.5\nresults: {'f1': 0.88}\n")] == [
+        ("loss", 0.5), ("f1", 0.88)]

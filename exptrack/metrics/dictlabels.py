@@ -41,22 +41,27 @@ def _prefix(label: str) -> str:
 _VALIDATION = frozenset({"validation", "validate", "valid", "val", "eval", "evaluation"})
 
 
+# a running best's label: "Best metrics: {", MambaTSAD's "最佳指标={" ("best metrics")
+_BEST = re.compile(r"(?:^|(?<=[\s,;|\]]))(?:[Bb]est|BEST|最佳|最优|最好)[ _]?"
+                   r"(?:[A-Za-z]{1,20}|[\u4e00-\u9fff]{1,8})? ?[:=] ?\{$")
+
+
 def labelled(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
-    """``actions`` with the values of a labelled dict named by its label."""
+    """``actions`` with the values of a labelled dict named by its label; a running best's
+    dict ("Best metrics: {'f1': 0.87}") repeats values recorded already: none of them."""
     line = "".join(pieces)
     brace = line.find("{")
-    if brace < 1 or ":" not in line[max(0, brace - 3):brace]:
+    if brace < 1 or not any(c in line[max(0, brace - 3):brace] for c in ":="):
+        return actions
+    if _BEST.search(line, max(0, brace - 40), brace + 1) is not None:
+        return _without_dict(pieces, actions, brace, line)
+    if ":" not in line[max(0, brace - 3):brace]:
         return actions
     found = _LABEL.search(line, max(0, brace - 200), brace + 1)
     prefix = _prefix(found.group("label")) if found is not None else ""
     if not prefix:
         return actions
-    depth, end = 0, len(line)
-    for at in range(brace, len(line)):  # the dict's closing brace
-        depth += {"{": 1, "}": -1}.get(line[at], 0)
-        if depth == 0:
-            end = at
-            break
+    end = _closing(line, brace)
     low = prefix.casefold()
     out: list[Action] = []
     offset = 0
@@ -71,3 +76,25 @@ def labelled(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ..
             a = a._replace(name=f"{prefix}_{a.name}")
         out.append(a)
     return tuple(out)
+
+
+def _without_dict(pieces: list[str], actions: tuple[Action, ...], brace: int,
+                  line: str) -> tuple[Action, ...]:
+    """``actions`` but the values inside the dict that opens at ``brace``."""
+    end = _closing(line, brace)
+    starts, offset = [], 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece)
+    return tuple(a for a in actions
+                 if not (a.kind in (METRIC, RATIO) and brace < starts[a.token] < end))
+
+
+def _closing(line: str, brace: int) -> int:
+    """Where the dict that opens at ``brace`` closes (the line's end if it does not)."""
+    depth = 0
+    for at in range(brace, len(line)):
+        depth += {"{": 1, "}": -1}.get(line[at], 0)
+        if depth == 0:
+            return at
+    return len(line)
