@@ -1297,6 +1297,18 @@ EXPECTED = {
         {"plateau"},
     "heldout812/plain_pytorch_flow_cytometry_python_logging_asctime_epoch_train_loss_val_loss_lr_pipes_early_stop.log":
         {"not_learning"},
+    # session 74: Time-Series-Library runs whose test loss is best early and never again
+    # (Leddam's 0.453 at epoch 8 of 17; WPMixer's Test.MSE at epoch 2 of 14, while the run's
+    # early stopping on the validation loss waited its patience out); U-Mamba's nnU-Net
+    # trainer whose train and val losses turn nan at epoch 31 (the issue's subject)
+    "heldout827/leddam_tslib_style_traffic_pl192_epoch_cost_time_steps_train_loss_vali_loss_test_loss_constant_lr_updates_early_stop_final_mse_mae_double_space.log":
+        {"plateau"},
+    "heldout827/wpmixer_tslib_style_etth2_pl192_tab_indented_epoch_train_loss_vali_mse_mae_test_mse_mae_lr_updates_early_stop_final_mse_mae_thop_gflops.log":
+        {"plateau"},
+    "heldout827/wpmixer_tslib_style_etth2_pl96_tab_indented_epoch_train_loss_vali_mse_mae_test_mse_mae_lr_updates_early_stop_final_mse_mae_thop_gflops.log":
+        {"plateau"},
+    "heldout828/umamba_nnunetv2_trainer_issue_timestamped_epoch_blocks_train_val_loss_turn_nan_pseudo_dice_list_lr_epoch_time.log":
+        {"divergence"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
