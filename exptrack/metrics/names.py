@@ -256,8 +256,8 @@ def counts_things(name: str) -> bool:
         return False  # CS182's "Avg_Last_100_Episodes": the return's mean over a window
     if parts[-1] in _COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
             or ("total" in parts and name.endswith(("FLOPs", "flops", "flos"))):
-        return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos": counted;
-        # thop's "Total GPARAMs": parameters counted in billions
+        return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos", thop's "Total
+        # GPARAMs": counted
     if name.endswith(_CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
         return True
     if len(parts) > 1 and parts[-1] in ("iteration", "iterations", "iters", "epochs") \
@@ -376,8 +376,6 @@ def _loss_of(low: str) -> bool:
 
 
 _BEST_AT = frozenset({"iter", "iteration", "epoch", "step", "round", "ep", "it", "itr"})
-
-
 _CJK_BEST = ("最佳", "最优", "最好", "最高")  # best, optimal, best, highest
 
 
