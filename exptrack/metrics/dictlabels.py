@@ -12,6 +12,7 @@ regex runs on the 200 characters before the first brace, with bounded quantifier
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, RATIO
@@ -51,26 +52,23 @@ def labelled(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ..
     dict ("Best metrics: {'f1': 0.87}") repeats values recorded already: none of them."""
     line = "".join(pieces)
     brace = line.find("{")
-    if brace < 1 or not any(c in line[max(0, brace - 3):brace] for c in ":="):
+    near = line[max(0, brace - 3):brace]
+    if brace < 1 or (":" not in near and "=" not in near):
         return actions
     if _BEST.search(line, max(0, brace - 40), brace + 1) is not None:
-        return _without_dict(pieces, actions, brace, line)
-    if ":" not in line[max(0, brace - 3):brace]:
+        inside = _inside(pieces, line, brace)
+        return tuple(a for a in actions if not (a.kind in (METRIC, RATIO) and a.token in inside))
+    if ":" not in near:
         return actions
     found = _LABEL.search(line, max(0, brace - 200), brace + 1)
     prefix = _prefix(found.group("label")) if found is not None else ""
     if not prefix:
         return actions
-    end = _closing(line, brace)
+    inside = _inside(pieces, line, brace)
     low = prefix.casefold()
     out: list[Action] = []
-    offset = 0
-    starts = []
-    for piece in pieces:
-        starts.append(offset)
-        offset += len(piece)
     for a in actions:
-        if a.kind in (METRIC, RATIO) and brace < starts[a.token] < end \
+        if a.kind in (METRIC, RATIO) and a.token in inside \
                 and not a.name.casefold().startswith(low) \
                 and not (low in _VALIDATION and a.name.casefold().startswith(tuple(PHASES))):
             a = a._replace(name=f"{prefix}_{a.name}")
@@ -78,23 +76,14 @@ def labelled(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ..
     return tuple(out)
 
 
-def _without_dict(pieces: list[str], actions: tuple[Action, ...], brace: int,
-                  line: str) -> tuple[Action, ...]:
-    """``actions`` but the values inside the dict that opens at ``brace``."""
-    end = _closing(line, brace)
-    starts, offset = [], 0
-    for piece in pieces:
-        starts.append(offset)
-        offset += len(piece)
-    return tuple(a for a in actions
-                 if not (a.kind in (METRIC, RATIO) and brace < starts[a.token] < end))
-
-
-def _closing(line: str, brace: int) -> int:
-    """Where the dict that opens at ``brace`` closes (the line's end if it does not)."""
-    depth = 0
+def _inside(pieces: list[str], line: str, brace: int) -> set[int]:
+    """The indices of the pieces that start inside the dict opening at ``brace`` (to its
+    closing brace, or the line's end)."""
+    depth, end = 0, len(line)
     for at in range(brace, len(line)):
         depth += {"{": 1, "}": -1}.get(line[at], 0)
         if depth == 0:
-            return at
-    return len(line)
+            end = at
+            break
+    starts = accumulate((len(piece) for piece in pieces[:-1]), initial=0)
+    return {index for index, start in enumerate(starts) if brace < start < end}
