@@ -10,6 +10,7 @@ from exptrack.metrics import (
     darknet,
     detectron,
     dumps,
+    flower,
     forms,
     gensim,
     mllog,
@@ -107,6 +108,7 @@ COCO_TYPE = 1 << 15  # "Evaluate annotation type *segm*": the type of the summar
 ROWS = 1 << 18  # "Per-class details:": each line under it is one class's (no aggregate)
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 LR_REDUCED = 1 << 20  # Keras' ReduceLROnPlateau notice: a learning rate when no line prints one
+FLOWER = 1 << 28  # a line of Flower's rounds or its summary's heading (``flower``)
 EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms": the epoch's
 # report after its batches' lines (MindSpore's TimeMonitor, DGL's "Epoch Time(s)"): no step
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
@@ -313,9 +315,12 @@ _CONFIG_OBJECT = re.compile(r"\b[A-Z]\w{0,60}Config \{\s*$")
 
 def _marked(raw: bytes, text: str, objects: bool = True) -> Plan | None:
     """The plan of a line that a reader of its own takes, digits or not: Detectron2's
-    ``copypaste:`` line, the first line of an object printed over lines."""
+    ``copypaste:`` line, Flower's rounds and summary headings, the first line of an object
+    printed over lines."""
     if b"copypaste: " in raw and detectron.COPYPASTE.search(text):
         return Plan((), (), COPYPASTE)
+    if any(marker in text for marker in flower.MARKERS) and flower.marked(text):
+        return Plan((), (), FLOWER)
     if objects and (text.lstrip()[:1] == "{" or _CONFIG_OBJECT.search(text)) and depth(text) > 0:
         return Plan((), (), OBJECT)
     return None

@@ -2,12 +2,12 @@
 sharing the parser's state): the best round's values printed again (``REPRINT``), W&B's run
 summary (``SUMMARY``), a per-class breakdown's rows (``ROWS``), Detectron2's evaluation
 results and their copypaste lines (``RESULTS``, ``COPYPASTE``), a Keras epoch's held render
-(``PARTIAL``, see ``heldlines``).
+(``PARTIAL``, see ``heldlines``), Flower's rounds and run summary (``FLOWER``).
 """
 
 from __future__ import annotations
 
-from exptrack.metrics import detectron, dumps, reprints, rules
+from exptrack.metrics import detectron, dumps, flower, names, reprints, rules
 from exptrack.metrics import wandbsummary as wandb
 from exptrack.metrics.heldlines import HeldLines
 from exptrack.metrics.lineplan import (
@@ -28,12 +28,34 @@ class ModedBlocks(HeldLines):
     """The lines of a ``dumps.Block`` with a mode (see the module docstring)."""
 
     _reprints: reprints.Reprints
+    _flower: flower.Reader
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
         raise NotImplementedError
 
     def _name(self, name: str) -> str:
         raise NotImplementedError
+
+    def _flower_line(self, raw: str | bytes, out: list[Observation]) -> bool:
+        """A line of Flower's (its plan marked it) or one under its summary: True when it
+        was read; False when it is none (the summary, if one was open, ended there)."""
+        block = self._dump
+        under = block is not None and block.mode == dumps.FLOWER
+        found = self._flower.line(untagged(text_of(raw)))
+        if found is None:
+            if under:
+                self._dump = None
+            return False
+        if self._flower.heading is None:
+            if under:
+                self._dump = None
+        elif not under:
+            if block is not None:
+                self._close_dump(out)
+            self._dump = dumps.Block(mode=dumps.FLOWER)
+        out.extend(Observation(self._name(name), value, at, None) for name, value, at in found
+                   if name.startswith("loss") or not names.denied(name))
+        return True
 
     def _moded(self, block: dumps.Block, plan: Plan, raw: str | bytes,
                out: list[Observation]) -> bool | None:

@@ -16,6 +16,7 @@ from exptrack.metrics import (
     detectron,
     dumps,
     finals,
+    flower,
     linebytes,
     lineplan,
     longtables,
@@ -67,7 +68,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._final_names: set[str] = set()  # names recorded as they are (``slowpath``)
         self._names = spelling.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
-        self._copypaste = detectron.Copypaste()
+        self._copypaste, self._flower = detectron.Copypaste(), flower.Reader()
         self._settings = dumps.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN

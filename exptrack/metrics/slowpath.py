@@ -31,6 +31,7 @@ from exptrack.metrics.lineplan import (
     COPYPASTE,
     DONE,
     EMPTY,
+    FLOWER,
     KERAS_BAR,
     KEYED,
     LR_REDUCED,
@@ -177,6 +178,9 @@ class SlowPath(Placing, DumpBlocks):
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
+        if (plan.flags & FLOWER or (self._dump is not None and self._dump.mode == dumps.FLOWER)) \
+                and self._flower_line(raw, out):
+            return None
         if self._dump is not None and self._dump.mode == dumps.OBJECT:
             self._object_line(self._dump, text_of(raw), out)
             return None
