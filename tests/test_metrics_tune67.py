@@ -1,0 +1,57 @@
+"""Round ``tune67`` (session 75): forms of the corpus's leads and of the sets session 75
+tuned on (``heldout833``, ``heldout835``, ``heldout837``, ``heldout839``, ``heldout842``;
+Flower's own lines are ``test_metrics_flower``). Each test of a rule fails on the parser
+before the round (8692805c); each guard fails on the rule without its check (mutation-
+checked)."""
+
+from __future__ import annotations
+
+from parsed import named
+
+
+def test_a_colon_keyed_parenthesis_after_a_word_is_no_call() -> None:
+    """OpenPCDet closes every evaluation with ``Generate label finished(sec_per_example:
+    0.0117 second).``: a word's parenthesis read as a call's arguments (configuration), and
+    the timing was missed in all eight OpenPCDet logs of the corpus. A call's arguments are
+    ``name=value``; ``name: value`` inside is a report."""
+    text = ("*************** EPOCH 76 EVALUATION *****************\n"
+            "Generate label finished(sec_per_example: 0.0117 second).\n"
+            "recall_roi_0.3: 0.905512\n")
+    assert named(text) == [("sec_per_example", 0.0117, None, 76),
+                           ("recall_roi_0.3", 0.905512, None, 76)]
+    # guard: an object printed with its arguments stays configuration
+    assert named("Epoch 1\noptimizer: SGD(lr=0.01, momentum=0.9)\nloss: 0.5\n") == [
+        ("loss", 0.5, None, 1)]
+
+
+def test_a_parenthesis_opening_with_a_metrics_name_reports_it() -> None:
+    """``Train Loss: 6.49 (PPL: 655.79)``, a GAN's ``D loss: 0.53 (Acc: 85.16%)``,
+    FedAvg's ``Selected LR: 0.030 (acc: 0.8653)``: a parenthesis opened after words was a
+    remark ("(took 2500 ms)", "(6.96)"), and the perplexities and accuracies were missed."""
+    text = ("Epoch   1/30 | Train Loss: 6.4858 (PPL: 655.79) | Val Loss: 5.6726 (PPL: 290.78)\n"
+            "Epoch   2/30 | Train Loss: 5.1000 (PPL: 164.02) | Val Loss: 5.0010 (PPL: 148.57)\n")
+    assert [(n, v, e) for n, v, _, e in named(text)] == [
+        ("train_loss", 6.4858, 1), ("train_PPL", 655.79, 1), ("val_loss", 5.6726, 1),
+        ("val_PPL", 290.78, 1), ("train_loss", 5.1, 2), ("train_PPL", 164.02, 2),
+        ("val_loss", 5.001, 2), ("val_PPL", 148.57, 2)]
+    # guards: a best checkpoint's score is a repeat (Hugging Face's "Loading best model
+    # from ... (score: ...)"), as a worst's is; a ratio's name and an unnamed value in
+    # parentheses stay remarks
+    remarks = ("Epoch 3 loss 6.95 (6.96)\n"
+               "Loading best model from out/checkpoint-128 (score: 0.8744444444444445).\n"
+               "Worst source: HealthApp_2k (F1: 0.0055)\n"
+               "StopOnPlateau on step 0 Loss 5.857028e-04 (reduction/loss: 9.9411e-01).\n")
+    assert [n for n, *_ in named(remarks)] == ["loss", "loss"]
+
+
+def test_memory_allocated_so_far_is_the_peak() -> None:
+    """icefall's ``Maximum memory allocated so far is 6633MB`` after each validation is
+    the peak memory, which three held-out sets name ``maximum_memory_allocated``; it was
+    ``Maximum_memory_allocated_so_far``."""
+    text = ("Epoch 8, validation: loss=0.3518, over 458243.00 frames.\n"
+            "2026-07-19 13:27:59,602 INFO [train.py:1211] Maximum memory allocated so far is "
+            "6633MB\n")
+    assert named(text)[-1] == ("Maximum_memory_allocated", 6633.0, None, 8)
+    # guard: a running average "so far" keeps its words (tune13's "avg loss so far")
+    assert named("Epoch 145, Step 25, avg loss so far is 0.0225\n") == [
+        ("avg_loss_so_far", 0.0225, 25, 145)]
