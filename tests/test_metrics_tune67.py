@@ -6,7 +6,7 @@ checked)."""
 
 from __future__ import annotations
 
-from parsed import named
+from parsed import columns_named, named
 
 
 def test_a_colon_keyed_parenthesis_after_a_word_is_no_call() -> None:
@@ -20,7 +20,7 @@ def test_a_colon_keyed_parenthesis_after_a_word_is_no_call() -> None:
     assert named(text) == [("sec_per_example", 0.0117, None, 76),
                            ("recall_roi_0.3", 0.905512, None, 76)]
     # guard: an object printed with its arguments stays configuration
-    assert named("Epoch 1\noptimizer: SGD(lr=0.01, momentum=0.9)\nloss: 0.5\n") == [
+    assert named("Epoch 1\noptimizer: SGD(lr=0.01, grad_scale=0.9)\nloss: 0.5\n") == [
         ("loss", 0.5, None, 1)]
 
 
@@ -55,3 +55,45 @@ def test_memory_allocated_so_far_is_the_peak() -> None:
     # guard: a running average "so far" keeps its words (tune13's "avg loss so far")
     assert named("Epoch 145, Step 25, avg loss so far is 0.0225\n") == [
         ("avg_loss_so_far", 0.0225, 25, 145)]
+
+
+def test_settings_printed_before_the_run_are_no_metrics() -> None:
+    """MACE prints its set-up as prose before it trains (``Radial cutoff: 6.0 A``, ``Using
+    Exponential Moving Average with decay: 0.99``, ``gradient clipping with
+    tolerance=10.000``): each was a metric of one value. Before any value has a step or an
+    epoch, a value whose name says no measure is held; printed once, it was a setting."""
+    text = ("INFO: Radial cutoff: 6.0 A (total receptive field for each atom: 12.0 A)\n"
+            "INFO: Using Exponential Moving Average with decay: 0.99\n"
+            "INFO: Using gradient clipping with tolerance=10.000\n"
+            "INFO: Initial: head: default, loss=0.30500774, RMSE_F=  507.18 meV / A\n"
+            "INFO: Epoch 0: head: default, loss=0.02157814, RMSE_F=  103.35 meV / A\n"
+            "INFO: Epoch 2: head: default, loss=0.01546542, RMSE_F=   91.08 meV / A\n")
+    expected = [("loss", 0.30500774, None, None), ("RMSE_F", 507.18, None, None),
+                ("loss", 0.02157814, None, 0), ("RMSE_F", 103.35, None, 0),
+                ("loss", 0.01546542, None, 2), ("RMSE_F", 91.08, None, 2)]
+    assert named(text) == expected
+    assert columns_named(text) == expected  # the recorder's column path agrees
+    # guards: a name printed again is a series whose first value came before the first
+    # step; an output that never counts a step or an epoch keeps what it printed
+    series = "grad_scale: 0.9\ngrad_scale: 0.95\nEpoch 1: grad_scale: 0.99\n"
+    assert named(series) == [("grad_scale", 0.9, None, None), ("grad_scale", 0.95, None, None),
+                             ("grad_scale", 0.99, None, 1)]
+    later = "grad_scale: 0.9\nEpoch 1: loss: 0.5\nEpoch 2: loss: 0.4, grad_scale: 0.95\n"
+    assert [(n, v) for n, v, *_ in named(later)] == [
+        ("loss", 0.5), ("loss", 0.4), ("grad_scale", 0.9), ("grad_scale", 0.95)]
+    bench = "Radial cutoff: 6.0 A\nthroughput: 512.5\n"
+    assert {n for n, *_ in named(bench)} == {"Radial_cutoff", "throughput"}
+
+
+def test_calibration_and_retrieval_words_name_measures() -> None:
+    """Names a set-up never prints: Brier score, expected calibration error, equal error
+    rate, re-ID's mINP, a segmenter's MeanIU, conlleval's FB1, bits per byte, group AUC,
+    COCO's AP by size. Printed before the run's first step (an initial evaluation) they are
+    measures, and go out; the set-up's prose around them does not."""
+    text = ("Radial cutoff: 6.0 A\n"
+            "[val] brier=0.2114 ece=0.0312 | eer: 0.071 | mINP: 41.2 | MeanIU: 0.77\n"
+            "processed 5000 tokens; FB1: 86.41, bpb: 0.93, gauc: 0.71, bbox/APs: 21.5\n"
+            "Epoch 1 loss 0.5\n")
+    assert [n for n, *_ in named(text)] == [
+        "val_brier", "val_ece", "eer", "mINP", "MeanIU", "FB1", "bpb", "gauc",
+        "bbox/APs", "loss"]

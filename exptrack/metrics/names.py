@@ -38,6 +38,10 @@ METRIC_WORDS = frozenset({
     "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
     "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
     "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
+    "brier", "ece", "eer",  # calibration (Brier score, expected calibration error), EER
+    "minp", "iu", "fb1", "gauc", "bpb", "bpc",  # re-ID's mINP, "MeanIU", conlleval's FB1,
+    # group AUC (CTR), bits per byte or character (language models)
+    "aps", "apm", "apl",  # COCO's AP by object size
 })
 # how an episode ended: its rate is a measure ("success_rate"; "dropout_rate" is a setting)
 _OUTCOMES = frozenset({

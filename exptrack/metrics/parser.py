@@ -20,6 +20,7 @@ from exptrack.metrics import (
     linebytes,
     lineplan,
     longtables,
+    prerun,
     reprints,
     rules,
     spelling,
@@ -110,6 +111,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()
         self._finals = finals.Finals()  # results printed after the last step (``finals``)
+        self._prerun = prerun.PreRun()  # settings printed before the first (``prerun``)
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:
@@ -118,7 +120,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         if complete:
             self._detect(complete, len(complete))
             self._parse_complete(complete, out)
-        return self._finals.take(out)
+        return self._prerun.take(self._finals.take(out))
 
     def feed_segments(self, data: bytes) -> list[Segment]:
         """Like ``feed``, but runs of same-shape lines come back as column ``Block``s (see
@@ -137,12 +139,12 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         if not plain or (self._yolo is not None and self._yolo.wants(complete)):
             out: list[Observation] = []
             self._parse_complete(complete, out)
-            out = self._finals.take(out)
+            out = self._prerun.take(self._finals.take(out))
             return [out] if out else []
         segments: list[Segment] = []
         self._parse_runs(complete.decode("ascii") if complete.isascii() else complete, runs,
                          segments)
-        return self._finals.segments(segments)
+        return self._prerun.segments(self._finals.segments(segments))
 
     def _detect(self, text: bytes, size: int) -> None:
         """Whether Ultralytics' output begins in ``text`` (of the output's next ``size``
@@ -205,7 +207,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             self._close_dump(out)
         out.extend(self._one_off_results(self._finals.first == (None, None)) if end else ())
         out = self._finals.take(out)
-        return out + self._finals.finish(self.epoch) if end else out
+        out = self._prerun.take(out + self._finals.finish(self.epoch) if end else out)
+        return out + self._prerun.finish() if end else out
 
     # -- lines -------------------------------------------------------------------------
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
