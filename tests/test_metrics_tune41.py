@@ -10,8 +10,9 @@ def test_a_name_with_digits_glued_to_a_counter_word_is_a_name() -> None:
     """``EP0=0.0`` names a value (Hypothesis found ``EP`` + digits read as epoch 0)."""
     assert named("EP0=0.0\nEP1=0.143\nEP0=0.286\n") == [
         ("EP0", 0.0, None, None), ("EP1", 0.143, None, None), ("EP0", 0.286, None, None)]
-    assert named("E1: 0.5\nstep 3 iter2=0.25\n{'ep2': 0.1, 'epoch': 4}\n") == [
-        ("E1", 0.5, None, None), ("iter2", 0.25, 3, None), ("ep2", 0.1, None, 4)]
+    # (after a step: before the run's first, a value of no measure's name is a setting)
+    assert named("step 3 iter2=0.25\nE1: 0.5\n{'ep2': 0.1, 'epoch': 4}\n") == [
+        ("iter2", 0.25, 3, None), ("E1", 0.5, 3, None), ("ep2", 0.1, None, 4)]
 
 
 def test_a_counter_word_glued_to_its_number_still_counts() -> None:

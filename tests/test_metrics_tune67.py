@@ -81,6 +81,7 @@ def test_settings_printed_before_the_run_are_no_metrics() -> None:
     later = "grad_scale: 0.9\nEpoch 1: loss: 0.5\nEpoch 2: loss: 0.4, grad_scale: 0.95\n"
     assert [(n, v) for n, v, *_ in named(later)] == [
         ("loss", 0.5), ("loss", 0.4), ("grad_scale", 0.9), ("grad_scale", 0.95)]
+    assert sorted(columns_named(later)) == sorted(named(later))  # (the column path's too)
     bench = "Radial cutoff: 6.0 A\nthroughput: 512.5\n"
     assert {n for n, *_ in named(bench)} == {"Radial_cutoff", "throughput"}
 
@@ -97,3 +98,30 @@ def test_calibration_and_retrieval_words_name_measures() -> None:
     assert [n for n, *_ in named(text)] == [
         "val_brier", "val_ece", "eer", "mINP", "MeanIU", "FB1", "bpb", "gauc",
         "bbox/APs", "loss"]
+
+
+def test_icefall_trackers_qualify_every_key_by_their_head() -> None:
+    """icefall's HuBERT pre-training prints ``loss[loss=.., loss_m_0=.., correct_m_0=..]``
+    and ``tot_loss[...]``: every key is the tracker's (``loss_m_0``, ``tot_loss_m_0``,
+    ``tot_correct_m_0``), as its tensorboard tags have it; they were ``loss_loss_m_0`` and
+    ``tot_loss_loss_m_0``. Its schedules' ``ans=`` and checks' ``limit=`` between the
+    lines, and the first of the five grad-norm quartiles, are no metrics."""
+    text = ("2026-07-21 00:47:04,948 INFO [pretrain.py:1116] Epoch 9, batch 10600, loss[loss="
+            "1.883, loss_m_0=1.883, correct_m_0=0.5249, over 7180.00 frames. ], tot_loss[loss="
+            "1.765, loss_m_0=1.765, correct_m_0=0.5347, over 1302769.48 frames. ], batch size: "
+            "48, lr: 1.11e-02, grad_scale: 8.0\n"
+            "2026-07-21 00:47:05,117 INFO [scaling.py:214] ScheduledFloat: name=encoder.encoders"
+            ".0.layers.0.conv_skip_rate, batch_count=58500.0, ans=0.0\n"
+            "2026-07-21 00:47:06,001 INFO [scaling.py:1024] Whitening: name=encoder.encoders.2."
+            "encoder.layers.1.feed_forward3.out_whiten, num_groups=1, num_channels=256, "
+            "metric=4.46 vs. limit=15.0\n"
+            "2026-07-21 00:47:07,270 WARNING [optim.py:487] Clipping_scale=2.0, grad-norm "
+            "quartiles 1.166e+02 1.460e+02 1.579e+02 1.827e+02 3.592e+02, threshold=3.158e+02, "
+            "percent-clipped=2.0\n")
+    found = {n for n, *_ in named(text)}
+    assert {"loss", "loss_m_0", "correct_m_0", "tot_loss", "tot_loss_m_0", "tot_correct_m_0",
+            "lr", "grad_scale"} <= found
+    assert not found & {"loss_loss_m_0", "tot_loss_loss_m_0", "ans", "limit", "quartiles"}
+    # guard: another group's keys still take its whole name
+    assert [n for n, *_ in named("Epoch 1 stats[acc=0.91, f1=0.88]\n")] == [
+        "stats_acc", "stats_f1"]

@@ -67,12 +67,14 @@ def grouped(name: str, at: int, spans: list[tuple[int, int, str]]) -> str:
     """``name`` qualified by the group whose body holds offset ``at``, if any. A key that
     names the group's own quantity does not repeat it: in ``tot_loss[loss=.., ctc_loss=..]``
     the keys are ``tot_loss`` and ``tot_ctc_loss``, in ``loss[loss=.., ctc_loss=..]`` they
-    are ``loss`` and ``ctc_loss``; any other key takes the whole group name
-    (``stats[acc=..]`` -> ``stats_acc``)."""
+    are ``loss`` and ``ctc_loss``; icefall's two trackers qualify every key so
+    (HuBERT's ``tot_loss[loss_m_0=.., correct_m_0=..]``: ``tot_loss_m_0``, ``tot_correct_m_0``);
+    any other key takes the whole group name (``stats[acc=..]`` -> ``stats_acc``)."""
     for start, end, group in spans:
         if start <= at < end:
             head, _, last = group.rpartition("_")
-            if name == last or name.endswith("_" + last):
+            if name == last or name.endswith("_" + last) or name.startswith(last + "_") \
+                    or group in ("loss", "tot_loss"):  # (icefall's trackers: every key's)
                 return f"{head}_{name}" if head else name
             return f"{group}_{name}"
     return name

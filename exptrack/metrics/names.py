@@ -90,6 +90,7 @@ _COUNT_NOUNS = frozenset({
     "samples", "examples", "tokens", "episodes", "iterations", "updates",
     "instances", "objects", "images", "files", "batches", "sentences", "documents", "words",
     "sequences", "pairs", "rows", "records", "clips", "videos", "utterances", "frames",
+    "points", "gss", "gaussians",  # a splatting's primitives (2DGS' "Points=146954")
     "patches", "chunks", "segments", "graphs", "users", "queries", "passages", "boxes",
     "annotations", "slides", "patients", "subjects", "cases", "movies", "items"})
 # progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
@@ -140,6 +141,10 @@ _DENY_NAMES = frozenset({
     # a sampling or distillation temperature (textgenrnn's "Temperature: 0.2" over its
     # samples, KD's "temperature 4.0"): a setting; a learned one prints as "temp" (wav2vec 2.0)
     "temperature", "top_p",  # (and nucleus sampling's "top_p": 0.9 beside it)
+    # icefall's schedules and checks between its lines ("ScheduledFloat: name=..., ans=0.1",
+    # "Whitening: ... metric=4.46 vs. limit=15.0", "grad-norm quartiles 1.1e+02 1.4e+02 ...":
+    # the first of five), lm-eval's "limit: 1000.0" (a sample cap)
+    "ans", "limit", "quartiles",
     *EVALUATIONS,
 })
 _DENY_PATTERN = re.compile(

@@ -3,21 +3,24 @@
 A training script prints its configuration before it trains: ``Radial cutoff: 6.0 A``,
 ``Using Exponential Moving Average with decay: 0.99``, ``warmup_proportion = 0.1``,
 ``Max training steps per epoch: 500``. Printed once and read line by line, each looks like
-a report. What tells them apart is where they come: before any value of the run has a step
-or an epoch, a value whose name is no measure's (``names.metric_like``: not a loss, an
-accuracy, a time...) is held. A name printed again was a series' first value (a learning
-rate printed as the first epoch begins): it goes out, just before its next value.
-One the run never prints again was a setting, dropped at the end. An output that never
-counts a step or an epoch ran no training (a benchmark, an evaluation script): at its end
-what was held goes out after all.
+a report. What tells them apart is where they come. Once a value whose name is no measure's
+(``names.metric_like``: not a loss, an accuracy, a time...) comes before any value with a
+step or an epoch, everything is held, in order. When a value with a step or an epoch
+comes, the held measures go out, and so do names printed twice (a table's columns); the rest were the set-
+up's, unless the run prints one of them again (a learning rate printed as the first epoch
+begins: the series' first value goes out just before its next). At the end those never
+printed again were settings, dropped. An output that never counts a step or an epoch ran
+no training (a benchmark, an evaluation script): at its end everything held goes out, in
+the order printed.
 
-Held values reach ``metrics.jsonl`` late (with their name's next value, or at the end of
-an output with no run). A measure printed before training (an initial evaluation's
-``loss``, ``accuracy``) goes out at once, as does anything after the first step.
+Held values reach ``metrics.jsonl`` late (at the run's first step, with their name's next
+value, or at the end of an output with no run). Before anything is held, a measure goes
+out at once (an initial evaluation's ``loss`` before the set-up's prose is done).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from exptrack.metrics import columns, names
@@ -29,32 +32,48 @@ MAX_HELD = 2000  # a flood this long before any step is no configuration: let it
 class PreRun:
     """The parser's last filter of what it gives out (``take``, ``segments``, ``finish``)."""
 
-    __slots__ = ("held", "series", "started")
+    __slots__ = ("held", "queue", "started")
 
     def __init__(self) -> None:
         self.started = False  # a value of the run had a step or an epoch
-        self.held: dict[str, list[Observation]] = {}  # by name
-        self.series: set[str] = set()  # names printed again before the run: never held
+        self.queue: list[Observation] = []  # before it: all since the first setting-like
+        self.held: dict[str, list[Observation]] = {}  # after it: settings, unless printed again
 
     def take(self, found: list[Observation]) -> list[Observation]:
-        """``found``, less the settings held now, plus the held values of names it prints
-        again (a series' first value, printed before the run's first step)."""
-        held = self.held
-        if self.started and not held:
+        """``found``, less what is held now, plus what was held and is decided."""
+        if self.started and not self.held:
             return found
         out: list[Observation] = []
         for obs in found:
-            if held and obs.name in held:  # printed again: a series, no setting
-                out.extend(held.pop(obs.name))
-                self.series.add(obs.name)
-            if not self.started and (obs.step is not None or obs.epoch is not None):
-                self.started = True
-            if self.started or obs.name in self.series or len(held) >= MAX_HELD \
-                    or names.metric_like(obs.name):
+            if not self.started:
+                if obs.step is not None or obs.epoch is not None:
+                    self._start(out)
+                elif self.queue or not names.metric_like(obs.name):
+                    self.queue.append(obs)
+                    if len(self.queue) >= MAX_HELD:
+                        self._flood(out)
+                    continue
+            if self.held and obs.name in self.held:  # printed again: a series
+                out.extend(self.held.pop(obs.name))
+            out.append(obs)
+        return out
+
+    def _start(self, out: list[Observation]) -> None:
+        """The run began: the held measures and twice-printed names go out, in order; the
+        set-up's values wait for their name to come again."""
+        self.started = True
+        queue, self.queue = self.queue, []
+        printed = Counter(obs.name for obs in queue)
+        for obs in queue:
+            if printed[obs.name] > 1 or names.metric_like(obs.name):
                 out.append(obs)
             else:
-                held[obs.name] = [obs]
-        return out
+                self.held[obs.name] = [obs]
+
+    def _flood(self, out: list[Observation]) -> None:
+        """So many values before any step are no set-up: they go out, and nothing is held."""
+        out.extend(self.queue)
+        self.queue, self.started = [], True
 
     def segments(self, segments: Sequence[list[Observation] | columns.Block]
                  ) -> list[list[Observation] | columns.Block]:
@@ -67,8 +86,11 @@ class PreRun:
                 kept = self.take(segment)
             elif self.started or segment.plan.step is not None \
                     or segment.plan.epoch is not None:
-                self.started = True
-                kept = [o for m in segment.plan.metrics for o in self.held.pop(m[0], ())]
+                kept = []
+                if not self.started:
+                    self._start(kept)
+                for metric in segment.plan.metrics:
+                    kept.extend(self.held.pop(metric[0], ()))
                 if kept:
                     settled.append(kept)
                 settled.append(segment)
@@ -80,7 +102,7 @@ class PreRun:
         return settled
 
     def finish(self) -> list[Observation]:
-        """The output ended: what is held, when no value of it ever had a step (else those
-        values, printed once before the run, were its settings)."""
-        held, self.held = self.held, {}
-        return [] if self.started else [o for values in held.values() for o in values]
+        """The output ended: all it printed, in order, when no value of it had a step; else
+        nothing (what is still held was printed once, before the run: its settings)."""
+        queue, self.queue, self.held = self.queue, [], {}
+        return queue
