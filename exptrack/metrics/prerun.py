@@ -6,10 +6,10 @@ A training script prints its configuration before it trains: ``Radial cutoff: 6.
 a report. What tells them apart is where they come. Once a value whose name is no measure's
 (``names.metric_like``: not a loss, an accuracy, a time...) comes before any value with a
 step or an epoch, everything is held, in order. When a value with a step or an epoch
-comes, the held measures go out, and so do names printed twice (a table's columns); the rest were the set-
-up's, unless the run prints one of them again (a learning rate printed as the first epoch
-begins: the series' first value goes out just before its next). At the end those never
-printed again were settings, dropped. An output that never counts a step or an epoch ran
+comes, the held measures go out, and so do names printed twice (a table's columns); the
+rest were the set-up's, unless the run prints one of them again (a learning rate printed
+as the first epoch begins: the series' first value goes out just before its next). At the
+end those never printed again were settings, dropped. An output that never counts a step or an epoch ran
 no training (a benchmark, an evaluation script): at its end everything held goes out, in
 the order printed.
 
