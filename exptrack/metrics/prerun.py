@@ -1,17 +1,17 @@
 """Values printed before the run's first step: settings, unless their names say measure.
 
 A training script prints its configuration before it trains: ``Radial cutoff: 6.0 A``,
-``Using Exponential Moving Average with decay: 0.99``, ``warmup_proportion = 0.1``,
-``Max training steps per epoch: 500``. Printed once and read line by line, each looks like
-a report. What tells them apart is where they come. Once a value whose name is no measure's
+``Using Exponential Moving Average with decay: 0.99``, ``warmup_proportion = 0.1``, ``Max
+training steps per epoch: 500``. Printed once and read line by line, each looks like a
+report. What tells them apart is where they come. Once a value whose name is no measure's
 (``names.metric_like``: not a loss, an accuracy, a time...) comes before any value with a
-step or an epoch, everything is held, in order. When a value with a step or an epoch
-comes, the held measures go out, and so do names printed twice (a table's columns); the
-rest were the set-up's, unless the run prints one of them again (a learning rate printed
-as the first epoch begins: the series' first value goes out just before its next). At the
-end those never printed again were settings, dropped. An output that never counts a step or an epoch ran
-no training (a benchmark, an evaluation script): at its end everything held goes out, in
-the order printed.
+step or an epoch, everything is held, in order. When a value with a step or an epoch comes,
+the held measures go out, and so do names printed twice (a table's columns); the rest were
+the set-up's, unless the run prints one of them again (a learning rate printed as the first
+epoch begins: the series' first value goes out just before its next). At the end those never
+printed again were settings, dropped. An output that never counts a step or an epoch ran no
+training (a benchmark, an evaluation script): at its end everything held goes out, in the
+order printed.
 
 Held values reach ``metrics.jsonl`` late (at the run's first step, with their name's next
 value, or at the end of an output with no run). Before anything is held, a measure goes
