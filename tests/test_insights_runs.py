@@ -1455,9 +1455,9 @@ FALSE_ALARMS = {
     # sum (0.94 -> 2.6), by design
     "heldout164/flaml_automl_log_file_jsonl_trial_records_logged_metric_train_loss_validation_loss_wall_clock.log":
         {"plateau"},  # one record per AutoML trial: a search's best found early, no curve
-    "heldout168/icefall_pruned_transducer_ctc_ddp_two_ranks_loss_tot_loss_brackets_utt_stats_validation_lines_multidataset_mux.log":
-        {"instability"},  # "utt_pad_proportion" inside "loss[...]": a batch's padding share
-    # (0.01-0.14) named as a loss's field, jumping with each batch's utterance lengths
+    # (heldout168's icefall run: its "utt_pad_proportion" inside "loss[...]" was named as a
+    # loss's field, loss_utt_pad_proportion, and fired instability; since session 75 the
+    # tracker's keys are named by its head, utt_pad_proportion, and nothing fires)
     "heldout180/hyperopt_fmin_objective_prints_trial_params_json_then_loss_accuracy_f1_line_no_trial_index_interrupted.log":
         {"instability"},  # one line per hyperopt trial with no trial index: configurations'
     # losses, not a curve (a bad learning rate's 133x loss is the search working)
