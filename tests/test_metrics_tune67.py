@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from parsed import columns_named, named
 
+from exptrack.metrics import MetricParser, parse_text
+
 
 def test_a_colon_keyed_parenthesis_after_a_word_is_no_call() -> None:
     """OpenPCDet closes every evaluation with ``Generate label finished(sec_per_example:
@@ -125,3 +127,14 @@ def test_icefall_trackers_qualify_every_key_by_their_head() -> None:
     # guard: another group's keys still take its whole name
     assert [n for n, *_ in named("Epoch 1 stats[acc=0.91, f1=0.88]\n")] == [
         "stats_acc", "stats_f1"]
+
+
+def test_a_name_the_user_asked_for_is_never_held_as_a_setting() -> None:
+    """The pre-run hold judges names by their words; a name the user's own pattern finds,
+    or an alias the user gave, is a measure whatever its words, before the run too."""
+    text = "Radial cutoff: 6.0 A\nfoo 12\nEpoch 1 loss 0.5\n"
+    assert [o.name for o in parse_text(text)] == ["loss"]
+    assert [o.name for o in parse_text(text, MetricParser([r"foo (?P<foo>\d+)"]))] == [
+        "foo", "loss"]
+    assert [o.name for o in parse_text(text, MetricParser(
+        aliases={"Radial_cutoff": "cutoff"}))] == ["cutoff", "loss"]

@@ -111,7 +111,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()
         self._finals = finals.Finals()  # results printed after the last step (``finals``)
-        self._prerun = prerun.PreRun()  # settings printed before the first (``prerun``)
+        self._prerun = prerun.PreRun(self._aliases.values())  # settings before the first
 
     # -- input -------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[Observation]:

@@ -13,6 +13,8 @@ printed again were settings, dropped. An output that never counts a step or an e
 training (a benchmark, an evaluation script): at its end everything held goes out, in the
 order printed.
 
+A name the user asked for (``--metric-pattern``, an alias) is a measure, whatever its words.
+
 Held values reach ``metrics.jsonl`` late (at the run's first step, with their name's next
 value, or at the end of an output with no run). Before anything is held, a measure goes
 out at once (an initial evaluation's ``loss`` before the set-up's prose is done).
@@ -21,7 +23,7 @@ out at once (an initial evaluation's ``loss`` before the set-up's prose is done)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from exptrack.metrics import columns, names
 from exptrack.metrics.observation import Observation
@@ -32,9 +34,10 @@ MAX_HELD = 2000  # a flood this long before any step is no configuration: let it
 class PreRun:
     """The parser's last filter of what it gives out (``take``, ``segments``, ``finish``)."""
 
-    __slots__ = ("held", "queue", "started")
+    __slots__ = ("held", "queue", "started", "trusted")
 
-    def __init__(self) -> None:
+    def __init__(self, trusted: Iterable[str] = ()) -> None:
+        self.trusted = set(trusted)  # names the user asked for (patterns, aliases): measures
         self.started = False  # a value of the run had a step or an epoch
         self.queue: list[Observation] = []  # before it: all since the first setting-like
         self.held: dict[str, list[Observation]] = {}  # after it: settings, unless printed again
@@ -48,7 +51,7 @@ class PreRun:
             if not self.started:
                 if obs.step is not None or obs.epoch is not None:
                     self._start(out)
-                elif self.queue or not names.metric_like(obs.name):
+                elif self.queue or not self._measure(obs.name):
                     self.queue.append(obs)
                     if len(self.queue) >= MAX_HELD:
                         self._flood(out)
@@ -65,10 +68,18 @@ class PreRun:
         queue, self.queue = self.queue, []
         printed = Counter(obs.name for obs in queue)
         for obs in queue:
-            if printed[obs.name] > 1 or names.metric_like(obs.name):
+            if printed[obs.name] > 1 or self._measure(obs.name):
                 out.append(obs)
             else:
                 self.held[obs.name] = [obs]
+
+    def trust(self, name: str) -> None:
+        """``name`` is one the user's own pattern found: a measure, whatever its words."""
+        if len(self.trusted) < MAX_HELD:
+            self.trusted.add(name)
+
+    def _measure(self, name: str) -> bool:
+        return name in self.trusted or names.metric_like(name)
 
     def _flood(self, out: list[Observation]) -> None:
         """So many values before any step are no set-up: they go out, and nothing is held."""

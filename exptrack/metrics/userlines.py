@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextlib import suppress
 
-from exptrack.metrics import tables
+from exptrack.metrics import prerun, tables
 from exptrack.metrics.observation import Observation
 from exptrack.patterns import UserPattern
 
@@ -19,6 +19,7 @@ class UserLines:
     epoch: int | float | None
     _extra: list[UserPattern]
     _aliases: Mapping[str, str]
+    _prerun: prerun.PreRun
 
     def _apply_extra(self, line: str, out: list[Observation]) -> set[str]:
         taken: set[str] = set()
@@ -38,5 +39,6 @@ class UserLines:
                         continue
                     name = self._aliases.get(name, name)
                     taken.add(name)
+                    self._prerun.trust(name)  # the user's: never held as a setting
                     out.append(Observation(name, value, self.step, self.epoch))
         return taken
