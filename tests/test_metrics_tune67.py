@@ -138,3 +138,14 @@ def test_a_name_the_user_asked_for_is_never_held_as_a_setting() -> None:
         "foo", "loss"]
     assert [o.name for o in parse_text(text, MetricParser(
         aliases={"Radial_cutoff": "cutoff"}))] == ["cutoff", "loss"]
+
+
+def test_a_splattings_points_are_a_count() -> None:
+    """2D Gaussian splatting's bar prints ``Points=146954`` (how many Gaussians it holds)
+    beside the loss: a count of things, not a measure; it was a series."""
+    text = ("Training progress:  23%|##8  | 7000/30000 [08:43<30:24, 12.60it/s, Loss=0.01249, "
+            "distort=0.00000, Points=146954]\n"
+            "Training progress:  27%|###  | 8000/30000 [09:58<28:11, 12.61it/s, Loss=0.01101, "
+            "distort=0.00000, Points=151207]\n")
+    found = {n for n, *_ in named(text)}
+    assert "Loss" in found and "Points" not in found
