@@ -40,7 +40,7 @@ class PreRun:
         self.trusted = set(trusted)  # names the user asked for (patterns, aliases): measures
         self.started = False  # a value of the run had a step or an epoch
         self.queue: list[Observation] = []  # before it: all since the first setting-like
-        self.held: dict[str, list[Observation]] = {}  # after it: settings, unless printed again
+        self.held: dict[str, Observation] = {}  # after it: settings, unless printed again
 
     def take(self, found: list[Observation]) -> list[Observation]:
         """``found``, less what is held now, plus what was held and is decided."""
@@ -57,7 +57,7 @@ class PreRun:
                         self._flood(out)
                     continue
             if self.held and obs.name in self.held:  # printed again: a series
-                out.extend(self.held.pop(obs.name))
+                out.append(self.held.pop(obs.name))
             out.append(obs)
         return out
 
@@ -71,7 +71,7 @@ class PreRun:
             if printed[obs.name] > 1 or self._measure(obs.name):
                 out.append(obs)
             else:
-                self.held[obs.name] = [obs]
+                self.held[obs.name] = obs
 
     def trust(self, name: str) -> None:
         """``name`` is one the user's own pattern found: a measure, whatever its words."""
@@ -100,8 +100,8 @@ class PreRun:
                 kept = []
                 if not self.started:
                     self._start(kept)
-                for metric in segment.plan.metrics:
-                    kept.extend(self.held.pop(metric[0], ()))
+                kept.extend(self.held.pop(metric[0]) for metric in segment.plan.metrics
+                            if metric[0] in self.held)
                 if kept:
                     settled.append(kept)
                 settled.append(segment)
