@@ -23,6 +23,7 @@ STOPWORDS = frozenset({
     "layer", "block", "stage", "round", "run", "runs", "trial", "fold", "job", "rank",
     "gpu", "cpu", "core", "cores", "batch_size", "took", "take", "takes", "done", "finished",
     "saved", "horizon", "horizons",  # "for horizon 3, Test MAE: 2.95": a forecast's index
+    "allocate",  # PyTorch's "CUDA out of memory. Tried to allocate 11.34 GiB. GPU 4 has"
 })
 # A time or memory unit after a value: kept on a line that reports unit-less metrics too
 # ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
@@ -80,6 +81,7 @@ _UNIT_AFTER = re.compile(
     r"iters?|it/s|[mun]?s(?:/\w+)?)(?![\w/\-])(?!\s*[:=])")  # "0.5 step=1": the next key
 # "loss: 0.73 iter time (s): 3.18": the word after a value opens the next key
 _NAME_GOES_ON = re.compile(r" [A-Za-z]\w{0,20}(?: \([A-Za-z/%]{1,6}\))?\s?[:=]")
+_SENTENCE_END = re.compile(r"\.\s[A-Z]")
 _TWO_WORDS = re.compile(r" ([a-z]{1,20}) ([a-z]{1,20}) $")
 # what may follow a name's value with no ":" between them ("loss 0.16104: 100%|": the end
 # of a bar's description)
@@ -147,9 +149,12 @@ def unit_after(after: str, number_follows: bool) -> bool:
         and _NAME_GOES_ON.match(after, unit.end()) is None
 
 
-def weak_pair_ok(name: str, sep: str, after: str, field: bool = False) -> bool:
+def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,
+                 decimal: bool = False) -> bool:
     """Does ``name`` followed by its value with no ``:``/``=`` (``sep``) read as a pair?
-    ``field``: a decimal value in a field of its own after a ``|`` ("| MeanReg 0.0056 |")."""
+    ``field``: a decimal value in a field of its own after a ``|`` ("| MeanReg 0.0056 |");
+    ``decimal``: the value has a fraction, so a full stop after it ends a sentence
+    ("Training loss 1.52. Validation loss 1.67."; not a model's "RTX 3080. Max memory")."""
     low = name.lower()
     if low in STOPWORDS or "'" in name:
         return False
@@ -159,7 +164,7 @@ def weak_pair_ok(name: str, sep: str, after: str, field: bool = False) -> bool:
             and names.words(name) != ["learning", "rate"] \
             and not (field and _FIELD_END.match(after)):  # insightface's "LearningRate 0.1"
         return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
-    if _WEAK_RIGHT_OK.match(after) is not None:
+    if _WEAK_RIGHT_OK.match(after) is not None or (decimal and _SENTENCE_END.match(after)):
         return True
     two = _TWO_WORDS.match(after)  # "total loss 0.5 cls loss 0.3": the next name, two words
     return two is not None and not STOPWORDS.intersection(two.group(1, 2)) \

@@ -42,11 +42,10 @@ def position(pieces: list[str], index: int, counter: bool,
         labelled = before_key(tail, bracket.start())  # "Test Epoch: [5/10] Acc:": the
         if labelled is not None:  # phase labels the values (test_Acc)
             insort(phases, (offsets[index], labelled))
-        if kind == EPOCH or not counter \
-                or (bracket.group("mode") or "").lower() not in ("val", "test"):
-            return (Action(kind, index),)
-        return ()  # MMEngine's "Iter(val) [1902/1902]": the val loop's position, not the
-        # run's step; mmcv's "Iter(val) [500]" is
+        if not counter or (bracket.group("mode") or "").lower() not in ("val", "test"):
+            return (Action(kind, index),)  # mmcv's "Iter(val) [500]": the run's step
+        return ()  # MMEngine's "Iter(val) [1902/1902]", "Epoch(test) [13/13]": the eval
+        # loop's batch, not the run's step or epoch ("Epoch(val) [1][625/625]" has both)
     glued = forms.GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
     if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"
         return (Action(EPOCH if glued.group(1)[:1] in "Ee" else STEP, index),)

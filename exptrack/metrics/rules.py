@@ -321,7 +321,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
         if weak and not memory and not weak_pair_ok(
                 name, sep, after[unit.end():] if unit else after,
-                "." in pieces[index] and found.before.endswith("| ")) \
+                "." in pieces[index] and found.before.endswith("| "), "." in pieces[index]) \
                 and not (found.phase is not None and names.metric_like(name)
                          and _NEXT_NAME.match(after)):
             continue  # but "train loss 2.02 train acc: 0.16": a phase's metric, then a name

@@ -52,8 +52,10 @@ _DONE_FIELD = re.compile(r"\s(?:updates|iterations|iters)\s*(?:[|,;]|$)")
 _COUNTED_BATCHES = re.compile(r"\s?(?:batches|iters|iterations|steps)\s*(?:[|,;]|$)")
 # a line's bare count, then its named values: TensorFlow notebooks' "0 loss: 2.35377
 # Prediction: ...", "12, train_loss: 2.65, val_loss: 1.68", TimeGAN's "1,000 | d_loss: 0.58"
-# (the step, or the epoch it counts)
-_COUNT_THEN_NAME = re.compile(r"(?:,|\s\|)?\s[A-Za-z_][A-Za-z_]{0,30}\s?[:=]\s?$")
+# (the step, or the epoch it counts); Keras-GAN's "800 [D loss: 0.69, acc.: 50.00%] [G loss:
+# 0.72]": a bracket's named field
+_COUNT_THEN_NAME = re.compile(r"(?:,|\s\|)?\s[A-Za-z_][A-Za-z_]{0,30}\s?[:=]\s?$"
+                              r"|\s\[[A-Za-z][A-Za-z .]{0,30}:\s?$")
 
 
 _TIMER_NEXT = re.compile(r":\s{1,8}\[$")

@@ -1,0 +1,70 @@
+"""Round ``tune68`` (session 76): forms of the corpus's leads and of the sets session 76
+tuned on (``heldout848``, ``heldout850``, ``heldout852``). Each test of a rule fails on the
+parser before the round (e21d66d4); each guard fails on the rule without its check
+(mutation-checked)."""
+
+from __future__ import annotations
+
+from parsed import columns_named, named
+
+
+def test_an_eval_loops_single_bracket_is_its_batch_not_the_epoch() -> None:
+    """MMEngine's test loop prints ``Epoch(test) [13/13]``: the bracket counts the test
+    loop's batches, and it was read as epoch 13 of the run (the val loop's ``[1][18/18]``
+    already kept only its epoch; ``Iter(val) [1902/1902]`` no position at all)."""
+    text = ("2023/06/08 11:10:30 - mmengine - INFO - Epoch(test) [12/13]    eta: 0:00:06  "
+            "time: 4.5784  data_time: 0.0022  \n"
+            "2023/06/08 11:10:31 - mmengine - INFO - Epoch(test) [13/13]  accuracy/top1: "
+            "70.0000  accuracy/top5: 92.6829  data_time: 0.0022  time: 4.6142\n")
+    assert named(text) == [
+        ("test_time", 4.5784, None, None), ("test_data_time", 0.0022, None, None),
+        ("accuracy/top1", 70.0, None, None), ("accuracy/top5", 92.6829, None, None),
+        ("test_data_time", 0.0022, None, None), ("test_time", 4.6142, None, None)]
+    assert columns_named(text) == named(text)
+    # guards: the val loop's first bracket is the epoch; mmcv's "Iter(val) [500]" (no
+    # total) is the run's step; a training loop's "Epoch(train) [3][10/50]" keeps both
+    assert named("2023/02/05 15:05:27 - mmengine - INFO - Epoch(val) [1][18/18]  "
+                 "accuracy/top1: 62.0629\n") == [("accuracy/top1", 62.0629, None, 1)]
+    assert named("2021-01-01 10:00:00,000 - mmseg - INFO - Iter(val) [500]\taAcc: 0.9, "
+                 "mIoU: 0.61\n") == [("aAcc", 0.9, 500, None), ("mIoU", 0.61, 500, None)]
+    assert named("2023/06/08 00:39:09 - mmengine - INFO - Epoch(train) [3][10/50]  lr: "
+                 "1.0000e-02  loss: 0.5\n") == [("lr", 0.01, 10, 3), ("loss", 0.5, 10, 3)]
+
+
+def test_a_full_stop_after_a_fraction_ends_the_sentence() -> None:
+    """A char-LSTM tutorial prints ``1501: Training loss 1.522281. Validation loss
+    1.668997.``: the full stop after a value named without a colon was no pair's end, and
+    every training loss was missed."""
+    text = ("1501: Training loss 1.522281. Validation loss 1.668997.\n"
+            "1502: Training loss 1.422281. Validation loss 1.568997.\n")
+    assert named(text) == [
+        ("training_loss", 1.522281, 1501, None), ("validation_loss", 1.668997, 1501, None),
+        ("training_loss", 1.422281, 1502, None), ("validation_loss", 1.568997, 1502, None)]
+    # guards: a whole number before a full stop is a model's or a device's number
+    # (Unsloth's "GPU = ... RTX 3080. Max memory = 9.644 GB.", the card's capacity), and
+    # PyTorch's out-of-memory message is no report
+    assert named("GPU = NVIDIA GeForce RTX 3080. Max memory = 9.644 GB.\n") == []
+    assert named("step 483 loss 0.5\n"
+                 "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 11.34 "
+                 "GiB. GPU 4 has a total capacty of 44.42 GiB of which 8.92 GiB is free. "
+                 "Process 4131576 has 35.50 GiB memory in use. Of the allocated memory 33.99 "
+                 "GiB is allocated by PyTorch, and 854.69 MiB is reserved by PyTorch but "
+                 "unallocated. If reserved but unallocated memory is large try setting "
+                 "max_split_size_mb to avoid fragmentation.  See documentation for Memory "
+                 "Management and PYTORCH_CUDA_ALLOC_CONF\n") == [("loss", 0.5, 483, None)]
+
+
+def test_a_count_before_a_brackets_named_fields_is_the_step() -> None:
+    """Keras-GAN's ``800 [D loss: 0.0023, acc.: 100.00%] [G loss: 3.55]``: the count that
+    opens the line is the iteration, and the values had no step."""
+    text = ("800 [D loss supervised: 0.0023, acc.: 100.00%] [D loss unsupervised: 0.1624] "
+            "[G loss: 3.555443]\n"
+            "1600 [D loss supervised: 0.0003, acc.: 100.00%] [D loss unsupervised: 0.2607] "
+            "[G loss: 3.122660]\n")
+    assert [(n, s) for n, _, s, _ in named(text)] == [
+        ("D_loss_supervised", 800), ("acc", 800), ("D_loss_unsupervised", 800),
+        ("G_loss", 800), ("D_loss_supervised", 1600), ("acc", 1600),
+        ("D_loss_unsupervised", 1600), ("G_loss", 1600)]
+    assert columns_named(text) == named(text)
+    # guard: a decimal before the bracket is a value, no count
+    assert named("Epoch 2\n0.5 [D loss: 0.3]\n") == [("D_loss", 0.3, None, 2)]
