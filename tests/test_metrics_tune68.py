@@ -68,3 +68,23 @@ def test_a_count_before_a_brackets_named_fields_is_the_step() -> None:
     assert columns_named(text) == named(text)
     # guard: a decimal before the bracket is a value, no count
     assert named("Epoch 2\n0.5 [D loss: 0.3]\n") == [("D_loss", 0.3, None, 2)]
+
+
+def test_a_line_that_is_only_done_closes_the_run() -> None:
+    """GEARS prints ``Done!`` after its last epoch, then its test results and a subgroup
+    analysis: they carried epoch 1 (34 of a tuned-on set's 41 metrics). A line that is only
+    "Done!" after a line of metrics closes the run, as "Optimization Finished!" does."""
+    text = ("Epoch 1 Step 1601 Train Loss: 0.4739\n"
+            "Epoch 1: Train Overall MSE: 0.0061 Validation Overall MSE: 0.0069. \n"
+            "Done!\n"
+            "Start Testing...\n"
+            "test_combo_seen0_mse: 0.008835521\n"
+            "test_combo_seen0_pearson: 0.97467689912096\n")
+    assert named(text)[-2:] == [("test_combo_seen0_mse", 0.008835521, None, None),
+                                ("test_combo_seen0_pearson", 0.97467689912096, None, None)]
+    assert columns_named(text) == named(text)
+    # guards: "Done" inside a sentence closes nothing, nor does a "Done." after a line
+    # that set the step without printing metrics (a loop's banner)
+    assert named("Epoch 3 loss: 0.5\nLoading done in 3 files\nval_acc: 0.8\n")[-1] == (
+        "val_acc", 0.8, None, 3)
+    assert named("Epoch 3\nLoading data...\nDone.\nloss: 0.5\n") == [("loss", 0.5, None, 3)]

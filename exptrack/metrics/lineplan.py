@@ -152,6 +152,8 @@ _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is
 # not "test" or "results", which also head evaluations during training
 CLOSING = re.compile(r"(?i)(?<![/\\.\-])\b(?:finish(?:ed)?|final|summary|early[ _-]?stop\w*"
                      r"|stopping|end of training)\b(?![/\\\-]|\.\w)")
+# a line that is only "Done!" (the PyTorch quickstart's, GEARS' after its epochs): likewise
+_DONE_ALONE = re.compile(r"\s{0,8}(?:Done|DONE|done)[!.]?\s*$")
 
 
 class Plan(NamedTuple):
@@ -303,7 +305,7 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     if _PER_CLASS.match(text.strip()):
         return Plan((), (), ROWS)
     flags, key = dumps.classify(text)
-    if not flags and CLOSING.search(text[:200]):
+    if not flags and (CLOSING.search(text[:200]) or _DONE_ALONE.match(text)):
         return Plan((), (), CLOSES)
     return Plan((), (), flags, (), key) if flags else EMPTY
 
