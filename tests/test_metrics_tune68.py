@@ -88,3 +88,16 @@ def test_a_line_that_is_only_done_closes_the_run() -> None:
     assert named("Epoch 3 loss: 0.5\nLoading done in 3 files\nval_acc: 0.8\n")[-1] == (
         "val_acc", 0.8, None, 3)
     assert named("Epoch 3\nLoading data...\nDone.\nloss: 0.5\n") == [("loss", 0.5, None, 3)]
+
+
+def test_a_labels_index_before_a_name_of_words_is_in_the_name() -> None:
+    """GEARS' ``Train Top 20 DE MSE: 0.1758 Validation Top 20 DE MSE: 0.2167.``: the index
+    was kept in one-word names only (``head 3 acc``), and the three splits' values were one
+    series, ``DE_MSE``."""
+    text = ("Train Top 20 DE MSE: 0.1758 Validation Top 20 DE MSE: 0.2167. \n"
+            "Best performing model: Test Top 20 DE MSE: 0.2540\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("train_Top_20_DE_MSE", 0.1758), ("validation_Top_20_DE_MSE", 0.2167),
+        ("test_Top_20_DE_MSE", 0.254)]
+    # guard: a one-word name after the index reads as before
+    assert named("head 3 acc: 0.9\n") == [("head_3_acc", 0.9, None, None)]

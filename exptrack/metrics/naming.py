@@ -90,7 +90,7 @@ _NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", 
                                      "worker", "rank", "gpu", "process", "stage", "phase",
                                      "cycle", "pass", "part", "fold"})
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|level|scale|layer|top) $")
-_NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40})\s?[:=]?\s$")
+_NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40}(?: [A-Za-z][\w\-]{0,40}){0,2})\s?[:=]?\s$")
 # open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name;
 # so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53", Flair's "f1-score
 # (micro avg)  0.9905")
@@ -213,7 +213,7 @@ def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
     name = _NAME_AFTER.match(right) if label is not None else None
     if label is None or name is None or not names.metric_like(name.group(1)):
         return None
-    return label[0], label[1], name.group(1)
+    return label[0], label[1], name.group(1).replace(" ", "_")  # GEARS' "Top 20 DE MSE:"
 
 
 def normalize_name(name: str) -> str:
