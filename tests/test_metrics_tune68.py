@@ -101,3 +101,36 @@ def test_a_labels_index_before_a_name_of_words_is_in_the_name() -> None:
         ("test_Top_20_DE_MSE", 0.254)]
     # guard: a one-word name after the index reads as before
     assert named("head 3 acc: 0.9\n") == [("head_3_acc", 0.9, None, None)]
+
+
+def test_only_the_lowest_ranks_copy_of_a_distributed_runs_lines_counts() -> None:
+    """Each process of a distributed run prints its own copy of the run's lines, tagged by
+    its rank (icefall's ``(1/2)``, PyTorch's ``[rank1]:``, a script's ``[Rank 1]``): the
+    two ranks' losses made one zigzag series of twice the steps. The collectors count one
+    observation a step, as frameworks that log from rank zero only record it."""
+    text = ("[Rank 0] Step 20: loss=2.3761, time=0.159s\n"
+            "[Rank 1] Step 20: loss=3.3065, time=0.159s\n"
+            "[Rank 0] Step 25: loss=1.5229, time=0.158s\n"
+            "[Rank 1] Step 25: loss=2.1060, time=0.158s\n")
+    assert named(text) == [("loss", 2.3761, 20, None), ("time", 0.159, 20, None),
+                           ("loss", 1.5229, 25, None), ("time", 0.158, 25, None)]
+    assert columns_named(text) == named(text)
+    icefall = ("2023-09-12 18:12:16,581 INFO [train.py:888] (0/2) Epoch 1, batch 0, "
+               "loss[loss=3.591, simple_loss=7.182], tot_loss[loss=3.591], batch size: 55\n"
+               "2023-09-12 18:12:16,581 INFO [train.py:888] (1/2) Epoch 1, batch 0, "
+               "loss[loss=3.543, simple_loss=7.085], tot_loss[loss=3.543], batch size: 56\n")
+    assert [(n, v) for n, v, _, _ in named(icefall)] == [
+        ("loss", 3.591), ("simple_loss", 7.182), ("tot_loss", 3.591)]
+    torchrun = ("[rank1]:step 1 loss 0.9\n[rank0]:step 1 loss 0.8\n[rank1]:step 2 loss 0.7\n"
+                "[rank0]:step 2 loss 0.6\n")
+    assert named(torchrun) == [("loss", 0.9, 1, None), ("loss", 0.8, 1, None),
+                               ("loss", 0.6, 2, None)]
+    # guards: a run whose lines all come from one rank (a job's one process printing) keeps
+    # them all, whatever the rank; a value only a higher rank prints (Megatron's loss from
+    # the last pipeline stage) is kept
+    assert named("[rank3]:step 1 loss 0.9\n[rank3]:step 2 loss 0.7\n") == [
+        ("loss", 0.9, 1, None), ("loss", 0.7, 2, None)]
+    assert named("[rank0]:step 1 mem 5.1 GB\n[rank7]:step 1 lm loss 8.2\n"
+                 "[rank0]:step 2 mem 5.2 GB\n[rank7]:step 2 lm loss 7.9\n") == [
+        ("mem", 5.1, 1, None), ("lm_loss", 8.2, 1, None), ("mem", 5.2, 2, None),
+        ("lm_loss", 7.9, 2, None)]

@@ -48,7 +48,7 @@ _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4}
 # icefall's "%(asctime)s %(levelname)s [%(filename)s:%(lineno)d] (%(rank)s/%(world_size)s) ":
 # the process's rank of the world ("(1/2)") is no step of the message
 _RANK_RECORD = re.compile("^" + forms.LOG_STAMP + r"[\d:.,]{0,10} (?:INFO|DEBUG|WARNING|ERROR) "
-                          r"\[[\w.\-]{1,80}:\d{1,7}\] \(\d{1,6}/\d{1,6}\) ")
+                          r"\[[\w.\-]{1,80}:\d{1,7}\] \((\d{1,6})/\d{1,6}\) ")
 # NeMo's record prefix, "[NeMo I 2025-06-18 21:57:04 nemo_logging:393] ": its tag, level,
 # time and source location ("module:line") name no value
 _TAGGED_RECORD = re.compile(r"^\s{0,8}\[[A-Za-z]{1,12} [IWEDC] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
@@ -109,6 +109,7 @@ ROWS = 1 << 18  # "Per-class details:": each line under it is one class's (no ag
 MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 LR_REDUCED = 1 << 20  # Keras' ReduceLROnPlateau notice: a learning rate when no line prints one
 FLOWER = 1 << 28  # a line of Flower's rounds or its summary's heading (``flower``)
+RANKED = 1 << 29  # a line of metrics a process of a rank printed (``rank_of``)
 EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms": the epoch's
 # report after its batches' lines (MindSpore's TimeMonitor, DGL's "Epoch Time(s)"): no step
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
@@ -338,6 +339,26 @@ def bar_finished(raw: bytes, start: int, end: int) -> bool:
     count = raw[start:end]
     return raw[end:end + 1] == b"/" and raw.startswith(count, end + 1) \
         and not raw[end + 1 + len(count):end + 2 + len(count)].isdigit()
+
+
+# the rank a line's process tag names: PyTorch's "[rank1]:", torchrun's "[default1]:", Open
+# MPI's "[1,1]<stdout>:", a script's own "[Rank 1] "
+_RANK_TAG = re.compile(r"^(?:\[(?:rank|default)(\d{1,6})\]:|\[\d{1,6},(\d{1,6})\]<std(?:out|err)>:"
+                       r"|\[Rank (\d{1,6})\] )")
+
+
+def rank_of(raw: str | bytes) -> int | None:
+    """The rank of the process that printed a line, when its tag names one (``_RANK_TAG``,
+    icefall's "(1/2)"): each process of a distributed run prints its own copy of the
+    run's lines, and only the lowest rank's are the run's series (as the frameworks that
+    log from rank zero only record them); None for a line of no rank."""
+    text = text_of(raw[:300])
+    tag = _RANK_TAG.match(text) if text[:1] == "[" else None
+    if tag is None and ") " in text[:160]:
+        tag = _RANK_RECORD.match(text)
+    if tag is None:
+        return None
+    return int(next(group for group in tag.groups() if group is not None))
 
 
 def untagged(text: str) -> str:

@@ -78,6 +78,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
+        self._rank: int | None = None  # the lowest rank a process tag named (``RANKED``)
+        self._rank_names: set[str] = set()  # the names that rank's lines printed
         self._one_offs: list[Observation] = []  # timings before any step (``slowpath``)
         self._values_shape = b""  # the shape of the last line with values (``_reprinted``)
         self._bar_text: str | None = None  # progress bars: see ``replay``
@@ -352,7 +354,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 if shape in self._columns:
                     column = self._columns[shape]
                 else:
-                    column = None if plan.flags & (KEYED | SLOW | TIMING | lineplan.KERAS_BAR) \
+                    column = None if plan.flags & (KEYED | SLOW | TIMING | lineplan.KERAS_BAR
+                                                   | lineplan.RANKED) \
                         else columns.make_plan(shape, plan.context, plan.metrics, plan.report)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric

@@ -36,6 +36,7 @@ from exptrack.metrics.lineplan import (
     KEYED,
     LR_REDUCED,
     OBJECT,
+    RANKED,
     REPRINT,
     RESULTS,
     ROWS,
@@ -45,6 +46,7 @@ from exptrack.metrics.lineplan import (
     Plan,
     listing_plan,
     make_plan,
+    rank_of,
     text_of,
 )
 from exptrack.metrics.observation import Carried, Observation
@@ -71,6 +73,8 @@ class SlowPath(Placing, DumpBlocks):
     _aliases: Mapping[str, str]
     _counted: bool
     _trained: bool
+    _rank: int | None  # the lowest rank whose lines the run's series are (``RANKED``)
+    _rank_names: set[str]  # the names its lines printed
     _one_offs: list[Observation]
     _values_shape: bytes
     _names: spelling.NameRegistry
@@ -114,6 +118,8 @@ class SlowPath(Placing, DumpBlocks):
         data = raw.encode("ascii") if isinstance(raw, str) else raw
         no_number = shape == data and _NAN_INF.search(data) is None
         plan = listing_plan(data) if no_number else self._make_plan(data)
+        if plan.metrics and rank_of(data) is not None:
+            plan = plan._replace(flags=plan.flags | RANKED)
         if len(self._plans) >= MAX_PLANS:
             self._plans.clear()
             self._columns.clear()
@@ -178,6 +184,19 @@ class SlowPath(Placing, DumpBlocks):
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
+        if plan.flags & RANKED:  # (a distributed run's: the lowest rank's lines count)
+            rank = rank_of(raw)
+            printed = {m[0] for m in plan.metrics}
+            if rank is not None and self._rank is not None and rank > self._rank:
+                if printed <= self._rank_names:
+                    return None  # another process's copy of what the lowest rank prints
+            elif rank is not None:
+                if rank != self._rank:
+                    self._rank, self._rank_names = rank, set()
+                self._rank_names |= printed
+            plan = plan._replace(flags=plan.flags & ~RANKED)
+            if not plan.flags and self._dump is None:
+                return plan
         if (plan.flags & FLOWER or (self._dump is not None and self._dump.mode == dumps.FLOWER)) \
                 and self._flower_line(raw, out):
             return None
