@@ -134,3 +134,21 @@ def test_only_the_lowest_ranks_copy_of_a_distributed_runs_lines_counts() -> None
                  "[rank0]:step 2 mem 5.2 GB\n[rank7]:step 2 lm loss 7.9\n") == [
         ("mem", 5.1, 1, None), ("lm_loss", 8.2, 1, None), ("mem", 5.2, 2, None),
         ("lm_loss", 7.9, 2, None)]
+
+
+def test_a_tables_row_of_the_same_epoch_printed_twice_is_one_report() -> None:
+    """fastai's table saved from a notebook shows each epoch's row twice: every value was
+    counted twice. A row printed again under a table with an epoch (or step) column is the
+    same report."""
+    text = ("epoch     train_loss  valid_loss  f1_score  time    \n"
+            "0         15.609295   1.821276    0.478261  00:33     \n"
+            "0         15.609295   1.821276    0.478261  00:33     \n"
+            "1         15.132992   2.226258    0.489362  00:35     \n"
+            "1         15.132992   2.226258    0.489362  00:35     \n")
+    assert [(n, v, e) for n, v, _, e in named(text)] == [
+        ("train_loss", 15.609295, 0), ("valid_loss", 1.821276, 0), ("f1_score", 0.478261, 0),
+        ("train_loss", 15.132992, 1), ("valid_loss", 2.226258, 1), ("f1_score", 0.489362, 1)]
+    # guard: rows of no index are each a report, however alike (spaCy 2's textcat example,
+    # whose bug printed the same row every iteration)
+    spacy = "LOSS      P       R       F\n" + "184.500 0.505   1.000   0.671\n" * 3
+    assert [n for n, *_ in named(spacy)] == ["LOSS", "P", "R", "F"] * 3

@@ -96,6 +96,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._prior: tuple[list[str], str, list[str] | None, str] | None = None  # (``tablelines``)
         self._header_text = ""  # the header's line, its message (``tables``)
         self._header_open = False  # the header was the last line: it may go on
+        self._row_said = ""  # the table's last row, as printed (``tablelines``)
         self._layout = tables.SPACES  # how the header's cells were set apart
         self._phases: list[str] | None = None  # a table of phase columns (``tables``)
         self._markdown = False  # under a markdown table's rule: rows are labels

@@ -21,6 +21,7 @@ from exptrack.metrics import (
 )
 from exptrack.metrics.lineplan import Plan
 from exptrack.metrics.observation import Observation
+from exptrack.metrics.phases import COUNTER_KEYS
 from exptrack.metrics.reprints import Reprints
 
 # YOLOv5's and YOLOv7's evaluation header
@@ -36,6 +37,7 @@ class TableLines:
     _header: list[str] | None
     _header_open: bool  # the header was the table's last line: it may go on
     _split_header: list[str] | None
+    _row_said: str  # the table's last row, as printed
     _prior: tuple[list[str], str, list[str] | None, str] | None  # the header before it
     _header_text: str  # the header's line without a record's prefix (``tables.message``)
     _layout: str
@@ -84,6 +86,10 @@ class TableLines:
     def _table_line(self, text: str, out: list[Observation]) -> None:
         if self._title_line(text):
             return
+        if text == self._row_said and self._header is not None \
+                and any(cell.lower() in COUNTER_KEYS for cell in self._header):
+            return  # the row of the same epoch again (fastai's table in a notebook, drawn
+            # twice); rows of no index are each a report, however alike (spaCy 2's bug)
         if "|" in text:
             if self._long_line(text, out):
                 return
@@ -136,8 +142,9 @@ class TableLines:
             if joined is not None:  # a header's second line ("| Accuracy |")
                 self._header = joined
                 return
-        if (self._header is None or not self._table_row(text, out)) \
-                and not self._prior_row(text, out) \
+        if self._header is not None and self._table_row(text, out):
+            self._row_said = text
+        elif not self._prior_row(text, out) \
                 and ("  " in text or "\t" in text or " | " in text or text.count(",") > 1
                      or text.count(";") > 1 or tables.spaced_header(text.strip())):
             self._phases = kvtables.parse_phase_header(text) if "|" in text else None
@@ -192,7 +199,7 @@ class TableLines:
                 self._prior = (self._header, self._layout, self._split_header,
                                self._header_text)
             self._header, self._layout = found
-            self._first_set = ""
+            self._first_set, self._row_said = "", ""
             self._header_phase, self._titled = self._titled, ""
             self._header_text = tables.message(line).rstrip()
             self._header_open = True
