@@ -1311,6 +1311,10 @@ EXPECTED = {
         {"plateau"},
     "heldout828/umamba_nnunetv2_trainer_issue_timestamped_epoch_blocks_train_val_loss_turn_nan_pseudo_dice_list_lr_epoch_time.log":
         {"divergence"},
+    # session 76: Florence-2's validation loss is best at epoch 6 (0.232) and 0.235-0.240
+    # for the 5 epochs after, while its training loss halves: a real plateau
+    "heldout865/florence2_full_finetune_notebook_tqdm_epoch_bars_average_training_validation_loss_cell_time.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1721,6 +1725,11 @@ FALSE_ALARMS = {
     # nearly every step): too early to say it does not learn, as heldout608's warm-up
     "heldout854/nanotron_dp_pp_tp_info_pipe_separated_iteration_lm_loss_lr_tokens_per_sec_k_suffix_tflops_grad_norm_memory_usage_lines_annealing_stage_checkpoint.log":
         {"not_learning"},
+    # a distillation refinement whose val_loss is best at epoch 2 (0.3327) and within 0.5%
+    # of it after, while val_acc still rises to its best at the last epoch: noise at the
+    # floor, and stopping early would have lost the best accuracy
+    "heldout857/vww_mbv3s_kd_refine_metrics_jsonl_per_epoch_string_train_loss_with_ce_kl_margin_val_acc_lr.log":
+        {"plateau"},
 }
 
 
