@@ -115,6 +115,6 @@ def test_flower_lines_parse_in_linear_time() -> None:
     for line in lines:
         start = time.perf_counter()
         named(line + "\n")
-        # (linear: at most 0.25 s on an idle machine, about a second under CI's two workers;
-        # a regex that backtracks over the run takes minutes)
-        assert time.perf_counter() - start < 3.0, line[:40]
+        # (linear: at most 0.4 s on an idle machine, once 3 s under CI's two workers; a
+        # regex that backtracks over the run takes minutes)
+        assert time.perf_counter() - start < 10.0, line[:40]
