@@ -305,8 +305,10 @@ def not_a_report(line: str) -> bool:
 
 
 # Lightning's ModelCheckpoint: "Epoch 0, global step 352: 'val/acc' reached 0.18400 (best
-# 0.18400), saving model to '...' as top 1", "... 'val/acc' was not in top 1"
-_REACHED = re.compile(r"(['\"])([^'\"\s]{1,80})\1 reached $")
+# 0.18400), saving model to '...' as top 1", "... 'val/acc' was not in top 1"; before 1.3 the
+# name was not quoted ("Epoch 00000: val_loss reached 2.12986 (best 2.12986), ...")
+_REACHED = re.compile(r"(?:(['\"])(?P<quoted>[^'\"\s]{1,80})\1"
+                      r"|(?<![^\s:])(?P<bare>[A-Za-z_][\w./\-]{0,79})) reached $")
 _TOP_K = re.compile(r"\s(?:as|in) top $")
 
 
@@ -322,7 +324,8 @@ def checkpoint_event(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Ac
             else None
         if found is not None:
             at = sum(len(piece) for piece in pieces[:action.token - 1])
-            action = action._replace(name=found.group(2),
-                                     source=(at + found.start(2), at + found.end(2)))
+            group = "quoted" if found.group("quoted") else "bare"
+            action = action._replace(name=found.group(group),
+                                     source=(at + found.start(group), at + found.end(group)))
         kept.append(action)
     return tuple(kept)

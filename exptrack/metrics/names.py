@@ -35,6 +35,7 @@ METRIC_WORDS = frozenset({
     # depth estimation's ("AbsRel", "Sq Rel", "Delta1"; "Top-5", "ROUGE-2" and "Abs Rel" are
     # matched as a word and the number or "rel" after it)
     "absrel", "sqrel", "delta1", "delta2", "delta3",
+    "auprc", "aupr", "prauc", "aupro",  # areas under precision-recall (and PRO) curves
     "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
     "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
     "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
@@ -234,8 +235,9 @@ def metric_like(name: str) -> bool:
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
-        or any((n.isdigit() or n == "rel" or len(p) == 1)  # "Rank-1", "aP" and "aP0" alike
-               and (p + n in METRIC_WORDS or p + n.rstrip("0123456789") in METRIC_WORDS)
+        or any(p + n in METRIC_WORDS  # "AuPRC": one word split at its capitals
+               or ((n.isdigit() or n == "rel" or len(p) == 1)  # "Rank-1", "aP" and "aP0" alike
+                   and p + n.rstrip("0123456789") in METRIC_WORDS)
                for p, n in pairwise(parts)) \
         or phase_path(name) or ("/" in name and parts[-1] in STATISTICS
                                 and parts[-2] not in STATISTICS)

@@ -6,12 +6,14 @@ two loggers' formats of one report print the same batch twice. A line is a repri
 its values are dropped (the first print stands), when every value on it repeats its name's
 last value (or most do, and the others name what was never printed: those stay): the same
 step and epoch (one of them known; an epoch's line with no step, MetricLogger's ``Averaged
-stats: lr: 0.000415  loss: 2.557741``, repeats the epoch's last batch's), the same value to
-the digits the shorter print shows (at least three decimals when they differ; Poutyne
-prints its best epoch's 0.073298 again as 0.0732985, with the ``lr`` it printed nowhere
-else), from a line of another format (numbers and runs of spaces aside), or from a line of
-the same format with every value the same at the same known step (a ``\r`` status line
-printed again with ``\n``). A line of the same format with a new value or no step (the
+stats: lr: 0.000415  loss: 2.557741``, repeats the epoch's last batch's; a line of another
+format that adds the step to an epoch's value, Lightning's checkpoint message ``Epoch 0,
+global step 351: 'val_acc' reached 0.84879``, repeats the bar's ``val_acc=0.849``), the
+same value to the digits the shorter print shows (at least three decimals when they differ;
+Poutyne prints its best epoch's 0.073298 again as 0.0732985, with the ``lr`` it printed
+nowhere else), from a line of another format (numbers and runs of spaces aside), or from a
+line of the same format with every value the same at the same known step (a ``\r`` status
+line printed again with ``\n``). A line of the same format with a new value or no step (the
 next report of a stuck loss, a padded dict with a rounded epoch), or with one new value
 among its values (another process's loss, a new iteration time), reports anew.
 """
@@ -75,15 +77,18 @@ class Reprints:
                 index += 1  # epoch's values again, and the learning rate it printed nowhere
                 continue
             seen = before[0]
-            if (seen.step != obs.step and obs.step is not None) or seen.epoch != obs.epoch \
+            if (seen.step != obs.step and obs.step is not None
+                    and (seen.step is not None or seen.epoch is None)) \
+                    or seen.epoch != obs.epoch \
                     or (obs.epoch is None and (obs.step is None or seen.step != obs.step)) \
                     or not (printed_alike(seen.value, obs.value)
                             or printed_alike(obs.value, seen.value)):
                 return
             if same is None:
                 same = _format(before[1]) == _format(raw, before[1])
-            if same and (seen.value != obs.value or obs.step is None):
-                return
+            if same and (seen.value != obs.value or obs.step is None or seen.step is None):
+                return  # (a step newly known repeats only another format's line: the
+                # bar's epoch value in Lightning's checkpoint message, "reached 0.84879")
             index += 1
         if len(new) * 2 < end - first:
             out[first:] = new

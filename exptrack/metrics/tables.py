@@ -7,7 +7,8 @@ import csv
 import re
 from collections.abc import Callable
 
-from exptrack.metrics import forms, longtables, names, naming, rules
+from exptrack.metrics import counterkeys, forms, longtables, names, naming, rules
+from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
@@ -209,9 +210,12 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     None; a column's metric is named by ``naming`` (the parser's aliases and first
     spellings), prefixed by the row's data set when another (``first_set``) came first, or
     by the phase of the table's title (``titled``, ``border_phase``)."""
-    if layout in _DELIMITERS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
-        cells = [c.strip() for c in next(csv.reader([message(line).strip()],
-                                                    delimiter=_DELIMITERS[layout]))]
+    text = message(line).strip()
+    if layout in _DELIMITERS and _DELIMITERS[layout] not in text and "\t" in text:
+        cells = [c.strip() for c in text.split("\t")]  # a header joined with commas over rows
+        # joined with tabs (a chatbot's training log)
+    elif layout in _DELIMITERS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
+        cells = [c.strip() for c in next(csv.reader([text], delimiter=_DELIMITERS[layout]))]
     elif layout == PIPES:
         text = _unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
         if _LATEX_ROW.match(text):  # monodepth2's "&   0.314  &   4.202  \\" under its header
@@ -280,6 +284,13 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
                     epoch = number(text)
                 else:
                     step = number(text)
+            continue
+        kind = counterkeys.key_kind(low) if "_" in low else None  # "grad_step", "global_step"
+        if kind is not None and ROW_NUMBER.match(cell) and not cell.endswith("%"):
+            if kind == EPOCH and epoch is None:
+                epoch = number(cell)
+            elif kind == STEP and step is None:
+                step = number(cell)  # (the first step column stands: "step,grad_step")
             continue
         if not name:
             continue
