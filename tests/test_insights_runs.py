@@ -1315,6 +1315,34 @@ EXPECTED = {
     # for the 5 epochs after, while its training loss halves: a real plateau
     "heldout865/florence2_full_finetune_notebook_tqdm_epoch_bars_average_training_validation_loss_cell_time.log":
         {"plateau"},
+    # session 77: a LoRA loop whose loss is nan from epoch 11 to the end (printed twice a
+    # line, the set's subject)
+    "heldout868/comfyui_fl_acestep_lora_hand_written_loop_epoch_loss_nan_printed_twice_with_and_without_prefix.log":
+        {"divergence"},
+    # a C++ CNN whose validation loss is best at epoch 3 (1.089) and 2.29 at epoch 15 while
+    # its training loss falls 1.38 -> 0.03 (the train loss is printed as "Loss", so no pair
+    # for overfitting: the plateau says it)
+    "heldout869/cpp_eigen_sparse_3d_cnn_from_scratch_pipe_separated_epoch_loss_acc_percent_time_ms_val_loss_val_acc.log":
+        {"plateau"},
+    # MiniMind's DPO loop at a learning rate of 1.1e-8: its loss 0.1733 -> 0.1731 over 2970
+    # steps, really not learning
+    "heldout870/minimind_dpo_custom_print_epoch_step_fraction_loss_lr_epoch_time_remaining_chinese_param_header.log":
+        {"not_learning"},
+    # E-PANNs: val_loss best at epoch 5 (0.342) and 0.756 at epoch 36 while the training
+    # loss falls; early stopping watched the accuracy (0.83-0.86 throughout)
+    "heldout872/e2panns_cnn14_pruned_lightning_tqdm_bar_truncated_postfix_checkpoint_messages_rich_test_table_emergency_vehicle_audioset.log":
+        {"plateau"},
+    # an MAE fine-tune: test_loss best at epoch 2 (1.418, test_acc1 65.3) and 1.81 at epoch
+    # 29 (test_acc1 61.6) while train_loss falls 2.56 -> 1.91
+    "heldout874/mae_pytorch_finetune_json_lines_log_txt_train_test_acc1_acc5_grad_norm_infinity_loss_scale_saliency_30_epochs.log":
+        {"overfitting"},
+    # ResNet-50 on an ImageNet subset: validation loss 1.19 -> 1.53 from epoch 39 while the
+    # training accuracy reaches 99.3% and the validation accuracy stays at 68%
+    "heldout875/resnet50_imagenet_subset_python_logging_batch0_acc1_acc5_validation_epoch_summary_best_val.log":
+        {"overfitting"},
+    # a GPT-2 chatbot's evaluation perplexity 10.3 -> 14.3 -> 32979 over 27 epochs
+    "heldout876/gpt2_medium_dailydialog_chatbot_compressor_custom_eval_markdown_heading_csv_header_tab_rows_ppl_f1_rouge_bleu_meteor_cider.log":
+        {"divergence"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
