@@ -98,3 +98,56 @@ def test_a_header_joined_with_commas_heads_rows_joined_with_tabs() -> None:
     # guard: a row with a comma is read as CSV (a quoted cell may hold a tab)
     assert named('epoch,train_loss,note\n1,0.5,"a\tb"\n2,0.4,"c\td"\n') == [
         ("train_loss", 0.5, None, 1), ("train_loss", 0.4, None, 2)]
+
+
+def test_a_pair_of_phases_in_parentheses_names_a_pair_of_values() -> None:
+    """Network slimming's ``Accuracy(Train/Valid):97.7/78.6% Loss(Train/Valid):0.365/0.697``
+    and ``Loss (train/val): 0.5/0.6``: each value of the pair is its phase's (the glued
+    parentheses named nothing, the spaced ones named the first value ``Loss_(train/val)``
+    and lost the second)."""
+    text = ("Epoch:16/49\n"
+            "Accuracy(Train/Valid):98.19/81.64% Loss(Train/Valid):0.345/0.570\n")
+    assert named(text) == [("Train_Accuracy", 98.19, None, 16), ("Valid_Accuracy", 81.64, None, 16),
+                           ("Train_Loss", 0.345, None, 16), ("Valid_Loss", 0.57, None, 16)]
+    assert named("Epoch 3 | Loss (train/val): 0.5/0.6 | Acc (train/val): 90.1/88.2\n") == [
+        ("train_Loss", 0.5, None, 3), ("val_Loss", 0.6, None, 3),
+        ("train_Acc", 90.1, None, 3), ("val_Acc", 88.2, None, 3)]
+    assert named("Loss(G/D):0.5/0.6\n") == [("G_Loss", 0.5, None, None),
+                                             ("D_Loss", 0.6, None, None)]  # a GAN's
+    # guards: one value after the parentheses keeps them in its name (a unit, or a pair
+    # with one value printed)
+    assert named("Speed (samples/sec): 12.5\n") == [("Speed_(samples/sec)", 12.5, None, None)]
+    assert named("Epoch 3 Loss (train/val): 0.5\n") == [("Loss_(train/val)", 0.5, None, 3)]
+
+
+def test_an_exceptions_message_reports_nothing() -> None:
+    """SambaNova's job ends with ``AssertionError: Expected throughput to be at least
+    560000.0, instead found 289619.68``: the message's numbers were metrics ``least`` and
+    ``instead_found``. Its report lines count ``local_step`` beside ``global_step``: a
+    step's key (qualified like ``global``), no metric."""
+    text = ("epoch:0|local_step:501|global_step:501|average_loss:8.345\n"
+            "AssertionError: Expected throughput to be at least 560000.0, instead found "
+            "289619.6825559826\n")
+    assert named(text) == [("average_loss", 8.345, 501, 0)]
+    assert named("  torch.cuda.OutOfMemoryError: CUDA out of memory. Tried 20.00 MiB\n") == []
+    # guards: a metric named like an error class is still a metric, and a line that only
+    # mentions an error reports its values
+    assert named("TestError: 0.05\n") == [("TestError", 0.05, None, None)]
+    assert named("Results: top1 91.2, top5 99.1\n") == [("top1", 91.2, None, None),
+                                                         ("top5", 99.1, None, None)]
+    assert named("epoch 3, error: 0.12, ValueError count: 2, loss: 0.4\n")[0] == (
+        "error", 0.12, None, 3)
+
+
+def test_a_counts_parenthesis_names_its_values_without_a_colon() -> None:
+    """A JAX trainer's bar describes each epoch ``epoch 6 (loss -1.366E+03): 100%|...``:
+    the parenthesis after the epoch's count was read as a remark, and every loss was
+    missed (with a colon, ``(loss: 0.52)``, it already named its value)."""
+    text = ("epoch 6 (loss -1.366E+03): 100%|##########| 64/64 [00:24<00:00,  2.63it/s]\n"
+            "epoch 7 (loss -1.374E+03): 100%|##########| 64/64 [00:21<00:00,  2.91it/s]\n")
+    assert named(text) == [("loss", -1366.0, None, 6), ("loss", -1374.0, None, 7)]
+    assert named("step 6 (loss 1.366)\n") == [("loss", 1.366, 6, None)]
+    # guards: a parenthesis after another number is still its remark (a running best, a
+    # checkpoint's loss)
+    assert named("Loss: 0.5 (best 0.4)\n") == [("Loss", 0.5, None, None)]
+    assert named("saved checkpoint 12 (loss 0.31)\n") == []

@@ -29,7 +29,8 @@ _STEP_QUALIFIERS = frozenset({"completed", "current", "cur", "global", "micro", 
                               "iteration",  # "Iteration step: 1300"
                               "trainer", "optimizer", "opt", "update", "env", "environment",
                               "end", "finished", "done", "start", "starting", "begin",
-                              "grad", "gradient"})  # N-BEATS' "grad_step = 000311"
+                              "grad", "gradient",  # N-BEATS' "grad_step = 000311"
+                              "local"})  # SambaNova's "epoch:0|local_step:501|global_step:501"
 # ("END epoch:8", PaddleVideo's summary of the epoch, is the epoch)
 _KEY_WORDS = ("step", "steps", "timestep", "epoch", "iter", "iteration")
 _RUN_GROUPS = frozenset({"train", "training", "trainer", "counters"})  # a logger's group of

@@ -22,6 +22,10 @@ from exptrack.metrics.phases import (
 
 is_denied = names.denied
 
+# two phases glued in parentheses after a name, a pair of values after it (BCNN's
+# "Accuracy(Train/Valid):97.7/78.6%": ``slashpairs`` splits it)
+_PHASE_WORD = r"(?:[Tt]rain|[Tt]raining|[Vv]al|[Vv]alid|[Vv]alidation|[Tt]est|[Dd]ev|[Ee]val)"
+_PHASE_PAIR = _PHASE_WORD + "/" + _PHASE_WORD
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<===)|(?<=\s@)|(?<=^#)|(?<=\s#)|(?<=\.\.))['"]?"""
     # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200") or a
@@ -34,7 +38,7 @@ _NAME_BEFORE = re.compile(
     r"""(?:(?:[\w\-/@]|\.(?!\.)|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)", a GAN's D(G(z))
     r"""(?:(?<=[A-Za-z])\((?:[A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?"""
-    r"""|[A-Za-z]{1,3}\([A-Za-z]{1,3}\))\))?"""
+    r"""|[A-Za-z]{1,3}\([A-Za-z]{1,3}\)|""" + _PHASE_PAIR + r""")\))?"""
     r"""(?:(?<=[A-Za-z])\[\d{0,4}[A-Za-z]\w{0,7}\](?=\s{0,2}[:=]))?"""  # JoeyNMT's "bleu[13a]:"
     r"""(?:\s\((?:[SML]|small|medium|large)\)(?=\s?[:=]))?)"""  # COCO's object sizes:
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="

@@ -104,8 +104,16 @@ def of(line: str, offsets: list[int]) -> set[int]:
 _KEY_VALUE = re.compile(r"\(\s?([A-Za-z][\w@./\-]{0,40}): ?[+-]?\.?\d")
 
 
+# ... or, right after a step's or an epoch's count, with a space: a bar's description
+# "epoch 6 (loss -1.366E+03): 100%|" (a functional autoencoder's trainer)
+_COUNTED = re.compile(r"(?i)(?:^|[^\w])(?:epoch|step|iter|iteration|batch)\s?\d{1,9}\s$")
+_KEY_SPACE_VALUE = re.compile(r"\(\s?([A-Za-z][\w@./\-]{0,40}) [+-]?\.?\d")
+
+
 def _named_metric(line: str, position: int) -> bool:
     key = _KEY_VALUE.match(line, position)
+    if key is None and _COUNTED.search(line, max(0, position - 40), position):
+        key = _KEY_SPACE_VALUE.match(line, position)
     if key is None or "/" in key.group(1) or not names.metric_like(key.group(1)):
         return False  # (a ratio's "(reduction/loss: 0.99)")
     before = line[:position].lower()

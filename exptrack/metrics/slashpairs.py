@@ -1,7 +1,8 @@
 """Two values printed as one pair ``a/b``, each named by its half of a pair of names:
 under a ``MAE/RMSE:`` heading (coral-cnn's ``MAE/RMSE: | Current Valid: 2.93/4.14``), or
-in one name whose first word is a pair (``Gen/Dis Loss: 3.57/-1.12``). The per-number rules
-(``rules``) name the first value only; these split the pair.
+in one name whose first word is a pair (``Gen/Dis Loss: 3.57/-1.12``) or whose pair follows
+it in parentheses (``Loss (train/val): 0.5/0.6``). The per-number rules (``rules``) name
+the first value only; these split the pair.
 """
 
 from __future__ import annotations
@@ -53,10 +54,17 @@ _NAMED_PAIR = re.compile(r"^(?P<first>[A-Za-z]{1,12})/(?P<second>[A-Za-z]{1,12})
                          r"_(?P<what>\w{1,40})$")
 
 
+# "Loss (train/val): 0.5/0.6", BCNN's "Loss(Train/Valid):0.365/0.697": the pair of names
+# in parentheses after the quantity's
+_PAIR_AFTER = re.compile(r"^(?P<what>\w{1,40}?)_?\((?P<first>[A-Za-z]{1,12})"
+                         r"/(?P<second>[A-Za-z]{1,12})\)$")
+
+
 def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
     out: list[Action] = []
     for action in actions:
-        pair = _NAMED_PAIR.match(action.name) if action.kind == METRIC else None
+        pair = (_NAMED_PAIR.match(action.name) or _PAIR_AFTER.match(action.name)) \
+            if action.kind == METRIC else None
         if pair is None or action.token + 2 >= len(pieces) or pieces[action.token + 1] != "/" \
                 or not (names.metric_like(pair["what"]) or pair["what"].lower().endswith("cost")):
             out.append(action)

@@ -45,9 +45,16 @@ def without_mmcv_bar(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Ac
     return tuple(a for a in actions if not bar.start() <= ends[a.token] < bar.end())
 
 
+# a raised exception's line: its class (maybe dotted) and a message of words
+_RAISED = re.compile(r"^\s{0,8}(?:[a-z_]{1,20}\.){0,4}[A-Z][A-Za-z]{0,40}(?:Error|Exception)"
+                     r": [A-Za-z]")
+
+
 def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
     """The actions of a line of one of the whole-line forms below that come before the
     per-number rules, or None."""
+    if _RAISED.match(pieces[0]):  # an exception's message ("AssertionError: Expected
+        return ()  # throughput to be at least 560000.0, instead found 289619.68")
     row = coco_row(pieces)  # pycocotools' summary row
     if row is not None:
         return (row,)
