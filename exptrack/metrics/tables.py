@@ -210,12 +210,13 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     None; a column's metric is named by ``naming`` (the parser's aliases and first
     spellings), prefixed by the row's data set when another (``first_set``) came first, or
     by the phase of the table's title (``titled``, ``border_phase``)."""
-    text = message(line).strip()
-    if layout in _DELIMITERS and _DELIMITERS[layout] not in text and "\t" in text:
-        cells = [c.strip() for c in text.split("\t")]  # a header joined with commas over rows
-        # joined with tabs (a chatbot's training log)
-    elif layout in _DELIMITERS:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
-        cells = [c.strip() for c in next(csv.reader([text], delimiter=_DELIMITERS[layout]))]
+    if layout in _DELIMITERS:
+        text = message(line).strip()
+        if _DELIMITERS[layout] not in text and "\t" in text:  # a header joined with commas
+            cells = [c.strip() for c in text.split("\t")]  # over rows joined with tabs (a
+            # chatbot's training log)
+        else:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
+            cells = [c.strip() for c in next(csv.reader([text], delimiter=_DELIMITERS[layout]))]
     elif layout == PIPES:
         text = _unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
         if _LATEX_ROW.match(text):  # monodepth2's "&   0.314  &   4.202  \\" under its header
