@@ -289,6 +289,8 @@ RESULTS_RECORD = re.compile(r"""['"](?:""" + "|".join(RESULTS_KEYS) + r""")['"]\
 # "task=detect", "head: Default": a key and a text value (configuration, not a metric)
 TEXT_ASSIGN = re.compile(
     r"(?<![\w.])(?!(?:INFO|DEBUG|WARNING|ERROR):)" + names.RECORD_FIELD  # (a record's level)
+    + r"(?!device=['\"](?:cuda|cpu|mps|xpu)|dtype=torch\.|grad_fn=<)"  # a tensor's repr
+    # ("tensor([0.0179, ...], device='cuda:0')" in a dict of results), no configuration
     + r"(?!(?i:train|training|test|testing|val|valid|validation|eval|evaluation|dev):\s?"
     r"[A-Za-z_][\w./\-]*\s[+-]?\.?\d)"  # "Train: ELBO -1.35 (3s) Test: ELBO ...": a label
     r"['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"

@@ -20,7 +20,14 @@ members are drawn as a tree (`` - humanities``); a member of a member (``  - for
 one of MMLU's 57 subjects) is a breakdown, like a per-class row, and no metric. lighteval
 prints the same table with an ``all`` row over every task first: its values are named by
 the metric alone (``pass@k_with_k``), its tasks' rows ``lighteval:aime24:0/pass@k_with_k``.
-The error bar (``Stderr``) is not read. Pure functions; the parser keeps the table's state.
+The error bar (``Stderr``) is not read.
+
+OpenCompass prints its summary as a long table too, aligned by spaces (tabulate's "simple"
+format, ``spaced_header``): ``dataset  version  metric  mode`` and a column of values per
+model, each row ``ceval-physics  6e277d  accuracy  gen  42.11``, named ``dataset/metric``
+(a model's name after it when the table has several). A row of no value (``-``: a section's
+title, a data set that failed) is no metric; the table goes on. Pure functions; the parser
+keeps the table's state.
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ class LongTable(NamedTuple):
     metric: int
     value: int
     filter: int  # -1: none
+    models: tuple[str, ...] = ()  # a spaced table's value columns (``spaced_header``)
 
 
 class Row(NamedTuple):
@@ -100,6 +108,40 @@ def row(line: str, table: LongTable, above: Row | None) -> Row | None:
     if table.filter >= 0 and cells[table.filter].strip().lower() not in _NO_FILTER:
         name += "," + cells[table.filter].strip()
     return Row(item, breakdown, name, float(value))
+
+
+# OpenCompass's summary: its first columns, then one column of values per model
+_SPACED_COLUMNS = ("dataset", "version", "metric", "mode")
+_GAP = re.compile(r"\s{2,}")
+_NO_VALUE = "-"
+DATASET_HEADS = ("dataset ", b"dataset ")  # how such a header starts (a cheap first test)
+
+
+def spaced_header(line: str) -> LongTable | None:
+    """OpenCompass's summary header (``dataset  version  metric  mode  <model>...``)."""
+    names = _GAP.split(line.strip())
+    if len(names) <= len(_SPACED_COLUMNS) or len(names) > 64 \
+            or tuple(name.lower() for name in names[:4]) != _SPACED_COLUMNS:
+        return None
+    return LongTable(len(names), 0, 2, 4, -1, tuple(names[4:]))
+
+
+def spaced_row(line: str, table: LongTable) -> list[Row] | None:
+    """The values of a row of a spaced table (none for a row of ``-``), else None: the
+    table is over."""
+    cells = _GAP.split(line.strip())
+    if len(cells) != table.cells or not cells[0] or line[:1].isspace():
+        return None
+    item, metric = cells[table.item], cells[table.metric]
+    found = []
+    for model, value in zip(table.models, cells[table.value:], strict=True):
+        if value == _NO_VALUE or metric == _NO_VALUE:
+            continue
+        if _NUMBER.match(value) is None:
+            return None
+        name = f"{item}/{metric}" if len(table.models) == 1 else f"{item}/{metric}/{model}"
+        found.append(Row(item, False, name, float(value)))
+    return found
 
 
 _NAME_CELL = re.compile(r"^[A-Za-z][\w./@\-]{0,80}$")

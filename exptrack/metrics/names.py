@@ -93,7 +93,8 @@ _COUNT_NOUNS = frozenset({
     "sequences", "pairs", "rows", "records", "clips", "videos", "utterances", "frames",
     "points", "gss", "gaussians",  # a splatting's primitives (2DGS' "Points=146954")
     "patches", "chunks", "segments", "graphs", "users", "queries", "passages", "boxes",
-    "annotations", "slides", "patients", "subjects", "cases", "movies", "items"})
+    "annotations", "slides", "patients", "subjects", "cases", "movies", "items",
+    "requests"})  # a serving benchmark's "Successful requests: 998"
 # progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
 _GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
                            "episodes"})
@@ -164,6 +165,7 @@ _DENY_PATTERN = re.compile(
     # monitor.csv header comment '#{"t_start": 1771225423.69, ...}'
     r"|^(?:start|starting|started|end|ending|ended|begin|finish|finished)_?(?:time|timestamp)$"
     r"|^t_start$"
+    r"|(?:^|_)configured$"  # vLLM's "Request rate configured (RPS): 100.00": a setting
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")
     # a model's size in a summary (torchsummary's "Params size (MB): 42.71", Lightning's "Total

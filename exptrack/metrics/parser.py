@@ -31,6 +31,7 @@ from exptrack.metrics.byteorder import ByteOrder
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING
 from exptrack.metrics.lineplan import Plan as _Plan
+from exptrack.metrics.longtables import DATASET_HEADS
 from exptrack.metrics.observation import Carried, Observation
 from exptrack.metrics.replay import MAX_LINE_BYTES, BarReplay
 from exptrack.metrics.slowpath import SlowPath
@@ -75,7 +76,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self.min_run = MIN_RUN
         self.step: int | float | None = None
         self.epoch: int | float | None = None
-        self.batch = False  # the step is a batch within the epoch (``rules.BATCH``)
+        self.batch = False  # the step is a batch of a progress line (``placing.place``)
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
         self._rank: int | None = None  # the lowest rank a process tag named (``RANKED``)
@@ -252,6 +253,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     taken = self._apply_extra(text, out)
                 if not use_defaults:
                     continue
+            if ((self._long is not None and self._long.models) or raw[:8] in DATASET_HEADS) \
+                    and self._spaced_line(lineplan.text_of(raw), out):
+                continue  # OpenCompass's summary (``longtables.spaced_header``)
             if raw[:1] in (b"|", "|") and self._pipe_line(lineplan.text_of(raw), out):
                 continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|"),
                 # a table of cutoffs' ("| K | 1 | 5 |" over "| Recall@K | 74.29 | 93.33 |")
@@ -310,8 +314,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 elif kind == rules.STEP:
                     self.step, self.batch = number, False
                 else:
-                    self.place(kind, number)
+                    self.place(kind, number, not plan.metrics)
             step, epoch = self.step, self.epoch
+            if self.batch and not plan.context and epoch is not None:
+                step = None  # "Average training loss: 0.50" after "Batch 240 of 241."
             first = len(out)
             made = Observation if plan.context else Carried  # (``finals``)
             for name, start, end, d_start, d_end, scale in plan.metrics:
@@ -349,7 +355,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         for shape, count in runs:
             width = len(shape) + 1
             end = position + width * count
-            if count >= self.min_run:
+            if count >= self.min_run and (self._long is None or not self._long.models):
                 plan = self._plans.get(shape) \
                     or self._new_plan(shape, text[position:position + width - 1])
                 if shape in self._columns:
@@ -396,7 +402,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self._said_after(last_line, plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:
-                        self.batch = any(c[0] == rules.BATCH for c in plan.context)
+                        self.batch = not plan.metrics and any(
+                            c[0] == rules.BATCH for c in plan.context)
                     self.epoch = columns.last(block.epochs)
                     self._counted = self._counted or bool(plan.context)
                     position = end

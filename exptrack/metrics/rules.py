@@ -69,6 +69,7 @@ _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
+_RATES = frozenset({"lr", "learning_rate", "learning rate"})  # a learning rate's keys
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
@@ -276,6 +277,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if keyed_as is not None and not counted_again(low, actions):
             if low == "batch" and not counter and candidates and actions[0].kind == STEP:
                 continue  # "[025500/50000] loss 0.07 | batch 16": the batch's size
+            if low == "batch" and right.strip() == "of":
+                keyed_as = BATCH  # "Batch 40 of 241.": the batch within its epoch
             actions.append(Action(keyed_as, index))
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
@@ -374,6 +377,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     and not (weak and found.before.endswith(", ") and names.metric_like(name)):
                 phase = None  # "Training cost: 146.7, ObjLoss=68.4": a phrase, not a label
                 # (Ecole's "Train loss: 4.116, accuracy 0.294": the label's, a measure's word)
+            if low in _RATES and (labelled_at, phase) == line_phase[:2]:
+                phase = None  # "Train Loss: 35691.2  LR: 5e-05": a phrased name's phase is
+                # not the learning rate's (a label's is: "Train: [0] lr: 0.01" is train_lr)
             name = with_phase(name, phase)
             if phase is None and section is not None and found.sep.strip() == section_sep:
                 sectioned[index] = section  # ("Training cost: 146.7, ObjLoss=68.4": not)

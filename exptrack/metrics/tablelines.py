@@ -170,6 +170,24 @@ class TableLines:
             out.append(Observation(self._name(row.name), row.value, self.step, self.epoch))
         return True
 
+    def _spaced_line(self, text: str, out: list[Observation]) -> bool:
+        """A line of a long table aligned by spaces (``longtables.spaced_header``, the
+        header, its rule, a row): taken?"""
+        table = self._long
+        if table is None or not table.models:
+            self._long, self._long_row = longtables.spaced_header(text), None
+            return self._long is not None
+        if self._long_row is None and aligned.RULE.match(text):
+            return True
+        rows = longtables.spaced_row(text, table)
+        if rows is None:
+            self._long = None
+            return False
+        self._long_row = longtables.Row("", False, "", math.nan)  # (a row came: no rule now)
+        out.extend(Observation(self._name(row.name), row.value, self.step, self.epoch)
+                   for row in rows)
+        return True
+
     def _kv_ends(self, plan: Plan, raw: str | bytes) -> None:
         """A configuration's key-value table ends at its bottom border or at a line of
         metrics or counters after it."""
