@@ -1347,6 +1347,40 @@ EXPECTED = {
     # falls 1.65 -> 0.30 and the validation AUC drops 0.928 -> 0.891
     "heldout885/birdclef2025_pytorch_notebook_ce_loss_epoch_header_train_val_loss_auc_map_lines_interleaved_dataloader_traceback_mean_auc.log":
         {"overfitting"},
+    # MoNuSeg (read since session 78: a tensor's dtype made its lines configuration): the
+    # test IoU falls 0.283 -> 0.235 from epoch 3 while the training IoU rises to 0.292
+    "heldout340/monuseg_pytorch_gpu_out_train_test_ep_iou_accuracy_loss_ce_tensor_per_class_dice_f1_nan.log":
+        {"overfitting"},
+    # an IMDB LSTM: test loss best 0.367 at epoch 18, none better in the last 40% of the run
+    "heldout887/imdb_lstm_random_init_model_prefixed_epoch_of_total_train_test_loss_accuracy_readme_dump_crlf.log":
+        {"plateau"},
+    # a wind-speed LSTM for a microcontroller: val_loss best at epoch 10 of 20 (EarlyStopping
+    # ran its patience out)
+    "heldout891/keras2_mcu_windspeed_lstm_model_summary_cudnn_warning_equals_bar_early_stop_20_of_100_mse_mae_val_keys.log":
+        {"plateau"},
+    # a distillation teacher: val_loss 0.028 -> 0.109 over 46 epochs while loss falls to 0.0016
+    "heldout891/keras2_tinyml_knowledge_distillation_teacher_fit_windows_tf_warnings_equals_bar_loss_accuracy_val_loss_val_accuracy.log":
+        {"overfitting"},
+    # a pruned weather RNN's fine-tuning: val_loss best at epoch 8 of 16
+    "heldout891/keras3_tinyml_weather_rnn_structured_pruning_finetune_ansi_bar_reducelronplateau_partial_bar_learning_rate_mae.log":
+        {"plateau"},
+    # EEG motor imagery: val_loss 0.0516 -> 0.068 over 42 epochs while train_loss reaches 0
+    "heldout893/eeg_motor_imagery_cnn_pytorch_epoch_n_of_150_train_val_loss_acc_lines_best_val_test_accuracy_pandas_row.log":
+        {"overfitting"},
+    # EMG armband: val_loss doubles 0.69 -> 1.37 after epoch 1 while loss falls 0.57 -> 0.17
+    "heldout893/myo_armband_emg_keras2_fit_equals_bar_loss_accuracy_val_loss_val_accuracy_six_epochs.log":
+        {"overfitting"},
+    # gait occlusion: val_loss best 0.147 at epoch 34, none better in the last 42% of the run
+    "heldout900/gait_occlusion_temporal_bracket_timestamp_epoch_train_val_loss_acc_f1_mae_rmse_best_model_checkmarks.log":
+        {"plateau"},
+    # a Titans memory LM: loss 1.14 -> 13.8 at epoch 44 and 1.2 -> 20.2 at epoch 56 (each
+    # recovering over ten epochs)
+    "heldout900/titans_memory_lm_python_logging_epoch_colon_python_dict_loss_checkpoint_messages.log":
+        {"instability"},
+    # a Keras 3 MLP trained to overfit (the second of two runs): val_loss 0.374 -> 0.471
+    # from epoch 5 while loss falls 0.41 -> 0.17
+    "heldout898/keras3_ansi_bar_two_mlp_runs_underfit_overfit_25_epochs_each_final_train_acc_val_acc_summary.log":
+        {"overfitting"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the

@@ -32,7 +32,7 @@ _GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?(?!\d{1,3}%(?:\||\s\d))[-+]?\.?\d|\s[-+
 # to it too (``GLUED_COUNTER``).
 _GROUPED = r"[+-]?[1-9]\d{0,2}(?:,\d{3})+"  # thousands-grouped digits (``TOKEN``, ``to_float``)
 TOKEN = re.compile(
-    r"(?:(?<![\w.@])(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
+    r"(?:(?<![\w.@])(?<!\^\{)(?:(?<!-)|(?<=[Ee]poch-)|(?<=EPOCH-)"
     r"|(?<=(?<![\w\-/.])[Ss]tep-)|(?<=(?<![\w\-/.])STEP-)"  # "step-146352," (not a file's)
     r"|(?<=[A-Za-z]---))"  # LESPS's "Epoch---141, total_loss---0.584932,"
     r"|(?<=" + _NOT_GLUED + r"E)(?=\d{1,4}(?:\]|\s[A-Za-z]|\s?[|:,]))" + _GLUED_NAME

@@ -44,7 +44,8 @@ _NAME_BEFORE = re.compile(
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"
     r"""(?P<shut>(?<=[\w@])\](?=[:=]|\s$))?"""  # "[epoch]: 199, [loss]: 4.85": a bracketed key
-    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|in %|(?:weighted|samples|micro|macro) avg"""
+    r"""#?['"]?(?P<unit>\s\((?:[A-Za-z%/]{1,6}\.?|in %|in [A-Za-z]{1,12}(?:\^\{\d\}|\^?\d)?"""
+    r"""|(?:weighted|samples|micro|macro) avg"""  # "MSE (in L^{2}):", "PSNR (in dB):"
     r"""|(?i:normali[sz]ed|unscaled|uncentered|adjusted|overall|average|top-\d{1,2})"""
     r"""|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
@@ -108,8 +109,9 @@ _QUALIFIER = re.compile(
 # (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
 # another quantity; a percentage's or a count's sign is not ("acc (%)")
 _KEPT_UNIT = re.compile(
-    r" \((?:(?:ms|s|sec|secs|min|us)\.?|[KMG]i?B|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\)")  # "(sec.)"
-_GLUED_UNIT = re.compile(r"\([A-Za-z%/]{1,25}\.?\)$|\([A-Za-z]{1,3}\([A-Za-z]{1,3}\)\)$")
+    r" \((?:(?:ms|s|sec|secs|min|us)\.?|[KMG]i?B|[A-Za-z]{1,12}/[A-Za-z/]{1,12}"  # "(sec.)"
+    r"|in (?:ms|s|secs?|seconds|mins?|minutes|hours|us))\)")  # "Time (in seconds)"
+_GLUED_UNIT = re.compile(r"\((?:in )?[A-Za-z%/]{1,25}\.?\)$|\([A-Za-z]{1,3}\([A-Za-z]{1,3}\)\)$")
 # "Epoch Time(s)", "GPU (TFLOP/s/GPU)", a GAN's "Mean D(G(z))"
 
 
