@@ -124,3 +124,79 @@ def test_a_serving_benchmarks_request_counts_and_configured_rate_are_no_metrics(
             "Mean TTFT (ms):                          271196.67 \n")
     assert [n for n, *_ in named(text)] == [
         "Benchmark_duration_(s)", "Request_throughput_(req/s)", "Mean_TTFT_(ms)"]
+
+
+_HTML_TABLE = """
+    <div>
+      <progress value='20250' max='20250' style='width:300px; height:20px;'></progress>
+      [20250/20250 35:46, Epoch 3/3]
+    </div>
+    <table border="1" class="dataframe">
+  <thead>
+ <tr style="text-align: left;">
+      <th>Epoch</th>
+      <th>Training Loss</th>
+      <th>Validation Loss</th>
+      <th>F1 Macro</th>
+    </tr>
+  </thead>
+  <tbody>
+    <tr>
+      <td>1</td>
+      <td>No log</td>
+      <td>0.171960</td>
+      <td>0.945488</td>
+    </tr>
+    <tr>
+      <td>2</td>
+      <td>0.145000</td>
+      <td>0.188322</td>
+      <td>0.948275</td>
+    </tr>
+  </tbody>
+</table><p>
+"""
+
+
+def test_a_notebooks_html_progress_table_is_a_table() -> None:
+    """A notebook stores the Hugging Face Trainer's progress table as ``text/html``, one tag
+    a line: its rows were nothing, and ``<table border="1"`` a value named ``table_border``
+    (heldout896, heldout68)."""
+    assert named(_HTML_TABLE) == [
+        ("Validation_Loss", 0.17196, None, 1), ("F1_Macro", 0.945488, None, 1),
+        ("Training_Loss", 0.145, None, 2), ("Validation_Loss", 0.188322, None, 2),
+        ("F1_Macro", 0.948275, None, 2)]
+    assert columns_named(_HTML_TABLE) == named(_HTML_TABLE)
+    # guards: a row of another width is no row; a line of another kind ends the table
+    assert named(_HTML_TABLE.replace("      <td>0.948275</td>\n", "")
+                 + "loss: 0.5\n") == [
+        ("Validation_Loss", 0.17196, None, 1), ("F1_Macro", 0.945488, None, 1),
+        ("loss", 0.5, None, 1)]
+    assert named("<table>\n<tr>\n<th>Step</th>\n<th>Loss</th>\n</tr>\nStep 3 acc: 0.5\n") \
+        == [("acc", 0.5, 3, None)]
+
+
+def test_trainoutputs_training_loss_is_its_metrics_train_loss_again() -> None:
+    """``TrainOutput(global_step=20250, training_loss=0.134, metrics={..., 'train_loss':
+    0.134, ...})`` prints the run's mean loss twice: ``training_loss`` was a second series
+    (nine corpus logs: heldout16, heldout141, heldout558, heldout645, heldout765)."""
+    assert named("TrainOutput(global_step=20250, training_loss=0.134192324720783, metrics={"
+                 "'train_runtime': 2146.7462, 'train_loss': 0.134192324720783, 'epoch': 3.0})"
+                 "\n") == [("train_runtime", 2146.7462, 20250, 3),
+                           ("train_loss", 0.134192324720783, 20250, 3)]
+    # guard: without the metrics' train_loss, training_loss is the only print of it
+    assert named("TrainOutput(global_step=9, training_loss=2.2, metrics={'train_runtime': 3.1})"
+                 "\n") == [("training_loss", 2.2, 9, None), ("train_runtime", 3.1, 9, None)]
+
+
+def test_a_unit_in_words_in_parentheses_is_the_names() -> None:
+    """``MSE (in L^{2}): 2.235E-02`` (a JAX functional autoencoder's, heldout882): the
+    exponent's 2 was read as a number and the name was lost; ``(in seconds)`` after a time
+    stays part of its name, as ``(s)`` does (heldout784)."""
+    assert named("epoch      0 || MSE (in L^{2}): 2.235E-02\n"
+                 "epoch     10 || MSE (in L^{2}): 7.718E-03\n") == [
+        ("MSE", 0.02235, None, 0), ("MSE", 0.007718, None, 10)]
+    assert named("PSNR (in dB): 30.1\n") == [("PSNR", 30.1, None, None)]
+    assert named("Training Time (in seconds): 76.1\nInference Time (in seconds): 0.3\n") == [
+        ("training_time_(in_seconds)", 76.1, None, None),
+        ("Inference_Time_(in_seconds)", 0.3, None, None)]

@@ -17,6 +17,7 @@ from exptrack.metrics import (
     dumps,
     finals,
     flower,
+    htmltables,
     linebytes,
     lineplan,
     longtables,
@@ -28,6 +29,7 @@ from exptrack.metrics import (
     ultralytics,
 )
 from exptrack.metrics.byteorder import ByteOrder
+from exptrack.metrics.htmltables import OPENS
 from exptrack.metrics.lineplan import EMPTY as _EMPTY
 from exptrack.metrics.lineplan import KEYED, SLOW, TIMING
 from exptrack.metrics.lineplan import Plan as _Plan
@@ -108,6 +110,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._cutoff_set = self._kv_section = ""  # (the key-value box table's: below)
         self._long_row: longtables.Row | None = None
         self._long_said: dict[str, tuple[float, int | float | None]] = {}
+        self._html: htmltables.HtmlTable | None = None  # (``tablelines``)
         # key-value box table (Stable-Baselines): its section (above) and the rows seen so
         # far, emitted together once the table ends (its step is in one of its rows)
         self._kv_rows: list[tuple[str, float]] = []
@@ -256,6 +259,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if ((self._long is not None and self._long.models) or raw[:8] in DATASET_HEADS) \
                     and self._spaced_line(lineplan.text_of(raw), out):
                 continue  # OpenCompass's summary (``longtables.spaced_header``)
+            if (self._html is not None or OPENS in shape) \
+                    and self._html_line(lineplan.text_of(raw), out):
+                continue  # a notebook's HTML table (``htmltables``)
             if raw[:1] in (b"|", "|") and self._pipe_line(lineplan.text_of(raw), out):
                 continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|"),
                 # a table of cutoffs' ("| K | 1 | 5 |" over "| Recall@K | 74.29 | 93.33 |")
@@ -355,7 +361,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         for shape, count in runs:
             width = len(shape) + 1
             end = position + width * count
-            if count >= self.min_run and (self._long is None or not self._long.models):
+            if count >= self.min_run and self._html is None and OPENS not in shape \
+                    and (self._long is None or not self._long.models):  # (tables of their own)
                 plan = self._plans.get(shape) \
                     or self._new_plan(shape, text[position:position + width - 1])
                 if shape in self._columns:

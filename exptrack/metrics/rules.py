@@ -149,6 +149,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         left, right = pieces[index - 1], pieces[index + 1]
         if calls and any(a < offsets[index] < b for a, b in calls) and right[:3] != "): ":
             continue  # inside "SGD(lr=0.01, momentum=0.9)": an object's configuration
+        if left.endswith(" training_loss=") and "TrainOutput(" in line \
+                and "'train_loss'" in line:  # (Hugging Face's "TrainOutput(global_step=9,
+            # training_loss=2.2, metrics={'train_loss': 2.2, ...})")
+            continue  # the run's mean loss, printed again as its metrics' 'train_loss'
         if right.startswith("%|") or (right == "% " and index + 5 < len(pieces)
                                       and pieces[index + 3] == "/"
                                       and pieces[index + 5].startswith(" [")):

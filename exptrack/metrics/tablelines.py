@@ -12,6 +12,7 @@ from collections.abc import Callable
 from exptrack.metrics import (
     aligned,
     cutoffs,
+    htmltables,
     kvtables,
     lineplan,
     longtables,
@@ -55,6 +56,7 @@ class TableLines:
     _long: longtables.LongTable | None  # a long table's header (``longtables``)
     _long_row: longtables.Row | None  # its row before
     _long_said: dict[str, tuple[float, int | float | None]]  # its values, at their steps
+    _html: htmltables.HtmlTable | None  # an HTML table printed a tag a line (``htmltables``)
 
     def _pipe_line(self, text: str, out: list[Observation]) -> bool:
         """A ``|`` line a long table or a table of cutoffs takes, before its own plan."""
@@ -187,6 +189,18 @@ class TableLines:
         out.extend(Observation(self._name(row.name), row.value, self.step, self.epoch)
                    for row in rows)
         return True
+
+    def _html_line(self, text: str, out: list[Observation]) -> bool:
+        """A line of an HTML table printed a tag a line (``htmltables``): taken?"""
+        table, cells, taken = htmltables.line(text, self._html)
+        self._html = table
+        if cells is not None and table is not None:
+            header = [tables.header_name(name) for name in table.header]
+            row = tables.parse_row("| " + " | ".join(cells) + " |", header, tables.PIPES,
+                                   self._name)
+            if row is not None:
+                self._record_row(row, out)
+        return taken
 
     def _kv_ends(self, plan: Plan, raw: str | bytes) -> None:
         """A configuration's key-value table ends at its bottom border or at a line of
