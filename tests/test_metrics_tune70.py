@@ -200,3 +200,42 @@ def test_a_unit_in_words_in_parentheses_is_the_names() -> None:
     assert named("Training Time (in seconds): 76.1\nInference Time (in seconds): 0.3\n") == [
         ("training_time_(in_seconds)", 76.1, None, None),
         ("Inference_Time_(in_seconds)", 0.3, None, None)]
+
+
+def test_a_phases_key_opens_its_pipe_fields_section() -> None:
+    """``Epoch 010 | train_loss=0.52 acc=0.99 F1=0.99 | val_loss=0.67 acc=0.92 F1=0.92``:
+    ``acc`` and ``F1`` twice on the line, each after a phase's key: the first pair was lost
+    and the second named as no phase's (a BiGRU's k-fold run, heldout898)."""
+    assert named("Epoch 010 | train_loss=0.5239 acc=0.9919 F1=0.9919 | val_loss=0.6665 "
+                 "acc=0.9228 F1=0.9204\n") == [
+        ("train_loss", 0.5239, None, 10), ("train_acc", 0.9919, None, 10),
+        ("train_f1", 0.9919, None, 10), ("val_loss", 0.6665, None, 10),
+        ("val_acc", 0.9228, None, 10), ("val_f1", 0.9204, None, 10)]
+    # guards: a phase's key that opens no pipe field ("Eval_t: 4.8s" among a redrawn line's
+    # values), and one whose field holds it alone, open no section
+    assert named("Epoch 0: HR = 0.17 train_loss = 0.5 ACC = 0.50 test_loss = 0.4 ACC = 0.6\n") \
+        == [("HR", 0.17, None, 0), ("train_loss", 0.5, None, 0), ("test_loss", 0.4, None, 0),
+            ("ACC", 0.6, None, 0)]
+    assert named("| train_loss: 0.4 | test_loss: 0.5 | reg: 11.5 | reg: 12.4 |\n") == [
+        ("train_loss", 0.4, None, None), ("test_loss", 0.5, None, None),
+        ("reg", 12.4, None, None)]
+
+
+def test_a_measures_score_takes_the_measures_name() -> None:
+    """BirdCLEF 2025's Lightning module prints ``epoch 0 validation ROCAUC score 0.5597``:
+    the value was named ``score`` (heldout898)."""
+    assert named("epoch 0 validation loss 276.17\n"
+                 "epoch 0 validation ROCAUC score 0.559674666458203\n"
+                 "epoch 0 validation AP score 0.021056122635967883\n") == [
+        ("validation_loss", 276.17, None, 0),
+        ("validation_ROCAUC_score", 0.559674666458203, None, 0),
+        ("validation_AP_score", 0.021056122635967883, None, 0)]
+    # guard: prose before a score names none
+    assert named("epoch 3 the best score 0.5\n") == []
+
+
+def test_the_best_in_korean_is_a_running_best() -> None:
+    """``최고 검증 정확도: 97.22% (Epoch 6)``: the best validation accuracy so far, which
+    repeats epoch 6's (heldout898); ``최종`` (final) values stay."""
+    assert named("최종 훈련 정확도: 98.25%\n최고 검증 정확도: 97.22% (Epoch 6)\n") == [
+        ("최종_훈련_정확도", 98.25, None, None)]

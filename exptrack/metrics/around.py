@@ -240,6 +240,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if not strong and first and aligned and not before[:found.start("words")].strip() \
             and name.lower() not in COUNTER_KEYS:  # (texar's "G pretrain epoch   0": the
         return words  # epoch's counter, its words a stage)
+    if not strong and name.lower() == "score" and names.metric_like(parts[-1]) and (
+            len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in names.PHASE_WORDS)):
+        return words  # "epoch 0 validation ROCAUC score 0.56": the measure's score
     if not strong and len(parts) == 1 and (parts[0].lower() in _STATISTICS
                                            or parts[0].lower() in _SHORT_STATISTICS) \
             and parts[0] != "Running":  # (a verb: neat-python's "Running generation 80")

@@ -36,6 +36,7 @@ METRIC_WORDS = frozenset({
     # matched as a word and the number or "rel" after it)
     "absrel", "sqrel", "delta1", "delta2", "delta3",
     "auprc", "aupr", "prauc", "aupro",  # areas under precision-recall (and PRO) curves
+    "rocauc", "aucroc",  # and under the ROC curve, as one word ("validation ROCAUC score")
     "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
     "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
     "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
@@ -389,7 +390,8 @@ def _loss_of(low: str) -> bool:
 
 
 _BEST_AT = frozenset({"iter", "iteration", "epoch", "step", "round", "ep", "it", "itr"})
-_CJK_BEST = ("最佳", "最优", "最好", "最高")  # best, optimal, best, highest
+_CJK_BEST = ("最佳", "最优", "最好", "最高",  # best, optimal, best, highest
+             "최고")  # and in Korean ("최고 검증 정확도": the best validation accuracy)
 
 
 def running_best(name: str) -> bool:

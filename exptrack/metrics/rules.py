@@ -63,6 +63,7 @@ _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 # a word's parenthesis that opens with "name: ": no call's arguments (those are "name=")
 # but a remark's values: OpenPCDet's "Generate label finished(sec_per_example: 0.0117 second)."
+_PHASE_SNAKE = re.compile(r"^(train|training|val|valid|validation|test|eval)_[a-z]", re.I)
 _COLON_CALL = re.compile(r"[A-Za-z_]\w*\(\s?[A-Za-z][\w@./\-]{0,40}: ")
 _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
@@ -363,6 +364,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         elif per_phase is not None and low in WORD_PHASES and not weak:  # per phase, named
             name = f"{per_phase}_{name}"  # as its first one is: loss_train, loss_val
         fields = fields + 1 if "|" not in left else 1
+        if found.phase is None and "|" in left and (snake := _PHASE_SNAKE.match(name)):
+            section, fields, section_sep = snake.group(1), 2, found.sep.strip()  # "| train_loss=
+            # 0.72 acc=0.90 | val_loss=0.76 acc=0.86": a phase's key opens its field's section
         if found.phase is not None:
             section, fields, section_sep = found.phase, 1, found.sep.strip()
             name = with_phase(name, found.phase)
