@@ -17,10 +17,8 @@ from exptrack.metrics import (
     dumps,
     finals,
     flower,
-    htmltables,
     linebytes,
     lineplan,
-    longtables,
     prerun,
     reprints,
     rules,
@@ -94,27 +92,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._bar_seen: dict[str, float] = {}
         self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
         self._in_render = self._keras3 = False  # (``replay``, ``heldlines``)
-        self._header: list[str] | None = None  # a table's header cells
-        self._split_header: list[str] | None = None  # the same, a cell each word
-        self._prior: tuple[list[str], str, list[str] | None, str] | None = None  # (``tablelines``)
-        self._header_text = ""  # the header's line, its message (``tables``)
-        self._header_open = False  # the header was the last line: it may go on
-        self._row_said = ""  # the table's last row, as printed (``tablelines``)
-        self._layout = tables.SPACES  # how the header's cells were set apart
-        self._phases: list[str] | None = None  # a table of phase columns (``tables``)
-        self._markdown = False  # under a markdown table's rule: rows are labels
-        self._first_set = ""  # a results table's first data set (``tablelines``)
-        self._titled = self._header_phase = ""  # a titled table's phase (``tablelines``)
-        self._long: longtables.LongTable | None = None  # a long table (``tablelines``)
-        self._cutoffs: list[str] | None = None  # a table of cutoffs' (``tablelines``)
-        self._cutoff_set = self._kv_section = ""  # (the key-value box table's: below)
-        self._long_row: longtables.Row | None = None
-        self._long_said: dict[str, tuple[float, int | float | None]] = {}
-        self._html: htmltables.HtmlTable | None = None  # (``tablelines``)
-        # key-value box table (Stable-Baselines): its section (above) and the rows seen so
-        # far, emitted together once the table ends (its step is in one of its rows)
-        self._kv_rows: list[tuple[str, float]] = []
-        self._kv_settings = False  # ... it printed a setting ("| seed | None |")
+        self._init_tables()  # (``tablelines``)
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()
         self._finals = finals.Finals()  # results printed after the last step (``finals``)

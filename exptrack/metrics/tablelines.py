@@ -58,6 +58,30 @@ class TableLines:
     _long_said: dict[str, tuple[float, int | float | None]]  # its values, at their steps
     _html: htmltables.HtmlTable | None  # an HTML table printed a tag a line (``htmltables``)
 
+    def _init_tables(self) -> None:
+        """The tables' state (``MetricParser.__init__``)."""
+        self._header = None  # a table's header cells
+        self._split_header = None  # the same, a cell each word
+        self._prior = None
+        self._header_text = ""  # the header's line, its message (``tables``)
+        self._header_open = False  # the header was the last line: it may go on
+        self._row_said = ""  # the table's last row, as printed
+        self._layout = tables.SPACES  # how the header's cells were set apart
+        self._phases = None  # a table of phase columns (``tables``)
+        self._markdown = False  # under a markdown table's rule: rows are labels
+        self._first_set = ""  # a results table's first data set
+        self._titled = self._header_phase = ""  # a titled table's phase
+        self._long = None  # a long table
+        self._cutoffs = None  # a table of cutoffs'
+        self._cutoff_set = self._kv_section = ""
+        self._long_row = None
+        self._long_said = {}
+        self._html = None
+        # key-value box table (Stable-Baselines): its section (above) and the rows seen so
+        # far, emitted together once the table ends (its step is in one of its rows)
+        self._kv_rows = []  # (its section: ``_kv_section``)
+        self._kv_settings = False  # ... it printed a setting ("| seed | None |")
+
     def _pipe_line(self, text: str, out: list[Observation]) -> bool:
         """A ``|`` line a long table or a table of cutoffs takes, before its own plan."""
         return (self._long is not None and self._long_line(text, out)) \
