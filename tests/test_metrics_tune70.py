@@ -239,3 +239,21 @@ def test_the_best_in_korean_is_a_running_best() -> None:
     repeats epoch 6's (heldout898); ``최종`` (final) values stay."""
     assert named("최종 훈련 정확도: 98.25%\n최고 검증 정확도: 97.22% (Epoch 6)\n") == [
         ("최종_훈련_정확도", 98.25, None, None)]
+
+
+def test_markdowns_bold_round_a_key_is_emphasis() -> None:
+    """Scripts that print Markdown (``- **Test accuracy:** 91.2%``, ``**Loss**: 0.5``) named
+    nothing: the stars hid the key (an SB3 report, a LoRA run's notes, a Portuguese training
+    report: heldout604, heldout666, heldout880). A banner's stars glued to its word are a
+    rule (``***********Val Epoch 38: average Loss: 4.59``, heldout184)."""
+    assert named("- **Test accuracy:** 91.2%\n**Loss**: 0.5\n") == [
+        ("test_accuracy", 91.2, None, None), ("Loss", 0.5, None, None)]
+    assert named("2025-11-28 19:09: ***********Val Epoch 38: average Loss: 4.586296, train "
+                 "time: 1.10 s\n")[0] == ("val_average_Loss", 4.586296, None, 38)
+    # guards: a power is no emphasis ("x1**2" names no value 2); "Melhor" (Portuguese
+    # "best") marks a running best
+    assert named("Iter 979: SR 54.4%, Q 209.0525\n"
+                 "  Ex 5: Success (R: 100.00, Steps: 5) Target: x1**2\n") == [
+        ("SR", 54.4, 979, None), ("Q", 209.0525, 979, None)]
+    assert named("- **Loss final:** 0.506865\n- **Melhor loss:** 0.506865\n") == [
+        ("Loss_final", 0.506865, None, None)]

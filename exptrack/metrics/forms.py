@@ -261,6 +261,17 @@ def unrule(pieces: list[str]) -> list[str]:
             for i, p in enumerate(pieces)]
 
 
+# Markdown's bold round a key ("- **Test accuracy:** 91.2%", "**Loss**: 0.5"): emphasis
+# (and a banner's stars glued to its word, "********Train Epoch 38:"; no power, "x0**2")
+_BOLD = re.compile(r"(?<![\w*])\*{2,}(?=[A-Za-z])|(?<=[\w:)%])\*\*(?=[\s:])")
+
+
+def unbold(pieces: list[str]) -> list[str]:
+    """The pieces with Markdown's bold markers round a key blanked (the same offsets)."""
+    return [_BOLD.sub(lambda m: " " * len(m.group()), p) if i % 2 == 0 else p
+            for i, p in enumerate(pieces)]
+
+
 # the Hugging Face Flax examples' "Step... (50 | Loss: 1.37, Learning Rate: 9.2e-06)",
 # "Epoch... (1/3 | Eval Loss: 3.2 | Eval rouge1: 41.2)": a step's report in parentheses
 _ELLIPSIS_KEY = re.compile(r"(?i)(?<![\w.])(?:step|epoch)(\.\.\. \()$")

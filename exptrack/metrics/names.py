@@ -394,13 +394,17 @@ _CJK_BEST = ("最佳", "最优", "最好", "最高",  # best, optimal, best, hig
              "최고")  # and in Korean ("최고 검증 정확도": the best validation accuracy)
 
 
+_BEST_WORDS = frozenset({"melhor", "mejor", "meilleur", "meilleure"})  # "best" in Portuguese,
+# Spanish, French ("Melhor loss de validação": the best validation loss so far)
+
+
 def running_best(name: str) -> bool:
     """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``, ``Acc-Highest``: the
     best value so far of a metric, which repeats one of its earlier values; not a series of its own
     (CatBoost's closing ``bestTest`` is its result and stays)."""
     if name.startswith(_CJK_BEST) and len(name) > 2:
         return True  # "最佳 F1=0.87", "最佳验证准确率": "best" in Chinese, before what it is
-    parts = words(name)
+    parts = ["best" if p in _BEST_WORDS else p for p in words(name)]
     highest = next((i for i, p in enumerate(parts) if p.partition("(")[0] == "highest"), None)
     if highest is not None:  # InsightFace's "Accuracy-Highest(LFW)", "highest_acc": likewise
         return any(p in METRIC_WORDS for p in parts[max(0, highest - 1):highest + 2])

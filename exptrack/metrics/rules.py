@@ -103,6 +103,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     texts = "".join(pieces[::2])
     if "----" in texts or "====" in texts:  # "-----Iteration: 1000-----": a banner's rule
         pieces = forms.unrule(pieces)
+    if "**" in texts:  # (a key in Markdown's bold)
+        pieces = forms.unbold(pieces)
     if "... (" in texts:  # (a step's report in parentheses)
         pieces = forms.unellipsis(pieces)
     if " is better)" in texts:
