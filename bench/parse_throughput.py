@@ -3,8 +3,9 @@
     python bench/parse_throughput.py [--lines 1000000] [--repeat 3]
 
 1. Parser alone: lines per second through ``MetricParser.feed`` (256 KiB chunks, as the
-   runner reads them) for a metric-heavy output, a Keras-style progress-bar output and
-   a mixed real-framework corpus (tests/data/logs repeated).
+   runner reads them) for a metric-heavy output, a Keras-style progress-bar output, a
+   printed CSV table (a twentieth as many rows: each is a table row, the slow path) and a
+   mixed real-framework corpus (tests/data/logs repeated).
    Recorder work: what `track run` does with each chunk besides the tee (the columnar
    ``feed_segments``, the summary and the metrics.jsonl text), against the line path.
 2. Pipeline: wall time of ``track run -- python gen.py`` (pipes, output to /dev/null)
@@ -51,6 +52,15 @@ def bar_lines(n: int) -> bytes:
         out.append(f"{i % 100 + 1:4d}/100 [====>.....] - ETA: 1s - loss: {1.0 / (i + 1):.4f}"
                    f" - accuracy: {(i % 997) / 1000:.4f}{end}")
     return "".join(out).encode()
+
+
+def table_lines(n: int) -> bytes:
+    """A printed CSV of one row an epoch (a CSVLogger's file, a results.csv)."""
+    rows = (f"{i},{1.0 / (i + 1):.5f},{1.2 / (i + 1):.5f},{(i % 1000) / 1000:.4f},"
+            f"{(i % 997) / 1000:.4f},{(i % 991) / 1000:.4f},{(i % 983) / 1000:.4f},3.0e-04\n"
+            for i in range(n))
+    return ("epoch,train_loss,val_loss,accuracy,f1,precision,recall,lr\n"
+            + "".join(rows)).encode()
 
 
 def corpus_lines(n: int) -> bytes:
@@ -119,6 +129,7 @@ def main() -> None:
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     for label, data in (("metric lines", metric_lines(args.lines)),
                         ("progress-bar renders", bar_lines(args.lines)),
+                        ("a CSV table's rows", table_lines(args.lines // 20)),
                         ("framework corpus", corpus_lines(args.lines // 5))):
         speed, found = parser_speed(data, args.repeat)
         print(f"parser alone, {label:<20}: {speed / 1e6:6.2f} M lines/s ({found:,} observations)")
