@@ -1384,6 +1384,13 @@ EXPECTED = {
     # PyG on ENZYMES: val_loss 1.45 -> 1.99 from epoch 220 while train_loss falls 0.84 -> 0.28
     "heldout905/pyg_enzymes_graph_classification_notebook_pipe_separated_epoch_of_total_train_val_loss_unrounded_float32_accuracy.log":
         {"overfitting"},
+    # Kvasir-SEG DeepLabV3+: val BCE 0.358 -> 0.563 from epoch 3 while the train BCE falls
+    "heldout909/kvasir_seg_deeplabv3plus_notebook_mps_train_epoch_dash_val_line_bce_dice_iou_precision_recall_learning_rate.log":
+        {"overfitting"},
+    # the same model's 40-epoch run: val BCE 0.206 -> 0.274 over 35 epochs while the train
+    # BCE reaches 0.02; val_loss best at epoch 19, none better in the last 52%
+    "heldout909/kvasir_seg_deeplabv3plus_notebook_resolution_sweep_first_run_40_epochs_train_val_lr_lines_finished_training.log":
+        {"overfitting", "plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
