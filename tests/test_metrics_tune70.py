@@ -179,7 +179,7 @@ def test_a_notebooks_html_progress_table_is_a_table() -> None:
 def test_trainoutputs_training_loss_is_its_metrics_train_loss_again() -> None:
     """``TrainOutput(global_step=20250, training_loss=0.134, metrics={..., 'train_loss':
     0.134, ...})`` prints the run's mean loss twice: ``training_loss`` was a second series
-    (nine corpus logs: heldout16, heldout141, heldout558, heldout645, heldout765)."""
+    (eight corpus logs: heldout16, heldout141, heldout558, heldout645, heldout765)."""
     assert named("TrainOutput(global_step=20250, training_loss=0.134192324720783, metrics={"
                  "'train_runtime': 2146.7462, 'train_loss': 0.134192324720783, 'epoch': 3.0})"
                  "\n") == [("train_runtime", 2146.7462, 20250, 3),
