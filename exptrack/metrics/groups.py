@@ -111,8 +111,9 @@ _LIST = re.compile(r"(?<![\w.\-])(?P<key>[A-Za-z][\w.\-@/]{0,40})\s?[=:]\s?"
                    r"\[(?P<body>[^\[\]]{1,200})\]")
 _CURVE = re.compile(r"(?<![\w.\-])(?P<key>(?:[A-Za-z][\w\-]{0,20} ){0,3}[Cc]urve)\s?[=:]\s?"
                     r"\[(?P<body>[^\[\]]{1,400})\]")
-# a learning rate per parameter group
-_RATES = frozenset({"lr", "learning_rate"})
+# a learning rate's keys (``rules``: a rate takes no phrased name's phase); here, one per
+# parameter group
+LR_KEYS = frozenset({"lr", "learning_rate"})
 _ITEM = re.compile(rf"\s?{forms.DECIMAL}\s?")
 
 
@@ -135,7 +136,7 @@ def list_items(line: str, offsets: list[int]) -> dict[int, tuple[str, int, int]]
     for listed in _LIST.finditer(line):
         items = listed.group("body").split(",")
         key = listed.group("key")
-        rate = key.lower() in _RATES
+        rate = key.lower() in LR_KEYS
         if not 2 <= len(items) <= 8 or not (rate or names.metric_like(key)) \
                 or not all(_ITEM.fullmatch(item) for item in items):
             continue

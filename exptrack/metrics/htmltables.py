@@ -16,16 +16,19 @@ Hugging Face Trainer's progress table (and pandas' ``DataFrame.to_html``)::
           <td>0.171960</td>
         </tr>
 
-Its header cells name the columns and each ``<tr>`` of ``<td>`` cells is a row, read as
-a table's row (``tables.parse_row``) once it closes; the Trainer's "No log" (a loss not
-logged yet) is an empty cell. The tag's attributes (``border="1"``) are no values. Pure
-functions over one line; the parser keeps the table (``HtmlTable``).
+Its header cells name the columns (``tables.header_name``, once a table) and each ``<tr>``
+of ``<td>`` cells is a row, read as a table's row (``tables.parse_row``) once it closes;
+the Trainer's "No log" (a loss not logged yet) is an empty cell. The tag's attributes
+(``border="1"``) are no values. Pure functions over one line; the parser keeps the table
+(``HtmlTable``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from exptrack.metrics.tables import header_name
 
 # a cell on a line of its own: "<td>0.186900</td>", "<th>Training Loss</th>"
 _CELL = re.compile(r"^\s{0,40}<t([hd])(?:\s[^<>]{0,200})?>([^<>]{0,200})</t[hd]>\s{0,40}$")
@@ -38,7 +41,7 @@ OPENS = b"<table"  # how a line that opens a table holds it (a cheap first test)
 
 @dataclass
 class HtmlTable:
-    header: list[str] = field(default_factory=list)  # the names of its columns
+    header: list[str] = field(default_factory=list)  # its columns' names (``header_name``)
     row: list[str] | None = None  # the cells of the row open now
     heading: bool = False  # the open row's cells are <th> cells: the header
 
@@ -59,7 +62,7 @@ def line(text: str, table: HtmlTable | None) -> tuple[HtmlTable | None, list[str
         elif name == "tr" and table.row is not None:
             cells, table.row = table.row, None
             if table.heading:
-                table.header = cells
+                table.header = [header_name(cell) for cell in cells]
             elif table.header and len(cells) == len(table.header):
                 return table, cells, True
         return table, None, True

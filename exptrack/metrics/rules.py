@@ -70,7 +70,6 @@ _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
-_RATES = frozenset({"lr", "learning_rate", "learning rate"})  # a learning rate's keys
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
@@ -387,7 +386,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     and not (weak and found.before.endswith(", ") and names.metric_like(name)):
                 phase = None  # "Training cost: 146.7, ObjLoss=68.4": a phrase, not a label
                 # (Ecole's "Train loss: 4.116, accuracy 0.294": the label's, a measure's word)
-            if low in _RATES and (labelled_at, phase) == line_phase[:2]:
+            if low in groups.LR_KEYS and (labelled_at, phase) == line_phase[:2]:
                 phase = None  # "Train Loss: 35691.2  LR: 5e-05": a phrased name's phase is
                 # not the learning rate's (a label's is: "Train: [0] lr: 0.01" is train_lr)
             name = with_phase(name, phase)

@@ -219,9 +219,8 @@ class TableLines:
         table, cells, taken = htmltables.line(text, self._html)
         self._html = table
         if cells is not None and table is not None:
-            header = [tables.header_name(name) for name in table.header]
-            row = tables.parse_row("| " + " | ".join(cells) + " |", header, tables.PIPES,
-                                   self._name)
+            row = tables.parse_row("| " + " | ".join(cells) + " |", table.header,
+                                   tables.PIPES, self._name)
             if row is not None:
                 self._record_row(row, out)
         return taken
