@@ -79,6 +79,11 @@ _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:
 _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:at|from) "
                       r"(?:epoch|step|iteration|iter|round) ?:? ?#?\d"
                       r"|(?:till|until|so) (?:now|far)\b)"
+                      # the checkpoint of the best so far: "New best model saved with val
+                      # loss: 0.39", "best model saved! Val Acc: 74.86%", "Best Model Saved
+                      # with F_beta: 0.0105", "best model saved, Val IoU = 0.89"
+                      r"|(?:^|[\s:\]\[(])best (?:model|checkpoint|weights) saved\b[!,.]?"
+                      r" (?:with )?[A-Za-z]"
                       # a line of the best value, then its epoch: "Best Test acc: 0.769261(Epoch
                       # 130)" (not "current dice: 0.78 best dice: 0.91 at epoch: 12": a report)
                       r"|^\W{0,4}best(?: [A-Za-z]{1,12}){0,3} ?[:=]? ?[-+]?\d[\d.]{0,19}"
@@ -110,6 +115,7 @@ MAX_OBJECT_LINES = 200  # an object printed over more lines is read line by line
 LR_REDUCED = 1 << 20  # Keras' ReduceLROnPlateau notice: a learning rate when no line prints one
 FLOWER = 1 << 28  # a line of Flower's rounds or its summary's heading (``flower``)
 RANKED = 1 << 29  # a line of metrics a process of a rank printed (``rank_of``)
+TRIAL = 1 << 30  # Optuna's "Trial 3 finished with value": its step is the trial's alone
 EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms": the epoch's
 # report after its batches' lines (MindSpore's TimeMonitor, DGL's "Epoch Time(s)"): no step
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
@@ -211,8 +217,10 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     pieces = rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
     traced = None
+    trial = 0
     if dark is None and " finished with value" in text:
         dark = optuna.plan(pieces)
+        trial = TRIAL if dark is not None else 0
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
         dark = samplefactory.plan(pieces, text)
     elif dark is None and all(marker in text for marker in rlstarter.MARKERS):
@@ -263,7 +271,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
                     for a in values)
     keyed = tuple(m.span() for a in values
                   for m in _DIGITS.finditer(raw, at(a.source[0]), at(a.source[1])))
-    flags = KEYED if keyed else 0
+    flags = (KEYED if keyed else 0) | trial
     if any(a.kind == rules.TIMED for a in values):
         flags |= TIMING
     tokens = [a.token for a in actions] + [a.denominator for a in values if a.denominator]

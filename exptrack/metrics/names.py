@@ -38,6 +38,7 @@ METRIC_WORDS = frozenset({
     "auprc", "aupr", "prauc", "aupro",  # areas under precision-recall (and PRO) curves
     "rocauc", "aucroc",  # and under the ROC curve, as one word ("validation ROCAUC score")
     "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
+    "fbeta",  # scikit-learn's fbeta_score ("Val F_beta": read as the words "f" and "beta")
     "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
     "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
     "brier", "ece", "eer",  # calibration (Brier score, expected calibration error), EER
@@ -68,6 +69,7 @@ _COUNT_HEADS = frozenset({
     "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
     "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
     "clips", "slices", "volumes", "scans", "crops", "molecules", "graphs", "utterances",
+    "keyframe", "keyframes",  # a SLAM system's "new keyframe:  122": which frame
     "smpl", "rounds",  # LeRobot's "smpl:6K" (samples seen), "early stopping rounds 100"
     "num",  # InternEvo's "micro_num=4": how many micro-batches
 })
@@ -130,6 +132,9 @@ _DENY_NAMES = frozenset({
     "metric", "value", "values", "result", "number", "capability", "capabilities", "bestiteration",
     "best_iteration", "best_epoch", "bestepoch", "best_iter", "best_step", "best_round",
     "patience", "lambda", "λ", "verbose", "imgsz", "remaining", "label", "labels", "targets",
+    # a tree booster's settings, as caret's resampling table prints its tuning grid
+    "colsample_bytree", "colsample_bylevel", "colsample_bynode", "subsample",
+    "min_child_weight", "nrounds", "num_round", "num_boost_round",
     "group",  # PyTorch's "reducing learning rate of group 0 to 1.0000e-04": a param group
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
@@ -414,6 +419,8 @@ def running_best(name: str) -> bool:
         return False
     rest = parts[parts.index("best") + 1:]
     after = [p for p in rest if p not in PHASE_WORDS]
+    if after[:2] == ["f", "beta"]:  # "Best Val F_beta": the F-beta score
+        after = ["fbeta", *after[2:]]
     if after and after[0].partition("(")[0] in _BEST_AT and (len(parts) > 2 or "(" in after[0]):
         return True  # where the best was, an index: ReChorus's "Best Iter(dev)=  139",
         # "best_valid_epoch", "best_epoch_num" ("best_epoch" itself is a name denied)

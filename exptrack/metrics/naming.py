@@ -49,6 +49,8 @@ _NAME_BEFORE = re.compile(
     r"""|(?i:normali[sz]ed|unscaled|uncentered|adjusted|overall|average|top-\d{1,2})"""
     r"""|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
+    r"""(?:\s\[(?:[cmk]?m|m?s|sec|min|h|dB|%|px|deg|rad|[KMG]i?B|Hz)\])?"""  # a unit in
+    # square brackets, dropped: OpenGS-SLAM's "RMSE ATE [m] 1.0073", "PSNR [dB]: 30.1"
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|(?<=\w)>>\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
     r"""['"]?$""")  # dlib's
@@ -104,7 +106,9 @@ _QUALIFIER = re.compile(
     # a statistic or a transform of the quantity: "PER (avg)", "grad norm (max)", "KL (raw)",
     # "Test Loss (Normalized)", "Accuracy (overall)", "R-squared (uncentered)"
     r"|(?i:avg|average|mean|median|max|min|std|sum|total|overall|raw|normali[sz]ed|scaled"
-    r"|unscaled|uncentered|adjusted|noisy|clean|top-\d{1,2}))\)")
+    r"|unscaled|uncentered|adjusted|noisy|clean|top-\d{1,2}"
+    # a metric that says which the quantity is: "Accuracy (IoU)", "Final Loss (MSE)"
+    r"|iou|miou|mse|mae|rmse|f1|auc|dice|psnr|ssim))\)")
 # a unit in parentheses is part of the name ("elapsed time per iteration (ms)", "Speed
 # (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
 # another quantity; a percentage's or a count's sign is not ("acc (%)")
@@ -258,7 +262,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
     if raw_name[-1:] == "." and raw_name[:-1].lower() in INDEX_WORDS:
         raw_name = raw_name[:-1]  # "## Epoch no. = 1": the index word, its dot an abbreviation's
-    if match.group("unit") is not None and (_QUALIFIER.match(match.group("unit")) or (
+    if match.group("unit") is not None and raw_name.lower() not in _FILLERS and (
+            _QUALIFIER.match(match.group("unit")) or (
             _KEPT_UNIT.match(match.group("unit"))) or _initials(
                 match.group("unit"), tail[:end])):  # "Data (t):", "elapsed time per
         raw_name, end = raw_name + match.group("unit"), match.end("unit")  # iteration (ms):"

@@ -347,7 +347,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     column = self._columns[shape]
                 else:
                     column = None if plan.flags & (KEYED | SLOW | TIMING | lineplan.KERAS_BAR
-                                                   | lineplan.RANKED) \
+                                                   | lineplan.RANKED | lineplan.TRIAL) \
                         else columns.make_plan(shape, plan.context, plan.metrics, plan.report)
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric

@@ -55,8 +55,12 @@ def conclude(pieces: list[str], line: str, offsets: list[int], actions: list[Act
         # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
         # set accuracy 0.94"), or a whole message of a metric's name and a fraction ("Time
         index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
-        if "\t" not in sep and len(sep) < 2 and not wholeline.lone_pair(pieces, index, name):
+        whole = wholeline.lone_pair(pieces, index, name) if "\t" not in sep and len(sep) < 2 \
+            else name
+        if whole is None:
             return tuple(a for a in actions if a.token != index)
+        actions = [a._replace(name=whole) if a.token == index and a.kind == METRIC else a
+                   for a in actions]
     return settle(line, offsets, pieces, actions)
 
 

@@ -106,14 +106,18 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
 
 def epoch_batch_pair(pieces: list[str], index: int) -> tuple[int, ...]:
     """The pieces a ``[epoch, batch] name: value`` line's opening pair (the PyTorch CIFAR-10
-    tutorial's ``[2,  4000] loss: 1.312``, pytracking's ``[train: 19, 50 / 1875]``) holds
+    tutorial's ``[2,  4000] loss: 1.312``, pytracking's ``[train: 19, 50 / 1875]``,
+    pointnet.pytorch's ``[16: 0/18] train loss:``, with its total) holds
     after the epoch at ``index``: the batch's, and its total's; empty if it is no such pair."""
-    if not (index + 3 < len(pieces) and pieces[index + 1].strip() == ","
+    if not (index + 3 < len(pieces) and pieces[index + 1].strip() in (",", ":")
             and pieces[index].isdigit() and pieces[index + 2].isdigit()):
         return ()
     opened = (index == 1 and pieces[0].strip() == "[") \
         or _PAIR_OPEN.search(pieces[index - 1][-40:]) is not None
-    if opened and _PAIR_CLOSE.match(pieces[index + 3]) is not None:
+    colon = pieces[index + 1].strip() == ":"  # pointnet.pytorch's "[16: 0/18] train loss:"
+    if colon and not (index == 1 and pieces[0].strip() == "["):
+        return ()  # opens its line, and names the batch's total
+    if opened and not colon and _PAIR_CLOSE.match(pieces[index + 3]) is not None:
         return (index + 2,)
     if (opened or (index == 1 and _PHASE_OPEN.match(pieces[0]) is not None)) \
             and _OF_TOTAL.match(pieces[index + 3]) and index + 5 < len(pieces) \
