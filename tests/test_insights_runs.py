@@ -1391,6 +1391,14 @@ EXPECTED = {
     # BCE reaches 0.02; val_loss best at epoch 19, none better in the last 52%
     "heldout909/kvasir_seg_deeplabv3plus_notebook_resolution_sweep_first_run_40_epochs_train_val_lr_lines_finished_training.log":
         {"overfitting", "plateau"},
+    # session 79: an EVA-L on RSNA aneurysms, ema_val_auc best 0.8593 at epoch 4 of 15 and
+    # lower in every epoch after while the train loss keeps falling
+    "heldout920/timm_eva_large_rsna_aneurysm_pseudo_label_single_run_pipe_epoch_train_loss_ema_val_auc.log":
+        {"plateau"},
+    # the ViT-L's 5 folds: the last fold's val_auc is best at epoch 6 (0.8339), and below it
+    # in the 8 epochs after
+    "heldout920/timm_vit_large_clip_rsna_aneurysm_5fold_pipe_fold_epoch_train_loss_val_auc_ema_val_auc_improved_saving.log":
+        {"plateau"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
@@ -1819,6 +1827,14 @@ FALSE_ALARMS = {
         {"overfitting"},
     "heldout107/bcnn_network_slimming_sparsity_training_zero_out_factors_tab_channel_tables_between_epochs_slash_pairs.log":
         {"overfitting"},
+    # session 79: a 3D U-Net whose val_loss is best at epoch 1 (0.316) while its val F-beta,
+    # the selection score, is best at the last epoch (117): stopping early would have lost it
+    "heldout920/pytorch_3d_unet_czii_cryoet_emoji_epoch_bracket_pipe_train_val_loss_val_f_beta_running_best_epoch_best_model_saved.log":
+        {"plateau"},
+    # an Optuna study's two trials in one Batch Loss series: the second trial's pos_weight of
+    # 2.7e8 puts its loss at 1.4e5 from its first batch, a new trial's scale, not divergence
+    "heldout920/pytorch_monai_unet3d_byu_motor_optuna_bare_batch_loss_val_precision_recall_f2_interleaved_trial_messages_keyboard_interrupt.log":
+        {"divergence"},
 }
 
 
