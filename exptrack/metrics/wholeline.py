@@ -341,11 +341,10 @@ def lone_pair(pieces: list[str], index: int, name: str) -> str | None:
     the whole message of its line: a metric's name and a fraction ("Time 2.56", nnU-Net's
     "09:41:39.49: train_loss 0.70", rlpyt's tabular "2022-03-28 02:51:48.688 |
     Diagnostics/StepsPerSecond 0.847", after a bullet: PyTorch's ImageNet example's " *
-    Acc@1 84.369", Flair's "- F-score (micro) 0.9962"; a label's phase before up to three
-    words, OpenGS-SLAM's "Eval: RMSE ATE [m] 1.0073", is eval_RMSE_ATE; up to three words
-    are the name: "Average object IoU 64.4309")? Its value a
-    fraction, or ``nan``/``inf`` (nnU-Net's "train_loss nan" once a run diverged); None
-    when it is no such pair."""
+    Acc@1 84.369", Flair's "- F-score (micro) 0.9962"; up to three words are the name,
+    "Average object IoU 64.4309", after a label's phase too: OpenGS-SLAM's "Eval: RMSE ATE
+    [m] 1.0073" is eval_RMSE_ATE)? Its value a fraction, or ``nan``/``inf`` (nnU-Net's
+    "train_loss nan" once a run diverged); None when it is no such pair."""
     value = pieces[index]
     if not (index == len(pieces) - 2 and not pieces[-1].strip()
             and ("." in value or value.lstrip("+-").lower() in ("nan", "inf"))):
@@ -358,7 +357,8 @@ def lone_pair(pieces: list[str], index: int, name: str) -> str | None:
     if words.lower() == name.lower():
         return name if names.metric_like(name) else None
     phase, _, rest = name.partition("_")
-    if phase.lower() not in names.PHASE_WORDS or not words.lower().endswith(rest.lower()):
+    if phase.lower() not in names.PHASE_WORDS or not rest \
+            or not words.lower().endswith(rest.lower()):
         return None
     whole = f"{phase}_{words}"
     return whole if names.metric_like(whole) else None
