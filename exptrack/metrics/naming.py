@@ -26,6 +26,9 @@ is_denied = names.denied
 # "Accuracy(Train/Valid):97.7/78.6%": ``slashpairs`` splits it)
 _PHASE_WORD = r"(?:[Tt]rain|[Tt]raining|[Vv]al|[Vv]alid|[Vv]alidation|[Tt]est|[Dd]ev|[Ee]val)"
 _PHASE_PAIR = _PHASE_WORD + "/" + _PHASE_WORD
+# a unit in square brackets after a name, no part of it: OpenGS-SLAM's "RMSE ATE [m] 1.0073",
+# "PSNR [dB]: 30.1" (``wholeline.lone_pair`` drops it from the field it compares)
+BRACKET_UNIT = r"\s\[(?:[cmk]?m|m?s|sec|min|h|dB|%|px|deg|rad|[KMG]i?B|Hz)\]"
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<===)|(?<=\s@)|(?<=^#)|(?<=\s#)|(?<=\.\.))['"]?"""
     # "epoch=0/global_step=5": after "N/"; after a rule's dashes ("---Epoch:200/200") or a
@@ -49,8 +52,7 @@ _NAME_BEFORE = re.compile(
     r"""|(?i:normali[sz]ed|unscaled|uncentered|adjusted|overall|average|top-\d{1,2})"""
     r"""|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
-    r"""(?:\s\[(?:[cmk]?m|m?s|sec|min|h|dB|%|px|deg|rad|[KMG]i?B|Hz)\])?"""  # a unit in
-    # square brackets, dropped: OpenGS-SLAM's "RMSE ATE [m] 1.0073", "PSNR [dB]: 30.1"
+    r"""(?:""" + BRACKET_UNIT + r""")?"""  # a unit in square brackets, dropped
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|(?<=\w)>>\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
     r"""['"]?$""")  # dlib's

@@ -275,16 +275,12 @@ class SlowPath(Placing, DumpBlocks):
                 # places the values around it, as one of them (keys as printed)
             elif block is not None:
                 self._close_dump(out)
-            if flags & TRIAL:  # the trial's value at its number; the lines after it (the
-                first = len(out)  # next trial's training) are at no step of it
-                self._apply(plan, raw, out)
-                self._reprints.take(out, first, raw)  # (two handlers print it twice)
-                self.step = None
-                return None
-            if flags & SLOW:  # (a bar's values: its description, then the epoch's summary
-                first = len(out)  # line prints them again, or the other way round)
-                self._apply(plan, raw, out)
+            if flags & (SLOW | TRIAL):  # (a bar's values: its description, then the
+                first = len(out)  # epoch's summary line prints them again, or the other way
+                self._apply(plan, raw, out)  # round; two handlers print a trial twice)
                 self._reprints.take(out, first, raw)
+                if flags & TRIAL:  # Optuna's trial value at its number; the lines after it
+                    self.step = None  # (the next trial's training) are at no step of it
                 return None
             return plan if plan.metrics or plan.context else EMPTY
         if block is None:

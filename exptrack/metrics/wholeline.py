@@ -20,7 +20,7 @@ from exptrack.metrics import detectron, listed, names
 from exptrack.metrics.actions import Action, not_a_report
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
-from exptrack.metrics.naming import normalize_name
+from exptrack.metrics.naming import BRACKET_UNIT, normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
 # a data frame's row: its index, an item's label, its value ("17   season_onehot_2   0.10",
@@ -333,7 +333,7 @@ def counted_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
 
 
 _LAST_FIELD = re.compile(r"[:|] |\s{2,}")
-_UNIT_AFTER = re.compile(r"\s\[[^\]]{1,4}\]\s$")  # "RMSE ATE [m] 1.0073": the name's unit
+_UNIT_AFTER = re.compile(BRACKET_UNIT + r"\s$")  # "RMSE ATE [m] 1.0073": the name's unit
 
 
 def lone_pair(pieces: list[str], index: int, name: str) -> str | None:
