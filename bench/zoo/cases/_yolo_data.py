@@ -141,15 +141,17 @@ def make_dataset(task: str, size: int = 64, train: int = 16, val: int = 8) -> st
 
 
 def train(model_yaml: str, task: str, imgsz: int = 64, train_images: int = 32,
-          **settings: Any) -> None:
+          model_class: str = "YOLO", **settings: Any) -> None:
     """Train ``model_yaml`` on the synthetic set for ``task`` and write ``truth.yaml``.
 
     A big learning rate with no warm-up and an optimizer step every batch (``nbs`` =
     ``batch``), so that three short epochs move the validation metrics off zero."""
-    from ultralytics import YOLO, __version__
+    import ultralytics
 
     data = make_dataset(task, size=imgsz, train=train_images)
-    model = YOLO(model_yaml, task=task)
+    # YOLO or RTDETR (RT-DETR takes no task: it only detects)
+    model_type = getattr(ultralytics, model_class)
+    model = model_type(model_yaml, task=task) if model_class == "YOLO" else model_type(model_yaml)
     options: dict[str, Any] = dict(
         data=data, epochs=EPOCHS, imgsz=imgsz, batch=4, nbs=4, workers=0, device="cpu",
         seed=SEED, deterministic=True, plots=False, amp=False, exist_ok=True,
@@ -159,7 +161,7 @@ def train(model_yaml: str, task: str, imgsz: int = 64, train_images: int = 32,
     model.train(**options)
     trainer = model.trainer
     assert trainer is not None
-    write_truth(Path(trainer.csv), dict(trainer.metrics), __version__)
+    write_truth(Path(trainer.csv), dict(trainer.metrics), ultralytics.__version__)
 
 
 def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
