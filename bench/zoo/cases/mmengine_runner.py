@@ -20,7 +20,9 @@ Truth: ``<work_dir>/<timestamp>/vis_data/scalars.json``, the JSON lines the defa
   "epoch".
 - ``lr``, ``time``, ``data_time`` (also in scalars.json) and ``eta`` are learning-rate and
   timing values: ``also_ok``, not truth metrics; ``memory`` is printed only with CUDA (not
-  here), listed in ``also_ok`` in case.
+  here), listed in ``also_ok`` in case. The val line's ``time`` and ``data_time`` are the
+  val loop's (scalars.json keys them as the train ones, in the val records): named with the
+  line's phase, ``val_time`` and ``val_data_time`` keep them apart from the train timings.
 - Tolerance: LogProcessor prints floats with ``f'{val:.4f}'`` (``num_digits=4``): 5e-5.
 """
 
@@ -97,4 +99,5 @@ metrics = {
                        "epoch", tolerance=5e-5),
 }
 write_truth("mmengine", mmengine.__version__, f"LocalVisBackend {path}", metrics,
-            files=[path], also_ok=["lr", "eta", "time", "data_time", "memory"])
+            files=[path], also_ok=["lr", "eta", "time", "data_time", "memory", "val_time",
+                                   "val_data_time"])
