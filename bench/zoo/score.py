@@ -8,7 +8,8 @@ and compares it with ``truth.yaml``:
 
 - a truth metric is *matched* when exptrack recorded it under the same name, with the same
   number of observations, each within the metric's ``tolerance`` (absolute) or
-  ``rel_tolerance`` (relative) of the truth value, in order (exact when neither is given);
+  ``rel_tolerance`` (relative) of the truth value, in order (exact when neither is given;
+  their sum when both are);
 - a *junk* name is a recorded name that is neither a truth metric nor in ``also_ok``;
 - ``file_metrics`` in truth.yaml are values the framework writes to its metric file but
   never prints: expected when the files are read, never junk;
@@ -106,10 +107,11 @@ def _close(truth: Any, value: float, spec: dict[str, Any]) -> bool:
         return math.isnan(expected) and math.isnan(value)
     if math.isinf(expected) or math.isinf(value):
         return expected == value
-    if "tolerance" in spec:
-        return abs(value - expected) <= float(spec["tolerance"]) * (1 + 1e-9) + 1e-12
-    if "rel_tolerance" in spec:
-        return abs(value - expected) <= float(spec["rel_tolerance"]) * abs(expected) + 1e-12
+    if "tolerance" in spec or "rel_tolerance" in spec:  # both: the truth's own rounding
+        # (absolute) added to the printed one's (relative)
+        allowed = float(spec.get("tolerance", 0)) * (1 + 1e-9) \
+            + float(spec.get("rel_tolerance", 0)) * abs(expected)
+        return abs(value - expected) <= allowed + 1e-12
     return math.isclose(value, expected, rel_tol=EXACT, abs_tol=1e-12)
 
 

@@ -35,9 +35,11 @@ MAX_ROWS = 200_000
 
 # Ultralytics: results.csv's "metrics/<name>(<B|M|P>)" -> the stdout name's prefix.
 _YOLO_PART = {"B": "", "M": "mask_", "P": "pose_"}
+# YOLOv5's "metrics/mAP_0.5" and "metrics/mAP_0.5:0.95": as its validation header prints them
+# since v7.0 ("mAP50 mAP50-95"; Ultralytics' own results.csv says "mAP50(B)")
 _YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc", "precision": "P",
-                "recall": "R"}
-_YOLO_METRIC = re.compile(r"^metrics/([\w.\-]+?)(?:\(([BMP])\))?$")
+                "recall": "R", "mAP_0.5": "mAP50", "mAP_0.5:0.95": "mAP50-95"}
+_YOLO_METRIC = re.compile(r"^metrics/([\w.:\-]+?)(?:\(([BMP])\))?$")
 # Lightning, Keras, HF and MMEngine files log their step/epoch next to the metrics.
 _AXES = frozenset({"epoch", "step", "global_step", "iter"})
 _HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen"})

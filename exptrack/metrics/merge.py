@@ -25,9 +25,22 @@ _SEPARATORS = re.compile(r"[^0-9a-z]+")
 Axis = Callable[[Observation], "int | float | None"]
 
 
+# one quantity printed under several spellings: YOLOv5 before v7.0 printed "mAP@.5" and
+# "mAP@.5:.95" where its results.csv (named as today's header, "mAP50", "mAP50-95") keeps them
+_SPELLINGS = {"map_5": "map50", "map_0_5": "map50", "map_5_95": "map50_95",
+              "map_0_5_0_95": "map50_95"}
+# the held-out evaluation's phase, however a file or a print spells it
+_EVAL_WORDS = frozenset({"val", "valid", "validation", "evaluation"})
+
+
 def name_key(name: str) -> str:
-    """A metric name with case and separators ignored: ``Train Loss`` ~ ``train_loss``."""
-    return _SEPARATORS.sub("_", name.casefold()).strip("_") or name
+    """A metric name with case and separators ignored: ``Train Loss`` ~ ``train_loss``,
+    ``mAP@.5`` ~ ``mAP50``, ``validation/top1`` ~ ``eval_top1``."""
+    key = _SEPARATORS.sub("_", name.casefold()).strip("_") or name
+    first, sep, rest = key.partition("_")
+    if sep and first in _EVAL_WORDS:  # timm's "--result" dump's validation/top1 and its
+        key = "eval_" + rest  # summary.csv's eval_top1: one evaluation, two spellings
+    return _SPELLINGS.get(key, key)
 
 
 def by_name(observations: Iterable[Observation]) -> dict[str, list[Observation]]:

@@ -155,7 +155,12 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
                    cells[1].lower() not in rules.STEP_KEYS)):
         return None  # ("ID  age  size  fitness": a row an item's, neat-python's species;
         # ElegantRL's "ID  Step  Time": an agent's, at a step)
-    return [header_name(c) if c else "" for c in cells], layout
+    names = [header_name(c) if c else "" for c in cells]
+    if cells[:2] == ["E", "#"] and layout == SPACES:  # spaCy's ConsoleLogger: "E    #
+        names = [n.lower() for n in names]  # LOSS TEXTCAT  CATS_SCORE  SCORE", its keys
+        # (losses.textcat, cats_score, score) upper-cased for the header; other headers in
+        # capitals keep them (detectron2's "AP  AP50", flair's "TRAIN_LOSS": their keys)
+    return names, layout
 
 
 def border_phase(text: str) -> str | None:

@@ -44,6 +44,10 @@ _PAIR_OPEN = re.compile(r"\]\s+(?:[A-Z]{2,10}\s+)?\[$")  # after a record's pref
 _PHASE_OPEN = re.compile(r"(?i)^\s*\[(?:" + LOOP_PHASES + r")\s?:\s?$")
 _PAIR_CLOSE = re.compile(r"\]\s+[A-Za-z]")
 _OF_TOTAL = re.compile(r"^\s?/\s?$")
+# timm's train.py: "Train: 2 [   3/4 (100%)]  Loss: 0.453 (0.579)": its loop's phase, the
+# epoch, then the batch of its total in brackets
+_PHASE_EPOCH = re.compile(r"(?i)^\s{0,8}(?:" + LOOP_PHASES + r")\s?:\s$")
+_BATCH_OPEN = re.compile(r"^\s\[\s{0,8}$")
 # a logging record's level closing its prefix, right before the message
 _RECORD_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)\]?:?\s{1,4}$")
 # a phase's word alone before a line's count: BrainPy's "Train 0 epoch, use 7.4 s, loss 0.83"
@@ -107,8 +111,14 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
 def epoch_batch_pair(pieces: list[str], index: int) -> tuple[int, ...]:
     """The pieces a ``[epoch, batch] name: value`` line's opening pair (the PyTorch CIFAR-10
     tutorial's ``[2,  4000] loss: 1.312``, pytracking's ``[train: 19, 50 / 1875]``,
-    pointnet.pytorch's ``[16: 0/18] train loss:``, with its total) holds
+    pointnet.pytorch's ``[16: 0/18] train loss:``, with its total; timm's ``Train: 2 [
+    3/4 (100%)]``) holds
     after the epoch at ``index``: the batch's, and its total's; empty if it is no such pair."""
+    if index == 1 and index + 5 < len(pieces) and pieces[index].isdigit() \
+            and _BATCH_OPEN.match(pieces[index + 1]) and pieces[index + 2].isdigit() \
+            and _OF_TOTAL.match(pieces[index + 3]) and pieces[index + 4].isdigit() \
+            and _PHASE_EPOCH.match(pieces[0]):
+        return index + 2, index + 4  # timm's "Train: 2 [   3/4 (100%)]"
     if not (index + 3 < len(pieces) and pieces[index + 1].strip() in (",", ":")
             and pieces[index].isdigit() and pieces[index + 2].isdigit()):
         return ()

@@ -32,10 +32,15 @@ def series(pairs: Iterable[tuple[Any, Any]], key: str = "epoch", tolerance: floa
 
 def write_truth(framework: str, version: str, source: str, metrics: dict[str, dict[str, Any]],
                 files: Sequence[str] = (), also_ok: Sequence[str] = (),
-                notes: str | None = None) -> None:
+                notes: str | None = None,
+                file_metrics: dict[str, dict[str, Any]] | None = None) -> None:
+    """``file_metrics``: what only the framework's metric file keeps (never printed):
+    expected when the file is read, never junk (bench/zoo/score.py)."""
     data: dict[str, Any] = {"framework": framework, "version": str(version), "source": source,
-                            "files": list(files), "metrics": metrics,
-                            "also_ok": list(also_ok)}
+                            "files": list(files), "metrics": metrics}
+    if file_metrics:
+        data["file_metrics"] = file_metrics
+    data["also_ok"] = list(also_ok)
     if notes:
         data["notes"] = notes
     with open("truth.yaml", "w", encoding="utf-8") as handle:

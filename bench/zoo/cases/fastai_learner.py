@@ -12,8 +12,15 @@ import numpy as np
 import pandas as pd
 from _truth import series, write_truth
 from fastai import __version__ as fastai_version
-from fastai.tabular.all import (Categorify, CategoryBlock, Normalize, TabularDataLoaders,
-                                accuracy, set_seed, tabular_learner)
+from fastai.tabular.all import (
+    Categorify,
+    CategoryBlock,
+    Normalize,
+    TabularDataLoaders,
+    accuracy,
+    set_seed,
+    tabular_learner,
+)
 
 set_seed(0, reproducible=True)
 rng = np.random.default_rng(0)

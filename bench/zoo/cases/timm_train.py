@@ -24,9 +24,16 @@ key ``epoch`` (0-based, as ``Train: 0`` prints it). Judgements: names are summar
 running averages (in parentheses) at an epoch's last batch equal the summary values, the other
 printed lines are earlier running values the file does not keep. ``lr``: the schedule steps
 per epoch ("LR stepped per epoch"), so each epoch's printed ``LR:`` is the summary's ``lr``.
-``also_ok``: ``Time``/``Data`` (seconds) and the ``/s`` throughput. With 2 classes ``Acc@5``
-is top-2 (always 100). After training ``train.py`` prints ``--result`` and a JSON list of the
-same per-epoch values (``train.loss``, ``validation.loss/top1/top5``).
+``also_ok``: ``Time``/``Data`` (seconds) and the ``/s`` throughput, also named with their
+line's phase (``train_time``, ``train_data``, ``test_time``: the loop's timings, as
+mmengine_runner's ``val_time``); ``train_LR``, the ``Train:`` line's ``LR`` named by the
+contract's phase rule (as held-out timm logs expect it: heldout390, heldout593), the same
+quantity as summary.csv's ``lr``, which the file names; the ``Test:`` lines' per-batch
+values (``test_loss``, ``test_acc@1``, ``test_acc@5``: each batch's, its running mean in
+parentheses) are metrics of a finer series than summary.csv's per-epoch evaluation, fine to
+record, not expected. With 2 classes ``Acc@5`` is top-2 (always 100). After training
+``train.py`` prints ``--result`` and a JSON list of the same per-epoch values
+(``train.loss``, ``validation.loss/top1/top5``).
 """
 
 import csv
@@ -82,6 +89,7 @@ from timm.version import __version__  # noqa: E402  (the repo's timm, the one tr
 
 write_truth("timm", __version__, f"timm update_summary {summary}", metrics,
             files=[str(summary)],
-            also_ok=["Time", "time", "Data", "data", "/s"],
+            also_ok=["Time", "time", "Data", "data", "/s", "train_time", "train_data", "train_LR",
+                     "test_time", "test_loss", "test_acc@1", "test_acc@5"],
             notes=f"huggingface/pytorch-image-models train.py at commit {REPO_COMMIT} (its "
                   f"timm {__version__}); the --result JSON repeats summary.csv's values")

@@ -1,9 +1,9 @@
 """Ultralytics YOLO OBB: yolo11n-obb.yaml (the ``yolo11-obb.yaml`` Ultralytics ships, scale
 n), synthetic rotated rectangles with their four corners as OBB labels
 (``class x1 y1 x2 y2 x3 y3 x4 y4``, normalised), 3 epochs on CPU (lr0=0.1, as yolo_segment:
-at lr0=0.05 every box metric stays 0 for three epochs; at 0.1 they move off zero). The same training call and
-truth as the other YOLO cases (``_yolo_data``: results.csv + the closing validation of
-best.pt); only the data set is OBB-specific, drawn here."""
+at lr0=0.05 every box metric stays 0 for three epochs; at 0.1 they move off zero). The same
+training call and truth as the other YOLO cases (``_yolo_data``: results.csv + the closing
+validation of best.pt); only the data set is OBB-specific, drawn here."""
 
 from __future__ import annotations
 

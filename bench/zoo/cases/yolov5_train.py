@@ -17,8 +17,12 @@ Truth: the run's own ``runs/train/exp/results.csv`` (YOLOv5's CSV logger, one ro
 ``metrics/`` prefixes, with precision/recall/mAP as the validation header prints them (``P``,
 ``R``, ``mAP50``, ``mAP50-95``; the Ultralytics cases' rule), key ``epoch`` (results.csv's
 0-based epoch, as the bar prints ``0/2``). The closing validation of ``best.pt`` prints one
-more ``all`` row (and per-class rows) that YOLOv5 writes to no file: it is not in the truth.
-``val/*_loss`` and ``x/lr*`` are only in results.csv (never printed): not in ``metrics``.
+more ``all`` row (and per-class rows) that YOLOv5 writes to no file; as in the Ultralytics
+cases it is the last value of P, R, mAP50 and mAP50-95, at no epoch: the case takes it from
+YOLOv5's own ``val.run`` on ``best.pt`` with train.py's closing arguments, its output
+silenced (the framework's computation, not the printed row). ``val/*_loss`` are only in
+results.csv (never printed): ``file_metrics`` (``val_box_loss``, ..., as exptrack names the
+file's columns), expected when the file is read; ``x/lr*`` are learning rates.
 ``Instances`` and ``Size`` in the bar are the batch's label count and image size, not
 metrics. YOLOv5's ``check_dataset`` fetches Arial.ttf into its config dir whatever the
 flags (``--noplots`` included), which fails offline: the case points ``YOLOV5_CONFIG_DIR`` at a
@@ -71,10 +75,38 @@ NAMES = {"train/box_loss": ("box_loss", LOSS_REL), "train/obj_loss": ("obj_loss"
          "metrics/mAP_0.5:0.95": ("mAP50-95", METRIC_REL)}
 metrics = {name: series([(row["epoch"], row[key]) for row in rows], "epoch", rel_tolerance=rel)
            for key, (name, rel) in NAMES.items()}
+
+
+def closing_validation() -> list[float]:
+    """P, R, mAP50, mAP50-95 of ``best.pt`` as train.py's closing ``validate.run`` gets them
+    (batch 2x4, iou 0.60, CPU float), by YOLOv5's own ``val.run``, its printing silenced."""
+    import contextlib
+    import io
+    import logging
+
+    sys.path.insert(0, str(repo))
+    import val as validate
+
+    logging.disable(logging.CRITICAL)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        results, _, _ = validate.run(data, weights=str(Path("runs/train/exp/weights/best.pt")),
+                                     batch_size=8, imgsz=64, iou_thres=0.60, device="cpu",
+                                     workers=0, half=False, plots=False,
+                                     project=str(Path.cwd() / "runs" / "closing"), name="val")
+    logging.disable(logging.NOTSET)
+    return [float(v) for v in results[:4]]
+
+
+for name, value in zip(("P", "R", "mAP50", "mAP50-95"), closing_validation(), strict=True):
+    metrics[name]["values"].append([None, value])
+file_metrics = {f"val_{key[len('val/'):]}": series([(row["epoch"], row[key]) for row in rows],
+                                                   "epoch", rel_tolerance=5e-5)
+                for key in rows[0] if key.startswith("val/")}
 write_truth("yolov5", f"repo {REPO_COMMIT[:12]}", f"YOLOv5 CSV logger {results}", metrics,
             files=[str(results)],
             also_ok=["it/s", "s/it", "GPU_mem", "speed_pre-process", "speed_inference",
                      "speed_NMS"],
+            file_metrics=file_metrics,
             notes=f"ultralytics/yolov5 train.py at commit {REPO_COMMIT}; the closing validation "
-                  "of best.pt (a 4th 'all' row) is in no file; val/*_loss and x/lr0..2 are in "
-                  "results.csv only")
+                  "of best.pt (a 4th 'all' row, in no file) by val.run; val/*_loss and x/lr0..2 "
+                  "are in results.csv only")

@@ -1,0 +1,86 @@
+"""Round ``zoo80`` (session 80): what the new zoo cases (real runs of fastai, skorch,
+MMEngine, pytorch-tabnet, Optuna, spaCy, timm's and YOLOv5's train.py, Ultralytics OBB,
+YOLO26 and RT-DETR; bench/zoo) showed the parser got wrong at first sight (64edd60c). Each
+test of a rule fails on that commit; the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named
+
+from exptrack.metrics import files
+from exptrack.metrics.merge import merge_sources, name_key
+from exptrack.metrics.observation import Observation
+
+
+def test_timm_train_line_is_at_its_epoch_and_batch() -> None:
+    """timm's train.py prints ``Train: 2 [   3/4 (100%)]  Loss: 0.453 (0.579) ...``: the
+    epoch, then the batch of its total. The batch was the step and the epoch was lost, so
+    every epoch's batches 0..3 fell on the same steps (the zoo's timm_train)."""
+    log = ("Train: 2 [   3/4 (100%)]  Loss: 0.453 (0.579)  Time: 0.085s,   94.30/s  "
+           "(0.091s,   87.46/s)  LR: 1.256e-03  Data: 0.000 (0.008)\n"
+           "Train: 3 [   0/4 (  0%)]  Loss: 0.512 (0.512)  Time: 0.085s,   94.30/s  "
+           "(0.091s,   87.46/s)  LR: 1.256e-03  Data: 0.000 (0.008)\n")
+    got = [(name, value, step, epoch) for name, value, step, epoch in named(log)
+           if name == "train_loss"]
+    assert got == [("train_loss", 0.453, 3, 2), ("train_loss", 0.512, 0, 3)]
+    # guard: a phase's number with no bracketed batch after it is no epoch of this form
+    assert named("Train: 2 loss 0.5\n") != [("train_loss", 0.5, 3, 2)]
+    assert [o[2:] for o in named("Train: 2 [3/4]  loss: 0.5\n")] == [(3, 2)]
+
+
+def test_spacys_header_in_capitals_names_its_columns_in_small_letters() -> None:
+    """spaCy's ConsoleLogger upper-cases its keys for the table's header (``E    #  LOSS
+    TEXTCAT  CATS_SCORE  SCORE``); its own record (the JSONL logger, meta.json) keys them
+    ``losses.textcat``, ``cats_score``, ``score``. The capitals are its typography."""
+    log = ("E    #       LOSS TEXTCAT  CATS_SCORE  SCORE \n"
+           "---  ------  ------------  ----------  ------\n"
+           "  0       0          0.25       50.00    0.50\n"
+           "  1      10          2.46       67.03    0.67\n")
+    assert {name for name, *_ in named(log)} == {"loss_textcat", "cats_score", "score"}
+    # guard: other headers in capitals keep them (flair's loss.tsv, detectron2's "AP  AP50":
+    # their frameworks' own keys)
+    flair = ("EPOCH  LEARNING_RATE  TRAIN_LOSS  DEV_LOSS  DEV_F-SCORE\n"
+             "0      0.1000         0.0215      0.5       0.70\n"
+             "1      0.1000         0.0119      0.4       0.79\n")
+    assert "TRAIN_LOSS" in {name for name, *_ in named(flair)}
+
+
+def test_yolov5_results_csv_names_its_map_as_the_header_prints_it() -> None:
+    """YOLOv5's results.csv keeps ``metrics/mAP_0.5`` and ``metrics/mAP_0.5:0.95`` where its
+    validation header prints ``mAP50 mAP50-95`` (since v7.0): one quantity under two names
+    (the first) or a column not read at all (the second, for its colon)."""
+    data = (b"               epoch,      train/box_loss,   metrics/precision,      "
+            b"metrics/recall,     metrics/mAP_0.5,metrics/mAP_0.5:0.95,        val/box_loss\n"
+            b"                   0,             0.11678,           0.0053571,             "
+            b"    1,            0.016786,           0.0038713,            0.093415\n")
+    assert files.kind_of("results.csv", data) == files.ULTRALYTICS
+    assert {o.name: o.value for o in files.parse(files.ULTRALYTICS, data)} == {
+        "box_loss": 0.11678, "P": 0.0053571, "R": 1.0, "mAP50": 0.016786,
+        "mAP50-95": 0.0038713, "val_box_loss": 0.093415}
+
+
+def test_older_yolov5_map_spellings_join_the_files_metric() -> None:
+    """YOLOv5 before v7.0 printed ``mAP@.5 mAP@.5:.95``: the file's ``mAP50`` and the
+    printed ``mAP@.5`` are one metric."""
+    assert name_key("mAP@.5") == name_key("mAP50") == name_key("mAP_0.5")
+    assert name_key("mAP@.5:.95") == name_key("mAP50-95") == name_key("mAP_0.5:0.95")
+    assert name_key("mAP@.5") != name_key("mAP@.5:.95")
+    assert name_key("mAP75") != name_key("mAP50")
+
+
+def test_the_evaluations_phase_is_one_whatever_its_spelling_when_a_file_names_it() -> None:
+    """timm prints its run's per-epoch record at the end (``--result``: ``validation.top1``)
+    and keeps it in summary.csv (``eval_top1``): one evaluation, two spellings. The file's
+    name names the merged metric; the printed copy is no metric of its own."""
+    sourced = [Observation("eval_top1", 56.25, None, 0), Observation("eval_top1", 81.25,
+                                                                     None, 1)]
+    printed = [Observation("validation/top1", 56.25, None, 0),
+               Observation("validation/top1", 81.25, None, 1),
+               Observation("test_loss", 0.6, 3, 1)]
+    kept, merged = merge_sources(printed, [("keras", sourced)])
+    assert [o.name for o in kept] == ["test_loss"]  # a test phase is not the evaluation's
+    assert [(o.name, o.value) for o in merged["eval_top1"]] == [("eval_top1", 56.25),
+                                                                ("eval_top1", 81.25)]
+    assert name_key("val_loss") == name_key("eval_loss") == name_key("Validation Loss")
+    assert name_key("test_loss") != name_key("eval_loss")
+    assert name_key("value_loss") != name_key("eval_loss")  # (a word, not the phase "val")
