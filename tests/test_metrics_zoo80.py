@@ -84,3 +84,36 @@ def test_the_evaluations_phase_is_one_whatever_its_spelling_when_a_file_names_it
     assert name_key("val_loss") == name_key("eval_loss") == name_key("Validation Loss")
     assert name_key("test_loss") != name_key("eval_loss")
     assert name_key("value_loss") != name_key("eval_loss")  # (a word, not the phase "val")
+
+
+def test_mmengine_validation_record_is_at_the_epoch_it_ended() -> None:
+    """An epoch-based MMEngine loop logs its validation to scalars.json at ``step`` = the
+    epoch just trained (``log_metric_by_epoch``, the default): ``{"accuracy": 45.3,
+    "step": 1}``. It was read as step 1 with no epoch, where the console's ``Epoch(val)
+    [1][4/4]`` says epoch 1 (the zoo's mmengine_runner)."""
+    data = (b'{"lr": 0.01, "loss": 0.74, "time": 0.1, "epoch": 1, "iter": 20, "step": 20}\n'
+            b'{"accuracy": 45.3125, "data_time": 0.0004, "time": 0.0008, "step": 1}\n')
+    got = {o.name: (o.step, o.epoch) for o in files.parse(files.MMENGINE, data)}
+    assert got["accuracy"] == (20, 1) and got["val_time"] == (20, 1)
+    assert got["loss"] == (20, 1)
+    # guard: an iteration-based loop (no epoch on its training lines) logs validation at
+    # its iteration: left there
+    by_iter = (b'{"lr": 0.01, "loss": 0.74, "iter": 500, "step": 500}\n'
+               b'{"coco/bbox_mAP": 0.43, "step": 500}\n')
+    assert {o.name: (o.step, o.epoch) for o in files.parse(files.MMENGINE, by_iter)}[
+        "coco/bbox_mAP"] == (500, None)
+
+
+def test_timm_summary_csv_keeps_its_epochs_from_zero() -> None:
+    """timm's summary.csv (``epoch,train_loss,eval_loss,eval_top1,...``) counts epochs from
+    0, as its ``Train: 0 [...]`` lines do; read as a Keras CSVLogger file, every value was
+    one epoch late (the zoo's timm_train)."""
+    data = (b"epoch,train_loss,eval_loss,eval_top1,eval_top5,lr\n"
+            b"0,0.904,0.689,56.25,100.0,1e-05\n1,0.779,0.673,56.25,100.0,0.000633\n")
+    assert files.kind_of("summary.csv", data) == files.TIMM
+    assert [(o.name, o.epoch) for o in files.parse(files.TIMM, data)][:2] == [
+        ("train_loss", 0), ("eval_loss", 0)]
+    # guard: a Keras CSVLogger file (no eval_ column) still counts from 1
+    keras = b"epoch,accuracy,loss,val_loss\n0,0.5,0.7,0.69\n"
+    assert files.kind_of("summary.csv", keras) == files.KERAS
+    assert files.kind_of("history.csv", data) == files.KERAS

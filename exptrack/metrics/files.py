@@ -2,8 +2,9 @@
 
 Frameworks keep their own record of the metrics they print, at full precision:
 Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
-Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json`` and
-TensorBoard event files (through the optional ``tensorboard`` extra, see ``tfevents``).
+Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
+``summary.csv`` and TensorBoard event files (through the optional ``tensorboard`` extra, see
+``tfevents``).
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that
 one quantity is one metric whichever source it came from (``merge`` joins the two).
@@ -28,7 +29,8 @@ HF_TRAINER = "hf_trainer"  # trainer_state.json
 KERAS = "keras"  # CSVLogger
 MMENGINE = "mmengine"  # scalars.json
 TFEVENTS = "tfevents"  # events.out.tfevents.*
-KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS})
+TIMM = "timm"  # train.py's summary.csv
+KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM})
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
 MAX_ROWS = 200_000
@@ -63,6 +65,9 @@ def kind_of(name: str, head: bytes) -> str | None:
         return ULTRALYTICS
     if name == "metrics.csv" and (b"step" in columns or b"epoch" in columns):
         return LIGHTNING
+    if name == "summary.csv" and columns[:1] == [b"epoch"] \
+            and any(c.startswith(b"eval_") for c in columns):  # timm's, epochs from 0 as
+        return TIMM  # its "Train: 0 [...]" lines count them (not a Keras CSVLogger's)
     if name.endswith((".csv", ".log", ".tsv")) and columns[:1] == [b"epoch"] \
             and any(b"loss" in c for c in columns[1:]):
         return KERAS
@@ -80,7 +85,7 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
         return read_events(path) if path is not None else []
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
-        KERAS: _keras, MMENGINE: _mmengine}[kind]
+        KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
 
 
@@ -179,6 +184,10 @@ def _keras(data: bytes) -> list[Observation]:
     return _csv_observations(data, _metric_column, first_epoch=1)
 
 
+def _timm(data: bytes) -> list[Observation]:
+    return _csv_observations(data, _metric_column)
+
+
 def _entries_observations(entries: Iterable[Any], skip: frozenset[str]) -> list[Observation]:
     """Logged dicts (``{"loss": 0.5, "step": 10, "epoch": 1.0}``) as observations at their
     own step (or ``iter``) and epoch; keys in ``skip`` and values that are no numbers are
@@ -222,14 +231,24 @@ def _mmengine(data: bytes) -> list[Observation]:
     carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended, and their
     own timings (``val_data_time``, ``val_time``, as the console's ``Epoch(val)`` lines
     name them: not the training iterations' ``time``)."""
-    return _entries_observations(map(_mmengine_entry, _json_lines(_complete_text(data))),
-                                 _MMENGINE_SKIP)
+    entries: list[Any] = []
+    trained: dict[str, Any] = {}  # the last training line's epoch and step
+    for entry in _json_lines(_complete_text(data)):
+        entries.append(_mmengine_entry(entry, trained))
+        if isinstance(entry, dict) and "iter" in entry:
+            trained = entry
+    return _entries_observations(entries, _MMENGINE_SKIP)
 
 
-def _mmengine_entry(entry: Any) -> Any:
+def _mmengine_entry(entry: Any, trained: dict[str, Any]) -> Any:
     """A validation line (no ``iter``: the training loop's lines carry it) with its timing
-    keys named for validation."""
+    keys named for validation. An epoch-based loop (its training lines carry ``epoch``)
+    logs validation at ``step`` = the epoch just trained (``log_metric_by_epoch``): that
+    epoch, at the last training line's step."""
     if not isinstance(entry, dict) or "iter" in entry:
         return entry
-    return {f"val_{key}" if key in _MMENGINE_TIMINGS else key: value
-            for key, value in entry.items()}
+    named = {f"val_{key}" if key in _MMENGINE_TIMINGS else key: value
+             for key, value in entry.items()}
+    if "epoch" not in entry and "epoch" in trained and entry.get("step") == trained["epoch"]:
+        named["epoch"], named["step"] = entry["step"], trained.get("step")
+    return named
