@@ -1,0 +1,90 @@
+"""PaddlePaddle high-level API as its "model.fit" quick start shows it: ``paddle.Model(net)``,
+``model.prepare(optimizer, loss, paddle.metric.Accuracy())``, ``model.fit(train_dataset,
+eval_data=..., epochs=4, batch_size=32, verbose=1)`` with the default callbacks (the
+``ProgBarLogger`` that ``fit`` inserts, ``log_freq=10``), a small MLP and a synthetic
+``paddle.io.Dataset`` (512 train samples: 16 steps per epoch; 128 eval samples: 4 steps).
+
+What it prints (``ProgressBar``, verbose=1): ``Epoch 1/4``, then one progress line per epoch,
+redrawn with ``\\b...\\r`` (its ``_dynamic_display`` is on whenever ``posix`` is imported, so
+under a pipe too): a frame at step 10 (``step 10/16 [==>...] - loss: 0.6 - acc: 0.5 - ETA: 0s
+- 2ms/step``) overwritten by the epoch-end frame ``step 16/16 [====] - loss: ... - acc: ... -
+2ms/step``; then ``Eval begin...``, one eval frame ``step 4/4 [====] - loss: ... - acc: ...``
+and ``Eval samples: 128``. Floats print as ``f'{v:.4f}'`` (``.4e`` below 1e-3).
+
+Truth: the ``logs`` dicts hapi passes to a ``paddle.callbacks.Callback`` of ours, the same
+dicts ``ProgBarLogger`` prints from, recorded as they come:
+- ``on_epoch_end(epoch, logs)``: ``loss`` (a one-element list: the LAST batch's loss, as the
+  framework's own banner says: "The loss value printed in the log is the current step, and
+  the metric is the average value of previous steps") and ``acc`` (``Accuracy.accumulate()``
+  over the epoch so far). These are the values of the epoch-end frame; the step-10 frame's
+  values (overwritten on a terminal) are per-batch logs outside this record.
+- ``on_eval_end(logs)``: the eval loop's ``loss`` (last eval batch) and ``acc`` (over the eval
+  set): the values of the eval frame. Judgment: hapi keys them ``loss``/``acc`` like the train
+  ones, in the ``'eval'`` mode's logs (its own VisualDL/W&B callbacks name them ``eval/loss``);
+  the truth names them ``eval_loss`` and ``eval_acc`` (the phase, as the "Phases" rule joins
+  it), key "epoch" (one eval per epoch, ``eval_freq=1``), 1-based like the printed
+  ``Epoch 1/4``.
+- Tolerance 5e-5 (``.4f``). ``ms/step`` (or ``s/step``, ``us/step``) and ``ETA`` are timing:
+  ``also_ok``. ``Eval samples: 128`` is a count of samples, not a metric: not listed.
+- ``fit``'s own default is ``verbose=2`` (one plain line per log); ``verbose=1`` (the
+  redrawn bar) is what Paddle's tutorials show and what this case was asked to use.
+"""
+
+import numpy as np
+import paddle
+from _truth import series, write_truth
+
+paddle.seed(0)
+np.random.seed(0)
+paddle.set_device("cpu")
+
+
+class RandomDataset(paddle.io.Dataset):
+    def __init__(self, size: int, seed: int) -> None:
+        rng = np.random.default_rng(seed)
+        self.x = rng.normal(size=(size, 8)).astype("float32")
+        self.y = (self.x[:, 0] + self.x[:, 1] > 0).astype("int64").reshape(-1, 1)
+
+    def __getitem__(self, index: int) -> tuple:
+        return self.x[index], self.y[index]
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+
+class Record(paddle.callbacks.Callback):
+    def __init__(self) -> None:
+        super().__init__()
+        self.train: list = []
+        self.eval: list = []
+        self.epoch = 0
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        self.epoch = epoch + 1
+        self.train.append((self.epoch, dict(logs or {})))
+
+    def on_eval_end(self, logs: dict | None = None) -> None:
+        self.eval.append((self.epoch, dict(logs or {})))
+
+
+net = paddle.nn.Sequential(paddle.nn.Linear(8, 16), paddle.nn.ReLU(), paddle.nn.Linear(16, 2))
+model = paddle.Model(net)
+model.prepare(paddle.optimizer.Adam(learning_rate=0.01, parameters=model.parameters()),
+              paddle.nn.CrossEntropyLoss(), paddle.metric.Accuracy())
+record = Record()
+model.fit(RandomDataset(512, 0), eval_data=RandomDataset(128, 1), epochs=4, batch_size=32,
+          verbose=1, callbacks=[record])
+
+
+def scalar(value: object) -> float:
+    return float(value[0] if isinstance(value, (list, tuple)) else value)
+
+
+metrics = {}
+for prefix, rows in (("", record.train), ("eval_", record.eval)):
+    for name in ("loss", "acc"):
+        metrics[prefix + name] = series([(epoch, scalar(logs[name])) for epoch, logs in rows
+                                         if name in logs], "epoch", tolerance=5e-5)
+write_truth("paddlepaddle", paddle.__version__,
+            "paddle.callbacks.Callback logs (on_epoch_end, on_eval_end)", metrics,
+            also_ok=["ms/step", "s/step", "us/step", "ETA"])
