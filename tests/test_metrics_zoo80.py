@@ -117,3 +117,63 @@ def test_timm_summary_csv_keeps_its_epochs_from_zero() -> None:
     keras = b"epoch,accuracy,loss,val_loss\n0,0.5,0.7,0.69\n"
     assert files.kind_of("summary.csv", keras) == files.KERAS
     assert files.kind_of("history.csv", data) == files.KERAS
+
+
+PADDLE = ("Epoch 1/4\n"
+          "\rstep 10/16 [=====>....] - loss: 0.7460 - acc: 0.3656 - ETA: 0s - 8ms/step"
+          "\x08\x08\x08\x08\rstep 16/16 [==========] - loss: 0.6878 - acc: 0.4355 - 5ms/step   \n"
+          "Eval begin...\n"
+          "\rstep 4/4 [==========] - loss: 0.5884 - acc: 0.7266 - 2ms/step\n"
+          "Eval samples: 128\n"
+          "Epoch 2/4\n"
+          "\rstep 16/16 [==========] - loss: 0.5332 - acc: 0.8027 - 1ms/step   \n"
+          "Eval begin...\n"
+          "\rstep 4/4 [==========] - loss: 0.3568 - acc: 0.8906 - 1ms/step\n"
+          "Eval samples: 128\n")
+
+
+def test_paddle_hapi_bar_keeps_the_epochs_last_render_and_names_its_evaluation() -> None:
+    """Paddle's ``Model.fit`` prints a Keras-like bar (``step 10/16 [===>...] - loss: ...``)
+    redrawn in place, then ``Eval begin...`` and the evaluation's bar, keyed as the
+    training's (``loss``, ``acc``). Every render was recorded and the evaluation joined
+    the training's series, at no epoch (the zoo's paddle_hapi: 0% at first sight)."""
+    assert named(PADDLE) == [
+        ("loss", 0.6878, 16, 1), ("acc", 0.4355, 16, 1),
+        ("eval_loss", 0.5884, 16, 1), ("eval_acc", 0.7266, 16, 1),
+        ("loss", 0.5332, 16, 2), ("acc", 0.8027, 16, 2),
+        ("eval_loss", 0.3568, 16, 2), ("eval_acc", 0.8906, 16, 2)]
+    # guard: Keras' evaluate() after fit() (a bar of another length, no "step ") is no
+    # epoch's evaluation: its values stay as keyed, at no epoch
+    keras = ("Epoch 1/1\n"
+             "16/16 [==============================] - 0s 2ms/step - loss: 0.6878 - acc: 0.4355\n"
+             "4/4 [==============================] - 0s 1ms/step - loss: 0.5884 - acc: 0.7266\n")
+    assert named(keras)[2:] == [("loss", 0.5884, None, None), ("acc", 0.7266, None, None)]
+
+
+RAY = ("\u2502 Trial name                 status        lr \u2502\n"
+       "\u251c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2524\n"
+       "\u2502 train_fn_10226_00000   PENDING    0.003 \u2502\n"
+       "\u2502 train_fn_10226_00001   PENDING    0.01  \u2502\n"
+       "\u2570\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u256f\n"
+       "\n"
+       "\u2502 Trial name               status          lr     iter     total time (s)"
+       "       loss     accuracy \u2502\n"
+       "\u251c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2524\n"
+       "\u2502 train_fn_10226_00000   TERMINATED   0.003        5         0.00987196"
+       "   0.663921         0.76 \u2502\n"
+       "\u2502 train_fn_10226_00001   TERMINATED   0.01         5         0.00607324"
+       "   0.610137         0.77 \u2502\n")
+
+
+def test_ray_tunes_boxed_trial_table_is_a_table() -> None:
+    """Ray Tune 2.x draws its trial status table in a box (``│ Trial name   status   lr
+    │``): its rows were read as pairs, the status word naming the trial's sampled setting
+    (``PENDING=0.003``, ``TERMINATED=0.01``: the zoo's ray_tune). A row per trial: its
+    measured columns at its ``iter``; settings, status and running time none."""
+    assert named(RAY) == [("loss", 0.663921, 5, None), ("accuracy", 0.76, 5, None),
+                          ("loss", 0.610137, 5, None), ("accuracy", 0.77, 5, None)]
+    # guard: a result box under it ("│ loss   0.66392 │") is not one of its rows
+    boxed = RAY + ("\u2502 Trial train_fn_10226_00001 result    \u2502\n"
+                   "\u2502 training_iteration              6 \u2502\n"
+                   "\u2502 loss                      0.55555 \u2502\n")
+    assert ("loss", 0.55555) in [(name, value) for name, value, *_ in named(boxed)]

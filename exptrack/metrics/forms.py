@@ -370,8 +370,9 @@ def ratio_scale(after: str) -> float:
     return 1.0 if _PERCENT_AFTER.match(after) is None else 100.0
 
 
-# a Keras bar's line ("235/285 [====>...] - ETA: 0s - loss: 0.11", Keras 3's "━━━"): its keys
+# a Keras bar's line ("235/285 [====>...] - ETA: 0s - loss: 0.11", Keras 3's "━━━"; Paddle's
+# hapi, a Keras clone: "step 10/16 [====>...] - loss: 0.75 - acc: 0.37 - ETA: 0s"): its keys
 # are the compiled model's metrics, all of them (``lineplan``, ``settle``)
-KERAS_BAR = re.compile(r"^\s*(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
+KERAS_BAR = re.compile(r"^\s*(?:step )?(\d+)/(\d+) (?:\[[=>.]*\]|[━─]+)\s")
 # ... as ``settle`` sees it, its rule blanked (``unrule``: "[          ]")
-KERAS_KEYS = re.compile(r"^\s*\d+/\d+ (?:\[[=>. ]*\]|[━─]+)\s")
+KERAS_KEYS = re.compile(r"^\s*(?:step )?\d+/\d+ (?:\[[=>. ]*\]|[━─]+)\s")

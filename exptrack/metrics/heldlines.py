@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from exptrack.metrics import detectron, dumps
+from exptrack.metrics import detectron, dumps, rules
 from exptrack.metrics.lineplan import (
     COCO_ROW,
     COCO_TYPE,
@@ -24,6 +24,7 @@ from exptrack.metrics.lineplan import (
     text_of,
 )
 from exptrack.metrics.observation import Observation
+from exptrack.metrics.phasename import with_phase
 
 # no values: "Exp name: mask_rcnn_r50_fpn.py" (a setting), "Loading and preparing results..."
 _WORDS_ONLY = dumps.LISTING | dumps.EVIDENCE | dumps.CONTINUES | dumps.MEASURED
@@ -75,8 +76,10 @@ class HeldLines:
             last, self._keras_last = self._keras_last, (self.epoch, int(bar.group(2)))
             if last is not None and self.epoch is not None and last[0] == self.epoch \
                     and last[1] != self._keras_last[1] and "val_" not in text:  # no "Epoch
-                self.step = self.epoch = self._keras_last = None  # N/M" between them:
-                # evaluate() after fit() (a bar with validation is the epoch's own)
+                if text.lstrip().startswith("step "):  # N/M" between them: Paddle's eval
+                    return _paddle_eval(plan)  # after the epoch's bar ("Eval begin...")
+                self.step = self.epoch = self._keras_last = None  # Keras' evaluate()
+                # after fit() (a bar with validation is the epoch's own)
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
 
     def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,
@@ -109,3 +112,12 @@ class HeldLines:
         self._dump.held.extend(o._replace(name=detectron.typed(o.name, self._copypaste.summary))
                                for o in found)
         return True
+
+
+def _paddle_eval(plan: Plan) -> Plan:
+    """Paddle hapi's evaluation bar in ``fit`` ("Eval begin...", then "step 4/4 [===] -
+    loss: 0.59 - acc: 0.73"): the epoch's evaluation, keyed as the training's (``loss``,
+    ``acc``): named with its phase (``eval_loss``), at the epoch, its batch count no step."""
+    return plan._replace(flags=plan.flags & ~KERAS_BAR, context=tuple(
+        c for c in plan.context if c[0] == rules.EPOCH), metrics=tuple(
+        (with_phase(metric[0], "eval"), *metric[1:]) for metric in plan.metrics))

@@ -135,6 +135,9 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         else SPACES
     if layout == PIPES:
         cells = [c.strip() for c in _edges(text).split("|")]
+        if len(cells) == 1 and GAP.search(cells[0]):  # a box's edges around spaced columns
+            cells, layout = [c for c in _HEADER_SPLIT.split(cells[0]) if c], SPACES  # (Ray
+            # Tune's "│ Trial name   status   lr   iter   loss │")
     elif layout in _DELIMITERS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
         cells = [c.strip() for c in text.split(_DELIMITERS[layout])]
     else:
@@ -232,7 +235,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     elif "\t" in line and line.count("\t") == len(header) - 1:
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
-        cells = [c for c in message(_BAR_CUT.sub("", line)).split() if c != "|"]
+        cells = [c for c in message(_BAR_CUT.sub("", line.replace("│", "|"))).split()
+                 if c != "|"]
         if 0 < len(cells) - len(header) <= 3 and not any(
                 char.isdigit() for cell in cells[len(header):] for char in cell):
             del cells[len(header):]  # a remark after the row ("← BEST ✓", "<- best", "*")
@@ -252,7 +256,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if tidy is not None:  # "Epoch,Loss,Value" over "0,recon_loss,156.25": one value a row
         kept = [] if rules.is_denied(tidy[0]) else [(naming(tidy[0]), tidy[1])]
         return kept, tidy[2], tidy[3], ""
-    if header[0].lower() == _TRIAL_COLUMN:  # Ray Tune's "| Trial name | status | ..."
+    if trial_table(header):  # Ray Tune's "| Trial name | status | ..."
         return _trial_row(header, cells, naming)
     labelled = all(ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
     phase = cells[0] if labelled and cells[0].lower() in PHASE_LABELS \
@@ -313,6 +317,20 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
     return values, step, epoch, data_set
+
+
+def trial_table(header: list[str]) -> bool:
+    """Is this Ray Tune's trial table (a row per trial, its first column the trial's name)?"""
+    return bool(header) and header[0].lower() == _TRIAL_COLUMN
+
+
+def trial_line(text: str, header: list[str]) -> bool:
+    """A row of Ray Tune's trial table drawn in a box ("│ train_fn_00000   PENDING   0.003
+    │"): a cell a column, the box's edges around them (not a result box's "│ loss  0.66 │")."""
+    if not trial_table(header):
+        return False
+    inner = _edges(text.strip()).strip()
+    return "|" not in inner and len(_HEADER_SPLIT.split(inner)) == len(header)
 
 
 def _trial_row(header: list[str], cells: list[str], naming: Callable[[str], str]) -> Row | None:

@@ -44,7 +44,8 @@ callbacks = [
 history = model.fit(x[:256], y[:256], validation_data=(x[256:], y[256:]), epochs=8,
                     batch_size=32, verbose=2, callbacks=callbacks)
 
-metrics = {name: series(zip((e + 1 for e in history.epoch), values), "epoch", tolerance=5e-5)
+metrics = {name: series(zip((e + 1 for e in history.epoch), values, strict=True), "epoch",
+                        tolerance=5e-5)
            for name, values in history.history.items()}
 write_truth("keras", keras.__version__, "model.fit(...) History.history", metrics,
             also_ok=["ms/step", "s/step", "us/step"])

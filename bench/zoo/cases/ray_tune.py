@@ -75,4 +75,4 @@ for trial_dir in sorted(glob.glob("ray_results/logreg/train_logreg_*")):
               *sorted(glob.glob(f"{trial_dir}/events.out.tfevents.*"))]
 write_truth("ray[tune]", ray.__version__,
             "each trial's result.json under RunConfig.storage_path (ray_results/logreg/)",
-            metrics, files=files, also_ok=also_ok + ["total_time_s", "Total_running_time"])
+            metrics, files=files, also_ok=[*also_ok, "total_time_s", "Total_running_time"])
