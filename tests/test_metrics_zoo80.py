@@ -177,3 +177,21 @@ def test_ray_tunes_boxed_trial_table_is_a_table() -> None:
                    "\u2502 training_iteration              6 \u2502\n"
                    "\u2502 loss                      0.55555 \u2502\n")
     assert ("loss", 0.55555) in [(name, value) for name, value, *_ in named(boxed)]
+
+
+def test_detectron2_metrics_json_is_a_framework_file() -> None:
+    """Detectron2's JSONWriter keeps every logged scalar in ``OUTPUT_DIR/metrics.json``, a
+    JSON line an iteration: the exact losses the console rounds, the evaluation's
+    ``bbox/AP-red`` (the per-category table the console's parse leaves out) and the
+    diagnostics it never prints (``fast_rcnn/cls_accuracy``). It was not read."""
+    data = (b'{"bbox/AP": 0.3787, "bbox/AP-red": 0.7574, "data_time": 0.0056, '
+            b'"fast_rcnn/cls_accuracy": 0.8496, "iteration": 19, "loss_cls": 0.5925106704, '
+            b'"lr": 0.000118, "total_loss": 1.774032654}\n'
+            b'{"iteration": 39, "loss_cls": 0.4748828113, "total_loss": 1.404215981}\n')
+    assert files.kind_of("metrics.json", data) == files.DETECTRON2
+    got = [(o.name, o.value, o.step) for o in files.parse(files.DETECTRON2, data)]
+    assert ("total_loss", 1.774032654, 19) in got and ("bbox/AP-red", 0.7574, 19) in got
+    assert ("loss_cls", 0.4748828113, 39) in got
+    assert not any(name in ("iteration", "step") for name, *_ in got)
+    # guard: another metrics.json (a dict of results, no iteration) is no framework file
+    assert files.kind_of("metrics.json", b'{"accuracy": 0.9, "f1": 0.8}\n') is None

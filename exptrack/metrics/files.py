@@ -3,7 +3,7 @@
 Frameworks keep their own record of the metrics they print, at full precision:
 Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
 Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
-``summary.csv`` and TensorBoard event files (through the optional ``tensorboard`` extra, see
+``summary.csv``, Detectron2's ``metrics.json`` and TensorBoard event files (through the optional ``tensorboard`` extra, see
 ``tfevents``).
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that
@@ -30,7 +30,9 @@ KERAS = "keras"  # CSVLogger
 MMENGINE = "mmengine"  # scalars.json
 TFEVENTS = "tfevents"  # events.out.tfevents.*
 TIMM = "timm"  # train.py's summary.csv
-KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM})
+DETECTRON2 = "detectron2"  # metrics.json (its JSONWriter)
+KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
+                   DETECTRON2})
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
 MAX_ROWS = 200_000
@@ -47,6 +49,7 @@ _AXES = frozenset({"epoch", "step", "global_step", "iter"})
 _HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen"})
 _MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
 _MMENGINE_TIMINGS = frozenset({"data_time", "time"})
+_DETECTRON2_SKIP = frozenset({"iteration", "step"})
 
 
 def kind_of(name: str, head: bytes) -> str | None:
@@ -59,6 +62,8 @@ def kind_of(name: str, head: bytes) -> str | None:
         return HF_TRAINER
     if name == "scalars.json":
         return MMENGINE
+    if name == "metrics.json" and first.startswith(b"{") and b'"iteration":' in first:
+        return DETECTRON2  # a JSON line an iteration ("eta_seconds", "total_loss", ...)
     columns = [c.strip() for c in first.split(b",")]
     if name == "results.csv" and b"epoch" in columns \
             and any(c.startswith((b"train/", b"metrics/")) for c in columns):
@@ -85,7 +90,7 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
         return read_events(path) if path is not None else []
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
-        KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm}[kind]
+        KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
 
 
@@ -182,6 +187,14 @@ def _lightning(data: bytes) -> list[Observation]:
 def _keras(data: bytes) -> list[Observation]:
     """CSVLogger counts epochs from 0; `fit` prints them from 1 (``Epoch 1/3``)."""
     return _csv_observations(data, _metric_column, first_epoch=1)
+
+
+def _detectron2(data: bytes) -> list[Observation]:
+    """Detectron2's ``metrics.json``: a JSON object a line, its ``iteration`` the step (the
+    console's ``iter: 19``); the evaluation's ``bbox/AP`` joins the line of its iteration."""
+    return _entries_observations(({**entry, "step": entry.get("iteration")}
+                                  for entry in _json_lines(_complete_text(data))
+                                  if isinstance(entry, dict)), _DETECTRON2_SKIP)
 
 
 def _timm(data: bytes) -> list[Observation]:
