@@ -3,8 +3,8 @@
 Frameworks keep their own record of the metrics they print, at full precision:
 Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
 Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
-``summary.csv``, Detectron2's ``metrics.json`` and TensorBoard event files (through the optional ``tensorboard`` extra, see
-``tfevents``).
+``summary.csv``, Detectron2's ``metrics.json`` and TensorBoard event files (through the
+optional ``tensorboard`` extra, see ``tfevents``).
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that
 one quantity is one metric whichever source it came from (``merge`` joins the two).
