@@ -57,6 +57,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "sb3_sac",
     "trl_sft",
     "detectron2_train",  # metrics.json; the per-category bbox/AP-<class> from the file only
+    "lightgbm_early_stop",  # "Early stopping, best iteration is:" reprints a step's line
+    "sklearn_hgb",
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open)
 ]
