@@ -59,6 +59,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "detectron2_train",  # metrics.json; the per-category bbox/AP-<class> from the file only
     "lightgbm_early_stop",  # "Early stopping, best iteration is:" reprints a step's line
     "sklearn_hgb",
+    "fastai_finetune",  # fine_tune's two tables: the frozen epoch, then the unfrozen ones
+    "ignite_progressbar",  # the bar's postfix each iteration; the quickstart's print handler
+    "hf_seq2seq",
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open)
 ]
