@@ -195,3 +195,25 @@ def test_detectron2_metrics_json_is_a_framework_file() -> None:
     assert not any(name in ("iteration", "step") for name, *_ in got)
     # guard: another metrics.json (a dict of results, no iteration) is no framework file
     assert files.kind_of("metrics.json", b'{"accuracy": 0.9, "f1": 0.8}\n') is None
+
+
+def test_paddle_hapi_plain_lines_after_eval_begin_are_the_evaluations() -> None:
+    """``Model.fit``'s own default, ``verbose=2``, prints a plain line a log; its evaluation
+    follows ``Eval begin...`` keyed as the training (``step 4/4 - loss: ... - acc: ...``) and
+    ends with ``Eval samples: 128``. The evaluation joined the training's series."""
+    log = ("Epoch 1/4\n"
+           "step 10/16 - loss: 0.7460 - acc: 0.3656 - 5ms/step\n"
+           "step 16/16 - loss: 0.6878 - acc: 0.4355 - 4ms/step\n"
+           "Eval begin...\n"
+           "step 4/4 - loss: 0.5884 - acc: 0.7266 - 2ms/step\n"
+           "Eval samples: 128\n"
+           "Epoch 2/4\n"
+           "step 10/16 - loss: 0.5 - acc: 0.6 - 5ms/step\n")
+    assert named(log) == [
+        ("loss", 0.746, 10, 1), ("acc", 0.3656, 10, 1), ("loss", 0.6878, 16, 1),
+        ("acc", 0.4355, 16, 1), ("eval_loss", 0.5884, 16, 1), ("eval_acc", 0.7266, 16, 1),
+        ("loss", 0.5, 10, 2), ("acc", 0.6, 10, 2)]
+    # guard: "Eval samples:" ends the block even with no epoch after it (evaluate() alone)
+    alone = ("Eval begin...\nstep 4/4 - loss: 0.5884 - acc: 0.7266\nEval samples: 128\n"
+             "step 1/1 - loss: 0.1\n")
+    assert [name for name, *_ in named(alone)] == ["eval_loss", "eval_acc", "loss"]

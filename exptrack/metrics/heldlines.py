@@ -39,6 +39,7 @@ class HeldLines:
     epoch: int | float | None
     _keras_last: tuple[int | float | None, int] | None  # the last finished bar's epoch, length
     _keras3: bool  # a Keras 3 bar ("━━━") was seen: its callbacks log the learning rate
+    _paddle_block: bool  # after Paddle hapi's "Eval begin..." (``_eval_block``)
 
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         raise NotImplementedError
@@ -82,6 +83,16 @@ class HeldLines:
                 # after fit() (a bar with validation is the epoch's own)
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
 
+    def _eval_block(self, plan: Plan, raw: str | bytes) -> Plan:
+        """A line after Paddle hapi's ``Eval begin...`` (``verbose=2``: ``step 4/4 - loss:
+        0.59 - acc: 0.73``, keyed as the training's): its metrics the evaluation's, at the
+        epoch, the eval loop's batch no step; ``Eval samples: 128`` or the next epoch ends it."""
+        if raw[:13] in _EVAL_END or any(c[0] in (rules.EPOCH, rules.EPOCH_ALONE)
+                                        for c in plan.context):
+            self._paddle_block = False
+            return plan
+        return _paddle_eval(plan)._replace(flags=plan.flags) if plan.metrics else plan
+
     def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,
                  out: list[Observation]) -> bool:
         """pycocotools' summary (``detectron``): its rows are held until a line of another
@@ -112,6 +123,10 @@ class HeldLines:
         self._dump.held.extend(o._replace(name=detectron.typed(o.name, self._copypaste.summary))
                                for o in found)
         return True
+
+
+EVAL_BEGIN = ("Eval begin...", b"Eval begin...")  # Paddle hapi's, before its evaluation
+_EVAL_END = ("Eval samples:", b"Eval samples:")  # ... and after it
 
 
 def _paddle_eval(plan: Plan) -> Plan:

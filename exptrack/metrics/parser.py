@@ -17,6 +17,7 @@ from exptrack.metrics import (
     dumps,
     finals,
     flower,
+    heldlines,
     linebytes,
     lineplan,
     prerun,
@@ -91,7 +92,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._said_shape = b""
         self._bar_seen: dict[str, float] = {}
         self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
-        self._in_render = self._keras3 = False  # (``replay``, ``heldlines``)
+        self._in_render = self._keras3 = self._paddle_block = False  # (``replay``,
+        # ``heldlines``)
         self._init_tables()  # (``tablelines``)
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()
@@ -250,6 +252,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             plan = plans.get(shape)
             if plan is None:
                 plan = self._new_plan(shape, raw)
+            if self._paddle_block:  # (``heldlines``)
+                plan = self._eval_block(plan, raw)
             low, high = plan.report
             if high:
                 said = raw[low:high]
@@ -286,6 +290,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self._table_line(lineplan.text_of(raw), out)
                 elif shape[:1] == b"+":  # a border with the next table's title in it
                     self._title_line(lineplan.text_of(raw))
+                elif raw[:13] in heldlines.EVAL_BEGIN:
+                    self._paddle_block = True
                 continue
             if self._header is not None and plan.context and not plan.metrics \
                     and self._indexed_row(lineplan.text_of(raw), out):
