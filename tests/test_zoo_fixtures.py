@@ -62,6 +62,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "fastai_finetune",  # fine_tune's two tables: the frozen epoch, then the unfrozen ones
     "ignite_progressbar",  # the bar's postfix each iteration; the quickstart's print handler
     "hf_seq2seq",
+    "lightning_tqdm",  # EarlyStopping's line glued to the bar's last frame
+    "paddle_hapi_v2",  # fit's default verbose=2: "Eval begin..." names the lines after it
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open)
 ]
