@@ -64,6 +64,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "hf_seq2seq",
     "lightning_tqdm",  # EarlyStopping's line glued to the bar's last frame
     "paddle_hapi_v2",  # fit's default verbose=2: "Eval begin..." names the lines after it
+    "lightgbm_cv",  # "0.65 + 0.005": the mean under the printed name, the std unnamed
+    "sb3_eval_callback",  # "episode_reward=366.00 +/- 189.50" likewise
+    "sklearn_gridsearch",  # "[CV 1/3] END C=0.1;, score=0.680": the candidate's C a setting
+    "xgboost_cv",
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open)
 ]

@@ -22,8 +22,14 @@ import numpy as np
 import transformers
 from _truth import series, write_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, processors
-from transformers import (DataCollatorForSeq2Seq, PreTrainedTokenizerFast, Seq2SeqTrainer,
-                          Seq2SeqTrainingArguments, T5Config, T5ForConditionalGeneration)
+from transformers import (
+    DataCollatorForSeq2Seq,
+    PreTrainedTokenizerFast,
+    Seq2SeqTrainer,
+    Seq2SeqTrainingArguments,
+    T5Config,
+    T5ForConditionalGeneration,
+)
 
 WORDS = [f"w{i}" for i in range(6)]
 LENGTH = 3
@@ -56,7 +62,7 @@ def exact_match(prediction: transformers.EvalPrediction) -> dict:
     decoded = tokenizer.batch_decode(predictions, skip_special_tokens=True)
     references = tokenizer.batch_decode(labels, skip_special_tokens=True)
     return {"exact_match": float(np.mean([p.strip() == r.strip()
-                                          for p, r in zip(decoded, references)]))}
+                                          for p, r in zip(decoded, references, strict=True)]))}
 
 
 transformers.set_seed(0)

@@ -21,10 +21,10 @@ episode rewards, ``ep_lengths``), the mean over the 3 episodes of each evaluatio
 docs/metrics.md's rules: ``Eval num_timesteps=512, episode_reward=`` ->
 ``eval_episode_reward`` ("Phases": a phase word that opens a line, and is its only one,
 prefixes every name on it; ``num_timesteps`` is the step), ``Episode length:`` ->
-``Episode_length`` ("Phrases": words joined with ``_``; the line has no phase word). The ``+/- X`` after
-each mean is the standard deviation over the episodes (``np.std`` of the same record): a
-spread of the value, not a metric of its own, so not in the truth (recording it under a
-name of its own counts as junk). ``New best mean reward!`` carries no value.
+``Episode_length`` ("Phrases": words joined with ``_``; the line has no phase word). The
+``+/- X`` after each mean is the standard deviation over the episodes (``np.std`` of the
+same record): a spread of the value, not a metric of its own, so not in the truth
+(recording it under a name of its own counts as junk). ``New best mean reward!`` carries no value.
 """
 
 import gymnasium as gym
@@ -52,8 +52,8 @@ write_truth(
     "stable-baselines3", stable_baselines3.__version__,
     f"EvalCallback {PATH} (mean of results / ep_lengths per evaluation)",
     {
-        "eval_episode_reward": series(zip(timesteps, rewards), "step", tolerance=5e-3),
-        "Episode_length": series(zip(timesteps, lengths), "step", tolerance=5e-3),
+        "eval_episode_reward": series(zip(timesteps, rewards, strict=True), "step", tolerance=5e-3),
+        "Episode_length": series(zip(timesteps, lengths, strict=True), "step", tolerance=5e-3),
     },
     files=[PATH],
 )

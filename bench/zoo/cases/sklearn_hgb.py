@@ -1,7 +1,8 @@
 """scikit-learn HistGradientBoostingClassifier(verbose=2, early_stopping=True, max_iter=30):
 one line per boosting iteration, ``[3/30] 1 tree, 31 leaves, max depth = 8, train loss:
 0.56474, val loss: 0.60734, in 0.002s``. All 30 iterations run (the validation loss still
-improves within the default ``n_iter_no_change=10``). Truth: ``train_score_`` and ``validation_score_``.
+improves within the default ``n_iter_no_change=10``). Truth: ``train_score_`` and
+``validation_score_``.
 
 Judgements:
 - ``verbose=2``, not ``verbose=1``: the estimator's docstring says "``1`` prints only summary
