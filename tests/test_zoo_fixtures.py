@@ -68,6 +68,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "sb3_eval_callback",  # "episode_reward=366.00 +/- 189.50" likewise
     "sklearn_gridsearch",  # "[CV 1/3] END C=0.1;, score=0.680": the candidate's C a setting
     "xgboost_cv",
+    "lightning_ddp_cpu",  # two ranks on gloo; the rich bar under a pipe: metrics.csv
+    "monai_supervised",  # StatsHandler's lines; "Got new best metric" a running best
+    "sentence_transformers_fit",
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open)
 ]

@@ -19,8 +19,12 @@ import sentence_transformers
 import transformers
 from _truth import series, write_truth
 from datasets import Dataset
-from sentence_transformers import (SentenceTransformer, SentenceTransformerTrainer,
-                                   SentenceTransformerTrainingArguments)
+from sentence_transformers import (
+    SentenceTransformer,
+    SentenceTransformerTrainer,
+    SentenceTransformerTrainingArguments,
+)
+
 # the 6.x module paths (the pre-6 sentence_transformers.models/losses/evaluation/training_args
 # still import but print a DeprecationWarning each)
 from sentence_transformers.base.sampler import BatchSamplers
