@@ -15,12 +15,12 @@ the generated sequences were checked by hand to decode and compare correctly (tu
 batch size, dropout and copy vs reverse within 3 epochs did not lift it), so it is kept as
 is, a constant but real series."""
 
-import json
 
 import datasets
 import numpy as np
 import transformers
-from _truth import series, write_truth
+from _records import hf_log_history
+from _truth import write_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, processors
 from transformers import (
     DataCollatorForSeq2Seq,
@@ -85,18 +85,9 @@ trainer = Seq2SeqTrainer(model=model, args=args, train_dataset=train, eval_datas
 trainer.train()
 trainer.save_state()
 
-with open("output/trainer_state.json", encoding="utf-8") as handle:
-    history = json.load(handle)["log_history"]
-values: dict[str, list] = {}
-for entry in history:
-    for name, value in entry.items():
-        # epoch and step are the axis; total_flos counts operations and is not printed
-        if name not in ("epoch", "step", "total_flos"):
-            values.setdefault(name, []).append((entry["step"], value))
 write_truth(
     "transformers", transformers.__version__, "output/trainer_state.json log_history",
-    # printed as f"{value:.4g}" strings: half a unit of the 4th significant digit
-    {name: series(pairs, "step", rel_tolerance=5e-4) for name, pairs in values.items()},
+    hf_log_history(),
     files=["output/trainer_state.json"],
     also_ok=["it/s"],
 )

@@ -4,12 +4,12 @@ with an accuracy ``compute_metrics``, the default tqdm bars. Transformers prints
 as a dict line (values as 4-significant-digit strings). Truth: ``trainer_state.json``'s
 ``log_history`` (written by ``trainer.save_state()``, as the example scripts do)."""
 
-import json
 
 import numpy as np
 import torch
 import transformers
-from _truth import series, write_truth
+from _records import hf_log_history
+from _truth import write_truth
 from transformers import BertConfig, BertForSequenceClassification, Trainer, TrainingArguments
 
 VOCAB, LENGTH = 64, 16
@@ -47,18 +47,9 @@ trainer = Trainer(model=model, args=args, train_dataset=Synthetic(128, 0),
 trainer.train()
 trainer.save_state()
 
-with open("output/trainer_state.json", encoding="utf-8") as handle:
-    history = json.load(handle)["log_history"]
-values: dict[str, list] = {}
-for entry in history:
-    for name, value in entry.items():
-        # epoch and step are the axis; total_flos counts operations and is not printed
-        if name not in ("epoch", "step", "total_flos"):
-            values.setdefault(name, []).append((entry["step"], value))
 write_truth(
     "transformers", transformers.__version__, "output/trainer_state.json log_history",
-    # printed as f"{value:.4g}" strings: half a unit of the 4th significant digit
-    {name: series(pairs, "step", rel_tolerance=5e-4) for name, pairs in values.items()},
+    hf_log_history(),
     files=["output/trainer_state.json"],
     also_ok=["it/s"],
 )

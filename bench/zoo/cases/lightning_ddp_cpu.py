@@ -14,57 +14,21 @@ default 50) and ``enable_checkpointing=False``; the truth is written by rank 0 o
 runs the same script). Tolerance: the rich bar shows ``f"{value:.3f}"``, hence 5e-4.
 ``v_num`` (the logger version, shown in the bar) and ``it/s`` are tolerated via ``also_ok``."""
 
-import csv
-
 import lightning
-import torch
-from _truth import series, write_truth
+from _lightning_fit import Classifier, csv_metrics, loader
+from _truth import write_truth
 from lightning.pytorch.loggers import CSVLogger
-from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
-
-
-class Classifier(lightning.LightningModule):
-    def __init__(self) -> None:
-        super().__init__()
-        self.net = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 2))
-
-    def training_step(self, batch: list, index: int) -> torch.Tensor:
-        x, y = batch
-        loss = nn.functional.cross_entropy(self.net(x), y)
-        self.log("train_loss", loss, prog_bar=True)
-        return loss
-
-    def validation_step(self, batch: list, index: int) -> None:
-        x, y = batch
-        self.log("val_loss", nn.functional.cross_entropy(self.net(x), y), prog_bar=True,
-                 sync_dist=True)
-
-    def configure_optimizers(self) -> torch.optim.Optimizer:
-        return torch.optim.SGD(self.parameters(), lr=0.1)
-
-
-def loader(size: int, seed: int, shuffle: bool) -> DataLoader:
-    generator = torch.Generator().manual_seed(seed)
-    x = torch.randn(size, 8, generator=generator)
-    y = (x[:, 0] + x[:, 1] > 0).long()
-    return DataLoader(TensorDataset(x, y), batch_size=32, shuffle=shuffle)
-
 
 if __name__ == "__main__":
     lightning.seed_everything(0)
     logger = CSVLogger("logs")
     trainer = lightning.Trainer(accelerator="cpu", strategy="ddp", devices=2, max_epochs=3,
                                 logger=logger, log_every_n_steps=1, enable_checkpointing=False)
-    trainer.fit(Classifier(), loader(256, 0, True), loader(64, 1, False))
+    trainer.fit(Classifier(accuracy=False, sync_dist=True), loader(256, 0, True),
+                loader(64, 1, False))
 
     if trainer.global_rank == 0:
         path = f"{logger.log_dir}/metrics.csv"
-        with open(path, encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-        metrics = {}
-        for name, key in (("train_loss", "step"), ("val_loss", "epoch")):
-            metrics[name] = series([(row[key], row[name]) for row in rows if row.get(name)], key,
-                                   tolerance=5e-4)
+        metrics = csv_metrics(path, ("train_loss", "val_loss"), tolerance=5e-4)
         write_truth("lightning", lightning.__version__, f"CSVLogger {path} (rank 0)", metrics,
                     files=[path], also_ok=["it/s", "v_num"])

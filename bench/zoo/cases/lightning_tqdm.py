@@ -17,44 +17,11 @@ tolerated via ``also_ok``, like ``it/s``. Tolerance: tqdm's ``format_num`` (``.3
 pads it with zeros) gives 3 significant digits, hence rel_tolerance 5e-3; the callbacks' lines
 are more precise (``.3f``/``.5f``)."""
 
-import csv
-
 import lightning
-import torch
-from _truth import series, write_truth
+from _lightning_fit import Classifier, csv_metrics, loader
+from _truth import write_truth
 from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint, TQDMProgressBar
 from lightning.pytorch.loggers import CSVLogger
-from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
-
-
-class Classifier(lightning.LightningModule):
-    def __init__(self) -> None:
-        super().__init__()
-        self.net = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 2))
-
-    def training_step(self, batch: list, index: int) -> torch.Tensor:
-        x, y = batch
-        loss = nn.functional.cross_entropy(self.net(x), y)
-        self.log("train_loss", loss, prog_bar=True)
-        return loss
-
-    def validation_step(self, batch: list, index: int) -> None:
-        x, y = batch
-        logits = self.net(x)
-        self.log("val_loss", nn.functional.cross_entropy(logits, y), prog_bar=True)
-        self.log("val_acc", (logits.argmax(-1) == y).float().mean(), prog_bar=True)
-
-    def configure_optimizers(self) -> torch.optim.Optimizer:
-        return torch.optim.SGD(self.parameters(), lr=0.1)
-
-
-def loader(size: int, seed: int, shuffle: bool) -> DataLoader:
-    generator = torch.Generator().manual_seed(seed)
-    x = torch.randn(size, 8, generator=generator)
-    y = (x[:, 0] + x[:, 1] > 0).long()
-    return DataLoader(TensorDataset(x, y), batch_size=32, shuffle=shuffle)
-
 
 lightning.seed_everything(0)
 logger = CSVLogger("logs")
@@ -65,13 +32,7 @@ trainer = lightning.Trainer(
 trainer.fit(Classifier(), loader(256, 0, True), loader(64, 1, False))
 
 path = f"{logger.log_dir}/metrics.csv"
-with open(path, encoding="utf-8") as handle:
-    rows = list(csv.DictReader(handle))
-metrics = {}
-for name in ("train_loss", "val_loss", "val_acc"):
-    key = "step" if name == "train_loss" else "epoch"
-    # the tqdm postfix shows tqdm.format_num (".3g", zero padded by Lightning)
-    metrics[name] = series([(row[key], row[name]) for row in rows if row.get(name)], key,
-                           rel_tolerance=5e-3)
+# the tqdm postfix shows tqdm.format_num (".3g", zero padded by Lightning)
+metrics = csv_metrics(path, ("train_loss", "val_loss", "val_acc"), rel_tolerance=5e-3)
 write_truth("lightning", lightning.__version__, f"CSVLogger {path}", metrics, files=[path],
             also_ok=["it/s", "v_num"])

@@ -2,11 +2,9 @@
 logger configured for stdout and CSV (its key-value box tables on stdout). Truth: SB3's own
 ``progress.csv``, one row per dump, keyed by ``time/total_timesteps``."""
 
-import csv
-import math
-
 import stable_baselines3
-from _truth import series, write_truth
+from _records import sb3_progress
+from _truth import write_truth
 from stable_baselines3 import PPO
 from stable_baselines3.common.logger import configure
 
@@ -17,18 +15,7 @@ model = PPO("MlpPolicy", "CartPole-v1", n_steps=256, batch_size=64, n_epochs=2, 
 model.set_logger(configure(FOLDER, ["stdout", "csv"]))
 model.learn(total_timesteps=1024)
 
-with open(f"{FOLDER}/progress.csv", encoding="utf-8") as handle:
-    rows = list(csv.DictReader(handle))
-# counters and the step itself are not metrics: the step axis, iteration and update counts
-NOT_METRICS = {"time/total_timesteps", "time/iterations", "train/n_updates"}
-# time/fps and time/time_elapsed are in the record (timing): truth metrics like the others
-metrics = {}
-for name in rows[0]:
-    if name in NOT_METRICS:
-        continue
-    pairs = [(row["time/total_timesteps"], row[name]) for row in rows if row[name] != ""]
-    if pairs and all(math.isfinite(float(value)) for _, value in pairs):
-        # the box table shows Python floats as "%.3g" (numpy float32 in full): 3 digits
-        metrics[name] = series(pairs, "step", rel_tolerance=5e-3)
+# the step axis and the iteration and update counts are counters, not metrics
+metrics = sb3_progress(FOLDER, {"time/total_timesteps", "time/iterations", "train/n_updates"})
 write_truth("stable-baselines3", stable_baselines3.__version__, f"{FOLDER}/progress.csv",
             metrics, files=[f"{FOLDER}/progress.csv"])

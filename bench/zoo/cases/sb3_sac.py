@@ -12,11 +12,9 @@ the record (timing): truth metrics like the others. The ``train/*`` values are t
 last gradient step before each dump (the logger keeps the last recorded value). The box
 table prints Python floats (numpy float64 included) as ``%.3g``: rel_tolerance 5e-3."""
 
-import csv
-import math
-
 import stable_baselines3
-from _truth import series, write_truth
+from _records import sb3_progress
+from _truth import write_truth
 from stable_baselines3 import SAC
 from stable_baselines3.common.logger import configure
 
@@ -26,15 +24,7 @@ model = SAC("MlpPolicy", "Pendulum-v1", seed=0, device="cpu", verbose=1)
 model.set_logger(configure(FOLDER, ["stdout", "csv"]))
 model.learn(total_timesteps=1600)
 
-with open(f"{FOLDER}/progress.csv", encoding="utf-8") as handle:
-    rows = list(csv.DictReader(handle))
-NOT_METRICS = {"time/total_timesteps", "time/episodes", "train/n_updates"}
-metrics = {}
-for name in rows[0]:
-    if name in NOT_METRICS:
-        continue
-    pairs = [(row["time/total_timesteps"], row[name]) for row in rows if row[name] != ""]
-    if pairs and all(math.isfinite(float(value)) for _, value in pairs):
-        metrics[name] = series(pairs, "step", rel_tolerance=5e-3)
+# the step axis and the episode and update counts are counters, not metrics
+metrics = sb3_progress(FOLDER, {"time/total_timesteps", "time/episodes", "train/n_updates"})
 write_truth("stable-baselines3", stable_baselines3.__version__, f"{FOLDER}/progress.csv",
             metrics, files=[f"{FOLDER}/progress.csv"])

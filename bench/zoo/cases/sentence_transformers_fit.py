@@ -12,12 +12,12 @@ as hf_trainer does), every key but ``epoch``/``step``/``total_flos``, keyed by `
 The evaluator's metrics appear in the log as ``eval_<name>_<metric>``
 (``eval_dev_pearson_cosine``, ``eval_dev_spearman_cosine``), the framework's own keys."""
 
-import json
 import random
 
 import sentence_transformers
 import transformers
-from _truth import series, write_truth
+from _records import hf_log_history
+from _truth import write_truth
 from datasets import Dataset
 from sentence_transformers import (
     SentenceTransformer,
@@ -89,19 +89,10 @@ trainer = SentenceTransformerTrainer(model=model, args=args, train_dataset=train
 trainer.train()
 trainer.save_state()
 
-with open("output/trainer_state.json", encoding="utf-8") as handle:
-    history = json.load(handle)["log_history"]
-values: dict[str, list] = {}
-for entry in history:
-    for name, value in entry.items():
-        # epoch and step are the axis; total_flos counts operations and is not printed
-        if name not in ("epoch", "step", "total_flos"):
-            values.setdefault(name, []).append((entry["step"], value))
 write_truth(
     "sentence-transformers", sentence_transformers.__version__,
     "output/trainer_state.json log_history",
-    # transformers' Trainer prints each log dict with values as f"{value:.4g}" strings
-    {name: series(pairs, "step", rel_tolerance=5e-4) for name, pairs in values.items()},
+    hf_log_history(),
     files=["output/trainer_state.json"],
     also_ok=["it/s"],
 )

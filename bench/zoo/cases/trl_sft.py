@@ -10,13 +10,13 @@ log as a dict line (values as 4-significant-digit strings). Truth: ``trainer_sta
 ``step`` and ``total_flos`` (never printed). ``num_tokens`` is a running token count TRL
 logs as a metric: kept as one, as TRL records it."""
 
-import json
 import random
 
 import datasets
 import transformers
 import trl
-from _truth import series, write_truth
+from _records import hf_log_history
+from _truth import write_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 from trl import SFTConfig, SFTTrainer
@@ -51,18 +51,9 @@ trainer = SFTTrainer(model=model, args=args, train_dataset=train, eval_dataset=e
 trainer.train()
 trainer.save_state()
 
-with open("output/trainer_state.json", encoding="utf-8") as handle:
-    history = json.load(handle)["log_history"]
-values: dict[str, list] = {}
-for entry in history:
-    for name, value in entry.items():
-        # epoch and step are the axis; total_flos counts operations and is not printed
-        if name not in ("epoch", "step", "total_flos"):
-            values.setdefault(name, []).append((entry["step"], value))
 write_truth(
     "trl", trl.__version__, "output/trainer_state.json log_history",
-    # printed as f"{value:.4g}" strings: half a unit of the 4th significant digit
-    {name: series(pairs, "step", rel_tolerance=5e-4) for name, pairs in values.items()},
+    hf_log_history(),
     files=["output/trainer_state.json"],
     # the datasets map bars ("Tokenizing train dataset: ... examples/s") and tqdm: throughput
     also_ok=["it/s", "examples/s"],

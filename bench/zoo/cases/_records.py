@@ -1,0 +1,46 @@
+"""Shared by the zoo cases: truth from a framework's own record file (see bench/zoo/README.md).
+
+Not a case itself (its name starts with ``_``); imported as ``from _records import ...``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from typing import Any
+
+from _truth import series
+
+
+def hf_log_history(path: str = "output/trainer_state.json") -> dict[str, dict[str, Any]]:
+    """Hugging Face ``trainer_state.json``'s ``log_history`` (``Trainer``, and the trainers
+    built on it: ``Seq2SeqTrainer``, TRL, sentence-transformers), every key at its ``step``;
+    ``epoch`` and ``step`` are the axis, ``total_flos`` counts operations and is never
+    printed. The log prints each value as ``f"{value:.4g}"``: half a unit of the 4th
+    significant digit."""
+    with open(path, encoding="utf-8") as handle:
+        history = json.load(handle)["log_history"]
+    values: dict[str, list[tuple[Any, Any]]] = {}
+    for entry in history:
+        for name, value in entry.items():
+            if name not in ("epoch", "step", "total_flos"):
+                values.setdefault(name, []).append((entry["step"], value))
+    return {name: series(pairs, "step", rel_tolerance=5e-4) for name, pairs in values.items()}
+
+
+def sb3_progress(folder: str, counters: set[str]) -> dict[str, dict[str, Any]]:
+    """Stable-Baselines3's ``progress.csv`` (its logger's ``csv`` format), one row a dump,
+    keyed by ``time/total_timesteps``; ``counters`` (the step itself, iteration, episode and
+    update counts) are no metrics. ``time/fps`` and ``time/time_elapsed`` are in the record
+    (timing): metrics like the others. The box table shows Python floats as ``"%.3g"``."""
+    with open(f"{folder}/progress.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    metrics = {}
+    for name in rows[0]:
+        if name in counters:
+            continue
+        pairs = [(row["time/total_timesteps"], row[name]) for row in rows if row[name] != ""]
+        if pairs and all(math.isfinite(float(value)) for _, value in pairs):
+            metrics[name] = series(pairs, "step", rel_tolerance=5e-3)
+    return metrics
