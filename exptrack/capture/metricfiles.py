@@ -125,9 +125,8 @@ class MetricFileWatcher:
                 self._found[path] = Found(path, kind, path.relative_to(base).as_posix())
 
     def _kind(self, path: Path) -> str | None:
-        if path.name.endswith(".json") and path.name not in ("trainer_state.json",
-                                                               "scalars.json"):
-            return None
+        if path.name.endswith(".json") and path.name not in files.JSON_NAMES:
+            return None  # (any other JSON file is not read at all)
         try:
             with open(path, "rb") as handle:
                 head = handle.read(HEAD_BYTES)

@@ -34,6 +34,8 @@ DETECTRON2 = "detectron2"  # metrics.json (its JSONWriter)
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
                    DETECTRON2})
 
+# the JSON files ``kind_of`` may take (others are not opened)
+JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
 MAX_ROWS = 200_000
 
