@@ -217,3 +217,15 @@ def test_paddle_hapi_plain_lines_after_eval_begin_are_the_evaluations() -> None:
     alone = ("Eval begin...\nstep 4/4 - loss: 0.5884 - acc: 0.7266\nEval samples: 128\n"
              "step 1/1 - loss: 0.1\n")
     assert [name for name, *_ in named(alone)] == ["eval_loss", "eval_acc", "loss"]
+
+
+def test_paddle_eval_begin_counts_under_a_tables_header_too() -> None:
+    """With a table's header still set (a results table printed right before
+    ``evaluate()``), the ``Eval begin...`` line went to the table reader and the evaluation
+    after it was not named."""
+    log = ("epoch  loss    acc\n"
+           "1      0.6878  0.4355\n"
+           "Eval begin...\n"
+           "step 4/4 - loss: 0.5884 - acc: 0.7266 - 2ms/step\n"
+           "Eval samples: 128\n")
+    assert [n for n, *_ in named(log)][-2:] == ["eval_loss", "eval_acc"]

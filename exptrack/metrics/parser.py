@@ -282,6 +282,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if self._kv_settings:
                 self._kv_ends(plan, raw)
             if plan is _EMPTY:
+                if raw[:13] in heldlines.EVAL_BEGIN:  # (under a table's header too)
+                    self._paddle_block = True
+                    continue
                 if self._header is not None or (len(raw) > 8 and (
                         b"  " in shape or b"\t" in shape or b"|" in shape or shape.count(b",") > 1
                         or shape.count(b";") > 1 or tables.SPACED_START.match(shape))) \
@@ -290,8 +293,6 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self._table_line(lineplan.text_of(raw), out)
                 elif shape[:1] == b"+":  # a border with the next table's title in it
                     self._title_line(lineplan.text_of(raw))
-                elif raw[:13] in heldlines.EVAL_BEGIN:
-                    self._paddle_block = True
                 continue
             if self._header is not None and plan.context and not plan.metrics \
                     and self._indexed_row(lineplan.text_of(raw), out):
