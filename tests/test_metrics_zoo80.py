@@ -229,3 +229,18 @@ def test_paddle_eval_begin_counts_under_a_tables_header_too() -> None:
            "step 4/4 - loss: 0.5884 - acc: 0.7266 - 2ms/step\n"
            "Eval samples: 128\n")
     assert [n for n, *_ in named(log)][-2:] == ["eval_loss", "eval_acc"]
+
+
+def test_paddle_eval_names_with_digits_keep_their_phase() -> None:
+    """Paddle's ``Accuracy(topk=(1, 5))`` logs ``acc_top1``/``acc_top5``: names with digits
+    get their own plan (``KEYED``), which was made again from the line after the rename,
+    dropping ``eval_`` (heldout507, a Dive-into-DL AlexNet run, verbose=2; and the bar)."""
+    plain = ("Epoch 1/10\n"
+             "step 469/469 - loss: 0.2999 - acc_top1: 0.8637 - acc_top5: 0.9972 - 86ms/step\n"
+             "Eval begin...\n"
+             "step 79/79 - loss: 0.3411 - acc_top1: 0.8756 - acc_top5: 0.9972 - 69ms/step\n"
+             "Eval samples: 10000\n")
+    assert [n for n, *_ in named(plain)][3:] == ["eval_loss", "eval_acc_top1", "eval_acc_top5"]
+    bar = plain.replace("step 469/469 -", "\rstep 469/469 [====] -").replace(
+        "step 79/79 -", "\rstep 79/79 [====] -")
+    assert [n for n, *_ in named(bar)][3:] == ["eval_loss", "eval_acc_top1", "eval_acc_top5"]

@@ -83,7 +83,7 @@ class HeldLines:
                 # after fit() (a bar with validation is the epoch's own)
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
 
-    def _eval_block(self, plan: Plan, raw: str | bytes) -> Plan:
+    def _eval_block(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
         """A line after Paddle hapi's ``Eval begin...`` (``verbose=2``: ``step 4/4 - loss:
         0.59 - acc: 0.73``, keyed as the training's): its metrics the evaluation's, at the
         epoch, the eval loop's batch no step; ``Eval samples: 128`` or the next epoch ends it."""
@@ -91,6 +91,8 @@ class HeldLines:
                                         for c in plan.context):
             self._paddle_block = False
             return plan
+        if plan.flags & KEYED:  # "acc_top1", "acc_top5": the line's own names first
+            plan = self._variant(plan, shape, raw)
         return _paddle_eval(plan)._replace(flags=plan.flags) if plan.metrics else plan
 
     def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,

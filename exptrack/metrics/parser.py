@@ -253,7 +253,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if plan is None:
                 plan = self._new_plan(shape, raw)
             if self._paddle_block:  # (``heldlines``)
-                plan = self._eval_block(plan, raw)
+                plan = self._eval_block(plan, shape, raw)
             low, high = plan.report
             if high:
                 said = raw[low:high]
