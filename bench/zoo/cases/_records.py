@@ -10,7 +10,7 @@ import json
 import math
 from typing import Any
 
-from _truth import series
+from _truth import series, write_truth
 
 
 def hf_log_history(path: str = "output/trainer_state.json") -> dict[str, dict[str, Any]]:
@@ -27,6 +27,16 @@ def hf_log_history(path: str = "output/trainer_state.json") -> dict[str, dict[st
             if name not in ("epoch", "step", "total_flos"):
                 values.setdefault(name, []).append((entry["step"], value))
     return {name: series(pairs, "step", rel_tolerance=5e-4) for name, pairs in values.items()}
+
+
+def write_hf_truth(trainer: Any, framework: str, version: str,
+                   also_ok: tuple[str, ...] = ("it/s",)) -> None:
+    """Save a finished Hugging Face trainer's state and write ``truth.yaml`` from its
+    ``log_history`` (``hf_log_history``), the state file listed for run.py to copy."""
+    trainer.save_state()
+    path = f"{trainer.args.output_dir}/trainer_state.json"
+    write_truth(framework, version, f"{path} log_history", hf_log_history(path), files=[path],
+                also_ok=list(also_ok))
 
 
 def sb3_progress(folder: str, counters: set[str]) -> dict[str, dict[str, Any]]:

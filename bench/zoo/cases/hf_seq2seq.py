@@ -19,8 +19,7 @@ is, a constant but real series."""
 import datasets
 import numpy as np
 import transformers
-from _records import hf_log_history
-from _truth import write_truth
+from _records import write_hf_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, processors
 from transformers import (
     DataCollatorForSeq2Seq,
@@ -83,11 +82,4 @@ trainer = Seq2SeqTrainer(model=model, args=args, train_dataset=train, eval_datas
                          data_collator=DataCollatorForSeq2Seq(tokenizer, model=model),
                          compute_metrics=exact_match)
 trainer.train()
-trainer.save_state()
-
-write_truth(
-    "transformers", transformers.__version__, "output/trainer_state.json log_history",
-    hf_log_history(),
-    files=["output/trainer_state.json"],
-    also_ok=["it/s"],
-)
+write_hf_truth(trainer, "transformers", transformers.__version__)

@@ -8,8 +8,7 @@ as a dict line (values as 4-significant-digit strings). Truth: ``trainer_state.j
 import numpy as np
 import torch
 import transformers
-from _records import hf_log_history
-from _truth import write_truth
+from _records import write_hf_truth
 from transformers import BertConfig, BertForSequenceClassification, Trainer, TrainingArguments
 
 VOCAB, LENGTH = 64, 16
@@ -45,11 +44,4 @@ args = TrainingArguments(output_dir="output", num_train_epochs=3, learning_rate=
 trainer = Trainer(model=model, args=args, train_dataset=Synthetic(128, 0),
                   eval_dataset=Synthetic(64, 1), compute_metrics=accuracy)
 trainer.train()
-trainer.save_state()
-
-write_truth(
-    "transformers", transformers.__version__, "output/trainer_state.json log_history",
-    hf_log_history(),
-    files=["output/trainer_state.json"],
-    also_ok=["it/s"],
-)
+write_hf_truth(trainer, "transformers", transformers.__version__)

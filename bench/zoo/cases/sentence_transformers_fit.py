@@ -16,8 +16,7 @@ import random
 
 import sentence_transformers
 import transformers
-from _records import hf_log_history
-from _truth import write_truth
+from _records import write_hf_truth
 from datasets import Dataset
 from sentence_transformers import (
     SentenceTransformer,
@@ -87,12 +86,4 @@ args = SentenceTransformerTrainingArguments(
 trainer = SentenceTransformerTrainer(model=model, args=args, train_dataset=train_dataset,
                                      eval_dataset=eval_dataset, loss=loss, evaluator=evaluator)
 trainer.train()
-trainer.save_state()
-
-write_truth(
-    "sentence-transformers", sentence_transformers.__version__,
-    "output/trainer_state.json log_history",
-    hf_log_history(),
-    files=["output/trainer_state.json"],
-    also_ok=["it/s"],
-)
+write_hf_truth(trainer, "sentence-transformers", sentence_transformers.__version__)

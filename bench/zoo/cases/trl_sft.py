@@ -15,8 +15,7 @@ import random
 import datasets
 import transformers
 import trl
-from _records import hf_log_history
-from _truth import write_truth
+from _records import write_hf_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 from trl import SFTConfig, SFTTrainer
@@ -49,12 +48,5 @@ args = SFTConfig(output_dir="output", max_steps=12, logging_steps=2, eval_strate
 trainer = SFTTrainer(model=model, args=args, train_dataset=train, eval_dataset=evaluation,
                      processing_class=tokenizer)
 trainer.train()
-trainer.save_state()
-
-write_truth(
-    "trl", trl.__version__, "output/trainer_state.json log_history",
-    hf_log_history(),
-    files=["output/trainer_state.json"],
-    # the datasets map bars ("Tokenizing train dataset: ... examples/s") and tqdm: throughput
-    also_ok=["it/s", "examples/s"],
-)
+# the datasets map bars ("Tokenizing train dataset: ... examples/s") and tqdm: throughput
+write_hf_truth(trainer, "trl", trl.__version__, also_ok=("it/s", "examples/s"))
