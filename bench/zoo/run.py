@@ -1,10 +1,13 @@
 """Framework zoo driver: real framework trainings through `track run`, kept as fixtures.
 
-    python bench/zoo/run.py [--venv DIR] [--setup] [--only CASE ...] [--mode pipe|pty|both]
+    python bench/zoo/run.py [--venv-root DIR] [--setup] [--only CASE ...] [--mode pipe|pty|both]
 
 Run it with the interpreter that has this repository's exptrack installed (the project's
-``.venv/bin/python``); the trainings run in the framework virtualenv ``--venv`` (default
-``~/.cache/exptrack-zoo/venv``; ``--setup`` creates it from ``bench/zoo/requirements.txt``).
+``.venv/bin/python``); the trainings run in a framework virtualenv under ``--venv-root``
+(default ``~/.cache/exptrack-zoo``): ``venv`` from ``bench/zoo/requirements.txt`` for most
+cases; a case whose frameworks pin versions that clash with it names its own group with a
+line ``# zoo-venv: NAME`` and runs in ``venv-NAME`` from ``requirements-NAME.txt``.
+``--setup`` creates and fills the virtualenvs the chosen cases need.
 
 For each case ``bench/zoo/cases/<case>.py`` and each mode it runs
 ``<this python> -m exptrack run -- <venv>/bin/python <case.py>`` in a fresh temp working
@@ -26,6 +29,7 @@ import errno
 import fcntl
 import os
 import platform
+import re
 import select
 import shutil
 import signal
@@ -43,7 +47,8 @@ ZOO = Path(__file__).resolve().parent
 ROOT = ZOO.parent.parent
 CASES = ZOO / "cases"
 FIXTURES = ROOT / "tests" / "data" / "zoo"
-DEFAULT_VENV = Path.home() / ".cache" / "exptrack-zoo" / "venv"
+DEFAULT_ROOT = Path.home() / ".cache" / "exptrack-zoo"
+VENV_LINE = re.compile(r"^# zoo-venv: ([a-z0-9]+)$", re.MULTILINE)
 MODES = ("pipe", "pty")
 PTY_ROWS, PTY_COLS = 40, 120
 RUN_ENV = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "YOLO_OFFLINE": "1",
@@ -71,11 +76,25 @@ def list_cases() -> list[str]:
     return sorted(p.stem for p in CASES.glob("*.py") if not p.name.startswith("_"))
 
 
-def setup_venv(venv: Path) -> None:
+def venv_group(case: str) -> str:
+    """The case's virtualenv group: '' (the shared venv) or the NAME of `# zoo-venv: NAME`."""
+    found = VENV_LINE.search((CASES / f"{case}.py").read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
+
+
+def venv_path(root: Path, group: str) -> Path:
+    return root / (f"venv-{group}" if group else "venv")
+
+
+def requirements(group: str) -> Path:
+    return ZOO / (f"requirements-{group}.txt" if group else "requirements.txt")
+
+
+def setup_venv(venv: Path, group: str) -> None:
     if not (venv / "bin" / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-r",
-                    str(ZOO / "requirements.txt")], check=True)
+                    str(requirements(group))], check=True)
 
 
 def run_env(track_home: Path, terminal: bool) -> dict[str, str]:
@@ -225,20 +244,16 @@ def run_case(case: str, mode: str, venv: Path, out: Path, timeout: float,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--venv", type=Path, default=DEFAULT_VENV,
-                        help=f"framework virtualenv (default {DEFAULT_VENV})")
+    parser.add_argument("--venv-root", type=Path, default=DEFAULT_ROOT,
+                        help=f"folder of the framework virtualenvs (default {DEFAULT_ROOT})")
     parser.add_argument("--setup", action="store_true",
-                        help="create the venv and install bench/zoo/requirements.txt first")
+                        help="create the cases' virtualenvs from their requirements files first")
     parser.add_argument("--only", nargs="+", metavar="CASE", help="run only these cases")
     parser.add_argument("--mode", choices=["pipe", "pty", "both"], default="both")
     parser.add_argument("--out", type=Path, default=FIXTURES, help="fixture folder")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per run")
     parser.add_argument("--keep", action="store_true", help="keep the temp run folders")
     args = parser.parse_args(argv)
-    if args.setup:
-        setup_venv(args.venv)
-    if not (args.venv / "bin" / "python").exists():
-        parser.error(f"no virtualenv at {args.venv} (use --setup to create it)")
     probe = subprocess.run([sys.executable, "-c", "import exptrack"], cwd=tempfile.gettempdir(),
                            capture_output=True, check=False)
     if probe.returncode != 0:
@@ -249,12 +264,21 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(cases) - set(known))
     if unknown:
         parser.error(f"unknown case(s): {', '.join(unknown)} (known: {', '.join(known)})")
+    groups = {case: venv_group(case) for case in cases}
+    for group in sorted(set(groups.values())):
+        venv = venv_path(args.venv_root, group)
+        if args.setup:
+            setup_venv(venv, group)
+        if not (venv / "bin" / "python").exists():
+            parser.error(f"no virtualenv at {venv} (use --setup to create it from "
+                         f"{requirements(group).relative_to(ROOT)})")
     modes = MODES if args.mode == "both" else (args.mode,)
     failed = 0
     print(f"{'case':<22} {'mode':<5} {'wall':>7}  {'recall':>7} {'prec':>6}  junk / problems")
     for case in cases:
         for mode in modes:
-            outcome = run_case(case, mode, args.venv, args.out, args.timeout, args.keep)
+            outcome = run_case(case, mode, venv_path(args.venv_root, groups[case]), args.out,
+                               args.timeout, args.keep)
             if outcome.error:
                 failed += 1
                 print(f"{case:<22} {mode:<5} {outcome.seconds:>6.1f}s  FAILED: {outcome.error}")
