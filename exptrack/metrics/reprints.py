@@ -34,8 +34,10 @@ _PLACES = 12  # past this many decimals a print is not a rounding of another
 _FEWEST = 3  # 0.5 after 0.52 is a new value, not the same one rounded
 
 
-def printed_alike(before: float, value: float) -> bool:
-    """Is ``value`` ``before`` as printed with fewer digits (6.5695 of 6.569518616199494)?"""
+def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
+    """Is ``value`` ``before`` as printed with fewer digits (6.5695 of 6.569518616199494)?
+    ``raw``, the line that printed ``value``, tells its trailing zeros (``0.680``, the float
+    0.68): the digits it was printed with, not the float's."""
     if before == value:
         return True
     text = repr(value)
@@ -43,9 +45,29 @@ def printed_alike(before: float, value: float) -> bool:
     if point < 0 or "e" in text or "n" in text:
         return False
     places = len(text) - point - 1
+    if places < _FEWEST and raw and _printed_padded(text, places, raw):
+        text += "0" * (_FEWEST - places)
+        places = _FEWEST
     return _FEWEST <= places < _PLACES and len(repr(before)) > len(text) \
         and abs(before - value) <= 0.5000001 * 10.0 ** -places  # (0.0732985 printed
     # 0.073298: its binary value is a hair under the half)
+
+
+def _printed_padded(text: str, places: int, raw: str | bytes) -> bool:
+    """Does ``raw`` print the number ``text`` with trailing zeros up to ``_FEWEST`` decimals
+    or more (``0.680`` for 0.68), as a number of its own (not the end of ``10.680``)?"""
+    padded = text + "0" * (_FEWEST - places)
+    line = raw if isinstance(raw, str) else raw.decode("ascii", "replace")
+    start = line.find(padded)
+    while start >= 0:
+        end = start + len(padded)
+        while line[end:end + 1] == "0":
+            end += 1
+        if (start == 0 or not (line[start - 1].isdigit() or line[start - 1] == ".")) \
+                and not line[end:end + 1].isdigit():
+            return True
+        start = line.find(padded, start + 1)
+    return False
 
 
 class Reprints:
@@ -81,8 +103,8 @@ class Reprints:
                     and (seen.step is not None or seen.epoch is None)) \
                     or seen.epoch != obs.epoch \
                     or (obs.epoch is None and (obs.step is None or seen.step != obs.step)) \
-                    or not (printed_alike(seen.value, obs.value)
-                            or printed_alike(obs.value, seen.value)):
+                    or not (printed_alike(seen.value, obs.value, raw)
+                            or printed_alike(obs.value, seen.value, before[1])):
                 return
             if same is None:
                 same = _format(before[1]) == _format(raw, before[1])
