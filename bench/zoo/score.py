@@ -11,8 +11,11 @@ and compares it with ``truth.yaml``:
   ``rel_tolerance`` (relative) of the truth value, in order (exact when neither is given;
   their sum when both are);
 - a *junk* name is a recorded name that is neither a truth metric nor in ``also_ok``;
-- ``file_metrics`` in truth.yaml are values the framework writes to its metric file but
-  never prints: expected when the files are read, never junk;
+- ``file_metrics`` in truth.yaml are the series of the framework's metric file under the
+  file's own names: expected when the files are read, never junk. A printed metric that is
+  one of them under another spelling (eole's ``Train accuracy`` is its file's
+  ``train/accuracy``: one name key, ``exptrack.metrics.merge.name_key``) is that file
+  series when the files are read, not a second series;
 - recall = matched / truth metrics; precision = (recorded names - junk) / recorded names.
 
 ``score_fixture`` and ``score_all`` return ``CaseResult``s for tests. The axis (step or
@@ -37,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from exptrack.metrics import Observation, files, parse_text  # noqa: E402
-from exptrack.metrics.merge import Source, merge_sources  # noqa: E402
+from exptrack.metrics.merge import Source, merge_sources, name_key  # noqa: E402
 
 EXACT = 1e-9  # relative slack when the truth gives no tolerance (float text round trips)
 
@@ -149,6 +152,8 @@ def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
     # values the framework keeps in its file but never prints (Ultralytics' val losses)
     file_only: dict[str, dict[str, Any]] = truth.get("file_metrics") or {}
     if with_files:
+        keys = {name_key(name) for name in file_only}
+        metrics = {name: spec for name, spec in metrics.items() if name_key(name) not in keys}
         metrics.update(file_only)
     also_ok = set(truth.get("also_ok") or []) | set(file_only)
     found = extract(fixture, with_files)
