@@ -4,7 +4,13 @@ pin what must not change."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from parsed import named
+
+from exptrack.metrics import files, parse_text
+from exptrack.metrics.merge import merge_sources
 
 
 def test_a_bar_value_with_a_trailing_zero_is_the_checkpoint_lines_value_rounded() -> None:
@@ -33,3 +39,87 @@ def test_a_bar_value_with_a_trailing_zero_is_the_checkpoint_lines_value_rounded(
     got = [o for o in named(bar.format(v="0.6800") + ckpt.format(v="0.68007"))
            if o[0] == "val_loss"]
     assert len(got) == 1
+
+
+ZOO = Path(__file__).parent / "data" / "zoo"
+
+
+def _events(case: str, folder: str) -> Path:
+    found = sorted((ZOO / case / "pipe" / "files").rglob(f"{folder}/events.out.tfevents.*"))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_an_event_file_in_a_test_folder_is_the_test_runs_series() -> None:
+    """TensorFlow's custom-loop tutorial writes ``logs/.../train`` and ``logs/.../test``
+    with the same tags (``loss``, ``accuracy``), as TensorBoard shows two runs of one chart.
+    Both files' series were named ``loss``: the merge kept the first file's and dropped the
+    test run's (the zoo's tf_custom_loop: its test series came from the output, in percent)."""
+    train = files.parse(files.TFEVENTS, b"", _events("tf_custom_loop", "train"))
+    test = files.parse(files.TFEVENTS, b"", _events("tf_custom_loop", "test"))
+    assert {o.name for o in train} == {"loss", "accuracy"}
+    assert {o.name for o in test} == {"test_loss", "test_accuracy"}
+    printed = parse_text("Epoch 1, Loss: 3.052388906478882, Accuracy: 10.7421875, "
+                         "Test Loss: 2.7364442348480225, Test Accuracy: 9.375\n")
+    kept, merged = merge_sources(printed, [(files.TFEVENTS, train), (files.TFEVENTS, test)])
+    assert kept == []  # each printed value is a file's series
+    assert abs(merged["test_loss"][0].value - 2.7364442348480225) < 1e-6
+    assert abs(merged["test_accuracy"][0].value - 0.09375) < 1e-9  # the record's fraction
+
+
+def test_an_event_file_elsewhere_keeps_its_tags(tmp_path: Path) -> None:
+    """Guard: a folder that is no evaluation phase's run adds nothing (a training folder,
+    Lightning's ``version_0``, HF's ``runs/<date>``: their tags carry their own phase)."""
+    source = _events("tf_custom_loop", "test")
+    for folder in ("train", "version_0", "tests"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(source, tmp_path / folder / source.name)
+        names = {o.name for o in files.parse(files.TFEVENTS, b"", tmp_path / folder / source.name)}
+        assert names == {"loss", "accuracy"}, folder
+
+
+def test_autogluons_value_first_line_lower_cases_its_phase_word() -> None:
+    """AutoGluon's per-model block (``\\t0.8333\\t = Validation score   (accuracy)``) named
+    ``Validation_score`` where the phrase rules give ``Validation score: 0.5`` the name
+    ``validation_score`` (docs/metrics.md, "Phases": the phase word lower-cased); the zoo's
+    autogluon_tabular expected the documented name."""
+    log = ("\t0.8333\t = Validation score   (accuracy)\n\t0.69s\t = Training   runtime\n"
+           "\t0.07s\t = Validation runtime\n")
+    assert [name for name, *_ in named(log)] == [
+        "validation_score", "training_runtime", "validation_runtime"]
+    # guard: a word that is no phase keeps its capitals, as printed
+    assert [name for name, *_ in named("\t0.1s = Fit runtime\n")] == ["Fit_runtime"]
+
+
+def test_flairs_loss_tsv_is_a_metric_file() -> None:
+    """flair's ModelTrainer writes ``loss.tsv`` in its base path, an epoch a row, its header
+    in capitals; it was read as no file at all (the zoo's flair_tagger: train_loss and
+    dev_f1 missed, its dev precision/recall/accuracy printed nowhere)."""
+    data = (b"EPOCH\tTIMESTAMP\tLEARNING_RATE\tTRAIN_LOSS\tDEV_LOSS\tDEV_PRECISION\t"
+            b"DEV_RECALL\tDEV_F1\tDEV_ACCURACY\n"
+            b"1\t04:58:58\t0.1000\t2.6898\t1.6258\t0.0000\t0.0000\t0.0000\t0.0000\n"
+            b"2\t04:58:59\t0.1000\t1.2718\t0.9586\t0.5273\t0.6304\t0.5743\t0.4394\n")
+    assert files.kind_of("loss.tsv", data) == files.FLAIR
+    got = files.parse(files.FLAIR, data)
+    assert [(o.name, o.value, o.epoch) for o in got if o.epoch == 2] == [
+        ("learning_rate", 0.1, 2), ("train_loss", 1.2718, 2), ("dev_loss", 0.9586, 2),
+        ("dev_precision", 0.5273, 2), ("dev_recall", 0.6304, 2), ("dev_f1", 0.5743, 2),
+        ("dev_accuracy", 0.4394, 2)]
+    # older flair adds BAD_EPOCHS, a counter
+    old = data.replace(b"TIMESTAMP\t", b"TIMESTAMP\tBAD_EPOCHS\t").replace(b":58\t", b":58\t0\t") \
+        .replace(b":59\t", b":59\t0\t")
+    assert [(o.name, o.value) for o in files.parse(files.FLAIR, old)][:2] == [
+        ("learning_rate", 0.1), ("train_loss", 2.6898)]
+    # guard: another loss.tsv is no flair file
+    assert files.kind_of("loss.tsv", b"step\tloss\n1\t0.5\n") is None
+
+
+def test_clus_progress_note_is_no_metric() -> None:
+    """CLU's ReportProgress sets ``Setting work unit notes: 36.3 steps/s, 100.0% (48/48),
+    ETA: 0m`` beside its writer's ``[48] steps_per_sec=36.2568``: the note's rate was recorded
+    as ``Setting_work_unit_notes`` (the zoo's flax_clu, and held-out CLU logs' collectors
+    judged it a progress note, not a metric)."""
+    text = (ZOO / "flax_clu" / "pipe" / "output.log").read_text()
+    assert "Setting work unit notes: " in text
+    assert "Setting_work_unit_notes" not in {name for name, *_ in named(text)}
+    assert "steps_per_sec" in {name for name, *_ in named(text)}

@@ -146,8 +146,9 @@ def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str |
     return f"{name}: recorded {key} {axes[first]} at [{first}], truth {want[first]}"
 
 
-def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
-    truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
+def expected_metrics(truth: dict[str, Any], with_files: bool = True) -> dict[str, Any]:
+    """The series a truth expects: the printed ones, and with the files read the file's
+    own (``file_metrics``), which stand for printed ones of the same name key."""
     metrics: dict[str, dict[str, Any]] = dict(truth.get("metrics") or {})
     # values the framework keeps in its file but never prints (Ultralytics' val losses)
     file_only: dict[str, dict[str, Any]] = truth.get("file_metrics") or {}
@@ -155,7 +156,13 @@ def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
         keys = {name_key(name) for name in file_only}
         metrics = {name: spec for name, spec in metrics.items() if name_key(name) not in keys}
         metrics.update(file_only)
-    also_ok = set(truth.get("also_ok") or []) | set(file_only)
+    return metrics
+
+
+def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
+    truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
+    metrics = expected_metrics(truth, with_files)
+    also_ok = set(truth.get("also_ok") or []) | set(truth.get("file_metrics") or {})
     found = extract(fixture, with_files)
     result = CaseResult(case=fixture.parent.name, mode=fixture.name,
                         expected=list(metrics), recorded=list(found))

@@ -31,8 +31,9 @@ MMENGINE = "mmengine"  # scalars.json
 TFEVENTS = "tfevents"  # events.out.tfevents.*
 TIMM = "timm"  # train.py's summary.csv
 DETECTRON2 = "detectron2"  # metrics.json (its JSONWriter)
+FLAIR = "flair"  # ModelTrainer's loss.tsv
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2})
+                   DETECTRON2, FLAIR})
 
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
@@ -52,6 +53,8 @@ _HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_s
 _MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
 _MMENGINE_TIMINGS = frozenset({"data_time", "time"})
 _DETECTRON2_SKIP = frozenset({"iteration", "step"})
+# flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
+_FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
 
 def kind_of(name: str, head: bytes) -> str | None:
@@ -66,6 +69,8 @@ def kind_of(name: str, head: bytes) -> str | None:
         return MMENGINE
     if name == "metrics.json" and first.startswith(b"{") and b'"iteration":' in first:
         return DETECTRON2  # a JSON line an iteration ("eta_seconds", "total_loss", ...)
+    if name == "loss.tsv" and first.startswith(b"epoch\t") and b"train_loss" in first:
+        return FLAIR  # flair's ModelTrainer ("EPOCH\tTIMESTAMP\t...\tTRAIN_LOSS\tDEV_LOSS")
     columns = [c.strip() for c in first.split(b",")]
     if name == "results.csv" and b"epoch" in columns \
             and any(c.startswith((b"train/", b"metrics/")) for c in columns):
@@ -92,7 +97,8 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
         return read_events(path) if path is not None else []
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
-        KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2}[kind]
+        KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2,
+        FLAIR: _flair}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
 
 
@@ -121,8 +127,9 @@ def _complete_text(data: bytes) -> str:
     return data[:cut + 1].decode("utf-8", "replace") if cut >= 0 else ""
 
 
-def _csv_rows(data: bytes) -> Iterable[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(_complete_text(data)), skipinitialspace=True)
+def _csv_rows(data: bytes, delimiter: str = ",") -> Iterable[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(_complete_text(data)), skipinitialspace=True,
+                            delimiter=delimiter)
     for count, row in enumerate(reader):
         if count >= MAX_ROWS:
             return
@@ -149,13 +156,13 @@ def ultralytics_name(column: str, grouped: bool = False) -> str | None:
 
 
 def _csv_observations(data: bytes, rename: Callable[[str], str | None],
-                      first_epoch: int = 0) -> list[Observation]:
+                      first_epoch: int = 0, delimiter: str = ",") -> list[Observation]:
     """A metrics CSV's cells as observations at their row's ``step`` and ``epoch``
     (``epoch`` counted from ``first_epoch``); ``rename`` names a column's metric, None for
     a column that is not one. Blank cells (a metric not logged on that row) are skipped."""
     out: list[Observation] = []
     names: dict[str, str | None] = {}
-    for row in _csv_rows(data):
+    for row in _csv_rows(data, delimiter):
         step = _axis(_number(row.get("step")))
         epoch = _axis(_number(row.get("epoch")))
         if epoch is not None:
@@ -189,6 +196,18 @@ def _lightning(data: bytes) -> list[Observation]:
 def _keras(data: bytes) -> list[Observation]:
     """CSVLogger counts epochs from 0; `fit` prints them from 1 (``Epoch 1/3``)."""
     return _csv_observations(data, _metric_column, first_epoch=1)
+
+
+def _flair(data: bytes) -> list[Observation]:
+    """flair's ``loss.tsv``: a row an epoch (counted from 1, as its ``EPOCH 1 done`` line),
+    its header in capitals (``TRAIN_LOSS``, ``DEV_F1``): named in small letters, as its
+    console prints them (``DEV : loss 0.66`` is ``dev_loss``)."""
+    cut = data.find(b"\n")
+    if cut < 0:
+        return []
+    lowered = data[:cut].lower() + data[cut:]
+    return _csv_observations(lowered, lambda c: c if c and c not in _FLAIR_SKIP else None,
+                             delimiter="\t")
 
 
 def _detectron2(data: bytes) -> list[Observation]:

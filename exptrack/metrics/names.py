@@ -121,6 +121,9 @@ _DENY_NAMES = frozenset({
     "member",  # Lightning's "Initializing distributed: GLOBAL_RANK: 0, MEMBER: 1/2": a process
     "batchidx", "substep",  # RWKV-infctx's W&B counters (a batch's index, a step's part)
     "epch",  # LeRobot's "epch:101.23": the passes over the data so far (its step is "step:40K")
+    # CLU's ReportProgress note "Setting work unit notes: 2.1 steps/s, 25.2% (252/1000), ETA:
+    # 5m": a progress note whose rate, rounded, its writer logs as steps_per_sec
+    "setting_work_unit_notes",
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
     # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)

@@ -4,6 +4,12 @@ own reader: the optional extra ``pip install 'exptrack[tensorboard]'``.
 Both kinds of scalar are read: ``simple_value`` scalars (PyTorch's ``SummaryWriter``,
 Lightning's ``TensorBoardLogger``, tensorboardX) and TF2's scalar tensors (Keras'
 ``TensorBoard`` callback, ``tf.summary.scalar``).
+
+A file in a folder named for a phase other than training is that phase's run, as
+TensorBoard shows it: TensorFlow's tutorials write ``logs/.../train`` and ``logs/.../test``
+with the same tags, Keras' callback ``train`` and ``validation``. Its tags take the phase
+(``test/`` ``loss`` -> ``test_loss``); a training folder's keep their names (the printed
+``Loss`` of the same loop is its ``loss``).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from exptrack.metrics.observation import Observation
 HINT = "pip install 'exptrack[tensorboard]'"
 # Lightning logs its epoch counter as a scalar and a -1 placeholder as hp_metric.
 _SKIP_TAGS = frozenset({"epoch", "hp_metric"})
+# folder names of an evaluation phase's run (lower case)
+_PHASE_RUNS = frozenset({"test", "val", "valid", "validation", "eval", "evaluation", "dev"})
 
 
 class MissingExtra(ExptrackError):
@@ -35,12 +43,14 @@ def read_events(path: Path) -> list[Observation]:
         purge_orphaned_data=False)
     accumulator.Reload()
     tags = accumulator.Tags()
+    phase = path.parent.name.lower()
+    prefix = f"{phase}_" if phase in _PHASE_RUNS else ""
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
         if tag in _SKIP_TAGS:
             continue
         for event in accumulator.Scalars(tag):
-            out.append(Observation(tag, float(event.value), event.step, None))
+            out.append(Observation(prefix + tag, float(event.value), event.step, None))
     for tag in tags.get(event_accumulator.TENSORS, []):
         if tag in _SKIP_TAGS:
             continue
@@ -51,5 +61,5 @@ def read_events(path: Path) -> list[Observation]:
             array = tensor_util.make_ndarray(event.tensor_proto)
             if array.size != 1:
                 continue
-            out.append(Observation(tag, float(array.reshape(())), event.step, None))
+            out.append(Observation(prefix + tag, float(array.reshape(())), event.step, None))
     return out

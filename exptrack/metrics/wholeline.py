@@ -274,7 +274,11 @@ def named_after(pieces: list[str]) -> tuple[str, bool, Source] | None:
     found = _NAMED_AFTER.match(pieces[2]) if not pieces[0].strip() else None
     if found is None:
         return None
-    name = normalize_name("_".join(found.group("name").replace("(", "").replace(")", "").split()))
+    words = found.group("name").replace("(", "").replace(")", "").split()
+    if words[0].lower() in names.PHASE_WORDS:
+        words[0] = words[0].lower()  # a phase word as the phrase rules write it: "Validation
+        # score" -> validation_score
+    name = normalize_name("_".join(words))
     if names.denied(name) or not names.metric_like(name):
         return None  # ("   1 = enabled": an option's meaning)
     at = len(pieces[0]) + len(pieces[1])

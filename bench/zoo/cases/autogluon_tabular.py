@@ -3,7 +3,8 @@ quick-start shows it (no presets: the default ``'medium'``, default verbosity 2,
 under ``AutogluonModels/`` in the cwd) on a tiny synthetic binary-classification DataFrame
 (5 numeric features, one categorical). Each model it fits prints a block::
 
-    Fitting model: RandomForestGini ... Training model for up to 29.8s of the 29.8s of remaining time.
+    Fitting model: RandomForestGini ... Training model for up to 29.8s of the 29.8s of
+    remaining time.
     \t0.8333\t = Validation score   (accuracy)
     \t2.8s\t = Training   runtime
     \t0.18s\t = Validation runtime
@@ -26,7 +27,12 @@ held-out test scores are not in the truth. ``also_ok``: the other runtimes, memo
 throughput the log prints, named by their printed words (feature generation ``Fit runtime``,
 ``total runtime``, ``Estimated inference throughput``, ``Data preprocessing and feature
 engineering runtime``, ``Memory Usage``, ``Available Memory``, the system info's ``Memory
-Avail``/``Disk Space Avail``).
+Avail``/``Disk Space Avail``). Session 81 review: the spellings follow the documented naming
+rule (docs/metrics.md: a name keeps its printed capitals, a phase word is lower-cased), so
+``Fit runtime`` is ``Fit_runtime`` and ``Estimated inference throughput``
+``Estimated_inference_throughput``; the memory figure of ``Fitting with cpus=2, gpus=0,
+mem=0.1/21.9 GB`` (``mem``) and the preprocessing runtime under its last word (``runtime``)
+are a memory and a timing figure, which the contract allows to record.
 """
 # zoo-venv: alt
 
@@ -51,11 +57,12 @@ board = predictor.leaderboard().sort_values("fit_order")
 columns = {"validation_score": ("score_val", 5e-5),
            "training_runtime": ("fit_time_marginal", 5e-3),
            "validation_runtime": ("pred_time_val_marginal", 5e-3)}
-metrics = {name: series(zip(board["fit_order"], board[column]), "step", tolerance=tol)
+metrics = {name: series(zip(board["fit_order"], board[column], strict=True), "step", tolerance=tol)
            for name, (column, tol) in columns.items()}
 write_truth("autogluon.tabular", autogluon.tabular.__version__,
             "TabularPredictor.leaderboard() (score_val, fit_time_marginal, "
             "pred_time_val_marginal by fit_order)", metrics,
-            also_ok=["fit_runtime", "total_runtime", "estimated_inference_throughput",
+            also_ok=["Fit_runtime", "total_runtime", "Estimated_inference_throughput", "mem",
+                     "runtime",
                      "data_preprocessing_and_feature_engineering_runtime", "memory_usage",
                      "available_memory", "memory_avail", "disk_space_avail"])

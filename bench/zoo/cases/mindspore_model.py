@@ -64,7 +64,7 @@ def dataset(n: int, seed: int, shuffle: bool) -> ds.Dataset:
     # each label a 0-d array: this MindSpore's GeneratorDataset converts rows with
     # np.array(item, copy=False), which NumPy 2 refuses for a scalar (np.int32)
     labels = [np.asarray(label) for label in y]
-    data = ds.GeneratorDataset(lambda: zip(x, labels), column_names=["data", "label"],
+    data = ds.GeneratorDataset(lambda: zip(x, labels, strict=True), column_names=["data", "label"],
                                shuffle=False)
     if shuffle:
         data = data.shuffle(buffer_size=n)

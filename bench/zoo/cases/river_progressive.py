@@ -19,8 +19,8 @@ checkpoint dicts (``{"Accuracy": ..., "F1": ..., "Step": ...}``), the very gener
   decimals) plus float slack.
 """
 
-from river import __version__, compose, datasets, evaluate, linear_model, metrics, preprocessing
 from _truth import series, write_truth
+from river import __version__, compose, datasets, evaluate, linear_model, metrics, preprocessing
 
 N, EVERY = 2200, 500
 

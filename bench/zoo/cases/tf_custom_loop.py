@@ -18,7 +18,13 @@ Truth: the TensorBoard event files the two writers wrote, read back with TensorB
   test writer's).
 - values: loss as recorded; the accuracies are printed as the tutorial prints them, in
   percent (``result() * 100`` in float32), while the event files keep the fraction: the
-  truth is the event value times 100 in float32, the number the line shows.
+  printed series (``metrics``) are the event value times 100 in float32, the number the line
+  shows.
+- the event files' own series (``file_metrics``): the record's values under the names
+  TensorBoard shows them by, each writer's folder being a run (``train``: ``loss``,
+  ``accuracy``; ``test``: ``test_loss``, ``test_accuracy``), fractions for the accuracies.
+  When the files are read they stand for the printed series of the same name key (the
+  exact value of the framework's file wins: issue #11's contract; bench/zoo/score.py).
 - key: ``epoch``, the 1-based epoch the line prints (the summaries' step is ``epoch``,
   0-based; the truth's axis is that step + 1).
 - tolerance: ``{}`` of a float32 scalar tensor prints its float64 repr (17 digits), so
@@ -67,7 +73,7 @@ def train_step(x_batch, y_batch):
         predictions = model(x_batch, training=True)
         loss = loss_object(y_batch, predictions)
     grads = tape.gradient(loss, model.trainable_variables)
-    optimizer.apply_gradients(zip(grads, model.trainable_variables))
+    optimizer.apply_gradients(zip(grads, model.trainable_variables, strict=True))
     train_loss(loss)
     train_accuracy(y_batch, predictions)
 
@@ -147,7 +153,14 @@ metrics = {
     "test_accuracy": series(((s + 1, percent(v)) for s, v in test_scalars["accuracy"]),
                             "epoch", **tol),
 }
+recorded = {
+    **{tag: series(((s + 1, v) for s, v in train_scalars[tag]), "epoch", **tol)
+       for tag in ("loss", "accuracy")},
+    **{f"test_{tag}": series(((s + 1, v) for s, v in test_scalars[tag]), "epoch", **tol)
+       for tag in ("loss", "accuracy")},
+}
 write_truth("tensorflow", tf.__version__,
             f"tf.summary event files ({train_log_dir}, {test_log_dir}) read with "
-            "TensorBoard's EventAccumulator; accuracies x100 as printed",
-            metrics, files=train_files + test_files)
+            "TensorBoard's EventAccumulator; printed: accuracies x100; file_metrics: as "
+            "recorded, the test writer's under test_", metrics, files=train_files + test_files,
+            file_metrics=recorded)
