@@ -233,6 +233,6 @@ def test_autogluon_model_runtimes_are_its_reports() -> None:
             "\t0.84\t = Validation score   (accuracy)\n"
             "\t0.23s\t = Training   runtime\n"
             "\t0.01s\t = Validation runtime\n")
-    assert named(text) == [("Validation_score", 0.84, None, None),
-                           ("Training_runtime", 0.23, None, None),
-                           ("Validation_runtime", 0.01, None, None)]
+    assert named(text) == [("validation_score", 0.84, None, None),
+                           ("training_runtime", 0.23, None, None),
+                           ("validation_runtime", 0.01, None, None)]

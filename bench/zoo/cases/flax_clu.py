@@ -18,9 +18,7 @@ Truth: the TensorBoard event files the writer wrote under ``workdir/`` (read bac
 """
 # zoo-venv: tf
 
-import glob
 import importlib.metadata
-import os
 
 import flax
 import flax.linen as nn
@@ -29,6 +27,7 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 import tensorflow as tf
+from _tb_events import read_events
 from _truth import series, write_truth
 from absl import app, flags, logging
 from clu import metric_writers, metrics, periodic_actions, platform
@@ -128,19 +127,6 @@ def train_and_evaluate(workdir):
             writer.flush()
     writer.close()
     return state
-
-
-def read_events(workdir):
-    paths = sorted(glob.glob(os.path.join(workdir, "events.out.tfevents.*")))
-    found = {}
-    for path in paths:
-        for record in tf.data.TFRecordDataset(path):
-            event = tf.compat.v1.Event.FromString(record.numpy())
-            for value in event.summary.value:
-                number = (float(tf.make_ndarray(value.tensor)) if value.HasField("tensor")
-                          else float(value.simple_value))
-                found.setdefault(value.tag, []).append((event.step, number))
-    return paths, found
 
 
 def main(argv):

@@ -19,9 +19,7 @@ Truth: the TensorBoard event files the SummaryWriter wrote under ``workdir/`` (r
 """
 # zoo-venv: tf
 
-import glob
 import importlib.metadata
-import os
 
 import flax
 import jax
@@ -30,6 +28,7 @@ import ml_collections
 import numpy as np
 import optax
 import tensorflow as tf
+from _tb_events import read_events
 from _truth import series, write_truth
 from absl import app, flags, logging
 from clu import platform
@@ -163,21 +162,6 @@ def train_and_evaluate(config, workdir):
 
     summary_writer.flush()
     return state
-
-
-def read_events(workdir):
-    paths = sorted(glob.glob(os.path.join(workdir, "events.out.tfevents.*")))
-    found = {}
-    for path in paths:
-        for record in tf.data.TFRecordDataset(path):
-            event = tf.compat.v1.Event.FromString(record.numpy())
-            for value in event.summary.value:
-                if value.metadata.plugin_data.plugin_name not in ("", "scalars"):
-                    continue  # the hparams summary
-                number = (float(tf.make_ndarray(value.tensor)) if value.HasField("tensor")
-                          else float(value.simple_value))
-                found.setdefault(value.tag, []).append((event.step, number))
-    return paths, found
 
 
 def main(argv):
