@@ -11,6 +11,7 @@ from parsed import named
 
 from exptrack.metrics import files, parse_text
 from exptrack.metrics.merge import merge_sources
+from exptrack.metrics.observation import Observation
 
 
 def test_a_bar_value_with_a_trailing_zero_is_the_checkpoint_lines_value_rounded() -> None:
@@ -123,3 +124,19 @@ def test_clus_progress_note_is_no_metric() -> None:
     assert "Setting work unit notes: " in text
     assert "Setting_work_unit_notes" not in {name for name, *_ in named(text)}
     assert "steps_per_sec" in {name for name, *_ in named(text)}
+
+
+def test_a_fuller_print_of_a_files_rounded_value_is_kept() -> None:
+    """flair's ``loss.tsv`` rounds to four decimals (``0.6607``) the dev loss its console
+    printed in full (``DEV : loss 0.6606736779212952``) at the same epoch: the file's series
+    stands, with the output's digits where they are the same value (the contract: the value
+    at full precision wins, wherever it was written)."""
+    sourced = [Observation("dev_loss", 1.6258, None, 1), Observation("dev_loss", 0.6607, None, 2)]
+    printed = [Observation("dev_loss", 1.6258375644683838, None, 1),
+               Observation("dev_loss", 0.6621, None, 2)]  # another value: not a rounding
+    kept, merged = merge_sources(printed, [(files.FLAIR, sourced)])
+    assert kept == [] and [o.value for o in merged["dev_loss"]] == [1.6258375644683838, 0.6607]
+    # guard: a shorter print never replaces the file's value (Ultralytics' 0.512 of 0.51234)
+    _, merged = merge_sources([Observation("mAP50", 0.512, None, 1)],
+                              [(files.ULTRALYTICS, [Observation("mAP50", 0.51234, None, 1)])])
+    assert merged["mAP50"][0].value == 0.51234

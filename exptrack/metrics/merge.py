@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from exptrack.metrics.observation import Observation
+from exptrack.metrics.reprints import printed_alike
 
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
 
@@ -81,6 +82,7 @@ def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation],
     axis = _axis(sourced, printed)
     if axis is None:
         return merged
+    merged = _fuller(merged, printed, axis)
     held = Counter(a for a in map(axis, sourced) if a is not None)
     last = max(held)
     beyond = 0
@@ -101,6 +103,28 @@ def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation],
             continue
         merged.append(obs._replace(name=name))
     return merged
+
+
+def _fuller(merged: list[Observation], printed: Sequence[Observation],
+            axis: Axis) -> list[Observation]:
+    """The file's values, each replaced by the output's print of it at the same position
+    when that print has more digits of the same value (flair's ``loss.tsv`` rounds to four
+    decimals the dev loss its console printed in full: 0.6607 of 0.6606736779212952)."""
+    prints: dict[int | float, list[float]] = {}
+    for obs in printed:
+        position = axis(obs)
+        if position is not None:
+            prints.setdefault(position, []).append(obs.value)
+    if not prints:
+        return merged
+    out = []
+    for obs in merged:
+        position = axis(obs)
+        fuller = next((value for value in prints.get(position, ()) if position is not None
+                       and len(repr(value)) > len(repr(obs.value))
+                       and printed_alike(value, obs.value)), None)
+        out.append(obs if fuller is None else obs._replace(value=fuller))
+    return out
 
 
 Source = tuple[str, Sequence[Observation]]  # (kind, observations), see ``files``
