@@ -140,3 +140,16 @@ def test_a_fuller_print_of_a_files_rounded_value_is_kept() -> None:
     _, merged = merge_sources([Observation("mAP50", 0.512, None, 1)],
                               [(files.ULTRALYTICS, [Observation("mAP50", 0.51234, None, 1)])])
     assert merged["mAP50"][0].value == 0.51234
+
+
+def test_a_data_splits_share_is_a_setting() -> None:
+    """AutoGluon prints ``Automatically generating train/validation split with
+    holdout_frac=0.2, Train Rows: 240, Val Rows: 60``: the share held out is a setting (the
+    zoo's autogluon_tabular recorded ``holdout_frac``)."""
+    line = ("Automatically generating train/validation split with holdout_frac=0.2, "
+            "Train Rows: 240, Val Rows: 60\n")
+    assert named(line) == []
+    assert named("validation_split=0.1 val_ratio: 0.2\n") == []
+    # guard: a fraction that is measured stays (PPO's clip_fraction, a share of a batch)
+    assert [name for name, *_ in named("clip_fraction=0.12 train_loss=0.5\n")] == [
+        "clip_fraction", "train_loss"]

@@ -163,6 +163,9 @@ _DENY_PATTERN = re.compile(
     r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric, a flow's "bits/dim")
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved|(?:gpu|cuda|cpu|ram)_mem)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
+    # a data split's share: AutoGluon's "holdout_frac=0.2", Keras' "validation_split"
+    r"|^(?:holdout|train|training|val|valid|validation|test|dev|eval)_(?:frac|fraction|split"
+    r"|ratio|pct|percent)$"
     r"|^no_[a-z]+s$|^df_(?:residuals|model)$"  # statsmodels' "No. Observations", "Df Model"
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
