@@ -153,3 +153,42 @@ def test_a_data_splits_share_is_a_setting() -> None:
     # guard: a fraction that is measured stays (PPO's clip_fraction, a share of a batch)
     assert [name for name, *_ in named("clip_fraction=0.12 train_loss=0.5\n")] == [
         "clip_fraction", "train_loss"]
+
+
+def test_torchtunes_bar_description_is_its_epoch_and_global_step() -> None:
+    """torchtune's recipes describe their bar ``1|25|Loss: 1.26`` (epoch, global step) and
+    redraw it as the bar's count moves on (``26/101`` then ``27/101`` with the same step's
+    loss): the bar's count, the step within the epoch, was the step, so a redraw was a new
+    observation (held-out heldout341: 13 for 7) and steps restarted each epoch (the zoo's
+    torchtune_lora)."""
+    bar = "1|26|Loss: 1.2436443567276:  {p}%|##6       | {n}/101 [07:00<17:31, 14.21s/it]"
+    log = "\r" + bar.format(p=26, n=26) + "\r" + bar.format(p=27, n=27) + "\n"
+    assert named(log) == [("Loss", 1.2436443567276, 26, 1)]
+    assert named("[trainer0|0]:2|40|Loss: 0.9:  5%|#  | 5/101 [00:01<00:20, 4.2s/it]\n") == [
+        ("Loss", 0.9, 40, 2)]
+    # guard: numbers between pipes with no name after them are a table's cells, not a pair
+    assert named("3|4|5\n") == [] and named("| 3 | 4 | loss: 0.5 |\n")[0][2:] != (4, 3)
+
+
+def test_torchtunes_disk_logger_file_is_a_metric_file() -> None:
+    """torchtune's DiskLogger (its recipes' default metric logger) writes
+    ``log_<unix time>.txt``: ``Step 1 | loss:5.02 lr:0.00075 tokens_per_second_per_gpu:403.7``
+    a line; it was not read (its lr and throughput are printed nowhere)."""
+    data = (b"Step 1 | loss:5.022551536560059 lr:0.00075 tokens_per_second_per_gpu:403.72 \n"
+            b"Step 2 | loss:4.763165473937988 lr:0.0015 tokens_per_second_per_gpu:785.19 \n")
+    assert files.kind_of("log_1796449324.txt", data) == files.TORCHTUNE
+    assert [tuple(o) for o in files.parse(files.TORCHTUNE, data)][3:] == [
+        ("loss", 4.763165473937988, 2, None), ("lr", 0.0015, 2, None),
+        ("tokens_per_second_per_gpu", 785.19, 2, None)]
+    # guard: another text file, or another log_ file, is not one
+    assert files.kind_of("notes.txt", data) is None
+    assert files.kind_of("log_1.txt", b"Epoch 1 | loss 0.5\n") is None
+
+
+def test_an_event_files_loop_counters_are_no_metrics() -> None:
+    """Hugging Face's no-Trainer examples log ``{"perplexity": ..., "eval_loss": ...,
+    "train_loss": ..., "epoch": epoch, "step": completed_steps}`` to accelerate's tracker:
+    ``epoch`` was left out, ``step`` recorded as a metric (the zoo's hf_no_trainer)."""
+    found = sorted((ZOO / "hf_no_trainer" / "pipe" / "files").rglob("events.out.tfevents.*"))
+    names = {o.name for path in found for o in files.parse(files.TFEVENTS, b"", path)}
+    assert names == {"perplexity", "eval_loss", "train_loss"}

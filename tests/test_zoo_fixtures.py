@@ -81,12 +81,19 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "mindspore_model",
     "autogluon_tabular",  # "= Validation score (accuracy)": a phase word lower-cased;
     # holdout_frac=0.2 a setting
+    "avalanche_naive",
+    "poutyne_model",  # its CSVLogger file is a Keras-like log
+    "pykeen_pipeline",  # prev_loss, the last epoch's loss again
+    "torchtune_lora",  # its DiskLogger's log_<time>.txt; the bar's "1|25|Loss:" epoch|step
+    "hf_no_trainer",  # accelerate's TensorBoard tracker; its epoch and step scalars counters
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open);
     # "flair_tagger" (its per-iteration running loss, the printed f1-score (micro avg)
     # beside loss.tsv's DEV_F1, the final test report), "speechbrain_brain" (its bar's
-    # running train_loss a batch), "eole_train" (its "* corpus_1: 3" load counter), "tianshou_dqn" (its bar's
-    # rew, len, env_episode)
+    # running train_loss a batch), "eole_train" (its "* corpus_1: 3" load counter),
+    # "tianshou_dqn" (its bar's rew, len, env_episode), "nnunet_train" (the pseudo-Dice
+    # list), "torchrl_ppo" (a description redrawn stale at the next count; a terminal cuts
+    # it at 120 columns)
 ]
 
 

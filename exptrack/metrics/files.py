@@ -32,8 +32,9 @@ TFEVENTS = "tfevents"  # events.out.tfevents.*
 TIMM = "timm"  # train.py's summary.csv
 DETECTRON2 = "detectron2"  # metrics.json (its JSONWriter)
 FLAIR = "flair"  # ModelTrainer's loss.tsv
+TORCHTUNE = "torchtune"  # the recipes' DiskLogger: log_<unix time>.txt
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2, FLAIR})
+                   DETECTRON2, FLAIR, TORCHTUNE})
 
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
@@ -53,6 +54,10 @@ _HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_s
 _MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
 _MMENGINE_TIMINGS = frozenset({"data_time", "time"})
 _DETECTRON2_SKIP = frozenset({"iteration", "step"})
+# torchtune's DiskLogger: "Step 1 | loss:5.02 lr:0.00075 tokens_per_second_per_gpu:403.7 "
+TORCHTUNE_NAME = re.compile(r"log_\d{1,20}\.txt")
+_TORCHTUNE_LINE = re.compile(r"Step (\d{1,12}) \| (.{0,4000})")
+_TORCHTUNE_PAIR = re.compile(r"([A-Za-z_][\w./\-]{0,200}):(\S{1,64})")
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
@@ -69,6 +74,8 @@ def kind_of(name: str, head: bytes) -> str | None:
         return MMENGINE
     if name == "metrics.json" and first.startswith(b"{") and b'"iteration":' in first:
         return DETECTRON2  # a JSON line an iteration ("eta_seconds", "total_loss", ...)
+    if TORCHTUNE_NAME.fullmatch(name) and first.startswith(b"step ") and b" | " in first:
+        return TORCHTUNE
     if name == "loss.tsv" and first.startswith(b"epoch\t") and b"train_loss" in first:
         return FLAIR  # flair's ModelTrainer ("EPOCH\tTIMESTAMP\t...\tTRAIN_LOSS\tDEV_LOSS")
     columns = [c.strip() for c in first.split(b",")]
@@ -98,7 +105,7 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
         KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2,
-        FLAIR: _flair}[kind]
+        FLAIR: _flair, TORCHTUNE: _torchtune}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
 
 
@@ -208,6 +215,24 @@ def _flair(data: bytes) -> list[Observation]:
     lowered = data[:cut].lower() + data[cut:]
     return _csv_observations(lowered, lambda c: c if c and c not in _FLAIR_SKIP else None,
                              delimiter="\t")
+
+
+def _torchtune(data: bytes) -> list[Observation]:
+    """torchtune's DiskLogger: ``Step N | key:value key:value`` a line, each at its step
+    (the global step its recipes' bar prints as ``1|N|Loss: ...``)."""
+    out: list[Observation] = []
+    for count, line in enumerate(_complete_text(data).splitlines()):
+        if count >= MAX_ROWS:
+            break
+        found = _TORCHTUNE_LINE.match(line)
+        if found is None:
+            continue
+        step = int(found.group(1))
+        for key, text in _TORCHTUNE_PAIR.findall(found.group(2)):
+            value = _number(text)
+            if value is not None:
+                out.append(Observation(key, value, step, None))
+    return out
 
 
 def _detectron2(data: bytes) -> list[Observation]:

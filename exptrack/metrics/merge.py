@@ -120,9 +120,9 @@ def _fuller(merged: list[Observation], printed: Sequence[Observation],
     out = []
     for obs in merged:
         position = axis(obs)
-        fuller = next((value for value in prints.get(position, ()) if position is not None
-                       and len(repr(value)) > len(repr(obs.value))
-                       and printed_alike(value, obs.value)), None)
+        fuller = None if position is None else next(
+            (value for value in prints.get(position, ()) if len(repr(value)) > len(
+                repr(obs.value)) and printed_alike(value, obs.value)), None)
         out.append(obs if fuller is None else obs._replace(value=fuller))
     return out
 

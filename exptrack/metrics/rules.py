@@ -52,7 +52,7 @@ from exptrack.metrics.phases import (
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.settle import conclude
 from exptrack.metrics.statheads import stat_heads
-from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, unnamed_kind
+from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, pipe_pair, unnamed_kind
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
            "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
@@ -234,6 +234,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
                 and left.strip() in ("", ","):
             actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
+            continue
+        if found is None and pipe_pair(pieces, index):  # torchtune's "1|25|Loss: 1.26"
+            actions += (Action(EPOCH, index), Action(STEP, index + 2))
             continue
         if found is None:
             unnamed = unnamed_kind(k == 0, left, right, counter, after,

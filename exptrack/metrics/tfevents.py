@@ -20,8 +20,9 @@ from exptrack.errors import ExptrackError
 from exptrack.metrics.observation import Observation
 
 HINT = "pip install 'exptrack[tensorboard]'"
-# Lightning logs its epoch counter as a scalar and a -1 placeholder as hp_metric.
-_SKIP_TAGS = frozenset({"epoch", "hp_metric"})
+# Lightning logs its epoch counter as a scalar and a -1 placeholder as hp_metric; Hugging
+# Face's no-Trainer examples log "epoch" and "step" beside their metrics.
+_SKIP_TAGS = frozenset({"epoch", "step", "global_step", "hp_metric"})
 # folder names of an evaluation phase's run (lower case)
 _PHASE_RUNS = frozenset({"test", "val", "valid", "validation", "eval", "evaluation", "dev"})
 

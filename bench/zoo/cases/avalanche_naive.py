@@ -71,5 +71,5 @@ for experience in benchmark.train_stream:
 metrics = {}
 for name, (xs, values) in sorted(eval_plugin.get_all_metrics().items()):
     # printed by TextLogger._val_to_str as f"{value:.4f}"
-    metrics[name] = series(zip(xs, values), "step", tolerance=6e-5)
+    metrics[name] = series(zip(xs, values, strict=False), "step", tolerance=6e-5)
 write_truth("avalanche", avalanche.__version__, "EvaluationPlugin.get_all_metrics()", metrics)

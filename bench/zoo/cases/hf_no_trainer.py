@@ -34,9 +34,10 @@ Truth: the Accelerate TensorBoard tracker's event files under ``out/clm_no_train
 float32). Judgements:
 - ``perplexity`` and ``eval_loss`` are the printed metrics, keyed ``step`` as the tracker
   records them (the console line says ``epoch N``, 0-based; 3 epochs -> 3 points);
-- ``train_loss`` (the epoch's mean training loss), ``epoch`` and ``step`` are logged to the
-  tracker but never printed: ``file_metrics`` (``epoch``/``step`` are the loop's counters the
-  script logs as scalars beside the metrics);
+- ``train_loss`` (the epoch's mean training loss) is logged to the tracker but never
+  printed: ``file_metrics``; ``epoch`` and ``step`` are the loop's counters the script logs
+  as scalars beside the metrics: no metrics (session 81 review; the helper had listed them as
+  file metrics);
 - the hparams event file ``add_hparams`` writes in a timestamped subfolder holds no scalars;
 - ``also_ok``: tqdm's ``it/s``/``s/it``.
 """
@@ -108,7 +109,7 @@ for path in event_files:
 PRINTED = {"perplexity": {"rel_tolerance": 1e-6}, "eval_loss": {"rel_tolerance": 1e-6}}
 metrics = {name: series(found[name], "step", **tolerance) for name, tolerance in PRINTED.items()}
 file_metrics = {name: series(found[name], "step", rel_tolerance=1e-6)
-                for name in ("train_loss", "epoch", "step")}
+                for name in ("train_loss",)}
 write_truth("transformers", transformers.__version__,
             "accelerate TensorBoardTracker events under out/clm_no_trainer/", metrics,
             files=event_files, also_ok=["it/s", "s/it"], file_metrics=file_metrics,

@@ -14,11 +14,10 @@ which the CSV keeps too, are timing / learning rate: ``also_ok``, no truth metri
 
 import csv
 
-import torch
-from poutyne import CSVLogger, Model
-from _truth import series, write_truth
-
 import poutyne
+import torch
+from _truth import series, write_truth
+from poutyne import CSVLogger, Model
 
 torch.manual_seed(0)
 n_train, n_valid, n_features = 256, 64, 10

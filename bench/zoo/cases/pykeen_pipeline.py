@@ -16,9 +16,9 @@ writes no metric file unless asked (``save_to_directory``), so it is not in the 
 
 import numpy as np
 import pykeen
+from _truth import series, write_truth
 from pykeen.pipeline import pipeline
 from pykeen.triples import TriplesFactory
-from _truth import series, write_truth
 
 rng = np.random.default_rng(0)
 entities = [f"e{i}" for i in range(40)]
@@ -26,7 +26,7 @@ relations = [f"r{i}" for i in range(4)]
 heads, rels, tails = (rng.integers(0, 40, 600), rng.integers(0, 4, 600),
                       rng.integers(0, 40, 600))
 triples = sorted({(entities[h], relations[r], entities[t])
-                  for h, r, t in zip(heads, rels, tails) if h != t})
+                  for h, r, t in zip(heads, rels, tails, strict=False) if h != t})
 factory = TriplesFactory.from_labeled_triples(np.array(triples, dtype=str))
 training, testing = factory.split([0.8, 0.2], random_state=0)
 

@@ -41,10 +41,10 @@ random.seed(0)
 torch.manual_seed(0)
 
 # --- tiny synthetic instruct data -------------------------------------------------------
-WORDS = ("red green blue cat dog bird runs jumps sleeps the a small big fast slow tree "
-         "house river sun moon").split()
+WORDS = ["red", "green", "blue", "cat", "dog", "bird", "runs", "jumps", "sleeps", "the", "a",
+         "small", "big", "fast", "slow", "tree", "house", "river", "sun", "moon"]
 rows = []
-for i in range(48):
+for _ in range(48):
     n = random.randint(3, 6)
     words = [random.choice(WORDS) for _ in range(n)]
     rows.append({"input": "Repeat: " + " ".join(words), "output": " ".join(reversed(words))})
