@@ -192,3 +192,21 @@ def test_an_event_files_loop_counters_are_no_metrics() -> None:
     found = sorted((ZOO / "hf_no_trainer" / "pipe" / "files").rglob("events.out.tfevents.*"))
     names = {o.name for path in found for o in files.parse(files.TFEVENTS, b"", path)}
     assert names == {"perplexity", "eval_loss", "train_loss"}
+
+
+def test_tensorboard_files_of_one_run_follow_one_another() -> None:
+    """Hugging Face's Trainer opens a second writer for ``evaluate()`` after ``train()``:
+    two event files in one run folder, both with ``eval/loss``. The merge took a metric
+    from the first file only, so the last evaluation was lost (the zoo's hf_trainer_tb: 3
+    eval points for 4); TensorBoard shows the files as one run, as it does a resumed run's."""
+    found = sorted((ZOO / "hf_trainer_tb" / "pipe" / "files").rglob("events.out.tfevents.*"))
+    assert len(found) == 2
+    sources = [(files.TFEVENTS, files.parse(files.TFEVENTS, b"", path)) for path in found]
+    _, merged = merge_sources([], sources)
+    assert [o.step for o in merged["eval/loss"]] == [20, 40, 60, 60]
+    assert "train/epoch" not in merged  # the Trainer's epoch counter, as "epoch" is
+    # guard: files of other kinds keep the first file's series (a checkpoint's older
+    # trainer_state.json is not appended to the newer one)
+    _, merged = merge_sources([], [(files.HF_TRAINER, [Observation("loss", 0.5, 10, None)]),
+                                   (files.HF_TRAINER, [Observation("loss", 0.4, 10, None)])])
+    assert [o.value for o in merged["loss"]] == [0.5]

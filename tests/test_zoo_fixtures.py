@@ -86,6 +86,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "pykeen_pipeline",  # prev_loss, the last epoch's loss again
     "torchtune_lora",  # its DiskLogger's log_<time>.txt; the bar's "1|25|Loss:" epoch|step
     "hf_no_trainer",  # accelerate's TensorBoard tracker; its epoch and step scalars counters
+    "keras_tensorboard",  # the callback's train/ and validation/ runs: validation_<tag>
+    "lightning_default_logger",  # TensorBoardLogger; the rich bar under a pipe: its file
+    "hf_trainer_tb",  # evaluate()'s second event file follows the first; train/epoch a counter
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open);
     # "flair_tagger" (its per-iteration running loss, the printed f1-score (micro avg)
@@ -93,7 +96,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # running train_loss a batch), "eole_train" (its "* corpus_1: 3" load counter),
     # "tianshou_dqn" (its bar's rew, len, env_episode), "nnunet_train" (the pseudo-Dice
     # list), "torchrl_ppo" (a description redrawn stale at the next count; a terminal cuts
-    # it at 120 columns)
+    # it at 120 columns), "rllib_ppo" (its result dict pprinted over many lines, each value
+    # an np.float64(...): not read)
 ]
 
 

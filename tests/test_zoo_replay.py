@@ -21,12 +21,13 @@ REPLAY = r"""
 import os, shutil, sys
 fixture = sys.argv[1]
 files = os.path.join(fixture, "files")
-for folder, _, names in os.walk(files):
-    for name in names:
-        source = os.path.join(folder, name)
-        target = os.path.relpath(source, files)
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-        shutil.copyfile(source, target)
+# deepest first: a framework writes its checkpoints' files before its final ones (the
+# fixtures keep no modification times; the newest file of a kind is the one read)
+found = [os.path.join(folder, name) for folder, _, names in os.walk(files) for name in names]
+for source in sorted(found, key=lambda path: (-path.count(os.sep), path)):
+    target = os.path.relpath(source, files)
+    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+    shutil.copyfile(source, target)
 with open(os.path.join(fixture, "output.log"), "rb") as handle:
     sys.stdout.buffer.write(handle.read())
 """

@@ -210,7 +210,8 @@ class MetricFileWatcher:
     def sources(self) -> list[tuple[Found, Source]]:
         """The files to take metrics from: the newest file of each kind (a folder with an
         older ``results.csv`` or a checkpoint's older ``trainer_state.json`` next to the
-        live one), and every TensorBoard file."""
+        live one), and every TensorBoard file, in the order of their names (each begins
+        with its creation time: a resumed run's files one after another)."""
         with self._lock:
             current = [f for f in self._found.values() if f.observations]
         newest: dict[str, Found] = {}
@@ -220,6 +221,8 @@ class MetricFileWatcher:
                 chosen.append(found)
             else:
                 newest[found.kind] = found
+        # TensorBoard's file names begin with their creation time: a run's files in order
+        chosen.sort(key=lambda f: f.path.as_posix())
         chosen += newest.values()
         return [(found, (found.kind, found.observations)) for found in chosen]
 

@@ -129,6 +129,7 @@ def _fuller(merged: list[Observation], printed: Sequence[Observation],
 
 Source = tuple[str, Sequence[Observation]]  # (kind, observations), see ``files``
 CLOSING_KINDS = frozenset({"ultralytics"})
+POOLED_KIND = "tfevents"
 
 
 def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
@@ -136,13 +137,18 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
     """Join stdout's observations with the framework files'.
 
     Returns stdout's observations of the metrics no file has (in output order), and each
-    file metric's merged series. A metric in two files is taken from the first."""
+    file metric's merged series. A metric in two files is taken from the first, but for
+    TensorBoard files, which TensorBoard shows as one run when they share a folder (a
+    resumed run's, a second writer's), the series of each tag follow one another in the
+    files' order."""
     files: dict[str, list[Observation]] = {}
     kinds: dict[str, str] = {}
     for kind, observations in sources:
         for name, series in by_name(observations).items():
             if name not in files:
                 files[name], kinds[name] = series, kind
+            elif kind == kinds[name] == POOLED_KIND:  # TensorBoard's files of one run
+                files[name] = files[name] + series  # (a second writer, a resumed run)
     keys = {name_key(name): name for name in files}
     kept: list[Observation] = []
     covered: dict[str, list[Observation]] = {name: [] for name in files}

@@ -21,8 +21,13 @@ from exptrack.metrics.observation import Observation
 
 HINT = "pip install 'exptrack[tensorboard]'"
 # Lightning logs its epoch counter as a scalar and a -1 placeholder as hp_metric; Hugging
-# Face's no-Trainer examples log "epoch" and "step" beside their metrics.
+# Face's no-Trainer examples log "epoch" and "step" beside their metrics, its Trainer
+# "train/epoch": a tag whose last part is a counter is none
 _SKIP_TAGS = frozenset({"epoch", "step", "global_step", "hp_metric"})
+
+
+def _skipped(tag: str) -> bool:
+    return tag.rpartition("/")[2] in _SKIP_TAGS
 # folder names of an evaluation phase's run (lower case)
 _PHASE_RUNS = frozenset({"test", "val", "valid", "validation", "eval", "evaluation", "dev"})
 
@@ -48,12 +53,12 @@ def read_events(path: Path) -> list[Observation]:
     prefix = f"{phase}_" if phase in _PHASE_RUNS else ""
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
-        if tag in _SKIP_TAGS:
+        if _skipped(tag):
             continue
         for event in accumulator.Scalars(tag):
             out.append(Observation(prefix + tag, float(event.value), event.step, None))
     for tag in tags.get(event_accumulator.TENSORS, []):
-        if tag in _SKIP_TAGS:
+        if _skipped(tag):
             continue
         metadata = accumulator.SummaryMetadata(tag)
         if metadata.plugin_data.plugin_name != "scalars":

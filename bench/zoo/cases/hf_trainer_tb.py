@@ -55,8 +55,13 @@ from datasets import Dataset
 from tensorboard.backend.event_processing.event_file_loader import RawEventFileLoader
 from tensorboard.compat.proto import event_pb2
 from tokenizers import Tokenizer, models, pre_tokenizers
-from transformers import (BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast,
-                          Trainer, TrainingArguments)
+from transformers import (
+    BertConfig,
+    BertForSequenceClassification,
+    PreTrainedTokenizerFast,
+    Trainer,
+    TrainingArguments,
+)
 
 random.seed(0)
 POSITIVE = ["good", "great", "fine", "lovely", "nice"]
@@ -76,8 +81,8 @@ def sentences(count: int) -> dict:
     return {"text": texts, "label": labels}
 
 
-vocab = {word: i for i, word in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]"]
-                                          + FILLER + POSITIVE + NEGATIVE)}
+vocab = {word: i for i, word in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", *FILLER,
+                                           *POSITIVE, *NEGATIVE])}
 backend = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
 backend.pre_tokenizer = pre_tokenizers.Whitespace()
 tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="[PAD]",
