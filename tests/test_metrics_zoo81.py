@@ -210,3 +210,20 @@ def test_tensorboard_files_of_one_run_follow_one_another() -> None:
     _, merged = merge_sources([], [(files.HF_TRAINER, [Observation("loss", 0.5, 10, None)]),
                                    (files.HF_TRAINER, [Observation("loss", 0.4, 10, None)])])
     assert [o.value for o in merged["loss"]] == [0.5]
+
+
+def test_a_phase_word_after_a_name_is_the_same_quantity_as_before_it() -> None:
+    """litgpt prints ``loss train: 11.012, val: 11.024`` (read as ``loss_train``,
+    ``loss_val``) where its metrics.csv keeps ``val_loss``: one quantity, two names (the zoo's
+    litgpt_finetune)."""
+    printed = [Observation("loss_val", 11.024, 16, None)]
+    kept, merged = merge_sources(printed, [(files.LIGHTNING, [
+        Observation("val_loss", 11.0236, 16, None)])])
+    assert kept == [] and list(merged) == ["val_loss"]
+    # guard: a longer name keeps its order (a learning rate group's "lr_pg0_val" is not
+    # "val_lr_pg0"), and no phase makes "loss" any other loss
+    kept, _ = merge_sources([Observation("lr_pg0_val", 0.1, 16, None),
+                             Observation("loss", 11.0, 16, None)],
+                            [(files.LIGHTNING, [Observation("val_lr_pg0", 0.1, 16, None),
+                                                Observation("train_loss", 11.0, 16, None)])])
+    assert [o.name for o in kept] == ["lr_pg0_val", "loss"]

@@ -97,7 +97,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "tianshou_dqn" (its bar's rew, len, env_episode), "nnunet_train" (the pseudo-Dice
     # list), "torchrl_ppo" (a description redrawn stale at the next count; a terminal cuts
     # it at 120 columns), "rllib_ppo" (its result dict pprinted over many lines, each value
-    # an np.float64(...): not read)
+    # an np.float64(...): not read), "litgpt_finetune" (its printed "loss train:" beside
+    # metrics.csv's loss: two names of one quantity)
 ]
 
 

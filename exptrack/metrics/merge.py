@@ -32,12 +32,19 @@ _SPELLINGS = {"map_5": "map50", "map_0_5": "map50", "map_5_95": "map50_95",
               "map_0_5_0_95": "map50_95"}
 # the held-out evaluation's phase, however a file or a print spells it
 _EVAL_WORDS = frozenset({"val", "valid", "validation", "evaluation"})
+# a phase word after a one-word name: the same quantity as the phase before it
+_PHASE_LAST = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
+                         "dev"})
 
 
 def name_key(name: str) -> str:
     """A metric name with case and separators ignored: ``Train Loss`` ~ ``train_loss``,
-    ``mAP@.5`` ~ ``mAP50``, ``validation/top1`` ~ ``eval_top1``."""
+    ``mAP@.5`` ~ ``mAP50``, ``validation/top1`` ~ ``eval_top1``, ``loss_val`` ~
+    ``val_loss``."""
     key = _SEPARATORS.sub("_", name.casefold()).strip("_") or name
+    head, sep, last = key.rpartition("_")
+    if sep and last in _PHASE_LAST and "_" not in head:  # litgpt's printed "loss train:
+        key = f"{last}_{head}"  # 11.0, val: 11.2" ~ its metrics.csv's val_loss
     first, sep, rest = key.partition("_")
     if sep and first in _EVAL_WORDS:  # timm's "--result" dump's validation/top1 and its
         key = "eval_" + rest  # summary.csv's eval_top1: one evaluation, two spellings
