@@ -24,12 +24,12 @@ HINT = "pip install 'exptrack[tensorboard]'"
 # Face's no-Trainer examples log "epoch" and "step" beside their metrics, its Trainer
 # "train/epoch": a tag whose last part is a counter is none
 _SKIP_TAGS = frozenset({"epoch", "step", "global_step", "hp_metric"})
+# folder names of an evaluation phase's run (lower case)
+_PHASE_RUNS = frozenset({"test", "val", "valid", "validation", "eval", "evaluation", "dev"})
 
 
 def _skipped(tag: str) -> bool:
     return tag.rpartition("/")[2] in _SKIP_TAGS
-# folder names of an evaluation phase's run (lower case)
-_PHASE_RUNS = frozenset({"test", "val", "valid", "validation", "eval", "evaluation", "dev"})
 
 
 class MissingExtra(ExptrackError):

@@ -112,18 +112,14 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
 _PIPE_NAME = re.compile(r"\|[A-Za-z][A-Za-z_ ]{0,30}:")
 
 
-def _opens_pipe_pair(pieces: list[str], index: int) -> bool:
+def pipe_pair(pieces: list[str], index: int) -> bool:
+    """Does the number at ``index`` open torchtune's ``{epoch}|{step}|Loss: {loss}`` (its
+    recipes' bar description, at a line's start or after a ``[trainer0|0]:`` prefix; the
+    bar's own count is the step within the epoch, and it redraws a step)?"""
     return index + 3 < len(pieces) and pieces[index + 1] == "|" \
         and pieces[index].isdigit() and pieces[index + 2].isdigit() \
         and _PIPE_NAME.match(pieces[index + 3]) is not None \
         and (pieces[index - 1] == "" or pieces[index - 1][-1:] in ":] \r")
-
-
-def pipe_pair(pieces: list[str], index: int) -> bool:
-    """Does the number at ``index`` open torchtune's ``{epoch}|{step}|Loss: {loss}`` (its
-    recipes' bar description; the bar's own count is the step within the epoch, and it
-    redraws a step)?"""
-    return _opens_pipe_pair(pieces, index)
 
 
 def epoch_batch_pair(pieces: list[str], index: int) -> tuple[int, ...]:
