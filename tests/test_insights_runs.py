@@ -1404,6 +1404,15 @@ EXPECTED = {
     # early stopping would have saved
     "zoo/xgboost_cv/pipe/output.log": {"plateau"},
     "zoo/xgboost_cv/pty/output.log": {"plateau"},
+    # the zoo's Trainer with TensorBoard (session 81): a 2-layer BERT at the default lr 5e-5
+    # on 160 sentences: its loss stays at 0.692 (ln 2, a coin) and eval_accuracy at 0.5781
+    # in every evaluation; the helper's report calls it "flat learning"
+    "zoo/hf_trainer_tb/pipe/output.log": {"not_learning"},
+    "zoo/hf_trainer_tb/pty/output.log": {"not_learning"},
+    # the zoo's litgpt LoRA run (session 81): random pythia-14m weights, 4 optimizer steps;
+    # the loss goes from 11.015 to 11.004 (ln of its 50k vocabulary is 10.8: chance)
+    "zoo/litgpt_finetune/pipe/output.log": {"not_learning"},
+    "zoo/litgpt_finetune/pty/output.log": {"not_learning"},
 }
 
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
