@@ -54,3 +54,20 @@ def sb3_progress(folder: str, counters: set[str]) -> dict[str, dict[str, Any]]:
         if pairs and all(math.isfinite(float(value)) for _, value in pairs):
             metrics[name] = series(pairs, "step", rel_tolerance=5e-3)
     return metrics
+
+
+def tb_scalars(paths: list[str]) -> dict[str, list[tuple[int, float]]]:
+    """tag -> [(step, value)] of the ``simple_value`` scalars of TensorBoard event files
+    (PyTorch's ``SummaryWriter``, which Hugging Face's trackers use), in the files' order,
+    read with TensorBoard's own loader."""
+    from tensorboard.backend.event_processing.event_file_loader import RawEventFileLoader
+    from tensorboard.compat.proto import event_pb2
+
+    found: dict[str, list[tuple[int, float]]] = {}
+    for path in paths:
+        for record in RawEventFileLoader(path).Load():
+            event = event_pb2.Event.FromString(record)
+            for value in event.summary.value:
+                if value.HasField("simple_value"):
+                    found.setdefault(value.tag, []).append((event.step, value.simple_value))
+    return found

@@ -49,9 +49,8 @@ import sys
 from pathlib import Path
 
 import transformers
+from _records import tb_scalars
 from _truth import series, write_truth
-from tensorboard.backend.event_processing.event_file_loader import RawEventFileLoader
-from tensorboard.compat.proto import event_pb2
 from tokenizers import ByteLevelBPETokenizer
 from transformers import GPT2Config, GPT2TokenizerFast
 
@@ -97,13 +96,7 @@ subprocess.run([sys.executable, str(script), "--config_name", "cfg", "--tokenize
                 "--report_to", "tensorboard", "--seed", "0"], check=True)
 
 event_files = sorted(str(p) for p in Path("out").rglob("events.out.tfevents.*"))
-found: dict[str, list[tuple[int, float]]] = {}
-for path in event_files:
-    for record in RawEventFileLoader(path).Load():
-        event = event_pb2.Event.FromString(record)
-        for value in event.summary.value:
-            if value.HasField("simple_value"):
-                found.setdefault(value.tag, []).append((event.step, value.simple_value))
+found = tb_scalars(event_files)
 
 # both printed in full (repr); the file keeps float32 (perplexity is a float64 before that)
 PRINTED = {"perplexity": {"rel_tolerance": 1e-6}, "eval_loss": {"rel_tolerance": 1e-6}}

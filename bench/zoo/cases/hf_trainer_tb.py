@@ -49,11 +49,9 @@ import random
 
 import numpy as np
 import transformers
-from _records import hf_log_history
+from _records import hf_log_history, tb_scalars
 from _truth import series, write_truth
 from datasets import Dataset
-from tensorboard.backend.event_processing.event_file_loader import RawEventFileLoader
-from tensorboard.compat.proto import event_pb2
 from tokenizers import Tokenizer, models, pre_tokenizers
 from transformers import (
     BertConfig,
@@ -133,13 +131,7 @@ with open("printed_state.json", "w", encoding="utf-8") as handle:
 metrics = hf_log_history("printed_state.json")
 
 event_files = sorted(glob.glob("out/runs/*/events.out.tfevents.*"))
-found: dict[str, list[tuple[int, float]]] = {}
-for path in event_files:
-    for record in RawEventFileLoader(path).Load():
-        event = event_pb2.Event.FromString(record)
-        for value in event.summary.value:
-            if value.HasField("simple_value"):
-                found.setdefault(value.tag, []).append((event.step, value.simple_value))
+found = tb_scalars(event_files)
 NOT_METRICS = ("train/epoch", "train/total_flos")
 file_metrics = {tag: series(pairs, "step", rel_tolerance=1e-6)
                 for tag, pairs in found.items() if tag not in NOT_METRICS}
