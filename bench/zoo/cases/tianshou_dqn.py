@@ -32,7 +32,9 @@ Judgement calls:
 - ``Finished training in 19.3 seconds`` is the README's own print of a timing: also_ok.
 - file_metrics: every scalar tag of the event file under its tag (``test/*``, ``training/*``
   at the env step, ``info/*`` at the epoch), ``test/returns_stat/mean`` included: it is the
-  record behind ``test_reward``; the counters among them are what the file keeps.
+  record behind ``test_reward``; the counters among them are what the file keeps, except
+  ``info/epoch``, the loop's own counter (session 81 review: a tag whose last part is
+  ``epoch``/``step`` is no metric, as Lightning's ``epoch`` and the HF examples' ``step``).
 """
 # zoo-venv: alt
 
@@ -114,7 +116,8 @@ test_reward = [(event.step, event.value) for event in accumulator.Scalars(TAG)]
 # read); info/* is written at the epoch (log_info_data), test/* and training/* at the env step
 file_metrics = {tag: series(((event.step, event.value) for event in accumulator.Scalars(tag)),
                             "epoch" if tag.startswith("info/") else "step", rel_tolerance=1e-7)
-                for tag in accumulator.Tags()["scalars"]}
+                for tag in accumulator.Tags()["scalars"]
+                if tag.rpartition("/")[2] not in ("epoch", "step", "global_step")}
 write_truth("tianshou", ts.__version__, f"TensorboardLogger {events[0]} ({TAG})",
             {"test_reward": series(test_reward, "step", tolerance=5e-7, rel_tolerance=1e-7)},
             files=[events[0]], also_ok=["best_reward", "it/s", "s/it", "total_time"],
