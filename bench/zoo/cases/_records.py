@@ -6,8 +6,10 @@ Not a case itself (its name starts with ``_``); imported as ``from _records impo
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import math
+import os
 from typing import Any
 
 from _truth import series, write_truth
@@ -57,17 +59,32 @@ def sb3_progress(folder: str, counters: set[str]) -> dict[str, dict[str, Any]]:
 
 
 def tb_scalars(paths: list[str]) -> dict[str, list[tuple[int, float]]]:
-    """tag -> [(step, value)] of the ``simple_value`` scalars of TensorBoard event files
-    (PyTorch's ``SummaryWriter``, which Hugging Face's trackers use), in the files' order,
-    read with TensorBoard's own loader."""
+    """tag -> [(step, value)] of the scalars of TensorBoard event files, in the files' order,
+    read with TensorBoard's own loader: ``simple_value`` scalars (PyTorch's ``SummaryWriter``,
+    Hugging Face's trackers) and TF2's scalar tensors (``tf.summary``, Keras' callback,
+    Flax's and CLU's writers); other plugins' summaries (hparams, text) are left out."""
     from tensorboard.backend.event_processing.event_file_loader import RawEventFileLoader
     from tensorboard.compat.proto import event_pb2
+    from tensorboard.util import tensor_util
 
     found: dict[str, list[tuple[int, float]]] = {}
     for path in paths:
         for record in RawEventFileLoader(path).Load():
             event = event_pb2.Event.FromString(record)
             for value in event.summary.value:
-                if value.HasField("simple_value"):
-                    found.setdefault(value.tag, []).append((event.step, value.simple_value))
+                if value.metadata.plugin_data.plugin_name not in ("", "scalars"):
+                    continue
+                if value.HasField("tensor"):
+                    number = float(tensor_util.make_ndarray(value.tensor))
+                elif value.HasField("simple_value"):
+                    number = value.simple_value
+                else:
+                    continue
+                found.setdefault(value.tag, []).append((event.step, number))
     return found
+
+
+def tb_folder(folder: str) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
+    """(the event files directly in ``folder``, their scalars: ``tb_scalars``)."""
+    paths = sorted(glob.glob(os.path.join(folder, "events.out.tfevents.*")))
+    return paths, tb_scalars(paths)

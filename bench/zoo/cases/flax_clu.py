@@ -27,7 +27,7 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 import tensorflow as tf
-from _tb_events import read_events
+from _records import tb_folder
 from _truth import series, write_truth
 from absl import app, flags, logging
 from clu import metric_writers, metrics, periodic_actions, platform
@@ -143,7 +143,7 @@ def main(argv):
                                          "workdir")
     train_and_evaluate(FLAGS.workdir)
 
-    paths, found = read_events(FLAGS.workdir)
+    paths, found = tb_folder(FLAGS.workdir)
     timing = ("steps_per_sec", "uptime")
     truth = {tag: series(pairs, "step", rel_tolerance=5e-6)
              for tag, pairs in sorted(found.items()) if tag not in timing}

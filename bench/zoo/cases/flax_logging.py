@@ -28,7 +28,7 @@ import ml_collections
 import numpy as np
 import optax
 import tensorflow as tf
-from _tb_events import read_events
+from _records import tb_folder
 from _truth import series, write_truth
 from absl import app, flags, logging
 from clu import platform
@@ -183,7 +183,7 @@ def main(argv):
 
     train_and_evaluate(get_config(), FLAGS.workdir)
 
-    paths, found = read_events(FLAGS.workdir)
+    paths, found = tb_folder(FLAGS.workdir)
     truth = {}
     recorded = {tag: series(pairs, "epoch", rel_tolerance=1e-6)
                 for tag, pairs in sorted(found.items())}

@@ -11,7 +11,7 @@ Truth, two records the framework keeps itself:
   it; Keras' progress bar prints 4 decimals (``%.4f``, ``%.4e`` under 1e-3), tolerance 5e-5.
 - the callback's event files (``files``, ``file_metrics``): ``logs/train/events.out.tfevents.*``
   and ``logs/validation/events.out.tfevents.*``, read back with TensorFlow's record reader
-  (``_tb_events.read_events``). The callback writes, in the ``train`` run, ``epoch_loss``,
+  (``_records.tb_folder``). The callback writes, in the ``train`` run, ``epoch_loss``,
   ``epoch_accuracy`` and ``epoch_learning_rate`` (the optimizer's rate, added by the
   callback, never printed nor in History) at ``step=epoch`` (0-based); in the
   ``validation`` run, ``epoch_loss`` and ``epoch_accuracy`` (the ``val_`` logs with the
@@ -37,7 +37,7 @@ import os
 import keras
 import numpy as np
 import tensorflow as tf
-from _tb_events import read_events
+from _records import tb_folder
 from _truth import series, write_truth
 
 keras.utils.set_random_seed(0)
@@ -60,7 +60,7 @@ metrics = {name: series(zip((e + 1 for e in history.epoch), values, strict=True)
 files = []
 file_metrics = {}
 for run, prefix in (("train", ""), ("validation", "validation_")):
-    paths, found = read_events(os.path.join("logs", run))
+    paths, found = tb_folder(os.path.join("logs", run))
     files += paths
     for tag, pairs in sorted(found.items()):
         if tag.startswith("epoch_"):
