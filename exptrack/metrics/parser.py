@@ -242,10 +242,11 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if (self._html is not None or OPENS in shape) \
                     and self._html_line(lineplan.text_of(raw), out):
                 continue  # a notebook's HTML table (``htmltables``)
-            if self._header is not None and raw[:3] in (b" | ", " | ") \
-                    and tables.trial_line(lineplan.text_of(raw), self._header):
-                self._table_line(lineplan.text_of(raw), out)  # Ray Tune's boxed trial
-                continue  # table's row, not pairs of a status and a setting ("PENDING 0.003")
+            if self._header is not None and raw[:3] in (b" | ", " | "):
+                text = lineplan.text_of(raw)
+                if tables.trial_line(text, self._header):
+                    self._table_line(text, out)  # Ray Tune's boxed trial table's row, not
+                    continue  # pairs of a status and a setting ("PENDING 0.003")
             if raw[:1] in (b"|", "|") and self._pipe_line(lineplan.text_of(raw), out):
                 continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|"),
                 # a table of cutoffs' ("| K | 1 | 5 |" over "| Recall@K | 74.29 | 93.33 |")
