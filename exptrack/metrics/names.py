@@ -291,6 +291,10 @@ def counts_things(name: str) -> bool:
     if len(parts) == 2 and parts[0] in ("final", "last", "current") \
             and parts[1] in ("epoch", "step", "iteration", "iter"):
         return True  # "🏁 Final Epoch: 91": where the run ended
+    if parts in (["env", "episode"], ["env", "episodes"]) \
+            or (len(parts) == 2 and parts[0] == "corpus" and parts[1].isdigit()):
+        return True  # Tianshou 2's bar "env_episode=93" (episodes so far, beside env_step);
+        # eole's and OpenNMT-py's "Weighted corpora loaded so far: * corpus_1: 3" (loads)
     if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS and f"{p}/" not in name.lower()

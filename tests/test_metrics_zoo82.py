@@ -1,0 +1,36 @@
+"""Round ``zoo82`` (session 82): what the zoo's failing cases and the tuning half of the
+held-out corpus showed the parser got wrong at 5504e800 (this session's start). Each test of a
+rule fails on that commit; the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named
+
+_TIANSHOU = ("Epoch #1:  {pct}%|####| {n}/2000 [00:00<00:01, 1363.38it/s, env_episode={ep}, "
+             "env_step={n}, len=8, n_ep=1, n_st=10, rew={rew}, update_step={u}]\n")
+
+
+def test_tianshous_env_episode_is_a_counter_beside_env_step() -> None:
+    """Tianshou 2's bar counts the episodes so far as ``env_episode`` (beside ``env_step``,
+    ``n_ep``, ``n_st``): a counter, not a metric. Its ``rew`` and ``len`` are measures."""
+    text = (_TIANSHOU.format(pct=4, n=80, ep=1, rew="8.00", u=8)
+            + _TIANSHOU.format(pct=100, n=2000, ep=93, rew="11.00", u=200))
+    got = {name for name, *_ in named(text)}
+    assert "env_episode" not in got
+    assert {"rew", "len"} <= got  # guards: the bar's measures stay
+    # guards: an episode's reward or a test env's step in a name is no bare counter
+    assert [n for n, *_ in named("step 5: env_episode_reward=3.5\n")] == ["env_episode_reward"]
+
+
+def test_a_weighted_corpus_load_count_is_no_metric() -> None:
+    """eole and OpenNMT-py print, each time their data iterator loads a corpus again,
+    ``Weighted corpora loaded so far:`` over ``* corpus_1: 3``: how often each corpus was
+    loaded, a count (eole_train: 26 such lines among its training lines)."""
+    text = "".join(
+        f"[2026-12-05 05:07:14,963 INFO] Weighted corpora loaded so far:\n\t\t\t* corpus_1: {i}\n"
+        f"[2026-12-05 05:07:15,100 INFO] Step {i * 10}/  100; acc: 12.{i}; ppl:  20.1; "
+        f"xent: 3.0; lr: 0.00100; sents:     320; bsz:   32/  32/ 8; 1200/1200 tok/s;      1 sec\n"
+        for i in range(1, 5))
+    got = {name for name, *_ in named(text)}
+    assert not any(name.startswith("corpus") for name in got)
+    assert {"acc", "ppl", "xent"} <= got  # guards: the step lines are read as before
