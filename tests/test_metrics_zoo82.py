@@ -34,3 +34,38 @@ def test_a_weighted_corpus_load_count_is_no_metric() -> None:
     got = {name for name, *_ in named(text)}
     assert not any(name.startswith("corpus") for name in got)
     assert {"acc", "ppl", "xent"} <= got  # guards: the step lines are read as before
+
+
+def _ray_result(iteration: int, ret: float, loss: float) -> str:
+    """RLlib's ``pprint(algo.train())``: a nested result dict over lines, NumPy 2's reprs."""
+    return (f"{{'date': '2026-12-05_06-12-0{iteration}',\n"
+            " 'done': False,\n"
+            f" 'env_runners': {{'episode_len_mean': np.float64({ret}),\n"
+            f"                 'episode_return_mean': np.float64({ret}),\n"
+            "                 'num_episodes': 206},\n"
+            " 'hostname': 'vm',\n"
+            f" 'learners': {{'default_policy': {{'entropy': np.float64({loss / 8}),\n"
+            f"                                  'total_loss': np.float64({loss})}}}},\n"
+            " 'node_ip': '192.0.2.2',\n"
+            f" 'time_this_iter_s': 13.4{iteration},\n"
+            f" 'training_iteration': {iteration},\n"
+            " 'trial_id': 'default'}\n")
+
+
+def test_rllibs_pprinted_result_dict_is_the_iterations_report() -> None:
+    """RLlib's getting-started loop pprints each ``algo.train()`` result: ~100 numbers and a
+    few texts of the trial (date, hostname, node_ip, trial_id, done). Read as one line, its
+    texts made it a printed configuration and nothing was recorded (the zoo's rllib_ppo:
+    0 of 15). Its ``training_iteration`` keys it as a result, the step of its values."""
+    text = "".join(_ray_result(i, 18.5 + 10 * i, 5.5 - i) for i in (1, 2, 3))
+    got = named(text)
+    returns = [(value, step) for name, value, step, _ in got
+               if name.endswith("episode_return_mean")]
+    assert returns == [(28.5, 1), (38.5, 2), (48.5, 3)]
+    assert [value for name, value, *_ in got if name.endswith("total_loss")] == [4.5, 3.5, 2.5]
+    assert not any(name.endswith(("hostname", "node_ip", "date")) for name, *_ in got)
+    # guards: a printed configuration with texts and no iteration stays one
+    config = ("{'train': {'log_interval': 200, 'seed': 1234, 'learning_rate': 0.0001, "
+              "'optimizer': 'adamw', 'scheduler': 'cosine', 'c_mel': 45, 'c_kl': 1.0, "
+              "'segment_size': 8192, 'batch_size': 12, 'warmup_epochs': 0}}\n")
+    assert named(config) == []

@@ -289,6 +289,10 @@ def unellipsis(pieces: list[str]) -> list[str]:
 # record's prefix and a label: "... | INFO | METRICS {"phase": "train", "step": 16125, ...}")
 STEPPED_RECORD = re.compile(
     r'^[^{"]{0,160}\{(?:\s*|.{0,2000}?,\s?)"(?:step|global_step|iteration|iter|epoch)"\s*:\s*\d')
+# ... or Ray's result dict (Tune's, RLlib's ``algo.train()``), pprinted over lines and read as
+# one: its iteration keys it ("'training_iteration': 3"; its "'hostname': 'vm'", "'done':
+# False" are the trial's, its ~100 numbers the iteration's report)
+RAY_RESULT = re.compile(r"[{,]\s?'training_iteration':\s?\d")
 # ... or a line's counter after its texts ("model: SCTransNet, loss: fullySup, epoch: 751,
 # loss: 0.00245": the run's settings repeated before the epoch's report)
 COUNTED_TEXTS = re.compile(r"(?i)[,|]\s?(?:epoch|step|iter|iteration)\s?[:=]\s?\d+\s?[,|]\s?\S")

@@ -49,6 +49,7 @@ def configuration(line: str) -> bool:
         return True
     texts = len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line)))
     return texts >= 2 and not forms.STEPPED_RECORD.match(line) \
+        and not forms.RAY_RESULT.search(line) \
         and not forms.COUNTED_TEXTS.search(line) and not forms.RESULTS_RECORD.search(line) \
         and len(_NUMBER_ASSIGN.findall(line)) < 6 * texts
 
