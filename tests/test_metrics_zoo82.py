@@ -69,3 +69,43 @@ def test_rllibs_pprinted_result_dict_is_the_iterations_report() -> None:
               "'optimizer': 'adamw', 'scheduler': 'cosine', 'c_mel': 45, 'c_kl': 1.0, "
               "'segment_size': 8192, 'batch_size': 12, 'warmup_epochs': 0}}\n")
     assert named(config) == []
+
+
+_VW = """average  since         example        example        current        current  current
+loss     last          counter         weight          label        predict features
+0.693147 0.693147            1            1.0         1.0000         0.0000       11
+0.611657 0.530167            2            2.0         1.0000         0.3578       11
+0.745872 0.880086            4            4.0         1.0000        -0.2368       11 h
+
+finished run
+number of examples = 6
+weighted example sum = 6.000000
+average loss = 0.336861
+best constant = -0.082046
+total feature number = 66
+"""
+
+
+def test_vowpal_wabbits_header_over_two_lines_names_its_columns() -> None:
+    """Vowpal Wabbit's progressive validation table names each column over two lines
+    (``average`` over ``loss``): read as one header (``average_loss``, ``since_last``), its
+    ``example counter`` the step, the example's weight, label and prediction no metrics. The
+    second line alone named the columns ``loss``, ``last``, ... and its ``predict features``
+    (one space apart) made six names for seven values: no row was read (the zoo's
+    vowpal_wabbit: 0 of 2; the held-out vowpal_wabbit_holdout: 0 of 2). ``finished run``
+    ends the run: its summary's ``average loss`` is of no step."""
+    got = named(_VW)
+    assert [(v, s) for n, v, s, _ in got if n == "since_last"] == [
+        (0.693147, 1), (0.530167, 2), (0.880086, 4)]
+    assert [(v, s) for n, v, s, _ in got if n == "average_loss"] == [
+        (0.693147, 1), (0.611657, 2), (0.745872, 4), (0.336861, None)]
+    assert {n for n, *_ in got} == {"average_loss", "since_last"}
+    # guards: a second line of fewer words (none under "Epoch") is not joined; a one-line
+    # header reads as before
+    short = "Epoch  Train  Val\n       loss   loss\n1  0.5  0.7\n2  0.4  0.8\n"
+    assert [(n, v, e) for n, v, _, e in named(short)] == [
+        ("Train", 0.5, 1), ("Val", 0.7, 1), ("Train", 0.4, 2), ("Val", 0.8, 2)]
+    table = "epoch  train_loss  val_loss\n1  0.5  0.7\n2  0.4  0.6\n"
+    assert [(n, v, e) for n, v, _, e in named(table)] == [
+        ("train_loss", 0.5, 1), ("val_loss", 0.7, 1), ("train_loss", 0.4, 2),
+        ("val_loss", 0.6, 2)]

@@ -76,3 +76,22 @@ def _overlapped(head: str, spans: list[tuple[int, int]]) -> list[str] | None:
              for column in range(len(spans))]
     return [header_name(c) for c in cells] if all(HEADER_CELL.match(c) for c in cells) \
         else None
+
+
+def stacked_header(head: str, line: str) -> list[str] | None:
+    """The names of a header printed over two lines, each column's words one under the
+    other (Vowpal Wabbit's ``average  since  example ...`` over ``loss  last  counter ...``):
+    each word of the second line (``line``) joined to the word of the first (``head``, its
+    ``message``) its span overlaps (``average_loss``, ``since_last``); None unless the two
+    hold as many words of letters (3 to 60), pairwise overlapping."""
+    under = message(line).rstrip()
+    top = [m.span() for m in CELL.finditer(head[:2000])]
+    low = [m.span() for m in CELL.finditer(under[:2000])]
+    if not 3 <= len(top) == len(low) <= 60 or any(
+            end <= start2 or end2 <= start for (start, end), (start2, end2)
+            in zip(top, low, strict=True)):
+        return None
+    cells = [f"{head[a:b]} {under[c:d]}" for (a, b), (c, d) in zip(top, low, strict=True)]
+    if not all(cell.replace(" ", "").isalpha() for cell in cells):
+        return None
+    return [header_name(cell) for cell in cells]

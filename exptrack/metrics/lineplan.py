@@ -127,6 +127,7 @@ DONE_LINE = re.compile(
     r"(?i)\b(?:training (?:is |job )?(?:complete|completed|finished|done|ended|over)\b"
     r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
     r"|epochs? completed in "
+    r"|^\s{0,8}finished run\s*$"  # Vowpal Wabbit's, over its summary ("average loss = 0.33")
     # Lightning's results table of trainer.test()/validate() ("Test metric | DataLoader 0"),
     # printed after fit, plain or drawn by Rich: its values are of no step
     r"|(?:test|validate) metric\s{1,60}\|?\s{0,60}dataloader \d)")

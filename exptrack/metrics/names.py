@@ -124,6 +124,9 @@ _DENY_NAMES = frozenset({
     # CLU's ReportProgress note "Setting work unit notes: 2.1 steps/s, 25.2% (252/1000), ETA:
     # 5m": a progress note whose rate, rounded, its writer logs as steps_per_sec
     "setting_work_unit_notes",
+    # Vowpal Wabbit's progress table: the examples' weight so far, then the example at hand's
+    # label and the model's prediction for it (one example's, no measure of the model)
+    "example_weight", "current_label", "current_predict",
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
     # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)

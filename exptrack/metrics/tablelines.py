@@ -168,6 +168,12 @@ class TableLines:
             if joined is not None:  # a header's second line ("| Accuracy |")
                 self._header = joined
                 return
+        elif self._header is not None and self._header_open and self._layout == tables.SPACES:
+            self._header_open = False
+            joined = aligned.stacked_header(self._header_text, text)
+            if joined is not None:  # "average  since" over "loss     last": its second line
+                self._header, self._split_header = joined, None
+                return
         if self._header is not None and self._table_row(text, out):
             self._row_said = text
         elif not self._prior_row(text, out) \

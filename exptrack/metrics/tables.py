@@ -38,7 +38,8 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "f
 # as after a key on a line ("Memory (MB)=6,784")
 _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
 # a column of positions: the step ("steps" elsewhere counts things)
-_STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen"})  # (an optimiser's generation)
+_STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen",  # (an optimiser's generation)
+                           "example_counter"})  # Vowpal Wabbit's examples so far
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
