@@ -14,8 +14,8 @@ What it prints, all by default: pytorch_tabular's own logging lines on stderr
 (``2026-... - {pytorch_tabular.tabular_model:677} - INFO - Training Started``), Lightning's
 rich model summary, Lightning's default progress bar (``RichProgressBar``: rich is installed;
 ``TrainerConfig.progress_bar`` is left at its default ``"simple"``, which only means
-pytorch_tabular adds no bar of its own) ``Epoch 2/2 ━━━ 57/57 0:00:01 • 0:00:00 54.67it/s v_num:
-1.000 train_loss: 0.154 valid_loss: 0.294 valid_accuracy: 0.867 train_accuracy: 0.862``, and
+pytorch_tabular adds no bar of its own) ``Epoch 2/2 ━━━ 57/57 0:00:00 • 0:00:00 77.37it/s v_num:
+1.000 train_loss: 0.512 valid_loss: 0.314 valid_accuracy: 0.849 train_accuracy: 0.854``, and
 ``evaluate``'s Lightning test table ``│ test_accuracy │ 0.8571428656578064 │``.
 
 Truth: without an ``ExperimentConfig`` pytorch_tabular gives Lightning ``logger=None`` (no
