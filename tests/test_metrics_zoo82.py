@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from parsed import named
 
+from exptrack.metrics import files
+from exptrack.metrics.merge import merge_sources
+from exptrack.metrics.observation import Observation
+
 _TIANSHOU = ("Epoch #1:  {pct}%|####| {n}/2000 [00:00<00:01, 1363.38it/s, env_episode={ep}, "
              "env_step={n}, len=8, n_ep=1, n_st=10, rew={rew}, update_step={u}]\n")
 
@@ -109,3 +113,49 @@ def test_vowpal_wabbits_header_over_two_lines_names_its_columns() -> None:
     assert [(n, v, e) for n, v, _, e in named(table)] == [
         ("train_loss", 0.5, 1), ("val_loss", 0.7, 1), ("train_loss", 0.4, 2),
         ("val_loss", 0.6, 2)]
+
+
+def test_a_bare_n_counts_what_a_statistic_was_taken_over() -> None:
+    """fastText's tutorial prints ``model.test()`` as ``N\t2000``, ``P@1\t0.934``,
+    ``R@1\t0.772``: N is how many lines were tested, a count (fasttext_supervised's junk)."""
+    got = {name for name, *_ in named("N\t2000\nP@1\t0.934\nR@1\t0.772\n")}
+    assert got == {"P@1", "R@1"}
+    # guards: a name that starts with an n is no count for it
+    assert [(n, v) for n, v, *_ in named("step 3: NLL 0.52, nDCG 0.41\n")] == [
+        ("NLL", 0.52), ("nDCG", 0.41)]
+
+
+def test_lightnings_sanity_check_value_is_no_series() -> None:
+    """pytorch-forecasting shows its validation sanity check (two batches before training)
+    on Lightning's bar as ``sanity_check_loss``, which no logger keeps (the zoo's
+    pytorch_forecasting_tft under a terminal: one frame)."""
+    text = ("Epoch 0/2  ━━━━━━━━ 0/50 0:00:00 • -:--:-- 0.00it/s v_num: 0.000 "
+            "sanity_check_loss: 1.332\n"
+            "Epoch 0/2  ━━━━━━━━ 50/50 0:00:02 • 0:00:00 19.06it/s v_num: 0.000 "
+            "train_loss_step: 0.160 val_loss: 0.161\n")
+    got = {name for name, *_ in named(text)}
+    assert "sanity_check_loss" not in got
+    assert {"train_loss_step", "val_loss"} <= got  # guards: the run's values stay
+
+
+def _obs(name: str, values: list[float]) -> list[Observation]:
+    return [Observation(name, value, step, None) for step, value in enumerate(values, 1)]
+
+
+def test_a_grouped_tensorboard_tag_stands_for_its_printed_last_part() -> None:
+    """CleanRL prints ``global_step=60, episodic_return=[15.]`` and writes the same value to
+    its SummaryWriter as ``charts/episodic_return``: one quantity, the file's tag naming it
+    (cleanrl_ppo: the printed and the file's series were two)."""
+    printed = _obs("episodic_return", [15.0, 22.0]) + _obs("SPS", [1947.0])
+    tags = _obs("charts/episodic_return", [15.0, 22.0]) + _obs("charts/SPS", [1940.0]) \
+        + _obs("losses/value_loss", [0.5])
+    kept, merged = merge_sources(printed, [(files.TFEVENTS, tags)])
+    assert kept == []
+    assert [o.value for o in merged["charts/episodic_return"]] == [15.0, 22.0]
+    assert [o.value for o in merged["charts/SPS"]] == [1940.0]  # the file's, exact
+    # guards: a phase's group keeps its own (a printed training acc is not val/acc); a last
+    # part two tags share stands for neither
+    printed = _obs("acc", [0.5]) + _obs("loss", [0.9])
+    tags = _obs("val/acc", [0.4]) + _obs("charts/loss", [0.9]) + _obs("losses/loss", [0.9])
+    kept, merged = merge_sources(printed, [(files.TFEVENTS, tags)])
+    assert {o.name for o in kept} == {"acc", "loss"}

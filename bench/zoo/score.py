@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from exptrack.metrics import Observation, files, parse_text  # noqa: E402
-from exptrack.metrics.merge import Source, merge_sources, name_key  # noqa: E402
+from exptrack.metrics.merge import Source, file_keys, merge_sources, name_key  # noqa: E402
 
 EXACT = 1e-9  # relative slack when the truth gives no tolerance (float text round trips)
 
@@ -146,22 +146,35 @@ def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str |
     return f"{name}: recorded {key} {axes[first]} at [{first}], truth {want[first]}"
 
 
-def expected_metrics(truth: dict[str, Any], with_files: bool = True) -> dict[str, Any]:
+def expected_metrics(truth: dict[str, Any], with_files: bool = True,
+                     file_names: Sequence[str] = ()) -> dict[str, Any]:
     """The series a truth expects: the printed ones, and with the files read the file's
-    own (``file_metrics``), which stand for printed ones of the same name key."""
+    own (``file_metrics``), which stand for the printed ones they merge with
+    (``merge.file_keys``: one name key, or a grouped tag's last part). ``file_names``: all
+    the series the fixture's files hold as exptrack reads them (a printed metric the file
+    keeps under its own name stays itself: neuralforecast's ``valid_loss`` beside the file's
+    ``ptl/val_loss``)."""
     metrics: dict[str, dict[str, Any]] = dict(truth.get("metrics") or {})
     # values the framework keeps in its file but never prints (Ultralytics' val losses)
     file_only: dict[str, dict[str, Any]] = truth.get("file_metrics") or {}
     if with_files:
-        keys = {name_key(name) for name in file_only}
-        metrics = {name: spec for name, spec in metrics.items() if name_key(name) not in keys}
+        keys = file_keys([*file_names, *file_only])
+        metrics = {name: spec for name, spec in metrics.items()
+                   if keys.get(name_key(name), name) == name
+                   or keys.get(name_key(name)) not in file_only}
         metrics.update(file_only)
     return metrics
 
 
+def file_names(fixture: Path) -> list[str]:
+    """The names of the series the fixture's framework files hold, as exptrack reads them."""
+    return list(dict.fromkeys(obs.name for _, observations in file_sources(fixture)
+                              for obs in observations))
+
+
 def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
     truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
-    metrics = expected_metrics(truth, with_files)
+    metrics = expected_metrics(truth, with_files, file_names(fixture) if with_files else ())
     also_ok = set(truth.get("also_ok") or []) | set(truth.get("file_metrics") or {})
     found = extract(fixture, with_files)
     result = CaseResult(case=fixture.parent.name, mode=fixture.name,

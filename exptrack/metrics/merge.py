@@ -51,6 +51,22 @@ def name_key(name: str) -> str:
     return _SPELLINGS.get(key, key)
 
 
+def file_keys(names: Iterable[str]) -> dict[str, str]:
+    """The name keys a file's metrics answer to, each to its name: the name's own key, and a
+    grouped tag's last part when no other name ends so and the group is no phase (CleanRL's
+    TensorBoard ``charts/episodic_return``, printed ``episodic_return=[15.]``; ``val/acc``
+    stays the validation's, however the run prints its training ``acc``)."""
+    names = list(dict.fromkeys(names))
+    keys = {name_key(name): name for name in names}
+    grouped = [(name, name_key(name.rpartition("/")[2])) for name in names if "/" in name
+               and name_key(name.partition("/")[0]) not in _PHASE_LAST | _EVAL_WORDS]
+    lasts = Counter(key for _, key in grouped)
+    for name, key in grouped:
+        if lasts[key] == 1:
+            keys.setdefault(key, name)
+    return keys
+
+
 def by_name(observations: Iterable[Observation]) -> dict[str, list[Observation]]:
     grouped: dict[str, list[Observation]] = {}
     for obs in observations:
@@ -156,7 +172,7 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
                 files[name], kinds[name] = series, kind
             elif kind == kinds[name] == POOLED_KIND:  # TensorBoard's files of one run
                 files[name] = files[name] + series  # (a second writer, a resumed run)
-    keys = {name_key(name): name for name in files}
+    keys = file_keys(files)
     kept: list[Observation] = []
     covered: dict[str, list[Observation]] = {name: [] for name in files}
     for obs in printed:
@@ -172,5 +188,5 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
 
 def covered_names(printed_names: Iterable[str], sourced_names: Iterable[str]) -> set[str]:
     """The printed names that a file's metric stands for."""
-    keys = {name_key(name) for name in sourced_names}
+    keys = file_keys(sourced_names)
     return {name for name in printed_names if name_key(name) in keys}

@@ -127,6 +127,7 @@ _DENY_NAMES = frozenset({
     # Vowpal Wabbit's progress table: the examples' weight so far, then the example at hand's
     # label and the model's prediction for it (one example's, no measure of the model)
     "example_weight", "current_label", "current_predict",
+    "n",  # how many a statistic was taken over (fastText's test "N\t2000", a table's "n")
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
     # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)
@@ -166,6 +167,9 @@ _DENY_PATTERN = re.compile(
     r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric, a flow's "bits/dim")
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved|(?:gpu|cuda|cpu|ram)_mem)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
+    # Lightning's sanity check, two validation batches before training: pytorch-forecasting's
+    # bar shows its "sanity_check_loss", which no logger keeps
+    r"|^sanity_check_"
     # a data split's share: AutoGluon's "holdout_frac=0.2", Keras' "validation_split"
     r"|^(?:holdout|train|training|val|valid|validation|test|dev|eval)_(?:frac|fraction|split"
     r"|ratio|pct|percent)$"

@@ -12,7 +12,7 @@ from pathlib import Path
 from exptrack.fsutil import atomic_file
 from exptrack.jsonl import row_batches
 from exptrack.metrics.encode import RowWriter
-from exptrack.metrics.merge import Source, by_name, merge_sources, name_key
+from exptrack.metrics.merge import Source, by_name, file_keys, merge_sources, name_key
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.parser import MetricParser, Segment
 from exptrack.metrics.summary import MetricSummarizer
@@ -90,7 +90,7 @@ def merge_jsonl(metrics_path: Path, sources: Sequence[Labelled],
                 ) -> tuple[dict[str, list[Observation]], set[str]]:
     """Join ``metrics.jsonl``'s observations (what the output showed) with framework
     files: each file metric's merged series, and the printed names they replace."""
-    keys = {name_key(obs.name) for _, (_, observations) in sources for obs in observations}
+    keys = file_keys(obs.name for _, (_, observations) in sources for obs in observations)
     covered: list[Observation] = []
     for batch in row_batches(metrics_path):
         covered += [Observation(*row[:4]) for row in batch if name_key(row.name) in keys]
@@ -111,7 +111,7 @@ def apply_sources(metrics_path: Path, sources: Sequence[Labelled],
     the printed observations. The file is streamed twice, never held whole, and replaced
     atomically: a crash leaves the old one whole."""
     merged, replaced = merge_jsonl(metrics_path, sources)
-    keys = {name_key(name) for name in merged}
+    keys = file_keys(merged)
     writer = RowWriter()
     with atomic_file(metrics_path, mode) as out:
         for batch in row_batches(metrics_path):
@@ -141,7 +141,7 @@ def live_summaries(summarizer: MetricSummarizer, sources: Sequence[Labelled],
     stdout showed last when that is past the file's last row (the file lags behind)."""
     summaries = dict(summarizer.summaries)
     files = by_name(obs for _, (_, observations) in sources for obs in observations)
-    keys = {name_key(name): name for name in files}
+    keys = file_keys(files)
     latest: dict[str, MetricSummary] = {}
     for name in list(summaries):
         target = name if name in files else keys.get(name_key(name))

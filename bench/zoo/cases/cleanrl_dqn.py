@@ -32,9 +32,13 @@ time>/`` (``_records.tb_folder``; listed in ``files``). Judgements:
   start_time)))``), so they can differ by a few units: ``rel_tolerance=0.05`` (covers the int
   truncation too; the fixtures' absolute tolerances must stay under 1). A throughput the
   framework records itself, so a truth metric (as SB3's ``time/fps``).
-- Every other scalar tag is written to the event file only, never printed: ``file_metrics``
-  under its tag (``charts/episodic_length``, ``losses/td_loss``, ``losses/q_values``), exact
-  float32, ``rel_tolerance=1e-6``.
+- Every scalar tag is also a ``file_metrics`` series under its tag, the printed ones'
+  (``PRINTED``) too: with the file read, its exact series stands for the printed one
+  (``charts/episodic_return`` for ``episodic_return``: session 82's review; the helper's
+  first truth listed only the tags never printed, which left the file's own series of the
+  printed ones unnamed). The tags written to the event file only, never printed, are
+  ``file_metrics`` only, under their tag (``charts/episodic_length``, ``losses/td_loss``,
+  ``losses/q_values``), exact float32, ``rel_tolerance=1e-6``.
 - The ``hyperparameters`` text summary (``add_text``) is a settings table, not a scalar;
   epsilon is never logged; ``global_step`` is a counter.
 """
@@ -81,7 +85,7 @@ def main() -> None:
         "SPS": series(found["charts/SPS"], "step", rel_tolerance=0.05),
     }
     file_metrics = {tag: series(pairs, "step", rel_tolerance=1e-6)
-                    for tag, pairs in found.items() if tag not in PRINTED}
+                    for tag, pairs in found.items()}  # the printed ones' tags too (PRINTED)
     write_truth("cleanrl", f"repo {SOURCE_COMMIT[:12]}",
                 f"SummaryWriter event file under {run_dir} (tb_folder)", metrics,
                 files=event_files, file_metrics=file_metrics,

@@ -30,11 +30,15 @@ time>/`` (``_records.tb_folder``; listed in ``files``). Judgements:
   run): ``rel_tolerance=0.05`` (covers the int truncation too: SPS is over 1000 here; the
   fixtures' absolute tolerances must stay under 1). It is a throughput the framework records
   itself, so a truth metric (as SB3's ``time/fps``).
-- Every other scalar tag is written to the event file only, never printed: ``file_metrics``
-  under its tag (``charts/episodic_length``, ``charts/learning_rate`` (the annealed lr the
-  optimizer used, a recorded series), ``losses/value_loss``, ``losses/policy_loss``,
-  ``losses/entropy``, ``losses/old_approx_kl``, ``losses/approx_kl``, ``losses/clipfrac``,
-  ``losses/explained_variance``), exact float32, ``rel_tolerance=1e-6``.
+- Every scalar tag is also a ``file_metrics`` series under its tag, the printed ones'
+  (``PRINTED``) too: with the file read, its exact series stands for the printed one
+  (``charts/episodic_return`` for ``episodic_return``: session 82's review; the helper's
+  first truth listed only the tags never printed, which left the file's own series of the
+  printed ones unnamed). The tags written to the event file only, never printed, are
+  ``file_metrics`` only, under their tag (``charts/episodic_length``, ``charts/learning_rate``
+  (the annealed lr the optimizer used, a recorded series), ``losses/value_loss``,
+  ``losses/policy_loss``, ``losses/entropy``, ``losses/old_approx_kl``, ``losses/approx_kl``,
+  ``losses/clipfrac``, ``losses/explained_variance``), exact float32, ``rel_tolerance=1e-6``.
 - The ``hyperparameters`` text summary (``add_text``) is a settings table, not a scalar.
 - Counters (``global_step``, iteration) and the settings (batch size, num_iterations) are not
   logged as scalars and are no metrics.
@@ -76,7 +80,7 @@ def main() -> None:
         "SPS": series(found["charts/SPS"], "step", rel_tolerance=0.05),
     }
     file_metrics = {tag: series(pairs, "step", rel_tolerance=1e-6)
-                    for tag, pairs in found.items() if tag not in PRINTED}
+                    for tag, pairs in found.items()}  # the printed ones' tags too (PRINTED)
     write_truth("cleanrl", f"repo {SOURCE_COMMIT[:12]}",
                 f"SummaryWriter event file under {run_dir} (tb_folder)", metrics,
                 files=event_files, file_metrics=file_metrics,
