@@ -159,3 +159,21 @@ def test_a_grouped_tensorboard_tag_stands_for_its_printed_last_part() -> None:
     tags = _obs("val/acc", [0.4]) + _obs("charts/loss", [0.9]) + _obs("losses/loss", [0.9])
     kept, merged = merge_sources(printed, [(files.TFEVENTS, tags)])
     assert {o.name for o in kept} == {"acc", "loss"}
+
+
+def test_a_printed_training_name_is_the_files_name_of_no_phase() -> None:
+    """litgpt prints ``loss train: 11.015, val: n/a`` each iteration (``loss_train``) where its
+    metrics.csv keeps ``loss``: the training's loss, one series (litgpt_finetune's junk)."""
+    printed = _obs("loss_train", [11.015, 11.011]) + _obs("loss_val", [11.02])
+    sourced = _obs("loss", [11.0148344, 11.0111]) + _obs("val_loss", [11.0236])
+    kept, merged = merge_sources(printed, [(files.LIGHTNING, sourced)])
+    assert kept == []
+    assert [o.value for o in merged["loss"]] == [11.0148344, 11.0111]
+    # guards: a file that keeps both (Hugging Face's per-step loss and its closing
+    # train_loss) keeps them apart; a phase's name stands for no training one
+    printed = _obs("train_loss", [0.52]) + _obs("val_acc", [0.7])
+    sourced = _obs("loss", [0.61, 0.55]) + _obs("train_loss", [0.5234]) + _obs("acc", [0.9])
+    kept, merged = merge_sources(printed, [(files.HF_TRAINER, sourced)])
+    assert [o.value for o in merged["train_loss"]] == [0.5234]
+    assert [o.value for o in merged["loss"]] == [0.61, 0.55]
+    assert [o.name for o in kept] == ["val_acc"]

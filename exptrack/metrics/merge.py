@@ -64,6 +64,10 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
     for name, key in grouped:
         if lasts[key] == 1:
             keys.setdefault(key, name)
+    for name in names:  # a name of no phase is the training's (litgpt's metrics.csv "loss",
+        key = name_key(name)  # printed "loss train: 11.015"), unless the file has that too
+        if key.partition("_")[0] not in _PHASE_LAST | _EVAL_WORDS:
+            keys.setdefault(f"train_{key}", name)
     return keys
 
 
