@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from parsed import named
 
+from exptrack.capture import metricfiles
 from exptrack.metrics import files
 from exptrack.metrics.merge import merge_sources
 from exptrack.metrics.observation import Observation
@@ -177,3 +178,29 @@ def test_a_printed_training_name_is_the_files_name_of_no_phase() -> None:
     assert [o.value for o in merged["train_loss"]] == [0.5234]
     assert [o.value for o in merged["loss"]] == [0.61, 0.55]
     assert [o.name for o in kept] == ["val_acc"]
+
+
+_SB_LOG = (b"epoch: 1, lr: 1.00e-01 - train loss: 9.18e-01 - valid loss: 7.17e-01, valid "
+           b"error_rate: 2.81e-01\n"
+           b"epoch: 2, lr: 1.00e-01 - train loss: 6.27e-01 - valid loss: 6.30e-01, valid "
+           b"error_rate: 1.56e-01\n"
+           b"Epoch loaded: 2 - test loss: 5.10e-01, test error_rate: 2.19e-01\n")
+
+
+def test_speechbrains_train_log_is_its_metric_file() -> None:
+    """SpeechBrain's recipes keep each epoch's statistics in ``train_log.txt`` (its
+    FileTrainLogger): read as a framework file, its epoch's ``train_loss`` stands for the
+    bar's running ``train_loss=1.29`` a batch (speechbrain_brain: 67 values for 4)."""
+    assert files.kind_of("train_log.txt", _SB_LOG) == files.SPEECHBRAIN
+    got = [(o.name, o.value, o.epoch) for o in files.parse(files.SPEECHBRAIN, _SB_LOG)]
+    assert got == [("lr", 0.1, 1), ("train_loss", 0.918, 1), ("valid_loss", 0.717, 1),
+                   ("valid_error_rate", 0.281, 1), ("lr", 0.1, 2), ("train_loss", 0.627, 2),
+                   ("valid_loss", 0.63, 2), ("valid_error_rate", 0.156, 2),
+                   ("test_loss", 0.51, 2), ("test_error_rate", 0.219, 2)]
+    bar = [Observation("train_loss", v, None, e) for e, v in ((1, 1.29), (1, 1.17), (2, 0.7))]
+    kept, merged = merge_sources(bar, [(files.SPEECHBRAIN, files.parse(files.SPEECHBRAIN,
+                                                                       _SB_LOG))])
+    assert [o.value for o in merged["train_loss"]] == [0.918, 0.627] and kept == []
+    # guards: another train_log.txt is no SpeechBrain file; the watcher looks at the name
+    assert files.kind_of("train_log.txt", b"step 1 loss 0.5\n") is None
+    assert metricfiles._candidate("train_log.txt")

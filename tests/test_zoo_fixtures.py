@@ -108,12 +108,13 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "torchvision_classification_ref",
     "diffusers_unconditional",
     "litgpt_finetune",  # its printed "loss train:" is metrics.csv's loss (session 81's case)
+    "speechbrain_brain",  # its train_log.txt: the bar's running train_loss a batch
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open);
     # "flair_tagger" (its per-iteration running loss, the printed f1-score (micro avg)
-    # beside loss.tsv's DEV_F1, the final test report), "speechbrain_brain" (its bar's
-    # running train_loss a batch), "nnunet_train" (the pseudo-Dice list), "torchrl_ppo" (a
-    # description redrawn stale at the next count; a terminal cuts it at 120 columns),
+    # beside loss.tsv's DEV_F1, the final test report), "nnunet_train" (the pseudo-Dice
+    # list), "torchrl_ppo" (a description redrawn stale at the next count; a terminal cuts
+    # it at 120 columns),
     # "rllib_ppo" (its result dict pprinted over many lines, each value an np.float64(...):
     # read since session 82, named by the fewest trailing keys that tell two apart where its
     # truth keeps Tune's whole key path, learners/default_policy/entropy)

@@ -33,8 +33,9 @@ TIMM = "timm"  # train.py's summary.csv
 DETECTRON2 = "detectron2"  # metrics.json (its JSONWriter)
 FLAIR = "flair"  # ModelTrainer's loss.tsv
 TORCHTUNE = "torchtune"  # the recipes' DiskLogger: log_<unix time>.txt
+SPEECHBRAIN = "speechbrain"  # FileTrainLogger's train_log.txt
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2, FLAIR, TORCHTUNE})
+                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN})
 
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
@@ -58,6 +59,11 @@ _DETECTRON2_SKIP = frozenset({"iteration", "step"})
 TORCHTUNE_NAME = re.compile(r"log_\d{1,20}\.txt")
 _TORCHTUNE_LINE = re.compile(r"Step (\d{1,12}) \| (.{0,4000})")
 _TORCHTUNE_PAIR = re.compile(r"([A-Za-z_][\w./\-]{0,200}):(\S{1,64})")
+# SpeechBrain's FileTrainLogger: "epoch: 1, lr: 1.00e-01 - train loss: 9.18e-01 - valid loss:
+# 7.17e-01, valid error_rate: 2.81e-01" a line, its test "Epoch loaded: 4 - test loss: ..."
+SPEECHBRAIN_NAME = "train_log.txt"
+_SPEECHBRAIN_STAT = re.compile(r"([A-Za-z]\w{0,40}) ([A-Za-z][\w.\- ]{0,60}?): ([^\s,]{1,64})")
+_SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
@@ -76,6 +82,8 @@ def kind_of(name: str, head: bytes) -> str | None:
         return DETECTRON2  # a JSON line an iteration ("eta_seconds", "total_loss", ...)
     if TORCHTUNE_NAME.fullmatch(name) and first.startswith(b"step ") and b" | " in first:
         return TORCHTUNE
+    if name == SPEECHBRAIN_NAME and first.startswith(b"epoch") and b" - " in first:
+        return SPEECHBRAIN
     if name == "loss.tsv" and first.startswith(b"epoch\t") and b"train_loss" in first:
         return FLAIR  # flair's ModelTrainer ("EPOCH\tTIMESTAMP\t...\tTRAIN_LOSS\tDEV_LOSS")
     columns = [c.strip() for c in first.split(b",")]
@@ -105,7 +113,7 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
         KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2,
-        FLAIR: _flair, TORCHTUNE: _torchtune}[kind]
+        FLAIR: _flair, TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
 
 
@@ -232,6 +240,30 @@ def _torchtune(data: bytes) -> list[Observation]:
             value = _number(text)
             if value is not None:
                 out.append(Observation(key, value, step, None))
+    return out
+
+
+def _speechbrain(data: bytes) -> list[Observation]:
+    """SpeechBrain's ``train_log.txt``: a line an epoch, ``" - "`` between its parts, the first
+    the epoch's own (``epoch: 1, lr: 1.00e-01``), each other a data set's statistics
+    (``valid loss: 7.17e-01, valid error_rate: 2.81e-01``: ``valid_loss``,
+    ``valid_error_rate``), at the epoch; the test's line names the epoch it loaded."""
+    out: list[Observation] = []
+    for count, line in enumerate(_complete_text(data).splitlines()):
+        if count >= MAX_ROWS:
+            break
+        meta, *parts = line[:4000].split(" - ")
+        pairs = [pair.partition(": ") for pair in meta.split(", ")]
+        epoch = next((_axis(_number(value)) for key, _, value in pairs
+                      if key.strip().lower() in _SPEECHBRAIN_EPOCH), None)
+        if epoch is None:
+            continue
+        out += [Observation(key.strip(), value, None, epoch) for key, _, text in pairs
+                if key.strip().lower() not in _SPEECHBRAIN_EPOCH
+                and (value := _number(text)) is not None]
+        out += [Observation(f"{stage}_{key.replace(' ', '_')}", value, None, epoch)
+                for part in parts for stage, key, text in _SPEECHBRAIN_STAT.findall(part)
+                if (value := _number(text)) is not None]
     return out
 
 
