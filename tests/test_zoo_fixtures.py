@@ -109,6 +109,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "diffusers_unconditional",
     "litgpt_finetune",  # its printed "loss train:" is metrics.csv's loss (session 81's case)
     "speechbrain_brain",  # its train_log.txt: the bar's running train_loss a batch
+    "trl_dpo",  # its num_tokens a count in the output, the file's series with the files
+    "trl_grpo",
     # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
     # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open);
     # "flair_tagger" (its per-iteration running loss, the printed f1-score (micro avg)
