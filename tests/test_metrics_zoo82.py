@@ -204,3 +204,18 @@ def test_speechbrains_train_log_is_its_metric_file() -> None:
     # guards: another train_log.txt is no SpeechBrain file; the watcher looks at the name
     assert files.kind_of("train_log.txt", b"step 1 loss 0.5\n") is None
     assert metricfiles._candidate("train_log.txt")
+
+
+def test_a_splits_set_label_names_the_dict_after_it() -> None:
+    """A Hugging Face script printing ``Dev set: {'eval_loss': ...}`` then ``Test set: {...}``
+    after training (the evaluations of two splits): each split's keys carry its label, as
+    ``Dev set results: {`` already did; the bare keys made the two splits one series with
+    the training's evaluations (heldout734's BioBERT log: 13 eval_loss for 5)."""
+    text = ("{'eval_loss': 0.86, 'eval_f1': 0.68, 'epoch': 1.0}\n"
+            "Dev set: {'eval_loss': 1.42, 'eval_f1': 0.70}\n"
+            "Test set: {'eval_loss': 1.44, 'eval_f1': 0.69}\n")
+    got = [(n, v) for n, v, *_ in named(text)]
+    assert got == [("eval_loss", 0.86), ("eval_f1", 0.68), ("Dev_eval_loss", 1.42),
+                   ("Dev_eval_f1", 0.70), ("Test_eval_loss", 1.44), ("Test_eval_f1", 0.69)]
+    # guards: a set that names no split labels nothing
+    assert [n for n, *_ in named("Data set: {'loss': 1.2, 'f1': 0.8}\n")] == ["loss", "f1"]

@@ -29,7 +29,8 @@ def _prefix(label: str) -> str:
     """The split a label names ("Dev set results" -> "Dev"), when it says the dict holds
     results ("... metrics", "... results"); "" for any other label."""
     words = label.split()
-    if not words or words[-1].casefold() not in _RESULTS:
+    if not words or (words[-1].casefold() not in _RESULTS
+                     and [w.casefold() for w in words[1:]] != ["set"]):  # "Dev set: {" too
         return ""
     while words and words[-1].casefold() in _GENERIC:  # "Test set performance"
         words.pop()
