@@ -111,8 +111,15 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "speechbrain_brain",  # its train_log.txt: the bar's running train_loss a batch
     "trl_dpo",  # its num_tokens a count in the output, the file's series with the files
     "trl_grpo",
-    # not passing: "ray_tune" (its truth names a series a trial, <trial>/loss; the parser
-    # pools the trials' rows under loss, as the held-out Ray Tune logs expect: left open);
+    "nanogpt_train",  # "step 50: train loss 2.5, val loss 2.6" and "iter 10: loss 3.25"
+    "flax_nnx_mnist",  # its printed accuracy times 100, the record's fraction times 100
+    "optax_quickstart",
+    # not passing: "hf_log_metrics" (the closing evaluate()'s "***** eval metrics *****" block
+    # repeats epoch 2's values, read as a reprint where eval_results.json keeps a third
+    # evaluation; "predict_runtime = 0:00:00.06", a duration the held-out HF logs' collectors
+    # leave out, as the parser does), "ray_tune" (its truth names a series a trial,
+    # <trial>/loss; the parser pools the trials' rows under loss, as the held-out Ray Tune
+    # logs expect: left open);
     # "flair_tagger" (its per-iteration running loss, the printed f1-score (micro avg)
     # beside loss.tsv's DEV_F1, the final test report), "nnunet_train" (the pseudo-Dice
     # list), "torchrl_ppo" (a description redrawn stale at the next count; a terminal cuts
