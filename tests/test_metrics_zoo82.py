@@ -219,3 +219,14 @@ def test_a_splits_set_label_names_the_dict_after_it() -> None:
                    ("Dev_eval_f1", 0.70), ("Test_eval_loss", 1.44), ("Test_eval_f1", 0.69)]
     # guards: a set that names no split labels nothing
     assert [n for n, *_ in named("Data set: {'loss': 1.2, 'f1': 0.8}\n")] == ["loss", "f1"]
+
+
+def test_a_number_glued_to_a_word_by_a_hyphen_is_no_value() -> None:
+    """FLAML logs ``Minimizing error metric: 1-accuracy`` (its objective, a word): the 1 of
+    ``1-accuracy`` was recorded as ``Minimizing_error_metric`` (flaml_automl's junk)."""
+    assert named("[flaml.automl.logger: 12-05 08:29:42] {2604} INFO - Minimizing error "
+                 "metric: 1-accuracy\n") == []
+    # guards: a value glued to the next key's pair keeps its value; an epoch glued to a
+    # phase word keeps its epoch
+    assert [(n, v) for n, v, *_ in named("loss: 0.5-acc: 0.9\n")] == [("loss", 0.5), ("acc", 0.9)]
+    assert named("Epoch 1-Train loss: 0.5\n") == [("train_loss", 0.5, None, 1)]

@@ -72,6 +72,11 @@ _NEXT_NAME = re.compile(r" [A-Za-z]")
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
+# a number glued by a hyphen to the word after it ("1-accuracy", "5-fold"), not to a key's
+# next pair ("0.5-acc: 0.9")
+_GLUED_WORD = re.compile(r"-[A-Za-z]{1,30}(?![\w\-]{0,30}\s?[:=])")
+
+
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
     pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
@@ -177,6 +182,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if where is not None:  # "Epoch [3/10]", "[E03] loss", "2nd epoch", "finished 9 steps"
             actions += where
             continue
+        if right[:1] == "-" and right[1:2].isalpha() and _GLUED_WORD.match(right):
+            continue  # FLAML's "Minimizing error metric: 1-accuracy": a word, no value
         ahead = name_ahead(pieces, index, original[index - 1] + cut[index - 1],
                                   original[index + 1] + cut[index + 1])
         if ahead is not None:  # "coco/AP .5: 1.0", "eval: bucket 0 perplexity 4.88"
