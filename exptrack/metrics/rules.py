@@ -73,8 +73,8 @@ _NEXT_NAME = re.compile(r" [A-Za-z]")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
 # a number glued by a hyphen to the word after it ("1-accuracy", "5-fold"), not to a key's
-# next pair ("0.5-acc: 0.9")
-_GLUED_WORD = re.compile(r"-[A-Za-z]{1,30}(?![\w\-]{0,30}\s?[:=])")
+# next pair ("0.5-acc: 0.9", "Epoch 1-Train loss: 0.5")
+_GLUED_WORD = re.compile(r"-[A-Za-z]{1,30}(?=$|[\s,;.)\]])(?!\s{0,2}[A-Za-z]\w{0,30}\s?[:=])")
 
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
