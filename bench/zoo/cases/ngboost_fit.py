@@ -25,9 +25,10 @@ the test values are the ones the script computed and printed. Judgement calls:
   that scale) are per-iteration diagnostics NGBoost computes for the line and keeps
   nowhere: no record to back a truth, so ``also_ok``.
 - ``Test MSE`` and ``Test NLL``: the README's names, a phase word before a name, hence
-  ``test_mse`` and ``test_nll``; one point each at step 199, the last boosting iteration
-  (the evaluation of the finished model). ``print`` writes ``str()`` of a Python float /
-  ``np.float64`` (repr digits, exact): no tolerance.
+  ``test_MSE`` and ``test_NLL`` (the phase word lower-cased, the name's capitals kept as
+  printed: the helper's ``test_mse`` spelt so in session 82's review); one point each at
+  step 199, the last boosting iteration (the evaluation of the finished model). ``print``
+  writes ``str()`` of a Python float / ``np.float64`` (repr digits, exact): no tolerance.
 """
 # zoo-venv: misc2
 
@@ -72,8 +73,8 @@ write_truth(
     {
         "loss": series([(itr, train[itr]) for itr in printed], "step", tolerance=5e-5),
         "val_loss": series([(itr, val[itr]) for itr in printed], "step", tolerance=5e-5),
-        "test_mse": series([(last, test_MSE)], "step"),
-        "test_nll": series([(last, test_NLL)], "step"),
+        "test_MSE": series([(last, test_MSE)], "step"),
+        "test_NLL": series([(last, test_NLL)], "step"),
     },
     also_ok=["scale", "norm"],
     notes=f"evals_result keys: {sorted(ngb.evals_result)}, "
