@@ -115,24 +115,22 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "flax_nnx_mnist",  # its printed accuracy times 100, the record's fraction times 100
     "optax_quickstart",
     "ngboost_fit",  # "Test MSE 0.97": test_MSE, its capitals kept
-    # not passing (session 82's): "flaml_automl" (its flaml.log, JSON lines, is not read;
-    # "Estimated necessary time budget=30s" named budget), "hyperopt_fmin" (a print inside
-    # the objective goes through hyperopt's tqdm.write a word at a time: "SCORE:" and its
-    # value on two lines), "pfrl_dqn" (its scores.txt is not read; its statistics' average_q
-    # is no metric's name), "wandb_offline" (its history is in W&B's binary .wandb log,
-    # which has no public reader: the printed run summary alone matches), "hf_log_metrics"
-    # (the closing evaluate()'s "***** eval metrics *****" block repeats epoch 2's values,
-    # read as a reprint where eval_results.json keeps a third evaluation; "predict_runtime = 0:00:00.06", a duration the held-out HF logs' collectors
-    # leave out, as the parser does), "ray_tune" (its truth names a series a trial,
-    # <trial>/loss; the parser pools the trials' rows under loss, as the held-out Ray Tune
-    # logs expect: left open);
-    # "flair_tagger" (its per-iteration running loss, the printed f1-score (micro avg)
-    # beside loss.tsv's DEV_F1, the final test report), "nnunet_train" (the pseudo-Dice
-    # list), "torchrl_ppo" (a description redrawn stale at the next count; a terminal cuts
-    # it at 120 columns),
-    # "rllib_ppo" (its result dict pprinted over many lines, each value an np.float64(...):
-    # read since session 82, named by the fewest trailing keys that tell two apart where its
-    # truth keeps Tune's whole key path, learners/default_policy/entropy)
+    # not passing (session 82's): "flaml_automl" (its flaml.log, JSON lines, is not read; "Estimated
+    # necessary time budget=30s" named budget), "hyperopt_fmin" (a print inside the objective goes
+    # through hyperopt's tqdm.write a word at a time: "SCORE:" and its value on two lines),
+    # "pfrl_dqn" (its scores.txt is not read; its statistics' average_q is no metric's name),
+    # "wandb_offline" (its history is in W&B's binary .wandb log, which has no public reader: the
+    # printed run summary alone matches), "hf_log_metrics" (the closing evaluate()'s "***** eval
+    # metrics *****" block repeats epoch 2's values, read as a reprint where eval_results.json keeps
+    # a third evaluation; "predict_runtime = 0:00:00.06", a duration the held-out HF logs'
+    # collectors leave out, as the parser does), "ray_tune" (its truth names a series a trial,
+    # <trial>/loss; the parser pools the trials' rows under loss, as the held-out Ray Tune logs
+    # expect: left open); "flair_tagger" (its per-iteration running loss, the printed f1-score
+    # (micro avg) beside loss.tsv's DEV_F1, the final test report), "nnunet_train" (the pseudo-Dice
+    # list), "torchrl_ppo" (a description redrawn stale at the next count; a terminal cuts it at 120
+    # columns), "rllib_ppo" (its result dict pprinted over many lines, each value an
+    # np.float64(...): read since session 82, named by the fewest trailing keys that tell two apart
+    # where its truth keeps Tune's whole key path, learners/default_policy/entropy)
 ]
 
 
