@@ -230,3 +230,22 @@ def test_a_number_glued_to_a_word_by_a_hyphen_is_no_value() -> None:
     # phase word keeps its epoch
     assert [(n, v) for n, v, *_ in named("loss: 0.5-acc: 0.9\n")] == [("loss", 0.5), ("acc", 0.9)]
     assert named("Epoch 1-Train loss: 0.5\n") == [("train_loss", 0.5, None, 1)]
+
+
+_SCORES = (b"steps\tepisodes\telapsed\tmean\tmedian\tstdev\tmax\tmin\taverage_q\taverage_loss\t"
+           b"cumulative_steps\tn_updates\trlen\n"
+           b"1008\t80\t1.40\t9.4\t10.0\t0.89\t10.0\t8.0\t4.260486\t0.2587\t1008\t509\t1008\n")
+
+
+def test_pfrls_scores_txt_is_its_metric_file() -> None:
+    """PFRL's ``train_agent_with_evaluation`` keeps each evaluation in ``scores.txt``: the
+    return's statistics and the agent's ``average_q``, ``average_loss``, at ``steps``
+    (pfrl_dqn: 2 of 11 with no file read); its counters and buffer size are no metrics."""
+    assert files.kind_of("scores.txt", _SCORES) == files.PFRL
+    got = {o.name: (o.value, o.step) for o in files.parse(files.PFRL, _SCORES)}
+    assert got == {"elapsed": (1.4, 1008), "mean": (9.4, 1008), "median": (10.0, 1008),
+                   "stdev": (0.89, 1008), "max": (10.0, 1008), "min": (8.0, 1008),
+                   "average_q": (4.260486, 1008), "average_loss": (0.2587, 1008)}
+    # guards: another scores.txt is none of PFRL's; the watcher looks at the name
+    assert files.kind_of("scores.txt", b"epoch score\n1 0.5\n") is None
+    assert metricfiles._candidate("scores.txt")

@@ -115,10 +115,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "flax_nnx_mnist",  # its printed accuracy times 100, the record's fraction times 100
     "optax_quickstart",
     "ngboost_fit",  # "Test MSE 0.97": test_MSE, its capitals kept
+    "pfrl_dqn",  # its scores.txt; "evaluation ... R:200.0" is evaluation_r
     # not passing (session 82's): "flaml_automl" (its flaml.log, JSON lines, is not read; "Estimated
     # necessary time budget=30s" named budget), "hyperopt_fmin" (a print inside the objective goes
     # through hyperopt's tqdm.write a word at a time: "SCORE:" and its value on two lines),
-    # "pfrl_dqn" (its scores.txt is not read; its statistics' average_q is no metric's name),
     # "wandb_offline" (its history is in W&B's binary .wandb log, which has no public reader: the
     # printed run summary alone matches), "hf_log_metrics" (the closing evaluate()'s "***** eval
     # metrics *****" block repeats epoch 2's values, read as a reprint where eval_results.json keeps

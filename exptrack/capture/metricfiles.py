@@ -59,7 +59,7 @@ class Found:
 def _candidate(name: str) -> bool:
     return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES) \
         or (name.endswith(".txt") and (files.TORCHTUNE_NAME.fullmatch(name) is not None
-                                       or name == files.SPEECHBRAIN_NAME))
+                                       or name in (files.SPEECHBRAIN_NAME, files.PFRL_NAME)))
 
 
 class MetricFileWatcher:

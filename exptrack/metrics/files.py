@@ -34,8 +34,9 @@ DETECTRON2 = "detectron2"  # metrics.json (its JSONWriter)
 FLAIR = "flair"  # ModelTrainer's loss.tsv
 TORCHTUNE = "torchtune"  # the recipes' DiskLogger: log_<unix time>.txt
 SPEECHBRAIN = "speechbrain"  # FileTrainLogger's train_log.txt
+PFRL = "pfrl"  # train_agent_with_evaluation's scores.txt
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN})
+                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL})
 
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
@@ -64,6 +65,11 @@ _TORCHTUNE_PAIR = re.compile(r"([A-Za-z_][\w./\-]{0,200}):(\S{1,64})")
 SPEECHBRAIN_NAME = "train_log.txt"
 _SPEECHBRAIN_STAT = re.compile(r"([A-Za-z]\w{0,40}) ([A-Za-z][\w.\- ]{0,60}?): ([^\s,]{1,64})")
 _SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
+# PFRL's scores.txt, a tab-separated row an evaluation ("steps\tepisodes\telapsed\tmean\t
+# median\t...\taverage_q\taverage_loss\tcumulative_steps\tn_updates\trlen"): its counters
+# and the replay buffer's size are no metrics
+PFRL_NAME = "scores.txt"
+_PFRL_SKIP = frozenset({"steps", "episodes", "cumulative_steps", "n_updates", "rlen"})
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
@@ -84,6 +90,8 @@ def kind_of(name: str, head: bytes) -> str | None:
         return TORCHTUNE
     if name == SPEECHBRAIN_NAME and first.startswith(b"epoch") and b" - " in first:
         return SPEECHBRAIN
+    if name == PFRL_NAME and first.startswith(b"steps\tepisodes\t"):
+        return PFRL
     if name == "loss.tsv" and first.startswith(b"epoch\t") and b"train_loss" in first:
         return FLAIR  # flair's ModelTrainer ("EPOCH\tTIMESTAMP\t...\tTRAIN_LOSS\tDEV_LOSS")
     columns = [c.strip() for c in first.split(b",")]
@@ -113,7 +121,7 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
         KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2,
-        FLAIR: _flair, TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain}[kind]
+        FLAIR: _flair, TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
 
 
@@ -265,6 +273,17 @@ def _speechbrain(data: bytes) -> list[Observation]:
                 for part in parts for stage, key, text in _SPEECHBRAIN_STAT.findall(part)
                 if (value := _number(text)) is not None]
     return out
+
+
+def _pfrl(data: bytes) -> list[Observation]:
+    """PFRL's ``scores.txt``: an evaluation a row at its ``steps`` (the return's ``mean``,
+    ``median``, ``stdev``, ``max``, ``min`` over the evaluation episodes, the agent's
+    ``average_q`` and ``average_loss``, ``elapsed`` seconds)."""
+    cut = data.find(b"\n")
+    header = (data if cut < 0 else data[:cut]).replace(b"steps\t", b"step\t", 1)
+    return _csv_observations(header + (b"" if cut < 0 else data[cut:]),
+                             lambda c: c if c and c not in _PFRL_SKIP and c != "step" else None,
+                             delimiter="\t")
 
 
 def _detectron2(data: bytes) -> list[Observation]:

@@ -42,11 +42,13 @@ the file does not keep at the printed rate. Judgement calls:
   ``np.float64`` repr (full): exact. ``average_q`` is an ``np.float32`` whose repr is the
   shortest float32 digits (``4.260486``): ``rel_tolerance=1e-7`` (half a float32 unit is
   6e-8 of the value).
-- ``evaluation_length`` and ``evaluation_R``: the five ``evaluation episode N length:L R:R``
+- ``evaluation_length`` and ``evaluation_r``: the five ``evaluation episode N length:L R:R``
   lines of each evaluation, named by the phase rule (``evaluation`` before the line's names;
-  ``R`` keeps its capital), keyed ``step`` at the training step the evaluation ran at (the
-  line prints no step; 5 points at each of 1008, 2017, 3000: 15 points); exact (integers,
-  ``R`` printed in full). scores.txt keeps only their summary (mean, median, stdev, max, min).
+  a capitalised word after a phase word is lower-cased, one letter too: the helper's
+  ``evaluation_R`` spelt so in session 82's review, as docs/metrics.md says), keyed ``step``
+  at the training step the evaluation ran at (the line prints no step; 5 points at each of
+  1008, 2017, 3000: 15 points); exact (integers, ``R`` printed in full). scores.txt keeps
+  only their summary (mean, median, stdev, max, min).
 - ``The best score is updated A -> B``: the running best of the evaluation mean, printed
   again (here every evaluation improved it): ``best_score`` in ``also_ok``. The initial
   ``-3.4028235e+38`` is float32's lowest, a placeholder.
@@ -174,7 +176,7 @@ metrics = {
     "average_q": series(logged.stats["average_q"], "step", rel_tolerance=1e-7),
     "average_loss": series(logged.stats["average_loss"], "step"),
     "evaluation_length": series(logged.eval_length, "step"),
-    "evaluation_R": series(logged.eval_r, "step"),
+    "evaluation_r": series(logged.eval_r, "step"),
 }
 # steps is the axis; episodes, cumulative_steps, n_updates are counters, rlen a buffer size
 FILE_COLUMNS = ("elapsed", "mean", "median", "stdev", "max", "min", "average_q", "average_loss")
