@@ -58,8 +58,7 @@ class Found:
 
 def _candidate(name: str) -> bool:
     return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES) \
-        or (name.endswith(".txt") and (files.TORCHTUNE_NAME.fullmatch(name) is not None
-                                       or name in (files.SPEECHBRAIN_NAME, files.PFRL_NAME)))
+        or (name.endswith(".txt") and files.text_named(name))
 
 
 class MetricFileWatcher:

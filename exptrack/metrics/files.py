@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +70,16 @@ _SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
 # median\t...\taverage_q\taverage_loss\tcumulative_steps\tn_updates\trlen"): its counters
 # and the replay buffer's size are no metrics
 PFRL_NAME = "scores.txt"
-_PFRL_SKIP = frozenset({"steps", "episodes", "cumulative_steps", "n_updates", "rlen"})
+_PFRL_SKIP = frozenset({"step", "episodes", "cumulative_steps", "n_updates", "rlen"})  # (its
+# "steps" read as the row's step)
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
+
+
+def text_named(name: str) -> bool:
+    """Is ``name`` one a framework keeps its metrics under in a ``.txt`` file (torchtune's
+    ``log_<time>.txt``, SpeechBrain's ``train_log.txt``, PFRL's ``scores.txt``)?"""
+    return TORCHTUNE_NAME.fullmatch(name) is not None or name in (SPEECHBRAIN_NAME, PFRL_NAME)
 
 
 def kind_of(name: str, head: bytes) -> str | None:
@@ -150,6 +158,18 @@ def _complete_text(data: bytes) -> str:
     return data[:cut + 1].decode("utf-8", "replace") if cut >= 0 else ""
 
 
+def _lines(data: bytes) -> Iterator[str]:
+    """The complete lines of a file being appended to, the first ``MAX_ROWS`` of them."""
+    return itertools.islice(_complete_text(data).splitlines(), MAX_ROWS)
+
+
+def _with_header(data: bytes, rewrite: Callable[[bytes], bytes]) -> bytes:
+    """``data`` with its first line, a table's header, rewritten (a file of no complete line
+    holds no row either way)."""
+    cut = data.find(b"\n")
+    return data if cut < 0 else rewrite(data[:cut]) + data[cut:]
+
+
 def _csv_rows(data: bytes, delimiter: str = ",") -> Iterable[dict[str, str]]:
     reader = csv.DictReader(io.StringIO(_complete_text(data)), skipinitialspace=True,
                             delimiter=delimiter)
@@ -225,11 +245,8 @@ def _flair(data: bytes) -> list[Observation]:
     """flair's ``loss.tsv``: a row an epoch (counted from 1, as its ``EPOCH 1 done`` line),
     its header in capitals (``TRAIN_LOSS``, ``DEV_F1``): named in small letters, as its
     console prints them (``DEV : loss 0.66`` is ``dev_loss``)."""
-    cut = data.find(b"\n")
-    if cut < 0:
-        return []
-    lowered = data[:cut].lower() + data[cut:]
-    return _csv_observations(lowered, lambda c: c if c and c not in _FLAIR_SKIP else None,
+    return _csv_observations(_with_header(data, bytes.lower),
+                             lambda c: c if c and c not in _FLAIR_SKIP else None,
                              delimiter="\t")
 
 
@@ -237,9 +254,7 @@ def _torchtune(data: bytes) -> list[Observation]:
     """torchtune's DiskLogger: ``Step N | key:value key:value`` a line, each at its step
     (the global step its recipes' bar prints as ``1|N|Loss: ...``)."""
     out: list[Observation] = []
-    for count, line in enumerate(_complete_text(data).splitlines()):
-        if count >= MAX_ROWS:
-            break
+    for line in _lines(data):
         found = _TORCHTUNE_LINE.match(line)
         if found is None:
             continue
@@ -257,9 +272,7 @@ def _speechbrain(data: bytes) -> list[Observation]:
     (``valid loss: 7.17e-01, valid error_rate: 2.81e-01``: ``valid_loss``,
     ``valid_error_rate``), at the epoch; the test's line names the epoch it loaded."""
     out: list[Observation] = []
-    for count, line in enumerate(_complete_text(data).splitlines()):
-        if count >= MAX_ROWS:
-            break
+    for line in _lines(data):
         meta, *parts = line[:4000].split(" - ")
         pairs = [pair.partition(": ") for pair in meta.split(", ")]
         epoch = next((_axis(_number(value)) for key, _, value in pairs
@@ -279,18 +292,16 @@ def _pfrl(data: bytes) -> list[Observation]:
     """PFRL's ``scores.txt``: an evaluation a row at its ``steps`` (the return's ``mean``,
     ``median``, ``stdev``, ``max``, ``min`` over the evaluation episodes, the agent's
     ``average_q`` and ``average_loss``, ``elapsed`` seconds)."""
-    cut = data.find(b"\n")
-    header = (data if cut < 0 else data[:cut]).replace(b"steps\t", b"step\t", 1)
-    return _csv_observations(header + (b"" if cut < 0 else data[cut:]),
-                             lambda c: c if c and c not in _PFRL_SKIP and c != "step" else None,
-                             delimiter="\t")
+    return _csv_observations(
+        _with_header(data, lambda head: head.replace(b"steps\t", b"step\t", 1)),
+        lambda c: c if c and c not in _PFRL_SKIP else None, delimiter="\t")
 
 
 def _detectron2(data: bytes) -> list[Observation]:
     """Detectron2's ``metrics.json``: a JSON object a line, its ``iteration`` the step (the
     console's ``iter: 19``); the evaluation's ``bbox/AP`` joins the line of its iteration."""
     return _entries_observations(({**entry, "step": entry.get("iteration")}
-                                  for entry in _json_lines(_complete_text(data))
+                                  for entry in _json_lines(data)
                                   if isinstance(entry, dict)), _DETECTRON2_SKIP)
 
 
@@ -326,10 +337,8 @@ def _hf_trainer(data: bytes) -> list[Observation]:
     return _entries_observations(history[:MAX_ROWS], _HF_SKIP)
 
 
-def _json_lines(text: str) -> Iterable[Any]:
-    for count, line in enumerate(text.splitlines()):
-        if count >= MAX_ROWS:
-            return
+def _json_lines(data: bytes) -> Iterable[Any]:
+    for line in _lines(data):
         try:
             yield json.loads(line)
         except ValueError:
@@ -343,7 +352,7 @@ def _mmengine(data: bytes) -> list[Observation]:
     name them: not the training iterations' ``time``)."""
     entries: list[Any] = []
     trained: dict[str, Any] = {}  # the last training line's epoch and step
-    for entry in _json_lines(_complete_text(data)):
+    for entry in _json_lines(data):
         entries.append(_mmengine_entry(entry, trained))
         if isinstance(entry, dict) and "iter" in entry:
             trained = entry
