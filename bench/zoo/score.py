@@ -160,8 +160,7 @@ def expected_metrics(truth: dict[str, Any], with_files: bool = True,
     if with_files:
         keys = file_keys([*file_names, *file_only])
         metrics = {name: spec for name, spec in metrics.items()
-                   if keys.get(name_key(name), name) == name
-                   or keys.get(name_key(name)) not in file_only}
+                   if (target := keys.get(name_key(name))) == name or target not in file_only}
         metrics.update(file_only)
     return metrics
 
