@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -104,9 +105,15 @@ def track(*args: str, cwd: Path | None = None, input: bytes | None = None,
 def start_track(*args: str, cwd: Path, env: dict[str, str] | None = None,
                 stderr: int = subprocess.PIPE) -> subprocess.Popen[bytes]:
     """The installed `track` started in the background: stdin from /dev/null, stdout (and
-    stderr, unless told) piped."""
+    stderr, unless told) piped, SIGHUP at its default as from a terminal's shell (a suite
+    started under ``nohup`` ignores it, and `track` rightly leaves ignored what its caller
+    ignored)."""
     return subprocess.Popen([*track_cmd(), *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=stderr)
+                            stdout=subprocess.PIPE, stderr=stderr, preexec_fn=_hangup_default)
+
+
+def _hangup_default() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def track_json(*args: str, cwd: Path | None = None) -> Any:
