@@ -126,8 +126,8 @@ history = [{"loss": 0.91234567, "grad_norm": 3.5, "learning_rate": 5e-05, "epoch
            {"eval_loss": 0.8123456, "eval_accuracy": 0.625, "epoch": 1.0, "step": 4},
            {"loss": 0.71234567, "grad_norm": 2.5, "learning_rate": 2.5e-05, "epoch": 1.5,
             "step": 6}]
-for checkpoint, upto in (("checkpoint-4", 2), ("checkpoint-6", 3)):
-    for entry in history[:upto]:
+for checkpoint, done, upto in (("checkpoint-4", 0, 2), ("checkpoint-6", 2, 3)):
+    for entry in history[done:upto]:  # each log printed once, as the Trainer does
         print({k: round(v, 4) for k, v in entry.items() if k != "step"}, flush=True)
     os.makedirs(f"out/{checkpoint}", exist_ok=True)
     with open(f"out/{checkpoint}/trainer_state.json", "w") as f:

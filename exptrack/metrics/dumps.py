@@ -111,6 +111,20 @@ def message(line: str) -> str:
     return text[level.end():].strip() if level else text
 
 
+# Hugging Face's ``trainer.log_metrics(split, metrics)`` heading (its example scripts')
+_LOG_METRICS = re.compile(r"\*{5} (\w{1,40}) metrics \*{5}")
+
+
+def fresh_report(line: str) -> bool:
+    """Does this heading open a report that is no reprint, whatever values it repeats?
+    Hugging Face's ``***** eval metrics *****`` (``predict``, ``test``, ...) is the closing
+    ``evaluate()``'s, an evaluation of its own that its Trainer prints nowhere else (it
+    repeats the last epoch's values when the model is unchanged); ``***** train metrics
+    *****`` prints ``train()``'s last logged dict again."""
+    found = _LOG_METRICS.fullmatch(message(line))
+    return found is not None and found.group(1) != "train"
+
+
 def is_rule(line: str) -> bool:
     """A rule drawn between a heading and its keys ("=====", after a log prefix too)."""
     text = message(line)
@@ -261,9 +275,9 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("best", "computed", "depth", "epoch", "evidence", "held", "in_run", "keys",
-                 "liked", "lines", "measured", "metrics", "mode", "numeric", "percent", "phase",
-                 "places", "series", "step", "stream")
+    __slots__ = ("best", "computed", "depth", "epoch", "evidence", "fresh", "held", "in_run",
+                 "keys", "liked", "lines", "measured", "metrics", "mode", "numeric", "percent",
+                 "phase", "places", "series", "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -297,6 +311,7 @@ class Block:
         # begun after a step or an epoch (rsl_rl's "Learning iteration 156025/10000000" over
         # its block): a statistic's name ("Mean episode length") is a metric's there
         self.in_run = in_run
+        self.fresh = False  # under a heading of a report of its own (``fresh_report``)
 
     def add(self, flags: int, key: str) -> bool:
         """Count one line of the block; True when it turned the block into a stream (the

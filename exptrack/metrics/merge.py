@@ -4,9 +4,11 @@ A framework file holds the exact values (``results.csv``'s ``0.61234``) where st
 them rounded (``0.612``), so for every metric the file has, the file's observations are
 the series up to its last row. Stdout still adds what the file does not hold *yet or at
 all*: observations past the file's last epoch (or step) — the epoch being trained while the
-file lags, the steps after a run's last checkpoint — and, for Ultralytics, the closing
-validation of ``best.pt`` after the last epoch (``results.csv`` has no row for it; stdout
-shows it at no epoch).
+file lags, the steps after a run's last checkpoint — and the closing evaluation after the
+last epoch: Ultralytics' validation of ``best.pt`` (``results.csv`` has no row for it;
+stdout shows it at no epoch), the ``evaluate()`` that Hugging Face's example scripts call
+after ``trainer_state.json`` was saved (stdout's ``***** eval metrics *****`` block, at
+the last epoch).
 
 Names are matched case- and separator-insensitively (``Val Loss`` printed, ``val_loss``
 in the file): the file's spelling, the framework's own key, names the merged metric.
@@ -102,7 +104,8 @@ def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation],
     the run goes; or at all: Hugging Face writes ``trainer_state.json`` at checkpoints
     only, and the run may go on after the last one). ``closing``: the framework evaluates
     once more after its last epoch without writing a row for it (Ultralytics' validation
-    of ``best.pt``, printed at no epoch): stdout's observations with no position after the
+    of ``best.pt``, printed at no epoch; Hugging Face's ``evaluate()`` after the state was
+    saved, at the last epoch): stdout's observations with no position after the
     file's last one, and those at or past it beyond as many as the file holds there, are
     added too."""
     merged = [o if o.name == name else o._replace(name=name) for o in sourced]
@@ -155,7 +158,7 @@ def _fuller(merged: list[Observation], printed: Sequence[Observation],
 
 
 Source = tuple[str, Sequence[Observation]]  # (kind, observations), see ``files``
-CLOSING_KINDS = frozenset({"ultralytics"})
+CLOSING_KINDS = frozenset({"ultralytics", "hf_trainer"})  # (``files``' kinds)
 POOLED_KIND = "tfevents"
 
 

@@ -32,6 +32,7 @@ _NUMBER_OR_SPACE_BYTES = re.compile(rb"[+-]?\d[\w.+-]*|\s+")
 
 _PLACES = 12  # past this many decimals a print is not a rounding of another
 _FEWEST = 3  # 0.5 after 0.52 is a new value, not the same one rounded
+_SIGNIFICANT = 4  # ... unless printed to this many significant digits (424.5 of 424.503)
 
 
 def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
@@ -44,6 +45,8 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
     point = text.find(".")
     if point < 0 or "e" in text or "n" in text:
         return False
+    if _significant_rounding(before, text):
+        return True
     places = len(text) - point - 1
     if places < _FEWEST and raw and _printed_padded(text, places, raw):
         text += "0" * (_FEWEST - places)
@@ -51,6 +54,22 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
     return _FEWEST <= places < _PLACES and len(repr(before)) > len(text) \
         and abs(before - value) <= 0.5000001 * 10.0 ** -places  # (0.0732985 printed
     # 0.073298: its binary value is a hair under the half)
+
+
+def _significant_rounding(before: float, text: str) -> bool:
+    """Is ``text`` (a float's repr) ``before`` rounded to ``_SIGNIFICANT`` or more significant
+    digits (Transformers 5 logs its dicts so: ``'train_samples_per_second': '424.5'`` of the
+    424.503 its metrics block prints, ``'1107'`` of 1107.329)? An integer's trailing zeros
+    are not counted as significant (``1100`` may be 1100.4 or a round number)."""
+    shown = text[:-2] if text.endswith(".0") else text
+    digits = shown.lstrip("+-").replace(".", "").lstrip("0")
+    if "." not in shown:
+        digits = digits.rstrip("0")
+    if len(digits) < _SIGNIFICANT or len(repr(before)) <= len(shown):
+        return False
+    point = shown.find(".")
+    places = len(shown) - point - 1 if point >= 0 else 0
+    return abs(before - float(shown)) <= 0.5000001 * 10.0 ** -places
 
 
 def _printed_padded(text: str, places: int, raw: str | bytes) -> bool:

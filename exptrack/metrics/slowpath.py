@@ -290,6 +290,7 @@ class SlowPath(Placing, DumpBlocks):
             text = text_of(raw)
             if not dumps.is_rule(text):  # a rule under the heading keeps its phase
                 block.phase = dumps.heading_phase(text)
+                block.fresh = dumps.fresh_report(text)
             if dumps.epoch_heading(text):  # "this epoch:": the epoch's values follow, not
                 self.step = None  # a batch's
         key = plan.key
@@ -314,8 +315,10 @@ class SlowPath(Placing, DumpBlocks):
             self._apply(plan, raw, found)
         else:
             found.append(Carried(kv[0], kv[1], self.step, self.epoch))
-        self._reprints.take(found, 0, raw)  # "***** train metrics *****": the dict again
-        # (TF's two handlers print a dict twice)
+        if block.fresh:  # "***** eval metrics *****": the closing evaluate()'s, new
+            self._reprints.record(found, 0, len(found), raw)
+        else:  # "***** train metrics *****": the dict again (TF's two handlers print a
+            self._reprints.take(found, 0, raw)  # dict twice)
         if block.phase is not None:
             found = [o._replace(name=with_phase(o.name, block.phase)) for o in found]
         if block.stream or block.metrics or not (

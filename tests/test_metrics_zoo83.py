@@ -1,0 +1,90 @@
+"""Round ``zoo83`` (session 83): Hugging Face's closing ``evaluate()``, as its example scripts
+print it (zoo case ``hf_log_metrics``, Transformers 5.25). Each test of a rule fails on
+001a7749 (this session's start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named
+
+from exptrack.metrics import files
+from exptrack.metrics.merge import merge_sources
+from exptrack.metrics.observation import Observation
+
+# Transformers 5 logs its dicts with four significant digits, as strings; the example scripts
+# then print train()'s metrics again, and the closing evaluate()'s, with trainer.log_metrics
+_EPOCHS = (
+    "{'eval_loss': '0.6834', 'eval_accuracy': '0.9062', 'eval_runtime': '0.0578', "
+    "'eval_samples_per_second': '1107', 'eval_steps_per_second': '138.4', 'epoch': '1'}\n"
+    "{'eval_loss': '0.1276', 'eval_accuracy': '1', 'eval_runtime': '0.0539', "
+    "'eval_samples_per_second': '1187', 'eval_steps_per_second': '148.4', 'epoch': '2'}\n"
+    "{'train_runtime': '1.206', 'train_samples_per_second': '424.5', "
+    "'train_steps_per_second': '53.06', 'train_loss': '0.5366', 'epoch': '2'}\n")
+_TRAIN_BLOCK = (
+    "***** train metrics *****\n"
+    "  epoch                    =        2.0\n"
+    "  total_flos               =        1GF\n"
+    "  train_loss               =     0.5366\n"
+    "  train_runtime            = 0:00:01.20\n"
+    "  train_samples            =        256\n"
+    "  train_samples_per_second =    424.503\n"
+    "  train_steps_per_second   =     53.063\n\n")
+_EVAL_BLOCK = (
+    "***** eval metrics *****\n"
+    "  epoch                   =        2.0\n"
+    "  eval_accuracy           =        1.0\n"
+    "  eval_loss               =     0.1276\n"
+    "  eval_runtime            = 0:00:00.05\n"
+    "  eval_samples            =         64\n"
+    "  eval_samples_per_second =   1111.092\n"
+    "  eval_steps_per_second   =    138.887\n\n")
+
+
+def _series(text: str, name: str) -> list[tuple[float, int | float | None]]:
+    return [(value, epoch) for got, value, _, epoch in named(text) if got == name]
+
+
+def test_a_print_to_four_significant_digits_is_the_same_value() -> None:
+    """``'train_samples_per_second': '424.5'`` in the dict, ``424.503`` in the train metrics
+    block: one value printed twice (four significant digits, then three decimals), so one
+    observation, as for ``train_loss`` (truth: one each)."""
+    text = _EPOCHS + _TRAIN_BLOCK
+    assert _series(text, "train_samples_per_second") == [(424.5, 2)]
+    assert _series(text, "train_steps_per_second") == [(53.06, 2)]
+    assert _series(text, "train_loss") == [(0.5366, 2)]  # guard: as before
+    # guards: fewer than four significant digits is another value, not a rounding
+    assert _series("epoch 2: loss=0.52\nepoch 2: loss 0.5\n", "loss") == [(0.52, 2), (0.5, 2)]
+    assert _series("epoch 2: speed=1100.4\nepoch 2: speed 1100\n", "speed") == [
+        (1100.4, 2), (1100.0, 2)]  # an integer's trailing zeros are not significant
+
+
+def test_the_closing_evaluate_block_is_an_evaluation_of_its_own() -> None:
+    """The ``***** eval metrics *****`` block after training is ``trainer.evaluate()``'s: a
+    third evaluation (the Trainer's log history has it), even where its loss and accuracy
+    repeat the last epoch's (the model did not change since)."""
+    text = _EPOCHS + _TRAIN_BLOCK + _EVAL_BLOCK
+    assert _series(text, "eval_loss") == [(0.6834, 1), (0.1276, 2), (0.1276, 2)]
+    assert _series(text, "eval_accuracy") == [(0.9062, 1), (1.0, 2), (1.0, 2)]
+    assert _series(text, "eval_samples_per_second") == [(1107.0, 1), (1187.0, 2), (1111.092, 2)]
+    # guards: the train block stays a reprint; another heading's values stay reprints
+    assert _series(text, "train_loss") == [(0.5366, 2)]
+    again = "epoch 2: eval_loss=0.1276\nResults:\n  eval_loss = 0.1276\n"
+    assert _series(again, "eval_loss") == [(0.1276, 2)]
+
+
+def _obs(name: str, values: list[tuple[float, int | None, float | None]]) -> list[Observation]:
+    return [Observation(name, value, step, epoch) for value, step, epoch in values]
+
+
+def test_trainer_state_json_is_joined_by_the_closing_evaluation() -> None:
+    """``trainer_state.json`` is saved before the closing ``evaluate()`` (run_glue.py's
+    ``trainer.save_state()``): its last epoch's evaluation is in the file, the closing one
+    only in stdout; both are the series (truth: three)."""
+    sourced = _obs("eval_loss", [(0.6834352612, 32, 1.0), (0.1275918483, 64, 2.0)])
+    printed = _obs("eval_loss", [(0.6834, None, 1), (0.1276, None, 2), (0.1276, None, 2)])
+    kept, merged = merge_sources(printed, [(files.HF_TRAINER, sourced)])
+    assert kept == []
+    assert [(o.value, o.epoch) for o in merged["eval_loss"]] == [
+        (0.6834352612, 1.0), (0.1275918483, 2.0), (0.1276, 2)]
+    # guard: what stdout shows of the file's positions only once adds nothing
+    kept, merged = merge_sources(printed[:2], [(files.HF_TRAINER, sourced)])
+    assert [o.value for o in merged["eval_loss"]] == [0.6834352612, 0.1275918483]
