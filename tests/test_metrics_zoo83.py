@@ -4,7 +4,7 @@ print it (zoo case ``hf_log_metrics``, Transformers 5.25). Each test of a rule f
 
 from __future__ import annotations
 
-from parsed import named
+from parsed import columns_named, named
 
 from exptrack.metrics import files
 from exptrack.metrics.merge import merge_sources
@@ -88,3 +88,22 @@ def test_trainer_state_json_is_joined_by_the_closing_evaluation() -> None:
     # guard: what stdout shows of the file's positions only once adds nothing
     kept, merged = merge_sources(printed[:2], [(files.HF_TRAINER, sourced)])
     assert [o.value for o in merged["eval_loss"]] == [0.6834352612, 0.1275918483]
+
+
+def test_an_epochs_summary_after_batch_lines_with_values_is_at_the_epoch() -> None:
+    """A batch counted within its epoch (``Batch: [ 500 | 1563]``) places its own line's
+    values, not the epoch's summary printed after the batches (``Test Loss: ...``), whether
+    the batch lines carry values or not (before: only a bare progress line's batch was
+    left out; torch_tensorrt_vgg16 in the tuning half)."""
+    epoch = ("Epoch: [    {e} /    25] LR: 0.100000\n"
+             "Batch: [  500 |  1563] loss: 13.288\n"
+             "Batch: [ 1500 |  1563] loss: 11.008\n"
+             "Test Loss: 0.1338{e} Test Acc: 13.2{e}%\n")
+    got = named(epoch.format(e=1) + epoch.format(e=2))
+    assert [(v, s, e) for n, v, s, e in got if n == "test_loss"] == [
+        (0.13381, None, 1), (0.13382, None, 2)]
+    assert [(v, s, e) for n, v, s, e in got if n == "loss"][-1] == (11.008, 1500, 2)  # guard
+    assert columns_named(epoch.format(e=1) + epoch.format(e=2)) == got  # the column path too
+    # guard: a step that counts the run places the lines after it
+    got = named("Epoch 1\nstep 500 loss: 1.5\nTest Loss: 0.5\n")
+    assert [(v, s, e) for n, v, s, e in got if n == "test_loss"] == [(0.5, 500, 1)]

@@ -77,7 +77,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self.min_run = MIN_RUN
         self.step: int | float | None = None
         self.epoch: int | float | None = None
-        self.batch = False  # the step is a batch of a progress line (``placing.place``)
+        self.batch = False  # the step is a batch within its epoch (``placing.place``)
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
         self._rank: int | None = None  # the lowest rank a process tag named (``RANKED``)
@@ -310,10 +310,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 elif kind == rules.STEP:
                     self.step, self.batch = number, False
                 else:
-                    self.place(kind, number, not plan.metrics)
-            step, epoch = self.step, self.epoch
-            if self.batch and not plan.context and epoch is not None:
-                step = None  # "Average training loss: 0.50" after "Batch 240 of 241."
+                    self.place(kind, number)
+            step, epoch = self._placed_step(plan), self.epoch
             first = len(out)
             made = Observation if plan.context else Carried  # (``finals``)
             for name, start, end, d_start, d_end, scale in plan.metrics:
@@ -364,8 +362,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self._columns[shape] = column
                 # a listing line alone may be a setting (``dumps``); repeated, it is a metric
                 self._epoch_lines(plan, column)  # (the epoch's lines after its batches)
-                block = columns.extract(column, text[position:end], count, self.step,
-                                        self.epoch, self._said_before(shape)) \
+                block = columns.extract(column, text[position:end], count,
+                                        self._placed_step(plan), self.epoch,
+                                        self._said_before(shape)) \
                     if column and (not plan.flags & dumps.LISTING or (count > 1 and all(
                         self._names.peek(m[0]) == m[0] for m in plan.metrics))) else None
                 if block is not None and column is not None \
@@ -376,8 +375,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     position, count = position + width, count - 1
                     if not count:
                         continue
-                    block = columns.extract(column, text[position:end], count, self.step,
-                                            self.epoch, self._said_before(shape))
+                    block = columns.extract(column, text[position:end], count,
+                                            self._placed_step(plan), self.epoch,
+                                            self._said_before(shape))
                 if block is not None:
                     if self._kv_rows:
                         self._flush_kv(pending)
@@ -399,8 +399,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self._said_after(last_line, plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:
-                        self.batch = not plan.metrics and any(
-                            c[0] == rules.BATCH for c in plan.context)
+                        self.batch = any(c[0] == rules.BATCH for c in plan.context)
                     self.epoch = columns.last(block.epochs)
                     self._counted = self._counted or bool(plan.context)
                     position = end

@@ -40,9 +40,16 @@ class Placing:
                 or (plan.flags & EPOCH_REPORT and self.epoch is not None):
             self.step = None
 
-    def place(self, kind: int, number: int | float, progress: bool = False) -> None:
-        """Take a step or an epoch a line shows (``rules``' context kinds); ``progress``: the
-        line reports no value (only how far its epoch is)."""
+    def _placed_step(self, plan: Plan) -> int | float | None:
+        """The step of a line's values: none for a line of no step or epoch of its own after
+        a batch counted within its epoch ("Test Loss: 0.13" after "Batch: [ 1500 | 1563]
+        loss: 11.0", "Average training loss: 0.50" after "Batch 240 of 241."): the epoch's."""
+        return None if self.batch and not plan.context and self.epoch is not None \
+            else self.step
+
+    def place(self, kind: int, number: int | float) -> None:
+        """Take a step or an epoch a line shows (``rules``' context kinds); a batch counted
+        within its epoch (``BATCH``) places no later line's values (``_placed_step``)."""
         if kind == rules.EPOCH:
             self.epoch = number
         elif kind == rules.EPOCH_ALONE:
@@ -50,7 +57,7 @@ class Placing:
             self.step, self.batch = None, False  # "Epoch[4] Validation-accuracy=...": the
             # epoch's values, not its last batch's or an earlier line's step
         else:
-            self.step, self.batch = number, progress and kind == rules.BATCH
+            self.step, self.batch = number, kind == rules.BATCH
 
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
@@ -67,13 +74,11 @@ class Placing:
                 bar = number
                 finished = bar_finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
             else:
-                self.place(kind, number, not plan.metrics)
+                self.place(kind, number)
         if bar is not None and any(c[0] == rules.EPOCH for c in plan.context) and not any(
                 c[0] in (rules.STEP, rules.BATCH) for c in plan.context):
             self.step = None  # "Epoch 96: 80% 966/1200 [...]": an earlier line's step is over
-        step, epoch = self.step, self.epoch
-        if self.batch and not plan.context and epoch is not None:
-            step = None  # the epoch's value after its batches' progress (as ``parser``'s)
+        step, epoch = self._placed_step(plan), self.epoch
         unsized = forms.unsized_bar(raw) if bar is None and plan.context else -1
         if bar is not None and step is None and epoch is None:
             step = bar  # a tqdm postfix, with nothing else to place it
