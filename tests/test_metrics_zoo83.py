@@ -107,3 +107,21 @@ def test_an_epochs_summary_after_batch_lines_with_values_is_at_the_epoch() -> No
     # guard: a step that counts the run places the lines after it
     got = named("Epoch 1\nstep 500 loss: 1.5\nTest Loss: 0.5\n")
     assert [(v, s, e) for n, v, s, e in got if n == "test_loss"] == [(0.5, 500, 1)]
+
+
+def test_a_render_drawn_again_over_itself_is_no_new_report() -> None:
+    """TorchRL's tutorial loop sets its bar's description, then updates the bar: under a
+    120-column terminal tqdm cuts the bar off, so each value is drawn twice, the same text
+    over itself (zoo torchrl_ppo, pty: 8 values where the loop made 4)."""
+    said = ("eval cumulative reward: {r} (init: -1284.4993), eval step-count: 199, "
+            "average reward={a} (init=-6.4744), ste")
+    renders = [said.format(r=r, a=a) for r, a in (
+        ("-1284.4993", "-6.4744"), ("-1296.7212", "-7.7075"), ("-1055.8562", "-6.9987"))]
+    text = "\r 25%|##    | 256/1024 [00:00<00:01, 419.48it/s]" + "".join(
+        f"\r{render}\r{render}" for render in renders) + "\r\n"
+    got = [(n, v) for n, v, _, _ in named(text) if n == "average_reward"]
+    assert got == [("average_reward", -6.4744), ("average_reward", -7.7075),
+                   ("average_reward", -6.9987)]
+    # guard: a line of its own with the values of the line before is a report (a loss stuck)
+    again = "\r 5%|#   | 1/20\rloss=0.5\n\r 10%|#   | 2/20\rloss=0.5\n"
+    assert [(n, v) for n, v, _, _ in named(again)] == [("loss", 0.5), ("loss", 0.5)]

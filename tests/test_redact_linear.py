@@ -24,7 +24,7 @@ from exptrack.capture.patchredact import redact_patch
 from exptrack.capture.redact import redact_argv, redact_environment, redact_text
 from exptrack.render import visible
 
-BOUND_S = 2.0  # generous: each case takes well under 0.5 s on a busy 2-core machine
+BOUND_S = 2.0  # generous: each case takes under 0.35 s of CPU time here (backtracking: minutes)
 # One chunk of each shape; repeated to 32 KB and to 1 MB.
 SHAPES = {
     "letters": "a",
@@ -81,9 +81,9 @@ def test_every_redaction_is_linear_on_adversarial_input(entry: str, size: int) -
         text = (chunk * (size // len(chunk) + 1))[:size]
         if shape == "end-after-begin":
             text = "-----BEGIN RSA PRIVATE KEY-----" + text
-        began = time.perf_counter()
-        function(text)
-        took = time.perf_counter() - began
+        began = time.process_time()  # this process's CPU time: other work on a busy
+        function(text)  # machine (the suite's other worker) does not count against it
+        took = time.process_time() - began
         assert took < BOUND_S, f"{entry} on {size // 1024} KB of {shape!r}: {took:.2f}s"
 
 

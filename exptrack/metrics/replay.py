@@ -51,6 +51,9 @@ class BarReplay:
                     out.extend(seen)
                     continue
                 if is_bar and not forms.is_bar_render(text):
+                    if text == self._bar_text:  # the same text drawn again over itself
+                        continue  # (a bar's description redrawn, the bar cut off at the
+                        # terminal's width: TorchRL's tutorial loop under a terminal)
                     self._bar_text = text  # a line printed over the bar: a line of its own
                     self._flush_mean_bar(out)
                     self._parse_lines([text], out)
