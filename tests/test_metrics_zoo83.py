@@ -92,9 +92,10 @@ def test_trainer_state_json_is_joined_by_the_closing_evaluation() -> None:
 
 def test_an_epochs_summary_after_batch_lines_with_values_is_at_the_epoch() -> None:
     """A batch counted within its epoch (``Batch: [ 500 | 1563]``) places its own line's
-    values, not the epoch's summary printed after the batches (``Test Loss: ...``), whether
-    the batch lines carry values or not (before: only a bare progress line's batch was
-    left out; torch_tensorrt_vgg16 in the tuning half)."""
+    values, not the evaluation printed after the batches (``Test Loss: ...``), whether the
+    batch lines carry values or not (before: only a bare progress line's batch was left
+    out; torch_tensorrt_vgg16 in the tuning half). The batch's own losses printed over the
+    lines after it stay at its step."""
     epoch = ("Epoch: [    {e} /    25] LR: 0.100000\n"
              "Batch: [  500 |  1563] loss: 13.288\n"
              "Batch: [ 1500 |  1563] loss: 11.008\n"
@@ -104,9 +105,12 @@ def test_an_epochs_summary_after_batch_lines_with_values_is_at_the_epoch() -> No
         (0.13381, None, 1), (0.13382, None, 2)]
     assert [(v, s, e) for n, v, s, e in got if n == "loss"][-1] == (11.008, 1500, 2)  # guard
     assert columns_named(epoch.format(e=1) + epoch.format(e=2)) == got  # the column path too
-    # guard: a step that counts the run places the lines after it
+    # guards: a step that counts the run places the lines after it; so does a batch the
+    # lines of its own losses after it (three-line reports a batch)
     got = named("Epoch 1\nstep 500 loss: 1.5\nTest Loss: 0.5\n")
     assert [(v, s, e) for n, v, s, e in got if n == "test_loss"] == [(0.5, 500, 1)]
+    got = named("Epoch 1\nbatch: [20/24] loss: 0.81\nkl loss: 0.5\nval acc: 0.5\n")
+    assert [(n, s) for n, _, s, _ in got] == [("loss", 20), ("kl_loss", 20), ("val_acc", None)]
 
 
 def test_a_render_drawn_again_over_itself_is_no_new_report() -> None:

@@ -143,11 +143,13 @@ def make_dataset(task: str, size: int = 64, train: int = 16, val: int = 8) -> st
 
 
 def train(model_yaml: str, task: str, imgsz: int = 64, train_images: int = 32,
-          model_class: str = "YOLO", **settings: Any) -> None:
+          model_class: str = "YOLO", validate: bool = False, **settings: Any) -> None:
     """Train ``model_yaml`` on the synthetic set for ``task`` and write ``truth.yaml``.
 
     A big learning rate with no warm-up and an optimizer step every batch (``nbs`` =
-    ``batch``), so that three short epochs move the validation metrics off zero."""
+    ``batch``), so that three short epochs move the validation metrics off zero.
+    ``validate``: then ``model.val()``, as Ultralytics' quickstart does after training (one
+    more validation of the best weights, its ``results_dict`` one more observation)."""
     import ultralytics
 
     data = make_dataset(task, size=imgsz, train=train_images)
@@ -163,13 +165,19 @@ def train(model_yaml: str, task: str, imgsz: int = 64, train_images: int = 32,
     model.train(**options)
     trainer = model.trainer
     assert trainer is not None
-    write_truth(Path(trainer.csv), dict(trainer.metrics), ultralytics.__version__)
+    finals = [dict(trainer.metrics)]
+    if validate:
+        checked = model.val(data=data, imgsz=imgsz, batch=4, workers=0, device="cpu",
+                            plots=False, project=str(Path.cwd() / "runs" / task), name="val")
+        finals.append(dict(checked.results_dict))
+    write_truth(Path(trainer.csv), finals, ultralytics.__version__)
 
 
-def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
+def write_truth(results_csv: Path, finals: list[dict[str, Any]], version: str) -> None:
     """``truth.yaml`` from results.csv (one row an epoch) and the closing validation of
-    best.pt (``trainer.metrics``): one more observation of each validation metric, at no
-    epoch (it evaluates the best epoch's weights). ``metrics`` holds what stdout prints;
+    best.pt (``trainer.metrics``), and any validation after it (``model.val()``): one more
+    observation each of each validation metric, at no epoch (it evaluates the best epoch's
+    weights). ``metrics`` holds what stdout prints;
     ``file_metrics`` what only results.csv keeps (validation losses, learning rates), for
     readers of the file."""
     with open(results_csv, newline="") as handle:
@@ -189,15 +197,17 @@ def write_truth(results_csv: Path, final: dict[str, Any], version: str) -> None:
                                             "rel_tolerance": _tolerance(key),
                                             "tolerance": FILE_ABS})
             entry["values"].append([epoch, float(text)])
-    for key, value in final.items():
-        name = metric_name(key, grouped)
-        if name is not None:
-            metrics[name]["values"].append([None, float(value)])
+    for final in finals:
+        for key, value in final.items():
+            name = metric_name(key, grouped)
+            if name is not None:
+                metrics[name]["values"].append([None, float(value)])
     cwd = Path.cwd()
     truth = {
         "framework": "ultralytics",
         "version": version,
-        "source": "results.csv + model.trainer.metrics (the closing validation of best.pt)",
+        "source": "results.csv + model.trainer.metrics (the closing validation of best.pt)"
+                  + (" + model.val()'s results_dict" if len(finals) > 1 else ""),
         "files": [str(results_csv.relative_to(cwd))],
         "metrics": metrics,
         "file_metrics": file_metrics,

@@ -80,7 +80,7 @@ def train(model_yaml: str, imgsz: int = 64, **settings: Any) -> None:
     model.train(**options)
     trainer = model.trainer
     assert trainer is not None
-    _yolo_data.write_truth(Path(trainer.csv), dict(trainer.metrics), __version__)
+    _yolo_data.write_truth(Path(trainer.csv), [dict(trainer.metrics)], __version__)
 
 
 if __name__ == "__main__":
