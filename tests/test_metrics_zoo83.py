@@ -65,6 +65,18 @@ def test_the_closing_evaluate_block_is_an_evaluation_of_its_own() -> None:
     assert _series(text, "eval_loss") == [(0.6834, 1), (0.1276, 2), (0.1276, 2)]
     assert _series(text, "eval_accuracy") == [(0.9062, 1), (1.0, 2), (1.0, 2)]
     assert _series(text, "eval_samples_per_second") == [(1107.0, 1), (1187.0, 2), (1111.092, 2)]
+    # without bars (``disable_tqdm``) the Trainer prints the closing evaluate()'s dict too:
+    # the block then repeats that line (``2.299e+04``: four significant digits) and is no
+    # report of its own (zoo hf_trainer_printer); a name it alone prints still counts
+    printed = _EPOCHS + (
+        "{'eval_loss': '0.1276', 'eval_accuracy': '1', 'eval_runtime': '0.0028', "
+        "'eval_samples_per_second': '2.299e+04', 'eval_steps_per_second': '718.5', "
+        "'epoch': '2'}\n") + _EVAL_BLOCK.replace("1111.092", "22992.33").replace(
+        "138.887", "718.51").replace("  eval_samples ", "  eval_f1                 =        0.9\n  eval_samples ")
+    assert _series(printed, "eval_loss") == [(0.6834, 1), (0.1276, 2), (0.1276, 2)]
+    assert _series(printed, "eval_samples_per_second") == [(1107.0, 1), (1187.0, 2),
+                                                           (22990.0, 2)]
+    assert [value for value, _ in _series(printed, "eval_f1")] == [0.9]
     # guards: the train block stays a reprint; another heading's values stay reprints
     assert _series(text, "train_loss") == [(0.5366, 2)]
     again = "epoch 2: eval_loss=0.1276\nResults:\n  eval_loss = 0.1276\n"

@@ -9,6 +9,7 @@ from exptrack.metrics import dumps
 from exptrack.metrics.lineplan import MAX_OBJECT_LINES, depth, make_plan
 from exptrack.metrics.modes import ModedBlocks
 from exptrack.metrics.observation import Observation
+from exptrack.metrics.phasename import with_phase
 from exptrack.metrics.replay import MAX_LINE_BYTES
 
 
@@ -43,6 +44,10 @@ class DumpBlocks(ModedBlocks):
         """The block ended: what it held back, unless it was a printed configuration (then
         only the values a metric's name holds, or that the block keeps changing)."""
         block, self._dump = self._dump, None
+        if block is not None and block.reprinted:  # a report's values that only repeated
+            kept = [obs for obs, _, known in block.reprinted if known is None]  # the dict
+            out.extend(self._recorded([o._replace(name=with_phase(o.name, block.phase))
+                                       for o in kept]))  # before it (``_fresh_values``)
         if block is not None and block.mode == dumps.OBJECT:  # never closed: its lines one
             first = block.lines[0].encode("utf-8", "surrogateescape")  # by one
             if len(first) <= MAX_LINE_BYTES:

@@ -116,11 +116,12 @@ _LOG_METRICS = re.compile(r"\*{5} (\w{1,40}) metrics \*{5}")
 
 
 def fresh_report(line: str) -> bool:
-    """Does this heading open a report that is no reprint, whatever values it repeats?
-    Hugging Face's ``***** eval metrics *****`` (``predict``, ``test``, ...) is the closing
-    ``evaluate()``'s, an evaluation of its own that its Trainer prints nowhere else (it
-    repeats the last epoch's values when the model is unchanged); ``***** train metrics
-    *****`` prints ``train()``'s last logged dict again."""
+    """Does this heading open a report of its own, though its values may repeat earlier
+    ones? Hugging Face's ``***** eval metrics *****`` (``predict``, ``test``, ...) is the
+    closing ``evaluate()``'s, an evaluation of its own (it repeats the last epoch's loss
+    when the model is unchanged, with a runtime of its own), whose dict line the Trainer
+    prints only without bars (``disable_tqdm``: then the block repeats that line);
+    ``***** train metrics *****`` prints ``train()``'s last logged dict again."""
     found = _LOG_METRICS.fullmatch(message(line))
     return found is not None and found.group(1) != "train"
 
@@ -277,7 +278,7 @@ class Block:
 
     __slots__ = ("best", "computed", "depth", "epoch", "evidence", "fresh", "held", "in_run",
                  "keys", "liked", "lines", "measured", "metrics", "mode", "numeric", "percent",
-                 "phase", "places", "series", "step", "stream")
+                 "phase", "places", "renewed", "reprinted", "series", "step", "stream")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -312,6 +313,12 @@ class Block:
         # its block): a statistic's name ("Mean episode length") is a metric's there
         self.in_run = in_run
         self.fresh = False  # under a heading of a report of its own (``fresh_report``)
+        # ... its values so far, each with its line and whether it repeats its name's last
+        # print (None: a name never printed), held until one of them shows a new value
+        # (``renewed``: the report is new, all of them count) or the block ends (a reprint
+        # of the closing evaluate()'s dict line: only names never printed count)
+        self.reprinted: list[tuple[Observation, str | bytes, bool | None]] = []
+        self.renewed = False
 
     def add(self, flags: int, key: str) -> bool:
         """Count one line of the block; True when it turned the block into a stream (the

@@ -59,17 +59,35 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
 def _significant_rounding(before: float, text: str) -> bool:
     """Is ``text`` (a float's repr) ``before`` rounded to ``_SIGNIFICANT`` or more significant
     digits (Transformers 5 logs its dicts so: ``'train_samples_per_second': '424.5'`` of the
-    424.503 its metrics block prints, ``'1107'`` of 1107.329)? An integer's trailing zeros
-    are not counted as significant (``1100`` may be 1100.4 or a round number)."""
+    424.503 its metrics block prints, ``'1107'`` of 1107.329, ``'2.299e+04'`` of 22992.33)?
+    An integer's trailing zeros are not significant: ``22990`` is rounded to the tens, and
+    ``1100`` has too few digits to tell a rounding of 1100.4 from a round number."""
     shown = text[:-2] if text.endswith(".0") else text
     digits = shown.lstrip("+-").replace(".", "").lstrip("0")
-    if "." not in shown:
-        digits = digits.rstrip("0")
-    if len(digits) < _SIGNIFICANT or len(repr(before)) <= len(shown):
-        return False
     point = shown.find(".")
     places = len(shown) - point - 1 if point >= 0 else 0
+    if point < 0:
+        significant = digits.rstrip("0")
+        places = len(significant) - len(digits)  # (negative: tens, hundreds, ...)
+        digits = significant
+    if len(digits) < _SIGNIFICANT or len(repr(before)) <= len(shown):
+        return False
     return abs(before - float(shown)) <= 0.5000001 * 10.0 ** -places
+
+
+def _repeated(before: tuple[Observation, str | bytes], obs: Observation,
+              raw: str | bytes) -> bool:
+    """Is ``obs`` (of the line ``raw``) the value ``before`` (an observation and its line)
+    printed again: the same step and epoch (one of them known), the same value to the
+    digits the shorter print shows?"""
+    seen = before[0]
+    if (seen.step != obs.step and obs.step is not None
+            and (seen.step is not None or seen.epoch is None)) \
+            or seen.epoch != obs.epoch \
+            or (obs.epoch is None and (obs.step is None or seen.step != obs.step)):
+        return False
+    return printed_alike(seen.value, obs.value, raw) \
+        or printed_alike(obs.value, seen.value, before[1])
 
 
 def _printed_padded(text: str, places: int, raw: str | bytes) -> bool:
@@ -118,12 +136,7 @@ class Reprints:
                 index += 1  # epoch's values again, and the learning rate it printed nowhere
                 continue
             seen = before[0]
-            if (seen.step != obs.step and obs.step is not None
-                    and (seen.step is not None or seen.epoch is None)) \
-                    or seen.epoch != obs.epoch \
-                    or (obs.epoch is None and (obs.step is None or seen.step != obs.step)) \
-                    or not (printed_alike(seen.value, obs.value, raw)
-                            or printed_alike(obs.value, seen.value, before[1])):
+            if not _repeated(before, obs, raw):
                 return
             if same is None:
                 same = _format(before[1]) == _format(raw, before[1])
@@ -133,6 +146,12 @@ class Reprints:
             index += 1
         if len(new) * 2 < end - first:
             out[first:] = new
+
+    def repeats(self, obs: Observation, raw: str | bytes) -> bool | None:
+        """Does ``obs`` (of the line ``raw``) print its name's last value again, at the same
+        step and epoch (``check``'s test for one value)? None: the name was never printed."""
+        before = self._last.get(obs.name)
+        return None if before is None else _repeated(before, obs, raw)
 
     def take(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """``check`` one line's values (``out[first:]``), then remember those that stay."""

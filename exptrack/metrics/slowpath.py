@@ -315,8 +315,8 @@ class SlowPath(Placing, DumpBlocks):
             self._apply(plan, raw, found)
         else:
             found.append(Carried(kv[0], kv[1], self.step, self.epoch))
-        if block.fresh:  # "***** eval metrics *****": the closing evaluate()'s, new
-            self._reprints.record(found, 0, len(found), raw)
+        if block.fresh:  # "***** eval metrics *****": the closing evaluate()'s
+            found = self._fresh_values(block, found, raw)
         else:  # "***** train metrics *****": the dict again (TF's two handlers print a
             self._reprints.take(found, 0, raw)  # dict twice)
         if block.phase is not None:
@@ -330,6 +330,21 @@ class SlowPath(Placing, DumpBlocks):
             if len(block.held) > dumps.MAX_HELD:
                 self._close_dump(out)
         return None
+
+    def _fresh_values(self, block: dumps.Block, found: list[Observation],
+                      raw: str | bytes) -> list[Observation]:
+        """A line's values under a heading of a report of its own (``dumps.fresh_report``):
+        held while each repeats its name's last print; all of the block's go out once one
+        shows a new value (the closing evaluate()'s runtime, unprinted before); a block
+        that only repeats is a reprint (``dumpblocks``: its never-printed names stay)."""
+        block.reprinted.extend((obs, raw, self._reprints.repeats(obs, raw)) for obs in found)
+        block.renewed = block.renewed or any(known is False for _, _, known in block.reprinted)
+        if not block.renewed:
+            return []
+        released, block.reprinted = block.reprinted, []
+        for obs, printed, _ in released:
+            self._reprints.record([obs], 0, 1, printed)
+        return [obs for obs, _, _ in released]
 
     def _variant(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
         """The plan of a line whose names hold digits, for the digits it has: "top1=0.7"
