@@ -4,6 +4,8 @@ print it (zoo case ``hf_log_metrics``, Transformers 5.25). Each test of a rule f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parsed import columns_named, named
 
 from exptrack.metrics import files
@@ -72,7 +74,8 @@ def test_the_closing_evaluate_block_is_an_evaluation_of_its_own() -> None:
         "{'eval_loss': '0.1276', 'eval_accuracy': '1', 'eval_runtime': '0.0028', "
         "'eval_samples_per_second': '2.299e+04', 'eval_steps_per_second': '718.5', "
         "'epoch': '2'}\n") + _EVAL_BLOCK.replace("1111.092", "22992.33").replace(
-        "138.887", "718.51").replace("  eval_samples ", "  eval_f1                 =        0.9\n  eval_samples ")
+        "138.887", "718.51").replace(
+        "  eval_samples ", "  eval_f1                 =        0.9\n  eval_samples ")
     assert _series(printed, "eval_loss") == [(0.6834, 1), (0.1276, 2), (0.1276, 2)]
     assert _series(printed, "eval_samples_per_second") == [(1107.0, 1), (1187.0, 2),
                                                            (22990.0, 2)]
@@ -141,3 +144,23 @@ def test_a_render_drawn_again_over_itself_is_no_new_report() -> None:
     # guard: a line of its own with the values of the line before is a report (a loss stuck)
     again = "\r 5%|#   | 1/20\rloss=0.5\n\r 10%|#   | 2/20\rloss=0.5\n"
     assert [(n, v) for n, v, _, _ in named(again)] == [("loss", 0.5), ("loss", 0.5)]
+
+
+_ZOO = Path(__file__).parent / "data" / "zoo"
+
+
+def test_results_csv_zeros_of_an_epoch_not_validated_are_no_observations() -> None:
+    """``val=False``: Ultralytics validates the last epoch only and writes zeros in the
+    validation columns of the others, their losses too (zoo yolo_no_val: 6 of 13 series
+    matched with the file, every validation metric two zeros too many)."""
+    data = (_ZOO / "yolo_no_val" / "pipe" / "files" / "runs" / "detect" / "train"
+            / "results.csv").read_bytes()
+    got = files.parse(files.ULTRALYTICS, data)
+    assert [(o.value, o.epoch) for o in got if o.name == "P"] == [(0.51107, 3)]
+    assert [o.epoch for o in got if o.name == "val_box_loss"] == [3]
+    assert [o.epoch for o in got if o.name == "box_loss"] == [1, 2, 3]  # guards: trained
+    assert [o.epoch for o in got if o.name == "lr/pg0"] == [1, 2, 3]  # every epoch
+    # guard: a validated epoch's zero metrics (nothing found yet) are measurements
+    found = files.parse(files.ULTRALYTICS, b"epoch,train/box_loss,metrics/mAP50(B),"
+                        b"val/box_loss,val/cls_loss\n1,3.2,0,4.1,5.0\n2,3.0,0.01,4.0,4.9\n")
+    assert [(o.value, o.epoch) for o in found if o.name == "mAP50"] == [(0.0, 1), (0.01, 2)]

@@ -129,13 +129,16 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # expect: left open); "flair_tagger" (its per-iteration running loss, the printed f1-score
     # (micro avg) beside loss.tsv's DEV_F1, the final test report), "nnunet_train" (the pseudo-Dice
     # list), "torchrl_ppo" (a description redrawn stale at the next count; under a terminal, cut
-    # at 120 columns, each drawn twice over itself: one report since session 83), "rllib_ppo" (its result dict pprinted over many lines, each value an
-    # np.float64(...): read since session 82, named by the fewest trailing keys that tell two apart
-    # where its truth keeps Tune's whole key path, learners/default_policy/entropy)
+    # at 120 columns, each drawn twice over itself: one report since session 83), "rllib_ppo"
+    # (its result dict pprinted over many lines, each value an np.float64(...): read since
+    # session 82, named by the fewest trailing keys that tell two apart where its truth keeps
+    # Tune's whole key path, learners/default_policy/entropy)
     # session 83's cases (first sight at 2336a3e4; at 001a7749 in the closing note)
     "yolo_train_val",  # model.val() after training: one more validation at no epoch
     "yolo_classify_val",
     "hf_trainer_printer",  # disable_tqdm: the closing evaluate()'s dict, then its block again
+    "yolo_no_val",  # val=False: results.csv's zeros of the epochs not validated are no values
+    "yolo_classify_no_val",
 ]
 
 

@@ -199,10 +199,13 @@ def ultralytics_name(column: str, grouped: bool = False) -> str | None:
 
 
 def _csv_observations(data: bytes, rename: Callable[[str], str | None],
-                      first_epoch: int = 0, delimiter: str = ",") -> list[Observation]:
+                      first_epoch: int = 0, delimiter: str = ",",
+                      unmeasured: Callable[[dict[str, str]], bool] | None = None,
+                      ) -> list[Observation]:
     """A metrics CSV's cells as observations at their row's ``step`` and ``epoch``
     (``epoch`` counted from ``first_epoch``); ``rename`` names a column's metric, None for
-    a column that is not one. Blank cells (a metric not logged on that row) are skipped."""
+    a column that is not one. Blank cells (a metric not logged on that row) are skipped;
+    so are the validation columns (``val/``, ``metrics/``) of a row ``unmeasured`` tells."""
     out: list[Observation] = []
     names: dict[str, str | None] = {}
     for row in _csv_rows(data, delimiter):
@@ -210,7 +213,10 @@ def _csv_observations(data: bytes, rename: Callable[[str], str | None],
         epoch = _axis(_number(row.get("epoch")))
         if epoch is not None:
             epoch += first_epoch
+        skipped = ("val/", "metrics/") if unmeasured is not None and unmeasured(row) else ()
         for column, text in row.items():
+            if skipped and column.startswith(skipped):
+                continue
             if column not in names:
                 names[column] = rename(column)
             name = names[column]
@@ -228,7 +234,17 @@ def _ultralytics(data: bytes) -> list[Observation]:
     end = data.find(b"\n")  # the header line alone (not a copy of a large file's rows)
     header = data if end < 0 else data[:end]
     grouped = b"(M)" in header or b"(P)" in header  # a segmentation or pose run's file
-    return _csv_observations(data, lambda column: ultralytics_name(column, grouped))
+    return _csv_observations(data, lambda column: ultralytics_name(column, grouped),
+                             unmeasured=_unvalidated)
+
+
+def _unvalidated(row: dict[str, str]) -> bool:
+    """Is results.csv's ``row`` an epoch Ultralytics did not validate (``val=False``: only
+    the last one is)? Its validation columns hold zeros then, the losses too, which no
+    validation gives: they are no observations."""
+    losses = [_number(text) for column, text in row.items()
+              if column.startswith("val/") and column.endswith("loss")]
+    return bool(losses) and all(value == 0 for value in losses)
 
 
 def _lightning(data: bytes) -> list[Observation]:

@@ -187,9 +187,13 @@ def write_truth(results_csv: Path, finals: list[dict[str, Any]], version: str) -
     grouped = any(key.endswith(("(M)", "(P)")) for key in (rows[0] if rows else {}))
     for row in rows:
         epoch = int(float(row["epoch"]))
+        # an epoch not validated (val=False: only the last one is) has zeros in every
+        # validation column, its losses too: placeholders, no measurement
+        losses = [float(v) for k, v in row.items() if k.startswith("val/") and k.endswith("loss")]
+        validated = not losses or any(losses)
         for key, text in row.items():
             name = metric_name(key, grouped)
-            if name is None:
+            if name is None or (not validated and key.startswith(("val/", "metrics/"))):
                 continue
             printed = key.startswith(("train/", "metrics/"))
             group = metrics if printed else file_metrics
