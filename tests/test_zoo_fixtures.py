@@ -139,6 +139,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "hf_trainer_printer",  # disable_tqdm: the closing evaluate()'s dict, then its block again
     "yolo_no_val",  # val=False: results.csv's zeros of the epochs not validated are no values
     "yolo_classify_no_val",
+    "torch_logging_loop",  # Python logging's timestamped lines, a percent accuracy
+    "hf_trainer_two_evals",  # eval_clean_*, eval_noisy_*: one dict line each an epoch
+    "yolo_patience",  # EarlyStopping's notice, then best.pt validated
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's)
 ]
