@@ -143,6 +143,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "hf_trainer_two_evals",  # eval_clean_*, eval_noisy_*: one dict line each an epoch
     "yolo_patience",  # EarlyStopping's notice, then best.pt validated
     "lightning_fit_test",  # trainer.test()'s results table after fit
+    "sklearn_gb",  # GradientBoosting's Iter table; "Remaining Time" an estimate, no metric
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:

@@ -21,9 +21,10 @@ write_truth(
     "scikit-learn", sklearn.__version__,
     "GradientBoostingClassifier.train_score_ and oob_improvement_ (the printed iterations)",
     {
-        # printed "{:>16.4f}"
-        "Train Loss": series([(i, model.train_score_[i - 1]) for i in printed], "step",
+        # printed "{:>16.4f}"; a table's header cells named as printed, spaces as "_"
+        # (docs/metrics.md, Tables: "Elapsed Time" -> Elapsed_Time)
+        "Train_Loss": series([(i, model.train_score_[i - 1]) for i in printed], "step",
                              tolerance=5e-5),
-        "OOB Improve": series([(i, model.oob_improvement_[i - 1]) for i in printed], "step",
+        "OOB_Improve": series([(i, model.oob_improvement_[i - 1]) for i in printed], "step",
                               tolerance=5e-5),
     })
