@@ -77,7 +77,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self.min_run = MIN_RUN
         self.step: int | float | None = None
         self.epoch: int | float | None = None
-        self.batch = self.batch_valued = False  # the step is a batch (``placing.place``)
+        self.batch = False  # the step is a progress line's batch (``placing.place``)
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
         self._rank: int | None = None  # the lowest rank a process tag named (``RANKED``)
@@ -308,7 +308,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 if kind == rules.EPOCH:
                     self.epoch = number
                 elif kind == rules.STEP:
-                    self.step, self.batch, self.batch_valued = number, False, False
+                    self.step, self.batch = number, False
                 else:
                     self.place(kind, number, not plan.metrics)
             step, epoch = self._placed_step(plan), self.epoch
@@ -399,9 +399,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     self._said_after(last_line, plan.report, shape)
                     self.step = columns.last(block.steps)
                     if column is not None and column.step is not None:
-                        batch = any(c[0] == rules.BATCH for c in plan.context)
-                        self.batch = batch and not plan.metrics
-                        self.batch_valued = batch and bool(plan.metrics)
+                        self.batch = not plan.metrics and any(
+                            c[0] == rules.BATCH for c in plan.context)
                     self.epoch = columns.last(block.epochs)
                     self._counted = self._counted or bool(plan.context)
                     position = end

@@ -18,17 +18,13 @@ from exptrack.metrics.observation import Carried, Observation
 _EPOCH_BAR = re.compile(rb"Epoch (\d{1,7})/(\d{1,7}):\s{1,4}\d{1,3}%\|[^|]{0,60}\|"
                         rb"\s{0,2}(\d{1,7})/(\d{1,7})\s")
 
-# a name of an evaluation's phase ("Test Loss", "val_acc"), as a line plan names it
-_EVALUATION = re.compile(r"(?i)(?:val|valid|validation|test|eval|evaluation|dev)(?:[_\s]|$)")
-
 
 class Placing:
     """The step, the epoch and the values of a line (see the module docstring)."""
 
     step: int | float | None
     epoch: int | float | None
-    batch: bool  # the step is a batch within its epoch, of a progress line ...
-    batch_valued: bool  # ... of a line with values
+    batch: bool  # the step is a batch within its epoch, of a progress line
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _bar_epoch: int | float | None  # the epoch a bar of no total showed them in
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
@@ -46,32 +42,23 @@ class Placing:
 
     def _placed_step(self, plan: Plan) -> int | float | None:
         """The step of a line's values: none for a line of no step or epoch of its own after
-        a batch counted within its epoch, the epoch's then: after a progress line's batch
-        ("Average training loss: 0.50" after "Batch 240 of 241."), or an evaluation's values
-        after a batch's line of values ("Test Loss: 0.13" after "Batch: [ 1500 | 1563]
-        loss: 11.0"; the batch's own losses printed over lines stay at its step)."""
-        if plan.context or self.epoch is None:
-            return self.step
-        if self.batch or (self.batch_valued and plan.metrics and all(
-                _EVALUATION.match(metric[0]) for metric in plan.metrics)):
-            return None
-        return self.step
+        a progress line's batch counted within its epoch ("Average training loss: 0.50"
+        after "Batch 240 of 241."): the epoch's; on the line path and the column path."""
+        return None if self.batch and not plan.context and self.epoch is not None \
+            else self.step
 
     def place(self, kind: int, number: int | float, progress: bool = False) -> None:
         """Take a step or an epoch a line shows (``rules``' context kinds); ``progress``: the
-        line reports no value (only how far its epoch is). A batch counted within its epoch
-        (``BATCH``) places fewer later lines (``_placed_step``)."""
+        line reports no value (only how far its epoch is)."""
         if kind == rules.EPOCH:
             self.epoch = number
         elif kind == rules.EPOCH_ALONE:
             self.epoch = number
             self.step = None  # "Epoch[4] Validation-accuracy=...": the
-            self.batch = self.batch_valued = False  # epoch's values, not its last batch's
-            # or an earlier line's step
+            self.batch = False  # epoch's values, not its last batch's or an earlier line's
+            # step
         else:
-            self.step = number
-            self.batch = progress and kind == rules.BATCH
-            self.batch_valued = not progress and kind == rules.BATCH
+            self.step, self.batch = number, progress and kind == rules.BATCH
 
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
