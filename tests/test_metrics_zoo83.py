@@ -55,8 +55,10 @@ def test_a_print_to_four_significant_digits_is_the_same_value() -> None:
     assert _series(text, "train_loss") == [(0.5366, 2)]  # guard: as before
     # guards: fewer than four significant digits is another value, not a rounding
     assert _series("epoch 2: loss=0.52\nepoch 2: loss 0.5\n", "loss") == [(0.52, 2), (0.5, 2)]
-    assert _series("epoch 2: speed=1100.4\nepoch 2: speed 1100\n", "speed") == [
-        (1100.4, 2), (1100.0, 2)]  # an integer's trailing zeros are not significant
+    assert _series("epoch 2: speed=1103.4\nepoch 2: speed 1100\n", "speed") == [
+        (1103.4, 2), (1100.0, 2)]  # 1100 is no four-digit rounding of 1103.4
+    assert _series("epoch 2: speed=705.044\nepoch 2: speed 705\n", "speed") == [
+        (705.044, 2)]  # %g drops the zero of 705.0: four significant digits all the same
 
 
 def test_the_closing_evaluate_block_is_an_evaluation_of_its_own() -> None:
@@ -160,3 +162,19 @@ def test_results_csv_zeros_of_an_epoch_not_validated_are_no_observations() -> No
     found = files.parse(files.ULTRALYTICS, b"epoch,train/box_loss,metrics/mAP50(B),"
                         b"val/box_loss,val/cls_loss\n1,3.2,0,4.1,5.0\n2,3.0,0.01,4.0,4.9\n")
     assert [(o.value, o.epoch) for o in found if o.name == "mAP50"] == [(0.0, 1), (0.01, 2)]
+
+
+def test_a_files_value_takes_the_digits_of_its_own_print_only() -> None:
+    """``merge._fuller``: a file's value is replaced by a print of it with more digits at
+    the same position. Two prints at the file's last epoch (the epoch's evaluation and the
+    closing one, hf_trainer_printer): the closing runtime's 0.0028 is no fuller print of the
+    epoch's 0.003 (it took its place, and the closing one was counted again)."""
+    sourced = _obs("eval_runtime", [(0.0057, 8, 1.0), (0.003, 24, 3.0)])
+    printed = _obs("eval_runtime", [(0.0057, None, 1), (0.003, None, 3), (0.0028, None, 3)])
+    _, merged = merge_sources(printed, [(files.HF_TRAINER, sourced)])
+    assert [o.value for o in merged["eval_runtime"]] == [0.0057, 0.003, 0.0028]
+    # guard: the print with more digits at the same position still gives its digits
+    sourced = _obs("dev_loss", [(0.6607, None, 1.0)])
+    printed = _obs("dev_loss", [(0.6606736779212952, None, 1)])
+    _, merged = merge_sources(printed, [(files.FLAIR, sourced)])
+    assert [o.value for o in merged["dev_loss"]] == [0.6606736779212952]

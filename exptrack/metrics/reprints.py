@@ -45,7 +45,7 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
     point = text.find(".")
     if point < 0 or "e" in text or "n" in text:
         return False
-    if _significant_rounding(before, text):
+    if _significant_rounding(before, value):
         return True
     places = len(text) - point - 1
     if places < _FEWEST and raw and _printed_padded(text, places, raw):
@@ -56,23 +56,11 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
     # 0.073298: its binary value is a hair under the half)
 
 
-def _significant_rounding(before: float, text: str) -> bool:
-    """Is ``text`` (a float's repr) ``before`` rounded to ``_SIGNIFICANT`` or more significant
-    digits (Transformers 5 logs its dicts so: ``'train_samples_per_second': '424.5'`` of the
-    424.503 its metrics block prints, ``'1107'`` of 1107.329, ``'2.299e+04'`` of 22992.33)?
-    An integer's trailing zeros are not significant: ``22990`` is rounded to the tens, and
-    ``1100`` has too few digits to tell a rounding of 1100.4 from a round number."""
-    shown = text[:-2] if text.endswith(".0") else text
-    digits = shown.lstrip("+-").replace(".", "").lstrip("0")
-    point = shown.find(".")
-    places = len(shown) - point - 1 if point >= 0 else 0
-    if point < 0:
-        significant = digits.rstrip("0")
-        places = len(significant) - len(digits)  # (negative: tens, hundreds, ...)
-        digits = significant
-    if len(digits) < _SIGNIFICANT or len(repr(before)) <= len(shown):
-        return False
-    return abs(before - float(shown)) <= 0.5000001 * 10.0 ** -places
+def _significant_rounding(before: float, value: float) -> bool:
+    """Is ``value`` ``before`` rounded to ``_SIGNIFICANT`` or more significant digits, as
+    ``%g`` prints it (Transformers 5 logs its dicts so: ``'424.5'`` of the 424.503 its
+    metrics block prints, ``'705'`` of 705.044, ``'2.299e+04'`` of 22992.33)?"""
+    return any(float(f"{before:.{digits}g}") == value for digits in range(_SIGNIFICANT, _PLACES))
 
 
 def _repeated(before: tuple[Observation, str | bytes], obs: Observation,

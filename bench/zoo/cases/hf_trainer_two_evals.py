@@ -4,40 +4,12 @@ each), a 2-layer BERT classifier built from a ``BertConfig`` (nothing downloaded
 synthetic token ids, 3 epochs, ``logging_steps=4``, the default tqdm bars. Truth:
 ``trainer_state.json``'s ``log_history`` (``trainer.save_state()``)."""
 
-import numpy as np
-import torch
 import transformers
+from _hf_tiny import Synthetic, accuracy, tiny_bert
 from _records import write_hf_truth
-from transformers import BertConfig, BertForSequenceClassification, Trainer, TrainingArguments
+from transformers import Trainer, TrainingArguments
 
-VOCAB, LENGTH = 64, 16
-
-
-class Synthetic(torch.utils.data.Dataset):  # type: ignore[type-arg]
-    def __init__(self, size: int, seed: int, noise: float = 0.0) -> None:
-        generator = torch.Generator().manual_seed(seed)
-        self.ids = torch.randint(0, VOCAB, (size, LENGTH), generator=generator)
-        self.labels = (self.ids[:, 0] >= VOCAB // 2).long()
-        flip = torch.rand(size, generator=generator) < noise
-        self.labels[flip] = 1 - self.labels[flip]
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index: int) -> dict:
-        return {"input_ids": self.ids[index], "labels": self.labels[index]}
-
-
-def accuracy(prediction: transformers.EvalPrediction) -> dict:
-    return {"accuracy": float((np.argmax(prediction.predictions, -1)
-                               == prediction.label_ids).mean())}
-
-
-transformers.set_seed(0)
-config = BertConfig(vocab_size=VOCAB, hidden_size=32, num_hidden_layers=2,
-                    num_attention_heads=2, intermediate_size=64,
-                    max_position_embeddings=LENGTH, num_labels=2)
-model = BertForSequenceClassification(config)
+model = tiny_bert()
 args = TrainingArguments(output_dir="output", num_train_epochs=3, learning_rate=1e-3,
                          per_device_train_batch_size=16, per_device_eval_batch_size=32,
                          logging_steps=4, eval_strategy="epoch", save_strategy="no",
