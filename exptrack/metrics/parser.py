@@ -77,7 +77,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self.min_run = MIN_RUN
         self.step: int | float | None = None
         self.epoch: int | float | None = None
-        self.batch = False  # the step is a progress line's batch (``placing.place``)
+        self.batch = False  # the step is a batch of a progress line (``placing.place``)
         self._counted = False  # the last line that set the step printed metrics (``CLOSES``)
         self._trained = False  # a line said the training is over (``DONE``) after its steps
         self._rank: int | None = None  # the lowest rank a process tag named (``RANKED``)

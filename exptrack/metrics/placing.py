@@ -24,7 +24,7 @@ class Placing:
 
     step: int | float | None
     epoch: int | float | None
-    batch: bool  # the step is a batch within its epoch, of a progress line
+    batch: bool
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _bar_epoch: int | float | None  # the epoch a bar of no total showed them in
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
@@ -54,9 +54,8 @@ class Placing:
             self.epoch = number
         elif kind == rules.EPOCH_ALONE:
             self.epoch = number
-            self.step = None  # "Epoch[4] Validation-accuracy=...": the
-            self.batch = False  # epoch's values, not its last batch's or an earlier line's
-            # step
+            self.step, self.batch = None, False  # "Epoch[4] Validation-accuracy=...": the
+            # epoch's values, not its last batch's or an earlier line's step
         else:
             self.step, self.batch = number, progress and kind == rules.BATCH
 

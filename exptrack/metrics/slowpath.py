@@ -337,10 +337,14 @@ class SlowPath(Placing, DumpBlocks):
         held while each repeats its name's last print; all of the block's go out once one
         shows a new value (the closing evaluate()'s runtime, unprinted before); a block
         that only repeats is a reprint (``dumpblocks``: its never-printed names stay)."""
-        block.reprinted.extend((obs, raw, self._reprints.repeats(obs, raw)) for obs in found)
-        block.renewed = block.renewed or any(known is False for _, _, known in block.reprinted)
+        states = [(obs, raw, self._reprints.repeats(obs, raw)) for obs in found]
+        block.renewed = block.renewed or any(known is False for _, _, known in states)
+        block.reprinted.extend(states)
         if not block.renewed:
-            return []
+            if len(block.reprinted) <= dumps.MAX_HELD:
+                return []
+            held, block.reprinted = block.reprinted, []  # (bounded: judged as at its end)
+            return [obs for obs, _, known in held if known is None]
         released, block.reprinted = block.reprinted, []
         for obs, printed, _ in released:
             self._reprints.record([obs], 0, 1, printed)
