@@ -5,7 +5,6 @@ which Lightning prints in its results table after testing. A ``CSVLogger``. Trut
 logger's ``metrics.csv`` (the test row at the epoch the fit ended with)."""
 
 import lightning
-import torch
 from _lightning_fit import Classifier, csv_metrics, loader
 from _truth import write_truth
 from lightning.pytorch.loggers import CSVLogger
@@ -28,7 +27,6 @@ if __name__ == "__main__":
     model = Tested()
     trainer.fit(model, loader(256, 0, True), loader(64, 1, False))
     trainer.test(model, loader(64, 2, False))
-    torch.set_printoptions(precision=8)
     path = f"{logger.log_dir}/metrics.csv"
     metrics = csv_metrics(path, ("train_loss", "val_loss", "val_acc", "test_loss", "test_acc"),
                           tolerance=5e-4)
