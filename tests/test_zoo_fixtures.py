@@ -147,6 +147,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "xgboost_sklearn",  # verbose=10: every tenth round, then the last (early stopping)
     "hf_trainer_steps",  # max_steps, eval_on_start (an evaluation at step 0), first-step log
     "yolo_segment_val",  # model.val() after segment: box and mask metrics at no epoch
+    "lightning_validate_first",  # a baseline trainer.validate() table before fit
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:
