@@ -200,12 +200,12 @@ def ultralytics_name(column: str, grouped: bool = False) -> str | None:
 
 def _csv_observations(data: bytes, rename: Callable[[str], str | None],
                       first_epoch: int = 0, delimiter: str = ",",
-                      unmeasured: Callable[[dict[str, str]], bool] | None = None,
+                      unmeasured: Callable[[dict[str, str]], tuple[str, ...]] | None = None,
                       ) -> list[Observation]:
     """A metrics CSV's cells as observations at their row's ``step`` and ``epoch``
     (``epoch`` counted from ``first_epoch``); ``rename`` names a column's metric, None for
     a column that is not one. Blank cells (a metric not logged on that row) are skipped;
-    so are the validation columns (``val/``, ``metrics/``) of a row ``unmeasured`` tells."""
+    so are a row's columns whose names start with what ``unmeasured`` gives for it."""
     out: list[Observation] = []
     names: dict[str, str | None] = {}
     for row in _csv_rows(data, delimiter):
@@ -213,7 +213,7 @@ def _csv_observations(data: bytes, rename: Callable[[str], str | None],
         epoch = _axis(_number(row.get("epoch")))
         if epoch is not None:
             epoch += first_epoch
-        skipped = ("val/", "metrics/") if unmeasured is not None and unmeasured(row) else ()
+        skipped = unmeasured(row) if unmeasured is not None else ()
         for column, text in row.items():
             if skipped and column.startswith(skipped):
                 continue
@@ -238,13 +238,13 @@ def _ultralytics(data: bytes) -> list[Observation]:
                              unmeasured=_unvalidated)
 
 
-def _unvalidated(row: dict[str, str]) -> bool:
-    """Is results.csv's ``row`` an epoch Ultralytics did not validate (``val=False``: only
-    the last one is)? Its validation columns hold zeros then, the losses too, which no
-    validation gives: they are no observations."""
+def _unvalidated(row: dict[str, str]) -> tuple[str, ...]:
+    """The validation columns (``val/``, ``metrics/``) of results.csv's ``row`` when it is
+    an epoch Ultralytics did not validate (``val=False``: only the last one is): they hold
+    zeros then, the losses too, which no validation gives, so no observations."""
     losses = [_number(text) for column, text in row.items()
               if column.startswith("val/") and column.endswith("loss")]
-    return bool(losses) and all(value == 0 for value in losses)
+    return ("val/", "metrics/") if losses and all(value == 0 for value in losses) else ()
 
 
 def _lightning(data: bytes) -> list[Observation]:

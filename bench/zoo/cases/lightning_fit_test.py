@@ -19,12 +19,16 @@ class Tested(Classifier):
         self.log("test_acc", (logits.argmax(-1) == y).float().mean())
 
 
-if __name__ == "__main__":
+def fit_and_test(validate_first: bool = False) -> None:
+    """Fit 3 epochs and test (``validate_first``: a baseline ``trainer.validate()`` before
+    the fit, ``lightning_validate_first``), then write the truth from ``metrics.csv``."""
     lightning.seed_everything(0)
     logger = CSVLogger("logs", name="classifier")
     trainer = lightning.Trainer(max_epochs=3, accelerator="cpu", devices=1, logger=logger,
                                 log_every_n_steps=1, enable_checkpointing=False)
     model = Tested()
+    if validate_first:
+        trainer.validate(model, loader(64, 1, False))
     trainer.fit(model, loader(256, 0, True), loader(64, 1, False))
     trainer.test(model, loader(64, 2, False))
     path = f"{logger.log_dir}/metrics.csv"
@@ -32,3 +36,7 @@ if __name__ == "__main__":
                           tolerance=5e-4)
     write_truth("lightning", lightning.__version__, f"CSVLogger {path}", metrics, files=[path],
                 also_ok=["it/s"])
+
+
+if __name__ == "__main__":
+    fit_and_test()
