@@ -149,6 +149,8 @@ _WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
 _PER_CLASS = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z]{1,20}[\s-]){0,3}(?:per[-\s_]?(?:class|categor"
                         r"(?:y|ies)|label)|(?:class|category)[-\s]?wise)\b[A-Za-z\s\-()/]{0,40}"
                         r":?[\W_]{0,8}$")
+# ... or a metric's heading that names its classes ("mAP(IoU=0.5) for each category:")
+_EACH_CLASS = re.compile(r"(?i)\b(?:for|of|per|in) (?:each|every) (?:class|category|label)\s?:\s*$")
 # Keras' ReduceLROnPlateau(verbose=1): "Epoch 00004: ReduceLROnPlateau reducing learning rate to
 # 4.999999873689376e-06." The run's learning rate where its epoch lines print none; where they
 # do (Keras 3's "- learning_rate: 1.2500e-04"), an event already in that series (``slowpath``)
@@ -312,7 +314,7 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return Plan((), (), COCO_TYPE)
     if DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
-    if _PER_CLASS.match(text.strip()):
+    if _PER_CLASS.match(text.strip()) or _EACH_CLASS.search(text[-60:]):
         return Plan((), (), ROWS)
     flags, key = dumps.classify(text)
     if not flags and (CLOSING.search(text[:200]) or _DONE_ALONE.match(text)):

@@ -24,6 +24,17 @@ _SWITCHED_ON = re.compile(r"^\s{0,8}(?:\[[\w\- ]{1,30}\]\s{1,4})?(?:[\w\-.]{1,40
                           r"(?:enabled|disabled|activated|ON|OFF)\s?[|:,]\s")
 
 
+_VALUE = re.compile(r"\s+[=:]\s+[+-]?(\d+\.\d+)(?![\d.eE])")
+
+
+def _measured(text: str, end: int) -> bool:
+    """Whether the value assigned after a name ending at ``end`` is printed with four
+    significant digits or more ("medium spl = 0.2584"), as a measurement is, where a
+    setting is a round figure ("lr = 0.01", "cutoff = 5.5")."""
+    value = _VALUE.match(text, end)
+    return value is not None and len(value.group(1).replace(".", "").lstrip("0")) >= 4
+
+
 def settings(line: str) -> bool:
     """Whether ``line`` assigns with spaced signs and none of its names is a metric's, a
     step's or an epoch's: ``dropout = 0.2``, ``learning_rate : 0.001`` (not ``Ep. 3 : Up.
@@ -36,6 +47,8 @@ def settings(line: str) -> bool:
     # a line's key of two words ("Sq Rel : 0.04", depth estimation's squared relative error)
     phrases = [text[:m.end(1)] for m in found[:1]
                if len(text[:m.start(1)].split()) == 1 and m.start(1) < 40]
+    if any(_measured(text, m.end(1)) for m in found):
+        return False
     return bool(spaced) and not any(
         around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
         or name.lower() in STEP_KEYS for name in spaced) \

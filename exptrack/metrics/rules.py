@@ -20,6 +20,7 @@ from bisect import insort
 from exptrack.metrics import (
     abbrev,
     around,
+    arrows,
     counterkeys,
     dictlabels,
     forms,
@@ -79,6 +80,10 @@ _GLUED_WORD = re.compile(r"-[A-Za-z]{1,30}(?=$|[\s,;.)\]])(?!\s{0,2}[A-Za-z]\w{0
 
 def plan_line(pieces: list[str]) -> tuple[Action, ...]:
     """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
+    return arrows.planned(pieces, _plan_line)  # (folding "learning rate 0.0002 -> 0.0001")
+
+
+def _plan_line(pieces: list[str]) -> tuple[Action, ...]:
     pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
     pieces = forms.without_level(pieces)
     whole = wholeline.whole_form(pieces)  # pycocotools' summary row, build-nanogpt's "1712

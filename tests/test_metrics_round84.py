@@ -1,0 +1,71 @@
+"""Round ``tune84`` (session 84): rules written from the tuning half of the corpus. Each test of
+a rule fails on 7c19c3c1 (this session's start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import columns_named, named
+
+# pytorch-template's epoch block (its BaseTrainer logs "    {key:15s}: {value}" a key a line)
+_TEMPLATE = (
+    "2025-04-19 19:19:06,151 - trainer - INFO -     epoch          : 1\n"
+    "2025-04-19 19:19:06,151 - trainer - INFO -     loss           : 1.8456706966866145\n"
+    "2025-04-19 19:19:06,151 - trainer - INFO -     my_metric      : 0.39853367660984845\n"
+    "2025-04-19 19:19:06,152 - trainer - INFO -     val_loss       : 1.6093\n"
+    "2025-04-19 19:19:06,152 - trainer - INFO -     val_my_metric  : 0.4636\n")
+
+
+def test_a_spaced_assignment_of_a_measured_figure_is_a_metric() -> None:
+    # four significant digits or more: measured, whatever the name ("medium spl", a
+    # navigation benchmark's success weighted by path length; EVALB's "Complete match")
+    assert named("medium spl = 0.2584\n") == [("medium_spl", 0.2584, None, None)]
+    assert named("Complete match            =  14.82\n") == [("Complete_match", 14.82, None, None)]
+    assert [n[:2] for n in named(_TEMPLATE)] == [
+        ("loss", 1.8456706966866145), ("my_metric", 0.39853367660984845),
+        ("val_loss", 1.6093), ("val_my_metric", 0.4636)]
+    assert columns_named(_TEMPLATE) == named(_TEMPLATE)
+
+
+def test_a_spaced_assignment_of_a_round_figure_stays_a_setting() -> None:
+    for line in ("ghost atom cutoff = 5.5\n", "adversarial temperature = 1.0\n",
+                 "init_std = 0.02\n", "lr decay = 0.0001\n", "warmup = 0.125\n",
+                 "Num examples = 3668\n", "seed : 1234\n", "total_flos = 1.645885589078016e+17\n"):
+        assert named(line) == [], line
+
+
+def test_rows_under_a_for_each_category_heading_are_per_class() -> None:
+    # torchvision's detection reference (VOC): the mAP of each class, then the aggregate
+    rows = "".join(f" {c:<15}: {v}\n" for c, v in (
+        ("aeroplane", 0.8759546352558178), ("bicycle", 0.8554609242543677),
+        ("bird", 0.8434943725365999), ("boat", 0.6753024837855667)))
+    assert named("mAP(IoU=0.5) for each category:\n" + rows) == []
+    assert named("mAP(IoU=0.5) for each category:\n" + rows + "\nmAP: 0.7912\n") == [
+        ("mAP", 0.7912, None, None)]
+
+
+# pytorch-CycleGAN-and-pix2pix's train.py: its scheduler prints the old and the new rate
+_PIX2PIX = (
+    "(epoch: 1, iters: 100, time: 0.821, data: 0.003) G_GAN: 5.174 G_L1: 28.184 \n"
+    "End of epoch 1 / 200 \t Time Taken: 20 sec\n"
+    "learning rate 0.0002000 -> 0.0001000\n"
+    "(epoch: 2, iters: 100, time: 0.822, data: 0.003) G_GAN: 5.012 G_L1: 27.901 \n"
+    "End of epoch 2 / 200 \t Time Taken: 21 sec\n"
+    "learning rate 0.0001000 -> 0.0000500\n")
+
+
+def test_a_value_printed_old_then_new_is_the_new_value() -> None:
+    lr = [(n[1], n[3]) for n in named(_PIX2PIX) if n[0] == "learning_rate"]
+    assert lr == [(0.0001, 1), (0.00005, 2)]
+    assert columns_named(_PIX2PIX) == named(_PIX2PIX)
+    # a before/after comparison: the value after the arrow, each pair on a line
+    assert named("accuracy: 0.4800 -> 0.7200 [change: 0.2400 (+50.00%)]\n")[:1] == [
+        ("accuracy", 0.72, None, None)]
+    assert [n[:2] for n in named("loss 0.5213 -> 0.4127, acc: 0.8012 => 0.9134\n")] == [
+        ("loss", 0.4127), ("acc", 0.9134)]
+
+
+def test_a_new_best_printed_old_then_new_stays_an_event() -> None:
+    for line in ("Validation loss decreased (inf --> 3.2672).  Saving model ...\n",
+                 "Model is improving acc: -inf --> 69.1295.\n",
+                 "New lowest loss on validation set: -1.8245 -> -1.8248\n",
+                 "The best score is updated -3.4028235e+38 -> 200.0\n"):
+        assert named(line) == [], line
