@@ -3,6 +3,10 @@ a rule fails on 7c19c3c1 (this session's start); the guards pin what must not ch
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from conftest import track, track_json
 from parsed import columns_named, named
 
 # pytorch-template's epoch block (its BaseTrainer logs "    {key:15s}: {value}" a key a line)
@@ -69,3 +73,41 @@ def test_a_new_best_printed_old_then_new_stays_an_event() -> None:
                  "New lowest loss on validation set: -1.8245 -> -1.8248\n",
                  "The best score is updated -3.4028235e+38 -> 200.0\n"):
         assert named(line) == [], line
+
+
+def test_a_unit_and_its_full_stop_end_the_value_before_a_phrased_name() -> None:
+    # FLAML's logger: both budgets named by their phrases (the second after "s. ")
+    line = ("[flaml.automl.logger: 12-05 08:29:45] {3026} INFO - iteration 0, current "
+            "learner lgbm\n[flaml.automl.logger: 12-05 08:29:45] {3161} INFO - "
+            "Estimated sufficient time budget=29757s. Estimated necessary time budget=30s.\n")
+    assert [n[:2] for n in named(line)] == [("Estimated_sufficient_time_budget", 29757.0),
+                                           ("Estimated_necessary_time_budget", 30.0)]
+
+
+_FLAML = r"""
+import json
+records = [(1, 0.0853333, 2.97, 2.99, 0.000107), (2, 0.08, 3.96, 6.97, 8.7e-06),
+           (4, 0.0786667, 0.599, 11.69, 8.9e-05)]
+with open("flaml.log", "w") as f:
+    for i, (it, loss, took, wall, pred) in enumerate(records):
+        f.write(json.dumps({"record_id": i, "iter_per_learner": it,
+                            "logged_metric": {"pred_time": pred}, "trial_time": took,
+                            "wall_clock_time": wall, "validation_loss": loss,
+                            "config": {"n_estimators": 4, "learning_rate": 0.1},
+                            "learner": "lgbm", "sample_size": 750}) + "\n")
+    f.write(json.dumps({"curr_best_record_id": 2}) + "\n")
+print("accuracy", "=", 0.908)
+"""
+
+
+def test_flaml_log_file_is_a_metric_source(tmp_path: Path) -> None:
+    track("run", "--", sys.executable, "-c", _FLAML, cwd=tmp_path, check=True)
+    metrics = track_json("show", "@")["metrics"]
+    assert metrics["validation_loss"]["count"] == 3
+    assert metrics["validation_loss"]["last"] == 0.0786667
+    assert metrics["validation_loss"]["last_step"] == 4
+    assert metrics["logged_metric/pred_time"]["last"] == 8.9e-05
+    assert metrics["trial_time"]["last"] == 0.599 and metrics["wall_clock_time"]["last"] == 11.69
+    assert metrics["accuracy"]["last"] == 0.908
+    assert not {"record_id", "iter_per_learner", "sample_size", "n_estimators",
+                "learning_rate", "curr_best_record_id"} & set(metrics)

@@ -116,8 +116,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "optax_quickstart",
     "ngboost_fit",  # "Test MSE 0.97": test_MSE, its capitals kept
     "pfrl_dqn",  # its scores.txt; "evaluation ... R:200.0" is evaluation_r
-    # not passing (session 82's): "flaml_automl" (its flaml.log, JSON lines, is not read; "Estimated
-    # necessary time budget=30s" named budget), "hyperopt_fmin" (a print inside the objective goes
+    "flaml_automl",  # its log_file_name's JSON lines (session 84): a trial a line at its
+    # iter_per_learner; "Estimated necessary time budget=30s" after the last value's "s."
+    # not passing (session 82's): "hyperopt_fmin" (a print inside the objective goes
     # through hyperopt's tqdm.write a word at a time: "SCORE:" and its value on two lines),
     # "wandb_offline" (its history is in W&B's binary .wandb log, which has no public reader: the
     # printed run summary alone matches), "hf_log_metrics" (the closing evaluate()'s "***** eval

@@ -62,7 +62,7 @@ _PHASE_COLON = "(?:" + "|".join(rf"(?<=\b(?i:{w}))" for w in (
     "training", "train", "validation", "valid", "val", "testing", "test", "evaluation",
     "eval")) + r"):\s"
 WORDS_BEFORE = re.compile(
-    r"(?:^(?:[mun]?s|secs?|%)\s"  # the unit of the value before: litgpt's "iter time: 271.69ms
+    r"(?:^(?:[mun]?s|secs?|%)\.?\s"  # the unit of the value before: litgpt's "iter time: 271.69ms
     # remaining time: 184.18 hours" (an estimate, no duration)
     r"|^\s*|[,;|\t\]([<]\s?|!\s|\s\s|\s\*\s|\s[-\u2014]\s|\s=>\s|^\W+\s|(?<=INFO):\s|(?<=\bINFO)\s|(?<=\bDEBUG)\s"
     r"|\s:\s|" + _PHASE_COLON + ")"  # a label's colon: "Training  : Negative Log

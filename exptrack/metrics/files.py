@@ -36,8 +36,9 @@ FLAIR = "flair"  # ModelTrainer's loss.tsv
 TORCHTUNE = "torchtune"  # the recipes' DiskLogger: log_<unix time>.txt
 SPEECHBRAIN = "speechbrain"  # FileTrainLogger's train_log.txt
 PFRL = "pfrl"  # train_agent_with_evaluation's scores.txt
+FLAML = "flaml"  # AutoML's log_file_name (JSON lines of its trials)
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL})
+                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML})
 
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
@@ -72,6 +73,12 @@ _SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
 PFRL_NAME = "scores.txt"
 _PFRL_SKIP = frozenset({"step", "episodes", "cumulative_steps", "n_updates", "rlen"})  # (its
 # "steps" read as the row's step)
+# FLAML's AutoML log (``log_file_name=``): a JSON line a trial that bettered the search
+# ('{"record_id": 0, "iter_per_learner": 1, "logged_metric": {"pred_time": 0.0001},
+# "trial_time": 2.97, "wall_clock_time": 2.99, "validation_loss": 0.085, "config": {...},
+# "learner": "lgbm", "sample_size": 750}'), then '{"curr_best_record_id": 6}'
+_FLAML_HEAD = b'{"record_id": '
+_FLAML_MEASURED = ("validation_loss", "trial_time", "wall_clock_time")
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
@@ -100,6 +107,8 @@ def kind_of(name: str, head: bytes) -> str | None:
         return SPEECHBRAIN
     if name == PFRL_NAME and first.startswith(b"steps\tepisodes\t"):
         return PFRL
+    if name.endswith(".log") and head.startswith(_FLAML_HEAD) and b'"iter_per_learner"' in first:
+        return FLAML
     if name == "loss.tsv" and first.startswith(b"epoch\t") and b"train_loss" in first:
         return FLAIR  # flair's ModelTrainer ("EPOCH\tTIMESTAMP\t...\tTRAIN_LOSS\tDEV_LOSS")
     columns = [c.strip() for c in first.split(b",")]
@@ -129,7 +138,8 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
         KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2,
-        FLAIR: _flair, TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl}[kind]
+        FLAIR: _flair, TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl,
+        FLAML: _flaml}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
 
 
@@ -311,6 +321,25 @@ def _pfrl(data: bytes) -> list[Observation]:
     return _csv_observations(
         _with_header(data, lambda head: head.replace(b"steps\t", b"step\t", 1)),
         lambda c: c if c and c not in _PFRL_SKIP else None, delimiter="\t")
+
+
+def _flaml(data: bytes) -> list[Observation]:
+    """FLAML's AutoML log: each trial's ``validation_loss`` (the search's error: ``1 -
+    accuracy``), ``trial_time`` and ``wall_clock_time`` and what it logged besides
+    (``logged_metric/pred_time``), at the learner's own iteration (``iter_per_learner``,
+    from 1). The trial's ``config`` is its settings; ``record_id`` and ``sample_size`` count."""
+    out: list[Observation] = []
+    for entry in _json_lines(data):
+        if not isinstance(entry, dict) or "record_id" not in entry:
+            continue  # ({"curr_best_record_id": 6}: which record was best)
+        step = _axis(_number(entry.get("iter_per_learner")))
+        logged = entry.get("logged_metric")
+        pairs = [(key, entry.get(key)) for key in _FLAML_MEASURED]
+        if isinstance(logged, dict):
+            pairs += [(f"logged_metric/{key}", raw) for key, raw in logged.items()]
+        out += [Observation(name, value, step, None) for name, raw in pairs
+                if (value := _number(raw)) is not None]
+    return out
 
 
 def _detectron2(data: bytes) -> list[Observation]:

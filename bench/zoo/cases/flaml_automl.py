@@ -116,7 +116,7 @@ write_truth(
     files=["flaml.log"],
     file_metrics=file_metrics,
     also_ok=["best_error", "best_accuracy_on_validation_data", "at",
-             "estimated_sufficient_time_budget", "estimated_necessary_time_budget",
+             "Estimated_sufficient_time_budget", "Estimated_necessary_time_budget",
              "time_taken_to_find_the_best_model", "training_duration_of_best_run"],
     notes=f"lightgbm {importlib.metadata.version('lightgbm')}; best_loss {automl.best_loss} "
           f"(validation 1-accuracy, 5-fold cv); best_iteration {automl.best_iteration}; "
