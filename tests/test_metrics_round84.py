@@ -111,3 +111,37 @@ def test_flaml_log_file_is_a_metric_source(tmp_path: Path) -> None:
     assert metrics["accuracy"]["last"] == 0.908
     assert not {"record_id", "iter_per_learner", "sample_size", "n_estimators",
                 "learning_rate", "curr_best_record_id"} & set(metrics)
+
+
+# hyperopt's fmin: the objective's print("SCORE:", accuracy) goes through tqdm.write a
+# write() at a time, the bar erased and drawn again around each (under a pipe too)
+_BAR = "\r{p:>3}%|{b:<10}| {i}/30 [00:0{i}<00:16,  1.79trial/s, best loss: {best}]"
+_HYPEROPT = "".join(
+    f"{_BAR.format(p=i * 3, b='', i=i, best=best)}\r{' ' * 80}\rSCORE:\n"
+    f"{_BAR.format(p=i * 3, b='', i=i, best=best)}\r{' ' * 80}\r{score}\n"
+    for i, (score, best) in enumerate([(0.8388888888888889, "?"),
+                                       (0.8444444444444444, -0.8388888888888889)]))
+
+
+def test_a_key_alone_names_the_number_alone_on_the_next_line() -> None:
+    assert [n[:2] for n in named(_HYPEROPT)] == [
+        ("SCORE", 0.8388888888888889), ("SCORE", 0.8444444444444444)]
+    assert columns_named(_HYPEROPT) == named(_HYPEROPT)
+    # scikit-learn metrics a label and then the value (MIMIC-Extract's baselines)
+    text = "AUC Macro: \n0.8998977399747726\nAccuracy: \n0.7760082427541993\n"
+    assert [n[:2] for n in named(text)] == [("AUC_Macro", 0.8998977399747726),
+                                            ("Accuracy", 0.7760082427541993)]
+
+
+def test_a_key_alone_then_other_lines_is_no_value() -> None:
+    # a heading over a table, PyTorch 0.3's Variable repr, a number further down
+    assert named("Variable containing:\n 4.1732\n[torch.FloatTensor of size 1]\n") == []
+    assert named("SCORE:\nthe model is saved\n0.83\n") == []
+    assert named("Confusion matrix:\n[[5 1]\n [2 7]]\n") == []
+
+
+def test_a_best_of_a_spaced_assignment_stays_no_value() -> None:
+    # YOLOv5's autoanchor check: statistics of the anchors, not of the training
+    line = ("autoanchor: Analyzing anchors... anchors/target = 4.26, "
+            "Best Possible Recall (BPR) = 0.9946\n")
+    assert named(line) == []

@@ -277,8 +277,9 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("best", "computed", "depth", "epoch", "evidence", "fresh", "held", "in_run",
-                 "keys", "liked", "lines", "measured", "metrics", "mode", "numeric", "percent",
-                 "phase", "places", "renewed", "reprinted", "series", "step", "stream")
+                 "keys", "liked", "lines", "lone", "measured", "metrics", "mode", "numeric",
+                 "percent", "phase", "places", "renewed", "reprinted", "series", "step", "stream",
+                 "waited")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under
@@ -295,6 +296,8 @@ class Block:
         self.step: float | None = None  # SUMMARY: its own counter rows ("epoch 9")
         self.epoch: float | None = None
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
+        self.lone: str | None = None  # a key alone ("SCORE:"): the next line's bare number's
+        self.waited = 0  # ... lines of no value since (``lonekey.waits``)
         self.keys: set[str] = set()
         self.held: list[Observation] = []
         self.evidence = False

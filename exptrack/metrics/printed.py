@@ -25,6 +25,7 @@ _SWITCHED_ON = re.compile(r"^\s{0,8}(?:\[[\w\- ]{1,30}\]\s{1,4})?(?:[\w\-.]{1,40
 
 
 _VALUE = re.compile(r"\s+[=:]\s+[+-]?(\d+\.\d+)(?![\d.eE])")
+_BEST = re.compile(r"(?i)\bbest\b")
 
 
 def _measured(text: str, end: int) -> bool:
@@ -47,7 +48,9 @@ def settings(line: str) -> bool:
     # a line's key of two words ("Sq Rel : 0.04", depth estimation's squared relative error)
     phrases = [text[:m.end(1)] for m in found[:1]
                if len(text[:m.start(1)].split()) == 1 and m.start(1) < 40]
-    if any(_measured(text, m.end(1)) for m in found):
+    if any(_measured(text, m.end(1)) and not _BEST.search(text, max(0, m.start(1) - 40),
+                                                            m.end(1)) for m in found):
+        # (not a best so far, nor YOLOv5's "Best Possible Recall (BPR) = 0.9946" of anchors)
         return False
     return bool(spaced) and not any(
         around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from exptrack.metrics import columns, detectron, dumps, names, reprints, spelling
+from exptrack.metrics import columns, detectron, dumps, lonekey, names, reprints, spelling
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.dumpblocks import DumpBlocks
 from exptrack.metrics.lineplan import (
@@ -269,12 +269,18 @@ class SlowPath(Placing, DumpBlocks):
         if block is not None and block.best and plan.context and not plan.metrics \
                 and raw[:1] in (" ", "\t", b" ", b"\t"):  # "\tepoch : 26" under "Best
             return None  # results ...:": the best epoch's, not the run's now
+        if block is not None and block.lone is not None and not plan.metrics \
+                and lonekey.BARE.match(text := text_of(raw)):  # "SCORE:", then "0.83"
+            name, value = block.lone, float(text)
+            self._close_dump(out)
+            out.extend(self._recorded([Carried(name, value, self.step, self.epoch)]))
+            return None
         if not flags & (dumps.LISTING | dumps.CONTINUES):
             if block is not None and block.measured and plan.context and not plan.metrics:
                 block.phase = None  # an "epoch = 1.0" line under "***** Eval results *****"
                 # places the values around it, as one of them (keys as printed)
-            elif block is not None:
-                self._close_dump(out)
+            elif block is not None and not lonekey.waits(block, text_of(raw)):
+                self._close_dump(out)  # (hyperopt's bar redrawn between "SCORE:" and "0.8")
             if flags & (SLOW | TRIAL):  # (a bar's values: its description, then the
                 first = len(out)  # epoch's summary line prints them again, or the other way
                 self._apply(plan, raw, out)  # round; two handlers print a trial twice)
@@ -291,6 +297,7 @@ class SlowPath(Placing, DumpBlocks):
             if not dumps.is_rule(text):  # a rule under the heading keeps its phase
                 block.phase = dumps.heading_phase(text)
                 block.fresh = dumps.fresh_report(text)
+                block.lone = lonekey.name(text)
             if dumps.epoch_heading(text):  # "this epoch:": the epoch's values follow, not
                 self.step = None  # a batch's
         key = plan.key
