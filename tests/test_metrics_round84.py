@@ -145,3 +145,17 @@ def test_a_best_of_a_spaced_assignment_stays_no_value() -> None:
     line = ("autoanchor: Analyzing anchors... anchors/target = 4.26, "
             "Best Possible Recall (BPR) = 0.9946\n")
     assert named(line) == []
+
+
+def test_an_environment_variable_is_no_metric_whatever_its_name() -> None:
+    # Hydra's closing line of a crash (its name ends in ERROR, as a metric's may)
+    text = ("Epoch 1: loss=0.5\n"
+            "Set the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.\n")
+    assert named(text) == [("loss", 0.5, None, 1)]
+
+
+def test_a_decision_threshold_is_a_setting() -> None:
+    line = ("2026-06-16 23:51:10,465 | INFO |   LogisticRegression     | AUC=0.8951 | F1=0.5336 | "
+            "Recall=0.6547 | Precision=0.4503 | Threshold=0.859\n")
+    assert [n[0] for n in named(line)] == ["AUC", "F1", "Recall", "Precision"]
+    assert [n[0] for n in named("Epoch 1, VEER 31.6129, Threshold 0.000000\n")] == ["VEER"]

@@ -160,6 +160,9 @@ _DENY_NAMES = frozenset({
     # "Whitening: ... metric=4.46 vs. limit=15.0", "grad-norm quartiles 1.1e+02 1.4e+02 ...":
     # the first of five), lm-eval's "limit: 1000.0" (a sample cap)
     "ans", "limit", "quartiles",
+    # a decision threshold, the evaluation's setting, even where tuned ("Threshold=0.859"
+    # beside the F1 it gives, a sweep's "threshold = 0.5000, accuracy = 55.76")
+    "threshold",
     *EVALUATIONS,
 })
 _DENY_PATTERN = re.compile(

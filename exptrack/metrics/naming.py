@@ -60,6 +60,9 @@ _NAME_BEFORE = re.compile(
 # lr:", "step-146352, lr=...",
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
+# an environment variable, whatever its name says ("Set the environment variable
+# HYDRA_FULL_ERROR=1 for a complete stack trace.")
+_ENV_BEFORE = re.compile(r"(?i)\benv(?:ironment)?[ _]var(?:iable)?s?\s$")
 _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time": qualifies
 # names that only point at the value: "loss is 2.5" is loss; "value" stays a word of the name
 # ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
@@ -276,7 +279,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if match.group("shut") and (tail[match.start("name") - 1:match.start("name")] != "[" or (
             not sep.strip() and not counter)):
         return None  # "Epoch[1/3]:" is no key; "[loss]:" is, and QD-DETR's "[Epoch] 001"
-    if names.constant(raw_name) and measure_unit(pieces[index + 1], pieces[index]) is None:
+    if (names.constant(raw_name) or _ENV_BEFORE.search(tail[max(0, match.start() - 40):
+                                                           match.start()])) \
+            and measure_unit(pieces[index + 1], pieces[index]) is None:
         return None  # "set the environment variable RAY_AIR_NEW_OUTPUT=0" (a time or a
         # memory figure is a measure whatever its name: "BS_TO_DEVICE: 19.9ms")
     if raw_name[:1].isdigit() and not at_field_start(tail[:match.start()]):
