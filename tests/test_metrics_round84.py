@@ -159,3 +159,39 @@ def test_a_decision_threshold_is_a_setting() -> None:
             "Recall=0.6547 | Precision=0.4503 | Threshold=0.859\n")
     assert [n[0] for n in named(line)] == ["AUC", "F1", "Recall", "Precision"]
     assert [n[0] for n in named("Epoch 1, VEER 31.6129, Threshold 0.000000\n")] == ["VEER"]
+
+
+def test_tensorflow_device_lines_are_the_machine() -> None:
+    text = ("Epoch 1/5\n"
+            "pciBusID: 0000:17:00.0 name: NVIDIA GeForce GTX 1080 Ti computeCapability: 6.1\n"
+            "coreClock: 1.582GHz coreCount: 28 deviceMemorySize: 10.92GiB "
+            "deviceMemoryBandwidth: 451.17GiB/s\n")
+    assert named(text) == []
+
+
+def test_a_summary_after_training_restates_a_value_of_no_step() -> None:
+    text = ("Epoch [20/20], Train Loss: 0.1275, Test Acc: 85.08%\n"
+            "Evaluating model on test set...\n"
+            "Final Test Accuracy: 85.08%\n"
+            "Training completed successfully!\n"
+            "Final test accuracy: 85.08%\n")
+    assert [n for n in named(text) if n[0].lower() == "final_test_accuracy"] == [
+        ("Final_Test_Accuracy", 85.08, None, 20)]
+    assert columns_named(text) == named(text)
+
+
+def test_a_rerun_or_a_round_value_after_training_is_a_new_value() -> None:
+    # a second session prints the same line (its id differs): the run again, not a summary
+    rerun = "".join(f"2023-12-12 15:28:52,761 - Trainer - SESSION_{sid} - INFO: Train Loss: "
+                    f"1.8102 - Val Loss: 1.1990 - Val Acc: 0.9975\n"
+                    f"2023-12-12 15:28:52,887 - Trainer - SESSION_{sid} - INFO: Finish training\n"
+                    for sid in ("8a4f6270", "a0b98ce5"))
+    assert [n[1] for n in named(rerun) if n[0] == "val_acc"] == [0.9975, 0.9975]
+    # a round value met again in another format after a closing: another evaluation
+    assert named("accuracy: 1.0\nTraining finished.\naccuracy = 1.00\n") == [
+        ("accuracy", 1.0, None, None), ("accuracy", 1.0, None, None)]
+    assert named("accuracy: 0.9134\nTraining finished.\naccuracy = 0.9134\n") == [
+        ("accuracy", 0.9134, None, None)]
+    # ... and the same line indented, printed by a later command (a test script's run)
+    assert len(named("   Peak displacement: 24.67 cm\nTRAINING COMPLETE!\n"
+                     "Peak displacement: 24.67 cm\n")) == 2

@@ -180,6 +180,9 @@ _DENY_PATTERN = re.compile(
     r"|^(?:cuda|cudnn|nccl|nvcc)(?![\w.]*(?:alloc|reserv|free|mem))"  # not "cuda_gb_allocated"
     r"|^(?:cfg|config|configs|args|opts?|hparams|hyperparams|flags)\."  # "cfg.TRAIN.LR: 0.002"
     r"|^(?:current|cur|best|last|latest)_?(?:ckpt|checkpoint)$"  # "current ckpt is 0+3252"
+    # TensorFlow's device lines ("name: NVIDIA GeForce GTX 1080 Ti computeCapability: 6.1",
+    # "coreCount: 28 deviceMemorySize: 10.92GiB"): the machine's facts
+    r"|(?:^|_)compute_?capability$|^device_?memory_?(?:size|bandwidth)$"
     r"|^clip_?grad(?:ient)?_?norm$"  # a setting: NeuralHydrology's "clip_gradient_norm: 1"
     r"|^per_class/"  # "per_class/glioma/psnr_mean": one class's row of a results record
     r"|^\w+(?:\.\w+){2,}\.(?:weight|bias)$"  # a module's parameter ("module.fc6.weight: 0.59")

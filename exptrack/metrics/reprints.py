@@ -104,6 +104,11 @@ class Reprints:
     def __init__(self) -> None:
         self._last: dict[str, tuple[Observation, str | bytes]] = {}
         self._noted: dict[str, float] = {}
+        # the lines so far that said training was over ("Training completed!", "SUMMARY"),
+        # and how many had come when each name was last printed: a value of no step printed
+        # again after one, in another format, is the run's summary restating it
+        self.closings = 0
+        self._closed: dict[str, int] = {}
 
     def check(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """Drop ``out[first:]`` (one line's values) when every one of them is a reprint of
@@ -124,7 +129,7 @@ class Reprints:
                 index += 1  # epoch's values again, and the learning rate it printed nowhere
                 continue
             seen = before[0]
-            if not _repeated(before, obs, raw):
+            if not _repeated(before, obs, raw) and not self._summarized(before, obs, raw):
                 return
             if same is None:
                 same = _format(before[1]) == _format(raw, before[1])
@@ -134,6 +139,19 @@ class Reprints:
             index += 1
         if len(new) * 2 < end - first:
             out[first:] = new
+
+    def _summarized(self, before: tuple[Observation, str | bytes], obs: Observation,
+                    raw: str | bytes) -> bool:
+        """Is ``obs``, of no step, a summary's restatement of ``before``, a value printed
+        before a line said training was over ("Final test accuracy: 85.08%" after
+        "Training completed successfully!"), in another format, to its digits?"""
+        seen = before[0]
+        return obs.step is None and obs.epoch is None \
+            and _distinctive(min(seen.value, obs.value, key=lambda v: len(repr(v)))) \
+            and self._closed.get(obs.name, self.closings) < self.closings \
+            and _loose_format(before[1]) != _loose_format(raw) \
+            and (printed_alike(seen.value, obs.value, raw)
+                 or printed_alike(obs.value, seen.value, before[1]))
 
     def repeats(self, obs: Observation, raw: str | bytes) -> bool | None:
         """Does ``obs`` (of the line ``raw``) print its name's last value again, at the same
@@ -164,6 +182,7 @@ class Reprints:
             obs = out[index]
             if not full or obs.name in last:
                 last[obs.name] = (obs, raw)
+                self._closed[obs.name] = self.closings
 
     def remember(self, block: columns.Block, raw: str | bytes) -> None:
         """Remember the last line (``raw``) of a column block, as the line path would."""
@@ -172,6 +191,24 @@ class Reprints:
                            else float(block.texts[metric.column][-1]), step, epoch)
                for metric in block.plan.metrics]
         self.record(row, 0, len(row), raw)
+
+
+def _distinctive(value: float) -> bool:
+    """Is ``value`` printed with three significant digits or more (91.22, 0.0809), seldom
+    met again by chance (not 0.0 or 1.0, which a rerun's accuracy may well be again)?"""
+    text = repr(abs(value))
+    return "e" not in text and len(text.replace(".", "").strip("0")) >= 3
+
+
+# a word with digits in it (a session's id, "SESSION_a0b98ce5"): one "0" in a loose format
+_WORD_WITH_DIGITS = re.compile(r"[A-Za-z_]*\d[\w.+-]*|\s+")
+
+
+def _loose_format(line: str | bytes) -> str:
+    """``line``'s format with every word that holds a digit one "0", indents aside: a run's
+    line printed again by a rerun (another session's id in its prefix) is of the same format."""
+    text = (line if isinstance(line, str) else line.decode("utf-8", "surrogateescape")).strip()
+    return _WORD_WITH_DIGITS.sub(lambda m: " " if m.group()[0].isspace() else "0", text)
 
 
 def _format(line: str | bytes, like: str | bytes | None = None) -> str | bytes:

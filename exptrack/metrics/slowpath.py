@@ -237,6 +237,8 @@ class SlowPath(Placing, DumpBlocks):
             self._moded(dumps.Block(), plan, raw, out)
             return None
         self._epoch_lines(plan, None)
+        if plan.flags & (DONE | CLOSES):
+            self._reprints.closings += 1  # (a summary after it restates: ``reprints``)
         if plan.flags & DONE:  # a final evaluation belongs to no step of the run
             self._trained = self._trained or self.step is not None or self.epoch is not None
             self.step = self.epoch = None
