@@ -195,3 +195,11 @@ def test_a_rerun_or_a_round_value_after_training_is_a_new_value() -> None:
     # ... and the same line indented, printed by a later command (a test script's run)
     assert len(named("   Peak displacement: 24.67 cm\nTRAINING COMPLETE!\n"
                      "Peak displacement: 24.67 cm\n")) == 2
+
+
+def test_a_counted_phrase_after_its_epoch() -> None:
+    # the PyTorch tutorials' test line, printed each epoch with the epoch first
+    text = "".join(f"Epoch [{e}/200] Test Accuracy on the 10000 test images: {a} %\n"
+                   for e, a in ((12, 78.1234), (13, 78.9864)))
+    assert named(text) == [("Test_Accuracy", 78.1234, None, 12),
+                           ("Test_Accuracy", 78.9864, None, 13)]

@@ -302,9 +302,13 @@ def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
             return (Action(METRIC, len(pieces) - 2, update[0], source=update[1]),)
         if found is not None and actions and not found[0].endswith(actions[0].name):
             return ()
-        if found is None and not actions and len(pieces) >= 5:
-            # "Accuracy of the network on the 10000 test images: 54 %"
+        if found is None and len(pieces) >= 5 and all(a.kind in (STEP, EPOCH) for a in actions):
+            # "Accuracy of the network on the 10000 test images: 54 %" (after its epoch's
+            # counter too: "Epoch [13/200] Test Accuracy on the 10000 test images: 78.99 %")
             found = counted_phrase(pieces)
+            if found is not None and actions:
+                name, _, source = found
+                return (*actions, Action(METRIC, len(pieces) - 2, name, source=source))
     else:
         return ()
     if found is None:
@@ -314,7 +318,7 @@ def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
 
 
 # "Accuracy of the network on the " before a count, then " test images: " and the value
-_COUNTED_HEAD = re.compile(r"(?:^\s*|\]\s+(?:[A-Z]{2,10}\s+)?|\b(?:INFO|DEBUG)\]?\s?[-:|]?\s)"
+_COUNTED_HEAD = re.compile(r"(?:^\s*|^:\s|\]\s+(?:[A-Z]{2,10}\s+)?|\b(?:INFO|DEBUG)\]?\s?[-:|]?\s)"
                            r"(?:[Tt]he )?(?P<head>[A-Za-z]+(?: [A-Za-z]+){0,2})"
                            r" (?:of|on|over|for) (?:[a-z]+ ){1,6}$")
 _COUNTED_TAIL = re.compile(r"^ [a-z]+(?: [a-z]+){0,2}(?:\s?[=:]| is)\s*$")
