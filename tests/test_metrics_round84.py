@@ -203,3 +203,15 @@ def test_a_counted_phrase_after_its_epoch() -> None:
                    for e, a in ((12, 78.1234), (13, 78.9864)))
     assert named(text) == [("Test_Accuracy", 78.1234, None, 12),
                            ("Test_Accuracy", 78.9864, None, 13)]
+
+
+def test_a_long_remark_between_a_metric_and_its_value_is_no_part_of_its_name() -> None:
+    assert named("MSE Score Men (Outcome Prediction Error): 0.46005\n") == [
+        ("MSE_Score_Men", 0.46005, None, None)]
+    assert named("Mean entropy (minimum expected loss): 0.772\n") == [
+        ("Mean_entropy", 0.772, None, None)]
+    # a short qualifier stays; what a mean is over is no remark; nor after no metric's name
+    assert named("F1 (macro avg): 0.812\n") == [("F1_(macro_avg)", 0.812, None, None)]
+    assert named("mean MAE on (region, reason, city): 191.85\n") == []
+    assert named("Total train batch size (w. parallel, distributed & accumulation) = 128\n") \
+        == []

@@ -142,3 +142,30 @@ def blank_direction(pieces: list[str]) -> list[str]:
     """``pieces`` with every "(higher is better)" remark replaced by as many spaces."""
     return [_DIRECTION.sub(lambda found: " " * len(found.group()), piece) if i % 2 == 0
             else piece for i, piece in enumerate(pieces)]
+
+
+# a remark of three words or more between a name and its separator: "MSE Score Men (Outcome
+# Prediction Error): 0.46", "Mean entropy (minimum expected loss): 0.772", "Average CV
+# RMSLE (excluding fold 4): 0.06" (a short qualifier stays in the name: "F1 (macro avg)")
+_LONG_REMARK = re.compile(
+    r"(?<=[\w%)]) \((?=[^()]{0,80} [^()]{0,80} )[^()]{5,120}\)(?=\s?[:=]\s*$)")
+_PREPOSITIONS = frozenset({"on", "of", "for", "in", "at", "with", "by", "over", "per"})
+_HEAD = re.compile(r"(?:[A-Za-z][\w\-/@.]*[ _]){0,3}[A-Za-z][\w\-/@.]*$")
+
+
+def blank_long_remark(pieces: list[str]) -> list[str]:
+    """``pieces`` with a long remark before a metric's separator replaced by as many spaces
+    (the name then the value, positions kept); a remark after no metric's name stays."""
+    out = list(pieces)
+    for i in range(0, len(pieces) - 1, 2):
+        found = _LONG_REMARK.search(pieces[i][-220:])
+        if found is None:
+            continue
+        start = len(pieces[i]) - len(pieces[i][-220:]) + found.start()
+        head = _HEAD.search(pieces[i][max(0, start - 80):start])
+        if head is None or head.group().rpartition(" ")[2].lower() in _PREPOSITIONS \
+                or not names.metric_like(head.group().replace(" ", "_")):
+            continue  # ("mean MAE on (region, city): 191.85": what it is over, no remark)
+        out[i] = pieces[i][:start] + " " * (found.end() - found.start()) \
+            + pieces[i][start + found.end() - found.start():]
+    return out

@@ -118,6 +118,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         pieces = forms.unellipsis(pieces)
     if " is better)" in texts:
         pieces = remarks.blank_direction(pieces)
+    if ")" in texts:  # "MSE Score (Outcome Prediction Error): 0.46"
+        pieces = remarks.blank_long_remark(pieces)
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
