@@ -215,3 +215,9 @@ def test_a_long_remark_between_a_metric_and_its_value_is_no_part_of_its_name() -
     assert named("mean MAE on (region, reason, city): 191.85\n") == []
     assert named("Total train batch size (w. parallel, distributed & accumulation) = 128\n") \
         == []
+
+
+def test_r_squared_printed_with_a_caret() -> None:
+    assert named("R^2: 0.7434\n") == [("R^2", 0.7434, None, None)]
+    assert named("Test R^2 = 0.81\n") == [("test_R^2", 0.81, None, None)]
+    assert named("x^3: 0.5\n") == []  # (a power other than a square names nothing here)

@@ -48,6 +48,14 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     if quoted is not None and quoted.group("q") == right[0]:  # '"recall@thr=0.5": 0.87'
         start = left_at + len(left) - len(quoted.group("key"))
         return index + 2, quoted.group("key") + number, start, right_at
+    power = _POWER_KEY.search(left[-40:]) if number in ("2", "²") \
+        and right.lstrip().startswith((":", "=")) else None
+    if power is not None:  # "R^2: 0.7434", "Test R^2 = 0.81": the coefficient of determination
+        at = len(left) - len(left[-40:]) + power.start("name")
+        said = _SAID_BEFORE.search(left, max(0, at - 40), at)
+        phase = f"{said.group('phase').lower()}_" if said is not None and said.group("phase") \
+            else ""
+        return index + 2, f"{phase}{power.group('name')}^2", left_at + at, right_at
     cutoff = _AT_KEY.search(left[-40:]) if right.startswith((": ", "=")) else None
     if cutoff is not None:  # Scene-Graph-Benchmark's "ng-mR @ 50: 0.0829": a recall at 50
         start = left_at + len(left) - len(left[-40:]) + cutoff.start("name")
@@ -84,6 +92,8 @@ _SAID_BEFORE = re.compile(r"(?i)(?:^|\s)(?:(?P<best>best)\s(?:\w+\s)?"
                           r"|evaluation|dev)\s)$")
 
 
+# a name squared: "R^" before its 2 ("R^2: 0.74", sklearn's r2_score as scripts print it)
+_POWER_KEY = re.compile(r"(?:^|(?<=[\s;,|(\[]))(?P<name>[A-Za-z]{1,3})\^$")
 # a name at a cutoff, the cutoff's number after it: "R @ ", "ng-zR @ ", "hits@"
 _AT_KEY = re.compile(r"(?:^|(?<=[\s;,|(\[]))(?P<name>[A-Za-z][\w\-]{0,30}) ?@ ?$")
 # a value's name, then what it was computed over: "Mean test loss of " 62 " batches: "
