@@ -221,3 +221,10 @@ def test_r_squared_printed_with_a_caret() -> None:
     assert named("R^2: 0.7434\n") == [("R^2", 0.7434, None, None)]
     assert named("Test R^2 = 0.81\n") == [("test_R^2", 0.81, None, None)]
     assert named("x^3: 0.5\n") == []  # (a power other than a square names nothing here)
+
+
+def test_a_metric_named_as_one() -> None:
+    # nanochat's report; pytorch-template's default metric; not a best so far
+    assert named("- CORE metric: 0.1990\n") == [("CORE_metric", 0.199, None, None)]
+    assert named("    my_metric      : 0.75\n") == [("my_metric", 0.75, None, None)]
+    assert named("Best metric: 0.5\n") == []

@@ -239,6 +239,11 @@ _RAN = frozenset({"training", "train", "billable", "total", "inference", "evalua
 _QUANTILE = re.compile(r"(\w{1,40})\[0?\.\d{1,4}\]")
 
 
+# "<word> metric" names a metric ("CORE metric"), but not "best metric" (a running best), "eval
+# metric" (the metric's name: "eval_metric: auc"), "the metric"
+_NOT_A_METRICS_NAME = frozenset({"best", "eval", "the", "a", "main", "primary", "key", "target"})
+
+
 @lru_cache(maxsize=4096)
 def metric_like(name: str) -> bool:
     """Does the name say it is a measured quantity (``val_loss``, ``samples/sec``, ``mfu``)?
@@ -260,6 +265,8 @@ def metric_like(name: str) -> bool:
         return True
     if _AT_CUTOFF.search(name):
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
+    if parts[-1] == "metric" and len(parts) > 1 and parts[-2] not in _NOT_A_METRICS_NAME:
+        return True  # a metric named as one: nanochat's "CORE metric", "selection_metric"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
                or _SAMPLED.sub("", p) in METRIC_WORDS for p in parts) \
         or any(p + n in METRIC_WORDS  # "AuPRC": one word split at its capitals
