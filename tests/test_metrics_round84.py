@@ -228,3 +228,12 @@ def test_a_metric_named_as_one() -> None:
     assert named("- CORE metric: 0.1990\n") == [("CORE_metric", 0.199, None, None)]
     assert named("    my_metric      : 0.75\n") == [("my_metric", 0.75, None, None)]
     assert named("Best metric: 0.5\n") == []
+
+
+def test_python_2_printed_tuple_of_a_key_and_its_value() -> None:
+    # Keras' examples, print('Test loss:', score[0]) under Python 2
+    text = "('x_train shape:', (60000, 28, 28, 1))\n('Test loss:', 0.0321)\n" \
+           "('Test accuracy:', 0.98919999999999997)\n"
+    assert named(text) == [("test_loss", 0.0321, None, None),
+                           ("test_accuracy", 0.98919999999999997, None, None)]
+    assert named("[('average_q', 0.1), ('rlen', 500)]\n") == []  # (a list of them)

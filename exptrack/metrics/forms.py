@@ -272,6 +272,25 @@ def unbold(pieces: list[str]) -> list[str]:
             for i, p in enumerate(pieces)]
 
 
+# Python 2's print of a tuple: "('Test loss:', 0.0321)" (Keras' examples' print('Test loss:',
+# score[0]) under Python 2): the key and its value
+_TUPLE_PAIR = re.compile(r"^\s{0,8}\('(?P<key>[A-Za-z][^'\n]{0,80}?)',\s?$")
+
+
+def untuple(pieces: list[str]) -> list[str]:
+    """The pieces of a line that is one printed tuple of a key and its value, the quotes and
+    comma around the key blanked (the same offsets): "('Test loss:', 0.0321)" reads as "  Test
+    loss:   0.0321)". A list of tuples (PFRL's statistics) is not one."""
+    found = _TUPLE_PAIR.match(pieces[0]) if len(pieces) == 3 and pieces[2].strip() == ")" \
+        else None
+    if found is None:
+        return pieces
+    key = found.group("key") if found.group("key").endswith(":") else found.group("key") + ":"
+    start = found.start("key") - 2
+    return [pieces[0][:start] + "  " + key + " " * (len(pieces[0]) - start - 2 - len(key)),
+            *pieces[1:]]
+
+
 # the Hugging Face Flax examples' "Step... (50 | Loss: 1.37, Learning Rate: 9.2e-06)",
 # "Epoch... (1/3 | Eval Loss: 3.2 | Eval rouge1: 41.2)": a step's report in parentheses
 _ELLIPSIS_KEY = re.compile(r"(?i)(?<![\w.])(?:step|epoch)(\.\.\. \()$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import groups, names
+from exptrack.metrics import forms, groups, names
 
 # a bracketed remark of settings right after a value: "dev chrf: 0.46 [beam size = 5]"
 AFTER_VALUE = re.compile(r"(?<=\d) \[[A-Za-z][^\[\]=]{0,200} = [^\[\]]{0,200}\]")
@@ -169,3 +169,23 @@ def blank_long_remark(pieces: list[str]) -> list[str]:
         out[i] = pieces[i][:start] + " " * (found.end() - found.start()) \
             + pieces[i][start + found.end() - found.start():]
     return out
+
+
+def tidied(pieces: list[str], texts: str) -> list[str]:
+    """A line's pieces (``texts``: its texts joined) with what only frames its keys blanked,
+    the offsets kept: a banner's rules ("-----Iteration: 1000-----"), Markdown's bold round a
+    key, Python 2's printed tuple ("('Test loss:', 0.03)"), a step's report in parentheses,
+    a direction's remark ("(higher is better)") and a long remark before a separator."""
+    if "----" in texts or "====" in texts:
+        pieces = forms.unrule(pieces)
+    if "**" in texts:
+        pieces = forms.unbold(pieces)
+    if "('" in texts:
+        pieces = forms.untuple(pieces)
+    if "... (" in texts:
+        pieces = forms.unellipsis(pieces)
+    if " is better)" in texts:
+        pieces = blank_direction(pieces)
+    if ")" in texts:  # "MSE Score (Outcome Prediction Error): 0.46"
+        pieces = blank_long_remark(pieces)
+    return pieces

@@ -110,16 +110,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     for piece in pieces:
         original.append(original[-1] + len(piece))
     texts = "".join(pieces[::2])
-    if "----" in texts or "====" in texts:  # "-----Iteration: 1000-----": a banner's rule
-        pieces = forms.unrule(pieces)
-    if "**" in texts:  # (a key in Markdown's bold)
-        pieces = forms.unbold(pieces)
-    if "... (" in texts:  # (a step's report in parentheses)
-        pieces = forms.unellipsis(pieces)
-    if " is better)" in texts:
-        pieces = remarks.blank_direction(pieces)
-    if ")" in texts:  # "MSE Score (Outcome Prediction Error): 0.46"
-        pieces = remarks.blank_long_remark(pieces)
+    pieces = remarks.tidied(pieces, texts)  # (rules, bold, remarks blanked: the same offsets)
     pieces, cut, wrapped = unwrap(pieces) if "(" in texts or "[" in texts or "<" in texts \
         else (pieces, [0] * len(pieces), set())
     line = "".join(pieces)
