@@ -237,3 +237,43 @@ def test_python_2_printed_tuple_of_a_key_and_its_value() -> None:
     assert named(text) == [("test_loss", 0.0321, None, None),
                            ("test_accuracy", 0.98919999999999997, None, None)]
     assert named("[('average_q', 0.1), ('rlen', 500)]\n") == []  # (a list of them)
+
+
+_SED_EVAL = "".join(f"{row}\n" for row in (
+    'Segment based metrics',
+    '========================================',
+    '  Evaluated length                  : 10864.96 sec',
+    '  Evaluated files                   : 1168 ',
+    '  Segment length                    : 1.00 sec',
+    '',
+    '  Overall metrics (micro-average)',
+    '  ======================================',
+    '  F-measure',
+    '    F-measure (F1)                  : 77.03 %',
+    '    Precision                       : 80.27 %',
+    '  Error rate',
+    '    Error rate (ER)                 : 0.36 ',
+    '    Deletion rate                   : 0.18 ',
+    '',
+    '  Class-wise average metrics (macro-average)',
+    '  ======================================',
+    '  F-measure',
+    '    F-measure (F1)                  : 71.57 %',
+    '',
+    '  Class-wise metrics',
+    '  ======================================',
+    '    Event label  | Nref    Nsys  | F        Pre      Rec    | ER       Del      Ins    |',
+    '    ------------ | -----   ----- | ------   ------   ------ | ------   ------   ------ |',
+    '    Blender      | 538     479   | 65.5%    69.5%    61.9%  | 0.65     0.38     0.27   |',
+    '    Speech       | 3745    3613  | 89.3%    90.9%    87.7%  | 0.21     0.12     0.09   |',
+    '"""',
+))
+
+
+def test_sed_eval_report_names_values_by_their_section() -> None:
+    assert named(_SED_EVAL) == [
+        ("overall_F-measure_(F1)", 77.03, None, None), ("overall_Precision", 80.27, None, None),
+        ("overall_Error_rate_(ER)", 0.36, None, None),
+        ("overall_Deletion_rate", 0.18, None, None),
+        ("class_wise_average_F-measure_(F1)", 71.57, None, None)]
+    assert columns_named(_SED_EVAL) == named(_SED_EVAL)

@@ -23,6 +23,7 @@ from exptrack.metrics import (
     prerun,
     reprints,
     rules,
+    sedeval,
     spelling,
     tables,
     ultralytics,
@@ -72,6 +73,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._names = spelling.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
         self._copypaste, self._flower = detectron.Copypaste(), flower.Reader()
+        self._sed = sedeval.Reader()
         self._settings = dumps.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN
@@ -242,6 +244,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if (self._html is not None or OPENS in shape) \
                     and self._html_line(lineplan.text_of(raw), out):
                 continue  # a notebook's HTML table (``htmltables``)
+            if (self._sed.section is not None or sedeval.MARKER in shape) and (
+                    found := self._sed.line(lineplan.text_of(raw))) is not None:
+                out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
+                continue  # sed_eval's report (``sedeval``)
             if self._header is not None and raw[:3] in (b" | ", " | "):
                 text = lineplan.text_of(raw)
                 if tables.trial_line(text, self._header):
@@ -350,6 +356,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             width = len(shape) + 1
             end = position + width * count
             if count >= self.min_run and self._html is None and OPENS not in shape \
+                    and self._sed.section is None \
                     and (self._long is None or not self._long.models):  # (tables of their own)
                 plan = self._plans.get(shape) \
                     or self._new_plan(shape, text[position:position + width - 1])
