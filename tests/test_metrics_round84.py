@@ -277,3 +277,14 @@ def test_sed_eval_report_names_values_by_their_section() -> None:
         ("overall_Deletion_rate", 0.18, None, None),
         ("class_wise_average_F-measure_(F1)", 71.57, None, None)]
     assert columns_named(_SED_EVAL) == named(_SED_EVAL)
+
+
+def test_a_final_heading_ends_the_runs_steps() -> None:
+    text = ("Epoch 1 | Step 6500/6501 | Loss: 0.4631 | PPL: 1.61\n"
+            "Epoch 1 completed in 4730.85s | Avg Loss: 0.4735\n"
+            "Final evaluation...\n"
+            "Evaluation Results:\n"
+            "   Loss: 0.4886\n"
+            "   Perplexity: 1.63\n")
+    assert named(text)[-2:] == [("evaluation_loss", 0.4886, None, None),
+                                ("evaluation_perplexity", 1.63, None, None)]

@@ -162,6 +162,8 @@ _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is
 # not "test" or "results", which also head evaluations during training
 CLOSING = re.compile(r"(?i)(?<![/\\.\-])\b(?:finish(?:ed)?|final|summary|early[ _-]?stop\w*"
                      r"|stopping|end of training)\b(?![/\\\-]|\.\w)")
+# a heading of what comes after training: "Final evaluation...", "=== Final results ==="
+_FINAL_HEADING = re.compile(r"(?i)\bfinal\b(?![/\\\-_.])")
 # a line that is only "Done!" (the PyTorch quickstart's, GEARS' after its epochs): likewise
 _DONE_ALONE = re.compile(r"\s{0,8}(?:Done|DONE|done)[!.]?\s*$")
 
@@ -319,6 +321,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     flags, key = dumps.classify(text)
     if not flags and (CLOSING.search(text[:200]) or _DONE_ALONE.match(text)):
         return Plan((), (), CLOSES)
+    if flags & dumps.CONTINUES and _FINAL_HEADING.search(text[:200]):
+        flags |= CLOSES  # "🏁 Final evaluation...": a heading after the run's steps
     return Plan((), (), flags, (), key) if flags else EMPTY
 
 

@@ -246,7 +246,9 @@ class SlowPath(Placing, DumpBlocks):
         if plan.flags & CLOSES:  # likewise, once a line of metrics set the step
             if self._counted:
                 self.step = self.epoch = None
-            return EMPTY  # (it may head a table)
+            if plan.flags == CLOSES:
+                return EMPTY  # (it may head a table)
+            plan = plan._replace(flags=plan.flags & ~CLOSES)  # ("Final evaluation:" a heading)
         if plan.flags & LR_REDUCED:
             if self._keras3 or self._names.seen("learning_rate") or self._names.seen("lr"):
                 return None  # the run's lines print its learning rate: this is an event
