@@ -288,3 +288,8 @@ def test_a_final_heading_ends_the_runs_steps() -> None:
             "   Perplexity: 1.63\n")
     assert named(text)[-2:] == [("evaluation_loss", 0.4886, None, None),
                                 ("evaluation_perplexity", 1.63, None, None)]
+
+
+def test_for_the_next_epoch_is_no_epoch_counter() -> None:
+    text = "Epoch 3: loss=0.5\nLearning rate for next epoch: 0.003125\nval_loss: 0.41\n"
+    assert named(text)[-1] == ("val_loss", 0.41, None, 3)

@@ -60,6 +60,8 @@ _NAME_BEFORE = re.compile(
 # lr:", "step-146352, lr=...",
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
+# a counter's word after "for the next": what a value is for, not the counter's key
+_NEXT_BEFORE = re.compile(r"(?i)\bfor (?:the )?next $")
 # an environment variable, whatever its name says ("Set the environment variable
 # HYDRA_FULL_ERROR=1 for a complete stack trace.")
 _ENV_BEFORE = re.compile(r"(?i)\benv(?:ironment)?[ _]var(?:iable)?s?\s$")
@@ -276,6 +278,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
             and _SUBSCRIPT.search(pieces[index - 3]):
         return None  # "EvalErr[0]PerSample": a subscript, not a timestamp's "[...]"
     counter = raw_name.lower() in COUNTER_KEYS  # a step's or an epoch's key
+    if counter and _NEXT_BEFORE.search(tail[max(0, match.start() - 30):match.start()]):
+        return None  # "Learning rate for next epoch: 0.003": a phrase's word, no counter
     if match.group("shut") and (tail[match.start("name") - 1:match.start("name")] != "[" or (
             not sep.strip() and not counter)):
         return None  # "Epoch[1/3]:" is no key; "[loss]:" is, and QD-DETR's "[Epoch] 001"
