@@ -4,6 +4,7 @@ a rule fails on 7c19c3c1 (this session's start); the guards pin what must not ch
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from conftest import track, track_json
@@ -293,3 +294,34 @@ def test_a_final_heading_ends_the_runs_steps() -> None:
 def test_for_the_next_epoch_is_no_epoch_counter() -> None:
     text = "Epoch 3: loss=0.5\nLearning rate for next epoch: 0.003125\nval_loss: 0.41\n"
     assert named(text)[-1] == ("val_loss", 0.41, None, 3)
+
+
+def test_this_rounds_forms_are_linear_on_adversarial_lines() -> None:
+    """60 KB lines aimed at this round's regexes parse in linear time (CPU time, so that
+    other work on the machine does not count; a backtracking pass takes minutes)."""
+    n = 60_000
+    texts = [
+        "loss (" + "a_" * (n // 2) + " b c): 0.5\n",  # a long remark
+        "a_" * (n // 2) + " (x y z): 0.5\n", "x (" + " a" * (n // 2) + "): 1\n",
+        "loss 0.5 -> " * (n // 12) + "0.4\n",  # arrows
+        "('" + "a" * n + "', 0.5)\n", "('" + "a:" * (n // 2) + "', 0.5)\n",  # a tuple
+        "SCORE:\n" + " " * n + "\n" + "0.5\n",  # a key alone, then the value
+        "  Overall metrics (micro-average)\n    key" + " " * n + "x\n",  # sed_eval
+        "    Precision " + "a " * (n // 2) + ": 0.5\n",
+        "accuracy: 0.9134\nTraining finished.\n" + "a" * n + " | accuracy: 0.9134\n",
+        "R^" * (n // 2) + "2: 0.5\n", "x " * (n // 2) + "for next epoch: 0.1\n",
+        "env var " * (n // 8) + "X=1\n", "y = " + "1." + "1" * n + "\n",
+        "a" * n + " metric: 0.5\n", "Final " * (n // 6) + "\n",
+    ]
+    for text in texts:
+        start = time.process_time()
+        named(text)
+        assert time.process_time() - start < 10.0, text[:30]
+
+
+def test_a_run_of_keys_without_values_is_scanned_in_linear_time() -> None:
+    # printed.configuration's text-assignment regex scanned each "a:" to the end of the run
+    # (quadratic: 3 s of CPU for 60 KB, the most the parser takes a line); now bounded
+    start = time.process_time()
+    named("a:" * 30_000 + " 0.5\n")
+    assert time.process_time() - start < 1.5

@@ -330,7 +330,8 @@ TEXT_ASSIGN = re.compile(
     r"['\"]?[A-Za-z_][\w.\-]*['\"]?\s*[=:]\s*"
     r"(?![+-]?(?:\d|\.\d|nan\b|inf\b|NaN\b|Inf\b|['\"][+-]?\d)|null\b|None\b)"
     r"(?![A-Za-z_][\w.\-]*\s*[=:]\s*[+-]?\.?\d)"  # "Training: loss = 1.6": a label over a pair
-    r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]*\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc 0.34": a name
+    r"(?:(?<=[=:]\s)|(?![A-Za-z_][\w./\-:]{0,100}\s+[+-]?\.?\d))"  # RETURNN's "cost:ctc
+    # 0.34": a name (bounded: a run of "a:a:a:..." is scanned once from each colon, not to its end)
     r"(?:['\"][^'\"]|[A-Za-z/~])")
 
 

@@ -147,10 +147,10 @@ def blank_direction(pieces: list[str]) -> list[str]:
 # a remark of three words or more between a name and its separator: "MSE Score Men (Outcome
 # Prediction Error): 0.46", "Mean entropy (minimum expected loss): 0.772", "Average CV
 # RMSLE (excluding fold 4): 0.06" (a short qualifier stays in the name: "F1 (macro avg)")
-_LONG_REMARK = re.compile(
-    r"(?<=[\w%)]) \((?=[^()]{0,80} [^()]{0,80} )[^()]{5,120}\)(?=\s?[:=]\s*$)")
+_LONG_REMARK = re.compile(  # (two spaces inside, each after a run of other characters)
+    r"(?<=[\w%)]) \((?=[^()\s]{0,80}\s[^()\s]{0,80}\s)[^()]{5,120}\)(?=\s?[:=]\s*$)")
 _PREPOSITIONS = frozenset({"on", "of", "for", "in", "at", "with", "by", "over", "per"})
-_HEAD = re.compile(r"(?:[A-Za-z][\w\-/@.]*[ _]){0,3}[A-Za-z][\w\-/@.]*$")
+_HEAD = re.compile(r"(?:[A-Za-z][\w\-/@.]* ){0,3}[A-Za-z][\w\-/@.]*$")  # (words: no spaces)
 
 
 def blank_long_remark(pieces: list[str]) -> list[str]:

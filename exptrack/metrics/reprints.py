@@ -200,15 +200,16 @@ def _distinctive(value: float) -> bool:
     return "e" not in text and len(text.replace(".", "").strip("0")) >= 3
 
 
-# a word with digits in it (a session's id, "SESSION_a0b98ce5"): one "0" in a loose format
-_WORD_WITH_DIGITS = re.compile(r"[A-Za-z_]*\d[\w.+-]*|\s+")
+# a word (one token of a line's format) or a run of spaces
+_WORD_OR_SPACE = re.compile(r"[\w.+-]+|\s+")
 
 
 def _loose_format(line: str | bytes) -> str:
     """``line``'s format with every word that holds a digit one "0", indents aside: a run's
     line printed again by a rerun (another session's id in its prefix) is of the same format."""
     text = (line if isinstance(line, str) else line.decode("utf-8", "surrogateescape")).strip()
-    return _WORD_WITH_DIGITS.sub(lambda m: " " if m.group()[0].isspace() else "0", text)
+    return _WORD_OR_SPACE.sub(lambda m: " " if m.group()[0].isspace() else "0" if any(
+        c.isdigit() for c in m.group()) else m.group(), text)
 
 
 def _format(line: str | bytes, like: str | bytes | None = None) -> str | bytes:

@@ -34,8 +34,8 @@ _SECTION = re.compile(r"^\s{0,8}(Overall|Class-wise average) metrics \((?:micro|
                       r"\s*$")
 _RULE = re.compile(r"^\s{0,8}=+\s*$")
 _GROUP = re.compile(r"^\s{1,8}(?:F-measure|Error rate|Accuracy)\s*$")  # a section's groups
-_KEY = re.compile(rf"^\s{{2,12}}(?P<key>[A-Za-z][\w \-()]{{0,40}}?)\s*:\s*(?P<value>{DECIMAL})"
-                  r"\s?%?\s*$")
+_KEY = re.compile(rf"^\s{{2,12}}(?P<key>[A-Za-z][\w \-()]{{0,40}}?)\s{{0,40}}:\s{{0,20}}"
+                  rf"(?P<value>{DECIMAL})\s?%?\s*$")
 
 
 class Reader:
