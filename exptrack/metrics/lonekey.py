@@ -7,8 +7,7 @@ hyperopt's ``fmin`` hands each ``write()`` of the objective's ``print("SCORE:", 
 to ``tqdm.write``, a line each (its progress bar drawn again between them); scripts print a
 metric's label, then its value (``print("AUC Macro:")``, ``print(roc_auc_score(...))``).
 The key line opens a block (``dumps.CONTINUES``); ``name`` says which value name it gives the
-bare number after it.
-Regexes run on one bounded line, anchored, no nested quantifiers.
+bare number after it. Regexes run on one bounded line, anchored, no nested quantifiers.
 """
 
 from __future__ import annotations
