@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
-import json
-import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
+from exptrack.metrics import jsonfiles
+from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text, lines, number
 from exptrack.metrics.observation import Observation
 
 ULTRALYTICS = "ultralytics"  # results.csv
@@ -43,7 +41,6 @@ KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
-MAX_ROWS = 200_000
 
 # Ultralytics: results.csv's "metrics/<name>(<B|M|P>)" -> the stdout name's prefix.
 _YOLO_PART = {"B": "", "M": "mask_", "P": "pose_"}
@@ -54,10 +51,6 @@ _YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc", "preci
 _YOLO_METRIC = re.compile(r"^metrics/([\w.:\-]+?)(?:\(([BMP])\))?$")
 # Lightning, Keras, HF and MMEngine files log their step/epoch next to the metrics.
 _AXES = frozenset({"epoch", "step", "global_step", "iter"})
-_HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen"})
-_MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
-_MMENGINE_TIMINGS = frozenset({"data_time", "time"})
-_DETECTRON2_SKIP = frozenset({"iteration", "step"})
 # torchtune's DiskLogger: "Step 1 | loss:5.02 lr:0.00075 tokens_per_second_per_gpu:403.7 "
 TORCHTUNE_NAME = re.compile(r"log_\d{1,20}\.txt")
 _TORCHTUNE_LINE = re.compile(r"Step (\d{1,12}) \| (.{0,4000})")
@@ -73,12 +66,6 @@ _SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
 PFRL_NAME = "scores.txt"
 _PFRL_SKIP = frozenset({"step", "episodes", "cumulative_steps", "n_updates", "rlen"})  # (its
 # "steps" read as the row's step)
-# FLAML's AutoML log (``log_file_name=``): a JSON line a trial that bettered the search
-# ('{"record_id": 0, "iter_per_learner": 1, "logged_metric": {"pred_time": 0.0001},
-# "trial_time": 2.97, "wall_clock_time": 2.99, "validation_loss": 0.085, "config": {...},
-# "learner": "lgbm", "sample_size": 750}'), then '{"curr_best_record_id": 6}'
-_FLAML_HEAD = b'{"record_id": '
-_FLAML_MEASURED = ("validation_loss", "trial_time", "wall_clock_time")
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
@@ -107,7 +94,7 @@ def kind_of(name: str, head: bytes) -> str | None:
         return SPEECHBRAIN
     if name == PFRL_NAME and first.startswith(b"steps\tepisodes\t"):
         return PFRL
-    if name.endswith(".log") and head.startswith(_FLAML_HEAD) and b'"iter_per_learner"' in first:
+    if name.endswith(".log") and head.startswith(FLAML_HEAD) and b'"iter_per_learner"' in first:
         return FLAML
     if name == "loss.tsv" and first.startswith(b"epoch\t") and b"train_loss" in first:
         return FLAIR  # flair's ModelTrainer ("EPOCH\tTIMESTAMP\t...\tTRAIN_LOSS\tDEV_LOSS")
@@ -136,41 +123,11 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
 
         return read_events(path) if path is not None else []
     reader: Callable[[bytes], list[Observation]] = {
-        ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: _hf_trainer,
-        KERAS: _keras, MMENGINE: _mmengine, TIMM: _timm, DETECTRON2: _detectron2,
-        FLAIR: _flair, TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl,
-        FLAML: _flaml}[kind]
+        ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: jsonfiles.hf_trainer,
+        KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
+        DETECTRON2: jsonfiles.detectron2, FLAIR: _flair, TORCHTUNE: _torchtune,
+        SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
-
-
-def _number(text: Any) -> float | None:
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, (int, float)):
-        return float(text)
-    if not isinstance(text, str) or not text.strip():
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _axis(value: float | None) -> int | float | None:
-    if value is None or not math.isfinite(value):
-        return None
-    return int(value) if value.is_integer() else value
-
-
-def _complete_text(data: bytes) -> str:
-    """The complete lines of a file being appended to."""
-    cut = data.rfind(b"\n")
-    return data[:cut + 1].decode("utf-8", "replace") if cut >= 0 else ""
-
-
-def _lines(data: bytes) -> Iterator[str]:
-    """The complete lines of a file being appended to, the first ``MAX_ROWS`` of them."""
-    return itertools.islice(_complete_text(data).splitlines(), MAX_ROWS)
 
 
 def _with_header(data: bytes, rewrite: Callable[[bytes], bytes]) -> bytes:
@@ -181,7 +138,7 @@ def _with_header(data: bytes, rewrite: Callable[[bytes], bytes]) -> bytes:
 
 
 def _csv_rows(data: bytes, delimiter: str = ",") -> Iterable[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(_complete_text(data)), skipinitialspace=True,
+    reader = csv.DictReader(io.StringIO(complete_text(data)), skipinitialspace=True,
                             delimiter=delimiter)
     for count, row in enumerate(reader):
         if count >= MAX_ROWS:
@@ -219,8 +176,8 @@ def _csv_observations(data: bytes, rename: Callable[[str], str | None],
     out: list[Observation] = []
     names: dict[str, str | None] = {}
     for row in _csv_rows(data, delimiter):
-        step = _axis(_number(row.get("step")))
-        epoch = _axis(_number(row.get("epoch")))
+        step = axis(number(row.get("step")))
+        epoch = axis(number(row.get("epoch")))
         if epoch is not None:
             epoch += first_epoch
         skipped = unmeasured(row) if unmeasured is not None else ()
@@ -230,7 +187,7 @@ def _csv_observations(data: bytes, rename: Callable[[str], str | None],
             if column not in names:
                 names[column] = rename(column)
             name = names[column]
-            value = _number(text)
+            value = number(text)
             if name is not None and value is not None:
                 out.append(Observation(name, value, step, epoch))
     return out
@@ -252,7 +209,7 @@ def _unvalidated(row: dict[str, str]) -> tuple[str, ...]:
     """The validation columns (``val/``, ``metrics/``) of results.csv's ``row`` when it is
     an epoch Ultralytics did not validate (``val=False``: only the last one is): they hold
     zeros then, the losses too, which no validation gives, so no observations."""
-    losses = [_number(text) for column, text in row.items()
+    losses = [number(text) for column, text in row.items()
               if column.startswith("val/") and column.endswith("loss")]
     return ("val/", "metrics/") if losses and all(value == 0 for value in losses) else ()
 
@@ -280,13 +237,13 @@ def _torchtune(data: bytes) -> list[Observation]:
     """torchtune's DiskLogger: ``Step N | key:value key:value`` a line, each at its step
     (the global step its recipes' bar prints as ``1|N|Loss: ...``)."""
     out: list[Observation] = []
-    for line in _lines(data):
+    for line in lines(data):
         found = _TORCHTUNE_LINE.match(line)
         if found is None:
             continue
         step = int(found.group(1))
         for key, text in _TORCHTUNE_PAIR.findall(found.group(2)):
-            value = _number(text)
+            value = number(text)
             if value is not None:
                 out.append(Observation(key, value, step, None))
     return out
@@ -298,19 +255,19 @@ def _speechbrain(data: bytes) -> list[Observation]:
     (``valid loss: 7.17e-01, valid error_rate: 2.81e-01``: ``valid_loss``,
     ``valid_error_rate``), at the epoch; the test's line names the epoch it loaded."""
     out: list[Observation] = []
-    for line in _lines(data):
+    for line in lines(data):
         meta, *parts = line[:4000].split(" - ")
         pairs = [pair.partition(": ") for pair in meta.split(", ")]
-        epoch = next((_axis(_number(value)) for key, _, value in pairs
+        epoch = next((axis(number(value)) for key, _, value in pairs
                       if key.strip().lower() in _SPEECHBRAIN_EPOCH), None)
         if epoch is None:
             continue
         out += [Observation(key.strip(), value, None, epoch) for key, _, text in pairs
                 if key.strip().lower() not in _SPEECHBRAIN_EPOCH
-                and (value := _number(text)) is not None]
+                and (value := number(text)) is not None]
         out += [Observation(f"{stage}_{key.replace(' ', '_')}", value, None, epoch)
                 for part in parts for stage, key, text in _SPEECHBRAIN_STAT.findall(part)
-                if (value := _number(text)) is not None]
+                if (value := number(text)) is not None]
     return out
 
 
@@ -323,96 +280,7 @@ def _pfrl(data: bytes) -> list[Observation]:
         lambda c: c if c and c not in _PFRL_SKIP else None, delimiter="\t")
 
 
-def _flaml(data: bytes) -> list[Observation]:
-    """FLAML's AutoML log: each trial's ``validation_loss`` (the search's error: ``1 -
-    accuracy``), ``trial_time`` and ``wall_clock_time`` and what it logged besides
-    (``logged_metric/pred_time``), at the learner's own iteration (``iter_per_learner``,
-    from 1). The trial's ``config`` is its settings; ``record_id`` and ``sample_size`` count."""
-    out: list[Observation] = []
-    for entry in _json_lines(data):
-        if not isinstance(entry, dict) or "record_id" not in entry:
-            continue  # ({"curr_best_record_id": 6}: which record was best)
-        step = _axis(_number(entry.get("iter_per_learner")))
-        logged = entry.get("logged_metric")
-        pairs = [(key, entry.get(key)) for key in _FLAML_MEASURED]
-        if isinstance(logged, dict):
-            pairs += [(f"logged_metric/{key}", raw) for key, raw in logged.items()]
-        out += [Observation(name, value, step, None) for name, raw in pairs
-                if (value := _number(raw)) is not None]
-    return out
-
-
-def _detectron2(data: bytes) -> list[Observation]:
-    """Detectron2's ``metrics.json``: a JSON object a line, its ``iteration`` the step (the
-    console's ``iter: 19``); the evaluation's ``bbox/AP`` joins the line of its iteration."""
-    return _entries_observations(({**entry, "step": entry.get("iteration")}
-                                  for entry in _json_lines(data)
-                                  if isinstance(entry, dict)), _DETECTRON2_SKIP)
-
-
 def _timm(data: bytes) -> list[Observation]:
     return _csv_observations(data, _metric_column)
 
 
-def _entries_observations(entries: Iterable[Any], skip: frozenset[str]) -> list[Observation]:
-    """Logged dicts (``{"loss": 0.5, "step": 10, "epoch": 1.0}``) as observations at their
-    own step (or ``iter``) and epoch; keys in ``skip`` and values that are no numbers are
-    left out."""
-    out: list[Observation] = []
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        step = _axis(_number(entry.get("step", entry.get("iter"))))
-        epoch = _axis(_number(entry.get("epoch")))
-        for key, raw in entry.items():
-            value = _number(raw)
-            if key not in skip and value is not None:
-                out.append(Observation(str(key), value, step, epoch))
-    return out
-
-
-def _hf_trainer(data: bytes) -> list[Observation]:
-    try:
-        state = json.loads(data.decode("utf-8", "replace"))
-    except ValueError:
-        return []
-    history = state.get("log_history") if isinstance(state, dict) else None
-    if not isinstance(history, list):
-        return []
-    return _entries_observations(history[:MAX_ROWS], _HF_SKIP)
-
-
-def _json_lines(data: bytes) -> Iterable[Any]:
-    for line in _lines(data):
-        try:
-            yield json.loads(line)
-        except ValueError:
-            continue
-
-
-def _mmengine(data: bytes) -> list[Observation]:
-    """One JSON object a line: ``{"lr": ..., "loss": ..., "step": 50}``; validation lines
-    carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended, and their
-    own timings (``val_data_time``, ``val_time``, as the console's ``Epoch(val)`` lines
-    name them: not the training iterations' ``time``)."""
-    entries: list[Any] = []
-    trained: dict[str, Any] = {}  # the last training line's epoch and step
-    for entry in _json_lines(data):
-        entries.append(_mmengine_entry(entry, trained))
-        if isinstance(entry, dict) and "iter" in entry:
-            trained = entry
-    return _entries_observations(entries, _MMENGINE_SKIP)
-
-
-def _mmengine_entry(entry: Any, trained: dict[str, Any]) -> Any:
-    """A validation line (no ``iter``: the training loop's lines carry it) with its timing
-    keys named for validation. An epoch-based loop (its training lines carry ``epoch``)
-    logs validation at ``step`` = the epoch just trained (``log_metric_by_epoch``): that
-    epoch, at the last training line's step."""
-    if not isinstance(entry, dict) or "iter" in entry:
-        return entry
-    named = {f"val_{key}" if key in _MMENGINE_TIMINGS else key: value
-             for key, value in entry.items()}
-    if "epoch" not in entry and "epoch" in trained and entry.get("step") == trained["epoch"]:
-        named["epoch"], named["step"] = entry["step"], trained.get("step")
-    return named

@@ -1,0 +1,152 @@
+"""The JSON records frameworks keep their metrics in, read for ``files``: Hugging Face's
+``trainer_state.json``, MMEngine's ``scalars.json``, Detectron2's ``metrics.json`` and FLAML's
+AutoML log; and the helpers every file reader shares (a cell's number, a step's axis, the
+complete lines of a file being appended to). Pure functions of the bytes read.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from exptrack.metrics.observation import Observation
+
+MAX_ROWS = 200_000
+_HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen"})
+_MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
+_MMENGINE_TIMINGS = frozenset({"data_time", "time"})
+_DETECTRON2_SKIP = frozenset({"iteration", "step"})
+# FLAML's AutoML log (``log_file_name=``): a JSON line a trial that bettered the search
+# ('{"record_id": 0, "iter_per_learner": 1, "logged_metric": {"pred_time": 0.0001},
+# "trial_time": 2.97, "wall_clock_time": 2.99, "validation_loss": 0.085, "config": {...},
+# "learner": "lgbm", "sample_size": 750}'), then '{"curr_best_record_id": 6}'
+FLAML_HEAD = b'{"record_id": '
+_FLAML_MEASURED = ("validation_loss", "trial_time", "wall_clock_time")
+
+
+def number(text: Any) -> float | None:
+    """A cell's or a field's number (a JSON number, or a text that reads as one); None for
+    anything else, ``True``/``False`` included."""
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        return float(text)
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def axis(value: float | None) -> int | float | None:
+    """A step's or an epoch's value: whole numbers as ``int``, none where it is not finite."""
+    if value is None or not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def complete_text(data: bytes) -> str:
+    """The complete lines of a file being appended to."""
+    cut = data.rfind(b"\n")
+    return data[:cut + 1].decode("utf-8", "replace") if cut >= 0 else ""
+
+
+def lines(data: bytes) -> Iterator[str]:
+    """The complete lines of a file being appended to, the first ``MAX_ROWS`` of them."""
+    return itertools.islice(complete_text(data).splitlines(), MAX_ROWS)
+
+
+def flaml(data: bytes) -> list[Observation]:
+    """FLAML's AutoML log: each trial's ``validation_loss`` (the search's error: ``1 -
+    accuracy``), ``trial_time`` and ``wall_clock_time`` and what it logged besides
+    (``logged_metric/pred_time``), at the learner's own iteration (``iter_per_learner``,
+    from 1). The trial's ``config`` is its settings; ``record_id`` and ``sample_size`` count."""
+    out: list[Observation] = []
+    for entry in _json_lines(data):
+        if not isinstance(entry, dict) or "record_id" not in entry:
+            continue  # ({"curr_best_record_id": 6}: which record was best)
+        step = axis(number(entry.get("iter_per_learner")))
+        logged = entry.get("logged_metric")
+        pairs = [(key, entry.get(key)) for key in _FLAML_MEASURED]
+        if isinstance(logged, dict):
+            pairs += [(f"logged_metric/{key}", raw) for key, raw in logged.items()]
+        out += [Observation(name, value, step, None) for name, raw in pairs
+                if (value := number(raw)) is not None]
+    return out
+
+
+def detectron2(data: bytes) -> list[Observation]:
+    """Detectron2's ``metrics.json``: a JSON object a line, its ``iteration`` the step (the
+    console's ``iter: 19``); the evaluation's ``bbox/AP`` joins the line of its iteration."""
+    return entries_observations(({**entry, "step": entry.get("iteration")}
+                                 for entry in _json_lines(data)
+                                 if isinstance(entry, dict)), _DETECTRON2_SKIP)
+
+
+def entries_observations(entries: Iterable[Any], skip: frozenset[str]) -> list[Observation]:
+    """Logged dicts (``{"loss": 0.5, "step": 10, "epoch": 1.0}``) as observations at their
+    own step (or ``iter``) and epoch; keys in ``skip`` and values that are no numbers are
+    left out."""
+    out: list[Observation] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        step = axis(number(entry.get("step", entry.get("iter"))))
+        epoch = axis(number(entry.get("epoch")))
+        for key, raw in entry.items():
+            value = number(raw)
+            if key not in skip and value is not None:
+                out.append(Observation(str(key), value, step, epoch))
+    return out
+
+
+def hf_trainer(data: bytes) -> list[Observation]:
+    """Hugging Face's ``trainer_state.json``: its ``log_history``, an entry a log."""
+    try:
+        state = json.loads(data.decode("utf-8", "replace"))
+    except ValueError:
+        return []
+    history = state.get("log_history") if isinstance(state, dict) else None
+    if not isinstance(history, list):
+        return []
+    return entries_observations(history[:MAX_ROWS], _HF_SKIP)
+
+
+def _json_lines(data: bytes) -> Iterable[Any]:
+    for line in lines(data):
+        try:
+            yield json.loads(line)
+        except ValueError:
+            continue
+
+
+def mmengine(data: bytes) -> list[Observation]:
+    """One JSON object a line: ``{"lr": ..., "loss": ..., "step": 50}``; validation lines
+    carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended, and their
+    own timings (``val_data_time``, ``val_time``, as the console's ``Epoch(val)`` lines
+    name them: not the training iterations' ``time``)."""
+    entries: list[Any] = []
+    trained: dict[str, Any] = {}  # the last training line's epoch and step
+    for entry in _json_lines(data):
+        entries.append(_mmengine_entry(entry, trained))
+        if isinstance(entry, dict) and "iter" in entry:
+            trained = entry
+    return entries_observations(entries, _MMENGINE_SKIP)
+
+
+def _mmengine_entry(entry: Any, trained: dict[str, Any]) -> Any:
+    """A validation line (no ``iter``: the training loop's lines carry it) with its timing
+    keys named for validation. An epoch-based loop (its training lines carry ``epoch``)
+    logs validation at ``step`` = the epoch just trained (``log_metric_by_epoch``): that
+    epoch, at the last training line's step."""
+    if not isinstance(entry, dict) or "iter" in entry:
+        return entry
+    named = {f"val_{key}" if key in _MMENGINE_TIMINGS else key: value
+             for key, value in entry.items()}
+    if "epoch" not in entry and "epoch" in trained and entry.get("step") == trained["epoch"]:
+        named["epoch"], named["step"] = entry["step"], trained.get("step")
+    return named
