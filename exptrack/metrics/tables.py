@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from exptrack.metrics import counterkeys, forms, longtables, names, naming, rules
+from exptrack.metrics.denylist import EVALUATIONS
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 
@@ -284,7 +285,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         listed = _ONE_VALUE_LIST.match(cell)
         if listed is not None:  # numpy's "[-2.179]": the value
             cell = listed.group(1)
-        if low in names.EVALUATIONS and step is None and ROW_NUMBER.match(cell):
+        if low in EVALUATIONS and step is None and ROW_NUMBER.match(cell):
             step = number(cell)  # pagmo's "Fevals:", DEAP's "nevals": when no generation
             continue  # came before them, the evaluations so far are the run's progress
         if low in rules.EPOCH_KEYS or low in rules.STEP_KEYS or low in _STEP_COLUMNS or (
