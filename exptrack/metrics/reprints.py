@@ -63,7 +63,11 @@ def _significant_rounding(before: float, value: float) -> bool:
     return any(float(f"{before:.{digits}g}") == value for digits in range(_SIGNIFICANT, _PLACES))
 
 
-def _repeated(before: tuple[Observation, str | bytes], obs: Observation,
+# a name's last observation, the line it came from, and how many closing lines had come then
+_Seen = tuple[Observation, str | bytes, int]
+
+
+def _repeated(before: _Seen, obs: Observation,
               raw: str | bytes) -> bool:
     """Is ``obs`` (of the line ``raw``) the value ``before`` (an observation and its line)
     printed again: the same step and epoch (one of them known), the same value to the
@@ -102,13 +106,12 @@ class Reprints:
     LIMIT = spelling.NameRegistry.LIMIT  # names remembered: as many as the parser names
 
     def __init__(self) -> None:
-        self._last: dict[str, tuple[Observation, str | bytes]] = {}
+        self._last: dict[str, _Seen] = {}
         self._noted: dict[str, float] = {}
         # the lines so far that said training was over ("Training completed!", "SUMMARY"),
-        # and how many had come when each name was last printed: a value of no step printed
+        # each name's last print remembering how many had come: a value of no step printed
         # again after one, in another format, is the run's summary restating it
         self.closings = 0
-        self._closed: dict[str, int] = {}
 
     def check(self, out: list[Observation], first: int, raw: str | bytes) -> None:
         """Drop ``out[first:]`` (one line's values) when every one of them is a reprint of
@@ -140,7 +143,7 @@ class Reprints:
         if len(new) * 2 < end - first:
             out[first:] = new
 
-    def _summarized(self, before: tuple[Observation, str | bytes], obs: Observation,
+    def _summarized(self, before: _Seen, obs: Observation,
                     raw: str | bytes) -> bool:
         """Is ``obs``, of no step, a summary's restatement of ``before``, a value printed
         before a line said training was over ("Final test accuracy: 85.08%" after
@@ -148,7 +151,7 @@ class Reprints:
         seen = before[0]
         return obs.step is None and obs.epoch is None \
             and _distinctive(min(seen.value, obs.value, key=lambda v: len(repr(v)))) \
-            and self._closed.get(obs.name, self.closings) < self.closings \
+            and before[2] < self.closings \
             and _loose_format(before[1]) != _loose_format(raw) \
             and (printed_alike(seen.value, obs.value, raw)
                  or printed_alike(obs.value, seen.value, before[1]))
@@ -181,8 +184,7 @@ class Reprints:
         for index in range(start, min(end, len(out))):
             obs = out[index]
             if not full or obs.name in last:
-                last[obs.name] = (obs, raw)
-                self._closed[obs.name] = self.closings
+                last[obs.name] = (obs, raw, self.closings)
 
     def remember(self, block: columns.Block, raw: str | bytes) -> None:
         """Remember the last line (``raw``) of a column block, as the line path would."""
