@@ -45,7 +45,7 @@ BEST = 1 << 21  # a heading over the best epoch's values again ("Best results (w
 PLACES = 1 << 23  # four bits from here: the decimal places of a listing's plain number
 # (an integer's: 15), whose sharing makes a block results (``Block.places``)
 # a Block's modes: it reads the lines after it
-REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS, FLOWER = 1, 2, 3, 4, 5, 6, 7, 8
+REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS, FLOWER, BAR = 1, 2, 3, 4, 5, 6, 7, 8, 9
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|])\s*|(?<=-)(?<![A-Za-z_]-)\s*)(?P<q>['\"]?)"
@@ -289,7 +289,8 @@ class Block:
         # SUMMARY: W&B's run summary, its entries new values only when they repeat none;
         # COCO: pycocotools' summary rows, until the next line shows who records them;
         # ROWS: a per-class breakdown's rows under its heading, to a blank line or a rule;
-        # FLOWER: Flower's run summary, its lines read by ``flower.Reader``
+        # FLOWER: Flower's run summary, its lines read by ``flower.Reader``; BAR: a finished
+        # tqdm bar's postfix values, until a line shows whether it reports them again
         self.mode = mode
         self.lines: list[str] = []  # OBJECT: its lines so far
         self.depth = 0  # OBJECT: the brackets still open

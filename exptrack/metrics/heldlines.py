@@ -6,7 +6,11 @@
   validation): replaced by the next render or the finished bar (Keras' History keeps one
   value an epoch), recorded when the run goes on without one;
 - pycocotools' summary rows (``detectron``): recorded, unless the next line is the
-  framework's own record of them (Detectron2's tables, MMDetection's copypaste).
+  framework's own record of them (Detectron2's tables, MMDetection's copypaste);
+- a finished tqdm bar's postfix values ("Epoch 3/10: 100% 1636/1636 [04:54<00:00,
+  train_loss=0.192]"): the last batch's running figures, superseded when the next line of
+  values reports the same names for the epoch ("Epoch 3: train_loss=0.159226"), recorded
+  otherwise.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from exptrack.metrics.lineplan import (
     KEYED,
     RESULTS,
     Plan,
+    bar_finished,
     text_of,
 )
 from exptrack.metrics.observation import Observation
@@ -31,7 +36,8 @@ _WORDS_ONLY = dumps.LISTING | dumps.EVIDENCE | dumps.CONTINUES | dumps.MEASURED
 
 
 class HeldLines:
-    """Keras bar renders and pycocotools' summary rows (see the module docstring)."""
+    """Keras bar renders, tqdm bars' last values and pycocotools' summary rows (see the
+    module docstring)."""
 
     _dump: dumps.Block | None
     _copypaste: detectron.Copypaste
@@ -40,6 +46,7 @@ class HeldLines:
     _keras_last: tuple[int | float | None, int] | None  # the last finished bar's epoch, length
     _keras3: bool  # a Keras 3 bar ("━━━") was seen: its callbacks log the learning rate
     _paddle_block: bool  # after Paddle hapi's "Eval begin..." (``_eval_block``)
+    _in_render: bool  # a terminal render's line is being read (``replay``)
 
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         raise NotImplementedError
@@ -82,6 +89,41 @@ class HeldLines:
                 self.step = self.epoch = self._keras_last = None  # Keras' evaluate()
                 # after fit() (a bar with validation is the epoch's own)
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
+
+    def _hold_bar(self, plan: Plan, raw: str | bytes, out: list[Observation], first: int) -> None:
+        """A finished bar's values (``out[first:]``) are held (``dumps.BAR``) until the next
+        line of values shows whether it reports them again (``_bar_reported``)."""
+        if self._in_render:  # a terminal's render: ``replay`` keeps what changed on the bar
+            return
+        data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogateescape")
+        if any(kind == rules.BAR_STEP and bar_finished(data, start, end)
+               for kind, start, end in plan.context):
+            self._dump = dumps.Block(mode=dumps.BAR)
+            self._dump.held, out[first:] = out[first:], []
+
+    def _bar_reported(self, block: dumps.Block, plan: Plan, raw: str | bytes,
+                      out: list[Observation]) -> bool | None:
+        """A line after a finished bar's held values: a line of values at the bar's epoch
+        (its own epoch, or none printed) that names them again is the epoch's record, and
+        the bar's running figures of those names are dropped (qm9-egnn's "Epoch 3:
+        train_loss=0.159226" after the bar's "train_loss=0.192"; SpeechBrain's "train loss:
+        9.45e-01" after "train_loss=0.945"). A line of no values waits (a checkpoint's
+        message), up to ``_BAR_WAIT`` of them; a step, another epoch, a bar or a line a block
+        would take (a heading, a listing) ends the wait.
+        None: the line reads on (the block stays); False: the block is closed."""
+        epoch = block.held[0].epoch
+        moved = any(kind in (rules.STEP, rules.BATCH, rules.BAR_STEP)
+                    or (kind in (rules.EPOCH, rules.EPOCH_ALONE) and epoch is not None
+                        and not (raw[start:end].isdigit() and int(raw[start:end]) == epoch))
+                    for kind, start, end in plan.context)
+        if not plan.metrics and not plan.flags and not moved and block.waited < _BAR_WAIT:
+            block.waited += 1
+            return None
+        if plan.metrics and not moved:
+            again = {m[0].casefold() for m in plan.metrics}
+            block.held = [o for o in block.held if o.name.casefold() not in again]
+        self._close_dump(out)
+        return False
 
     def _eval_block(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
         """A line after Paddle hapi's ``Eval begin...`` (``verbose=2``: ``step 4/4 - loss:
@@ -127,6 +169,7 @@ class HeldLines:
         return True
 
 
+_BAR_WAIT = 4  # lines of no values a finished bar's held values wait through
 EVAL_BEGIN = ("Eval begin...", b"Eval begin...")  # Paddle hapi's, before its evaluation
 _EVAL_END = ("Eval samples:", b"Eval samples:")  # ... and after it
 

@@ -70,6 +70,8 @@ class ModedBlocks(HeldLines):
                 self._close_dump(out)  # finished bar: the last render was the epoch's
                 return False
             return None  # "Epoch 6: ReduceLROnPlateau reducing ...": the same epoch
+        if block.mode == dumps.BAR:
+            return self._bar_reported(block, plan, raw, out)
         if block.mode == dumps.REPRINT:
             self._dump = None
             if plan.metrics:

@@ -393,6 +393,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                         self._dump = dumps.Block(stream=True)
                         for metric in plan.metrics:
                             self._name(metric[0])
+                    elif self._dump is not None and self._dump.mode == dumps.BAR:
+                        self._bar_reported(self._dump, plan, text[position:position + width - 1],
+                                           pending)  # (the block's first line after the bar)
                     elif self._dump is not None:
                         self._close_dump(pending)
                     if pending:

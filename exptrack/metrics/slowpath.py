@@ -291,6 +291,8 @@ class SlowPath(Placing, DumpBlocks):
                 self._reprints.take(out, first, raw)
                 if flags & TRIAL:  # Optuna's trial value at its number; the lines after it
                     self.step = None  # (the next trial's training) are at no step of it
+                elif len(out) > first and self._dump is None:
+                    self._hold_bar(plan, raw, out, first)
                 return None
             return plan if plan.metrics or plan.context else EMPTY
         if block is None:

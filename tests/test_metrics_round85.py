@@ -1,0 +1,73 @@
+"""Round ``tune85`` (session 85): rules written from the tuning half of the corpus. Each test of
+a rule fails on 17e13733 (this session's start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import columns_named, named
+
+
+def _record(second: str, message: str) -> str:
+    return f"2024-11-25 00:31:{second},542 - {message}\n"
+
+
+def test_a_logging_time_reads_alike_whatever_its_second() -> None:
+    # Python logging's default "%(asctime)s" ends "HH:MM:SS,mmm": a second of "00" to "09"
+    # once left the time in the text, and the line read otherwise than at "10" and up
+    for second in ("00", "05", "10", "42"):
+        text = "Epoch 1/20\n" + _record(second, "Train Loss: 31.9717, Accuracy: 0.8737")
+        assert named(text) == [("train_loss", 31.9717, None, 1),
+                               ("train_accuracy", 0.8737, None, 1)], second
+        assert columns_named(text) == named(text)
+
+
+def test_a_decimal_comma_still_reads_and_a_list_stays_a_list() -> None:
+    # (guard) the time's seconds only after "HH:MM:"
+    assert named("Accuracy: 0,81\n") == [("Accuracy", 0.81, None, None)]
+    assert named("loss 00,542 here\n") == []
+
+
+# qm9-egnn-tda: each epoch's finished tqdm bar (its postfix the last batch's running figures),
+# then the epoch's own summary of the same names
+_BAR_THEN_SUMMARY = "".join(
+    f"Epoch {e}/3 [train]: 100% 1636/1636 [04:54<00:00,  5.55it/s, train_loss={bar}, "
+    f"train_mae={mae}]\nEpoch {e}: train_loss={loss} train_MAE={mae2} val_MAE={val}\n"
+    "Saved best checkpoint: /content/best.pt\n"
+    for e, bar, mae, loss, mae2, val in ((1, 0.364, 0.425, 0.647572, 0.5992, 0.4809),
+                                         (2, 0.12, 0.272, 0.214272, 0.3485, 0.3113),
+                                         (3, 0.192, 0.361, 0.159226, 0.2995, 0.281)))
+
+
+def test_a_finished_bars_values_give_way_to_the_epochs_summary_of_them() -> None:
+    assert named(_BAR_THEN_SUMMARY) == [
+        ("train_loss", 0.647572, None, 1), ("train_mae", 0.5992, None, 1),
+        ("val_MAE", 0.4809, None, 1),
+        ("train_loss", 0.214272, None, 2), ("train_mae", 0.3485, None, 2),
+        ("val_MAE", 0.3113, None, 2),
+        ("train_loss", 0.159226, None, 3), ("train_mae", 0.2995, None, 3),
+        ("val_MAE", 0.281, None, 3)]
+    assert columns_named(_BAR_THEN_SUMMARY) == named(_BAR_THEN_SUMMARY)
+
+
+def test_the_summary_may_come_after_a_bar_of_no_values() -> None:
+    # SpeechBrain: the training bar (postfix train_loss), the validation bar, then its
+    # train_logger's line of the epoch
+    text = ("100%|██████████| 190/190 [05:01<00:00,  1.59s/it, train_loss=0.945]\n"
+            "100%|██████████| 40/40 [00:31<00:00,  1.27it/s]\n"
+            "speechbrain.utils.train_logger - epoch: 1, lr: 1.00e+00 - train loss: 9.45e-01"
+            " - valid loss: 1.23\n")
+    assert named(text) == [("lr", 1.0, None, 1), ("train_loss", 0.945, None, 1),
+                           ("valid_loss", 1.23, None, 1)]
+
+
+def test_a_finished_bars_values_stand_when_no_line_reports_them_again() -> None:
+    # (guard) the next epoch's bar, a line of other names, or the end of the output
+    bars = "".join(f"Epoch {e}: 100%|█| 32/32 [00:02<00:00, 21.3it/s, loss={v}]\n"
+                   for e, v in ((0, 0.533), (1, 0.402)))
+    assert named(bars) == [("loss", 0.533, None, 0), ("loss", 0.402, None, 1)]
+    other = bars + "Epoch 1: val_acc=0.871\n"
+    assert named(other) == [("loss", 0.533, None, 0), ("loss", 0.402, None, 1),
+                            ("val_acc", 0.871, None, 1)]
+    # a heading's block after the bar is read as it is without one (its names the section's)
+    tree = ("Train epoch 7: 100%|█| 62/62 [01:05<00:00,  1.06s/it, loss_cls=0.844]\n"
+            "SUMMARY OF EPOCH 7\n├── Train\n│   ├── loss_cls = 0.8437\n")
+    assert ("loss_cls", 0.844, None, 7) in named(tree)
