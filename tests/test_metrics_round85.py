@@ -71,3 +71,37 @@ def test_a_finished_bars_values_stand_when_no_line_reports_them_again() -> None:
     tree = ("Train epoch 7: 100%|█| 62/62 [01:05<00:00,  1.06s/it, loss_cls=0.844]\n"
             "SUMMARY OF EPOCH 7\n├── Train\n│   ├── loss_cls = 0.8437\n")
     assert ("loss_cls", 0.844, None, 7) in named(tree)
+
+
+# CialloDroid: the epoch's phase lines, then a line of "Results" that restates every value
+# under short names of its own
+_RECAP = (
+    "2024-11-27 16:37:40,100 - Epoch 1/30\n"
+    "2024-11-27 16:37:53,360 - Train Loss: 90.4892, Accuracy: 0.5702, Time: 17.89s\n"
+    "2024-11-27 16:37:55,861 - Validation Loss: 11.4515, Accuracy: 0.5709, Precision: 0.5693,"
+    " Recall: 1.0000, F1 Score: 0.7255\n"
+    "2024-11-27 16:37:55,861 - Epoch 1 Results: Train Loss = 90.4892, Train Acc = 0.5702,"
+    " Val Loss = 11.4515, Val Acc = 0.5709, Precision = 0.5693, Recall = 1.0000, F1 = 0.7255\n")
+
+
+def test_a_recap_of_the_epochs_values_under_other_names_adds_nothing() -> None:
+    assert named(_RECAP) == [
+        ("train_loss", 90.4892, None, 1), ("train_accuracy", 0.5702, None, 1),
+        ("train_time", 17.89, None, 1), ("validation_loss", 11.4515, None, 1),
+        ("validation_accuracy", 0.5709, None, 1), ("validation_precision", 0.5693, None, 1),
+        ("validation_recall", 1.0, None, 1), ("validation_F1_Score", 0.7255, None, 1)]
+    assert columns_named(_RECAP) == named(_RECAP)
+
+
+def test_new_names_on_values_of_one_name_or_of_steps_stay() -> None:
+    # (guards) PyCIL's first task: "new" and "total" are one accuracy, a line's own; BiaPy's
+    # MetricLogger averages, which name the last batch's values by the phase
+    pycil = ("Epoch 1 => Task 0, Epoch 5/5 => Loss 0.421, Train_accy 85.21, Test_accy 89.30\n"
+             "CNN: {'total': 89.3, 'old': 0, 'new': 89.3}\n")
+    assert [n[:2] for n in named(pycil)][-3:] == [("CNN_total", 89.3), ("CNN_old", 0.0),
+                                                  ("CNN_new", 89.3)]
+    biapy = ("[10:35:45.087504] Epoch: [1]  [8/9]  eta: 0:00:17  loss: 0.0938 (0.1454)  "
+             "PSNR: 17.2665 (17.2866)  SSIM: 0.1288 (0.1211)\n"
+             "[10:35:45.141466] [Train] averaged stats: loss: 0.0938 (0.1454)  "
+             "PSNR: 17.2665 (17.2866)  SSIM: 0.1288 (0.1211)\n")
+    assert {"train_loss", "train_PSNR", "train_SSIM"} <= {n[0] for n in named(biapy)}

@@ -30,6 +30,8 @@ from exptrack.metrics.observation import Observation
 _NUMBER_OR_SPACE = re.compile(r"[+-]?\d[\w.+-]*|\s+")
 _NUMBER_OR_SPACE_BYTES = re.compile(rb"[+-]?\d[\w.+-]*|\s+")
 
+_RECAP = 3  # values a line needs for its new names to be a recap of values printed before
+_DISTINCT = 2  # ... and the distinctive values among them
 _PLACES = 12  # past this many decimals a print is not a rounding of another
 _FEWEST = 3  # 0.5 after 0.52 is a new value, not the same one rounded
 _SIGNIFICANT = 4  # ... unless printed to this many significant digits (424.5 of 424.503)
@@ -107,6 +109,7 @@ class Reprints:
 
     def __init__(self) -> None:
         self._last: dict[str, _Seen] = {}
+        self._by_value: dict[float, _Seen] = {}  # each value's last print (``_restated``)
         self._noted: dict[str, float] = {}
         # the lines so far that said training was over ("Training completed!", "SUMMARY"),
         # each name's last print remembering how many had come: a value of no step printed
@@ -122,12 +125,17 @@ class Reprints:
         index = first
         same: bool | None = None  # the earlier line's format (only the same values repeat it)
         new: list[Observation] = []  # values of names never printed before
+        sources: set[str] = set()  # ... that restate these names' values (``_restated``)
         while index < end:  # (most lines fail at their first value)
             obs = out[index]
             before = last.get(obs.name)
             if before is None:
                 if names.denied(obs.name, None):
                     return
+                if end - first >= _RECAP and (source := self._restated(obs, raw)) is not None:
+                    sources.add(source)  # "Epoch 1 Results: Train Loss = 90.4892, Train Acc =
+                    index += 1  # 0.5702, Val Loss = ...": the epoch's values again, named
+                    continue  # otherwise
                 new.append(obs)  # Poutyne's "lr: 0.1, loss: 0.0732985, ...": the best
                 index += 1  # epoch's values again, and the learning rate it printed nowhere
                 continue
@@ -140,8 +148,21 @@ class Reprints:
                 return  # (a step newly known repeats only another format's line: the
                 # bar's epoch value in Lightning's checkpoint message, "reached 0.84879")
             index += 1
+        if sources and len(sources - {""}) < _DISTINCT:  # a recap restates distinctive values
+            new = [o for o in out[first:end] if o.name not in last]  # of several names
         if len(new) * 2 < end - first:
             out[first:] = new
+
+    def _restated(self, obs: Observation, raw: str | bytes) -> str | None:
+        """Is ``obs``, of a name never printed, a value another name printed at the same
+        epoch (no step), exactly, in a line of another format (a recap of the epoch's values
+        under names of its own)? That name when the value is distinctive (seldom met by
+        chance), "" when it is not (``Recall = 1.0000``), None when it is no restatement."""
+        before = self._by_value.get(obs.value)
+        if before is None or obs.step is not None or before[0].step is not None \
+                or not _repeated(before, obs, raw) or _format(before[1]) == _format(raw, before[1]):
+            return None
+        return before[0].name if _distinctive(obs.value) else ""
 
     def _summarized(self, before: _Seen, obs: Observation,
                     raw: str | bytes) -> bool:
@@ -179,12 +200,14 @@ class Reprints:
 
     def record(self, out: list[Observation], start: int, end: int, raw: str | bytes) -> None:
         """Remember ``out[start:end]``, the values of the line ``raw``."""
-        last = self._last
+        last, by_value = self._last, self._by_value
         full = len(last) >= self.LIMIT
+        if len(by_value) >= self.LIMIT:
+            by_value.clear()
         for index in range(start, min(end, len(out))):
             obs = out[index]
             if not full or obs.name in last:
-                last[obs.name] = (obs, raw, self.closings)
+                last[obs.name] = by_value[obs.value] = (obs, raw, self.closings)
 
     def remember(self, block: columns.Block, raw: str | bytes) -> None:
         """Remember the last line (``raw``) of a column block, as the line path would."""
