@@ -105,3 +105,18 @@ def test_new_names_on_values_of_one_name_or_of_steps_stay() -> None:
              "[10:35:45.141466] [Train] averaged stats: loss: 0.0938 (0.1454)  "
              "PSNR: 17.2665 (17.2866)  SSIM: 0.1288 (0.1211)\n")
     assert {"train_loss", "train_PSNR", "train_SSIM"} <= {n[0] for n in named(biapy)}
+
+
+def test_basicsrs_validation_line_names_its_metrics_by_the_phase() -> None:
+    # BasicSR (Retinexformer, NAFNet, WaveNet-LOL): "Validation <data set>," then a "\t # key:
+    # value" field a metric
+    text = ("2024-08-01 20:14:19,078 INFO: [Retin..][epoch:  6, iter:     400, lr:(2.957e-04,)] "
+            "[eta: 0:08:43, time (data): 0.232 (0.001)] l_pix: 9.7821e-02 \n"
+            "2024-08-31 03:20:44,018 INFO: Validation ValSet,\t\t # psnr: 20.7047"
+            "\t # ssim: 0.8128\n"
+            "2024-08-31 03:21:14,856 INFO: Validation gopro-test, \t\t # psnr: 21.4482\n")
+    assert [n for n in named(text) if "psnr" in n[0] or "ssim" in n[0]] == [
+        ("validation_psnr", 20.7047, 400, 6), ("validation_ssim", 0.8128, 400, 6),
+        ("validation_psnr", 21.4482, 400, 6)]
+    # (guard) a data set's name before a comma labels nothing without those fields
+    assert named("Validation ValSet, psnr: 20.7047\n") == [("psnr", 20.7047, None, None)]

@@ -45,16 +45,20 @@ _ANY_WORD = "|".join(_WORDS)  # one alternation for the patterns below that find
 
 # a phase word's comma before a key and its value: "Epoch 50 Val, MAE: 14.68"
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
+_HASH_FIELD = r"\s{1,8}#\s[A-Za-z][\w\-]{0,30}:\s?[+-]?\.?\d"  # a field "\t # psnr: 19.17"
 _PHASE = re.compile(
     r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,)|\s\(EMA\)(?=:))?"  # a named split: "val_unseen ,
     # sr: 65.09"; timm's "Test (EMA): [ 48/48]", the averaged weights' test (test_ema_loss)
     r"(?:\s+on\s+'[^']*'\s+subset|\s+(?:set|dataset|data)(?:\s<[^<>]{1,120}>)?"  # its repr:
     r"|\s(?:statistics|stats|metrics|results)(?=:)"  # DCASE's "validate statistics:"
-    r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z])|\s(?:after|before)\straining)?"  # "val set <
+    r"|\s[A-Z][A-Za-z]{1,9}(?=:\s[A-Za-z])|\s(?:after|before)\straining"
+    r"|\s[A-Za-z][\w\-]{0,30}(?=," + _HASH_FIELD + "))?"  # BasicSR's "Validation ValSet,\t\t #
+    # psnr: 19.17\t # ssim: 0.81": its data set's name, then its metrics' fields; "val set <
     # BaseDataset, pitts30k - #database: 10000 >:", "Test dataset: Overall Loss:", "Dev
     # BLEU:", ReChorus's "Test After Training: (HR@5:0.34,"
-    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|[-=]>\s|$|" + _COMMA_LABEL + ")"  # "VAL --- kl:"
+    r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|[-=]>\s|$|" + _COMMA_LABEL + "|,(?=" + _HASH_FIELD
+    + "))"  # "VAL --- kl:"
     r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)|n/a\b|N/A\b))")  # "val: n/a": a key with no value,
 # not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its values
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
