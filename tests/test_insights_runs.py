@@ -698,6 +698,9 @@ EXPECTED = {
     "heldout468/litgpt_tinyllama_safari_ssm_iter_step_loss_iter_time_sanity_val.log":
         {"not_learning"},
     "heldout456/srgan_sr_tqdm_epoch_bar_loss_postfix_eval_psnr_lines.log": {"plateau"},
+    # validation PSNR best at epoch 7 (21.74) of 94, then down to 20.58 (named since tune85)
+    "heldout456/wavenet_lol_basicsr_per_epoch_validation_psnr_ssim_patience_training_details"
+    "_block.log": {"plateau"},
     "heldout465/snntorch_exoplanet_hunter_epoch_bracket_test_loss_accuracy_sensitivity_"
     "specificity_auc_roc_percent.log": {"plateau"},
     "heldout475/cs224n_a3_nmt_colab_toy_run_avg_loss_ppl_words_per_sec_dev_ppl.log":
