@@ -120,3 +120,11 @@ def test_basicsrs_validation_line_names_its_metrics_by_the_phase() -> None:
         ("validation_psnr", 21.4482, 400, 6)]
     # (guard) a data set's name before a comma labels nothing without those fields
     assert named("Validation ValSet, psnr: 20.7047\n") == [("psnr", 20.7047, None, None)]
+
+
+def test_a_value_in_decibels_reads_with_its_unit_glued() -> None:
+    # KAIR's main_train_psnr.py: "<epoch:550, Average PSNR : 30.82dB"
+    text = "".join(f"<epoch:{e}, Average PSNR : {v}dB\n" for e, v in ((540, 30.78), (550, 30.82)))
+    assert named(text) == [("Average_PSNR", 30.78, None, 540), ("Average_PSNR", 30.82, None, 550)]
+    assert named("epoch 3 SI-SNR: -12.5dB, SDR: 10.1dB\n") == [
+        ("SI-SNR", -12.5, None, 3), ("SDR", 10.1, None, 3)]

@@ -24,8 +24,9 @@ _GLUED_NAME = r"(?!\d+['\"]?(?:\s?[=:]\s?(?!\d{1,3}%(?:\||\s\d))[-+]?\.?\d|\s[-+
 # A number that stands alone: not part of a word, a version (1.2.3), a date (2024-01-05),
 # a time (12:30:01) or a size with a letter (2.6G, 7B); not the upper end of a range after
 # a decimal (``mAP@0.5:0.95``). A time or memory unit right after it (893.76ms,
-# 59.65GB, 433M, 95.1TFLOPS) does not stop it, nor does ``epoch`` (ESPnet's ``8epoch``), nor
-# a time per unit (``2.057s/batch``; not a bar's ``s/it`` or Keras' ``/step`` ``/epoch``).
+# 59.65GB, 433M, 95.1TFLOPS) or decibels (KAIR's "Average PSNR : 30.82dB") does not stop
+# it, nor does ``epoch`` (ESPnet's ``8epoch``), nor a time per unit (``2.057s/batch``; not
+# a bar's ``s/it`` or Keras' ``/step`` ``/epoch``).
 # Forms: 1, -2.5, .5, 3e-4, 8.4E+00, Julia's Float32 0.0363f0, a thousands-grouped 1,234.5
 # (first group 1-999), a decimal comma (0,81, 12,5; not an item of a list, "0,1,2"; three
 # digits after 1-999 group thousands, ``to_float``), nan, inf; after a counter's word glued
@@ -45,7 +46,7 @@ TOKEN = re.compile(
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
     r"|" + _GROUPED + r"(?:\.\d+)?"
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
-    r"(?!(?!(?:ms|s|us|sec|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS)(?![\w/])"
+    r"(?!(?!(?:ms|s|us|sec|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS|dB)(?![\w/])"
     r"|[Ee]poch(?!\w)|(?:st|nd|rd|th)(?=\s(?:[Ee]poch|[Ss]tep|[Ii]teration))"  # "130th epoch"
     r"|(?:ms|s|us|sec)/(?!(?:it|step|epoch|sample)\b)[A-Za-z])\w|\.\w|-\d(?!\d*\])|:\.?\d"
     r"|,\d{3})"
