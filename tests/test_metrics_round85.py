@@ -128,3 +128,32 @@ def test_a_value_in_decibels_reads_with_its_unit_glued() -> None:
     assert named(text) == [("Average_PSNR", 30.78, None, 540), ("Average_PSNR", 30.82, None, 550)]
     assert named("epoch 3 SI-SNR: -12.5dB, SDR: 10.1dB\n") == [
         ("SI-SNR", -12.5, None, 3), ("SDR", 10.1, None, 3)]
+
+
+_TIMM = ("Train: 0 [   0/1251 (  0%)]  Loss: 6.957 (6.96)  Time: 2.735s,  374.38/s  (2.735s,  "
+         "374.38/s)  LR: 1.000e-05  Data: 1.431 (1.431)\n")
+
+
+def test_a_python_logging_record_reads_as_its_message_alone() -> None:
+    # the same message printed, or logged through a record prefix of Python logging's usual
+    # formats: the same names, steps and epochs
+    alone = named(_TIMM)
+    assert alone[0] == ("train_loss", 6.957, 0, 0)
+    for prefix in ("2024-11-25 10:31:15,542 - INFO - ", "2024-11-25 10:31:15,542 - root - INFO - ",
+                   "2024-11-25 10:31:15,542 INFO ", "[2024-11-25 10:31:15,542][train][INFO] - ",
+                   "[2024-11-25 10:31:15] INFO - ", "INFO:__main__:"):
+        assert named(prefix + _TIMM) == alone, prefix
+        assert columns_named(prefix + _TIMM) == alone, prefix
+
+
+def test_a_records_prefix_that_says_more_keeps_its_meaning() -> None:
+    # (guards) fairseq's "| INFO | train |" (the phase in the record), Flax's absl record of
+    # its evaluation, PyLaia's "[... INFO laia] TR - E0:"
+    fairseq = ("2023-06-14 08:34:06 | INFO | train | epoch 503 | loss 3.003 | ppl 2.12 | "
+               "num_updates 1000\n")
+    assert [n[0] for n in named(fairseq)] == ["train_loss", "train_ppl"]
+    assert [n[0] for n in named("INFO:absl:eval epoch: 1, loss: 0.0592, accuracy: 98.00\n")] \
+        == ["eval_loss", "eval_accuracy"]
+    assert [n[0] for n in named("[2020-12-02 02:53:30,572 INFO laia] TR - E0: 100% 16/16 "
+                                "[00:34<00:00, 0.46it/s, loss=113.0499, cer=137.3%]\n")] == [
+        "tr_loss", "tr_cer"]

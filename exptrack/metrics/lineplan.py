@@ -13,6 +13,7 @@ from exptrack.metrics import (
     flower,
     forms,
     gensim,
+    logrecord,
     mllog,
     optuna,
     rlstarter,
@@ -35,38 +36,6 @@ _SIGN = re.compile("(?<=[0-9])[\udc80-\udcff]{1,2}(?=[0-9])")
 _PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default|rank)\d{1,6}\]):"
                           r"|^ {1,4}\d{1,4}: (?=[ \[A-Za-z])|^\d{1,4}: (?= \[\d)"
                           r"|^\((?:[\w.:]{1,60} )?pid=\d{1,9}(?:, ip=[\d.]{7,15})?\) ")
-# loguru's record prefix, "2024-05-01 12:00:00.123 | INFO     | train:main:42 - ": its
-# "module:function:line" names no value
-_LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s{0,8}[A-Z]{4,8}\s*\|\s?"
-                     r"(?:[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - "
-                     # "%(name)s | %(funcName)s:%(lineno)d | %(message)s" likewise
-                     r"|(?:[\w.<>\-]{1,80} \| )?[\w.<>\-]{1,80}:\d{1,7} \| )")
-# a logging record's "%(asctime)s %(levelname)s %(name)s: " ("08/31/2025 12:30:44 PM INFO
-# __main__: "): the logger's name is no word of the message's first key
-_LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
-                         r"(?:INFO|DEBUG|WARNING)\s{1,4}[\w.<>\-]{1,60}:\s(?=[A-Za-z])")
-# icefall's "%(asctime)s %(levelname)s [%(filename)s:%(lineno)d] (%(rank)s/%(world_size)s) ":
-# the process's rank of the world ("(1/2)") is no step of the message
-_RANK_RECORD = re.compile("^" + forms.LOG_STAMP + r"[\d:.,]{0,10} (?:INFO|DEBUG|WARNING|ERROR) "
-                          r"\[[\w.\-]{1,80}:\d{1,7}\] \((\d{1,6})/\d{1,6}\) ")
-# NeMo's record prefix, "[NeMo I 2025-06-18 21:57:04 nemo_logging:393] ": its tag, level,
-# time and source location ("module:line") name no value
-_TAGGED_RECORD = re.compile(r"^\s{0,8}\[[A-Za-z]{1,12} [IWEDC] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
-                            r" [\w.\-]{1,80}:\d{1,7}\] ")
-# the logging cookbook's "%(asctime)s [%(levelname)-5.5s]  %(message)s" ("2022-04-08 15:11:08
-# [INFO ]  Validation accuracy: 55.16<TAB>macro_fscore: 43.87"): the message's phrase labels it
-_PADDED_LEVEL = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ T][\d:.,]{5,16} \[(?:INFO |DEBUG|WARNI)\]"
-                           r"\s{1,4}(?=[A-Za-z])")
-# arcface_torch's "Training: %(asctime)s-%(message)s" ("Training: 2025-11-30 20:25:07,715-Speed
-# 1123.18 samples/sec"): the stamp's milliseconds glued to the message's first word
-_STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d"
-                          r"(?:[.,]\d{1,6})?-(?=[A-Za-z\[])")
-# incremental_learning.pytorch's "2021-10-19:23:12:49 [train.py]: Avg inc acc: 0.27.": a stamp
-# and the source file's name before the message
-_FILE_RECORD = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ :T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})? "
-                          r"\[[\w\-]{1,60}\.py\]: (?=[A-Za-z])")
-# LibKGE's "2023-12-19 10:32:22.694901   lr: 0.01": a stamp alone before the message
-_STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
 # PaddleOCR's "best metric, hmean: 0.88, precision: 0.83, ...": the best evaluation so far,
 # its values printed again (a running best, not a report)
 # and the geo-localization benchmark's "Improved: previous best R@5 = 87.3, current R@5 = 88.6"
@@ -185,6 +154,21 @@ EMPTY = Plan((), ())
 _CONTEXT = frozenset({rules.STEP, rules.EPOCH, rules.BAR_STEP, rules.BATCH})
 
 
+def _shifted(plan: Plan, cut: int, raw: bytes) -> Plan:
+    """The plan of a record's message (``raw[cut:]``) as the plan of the whole line: its
+    byte offsets moved past the record's prefix; a stamped record's report is the line."""
+    if plan is EMPTY or not (plan.context or plan.metrics):
+        return plan
+    low, high = plan.report
+    return plan._replace(
+        context=tuple((kind, start + cut, end + cut) for kind, start, end in plan.context),
+        metrics=tuple((m[0], m[1] + cut, m[2] + cut, m[3] + cut if m[4] else 0,
+                       m[4] + cut if m[4] else 0, m[5]) for m in plan.metrics),
+        keyed=tuple((start + cut, end + cut) for start, end in plan.keyed),
+        report=(low + cut, high + cut) if high else (0, len(raw))
+        if plan.metrics and _STAMPED.match(raw) else (0, 0))
+
+
 def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str],
               objects: bool = True) -> Plan:
     """The plan of a line (``raw``), its metrics named through ``name``, or through
@@ -198,11 +182,12 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     printed = untagged(text)
     if len(printed) < len(text):  # read as the line the process printed (the same offsets)
         text = " " * (len(text) - len(printed)) + printed
-    record = _LOGURU.match(text) if text[:1].isdigit() and " | " in text[:40] \
-        else _LEVEL_NAME.match(text) or _RANK_RECORD.match(text) or _PADDED_LEVEL.match(text) \
-        if "INFO " in text[:40] \
-        else _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) or _TAGGED_RECORD.match(text) \
-        or _FILE_RECORD.match(text) if "-" in text[:40] else None
+    record = logrecord.prefix(text)
+    if record is None and (found := logrecord.python_prefix(text)) is not None \
+            and found.end() < len(raw):
+        message = make_plan(raw[found.end():], name, peek, objects)
+        if not message.flags & ~(KEYED | SLOW | TIMING):  # (a block's line reads whole: a
+            return _shifted(message, found.end(), raw)  # dict over lines, a listing)
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)
@@ -370,7 +355,7 @@ def rank_of(raw: str | bytes) -> int | None:
     text = text_of(raw[:300])
     tag = _RANK_TAG.match(text) if text[:1] == "[" else None
     if tag is None and ") " in text[:160]:
-        tag = _RANK_RECORD.match(text)
+        tag = logrecord.RANK_RECORD.match(text)
     if tag is None:
         return None
     return int(next(group for group in tag.groups() if group is not None))

@@ -191,7 +191,9 @@ _AVERAGE = re.compile(r"\s{0,8}(?P<label>(?i:micro|macro|weighted|samples)[ _\-]
                       r"\s?:?\s+(?=[A-Za-z][\w\-]{0,30}\s?[:=]?\s?[+-]?\.?\d)")
 _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
                          "notice", "trace", "note", "metrics", "stats", "summary", "result",
-                         "results", "default", "root", "main"})  # (loggers' names)
+                         "results", "default", "root", "main",  # (loggers' names)
+                         "trial"})  # Optuna users' "Trial - Score: -0.07, Params: {...}": the
+# trial's identity, no section of names (its score is the study's)
 
 
 # "Phase: train Epoch: 1/3 Loss: 0.69", "mode=eval": a key whose value is the phase

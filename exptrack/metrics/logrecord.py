@@ -1,0 +1,76 @@
+"""The record prefixes logging libraries print before a message (a time, a level, a
+logger's or a source file's name): the message is what the parser plans (``lineplan``), the
+prefix names no value. Regexes are anchored, their repetitions bounded: linear."""
+
+from __future__ import annotations
+
+import re
+
+from exptrack.metrics import forms
+
+# loguru's record prefix, "2024-05-01 12:00:00.123 | INFO     | train:main:42 - ": its
+# "module:function:line" names no value
+_LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s{0,8}[A-Z]{4,8}\s*\|\s?"
+                     r"(?:[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - "
+                     # "%(name)s | %(funcName)s:%(lineno)d | %(message)s" likewise
+                     r"|(?:[\w.<>\-]{1,80} \| )?[\w.<>\-]{1,80}:\d{1,7} \| )")
+# a logging record's "%(asctime)s %(levelname)s %(name)s: " ("08/31/2025 12:30:44 PM INFO
+# __main__: "): the logger's name is no word of the message's first key
+_LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
+                         r"(?:INFO|DEBUG|WARNING)\s{1,4}[\w.<>\-]{1,60}:\s(?=[A-Za-z])")
+# icefall's "%(asctime)s %(levelname)s [%(filename)s:%(lineno)d] (%(rank)s/%(world_size)s) ":
+# the process's rank of the world ("(1/2)") is no step of the message
+RANK_RECORD = re.compile("^" + forms.LOG_STAMP + r"[\d:.,]{0,10} (?:INFO|DEBUG|WARNING|ERROR) "
+                         r"\[[\w.\-]{1,80}:\d{1,7}\] \((\d{1,6})/\d{1,6}\) ")
+# NeMo's record prefix, "[NeMo I 2025-06-18 21:57:04 nemo_logging:393] ": its tag, level,
+# time and source location ("module:line") name no value
+_TAGGED_RECORD = re.compile(r"^\s{0,8}\[[A-Za-z]{1,12} [IWEDC] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
+                            r" [\w.\-]{1,80}:\d{1,7}\] ")
+# the logging cookbook's "%(asctime)s [%(levelname)-5.5s]  %(message)s" ("2022-04-08 15:11:08
+# [INFO ]  Validation accuracy: 55.16<TAB>macro_fscore: 43.87"): the message's phrase labels it
+_PADDED_LEVEL = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ T][\d:.,]{5,16} \[(?:INFO |DEBUG|WARNI)\]"
+                           r"\s{1,4}(?=[A-Za-z])")
+# arcface_torch's "Training: %(asctime)s-%(message)s" ("Training: 2025-11-30 20:25:07,715-Speed
+# 1123.18 samples/sec"): the stamp's milliseconds glued to the message's first word
+_STAMP_GLUED = re.compile(r"^(?:[A-Z][a-z]{1,20}: )?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d"
+                          r"(?:[.,]\d{1,6})?-(?=[A-Za-z\[])")
+# incremental_learning.pytorch's "2021-10-19:23:12:49 [train.py]: Avg inc acc: 0.27.": a stamp
+# and the source file's name before the message
+_FILE_RECORD = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ :T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})? "
+                          r"\[[\w\-]{1,60}\.py\]: (?=[A-Za-z])")
+# Python logging's common record prefixes: "%(asctime)s - %(name)s - %(levelname)s - ",
+# "%(asctime)s - %(levelname)s - ", "%(asctime)s %(levelname)s ", Hydra's "[%(asctime)s][%(name)s]
+# [%(levelname)s] - ", basicConfig's "%(levelname)s:%(name)s:" (not a logger named for a phase,
+# "INFO:train:", whose name labels the message): the message reads as printed alone
+_LEVELS = r"(?:INFO|DEBUG|WARNING|ERROR|CRITICAL)"
+_RECORD_TIME = r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?"
+_PY_RECORD = re.compile(
+    r"(?a)^(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + ")"
+    r"(?: - (?:[\w.<>\-]{1,80} - )?" + _LEVELS + r" ?[-:] "
+    r"| " + _LEVELS + r" (?:[-:] )?"
+    r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - )"
+    r"|^" + _LEVELS + r":(?!(?i:train|training|val|valid|validation|test|testing|eval|evaluation)"
+    r":)[\w.<>\-]{1,80}:")
+# LibKGE's "2023-12-19 10:32:22.694901   lr: 0.01": a stamp alone before the message
+_STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
+
+
+def prefix(text: str) -> re.Match[str] | None:
+    """The prefix of a record whose message is planned in place (blanked, the same offsets):
+    loguru's, icefall's, NeMo's and the other formats above."""
+    if text[:1].isdigit() and " | " in text[:40]:
+        return _LOGURU.match(text)
+    if "INFO " in text[:40]:
+        return _LEVEL_NAME.match(text) or RANK_RECORD.match(text) or _PADDED_LEVEL.match(text)
+    if "-" in text[:40]:
+        return _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) \
+            or _TAGGED_RECORD.match(text) or _FILE_RECORD.match(text)
+    return None
+
+
+def python_prefix(text: str) -> re.Match[str] | None:
+    """The prefix of a record of Python logging's usual formats (``_PY_RECORD``), whose
+    message is planned alone."""
+    if "INFO" in text[:60] or "DEBUG" in text[:60] or "WARNING" in text[:60]:
+        return _PY_RECORD.match(text)
+    return None
