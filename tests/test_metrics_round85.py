@@ -141,7 +141,9 @@ def test_a_python_logging_record_reads_as_its_message_alone() -> None:
     assert alone[0] == ("train_loss", 6.957, 0, 0)
     for prefix in ("2024-11-25 10:31:15,542 - INFO - ", "2024-11-25 10:31:15,542 - root - INFO - ",
                    "2024-11-25 10:31:15,542 INFO ", "[2024-11-25 10:31:15,542][train][INFO] - ",
-                   "[2024-11-25 10:31:15] INFO - ", "INFO:__main__:"):
+                   "[2024-11-25 10:31:15] INFO - ", "INFO:__main__:", "[2024-11-25 10:31:15] ",
+                   "2024-11-25 10:31:15,542 ", "[INFO] ",
+                   "I1125 10:31:15.542123 12345 train.py:88] "):  # (absl's, glog's)
         assert named(prefix + _TIMM) == alone, prefix
         assert columns_named(prefix + _TIMM) == alone, prefix
 

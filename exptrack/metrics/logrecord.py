@@ -51,6 +51,13 @@ _PY_RECORD = re.compile(
     r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - )"
     r"|^" + _LEVELS + r":(?!(?i:train|training|val|valid|validation|test|testing|eval|evaluation)"
     r":)[\w.<>\-]{1,80}:")
+# ... and a time alone ("[2024-11-25 10:31:15] ", "2024-11-25 10:31:15,542 "; a tag in capitals
+# after it, "[2023-08-27 21:38:36] PRINT ", is the record's), absl's and glog's
+# "I1125 10:31:15.542123 12345 train.py:88] ", a level's tag alone ("[INFO] ")
+_TIME_RECORD = re.compile(
+    r"(?a)^(?:(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + r") (?:[A-Z]{3,8} )?(?=[A-Za-z])"
+    r"|[IWE]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,8}\d{1,9} [\w.\-]{1,80}:\d{1,7}\] (?=\S)"
+    r"|\[(?:INFO|DEBUG|WARNING)\] (?=\S))")
 # LibKGE's "2023-12-19 10:32:22.694901   lr: 0.01": a stamp alone before the message
 _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
 
@@ -72,5 +79,7 @@ def python_prefix(text: str) -> re.Match[str] | None:
     """The prefix of a record of Python logging's usual formats (``_PY_RECORD``), whose
     message is planned alone."""
     if "INFO" in text[:60] or "DEBUG" in text[:60] or "WARNING" in text[:60]:
-        return _PY_RECORD.match(text)
-    return None
+        found = _PY_RECORD.match(text)
+        if found is not None:
+            return found
+    return _TIME_RECORD.match(text) if text[:1] in "[0123456789IWE" else None
