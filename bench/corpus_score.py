@@ -2,6 +2,12 @@
 
     python bench/corpus_score.py [DIR ...]     (default: tests/data/logs)
     python bench/corpus_score.py tests/data/heldout     (one folder alone)
+    python bench/corpus_score.py --prefix "2024-11-25 10:31:15,542 - INFO - " DIR ...
+
+``--prefix``: the logs whose lines carry no record prefix of their own (no time at a line's
+start, no carriage return or escape code), scored as printed and again with the prefix
+before every line, as a script's ``logging.info`` would print them: what is read should not
+depend on how the message reached the output.
 
 Each ``NAME.log`` has a ``NAME.expected.yaml`` next to it: ``metrics: {name: {last,
 count, step_key}}`` (``step_key``: ``step``, ``epoch`` or null: what the last observation
@@ -75,7 +81,18 @@ def _same(expected: object, value: float) -> bool:
     return isinstance(expected, (int, float)) and math.isclose(expected, value, rel_tol=1e-9)
 
 
-def score_log(log: Path) -> Score:
+_STAMPED_LINE = re.compile(rb"^\S*\d{4}-\d\d-\d\d", re.M)
+
+
+def prefixed(data: bytes, prefix: bytes) -> bytes | None:
+    """``data`` with ``prefix`` before every line; None for output with a record prefix of
+    its own (a time at a line's start) or terminal redraws (``\\r``, escape codes)."""
+    if b"\r" in data or b"\x1b" in data or _STAMPED_LINE.search(data):
+        return None
+    return b"".join(prefix + line for line in data.splitlines(True))
+
+
+def score_log(log: Path, data: bytes | None = None) -> Score:
     expected = (yaml.safe_load(log.with_suffix(".expected.yaml").read_text()) or {})
     wanted: dict[str, tuple[str, dict[str, Any]]] = {}
     for name, want in (expected.get("metrics") or {}).items():
@@ -85,7 +102,7 @@ def score_log(log: Path) -> Score:
         wanted[normalise(name)] = (name, want)
     found: dict[str, list[Any]] = {}
     shown: dict[str, str] = {}  # the first extracted spelling of each normalised name
-    for obs in parse_text(log.read_bytes()):
+    for obs in parse_text(log.read_bytes() if data is None else data):
         found.setdefault(normalise(obs.name), []).append(obs)
         shown.setdefault(normalise(obs.name), obs.name)
     score = Score(expected=len(wanted), extracted=len(found))
@@ -115,14 +132,19 @@ def is_held_out(log: Path) -> bool:
     return bool(expected.get("held_out"))
 
 
-def score_corpus(folders: list[Path], held_out: bool | None = None) -> Score:
-    """The corpus score; ``held_out`` True/False: only those samples (None: all)."""
+def score_corpus(folders: list[Path], held_out: bool | None = None,
+                 prefix: bytes | None = None) -> Score:
+    """The corpus score; ``held_out`` True/False: only those samples (None: all);
+    ``prefix``: only the logs ``prefixed`` takes, each line after it (``b""``: as printed)."""
     total = Score()
     for folder in folders:
         for log in sorted(folder.glob("*.log")):
             if log.with_suffix(".expected.yaml").is_file() \
                     and (held_out is None or is_held_out(log) == held_out):
-                total.add(score_log(log))
+                if prefix is None:
+                    total.add(score_log(log))
+                elif (data := prefixed(log.read_bytes(), prefix)) is not None:
+                    total.add(score_log(log, data))
     return total
 
 
@@ -134,7 +156,15 @@ def _line(label: str, score: Score) -> str:
 
 
 def main() -> None:
-    folders = [Path(a) for a in sys.argv[1:]] or [ROOT / "tests" / "data" / "logs"]
+    args = sys.argv[1:]
+    prefix = None
+    if args[:1] == ["--prefix"] and len(args) > 1:
+        prefix, args = args[1].encode(), args[2:]
+    folders = [Path(a) for a in args] or [ROOT / "tests" / "data" / "logs"]
+    if prefix is not None:
+        print(_line("as printed: ", score_corpus(folders, prefix=b"")))
+        print(_line(f"after {prefix.decode()!r}: ", score_corpus(folders, prefix=prefix)))
+        return
     total = score_corpus(folders)
     for problem in total.problems:
         print(problem)

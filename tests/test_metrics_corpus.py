@@ -95,3 +95,22 @@ def test_scorer_scores_one_folder_alone() -> None:
                          capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1].startswith("recall "), out
     assert "expected metrics with the right last value" in out
+
+
+def test_scorer_scores_the_logs_again_behind_a_record_prefix(tmp_path: Path) -> None:
+    """``--prefix``: the logs of no record prefix of their own, as printed and behind one."""
+    scorer = _scorer()
+    assert scorer.prefixed(b"a 1\nb 2\n", b"INFO:x:") == b"INFO:x:a 1\nINFO:x:b 2\n"
+    assert scorer.prefixed(b"2024-11-25 10:31:15 a 1\n", b"INFO:x:") is None
+    assert scorer.prefixed(b"a 1\rb 2\n", b"INFO:x:") is None
+    (tmp_path / "x.log").write_text("Epoch 1/20\nTrain Loss: 31.9717, Accuracy: 0.8737\n")
+    (tmp_path / "x.expected.yaml").write_text(
+        "metrics:\n  train_loss: {last: 31.9717, count: 1, step_key: epoch}\n"
+        "  train_accuracy: {last: 0.8737, count: 1, step_key: epoch}\n")
+    (tmp_path / "y.log").write_text("2024-11-25 10:31:15 loss 0.5\n")  # (a record of its own)
+    (tmp_path / "y.expected.yaml").write_text("metrics: {}\n")
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_score.py"), "--prefix",
+                          "2024-11-25 10:31:15,542 - INFO - ", str(tmp_path)],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0].startswith("as printed: recall 100.0% (2/2"), out
+    assert out[1].startswith("after '2024-11-25 10:31:15,542 - INFO - ': recall 100.0% (2/2"), out
