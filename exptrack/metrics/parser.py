@@ -394,8 +394,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                         for metric in plan.metrics:
                             self._name(metric[0])
                     elif self._dump is not None and self._dump.mode == dumps.BAR:
-                        self._bar_reported(self._dump, plan, text[position:position + width - 1],
-                                           pending)  # (the block's first line after the bar)
+                        if self._bar_reported(self._dump, plan, text[
+                                position:position + width - 1], pending) is None:
+                            self._close_dump(pending)  # (judged on the block's first line)
                     elif self._dump is not None:
                         self._close_dump(pending)
                     if pending:
