@@ -159,3 +159,16 @@ def test_a_records_prefix_that_says_more_keeps_its_meaning() -> None:
     assert [n[0] for n in named("[2020-12-02 02:53:30,572 INFO laia] TR - E0: 100% 16/16 "
                                 "[00:34<00:00, 0.46it/s, loss=113.0499, cer=137.3%]\n")] == [
         "tr_loss", "tr_cer"]
+
+
+def test_a_rank_named_before_the_step_is_a_process_of_the_run() -> None:
+    # minGPT-style DDP prints: "GPU/rank 1 step 500: train loss ..." (each rank its own copy)
+    text = "".join(f"GPU/rank {r} step {s}: train loss {a}, val loss {b}\n"
+                   for s, pairs in ((0, ((4.2221, 4.2306), (4.2228, 4.2304))),
+                                    (500, ((1.6010, 1.7904), (1.5984, 1.7871))))
+                   for r, (a, b) in enumerate(pairs))
+    assert named(text) == [("train_loss", 4.2221, 0, None), ("val_loss", 4.2306, 0, None),
+                           ("train_loss", 1.601, 500, None), ("val_loss", 1.7904, 500, None)]
+    # (guard) a retrieval's rank is no process's
+    assert [n[1] for n in named("Rank 1 accuracy: 0.9512\nRank 5 accuracy: 0.9821\n")] == [
+        0.9512, 0.9821]

@@ -342,9 +342,11 @@ def bar_finished(raw: bytes, start: int, end: int) -> bool:
 
 
 # the rank a line's process tag names: PyTorch's "[rank1]:", torchrun's "[default1]:", Open
-# MPI's "[1,1]<stdout>:", a script's own "[Rank 1] "
+# MPI's "[1,1]<stdout>:", a script's own "[Rank 1] " or "GPU/rank 1 step 500: train loss" (not
+# a retrieval's "Rank 1 accuracy": only before a step's or an epoch's counter)
 _RANK_TAG = re.compile(r"^(?:\[(?:rank|default)(\d{1,6})\]:|\[\d{1,6},(\d{1,6})\]<std(?:out|err)>:"
-                       r"|\[Rank (\d{1,6})\] )")
+                       r"|\[Rank (\d{1,6})\] "
+                       r"|(?:GPU/)?[Rr]ank (\d{1,6}) (?=(?i:step|epoch|iter|batch)))")
 
 
 def rank_of(raw: str | bytes) -> int | None:
@@ -353,7 +355,7 @@ def rank_of(raw: str | bytes) -> int | None:
     run's lines, and only the lowest rank's are the run's series (as the frameworks that
     log from rank zero only record them); None for a line of no rank."""
     text = text_of(raw[:300])
-    tag = _RANK_TAG.match(text) if text[:1] == "[" else None
+    tag = _RANK_TAG.match(text) if text[:1] in "[GRr" else None
     if tag is None and ") " in text[:160]:
         tag = logrecord.RANK_RECORD.match(text)
     if tag is None:
