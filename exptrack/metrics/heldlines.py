@@ -114,7 +114,7 @@ class HeldLines:
         epoch = block.held[0].epoch
         moved = any(kind in (rules.STEP, rules.BATCH, rules.BAR_STEP)
                     or (kind in (rules.EPOCH, rules.EPOCH_ALONE) and epoch is not None
-                        and not (raw[start:end].isdigit() and int(raw[start:end]) == epoch))
+                        and not is_epoch(raw[start:end], epoch))
                     for kind, start, end in plan.context)
         if not plan.metrics and not plan.flags and not moved and block.waited < _BAR_WAIT:
             block.waited += 1
@@ -167,6 +167,11 @@ class HeldLines:
         self._dump.held.extend(o._replace(name=detectron.typed(o.name, self._copypaste.summary))
                                for o in found)
         return True
+
+
+def is_epoch(token: str | bytes, epoch: int | float | None) -> bool:
+    """Is a line's counter ``token`` the held values' ``epoch`` ("Epoch 00049:" is 49)?"""
+    return token.isdigit() and int(token) == epoch
 
 
 _BAR_WAIT = 4  # lines of no values a finished bar's held values wait through

@@ -165,8 +165,13 @@ def _shifted(plan: Plan, cut: int, raw: bytes) -> Plan:
         metrics=tuple((m[0], m[1] + cut, m[2] + cut, m[3] + cut if m[4] else 0,
                        m[4] + cut if m[4] else 0, m[5]) for m in plan.metrics),
         keyed=tuple((start + cut, end + cut) for start, end in plan.keyed),
-        report=(low + cut, high + cut) if high else (0, len(raw))
-        if plan.metrics and _STAMPED.match(raw) else (0, 0))
+        report=(low + cut, high + cut) if high else _stamped_report(raw, bool(plan.metrics)))
+
+
+def _stamped_report(raw: bytes, metrics: bool) -> tuple[int, int]:
+    """The report of a line of metrics and no step of its own: the whole line when a record's
+    time stamps it (two handlers printing one record print the same bytes), else none."""
+    return (0, len(raw)) if metrics and _STAMPED.match(raw) else (0, 0)
 
 
 def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str],
@@ -278,7 +283,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= COCO_ROW
     own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]
     report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
-        if own and metrics else (0, len(raw)) if metrics and _STAMPED.match(raw) else (0, 0)
+        if own and metrics else _stamped_report(raw, bool(metrics))
     return Plan(context, metrics, flags | listing, keyed, key, report)
 
 

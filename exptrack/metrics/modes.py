@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from exptrack.metrics import detectron, dumps, flower, names, reprints, rules
 from exptrack.metrics import wandbsummary as wandb
-from exptrack.metrics.heldlines import HeldLines
+from exptrack.metrics.heldlines import HeldLines, is_epoch
 from exptrack.metrics.lineplan import (
     COPYPASTE,
     MAX_OBJECT_LINES,
@@ -64,8 +64,7 @@ class ModedBlocks(HeldLines):
         if there were no block (which stays)."""
         if block.mode == dumps.PARTIAL:
             epoch = block.held[0].epoch if block.held else None
-            if any(kind in (rules.STEP, rules.BATCH) or not raw[start:end].isdigit()
-                   or int(raw[start:end]) != epoch  # ("Epoch 00049:" is epoch 49)
+            if any(kind in (rules.STEP, rules.BATCH) or not is_epoch(raw[start:end], epoch)
                    for kind, start, end in plan.context):  # the next epoch, and no
                 self._close_dump(out)  # finished bar: the last render was the epoch's
                 return False
