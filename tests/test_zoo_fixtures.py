@@ -120,20 +120,21 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # iter_per_learner; "Estimated necessary time budget=30s" after the last value's "s."
     "hyperopt_fmin",  # (session 84) the objective's print goes through tqdm.write a write() at
     # a time: "SCORE:" alone, the bar drawn again, then the value alone (``lonekey``)
+    "ray_tune",  # (session 86) each trial's result.json, a series a trial (<trial>/loss); the
+    # printed last results, pooled under loss as the held-out Ray Tune logs expect, give way
+    "torchrl_ppo",  # (session 86) its CSVLogger's scalars/<name>.csv files: the bar's
+    # description, redrawn stale and cut under a terminal, gives way to them
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
     # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint
     # where eval_results.json keeps a third evaluation, read as one since session 83; its
     # "eval_runtime = 0:00:00.05" and "predict_runtime = 0:00:00.06", durations the held-out HF
-    # logs' collectors leave out, as the parser does, are still missed), "ray_tune" (its truth names
-    # a series a trial, <trial>/loss; the parser pools the trials' rows under loss, as the held-out
-    # Ray Tune logs expect: left open); "flair_tagger" (its per-iteration running loss, the printed
-    # f1-score (micro avg) beside loss.tsv's DEV_F1, the final test report), "nnunet_train" (the
-    # pseudo-Dice list), "torchrl_ppo" (a description redrawn stale at the next count; under a
-    # terminal, cut at 120 columns, each drawn twice over itself: one report since session 83),
-    # "rllib_ppo" (its result dict pprinted over many lines, each value an np.float64(...): read
-    # since session 82, named by the fewest trailing keys that tell two apart where its truth keeps
-    # Tune's whole key path, learners/default_policy/entropy)
+    # logs' collectors leave out, as the parser does, are still missed), "flair_tagger" (its
+    # per-iteration running loss, the printed f1-score (micro avg) beside loss.tsv's DEV_F1, the
+    # final test report), "nnunet_train" (the pseudo-Dice list), "rllib_ppo" (its result dict
+    # pprinted over many lines, each value an np.float64(...): read since session 82, named by
+    # the fewest trailing keys that tell two apart where its truth keeps Tune's whole key path,
+    # learners/default_policy/entropy)
     # session 83's cases (first sight at 2336a3e4; at 001a7749 in the closing note)
     "yolo_train_val",  # model.val() after training: one more validation at no epoch
     "yolo_classify_val",

@@ -72,22 +72,25 @@ class CaseResult:
 def file_sources(fixture: Path) -> list[Source]:
     """The framework metric files of the fixture (``files/``) that exptrack reads, as
     ``track run`` picks them: one file of each kind (the fullest one standing in for the
-    newest; the copies keep no mtimes), every TensorBoard file."""
+    newest; the copies keep no mtimes), every TensorBoard file and Ray Tune trial's file
+    (not the TensorBoard file beside a trial's)."""
     chosen: dict[str, Source] = {}
-    tensorboard: list[Source] = []
+    every: list[tuple[Path, Source]] = []
     for path in sorted((fixture / "files").rglob("*")):
         if not path.is_file():
             continue
         data = path.read_bytes()
-        kind = files.kind_of(path.name, data[:4096])
+        kind = files.kind_of(path.name, data[:4096], path.parent.name)
         if kind is None:
             continue
         source = (kind, files.parse(kind, data, path))
-        if kind == files.TFEVENTS:
-            tensorboard.append(source)
+        if kind in files.EVERY_FILE:
+            every.append((path, source))
         elif kind not in chosen or len(source[1]) >= len(chosen[kind][1]):
             chosen[kind] = source
-    return [*chosen.values(), *tensorboard]
+    trials = {path.parent for path, (kind, _) in every if kind == files.RAY_TUNE}
+    return [*chosen.values(), *(source for path, source in every
+                                if not files.mirrors(path, source[0], trials))]
 
 
 def extract(fixture: Path, with_files: bool = True) -> dict[str, list[Observation]]:

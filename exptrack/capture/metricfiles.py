@@ -133,7 +133,7 @@ class MetricFileWatcher:
                 head = handle.read(HEAD_BYTES)
         except OSError:
             return None
-        return files.kind_of(path.name, head)
+        return files.kind_of(path.name, head, path.parent.name)
 
     def _refresh(self, found: Found, final: bool) -> None:
         try:
@@ -210,17 +210,20 @@ class MetricFileWatcher:
     def sources(self) -> list[tuple[Found, Source]]:
         """The files to take metrics from: the newest file of each kind (a folder with an
         older ``results.csv`` or a checkpoint's older ``trainer_state.json`` next to the
-        live one), and every TensorBoard file, in the order of their names (each begins
-        with its creation time: a resumed run's files one after another)."""
+        live one), and every TensorBoard file and Ray Tune trial's ``result.json``, in the
+        order of their names (a TensorBoard file's begins with its creation time: a resumed
+        run's files one after another); not the TensorBoard file beside a trial's."""
         with self._lock:
             current = [f for f in self._found.values() if f.observations]
         newest: dict[str, Found] = {}
         chosen: list[Found] = []
         for found in sorted(current, key=lambda f: f.mtime_ns):
-            if found.kind == files.TFEVENTS:
+            if found.kind in files.EVERY_FILE:
                 chosen.append(found)
             else:
                 newest[found.kind] = found
+        trials = {f.path.parent for f in chosen if f.kind == files.RAY_TUNE}
+        chosen = [f for f in chosen if not files.mirrors(f.path, f.kind, trials)]
         # TensorBoard's file names begin with their creation time: a run's files in order
         chosen.sort(key=lambda f: f.path.as_posix())
         chosen += newest.values()

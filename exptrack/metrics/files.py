@@ -3,7 +3,8 @@
 Frameworks keep their own record of the metrics they print, at full precision:
 Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
 Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
-``summary.csv``, Detectron2's ``metrics.json`` and TensorBoard event files (through the
+``summary.csv``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
+TorchRL's ``CSVLogger`` files and TensorBoard event files (through the
 optional ``tensorboard`` extra, see ``tfevents``).
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that
@@ -35,11 +36,16 @@ TORCHTUNE = "torchtune"  # the recipes' DiskLogger: log_<unix time>.txt
 SPEECHBRAIN = "speechbrain"  # FileTrainLogger's train_log.txt
 PFRL = "pfrl"  # train_agent_with_evaluation's scores.txt
 FLAML = "flaml"  # AutoML's log_file_name (JSON lines of its trials)
+RAY_TUNE = "ray_tune"  # each trial's result.json
+TORCHRL = "torchrl"  # CSVLogger's scalars/<name>.csv, a metric a file
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML})
+                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL})
+# the kinds of which every file is read, not the newest one alone: TensorBoard's (a resumed
+# run's, a second writer's), Ray Tune's (a trial's each) and TorchRL's (a metric's each)
+EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL})
 
 # the JSON files ``kind_of`` may take (others are not opened)
-JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json"})
+JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json", "result.json"})
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
 
 # Ultralytics: results.csv's "metrics/<name>(<B|M|P>)" -> the stdout name's prefix.
@@ -66,6 +72,9 @@ _SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
 PFRL_NAME = "scores.txt"
 _PFRL_SKIP = frozenset({"step", "episodes", "cumulative_steps", "n_updates", "rlen"})  # (its
 # "steps" read as the row's step)
+# TorchRL's CSVLogger: "<log_dir>/<exp_name>/scalars/<name>.csv", "step,value" a line
+_TORCHRL_ROW = re.compile(rb"\d{1,15},[-+]?(?:(?:\d{1,40}(?:\.\d{0,40})?|\.\d{1,40})"
+                          rb"(?:e[-+]?\d{1,4})?|nan|inf)")
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
@@ -76,9 +85,9 @@ def text_named(name: str) -> bool:
     return TORCHTUNE_NAME.fullmatch(name) is not None or name in (SPEECHBRAIN_NAME, PFRL_NAME)
 
 
-def kind_of(name: str, head: bytes) -> str | None:
-    """Which framework metric file this is, from its file name and first bytes (its
-    header line); None for any other file."""
+def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
+    """Which framework metric file this is, from its file name, first bytes (its header
+    line) and the name of its folder; None for any other file."""
     first = head.split(b"\n", 1)[0].strip().lower()
     if name.startswith("events.out.tfevents."):
         return TFEVENTS
@@ -86,6 +95,9 @@ def kind_of(name: str, head: bytes) -> str | None:
         return HF_TRAINER
     if name == "scalars.json":
         return MMENGINE
+    if name == "result.json" and first.startswith(b"{") \
+            and (b'"trial_id":' in first or b"\n" not in head):  # (RLlib's results are
+        return RAY_TUNE  # longer than the head; a line with no trial id gives nothing)
     if name == "metrics.json" and first.startswith(b"{") and b'"iteration":' in first:
         return DETECTRON2  # a JSON line an iteration ("eta_seconds", "total_loss", ...)
     if TORCHTUNE_NAME.fullmatch(name) and first.startswith(b"step ") and b" | " in first:
@@ -96,6 +108,8 @@ def kind_of(name: str, head: bytes) -> str | None:
         return PFRL
     if name.endswith(".log") and head.startswith(FLAML_HEAD) and b'"iter_per_learner"' in first:
         return FLAML
+    if folder == "scalars" and name.endswith(".csv") and _TORCHRL_ROW.fullmatch(first):
+        return TORCHRL
     if name == "loss.tsv" and first.startswith(b"epoch\t") and b"train_loss" in first:
         return FLAIR  # flair's ModelTrainer ("EPOCH\tTIMESTAMP\t...\tTRAIN_LOSS\tDEV_LOSS")
     columns = [c.strip() for c in first.split(b",")]
@@ -122,12 +136,23 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
         from exptrack.metrics.tfevents import read_events
 
         return read_events(path) if path is not None else []
+    if kind == RAY_TUNE:
+        return jsonfiles.ray_tune(data[:MAX_SOURCE_BYTES], path.parent.name if path else None)
+    if kind == TORCHRL:
+        return _torchrl(data[:MAX_SOURCE_BYTES], path.stem) if path is not None else []
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: jsonfiles.hf_trainer,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
         DETECTRON2: jsonfiles.detectron2, FLAIR: _flair, TORCHTUNE: _torchtune,
         SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml}[kind]
     return reader(data[:MAX_SOURCE_BYTES])
+
+
+def mirrors(path: Path, kind: str, trial_folders: set[Path]) -> bool:
+    """Is this a TensorBoard file Ray Tune wrote beside a trial's ``result.json``
+    (``trial_folders``: those files' folders)? It holds the same results, rounded to 32
+    bits and named ``ray/tune/<key>`` for all trials alike: the trial's file is read."""
+    return kind == TFEVENTS and path.parent in trial_folders
 
 
 def _with_header(data: bytes, rewrite: Callable[[bytes], bytes]) -> bytes:
@@ -268,6 +293,18 @@ def _speechbrain(data: bytes) -> list[Observation]:
         out += [Observation(f"{stage}_{key.replace(' ', '_')}", value, None, epoch)
                 for part in parts for stage, key, text in _SPEECHBRAIN_STAT.findall(part)
                 if (value := number(text)) is not None]
+    return out
+
+
+def _torchrl(data: bytes, name: str) -> list[Observation]:
+    """A TorchRL ``CSVLogger`` file: the metric its name says (``eval_cumulative_reward``),
+    a ``step,value`` line a logged value."""
+    out: list[Observation] = []
+    for line in lines(data):
+        step, _, text = line.partition(",")
+        position, value = axis(number(step)), number(text)
+        if position is not None and value is not None:
+            out.append(Observation(name, value, position, None))
     return out
 
 

@@ -1,7 +1,8 @@
 """The JSON records frameworks keep their metrics in, read for ``files``: Hugging Face's
-``trainer_state.json``, MMEngine's ``scalars.json``, Detectron2's ``metrics.json`` and FLAML's
-AutoML log; and the helpers every file reader shares (a cell's number, a step's axis, the
-complete lines of a file being appended to). Pure functions of the bytes read.
+``trainer_state.json``, MMEngine's ``scalars.json``, Detectron2's ``metrics.json``, FLAML's
+AutoML log and each Ray Tune trial's ``result.json``; and the helpers every file reader
+shares (a cell's number, a step's axis, the complete lines of a file being appended to).
+Pure functions of the bytes read.
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ _DETECTRON2_SKIP = frozenset({"iteration", "step"})
 # "learner": "lgbm", "sample_size": 750}'), then '{"curr_best_record_id": 6}'
 FLAML_HEAD = b'{"record_id": '
 _FLAML_MEASURED = ("validation_loss", "trial_time", "wall_clock_time")
+# Ray Tune's own keys in a trial's result.json beside what the trainable reported: its
+# counters, clocks and identity (``time_this_iter_s`` and ``time_total_s`` are timings; a
+# restored trial's ``time_since_restore`` restates ``time_total_s`` until it is restored)
+_RAY_SKIP = frozenset({"training_iteration", "trial_id", "timestamp", "done", "date", "pid",
+                       "hostname", "node_ip", "config", "time_since_restore",
+                       "iterations_since_restore", "timesteps_since_restore",
+                       "checkpoint_dir_name", "should_checkpoint", "experiment_tag",
+                       "timesteps_total", "episodes_total", "warmup_time"})
+_RAY_DEPTH = 6  # nested dicts (RLlib's results) are flattened this deep, keys joined by "/"
 
 
 def number(text: Any) -> float | None:
@@ -77,6 +87,48 @@ def flaml(data: bytes) -> list[Observation]:
         out += [Observation(name, value, step, None) for name, raw in pairs
                 if (value := number(raw)) is not None]
     return out
+
+
+def ray_tune(data: bytes, folder: str | None = None) -> list[Observation]:
+    """A Ray Tune trial's ``result.json``: a JSON object a reported result, at its
+    ``training_iteration`` (the step, from 1). Each value is named for its trial as Ray's
+    status table names the trial (``train_fn_10226_00000/loss``): the trial's folder
+    (``folder``, ``<trainable>_<trial id>_<tag>_<date>``) up to its trial id, or the id
+    alone where the folder is named otherwise. Nested results (RLlib's) are flattened,
+    keys joined by ``/``."""
+    out: list[Observation] = []
+    names: dict[str, str] = {}
+    for entry in _json_lines(data):
+        if not isinstance(entry, dict):
+            continue
+        trial, step = entry.get("trial_id"), axis(number(entry.get("training_iteration")))
+        if not isinstance(trial, str) or not trial or step is None:
+            continue
+        if trial not in names:
+            names[trial] = trial_name(trial, folder)
+        prefix = names[trial]
+        out += [Observation(f"{prefix}/{key}", value, step, None)
+                for key, value in _flat(entry, "", _RAY_DEPTH) if key not in _RAY_SKIP]
+    return out
+
+
+def trial_name(trial_id: str, folder: str | None) -> str:
+    """A Ray Tune trial's name from its id and its folder's name (``train_fn_10226_00000_
+    0_lr=0.0030_2026-12-05_03-00-48`` -> ``train_fn_10226_00000``)."""
+    at = folder.find(f"_{trial_id}") if folder else -1
+    end = at + 1 + len(trial_id)
+    if folder and at > 0 and (end == len(folder) or folder[end] == "_"):
+        return folder[:end]
+    return trial_id
+
+
+def _flat(entry: dict[Any, Any], prefix: str, depth: int) -> Iterator[tuple[str, float]]:
+    for key, raw in entry.items():
+        if isinstance(raw, dict):
+            if depth > 1 and f"{prefix}{key}" not in _RAY_SKIP:
+                yield from _flat(raw, f"{prefix}{key}/", depth - 1)
+        elif (value := number(raw)) is not None and not isinstance(raw, str):
+            yield f"{prefix}{key}", value
 
 
 def detectron2(data: bytes) -> list[Observation]:

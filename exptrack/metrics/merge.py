@@ -169,6 +169,17 @@ def _fuller(merged: list[Observation], printed: Sequence[Observation],
 Source = tuple[str, Sequence[Observation]]  # (kind, observations), see ``files``
 CLOSING_KINDS = frozenset({"ultralytics", "hf_trainer"})  # (``files``' kinds)
 POOLED_KIND = "tfevents"
+TRIALS_KIND = "ray_tune"  # a search's trials, a file each, names "<trial>/<key>"
+
+
+def pooled_keys(sources: Iterable[Source]) -> set[str]:
+    """The name keys the trials of a search stand for all together: Ray Tune prints each
+    trial's last result (``Trial train_fn_10226_00000 result``, the closing status table's
+    rows) under the bare key (``loss``), one series of every trial's values one after
+    another; the trials' own files hold each trial's series, so the printed one is left
+    out."""
+    return {name_key(name.partition("/")[2]) for kind, observations in sources
+            if kind == TRIALS_KIND for name in by_name(observations)}
 
 
 def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
@@ -189,14 +200,16 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
             elif kind == kinds[name] == POOLED_KIND:  # TensorBoard's files of one run
                 files[name] = files[name] + series  # (a second writer, a resumed run)
     keys = file_keys(files)
+    pooled = pooled_keys(sources)
     kept: list[Observation] = []
     covered: dict[str, list[Observation]] = {name: [] for name in files}
     for obs in printed:
-        target = obs.name if obs.name in files else keys.get(name_key(obs.name))
-        if target is None:
-            kept.append(obs)
-        else:
+        key = name_key(obs.name)
+        target = obs.name if obs.name in files else keys.get(key)
+        if target is not None:
             covered[target].append(obs)
+        elif key not in pooled:
+            kept.append(obs)
     merged = {name: merge_metric(series, covered[name], name, kinds[name] in CLOSING_KINDS)
               for name, series in files.items()}
     return kept, merged

@@ -12,7 +12,7 @@ from pathlib import Path
 from exptrack.fsutil import atomic_file
 from exptrack.jsonl import row_batches
 from exptrack.metrics.encode import RowWriter
-from exptrack.metrics.merge import Source, by_name, file_keys, merge_sources, name_key
+from exptrack.metrics.merge import Source, by_name, file_keys, merge_sources, name_key, pooled_keys
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.parser import MetricParser, Segment
 from exptrack.metrics.summary import MetricSummarizer
@@ -91,6 +91,7 @@ def merge_jsonl(metrics_path: Path, sources: Sequence[Labelled],
     """Join ``metrics.jsonl``'s observations (what the output showed) with framework
     files: each file metric's merged series, and the printed names they replace."""
     keys = file_keys(obs.name for _, (_, observations) in sources for obs in observations)
+    keys.update(dict.fromkeys(pooled_keys(source for _, source in sources), ""))
     covered: list[Observation] = []
     for batch in row_batches(metrics_path):
         covered += [Observation(*row[:4]) for row in batch if name_key(row.name) in keys]
@@ -112,6 +113,7 @@ def apply_sources(metrics_path: Path, sources: Sequence[Labelled],
     atomically: a crash leaves the old one whole."""
     merged, replaced = merge_jsonl(metrics_path, sources)
     keys = file_keys(merged)
+    keys.update(dict.fromkeys(pooled_keys(source for _, source in sources), ""))
     writer = RowWriter()
     with atomic_file(metrics_path, mode) as out:
         for batch in row_batches(metrics_path):
@@ -142,11 +144,15 @@ def live_summaries(summarizer: MetricSummarizer, sources: Sequence[Labelled],
     summaries = dict(summarizer.summaries)
     files = by_name(obs for _, (_, observations) in sources for obs in observations)
     keys = file_keys(files)
+    pooled = pooled_keys(source for _, source in sources)
     latest: dict[str, MetricSummary] = {}
     for name in list(summaries):
-        target = name if name in files else keys.get(name_key(name))
+        key = name_key(name)
+        target = name if name in files else keys.get(key)
         if target is not None:
             latest[target] = summaries.pop(name)
+        elif key in pooled:  # a search's trials' printed last results, pooled
+            del summaries[name]
     fresh = MetricSummarizer(directions)
     for name, series in files.items():
         positions = [o.step if o.step is not None else o.epoch for o in series]
