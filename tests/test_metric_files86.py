@@ -12,6 +12,7 @@ from typing import Any
 
 from conftest import metric_rows, only_run, track, track_json
 
+from exptrack.capture.metricfiles import PrintedFolders, _apart
 from exptrack.metrics import Observation, files
 from exptrack.metrics.merge import merge_sources
 from exptrack.metrics.records import live_summaries
@@ -25,10 +26,12 @@ EVENTS = Path(__file__).parent / "data" / "sources" / "events.out.tfevents.fixtu
 # then the closing status table (values rounded).
 SEARCH = r"""
 import json, os, shutil, sys
+root = sys.argv[2] if len(sys.argv) > 2 else "ray_results/logreg"
+print(f"View detailed results here: {os.path.abspath(root)}", flush=True)
 losses = {"ab12c_00000": [0.6869586811842642, 0.6809464697878947, 0.675105887761806],
           "ab12c_00001": [0.6731830608762444, 0.6550607701197488, 0.6386148691506683]}
 for index, (trial, values) in enumerate(losses.items()):
-    folder = f"ray_results/logreg/train_fn_{trial}_{index}_lr=0.0{index + 1}00_2026-12-05_03-00-48"
+    folder = f"{root}/train_fn_{trial}_{index}_lr=0.0{index + 1}00_2026-12-05_03-00-48"
     os.makedirs(folder)
     with open(f"{folder}/result.json", "w") as out:
         for step, loss in enumerate(values, 1):
@@ -82,6 +85,38 @@ def test_a_search_records_each_trial_from_its_result_json(tmp_path: Path,
     again: dict[str, Any] = track_json("show", "@")["metrics"]
     assert again[f"{first}/loss"] == metrics[f"{first}/loss"]
     assert "loss" not in again and "train/loss" not in again
+
+
+def test_a_search_kept_outside_the_working_folder(tmp_path: Path, track_home: Path) -> None:
+    """Ray's default storage is ~/ray_results: the folder its output names is searched."""
+    work, elsewhere = tmp_path / "work", tmp_path / "home" / "ray_results" / "logreg"
+    work.mkdir()
+    track("run", "--", sys.executable, "-c", SEARCH, str(EVENTS), str(elsewhere), cwd=work,
+          check=True)
+    metrics: dict[str, Any] = track_json("show", "@")["metrics"]
+    assert metrics["train_fn_ab12c_00001/loss"]["last"] == 0.6386148691506683
+    assert "loss" not in metrics and "train/loss" not in metrics
+    run_dir = only_run(track_home)
+    label = "ray_results/logreg/train_fn_ab12c_00000_0_lr=0.0100_2026-12-05_03-00-48/result.json"
+    assert f"path: {label}" in (run_dir / "sources.yaml").read_text()
+    assert (run_dir / "sources" / label).read_bytes() == (elsewhere.parent.parent / label) \
+        .read_bytes()
+
+
+def test_printed_folders(tmp_path: Path) -> None:
+    log = tmp_path / "output.log"
+    log.write_bytes(b"epoch 1\n\x1b[1mView detailed results here: /data/exps/sweep \x1b[0m\r\n"
+                    b"Result logdir: /data/exps/old\nView detailed results here: /data/cut")
+    printed = PrintedFolders(log)
+    assert printed.update() == [Path("/data/exps/sweep"), Path("/data/exps/old")]
+    with open(log, "ab") as out:  # the line being written is read once it ends
+        out.write(b"_off\nView detailed results here: /data/exps/sweep\n")
+    assert printed.update()[2:] == [Path("/data/cut_off")]
+    # a folder the working folder is in, or as wide as a home, is not searched
+    assert _apart(Path("/data/exps/sweep"), Path("/work/project"))
+    assert not _apart(Path("/work"), Path("/work/project"))
+    assert not _apart(Path("/work/project/runs"), Path("/work/project"))
+    assert not _apart(Path("/data"), Path("/work/project"))
 
 
 def _line(**entry: object) -> bytes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -41,6 +42,13 @@ HEAD_BYTES = 4096
 LARGE_BYTES = 1024 * 1024
 LARGE_EVERY_S = 30.0
 _SUFFIXES = (".csv", ".log", ".tsv", ".json")
+# Where a framework says it keeps a run's results, outside the working folder: Ray Tune's
+# "View detailed results here: /home/me/ray_results/train_fn_2025-06-01_10-00-00" (its
+# default storage is ~/ray_results), its older status table's "Result logdir: ..."
+_PRINTED_FOLDER = re.compile(rb"(?:View detailed results here|Result logdir): "
+                             rb"(/[^\r\n\x1b]{1,4096})")
+OUTPUT_READ_MAX = 4 * 1024 * 1024  # new output read a scan, at most (a flood is skipped)
+MAX_PRINTED_FOLDERS = 16
 
 
 @dataclass
@@ -76,6 +84,7 @@ class MetricFileWatcher:
         self._thread: threading.Thread | None = None
         self._last_scan = 0.0
         self._started = time.monotonic()
+        self._printed = PrintedFolders(self.run_dir / "output.log")
         self.warnings: list[str] = []
 
     # -- the thread ----------------------------------------------------------------------
@@ -111,17 +120,20 @@ class MetricFileWatcher:
             self._refresh(found, final)
 
     def _scan(self) -> None:
-        paths = _candidates(self.cwd, self.since, self.skip)
-        paths += [self.run_dir / name for name in _run_dir_files(self.run_dir)
+        paths = [(path, self.cwd) for path in _candidates(self.cwd, self.since, self.skip)]
+        paths += [(self.run_dir / name, self.run_dir) for name in _run_dir_files(self.run_dir)
                   if _candidate(Path(name).name)]
-        for path in paths:
+        for folder in self._printed.update():
+            if _apart(folder, self.cwd) and _apart(folder, self.run_dir):
+                base = folder.parent.parent  # ~/ray_results/<experiment>: ray_results/...
+                paths += [(path, base) for path in _candidates(folder, self.since, self.skip)]
+        for path, base in paths:
             if path in self._found or path in self._rejected:
                 continue
             kind = self._kind(path)
             if kind is None:
                 self._rejected.add(path)
                 continue
-            base = self.run_dir if _inside(path, self.run_dir) else self.cwd
             with self._lock:  # sources() reads the dict from the recorder's thread
                 self._found[path] = Found(path, kind, path.relative_to(base).as_posix())
 
@@ -230,6 +242,36 @@ class MetricFileWatcher:
         return [(found, (found.kind, found.observations)) for found in chosen]
 
 
+class PrintedFolders:
+    """The folders the run's output names as where it keeps its results (``_PRINTED_FOLDER``),
+    read from ``output.log`` as it grows: each look reads what was written since the last
+    (at most ``OUTPUT_READ_MAX``), up to its last complete line."""
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+        self.offset = 0
+        self.folders: list[Path] = []
+
+    def update(self) -> list[Path]:
+        try:
+            with open(self.log, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                self.offset = max(self.offset, size - OUTPUT_READ_MAX)
+                handle.seek(self.offset)
+                data = handle.read(size - self.offset)
+        except OSError:
+            return self.folders
+        end = data.rfind(b"\n") + 1  # a line still being written is read next time
+        if end == 0 and len(data) > 65536:  # (a bar redrawn with "\r" alone, no "\n")
+            end = len(data) - 4096
+        self.offset += end
+        for match in _PRINTED_FOLDER.finditer(data, 0, end):
+            folder = Path(os.fsdecode(match.group(1).rstrip()))
+            if folder not in self.folders and len(self.folders) < MAX_PRINTED_FOLDERS:
+                self.folders.append(folder)  # (it may not be there yet)
+        return self.folders
+
+
 def _candidates(root: Path, since: float, skip: set[Path]) -> list[Path]:
     """Files under ``root`` that may be framework metric files, changed since ``since``.
 
@@ -279,6 +321,14 @@ def _run_dir_files(run_dir: Path) -> list[str]:
         if len(names) > 10_000:
             break
     return names
+
+
+def _apart(folder: Path, scanned: Path) -> bool:
+    """Is a printed ``folder`` one to search besides ``scanned``: neither in it (searched
+    already) nor above it, nor a folder as wide as a home or the root ("/", "/home/me")?"""
+    if _inside(folder, scanned) or _inside(scanned, folder):
+        return False
+    return len(folder.parts) >= 3 and str(folder) != os.path.expanduser("~")
 
 
 def _inside(path: Path, folder: Path) -> bool:
