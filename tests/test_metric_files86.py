@@ -194,3 +194,12 @@ def test_torchrl_file_kind() -> None:
     assert files.parse(files.TORCHRL, b"256,-6.47\n512,x\n768,-1e-3\n",
                        Path("scalars/reward.csv")) == [Observation("reward", -6.47, 256, None),
                                                        Observation("reward", -0.001, 768, None)]
+
+
+def test_flair_prints_its_dev_f1_as_the_reports_micro_average() -> None:
+    printed = [Observation("dev_loss", 0.6607, None, 4),
+               Observation("dev_f1-score_(micro_avg)", 0.5743, None, 4)]
+    sourced = [Observation("dev_loss", 0.6606736779212952, None, 4),
+               Observation("dev_f1", 0.5743, None, 4)]
+    kept, merged = merge_sources(printed, [(files.FLAIR, sourced)])
+    assert kept == [] and [o.value for o in merged["dev_f1"]] == [0.5743]

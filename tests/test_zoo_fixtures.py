@@ -130,8 +130,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # where eval_results.json keeps a third evaluation, read as one since session 83; its
     # "eval_runtime = 0:00:00.05" and "predict_runtime = 0:00:00.06", durations the held-out HF
     # logs' collectors leave out, as the parser does, are still missed), "flair_tagger" (its
-    # per-iteration running loss, the printed f1-score (micro avg) beside loss.tsv's DEV_F1, the
-    # final test report), "nnunet_train" (the pseudo-Dice list), "rllib_ppo" (its result dict
+    # per-iteration running loss and the final test report, which its truth leaves out; the
+    # printed f1-score (micro avg) is loss.tsv's DEV_F1 since session 86), "nnunet_train" (the
+    # pseudo-Dice list), "rllib_ppo" (its result dict
     # pprinted over many lines, each value an np.float64(...): read since session 82, named by
     # the fewest trailing keys that tell two apart where its truth keeps Tune's whole key path,
     # learners/default_policy/entropy)

@@ -31,7 +31,10 @@ Axis = Callable[[Observation], "int | float | None"]
 # one quantity printed under several spellings: YOLOv5 before v7.0 printed "mAP@.5" and
 # "mAP@.5:.95" where its results.csv (named as today's header, "mAP50", "mAP50-95") keeps them
 _SPELLINGS = {"map_5": "map50", "map_0_5": "map50", "map_5_95": "map50_95",
-              "map_0_5_0_95": "map50_95"}
+              "map_0_5_0_95": "map50_95",
+              # flair prints its dev F1 as the classification report's "f1-score (micro
+              # avg)" (its default main metric), loss.tsv keeps it as DEV_F1
+              "dev_f1_score_micro_avg": "dev_f1"}
 # the held-out evaluation's phase, however a file or a print spells it
 _EVAL_WORDS = frozenset({"val", "valid", "validation", "evaluation"})
 # a phase word after a one-word name: the same quantity as the phase before it
