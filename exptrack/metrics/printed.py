@@ -58,6 +58,9 @@ def settings(line: str) -> bool:
         and not any(names.metric_like(phrase) for phrase in phrases)
 
 
+_LEADING_COUNTER = re.compile(r"(?i)\s{0,8}(?:step|epoch|iter|iteration)\s?[:=]?\s?\d{1,12}[\s,|]")
+
+
 def configuration(line: str) -> bool:
     """Whether ``line`` is printed configuration: two ``name=text`` pairs or more, not a
     stepped record, counted texts or a results record."""
@@ -65,6 +68,7 @@ def configuration(line: str) -> bool:
         return True
     texts = len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line)))
     return texts >= 2 and not forms.STEPPED_RECORD.match(line) \
+        and not _LEADING_COUNTER.match(line) \
         and not forms.RAY_RESULT.search(line) \
         and not forms.COUNTED_TEXTS.search(line) and not forms.RESULTS_RECORD.search(line) \
         and len(_NUMBER_ASSIGN.findall(line)) < 6 * texts
