@@ -88,10 +88,11 @@ def test_a_run_too_short_for_two_samples_has_no_cpu_figure(tmp_path: Path,
         assert rows and rows[0]["cpu_percent"] is None
     else:
         assert summary["samples"] == 0
-    if summary["samples"] <= 1:
+    if summary["samples"] <= 1:  # (a loaded machine may take two readings of `pass`: then
+        # its figure is a measured one)
         assert summary["mean_cpu_percent"] is None and summary["peak_cpu_percent"] is None
-    text = track("show", cwd=tmp_path, check=True).stdout.decode()
-    assert "CPU 0% mean" not in text
+        text = track("show", cwd=tmp_path, check=True).stdout.decode()
+        assert "CPU 0% mean" not in text
 
 
 @pytest.mark.parametrize(("code", "least_mib"), [
