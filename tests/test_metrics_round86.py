@@ -21,3 +21,29 @@ def test_printed_configuration_stays_configuration() -> None:
     # (guard) text assignments with no step first, or a step's count among settings
     assert named("task=detect, model=yolov8n.pt, epochs=2, lr0=0.01\n") == []
     assert named("stepsize: 10 optimizer=adam scheduler=cosine\n") == []
+
+
+# nnU-Net v2 (numpy 2's reprs): a model of one foreground class
+_NNUNET = """2026-12-05 05:20:43.102: Epoch 0
+2026-12-05 05:20:48.339: train_loss 0.2505
+2026-12-05 05:20:48.339: val_loss -0.2144
+2026-12-05 05:20:48.339333: Pseudo dice [np.float32(0.8465)]
+2026-12-05 05:20:48.339502: Yayy! New best EMA pseudo Dice: 0.8464999794960022
+2026-12-05 05:20:49.102: Epoch 1
+2026-12-05 05:20:53.002: train_loss -0.3537
+2026-12-05 05:20:53.002: val_loss -0.6648
+2026-12-05 05:20:53.002561: Pseudo dice [0.9287]
+"""
+
+
+def test_a_one_class_pseudo_dice_is_the_epochs_pseudo_dice() -> None:
+    found = [o for o in named(_NNUNET) if o[0] == "Pseudo_dice"]
+    assert found == [("Pseudo_dice", 0.8465, None, 0), ("Pseudo_dice", 0.9287, None, 1)]
+    assert columns_named(_NNUNET) == named(_NNUNET)
+
+
+def test_several_classes_pseudo_dice_are_per_class_values() -> None:
+    # (guard) the per-class list of a multi-class model stays out
+    text = ("2024-07-04 12:07:30.776057: Pseudo dice [0.9537, 0.9039, 0.9019]\n"
+            "2024-07-04 12:07:31.776057: Pseudo dice [np.float32(0.95), np.float32(0.9)]\n")
+    assert named(text) == []

@@ -124,6 +124,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # printed last results, pooled under loss as the held-out Ray Tune logs expect, give way
     "torchrl_ppo",  # (session 86) its CSVLogger's scalars/<name>.csv files: the bar's
     # description, redrawn stale and cut under a terminal, gives way to them
+    "nnunet_train",  # (session 86) "Pseudo dice [np.float32(0.8465)]": one class, one value
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
     # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint
@@ -131,11 +132,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "eval_runtime = 0:00:00.05" and "predict_runtime = 0:00:00.06", durations the held-out HF
     # logs' collectors leave out, as the parser does, are still missed), "flair_tagger" (its
     # per-iteration running loss and the final test report, which its truth leaves out; the
-    # printed f1-score (micro avg) is loss.tsv's DEV_F1 since session 86), "nnunet_train" (the
-    # pseudo-Dice list), "rllib_ppo" (its result dict
-    # pprinted over many lines, each value an np.float64(...): read since session 82, named by
-    # the fewest trailing keys that tell two apart where its truth keeps Tune's whole key path,
-    # learners/default_policy/entropy)
+    # printed f1-score (micro avg) is loss.tsv's DEV_F1 since session 86), "rllib_ppo" (its
+    # result dict pprinted over many lines, each value an np.float64(...): read since session
+    # 82, named by the fewest trailing keys that tell two apart where its truth keeps Tune's
+    # whole key path, learners/default_policy/entropy)
     # session 83's cases (first sight at 2336a3e4; at 001a7749 in the closing note)
     "yolo_train_val",  # model.val() after training: one more validation at no epoch
     "yolo_classify_val",

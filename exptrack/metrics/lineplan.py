@@ -15,6 +15,7 @@ from exptrack.metrics import (
     gensim,
     logrecord,
     mllog,
+    nnunet,
     optuna,
     rlstarter,
     rtrace,
@@ -230,6 +231,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
             return EMPTY  # an MLPerf event of no measured value: a setting, a marker
     elif dark is None and text.startswith(sklearncv.MARKER):  # "[CV 2/5] END C=1;, score=0.8"
         dark = sklearncv.plan(pieces, text)
+    elif dark is None and nnunet.MARKER in text:  # "Pseudo dice [np.float32(0.8465)]"
+        dark = nnunet.plan(pieces)
     elif dark is None and rtrace.MARKER in text:  # R's optim trace: "iter  10 value 39.2"
         dark = traced = rtrace.plan(pieces)  # ("final  value 4.92": no setting's listing)
     actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
