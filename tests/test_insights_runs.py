@@ -1848,6 +1848,10 @@ FALSE_ALARMS = {
     # the selection score, is best at the last epoch (117): stopping early would have lost it
     "heldout920/pytorch_3d_unet_czii_cryoet_emoji_epoch_bracket_pipe_train_val_loss_val_f_beta_running_best_epoch_best_model_saved.log":
         {"plateau"},
+    # session 86: a retrieval fine-tune whose train_loss turns NaN at epoch 4 (last finite 3.87),
+    # read since a line that opens with its epoch is no printed configuration
+    "heldout169/sample4geo_fork_audio_to_satellite_retrieval_dashed_epoch_headers_two_named_lrs_nan_loss_recall_at_k_median_rank_km.log":
+        {"divergence"},
     # an Optuna study's two trials in one Batch Loss series: the second trial's pos_weight of
     # 2.7e8 puts its loss at 1.4e5 from its first batch, a new trial's scale, not divergence
     "heldout920/pytorch_monai_unet3d_byu_motor_optuna_bare_batch_loss_val_precision_recall_f2_interleaved_trial_messages_keyboard_interrupt.log":
