@@ -25,11 +25,11 @@ _CLOSE = re.compile(r"\)?\]\s*$")
 
 def plan(pieces: list[str]) -> tuple[Action, ...] | None:
     """The action of a one-class pseudo Dice line, else None (``pieces``: split by
-    ``forms.TOKEN``; the record's time before it, two pieces)."""
-    if len(pieces) != 5 or not _CLOSE.match(pieces[4]):
+    ``forms.TOKEN``; the record's time before it, two pieces, or none)."""
+    if len(pieces) not in (3, 5) or not _CLOSE.match(pieces[-1]):
         return None
-    found = _OPEN.search(pieces[2])
+    found = _OPEN.search(pieces[-3])
     if found is None:
         return None
-    at = len(pieces[0]) + len(pieces[1]) + found.start()
-    return (Action(METRIC, 3, NAME, source=(at, at + len("Pseudo dice"))),)
+    at = sum(map(len, pieces[:-3])) + found.start()
+    return (Action(METRIC, len(pieces) - 2, NAME, source=(at, at + len("Pseudo dice"))),)

@@ -58,12 +58,15 @@ def settings(line: str) -> bool:
         and not any(names.metric_like(phrase) for phrase in phrases)
 
 
+# a line that opens with its step or epoch ("step: 0 train_loss: 7.45 prediction: ['<img_alt=
+# Towards a New Vision: A ...']"): a record, whatever text assignments its sample output holds
 _LEADING_COUNTER = re.compile(r"(?i)\s{0,8}(?:step|epoch|iter|iteration)\s?[:=]?\s?\d{1,12}[\s,|]")
 
 
 def configuration(line: str) -> bool:
     """Whether ``line`` is printed configuration: two ``name=text`` pairs or more, not a
-    stepped record, counted texts or a results record."""
+    stepped record (nor a line that opens with its step), counted texts or a results
+    record."""
     if _SWITCHED_ON.match(line):
         return True
     texts = len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line)))
