@@ -1,6 +1,10 @@
-"""Ray Tune's per-trial ``result.json`` as a framework metric file (session 86): a series a
-trial, named as Ray names the trial; the printed last results, pooled over the trials under
-the bare key, left out; the TensorBoard file Ray writes beside each trial's not read."""
+"""Framework metric files of session 86 (real ``track run`` processes where a run is needed).
+
+Ray Tune's per-trial ``result.json``: a series a trial, named as Ray names the trial; the
+printed last results, pooled over the trials under the bare key, left out; the TensorBoard
+file Ray writes beside each trial's not read; the folder the output names as the results'
+(Ray's default ``~/ray_results``) searched. TorchRL's ``CSVLogger`` files; flair's printed
+dev F1 and its ``loss.tsv``'s ``DEV_F1`` as one metric."""
 
 from __future__ import annotations
 
