@@ -88,9 +88,8 @@ def file_sources(fixture: Path) -> list[Source]:
             every.append((path, source))
         elif kind not in chosen or len(source[1]) >= len(chosen[kind][1]):
             chosen[kind] = source
-    trials = {path.parent for path, (kind, _) in every if kind == files.RAY_TUNE}
-    return [*chosen.values(), *(source for path, source in every
-                                if not files.mirrors(path, source[0], trials))]
+    mirrored = files.mirrors((path, kind) for path, (kind, _) in every)
+    return [*chosen.values(), *(source for path, source in every if path not in mirrored)]
 
 
 def extract(fixture: Path, with_files: bool = True) -> dict[str, list[Observation]]:

@@ -234,8 +234,8 @@ class MetricFileWatcher:
                 chosen.append(found)
             else:
                 newest[found.kind] = found
-        trials = {f.path.parent for f in chosen if f.kind == files.RAY_TUNE}
-        chosen = [f for f in chosen if not files.mirrors(f.path, f.kind, trials)]
+        mirrored = files.mirrors((f.path, f.kind) for f in chosen)
+        chosen = [f for f in chosen if f.path not in mirrored]
         # TensorBoard's file names begin with their creation time: a run's files in order
         chosen.sort(key=lambda f: f.path.as_posix())
         chosen += newest.values()

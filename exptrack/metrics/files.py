@@ -136,23 +136,26 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
         from exptrack.metrics.tfevents import read_events
 
         return read_events(path) if path is not None else []
-    if kind == RAY_TUNE:
-        return jsonfiles.ray_tune(data[:MAX_SOURCE_BYTES], path.parent.name if path else None)
+    data = data[:MAX_SOURCE_BYTES]
+    if kind == RAY_TUNE:  # (named by the trial's folder, a TorchRL metric by its file)
+        return jsonfiles.ray_tune(data, path.parent.name if path else None)
     if kind == TORCHRL:
-        return _torchrl(data[:MAX_SOURCE_BYTES], path.stem) if path is not None else []
+        return _torchrl(data, path.stem) if path is not None else []
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: jsonfiles.hf_trainer,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
         DETECTRON2: jsonfiles.detectron2, FLAIR: _flair, TORCHTUNE: _torchtune,
         SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml}[kind]
-    return reader(data[:MAX_SOURCE_BYTES])
+    return reader(data)
 
 
-def mirrors(path: Path, kind: str, trial_folders: set[Path]) -> bool:
-    """Is this a TensorBoard file Ray Tune wrote beside a trial's ``result.json``
-    (``trial_folders``: those files' folders)? It holds the same results, rounded to 32
-    bits and named ``ray/tune/<key>`` for all trials alike: the trial's file is read."""
-    return kind == TFEVENTS and path.parent in trial_folders
+def mirrors(found: Iterable[tuple[Path, str]]) -> set[Path]:
+    """Of the files ``found`` (path and kind), the TensorBoard files Ray Tune wrote beside a
+    trial's ``result.json``: they hold the same results, rounded to 32 bits and named
+    ``ray/tune/<key>`` for all trials alike; the trial's file is read instead."""
+    found = list(found)
+    trials = {path.parent for path, kind in found if kind == RAY_TUNE}
+    return {path for path, kind in found if kind == TFEVENTS and path.parent in trials}
 
 
 def _with_header(data: bytes, rewrite: Callable[[bytes], bytes]) -> bytes:

@@ -86,12 +86,19 @@ def sourced_lines(writer: RowWriter, series: Sequence[Observation],
                    in itertools.groupby(series, key=lambda obs: labels.get(id(obs))))
 
 
-def merge_jsonl(metrics_path: Path, sources: Sequence[Labelled],
+def printed_keys(sources: Sequence[Labelled]) -> set[str]:
+    """The name keys of the printed metrics the files stand for: each file metric's
+    (``merge.file_keys``) and those a search's trials pool (``merge.pooled_keys``)."""
+    return set(file_keys(obs.name for _, (_, observations) in sources
+                         for obs in observations)) \
+        | pooled_keys(source for _, source in sources)
+
+
+def merge_jsonl(metrics_path: Path, sources: Sequence[Labelled], keys: set[str],
                 ) -> tuple[dict[str, list[Observation]], set[str]]:
-    """Join ``metrics.jsonl``'s observations (what the output showed) with framework
-    files: each file metric's merged series, and the printed names they replace."""
-    keys = file_keys(obs.name for _, (_, observations) in sources for obs in observations)
-    keys.update(dict.fromkeys(pooled_keys(source for _, source in sources), ""))
+    """Join ``metrics.jsonl``'s observations (what the output showed) whose name keys are
+    ``keys`` (``printed_keys``) with framework files: each file metric's merged series, and
+    the printed names they replace."""
     covered: list[Observation] = []
     for batch in row_batches(metrics_path):
         covered += [Observation(*row[:4]) for row in batch if name_key(row.name) in keys]
@@ -111,9 +118,8 @@ def apply_sources(metrics_path: Path, sources: Sequence[Labelled],
     place of the printed one, and fold the merged series into ``summarizer`` in place of
     the printed observations. The file is streamed twice, never held whole, and replaced
     atomically: a crash leaves the old one whole."""
-    merged, replaced = merge_jsonl(metrics_path, sources)
-    keys = file_keys(merged)
-    keys.update(dict.fromkeys(pooled_keys(source for _, source in sources), ""))
+    keys = printed_keys(sources)
+    merged, replaced = merge_jsonl(metrics_path, sources, keys)
     writer = RowWriter()
     with atomic_file(metrics_path, mode) as out:
         for batch in row_batches(metrics_path):
