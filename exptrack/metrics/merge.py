@@ -217,8 +217,3 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
               for name, series in files.items()}
     return kept, merged
 
-
-def covered_names(printed_names: Iterable[str], sourced_names: Iterable[str]) -> set[str]:
-    """The printed names that a file's metric stands for."""
-    keys = file_keys(sourced_names)
-    return {name for name in printed_names if name_key(name) in keys}
