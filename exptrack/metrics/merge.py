@@ -216,4 +216,3 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
     merged = {name: merge_metric(series, covered[name], name, kinds[name] in CLOSING_KINDS)
               for name, series in files.items()}
     return kept, merged
-
