@@ -26,6 +26,7 @@ from exptrack.metrics import (
     sedeval,
     spelling,
     tables,
+    transport,
     ultralytics,
 )
 from exptrack.metrics.byteorder import ByteOrder
@@ -67,6 +68,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._byte_order = ByteOrder()
         self._skip_rest, self._seen = False, 0  # inside a line longer than MAX_LINE_BYTES
         self._plans: dict[bytes, _Plan] = {}
+        self._tags = transport.Tags()  # a launcher's or a collector's line tags
         self._variants: dict[tuple[bytes, str | bytes], _Plan] = {}  # KEYED plans by digits
         self._variant_counts: dict[bytes, int] = {}
         self._final_names: set[str] = set()  # names recorded as they are (``slowpath``)
@@ -160,7 +162,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             complete, self._skip_rest = complete[min(ends) + 1:], False
         if len(self._pending) > MAX_LINE_BYTES:
             self._pending, self._skip_rest = b"", True
-        return linebytes.normalise(complete)
+        return self._tags(linebytes.normalise(complete))
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
         if self._bar_text is not None or _SLOW_BYTES.search(complete) \
@@ -183,7 +185,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         rest, self._pending = self._pending, b""
         out: list[Observation] = []
         if rest and not self._skip_rest:
-            self._feed_terminal(rest.rstrip(b"\r") + b"\n", out)
+            self._feed_terminal(self._tags(rest.rstrip(b"\r") + b"\n"), out)
         elif self._bar_text is not None:
             self._feed_terminal(b"\n", out)
         self._skip_rest = False

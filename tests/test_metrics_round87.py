@@ -1,0 +1,102 @@
+"""Round ``tune87`` (session 87): the tags a launcher or a log collector puts before every
+line (``transport``). Each test of a rule fails on ff7422f8 (this session's start); the
+guards pin what must not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsed import columns_named, named
+
+from tests.conftest import metric_rows, only_run, py, track
+
+# Stable-Baselines3's logger table, as PPO prints it (verbose=1)
+_SB3 = """-----------------------------------------
+| rollout/                |             |
+|    ep_len_mean          | 970         |
+|    ep_rew_mean          | 147         |
+| time/                   |             |
+|    fps                  | 778         |
+|    iterations           | 49          |
+|    time_elapsed         | 1030        |
+|    total_timesteps      | 802816      |
+| train/                  |             |
+|    approx_kl            | 0.004295407 |
+|    entropy_loss         | -0.92       |
+|    loss                 | 1.02        |
+|    n_updates            | 192         |
+-----------------------------------------
+-----------------------------------------
+| rollout/                |             |
+|    ep_len_mean          | 960         |
+|    ep_rew_mean          | 149         |
+| time/                   |             |
+|    fps                  | 777         |
+|    iterations           | 50          |
+|    time_elapsed         | 1053        |
+|    total_timesteps      | 819200      |
+| train/                  |             |
+|    approx_kl            | 0.005       |
+|    entropy_loss         | -0.91       |
+|    loss                 | 0.98        |
+|    n_updates            | 196         |
+-----------------------------------------
+"""
+
+# a whitespace table of epochs, a header and its rows
+_TABLE = """epoch  train_loss  val_loss  val_acc
+1      0.912       0.801     0.655
+2      0.604       0.587     0.741
+3      0.433       0.502     0.788
+"""
+
+
+def _tagged(text: str, tag: str) -> str:
+    return "".join(tag + line for line in text.splitlines(True))
+
+
+def test_tags_of_a_launcher_or_a_collector_read_as_the_printed_lines() -> None:
+    plain_table, plain_sb3 = named(_TABLE), named(_SB3)
+    assert ("rollout/ep_rew_mean", 149.0, 819200, None) in plain_sb3
+    assert ("val_acc", 0.788, None, 3) in plain_table
+    for tag in ("(RayTrainWorker pid=2105, ip=10.0.0.2) ", "(pid=2105) ",
+                "2024-11-25T10:31:15.542123456Z ", "[1,0]<stdout>:", "[default0]:",
+                "[rank0]: "):
+        assert named(_tagged(_SB3, tag)) == plain_sb3, tag
+        assert named(_tagged(_TABLE, tag)) == plain_table, tag
+        assert columns_named(_tagged(_TABLE, tag)) == plain_table, tag
+
+
+def test_another_ranks_copy_of_a_line_is_dropped_and_its_own_lines_read() -> None:
+    # torchrun --tee: each process prints its own copy, the lines interleaved
+    rank0 = _TABLE.splitlines(True)
+    rank1 = [line.replace("0.", "0.1") for line in rank0]
+    text = "".join(f"[default0]:{a}[default1]:{b}" for a, b in zip(rank0, rank1, strict=True))
+    assert named(text) == named(_TABLE)
+    steps = "".join(f"[default{rank}]:step {step} loss 0.{rank}{step}\n"
+                    for step in (10, 20) for rank in (0, 1))
+    assert named(steps) == [("loss", 0.01, 10, None), ("loss", 0.02, 20, None)]
+    # a line of a shape only a later rank prints (a pipeline's last stage) is still read
+    last_stage = "[default1]: iteration 10 | lm loss: 5.250E+00 |\n"
+    assert named(last_stage + text) == [("lm_loss", 5.25, 10, None), *named(_TABLE)]
+
+
+def test_a_time_in_a_line_and_a_logging_records_time_stay() -> None:
+    # (guard) a zoneless ISO time is a record's own (read per line, as before); a time
+    # after the line's start is the message's
+    text = ("2024-11-25T10:31:15 INFO epoch 1 loss 0.5\nsaved at 2024-11-25T10:31:15Z \n"
+            "epoch 2 loss 0.4\n")
+    assert named(text) == [("loss", 0.5, None, 1), ("loss", 0.4, None, 2)]
+
+
+def test_track_run_reads_a_table_behind_collector_stamps(tmp_path: Path,
+                                                         track_home: Path) -> None:
+    code = ("import sys\n"
+            f"for line in {_SB3!r}.splitlines(True):\n"
+            "    sys.stdout.write('2024-11-25T10:31:15.5421234Z ' + line)\n")
+    track("run", "--", *py(code), cwd=tmp_path, check=True)
+    rows = metric_rows(only_run(track_home) / "metrics.jsonl")
+    got = [(r["name"], r["value"], r["step"]) for r in rows if r["name"].startswith("train/")]
+    assert got == [("train/approx_kl", 0.004295407, 802816), ("train/entropy_loss", -0.92, 802816),
+                   ("train/loss", 1.02, 802816), ("train/approx_kl", 0.005, 819200),
+                   ("train/entropy_loss", -0.91, 819200), ("train/loss", 0.98, 819200)]
