@@ -4,11 +4,12 @@ guards pin what must not change."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from parsed import columns_named, named
 
-from tests.conftest import metric_rows, only_run, py, track
+from tests.conftest import metric_rows, only_run, py, track, track_json
 
 # Stable-Baselines3's logger table, as PPO prints it (verbose=1)
 _SB3 = """-----------------------------------------
@@ -100,3 +101,37 @@ def test_track_run_reads_a_table_behind_collector_stamps(tmp_path: Path,
     assert got == [("train/approx_kl", 0.004295407, 802816), ("train/entropy_loss", -0.92, 802816),
                    ("train/loss", 1.02, 802816), ("train/approx_kl", 0.005, 819200),
                    ("train/entropy_loss", -0.91, 819200), ("train/loss", 0.98, 819200)]
+
+
+def _kaggle(*records: tuple[str, str]) -> str:
+    """A Kaggle kernel's log of ``(stream, data)`` records, as its "Download log" gives it."""
+    lines = [json.dumps({"stream_name": stream, "time": 49.5 + i, "data": data},
+                        separators=(",", ":"))
+             for i, (stream, data) in enumerate(records)]
+    return "[" + "\n,".join(lines) + "]"
+
+
+def test_a_kaggle_kernel_log_reads_as_its_output(tmp_path: Path) -> None:
+    printed = ("Epoch 1: loss=0.6671, acc=0.7313\n"
+               "Epoch 2: loss=0.6174, acc=0.7540\n"
+               "Test accuracy: 0.7695\n")
+    log = _kaggle(("stderr", "0.00s - Debugger warning: frozen modules\n"),
+                  ("stdout", "Epoch 1: loss=0.6671, "), ("stdout", "acc=0.7313\n"),
+                  ("stdout", "Epoch 2: loss=0.6174, acc=0.7540\n"),
+                  ("stdout", "Test accuracy: 0.7695"))  # (its last record: no line end)
+    assert named(printed) == [("loss", 0.6671, None, 1), ("acc", 0.7313, None, 1),
+                              ("loss", 0.6174, None, 2), ("acc", 0.754, None, 2),
+                              ("test_accuracy", 0.7695, None, None)]
+    assert named(log) == named(printed)
+    assert columns_named(log) == named(printed)
+    path = tmp_path / "kernel.log"
+    path.write_text(log)
+    data = track_json("parse", str(path), cwd=tmp_path)
+    assert sorted(data["metrics"]) == ["acc", "loss", "test_accuracy"]
+    assert data["metrics"]["loss"] == {**data["metrics"]["loss"], "last": 0.6174, "count": 2}
+
+
+def test_a_json_array_of_other_records_stays_as_it_is() -> None:
+    # (guard) records of another shape are a printed JSON, read as before
+    text = '[{"epoch": 1, "loss": 0.5}\n,{"epoch": 2, "loss": 0.4}]\n'
+    assert named(text) == named(text.replace("[{", "{").replace(",{", "{").replace("}]", "}"))

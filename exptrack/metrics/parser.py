@@ -184,8 +184,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         """The rest; ``end`` False: a gap the recorder skips, then parsing goes on."""
         rest, self._pending = self._pending, b""
         out: list[Observation] = []
-        if rest and not self._skip_rest:
-            self._feed_terminal(self._tags(rest.rstrip(b"\r") + b"\n"), out)
+        rest = self._tags.close(rest.rstrip(b"\r") + b"\n" if rest and not self._skip_rest
+                                else b"")
+        if rest:
+            self._feed_terminal(rest, out)
         elif self._bar_text is not None:
             self._feed_terminal(b"\n", out)
         self._skip_rest = False
