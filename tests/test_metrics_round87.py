@@ -62,7 +62,8 @@ def test_tags_of_a_launcher_or_a_collector_read_as_the_printed_lines() -> None:
     assert ("val_acc", 0.788, None, 3) in plain_table
     for tag in ("(RayTrainWorker pid=2105, ip=10.0.0.2) ", "(pid=2105) ",
                 "2024-11-25T10:31:15.542123456Z ", "[1,0]<stdout>:", "[default0]:",
-                "[rank0]: "):
+                "[rank0]: ", "Nov 25 10:31:15 gpu-node-3 python[12345]: ",
+                "2024-11-25T10:31:15+0000 gpu-node-3 python3.11[12345]: "):
         assert named(_tagged(_SB3, tag)) == plain_sb3, tag
         assert named(_tagged(_TABLE, tag)) == plain_table, tag
         assert columns_named(_tagged(_TABLE, tag)) == plain_table, tag

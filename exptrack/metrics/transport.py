@@ -4,6 +4,9 @@ printed it (a tag on each line of Stable-Baselines3's table hid the whole table)
 
 - a collector's time stamp, RFC 3339 in UTC (``docker logs -t``, ``kubectl logs
   --timestamps``, GitHub Actions): ``2024-11-25T10:31:15.542123456Z ``;
+- a syslog record's head, as journald (``journalctl -u train``, its ``short`` and
+  ``short-iso`` formats) and rsyslog write a service's output: ``Nov 25 10:31:15 gpu-3
+  python[12345]: ``;
 - Ray's worker tag: ``(RayTrainWorker pid=2105, ip=10.0.0.2) ``, ``(pid=2105) ``;
 - a Kaggle kernel's log (its "Download log": a JSON array, one ``{"stream_name": "stdout",
   "time": 49.57, "data": "Epoch 1: loss=0.58\\n"}`` record a line): the records' ``data``
@@ -28,6 +31,9 @@ import json
 import re
 
 _STAMP = re.compile(rb"(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ")
+_SYSLOG = re.compile(rb"(?m)^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
+                     rb"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"
+                     rb" [\w.\-]{1,64} [\w.\-/@]{1,64}\[\d{1,9}\]: ")
 _RAY = re.compile(rb"(?m)^\((?:[\w.:\-]{1,60} )?pid=\d{1,9}(?:, ip=[\w.:\-]{3,64})?\) ")
 _RANKED = re.compile(rb"(?m)^\[(?:\d{1,6},\d{1,6}\]<std(?:out|err)>|default\d|rank\d)")
 _RANK = re.compile(rb"\[(?:\d{1,6},(\d{1,6})\]<std(?:out|err)>:|default(\d{1,6})\]:"
@@ -45,7 +51,8 @@ class Tags:
     shown, the lowest rank seen and the shapes of its lines, across chunks."""
 
     def __init__(self) -> None:
-        self._stamps = self._ray = self._ranked = False  # (a tag once seen: every chunk)
+        self._stamps = self._syslog = self._ray = self._ranked = False  # (a tag once
+        # seen: every chunk)
         self._kaggle = False
         self._held = b""  # a Kaggle record's text after its last line end
         self._low: int | None = None
@@ -60,13 +67,16 @@ class Tags:
             self._kaggle = True
         if self._kaggle:
             complete = self._unwrapped(complete)
-        if not (self._stamps and self._ray and self._ranked):
+        if not (self._stamps and self._syslog and self._ray and self._ranked):
             for start in (0, complete.rfind(b"\n", 0, len(complete) - 1) + 1):
                 self._stamps = self._stamps or _STAMP.match(complete, start) is not None
+                self._syslog = self._syslog or _SYSLOG.match(complete, start) is not None
                 self._ray = self._ray or _RAY.match(complete, start) is not None
                 self._ranked = self._ranked or _RANKED.match(complete, start) is not None
         if self._stamps:
             complete = _STAMP.sub(b"", complete)
+        if self._syslog:
+            complete = _SYSLOG.sub(b"", complete)
         if self._ray:
             complete = _RAY.sub(b"", complete)
         return self._ranks(complete) if self._ranked else complete
