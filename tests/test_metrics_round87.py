@@ -61,6 +61,7 @@ def test_tags_of_a_launcher_or_a_collector_read_as_the_printed_lines() -> None:
     assert ("rollout/ep_rew_mean", 149.0, 819200, None) in plain_sb3
     assert ("val_acc", 0.788, None, 3) in plain_table
     for tag in ("(RayTrainWorker pid=2105, ip=10.0.0.2) ", "(pid=2105) ",
+                "\x1b[36m(RayTrainWorker pid=2105)\x1b[0m ",
                 "2024-11-25T10:31:15.542123456Z ", "[1,0]<stdout>:", "[default0]:",
                 "[rank0]: ", "Nov 25 10:31:15 gpu-node-3 python[12345]: ",
                 "2024-11-25T10:31:15+0000 gpu-node-3 python3.11[12345]: "):

@@ -7,7 +7,8 @@ printed it (a tag on each line of Stable-Baselines3's table hid the whole table)
 - a syslog record's head, as journald (``journalctl -u train``, its ``short`` and
   ``short-iso`` formats) and rsyslog write a service's output: ``Nov 25 10:31:15 gpu-3
   python[12345]: ``;
-- Ray's worker tag: ``(RayTrainWorker pid=2105, ip=10.0.0.2) ``, ``(pid=2105) ``;
+- Ray's worker tag: ``(RayTrainWorker pid=2105, ip=10.0.0.2) ``, ``(pid=2105) ``, coloured
+  under a terminal (``ESC[36m(pid=2105)ESC[0m ``);
 - a Kaggle kernel's log (its "Download log": a JSON array, one ``{"stream_name": "stdout",
   "time": 49.57, "data": "Epoch 1: loss=0.58\\n"}`` record a line): the records' ``data``
   is the output, read as printed (a record may hold part of a line: the rest waits for the
@@ -34,7 +35,8 @@ _STAMP = re.compile(rb"(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ")
 _SYSLOG = re.compile(rb"(?m)^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
                      rb"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"
                      rb" [\w.\-]{1,64} [\w.\-/@]{1,64}\[\d{1,9}\]: ")
-_RAY = re.compile(rb"(?m)^\((?:[\w.:\-]{1,60} )?pid=\d{1,9}(?:, ip=[\w.:\-]{3,64})?\) ")
+_RAY = re.compile(rb"(?m)^(?:\x1b\[[\d;]{1,12}m)?\((?:[\w.:\-]{1,60} )?pid=\d{1,9}"
+                  rb"(?:, ip=[\w.:\-]{3,64})?\)(?:\x1b\[0m)? ")
 _RANKED = re.compile(rb"(?m)^\[(?:\d{1,6},\d{1,6}\]<std(?:out|err)>|default\d|rank\d)")
 _RANK = re.compile(rb"\[(?:\d{1,6},(\d{1,6})\]<std(?:out|err)>:|default(\d{1,6})\]:"
                    rb"|rank(\d{1,6})\]: ?)")
