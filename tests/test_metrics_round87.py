@@ -137,3 +137,31 @@ def test_a_json_array_of_other_records_stays_as_it_is() -> None:
     # (guard) records of another shape are a printed JSON, read as before
     text = '[{"epoch": 1, "loss": 0.5}\n,{"epoch": 2, "loss": 0.4}]\n'
     assert named(text) == named(text.replace("[{", "{").replace(",{", "{").replace("}]", "}"))
+
+
+def _run(losses: tuple[float, float], test: float) -> str:
+    return (f"Epoch 1/2 - loss: {losses[0]} - val_loss: {losses[0] + 0.1}\n"
+            f"Epoch 2/2 - loss: {losses[1]} - val_loss: {losses[1] + 0.1}\n"
+            f"Test accuracy: {test}\n")
+
+
+def test_each_appended_runs_result_belongs_to_no_epoch() -> None:
+    # a log file each run appends to: every run's closing result is a result, not its
+    # last epoch's value (before, the second run's came at epoch 2)
+    text = _run((0.5, 0.4), 0.81) + _run((0.6, 0.3), 0.86) + _run((0.7, 0.2), 0.9)
+    assert [o for o in named(text) if o[0] == "test_accuracy"] == [
+        ("test_accuracy", 0.81, None, None), ("test_accuracy", 0.86, None, None),
+        ("test_accuracy", 0.9, None, None)]
+    assert columns_named(text) == named(text)
+
+
+def test_a_name_printed_at_its_epochs_stays_at_them_in_the_next_run() -> None:
+    # (guard) a validation every second epoch, on a line of no epoch of its own, is that
+    # epoch's in every run, also in a run cut short right after its first validation
+    def run(epochs: int, start: float) -> str:
+        return "".join(f"Epoch {e}: loss {start - e / 10:.2f}\n"
+                       + (f"val_acc {start + e / 10:.2f}\n" if e % 2 == 0 else "")
+                       for e in range(1, epochs + 1))
+    text = run(4, 0.5) + run(2, 0.6)
+    assert [o for o in named(text) if o[0] == "val_acc"] == [
+        ("val_acc", 0.7, None, 2), ("val_acc", 0.9, None, 4), ("val_acc", 0.8, None, 2)]

@@ -40,6 +40,7 @@ class Finals:
         self.repeated: Context = _NONE  # where a name given out before was last given out
         self.first: Context = _NONE  # the first step and epoch given out
         self.moved = [False, False]  # a later step, a later epoch was given out
+        self.closing: set[str] = set()  # names given out after a run's last step
 
     def take(self, found: Iterable[Observation]) -> list[Observation]:
         """``found``, less what is held now, plus what was held and is decided."""
@@ -52,6 +53,8 @@ class Finals:
                 # began: what was held came after the last step
             elif self.held and (context != self._held_at() or obs[0] in self.held_names):
                 self._release(out)
+            if self._restarts(context):
+                self._restart()
             name = obs[0]
             if type(obs) is Carried:
                 obs = tuple.__new__(Observation, obs)
@@ -76,6 +79,22 @@ class Finals:
                         else (self.first[0], context[1])
                 elif context[axis] != self.first[axis]:
                     self.moved[axis] = True
+
+    def _restarts(self, context: Context) -> bool:
+        """``context`` is back at the run's first epoch after the run went past it: another
+        run begins (a log file each run appends to, a fold of a cross-validation, the next
+        model of a comparison). Steps are not asked: an inner loop's counter (a solver's, an
+        episode's) starts again inside one run (the tuning half: +12 series more with steps,
+        and 10 fewer in one log of an inner solver's steps)."""
+        return context[1] is not None and self.moved[1] and self.first[1] is not None \
+            and context[1] <= self.first[1]
+
+    def _restart(self) -> None:
+        """A new run: its results after its last step are new names again (the names the
+        runs before printed at their steps stay known)."""
+        self.known -= self.closing
+        self.repeated, self.first = _NONE, _NONE
+        self.moved = [False, False]
 
     def _trained(self, context: Context) -> bool:
         """The run went past its first epoch (or step, when it counts no epochs)."""
@@ -113,6 +132,8 @@ class Finals:
             out.extend(self.finish(None))
         elif self.held:
             self._release(out)
+        if self._restarts(first):
+            self._restart()
         if lines > 1 or any(name in self.known for name in names):
             self.repeated = last
         self.known.update(names)
@@ -128,6 +149,7 @@ class Finals:
         self._release(out)
         if epoch is not None and held_epoch is not None and epoch > held_epoch:
             return out
+        self.closing.update(obs[0] for obs in out)
         return [obs._replace(step=None, epoch=None) for obs in out]
 
     def _behind(self, context: Context) -> bool:
