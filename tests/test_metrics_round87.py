@@ -165,3 +165,15 @@ def test_a_name_printed_at_its_epochs_stays_at_them_in_the_next_run() -> None:
     text = run(4, 0.5) + run(2, 0.6)
     assert [o for o in named(text) if o[0] == "val_acc"] == [
         ("val_acc", 0.7, None, 2), ("val_acc", 0.9, None, 4), ("val_acc", 0.8, None, 2)]
+
+
+def test_a_global_batch_and_a_japanese_iteration_are_steps() -> None:
+    text = ("Epoch 5, Global Batch 7360, Training Loss: 2.5003, Validation Loss: 0.4712\n"
+            "Epoch 5, Global Batch 7365, Training Loss: 2.6816, Validation Loss: 0.5219\n")
+    assert named(text) == [("training_loss", 2.5003, 7360, 5), ("validation_loss", 0.4712, 7360, 5),
+                           ("training_loss", 2.6816, 7365, 5), ("validation_loss", 0.5219, 7365, 5)]
+    # the PyTorch advanced book's loop: "イテレーション" (iteration)
+    text = ("イテレーション 10 || Loss: 7.3510 || 10iter: 24.7164 sec.\n"
+            "イテレーション 20 || Loss: 6.1108 || 10iter: 24.9410 sec.\n")
+    assert [o for o in named(text) if o[0] == "Loss"] == [("Loss", 7.351, 10, None),
+                                                           ("Loss", 6.1108, 20, None)]

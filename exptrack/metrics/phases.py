@@ -19,12 +19,12 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "total_timesteps", "timesteps", "timestep", "num_timesteps",
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
-                       "itn", "global_round", "mini_batch",
+                       "itn", "global_round", "mini_batch", "global_batch",
                        # in other languages: Russian (a step, at the step, an iteration),
                        # Spanish, Portuguese, Italian, German, French, Japanese, Korean
                        "шаг", "шаге", "итерация", "итерации", "paso", "iteración", "passo",
                        "iteração", "iterazione", "schritt", "étape", "itération",
-                       "ステップ", "스텝"})
+                       "ステップ", "イテレーション", "스텝"})
 # (StyleGAN's tick; spaCy v2's Itn; federated learning's round and FLSim's global
 # round; Baselines' TimestepsSoFar; Chinese logs' "步数：0", "迭代次数", an RL
 # tutorial's episode "回合"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0";
