@@ -177,3 +177,23 @@ def test_a_global_batch_and_a_japanese_iteration_are_steps() -> None:
             "イテレーション 20 || Loss: 6.1108 || 10iter: 24.9410 sec.\n")
     assert [o for o in named(text) if o[0] == "Loss"] == [("Loss", 7.351, 10, None),
                                                            ("Loss", 6.1108, 20, None)]
+
+
+# "%(asctime)s [%(levelname)s] %(name)s: %(message)s", a common basicConfig format
+_CSV = "epoch,train_loss,val_loss\n1,0.912,0.801\n2,0.604,0.587\n3,0.433,0.502\n"
+
+
+def test_a_bracketed_level_and_a_modules_name_are_a_records_prefix() -> None:
+    for prefix in ("2025-11-03 20:52:13,669 [INFO] __main__: ",
+                   "2025-11-03 20:52:13,669 [INFO] trainer.loop: ",
+                   "[2025-11-03 20:52:13,669][INFO] "):
+        assert named(_tagged(_CSV, prefix)) == named(_CSV), prefix
+        line = prefix + "Epoch 3, Test RMSE: 4.2, Test MAE: 1.9\n"
+        assert named(line) == [("test_RMSE", 4.2, None, 3), ("test_MAE", 1.9, None, 3)], prefix
+
+
+def test_a_key_after_a_bracketed_level_stays_the_key() -> None:
+    # (guard) a word before its value is the message's key; a phase word labels the message
+    stamp = "2025-11-03 20:52:13,669 [INFO] "
+    assert named(stamp + "loss: 0.5\n") == [("loss", 0.5, None, None)]
+    assert named(stamp + "train: loss 0.5\n") == [("train_loss", 0.5, None, None)]

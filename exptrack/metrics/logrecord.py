@@ -43,12 +43,18 @@ _FILE_RECORD = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ :T]\d\d:\d\d:\d\d(?:[.,]\d{
 # [%(levelname)s] - ", basicConfig's "%(levelname)s:%(name)s:" (not a logger named for a phase,
 # "INFO:train:", whose name labels the message): the message reads as printed alone
 _LEVELS = r"(?:INFO|DEBUG|WARNING|ERROR|CRITICAL)"
+_PHASE_NAMES = r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation)"
 _RECORD_TIME = r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?"
 _PY_RECORD = re.compile(
     r"(?a)^(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + ")"
     r"(?: - (?:[\w.<>\-]{1,80} - )?" + _LEVELS + r" ?[-:] "
     r"| " + _LEVELS + r" (?:[-:] )?"
-    r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - )"
+    r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - "
+    # "%(asctime)s [%(levelname)s] %(name)s: ", "[%(asctime)s][%(levelname)s] ": the level
+    # in brackets, a module's name after it (a word alone is one before a word only: not a
+    # key before its value; not a phase's)
+    r"| ?\[" + _LEVELS + r"\]:? (?:(?:__main__|root|[a-z_]\w{0,40}(?:\.\w{1,40}){1,8}): "
+    r"|(?!" + _PHASE_NAMES + r"\b)[a-z_][\w\-]{0,80}: (?=[A-Za-z\[(]))?)"
     r"|^" + _LEVELS + r":(?!(?i:train|training|val|valid|validation|test|testing|eval|evaluation)"
     r":)[\w.<>\-]{1,80}:")
 # ... and a time alone ("[2024-11-25 10:31:15] ", "2024-11-25 10:31:15,542 "; a tag in capitals

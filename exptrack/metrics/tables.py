@@ -78,9 +78,12 @@ _LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})
                        r"|^\s*## ")  # R knitr's output lines ("## Iter   TrainDeviance")
 # a log record's prefix before a table's line: a timestamp, then (within 60 characters) a
 # level ("2025-11-30 16:31:56,017 - __main__ - INFO - ", "2024-05-01 12:00:00.123 | INFO
-# | train:main:42 - ", "[2024-05-01 12:00:00,123][train][INFO] - ")
+# | train:main:42 - ", "[2024-05-01 12:00:00,123][train][INFO] - ", "2025-11-03 20:52:13,669
+# [INFO] __main__: ")
 _RECORD = re.compile(r"^" + forms.LOG_STAMP + r".{0,60}?\b(?:INFO|DEBUG|WARNING)\b"
-                     r"\s*(?:\]:?|[|:\-])\s?(?:[\w.:<>]{1,80}\s-\s)?(?:-\s)?")
+                     r"\s*(?:\]:?|[|:\-])\s?(?:[\w.:<>]{1,80}\s-\s"
+                     # "%(asctime)s [%(levelname)s] %(name)s: ": a module's name
+                     r"|(?:__main__|root|[a-z_]\w{0,40}(?:\.\w{1,40}){1,8}):\s)?(?:-\s)?")
 # a log record's prefix before a pipe table's line (WeSpeaker's "[ INFO : 2023-01-28
 # 11:13:46,474 ] - |  1|  100|", "2023-01-28 11:13:46 - INFO - | 1 | 100 |")
 _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
