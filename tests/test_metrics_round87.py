@@ -197,3 +197,15 @@ def test_a_key_after_a_bracketed_level_stays_the_key() -> None:
     stamp = "2025-11-03 20:52:13,669 [INFO] "
     assert named(stamp + "loss: 0.5\n") == [("loss", 0.5, None, None)]
     assert named(stamp + "train: loss 0.5\n") == [("train_loss", 0.5, None, None)]
+
+
+def test_hugging_faces_explicit_format_and_a_level_first_are_a_records_prefix() -> None:
+    for prefix in ("[INFO|trainer.py:2070] 2024-11-25 10:31:15,542 >> ",
+                   "INFO 2025-11-27 20:02:30,507 train_utils.py: 278: ",
+                   "INFO 2026-06-12 16:56:19 train.py:357 "):
+        assert named(_tagged(_CSV, prefix)) == named(_CSV), prefix
+    line = "[INFO|trainer.py:2070] 2024-11-25 10:31:15,542 >> Epoch 2: train loss 0.41\n"
+    assert named(line) == [("train_loss", 0.41, None, 2)]
+    # a table behind glog's and basicConfig's prefixes, each line its record
+    for prefix in ("I1125 10:31:15.542123 12345 train.py:88] ", "INFO:__main__:"):
+        assert named(_tagged(_CSV, prefix)) == named(_CSV), prefix

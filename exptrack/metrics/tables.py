@@ -7,7 +7,7 @@ import csv
 import re
 from collections.abc import Callable
 
-from exptrack.metrics import counterkeys, forms, longtables, names, naming, rules
+from exptrack.metrics import counterkeys, forms, logrecord, longtables, names, naming, rules
 from exptrack.metrics.denylist import EVALUATIONS
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
@@ -190,7 +190,10 @@ def spaced_header(text: str) -> bool:
 
 def message(line: str) -> str:
     """A table's line without a log record's prefix or a tag before it (``_RECORD``,
-    ``_LEAD_TAG``)."""
+    ``_LEAD_TAG``, Python logging's usual formats: ``logrecord.python_prefix``)."""
+    found = logrecord.python_prefix(line) if line[:1] in "[0123456789IDWEC" else None
+    if found is not None:
+        line = line[found.end():]
     return _LEAD_TAG.sub("", _RECORD.sub("", line, count=1), count=1)
 
 
