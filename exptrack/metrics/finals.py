@@ -41,6 +41,7 @@ class Finals:
         self.first: Context = _NONE  # the first step and epoch given out
         self.moved = [False, False]  # a later step, a later epoch was given out
         self.closing: set[str] = set()  # names given out after a run's last step
+        self.back_to: int | float | None = None  # the first epoch, once a later one came
 
     def take(self, found: Iterable[Observation]) -> list[Observation]:
         """``found``, less what is held now, plus what was held and is decided."""
@@ -53,8 +54,8 @@ class Finals:
                 # began: what was held came after the last step
             elif self.held and (context != self._held_at() or obs[0] in self.held_names):
                 self._release(out)
-            if self._restarts(context):
-                self._restart()
+            if self.back_to is not None and obs[3] is not None and obs[3] <= self.back_to:
+                self._restart()  # (``_restarts``, inline: it is asked of every value)
             name = obs[0]
             if type(obs) is Carried:
                 obs = tuple.__new__(Observation, obs)
@@ -79,6 +80,8 @@ class Finals:
                         else (self.first[0], context[1])
                 elif context[axis] != self.first[axis]:
                     self.moved[axis] = True
+                    if axis == 1:
+                        self.back_to = self.first[1]
 
     def _restarts(self, context: Context) -> bool:
         """``context`` is back at the run's first epoch after the run went past it: another
@@ -86,15 +89,15 @@ class Finals:
         model of a comparison). Steps are not asked: an inner loop's counter (a solver's, an
         episode's) starts again inside one run (the tuning half: +12 series more with steps,
         and 10 fewer in one log of an inner solver's steps)."""
-        return context[1] is not None and self.moved[1] and self.first[1] is not None \
-            and context[1] <= self.first[1]
+        return self.back_to is not None and context[1] is not None \
+            and context[1] <= self.back_to
 
     def _restart(self) -> None:
         """A new run: its results after its last step are new names again (the names the
         runs before printed at their steps stay known)."""
         self.known -= self.closing
         self.repeated, self.first = _NONE, _NONE
-        self.moved = [False, False]
+        self.moved, self.back_to = [False, False], None
 
     def _trained(self, context: Context) -> bool:
         """The run went past its first epoch (or step, when it counts no epochs)."""
