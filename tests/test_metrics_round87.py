@@ -209,3 +209,15 @@ def test_hugging_faces_explicit_format_and_a_level_first_are_a_records_prefix() 
     # a table behind glog's and basicConfig's prefixes, each line its record
     for prefix in ("I1125 10:31:15.542123 12345 train.py:88] ", "INFO:__main__:"):
         assert named(_tagged(_CSV, prefix)) == named(_CSV), prefix
+
+
+def test_a_damaged_or_hostile_kaggle_record_breaks_nothing() -> None:
+    good = json.dumps({"stream_name": "stdout", "time": 1.0, "data": "Epoch 1: loss=0.5\n"})
+    lone = '{"stream_name":"stdout","time":2.0,"data":"\\ud800 Epoch 2: loss=0.4\\n"}'
+    deep = ('{"stream_name":"stdout","time":3.0,"data":"x\\n","y":' + "[" * 100000
+            + "]" * 100000 + "}")
+    cut = '{"stream_name":"stdout","time":4.0,"data":"Epoch 3: lo'
+    endless = json.dumps({"stream_name": "stdout", "time": 5.0, "data": "x" * 50000})
+    text = "[" + "\n,".join([good, lone, deep, cut] + [endless] * 3) + "]\n"
+    assert [o for o in named(text) if o[0] == "loss"] == [("loss", 0.5, None, 1),
+                                                         ("loss", 0.4, None, 2)]

@@ -31,6 +31,8 @@ from __future__ import annotations
 import json
 import re
 
+from exptrack.metrics.replay import MAX_LINE_BYTES
+
 _STAMP = re.compile(rb"(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ")
 _SYSLOG = re.compile(rb"(?m)^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
                      rb"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"
@@ -101,16 +103,16 @@ class Tags:
             body = line.strip()[1:].removesuffix(b"]")
             try:
                 data = json.loads(body).get("data")
-            except (ValueError, AttributeError):
-                data = None
+            except (ValueError, AttributeError, RecursionError):  # (a damaged or hostile
+                data = None  # record is a line as it is)
             if isinstance(data, str):
-                out.append(data.encode("utf-8", "surrogateescape"))
+                out.append(data.encode("utf-8", "replace"))  # (a lone surrogate: "?")
             else:
                 out.append(line)
         text = b"".join(out)
         cut = max(text.rfind(b"\n"), text.rfind(b"\r")) + 1
-        self._held = text[cut:]
-        return text[:cut]
+        self._held = text[cut:] if len(text) - cut <= MAX_LINE_BYTES else b""  # (a line
+        return text[:cut]  # longer is not parsed: ``replay.MAX_LINE_BYTES``)
 
     def _ranks(self, complete: bytes) -> bytes:
         lines = complete.split(b"\n")
