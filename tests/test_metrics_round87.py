@@ -221,3 +221,17 @@ def test_a_damaged_or_hostile_kaggle_record_breaks_nothing() -> None:
     text = "[" + "\n,".join([good, lone, deep, cut] + [endless] * 3) + "]\n"
     assert [o for o in named(text) if o[0] == "loss"] == [("loss", 0.5, None, 1),
                                                          ("loss", 0.4, None, 2)]
+
+
+def test_hugging_face_examples_logging_format_is_a_records_prefix() -> None:
+    # "%(asctime)s - %(levelname)s - %(name)s - ", its time "%m/%d/%Y %H:%M:%S"
+    prefix = "12/05/2024 10:31:15 - INFO - __main__ - "
+    assert named(_tagged(_CSV, prefix)) == named(_CSV)
+    assert named(prefix + "Epoch 2: train loss 0.41\n") == [("train_loss", 0.41, None, 2)]
+    # (guard) a word before " - " is the message's own, not a logger's name (DeepPoseKit's
+    # evaluation: "euclidean - mean:  1.87 (0%:  0.33, ...)")
+    block = ("Epoch 27/100\nevaluation_metrics: \n"
+             "euclidean - mean:  1.87 (0%:  0.33, 100%: 10.73) \n"
+             "confidence - mean:  0.74 (0%:  0.53, 100%:  0.94) \n")
+    assert ("euclidean_mean", 1.87, None, 27) in named(block)
+    assert named(_tagged(block, "2024-11-25 10:31:15,542 - INFO - ")) == named(block)
