@@ -1,6 +1,7 @@
 """Round ``tune87`` (session 87): the tags a launcher or a log collector puts before every
-line (``transport``). Each test of a rule fails on ff7422f8 (this session's start); the
-guards pin what must not change."""
+line (``transport``), Python logging records' prefixes, each appended run's closing results,
+two step keys. Each test of a rule fails on ff7422f8 (this session's start); the guards pin
+what must not change."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from pathlib import Path
 
 from parsed import columns_named, named
+from test_pty import Terminal
 
 from tests.conftest import metric_rows, only_run, py, track, track_json
 
@@ -103,6 +105,19 @@ def test_track_run_reads_a_table_behind_collector_stamps(tmp_path: Path,
     assert got == [("train/approx_kl", 0.004295407, 802816), ("train/entropy_loss", -0.92, 802816),
                    ("train/loss", 1.02, 802816), ("train/approx_kl", 0.005, 819200),
                    ("train/entropy_loss", -0.91, 819200), ("train/loss", 0.98, 819200)]
+
+
+def test_track_run_under_a_terminal_reads_a_table_behind_rays_coloured_tag(
+        tmp_path: Path, track_home: Path) -> None:
+    # Ray colours its worker tag when its driver writes to a terminal
+    code = ("import sys\n"
+            f"for line in {_SB3!r}.splitlines(True):\n"
+            "    sys.stdout.write('\\x1b[36m(RayTrainWorker pid=2105)\\x1b[0m ' + line)\n")
+    term = Terminal(["run", "--", *py(code)], tmp_path)
+    assert term.finish() == 0
+    rows = metric_rows(only_run(track_home) / "metrics.jsonl")
+    got = [(r["name"], r["value"], r["step"]) for r in rows if r["name"] == "train/loss"]
+    assert got == [("train/loss", 1.02, 802816), ("train/loss", 0.98, 819200)]
 
 
 def _kaggle(*records: tuple[str, str]) -> str:
