@@ -60,8 +60,7 @@ _PY_RECORD = re.compile(
     # key before its value; not a phase's)
     r"| ?\[" + _LEVELS + r"\]:? (?:" + _MODULE + r": "
     r"|(?!" + _PHASE_NAMES + r"\b)[a-z_][\w\-]{0,80}: (?=[A-Za-z\[(]))?)"
-    r"|^" + _LEVELS + r":(?!(?i:train|training|val|valid|validation|test|testing|eval|evaluation)"
-    r":)[\w.<>\-]{1,80}:"
+    r"|^" + _LEVELS + r":(?!" + _PHASE_NAMES + r":)[\w.<>\-]{1,80}:"
     # Hugging Face's explicit format, "[INFO|trainer.py:2070] 2024-11-25 10:31:15,542 >> "
     r"|^\[" + _LEVELS + r"\|[\w.\-]{1,80}:\d{1,7}\] " + _RECORD_TIME + r" >> "
     # the level first, then the time and the source ("INFO 2026-06-12 16:56:19 train.py:357 ",
