@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, RATIO
-from exptrack.metrics.phases import PHASES
+from exptrack.metrics.phases import PHASES, generic
 
 # "Dev set results: {": one to five words, a colon, the brace
 _LABEL = re.compile(r"(?:^|(?<=[\s|\]>]))(?P<label>[A-Za-z][\w\-]{0,30}(?: [A-Za-z][\w\-]{0,30})"
@@ -29,6 +29,8 @@ def _prefix(label: str) -> str:
     """The split a label names ("Dev set results" -> "Dev"), when it says the dict holds
     results ("... metrics", "... results"); "" for any other label."""
     words = label.split()
+    if len(words) > 1 and generic(" ".join(words[-2:]), 0):
+        return ""  # "Evaluation metrics: {": the evaluation's metrics, no split's
     if not words or (words[-1].casefold() not in _RESULTS
                      and [w.casefold() for w in words[1:]] != ["set"]):  # "Dev set: {" too
         return ""

@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exptrack.metrics import forms, names, spelling
-from exptrack.metrics.phases import COUNTER_KEYS
+from exptrack.metrics.phases import COUNTER_KEYS, generic
 
 if TYPE_CHECKING:
     from exptrack.metrics.observation import Observation
@@ -171,7 +171,9 @@ def heading_phase(line: str) -> str | None:
             or line[:1] == "\t" or branch):  # (ProtoPNet's "\ttrain" over "\tcross ent: \t0.18")
         return None  # a lone word ("Training") is no heading of a block of keys
     named = _SET_BEFORE.search(text)  # "Dev set evaluation": the data set's phase, not
-    phase = (named or found).group("phase").lower()  # the evaluation's
+    if named is None and generic(text, found.start("phase")):  # the evaluation's
+        return ""  # "CLASSIFIER EVALUATION METRICS": a heading over keys named as printed
+    phase = (named or found).group("phase").lower()
     return _PHASE_NAMES.get(phase, phase)
 
 

@@ -266,8 +266,9 @@ def denied(name: str, phase: str | None = None) -> bool:
     """Configuration, identity, counts and words printed near metrics: never metrics.
     After a phase word, "error" is the phase's error ("training error: 0.03"), not a level."""
     low = name.lower()
-    if phase is not None and low in ("error", "errors", "result"):
-        return False  # (Scene-Graph-Benchmark's "Validation Result: 0.18", its selection score)
+    if phase is not None and low in ("error", "errors", "result", "metric"):
+        return False  # (Scene-Graph-Benchmark's "Validation Result: 0.18", its selection score;
+        # LightAutoML's "val metric: 0.61", the metric it was asked to optimise)
     if "_per_" in low:  # a rate: samples_per_second is one; flops_per_gpu if flops is
         quantity, *pers = low.partition("_(")[0].split("_per_")  # (not "_(tgs)")
         if quantity.startswith(("num_", "n_", "number_of_")) or (

@@ -90,7 +90,8 @@ _SNAKE_BEFORE = re.compile(
 _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name round a number
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
-    r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|eval) )?"
+    r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|testing|eval"
+    r"|evaluation) )?"
     r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
     r"(?!(?:at|for|after|in) )[A-Za-z][\w@]{0,40}(?:[./][A-Za-z][\w@]{0,40}){0,4}) "
     r"(?P<at>at |@ ?|for |after |in )?(?:iteration|iter|step|epoch|batch) $",  # (a key path:

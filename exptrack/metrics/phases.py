@@ -168,6 +168,12 @@ _DASHED = re.compile(r"(?:\[[\d\-/:., T]{8,30}(?: (?:INFO|DEBUG) [\w.\-]{1,40})?
                      r"(?P<label>[A-Z][A-Za-z]{1,19}"
                      r"(?: [A-Z][A-Za-z]{1,19}){0,2}(?: \([A-Za-z ]{1,30}\))?) - "
                      r"(?=[A-Za-z][\w \-]{0,40}?\s?[=:]\s*[+-]?\.?\d)")
+# Jumanji's terminal logger: "Train >> Env Steps: 6.40e+05 | Steps Per Second: 2,491,524 |
+# Time: 0.257", "Eval Stochastic >> Episode Length: 81.86 | ...": the words before ">>" label
+# the record's pairs (train_time, eval_stochastic_time)
+_ARROW_LABEL = re.compile(r"(?:^|(?<=:))\s{0,8}(?P<label>[A-Z][A-Za-z]{1,19}"
+                          r"(?: [A-Z][A-Za-z]{1,19}){0,2}) >> "
+                          r"(?=[A-Za-z][\w \-]{0,40}?:\s{0,4}[+-]?\.?\d)")
 # "F1 Ep 29/30 | Tr loss=0.0092 acc=0.998 | Va loss=0.0013 acc=0.999 |": a capitalised
 # word that opens a "|" field of two "key=value" pairs or more labels that field's pairs
 _PIPE_LABEL = re.compile(r"(?<=\|)\s{1,4}(?P<label>[A-Z][a-z]{1,11}) (?=[a-z][\w\-]{0,30}="
@@ -282,7 +288,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
         inner = (label.group("inner") or "").lower()  # TF Hub's "Eval Metrics (Validation):
         found.append((label.end(), inner if inner in WORD_PHASES else  # {...}": the split's
-                      label.group("phase").lower()))  # "Validation Results -
+                      "" if generic(head, label.start("phase"))
+                      else label.group("phase").lower()))  # "Validation Results -
         results.add(label.end())  # Epoch[1] Avg loss: 0.15"
     if ":" in head:  # MatchZoo's "[Eval:test] Iter:102 map=0.56": the tag names the split
         found.extend((m.end(), m.group("phase").lower())  # "[Train:train] loss=": train_loss
@@ -312,6 +319,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.append((heading.end(), words.replace(" ", "_")))
     elif (average := _AVERAGE.match(head)) is not None:
         found.append((average.end(), average.group("label").lower().replace(" ", "_")))
+    if " >> " in head and (arrow := _ARROW_LABEL.search(head)) is not None:
+        found.append((arrow.end(), arrow.group("label").lower().replace(" ", "_")))
     if "|" in head:  # "Epoch 1/200 | T total=0.27  l1=0.02": a letter labels the pairs
         found.extend((m.end(), m.group("label")) for m in _LETTER.finditer(head))
         for field in _PIPE_LABEL.finditer(head):
@@ -325,8 +334,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if " net output #" in head:
         found.extend((m.end(), "test") for m in _CAFFE_TEST.finditer(head))
     if "{" in head:
-        found.extend((m.end(), (PHASES[m.group("phase").lower()] or "")
-                      + (m.group("split") or "").lower())
+        found.extend((m.end(), "" if generic(head, m.start("phase")) else
+                      (PHASES[m.group("phase").lower()] or "") + (m.group("split") or "").lower())
                      for m in _DICT_PHASE.finditer(head))  # tkbi's "valid_m {'mrr': ...}": a
         # named split's dict (valid_m_mrr), as "val_unseen ," labels its pairs
     if "(" in head:
@@ -359,6 +368,17 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
             # "Val: loss = 1.7, acc = 0.5 | Time: 16.7"
             found.append((pipe, None))  # a label over "key = value" pairs ends at a "|"
     return sorted(found, key=lambda item: item[0])
+
+
+# "Evaluation metrics: AUC=0.99, Precision=0.96", "Final evaluation metrics: {...}": the
+# words name what the values are (an evaluation's metrics), not a data split of the run's,
+# as "Validation metrics:" does; the values keep their printed names
+_GENERIC = re.compile(r"(?i)evaluation[\s_]metrics?\b")
+
+
+def generic(text: str, start: int) -> bool:
+    """Does the phase word at ``start`` open the generic "evaluation metrics"?"""
+    return _GENERIC.match(text, start) is not None
 
 
 def _is_label(word: str) -> bool:
