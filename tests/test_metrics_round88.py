@@ -68,3 +68,63 @@ def test_a_terminal_loggers_label_before_its_arrows() -> None:
             ("train_time", 0.257, 640000, None)]
     assert named(text) == want
     assert columns_named(text) == want
+
+
+_ICEFALL = """\
+2023-09-07 22:39:30,004 INFO [train.py:980] (0/2) Training started
+2023-09-07 22:39:31,120 INFO [train.py:1002] (1/2) Epoch 1, batch 0, loss[loss=7.41, \
+simple_loss=6.70, over 944.00 frames. ], tot_loss[loss=7.41, over 944.00 frames. ], lr: 2.50e-02
+2023-09-07 22:39:31,121 INFO [train.py:1002] (0/2) Epoch 1, batch 0, loss[loss=7.373, \
+simple_loss=6.673, over 951.00 frames. ], tot_loss[loss=7.373, over 951.00 frames. ], lr: 2.50e-02
+2023-09-07 22:40:05,548 INFO [train.py:927] (1/2) Epoch 1, validation: loss=6.915, \
+simple_loss=6.239, over 944034.00 frames.
+2023-09-07 22:40:05,549 INFO [train.py:927] (0/2) Epoch 1, validation: loss=6.915, \
+simple_loss=6.239, over 944034.00 frames.
+"""
+
+
+def test_icefalls_other_ranks_lines_are_dropped_once_rank_zero_printed() -> None:
+    want = [("loss", 7.373, 0, 1), ("simple_loss", 6.673, 0, 1), ("tot_loss", 7.373, 0, 1),
+            ("lr", 0.025, 0, 1), ("validation_loss", 6.915, None, 1),
+            ("validation_simple_loss", 6.239, None, 1)]
+    assert named(_ICEFALL) == want
+    assert columns_named(_ICEFALL) == want
+    # a log of one rank alone (rank 1's file) is read as it is
+    alone = "".join(line for line in _ICEFALL.splitlines(True) if "(1/2)" in line)
+    assert [n for n, *_ in named(alone)] == ["loss", "simple_loss", "tot_loss", "lr",
+                                             "validation_loss", "validation_simple_loss"]
+
+
+def test_pyhealths_trainer_sections_and_scores_averaged_over_samples() -> None:
+    # PyHealth's Trainer prints each line and logs it again through its logger
+    epoch = """--- Train epoch-{e}, step-{s} ---
+INFO:pyhealth.trainer:--- Train epoch-{e}, step-{s} ---
+loss: {train}
+INFO:pyhealth.trainer:loss: {train}
+--- Eval epoch-{e}, step-{s} ---
+INFO:pyhealth.trainer:--- Eval epoch-{e}, step-{s} ---
+f1_samples: {f1}
+INFO:pyhealth.trainer:f1_samples: {f1}
+pr_auc_samples: {auc}
+INFO:pyhealth.trainer:pr_auc_samples: {auc}
+loss: {val}
+INFO:pyhealth.trainer:loss: {val}
+"""
+    text = "Monitor: pr_auc_samples\n" + epoch.format(
+        e=0, s=1, train=26.779, f1=0.1902, auc=0.1278, val=12.1593) + epoch.format(
+        e=1, s=2, train=12.1609, f1=0.2655, auc=0.1809, val=5.0584)
+    want = [("train_loss", 26.779, 1, 0), ("eval_f1_samples", 0.1902, 1, 0),
+            ("eval_pr_auc_samples", 0.1278, 1, 0), ("eval_loss", 12.1593, 1, 0),
+            ("train_loss", 12.1609, 2, 1), ("eval_f1_samples", 0.2655, 2, 1),
+            ("eval_pr_auc_samples", 0.1809, 2, 1), ("eval_loss", 5.0584, 2, 1)]
+    assert named(text) == want
+    assert columns_named(text) == want
+    # (guard) a count of samples is still a count
+    assert named("train_samples: 1000\neval_samples: 300\nnum_samples: 5\n") == []
+
+
+def test_a_quoted_lines_last_value_before_its_closing_quote() -> None:
+    # Ruby's "p" of a string keeps its quotes
+    text = '"epoch 49, loss 0.64, accuracy 0.34"\n"epoch 50, loss 0.63, accuracy 0.33"\n'
+    assert named(text) == [("loss", 0.64, None, 49), ("accuracy", 0.34, None, 49),
+                           ("loss", 0.63, None, 50), ("accuracy", 0.33, None, 50)]

@@ -86,7 +86,8 @@ _TWO_WORDS = re.compile(r" ([a-z]{1,20}) ([a-z]{1,20}) $")
 # what may follow a name's value with no ":" between them ("loss 0.16104: 100%|": the end
 # of a bar's description)
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|:\s$|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\s[=\-~*#<>]{2,}\s*$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    r"\s*(?:$|[|,;\])}%(]|:\s$|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\"\s*$|\s[=\-~*#<>]{2,}\s*$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    # (a quoted line's closing quote: Ruby's "p" of a string, "epoch 50, accuracy 0.33"")
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one
     r"|\s[A-Za-z][\w/]{0,20}(?:\s\s|\t)"  # "Speed 726.28 samples/sec   Loss": its unit

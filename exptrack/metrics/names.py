@@ -194,6 +194,13 @@ def _mean_length(parts: list[str]) -> bool:
 _WINDOW_STATISTICS = _MEANS | {"std"}  # over the last N of something ("Std_Last_100_Episodes")
 
 
+def _over_samples(parts: list[str]) -> bool:
+    """A multi-label score averaged over samples (scikit-learn's ``average="samples"``):
+    PyHealth's "f1_samples", "pr_auc_samples", "jaccard_samples"; no count of samples."""
+    return len(parts) > 1 and parts[-1] == "samples" \
+        and any(p in METRIC_WORDS for p in parts[:-1])
+
+
 def counts_things(name: str) -> bool:
     """``total_count``, ``objects``, ``TOTAL_PARAMS``, ``num_workers``: a count, not a
     metric (``samples/sec`` is a rate: its last word is ``sec``)."""
@@ -208,6 +215,8 @@ def counts_things(name: str) -> bool:
     if _mean_length(parts) or (len(parts) >= 3 and parts[0] in _WINDOW_STATISTICS
                                and "last" in parts and any(p.isdigit() for p in parts)):
         return False  # CS182's "Avg_Last_100_Episodes": the return's mean over a window
+    if _over_samples(parts):
+        return False
     if parts[-1] in _COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
             or ("total" in parts and name.endswith(("FLOPs", "flops", "flos"))):
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos", thop's "Total
@@ -280,7 +289,7 @@ def denied(name: str, phase: str | None = None) -> bool:
     elif low.count("/") > 1 and any(p in _TIME_UNITS for p in low.split("/")[1:-1]):
         return False  # "tokens/s/GPU": a rate per device
     return (low in DENY_NAMES or (DENY_PATTERN.search(low) is not None and not _loss_of(low)
-                                   and not _max_of(low))
+                                   and not _max_of(low) and not _over_samples(words(low)))
             or counts_things(name) or never_a_name(name) or running_best(name)
             or ((per := _PER_CLASS.match(name)) is not None and not metric_like(
                 (per.group("type") or "").lower()))  # (the entity type: capitals, no metric)

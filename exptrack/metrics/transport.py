@@ -21,6 +21,12 @@ printed it (a tag on each line of Stable-Baselines3's table hid the whole table)
   other line keeps its tag (a pipeline's last stage prints the loss alone, read per line as
   before: ``lineplan.rank_of``).
 
+- icefall's (k2's) rank after its logging record's head: ``2023-09-07 22:40:05,549 INFO
+  [train.py:927] (0/2) Epoch 1, validation: loss=6.915``: every rank prints the run's lines
+  (its batches' own numbers), and the run's series are rank 0's (as icefall's TensorBoard
+  writer records them): the rank goes, and once rank 0 has printed, another rank's lines
+  are dropped (before it, they are read: a log of one rank alone keeps its lines).
+
 A Slurm label (``srun --label``'s `` 0: ``) is not taken here: an unpadded ``3: `` before
 a word is as often an iteration (``lineplan.untagged`` reads it per line).
 All patterns are anchored and bounded (linear time).
@@ -46,6 +52,8 @@ _RANK = re.compile(rb"\[(?:\d{1,6},(\d{1,6})\]<std(?:out|err)>:|default(\d{1,6})
 # ',{...}' a line, ']' last
 _KAGGLE = re.compile(rb'(?m)^[\[,]\{"stream_name": ?"std(?:out|err)", ?"time": ?[\d.eE+\-]{1,40}, ?'
                      rb'"data": ?"')
+_ICEFALL = re.compile(rb"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]{4,8} "
+                      rb"\[[\w.\-]{1,80}:\d{1,6}\] (\((\d{1,4})/\d{1,4}\) )")
 _DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
 MAX_SHAPES = 4096  # the lowest rank's line shapes remembered (a bound on memory)
 
@@ -57,7 +65,8 @@ class Tags:
     def __init__(self) -> None:
         self._stamps = self._syslog = self._ray = self._ranked = False  # (a tag once
         # seen: every chunk)
-        self._kaggle = False
+        self._kaggle = self._icefall = False
+        self._zero = False  # icefall's rank 0 has printed
         self._held = b""  # a Kaggle record's text after its last line end
         self._low: int | None = None
         self._shapes: set[bytes] = set()
@@ -71,18 +80,21 @@ class Tags:
             self._kaggle = True
         if self._kaggle:
             complete = self._unwrapped(complete)
-        if not (self._stamps and self._syslog and self._ray and self._ranked):
+        if not (self._stamps and self._syslog and self._ray and self._ranked and self._icefall):
             for start in (0, complete.rfind(b"\n", 0, len(complete) - 1) + 1):
                 self._stamps = self._stamps or _STAMP.match(complete, start) is not None
                 self._syslog = self._syslog or _SYSLOG.match(complete, start) is not None
                 self._ray = self._ray or _RAY.match(complete, start) is not None
                 self._ranked = self._ranked or _RANKED.match(complete, start) is not None
+                self._icefall = self._icefall or _ICEFALL.match(complete, start) is not None
         if self._stamps:
             complete = _STAMP.sub(b"", complete)
         if self._syslog:
             complete = _SYSLOG.sub(b"", complete)
         if self._ray:
             complete = _RAY.sub(b"", complete)
+        if self._icefall:
+            complete = self._icefall_ranks(complete)
         return self._ranks(complete) if self._ranked else complete
 
     def close(self, rest: bytes) -> bytes:
@@ -133,4 +145,17 @@ class Tags:
                 kept.append(message)
             elif shape not in self._shapes:
                 kept.append(line)  # (no copy of the lowest rank's: read with its tag)
+        return b"\n".join(kept)
+
+    def _icefall_ranks(self, complete: bytes) -> bytes:
+        kept: list[bytes] = []
+        for line in complete.split(b"\n"):
+            tag = _ICEFALL.match(line) if line[:1].isdigit() else None
+            if tag is None:
+                kept.append(line)
+                continue
+            rank = int(tag.group(2))
+            self._zero = self._zero or rank == 0
+            if rank == 0 or not self._zero:
+                kept.append(line[:tag.start(1)] + line[tag.end(1):])
         return b"\n".join(kept)
