@@ -128,3 +128,33 @@ def test_a_quoted_lines_last_value_before_its_closing_quote() -> None:
     text = '"epoch 49, loss 0.64, accuracy 0.34"\n"epoch 50, loss 0.63, accuracy 0.33"\n'
     assert named(text) == [("loss", 0.64, None, 49), ("accuracy", 0.34, None, 49),
                            ("loss", 0.63, None, 50), ("accuracy", 0.33, None, 50)]
+
+
+# Unsloth's notebooks: the GPU's figures before trainer.train(), the run's after it
+_UNSLOTH_GPU = """GPU = NVIDIA A100-SXM4-40GB. Max memory = 39.557 GB.
+7.623 GB of memory reserved.
+"""
+_UNSLOTH = """1470.9937 seconds used for training.
+24.52 minutes used for training.
+Peak reserved memory = 38.639 GB.
+Peak reserved memory for training = 31.016 GB.
+Peak reserved memory % of max memory = 97.679 %.
+Peak reserved memory for training % of max memory = 78.408 %.
+"""
+
+
+def test_unsloths_closing_timings_and_peak_memory() -> None:
+    got = {name: value for name, value, *_ in named(_UNSLOTH_GPU + _UNSLOTH)}
+    assert got == {"seconds_used_for_training": 1470.9937, "minutes_used_for_training": 24.52,
+                   "Peak_reserved_memory": 38.639, "Peak_reserved_memory_for_training": 31.016,
+                   "Peak_reserved_memory_%_of_max_memory": 97.679,
+                   "Peak_reserved_memory_for_training_%_of_max_memory": 78.408}
+    # after a training's steps, the same figures at its last epoch; the GPU's stay out
+    trained = named(_UNSLOTH_GPU + "{'loss': 1.2, 'grad_norm': 0.5, 'learning_rate': 2e-05, "
+                    "'epoch': 1.0}\n" + _UNSLOTH)
+    assert [name for name, *_ in trained] == [
+        "loss", "grad_norm", "learning_rate", "seconds_used_for_training",
+        "minutes_used_for_training", "Peak_reserved_memory", "Peak_reserved_memory_for_training",
+        "Peak_reserved_memory_%_of_max_memory",
+        "Peak_reserved_memory_for_training_%_of_max_memory"]
+    assert ("Peak_reserved_memory", 38.639, None, 1.0) in trained

@@ -33,8 +33,10 @@ _PER_UNIT_AFTER = re.compile(
 # a duration's unit, then one participle closing the field: " seconds elapsed," (the
 # letters run is anchored after the unit's space, so the match is linear)
 _TIMED_AFTER = re.compile(
-    r"^\s(?:seconds|secs?|s|ms|milliseconds|minutes|mins?|hours|hrs?)\s"
-    r"(?P<word>[a-z]{2,20}ed)(?=\s*(?:$|[;,|]))")
+    r"^\s(?P<unit>seconds|secs?|s|ms|milliseconds|minutes|mins?|hours|hrs?)\s"
+    r"(?P<word>[a-z]{2,20}ed)(?:\s(?P<what>for\s[a-z]{2,20}))?(?=\s*(?:$|[;,|]|\.\s*$))")
+# (Unsloth's notebooks: "1470.99 seconds used for training.", "24.52 minutes used for
+# training.": what the time was used for, named with its unit, as two figures are printed)
 
 
 def key_of(low: str) -> str | None:
@@ -87,7 +89,12 @@ def timed_name(after: str) -> str | None:
     """The name a duration takes from the participle after its unit (``" seconds elapsed,
     finished iteration 1"`` -> ``elapsed``), or None."""
     found = _TIMED_AFTER.match(after)
-    return None if found is None else found.group("word")
+    if found is None:
+        return None
+    if found.group("what"):  # "seconds used for training"
+        what = found.group("what").replace(" ", "_")
+        return f"{found.group('unit')}_{found.group('word')}_{what}"
+    return found.group("word")
 
 
 # OpenNMT-py's "...; 35454/35879 tok/s;   2888 sec": a field of a semicolon list that is a

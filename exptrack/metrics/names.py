@@ -172,6 +172,8 @@ def metric_like(name: str) -> bool:
         return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
     if parts[-1] in _DURATION_UNITS and parts[-2:-1] and parts[-2] in _RAN:
         return True
+    if parts[0] in _DURATION_UNITS and parts[-1] in _RAN and len(parts) <= 4:
+        return True  # Unsloth's "seconds used for training"
     if _AT_CUTOFF.search(name):
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     if parts[-1] == "metric" and len(parts) > 1 and parts[-2] not in _NOT_A_METRICS_NAME:

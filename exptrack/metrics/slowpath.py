@@ -61,6 +61,8 @@ MAX_VARIANTS = 4096
 # a reading of the machine, not of the run: its memory, disk or cache, what is free of them
 _MACHINE = re.compile(r"(?i)(?:^|[\W_])(?:mem|memory|ram|vram|swap|disk|space|cache|avail|"
                       r"available|free|usage)(?:$|[\W_])|(?:free|total|system|max)Memory")
+# ... but for a peak: the run's own high-water mark (Unsloth's "Peak reserved memory = 38.6 GB.")
+_PEAK = re.compile(r"(?i)(?:^|[\W_])peak(?:$|[\W_])")
 MAX_ONE_OFFS = 256  # timings held while no step has come (``MetricParser.finish``)
 MAX_PER_SHAPE = 256  # digit sets of one shape's names told apart; past it, one name
 
@@ -173,7 +175,7 @@ class SlowPath(Placing, DumpBlocks):
         if not ran_nothing or self.step is not None or self.epoch is not None:
             return []
         return self._recorded([o for o in held if names.metric_like(o.name)
-                               and not _MACHINE.search(o.name)])
+                               and (not _MACHINE.search(o.name) or _PEAK.search(o.name))])
 
     def _recorded(self, found: list[Observation]) -> list[Observation]:
         """Values of a listing line, recorded after all: their names now count."""
