@@ -158,3 +158,30 @@ def test_unsloths_closing_timings_and_peak_memory() -> None:
         "Peak_reserved_memory_%_of_max_memory",
         "Peak_reserved_memory_for_training_%_of_max_memory"]
     assert ("Peak_reserved_memory", 38.639, None, 1.0) in trained
+
+
+def test_results_glued_after_a_finished_bar_are_at_no_batch_count() -> None:
+    # an evaluation's bar ends, then its results print without a line end before them
+    text = ("100%|██████████| 50/50 [00:07<00:00,  6.59it/s]{'layer': 11, 'accuracy': 0.94, "
+            "'kl_div': -72.99}\n"
+            "100%|██████████| 50/50 [00:07<00:00,  6.31it/s]{'layer': 11, 'accuracy': 0.96, "
+            "'kl_div': -76.57}\n"
+            "100%|██████████| 299/299 [01:42<00:00,  2.91it/s]Acc: 0.8597. F1 macro: 0.8053.\n")
+    want = [("accuracy", 0.94, None, None), ("kl_div", -72.99, None, None),
+            ("accuracy", 0.96, None, None), ("kl_div", -76.57, None, None),
+            ("Acc", 0.8597, None, None), ("F1_macro", 0.8053, None, None)]
+    assert named(text) == want
+    assert columns_named(text) == want
+
+
+def test_values_glued_to_a_training_bar_stay_at_its_count() -> None:
+    # (guard) a training loop's prints glued to its bar, the bar's last render too
+    text = "".join(
+        f"Iteration:  {n // 10:2d}%|█         | {n}/1000 [00:09<08:40,  1.90it/s]timestamp: "
+        f"16/04/2020 02:17:26, average loss: {9 - n / 1000:.6f}, time duration: 2.3,\n"
+        for n in (10, 20, 1000))
+    assert named(text) == [("average_loss", 8.99, 10, None), ("time_duration", 2.3, 10, None),
+                           ("average_loss", 8.98, 20, None), ("time_duration", 2.3, 20, None),
+                           ("average_loss", 8.0, 1000, None), ("time_duration", 2.3, 1000, None)]
+    gan = "0% 49/90000 [02:46<81:43:57,  3.27s/it]G: 2.06 | D: 0.05 | GP: 0.50\n"
+    assert named(gan) == [("G", 2.06, 49, None), ("D", 0.05, 49, None), ("GP", 0.5, 49, None)]

@@ -96,6 +96,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._said_shape = b""
         self._bar_seen: dict[str, float] = {}
         self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
+        self._bar_names: set[str] = set()
         self._in_render = self._keras3 = self._paddle_block = False  # (``replay``,
         # ``heldlines``)
         self._init_tables()  # (``tablelines``)

@@ -15,6 +15,7 @@ from exptrack.metrics.observation import Carried, Observation
 
 # a bar that counts the epochs (scvi-tools' "Epoch 10/2000:   0%|   | 9/2000 [..., recon=738]"):
 # each render is a new epoch's values, a value equal to the last render's one too
+MAX_BAR_NAMES = 4096  # the names remembered as a bar's (a bound on memory)
 _EPOCH_BAR = re.compile(rb"Epoch (\d{1,7})/(\d{1,7}):\s{1,4}\d{1,3}%\|[^|]{0,60}\|"
                         rb"\s{0,2}(\d{1,7})/(\d{1,7})\s")
 
@@ -27,6 +28,7 @@ class Placing:
     batch: bool
     _bar_seen: dict[str, float]  # a bar's values as it last showed them (``replay``)
     _bar_epoch: int | float | None  # the epoch a bar of no total showed them in
+    _bar_names: set[str]  # names a bar placed at its count (``_apply``)
     _in_render: bool  # replaying a terminal's render, which filters its own repeats
 
     def _changed_on_bar(self, found: list[Observation], out: list[Observation]) -> None:
@@ -62,6 +64,7 @@ class Placing:
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
         """The hot loop's work for one line, for any plan (number forms, a bar's step)."""
         bar = None
+        bar_end = 0
         finished = False  # the bar's count reached its total ("| 7673/7673 ["): it is done
         for kind, start, end in plan.context:
             token = raw[start:end]
@@ -71,7 +74,7 @@ class Placing:
                 value = forms.to_float(token)
                 number = int(value) if value.is_integer() else value
             if kind == rules.BAR_STEP:
-                bar = number
+                bar, bar_end = number, end
                 finished = bar_finished(raw if isinstance(raw, bytes) else raw.encode(), start, end)
             else:
                 self.place(kind, number, not plan.metrics)
@@ -81,6 +84,21 @@ class Placing:
         step, epoch = self._placed_step(plan), self.epoch
         unsized = forms.unsized_bar(raw) if bar is None and plan.context else -1
         if bar is not None and step is None and epoch is None:
+            tail = forms.bar_tail_in(raw) \
+                if finished and plan.metrics and plan.metrics[-1][1] > bar_end else -1
+            after = tuple(m for m in plan.metrics if m[1] >= tail) if tail >= 0 else ()
+            if after and not any(m[0] in self._bar_names for m in after):  # a print glued
+                # after a finished bar's bracket ("100%|...| 299/299 [01:42<00:00]Acc: 0.86"):
+                # an evaluation's results, not values at its batch count (as on a line of
+                # their own); names a bar under way showed at its steps ("49/90000 [...]G:
+                # 2.06 | D: 0.05") go on at its last
+                self._apply_values(plan._replace(metrics=tuple(
+                    m for m in plan.metrics if m[1] < tail)), raw, bar, None, out)
+                self._apply_values(plan._replace(metrics=after), raw, None, None, out)
+                return
+            if len(self._bar_names) > MAX_BAR_NAMES:
+                self._bar_names.clear()
+            self._bar_names.update(m[0] for m in plan.metrics)
             step = bar  # a tqdm postfix, with nothing else to place it
         elif (bar is not None or unsized >= 0) and not self._in_render and all(
                 c[0] in (rules.EPOCH, rules.BAR_STEP, rules.EPOCH_ALONE) for c in plan.context):
