@@ -185,3 +185,24 @@ def test_values_glued_to_a_training_bar_stay_at_its_count() -> None:
                            ("average_loss", 8.0, 1000, None), ("time_duration", 2.3, 1000, None)]
     gan = "0% 49/90000 [02:46<81:43:57,  3.27s/it]G: 2.06 | D: 0.05 | GP: 0.50\n"
     assert named(gan) == [("G", 2.06, 49, None), ("D", 0.05, 49, None), ("GP", 0.5, 49, None)]
+
+
+def test_dgcnns_phase_and_epoch_before_its_values() -> None:
+    # DGCNN's (and CurveNet's, learning3d's) epoch lines: the phase, its epoch, its values
+    text = ("Train 58, loss: 1.500102, train acc: 0.925590, train avg acc: 0.886281\n"
+            "Test 58, loss: 1.510341, test acc: 0.906807, test avg acc: 0.868395\n")
+    want = [("train_loss", 1.500102, None, 58), ("train_acc", 0.92559, None, 58),
+            ("train_avg_acc", 0.886281, None, 58), ("test_loss", 1.510341, None, 58),
+            ("test_acc", 0.906807, None, 58), ("test_avg_acc", 0.868395, None, 58)]
+    assert named(text) == want
+    assert columns_named(text) == want
+    # (guard) a split's size is no epoch
+    assert named("train 113, val 29\n") == []
+
+
+def test_an_epoch_counter_in_parentheses() -> None:
+    text = ("Epoch (15/16)\ntrain loss 0.0299, error 0.0002\nval   loss 0.2327, error 0.0413\n"
+            "Epoch (16/16)\ntrain loss 0.0289, error 0.0001\n")
+    assert named(text) == [("train_loss", 0.0299, None, 15), ("train_error", 0.0002, None, 15),
+                           ("val_loss", 0.2327, None, 15), ("val_error", 0.0413, None, 15),
+                           ("train_loss", 0.0289, None, 16), ("train_error", 0.0001, None, 16)]

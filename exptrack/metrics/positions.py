@@ -20,7 +20,12 @@ from exptrack.metrics.unnamed import ordinal_kind
 # "]" or level before "[N]" is not one ("...py:48] [100] loss=", "INFO [15]\ttrain-")
 _STEP_BRACKET = re.compile(
     r"(?i)\b(?P<key>epoch|[ée]poca|epoche|[ée]poque|iter|iteration|step|batch)"
-    r"\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*\[|#)\s*$")
+    r"\s*(?:\((?P<mode>\w+)\))?\s*(?:[:#=]?\s*[\[(]|#)\s*$")  # (and "Epoch (16/16)")
+# DGCNN's "Train 40, loss: 1.56, train acc: 0.92" and "Test 40, loss: 1.55, test acc: 0.91"
+# (copied by CurveNet, learning3d): the phase, its epoch, then the phase's values
+_PHASE_EPOCH = re.compile(r"(?i)^\s{0,8}(?P<phase>train|training|test|testing|val|valid"
+                          r"|validation|eval)\s$")
+_VALUES_AFTER = re.compile(r"^,\s[A-Za-z][\w ]{0,30}:\s?$")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
@@ -46,6 +51,10 @@ def position(pieces: list[str], index: int, counter: bool,
             return (Action(kind, index),)  # mmcv's "Iter(val) [500]": the run's step
         return ()  # MMEngine's "Iter(val) [1902/1902]", "Epoch(test) [13/13]": the eval
         # loop's batch, not the run's step or epoch ("Epoch(val) [1][625/625]" has both)
+    if index == 1 and not counter and pieces[index].isdigit() and _VALUES_AFTER.match(right) \
+            and (phased := _PHASE_EPOCH.match(left)) is not None:
+        insort(phases, (offsets[index], phased.group("phase").lower()))
+        return (Action(EPOCH, index),)
     glued = forms.GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
     if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"
         return (Action(EPOCH if glued.group(1)[:1] in "Ee" else STEP, index),)
