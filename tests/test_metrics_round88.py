@@ -206,3 +206,19 @@ def test_an_epoch_counter_in_parentheses() -> None:
     assert named(text) == [("train_loss", 0.0299, None, 15), ("train_error", 0.0002, None, 15),
                            ("val_loss", 0.2327, None, 15), ("val_error", 0.0413, None, 15),
                            ("train_loss", 0.0289, None, 16), ("train_error", 0.0001, None, 16)]
+
+
+def test_a_zero_padded_index_before_its_values_is_the_epoch() -> None:
+    # First Order Motion Model's log.txt
+    text = ("00000105) perceptual - 76.09751; equivariance_value - 0.10611; "
+            "equivariance_jacobian - 0.43849\n"
+            "00000106) perceptual - 74.99386; equivariance_value - 0.10477; "
+            "equivariance_jacobian - 0.43427\n")
+    want = [("perceptual", 76.09751, None, 105), ("equivariance_value", 0.10611, None, 105),
+            ("equivariance_jacobian", 0.43849, None, 105),
+            ("perceptual", 74.99386, None, 106), ("equivariance_value", 0.10477, None, 106),
+            ("equivariance_jacobian", 0.43427, None, 106)]
+    assert named(text) == want
+    assert columns_named(text) == want
+    # (guard) a list's item number is no epoch
+    assert named("1) accuracy: 0.93\n2) accuracy: 0.95\n")[0][2:] == (None, None)

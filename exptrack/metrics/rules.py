@@ -244,8 +244,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions += (Action(EPOCH, index), Action(STEP, index + 2))
             continue
         if found is None:
-            unnamed = unnamed_kind(k == 0, left, right, counter, after,
-                                   pieces[index].replace(",", "").isdigit())
+            unnamed = unnamed_kind(k == 0, left, right, counter, after, pieces[index])
             if unnamed is not None:
                 actions.append(Action(unnamed, index))
             continue

@@ -62,15 +62,21 @@ _COUNT_THEN_NAME = re.compile(r"(?:,|\s\|)?\s[A-Za-z_][A-Za-z_]{0,30}\s?[:=]\s?$
                               r"|\s\[[A-Za-z][A-Za-z .]{0,30}:\s?$")
 
 
+# a zero-padded index's closing parenthesis, then a name and its separator
+_PADDED_INDEX_NEXT = re.compile(r"\)\s[A-Za-z_]\w{0,40}\s?(?:\s-\s|[:=])")
 _TIMER_NEXT = re.compile(r":\s{1,8}\[$")
 _NAMED_FIELD = re.compile(r",\s?[A-Za-z][\w\-]{0,30}\s?[=:]")
 
 
 def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
-                 whole: bool = False) -> int | None:
-    """A number with no name before it can still be a step or an epoch (``whole``: it is
-    an integer)."""
+                 token: str = "") -> int | None:
+    """A number (``token``, as printed) with no name before it can still be a step or an
+    epoch."""
     stripped = left.strip()
+    whole = token.replace(",", "").isdigit()
+    if first and not stripped and not counter and len(token) >= 4 and token[:1] == "0" \
+            and token.isdigit() and _PADDED_INDEX_NEXT.match(right):
+        return EPOCH  # First Order Motion Model's log.txt "00000105) perceptual - 76.09;"
     if ((first and (stripped == "[" or _SET_OPEN.match(left))) or _MESSAGE_BRACKET.search(left)) \
             and right.startswith("]"):
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..."
