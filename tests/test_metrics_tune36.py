@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from parsed import named
 
+# (session 88: once rank 0 has printed, another rank's lines are its copies and dropped;
+# here rank 1 prints first, so both lines are read)
 ICEFALL_RANKS = (
-    "2023-09-12 19:28:41,687 INFO [train.py:888] (0/2) Epoch 1, batch 3000, "
+    "2023-09-12 19:28:41,687 INFO [train.py:888] (1/2) Epoch 1, batch 3000, "
     "loss[loss=0.8729, simple_loss=0.4533, over 20765.00 frames. ], lr: 2.72e-03\n"
-    "2023-09-12 19:29:46,619 INFO [train.py:921] (1/2) Epoch 1, validation: loss=3.105, "
+    "2023-09-12 19:29:46,619 INFO [train.py:921] (0/2) Epoch 1, validation: loss=3.105, "
     "simple_loss=0.4064, over 4135527.00 frames. \n")
 
 
