@@ -222,3 +222,13 @@ def test_a_zero_padded_index_before_its_values_is_the_epoch() -> None:
     assert columns_named(text) == want
     # (guard) a list's item number is no epoch
     assert named("1) accuracy: 0.93\n2) accuracy: 0.95\n")[0][2:] == (None, None)
+
+
+def test_a_settings_or_a_data_sets_length_is_no_metric() -> None:
+    text = ("step 1 loss 0.5 train/ctx_len 4096 feat_len 2304 valid_dataloader_len 40\n"
+            "step 2 loss 0.4 win_length 400 stride_length 160 memory_length 5000\n")
+    assert [name for name, *_ in named(text)] == ["loss", "loss"]
+    # (guard) an episode's, a completion's length is measured
+    measured = named("step 1 loss 0.5 episode_length 200 completions/mean_length 311.5\n")
+    assert [name for name, *_ in measured] == ["loss", "episode_length",
+                                               "completions/mean_length"]

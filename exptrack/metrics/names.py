@@ -315,6 +315,13 @@ def constant(printed: str) -> bool:
         and not metric_like(printed.rpartition("_")[2])
 
 
+# what a length that is a setting or a data set's size is of: RWKV's "ctx_len", a
+# feature extractor's "win_length", "feat_len", "valid_dataloader_len" (not an episode's,
+# a completion's or a response's length: those are measured)
+_SIZED = frozenset({"ctx", "context", "window", "win", "stride", "feat", "feature", "dataset",
+                    "dataloader", "data", "memory", "filter"})
+
+
 def _setting_words(parts: list[str]) -> bool:
     """A name's words that say it is no quantity of the run: how long the job still has to
     run (``remaining_time``, ``time_left``, ``eta_s``), how often something is done
@@ -327,6 +334,7 @@ def _setting_words(parts: list[str]) -> bool:
     side = parts[-1] in METRIC_WORDS and parts[-1] not in _TIMES  # "Left_accuracy"
     return any(p in ("remaining", "eta") or (p == "left" and not side) for p in parts) \
         or parts[-1] in ("from", "since", "until") \
+        or (parts[-1] in ("len", "length") and parts[-2] in _SIZED) \
         or (parts[-1] in ("frequency", "freq", "interval", "every", "period")
             and not any(p in METRIC_WORDS for p in parts))
 
