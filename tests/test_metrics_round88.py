@@ -232,3 +232,17 @@ def test_a_settings_or_a_data_sets_length_is_no_metric() -> None:
     measured = named("step 1 loss 0.5 episode_length 200 completions/mean_length 311.5\n")
     assert [name for name, *_ in measured] == ["loss", "episode_length",
                                                "completions/mean_length"]
+
+
+def test_a_notebook_tables_long_header_cells() -> None:
+    # TRL's GRPO trainer's table as a notebook shows it, copied as text: its reward
+    # functions' columns are named after the functions
+    text = ("Step | Training Loss | reward | kl | "
+            "rewards / check_grounding_references_from_response\n"
+            "-- | -- | -- | -- | --\n"
+            "1 | 0.000000 | -17.250000 | 0.000000 | -16.000000\n"
+            "2 | 0.000100 | -10.500000 | 0.000028 | -10.000000\n")
+    names = {name for name, *_ in named(text)}
+    assert names == {"Training_Loss", "reward", "kl",
+                     "rewards_/_check_grounding_references_from_response"}
+    assert ("reward", -10.5, 2, None) in named(text)

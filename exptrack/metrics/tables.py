@@ -15,7 +15,9 @@ from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
 _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
-HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,40}$")
+# (up to 81 characters: TRL's GRPO columns carry the reward functions' own names,
+# "rewards / check_grounding_references_from_response")
+HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,80}$")
 ROW_NUMBER = re.compile(rf"^{forms.DECIMAL}%?$|^[+-]?(?:nan|inf)$", re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
 # a cell that names an item: letters with digits or a structure's signs, 8 or more ("c1c(CN)cc")
