@@ -246,3 +246,14 @@ def test_a_notebook_tables_long_header_cells() -> None:
     assert names == {"Training_Loss", "reward", "kl",
                      "rewards_/_check_grounding_references_from_response"}
     assert ("reward", -10.5, 2, None) in named(text)
+
+
+def test_a_kaggle_log_panes_columns_are_taken_off() -> None:
+    # the Log pane of a Kaggle notebook, copied: its time, its line's number, the message
+    text = ("13129.7s | 202 | [365]\tvalid_0's auc: 0.610046\tvalid_0's binary_logloss: 0.180457\n"
+            "-- | -- | --\n"
+            "13129.7s | 203 | [366]\tvalid_0's auc: 0.610051\tvalid_0's binary_logloss: 0.180455\n")
+    want = [("valid_0_auc", 0.610046, 365, None), ("valid_0_binary_logloss", 0.180457, 365, None),
+            ("valid_0_auc", 0.610051, 366, None), ("valid_0_binary_logloss", 0.180455, 366, None)]
+    assert named(text) == want
+    assert columns_named(text) == want

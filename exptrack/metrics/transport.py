@@ -21,6 +21,8 @@ printed it (a tag on each line of Stable-Baselines3's table hid the whole table)
   other line keeps its tag (a pipeline's last stage prints the loss alone, read per line as
   before: ``lineplan.rank_of``).
 
+- a Kaggle notebook's log pane copied as text (its time, its line's number, the message):
+  ``13129.7s | 202 | [365]	valid_0's auc: 0.610046``;
 - icefall's (k2's) rank after its logging record's head: ``2023-09-07 22:40:05,549 INFO
   [train.py:927] (0/2) Epoch 1, validation: loss=6.915``: every rank prints the run's lines
   (its batches' own numbers), and the run's series are rank 0's (as icefall's TensorBoard
@@ -52,6 +54,7 @@ _RANK = re.compile(rb"\[(?:\d{1,6},(\d{1,6})\]<std(?:out|err)>:|default(\d{1,6})
 # ',{...}' a line, ']' last
 _KAGGLE = re.compile(rb'(?m)^[\[,]\{"stream_name": ?"std(?:out|err)", ?"time": ?[\d.eE+\-]{1,40}, ?'
                      rb'"data": ?"')
+_PANE = re.compile(rb"(?m)^\d{1,7}\.\d{1,3}s \| \d{1,7} \| ")
 _ICEFALL = re.compile(rb"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]{4,8} "
                       rb"\[[\w.\-]{1,80}:\d{1,6}\] (\((\d{1,4})/\d{1,4}\) )")
 _DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
@@ -63,7 +66,7 @@ class Tags:
     shown, the lowest rank seen and the shapes of its lines, across chunks."""
 
     def __init__(self) -> None:
-        self._stamps = self._syslog = self._ray = self._ranked = False  # (a tag once
+        self._stamps = self._syslog = self._ray = self._ranked = self._pane = False  # (a tag once
         # seen: every chunk)
         self._kaggle = self._icefall = False
         self._zero = False  # icefall's rank 0 has printed
@@ -80,19 +83,23 @@ class Tags:
             self._kaggle = True
         if self._kaggle:
             complete = self._unwrapped(complete)
-        if not (self._stamps and self._syslog and self._ray and self._ranked and self._icefall):
+        if not (self._stamps and self._syslog and self._ray and self._ranked and self._icefall
+                and self._pane):
             for start in (0, complete.rfind(b"\n", 0, len(complete) - 1) + 1):
                 self._stamps = self._stamps or _STAMP.match(complete, start) is not None
                 self._syslog = self._syslog or _SYSLOG.match(complete, start) is not None
                 self._ray = self._ray or _RAY.match(complete, start) is not None
                 self._ranked = self._ranked or _RANKED.match(complete, start) is not None
                 self._icefall = self._icefall or _ICEFALL.match(complete, start) is not None
+                self._pane = self._pane or _PANE.match(complete, start) is not None
         if self._stamps:
             complete = _STAMP.sub(b"", complete)
         if self._syslog:
             complete = _SYSLOG.sub(b"", complete)
         if self._ray:
             complete = _RAY.sub(b"", complete)
+        if self._pane:
+            complete = _PANE.sub(b"", complete)
         if self._icefall:
             complete = self._icefall_ranks(complete)
         return self._ranks(complete) if self._ranked else complete
