@@ -257,3 +257,13 @@ def test_a_kaggle_log_panes_columns_are_taken_off() -> None:
             ("valid_0_auc", 0.610051, 366, None), ("valid_0_binary_logloss", 0.180455, 366, None)]
     assert named(text) == want
     assert columns_named(text) == want
+
+
+def test_a_ranks_tag_behind_a_collectors_time() -> None:
+    # docker logs -t of a torchrun job, of an icefall job: the rank's tag after the time
+    stamp = "2024-11-25T10:31:15.542123456Z "
+    assert named("".join(stamp + line for line in _ICEFALL.splitlines(True))) \
+        == named(_ICEFALL)
+    ranks = "".join(f"{stamp}[default{rank}]:step {step} loss 0.{rank}{step}\n"
+                    for step in (10, 20) for rank in (0, 1))
+    assert named(ranks) == [("loss", 0.01, 10, None), ("loss", 0.02, 20, None)]

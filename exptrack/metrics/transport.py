@@ -61,6 +61,12 @@ _DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
 MAX_SHAPES = 4096  # the lowest rank's line shapes remembered (a bound on memory)
 
 
+def _ends_match(pattern: re.Pattern[bytes], complete: bytes) -> bool:
+    """Does ``pattern`` match at the first or the last of the lines in ``complete``?"""
+    return any(pattern.match(complete, start) is not None
+               for start in (0, complete.rfind(b"\n", 0, len(complete) - 1) + 1))
+
+
 class Tags:
     """Takes the tags off a stream's complete lines; remembers which tags the stream has
     shown, the lowest rank seen and the shapes of its lines, across chunks."""
@@ -83,15 +89,11 @@ class Tags:
             self._kaggle = True
         if self._kaggle:
             complete = self._unwrapped(complete)
-        if not (self._stamps and self._syslog and self._ray and self._ranked and self._icefall
-                and self._pane):
-            for start in (0, complete.rfind(b"\n", 0, len(complete) - 1) + 1):
-                self._stamps = self._stamps or _STAMP.match(complete, start) is not None
-                self._syslog = self._syslog or _SYSLOG.match(complete, start) is not None
-                self._ray = self._ray or _RAY.match(complete, start) is not None
-                self._ranked = self._ranked or _RANKED.match(complete, start) is not None
-                self._icefall = self._icefall or _ICEFALL.match(complete, start) is not None
-                self._pane = self._pane or _PANE.match(complete, start) is not None
+        if not (self._stamps and self._syslog and self._ray and self._pane):
+            self._stamps = self._stamps or _ends_match(_STAMP, complete)
+            self._syslog = self._syslog or _ends_match(_SYSLOG, complete)
+            self._ray = self._ray or _ends_match(_RAY, complete)
+            self._pane = self._pane or _ends_match(_PANE, complete)
         if self._stamps:
             complete = _STAMP.sub(b"", complete)
         if self._syslog:
@@ -100,9 +102,13 @@ class Tags:
             complete = _RAY.sub(b"", complete)
         if self._pane:
             complete = _PANE.sub(b"", complete)
-        if self._icefall:
-            complete = self._icefall_ranks(complete)
-        return self._ranks(complete) if self._ranked else complete
+        # a rank's tag is looked for behind the collector's (``docker logs -t`` of a
+        # torchrun job: "2024-11-25T10:31:15Z [default0]:step 1 ..."), icefall's behind both
+        self._ranked = self._ranked or _ends_match(_RANKED, complete)
+        if self._ranked:
+            complete = self._ranks(complete)
+        self._icefall = self._icefall or _ends_match(_ICEFALL, complete)
+        return self._icefall_ranks(complete) if self._icefall else complete
 
     def close(self, rest: bytes) -> bytes:
         """The stream's last lines (``rest``, maybe empty) and what waited for a line end."""
