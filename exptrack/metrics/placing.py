@@ -13,9 +13,9 @@ from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import EPOCH_REPORT, Plan, bar_finished
 from exptrack.metrics.observation import Carried, Observation
 
+MAX_BAR_NAMES = 4096  # the names remembered as a bar's (a bound on memory)
 # a bar that counts the epochs (scvi-tools' "Epoch 10/2000:   0%|   | 9/2000 [..., recon=738]"):
 # each render is a new epoch's values, a value equal to the last render's one too
-MAX_BAR_NAMES = 4096  # the names remembered as a bar's (a bound on memory)
 _EPOCH_BAR = re.compile(rb"Epoch (\d{1,7})/(\d{1,7}):\s{1,4}\d{1,3}%\|[^|]{0,60}\|"
                         rb"\s{0,2}(\d{1,7})/(\d{1,7})\s")
 
