@@ -3,7 +3,12 @@ start); the guards pin what must not change."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parsed import columns_named, named
+from test_pty import Terminal
+
+from tests.conftest import metric_rows, only_run, py, track
 
 
 def test_evaluation_metrics_keep_their_printed_names() -> None:
@@ -267,3 +272,35 @@ def test_a_ranks_tag_behind_a_collectors_time() -> None:
     ranks = "".join(f"{stamp}[default{rank}]:step {step} loss 0.{rank}{step}\n"
                     for step in (10, 20) for rank in (0, 1))
     assert named(ranks) == [("loss", 0.01, 10, None), ("loss", 0.02, 20, None)]
+
+
+def test_track_run_records_icefalls_rank_zero_alone(tmp_path: Path, track_home: Path) -> None:
+    # a two-rank icefall job's console through the installed CLI, under a pipe
+    code = ("import sys\n"
+            f"sys.stdout.write({_ICEFALL!r})\n")
+    track("run", "--", *py(code), cwd=tmp_path, check=True)
+    rows = metric_rows(only_run(track_home) / "metrics.jsonl")
+    got = [(r["name"], r["value"], r.get("step")) for r in rows]
+    assert ("loss", 7.373, 0) in got and ("loss", 7.41, 0) not in got
+    assert [name for name, *_ in got].count("validation_loss") == 1
+
+
+def test_track_run_reads_results_glued_to_a_finished_bar(tmp_path: Path,
+                                                         track_home: Path) -> None:
+    # a stored evaluation log replayed through the CLI (its bar's last render only, the
+    # results glued after it), under a pipe and under a real terminal
+    log = tmp_path / "eval.log"
+    log.write_text("100%|██████████| 50/50 [00:07<00:00,  6.59it/s]{'layer': 11, 'accuracy': "
+                   "0.94}\n100%|██████████| 299/299 [01:42<00:00,  2.91it/s]Acc: 0.8597. "
+                   "F1 macro: 0.8053.\n")
+    code = "import sys; sys.stdout.write(open('eval.log', encoding='utf-8').read())"
+    want = [("accuracy", 0.94, None), ("Acc", 0.8597, None), ("F1_macro", 0.8053, None)]
+    track("run", "--", *py(code), cwd=tmp_path, check=True)
+    rows = metric_rows(only_run(track_home) / "metrics.jsonl")
+    assert [(r["name"], r["value"], r.get("step")) for r in rows] == want
+    piped = only_run(track_home)
+    term = Terminal(["run", "--", *py(code)], tmp_path)
+    assert term.finish() == 0
+    [termed] = [p for p in (track_home / "runs").iterdir() if p.is_dir() and p != piped]
+    rows = metric_rows(termed / "metrics.jsonl")
+    assert [(r["name"], r["value"], r.get("step")) for r in rows] == want
