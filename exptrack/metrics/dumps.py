@@ -80,7 +80,7 @@ _PHASE_HEADING = re.compile(
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
     r"(?:\s(?:set|split|results?|metrics|scores?))?"
     # PyHealth's Trainer: "--- Eval epoch-0, step-1 ---" over "f1_samples: 0.19", "loss: 12.2"
-    r"(?:\s(?i:epoch|step)-\d{1,7}(?:,\s(?i:step)-\d{1,9})?)?"
+    r"(?:\s(?:epoch|step)-\d{1,7}(?:,\sstep-\d{1,9})?)?"
     r"\s?:?[\W_]{0,8}$")  # Val metrics:"
 _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
 _SET_BEFORE = re.compile(r"(?i)\b(?P<phase>(?:training|train|validation|valid|val|testing|test|dev)"

@@ -44,7 +44,7 @@ _FILE_RECORD = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ :T]\d\d:\d\d:\d\d(?:[.,]\d{
 # "INFO:train:", whose name labels the message): the message reads as printed alone
 _LEVELS = r"(?:INFO|DEBUG|WARNING|ERROR|CRITICAL)"
 _PHASE_NAMES = r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation)"
-_MODULE = r"(?:__main__|root|[a-z_]\w{0,40}(?:\.\w{1,40}){1,8})"  # a logger's: a module's
+MODULE = r"(?:__main__|root|[a-z_]\w{0,40}(?:\.\w{1,40}){1,8})"  # a logger's: a module's
 _RECORD_TIME = r"(?:\d{4}-\d\d-\d\d[ T]|\d\d/\d\d/\d{4} )\d\d:\d\d:\d\d(?:[.,]\d{1,6})?"
 _PY_RECORD = re.compile(
     r"(?a)^(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + ")"
@@ -52,13 +52,13 @@ _PY_RECORD = re.compile(
     # Hugging Face's examples' "%(asctime)s - %(levelname)s - %(name)s - " (its time
     # "%m/%d/%Y %H:%M:%S"): the logger's name after the level, a module's (a word alone
     # is the message's: "euclidean - mean: 1.87", "Evaluating - acc: 0.31")
-    r"(?:" + _MODULE + r" - )?"
+    r"(?:" + MODULE + r" - )?"
     r"| " + _LEVELS + r" (?:[-:] )?"
     r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - "
     # "%(asctime)s [%(levelname)s] %(name)s: ", "[%(asctime)s][%(levelname)s] ": the level
     # in brackets, a module's name after it (a word alone is one before a word only: not a
     # key before its value; not a phase's)
-    r"| ?\[" + _LEVELS + r"\]:? (?:" + _MODULE + r": "
+    r"| ?\[" + _LEVELS + r"\]:? (?:" + MODULE + r": "
     r"|(?!" + _PHASE_NAMES + r"\b)[a-z_][\w\-]{0,80}: (?=[A-Za-z\[(]))?)"
     r"|^" + _LEVELS + r":(?!" + _PHASE_NAMES + r":)[\w.<>\-]{1,80}:"
     # Hugging Face's explicit format, "[INFO|trainer.py:2070] 2024-11-25 10:31:15,542 >> "

@@ -85,7 +85,7 @@ _LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})
 _RECORD = re.compile(r"^" + forms.LOG_STAMP + r".{0,60}?\b(?:INFO|DEBUG|WARNING)\b"
                      r"\s*(?:\]:?|[|:\-])\s?(?:[\w.:<>]{1,80}\s-\s"
                      # "%(asctime)s [%(levelname)s] %(name)s: ": a module's name
-                     r"|(?:__main__|root|[a-z_]\w{0,40}(?:\.\w{1,40}){1,8}):\s)?(?:-\s)?")
+                     r"|" + logrecord.MODULE + r":\s)?(?:-\s)?")
 # a log record's prefix before a pipe table's line (WeSpeaker's "[ INFO : 2023-01-28
 # 11:13:46,474 ] - |  1|  100|", "2023-01-28 11:13:46 - INFO - | 1 | 100 |")
 _LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
