@@ -91,10 +91,10 @@ _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name 
 # "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
 _AT_STEP = re.compile(
     r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|testing|eval"
-    r"|evaluation) )?"
+    r"|evaluation) )?(?:(?:average|mean|avg) )?"  # word2vec's "Average loss at step"
     r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
     r"(?!(?:at|for|after|in) )[A-Za-z][\w@]{0,40}(?:[./][A-Za-z][\w@]{0,40}){0,4}) "
-    r"(?P<at>at |@ ?|for |after |in )?(?:iteration|iter|step|epoch|batch) $",  # (a key path:
+    r"(?P<at>at |@ ?|for |after |in )?(?:iteration|iter|step|epoch|batch) {1,3}$",  # (a key path:
     # T5X's "eval/xnli.ar/accuracy at step 1005700:"; deeplearning.ai's "Cost after iteration
     # 1000: 0.62"; SLAYER's "loss in epoch 9500 : 38587.348")
     re.IGNORECASE)

@@ -214,11 +214,20 @@ def continued_header(line: str, header: list[str]) -> list[str] | None:
             else name for name, cell in zip(header, cells, strict=True)]
 
 
+# a bar's render a notebook's stream cut inside its bracket ("| 29/29 [00:05<"), then the row
+_CUT_BAR = re.compile(r"\|\s?\d+/\d+ \[\d\d:\d\d(?::\d\d)?(?:<[\d:?]{0,8})?(?=\s\s)")
+
+
 def glued_row(line: str) -> str | None:
     """The row a pasted log glued to a header's finished bar, padded by its spaces
-    (``... 4/4 [00:03<00:00,  1.13it/s]                   all  223  241  0.00193``)."""
+    (``... 4/4 [00:03<00:00,  1.13it/s]                   all  223  241  0.00193``), or to
+    a bar's render cut inside its bracket (``... 29/29 [00:05<             all  457 ...``)."""
     end = max(line.rfind("it/s]"), line.rfind("s/it]"))
-    rest = line[end + 5:] if end >= 0 else ""
+    if end >= 0:
+        rest = line[end + 5:]
+    else:
+        cut = _CUT_BAR.search(line)
+        rest = line[cut.end():] if cut else ""
     return rest if rest.startswith("  ") and rest.strip() else None
 
 

@@ -1,0 +1,45 @@
+"""Round ``tune89`` (session 89). Each test of a rule fails on 0252011f (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import columns_named, named
+
+
+def test_an_averaged_name_at_its_step() -> None:
+    # word2vec's "Average loss at step  N :" (the step padded) and RotatE's "Training
+    # average loss at step N:": the average is the quantity's name, not a phase's filler
+    text = ("Average loss at step  2000 :  4.1802\n"
+            "Average loss at step  4000 :  3.9213\n")
+    want = [("Average_loss", 4.1802, 2000, None), ("Average_loss", 3.9213, 4000, None)]
+    assert named(text) == want
+    assert columns_named(text) == want
+    kge = ("2022-05-17 23:02:38 INFO     Training average positive_sample_loss at step 90600:"
+           " 0.190721\n2022-05-17 23:02:38 INFO     Training average loss at step 90600:"
+           " 0.190536\n")
+    assert named(kge) == [("Training_average_positive_sample_loss", 0.190721, 90600, None),
+                          ("Training_average_loss", 0.190536, 90600, None)]
+
+
+def test_a_name_at_its_step_unchanged() -> None:
+    # (guard) the plain forms keep their names
+    assert named("Loss at step 100: 0.5\neval loss at step 200: 0.4\n") == [
+        ("Loss", 0.5, 100, None), ("eval_loss", 0.4, 200, None)]
+
+
+_HEADER = ("      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size\n"
+           "     44/100      2.16G      0.866     0.9091      2.382         15        640: "
+           "100%|##########| 131/131 [00:29<00:00,  4.5it/s]\n")
+
+
+def test_a_validation_row_glued_to_a_bar_cut_inside_its_bracket() -> None:
+    # a notebook's stream kept the validation bar's render up to "[00:05<" and glued
+    # stdout's "all" row after its padding
+    text = _HEADER + (
+        "                 Class     Images  Instances      Box(P          R      mAP50  "
+        "mAP50-95): 100%|##########| 29/29 [00:05<                   all        457     "
+        "   593      0.745      0.766       0.78      0.578\n")
+    got = named(text)
+    assert ("P", 0.745, None, 44) in got and ("mAP50-95", 0.578, None, 44) in got
+    assert [n for n, *_ in got] == ["GPU_mem", "box_loss", "cls_loss", "dfl_loss",
+                                    "P", "R", "mAP50", "mAP50-95"]
