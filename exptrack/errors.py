@@ -76,3 +76,8 @@ class CommandNotExecutable(ExptrackError):
 
 class ConfigError(ExptrackError):
     """The project configuration file is invalid."""
+
+
+class MissingExtra(ExptrackError):
+    """An optional extra a framework file's reader needs is not installed (TensorBoard's,
+    W&B's)."""

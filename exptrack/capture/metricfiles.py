@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, skip_dir
+from exptrack.errors import MissingExtra
 from exptrack.fsutil import make_dirs, write_atomic
 from exptrack.metrics import files
 from exptrack.metrics.merge import Source
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.records import Labelled, apply_sources, live_summaries
 from exptrack.metrics.summary import MetricSummarizer
-from exptrack.metrics.tfevents import MissingExtra
 from exptrack.model import MetricSummary
 
 SOURCES_DIR = "sources"
@@ -66,7 +66,7 @@ class Found:
 
 def _candidate(name: str) -> bool:
     return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES) \
-        or (name.endswith(".txt") and files.text_named(name))
+        or (name.endswith(".txt") and files.text_named(name)) or name.endswith(".wandb")
 
 
 class MetricFileWatcher:

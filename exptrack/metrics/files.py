@@ -5,7 +5,8 @@ Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv`
 Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
 ``summary.csv``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
 TorchRL's ``CSVLogger`` files and TensorBoard event files (through the
-optional ``tensorboard`` extra, see ``tfevents``).
+optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
+through the optional ``wandb`` extra, see ``wandbfile``).
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that
 one quantity is one metric whichever source it came from (``merge`` joins the two).
@@ -19,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from exptrack.metrics import jsonfiles
+from exptrack.metrics import jsonfiles, wandbfile
 from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text, lines, number
 from exptrack.metrics.observation import Observation
 
@@ -38,8 +39,10 @@ PFRL = "pfrl"  # train_agent_with_evaluation's scores.txt
 FLAML = "flaml"  # AutoML's log_file_name (JSON lines of its trials)
 RAY_TUNE = "ray_tune"  # each trial's result.json
 TORCHRL = "torchrl"  # CSVLogger's scalars/<name>.csv, a metric a file
+WANDB = "wandb"  # a W&B run's transaction log, run-<id>.wandb
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL})
+                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
+                   WANDB})
 # the kinds of which every file is read, not the newest one alone: TensorBoard's (a resumed
 # run's, a second writer's), Ray Tune's (a trial's each) and TorchRL's (a metric's each)
 EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL})
@@ -93,6 +96,8 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return TFEVENTS
     if name == "trainer_state.json":
         return HF_TRAINER
+    if wandbfile.NAME.fullmatch(name) and head.startswith(wandbfile.HEADER):
+        return WANDB
     if name == "scalars.json":
         return MMENGINE
     if name == "result.json" and first.startswith(b"{") \
@@ -131,12 +136,15 @@ def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]
     """The observations recorded in a framework file's bytes, in the file's order. A
     damaged or partly written file gives what can be read (a last line cut short is left
     out: the framework is still writing it). TensorBoard files are read from ``path``
-    by TensorBoard's own reader (``MissingExtra`` when it is not installed)."""
+    by TensorBoard's own reader, W&B's run logs by W&B's record schema (``MissingExtra``
+    when it is not installed)."""
     if kind == TFEVENTS:
         from exptrack.metrics.tfevents import read_events
 
         return read_events(path) if path is not None else []
     data = data[:MAX_SOURCE_BYTES]
+    if kind == WANDB:
+        return wandbfile.read_wandb(data)
     if kind == RAY_TUNE:  # (named by the trial's folder, a TorchRL metric by its file)
         return jsonfiles.ray_tune(data, path.parent.name if path else None)
     if kind == TORCHRL:

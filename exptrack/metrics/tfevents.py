@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exptrack.errors import ExptrackError
+from exptrack.errors import MissingExtra
 from exptrack.metrics.observation import Observation
 
 HINT = "pip install 'exptrack[tensorboard]'"
@@ -30,10 +30,6 @@ _PHASE_RUNS = frozenset({"test", "val", "valid", "validation", "eval", "evaluati
 
 def _skipped(tag: str) -> bool:
     return tag.rpartition("/")[2] in _SKIP_TAGS
-
-
-class MissingExtra(ExptrackError):
-    """TensorBoard's reader is not installed."""
 
 
 def read_events(path: Path) -> list[Observation]:

@@ -1,0 +1,148 @@
+"""W&B's run log (``run-<id>.wandb``) as a framework metric file (session 89)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import metric_rows, only_run, track, track_json
+
+from exptrack.metrics import files
+from exptrack.metrics.wandbfile import read_wandb, records
+
+LOG = Path(__file__).parent / "data" / "sources" / "run-t5jhq9n5.wandb"
+TRAIN_LOSS_LAST = 0.1672179400920868  # the exact float the run logged last
+# what wandb's footer prints at finish (offline, WANDB_SILENT unset): the last values,
+# rounded to 5 decimals
+FOOTER = r"""
+import shutil, sys
+shutil.copytree(sys.argv[1], "wandb/offline-run-20261205_083330-t5jhq9n5",
+                copy_function=shutil.copy)  # (a new file: its mtime now)
+for line in ("wandb: Run summary:", "wandb:      epoch 3", "wandb: train/loss 0.16722",
+             "wandb:    val/acc 0.95312", "wandb:   val/loss 0.18197"):
+    print(line, file=sys.stderr)
+"""
+
+
+def _metrics() -> dict[str, Any]:
+    return track_json("show", "@")["metrics"]  # type: ignore[no-any-return]
+
+
+def _fixture_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "fixture"
+    folder.mkdir()
+    shutil.copy(LOG, folder / LOG.name)
+    return folder
+
+
+def test_the_run_log_gives_every_logged_row(tmp_path: Path, track_home: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    track("run", "--", sys.executable, "-c", FOOTER, str(_fixture_folder(tmp_path)), cwd=work,
+          check=True)
+    metrics = _metrics()
+    assert set(metrics) == {"train/loss", "val/loss", "val/acc"}  # epoch: a counter
+    assert metrics["train/loss"]["count"] == 10
+    assert metrics["train/loss"]["last"] == TRAIN_LOSS_LAST  # not the printed 0.16722
+    assert metrics["val/acc"]["count"] == 3 and metrics["val/acc"]["last"] == 0.953125
+    rows = [r for r in metric_rows(only_run(track_home) / "metrics.jsonl")
+            if r["name"] == "val/loss"]
+    assert [r["step"] for r in rows] == [3, 8, 12]  # W&B's _step of each row
+    listed = (only_run(track_home) / "sources.yaml").read_text()
+    assert "kind: wandb" in listed and "run-t5jhq9n5.wandb" in listed
+    # the copy in the run folder is read again by reparse
+    shutil.rmtree(work / "wandb")
+    track("reparse", "@", cwd=work, check=True)
+    assert _metrics()["train/loss"]["count"] == 10
+
+
+def test_a_real_offline_run(tmp_path: Path, track_home: Path) -> None:
+    script = r"""
+import os
+os.environ["WANDB_MODE"] = "offline"
+os.environ["WANDB_DIR"] = os.getcwd()
+import wandb
+wandb.init(project="exptrack-test", config={"lr": 0.1})
+for i in range(12):
+    wandb.log({"loss": 1 / (i + 3), "epoch": i // 4})
+    if i % 4 == 3:
+        wandb.log({"val/acc": 0.5 + i / 100})
+wandb.finish()
+"""
+    track("run", "--", sys.executable, "-c", script, cwd=tmp_path, check=True, timeout=120)
+    metrics = _metrics()
+    assert metrics["loss"]["count"] == 12 and metrics["loss"]["last"] == 1 / 14
+    assert metrics["val/acc"]["count"] == 3 and metrics["val/acc"]["last"] == 0.61
+    assert "epoch" not in metrics and "_runtime" not in metrics
+
+
+def test_the_missing_extra_gives_the_install_hint(tmp_path: Path, track_home: Path) -> None:
+    blocked = tmp_path / "blocked" / "wandb"
+    blocked.mkdir(parents=True)
+    (blocked / "__init__.py").write_text("raise ImportError('no wandb here')\n")
+    env = dict(os.environ, PYTHONPATH=str(blocked.parent))
+    work = tmp_path / "work"
+    work.mkdir()
+    done = track("run", "--", sys.executable, "-c", FOOTER + "print('acc=0.5')",
+                 str(_fixture_folder(tmp_path)), cwd=work, env=env)
+    assert done.returncode == 0
+    assert b"pip install 'exptrack[wandb]'" in done.stderr
+    metrics = _metrics()
+    assert metrics["acc"]["last"] == 0.5  # the output's metrics are still recorded
+    assert metrics["train/loss"]["last"] == 0.16722  # the printed footer's
+
+
+def _chunk(kind: int, data: bytes) -> bytes:
+    return struct.pack("<IHB", zlib.crc32(bytes([kind]) + data), len(data), kind) + data
+
+
+def test_the_framing() -> None:
+    data = LOG.read_bytes()
+    whole = list(records(data))
+    assert len(whole) > 20 and len(read_wandb(data)) == 16
+    # a record split into a first, a middle and a last chunk is read as one
+    first, second = whole[0], whole[1]
+    split = data[:7] + _chunk(2, first[:3]) + _chunk(3, first[3:5]) + _chunk(4, first[5:]) \
+        + _chunk(1, second)
+    assert list(records(split)) == [first, second]
+    # a chunk still being written ends the log; so does a damaged one
+    assert list(records(split[:-1])) == [first]
+    damaged = bytearray(split)
+    damaged[-1] ^= 0xFF
+    assert list(records(bytes(damaged))) == [first]
+    # a block's last bytes too few for a chunk's head are padding
+    pad = 32 * 1024 - 7 - 7 - 3
+    padded = data[:7] + _chunk(1, b"x" * pad) + b"\0\0\0" + _chunk(1, second)
+    assert list(records(padded)) == [b"x" * pad, second]
+    assert list(records(b"not a log")) == []
+
+
+def test_the_kind() -> None:
+    head = LOG.read_bytes()[:4096]
+    assert files.kind_of("run-t5jhq9n5.wandb", head) == files.WANDB
+    assert files.kind_of("run-t5jhq9n5.wandb", b"other bytes") is None
+    assert files.kind_of("notes.wandb", head) is None
+
+
+def test_a_damaged_log_keeps_what_came_before() -> None:
+    data = LOG.read_bytes()
+    cut = read_wandb(data[:len(data) // 2])
+    assert 0 < len(cut) < 16 and cut == read_wandb(data)[:len(cut)]
+
+
+@pytest.mark.parametrize("value", ["1e400", '"text"', "true", '{"_type": "image"}'])
+def test_values_that_are_no_numbers(value: str) -> None:
+    code = (f"from wandb.proto.wandb_internal_pb2 import Record\n"
+            f"r = Record(); i = r.history.item.add(); i.key = 'x'; i.value_json = {value!r}\n"
+            f"s = r.history.item.add(); s.key = '_step'; s.value_json = '4'\n"
+            "import sys; sys.stdout.buffer.write(r.SerializeToString())")
+    raw = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
+    got = read_wandb(b":W&B\x00\x00\x00" + _chunk(1, raw))
+    assert got == ([] if value != "1e400" else [("x", float("inf"), 4, None)])
