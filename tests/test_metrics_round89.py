@@ -43,3 +43,25 @@ def test_a_validation_row_glued_to_a_bar_cut_inside_its_bracket() -> None:
     assert ("P", 0.745, None, 44) in got and ("mAP50-95", 0.578, None, 44) in got
     assert [n for n, *_ in got] == ["GPU_mem", "box_loss", "cls_loss", "dfl_loss",
                                     "P", "R", "mAP50", "mAP50-95"]
+
+
+_SB3 = ("---------------------------------\n"
+        "| rollout/           |          |\n"
+        "|    ep_len_mean     | 200      |\n"
+        "|    ep_rew_mean     | -1.23e+03 |\n"
+        "| time/              |          |\n"
+        "|    fps             | 8102     |\n"
+        "|    total_timesteps | 4096     |\n"
+        "---------------------------------\n")
+
+
+def test_a_box_table_a_logger_printed() -> None:
+    # Stable-Baselines3's table through a logging handler: the record's prefix before each
+    # line's first "|" is no part of the table
+    want = named(_SB3)
+    assert [n for n, *_ in want] == ["rollout/ep_len_mean", "rollout/ep_rew_mean", "time/fps"]
+    for prefix in ("2024-11-25 10:31:15,542 - INFO - ", "INFO:__main__:",
+                   "[INFO|trainer.py:2070] 2024-11-25 10:31:15,542 >> "):
+        text = "".join(prefix + line for line in _SB3.splitlines(True))
+        assert named(text) == want, prefix
+        assert columns_named(text) == want, prefix

@@ -124,7 +124,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     """A header row -> (metric names, its layout: ``SPACES``, ``PIPES`` for a ``| a | b |``
     table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
     each word a cell (YOLOv5's ``mAP@.5 mAP@.5:.95``, set apart by one space only)."""
-    text = _unprefixed(message(_BAR_CUT.sub("", line.replace("│", "|"))).strip())
+    text = unprefixed(message(_BAR_CUT.sub("", line.replace("│", "|"))).strip())
     if text[:2] in ("# ", "#\t"):  # a data file's commented header (DeePMD's lcurve.out:
         text = text[1:].lstrip()  # "#  step      rmse_val    rmse_trn ...")
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")) \
@@ -203,7 +203,7 @@ def continued_header(line: str, header: list[str]) -> list[str] | None:
     """A pipe table's header row continued on the next line (MATLAB's trainNetwork: "|
     Mini-batch |" over "|  Accuracy  |"): the names joined column by column (a unit in
     parentheses, "(hh:mm:ss)", is left out); None when the line is not such a row."""
-    text = _unprefixed(line.replace("│", "|").strip())
+    text = unprefixed(line.replace("│", "|").strip())
     if not (text.startswith("|") and text.endswith("|")):
         return None
     cells = [c.strip() for c in _edges(text).split("|")]
@@ -245,7 +245,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         else:  # a quoted cell may hold commas ("{0: 0.16, 1: 0.22}")
             cells = [c.strip() for c in next(csv.reader([text], delimiter=_DELIMITERS[layout]))]
     elif layout == PIPES:
-        text = _unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
+        text = unprefixed(line.replace("│", "|").strip())  # (tabulate's "fancy_grid": "│")
         if _LATEX_ROW.match(text):  # monodepth2's "&   0.314  &   4.202  \\" under its header
             text = text.rstrip("\\").replace("&", "|")
         if "|" not in text:
@@ -372,12 +372,12 @@ def _trial_row(header: list[str], cells: list[str], naming: Callable[[str], str]
     return (values, step, epoch, "") if values else None
 
 
-def _unprefixed(text: str) -> str:
+def unprefixed(text: str) -> str:
     """A pipe table's line without a log record's prefix before its first ``|``."""
     if text.endswith("|") and not text.startswith("|"):
-        prefix = _LOG_PREFIX.match(text)
-        if prefix is not None:
-            return text[prefix.end():]
+        prefix = logrecord.python_prefix(text) or _LOG_PREFIX.match(text)
+        if prefix is not None and text[prefix.end():].lstrip()[:1] == "|":
+            return text[prefix.end():].lstrip()
     return text
 
 
