@@ -65,3 +65,29 @@ def test_a_box_table_a_logger_printed() -> None:
         text = "".join(prefix + line for line in _SB3.splitlines(True))
         assert named(text) == want, prefix
         assert columns_named(text) == want, prefix
+
+
+def test_a_value_in_thousands() -> None:
+    # nanotron's human-readable figures: "16.2K" tokens a second is 16200
+    text = ("08/31/2024 14:37:31 [INFO|DP=0|PP=0|TP=0]: iteration: 1 / 15 | consumed_tokens: 512"
+            " | elapsed_time_per_iteration_ms: 4.71K | tokens_per_sec: 109 | lm_loss: 5.32\n"
+            "08/31/2024 14:37:31 [INFO|DP=0|PP=0|TP=0]: iteration: 2 / 15 | consumed_tokens: 1.54K"
+            " | elapsed_time_per_iteration_ms: 10 | tokens_per_sec: 51.2K | lm_loss: 5.28\n")
+    want = [("elapsed_time_per_iteration_ms", 4710.0, 1, None), ("tokens_per_sec", 109.0, 1, None),
+            ("lm_loss", 5.32, 1, None), ("elapsed_time_per_iteration_ms", 10.0, 2, None),
+            ("tokens_per_sec", 51200.0, 2, None), ("lm_loss", 5.28, 2, None)]
+    assert named(text) == want  # (consumed_tokens: a count, in thousands or not)
+    assert columns_named(text) == want
+
+
+def test_other_unit_letters_stay_as_they_were() -> None:
+    # (guard) a memory name's letter is its figure; millions and FLOP counts are no metric
+    text = "iter: 10 | loss: 0.5 | max_mem: 433M | MACs: 81.5G | params: 5M\n"
+    assert named(text) == [("loss", 0.5, 10, None), ("max_mem", 433.0, 10, None)]
+
+
+def test_prose_with_one_word_after_its_article() -> None:
+    text = "The accuracy is 0.91\nThe loss was: 0.5\n"
+    assert named(text) == [("accuracy", 0.91, None, None), ("loss", 0.5, None, None)]
+    # (guard) a setting's or a version's word stays out
+    assert named("The batch_size is 24\nThe version is 2.4\n") == []

@@ -49,6 +49,9 @@ def test_a_numbered_data_set_before_a_name_prefixes_it() -> None:
 
 def test_a_unit_letter_alone_is_memory_only_after_a_memory_name() -> None:
     # detectron2's "max_mem: 433M": the figure as printed; elsewhere "16.2K" is a multiplier
+    # (thousands, read as such since session 89, as nanotron's collectors wrote them)
     text = "iter: 19  total_loss: 1.36  max_mem: 433M\n"
     assert found(text) == [("total_loss", 1.36, 19, None), ("max_mem", 433.0, 19, None)]
-    assert found("iter: 19  loss: 1.36  tokens_per_sec: 16.2K\n") == [("loss", 1.36, 19, None)]
+    assert found("iter: 19  loss: 1.36  tokens_per_sec: 16.2K\n") == [
+        ("loss", 1.36, 19, None), ("tokens_per_sec", 16200.0, 19, None)]
+    assert found("iter: 19  loss: 1.36  flops: 16.2G\n") == [("loss", 1.36, 19, None)]

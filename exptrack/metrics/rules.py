@@ -332,9 +332,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             # recall), "IS: 8.51" (Inception Score): capitals and a key's colon, an acronym
         weak = not sep.strip()
         unit = around.measure_unit(after, pieces[index])
-        if unit is not None and unit.group().strip() in around.BARE_UNITS \
-                and around.MEMORY_END.search(name) is None:
-            continue  # "16.2K", "5M": a multiplier; a memory name's "433M" is its figure
+        times = around.thousands(unit.group() if unit else "", name)  # "16.2K": 16200
+        if times is None:
+            continue  # "5M", "81.5G": a size or a count in millions; a memory name's "433M"
+            # is its figure
         if weak and not memory and not weak_pair_ok(
                 name, sep, after[unit.end():] if unit else after,
                 "." in pieces[index] and found.before.endswith("| "), "." in pieces[index]) \
@@ -349,13 +350,14 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if index in remarked \
                 or remarks.inside_at_bracket(left, len(left) - len(tail) + found.start):
             continue  # "(epoch 1 @ 1102 updates, score 9.8)", "(arch=7.5)": a remark
-        measured = unit is not None
+        measured = unit is not None and times == 1  # (thousands are no unit)
         if measured and around.estimate(found.before):
             continue  # "remaining time: 184.18 hours": the time left, no duration
         if not memory and is_denied(name, found.phase) and not (unit is not None and (
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
                 and not (low == "total" and "." in pieces[index]) \
-                and not names.mean_count(name, pieces[index]):  # "Total=0.2206": a loss
+                and not (times == 1 and names.mean_count(name, pieces[index])):  # "Total=
+            # 0.2206": a loss; "consumed_tokens: 1.54K" counts, a decimal of thousands
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
             # so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
@@ -414,7 +416,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(RATIO, index, name, index + 2,
                                   forms.ratio_scale(after), source))
         else:
-            actions.append(Action(METRIC, index, name, source=source))
+            actions.append(Action(METRIC, index, name, scale=times, source=source))
             paired = naming.paired_name(pieces, index, original[index - 1] + cut[index - 1])
             if paired is not None:  # "time (data): 1.923 (0.442)": the second value's name
                 keyed[index + 2] = paired

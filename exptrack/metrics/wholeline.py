@@ -120,7 +120,9 @@ _EVAL_WORDS = frozenset({"hella"})  # build-nanogpt's "19250 hella 0.2976": Hell
 _PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]*"
                           r"(?: (?:[A-Za-z][\w\-]*|%)){1,9})(?<! is)(?<! was)(?: is| was)?"
                           r"(?:\s?[=:]| is)\s*$")  # ("The average accuracy is: 0.79")
-# ("The valid loss is 5.38", TLlib's "Top-1 accuracy on source_val_loader: 85.79")
+# ("The valid loss is 5.38", TLlib's "Top-1 accuracy on source_val_loader: 85.79"); prose's
+# one word after its article ("The accuracy is 0.91", "The loss was: 0.5")
+_THE_WORD = re.compile(r"^\s*[Tt]he (?P<phrase>[A-Za-z][\w\-]*) (?:is|was)(?:\s?[=:])?\s*$")
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
 _LEVEL_END = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\]|\s?[-:|\u2014]\s)\s?")
@@ -210,7 +212,7 @@ def values_first(pieces: list[str]) -> tuple[Action, ...] | None:
 
 def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     """(name, whether it is a timing, source) of a one-value line that is a phrase."""
-    one = _PHRASE_LINE.match(pieces[0])
+    one = _PHRASE_LINE.match(pieces[0]) or _THE_WORD.match(pieces[0])
     if one is None or not _PHRASE_UNIT.match(pieces[2]):
         return None
     words = one.group("phrase")
