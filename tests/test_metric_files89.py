@@ -90,7 +90,9 @@ def test_the_missing_extra_gives_the_install_hint(tmp_path: Path, track_home: Pa
     env = dict(os.environ, PYTHONPATH=str(blocked.parent))
     work = tmp_path / "work"
     work.mkdir()
-    done = track("run", "--", sys.executable, "-c", FOOTER + "print('acc=0.5')",
+    script = "import sys\nprint('acc=0.5', file=sys.stderr)  # (one stream: its order kept)" \
+        + FOOTER
+    done = track("run", "--", sys.executable, "-c", script,
                  str(_fixture_folder(tmp_path)), cwd=work, env=env)
     assert done.returncode == 0
     assert b"pip install 'exptrack[wandb]'" in done.stderr
@@ -146,3 +148,66 @@ def test_values_that_are_no_numbers(value: str) -> None:
     raw = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
     got = read_wandb(b":W&B\x00\x00\x00" + _chunk(1, raw))
     assert got == ([] if value != "1e400" else [("x", float("inf"), 4, None)])
+
+
+# MLflow's local store (mlflow.db: MLflow 3's default tracking store in the working folder)
+MLFLOW = r"""
+import sys
+import mlflow
+nested = len(sys.argv) > 1 and sys.argv[1] == "nested"
+with mlflow.start_run(run_name="search"):
+    for trial in (["t0", "t1"] if nested else [None]):
+        with (mlflow.start_run(run_name=trial, nested=True) if trial else mlflow.start_run(
+                nested=True, run_name="inner")) if nested else _no_run():
+            for i in range(4):
+                mlflow.log_metric("train_loss", 1 / (i + 3) + (0.5 if trial == "t1" else 0),
+                                  step=i)
+                mlflow.log_metric("val/acc", 0.5 + i / 100, step=i * 10)
+"""
+MLFLOW = MLFLOW.replace("import mlflow\n", "import contextlib, mlflow\n_no_run = "
+                        "contextlib.nullcontext\n")
+
+
+def test_mlflow_store_gives_the_runs_of_the_command(tmp_path: Path, track_home: Path) -> None:
+    env = dict(os.environ, MLFLOW_TRACKING_URI="")  # (MLflow's default: ./mlflow.db)
+    env.pop("MLFLOW_TRACKING_URI")
+    subprocess.run([sys.executable, "-c", MLFLOW], cwd=tmp_path, check=True, env=env,
+                   capture_output=True)  # an earlier run in the same store: not this one's
+    track("run", "--", sys.executable, "-c", MLFLOW, cwd=tmp_path, check=True, env=env,
+          timeout=120)
+    metrics = _metrics()
+    assert set(metrics) == {"train_loss", "val/acc"}
+    assert metrics["train_loss"]["count"] == 4 and metrics["train_loss"]["last"] == 1 / 6
+    rows = [r for r in metric_rows(only_run(track_home) / "metrics.jsonl")
+            if r["name"] == "val/acc"]
+    assert [r["step"] for r in rows] == [0, 10, 20, 30]
+    assert "kind: mlflow" in (only_run(track_home) / "sources.yaml").read_text()
+    # reparse reads the kept copy, the runs that started with the tracked run
+    (tmp_path / "mlflow.db").unlink()
+    track("reparse", "@", cwd=tmp_path, check=True)
+    assert _metrics()["train_loss"]["count"] == 4
+
+
+def test_mlflow_child_runs_are_named_by_run(tmp_path: Path, track_home: Path) -> None:
+    track("run", "--", sys.executable, "-c", MLFLOW, "nested", cwd=tmp_path, check=True,
+          timeout=120)
+    metrics = _metrics()
+    assert set(metrics) == {"t0/train_loss", "t0/val/acc", "t1/train_loss", "t1/val/acc"}
+    assert metrics["t1/train_loss"]["last"] == 1 / 6 + 0.5
+
+
+def test_a_frameworks_own_file_wins_over_mlflow(tmp_path: Path, track_home: Path) -> None:
+    script = MLFLOW + ("open('training.log', 'w').write('epoch,loss,val_loss\\n0,0.91,0.95\\n"
+                       "1,0.81,0.85\\n')\n")
+    track("run", "--", sys.executable, "-c", script, cwd=tmp_path, check=True, timeout=120)
+    assert set(_metrics()) == {"loss", "val_loss"}  # Keras' CSVLogger's, not MLflow's
+
+
+def test_a_store_that_cannot_be_read(tmp_path: Path, track_home: Path) -> None:
+    script = ("open('mlflow.db', 'wb').write(b'SQLite format 3\\x00' + b'\\x07' * 5000)\n"
+              "print('loss: 0.25')\n")
+    done = track("run", "--", sys.executable, "-c", script, cwd=tmp_path)
+    assert done.returncode == 0
+    assert _metrics()["loss"]["last"] == 0.25
+    assert files.kind_of("mlflow.db", b"SQLite format 3\x00rest") == files.MLFLOW
+    assert files.kind_of("optuna.db", b"SQLite format 3\x00rest") is None

@@ -66,7 +66,8 @@ class Found:
 
 def _candidate(name: str) -> bool:
     return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES) \
-        or (name.endswith(".txt") and files.text_named(name)) or name.endswith(".wandb")
+        or (name.endswith(".txt") and files.text_named(name)) or name.endswith(".wandb") \
+        or (name.endswith(".db") and files.db_named(name))
 
 
 class MetricFileWatcher:
@@ -75,6 +76,7 @@ class MetricFileWatcher:
         self.cwd = cwd.absolute()
         self.run_dir = run_dir.absolute()
         self.since = since - MTIME_SLACK_S
+        self.started = since  # (MLflow's runs that started since)
         self.skip = {p.absolute() for p in skip} | {self.run_dir}
         self.file_mode = file_mode
         self._found: dict[Path, Found] = {}
@@ -170,7 +172,7 @@ class MetricFileWatcher:
         found.mtime_ns, found.size = stat.st_mtime_ns, stat.st_size
         copy = self._copy(found, data)
         try:
-            parsed = files.parse(found.kind, data, copy or found.path)
+            parsed = files.parse(found.kind, data, copy or found.path, self.started)
         except MissingExtra as exc:
             self._note(f"{found.label}: {exc}")
             return
@@ -224,7 +226,8 @@ class MetricFileWatcher:
         older ``results.csv`` or a checkpoint's older ``trainer_state.json`` next to the
         live one), and every TensorBoard file and Ray Tune trial's ``result.json``, in the
         order of their names (a TensorBoard file's begins with its creation time: a resumed
-        run's files one after another); not the TensorBoard file beside a trial's."""
+        run's files one after another); not the TensorBoard file beside a trial's, nor
+        MLflow's store when a file of another kind is there (``files.FALLBACK``)."""
         with self._lock:
             current = [f for f in self._found.values() if f.observations]
         newest: dict[str, Found] = {}
@@ -239,6 +242,8 @@ class MetricFileWatcher:
         # TensorBoard's file names begin with their creation time: a run's files in order
         chosen.sort(key=lambda f: f.path.as_posix())
         chosen += newest.values()
+        if any(found.kind not in files.FALLBACK for found in chosen):
+            chosen = [found for found in chosen if found.kind not in files.FALLBACK]
         return [(found, (found.kind, found.observations)) for found in chosen]
 
 
@@ -343,9 +348,11 @@ def _dir_mode(file_mode: int) -> int:
     return file_mode | ((file_mode & 0o444) >> 2)
 
 
-def kept_sources(run_dir: Path) -> tuple[list[Labelled], list[str]]:
+def kept_sources(run_dir: Path, started: float | None = None,
+                 ) -> tuple[list[Labelled], list[str]]:
     """The framework files a finished run kept (``sources.yaml``), parsed again from the
-    run folder's copies; and a note for each that cannot be read."""
+    run folder's copies (``started``: when the run began, seconds since the epoch); and a
+    note for each that cannot be read."""
     from exptrack.fsutil import read_yaml
 
     try:
@@ -368,7 +375,7 @@ def kept_sources(run_dir: Path) -> tuple[list[Labelled], list[str]]:
             continue  # a hand-edited sources.yaml never points outside the run
         try:
             data = path.read_bytes()[:files.MAX_SOURCE_BYTES]
-            labelled.append((label, (kind, tuple(files.parse(kind, data, path)))))
+            labelled.append((label, (kind, tuple(files.parse(kind, data, path, started)))))
         except (OSError, MissingExtra) as exc:
             problems.append(f"{label}: {exc}")
     return labelled, problems

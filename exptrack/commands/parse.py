@@ -119,6 +119,7 @@ def reparse(
     from exptrack.fsutil import write_atomic, write_yaml
     from exptrack.index import note_run
     from exptrack.metrics.records import apply_sources, reextract
+    from exptrack.render import parse_time
     from exptrack.selection import resolve
 
     config = _settings(metric_pattern, ignore, no_default_patterns, no_config)
@@ -139,7 +140,8 @@ def reparse(
                               config.use_default_patterns, config.ignore_patterns,
                               config.aliases, config.directions)
             write_atomic(run.path / "metrics.jsonl", found.jsonl.encode("utf-8"), file_mode)
-            sources, problems = kept_sources(run.path)
+            began = parse_time(run.record.started_at)
+            sources, problems = kept_sources(run.path, began.timestamp() if began else None)
             if sources:
                 apply_sources(run.path / "metrics.jsonl", sources, found.metrics, file_mode)
             write_yaml(run.path / "summary.yaml", {

@@ -6,7 +6,9 @@ Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json`
 ``summary.csv``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
 TorchRL's ``CSVLogger`` files and TensorBoard event files (through the
 optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
-through the optional ``wandb`` extra, see ``wandbfile``).
+through the optional ``wandb`` extra, see ``wandbfile``), and MLflow's local store
+(``mlflow.db``, see ``mlflowstore``), read only when the run has no other file: a
+framework's own file names its metrics as its output does.
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that
 one quantity is one metric whichever source it came from (``merge`` joins the two).
@@ -20,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from exptrack.metrics import jsonfiles, wandbfile
+from exptrack.metrics import jsonfiles, mlflowstore, wandbfile
 from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text, lines, number
 from exptrack.metrics.observation import Observation
 
@@ -40,9 +42,14 @@ FLAML = "flaml"  # AutoML's log_file_name (JSON lines of its trials)
 RAY_TUNE = "ray_tune"  # each trial's result.json
 TORCHRL = "torchrl"  # CSVLogger's scalars/<name>.csv, a metric a file
 WANDB = "wandb"  # a W&B run's transaction log, run-<id>.wandb
+MLFLOW = "mlflow"  # MLflow's local tracking store, mlflow.db
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
                    DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
-                   WANDB})
+                   WANDB, MLFLOW})
+# the kinds read only when no other kind's file was found: a tracker's store beside a
+# framework's own file holds the same values under the tracker's names (Ultralytics' and
+# Hugging Face's MLflow callbacks)
+FALLBACK = frozenset({MLFLOW})
 # the kinds of which every file is read, not the newest one alone: TensorBoard's (a resumed
 # run's, a second writer's), Ray Tune's (a trial's each) and TorchRL's (a metric's each)
 EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL})
@@ -82,6 +89,11 @@ _TORCHRL_ROW = re.compile(rb"\d{1,15},[-+]?(?:(?:\d{1,40}(?:\.\d{0,40})?|\.\d{1,
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
 
+def db_named(name: str) -> bool:
+    """Is ``name`` one of MLflow's local store (``mlflow.db``)?"""
+    return mlflowstore.NAME.fullmatch(name) is not None
+
+
 def text_named(name: str) -> bool:
     """Is ``name`` one a framework keeps its metrics under in a ``.txt`` file (torchtune's
     ``log_<time>.txt``, SpeechBrain's ``train_log.txt``, PFRL's ``scores.txt``)?"""
@@ -98,6 +110,8 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return HF_TRAINER
     if wandbfile.NAME.fullmatch(name) and head.startswith(wandbfile.HEADER):
         return WANDB
+    if mlflowstore.NAME.fullmatch(name) and head.startswith(mlflowstore.HEADER):
+        return MLFLOW
     if name == "scalars.json":
         return MMENGINE
     if name == "result.json" and first.startswith(b"{") \
@@ -132,12 +146,16 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
     return None
 
 
-def parse(kind: str, data: bytes, path: Path | None = None) -> list[Observation]:
+def parse(kind: str, data: bytes, path: Path | None = None,
+          since: float | None = None) -> list[Observation]:
     """The observations recorded in a framework file's bytes, in the file's order. A
     damaged or partly written file gives what can be read (a last line cut short is left
     out: the framework is still writing it). TensorBoard files are read from ``path``
     by TensorBoard's own reader, W&B's run logs by W&B's record schema (``MissingExtra``
-    when it is not installed)."""
+    when it is not installed); MLflow's store from ``path`` too, its runs that started at
+    ``since`` (seconds since the epoch) or later."""
+    if kind == MLFLOW:
+        return mlflowstore.read_store(path, since) if path is not None else []
     if kind == TFEVENTS:
         from exptrack.metrics.tfevents import read_events
 
