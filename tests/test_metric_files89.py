@@ -211,3 +211,52 @@ def test_a_store_that_cannot_be_read(tmp_path: Path, track_home: Path) -> None:
     assert _metrics()["loss"]["last"] == 0.25
     assert files.kind_of("mlflow.db", b"SQLite format 3\x00rest") == files.MLFLOW
     assert files.kind_of("optuna.db", b"SQLite format 3\x00rest") is None
+
+
+# MLflow's file store (./mlruns, the default before MLflow 3.7; MLflow 3.7+ asks for an opt-in)
+FILE_STORE = {"MLFLOW_TRACKING_URI": "./mlruns", "MLFLOW_ALLOW_FILE_STORE": "true"}
+
+
+def test_mlflow_file_store(tmp_path: Path, track_home: Path) -> None:
+    env = dict(os.environ, **FILE_STORE)
+    subprocess.run([sys.executable, "-c", MLFLOW], cwd=tmp_path, check=True, env=env,
+                   capture_output=True)  # an earlier run: its files are older than the run
+    track("run", "--", sys.executable, "-c", MLFLOW, cwd=tmp_path, check=True, env=env,
+          timeout=120)
+    metrics = _metrics()
+    assert set(metrics) == {"train_loss", "val/acc"}  # (a "/" key: folders)
+    assert metrics["train_loss"]["count"] == 4 and metrics["train_loss"]["last"] == 1 / 6
+    rows = [r for r in metric_rows(only_run(track_home) / "metrics.jsonl")
+            if r["name"] == "val/acc"]
+    assert [r["step"] for r in rows] == [0, 10, 20, 30]
+    shutil.rmtree(tmp_path / "mlruns")  # reparse reads the kept copies
+    track("reparse", "@", cwd=tmp_path, check=True)
+    assert _metrics()["val/acc"]["count"] == 4
+
+
+def test_mlflow_file_store_child_runs(tmp_path: Path, track_home: Path) -> None:
+    env = dict(os.environ, **FILE_STORE)
+    track("run", "--", sys.executable, "-c", MLFLOW, "nested", cwd=tmp_path, check=True,
+          env=env, timeout=120)
+    metrics = _metrics()
+    runs = {name.split("/", 1)[0] for name in metrics}
+    assert len(runs) == 2 and all(len(run) == 8 for run in runs)  # a run id's start each
+    assert sorted(m["last"] for n, m in metrics.items() if n.endswith("train_loss")) == [
+        1 / 6, 1 / 6 + 0.5]
+    track("reparse", "@", cwd=tmp_path, check=True)
+    assert set(_metrics()) == set(metrics)
+
+
+def test_mlflow_file_store_paths_and_lines() -> None:
+    from exptrack.metrics import mlflowstore
+
+    run = "bf85f8dec6374b64a796102fa2beb08d"
+    nested = Path("mlruns/0") / run / "metrics/val/acc"
+    assert mlflowstore.file_key(nested) == "val/acc" and mlflowstore.run_of(nested) == run
+    assert mlflowstore.file_key(Path("mlruns/0") / run / "metrics/loss") == "loss"
+    assert mlflowstore.file_key(Path("out/metrics/loss")) is None  # no run's folder
+    data = b"1796508472851 1.0 0\n1796508472854 nan 1\n1796508472855 0.3"
+    got = mlflowstore.read_file(data, "loss")  # (the last line is still being written)
+    assert [(o.step, o.value) for o in got][:1] == [(0, 1.0)] and len(got) == 2
+    assert files.kind_at(nested, b"1796508472851 1.0 0\n") == files.MLFLOW_FILE
+    assert files.kind_at(nested, b"epoch,loss\n") is None

@@ -16,13 +16,14 @@ import os
 import re
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, skip_dir
 from exptrack.errors import MissingExtra
 from exptrack.fsutil import make_dirs, write_atomic
-from exptrack.metrics import files
+from exptrack.metrics import files, mlflowstore
 from exptrack.metrics.merge import Source
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.records import Labelled, apply_sources, live_summaries
@@ -47,6 +48,7 @@ _SUFFIXES = (".csv", ".log", ".tsv", ".json")
 # default storage is ~/ray_results), its older status table's "Result logdir: ..."
 _PRINTED_FOLDER = re.compile(rb"(?:View detailed results here|Result logdir): "
                              rb"(/[^\r\n\x1b]{1,4096})")
+_METRICS_DIR = f"{os.sep}metrics{os.sep}"  # (MLflow's file store: a metric a file)
 OUTPUT_READ_MAX = 4 * 1024 * 1024  # new output read a scan, at most (a flood is skipped)
 MAX_PRINTED_FOLDERS = 16
 
@@ -124,7 +126,7 @@ class MetricFileWatcher:
     def _scan(self) -> None:
         paths = [(path, self.cwd) for path in _candidates(self.cwd, self.since, self.skip)]
         paths += [(self.run_dir / name, self.run_dir) for name in _run_dir_files(self.run_dir)
-                  if _candidate(Path(name).name)]
+                  if _candidate(Path(name).name) or mlflowstore.file_key(Path(name))]
         for folder in self._printed.update():
             if _apart(folder, self.cwd) and _apart(folder, self.run_dir):
                 base = folder.parent.parent  # ~/ray_results/<experiment>: ray_results/...
@@ -147,7 +149,7 @@ class MetricFileWatcher:
                 head = handle.read(HEAD_BYTES)
         except OSError:
             return None
-        return files.kind_of(path.name, head, path.parent.name)
+        return files.kind_of(path.name, head, path.parent.name) or files.kind_at(path, head)
 
     def _refresh(self, found: Found, final: bool) -> None:
         try:
@@ -244,7 +246,9 @@ class MetricFileWatcher:
         chosen += newest.values()
         if any(found.kind not in files.FALLBACK for found in chosen):
             chosen = [found for found in chosen if found.kind not in files.FALLBACK]
-        return [(found, (found.kind, found.observations)) for found in chosen]
+        prefixes = files.run_prefixes((found.path, found.kind) for found in chosen)
+        return [(found, (found.kind, _prefixed(found.observations, prefixes.get(found.path))))
+                for found in chosen]
 
 
 class PrintedFolders:
@@ -302,7 +306,9 @@ def _candidates(root: Path, since: float, skip: set[Path]) -> list[Path]:
                     if entry.is_dir(follow_symlinks=False):
                         if not skip_dir(entry, skip):
                             below.append(Path(entry.path))
-                    elif _candidate(entry.name) and entry.is_file(follow_symlinks=False) \
+                    elif (_candidate(entry.name) or (_METRICS_DIR in entry.path and (
+                            mlflowstore.file_key(Path(entry.path)) is not None))) \
+                            and entry.is_file(follow_symlinks=False) \
                             and entry.stat(follow_symlinks=False).st_mtime >= since:
                         found.append(Path(entry.path))
                 except OSError:
@@ -364,6 +370,7 @@ def kept_sources(run_dir: Path, started: float | None = None,
     entries = listed.get("sources") if isinstance(listed, dict) else None
     labelled: list[Labelled] = []
     problems: list[str] = []
+    read: list[tuple[Path, str]] = []
     for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, dict):
             continue
@@ -376,6 +383,16 @@ def kept_sources(run_dir: Path, started: float | None = None,
         try:
             data = path.read_bytes()[:files.MAX_SOURCE_BYTES]
             labelled.append((label, (kind, tuple(files.parse(kind, data, path, started)))))
+            read.append((path, kind))
         except (OSError, MissingExtra) as exc:
             problems.append(f"{label}: {exc}")
-    return labelled, problems
+    prefixes = files.run_prefixes(read)
+    return [(label, (kind, _prefixed(found, prefixes.get(path))))
+            for (label, (kind, found)), (path, _) in zip(labelled, read, strict=True)], problems
+
+
+def _prefixed(found: Sequence[Observation], prefix: str | None) -> tuple[Observation, ...]:
+    """``found`` with each name after ``prefix`` (a run's, ``files.run_prefixes``)."""
+    if not prefix:
+        return tuple(found)
+    return tuple(obs._replace(name=prefix + obs.name) for obs in found)

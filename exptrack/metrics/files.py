@@ -43,16 +43,17 @@ RAY_TUNE = "ray_tune"  # each trial's result.json
 TORCHRL = "torchrl"  # CSVLogger's scalars/<name>.csv, a metric a file
 WANDB = "wandb"  # a W&B run's transaction log, run-<id>.wandb
 MLFLOW = "mlflow"  # MLflow's local tracking store, mlflow.db
+MLFLOW_FILE = "mlflow_file"  # a metric of MLflow's file store, mlruns/<exp>/<run>/metrics/<key>
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
                    DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
-                   WANDB, MLFLOW})
+                   WANDB, MLFLOW, MLFLOW_FILE})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow callbacks)
-FALLBACK = frozenset({MLFLOW})
+FALLBACK = frozenset({MLFLOW, MLFLOW_FILE})
 # the kinds of which every file is read, not the newest one alone: TensorBoard's (a resumed
 # run's, a second writer's), Ray Tune's (a trial's each) and TorchRL's (a metric's each)
-EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL})
+EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL, MLFLOW_FILE})
 
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json", "result.json"})
@@ -87,6 +88,22 @@ _TORCHRL_ROW = re.compile(rb"\d{1,15},[-+]?(?:(?:\d{1,40}(?:\.\d{0,40})?|\.\d{1,
                           rb"(?:e[-+]?\d{1,4})?|nan|inf)")
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
+
+
+def kind_at(path: Path, head: bytes) -> str | None:
+    """The kind of a metric file told by its path rather than its name: a metric of
+    MLflow's file store (``mlruns/<experiment>/<run id>/metrics/<key>``)."""
+    return MLFLOW_FILE if mlflowstore.is_metric_file(path, head) else None
+
+
+def run_prefixes(paths: Iterable[tuple[Path, str]]) -> dict[Path, str]:
+    """Of the files ``paths`` (path and kind), the MLflow file store's metric files of a
+    run when there are several runs (a search's child runs): each one's ``<run id[:8]>/``
+    prefix, as MLflow's UI tells runs apart by them; {} for one run."""
+    runs = {path: mlflowstore.run_of(path) for path, kind in paths if kind == MLFLOW_FILE}
+    if len(set(runs.values())) < 2:
+        return {}
+    return {path: f"{run[:8]}/" for path, run in runs.items()}
 
 
 def db_named(name: str) -> bool:
@@ -156,6 +173,9 @@ def parse(kind: str, data: bytes, path: Path | None = None,
     ``since`` (seconds since the epoch) or later."""
     if kind == MLFLOW:
         return mlflowstore.read_store(path, since) if path is not None else []
+    if kind == MLFLOW_FILE:
+        key = mlflowstore.file_key(path) if path is not None else None
+        return mlflowstore.read_file(data[:MAX_SOURCE_BYTES], key) if key else []
     if kind == TFEVENTS:
         from exptrack.metrics.tfevents import read_events
 

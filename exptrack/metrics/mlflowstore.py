@@ -1,6 +1,8 @@
-"""MLflow's local tracking store, ``mlflow.db`` (the SQLite database MLflow 3 keeps in the
-working folder when no tracking URI is set) -> observations, read with the standard
-library's ``sqlite3``.
+"""MLflow's local tracking store -> observations: ``mlflow.db`` (the SQLite database MLflow
+3.7 and later keep in the working folder when no tracking URI is set), read with the
+standard library's ``sqlite3``, and the file store of earlier versions (``mlruns/<experiment
+id>/<run id>/metrics/<key>``, a file a metric, a ``<timestamp> <value> <step>`` line a
+logged value; a key with ``/`` in folders).
 
 A script that logs with ``mlflow.log_metric`` (or a framework's MLflow callback, or
 ``mlflow.autolog``) keeps every value there, exactly, at the step it logged it with; the
@@ -24,6 +26,9 @@ from pathlib import Path
 from exptrack.metrics.observation import Observation
 
 NAME = re.compile(r"(?:mlflow|mlruns)[\w.\-]{0,60}\.db")
+_RUN_ID = re.compile(r"[0-9a-f]{32}")
+_LINE = re.compile(rb"(\d{10,16}) (\S{1,40}) (-?\d{1,19})")
+MAX_KEY_DEPTH = 8  # folders of a "/" key under a run's metrics folder, at most
 HEADER = b"SQLite format 3\x00"
 MAX_ROWS = 2_000_000  # values read from one store, at most
 _SLACK_MS = 1  # (MLflow rounds its start time to the millisecond)
@@ -73,4 +78,44 @@ def _read(connection: sqlite3.Connection, since: float | None) -> list[Observati
     for uuid, name in named:
         label = name if isinstance(name, str) and name else uuid[:8]
         out += [obs._replace(name=f"{label}/{obs.name}") for obs in logged[uuid]]
+    return out
+
+
+def file_key(path: Path) -> str | None:
+    """The metric key of a file store's metric file (``<run id>/metrics/val/acc`` ->
+    ``val/acc``), from its path alone (a copy keeps the store's folders); None for any
+    other path."""
+    parts = path.parts
+    for index in range(len(parts) - 2, max(len(parts) - 2 - MAX_KEY_DEPTH, 0), -1):
+        if parts[index] == "metrics":
+            return "/".join(parts[index + 1:]) if _RUN_ID.fullmatch(parts[index - 1]) else None
+    return None
+
+
+def run_of(path: Path) -> str:
+    """The run id a file store's metric file belongs to ("" for another path)."""
+    key = file_key(path)
+    return path.parts[-2 - key.count("/") - 1] if key is not None else ""
+
+
+def is_metric_file(path: Path, head: bytes) -> bool:
+    """Is ``path`` a file store's metric file: under ``<run id>/metrics/``, its first line
+    a ``<timestamp> <value> <step>``?"""
+    return file_key(path) is not None and _LINE.match(head) is not None
+
+
+def read_file(data: bytes, key: str) -> list[Observation]:
+    """A file store's metric file: its values at their steps (a line still being written
+    is left out)."""
+    out: list[Observation] = []
+    for line in data.splitlines()[:MAX_ROWS] if data.endswith(b"\n") else \
+            data.splitlines()[:-1][:MAX_ROWS]:
+        found = _LINE.fullmatch(line.strip())
+        if found is None:
+            continue
+        try:
+            value = float(found.group(2))
+        except ValueError:
+            continue
+        out.append(Observation(key, value, int(found.group(3)), None))
     return out
