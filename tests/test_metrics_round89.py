@@ -91,3 +91,19 @@ def test_prose_with_one_word_after_its_article() -> None:
     assert named(text) == [("accuracy", 0.91, None, None), ("loss", 0.5, None, None)]
     # (guard) a setting's or a version's word stays out
     assert named("The batch_size is 24\nThe version is 2.4\n") == []
+
+
+def test_a_best_so_fars_epoch_is_not_the_lines() -> None:
+    # the line's own epoch, then the best so far and the epoch it was reached at
+    for text, name in (("Epoch 20: val_acc 0.8 (best 0.85 at epoch 10)\n", "val_acc"),
+                       ("Epoch: 20, val_acc: 0.8, best: 0.85 at epoch 10\n", "val_acc"),
+                       ("Epoch: 20 Loss 0.5 (Best AUROC 0.56 at Epoch 10)\n", "Loss"),
+                       ("[Epoch 20] loss=0.5 (best at epoch 10)\n", "loss"),
+                       ("Epoch 20 loss=0.5 (best at epoch 10)\n", "loss")):
+        assert [(o[0], o[3]) for o in named(text)] == [(name, 20)], text
+
+
+def test_a_best_so_fars_line_stays_out() -> None:
+    # (guard) a line that is the best so far alone is no report
+    assert named("Best val loss 0.3 at epoch 12\n") == []
+    assert named("Best Test acc: 0.769261(Epoch 130)\n") == []

@@ -63,6 +63,9 @@ _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:a
                       r"[\d.]{0,19}%?\s(?:at|@)\s?(?:epoch|step|iteration|iter)\b")
 # Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF); MONAI's tutorials'
 # closing "train completed, best_metric: 0.1952 at epoch: 42"
+# ... after a report of the line's own counter and a value: the report stands
+_COUNTED_REPORT = re.compile(r"(?i)\b(?:epoch|step|iter|iteration)\b\W{0,3}\d{1,9}\b.{0,200}?"
+                             r"[A-Za-z]\w{0,40}\s?[:=]\s?[-+]?\.?\d")
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
 _MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
 # a record stamped to the second: the same bytes again are the same record (two handlers)
@@ -204,8 +207,12 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         return EMPTY if reduced is None else Plan(
             ((rules.EPOCH_ALONE, *reduced.span(1)),),
             ((peek("learning_rate"), *reduced.span(2), 0, 0, 1.0),), LR_REDUCED)
+    best = _BEST_AT.search(text, 0, 200) if "est " in text or "best_" in text else None
+    if best is not None and _COUNTED_REPORT.search(text, 0, best.start()):
+        text, best = text[:best.start()] + " " * (len(text) - best.start()), None  # "[Epoch
+        # 20] loss=0.5 (best at epoch 10)": the epoch's report, then the best so far's
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
-            or (("est " in text or "best_" in text) and _BEST_AT.search(text, 0, 200)) \
+            or best is not None \
             or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
     if "RESULTS" in text and _RESULTS_HEADER.match(text):

@@ -70,6 +70,7 @@ _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
+_BEST = re.compile(r"(?i)\bbest\b")  # a best so far's epoch after the line's own
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
@@ -292,6 +293,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 continue  # "[025500/50000] loss 0.07 | batch 16": the batch's size
             if low == "batch" and right.strip() == "of":
                 keyed_as = BATCH  # "Batch 40 of 241.": the batch within its epoch
+            if any(a.kind == keyed_as and _BEST.search("".join(pieces[a.token + 1:index]))
+                   for a in actions):
+                continue  # "Epoch: 20 Loss 0.5 (Best AUROC 0.56 at Epoch 10)": the best's
             actions.append(Action(keyed_as, index))
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
