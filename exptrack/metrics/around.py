@@ -42,6 +42,8 @@ _ESTIMATE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:remaining|estimated)\s$")
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 BARE_UNITS = frozenset("KMGT")
 MEMORY_END = re.compile(r"(?i)mem(?:ory)?(?:[_ ]usage|[_ ]used)?$")  # ("memory usage: 37G")
+
+
 def thousands(unit: str, name: str) -> float | None:
     """The factor of a value's bare unit letter: a "K" counts thousands (nanotron's
     "tokens_per_sec: 16.2K" is 16200); None for another letter ("5M", "81.5G": a size, a
@@ -51,6 +53,8 @@ def thousands(unit: str, name: str) -> float | None:
     if letter not in BARE_UNITS or MEMORY_END.search(name) is not None:
         return 1.0
     return 1e3 if letter == "K" else None
+
+
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
