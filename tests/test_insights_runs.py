@@ -1518,8 +1518,6 @@ FALSE_ALARMS = {
     # policy moves from its reference, by design
     "heldout99/kaggle_cmi_sensor_lightning_cv_fold_results_dict_mean_plusminus.log":
         {"plateau"},  # one value per cross-validation fold (two runs of five): no curve
-    "heldout102/scalingdown_t5_stage1_logging_train_val_loss_avg_over_last_100_validation_example_text_accuracy_percent_restarts.log":
-        {"plateau"},  # validation_accuracy of one printed example: 0 or 100 each time
     "heldout103/pubmedbert_relation_extraction_plant_disease_logging_fullwidth_colon_bracket_train_dev_per_step_test_report.log":
         {"instability"},  # per-step train loss of a converged run, 0.004-0.09: noise
     "heldout106/pfllib_fedavg_round_number_dashes_evaluate_global_model_averaged_std_test_auc_dashed_time_cost_best_accuracy_summary.log":

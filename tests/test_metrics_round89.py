@@ -107,3 +107,14 @@ def test_a_best_so_fars_line_stays_out() -> None:
     # (guard) a line that is the best so far alone is no report
     assert named("Best val loss 0.3 at epoch 12\n") == []
     assert named("Best Test acc: 0.769261(Epoch 130)\n") == []
+
+
+def test_a_window_in_parentheses_is_no_value() -> None:
+    # "(last 100 episodes)", "(avg over last 100)": the window a value was averaged over
+    text = ("Episode 5000: average reward (last 100 episodes) = 398.37\n"
+            "Stage 1, Epoch 1, Batch 25, Training Loss (avg over last 100): 2.5459\n")
+    want = [("average_reward", 398.37, 5000, None), ("training_loss", 2.5459, 25, 1)]
+    assert named(text) == want
+    # (guard) a window with no parentheses names as before
+    assert named("mean reward over last 100 episodes: 200.5\n") == [
+        ("mean_reward", 200.5, None, None)]

@@ -40,6 +40,7 @@ TOKEN = re.compile(
     + r"|(?:" + "|".join(f"(?<={_NOT_GLUED}{word})" for word in _GLUED_WORDS) + r")(?=\d)"
     + _GLUED_NAME + ")"
     r"(?<![A-Za-z_.]/)(?<!\d,)(?<!\.\d:)(?<!\.\d\d:)"
+    r"(?!(?<=[Ll]ast )\d{1,9}(?: [A-Za-z]{1,20})?\))"  # a window: "(last 100 episodes)"
     r"([+-]?\d*\.\d+f[+-]?\d+"
     r"|[+-]?(?:0,\d{1,12}|[1-9]\d{0,5},\d{1,12})(?![\d,.])"  # "0,81"
     r"|(?<=\d:)0\d,\d{3}(?![\d,.])"  # a logging time's seconds "00,542" as "15,542" reads
