@@ -114,6 +114,9 @@ def test_the_framing() -> None:
     split = data[:7] + _chunk(2, first[:3]) + _chunk(3, first[3:5]) + _chunk(4, first[5:]) \
         + _chunk(1, second)
     assert list(records(split)) == [first, second]
+    # LevelDB writes an empty first part where a block has a chunk's head of room left
+    empty_first = data[:7] + _chunk(2, b"") + _chunk(4, first) + _chunk(1, second)
+    assert list(records(empty_first)) == [first, second]
     # a chunk still being written ends the log; so does a damaged one
     assert list(records(split[:-1])) == [first]
     damaged = bytearray(split)

@@ -47,7 +47,8 @@ def records(data: bytes) -> Iterator[bytes]:
     """The records of a transaction log's bytes, in order (see the module's note)."""
     if not data.startswith(HEADER):
         return
-    pos, pending = _HEADER_BYTES, bytearray()
+    pos = _HEADER_BYTES
+    pending: bytearray | None = None  # a record's parts so far
     while pos + _CHUNK_HEAD.size <= len(data):
         left = _BLOCK - pos % _BLOCK
         if left < _CHUNK_HEAD.size:  # a block's tail too short for a chunk's head: padding
@@ -64,18 +65,18 @@ def records(data: bytes) -> Iterator[bytes]:
         if zlib.crc32(bytes([kind]) + chunk) != crc:
             return  # damaged from here on
         if kind == _FULL:
-            pending.clear()
+            pending = None
             yield chunk
-        elif kind == _FIRST:
-            pending[:] = chunk
-        elif kind in (_MIDDLE, _LAST) and pending:
+        elif kind == _FIRST:  # (empty when a block had a chunk's head of room left)
+            pending = bytearray(chunk)
+        elif kind in (_MIDDLE, _LAST) and pending is not None:
             if len(pending) + len(chunk) > MAX_RECORD_BYTES:
-                pending.clear()
+                pending = None
                 continue
             pending += chunk
             if kind == _LAST:
                 yield bytes(pending)
-                pending.clear()
+                pending = None
 
 
 def read_wandb(data: bytes) -> list[Observation]:
