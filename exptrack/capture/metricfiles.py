@@ -66,10 +66,14 @@ class Found:
     observations: tuple[Observation, ...] = ()
 
 
-def _candidate(name: str) -> bool:
+def _candidate(path: str) -> bool:
+    """May the file at ``path`` be a framework metric file (by its name, or its folders:
+    MLflow's file store keeps a metric a file under ``<run id>/metrics/``)?"""
+    name = os.path.basename(path)
     return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES) \
         or (name.endswith(".txt") and files.text_named(name)) or name.endswith(".wandb") \
-        or (name.endswith(".db") and files.db_named(name))
+        or (name.endswith(".db") and files.db_named(name)) \
+        or (_METRICS_DIR in path and mlflowstore.file_key(Path(path)) is not None)
 
 
 class MetricFileWatcher:
@@ -126,7 +130,7 @@ class MetricFileWatcher:
     def _scan(self) -> None:
         paths = [(path, self.cwd) for path in _candidates(self.cwd, self.since, self.skip)]
         paths += [(self.run_dir / name, self.run_dir) for name in _run_dir_files(self.run_dir)
-                  if _candidate(Path(name).name) or mlflowstore.file_key(Path(name))]
+                  if _candidate(str(self.run_dir / name))]
         for folder in self._printed.update():
             if _apart(folder, self.cwd) and _apart(folder, self.run_dir):
                 base = folder.parent.parent  # ~/ray_results/<experiment>: ray_results/...
@@ -306,9 +310,7 @@ def _candidates(root: Path, since: float, skip: set[Path]) -> list[Path]:
                     if entry.is_dir(follow_symlinks=False):
                         if not skip_dir(entry, skip):
                             below.append(Path(entry.path))
-                    elif (_candidate(entry.name) or (_METRICS_DIR in entry.path and (
-                            mlflowstore.file_key(Path(entry.path)) is not None))) \
-                            and entry.is_file(follow_symlinks=False) \
+                    elif _candidate(entry.path) and entry.is_file(follow_symlinks=False) \
                             and entry.stat(follow_symlinks=False).st_mtime >= since:
                         found.append(Path(entry.path))
                 except OSError:
@@ -368,9 +370,8 @@ def kept_sources(run_dir: Path, started: float | None = None,
     except (OSError, ValueError) as exc:
         return [], [f"sources.yaml cannot be read ({exc})"]
     entries = listed.get("sources") if isinstance(listed, dict) else None
-    labelled: list[Labelled] = []
+    read: list[tuple[str, str, list[Observation], Path]] = []  # label, kind, values, path
     problems: list[str] = []
-    read: list[tuple[Path, str]] = []
     for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, dict):
             continue
@@ -382,13 +383,12 @@ def kept_sources(run_dir: Path, started: float | None = None,
             continue  # a hand-edited sources.yaml never points outside the run
         try:
             data = path.read_bytes()[:files.MAX_SOURCE_BYTES]
-            labelled.append((label, (kind, tuple(files.parse(kind, data, path, started)))))
-            read.append((path, kind))
+            read.append((label, kind, files.parse(kind, data, path, started), path))
         except (OSError, MissingExtra) as exc:
             problems.append(f"{label}: {exc}")
-    prefixes = files.run_prefixes(read)
+    prefixes = files.run_prefixes((path, kind) for _, kind, _, path in read)
     return [(label, (kind, _prefixed(found, prefixes.get(path))))
-            for (label, (kind, found)), (path, _) in zip(labelled, read, strict=True)], problems
+            for label, kind, found, path in read], problems
 
 
 def _prefixed(found: Sequence[Observation], prefix: str | None) -> tuple[Observation, ...]:

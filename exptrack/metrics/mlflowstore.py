@@ -18,16 +18,18 @@ MLflow's, gives nothing.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import sqlite3
 from pathlib import Path
 
+from exptrack.metrics.jsonfiles import complete_text
 from exptrack.metrics.observation import Observation
 
 NAME = re.compile(r"(?:mlflow|mlruns)[\w.\-]{0,60}\.db")
 _RUN_ID = re.compile(r"[0-9a-f]{32}")
-_LINE = re.compile(rb"(\d{10,16}) (\S{1,40}) (-?\d{1,19})")
+_LINE = re.compile(r"(\d{10,16}) (\S{1,40}) (-?\d{1,19})")
 MAX_KEY_DEPTH = 8  # folders of a "/" key under a run's metrics folder, at most
 HEADER = b"SQLite format 3\x00"
 MAX_ROWS = 2_000_000  # values read from one store, at most
@@ -81,35 +83,41 @@ def _read(connection: sqlite3.Connection, since: float | None) -> list[Observati
     return out
 
 
-def file_key(path: Path) -> str | None:
-    """The metric key of a file store's metric file (``<run id>/metrics/val/acc`` ->
-    ``val/acc``), from its path alone (a copy keeps the store's folders); None for any
-    other path."""
+def _run_and_key(path: Path) -> tuple[str, str] | None:
+    """A file store's metric file's run id and metric key (``<run id>/metrics/val/acc`` ->
+    the id, ``val/acc``), from its path alone (a copy keeps the store's folders)."""
     parts = path.parts
     for index in range(len(parts) - 2, max(len(parts) - 2 - MAX_KEY_DEPTH, 0), -1):
         if parts[index] == "metrics":
-            return "/".join(parts[index + 1:]) if _RUN_ID.fullmatch(parts[index - 1]) else None
+            run = parts[index - 1]
+            return (run, "/".join(parts[index + 1:])) if _RUN_ID.fullmatch(run) else None
     return None
+
+
+def file_key(path: Path) -> str | None:
+    """The metric key of a file store's metric file; None for any other path."""
+    found = _run_and_key(path)
+    return found[1] if found is not None else None
 
 
 def run_of(path: Path) -> str:
     """The run id a file store's metric file belongs to ("" for another path)."""
-    key = file_key(path)
-    return path.parts[-2 - key.count("/") - 1] if key is not None else ""
+    found = _run_and_key(path)
+    return found[0] if found is not None else ""
 
 
 def is_metric_file(path: Path, head: bytes) -> bool:
     """Is ``path`` a file store's metric file: under ``<run id>/metrics/``, its first line
     a ``<timestamp> <value> <step>``?"""
-    return file_key(path) is not None and _LINE.match(head) is not None
+    return file_key(path) is not None \
+        and _LINE.match(head[:100].decode("ascii", "replace")) is not None
 
 
 def read_file(data: bytes, key: str) -> list[Observation]:
     """A file store's metric file: its values at their steps (a line still being written
     is left out)."""
     out: list[Observation] = []
-    for line in data.splitlines()[:MAX_ROWS] if data.endswith(b"\n") else \
-            data.splitlines()[:-1][:MAX_ROWS]:
+    for line in itertools.islice(complete_text(data).splitlines(), MAX_ROWS):
         found = _LINE.fullmatch(line.strip())
         if found is None:
             continue
