@@ -84,6 +84,10 @@ def name(line: str, offsets: Sequence[int],
     positions, paths = _key_paths(line)
     keyed = {a.token: paths[bisect_right(positions, offsets[a.token]) - 1]
              for a in actions if a.kind in (METRIC, RATIO)}
+    if forms.RAY_RESULT.search(line):  # Ray's result dict: every value under all its keys,
+        # as Tune's progress.csv and TensorBoard flatten it ("learners/default_policy/vf_loss")
+        return [a._replace(name="/".join([*(key for key in keyed[a.token] if key), a.name]))
+                if a.token in keyed else a for a in actions], False
     under: dict[int, list[str]] = {}
     for token, path in keyed.items():
         found = next((i for i, key in enumerate(path) if key in _RESULTS_KEYS), -1)

@@ -88,13 +88,15 @@ NEITHER = {"training_iteration", "pid", "done"}
 
 flat = [flatten(record) for record in records]
 metrics, also_ok = {}, []
-for name in flat[0]:
-    if name in NEITHER or isinstance(flat[0][name], (str, bool)):
+every = {name: value for row in reversed(flat) for name, value in row.items()}  # (keys that
+for name in dict.fromkeys(name for row in flat for name in row):  # come after iteration 1)
+    if name in NEITHER or isinstance(every[name], (str, bool)):
         continue
     leaf = name.rsplit("/", 1)[-1]
     if name.startswith(METRIC_PREFIXES) or (name.startswith("learners/default_policy/")
                                             and leaf in LOSSES):
-        metrics[name] = series([(row["training_iteration"], row[name]) for row in flat],
+        metrics[name] = series([(row["training_iteration"], row[name]) for row in flat
+                                if name in row],
                                "step", rel_tolerance=1e-9)
     else:
         also_ok.append(name)

@@ -1,0 +1,43 @@
+"""Round ``tune90`` (session 90). Each test of a rule fails on 5e2ae013 (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named
+
+_RAY = """{'date': '2026-12-05_06-12-05',
+ 'done': False,
+ 'env_runners': {'agent_episode_return_mean': {'default_agent': np.float64(18.79)},
+                 'episode_len_mean': 18.79,
+                 'episode_return_mean': 18.79,
+                 'module_episode_return_mean': {'default_policy': np.float64(18.79)}},
+ 'learners': {'__all_modules__': {'num_env_steps_trained': 4000},
+              'default_policy': {'entropy': np.float64(0.6783267855644226),
+                                 'policy_loss': np.float64(0.10650845617055893),
+                                 'vf_loss': np.float64(5.528615474700928)}},
+ 'time_this_iter_s': 13.46905517578125,
+ 'timers': {'learner_update_timer': 7.710382146993652},
+ 'training_iteration': 1}
+"""
+
+
+def test_a_ray_result_dict_is_named_by_all_its_keys() -> None:
+    # RLlib's ``pprint(algo.train())``: each value under every key above it, as Tune's
+    # progress.csv and TensorBoard flatten it (not by the fewest keys that tell it apart,
+    # which named the same dict's values by one, two or four keys)
+    got = {name: (value, step) for name, value, step, _ in named(_RAY)}
+    assert got["env_runners/agent_episode_return_mean/default_agent"] == (18.79, 1)
+    assert got["env_runners/episode_return_mean"] == (18.79, 1)
+    assert got["env_runners/module_episode_return_mean/default_policy"] == (18.79, 1)
+    assert got["learners/default_policy/policy_loss"] == (0.10650845617055893, 1)
+    assert got["learners/default_policy/vf_loss"] == (5.528615474700928, 1)
+    assert got["timers/learner_update_timer"] == (7.710382146993652, 1)
+    assert got["time_this_iter_s"] == (13.46905517578125, 1)
+    assert not any(name.startswith("default_policy/") for name in got)
+
+
+def test_a_nested_dict_without_ray_keeps_its_distinct_keys() -> None:
+    # (guard) other nested dicts keep the fewest keys that tell a name apart
+    text = "{'epoch': 3, 'train': {'loss': 0.5}, 'val': {'loss': 0.4, 'acc': 0.9}}\n"
+    assert named(text) == [("train/loss", 0.5, None, 3), ("val/loss", 0.4, None, 3),
+                           ("val/acc", 0.9, None, 3)]
