@@ -41,3 +41,21 @@ def test_a_nested_dict_without_ray_keeps_its_distinct_keys() -> None:
     text = "{'epoch': 3, 'train': {'loss': 0.5}, 'val': {'loss': 0.4, 'acc': 0.9}}\n"
     assert named(text) == [("train/loss", 0.5, None, 3), ("val/loss", 0.4, None, 3),
                            ("val/acc", 0.9, None, 3)]
+
+
+def test_a_field_word_with_digits_qualifies_its_name() -> None:
+    # LXMERT's "Overall Accu 0.2501, gqa Accu 0.3072, visual7w Accu 0.1709": a data set's
+    # name with digits in it qualifies the measure as a letters-only one does (it was dropped,
+    # and visual7w's value joined the overall "Accu")
+    text = "Overall Accu 0.2501, gqa Accu 0.3072, visual7w Accu 0.1709, vqa Accu 0.3320\n"
+    assert named(text) == [("Accu", 0.2501, None, None), ("gqa_Accu", 0.3072, None, None),
+                           ("visual7w_Accu", 0.1709, None, None),
+                           ("vqa_Accu", 0.332, None, None)]
+    # OFA's tab fields "\ttop1 acc 89.5\ttop5 acc 99.0"
+    assert [n for n, *_ in named("epoch 3\tloss 0.5\ttop1 acc 89.5\ttop5 acc 99.0\n")] == [
+        "loss", "top1_acc", "top5_acc"]
+
+
+def test_a_number_before_a_field_word_is_no_name() -> None:
+    # (guard) a value's unit or a counter glued to digits stays out of the next name
+    assert [n for n, *_ in named("iter 5, loss 0.5, 12ms data 0.3\n")] == ["loss", "data"]

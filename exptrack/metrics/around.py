@@ -273,7 +273,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                         or (boundary.strip() == ":" and not found.start()  # "Iter 1: Val
                             and parts[0].lower() in names.PHASE_WORDS))  # chosen reward -0.24"
                        and name.lower() not in STOPWORDS
-                       and all(p.isalpha() and (p.islower() or (
+                       and all(_word(p) and (p.islower() or (
                            not i and p.istitle() and p.lower() in names.PHASE_WORDS))
                                for i, p in enumerate(parts))):
         return words  # "step 345 - loss 103.3 - moving ave loss 103.4", "lr 0.1\tdata time
@@ -281,7 +281,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         # "epoch 0, learning rate 0.001": the words of a field, whatever it measures
     if not strong and not first and boundary.strip() in ("", "]") and found.start() == 0 \
             and len(parts) <= 2 and before[:1] in " ]" \
-            and all(p.isalpha() and (p.islower() or (not i and p.istitle()))
+            and all(_word(p) and (p.islower() or (not i and p.istitle()))
                     for i, p in enumerate(parts)) \
             and (names.metric_like(" ".join([*parts, name])) or (parts, name) == (
                 ["learning"], "rate")):
@@ -298,6 +298,12 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                        or found.group(0)[:1] not in ",;|\t"):
         return ""  # weak "Loss Test 2.19": only one capitalised word, in a comma/tab list
     return words
+
+
+def _word(part: str) -> bool:
+    """A word of a name: letters, or letters then letters and digits (a data set's
+    "cifar10", "visual7w" before "acc": not a number's unit or a counter)."""
+    return part.isalpha() or (part[:1].isalpha() and part.isalnum() and part.isascii())
 
 
 # a device and its index before a quantity of it: AllenNLP's "Worker 0 memory usage: 9.4G",
