@@ -59,3 +59,18 @@ def test_a_field_word_with_digits_qualifies_its_name() -> None:
 def test_a_number_before_a_field_word_is_no_name() -> None:
     # (guard) a value's unit or a counter glued to digits stays out of the next name
     assert [n for n, *_ in named("iter 5, loss 0.5, 12ms data 0.3\n")] == ["loss", "data"]
+
+
+def test_a_listing_line_behind_a_records_prefix_keeps_its_phrase() -> None:
+    # "Total training time: 12.5" and "Mean absolute error: 0.5" logged through Python
+    # logging: a one-key line (a listing's, held as a possible setting) was read with the
+    # record's prefix before it, so the phrase lost its first words (training_time, error)
+    text = "Total training time: 12.5\nMean absolute error: 0.5\nAccuracy: 97.5%\n"
+    want = [("Total_training_time", 12.5, None, None), ("Mean_absolute_error", 0.5, None, None),
+            ("Accuracy", 97.5, None, None)]
+    assert named(text) == want
+    for prefix in ("2024-11-25 10:31:15,542 [INFO] __main__: ",
+                   "I1125 10:31:15.542123 12345 train.py:88] ",
+                   "INFO 2024-11-25 10:31:15 train.py:357 "):
+        tagged = "".join(prefix + line + "\n" for line in text.splitlines())
+        assert named(tagged) == want, prefix

@@ -155,6 +155,7 @@ class Plan(NamedTuple):
 
 
 EMPTY = Plan((), ())
+_LISTED = dumps.LISTING | dumps.NUMERIC | dumps.PERCENT | dumps.PLACES * 15  # a listing line's
 _CONTEXT = frozenset({rules.STEP, rules.EPOCH, rules.BAR_STEP, rules.BATCH})
 
 
@@ -179,10 +180,11 @@ def _stamped_report(raw: bytes, metrics: bool) -> tuple[int, int]:
 
 
 def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str],
-              objects: bool = True) -> Plan:
+              objects: bool = True, records: bool = True) -> Plan:
     """The plan of a line (``raw``), its metrics named through ``name``, or through
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
-    is recorded: see ``slowpath``)."""
+    is recorded: see ``slowpath``); ``records``: a Python logging record's message is
+    planned alone."""
     text = raw.decode("utf-8", "surrogateescape")
     if not text.isascii():  # another encoding's sign between numbers (GBK's "±" in "74.14±1.33"):
         text = _SIGN.sub(lambda m: "?" * len(m.group()), text)  # "?"s (the same offsets); its
@@ -192,11 +194,16 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     if len(printed) < len(text):  # read as the line the process printed (the same offsets)
         text = " " * (len(text) - len(printed)) + printed
     record = logrecord.prefix(text)
-    if record is None and (found := logrecord.python_prefix(text)) is not None \
+    if records and record is None and (found := logrecord.python_prefix(text)) is not None \
             and found.end() < len(raw):
         message = make_plan(raw[found.end():], name, peek, objects)
         if not message.flags & ~(KEYED | SLOW | TIMING):  # (a block's line reads whole: a
-            return _shifted(message, found.end(), raw)  # dict over lines, a listing)
+            return _shifted(message, found.end(), raw)  # dict over lines)
+        if not message.flags & ~(KEYED | SLOW | TIMING | _LISTED):  # a one-key line: the
+            whole = make_plan(raw, name, peek, objects, records=False)  # message's phrase
+            return _shifted(message, found.end(), raw) \
+                if len(message.context) >= len(whole.context) else whole  # (where the
+            # prefix hides no counter of the line: "[time] PRINT [15,  2000] loss: 1.5")
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)
