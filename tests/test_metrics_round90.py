@@ -74,3 +74,21 @@ def test_a_listing_line_behind_a_records_prefix_keeps_its_phrase() -> None:
                    "INFO 2024-11-25 10:31:15 train.py:357 "):
         tagged = "".join(prefix + line + "\n" for line in text.splitlines())
         assert named(tagged) == want, prefix
+
+
+def test_a_records_message_is_planned_alone_whatever_block_it_may_open() -> None:
+    # an epoch's report ("Epoch time: 26.8, per step time: 14.3"), a count of things in a
+    # configuration's words, a phrase's unit: read as the message printed alone, not with
+    # the prefix before it (then "Epoch" was lost, and "hdf5", "second" became names)
+    stamp = "2024-11-25 10:31:15,542 [INFO] __main__: "
+    assert named(stamp + "Epoch time: 26.8, per step time: 14.3\n") == [
+        ("Epoch_time", 26.8, None, None), ("per_step_time", 14.3, None, None)]
+    assert named("2020-05-01 01:13:29,929 train INFO: num of params in hdf5=28132701\n") == []
+    assert named("2022-09-28 14:50:15.9457 INFO Training time in second: 600 "
+                 "(Microsoft.ML.ModelBuilder.Utils.Logger.Info)\n") == []
+
+
+def test_a_prefix_that_hides_a_counter_keeps_the_whole_line() -> None:
+    # (guard) "[time] PRINT [15,  2000] loss: 1.535": the tutorial's epoch and batch pair
+    assert named("[2023-08-27 21:22:27] PRINT [15,  2000] loss: 1.535\n") == [
+        ("loss", 1.535, 2000, 15)]

@@ -155,7 +155,12 @@ class Plan(NamedTuple):
 
 
 EMPTY = Plan((), ())
-_LISTED = dumps.LISTING | dumps.NUMERIC | dumps.PERCENT | dumps.PLACES * 15  # a listing line's
+# what a record's message may be planned alone with (not an object printed over lines, a
+# Keras bar or Flower's lines, whose handlers read the line as printed)
+_MESSAGE_FLAGS = (dumps.LISTING | dumps.NUMERIC | dumps.PERCENT | dumps.PLACES * 15
+                  | dumps.EVIDENCE | dumps.CONTINUES | dumps.MEASURED | dumps.METRICS
+                  | dumps.BEST | EPOCH_REPORT | DONE | CLOSES | TRIAL | LR_REDUCED | REPRINT
+                  | COCO_ROW | COCO_TYPE | ROWS | RESULTS | COPYPASTE | SUMMARY | RANKED)
 _CONTEXT = frozenset({rules.STEP, rules.EPOCH, rules.BAR_STEP, rules.BATCH})
 
 
@@ -199,11 +204,12 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         message = make_plan(raw[found.end():], name, peek, objects)
         if not message.flags & ~(KEYED | SLOW | TIMING):  # (a block's line reads whole: a
             return _shifted(message, found.end(), raw)  # dict over lines)
-        if not message.flags & ~(KEYED | SLOW | TIMING | _LISTED):  # a one-key line: the
-            whole = make_plan(raw, name, peek, objects, records=False)  # message's phrase
+        if not message.flags & ~(KEYED | SLOW | TIMING | _MESSAGE_FLAGS):  # a listing's
+            whole = make_plan(raw, name, peek, objects, records=False)  # line, a heading, a
             return _shifted(message, found.end(), raw) \
-                if len(message.context) >= len(whole.context) else whole  # (where the
-            # prefix hides no counter of the line: "[time] PRINT [15,  2000] loss: 1.5")
+                if len(message.context) >= len(whole.context) else whole  # report: its
+            # phrase read alone, where the prefix hides no counter of the line ("[time]
+            # PRINT [15,  2000] loss: 1.5")
     if record is not None:  # the message alone (the same offsets)
         text = " " * record.end() + text[record.end():]
     marked = _marked(raw, text, objects)
