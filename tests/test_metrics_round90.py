@@ -92,3 +92,18 @@ def test_a_prefix_that_hides_a_counter_keeps_the_whole_line() -> None:
     # (guard) "[time] PRINT [15,  2000] loss: 1.535": the tutorial's epoch and batch pair
     assert named("[2023-08-27 21:22:27] PRINT [15,  2000] loss: 1.535\n") == [
         ("loss", 1.535, 2000, 15)]
+
+
+_SKORCH = ("  epoch    train_loss    valid_loss     dur\n"
+           "-------  ------------  ------------  ------\n"
+           "      1        0.5000        0.4000  0.1000\n"
+           "      2        0.3000        0.2500  0.1000\n")
+
+
+def test_an_aligned_table_behind_glogs_prefix() -> None:
+    # absl/glog's "I1125 10:31:15.542123 12345 train.py:88] " before each row of a table
+    # whose rows open with spaces: the prefix is the record's, the table reads as printed
+    prefix = "I1125 10:31:15.542123 12345 train.py:88] "
+    tagged = "".join(prefix + line + "\n" for line in _SKORCH.splitlines())
+    assert named(tagged) == named(_SKORCH)
+    assert ("valid_loss", 0.25, None, 2) in named(tagged)

@@ -71,7 +71,7 @@ _PY_RECORD = re.compile(
 # "I1125 10:31:15.542123 12345 train.py:88] ", a level's tag alone ("[INFO] ")
 _TIME_RECORD = re.compile(
     r"(?a)^(?:(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + r") (?:[A-Z]{3,8} )?(?=[A-Za-z])"
-    r"|[IWE]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,8}\d{1,9} [\w.\-]{1,80}:\d{1,7}\] (?=\S)"
+    r"|[IWE]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,8}\d{1,9} [\w.\-]{1,80}:\d{1,7}\] (?=.)"
     r"|\[(?:INFO|DEBUG|WARNING)\] (?=\S))")
 # LibKGE's "2023-12-19 10:32:22.694901   lr: 0.01": a stamp alone before the message
 _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
