@@ -100,10 +100,12 @@ _SKORCH = ("  epoch    train_loss    valid_loss     dur\n"
            "      2        0.3000        0.2500  0.1000\n")
 
 
-def test_an_aligned_table_behind_glogs_prefix() -> None:
-    # absl/glog's "I1125 10:31:15.542123 12345 train.py:88] " before each row of a table
-    # whose rows open with spaces: the prefix is the record's, the table reads as printed
-    prefix = "I1125 10:31:15.542123 12345 train.py:88] "
-    tagged = "".join(prefix + line + "\n" for line in _SKORCH.splitlines())
-    assert named(tagged) == named(_SKORCH)
-    assert ("valid_loss", 0.25, None, 2) in named(tagged)
+def test_an_aligned_table_behind_glogs_or_a_level_first_prefix() -> None:
+    # absl/glog's "I1125 10:31:15.542123 12345 train.py:88] ", LeRobot's "INFO 2026-06-12
+    # 16:56:19 train.py:357 " before each row of a table whose rows open with spaces: the
+    # prefix is the record's, the table reads as printed
+    for prefix in ("I1125 10:31:15.542123 12345 train.py:88] ",
+                   "INFO 2026-06-12 16:56:19 train.py:357 "):
+        tagged = "".join(prefix + line + "\n" for line in _SKORCH.splitlines())
+        assert named(tagged) == named(_SKORCH), prefix
+        assert ("valid_loss", 0.25, None, 2) in named(tagged), prefix

@@ -65,7 +65,7 @@ _PY_RECORD = re.compile(
     r"|^\[" + _LEVELS + r"\|[\w.\-]{1,80}:\d{1,7}\] " + _RECORD_TIME + r" >> "
     # the level first, then the time and the source ("INFO 2026-06-12 16:56:19 train.py:357 ",
     # LeRobot's; "INFO 2025-11-27 20:02:30,507 train_utils.py: 278: ", SAM 2's)
-    r"|^" + _LEVELS + r" " + _RECORD_TIME + r" (?:[\w\-]{1,80}\.py: ?\d{1,7}:? )?(?=\S)")
+    r"|^" + _LEVELS + r" " + _RECORD_TIME + r" (?:[\w\-]{1,80}\.py: ?\d{1,7}:? )?(?=.)")
 # ... and a time alone ("[2024-11-25 10:31:15] ", "2024-11-25 10:31:15,542 "; a tag in capitals
 # after it, "[2023-08-27 21:38:36] PRINT ", is the record's), absl's and glog's
 # "I1125 10:31:15.542123 12345 train.py:88] ", a level's tag alone ("[INFO] ")
