@@ -109,3 +109,28 @@ def test_an_aligned_table_behind_glogs_or_a_level_first_prefix() -> None:
         tagged = "".join(prefix + line + "\n" for line in _SKORCH.splitlines())
         assert named(tagged) == named(_SKORCH), prefix
         assert ("valid_loss", 0.25, None, 2) in named(tagged), prefix
+
+
+_ULTRALYTICS_CLS = (
+    "               classes   top1_acc   top5_acc: 100% ━━━━━━━━━━━━ 4/4 2.8s/it 11.2s\n"
+    "                   all          1          1\n"
+    "Speed: 0.0ms preprocess, 5.2ms inference, 0.0ms loss, 0.0ms postprocess per image\n")
+
+
+def test_a_quoted_paste_reads_as_printed() -> None:
+    # Ultralytics' closing validation pasted as Python comments ("# ") or as a Markdown
+    # block quote ("> "): the quoting is the paste's, the lines the framework's (the "all"
+    # row was read as a comment's words: no top1_acc, top5_acc 100)
+    want = named(_ULTRALYTICS_CLS)
+    assert ("top1_acc", 1.0, None, None) in want and ("speed_inference", 5.2, None, None) in want
+    for quote in ("# ", "> "):
+        assert named("".join(quote + line + "\n" for line in _ULTRALYTICS_CLS.splitlines())
+                     ) == want, quote
+    quoted = "> Epoch 1: loss 0.5\n>\n> Epoch 2: loss 0.4\n"  # (a blank quoted line)
+    assert named(quoted) == [("loss", 0.5, None, 1), ("loss", 0.4, None, 2)]
+
+
+def test_a_hash_glued_to_a_word_is_no_quote() -> None:
+    # (guard) libFM's "#Iter=  0" keeps its hash: the iteration's key
+    text = "#Iter=  0\tTrain=0.5124\tTest=0.5201\n#Iter=  1\tTrain=0.4321\tTest=0.4411\n"
+    assert ("Train", 0.4321, 1, None) in named(text)

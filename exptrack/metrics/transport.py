@@ -29,6 +29,11 @@ printed it (a tag on each line of Stable-Baselines3's table hid the whole table)
   writer records them): the rank goes, and once rank 0 has printed, another rank's lines
   are dropped (before it, they are read: a log of one rank alone keeps its lines).
 
+- a paste's quoting, output copied into an issue or a README: Markdown's block quote
+  (``> Epoch 1: loss 0.5``, ``>`` alone on a blank line) and a shell's or Python's comment
+  (``# Epoch 1: loss 0.5``, the output pasted under the command that printed it); a ``#``
+  glued to a word stays (libFM's ``#Iter=  0``, ``#params: 3``).
+
 A Slurm label (``srun --label``'s `` 0: ``) is not taken here: an unpadded ``3: `` before
 a word is as often an iteration (``lineplan.untagged`` reads it per line).
 All patterns are anchored and bounded (linear time).
@@ -57,6 +62,9 @@ _KAGGLE = re.compile(rb'(?m)^[\[,]\{"stream_name": ?"std(?:out|err)", ?"time": ?
 _PANE = re.compile(rb"(?m)^\d{1,7}\.\d{1,3}s \| \d{1,7} \| ")
 _ICEFALL = re.compile(rb"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]{4,8} "
                       rb"\[[\w.\-]{1,80}:\d{1,6}\] (\((\d{1,4})/\d{1,4}\) )")
+# a paste's quoting: Markdown's block quote ("> Epoch 1: loss 0.5"), a shell or Python
+# comment ("# Epoch 1: loss 0.5", output pasted under the command that printed it)
+_QUOTE = re.compile(rb"(?m)^(?:> ?|# )(?=[^\n])|^>(?=\n)")
 _DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
 MAX_SHAPES = 4096  # the lowest rank's line shapes remembered (a bound on memory)
 
@@ -74,7 +82,7 @@ class Tags:
     def __init__(self) -> None:
         self._stamps = self._syslog = self._ray = self._ranked = self._pane = False  # (a tag once
         # seen: every chunk)
-        self._kaggle = self._icefall = False
+        self._kaggle = self._icefall = self._quoted = False
         self._zero = False  # icefall's rank 0 has printed
         self._held = b""  # a Kaggle record's text after its last line end
         self._low: int | None = None
@@ -94,6 +102,9 @@ class Tags:
             self._syslog = self._syslog or _ends_match(_SYSLOG, complete)
             self._ray = self._ray or _ends_match(_RAY, complete)
             self._pane = self._pane or _ends_match(_PANE, complete)
+        self._quoted = self._quoted or _ends_match(_QUOTE, complete)
+        if self._quoted:
+            complete = _QUOTE.sub(b"", complete)
         if self._stamps:
             complete = _STAMP.sub(b"", complete)
         if self._syslog:
