@@ -128,6 +128,10 @@ def test_a_quoted_paste_reads_as_printed() -> None:
                      ) == want, quote
     quoted = "> Epoch 1: loss 0.5\n>\n> Epoch 2: loss 0.4\n"  # (a blank quoted line)
     assert named(quoted) == [("loss", 0.5, None, 1), ("loss", 0.4, None, 2)]
+    # a quote under a collector's tag or a rank's ("docker logs -t" of a paste's replay)
+    for tag in ("2024-11-25T10:31:15.542123456Z ", "[rank0]: "):
+        assert named("".join(tag + "# " + line + "\n" for line in _ULTRALYTICS_CLS.splitlines())
+                     ) == want, tag
 
 
 def test_a_hash_glued_to_a_word_is_no_quote() -> None:

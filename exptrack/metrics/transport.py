@@ -31,8 +31,9 @@ printed it (a tag on each line of Stable-Baselines3's table hid the whole table)
 
 - a paste's quoting, output copied into an issue or a README: Markdown's block quote
   (``> Epoch 1: loss 0.5``, ``>`` alone on a blank line) and a shell's or Python's comment
-  (``# Epoch 1: loss 0.5``, the output pasted under the command that printed it); a ``#``
-  glued to a word stays (libFM's ``#Iter=  0``, ``#params: 3``).
+  (``# Epoch 1: loss 0.5``, the output pasted under the command that printed it), before
+  the other tags or behind them; a ``#`` glued to a word stays (libFM's ``#Iter=  0``,
+  ``#params: 3``).
 
 A Slurm label (``srun --label``'s `` 0: ``) is not taken here: an unpadded ``3: `` before
 a word is as often an iteration (``lineplan.untagged`` reads it per line).
@@ -119,7 +120,13 @@ class Tags:
         if self._ranked:
             complete = self._ranks(complete)
         self._icefall = self._icefall or _ends_match(_ICEFALL, complete)
-        return self._icefall_ranks(complete) if self._icefall else complete
+        if self._icefall:
+            complete = self._icefall_ranks(complete)
+        if self._stamps or self._syslog or self._ray or self._pane or self._ranked:
+            self._quoted = self._quoted or _ends_match(_QUOTE, complete)  # (a paste quoted
+            if self._quoted:  # under a tag: "2024-11-25T10:31:15Z # Epoch 1: loss 0.5")
+                complete = _QUOTE.sub(b"", complete)
+        return complete
 
     def close(self, rest: bytes) -> bytes:
         """The stream's last lines (``rest``, maybe empty) and what waited for a line end."""
