@@ -1457,8 +1457,6 @@ FALSE_ALARMS = {
     "precision_recall_fscore_subject_and_all_subject_summary.log": {"instability"},
     "heldout324/attention_eegnet_bci_jsonl_epoch_train_val_loss_kappa_f1_macro_confusion_"
     "matrix_four_restarted_runs.log": {"plateau"},
-    "heldout320/vn_pcn_dgcnn_foldingnet_logging_iteration_coarse_dense_total_lr_epoch_"
-    "summary_validate_resumes.log": {"instability"},  # resumed twice from checkpoints
     # round tune45: runs restarted in one file share a series (each run's first epochs
     # hold the best); wav2vec 2.0's codebook perplexities are a diversity, not a loss
     "heldout301/pypots_usgan_physionet2012_five_rounds_generator_discriminator_validation_"

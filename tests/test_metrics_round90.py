@@ -138,3 +138,11 @@ def test_a_hash_glued_to_a_word_is_no_quote() -> None:
     # (guard) libFM's "#Iter=  0" keeps its hash: the iteration's key
     text = "#Iter=  0\tTrain=0.5124\tTest=0.5201\n#Iter=  1\tTrain=0.4321\tTest=0.4411\n"
     assert ("Train", 0.4321, 1, None) in named(text)
+
+
+def test_validate_is_a_phase_word_as_validation_is() -> None:
+    # "Validate Epoch [035/400]: Coarse Loss = 20.5" (VN-PCN) is the validation's, as "Test
+    # Epoch [...]:" is the test's (its values joined the training's series)
+    text = "Validate Epoch [035/400]: Coarse Loss = 20.527785, Dense Loss = 14.450938\n"
+    assert named(text) == [("validate_Coarse_Loss", 20.527785, None, 35),
+                           ("validate_Dense_Loss", 14.450938, None, 35)]

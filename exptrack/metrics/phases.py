@@ -38,8 +38,8 @@ PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid"
           "evaluation": "evaluation", "dev": "dev"}
 # A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
 # prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
-_WORDS = ("train", "training", "test", "testing", "val", "valid", "validation", "validating",
-          "eval", "evaluation", "dev")
+_WORDS = ("train", "training", "test", "testing", "val", "valid", "validate", "validation",
+          "validating", "eval", "evaluation", "dev")
 WORD_PHASES = {word: word for word in _WORDS}
 _ANY_WORD = "|".join(_WORDS)  # one alternation for the patterns below that find a phase word
 
