@@ -110,8 +110,8 @@ class TableLines:
         return phase is not None
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
-        if text[-1:] == "|" and text[:1] != "|":  # a box table's line a logger printed
-            text = tables.unprefixed(text)  # ("... - INFO - | rollout/ |  |")
+        text = tables.unprefixed(text)  # a box table's line a logger printed ("... - INFO -
+        # | rollout/ |  |")
         if self._title_line(text):
             return
         if text == self._row_said and self._header is not None \

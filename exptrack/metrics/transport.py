@@ -103,9 +103,7 @@ class Tags:
             self._syslog = self._syslog or _ends_match(_SYSLOG, complete)
             self._ray = self._ray or _ends_match(_RAY, complete)
             self._pane = self._pane or _ends_match(_PANE, complete)
-        self._quoted = self._quoted or _ends_match(_QUOTE, complete)
-        if self._quoted:
-            complete = _QUOTE.sub(b"", complete)
+        complete = self._unquoted(complete)  # (a paste of output: its quote outermost)
         if self._stamps:
             complete = _STAMP.sub(b"", complete)
         if self._syslog:
@@ -123,10 +121,15 @@ class Tags:
         if self._icefall:
             complete = self._icefall_ranks(complete)
         if self._stamps or self._syslog or self._ray or self._pane or self._ranked:
-            self._quoted = self._quoted or _ends_match(_QUOTE, complete)  # (a paste quoted
-            if self._quoted:  # under a tag: "2024-11-25T10:31:15Z # Epoch 1: loss 0.5")
-                complete = _QUOTE.sub(b"", complete)
+            complete = self._unquoted(complete)  # (a paste quoted under a tag:
+            # "2024-11-25T10:31:15Z # Epoch 1: loss 0.5")
         return complete
+
+    def _unquoted(self, complete: bytes) -> bytes:
+        """``complete`` without a paste's quoting, once the stream has shown a quoted line
+        (at a chunk's first or last line)."""
+        self._quoted = self._quoted or _ends_match(_QUOTE, complete)
+        return _QUOTE.sub(b"", complete) if self._quoted else complete
 
     def close(self, rest: bytes) -> bytes:
         """The stream's last lines (``rest``, maybe empty) and what waited for a line end."""
