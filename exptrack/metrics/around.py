@@ -96,6 +96,12 @@ _UNIT_AFTER = re.compile(
 _NAME_GOES_ON = re.compile(r" [A-Za-z]\w{0,20}(?: \([A-Za-z/%]{1,6}\))?\s?[:=]")
 _SENTENCE_END = re.compile(r"\.\s[A-Z]")
 _TWO_WORDS = re.compile(r" ([a-z]{1,20}) ([a-z]{1,20}) $")
+# the next name, a phase's phrase of up to three words ("Testing Loss 0.68 Testing Micro
+# AUROC 0.57", "train macro f1 0.5 val macro f1 0.6"): a set's measure, not prose
+_PHASE_PHRASE = re.compile(r" (?P<phrase>(?i:train|training|val|valid|validation|test|testing|"
+                           r"eval|evaluation|dev)(?: [A-Za-z][A-Za-z0-9@\-]{0,20}){1,2}) $")
+_PHASE_WORD = re.compile(r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation"
+                         r"|dev)$")
 # what may follow a name's value with no ":" between them ("loss 0.16104: 100%|": the end
 # of a bar's description)
 _WEAK_RIGHT_OK = re.compile(
@@ -115,6 +121,11 @@ _WEAK_RIGHT_OK = re.compile(
 # a field's end, or its running average after it ("| MeanReg 0.0056 |", "Loss 4.98 (4.30)")
 _FIELD_END = re.compile(r"\s(?:\|\s|\(\s?[+-]?\.?\d)|\s*$")
 # a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
+# a measure's four words, a statistic's word before them ("average root mean squared error
+# [cv]: 0.02", TorchDrug's train evaluation)
+_LONG_MEASURES = frozenset({"root mean squared error", "root mean square error",
+                            "mean absolute percentage error", "mean squared logarithmic error",
+                            "mean squared log error", "root mean squared deviation"})
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",
                          "peak"})
 # a statistic's word written short, its dot no sentence's end (the CS224N NMT's "avg. loss 7.90,
@@ -181,8 +192,12 @@ def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,
     if _WEAK_RIGHT_OK.match(after) is not None or (decimal and _SENTENCE_END.match(after)):
         return True
     two = _TWO_WORDS.match(after)  # "total loss 0.5 cls loss 0.3": the next name, two words
-    return two is not None and not STOPWORDS.intersection(two.group(1, 2)) \
-        and names.metric_like(f"{two.group(1)} {two.group(2)}")
+    if two is not None:
+        return not STOPWORDS.intersection(two.group(1, 2)) \
+            and names.metric_like(f"{two.group(1)} {two.group(2)}")
+    phrase = _PHASE_PHRASE.match(after)
+    return phrase is not None and names.metric_like(phrase["phrase"]) \
+        and not STOPWORDS.intersection(phrase["phrase"].lower().split())
 
 
 def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
@@ -201,7 +216,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # reported train-mlogloss=2.29,train-merror=0.04": the pairs after the verb
     if len(parts) == 4 and "per" not in parts and not (
             strong and names.metric_like(name) and found.group(0).startswith((" - ", " \u2014 "))
-            and all(p.isalpha() for p in parts)):
+            and all(p.isalpha() for p in parts)) and not (
+            strong and parts[0].lower() in _STATISTICS
+            and " ".join([*parts[1:], name.split("_[")[0]]).lower() in _LONG_MEASURES):
         return ""  # four words only for a rate's ("tokens per gpu per second") or a field's
         # phrase after a dash (TPOT's "Generation 1 - Current best internal CV score: 0.67")
     sentence = [i for i, p in enumerate(parts)
@@ -287,6 +304,13 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                 ["learning"], "rate")):
         return words  # "step 1400 learning rate 0.5", "iter 100 total loss 0.5 cls loss
         # 0.3": the whole text between two values, lower-case words, names the second
+    if not strong and (not before[:found.start("words")].strip() if first else (
+            boundary.strip() in ("", "]") and found.start() == 0 and before[:1] == " ")) \
+            and len(parts) <= 2 and _PHASE_WORD.match(parts[0]) \
+            and all(_word(p) and p.lower() not in STOPWORDS for p in parts) \
+            and names.metric_like(name) and name.lower() not in STOPWORDS:
+        return words  # "Testing Loss 0.68 Testing Micro AUROC 0.57": a phase's phrase (at
+        # the line's start, or between values as ``weak_pair_ok`` let the value before end)
     if not strong and (((boundary.strip() in ("|", ",") or "\t" in boundary
                         or boundary.endswith(" - ")) and name.lower() not in STOPWORDS)
                        or (not boundary and names.metric_like(name))) \

@@ -49,7 +49,8 @@ REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS, FLOWER, BAR = 1, 2, 3, 4
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|])\s*|(?<=-)(?<![A-Za-z_]-)\s*)(?P<q>['\"]?)"
-    r"(?P<key>[A-Za-z_][\w.\-/@]{0,60}(?: [A-Za-z_][\w.\-/@]{0,30}){0,3})(?P=q)"
+    r"(?P<key>[A-Za-z_][\w.\-/@]{0,60}(?: [A-Za-z_][\w.\-/@]{0,30}){0,3}"
+    r"(?:(?: [A-Za-z_][\w.\-/@]{0,30})? ?\[\w{1,12}\])?)(?P=q)"  # (a task's "[alpha]" after)
     r"(?P<sep>\s*[:=]\s*|\s+\.{2,}:?\s*|\s{2,}|\t+)(?P<value>\S.*)$")
 _VALUE_SEP = re.compile(r":\s|\s=|=\s|\s[|\-]\s|\s\s|\t")  # a second pair or cell
 _NUMBER = re.compile(

@@ -42,7 +42,9 @@ _NAME_BEFORE = re.compile(
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)", a GAN's D(G(z))
     r"""(?:(?<=[A-Za-z])\((?:[A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?"""
     r"""|[A-Za-z]{1,3}\([A-Za-z]{1,3}\)|""" + _PHASE_PAIR + r""")\))?"""
-    r"""(?:(?<=[A-Za-z])\[\d{0,4}[A-Za-z]\w{0,7}\](?=\s{0,2}[:=]))?"""  # JoeyNMT's "bleu[13a]:"
+    r"""(?:(?<=[A-Za-z])(?!""" + BRACKET_UNIT + r""")\s?\[\d{0,4}[A-Za-z]\w{0,7}\]"""
+    r"""(?=\s{0,2}[:=]))?"""  # JoeyNMT's "bleu[13a]:", TorchDrug's "mean absolute error
+    # [alpha]:" (a task's, in a multi-task metric's key; not a unit's "[m]")
     r"""(?:\s\((?:[SML]|small|medium|large)\)(?=\s?[:=]))?)"""  # COCO's object sizes:
     # "coco/AP (M): -1.0", the TF Object Detection API's "DetectionBoxes_Precision/mAP (large) ="
     r"""(?:(?<=[A-Za-z])\.(?=:\s))?"""  # an abbreviation's dot before a colon: "Acc.: 12.7"
@@ -60,6 +62,7 @@ _NAME_BEFORE = re.compile(
 # lr:", "step-146352, lr=...",
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
+_TASK = re.compile(r"\s?\[\w{1,12}\]$")  # the bracket the name's pattern takes: "bleu[13a]"
 # a counter's word after "for the next": what a value is for, not the counter's key
 _NEXT_BEFORE = re.compile(r"(?i)\bfor (?:the )?next $")
 # an environment variable, whatever its name says ("Set the environment variable
@@ -348,7 +351,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     indexed = single in INDEX_WORDS and before.rstrip().rpartition(" ")[2].lower() \
         in COUNTER_KEYS  # "Batch ID=10", "epoch no: 3": the key's index
     quoted = tail[match.start():match.start() + 1] in ("'", '"')  # "metric 'epoch_loss'="
-    bare = _GLUED_UNIT.sub("", raw_name).replace("@", "").replace(":", "").replace(" ", "_")
+    bare = _GLUED_UNIT.sub("", _TASK.sub("", raw_name)).replace("@", "").replace(":", "") \
+        .replace(" ", "_")  # (a task's "[alpha]" aside: "mean absolute error [alpha]")
     if "_" not in bare:  # AutoAttack's "robust accuracy after APGD-CE:": a hyphened name
         bare = bare.replace("-", "_")  # takes words before it (not "Train-Flow_L2Loss")
     words = "" if quoted or not bare.replace("/", "_").isidentifier() \

@@ -147,7 +147,9 @@ _LABEL = re.compile(
     r"(?:(?:^|(?<=[\s:,\]]))\[(?P<label>[A-Z][a-z]{2,19}|[a-z][a-z_]{1,19}"
     r"|[A-Z](?=\]\s[a-z]{1,20}\s[+-]?\.?\d))\]\s"  # a GAN's "[D] real 0.05 fake 0.17"
     r"|(?<=\s)(?P<doing>[a-z]{3,16}ing) \[)"  # RecBole "epoch 34 evaluating [time: 0.97s"
-    r"(?=\s*[A-Za-z][A-Za-z_ ]{0,40}?\s?[=:]\s*[+-]?\.?\d|(?<=[A-Z]\]\s)[a-z])")
+    r"(?=\s*(?:[A-Za-z][A-Za-z_ ]{0,40}?|[A-Za-z][\w\-]{0,40})\s?[=:]\s*[+-]?\.?\d"
+    r"|(?<=[A-Z]\]\s)[a-z])")  # (one word may hold digits and hyphens: "[Cls] F1: 0.87",
+# "[Cls] ROC-AUC: 0.93")
 # "ACTOR - Steps per second: 21.9 | ...", "relation \t F1: 0.29 \t P: 0.34": a word that
 # opens a line, set off by " - ", a tab, an aligned gap, or a colon before "key=value"
 # pairs, labels the pairs after it (after an ellipsis too: "Evaluating...  Score: -252.6")

@@ -90,6 +90,7 @@ def _plan_line(pieces: list[str]) -> tuple[Action, ...]:
     whole = wholeline.whole_form(pieces)  # pycocotools' summary row, build-nanogpt's "1712
     if whole is not None:  # train 3.634902", '{"name": "loss", "value": 3.03}'
         return whole
+    pieces = slashpairs.closed(pieces) if " / " in "".join(pieces[::2]) else pieces
     actions = _plan(pieces)
     actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
     actions = stat_heads(pieces, actions)  # "Latency: min = 0.16 ms, max = 1.13 ms"

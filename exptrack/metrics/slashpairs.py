@@ -1,8 +1,9 @@
 """Two values printed as one pair ``a/b``, each named by its half of a pair of names:
 under a ``MAE/RMSE:`` heading (coral-cnn's ``MAE/RMSE: | Current Valid: 2.93/4.14``), or
 in one name whose first word is a pair (``Gen/Dis Loss: 3.57/-1.12``) or whose pair follows
-it in parentheses (``Loss (train/val): 0.5/0.6``). The per-number rules (``rules``) name
-the first value only; these split the pair.
+it in parentheses (``Loss (train/val): 0.5/0.6``), or one name ending in the pair (``Test
+macro ROC / PR : 0.76 / 0.25``). The per-number rules (``rules``) name the first value only;
+these split the pair.
 """
 
 from __future__ import annotations
@@ -42,9 +43,10 @@ def slash_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
         if action.token not in paired:
             out.append(action)
             continue
-        out += (action._replace(name=f"{action.name}_{heading['first']}"),
-                action._replace(token=action.token + 2,
-                                name=f"{action.name}_{heading['second']}"))
+        own = action.name == f"{heading['first']}/{heading['second']}"  # "MAE/RMSE: 0.5/0.7"
+        label = "" if own else f"{action.name}_"
+        out += (action._replace(name=f"{label}{heading['first']}"),
+                action._replace(token=action.token + 2, name=f"{label}{heading['second']}"))
     return tuple(out)
 
 
@@ -60,6 +62,43 @@ _PAIR_AFTER = re.compile(r"^(?P<what>\w{1,40}?)_?\((?P<first>[A-Za-z]{1,12})"
                          r"/(?P<second>[A-Za-z]{1,12})\)$")
 
 
+# "Test macro ROC/PR: 0.76/0.25": a name whose last word is the pair, its words before
+# naming both halves (a pair of counters, "epoch/iter: 19/5159", is a step's, not here)
+_PAIR_LAST = re.compile(r"^(?P<what>(?:[A-Za-z]\w{0,20}_){0,3})"
+                        r"(?P<first>[A-Za-z][A-Za-z0-9\-]{0,12})/(?P<second>[A-Za-z][\w\-]{0,12})$")
+# a pair spaced out around its slash, "ROC / PR : 0.76 / 0.25" (written closed up by
+# ``closed``, to the same length, for the per-number rules to name it as one name)
+_SPACED = re.compile(r"(?<![\w/])(?P<first>[A-Za-z][\w\-]{0,12}) / (?P<second>[A-Za-z][\w\-]{0,12})"
+                     r"(?P<sep>\s?[:=]\s*)$")
+# halves that are a tensor's statistics ("Min/max: 0.0 / 0.99"), not two quantities
+_STATS = frozenset(("min", "max", "mean", "std", "avg", "median", "sum"))
+
+
+def closed(pieces: list[str]) -> list[str]:
+    """``pieces`` with each name's spaced pair before a spaced pair of values closed up
+    (``ROC / PR : 0.76 / 0.25`` read as ``ROC/PR   : 0.76 / 0.25``)."""
+    out = pieces
+    for j in range(0, len(pieces) - 3, 2):
+        found = _SPACED.search(pieces[j]) if pieces[j + 2].strip() == "/" else None
+        if found is not None:
+            out = out if out is not pieces else list(pieces)
+            pair = f"{found['first']}/{found['second']}"
+            out[j] = pieces[j][:found.start()] + pair + "  " + found["sep"]
+    return out
+
+
+def _split_last(name: str, pieces: list[str], token: int) -> tuple[str, str] | None:
+    pair = _PAIR_LAST.match(name)
+    if pair is None or pieces[token + 1].strip() != "/" \
+            or {pair["first"].lower(), pair["second"].lower()} & _STATS:
+        return None
+    what = pair["what"]
+    if not (names.metric_like(pair["first"]) or names.metric_like(pair["second"])
+            or any(w in names.PHASE_WORDS for w in names.words(what))):
+        return None
+    return f"{what}{pair['first']}", f"{what}{pair['second']}"
+
+
 def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
     out: list[Action] = []
     for action in actions:
@@ -67,7 +106,13 @@ def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action
             if action.kind == METRIC else None
         if pair is None or action.token + 2 >= len(pieces) or pieces[action.token + 1] != "/" \
                 or not (names.metric_like(pair["what"]) or pair["what"].lower().endswith("cost")):
-            out.append(action)
+            last = _split_last(action.name, pieces, action.token) \
+                if action.kind == METRIC and action.token + 2 < len(pieces) else None
+            if last is None:
+                out.append(action)
+                continue
+            out += (action._replace(name=last[0]),
+                    action._replace(token=action.token + 2, name=last[1]))
             continue
         out += (action._replace(name=f"{pair['first']}_{pair['what']}"),
                 action._replace(token=action.token + 2, name=f"{pair['second']}_{pair['what']}"))
