@@ -125,3 +125,9 @@ def test_a_statistic_of_a_four_word_measure_keeps_all_its_words() -> None:
     # "average root mean squared error": five words, the measure's four and the statistic
     # (before: "error" alone)
     assert names("average root mean squared error: 0.1\n") == {"average_root_mean_squared_error"}
+
+
+def test_a_metric_for_an_aligned_fold_number() -> None:
+    # "AUC for fold  6 :  0.89": the fold's number aligned (before: nothing recorded)
+    assert named("AUC for fold  6 :  0.894373146289028\nAUC for fold  7 :  0.9\n") == [
+        ("AUC", 0.894373146289028, None, None), ("AUC", 0.9, None, None)]

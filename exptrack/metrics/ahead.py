@@ -102,4 +102,5 @@ _OF_COUNT = re.compile(r"(?:^|(?<=[\s|,;\]]))(?P<name>(?:[A-Za-z][\w\-]{0,30} ){
 _COUNTED_UNIT = re.compile(r"^ [a-z]{2,20}s\s?[:=]\s")
 # "Validation Accuracy for Split ", "test loss for fold ": a metric of one of several runs
 _FOR_FOLD = re.compile(r"(?:^|(?<=[\s|,;\-]))(?P<name>(?:[A-Za-z][\w@\-]{0,30} ){0,3}"
-                       r"[A-Za-z][\w@\-]{0,30}) for (?i:split|fold|run|trial|repeat) $")
+                       r"[A-Za-z][\w@\-]{0,30}) for (?i:split|fold|run|trial|repeat) {1,3}$")
+# (aligned too: "AUC for fold  6 :  0.89")
