@@ -131,3 +131,24 @@ def test_a_metric_for_an_aligned_fold_number() -> None:
     # "AUC for fold  6 :  0.89": the fold's number aligned (before: nothing recorded)
     assert named("AUC for fold  6 :  0.894373146289028\nAUC for fold  7 :  0.9\n") == [
         ("AUC", 0.894373146289028, None, None), ("AUC", 0.9, None, None)]
+
+
+def test_phase_named_values_under_a_measure_heading() -> None:
+    # "Hits@10: Valid 30.67% | Test 9.06%": the heading's measure on each split (before:
+    # series called "Valid" and "Test" shared by every heading); each heading's digits its own
+    text = ("2025-12-10 03:04:54 - Hits@10: Valid 30.67% | Test  9.06%\n"
+            "2025-12-10 03:04:54 - Hits@20: Valid 40.48% | Test 22.32%\n"
+            "2025-12-10 03:04:54 - Hits@30: Valid 46.18% | Test 40.96%\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("valid_Hits@10", 30.67), ("test_Hits@10", 9.06), ("valid_Hits@20", 40.48),
+        ("test_Hits@20", 22.32), ("valid_Hits@30", 46.18), ("test_Hits@30", 40.96)]
+    assert names("SDF Portfolio Sharpe Ratio (Evaluated on Sharpe): Train 2.920      Valid 1.013"
+                 "     Test 0.481\n") == {"train_SDF_Portfolio_Sharpe_Ratio",
+                                          "valid_SDF_Portfolio_Sharpe_Ratio",
+                                          "test_SDF_Portfolio_Sharpe_Ratio"}
+
+
+def test_an_epoch_heading_is_no_measure() -> None:
+    # (guard) "Epoch 5: train 0.5 | val 0.6": the epoch's, its values as printed
+    assert names("Epoch 5: train 0.5 | val 0.6 | val_perplexity 3.3\n") == {
+        "train", "val", "val_perplexity"}
