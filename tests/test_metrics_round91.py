@@ -152,3 +152,24 @@ def test_an_epoch_heading_is_no_measure() -> None:
     # (guard) "Epoch 5: train 0.5 | val 0.6": the epoch's, its values as printed
     assert names("Epoch 5: train 0.5 | val 0.6 | val_perplexity 3.3\n") == {
         "train", "val", "val_perplexity"}
+
+
+_TRTEXEC = ("[05/19/2024-19:09:22] [I] GPU Compute Time: min = 0.150391 ms, max = 1.1264 ms, "
+            "mean = 0.17584 ms, median = 0.152588 ms, percentile(90%) = 0.153625 ms, "
+            "percentile(95%) = 0.345093 ms\n")
+
+
+def test_a_timings_statistics_are_a_benchmarks_results() -> None:
+    # TensorRT's trtexec summary: each statistic of a timing named by its head, kept with
+    # no step (before: dropped as lone timings), its percentiles by their number
+    assert named(_TRTEXEC) == [
+        ("GPU_Compute_Time_min", 0.150391, None, None),
+        ("GPU_Compute_Time_max", 1.1264, None, None),
+        ("GPU_Compute_Time_mean", 0.17584, None, None),
+        ("GPU_Compute_Time_median", 0.152588, None, None),
+        ("GPU_Compute_Time_percentile_90", 0.153625, None, None),
+        ("GPU_Compute_Time_percentile_95", 0.345093, None, None)]
+    # a line of the same shape with other percentiles keeps its own names
+    other = _TRTEXEC.replace("(90%)", "(50%)").replace("(95%)", "(99%)")
+    assert {n for n, *_ in named(_TRTEXEC + other)} >= {
+        "GPU_Compute_Time_percentile_50", "GPU_Compute_Time_percentile_99"}

@@ -13,7 +13,7 @@ import re
 
 from exptrack.metrics import names
 from exptrack.metrics.actions import Action
-from exptrack.metrics.kinds import METRIC
+from exptrack.metrics.kinds import METRIC, TIMED
 
 _STAT = r"(?P<stat>min|max|mean|avg|average|std|stdev|median|minimum|maximum)"
 # "Latency: min = ", " | Stats: min: ", "Scores: (min: ": a head of one to three words, its
@@ -31,6 +31,9 @@ _LETTER_HEAD = re.compile(
     r"\s{0,8}:\s{1,4}(?P<stat>[A-Za-z])\s{1,4}$")
 _LETTER_MORE = re.compile(r"^\)?\s{1,8}(?P<stat>[A-Za-z])\s{1,4}$")
 _AVERAGE_OPEN = re.compile(r"^\s{0,4}\($")  # the running average's " (" after a value
+# TensorRT's "..., percentile(90%) = 0.15 ms": the percentile's number a token of its own
+_PERCENTILE = re.compile(r"(?:^|(?<=[\s,;|]))percentile\($", re.IGNORECASE)
+_PERCENTILE_CLOSE = re.compile(r"^%\)\s{0,4}[:=]\s{0,4}$")
 _STATS = frozenset({"min", "max", "mean", "avg", "average", "std", "stdev", "median",
                     "minimum", "maximum"})
 
@@ -50,10 +53,22 @@ def _quantity(head: str) -> bool:
 def stat_heads(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
     """``actions`` with each bare statistic named by its head (``latency_min``)."""
     heads: dict[int, str] = {}
+    cuts: dict[int, tuple[int, int]] = {}  # a percentile's text, its number inside
     head = ""
     letters = False  # the head's keys are letters
+    at = 0  # where pieces[index - 1] starts in the line
     for index in range(1, len(pieces), 2):
         text = pieces[index - 1][-120:]
+        opened = _PERCENTILE.search(pieces[index - 3][-40:]) \
+            if head and index >= 3 and _PERCENTILE_CLOSE.match(text) else None
+        at += len(pieces[index - 1]) + (len(pieces[index - 2]) if index >= 3 else 0)
+        if opened is not None and pieces[index - 2].isdigit():
+            heads[index] = f"{head}_percentile_{pieces[index - 2]}"  # TensorRT's
+            start = at - len(pieces[index - 1]) - len(pieces[index - 2]) - len(opened.group())
+            cuts[index] = (start, at)  # "percentile(90%) = 0.15 ms": its number is in the name
+            continue
+        if head and _PERCENTILE.search(text):
+            continue  # (the percentile's number: the head goes on after it)
         more = ((_LETTER_MORE if letters else _MORE).match(text) if head else None)
         if more is not None:
             heads[index] = f"{head}_{more.group('stat')}"
@@ -71,9 +86,15 @@ def stat_heads(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, 
     if not heads:
         return actions
     out: list[Action] = []
+    had = {a.token for a in actions}
+    actions = tuple(sorted([*actions, *(Action(METRIC, index, heads[index], source=cut)
+                                        for index, cut in cuts.items() if index not in had)],
+                           key=lambda a: a.token))
     for a in actions:
-        if a.kind == METRIC and a.token in heads and (a.name.casefold() in _STATS or (
+        if a.kind in (METRIC, TIMED) and a.token in heads and (a.name.casefold() in _STATS or (
                 len(a.name) == 1 and heads[a.token].endswith("_" + a.name))):
-            a = a._replace(name=heads[a.token])
+            a = a._replace(name=heads[a.token], kind=METRIC)  # (a timing's statistics are a
+            # benchmark's results, TensorRT's "GPU Compute Time: min = 0.15 ms, ...": kept
+            # without a step, where a lone timing is kept only in a run)
         out.append(a)
     return tuple(out)
