@@ -173,3 +173,10 @@ def test_a_timings_statistics_are_a_benchmarks_results() -> None:
     other = _TRTEXEC.replace("(90%)", "(50%)").replace("(95%)", "(99%)")
     assert {n for n, *_ in named(_TRTEXEC + other)} >= {
         "GPU_Compute_Time_percentile_50", "GPU_Compute_Time_percentile_99"}
+
+
+def test_a_class_metric_is_no_class_row() -> None:
+    # "Class Accuracy: 70.61%" is the classes' mean accuracy, not class "Accuracy"'s row
+    assert named("Class Accuracy: 70.61%\n") == [("Class_Accuracy", 70.61, None, None)]
+    # (guard) a class named by a word is one class's row
+    assert named("class cat: precision 0.5\n") == []
