@@ -180,3 +180,10 @@ def test_a_class_metric_is_no_class_row() -> None:
     assert named("Class Accuracy: 70.61%\n") == [("Class_Accuracy", 70.61, None, None)]
     # (guard) a class named by a word is one class's row
     assert named("class cat: precision 0.5\n") == []
+
+
+def test_an_arrow_glued_to_its_name() -> None:
+    # ImageAI's YOLOv3 trainer: "box loss-> 0.087, object loss-> 0.070" (before: nothing)
+    assert named("    box loss-> 0.08691, object loss-> 0.07011, class loss-> 0.00000\n") == [
+        ("box_loss", 0.08691, None, None), ("object_loss", 0.07011, None, None),
+        ("class_loss", 0.0, None, None)]

@@ -55,11 +55,11 @@ _NAME_BEFORE = re.compile(
     r"""|weighted|samples"""  # "(in %)": TAO's
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
     r"""(?:""" + BRACKET_UNIT + r""")?"""  # a unit in square brackets, dropped
-    r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|(?<=\w)>>\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
+    r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|(?<=[A-Za-z])->\s|(?<=\w)>>\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
     r"""['"]?$""")  # dlib's
-# "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", deformableLKA's "Loss>> 0.19", AST's "Epoch-1
-# lr:", "step-146352, lr=...",
+# "step#:", XLM's "valid_en-fr_mt_ppl -> 9790.19", ImageAI's "box loss-> 0.087",
+# deformableLKA's "Loss>> 0.19", AST's "Epoch-1 lr:", "step-146352, lr=...",
 # LESPS' "Epoch---141, total_loss---0.58"
 _SUBSCRIPT = re.compile(r"\w\[$")
 _TASK = re.compile(r"\s?\[\w{1,12}\]$")  # the bracket the name's pattern takes: "bleu[13a]"
