@@ -248,13 +248,14 @@ _JOB_SUMMARY = re.compile(r"^\s+(?:CPU time|Max Memory|Average Memory|Total Requ
                           r"|^(?:CPU times: user |Wall time: )")  # "Wall time: 3.19 s"
 # a per-class row: "Class 0: precision 0.91", "class 'cat': AP 0.52" (not the aggregate)
 _CLASS_ROW = re.compile(
-    r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s])?(?:class|category|cls)"
+    r"(?i)(?:^|[\]|]\s*)\W*(?:per[-\s](?:class|category|cls)(?:\s+[A-Za-z][\w\-]*)?\s*[:|=\]]|"
+    r"(?:class|category|cls)"  # ("Per-class accuracy: cat 0.91 dog 0.88")
     r"(?:\s+(?:\d+|'[^']*'|\"[^\"]*\"|(?!(?i:loss|acc|accuracy|precision|recall|f1|iou|miou"
     r"|error|score|average|mean)\b)[A-Za-z][\w\-]*)\s*[:|=\]]"  # ("Class Accuracy: 70.6%":
     # the mean of the classes' accuracies, no class called "Accuracy")
     # (a bare word names no class: "[Cls] ROC-AUC: 0.93" is a classification head's tag and
     # "box: 0.5 | cls: 0.3" a loss, where "Class: 3 | precision 0.5" names class 3)
-    r"|\s*[:|=](?!\s*[+-]?\d*\.\d))"
+    r"|\s*[:|=](?!\s*[+-]?\d*\.\d)))"
     # the PyTorch tutorial's "Accuracy of  frog : 93 %" and "Accuracy for class: plane is 57.0 %"
     # (not its aggregate "Accuracy of the network on the 10000 test images: 54 %")
     r"|(?i:accuracy of)\s+(?!the\b)[\w\-]{1,30} : |(?i:accuracy for class):? ")
