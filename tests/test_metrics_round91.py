@@ -187,3 +187,12 @@ def test_an_arrow_glued_to_its_name() -> None:
     assert named("    box loss-> 0.08691, object loss-> 0.07011, class loss-> 0.00000\n") == [
         ("box_loss", 0.08691, None, None), ("object_loss", 0.07011, None, None),
         ("class_loss", 0.0, None, None)]
+
+
+def test_a_hydra_record_with_a_long_logger_name_and_an_indent() -> None:
+    # Hydra's "[time][name][LEVEL] - " with a module path for a name puts the level past 60
+    # characters, and a paste indents it: the message still reads alone, its "[TEST]" tag
+    # the test's (before: "Accuracy", the training's name)
+    line = ("    [2023-01-11 13:28:15,366][mlprof.trainers.pytorch.trainer][INFO] - "
+            "[TEST] Accuracy: 71%\n")
+    assert named(line) == [("test_accuracy", 71.0, None, None)]

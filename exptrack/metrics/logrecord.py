@@ -47,7 +47,7 @@ _PHASE_NAMES = r"(?i:train|training|val|valid|validation|test|testing|eval|evalu
 MODULE = r"(?:__main__|root|[a-z_]\w{0,40}(?:\.\w{1,40}){1,8})"  # a logger's: a module's
 _RECORD_TIME = r"(?:\d{4}-\d\d-\d\d[ T]|\d\d/\d\d/\d{4} )\d\d:\d\d:\d\d(?:[.,]\d{1,6})?"
 _PY_RECORD = re.compile(
-    r"(?a)^(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + ")"
+    r"(?a)^\s{0,8}(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + ")"  # (indented: a paste's)
     r"(?: - (?:[\w.<>\-]{1,80} - )?" + _LEVELS + r" ?[-:] "
     # Hugging Face's examples' "%(asctime)s - %(levelname)s - %(name)s - " (its time
     # "%m/%d/%Y %H:%M:%S"): the logger's name after the level, a module's (a word alone
@@ -93,7 +93,8 @@ def prefix(text: str) -> re.Match[str] | None:
 def python_prefix(text: str) -> re.Match[str] | None:
     """The prefix of a record of Python logging's usual formats (``_PY_RECORD``), whose
     message is planned alone."""
-    if "INFO" in text[:60] or "DEBUG" in text[:60] or "WARNING" in text[:60]:
+    head = text[:160]  # (Hydra's logger name may be a long module path before the level)
+    if "INFO" in head or "DEBUG" in head or "WARNING" in head:
         found = _PY_RECORD.match(text)
         if found is not None:
             return found
