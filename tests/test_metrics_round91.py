@@ -196,3 +196,11 @@ def test_a_hydra_record_with_a_long_logger_name_and_an_indent() -> None:
     line = ("    [2023-01-11 13:28:15,366][mlprof.trainers.pytorch.trainer][INFO] - "
             "[TEST] Accuracy: 71%\n")
     assert named(line) == [("test_accuracy", 71.0, None, None)]
+
+
+def test_a_julia_shown_call_is_named_by_its_function() -> None:
+    # Julia's "@show loss(x, y)": "loss(x, y) = 0.0096" (Flux's Tracker: "= param(0.0096)")
+    assert named("loss(x, y) = param(0.00960475)\naccuracy(X, Y) = 0.92\n") == [
+        ("loss", 0.00960475, None, None), ("accuracy", 0.92, None, None)]
+    # (guard) a phase in parentheses stays the name's qualifier
+    assert names("  accuracy(test) = 97.730 %, time= 9.023\n") >= {"test_accuracy(test)"}

@@ -186,6 +186,36 @@ def tidied(pieces: list[str], texts: str) -> list[str]:
         pieces = forms.unellipsis(pieces)
     if " is better)" in texts:
         pieces = blank_direction(pieces)
+    if ") = " in texts:
+        pieces = unshown(pieces)
     if ")" in texts:  # "MSE Score (Outcome Prediction Error): 0.46"
         pieces = blank_long_remark(pieces)
     return pieces
+
+
+# Julia's "@show loss(x, y)" prints "loss(x, y) = 0.0096" (Flux's Tracker wraps the value:
+# "= param(0.0096)"): the function is the measure's name, its arguments only frame it
+_SHOWN = re.compile(r"(?:^|(?<=[\s;]))[A-Za-z_]\w{0,30}(?P<args>\((?!(?i:train|training|val|valid"
+                    r"|validation|test|testing|eval|dev|avg|mean|max|min)\))"  # (a qualifier:
+                    r"[\w ,.:'\[\]]{0,40}\))"  # "accuracy(test) = 97.7 %")
+                    r" = (?P<wrap>param\()?$")
+
+
+def unshown(pieces: list[str]) -> list[str]:
+    """``pieces`` with a shown call's arguments (and Flux's ``param(`` round its value)
+    blanked, the offsets kept."""
+    out = pieces
+    for j in range(0, len(pieces) - 1, 2):
+        found = _SHOWN.search(pieces[j])
+        if found is None:
+            continue
+        out = out if out is not pieces else list(pieces)
+        text = out[j]
+        a, b = found.span("args")
+        text = text[:a] + " " * (b - a) + text[b:]
+        if found["wrap"]:
+            text = text[:found.start("wrap")] + " " * len(found["wrap"])
+            if out[j + 2].startswith(")"):
+                out[j + 2] = " " + out[j + 2][1:]
+        out[j] = text
+    return out
