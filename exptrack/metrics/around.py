@@ -120,12 +120,12 @@ _WEAK_RIGHT_OK = re.compile(
 
 # a field's end, or its running average after it ("| MeanReg 0.0056 |", "Loss 4.98 (4.30)")
 _FIELD_END = re.compile(r"\s(?:\|\s|\(\s?[+-]?\.?\d)|\s*$")
-# a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 # a measure's four words, a statistic's word before them ("average root mean squared error
 # [cv]: 0.02", TorchDrug's train evaluation)
 _LONG_MEASURES = frozenset({"root mean squared error", "root mean square error",
                             "mean absolute percentage error", "mean squared logarithmic error",
                             "mean squared log error", "root mean squared deviation"})
+# a statistic's word before a quantity ("avg reward -20.5", "mean loss 0.3")
 _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothed", "ema", "total",
                          "peak"})
 # a statistic's word written short, its dot no sentence's end (the CS224N NMT's "avg. loss 7.90,
