@@ -204,3 +204,10 @@ def test_a_julia_shown_call_is_named_by_its_function() -> None:
         ("loss", 0.00960475, None, None), ("accuracy", 0.92, None, None)]
     # (guard) a phase in parentheses stays the name's qualifier
     assert names("  accuracy(test) = 97.730 %, time= 9.023\n") >= {"test_accuracy(test)"}
+
+
+def test_a_value_over_a_count_of_things() -> None:
+    # "Validity over 1024 molecules: 68.65%": what a value was computed over, as "Mean test
+    # loss of 62 batches:" (before: nothing recorded)
+    assert named("Validity over 1024 molecules: 68.65%\n") == [("Validity", 68.65, None, None)]
+    assert named("Mean test loss of 62 batches: 1.11\n") == [("Mean_test_loss", 1.11, None, None)]

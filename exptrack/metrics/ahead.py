@@ -98,7 +98,8 @@ _POWER_KEY = re.compile(r"(?:^|(?<=[\s;,|(\[]))(?P<name>[A-Za-z]{1,3})\^$")
 _AT_KEY = re.compile(r"(?:^|(?<=[\s;,|(\[]))(?P<name>[A-Za-z][\w\-]{0,30}) ?@ ?$")
 # a value's name, then what it was computed over: "Mean test loss of " 62 " batches: "
 _OF_COUNT = re.compile(r"(?:^|(?<=[\s|,;\]]))(?P<name>(?:[A-Za-z][\w\-]{0,30} ){0,4}"
-                       r"[A-Za-z][\w\-]{0,30}) of $")
+                       r"[A-Za-z][\w\-]{0,30}) (?:of|over) $")  # ("Validity over 1024 molecules:
+# 68.65%", "Mean loss over 10 batches: 0.3")
 _COUNTED_UNIT = re.compile(r"^ [a-z]{2,20}s\s?[:=]\s")
 # "Validation Accuracy for Split ", "test loss for fold ": a metric of one of several runs
 _FOR_FOLD = re.compile(r"(?:^|(?<=[\s|,;\-]))(?P<name>(?:[A-Za-z][\w@\-]{0,30} ){0,3}"
