@@ -211,3 +211,15 @@ def test_a_value_over_a_count_of_things() -> None:
     # loss of 62 batches:" (before: nothing recorded)
     assert named("Validity over 1024 molecules: 68.65%\n") == [("Validity", 68.65, None, None)]
     assert named("Mean test loss of 62 batches: 1.11\n") == [("Mean_test_loss", 1.11, None, None)]
+
+
+def test_an_epochs_time_after_in() -> None:
+    # JAX's MNIST example: "Epoch 3 in 1.61 sec" is the epoch's time, named by its unit as
+    # printed; "Evaluation in 1.44 sec" the evaluation's (before: both dropped)
+    text = ("Epoch 24 in 17.49 sec\nTraining set accuracy 0.61\nEvaluation in 1.44 sec\n"
+            "Epoch 25 in 17.50 sec\n")
+    assert ("sec", 17.5, None, 25) in named(text)
+    assert ("evaluation_sec", 1.44, None, 24) in named(text)
+    # (guard) a run's end or an iteration's sentence is no such time
+    assert not {n for n in names("Epoch 1 loss 0.5\nIteration 1 completed in 1217.84 seconds.\n"
+                                 "Training completed in 12.5 seconds\n") if "second" in n}

@@ -102,6 +102,26 @@ def timed_name(after: str) -> str | None:
 _FIELD_DURATION = re.compile(r"^ (?P<unit>sec|secs|seconds)\s*(?:;|$)")
 
 
+# JAX's MNIST example's "Epoch 3 in 1.61 sec" (the epoch's time, named by its unit as
+# printed), the JAX in Action book's "Evaluation in 5.05 sec" (what took it, then the unit):
+# a duration that ends its line after "in"
+_IN_DURATION_LEFT = re.compile(r"(?:^|(?<=\s))(?:(?P<what>(?i:evaluation|validation|eval|test"
+                               r"|testing|inference)) )?in $")  # (not "Training completed in
+# 12.5 seconds": a run's end)
+_IN_DURATION_RIGHT = re.compile(r"^ (?P<unit>s|sec|secs|seconds|ms|min|mins|minutes)\.?\s*$")
+
+
+def in_duration(left: str, right: str, counted: bool) -> str | None:
+    """The name of a duration alone at its line's end after "in" (``counted``: a counter's
+    number before "in", "Epoch 3 in"), or None."""
+    unit = _IN_DURATION_RIGHT.match(right)
+    found = _IN_DURATION_LEFT.search(left[-30:]) if unit is not None else None
+    if unit is None or found is None or (found["what"] is None) != counted \
+            or (counted and left != " in "):
+        return None  # (not "Iteration 1 completed in 1217.8 seconds.")
+    return unit["unit"] if counted else f"{found['what'].lower()}_{unit['unit']}"
+
+
 def field_duration(left: str, right: str) -> str | None:
     """The unit naming a duration that is a whole field of a ``;`` list, or None."""
     if not left.rstrip().endswith(";"):
