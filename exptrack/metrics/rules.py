@@ -223,10 +223,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                                                                            offsets[index]))))
             candidates.append((index, rate, ":", True))
             continue
-        counted = any(a.token == index - 2 and a.kind in (STEP, EPOCH) for a in actions)
-        timed = (abbrev.timed_name(right) or abbrev.field_duration(left, right)) \
-            if found is None and not counter else abbrev.in_duration(left, right, counted) \
-            if found is not None and found.name == "in" else None  # "Epoch 3 in 1.61 sec"
+        timed = None
+        if found is None and not counter:
+            timed = abbrev.timed_name(right) or abbrev.field_duration(left, right)
+        elif found is not None and found.name == "in":  # "Epoch 3 in 1.61 sec"
+            timed = abbrev.in_duration(left, right, any(
+                a.token == index - 2 and a.kind in (STEP, EPOCH) for a in actions))
         if timed is not None:  # "3.70 seconds elapsed, finished iteration 1"
             actions.append(Action(METRIC, index, timed))
             candidates.append((index, timed, ":", True))
