@@ -98,10 +98,10 @@ _SENTENCE_END = re.compile(r"\.\s[A-Z]")
 _TWO_WORDS = re.compile(r" ([a-z]{1,20}) ([a-z]{1,20}) $")
 # the next name, a phase's phrase of up to three words ("Testing Loss 0.68 Testing Micro
 # AUROC 0.57", "train macro f1 0.5 val macro f1 0.6"): a set's measure, not prose
-_PHASE_PHRASE = re.compile(r" (?P<phrase>(?i:train|training|val|valid|validation|test|testing|"
-                           r"eval|evaluation|dev)(?: [A-Za-z][A-Za-z0-9@\-]{0,20}){1,2}) $")
-_PHASE_WORD = re.compile(r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation"
-                         r"|dev)$")
+_A_PHASE = r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)"
+_PHASE_PHRASE = re.compile(r" (?P<phrase>" + _A_PHASE
+                           + r"(?: [A-Za-z][A-Za-z0-9@\-]{0,20}){1,2}) $")
+_PHASE_WORD = re.compile(_A_PHASE + "$")
 # what may follow a name's value with no ":" between them ("loss 0.16104: 100%|": the end
 # of a bar's description)
 _WEAK_RIGHT_OK = re.compile(

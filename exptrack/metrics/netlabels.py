@@ -9,7 +9,6 @@ regex runs over one line with bounded quantifiers and no nesting: linear.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC
@@ -19,18 +18,17 @@ from exptrack.metrics.kinds import METRIC
 _GROUP = re.compile(r"\[(?P<label>[A-Z][A-Za-z]{0,2}) [a-z][\w.]{0,30}:\s?[^\[\]]{1,200}\]")
 
 
-def labelled(pieces: list[str], actions: list[Action]) -> list[Action]:
-    """``actions`` with each value inside a labelled group named with its label."""
-    line = "".join(pieces)
+def labelled(line: str, offsets: list[int], actions: list[Action]) -> list[Action]:
+    """``actions`` with each value inside a labelled group named with its label (``offsets``:
+    where each of the line's pieces starts)."""
     if "[" not in line:
         return actions
     groups = [(m.start(), m.end(), m.group("label")) for m in _GROUP.finditer(line)]
     if not groups:
         return actions
-    starts = list(accumulate(len(p) for p in pieces))  # (each piece's end)
     out: list[Action] = []
     for action in actions:
-        at = starts[action.token - 1] if action.token else 0
+        at = offsets[action.token]
         label = next((g[2] for g in groups if g[0] < at < g[1]), None)
         if action.kind != METRIC or label is None or action.name.startswith(f"{label}_"):
             out.append(action)

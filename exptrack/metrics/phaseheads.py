@@ -25,7 +25,7 @@ _HEADING = re.compile(r"(?:^|(?<=[\s\]>|\-]))(?P<head>[A-Za-z][\w@.\-/]{0,30}"
 _COUNTERS = frozenset({"epoch", "step", "iter", "iteration", "batch", "round"})
 
 
-def headed(pieces: list[str], actions: list[Action]) -> list[Action]:
+def headed(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
     """``actions`` with values named by a bare phase word under a measure's heading named
     ``<phase>_<heading>``."""
     phased = [a for a in actions if a.kind == METRIC and a.name.lower() in _PHASES]
@@ -40,6 +40,6 @@ def headed(pieces: list[str], actions: list[Action]) -> list[Action]:
     head = found["head"].replace(" ", "_")
     start = len(whole) - len(before) + found.start("head")  # the first name's text spans
     # the heading, so a heading's digits ("Hits@10", "Hits@20") key the line's plans
-    return [a._replace(name=f"{a.name.lower()}_{head}",
-                       source=(start, a.source[1]) if a is phased[0] else a.source)
-            if a in phased else a for a in actions]
+    return tuple(a._replace(name=f"{a.name.lower()}_{head}",
+                            source=(start, a.source[1]) if a is phased[0] else a.source)
+                 if a in phased else a for a in actions)

@@ -38,6 +38,7 @@ from exptrack.metrics.ahead import name_ahead
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, EPOCH_ALONE, METRIC, RATIO, STEP, TIMED
+from exptrack.metrics.phaseheads import headed
 from exptrack.metrics.phasename import stat_phase, with_phase
 from exptrack.metrics.phases import (
     ANY_PHASE,
@@ -94,6 +95,8 @@ def _plan_line(pieces: list[str]) -> tuple[Action, ...]:
     actions = _plan(pieces)
     actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
     actions = stat_heads(pieces, actions)  # "Latency: min = 0.16 ms, max = 1.13 ms"
+    actions = headed(pieces, actions)  # "Hits@10: Valid 30.67% | Test 9.06%" (the line's
+    # own offsets: a heading's span is a source)
     actions = dictlabels.labelled(pieces, actions)  # "Dev set results: {'eval_loss': 1.6}"
     if any(" task/s, " in text for text in pieces[::2]):  # mmcv's progress bar
         actions = wholeline.without_mmcv_bar(pieces, actions)

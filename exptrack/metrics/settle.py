@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from exptrack.metrics import forms, names, netlabels, phaseheads, wholeline
+from exptrack.metrics import forms, names, netlabels, wholeline
 from exptrack.metrics.actions import (
     Action,
     judge_dict,
@@ -78,9 +78,8 @@ def settle(line: str, offsets: list[int], pieces: list[str],
         actions = without_per_class(actions)
         if not forms.KERAS_KEYS.match(line):  # (Keras' outputs "dense_2_loss_1" ... "_10": the
             actions = without_per_item(actions)  # model's heads, each compiled with its loss)
-    actions = netlabels.labelled(pieces, actions)  # Keras-GAN's "[D loss: 0.3,
+    actions = netlabels.labelled(line, offsets, actions)  # Keras-GAN's "[D loss: 0.3,
     # acc: 0.9]  [A loss: 2.3, acc: 0.4]": each group's "acc" its network's
-    actions = phaseheads.headed(pieces, actions)  # "Hits@10: Valid 30.67% | Test 9.06%"
     named = Counter(a.name for a in actions if a.kind in (METRIC, RATIO))
     if len(named) < named.total() and 1 in named.values() \
             and sum(a.kind in (STEP, EPOCH, BAR_STEP) for a in actions) <= 1:
