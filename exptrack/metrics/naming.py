@@ -53,7 +53,10 @@ _NAME_BEFORE = re.compile(
     r"""|(?:weighted|samples|micro|macro) avg"""  # "MSE (in L^{2}):", "PSNR (in dB):"
     r"""|(?i:normali[sz]ed|unscaled|uncentered|adjusted|overall|average|top-\d{1,2})"""
     r"""|weighted|samples"""  # "(in %)": TAO's
-    r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\))?"""
+    r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\)"""
+    # ... or a qualifier's words ("F1 (Rec only):", "training loss (in-iteration):", "Fold
+    # score (accuracy):"), kept with a metric's name (``find_name``)
+    r"""|(?P<phrase>\s\([A-Za-z][A-Za-z\-]{0,20}(?: [A-Za-z\-]{1,20}){0,3}\)(?=\s*[:=])))?"""
     r"""(?:""" + BRACKET_UNIT + r""")?"""  # a unit in square brackets, dropped
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|(?<=[A-Za-z])->\s|(?<=\w)>>\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""
@@ -273,11 +276,17 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
     if raw_name[-1:] == "." and raw_name[:-1].lower() in INDEX_WORDS:
         raw_name = raw_name[:-1]  # "## Epoch no. = 1": the index word, its dot an abbreviation's
-    if match.group("unit") is not None and raw_name.lower() not in _FILLERS and (
+    if match.group("phrase") is None and match.group("unit") is not None \
+            and raw_name.lower() not in _FILLERS and (
             _QUALIFIER.match(match.group("unit")) or (
             _KEPT_UNIT.match(match.group("unit"))) or _initials(
                 match.group("unit"), tail[:end])):  # "Data (t):", "elapsed time per
         raw_name, end = raw_name + match.group("unit"), match.end("unit")  # iteration (ms):"
+    if match.group("phrase") is not None:  # a qualifier's words: a metric's own ("Average CV
+        if not names.metric_like(raw_name) and not names.metric_like(  # RMSLE (excluding
+                match.group("phrase").strip(" ()")):  # fold 4):", "Kesinlik (Precision):");
+            return None  # else unsure ("Number of epochs (encoder):", "World size (gpu number):")
+        end = match.end("phrase")  # (joined to the name with its words, at the end)
     if tail[match.start() - 1:match.start()] == "]" and index >= 3 \
             and _SUBSCRIPT.search(pieces[index - 3]):
         return None  # "EvalErr[0]PerSample": a subscript, not a timestamp's "[...]"
@@ -396,7 +405,27 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
     if raw_name.rpartition(" ")[2].lower() in _PREPOSITIONS:
         return None  # "Found learning rate of: 0.0001": a sentence's words, no name
-    return Name(normalize_name(raw_name), sep, len(before), end, before, phase)
+    return Name(normalize_name(raw_name + _kept_phrase(match.group("phrase"), raw_name)), sep,
+                len(before), end, before, phase)
+
+
+_REMARK = frozenset({"with", "without", "on", "for", "from", "excluding", "including", "using",
+                     "via", "per", "lower", "higher"})
+
+
+def _kept_phrase(phrase: str | None, name: str) -> str:
+    """What a qualifier's words in parentheses add to a metric's name: the words that say
+    which quantity it is ("F1 (Rec only)", "Fold score (accuracy)"), not a label's or an
+    expansion's capitalised words ("ROC-AUC (CatBoost)", "FAR (False Alarm Ratio)") nor a
+    remark ("KL Loss (with gradients)"), which leave the name as it is."""
+    if phrase is None:
+        return ""
+    words = phrase.strip(" ()").split()
+    if words[0].lower() in _REMARK or (
+            (names.metric_like(name) or "".join(w[0] for w in words).lower() == name.lower())
+            and all(w[:1].isupper() for w in words)):
+        return ""
+    return phrase
 
 
 _PREPOSITIONS = frozenset({"of", "to", "for", "by", "with", "from"})

@@ -1,0 +1,29 @@
+"""Round ``tune92`` (session 92). Each test of a rule fails on 2393402c (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named, names
+
+
+def test_a_qualifier_phrase_in_parentheses_stays_with_the_name() -> None:
+    # "F1 (Rec only):", "training loss (in-iteration):", "Final score (accuracy):": the words
+    # say which quantity it is (before: nothing was recorded, the parenthesis broke the name)
+    assert named("F1 (Rec only): 0.9583\n") == [("F1_(Rec_only)", 0.9583, None, None)]
+    assert named("  training loss (in-iteration): \t0.843758\n") == [
+        ("training_loss_(in-iteration)", 0.843758, None, None)]
+    assert named("Final score (accuracy): 0.735\n") == [
+        ("Final_score_(accuracy)", 0.735, None, None)]
+
+
+def test_a_label_expansion_or_remark_in_parentheses_leaves_the_name() -> None:
+    # a model's label, an acronym's expansion, a remark: the name as printed before them
+    assert named("ROC-AUC (CatBoost): 0.9178\n") == [("ROC-AUC", 0.9178, None, None)]
+    assert named("FAR (False Alarm Ratio): 0.0422\n") == [("FAR", 0.0422, None, None)]
+    assert named("KL Loss (with gradients):    0.000\n") == [("KL_Loss", 0.0, None, None)]
+
+
+def test_a_qualifier_phrase_after_a_setting_is_not_taken() -> None:
+    # (guard) a setting's name with words in parentheses records nothing, as before
+    assert names("Number of epochs (encoder): 4\nWorld size (gpu number): 1\n"
+                 "Learning Rate (HyperNet): 0.0002\n") == set()
