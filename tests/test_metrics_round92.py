@@ -27,3 +27,19 @@ def test_a_qualifier_phrase_after_a_setting_is_not_taken() -> None:
     # (guard) a setting's name with words in parentheses records nothing, as before
     assert names("Number of epochs (encoder): 4\nWorld size (gpu number): 1\n"
                  "Learning Rate (HyperNet): 0.0002\n") == set()
+
+
+def test_a_stepless_result_printed_again_in_another_format_counts_once() -> None:
+    # pygaggle logs its figures rounded, then prints them again tab-separated in full: one
+    # evaluation, one observation each (before: two, as if evaluated twice)
+    text = ("[INFO] evaluate: recall@3    0.2164\n"
+            "[INFO] evaluate: mrr         0.24284\n"
+            "recall@3\t0.2163978494623656\n"
+            "mrr\t0.24284268136968856\n")
+    assert named(text) == [("recall@3", 0.2164, None, None), ("mrr", 0.24284, None, None)]
+
+
+def test_a_stepless_result_printed_again_alike_in_the_same_format_counts_twice() -> None:
+    # (guard) a rerun prints its line in the same format: a second evaluation
+    text = "Test accuracy: 0.9123\nTest accuracy: 0.9123\n"
+    assert [v for _, v, _, _ in named(text)] == [0.9123, 0.9123]

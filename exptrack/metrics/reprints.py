@@ -15,7 +15,9 @@ nowhere else), from a line of another format (numbers and runs of spaces aside),
 line of the same format with every value the same at the same known step (a ``\r`` status
 line printed again with ``\n``). A line of the same format with a new value or no step (the
 next report of a stuck loss, a padded dict with a rounded epoch), or with one new value
-among its values (another process's loss, a new iteration time), reports anew.
+among its values (another process's loss, a new iteration time), reports anew. A result of
+no step and no epoch printed again to its digits in another format (pygaggle's rounded log
+lines, then its tab-separated figures in full) is one result too.
 """
 
 from __future__ import annotations
@@ -172,7 +174,8 @@ class Reprints:
         seen = before[0]
         return obs.step is None and obs.epoch is None \
             and _distinctive(min(seen.value, obs.value, key=lambda v: len(repr(v)))) \
-            and before[2] < self.closings \
+            and (before[2] < self.closings or (seen.step is None and seen.epoch is None
+                                               and seen.value != obs.value)) \
             and _loose_format(before[1]) != _loose_format(raw) \
             and (printed_alike(seen.value, obs.value, raw)
                  or printed_alike(obs.value, seen.value, before[1]))
