@@ -43,3 +43,17 @@ def test_a_stepless_result_printed_again_alike_in_the_same_format_counts_twice()
     # (guard) a rerun prints its line in the same format: a second evaluation
     text = "Test accuracy: 0.9123\nTest accuracy: 0.9123\n"
     assert [v for _, v, _, _ in named(text)] == [0.9123, 0.9123]
+
+
+def test_an_xgboost_round_with_a_cut_off_in_a_metric_name() -> None:
+    # XGBoost's "error@0.7", "ams@0.15": the value after the cut-off's decimal and ":" is
+    # the metric's (before: read as a COCO range's bound, the metric lost)
+    text = "[0]\ttrain-auc:0.910911\ttrain-ams@0.15:3.68916\n[1]\teval-error@0.7:0.1834\n"
+    assert named(text) == [("train-auc", 0.910911, 0, None), ("train-ams@0.15", 3.68916, 0, None),
+                           ("eval-error@0.7", 0.1834, 1, None)]
+
+
+def test_a_coco_range_stays_in_its_name() -> None:
+    # (guard) "mAP@0.5:0.95" names a range, its bound no value
+    assert names("[val] epoch 0: mAP@0.5=0.412 mAP@0.5:0.95=0.231\n"
+                 "[1]\tP\tR\tmAP@0.5:0.95\n") == {"val_mAP@0.5", "val_mAP@0.5:0.95"}

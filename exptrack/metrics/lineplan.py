@@ -23,6 +23,7 @@ from exptrack.metrics import (
     samplefactory,
     sklearncv,
     tdmpc,
+    xgbrounds,
 )
 
 _DIGITS = re.compile(rb"\d+")
@@ -230,7 +231,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         return EMPTY
     if "RESULTS" in text and _RESULTS_HEADER.match(text):
         return Plan((), (), DONE)
-    pieces = rules.TOKEN.split(text)
+    pieces = (xgbrounds.pieces(text) if text[:1] == "[" and "@" in text else None) \
+        or rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
     traced = None
     trial = 0
