@@ -57,3 +57,15 @@ def test_a_coco_range_stays_in_its_name() -> None:
     # (guard) "mAP@0.5:0.95" names a range, its bound no value
     assert names("[val] epoch 0: mAP@0.5=0.412 mAP@0.5:0.95=0.231\n"
                  "[1]\tP\tR\tmAP@0.5:0.95\n") == {"val_mAP@0.5", "val_mAP@0.5:0.95"}
+
+
+def test_steps_with_a_fraction_is_a_mean_not_the_step() -> None:
+    # "steps: 6.95" is an episode's mean length (a step counter has no fraction): a metric
+    # (before: dropped as a step's fractional progress)
+    text = "val_seen , action_steps: 5.98, steps: 6.95, lengths: 13.90\n"
+    assert names(text) == {"val_seen_action_steps", "val_seen_steps", "val_seen_lengths"}
+
+
+def test_a_phrase_counting_steps_names_no_metric() -> None:
+    # (guard) "Time to run 1000 steps = 9.27": the count's noun, no name of the value
+    assert "steps" not in names("step 1000, loss = 3.6, Time to run 1000 steps = 9.27 seconds\n")

@@ -289,8 +289,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 "time", "times") and pieces[index].isdigit() and pieces[index + 2].isdigit():
             keyed_as = EPOCH  # Tip-Adapter's "Train time: 3 / 30": the pass, not a duration
         if keyed_as is not None and not forms.to_float(pieces[index]).is_integer():
-            if keyed_as == STEP:  # fairseq's "update": 2.689: the epoch's progress
-                continue
+            if keyed_as == STEP and (low != "steps" or found.before.lstrip("%") == " "):
+                continue  # fairseq's "update": 2.689: the epoch's progress; "steps=27.7" is a
+                # mean (an episode's length), a metric, but not "Time to run 1000 steps = 9.3"
+            keyed_as = None if keyed_as == STEP else keyed_as
             keyed_as = None if len(low) <= 2 else keyed_as  # ProDiff's "'e': 0.02" (energy)
         if keyed_as is not None and counterkeys.count_of_steps(found.before):
             continue  # "number of skipped iterations: 0": a count of steps
