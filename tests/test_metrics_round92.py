@@ -69,3 +69,20 @@ def test_steps_with_a_fraction_is_a_mean_not_the_step() -> None:
 def test_a_phrase_counting_steps_names_no_metric() -> None:
     # (guard) "Time to run 1000 steps = 9.27": the count's noun, no name of the value
     assert "steps" not in names("step 1000, loss = 3.6, Time to run 1000 steps = 9.27 seconds\n")
+
+
+def test_a_triple_of_phases_names_three_values() -> None:
+    # "train/valid/test loss: a/b/c": each phase's value of the quantity (before: the line
+    # was read as a shape, "bsz: 1024/1024/32", and recorded nothing)
+    text = "Epoch 896 train/valid/test loss (residual): 0.9920/0.9975/0.9970\n"
+    assert named(text) == [("train_loss_(residual)", 0.992, None, 896),
+                           ("valid_loss_(residual)", 0.9975, None, 896),
+                           ("test_loss_(residual)", 0.997, None, 896)]
+    assert named("bsz: 1024/1024/32\n") == []  # (guard) a shape
+
+
+def test_a_pair_of_phases_after_a_name_splits_its_values() -> None:
+    # "Loss train/val: 0.5/0.4": the train loss and the val loss (before: 0.5 recorded as
+    # "Loss_train/val", a wrong series, and 0.4 lost)
+    assert named("Loss train/val: 0.5/0.4\n") == [("train_Loss", 0.5, None, None),
+                                                 ("val_Loss", 0.4, None, None)]

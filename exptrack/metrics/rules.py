@@ -174,6 +174,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         after = pieces[index + 3] if counter and index + 3 < len(pieces) else right
         if counter and after.startswith("/"):
             skip.add(index + 4)
+            actions += slashpairs.phase_triple(pieces, index, original[index - 1] + cut[index - 1])
             continue  # "bsz: 1024/1024/32": a shape, not a ratio
         if counter and "." in pieces[index] and "." in pieces[index + 2] \
                 and (not after[:1].isalpha() or _SECONDS.match(after)):  # (not "RAM 13.90/

@@ -93,6 +93,9 @@ def _split_last(name: str, pieces: list[str], token: int) -> tuple[str, str] | N
             or {pair["first"].lower(), pair["second"].lower()} & _STATS:
         return None
     what = pair["what"]
+    if what and pair["first"].lower() in names.PHASE_WORDS \
+            and pair["second"].lower() in names.PHASE_WORDS:  # "Loss train/val: 0.5/0.4":
+        return f"{pair['first']}_{what[:-1]}", f"{pair['second']}_{what[:-1]}"  # each phase's
     if not (names.metric_like(pair["first"]) or names.metric_like(pair["second"])
             or any(w in names.PHASE_WORDS for w in names.words(what))):
         return None
@@ -117,3 +120,27 @@ def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action
         out += (action._replace(name=f"{pair['first']}_{pair['what']}"),
                 action._replace(token=action.token + 2, name=f"{pair['second']}_{pair['what']}"))
     return tuple(out)
+
+
+# "train/valid/test loss: 0.0000/0.0007/0.0018": three phases' values of one quantity
+_PHASE_TRIPLE = re.compile(r"(?:^|(?<=\s))(?P<a>[A-Za-z]{2,10})/(?P<b>[A-Za-z]{2,10})/"
+                           r"(?P<c>[A-Za-z]{2,10}) (?P<what>[A-Za-z][\w\-]{0,30}"
+                           r"(?: \([A-Za-z][\w\-]{0,20}\))?)\s?:\s{0,4}$")
+
+
+def phase_triple(pieces: list[str], index: int, at: int) -> tuple[Action, ...]:
+    """The three values of ``a/b/c`` at ``index`` when a triple of phases names them
+    (``train/valid/test loss: 0.0000/0.0007/0.0018``: ``train_loss``, ``valid_loss``,
+    ``test_loss``), else (); ``at``: where ``pieces[index - 1]`` starts in the line. A
+    triple of integers is a shape (``bsz: 1024/1024/32``), no values."""
+    if index + 4 >= len(pieces) or pieces[index + 1] != "/" or pieces[index + 3] != "/" \
+            or not all("." in pieces[j] for j in (index, index + 2, index + 4)):
+        return ()
+    left = pieces[index - 1]
+    found = _PHASE_TRIPLE.search(left, max(0, len(left) - 80))
+    if found is None or not all(found[g].lower() in names.PHASE_WORDS for g in "abc"):
+        return ()
+    source = (at + found.start(), at + found.end("what"))
+    what = found["what"].replace(" ", "_")
+    return tuple(Action(METRIC, index + 2 * i, f"{found[g]}_{what}", source=source)
+                 for i, g in enumerate("abc"))
