@@ -1427,6 +1427,10 @@ EXPECTED = {
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # round tune92: each fold's "Fold N, AUC Score on Validation Set: X", of several models,
+    # one series with no step: its order is no training progress
+    "heldout590/gbdt_crossval_10fold_auc_score_on_validation_set_dashes_average_among_"
+    "lightgbm_warnings.log": {"plateau"},
     # sets NU-OJ: MLPerf RNN-T's "eval_accuracy" is a word error rate (it falls as the model
     # learns); fastai's quickstart trains a vision model, then a text model, in one series
     "heldout383/mlperf_rnnt_nvidia_pytorch_mllog_interleaved_dll_epoch_iter_loss_lrate_dev_ema_"

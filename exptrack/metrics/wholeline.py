@@ -124,6 +124,8 @@ _PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]
 # one word after its article ("The accuracy is 0.91", "The loss was: 0.5")
 _THE_WORD = re.compile(r"^\s*[Tt]he (?P<phrase>[A-Za-z][\w\-]*) (?:is|was)(?:\s?[=:])?\s*$")
 _PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
+# a sentence's last words before its value, no name's ("setting loss scale to: 64.0")
+_ENDS = frozenset({"to", "of", "for", "by", "with", "from", "at", "as"})
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
 _LEVEL_END = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\]|\s?[-:|\u2014]\s)\s?")
 
@@ -221,7 +223,7 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     # Nielsen's "Cost on training data: 0.37": a cost
     article = one.group().lstrip()[:4].lower() == "the "  # "The valid loss is": prose
     if not (article or any(w in STOPWORDS for w in words.lower().split())) or names.denied(name) \
-            or "best" in words.lower().split() \
+            or "best" in words.lower().split() or words.rpartition(" ")[2].lower() in _ENDS \
             or not (names.metric_like(name) or names.metric_like(head.replace(" ", "_"))
                     or head == "Cost"):
         return None
@@ -288,9 +290,29 @@ def named_after(pieces: list[str]) -> tuple[str, bool, Source] | None:
     return name, False, (at + found.start("name"), at + found.end("name"))
 
 
+# a count of what the value was measured on after it: "Accuracy on Test-Set: 71.38% (7138 /
+# 10000)", the value's own remark
+_COUNT_AFTER = re.compile(r"^\s?%?\s{0,2}\(\d{1,12}\s?/\s?\d{1,12}\)\.?\s*$")
+# a label and its index, or a counter, before the phrase: "Fold 10, AUC Score on Validation
+# Set: 0.877", "Epoch 3, accuracy on test set: 0.87"
+_LABEL_BEFORE = re.compile(r"^\s{0,8}\[?[A-Za-z]{2,12}\s?$")
+_AFTER_INDEX = re.compile(r"^\]?(?:,|:| \||\s-)\s{1,3}")
+
+
 def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
     """The action of a line whose message is a phrase and its one value (``rules`` found at
     most one action in it): empty when it is not one."""
+    if len(pieces) == 7 and not actions and _COUNT_AFTER.match("".join(pieces[2:])):
+        pieces = [pieces[0], pieces[1], pieces[2].partition("(")[0]]
+    if len(pieces) == 5 and all(a.kind in (STEP, EPOCH) for a in actions) \
+            and _LABEL_BEFORE.match(pieces[0]) and (lead := _AFTER_INDEX.match(pieces[2])):
+        found = phrase([pieces[2][lead.end():], pieces[3], pieces[4]])
+        if found is None:
+            return ()
+        name, timed, (start, end) = found
+        at = len(pieces[0]) + len(pieces[1]) + lead.end()
+        return (*actions, Action(TIMED if timed else METRIC, 3, name,
+                                 source=(at + start, at + end)))
     if len(pieces) == 3 and not actions:
         found = phrase(pieces) or named_after(pieces)  # "Peak reserved memory for training =
         # 0.8 GB.", AutoGluon's "0.8563  = Validation score   (accuracy)"
