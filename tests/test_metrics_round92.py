@@ -86,3 +86,32 @@ def test_a_pair_of_phases_after_a_name_splits_its_values() -> None:
     # "Loss_train/val", a wrong series, and 0.4 lost)
     assert named("Loss train/val: 0.5/0.4\n") == [("train_Loss", 0.5, None, None),
                                                  ("val_Loss", 0.4, None, None)]
+
+
+def test_a_phrase_after_a_counter_or_a_label_and_its_index() -> None:
+    # "Epoch 3, accuracy on test set: 0.87", "Fold 10, AUC Score on Validation Set: 0.88":
+    # the phrase names the value as it does alone on its line (before: nothing recorded)
+    assert named("Epoch 3, accuracy on test set: 0.87\n") == [
+        ("accuracy_on_test_set", 0.87, None, 3)]
+    assert named("Fold 10, AUC Score on Validation Set: 0.8769\n") == [
+        ("AUC_Score_on_Validation_Set", 0.8769, None, None)]
+
+
+def test_a_phrase_with_a_count_after_its_value() -> None:
+    # "Accuracy on Test-Set: 71.38% (7138 / 10000)": the count is the value's remark
+    assert named("Accuracy on Test-Set: 71.38% (7138 / 10000)\n") == [
+        ("Accuracy_on_Test-Set", 71.38, None, None)]
+
+
+def test_a_rate_unit_after_a_value_is_not_the_next_name_s_word() -> None:
+    # Sockeye's "6.30 updates/sec perplexity=306.46": the unit belongs to 6.30 (before: the
+    # perplexity was recorded as "updates/sec_perplexity")
+    text = ("Epoch[0] Batch [3050]   Speed: 1094.56 samples/sec 36824.90 tokens/sec "
+            "6.30 updates/sec perplexity=306.464540   accuracy=0.223189\n")
+    assert "perplexity" in names(text) and "updates/sec_perplexity" not in names(text)
+
+
+def test_a_sentence_ending_in_a_preposition_names_no_value() -> None:
+    # "setting loss scale to: 64.0" (fairseq) alone on its line: no metric (before: recorded
+    # as "setting_loss_scale_to")
+    assert names("setting loss scale to: 64.0\n") == set()
