@@ -115,3 +115,11 @@ def test_a_sentence_ending_in_a_preposition_names_no_value() -> None:
     # "setting loss scale to: 64.0" (fairseq) alone on its line: no metric (before: recorded
     # as "setting_loss_scale_to")
     assert names("setting loss scale to: 64.0\n") == set()
+
+
+def test_a_name_at_a_counted_step_names_the_value_after_it() -> None:
+    # "Loss at iteration 4999 / 5000 is 0.001086": as "Loss at iteration 4999 is" (before:
+    # the step alone, the loss lost)
+    assert named("Loss at iteration 4999 / 5000 is 0.001086\n") == [("Loss", 0.001086, 4999, None)]
+    assert named("Accuracy at epoch 3/10 = 0.5\n") == [("Accuracy", 0.5, None, 3)]
+    assert named("Epoch 3/10: 0.5\n") == []  # (guard) no name before the counter

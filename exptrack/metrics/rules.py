@@ -193,11 +193,14 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if ahead is not None:  # "coco/AP .5: 1.0", "eval: bucket 0 perplexity 4.88"
             keyed[ahead[0]] = ahead[1:]
             continue
-        if actions and actions[-1][:2] in ((STEP, index - 2), (EPOCH, index - 2)) \
-                and left.strip() in ("is", ":", "=", "-") and index >= 3:
-            at_step = naming.at_step(pieces[index - 3])  # DL4J's "Score at iteration 10 is
-            if at_step is not None:  # 0.61", "Loss at step 100: 0.5"
-                begin = original[index - 3] + cut[index - 3] + at_step[1]
+        counted_at = index - 2 if actions and actions[-1][:2] in (
+            (STEP, index - 2), (EPOCH, index - 2)) else index - 4 if index >= 5 and actions \
+            and actions[-1][:2] in ((STEP, index - 4), (EPOCH, index - 4)) \
+            and pieces[index - 3].strip() == "/" else 0  # ("Loss at iteration 4999 / 5000 is")
+        if counted_at and left.strip() in ("is", ":", "=", "-") and index >= 3:
+            at_step = naming.at_step(pieces[counted_at - 1])  # DL4J's "Score at iteration 10
+            if at_step is not None:  # is 0.61", "Loss at step 100: 0.5"
+                begin = original[counted_at - 1] + cut[counted_at - 1] + at_step[1]
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
         if k > 0 and index not in keyed and pieces[index - 2].isdigit():  # "GPU 0 memory
             keyed.update(around.device_quantity(pieces, index, original[index - 3] + cut[
