@@ -123,3 +123,10 @@ def test_a_name_at_a_counted_step_names_the_value_after_it() -> None:
     assert named("Loss at iteration 4999 / 5000 is 0.001086\n") == [("Loss", 0.001086, 4999, None)]
     assert named("Accuracy at epoch 3/10 = 0.5\n") == [("Accuracy", 0.5, None, 3)]
     assert named("Epoch 3/10: 0.5\n") == []  # (guard) no name before the counter
+
+
+def test_a_quoted_key_of_words_with_a_quoted_value() -> None:
+    # MONAI's "{'Epoch': 50, 'Avg Epoch Loss': '0.0821'}": the key whole, as with an unquoted
+    # value (before: "Loss")
+    assert named("{'Epoch': 50, 'Avg Epoch Loss': '0.0821'}\n") == [
+        ("Avg_Epoch_Loss", 0.0821, None, 50)]

@@ -249,7 +249,8 @@ def normalize_name(name: str) -> str:
 
 # a quoted key of words (a dict's, a JSON object's), its name whole
 _SPACED_KEY = re.compile(r"""(?:^|(?<=[\s{,]))(?P<q>['"])(?P<name>[A-Za-z][\w\-/@.]{0,30}"""
-                         r"""(?: [\w\-/@.]{1,30}){1,6})(?P=q)(?P<sep>\s?:\s{0,8})$""")
+                         r"""(?: [\w\-/@.]{1,30}){1,6})(?P=q)(?P<sep>\s?:\s{0,8})['"]?$""")
+# (its value quoted too: MONAI's "{'Epoch': 50, 'Avg Epoch Loss': '0.0821'}")
 
 
 class Name(NamedTuple):
