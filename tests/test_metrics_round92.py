@@ -130,3 +130,9 @@ def test_a_quoted_key_of_words_with_a_quoted_value() -> None:
     # value (before: "Loss")
     assert named("{'Epoch': 50, 'Avg Epoch Loss': '0.0821'}\n") == [
         ("Avg_Epoch_Loss", 0.0821, None, 50)]
+
+
+def test_steps_counted_so_far_are_no_metric() -> None:
+    # PPO for Beginners' "Timesteps So Far: 117550": the environment steps counted, an index
+    assert names("Average Loss: 0.5\nTimesteps So Far: 117550\n") == {"Average_Loss"}
+    assert names("val_loss So Far: 0.14\n") == {"val_loss_So_Far"}  # (guard) a running value

@@ -235,6 +235,9 @@ def counts_things(name: str) -> bool:
             or (len(parts) == 2 and parts[0] == "corpus" and parts[1].isdigit()):
         return True  # Tianshou 2's bar "env_episode=93" (episodes so far, beside env_step);
         # eole's and OpenNMT-py's "Weighted corpora loaded so far: * corpus_1: 3" (loads)
+    if len(parts) >= 3 and parts[-2:] == ["so", "far"] \
+            and (parts[-3] in _COUNT_NOUNS or parts[-3] in ("steps", "timesteps")):
+        return True  # PPO for Beginners' "Timesteps So Far: 117550": steps counted so far
     if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
     return "per" not in parts and any(p in _COUNT_NOUNS and f"{p}/" not in name.lower()
