@@ -136,3 +136,17 @@ def test_steps_counted_so_far_are_no_metric() -> None:
     # PPO for Beginners' "Timesteps So Far: 117550": the environment steps counted, an index
     assert names("Average Loss: 0.5\nTimesteps So Far: 117550\n") == {"Average_Loss"}
     assert names("val_loss So Far: 0.14\n") == {"val_loss_So_Far"}  # (guard) a running value
+
+
+def test_a_qualifier_phrase_with_digits_or_underscores() -> None:
+    # "LIC score (LIC_M): 32.79%": the metric's name with its qualifier in parentheses
+    assert names("LIC score (LIC_M): 32.79%\n") == {"LIC_score"}
+
+
+def test_a_decaying_learning_rate_is_the_learning_rate() -> None:
+    # OpenNMT-py's and Marian's "Decaying learning rate to X" (Marian's with why after it)
+    assert named("Decaying learning rate to 0.015625\n") == [
+        ("learning_rate", 0.015625, None, None)]
+    assert named("Decaying learning rate to 9e-05 after having stalled 1 time(s)\n") == [
+        ("learning_rate", 9e-05, None, None)]
+    assert named("Learning rate set to 0.05\n") == []  # (guard) CatBoost's setting

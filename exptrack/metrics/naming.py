@@ -56,7 +56,8 @@ _NAME_BEFORE = re.compile(
     r"""|[A-Za-z]{1,12}/[A-Za-z/]{1,12})\)"""
     # ... or a qualifier's words ("F1 (Rec only):", "training loss (in-iteration):", "Fold
     # score (accuracy):"), kept with a metric's name (``find_name``)
-    r"""|(?P<phrase>\s\([A-Za-z][A-Za-z\-]{0,20}(?: [A-Za-z\-]{1,20}){0,3}\)(?=\s*[:=])))?"""
+    r"""|(?P<phrase>\s\([A-Za-z][A-Za-z0-9_\-]{0,20}(?: [A-Za-z][A-Za-z0-9_\-]{0,20}){0,3}\)"""
+    r"""(?=\s*[:=])))?"""
     r"""(?:""" + BRACKET_UNIT + r""")?"""  # a unit in square brackets, dropped
     r"""(?P<sep>\s*(?:[:=]|::)\s*|\s->?\s|(?<=[A-Za-z])->\s|(?<=\w)>>\s|\s+|(?<=[Ee]poch)-|(?<=EPOCH)-|(?<=[Ss]tep)-|(?<=STEP)-"""
     r"""|(?<=[A-Za-z])---)"""

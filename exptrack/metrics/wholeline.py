@@ -231,21 +231,26 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
 
 
 _LR_UPDATE = re.compile(r"^(?:\s*|.{0,80}?(?:[:\]|]|\bINFO|\bDEBUG)\s+)"  # (a record's prefix)
-                        r"(?:Updating|Update|Updated|Setting|Set|Adjusting)\s(?:the\s)?"
+                        r"(?:Updating|Update|Updated|Setting|Set|Adjusting|Decaying)\s(?:the\s)?"
                         r"(?P<name>learning rate|lr|LR)\sto\s?$")
+# why it was set, after the value: Marian's "Decaying learning rate to 9e-05 after having
+# stalled 1 time(s)"
+_LR_WHY = re.compile(r"^ after having stalled $")
 
 
-def lr_update(pieces: list[str]) -> tuple[str, Source] | None:
+def lr_update(pieces: list[str]) -> tuple[str, Source, int] | None:
     """(name, source) of a learning rate set to a value each epoch ("Updating learning rate
     to 5e-05", the Time-Series-Library's; NeuralHydrology's "2022-01-05 21:49:49,872:
     Setting learning rate to 0.005"); ReduceLROnPlateau's "reducing learning rate to" is an
     event, not a series."""
+    if len(pieces) >= 5 and _LR_WHY.match(pieces[-3]) and pieces[-1] == " time(s)":
+        pieces = [*pieces[:-3], ""]
     found = _LR_UPDATE.match(pieces[-3])
     if found is None or not _PHRASE_UNIT.match(pieces[-1]):
         return None
     at = sum(len(piece) for piece in pieces[:-3])
-    return normalize_name(found.group("name").replace(" ", "_")), (at + found.start("name"),
-                                                                  at + found.end("name"))
+    return normalize_name(found.group("name").replace(" ", "_")), (
+        at + found.start("name"), at + found.end("name")), len(pieces) - 2
 
 
 def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
@@ -318,12 +323,13 @@ def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
         # 0.8 GB.", AutoGluon's "0.8563  = Validation score   (accuracy)"
         update = lr_update(pieces) if found is None else None
         if update is not None:  # "Updating learning rate to 5e-05"
-            return (Action(METRIC, 1, update[0], source=update[1]),)
+            return (Action(METRIC, update[2], update[0], source=update[1]),)
     elif len(pieces) > 3:  # the same after a log record's prefix ("... — INFO — Loss of
         found = logged_phrase(pieces)  # the current value function: 108")
-        update = lr_update(pieces) if found is None and not actions else None
-        if update is not None:
-            return (Action(METRIC, len(pieces) - 2, update[0], source=update[1]),)
+        update = lr_update(pieces) if found is None and (
+            not actions or (len(pieces) == 5 and actions[0].token == 3)) else None
+        if update is not None:  # (Marian's "... after having stalled 1 time(s)": its count)
+            return (Action(METRIC, update[2], update[0], source=update[1]),)
         if found is not None and actions and not found[0].endswith(actions[0].name):
             return ()
         if found is None and len(pieces) >= 5 and all(a.kind in (STEP, EPOCH) for a in actions):
