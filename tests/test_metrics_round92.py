@@ -150,3 +150,10 @@ def test_a_decaying_learning_rate_is_the_learning_rate() -> None:
     assert named("Decaying learning rate to 9e-05 after having stalled 1 time(s)\n") == [
         ("learning_rate", 9e-05, None, None)]
     assert named("Learning rate set to 0.05\n") == []  # (guard) CatBoost's setting
+
+
+def test_a_tab_escaped_by_syslog_reads_as_a_tab() -> None:
+    # SageMaker's training logs through CloudWatch: "Step #50#011Loss: 0.265049" ("#011" a
+    # tab; before: nothing recorded)
+    text = "[1,0]<stdout>:Step #0#011Loss: 2.306592\n[1,0]<stdout>:Step #50#011Loss: 0.265049\n"
+    assert named(text) == [("Loss", 2.306592, 0, None), ("Loss", 0.265049, 50, None)]

@@ -29,6 +29,9 @@ from exptrack.metrics import (
 _DIGITS = re.compile(rb"\d+")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that are no UTF-8 (``surrogateescape``)
 _SIGN = re.compile("(?<=[0-9])[\udc80-\udcff]{1,2}(?=[0-9])")
+# a tab as syslog escapes it (SageMaker's training logs through CloudWatch: "Step #50#011Loss:
+# 0.265"), read as the tab it was (the same length: offsets stay the bytes')
+_ESCAPED_TAB = re.compile(r"(?<=\S)#011(?=\S)")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
 # "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:", Ray's "(main_task
 # pid=2105103) ", "(WorkerDict pid=123, ip=10.0.0.2) ", Slurm's "srun --label" padded to the
@@ -196,6 +199,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         text = _SIGN.sub(lambda m: "?" * len(m.group()), text)  # "?"s (the same offsets); its
         if _UNDECODED.search(text):  # words leave the line unread (``EMPTY`` below)
             text = raw.decode("utf-8", "replace")
+    if "#011" in text:
+        text = _ESCAPED_TAB.sub("   \t", text)
     printed = untagged(text)
     if len(printed) < len(text):  # read as the line the process printed (the same offsets)
         text = " " * (len(text) - len(printed)) + printed
