@@ -157,3 +157,25 @@ def test_a_tab_escaped_by_syslog_reads_as_a_tab() -> None:
     # tab; before: nothing recorded)
     text = "[1,0]<stdout>:Step #0#011Loss: 2.306592\n[1,0]<stdout>:Step #50#011Loss: 0.265049\n"
     assert named(text) == [("Loss", 2.306592, 0, None), ("Loss", 0.265049, 50, None)]
+
+
+POINTNET2 = """\
+2023-07-22 01:05:56,452 - Model - INFO - eval mean loss: 0.660929
+2023-07-22 01:05:56,452 - Model - INFO - eval point avg class IoU: 0.451229
+2023-07-22 01:05:56,452 - Model - INFO - eval point accuracy: 0.902458
+2023-07-22 01:05:56,452 - Model - INFO - ------- IoU --------
+class non-plane      weight: 0.902, IoU: 0.000
+class plane          weight: 0.098, IoU: 0.902
+"""
+
+
+def test_pointnet2_s_evaluation_and_its_per_class_table() -> None:
+    # PointNet++'s "eval point avg class IoU" keeps its phase's four words (was "IoU"); its
+    # per-class rows, the label padded, are no metrics (were "weight" and "IoU")
+    assert names(POINTNET2) == {"eval_mean_loss", "eval_point_avg_class_IoU",
+                                "eval_point_accuracy"}
+
+
+def test_a_class_word_before_a_loss_is_no_class_row() -> None:
+    # (guard) one space: a name's words, not a padded table's label
+    assert names("class balanced loss: 0.3\n") == {"class_balanced_loss"}

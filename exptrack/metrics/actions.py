@@ -258,7 +258,11 @@ _CLASS_ROW = re.compile(
     r"|\s*[:|=](?!\s*[+-]?\d*\.\d)))"
     # the PyTorch tutorial's "Accuracy of  frog : 93 %" and "Accuracy for class: plane is 57.0 %"
     # (not its aggregate "Accuracy of the network on the 10000 test images: 54 %")
-    r"|(?i:accuracy of)\s+(?!the\b)[\w\-]{1,30} : |(?i:accuracy for class):? ")
+    r"|(?i:accuracy of)\s+(?!the\b)[\w\-]{1,30} : |(?i:accuracy for class):? "
+    # PointNet++'s per-class table, its label padded: "class ceiling        weight: 0.091,
+    # IoU: 0.900"
+    r"|^\s{0,8}(?i:class)\s(?!(?i:loss|acc|accuracy|precision|recall|f1|iou|miou|error|score"
+    r"|average|mean)\b)[A-Za-z][\w\-]{0,30}\s{2,}[A-Za-z]\w{0,30}\s?:\s")
 # conlleval's per-type rows, its type right-aligned in capitals: "     LOC: precision:  94.52%;
 # recall:  95.10%; FB1:  94.81  1848" (not a log level's or a phase's "  INFO: loss: 0.3")
 _TYPE_ROW = re.compile(

@@ -222,7 +222,8 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if parts[-1].lower() in ("reported", "reports"):  # Ray Tune's "Trial XGBoostTrainer_e8
         return ""  # reported train-mlogloss=2.29,train-merror=0.04": the pairs after the verb
     if len(parts) == 4 and "per" not in parts and not (
-            strong and names.metric_like(name) and found.group(0).startswith((" - ", " \u2014 "))
+            strong and names.metric_like(name) and (found.group(0).startswith((
+                " - ", " \u2014 ")) or (parts[0] in names.PHASE_WORDS and not found.start()))
             and all(p.isalpha() for p in parts)) and not (
             strong and parts[0].lower() in _STATISTICS
             and " ".join([*parts[1:], name.split("_[")[0]]).lower() in _LONG_MEASURES):
