@@ -179,3 +179,17 @@ def test_pointnet2_s_evaluation_and_its_per_class_table() -> None:
 def test_a_class_word_before_a_loss_is_no_class_row() -> None:
     # (guard) one space: a name's words, not a padded table's label
     assert names("class balanced loss: 0.3\n") == {"class_balanced_loss"}
+
+
+def test_nccl_s_debug_records_report_nothing() -> None:
+    # "host:pid:tid [device] NCCL INFO ...": a network's set-up (before: "hltsz02:2802954")
+    text = ("Epoch 1 loss: 0.5\n"
+            "hltsz02:2802953:2803009 [0] NCCL INFO Channel 00/02 :    0   1\n"
+            "hltsz02:2802954:2803010 [1] NCCL INFO threadThresholds 8/8/64 | 16/8/64 | 512\n")
+    assert names(text) == {"loss"}
+
+
+def test_a_clock_s_half_of_the_day_is_no_name() -> None:
+    # "Epoch 42 @ 01:04 PM : 0.9488 C.E. Loss": "PM" follows a clock (before: a metric "PM")
+    assert "PM" not in names("Epoch 42 @ 01:04 PM : 0.9488 C.E. Loss, 98.39% Accuracy\n")
+    assert names("PM: 0.5\n") == {"PM"}  # (guard) a name of its own

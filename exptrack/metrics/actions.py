@@ -303,6 +303,11 @@ _LAYER_ROW = re.compile(r"\[\d+(?:, \d+){0,7}\]\s+(?:b?float|u?int)(?:8|16|32|64
 _REPORT_ACCURACY = re.compile(r"^\s{2,}accuracy\s{5,}\d?\.\d{2,4}\s{2,}\d{1,12}\s*$")
 
 
+# NCCL's debug records, after its "host:pid:tid [device]" prefix: "node01:2802954:2803010 [1]
+# NCCL INFO NET/Socket : Using [0]eno1:10.26.1.136<0>" (a network's set-up, no metric)
+_NCCL = re.compile(r"^\S{1,64}:\d{1,10}:\d{1,10} \[\d{1,4}\] NCCL (?:INFO|WARN) ")
+
+
 def not_a_report(line: str) -> bool:
     """A whole line that reports no metric: printed configuration (`Namespace(...)`,
     `Config:`), a count (`Total number of ...`), a per-class row, a new best's event."""
@@ -311,6 +316,7 @@ def not_a_report(line: str) -> bool:
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
                 or _EVENT.search(line) or _LAYER_ROW.search(line[-80:])
                 or _JOB_SUMMARY.match(line) or _REPORT_ACCURACY.match(line)
+                or (" NCCL " in line and _NCCL.match(line) is not None)
                 or new_best_event(line))
 
 

@@ -276,6 +276,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if match is None:
         return None
     raw_name, sep, end = match.group("name"), match.group("sep"), match.end("name")
+    if raw_name in ("AM", "PM", "am", "pm") and index >= 3 and pieces[index - 3].endswith(":") \
+            and not tail[:match.start()].strip():
+        return None  # "Epoch 42 @ 01:04 PM : 0.9488 C.E. Loss": a clock's half of the day
     if raw_name[-1:] == "." and raw_name[:-1].lower() in INDEX_WORDS:
         raw_name = raw_name[:-1]  # "## Epoch no. = 1": the index word, its dot an abbreviation's
     if match.group("phrase") is None and match.group("unit") is not None \
