@@ -193,3 +193,10 @@ def test_a_clock_s_half_of_the_day_is_no_name() -> None:
     # "Epoch 42 @ 01:04 PM : 0.9488 C.E. Loss": "PM" follows a clock (before: a metric "PM")
     assert "PM" not in names("Epoch 42 @ 01:04 PM : 0.9488 C.E. Loss, 98.39% Accuracy\n")
     assert names("PM: 0.5\n") == {"PM"}  # (guard) a name of its own
+
+
+def test_r_squared_written_with_its_superscript() -> None:
+    # "R²" is R2: a metric's name before its value with no colon (was dropped), and a best's
+    # ("Best R² Score") a running best as "Best R2 Score" is
+    assert named("Test R² 0.6546\n") == [("test_r²", 0.6546, None, None)]
+    assert names("Best R² Score: 0.71\n") == names("Best R2 Score: 0.71\n") == set()

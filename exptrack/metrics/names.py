@@ -21,6 +21,7 @@ METRIC_WORDS = frozenset({
     "loss", "losses", "nll", "acc", "accuracy", "err", "error", "errors", "score", "f1",
     "fscore", "auc", "auroc", "ap", "map", "mar", "iou", "miou", "dice", "jaccard", "reward",
     "rewards", "return", "returns", "rmse", "mae", "mse", "mape", "smape", "r2", "logloss",
+    "r\u00b2",  # R2 as written with its superscript ("R\u00b2 0.6546")
     "mlogloss", "merror", "aucpr", "rmsle", "mphe", "nloglik",  # XGBoost's eval_metric names
     "bleu", "rouge", "rouge1", "rouge2", "rougel", "meteor", "chrf", "wer", "cer", "ppl",
     "perplexity", "precision", "recall", "top1", "top5", "psnr", "ssim", "lpips", "fid",
