@@ -200,3 +200,11 @@ def test_r_squared_written_with_its_superscript() -> None:
     # ("Best R² Score") a running best as "Best R2 Score" is
     assert named("Test R² 0.6546\n") == [("test_r²", 0.6546, None, None)]
     assert names("Best R² Score: 0.71\n") == names("Best R2 Score: 0.71\n") == set()
+
+
+def test_a_learning_rate_printed_as_its_group_s_list() -> None:
+    # "Learning rate [1e-05]", VPoser's "[V02_05] -- lr is [0.001]": one parameter group's
+    # rate (before: nothing recorded)
+    text = "Epoch 3\nLearning rate [0.0001]\n[V02_05] -- lr is [0.001]\n"
+    assert named(text) == [("Learning_rate", 0.0001, None, 3), ("lr", 0.001, None, 3)]
+    assert named("Epoch 3\nbest [0.5]\n") == []  # (guard) another name's list

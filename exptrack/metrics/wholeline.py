@@ -236,6 +236,9 @@ _LR_UPDATE = re.compile(r"^(?:\s*|.{0,80}?(?:[:\]|]|\bINFO|\bDEBUG)\s+)"  # (a r
 # why it was set, after the value: Marian's "Decaying learning rate to 9e-05 after having
 # stalled 1 time(s)"
 _LR_WHY = re.compile(r"^ after having stalled $")
+# the learning rate of an optimizer's one parameter group, printed as its list: "Learning
+# rate [1e-05]", VPoser's "[V02_05] -- lr is [0.001]"
+_LR_LISTED = re.compile(r"(?:^|(?<=\s))(?P<name>[Ll]earning rate|lr|LR)(?: is)? \[$")
 
 
 def lr_update(pieces: list[str]) -> tuple[str, Source, int] | None:
@@ -246,6 +249,12 @@ def lr_update(pieces: list[str]) -> tuple[str, Source, int] | None:
     if len(pieces) >= 5 and _LR_WHY.match(pieces[-3]) and pieces[-1] == " time(s)":
         pieces = [*pieces[:-3], ""]
     found = _LR_UPDATE.match(pieces[-3])
+    if found is None and pieces[-1].rstrip() == "]":  # its one group's rate in a list:
+        found = _LR_LISTED.search(pieces[-3], max(0, len(pieces[-3]) - 40))  # "lr is [0.001]"
+        return None if found is None else (
+            normalize_name(found.group("name").replace(" ", "_")),
+            (sum(len(piece) for piece in pieces[:-3]) + found.start("name"),
+             sum(len(piece) for piece in pieces[:-3]) + found.end("name")), len(pieces) - 2)
     if found is None or not _PHRASE_UNIT.match(pieces[-1]):
         return None
     at = sum(len(piece) for piece in pieces[:-3])
