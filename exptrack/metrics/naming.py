@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from exptrack.metrics import abbrev, names
+from exptrack.metrics import abbrev, names, qualifiers
 from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, measure_unit, words_before
 from exptrack.metrics.counterkeys import INDEX_WORDS, key_kind
 from exptrack.metrics.kinds import EPOCH, STEP
@@ -113,39 +113,8 @@ _NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", 
                                      "cycle", "pass", "part", "fold"})
 _INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|level|scale|layer|top) $")
 _NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40}(?: [A-Za-z][\w\-]{0,40}){0,2})\s?[:=]?\s$")
-# open_clip's "Data (t): 0.158 Batch (t): 0.559": a letter that is no unit qualifies the name;
-# so does an average's kind ("F1 (macro): 0.29", "F1 (weighted): 0.53", Flair's "f1-score
-# (micro avg)  0.9905")
-_QUALIFIER = re.compile(
-    r" \((?:(?![smh]\))[a-z]|(?:micro|macro|weighted|samples)(?: avg)?|binary"
-    # a statistic or a transform of the quantity: "PER (avg)", "grad norm (max)", "KL (raw)",
-    # "Test Loss (Normalized)", "Accuracy (overall)", "R-squared (uncentered)"
-    r"|(?i:avg|average|mean|median|max|min|std|sum|total|overall|raw|normali[sz]ed|scaled"
-    r"|unscaled|uncentered|adjusted|noisy|clean|top-\d{1,2}"
-    # a metric that says which the quantity is: "Accuracy (IoU)", "Final Loss (MSE)"
-    r"|iou|miou|mse|mae|rmse|f1|auc|dice|psnr|ssim))\)")
-# a unit in parentheses is part of the name ("elapsed time per iteration (ms)", "Speed
-# (samples/sec)", "throughput per GPU (TFLOP/s/GPU)"): a name printed with another unit is
-# another quantity; a percentage's or a count's sign is not ("acc (%)")
-_KEPT_UNIT = re.compile(
-    r" \((?:(?:ms|s|sec|secs|min|us)\.?|[KMG]i?B|[A-Za-z]{1,12}/[A-Za-z/]{1,12}"  # "(sec.)"
-    r"|in (?:ms|s|secs?|seconds|mins?|minutes|hours|us))\)")  # "Time (in seconds)"
 _GLUED_UNIT = re.compile(r"\((?:in )?[A-Za-z%/]{1,25}\.?\)$|\([A-Za-z]{1,3}\([A-Za-z]{1,3}\)\)$")
 # "Epoch Time(s)", "GPU (TFLOP/s/GPU)", a GAN's "Mean D(G(z))"
-
-
-def _initials(unit: str, before: str) -> bool:
-    """Is the word in parentheses the initials of the words before it? Megatron-DeepSpeed's
-    "tokens per gpu per second (tgs)" names its quantity so (not a unit: kept)."""
-    letters = unit.strip(" ()").lower()
-    if not 2 <= len(letters) <= 5 or not letters.isalpha():
-        return False
-    words = [w for w in _WORD.findall(before[-80:]) if w.lower() not in ("per", "of")]
-    return len(words) >= len(letters) and "".join(
-        w[0] for w in words[-len(letters):]).lower() == letters
-
-
-_WORD = re.compile(r"[A-Za-z]+")
 
 
 def at_field_start(before: str) -> bool:
@@ -282,11 +251,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if raw_name[-1:] == "." and raw_name[:-1].lower() in INDEX_WORDS:
         raw_name = raw_name[:-1]  # "## Epoch no. = 1": the index word, its dot an abbreviation's
     if match.group("phrase") is None and match.group("unit") is not None \
-            and raw_name.lower() not in _FILLERS and (
-            _QUALIFIER.match(match.group("unit")) or (
-            _KEPT_UNIT.match(match.group("unit"))) or _initials(
-                match.group("unit"), tail[:end])):  # "Data (t):", "elapsed time per
-        raw_name, end = raw_name + match.group("unit"), match.end("unit")  # iteration (ms):"
+            and raw_name.lower() not in _FILLERS \
+            and qualifiers.kept_unit(match.group("unit"), tail[:end]):  # "Data (t):",
+        raw_name, end = raw_name + match.group("unit"), match.end("unit")  # "time (ms):"
     if match.group("phrase") is not None:  # a qualifier's words: a metric's own ("Average CV
         if not names.metric_like(raw_name) and not names.metric_like(  # RMSLE (excluding
                 match.group("phrase").strip(" ()")):  # fold 4):", "Kesinlik (Precision):");
@@ -410,27 +377,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
     if raw_name.rpartition(" ")[2].lower() in _PREPOSITIONS:
         return None  # "Found learning rate of: 0.0001": a sentence's words, no name
-    return Name(normalize_name(raw_name + _kept_phrase(match.group("phrase"), raw_name)), sep,
-                len(before), end, before, phase)
-
-
-_REMARK = frozenset({"with", "without", "on", "for", "from", "excluding", "including", "using",
-                     "via", "per", "lower", "higher"})
-
-
-def _kept_phrase(phrase: str | None, name: str) -> str:
-    """What a qualifier's words in parentheses add to a metric's name: the words that say
-    which quantity it is ("F1 (Rec only)", "Fold score (accuracy)"), not a label's or an
-    expansion's capitalised words ("ROC-AUC (CatBoost)", "FAR (False Alarm Ratio)") nor a
-    remark ("KL Loss (with gradients)"), which leave the name as it is."""
-    if phrase is None:
-        return ""
-    words = phrase.strip(" ()").split()
-    if words[0].lower() in _REMARK or (
-            (names.metric_like(name) or "".join(w[0] for w in words).lower() == name.lower())
-            and all(w[:1].isupper() for w in words)):
-        return ""
-    return phrase
+    return Name(normalize_name(raw_name + qualifiers.kept_phrase(match.group("phrase"), raw_name)),
+                sep, len(before), end, before, phase)
 
 
 _PREPOSITIONS = frozenset({"of", "to", "for", "by", "with", "from"})

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import detectron, listed, names
+from exptrack.metrics import detectron, listed, lrprints, names
 from exptrack.metrics.actions import Action, not_a_report
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
+from exptrack.metrics.lrprints import UNIT_AFTER
 from exptrack.metrics.naming import BRACKET_UNIT, normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
@@ -123,7 +124,7 @@ _PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]
 # ("The valid loss is 5.38", TLlib's "Top-1 accuracy on source_val_loader: 85.79"); prose's
 # one word after its article ("The accuracy is 0.91", "The loss was: 0.5")
 _THE_WORD = re.compile(r"^\s*[Tt]he (?P<phrase>[A-Za-z][\w\-]*) (?:is|was)(?:\s?[=:])?\s*$")
-_PHRASE_UNIT = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
+_PHRASE_UNIT = UNIT_AFTER
 # a sentence's last words before its value, no name's ("setting loss scale to: 64.0")
 _ENDS = frozenset({"to", "of", "for", "by", "with", "from", "at", "as"})
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
@@ -230,38 +231,6 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     return name, pieces[2].strip(" .") in TIME_UNITS, (one.start("phrase"), one.end("phrase"))
 
 
-_LR_UPDATE = re.compile(r"^(?:\s*|.{0,80}?(?:[:\]|]|\bINFO|\bDEBUG)\s+)"  # (a record's prefix)
-                        r"(?:Updating|Update|Updated|Setting|Set|Adjusting|Decaying)\s(?:the\s)?"
-                        r"(?P<name>learning rate|lr|LR)\sto\s?$")
-# why it was set, after the value: Marian's "Decaying learning rate to 9e-05 after having
-# stalled 1 time(s)"
-_LR_WHY = re.compile(r"^ after having stalled $")
-# the learning rate of an optimizer's one parameter group, printed as its list: "Learning
-# rate [1e-05]", VPoser's "[V02_05] -- lr is [0.001]"
-_LR_LISTED = re.compile(r"(?:^|(?<=\s))(?P<name>[Ll]earning rate|lr|LR)(?: is)? \[$")
-
-
-def lr_update(pieces: list[str]) -> tuple[str, Source, int] | None:
-    """(name, source) of a learning rate set to a value each epoch ("Updating learning rate
-    to 5e-05", the Time-Series-Library's; NeuralHydrology's "2022-01-05 21:49:49,872:
-    Setting learning rate to 0.005"); ReduceLROnPlateau's "reducing learning rate to" is an
-    event, not a series."""
-    if len(pieces) >= 5 and _LR_WHY.match(pieces[-3]) and pieces[-1] == " time(s)":
-        pieces = [*pieces[:-3], ""]
-    found = _LR_UPDATE.match(pieces[-3])
-    if found is None and pieces[-1].rstrip() == "]":  # its one group's rate in a list:
-        found = _LR_LISTED.search(pieces[-3], max(0, len(pieces[-3]) - 40))  # "lr is [0.001]"
-        return None if found is None else (
-            normalize_name(found.group("name").replace(" ", "_")),
-            (sum(len(piece) for piece in pieces[:-3]) + found.start("name"),
-             sum(len(piece) for piece in pieces[:-3]) + found.end("name")), len(pieces) - 2)
-    if found is None or not _PHRASE_UNIT.match(pieces[-1]):
-        return None
-    at = sum(len(piece) for piece in pieces[:-3])
-    return normalize_name(found.group("name").replace(" ", "_")), (
-        at + found.start("name"), at + found.end("name")), len(pieces) - 2
-
-
 def logged_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     """``phrase`` for a log record whose message is the phrase and its one value (the
     numbers before it are the record's prefix: a timestamp)."""
@@ -330,12 +299,12 @@ def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
     if len(pieces) == 3 and not actions:
         found = phrase(pieces) or named_after(pieces)  # "Peak reserved memory for training =
         # 0.8 GB.", AutoGluon's "0.8563  = Validation score   (accuracy)"
-        update = lr_update(pieces) if found is None else None
+        update = lrprints.lr_update(pieces) if found is None else None
         if update is not None:  # "Updating learning rate to 5e-05"
             return (Action(METRIC, update[2], update[0], source=update[1]),)
     elif len(pieces) > 3:  # the same after a log record's prefix ("... — INFO — Loss of
         found = logged_phrase(pieces)  # the current value function: 108")
-        update = lr_update(pieces) if found is None and (
+        update = lrprints.lr_update(pieces) if found is None and (
             not actions or (len(pieces) == 5 and actions[0].token == 3)) else None
         if update is not None:  # (Marian's "... after having stalled 1 time(s)": its count)
             return (Action(METRIC, update[2], update[0], source=update[1]),)
