@@ -212,13 +212,11 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # LAVIS's "Train: data epoch: [4]": the counter (a label's words before)
     words = found.group("words")
     parts = words.split()
-    if not first and len(parts) > 1 and abbrev.is_rate_unit(parts[0]) \
+    if not first and abbrev.is_rate_unit(parts[0]) \
             and not before[:found.start("words")].strip():  # Sockeye's "6.30 updates/sec
-        parts = parts[1:]  # perplexity=306.46": the value before's unit, then the name
-        words = words[words.index(parts[0]):]
-    elif not first and len(parts) == 1 and abbrev.is_rate_unit(parts[0]) \
-            and not before[:found.start("words")].strip():
-        return ""
+        if len(parts) == 1:  # perplexity=306.46": the value before's unit, then the name
+            return ""
+        parts, words = parts[1:], words.lstrip().split(" ", 1)[1]
     if parts[-1].lower() in ("reported", "reports"):  # Ray Tune's "Trial XGBoostTrainer_e8
         return ""  # reported train-mlogloss=2.29,train-merror=0.04": the pairs after the verb
     if len(parts) == 4 and "per" not in parts and not (
