@@ -208,3 +208,12 @@ def test_a_learning_rate_printed_as_its_group_s_list() -> None:
     text = "Epoch 3\nLearning rate [0.0001]\n[V02_05] -- lr is [0.001]\n"
     assert named(text) == [("Learning_rate", 0.0001, None, 3), ("lr", 0.001, None, 3)]
     assert named("Epoch 3\nbest [0.5]\n") == []  # (guard) another name's list
+
+
+def test_a_loss_s_parts_in_parentheses_after_its_value() -> None:
+    # "Loss: 0.012424 (Chamfer=0.002179, Repulse=0.102372, Smooth=0.000156)": the loss's
+    # parts, each a series (before: read as a remark and dropped)
+    text = ("Epoch 100 | Step 2440/2449 | Loss: 0.012424 (Chamfer=0.002179, Repulse=0.102372, "
+            "Smooth=0.000156)\n")
+    assert names(text) == {"Loss", "Chamfer", "Repulse", "Smooth"}
+    assert names("epoch 3 loss 0.5 (best=0.4, at=2)\n") == {"loss"}  # (guard) a remark

@@ -91,6 +91,7 @@ def of(line: str, offsets: list[int]) -> set[int]:
                           and _TIMES.match(line, position) is None
                           and not _parts_of(line, position)
                           and not _named_metric(line, position)
+                          and not _loss_parts(line, position)
                           and not (line.endswith("Output", 0, position)  # TrainOutput(...,
                                    and "metrics={" in line[position:position + 400]))  # metrics=
         elif char == ")" and opened:
@@ -118,6 +119,18 @@ def _named_metric(line: str, position: int) -> bool:
         return False  # (a ratio's "(reduction/loss: 0.99)")
     before = line[:position].lower()
     return "best" not in before and "worst" not in before  # a best checkpoint's: a repeat
+
+
+# a loss's parts after its value: "Loss: 0.012424 (Chamfer=0.002179, Repulse=0.102372,
+# Smooth=0.000156)", "loss=0.52 (bce=0.41, nce=0.09, l1=0.02)": two named values or more
+_LOSS_BEFORE = re.compile(r"(?i)loss\w{0,20}\s?[:=]\s?[+-]?\d[\d.eE+\-]{0,20}\s$")
+_PARTS = re.compile(r"\((?:[A-Za-z][\w\-]{0,30}=[+-]?\.?\d[\d.eE+\-]{0,20}, ?){1,10}"
+                    r"[A-Za-z][\w\-]{0,30}=[+-]?\.?\d[\d.eE+\-]{0,20}\)")
+
+
+def _loss_parts(line: str, position: int) -> bool:
+    return _PARTS.match(line, position) is not None \
+        and _LOSS_BEFORE.search(line, max(0, position - 60), position) is not None
 
 
 _NAME_OPENS = re.compile(r"(?<![\w.\-/])([A-Za-z][A-Za-z0-9_]{0,40})$")
