@@ -217,3 +217,11 @@ def test_a_loss_s_parts_in_parentheses_after_its_value() -> None:
             "Smooth=0.000156)\n")
     assert names(text) == {"Loss", "Chamfer", "Repulse", "Smooth"}
     assert names("epoch 3 loss 0.5 (best=0.4, at=2)\n") == {"loss"}  # (guard) a remark
+
+
+def test_a_unit_that_ends_a_sentence_before_the_next_name() -> None:
+    # nanotron's "Memory usage: 64.26MiB. Peak allocated 66.25MiB": "MiB." ends a sentence,
+    # "Peak" begins the next name (was "allocated")
+    text = "Memory usage: 64.26MiB. Peak allocated 66.25MiB. Peak reserved: 496.00MiB\n"
+    assert names(text) >= {"Peak_allocated", "Peak_reserved"}
+    assert names("loss 1.2ms\tremaining 3\n") == {"loss"}  # (guard) a glued unit, no sentence

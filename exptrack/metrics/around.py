@@ -200,14 +200,19 @@ def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,
         and not STOPWORDS.intersection(phrase["phrase"].lower().split())
 
 
+_UNIT_ENDS_SENTENCE = re.compile(r"^[A-Za-z]{1,4}\. [A-Z]")
+
+
 def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
                  name: str = "") -> str | None:
     """The words before a name that are part of it ("max " of "max mem: 3524"); on a line
     that starts with a phrase whose value stands in an aligned column ("Kappa statistic
     0.0651", "Root mean squared error   0.4982"), the whole phrase."""
     found = WORDS_BEFORE.search(before)
-    if found is None or (found.start("words") == 0 and not first and before[:1].isalpha()):
-        return ""  # "1.2ms\tremaining": the letters after a number are its unit
+    if found is None or (found.start("words") == 0 and not first and before[:1].isalpha()
+                         and _UNIT_ENDS_SENTENCE.match(before) is None):
+        return ""  # "1.2ms\tremaining": the letters after a number are its unit (but
+        # nanotron's "Memory usage: 64.26MiB. Peak allocated 66.25MiB": its sentence ended)
     if name in COUNTER_KEYS and before[:found.start("words")].endswith(": "):
         return ""  # LAVIS's "Train: data epoch: [4]": the counter (a label's words before)
     words = found.group("words")
