@@ -34,11 +34,9 @@ def lr_update(pieces: list[str]) -> tuple[str, tuple[int, int], int] | None:
     found = _LR_UPDATE.match(pieces[-3])
     if found is None and pieces[-1].rstrip() == "]":  # its one group's rate in a list:
         found = _LR_LISTED.search(pieces[-3], max(0, len(pieces[-3]) - 40))  # "lr is [0.001]"
-        return None if found is None else (
-            normalize_name(found.group("name").replace(" ", "_")),
-            (sum(len(piece) for piece in pieces[:-3]) + found.start("name"),
-             sum(len(piece) for piece in pieces[:-3]) + found.end("name")), len(pieces) - 2)
-    if found is None or not UNIT_AFTER.match(pieces[-1]):
+    elif found is not None and not UNIT_AFTER.match(pieces[-1]):
+        found = None
+    if found is None:
         return None
     at = sum(len(piece) for piece in pieces[:-3])
     return normalize_name(found.group("name").replace(" ", "_")), (

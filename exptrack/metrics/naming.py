@@ -375,13 +375,13 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     per = _PER_WORD.search(before) if not words and before.endswith(" ") else None
     if per is not None:  # "per-step time 0.83s": the quantity is per step
         raw_name, before = f"{per.group(1)} {raw_name}", before[:per.start(1)]
-    if raw_name.rpartition(" ")[2].lower() in _PREPOSITIONS:
+    if raw_name.rpartition(" ")[2].lower() in PREPOSITIONS:
         return None  # "Found learning rate of: 0.0001": a sentence's words, no name
     return Name(normalize_name(raw_name + qualifiers.kept_phrase(match.group("phrase"), raw_name)),
                 sep, len(before), end, before, phase)
 
 
-_PREPOSITIONS = frozenset({"of", "to", "for", "by", "with", "from"})
+PREPOSITIONS = frozenset({"of", "to", "for", "by", "with", "from"})  # a sentence's, no name's
 # the one word that makes a result a reported value: NNI's "Intermediate result: 0.288
 # (Index 0)" and "Final result: 0.238" (a bare "result: 3" names nothing)
 _REPORTED = re.compile(r"(?i)final|intermediate|overall")

@@ -21,7 +21,7 @@ from exptrack.metrics.actions import Action, not_a_report
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
 from exptrack.metrics.lrprints import UNIT_AFTER
-from exptrack.metrics.naming import BRACKET_UNIT, normalize_name
+from exptrack.metrics.naming import BRACKET_UNIT, PREPOSITIONS, normalize_name
 from exptrack.metrics.phases import WORD_PHASES
 
 # a data frame's row: its index, an item's label, its value ("17   season_onehot_2   0.10",
@@ -126,7 +126,7 @@ _PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]
 _THE_WORD = re.compile(r"^\s*[Tt]he (?P<phrase>[A-Za-z][\w\-]*) (?:is|was)(?:\s?[=:])?\s*$")
 _PHRASE_UNIT = UNIT_AFTER
 # a sentence's last words before its value, no name's ("setting loss scale to: 64.0")
-_ENDS = frozenset({"to", "of", "for", "by", "with", "from", "at", "as"})
+_ENDS = PREPOSITIONS | {"at", "as"}
 # the end of a log record's prefix: "... - INFO - ", "... — INFO — ", "[INFO] "
 _LEVEL_END = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\]|\s?[-:|\u2014]\s)\s?")
 
