@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from exptrack.metrics import detectron, dumps, rules
+from exptrack.metrics import detectron, distiller, dumps, rules
 from exptrack.metrics.lineplan import (
     COCO_ROW,
     COCO_TYPE,
@@ -46,6 +46,7 @@ class HeldLines:
     _keras_last: tuple[int | float | None, int] | None  # the last finished bar's epoch, length
     _keras3: bool  # a Keras 3 bar ("━━━") was seen: its callbacks log the learning rate
     _paddle_block: bool  # after Paddle hapi's "Eval begin..." (``_eval_block``)
+    _validating: int | None  # after Distiller's banner: its epoch (``_validate_block``)
     _in_render: bool  # a terminal render's line is being read (``replay``)
 
     def _apply(self, plan: Plan, raw: str | bytes, out: list[Observation]) -> None:
@@ -136,6 +137,23 @@ class HeldLines:
         if plan.flags & KEYED:  # "acc_top1", "acc_top5": the line's own names first
             plan = self._variant(plan, shape, raw)
         return _paddle_eval(plan)._replace(flags=plan.flags) if plan.metrics else plan
+
+    def _validate_block(self, plan: Plan, shape: bytes, raw: str | bytes) -> Plan:
+        """A line after Distiller's ``--- validate (epoch=N)---`` banner (``distiller``):
+        its metrics named with the section's phase, at their step; a line of another
+        epoch, the next training or the test's banner ends the section."""
+        epochs = [int(raw[start:end]) for kind, start, end in plan.context
+                  if kind in (rules.EPOCH, rules.EPOCH_ALONE) and raw[start:end].isdigit()]
+        if any(epoch != self._validating for epoch in epochs) \
+                or (not epochs and distiller.ends(text_of(raw))):
+            self._validating = None
+            return plan
+        if not plan.metrics:
+            return plan
+        if plan.flags & KEYED:
+            plan = self._variant(plan, shape, raw)
+        return plan._replace(metrics=tuple((with_phase(metric[0], distiller.PHASE), *metric[1:])
+                                           for metric in plan.metrics))
 
     def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,
                  out: list[Observation]) -> bool:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from exptrack.metrics import (
     darknet,
     detectron,
+    distiller,
     dumps,
     flower,
     forms,
@@ -64,9 +65,11 @@ _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:a
                       r"%? ?(?:\(|at |@ ?)(?:epoch|step|iteration|iter)\b"
                       r"|^\W{0,4}the (?:current|running) best\s"  # "The Current
                       r"|(?:completed|finished|done),\s{1,3}best[\w ]{0,24}?\s?[:=]\s?[-+]?\d"
-                      r"[\d.]{0,19}%?\s(?:at|@)\s?(?:epoch|step|iteration|iter)\b")
+                      r"[\d.]{0,19}%?\s(?:at|@)\s?(?:epoch|step|iteration|iter)\b"
+                      r"|(?:^|\s)best \[[^\[\]]{1,160}?\bon epoch: ?\d")
 # Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF); MONAI's tutorials'
-# closing "train completed, best_metric: 0.1952 at epoch: 42"
+# closing "train completed, best_metric: 0.1952 at epoch: 42"; Distiller's "==> Best [Top1:
+# 75.527   Sparsity:0.00   Params: 375264 on epoch: 139]"
 # ... after a report of the line's own counter and a value: the report stands
 _COUNTED_REPORT = re.compile(r"(?i)\b(?:epoch|step|iter|iteration)\b\W{0,3}\d{1,9}\b.{0,200}?"
                              r"[A-Za-z]\w{0,40}\s?[:=]\s?[-+]?\.?\d")
@@ -93,6 +96,7 @@ LR_REDUCED = 1 << 20  # Keras' ReduceLROnPlateau notice: a learning rate when no
 FLOWER = 1 << 28  # a line of Flower's rounds or its summary's heading (``flower``)
 RANKED = 1 << 29  # a line of metrics a process of a rank printed (``rank_of``)
 TRIAL = 1 << 30  # Optuna's "Trial 3 finished with value": its step is the trial's alone
+VALIDATING = 1 << 31  # Distiller's "--- validate (epoch=3)---": a section of its phase
 EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms": the epoch's
 # report after its batches' lines (MindSpore's TimeMonitor, DGL's "Epoch Time(s)"): no step
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
@@ -231,7 +235,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         text, best = text[:best.start()] + " " * (len(text) - best.start()), None  # "[Epoch
         # 20] loss=0.5 (best at epoch 10)": the epoch's report, then the best so far's
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
-            or best is not None \
+            or best is not None or ("==> " in text and distiller.SUMMARY.search(text)) \
             or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
     if "RESULTS" in text and _RESULTS_HEADER.match(text):
@@ -311,6 +315,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= EPOCH_REPORT
     if len(values) == 1 and detectron.is_summary(values[0].name):
         flags |= COCO_ROW
+    if context and not values and distiller.BANNER.search(text):
+        flags |= VALIDATING
     own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]
     report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
         if own and metrics else _stamped_report(raw, bool(metrics))

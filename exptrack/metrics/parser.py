@@ -98,7 +98,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
         self._bar_names: set[str] = set()
         self._in_render = self._keras3 = self._paddle_block = False  # (``replay``,
-        # ``heldlines``)
+        self._validating: int | None = None  # ``heldlines``)
         self._init_tables()  # (``tablelines``)
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()
@@ -266,6 +266,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 plan = self._new_plan(shape, raw)
             if self._paddle_block:  # (``heldlines``)
                 plan = self._eval_block(plan, shape, raw)
+            elif self._validating is not None:
+                plan = self._validate_block(plan, shape, raw)
             low, high = plan.report
             if high:
                 said = raw[low:high]

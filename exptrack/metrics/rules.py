@@ -71,6 +71,7 @@ _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
+_ITEMS_AFTER = re.compile(r"^ (?:samples|examples|images|sequences|items)\b(?!\s*[:=/\d])")
 _BEST = re.compile(r"(?i)\bbest\b")  # a best so far's epoch after the line's own
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
@@ -300,6 +301,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             keyed_as = None if len(low) <= 2 else keyed_as  # ProDiff's "'e': 0.02" (energy)
         if keyed_as is not None and counterkeys.count_of_steps(found.before):
             continue  # "number of skipped iterations: 0": a count of steps
+        if keyed_as is not None and not counter and _ITEMS_AFTER.match(after):
+            continue  # Distiller's "Training epoch: 50000 samples (256 per mini-batch)": the
+            # epoch's size, no epoch
         if keyed_as is None and counter and counterkeys.sub_counter(low):
             continue  # "inner iter: 0/ 4 | ppo epoch: 1/ 4 | global iter: 69/ 160"
         if keyed_as is not None and not counted_again(low, actions):
@@ -373,11 +377,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             continue  # "remaining time: 184.18 hours": the time left, no duration
         if not memory and is_denied(name, found.phase) and not (unit is not None and (
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
-                and not (low == "total" and "." in pieces[index]) \
+                and not ((low == "total" or low.startswith("time/")) and "." in pieces[index]) \
                 and not (times == 1 and names.mean_count(name, pieces[index])):  # "Total=
             # 0.2206": a loss; "consumed_tokens: 1.54K" counts, a decimal of thousands
-            continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" is a duration;
-            # so is CatBoost's "total: 45.4s" (a "total" is a count)
+            continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" and "Time/step:
+            # 1.18" are durations; so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
         if not weak and not measured and around.count_noun(after, index + 2 < len(pieces)):

@@ -44,6 +44,7 @@ from exptrack.metrics.lineplan import (
     SUMMARY,
     TIMING,
     TRIAL,
+    VALIDATING,
     Plan,
     listing_plan,
     make_plan,
@@ -187,6 +188,11 @@ class SlowPath(Placing, DumpBlocks):
         """Lines whose names hold digits (KEYED), whose numbers need more than ``float``
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
+        if plan.flags & VALIDATING:  # Distiller's banner: the section's epoch (``distiller``)
+            self._validating = next((int(raw[start:end]) for _, start, end in plan.context), None)
+            plan = plan._replace(flags=plan.flags & ~VALIDATING)
+            if not plan.flags and self._dump is None:
+                return plan
         if plan.flags & RANKED:  # (a distributed run's: the lowest rank's lines count)
             rank = rank_of(raw)
             printed = {m[0] for m in plan.metrics}

@@ -254,8 +254,15 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     elif "\t" in line and line.count("\t") == len(header) - 1:
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
-        cells = [c for c in message(_BAR_CUT.sub("", line.replace("│", "|"))).split()
-                 if c != "|"]
+        shown = message(_BAR_CUT.sub("", line.replace("│", "|")))
+        cells = [c for c in shown.split() if c != "|"]
+        if len(cells) > len(header) and len(gapped := GAP.split(shown.strip())) == len(header) \
+                and ROW_NUMBER.match(gapped[0]) and all(
+                    any(char.isalpha() for char in cell) for cell in gapped if " " in cell):
+            cells = gapped  # a cell of words and numbers in its column ("31 Oct 15:34", the
+            # end time of scikit-learn's boosting table; tf_cnn_benchmarks' "images/sec: 451.0
+            # +/- 0.0 (jitter = 0.0)"): the columns' gaps part the cells (not "1 48" in a
+            # matrix's row: a cell of spaced numbers alone is no column's)
         if 0 < len(cells) - len(header) <= 3 and not any(
                 char.isdigit() for cell in cells[len(header):] for char in cell):
             del cells[len(header):]  # a remark after the row ("← BEST ✓", "<- best", "*")

@@ -1,0 +1,94 @@
+"""Round ``tune93`` (session 93). Each test of a rule fails on 26d901e4 (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named, names
+
+
+def test_a_time_per_progress_unit_with_a_decimal_is_a_duration() -> None:
+    # "Time/step: 1.185389": seconds a step took (before: dropped as a position, like
+    # Composer's "time/batch: 365")
+    text = "Epoch: 1/5, Step: 12/14861, Lr: , Loss: 0.072193, Time/step: 1.185389\n"
+    assert named(text) == [("Loss", 0.072193, 12, 1), ("Time/step", 1.185389, 12, 1)]
+
+
+def test_a_time_per_progress_unit_as_a_whole_number_is_a_position() -> None:
+    # (guard) Composer's timestamps count batches and samples
+    assert names("Train time/batch: 365\nTrain time/sample: 11680\nTrain loss: 2.5\n") == {
+        "train_loss"}
+
+
+def test_a_table_cell_of_words_and_numbers_keeps_the_columns() -> None:
+    # scikit-learn's boosting table with an end time ("31 Oct 15:34"), tf_cnn_benchmarks'
+    # "images/sec: 451.0 +/- 0.0 (jitter = 0.0)" under "Img/sec": the gaps between columns
+    # part the cells (before: the row's words made more cells than the header; nothing read)
+    text = ("  Iter       Train Loss   Remaining Time         End Time \n"
+            "     1           1.2427            5.95m     31 Oct 15:36\n"
+            "     2           1.2053            5.34m     31 Oct 15:35\n")
+    assert named(text) == [("Train_Loss", 1.2427, 1, None), ("Train_Loss", 1.2053, 2, None)]
+    text = ("Step    Img/sec total_loss      top_1_accuracy  top_5_accuracy\n"
+            "1       images/sec: 451.0 +/- 0.0 (jitter = 0.0)        8.168   0.003   0.005\n")
+    assert {"total_loss": 8.168, "top_1_accuracy": 0.003, "top_5_accuracy": 0.005}.items() \
+        <= {n: v for n, v, _, _ in named(text)}.items()
+
+
+def test_a_matrix_row_under_a_table_header_is_no_row() -> None:
+    # (guard) a confusion matrix's "   1 48  0  0  0]" splits into as many gapped cells as
+    # the header has columns, but "1 48" is two numbers, not one cell
+    text = ("Epoch       Training Error       Validation Error       Time\n"
+            "    1          7.605e+01             3.328e+01          2.1s\n"
+            "   1 48  0  0  0]\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("Training_Error", 76.05), ("Validation_Error", 33.28), ("Time", 2.1)]
+
+
+_DISTILLER = (
+    "2024-06-06 03:21:10,001 - Training epoch: 34633 samples (256 per mini-batch)\n"
+    "2024-06-06 03:21:15,001 - Epoch: [197][  136/  136]    Overall Loss 0.477785    "
+    "Objective Loss 0.477785    Top1 76.283619    LR 0.000031    Time 0.045142    \n"
+    "2024-06-06 03:21:16,967 - --- validate (epoch=197)-----------\n"
+    "2024-06-06 03:21:16,967 - 34633 samples (256 per mini-batch)\n"
+    "2024-06-06 03:21:22,211 - Epoch: [197][  100/  136]    Loss 0.445946    Top1 78.425781    \n"
+    "2024-06-06 03:21:23,846 - Epoch: [197][  136/  136]    Loss 0.441681    Top1 78.491612    \n"
+    "2024-06-06 03:21:24,031 - ==> Top1: 78.492    Loss: 0.442\n"
+    "2024-06-06 03:21:24,034 - ==> Best [Top1: 78.492   Sparsity:0.00   Params: 169472 "
+    "on epoch: 197]\n"
+    "2024-06-06 03:21:25,001 - Training epoch: 34633 samples (256 per mini-batch)\n"
+    "2024-06-06 03:21:30,001 - Epoch: [198][  136/  136]    Overall Loss 0.4701    "
+    "Objective Loss 0.4701    Top1 76.5    LR 0.000031    Time 0.045    \n"
+    "2024-06-06 03:21:31,001 - --- test ---------------------\n"
+    "2024-06-06 03:21:31,002 - 11005 samples (256 per mini-batch)\n"
+    "2024-06-06 03:21:32,001 - Test: [   43/   43]    Loss 0.201460    Top1 88.977737    \n"
+    "2024-06-06 03:21:32,002 - ==> Top1: 88.978    Loss: 0.201\n")
+
+
+def test_distiller_validation_lines_take_the_banner_phase() -> None:
+    # Distiller (and ai8x-training) keys its validation batches as its training's: the
+    # banner "--- validate (epoch=N)---" names them (before: "Loss" and "Top1" merged with
+    # the training's Top1), its "==> Top1: ..." summary rounds the last line again and its
+    # "==> Best [...]" is the running best (before: both recorded); the test keeps its own
+    # "Test:" label, and the epoch's size ("Training epoch: 34633 samples") is no epoch
+    got = named(_DISTILLER)
+    assert [(n, v, s, e) for n, v, s, e in got if n.startswith("validate")] == [
+        ("validate_loss", 0.445946, 100, 197), ("validate_top1", 78.425781, 100, 197),
+        ("validate_loss", 0.441681, 136, 197), ("validate_top1", 78.491612, 136, 197)]
+    assert [(v, e) for n, v, _, e in got if n == "Top1"] == [(76.283619, 197), (76.5, 198)]
+    assert {n for n, _, _, _ in got} == {
+        "Overall_Loss", "Objective_Loss", "Top1", "LR", "Time", "validate_loss", "validate_top1",
+        "test_loss", "test_top1"}
+    assert [v for n, v, _, _ in got if n == "test_top1"] == [88.977737]
+
+
+def test_a_validate_heading_elsewhere_names_nothing_after_it() -> None:
+    # (guard) no banner of Distiller's form: the lines keep their names
+    text = ("--- validate ---\n"
+            "Epoch: [3][  100/  136]    Loss 0.44    Top1 78.4\n")
+    assert names(text) == {"Loss", "Top1"}
+
+
+def test_an_epochs_size_in_samples_is_no_epoch() -> None:
+    # "Training epoch: 50000 samples (256 per mini-batch)": how many samples an epoch has
+    # (before: epoch 50000 for the values after it)
+    text = "Training epoch: 50000 samples (256 per mini-batch)\nloss: 0.52\n"
+    assert named(text) == [("loss", 0.52, None, None)]
