@@ -92,3 +92,39 @@ def test_an_epochs_size_in_samples_is_no_epoch() -> None:
     # (before: epoch 50000 for the values after it)
     text = "Training epoch: 50000 samples (256 per mini-batch)\nloss: 0.52\n"
     assert named(text) == [("loss", 0.52, None, None)]
+
+
+def test_a_leading_count_with_its_percentage_is_the_step() -> None:
+    # ELECTRA's "1450/2680 = 54.1%, SPS: 0.1, ... - loss: 18.16": the step of the run's
+    # total, its share done (before: no step for its values)
+    text = "1450/2680 = 54.1%, SPS: 0.1, ELAP: 4:32:14, ETA: 3:50:56 - loss: 18.1634\n"
+    assert named(text) == [("SPS", 0.1, 1450, None), ("loss", 18.1634, 1450, None)]
+
+
+def test_a_leading_fraction_with_its_value_is_no_step() -> None:
+    # (guard) "9382/10000 = 0.9382": a fraction worked out, no progress
+    assert [s for _, _, s, _ in named("9382/10000 = 0.9382\nacc: 0.9\n")] == [None]
+
+
+def test_a_measure_in_dollars_keeps_its_value() -> None:
+    # "RMSE: $6.36": an error measured in dollars (before: the "$" hid the value)
+    assert named("  MAE:  $4.35\n  Naive RMSE:  $4.31\n") == [
+        ("MAE", 4.35, None, None), ("Naive_RMSE", 4.31, None, None)]
+
+
+def test_a_price_is_no_measure() -> None:
+    # (guard) "Buy: $193.53": a trade's price, its name no measure's
+    assert names("Buy: $193.53\nSell: $222.73\n") == set()
+
+
+def test_a_top_k_accuracy_of_any_k_is_a_metric() -> None:
+    # "top-10: 0.87" beside "top-1", "top-5" (before: "top-10" read as a label and its index)
+    assert names("Train -   loss: 1.79     top-1: 0.64    top-5: 0.83    top-10: 0.87\n") == {
+        "train_loss", "train_top-1", "train_top-5", "train_top-10"}
+
+
+def test_a_camel_case_setting_is_denied_as_its_words_are() -> None:
+    # Lua Torch's "batchSize", "imageSize", a "Batchsize": settings, as "batch_size" is
+    # (before: recorded as metrics); "valLoss" stays a metric
+    assert names('json_stats: {"batchSize":128,"imageSize":32,"valLoss":0.52}\n') == {"valLoss"}
+    assert names("Epoch: 3, Batchsize: 8, loss: 0.5\n") == {"loss"}

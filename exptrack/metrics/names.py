@@ -154,6 +154,11 @@ _QUANTILE = re.compile(r"(\w{1,40})\[0?\.\d{1,4}\]")
 _NOT_A_METRICS_NAME = frozenset({"best", "eval", "the", "a", "main", "primary", "key", "target"})
 
 
+# a camelCase name of words ("batchSize"; not "nDCG", "MaxRew", "PyTorch": no words so)
+_CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
+_TOP_K = re.compile(r"(?i)(?:^|[_\-/ ])top[-_ ]?\d{1,3}$")  # a top-k accuracy ("top-10")
+
+
 @lru_cache(maxsize=4096)
 def metric_like(name: str) -> bool:
     """Does the name say it is a measured quantity (``val_loss``, ``samples/sec``, ``mfu``)?
@@ -272,7 +277,8 @@ def never_a_name(name: str) -> bool:
     if (name.lower() in NEVER_NAMES and name not in _ERRORS) or _IDENTITY.match(name):
         return True  # ("error = 115.9", t-SNE's; not the level "ERROR")
     return _LABEL_NUMBER.match(name) is not None and not metric_like(name) \
-        and name.replace("-", "").lower() not in METRIC_WORDS  # "top-1", "rouge-2" are
+        and name.replace("-", "").lower() not in METRIC_WORDS \
+        and not _TOP_K.search(name)  # "top-1", "rouge-2", "top-10" are
 
 
 # (cached: asked of every cell of every table row, it was 60% of a 50,000-row CSV's time)
@@ -294,6 +300,8 @@ def denied(name: str, phase: str | None = None) -> bool:
         low = name = name[:len(quantity)]
     elif low.count("/") > 1 and any(p in _TIME_UNITS for p in low.split("/")[1:-1]):
         return False  # "tokens/s/GPU": a rate per device
+    if _CAMEL.match(name) and name.isalnum():  # Lua Torch's "batchSize", "imageSize": the
+        low = "_".join(words(name))  # words its capitals part, as "batch_size" has them
     return (low in DENY_NAMES or (DENY_PATTERN.search(low) is not None and not _loss_of(low)
                                    and not _max_of(low) and not _over_samples(words(low)))
             or counts_things(name) or never_a_name(name) or running_best(name)

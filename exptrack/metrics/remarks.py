@@ -203,7 +203,26 @@ def tidied(pieces: list[str], texts: str) -> list[str]:
         pieces = unshown(pieces)
     if ")" in texts:  # "MSE Score (Outcome Prediction Error): 0.46"
         pieces = blank_long_remark(pieces)
+    if "$" in texts:
+        pieces = uncurrency(pieces)
     return pieces
+
+
+# a measure's value in dollars: "RMSE: $6.36", "Naive RMSE:  $4.31" (a price, "Buy: $193.53",
+# is no measure: its name says none)
+_CURRENCY = re.compile(r"(?:^|(?<=[\s|,;]))(?P<key>[A-Za-z][\w\-]{0,30}(?: [A-Za-z][\w\-]{0,30})"
+                       r"{0,2})\s?[:=]\s{0,8}\$$")
+
+
+def uncurrency(pieces: list[str]) -> list[str]:
+    """``pieces`` with a dollar sign before a measure's value blanked, the offsets kept."""
+    out = pieces
+    for j in range(0, len(pieces) - 1, 2):
+        found = _CURRENCY.search(pieces[j], max(0, len(pieces[j]) - 100))
+        if found is not None and names.metric_like(found.group("key")):
+            out = out if out is not pieces else list(pieces)
+            out[j] = out[j][:-1] + " "
+    return out
 
 
 # Julia's "@show loss(x, y)" prints "loss(x, y) = 0.0096" (Flux's Tracker wraps the value:

@@ -69,9 +69,9 @@ _NAMED_FIELD = re.compile(r",\s?[A-Za-z][\w\-]{0,30}\s?[=:]")
 
 
 def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
-                 token: str = "") -> int | None:
+                 token: str = "", percent_next: bool = False) -> int | None:
     """A number (``token``, as printed) with no name before it can still be a step or an
-    epoch."""
+    epoch (``percent_next``: a counter whose next number is a percentage)."""
     stripped = left.strip()
     whole = token.replace(",", "").isdigit()
     if first and not stripped and not counter and len(token) >= 4 and token[:1] == "0" \
@@ -96,8 +96,10 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
     if ORDINAL_KEY.match(right) and ((first and not stripped) or _RECORD_LEVEL.search(left[-24:])):
         return EPOCH if right.lstrip()[:1] in "eE" else STEP  # ESPnet "8epoch results:";
         # TorchSSL's "[2021-12-05 06:50:26,826 INFO] 1048000 iteration, USE_EMA: True, {...}"
-    if first and not stripped and counter and re.match(r"\s?[(,]", after):
-        return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration
+    if first and not stripped and counter and (re.match(r"\s?[(,]", after) or (
+            percent_next and after.strip() == "=")):
+        return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration;
+        # ELECTRA's "1450/2680 = 54.1%, SPS: 0.1, ELAP: 4:32:14 ... - loss: 18.16"
     if counter and (stripped.endswith("[") or stripped in ("](", "] (")) \
             and re.match(r"\s*[\])(]", after):
         return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]", MiniMind's "Epoch:[1/2](300/9000)"
