@@ -128,3 +128,44 @@ def test_a_camel_case_setting_is_denied_as_its_words_are() -> None:
     # (before: recorded as metrics); "valLoss" stays a metric
     assert names('json_stats: {"batchSize":128,"imageSize":32,"valLoss":0.52}\n') == {"valLoss"}
     assert names("Epoch: 3, Batchsize: 8, loss: 0.5\n") == {"loss"}
+
+
+def test_a_log4j_records_class_and_line_name_no_value() -> None:
+    # BigDL's "%d %-5p %c{1}:%L - ", Spark's "%d{yy/MM/dd HH:mm:ss} %p %c{1}: " (before:
+    # "NativeCodeLoader" recorded with its line number, 62)
+    text = ("2022-02-10 21:42:16 WARN  NativeCodeLoader:62 - Unable to load native-hadoop "
+            "library for your platform\n"
+            "22/02/10 21:42:21 WARN SparkContext:66 - Using an existing SparkContext\n"
+            "21/01/20 22:12:00 INFO lightgbm.LightGBMClassifier: Valid auc=0.8800437895547021\n")
+    assert [(n.lower(), v) for n, v, _, _ in named(text)] == [("valid_auc", 0.8800437895547021)]
+
+
+def test_a_level_then_a_key_is_a_message_not_a_class() -> None:
+    # (guard) "INFO Accuracy: 10/50 = 20.0%": a key, its value
+    assert names("2026-04-26 08:33:01,075 INFO Accuracy: 0.2\n") == {"Accuracy"}
+
+
+def test_a_rate_before_the_next_key_is_named_by_its_unit() -> None:
+    # Sockeye's "6.25 updates/sec\tperplexity=", its tab pasted as a space (before: the
+    # rate before "perplexity=" lost)
+    text = ("[INFO:sockeye.training] Epoch[0] Batch [2700]   Speed: 1293.60 samples/sec "
+            "36902.07 tokens/sec 6.25 updates/sec perplexity=355.576054   accuracy=0.209457\n")
+    assert [n for n, _, _, _ in named(text)] == [
+        "samples/sec", "tokens/sec", "updates/sec", "perplexity", "accuracy"]
+
+
+def test_a_pipe_field_of_a_value_then_its_unit_or_name() -> None:
+    # llm.c's "| 44.57 ms | 38.2% bf16 MFU |", a fold loop's "... | 3.23 min": a field of a
+    # value and the words after it, named by them (before: both lost)
+    text = ("step   61/74 | loss 3.208939 (+nanz)| norm 1.4800 (+nanz)| lr 3.00e-04 | "
+            "44.57 ms | 38.2% bf16 MFU | 91886 tok/s\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("loss", 3.208939), ("norm", 1.48), ("lr", 0.0003), ("ms", 44.57),
+        ("bf16_MFU", 38.2), ("tok/s", 91886.0)]
+    assert ("min", 3.23, None, 5) in named(
+        "-- epoch 5/5 | lr = 0.000010 | trn_loss = 0.0198 | val_loss = 0.2360 | 3.23 min\n")
+
+
+def test_a_pipe_field_of_a_count_and_its_things_is_no_metric() -> None:
+    # (guard) "| 14 tasks |": a count
+    assert names("Epoch 3 | loss 0.5 | 14 tasks |\n") == {"loss"}

@@ -108,8 +108,10 @@ def test_opennmts_elapsed_seconds_are_named_by_their_unit() -> None:
 
 
 def test_a_duration_inside_a_field_is_not_named_so() -> None:
-    """Guard: only a duration that is a whole field of a ``;`` list."""
-    assert [n for n, *_ in named("Step 10 | loss: 0.5 | 3 sec\n")] == ["loss"]
+    """Guard: only a duration that is a whole field of a ``;`` or ``|`` list (round tune93
+    took ``|`` lists too: llm.c's "| 44.57 ms |")."""
+    assert [n for n, *_ in named("Step 10 | loss: 0.5, 3 sec\n")] == ["loss"]
+    assert [n for n, *_ in named("Step 10 | loss: 0.5 3 sec\n")] == ["loss"]
 
 
 def test_a_range_and_a_frequency_are_settings() -> None:

@@ -18,11 +18,13 @@ _STEP_WORDS = ("update", "step", "iteration", "batch")
 _COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instances",
                 "images", "objects", "episodes", "documents", "sequences", "batches")
 # a value's rate unit, alone in its field: "3599 src tok/s;", "27242.83 words/s :", or
-# before the next value ("4504.66 tokens/sec 1.68 updates/sec\tperplexity=") (not a
+# before the next value or key ("4504.66 tokens/sec 1.68 updates/sec\tperplexity=", its tab
+# a space in a paste: "updates/sec perplexity=") (not a
 # download's or a progress bar's "12.3 MB/s", "4.5 it/s")
 _RATE = r"[A-Za-z]{1,12}/(?:s|sec)"  # a rate's unit: "tokens/sec", "words/s"
 _RATE_AFTER = re.compile(r"^\s(?![KMGT]?i?B/|it/)(?P<unit>(?:[A-Za-z]{1,12}\s)?" + _RATE
-                         + r")(?=\s*(?:$|[;,|]|\s[:|-]\s)|\t|\s[+-]?\d)")
+                         + r")(?=\s*(?:$|[;,|]|\s[:|-]\s)|\t|\s[+-]?\d"
+                         r"|\s{1,4}[A-Za-z][\w\-]{0,30}=)")
 _RATE_UNIT = re.compile(_RATE)
 
 # a time per unit after its value, alone in its field: "| 2.057s/batch |", nanoGPT's
@@ -98,8 +100,10 @@ def timed_name(after: str) -> str | None:
 
 
 # OpenNMT-py's "...; 35454/35879 tok/s;   2888 sec": a field of a semicolon list that is a
-# duration alone, the time since the run started: named by its unit as printed
-_FIELD_DURATION = re.compile(r"^ (?P<unit>sec|secs|seconds)\s*(?:;|$)")
+# duration alone, the time since the run started: named by its unit as printed; likewise a
+# field of a "|" list (llm.c's "| lr 3.00e-04 | 44.57 ms | ...", a fold loop's "... |
+# val_score = 0.4858 | 3.23 min": the step's or the epoch's time)
+_FIELD_DURATION = re.compile(r"^ (?P<unit>sec|secs|seconds|ms|min|mins|minutes)\s*(?:[;|]|$)")
 
 
 # JAX's MNIST example's "Epoch 3 in 1.61 sec" (the epoch's time, named by its unit as
@@ -122,9 +126,23 @@ def in_duration(left: str, right: str, counted: bool) -> str | None:
     return unit["unit"] if counted else f"{found['what'].lower()}_{unit['unit']}"
 
 
+# a value, then the words naming it, closing a "|" field (llm.c's "| 38.2% bf16 MFU |")
+_FIELD_NAME_AFTER = re.compile(r"^%?\s(?P<name>[A-Za-z]\w{0,15}(?: [A-Za-z]\w{0,15}){0,2})"
+                               r"\s*(?:\||$)")
+
+
+def field_name_after(left: str, right: str) -> str | None:
+    """The words after a value that close its ``|`` field and name it, or None (the caller
+    asks whether they name a metric)."""
+    if not left.rstrip().endswith("|"):
+        return None
+    found = _FIELD_NAME_AFTER.match(right)
+    return None if found is None else found.group("name").replace(" ", "_")
+
+
 def field_duration(left: str, right: str) -> str | None:
-    """The unit naming a duration that is a whole field of a ``;`` list, or None."""
-    if not left.rstrip().endswith(";"):
+    """The unit naming a duration that is a whole field of a ``;`` or ``|`` list, or None."""
+    if not left.rstrip().endswith((";", "|")):
         return None
     found = _FIELD_DURATION.match(right)
     return None if found is None else found.group("unit")

@@ -14,6 +14,13 @@ _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s{0,8}[A-Z]{4,8}\s
                      r"(?:[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - "
                      # "%(name)s | %(funcName)s:%(lineno)d | %(message)s" likewise
                      r"|(?:[\w.<>\-]{1,80} \| )?[\w.<>\-]{1,80}:\d{1,7} \| )")
+# log4j's "%d %-5p %c{1}:%L - " (BigDL's "2022-02-10 21:42:16 WARN  NativeCodeLoader:62 - ")
+# and Spark's "%d{yy/MM/dd HH:mm:ss} %p %c{1}: " ("26/01/03 16:48:18 WARN NativeCodeLoader: "):
+# the class and its line number name no value
+_LOG4J = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d\d/\d\d/\d\d) \d\d:\d\d:\d\d(?:[.,]\d{1,3})? "
+                    r"(?:INFO|WARN|ERROR|DEBUG|TRACE|FATAL) {1,2}(?:[A-Za-z][\w.$]{0,80}:\d{1,7} - "
+                    # (a class's name, not a key's: "INFO Accuracy: 10/50" is a message)
+                    r"|(?:[a-z]\w{0,40}\.|[A-Z][a-z]{1,20}[A-Z])[\w.$]{0,80}: (?=[A-Za-z]))")
 # a logging record's "%(asctime)s %(levelname)s %(name)s: " ("08/31/2025 12:30:44 PM INFO
 # __main__: "): the logger's name is no word of the message's first key
 _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
@@ -77,13 +84,20 @@ _TIME_RECORD = re.compile(
 _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
 
 
+_LOG4J_LEVELS = (" INFO ", " WARN ", " ERROR ", " DEBUG ", " TRACE ", " FATAL ")
+
+
 def prefix(text: str) -> re.Match[str] | None:
     """The prefix of a record whose message is planned in place (blanked, the same offsets):
     loguru's, icefall's, NeMo's and the other formats above."""
     if text[:1].isdigit() and " | " in text[:40]:
         return _LOGURU.match(text)
     if "INFO " in text[:40]:
-        return _LEVEL_NAME.match(text) or RANK_RECORD.match(text) or _PADDED_LEVEL.match(text)
+        found = _LEVEL_NAME.match(text) or RANK_RECORD.match(text) or _PADDED_LEVEL.match(text)
+        if found is not None:
+            return found
+    if text[:1].isdigit() and any(level in text[16:32] for level in _LOG4J_LEVELS):
+        return _LOG4J.match(text)
     if "-" in text[:40]:
         return _STAMP_GLUED.match(text) or _STAMP_ALONE.match(text) \
             or _TAGGED_RECORD.match(text) or _FILE_RECORD.match(text)

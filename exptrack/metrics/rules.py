@@ -226,6 +226,10 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found is not None and found.sep == " - " and (counter or "." not in pieces[index]):
             found = None  # "apgd-ce - 1/7 - 59 out of 128": a label's count ("loss - 4.28")
         rate = abbrev.rate_name(right) if found is None and not counter else None
+        if rate is None and found is None and not counter and "|" in left:
+            rate = abbrev.field_name_after(left, right)  # "| 38.2% bf16 MFU |"
+            rate = rate if rate is not None and names.metric_like(rate) \
+                and not names.denied(rate) else None
         if rate is not None:  # "3599 src tok/s": named by its unit
             actions.append(Action(METRIC, index, with_phase(rate, phase_at(phases,
                                                                            offsets[index]))))
