@@ -169,3 +169,40 @@ def test_a_pipe_field_of_a_value_then_its_unit_or_name() -> None:
 def test_a_pipe_field_of_a_count_and_its_things_is_no_metric() -> None:
     # (guard) "| 14 tasks |": a count
     assert names("Epoch 3 | loss 0.5 | 14 tasks |\n") == {"loss"}
+
+
+def test_a_rate_unit_after_two_spaces_names_the_value_after_it() -> None:
+    # pix2pix-tensorflow's "step 602  image/sec 35.7  remaining 0m": its fields are parted by
+    # two spaces, so "image/sec" opens one (before: read as the unit of 602)
+    text = "progress  epoch 50  step 602  image/sec 35.7  remaining 0m\n"
+    assert named(text) == [("image/sec", 35.7, 602, 50)]
+
+
+def test_a_rate_unit_after_one_space_is_the_values_before() -> None:
+    # (guard) Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec"
+    assert names("Epoch[0] Batch [50] Speed: 235.15 samples/sec 4504.66 tokens/sec\n") == {
+        "samples/sec", "tokens/sec"}
+
+
+def test_a_copula_name_after_a_bracketed_tag() -> None:
+    # EasyTPP's "[ Epoch 450 (train) ]: train loglike is 0.345, num_events is 27590": the
+    # tag's "]:" ends a label, the name after it is a field's (before: read as prose)
+    text = "INFO: [ Epoch 450 (train) ]: train loglike is 0.345095773208137, num_events is 27590\n"
+    assert named(text) == [("train_loglike", 0.345095773208137, None, 450)]
+
+
+def test_a_copula_name_inside_prose_is_still_prose() -> None:
+    # (guard) "found at epoch 2 with valid_loss value: 0.01"
+    assert names("Best model found at epoch 2 with valid_loss value: 0.01\n") == set()
+
+
+def test_a_colour_code_whose_escape_was_dropped_is_blanked() -> None:
+    # Coqui's "avg_loss_kl:\x1b[91m 1.68 \x1b[0m(+0.03)" pasted without its escape bytes
+    # (before: "[91m" hid the value)
+    text = "| > avg_loss_kl:[91m 1.6893857717514038 [0m(+0.031056414047877068)\n"
+    assert named(text) == [("avg_loss_kl", 1.6893857717514038, None, None)]
+
+
+def test_a_bracketed_minute_count_is_no_colour_code() -> None:
+    # (guard) "[1m 20s]": a minute and its seconds, not 20 seconds
+    assert named("Epoch 3 | time: [1m 20s] | loss: 0.5\n") == [("loss", 0.5, None, 3)]

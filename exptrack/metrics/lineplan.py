@@ -33,6 +33,10 @@ _SIGN = re.compile("(?<=[0-9])[\udc80-\udcff]{1,2}(?=[0-9])")
 # a tab as syslog escapes it (SageMaker's training logs through CloudWatch: "Step #50#011Loss:
 # 0.265"), read as the tab it was (the same length: offsets stay the bytes')
 _ESCAPED_TAB = re.compile(r"(?<=\S)#011(?=\S)")
+# a terminal's colour code whose escape byte a paste dropped (Coqui's "avg_loss_kl:[91m 1.68
+# [0m(+0.03)"), blanked as its whole code is (not a duration's "[1m 00s]")
+_BARE_SGR = re.compile(r"(?<!\x1b)\[(?:[0-9]|[1-9][0-9]|10[0-7])(?:;[0-9]{1,3}){0,4}m"
+                       r"(?!\s?[0-9]{1,2}s\b)")
 # the tag a launcher puts before each line of a process: Open MPI's (Horovod's)
 # "[1,0]<stdout>:", torchrun's "[default0]:", PyTorch's "[rank0]:", Ray's "(main_task
 # pid=2105103) ", "(WorkerDict pid=123, ip=10.0.0.2) ", Slurm's "srun --label" padded to the
@@ -205,6 +209,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
             text = raw.decode("utf-8", "replace")
     if "#011" in text:
         text = _ESCAPED_TAB.sub("   \t", text)
+    if "m" in text and "[" in text and _BARE_SGR.search(text):
+        text = _BARE_SGR.sub(lambda m: " " * len(m.group()), text)
     printed = untagged(text)
     if len(printed) < len(text):  # read as the line the process printed (the same offsets)
         text = " " * (len(text) - len(printed)) + printed

@@ -77,6 +77,8 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 # ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
 _FILLERS = frozenset({"value", "values"})
 _COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
+# a bracketed tag's end and a few words before a name ("[ Epoch 450 (train) ]: train ")
+_TAG_END = re.compile(r"[\])]:\s(?:[A-Za-z][\w\-]{0,30}\s){0,2}$")
 # "train loss in this epoch: 0.77": the period a quantity was measured over, not its key
 # memory "allocated so far": the peak, the figure itself (icefall's "Maximum memory
 # allocated so far is 6633MB" is maximum_memory_allocated, as three held-out sets name it)
@@ -282,9 +284,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     before = tail[:match.start()]
     if before.endswith("#") and not counter:
         return None  # "#relations: 0", "#params": a number of things; libFM's "#Iter=" a key
-    if not sep.strip() and not before.strip() and index >= 2 and abbrev.is_rate_unit(raw_name):
+    if not sep.strip() and before in ("", " ") and index >= 2 and abbrev.is_rate_unit(raw_name):
         return None  # Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec": the unit of
-        # the value before it, not the name of the value after it
+        # the value before it, not the name of the value after it (two spaces part fields:
+        # pix2pix's "step 602  image/sec 35.7  remaining 0m" names its rate)
     period = _OVER_PERIOD.search(before) if raw_name.lower() in _PERIODS else None
     if period is not None:
         before = before[:period.start()]
@@ -309,8 +312,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \
                 or (_FIELD_START.search(field := before[:joined.start("words")] if joined
                                         else before) is None
-                    and not (index == 1 and _JULIA_INFO.match(field))):
-            return None  # "found at epoch 2 with valid_loss value: 0.01": prose
+                    and not (index == 1 and _JULIA_INFO.match(field))
+                    and not _TAG_END.search(field)):  # (EasyTPP's "[ Epoch 450 (train) ]:
+            return None  # train loglike is 0.34"); "found at epoch 2 with valid_loss value:
+            # 0.01": prose
     unit = _IN_UNIT.search(before) if raw_name.lower() in _UNITS else None
     if unit is not None:  # "train_step_timing in s: 0.03": the unit is part of the name
         raw_name, before = f"{unit.group('name')} in {raw_name}", before[:unit.start()]
