@@ -140,6 +140,14 @@ def test_a_log4j_records_class_and_line_name_no_value() -> None:
     assert [(n.lower(), v) for n, v, _, _ in named(text)] == [("valid_auc", 0.8800437895547021)]
 
 
+def test_a_log4j_records_logger_before_a_dash_names_no_value() -> None:
+    # log4m's "%d %-5p %c - " (MatConvNet's "INFO  ConvNet - Error rate: 0.0045"; before:
+    # "convnet_error_rate"); a phase word is no logger's name
+    assert names("2017-02-28 01:42:56,257 INFO  ConvNet - Error rate: 0.0044946\n") == {
+        "Error_rate"}
+    assert names("2017-02-28 01:42:56,257 INFO  Training - loss: 0.5\n") == {"training_loss"}
+
+
 def test_a_level_then_a_key_is_a_message_not_a_class() -> None:
     # (guard) "INFO Accuracy: 10/50 = 20.0%": a key, its value
     assert names("2026-04-26 08:33:01,075 INFO Accuracy: 0.2\n") == {"Accuracy"}

@@ -14,13 +14,15 @@ _LOGURU = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]{5,16}\s?\|\s{0,8}[A-Z]{4,8}\s
                      r"(?:[\w.<>\-]{1,80}:[\w.<>\-]{1,80}:\d{1,7} - "
                      # "%(name)s | %(funcName)s:%(lineno)d | %(message)s" likewise
                      r"|(?:[\w.<>\-]{1,80} \| )?[\w.<>\-]{1,80}:\d{1,7} \| )")
-# log4j's "%d %-5p %c{1}:%L - " (BigDL's "2022-02-10 21:42:16 WARN  NativeCodeLoader:62 - ")
-# and Spark's "%d{yy/MM/dd HH:mm:ss} %p %c{1}: " ("26/01/03 16:48:18 WARN NativeCodeLoader: "):
-# the class and its line number name no value
+# log4j's "%d %-5p %c{1}:%L - " (BigDL's "2022-02-10 21:42:16 WARN  NativeCodeLoader:62 - "),
+# "%d %-5p %c - " ("INFO  ConvNet - Error rate: 0.0045") and Spark's "%d{yy/MM/dd HH:mm:ss} %p
+# %c{1}: " ("26/01/03 16:48:18 WARN NativeCodeLoader: "): the class and its line number name
+# no value
 _LOG4J = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d\d/\d\d/\d\d) \d\d:\d\d:\d\d(?:[.,]\d{1,3})? "
                     r"(?:INFO|WARN|ERROR|DEBUG|TRACE|FATAL) {1,2}(?:[A-Za-z][\w.$]{0,80}:\d{1,7} - "
                     # (a class's name, not a key's: "INFO Accuracy: 10/50" is a message)
-                    r"|(?:[a-z]\w{0,40}\.|[A-Z][a-z]{1,20}[A-Z])[\w.$]{0,80}: (?=[A-Za-z]))")
+                    r"|(?:[a-z]\w{0,40}\.|[A-Z][a-z]{1,20}[A-Z])[\w.$]{0,80}"
+                    r"(?:: | - )(?=[A-Za-z]))")
 # a logging record's "%(asctime)s %(levelname)s %(name)s: " ("08/31/2025 12:30:44 PM INFO
 # __main__: "): the logger's name is no word of the message's first key
 _LEVEL_NAME = re.compile(r"^(?:[\d/\-]{8,10}[ T][\d:.,]{5,16}(?: ?[AP]M)?\s{1,4})?"
