@@ -214,3 +214,15 @@ def test_a_colour_code_whose_escape_was_dropped_is_blanked() -> None:
 def test_a_bracketed_minute_count_is_no_colour_code() -> None:
     # (guard) "[1m 20s]": a minute and its seconds, not 20 seconds
     assert named("Epoch 3 | time: [1m 20s] | loss: 0.5\n") == [("loss", 0.5, None, 3)]
+
+
+def test_a_phrase_measured_on_things_is_its_head_metric() -> None:
+    # SCHOLAR's "train accuracy on labels = 0.8018": an accuracy, measured on the labels
+    # (before: "labels" made the name a count)
+    assert named("train accuracy on labels = 0.8018\n") == [
+        ("train_accuracy_on_labels", 0.8018, None, None)]
+
+
+def test_a_count_of_things_in_a_phrase_is_still_a_count() -> None:
+    # (guard) "Number of epochs: 4"
+    assert names("Number of epochs: 4\n") == set()

@@ -223,7 +223,11 @@ def phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     head = re.split(" of | on ", words)[0]  # "Loss of the current value function": a loss;
     # Nielsen's "Cost on training data: 0.37": a cost
     article = one.group().lstrip()[:4].lower() == "the "  # "The valid loss is": prose
-    if not (article or any(w in STOPWORDS for w in words.lower().split())) or names.denied(name) \
+    measured = head != words and names.metric_like(head.replace(" ", "_")) \
+        and not names.denied(head.replace(" ", "_"))  # "train accuracy on labels": what it
+    # was measured on names no count
+    if not (article or any(w in STOPWORDS for w in words.lower().split())) \
+            or (names.denied(name) and not measured) \
             or "best" in words.lower().split() or words.rpartition(" ")[2].lower() in _ENDS \
             or not (names.metric_like(name) or names.metric_like(head.replace(" ", "_"))
                     or head == "Cost"):
