@@ -226,3 +226,14 @@ def test_a_phrase_measured_on_things_is_its_head_metric() -> None:
 def test_a_count_of_things_in_a_phrase_is_still_a_count() -> None:
     # (guard) "Number of epochs: 4"
     assert names("Number of epochs: 4\n") == set()
+
+
+def test_a_mean_of_a_quantity_is_a_metric() -> None:
+    # EVALB's "Average crossing          =   2.44", PFRL's "('average_q', 9.86)": a mean of a
+    # measured quantity (before: read as a setting's assignment, "lr = 0.1")
+    assert named("Average crossing          =   2.44\n") == [("Average_crossing", 2.44, None, None)]
+
+
+def test_a_mean_of_things_counted_is_no_metric() -> None:
+    # (guard) "Average actions of items: 12.5": how many actions an item has
+    assert names("Average actions of items = 12.5\n") == set()

@@ -155,8 +155,15 @@ _NOT_A_METRICS_NAME = frozenset({"best", "eval", "the", "a", "main", "primary", 
 
 
 # a camelCase name of words ("batchSize"; not "nDCG", "MaxRew", "PyTorch": no words so)
+_MEAN_WORDS = frozenset({"average", "avg", "mean"})
+_COPULAS = frozenset({"is", "are", "was", "were"})  # ("the mean is max": prose)
 _CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
 _TOP_K = re.compile(r"(?i)(?:^|[_\-/ ])top[-_ ]?\d{1,3}$")  # a top-k accuracy ("top-10")
+
+
+def _plural(word: str) -> bool:
+    """Does ``word`` look like a plural noun ("actions"; not "loss", "bias", "status")?"""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 @lru_cache(maxsize=4096)
@@ -182,6 +189,12 @@ def metric_like(name: str) -> bool:
         return True  # Unsloth's "seconds used for training"
     if _AT_CUTOFF.search(name):
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
+    if len(parts) >= 2 and parts[0] in _MEAN_WORDS and parts[-1].isalpha() \
+            and not _plural(parts[1]) and parts[-1] not in _COUNT_HEADS \
+            and parts[-1] != "support" and not _COPULAS.intersection(parts):
+        return True  # a mean of a quantity ("Average crossing = 2.44", "mean reciprocal
+        # rank"), not of things counted ("Average actions of items", "avg candidates", a
+        # report's "macro avg support")
     if parts[-1] == "metric" and len(parts) > 1 and parts[-2] not in _NOT_A_METRICS_NAME:
         return True  # a metric named as one: nanochat's "CORE metric", "selection_metric"
     return any(p in METRIC_WORDS or p.rstrip("0123456789") in METRIC_WORDS
