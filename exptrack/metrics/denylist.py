@@ -24,7 +24,8 @@ DENY_NAMES = frozenset({
     # label and the model's prediction for it (one example's, no measure of the model)
     "example_weight", "current_label", "current_predict",
     "n",  # how many a statistic was taken over (fastText's test "N\t2000", a table's "n")
-    "batchsize", "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
+    "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
+    "batchsize",  # a batch's size written as one word ("Batchsize: 8")
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
     # TRPO counters; its line search's "Expected: 0.025 Actual: 0.025" (a check, not a series)
     "expected", "actual",

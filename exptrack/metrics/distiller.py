@@ -1,7 +1,7 @@
 """Distiller's validation (IntelLabs' Distiller, Maxim's ai8x-training): after a banner
 ``--- validate (epoch=197)-----------`` its batch lines are keyed as the training's
 (``Epoch: [197][  100/  136]    Loss 0.445946    Top1 78.425781``), so the banner names
-them: ``validate_Loss``, ``validate_Top1``, at their step. The next epoch's lines (another
+them: ``validate_loss``, ``validate_top1``, at their step. The next epoch's lines (another
 epoch), ``Training epoch: ...`` or the test's banner ``--- test -----`` end the section; the
 ``==> Top1: 78.492    Loss: 0.442`` summary after it rounds the last batch line's values
 again: not a new observation."""

@@ -154,9 +154,9 @@ _QUANTILE = re.compile(r"(\w{1,40})\[0?\.\d{1,4}\]")
 _NOT_A_METRICS_NAME = frozenset({"best", "eval", "the", "a", "main", "primary", "key", "target"})
 
 
-# a camelCase name of words ("batchSize"; not "nDCG", "MaxRew", "PyTorch": no words so)
-_MEAN_WORDS = frozenset({"average", "avg", "mean"})
+_MEAN_WORDS = frozenset({"average", "avg", "mean"})  # a mean's words, before its quantity
 _COPULAS = frozenset({"is", "are", "was", "were"})  # ("the mean is max": prose)
+# a camelCase name of words ("batchSize"; not "nDCG", "MaxRew", "PyTorch": no words so)
 _CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
 _TOP_K = re.compile(r"(?i)(?:^|[_\-/ ])top[-_ ]?\d{1,3}$")  # a top-k accuracy ("top-10")
 

@@ -97,8 +97,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._bar_seen: dict[str, float] = {}
         self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
         self._bar_names: set[str] = set()
-        self._in_render = self._keras3 = self._paddle_block = False  # (``replay``,
-        self._validating: int | None = None  # ``heldlines``)
+        self._in_render = self._keras3 = self._paddle_block = False  # (``replay``, ``heldlines``)
+        self._validating: int | None = None  # Distiller's validation section (``heldlines``)
         self._init_tables()  # (``tablelines``)
         self._yolo: ultralytics.Recognizer | None = None  # once its banner showed
         self._reprints = reprints.Reprints()

@@ -262,9 +262,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions += (Action(EPOCH, index), Action(STEP, index + 2))
             continue
         if found is None:
+            percent_next = counter and index + 5 < len(pieces) and pieces[index + 5][:1] == "%"
             unnamed = unnamed_kind(k == 0, left, right, counter, after, pieces[index],
-                                   pieces[index + 5][:1] == "%" if counter and index + 5 < len(
-                                       pieces) else False)
+                                   percent_next)
             if unnamed is not None:
                 actions.append(Action(unnamed, index))
             continue

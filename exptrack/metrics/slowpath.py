@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from exptrack.metrics import columns, detectron, dumps, lonekey, names, reprints, spelling
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.dumpblocks import DumpBlocks
+from exptrack.metrics.kinds import EPOCH, EPOCH_ALONE
 from exptrack.metrics.lineplan import (
     CLOSES,
     COCO_ROW,
@@ -189,7 +190,9 @@ class SlowPath(Placing, DumpBlocks):
         or whose step is a bar's count (SLOW), and printed-configuration blocks (``dumps``).
         Returns the plan for the hot loop to apply, or None when the line is done."""
         if plan.flags & VALIDATING:  # Distiller's banner: the section's epoch (``distiller``)
-            self._validating = next((int(raw[start:end]) for _, start, end in plan.context), None)
+            epochs = [raw[start:end] for kind, start, end in plan.context
+                      if kind in (EPOCH, EPOCH_ALONE) and raw[start:end].isdigit()]
+            self._validating = int(epochs[0]) if epochs else None
             plan = plan._replace(flags=plan.flags & ~VALIDATING)
             if not plan.flags and self._dump is None:
                 return plan
