@@ -34,11 +34,11 @@ def test_a_table_cell_of_words_and_numbers_keeps_the_columns() -> None:
 
 
 def test_a_matrix_row_under_a_table_header_is_no_row() -> None:
-    # (guard) a confusion matrix's "   1 48  0  0  0]" splits into as many gapped cells as
-    # the header has columns, but "1 48" is two numbers, not one cell
+    # (guard) a confusion matrix's "   0  1  0 60  0]" splits into as many gapped cells as
+    # the header has columns, but "0 60" is two numbers, not one cell
     text = ("Epoch       Training Error       Validation Error       Time\n"
             "    1          7.605e+01             3.328e+01          2.1s\n"
-            "   1 48  0  0  0]\n")
+            "   0  1  0 60  0]\n")
     assert [(n, v) for n, v, _, _ in named(text)] == [
         ("Training_Error", 76.05), ("Validation_Error", 33.28), ("Time", 2.1)]
 
@@ -237,3 +237,8 @@ def test_a_mean_of_a_quantity_is_a_metric() -> None:
 def test_a_mean_of_things_counted_is_no_metric() -> None:
     # (guard) "Average actions of items: 12.5": how many actions an item has
     assert names("Average actions of items = 12.5\n") == set()
+
+
+def test_whole_counts_under_top_k_names_stay_none() -> None:
+    # (guard) LogAD's "Train top-9: 10, Valid top-9: 16": counts for the top-k setting
+    assert names("Train top-9: 10, Valid top-9: 16\n") == set()

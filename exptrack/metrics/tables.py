@@ -261,7 +261,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
                     any(char.isalpha() for char in cell) for cell in gapped if " " in cell):
             cells = gapped  # a cell of words and numbers in its column ("31 Oct 15:34", the
             # end time of scikit-learn's boosting table; tf_cnn_benchmarks' "images/sec: 451.0
-            # +/- 0.0 (jitter = 0.0)"): the columns' gaps part the cells (not "1 48" in a
+            # +/- 0.0 (jitter = 0.0)"): the columns' gaps part the cells (not "0 60" in a
             # matrix's row: a cell of spaced numbers alone is no column's)
         if 0 < len(cells) - len(header) <= 3 and not any(
                 char.isdigit() for cell in cells[len(header):] for char in cell):
