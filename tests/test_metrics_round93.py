@@ -242,3 +242,25 @@ def test_a_mean_of_things_counted_is_no_metric() -> None:
 def test_whole_counts_under_top_k_names_stay_none() -> None:
     # (guard) LogAD's "Train top-9: 10, Valid top-9: 16": counts for the top-k setting
     assert names("Train top-9: 10, Valid top-9: 16\n") == set()
+
+
+_LOGURU = "2024-05-01 12:00:00.123 | INFO     | train:main:42 - "
+
+
+def test_a_table_behind_a_loguru_record_prefix_reads_as_printed() -> None:
+    # Stable-Baselines3's table logged through loguru: the record's prefix comes off a
+    # table's line as Python logging's does (before: the table was lost; behind loguru the
+    # tuned logs read 68.7% against 72% behind other record prefixes)
+    text = "".join(f"{_LOGURU}{row}\n" for row in (
+        "-----------------------------------",
+        "| rollout/           |             |",
+        "|    ep_len_mean     | 200         |",
+        "|    ep_rew_mean     | -1.2e+03    |",
+        "| time/              |             |",
+        "|    fps             | 1200        |",
+        "|    iterations      | 1           |",
+        "|    total_timesteps | 2048        |",
+        "-----------------------------------"))
+    assert named(text) == [("rollout/ep_len_mean", 200.0, 2048, None),
+                           ("rollout/ep_rew_mean", -1200.0, 2048, None),
+                           ("time/fps", 1200.0, 2048, None)]
