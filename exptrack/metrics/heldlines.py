@@ -152,8 +152,7 @@ class HeldLines:
             return plan
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
-        return plan._replace(metrics=tuple((with_phase(metric[0], distiller.PHASE), *metric[1:])
-                                           for metric in plan.metrics))
+        return plan._replace(metrics=_phased(plan, distiller.PHASE))
 
     def _summary(self, plan: Plan, shape: bytes, raw: str | bytes,
                  out: list[Observation]) -> bool:
@@ -202,5 +201,9 @@ def _paddle_eval(plan: Plan) -> Plan:
     loss: 0.59 - acc: 0.73"): the epoch's evaluation, keyed as the training's (``loss``,
     ``acc``): named with its phase (``eval_loss``), at the epoch, its batch count no step."""
     return plan._replace(flags=plan.flags & ~KERAS_BAR, context=tuple(
-        c for c in plan.context if c[0] == rules.EPOCH), metrics=tuple(
-        (with_phase(metric[0], "eval"), *metric[1:]) for metric in plan.metrics))
+        c for c in plan.context if c[0] == rules.EPOCH), metrics=_phased(plan, "eval"))
+
+
+def _phased(plan: Plan, phase: str) -> tuple[tuple[str, int, int, int, int, float], ...]:
+    """``plan``'s metrics named with ``phase`` (an evaluation keyed as the training's)."""
+    return tuple((with_phase(metric[0], phase), *metric[1:]) for metric in plan.metrics)

@@ -154,8 +154,7 @@ _QUANTILE = re.compile(r"(\w{1,40})\[0?\.\d{1,4}\]")
 _NOT_A_METRICS_NAME = frozenset({"best", "eval", "the", "a", "main", "primary", "key", "target"})
 
 
-_MEAN_WORDS = frozenset({"average", "avg", "mean"})  # a mean's words, before its quantity
-_COPULAS = frozenset({"is", "are", "was", "were"})  # ("the mean is max": prose)
+COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5"; "the mean is max": prose
 # a camelCase name of words ("batchSize"; not "nDCG", "MaxRew", "PyTorch": no words so)
 _CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
 _TOP_K = re.compile(r"(?i)(?:^|[_\-/ ])top[-_ ]?\d{1,3}$")  # a top-k accuracy ("top-10")
@@ -189,9 +188,9 @@ def metric_like(name: str) -> bool:
         return True  # Unsloth's "seconds used for training"
     if _AT_CUTOFF.search(name):
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
-    if len(parts) >= 2 and parts[0] in _MEAN_WORDS and parts[-1].isalpha() \
+    if len(parts) >= 2 and parts[0] in _MEANS and parts[-1].isalpha() \
             and not _plural(parts[1]) and parts[-1] not in _COUNT_HEADS \
-            and parts[-1] != "support" and not _COPULAS.intersection(parts):
+            and parts[-1] != "support" and not COPULAS.intersection(parts):
         return True  # a mean of a quantity ("Average crossing = 2.44", "mean reciprocal
         # rank"), not of things counted ("Average actions of items", "avg candidates", a
         # report's "macro avg support")

@@ -76,7 +76,6 @@ _PER_WORD = re.compile(r"(?:^|(?<=\s))(per-[A-Za-z]{1,20}) $")  # "per-step time
 # names that only point at the value: "loss is 2.5" is loss; "value" stays a word of the name
 # ("lm loss value: 8.4" is lm_loss_value, as six held-out sets name Megatron's)
 _FILLERS = frozenset({"value", "values"})
-_COPULAS = frozenset({"is", "was", "are", "were"})  # "loss is: 2.5": the loss
 # a bracketed tag's end and a few words before a name ("[ Epoch 450 (train) ]: train ")
 _TAG_END = re.compile(r"[\])]:\s(?:[A-Za-z][\w\-]{0,30}\s){0,2}$")
 # "train loss in this epoch: 0.77": the period a quantity was measured over, not its key
@@ -292,7 +291,7 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if period is not None:
         before = before[:period.start()]
     if period is not None or normalize_name(raw_name).lower() in _FILLERS or (
-            raw_name.lower() in _COPULAS and not (raw_name == "IS" and sep.strip()
+            raw_name.lower() in names.COPULAS and not (raw_name == "IS" and sep.strip()
                                                    and not before.rstrip()[-1:].isalpha())):
         # "lm loss value: 8.4", "loss is:", "lr is 1e-4"; a GAN's "IS: 8.51" (Inception Score)
         inner = _NAME_BEFORE.search(before)

@@ -193,11 +193,18 @@ def spaced_header(text: str) -> bool:
 def message(line: str) -> str:
     """A table's line without a log record's prefix or a tag before it (``_RECORD``,
     ``_LEAD_TAG``, Python logging's usual formats: ``logrecord.python_prefix``)."""
-    found = (logrecord.python_prefix(line) or logrecord.prefix(line)) \
-        if line[:1] in "[0123456789IDWEC" else None  # (loguru's "... | INFO | m:f:42 - ")
+    found = _record_prefix(line) if line[:1] in "[0123456789IDWEC" else None
     if found is not None:
         line = line[found.end():]
     return _LEAD_TAG.sub("", _RECORD.sub("", line, count=1), count=1)
+
+
+def _record_prefix(line: str) -> re.Match[str] | None:
+    """A log record's prefix before a table's line: Python logging's usual formats, or one
+    the line path plans in place (loguru's "... | INFO     | m:f:42 - "); each of the
+    latter has a space in its first 40 characters, a CSV row none (asked of every row)."""
+    return logrecord.python_prefix(line) or (
+        logrecord.prefix(line) if " " in line[:40] else None)
 
 
 def continued_header(line: str, header: list[str]) -> list[str] | None:
@@ -383,8 +390,7 @@ def _trial_row(header: list[str], cells: list[str], naming: Callable[[str], str]
 def unprefixed(text: str) -> str:
     """A pipe table's line without a log record's prefix before its first ``|``."""
     if text.endswith("|") and not text.startswith("|"):
-        prefix = logrecord.python_prefix(text) or logrecord.prefix(text) \
-            or _LOG_PREFIX.match(text)
+        prefix = _record_prefix(text) or _LOG_PREFIX.match(text)
         if prefix is not None and text[prefix.end():].lstrip()[:1] == "|":
             return text[prefix.end():].lstrip()
     return text
