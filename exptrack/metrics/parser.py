@@ -26,6 +26,7 @@ from exptrack.metrics import (
     sedeval,
     spelling,
     tables,
+    trackeval,
     transport,
     ultralytics,
 )
@@ -75,7 +76,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._names = spelling.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
         self._copypaste, self._flower = detectron.Copypaste(), flower.Reader()
-        self._sed = sedeval.Reader()
+        self._sed, self._trackeval = sedeval.Reader(), trackeval.Reader()
         self._settings = dumps.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN
@@ -253,6 +254,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     found := self._sed.line(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # sed_eval's report (``sedeval``)
+            if (self._trackeval.fields is not None or shape[:5] in trackeval.HEADS) and (
+                    found := self._trackeval.line(lineplan.text_of(raw))) is not None:
+                out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
+                continue  # TrackEval's tables (``trackeval``)
             if self._header is not None and raw[:3] in (b" | ", " | "):
                 text = lineplan.text_of(raw)
                 if tables.trial_line(text, self._header):
