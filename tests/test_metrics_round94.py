@@ -51,3 +51,20 @@ def test_a_family_word_and_a_colon_is_no_trackeval_table() -> None:
     assert named("Count: 5 loss: 0.25\n") == [("loss", 0.25, None, None)]
     assert names("HOTA: 45.2  MOTA: 50.1\n") == {"HOTA", "MOTA"}
     assert named("HOTA: x-y   HOTA  DetA\nloss: 0.2\n") == [("loss", 0.2, None, None)]
+
+
+def test_a_phase_after_the_epochs_colon_is_its_pairs_phase() -> None:
+    # "===> Epoch 136: testing psnr = 34.21, ssim = 0.936": the one phase word opens the
+    # line's first pair after the epoch's colon, so it is the line's, as after "Epoch 3 "
+    # (before: ssim bare)
+    text = "===> Epoch 136: testing psnr = 34.21, ssim = 0.936, time: 0.02\n"
+    assert [n for n, *_ in named(text)][:2] == ["testing_psnr", "testing_ssim"]
+    assert names("Epoch 3: Eval accuracy: 0.849, f1: 0.805\n") == {"eval_accuracy", "eval_f1"}
+
+
+def test_a_phrased_first_key_after_a_colon_keeps_the_others_bare() -> None:
+    # (guard) mlx-lm's "Iter 10: Train loss 2.345, ..., It/sec 0.512": a phrase's words
+    # ("Train loss" with no sign) name that value only
+    text = ("Iter 10: Train loss 2.345, Learning Rate 1.000e-05, It/sec 0.512, "
+            "Tokens/sec 205.3, Trained Tokens 4000, Peak mem 18.2 GB\n")
+    assert names(text) == {"train_loss", "Learning_Rate", "It/sec", "Tokens/sec", "Peak_mem"}

@@ -148,7 +148,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
     fields = 0  # the names since it, in its "|" field
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
     section_sep = ""  # (printed as it is: "Train Loss: 11.2, Acc: 0.5")
-    line_phase: tuple[int, str | None, str] = (-1, None, "")  # such a name's phase, the line's
+    # such a name's phase, the line's (where, phase, its sign, opened after a step's colon)
+    line_phase: tuple[int, str | None, str, bool] = (-1, None, "", False)
     skip: set[int] = set(wrapped) | remarks.not_reported(line, offsets)  # "epoch=7-...ckpt"
     # names found ahead ("coco/AP .5: 1.0"), a list's positions ("recall=[0.12, 0.27]")
     keyed = groups.list_items(line, offsets) if groups.has_lists(line) else {}
@@ -408,11 +409,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if found.phase is not None:
             section, fields, section_sep = found.phase, 1, found.sep.strip()
             name = with_phase(name, found.phase)
-            if not candidates and (not found.before.strip(" \t)]|-,*=>")
-                                   or _AFTER_LEVEL.search(found.before)) \
+            lead = found.before.strip(" \t)]|-,*=>")
+            colon = lead == ":" and bool(found.sep.strip())  # "Epoch 3: test psnr = 34.2"
+            if not candidates and (not lead or colon or _AFTER_LEVEL.search(found.before)) \
                     and len(ANY_PHASE.findall(line)) == 1:  # "train Loss: 2.47 Top-1 Acc:
                 insort(phases, (offsets[index], found.phase))  # 4.86": the line's phase
-                line_phase = (offsets[index], found.phase, section_sep)
+                line_phase = (offsets[index], found.phase, section_sep, colon)
         else:
             if _PROSE_BEFORE.search(found.before) and count == 1:
                 if len(pieces) == 3 and wholeline.phrase(pieces) is not None:
@@ -431,7 +433,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 sectioned[index] = section  # ("Training cost: 146.7, ObjLoss=68.4": not)
             if (inner := stat_phase(name)) and not candidates and len(ANY_PHASE.findall(line)) == 1:
                 insort(phases, (offsets[index], inner))  # "Avg. Training Loss: 0.79, mIoU:
-                line_phase = (offsets[index], inner, found.sep.strip())  # 0.36": the line's
+                line_phase = (offsets[index], inner, found.sep.strip(), False)  # 0.36": the line's
         at = original[index - 1] + cut[index - 1] + len(left) - len(tail)
         source = (at + found.start, at + found.end)
         share = forms.printed_share(pieces, index, after) if counter else None
