@@ -68,3 +68,51 @@ def test_a_phrased_first_key_after_a_colon_keeps_the_others_bare() -> None:
     text = ("Iter 10: Train loss 2.345, Learning Rate 1.000e-05, It/sec 0.512, "
             "Tokens/sec 205.3, Trained Tokens 4000, Peak mem 18.2 GB\n")
     assert names(text) == {"train_loss", "Learning_Rate", "It/sec", "Tokens/sec", "Peak_mem"}
+
+
+def test_motchallenge_devkit_groups_of_columns_are_one_table() -> None:
+    # the MOTChallenge devkit's " IDF1  IDP  IDR| Rcll ...": a group's edge glued to its
+    # last cell (before: the header read as a listing "MOTA: MOTP MOTAL"; nothing recorded);
+    # the count columns of a MOT table (GT, MT, FP, IDs, FM...) are no metrics
+    text = (" IDF1  IDP  IDR| Rcll  Prcn   FAR|   GT  MT   PT   ML|    FP    FN   IDs    FM|"
+            "  MOTA  MOTP MOTAL \n"
+            " 23.0 66.9 13.9| 30.7  90.3  0.98|   54   7   21   26|   587 12356    77   179|"
+            "  27.0  75.2  27.4 \n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("IDF1", 23.0), ("IDP", 66.9), ("IDR", 13.9), ("Rcll", 30.7), ("Prcn", 90.3),
+        ("FAR", 0.98), ("MOTA", 27.0), ("MOTP", 75.2), ("MOTAL", 27.4)]
+
+
+_MOTMETRICS = (
+    "              IDF1   IDP   IDR  Rcll  Prcn GT MT PT ML FP FN IDs  FM  MOTA  MOTP IDt\n"
+    "MOT17-02-SYN 84.7% 87.6% 82.1% 89.2% 95.1%  6  6  0  0 11 26   1  22 84.2% 0.162   0\n"
+    "MOT17-05-SYN 78.4% 81.2% 75.8% 85.8% 92.0%  4  3  1  0  9 17   1  14 77.5% 0.186   0\n"
+    "OVERALL      82.6% 85.5% 80.0% 88.1% 94.1% 10  9  1  0 20 43   2  36 81.9% 0.170   0\n")
+
+
+def test_py_motmetrics_summary_records_its_overall_row() -> None:
+    # pandas' table: the header indented by the index column, the cells right-aligned; the
+    # sequences' rows are items (before: "OVERALL" read as a name with 82.6)
+    assert [(n, v) for n, v, _, _ in named(_MOTMETRICS)] == [
+        ("IDF1", 82.6), ("IDP", 85.5), ("IDR", 80.0), ("Rcll", 88.1), ("Prcn", 94.1),
+        ("MOTA", 81.9), ("MOTP", 0.17)]
+
+
+def test_a_measures_row_over_a_breakdown_gives_the_wholes_value() -> None:
+    # Spider's evaluation: rows of measures, columns of hardness and "all" (before: the
+    # "easy" column's value read as exact_match's, execution missed)
+    text = ("                     easy                 medium               all       \n"
+            "count                248                  446                  1034      \n"
+            "execution            0.915                0.845                0.818     \n"
+            "exact match          0.802                0.435                0.469     \n")
+    assert named(text) == [("execution", 0.818, None, None), ("exact_match", 0.469, None, None)]
+
+
+def test_a_data_frame_of_numbered_rows_under_an_indented_header_stays_unread() -> None:
+    # (guard) a pandas frame of predictions ("      store  brand  week   move" over "0   2
+    # 1   137   9151"): its numbered rows are data, no metrics
+    text = ("Prediction results:\n"
+            "      store  brand  week   move\n"
+            "0         2      1   137   9151\n"
+            "1         2      1   138  24055\n")
+    assert named(text) == []

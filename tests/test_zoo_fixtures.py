@@ -127,6 +127,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "nnunet_train",  # (session 86) "Pseudo dice [np.float32(0.8465)]": one class, one value
     "trackeval_mot",  # (session 94) TrackEval's fixed-width tables: the COMBINED row, named
     # <class>/<field>; the per-sequence rows its parts, the integer fields counts
+    "motmetrics_summary",  # (session 94) py-motmetrics' render_summary: a pandas table (its
+    # header indented by the index, cells right-aligned), the OVERALL row; counts left out
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
     # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint

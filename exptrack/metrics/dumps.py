@@ -213,6 +213,9 @@ def two_cells(line: str) -> bool:
     return len(line) <= MAX_LINE and _TWO_CELLS.match(line) is not None
 
 
+_GROUP_EDGE = re.compile(r"[^\s|]\|\s")  # a column group's edge after its last cell
+
+
 def classify(line: str) -> tuple[int, str]:
     """The block flags of a line (0: not part of a block) and its key, for a listing."""
     text = _CLOCK.sub("", line.rstrip(), count=1)
@@ -223,8 +226,8 @@ def classify(line: str) -> tuple[int, str]:
         text = " " * branch.end() + text[branch.end():]
     if text.endswith(","):
         text = text[:-1].rstrip()
-    if text.lstrip().startswith("|"):
-        return 0, ""  # a table's row
+    if text.lstrip().startswith("|") or len(_GROUP_EDGE.findall(text)) > 1:
+        return 0, ""  # a table's row (its columns in groups: " IDF1  IDP  IDR| Rcll ...")
     if _STRUCTURE.match(text):
         return CONTINUES, ""
     if not any(c.isdigit() for c in text) and _HEADER.search(text) \

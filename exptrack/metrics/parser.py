@@ -313,9 +313,11 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 elif shape[:1] == b"+":  # a border with the next table's title in it
                     self._title_line(lineplan.text_of(raw))
                 continue
-            if self._header is not None and plan.context and not plan.metrics \
+            if self._header is not None and ((plan.context and not plan.metrics) or (
+                    plan.metrics and self._header_text[:2] == "  ")) \
                     and self._indexed_row(lineplan.text_of(raw), out):
-                continue  # pandas' "Iteration 0   1.56  1.01": a row, its index's label
+                continue  # pandas' "Iteration 0   1.56  1.01": a row, its index's label;
+                # py-motmetrics' "OVERALL  76.8% 82.3% ...": the summary row
             for kind, start, end in plan.context:
                 token = raw[start:end]
                 if token.isdigit():

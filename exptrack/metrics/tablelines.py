@@ -290,24 +290,47 @@ class TableLines:
         finally:
             self._header, self._layout, self._split_header, self._header_text = now
 
-    def _indexed_row(self, text: str, out: list[Observation]) -> bool:
+    def _indexed_row(self, text: str, out: list[Observation], named: bool = False) -> bool:
         """A row of a table pandas printed whose index label reads as a step or an epoch
-        ("Iteration 0   1.566  1.013", ``_indexed``): taken?"""
+        ("Iteration 0   1.566  1.013", ``_indexed``), or names the whole, a measure or an
+        item (``named``: only those): taken?"""
         found = _indexed(self._header_text, text) if self._layout == tables.SPACES else None
         if found is None:
             return False
         label, rest = found
         assert self._header is not None
-        row = tables.parse_row(rest, self._header, self._layout, self._name, "",
-                               label if label.lower() in tables.PHASE_LABELS else "")
-        return row is not None and self._record_row(row, out)
+        low = label.lower()
+        phase = label if low in tables.PHASE_LABELS else ""
+        row = tables.parse_row(rest, self._header, self._layout, self._name, "", phase)
+        if row is None:  # names set apart by one space: the columns where they sit
+            names_of = aligned.aligned_header(self._header_text, rest)
+            row = tables.parse_row(rest, names_of, self._layout, self._name, "", phase) \
+                if names_of is not None else None
+        if row is None:
+            return False
+        if low in tables.AGGREGATE_LABELS:
+            return self._record_row(row, out)
+        if low in tables.PHASE_LABELS or low.split()[0] in COUNTER_KEYS \
+                or tables.ROW_NUMBER.match(label):  # (a data frame's "0", "1": its rows)
+            return not named and self._record_row(row, out)
+        whole = next((name for name in self._header if name.lower() in tables.AGGREGATE_LABELS),
+                     None)
+        value = dict(row[0]).get(self._name(whole)) if whole is not None else None
+        if value is not None and not rules.is_denied(label):  # a measure's row over a
+            # breakdown and its whole (Spider's "exact match  0.802 ... 0.469" under "easy
+            # medium hard extra all"): the whole's value, named by the row
+            out.append(Observation(self._name(tables.header_name(label)), value, self.step,
+                                   self.epoch))
+        return True  # else an item's row (py-motmetrics' "MOT17-02-SDP"): a part of the
+        # summary row, no value of the run's
 
     def _table_row(self, line: str, out: list[Observation]) -> bool:
         assert self._header is not None
         row = tables.parse_row(line, self._header, self._layout, self._name, self._first_set,
                                self._header_phase)
         if row is None and self._layout == tables.SPACES:  # names of words set apart by one
-            names_of = aligned.aligned_header(self._header_text, line)  # space: the columns
+            names_of = aligned.aligned_header(tables.ungrouped(self._header_text),  # space:
+                                              tables.ungrouped(line))  # the columns
             if names_of is not None:  # (before a split into words: "F1 (micro)" is one)
                 row = tables.parse_row(line, names_of, self._layout, self._name)
                 if row is not None:
@@ -316,7 +339,9 @@ class TableLines:
             row = tables.parse_row(line, self._split_header, self._layout, self._name)
             if row is not None:
                 self._header, self._split_header = self._split_header, None
-        return row is not None and self._record_row(row, out)
+        if row is None:  # a row labelled by a name the header leaves unnamed
+            return self._layout == tables.SPACES and self._indexed_row(line, out, named=True)
+        return self._record_row(row, out)
 
     def _record_row(self, row: tables.Row, out: list[Observation]) -> bool:
         """A table's row read: its values recorded at its step and epoch (True)."""
@@ -339,7 +364,14 @@ def _indexed(header: str, line: str) -> tuple[str, str] | None:
     0", "3", "val") fills that width -> (the label, the row without it); else None."""
     indent = len(header) - len(header.lstrip())
     text = tables.message(line).rstrip()
-    if indent < 2 or len(text) <= indent or text[indent - 1] != " " \
-            or not text[:indent].strip():
+    if indent < 2 or len(text) <= indent:
         return None
-    return text[:indent].strip(), " " * indent + text[indent:]
+    if text[indent - 1] == " " and text[:indent].strip():
+        return text[:indent].strip(), " " * indent + text[indent:]
+    # columns aligned to the right (pandas' numbers): the first value ends where its
+    # column's name does ("OVERALL      76.8%" under "              IDF1")
+    end = indent + len(tables.GAP.split(header[indent:], maxsplit=1)[0])
+    head = text[:end].rsplit(None, 1)
+    if len(head) != 2 or text[end:end + 1] not in ("", " ") or not head[0].strip():
+        return None
+    return head[0].strip(), " " * len(head[0]) + text[len(head[0]):]

@@ -11,6 +11,7 @@ from exptrack.metrics import counterkeys, forms, logrecord, longtables, names, n
 from exptrack.metrics.denylist import EVALUATIONS
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
+from exptrack.metrics.trackeval import mot_count
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
 _BAR_CUT = re.compile(r"(?<!\s):?\s*\d{1,3}%(?:\||\s\d+/\d+\s\[).*$")  # after a non-space: linear
@@ -48,7 +49,7 @@ _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
 # values are that phase's
 PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
-_AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
+AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
                                "weighted"})
 # a border with the table's title in it ("+performance on validation set-----+-------+"):
 # the phase the title names is its rows'
@@ -61,6 +62,7 @@ _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 _TRIAL_COLUMN = "trial_name"  # Ray Tune's trial table: a row per trial (``_trial_row``)
 
 CELL = re.compile(r"\S+")
+_GROUP_PIPE = re.compile(r"(?<=[^\s|])\|(?=\s)")  # a column group's edge after its last cell
 GAP = re.compile(r"\s{2,}")
 _SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}){2,30}$")
 SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a space: the
@@ -140,6 +142,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         or text.count(" | ") >= 2 else COMMAS if _CSV_HEADER.match(text) \
         else SEMICOLONS if "," not in text and _CSV_HEADER.match(text.replace(";", ",")) \
         else SPACES
+    if layout == SPACES and "|" in text:  # the MOTChallenge devkit's groups: " IDF1  IDP
+        text = ungrouped(text)  # IDR| Rcll  Prcn   FAR|   GT ..."
     if layout == PIPES:
         cells = [c.strip() for c in _edges(text).split("|")]
         if len(cells) == 1 and GAP.search(cells[0]):  # a box's edges around spaced columns
@@ -264,6 +268,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     else:
         shown = message(_BAR_CUT.sub("", line.replace("│", "|")))
         cells = [c for c in shown.split() if c != "|"]
+        if "|" in shown:  # a group's edge glued to its last cell ("13.9| 30.7")
+            cells = [c for c in ungrouped(shown).split() if c != "|"]
         if len(cells) > len(header) and len(gapped := GAP.split(shown.strip())) == len(header) \
                 and ROW_NUMBER.match(gapped[0]) and all(
                     any(char.isalpha() for char in cell) for cell in gapped if " " in cell):
@@ -302,7 +308,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             _DATE_CELL.match(cells[0]) and header[0].lower() in _DATE_COLUMNS):
         cells[0] = ""  # the time the row was written, not a measurement of it
     elif not ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
-            and cells[0].lower() not in _AGGREGATE_LABELS and not phase and not data_set:
+            and cells[0].lower() not in AGGREGATE_LABELS and not phase and not data_set:
         return None
     if data_set and first_set and data_set != first_set:
         phase = data_set
@@ -343,6 +349,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         if memory is not None:  # (or a time in seconds: "19.6s", "19.6s  <- best")
             values.append((naming(name), float(memory.group(1))))
             continue
+        if mot_count(header, name):
+            continue  # a MOT table's count of tracks or boxes ("IDs", "FM")
         name = f"{phase}_{name}" if phase else name
         if not ROW_NUMBER.match(cell) or (rules.is_denied(name) and not (
                 low in _COUNT_WORDS and "." in cell)):
@@ -351,6 +359,12 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if len(values) < 2 and not (values and (step is not None or epoch is not None)):
         return None
     return values, step, epoch, data_set
+
+
+def ungrouped(text: str) -> str:
+    """``text`` with the edges of its column groups blanked ("IDR| Rcll" -> "IDR  Rcll"):
+    the MOTChallenge devkit's tables; the columns stay where they are."""
+    return _GROUP_PIPE.sub(" ", text) if "|" in text else text
 
 
 def trial_table(header: list[str]) -> bool:

@@ -31,6 +31,12 @@ _INTEGER_FIELDS = frozenset({"CLR_TP", "CLR_FN", "CLR_FP", "IDSW", "MT", "PT", "
                              "CLR_Frames", "IDTP", "IDFN", "IDFP", "Dets", "GT_Dets", "IDs",
                              "GT_IDs", "VACE_IDs", "VACE_GT_IDs", "num_non_empty_timesteps",
                              "num_gt_tracks"})
+# the count columns of the other MOT tables (py-motmetrics' ``render_summary`` with its
+# MOTChallenge names, the MOTChallenge devkit's): ground-truth and tracked trajectories,
+# false positives and misses, identity switches, fragmentations, transfers
+_MOT_COUNTS = frozenset({"GT", "MT", "PT", "ML", "FP", "FN", "IDs", "FM", "IDt", "IDa", "IDm",
+                         "Frag", "IDSW", "TP"})
+MOTA = "MOTA"  # the column every MOT table has
 _NUMBER = re.compile(rf"^{DECIMAL}$|^-?(?:nan|inf)$")
 COMBINED = "COMBINED"
 _LABEL_WIDTH = 35  # ("%-35s")
@@ -80,3 +86,8 @@ class Reader:
             return None
         self.fields, self._class = fields, cls
         return []
+
+
+def mot_count(header: list[str], name: str) -> bool:
+    """Is ``name`` a count column of a MOT metrics table (one with a ``MOTA`` column)?"""
+    return name in _MOT_COUNTS and MOTA in header
