@@ -116,3 +116,29 @@ def test_a_data_frame_of_numbered_rows_under_an_indented_header_stays_unread() -
             "0         2      1   137   9151\n"
             "1         2      1   138  24055\n")
     assert named(text) == []
+
+
+_KITTI = (
+    "Evaluate Object Class: CAR\n"
+    "Loading Groundtruth - Success\n"
+    "==========================tracking evaluation summary===========================\n"
+    "Multiple Object Tracking Accuracy (MOTA)                                0.729539\n"
+    "\n"
+    "Recall                                                                  0.763079\n"
+    "Mostly Tracked                                                          0.498227\n"
+    "\n"
+    "True Positives                                                             20143\n"
+    "Tracker Trajectories                                                         890\n"
+    "================================================================================\n"
+    "Evaluate Object Class: PEDESTRIAN\n"
+    "==========================tracking evaluation summary===========================\n"
+    "Recall                                                                  0.427482\n"
+    "================================================================================\n")
+
+
+def test_kitti_tracking_devkit_summary_is_named_by_its_class() -> None:
+    # "Evaluate Object Class: CAR" over the summary: the class names its ratios (before: the
+    # two classes pooled in one series, "Tracker Trajectories" recorded); integers count
+    assert [(n, v) for n, v, _, _ in named(_KITTI)] == [
+        ("car/Multiple_Object_Tracking_Accuracy_(MOTA)", 0.729539), ("car/Recall", 0.763079),
+        ("car/Mostly_Tracked", 0.498227), ("pedestrian/Recall", 0.427482)]

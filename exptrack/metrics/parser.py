@@ -254,7 +254,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     found := self._sed.line(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # sed_eval's report (``sedeval``)
-            if (self._trackeval.fields is not None or shape[:5] in trackeval.HEADS) and (
+            if (self._trackeval.fields is not None or self._trackeval.summary
+                    or shape[:5] in trackeval.HEADS) and (
                     found := self._trackeval.line(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # TrackEval's tables (``trackeval``)

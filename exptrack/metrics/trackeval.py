@@ -5,13 +5,14 @@ DanceTrack and BDD100K benchmarks; its ``_BaseMetric.print_table``)::
     MOT17-02-FRCNN                     49.423    52.537    46.825    ...   48.773
     COMBINED                           47.1      50.2      44.9      ...   46.0
 
-A table per metric family and class: the header ``<family>: <tracker>-<class>`` padded to 35
-characters (glued to the first field when longer), the family's summary fields padded to 10;
+A table per metric family and class: the header ``<family>: <tracker>-<class>`` padded to
+35 characters (glued to the first field when longer), the family's summary fields padded to 10;
 a row per sequence, then ``COMBINED``, the benchmark's values. A value is named
 ``<class>/<field>`` as TrackEval keys its result (``res['COMBINED_SEQ'][cls][family]``), from
 the COMBINED row only: the sequences' rows are its parts. The integer fields (CLEAR's
 ``CLR_TP`` ... ``Frag``, Identity's ``IDTP``..., the Count family, VACE's ``VACE_IDs``) count
-boxes and tracks: no metrics. Regexes are anchored and bounded."""
+boxes and tracks: no metrics. The KITTI tracking devkit's summary (``Reader._kitti``) is
+read here too. Regexes are anchored and bounded."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from exptrack.metrics.forms import DECIMAL
 # which a label of 35 characters or more runs into
 _FIRST_FIELDS = {"HOTA": "HOTA", "CLEAR": "MOTA", "Identity": "IDF1", "Count": "Dets",
                  "VACE": "SFDA", "JAndF": "J-Mean", "TrackMAP": "AP_all", "IDEucl": "IDEucl"}
-HEADS = frozenset(f"{family}:".encode()[:5] for family in _FIRST_FIELDS)  # a header's first bytes
+# a header's first bytes (TrackEval's, the KITTI devkit's class and summary heading)
+HEADS = frozenset({*(f"{family}:".encode()[:5] for family in _FIRST_FIELDS), b"Evalu", b"====="})
 # (the label greedy, the fields the rest: no backtracking)
 _HEADER = re.compile(r"^(?P<family>" + "|".join(_FIRST_FIELDS)
                      + r"): (?P<label>\S+)(?P<fields>.*)$")
@@ -42,11 +44,22 @@ COMBINED = "COMBINED"
 _LABEL_WIDTH = 35  # ("%-35s")
 
 
+# the KITTI tracking devkit (evaluate_tracking.py): "Evaluate Object Class: CAR", then
+# "=====tracking evaluation summary=====" over "Multiple Object Tracking Accuracy (MOTA)
+# <pad> 0.729539" ... "Tracker Trajectories <pad> 890" and a rule
+_KITTI_CLASS = re.compile(r"^Evaluate Object Class: ([A-Za-z][\w\-]{0,40})\s*$")
+_KITTI_SUMMARY = re.compile(r"^={5,}tracking evaluation summary={5,}\s*$")
+_KITTI_ROW = re.compile(r"^(?P<key>[A-Za-z][\w ()\-]{0,60}?)\s{2,}"
+                        r"(?P<value>-?\d{1,12}(?:\.\d{1,12})?)\s*$")
+
+
 class Reader:
-    """The TrackEval table being read: its class and fields (None: none)."""
+    """The TrackEval table being read: its class and fields (None: none); or the KITTI
+    devkit's summary (``summary``)."""
 
     def __init__(self) -> None:
         self.fields: list[str] | None = None
+        self.summary = False
         self._class = ""
 
     def line(self, text: str) -> list[tuple[str, float]] | None:
@@ -55,6 +68,8 @@ class Reader:
         header = _HEADER.match(text)
         if header is not None:
             return self._header(header)
+        if self.summary or text[:5] in ("Evalu", "====="):
+            return self._kitti(text)
         fields = self.fields
         if fields is None:
             return None
@@ -71,6 +86,27 @@ class Reader:
         return [(f"{self._class}/{field}", float(cell))
                 for field, cell in zip(fields, cells[1:], strict=True)
                 if field not in _INTEGER_FIELDS and cell.lstrip("-")[:1].isdigit()]
+
+    def _kitti(self, text: str) -> list[tuple[str, float]] | None:
+        """A line of the KITTI devkit's summary: a ratio named by its row and the class
+        evaluated (``car/Recall``); its integers count boxes and tracks."""
+        if not self.summary:
+            named = _KITTI_CLASS.match(text)
+            if named is not None:
+                self._class = named.group(1).lower()
+                return []
+            self.summary = _KITTI_SUMMARY.match(text) is not None
+            return [] if self.summary else None
+        if not text.strip():
+            return []  # (between its groups)
+        row = _KITTI_ROW.match(text)
+        if row is None:
+            self.summary = False
+            return [] if not text.strip("= \t") else None  # (the rule under it)
+        if "." not in row.group("value"):
+            return []
+        key = row.group("key").replace(" ", "_")
+        return [(f"{self._class}/{key}" if self._class else key, float(row.group("value")))]
 
     def _header(self, header: re.Match[str]) -> list[tuple[str, float]] | None:
         label, rest = header.group("label"), header.group("fields")
