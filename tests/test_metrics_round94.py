@@ -142,3 +142,22 @@ def test_kitti_tracking_devkit_summary_is_named_by_its_class() -> None:
     assert [(n, v) for n, v, _, _ in named(_KITTI)] == [
         ("car/Multiple_Object_Tracking_Accuracy_(MOTA)", 0.729539), ("car/Recall", 0.763079),
         ("car/Mostly_Tracked", 0.498227), ("pedestrian/Recall", 0.427482)]
+
+
+def test_sacrebleu_scores_are_named_by_their_metric() -> None:
+    # SacreBLEU's JSON (an indented object the parser joins), its text form and 1.x's
+    # signature (before: nothing recorded; the settings "nrefs": "1" read as a value)
+    text = ('{\n "name": "BLEU",\n "score": 34.9,\n "signature": "nrefs:1|case:mixed|eff:no|'
+            'tok:13a|smooth:exp|version:2.6.0",\n "verbose_score": "75.0/46.2/30.0/14.3 (BP = '
+            '1.000 ratio = 1.000 hyp_len = 16 ref_len = 16)",\n "nrefs": "1",\n "version": '
+            '"2.6.0"\n}\n'
+            "chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0 = 62.7\n"
+            "BLEU+case.mixed+numrefs.1+smooth.exp+tok.13a+version.1.4.14 = 27.3 58.2/33.1/21.0/"
+            "13.8 (BP = 1.000 ratio = 1.004 hyp_len = 62394 ref_len = 62153)\n")
+    assert named(text) == [("BLEU", 34.9, None, None), ("chrF2", 62.7, None, None),
+                           ("BLEU", 27.3, None, None)]
+
+
+def test_a_line_that_names_references_is_no_sacrebleu_score() -> None:
+    # (guard) the marker "refs" in other lines leaves them to the other rules
+    assert named("num_refs: 5 loss: 0.25\n") == [("loss", 0.25, None, None)]

@@ -129,6 +129,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # <class>/<field>; the per-sequence rows its parts, the integer fields counts
     "motmetrics_summary",  # (session 94) py-motmetrics' render_summary: a pandas table (its
     # header indented by the index, cells right-aligned), the OVERALL row; counts left out
+    "sacrebleu_cli",  # (session 94) SacreBLEU's JSON objects (name, score, signature) and its
+    # text form (BLEU|nrefs:1|... = 50.0 ...): each score named by its metric
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
     # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint

@@ -23,6 +23,7 @@ from exptrack.metrics import (
     prerun,
     reprints,
     rules,
+    sacrebleu,
     sedeval,
     spelling,
     tables,
@@ -259,6 +260,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     found := self._trackeval.line(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # TrackEval's tables (``trackeval``)
+            if sacrebleu.MARKER in shape and (
+                    found := sacrebleu.scores(lineplan.text_of(raw))) is not None:
+                out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
+                continue  # SacreBLEU's scores, their signatures (``sacrebleu``)
             if self._header is not None and raw[:3] in (b" | ", " | "):
                 text = lineplan.text_of(raw)
                 if tables.trial_line(text, self._header):
