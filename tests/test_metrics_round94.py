@@ -161,3 +161,36 @@ def test_sacrebleu_scores_are_named_by_their_metric() -> None:
 def test_a_line_that_names_references_is_no_sacrebleu_score() -> None:
     # (guard) the marker "refs" in other lines leaves them to the other rules
     assert named("num_refs: 5 loss: 0.25\n") == [("loss", 0.25, None, None)]
+
+
+_RULE = "=" * 34
+_SPACY_EVALUATE = (
+    f"\x1b[1m\n{_RULE} Results {_RULE}=\x1b[0m\n"
+    "\n"
+    "TOK     -     \n"
+    "TAG     100.00\n"
+    "NER P   98.65 \n"
+    "NER R   98.65 \n"
+    "SPEED   12200 \n"
+    "\n"
+    f"\x1b[1m\n{_RULE[3:]} NER (per type) {_RULE[3:]}\x1b[0m\n"
+    "\n"
+    "              P        R       F\n"
+    "PERSON    97.78   100.00   98.88\n"
+    "GPE      100.00    96.67   98.31\n")
+
+
+def test_spacy_evaluate_results_are_its_scores() -> None:
+    # wasabi's divider (a long rule around "Results"), a blank line, then the scores, one
+    # of them "-" (not computed): before, the blank line closed the heading's block and the
+    # "-" read as a configuration's value, so only SPEED was recorded; the per-type rows
+    # are items of NER P/R/F
+    assert [(n, v) for n, v, _, _ in named(_SPACY_EVALUATE)] == [
+        ("TAG", 100.0), ("NER_P", 98.65), ("NER_R", 98.65), ("SPEED", 12200.0)]
+
+
+def test_a_printed_configuration_with_a_dash_stays_one() -> None:
+    # (guard) a configuration's values, one of them a path or a word, are settings still
+    text = ("Config:\n  lr: 0.001\n  momentum: 0.9\n  output: -\n  optimizer: sgd\n"
+            "  weight_decay: 0.0005\n\nEpoch 1 loss: 0.5\n")
+    assert [n for n, *_ in named(text)] == ["loss"]

@@ -58,9 +58,11 @@ _NUMBER = re.compile(
     r"|^\d+:\d\d(?::\d\d)?(?:\.\d+)?$|^[+-]?(?i:nan|inf)$")
 _SECTION = re.compile(r"(?:^|[\s\]:|])\s*['\"]?[A-Za-z_][\w.\-]{0,60}['\"]?\s*[:=]\s*[{\[(]?$")
 # a heading over measured values: "Evaluation Statistics", "=== Test metrics ===",
-# "PERFORMANCE METRICS:" (its block's numbers are results, whatever their names)
-_MEASURED = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
-                       r"(?:results?|metrics|statistics|stats|performance|scores)\s?:?[\W_]{0,8}$")
+# "PERFORMANCE METRICS:", spaCy's divider "=====... Results =====..." (its block's numbers
+# are results, whatever their names)
+_MEASURED = re.compile(r"(?i)^[\W_]{0,80}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
+                       r"(?:results?|metrics|statistics|stats|performance|scores)"
+                       r"\s?:?[\W_]{0,80}$")
 # ... whose words say metrics ("Daily metrics:", "KEY METRICS:"; a YAML "metrics:" key is no
 # heading of results)
 _METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metrics\s?:$")
@@ -213,6 +215,7 @@ def two_cells(line: str) -> bool:
     return len(line) <= MAX_LINE and _TWO_CELLS.match(line) is not None
 
 
+_NO_VALUE = frozenset({"-", "--", "n/a", "N/A"})  # a value a report leaves out
 _GROUP_EDGE = re.compile(r"[^\s|]\|\s")  # a column group's edge after its last cell
 
 
@@ -275,7 +278,7 @@ def classify(line: str) -> tuple[int, str]:
             and not any(c.isdigit() for c in key) else None
         if places is not None:  # (an integer's: 15, no share of a float's)
             flags |= PLACES * (min(len(places.group(1)), 14) if places.group(1) else 15)
-    else:
+    elif value.strip() not in _NO_VALUE:  # (a score a report could not compute: "TOK  -")
         flags |= EVIDENCE  # True, None, adam, /data/x, [0.9, 0.95], {...}
     if ".." in found.group("sep"):
         flags |= EVIDENCE  # "key ......... value": an argument listing

@@ -294,6 +294,10 @@ class SlowPath(Placing, DumpBlocks):
             if block is not None and block.measured and plan.context and not plan.metrics:
                 block.phase = None  # an "epoch = 1.0" line under "***** Eval results *****"
                 # places the values around it, as one of them (keys as printed)
+            elif block is not None and block.measured and not block.keys \
+                    and not text_of(raw).strip():
+                return None  # a blank line between a heading of results and its keys
+                # (spaCy's "=== Results ===", a blank line, "TAG  100.00")
             elif block is not None and not lonekey.waits(block, text_of(raw)):
                 self._close_dump(out)  # (hyperopt's bar redrawn between "SCORE:" and "0.8")
             if flags & (SLOW | TRIAL):  # (a bar's values: its description, then the
