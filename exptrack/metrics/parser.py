@@ -229,6 +229,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         said_last, said_shape = self._said, self._said_shape  # (locals: the hot loop's)
         counted = self._counted
         reprints = self._reprints
+        tracking, heads, bleu = self._trackeval, trackeval.HEADS, sacrebleu.MARKER
         # the last line's values in ``out``, remembered once a line of another shape comes
         # (a line of the same shape, the same format, reprints none of them)
         mark: tuple[int, int, str | bytes] | None = None
@@ -255,12 +256,11 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     found := self._sed.line(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # sed_eval's report (``sedeval``)
-            if (self._trackeval.fields is not None or self._trackeval.summary
-                    or shape[:5] in trackeval.HEADS) and (
-                    found := self._trackeval.line(lineplan.text_of(raw))) is not None:
+            if (shape[:5] in heads or tracking.open) \
+                    and (found := tracking.line(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # TrackEval's tables (``trackeval``)
-            if sacrebleu.MARKER in shape and (
+            if bleu in shape and (
                     found := sacrebleu.scores(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # SacreBLEU's scores, their signatures (``sacrebleu``)

@@ -60,11 +60,17 @@ class Reader:
     def __init__(self) -> None:
         self.fields: list[str] | None = None
         self.summary = False
+        self.open = False  # a table or a summary is being read (the parser's test)
         self._class = ""
 
     def line(self, text: str) -> list[tuple[str, float]] | None:
         """The values of one line of a table (none for its header and the sequences' rows);
         None for a line of no table, which ends the one being read."""
+        found = self._line(text)
+        self.open = self.fields is not None or self.summary
+        return found
+
+    def _line(self, text: str) -> list[tuple[str, float]] | None:
         header = _HEADER.match(text)
         if header is not None:
             return self._header(header)
