@@ -50,7 +50,7 @@ _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # values are that phase's
 PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
 AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
-                               "weighted"})
+                              "weighted"})
 # a border with the table's title in it ("+performance on validation set-----+-------+"):
 # the phase the title names is its rows'
 _TITLED_BORDER = re.compile(r"^\+-{0,3}([A-Za-z][A-Za-z ]{1,60}?)-{2,}\+")
@@ -267,9 +267,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
         shown = message(_BAR_CUT.sub("", line.replace("│", "|")))
-        cells = [c for c in shown.split() if c != "|"]
-        if "|" in shown:  # a group's edge glued to its last cell ("13.9| 30.7")
-            cells = [c for c in ungrouped(shown).split() if c != "|"]
+        # (a group's edge glued to its last cell, "13.9| 30.7", blanked)
+        cells = [c for c in ungrouped(shown).split() if c != "|"]
         if len(cells) > len(header) and len(gapped := GAP.split(shown.strip())) == len(header) \
                 and ROW_NUMBER.match(gapped[0]) and all(
                     any(char.isalpha() for char in cell) for cell in gapped if " " in cell):

@@ -61,7 +61,8 @@ class Reader:
         self.fields: list[str] | None = None
         self.summary = False
         self.open = False  # a table or a summary is being read (the parser's test)
-        self._class = ""
+        self._class = ""  # the table's class
+        self._evaluated = ""  # the class the KITTI devkit evaluates
 
     def line(self, text: str) -> list[tuple[str, float]] | None:
         """The values of one line of a table (none for its header and the sequences' rows);
@@ -99,7 +100,7 @@ class Reader:
         if not self.summary:
             named = _KITTI_CLASS.match(text)
             if named is not None:
-                self._class = named.group(1).lower()
+                self._evaluated = named.group(1).lower()
                 return []
             self.summary = _KITTI_SUMMARY.match(text) is not None
             return [] if self.summary else None
@@ -112,7 +113,8 @@ class Reader:
         if "." not in row.group("value"):
             return []
         key = row.group("key").replace(" ", "_")
-        return [(f"{self._class}/{key}" if self._class else key, float(row.group("value")))]
+        return [(f"{self._evaluated}/{key}" if self._evaluated else key,
+                 float(row.group("value")))]
 
     def _header(self, header: re.Match[str]) -> list[tuple[str, float]] | None:
         label, rest = header.group("label"), header.group("fields")
