@@ -194,3 +194,21 @@ def test_a_printed_configuration_with_a_dash_stays_one() -> None:
     text = ("Config:\n  lr: 0.001\n  momentum: 0.9\n  output: -\n  optimizer: sgd\n"
             "  weight_decay: 0.0005\n\nEpoch 1 loss: 0.5\n")
     assert [n for n, *_ in named(text)] == ["loss"]
+
+
+_TREC_EVAL = (
+    "runid                 \tall\tsynth_bm25\n"
+    "num_q                 \tall\t8\n"
+    "map                   \t401\t0.5283\n"
+    "P_10                  \t401\t0.7000\n"
+    "map                   \tall\t0.5647\n"
+    "P_10                  \tall\t0.6000\n"
+    "ndcg_cut_10           \tall\t0.6733\n")
+
+
+def test_trec_eval_measures_over_all_queries() -> None:
+    # trec_eval's "%-22s\t%s\t%6.4f": the "all" lines by their measure's name; a query's
+    # line (-q) is a part of it, num_q a count, runid the run's name (before: nothing of
+    # the "all" lines; a query's line read as "map" = 401)
+    assert named(_TREC_EVAL) == [("map", 0.5647, None, None), ("P_10", 0.6, None, None),
+                                 ("ndcg_cut_10", 0.6733, None, None)]

@@ -133,6 +133,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # text form (BLEU|nrefs:1|... = 50.0 ...): each score named by its metric
     "spacy_evaluate",  # (session 94) spacy evaluate's Results block under wasabi's divider,
     # a blank line after it, "TOK  -" (not computed) among its scores
+    "trec_eval_run",  # (session 94) trec_eval's "map  <tab>all<tab>0.5647" lines; the
+    # per-query lines of -q are parts of them
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
     # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint

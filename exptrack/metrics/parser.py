@@ -21,9 +21,9 @@ from exptrack.metrics import (
     linebytes,
     lineplan,
     prerun,
+    reports,
     reprints,
     rules,
-    sacrebleu,
     sedeval,
     spelling,
     tables,
@@ -229,7 +229,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         said_last, said_shape = self._said, self._said_shape  # (locals: the hot loop's)
         counted = self._counted
         reprints = self._reprints
-        tracking, heads, bleu = self._trackeval, trackeval.HEADS, sacrebleu.MARKER
+        tracking, heads, tab = self._trackeval, reports.HEADS, reports.TREC_TAB
         # the last line's values in ``out``, remembered once a line of another shape comes
         # (a line of the same shape, the same format, reprints none of them)
         mark: tuple[int, int, str | bytes] | None = None
@@ -256,14 +256,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                     found := self._sed.line(lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
                 continue  # sed_eval's report (``sedeval``)
-            if (shape[:5] in heads or tracking.open) \
-                    and (found := tracking.line(lineplan.text_of(raw))) is not None:
+            if (shape[:5] in heads or tracking.open or shape[tab:tab + 1] == b"\t") and (
+                    found := reports.read(shape, lineplan.text_of(raw), tracking)) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
-                continue  # TrackEval's tables (``trackeval``)
-            if bleu in shape and (
-                    found := sacrebleu.scores(lineplan.text_of(raw))) is not None:
-                out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
-                continue  # SacreBLEU's scores, their signatures (``sacrebleu``)
+                continue  # an evaluation tool's report: TrackEval, SacreBLEU, trec_eval
             if self._header is not None and raw[:3] in (b" | ", " | "):
                 text = lineplan.text_of(raw)
                 if tables.trial_line(text, self._header):

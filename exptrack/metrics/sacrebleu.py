@@ -8,7 +8,9 @@ evaluation scripts), as its command line prints them:
 - text (``-f text``): ``BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 =
   34.9 75.0/46.2/30.0/14.3 (BP = 1.000 ratio = 1.000 ...)``;
 - 1.x's signature: ``BLEU+case.mixed+numrefs.1+smooth.exp+tok.13a+version.1.4.14 = 27.3
-  58.2/33.1/...``.
+  58.2/33.1/...``,
+
+each at the start of its line.
 
 A score is named by its metric's name as printed (``BLEU``, ``chrF2``, ``TER``); the
 signature's fields are settings and the verbose score's n-gram precisions, brevity penalty and
@@ -19,7 +21,10 @@ from __future__ import annotations
 
 import re
 
-MARKER = b"refs"  # in every form's signature ("nrefs:1", "numrefs.1", "nrefs": "1")
+# a score line's first bytes: the text form's ("BLEU|nrefs:1", "chrF2|...", "TER|nrefs"),
+# 1.x's ("BLEU+case.mixed"), an indented JSON object's or list's once the parser joins
+# its lines ('{ "name": "BLEU"', '[ { "name"')
+HEADS = frozenset({b"BLEU|", b"BLEU+", b"TER|n", b"TER+c", b"chrF\x00", b'{ "na', b'[ { "'})
 _SCORE = r"(?P<score>-?\d{1,6}(?:\.\d{1,12})?)"
 _NAME = r"(?P<name>[A-Za-z][\w\-]{0,20})"
 _JSON = re.compile(r'"name": "' + _NAME + r'", "score": ' + _SCORE + r', "signature": "')
