@@ -3,7 +3,7 @@ start); the guards pin what must not change."""
 
 from __future__ import annotations
 
-from parsed import named, names
+from parsed import columns_named, named, names
 
 _PAD = "{:<35}".format
 _CELLS = "".join
@@ -212,3 +212,12 @@ def test_trec_eval_measures_over_all_queries() -> None:
     # the "all" lines; a query's line read as "map" = 401)
     assert named(_TREC_EVAL) == [("map", 0.5647, None, None), ("P_10", 0.6, None, None),
                                  ("ndcg_cut_10", 0.6733, None, None)]
+
+
+def test_trec_eval_query_lines_of_one_measure_stay_out_of_the_column_path() -> None:
+    # "-q -m map": a run of per-query lines of one shape; the recorder's column path (what
+    # track run reads) took them as a column of "map" = the query's number; a report's
+    # lines are the line path's (``reports.Reports.marked``)
+    text = "".join(f"map                   \t{query}\t0.{query}0\n" for query in range(301, 306))
+    text += "map                   \tall\t0.5647\n"
+    assert columns_named(text) == named(text) == [("map", 0.5647, None, None)]

@@ -24,10 +24,8 @@ from exptrack.metrics import (
     reports,
     reprints,
     rules,
-    sedeval,
     spelling,
     tables,
-    trackeval,
     transport,
     ultralytics,
 )
@@ -77,7 +75,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._names = spelling.NameRegistry()
         self._dump: dumps.Block | None = None  # the configuration-like block being read
         self._copypaste, self._flower = detectron.Copypaste(), flower.Reader()
-        self._sed, self._trackeval = sedeval.Reader(), trackeval.Reader()
+        self._reports = reports.Reports()  # sed_eval's, TrackEval's ... (``reports``)
         self._settings = dumps.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN
@@ -229,7 +227,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         said_last, said_shape = self._said, self._said_shape  # (locals: the hot loop's)
         counted = self._counted
         reprints = self._reprints
-        tracking, heads, tab = self._trackeval, reports.HEADS, reports.TREC_TAB
+        marked, read_report = self._reports.marked, self._reports.read
         # the last line's values in ``out``, remembered once a line of another shape comes
         # (a line of the same shape, the same format, reprints none of them)
         mark: tuple[int, int, str | bytes] | None = None
@@ -252,14 +250,9 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if (self._html is not None or OPENS in shape) \
                     and self._html_line(lineplan.text_of(raw), out):
                 continue  # a notebook's HTML table (``htmltables``)
-            if (self._sed.section is not None or sedeval.MARKER in shape) and (
-                    found := self._sed.line(lineplan.text_of(raw))) is not None:
+            if marked(shape) and (found := read_report(shape, lineplan.text_of(raw))) is not None:
                 out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
-                continue  # sed_eval's report (``sedeval``)
-            if (shape[:5] in heads or tracking.open or shape[tab:tab + 1] == b"\t") and (
-                    found := reports.read(shape, lineplan.text_of(raw), tracking)) is not None:
-                out.extend(Carried(self._name(n), v, self.step, self.epoch) for n, v in found)
-                continue  # an evaluation tool's report: TrackEval, SacreBLEU, trec_eval
+                continue  # an evaluation tool's report: sed_eval, TrackEval, SacreBLEU ...
             if self._header is not None and raw[:3] in (b" | ", " | "):
                 text = lineplan.text_of(raw)
                 if tables.trial_line(text, self._header):
@@ -372,7 +365,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             width = len(shape) + 1
             end = position + width * count
             if count >= self.min_run and self._html is None and OPENS not in shape \
-                    and self._sed.section is None \
+                    and not self._reports.marked(shape) \
                     and (self._long is None or not self._long.models):  # (tables of their own)
                 plan = self._plans.get(shape) \
                     or self._new_plan(shape, text[position:position + width - 1])
