@@ -216,7 +216,6 @@ def two_cells(line: str) -> bool:
 
 
 _NO_VALUE = frozenset({"-", "--", "n/a", "N/A"})  # a value a report leaves out
-_GROUP_EDGE = re.compile(r"[^\s|]\|\s")  # a column group's edge after its last cell
 
 
 def classify(line: str) -> tuple[int, str]:
@@ -229,7 +228,7 @@ def classify(line: str) -> tuple[int, str]:
         text = " " * branch.end() + text[branch.end():]
     if text.endswith(","):
         text = text[:-1].rstrip()
-    if text.lstrip().startswith("|") or len(_GROUP_EDGE.findall(text)) > 1:
+    if text.lstrip().startswith("|") or len(forms.GROUP_EDGE.findall(text)) > 1:
         return 0, ""  # a table's row (its columns in groups: " IDF1  IDP  IDR| Rcll ...")
     if _STRUCTURE.match(text):
         return CONTINUES, ""

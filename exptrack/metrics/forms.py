@@ -12,6 +12,10 @@ import re
 
 from exptrack.metrics import names
 
+# a column group's edge glued to its group's last cell (the MOTChallenge devkit's " IDF1  IDP
+# IDR| Rcll  Prcn"): a table's, never a listing's
+GROUP_EDGE = re.compile(r"(?<=[^\s|])\|(?=\s)")
+
 # a counter's word glued to its number ("[E03] train_loss=", "Epoch3 loss=", "iter300:"); a
 # lone "E" only before a bracket, a word or a separator (not glog's "E0405 03:51:41.28")
 _GLUED_WORDS = ("[Ee]p", "EP", "[Ee]poch", "EPOCH", "[Ii]ter", "ITER", "[Ss]tep", "STEP")

@@ -62,7 +62,6 @@ _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
 _TRIAL_COLUMN = "trial_name"  # Ray Tune's trial table: a row per trial (``_trial_row``)
 
 CELL = re.compile(r"\S+")
-_GROUP_PIPE = re.compile(r"(?<=[^\s|])\|(?=\s)")  # a column group's edge after its last cell
 GAP = re.compile(r"\s{2,}")
 _SPACED_WORDS = re.compile(r"^[A-Za-z][\w@.\-/]{0,40}(?: [A-Za-z][\w@.\-/]{0,40}){2,30}$")
 SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a space: the
@@ -363,7 +362,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
 def ungrouped(text: str) -> str:
     """``text`` with the edges of its column groups blanked ("IDR| Rcll" -> "IDR  Rcll"):
     the MOTChallenge devkit's tables; the columns stay where they are."""
-    return _GROUP_PIPE.sub(" ", text) if "|" in text else text
+    return forms.GROUP_EDGE.sub(" ", text) if "|" in text else text
 
 
 def trial_table(header: list[str]) -> bool:
