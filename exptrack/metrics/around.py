@@ -102,6 +102,11 @@ _A_PHASE = r"(?i:train|training|val|valid|validation|test|testing|eval|evaluatio
 _PHASE_PHRASE = re.compile(r" (?P<phrase>" + _A_PHASE
                            + r"(?: [A-Za-z][A-Za-z0-9@\-]{0,20}){1,2}) $")
 _PHASE_WORD = re.compile(_A_PHASE + "$")
+# the next name, a strong key of two or three words ("loss 0.5 peak memory: 920 MB", "acc
+# 0.91 total time = 12.3"): the value before it ended its own pair
+_PHRASE_KEY = re.compile(r" (?P<phrase>[A-Za-z][A-Za-z\-]{0,20}(?: [A-Za-z][A-Za-z\-]{0,20}){1,2})"
+                         r" ?[:=] ?$")
+_DEVICES = frozenset({"gpu", "cpu"})  # "loss 0.5 GPU mem: 9.2 GB": a device's reading
 # what may follow a name's value with no ":" between them ("loss 0.16104: 100%|": the end
 # of a bar's description)
 _WEAK_RIGHT_OK = re.compile(
@@ -196,8 +201,12 @@ def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,
         return not STOPWORDS.intersection(two.group(1, 2)) \
             and names.metric_like(f"{two.group(1)} {two.group(2)}")
     phrase = _PHASE_PHRASE.match(after)
-    return phrase is not None and names.metric_like(phrase["phrase"]) \
-        and not STOPWORDS.intersection(phrase["phrase"].lower().split())
+    if phrase is not None:
+        return names.metric_like(phrase["phrase"]) \
+            and not STOPWORDS.intersection(phrase["phrase"].lower().split())
+    key = _PHRASE_KEY.match(after)  # "loss 0.5 peak memory: 920 MB": the next name, a key
+    return key is not None and (names.metric_like(key["phrase"]) or names.metric_like(name)) \
+        and not STOPWORDS.difference(_DEVICES).intersection(key["phrase"].lower().split())
 
 
 _UNIT_ENDS_SENTENCE = re.compile(r"^[A-Za-z]{1,4}\. [A-Z]")

@@ -23,8 +23,8 @@ a metric named as printed without its spaces (``AP@[IoU=0.50:0.95|area=all|maxDe
 after the annotation type when it is not boxes (``segm_``, ``keypoints_``: pycocotools'
 ``Evaluate annotation type *segm*``, DETR's ``IoU metric: segm``). The parser holds the rows
 until the next line: when that is Detectron2's tables or copypaste, or MMDetection's
-``bbox_mAP_copypaste:``, the framework records the same values under its own names and the
-rows are dropped (each quantity once).
+``bbox_mAP_copypaste:`` followed by its ``coco/bbox_mAP: ...`` keys, the framework records
+the same values under its own names and the rows are dropped (each quantity once).
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ _SUMMARY_NAMES = tuple(f"{words} ({kind}) @[" for kind, words in _SUMMARY_WORDS.
 # "Evaluate annotation type *segm*" (pycocotools), "IoU metric: segm" (DETR)
 SUMMARY_TYPE = re.compile(
     r"(?:\bEvaluate annotation type \*|^IoU metric: )(?P<type>[a-z]{1,20})\*?\s*$")
-# MMDetection's "bbox_mAP_copypaste: 0.165 0.301 ...": the summary is recorded by its own keys
+# MMDetection's "bbox_mAP_copypaste: 0.165 0.301 ...": its values unnamed; the summary is
+# recorded by its own keys on a line after it ("coco/bbox_mAP: 0.1650", mmdet 2's
+# "bbox_mAP: 0.2130"), when that line comes (a log cut after the copypaste has the rows alone)
 MMDET_COPYPASTE = re.compile(r"\b[a-z]{1,20}_mAP_copypaste(?:: |', ')")
+MMDET_KEY = re.compile(r"(?:^|/)[a-z]{1,20}_mAP(?:_\w{1,4})?$")
 
 
 class Copypaste:

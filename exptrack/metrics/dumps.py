@@ -287,7 +287,8 @@ def classify(line: str) -> tuple[int, str]:
 class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
-    __slots__ = ("best", "computed", "depth", "epoch", "evidence", "fresh", "held", "in_run",
+    __slots__ = ("best", "computed", "copied", "depth", "epoch", "evidence", "fresh", "held",
+                 "in_run",
                  "keys", "liked", "lines", "lone", "measured", "metrics", "mode", "numeric",
                  "percent", "phase", "places", "renewed", "reprinted", "series", "step", "stream",
                  "waited")
@@ -310,6 +311,7 @@ class Block:
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.lone: str | None = None  # a key alone ("SCORE:"): the next line's bare number's
         self.waited = 0  # ... lines of no value since (``lonekey.waits``)
+        self.copied = False  # COCO: MMDetection's copypaste seen, its named keys may follow
         self.keys: set[str] = set()
         self.held: list[Observation] = []
         self.evidence = False

@@ -162,8 +162,13 @@ class HeldLines:
         if not plan.flags & (COCO_ROW | COCO_TYPE) and self._dump is not None \
                 and self._dump.mode == dumps.COCO:  # (the next summary's type keeps both
             text = text_of(raw)  # held: mmdet 2 records bbox's and segm's rows after both)
-            if plan.flags & (RESULTS | COPYPASTE) or detectron.MMDET_COPYPASTE.search(text):
-                self._dump.held = []
+            copypaste = detectron.MMDET_COPYPASTE.search(text) is not None
+            if plan.flags & (RESULTS | COPYPASTE) or ((self._dump.copied or copypaste) and any(
+                    detectron.MMDET_KEY.search(name) for name, *_ in plan.metrics)):
+                self._dump.held = []  # (mmdet 2 prints its keys and copypaste on one line)
+            elif copypaste and not plan.metrics:
+                self._dump.copied = True  # its values unnamed: the rows wait for its keys
+                return True
             elif not (plan.flags & ~_WORDS_ONLY or plan.metrics or plan.context) \
                     and not text.rstrip().endswith((":", "{")):
                 return True  # a blank line, or one of no values ("Evaluating segm...",

@@ -54,7 +54,8 @@ _FILE_RECORD = re.compile(r"^\s{0,8}\d{4}-\d\d-\d\d[ :T]\d\d:\d\d:\d\d(?:[.,]\d{
 _LEVELS = r"(?:INFO|DEBUG|WARNING|ERROR|CRITICAL)"
 _PHASE_NAMES = r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation)"
 MODULE = r"(?:__main__|root|[a-z_]\w{0,40}(?:\.\w{1,40}){1,8})"  # a logger's: a module's
-_RECORD_TIME = r"(?:\d{4}-\d\d-\d\d[ T]|\d\d/\d\d/\d{4} )\d\d:\d\d:\d\d(?:[.,]\d{1,6})?"
+# (lm-evaluation-harness's datefmt "%Y-%m-%d:%H:%M:%S" joins the date and time by a colon)
+_RECORD_TIME = r"(?:\d{4}-\d\d-\d\d[ T:]|\d\d/\d\d/\d{4} )\d\d:\d\d:\d\d(?:[.,]\d{1,6})?"
 _PY_RECORD = re.compile(
     r"(?a)^\s{0,8}(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + ")"  # (indented: a paste's)
     r"(?: - (?:[\w.<>\-]{1,80} - )?" + _LEVELS + r" ?[-:] "
@@ -62,6 +63,10 @@ _PY_RECORD = re.compile(
     # "%m/%d/%Y %H:%M:%S"): the logger's name after the level, a module's (a word alone
     # is the message's: "euclidean - mean: 1.87", "Evaluating - acc: 0.31")
     r"(?:" + MODULE + r" - )?"
+    # "%(asctime)s %(levelname)-8s [%(name)s:%(lineno)d] " (lm-evaluation-harness's "INFO
+    # [evaluator:589] Running loglikelihood requests"): the logger and its line name no value
+    # (a source file's "[trainer.py:656]" is read in the message, as before)
+    r"| " + _LEVELS + r" {1,8}\[(?![\w\-]{1,80}\.py:)[\w.\-]{1,80}:\d{1,7}\] (?=.)"
     r"| " + _LEVELS + r" (?:[-:] )?"
     r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - "
     # "%(asctime)s [%(levelname)s] %(name)s: ", "[%(asctime)s][%(levelname)s] ": the level

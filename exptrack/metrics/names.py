@@ -28,8 +28,8 @@ METRIC_WORDS = frozenset({
     "kl", "kld", "entropy", "elbo", "likelihood", "spearman", "pearson", "mcc", "kappa",
     "ndcg", "mrr", "hit", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
     "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
-    "mfu", "mem", "memory", "allocated", "reserved", "sec", "second", "s", "norm", "gnorm",
-    "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
+    "mfu", "mem", "memory", "vram", "allocated", "reserved", "sec", "second", "s", "norm",
+    "gnorm", "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
     "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
     "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)

@@ -1,0 +1,73 @@
+"""Round ``tune95`` (session 95). Each test of a rule fails on 028ced0e (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named, names
+
+_SUMMARY = (
+    " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.432\n"
+    " Average Precision  (AP) @[ IoU=0.50      | area=   all | maxDets=100 ] = 0.617\n"
+    " Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.651\n")
+_COPYPASTE = "08/24 02:15:08 - mmengine - INFO - bbox_mAP_copypaste: 0.432 0.617 0.468\n"
+
+
+def test_coco_summary_cut_after_mmdetection_copypaste_keeps_its_rows() -> None:
+    # MMDetection's "bbox_mAP_copypaste:" line is six unnamed values; its named keys come on
+    # the next line. A log that ends (or a run that dies) after the copypaste has the rows
+    # alone: they are recorded (before: dropped at the copypaste, nothing was left)
+    assert named(_SUMMARY + _COPYPASTE) == [
+        ("Average Precision (AP) @[IoU=0.50:0.95|area=all|maxDets=100]", 0.432, None, None),
+        ("Average Precision (AP) @[IoU=0.50|area=all|maxDets=100]", 0.617, None, None),
+        ("Average Recall (AR) @[IoU=0.50:0.95|area=all|maxDets=100]", 0.651, None, None)]
+
+
+def test_coco_summary_dropped_when_mmdetection_keys_follow_the_copypaste() -> None:
+    # guard: the framework's own keys after the copypaste record the quantities (each once)
+    val = ("08/24 02:15:08 - mmengine - INFO - Epoch(val) [1][625/625]    coco/bbox_mAP: 0.4320"
+           "  coco/bbox_mAP_50: 0.6170  data_time: 0.0019  time: 0.0498\n")
+    assert [n for n, *_ in named(_SUMMARY + _COPYPASTE + val)] == [
+        "coco/bbox_mAP", "coco/bbox_mAP_50", "val_data_time", "val_time"]
+    mmdet2 = ("2020-11-11 21:44:02,551 - mmdet - INFO - Epoch(val) [1][625]\tbbox_mAP: 0.4320, "
+              "bbox_mAP_50: 0.6170\n")
+    assert names(_SUMMARY + _COPYPASTE + "Evaluating segm...\n" + mmdet2) == {
+        "bbox_mAP", "bbox_mAP_50"}
+
+
+def test_weak_pair_before_a_key_of_two_or_three_words() -> None:
+    # "loss 0.5" with no colon, then a key of words with one ("peak memory:", "max memory
+    # allocated:", "GPU mem:", "learning rate:"): the value before the key ended its own
+    # pair (before: "loss" was dropped, read as prose running into the next key)
+    text = ("step 10 loss 0.5 peak memory: 920 MB\n"
+            "step 20 loss 0.4 max memory allocated: 930 MB\n"
+            "step 30 acc 0.8 GPU mem: 9.2 GB\n")
+    assert named(text) == [
+        ("loss", 0.5, 10, None), ("peak_memory", 920.0, 10, None),
+        ("loss", 0.4, 20, None), ("max_memory_allocated", 930.0, 20, None),
+        ("acc", 0.8, 30, None), ("GPU_mem", 9.2, 30, None)]
+
+
+def test_prose_number_before_words_and_a_colon_stays_out() -> None:
+    # guard: a number in a sentence that runs into a key of words is no pair
+    assert names("Epoch 3 took 5 files to load: a\n") == set()
+    assert names("Found 12 images in folder: data/train\n") == set()
+
+
+def test_record_prefix_with_a_bracketed_logger_and_line_names_no_value() -> None:
+    # lm-evaluation-harness's "%(asctime)s %(levelname)-8s [%(name)s:%(lineno)d] " with
+    # datefmt "%Y-%m-%d:%H:%M:%S" (the date and the time joined by a colon): before, the
+    # logger "evaluator" was a metric of value 589 (the line number)
+    text = ("2026-12-06:12:38:14 INFO     [evaluator:589] Running loglikelihood requests\n"
+            "2026-12-06:12:38:14 INFO     [evaluator_utils:496]   Task: quiz_a (quiz.yaml)\n"
+            "2026-12-06 12:38:15 INFO     [evaluator:214] Setting random seed to 0\n")
+    assert names(text) == set()
+    # the message after such a prefix reads as printed alone
+    assert named("2026-12-06:12:38:16 INFO     [trainer:88] step 3 loss: 0.25\n") == [
+        ("loss", 0.25, 3, None)]
+
+
+def test_vram_is_a_memory_word() -> None:
+    # "Peak VRAM: 920 MB (0.9 GB)" after training, as "Peak memory: ..." (before: VRAM was no
+    # metric's word, and a closing line of one value under it was left out)
+    text = "epoch 1 loss 0.5\nepoch 2 loss 0.4\nInference peak VRAM: 920 MB (0.9 GB)\n"
+    assert named(text)[-1] == ("Inference_peak_VRAM", 920.0, None, None)
