@@ -135,6 +135,11 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # a blank line after it, "TOK  -" (not computed) among its scores
     "trec_eval_run",  # (session 94) trec_eval's "map  <tab>all<tab>0.5647" lines; the
     # per-query lines of -q are parts of them
+    "lm_eval_harness",  # (session 95) lm-evaluation-harness's markdown results table (a
+    # group, its members, two filters of one metric) and its Groups table; its logging
+    # records "INFO     [evaluator:589] ..." whose logger and line are no value
+    "pycocotools_summary",  # (session 95) COCOeval.summarize()'s rows for bbox, segm and
+    # keypoints (after "IoU metric: <type>"), named by their query, three evaluations
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
     # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint
