@@ -71,3 +71,33 @@ def test_vram_is_a_memory_word() -> None:
     # metric's word, and a closing line of one value under it was left out)
     text = "epoch 1 loss 0.5\nepoch 2 loss 0.4\nInference peak VRAM: 920 MB (0.9 GB)\n"
     assert named(text)[-1] == ("Inference_peak_VRAM", 920.0, None, None)
+
+
+def test_bracketed_key_before_its_value() -> None:
+    # "[lr] 0.0002", "[val] -0.599", "[topic_diversity] 0.93": brackets mark a key as a colon
+    # would (before: a bracketed word was a key only before ":" or "=", or a step's word)
+    assert named("step 5 [lr] 0.001 [loss] 0.5\n") == [
+        ("lr", 0.001, 5, None), ("loss", 0.5, 5, None)]
+    assert named("* [epoch] 3   [val] -0.599 [test] -0.608\n") == [
+        ("val", -0.599, None, 3), ("test", -0.608, None, 3)]
+    assert named("[topic_diversity] 0.93 (from 1 runs)\n") == [
+        ("topic_diversity", 0.93, None, None)]
+    # a bracketed key is a field of its own: no phase from a tag before it
+    assert names("[val] loss=5.310, acc=0.21 [lr] 0.00020 [grad_norm] 0.3287\n") == {
+        "val_loss", "val_acc", "lr", "grad_norm"}
+
+
+def test_bracketed_tags_labels_and_codes_stay_out() -> None:
+    # guard: a level's or a rank's tag, a label's index, an exit code are no keys
+    assert names("[INFO] 12 files\n[rank0] 0.5\n[return_code] 0\n[GPU] 0\n") == set()
+    assert names("[fold_0] 039/200: 100%|###| 4/4 [00:07<00:00,  1.26s/it]\n") == set()
+
+
+def test_top_k_before_its_colon_names_the_value() -> None:
+    # SimCLR's "[Iter 10] Loss: 0.68 Top 1: 0.84": "Top 1" is the name (before: the 1 read
+    # as a value of "Top", the accuracy left unnamed); a phase word before it prefixes it
+    assert named("[Iter 10] Loss: 0.6765 Top 1: 0.84375\n") == [
+        ("Loss", 0.6765, 10, None), ("Top_1", 0.84375, 10, None)]
+    assert names("Test Top 5 = 0.97\n") == {"test_Top_5"}
+    # guard: a running best stays out
+    assert names("Best Top 1: 0.9\n") == set()

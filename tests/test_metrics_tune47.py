@@ -272,8 +272,11 @@ def test_a_bracketed_epoch_key_before_its_value() -> None:
 
 
 def test_a_bracketed_word_before_a_value_is_a_tag() -> None:
-    """Guard: only a step's or an epoch's key in brackets takes the value after a space."""
-    assert named("step 3 [acc] 0.5\n") == []
+    """Guard: a bracketed word that is no metric's, phase's or snake_case key is a tag, not
+    the name of the value after it (since round tune95 "[acc] 0.5" is acc: see
+    tests/test_metrics_round95.py)."""
+    assert named("step 3 [INFO] 0.5\n") == []
+    assert named("step 3 [Worker] 0.5\n") == []
 
 
 def test_a_phases_qualifier_in_parentheses_names_its_values() -> None:

@@ -72,6 +72,15 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
         start = left_at + len(left) - len(left[-80:]) + fold.start("name")
         return index + 2, fold.group("name").replace(" ", "_"), start, start + len(
             fold.group("name"))
+    top = _TOP_K.search(left[-40:]) if number.isdigit() and len(number) <= 3 \
+        and right.strip() in (":", "=") else None
+    if top is not None:  # SimCLR's "Loss: 0.68 Top 1: 0.84": the top-1 accuracy
+        at = len(left) - len(left[-40:]) + top.start("name")
+        said = _SAID_BEFORE.search(left, max(0, at - 40), at)
+        if said is not None and said.group("best"):
+            return None  # "Best Top 1: 0.9": a running best
+        phase = f"{said.group('phase').lower()}_" if said is not None else ""
+        return index + 2, f"{phase}{top.group('name')}_{number}", left_at + at, right_at
     indexed = indexed_label(left, right) if number.isdigit() else None
     if indexed is not None:
         said = _SAID_BEFORE.search(left, max(0, indexed[1] - 40), indexed[1])
@@ -92,6 +101,8 @@ _SAID_BEFORE = re.compile(r"(?i)(?:^|\s)(?:(?P<best>best)\s(?:\w+\s)?"
                           r"|evaluation|dev)\s)$")
 
 
+# "Top " before its k, then the value ("Top 1: 0.84", "top 5 = 0.97"): an accuracy's cut-off
+_TOP_K = re.compile(r"(?:^|(?<=[\s|,;\]]))(?P<name>[Tt]op) $")
 # a name squared: "R^" before its 2 ("R^2: 0.74", sklearn's r2_score as scripts print it)
 _POWER_KEY = re.compile(r"(?:^|(?<=[\s;,|(\[]))(?P<name>[A-Za-z]{1,3})\^$")
 # a name at a cutoff, the cutoff's number after it: "R @ ", "ng-zR @ ", "hits@"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import abbrev, names
-from exptrack.metrics.phases import COUNTER_KEYS
+from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
 
 # the time units a value can carry after it ("893.76ms", "3.12 seconds")
 TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "second", "seconds"})
@@ -371,3 +371,18 @@ def device_quantity(pieces: list[str], index: int, device_at: int,
     name = f"{device['device']}_{pieces[index - 2]}_{quantity['name'].replace(' ', '_')}"
     start = device_at + len(text) - len(text[-24:]) + device.start("device")
     return {index: (name, start, name_at + quantity.end("name"))}
+
+
+def bracketed_key(name: str, value: str) -> bool:
+    """Is a word in brackets before its ``value``, no colon between ("[lr] 0.0002", "[val]
+    -0.599", "[topic_diversity] 0.93"), a key: a metric's word, a phase's, or a snake_case
+    identifier before a fraction? (Not a tag: "[INFO] 3", "[rank0] 12", "[GPU] 0"; nor a
+    label's index, "[fold_0] 039/200", nor a code or a count, "[return_code] 0".)"""
+    low = name.lower()
+    if low in WORD_PHASES or low in ("lr", "learning_rate"):
+        return True
+    if "." not in value:  # a whole number: a metric's own word alone ("[score] 5")
+        return "_" not in name and names.metric_like(name)
+    return names.metric_like(name) or ("_" in name.strip("_") and name.islower()
+                                       and not any(c.isdigit() for c in name)
+                                       and not names.denied(name))

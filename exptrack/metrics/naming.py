@@ -9,7 +9,13 @@ import re
 from typing import NamedTuple
 
 from exptrack.metrics import abbrev, names, qualifiers
-from exptrack.metrics.around import STOPWORDS, WORDS_BEFORE, measure_unit, words_before
+from exptrack.metrics.around import (
+    STOPWORDS,
+    WORDS_BEFORE,
+    bracketed_key,
+    measure_unit,
+    words_before,
+)
 from exptrack.metrics.counterkeys import INDEX_WORDS, key_kind
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import (
@@ -267,8 +273,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     if counter and _NEXT_BEFORE.search(tail[max(0, match.start() - 30):match.start()]):
         return None  # "Learning rate for next epoch: 0.003": a phrase's word, no counter
     if match.group("shut") and (tail[match.start("name") - 1:match.start("name")] != "[" or (
-            not sep.strip() and not counter)):
+            not sep.strip() and not counter and not bracketed_key(raw_name, pieces[index]))):
         return None  # "Epoch[1/3]:" is no key; "[loss]:" is, and QD-DETR's "[Epoch] 001"
+    if match.group("shut") and not sep.strip() and not counter:
+        sep = "] "  # "[lr] 0.0002": its brackets mark the key as a colon would
     if (names.constant(raw_name) or _ENV_BEFORE.search(tail[max(0, match.start() - 40):
                                                            match.start()])) \
             and measure_unit(pieces[index + 1], pieces[index]) is None:

@@ -425,6 +425,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                     and not (weak and found.before.endswith(", ") and names.metric_like(name)):
                 phase = None  # "Training cost: 146.7, ObjLoss=68.4": a phrase, not a label
                 # (Ecole's "Train loss: 4.116, accuracy 0.294": the label's, a measure's word)
+            if found.sep == "] ":
+                phase = None  # "[val] loss=5.31 [lr] 0.0002": a bracketed key is a field of its own
             if low in groups.LR_KEYS and (labelled_at, phase) == line_phase[:2]:
                 phase = None  # "Train Loss: 35691.2  LR: 5e-05": a phrased name's phase is
                 # not the learning rate's (a label's is: "Train: [0] lr: 0.01" is train_lr)
