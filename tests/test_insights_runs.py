@@ -1261,6 +1261,10 @@ EXPECTED = {
         {"divergence"},
     "heldout776/isic2024_1st_place_tqdm_postfix_epoch_lr_train_auroc_valid_auroc_every5_notebook.log":
         {"overfitting"},
+    # session 95: "Valid-Epoch: N" now the epoch and the phase, its loss valid_loss: best
+    # 0.359 at epoch 8, then 0.40-0.45 for the six epochs after
+    "heldout776/czii_cryoet_tqdm_desc_train_epoch_valid_epoch_loss_valid_score_interrupted_notebook.log":
+        {"plateau"},
     "heldout781/tslib_fork_powershell_transcript_args_banner_iters_loss_early_stopping_mse_dtw_not_calculated.log":
         {"plateau"},
     "heldout783/chatglm2_qlora_reward_model_trainer_dict_lines_eval_accuracy_inf_loss_loguru_ansi.log":

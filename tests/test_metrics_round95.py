@@ -101,3 +101,23 @@ def test_top_k_before_its_colon_names_the_value() -> None:
     assert names("Test Top 5 = 0.97\n") == {"test_Top_5"}
     # guard: a running best stays out
     assert names("Best Top 1: 0.9\n") == set()
+
+
+def test_keras_metric_named_like_a_setting_kept_beside_its_validation_twin() -> None:
+    # TensorFlow's imbalanced-data tutorial compiles TruePositives(name="tp"): Keras prints
+    # "tp: 3.0000 ... val_tp: 1.0000"; "tp" alone is a tensor-parallel degree (denied), but
+    # its val_ twin on the line says it is a compiled metric (before: tp left out, val_tp in)
+    line = ("7/7 - 0s - 40ms/step - accuracy: 0.5581 - fn: 6.0000 - loss: 1.0573 - tp: 5.0000"
+            " - val_accuracy: 0.6275 - val_loss: 0.6638 - val_tp: 5.0000\n")
+    assert "tp" in names("Epoch 5/5\n" + line)
+    # guard: a parallelism setting alone stays out
+    assert names("tp: 8, pp: 2, dp: 4\n") == set()
+
+
+def test_a_phase_joined_to_the_epoch_key_is_the_epoch_and_the_phase() -> None:
+    # "Valid-Epoch: 0, Loss: 1.63", "val_epoch: 3": the phase's pass over the epoch, read as
+    # "Valid Epoch: 0" is (before: a metric "Valid-Epoch" of value 0, the loss unphased)
+    assert named("Valid-Epoch: 0, Loss: 1.6282\n") == [("valid_loss", 1.6282, None, 0)]
+    assert named("val_epoch: 3, loss: 0.5\n") == [("val_loss", 0.5, None, 3)]
+    # a training's takes no phase, as ever
+    assert named("Train-Epoch: 3, Loss: 0.5\n") == [("Loss", 0.5, None, 3)]

@@ -46,8 +46,10 @@ def key_kind(low: str) -> int | None:
         leaf = counted if phase in WORD_PHASES else leaf
         if leaf in STEP_KEYS or leaf in EPOCH_KEYS:
             return STEP if leaf in STEP_KEYS else EPOCH
-    first, _, last = low.partition("_")
+    first, _, last = low.replace("-", "_", 1).partition("_")  # ("Valid-Epoch: 0")
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
+    if first in WORD_PHASES and last in ("epoch", "ep"):
+        return EPOCH  # "val_epoch: 3", "Valid-Epoch: 0": the phase's pass over the epoch
     qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
         len(first) > 4 and first.endswith("ed") and not first.endswith("eed")))  # 3 of 8"
     if last in ("loaded", "restored", "resumed") and (first in EPOCH_KEYS or first in STEP_KEYS):
@@ -79,3 +81,11 @@ def sub_counter(low: str) -> bool:
     pair = head.rpartition("_")[2] + "_" + last  # PyMARL's "my_main t_env: 193894 / 2050000"
     return bool(head) and (last in _KEY_WORDS or last in STEP_KEYS or last in EPOCH_KEYS
                            or (pair != low and pair in STEP_KEYS))
+
+
+def key_phase(low: str) -> str | None:
+    """The phase a counter's key names before it ("valid_epoch", "Test-Epoch"; not a
+    training's), which the line's values after it take, as after "Valid Epoch: 0"."""
+    first, sep, _ = low.replace("-", "_", 1).partition("_")
+    phase = WORD_PHASES.get(first) if sep else None
+    return None if phase in ("train", "training") else phase

@@ -324,6 +324,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             actions.append(Action(keyed_as, index))
             if found.phase not in (None, "train", "training"):  # "eval epoch: 1, loss: 0.07"
                 insort(phases, (offsets[index], found.phase))
+            elif (counted_phase := counterkeys.key_phase(low)) is not None:  # "val_epoch: 1,
+                insort(phases, (offsets[index], counted_phase))  # loss: 0.07"
             continue
         if PHASE_LABEL.match(tail[found.start:]) and re.match(r"\s*\[", after):
             actions.append(Action(EPOCH, index))  # timm "Train: 3 [ 50/1251 ...]"
@@ -385,7 +387,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if not memory and is_denied(name, found.phase) and not (unit is not None and (
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
                 and not ((low == "total" or low.startswith("time/")) and "." in pieces[index]) \
-                and not (times == 1 and names.mean_count(name, pieces[index])):  # "Total=
+                and not (times == 1 and names.mean_count(name, pieces[index])) \
+                and f" val_{name}: " not in line:  # (Keras' "tp: 3.0000 ... val_tp: 1.0000": a
+            # compiled metric, as its validation twin says); "Total=
             # 0.2206": a loss; "consumed_tokens: 1.54K" counts, a decimal of thousands
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" and "Time/step:
             # 1.18" are durations; so is CatBoost's "total: 45.4s" (a "total" is a count)
