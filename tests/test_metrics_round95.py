@@ -121,3 +121,9 @@ def test_a_phase_joined_to_the_epoch_key_is_the_epoch_and_the_phase() -> None:
     assert named("val_epoch: 3, loss: 0.5\n") == [("val_loss", 0.5, None, 3)]
     # a training's takes no phase, as ever
     assert named("Train-Epoch: 3, Loss: 0.5\n") == [("Loss", 0.5, None, 3)]
+
+
+def test_a_classification_reports_support_is_a_count() -> None:
+    # "Support" (scikit-learn's and CRFsuite's column: how many true items a class has) is
+    # a count, never a metric (before: recorded from a report's last row)
+    assert names("epoch 1 support: 120 acc: 0.9\n") == {"acc"}

@@ -32,6 +32,7 @@ DENY_NAMES = frozenset({
     "billions", "millions", "thousands",  # Megatron's "Number of parameters in billions: 1.24"
     "gpus", "device", "devices", "cuda", "python", "class", "classes", "image", "images",
     "instances", "size", "workers", "eta", "total", "count", "id", "page", "line", "pytorch",
+    "support",  # a classification report's column: how many true items a class has
     "torch", "tensorflow", "numpy", "driver", "trainable", "dim", "layers", "heads",
     "metric", "value", "values", "result", "number", "capability", "capabilities", "bestiteration",
     "best_iteration", "best_epoch", "bestepoch", "best_iter", "best_step", "best_round",
