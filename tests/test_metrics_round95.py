@@ -127,3 +127,21 @@ def test_a_classification_reports_support_is_a_count() -> None:
     # "Support" (scikit-learn's and CRFsuite's column: how many true items a class has) is
     # a count, never a metric (before: recorded from a report's last row)
     assert names("epoch 1 support: 120 acc: 0.9\n") == {"acc"}
+
+
+def test_statistics_under_a_quantitys_heading_are_named_by_both() -> None:
+    # OpenVINO's benchmark_app: "Latency:" over "   Median:   4.13 ms" ... (before: a bare
+    # statistic, said of nothing, left out); its "[Step 4/11] Reading model files" stages
+    # are no steps (before: the report at step 11)
+    text = ("[Step 10/11] Measuring performance (Start inference synchronously, limits: 200"
+            " iterations)\n[ INFO ] First inference took 6.72 ms\n"
+            "[Step 11/11] Dumping statistics report\n[ INFO ] Duration:         853.85 ms\n"
+            "[ INFO ] Latency:\n[ INFO ]    Median:        4.13 ms\n"
+            "[ INFO ]    Max:           5.13 ms\n[ INFO ] Throughput:   234.23 FPS\n")
+    assert sorted(named(text)) == [
+        ("Duration", 853.85, None, None), ("Latency_Max", 5.13, None, None),
+        ("Latency_Median", 4.13, None, None), ("Throughput", 234.23, None, None)]
+    # guard: a statistic under a heading that names no quantity stays bare (and out)
+    assert names("Settings:\n   Max:   5\n") == set()
+    # guard: a counted step's line that reports values is a step
+    assert named("[Step 3/10] Training loss: 0.5\n") == [("training_loss", 0.5, 3, None)]

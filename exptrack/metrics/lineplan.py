@@ -123,7 +123,12 @@ _RESULTS_HEADER = re.compile(r"\s{0,20}DATALOADER:\d{1,4} (?:TEST|VALIDATE) RESU
 # a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
 # scores on test set..."): words after the count, no other number, an ellipsis; no step
 _STAGE = re.compile(r"\s*\[(?:(?i:step|stage|phase) ?)?\d{1,2}/\d{1,2}\] [A-Za-z][^\d]{0,200}?"
-                    r"(?:\.\.\.|\u2026)\s*$")
+                    r"(?:\.\.\.|\u2026)\s*$"
+                    # OpenVINO's benchmark_app: "[Step 4/11] Reading model files", "[Step
+                    # 10/11] Measuring performance (..., limits: 200 iterations)": the stage's
+                    # word, then a verb and words, a remark in parentheses at most
+                    r"|\s*\[(?i:step|stage|phase) ?\d{1,2}/\d{1,2}\] [A-Z][a-z]{2,20}ing\b"
+                    r"[^:=(\d.]{0,200}(?:\([^()]{0,200}\))?\s*$")
 # early stopping's notice of where the run stopped ("early stopping triggered after 14
 # epochs", "early stop at epoch 94"), not its patience counter
 _EARLY_STOP = re.compile(r"(?i)\bearly[ _-]?stop(?:ping|ped)?\b[^\d]{0,30}?\b(?:at|after)\s")
@@ -242,7 +247,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         # 20] loss=0.5 (best at epoch 10)": the epoch's report, then the best so far's
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
             or best is not None or ("==> " in text and distiller.SUMMARY.search(text)) \
-            or (text[-1:] in ".\u2026" and _STAGE.match(text, record.end() if record else 0)):
+            or ((text[-1:] in ".\u2026" or "ing " in text[:60])
+                and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
     if "RESULTS" in text and _RESULTS_HEADER.match(text):
         return Plan((), (), DONE)

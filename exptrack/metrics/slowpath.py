@@ -21,7 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from exptrack.metrics import columns, detectron, dumps, lonekey, names, reprints, spelling
+from exptrack.metrics import (
+    columns,
+    detectron,
+    dumps,
+    lonekey,
+    names,
+    reprints,
+    spelling,
+    statheads,
+)
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.dumpblocks import DumpBlocks
 from exptrack.metrics.kinds import EPOCH, EPOCH_ALONE
@@ -81,6 +90,7 @@ class SlowPath(Placing, DumpBlocks):
     _rank: int | None  # the lowest rank whose lines the run's series are (``RANKED``)
     _rank_names: set[str]  # the names its lines printed
     _one_offs: list[Observation]
+    _stat_head: str | None
     _values_shape: bytes
     _names: spelling.NameRegistry
     _dump: dumps.Block | None
@@ -266,6 +276,8 @@ class SlowPath(Placing, DumpBlocks):
             plan = plan._replace(flags=plan.flags & ~LR_REDUCED)
         if plan.flags & KEYED:
             plan = self._variant(plan, shape, raw)
+        if self._stat_head is not None:  # the statistics under a quantity's heading
+            plan = self._under_head(plan)
         if plan.flags & TIMING:  # (Deep Netts' "TRAINING COMPLETED", "Total Training Time:
             if self.step is None and self.epoch is None and not self._trained:  # 1877ms")
                 if self._dump is not None:  # a one-off timing: no report of the run's
@@ -317,6 +329,8 @@ class SlowPath(Placing, DumpBlocks):
             text = text_of(raw)
             if not dumps.is_rule(text):  # a rule under the heading keeps its phase
                 block.phase = dumps.heading_phase(text)
+                self._stat_head = statheads.block_head(dumps.message(text)) \
+                    if block.phase is None else None
                 block.fresh = dumps.fresh_report(text)
                 block.lone = lonekey.name(text)
             if dumps.epoch_heading(text):  # "this epoch:": the epoch's values follow, not
@@ -358,6 +372,17 @@ class SlowPath(Placing, DumpBlocks):
             if len(block.held) > dumps.MAX_HELD:
                 self._close_dump(out)
         return None
+
+    def _under_head(self, plan: Plan) -> Plan:
+        """A line of one bare statistic under a quantity's heading ("Latency:" over
+        "   Median:  4.13 ms"): named by both (``Latency_Median``); any other line ends the
+        heading's block."""
+        if plan.flags & dumps.LISTING and len(plan.metrics) == 1 and self._stat_head:
+            name = statheads.under_head(plan.metrics[0][0], self._stat_head)
+            if name is not None:
+                return plan._replace(metrics=((name, *plan.metrics[0][1:]),))
+        self._stat_head = None
+        return plan
 
     def _fresh_values(self, block: dumps.Block, found: list[Observation],
                       raw: str | bytes) -> list[Observation]:

@@ -98,3 +98,25 @@ def stat_heads(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, 
             # without a step, where a lone timing is kept only in a run)
         out.append(a)
     return tuple(out)
+
+
+# a heading of one to three words over indented statistics of the quantity it names
+# (OpenVINO's benchmark_app: "[ INFO ] Latency:", then "[ INFO ]    Median:   4.13 ms", ...)
+_BLOCK_HEAD = re.compile(r"(?P<head>[A-Za-z][\w\-/]{0,30}(?: [A-Za-z][\w\-/]{0,30}){0,2})"
+                         r"(?: \([^()]{1,12}\))?\s{0,4}:$")
+_UNDER = frozenset({*_STATS, "p50", "p90", "p95", "p99", "p999"})
+_LEVEL_TAG = re.compile(r"^\[ ?(?:INFO|WARNING|DEBUG) ?\] ")  # OpenVINO's "[ INFO ] "
+
+
+def block_head(message: str) -> str | None:
+    """The quantity a heading line names for the statistics under it ("Latency:" ->
+    "Latency"), when it is a quantity's (``_quantity``); else None."""
+    found = _BLOCK_HEAD.fullmatch(_LEVEL_TAG.sub("", message, count=1))
+    if found is None or not _quantity(found.group("head")):
+        return None
+    return found.group("head").replace(" ", "_")
+
+
+def under_head(name: str, head: str) -> str | None:
+    """A bare statistic's name under ``head`` ("Median" -> "Latency_Median"), else None."""
+    return f"{head}_{name}" if name.casefold() in _UNDER else None
