@@ -288,10 +288,9 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("best", "computed", "copied", "depth", "epoch", "evidence", "fresh", "held",
-                 "in_run",
-                 "keys", "liked", "lines", "lone", "measured", "metrics", "mode", "numeric",
-                 "percent", "phase", "places", "renewed", "reprinted", "series", "step", "stream",
-                 "waited")
+                 "in_run", "keys", "liked", "lines", "lone", "measured", "metrics", "mode",
+                 "numeric", "percent", "phase", "places", "renewed", "reprinted", "series",
+                 "step", "stream", "waited")
 
     def __init__(self, stream: bool = False, mode: int = 0, in_run: bool = False) -> None:
         # REPRINT: after "best iteration is:", the next line repeats a round; RESULTS: under

@@ -380,7 +380,7 @@ class SlowPath(Placing, DumpBlocks):
         if plan.flags & dumps.LISTING and len(plan.metrics) == 1 and self._stat_head:
             name = statheads.under_head(plan.metrics[0][0], self._stat_head)
             if name is not None:
-                return plan._replace(metrics=((name, *plan.metrics[0][1:]),))
+                return plan._replace(metrics=((self._name(name), *plan.metrics[0][1:]),))
         self._stat_head = None
         return plan
 
