@@ -46,7 +46,7 @@ def key_kind(low: str) -> int | None:
         leaf = counted if phase in WORD_PHASES else leaf
         if leaf in STEP_KEYS or leaf in EPOCH_KEYS:
             return STEP if leaf in STEP_KEYS else EPOCH
-    first, _, last = low.replace("-", "_", 1).partition("_")  # ("Valid-Epoch: 0")
+    first, _, last = _parts(low)
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
     if first in WORD_PHASES and last in ("epoch", "ep"):
         return EPOCH  # "val_epoch: 3", "Valid-Epoch: 0": the phase's pass over the epoch
@@ -86,6 +86,12 @@ def sub_counter(low: str) -> bool:
 def key_phase(low: str) -> str | None:
     """The phase a counter's key names before it ("valid_epoch", "Test-Epoch"; not a
     training's), which the line's values after it take, as after "Valid Epoch: 0"."""
-    first, sep, _ = low.replace("-", "_", 1).partition("_")
+    first, sep, _ = _parts(low)
     phase = WORD_PHASES.get(first) if sep else None
     return None if phase in ("train", "training") else phase
+
+
+def _parts(low: str) -> tuple[str, str, str]:
+    """A key's first word, its separator and the rest, a hyphen read as an underscore
+    ("Valid-Epoch": "valid", "_", "epoch")."""
+    return low.replace("-", "_", 1).partition("_")

@@ -24,8 +24,10 @@ from exptrack.metrics.forms import DECIMAL
 # which a label of 35 characters or more runs into
 _FIRST_FIELDS = {"HOTA": "HOTA", "CLEAR": "MOTA", "Identity": "IDF1", "Count": "Dets",
                  "VACE": "SFDA", "JAndF": "J-Mean", "TrackMAP": "AP_all", "IDEucl": "IDEucl"}
-# a header's first bytes (TrackEval's, the KITTI devkit's class and summary heading)
-HEADS = frozenset({*(f"{family}:".encode()[:5] for family in _FIRST_FIELDS), b"Evalu", b"====="})
+_KITTI_HEADS = ("Evalu", "=====")  # the KITTI devkit's class and summary heading
+# a header's first bytes (TrackEval's, the KITTI devkit's)
+HEADS = frozenset({*(f"{family}:".encode()[:5] for family in _FIRST_FIELDS),
+                   *(head.encode() for head in _KITTI_HEADS)})
 # (the label greedy, the fields the rest: no backtracking)
 _HEADER = re.compile(r"^(?P<family>" + "|".join(_FIRST_FIELDS)
                      + r"): (?P<label>\S+)(?P<fields>.*)$")
@@ -75,7 +77,7 @@ class Reader:
         header = _HEADER.match(text)
         if header is not None:
             return self._header(header)
-        if self.summary or text[:5] in ("Evalu", "====="):
+        if self.summary or text[:5] in _KITTI_HEADS:
             return self._kitti(text)
         fields = self.fields
         if fields is None:
