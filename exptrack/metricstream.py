@@ -7,6 +7,10 @@ current second (``budget_s``), chunks are recorded in ``output.log`` only and pa
 resumes at the next line start; the bytes skipped are counted. Observations keep output
 order, and each row carries the time its output arrived.
 
+The parser is made on the thread, when the first output arrives (``make_parser``): its patterns
+compile there (about 80 ms on this project's 2-core machine) while the command runs, and a
+command that prints nothing never pays for them.
+
 The summarizer is shared with the recorder, which writes ``summary.yaml`` now and then:
 ``lock`` is held while it changes. Warnings and storage errors raised on the thread are
 kept for the recorder to report from its own thread (``take_events``).
@@ -20,12 +24,15 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from exptrack.insights.keep import Kept
-from exptrack.metrics import MetricParser, MetricSummarizer
 from exptrack.metrics.encode import RowWriter
-from exptrack.metrics.parser import Segment
 from exptrack.metrics.records import record_segments
+
+if TYPE_CHECKING:
+    from exptrack.metrics import MetricParser, MetricSummarizer
+    from exptrack.metrics.parser import Segment
 
 MAX_QUEUED_BYTES = 8 * 1024 * 1024
 BATCH_BYTES = 1024 * 1024
@@ -37,9 +44,10 @@ WriteRows = Callable[[bytes], None]
 class MetricStream:
     """Feed it the command's output in order; it records the metrics found."""
 
-    def __init__(self, parser: MetricParser, summarizer: MetricSummarizer,
+    def __init__(self, make_parser: Callable[[], MetricParser], summarizer: MetricSummarizer,
                  write_rows: WriteRows, budget_s: float) -> None:
-        self.parser = parser
+        self._make_parser = make_parser
+        self.parser: MetricParser | None = None  # made by the thread (see the module doc)
         self.summarizer = summarizer
         self.writer = RowWriter()  # metrics.jsonl's lines: written by the thread only
         # the curves of the rows written, for the insights (thread only); None after a bug
@@ -96,6 +104,8 @@ class MetricStream:
                                    "retry from output.log)")
                 return
         self.finished = True
+        if self.parser is None:  # no output, or the parser could not be made
+            return
         try:
             rest = self.parser.finish()
         except Exception:
@@ -105,6 +115,13 @@ class MetricStream:
 
     # -- the thread --------------------------------------------------------------------
     def _work(self) -> None:
+        try:
+            self.parser = self._make_parser()
+        except Exception as exc:  # never stops the command or the tee: no metrics, said so
+            self.events.append(f"metrics were not parsed ({type(exc).__name__}: {exc}); "
+                               "`track reparse` can retry from output.log")
+            self._drain()
+            return
         held: list[tuple[bytes, float, bool] | None] = []  # taken, not parsed yet
         while True:
             item = held.pop() if held else self._queue.get()
@@ -128,7 +145,13 @@ class MetricStream:
             self._taken += size
             self._parse(b"".join(pieces) if len(pieces) > 1 else data, arrived, after_gap)
 
+    def _drain(self) -> None:
+        """Take the chunks, unparsed, to the end (no parser: the event says so)."""
+        while (item := self._queue.get()) is not None:
+            self._taken += len(item[0])
+
     def _parse(self, data: bytes, arrived: float, after_gap: bool) -> None:
+        assert self.parser is not None  # made before the first chunk (``_work``)
         if after_gap:
             self._start_skipping()
         data = self._within_budget(data)
@@ -146,6 +169,7 @@ class MetricStream:
     def _start_skipping(self) -> None:
         if not self._skipping:
             self._skipping = True
+            assert self.parser is not None
             with contextlib.suppress(Exception):
                 self.parser.finish(end=False)  # drop its partial line (its rest is not
                 # parsed); what ``finals`` holds stays held

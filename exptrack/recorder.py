@@ -27,7 +27,7 @@ from exptrack.capture.params import parse_params
 from exptrack.capture.redact import redact_argv, redact_mapping, redact_text
 from exptrack.errors import ExptrackError, StoreError
 from exptrack.fsutil import write_yaml
-from exptrack.metrics import MetricParser, MetricSummarizer
+from exptrack.metrics import MetricSummarizer
 from exptrack.model import RunRecord
 from exptrack.runner import RunOutcome, run_command
 from exptrack.runrequest import RunRequest, RunResult, apply_project_config, now_iso
@@ -36,6 +36,7 @@ from exptrack.sink import RunSink, Warn
 if TYPE_CHECKING:
     from exptrack.capture.metricfiles import MetricFileWatcher
     from exptrack.livepush import LivePush
+    from exptrack.metrics import MetricParser
 
 __all__ = ["Recorder", "RunRequest", "RunResult", "apply_project_config", "now_iso"]
 
@@ -160,11 +161,9 @@ class Recorder:
         ctx.params.update(request.params)  # --param wins over everything
         self._write_yaml("params.yaml", redact_mapping(ctx.params))
 
-        parser = MetricParser(request.metric_patterns, request.use_default_patterns,
-                              request.ignore_patterns, request.aliases)
         summarizer = MetricSummarizer(request.directions)
-        sink = RunSink(run_dir, parser, summarizer, self.storage_failed, self.warn,
-                       self.file_mode)
+        sink = RunSink(run_dir, lambda: _parser_for(request), summarizer, self.storage_failed,
+                       self.warn, self.file_mode)
         self.sink = sink
         from exptrack.capture.metricfiles import MetricFileWatcher
 
@@ -353,6 +352,15 @@ class Recorder:
 class _NullSink:
     def write(self, data: bytes, stream: int) -> None:
         pass
+
+
+def _parser_for(request: RunRequest) -> MetricParser:
+    """The run's metric parser, made on the parsing thread at the first output (its import
+    compiles the patterns: ``metricstream``)."""
+    from exptrack.metrics.parser import MetricParser
+
+    return MetricParser(request.metric_patterns, request.use_default_patterns,
+                        request.ignore_patterns, request.aliases)
 
 
 def _stdout_is_tty() -> bool:

@@ -13,10 +13,13 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from exptrack.metrics import MetricParser, MetricSummarizer
 from exptrack.metricstream import MetricStream
 from exptrack.model import cut_warning
+
+if TYPE_CHECKING:
+    from exptrack.metrics import MetricParser, MetricSummarizer
 
 Warn = Callable[[str], None]
 StorageError = Callable[[str, OSError], None]  # (file name, error)
@@ -88,7 +91,8 @@ class RunSink:
     metrics.jsonl, parsed on a thread of their own (``MetricStream``) that the output never
     waits for."""
 
-    def __init__(self, run_dir: Path, parser: MetricParser, summarizer: MetricSummarizer,
+    def __init__(self, run_dir: Path, make_parser: Callable[[], MetricParser],
+                 summarizer: MetricSummarizer,
                  on_error: StorageError, warn: Warn, file_mode: int = 0o600) -> None:
         self._on_error = on_error
         self._warn = warn
@@ -97,7 +101,7 @@ class RunSink:
         # written from the parsing thread: its errors are reported from ours
         self.metrics = SafeWriter(run_dir / "metrics.jsonl",
                                    lambda name, exc: self._errors.append((name, exc)), file_mode)
-        self.stream = MetricStream(parser, summarizer, self.metrics.write,
+        self.stream = MetricStream(make_parser, summarizer, self.metrics.write,
                                    env_seconds("TRACK_PARSE_BUDGET_S", PARSE_BUDGET_S))
         self.started = time.time()
 

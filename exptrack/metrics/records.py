@@ -8,15 +8,18 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exptrack.fsutil import atomic_file
 from exptrack.jsonl import row_batches
 from exptrack.metrics.encode import RowWriter
 from exptrack.metrics.merge import Source, by_name, file_keys, merge_sources, name_key, pooled_keys
 from exptrack.metrics.observation import Observation
-from exptrack.metrics.parser import MetricParser, Segment
 from exptrack.metrics.summary import MetricSummarizer
 from exptrack.model import MetricSummary
+
+if TYPE_CHECKING:  # the parser's import compiles its patterns: ``reextract`` imports it
+    from exptrack.metrics.parser import Segment
 
 READ_SIZE = 256 * 1024
 
@@ -58,6 +61,8 @@ def reextract(output_log: Path, extra_patterns: Sequence[str] = (), use_defaults
               ignore_patterns: Sequence[str] = (), aliases: Mapping[str, str] | None = None,
               directions: dict[str, str] | None = None) -> Reextraction:
     """Parse a stored ``output.log`` again, chunk by chunk as ``track run`` did."""
+    from exptrack.metrics.parser import MetricParser
+
     parser = MetricParser(extra_patterns, use_defaults, ignore_patterns, aliases)
     summarizer = MetricSummarizer(directions)
     writer = RowWriter()
