@@ -6,7 +6,8 @@ training steps per epoch: 500``. Printed once and read line by line, each looks 
 report. What tells them apart is where they come. Once a value whose name is no measure's
 (``names.metric_like``: not a loss, an accuracy, a time...) comes before any value with a
 step or an epoch, everything is held, in order. When a value with a step or an epoch comes,
-the held measures go out, and so do names printed twice (a table's columns); the rest were
+the held measures go out, and so do names printed twice (a table's columns, unless no
+such name ever changed value: then each is a setting said twice); the rest were
 the set-up's, unless the run prints one of them again (a learning rate printed as the first
 epoch begins: the series' first value goes out just before its next). At the end those never
 printed again were settings, dropped. An output that never counts a step or an epoch ran no
@@ -67,10 +68,18 @@ class PreRun:
         self.started = True
         queue, self.queue = self.queue, []
         printed = Counter(obs.name for obs in queue)
+        # names printed again: a table's columns, unless none of them ever changed value
+        # (then each is a setting said twice: rl_games' "build mlp: 4" for its actor and its
+        # critic; a configuration printed again)
+        values: dict[str, set[float]] = {}
         for obs in queue:
-            if printed[obs.name] > 1 or self._measure(obs.name):
+            if printed[obs.name] > 1:
+                values.setdefault(obs.name, set()).add(obs.value)
+        series = any(len(seen) > 1 for seen in values.values())
+        for obs in queue:
+            if self._measure(obs.name) or (series and obs.name in values):
                 out.append(obs)
-            else:
+            elif obs.name not in self.held:
                 self.held[obs.name] = obs
 
     def trust(self, name: str) -> None:

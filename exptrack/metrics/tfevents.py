@@ -14,6 +14,7 @@ with the same tags, Keras' callback ``train`` and ``validation``. Its tags take 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from exptrack.errors import MissingExtra
@@ -22,14 +23,29 @@ from exptrack.metrics.observation import Observation
 HINT = "pip install 'exptrack[tensorboard]'"
 # Lightning logs its epoch counter as a scalar and a -1 placeholder as hp_metric; Hugging
 # Face's no-Trainer examples log "epoch" and "step" beside their metrics, its Trainer
-# "train/epoch": a tag whose last part is a counter is none
-_SKIP_TAGS = frozenset({"epoch", "step", "global_step", "hp_metric"})
+# "train/epoch": a counter's tag, alone or under a phase, is no metric; under another group
+# it is one when its values count (whole numbers that never go down: Tianshou's
+# "info/epoch"), and otherwise names the axis a quantity was plotted against (rl_games'
+# "rewards/step", beside "rewards/iter" and "rewards/time", is the mean reward)
+_COUNTER_TAGS = frozenset({"epoch", "step", "global_step"})
 # folder names of an evaluation phase's run (lower case)
 _PHASE_RUNS = frozenset({"test", "val", "valid", "validation", "eval", "evaluation", "dev"})
+_PHASE_PARTS = _PHASE_RUNS | {"train", "training"}
 
 
-def _skipped(tag: str) -> bool:
-    return tag.rpartition("/")[2] in _SKIP_TAGS
+def _skipped(tag: str) -> bool | None:
+    """True: never a metric; None: a counter's name under a group (``_counts``)."""
+    head, _, last = tag.rpartition("/")
+    if last == "hp_metric":
+        return True
+    if last not in _COUNTER_TAGS:
+        return False
+    return True if not head or head.rpartition("/")[2].lower() in _PHASE_PARTS else None
+
+
+def _counts(values: list[float]) -> bool:
+    return all(v.is_integer() for v in values) \
+        and all(a <= b for a, b in itertools.pairwise(values))
 
 
 def read_events(path: Path) -> list[Observation]:
@@ -49,19 +65,28 @@ def read_events(path: Path) -> list[Observation]:
     prefix = f"{phase}_" if phase in _PHASE_RUNS else ""
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
-        if _skipped(tag):
+        skipped = _skipped(tag)
+        if skipped is True:
             continue
-        for event in accumulator.Scalars(tag):
-            out.append(Observation(prefix + tag, float(event.value), event.step, None))
+        found = [Observation(prefix + tag, float(event.value), event.step, None)
+                 for event in accumulator.Scalars(tag)]
+        if skipped is None and _counts([o.value for o in found]):
+            continue
+        out.extend(found)
     for tag in tags.get(event_accumulator.TENSORS, []):
-        if _skipped(tag):
+        skipped = _skipped(tag)
+        if skipped is True:
             continue
         metadata = accumulator.SummaryMetadata(tag)
         if metadata.plugin_data.plugin_name != "scalars":
             continue
+        found = []
         for event in accumulator.Tensors(tag):
             array = tensor_util.make_ndarray(event.tensor_proto)
-            if array.size != 1:
-                continue
-            out.append(Observation(prefix + tag, float(array.reshape(())), event.step, None))
+            if array.size == 1:
+                found.append(Observation(prefix + tag, float(array.reshape(())), event.step,
+                                         None))
+        if skipped is None and _counts([o.value for o in found]):
+            continue
+        out.extend(found)
     return out

@@ -1,0 +1,67 @@
+"""Round ``tune96`` (session 96). Each test of a rule fails on 405816e1 (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsed import named
+
+from exptrack.metrics.tfevents import read_events
+
+ZOO = Path(__file__).parent / "data" / "zoo"
+
+
+def _events(case: str) -> list[Path]:
+    found = sorted((ZOO / case / "pipe" / "files").rglob("events.out.tfevents.*"))
+    assert found, case
+    return found
+
+
+def _tags(case: str) -> set[str]:
+    return {o.name for path in _events(case) for o in read_events(path)}
+
+
+def test_a_setting_said_twice_before_the_run_is_a_setting() -> None:
+    # rl_games builds its actor's and its critic's network and says so twice ("build mlp:
+    # 4", the observation size); each rank of a distributed run prints the same configuration.
+    # The same value twice before the first epoch is a setting, as once is (before: recorded
+    # as a series of two values, named "train_build_mlp" after "Started to train")
+    text = ("Started to train\nseq_length: 4\nbuild mlp: 4\nbuild mlp: 4\n"
+            "epoch 1 loss 0.5\nepoch 2 loss 0.4\n")
+    assert named(text) == [("loss", 0.5, None, 1), ("loss", 0.4, None, 2)]
+
+
+def test_names_printed_again_beside_a_changing_one_before_the_run_are_series() -> None:
+    # guard: Darknet's "Region Avg IOU: ..., Class: 1.000000, Obj: ..." before its first
+    # iteration line: "Class" stays 1.0, but beside values that change it is a column
+    text = ("Region Avg IOU: 0.044, Class: 1.000000, Obj: 0.61\n"
+            "Region Avg IOU: 0.101, Class: 1.000000, Obj: 0.63\n"
+            "epoch 1 loss 0.5\n")
+    assert [(n, v) for n, v, *_ in named(text) if n in ("Class", "Obj")] == [
+        ("Class", 1.0), ("Obj", 0.61), ("Class", 1.0), ("Obj", 0.63)]
+
+
+def test_a_setting_said_twice_and_printed_again_in_the_run_is_a_series() -> None:
+    # a learning rate printed at set-up by two ranks, then at each epoch: the series, its
+    # set-up value once (before: twice)
+    text = "lr: 0.1\nlr: 0.1\nepoch 1 loss 0.5 lr: 0.1\nepoch 2 loss 0.4 lr: 0.05\n"
+    assert [(n, v) for n, v, *_ in named(text) if n == "lr"] == [
+        ("lr", 0.1), ("lr", 0.1), ("lr", 0.05)]
+
+
+def test_an_event_tag_named_for_its_axis_under_a_quantity_is_the_quantity() -> None:
+    # rl_games writes "rewards/step", "rewards/iter" and "rewards/time": the mean reward
+    # against frames, epochs and seconds (as "episode_lengths/step"). A tag ending in a
+    # counter's word was skipped whole (before: the three "/step" series were never read)
+    tags = _tags("rl_games_ppo")
+    assert {"rewards/step", "shaped_rewards/step", "episode_lengths/step",
+            "rewards/iter"} <= tags
+
+
+def test_an_event_tag_of_a_counter_stays_out() -> None:
+    # guard: Tianshou's "info/epoch" counts (whole numbers that never go down), Hugging
+    # Face's "train/epoch" is under a phase: neither is a metric
+    assert "info/epoch" not in _tags("tianshou_dqn")
+    hf = _tags("hf_trainer_tb")
+    assert "train/epoch" not in hf and "train/loss" in hf
