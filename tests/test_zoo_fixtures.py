@@ -144,6 +144,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # metrics in Keras' epoch lines: "tp" (a tensor-parallel degree alone) beside its val_tp
     "openvino_benchmark_app",  # (session 95) OpenVINO's benchmark_app: "[Step 4/11] Reading
     # model files" stages, "Latency:" over its Median/Average/Min/Max lines, start-up timings
+    "rsl_rl_ppo",  # (session 96) RSL-RL's "Learning iteration 3/6" blocks of right-aligned
+    # "Mean value loss: 2844.3071" lines, and its TensorBoard file (the tags "Train/mean_reward")
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
     # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint
