@@ -65,3 +65,20 @@ def test_an_event_tag_of_a_counter_stays_out() -> None:
     assert "info/epoch" not in _tags("tianshou_dqn")
     hf = _tags("hf_trainer_tb")
     assert "train/epoch" not in hf and "train/loss" in hf
+
+
+def test_add_scalars_series_are_named_as_their_folders() -> None:
+    # PyTorch's SummaryWriter.add_scalars("Loss", {"train": a, "val": b}) writes each key to
+    # a folder of its own (Loss_train, Loss_val) under the one tag "Loss": two series, named
+    # as TensorBoard's runs (before: pooled under "Loss", ten values of two quantities)
+    names = {path.parent.name: {o.name for o in read_events(path)}
+             for path in _events("torch_add_scalars")}
+    assert names == {"Loss_train": {"Loss_train"}, "Loss_val": {"Loss_val"},
+                     "exp": {"MAE/val"}}
+
+
+def test_a_phase_folder_still_prefixes_its_tags() -> None:
+    # guard: TensorFlow's custom-loop tutorial's logs/.../test folder holds "loss" and
+    # "accuracy": the test run's series (a folder named for a phase, not for its tag)
+    test = [path for path in _events("tf_custom_loop") if path.parent.name == "test"]
+    assert {o.name for o in read_events(test[0])} == {"test_loss", "test_accuracy"}

@@ -10,6 +10,11 @@ TensorBoard shows it: TensorFlow's tutorials write ``logs/.../train`` and ``logs
 with the same tags, Keras' callback ``train`` and ``validation``. Its tags take the phase
 (``test/`` ``loss`` -> ``test_loss``); a training folder's keep their names (the printed
 ``Loss`` of the same loop is its ``loss``).
+
+PyTorch's ``SummaryWriter.add_scalars("Loss", {"train": a, "val": b}, step)`` writes each
+key's series to a folder of its own, ``Loss_train`` and ``Loss_val``, under the one tag
+``Loss``: the series are named as those folders (TensorBoard's runs), not pooled under
+``Loss``.
 """
 
 from __future__ import annotations
@@ -48,6 +53,18 @@ def _counts(values: list[float]) -> bool:
         and all(a <= b for a, b in itertools.pairwise(values))
 
 
+def _scalars_keys(folder: str, scalars: list[str]) -> dict[str, str]:
+    """The names of ``add_scalars``' series: a folder named ``<tag>_<key>`` (the tag's ``/``
+    as ``_``) holding that one tag (``scalars``: the file's) names it ``<tag>_<key>``."""
+    if len(set(scalars)) != 1:
+        return {}
+    tag = scalars[0]
+    stem = tag.replace("/", "_") + "_"
+    if not folder.startswith(stem) or len(folder) == len(stem):
+        return {}
+    return {tag: tag + "_" + folder[len(stem):]}
+
+
 def read_events(path: Path) -> list[Observation]:
     """Every scalar of an event file, by tag, in step order within a tag."""
     try:
@@ -63,12 +80,15 @@ def read_events(path: Path) -> list[Observation]:
     tags = accumulator.Tags()
     phase = path.parent.name.lower()
     prefix = f"{phase}_" if phase in _PHASE_RUNS else ""
+    named = _scalars_keys(path.parent.name, [*tags.get(event_accumulator.SCALARS, []),
+                                             *tags.get(event_accumulator.TENSORS, [])])
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
         skipped = _skipped(tag)
         if skipped is True:
             continue
-        found = [Observation(prefix + tag, float(event.value), event.step, None)
+        name = named.get(tag, prefix + tag)
+        found = [Observation(name, float(event.value), event.step, None)
                  for event in accumulator.Scalars(tag)]
         if skipped is None and _counts([o.value for o in found]):
             continue
@@ -84,8 +104,8 @@ def read_events(path: Path) -> list[Observation]:
         for event in accumulator.Tensors(tag):
             array = tensor_util.make_ndarray(event.tensor_proto)
             if array.size == 1:
-                found.append(Observation(prefix + tag, float(array.reshape(())), event.step,
-                                         None))
+                found.append(Observation(named.get(tag, prefix + tag),
+                                         float(array.reshape(())), event.step, None))
         if skipped is None and _counts([o.value for o in found]):
             continue
         out.extend(found)
