@@ -80,7 +80,8 @@ def file_sources(fixture: Path) -> list[Source]:
         if not path.is_file():
             continue
         data = path.read_bytes()
-        kind = files.kind_of(path.name, data[:4096], path.parent.name)
+        kind = files.kind_of(path.name, data[:4096], path.parent.name) \
+            or files.kind_at(path, data[:4096])  # (MLflow's file store, DVCLive's files)
         if kind is None:
             continue
         source = (kind, files.parse(kind, data, path))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from exptrack.metrics import jsonfiles, mlflowstore, wandbfile
+from exptrack.metrics import dvclivefiles, jsonfiles, mlflowstore, wandbfile
 from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text, lines, number
 from exptrack.metrics.observation import Observation
 
@@ -44,16 +44,18 @@ TORCHRL = "torchrl"  # CSVLogger's scalars/<name>.csv, a metric a file
 WANDB = "wandb"  # a W&B run's transaction log, run-<id>.wandb
 MLFLOW = "mlflow"  # MLflow's local tracking store, mlflow.db
 MLFLOW_FILE = "mlflow_file"  # a metric of MLflow's file store, mlruns/<exp>/<run>/metrics/<key>
+DVCLIVE = "dvclive"  # a metric of DVCLive's, dvclive/plots/metrics/<key>.tsv
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
                    DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
-                   WANDB, MLFLOW, MLFLOW_FILE})
+                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
-# Hugging Face's MLflow callbacks)
-FALLBACK = frozenset({MLFLOW, MLFLOW_FILE})
+# Hugging Face's MLflow and DVCLive callbacks)
+FALLBACK = frozenset({MLFLOW, MLFLOW_FILE, DVCLIVE})
 # the kinds of which every file is read, not the newest one alone: TensorBoard's (a resumed
-# run's, a second writer's), Ray Tune's (a trial's each) and TorchRL's (a metric's each)
-EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL, MLFLOW_FILE})
+# run's, a second writer's), Ray Tune's (a trial's each), TorchRL's, MLflow's file store's
+# and DVCLive's (a metric's each)
+EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL, MLFLOW_FILE, DVCLIVE})
 
 # the JSON files ``kind_of`` may take (others are not opened)
 JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json", "result.json"})
@@ -92,8 +94,11 @@ _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
 def kind_at(path: Path, head: bytes) -> str | None:
     """The kind of a metric file told by its path rather than its name: a metric of
-    MLflow's file store (``mlruns/<experiment>/<run id>/metrics/<key>``)."""
-    return MLFLOW_FILE if mlflowstore.is_metric_file(path, head) else None
+    MLflow's file store (``mlruns/<experiment>/<run id>/metrics/<key>``) or of DVCLive's
+    (``dvclive/plots/metrics/<key>.tsv``)."""
+    if mlflowstore.is_metric_file(path, head):
+        return MLFLOW_FILE
+    return DVCLIVE if dvclivefiles.is_metric_file(path, head) else None
 
 
 def run_prefixes(paths: Iterable[tuple[Path, str]]) -> dict[Path, str]:
@@ -176,6 +181,9 @@ def parse(kind: str, data: bytes, path: Path | None = None,
     if kind == MLFLOW_FILE:
         key = mlflowstore.file_key(path) if path is not None else None
         return mlflowstore.read_file(data[:MAX_SOURCE_BYTES], key) if key else []
+    if kind == DVCLIVE:
+        key = dvclivefiles.file_key(path) if path is not None else None
+        return dvclivefiles.read_file(data[:MAX_SOURCE_BYTES], key) if key else []
     if kind == TFEVENTS:
         from exptrack.metrics.tfevents import read_events
 
