@@ -74,3 +74,43 @@ def test_a_framework_file_beside_dvclive_files_wins(tmp_path: Path, track_home: 
     track("run", "--", sys.executable, "-c", both, cwd=tmp_path, check=True)
     metrics: dict[str, Any] = track_json("show", "@")["metrics"]
     assert "train/loss" not in metrics and metrics["loss"]["last"] == 0.4011223344556677
+
+
+# Sacred's FileStorageObserver rewrites runs/<id>/metrics.json at each heartbeat and at the
+# end: every log_scalar of the run, a name's steps and values side by side
+SACRED = r"""
+import json, os
+os.makedirs("runs/1", exist_ok=True)
+losses = [0.6177281906008123, 0.5610142372107453, 0.5175003321557809]
+accs = [0.9, 0.92, 0.94]
+for epoch, (loss, acc) in enumerate(zip(losses, accs)):
+    print(f"Epoch {epoch}: loss {loss:.4f}, test accuracy {acc:.3f}", flush=True)
+logged = {"training.loss": {"steps": [0, 1, 2], "values": losses,
+                            "timestamps": ["2026-12-06T15:15:34.468340"] * 3},
+          "test.accuracy": {"steps": [0, 1, 2], "values": accs,
+                            "timestamps": ["2026-12-06T15:15:34.468353"] * 3}}
+with open("runs/1/metrics.json", "w") as out:
+    json.dump(logged, out, indent=2)
+"""
+
+
+def test_a_run_records_sacred_metrics_and_the_printed_loss_is_the_training_s(
+        tmp_path: Path, track_home: Path) -> None:
+    track("run", "--", sys.executable, "-c", SACRED, cwd=tmp_path, check=True)
+    metrics: dict[str, Any] = track_json("show", "@")["metrics"]
+    assert metrics["training.loss"]["last"] == 0.5175003321557809  # exact, not 0.5175
+    assert metrics["test.accuracy"]["count"] == 3
+    # the printed "loss" (no phase: the training's) and "test accuracy" are the file's
+    # series, not two more (before: "loss" stood beside "training.loss")
+    assert set(metrics) == {"training.loss", "test.accuracy"}
+
+
+def test_metrics_json_kinds_are_told_apart() -> None:
+    sacred = b'{\n  "training.loss": {\n    "steps": [\n      0\n'
+    assert files.kind_of("metrics.json", sacred) == files.SACRED
+    detectron2 = b'{"data_time": 0.01, "iteration": 19, "total_loss": 1.2}\n'
+    assert files.kind_of("metrics.json", detectron2) == files.DETECTRON2
+    dvclive = b'{\n    "train": {\n        "loss": 0.25\n    },\n    "step": 3\n}'
+    assert files.kind_of("metrics.json", dvclive) is None
+    cut = b'{\n  "training.loss": {\n    "steps": [0, 1], "values": [0.5, 0.'
+    assert files.parse(files.SACRED, cut) == []  # rewritten at a heartbeat: cut short

@@ -221,9 +221,18 @@ def test_a_phase_word_after_a_name_is_the_same_quantity_as_before_it() -> None:
         Observation("val_loss", 11.0236, 16, None)])])
     assert kept == [] and list(merged) == ["val_loss"]
     # guard: a longer name keeps its order (a learning rate group's "lr_pg0_val" is not
-    # "val_lr_pg0"), and no phase makes "loss" any other loss
+    # "val_lr_pg0"); a printed "loss" of no phase is the training's (session 96: the file's
+    # "train_loss" when the file has no "loss" of its own), never another phase's
     kept, _ = merge_sources([Observation("lr_pg0_val", 0.1, 16, None),
                              Observation("loss", 11.0, 16, None)],
                             [(files.LIGHTNING, [Observation("val_lr_pg0", 0.1, 16, None),
                                                 Observation("train_loss", 11.0, 16, None)])])
-    assert [o.name for o in kept] == ["lr_pg0_val", "loss"]
+    assert [o.name for o in kept] == ["lr_pg0_val"]
+    kept, _ = merge_sources([Observation("loss", 11.0, 16, None)],
+                            [(files.LIGHTNING, [Observation("val_loss", 11.0, 16, None),
+                                                Observation("test_loss", 11.0, 16, None)])])
+    assert [o.name for o in kept] == ["loss"]
+    kept, merged = merge_sources([Observation("loss", 11.0, 16, None)],
+                                 [(files.LIGHTNING, [Observation("loss", 10.9, 16, None),
+                                                     Observation("train_loss", 11.0, 16, None)])])
+    assert kept == [] and [o.value for o in merged["loss"]] == [10.9]

@@ -144,6 +144,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # metrics in Keras' epoch lines: "tp" (a tensor-parallel degree alone) beside its val_tp
     "openvino_benchmark_app",  # (session 95) OpenVINO's benchmark_app: "[Step 4/11] Reading
     # model files" stages, "Latency:" over its Median/Average/Min/Max lines, start-up timings
+    "sacred_experiment",  # (session 96) Sacred's FileStorageObserver metrics.json; the
+    # printed "loss" (no phase) is its "training.loss"
     "dvclive_logistic",  # (session 96) DVCLive's plots/metrics/<key>.tsv files, a metric a
     # file: each printed value the file's series of its key (train/loss)
     "torch_add_scalars",  # (session 96) SummaryWriter.add_scalars' folders (Loss_train,

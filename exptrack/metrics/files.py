@@ -45,13 +45,14 @@ WANDB = "wandb"  # a W&B run's transaction log, run-<id>.wandb
 MLFLOW = "mlflow"  # MLflow's local tracking store, mlflow.db
 MLFLOW_FILE = "mlflow_file"  # a metric of MLflow's file store, mlruns/<exp>/<run>/metrics/<key>
 DVCLIVE = "dvclive"  # a metric of DVCLive's, dvclive/plots/metrics/<key>.tsv
+SACRED = "sacred"  # FileStorageObserver's <run id>/metrics.json
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
                    DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
-                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE})
+                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow and DVCLive callbacks)
-FALLBACK = frozenset({MLFLOW, MLFLOW_FILE, DVCLIVE})
+FALLBACK = frozenset({MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED})
 # the kinds of which every file is read, not the newest one alone: TensorBoard's (a resumed
 # run's, a second writer's), Ray Tune's (a trial's each), TorchRL's, MLflow's file store's
 # and DVCLive's (a metric's each)
@@ -88,6 +89,8 @@ _PFRL_SKIP = frozenset({"step", "episodes", "cumulative_steps", "n_updates", "rl
 # TorchRL's CSVLogger: "<log_dir>/<exp_name>/scalars/<name>.csv", "step,value" a line
 _TORCHRL_ROW = re.compile(rb"\d{1,15},[-+]?(?:(?:\d{1,40}(?:\.\d{0,40})?|\.\d{1,40})"
                           rb"(?:e[-+]?\d{1,4})?|nan|inf)")
+# Sacred's FileStorageObserver: '{\n  "train.loss": {\n    "steps": [' (json.dump, indent 2)
+_SACRED_HEAD = re.compile(rb'\{\s{0,40}"[^"\n]{1,200}":\s{0,4}\{\s{0,40}"steps":\s{0,4}\[')
 # flair's loss.tsv: its epoch, the time of day and the plateau counter are no metrics
 _FLAIR_SKIP = frozenset({"epoch", "timestamp", "bad_epochs"})
 
@@ -141,6 +144,8 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return RAY_TUNE  # longer than the head; a line with no trial id gives nothing)
     if name == "metrics.json" and first.startswith(b"{") and b'"iteration":' in first:
         return DETECTRON2  # a JSON line an iteration ("eta_seconds", "total_loss", ...)
+    if name == "metrics.json" and _SACRED_HEAD.match(head) is not None:
+        return SACRED
     if TORCHTUNE_NAME.fullmatch(name) and first.startswith(b"step ") and b" | " in first:
         return TORCHTUNE
     if name == SPEECHBRAIN_NAME and first.startswith(b"epoch") and b" - " in first:
@@ -198,8 +203,8 @@ def parse(kind: str, data: bytes, path: Path | None = None,
     reader: Callable[[bytes], list[Observation]] = {
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: jsonfiles.hf_trainer,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
-        DETECTRON2: jsonfiles.detectron2, FLAIR: _flair, TORCHTUNE: _torchtune,
-        SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml}[kind]
+        DETECTRON2: jsonfiles.detectron2, SACRED: jsonfiles.sacred, FLAIR: _flair,
+        TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml}[kind]
     return reader(data)
 
 

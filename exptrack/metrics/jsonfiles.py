@@ -1,8 +1,8 @@
 """The JSON records frameworks keep their metrics in, read for ``files``: Hugging Face's
-``trainer_state.json``, MMEngine's ``scalars.json``, Detectron2's ``metrics.json``, FLAML's
-AutoML log and each Ray Tune trial's ``result.json``; and the helpers every file reader
-shares (a cell's number, a step's axis, the complete lines of a file being appended to).
-Pure functions of the bytes read.
+``trainer_state.json``, MMEngine's ``scalars.json``, Detectron2's ``metrics.json``,
+Sacred's ``metrics.json``, FLAML's AutoML log and each Ray Tune trial's ``result.json``;
+and the helpers every file reader shares (a cell's number, a step's axis, the complete
+lines of a file being appended to). Pure functions of the bytes read.
 """
 
 from __future__ import annotations
@@ -129,6 +129,27 @@ def _flat(entry: dict[Any, Any], prefix: str, depth: int) -> Iterator[tuple[str,
                 yield from _flat(raw, f"{prefix}{key}/", depth - 1)
         elif (value := number(raw)) is not None and not isinstance(raw, str):
             yield f"{prefix}{key}", value
+
+
+def sacred(data: bytes) -> list[Observation]:
+    """Sacred's ``FileStorageObserver`` ``<run id>/metrics.json``: ``{"<name>": {"steps":
+    [...], "values": [...], "timestamps": [...]}}``, every ``log_scalar`` at its step (the
+    observer rewrites the whole file at each heartbeat: one cut short gives nothing)."""
+    try:
+        record = json.loads(data)
+    except ValueError:
+        return []
+    out: list[Observation] = []
+    for name, logged in record.items() if isinstance(record, dict) else ():
+        if not isinstance(logged, dict) or not isinstance(logged.get("steps"), list) \
+                or not isinstance(logged.get("values"), list):
+            continue
+        for step, value in itertools.islice(zip(logged["steps"], logged["values"],
+                                                strict=False), MAX_ROWS):
+            position, found = axis(number(step)), number(value)
+            if position is not None and found is not None:
+                out.append(Observation(str(name), found, position, None))
+    return out
 
 
 def detectron2(data: bytes) -> list[Observation]:

@@ -60,7 +60,9 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
     """The name keys a file's metrics answer to, each to its name: the name's own key, and a
     grouped tag's last part when no other name ends so and the group is no phase (CleanRL's
     TensorBoard ``charts/episodic_return``, printed ``episodic_return=[15.]``; ``val/acc``
-    stays the validation's, however the run prints its training ``acc``)."""
+    stays the validation's, however the run prints its training ``acc``); a name of no
+    phase answers to the training's printed name, and a training's name to the printed name
+    of no phase (the training's, as a run prints it: ``loss`` for ``train.loss``)."""
     names = list(dict.fromkeys(names))
     keys = {name_key(name): name for name in names}
     grouped = [(name, name_key(name.rpartition("/")[2])) for name in names if "/" in name
@@ -73,6 +75,10 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
         key = name_key(name)  # printed "loss train: 11.015"), unless the file has that too
         if key.partition("_")[0] not in _PHASE_LAST | _EVAL_WORDS:
             keys.setdefault(f"train_{key}", name)
+    for name in names:  # and the other way: a training's name answers to the printed name of
+        phase, _, rest = name_key(name).partition("_")  # no phase (Sacred's "train.loss",
+        if phase in ("train", "training") and rest:  # TensorBoard's "Loss/train", "loss 0.8")
+            keys.setdefault(rest, name)
     return keys
 
 
