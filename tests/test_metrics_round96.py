@@ -82,3 +82,19 @@ def test_a_phase_folder_still_prefixes_its_tags() -> None:
     # "accuracy": the test run's series (a folder named for a phase, not for its tag)
     test = [path for path in _events("tf_custom_loop") if path.parent.name == "test"]
     assert {o.name for o in read_events(test[0])} == {"test_loss", "test_accuracy"}
+
+
+def test_a_key_of_words_joined_by_and_after_a_value() -> None:
+    # rl_games' print_statistics: "fps step: 53619 fps step and policy inference: 11516 fps
+    # total: 6954 epoch: 2/12 frames: 512": the words between a value and the next colon,
+    # one "and" among them, name one measure (before: "inference", a junk name)
+    line = ("fps step: 53619 fps step and policy inference: 11516 fps total: 6954 "
+            "epoch: 2/12 frames: 512\n")
+    assert [(n, v) for n, v, *_ in named(line)] == [
+        ("fps_step", 53619.0), ("fps_step_and_policy_inference", 11516.0),
+        ("fps_total", 6954.0)]
+
+
+def test_words_joined_by_and_in_prose_stay_out() -> None:
+    # guard: prose with "and" before a colon names nothing ("Loaded 3 files and skipped: 2")
+    assert named("Loaded 3 files and skipped: 2\n") == []

@@ -150,6 +150,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # file: each printed value the file's series of its key (train/loss)
     "torch_add_scalars",  # (session 96) SummaryWriter.add_scalars' folders (Loss_train,
     # Loss_val) under one tag: two series, each the printed "train loss"/"val loss"
+    "rl_games_ppo",  # (session 96) rl_games' "fps step and policy inference:" key, its
+    # "build mlp: 4" said twice, its TensorBoard "rewards/step" (the mean reward)
     "rsl_rl_ppo",  # (session 96) RSL-RL's "Learning iteration 3/6" blocks of right-aligned
     # "Mean value loss: 2844.3071" lines, and its TensorBoard file (the tags "Train/mean_reward")
     # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which

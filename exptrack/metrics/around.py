@@ -88,6 +88,8 @@ WORDS_BEFORE = re.compile(
 # ("Top-1 ", "training's ", HiFi-GAN's "Mel-Spec. "; after an exclamation: "Episode 1
 # Completed! Total Reward: -50.00"; after an angle bracket: PIPNet's "<map loss: 0.11>")
 _HYPHENED = re.compile(r"-[A-Za-z]")
+# a key's words joined by one "and" inside, lower case ("fps step and policy ")
+_JOINED_KEY = re.compile(r"[a-z]{2,20}(?: [a-z]{2,20}){0,2} and [a-z]{2,20}(?: [a-z]{2,20})? ")
 _UNIT_AFTER = re.compile(
     r"\s?(?:days?|hours?|hrs?|mins?|minutes?|secs?|seconds?|ms|us|ns|[KMGT]i?B|bytes?|"
     r"items?|samples?|examples?|images?|files?|tokens?|steps?|epochs?|batches|iterations?|"
@@ -233,6 +235,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         parts, words = parts[1:], words.lstrip().split(" ", 1)[1]
     if parts[-1].lower() in ("reported", "reports"):  # Ray Tune's "Trial XGBoostTrainer_e8
         return ""  # reported train-mlogloss=2.29,train-merror=0.04": the pairs after the verb
+    if strong and _JOINED_KEY.fullmatch(words) is not None and not found.start() \
+            and before[:1] == " " and names.metric_like(f"{words}{name}"):
+        return words  # rl_games' "fps step: 53619 fps step and policy inference: 11516":
+        # the words between a value and the next colon, one "and" inside, name one measure
     if len(parts) == 4 and "per" not in parts and not (
             strong and names.metric_like(name) and (found.group(0).startswith((
                 " - ", " \u2014 ")) or (parts[0] in names.PHASE_WORDS and not found.start()))
