@@ -11,6 +11,7 @@ from typing import Any
 from conftest import track, track_json
 
 from exptrack.metrics import dvclivefiles, files
+from exptrack.metrics.observation import Observation
 
 ZOO = Path(__file__).parent / "data" / "zoo" / "dvclive_logistic" / "pipe" / "files"
 
@@ -114,3 +115,13 @@ def test_metrics_json_kinds_are_told_apart() -> None:
     assert files.kind_of("metrics.json", dvclive) is None
     cut = b'{\n  "training.loss": {\n    "steps": [0, 1], "values": [0.5, 0.'
     assert files.parse(files.SACRED, cut) == []  # rewritten at a heartbeat: cut short
+
+
+def test_json_nested_past_the_parser_s_depth_gives_nothing() -> None:
+    # a hostile or broken file of the right name: no metrics, never a RecursionError out of
+    # the reader (`track reparse` would have shown a traceback)
+    deep = b"[" * 100_000
+    assert files.parse(files.HF_TRAINER, b'{"log_history": ' + deep) == []
+    assert files.parse(files.SACRED, b'{\n  "loss": {\n    "steps": ' + deep) == []
+    assert files.parse(files.MMENGINE, b'{"loss": 0.5, "step": 1}\n' + deep + b"\n") == [
+        Observation("loss", 0.5, 1, None)]

@@ -137,7 +137,7 @@ def sacred(data: bytes) -> list[Observation]:
     observer rewrites the whole file at each heartbeat: one cut short gives nothing)."""
     try:
         record = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):  # (cut short; or nested past the parser's depth)
         return []
     out: list[Observation] = []
     for name, logged in record.items() if isinstance(record, dict) else ():
@@ -181,7 +181,7 @@ def hf_trainer(data: bytes) -> list[Observation]:
     """Hugging Face's ``trainer_state.json``: its ``log_history``, an entry a log."""
     try:
         state = json.loads(data.decode("utf-8", "replace"))
-    except ValueError:
+    except (ValueError, RecursionError):  # (a file nested past the parser's depth)
         return []
     history = state.get("log_history") if isinstance(state, dict) else None
     if not isinstance(history, list):
@@ -193,7 +193,7 @@ def _json_lines(data: bytes) -> Iterable[Any]:
     for line in lines(data):
         try:
             yield json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
 
 
