@@ -1,6 +1,8 @@
-"""DVCLive's metric files (session 96): ``dvclive/plots/metrics/<key>.tsv``, a metric a file,
-read while a real ``track run`` goes and at its end; a tracker's record, so a framework's own
-file wins beside it."""
+"""Framework metric files of session 96 (real ``track run`` processes where a run is needed):
+DVCLive's ``dvclive/plots/metrics/<key>.tsv`` (a metric a file) and Sacred's
+``FileStorageObserver`` ``metrics.json``, trackers' records, so that a framework's own file
+wins beside them; the printed name of no phase is a file's training series; and JSON files
+nested past Python's parser depth."""
 
 from __future__ import annotations
 
