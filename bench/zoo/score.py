@@ -80,8 +80,7 @@ def file_sources(fixture: Path) -> list[Source]:
         if not path.is_file():
             continue
         data = path.read_bytes()
-        kind = files.kind_of(path.name, data[:4096], path.parent.name) \
-            or files.kind_at(path, data[:4096])  # (MLflow's file store, DVCLive's files)
+        kind = files.kind_of_file(path, data[:4096])
         if kind is None:
             continue
         source = (kind, files.parse(kind, data, path))

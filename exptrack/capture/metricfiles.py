@@ -153,7 +153,7 @@ class MetricFileWatcher:
                 head = handle.read(HEAD_BYTES)
         except OSError:
             return None
-        return files.kind_of(path.name, head, path.parent.name) or files.kind_at(path, head)
+        return files.kind_of_file(path, head)
 
     def _refresh(self, found: Found, final: bool) -> None:
         try:

@@ -104,6 +104,12 @@ def kind_at(path: Path, head: bytes) -> str | None:
     return DVCLIVE if dvclivefiles.is_metric_file(path, head) else None
 
 
+def kind_of_file(path: Path, head: bytes) -> str | None:
+    """The kind of the metric file at ``path`` whose first bytes are ``head``: by its name,
+    header and folder (``kind_of``), else by its path (``kind_at``); None for another file."""
+    return kind_of(path.name, head, path.parent.name) or kind_at(path, head)
+
+
 def run_prefixes(paths: Iterable[tuple[Path, str]]) -> dict[Path, str]:
     """Of the files ``paths`` (path and kind), the MLflow file store's metric files of a
     run when there are several runs (a search's child runs): each one's ``<run id[:8]>/``

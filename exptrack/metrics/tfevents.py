@@ -39,7 +39,7 @@ _PHASE_PARTS = _PHASE_RUNS | {"train", "training"}
 
 
 def _skipped(tag: str) -> bool | None:
-    """True: never a metric; None: a counter's name under a group (``_counts``)."""
+    """True: never a metric; None: a counter's name under a group (``_kept``)."""
     head, _, last = tag.rpartition("/")
     if last == "hp_metric":
         return True
@@ -48,9 +48,13 @@ def _skipped(tag: str) -> bool | None:
     return True if not head or head.rpartition("/")[2].lower() in _PHASE_PARTS else None
 
 
-def _counts(values: list[float]) -> bool:
-    return all(v.is_integer() for v in values) \
+def _kept(tag: str, found: list[Observation]) -> list[Observation]:
+    """A tag's series, or none for a counter's name under a group whose values count (whole
+    numbers that never go down)."""
+    values = [o.value for o in found]
+    counts = all(v.is_integer() for v in values) \
         and all(a <= b for a, b in itertools.pairwise(values))
+    return [] if _skipped(tag) is None and counts else found
 
 
 def _scalars_keys(folder: str, scalars: list[str]) -> dict[str, str]:
@@ -84,29 +88,19 @@ def read_events(path: Path) -> list[Observation]:
                                              *tags.get(event_accumulator.TENSORS, [])])
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
-        skipped = _skipped(tag)
-        if skipped is True:
+        if _skipped(tag) is not True:
+            name = named.get(tag, prefix + tag)
+            out += _kept(tag, [Observation(name, float(event.value), event.step, None)
+                               for event in accumulator.Scalars(tag)])
+    for tag in tags.get(event_accumulator.TENSORS, []):
+        if _skipped(tag) is True \
+                or accumulator.SummaryMetadata(tag).plugin_data.plugin_name != "scalars":
             continue
         name = named.get(tag, prefix + tag)
-        found = [Observation(name, float(event.value), event.step, None)
-                 for event in accumulator.Scalars(tag)]
-        if skipped is None and _counts([o.value for o in found]):
-            continue
-        out.extend(found)
-    for tag in tags.get(event_accumulator.TENSORS, []):
-        skipped = _skipped(tag)
-        if skipped is True:
-            continue
-        metadata = accumulator.SummaryMetadata(tag)
-        if metadata.plugin_data.plugin_name != "scalars":
-            continue
         found = []
         for event in accumulator.Tensors(tag):
             array = tensor_util.make_ndarray(event.tensor_proto)
             if array.size == 1:
-                found.append(Observation(named.get(tag, prefix + tag),
-                                         float(array.reshape(())), event.step, None))
-        if skipped is None and _counts([o.value for o in found]):
-            continue
-        out.extend(found)
+                found.append(Observation(name, float(array.reshape(())), event.step, None))
+        out += _kept(tag, found)
     return out
