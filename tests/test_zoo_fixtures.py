@@ -154,6 +154,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "build mlp: 4" said twice, its TensorBoard "rewards/step" (the mean reward)
     "rsl_rl_ppo",  # (session 96) RSL-RL's "Learning iteration 3/6" blocks of right-aligned
     # "Mean value loss: 2844.3071" lines, and its TensorBoard file (the tags "Train/mean_reward")
+    "deepspeed_engine",  # (session 97) DeepSpeed's engine at log_level info: its whole
+    # configuration dump (aio_config .... {...}, steps_per_print .... 5) is no metric; its
+    # "step=5, skipped=0, lr=[0.01]" report and the CIFAR tutorial's "[ 1,     5] loss:"
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a
     # bar's values until the bar ends would leave a live view without a running loss)
