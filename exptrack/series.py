@@ -49,8 +49,10 @@ def curve(rows: Iterable[SeriesRow], metric: str, x_axis: str = "step",
         times = [row.time for row in picked if row.time is not None]
         origin = start if start is not None else (times[0] if times else 0.0)
         places = [None if row.time is None else row.time - origin for row in picked]
+    elif kind == "step":
+        places = _steps_across_epochs(picked)
     else:
-        places = [_number(row.step if kind == "step" else row.epoch) for row in picked]
+        places = [_number(row.epoch) for row in picked]
     for row, x in zip(picked, places, strict=True):
         if x is None or not math.isfinite(row.value) or (log and row.value <= 0):
             continue
@@ -61,6 +63,34 @@ def curve(rows: Iterable[SeriesRow], metric: str, x_axis: str = "step",
 
 def _number(value: int | float | None) -> float | None:
     return None if value is None else float(value)
+
+
+def _steps_across_epochs(picked: Sequence[SeriesRow]) -> list[float | None]:
+    """The rows' steps, made to run on where a step counts within its epoch: a step no
+    larger than the one before it, printed in a later epoch (PyTorch's tutorial loop,
+    ``[2,  2000] loss: 1.2``), starts after the largest step of the epochs before it, so
+    that a curve by step does not fold back over itself. Steps that only grow are as
+    recorded; a step going back within one epoch (a restart, another counter) is too."""
+    places: list[float | None] = []
+    offset = 0.0
+    largest = 0.0
+    last: tuple[float, int | float] | None = None  # the last stepped row's (step, epoch)
+    for row in picked:
+        if row.step is None:
+            places.append(None)
+            continue
+        step = float(row.step)
+        if (last is not None and row.epoch is not None and row.epoch > last[1]
+                and step <= last[0]):
+            offset += largest
+            largest = 0.0
+        largest = max(largest, step)
+        places.append(step + offset)
+        if row.epoch is not None:
+            last = (step, row.epoch)
+        elif last is not None:
+            last = (step, last[1])
+    return places
 
 
 def smooth(values: Sequence[float], window: int) -> list[float]:

@@ -40,6 +40,21 @@ def test_curve_x_kinds() -> None:
         curve(rows(), "loss", "wall")
 
 
+def test_curve_runs_on_over_steps_counted_within_their_epoch() -> None:
+    # PyTorch's tutorial loop: "[1,  2000] loss: 2.2" ... "[2,  2000] loss: 1.4": the batch
+    # counter starts again each epoch; a curve by step must not fold back over itself
+    printed = [SeriesRow("loss", 2.2, 2000, 1, None), SeriesRow("loss", 1.9, 4000, 1, None),
+               SeriesRow("loss", 1.4, 2000, 2, None), SeriesRow("loss", 1.3, 4000, 2, None),
+               SeriesRow("loss", 1.1, 2000, 3, None)]
+    assert curve(printed, "loss").xs == [2000.0, 4000.0, 6000.0, 8000.0, 10000.0]
+    assert curve(printed, "loss", "epoch").xs == [1.0, 1.0, 2.0, 2.0, 3.0]
+    # steps that only grow, or go back within one epoch (a restart), are as recorded
+    growing = [SeriesRow("loss", 1.0, 50, 1, None), SeriesRow("loss", 0.5, 100, 2, None)]
+    assert curve(growing, "loss").xs == [50.0, 100.0]
+    restarted = [SeriesRow("loss", 1.0, 50, 1, None), SeriesRow("loss", 0.5, 10, 1, None)]
+    assert curve(restarted, "loss").xs == [50.0, 10.0]
+
+
 def test_smooth_and_thin() -> None:
     assert smooth([1, 2, 3, 4], 2) == [1.0, 1.5, 2.5, 3.5]
     assert smooth([1, 2], 1) == [1, 2]
