@@ -157,6 +157,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "deepspeed_engine",  # (session 97) DeepSpeed's engine at log_level info: its whole
     # configuration dump (aio_config .... {...}, steps_per_print .... 5) is no metric; its
     # "step=5, skipped=0, lr=[0.01]" report and the CIFAR tutorial's "[ 1,     5] loss:"
+    "coqui_trainer",  # (session 97) Coqui's Trainer: "| > loss: 8.79  (8.79)" (the value,
+    # then the running average), "grad_norm: tensor(5.1831)", its TensorBoard TrainIterStats/*
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a
     # bar's values until the bar ends would leave a live view without a running loss)
