@@ -1431,6 +1431,10 @@ EXPECTED = {
 # Where an insight fires on a run that is healthy, named so that it stays in sight: the
 # curve alone cannot tell these from the problem (no rule silences them).
 FALSE_ALARMS = {
+    # the zoo's Catalyst run with tqdm bars (session 97): the valid loader's bar shows each
+    # batch's loss (0.802 in epoch 2) under the name its summary line gives the epoch's mean
+    # (valid_loss 1.029, 0.956, 1.043), so the valid series mixes batches and epochs
+    "zoo/catalyst_runner/pty/output.log": {"overfitting"},
     # round tune92: each fold's "Fold N, AUC Score on Validation Set: X", of several models,
     # one series with no step: its order is no training progress
     "heldout590/gbdt_crossval_10fold_auc_score_on_validation_set_dashes_average_among_"

@@ -159,6 +159,12 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "step=5, skipped=0, lr=[0.01]" report and the CIFAR tutorial's "[ 1,     5] loss:"
     "coqui_trainer",  # (session 97) Coqui's Trainer: "| > loss: 8.79  (8.79)" (the value,
     # then the running average), "grad_norm: tensor(5.1831)", its TensorBoard TrainIterStats/*
+    "catalyst_runner_quiet",  # (session 97) Catalyst 22's "train (1/3) accuracy01: 0.44 |
+    # accuracy01/std: 0.18 | ..." loader summaries: the loader's names, the count its epoch
+    "fairseq_lm",  # (session 97) fairseq-train's "| train | epoch 001 | loss 6.355 |" and
+    # train_inner lines; its TensorBoard train/ folder (the epochs') beside train_inner/
+    # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
+    # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a
     # bar's values until the bar ends would leave a live view without a running loss)

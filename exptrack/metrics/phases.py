@@ -100,6 +100,11 @@ _COUNTER_PHASE = re.compile(
     r"|\s\d{1,9}\s(?:epoch|step|iter|iteration),"  # (BrainPy's "Train 0 epoch, use 7.4 s, loss")
     r"|\sepoch:\s?\[\d{1,9}/\d{1,9}\]\s(?=[A-Za-z]))")  # CS231n's SimCLR bars "Train Epoch:
 # [1/10] Loss: 2.55 ACC@1: 10.70%: 100%|...", beside its "Test Epoch: [1/10] Loss: ..."
+# a loader's name over its epoch's summary, Catalyst's "valid (1/3) accuracy01: 0.61 |
+# accuracy01/std: 0.07 | loss: 1.02": the loader's, key paths too (valid_accuracy01/std)
+_LOADER_EPOCH = re.compile(
+    r"(?i)^\s{0,8}(?P<phase>train|training|val|valid|validation|test|testing|eval)"
+    r"\s\((?P<epoch>\d{1,9})/\d{1,9}\)\s(?=[A-Za-z][\w\-/]{0,40}:\s)")
 # a phase "at" its counter over the values after it: ResRep's "val at epoch 177, top1=76.17,
 # top5=92.95, loss=0.97" (val_top1), "Eval at step 100: loss=0.5", PaddleHelix's "Validation
 # at epoch: 0, AUROC: 0.75"
@@ -279,6 +284,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                           word))  # the word as printed; a bracket labels as "[val]" does
     if (counter := _COUNTER_PHASE.match(head)) is not None:
         found.append((counter.end(), counter.group("phase").lower()))
+    if "/" in head and (loader := _LOADER_EPOCH.match(head)) is not None:
+        found.append((loader.end(), f"[{loader.group('phase').lower()}]"))
     if " at " in head and (where := _PHASE_AT.search(head)) is not None:
         found.append((where.end(), where.group("phase").lower()))
     if head.lstrip()[:1] == "[" and (piped := _PHASE_PIPE_EPOCH.match(head)) is not None:

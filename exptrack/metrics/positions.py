@@ -26,6 +26,11 @@ _STEP_BRACKET = re.compile(
 _PHASE_EPOCH = re.compile(r"(?i)^\s{0,8}(?P<phase>train|training|test|testing|val|valid"
                           r"|validation|eval)\s$")
 _VALUES_AFTER = re.compile(r"^,\s[A-Za-z][\w ]{0,30}:\s?$")
+# Catalyst's "valid (1/3) accuracy01: 0.61 | loss: 1.02": the loader, its epoch of all, its
+# summary (``phases._LOADER_EPOCH`` the loader's phase)
+_LOADER_OPEN = re.compile(r"(?i)^\s{0,8}(?:train|training|test|testing|val|valid"
+                          r"|validation|eval)\s\($")
+_LOADER_AFTER = re.compile(r"^\)\s[A-Za-z][\w\-/]{0,40}:\s")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
@@ -54,6 +59,9 @@ def position(pieces: list[str], index: int, counter: bool,
     if index == 1 and not counter and pieces[index].isdigit() and _VALUES_AFTER.match(right) \
             and (phased := _PHASE_EPOCH.match(left)) is not None:
         insort(phases, (offsets[index], phased.group("phase").lower()))
+        return (Action(EPOCH, index),)
+    if index == 1 and counter and pieces[index].isdigit() and _LOADER_OPEN.match(left) \
+            and _LOADER_AFTER.match(pieces[index + 3]):
         return (Action(EPOCH, index),)
     glued = forms.GLUED_COUNTER.search(tail) if tail[-1:].isalpha() else None
     if glued is not None and pieces[index].isdigit():  # "[E03] train_loss=1.5492"

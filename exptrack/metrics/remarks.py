@@ -33,10 +33,26 @@ _SETTINGS = re.compile(
     r"|\bexperiment_tag: ")  # Ray Tune's "experiment_tag: 2_batch_size=5120,lr=6.7787e-05"
 
 
+# a tqdm meter's bracket, "[00:01<00:02, 250.3it/s, loss=0.9]", opened by its times
+_METER = re.compile(r"\[\d{1,4}:\d{2}(?::\d{2})?<")
+
+
+def cut_at_width(line: str, offsets: list[int]) -> bool:
+    """Whether the line's last number is a tqdm postfix's value cut at the terminal's width:
+    the meter's bracket never closes and the number ends the line (tqdm trims its line to
+    the terminal: "... 251.27it/s, accuracy05=0.906, loss=0" shows a loss of 0.990)."""
+    opened = line.rfind("[")
+    return (opened >= 0 and len(offsets) > 3 and offsets[-2] == len(line)
+            and offsets[-3] > opened and "]" not in line[opened:]
+            and _METER.match(line, opened) is not None
+            and ("it/s" in line[opened:] or "s/it" in line[opened:]))
+
+
 def not_reported(line: str, offsets: list[int]) -> set[int]:
     """The numbers (piece indices) inside a file's name on ``line``, or in the settings
-    printed after a configuration's label."""
-    inside: set[int] = set()
+    printed after a configuration's label, and a bar's value cut at the terminal's width."""
+    inside: set[int] = {len(offsets) - 3} if "<" in line and cut_at_width(line, offsets) \
+        else set()
     for found in _FILE_NAME.finditer(line):
         inside.update(i for i in range(1, len(offsets) - 1, 2)
                       if found.start() <= offsets[i] < found.end())

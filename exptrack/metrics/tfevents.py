@@ -14,7 +14,8 @@ with the same tags, Keras' callback ``train`` and ``validation``. Its tags take 
 PyTorch's ``SummaryWriter.add_scalars("Loss", {"train": a, "val": b}, step)`` writes each
 key's series to a folder of its own, ``Loss_train`` and ``Loss_val``, under the one tag
 ``Loss``: the series are named as those folders (TensorBoard's runs), not pooled under
-``Loss``.
+``Loss``. fairseq's ``train`` folder, beside its ``train_inner``, holds the epochs' averages
+of the inner run's tags: named ``train_<tag>``.
 """
 
 from __future__ import annotations
@@ -69,6 +70,15 @@ def _scalars_keys(folder: str, scalars: list[str]) -> dict[str, str]:
     return {tag: tag + "_" + folder[len(stem):]}
 
 
+def _beside_inner(folder: Path) -> bool:
+    """A training run's folder beside its ``<name>_inner`` run (fairseq's ``train`` of each
+    epoch's averages beside ``train_inner``'s values every ``--log-interval`` updates, the
+    same tags): the epoch's (``train_loss``, as fairseq's printed ``| train | epoch 001 |
+    loss 6.355`` is named), apart from the inner run's (``loss``)."""
+    return folder.name.lower() in ("train", "training") \
+        and (folder.parent / f"{folder.name}_inner").is_dir()
+
+
 def read_events(path: Path) -> list[Observation]:
     """Every scalar of an event file, by tag, in step order within a tag."""
     try:
@@ -83,7 +93,7 @@ def read_events(path: Path) -> list[Observation]:
     accumulator.Reload()
     tags = accumulator.Tags()
     phase = path.parent.name.lower()
-    prefix = f"{phase}_" if phase in _PHASE_RUNS else ""
+    prefix = f"{phase}_" if phase in _PHASE_RUNS or _beside_inner(path.parent) else ""
     named = _scalars_keys(path.parent.name, [*tags.get(event_accumulator.SCALARS, []),
                                              *tags.get(event_accumulator.TENSORS, [])])
     out: list[Observation] = []
