@@ -67,3 +67,16 @@ def test_fairseqs_train_folder_beside_train_inner_is_the_epochs(tmp_path: Path) 
     shutil.rmtree(tb / "train_inner")
     alone = {o.name for path in (tb / "train").iterdir() for o in read_events(path)}
     assert "loss" in alone and "train_loss" not in alone
+
+
+def test_a_coefficient_or_an_interval_in_a_configuration_dump_is_a_setting() -> None:
+    # Sample Factory's "Starting experiment with the following configuration:" lists its
+    # arguments a line each; "value_loss_coeff=0.5" and "save_every_sec=600" sound like a
+    # loss and a time, but a coefficient and "every" (how often) name settings (before:
+    # each recorded as a one-value metric, the run's headline metric "value_loss_coeff")
+    text = ("Starting experiment with the following configuration:\nhelp=False\nalgo=APPO\n"
+            "gamma=0.99\nexploration_loss_coeff=0.003\nvalue_loss_coeff=0.5\n"
+            "save_every_sec=600\nlearning_rate=0.0001\n"
+            "Fps is (10 sec: 512.0). Total num frames: 4096. Avg episode reward: 20.5\n")
+    assert {n for n, *_ in named(text)}.isdisjoint(
+        {"exploration_loss_coeff", "value_loss_coeff", "save_every_sec"})

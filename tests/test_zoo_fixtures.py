@@ -165,6 +165,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # train_inner lines; its TensorBoard train/ folder (the epochs') beside train_inner/
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
     # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
+    # and "sample_factory_appo" (its configuration's "pbt_replace_reward_gap=0.1" and its
+    # closing "profile tree view:" timings, "train: 14.1388", read as metrics)
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a
     # bar's values until the bar ends would leave a live view without a running loss)

@@ -57,7 +57,7 @@ _OUTCOMES = frozenset({
 # The last word of a setting whose other words sound like a metric ("loss_scale",
 # "min_loss_scale", "loss_weight", "accuracy_threshold").
 _SETTING_HEADS = frozenset({
-    "scale", "window", "power", "weight", "weights", "coef", "coefficient", "factor",
+    "scale", "window", "power", "weight", "weights", "coef", "coeff", "coefficient", "factor",
     "threshold", "thresh", "interval", "freq", "frequency", "steps", "iters", "epochs",
     "size", "patience", "delta", "alpha", "beta", "gamma", "eps", "epsilon", "warmup",
     "decay", "clip", "type", "mode", "name", "enabled", "fn", "function", "fp16", "bf16",
@@ -174,8 +174,8 @@ def metric_like(name: str) -> bool:
     if quantile is not None:
         return quantile.group(1).lower() == "coverage" or metric_like(quantile.group(1))
     parts = words(name)
-    if not parts or parts[-1] in _SETTING_HEADS:
-        return False
+    if not parts or parts[-1] in _SETTING_HEADS or "every" in parts:
+        return False  # (how often a thing is done: "save_every_sec", "eval_every")
     if _mean_length(parts):
         return True
     if parts[-1] in ("rate", "ratio") and parts[-2:-1] and parts[-2] in _OUTCOMES:
