@@ -4,8 +4,11 @@ start); the guards pin what must not change."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
+from typing import Any
 
+from conftest import track, track_json
 from parsed import named
 
 from exptrack.metrics.tfevents import read_events
@@ -80,3 +83,53 @@ def test_a_coefficient_or_an_interval_in_a_configuration_dump_is_a_setting() -> 
             "Fps is (10 sec: 512.0). Total num frames: 4096. Avg episode reward: 20.5\n")
     assert {n for n, *_ in named(text)}.isdisjoint(
         {"exploration_loss_coeff", "value_loss_coeff", "save_every_sec"})
+
+
+def test_a_profilers_report_is_no_metric() -> None:
+    # Sample Factory closes a run with each component's "profile tree view:", a code
+    # section's seconds a line ("train: 14.1388", "  calculate_losses: 2.6882"): where the
+    # time went, not measures of the model (before: 36 one-value "metrics", "train" among
+    # them). The lines after the report read as before.
+    text = ("[2026-12-06 17:37:09,010][14852] Learner 0 profile tree view:\n"
+            "misc: 0.0006, prepare_batch: 0.6931\ntrain: 14.1388\n"
+            "  epoch_init: 0.0006, minibatch_init: 0.0010, kl_divergence: 0.0157\n"
+            "  calculate_losses: 2.6882\n    bptt: 2.1770\n\n"
+            "epoch 1 loss 0.5\n")
+    assert named(text) == [("loss", 0.5, None, 1)]
+
+
+COQUI = next((Path(__file__).parent / "data" / "zoo" / "coqui_trainer" / "pipe" / "files"
+              / "output").glob("run-*/events.out.tfevents.*"))
+# Coqui's trainer: each evaluation's "| > avg_loss: <mean> (<change>)" under "EVAL
+# PERFORMANCE", and its TensorBoard file with EvalStats/avg_loss and TrainEpochStats/avg_loss
+EVALUATIONS = r"""
+import os, shutil, sys
+os.makedirs("output/run-1")
+shutil.copy(sys.argv[1], "output/run-1/" + os.path.basename(sys.argv[1]))
+for step, loss in zip((4, 10, 16), sys.argv[2:]):
+    print(f"   --> TIME: 2026-12-06 17:11:32 -- STEP: 4/5 -- GLOBAL_STEP: {step}")
+    print(" > EVALUATION\n\n  --> EVAL PERFORMANCE")
+    print(f"     | > avg_loss: {loss} (+0.0)", flush=True)
+"""
+
+
+def test_a_printed_name_goes_to_the_file_series_its_values_are(
+        tmp_path: Path, track_home: Path) -> None:
+    # the file's last parts name no one series ("avg_loss" ends two groups' tags): the
+    # printed values tell which (before: the printed avg_loss stood beside
+    # EvalStats/avg_loss, one quantity under two names)
+    values = ("12.521397590637207", "8.539454460144043", "5.306301116943359")
+    track("run", "--", sys.executable, "-c", EVALUATIONS, str(COQUI), *values,
+          cwd=tmp_path, check=True)
+    metrics: dict[str, Any] = track_json("show", "@")["metrics"]
+    assert "avg_loss" not in metrics and metrics["EvalStats/avg_loss"]["count"] == 3
+    assert metrics["TrainEpochStats/avg_loss"]["last"] == 3.8505735397338867
+    # values no series holds stay the printed metric, whole
+    (tmp_path / "other").mkdir()
+    track("run", "--", sys.executable, "-c", EVALUATIONS, str(COQUI), "1.5", "2.5", "3.5",
+          cwd=tmp_path / "other", check=True)
+    metrics = track_json("show", "@")["metrics"]
+    assert metrics["avg_loss"]["count"] == 3 and metrics["avg_loss"]["last"] == 3.5
+    assert metrics["EvalStats/avg_loss"]["count"] == 3
+    (points,) = track_json("plot", "avg_loss", "@", "--json")  # metrics.jsonl keeps them
+    assert points["points"] == [[4.0, 1.5], [10.0, 2.5], [16.0, 3.5]]

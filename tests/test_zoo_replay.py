@@ -50,7 +50,8 @@ def test_track_run_records_the_frameworks_own_series(case: str, mode: str, tmp_p
     track("run", "--", sys.executable, "-c", REPLAY, str(fixture), cwd=work, check=True)
     recorded = _recorded(only_run(track_home))
     truth = read(fixture / "truth.yaml")
-    expected = score.expected_metrics(truth, file_names=score.file_names(fixture))
+    expected = score.expected_metrics(truth, file_names=score.file_names(fixture),
+                                      taken=score.taken_names(fixture))
     problems = [p for name, spec in expected.items()
                 for p in score.compare_metric(name, spec, recorded.get(name, []))]
     allowed = set(expected) | set(truth.get("also_ok") or [])

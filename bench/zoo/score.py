@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,12 @@ def extract(fixture: Path, with_files: bool = True) -> dict[str, list[Observatio
     """What exptrack records from this fixture, per metric name in output order: the
     output's metrics, merged with the framework's metric files as a finished run's are
     (``with_files=False``: the output alone)."""
+    return _extracted(fixture, with_files)[0]
+
+
+def _extracted(fixture: Path, with_files: bool) -> tuple[dict[str, list[Observation]],
+                                                         set[str]]:
+    """``extract``'s series, and the printed names a file's series took in."""
     printed = parse_text((fixture / "output.log").read_bytes())
     sources = file_sources(fixture) if with_files else []
     kept, merged = merge_sources(printed, sources)
@@ -103,7 +109,8 @@ def extract(fixture: Path, with_files: bool = True) -> dict[str, list[Observatio
     for obs in kept:
         found.setdefault(obs.name, []).append(obs)
     found.update((name, series) for name, series in merged.items() if series)
-    return found
+    taken = {obs.name for obs in printed} - {obs.name for obs in kept} - set(merged)
+    return found, taken
 
 
 def _close(truth: Any, value: float, spec: dict[str, Any]) -> bool:
@@ -149,22 +156,31 @@ def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str |
 
 
 def expected_metrics(truth: dict[str, Any], with_files: bool = True,
-                     file_names: Sequence[str] = ()) -> dict[str, Any]:
+                     file_names: Sequence[str] = (), taken: Collection[str] = (),
+                     ) -> dict[str, Any]:
     """The series a truth expects: the printed ones, and with the files read the file's
     own (``file_metrics``), which stand for the printed ones they merge with
     (``merge.file_keys``: one name key, or a grouped tag's last part). ``file_names``: all
     the series the fixture's files hold as exptrack reads them (a printed metric the file
     keeps under its own name stays itself: neuralforecast's ``valid_loss`` beside the file's
-    ``ptl/val_loss``)."""
+    ``ptl/val_loss``). ``taken``: the printed names whose values a file's series took in
+    (``merge``'s shared last parts, told by value: Coqui's printed ``avg_loss`` is its
+    ``EvalStats/avg_loss``), which that file metric stands for too (``taken_names``)."""
     metrics: dict[str, dict[str, Any]] = dict(truth.get("metrics") or {})
     # values the framework keeps in its file but never prints (Ultralytics' val losses)
     file_only: dict[str, dict[str, Any]] = truth.get("file_metrics") or {}
     if with_files:
         keys = file_keys([*file_names, *file_only])
         metrics = {name: spec for name, spec in metrics.items()
-                   if (target := keys.get(name_key(name))) == name or target not in file_only}
+                   if ((target := keys.get(name_key(name))) == name or target not in file_only)
+                   and (name not in taken or name in file_only)}
         metrics.update(file_only)
     return metrics
+
+
+def taken_names(fixture: Path) -> set[str]:
+    """The printed names whose values the fixture's files' series took in."""
+    return _extracted(fixture, True)[1]
 
 
 def file_names(fixture: Path) -> list[str]:
@@ -175,9 +191,10 @@ def file_names(fixture: Path) -> list[str]:
 
 def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
     truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
-    metrics = expected_metrics(truth, with_files, file_names(fixture) if with_files else ())
+    found, taken = _extracted(fixture, with_files)
+    metrics = expected_metrics(truth, with_files, file_names(fixture) if with_files else (),
+                               taken)
     also_ok = set(truth.get("also_ok") or []) | set(truth.get("file_metrics") or {})
-    found = extract(fixture, with_files)
     result = CaseResult(case=fixture.parent.name, mode=fixture.name,
                         expected=list(metrics), recorded=list(found))
     result.junk = [name for name in found if name not in metrics and name not in also_ok]

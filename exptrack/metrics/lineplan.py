@@ -141,6 +141,10 @@ _PER_CLASS = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z]{1,20}[\s-]){0,3}(?:per[-\s_
                         r":?[\W_]{0,8}$")
 # ... or a metric's heading that names its classes ("mAP(IoU=0.5) for each category:")
 _EACH_CLASS = re.compile(r"(?i)\b(?:for|of|per|in) (?:each|every) (?:class|category|label)\s?:\s*$")
+# ... or a profiler's report of where the time went, a code section a line (Sample Factory's
+# "Learner 0 profile tree view:" over "train: 14.1388", "  forward_head: 0.1874, bptt: 2.17")
+_PROFILE = re.compile(r"(?i)\bprofil(?:e|er|ing)(?:\s(?:tree|view|report|results|summary)){0,2}"
+                      r"\s?:\s*$")
 # Keras' ReduceLROnPlateau(verbose=1): "Epoch 00004: ReduceLROnPlateau reducing learning rate to
 # 4.999999873689376e-06." The run's learning rate where its epoch lines print none; where they
 # do (Keras 3's "- learning_rate: 1.2500e-04"), an event already in that series (``slowpath``)
@@ -354,7 +358,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return Plan((), (), COCO_TYPE)
     if DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
-    if _PER_CLASS.match(text.strip()) or _EACH_CLASS.search(text[-60:]):
+    if _PER_CLASS.match(text.strip()) or _EACH_CLASS.search(text[-60:]) \
+            or _PROFILE.search(text[-60:]):
         return Plan((), (), ROWS)
     flags, key = dumps.classify(text)
     if not flags and (CLOSING.search(text[:200]) or _DONE_ALONE.match(text)):

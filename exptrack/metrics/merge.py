@@ -82,6 +82,47 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
     return keys
 
 
+def shared_lasts(names: Iterable[str]) -> dict[str, list[str]]:
+    """The grouped tags whose last part several groups share (Coqui's TensorBoard
+    ``TrainEpochStats/avg_loss`` and ``EvalStats/avg_loss``), by that part's key, where no
+    name of the file answers to it already: the printed name tells no one of them apart,
+    its values may (``merge_sources``)."""
+    names = list(dict.fromkeys(names))
+    keys = file_keys(names)
+    shared: dict[str, list[str]] = {}
+    for name in names:
+        head, sep, last = name.rpartition("/")
+        if sep and name_key(head.partition("/")[0]) not in _PHASE_LAST | _EVAL_WORDS:
+            shared.setdefault(name_key(last), []).append(name)
+    return {key: group for key, group in shared.items() if len(group) > 1 and key not in keys}
+
+
+def _alike(exact: float, printed: float) -> bool:
+    return printed_alike(exact, printed) or abs(exact - printed) <= 1e-6 * max(1.0, abs(exact))
+
+
+def _agreeing(candidates: Sequence[str], files: dict[str, list[Observation]],
+              printed: Sequence[Observation]) -> str | None:
+    """The one candidate file series whose values are the printed ones: at the printed
+    positions, or one for one in order where the positions differ (Coqui prints the
+    evaluation at the last printed step, TensorBoard keeps it at the next); None when no
+    one candidate agrees with every printed value."""
+    found = []
+    for name in candidates:
+        series = files[name]
+        axis = _axis(series, printed)
+        at = {axis(o): o.value for o in series} if axis is not None else {}
+        if axis is not None and all(axis(o) in at for o in printed):
+            pairs = [(at[axis(o)], o.value) for o in printed]
+        elif len(series) == len(printed):
+            pairs = [(f.value, o.value) for f, o in zip(series, printed, strict=True)]
+        else:
+            continue
+        if pairs and all(_alike(exact, value) for exact, value in pairs):
+            found.append(name)
+    return found[0] if len(found) == 1 else None
+
+
 def by_name(observations: Iterable[Observation]) -> dict[str, list[Observation]]:
     grouped: dict[str, list[Observation]] = {}
     for obs in observations:
@@ -210,6 +251,19 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
                 files[name] = files[name] + series  # (a second writer, a resumed run)
     keys = file_keys(files)
     pooled = pooled_keys(sources)
+    printed = list(printed)
+    shared = shared_lasts(files)
+    if shared:  # a printed name whose values are one of the groups' series
+        unsure: dict[str, list[Observation]] = {}
+        for obs in printed:
+            key = name_key(obs.name)
+            if obs.name not in files and key in shared and key not in pooled:
+                unsure.setdefault(obs.name, []).append(obs)
+        keys = dict(keys)
+        for name, series in unsure.items():
+            target = _agreeing(shared[name_key(name)], files, series)
+            if target is not None:
+                keys[name_key(name)] = target
     kept: list[Observation] = []
     covered: dict[str, list[Observation]] = {name: [] for name in files}
     for obs in printed:

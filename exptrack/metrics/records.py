@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 from exptrack.fsutil import atomic_file
 from exptrack.jsonl import row_batches
 from exptrack.metrics.encode import RowWriter
-from exptrack.metrics.merge import Source, by_name, file_keys, merge_sources, name_key, pooled_keys
+from exptrack.metrics.merge import (
+    Source,
+    by_name,
+    file_keys,
+    merge_sources,
+    name_key,
+    pooled_keys,
+    shared_lasts,
+)
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.summary import MetricSummarizer
 from exptrack.model import MetricSummary
@@ -92,10 +100,12 @@ def sourced_lines(writer: RowWriter, series: Sequence[Observation],
 
 
 def printed_keys(sources: Sequence[Labelled]) -> set[str]:
-    """The name keys of the printed metrics the files stand for: each file metric's
-    (``merge.file_keys``) and those a search's trials pool (``merge.pooled_keys``)."""
-    return set(file_keys(obs.name for _, (_, observations) in sources
-                         for obs in observations)) \
+    """The name keys of the printed metrics the files may stand for: each file metric's
+    (``merge.file_keys``), a last part several groups share (``merge.shared_lasts``: the
+    printed values tell which, if any) and those a search's trials pool
+    (``merge.pooled_keys``)."""
+    names = [obs.name for _, (_, observations) in sources for obs in observations]
+    return set(file_keys(names)) | set(shared_lasts(names)) \
         | pooled_keys(source for _, source in sources)
 
 
@@ -107,8 +117,8 @@ def merge_jsonl(metrics_path: Path, sources: Sequence[Labelled], keys: set[str],
     covered: list[Observation] = []
     for batch in row_batches(metrics_path):
         covered += [Observation(*row[:4]) for row in batch if name_key(row.name) in keys]
-    _, merged = merge_sources(covered, [source for _, source in sources])
-    return merged, {obs.name for obs in covered}
+    kept, merged = merge_sources(covered, [source for _, source in sources])
+    return merged, {obs.name for obs in covered} - {obs.name for obs in kept}
 
 
 def file_labels(sources: Sequence[Labelled]) -> dict[int, str]:
@@ -128,7 +138,7 @@ def apply_sources(metrics_path: Path, sources: Sequence[Labelled],
     writer = RowWriter()
     with atomic_file(metrics_path, mode) as out:
         for batch in row_batches(metrics_path):
-            kept = [row for row in batch if name_key(row.name) not in keys]
+            kept = [row for row in batch if row.name not in replaced]
             for (time, src), rows in itertools.groupby(kept, lambda r: (r.time, r.src)):
                 out.write(writer.rows([Observation(*row[:4]) for row in rows], time,
                                       src).encode("utf-8"))
