@@ -133,3 +133,26 @@ def test_a_printed_name_goes_to_the_file_series_its_values_are(
     assert metrics["EvalStats/avg_loss"]["count"] == 3
     (points,) = track_json("plot", "avg_loss", "@", "--json")  # metrics.jsonl keeps them
     assert points["points"] == [[4.0, 1.5], [10.0, 2.5], [16.0, 3.5]]
+
+
+def test_a_boxed_table_whose_columns_are_phases() -> None:
+    # Ludwig's evaluation table (tabulate's fancy_grid): the label column's head empty, the
+    # phases as columns, a rule between rows; its closing report's "Best model step" is
+    # where the best model was, no metric (before: nothing of the table; the step recorded)
+    text = ("Running evaluation for step: 7, epoch: 1\n"
+            "╒═══════════════╤═════════╤══════════════╤════════╕\n"
+            "│               │   train │   validation │   test │\n"
+            "╞═══════════════╪═════════╪══════════════╪════════╡\n"
+            "│ accuracy      │  0.3714 │       0.3667 │ 0.4667 │\n"
+            "├───────────────┼─────────┼──────────────┼────────┤\n"
+            "│ roc_auc       │  0.0642 │       0.1759 │ 0.0933 │\n"
+            "╘═══════════════╧═════════╧══════════════╧════════╛\n"
+            "╒═════════════════╤════╕\n│ Best model step │ 21 │\n"
+            "├─────────────────┼────┤\n│ Best model epoch │ 4 │\n╘═════════════════╧════╛\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("train_accuracy", 0.3714), ("validation_accuracy", 0.3667), ("test_accuracy", 0.4667),
+        ("train_roc_auc", 0.0642), ("validation_roc_auc", 0.1759), ("test_roc_auc", 0.0933)]
+    # guard: AllenNLP's unboxed "Training |  Validation" columns read as before
+    allen = "Training |  Validation\naccuracy | 0.711 | 0.836\nloss | 0.5 | N/A\n"
+    assert [(n, v) for n, v, *_ in named(allen)] == [
+        ("training_accuracy", 0.711), ("validation_accuracy", 0.836), ("training_loss", 0.5)]

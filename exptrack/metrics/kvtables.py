@@ -35,23 +35,46 @@ BOX_BOTTOM = ("\u2558", "\u2514", "\u2570", "\u2517")
 _KV_SECTION = re.compile(r"^\s*\|\s*(?P<section>[A-Za-z][\w.\-]*/)\s*\|\s*\|\s*$")
 
 
+# a box's rule between its rows (tabulate's fancy_grid: "├────┼────┤", "╞════╪════╡"; "+---+")
+_BOX_RULE = re.compile(r"^\s*[\u251c\u255e+|][\u2500\u2550\u253c\u256a\-=+|:]{2,}"
+                       r"[\u2524\u2561+|]\s*$")
+
+
+def _boxed(line: str) -> str:
+    """A box-drawn row's cells without the box's outer edges (``| accuracy | 0.37 |``)."""
+    text = line.strip()
+    return text[1:-1] if len(text) > 1 and text[0] == text[-1] == "|" else line
+
+
 def parse_phase_header(line: str) -> list[str] | None:
     """A table whose columns are phases (AllenNLP's ``Training |  Validation``, after its
-    log prefix) -> the phases as printed, lowercased; else None."""
-    cells = line.split("|")
-    if len(cells) < 2 or len(cells) > 4:
+    log prefix; Ludwig's box-drawn ``│        │   train │   validation │   test │`` over its
+    metrics' rows, the label column's head empty) -> the phases as printed, lowercased;
+    else None."""
+    boxed = _boxed(line)
+    cells = boxed.split("|")
+    if boxed is not line and 3 <= len(cells) <= 5:
+        phases = [c.strip() for c in cells[1:]]  # (the label column's head: "" or a word)
+    elif len(cells) < 2 or len(cells) > 4:
         return None
-    words = cells[0].split()
-    phases = [words[-1] if words else ""] + [c.strip() for c in cells[1:]]
+    else:
+        words = cells[0].split()
+        phases = [words[-1] if words else ""] + [c.strip() for c in cells[1:]]
     if not all(p.lower() in rules.PHASES or p.lower() == "testing" for p in phases):
         return None
     return [p.lower() for p in phases]
 
 
+def phase_rule(line: str) -> bool:
+    """A rule between the rows of a phase table's box (its rows go on after it)."""
+    return _BOX_RULE.match(line) is not None
+
+
 def parse_phase_row(line: str, phases: list[str]) -> list[tuple[str, float]] | None:
-    """A row under a phase header (``accuracy  |  0.711  |  0.836``, ``N/A`` for none) ->
-    each phase's value of the row's metric (``training_accuracy``); else None."""
-    cells = line.split("|")
+    """A row under a phase header (``accuracy  |  0.711  |  0.836``, ``N/A`` for none;
+    ``│ accuracy │ 0.3714 │ 0.3667 │ 0.4667 │`` in a box) -> each phase's value of the row's
+    metric (``training_accuracy``); else None."""
+    cells = _boxed(line).split("|")
     if len(cells) != len(phases) + 1:
         return None
     words = cells[0].split()

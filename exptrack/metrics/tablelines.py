@@ -128,6 +128,8 @@ class TableLines:
             if row is not None:
                 out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
                 return
+            if kvtables.phase_rule(text):
+                return  # a rule between a box's rows
             self._phases = None
         if self._header is not None and self._layout == tables.SPACES \
                 and aligned.RULE.match(text):
