@@ -82,6 +82,11 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
     return keys
 
 
+# groups sharing a last part that the printed values are compared with, at most (each a pass
+# over its series: a file of thousands of runs' "*/loss" is no group of one run's parts)
+_SHARED_MOST = 8
+
+
 def shared_lasts(names: Iterable[str]) -> dict[str, list[str]]:
     """The grouped tags whose last part several groups share (Coqui's TensorBoard
     ``TrainEpochStats/avg_loss`` and ``EvalStats/avg_loss``), by that part's key, where no
@@ -94,7 +99,8 @@ def shared_lasts(names: Iterable[str]) -> dict[str, list[str]]:
         head, sep, last = name.rpartition("/")
         if sep and name_key(head.partition("/")[0]) not in _PHASE_LAST | _EVAL_WORDS:
             shared.setdefault(name_key(last), []).append(name)
-    return {key: group for key, group in shared.items() if len(group) > 1 and key not in keys}
+    return {key: group for key, group in shared.items()
+            if 1 < len(group) <= _SHARED_MOST and key not in keys}
 
 
 def _alike(exact: float, printed: float) -> bool:
