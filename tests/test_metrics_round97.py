@@ -11,6 +11,8 @@ from typing import Any
 from conftest import track, track_json
 from parsed import named
 
+from exptrack.metrics.merge import merge_sources, name_key
+from exptrack.metrics.observation import Observation
 from exptrack.metrics.tfevents import read_events
 
 FAIRSEQ = Path(__file__).parent / "data" / "zoo" / "fairseq_lm" / "pipe" / "files"
@@ -156,3 +158,18 @@ def test_a_boxed_table_whose_columns_are_phases() -> None:
     allen = "Training |  Validation\naccuracy | 0.711 | 0.836\nloss | 0.5 | N/A\n"
     assert [(n, v) for n, v, *_ in named(allen)] == [
         ("training_accuracy", 0.711), ("validation_accuracy", 0.836), ("training_loss", 0.5)]
+
+
+def test_a_word_written_short_is_the_file_series_written_whole() -> None:
+    # OpenNMT-py prints "acc: 16.0; ppl: 18.6" and "Validation perplexity: 18.6"; its
+    # TensorBoard keeps "progress/accuracy", "progress/ppl" and "valid/ppl" (before: the
+    # printed acc and validation_perplexity stood beside the file's, two names for one)
+    printed = [Observation("acc", 16.0, 10, None), Observation("ppl", 18.6, 10, None),
+               Observation("validation_perplexity", 18.61, 20, None)]
+    file = [Observation("progress/accuracy", 16.02, 10, None),
+            Observation("progress/ppl", 18.63, 10, None),
+            Observation("valid/ppl", 18.6123, 20, None)]
+    kept, merged = merge_sources(printed, [("tfevents", file)])
+    assert kept == [] and {name for name, series in merged.items() if series} == {
+        "progress/accuracy", "progress/ppl", "valid/ppl"}
+    assert name_key("val_acc") == name_key("val_accuracy") != name_key("val_accident")

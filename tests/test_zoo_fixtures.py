@@ -165,6 +165,11 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # train_inner lines; its TensorBoard train/ folder (the epochs') beside train_inner/
     "ludwig_train",  # (session 97) Ludwig's box-drawn evaluation table, phases as its
     # columns under an empty head ("│  │ train │ validation │ test │"), its "Best model step"
+    "skopt_gp_minimize",  # (session 97) scikit-optimize's verbose "Function value obtained:
+    # 0.4567" at its "Iteration No: 3", the running "Current minimum" beside it
+    "tpot_classifier",  # (session 97) TPOT's "Generation 1 - Current best internal CV score"
+    "onmt_train",  # (session 97) OpenNMT-py's "Step 50/ 100; acc: ...; ppl: ..." and its
+    # TensorBoard's progress/accuracy and valid/ppl (the printed acc, validation_perplexity)
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
     # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
     # "sample_factory_appo" (three names of its configuration that sound like measures,

@@ -35,6 +35,8 @@ _SPELLINGS = {"map_5": "map50", "map_0_5": "map50", "map_5_95": "map50_95",
               # flair prints its dev F1 as the classification report's "f1-score (micro
               # avg)" (its default main metric), loss.tsv keeps it as DEV_F1
               "dev_f1_score_micro_avg": "dev_f1"}
+# words written short, as their whole word
+_WHOLE = {"acc": "accuracy", "ppl": "perplexity"}
 # the held-out evaluation's phase, however a file or a print spells it
 _EVAL_WORDS = frozenset({"val", "valid", "validation", "evaluation"})
 # a phase word after a one-word name: the same quantity as the phase before it
@@ -45,8 +47,11 @@ _PHASE_LAST = frozenset({"train", "training", "val", "valid", "validation", "tes
 def name_key(name: str) -> str:
     """A metric name with case and separators ignored: ``Train Loss`` ~ ``train_loss``,
     ``mAP@.5`` ~ ``mAP50``, ``validation/top1`` ~ ``eval_top1``, ``loss_val`` ~
-    ``val_loss``."""
+    ``val_loss``, a word written short as written whole (``acc`` ~ ``accuracy``)."""
     key = _SEPARATORS.sub("_", name.casefold()).strip("_") or name
+    if "acc" in key or "ppl" in key:  # OpenNMT-py prints "acc: 16.0; ppl: 18.6" and its
+        key = "_".join(_WHOLE.get(w, w) for w in key.split("_"))  # TensorBoard keeps
+        # "progress/accuracy", its validation's "Validation perplexity" as "valid/ppl"
     head, sep, last = key.rpartition("_")
     if sep and last in _PHASE_LAST and "_" not in head:  # litgpt's printed "loss train:
         key = f"{last}_{head}"  # 11.0, val: 11.2" ~ its metrics.csv's val_loss
