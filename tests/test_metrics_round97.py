@@ -173,3 +173,19 @@ def test_a_word_written_short_is_the_file_series_written_whole() -> None:
     assert kept == [] and {name for name, series in merged.items() if series} == {
         "progress/accuracy", "progress/ppl", "valid/ppl"}
     assert name_key("val_acc") == name_key("val_accuracy") != name_key("val_accident")
+
+
+def test_an_evaluation_interval_in_a_configuration_is_no_step() -> None:
+    # RecBole prints its configuration "key = value" a line each ("eval_step = 1": evaluate
+    # every epoch; "loss_decimal_place = 4": how the loss is printed), then its data's
+    # statistics; neither is a metric, and the interval sets no step (before: "eval_step"
+    # made step 1, so "The sparsity of the dataset: 85.2%" became a metric "dataset", and
+    # "loss_decimal_place" one too)
+    text = ("Training Hyper Parameters:\nepochs = 4\neval_step = 1\nstopping_step = 10\n"
+            "loss_decimal_place = 4\n\n"
+            "The number of users: 101\nThe sparsity of the dataset: 85.2%\n"
+            "epoch 0 training [time: 0.05s, train loss: 6.9362]\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [("training_time", 0.05),
+                                                     ("train_loss", 6.9362)]
+    # guard: an evaluation's step among values is its step
+    assert named("eval_step = 20, eval_loss = 0.5\n") == [("eval_loss", 0.5, 20, None)]

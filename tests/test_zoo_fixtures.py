@@ -170,6 +170,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "tpot_classifier",  # (session 97) TPOT's "Generation 1 - Current best internal CV score"
     "onmt_train",  # (session 97) OpenNMT-py's "Step 50/ 100; acc: ...; ppl: ..." and its
     # TensorBoard's progress/accuracy and valid/ppl (the printed acc, validation_perplexity)
+    "recbole_bpr", "recbole_bpr_progress",  # (session 97) RecBole's "epoch 0 training [time:
+    # 0.52s, train loss: 6.93]", "valid result:" over its pairs, "eval_step = 1" a setting
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
     # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
     # "sample_factory_appo" (three names of its configuration that sound like measures,

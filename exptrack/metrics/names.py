@@ -61,6 +61,7 @@ _SETTING_HEADS = frozenset({
     "threshold", "thresh", "interval", "freq", "frequency", "steps", "iters", "epochs",
     "size", "patience", "delta", "alpha", "beta", "gamma", "eps", "epsilon", "warmup",
     "decay", "clip", "type", "mode", "name", "enabled", "fn", "function", "fp16", "bf16",
+    "place", "places",  # how a value is printed: RecBole's "loss_decimal_place = 4"
 })
 # Names of values that count things, or say how far a job is: never metrics.
 _COUNT_HEADS = frozenset({

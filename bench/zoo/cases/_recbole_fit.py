@@ -77,7 +77,7 @@ def fit(show_progress: bool) -> None:
                "valid_score": series(zip(epochs, [s for s, _ in valid_results], strict=True),
                                      "epoch")}
     for name in valid_results[0][1]:
-        metrics[f"valid_{name}"] = series(
+        metrics[name] = series(
             zip(epochs, [r[name] for _, r in valid_results], strict=True), "epoch")
     for name, value in result["test_result"].items():
         metrics[f"test_{name}"] = series([(epochs[-1], value)], "epoch")

@@ -36,12 +36,13 @@ shared with ``recbole_bpr_progress``). Judgements:
   as its TensorBoard step).
 - ``valid_score`` on the evaluating line, RecBole's own key, printed ``%f`` of a value
   RecBole already rounded to 4 decimals: exact.
-- ``valid result:`` labels the ``key : value`` pairs of the line under it (one log message:
-  ``valid result: ``, a line break, ``dict2str(...)``; a phase's results label over its
-  pairs, which also tells them from the ``test result`` keys), so they are
-  ``valid_recall@10``, ``valid_mrr@10``, ``valid_ndcg@10``, ``valid_hit@10``,
-  ``valid_precision@10`` (the ``@`` cutoff is part of the name), keyed ``epoch``; the values
-  are ``round(x, 4)`` printed by ``str``: exact.
+- ``valid result:`` ends its log message's first line; the ``key : value`` pairs come on the
+  line under it (``dict2str(...)``), named as printed: ``recall@10``, ``mrr@10``,
+  ``ndcg@10``, ``hit@10``, ``precision@10`` (the ``@`` cutoff is part of the name), keyed
+  ``epoch``; the values are ``round(x, 4)`` printed by ``str``: exact. (A label alone on the
+  line before is no phase of the pairs: two of the three RecBole logs of exptrack's tuning
+  corpus expect the bare names, one ``valid_mrr@20``; the bare names also stay apart from
+  the ``test result`` keys, which carry their phase on their own line.)
 - ``test result: OrderedDict([('recall@10', ...)])`` -> ``test_recall@10`` ... once each,
   after training (no epoch of its own; the truth's axis is the last epoch, a placeholder);
   exact.
