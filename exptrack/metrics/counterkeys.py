@@ -64,6 +64,16 @@ def key_kind(low: str) -> int | None:
     return EPOCH if epoch else STEP
 
 
+# an evaluation's step key set alone to a number in a printed configuration ("eval_step = 1",
+# "val_steps = 500"): how often the run evaluates, not where it is
+_EVAL_EVERY = re.compile(r"(?i)^\s{0,8}(?:eval|val|valid|validation|test)_steps?\s=\s\d{1,9}\s*$")
+
+
+def eval_interval(line: str) -> bool:
+    """Is the line an evaluation's interval alone (``eval_step = 1``), a setting?"""
+    return _EVAL_EVERY.match(line) is not None
+
+
 # "number of skipped iterations: 0", "nan steps: 2": a count of steps, not the step
 _COUNT_OF = re.compile(r"(?i)(?:\b(?:number|count|num) of (?:[a-z]+ )?|\b(?:skipped|nan|inf|"
                        r"failed|dropped|overflow(?:ed)?) )$")

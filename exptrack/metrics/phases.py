@@ -104,7 +104,7 @@ _COUNTER_PHASE = re.compile(
 # accuracy01/std: 0.07 | loss: 1.02": the loader's, key paths too (valid_accuracy01/std)
 _LOADER_EPOCH = re.compile(
     r"(?i)^\s{0,8}(?P<phase>train|training|val|valid|validation|test|testing|eval)"
-    r"\s\((?P<epoch>\d{1,9})/\d{1,9}\)\s(?=[A-Za-z][\w\-/]{0,40}:\s)")
+    r"\s\(\d{1,9}/\d{1,9}\)\s(?=[A-Za-z][\w\-/]{0,40}:\s)")
 # a phase "at" its counter over the values after it: ResRep's "val at epoch 177, top1=76.17,
 # top5=92.95, loss=0.97" (val_top1), "Eval at step 100: loss=0.5", PaddleHelix's "Validation
 # at epoch: 0, AUROC: 0.75"

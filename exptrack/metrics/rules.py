@@ -72,9 +72,6 @@ _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
 _ITEMS_AFTER = re.compile(r"^ (?:samples|examples|images|sequences|items)\b(?!\s*[:=/\d])")
-# an evaluation's step key set alone to a number in a printed configuration ("eval_step = 1",
-# "val_steps = 500"): how often the run evaluates, not where it is
-_EVAL_EVERY = re.compile(r"(?i)^\s{0,8}(?:eval|val|valid|validation|test)_steps?\s=\s\d{1,9}\s*$")
 _BEST = re.compile(r"(?i)\bbest\b")  # a best so far's epoch after the line's own
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
@@ -309,7 +306,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 # mean (an episode's length), a metric, but not "Time to run 1000 steps = 9.3"
             keyed_as = None if keyed_as == STEP else keyed_as
             keyed_as = None if len(low) <= 2 else keyed_as  # ProDiff's "'e': 0.02" (energy)
-        if keyed_as == STEP and count == 1 and _EVAL_EVERY.match(line):
+        if keyed_as == STEP and count == 1 and counterkeys.eval_interval(line):
             continue  # RecBole's configuration: "eval_step = 1", how often it evaluates
         if keyed_as is not None and counterkeys.count_of_steps(found.before):
             continue  # "number of skipped iterations: 0": a count of steps
