@@ -36,29 +36,15 @@ the dated folder eole adds), read back with tensorboard's ``EventAccumulator``. 
 
 import glob
 import os
-import random
 import subprocess
 import sys
 
 import eole
+from _reverse_corpus import write_corpora
 from _truth import series, write_truth
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
-random.seed(0)
-WORDS = [f"w{i}" for i in range(20)]
-
-
-def write_corpus(prefix, n):
-    with open(f"data/src-{prefix}.txt", "w") as src, open(f"data/tgt-{prefix}.txt", "w") as tgt:
-        for _ in range(n):
-            tokens = random.choices(WORDS, k=random.randint(3, 8))
-            src.write(" ".join(tokens) + "\n")
-            tgt.write(" ".join(reversed(tokens)) + "\n")
-
-
-os.makedirs("data", exist_ok=True)
-write_corpus("train", 800)
-write_corpus("val", 64)
+write_corpora(800, 64)
 
 CONFIG = """\
 save_data: run/example

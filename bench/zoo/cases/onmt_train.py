@@ -45,29 +45,15 @@ Truth: OpenNMT-py's own TensorBoard log (``ReportMgr``'s ``SummaryWriter``,
 # zoo-venv: onmt
 
 import os
-import random
 import subprocess
 import sys
 
 import onmt
 from _records import tb_folder
+from _reverse_corpus import write_corpora
 from _truth import series, write_truth
 
-random.seed(0)
-WORDS = [f"w{i}" for i in range(20)]
-
-
-def write_corpus(prefix, n):
-    with open(f"data/src-{prefix}.txt", "w") as src, open(f"data/tgt-{prefix}.txt", "w") as tgt:
-        for _ in range(n):
-            tokens = random.choices(WORDS, k=random.randint(3, 8))
-            src.write(" ".join(tokens) + "\n")
-            tgt.write(" ".join(reversed(tokens)) + "\n")
-
-
-os.makedirs("data", exist_ok=True)
-write_corpus("train", 600)
-write_corpus("val", 64)
+write_corpora(600, 64)
 
 CONFIG = """\
 save_data: run/example

@@ -39,32 +39,18 @@ import warnings
 
 warnings.filterwarnings("ignore", message="Failed to load image Python extension")
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 import pytorch_widedeep  # noqa: E402
 import torch  # noqa: E402
 from _truth import series, write_truth  # noqa: E402
+from _widedeep_data import CAT_COLS, CONT_COLS, census  # noqa: E402
 from pytorch_widedeep import Trainer  # noqa: E402
 from pytorch_widedeep.metrics import Accuracy  # noqa: E402
 from pytorch_widedeep.models import TabMlp, WideDeep  # noqa: E402
 from pytorch_widedeep.preprocessing import TabPreprocessor  # noqa: E402
 
-rng = np.random.default_rng(0)
-n = 600
-df = pd.DataFrame({
-    "workclass": rng.choice(["private", "self-emp", "gov", "none"], size=n),
-    "education": rng.choice(["hs", "college", "bachelors", "masters", "phd"], size=n),
-    "age": rng.integers(18, 70, size=n).astype(float),
-    "hours_per_week": rng.normal(40, 10, size=n),
-    "capital_gain": rng.exponential(1000, size=n),
-})
-logit = (0.04 * (df["age"] - 40) + 0.05 * (df["hours_per_week"] - 40)
-         + df["education"].map({"hs": -1.0, "college": -0.3, "bachelors": 0.3, "masters": 0.8,
-                                "phd": 1.2}).to_numpy() + rng.normal(0, 0.5, size=n))
-df["income_50k"] = (logit > 0).astype(int)
+df = census(0)
 
-cat_cols = ["workclass", "education"]
-cont_cols = ["age", "hours_per_week", "capital_gain"]
+cat_cols, cont_cols = CAT_COLS, CONT_COLS
 tab_preprocessor = TabPreprocessor(cat_embed_cols=cat_cols, continuous_cols=cont_cols,
                                    cols_to_scale="all")
 X_tab = tab_preprocessor.fit_transform(df)
