@@ -54,7 +54,7 @@ def test_a_bar_value_cut_at_the_terminals_width_is_left_out() -> None:
     # guard: a whole postfix, and a value that ends a line outside a bar, are read
     whole = cut.replace("loss=0\n", "loss=0.99]\n")
     assert named(whole)[-1] == ("valid_loss", 0.99, 5, None)
-    assert named("[00:01<00:02] loss=0\nepoch 1 loss 0.5\n")[-1] == ("loss", 0.5, None, 1)
+    assert named("eta [00:01<00:02, 3.1it/s] loss=0\n") == [("loss", 0.0, None, None)]
 
 
 def test_fairseqs_train_folder_beside_train_inner_is_the_epochs(tmp_path: Path) -> None:
@@ -82,9 +82,8 @@ def test_a_coefficient_or_an_interval_in_a_configuration_dump_is_a_setting() -> 
     text = ("Starting experiment with the following configuration:\nhelp=False\nalgo=APPO\n"
             "gamma=0.99\nexploration_loss_coeff=0.003\nvalue_loss_coeff=0.5\n"
             "save_every_sec=600\nlearning_rate=0.0001\n"
-            "Fps is (10 sec: 512.0). Total num frames: 4096. Avg episode reward: 20.5\n")
-    assert {n for n, *_ in named(text)}.isdisjoint(
-        {"exploration_loss_coeff", "value_loss_coeff", "save_every_sec"})
+            "Fps is (10 sec: 512.0). Total num frames: 4096. Throughput: 0: 409.6.\n")
+    assert named(text) == [("fps_10_sec", 512.0, 4096, None), ("throughput", 409.6, 4096, None)]
 
 
 def test_a_profilers_report_is_no_metric() -> None:
