@@ -163,9 +163,10 @@ def expected_metrics(truth: dict[str, Any], with_files: bool = True,
     (``merge.file_keys``: one name key, or a grouped tag's last part). ``file_names``: all
     the series the fixture's files hold as exptrack reads them (a printed metric the file
     keeps under its own name stays itself: neuralforecast's ``valid_loss`` beside the file's
-    ``ptl/val_loss``). ``taken``: the printed names whose values a file's series took in
-    (``merge``'s shared last parts, told by value: Coqui's printed ``avg_loss`` is its
-    ``EvalStats/avg_loss``), which that file metric stands for too (``taken_names``)."""
+    ``ptl/val_loss``). ``taken``: the printed names whose values a file's series of another
+    name took in, however the merge joined them (a name key, or a last part several groups
+    share, told by value: Coqui's printed ``avg_loss`` is its ``EvalStats/avg_loss``), which
+    that file metric stands for too (``taken_names``)."""
     metrics: dict[str, dict[str, Any]] = dict(truth.get("metrics") or {})
     # values the framework keeps in its file but never prints (Ultralytics' val losses)
     file_only: dict[str, dict[str, Any]] = truth.get("file_metrics") or {}
