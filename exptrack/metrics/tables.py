@@ -46,6 +46,8 @@ _STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen",  # (an optim
                            "example_counter"})  # Vowpal Wabbit's examples so far
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
+# a cell of a few numbers, DeepXDE's "[4.21e+01, 1.76e-02]" (its loss terms): a series each
+_LIST_CELL = re.compile(rf"^\[\s?{forms.DECIMAL}(?:,\s?{forms.DECIMAL}){{1,7}}\s?\]$")
 # a row labelled by its phase (Ludwig's "│ train │ 0.9779 │", "│ vali │ 1.3901 │"): its
 # values are that phase's
 PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
@@ -350,6 +352,11 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         if mot_count(header, name):
             continue  # a MOT table's count of tracks or boxes ("IDs", "FM")
         name = f"{phase}_{name}" if phase else name
+        if cell[:1] == "[" and layout == SPACES and _LIST_CELL.match(cell) \
+                and not rules.is_denied(name):
+            values.extend((naming(f"{name}_{i}"), float(item)) for i, item in enumerate(
+                cell.strip("[] ").split(",")))  # DeepXDE's "Train loss": train_loss_0, _1
+            continue
         if not ROW_NUMBER.match(cell) or (rules.is_denied(name) and not (
                 low in _COUNT_WORDS and "." in cell)):
             continue
