@@ -72,24 +72,22 @@ def _steps_across_epochs(picked: Sequence[SeriesRow]) -> list[float | None]:
     that a curve by step does not fold back over itself. Steps that only grow are as
     recorded; a step going back within one epoch (a restart, another counter) is too."""
     places: list[float | None] = []
-    offset = 0.0
-    largest = 0.0
-    last: tuple[float, int | float] | None = None  # the last stepped row's (step, epoch)
+    offset = largest = last_step = 0.0
+    last_epoch: int | float | None = None  # the epoch of the stepped rows so far
     for row in picked:
         if row.step is None:
             places.append(None)
             continue
         step = float(row.step)
-        if (last is not None and row.epoch is not None and row.epoch > last[1]
-                and step <= last[0]):
+        if last_epoch is not None and row.epoch is not None and row.epoch > last_epoch \
+                and step <= last_step:
             offset += largest
             largest = 0.0
         largest = max(largest, step)
         places.append(step + offset)
+        last_step = step
         if row.epoch is not None:
-            last = (step, row.epoch)
-        elif last is not None:
-            last = (step, last[1])
+            last_epoch = row.epoch
     return places
 
 

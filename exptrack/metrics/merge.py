@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.reprints import printed_alike
@@ -92,13 +92,12 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
 _SHARED_MOST = 8
 
 
-def shared_lasts(names: Iterable[str]) -> dict[str, list[str]]:
+def shared_lasts(names: Iterable[str], keys: Mapping[str, str]) -> dict[str, list[str]]:
     """The grouped tags whose last part several groups share (Coqui's TensorBoard
     ``TrainEpochStats/avg_loss`` and ``EvalStats/avg_loss``), by that part's key, where no
-    name of the file answers to it already: the printed name tells no one of them apart,
-    its values may (``merge_sources``)."""
+    name of the file answers to it already (``keys``: the names' ``file_keys``): the printed
+    name tells no one of them apart, its values may (``merge_sources``)."""
     names = list(dict.fromkeys(names))
-    keys = file_keys(names)
     shared: dict[str, list[str]] = {}
     for name in names:
         head, sep, last = name.rpartition("/")
@@ -262,9 +261,9 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
                 files[name] = files[name] + series  # (a second writer, a resumed run)
     keys = file_keys(files)
     pooled = pooled_keys(sources)
-    printed = list(printed)
-    shared = shared_lasts(files)
+    shared = shared_lasts(files, keys)
     if shared:  # a printed name whose values are one of the groups' series
+        printed = list(printed)  # (read twice: its values, then its rows)
         unsure: dict[str, list[Observation]] = {}
         for obs in printed:
             key = name_key(obs.name)

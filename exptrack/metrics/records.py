@@ -105,7 +105,8 @@ def printed_keys(sources: Sequence[Labelled]) -> set[str]:
     printed values tell which, if any) and those a search's trials pool
     (``merge.pooled_keys``)."""
     names = [obs.name for _, (_, observations) in sources for obs in observations]
-    return set(file_keys(names)) | set(shared_lasts(names)) \
+    keys = file_keys(names)
+    return set(keys) | set(shared_lasts(names, keys)) \
         | pooled_keys(source for _, source in sources)
 
 
