@@ -42,6 +42,11 @@ HEAD_BYTES = 4096
 # this often while the run goes, so watching it costs little I/O; always at the end.
 LARGE_BYTES = 1024 * 1024
 LARGE_EVERY_S = 30.0
+# A file whose modification time is this close to the moment it was read may have changed
+# again since without a new time or size (a file system keeps times to a clock tick, FAT to
+# 2 s: SQLite rewrites mlflow.db's pages in place): it is read again at the next look, as
+# git does with its "racily clean" entries, so the last look never keeps a torn read.
+RACY_NS = 2_000_000_000
 _SUFFIXES = (".csv", ".log", ".tsv", ".json")
 # Where a framework says it keeps a run's results, outside the working folder: Ray Tune's
 # "View detailed results here: /home/me/ray_results/train_fn_2025-06-01_10-00-00" (its
@@ -63,6 +68,7 @@ class Found:
     mtime_ns: int = -1
     size: int = -1
     read_at: float = -LARGE_EVERY_S
+    read_ns: int = 0  # the wall clock when it was last read
     observations: tuple[Observation, ...] = ()
 
 
@@ -160,12 +166,13 @@ class MetricFileWatcher:
             stat = found.path.stat()
         except OSError:
             return
-        if (stat.st_mtime_ns, stat.st_size) == (found.mtime_ns, found.size):
+        if (stat.st_mtime_ns, stat.st_size) == (found.mtime_ns, found.size) \
+                and stat.st_mtime_ns < found.read_ns - RACY_NS:
             return
         now = time.monotonic()
         if not final and stat.st_size > LARGE_BYTES and now - found.read_at < LARGE_EVERY_S:
             return
-        found.read_at = now
+        found.read_at, found.read_ns = now, time.time_ns()
         if stat.st_size > files.MAX_SOURCE_BYTES:
             self._note(f"{found.label} is over {files.MAX_SOURCE_BYTES >> 20} MB: its "
                        "metrics are taken from the output only")
