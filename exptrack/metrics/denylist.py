@@ -61,6 +61,7 @@ DENY_NAMES = frozenset({
     # a decision threshold, the evaluation's setting, even where tuned ("Threshold=0.859"
     # beside the F1 it gives, a sweep's "threshold = 0.5000, accuracy = 55.76")
     "threshold",
+    "active",  # CRFsuite's "Iter 5 ... active=413": its active features, a count
     *EVALUATIONS,
 })
 DENY_PATTERN = re.compile(

@@ -67,6 +67,12 @@ _MEASURED = re.compile(r"(?i)^[\W_]{0,80}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
 # heading of results)
 _METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metrics\s?:$")
 _BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
+def best_heading(text: str) -> bool:
+    """Is ``text`` a heading over the best epoch's values again ("Best model at step 3000:",
+    DeepXDE's): its step is the best one's, not the run's now."""
+    return _BEST_HEADING.match(message(text)) is not None
+
+
 _PAIR_INSIDE = re.compile(r"\)\s?[:=]\s[+-]?\.?\d")  # a value's own "(name): number"
 _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
 # a table's header whose names end with ":" (pagmo's "Gen:   Fevals:   Best:   dx:"): no section

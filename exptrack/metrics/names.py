@@ -49,6 +49,7 @@ METRIC_WORDS = frozenset({
     "minp", "iu", "fb1", "gauc", "bpb", "bpc",  # re-ID's mINP, "MeanIU", conlleval's FB1,
     # group AUC (CTR), bits per byte or character (language models)
     "aps", "apm", "apl",  # COCO's AP by object size
+    "performance",  # a score named so ("Performance on test set: 0.98", "performance_dp")
 })
 # how an episode ended: its rate is a measure ("success_rate"; "dropout_rate" is a setting)
 _OUTCOMES = frozenset({
@@ -186,8 +187,11 @@ def metric_like(name: str) -> bool:
         return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
     if parts[-1] in _DURATION_UNITS and parts[-2:-1] and parts[-2] in _RAN:
         return True
-    if parts[0] in _DURATION_UNITS and parts[-1] in _RAN and len(parts) <= 4:
-        return True  # Unsloth's "seconds used for training"
+    unit = 1 if parts[0] == "total" else 0  # (CRFsuite's "Total seconds required for training")
+    if parts[unit:unit + 1] and parts[unit] in _DURATION_UNITS and len(parts) <= 6 \
+            and (parts[-1] in _RAN or "for" in parts[unit + 1:-1]):
+        return True  # Unsloth's "seconds used for training", CRFsuite's "Seconds required for
+        # this iteration"
     if _AT_CUTOFF.search(name):
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     if len(parts) >= 2 and parts[0] in _MEANS and parts[-1].isalpha() \
@@ -390,6 +394,9 @@ _BEST_WORDS = frozenset({"melhor", "mejor", "meilleur", "meilleure"})  # "best" 
 # Spanish, French ("Melhor loss de validação": the best validation loss so far)
 
 
+_NOW_BEST = frozenset({"pop", "population", "gen", "generation"})  # ... best: its own
+
+
 def running_best(name: str) -> bool:
     """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``, ``Acc-Highest``: the
     best value so far of a metric, which repeats one of its earlier values; not a series of its own
@@ -402,7 +409,10 @@ def running_best(name: str) -> bool:
         return any(p in METRIC_WORDS for p in parts[max(0, highest - 1):highest + 2])
     if "best" not in parts:
         return False
-    rest = parts[parts.index("best") + 1:]
+    at = parts.index("best")
+    if at and parts[at - 1] in _NOW_BEST:
+        return False  # EvoTorch's "pop_best_eval": this generation's best, not the run's
+    rest = parts[at + 1:]
     after = [p for p in rest if p not in PHASE_WORDS]
     if after[:2] == ["f", "beta"]:  # "Best Val F_beta": the F-beta score
         after = ["fbeta", *after[2:]]

@@ -49,8 +49,9 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
     point = text.find(".")
     if point < 0 or "e" in text or "n" in text:
         return False
-    if _significant_rounding(before, value):
-        return True
+    if _significant_rounding(before, value) or (raw and _lightning_bar(raw)
+                                                 and float(f"{before:.3g}") == value):
+        return True  # (Lightning's bar prints tqdm's ".3g", padded: "3.350" of 3.35074)
     places = len(text) - point - 1
     if places < _FEWEST and raw and _printed_padded(text, places, raw):
         text += "0" * (_FEWEST - places)
@@ -58,6 +59,10 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
     return _FEWEST <= places < _PLACES and len(repr(before)) > len(text) \
         and abs(before - value) <= 0.5000001 * 10.0 ** -places  # (0.0732985 printed
     # 0.073298: its binary value is a hair under the half)
+
+
+def _lightning_bar(raw: str | bytes) -> bool:
+    return ("v_num=" in raw) if isinstance(raw, str) else (b"v_num=" in raw)
 
 
 def _significant_rounding(before: float, value: float) -> bool:

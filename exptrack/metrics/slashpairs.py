@@ -1,7 +1,8 @@
 """Two values printed as one pair ``a/b``, each named by its half of a pair of names:
 under a ``MAE/RMSE:`` heading (coral-cnn's ``MAE/RMSE: | Current Valid: 2.93/4.14``), or
 in one name whose first word is a pair (``Gen/Dis Loss: 3.57/-1.12``) or whose pair follows
-it in parentheses (``Loss (train/val): 0.5/0.6``), or one name ending in the pair (``Test
+it in parentheses (``Loss (train/val): 0.5/0.6``; CRFsuite's ``Acc(item/seq)=0.977 0.840``,
+its values a space apart), or one name ending in the pair (``Test
 macro ROC / PR : 0.76 / 0.25``). The per-number rules (``rules``) name the first value only;
 these split the pair.
 """
@@ -102,9 +103,28 @@ def _split_last(name: str, pieces: list[str], token: int) -> tuple[str, str] | N
     return f"{what}{pair['first']}", f"{what}{pair['second']}"
 
 
+def _spaced_pair(pieces: list[str], action: Action) -> tuple[str, str] | None:
+    """The names of CRFsuite's ``Acc(item/seq)=0.977 0.840``: a pair in parentheses after
+    the quantity's name, its two values after it with one space between (``Acc_item``,
+    ``Acc_seq``; a pair of phases before it, ``train_Loss``)."""
+    pair = _PAIR_AFTER.match(action.name)
+    if pair is None or action.token + 2 >= len(pieces) or pieces[action.token + 1] != " " \
+            or pieces[action.token + 3][:1] not in ("", " ", "\t") \
+            or not names.metric_like(pair["what"]):
+        return None
+    if pair["first"].lower() in names.PHASE_WORDS and pair["second"].lower() in names.PHASE_WORDS:
+        return f"{pair['first']}_{pair['what']}", f"{pair['second']}_{pair['what']}"
+    return f"{pair['what']}_{pair['first']}", f"{pair['what']}_{pair['second']}"
+
+
 def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
     out: list[Action] = []
     for action in actions:
+        spaced = _spaced_pair(pieces, action) if action.kind == METRIC else None
+        if spaced is not None:
+            out += (action._replace(name=spaced[0]),
+                    action._replace(token=action.token + 2, name=spaced[1]))
+            continue
         pair = (_NAMED_PAIR.match(action.name) or _PAIR_AFTER.match(action.name)) \
             if action.kind == METRIC else None
         if pair is None or action.token + 2 >= len(pieces) or pieces[action.token + 1] != "/" \
