@@ -176,6 +176,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # lines and the survival model's "C-index: 0.8227" (an index word, a metric here)
     "evotorch_snes",  # (session 98) EvoTorch's StdOutLogger status block a generation:
     # "pop_best_eval" the generation's own best, "best_eval" the run's so far
+    "comet_offline",  # (session 98) Comet's offline archive .cometml-runs/<key>.zip (its
+    # messages.json's metric_msg lines); "COMET INFO:" a tag before its summary's lines
     "deepxde_poisson",  # (session 98) DeepXDE's training table, its loss cells of a few
     # terms a series each; its "Best model at step 3000:" block repeats the best row's values
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
@@ -187,8 +189,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # not passing (session 98's): "crfsuite_lbfgs" (CRFsuite's one-off "Seconds required:
     # 0.001" of feature generation and of storing the model, read as "required"; its "Iter"
     # lines are read whole since session 98), "chemprop_train" (the data summaries' rich
-    # tables, "Mean 2.11", "% within 1 s.d. 65%", read as metrics), "comet_offline" (Comet's
-    # offline archive is read by no reader; "COMET INFO: 24 offline data items ..." a value),
+    # tables, "Mean 2.11", "% within 1 s.d. 65%", read as metrics),
     # "surprise_svd_cv" (cross_validate's table of folds is read as its Mean column,
     # "RMSE_(testset)"), "gluonts_deepar" (its printed "num_masked_target_values", a count)
     # and "pykan_fit" (its bar's description redraws "reg:
@@ -316,7 +317,9 @@ def test_fixture_is_complete(fixture: Path) -> None:
     for field in ("framework", "version", "source"):
         assert isinstance(truth.get(field), str) and truth[field], f"truth.yaml: no {field}"
     metrics = truth.get("metrics")
-    assert isinstance(metrics, dict) and metrics, "truth.yaml: no metrics"
+    assert isinstance(metrics, dict) and (metrics or truth.get("also_ok")), \
+        "truth.yaml: no metrics"  # (a case of a tool that keeps no record of what it
+    # prints, SentencePiece's trainer, checks precision alone: what it prints is allowed)
     for name, spec in metrics.items():
         assert isinstance(spec, dict), name
         check_series(name, spec)

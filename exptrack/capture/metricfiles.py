@@ -23,7 +23,7 @@ from pathlib import Path
 from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, skip_dir
 from exptrack.errors import MissingExtra
 from exptrack.fsutil import make_dirs, write_atomic
-from exptrack.metrics import files, mlflowstore
+from exptrack.metrics import cometzip, files, mlflowstore
 from exptrack.metrics.merge import Source
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.records import Labelled, apply_sources, live_summaries
@@ -74,11 +74,13 @@ class Found:
 
 def _candidate(path: str) -> bool:
     """May the file at ``path`` be a framework metric file (by its name, or its folders:
-    MLflow's file store keeps a metric a file under ``<run id>/metrics/``)?"""
+    MLflow's file store keeps a metric a file under ``<run id>/metrics/``, Comet its offline
+    archives in ``.cometml-runs/``)?"""
     name = os.path.basename(path)
     return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES) \
         or (name.endswith(".txt") and files.text_named(name)) or name.endswith(".wandb") \
         or (name.endswith(".db") and files.db_named(name)) \
+        or (name.endswith(".zip") and os.path.basename(os.path.dirname(path)) == cometzip.FOLDER) \
         or (_METRICS_DIR in path and mlflowstore.file_key(Path(path)) is not None)
 
 

@@ -7,7 +7,8 @@ Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json`
 TorchRL's ``CSVLogger`` files and TensorBoard event files (through the
 optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
 through the optional ``wandb`` extra, see ``wandbfile``), and MLflow's local store
-(``mlflow.db``, see ``mlflowstore``), read only when the run has no other file: a
+(``mlflow.db``, see ``mlflowstore``) and Comet's offline archive (``.cometml-runs/*.zip``,
+see ``cometzip``), read only when the run has no other file: a
 framework's own file names its metrics as its output does.
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that
@@ -22,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from exptrack.metrics import dvclivefiles, jsonfiles, mlflowstore, wandbfile
+from exptrack.metrics import cometzip, dvclivefiles, jsonfiles, mlflowstore, wandbfile
 from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text, lines, number
 from exptrack.metrics.observation import Observation
 
@@ -46,13 +47,14 @@ MLFLOW = "mlflow"  # MLflow's local tracking store, mlflow.db
 MLFLOW_FILE = "mlflow_file"  # a metric of MLflow's file store, mlruns/<exp>/<run>/metrics/<key>
 DVCLIVE = "dvclive"  # a metric of DVCLive's, dvclive/plots/metrics/<key>.tsv
 SACRED = "sacred"  # FileStorageObserver's <run id>/metrics.json
+COMET = "comet"  # Comet's offline archive, .cometml-runs/<experiment key>.zip
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
                    DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
-                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED})
+                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow and DVCLive callbacks)
-FALLBACK = frozenset({MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED})
+FALLBACK = frozenset({MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET})
 # the kinds of which every file is read, not the newest one alone: TensorBoard's (a resumed
 # run's, a second writer's), Ray Tune's (a trial's each), TorchRL's, MLflow's file store's
 # and DVCLive's (a metric's each)
@@ -143,6 +145,8 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return WANDB
     if mlflowstore.NAME.fullmatch(name) and head.startswith(mlflowstore.HEADER):
         return MLFLOW
+    if cometzip.is_archive(name, head, folder):
+        return COMET
     if name == "scalars.json":
         return MMENGINE
     if name == "result.json" and first.startswith(b"{") \
@@ -202,6 +206,8 @@ def parse(kind: str, data: bytes, path: Path | None = None,
     data = data[:MAX_SOURCE_BYTES]
     if kind == WANDB:
         return wandbfile.read_wandb(data)
+    if kind == COMET:
+        return cometzip.read_archive(data)
     if kind == RAY_TUNE:  # (named by the trial's folder, a TorchRL metric by its file)
         return jsonfiles.ray_tune(data, path.parent.name if path else None)
     if kind == TORCHRL:

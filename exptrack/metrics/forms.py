@@ -347,12 +347,16 @@ _LOGGING_PREFIX = re.compile(r"^\s*(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.\-]
 # "%(asctime)s:%(levelname)s:%(message)s" ("2022-05-30 07:08:26:INFO:LR: 0.000997")
 _LEVEL_AFTER_TIME = re.compile(r":(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):\s?(?=\S)")
 _STAMP_TO_MINUTES = re.compile(LOG_STAMP + ":$")
+# a tool's own tag and level: Comet's "COMET INFO: 24 offline data items ...", "COMET
+# WARNING:" (its summary's "COMET INFO:     loss : 0.35" is a listing of the message)
+_TOOL_LEVEL = re.compile(r"^\s*[A-Z][A-Z0-9_]{1,15} (?:INFO|WARNING|ERROR|DEBUG|CRITICAL):(?=\s)")
 
 
 def without_level(pieces: list[str]) -> list[str]:
     """A line's pieces (split by ``TOKEN``) with a logging record's level blanked out, the
-    message then being the line ("INFO:tensorflow:Step 200 loss=1.19"); offsets are kept."""
-    prefix = _LOGGING_PREFIX.match(pieces[0])
+    message then being the line ("INFO:tensorflow:Step 200 loss=1.19", "COMET INFO: ...");
+    offsets are kept."""
+    prefix = _LOGGING_PREFIX.match(pieces[0]) or _TOOL_LEVEL.match(pieces[0])
     if prefix is not None:
         return [" " * prefix.end() + pieces[0][prefix.end():], *pieces[1:]]
     if len(pieces) > 3 and pieces[0][-1:] == ":" and len(pieces[1]) == 2:
