@@ -95,3 +95,25 @@ def test_crfsuites_iteration_blocks_time_phrase() -> None:
     found = named(text)
     assert [(v, s) for n, v, s, _ in found if n == "Seconds_required_for_this_iteration"] == [
         (0.001, 1), (0.002, 2), (0.003, 3)]
+
+
+def test_a_record_with_its_date_first_over_a_bar_is_no_render() -> None:
+    # tqdm.write clears the bar and MushroomRL's Logger prints its record on the bar's line
+    # ("%d/%m/%Y %H:%M:%S"): the record is a line of its own, each value counts even when it
+    # repeats (before: "06/12" read as a bar's count, an unchanged R dropped as a redraw)
+    text = "".join(f"\r  0%|          | 0/5 [00:00<?, ?it/s]\x1b[A\n"
+                   f"\r                                     \x1b[A06/12/2026 20:08:4{i} [INFO] "
+                   f"Epoch {i} | J: -0.{7 - i}917 R: -1.0\n" for i in range(1, 4))
+    found = named(text)
+    assert [(v, e) for n, v, _, e in found if n == "R"] == [(-1.0, 1), (-1.0, 2), (-1.0, 3)]
+
+
+def test_a_dict_printed_twice_at_its_own_epoch_is_one_report() -> None:
+    # Ray Train V2 copies a worker's print to its log and to stdout: the same dict, its
+    # epoch inside it, twice in a row (before: each epoch's values twice; a line whose own
+    # epoch is its only counter had no report span to compare)
+    line = ("\x1b[36m(RayTrainWorker pid=28653)\x1b[0m {{'loss': {}, 'val_loss': {}, "
+            "'val_acc': 0.84375, 'epoch': {}}}\n")
+    text = line.format(0.5788985, 0.5449521, 0) + line.format(0.4867159, 0.4442327, 1) * 2
+    found = named(text)
+    assert [(v, e) for n, v, _, e in found if n == "loss"] == [(0.5788985, 0), (0.4867159, 1)]

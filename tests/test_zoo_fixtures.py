@@ -178,6 +178,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "pop_best_eval" the generation's own best, "best_eval" the run's so far
     "comet_offline",  # (session 98) Comet's offline archive .cometml-runs/<key>.zip (its
     # messages.json's metric_msg lines); "COMET INFO:" a tag before its summary's lines
+    "mushroomrl_dqn",  # (session 98) MushroomRL's Logger record "06/12/2026 20:08:44 [INFO]
+    # Epoch 1 | J: ... R: -1.0" printed over a cleared tqdm bar: a record (its date day
+    # first), not the bar's render, so an unchanged R still counts
     "deepxde_poisson",  # (session 98) DeepXDE's training table, its loss cells of a few
     # terms a series each; its "Best model at step 3000:" block repeats the best row's values
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
@@ -190,6 +193,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # 0.001" of feature generation and of storing the model, read as "required"; its "Iter"
     # lines are read whole since session 98), "chemprop_train" (the data summaries' rich
     # tables, "Mean 2.11", "% within 1 s.d. 65%", read as metrics),
+    # "ray_train_torch" (Ray Train V2 prints the first epoch's dict again after its
+    # "Reporting training result 1:" line), "statsmodels_summary", "pmdarima_auto_arima"
+    # (their summaries' residual diagnostics; left: their truth's judgements were taken
+    # from a held-out log's), "sentencepiece_train" (its settings dump and counts),
     # "surprise_svd_cv" (cross_validate's table of folds is read as its Mean column,
     # "RMSE_(testset)"), "gluonts_deepar" (its printed "num_masked_target_values", a count)
     # and "pykan_fit" (its bar's description redraws "reg:

@@ -200,9 +200,10 @@ def is_mean_bar(render: str) -> bool:
 _BAR_MARK = re.compile(r"(?<!\d)\d+/\d|\d%|it/s|s/it|\d+it\b|[━█▉▊▋▌▍▎▏#=]{3}")
 
 
-# a logging record's date and time: no bar draws one first (``tables`` starts a record's
+# a logging record's date and time, year first or last ("06/12/2026 20:08:44": MushroomRL's,
+# Hugging Face's scripts'): no bar draws one first (``tables`` starts a record's
 # prefix with it too)
-LOG_STAMP = r"\s*\[?\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d"
+LOG_STAMP = r"\s*\[?(?:\d{4}[-/]\d\d[-/]\d\d|\d\d[-/.]\d\d[-/.]\d{4})[ T]\d\d:\d\d"
 _LOG_STAMP = re.compile(LOG_STAMP)
 
 

@@ -336,7 +336,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         flags |= COCO_ROW
     if context and not values and distiller.BANNER.search(text):
         flags |= VALIDATING
-    own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH)]
+    own = [c for c in context if c[0] in (rules.STEP, rules.EPOCH, rules.EPOCH_ALONE)]  # (a
+    # dict's own "'epoch': 1" too: Ray Train V2 prints a worker's dict twice in a row)
     report = (min(own[0][1], metrics[0][1]), max(own[-1][2], metrics[-1][2])) \
         if own and metrics else _stamped_report(raw, bool(metrics))
     return Plan(context, metrics, flags | listing, keyed, key, report)
