@@ -3,7 +3,17 @@ start); the guards pin what must not change."""
 
 from __future__ import annotations
 
+import itertools
+import random
+import re
+from pathlib import Path
+
+import pytest
 from parsed import named
+
+from exptrack.metrics.parser import MetricParser
+
+ZOO = Path(__file__).parent / "data" / "zoo"
 
 
 def test_a_best_models_block_at_its_step_repeats_values() -> None:
@@ -117,3 +127,102 @@ def test_a_dict_printed_twice_at_its_own_epoch_is_one_report() -> None:
     text = line.format(0.5788985, 0.5449521, 0) + line.format(0.4867159, 0.4442327, 1) * 2
     found = named(text)
     assert [(v, e) for n, v, _, e in found if n == "loss"] == [(0.5788985, 0), (0.4867159, 1)]
+
+
+SPM = """\
+I0000 00:00:1796587607.819140   24751 sentencepiece_trainer.cc:149] Starts training with :
+trainer_spec {
+  input: corpus.txt
+  model_type: UNIGRAM
+  vocab_size: 500
+  character_coverage: 0.9995
+  shrinking_factor: 0.75
+  user_defined_symbols: <blk>
+  user_defined_symbols: <sos/eos>
+  vocabulary_output_piece_score: 1
+  differential_privacy_noise_level: 0
+}
+normalizer_spec {
+  name: nmt_nfkc
+  add_dummy_prefix: 1
+}
+denormalizer_spec {}
+I0000 00:00:1796587607.848869   24751 trainer_interface.cc:661] Tokenizing input sentences \
+with whitespace: 4000
+I0000 00:00:1796587608.167204   24751 unigram_model_trainer.cc:903] EM sub_iter=0 size=3699 \
+obj=10.7705 num_tokens=52028 bytes/tok=8.94101
+I0000 00:00:1796587608.188811   24751 unigram_model_trainer.cc:903] EM sub_iter=1 size=3121 \
+obj=9.8801 num_tokens=52713 bytes/tok=9.05012
+"""
+
+
+def test_sentencepieces_options_and_em_iterations() -> None:
+    # SentencePiece's trainer: its options printed in protobuf's text format ("trainer_spec
+    # {", a field repeated) are settings, however their names sound (before: the options
+    # with a metric's word, or all of them in a log of no step); "EM sub_iter=1" is the EM
+    # loop's counter (before: a metric "EM_sub_iter", its obj at no step)
+    found = named(SPM)
+    assert {n for n, *_ in found} == {"obj", "bytes/tok"}
+    assert [(v, s) for n, v, s, _ in found if n == "obj"] == [(10.7705, 0), (9.8801, 1)]
+
+
+def test_a_data_sets_statistics_table_is_no_metric() -> None:
+    # Chemprop's rich tables describe each split's target before training ("Summary of
+    # Training Data", "┃ Statistic ┃ Value (logp) ┃"): no metrics (before: Mean, Std._dev.,
+    # Median, %_within_1_s.d. ... each split's, three values a name)
+    table = ("     Summary of {} Data     \n"
+             "┏━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓\n"
+             "┃       Statistic ┃ Value (logp) ┃\n"
+             "┡━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━┩\n"
+             "│     Num. smiles │           {} │\n"
+             "│            Mean │         {} │\n"
+             "│       Std. dev. │         1.44 │\n"
+             "│ % within 1 s.d. │          65% │\n"
+             "└─────────────────┴──────────────┘\n\n")
+    text = table.format("Training", 48, 2.11) + table.format("Validation", 6, 2.55) \
+        + "Epoch 0: loss=0.52\nEpoch 1: loss=0.41\n"
+    assert [n for n, *_ in named(text)] == ["loss", "loss"]
+
+
+def _observations(pieces: list[bytes]) -> list[str]:
+    parser = MetricParser()
+    found = [o for piece in pieces for o in parser.feed(piece)] + parser.finish()
+    return [repr(o) for o in found]  # (repr: nan == nan)
+
+
+@pytest.mark.parametrize("mode", ["pipe", "pty"])
+def test_a_line_glued_to_a_bars_frame_reads_alike_in_any_chunks(mode: str) -> None:
+    # Optuna's LightGBM tuner: tqdm writes a frame ("\rfeature_fraction, val_score: 0.27:
+    # 29%|...| 2/7 [...]"), then Optuna's logger its "[I ...] Trial 1 finished with value:
+    # 0.27 ..." record on the same line, two writes, so the recorder reads them apart
+    # (before: the record read apart from the "\r" before the frame was no line of its own,
+    # 17 of the 65 trial values kept; read whole, all of them)
+    data = (ZOO / "optuna_lightgbm_tuner" / mode / "output.log").read_bytes()
+    whole = _observations([data])
+    assert sum('name=\'value\'' in o for o in whole) == 65
+    cuts = sorted({m.start() for m in re.finditer(rb"\r", data)}
+                  | {m.end() for m in re.finditer(rb"\n", data)})
+    writes = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)], strict=True) if a < b]
+    assert _observations(writes) == whole
+    rng = random.Random(mode)
+    sizes = [rng.choice((1, 2, 3, 7, 64, 333, 4096)) for _ in range(len(data))]
+    starts = list(itertools.accumulate([0, *sizes]))
+    assert _observations([data[a:b] for a, b in itertools.pairwise(starts)
+                          if a < len(data)]) == whole
+
+
+def test_an_ax_trials_data_is_at_the_trials_index() -> None:
+    # Ax's AxClient logs each completed trial's data: a value (Ax 1.x) or a (mean, standard
+    # error) pair (Ax 0.x) a key, at the trial's index (before: nothing of a pair; a value
+    # at no step); the parameters of "Generated new trial" are the trial's configuration
+    text = ("[INFO 09-23 21:56:15] ax.service.ax_client: Generated new trial 0 with parameters "
+            "{'x1': 0.41, 'x2': 0.7} using model Sobol.\n"
+            "[INFO 09-23 21:56:15] ax.service.ax_client: Completed trial 0 with data: "
+            "{'hartmann6': (-0.55, 0.0), 'l2norm': (1.2, 0.0)}.\n"
+            "[INFO 09-23 21:56:16] ax.service.ax_client: Completed trial 1 with data: "
+            "{'hartmann6': (-0.65, 0.0), 'l2norm': (1.1, 0.0)}.\n"
+            "[INFO 12-06 20:41:45] ax.service.ax_client: Completed trial 2 with data: "
+            "{'hartmann6': -0.7, 'l2norm': 1.05}.\n")
+    assert [(n, v, s) for n, v, s, _ in named(text)] == [
+        ("hartmann6", -0.55, 0), ("l2norm", 1.2, 0), ("hartmann6", -0.65, 1), ("l2norm", 1.1, 1),
+        ("hartmann6", -0.7, 2), ("l2norm", 1.05, 2)]

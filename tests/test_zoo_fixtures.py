@@ -181,6 +181,14 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "mushroomrl_dqn",  # (session 98) MushroomRL's Logger record "06/12/2026 20:08:44 [INFO]
     # Epoch 1 | J: ... R: -1.0" printed over a cleared tqdm bar: a record (its date day
     # first), not the bar's render, so an unchanged R still counts
+    "sentencepiece_train",  # (session 98) a precision case: its options in protobuf's
+    # text format are settings, "EM sub_iter=1" the EM loop's counter
+    "chemprop_train",  # (session 98) Chemprop's "chemprop train": its data summaries'
+    # "Statistic | Value (logp)" tables no metrics; its Lightning metrics.csv read
+    "optuna_lightgbm_tuner",  # (session 98) Optuna's LightGBM tuner: its "Trial 1 finished
+    # with value" records glued to tqdm's frames; read alike whatever the reads' chunks
+    "torchvision_detection_ref",  # (session 98) torchvision's detection reference:
+    # MetricLogger's "loss: 1.2345 (1.3456)" lines (the window's median), COCO's summary
     "deepxde_poisson",  # (session 98) DeepXDE's training table, its loss cells of a few
     # terms a series each; its "Best model at step 3000:" block repeats the best row's values
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
@@ -191,12 +199,16 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # postfix's running loss and metrics each batch; its history keeps each epoch's last)
     # not passing (session 98's): "crfsuite_lbfgs" (CRFsuite's one-off "Seconds required:
     # 0.001" of feature generation and of storing the model, read as "required"; its "Iter"
-    # lines are read whole since session 98), "chemprop_train" (the data summaries' rich
-    # tables, "Mean 2.11", "% within 1 s.d. 65%", read as metrics),
+    # lines are read whole since session 98),
     # "ray_train_torch" (Ray Train V2 prints the first epoch's dict again after its
     # "Reporting training result 1:" line), "statsmodels_summary", "pmdarima_auto_arima"
     # (their summaries' residual diagnostics; left: their truth's judgements were taken
-    # from a held-out log's), "sentencepiece_train" (its settings dump and counts),
+    # from a held-out log's),
+    # "ax_service_loop" (the tutorial's closing print of the model's prediction at the best
+    # arm, "{'branin': np.float64(0.4019)}", a 13th value; its trials at their index since
+    # session 98), "smac_hpo" (SMAC's runhistory.json, its trials' costs, is read by no
+    # reader), "pycaret_classification" (its leaderboard and fold grids, pandas tables
+    # wrapped at 80 columns, its setup table's "Maximum one-hot encoding  25"),
     # "surprise_svd_cv" (cross_validate's table of folds is read as its Mean column,
     # "RMSE_(testset)"), "gluonts_deepar" (its printed "num_masked_target_values", a count)
     # and "pykan_fit" (its bar's description redraws "reg:

@@ -227,6 +227,9 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     if name in COUNTER_KEYS and before[:found.start("words")].endswith(": "):
         return ""  # LAVIS's "Train: data epoch: [4]": the counter (a label's words before)
     words = found.group("words")
+    if strong and name in COUNTER_KEYS and words[:-1].isupper() and words[:-1].isalpha():
+        return ""  # SentencePiece's "EM sub_iter=1", TVM's "XGB iter:  25": the loop's
+        # name, then its counter (not "GRPO iter 1/1", an inner loop's count beside a step)
     parts = words.split()
     if not first and abbrev.is_rate_unit(parts[0]) \
             and not before[:found.start("words")].strip():  # Sockeye's "6.30 updates/sec

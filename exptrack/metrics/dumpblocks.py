@@ -58,7 +58,7 @@ class DumpBlocks(ModedBlocks):
             return
         if block.is_configuration():  # a Series's rows are a table's, however often printed
             if not block.series:
-                out.extend(self._recorded(self._settings.keep(block.held)))
+                out.extend(self._recorded(self._settings.keep(block.held, not block.message)))
         else:
             out.extend(self._recorded(block.held))
 

@@ -42,6 +42,8 @@ MEASURED = 1 << 19  # a section's heading that names results ("Evaluation Statis
 METRICS = 1 << 22  # ... that says "metrics" ("Daily metrics:"): every number under it is one
 BEST = 1 << 21  # a heading over the best epoch's values again ("Best results (w.r.t BLEU_4)
 # in validation set:", R2Gen's): its block repeats values already recorded
+MESSAGE = 1 << 32  # a message's text format opened ("trainer_spec {", SentencePiece's
+# options): its fields are settings, whatever their names (``Settings.keep``)
 PLACES = 1 << 23  # four bits from here: the decimal places of a listing's plain number
 # (an integer's: 15), whose sharing makes a block results (``Block.places``)
 # a Block's modes: it reads the lines after it
@@ -73,6 +75,7 @@ def best_heading(text: str) -> bool:
     return _BEST_HEADING.match(message(text)) is not None
 
 
+_MESSAGE_OPEN = re.compile(r"^\s{0,8}[A-Za-z_]\w{0,60} \{\s*$")  # protobuf's text format
 _PAIR_INSIDE = re.compile(r"\)\s?[:=]\s[+-]?\.?\d")  # a value's own "(name): number"
 _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
 # a table's header whose names end with ":" (pagmo's "Gen:   Fevals:   Best:   dx:"): no section
@@ -238,6 +241,8 @@ def classify(line: str) -> tuple[int, str]:
         return 0, ""  # a table's row (its columns in groups: " IDF1  IDP  IDR| Rcll ...")
     if _STRUCTURE.match(text):
         return CONTINUES, ""
+    if _MESSAGE_OPEN.match(text):
+        return CONTINUES | EVIDENCE | MESSAGE, ""
     if not any(c.isdigit() for c in text) and _HEADER.search(text) \
             and (text.endswith((":", "(", "{")) or text.lstrip()[:1] in "-=*#<[("):
         return CONTINUES | EVIDENCE, ""  # "---- arguments ----", "Config:", "Namespace("
@@ -294,7 +299,8 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("best", "computed", "copied", "depth", "epoch", "evidence", "fresh", "held",
-                 "in_run", "keys", "liked", "lines", "lone", "measured", "metrics", "mode",
+                 "in_run", "keys", "liked", "lines", "lone", "measured", "message", "metrics",
+                 "mode",
                  "numeric", "percent", "phase", "places", "renewed", "reprinted", "series",
                  "step", "stream", "waited")
 
@@ -320,6 +326,7 @@ class Block:
         self.keys: set[str] = set()
         self.held: list[Observation] = []
         self.evidence = False
+        self.message = False  # a message's text format ("trainer_spec {"): settings all
         self.numeric = 0  # listing lines whose value is a number
         self.liked = 0  # ... whose key is a metric's name
         self.percent = 0  # ... whose value is a percentage
@@ -347,6 +354,7 @@ class Block:
         caller then releases what is held)."""
         if flags & EVIDENCE:
             self.evidence = True
+            self.message = self.message or bool(flags & MESSAGE)
             self.series = self.series or key == "dtype"  # "Name: x, dtype: float64"
         if flags & CONTINUES:
             self.keys.clear()  # a new section: its keys may repeat the last one's ("type")
@@ -356,8 +364,8 @@ class Block:
         if not flags & LISTING or self.stream:
             return False
         folded = spelling.key(key)
-        if folded in self.keys:
-            self.stream = True
+        if folded in self.keys and not self.message:  # (a message's field may repeat:
+            self.stream = True  # SentencePiece's "user_defined_symbols: <blk>" twice)
             return True
         self.keys.add(folded)
         if flags & NUMERIC:
@@ -391,12 +399,13 @@ class Settings:
     def __init__(self) -> None:
         self._seen: dict[str, list[Observation] | None] = {}  # None: a metric after all
 
-    def keep(self, held: list[Observation]) -> list[Observation]:
-        """Of a configuration block's values (in order), those to record now."""
+    def keep(self, held: list[Observation], named: bool = True) -> list[Observation]:
+        """Of a configuration block's values (in order), those to record now (``named``:
+        a metric's name is one, unless the block is a message's fields)."""
         kept: list[Observation] = []
         for obs in held:
             seen = self._seen.get(obs.name, [])
-            if seen is None or names.metric_like(obs.name):
+            if seen is None or (named and names.metric_like(obs.name)):
                 kept.append(obs)
                 continue
             seen = [*seen[-(self.KEEP - 1):], obs]

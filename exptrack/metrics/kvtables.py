@@ -103,12 +103,17 @@ COUNTED = "(counted)/"  # the section of a counts table's rows, which are droppe
 # a two-column table of one value per class ("| class name | average precision (in %) |",
 # NVIDIA TAO's): its rows are a breakdown, no metrics
 _CLASS_HEADER = re.compile(r"(?i)^\s*\|\s*(?:class(?:[ _]?name)?|classes|category|label)\s*\|")
+# a data set's description: Chemprop's "┃ Statistic ┃ Value (logp) ┃" over the target's
+# "Num. smiles", "Mean", "Std. dev.", "% within 1 s.d." of each split
+_STATISTIC_HEADER = re.compile(r"(?i)^\s*\|\s*statistics?\s*\|\s*values?(?:\s\([^()|]{1,60}\))?"
+                               r"\s*\|\s*$")
 
 
 def counts_header(line: str) -> bool:
-    """The header of a table whose rows are no metrics: counts ("| Modules | Parameters |")
-    or one value per class."""
-    if _CLASS_HEADER.match(line) is not None and line.count("|") == 3:
+    """The header of a table whose rows are no metrics: counts ("| Modules | Parameters |"),
+    one value per class, or a data set's statistics ("| Statistic | Value (logp) |")."""
+    if (_CLASS_HEADER.match(line) is not None and line.count("|") == 3) \
+            or _STATISTIC_HEADER.match(line) is not None:
         return True
     head = _COUNTS_HEADER.match(line)
     return head is not None and names.counts_things(head.group("head"))

@@ -180,8 +180,9 @@ EMPTY = Plan((), ())
 # Keras bar or Flower's lines, whose handlers read the line as printed)
 _MESSAGE_FLAGS = (dumps.LISTING | dumps.NUMERIC | dumps.PERCENT | dumps.PLACES * 15
                   | dumps.EVIDENCE | dumps.CONTINUES | dumps.MEASURED | dumps.METRICS
-                  | dumps.BEST | EPOCH_REPORT | DONE | CLOSES | TRIAL | LR_REDUCED | REPRINT
-                  | COCO_ROW | COCO_TYPE | ROWS | RESULTS | COPYPASTE | SUMMARY | RANKED)
+                  | dumps.BEST | dumps.MESSAGE | EPOCH_REPORT | DONE | CLOSES | TRIAL
+                  | LR_REDUCED | REPRINT | COCO_ROW | COCO_TYPE | ROWS | RESULTS | COPYPASTE
+                  | SUMMARY | RANKED)
 _CONTEXT = frozenset({rules.STEP, rules.EPOCH, rules.BAR_STEP, rules.BATCH})
 
 
@@ -266,6 +267,9 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     trial = 0
     if dark is None and " finished with value" in text:
         dark = optuna.plan(pieces)
+        trial = TRIAL if dark is not None else 0
+    elif dark is None and optuna.AX_MARK in text:  # "Completed trial 3 with data: {...}"
+        dark = optuna.ax_plan(pieces)
         trial = TRIAL if dark is not None else 0
     elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
         dark = samplefactory.plan(pieces, text)

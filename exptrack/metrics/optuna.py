@@ -1,4 +1,4 @@
-"""Optuna's trial lines: its logger reports each finished trial of a study with the
+"""A search's trial lines. Optuna's logger reports each finished trial of a study with the
 objective's value and the sampled parameters::
 
     [I 2024-05-01 12:00:00,123] Trial 3 finished with value: 0.12 and parameters: {'lr':
@@ -8,13 +8,29 @@ objective's value and the sampled parameters::
 The value is the metric (``value``; a multi-objective study's ``values_0``, ``values_1``,
 ...), at the trial's number as its step. The parameters are the trial's configuration and
 "Best is trial 1 with value" repeats an earlier trial's value: neither is recorded.
+
+Ax's ``AxClient`` reports each completed trial's data, a metric's value (Ax 1.x) or its mean
+and standard error (Ax 0.x), at the trial's index::
+
+    [INFO 12-06 20:41:45] ax.service.ax_client: Completed trial 11 with data: {'branin': 49.12}.
+    [INFO 09-23 21:56:15] ax.service.ax_client: Completed trial 1 with data: {'objective':
+    (-55.842117, 0.0)}.
+
+Each key is a metric at the trial's index as its step; a tuple's second number, the
+standard error, is none.
 """
 
+
 from __future__ import annotations
+
+import re
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, STEP
 
+AX_MARK = _AX_TRIAL = "Completed trial "
+_AX_DATA = " with data: {"
+_AX_KEY = re.compile(r"""['"](?P<key>[^'"\n]{1,100})['"]:\s?\(?$""")
 _ONE = " finished with value: "
 _MANY = " finished with values: ["
 MAX_OBJECTIVES = 16
@@ -37,3 +53,19 @@ def plan(pieces: list[str]) -> tuple[Action, ...] | None:
         if pieces[index + 1] != ", ":
             return tuple(actions) if pieces[index + 1].startswith("]") else None
     return None
+
+
+def ax_plan(pieces: list[str]) -> tuple[Action, ...] | None:
+    """The actions of an Ax ``Completed trial N with data: {...}`` line, or None."""
+    trial = next((index for index in range(1, min(len(pieces) - 3, 9), 2)
+                  if pieces[index - 1].endswith(_AX_TRIAL) and pieces[index].isdigit()
+                  and pieces[index + 1].startswith(_AX_DATA)), None)
+    if trial is None:
+        return None
+    actions = [Action(STEP, trial)]
+    for index in range(trial + 2, min(len(pieces) - 1, trial + 2 + 4 * MAX_OBJECTIVES), 2):
+        before = pieces[index - 1]
+        key = _AX_KEY.search(before[-104:])
+        if key is not None:
+            actions.append(Action(METRIC, index, key["key"]))
+    return tuple(actions) if len(actions) > 1 else None

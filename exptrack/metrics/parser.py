@@ -157,7 +157,10 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             if len(buffer) > MAX_LINE_BYTES:
                 self._pending, self._skip_rest = b"", True
             return b""
-        self._pending = buffer[cut + 1:]
+        # a render's text stays after its "\r": what the next read adds to it continues
+        # the render (a line a logger glues to a bar's last frame: Optuna's "Trial 1
+        # finished" after tqdm's frame, two writes), as it would read in one chunk
+        self._pending = buffer[cut + 1:] if buffer[cut] == 10 else b"\r" + buffer[cut + 1:]
         complete = buffer[:cut + 1]
         if self._skip_rest:
             ends = [i for i in (complete.find(b"\n"), complete.find(b"\r")) if i >= 0]
