@@ -1420,6 +1420,11 @@ EXPECTED = {
     # 0.00922 by step 19 while train_loss keeps falling (0.00716 -> 0.00702): LBFGS fitting
     # 200 points past the test set's best
     "zoo/pykan_fit/pipe/output.log": {"overfitting"},
+    # the zoo's NeuralProphet fit (session 98): Loss_val best 0.0034 at epoch 4, then up to
+    # 0.0043 by epoch 9 while the train Loss keeps falling (0.0067 -> 0.0027); under a
+    # terminal its bar's cut postfix leaves the validation series alone: a plateau
+    "zoo/neuralprophet_fit/pipe/output.log": {"overfitting"},
+    "zoo/neuralprophet_fit/pty/output.log": {"plateau"},
     # fires since session 97 read a bracketed number that is no whole number as no step
     # (its values had sat at such "steps"): val_loss 0.693 -> 12.2 while loss falls. A
     # held-out log of the parser's measured half, registered as the insight reads it, not

@@ -95,3 +95,44 @@ def test_only_comets_folder_holds_its_archives() -> None:
     assert files.kind_of(ARCHIVE.name, head, "outputs") is None  # any other zip
     assert files.kind_of("x.zip", b"not a zip", ".cometml-runs") is None
     assert files.COMET in files.FALLBACK  # a framework's own file beside it wins
+
+
+RUNHISTORY = next((Path(__file__).parent / "data" / "zoo" / "smac_hpo" / "pipe" / "files"
+                   / "smac3_output").glob("*/0/runhistory.json"))
+COPY_SMAC = r"""
+import shutil, sys
+shutil.copytree(sys.argv[1], "smac3_output/abc/0", copy_function=shutil.copy)
+print("Incumbent cost: 0.05999999999999994")
+"""
+
+
+def test_smacs_run_history_gives_each_trial(tmp_path: Path, track_home: Path) -> None:
+    # SMAC3 prints no trial's cost: its runhistory.json (SMAC 2.4.1's, from the zoo case
+    # smac_hpo) holds them, a trial an entry
+    fixture = tmp_path / "fixture"
+    fixture.mkdir()
+    shutil.copy(RUNHISTORY, fixture / "runhistory.json")
+    work = tmp_path / "work"
+    work.mkdir()
+    track("run", "--", sys.executable, "-c", COPY_SMAC, str(fixture), cwd=work, check=True)
+    metrics = track_json("show", "@")["metrics"]
+    assert {"cost", "time", "cpu_time", "Incumbent_cost"} <= set(metrics)
+    assert metrics["cost"]["count"] == 20 and metrics["cost"]["min"] < 0.061
+    rows = [r for r in metric_rows(only_run(track_home) / "metrics.jsonl")
+            if r["name"] == "cost"]
+    assert [r["step"] for r in rows] == list(range(1, 21))
+
+
+def test_a_run_history_of_failed_and_multi_objective_trials() -> None:
+    trial = '{{"config_id": {0}, "cost": {1}, "time": 0.5, "cpu_time": 0.25, "status": {2}}}'
+    data = ('{\n  "stats": {\n    "submitted": 3,\n    "finished": 3,\n    "running": 0\n  },\n'
+            '  "data": [' + ", ".join((trial.format(1, 0.5, 1), trial.format(2, 2147483647.0, 2),
+                                       trial.format(3, "[0.25, 12.0]", 1))) + "]\n}")
+    head = data.encode()[:4096]
+    assert files.kind_of("runhistory.json", head) == files.SMAC
+    assert files.kind_of("runhistory.json", b'{"data": []}') is None
+    got = [tuple(o) for o in files.parse(files.SMAC, data.encode())]
+    assert got == [("cost", 0.5, 1, None), ("time", 0.5, 1, None), ("cpu_time", 0.25, 1, None),
+                   ("cost_0", 0.25, 3, None), ("cost_1", 12.0, 3, None), ("time", 0.5, 3, None),
+                   ("cpu_time", 0.25, 3, None)]  # the crashed trial 2 gives nothing
+    assert files.parse(files.SMAC, data.encode()[:-20]) == []  # (being rewritten)

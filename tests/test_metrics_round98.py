@@ -226,3 +226,16 @@ def test_an_ax_trials_data_is_at_the_trials_index() -> None:
     assert [(n, v, s) for n, v, s, _ in named(text)] == [
         ("hartmann6", -0.55, 0), ("l2norm", 1.2, 0), ("hartmann6", -0.65, 1), ("l2norm", 1.1, 1),
         ("hartmann6", -0.7, 2), ("l2norm", 1.05, 2)]
+
+
+def test_a_phase_heading_names_the_indented_line_under_it() -> None:
+    # PyTorch's Quickstart tutorial: print(f"Test Error: \n Accuracy: {..:>0.1f}%, Avg loss:
+    # {..:>8f} \n"): the heading's phase names the values of the line under it (before:
+    # "Accuracy" and "Avg_loss", whose phase the heading alone said)
+    text = "".join(f"Epoch {e}\n-------------------------------\nloss: 2.30{e}  [   64/19200]\n"
+                   f"Test Error: \n Accuracy: 1{e}.5%, Avg loss: 2.29870{e} \n\n"
+                   for e in (1, 2))
+    found = named(text)
+    assert [(n, v, ep) for n, v, _, ep in found if n.startswith("test_")] == [
+        ("test_accuracy", 11.5, 1), ("test_avg_loss", 2.298701, 1),
+        ("test_accuracy", 12.5, 2), ("test_avg_loss", 2.298702, 2)]

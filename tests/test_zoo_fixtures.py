@@ -189,6 +189,15 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # with value" records glued to tqdm's frames; read alike whatever the reads' chunks
     "torchvision_detection_ref",  # (session 98) torchvision's detection reference:
     # MetricLogger's "loss: 1.2345 (1.3456)" lines (the window's median), COCO's summary
+    "smac_hpo",  # (session 98) SMAC3's runhistory.json (each trial's cost), its printed
+    # "Incumbent cost:"
+    "gpytorch_regression", "pyro_svi", "setfit_trainer",  # (session 98) read as they
+    # came: GPyTorch's "Iter 1/50 - Loss: 0.950   lengthscale: 0.693   noise: 0.693",
+    # Pyro's "Elbo loss: 696.19", SetFit's Trainer dicts and its trainer_state.json
+    "neuralprophet_fit",  # (session 98) NeuralProphet's TensorBoard file (its bar's
+    # unchanged RegLoss and cut postfix under a terminal: the output alone is not enough)
+    "pytorch_quickstart",  # (session 98) PyTorch's Quickstart tutorial: "Test Error: "
+    # over " Accuracy: 12.5%, Avg loss: 2.298702 ": the heading's phase names them
     "deepxde_poisson",  # (session 98) DeepXDE's training table, its loss cells of a few
     # terms a series each; its "Best model at step 3000:" block repeats the best row's values
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
@@ -206,8 +215,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # from a held-out log's),
     # "ax_service_loop" (the tutorial's closing print of the model's prediction at the best
     # arm, "{'branin': np.float64(0.4019)}", a 13th value; its trials at their index since
-    # session 98), "smac_hpo" (SMAC's runhistory.json, its trials' costs, is read by no
-    # reader), "pycaret_classification" (its leaderboard and fold grids, pandas tables
+    # session 98), "pycaret_classification" (its leaderboard and fold grids, pandas tables
     # wrapped at 80 columns, its setup table's "Maximum one-hot encoding  25"),
     # "surprise_svd_cv" (cross_validate's table of folds is read as its Mean column,
     # "RMSE_(testset)"), "gluonts_deepar" (its printed "num_masked_target_values", a count)

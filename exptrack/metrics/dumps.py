@@ -90,7 +90,8 @@ _PHASE_HEADING = re.compile(
     r"(?i)^[\W_]{0,8}(?:(?:train|training|val|valid|validation|test|testing|dev)-[A-Za-z0-9]{1,5}\s"
     r"|[A-Za-z]+\s){0,3}(?:\d{1,7}(?:/\d{1,7})?\s)?(?:[-:]\s)?"  # "Epoch 15 -
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
-    r"(?:\s(?:set|split|results?|metrics|scores?))?"
+    r"(?:\s(?:set|split|results?|metrics|scores?|error))?"  # ("Test Error:", PyTorch's
+    # Quickstart tutorial, over " Accuracy: 12.5%, Avg loss: 2.298702")
     # PyHealth's Trainer: "--- Eval epoch-0, step-1 ---" over "f1_samples: 0.19", "loss: 12.2"
     r"(?:\s(?:epoch|step)-\d{1,7}(?:,\sstep-\d{1,9})?)?"
     r"\s?:?[\W_]{0,8}$")  # Val metrics:"

@@ -48,9 +48,10 @@ MLFLOW_FILE = "mlflow_file"  # a metric of MLflow's file store, mlruns/<exp>/<ru
 DVCLIVE = "dvclive"  # a metric of DVCLive's, dvclive/plots/metrics/<key>.tsv
 SACRED = "sacred"  # FileStorageObserver's <run id>/metrics.json
 COMET = "comet"  # Comet's offline archive, .cometml-runs/<experiment key>.zip
+SMAC = "smac"  # SMAC3's runhistory.json
 KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
                    DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
-                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET})
+                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET, SMAC})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow and DVCLive callbacks)
@@ -61,7 +62,8 @@ FALLBACK = frozenset({MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET})
 EVERY_FILE = frozenset({TFEVENTS, RAY_TUNE, TORCHRL, MLFLOW_FILE, DVCLIVE})
 
 # the JSON files ``kind_of`` may take (others are not opened)
-JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json", "result.json"})
+JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json", "result.json",
+                        "runhistory.json"})
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
 
 # Ultralytics: results.csv's "metrics/<name>(<B|M|P>)" -> the stdout name's prefix.
@@ -156,6 +158,8 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return DETECTRON2  # a JSON line an iteration ("eta_seconds", "total_loss", ...)
     if name == "metrics.json" and _SACRED_HEAD.match(head) is not None:
         return SACRED
+    if name == "runhistory.json" and jsonfiles.SMAC_HEAD.match(head) is not None:
+        return SMAC
     if TORCHTUNE_NAME.fullmatch(name) and first.startswith(b"step ") and b" | " in first:
         return TORCHTUNE
     if name == SPEECHBRAIN_NAME and first.startswith(b"epoch") and b" - " in first:
@@ -216,7 +220,8 @@ def parse(kind: str, data: bytes, path: Path | None = None,
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: jsonfiles.hf_trainer,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
         DETECTRON2: jsonfiles.detectron2, SACRED: jsonfiles.sacred, FLAIR: _flair,
-        TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml}[kind]
+        TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml,
+        SMAC: jsonfiles.smac}[kind]
     return reader(data)
 
 

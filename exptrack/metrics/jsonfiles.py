@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -149,6 +150,36 @@ def sacred(data: bytes) -> list[Observation]:
             position, found = axis(number(step)), number(value)
             if position is not None and found is not None:
                 out.append(Observation(str(name), found, position, None))
+    return out
+
+
+SMAC_HEAD = re.compile(rb'^\{\s{0,40}"stats":\s{0,4}\{[^{}]{0,400}\},\s{0,40}"data":\s{0,4}\[')
+_SMAC_VALUES = ("cost", "time", "cpu_time")
+_SMAC_SUCCESS = 1  # StatusType.SUCCESS (a crash's cost is SMAC's crash cost, no measure)
+
+
+def smac(data: bytes) -> list[Observation]:
+    """SMAC3's ``runhistory.json`` (SMAC 2.x, ``<output_directory>/<name>/<seed>/``): each
+    trial's ``cost`` (a multi-objective run's ``cost_0``, ``cost_1``, ...), ``time`` and
+    ``cpu_time``, at its position in the run history (from 1, SMAC's trial count); a trial
+    that did not succeed (crashed, timed out, still running) gives nothing. SMAC rewrites
+    the whole file: one cut short gives nothing."""
+    try:
+        record = json.loads(data)
+    except (ValueError, RecursionError):
+        return []
+    trials = record.get("data") if isinstance(record, dict) else None
+    out: list[Observation] = []
+    for position, trial in enumerate(trials[:MAX_ROWS] if isinstance(trials, list) else (), 1):
+        if not isinstance(trial, dict) or trial.get("status") != _SMAC_SUCCESS:
+            continue
+        for key in _SMAC_VALUES:
+            value = trial.get(key)
+            if isinstance(value, list):
+                out += [Observation(f"{key}_{i}", found, position, None)
+                        for i, found in enumerate(map(number, value)) if found is not None]
+            elif (found := number(value)) is not None:
+                out.append(Observation(key, found, position, None))
     return out
 
 

@@ -311,7 +311,13 @@ class SlowPath(Placing, DumpBlocks):
                 return None  # a blank line between a heading of results and its keys
                 # (spaCy's "=== Results ===", a blank line, "TAG  100.00")
             elif block is not None and not lonekey.waits(block, text_of(raw)):
+                phase = block.phase if not block.keys and plan.metrics and not plan.context \
+                    and text_of(raw)[:1] in (" ", "\t") else None  # PyTorch's Quickstart:
+                # "Test Error: ", then " Accuracy: 12.5%, Avg loss: 2.298702 ", indented
                 self._close_dump(out)  # (hyperopt's bar redrawn between "SCORE:" and "0.8")
+                if phase:
+                    plan = plan._replace(metrics=tuple((with_phase(m[0], phase), *m[1:])
+                                                       for m in plan.metrics))
             if flags & (SLOW | TRIAL):  # (a bar's values: its description, then the
                 first = len(out)  # epoch's summary line prints them again, or the other way
                 self._apply(plan, raw, out)  # round; two handlers print a trial twice)
