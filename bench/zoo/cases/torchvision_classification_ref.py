@@ -64,7 +64,6 @@ it prints as ``Acc@1``/``Acc@5``. Judgements:
 # zoo-venv: misc
 
 import math
-import os
 import random
 import re
 import runpy
@@ -74,14 +73,10 @@ from pathlib import Path
 import torch
 import torchvision
 from _truth import series, write_truth
+from _vision_refs import UPSTREAM_COMMIT, references
 from PIL import Image, ImageDraw
 
-UPSTREAM_COMMIT = "428a54c96e82226c0d2d8522e9cbfdca64283da0"
-repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
-refs = repos.expanduser() / "vision" / "references" / "classification"
-if not (refs / "train.py").is_file():
-    sys.exit(f"no torchvision references at {refs} (git archive {UPSTREAM_COMMIT} "
-             "references/classification of pytorch/vision)")
+refs = references("classification")
 
 COLOURS = [(220, 30, 30), (30, 200, 30), (40, 40, 220), (230, 210, 20), (200, 40, 200),
            (20, 200, 210)]

@@ -91,7 +91,6 @@ call. Judgements:
 # zoo-venv: tvdet
 
 import json
-import os
 import random
 import re
 import runpy
@@ -102,14 +101,10 @@ from pathlib import Path
 import torch
 import torchvision
 from _truth import series, write_truth
+from _vision_refs import UPSTREAM_COMMIT, references
 from PIL import Image, ImageDraw
 
-UPSTREAM_COMMIT = "428a54c96e82226c0d2d8522e9cbfdca64283da0"
-repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
-refs = repos.expanduser() / "vision" / "references" / "detection"
-if not (refs / "train.py").is_file():
-    sys.exit(f"no torchvision references at {refs} (git archive {UPSTREAM_COMMIT} "
-             "references/detection of pytorch/vision)")
+refs = references("detection")
 
 SIZE = 64
 CATEGORIES = [(1, "red", (220, 30, 30)), (2, "green", (30, 200, 30)), (3, "blue", (40, 40, 220))]
