@@ -239,3 +239,32 @@ def test_a_phase_heading_names_the_indented_line_under_it() -> None:
     assert [(n, v, ep) for n, v, _, ep in found if n.startswith("test_")] == [
         ("test_accuracy", 11.5, 1), ("test_avg_loss", 2.298701, 1),
         ("test_accuracy", 12.5, 2), ("test_avg_loss", 2.298702, 2)]
+
+
+def test_gensims_callbacks_log_a_pass_under_their_title() -> None:
+    # LdaModel's PerplexityMetric and ConvergenceMetric (logger="shell"): "Epoch 0:
+    # Perplexity estimate: 11.64" is lda.metrics["Perplexity"] at pass 0 (before: its values
+    # joined the per-word bound lines' "perplexity_estimate"; "Convergence_estimate")
+    prefix = "2026-12-06 21:20:01,612 : INFO : "
+    text = "".join(f"{prefix}-3.35{e} per-word bound, 10.2{e} perplexity estimate based on a "
+                   f"held-out corpus of 100 documents with 3027 words\n"
+                   f"{prefix}Epoch {e}: Perplexity estimate: 11.64{e}\n"
+                   f"{prefix}Epoch {e}: Convergence estimate: 3.53{e}\n" for e in range(3))
+    found = named(text)
+    assert [(v, ep) for n, v, _, ep in found if n == "Perplexity"] == [
+        (11.640, 0), (11.641, 1), (11.642, 2)]
+    assert [v for n, v, *_ in found if n == "perplexity_estimate"] == [10.20, 10.21, 10.22]
+    assert [v for n, v, *_ in found if n == "Convergence"] == [3.530, 3.531, 3.532]
+
+
+def test_elegantrls_table_with_a_value_under_etc() -> None:
+    # ElegantRL's evaluator table: PPO prints a value under the header's last "etc." (its
+    # policy's log-std; DQN prints none), and a value that fills its column is glued to the
+    # group's "|" ("|-1205.33"): before, no row of PPO's table was read
+    text = ("ID     Step    Time |    avgR   stdR   avgS  stdS |    expR   objC   objA   etc.\n"
+            "0  8.00e+02       0 |-1299.81  322.4    200     0 |   -1.43  58.39   0.02  -0.02\n"
+            "0  1.60e+03       2 | -988.68   85.6    200     0 |   -1.42  15.34   0.02  -0.02\n")
+    found = named(text)
+    assert [(v, s) for n, v, s, _ in found if n == "avgR"] == [(-1299.81, 800), (-988.68, 1600)]
+    assert [v for n, v, *_ in found if n == "objA"] == [0.02, 0.02]
+    assert "etc." not in {n for n, *_ in found}

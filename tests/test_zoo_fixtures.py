@@ -198,6 +198,11 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # unchanged RegLoss and cut postfix under a terminal: the output alone is not enough)
     "pytorch_quickstart",  # (session 98) PyTorch's Quickstart tutorial: "Test Error: "
     # over " Accuracy: 12.5%, Avg loss: 2.298702 ": the heading's phase names them
+    "gensim_lda",  # (session 98) LdaModel's callbacks' "Epoch 0: Perplexity estimate:
+    # 11.64" under their title (lda.metrics' key), beside its per-word bound lines
+    "deepctr_deepfm",  # (session 98) DeepCTR-Torch's Keras-like "0s - loss:  0.6851 - ..."
+    "elegantrl_ppo",  # (session 98) ElegantRL's evaluator table: a value under "etc."
+    # (PPO's), a value glued to its group's "|" ("|-1205.33")
     "deepxde_poisson",  # (session 98) DeepXDE's training table, its loss cells of a few
     # terms a series each; its "Best model at step 3000:" block repeats the best row's values
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
@@ -217,6 +222,11 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # arm, "{'branin': np.float64(0.4019)}", a 13th value; its trials at their index since
     # session 98), "pycaret_classification" (its leaderboard and fold grids, pandas tables
     # wrapped at 80 columns, its setup table's "Maximum one-hot encoding  25"),
+    # "prophet_cv" (performance_metrics' head, a data frame's numbered rows under an
+    # indented header, is read by no rule: data frames' heads stay unread),
+    # "nevergrad_minimize" (its "Updating fitness with value 4.87" lines, read under that
+    # phrase where the truth takes Nevergrad's key, loss; its ParametersLogger file, a
+    # name of the user's choice, is read by no reader),
     # "surprise_svd_cv" (cross_validate's table of folds is read as its Mean column,
     # "RMSE_(testset)"), "gluonts_deepar" (its printed "num_masked_target_values", a count)
     # and "pykan_fit" (its bar's description redraws "reg:

@@ -14,15 +14,24 @@ Word2Vec, Doc2Vec and FastText report their speed during an epoch and sum it up 
 
 The pass and the epoch are the epoch; the documents, words and queue sizes are counts, the
 share of examples a position; the rest are named as printed.
+
+LdaModel's callbacks (``PerplexityMetric``, ``ConvergenceMetric``, ``CoherenceMetric``,
+``DiffMetric`` with ``logger="shell"``) log a pass's value under their title, the key
+``lda.metrics`` keeps it under::
+
+    Epoch 0: Perplexity estimate: 11.648075299595396
 """
 
 from __future__ import annotations
+
+import re
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import EPOCH, METRIC
 
 MARKERS = (" per-word bound, ", "PROGRESS: pass ", "topic diff=", " - PROGRESS: at ",
-           " effective words/s")
+           " effective words/s", " estimate: ")
+_CALLBACK = re.compile(r"^: (?P<title>Perplexity|Convergence|Coherence|Diff) estimate: $")
 # a value's name printed after it (the text after the value starts with the key)
 _NAMED_AFTER = ((" per-word bound", "per_word_bound"),
                 (" perplexity estimate", "perplexity_estimate"),
@@ -36,6 +45,11 @@ _EPOCH_AFTER = (" - PROGRESS: at ", ": training on ", " : training on ")
 def plan(pieces: list[str]) -> tuple[Action, ...] | None:
     """The actions of a gensim message (``pieces``: texts at even indices, numbers at odd),
     or None when the line has none of its values."""
+    last = len(pieces) - 1  # (after a record's prefix: its time's numbers come first)
+    if last >= 4 and pieces[last - 4].endswith("Epoch ") and pieces[last - 3].isdigit() \
+            and not pieces[last].strip() \
+            and (callback := _CALLBACK.match(pieces[last - 2])) is not None:
+        return Action(EPOCH, last - 3), Action(METRIC, last - 1, callback["title"])
     actions: list[Action] = []
     for index in range(1, len(pieces) - 1, 2):
         before, after = pieces[index - 1], pieces[index + 1]

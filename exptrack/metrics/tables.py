@@ -133,11 +133,13 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if not text or text.startswith(("-", "=", "─", "━", "|:", "|-")) \
             or not text.strip("_ \t"):  # MATLAB's trainnet rules its header with "_____"
         return None
+    etc = False
     if not text.startswith("|") and " | " in text \
             and all(GAP.search(part.strip()) for part in text.split(" | ")):
         text = text.replace(" | ", "   ")  # ElegantRL's groups of aligned columns: "ID  Step
         # Time |  avgR  stdR |  expR  objC  etc." (the last, a column of nothing)
-        text = text[:-5].rstrip() if text.endswith("  etc.") else text
+        etc = text.endswith("  etc.")  # (PPO's rows print a value under it, DQN's none)
+        text = text[:-5].rstrip() if etc else text
     # "| a | b |", or a markdown table pasted without its edges ("Step | Loss | Acc")
     layout = PIPES if (text.startswith("|") and text.endswith("|")) \
         or text.count(" | ") >= 2 else COMMAS if _CSV_HEADER.match(text) \
@@ -175,7 +177,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         names = [n.lower() for n in names]  # LOSS TEXTCAT  CATS_SCORE  SCORE", its keys
         # (losses.textcat, cats_score, score) upper-cased for the header; other headers in
         # capitals keep them (detectron2's "AP  AP50", flair's "TRAIN_LOSS": their keys)
-    return names, layout
+    return ([*names, ETC] if etc else names), layout
 
 
 def border_phase(text: str) -> str | None:
@@ -244,6 +246,9 @@ def glued_row(line: str) -> str | None:
     return rest if rest.startswith("  ") and rest.strip() else None
 
 
+ETC = "etc."  # the last column of ElegantRL's header: what an agent adds, unnamed (no metric)
+
+
 def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str], str],
               first_set: str = "", titled: str = "") -> Row | None:
     """A row under ``header`` -> (metric values, its step, its epoch, its data set), else
@@ -269,7 +274,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     else:
         shown = message(_BAR_CUT.sub("", line.replace("│", "|")))
         # (a group's edge glued to its last cell, "13.9| 30.7", blanked)
-        cells = [c for c in ungrouped(shown).split() if c != "|"]
+        cells = [c[1:] if c[:1] == "|" else c for c in ungrouped(shown).split() if c != "|"]
+        # (a group's edge glued before a cell that fills its column: ElegantRL's "|-1205.33")
         if len(cells) > len(header) and len(gapped := GAP.split(shown.strip())) == len(header) \
                 and ROW_NUMBER.match(gapped[0]) and all(
                     any(char.isalpha() for char in cell) for cell in gapped if " " in cell):
@@ -286,6 +292,9 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
                for cell in cells[1:]) > 1:
             return None  # words between the values (Chainer's progress "100 iter, 0 epoch /
             # 20 epochs" under its PrintReport header): a line of its own
+    if header and header[-1] == ETC:  # a value under "etc." or none: the named columns'
+        header = header[:-1]
+        cells = cells[:len(header)] if len(cells) == len(header) + 1 else cells
     if len(cells) != len(header):
         return None
     if any(_ITEM_CELL.match(cell) and not ROW_NUMBER.match(cell) for cell in cells[1:]) and not any(
