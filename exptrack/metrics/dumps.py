@@ -96,6 +96,15 @@ _PHASE_HEADING = re.compile(
     r"(?:\s(?:epoch|step)-\d{1,7}(?:,\sstep-\d{1,9})?)?"
     r"\s?:?[\W_]{0,8}$")  # Val metrics:"
 _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
+# a phase's error as a heading, no value after it: PyTorch's Quickstart tutorial prints
+# "Test Error: \n Accuracy: 12.5%, Avg loss: 2.298702 \n", the values on the next line
+_ERROR_HEADING = re.compile(r"(?i)^\s{0,8}(?:train|training|val|valid|validation|test|testing"
+                            r"|dev|eval)\s+error\s?:\s*$")
+
+
+def error_heading(text: str) -> bool:
+    """Is ``text`` a phase's error as a heading over the next line's values (``_ERROR_HEADING``)?"""
+    return _ERROR_HEADING.match(text) is not None
 _SET_BEFORE = re.compile(r"(?i)\b(?P<phase>(?:training|train|validation|valid|val|testing|test|dev)"
                          r"(?:-[A-Za-z0-9]{1,5})?) set ")  # (LibriSpeech's "test-clean", "Test-II")
 # a phase's tag and its epoch alone on a line, over that phase's keys (the Flax NNX
@@ -300,8 +309,8 @@ class Block:
     """A block being read: its keys, what it showed, and the values held back."""
 
     __slots__ = ("best", "computed", "copied", "depth", "epoch", "evidence", "fresh", "held",
-                 "in_run", "keys", "liked", "lines", "lone", "measured", "message", "metrics",
-                 "mode",
+                 "in_run", "keys", "labels_next", "liked", "lines", "lone", "measured",
+                 "message", "metrics", "mode",
                  "numeric", "percent", "phase", "places", "renewed", "reprinted", "series",
                  "step", "stream", "waited")
 
@@ -320,6 +329,7 @@ class Block:
         self.depth = 0  # OBJECT: the brackets still open
         self.step: float | None = None  # SUMMARY: its own counter rows ("epoch 9")
         self.epoch: float | None = None
+        self.labels_next = False  # "Test Error: ": its phase names the next line's values
         self.phase: str | None = None  # a heading's phase ("Evaluation Results:"): its keys'
         self.lone: str | None = None  # a key alone ("SCORE:"): the next line's bare number's
         self.waited = 0  # ... lines of no value since (``lonekey.waits``)

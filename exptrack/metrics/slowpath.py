@@ -311,9 +311,9 @@ class SlowPath(Placing, DumpBlocks):
                 return None  # a blank line between a heading of results and its keys
                 # (spaCy's "=== Results ===", a blank line, "TAG  100.00")
             elif block is not None and not lonekey.waits(block, text_of(raw)):
-                phase = block.phase if not block.keys and plan.metrics and not plan.context \
-                    and text_of(raw)[:1] in (" ", "\t") else None  # PyTorch's Quickstart:
-                # "Test Error: ", then " Accuracy: 12.5%, Avg loss: 2.298702 ", indented
+                phase = block.phase if block.labels_next and not block.keys \
+                    and plan.metrics and not plan.context else None  # PyTorch's Quickstart:
+                # "Test Error: ", then " Accuracy: 12.5%, Avg loss: 2.298702 "
                 self._close_dump(out)  # (hyperopt's bar redrawn between "SCORE:" and "0.8")
                 if phase:
                     plan = plan._replace(metrics=tuple((with_phase(m[0], phase), *m[1:])
@@ -335,6 +335,7 @@ class SlowPath(Placing, DumpBlocks):
             text = text_of(raw)
             if not dumps.is_rule(text):  # a rule under the heading keeps its phase
                 block.phase = dumps.heading_phase(text)
+                block.labels_next = dumps.error_heading(text)
                 self._stat_head = statheads.block_head(dumps.message(text)) \
                     if block.phase is None else None
                 block.fresh = dumps.fresh_report(text)
