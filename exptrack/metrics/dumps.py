@@ -69,6 +69,8 @@ _MEASURED = re.compile(r"(?i)^[\W_]{0,80}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
 # heading of results)
 _METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metrics\s?:$")
 _BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
+
+
 def best_heading(text: str) -> bool:
     """Is ``text`` a heading over the best epoch's values again ("Best model at step 3000:",
     DeepXDE's): its step is the best one's, not the run's now."""
@@ -105,6 +107,8 @@ _ERROR_HEADING = re.compile(r"(?i)^\s{0,8}(?:train|training|val|valid|validation
 def error_heading(text: str) -> bool:
     """Is ``text`` a phase's error as a heading over the next line's values (``_ERROR_HEADING``)?"""
     return _ERROR_HEADING.match(text) is not None
+
+
 _SET_BEFORE = re.compile(r"(?i)\b(?P<phase>(?:training|train|validation|valid|val|testing|test|dev)"
                          r"(?:-[A-Za-z0-9]{1,5})?) set ")  # (LibriSpeech's "test-clean", "Test-II")
 # a phase's tag and its epoch alone on a line, over that phase's keys (the Flax NNX
