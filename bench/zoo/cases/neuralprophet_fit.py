@@ -62,20 +62,14 @@ import math
 import os
 
 import neuralprophet
-import numpy as np
-import pandas as pd
 import pytorch_lightning
+from _daily_series import daily_series
 from _records import tb_folder
 from _truth import series, write_truth
 from neuralprophet import NeuralProphet, set_random_seed
 
 set_random_seed(0)
-rng = np.random.default_rng(0)
-n = 400
-t = np.arange(n)
-df = pd.DataFrame({"ds": pd.date_range("2022-01-01", periods=n, freq="D"),
-                   "y": 10 + 0.01 * t + 2 * np.sin(2 * np.pi * t / 7)
-                   + rng.normal(0, 0.3, n)})
+df = daily_series(400, slope=0.01, noise=0.3)
 train, val = df.iloc[:330], df.iloc[330:]
 
 m = NeuralProphet(epochs=10, batch_size=32, learning_rate=0.1)

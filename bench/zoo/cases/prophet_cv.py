@@ -69,19 +69,14 @@ axis) a series of 5 values in row order; and ``MAPE`` and ``RMSE``, the means of
 from importlib.metadata import version
 
 import numpy as np
-import pandas as pd
 import prophet
+from _daily_series import daily_series
 from _truth import write_truth
 from prophet import Prophet
 from prophet.diagnostics import cross_validation, performance_metrics
 
 np.random.seed(0)
-rng = np.random.default_rng(0)
-n = 420
-t = np.arange(n)
-df = pd.DataFrame({"ds": pd.date_range("2022-01-01", periods=n, freq="D"),
-                   "y": 10 + 0.02 * t + 2 * np.sin(2 * np.pi * t / 7)
-                   + rng.normal(0, 0.5, n)})
+df = daily_series(420, slope=0.02, noise=0.5)
 
 m = Prophet()
 m.fit(df)
