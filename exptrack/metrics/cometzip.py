@@ -15,11 +15,10 @@ damaged one or one of anything else gives nothing.
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from typing import IO
 
-from exptrack.metrics.jsonfiles import MAX_ROWS, axis, number
+from exptrack.metrics.jsonfiles import MAX_ROWS, axis, document, number
 from exptrack.metrics.observation import Observation
 
 FOLDER = ".cometml-runs"
@@ -69,10 +68,7 @@ def _metrics(handle: IO[bytes]) -> list[Observation]:
 
 
 def _observation(line: bytes) -> Observation | None:
-    try:
-        message = json.loads(line)
-    except ValueError:
-        return None
+    message = document(line)  # (a line nested past the parser's depth: that line alone)
     metric = (message.get("payload") or {}).get("metric") if isinstance(message, dict) \
         and message.get("type") == "metric_msg" else None
     if not isinstance(metric, dict):

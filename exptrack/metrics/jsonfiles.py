@@ -132,14 +132,20 @@ def _flat(entry: dict[Any, Any], prefix: str, depth: int) -> Iterator[tuple[str,
             yield f"{prefix}{key}", value
 
 
+def document(data: str | bytes) -> Any:
+    """A whole JSON document's value; None when it is cut short, no JSON, or nested past
+    the parser's depth."""
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+
+
 def sacred(data: bytes) -> list[Observation]:
     """Sacred's ``FileStorageObserver`` ``<run id>/metrics.json``: ``{"<name>": {"steps":
     [...], "values": [...], "timestamps": [...]}}``, every ``log_scalar`` at its step (the
     observer rewrites the whole file at each heartbeat: one cut short gives nothing)."""
-    try:
-        record = json.loads(data)
-    except (ValueError, RecursionError):  # (cut short; or nested past the parser's depth)
-        return []
+    record = document(data)  # (None: cut short)
     out: list[Observation] = []
     for name, logged in record.items() if isinstance(record, dict) else ():
         if not isinstance(logged, dict) or not isinstance(logged.get("steps"), list) \
@@ -164,10 +170,7 @@ def smac(data: bytes) -> list[Observation]:
     ``cpu_time``, at its position in the run history (from 1, SMAC's trial count); a trial
     that did not succeed (crashed, timed out, still running) gives nothing. SMAC rewrites
     the whole file: one cut short gives nothing."""
-    try:
-        record = json.loads(data)
-    except (ValueError, RecursionError):
-        return []
+    record = document(data)
     trials = record.get("data") if isinstance(record, dict) else None
     out: list[Observation] = []
     for position, trial in enumerate(trials[:MAX_ROWS] if isinstance(trials, list) else (), 1):
@@ -210,10 +213,7 @@ def entries_observations(entries: Iterable[Any], skip: frozenset[str]) -> list[O
 
 def hf_trainer(data: bytes) -> list[Observation]:
     """Hugging Face's ``trainer_state.json``: its ``log_history``, an entry a log."""
-    try:
-        state = json.loads(data.decode("utf-8", "replace"))
-    except (ValueError, RecursionError):  # (a file nested past the parser's depth)
-        return []
+    state = document(data.decode("utf-8", "replace"))
     history = state.get("log_history") if isinstance(state, dict) else None
     if not isinstance(history, list):
         return []
