@@ -24,6 +24,7 @@ standard error, is none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, STEP
@@ -36,12 +37,18 @@ _MANY = " finished with values: ["
 MAX_OBJECTIVES = 16
 
 
+def _trial(pieces: list[str], before: str, after: Callable[[str], bool]) -> int | None:
+    """The index of the trial's number: the first number (a record's stamp's numbers may
+    come first) after a text ending ``before`` and before a text that ``after`` accepts."""
+    return next((index for index in range(1, min(len(pieces) - 3, 9), 2)
+                 if pieces[index - 1].endswith(before) and pieces[index].isdigit()
+                 and after(pieces[index + 1])), None)
+
+
 def plan(pieces: list[str]) -> tuple[Action, ...] | None:
     """The actions of an Optuna trial line (``pieces``: its texts at even and numbers at
     odd indices), or None when the line is not one."""
-    trial = next((index for index in range(1, min(len(pieces) - 3, 9), 2)
-                  if pieces[index - 1].endswith("Trial ") and pieces[index].isdigit()
-                  and pieces[index + 1] in (_ONE, _MANY)), None)  # (after a stamp's numbers)
+    trial = _trial(pieces, "Trial ", lambda text: text in (_ONE, _MANY))
     if trial is None:
         return None
     if pieces[trial + 1] == _ONE:
@@ -57,9 +64,7 @@ def plan(pieces: list[str]) -> tuple[Action, ...] | None:
 
 def ax_plan(pieces: list[str]) -> tuple[Action, ...] | None:
     """The actions of an Ax ``Completed trial N with data: {...}`` line, or None."""
-    trial = next((index for index in range(1, min(len(pieces) - 3, 9), 2)
-                  if pieces[index - 1].endswith(_AX_TRIAL) and pieces[index].isdigit()
-                  and pieces[index + 1].startswith(_AX_DATA)), None)
+    trial = _trial(pieces, _AX_TRIAL, lambda text: text.startswith(_AX_DATA))
     if trial is None:
         return None
     actions = [Action(STEP, trial)]
