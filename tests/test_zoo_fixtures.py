@@ -205,6 +205,18 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # (PPO's), a value glued to its group's "|" ("|-1205.33")
     "deepxde_poisson",  # (session 98) DeepXDE's training table, its loss cells of a few
     # terms a series each; its "Best model at step 3000:" block repeats the best row's values
+    "bayes_opt_maximize",  # (session 99) bayesian-optimization's "| iter | target | x |":
+    # the target at its iteration; the columns after it the point tried, no metrics
+    "pymoo_nsga2",  # (session 99) pymoo's verbose table, "n_gen" its step, "-" no value yet
+    "cma_fmin",  # (session 99) pycma's "Iterat #Fevals   function value  axis ratio  sigma
+    # min&max std  t[m:s]": two columns under "min&max std"; "termination on {...}" settings
+    "ydf_gbt",  # (session 99) YDF: "Train tree 3/20 ..." the round, "[iter:0.00s]" its time,
+    # "Final model num-trees:18" at round 18; its data spec's column statistics no metrics
+    "flower_simulation",  # (session 99) Flower's [SUMMARY] History, read as it came
+    "numpyro_svi",  # (session 99) NumPyro's bar "avg. loss [1901-2000]: 73.76" (the window's
+    # mean), its print_summary header of quantiles ("5.0%  95.0%") no values
+    "mljar_automl",  # (session 99) mljar-supervised's "1_Baseline logloss 0.693098 trained in
+    # 0.33 seconds": a series over the models at no step
     # not passing (session 97's): "catalyst_runner" (verbose: its tqdm bars' postfix values,
     # each batch's, under the names the loader's summary gives the epoch's mean, as d3rlpy's)
     # "sample_factory_appo" (three names of its configuration that sound like measures,

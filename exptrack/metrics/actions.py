@@ -272,6 +272,14 @@ _TYPE_ROW = re.compile(
 # Flair's per-class rows: "animal     tp: 50 - fp: 18 - fn: 32 - tn: 50 - precision: 0.7353"
 # (a class's confusion counts after its label)
 _COUNTS_ROW = re.compile(r"^\s*[^\s:]{1,40}\s+tp:\s?\d+\s-\sfp:\s?\d+")
+# YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
+# the column's statistics ("1: "f1" NUMERICAL mean:-0.0044 min:-2.94 max:2.12 sd:0.97"): the
+# data, no measurement of the model
+# a posterior summary's header, its quantiles' columns named by their percent (NumPyro's and
+# Pyro's print_summary: "mean  std  median  5.0%  95.0%  n_eff  r_hat"): names, no values
+_QUANTILE_HEADER = re.compile(r"^\s{0,40}(?:[A-Za-z_]\w{0,30}\s{1,20}){1,8}\d{1,2}\.\d%\s{1,20}"
+                              r"\d{1,2}\.\d%(?:\s{1,20}[A-Za-z_]\w{0,30}){0,8}\s*$")
+_COLUMN_SPEC = re.compile(r"^\s{0,8}\d{1,6}: \"[^\"]{1,200}\" [A-Z][A-Z_]{2,30}(?:\s|$)")
 # "Total number of train params, training full: 2395779": a line of counts
 _COUNT_LINE = re.compile(r"(?i)^\W*(?:total\s)?(?:number|num)\sof\s"
                          r"|\d[\d,]{3,20}\s?/\s?\d[\d,]{3,20}\s(?:trainable|params|parameters)\b")
@@ -290,7 +298,10 @@ _EVENT = re.compile(r"(?i)\d,? (?:reducing|increasing|reduced|increased) to [+-]
                     # ("Monitor(max) STOP: 0.98 !"; its "Save best model: monitor(max): 0.94"
                     # is a new best's event, see _NEW_BEST)
                     r"|\bis (?:illegal|invalid|not supported)\b|\bexit (?:code|status)\b"
-                    r"|\bmonitor\((?:max|min)\)")
+                    r"|\bmonitor\((?:max|min)\)"
+                    # pycma's "termination on {'maxfevals': 3000}": the stopping rules met, with
+                    # their thresholds (settings)
+                    r"|^termination on \{")
 
 # a network's table of layers: StyleGAN2-ADA's "mapping.fc0   262656   -   [32, 512]   float32"
 # (parameters, buffers, output shape, data type)
@@ -316,6 +327,7 @@ def not_a_report(line: str) -> bool:
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
                 or _EVENT.search(line) or _LAYER_ROW.search(line[-80:])
                 or _JOB_SUMMARY.match(line) or _REPORT_ACCURACY.match(line)
+                or _COLUMN_SPEC.match(line) or _QUANTILE_HEADER.match(line)
                 or (" NCCL " in line and _NCCL.match(line) is not None)
                 or new_best_event(line))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics.naming import indexed_label, spaced_key
+from exptrack.metrics.naming import find_name, indexed_label, spaced_key
 
 _BRACKET_KEY = re.compile(r"(?<![\w\[])[A-Za-z][\w.\-/]{0,40}\[$")  # "QuantileLoss[" (not "x[0][")
 _BRACKET_END = re.compile(r"\]['\"]?(?::\s|\s?=)")
@@ -16,6 +16,9 @@ _TENSOR_NAME = re.compile(r"(?:^|(?<=[\s|,]))[A-Za-z][\w.\-]*/[\w./\-]*[A-Za-z_]
 # a number that ends a quoted key ('"recall@thr=0.5": 0.87'): part of the key
 _QUOTED_KEY = re.compile(r"(?P<q>[\"'])(?P<key>[A-Za-z_][^\"'\s,:{}]{0,60})$")
 _QUOTE_COLON = re.compile(r"[\"']\s?:\s?$")
+# the steps a value is the mean over, between its name and its colon: NumPyro's bar's "avg.
+# loss [1901-2000]: 73.7639" (the window's first step, then this)
+_WINDOW_END = re.compile(r"-\d{1,12}\]:\s")
 
 
 def name_ahead(pieces: list[str], index: int, left_at: int,
@@ -27,6 +30,11 @@ def name_ahead(pieces: list[str], index: int, left_at: int,
     if index + 2 >= len(pieces):
         return None
     left, number, right = pieces[index - 1], pieces[index], pieces[index + 1]
+    window = _WINDOW_END.match(right) if left.endswith(" [") and number.isdigit() else None
+    found = find_name(left[-80:-2] + ": ", False, pieces, index) if window else None
+    if found is not None:  # "avg. loss [1901-2000]: 73.76": the loss's mean over the window
+        start = left_at + len(left) - len(left[-80:])
+        return index + 2, found.name, start + found.start, start + found.end
     key = spaced_key(left) if right.startswith(": ") and number[:1] == "." else None
     if key is not None:
         return index + 2, f"{key[0]}_{number}", left_at + key[1], right_at

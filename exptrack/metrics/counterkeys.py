@@ -46,6 +46,9 @@ def key_kind(low: str) -> int | None:
         leaf = counted if phase in WORD_PHASES else leaf
         if leaf in STEP_KEYS or leaf in EPOCH_KEYS:
             return STEP if leaf in STEP_KEYS else EPOCH
+    word = low[max(low.rfind(" "), low.rfind("_")) + 1:]
+    if "-" in word and word != low and word in STEP_KEYS:
+        return STEP  # YDF's "Final model num-trees:18": the words' last is the key
     first, _, last = _parts(low)
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
     if first in WORD_PHASES and last in ("epoch", "ep"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import forms, names, naming, rules
-from exptrack.metrics.tables import ROW_NUMBER
+from exptrack.metrics.tablecells import ROW_NUMBER
 
 _PHASE_ROW_NAME = re.compile(r"^[A-Za-z][\w.\-/@]{0,80}$")
 

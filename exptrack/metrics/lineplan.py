@@ -15,6 +15,7 @@ from exptrack.metrics import (
     forms,
     gensim,
     logrecord,
+    mljar,
     mllog,
     nnunet,
     optuna,
@@ -275,6 +276,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         dark = samplefactory.plan(pieces, text)
     elif dark is None and all(marker in text for marker in rlstarter.MARKERS):
         dark = rlstarter.plan(pieces)
+    elif dark is None and mljar.MARKER in text:  # "1_Baseline logloss 0.69 trained in 0.3
+        dark = mljar.plan(pieces)  # seconds"
     elif dark is None and all(marker in text for marker in tdmpc.MARKERS):
         dark = tdmpc.plan(pieces)
     elif dark is None and any(marker in text for marker in gensim.MARKERS):

@@ -20,6 +20,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
                        "itn", "global_round", "mini_batch", "global_batch",
+                       "num-trees",  # YDF's "num-trees:2 train-loss:0.95": the boosting round
                        "sub_iter",  # SentencePiece's "EM sub_iter=1 size=... obj=13.0"
                        # in other languages: Russian (a step, at the step, an iteration),
                        # Spanish, Portuguese, Italian, German, French, Japanese, Korean

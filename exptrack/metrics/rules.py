@@ -300,6 +300,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if keyed_as is None and counter and low.replace("_", " ").rsplit(" ", 1)[-1] in (
                 "time", "times") and pieces[index].isdigit() and pieces[index + 2].isdigit():
             keyed_as = EPOCH  # Tip-Adapter's "Train time: 3 / 30": the pass, not a duration
+        if keyed_as is not None and "." in pieces[index] and _SECONDS.match(right):
+            keyed_as = None  # YDF's "[total:0.00s iter:0.00s]": the iteration's time, no step
         if keyed_as is not None and not forms.to_float(pieces[index]).is_integer():
             if keyed_as == STEP and (low != "steps" or found.before.lstrip("%") == " "):
                 continue  # fairseq's "update": 2.689: the epoch's progress; "steps=27.7" is a

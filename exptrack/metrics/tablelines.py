@@ -18,6 +18,7 @@ from exptrack.metrics import (
     longtables,
     names,
     rules,
+    tablecells,
     tables,
 )
 from exptrack.metrics.lineplan import Plan
@@ -250,7 +251,7 @@ class TableLines:
         rows = [row for row in rows if not row[0].startswith(kvtables.COUNTED)]
         steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS]
         for _, value in steps:
-            self.step = tables.number(str(value)) if math.isfinite(value) else self.step
+            self.step = tablecells.number(str(value)) if math.isfinite(value) else self.step
         first = len(out)
         for name, value in rows:  # "time/iterations", "train/n_updates": counters; the step
             if not rules.is_denied(name) and (name, value) not in steps:
@@ -313,7 +314,7 @@ class TableLines:
         if low in tables.AGGREGATE_LABELS:
             return self._record_row(row, out)
         if low in tables.PHASE_LABELS or low.split()[0] in COUNTER_KEYS \
-                or tables.ROW_NUMBER.match(label):  # (a data frame's "0", "1": its rows)
+                or tablecells.ROW_NUMBER.match(label):  # (a data frame's "0", "1": its rows)
             return not named and self._record_row(row, out)
         whole = next((name for name in self._header if name.lower() in tables.AGGREGATE_LABELS),
                      None)
@@ -345,7 +346,7 @@ class TableLines:
             return self._layout == tables.SPACES and self._indexed_row(line, out, named=True)
         return self._record_row(row, out)
 
-    def _record_row(self, row: tables.Row, out: list[Observation]) -> bool:
+    def _record_row(self, row: tablecells.Row, out: list[Observation]) -> bool:
         """A table's row read: its values recorded at its step and epoch (True)."""
         values, step, epoch, data_set = row
         self._first_set = self._first_set or data_set

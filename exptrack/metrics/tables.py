@@ -11,6 +11,8 @@ from exptrack.metrics import counterkeys, forms, logrecord, longtables, names, n
 from exptrack.metrics.denylist import EVALUATIONS
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
+from exptrack.metrics.searchtables import search_row, search_table, trial_table
+from exptrack.metrics.tablecells import ROW_NUMBER, TIME_NAME, Row, number
 from exptrack.metrics.trackeval import mot_count
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
@@ -19,7 +21,6 @@ _HEADER_SPLIT = re.compile(r"\t+|\s{2,}")
 # (up to 81 characters: TRL's GRPO columns carry the reward functions' own names,
 # "rewards / check_grounding_references_from_response")
 HEADER_CELL = re.compile(r"^[A-Za-z_#(][\w.\-/@()%#: ]{0,80}$")
-ROW_NUMBER = re.compile(rf"^{forms.DECIMAL}%?$|^[+-]?(?:nan|inf)$", re.IGNORECASE)
 _ROW_COUNTER = re.compile(r"^(\d+)/\d+$")
 # a cell that names an item: letters with digits or a structure's signs, 8 or more ("c1c(CN)cc")
 _ITEM_CELL = re.compile(r"^(?=[^\s]{0,200}[A-Za-z])(?=[^\s]{0,200}[\d(=#/])\S{8,200}$")
@@ -29,7 +30,6 @@ _BLANK_CELLS = frozenset({"nan", "inf", "-inf", "-", "--", "_", "", "none", "n/a
 _MEMORY_CELL = re.compile(r"^(\d+(?:\.\d+)?)(?:[KMGT]i?B?|[kmgt]b)$")
 # "19.6s" in a column of times ("Time", "epoch_time"), a remark after it ("19.6s  <- best")
 _SECONDS_CELL = re.compile(r"^(\d+(?:\.\d+)?)s(?:\s{2}\S.{0,20})?$")
-_TIME_NAME = re.compile(r"(?i)^(?!.{0,40}(?:remain|estimat|left))(?:.{0,40}[_\-./ ])?time$")
 _MEMORY_NAME = re.compile(r"(?i)(?:^|[_\-./ ])mem(?:ory)?(?:$|[_\-./ ])")
 # a name that is a count far more often than a metric ("total"): in a column of fractional
 # values (YOLOv5's "total" loss) it is no count
@@ -43,7 +43,14 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "f
 _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
 # a column of positions: the step ("steps" elsewhere counts things)
 _STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen",  # (an optimiser's generation)
+                           "n_gen",  # (pymoo's generation, its table's first column)
+                           "iterat",  # (pycma's iteration)
                            "example_counter"})  # Vowpal Wabbit's examples so far
+# pycma's "Iterat #Fevals   function value  axis ratio  sigma  min&max std  t[m:s]": its
+# iteration and evaluations a space apart, two columns under "min&max std" (the least and the
+# most of the coordinates' deviations; its data logger's names), "t[m:s]" its time so far
+_SPANNED = {"Iterat #Fevals": ("Iterat", "Fevals"), "min&max std": ("minstd", "maxstd"),
+            "t[m:s]": ("time",)}
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a cell of a few numbers, DeepXDE's "[4.21e+01, 1.76e-02]" (its loss terms): a series each
@@ -61,7 +68,6 @@ _TITLED_BORDER = re.compile(r"^\+-{0,3}([A-Za-z][A-Za-z ]{1,60}?)-{2,}\+")
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 # a first column naming the item a row is about (neat-python's species "ID"): no aggregate
 _ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
-_TRIAL_COLUMN = "trial_name"  # Ray Tune's trial table: a row per trial (``_trial_row``)
 
 CELL = re.compile(r"\S+")
 GAP = re.compile(r"\s{2,}")
@@ -114,15 +120,6 @@ _DATE_CELL = re.compile(r"^\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d(?:[.,]\d{1,6}
 _DATE_COLUMNS = frozenset({"timestamp", "time", "date", "datetime", "date_time", "wall_time",
                            "walltime"})
 
-# a row's metric values, its step, its epoch, and its data set (``_DATASET_COLUMNS``, else "")
-Row = tuple[list[tuple[str, float]], int | float | None, int | float | None, str]
-
-
-def number(text: str) -> int | float:
-    value = float(text)
-    return int(value) if value.is_integer() else value
-
-
 def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None:
     """A header row -> (metric names, its layout: ``SPACES``, ``PIPES`` for a ``| a | b |``
     table, ``COMMAS`` for a CSV file's header printed as it is), else None. ``split``:
@@ -156,6 +153,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         cells = [c.strip() for c in text.split(_DELIMITERS[layout])]
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
+        cells = [part for cell in cells for part in _SPANNED.get(cell, (cell,))]
         if len(cells) == 1 and spaced_header(text):  # "epoch train_acc1 test_acc1"
             cells = text.split(" ")
         if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
@@ -305,15 +303,15 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if tidy is not None:  # "Epoch,Loss,Value" over "0,recon_loss,156.25": one value a row
         kept = [] if rules.is_denied(tidy[0]) else [(naming(tidy[0]), tidy[1])]
         return kept, tidy[2], tidy[3], ""
-    if trial_table(header):  # Ray Tune's "| Trial name | status | ..."
-        return _trial_row(header, cells, naming)
+    if search_table(header):  # Ray Tune's "| Trial name | status | ...", bayes_opt's
+        return search_row(header, cells, naming)
     labelled = all(ROW_NUMBER.match(c) for c in cells[1:])  # a label, then numbers alone
     phase = cells[0] if labelled and cells[0].lower() in PHASE_LABELS \
         else ""  # (not detectron2's class "train")
     data_set = cells[0] if labelled and header[0].lower() in _DATASET_COLUMNS and cells[0] \
         and not ROW_NUMBER.match(cells[0]) \
         else ""  # (not a grid of data sets and models: pandas' "FB15k237 PairRE 0.17")
-    if (_CLOCK_CELL.match(cells[0]) and _TIME_NAME.search(header[0])) or (
+    if (_CLOCK_CELL.match(cells[0]) and TIME_NAME.search(header[0])) or (
             _DATE_CELL.match(cells[0]) and header[0].lower() in _DATE_COLUMNS):
         cells[0] = ""  # the time the row was written, not a measurement of it
     elif not ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
@@ -354,7 +352,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         if not name:
             continue
         memory = _MEMORY_CELL.match(cell) if _MEMORY_NAME.search(name) else \
-            _SECONDS_CELL.match(cell) if _TIME_NAME.search(name) else None
+            _SECONDS_CELL.match(cell) if TIME_NAME.search(name) else None
         if memory is not None:  # (or a time in seconds: "19.6s", "19.6s  <- best")
             values.append((naming(name), float(memory.group(1))))
             continue
@@ -381,11 +379,6 @@ def ungrouped(text: str) -> str:
     return forms.GROUP_EDGE.sub(" ", text) if "|" in text else text
 
 
-def trial_table(header: list[str]) -> bool:
-    """Is this Ray Tune's trial table (a row per trial, its first column the trial's name)?"""
-    return bool(header) and header[0].lower() == _TRIAL_COLUMN
-
-
 def trial_line(text: str, header: list[str]) -> bool:
     """A row of Ray Tune's trial table drawn in a box ("│ train_fn_00000   PENDING   0.003
     │"): a cell a column, the box's edges around them (not a result box's "│ loss  0.66 │")."""
@@ -393,26 +386,6 @@ def trial_line(text: str, header: list[str]) -> bool:
         return False
     inner = _edges(text.strip()).strip()
     return "|" not in inner and len(_HEADER_SPLIT.split(inner)) == len(header)
-
-
-def _trial_row(header: list[str], cells: list[str], naming: Callable[[str], str]) -> Row | None:
-    """A row of Ray Tune's trial table (``| Trial name | status | loc | lr | iter | reward
-    |``): its measured columns (``reward``, ``eval_loss``) at its ``iter``/``epoch``; the
-    trial's sampled settings (``lr``, ``w_decay``), status and running time are none."""
-    values: list[tuple[str, float]] = []
-    step = epoch = None
-    for name, cell in zip(header[1:], cells[1:], strict=True):
-        if not ROW_NUMBER.match(cell) or cell.endswith("%"):
-            continue
-        low = name.lower()
-        if low in rules.EPOCH_KEYS:
-            epoch = number(cell)
-        elif low in rules.STEP_KEYS:
-            step = number(cell)
-        elif names.metric_like(name) and not rules.is_denied(name) \
-                and not _TIME_NAME.search(name):  # ("total time (s)": the trial's age)
-            values.append((naming(name), float(cell)))
-    return (values, step, epoch, "") if values else None
 
 
 def unprefixed(text: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextlib import suppress
 
-from exptrack.metrics import prerun, tables
+from exptrack.metrics import prerun, tablecells
 from exptrack.metrics.observation import Observation
 from exptrack.patterns import UserPattern
 
@@ -29,7 +29,7 @@ class UserLines:
                 for key in ("step", "epoch"):
                     if key in groups:  # (a step that is no number is dropped all the same)
                         with suppress(ValueError):
-                            setattr(self, key, tables.number(groups.pop(key)))
+                            setattr(self, key, tablecells.number(groups.pop(key)))
                 if "name" in groups and "value" in groups:
                     groups = {groups["name"]: groups["value"]}
                 for name, text in groups.items():
