@@ -115,3 +115,111 @@ def test_an_automl_models_line_is_its_metric_and_times_at_no_step() -> None:
         ("logloss", 0.505556, None, None), ("trained_in", 26.08, None, None),
         ("1-sample_predict_time", 0.0079, None, None),
         ("logloss", 0.321545, None, None), ("trained_in", 1.38, None, None)]
+
+
+def test_a_durations_unit_before_its_participle_names_it() -> None:
+    # CRFsuite's "Seconds required: 0.001" (feature generation, storing the model): the
+    # time, named by its phrase (before: "required", a participle alone)
+    text = ("Feature generation\nSeconds required: 0.001\n\n"
+            "Total seconds required for training: 0.029\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("Seconds_required", 0.001), ("Total_seconds_required_for_training", 0.029)]
+
+
+def test_libsvms_solver_summary_keeps_its_objective_only() -> None:
+    # LIBSVM: "#iter" is the solver's (no step: it starts again each fold), "nu" a parameter,
+    # "rho" the bias (before: nu and rho as metrics, each at step #iter); obj is the fit's
+    text = (".*.*\noptimization finished, #iter = 534\nnu = 0.556909\n"
+            "obj = -326.347510, rho = -0.976767\nnSV = 140, nBSV = 79\nTotal nSV = 140\n"
+            "Accuracy = 84% (84/100) (classification)\n")
+    assert named(text) == [("obj", -326.34751, None, None), ("Accuracy", 84.0, None, None)]
+
+
+WEKA = """\
+Naive Bayes Classifier
+
+                    Class
+Attribute          setosa versicolor  virginica
+                   (0.36)     (0.36)     (0.28)
+================================================
+x1
+  mean              0.0539     1.4917     2.7681
+  std. dev.          0.946      1.006     1.1604
+  weight sum            54         54         42
+  precision         0.0582     0.0582     0.0582
+
+Time taken to build model: 0.01 seconds
+
+=== Error on training data ===
+
+Correctly Classified Instances         109               72.6667 %
+Incorrectly Classified Instances        41               27.3333 %
+Kappa statistic                          0.5864
+Total Number of Instances              150
+
+=== Detailed Accuracy By Class ===
+
+               TP Rate   FP Rate   Precision   Recall  F-Measure   ROC Area  Class
+                 0.759     0.167      0.719     0.759     0.739      0.858    setosa
+                 0.667     0.104      0.783     0.667     0.72       0.868    versicolor
+Weighted Avg.    0.667     0.176      0.667     0.667     0.666      0.78
+
+=== Confusion Matrix ===
+"""
+
+
+def test_wekas_summary_reads_the_share_and_the_weighted_average_row() -> None:
+    # Weka: "Correctly Classified Instances  109  72.6667 %" is the accuracy (before: no
+    # value); its per-class table's class rows are no aggregate, its "Weighted Avg." row is
+    # (before: the class rows, the average left out); NaiveBayes' model (its priors "(0.36)"
+    # read as a header, its attributes' "precision" rows) no metric (before: "(0.36)", and a
+    # "precision" of the model's rows that set the table's Precision's spelling)
+    assert named(WEKA) == [
+        ("Correctly_Classified_Instances", 72.6667, None, None),
+        ("Incorrectly_Classified_Instances", 27.3333, None, None),
+        ("Kappa_statistic", 0.5864, None, None),
+        ("TP_Rate", 0.667, None, None), ("FP_Rate", 0.176, None, None),
+        ("Precision", 0.667, None, None), ("Recall", 0.667, None, None),
+        ("F-Measure", 0.666, None, None), ("ROC_Area", 0.78, None, None),
+        ("Time_taken_to_build_model", 0.01, None, None)]  # (a lone value: held, then kept)
+
+
+def test_a_groups_batch_and_epoch_in_a_key_value_box_place_its_values() -> None:
+    # imitation's BC logger (SB3's box): "bc/batch" the step, "bc/epoch" the epoch (before:
+    # both recorded as metrics, the values at no step)
+    text = ("--------------------------------\n| batch_size        | 32        |\n"
+            "| bc/               |           |\n|    batch          | 20        |\n"
+            "|    ent_loss       | -0.000691 |\n|    epoch          | 0         |\n"
+            "|    loss           | 0.682     |\n|    samples_so_far | 672       |\n"
+            "--------------------------------\n")
+    assert named(text) == [("bc/ent_loss", -0.000691, 20, 0), ("bc/loss", 0.682, 20, 0)]
+
+
+def test_a_dicts_label_of_a_split_and_its_score_prefixes_its_keys() -> None:
+    # DeepChem's tutorial: "training set score: {...}", "test set score: {...}" (before:
+    # only "scores" named a dict of results; both splits made one roc_auc_score series)
+    text = ("training set score: {'roc_auc_score': np.float64(0.9201887668716481)}\n"
+            "test set score: {'roc_auc_score': np.float64(0.7330640377980076)}\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("training_roc_auc_score", 0.9201887668716481), ("test_roc_auc_score", 0.7330640377980076)]
+
+
+def test_epochs_trained_so_far_is_the_epoch_not_a_metric() -> None:
+    # sbi's "Training neural network. Epochs trained: 12" redrawn each epoch, and its round's
+    # "Epochs trained: 101" (before: "trained", a value an epoch, and "Epochs_trained")
+    text = ("\r Training neural network. Epochs trained: 1\r Training neural network. Epochs "
+            "trained: 2\r Neural network successfully converged after 2 epochs.\n"
+            "        ||||| ROUND 1 STATS |||||:\n        Epochs trained: 2\n"
+            "val loss: 0.3\n")
+    assert named(text) == [("val_loss", 0.3, None, 2)]
+
+
+def test_a_metric_words_row_of_aligned_numbers_is_a_matrix_row() -> None:
+    # a label and bare numbers in aligned columns is a row of a per-class (per-column) table,
+    # a metric's word as its label too: Weka's model "precision  1388.875  1388.875", pandas'
+    # classification report "accuracy  0.66  0.66  0.66" (before: its first value recorded)
+    text = ("capital-gain\n  mean                     1239.8384 1338.5259\n"
+            "  precision                 1388.875  1388.875\n"
+            "accuracy       0.658958  0.658958  0.658958     0.658958\n"
+            "Validation loss: 0.5\n")
+    assert named(text) == [("validation_loss", 0.5, None, None)]

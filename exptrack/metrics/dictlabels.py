@@ -21,8 +21,8 @@ from exptrack.metrics.phases import PHASES, generic
 # "Dev set results: {": one to five words, a colon, the brace
 _LABEL = re.compile(r"(?:^|(?<=[\s|\]>]))(?P<label>[A-Za-z][\w\-]{0,30}(?: [A-Za-z][\w\-]{0,30})"
                     r"{0,4}) ?: ?\{$")
-_GENERIC = frozenset({"metrics", "results", "scores", "performance", "set"})
-_RESULTS = frozenset({"metrics", "results", "scores", "performance"})
+_GENERIC = frozenset({"metrics", "results", "scores", "score", "performance", "set"})
+_RESULTS = frozenset({"metrics", "results", "scores", "score", "performance"})
 
 
 def _prefix(label: str) -> str:

@@ -13,18 +13,9 @@ from exptrack.metrics import (
     dumps,
     flower,
     forms,
-    gensim,
     logrecord,
-    mljar,
-    mllog,
-    nnunet,
-    optuna,
-    rlstarter,
-    rtrace,
     rules,
-    samplefactory,
-    sklearncv,
-    tdmpc,
+    toolplans,
     xgbrounds,
 )
 
@@ -264,34 +255,11 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     pieces = (xgbrounds.pieces(text) if text[:1] == "[" and "@" in text else None) \
         or rules.TOKEN.split(text)
     dark = darknet.plan(pieces, text) if len(pieces) > 2 else None
-    traced = None
-    trial = 0
-    if dark is None and " finished with value" in text:
-        dark = optuna.plan(pieces)
-        trial = TRIAL if dark is not None else 0
-    elif dark is None and optuna.AX_MARK in text:  # "Completed trial 3 with data: {...}"
-        dark = optuna.ax_plan(pieces)
-        trial = TRIAL if dark is not None else 0
-    elif dark is None and ("Fps is (" in text or "Avg episode reward" in text):
-        dark = samplefactory.plan(pieces, text)
-    elif dark is None and all(marker in text for marker in rlstarter.MARKERS):
-        dark = rlstarter.plan(pieces)
-    elif dark is None and mljar.MARKER in text:  # "1_Baseline logloss 0.69 trained in 0.3
-        dark = mljar.plan(pieces)  # seconds"
-    elif dark is None and all(marker in text for marker in tdmpc.MARKERS):
-        dark = tdmpc.plan(pieces)
-    elif dark is None and any(marker in text for marker in gensim.MARKERS):
-        dark = gensim.plan(pieces)
-    elif dark is None and any(marker in text for marker in mllog.MARKERS):
-        dark = mllog.plan(pieces, text)
-        if dark == ():
-            return EMPTY  # an MLPerf event of no measured value: a setting, a marker
-    elif dark is None and text.startswith(sklearncv.MARKER):  # "[CV 2/5] END C=1;, score=0.8"
-        dark = sklearncv.plan(pieces, text)
-    elif dark is None and nnunet.MARKER in text:  # "Pseudo dice [np.float32(0.8465)]"
-        dark = nnunet.plan(pieces)
-    elif dark is None and rtrace.MARKER in text:  # R's optim trace: "iter  10 value 39.2"
-        dark = traced = rtrace.plan(pieces)  # ("final  value 4.92": no setting's listing)
+    tool = toolplans.plan(pieces, text) if dark is None else toolplans.NONE
+    if tool.empty:
+        return EMPTY
+    dark = dark if dark is not None else tool.actions
+    trial = TRIAL if tool.trial else 0
     actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)
@@ -316,7 +284,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     context = tuple((alone if a.kind == rules.EPOCH else a.kind, *span(a.token))
                     for a in actions if a.kind in _CONTEXT)
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
-    listing, key = dumps.classify(text) if traced is None and not context and (
+    listing, key = dumps.classify(text) if not tool.traced and not context and (
         len(values) < 2 or (len(values) == 2 and dumps.two_cells(text))) else (
         dumps.CONTINUES, "") if not values and dumps.heading_phase(text) else (0, "")
     # ("Epoch 15 - Val metrics:": the epoch, and a heading over the keys that follow)

@@ -98,6 +98,12 @@ _UNITS = frozenset({"s", "ms", "us", "sec", "secs", "seconds", "min", "mins", "m
                     "hours", "mb", "gb", "kb", "mib", "gib", "bytes", "percent"})
 _SPACED_RATE = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>(?:[A-Za-z]{2,12}\.? )?[A-Za-z][\w\-]*) / $")
 _IN_UNIT = re.compile(r"(?:^|(?<=[\s,;|]))(?P<name>[A-Za-z][\w./\-]*) in $")
+# a duration's unit or the epochs' word before its participle, opening a field or a sentence
+# ("Seconds required: 0.001", CRFsuite's; "Training neural network. Epochs trained: 12",
+# sbi's): the word names it with it
+_UNIT_FIRST = re.compile(r"(?i)(?:^\s*|[,;|]\s?|\.\s)(?P<unit>seconds|secs|minutes|hours"
+                         r"|epochs) $")
+_PARTICIPLES = frozenset({"required", "elapsed", "taken", "spent", "trained"})
 # a snake_case name before a phase word ("val_loss valid: 13.879"), after a field boundary
 _SNAKE_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t]\s?|\s\s)(?P<word>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+) $")
@@ -326,6 +332,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
     unit = _IN_UNIT.search(before) if raw_name.lower() in _UNITS else None
     if unit is not None:  # "train_step_timing in s: 0.03": the unit is part of the name
         raw_name, before = f"{unit.group('name')} in {raw_name}", before[:unit.start()]
+    unit = _UNIT_FIRST.search(before) if raw_name.lower() in _PARTICIPLES else None
+    if unit is not None:  # "Seconds required: 0.001": the time, named by its phrase
+        raw_name, before = f"{unit.group('unit')} {raw_name}", before[:unit.start("unit")]
+        before = "" if before.endswith(". ") else before  # (a sentence before: no phrase's)
     spaced = _SPACED_RATE.search(before) if raw_name.lower() in _UNITS else None
     if spaced is not None:  # MLPerf SSD's "avg. samples / sec: 4035.66": a rate's name
         raw_name, before = f"{spaced.group('name')}/{raw_name}", before[:spaced.start("name")]

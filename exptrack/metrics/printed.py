@@ -79,7 +79,7 @@ def configuration(line: str) -> bool:
 
 def matrix_row(pieces: list[str]) -> bool:
     """Whether a line split by ``forms.TOKEN`` is a label and bare numbers in aligned columns
-    (``  Wife   56.0   75.0``); a metric's row keeps its value."""
+    (``  Wife   56.0   75.0``; a metric's label too: a per-class row, Weka's model's
+    ``  precision   1388.875  1388.875``, pandas' report's ``accuracy  0.66  0.66  0.66``)."""
     return len(pieces) >= 5 and _ROW_LABEL.match(pieces[0]) is not None \
-        and all(not text.strip() for text in pieces[2::2]) \
-        and not names.metric_like(pieces[0].strip())
+        and all(not text.strip() for text in pieces[2::2])

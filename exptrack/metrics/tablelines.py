@@ -250,8 +250,15 @@ class TableLines:
             return  # a configuration's rows (``kvtables.kv_setting``), until the table ends
         rows = [row for row in rows if not row[0].startswith(kvtables.COUNTED)]
         steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS]
-        for _, value in steps:
-            self.step = tablecells.number(str(value)) if math.isfinite(value) else self.step
+        if not steps:  # imitation's BC: "bc/batch", "bc/epoch" (a group's batch, not a size)
+            steps = [row for row in rows if row[0].lower().endswith(("/batch", "/epoch"))]
+        for name, value in steps:
+            if not math.isfinite(value):
+                continue
+            if name.lower().endswith("/epoch"):
+                self.epoch = tablecells.number(str(value))
+            else:
+                self.step = tablecells.number(str(value))
         first = len(out)
         for name, value in rows:  # "time/iterations", "train/n_updates": counters; the step
             if not rules.is_denied(name) and (name, value) not in steps:

@@ -67,7 +67,8 @@ _TITLED_BORDER = re.compile(r"^\+-{0,3}([A-Za-z][A-Za-z ]{1,60}?)-{2,}\+")
 # mAP |"): each row an aggregate
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 # a first column naming the item a row is about (neat-python's species "ID"): no aggregate
-_ITEM_IDS = frozenset({"id", "ids", "uid", "key"})
+_ITEM_IDS = frozenset({"id", "ids", "uid", "key",
+                       "attribute"})  # (Weka NaiveBayes' model: an attribute's parameters)
 
 CELL = re.compile(r"\S+")
 GAP = re.compile(r"\s{2,}")
@@ -159,6 +160,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
             cells = [word for cell in cells for word in (
                 cell.split(" ") if all(not w.isalpha() for w in cell.split(" ")) else [cell])]
+    if all(cell[:1] == "(" and ROW_NUMBER.match(cell[1:-1]) for cell in cells):
+        return None  # Weka's class priors over NaiveBayes' model, "(0.36)  (0.36)  (0.28)"
     if len(cells) > 3 and cells[-1].replace(" ", "") in ("...:", "..."):
         cells.pop()  # pagmo's "ideal5:   ... :": the columns it leaves out
     if len(cells) < 3 and not (len(cells) == 2 and (cells[0].lower() in rules.STEP_KEYS or
@@ -290,6 +293,10 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
                for cell in cells[1:]) > 1:
             return None  # words between the values (Chainer's progress "100 iter, 0 epoch /
             # 20 epochs" under its PrintReport header): a line of its own
+    if header[-1:] == ["Class"] and layout == SPACES:  # Weka's "Detailed Accuracy By Class"
+        if cells[:2] != ["Weighted", "Avg."]:
+            return None  # a class's row, its label last ("0.759  0.167  0.719  setosa")
+        cells = [*cells[2:], ""]  # "Weighted Avg.  0.667  0.176 ...": the aggregate's row
     if header and header[-1] == ETC:  # a value under "etc." or none: the named columns'
         header = header[:-1]
         cells = cells[:len(header)] if len(cells) == len(header) + 1 else cells
