@@ -223,3 +223,40 @@ def test_a_metric_words_row_of_aligned_numbers_is_a_matrix_row() -> None:
             "accuracy       0.658958  0.658958  0.658958     0.658958\n"
             "Validation loss: 0.5\n")
     assert named(text) == [("validation_loss", 0.5, None, None)]
+
+
+def test_a_stages_settings_announced_before_it_runs_are_no_metrics() -> None:
+    # openTSNE: "===> Running optimization with exaggeration=12.00, lr=25.00 for 250
+    # iterations..." (before: lr=25.0 a metric); its iteration lines read as before
+    text = ("===> Calculating PCA-based initialization...\n   --> Time elapsed: 0.01 seconds\n"
+            "===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...\n"
+            "Iteration   50, KL divergence 1.1438, 50 iterations in 0.0717 sec\n"
+            "   --> Time elapsed: 0.37 seconds\n"
+            "===> Running optimization with exaggeration=1.00, lr=300.00 for 300 iterations...\n"
+            "Iteration   50, KL divergence 1.0211, 50 iterations in 0.0717 sec\n")
+    assert {n for n, *_ in named(text)} == {"KL_divergence", "Time_elapsed"}
+
+
+def test_hmmlearns_convergence_monitor_lines_are_read_by_their_template() -> None:
+    # hmmlearn's ConvergenceMonitor: "{iter:>10d} {log_prob:>16.8f} {delta:>+16.8f}", no
+    # header (before: nothing read)
+    text = ("         1    -571.67276269             +nan\n"
+            "         2    -524.48523792     +47.18752478\n")
+    found = named(text)
+    assert [(n, v, s) for n, v, s, _ in found if n == "log_prob"] == [
+        ("log_prob", -571.67276269, 1), ("log_prob", -524.48523792, 2)]
+    assert [v for n, v, *_ in found if n == "delta"][1:] == [47.18752478]
+    assert len(found) == 4
+
+
+def test_a_tables_final_row_is_the_last_models() -> None:
+    # NLTK's MaxentClassifier: its table closes with "Final", the model after the last
+    # update (before: the row was dropped, the last point lost)
+    text = ("  ==> Training (3 iterations)\n\n"
+            "      Iteration    Log Likelihood    Accuracy\n"
+            "      ---------------------------------------\n"
+            "             1          -0.69315        0.500\n"
+            "             2          -0.55049        0.790\n"
+            "         Final          -0.50040        0.805\n")
+    assert [(n, v) for n, v, *_ in named(text) if n == "Accuracy"] == [
+        ("Accuracy", 0.5), ("Accuracy", 0.79), ("Accuracy", 0.805)]

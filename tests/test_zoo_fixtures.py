@@ -230,6 +230,14 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "deepchem_fit",  # (session 99) DeepChem's tutorial "training set score: {...}": the
     # split's label prefixes the dict's keys; its ValidationCallback's file read as printed
     "sbi_npe",  # (session 99) sbi: "Epochs trained: 12" the epoch so far; its TensorBoard file
+    "openspiel_cfr", "chainer_trainer", "catboost_cv",  # (session 99) read as they came:
+    # OpenSpiel's CFR example's "Iteration 10 exploitability 0.06", Chainer's PrintReport
+    # table, catboost.cv's folds logged as fit's
+    "hmmlearn_gaussian",  # (session 99) hmmlearn's ConvergenceMonitor: "{iter:>10d}
+    # {log_prob:>16.8f} {delta:>+16.8f}" lines, no header
+    "opentsne_embed",  # (session 99) openTSNE: "Running optimization with exaggeration=12.00,
+    # lr=25.00 for 250 iterations" the stage's settings
+    "nltk_maxent",  # (session 99) NLTK's maxent table closes with "Final", the last model's
     "crfsuite_lbfgs",  # (session 98, passing since 99) "Seconds required: 0.001" is
     # Seconds_required (before: "required")
     "gluonts_deepar",  # (session 98, passing since 99) its "num_masked_target_values", a

@@ -240,7 +240,11 @@ _CONFIG_LINE = re.compile(r"^\s*\w+=[^,=]*,\s*$|Namespace\(|^\s*\w+Arguments\(|^
                           r"|^\s*[A-Z][A-Za-z]{0,20}Init: [a-z_]+="  # for each parameter); a
                           # settings table's row ending in its type ("lr  0.0001  <class
                           # 'float'>": joyrl's and easy-rl's "Name Value Type" table)
-                          r"|\s<class '[\w.]{1,40}'>\s*$")
+                          r"|\s<class '[\w.]{1,40}'>\s*$"
+                          # a stage's settings before it runs (openTSNE's "===> Running
+                          # optimization with exaggeration=12.00, lr=25.00 for 250 iterations")
+                          r"|\bwith (?:[a-z_]{1,30}=[\w.]{1,20}, ){1,8}[a-z_]{1,30}=[\w.]{1,20}"
+                          r" for \d{1,9} (?:iterations|epochs|steps)\b")
 # LSF's "Resource usage summary:" after a job: "    CPU time :     67232.37 sec."
 _JOB_SUMMARY = re.compile(r"^\s+(?:CPU time|Max Memory|Average Memory|Total Requested Memory|"
                           r"Delta Memory|Max Swap|Max Processes|Max Threads|Run time|"

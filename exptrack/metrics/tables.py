@@ -59,7 +59,8 @@ _LIST_CELL = re.compile(rf"^\[\s?{forms.DECIMAL}(?:,\s?{forms.DECIMAL}){{1,7}}\s
 # values are that phase's
 PHASE_LABELS = frozenset({*WORD_PHASES, "vali"})
 AGGREGATE_LABELS = frozenset({"all", "mean", "avg", "average", "total", "overall", "macro",
-                              "weighted"})
+                              "weighted",
+                              "final"})  # (NLTK's maxent table: the model after the last step)
 # a border with the table's title in it ("+performance on validation set-----+-------+"):
 # the phase the title names is its rows'
 _TITLED_BORDER = re.compile(r"^\+-{0,3}([A-Za-z][A-Za-z ]{1,60}?)-{2,}\+")

@@ -1,8 +1,9 @@
 """Lines in one tool's own shape, each read by that tool's module before the general rules:
 Optuna's and Ax's trials, Sample Factory, rl-starter-files, mljar-supervised, TD-MPC2,
 gensim's callbacks, LIBSVM's solver summary, Weka's summary, MLPerf's logging, scikit-
-learn's ``[CV]`` lines, nnU-Net, R's optim trace. A quick test of the text (a marker) picks
-the module; the module says whether the line is really its tool's."""
+learn's ``[CV]`` lines, nnU-Net, hmmlearn's convergence monitor, R's optim trace. A quick
+test of the text (a marker, a length) picks the module; the module says whether the line
+is really its tool's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import NamedTuple
 
 from exptrack.metrics import (
     gensim,
+    hmmlearn,
     libsvm,
     mljar,
     mllog,
@@ -63,6 +65,8 @@ def plan(pieces: list[str], text: str) -> ToolPlan:
         return ToolPlan(sklearncv.plan(pieces, text))
     if nnunet.MARKER in text:  # "Pseudo dice [np.float32(0.8465)]"
         return ToolPlan(nnunet.plan(pieces))
+    if len(text) == hmmlearn.WIDTH and (dark := hmmlearn.plan(pieces, text)) is not None:
+        return ToolPlan(dark)  # "         2    -524.48523792     +47.18752478"
     if rtrace.MARKER in text:  # R's optim trace: "iter  10 value 39.2"
         return ToolPlan(dark := rtrace.plan(pieces), traced=dark is not None)
     return NONE
