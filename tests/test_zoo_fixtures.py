@@ -238,6 +238,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "opentsne_embed",  # (session 99) openTSNE: "Running optimization with exaggeration=12.00,
     # lr=25.00 for 250 iterations" the stage's settings
     "nltk_maxent",  # (session 99) NLTK's maxent table closes with "Final", the last model's
+    "pomegranate_fit",  # (session 99) pomegranate's "[1] Improvement: 10.9, Time: 0.001s"
     "crfsuite_lbfgs",  # (session 98, passing since 99) "Seconds required: 0.001" is
     # Seconds_required (before: "required")
     "gluonts_deepar",  # (session 98, passing since 99) its "num_masked_target_values", a
