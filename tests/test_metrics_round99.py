@@ -260,3 +260,86 @@ def test_a_tables_final_row_is_the_last_models() -> None:
             "         Final          -0.50040        0.805\n")
     assert [(n, v) for n, v, *_ in named(text) if n == "Accuracy"] == [
         ("Accuracy", 0.5), ("Accuracy", 0.79), ("Accuracy", 0.805)]
+
+
+def test_gplearns_table_is_named_by_its_groups() -> None:
+    # gplearn's verbose table: "Length" and "Fitness" under "Population Average" and again
+    # under "Best Individual" are average_fitness and best_fitness (its run_details_ keys;
+    # before: one "Fitness" series of two values a generation, and "Length", a program's
+    # size, as a metric)
+    text = ("    |   Population Average    |             Best Individual              |\n"
+            "---- ------------------------- ------------------------------------------ ----------\n"
+            " Gen   Length          Fitness   Length          Fitness      OOB Fitness  Time Left"
+            "\n   0    37.60          369.807       31         0.607299         0.758801      7.69s"
+            "\n   1    10.43          3.14159        7         0.535424         0.712200      3.01s"
+            "\n")
+    assert named(text) == [
+        ("average_fitness", 369.807, 0, None), ("best_fitness", 0.607299, 0, None),
+        ("best_oob_fitness", 0.758801, 0, None), ("average_fitness", 3.14159, 1, None),
+        ("best_fitness", 0.535424, 1, None), ("best_oob_fitness", 0.7122, 1, None)]
+
+
+def test_a_hyphened_measure_names_its_test_and_a_log_p_value_is_none() -> None:
+    # lifelines' print_summary: "log-likelihood ratio test = 33.27 on 7 df" (before: no
+    # value, a hyphened word naming no measure) and "-log2(p) of ll-ratio test = 15.37", the
+    # test's p-value (before: "test")
+    text = ("Concordance = 0.64\nPartial AIC = 1331.50\n"
+            "log-likelihood ratio test = 33.27 on 7 df\n-log2(p) of ll-ratio test = 15.37\n")
+    assert [(n, v) for n, v, *_ in named(text)] == [
+        ("Concordance", 0.64), ("Partial_AIC", 1331.5), ("log-likelihood_ratio_test", 33.27)]
+
+
+def test_sockeyes_epoch_and_batch_letters_place_its_speedometer_line() -> None:
+    # Sockeye 3's "E=1 B=50  s/sec=... ppl=21.709522": E the epoch, B the batches so far
+    # (before: "B" a metric, the line's values at no step)
+    text = ("[INFO:sockeye.training] E=1 B=50\ts/sec=1120.08 tok/sec=13440.96 u/sec=70.01\t"
+            "ppl=21.709522\n")
+    assert [(n, s, e) for n, _, s, e in named(text)] == [
+        ("s/sec", 50, 1), ("tok/sec", 50, 1), ("u/sec", 50, 1), ("ppl", 50, 1)]
+
+
+H2O = """\
+Model Summary:
+    number_of_trees    number_of_internal_trees    model_size_in_bytes    min_depth    max_depth
+--  -----------------  --------------------------  ---------------------  -----------  -----------
+    20                 20                          4309                   5            5
+
+Confusion Matrix (Act/Pred) for max f1 @ threshold = 0.5131831732066757
+       neg    pos    Error    Rate
+-----  -----  -----  -------  ------------
+neg    84     9      0.0968   (9.0/93.0)
+pos    2      105    0.0187   (2.0/107.0)
+Total  86     114    0.055    (11.0/200.0)
+
+Gains/Lift Table: Avg response rate: 53.50 %, avg score: 53.49 %
+group    cumulative_data_fraction    lower_threshold    lift      cumulative_lift
+-------  --------------------------  -----------------  --------  -----------------
+1        0.01                        0.91709            1.86916   1.86916
+2        0.02                        0.90734            1.86916   1.86916
+
+Scoring History:
+     timestamp            duration    number_of_trees    training_rmse        training_logloss
+---  -------------------  ----------  -----------------  -------------------  ----------------
+     2026-12-06 23:41:21  0.090 sec   0.0                0.4987734956871716   0.6906951757946501
+     2026-12-06 23:41:22  0.417 sec   1.0                0.4746856332361189   0.6435100639048608
+"""
+
+
+def test_h2os_model_printout_keeps_its_error_and_scoring_history() -> None:
+    # H2O-3's print(model): the scoring history's rows open with a time and "0.417 sec"
+    # (before: unread, and "sec" a metric of the tree counts); its model summary, the
+    # confusion matrix's counts of classes, the Gains/Lift caption and table are no metrics
+    # (before: model_size_in_bytes, neg, pos, rate, avg_score, lift, ...)
+    assert [(n, v) for n, v, *_ in named(H2O)] == [
+        ("Error", 0.055),
+        ("training_rmse", 0.4987734956871716), ("training_logloss", 0.6906951757946501),
+        ("training_rmse", 0.4746856332361189), ("training_logloss", 0.6435100639048608)]
+
+
+def test_a_phase_label_over_a_bracketed_group_and_a_bracketed_epoch_count() -> None:
+    # Snorkel's LabelModel: "[100 epochs]: TRAIN:[loss=0.009]" after its tqdm frame (before:
+    # "loss" at the bar's rate "569.67epoch/s" read as the epoch)
+    text = ("  0%|          | 0/500 [00:00<?, ?epoch/s]INFO:root:[0 epochs]: TRAIN:[loss=6.568]\n"
+            " 11%|#         | 57/500 [00:00<00:00, 569.67epoch/s]INFO:root:[100 epochs]: "
+            "TRAIN:[loss=0.009]\n")
+    assert named(text) == [("train_loss", 6.568, None, 0), ("train_loss", 0.009, None, 100)]

@@ -26,6 +26,7 @@ METRIC_WORDS = frozenset({
     "bleu", "rouge", "rouge1", "rouge2", "rougel", "meteor", "chrf", "wer", "cer", "ppl",
     "perplexity", "precision", "recall", "top1", "top5", "psnr", "ssim", "lpips", "fid",
     "kl", "kld", "entropy", "elbo", "likelihood", "spearman", "pearson", "mcc", "kappa",
+    "loglikelihood",  # (a hyphened word names a measure: "log-likelihood ratio test")
     "ndcg", "mrr", "hit", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
     "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
     "mfu", "mem", "memory", "vram", "allocated", "reserved", "sec", "second", "s", "norm",

@@ -301,6 +301,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         return None  # Sockeye's "Speed: 235.15 samples/sec 4504.66 tokens/sec": the unit of
         # the value before it, not the name of the value after it (two spaces part fields:
         # pix2pix's "step 602  image/sec 35.7  remaining 0m" names its rate)
+    if len(sep) > 1 and not sep.strip() and before == " " and index >= 2 \
+            and raw_name.lower() in ("s", "sec", "secs", "seconds", "ms"):
+        return None  # H2O's scoring history "0.417 sec   1.0": the unit of the value before
+        # it, in its column; no name of the next column's
     period = _OVER_PERIOD.search(before) if raw_name.lower() in _PERIODS else None
     if period is not None:
         before = before[:period.start()]

@@ -83,7 +83,7 @@ _TRAIN_GROUP = re.compile(
     # DCASE's "train statistics:    total_loss: 0.076")
     r"-\s|[-=]>\s|=(?=\s*[({])|" + _COMMA_LABEL + "))"
     r"|(?<=epoch):(?P<colon>train|training):\d+-\d+batch:)"  # ESPnet2 "7epoch:train:1-5batch:"
-    r"\s*[({]?\s*"
+    r"\s*(?:[({]|(?<=:)\[)?\s*"  # (Snorkel's "TRAIN:[loss=6.568]"; not "[Train][Epoch")
     r"['\"]?(?P<first>_?[A-Za-z]\w*)")
 # a phase word opening a line's first field, which holds no pair of its own, before "|"
 # fields of "key = value" pairs: every field is the phase's ("train took 25.95 sec | loss =

@@ -33,6 +33,7 @@ _LOADER_OPEN = re.compile(r"(?i)^\s{0,8}(?:train|training|test|testing|val|valid
 _LOADER_AFTER = re.compile(r"^\)\s[A-Za-z][\w\-/]{0,40}:\s")
 # "finished 998 iteration", "completed 3 epochs": the step or epoch a line reports as done
 _DONE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:finished|completed)\s$")
+_EPOCH_LETTER = re.compile(r"(?:^|[\s\]])E=$")  # Sockeye's "E=1 B=50": the epoch's key
 # a boosting round's tree of all, opening a line ("Train tree 3/20 train-loss:1.12 ...")
 _TREE_OF = re.compile(r"(?i)^\s{0,8}(?:train(?:ing)?\s)?tree\s$")
 _DONE_UNIT = re.compile(r"(?i)\s(?:(epoch)s?|iterations?|iters?|steps?)\b(?!\s*[:=])")
@@ -71,6 +72,9 @@ def position(pieces: list[str], index: int, counter: bool,
     ordinal = ordinal_kind(left, right)
     if ordinal is not None:
         return (Action(ordinal, index),)
+    if left == " B=" and index >= 3 and pieces[index].isdigit() and pieces[index - 2].isdigit() \
+            and _EPOCH_LETTER.search(pieces[index - 3]):
+        return (Action(STEP, index),)  # Sockeye's "E=1 B=50": the epoch, the batches so far
     if counter and index == 1 and pieces[index].isdigit() and _TREE_OF.match(left):
         return (Action(STEP, index),)  # YDF's "Train tree 3/20 train-loss:1.12": the round
     done = _DONE_UNIT.match(right) if _DONE_BEFORE.search(tail) else None

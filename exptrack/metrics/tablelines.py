@@ -319,6 +319,9 @@ class TableLines:
         if row is None:
             return False
         if low in tables.AGGREGATE_LABELS:
+            if self._header[-2:] == ["Error", "Rate"]:  # H2O's confusion matrix: its Total
+                error = self._name("Error")  # row's columns of classes count predictions
+                row = ([(n, v) for n, v in row[0] if n == error], *row[1:])
             return self._record_row(row, out)
         if low in tables.PHASE_LABELS or low.split()[0] in COUNTER_KEYS \
                 or tablecells.ROW_NUMBER.match(label):  # (a data frame's "0", "1": its rows)

@@ -51,6 +51,11 @@ _STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen",  # (an optim
 # most of the coordinates' deviations; its data logger's names), "t[m:s]" its time so far
 _SPANNED = {"Iterat #Fevals": ("Iterat", "Fevals"), "min&max std": ("minstd", "maxstd"),
             "t[m:s]": ("time",)}
+# gplearn's table, its names under two groups ("|   Population Average    |   Best Individual
+# |"): the names it keeps (``run_details_``); a program's length counts its nodes (no name)
+_GPLEARN = ["Gen", "", "average_fitness", "", "best_fitness", "best_oob_fitness", "Time Left"]
+_KNOWN_HEADERS = {"Gen Length Fitness Length Fitness OOB Fitness Time Left": _GPLEARN,
+                  "Gen Length Fitness Length Fitness Time Left": _GPLEARN[:5] + _GPLEARN[6:]}
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a cell of a few numbers, DeepXDE's "[4.21e+01, 1.76e-02]" (its loss terms): a series each
@@ -69,7 +74,8 @@ _TITLED_BORDER = re.compile(r"^\+-{0,3}([A-Za-z][A-Za-z ]{1,60}?)-{2,}\+")
 _DATASET_COLUMNS = frozenset({"dataset", "datasets", "data set", "benchmark"})
 # a first column naming the item a row is about (neat-python's species "ID"): no aggregate
 _ITEM_IDS = frozenset({"id", "ids", "uid", "key",
-                       "attribute"})  # (Weka NaiveBayes' model: an attribute's parameters)
+                       "attribute",  # (Weka NaiveBayes' model: an attribute's parameters)
+                       "group"})  # (H2O's Gains/Lift table: a row a group of the scores)
 
 CELL = re.compile(r"\S+")
 GAP = re.compile(r"\s{2,}")
@@ -153,6 +159,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
             # Tune's "│ Trial name   status   lr   iter   loss │")
     elif layout in _DELIMITERS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
         cells = [c.strip() for c in text.split(_DELIMITERS[layout])]
+    elif (known := _KNOWN_HEADERS.get(" ".join(text.split()))) is not None:
+        return list(known), SPACES
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
         cells = [part for cell in cells for part in _SPANNED.get(cell, (cell,))]
@@ -161,6 +169,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         if split:  # words of symbols ("mAP@.5 mAP@.5:.95"; not a phrase: "Elapsed Time")
             cells = [word for cell in cells for word in (
                 cell.split(" ") if all(not w.isalpha() for w in cell.split(" ")) else [cell])]
+    if cells[:2] == ["number_of_trees", "number_of_internal_trees"]:
+        return None  # H2O's "Model Summary:" of a tree model: its size and shape, no measure
     if all(cell[:1] == "(" and ROW_NUMBER.match(cell[1:-1]) for cell in cells):
         return None  # Weka's class priors over NaiveBayes' model, "(0.36)  (0.36)  (0.28)"
     if len(cells) > 3 and cells[-1].replace(" ", "") in ("...:", "..."):
@@ -279,11 +289,14 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
         cells = [c[1:] if c[:1] == "|" else c for c in ungrouped(shown).split() if c != "|"]
         # (a group's edge glued before a cell that fills its column: ElegantRL's "|-1205.33")
         if len(cells) > len(header) and len(gapped := GAP.split(shown.strip())) == len(header) \
-                and ROW_NUMBER.match(gapped[0]) and all(
-                    any(char.isalpha() for char in cell) for cell in gapped if " " in cell):
+                and (ROW_NUMBER.match(gapped[0]) or (_DATE_CELL.match(gapped[0]) and header[0]
+                                                     .lower() in _DATE_COLUMNS)) and all(
+                    any(char.isalpha() for char in cell) or _DATE_CELL.match(cell)
+                    for cell in gapped if " " in cell):
             cells = gapped  # a cell of words and numbers in its column ("31 Oct 15:34", the
             # end time of scikit-learn's boosting table; tf_cnn_benchmarks' "images/sec: 451.0
-            # +/- 0.0 (jitter = 0.0)"): the columns' gaps part the cells (not "0 60" in a
+            # +/- 0.0 (jitter = 0.0)"; a time first, H2O's scoring history's "2026-12-06
+            # 23:41:22  0.417 sec"): the columns' gaps part the cells (not "0 60" in a
             # matrix's row: a cell of spaced numbers alone is no column's)
         if 0 < len(cells) - len(header) <= 3 and not any(
                 char.isdigit() for cell in cells[len(header):] for char in cell):

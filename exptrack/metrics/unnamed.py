@@ -19,7 +19,8 @@ PHASE_LABEL = re.compile(r"(?i)^\W*(?P<phase>" + LOOP_PHASES + r")\s*:\s*$")
 PHASE_PIPE_OPEN = r"(?i)^\s{0,8}\[\s?(?P<phase>" + LOOP_PHASES + r")\s?\|\s?"
 PHASE_PIPE = re.compile(PHASE_PIPE_OPEN + "$")
 # a line that opens with the epoch/step it reports: "8epoch results:", "12 step done"
-ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d)")
+ORDINAL_KEY = re.compile(r"(?i)^\s?(?:epoch|step|iteration)\b(?!\s*[:=/]\s*\d|/s\b)")
+# (not tqdm's rate of a bar counting epochs, "569.67epoch/s")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "1st epoch", "130th epoch"
 
 
@@ -33,8 +34,9 @@ def ordinal_kind(left: str, right: str) -> int | None:
             return EPOCH if right[2:].lstrip()[:1] in "eE" else STEP
     if _PHASE_ALONE.match(left) and ORDINAL_KEY.match(right):  # "Train 0 epoch, loss 0.8"
         return EPOCH if right.lstrip()[:1] in "eE" else STEP
-    if left.endswith("[") and right.lower().startswith(("-epoch]", " epoch]")):
-        return EPOCH  # CTRL's "[1-epoch] time:157.129 | knn acc: 33.152"
+    if left.endswith("[") and right.lower().startswith(("-epoch]", " epoch]", " epochs]")):
+        return EPOCH  # CTRL's "[1-epoch] time:157.129 | knn acc: 33.152"; Snorkel's "[100
+        # epochs]: TRAIN:[loss=0.009]"
     return None
 
 
