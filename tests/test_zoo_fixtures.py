@@ -252,9 +252,13 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "pythae_vae",  # (session 99) pythae's "Train loss: 0.772" lines, read as they came
     "snorkel_labelmodel",  # (session 99) Snorkel's "[100 epochs]: TRAIN:[loss=0.009]" after
     # a tqdm frame whose rate is "569.67epoch/s" (a rate, no epoch)
+    "lightning_v1_fit",  # (session 99) PyTorch Lightning 1.9.5's bar (running "loss=") and
+    # its CSVLogger metrics.csv
     "agilerl_dqn",  # (session 99) AgileRL's TensorBoard file (its printed rich table of
     # agents' columns, "Global Steps: 1_200" over it, is read by no rule: output alone 0%)
-    # not passing (session 99's): "sklearn_gmm_verbose" (its "Initialization converged. time
+    # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's
+    # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_trainer_best's),
+    # "sklearn_gmm_verbose" (its "Initialization converged. time
     # lapse 0.06377s" named "lapse": a sentence's end before a two-word name),
     # "joeynmt_train" (its closing "Decoding on test set..." then
     # "Evaluation result (greedy): bleu: 62.41": the set the line before names is not
