@@ -256,8 +256,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # its CSVLogger metrics.csv
     "agilerl_dqn",  # (session 99) AgileRL's TensorBoard file (its printed rich table of
     # agents' columns, "Global Steps: 1_200" over it, is read by no rule: output alone 0%)
-    # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's
-    # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_trainer_best's),
+    # not passing (session 99's): "jittor_mnist" (its glog-style "[i 1207 00:19:20.019319
+    # 80 __init__.py:227] Total mem: 23.54GB" read as a metric at step 1207),
+    # "hf_trainer_v4" (Transformers 4.46's closing block's "eval_runtime = 0:00:00.00", a
+    # clock-format duration, as hf_trainer_best's),
     # "sklearn_gmm_verbose" (its "Initialization converged. time
     # lapse 0.06377s" named "lapse": a sentence's end before a two-word name),
     # "joeynmt_train" (its closing "Decoding on test set..." then

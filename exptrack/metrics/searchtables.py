@@ -17,7 +17,9 @@ _SEARCH_HEAD = ("iter", "target")
 
 def search_table(header: list[str]) -> bool:
     """Is this a table of a search's points (Ray Tune's trials, bayes_opt's iterations)?"""
-    return trial_table(header) or tuple(name.lower() for name in header[:2]) == _SEARCH_HEAD
+    first = header[0].lower() if header else ""  # (a row's quick test: the first name)
+    return first == _TRIAL_COLUMN or (first == _SEARCH_HEAD[0] and len(header) > 1
+                                      and header[1].lower() == _SEARCH_HEAD[1])
 
 
 def trial_table(header: list[str]) -> bool:
