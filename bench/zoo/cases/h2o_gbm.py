@@ -119,19 +119,13 @@ Judgement calls:
 # zoo-venv: h2o
 
 import h2o
-import numpy as np
-import pandas as pd
+from _pos_neg_frame import pos_neg_frame
 from _truth import series, write_truth
 from h2o.estimators import H2OGradientBoostingEstimator
 
 h2o.init(nthreads=1, max_mem_size="1G")
 
-rng = np.random.default_rng(0)
-X = rng.normal(size=(300, 4))
-noise = rng.normal(scale=0.5, size=300)
-y = np.where(X[:, 0] + 0.5 * X[:, 1] - X[:, 2] * X[:, 3] + noise > 0, "pos", "neg")
-frame = pd.DataFrame(X, columns=["f1", "f2", "f3", "f4"])
-frame["y"] = y
+frame = pos_neg_frame()
 train = h2o.H2OFrame(frame[:200])
 valid = h2o.H2OFrame(frame[200:].reset_index(drop=True))
 train["y"] = train["y"].asfactor()

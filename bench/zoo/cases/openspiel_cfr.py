@@ -35,13 +35,13 @@ the value with the solver's own iteration count (``solver._iteration``, the upda
 """
 # zoo-venv: openspiel
 
-import hashlib
 import importlib.metadata
 import runpy
 import sys
 from pathlib import Path
 
 from _truth import series, write_truth
+from _verbatim import git_blob_id
 from open_spiel.python.algorithms import cfr, exploitability
 
 SOURCE_REPO = "google-deepmind/open_spiel"
@@ -72,11 +72,6 @@ def recording_exploitability(game, policy):
     assert own == conv, (own, conv)
     recorded.append((solver._iteration - 1, float(own)))
     return conv
-
-
-def git_blob_id(text: str) -> str:
-    data = text.encode("utf-8")
-    return hashlib.sha1(f"blob {len(data)}\0".encode() + data).hexdigest()
 
 
 def main() -> None:

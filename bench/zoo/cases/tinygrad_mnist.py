@@ -66,7 +66,6 @@ frames above ``rate=100`` it/s); the case asserts every step's frame drew. Judge
 """
 # zoo-venv: tinygrad
 
-import hashlib
 import importlib.metadata
 import os
 import runpy
@@ -83,6 +82,7 @@ import tinygrad.engine.jit
 import tinygrad.helpers
 import tinygrad.nn.datasets
 from _truth import series, write_truth
+from _verbatim import git_blob_id
 from tinygrad import Tensor
 
 SOURCE_REPO = "tinygrad/tinygrad"
@@ -127,11 +127,6 @@ def noting_update(self, n=0, close=False):
     if not self.disable:
         frames.append((self.n + n, close or (self.i + 1) % self.skip == 0))
     return _update(self, n, close)
-
-
-def git_blob_id(text: str) -> str:
-    data = text.encode("utf-8")
-    return hashlib.sha1(f"blob {len(data)}\0".encode() + data).hexdigest()
 
 
 def main() -> None:

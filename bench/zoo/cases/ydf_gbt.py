@@ -95,19 +95,13 @@ calls:
 
 import time
 
-import numpy as np
-import pandas as pd
 import ydf
+from _pos_neg_frame import pos_neg_frame
 from _truth import series, write_truth
 
 NUM_TREES = 20
 
-rng = np.random.default_rng(0)
-X = rng.normal(size=(300, 4))
-noise = rng.normal(scale=0.5, size=300)
-y = np.where(X[:, 0] + 0.5 * X[:, 1] - X[:, 2] * X[:, 3] + noise > 0, "pos", "neg")
-frame = pd.DataFrame(X, columns=["f1", "f2", "f3", "f4"])
-frame["y"] = y
+frame = pos_neg_frame()
 train_df, valid_df, test_df = frame[:200], frame[200:250], frame[250:]
 
 started = time.monotonic()
