@@ -276,9 +276,6 @@ _TYPE_ROW = re.compile(
 # Flair's per-class rows: "animal     tp: 50 - fp: 18 - fn: 32 - tn: 50 - precision: 0.7353"
 # (a class's confusion counts after its label)
 _COUNTS_ROW = re.compile(r"^\s*[^\s:]{1,40}\s+tp:\s?\d+\s-\sfp:\s?\d+")
-# YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
-# the column's statistics ("1: "f1" NUMERICAL mean:-0.0044 min:-2.94 max:2.12 sd:0.97"): the
-# data, no measurement of the model
 # a posterior summary's header, its quantiles' columns named by their percent (NumPyro's and
 # Pyro's print_summary: "mean  std  median  5.0%  95.0%  n_eff  r_hat"): names, no values
 _QUANTILE_HEADER = re.compile(r"^\s{0,40}(?:[A-Za-z_]\w{0,30}\s{1,20}){1,8}\d{1,2}\.\d%\s{1,20}"
@@ -288,6 +285,9 @@ _QUANTILE_HEADER = re.compile(r"^\s{0,40}(?:[A-Za-z_]\w{0,30}\s{1,20}){1,8}\d{1,
 _LOG_P = re.compile(r"^\s{0,8}-log(?:2|10)?\(p\) of "
                     # H2O's caption over its Gains/Lift table: the data's response rate
                     r"|^Gains/Lift Table: ")
+# YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
+# the column's statistics ("1: "f1" NUMERICAL mean:-0.0044 min:-2.94 max:2.12 sd:0.97"): the
+# data, no measurement of the model
 _COLUMN_SPEC = re.compile(r"^\s{0,8}\d{1,6}: \"[^\"]{1,200}\" [A-Z][A-Z_]{2,30}(?:\s|$)")
 # "Total number of train params, training full: 2395779": a line of counts
 _COUNT_LINE = re.compile(r"(?i)^\W*(?:total\s)?(?:number|num)\sof\s"

@@ -49,9 +49,9 @@ def key_kind(low: str) -> int | None:
     word = low[max(low.rfind(" "), low.rfind("_")) + 1:]
     if "-" in word and word != low and word in STEP_KEYS:
         return STEP  # YDF's "Final model num-trees:18": the words' last is the key
-    first, _, last = _parts(low)
     if low in ("epochs trained", "epochs_trained"):  # sbi's "Training neural network. Epochs
         return EPOCH  # trained: 12": the epochs so far (not "num_epochs_trained", a count)
+    first, _, last = _parts(low)
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
     if first in WORD_PHASES and last in ("epoch", "ep"):
         return EPOCH  # "val_epoch: 3", "Valid-Epoch: 0": the phase's pass over the epoch
