@@ -281,8 +281,8 @@ _COUNTS_ROW = re.compile(r"^\s*[^\s:]{1,40}\s+tp:\s?\d+\s-\sfp:\s?\d+")
 _QUANTILE_HEADER = re.compile(r"^\s{0,40}(?:[A-Za-z_]\w{0,30}\s{1,20}){1,8}\d{1,2}\.\d%\s{1,20}"
                               r"\d{1,2}\.\d%(?:\s{1,20}[A-Za-z_]\w{0,30}){0,8}\s*$")
 # a test's p-value on a log scale (lifelines' "-log2(p) of ll-ratio test = 15.37"): how
-# sure a test is, no measure of the model
-_LOG_P = re.compile(r"^\s{0,8}-log(?:2|10)?\(p\) of "
+# sure a test is, no measure of the model; and a caption of the data's rates
+_NO_MEASURE = re.compile(r"^\s{0,8}-log(?:2|10)?\(p\) of "
                     # H2O's caption over its Gains/Lift table: the data's response rate
                     r"|^Gains/Lift Table: ")
 # YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
@@ -337,7 +337,7 @@ def not_a_report(line: str) -> bool:
                 or _EVENT.search(line) or _LAYER_ROW.search(line[-80:])
                 or _JOB_SUMMARY.match(line) or _REPORT_ACCURACY.match(line)
                 or _COLUMN_SPEC.match(line) or _QUANTILE_HEADER.match(line)
-                or _LOG_P.match(line)
+                or _NO_MEASURE.match(line)
                 or (" NCCL " in line and _NCCL.match(line) is not None)
                 or new_best_event(line))
 

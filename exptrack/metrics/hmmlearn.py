@@ -23,9 +23,6 @@ _LINE = re.compile(r"^ {0,9}\d{1,10} {1,16}-?\d{1,7}\.\d{8} {1,16}[+-](?:\d{1,7}
 def plan(pieces: list[str], text: str) -> tuple[Action, ...] | None:
     """The actions of a monitor's line (``pieces``: texts at even and numbers at odd
     indices), or None when the line is not one."""
-    if len(text) != WIDTH or _LINE.match(text) is None:
-        return None
-    numbers = range(1, len(pieces), 2)
-    if len(numbers) == 3:
-        return (Action(STEP, 1), Action(METRIC, 3, "log_prob"), Action(METRIC, 5, "delta"))
-    return (Action(STEP, 1), Action(METRIC, 3, "log_prob")) if len(numbers) == 2 else None
+    if len(text) != WIDTH or _LINE.match(text) is None or len(pieces) != 7:
+        return None  # (the template's three numbers: the iteration, log_prob, delta)
+    return (Action(STEP, 1), Action(METRIC, 3, "log_prob"), Action(METRIC, 5, "delta"))

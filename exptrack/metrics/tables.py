@@ -159,7 +159,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
             # Tune's "│ Trial name   status   lr   iter   loss │")
     elif layout in _DELIMITERS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
         cells = [c.strip() for c in text.split(_DELIMITERS[layout])]
-    elif (known := _KNOWN_HEADERS.get(" ".join(text.split()))) is not None:
+    elif text[:4] == "Gen " and (known := _KNOWN_HEADERS.get(" ".join(text.split()))) is not None:
         return list(known), SPACES
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
