@@ -256,6 +256,13 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # its CSVLogger metrics.csv
     "agilerl_dqn",  # (session 99) AgileRL's TensorBoard file (its printed rich table of
     # agents' columns, "Global Steps: 1_200" over it, is read by no rule: output alone 0%)
+    "lightning_rich",  # (session 100) Lightning's RichProgressBar: its metrics.csv (the
+    # bar's frames alone: one value per redraw under a terminal, the last frame on a pipe)
+    "rl_zoo3_ppo",  # (session 100) RL Zoo's pprint'd hyperparameters no metrics; SB3's
+    # tables and EvalCallback lines, its TensorBoard file
+    # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
+    # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
+    # is counted once)
     # not passing (session 99's): "jittor_mnist" (its glog-style "[i 1207 00:19:20.019319
     # 80 __init__.py:227] Total mem: 23.54GB" read as a metric at step 1207),
     # "hf_trainer_v4" (Transformers 4.46's closing block's "eval_runtime = 0:00:00.00", a

@@ -251,6 +251,7 @@ def _format(line: str | bytes, like: str | bytes | None = None) -> str | bytes:
         line = line.encode("utf-8", "surrogateescape")
     elif isinstance(line, bytes) and isinstance(like, str):
         line = line.decode("utf-8", "surrogateescape")
+    line = line.rstrip()  # (a shorter redraw of a bar, tqdm's, padded with spaces)
     if isinstance(line, str):
         return _NUMBER_OR_SPACE.sub(lambda m: " " if m.group()[0].isspace() else "0", line)
     return _NUMBER_OR_SPACE_BYTES.sub(lambda m: b" " if m.group()[:1].isspace() else b"0", line)

@@ -1,0 +1,18 @@
+"""Round ``tune100`` (session 100). Each test of a rule fails on 02e6d48b (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named
+
+
+def test_a_tqdm_redraw_padded_with_a_space_is_no_other_format() -> None:
+    # implicit's ALS bar: tqdm's update frame shows the old loss at the new count, then the
+    # step's own value, a character shorter and padded with a space after "]" (before: read
+    # as another format's print of 0.0461 rounded, and step 14 lost)
+    text = (" 87%|████████▋ | 13/15 [00:00<00:00, 23.18it/s, loss=0.0461]\r"
+            " 93%|█████████▎| 14/15 [00:00<00:00, 23.64it/s, loss=0.0461]\r"
+            " 93%|█████████▎| 14/15 [00:00<00:00, 23.64it/s, loss=0.046] \r"
+            "100%|██████████| 15/15 [00:00<00:00, 23.64it/s, loss=0.045]\n")
+    assert [(n, v, s) for n, v, s, _ in named(text)] == [
+        ("loss", 0.0461, 13), ("loss", 0.046, 14), ("loss", 0.045, 15)]
