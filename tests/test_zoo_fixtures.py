@@ -263,9 +263,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once)
-    # not passing (session 99's): "jittor_mnist" (its glog-style "[i 1207 00:19:20.019319
-    # 80 __init__.py:227] Total mem: 23.54GB" read as a metric at step 1207),
-    # "hf_trainer_v4" (Transformers 4.46's closing block's "eval_runtime = 0:00:00.00", a
+    "jittor_mnist",  # (session 99, passing since 100) its glog-like record prefix "[i 1207
+    # 00:19:20.019319 80 __init__.py:227] " blanked: no step 1207, no "Total mem" metric
+    # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's "eval_runtime = 0:00:00.00", a
     # clock-format duration, as hf_trainer_best's),
     # "sklearn_gmm_verbose" (its "Initialization converged. time
     # lapse 0.06377s" named "lapse": a sentence's end before a two-word name),

@@ -92,17 +92,22 @@ _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Z
 
 
 _LOG4J_LEVELS = (" INFO ", " WARN ", " ERROR ", " DEBUG ", " TRACE ", " FATAL ")
+# Jittor's glog-like "[i 1207 00:18:56.893319 56 __init__.py:227] ": a level's letter, the
+# date, the time, the thread and the source line; none of its numbers is the message's
+_JITTOR = re.compile(r"(?a)^\[[iwe] \d{4} \d\d:\d\d:\d\d\.\d{6} \d{1,9} [\w.\-]{1,80}:\d{1,7}\] ")
 
 
 def prefix(text: str) -> re.Match[str] | None:
     """The prefix of a record whose message is planned in place (blanked, the same offsets):
-    loguru's, icefall's, NeMo's and the other formats above."""
+    loguru's, icefall's, NeMo's, Jittor's and the other formats above."""
     if text[:1].isdigit() and " | " in text[:40]:
         return _LOGURU.match(text)
     if "INFO " in text[:40]:
         found = _LEVEL_NAME.match(text) or RANK_RECORD.match(text) or _PADDED_LEVEL.match(text)
         if found is not None:
             return found
+    if text[:3] in ("[i ", "[w ", "[e "):
+        return _JITTOR.match(text)
     if text[:1].isdigit() and any(level in text[16:32] for level in _LOG4J_LEVELS):
         return _LOG4J.match(text)
     if "-" in text[:40]:
