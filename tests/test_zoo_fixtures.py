@@ -260,13 +260,25 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # bar's frames alone: one value per redraw under a terminal, the last frame on a pipe)
     "rl_zoo3_ppo",  # (session 100) RL Zoo's pprint'd hyperparameters no metrics; SB3's
     # tables and EvalCallback lines, its TensorBoard file
+    "composer_trainer",  # (session 100) MosaicML Composer's bars, "loss/train/total=" and
+    # "metrics/eval/CrossEntropy=" cut at the terminal's width; its Config: YAML no metrics
+    "yolo_benchmark",  # (session 100) Ultralytics' benchmark(): a validation per format and
+    # its table's mAP50-95, inference time and FPS
+    "open_clip_train",  # (session 100) open_clip's "Train Epoch: 0 [ 8/64 (12%)]" counts
+    # the epoch's samples (no position of the event file's global steps); its TensorBoard
+    # "val/clip_val_loss" is the printed clip_val_loss; torch's "cache_hits: 0" no metric
+    "hf_trainer_ddp",  # (session 100) the Trainer under torchrun, two processes on gloo
+    "super_gradients_train",  # (session 100) super-gradients' TensorBoard file (its SUMMARY
+    # OF EPOCH tree read alone: a leaf with "Epoch N-1"/"Best until now" lines loses its phase)
+    "yolo_resume",  # (session 100) train(resume=True): results.csv's rows of the interrupted
+    # run before the first epoch the resumed run printed are cut
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once)
     "jittor_mnist",  # (session 99, passing since 100) its glog-like record prefix "[i 1207
     # 00:19:20.019319 80 __init__.py:227] " blanked: no step 1207, no "Total mem" metric
-    # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's "eval_runtime = 0:00:00.00", a
-    # clock-format duration, as hf_trainer_best's),
+    # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's
+    # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_trainer_best's),
     # "sklearn_gmm_verbose" (its "Initialization converged. time
     # lapse 0.06377s" named "lapse": a sentence's end before a two-word name),
     # "joeynmt_train" (its closing "Decoding on test set..." then

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import pairwise
 
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.reprints import printed_alike
@@ -76,6 +77,11 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
     for name, key in grouped:
         if lasts[key] == 1:
             keys.setdefault(key, name)
+    for name in names:  # an evaluation's tag whose last part names its phase itself
+        head, sep, last = name.rpartition("/")  # (open_clip's "val/clip_val_loss", printed
+        if sep and name_key(head) in _EVAL_WORDS | {"eval"} \
+                and not _EVAL_WORDS.isdisjoint(name_key(last).split("_")):  # clip_val_loss)
+            keys.setdefault(name_key(last), name)
     for name in names:  # a name of no phase is the training's (litgpt's metrics.csv "loss",
         key = name_key(name)  # printed "loss train: 11.015"), unless the file has that too
         if key.partition("_")[0] not in _PHASE_LAST | _EVAL_WORDS:
@@ -149,12 +155,21 @@ def _epoch(obs: Observation) -> int | float | None:
 
 
 def _axis(sourced: Sequence[Observation], printed: Sequence[Observation]) -> Axis | None:
-    """Step when the file and stdout both count steps, else epoch when both count epochs."""
+    """Step when the file and stdout both count steps, else epoch when both count epochs.
+    Printed steps that start again (open_clip's "Train Epoch: 1 [ 8/64 (12%)]": the samples
+    of the epoch so far) count within an epoch: no position of the file's global steps."""
     for axis in (_step, _epoch):
         if any(axis(o) is not None for o in sourced) and any(axis(o) is not None
                                                              for o in printed):
+            if axis is _step and _restarts(printed):
+                continue
             return axis
     return None
+
+
+def _restarts(printed: Sequence[Observation]) -> bool:
+    steps = [o.step for o in printed if o.step is not None]
+    return any(later < earlier for earlier, later in pairwise(steps))
 
 
 def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation], name: str,
@@ -283,6 +298,47 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
             covered[target].append(obs)
         elif key not in pooled:
             kept.append(obs)
+    for kind in PRINTED_KINDS.intersection(kinds.values()):
+        _resumed(kind, files, kinds, covered)
     merged = {name: merge_metric(series, covered[name], name, kinds[name] in CLOSING_KINDS)
               for name, series in files.items()}
     return kept, merged
+
+
+# the files whose every row the run prints too (Ultralytics' epochs, Hugging Face's logs)
+PRINTED_KINDS = frozenset({"ultralytics", "hf_trainer"})
+
+
+def _resumed(kind: str, files: dict[str, list[Observation]], kinds: Mapping[str, str],
+             covered: Mapping[str, list[Observation]]) -> None:
+    """A resumed training appends to the file of the run it resumes (Ultralytics'
+    ``train(resume=True)`` to ``results.csv``, Hugging Face's ``resume_from_checkpoint`` to
+    the log history): where every printed quantity of a file whose rows are all printed
+    starts after the file's first position, and was printed at least as often as the file
+    holds it from there, the rows before the first printed one are the earlier run's, and
+    every series of the file is cut there."""
+    firsts: list[int | float] = []
+    chosen: Axis | None = None
+    for name, printed in covered.items():
+        if kinds[name] != kind or not printed:
+            continue
+        axis = _axis(files[name], printed)
+        if axis is None or (chosen is not None and axis is not chosen):
+            return
+        chosen = axis
+        shown = [p for p in map(axis, printed) if p is not None]
+        held = [p for p in map(axis, files[name]) if p is not None]
+        if not shown or axis(printed[0]) is None:  # (a first print at no position may be
+            return  # the file's first row)
+        first = min(shown)  # (printed rounded: SetFit's epoch 0.05556 of 0.0555...)
+        starts = [p for p in held if p >= first or _alike(p, first)]
+        if not starts or min(starts) <= min(held) or len(shown) < len(starts):
+            return  # (a print every few rows is no print of every row)
+        firsts.append(min(starts))
+    if chosen is None:
+        return
+    cut = min(firsts)
+    for name in files:
+        if kinds[name] == kind:
+            files[name] = [o for o in files[name]
+                           if (position := chosen(o)) is None or position >= cut]
