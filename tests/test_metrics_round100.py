@@ -3,8 +3,14 @@ start); the guards pin what must not change."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Any
+
+from conftest import track, track_json
 from parsed import named
 
+from exptrack.metrics import files
 from exptrack.metrics.merge import merge_sources
 from exptrack.metrics.observation import Observation
 
@@ -91,3 +97,79 @@ def test_torchs_cache_report_is_no_metric() -> None:
             "I1207 01:32:21.386000 17810 torch/_subclasses/fake_tensor.py:3780]   "
             "cache_misses: 0\n")
     assert named(text) == []
+
+
+ZOO = Path(__file__).parent / "data" / "zoo"
+
+
+def test_a_tuners_best_so_far_and_its_hyperparameters_are_no_metrics() -> None:
+    # Ultralytics' tuner after each iteration, as captured under a terminal: the best
+    # iteration's record again, then its hyperparameters as YAML, mutated from iteration to
+    # iteration (before: the dict's keys as metrics, hsv_s as a time in seconds, the YAML's
+    # changing keys as series)
+    lines = (ZOO / "yolo_tune" / "pty" / "output.log").read_bytes().split(b"\n")
+    starts = [i for i, line in enumerate(lines) if b"Best fitness=" in line]
+    assert len(starts) == 3
+    text = b"\n".join(b"\n".join(lines[i:i + 32]) for i in starts)
+    assert b"hsv_s: " in text and b"Best fitness metrics are {" in text
+    assert named(text) == []
+
+
+def test_a_small_block_printed_again_with_new_values_is_still_a_report() -> None:
+    # guard: SB3's EvalCallback prints "Episode length: 366.00 +/- 189.50" after each
+    # evaluation, a line of its own: its changing value makes it a series
+    text = "".join(f"Eval num_timesteps={n}, episode_reward=9.60 +/- 0.80\n"
+                   f"Episode length: {length} +/- 1.00\n"
+                   for n, length in ((1000, 366.0), (2000, 59.33), (3000, 151.67)))
+    assert [v for n, v, _, _ in named(text) if n == "Episode_length"] == [366.0, 59.33, 151.67]
+
+
+def test_one_file_of_several_trainings_gives_that_trainings_values() -> None:
+    # the tuner trains once an iteration (epochs 1, 2 each time) and keeps the best
+    # iteration's results.csv alone: the printed series stays whole, the iteration the
+    # file holds exact (before: the file's two rows, then the printed ones after its last
+    # epoch)
+    printed = _rows("box_loss", [4.874, 3.39, 8.804, 5.023, 8.468, 5.369], [1, 2, 1, 2, 1, 2])
+    file = _rows("box_loss", [8.80433, 5.02289], [1, 2]) \
+        + _rows("val_box_loss", [6.7604, 5.1], [1, 2])
+    _, merged = merge_sources(printed, [("ultralytics", file)])
+    assert [o.value for o in merged["box_loss"]] == [4.874, 3.39, 8.80433, 5.02289, 8.468, 5.369]
+    assert [o.value for o in merged["val_box_loss"]] == [6.7604, 5.1]
+
+
+def test_a_timm_summary_printed_again_is_no_second_training() -> None:
+    # guard: timm's "--result" prints its summary's epochs after the training's lines: no
+    # several trainings (each printed run is no training of the file's epochs)
+    printed = _rows("train_loss", [1.03, 1.0, 0.87, 0.74], [0, 0, 1, 1]) \
+        + _rows("train_loss", [0.9042, 0.7792], [0, 1])
+    file = _rows("train_loss", [0.90424, 0.77921], [0, 1])
+    _, merged = merge_sources(printed, [("timm", file)])
+    assert [o.value for o in merged["train_loss"]] == [0.90424, 0.77921]
+
+
+TUNE = """
+import json, pathlib, time
+folder = pathlib.Path("runs/detect/tune")
+folder.mkdir(parents=True)
+for iteration, fitness in ((1, 0.00289), (2, 0.0312), (3, 0.01089)):
+    print(f"Tuner: Starting iteration {iteration}/3 with hyperparameters: {{'lr0': 0.01}}")
+    with open(folder / "tune_results.ndjson", "a") as handle:
+        handle.write(json.dumps({"iteration": iteration, "fitness": fitness,
+                                 "hyperparameters": {"lr0": 0.01, "box": 7.5}}) + "\\n")
+    print(f"Tuner: {iteration}/3 iterations complete")
+"""
+
+
+def test_ultralytics_tuners_record_gives_each_iterations_fitness(tmp_path: Path) -> None:
+    # tune_results.ndjson (Ultralytics 8.4; tune_results.csv before): the fitness of each
+    # iteration at the iteration, where stdout prints only the best so far (before: not read)
+    track("run", "--", sys.executable, "-c", TUNE, cwd=tmp_path, check=True)
+    metrics: dict[str, Any] = track_json("show", "@")["metrics"]
+    assert metrics["fitness"]["count"] == 3 and metrics["fitness"]["last"] == 0.01089
+    assert metrics["fitness"]["last_step"] == 3
+    assert "lr0" not in metrics and "box" not in metrics
+    older = b"fitness,lr0,lrf,momentum\n0.0029,0.01,0.01,0.937\n0.0312,0.0063,0.01,0.94\n"
+    assert files.kind_of("tune_results.csv", older) == files.ULTRALYTICS_TUNE
+    assert [(o.value, o.step) for o in files.parse(files.ULTRALYTICS_TUNE, older)] == [
+        (0.0029, 1), (0.0312, 2)]
+    assert files.kind_of("results.csv", older) is None

@@ -47,7 +47,7 @@ LARGE_EVERY_S = 30.0
 # 2 s: SQLite rewrites mlflow.db's pages in place): it is read again at the next look, as
 # git does with its "racily clean" entries, so the last look never keeps a torn read.
 RACY_NS = 2_000_000_000
-_SUFFIXES = (".csv", ".log", ".tsv", ".json")
+_SUFFIXES = (".csv", ".log", ".tsv", ".json", ".ndjson")
 # Where a framework says it keeps a run's results, outside the working folder: Ray Tune's
 # "View detailed results here: /home/me/ray_results/train_fn_2025-06-01_10-00-00" (its
 # default storage is ~/ray_results), its older status table's "Result logdir: ..."

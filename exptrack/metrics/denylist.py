@@ -97,6 +97,7 @@ DENY_PATTERN = re.compile(
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")
     r"|^cache_(?:hits?|miss(?:es)?)$"  # torch's exit report "cache_hits: 0": a count
+    r"|^hsv_[hsv]$"  # YOLO's colour augmentation ("hsv_s: 0.7" is no time in seconds)
     # a model's size in a summary (torchsummary's "Params size (MB): 42.71", Lightning's "Total
     # estimated model params size (MB)", torchinfo's "Total mult-adds (M)"): not measured
     r"|(?:^|[_\-./])size_?\((?:[kmgt]i?b|bytes?)\)$|(?:^|_)mult-adds(?:_\([kmgt]\))?$"

@@ -28,6 +28,7 @@ from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text
 from exptrack.metrics.observation import Observation
 
 ULTRALYTICS = "ultralytics"  # results.csv
+ULTRALYTICS_TUNE = "ultralytics_tune"  # the tuner's tune_results.ndjson (.csv before 8.4)
 LIGHTNING = "lightning"  # metrics.csv
 HF_TRAINER = "hf_trainer"  # trainer_state.json
 KERAS = "keras"  # CSVLogger
@@ -49,9 +50,9 @@ DVCLIVE = "dvclive"  # a metric of DVCLive's, dvclive/plots/metrics/<key>.tsv
 SACRED = "sacred"  # FileStorageObserver's <run id>/metrics.json
 COMET = "comet"  # Comet's offline archive, .cometml-runs/<experiment key>.zip
 SMAC = "smac"  # SMAC3's runhistory.json
-KINDS = frozenset({ULTRALYTICS, LIGHTNING, HF_TRAINER, KERAS, MMENGINE, TFEVENTS, TIMM,
-                   DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML, RAY_TUNE, TORCHRL,
-                   WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET, SMAC})
+KINDS = frozenset({ULTRALYTICS, ULTRALYTICS_TUNE, LIGHTNING, HF_TRAINER, KERAS, MMENGINE,
+                   TFEVENTS, TIMM, DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML,
+                   RAY_TUNE, TORCHRL, WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET, SMAC})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow and DVCLive callbacks)
@@ -151,6 +152,9 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return COMET
     if name == "scalars.json":
         return MMENGINE
+    if (name == "tune_results.ndjson" and first.startswith(b"{") and b'"fitness":' in first) \
+            or (name == "tune_results.csv" and first.startswith(b"fitness,")):
+        return ULTRALYTICS_TUNE
     if name == "result.json" and first.startswith(b"{") \
             and (b'"trial_id":' in first or b"\n" not in head):  # (RLlib's results are
         return RAY_TUNE  # longer than the head; a line with no trial id gives nothing)
@@ -221,7 +225,7 @@ def parse(kind: str, data: bytes, path: Path | None = None,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
         DETECTRON2: jsonfiles.detectron2, SACRED: jsonfiles.sacred, FLAIR: _flair,
         TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml,
-        SMAC: jsonfiles.smac}[kind]
+        SMAC: jsonfiles.smac, ULTRALYTICS_TUNE: jsonfiles.ultralytics_tune}[kind]
     return reader(data)
 
 

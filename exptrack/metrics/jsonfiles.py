@@ -220,6 +220,27 @@ def hf_trainer(data: bytes) -> list[Observation]:
     return entries_observations(history[:MAX_ROWS], _HF_SKIP)
 
 
+def ultralytics_tune(data: bytes) -> list[Observation]:
+    """Ultralytics' tuner record, a row an iteration: ``tune_results.ndjson`` (8.4's
+    ``{"iteration": 1, "fitness": 0.0029, "hyperparameters": {...}, ...}``) or the older
+    ``tune_results.csv`` (``fitness`` first, then the iteration's hyperparameters): each
+    iteration's ``fitness`` at the iteration, the step (from 1). The hyperparameters are the
+    iteration's settings, no metrics."""
+    out: list[Observation] = []
+    if data.lstrip()[:1] == b"{":
+        for entry in _json_lines(data):
+            if isinstance(entry, dict) and (value := number(entry.get("fitness"))) is not None:
+                out.append(Observation("fitness", value, axis(number(entry.get("iteration"))),
+                                       None))
+        return out
+    rows = list(lines(data))
+    for index, row in enumerate(rows[1:], 1):
+        value = number(row.split(",", 1)[0])
+        if value is not None:
+            out.append(Observation("fitness", value, index, None))
+    return out
+
+
 def _json_lines(data: bytes) -> Iterable[Any]:
     for line in lines(data):
         try:

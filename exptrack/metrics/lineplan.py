@@ -43,7 +43,9 @@ _PROCESS_TAG = re.compile(r"^(?:\[\d{1,6},\d{1,6}\]<std(?:out|err)>|\[(?:default
 # and the geo-localization benchmark's "Improved: previous best R@5 = 87.3, current R@5 = 88.6"
 # (the current one is the recall just reported)
 _RUNNING_BEST = re.compile(r"(?i)(?:^|[\s:\]])best (?:metrics?, [A-Za-z]|[^\s,=:]{1,30} ?[=:] ?"
-                           r"[-+]?[\d.]{1,20}, current )")
+                           r"[-+]?[\d.]{1,20}, current |[a-z]{1,20} metrics are \{)")
+# (Ultralytics' tuner: "Best fitness metrics are {'metrics/precision(B)': 0.5, ...}", the
+# best iteration's so far)
 # a best epoch's values again, named by its epoch: MetaRec's "[Best score at epoch 5] Prec@100 =
 # 0.0886", "New best model at epoch 2 with val_acc = 0.1773", "Loaded best model from epoch 185
 # (val_loss=1.669072)"; the best so far ("best test loss till now: 0.090534")

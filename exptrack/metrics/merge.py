@@ -167,9 +167,41 @@ def _axis(sourced: Sequence[Observation], printed: Sequence[Observation]) -> Axi
     return None
 
 
-def _restarts(printed: Sequence[Observation]) -> bool:
-    steps = [o.step for o in printed if o.step is not None]
-    return any(later < earlier for earlier, later in pairwise(steps))
+def _restarts(printed: Sequence[Observation], axis: Axis = _step) -> bool:
+    positions = [p for p in map(axis, printed) if p is not None]
+    return any(later < earlier for earlier, later in pairwise(positions))
+
+
+def _one_of_several(merged: list[Observation], printed: Sequence[Observation], axis: Axis,
+                    name: str) -> list[Observation] | None:
+    """Several trainings printed one after another (the epochs start again: Ultralytics'
+    tuner trains once an iteration) and one file of one of them (the tuner keeps the best
+    iteration's ``results.csv`` alone): the printed series, the training whose printed
+    values the file holds taken from the file, exact; all as printed when none is. None
+    when the printed runs are no trainings of the file's epochs each (timm's ``--result``
+    dump prints its summary's epochs again after the training's lines)."""
+    runs: list[list[Observation]] = [[]]
+    last: int | float | None = None
+    for obs in printed:
+        position = axis(obs)
+        if position is not None and last is not None and position < last:
+            runs.append([])
+        last = position if position is not None else last
+        runs[-1].append(obs._replace(name=name))
+    held = [(axis(o), o.value) for o in merged if axis(o) is not None]
+    epochs = [position for position, _ in held]
+    if any(sorted(p for p in map(axis, run) if p is not None) != epochs for run in runs):
+        return None
+    out: list[Observation] = []
+    for run in runs:
+        shown = [(axis(o), o.value) for o in run if axis(o) is not None]
+        if len(shown) == len(held) and all(p == q and _alike(exact, value) for (q, exact), (
+                p, value) in zip(held, shown, strict=True)):
+            out += [o for o in merged if axis(o) is not None]
+            out += [o for o in run if axis(o) is None]  # (its closing validation)
+        else:
+            out += run
+    return out
 
 
 def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation], name: str,
@@ -187,6 +219,10 @@ def merge_metric(sourced: Sequence[Observation], printed: Sequence[Observation],
     axis = _axis(sourced, printed)
     if axis is None:
         return merged
+    if axis is _epoch and _restarts(printed, axis) and not _restarts(merged, axis):
+        several = _one_of_several(merged, printed, axis, name)
+        if several is not None:
+            return several
     merged = _fuller(merged, printed, axis)
     held = Counter(a for a in map(axis, sourced) if a is not None)
     last = max(held)
