@@ -173,3 +173,62 @@ def test_ultralytics_tuners_record_gives_each_iterations_fitness(tmp_path: Path)
     assert [(o.value, o.step) for o in files.parse(files.ULTRALYTICS_TUNE, older)] == [
         (0.0029, 1), (0.0312, 2)]
     assert files.kind_of("results.csv", older) is None
+
+
+def test_fortrans_double_exponent_and_l_bfgs_b_iterates() -> None:
+    # SciPy's L-BFGS-B before 1.15 (Fortran) at scikit-learn's verbose: "6.93147D-01" is
+    # 0.693147, "At iterate N" the step, "|proj g|" the projected gradient's norm, the
+    # machine's precision no metric (before: nothing read from the iterate lines)
+    text = ("Machine precision = 2.220D-16\n N =           21     M =           10\n"
+            "At iterate    0    f=  6.93147D-01    |proj g|=  5.17121D-01\n"
+            "At iterate    1    f=  3.27601D-01    |proj g|=  1.20000D-01\n"
+            "At iterate   13    f=  2.10037D-04    |proj g|=  7.19211D-05\n")
+    assert [(n, v, s) for n, v, s, _ in named(text) if n == "f"] == [
+        ("f", 0.693147, 0), ("f", 0.327601, 1), ("f", 2.10037e-04, 13)]
+    assert [v for n, v, _, _ in named(text) if n == "|proj_g|"] == [0.517121, 0.12, 7.19211e-05]
+    assert {n for n, _, _, _ in named(text)} == {"f", "|proj_g|"}
+
+
+def test_an_evaluations_per_class_lists_are_no_configuration() -> None:
+    # torchvision's segmentation reference after each epoch: its ConfusionMatrix summary,
+    # per-class lists of formatted numbers between two aggregates (before: the lists made
+    # the block a printed configuration and "global correct" was lost)
+    text = ("Test: Total time: 0:00:01\n"
+            "global correct: 39.0\n"
+            "average row correct: ['97.3', '0.0', '0.0', '66.1']\n"
+            "IoU: ['51.7', '0.0', '0.0', '5.5']\n"
+            "mean IoU: 2.7\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [("global_correct", 39.0),
+                                                      ("mean_IoU", 2.7)]
+
+
+def test_carets_resample_marks_and_its_tuning_parameter_are_no_metrics() -> None:
+    # caret's train(..., trControl = trainControl(verboseIter = TRUE)) and print(model):
+    # "+ Fold1: k=5" starts a resample, the table's k is the candidate's setting (before:
+    # k a metric of 33 values)
+    text = ("+ Fold1: k=5 \n- Fold1: k=5 \n+ Fold1: k=7 \n- Fold1: k=7 \n"
+            "Aggregating results\nSelecting tuning parameters\n"
+            "Fitting k = 5 on full training set\n"
+            "Resampling results across tuning parameters:\n\n"
+            "  k  Accuracy   Kappa\n  5  0.9733333  0.96 \n  7  0.9666667  0.95 \n\n"
+            "Accuracy was used to select the optimal model using the largest value.\n"
+            "The final value used for the model was k = 5.\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("Accuracy", 0.9733333), ("Kappa", 0.96), ("Accuracy", 0.9666667), ("Kappa", 0.95)]
+
+
+def test_a_norm_in_bars_names_its_value() -> None:
+    # LIBLINEAR's trust-region Newton lines: "|g|", the gradient's norm, a field of its own;
+    # "CG" counts the conjugate-gradient steps (before: |g| lost, CG a metric)
+    text = ("iter  1 act 9.127e+01 pre 7.170e+01 delta 1.340e-02 f 3.549e+02 |g| 5.634e+04 "
+            "CG   2\n"
+            "iter  2 act 6.267e+01 pre 5.091e+01 delta 2.132e-02 f 2.636e+02 |g| 3.499e+04 "
+            "CG   2\n")
+    found = named(text)
+    assert [(v, s) for n, v, s, _ in found if n == "|g|"] == [(56340.0, 1), (34990.0, 2)]
+    assert {n for n, _, _, _ in found} == {"act", "pre", "delta", "f", "|g|"}
+
+
+def test_a_phrases_bars_are_no_norms_name() -> None:
+    # guard: "max |r_H| = 0.427" is a phrase's (no field of its own after a value)
+    assert named("  max |r_H| = 0.427  |  max |r_Var| = 0.399\n") == []

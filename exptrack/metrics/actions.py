@@ -284,7 +284,10 @@ _QUANTILE_HEADER = re.compile(r"^\s{0,40}(?:[A-Za-z_]\w{0,30}\s{1,20}){1,8}\d{1,
 # sure a test is, no measure of the model; and a caption of the data's rates
 _NO_MEASURE = re.compile(r"^\s{0,8}-log(?:2|10)?\(p\) of "
                     # H2O's caption over its Gains/Lift table: the data's response rate
-                    r"|^Gains/Lift Table: ")
+                    r"|^Gains/Lift Table: "
+                    # caret's verboseIter marks, a resample's start and end with the tuning
+                    # parameters it fits ("+ Fold1: k=5 ", "- Fold3.Rep2: mtry=2 ")
+                    r"|^[+-] (?:Fold|Resample)\d{1,4}(?:\.Rep\d{1,4})?: ")
 # YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
 # the column's statistics ("1: "f1" NUMERICAL mean:-0.0044 min:-2.94 max:2.12 sd:0.97"): the
 # data, no measurement of the model

@@ -62,6 +62,8 @@ DENY_NAMES = frozenset({
     # beside the F1 it gives, a sweep's "threshold = 0.5000, accuracy = 55.76")
     "threshold",
     "active",  # CRFsuite's "Iter 5 ... active=413": its active features, a count
+    "cg",  # LIBLINEAR's Newton step "... |g| 1.1e+01 CG   2": its conjugate-gradient steps
+    "k",  # a k's setting: neighbours, folds, the top k (caret's tuning table "k  Accuracy")
     *EVALUATIONS,
 })
 DENY_PATTERN = re.compile(
@@ -98,6 +100,7 @@ DENY_PATTERN = re.compile(
     r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")
     r"|^cache_(?:hits?|miss(?:es)?)$"  # torch's exit report "cache_hits: 0": a count
     r"|^hsv_[hsv]$"  # YOLO's colour augmentation ("hsv_s: 0.7" is no time in seconds)
+    r"|^machine_(?:precision|epsilon)$"  # L-BFGS-B's "Machine precision = 2.220D-16"
     # a model's size in a summary (torchsummary's "Params size (MB): 42.71", Lightning's "Total
     # estimated model params size (MB)", torchinfo's "Total mult-adds (M)"): not measured
     r"|(?:^|[_\-./])size_?\((?:[kmgt]i?b|bytes?)\)$|(?:^|_)mult-adds(?:_\([kmgt]\))?$"

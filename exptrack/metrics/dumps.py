@@ -302,11 +302,17 @@ def classify(line: str) -> tuple[int, str]:
             and not any(c.isdigit() for c in key) else None
         if places is not None:  # (an integer's: 15, no share of a float's)
             flags |= PLACES * (min(len(places.group(1)), 14) if places.group(1) else 15)
-    elif value.strip() not in _NO_VALUE:  # (a score a report could not compute: "TOK  -")
-        flags |= EVIDENCE  # True, None, adam, /data/x, [0.9, 0.95], {...}
+    elif value.strip() not in _NO_VALUE and _PER_CLASS.match(value) is None:  # (a score
+        flags |= EVIDENCE  # a report could not compute: "TOK  -"; True, None, adam,
+        # /data/x, [0.9, 0.95], {...} are a configuration's)
     if ".." in found.group("sep"):
         flags |= EVIDENCE  # "key ......... value": an argument listing
     return flags, key.replace(" ", "_")
+
+
+# a list of numbers formatted as strings, a value a class (torchvision's segmentation
+# reference: "IoU: ['51.7', '0.0', '5.5', ...]"): an evaluation's, no configuration's
+_PER_CLASS = re.compile(r"\['[-+]?\d{1,6}(?:\.\d{1,8})?'(?:, '[-+]?\d{1,6}(?:\.\d{1,8})?'){2,}")
 
 
 class Block:
@@ -407,12 +413,12 @@ class Settings:
     again (three times or more) with a new value is a metric after all (a report printed
     each iteration as a dump, like RLlib's results); its earlier values are then recorded,
     late. A configuration printed twice, or with the same values, stays settings, and so
-    does a block of many values that names no measure at all, however its values change
+    does a block of many names none of which names a measure, however its values change
     (Ultralytics' tuner prints each iteration's best hyperparameters as YAML)."""
 
     LIMIT = 4096  # names remembered
     KEEP = 16  # values remembered per name
-    SETTINGS_BLOCK = 4  # values of a block that names no measure: a configuration's
+    SETTINGS_BLOCK = 6  # names of a block that names no measure: a configuration's
 
     def __init__(self) -> None:
         self._seen: dict[str, list[Observation] | None] = {}  # None: a metric after all
@@ -421,7 +427,7 @@ class Settings:
         """Of a configuration block's values (in order), those to record now (``named``:
         a metric's name is one, unless the block is a message's fields)."""
         kept: list[Observation] = []
-        reports = len(held) < self.SETTINGS_BLOCK or any(
+        reports = len({o.name for o in held}) < self.SETTINGS_BLOCK or any(
             names.metric_like(o.name) and not names.denied(o.name) for o in held)
         for obs in held:
             seen = self._seen.get(obs.name, [])

@@ -45,7 +45,7 @@ TOKEN = re.compile(
     + _GLUED_NAME + ")"
     r"(?<![A-Za-z_.]/)(?<!\d,)(?<!\.\d:)(?<!\.\d\d:)"
     r"(?!(?<=[Ll]ast )\d{1,9}(?: [A-Za-z]{1,20})?\))"  # a window: "(last 100 episodes)"
-    r"([+-]?\d*\.\d+f[+-]?\d+"
+    r"([+-]?\d*\.\d+(?:f[+-]?\d+|D[+-]\d{2,3}(?!\w))"
     r"|[+-]?(?:0,\d{1,12}|[1-9]\d{0,5},\d{1,12})(?![\d,.])"  # "0,81"
     r"|(?<=\d:)0\d,\d{3}(?![\d,.])"  # a logging time's seconds "00,542" as "15,542" reads
     r"|[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
@@ -72,8 +72,8 @@ _WRAPPER = re.compile(
     r"b?float(?:16|32|64)?)\(\s*$")
 
 
-_SPECIAL = re.compile(r"\df|,")
-_FLOAT32 = re.compile(r"(?<=\d)f")
+_SPECIAL = re.compile(r"\d[fD]|,")
+_FLOAT32 = re.compile(r"(?<=\d)[fD]")  # (Fortran's double "6.93147D-01" too)
 _THOUSANDS = re.compile(_GROUPED + "$")
 
 

@@ -236,6 +236,10 @@ _SPACED_KEY = re.compile(r"""(?:^|(?<=[\s{,]))(?P<q>['"])(?P<name>[A-Za-z][\w\-/
 # (its value quoted too: MONAI's "{'Epoch': 50, 'Avg Epoch Loss': '0.0821'}")
 
 
+_NORM = re.compile(r"(?:^|(?<=\s))\|(?P<name>[A-Za-z]\w{0,10}(?: [A-Za-z]\w{0,10})?)\|"
+                   r"(?P<sep>\s?=?\s{1,4})$")
+
+
 class Name(NamedTuple):
     name: str
     sep: str
@@ -254,6 +258,12 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         if not names.metric_like(whole) or whole[:11].lower() == "cumulative_":
             return None  # "Bony Fish": 314, "dataset length": a count; a running sum
         return Name(whole, key.group("sep"), len(before), key.end("name"), before, None)
+    if tail[-2:-1] == "|" or tail[-3:-2] == "|" or tail[-4:-3] == "|":
+        norm = _NORM.search(tail)  # a norm's bars: LIBLINEAR's "f 3.5e+02 |g| 5.6e+04",
+        if norm is not None and not tail[:norm.start()].strip():  # L-BFGS-B's "|proj g|=
+            # 5.17D-01": a field of its own after a value (not a phrase's "max |r_H| = ")
+            return Name(f"|{normalize_name(norm.group('name'))}|", norm.group("sep"), norm.start(),
+                        norm.end("name") + 1, tail[:norm.start()], None)
     match = _NAME_BEFORE.search(tail)
     if match is None:
         return None

@@ -22,6 +22,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "itn", "global_round", "mini_batch", "global_batch",
                        "num-trees",  # YDF's "num-trees:2 train-loss:0.95": the boosting round
                        "sub_iter",  # SentencePiece's "EM sub_iter=1 size=... obj=13.0"
+                       "iterate",  # L-BFGS-B's "At iterate    1    f=  3.27601D-01"
                        # in other languages: Russian (a step, at the step, an iteration),
                        # Spanish, Portuguese, Italian, German, French, Japanese, Korean
                        "шаг", "шаге", "итерация", "итерации", "paso", "iteración", "passo",
