@@ -232,3 +232,19 @@ def test_a_norm_in_bars_names_its_value() -> None:
 def test_a_phrases_bars_are_no_norms_name() -> None:
     # guard: "max |r_H| = 0.427" is a phrase's (no field of its own after a value)
     assert named("  max |r_H| = 0.427  |  max |r_Var| = 0.399\n") == []
+
+
+def test_timms_validate_results_file_and_its_printed_summary_are_one() -> None:
+    # timm's validate.py --results-file: a row a model; its " * Acc@1 23.809 (76.191)" is
+    # the file's top1 (before: the file unread, Acc@1 and Acc@5 apart)
+    data = (b"model,top1,top1_err,top5,top5_err,param_count,img_size,crop_pct,interpolation\n"
+            b"resnet10t,23.8095,76.1905,100.0,0.0,4.92,32,0.95,bicubic\n")
+    assert files.kind_of("results.csv", data) == files.TIMM_RESULTS
+    found = files.parse(files.TIMM_RESULTS, data)
+    assert [(o.name, o.value, o.step) for o in found] == [
+        ("top1", 23.8095, None), ("top1_err", 76.1905, None), ("top5", 100.0, None),
+        ("top5_err", 0.0, None)]
+    printed = [Observation(n, v, s, e) for n, v, s, e in named(
+        " * Acc@1 23.809 (76.191) Acc@5 100.000 (0.000)\n")]
+    kept, merged = merge_sources(printed, [("timm_results", found)])
+    assert kept == [] and [o.value for o in merged["top1"]] == [23.8095]

@@ -282,14 +282,14 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # and Kappa a candidate a row; "+ Fold1: k=5" marks and the k column no metrics
     "torchvision_segmentation_ref",  # (session 100) torchvision's segmentation reference:
     # its ConfusionMatrix summary's per-class lists make no configuration of global_correct
+    "timm_validate",  # (session 100) timm's validate.py: its --results-file (top1,
+    # top1_err, top5, top5_err a model) and " * Acc@1 23.809 (76.191)", the same top1
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once), "liblinear_train" (LIBLINEAR 2.50's "init f 1.386e+02 |g| ..."
     # line, the truth's step 0, is read by no rule; a second model's "Accuracy = 92%
-    # (92/100)" the same line as the first's, dropped as a reprint), "timm_validate"
-    # (validate.py's " * Acc@1 23.809 (76.191) Acc@5 100.000 (0.000)" is recorded as Acc@1
-    # and Acc@5 where its results file says top1/top1_err; its "--result" JSON, settings
-    # and results mixed, unread), "sklearn_logreg_lbfgs" (SciPy 1.14's Fortran L-BFGS-B:
+    # (92/100)" the same line as the first's, dropped as a reprint),
+    # "sklearn_logreg_lbfgs" (SciPy 1.14's Fortran L-BFGS-B:
     # its closing table "N Tit Tnf ... Projg F" unread and "F = 0.177..." the same
     # quantity as the iterates' f by the case-insensitive name rule, where the truth keeps
     # F apart; SGD's "NNZs" and "T" counts recorded)

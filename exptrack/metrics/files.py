@@ -3,7 +3,7 @@
 Frameworks keep their own record of the metrics they print, at full precision:
 Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
 Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
-``summary.csv``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
+``summary.csv`` and ``validate.py``'s results file, Ultralytics' tuner's ``tune_results``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
 TorchRL's ``CSVLogger`` files and TensorBoard event files (through the
 optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
 through the optional ``wandb`` extra, see ``wandbfile``), and MLflow's local store
@@ -23,12 +23,13 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from exptrack.metrics import cometzip, dvclivefiles, jsonfiles, mlflowstore, wandbfile
+from exptrack.metrics import cometzip, dvclivefiles, jsonfiles, mlflowstore, textfiles, wandbfile
 from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text, lines, number
 from exptrack.metrics.observation import Observation
 
 ULTRALYTICS = "ultralytics"  # results.csv
 ULTRALYTICS_TUNE = "ultralytics_tune"  # the tuner's tune_results.ndjson (.csv before 8.4)
+TIMM_RESULTS = "timm_results"  # validate.py's --results-file CSV, a row a model
 LIGHTNING = "lightning"  # metrics.csv
 HF_TRAINER = "hf_trainer"  # trainer_state.json
 KERAS = "keras"  # CSVLogger
@@ -50,9 +51,10 @@ DVCLIVE = "dvclive"  # a metric of DVCLive's, dvclive/plots/metrics/<key>.tsv
 SACRED = "sacred"  # FileStorageObserver's <run id>/metrics.json
 COMET = "comet"  # Comet's offline archive, .cometml-runs/<experiment key>.zip
 SMAC = "smac"  # SMAC3's runhistory.json
-KINDS = frozenset({ULTRALYTICS, ULTRALYTICS_TUNE, LIGHTNING, HF_TRAINER, KERAS, MMENGINE,
-                   TFEVENTS, TIMM, DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL, FLAML,
-                   RAY_TUNE, TORCHRL, WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET, SMAC})
+KINDS = frozenset({ULTRALYTICS, ULTRALYTICS_TUNE, TIMM_RESULTS, LIGHTNING, HF_TRAINER, KERAS,
+                   MMENGINE, TFEVENTS, TIMM, DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL,
+                   FLAML, RAY_TUNE, TORCHRL, WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET,
+                   SMAC})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow and DVCLive callbacks)
@@ -76,15 +78,10 @@ _YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc", "preci
 _YOLO_METRIC = re.compile(r"^metrics/([\w.:\-]+?)(?:\(([BMP])\))?$")
 # Lightning, Keras, HF and MMEngine files log their step/epoch next to the metrics.
 _AXES = frozenset({"epoch", "step", "global_step", "iter"})
-# torchtune's DiskLogger: "Step 1 | loss:5.02 lr:0.00075 tokens_per_second_per_gpu:403.7 "
+# torchtune's DiskLogger ("Step 1 | loss:5.02 lr:0.00075 ...", ``textfiles``)
 TORCHTUNE_NAME = re.compile(r"log_\d{1,20}\.txt")
-_TORCHTUNE_LINE = re.compile(r"Step (\d{1,12}) \| (.{0,4000})")
-_TORCHTUNE_PAIR = re.compile(r"([A-Za-z_][\w./\-]{0,200}):(\S{1,64})")
-# SpeechBrain's FileTrainLogger: "epoch: 1, lr: 1.00e-01 - train loss: 9.18e-01 - valid loss:
-# 7.17e-01, valid error_rate: 2.81e-01" a line, its test "Epoch loaded: 4 - test loss: ..."
+# SpeechBrain's FileTrainLogger (``textfiles``)
 SPEECHBRAIN_NAME = "train_log.txt"
-_SPEECHBRAIN_STAT = re.compile(r"([A-Za-z]\w{0,40}) ([A-Za-z][\w.\- ]{0,60}?): ([^\s,]{1,64})")
-_SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
 # PFRL's scores.txt, a tab-separated row an evaluation ("steps\tepisodes\telapsed\tmean\t
 # median\t...\taverage_q\taverage_loss\tcumulative_steps\tn_updates\trlen"): its counters
 # and the replay buffer's size are no metrics
@@ -182,6 +179,8 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return ULTRALYTICS
     if name == "metrics.csv" and (b"step" in columns or b"epoch" in columns):
         return LIGHTNING
+    if name.endswith(".csv") and columns[:2] == [b"model", b"top1"]:
+        return TIMM_RESULTS  # timm's validate.py: "model,top1,top1_err,top5,top5_err,..."
     if name == "summary.csv" and columns[:1] == [b"epoch"] \
             and any(c.startswith(b"eval_") for c in columns):  # timm's, epochs from 0 as
         return TIMM  # its "Train: 0 [...]" lines count them (not a Keras CSVLogger's)
@@ -224,8 +223,9 @@ def parse(kind: str, data: bytes, path: Path | None = None,
         ULTRALYTICS: _ultralytics, LIGHTNING: _lightning, HF_TRAINER: jsonfiles.hf_trainer,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
         DETECTRON2: jsonfiles.detectron2, SACRED: jsonfiles.sacred, FLAIR: _flair,
-        TORCHTUNE: _torchtune, SPEECHBRAIN: _speechbrain, PFRL: _pfrl, FLAML: jsonfiles.flaml,
-        SMAC: jsonfiles.smac, ULTRALYTICS_TUNE: jsonfiles.ultralytics_tune}[kind]
+        TORCHTUNE: textfiles.torchtune, SPEECHBRAIN: textfiles.speechbrain, PFRL: _pfrl,
+        FLAML: jsonfiles.flaml, SMAC: jsonfiles.smac, ULTRALYTICS_TUNE: jsonfiles.ultralytics_tune,
+        TIMM_RESULTS: _timm_results}[kind]
     return reader(data)
 
 
@@ -301,6 +301,17 @@ def _csv_observations(data: bytes, rename: Callable[[str], str | None],
     return out
 
 
+# validate.py's columns that describe the model and its input, no measure of it
+_TIMM_SETTINGS = frozenset({"model", "param_count", "img_size", "crop_pct", "interpolation",
+                            "infer_samples_per_sec"})
+
+
+def _timm_results(data: bytes) -> list[Observation]:
+    """timm's ``validate.py --results-file``: a row a model validated, at no step (its
+    ``top1``, ``top1_err``, ``top5``, ``top5_err``; printed `` * Acc@1 23.809 (76.191)``)."""
+    return _csv_observations(data, lambda c: None if c in _TIMM_SETTINGS else _metric_column(c))
+
+
 def _metric_column(column: str) -> str | None:
     return column if column and column not in _AXES else None
 
@@ -339,44 +350,6 @@ def _flair(data: bytes) -> list[Observation]:
     return _csv_observations(_with_header(data, bytes.lower),
                              lambda c: c if c and c not in _FLAIR_SKIP else None,
                              delimiter="\t")
-
-
-def _torchtune(data: bytes) -> list[Observation]:
-    """torchtune's DiskLogger: ``Step N | key:value key:value`` a line, each at its step
-    (the global step its recipes' bar prints as ``1|N|Loss: ...``)."""
-    out: list[Observation] = []
-    for line in lines(data):
-        found = _TORCHTUNE_LINE.match(line)
-        if found is None:
-            continue
-        step = int(found.group(1))
-        for key, text in _TORCHTUNE_PAIR.findall(found.group(2)):
-            value = number(text)
-            if value is not None:
-                out.append(Observation(key, value, step, None))
-    return out
-
-
-def _speechbrain(data: bytes) -> list[Observation]:
-    """SpeechBrain's ``train_log.txt``: a line an epoch, ``" - "`` between its parts, the first
-    the epoch's own (``epoch: 1, lr: 1.00e-01``), each other a data set's statistics
-    (``valid loss: 7.17e-01, valid error_rate: 2.81e-01``: ``valid_loss``,
-    ``valid_error_rate``), at the epoch; the test's line names the epoch it loaded."""
-    out: list[Observation] = []
-    for line in lines(data):
-        meta, *parts = line[:4000].split(" - ")
-        pairs = [pair.partition(": ") for pair in meta.split(", ")]
-        epoch = next((axis(number(value)) for key, _, value in pairs
-                      if key.strip().lower() in _SPEECHBRAIN_EPOCH), None)
-        if epoch is None:
-            continue
-        out += [Observation(key.strip(), value, None, epoch) for key, _, text in pairs
-                if key.strip().lower() not in _SPEECHBRAIN_EPOCH
-                and (value := number(text)) is not None]
-        out += [Observation(f"{stage}_{key.replace(' ', '_')}", value, None, epoch)
-                for part in parts for stage, key, text in _SPEECHBRAIN_STAT.findall(part)
-                if (value := number(text)) is not None]
-    return out
 
 
 def _torchrl(data: bytes, name: str) -> list[Observation]:

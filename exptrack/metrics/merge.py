@@ -35,7 +35,10 @@ _SPELLINGS = {"map_5": "map50", "map_0_5": "map50", "map_5_95": "map50_95",
               "map_0_5_0_95": "map50_95",
               # flair prints its dev F1 as the classification report's "f1-score (micro
               # avg)" (its default main metric), loss.tsv keeps it as DEV_F1
-              "dev_f1_score_micro_avg": "dev_f1"}
+              "dev_f1_score_micro_avg": "dev_f1",
+              # timm's validate.py prints " * Acc@1 75.3 (24.7) Acc@5 ..." where its results
+              # file keeps top1, top5
+              "accuracy_1": "top1", "accuracy_5": "top5"}
 # words written short, as their whole word
 _WHOLE = {"acc": "accuracy", "ppl": "perplexity"}
 # the held-out evaluation's phase, however a file or a print spells it
