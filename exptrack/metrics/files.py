@@ -3,7 +3,8 @@
 Frameworks keep their own record of the metrics they print, at full precision:
 Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
 Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
-``summary.csv`` and ``validate.py``'s results file, Ultralytics' tuner's ``tune_results``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
+``summary.csv`` and ``validate.py``'s results file, Ultralytics' tuner's
+``tune_results``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
 TorchRL's ``CSVLogger`` files and TensorBoard event files (through the
 optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
 through the optional ``wandb`` extra, see ``wandbfile``), and MLflow's local store
