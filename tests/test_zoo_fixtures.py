@@ -284,12 +284,18 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # its ConfusionMatrix summary's per-class lists make no configuration of global_correct
     "timm_validate",  # (session 100) timm's validate.py: its --results-file (top1,
     # top1_err, top5, top5_err a model) and " * Acc@1 23.809 (76.191)", the same top1
+    "rl_zoo3_optimize",  # (session 100) RL Zoo's -optimize: Optuna's "Trial 0 finished
+    # with value: 38.0 ..." a value a trial; "Best is trial 0" and the report's best none
+    "pyg_graphgym",  # (session 100) PyG's GraphGym: "train: {'epoch': 0, 'eta': ..., 'loss':
+    # ...}" a split's dict an epoch (eta and params none), its stats.json files
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once), "liblinear_train" (LIBLINEAR 2.50's "init f 1.386e+02 |g| ..."
     # line, the truth's step 0, is read by no rule; a second model's "Accuracy = 92%
     # (92/100)" the same line as the first's, dropped as a reprint),
-    # "sklearn_logreg_lbfgs" (SciPy 1.14's Fortran L-BFGS-B:
+    # "cornac_experiment" (Cornac's results table, a row a model under an empty header
+    # cell, "MF  | 0.7819 | 0.9157 | ...": rows labelled by a name are read as items,
+    # per-class rows, not as a series over the models), "sklearn_logreg_lbfgs" (SciPy 1.14's Fortran L-BFGS-B:
     # its closing table "N Tit Tnf ... Projg F" unread and "F = 0.177..." the same
     # quantity as the iterates' f by the case-insensitive name rule, where the truth keeps
     # F apart; SGD's "NNZs" and "T" counts recorded)
