@@ -288,6 +288,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # with value: 38.0 ..." a value a trial; "Best is trial 0" and the report's best none
     "pyg_graphgym",  # (session 100) PyG's GraphGym: "train: {'epoch': 0, 'eta': ..., 'loss':
     # ...}" a split's dict an epoch (eta and params none), its stats.json files
+    "dgl_gcn",  # (session 100) DGL's GCN example: "Epoch 00000 | Loss 1.9459 | Accuracy
+    # 0.1660", its Cora statistics block's counts no metrics
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once), "liblinear_train" (LIBLINEAR 2.50's "init f 1.386e+02 |g| ..."
