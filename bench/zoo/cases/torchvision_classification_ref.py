@@ -73,7 +73,7 @@ from pathlib import Path
 import torch
 import torchvision
 from _truth import series, write_truth
-from _vision_refs import UPSTREAM_COMMIT, references
+from _vision_refs import UPSTREAM_COMMIT, recorded_lines, references
 from PIL import Image, ImageDraw
 
 refs = references("classification")
@@ -99,23 +99,9 @@ STEPS_PER_EPOCH = math.ceil(48 / BATCH)
 sys.path.insert(0, str(refs))
 import utils  # noqa: E402  (the reference's utils.py, the one train.py imports)
 
-lines: list[tuple[str, dict[str, tuple[float, float, float, int]]]] = []
+lines = recorded_lines(utils)
 summaries: list[tuple[float, float]] = []
-original_str = utils.MetricLogger.__str__
-original_log_every = utils.MetricLogger.log_every
 original_sync = utils.MetricLogger.synchronize_between_processes
-
-
-def log_every(self, iterable, print_freq, header=None):
-    self.__dict__["zoo_header"] = header
-    return original_log_every(self, iterable, print_freq, header)
-
-
-def logger_str(self):
-    lines.append((self.__dict__.get("zoo_header") or "",
-                  {name: (meter.median, meter.global_avg, meter.value, meter.count)
-                   for name, meter in self.meters.items()}))
-    return original_str(self)
 
 
 def synchronize(self):
@@ -123,8 +109,6 @@ def synchronize(self):
     summaries.append((self.meters["acc1"].global_avg, self.meters["acc5"].global_avg))
 
 
-utils.MetricLogger.log_every = log_every
-utils.MetricLogger.__str__ = logger_str
 utils.MetricLogger.synchronize_between_processes = synchronize
 
 random.seed(0)

@@ -92,7 +92,7 @@ from pathlib import Path
 import torch
 import torchvision
 from _truth import series, write_truth
-from _vision_refs import UPSTREAM_COMMIT, references
+from _vision_refs import UPSTREAM_COMMIT, recorded_lines, references
 from PIL import Image, ImageDraw
 
 refs = references("segmentation")
@@ -143,23 +143,9 @@ STEPS_PER_EPOCH = 10 // BATCH
 sys.path.insert(0, str(refs))
 import utils  # noqa: E402  (the reference's utils.py, the one train.py imports)
 
-lines: list[tuple[str, dict[str, tuple[float, float, float, int]]]] = []
+lines = recorded_lines(utils)
 matrices: list[tuple[float, float, list[float], torch.Tensor]] = []
-original_str = utils.MetricLogger.__str__
-original_log_every = utils.MetricLogger.log_every
 original_confmat_str = utils.ConfusionMatrix.__str__
-
-
-def log_every(self, iterable, print_freq, header=None):
-    self.__dict__["zoo_header"] = header
-    return original_log_every(self, iterable, print_freq, header)
-
-
-def logger_str(self):
-    lines.append((self.__dict__.get("zoo_header") or "",
-                  {name: (meter.median, meter.global_avg, meter.value, meter.count)
-                   for name, meter in self.meters.items()}))
-    return original_str(self)
 
 
 def confmat_str(self):
@@ -168,8 +154,6 @@ def confmat_str(self):
     return original_confmat_str(self)
 
 
-utils.MetricLogger.log_every = log_every
-utils.MetricLogger.__str__ = logger_str
 utils.ConfusionMatrix.__str__ = confmat_str
 
 random.seed(0)
