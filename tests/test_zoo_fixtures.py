@@ -295,6 +295,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # is counted once), "liblinear_train" (LIBLINEAR 2.50's "init f 1.386e+02 |g| ..."
     # line, the truth's step 0, is read by no rule; a second model's "Accuracy = 92%
     # (92/100)" the same line as the first's, dropped as a reprint),
+    # "sklearn_kmeans_verbose" (tslearn's TimeSeriesKMeans prints its inertia as a chain of
+    # bare numbers, "203.479 --> 163.130 --> ...", no name on the line, read by no rule;
+    # MiniBatchKMeans' "Inertia for init 1/1: 508.47" unread),
     # "cornac_experiment" (Cornac's results table, a row a model under an empty header
     # cell, "MF  | 0.7819 | 0.9157 | ...": rows labelled by a name are read as items,
     # per-class rows, not as a series over the models), "sklearn_logreg_lbfgs" (SciPy 1.14's Fortran L-BFGS-B:
