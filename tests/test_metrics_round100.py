@@ -248,3 +248,32 @@ def test_timms_validate_results_file_and_its_printed_summary_are_one() -> None:
         " * Acc@1 23.809 (76.191) Acc@5 100.000 (0.000)\n")]
     kept, merged = merge_sources(printed, [("timm_results", found)])
     assert kept == [] and [o.value for o in merged["top1"]] == [23.8095]
+
+
+def test_paddlenlps_trainer_axes_and_loss_scaling_setting() -> None:
+    # PaddleNLP's Trainer logs "loss: 0.69, ..., global_step: 2, ..., progress_or_epoch: 0.2"
+    # and keeps the same keys in trainer_state.json; its arguments table prints fp16's
+    # "scale_loss : 32768" (before: global_step and progress_or_epoch recorded as metrics
+    # from the file, progress_or_epoch from the output, scale_loss a metric)
+    text = ("[2026-12-07 02:26:26,263] [   DEBUG] - scale_loss                    : 32768\n"
+            "[2026-12-07 02:26:26,837] [    INFO] - loss: 0.69137043, learning_rate: 0.0045, "
+            "global_step: 2, interval_runtime: 0.5469, progress_or_epoch: 0.2\n")
+    assert [(n, s, e) for n, _, s, e in named(text)] == [
+        ("loss", 2, 0.2), ("learning_rate", 2, 0.2), ("interval_runtime", 2, 0.2)]
+    state = (b'{"log_history": [{"global_step": 2, "learning_rate": 0.0045, "loss": 0.69137043, '
+             b'"progress_or_epoch": 0.2, "step": 2}]}')
+    found = files.parse(files.HF_TRAINER, state)
+    assert [(o.name, o.step, o.epoch) for o in found] == [
+        ("learning_rate", 2, 0.2), ("loss", 2, 0.2)]
+
+
+def test_h2o_automls_new_leader_and_its_tolerance_are_no_metrics() -> None:
+    # H2O AutoML's event log: the leader so far's score (its leaderboard holds each model's)
+    # and the stopping tolerance it derives (before: auc a series of the leaders, and
+    # training_frame = 0.05)
+    text = ("02:33:11.362: Setting stopping tolerance adaptively based on the training "
+            "frame: 0.05\n"
+            "02:33:38.53: New leader: XGBoost_1_AutoML_1_20261207_23330, auc: 0.808377\n"
+            "02:33:41.824: New leader: GLM_1_AutoML_1_20261207_23330, auc: 0.856088\n"
+            "02:33:42.100: AutoML duration:  8.508 sec\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [("AutoML_duration", 8.508)]

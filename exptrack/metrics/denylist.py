@@ -62,6 +62,7 @@ DENY_NAMES = frozenset({
     # beside the F1 it gives, a sweep's "threshold = 0.5000, accuracy = 55.76")
     "threshold",
     "active",  # CRFsuite's "Iter 5 ... active=413": its active features, a count
+    "scale_loss",  # PaddleNLP's training argument: fp16's initial loss scaling, a setting
     "cg",  # LIBLINEAR's Newton step "... |g| 1.1e+01 CG   2": its conjugate-gradient steps
     "k",  # a k's setting: neighbours, folds, the top k (caret's tuning table "k  Accuracy")
     *EVALUATIONS,

@@ -17,7 +17,8 @@ from typing import Any
 from exptrack.metrics.observation import Observation
 
 MAX_ROWS = 200_000
-_HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen"})
+_HF_SKIP = frozenset({"epoch", "step", "iter", "total_flos", "num_input_tokens_seen",
+                      "global_step", "progress_or_epoch"})  # (PaddleNLP's Trainer's axes)
 _MMENGINE_SKIP = frozenset({"epoch", "step", "iter"})
 _MMENGINE_TIMINGS = frozenset({"data_time", "time"})
 _DETECTRON2_SKIP = frozenset({"iteration", "step"})
@@ -203,7 +204,7 @@ def entries_observations(entries: Iterable[Any], skip: frozenset[str]) -> list[O
         if not isinstance(entry, dict):
             continue
         step = axis(number(entry.get("step", entry.get("iter"))))
-        epoch = axis(number(entry.get("epoch")))
+        epoch = axis(number(entry.get("epoch", entry.get("progress_or_epoch"))))
         for key, raw in entry.items():
             value = number(raw)
             if key not in skip and value is not None:

@@ -33,6 +33,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
 # tutorial's episode "回合"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0";
 # ZenNAS' "mini_batch 100,")
 EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "训练回合",
+                        "progress_or_epoch",  # PaddleNLP's Trainer: round(state.epoch, 4)
                         "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
                         "에포크", "епоха", "epoka"})  # (Ukrainian, Polish)
 COUNTER_KEYS = STEP_KEYS | EPOCH_KEYS  # where the run is: a step's or an epoch's key
