@@ -5,7 +5,8 @@ and 8 validation images of 64x64 drawn here, classes ``red`` and ``green``).
 The case writes ``shapes.yaml`` and its images, then runs, as subprocesses of the venv's
 ``yolo`` entry point whose output is the case's output (stdout and stderr inherited)::
 
-    yolo detect train data=shapes.yaml model=yolov8n.yaml epochs=3 imgsz=64 batch=8 device=cpu workers=0 seed=0 deterministic=True
+    yolo detect train data=shapes.yaml model=yolov8n.yaml epochs=3 imgsz=64 batch=8 \
+        device=cpu workers=0 seed=0 deterministic=True
     yolo detect val model=runs/detect/train/weights/best.pt data=shapes.yaml imgsz=64 device=cpu
 
 with Ultralytics' defaults for everything else (optimizer ``auto``, warm-up, ``nbs=64``,
