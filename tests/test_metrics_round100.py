@@ -277,3 +277,18 @@ def test_h2o_automls_new_leader_and_its_tolerance_are_no_metrics() -> None:
             "02:33:41.824: New leader: GLM_1_AutoML_1_20261207_23330, auc: 0.856088\n"
             "02:33:42.100: AutoML duration:  8.508 sec\n")
     assert [(n, v) for n, v, _, _ in named(text)] == [("AutoML_duration", 8.508)]
+
+
+def test_a_sentence_that_ends_right_before_a_key_leaves_the_key_alone() -> None:
+    # LightAutoML's "Fitting <model> finished. score = 0.72" (its models' scores), a loop's
+    # "Training done. loss: 0.5" (before: nothing read: the sentence's words were taken for
+    # the name's and judged a phrase)
+    text = ("[02:47:39] Fitting \x1b[1mLvl_0_Pipe_0_Mod_0_LinearL2\x1b[0m finished. score = "
+            "\x1b[1m0.7220119452739774\x1b[0m\n"
+            "[02:47:40] Fitting \x1b[1mLvl_0_Pipe_1_Mod_0_LightGBM\x1b[0m finished. score = "
+            "\x1b[1m0.9658483228001945\x1b[0m\n"
+            "Training done. loss: 0.5\n"
+            "Model converged. final loss: 0.4\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("score", 0.7220119452739774), ("score", 0.9658483228001945), ("loss", 0.5),
+        ("final_loss", 0.4)]

@@ -315,6 +315,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # cell, "MF  | 0.7819 | 0.9157 | ...": rows labelled by a name are read as items,
     # per-class rows, not as a series over the models), "h2o_automl" (H2O AutoML's
     # leaderboard, a row a model under "model_id auc logloss ...", unread likewise),
+    # "lightautoml_tabular" (its blender's trace, "Blending: iteration 0: score = 0.9658",
+    # pooled with the models' "finished. score = 0.72" under score), "autogluon_timeseries"
+    # (its leaderboard, a pandas frame with a model column, unread; two of its rows, "1
+    # ETS  -0.904222  ...", read as a name and a value),
     # "sklearn_logreg_lbfgs" (SciPy 1.14's Fortran L-BFGS-B: its closing table "N Tit Tnf
     # ... Projg F" unread and "F = 0.177..." the same quantity as the iterates' f by the
     # case-insensitive name rule, where the truth keeps F apart; SGD's "NNZs" and "T"

@@ -259,10 +259,14 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
             return ""
         words = " ".join(parts) + " "
     ended = [i for i, p in enumerate(parts[:-1]) if len(p) > 4 and p[-1] == "." and p[:-1].isalpha()
-             and p[:-1].islower() and parts[i + 1][:1].isupper()]
+             and p[:-1].islower()]
     if ended:  # "Training completed. Final loss: 0.13": the sentence before ended
         parts = parts[ended[-1] + 1:]
         words = " ".join(parts) + " "
+    last = parts[-1]
+    if len(last) > 4 and last[-1] == "." and last[:-1].isalpha() and last[:-1].islower():
+        return ""  # LightAutoML's "Fitting Lvl_0_Pipe_0_Mod_0_LinearL2 finished. score =
+        # 0.72", "Training done. loss: 0.5": a sentence ended right before the name
     if not names.metric_like(name) and any(_HYPHENED.search(p) and p.replace("-", "").lower()
                                            not in names.METRIC_WORDS for p in parts):
         return ""  # "current self-play batch: 3000": a hyphened word only names a measure
