@@ -303,6 +303,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # (image_AUROC, pixel_F1Score, ...), its Rich bars
     "yolo_cli_detect",  # (session 100) Ultralytics' command line: "yolo detect train",
     # then "yolo detect val" of best.pt (its metrics all 0 in three epochs: a shape case)
+    "wandb_offline", "rllib_ppo",  # (passing, listed in session 100: W&B's run log read
+    # through its record schema since session 87; RLlib's pprinted results since 82)
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once), "liblinear_train" (LIBLINEAR 2.50's "init f 1.386e+02 |g| ..."
@@ -367,17 +369,13 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # not passing (session 96's): "d3rlpy_dqn" (4 of 5: the tqdm bar's postfix "loss=" values,
     # redrawn stale at "0/20", go into the epoch's "loss" beside its metrics dict's; holding a
     # bar's values until the bar ends would leave a live view without a running loss)
-    # not passing (session 82's): "wandb_offline" (its history is in W&B's binary .wandb log, which
-    # has no public reader: the printed run summary alone matches), "hf_log_metrics" (the closing
+    # not passing (session 82's): "hf_log_metrics" (the closing
     # evaluate()'s "***** eval metrics *****" block repeats epoch 2's values, read as a reprint
     # where eval_results.json keeps a third evaluation, read as one since session 83; its
     # "eval_runtime = 0:00:00.05" and "predict_runtime = 0:00:00.06", durations the held-out HF
     # logs' collectors leave out, as the parser does, are still missed), "flair_tagger" (its
     # per-iteration running loss and the final test report, which its truth leaves out; the
-    # printed f1-score (micro avg) is loss.tsv's DEV_F1 since session 86), "rllib_ppo" (its
-    # result dict pprinted over many lines, each value an np.float64(...): read since session
-    # 82, named by the fewest trailing keys that tell two apart where its truth keeps Tune's
-    # whole key path, learners/default_policy/entropy)
+    # printed f1-score (micro avg) is loss.tsv's DEV_F1 since session 86)
     # session 83's cases (first sight at 2336a3e4; at 001a7749 in the closing note)
     "yolo_train_val",  # model.val() after training: one more validation at no epoch
     "yolo_classify_val",
