@@ -5,7 +5,7 @@ configuration (``dumps``); an object's lines are read as one line once its brack
 
 from __future__ import annotations
 
-from exptrack.metrics import dumps
+from exptrack.metrics import dumps, dumpsettings
 from exptrack.metrics.lineplan import MAX_OBJECT_LINES, depth, make_plan
 from exptrack.metrics.modes import ModedBlocks
 from exptrack.metrics.observation import Observation
@@ -16,7 +16,7 @@ from exptrack.metrics.replay import MAX_LINE_BYTES
 class DumpBlocks(ModedBlocks):
     """The end of a ``dumps.Block`` (see the module docstring)."""
 
-    _settings: dumps.Settings
+    _settings: dumpsettings.Settings
 
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
         raise NotImplementedError

@@ -15,6 +15,7 @@ from exptrack.metrics import (
     columns,
     detectron,
     dumps,
+    dumpsettings,
     finals,
     flower,
     heldlines,
@@ -76,7 +77,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._dump: dumps.Block | None = None  # the configuration-like block being read
         self._copypaste, self._flower = detectron.Copypaste(), flower.Reader()
         self._reports = reports.Reports()  # sed_eval's, TrackEval's ... (``reports``)
-        self._settings = dumps.Settings()
+        self._settings = dumpsettings.Settings()
         self._columns: dict[bytes, columns.ColumnPlan | None] = {}
         self.min_run = MIN_RUN
         self.step: int | float | None = None

@@ -25,6 +25,7 @@ from exptrack.metrics import (
     columns,
     detectron,
     dumps,
+    dumpsettings,
     lonekey,
     names,
     reprints,
@@ -94,7 +95,7 @@ class SlowPath(Placing, DumpBlocks):
     _values_shape: bytes
     _names: spelling.NameRegistry
     _dump: dumps.Block | None
-    _settings: dumps.Settings
+    _settings: dumpsettings.Settings
     _variants: dict[tuple[bytes, str | bytes], Plan]
     _variant_counts: dict[bytes, int]
     _final_names: set[str]

@@ -1,0 +1,48 @@
+"""Values of printed configuration blocks kept by name (``dumps`` reads the blocks): what
+such a block printed again and again turns out to be."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from exptrack.metrics import names
+
+if TYPE_CHECKING:
+    from exptrack.metrics.observation import Observation
+
+
+class Settings:
+    """Values of configuration blocks, kept by name: a name such a block prints again and
+    again (three times or more) with a new value is a metric after all (a report printed
+    each iteration as a dump, like RLlib's results); its earlier values are then recorded,
+    late. A configuration printed twice, or with the same values, stays settings, and so
+    does a block of many names none of which names a measure, however its values change
+    (Ultralytics' tuner prints each iteration's best hyperparameters as YAML)."""
+
+    LIMIT = 4096  # names remembered
+    KEEP = 16  # values remembered per name
+    SETTINGS_BLOCK = 6  # names of a block that names no measure: a configuration's
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[Observation] | None] = {}  # None: a metric after all
+
+    def keep(self, held: list[Observation], named: bool = True) -> list[Observation]:
+        """Of a configuration block's values (in order), those to record now (``named``:
+        a metric's name is one, unless the block is a message's fields)."""
+        kept: list[Observation] = []
+        reports = len({o.name for o in held}) < self.SETTINGS_BLOCK or any(
+            names.metric_like(o.name) and not names.denied(o.name) for o in held)
+        for obs in held:
+            seen = self._seen.get(obs.name, [])
+            if seen is None or (named and names.metric_like(obs.name)):
+                kept.append(obs)
+                continue
+            seen = [*seen[-(self.KEEP - 1):], obs]
+            first = seen[0].value
+            if reports and len(seen) >= 3 \
+                    and any(o.value != first and o.value == o.value for o in seen):
+                kept.extend(seen)
+                self._seen[obs.name] = None
+            elif obs.name in self._seen or len(self._seen) < self.LIMIT:
+                self._seen[obs.name] = seen
+        return kept
