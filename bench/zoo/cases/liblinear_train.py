@@ -82,6 +82,7 @@ import math
 from importlib.metadata import version
 
 import numpy as np
+from _svmlight import write_problem
 from _truth import series, write_truth
 from liblinear.liblinear import liblinear
 from liblinear.liblinearutil import predict, svm_read_problem, train
@@ -92,10 +93,7 @@ rng = np.random.default_rng(0)
 features = rng.uniform(-1, 1, size=(300, 13))
 score = features @ rng.normal(size=13) + rng.normal(scale=1.0, size=300)
 labels = np.where(score > 0, 1, -1)
-with open("heart_scale", "w", encoding="ascii") as handle:  # LIBSVM's format: label idx:val
-    for label, row in zip(labels, features, strict=True):
-        handle.write(f"{label:+d} " + " ".join(f"{i}:{v:.6g}" for i, v in enumerate(row, 1))
-                     + "\n")
+write_problem("heart_scale", labels, features)  # LIBSVM's format: label idx:val
 
 y, x = svm_read_problem("heart_scale")
 m = train(y[:200], x[:200], "-s 0 -c 1")

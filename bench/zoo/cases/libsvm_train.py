@@ -74,6 +74,7 @@ from ctypes import c_int
 from importlib.metadata import version
 
 import numpy as np
+from _svmlight import write_problem
 from _truth import write_truth
 from libsvm.svm import libsvm
 from libsvm.svmutil import svm_predict, svm_read_problem, svm_train
@@ -85,10 +86,7 @@ features = rng.uniform(-1, 1, size=(300, 13))
 score = (2 * features[:, 0] * features[:, 1] + 0.8 * features[:, 2]
          - 0.5 * features[:, 3] ** 2 + rng.normal(scale=0.3, size=300))
 labels = np.where(score > 0, 1, -1)
-with open("heart_scale", "w", encoding="ascii") as handle:  # LIBSVM's format: label idx:val
-    for label, row in zip(labels, features, strict=True):
-        handle.write(f"{label:+d} " + " ".join(f"{i}:{v:.6g}" for i, v in enumerate(row, 1))
-                     + "\n")
+write_problem("heart_scale", labels, features)  # LIBSVM's format: label idx:val
 
 y, x = svm_read_problem("heart_scale")
 m = svm_train(y[:200], x[:200], "-c 4")
