@@ -226,10 +226,6 @@ def new_best_event(line: str) -> bool:
     return found is not None and any(c.isdigit() for c in line[found.end():])
 
 
-# H2O AutoML's event log: "02:33:17.551: New leader: XGBoost_1_AutoML_1, auc: 0.808", the best
-# model so far's score (its leaderboard holds it); "Setting stopping tolerance adaptively based
-# on the training frame: 0.05", a setting
-_NEW_LEADER = re.compile(r"^\d\d:\d\d:\d\d\.\d{1,3}: (?:New leader: |Setting stopping )")
 # lines that report no metric: printed configuration ("Config:", "Namespace(...)", after a
 # logger's prefix too: "... - Training parameters: 30 epochs, LR=0.001"; not DeepSpeed-Chat's
 # "Model Parameters: 0.331 B, Latency: 0.54s")
@@ -291,7 +287,12 @@ _NO_MEASURE = re.compile(r"^\s{0,8}-log(?:2|10)?\(p\) of "
                     r"|^Gains/Lift Table: "
                     # caret's verboseIter marks, a resample's start and end with the tuning
                     # parameters it fits ("+ Fold1: k=5 ", "- Fold3.Rep2: mtry=2 ")
-                    r"|^[+-] (?:Fold|Resample)\d{1,4}(?:\.Rep\d{1,4})?: ")
+                    r"|^[+-] (?:Fold|Resample)\d{1,4}(?:\.Rep\d{1,4})?: "
+                    # H2O AutoML's event log: "02:33:17.551: New leader: XGBoost_1_AutoML_1,
+                    # auc: 0.808", the best model so far's score (its leaderboard holds it);
+                    # "Setting stopping tolerance adaptively based on the training frame:
+                    # 0.05", a setting
+                    r"|^\d\d:\d\d:\d\d\.\d{1,3}: (?:New leader: |Setting stopping )")
 # YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
 # the column's statistics ("1: "f1" NUMERICAL mean:-0.0044 min:-2.94 max:2.12 sd:0.97"): the
 # data, no measurement of the model
@@ -339,7 +340,6 @@ def not_a_report(line: str) -> bool:
     """A whole line that reports no metric: printed configuration (`Namespace(...)`,
     `Config:`), a count (`Total number of ...`), a per-class row, a new best's event."""
     return bool(_CONFIG_LINE.search(line) or _CONFIG_LABEL.search(line)
-                or (": " in line[:14] and _NEW_LEADER.match(line) is not None)
                 or _COUNT_LINE.search(line) or _CLASS_ROW.search(line[:80])
                 or _TYPE_ROW.search(line[:120]) or _COUNTS_ROW.match(line)
                 or _EVENT.search(line) or _LAYER_ROW.search(line[-80:])
