@@ -292,7 +292,10 @@ _NO_MEASURE = re.compile(r"^\s{0,8}-log(?:2|10)?\(p\) of "
                     # auc: 0.808", the best model so far's score (its leaderboard holds it);
                     # "Setting stopping tolerance adaptively based on the training frame:
                     # 0.05", a setting
-                    r"|^\d\d:\d\d:\d\d\.\d{1,3}: (?:New leader: |Setting stopping )")
+                    r"|^\d\d:\d\d:\d\d\.\d{1,3}: (?:New leader: |Setting stopping )"
+                    # R randomForest's do.trace header ("ntree      OOB      1      2"): the
+                    # classes' numbers over their columns (``tables``), no values
+                    r"|^ntree\s+OOB(?:\s+\d{1,3}){1,64}\s*$")
 # YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
 # the column's statistics ("1: "f1" NUMERICAL mean:-0.0044 min:-2.94 max:2.12 sd:0.97"): the
 # data, no measurement of the model

@@ -112,7 +112,7 @@ _DEVICES = frozenset({"gpu", "cpu"})  # "loss 0.5 GPU mem: 9.2 GB": a device's r
 # what may follow a name's value with no ":" between them ("loss 0.16104: 100%|": the end
 # of a bar's description)
 _WEAK_RIGHT_OK = re.compile(
-    r"\s*(?:$|[|,;\])}%(]|:\s$|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\"\s*$|\s[=\-~*#<>]{2,}\s*$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
+    r"\s*(?:$|[|,;\])}%(]|:\s{1,3}$|\s\s|\t|\s[-:*/]\s|\s\[$)|\.$|\"\s*$|\s[=\-~*#<>]{2,}\s*$|\s[A-Za-z][\w@.\-/]*(?:\s|=\s?)$"
     # (a quoted line's closing quote: Ruby's "p" of a string, "epoch 50, accuracy 0.33"")
     r"|\s(?!(?:files?|images?|samples?|examples?|items?|tokens?|batches|steps?|epochs?)\b)"
     r"[A-Za-z][\w@.\-/]*:\s?$"  # "loss 0.2 elapsed: 1.5s": the next name, a strong one

@@ -41,6 +41,9 @@ DENY_NAMES = frozenset({
     "colsample_bytree", "colsample_bylevel", "colsample_bynode", "subsample",
     "min_child_weight", "nrounds", "num_round", "num_boost_round",
     "group",  # PyTorch's "reducing learning rate of group 0 to 1.0000e-04": a param group
+    # a data split's index, a tree's variables ("No. of variables tried at each split: 2",
+    # R randomForest's summary)
+    "split",
     "skipped", "oom", "ooms", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "dp", "pp", "tp",
     "proc", "process", "worker", "thread", "timestamp", "time_stamp", "model", "shape", "year",
     "there", "here", "this", "that", "these", "those", "we", "they", "you",  # pronouns

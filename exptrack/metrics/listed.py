@@ -29,6 +29,7 @@ _LISTED = re.compile(
     r"(?:^|(?<=[\s|;\]]))(?P<label>[A-Za-z][\w\-]{0,30}(?: [A-Za-z][\w\-]{0,30}){0,3})?"
     r" ?\((?P<names>" + _ITEM + r"(?:, ?" + _ITEM + r"){1,11})\) ?[:=] *$")
 _BETWEEN = re.compile(r" *,? +| *, *")
+_SEQUENCE = 6  # integers in a row that end a line, one space apart: a sequence's items
 
 
 def listed(pieces: list[str]) -> tuple[Action, ...] | None:
@@ -87,3 +88,22 @@ def indexed_values(pieces: list[str]) -> tuple[Action, ...] | None:
                               source=(offset - len(word) - 1, offset + len(pieces[index]))))
         offset += sum(len(piece) for piece in pieces[index:index + 4])
     return tuple(actions)
+
+
+def without_sequence(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    """``actions`` less a value that opens a sequence: a line that ends with ``_SEQUENCE``
+    or more integers one space apart (BERT's example dumps, ``input_ids: 101 2054 2003
+    1037 ...``, a histogram's counts) lists items; its first number is no value of the name
+    before it."""
+    if pieces[-1].strip() or len(pieces) < 2 * _SEQUENCE + 1:
+        return actions
+    start = len(pieces)
+    for index in range(len(pieces) - 2, 0, -2):
+        if not pieces[index].isdigit():
+            break
+        start = index
+        if pieces[index - 1] != " ":
+            break
+    if (len(pieces) - start) // 2 < _SEQUENCE:
+        return actions
+    return tuple(a for a in actions if a.kind != METRIC or a.token != start)

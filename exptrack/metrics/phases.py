@@ -213,8 +213,12 @@ _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical"
 # trial's identity, no section of names (its score is the study's)
 
 
-# "Phase: train Epoch: 1/3 Loss: 0.69", "mode=eval": a key whose value is the phase
-_PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[]))(?:phase|mode|split)\s?[:=]\s?['\"]?(?P<phase>"
+# "Phase: train Epoch: 1/3 Loss: 0.69", "mode=eval": a key whose value is the phase; a
+# Python dict's 'split' too (Haiku's MNIST example's "{'step': 0, 'split': 'train',
+# 'accuracy': '0.088'}": one key over two data splits), not a JSON record's keys (MMCV's
+# log's "mode": "train" over its own "loss"; a results file's "split": "test" over its own)
+_PHASE_KEY = re.compile(r"(?i)(?:^|(?<=[\s|,\[{]))(?:phase|mode|split|'split')"
+                        r"\s?[:=]\s?['\"]?(?P<phase>"
                         r"train|training|valid|validation|val|test|eval|evaluation|dev)\b['\"]?")
 # a phase's word right after a bracketed label, over the pairs that follow it
 _PHASE_AFTER_LABEL = re.compile(r"(?i)\s?(?P<phase>valid|validation|val|test|eval|evaluation|dev)"

@@ -25,6 +25,7 @@ from exptrack.metrics import (
     dictlabels,
     forms,
     groups,
+    listed,
     names,
     naming,
     positions,
@@ -78,6 +79,8 @@ _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s
 
 # a number glued by a hyphen to the word after it ("1-accuracy", "5-fold"), not to a key's
 # next pair ("0.5-acc: 0.9", "Epoch 1-Train loss: 0.5")
+# a confusion matrix's false positives and negatives on one line: its "tp" counts too
+_FALSE = (re.compile(r"\bfp['\"]?\s?[:=]"), re.compile(r"\bfn['\"]?\s?[:=]"))
 _GLUED_WORD = re.compile(r"-[A-Za-z]{1,30}(?=$|[\s,;.)\]])(?!\s{0,2}[A-Za-z]\w{0,30}\s?[:=])")
 
 
@@ -93,7 +96,7 @@ def _plan_line(pieces: list[str]) -> tuple[Action, ...]:
     if whole is not None:  # train 3.634902", '{"name": "loss", "value": 3.03}'
         return whole
     pieces = slashpairs.closed(pieces) if " / " in "".join(pieces[::2]) else pieces
-    actions = _plan(pieces)
+    actions = listed.without_sequence(pieces, _plan(pieces))  # "input_ids: 101 2054 ..."
     actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
     actions = stat_heads(pieces, actions)  # "Latency: min = 0.16 ms, max = 1.13 ms"
     actions = headed(pieces, actions)  # "Hits@10: Valid 30.67% | Test 9.06%" (the line's
@@ -392,8 +395,11 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
                 and not ((low == "total" or low.startswith("time/")) and "." in pieces[index]) \
                 and not (times == 1 and names.mean_count(name, pieces[index])) \
-                and f" val_{name}: " not in line:  # (Keras' "tp: 3.0000 ... val_tp: 1.0000": a
-            # compiled metric, as its validation twin says); "Total=
+                and f" val_{name}: " not in line \
+                and not (low == "tp" and all(f.search(line) for f in _FALSE)):  # (Keras'
+            # "tp: 3.0000 ... val_tp: 1.0000": a compiled metric, as its validation twin
+            # says; a confusion matrix's count beside "fp" and "fn", not tensor parallelism's
+            # degree); "Total=
             # 0.2206": a loss; "consumed_tokens: 1.54K" counts, a decimal of thousands
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" and "Time/step:
             # 1.18" are durations; so is CatBoost's "total: 45.4s" (a "total" is a count)

@@ -43,6 +43,7 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "f
 _UNIT_CELL = re.compile(r"\s\((?:seconds?|secs?|s|ms|minutes?|mins?|hours?|h|[KMGT]i?B|%)\)$")
 # a column of positions: the step ("steps" elsewhere counts things)
 _STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen",  # (an optimiser's generation)
+                           "ntree",  # (randomForest's trees so far)
                            "n_gen",  # (pymoo's generation, its table's first column)
                            "iterat",  # (pycma's iteration)
                            "example_counter"})  # Vowpal Wabbit's examples so far
@@ -56,6 +57,10 @@ _SPANNED = {"Iterat #Fevals": ("Iterat", "Fevals"), "min&max std": ("minstd", "m
 _GPLEARN = ["Gen", "", "average_fitness", "", "best_fitness", "best_oob_fitness", "Time Left"]
 _KNOWN_HEADERS = {"Gen Length Fitness Length Fitness OOB Fitness Time Left": _GPLEARN,
                   "Gen Length Fitness Length Fitness Time Left": _GPLEARN[:5] + _GPLEARN[6:]}
+# R randomForest's do.trace table, "ntree      OOB      1      2      3" over rows "   20:
+# 4.67%  0.00%  6.00%  8.00%": the trees so far (the step), the out-of-bag error, then each
+# class's (numbered: per-class values, no aggregate's)
+_FOREST_TRACE = re.compile(r"ntree\s+OOB(?:\s+\d{1,3}){1,64}")
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a cell of a few numbers, DeepXDE's "[4.21e+01, 1.76e-02]" (its loss terms): a series each
@@ -161,6 +166,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
         cells = [c.strip() for c in text.split(_DELIMITERS[layout])]
     elif text[:4] == "Gen " and (known := _KNOWN_HEADERS.get(" ".join(text.split()))) is not None:
         return list(known), SPACES
+    elif text[:6] == "ntree " and _FOREST_TRACE.fullmatch(text):
+        return ["ntree", "OOB"] + [""] * (len(text.split()) - 2), SPACES
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
         cells = [part for cell in cells for part in _SPANNED.get(cell, (cell,))]
@@ -314,6 +321,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if header and header[-1] == ETC:  # a value under "etc." or none: the named columns'
         header = header[:-1]
         cells = cells[:len(header)] if len(cells) == len(header) + 1 else cells
+    if header[:2] == ["ntree", "OOB"] and cells[:1] and cells[0][-1:] == ":":
+        cells[0] = cells[0][:-1]  # (the forest's "   20:": its trees so far)
     if len(cells) != len(header):
         return None
     if any(_ITEM_CELL.match(cell) and not ROW_NUMBER.match(cell) for cell in cells[1:]) and not any(

@@ -21,7 +21,9 @@ of the inner run's tags: named ``train_<tag>``.
 from __future__ import annotations
 
 import itertools
+import logging
 from pathlib import Path
+from typing import Any
 
 from exptrack.errors import MissingExtra
 from exptrack.metrics.observation import Observation
@@ -79,6 +81,16 @@ def _beside_inner(folder: Path) -> bool:
         and (folder.parent / f"{folder.name}_inner").is_dir()
 
 
+def _plugin(accumulator: Any, tag: str) -> str:
+    """The plugin a tensor tag's summaries are for; "" for a tag written with no metadata (a
+    TensorFlow 1 Estimator's ``checkpoint_path``, a string: "Saving 'checkpoint_path' summary
+    for global step 100"), whose values are no scalars."""
+    try:
+        return str(accumulator.SummaryMetadata(tag).plugin_data.plugin_name)
+    except KeyError:
+        return ""
+
+
 def read_events(path: Path) -> list[Observation]:
     """Every scalar of an event file, by tag, in step order within a tag."""
     try:
@@ -87,6 +99,9 @@ def read_events(path: Path) -> list[Observation]:
     except ImportError:
         raise MissingExtra(f"reading TensorBoard event files needs TensorBoard: {HINT}") \
             from None
+    # (its notices of a graph written twice, as every TensorFlow 1 Estimator does, are no
+    # news to the user of ``track``: errors only)
+    logging.getLogger("tensorboard").setLevel(logging.ERROR)
     accumulator = event_accumulator.EventAccumulator(
         str(path), size_guidance={event_accumulator.SCALARS: 0, event_accumulator.TENSORS: 0},
         purge_orphaned_data=False)
@@ -103,8 +118,7 @@ def read_events(path: Path) -> list[Observation]:
             out += _kept(tag, [Observation(name, float(event.value), event.step, None)
                                for event in accumulator.Scalars(tag)])
     for tag in tags.get(event_accumulator.TENSORS, []):
-        if _skipped(tag) is True \
-                or accumulator.SummaryMetadata(tag).plugin_data.plugin_name != "scalars":
+        if _skipped(tag) is True or _plugin(accumulator, tag) != "scalars":
             continue
         name = named.get(tag, prefix + tag)
         found = []
