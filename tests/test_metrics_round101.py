@@ -89,3 +89,18 @@ def test_an_estimators_untyped_tensor_tag_does_not_lose_its_file() -> None:
     assert [(o.step, round(o.value, 4)) for o in train if o.name == "loss"] == [
         (1, 1.3534), (101, 0.7899), (201, 0.6073)]
     assert {o.name for o in evaluation} == {"eval_accuracy", "eval_average_loss", "eval_loss"}
+
+
+def test_a_statistic_glued_to_its_quantity_is_no_label() -> None:
+    # voxceleb_trainer's scores: "MinDCF", the minimum detection cost, a CamelCase word that
+    # is no label like "DataLoader 0" (before: missed)
+    text = ("Epoch 1, VEER 31.6129, MinDCF 0.97204, Threshold 0.000000\n"
+            "Epoch 2, VEER 29.6774, MinDCF 0.87312, Threshold 0.000000\n")
+    assert [(n, v, e) for n, v, _, e in named(text) if n == "MinDCF"] == [
+        ("MinDCF", 0.97204, 1), ("MinDCF", 0.87312, 2)]
+
+
+def test_a_camelcase_label_stays_no_name() -> None:
+    # guard: "DataLoader 0" labels a loader, "TensorBoard 2" a version
+    text = "Validation DataLoader 0: val_loss 0.5\nstep 3 TensorBoard 2 loss: 0.25\n"
+    assert not {"DataLoader", "TensorBoard"} & {n for n, _, _, _ in named(text)}

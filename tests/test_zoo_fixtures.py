@@ -318,6 +318,16 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "step = 500: Average Return = 100.8"
     "cellpose_train",  # (session 101) Cellpose 3's train_seg: "[INFO] 5, train_loss=1.9282,
     # test_loss=2.5819, LR=0.055556, time 4.66s" after its logging prefix
+    "pytorch_mnist_example", "pytorch_imagenet_example",  # (session 101) PyTorch's examples:
+    # "Train Epoch: 1 [0/600 (0%)]\tLoss: 2.307197", "Test set: Average loss: ...";
+    # ProgressMeter's "Epoch: [0][1/4]\tTime ... Loss 7.2411e+00 (7.2411e+00)\tAcc@1 ...",
+    "pytorch_dcgan_example",  # "[0/1][0/16] Loss_D: 1.5635 ... D(G(z)): 0.6465 / 0.4168"
+    "mingpt_chargpt",  # (session 101) minGPT's chargpt: "iter_dt 53.83ms; iter 10: train loss"
+    "pytorch_vae_example", "pytorch_reinforce_example",  # (session 101) "====> Epoch: 1
+    # Average loss: 196.4054", "Episode 10\tLast reward: 40.00\tAverage reward: 16.52",
+    "pytorch_time_sequence_example",  # "STEP:  0", LBFGS's "loss: 0.50258...", "test loss:"
+    "opennmt_tf_train",  # (session 101) OpenNMT-tf 2.32: "Step = 100 ; steps/s = 52.77, ... ;
+    # Learning rate = 0.006219 ; Loss = 22.333", "Evaluation result for step 100: loss = ..."
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once), "liblinear_train" (LIBLINEAR 2.50's "init f 1.386e+02 |g| ..."
@@ -350,7 +360,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # cut at R's double space), "tf_estimator_dnn" (TensorFlow 1 Estimators' "Saving dict for
     # global step 100: accuracy = 0.6, ..., loss = 0.84", the evaluation's keys bare and its
     # loss in the training's series, as most held-out Estimator logs' collectors keep them,
-    # where the eval/ event file names them eval_*)
+    # where the eval/ event file names them eval_*), "keras_rl2_dqn" (keras-rl2's test
+    # lines after "Testing for 3 episodes ...", "Episode 1: reward: 200.000, steps: 200":
+    # reward pooled with the training bar's running "reward: 1.0000", steps read as a step)
     "jittor_mnist",  # (session 99, passing since 100) its glog-like record prefix "[i 1207
     # 00:19:20.019319 80 __init__.py:227] " blanked: no step 1207, no "Total mem" metric
     # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's

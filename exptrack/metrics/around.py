@@ -181,6 +181,10 @@ def unit_after(after: str, number_follows: bool) -> bool:
         and _NAME_GOES_ON.match(after, unit.end()) is None
 
 
+# a statistic glued to what it is of, in capitals ("MinDCF", "AvgAux", "MaxIoU")
+_STATISTIC_CAMEL = re.compile(r"(?:Min|Max|Mean|Avg|Average|Median|Std)[A-Z][A-Za-z0-9]{0,20}$")
+
+
 def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,
                  decimal: bool = False) -> bool:
     """Does ``name`` followed by its value with no ``:``/``=`` (``sep``) read as a pair?
@@ -194,8 +198,10 @@ def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,
     if any(any(c.isupper() for c in part[1:]) and not part.isupper()
            for part in core.split("_")) and not names.metric_like(core) \
             and names.words(name) != ["learning", "rate"] \
-            and not (field and _FIELD_END.match(after)):  # insightface's "LearningRate 0.1"
-        return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label
+            and not (field and _FIELD_END.match(after)) \
+            and not _STATISTIC_CAMEL.match(core):  # insightface's "LearningRate 0.1"
+        return False  # "DataLoader 0", "TensorBoard 2": a CamelCase word is a label (not a
+        # statistic of a quantity: voxceleb_trainer's "MinDCF 0.87312", the minimum cost)
     if _WEAK_RIGHT_OK.match(after) is not None or (decimal and _SENTENCE_END.match(after)):
         return True
     two = _TWO_WORDS.match(after)  # "total loss 0.5 cls loss 0.3": the next name, two words

@@ -1,12 +1,37 @@
 """Shared by the zoo cases that hold a repository's script verbatim (``openspiel_cfr``,
-``tinygrad_mnist``): git's id of the text, to check it is the file at the commit named."""
+``tinygrad_mnist``, PyTorch's examples): git's id of the text, to check it is the file at
+the commit named; the lines a case adds after anchors of it to record what it computes;
+MNIST's IDX files, where an example's ``datasets.MNIST`` finds them."""
 
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import numpy as np
 
 
 def git_blob_id(text: str) -> str:
     """The id git gives a file of this text (``git hash-object``)."""
     data = text.encode("utf-8")
     return hashlib.sha1(f"blob {len(data)}\0".encode() + data).hexdigest()
+
+
+def with_lines(text: str, lines: dict[str, str]) -> str:
+    """``text`` with each of ``lines`` added right after its anchor, each anchor found
+    exactly once (a case's record of the values a verbatim script computes, "# zoo:")."""
+    for anchor, line in lines.items():
+        assert text.count(anchor) == 1, anchor
+        text = text.replace(anchor, anchor + line)
+    return text
+
+
+def write_idx(path: Path, array: np.ndarray) -> None:
+    """MNIST's IDX format: magic (0, 0, dtype 0x08 = ubyte, number of dims), big-endian
+    int32 sizes, then the bytes."""
+    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(
+        int(size).to_bytes(4, "big") for size in array.shape)
+    path.write_bytes(header + array.astype("uint8").tobytes())

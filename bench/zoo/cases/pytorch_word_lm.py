@@ -61,7 +61,6 @@ Judgement calls (docs/metrics.md):
 
 # zoo-venv: wordlm
 
-import hashlib
 import math
 import random
 import runpy
@@ -70,6 +69,7 @@ from pathlib import Path
 
 import torch
 from _truth import series, write_truth
+from _verbatim import git_blob_id, with_lines
 
 SOURCE_REPO, SOURCE_COMMIT = "pytorch/examples", "77f55b912142e11fcfdf5b530231fb9c52f181e8"
 BLOBS = {"main.py": "581b17cecd7d8008387c89f8e4b708dd33d88d01",  # word_language_model/ at
@@ -87,18 +87,6 @@ RECORD_LINES = {
     "test_loss = evaluate(test_data)\n":
         'RECORD["test"].append((epoch, test_loss))  # the record\n',
 }
-
-
-def git_blob_id(text: str) -> str:
-    data = text.encode("utf-8")
-    return hashlib.sha1(f"blob {len(data)}\0".encode() + data).hexdigest()
-
-
-def with_record(text: str) -> str:
-    for anchor, line in RECORD_LINES.items():
-        assert text.count(anchor) == 1, anchor
-        text = text.replace(anchor, anchor + line)
-    return text
 
 
 # a tiny synthetic corpus in WikiText-2's layout (space-separated tokens, one line each),
@@ -639,7 +627,7 @@ for name, text in (("main.py", MAIN_PY), ("data.py", DATA_PY), ("model.py", MODE
         sys.exit(f"{name} is not word_language_model/{name} as stored at {SOURCE_COMMIT}")
 Path("data.py").write_text(DATA_PY, encoding="utf-8")
 Path("model.py").write_text(MODEL_PY, encoding="utf-8")
-Path("main.py").write_text(with_record(MAIN_PY), encoding="utf-8")
+Path("main.py").write_text(with_lines(MAIN_PY, RECORD_LINES), encoding="utf-8")
 corpus_tokens = write_corpus(Path("data/wikitext-2"))
 
 RECORD: dict[str, list[tuple]] = {"interval": [], "valid": [], "test": []}
