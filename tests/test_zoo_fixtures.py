@@ -20,9 +20,10 @@ ZOO = ROOT / "tests" / "data" / "zoo"
 CASES = ROOT / "bench" / "zoo" / "cases"
 MODES = ("pipe", "pty")
 MAX_LOG_BYTES = 1024 * 1024
-# the whole zoo's bytes: about 35 KB a case on average (253 cases at session 101; each
+# the whole zoo's bytes: about 37 KB a case on average (265 cases at session 101, one of
+# them a TensorFlow 1 Estimator's event files, 1.7 MB of graph it always writes; each
 # fixture keeps only what the framework wrote and the run printed)
-MAX_TOTAL_BYTES = 10 * 1024 * 1024
+MAX_TOTAL_BYTES = 12 * 1024 * 1024
 
 # (case, mode) pairs, or a bare case for both modes, that score 100% recall with no junk
 PASSING_CASES: list[str | tuple[str, str]] = [
@@ -326,6 +327,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "pytorch_vae_example", "pytorch_reinforce_example",  # (session 101) "====> Epoch: 1
     # Average loss: 196.4054", "Episode 10\tLast reward: 40.00\tAverage reward: 16.52",
     "pytorch_time_sequence_example",  # "STEP:  0", LBFGS's "loss: 0.50258...", "test loss:"
+    "d2l_train_ch6",  # (session 101) d2l's train_ch6: "loss 2.169, train acc 0.207, test acc
+    # 0.601" after the Animator's figure reprs and IPython's erase sequences
     "opennmt_tf_train",  # (session 101) OpenNMT-tf 2.32: "Step = 100 ; steps/s = 52.77, ... ;
     # Learning rate = 0.006219 ; Loss = 22.333", "Evaluation result for step 100: loss = ..."
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
