@@ -20,7 +20,7 @@ ZOO = ROOT / "tests" / "data" / "zoo"
 CASES = ROOT / "bench" / "zoo" / "cases"
 MODES = ("pipe", "pty")
 MAX_LOG_BYTES = 1024 * 1024
-# the whole zoo's bytes: about 37 KB a case on average (265 cases at session 101, one of
+# the whole zoo's bytes: about 37 KB a case on average (256 cases at session 101, one of
 # them a TensorFlow 1 Estimator's event files, 1.7 MB of graph it always writes; each
 # fixture keeps only what the framework wrote and the run printed)
 MAX_TOTAL_BYTES = 12 * 1024 * 1024
