@@ -77,10 +77,10 @@ _BEST = re.compile(r"(?i)\bbest\b")  # a best so far's epoch after the line's ow
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
-# a number glued by a hyphen to the word after it ("1-accuracy", "5-fold"), not to a key's
-# next pair ("0.5-acc: 0.9", "Epoch 1-Train loss: 0.5")
 # a confusion matrix's false positives and negatives on one line: its "tp" counts too
 _FALSE = (re.compile(r"\bfp['\"]?\s?[:=]"), re.compile(r"\bfn['\"]?\s?[:=]"))
+# a number glued by a hyphen to the word after it ("1-accuracy", "5-fold"), not to a key's
+# next pair ("0.5-acc: 0.9", "Epoch 1-Train loss: 0.5")
 _GLUED_WORD = re.compile(r"-[A-Za-z]{1,30}(?=$|[\s,;.)\]])(?!\s{0,2}[A-Za-z]\w{0,30}\s?[:=])")
 
 
@@ -399,8 +399,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 and not (low == "tp" and all(f.search(line) for f in _FALSE)):  # (Keras'
             # "tp: 3.0000 ... val_tp: 1.0000": a compiled metric, as its validation twin
             # says; a confusion matrix's count beside "fp" and "fn", not tensor parallelism's
-            # degree); "Total=
-            # 0.2206": a loss; "consumed_tokens: 1.54K" counts, a decimal of thousands
+            # degree); "Total=0.2206": a loss; "consumed_tokens: 1.54K" counts, a decimal of
+            # thousands
             continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" and "Time/step:
             # 1.18" are durations; so is CatBoost's "total: 45.4s" (a "total" is a count)
         if not measured and unit_after(after, index + 2 < len(pieces)):

@@ -7,7 +7,16 @@ import csv
 import re
 from collections.abc import Callable
 
-from exptrack.metrics import counterkeys, forms, logrecord, longtables, names, naming, rules
+from exptrack.metrics import (
+    counterkeys,
+    forms,
+    knownheaders,
+    logrecord,
+    longtables,
+    names,
+    naming,
+    rules,
+)
 from exptrack.metrics.denylist import EVALUATIONS
 from exptrack.metrics.kinds import EPOCH, STEP
 from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
@@ -52,15 +61,6 @@ _STEP_COLUMNS = frozenset({"steps", "iterations", "updates", "gen",  # (an optim
 # most of the coordinates' deviations; its data logger's names), "t[m:s]" its time so far
 _SPANNED = {"Iterat #Fevals": ("Iterat", "Fevals"), "min&max std": ("minstd", "maxstd"),
             "t[m:s]": ("time",)}
-# gplearn's table, its names under two groups ("|   Population Average    |   Best Individual
-# |"): the names it keeps (``run_details_``); a program's length counts its nodes (no name)
-_GPLEARN = ["Gen", "", "average_fitness", "", "best_fitness", "best_oob_fitness", "Time Left"]
-_KNOWN_HEADERS = {"Gen Length Fitness Length Fitness OOB Fitness Time Left": _GPLEARN,
-                  "Gen Length Fitness Length Fitness Time Left": _GPLEARN[:5] + _GPLEARN[6:]}
-# R randomForest's do.trace table, "ntree      OOB      1      2      3" over rows "   20:
-# 4.67%  0.00%  6.00%  8.00%": the trees so far (the step), the out-of-bag error, then each
-# class's (numbered: per-class values, no aggregate's)
-_FOREST_TRACE = re.compile(r"ntree\s+OOB(?:\s+\d{1,3}){1,64}")
 # a one-value array printed by numpy ("[-2.17921662]", "[ 0.0804]"): its value
 _ONE_VALUE_LIST = re.compile(rf"^\[\s?({forms.DECIMAL})\s?\]$")
 # a cell of a few numbers, DeepXDE's "[4.21e+01, 1.76e-02]" (its loss terms): a series each
@@ -164,10 +164,8 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
             # Tune's "│ Trial name   status   lr   iter   loss │")
     elif layout in _DELIMITERS:  # "epoch,train_loss,val_loss,mAP50" (a results.csv printed)
         cells = [c.strip() for c in text.split(_DELIMITERS[layout])]
-    elif text[:4] == "Gen " and (known := _KNOWN_HEADERS.get(" ".join(text.split()))) is not None:
-        return list(known), SPACES
-    elif text[:6] == "ntree " and _FOREST_TRACE.fullmatch(text):
-        return ["ntree", "OOB"] + [""] * (len(text.split()) - 2), SPACES
+    elif (known := knownheaders.known_header(text)) is not None:
+        return known, SPACES  # gplearn's, randomForest's trace
     else:
         cells = [c for c in _HEADER_SPLIT.split(text) if c]
         cells = [part for cell in cells for part in _SPANNED.get(cell, (cell,))]
@@ -321,8 +319,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     if header and header[-1] == ETC:  # a value under "etc." or none: the named columns'
         header = header[:-1]
         cells = cells[:len(header)] if len(cells) == len(header) + 1 else cells
-    if header[:2] == ["ntree", "OOB"] and cells[:1] and cells[0][-1:] == ":":
-        cells[0] = cells[0][:-1]  # (the forest's "   20:": its trees so far)
+    cells = knownheaders.row_cells(header, cells)
     if len(cells) != len(header):
         return None
     if any(_ITEM_CELL.match(cell) and not ROW_NUMBER.match(cell) for cell in cells[1:]) and not any(
