@@ -104,3 +104,21 @@ def test_a_camelcase_label_stays_no_name() -> None:
     # guard: "DataLoader 0" labels a loader, "TensorBoard 2" a version
     text = "Validation DataLoader 0: val_loss 0.5\nstep 3 TensorBoard 2 loss: 0.25\n"
     assert not {"DataLoader", "TensorBoard"} & {n for n, _, _, _ in named(text)}
+
+
+def test_a_name_after_a_count_of_loops_takes_the_count_as_its_step() -> None:
+    # scikit-learn's t-SNE (verbose) closes each phase with "KL divergence after N
+    # iterations[ with early exaggeration]: v"; brulee's "validation loss after 2 epochs"
+    # (before: no value read)
+    text = ("[t-SNE] KL divergence after 250 iterations with early exaggeration: 44.910633\n"
+            "[t-SNE] KL divergence after 500 iterations: 0.739089\n"
+            "      validation loss after 2 epochs: 1.05 \n")
+    assert [(n, v, s, e) for n, v, s, e in named(text)] == [
+        ("KL_divergence", 44.910633, 250, None), ("KL_divergence", 0.739089, 500, None),
+        ("validation_loss", 1.05, None, 2)]
+
+
+def test_an_event_after_a_count_of_loops_is_no_metric() -> None:
+    # guard: "Early stopping after 3 epochs: ..." names no measure
+    text = "Early stopping after 3 epochs: 0.5\nTraining completed after 12 iterations: 5\n"
+    assert named(text) == []

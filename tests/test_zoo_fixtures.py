@@ -329,6 +329,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "pytorch_time_sequence_example",  # "STEP:  0", LBFGS's "loss: 0.50258...", "test loss:"
     "d2l_train_ch6",  # (session 101) d2l's train_ch6: "loss 2.169, train acc 0.207, test acc
     # 0.601" after the Animator's figure reprs and IPython's erase sequences
+    "sklearn_tsne_verbose",  # (session 101) scikit-learn's TSNE(verbose=2): "[t-SNE] Iteration
+    # 50: error = ...", "KL divergence after 500 iterations: 0.739089" (its step the count)
     "opennmt_tf_train",  # (session 101) OpenNMT-tf 2.32: "Step = 100 ; steps/s = 52.77, ... ;
     # Learning rate = 0.006219 ; Loss = 22.333", "Evaluation result for step 100: loss = ..."
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
@@ -365,7 +367,11 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # loss in the training's series, as most held-out Estimator logs' collectors keep them,
     # where the eval/ event file names them eval_*), "keras_rl2_dqn" (keras-rl2's test
     # lines after "Testing for 3 episodes ...", "Episode 1: reward: 200.000, steps: 200":
-    # reward pooled with the training bar's running "reward: 1.0000", steps read as a step)
+    # reward pooled with the training bar's running "reward: 1.0000", steps read as a step),
+    # "ctgan_fit" (CTGAN's bar description "Gen. (+00.91) | Discrim. (+00.02)": a value in
+    # parentheses after an abbreviated key, read by no rule), "stanza_tagger" (its scorer's
+    # tab-separated table behind stanza's "%(asctime)s %(levelname)s: " prefix unread; the
+    # DEBUG line "Building Adam with lr=0.003000, betas=..." read as an lr value)
     "jittor_mnist",  # (session 99, passing since 100) its glog-like record prefix "[i 1207
     # 00:19:20.019319 80 __init__.py:227] " blanked: no step 1207, no "Total mem" metric
     # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's

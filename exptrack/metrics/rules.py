@@ -19,6 +19,7 @@ from bisect import insort
 
 from exptrack.metrics import (
     abbrev,
+    afterloops,
     around,
     arrows,
     counterkeys,
@@ -207,6 +208,12 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             if at_step is not None:  # is 0.61", "Loss at step 100: 0.5"
                 begin = original[counted_at - 1] + cut[counted_at - 1] + at_step[1]
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
+        if index >= 3 and pieces[index - 2].isdigit() and left[:1] == " " and (
+                counted_after := afterloops.after_count(pieces[index - 3], left)) is not None:
+            actions.append(Action(EPOCH if counted_after[2] else STEP, index - 2))
+            begin = original[index - 3] + cut[index - 3] + counted_after[1]  # ("KL divergence
+            keyed[index] = (counted_after[0], begin, begin + len(counted_after[0]))  # after
+            # 500 iterations: 0.74", t-SNE's)
         if k > 0 and index not in keyed and pieces[index - 2].isdigit():  # "GPU 0 memory
             keyed.update(around.device_quantity(pieces, index, original[index - 3] + cut[
                 index - 3], original[index - 1] + cut[index - 1]))  # usage: 37G": the GPU's
