@@ -122,3 +122,20 @@ def test_an_event_after_a_count_of_loops_is_no_metric() -> None:
     # guard: "Early stopping after 3 epochs: ..." names no measure
     text = "Early stopping after 3 epochs: 0.5\nTraining completed after 12 iterations: 5\n"
     assert named(text) == []
+
+
+def test_a_key_field_names_the_value_after_it() -> None:
+    # llama-cookbook's closing results: "Key: avg_train_prep, Value: 22.6" (before: unread)
+    text = ("Key: avg_train_prep, Value: 22.606185913085938\n"
+            "Key: avg_train_loss, Value: 3.117120623588562\n"
+            "Key: seed, Value: 42\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("avg_train_prep", 22.606185913085938), ("avg_train_loss", 3.117120623588562)]
+
+
+def test_a_configuration_objects_field_is_a_setting() -> None:
+    # llama-cookbook echoes "train_config.max_train_step: 0" each epoch (before: a metric)
+    text = ("step 1 loss: 0.5\ntrain_config.max_train_step: 0\nargs.lr: 0.1\n"
+            "step 2 loss: 0.4\ntrain_config.max_train_step: 0\n")
+    assert [(n, v, s) for n, v, s, _ in named(text)] == [("loss", 0.5, 1), ("loss", 0.4, 2)]
+

@@ -331,6 +331,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # 0.601" after the Animator's figure reprs and IPython's erase sequences
     "sklearn_tsne_verbose",  # (session 101) scikit-learn's TSNE(verbose=2): "[t-SNE] Iteration
     # 50: error = ...", "KL divergence after 500 iterations: 0.739089" (its step the count)
+    "x_transformers_enwik8",  # (session 101) x-transformers' train_enwik8.py: "training loss:
+    # 5.73..." after tqdm's frame on the same line, "validation loss: ..."
     "opennmt_tf_train",  # (session 101) OpenNMT-tf 2.32: "Step = 100 ; steps/s = 52.77, ... ;
     # Learning rate = 0.006219 ; Loss = 22.333", "Evaluation result for step 100: loss = ..."
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
@@ -371,7 +373,10 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "ctgan_fit" (CTGAN's bar description "Gen. (+00.91) | Discrim. (+00.02)": a value in
     # parentheses after an abbreviated key, read by no rule), "stanza_tagger" (its scorer's
     # tab-separated table behind stanza's "%(asctime)s %(levelname)s: " prefix unread; the
-    # DEBUG line "Building Adam with lr=0.003000, betas=..." read as an lr value)
+    # DEBUG line "Building Adam with lr=0.003000, betas=..." read as an lr value),
+    # "llama_cookbook_finetune" (its closing "Key: avg_train_prep, Value: 22.6" lines unread;
+    # "train_config.max_train_step: 0", a setting echoed each epoch, and "CPU Total Peak
+    # Memory consumed during the train (max): 0 GB" read as metrics)
     "jittor_mnist",  # (session 99, passing since 100) its glog-like record prefix "[i 1207
     # 00:19:20.019319 80 __init__.py:227] " blanked: no step 1207, no "Total mem" metric
     # not passing (session 99's): "hf_trainer_v4" (Transformers 4.46's closing block's

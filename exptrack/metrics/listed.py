@@ -107,3 +107,20 @@ def without_sequence(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Ac
     if (len(pieces) - start) // 2 < _SEQUENCE:
         return actions
     return tuple(a for a in actions if a.kind != METRIC or a.token != start)
+
+
+# llama-cookbook's closing results, a line each: "Key: avg_train_prep, Value: 22.606"
+_KEY_THEN_VALUE = re.compile(r"(?:^|\s)Key: (?P<name>[A-Za-z_][\w./\-]{0,60}), Value: $")
+
+
+def key_value(pieces: list[str]) -> tuple[Action, ...] | None:
+    """The value of a line that names it in a key field before it (``Key: name, Value:
+    v``), or None for another line."""
+    if len(pieces) != 3 or pieces[2].strip() or ", Value: " not in pieces[0]:
+        return None
+    head = pieces[0][-_HEAD:]
+    found = _KEY_THEN_VALUE.search(head)
+    if found is None or names.denied(name := found.group("name")):
+        return None
+    start = len(pieces[0]) - len(head) + found.start("name")
+    return (Action(METRIC, 1, name, source=(start, start + len(name))),)

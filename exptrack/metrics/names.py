@@ -291,9 +291,15 @@ def phase_path(name: str) -> bool:
     return bool(slash) and bool(rest) and head.lower() in PHASE_WORDS
 
 
+# a configuration object's field ("train_config.max_train_step", llama-cookbook's echo each
+# epoch; "cfg.TRAIN.WEIGHT_DECAY", "args.lr"): a setting
+_CONFIG_FIELD = re.compile(r"(?i)^(?:\w{1,30}_)?(?:config|cfg|conf|args|opts?|hparams|flags)\.")
+
+
 def never_a_name(name: str) -> bool:
     """``INFO``, ``Progress``, ``worker-0``: a word or a label, never a metric's name."""
-    if (name.lower() in NEVER_NAMES and name not in _ERRORS) or _IDENTITY.match(name):
+    if (name.lower() in NEVER_NAMES and name not in _ERRORS) or _IDENTITY.match(name) \
+            or _CONFIG_FIELD.match(name):
         return True  # ("error = 115.9", t-SNE's; not the level "ERROR")
     return _LABEL_NUMBER.match(name) is not None and not metric_like(name) \
         and name.replace("-", "").lower() not in METRIC_WORDS \

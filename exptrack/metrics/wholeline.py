@@ -66,7 +66,7 @@ def whole_form(pieces: list[str]) -> tuple[Action, ...] | None:
     named = named_value(pieces)
     if named is not None:  # '{"group": "test", "iter": 0, "name": "loss", "value": 3.03}'
         return named
-    values = listed.listed(pieces) or listed.indexed_values(pieces)
+    values = listed.listed(pieces) or listed.indexed_values(pieces) or listed.key_value(pieces)
     if values is not None:  # "Reward Stats (min, max, median, mean):  -1.0 5.0 0.0 0.27"
         return values
     taken = time_taken(pieces)
