@@ -139,3 +139,16 @@ def test_a_configuration_objects_field_is_a_setting() -> None:
             "step 2 loss: 0.4\ntrain_config.max_train_step: 0\n")
     assert [(n, v, s) for n, v, s, _ in named(text)] == [("loss", 0.5, 1), ("loss", 0.4, 2)]
 
+
+
+def test_a_level_with_its_colon_after_the_time_is_a_records_prefix() -> None:
+    # Stanza's "%(asctime)s %(levelname)s: %(message)s": the optimizer's settings in the
+    # message are settings, as without the prefix; the values after it keep their step
+    # (before: the DEBUG line's "lr=0.003" opened the lr series)
+    text = ("2026-12-07 05:15:02 DEBUG: Building Adam with lr=0.003000, betas=(0.9, 0.95), "
+            "eps=0.000001\n"
+            "2026-12-07 05:15:04 INFO: Evaluating the model every 50 steps...\n"
+            "2026-12-07 05:15:05 INFO: Finished STEP 20/200, loss = 4.831567 (0.026 "
+            "sec/batch), lr: 0.003000\n")
+    assert [(n, v, s) for n, v, s, _ in named(text) if n in ("lr", "loss", "eps")] == [
+        ("loss", 4.831567, 20), ("lr", 0.003, 20)]

@@ -67,7 +67,7 @@ _PY_RECORD = re.compile(
     # [evaluator:589] Running loglikelihood requests"): the logger and its line name no value
     # (a source file's "[trainer.py:656]" is read in the message, as before)
     r"| " + _LEVELS + r" {1,8}\[(?![\w\-]{1,80}\.py:)[\w.\-]{1,80}:\d{1,7}\] (?=.)"
-    r"| " + _LEVELS + r" (?:[-:] )?"
+    r"| " + _LEVELS + r"(?: (?:[-:] )?|: )"  # (Stanza's "%(asctime)s %(levelname)s: ")
     r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - "
     # "%(asctime)s [%(levelname)s] %(name)s: ", "[%(asctime)s][%(levelname)s] ": the level
     # in brackets, a module's name after it (a word alone is one before a word only: not a
