@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from exptrack.metrics import forms, names
+from exptrack.metrics import forms, knownheaders, names
 from exptrack.metrics.kinds import (
     EPOCH,
     METRIC,
@@ -295,7 +295,7 @@ _NO_MEASURE = re.compile(r"^\s{0,8}-log(?:2|10)?\(p\) of "
                     r"|^\d\d:\d\d:\d\d\.\d{1,3}: (?:New leader: |Setting stopping )"
                     # R randomForest's do.trace header ("ntree      OOB      1      2"): the
                     # classes' numbers over their columns (``tables``), no values
-                    r"|^ntree\s+OOB(?:\s+\d{1,3}){1,64}\s*$")
+                    r"|^" + knownheaders.FOREST_TRACE + r"\s*$")
 # YDF's (TF-DF's) data spec, a column a row: its index, quoted name and type in capitals, then
 # the column's statistics ("1: "f1" NUMERICAL mean:-0.0044 min:-2.94 max:2.12 sd:0.97"): the
 # data, no measurement of the model

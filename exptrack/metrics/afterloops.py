@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import names
+from exptrack.metrics.naming import at_end
 
 _NAME = re.compile(r"(?:^|[\s\-:|\]])(?P<name>(?:[A-Za-z][\w@]{0,40} ){0,2}"
                    r"[A-Za-z][\w@]{0,40}) after $")
@@ -22,10 +23,7 @@ def after_count(text: str, between: str) -> tuple[str, int, bool] | None:
     unit = _COUNT.match(between)
     if unit is None:
         return None
-    tail = text[-80:]
-    found = _NAME.search(tail)
-    if found is None or not names.metric_like(name := found.group("name")) \
-            or names.denied(name):
+    found = at_end(_NAME, text, "name")
+    if found is None or not names.metric_like(name := found[0]) or names.denied(name):
         return None
-    return name.replace(" ", "_"), len(text) - len(tail) + found.start("name"), \
-        unit.group("epoch") is not None
+    return name.replace(" ", "_"), found[1], unit.group("epoch") is not None

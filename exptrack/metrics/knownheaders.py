@@ -13,7 +13,8 @@ _KNOWN_HEADERS = {"Gen Length Fitness Length Fitness OOB Fitness Time Left": _GP
 # R randomForest's do.trace table, "ntree      OOB      1      2      3" over rows "   20:
 # 4.67%  0.00%  6.00%  8.00%": the trees so far (the step), the out-of-bag error, then each
 # class's (numbered: per-class values, no aggregate's)
-_FOREST_TRACE = re.compile(r"ntree\s+OOB(?:\s+\d{1,3}){1,64}")
+FOREST_TRACE = r"ntree\s+OOB(?:\s+\d{1,3}){1,64}"  # (no values: ``actions._NO_MEASURE``)
+_FOREST_TRACE = re.compile(FOREST_TRACE)
 _FOREST = ["ntree", "OOB"]
 
 

@@ -135,7 +135,7 @@ def at_field_start(before: str) -> bool:
     return _FIELD_START.search(before) is not None
 
 
-def _at_end(pattern: re.Pattern[str], text: str, group: str | int,
+def at_end(pattern: re.Pattern[str], text: str, group: str | int,
             bound: int = 80) -> tuple[str, int] | None:
     """``pattern`` searched in the last ``bound`` characters of ``text``: its ``group``
     and where that starts in ``text``."""
@@ -160,7 +160,7 @@ def at_step(text: str) -> tuple[str, int] | None:
 def spaced_key(text: str) -> tuple[str, int] | None:
     """The key that ends ``text`` before a space and a number that is part of its name
     (MMPose's "coco/AP .5: 1.0"), and where it starts in ``text``."""
-    return _at_end(_KEY_BEFORE, text, 1)
+    return at_end(_KEY_BEFORE, text, 1)
 
 
 def counted(name: str) -> tuple[int, ...]:
@@ -211,7 +211,7 @@ def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
     """A label and its index before a metric's name ("bucket 0 perplexity 4.88", "head 3
     acc: 0.9"): (the label, where it starts in ``left``, the name); the index is part of
     the name, so each index is a series of its own."""
-    label = _at_end(_INDEXED_LABEL, left, 1, bound=40)
+    label = at_end(_INDEXED_LABEL, left, 1, bound=40)
     if label is None:  # neural-style's "  Content 1 loss: 7962.4", "  Style 4 loss: 4904.0"
         lead = _LEADING_LABEL.match(left)
         label = (lead.group(1), lead.start(1)) if lead is not None and right.endswith(
