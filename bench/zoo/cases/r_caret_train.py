@@ -88,13 +88,10 @@ Judgement calls:
 """
 # zoo-venv: rcaret
 
-import json
 import math
 import os
-import shutil
-import subprocess
-import sys
 
+from _rscript import run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -122,17 +119,8 @@ def r_digits(value: float) -> float:
     return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - 6)
 
 
-rscript = shutil.which("Rscript")
-if rscript is None:
-    sys.exit("r_caret_train: Rscript not found (apt-get install -y r-cran-caret r-cran-jsonlite)")
-with open("caret_train.R", "w", encoding="utf-8") as handle:
-    handle.write(R_SCRIPT.lstrip())
-env = dict(os.environ)
-env.setdefault("TZ", "Etc/UTC")
-subprocess.run([rscript, "caret_train.R"], check=True, env=env)
-
-with open("caret_train.json", encoding="utf-8") as handle:
-    record = json.load(handle)
+record = run_r("r_caret_train", R_SCRIPT, "caret_train", "caret_train.json",
+               "r-cran-caret r-cran-jsonlite", env={"TZ": os.environ.get("TZ", "Etc/UTC")})
 
 # jsonlite writes a data frame row-wise: a list of {column: value} records, in row order
 # (model$results is sorted by k, as print.train sorts its table)

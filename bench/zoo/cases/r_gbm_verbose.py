@@ -63,11 +63,8 @@ Judgement calls:
 """
 # zoo-venv: rgbm
 
-import json
-import shutil
-import subprocess
-import sys
 
+from _rscript import run_r
 from _truth import series, write_truth
 
 R_SCRIPT = r"""
@@ -108,16 +105,8 @@ jsonlite::write_json(list(
   "gbm_verbose.json", auto_unbox = TRUE, digits = NA)
 """
 
-rscript = shutil.which("Rscript")
-if rscript is None:
-    sys.exit("r_gbm_verbose: Rscript not found (apt-get install -y r-base-core r-cran-gbm "
-             "r-cran-jsonlite)")
-with open("gbm_verbose.R", "w", encoding="utf-8") as handle:
-    handle.write(R_SCRIPT.lstrip())
-subprocess.run([rscript, "gbm_verbose.R"], check=True)
-
-with open("gbm_verbose.json", encoding="utf-8") as handle:
-    record = json.load(handle)
+record = run_r("r_gbm_verbose", R_SCRIPT, "gbm_verbose", "gbm_verbose.json",
+               "r-base-core r-cran-gbm r-cran-jsonlite")
 
 n_trees = record["n.trees"]
 # gbm_fit prints tree iT (0-based) when iT <= 9, (iT + 1) % 20 == 0 or iT == n.trees - 1

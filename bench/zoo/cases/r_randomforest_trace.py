@@ -62,11 +62,8 @@ Judgement calls:
 """
 # zoo-venv: rrf
 
-import json
-import shutil
-import subprocess
-import sys
 
+from _rscript import run_r
 from _truth import series, write_truth
 
 NTREE, TRACE = 200, 20
@@ -87,16 +84,8 @@ jsonlite::write_json(list(
   "rf_err_rate.json", auto_unbox = TRUE, digits = NA)
 """.replace("@NTREE@", str(NTREE)).replace("@TRACE@", str(TRACE))
 
-rscript = shutil.which("Rscript")
-if rscript is None:
-    sys.exit("r_randomforest_trace: Rscript not found (apt-get install -y r-base-core "
-             "r-cran-randomforest r-cran-jsonlite)")
-with open("randomforest_trace.R", "w", encoding="utf-8") as handle:
-    handle.write(R_SCRIPT.lstrip())
-subprocess.run([rscript, "randomforest_trace.R"], check=True)
-
-with open("rf_err_rate.json", encoding="utf-8") as handle:
-    record = json.load(handle)
+record = run_r("r_randomforest_trace", R_SCRIPT, "randomforest_trace", "rf_err_rate.json",
+               "r-base-core r-cran-randomforest r-cran-jsonlite")
 
 columns = record["columns"]
 err_rate = record["err.rate"]  # one row a tree count, 1 .. ntree

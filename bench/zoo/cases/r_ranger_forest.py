@@ -78,12 +78,9 @@ Judgement calls:
 """
 # zoo-venv: rranger
 
-import json
 import math
-import shutil
-import subprocess
-import sys
 
+from _rscript import run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -133,16 +130,8 @@ def r_digits(value: float) -> float:
     return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - 6)
 
 
-rscript = shutil.which("Rscript")
-if rscript is None:
-    sys.exit("r_ranger_forest: Rscript not found (apt-get install -y r-base-core r-cran-ranger "
-             "r-cran-jsonlite)")
-with open("ranger_forest.R", "w", encoding="utf-8") as handle:
-    handle.write(R_SCRIPT.lstrip())
-subprocess.run([rscript, "ranger_forest.R"], check=True)
-
-with open("ranger_oob.json", encoding="utf-8") as handle:
-    record = json.load(handle)
+record = run_r("r_ranger_forest", R_SCRIPT, "ranger_forest", "ranger_oob.json",
+               "r-base-core r-cran-ranger r-cran-jsonlite")
 
 classification, regression = record["classification"], record["regression"]
 mse, r_squared = regression["prediction.error"], regression["r.squared"]

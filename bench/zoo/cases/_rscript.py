@@ -1,0 +1,28 @@
+"""Shared by the zoo cases that run R (``r_caret_train``, ``r_ranger_forest``,
+``r_gbm_verbose``, ``r_randomforest_trace``): the case's R script written into its cwd, run
+by ``Rscript``, and the record it wrote through jsonlite read back."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from typing import Any
+
+
+def run_r(case: str, script: str, stem: str, record: str, packages: str,
+          env: dict[str, str] | None = None) -> Any:
+    """Write ``script`` to ``<stem>.R``, run it with ``Rscript`` (``env`` over the
+    environment) and return the JSON it wrote to ``record``; without R, exit naming the apt
+    ``packages`` to install."""
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        sys.exit(f"{case}: Rscript not found (apt-get install -y {packages})")
+    with open(f"{stem}.R", "w", encoding="utf-8") as handle:
+        handle.write(script.lstrip())
+    subprocess.run([rscript, f"{stem}.R"], check=True,
+                   env={**os.environ, **env} if env else None)
+    with open(record, encoding="utf-8") as handle:
+        return json.load(handle)
