@@ -335,6 +335,19 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # 5.73..." after tqdm's frame on the same line, "validation loss: ..."
     "opennmt_tf_train",  # (session 101) OpenNMT-tf 2.32: "Step = 100 ; steps/s = 52.77, ... ;
     # Learning rate = 0.006219 ; Loss = 22.333", "Evaluation result for step 100: loss = ..."
+    "deepmd_train",  # (session 102) DeePMD-kit's lcurve.out, its columns' names (rmse_e_trn),
+    # the printed "trn: rmse_e = ..." and "val: rmse_e = ..." joined with them
+    "tf_models_orbit",  # (session 102) Orbit's "eval | step: 16 | ... output: {'accuracy':
+    # ...}", its eval/ run's "evaluation_loss" no eval_evaluation_loss
+    "llama2c_train", "fasttext_cli", "trl_reward",  # (session 102) llama2.c's "5 | loss 4.13 |
+    # lr ...", fastText's CLI "P@1\t0.933", TRL's RewardTrainer dicts
+    "yolov5_segment",  # (session 102) YOLOv5's segment/train.py: its closing row of twelve
+    # values in a twenty-column results.csv
+    "r_e1071_tune", "r_rpart_printcp", "r_glmnet_cv", "r_mlr_resample", "r_kernlab_ksvm",
+    "lightgbm_cli",  # (session 102) LightGBM's program: its best round printed again; R's
+    # result tables, the rows' names first (tune's performances, printcp's subtrees,
+    # cv.glmnet's min and 1se), mlr's folds under "Measures:", kernlab's "Objective Function
+    # Value"
     # not passing (session 100's): "implicit_als" (BPR's bar prints train_auc=89.61% at
     # two epochs in a row, skipped= moving beside it: the unchanged value at the new count
     # is counted once), "liblinear_train" (LIBLINEAR 2.50's "init f 1.386e+02 |g| ..."

@@ -78,7 +78,7 @@ def _candidate(path: str) -> bool:
     archives in ``.cometml-runs/``)?"""
     name = os.path.basename(path)
     return name.startswith("events.out.tfevents.") or name.endswith(_SUFFIXES) \
-        or (name.endswith(".txt") and files.text_named(name)) or name.endswith(".wandb") \
+        or (name.endswith((".txt", ".out")) and files.text_named(name)) or name.endswith(".wandb") \
         or (name.endswith(".db") and files.db_named(name)) \
         or (name.endswith(".zip") and os.path.basename(os.path.dirname(path)) == cometzip.FOLDER) \
         or (_METRICS_DIR in path and mlflowstore.file_key(Path(path)) is not None)

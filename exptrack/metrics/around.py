@@ -182,7 +182,8 @@ def unit_after(after: str, number_follows: bool) -> bool:
 
 
 # a statistic glued to what it is of, in capitals ("MinDCF", "AvgAux", "MaxIoU")
-_STATISTIC_CAMEL = re.compile(r"(?:Min|Max|Mean|Avg|Average|Median|Std)[A-Z][A-Za-z0-9]{0,20}$")
+_STATISTIC_CAMEL = re.compile(r"(?:Min|Max|Mean|Avg|Average|Median|Std)[A-Z][A-Za-z0-9]{0,20}$"
+                              r"|[A-Z]{1,6}Sq$")  # (R's earth: "GRSq 0.82  RSq 0.86", R-squared)
 
 
 def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,

@@ -24,7 +24,15 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from exptrack.metrics import cometzip, dvclivefiles, jsonfiles, mlflowstore, textfiles, wandbfile
+from exptrack.metrics import (
+    cometzip,
+    dvclivefiles,
+    jsonfiles,
+    mlflowstore,
+    textfiles,
+    wandbfile,
+    yolofiles,
+)
 from exptrack.metrics.jsonfiles import FLAML_HEAD, MAX_ROWS, axis, complete_text, lines, number
 from exptrack.metrics.observation import Observation
 
@@ -52,10 +60,11 @@ DVCLIVE = "dvclive"  # a metric of DVCLive's, dvclive/plots/metrics/<key>.tsv
 SACRED = "sacred"  # FileStorageObserver's <run id>/metrics.json
 COMET = "comet"  # Comet's offline archive, .cometml-runs/<experiment key>.zip
 SMAC = "smac"  # SMAC3's runhistory.json
+DEEPMD = "deepmd"  # DeePMD-kit's lcurve.out
 KINDS = frozenset({ULTRALYTICS, ULTRALYTICS_TUNE, TIMM_RESULTS, LIGHTNING, HF_TRAINER, KERAS,
                    MMENGINE, TFEVENTS, TIMM, DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL,
                    FLAML, RAY_TUNE, TORCHRL, WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET,
-                   SMAC})
+                   SMAC, DEEPMD})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow and DVCLive callbacks)
@@ -70,13 +79,6 @@ JSON_NAMES = frozenset({"trainer_state.json", "scalars.json", "metrics.json", "r
                         "runhistory.json"})
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a larger file is not read (nor copied)
 
-# Ultralytics: results.csv's "metrics/<name>(<B|M|P>)" -> the stdout name's prefix.
-_YOLO_PART = {"B": "", "M": "mask_", "P": "pose_"}
-# YOLOv5's "metrics/mAP_0.5" and "metrics/mAP_0.5:0.95": as its validation header prints them
-# since v7.0 ("mAP50 mAP50-95"; Ultralytics' own results.csv says "mAP50(B)")
-_YOLO_RENAME = {"accuracy_top1": "top1_acc", "accuracy_top5": "top5_acc", "precision": "P",
-                "recall": "R", "mAP_0.5": "mAP50", "mAP_0.5:0.95": "mAP50-95"}
-_YOLO_METRIC = re.compile(r"^metrics/([\w.:\-]+?)(?:\(([BMP])\))?$")
 # Lightning, Keras, HF and MMEngine files log their step/epoch next to the metrics.
 _AXES = frozenset({"epoch", "step", "global_step", "iter"})
 # torchtune's DiskLogger ("Step 1 | loss:5.02 lr:0.00075 ...", ``textfiles``)
@@ -129,9 +131,11 @@ def db_named(name: str) -> bool:
 
 
 def text_named(name: str) -> bool:
-    """Is ``name`` one a framework keeps its metrics under in a ``.txt`` file (torchtune's
-    ``log_<time>.txt``, SpeechBrain's ``train_log.txt``, PFRL's ``scores.txt``)?"""
-    return TORCHTUNE_NAME.fullmatch(name) is not None or name in (SPEECHBRAIN_NAME, PFRL_NAME)
+    """Is ``name`` one a framework keeps its metrics under in a text file (torchtune's
+    ``log_<time>.txt``, SpeechBrain's ``train_log.txt``, PFRL's ``scores.txt``, DeePMD-kit's
+    ``lcurve.out``)?"""
+    return TORCHTUNE_NAME.fullmatch(name) is not None \
+        or name in (SPEECHBRAIN_NAME, PFRL_NAME, textfiles.DEEPMD_NAME)
 
 
 def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
@@ -168,6 +172,9 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
         return SPEECHBRAIN
     if name == PFRL_NAME and first.startswith(b"steps\tepisodes\t"):
         return PFRL
+    if name == textfiles.DEEPMD_NAME and first[1:].split()[:1] == [b"step"] \
+            and first.startswith(b"#"):
+        return DEEPMD
     if name.endswith(".log") and head.startswith(FLAML_HEAD) and b'"iter_per_learner"' in first:
         return FLAML
     if folder == "scalars" and name.endswith(".csv") and _TORCHRL_ROW.fullmatch(first):
@@ -225,6 +232,7 @@ def parse(kind: str, data: bytes, path: Path | None = None,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
         DETECTRON2: jsonfiles.detectron2, SACRED: jsonfiles.sacred, FLAIR: _flair,
         TORCHTUNE: textfiles.torchtune, SPEECHBRAIN: textfiles.speechbrain, PFRL: _pfrl,
+        DEEPMD: textfiles.deepmd,
         FLAML: jsonfiles.flaml, SMAC: jsonfiles.smac, ULTRALYTICS_TUNE: jsonfiles.ultralytics_tune,
         TIMM_RESULTS: _timm_results}[kind]
     return reader(data)
@@ -253,25 +261,6 @@ def _csv_rows(data: bytes, delimiter: str = ",") -> Iterable[dict[str, str]]:
         if count >= MAX_ROWS:
             return
         yield {(k or "").strip(): (v or "") for k, v in row.items() if isinstance(v, str)}
-
-
-def ultralytics_name(column: str, grouped: bool = False) -> str | None:
-    """A results.csv column's metric name, as the training output names it (see
-    docs/format.md); None for the columns that are not metrics (``epoch``, ``time``).
-    ``grouped``: the file has mask or keypoint columns too, so the box columns are named
-    ``box_`` as the others are ``mask_``/``pose_`` (a detection run's are bare)."""
-    if column.startswith("train/"):
-        return column[len("train/"):] or None
-    if column.startswith("val/"):
-        return "val_" + column[len("val/"):] if column != "val/" else None
-    if column.startswith("lr/"):
-        return column
-    match = _YOLO_METRIC.match(column)
-    if match is None:
-        return None
-    base, part = match.group(1), match.group(2)
-    prefix = "box_" if part == "B" and grouped else _YOLO_PART[part] if part else ""
-    return prefix + _YOLO_RENAME.get(base, base)
 
 
 def _csv_observations(data: bytes, rename: Callable[[str], str | None],
@@ -321,17 +310,10 @@ def _ultralytics(data: bytes) -> list[Observation]:
     end = data.find(b"\n")  # the header line alone (not a copy of a large file's rows)
     header = data if end < 0 else data[:end]
     grouped = b"(M)" in header or b"(P)" in header  # a segmentation or pose run's file
-    return _csv_observations(data, lambda column: ultralytics_name(column, grouped),
-                             unmeasured=_unvalidated)
-
-
-def _unvalidated(row: dict[str, str]) -> tuple[str, ...]:
-    """The validation columns (``val/``, ``metrics/``) of results.csv's ``row`` when it is
-    an epoch Ultralytics did not validate (``val=False``: only the last one is): they hold
-    zeros then, the losses too, which no validation gives, so no observations."""
-    losses = [number(text) for column, text in row.items()
-              if column.startswith("val/") and column.endswith("loss")]
-    return ("val/", "metrics/") if losses and all(value == 0 for value in losses) else ()
+    if grouped and b"val/box_loss" in header and end >= 0:
+        data = yolofiles.closing_row_placed(data, header.count(b","))
+    return _csv_observations(data, lambda column: yolofiles.ultralytics_name(column, grouped),
+                             unmeasured=yolofiles.unvalidated)
 
 
 def _lightning(data: bytes) -> list[Observation]:

@@ -1,5 +1,8 @@
 """Table headers of tools whose names a header's cells do not spell out: gplearn's grouped
-columns, R randomForest's ``do.trace`` table over its numbered classes. Pure functions."""
+columns, R randomForest's ``do.trace`` table over its numbered classes, and R's result
+tables printed with their row names first, a column the header does not name (rpart's
+``printcp``, e1071's ``tune`` summary, glmnet's ``cv.glmnet``) and mlr's resampling table,
+its folds' rows under "Measures:". Pure functions."""
 
 from __future__ import annotations
 
@@ -16,6 +19,20 @@ _KNOWN_HEADERS = {"Gen Length Fitness Length Fitness OOB Fitness Time Left": _GP
 FOREST_TRACE = r"ntree\s+OOB(?:\s+\d{1,3}){1,64}"  # (no values: ``actions._NO_MEASURE``)
 _FOREST_TRACE = re.compile(FOREST_TRACE)
 _FOREST = ["ntree", "OOB"]
+# R's result tables, each row's name first (a number, glmnet's "min"/"1se"): a cell more
+# than the header names. rpart's printcp, "CP nsplit rel error xerror xstd", a row per
+# subtree: the complexity setting and the splits name it, the errors measure it; e1071's
+# tune summary, "gamma cost error dispersion", a row per candidate: its settings first;
+# cv.glmnet's print, "Lambda Index Measure SE Nonzero", a row per chosen penalty (its
+# index and its count of variables no measures)
+ROW_NAMES = "\x00row names"  # (the header's first name: the rows' names, no metric)
+_RPART_CP = ["CP", "nsplit", "rel error", "xerror", "xstd"]
+_GLMNET_CV = ["Lambda", "Index", "Measure", "SE", "Nonzero"]
+R_TAILS = ("xstd", "Nonzero", "dispersion")  # (how those headers end: a quick no)
+# R's mlr (version 2) resampling: "Measures:             mmce      acc" over a row a fold,
+# "[Resample] iter 1:    0.0000000 1.0000000"
+MLR_MEASURES = "Measures:"
+_E1071_TUNE = re.compile(r"(?:[A-Za-z.][\w.]{0,40} {1,8}){1,8}error dispersion")
 
 
 def known_header(text: str) -> list[str] | None:
@@ -26,6 +43,18 @@ def known_header(text: str) -> list[str] | None:
         return list(known) if known is not None else None
     if text[:6] == "ntree " and _FOREST_TRACE.fullmatch(text):
         return _FOREST + [""] * (len(text.split()) - 2)
+    if text[:9] == MLR_MEASURES:  # mlr's resampling table: "Measures:   mmce   acc"
+        names = text[9:].split()
+        return ["iter", *names] if names else None
+    if not text.endswith(R_TAILS):
+        return None
+    words = text.split()
+    if words == ["CP", "nsplit", "rel", "error", "xerror", "xstd"]:
+        return [ROW_NAMES, "", "", "rel_error", "xerror", "xstd"]
+    if words == _GLMNET_CV:
+        return [ROW_NAMES, "", "", "Measure", "SE", ""]
+    if words[-2:] == ["error", "dispersion"] and _E1071_TUNE.fullmatch(" ".join(words)):
+        return [ROW_NAMES, *[""] * (len(words) - 2), "error", "dispersion"]
     return None
 
 
@@ -34,4 +63,7 @@ def row_cells(header: list[str], cells: list[str]) -> list[str]:
     so far."""
     if header[:2] == _FOREST and cells[:1] and cells[0][-1:] == ":":
         return [cells[0][:-1], *cells[1:]]
+    if header[:1] == ["iter"] and cells[:1] == ["iter"] and cells[1:2] \
+            and cells[1][-1:] == ":":  # mlr's "[Resample] iter 3:  0.03  0.97" (its tag
+        return [cells[1][:-1], *cells[2:]]  # read as the record's)
     return cells

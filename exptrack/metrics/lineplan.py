@@ -13,6 +13,7 @@ from exptrack.metrics import (
     dumps,
     flower,
     forms,
+    knownheaders,
     logrecord,
     rules,
     toolplans,
@@ -144,7 +145,8 @@ _PROFILE = re.compile(r"(?i)\bprofil(?:e|er|ing)(?:\s(?:tree|view|report|results
 # do (Keras 3's "- learning_rate: 1.2500e-04"), an event already in that series (``slowpath``)
 _LR_REDUCED = re.compile(r"^\s*Epoch (\d{1,9}): ReduceLROnPlateau reducing learning rate to "
                          r"(\d{1,20}(?:\.\d{1,40})?(?:e[-+]?\d{1,3})?)\.?\s*$")
-_BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: is)?\s?:\s*$")
+_BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: round)?(?: is)?\s?:"
+                        r"\s*$")  # (LightGBM's program: "Output of best iteration round:")
 
 # a line saying training has ended ("Optimization Finished!", "=== Final evaluation ===");
 # not "test" or "results", which also head evaluations during training
@@ -342,6 +344,10 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     if _PER_CLASS.match(text.strip()) or _EACH_CLASS.search(text[-60:]) \
             or _PROFILE.search(text[-60:]):
         return Plan((), (), ROWS)
+    if (text.rstrip().endswith(knownheaders.R_TAILS) or text[:9] == knownheaders.MLR_MEASURES) \
+            and knownheaders.known_header(text.strip()) is not None:
+        return EMPTY  # R's result table's header (cv.glmnet's "Lambda Index Measure ..."),
+        # no heading of a configuration's
     flags, key = dumps.classify(text)
     if not flags and (CLOSING.search(text[:200]) or _DONE_ALONE.match(text)):
         return Plan((), (), CLOSES)

@@ -43,6 +43,8 @@ _SPELLINGS = {"map_5": "map50", "map_0_5": "map50", "map_5_95": "map50_95",
 _WHOLE = {"acc": "accuracy", "ppl": "perplexity"}
 # the held-out evaluation's phase, however a file or a print spells it
 _EVAL_WORDS = frozenset({"val", "valid", "validation", "evaluation"})
+# a training's phase word after a name (DeePMD-kit's "rmse_trn")
+_TRAIN_LAST = frozenset({"train", "training", "trn"})
 # a phase word after a one-word name: the same quantity as the phase before it
 _PHASE_LAST = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                          "dev"})
@@ -89,6 +91,13 @@ def file_keys(names: Iterable[str]) -> dict[str, str]:
         key = name_key(name)  # printed "loss train: 11.015"), unless the file has that too
         if key.partition("_")[0] not in _PHASE_LAST | _EVAL_WORDS:
             keys.setdefault(f"train_{key}", name)
+    for name in names:  # a phase written last, after a name of any words (DeePMD-kit's
+        head, sep, last = name_key(name).rpartition("_")  # lcurve.out "rmse_e_trn" and
+        if sep and last in _TRAIN_LAST:  # "rmse_e_val", printed "trn: rmse_e
+            keys.setdefault(head, name)  # = ..." and "val: rmse_e = ...")
+            keys.setdefault(f"train_{head}", name)
+        elif sep and last in _EVAL_WORDS:
+            keys.setdefault(name_key(f"val_{head}"), name)
     for name in names:  # and the other way: a training's name answers to the printed name of
         phase, _, rest = name_key(name).partition("_")  # no phase (Sacred's "train.loss",
         if phase in ("train", "training") and rest:  # TensorBoard's "Loss/train", "loss 0.8")

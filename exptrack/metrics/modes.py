@@ -72,9 +72,17 @@ class ModedBlocks(HeldLines):
         if block.mode == dumps.BAR:
             return self._bar_reported(block, plan, raw, out)
         if block.mode == dumps.REPRINT:
-            self._dump = None
-            if plan.metrics:
+            step = next((text_of(raw[start:end]) for kind, start, end in plan.context
+                         if kind == rules.STEP), None)
+            if plan.metrics and (not block.lines or step == block.lines[0]):
+                if step is not None and not block.lines:  # the round's other lines after it
+                    block.lines.append(step)  # (LightGBM's program prints a line a metric:
+                elif step is None:  # "Iteration:20, valid_1 auc : 0.801629")
+                    self._dump = None
                 return True  # the best round's values again: no new observation
+            self._dump = None
+            if block.lines:
+                return False  # the round is over: the line reads on its own
         if block.mode == dumps.SUMMARY:
             if not wandb.read(untagged(text_of(raw)), block, self._reprints):
                 self._close_dump(out)  # the block's end: the line reads on its own

@@ -332,8 +332,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         if again is not None and not again.group("sep").strip():
             raw_name, before = again.group("name") if again.group("name").lower() in _PEAKS \
                 else f"{again.group('name')} so far", before[:again.start()]
-        if match.group("name").lower() in _FILLERS:
-            raw_name += " value"  # "lm loss value", "mean target value": printed so
+        if match.group("name").lower() in _FILLERS:  # "lm loss value", "mean target value",
+            raw_name += " " + match.group("name")  # kernlab's "Objective Function Value":
+            # printed so
         joined = WORDS_BEFORE.search(before)
         if (joined is not None
                 and any(w.lower() in STOPWORDS for w in joined["words"].split())) \

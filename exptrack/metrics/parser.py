@@ -19,6 +19,7 @@ from exptrack.metrics import (
     finals,
     flower,
     heldlines,
+    knownheaders,
     linebytes,
     lineplan,
     prerun,
@@ -263,6 +264,12 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
                 if tables.trial_line(text, self._header):
                     self._table_line(text, out)  # Ray Tune's boxed trial table's row, not
                     continue  # pairs of a status and a setting ("PENDING 0.003")
+            if self._header is not None and (
+                    self._header[0] == knownheaders.ROW_NAMES
+                    or self._header_text[:9] == knownheaders.MLR_MEASURES) \
+                    and self._table_row(lineplan.text_of(raw), out):
+                continue  # R's result table's row, its name first ("min 0.031  20  0.85"),
+                # mlr's fold's ("[Resample] iter 1:  0.0667  0.9333")
             if raw[:1] in (b"|", "|") and self._pipe_line(lineplan.text_of(raw), out):
                 continue  # a long table's row whose item reads as a key ("|gpqa:diamond:0|"),
                 # a table of cutoffs' ("| K | 1 | 5 |" over "| Recall@K | 74.29 | 93.33 |")

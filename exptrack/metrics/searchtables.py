@@ -10,6 +10,7 @@ from exptrack.metrics import names, rules
 from exptrack.metrics.tablecells import ROW_NUMBER, TIME_NAME, Row, number
 
 _TRIAL_COLUMN = "trial_name"  # Ray Tune's trial table: a row per trial (``trial_row``)
+_TRIAL_ID = "trial_id"  # Syne Tune's status table's (its rows' ids, then their status)
 # bayes_opt's ``| iter | target | [allowed |] x | y |``: the iteration, the objective's value,
 # whether the point met the constraints, then the point (a column a parameter)
 _SEARCH_HEAD = ("iter", "target")
@@ -18,13 +19,16 @@ _SEARCH_HEAD = ("iter", "target")
 def search_table(header: list[str]) -> bool:
     """Is this a table of a search's points (Ray Tune's trials, bayes_opt's iterations)?"""
     first = header[0].lower() if header else ""  # (a row's quick test: the first name)
-    return first == _TRIAL_COLUMN or (first == _SEARCH_HEAD[0] and len(header) > 1
-                                      and header[1].lower() == _SEARCH_HEAD[1])
+    return trial_table(header) or (first == _SEARCH_HEAD[0] and len(header) > 1
+                                   and header[1].lower() == _SEARCH_HEAD[1])
 
 
 def trial_table(header: list[str]) -> bool:
-    """Is this Ray Tune's trial table (a row per trial, its first column the trial's name)?"""
-    return bool(header) and header[0].lower() == _TRIAL_COLUMN
+    """Is this a trial table (a row per trial, its first column the trial's name: Ray
+    Tune's; or its id, then its status: Syne Tune's ``trial_id status iter width ...``)?"""
+    first = header[0].lower() if header else ""
+    return first == _TRIAL_COLUMN or (first == _TRIAL_ID and len(header) > 1
+                                      and header[1].lower() == "status")
 
 
 def search_row(header: list[str], cells: list[str], naming: Callable[[str], str]) -> Row | None:

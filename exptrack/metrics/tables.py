@@ -322,6 +322,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     cells = knownheaders.row_cells(header, cells)
     if len(cells) != len(header):
         return None
+    if header[0] == knownheaders.ROW_NAMES:  # R's row names: no value, no step
+        header, cells = header[1:], cells[1:]
     if any(_ITEM_CELL.match(cell) and not ROW_NUMBER.match(cell) for cell in cells[1:]) and not any(
             name.lower() in COUNTER_KEYS or name.lower() in _STEP_COLUMNS for name in header):
         return None  # REINVENT's "-25.47  -25.47  -0.93  0.19  c1c(CN)ccc(NC(C)=O)c1": an

@@ -1,5 +1,5 @@
 """Framework metric files kept as plain text lines (see ``files``): torchtune's
-``DiskLogger`` and SpeechBrain's ``FileTrainLogger``."""
+``DiskLogger``, SpeechBrain's ``FileTrainLogger`` and DeePMD-kit's ``lcurve.out``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ _TORCHTUNE_PAIR = re.compile(r"([A-Za-z_][\w./\-]{0,200}):(\S{1,64})")
 # 7.17e-01, valid error_rate: 2.81e-01" a line, its test "Epoch loaded: 4 - test loss: ..."
 _SPEECHBRAIN_STAT = re.compile(r"([A-Za-z]\w{0,40}) ([A-Za-z][\w.\- ]{0,60}?): ([^\s,]{1,64})")
 _SPEECHBRAIN_EPOCH = frozenset({"epoch", "epoch loaded"})
+# DeePMD-kit's learning curve: a commented header ("#  step  rmse_val  rmse_trn  rmse_e_val
+# ...  lr"), then a row of numbers a display step
+DEEPMD_NAME = "lcurve.out"
 
 
 def torchtune(data: bytes) -> list[Observation]:
@@ -51,5 +54,28 @@ def speechbrain(data: bytes) -> list[Observation]:
                 and (value := number(text)) is not None]
         out += [Observation(f"{stage}_{key.replace(' ', '_')}", value, None, epoch)
                 for part in parts for stage, key, text in _SPEECHBRAIN_STAT.findall(part)
+                if (value := number(text)) is not None]
+    return out
+
+
+def deepmd(data: bytes) -> list[Observation]:
+    """DeePMD-kit's ``lcurve.out``: each column of a row at the row's ``step``, named as the
+    header names it (``rmse_e_val``, ``rmse_f_trn``, ``lr``; as ``dp`` prints the file's
+    table). A restarted training writes its header again; a row of another width than
+    its header (cut short) is left out."""
+    out: list[Observation] = []
+    names: list[str] = []
+    for line in lines(data):
+        if line.startswith("#"):
+            words = line[1:].split()
+            if words[:1] == ["step"]:
+                names = words
+            continue
+        cells = line.split()
+        if not names or len(cells) != len(names):
+            continue
+        step = axis(number(cells[0]))
+        out += [Observation(name, value, step, None)
+                for name, text in zip(names[1:], cells[1:], strict=True)
                 if (value := number(text)) is not None]
     return out

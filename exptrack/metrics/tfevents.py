@@ -60,6 +60,16 @@ def _kept(tag: str, found: list[Observation]) -> list[Observation]:
     return [] if _skipped(tag) is None and counts else found
 
 
+def _in_phase(prefix: str, tag: str) -> str:
+    """A tag of a phase's run under the phase's name, unless its first word names that
+    phase itself (Orbit's ``eval/`` run's ``evaluation_loss``, not ``eval_evaluation_loss``;
+    Keras' ``validation/`` run's ``evaluation_loss_vs_iterations`` names another word)."""
+    first = tag.lower().replace("/", "_").partition("_")[0]
+    phase = prefix[:-1]
+    return tag if phase and first in _PHASE_RUNS \
+        and (first.startswith(phase) or phase.startswith(first)) else prefix + tag
+
+
 def _scalars_keys(folder: str, scalars: list[str]) -> dict[str, str]:
     """The names of ``add_scalars``' series: a folder named ``<tag>_<key>`` (the tag's ``/``
     as ``_``) holding that one tag (``scalars``: the file's) names it ``<tag>_<key>``."""
@@ -114,13 +124,13 @@ def read_events(path: Path) -> list[Observation]:
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
         if _skipped(tag) is not True:
-            name = named.get(tag, prefix + tag)
+            name = named.get(tag, _in_phase(prefix, tag))
             out += _kept(tag, [Observation(name, float(event.value), event.step, None)
                                for event in accumulator.Scalars(tag)])
     for tag in tags.get(event_accumulator.TENSORS, []):
         if _skipped(tag) is True or _plugin(accumulator, tag) != "scalars":
             continue
-        name = named.get(tag, prefix + tag)
+        name = named.get(tag, _in_phase(prefix, tag))
         found = []
         for event in accumulator.Tensors(tag):
             array = tensor_util.make_ndarray(event.tensor_proto)

@@ -1,5 +1,7 @@
 """Shared by the zoo cases that run R (``r_caret_train``, ``r_ranger_forest``,
-``r_gbm_verbose``, ``r_randomforest_trace``): the case's R script written into its cwd, run
+``r_gbm_verbose``, ``r_randomforest_trace``; session 102's ``r_nnet_trace``,
+``r_mlr_resample``, ``r_glmnet_cv``, ``r_e1071_tune``, ``r_kernlab_ksvm``,
+``r_rpart_printcp``, ``r_earth_summary``): the case's R script written into its cwd, run
 by ``Rscript``, and the record it wrote through jsonlite read back."""
 
 from __future__ import annotations
