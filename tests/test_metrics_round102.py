@@ -197,3 +197,15 @@ def test_a_names_value_word_keeps_its_printed_spelling() -> None:
     # kernlab's ksvm: "Objective Function Value : -71.0924" (before: Objective_Function_value)
     text = "Objective Function Value : -71.0924 \nlm loss value: 8.4\n"
     assert [n for n, _, _, _ in named(text)] == ["Objective_Function_Value", "lm_loss_value"]
+
+
+def test_bleus_counts_and_length_ratio_are_no_scores() -> None:
+    # pycocoevalcap's Bleu scorer prints its n-gram counts, then the candidates' length
+    # ratio to the references, then the scores (before: "ratio" recorded as a metric)
+    text = ("computing Bleu score...\n"
+            "{'testlen': 122, 'reflen': 123, 'guess': [122, 110, 98, 86], "
+            "'correct': [96, 76, 60, 47]}\n"
+            "ratio: 0.991869918691123\n"
+            "Bleu_1: 0.780\nBleu_2: 0.731\ncomputing METEOR score...\nMETEOR: 0.469\n")
+    assert [(n, v) for n, v, _, _ in named(text)] == [
+        ("Bleu_1", 0.78), ("Bleu_2", 0.731), ("METEOR", 0.469)]

@@ -341,6 +341,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # ...}", its eval/ run's "evaluation_loss" no eval_evaluation_loss
     "llama2c_train", "fasttext_cli", "trl_reward",  # (session 102) llama2.c's "5 | loss 4.13 |
     # lr ...", fastText's CLI "P@1\t0.933", TRL's RewardTrainer dicts
+    "yolo80_detect", "yolo83_detect",  # (session 102) Ultralytics 8.0.238 and 8.3.253, older
+    # releases (8.0's tqdm bars, 8.3's own bars redrawn with "\x1b[K")
     "yolov5_segment",  # (session 102) YOLOv5's segment/train.py: its closing row of twelve
     # values in a twenty-column results.csv
     "r_e1071_tune", "r_rpart_printcp", "r_glmnet_cv", "r_mlr_resample", "r_kernlab_ksvm",

@@ -145,6 +145,7 @@ _PROFILE = re.compile(r"(?i)\bprofil(?:e|er|ing)(?:\s(?:tree|view|report|results
 # do (Keras 3's "- learning_rate: 1.2500e-04"), an event already in that series (``slowpath``)
 _LR_REDUCED = re.compile(r"^\s*Epoch (\d{1,9}): ReduceLROnPlateau reducing learning rate to "
                          r"(\d{1,20}(?:\.\d{1,40})?(?:e[-+]?\d{1,3})?)\.?\s*$")
+_BLEU_COUNTS = b"{'testlen': "  # ({'testlen': 122, 'reflen': 123, 'guess': [...], ...})
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: round)?(?: is)?\s?:"
                         r"\s*$")  # (LightGBM's program: "Output of best iteration round:")
 
@@ -208,6 +209,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     ``peek`` for a line that may be a printed setting (its name is taken only once a value
     is recorded: see ``slowpath``); ``records``: a Python logging record's message is
     planned alone."""
+    if raw[:12] == _BLEU_COUNTS:  # pycocoevalcap's BLEU counts, then "ratio: 0.9918...", its
+        return Plan((), (), REPRINT)  # length ratio: neither is a score (its "Bleu_1: ..." are)
     text = raw.decode("utf-8", "surrogateescape")
     if not text.isascii():  # another encoding's sign between numbers (GBK's "±" in "74.14±1.33"):
         text = _SIGN.sub(lambda m: "?" * len(m.group()), text)  # "?"s (the same offsets); its
