@@ -343,6 +343,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # lr ...", fastText's CLI "P@1\t0.933", TRL's RewardTrainer dicts
     "yolo80_detect", "yolo83_detect",  # (session 102) Ultralytics 8.0.238 and 8.3.253, older
     # releases (8.0's tqdm bars, 8.3's own bars redrawn with "\x1b[K")
+    "yolov7_train",  # (session 102) YOLOv7's train.py: "Epoch gpu_mem box obj cls total"
+    # bars, "mAP@.5 mAP@.5:.95" rows, its TensorBoard tags and results.txt
     "yolov5_segment",  # (session 102) YOLOv5's segment/train.py: its closing row of twelve
     # values in a twenty-column results.csv
     "r_e1071_tune", "r_rpart_printcp", "r_glmnet_cv", "r_mlr_resample", "r_kernlab_ksvm",
