@@ -7,6 +7,7 @@ by ``Rscript``, and the record it wrote through jsonlite read back."""
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -28,3 +29,11 @@ def run_r(case: str, script: str, stem: str, record: str, packages: str,
                    env={**os.environ, **env} if env else None)
     with open(record, encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def half_unit(value: float, digits: int) -> float:
+    """Half a unit of ``value``'s ``digits``-th significant digit: the tolerance of a value R
+    prints to ``digits`` significant digits (``format``, ``print``, ``cat`` of a double)."""
+    if value == 0:
+        return 0.5 * 10 ** -digits
+    return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - digits + 1)

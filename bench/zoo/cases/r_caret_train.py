@@ -88,10 +88,9 @@ Judgement calls:
 """
 # zoo-venv: rcaret
 
-import math
 import os
 
-from _rscript import run_r
+from _rscript import half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -112,12 +111,6 @@ jsonlite::write_json(list(
 """
 
 
-def r_digits(value: float) -> float:
-    """Half a unit of the seventh significant digit: R's ``format`` at ``digits = 7``."""
-    if value == 0:
-        return 0.5e-7
-    return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - 6)
-
 
 record = run_r("r_caret_train", R_SCRIPT, "caret_train", "caret_train.json",
                "r-cran-caret r-cran-jsonlite", env={"TZ": os.environ.get("TZ", "Etc/UTC")})
@@ -128,7 +121,7 @@ results = sorted(record["results"], key=lambda row: row["k"])
 metrics = {}
 for name in ("Accuracy", "Kappa"):
     values = [row[name] for row in results]
-    tolerance = max(r_digits(value) for value in values)
+    tolerance = max(half_unit(value, 7) for value in values)
     # no step or epoch a row: axis None (series() takes numbers only)
     metrics[name] = {"key": "step", "values": [[None, float(value)] for value in values],
                      "tolerance": tolerance}

@@ -72,9 +72,8 @@ Judgement calls:
 """
 # zoo-venv: rmisc2
 
-import math
 
-from _rscript import run_r
+from _rscript import half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -105,12 +104,6 @@ jsonlite::write_json(list(
 """
 
 
-def r_digits(value: float) -> float:
-    """Half a unit of the seventh significant digit: R's ``format`` at ``digits = 7``."""
-    if value == 0:
-        return 0.5e-7
-    return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - 6)
-
 
 record = run_r("r_e1071_tune", R_SCRIPT, "e1071_tune", "e1071_tune.json",
                "r-base-core r-cran-e1071 r-cran-jsonlite")
@@ -122,7 +115,7 @@ for name in ("error", "dispersion"):
     values = [float(row[name]) for row in rows]
     # no step or epoch a row: axis None (series() takes numbers only)
     metrics[name] = {"key": "step", "values": [[None, value] for value in values],
-                     "tolerance": max(r_digits(value) for value in values)}
+                     "tolerance": max(half_unit(value, 7) for value in values)}
 
 best = float(record["best.performance"])
 assert best == min(float(row["error"]) for row in rows), (best, rows)

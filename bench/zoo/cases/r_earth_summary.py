@@ -79,9 +79,8 @@ Judgement calls:
 """
 # zoo-venv: rmisc2
 
-import math
 
-from _rscript import run_r
+from _rscript import half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -120,12 +119,6 @@ jsonlite::write_json(list(
 """
 
 
-def half_digit(value: float, digits: int) -> float:
-    """Half a unit of the value's ``digits``-th significant digit (R's ``format``)."""
-    if value == 0:
-        return 0.5 * 10 ** -digits
-    return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - digits + 1)
-
 
 record = run_r("r_earth_summary", R_SCRIPT, "earth_summary", "earth_summary.json",
                "r-base-core r-cran-earth r-cran-jsonlite")
@@ -137,7 +130,7 @@ for name, field, digits in (("GCV", "gcv", 7), ("RSS", "rss", 7), ("GRSq", "grsq
     value = float(record[field])
     # one result of the fitted model, at no step (axis None)
     metrics[name] = {"key": "step", "values": [[None, value]],
-                     "tolerance": half_digit(value, digits)}
+                     "tolerance": half_unit(value, digits)}
 
 write_truth(
     "earth", record["earth"],

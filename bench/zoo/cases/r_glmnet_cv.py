@@ -60,9 +60,8 @@ Judgement calls:
 """
 # zoo-venv: rmisc
 
-import math
 
-from _rscript import run_r
+from _rscript import half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -97,12 +96,6 @@ jsonlite::write_json(list(
 """
 
 
-def half_4th_digit(value: float) -> float:
-    """Half a unit of the fourth significant digit: ``printCoefmat`` at ``digits = 4``."""
-    if value == 0:
-        return 0.5e-4
-    return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - 3)
-
 
 record = run_r("r_glmnet_cv", R_SCRIPT, "glmnet_cv", "glmnet_cv.json",
                "r-base-core r-cran-glmnet r-cran-jsonlite")
@@ -113,7 +106,7 @@ for name, field in (("Measure", "cvm"), ("SE", "cvsd")):
     values = [float(value) for value in record[field]]
     # rows min then 1se, at no step (axis None)
     metrics[name] = {"key": "step", "values": [[None, value] for value in values],
-                     "tolerance": max(half_4th_digit(value) for value in values)}
+                     "tolerance": max(half_unit(value, 4) for value in values)}
 
 write_truth(
     "glmnet", record["glmnet"],

@@ -78,9 +78,8 @@ Judgement calls:
 """
 # zoo-venv: rranger
 
-import math
 
-from _rscript import run_r
+from _rscript import half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -125,10 +124,6 @@ def one_off(value: float, tolerance: float) -> dict:
     return {"key": "step", "values": [[None, float(value)]], "tolerance": tolerance}
 
 
-def r_digits(value: float) -> float:
-    """Half a unit of the seventh significant digit: R's ``cat`` of a double."""
-    return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - 6)
-
 
 record = run_r("r_ranger_forest", R_SCRIPT, "ranger_forest", "ranger_oob.json",
                "r-base-core r-cran-ranger r-cran-jsonlite")
@@ -144,8 +139,8 @@ write_truth(
         # sprintf("%1.2f %%", 100 * x$prediction.error)
         "OOB_prediction_error": one_off(100 * classification["prediction.error"], 0.005),
         # cat(x$prediction.error): 7 significant digits
-        "OOB_prediction_error_(MSE)": one_off(mse, r_digits(mse)),
-        "R_squared": one_off(r_squared, r_digits(r_squared)),
+        "OOB_prediction_error_(MSE)": one_off(mse, half_unit(mse, 7)),
+        "R_squared": one_off(r_squared, half_unit(r_squared, 7)),
     },
     notes="rf$variable.importance and rr$variable.importance (impurity importances) are kept "
           "by the forests but not printed; the forests have "

@@ -74,9 +74,8 @@ Judgement calls:
 """
 # zoo-venv: rmisc2
 
-import math
 
-from _rscript import run_r
+from _rscript import half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
@@ -107,12 +106,6 @@ jsonlite::write_json(list(
 """
 
 
-def r_digits5(value: float) -> float:
-    """Half a unit of the fifth significant digit: R's ``print`` at ``digits = 5``."""
-    if value == 0:
-        return 0.5e-5
-    return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - 4)
-
 
 record = run_r("r_rpart_printcp", R_SCRIPT, "rpart_printcp", "rpart_printcp.json",
                "r-base-core r-cran-rpart r-cran-jsonlite")
@@ -125,7 +118,7 @@ for header in ("rel error", "xerror", "xstd"):
     # no step or epoch a row (nsplit names the subtree): axis None
     metrics[header.replace(" ", "_")] = {
         "key": "step", "values": [[None, value] for value in values],
-        "tolerance": max(r_digits5(value) for value in values)}
+        "tolerance": max(half_unit(value, 5) for value in values)}
 
 write_truth(
     "rpart", record["rpart"],
