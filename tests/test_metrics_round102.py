@@ -209,3 +209,16 @@ def test_bleus_counts_and_length_ratio_are_no_scores() -> None:
             "Bleu_1: 0.780\nBleu_2: 0.731\ncomputing METEOR score...\nMETEOR: 0.469\n")
     assert [(n, v) for n, v, _, _ in named(text)] == [
         ("Bleu_1", 0.78), ("Bleu_2", 0.731), ("METEOR", 0.469)]
+
+
+def test_an_options_default_is_no_metric() -> None:
+    # pix2pix/CycleGAN's options table: each option set, then "[default: X]" (before: a
+    # "default" series of the defaults)
+    text = ("----------------- Options ---------------\n"
+            "                crop_size: 32                            \t[default: 256]\n"
+            "                load_size: 36                            \t[default: 286]\n"
+            "                 n_epochs: 2                             \t[default: 100]\n"
+            "----------------- End -------------------\n"
+            "(epoch: 1, iters: 4, time: 0.042, data: 0.131) D_A: 0.678 G_A: 1.171\n")
+    assert "default" not in {n for n, _, _, _ in named(text)}
+    assert ("D_A", 0.678) in [(n, v) for n, v, _, _ in named(text)]

@@ -343,6 +343,12 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # lr ...", fastText's CLI "P@1\t0.933", TRL's RewardTrainer dicts
     "yolo80_detect", "yolo83_detect",  # (session 102) Ultralytics 8.0.238 and 8.3.253, older
     # releases (8.0's tqdm bars, 8.3's own bars redrawn with "\x1b[K")
+    "bertscore_cli",  # (session 102) BERTScore's program: "<model>_L2_no-idf_version=0.3.12(
+    # hug_trans=5.25.0)_fast-tokenizer P: 0.918800 R: 0.903107 F1: 0.910807"
+    "cyclegan_train",  # (session 102) pytorch-CycleGAN-and-pix2pix's train.py (verbatim): its
+    # options table's "[default: 256]" no metric, "(epoch: 1, iters: 4, ...) D_A: 0.678, ..."
+    "pytorch_cifar_main",  # (session 102) kuangliu/pytorch-cifar's main.py (verbatim): under a
+    # pipe its `stty size` fails before any training (nothing recorded, nothing invented)
     "yolov7_train",  # (session 102) YOLOv7's train.py: "Epoch gpu_mem box obj cls total"
     # bars, "mAP@.5 mAP@.5:.95" rows, its TensorBoard tags and results.txt
     "yolov5_segment",  # (session 102) YOLOv5's segment/train.py: its closing row of twelve

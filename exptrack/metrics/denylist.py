@@ -24,6 +24,9 @@ DENY_NAMES = frozenset({
     # label and the model's prediction for it (one example's, no measure of the model)
     "example_weight", "current_label", "current_predict",
     "n",  # how many a statistic was taken over (fastText's test "N\t2000", a table's "n")
+    # an option's default beside the value set (pix2pix/CycleGAN's options table:
+    # "crop_size: 32    [default: 256]")
+    "default",
     "kimg", "minibatch",  # StyleGAN's images shown so far (thousands), its batch size
     "batchsize",  # a batch's size written as one word ("Batchsize: 8")
     "episodessofar", "epsofar", "epthisiter", "timestepssofar", "timestepsofar",  # Baselines'
