@@ -222,3 +222,12 @@ def test_an_options_default_is_no_metric() -> None:
             "(epoch: 1, iters: 4, time: 0.042, data: 0.131) D_A: 0.678 G_A: 1.171\n")
     assert "default" not in {n for n, _, _, _ in named(text)}
     assert ("D_A", 0.678) in [(n, v) for n, v, _, _ in named(text)]
+
+
+def test_deepspeeds_flops_profile_is_no_measure_of_training() -> None:
+    # DeepSpeed's get_model_profile(print_profile=True): its model's size, MACs, flops and
+    # forward latency, to its closing rule (before: six junk names, "latency" = the FLOPS)
+    text = (ZOO / "deepspeed_flops_profile" / "pipe" / "output.log").read_text()
+    assert "fwd latency:" in text and "Note: 1." in text
+    assert sorted({n for n, _, _, _ in named(text)}) == ["train_loss", "val_acc", "val_loss"]
+    assert [v for n, v, _, _ in named(text) if n == "val_acc"] == [0.9062, 0.9531, 0.9688]

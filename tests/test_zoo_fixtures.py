@@ -343,6 +343,18 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # lr ...", fastText's CLI "P@1\t0.933", TRL's RewardTrainer dicts
     "yolo80_detect", "yolo83_detect",  # (session 102) Ultralytics 8.0.238 and 8.3.253, older
     # releases (8.0's tqdm bars, 8.3's own bars redrawn with "\x1b[K")
+    "model_summary_reports", "deepspeed_flops_profile",  # (session 102) torchinfo's, ptflops',
+    # fvcore's and DeepSpeed's flops profiler's reports before a loop: none of them a metric
+    # not passing (session 102's): "mace_train" (MACE's "Average number of neighbors: 3.007" at
+    # set-up, a data statistic read as a measure), "pycocoevalcap_caption" (the example's loop
+    # prints the seven scores again after the toolkit's own lines: two values each),
+    # "r_nnet_trace" (nnet keeps only its final value; the trace printed has eleven),
+    # "r_earth_summary" (its cross-validation line's "nterms 10.60 sd 1.67" read as values),
+    # "syne_tune_local" (its trials pooled under one "mean_loss", as Ray Tune's are),
+    # "tslearn_kmeans" (the "0.637 --> 0.458 --> " chain, no name), "torchbearer_trial" (its
+    # bar's running_acc/running_loss every render; History keeps the epoch's last),
+    # "torch_profiler_report" ("Self CPU time total: 10.8ms" under the profiler's table; the
+    # tuning half counts it as a metric in one log and not in another)
     "bertscore_cli",  # (session 102) BERTScore's program: "<model>_L2_no-idf_version=0.3.12(
     # hug_trans=5.25.0)_fast-tokenizer P: 0.918800 R: 0.903107 F1: 0.910807"
     "cyclegan_train",  # (session 102) pytorch-CycleGAN-and-pix2pix's train.py (verbatim): its

@@ -48,6 +48,7 @@ PLACES = 1 << 23  # four bits from here: the decimal places of a listing's plain
 # (an integer's: 15), whose sharing makes a block results (``Block.places``)
 # a Block's modes: it reads the lines after it
 REPRINT, RESULTS, PARTIAL, OBJECT, SUMMARY, COCO, ROWS, FLOWER, BAR = 1, 2, 3, 4, 5, 6, 7, 8, 9
+REPORT = 10  # a tool's report of no training measure, to its closing rule (``lineplan``)
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|])\s*|(?<=-)(?<![A-Za-z_]-)\s*)(?P<q>['\"]?)"

@@ -96,6 +96,8 @@ FLOWER = 1 << 28  # a line of Flower's rounds or its summary's heading (``flower
 RANKED = 1 << 29  # a line of metrics a process of a rank printed (``rank_of``)
 TRIAL = 1 << 30  # Optuna's "Trial 3 finished with value": its step is the trial's alone
 VALIDATING = 1 << 31  # Distiller's "--- validate (epoch=3)---": a section of its phase
+REPORT = 1 << 33  # a tool's report of its own (DeepSpeed's flops profile): none of it measures
+# training; read past to its closing rule (``modes``)
 EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms": the epoch's
 # report after its batches' lines (MindSpore's TimeMonitor, DGL's "Epoch Time(s)"): no step
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
@@ -145,6 +147,9 @@ _PROFILE = re.compile(r"(?i)\bprofil(?:e|er|ing)(?:\s(?:tree|view|report|results
 # do (Keras 3's "- learning_rate: 1.2500e-04"), an event already in that series (``slowpath``)
 _LR_REDUCED = re.compile(r"^\s*Epoch (\d{1,9}): ReduceLROnPlateau reducing learning rate to "
                          r"(\d{1,20}(?:\.\d{1,40})?(?:e[-+]?\d{1,3})?)\.?\s*$")
+# DeepSpeed's flops profiler's report: "--- DeepSpeed Flops Profiler ---", its model's
+# parameters, MACs, flops and forward latency, a module tree, to a rule of dashes alone
+_PROFILE_BANNER = re.compile(r"^-{5,80} DeepSpeed Flops Profiler -{5,80}$")
 _BLEU_COUNTS = b"{'testlen': "  # ({'testlen': 122, 'reflen': 123, 'guess': [...], ...})
 _BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: round)?(?: is)?\s?:"
                         r"\s*$")  # (LightGBM's program: "Output of best iteration round:")
@@ -347,6 +352,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     if _PER_CLASS.match(text.strip()) or _EACH_CLASS.search(text[-60:]) \
             or _PROFILE.search(text[-60:]):
         return Plan((), (), ROWS)
+    if text[:5] == "-----" and _PROFILE_BANNER.match(text.strip()):
+        return Plan((), (), REPORT)
     if (text.rstrip().endswith(knownheaders.R_TAILS) or text[:9] == knownheaders.MLR_MEASURES) \
             and knownheaders.known_header(text.strip()) is not None:
         return EMPTY  # R's result table's header (cv.glmnet's "Lambda Index Measure ..."),

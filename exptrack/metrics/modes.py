@@ -13,6 +13,7 @@ from exptrack.metrics.heldlines import HeldLines, is_epoch
 from exptrack.metrics.lineplan import (
     COPYPASTE,
     MAX_OBJECT_LINES,
+    REPORT,
     REPRINT,
     RESULTS,
     ROWS,
@@ -71,6 +72,13 @@ class ModedBlocks(HeldLines):
             return None  # "Epoch 6: ReduceLROnPlateau reducing ...": the same epoch
         if block.mode == dumps.BAR:
             return self._bar_reported(block, plan, raw, out)
+        if block.mode == dumps.REPORT:  # (to its closing rule, a bounded number of lines)
+            text = text_of(raw).strip()
+            if (len(text) >= 20 and not text.strip("-")) \
+                    or len(block.lines) >= MAX_OBJECT_LINES * 10:
+                self._dump = None
+            block.lines.append("")
+            return True
         if block.mode == dumps.REPRINT:
             step = next((text_of(raw[start:end]) for kind, start, end in plan.context
                          if kind == rules.STEP), None)
@@ -96,9 +104,10 @@ class ModedBlocks(HeldLines):
                 return True
             self._dump = None  # the breakdown's end: the line reads on its own
             return False
-        if plan.flags & (REPRINT | SUMMARY | ROWS):
+        if plan.flags & (REPRINT | SUMMARY | ROWS | REPORT):
             self._dump = dumps.Block(mode=dumps.REPRINT if plan.flags & REPRINT
-                                     else dumps.SUMMARY if plan.flags & SUMMARY else dumps.ROWS)
+                                     else dumps.SUMMARY if plan.flags & SUMMARY
+                                     else dumps.REPORT if plan.flags & REPORT else dumps.ROWS)
             return True
         if plan.flags & COPYPASTE:  # Detectron2's results in full: the tables' values go
             found = self._copypaste.line(text_of(raw))

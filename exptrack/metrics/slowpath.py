@@ -48,6 +48,7 @@ from exptrack.metrics.lineplan import (
     LR_REDUCED,
     OBJECT,
     RANKED,
+    REPORT,
     REPRINT,
     RESULTS,
     ROWS,
@@ -253,7 +254,7 @@ class SlowPath(Placing, DumpBlocks):
                     self._close_dump(out)  # here: judged at once
                 self._dump = moded
                 return gated
-        elif plan.flags & (REPRINT | RESULTS | COPYPASTE | SUMMARY | ROWS):
+        elif plan.flags & (REPRINT | RESULTS | COPYPASTE | SUMMARY | ROWS | REPORT):
             if self._dump is not None:
                 self._close_dump(out)
             self._moded(dumps.Block(), plan, raw, out)
