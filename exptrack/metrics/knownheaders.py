@@ -26,7 +26,7 @@ _FOREST = ["ntree", "OOB"]
 # cv.glmnet's print, "Lambda Index Measure SE Nonzero", a row per chosen penalty (its
 # index and its count of variables no measures)
 ROW_NAMES = "\x00row names"  # (the header's first name: the rows' names, no metric)
-_RPART_CP = ["CP", "nsplit", "rel error", "xerror", "xstd"]
+_RPART_CP = ["CP", "nsplit", "rel", "error", "xerror", "xstd"]  # (its "rel error": 2 words)
 _GLMNET_CV = ["Lambda", "Index", "Measure", "SE", "Nonzero"]
 R_TAILS = ("xstd", "Nonzero", "dispersion")  # (how those headers end: a quick no)
 # R's mlr (version 2) resampling: "Measures:             mmce      acc" over a row a fold,
@@ -49,7 +49,7 @@ def known_header(text: str) -> list[str] | None:
     if not text.endswith(R_TAILS):
         return None
     words = text.split()
-    if words == ["CP", "nsplit", "rel", "error", "xerror", "xstd"]:
+    if words == _RPART_CP:
         return [ROW_NAMES, "", "", "rel_error", "xerror", "xstd"]
     if words == _GLMNET_CV:
         return [ROW_NAMES, "", "", "Measure", "SE", ""]

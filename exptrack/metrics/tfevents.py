@@ -8,8 +8,9 @@ Lightning's ``TensorBoardLogger``, tensorboardX) and TF2's scalar tensors (Keras
 A file in a folder named for a phase other than training is that phase's run, as
 TensorBoard shows it: TensorFlow's tutorials write ``logs/.../train`` and ``logs/.../test``
 with the same tags, Keras' callback ``train`` and ``validation``. Its tags take the phase
-(``test/`` ``loss`` -> ``test_loss``); a training folder's keep their names (the printed
-``Loss`` of the same loop is its ``loss``).
+(``test/`` ``loss`` -> ``test_loss``), but for a tag whose first word names that phase
+already (Orbit's ``eval/`` ``evaluation_loss``); a training folder's keep their names (the
+printed ``Loss`` of the same loop is its ``loss``).
 
 PyTorch's ``SummaryWriter.add_scalars("Loss", {"train": a, "val": b}, step)`` writes each
 key's series to a folder of its own, ``Loss_train`` and ``Loss_val``, under the one tag
