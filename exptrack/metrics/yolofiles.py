@@ -40,16 +40,20 @@ def ultralytics_name(column: str, grouped: bool = False) -> str | None:
 # epochs)": its CSV logger appends the epoch and those twelve values alone (the box and mask
 # metrics, then the validation losses) to a file whose header has all the columns
 _YOLOV5_CLOSING = slice(5, 17)
+_YOLOV5_COMMAS = 19  # (its header: the epoch, 4 losses, 8 metrics, 4 validation losses, 3 lrs)
 
 
 def closing_row_placed(data: bytes, commas: int) -> bytes:
     """YOLOv5's closing row (its validation of ``best.pt``) in the columns it holds, blank
-    under the others: read by position, its values sat under the losses'."""
-    lines = data.split(b"\n")
+    under the others: read by position, its values sat under the losses'. ``commas``: the
+    header's; another file's rows are left as they are."""
+    if commas != _YOLOV5_COMMAS:
+        return data
     width = _YOLOV5_CLOSING.stop - _YOLOV5_CLOSING.start
+    lines = data.split(b"\n")
     for index, line in enumerate(lines[1:], 1):
-        cells = line.split(b",")
-        if len(cells) == width + 1 and commas == 19:
+        if line.count(b",") == width:  # (the epoch and the twelve values)
+            cells = line.split(b",")
             row = [cells[0]] + [b""] * commas  # (at the epoch it writes: "epochs", one
             row[_YOLOV5_CLOSING] = cells[1:]  # past the last trained)
             lines[index] = b",".join(row)
