@@ -3,8 +3,8 @@
 tutorial runs it: ``fasttext supervised -input train.txt -output model -epoch 5 -lr 0.5
 -wordNgrams 2 -thread 2``, then ``fasttext test model.bin valid.txt`` (precision and recall at
 k=1) and ``fasttext test model.bin valid.txt 5`` (at k=5), the binary run with subprocess,
-its stdout and stderr inherited. The corpus is the one ``fasttext_supervised`` generates (the
-same generator and seed, copied here: that case trains at import, so it cannot be imported):
+its stdout and stderr inherited. The corpus is ``fasttext_supervised``'s (``_fasttext_corpus``,
+the same generator and seed):
 ``__label__a __label__c a17 w3 ...``, 20,000 training and 2,000 validation lines, four labels,
 a fifth of the lines carrying two labels as in the tutorial's cooking data, 361 words.
 
@@ -47,44 +47,16 @@ Judgement calls:
 """
 # zoo-venv: fasttextcli
 
-import random
 import shutil
 import subprocess
 import sys
 from importlib.metadata import version
 
 import fasttext
+from _fasttext_corpus import write_corpus
 from _truth import series, write_truth
 
-rng = random.Random(0)
-LABELS = ["a", "b", "c", "d"]
-TOPIC = {label: [f"{label}{i}" for i in range(40)] for label in LABELS}
-COMMON = [f"w{i}" for i in range(200)]
-
-
-def line() -> str:
-    """One labelled line, as bench/zoo/cases/fasttext_supervised.py generates it."""
-    labels = [rng.choice(LABELS)]
-    if rng.random() < 0.2:
-        labels.append(rng.choice([x for x in LABELS if x != labels[0]]))
-    words = []
-    for _ in range(rng.randint(6, 14)):
-        pick = rng.random()
-        if pick < 0.25:
-            words.append(rng.choice(TOPIC[labels[0]]))
-        elif pick < 0.35:
-            words.append(rng.choice(TOPIC[rng.choice(labels)]))
-        elif pick < 0.45:
-            words.append(rng.choice(TOPIC[rng.choice(LABELS)]))
-        else:
-            words.append(rng.choice(COMMON))
-    return " ".join([*(f"__label__{x}" for x in labels), *words])
-
-
-with open("train.txt", "w", encoding="utf-8") as handle:
-    handle.writelines(line() + "\n" for _ in range(20000))
-with open("valid.txt", "w", encoding="utf-8") as handle:
-    handle.writelines(line() + "\n" for _ in range(2000))
+write_corpus()
 
 binary = shutil.which("fasttext")
 if binary is None:

@@ -38,40 +38,13 @@ at k=1, doubles from its ``Meter``), full precision. Judgement calls:
 """
 # zoo-venv: misc
 
-import random
 from importlib.metadata import version
 
 import fasttext
+from _fasttext_corpus import write_corpus
 from _truth import series, write_truth
 
-rng = random.Random(0)
-LABELS = ["a", "b", "c", "d"]
-TOPIC = {label: [f"{label}{i}" for i in range(40)] for label in LABELS}
-COMMON = [f"w{i}" for i in range(200)]
-
-
-def line() -> str:
-    labels = [rng.choice(LABELS)]
-    if rng.random() < 0.2:
-        labels.append(rng.choice([x for x in LABELS if x != labels[0]]))
-    words = []
-    for _ in range(rng.randint(6, 14)):
-        pick = rng.random()
-        if pick < 0.25:
-            words.append(rng.choice(TOPIC[labels[0]]))
-        elif pick < 0.35:
-            words.append(rng.choice(TOPIC[rng.choice(labels)]))
-        elif pick < 0.45:
-            words.append(rng.choice(TOPIC[rng.choice(LABELS)]))
-        else:
-            words.append(rng.choice(COMMON))
-    return " ".join([*(f"__label__{x}" for x in labels), *words])
-
-
-with open("train.txt", "w", encoding="utf-8") as handle:
-    handle.writelines(line() + "\n" for _ in range(20000))
-with open("valid.txt", "w", encoding="utf-8") as handle:
-    handle.writelines(line() + "\n" for _ in range(2000))
+write_corpus()
 
 model = fasttext.train_supervised(input="train.txt", epoch=5, lr=0.5, wordNgrams=2, verbose=2,
                                   thread=2)
