@@ -35,7 +35,8 @@ rule plus a little noise; 256 train, 64 validation rows), ``torch.optim.Adam(lr=
 by one print the script writes, as such scripts do: ``epoch {e}: train_loss {x:.4f} val_loss
 {y:.4f} val_acc {z:.4f}`` (``train_loss`` the mean of the epoch's batch losses, ``val_loss``
 and ``val_acc`` the validation set's in one pass under ``torch.no_grad()``, the accuracy a
-fraction). The script prints nothing else (it does not echo the returned strings).
+fraction): ``_plain_loop``'s, shared with ``torch_profiler_report``. The script prints
+nothing else (it does not echo the returned strings).
 
 Truth: the loop's own values, kept by the case in Python lists beside its prints (the script
 is the framework for them; nothing parsed from stdout): ``train_loss``, ``val_loss``,
@@ -55,64 +56,24 @@ is the framework for them; nothing parsed from stdout): ``train_loss``, ``val_lo
 # zoo-venv: dsflops
 
 import deepspeed
-import torch
-from _truth import series, write_truth
+from _plain_loop import Loop, make_data, make_model
+from _truth import write_truth
 from deepspeed.profiling.flops_profiler import get_model_profile
-from torch import nn
 
-torch.manual_seed(0)
-
-# synthetic data: two classes split by a fixed linear rule, a little label noise
-x_all = torch.randn(320, 20)
-w_true = torch.randn(20)
-y_all = ((x_all @ w_true + 0.5 * torch.randn(320)) > 0).long()
-x_train, y_train = x_all[:256], y_all[:256]
-x_val, y_val = x_all[256:], y_all[256:]
-
-model = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
+data = make_data(256, 64)
+model = make_model()
 
 # DeepSpeed's flops profiler without the runtime, as its tutorial calls it
 flops, macs, params = get_model_profile(model=model, input_shape=(8, 20), print_profile=True,
                                         detailed=True)
 
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
-loss_fn = nn.CrossEntropyLoss()
-batch_size = 32
-steps = len(x_train) // batch_size
-
-# the loop's own values (the record; see the docstring)
-train_record: list[tuple[int, float]] = []
-val_loss_record: list[tuple[int, float]] = []
-val_acc_record: list[tuple[int, float]] = []
-
+loop = Loop(model, data, batch_size=32)
 for epoch in range(1, 4):
-    model.train()
-    total = 0.0
-    for i in range(steps):
-        xb = x_train[i * batch_size:(i + 1) * batch_size]
-        yb = y_train[i * batch_size:(i + 1) * batch_size]
-        loss = loss_fn(model(xb), yb)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        total += loss.item()
-    train_loss = total / steps
-    model.eval()
-    with torch.no_grad():
-        logits = model(x_val)
-        val_loss = loss_fn(logits, y_val).item()
-        val_acc = (logits.argmax(1) == y_val).float().mean().item()
-    print(f"epoch {epoch}: train_loss {train_loss:.4f} val_loss {val_loss:.4f} "
-          f"val_acc {val_acc:.4f}")
-    train_record.append((epoch, train_loss))
-    val_loss_record.append((epoch, val_loss))
-    val_acc_record.append((epoch, val_acc))
+    loop.epoch(epoch)
 
 write_truth("deepspeed", deepspeed.__version__,
             "the loop's own values (Python lists beside its prints); nothing of the flops "
             "profiler's report",
-            {"train_loss": series(train_record, "epoch", tolerance=5e-5),
-             "val_loss": series(val_loss_record, "epoch", tolerance=5e-5),
-             "val_acc": series(val_acc_record, "epoch", tolerance=5e-5)},
+            loop.truth(),
             notes=f"get_model_profile returned flops={flops}, macs={macs}, params={params} "
                   "(one forward of batch 8; not metrics)")

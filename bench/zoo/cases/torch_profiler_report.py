@@ -7,7 +7,8 @@ rows), ``torch.optim.Adam(lr=1e-2)``, ``nn.CrossEntropyLoss()``, unshuffled batc
 (16 steps an epoch), 3 epochs, each closed by one print the script writes, as such scripts
 do: ``epoch {e}: train_loss {x:.4f} val_loss {y:.4f} val_acc {z:.4f}`` (``train_loss`` the
 mean of the epoch's batch losses, ``val_loss`` and ``val_acc`` the validation set's in one
-pass under ``torch.no_grad()``, the accuracy a fraction).
+pass under ``torch.no_grad()``, the accuracy a fraction): ``_plain_loop``'s, shared with
+``deepspeed_flops_profile``.
 
 The tools, as their docs use them (the profiler recipe, ``torch.utils.benchmark``'s tutorial):
 - After epoch 1, ``with torch.profiler.profile(activities=[ProfilerActivity.CPU],
@@ -49,68 +50,25 @@ is the framework here, as in ``torch_logging_loop``; nothing parsed from stdout)
 
 import torch
 import torch.utils.benchmark
-from _truth import series, write_truth
-from torch import nn
+from _plain_loop import Loop, make_data, make_model
+from _truth import write_truth
 from torch.profiler import ProfilerActivity, profile, record_function
 
-torch.manual_seed(0)
-
-# synthetic data: two classes split by a fixed linear rule, a little label noise
-x_all = torch.randn(1280, 20)
-w_true = torch.randn(20)
-y_all = ((x_all @ w_true + 0.5 * torch.randn(1280)) > 0).long()
-x_train, y_train = x_all[:1024], y_all[:1024]
-x_val, y_val = x_all[1024:], y_all[1024:]
-
-model = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
-loss_fn = nn.CrossEntropyLoss()
-batch_size = 64
-steps = len(x_train) // batch_size
-
-# the loop's own values (the record; see the docstring)
-train_record: list[tuple[int, float]] = []
-val_loss_record: list[tuple[int, float]] = []
-val_acc_record: list[tuple[int, float]] = []
-
-
-def train_step(xb, yb):
-    model.train()
-    loss = loss_fn(model(xb), yb)
-    optimizer.zero_grad()
-    loss.backward()
-    optimizer.step()
-    return loss.item()
-
+data = make_data(1024, 256)
+model = make_model()
+loop = Loop(model, data, batch_size=64)
 
 for epoch in range(1, 4):
-    total = 0.0
-    for i in range(steps):
-        xb = x_train[i * batch_size:(i + 1) * batch_size]
-        yb = y_train[i * batch_size:(i + 1) * batch_size]
-        total += train_step(xb, yb)
-    train_loss = total / steps
-    model.eval()
-    with torch.no_grad():
-        logits = model(x_val)
-        val_loss = loss_fn(logits, y_val).item()
-        val_acc = (logits.argmax(1) == y_val).float().mean().item()
-    train_record.append((epoch, train_loss))  # the record
-    val_loss_record.append((epoch, val_loss))
-    val_acc_record.append((epoch, val_acc))
-    print(f"epoch {epoch}: train_loss {train_loss:.4f} val_loss {val_loss:.4f} "
-          f"val_acc {val_acc:.4f}")
-
+    loop.epoch(epoch)
     if epoch == 1:
         with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
             for i in range(5):
                 with record_function("train_step"):
-                    train_step(x_train[i * batch_size:(i + 1) * batch_size],
-                               y_train[i * batch_size:(i + 1) * batch_size])
+                    loop.train_step(*loop.batch(i))
         print(prof.key_averages().table(sort_by="cpu_time_total", row_limit=12))
 
 model.eval()
-x = x_val
+x = loop.x_val
 print(torch.utils.benchmark.Timer(stmt="model(x)", globals={"model": model, "x": x})
       .blocked_autorange(min_run_time=0.2))
 
@@ -118,11 +76,7 @@ write_truth(
     "torch", torch.__version__,
     "the values the loop computed (a plain script; torch.profiler and torch.utils.benchmark "
     "print reports, not metrics)",
-    {
-        "train_loss": series(train_record, "epoch", tolerance=5e-5),
-        "val_loss": series(val_loss_record, "epoch", tolerance=5e-5),
-        "val_acc": series(val_acc_record, "epoch", tolerance=5e-5),
-    },
+    loop.truth(),
     notes="nothing of the profiler's key_averages table nor of the benchmark Measurement "
           "is a metric (timings of the tools' own runs); the 5 profiled steps after epoch 1 "
           "are extra training steps, their losses neither printed nor recorded")
