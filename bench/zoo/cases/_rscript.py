@@ -37,3 +37,35 @@ def half_unit(value: float, digits: int) -> float:
     if value == 0:
         return 0.5 * 10 ** -digits
     return 0.5 * 10 ** (math.floor(math.log10(abs(value))) - digits + 1)
+
+
+# The R cases' data, R code that leaves the frame in ``df`` (the string's first newline cut).
+# Two classes split by a curved boundary (rpart, e1071, kernlab), ``@N@`` rows:
+CURVED_TWO_CLASS = r"""
+# Two classes split by a curved boundary: x1^2 + x2 > 1 (with noise); x3 is noise
+set.seed(1)
+n <- @N@
+x1 <- rnorm(n)
+x2 <- rnorm(n)
+x3 <- rnorm(n)
+y <- factor(ifelse(x1^2 + x2 + 0.5 * rnorm(n) > 1, "yes", "no"))
+df <- data.frame(y, x1, x2, x3)"""[1:]
+# An iris-like frame, three species of 50 (nnet, mlr):
+IRIS_LIKE = r"""
+# An iris-like frame: 50 flowers a species, each measurement drawn around iris' own
+set.seed(1)
+n <- 50
+Species <- factor(rep(c("setosa", "versicolor", "virginica"), each = n))
+mu <- rbind(c(5.0, 3.4, 1.5, 0.25), c(5.9, 2.8, 4.3, 1.3), c(6.6, 3.0, 5.6, 2.0))
+sdv <- rbind(c(0.35, 0.38, 0.17, 0.10), c(0.52, 0.31, 0.47, 0.20), c(0.64, 0.32, 0.55, 0.27))
+k <- as.integer(Species)
+df <- data.frame(
+  Sepal.Length = round(rnorm(3 * n, mu[k, 1], sdv[k, 1]), 1),
+  Sepal.Width = round(rnorm(3 * n, mu[k, 2], sdv[k, 2]), 1),
+  Petal.Length = round(rnorm(3 * n, mu[k, 3], sdv[k, 3]), 1),
+  Petal.Width = round(rnorm(3 * n, mu[k, 4], sdv[k, 4]), 1),
+  Species = Species)"""[1:]
+
+
+def curved_two_class(n: int) -> str:
+    return CURVED_TWO_CLASS.replace("@N@", str(n))

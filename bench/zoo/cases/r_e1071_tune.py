@@ -73,20 +73,13 @@ Judgement calls:
 # zoo-venv: rmisc2
 
 
-from _rscript import half_unit, run_r
+from _rscript import curved_two_class, half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
 library(e1071)
 
-# Two classes split by a curved boundary: x1^2 + x2 > 1 (with noise); x3 is noise
-set.seed(1)
-n <- 200
-x1 <- rnorm(n)
-x2 <- rnorm(n)
-x3 <- rnorm(n)
-y <- factor(ifelse(x1^2 + x2 + 0.5 * rnorm(n) > 1, "yes", "no"))
-df <- data.frame(y, x1, x2, x3)
+""" + curved_two_class(200) + r"""
 
 set.seed(2)
 obj <- tune.svm(y ~ ., data = df, gamma = 10^(-2:0), cost = 10^(0:2))

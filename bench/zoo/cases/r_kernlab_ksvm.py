@@ -68,20 +68,13 @@ Judgement calls:
 
 import math
 
-from _rscript import run_r
+from _rscript import curved_two_class, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
 library(kernlab)
 
-# Two classes split by a curved boundary: x1^2 + x2 > 1 (with noise); x3 is noise
-set.seed(1)
-n <- 200
-x1 <- rnorm(n)
-x2 <- rnorm(n)
-x3 <- rnorm(n)
-y <- factor(ifelse(x1^2 + x2 + 0.5 * rnorm(n) > 1, "yes", "no"))
-df <- data.frame(y, x1, x2, x3)
+""" + curved_two_class(200) + r"""
 
 set.seed(2)
 model <- ksvm(y ~ ., data = df, kernel = "rbfdot", C = 1, cross = 5)

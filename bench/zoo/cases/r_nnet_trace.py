@@ -62,7 +62,7 @@ Judgement calls:
 # zoo-venv: rmisc
 
 
-from _rscript import run_r
+from _rscript import IRIS_LIKE, run_r
 from _truth import series, write_truth
 
 MAXIT = 100
@@ -70,19 +70,7 @@ MAXIT = 100
 R_SCRIPT = r"""
 library(nnet)
 
-# An iris-like frame: 50 flowers a species, each measurement drawn around iris' own
-set.seed(1)
-n <- 50
-Species <- factor(rep(c("setosa", "versicolor", "virginica"), each = n))
-mu <- rbind(c(5.0, 3.4, 1.5, 0.25), c(5.9, 2.8, 4.3, 1.3), c(6.6, 3.0, 5.6, 2.0))
-sdv <- rbind(c(0.35, 0.38, 0.17, 0.10), c(0.52, 0.31, 0.47, 0.20), c(0.64, 0.32, 0.55, 0.27))
-k <- as.integer(Species)
-df <- data.frame(
-  Sepal.Length = round(rnorm(3 * n, mu[k, 1], sdv[k, 1]), 1),
-  Sepal.Width = round(rnorm(3 * n, mu[k, 2], sdv[k, 2]), 1),
-  Petal.Length = round(rnorm(3 * n, mu[k, 3], sdv[k, 3]), 1),
-  Petal.Width = round(rnorm(3 * n, mu[k, 4], sdv[k, 4]), 1),
-  Species = Species)
+""" + IRIS_LIKE + r"""
 
 set.seed(2)
 fit <- nnet(Species ~ ., data = df, size = 4, maxit = @MAXIT@, trace = TRUE)

@@ -75,20 +75,13 @@ Judgement calls:
 # zoo-venv: rmisc2
 
 
-from _rscript import half_unit, run_r
+from _rscript import curved_two_class, half_unit, run_r
 from _truth import write_truth
 
 R_SCRIPT = r"""
 library(rpart)
 
-# Two classes split by a curved boundary: x1^2 + x2 > 1 (with noise); x3 is noise
-set.seed(1)
-n <- 100
-x1 <- rnorm(n)
-x2 <- rnorm(n)
-x3 <- rnorm(n)
-y <- factor(ifelse(x1^2 + x2 + 0.5 * rnorm(n) > 1, "yes", "no"))
-df <- data.frame(y, x1, x2, x3)
+""" + curved_two_class(100) + r"""
 
 set.seed(2)
 fit <- rpart(y ~ ., data = df, method = "class")
