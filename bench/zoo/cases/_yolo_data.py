@@ -13,6 +13,7 @@ import csv
 import math
 import os
 import random
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,19 @@ def _ellipse(x0: int, y0: int, x1: int, y1: int, points: int = 16) -> list[tuple
     cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
     return [(cx + rx * math.cos(2 * math.pi * i / points),
              cy + ry * math.sin(2 * math.pi * i / points)) for i in range(points)]
+
+
+def yolov5_font() -> None:
+    """YOLOv5 (its repository's scripts) fetches Arial.ttf into its config folder at run
+    time, which nothing here may download: a config folder in the cwd holding matplotlib's
+    bundled DejaVuSans as that file (``YOLOV5_CONFIG_DIR``), set for the run's children."""
+    import matplotlib  # (only for its bundled font file)
+
+    config = Path.cwd() / "yolov5-config"
+    config.mkdir(exist_ok=True)
+    shutil.copy(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf",
+                config / "Arial.ttf")
+    os.environ["YOLOV5_CONFIG_DIR"] = str(config)
 
 
 def make_dataset(task: str, size: int = 64, train: int = 16, val: int = 8) -> str:

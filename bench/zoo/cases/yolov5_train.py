@@ -32,13 +32,12 @@ user's machine after the first run); plots stay on (the default).
 
 import csv
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _yolo_data import make_dataset
+from _yolo_data import make_dataset, yolov5_font
 
 REPO_COMMIT = "5081342f04fb287fc2e5f2b5a4e06752b7937b1c"
 repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
@@ -47,13 +46,7 @@ train_py = repo / "train.py"
 if not train_py.is_file():
     sys.exit(f"no YOLOv5 repo at {repo} (git archive {REPO_COMMIT} of ultralytics/yolov5)")
 
-import matplotlib  # noqa: E402  (only for its bundled font file)
-
-config = Path.cwd() / "yolov5-config"
-config.mkdir(exist_ok=True)
-shutil.copy(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf",
-            config / "Arial.ttf")
-os.environ["YOLOV5_CONFIG_DIR"] = str(config)
+yolov5_font()
 
 data = make_dataset("detect", size=64, train=16, val=8)
 subprocess.run([sys.executable, str(train_py), "--data", data,
