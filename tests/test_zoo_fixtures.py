@@ -478,6 +478,12 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "hf_trainer_steps",  # max_steps, eval_on_start (an evaluation at step 0), first-step log
     "yolo_segment_val",  # model.val() after segment: box and mask metrics at no epoch
     "lightning_validate_first",  # a baseline trainer.validate() table before fit
+    "spinup_ppo",  # (session 103) Spinning Up's EpochLogger table: its "Epoch" row the epoch,
+    # "TotalEnvInteracts" the step, no metric
+    "nequip_train",  # (session 103) NequIP 0.19: "Computed data statistics:" over the data's
+    # figures (forces_rms), none a result; Lightning's test table and metrics.csv
+    "clovaai_str_train",  # (session 103) deep-text-recognition-benchmark's train.py: "[100/300]
+    # Train loss: ..., Valid loss: ...", "Current_accuracy : 85.1", its prediction table
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:
