@@ -102,6 +102,8 @@ DENY_PATTERN = re.compile(
     # monitor.csv header comment '#{"t_start": 1771225423.69, ...}'
     r"|^(?:start|starting|started|end|ending|ended|begin|finish|finished)_?(?:time|timestamp)$"
     r"|^t_start$"
+    # a moment in a record's metadata: orbax's "'init_timestamp_nsecs': 1796634836623615793"
+    r"|_timestamps?(?:_(?:n?secs?|ns|us|ms|s))?$"
     r"|(?:^|_)configured$"  # vLLM's "Request rate configured (RPS): 100.00": a setting
     r"|^trainer/where$"  # SAM 2's "Trainer/where": the fraction of the training done
     r"|^#"  # a count a table heads with "#" (CogDL's "| #nodes | #edges | #classes |")

@@ -69,6 +69,9 @@ _MEASURED = re.compile(r"(?i)^[\W_]{0,80}(?:[A-Za-z][\w\-]{0,30}\s){0,3}"
 # ... whose words say metrics ("Daily metrics:", "KEY METRICS:"; a YAML "metrics:" key is no
 # heading of results)
 _METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metrics\s?:$")
+# a heading over figures of the data a run trains on: the data's, not the run's
+_DATA_STATISTICS = re.compile(r"(?i)(?:^|\s)(?:data|dataset|data set|training data|train data)"
+                              r"\s(?:statistics|stats)\s?:$")
 _BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
 
 
@@ -262,6 +265,8 @@ def classify(line: str) -> tuple[int, str]:
             and (text.endswith((":", "(", "{")) or text.lstrip()[:1] in "-=*#<[("):
         return CONTINUES | EVIDENCE, ""  # "---- arguments ----", "Config:", "Namespace("
     said = message(text)
+    if _DATA_STATISTICS.search(said):  # NequIP's "Computed data statistics:" over its
+        return CONTINUES | EVIDENCE, ""  # "forces_rms: 1.15": the data set's, no result
     if _BEST_HEADING.match(said):
         return CONTINUES | BEST, ""
     if _COLON_HEADER.match(text):

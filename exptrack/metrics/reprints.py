@@ -49,6 +49,10 @@ def printed_alike(before: float, value: float, raw: str | bytes = "") -> bool:
     point = text.find(".")
     if point < 0 or "e" in text or "n" in text:
         return False
+    shown = _shown_places(text, raw) if raw else 0
+    if shown > max(len(text) - point - 1, _FEWEST):  # PaddleClas' "CELoss: 48.00000", no
+        return abs(before - value) <= 0.5000001 * 10.0 ** -shown  # rounding of 48.00146 to
+    # four digits (a bar's "val_loss=3.350" pads 3.35074's ".3g" to three places: it is one)
     if _significant_rounding(before, value) or (raw and _lightning_bar(raw)
                                                  and float(f"{before:.3g}") == value):
         return True  # (Lightning's bar prints tqdm's ".3g", padded: "3.350" of 3.35074)
@@ -89,6 +93,24 @@ def _repeated(before: _Seen, obs: Observation,
         return False
     return printed_alike(seen.value, obs.value, raw) \
         or printed_alike(obs.value, seen.value, before[1])
+
+
+def _shown_places(text: str, raw: str | bytes) -> int:
+    """The decimals ``raw`` prints the number ``text`` with, its trailing zeros counted
+    (``48.00000`` for 48.0: five), as a number of its own; 0 where it has no such print."""
+    line = raw if isinstance(raw, str) else raw.decode("ascii", "replace")
+    point = text.find(".")
+    shown = 0
+    start = line.find(text)
+    while start >= 0:
+        end = start + len(text)
+        while line[end:end + 1] == "0":
+            end += 1
+        if (start == 0 or not (line[start - 1].isdigit() or line[start - 1] == ".")) \
+                and not line[end:end + 1].isdigit():
+            shown = max(shown, end - start - point - 1)
+        start = line.find(text, start + 1)
+    return shown
 
 
 def _printed_padded(text: str, places: int, raw: str | bytes) -> bool:

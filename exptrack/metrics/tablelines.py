@@ -249,13 +249,14 @@ class TableLines:
         if self._kv_settings:
             return  # a configuration's rows (``kvtables.kv_setting``), until the table ends
         rows = [row for row in rows if not row[0].startswith(kvtables.COUNTED)]
-        steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS]
+        steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS
+                 or row[0].lower() == "epoch"]  # Spinning Up's EpochLogger: "| Epoch | 2 |"
         if not steps:  # imitation's BC: "bc/batch", "bc/epoch" (a group's batch, not a size)
             steps = [row for row in rows if row[0].lower().endswith(("/batch", "/epoch"))]
         for name, value in steps:
             if not math.isfinite(value):
                 continue
-            if name.lower().endswith("/epoch"):
+            if name.lower().endswith("/epoch") or name.lower() == "epoch":
                 self.epoch = tablecells.number(str(value))
             else:
                 self.step = tablecells.number(str(value))

@@ -90,9 +90,10 @@ SPACED_START = re.compile(rb"(?i)\s{0,8}(?:" + b"|".join(  # a step's word and a
     + rb") [A-Za-z]")  # fast test for a ``spaced_header`` line
 
 KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "timestep", "num_timesteps",
-                          "global_step", "step", "steps", "timestepssofar", "timestepsofar"})
+                          "global_step", "step", "steps", "timestepssofar", "timestepsofar",
+                          "totalenvinteracts"})
 # (Stable Baselines 2 prints "steps"; OpenAI Baselines' TRPO "TimestepsSoFar";
-# OfflineRL-Kit's logger "timestep")
+# OfflineRL-Kit's logger "timestep"; Spinning Up's EpochLogger "TotalEnvInteracts")
 
 # a tag before a table's header and rows (xLearn's "[------------] Epoch  Train log_loss",
 # "[    1%      ]     1   0.615"): no cell
