@@ -153,7 +153,7 @@ def test_signals_reach_the_command_under_a_terminal(tmp_path: Path) -> None:
 
 BACKGROUND = ("import subprocess, sys\n"
               "subprocess.Popen([sys.executable, '-c', 'import os, time\\n"
-              "time.sleep(1.5)\\nprint(\"late\", flush=True)\\nopen(\"marker\", \"w\").close()'])\n"
+              "time.sleep(4)\\nprint(\"late\", flush=True)\\nopen(\"marker\", \"w\").close()'])\n"
               "print('started', flush=True)\n")
 
 
@@ -161,7 +161,8 @@ def test_a_background_process_outlives_the_command_and_track(
         tmp_path: Path, reaper: list[subprocess.Popen[bytes]]) -> None:
     """Without `track`, what the command leaves running keeps writing to the terminal or
     pipe after it ends; `track` exits with the command all the same (the process was
-    killed by SIGPIPE 0.6 s after the command ended)."""
+    killed by SIGPIPE 0.6 s after the command ended). The process waits 4 s: `track`
+    ends well before it, even on a loaded machine (1.5 s was once too short there)."""
     proc = start(["run", "--", *py(BACKGROUND)], tmp_path)
     reaper.append(proc)
     assert proc.stdout is not None
