@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import abbrev, names
-from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
+from exptrack.metrics.phasewords import COUNTER_KEYS, WORD_PHASES
 
 # the time units a value can carry after it ("893.76ms", "3.12 seconds")
 TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "second", "seconds"})

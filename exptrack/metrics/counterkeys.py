@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics.kinds import EPOCH, STEP
-from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS, WORD_PHASES
+from exptrack.metrics.phasewords import EPOCH_KEYS, STEP_KEYS, WORD_PHASES
 
 INDEX_WORDS = frozenset({"i", "id", "idx", "index", "no", "num", "number"})
 

@@ -18,13 +18,8 @@ from exptrack.metrics.around import (
 )
 from exptrack.metrics.counterkeys import INDEX_WORDS, key_kind
 from exptrack.metrics.kinds import EPOCH, STEP
-from exptrack.metrics.phases import (
-    COUNTER_KEYS,
-    EPOCH_KEYS,
-    PHASE_WORDS_BEFORE,
-    STEP_KEYS,
-    WORD_PHASES,
-)
+from exptrack.metrics.phases import PHASE_WORDS_BEFORE
+from exptrack.metrics.phasewords import COUNTER_KEYS, EPOCH_KEYS, STEP_KEYS, WORD_PHASES
 
 is_denied = names.denied
 

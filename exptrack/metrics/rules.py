@@ -42,16 +42,14 @@ from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, EPOCH_ALONE, METRIC, RATIO, STEP, TIMED
 from exptrack.metrics.phaseheads import headed
 from exptrack.metrics.phasename import stat_phase, with_phase
-from exptrack.metrics.phases import (
+from exptrack.metrics.phases import phase_at, phase_from, phases_of
+from exptrack.metrics.phasewords import (
     ANY_PHASE,
     EPOCH_KEYS,
     PHASES,
     QUANTITY_PHASE,
     STEP_KEYS,
     WORD_PHASES,
-    phase_at,
-    phase_from,
-    phases_of,
 )
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.settle import conclude

@@ -24,7 +24,7 @@ from exptrack.metrics import (
 )
 from exptrack.metrics.lineplan import Plan
 from exptrack.metrics.observation import Observation
-from exptrack.metrics.phases import COUNTER_KEYS
+from exptrack.metrics.phasewords import COUNTER_KEYS
 from exptrack.metrics.reprints import Reprints
 
 # YOLOv5's and YOLOv7's evaluation header

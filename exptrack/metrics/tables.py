@@ -18,7 +18,7 @@ from exptrack.metrics import (
 )
 from exptrack.metrics.denylist import EVALUATIONS
 from exptrack.metrics.kinds import EPOCH, STEP
-from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
+from exptrack.metrics.phasewords import COUNTER_KEYS, WORD_PHASES
 from exptrack.metrics.searchtables import search_row, search_table, trial_table
 from exptrack.metrics.tablecells import ROW_NUMBER, TIME_NAME, Row, number
 from exptrack.metrics.tableprefix import edges, message, unprefixed
