@@ -36,6 +36,7 @@ from exptrack.metrics import (
     wholeline,
 )
 from exptrack.metrics.actions import Action, checkpoint_event, counted_again, not_a_report
+from exptrack.metrics.ahead import at_step as name_at_step
 from exptrack.metrics.ahead import name_ahead
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
@@ -202,7 +203,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             and actions[-1][:2] in ((STEP, index - 4), (EPOCH, index - 4)) \
             and pieces[index - 3].strip() == "/" else 0  # ("Loss at iteration 4999 / 5000 is")
         if counted_at and left.strip() in ("is", ":", "=", "-") and index >= 3:
-            at_step = naming.at_step(pieces[counted_at - 1])  # DL4J's "Score at iteration 10
+            at_step = name_at_step(pieces[counted_at - 1])  # DL4J's "Score at iteration 10
             if at_step is not None:  # is 0.61", "Loss at step 100: 0.5"
                 begin = original[counted_at - 1] + cut[counted_at - 1] + at_step[1]
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
