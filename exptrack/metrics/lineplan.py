@@ -15,6 +15,7 @@ from exptrack.metrics import (
     forms,
     headings,
     knownheaders,
+    linepasses,
     logrecord,
     rules,
     toolplans,
@@ -231,7 +232,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         return EMPTY
     dark = dark if dark is not None else tool.actions
     trial = TRIAL if tool.trial else 0
-    actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
+    actions = dark if dark is not None else linepasses.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)
     if headings.EARLY_STOP.search(text) and all(a.kind != rules.METRIC for a in actions):
