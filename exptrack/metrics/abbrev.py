@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics import names
+
 STEP, EPOCH, COUNT = "step", "epoch", "count"
 _STEP_WORDS = ("update", "step", "iteration", "batch")
 _COUNT_WORDS = ("sentences", "samples", "examples", "tokens", "words", "instances",
@@ -147,3 +149,14 @@ def field_duration(left: str, right: str) -> str | None:
     found = _FIELD_DURATION.match(right)
     return None if found is None else found.group("unit")
 
+
+def unit_named(left: str, right: str) -> str | None:
+    """The name of a number with no name before it and no counter, given by its unit after
+    it (``rate_name``: "3599 src tok/s") or by a metric's name after it in a ``|`` field
+    (``field_name_after``: "| 38.2% bf16 MFU |")."""
+    rate = rate_name(right)
+    if rate is None and "|" in left:
+        rate = field_name_after(left, right)  # "| 38.2% bf16 MFU |"
+        rate = rate if rate is not None and names.metric_like(rate) \
+            and not names.denied(rate) else None
+    return rate

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from exptrack.metrics.tables import CELL, GAP, HEADER_CELL, header_name, message
+from exptrack.metrics.tableprefix import message
+from exptrack.metrics.tables import CELL, GAP, HEADER_CELL, header_name
 
 # a rule of dashes under a header, one run a column ("---- ----- -------- --------")
 RULE = re.compile(r"^\s*-{2,}(?: {1,4}-{2,}){2,60}\s*$")

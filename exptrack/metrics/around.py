@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import abbrev, names
-from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
+from exptrack.metrics import abbrev, names, namewords
+from exptrack.metrics.phasewords import COUNTER_KEYS, WORD_PHASES
 
 # the time units a value can carry after it ("893.76ms", "3.12 seconds")
 TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "second", "seconds"})
@@ -275,7 +275,7 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # LightAutoML's "Fitting Lvl_0_Pipe_0_Mod_0_LinearL2 finished. score =
         # 0.72", "Training done. loss: 0.5": a sentence ended right before the name
     if not names.metric_like(name) and any(_HYPHENED.search(p) and p.replace("-", "").lower()
-                                           not in names.METRIC_WORDS for p in parts):
+                                           not in namewords.METRIC_WORDS for p in parts):
         return ""  # "current self-play batch: 3000": a hyphened word only names a measure
         # (as "ROUGE-L Average_R: 0.31" does)
     if parts[-1].lower() == "at" and name in COUNTER_KEYS:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics.kinds import EPOCH, STEP
-from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS, WORD_PHASES
+from exptrack.metrics.phasewords import EPOCH_KEYS, STEP_KEYS, WORD_PHASES
 
 INDEX_WORDS = frozenset({"i", "id", "idx", "index", "no", "num", "number"})
 
@@ -110,3 +110,22 @@ def _parts(low: str) -> tuple[str, str, str]:
     """A key's first word, its separator and the rest, a hyphen read as an underscore
     ("Valid-Epoch": "valid", "_", "epoch")."""
     return low.replace("-", "_", 1).partition("_")
+
+
+_ITEMS_AFTER = re.compile(r"^ (?:samples|examples|images|sequences|items)\b(?!\s*[:=/\d])")
+
+
+def no_counter(kind: int | None, low: str, before: str, counter: bool, after: str, line: str,
+               count: int) -> bool:
+    """Is the number after the key ``low`` (of the kind ``key_kind`` gives, if any; ``before``
+    the text before the key, ``after`` the text after the number or its counter, ``count``
+    the line's numbers) no step or epoch of the line's, though its key may name one?"""
+    if kind == STEP and count == 1 and eval_interval(line):
+        return True  # RecBole's configuration: "eval_step = 1", how often it evaluates
+    if kind is not None and count_of_steps(before):
+        return True  # "number of skipped iterations: 0": a count of steps
+    if kind is not None and not counter and _ITEMS_AFTER.match(after):
+        return True  # Distiller's "Training epoch: 50000 samples (256 per mini-batch)": the
+        # epoch's size, no epoch
+    return kind is None and counter and sub_counter(low)  # "inner iter: 0/ 4 | ppo epoch: 1/
+    # 4 | global iter: 69/ 160"

@@ -16,7 +16,8 @@ from itertools import accumulate
 
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, RATIO
-from exptrack.metrics.phases import PHASES, generic
+from exptrack.metrics.phases import generic
+from exptrack.metrics.phasewords import PHASES
 
 # "Dev set results: {": one to five words, a colon, the brace
 _LABEL = re.compile(r"(?:^|(?<=[\s|\]>]))(?P<label>[A-Za-z][\w\-]{0,30}(?: [A-Za-z][\w\-]{0,30})"

@@ -25,7 +25,8 @@ import re
 from typing import TYPE_CHECKING
 
 from exptrack.metrics import forms, names, spelling
-from exptrack.metrics.phases import COUNTER_KEYS, generic
+from exptrack.metrics.phases import generic
+from exptrack.metrics.phasewords import COUNTER_KEYS
 
 if TYPE_CHECKING:
     from exptrack.metrics.observation import Observation

@@ -13,7 +13,9 @@ from exptrack.metrics import (
     dumps,
     flower,
     forms,
+    headings,
     knownheaders,
+    linepasses,
     logrecord,
     rules,
     toolplans,
@@ -103,20 +105,8 @@ EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms":
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
 KERAS = forms.KERAS_BAR
-# training is over: what is printed after it (a final test, the best checkpoint's
-# validation) belongs to no step of the run (YOLOv5's "246 epochs completed in 27.2 hours.")
-DONE_LINE = re.compile(
-    r"(?i)\b(?:training (?:is |job )?(?:complete|completed|finished|done|ended|over)\b"
-    r"|(?:finished|done|end of|ended) training\b|validating \S{0,200}best\S{0,40}\.pt"
-    r"|epochs? completed in "
-    r"|^\s{0,8}finished run\s*$"  # Vowpal Wabbit's, over its summary ("average loss = 0.33")
-    # Lightning's results table of trainer.test()/validate() ("Test metric | DataLoader 0"),
-    # printed after fit, plain or drawn by Rich: its values are of no step
-    r"|(?:test|validate) metric\s{1,60}\|?\s{0,60}dataloader \d)")
 # a value the epoch reports of itself: "epoch time", DGL's "Epoch_Time(s)", "epoch_loss"
 _EPOCH_NAME = re.compile(r"(?i)epoch[_ \-(]")
-# Lightning 1.x's header of the same results, a dict under it ("DATALOADER:0 TEST RESULTS")
-_RESULTS_HEADER = re.compile(r"\s{0,20}DATALOADER:\d{1,4} (?:TEST|VALIDATE) RESULTS\s*$")
 # a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
 # scores on test set..."): words after the count, no other number, an ellipsis; no step
 _STAGE = re.compile(r"\s*\[(?:(?i:step|stage|phase) ?)?\d{1,2}/\d{1,2}\] [A-Za-z][^\d]{0,200}?"
@@ -126,42 +116,12 @@ _STAGE = re.compile(r"\s*\[(?:(?i:step|stage|phase) ?)?\d{1,2}/\d{1,2}\] [A-Za-z
                     # word, then a verb and words, a remark in parentheses at most
                     r"|\s*\[(?i:step|stage|phase) ?\d{1,2}/\d{1,2}\] [A-Z][a-z]{2,20}ing\b"
                     r"[^:=(\d.]{0,200}(?:\([^()]{0,200}\))?\s*$")
-# early stopping's notice of where the run stopped ("early stopping triggered after 14
-# epochs", "early stop at epoch 94"), not its patience counter
-_EARLY_STOP = re.compile(r"(?i)\bearly[ _-]?stop(?:ping|ped)?\b[^\d]{0,30}?\b(?:at|after)\s")
-# LightGBM's "Early stopping, best iteration is:", "Did not meet early stopping. Best
-# iteration is:", XGBoost's "Stopping. Best iteration:": a summary of an earlier round follows
-_WANDB_SUMMARY = re.compile(r"wandb:\s+Run summary:\s*$")
-# a per-class breakdown's heading: "PER-CATEGORY METRICS:", "    Per-class details:"
-_PER_CLASS = re.compile(r"(?i)^[\W_]{0,8}(?:[A-Za-z]{1,20}[\s-]){0,3}(?:per[-\s_]?(?:class|categor"
-                        r"(?:y|ies)|label)|(?:class|category)[-\s]?wise)\b[A-Za-z\s\-()/]{0,40}"
-                        r":?[\W_]{0,8}$")
-# ... or a metric's heading that names its classes ("mAP(IoU=0.5) for each category:")
-_EACH_CLASS = re.compile(r"(?i)\b(?:for|of|per|in) (?:each|every) (?:class|category|label)\s?:\s*$")
-# ... or a profiler's report of where the time went, a code section a line (Sample Factory's
-# "Learner 0 profile tree view:" over "train: 14.1388", "  forward_head: 0.1874, bptt: 2.17")
-_PROFILE = re.compile(r"(?i)\bprofil(?:e|er|ing)(?:\s(?:tree|view|report|results|summary)){0,2}"
-                      r"\s?:\s*$")
 # Keras' ReduceLROnPlateau(verbose=1): "Epoch 00004: ReduceLROnPlateau reducing learning rate to
 # 4.999999873689376e-06." The run's learning rate where its epoch lines print none; where they
 # do (Keras 3's "- learning_rate: 1.2500e-04"), an event already in that series (``slowpath``)
 _LR_REDUCED = re.compile(r"^\s*Epoch (\d{1,9}): ReduceLROnPlateau reducing learning rate to "
                          r"(\d{1,20}(?:\.\d{1,40})?(?:e[-+]?\d{1,3})?)\.?\s*$")
-# DeepSpeed's flops profiler's report: "--- DeepSpeed Flops Profiler ---", its model's
-# parameters, MACs, flops and forward latency, a module tree, to a rule of dashes alone
-_PROFILE_BANNER = re.compile(r"^-{5,80} DeepSpeed Flops Profiler -{5,80}$")
 _BLEU_COUNTS = b"{'testlen': "  # ({'testlen': 122, 'reflen': 123, 'guess': [...], ...})
-_BEST_NEXT = re.compile(r"(?i)\bbest (?:iteration|iter|round|epoch|step)s?(?: round)?(?: is)?\s?:"
-                        r"\s*$")  # (LightGBM's program: "Output of best iteration round:")
-
-# a line saying training has ended ("Optimization Finished!", "=== Final evaluation ===");
-# not "test" or "results", which also head evaluations during training
-CLOSING = re.compile(r"(?i)(?<![/\\.\-])\b(?:finish(?:ed)?|final|summary|early[ _-]?stop\w*"
-                     r"|stopping|end of training)\b(?![/\\\-]|\.\w)")
-# a heading of what comes after training: "Final evaluation...", "=== Final results ==="
-_FINAL_HEADING = re.compile(r"(?i)\bfinal\b(?![/\\\-_.])")
-# a line that is only "Done!" (the PyTorch quickstart's, GEARS' after its epochs): likewise
-_DONE_ALONE = re.compile(r"\s{0,8}(?:Done|DONE|done)[!.]?\s*$")
 
 
 class Plan(NamedTuple):
@@ -262,7 +222,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
             or ((text[-1:] in ".\u2026" or "ing " in text[:60])
                 and _STAGE.match(text, record.end() if record else 0)):
         return EMPTY
-    if "RESULTS" in text and _RESULTS_HEADER.match(text):
+    if "RESULTS" in text and headings.RESULTS_HEADER.match(text):
         return Plan((), (), DONE)
     pieces = (xgbrounds.pieces(text) if text[:1] == "[" and "@" in text else None) \
         or rules.TOKEN.split(text)
@@ -272,10 +232,10 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         return EMPTY
     dark = dark if dark is not None else tool.actions
     trial = TRIAL if tool.trial else 0
-    actions = dark if dark is not None else rules.plan_line(pieces) if len(pieces) > 1 else ()
+    actions = dark if dark is not None else linepasses.plan_line(pieces) if len(pieces) > 1 else ()
     if not actions:
         return listing_plan(raw, text)
-    if _EARLY_STOP.search(text) and all(a.kind != rules.METRIC for a in actions):
+    if headings.EARLY_STOP.search(text) and all(a.kind != rules.METRIC for a in actions):
         return Plan((), (), DONE)  # "Early stopping at epoch 44": what follows is a final test
     offsets = [0]  # byte offset of each piece
     for piece in pieces:
@@ -336,9 +296,9 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
     if len(raw) > dumps.MAX_LINE * 4:
         return EMPTY
     text = raw.decode("utf-8", "replace") if text is None else text
-    if _BEST_NEXT.search(text[-60:]):
+    if headings.BEST_NEXT.search(text[-60:]):
         return Plan((), (), REPRINT)
-    if "wandb:" in text[:80] and _WANDB_SUMMARY.match(untagged(text).lstrip()):
+    if "wandb:" in text[:80] and headings.WANDB_SUMMARY.match(untagged(text).lstrip()):
         return Plan((), (), SUMMARY)  # (under Ray: "(TaskRunner pid=1) wandb: Run summary:")
     marked = _marked(raw, text)
     if marked is not None:
@@ -347,21 +307,21 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return Plan((), (), RESULTS)
     if detectron.summary_type(text) is not None:
         return Plan((), (), COCO_TYPE)
-    if DONE_LINE.search(text[:200]):
+    if headings.DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
-    if _PER_CLASS.match(text.strip()) or _EACH_CLASS.search(text[-60:]) \
-            or _PROFILE.search(text[-60:]):
+    if headings.PER_CLASS.match(text.strip()) or headings.EACH_CLASS.search(text[-60:]) \
+            or headings.PROFILE.search(text[-60:]):
         return Plan((), (), ROWS)
-    if text[:5] == "-----" and _PROFILE_BANNER.match(text.strip()):
+    if text[:5] == "-----" and headings.PROFILE_BANNER.match(text.strip()):
         return Plan((), (), REPORT)
     if (text.rstrip().endswith(knownheaders.R_TAILS) or text[:9] == knownheaders.MLR_MEASURES) \
             and knownheaders.known_header(text.strip()) is not None:
         return EMPTY  # R's result table's header (cv.glmnet's "Lambda Index Measure ..."),
         # no heading of a configuration's
     flags, key = dumps.classify(text)
-    if not flags and (CLOSING.search(text[:200]) or _DONE_ALONE.match(text)):
+    if not flags and (headings.CLOSING.search(text[:200]) or headings.DONE_ALONE.match(text)):
         return Plan((), (), CLOSES)
-    if flags & dumps.CONTINUES and _FINAL_HEADING.search(text[:200]):
+    if flags & dumps.CONTINUES and headings.FINAL_HEADING.search(text[:200]):
         flags |= CLOSES  # "🏁 Final evaluation...": a heading after the run's steps
     return Plan((), (), flags, (), key) if flags else EMPTY
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from exptrack.metrics import forms, rules
+from exptrack.metrics import forms, linepasses
 from exptrack.metrics.kinds import METRIC
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def name(text: str) -> str | None:
     if len(text) > MAX_KEY or not _KEY.match(text) or _REPR.search(text):
         return None
     pieces = forms.TOKEN.split(text.rstrip() + " 0.5")
-    actions = rules.plan_line(pieces)
+    actions = linepasses.plan_line(pieces)
     if len(actions) != 1 or actions[0].kind != METRIC or actions[0].token != len(pieces) - 2:
         return None
     return actions[0].name

@@ -36,7 +36,7 @@ import re
 from typing import NamedTuple
 
 from exptrack.metrics.forms import DECIMAL
-from exptrack.metrics.phases import COUNTER_KEYS, EPOCH_KEYS
+from exptrack.metrics.phasewords import COUNTER_KEYS, EPOCH_KEYS
 
 # a tree's marker before a member's name: its depth is the spaces before the dash
 _MEMBER = re.compile(r"^( *)- ")

@@ -14,100 +14,17 @@ from functools import lru_cache
 from itertools import pairwise
 
 from exptrack.metrics.denylist import DENY_NAMES, DENY_PATTERN
+from exptrack.metrics.namewords import (
+    CJK_COUNTS,
+    COUNT_HEADS,
+    COUNT_NOUNS,
+    GLUED_COUNTS,
+    METRIC_WORDS,
+    OUTCOMES,
+    PROGRESS_UNITS,
+    SETTING_HEADS,
+)
 
-# A word that makes a name a measured quantity: quality, loss, reward, and the timing,
-# throughput and memory figures a run reports about itself.
-METRIC_WORDS = frozenset({
-    "loss", "losses", "nll", "acc", "accuracy", "err", "error", "errors", "score", "f1",
-    "fscore", "auc", "auroc", "ap", "map", "mar", "iou", "miou", "dice", "jaccard", "reward",
-    "rewards", "return", "returns", "rmse", "mae", "mse", "mape", "smape", "r2", "logloss",
-    "r\u00b2",  # R2 as written with its superscript ("R\u00b2 0.6546")
-    "mlogloss", "merror", "aucpr", "rmsle", "mphe", "nloglik",  # XGBoost's eval_metric names
-    "bleu", "rouge", "rouge1", "rouge2", "rougel", "meteor", "chrf", "wer", "cer", "ppl",
-    "perplexity", "precision", "recall", "top1", "top5", "psnr", "ssim", "lpips", "fid",
-    "kl", "kld", "entropy", "elbo", "likelihood", "spearman", "pearson", "mcc", "kappa",
-    "loglikelihood",  # (a hyphened word names a measure: "log-likelihood ratio test")
-    "ndcg", "mrr", "hit", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
-    "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
-    "mfu", "mem", "memory", "vram", "allocated", "reserved", "sec", "second", "s", "norm",
-    "gnorm", "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
-    "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
-    "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
-    "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)
-    "similarity", "cossim", "fvu",  # a reconstruction's (sparse autoencoders': "FVU")
-    "nse", "kge",  # a hydrological model's efficiencies (Nash-Sutcliffe, Kling-Gupta)
-    # depth estimation's ("AbsRel", "Sq Rel", "Delta1"; "Top-5", "ROUGE-2" and "Abs Rel" are
-    # matched as a word and the number or "rel" after it)
-    "absrel", "sqrel", "delta1", "delta2", "delta3",
-    "auprc", "aupr", "prauc", "aupro",  # areas under precision-recall (and PRO) curves
-    "rocauc", "aucroc",  # and under the ROC curve, as one word ("validation ROCAUC score")
-    "fitness",  # an evolutionary search's (PyGAD's "Fitness    = 0.00038")
-    "fbeta",  # scikit-learn's fbeta_score ("Val F_beta": read as the words "f" and "beta")
-    "fmeasure",  # EVALB's "Bracketing FMeasure = 77.36" (one word split at its capital)
-    "aic", "bic",  # a fitted model's information criteria (statsmodels' summaries, pmdarima)
-    "brier", "ece", "eer",  # calibration (Brier score, expected calibration error), EER
-    "concordance", "cindex",  # survival analysis' concordance index ("C-index", "c_index")
-    "minp", "iu", "fb1", "gauc", "bpb", "bpc",  # re-ID's mINP, "MeanIU", conlleval's FB1,
-    # group AUC (CTR), bits per byte or character (language models)
-    "aps", "apm", "apl",  # COCO's AP by object size
-    "performance",  # a score named so ("Performance on test set: 0.98", "performance_dp")
-})
-# how an episode ended: its rate is a measure ("success_rate"; "dropout_rate" is a setting)
-_OUTCOMES = frozenset({
-    "success", "crash", "timeout", "failure", "fail", "collision", "completion", "acceptance",
-    "detection", "miss", "pass", "solve", "solved", "goal", "death", "survival", "alarm",
-})
-# The last word of a setting whose other words sound like a metric ("loss_scale",
-# "min_loss_scale", "loss_weight", "accuracy_threshold").
-_SETTING_HEADS = frozenset({
-    "scale", "window", "power", "weight", "weights", "coef", "coeff", "coefficient", "factor",
-    "threshold", "thresh", "interval", "freq", "frequency", "steps", "iters", "epochs",
-    "size", "patience", "delta", "alpha", "beta", "gamma", "eps", "epsilon", "warmup",
-    "decay", "clip", "type", "mode", "name", "enabled", "fn", "function", "fp16", "bf16",
-    "place", "places",  # how a value is printed: RecBole's "loss_decimal_place = 4"
-})
-# Names of values that count things, or say how far a job is: never metrics.
-_COUNT_HEADS = frozenset({
-    "count", "counts", "objects", "samples", "examples", "classes", "params", "parameters",
-    "workers", "files", "images", "instances", "items", "tokens", "nodes", "edges",
-    "sentences", "words", "batches", "labels", "targets", "boxes", "detections", "records",
-    "rows", "documents", "docs", "sequences", "chunks", "shards", "layers", "heads",
-    "features", "channels", "tensors", "progress", "percent", "percentage", "processed",
-    "completed", "remaining", "left", "steps", "seen", "weights", "sents", "toks", "retries",
-    "timesteps", "counter", "identities", "complete", "buffer", "tiles", "patches", "frames",
-    "clips", "slices", "volumes", "scans", "crops", "molecules", "graphs", "utterances",
-    "keyframe", "keyframes",  # a SLAM system's "new keyframe:  122": which frame
-    "smpl", "rounds",  # LeRobot's "smpl:6K" (samples seen), "early stopping rounds 100"
-    "num",  # InternEvo's "micro_num=4": how many micro-batches
-})
-# how Chinese names of counts and sizes end: "数量" number, "个数" count, "数目" number,
-# "大小" size, "长度"/"长度为" length (is), "容量" capacity
-# and Japanese ones (kohya-ss sd-scripts' "num epochs / epoch数: 2", "batch size per device /
-# バッチサイズ: 1"): "の数" number of, "ステップ数"/"エポック数"/"枚数"/"回数"/"サンプル数" counts,
-# "サイズ" size, "ステップ" a step ("generating sample images at step / サンプル画像生成
-# ステップ: 4410")
-_CJK_COUNTS = ("数量", "个数", "数目", "大小", "长度", "长度为", "容量", "设备数",
-               "の数", "ステップ数", "エポック数", "epoch数", "画像数", "枚数", "回数",
-               "サイズ", "サンプル数", "ステップ")
-# Units a run's position is counted in: under a ``time/`` key (Composer's ``time/batch``,
-# ``time/token_in_epoch``, SB3's ``time/iterations``) the value is how far training is.
-_PROGRESS_UNITS = frozenset({
-    "batch", "batches", "sample", "samples", "token", "tokens", "epoch", "epochs", "step",
-    "steps", "timesteps", "iteration", "iterations", "iter", "iters", "update", "updates",
-    "episode", "episodes", "duration"})
-# Plural nouns of things a run counts: a name holding one and no metric word is a counter
-# wherever the noun stands (``episodes_this_iter``, ``iterations_since_restore``).
-_COUNT_NOUNS = frozenset({
-    "samples", "examples", "tokens", "episodes", "iterations", "updates",
-    "instances", "objects", "images", "files", "batches", "sentences", "documents", "words",
-    "sequences", "pairs", "rows", "records", "clips", "videos", "utterances", "frames",
-    "points", "gss", "gaussians",  # a splatting's primitives (2DGS' "Points=146954")
-    "patches", "chunks", "segments", "graphs", "users", "queries", "passages", "boxes",
-    "annotations", "slides", "patients", "subjects", "cases", "movies", "items",
-    "requests"})  # a serving benchmark's "Successful requests: 998"
-# progress units glued to an "n" ("nupdates", "nsteps"): how far a job is
-_GLUED_COUNTS = frozenset({"updates", "steps", "timesteps", "epochs", "iters", "iterations",
-                           "episodes"})
 _MEANS = frozenset({"avg", "average", "mean"})  # "BestAvg", "best_mean_reward": running bests
 # a quantity's statistics: rlpyt's "Length/Average", "Length/Std" (``dumps`` adds long forms)
 STATISTICS = frozenset({"average", "avg", "mean", "std", "median", "min", "max"})
@@ -178,11 +95,11 @@ def metric_like(name: str) -> bool:
     if quantile is not None:
         return quantile.group(1).lower() == "coverage" or metric_like(quantile.group(1))
     parts = words(name)
-    if not parts or parts[-1] in _SETTING_HEADS or "every" in parts:
+    if not parts or parts[-1] in SETTING_HEADS or "every" in parts:
         return False  # (how often a thing is done: "save_every_sec", "eval_every")
     if _mean_length(parts):
         return True
-    if parts[-1] in ("rate", "ratio") and parts[-2:-1] and parts[-2] in _OUTCOMES:
+    if parts[-1] in ("rate", "ratio") and parts[-2:-1] and parts[-2] in OUTCOMES:
         return True  # "Success Rate", "Crash Rate": how often an episode ended so
     if parts[-1] == "rank" and parts[-2:-1] in (["mean"], ["avg"], ["median"]):
         return True  # a ranking's "Mean rank" (knowledge-graph completion), not a process's
@@ -196,7 +113,7 @@ def metric_like(name: str) -> bool:
     if _AT_CUTOFF.search(name):
         return True  # a ranking's or a detector's value at a cutoff: "hits@10", "R@1", "mAP@0.5"
     if len(parts) >= 2 and parts[0] in _MEANS and parts[-1].isalpha() \
-            and not _plural(parts[1]) and parts[-1] not in _COUNT_HEADS \
+            and not _plural(parts[1]) and parts[-1] not in COUNT_HEADS \
             and parts[-1] != "support" and not COPULAS.intersection(parts):
         return True  # a mean of a quantity ("Average crossing = 2.44", "mean reciprocal
         # rank"), not of things counted ("Average actions of items", "avg candidates", a
@@ -234,8 +151,8 @@ def counts_things(name: str) -> bool:
     parts = words(name)
     if not parts:
         return False
-    if parts[0] == "time" and "/" in name and (parts[-1] in _PROGRESS_UNITS or (
-            parts[-2:-1] == ["in"] and parts[1] in _PROGRESS_UNITS)):
+    if parts[0] == "time" and "/" in name and (parts[-1] in PROGRESS_UNITS or (
+            parts[-2:-1] == ["in"] and parts[1] in PROGRESS_UNITS)):
         return True  # "time/batch", "time/sample_in_epoch": a position, not a timing
     if parts[0] in ("timing", "timer", "timers") and "/" in name:
         return False  # verl's "timing_s/generate_sequences": how long generating took
@@ -244,11 +161,11 @@ def counts_things(name: str) -> bool:
         return False  # CS182's "Avg_Last_100_Episodes": the return's mean over a window
     if _over_samples(parts):
         return False
-    if parts[-1] in _COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
+    if parts[-1] in COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
             or ("total" in parts and name.endswith(("FLOPs", "flops", "flos"))):
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos", thop's "Total
         # GPARAMs": counted
-    if name.endswith(_CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
+    if name.endswith(CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
         return True
     if len(parts) > 1 and parts[-1] in ("iteration", "iterations", "iters", "epochs") \
             and not any(p in METRIC_WORDS or p in ("time", "per", "across", "for") for p in parts):
@@ -261,11 +178,11 @@ def counts_things(name: str) -> bool:
         return True  # Tianshou 2's bar "env_episode=93" (episodes so far, beside env_step);
         # eole's and OpenNMT-py's "Weighted corpora loaded so far: * corpus_1: 3" (loads)
     if len(parts) >= 3 and parts[-2:] == ["so", "far"] \
-            and (parts[-3] in _COUNT_NOUNS or parts[-3] in ("steps", "timesteps")):
+            and (parts[-3] in COUNT_NOUNS or parts[-3] in ("steps", "timesteps")):
         return True  # PPO for Beginners' "Timesteps So Far: 117550": steps counted so far
-    if parts[-1][:1] == "n" and parts[-1][1:] in _GLUED_COUNTS:
+    if parts[-1][:1] == "n" and parts[-1][1:] in GLUED_COUNTS:
         return True  # Stable Baselines' "nupdates"
-    return "per" not in parts and any(p in _COUNT_NOUNS and f"{p}/" not in name.lower()
+    return "per" not in parts and any(p in COUNT_NOUNS and f"{p}/" not in name.lower()
                                       for p in parts) \
         and not any(p in METRIC_WORDS for p in parts)  # ("words/batch": a rate)
 

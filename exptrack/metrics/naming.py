@@ -16,15 +16,10 @@ from exptrack.metrics.around import (
     measure_unit,
     words_before,
 )
-from exptrack.metrics.counterkeys import INDEX_WORDS, key_kind
+from exptrack.metrics.counterkeys import INDEX_WORDS
 from exptrack.metrics.kinds import EPOCH, STEP
-from exptrack.metrics.phases import (
-    COUNTER_KEYS,
-    EPOCH_KEYS,
-    PHASE_WORDS_BEFORE,
-    STEP_KEYS,
-    WORD_PHASES,
-)
+from exptrack.metrics.phases import PHASE_WORDS_BEFORE
+from exptrack.metrics.phasewords import COUNTER_KEYS, EPOCH_KEYS, STEP_KEYS, WORD_PHASES
 
 is_denied = names.denied
 
@@ -110,24 +105,6 @@ _PARTICIPLES = frozenset({"required", "elapsed", "taken", "spent", "trained"})
 _SNAKE_BEFORE = re.compile(
     r"(?:^\s*|[,;|\t]\s?|\s\s)(?P<word>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+) $")
 _TOP_BEFORE = re.compile(r"(?i)(?:^|\W)top[\s\-]$")  # "top 5 accuracy": a name round a number
-# "Score at iteration 10 is 0.61" (DL4J), "Loss at step 100: 0.5": the name before the step
-_AT_STEP = re.compile(
-    r"(?:^|[\s\-:|])(?P<name>(?:(?:train|training|valid|validation|val|test|testing|eval"
-    r"|evaluation) )?(?:(?:average|mean|avg) )?"  # word2vec's "Average loss at step"
-    r"(?:time (?=taken|spent|elapsed)|(?:total|elapsed) (?=time))?"  # "Time taken for epoch 1 is"
-    r"(?!(?:at|for|after|in) )[A-Za-z][\w@]{0,40}(?:[./][A-Za-z][\w@]{0,40}){0,4}) "
-    r"(?P<at>at |@ ?|for |after |in )?(?:iteration|iter|step|epoch|batch) {1,3}$",  # (a key path:
-    # T5X's "eval/xnli.ar/accuracy at step 1005700:"; deeplearning.ai's "Cost after iteration
-    # 1000: 0.62"; SLAYER's "loss in epoch 9500 : 38587.348")
-    re.IGNORECASE)
-_KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
-_LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word, capitalised
-# ... not a run's, a process's or a stage's index ("Round 3 loss: 0.5"), nor a stopword
-_NOT_LABELS = STOPWORDS | frozenset({"round", "episode", "generation", "trial", "run", "client",
-                                     "worker", "rank", "gpu", "process", "stage", "phase",
-                                     "cycle", "pass", "part", "fold"})
-_INDEXED_LABEL = re.compile(r"(?i)(?:^|[\s:,|])(bucket|head|task|level|scale|layer|top) $")
-_NAME_AFTER = re.compile(r" ([A-Za-z][\w\-]{0,40}(?: [A-Za-z][\w\-]{0,40}){0,2})\s?[:=]?\s$")
 _GLUED_UNIT = re.compile(r"\((?:in )?[A-Za-z%/]{1,25}\.?\)$|\([A-Za-z]{1,3}\([A-Za-z]{1,3}\)\)$")
 # "Epoch Time(s)", "GPU (TFLOP/s/GPU)", a GAN's "Mean D(G(z))"
 
@@ -145,24 +122,6 @@ def at_end(pattern: re.Pattern[str], text: str, group: str | int,
     found = pattern.search(tail)
     return None if found is None else (found.group(group),
                                        len(text) - len(tail) + found.start(group))
-
-
-def at_step(text: str) -> tuple[str, int] | None:
-    """The name before "at iteration" that ends ``text`` (a value follows the step), and
-    where it starts in ``text``."""
-    tail = text[-80:]  # "The training loss for Epoch 1 is 7.4"
-    found = _AT_STEP.search(tail)
-    if found is None or (found.group("at") is None and not names.metric_like(found.group("name"))):
-        return None  # Flax's "Loss step 10: 0.29" has no "at"; a metric's name says so
-    if found.group("at") == "after " and tail[:found.start("name")].strip():
-        return None  # "Cost after iteration 1000:" at the line's start, not "Nash conv after"
-    return found.group("name").replace(" ", "_"), len(text) - len(tail) + found.start("name")
-
-
-def spaced_key(text: str) -> tuple[str, int] | None:
-    """The key that ends ``text`` before a space and a number that is part of its name
-    (MMPose's "coco/AP .5: 1.0"), and where it starts in ``text``."""
-    return at_end(_KEY_BEFORE, text, 1)
 
 
 def counted(name: str) -> tuple[int, ...]:
@@ -207,22 +166,6 @@ def index_between(pieces: list[str], index: int) -> bool:
         and pieces[index + 1] in (" ", ": ", ":  ") and "." in pieces[index + 2] \
         and not pieces[index + 2].startswith(".") \
         and (index + 3 >= len(pieces) or pieces[index + 3][:1] in ("", " ", "\t", ",", "|"))
-
-
-def indexed_label(left: str, right: str) -> tuple[str, int, str] | None:
-    """A label and its index before a metric's name ("bucket 0 perplexity 4.88", "head 3
-    acc: 0.9"): (the label, where it starts in ``left``, the name); the index is part of
-    the name, so each index is a series of its own."""
-    label = at_end(_INDEXED_LABEL, left, 1, bound=40)
-    if label is None:  # neural-style's "  Content 1 loss: 7962.4", "  Style 4 loss: 4904.0"
-        lead = _LEADING_LABEL.match(left)
-        label = (lead.group(1), lead.start(1)) if lead is not None and right.endswith(
-            (": ", "= ")) and key_kind(lead.group(1).lower()) is None \
-            and lead.group(1).lower() not in _NOT_LABELS else None
-    name = _NAME_AFTER.match(right) if label is not None else None
-    if label is None or name is None or not names.metric_like(name.group(1)):
-        return None
-    return label[0], label[1], name.group(1).replace(" ", "_")  # GEARS' "Top 20 DE MSE:"
 
 
 def normalize_name(name: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from exptrack.metrics import forms, names
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import METRIC, RATIO, STEP
-from exptrack.metrics.phases import STEP_KEYS, WORD_PHASES
+from exptrack.metrics.phasewords import STEP_KEYS, WORD_PHASES
 
 _RESULTS_KEYS = frozenset(forms.RESULTS_KEYS)
 _ERROR_BARS = ("_stderr", "_std_err")

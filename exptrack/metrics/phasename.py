@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics.phases import PHASES, WORD_PHASES
+from exptrack.metrics.phasewords import PHASES, WORD_PHASES
 
 ANY_WORD = "|".join(WORD_PHASES)  # (the phase words, as ``phases`` alternates them)
 # what a runner's loop prints on every progress line, train or val: under "Epoch(val)"

@@ -10,42 +10,8 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics.phasewords import ANY_WORD, EPOCH_KEYS, PHASES, STEP_KEYS, WORD_PHASES, WORDS
 from exptrack.metrics.unnamed import LOOP_PHASES, PHASE_PIPE_OPEN, SET_STEP
-
-STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
-                       "iterations", "it", "batch", "num_updates", "nupdates", "update",
-                       "updates", "n_iter", "#", "trainer/global_step", "max_global_step",
-                       "episode", "回合",
-                       "total_timesteps", "timesteps", "timestep", "num_timesteps",
-                       "training_iteration", "tick", "round", "i", "timestepssofar",
-                       "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
-                       "itn", "global_round", "mini_batch", "global_batch",
-                       "num-trees",  # YDF's "num-trees:2 train-loss:0.95": the boosting round
-                       "sub_iter",  # SentencePiece's "EM sub_iter=1 size=... obj=13.0"
-                       "iterate",  # L-BFGS-B's "At iterate    1    f=  3.27601D-01"
-                       # in other languages: Russian (a step, at the step, an iteration),
-                       # Spanish, Portuguese, Italian, German, French, Japanese, Korean
-                       "шаг", "шаге", "итерация", "итерации", "paso", "iteración", "passo",
-                       "iteração", "iterazione", "schritt", "étape", "itération",
-                       "ステップ", "イテレーション", "스텝"})
-# (StyleGAN's tick; spaCy v2's Itn; federated learning's round and FLSim's global
-# round; Baselines' TimestepsSoFar; Chinese logs' "步数：0", "迭代次数", an RL
-# tutorial's episode "回合"; wav2letter's "nupdates"; a loop's index "i:1", MALLET's "i=0";
-# ZenNAS' "mini_batch 100,")
-EPOCH_KEYS = frozenset({"epoch", "ep", "e", "轮", "轮次", "轮数", "训练回合",
-                        "progress_or_epoch",  # PaddleNLP's Trainer: round(state.epoch, 4)
-                        "época", "epoca", "epoche", "époque", "эпоха", "エポック", "에폭",
-                        "에포크", "епоха", "epoka"})  # (Ukrainian, Polish)
-COUNTER_KEYS = STEP_KEYS | EPOCH_KEYS  # where the run is: a step's or an epoch's key
-PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid": "valid",
-          "validate": "validate", "validation": "validation", "eval": "eval",
-          "evaluation": "evaluation", "dev": "dev"}
-# A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
-# prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
-_WORDS = ("train", "training", "test", "testing", "val", "valid", "validate", "validation",
-          "validating", "eval", "evaluation", "dev")
-WORD_PHASES = {word: word for word in _WORDS}
-_ANY_WORD = "|".join(_WORDS)  # one alternation for the patterns below that find a phase word
 
 # a phase word's comma before a key and its value: "Epoch 50 Val, MAE: 14.68"
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
@@ -145,7 +111,7 @@ _PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
-    r"(?i)(?:^|(?<=[\s|,;:\[\]\-]))(?P<phase>" + _ANY_WORD + r")(?P<index>_\d{1,3}"
+    r"(?i)(?:^|(?<=[\s|,;:\[\]\-]))(?P<phase>" + ANY_WORD + r")(?P<index>_\d{1,3}"
     r"|\([A-Za-z0-9@.\-]{1,16}\))?"  # "Val(step1) MAE=": the phase's own qualifier
     r"(?:\s+(?:set|data|dataset|split|subset))?\.?\s+$")
 
@@ -191,10 +157,10 @@ _PIPE_LABEL = re.compile(r"(?<=\|)\s{1,4}(?P<label>[A-Z][a-z]{1,11}) (?=[a-z][\w
                          r"[+-]?(?:\.?\d|nan|inf)[^|]{0,60}?\s[a-z][\w\-]{0,30}=[+-]?\.?\d)")
 _LETTER = re.compile(r"\|\s(?P<label>[A-Z])\s(?=[a-z][\w.\-]{0,40}=[+-]?\.?\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_DATA_SPLIT = re.compile(f"^(?:{_ANY_WORD})_data$")  # a split's data: its own label
+_DATA_SPLIT = re.compile(f"^(?:{ANY_WORD})_data$")  # a split's data: its own label
 # words of a phase's results heading ("Training Summary - loss: 0.3", "Final Results - acc"):
 # the heading names a phase or nothing (``_RESULTS``), not a label of its own
-_REPORT_WORDS = frozenset({*_WORDS, "result", "results", "summary", "metrics",
+_REPORT_WORDS = frozenset({*WORDS, "result", "results", "summary", "metrics",
                            "metric", "scores", "score", "stats", "statistics", "performance",
                            "epoch", "final", "report", "overall", "total", "best"})
 # "Time: prepare 0.6468    bound 1.0996", "Accumulated time: func 13.24  prepare 2.43": a
@@ -225,7 +191,7 @@ _PHASE_AFTER_LABEL = re.compile(r"(?i)\s?(?P<phase>valid|validation|val|test|eva
                                 r"\s(?=[A-Za-z][\w%]{0,30}\s?[=:]\s?[+-]?\.?\d)")
 # THP's "  - (Training)    loglikelihood: -0.67, accuracy: 0.43": a parenthesised phase word
 # over the pairs that follow it, named as printed (training_loglikelihood)
-_PAREN_PHASE = re.compile(r"(?i)(?:^|(?<=[\s\-|]))\((?P<phase>" + _ANY_WORD + r")\)\s{1,8}"
+_PAREN_PHASE = re.compile(r"(?i)(?:^|(?<=[\s\-|]))\((?P<phase>" + ANY_WORD + r")\)\s{1,8}"
                           r"(?=[A-Za-z][\w%\-]{0,30}(?: [\w%\-]{1,30}){0,3}\s?[=:]\s?[+-]?\.?\d)")
 # "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
 # position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
@@ -420,21 +386,3 @@ def phase_from(phases: list[tuple[int, str | None]], position: int) -> tuple[int
 
 def phase_at(phases: list[tuple[int, str | None]], position: int) -> str | None:
     return phase_from(phases, position)[1]
-
-
-# "loss_train", "acc_val": a quantity, then its phase
-QUANTITY_PHASE = re.compile(r"(?i)^([a-z][a-z0-9]*)_(train|training|val|valid|test|eval)$")
-# a line whose one phase word opens its first metric is that phase's ("(Epoch 20) TRAIN
-# LOSS:0.19 CER:6.5%": train_CER too)
-ANY_PHASE = re.compile(r"(?i)\b(?:" + _ANY_WORD + r")\b")
-
-
-_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s|\]]))([A-Za-z]{2,12})\s+$")
-
-
-def before_key(tail: str, end: int) -> str | None:
-    """The phase a word right before a step's or an epoch's key names ("Test Epoch: [5/10]
-    Acc@1:54.2%": test), not the train phase's (its values keep their names)."""
-    word = _WORD_BEFORE.search(tail, 0, end)
-    phase = WORD_PHASES.get(word.group(1).lower()) if word is not None else None
-    return None if phase in ("train", "training") else phase

@@ -13,7 +13,7 @@ from bisect import insort
 from exptrack.metrics import forms
 from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import BATCH, EPOCH, STEP
-from exptrack.metrics.phases import EPOCH_KEYS, before_key
+from exptrack.metrics.phasewords import EPOCH_KEYS, before_key
 from exptrack.metrics.unnamed import ordinal_kind
 
 # a key, then "[N" or "#N" ("Epoch: [3/10]", "Iter(val) [500]", "step #12"); a log prefix's

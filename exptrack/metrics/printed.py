@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import around, forms, names, remarks
-from exptrack.metrics.phases import EPOCH_KEYS, STEP_KEYS
+from exptrack.metrics.phasewords import EPOCH_KEYS, STEP_KEYS
 
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
 _ROW_LABEL = re.compile(r"^\s*[\[A-Za-z][\w.\-\]]*(?: [\w.\-\]]+)*(?:\s\s|\t)\s*$")

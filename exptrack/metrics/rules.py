@@ -21,48 +21,42 @@ from exptrack.metrics import (
     abbrev,
     afterloops,
     around,
-    arrows,
     counterkeys,
-    dictlabels,
     forms,
     groups,
-    listed,
     names,
     naming,
+    passover,
     positions,
     printed,
     remarks,
     slashpairs,
     wholeline,
 )
-from exptrack.metrics.actions import Action, checkpoint_event, counted_again, not_a_report
+from exptrack.metrics.actions import Action, counted_again, not_a_report
+from exptrack.metrics.ahead import at_step as name_at_step
 from exptrack.metrics.ahead import name_ahead
-from exptrack.metrics.around import STOPWORDS, TIME_UNITS, unit_after, weak_pair_ok
+from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, EPOCH_ALONE, METRIC, RATIO, STEP, TIMED
-from exptrack.metrics.phaseheads import headed
 from exptrack.metrics.phasename import stat_phase, with_phase
-from exptrack.metrics.phases import (
+from exptrack.metrics.phases import phase_at, phase_from, phases_of
+from exptrack.metrics.phasewords import (
     ANY_PHASE,
     EPOCH_KEYS,
     PHASES,
     QUANTITY_PHASE,
     STEP_KEYS,
     WORD_PHASES,
-    phase_at,
-    phase_from,
-    phases_of,
 )
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.settle import conclude
-from exptrack.metrics.statheads import stat_heads
-from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, pipe_pair, unnamed_kind
+from exptrack.metrics.unnamed import PHASE_LABEL, epoch_batch_pair, unnamed_actions
 
 __all__ = ["BAR_STEP", "BATCH", "EPOCH", "EPOCH_ALONE", "EPOCH_KEYS", "METRIC", "PHASES",
-           "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_line"]
+           "RATIO", "STEP", "STEP_KEYS", "TIMED", "TOKEN", "Action", "is_denied", "plan_numbers"]
 is_denied = names.denied
 
-_EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
 _LIBRARY_LOG = re.compile(r"^\s*\[\w+\]\s*\[(?:Info|Warning|Debug|Fatal)\]")
 _CALL = re.compile(r"(?<!\w)[A-Za-z_]\w*\([^()]*\)")
 # a word's parenthesis that opens with "name: ": no call's arguments (those are "name=")
@@ -73,49 +67,17 @@ _PROSE_BEFORE = re.compile(r"(?:^|[\s|,;\]\-])[A-Za-z]\w*\s+[A-Za-z]\w*\s+$")
 _SECONDS = re.compile(r"(?:s|ms|secs?)\b")
 _COUNTER_SEP = re.compile(r"^\s*/\s*$")
 _NEXT_NAME = re.compile(r" [A-Za-z]")
-_ITEMS_AFTER = re.compile(r"^ (?:samples|examples|images|sequences|items)\b(?!\s*[:=/\d])")
 _BEST = re.compile(r"(?i)\bbest\b")  # a best so far's epoch after the line's own
 # a log record's level and logger right before a message ("... - INFO - __main__ - Train.")
 _AFTER_LEVEL = re.compile(r"\b(?:INFO|DEBUG|WARNING)(?:\s?[-:|]\s[\w.]{1,60})?\s?[-:|]\s(?:\*\s)?$")
 
-# a confusion matrix's false positives and negatives on one line: its "tp" counts too
-_FALSE = (re.compile(r"\bfp['\"]?\s?[:=]"), re.compile(r"\bfn['\"]?\s?[:=]"))
 # a number glued by a hyphen to the word after it ("1-accuracy", "5-fold"), not to a key's
 # next pair ("0.5-acc: 0.9", "Epoch 1-Train loss: 0.5")
 _GLUED_WORD = re.compile(r"-[A-Za-z]{1,30}(?=$|[\s,;.)\]])(?!\s{0,2}[A-Za-z]\w{0,30}\s?[:=])")
 
 
-def plan_line(pieces: list[str]) -> tuple[Action, ...]:
-    """The actions for a line split by ``TOKEN`` (texts at even, numbers at odd indices)."""
-    return arrows.planned(pieces, _plan_line)  # (folding "learning rate 0.0002 -> 0.0001")
-
-
-def _plan_line(pieces: list[str]) -> tuple[Action, ...]:
-    pieces = wholeline.without_warning(pieces) if ".py:" in "".join(pieces[::2]) else pieces
-    pieces = forms.without_level(pieces)
-    whole = wholeline.whole_form(pieces)  # pycocotools' summary row, build-nanogpt's "1712
-    if whole is not None:  # train 3.634902", '{"name": "loss", "value": 3.03}'
-        return whole
-    pieces = slashpairs.closed(pieces) if " / " in "".join(pieces[::2]) else pieces
-    actions = listed.without_sequence(pieces, _plan(pieces))  # "input_ids: 101 2054 ..."
-    actions = slashpairs.slash_pairs(pieces, actions)  # "MAE/RMSE: | Train: 0.09/0.50"
-    actions = stat_heads(pieces, actions)  # "Latency: min = 0.16 ms, max = 1.13 ms"
-    actions = headed(pieces, actions)  # "Hits@10: Valid 30.67% | Test 9.06%" (the line's
-    # own offsets: a heading's span is a source)
-    actions = dictlabels.labelled(pieces, actions)  # "Dev set results: {'eval_loss': 1.6}"
-    if any(" task/s, " in text for text in pieces[::2]):  # mmcv's progress bar
-        actions = wholeline.without_mmcv_bar(pieces, actions)
-    if any(" top " in text or " reached " in text for text in pieces[::2]):
-        actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
-    if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
-        return wholeline.few_actions(pieces, actions)
-    if all(a.kind == METRIC and pieces[a.token].replace(",", "").isdigit()
-           and not names.metric_like(a.name) for a in actions):
-        return ()  # "mp_degree: 1, sharding_degree: 1", "VQA v2.0: 443,757 | VQA-E: 181,298"
-    return actions
-
-
-def _plan(pieces: list[str]) -> tuple[Action, ...]:
+def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
+    """Each number's actions by the rules (``linepasses.plan_line`` adds the line's passes)."""
     original = [0]
     for piece in pieces:
         original.append(original[-1] + len(piece))
@@ -163,17 +125,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         if index in skip:
             continue
         left, right = pieces[index - 1], pieces[index + 1]
-        if calls and any(a < offsets[index] < b for a, b in calls) and right[:3] != "): ":
-            continue  # inside "SGD(lr=0.01, momentum=0.9)": an object's configuration
-        if left.endswith(" training_loss=") and "TrainOutput(" in line \
-                and "'train_loss'" in line:  # (Hugging Face's "TrainOutput(global_step=9,
-            # training_loss=2.2, metrics={'train_loss': 2.2, ...})")
-            continue  # the run's mean loss, printed again as its metrics' 'train_loss'
-        if right.startswith("%|") or (right == "% " and index + 5 < len(pieces)
-                                      and pieces[index + 3] == "/"
-                                      and pieces[index + 5].startswith(" [")):
-            continue  # a progress bar's percentage ("45%|###", a bar drawn without glyphs
-            # "100% 350/350 [04:06<00:00]")
+        if passover.no_value(pieces, index, line, offsets, calls):
+            continue  # a call's argument, a mean loss printed again, a bar's percentage
         counter = (index + 2 < len(pieces) and _COUNTER_SEP.match(right) is not None)
         if counter:
             skip.add(index + 2)
@@ -204,7 +157,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             and actions[-1][:2] in ((STEP, index - 4), (EPOCH, index - 4)) \
             and pieces[index - 3].strip() == "/" else 0  # ("Loss at iteration 4999 / 5000 is")
         if counted_at and left.strip() in ("is", ":", "=", "-") and index >= 3:
-            at_step = naming.at_step(pieces[counted_at - 1])  # DL4J's "Score at iteration 10
+            at_step = name_at_step(pieces[counted_at - 1])  # DL4J's "Score at iteration 10
             if at_step is not None:  # is 0.61", "Loss at step 100: 0.5"
                 begin = original[counted_at - 1] + cut[counted_at - 1] + at_step[1]
                 keyed[index] = (at_step[0], begin, begin + len(at_step[0]))
@@ -236,11 +189,7 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             found = None  # "Time 123.45s : 12.3": the letters after a number are its unit
         if found is not None and found.sep == " - " and (counter or "." not in pieces[index]):
             found = None  # "apgd-ce - 1/7 - 59 out of 128": a label's count ("loss - 4.28")
-        rate = abbrev.rate_name(right) if found is None and not counter else None
-        if rate is None and found is None and not counter and "|" in left:
-            rate = abbrev.field_name_after(left, right)  # "| 38.2% bf16 MFU |"
-            rate = rate if rate is not None and names.metric_like(rate) \
-                and not names.denied(rate) else None
+        rate = abbrev.unit_named(left, right) if found is None and not counter else None
         if rate is not None:  # "3599 src tok/s": named by its unit
             actions.append(Action(METRIC, index, with_phase(rate, phase_at(phases,
                                                                            offsets[index]))))
@@ -257,27 +206,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
             candidates.append((index, timed, ":", True))
             durations.add(index)
             continue
-        if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
-                and left == "][" and _EVAL_MODE.search(pieces[index - 3]):
-            continue  # "Epoch(val) [1][625/625]": the val loop's batches, not the step
-        if found is None and not counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
-                and left == "][" and right[:1] == "]":
-            if not _EVAL_MODE.search(pieces[index - 3]):  # not mmdet's "Epoch(val) [1][625]"
-                actions.append(Action(STEP, index))  # SwAV's "Epoch: [386][50]": the iteration
-            continue
-        if found is None and counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
-                and left.strip() in ("", ","):
-            actions.append(Action(BATCH, index))  # "Epoch  1, 12900/37527;": the batch
-            continue
-        if found is None and pipe_pair(pieces, index):  # torchtune's "1|25|Loss: 1.26"
-            actions += (Action(EPOCH, index), Action(STEP, index + 2))
-            continue
-        if found is None:
-            percent_next = counter and index + 5 < len(pieces) and pieces[index + 5][:1] == "%"
-            unnamed = unnamed_kind(k == 0, left, right, counter, after, pieces[index],
-                                   percent_next)
-            if unnamed is not None:
-                actions.append(Action(unnamed, index))
+        if found is None:  # no name: a step, a batch or an epoch, or nothing
+            actions += unnamed_actions(pieces, index, k == 0, counter, after, actions)
             continue
         name, sep = found.name, found.sep
         low = counterkeys.index_key(name.lower())  # "batch i:2972", "epoch_idx": the key
@@ -318,15 +248,8 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
                 # mean (an episode's length), a metric, but not "Time to run 1000 steps = 9.3"
             keyed_as = None if keyed_as == STEP else keyed_as
             keyed_as = None if len(low) <= 2 else keyed_as  # ProDiff's "'e': 0.02" (energy)
-        if keyed_as == STEP and count == 1 and counterkeys.eval_interval(line):
-            continue  # RecBole's configuration: "eval_step = 1", how often it evaluates
-        if keyed_as is not None and counterkeys.count_of_steps(found.before):
-            continue  # "number of skipped iterations: 0": a count of steps
-        if keyed_as is not None and not counter and _ITEMS_AFTER.match(after):
-            continue  # Distiller's "Training epoch: 50000 samples (256 per mini-batch)": the
-            # epoch's size, no epoch
-        if keyed_as is None and counter and counterkeys.sub_counter(low):
-            continue  # "inner iter: 0/ 4 | ppo epoch: 1/ 4 | global iter: 69/ 160"
+        if counterkeys.no_counter(keyed_as, low, found.before, counter, after, line, count):
+            continue  # a setting, a count of steps, an epoch's size, an inner loop's counter
         if keyed_as is not None and not counted_again(low, actions):
             if low == "batch" and not counter and candidates and actions[0].kind == STEP:
                 continue  # "[025500/50000] loss 0.07 | batch 16": the batch's size
@@ -398,18 +321,9 @@ def _plan(pieces: list[str]) -> tuple[Action, ...]:
         measured = unit is not None and times == 1  # (thousands are no unit)
         if measured and around.estimate(found.before):
             continue  # "remaining time: 184.18 hours": the time left, no duration
-        if not memory and is_denied(name, found.phase) and not (unit is not None and (
-                low == "total" or low.startswith("time/")) and unit.group().strip() in TIME_UNITS) \
-                and not ((low == "total" or low.startswith("time/")) and "." in pieces[index]) \
-                and not (times == 1 and names.mean_count(name, pieces[index])) \
-                and f" val_{name}: " not in line \
-                and not (low == "tp" and all(f.search(line) for f in _FALSE)):  # (Keras'
-            # "tp: 3.0000 ... val_tp: 1.0000": a compiled metric, as its validation twin
-            # says; a confusion matrix's count beside "fp" and "fn", not tensor parallelism's
-            # degree); "Total=0.2206": a loss; "consumed_tokens: 1.54K" counts, a decimal of
-            # thousands
-            continue  # "time/batch: 365" counts batches, "time/batch = 0.17s" and "Time/step:
-            # 1.18" are durations; so is CatBoost's "total: 45.4s" (a "total" is a count)
+        if not memory and passover.denied_value(name, found.phase, low, unit, times,
+                                                pieces[index], line):
+            continue  # configuration, identity, a count: no metric
         if not measured and unit_after(after, index + 2 < len(pieces)):
             continue
         if not weak and not measured and around.count_noun(after, index + 2 < len(pieces)):

@@ -34,7 +34,7 @@ def conclude(pieces: list[str], line: str, offsets: list[int], actions: list[Act
              durations: set[int], measures: set[int], library: bool) -> tuple[Action, ...]:
     """The actions of a line once each number has been looked at on its own: what the line
     as a whole says of them (``candidates``: the named values, as (piece index, name, sep,
-    phrased); the rest are the loop's findings, named as in ``rules._plan``)."""
+    phrased); the rest are the loop's findings, named as in ``rules.plan_numbers``)."""
     if hyper and not any(a.kind == METRIC and a.name.lower() not in HYPER_NAMES and names.
                          metric_like(a.name) for a in actions):  # timm's "Averaged stats: lr:
         return ()  # 0.003  loss: 2.20  weight_decay: 0.05" is a report

@@ -19,11 +19,12 @@ from exptrack.metrics import (
     names,
     rules,
     tablecells,
+    tableprefix,
     tables,
 )
 from exptrack.metrics.lineplan import Plan
 from exptrack.metrics.observation import Observation
-from exptrack.metrics.phases import COUNTER_KEYS
+from exptrack.metrics.phasewords import COUNTER_KEYS
 from exptrack.metrics.reprints import Reprints
 
 # YOLOv5's and YOLOv7's evaluation header
@@ -41,7 +42,7 @@ class TableLines:
     _split_header: list[str] | None
     _row_said: str  # the table's last row, as printed
     _prior: tuple[list[str], str, list[str] | None, str] | None  # the header before it
-    _header_text: str  # the header's line without a record's prefix (``tables.message``)
+    _header_text: str  # the header's line without a record's prefix (``tableprefix.message``)
     _layout: str
     _phases: list[str] | None
     _markdown: bool
@@ -111,7 +112,7 @@ class TableLines:
         return phase is not None
 
     def _table_line(self, text: str, out: list[Observation]) -> None:
-        text = tables.unprefixed(text)  # a box table's line a logger printed ("... - INFO -
+        text = tableprefix.unprefixed(text)  # a box table's line a logger printed ("... - INFO -
         # | rollout/ |  |")
         if self._title_line(text):
             return
@@ -275,12 +276,12 @@ class TableLines:
             self._header, self._layout = found
             self._first_set, self._row_said = "", ""
             self._header_phase, self._titled = self._titled, ""
-            self._header_text = tables.message(line).rstrip()
+            self._header_text = tableprefix.message(line).rstrip()
             self._header_open = True
             words = tables.parse_header(line, split=True) if self._layout == tables.SPACES \
                 and " " in line.strip() else None
             self._split_header = words[0] if words and words[0] != self._header else None
-            glued = tables.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
+            glued = tableprefix.glued_row(line)  # a pasted log's "...1.13it/s]     all  223 ..."
             if glued is not None:
                 self._table_row(glued, out)
 
@@ -377,7 +378,7 @@ def _indexed(header: str, line: str) -> tuple[str, str] | None:
     width of the index column, which has no name, and each row's index label ("Iteration
     0", "3", "val") fills that width -> (the label, the row without it); else None."""
     indent = len(header) - len(header.lstrip())
-    text = tables.message(line).rstrip()
+    text = tableprefix.message(line).rstrip()
     if indent < 2 or len(text) <= indent:
         return None
     if text[indent - 1] == " " and text[:indent].strip():

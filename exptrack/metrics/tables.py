@@ -11,7 +11,6 @@ from exptrack.metrics import (
     counterkeys,
     forms,
     knownheaders,
-    logrecord,
     longtables,
     names,
     naming,
@@ -19,9 +18,10 @@ from exptrack.metrics import (
 )
 from exptrack.metrics.denylist import EVALUATIONS
 from exptrack.metrics.kinds import EPOCH, STEP
-from exptrack.metrics.phases import COUNTER_KEYS, WORD_PHASES
+from exptrack.metrics.phasewords import COUNTER_KEYS, WORD_PHASES
 from exptrack.metrics.searchtables import search_row, search_table, trial_table
 from exptrack.metrics.tablecells import ROW_NUMBER, TIME_NAME, Row, number
+from exptrack.metrics.tableprefix import edges, message, unprefixed
 from exptrack.metrics.trackeval import mot_count
 
 # a bar's tail: "100%|####| 8/8 [...]", or drawn without glyphs "100% 350/350 [...]"
@@ -95,23 +95,6 @@ KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "timestep", "num_times
 # (Stable Baselines 2 prints "steps"; OpenAI Baselines' TRPO "TimestepsSoFar";
 # OfflineRL-Kit's logger "timestep"; Spinning Up's EpochLogger "TotalEnvInteracts")
 
-# a tag before a table's header and rows (xLearn's "[------------] Epoch  Train log_loss",
-# "[    1%      ]     1   0.615"): no cell
-_LEAD_TAG = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\s{1,4})?"
-                       r"\[[^\[\]]{1,20}\]:?\s(?:-\s)?"  # (after a timestamp: JDE's "... [INFO]:";
-                       # the fast adversarial training logger's "[2020/04/26 20:14:33] - ")
-                       r"|^\s*## ")  # R knitr's output lines ("## Iter   TrainDeviance")
-# a log record's prefix before a table's line: a timestamp, then (within 60 characters) a
-# level ("2025-11-30 16:31:56,017 - __main__ - INFO - ", "2024-05-01 12:00:00.123 | INFO
-# | train:main:42 - ", "[2024-05-01 12:00:00,123][train][INFO] - ", "2025-11-03 20:52:13,669
-# [INFO] __main__: ")
-_RECORD = re.compile(r"^" + forms.LOG_STAMP + r".{0,60}?\b(?:INFO|DEBUG|WARNING)\b"
-                     r"\s*(?:\]:?|[|:\-])\s?(?:[\w.:<>]{1,80}\s-\s"
-                     # "%(asctime)s [%(levelname)s] %(name)s: ": a module's name
-                     r"|" + logrecord.MODULE + r":\s)?(?:-\s)?")
-# a log record's prefix before a pipe table's line (WeSpeaker's "[ INFO : 2023-01-28
-# 11:13:46,474 ] - |  1|  100|", "2023-01-28 11:13:46 - INFO - | 1 | 100 |")
-_LOG_PREFIX = re.compile(r"^[^|]{0,80}?(?:\s-|\]|INFO:?|:)\s*(?=\|)")
 # a header's layout
 SPACES, PIPES, COMMAS, SEMICOLONS = "spaces", "pipes", "commas", "semicolons"
 _DELIMITERS = {COMMAS: ",", SEMICOLONS: ";"}  # (Keras' CSVLogger(separator=";"), Excel's CSV)
@@ -159,7 +142,7 @@ def parse_header(line: str, split: bool = False) -> tuple[list[str], str] | None
     if layout == SPACES and "|" in text:  # the MOTChallenge devkit's groups: " IDF1  IDP
         text = ungrouped(text)  # IDR| Rcll  Prcn   FAR|   GT ..."
     if layout == PIPES:
-        cells = [c.strip() for c in _edges(text).split("|")]
+        cells = [c.strip() for c in edges(text).split("|")]
         if len(cells) == 1 and GAP.search(cells[0]):  # a box's edges around spaced columns
             cells, layout = [c for c in _HEADER_SPLIT.split(cells[0]) if c], SPACES  # (Ray
             # Tune's "│ Trial name   status   lr   iter   loss │")
@@ -215,23 +198,6 @@ def spaced_header(text: str) -> bool:
     return first.lower() in COUNTER_KEYS and all(names.metric_like(word) for word in rest)
 
 
-def message(line: str) -> str:
-    """A table's line without a log record's prefix or a tag before it (``_RECORD``,
-    ``_LEAD_TAG``, Python logging's usual formats: ``logrecord.python_prefix``)."""
-    found = _record_prefix(line) if line[:1] in "[0123456789IDWEC" else None
-    if found is not None:
-        line = line[found.end():]
-    return _LEAD_TAG.sub("", _RECORD.sub("", line, count=1), count=1)
-
-
-def _record_prefix(line: str) -> re.Match[str] | None:
-    """A log record's prefix before a table's line: Python logging's usual formats, or one
-    the line path plans in place (loguru's "... | INFO     | m:f:42 - "); each of the
-    latter has a space in its first 40 characters, a CSV row none (asked of every row)."""
-    return logrecord.python_prefix(line) or (
-        logrecord.prefix(line) if " " in line[:40] else None)
-
-
 def continued_header(line: str, header: list[str]) -> list[str] | None:
     """A pipe table's header row continued on the next line (MATLAB's trainNetwork: "|
     Mini-batch |" over "|  Accuracy  |"): the names joined column by column (a unit in
@@ -239,29 +205,12 @@ def continued_header(line: str, header: list[str]) -> list[str] | None:
     text = unprefixed(line.replace("│", "|").strip())
     if not (text.startswith("|") and text.endswith("|")):
         return None
-    cells = [c.strip() for c in _edges(text).split("|")]
+    cells = [c.strip() for c in edges(text).split("|")]
     if len(cells) != len(header) or not any(cells) \
             or not all(not c or HEADER_CELL.match(c) for c in cells):
         return None
     return [f"{name}_{header_name(cell)}" if name and cell and not cell.startswith("(")
             else name for name, cell in zip(header, cells, strict=True)]
-
-
-# a bar's render a notebook's stream cut inside its bracket ("| 29/29 [00:05<"), then the row
-_CUT_BAR = re.compile(r"\|\s?\d+/\d+ \[\d\d:\d\d(?::\d\d)?(?:<[\d:?]{0,8})?(?=\s\s)")
-
-
-def glued_row(line: str) -> str | None:
-    """The row a pasted log glued to a header's finished bar, padded by its spaces
-    (``... 4/4 [00:03<00:00,  1.13it/s]                   all  223  241  0.00193``), or to
-    a bar's render cut inside its bracket (``... 29/29 [00:05<             all  457 ...``)."""
-    end = max(line.rfind("it/s]"), line.rfind("s/it]"))
-    if end >= 0:
-        rest = line[end + 5:]
-    else:
-        cut = _CUT_BAR.search(line)
-        rest = line[cut.end():] if cut else ""
-    return rest if rest.startswith("  ") and rest.strip() else None
 
 
 ETC = "etc."  # the last column of ElegantRL's header: what an agent adds, unnamed (no metric)
@@ -286,7 +235,7 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
             text = text.rstrip("\\").replace("&", "|")
         if "|" not in text:
             return None
-        cells = [c.strip() for c in _edges(text).split("|")]
+        cells = [c.strip() for c in edges(text).split("|")]
     elif "\t" in line and line.count("\t") == len(header) - 1:
         cells = [c.strip() for c in line.split("\t")]  # tab-separated: a cell may hold a space
     else:
@@ -414,23 +363,8 @@ def trial_line(text: str, header: list[str]) -> bool:
     │"): a cell a column, the box's edges around them (not a result box's "│ loss  0.66 │")."""
     if not trial_table(header):
         return False
-    inner = _edges(text.strip()).strip()
+    inner = edges(text.strip()).strip()
     return "|" not in inner and len(_HEADER_SPLIT.split(inner)) == len(header)
-
-
-def unprefixed(text: str) -> str:
-    """A pipe table's line without a log record's prefix before its first ``|``."""
-    if text.endswith("|") and not text.startswith("|"):
-        prefix = _record_prefix(text) or _LOG_PREFIX.match(text)
-        if prefix is not None and text[prefix.end():].lstrip()[:1] == "|":
-            return text[prefix.end():].lstrip()
-    return text
-
-
-def _edges(text: str) -> str:
-    """A pipe table's line without its outer ``|`` (when it has them)."""
-    start = 1 if text.startswith("|") else 0
-    return text[start:len(text) - 1] if text.endswith("|") else text[start:]
 
 
 def header_name(cell: str) -> str:

@@ -42,8 +42,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from exptrack.metrics import ultrabench
 from exptrack.metrics.forms import DECIMAL
-from exptrack.metrics.lineplan import DONE_LINE
-from exptrack.metrics.tables import glued_row
+from exptrack.metrics.headings import DONE_LINE
+from exptrack.metrics.tableprefix import glued_row
 
 if TYPE_CHECKING:
     from exptrack.patterns import UserPattern

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from exptrack.metrics.actions import Action
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, STEP
 
 _MESSAGE_BRACKET = re.compile(r"(?:\]|(?:^|\s)(?:INFO|DEBUG|Info|Debug):?)\s+\[$")
@@ -170,3 +171,31 @@ def opening_trial(pieces: list[str]) -> bool:
     """Does the line open with its trial's number ("Trial 14: MOTA=61.1%")?"""
     return len(pieces) > 4 and pieces[2][:1] in ":," and _TRIAL_OPENS.match(pieces[0]) is not None
 
+
+_EVAL_MODE = re.compile(r"Epoch\((?:val|test)\)\s?\[$")  # MMEngine's and mmcv's mode
+
+
+def unnamed_actions(pieces: list[str], index: int, first: bool, counter: bool, after: str,
+                    actions: list[Action]) -> tuple[Action, ...]:
+    """The actions for the number at ``index`` when no name is found before it (``rules``,
+    ``actions`` the line's so far): the step or the batch after the line's epoch, an epoch
+    and a step of a pipe pair, or what ``unnamed_kind`` makes of it; none for an evaluation
+    loop's batches."""
+    left, right = pieces[index - 1], pieces[index + 1]
+    if counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
+            and left == "][" and _EVAL_MODE.search(pieces[index - 3]):
+        return ()  # "Epoch(val) [1][625/625]": the val loop's batches, not the step
+    if not counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
+            and left == "][" and right[:1] == "]":
+        if not _EVAL_MODE.search(pieces[index - 3]):  # not mmdet's "Epoch(val) [1][625]"
+            return (Action(STEP, index),)  # SwAV's "Epoch: [386][50]": the iteration
+        return ()
+    if counter and actions and actions[-1][:2] == (EPOCH, index - 2) \
+            and left.strip() in ("", ","):
+        return (Action(BATCH, index),)  # "Epoch  1, 12900/37527;": the batch
+    if pipe_pair(pieces, index):  # torchtune's "1|25|Loss: 1.26"
+        return Action(EPOCH, index), Action(STEP, index + 2)
+    percent_next = counter and index + 5 < len(pieces) and pieces[index + 5][:1] == "%"
+    unnamed = unnamed_kind(first, left, right, counter, after, pieces[index],
+                           percent_next)
+    return () if unnamed is None else (Action(unnamed, index),)

@@ -28,7 +28,7 @@ import re
 from exptrack.metrics import names, spelling
 from exptrack.metrics.dumps import Block
 from exptrack.metrics.observation import Observation
-from exptrack.metrics.phases import COUNTER_KEYS, EPOCH_KEYS
+from exptrack.metrics.phasewords import COUNTER_KEYS, EPOCH_KEYS
 from exptrack.metrics.reprints import Reprints, printed_alike
 
 # a line of the block: "wandb:   train/box_loss 0.01713" (a bare "wandb:" ends it)

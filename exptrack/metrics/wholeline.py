@@ -22,7 +22,7 @@ from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
 from exptrack.metrics.lrprints import UNIT_AFTER
 from exptrack.metrics.naming import BRACKET_UNIT, PREPOSITIONS, normalize_name
-from exptrack.metrics.phases import WORD_PHASES
+from exptrack.metrics.phasewords import WORD_PHASES
 
 # a data frame's row: its index, an item's label, its value ("17   season_onehot_2   0.10",
 # feature importances; a row of a metric's name is a metric's: "0   accuracy   0.93")
