@@ -1,15 +1,18 @@
 """Shared by the zoo cases that hold a repository's script verbatim (``openspiel_cfr``,
 ``tinygrad_mnist``, PyTorch's examples): git's id of the text, to check it is the file at
 the commit named; the lines a case adds after anchors of it to record what it computes;
-MNIST's IDX files, where an example's ``datasets.MNIST`` finds them."""
+MNIST's IDX files, where an example's ``datasets.MNIST`` finds them; a repository's module
+run again with such lines (PaddleClas', PaddleDetection's)."""
 
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from types import ModuleType
 
     import numpy as np
 
@@ -27,6 +30,17 @@ def with_lines(text: str, lines: dict[str, str]) -> str:
         assert text.count(anchor) == 1, anchor
         text = text.replace(anchor, anchor + line)
     return text
+
+
+def load_with_lines(module: ModuleType, path: Path, blob: str, lines: dict[str, str],
+                    record: list[Any], source: str) -> None:
+    """``module`` run again from ``path``, its text checked to be ``blob`` (``source``'s file)
+    and given ``lines`` (``with_lines``), which append to ``module.ZOO_RECORD``, ``record``."""
+    text = path.read_text(encoding="utf-8")
+    if git_blob_id(text) != blob:
+        sys.exit(f"{path} is not {source}'s")
+    module.ZOO_RECORD = record
+    exec(compile(with_lines(text, lines), str(path), "exec"), module.__dict__)
 
 
 def write_idx(path: Path, array: np.ndarray) -> None:

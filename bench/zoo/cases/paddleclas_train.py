@@ -98,7 +98,7 @@ import cv2
 import numpy as np
 import paddle
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines
+from _verbatim import load_with_lines
 
 SOURCE_REPO = "PaddlePaddle/PaddleClas"
 SOURCE_COMMIT = "d178931fca432204e6b7422bac4f92e09ff22fa4"
@@ -149,14 +149,10 @@ def write_images() -> None:
         Path(f"dataset/{split}_list.txt").write_text("".join(lines), encoding="utf-8")
 
 
-def load_with_lines(module, spec: tuple[str, str, dict[str, str]], record: list) -> None:
+def load(module, spec: tuple[str, str, dict[str, str]], record: list) -> None:
     """The module's stock text at the commit, with the record's lines, compiled in place."""
     rel, blob, lines = spec
-    text = (REPO / rel).read_text(encoding="utf-8")
-    if git_blob_id(text) != blob:
-        sys.exit(f"{REPO / rel} is not {SOURCE_REPO}'s at {SOURCE_COMMIT}")
-    module.ZOO_RECORD = record
-    exec(compile(with_lines(text, lines), str(REPO / rel), "exec"), module.__dict__)
+    load_with_lines(module, REPO / rel, blob, lines, record, f"{SOURCE_REPO} at {SOURCE_COMMIT}")
 
 
 if not (REPO / "tools" / "train.py").is_file():
@@ -168,8 +164,8 @@ import ppcls.engine.evaluation  # noqa: E402
 import ppcls.engine.evaluation.classification  # noqa: E402
 
 record: list = []
-load_with_lines(ppcls.engine.engine, ENGINE, record)
-load_with_lines(ppcls.engine.evaluation.classification, EVALUATION, record)
+load(ppcls.engine.engine, ENGINE, record)
+load(ppcls.engine.evaluation.classification, EVALUATION, record)
 # Engine looks the function up on the package, which imported the stock one
 ppcls.engine.evaluation.classification_eval = \
     ppcls.engine.evaluation.classification.classification_eval
