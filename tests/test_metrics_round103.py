@@ -93,3 +93,17 @@ def test_a_moment_in_a_records_metadata_is_no_metric() -> None:
     data = (ZOO / "dopamine_dqn" / "pipe" / "output.log").read_bytes()
     found = {o.name for o in parse_text(data)}
     assert "Return" in found and not any("timestamp" in name for name in found)
+
+
+def test_darknets_tables_counts_and_status_are_no_metrics() -> None:
+    # AlexeyAB's Darknet 0.2.5.7 (YOLOv3-tiny, 30 iterations): its network's table as the
+    # model loads ("   0 conv     16       3 x 3/ 1 ... 0.008 BF", printed twice), the boxes
+    # loaded ("total_bbox = 109, rewritten_bbox = 1.83 %"), and the status written before each
+    # iteration's line ("\x1b[H\x1b[J1/30: loss=47.2 hours left=-1.0\x07": its loss rounded)
+    data = (ZOO / "darknet_train" / "pty" / "output.log").read_bytes()
+    found = parse_text(data)
+    names = {o.name for o in found}
+    assert not names & {"conv", "route", "max", "total_bbox", "rewritten_bbox"}, names
+    losses = [o for o in found if o.name == "loss"]
+    assert [o.step for o in losses] == list(range(1, 31))
+    assert losses[0].value == 54.896145  # the iteration's line's, not the status' 54.9

@@ -484,6 +484,14 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # figures (forces_rms), none a result; Lightning's test table and metrics.csv
     "clovaai_str_train",  # (session 103) deep-text-recognition-benchmark's train.py: "[100/300]
     # Train loss: ..., Valid loss: ...", "Current_accuracy : 85.1", its prediction table
+    "libfm_train",  # (session 103) libFM's "#Iter=  0\tTrain=1.05\tTest=1.16", its -rlog file
+    "llmc_train_gpt2",  # (session 103) llm.c's train_gpt2.c: "step 9: train loss 4.56 (took
+    # 2500 ms)", "val loss 10.83"
+    "paddledet_train",  # (session 103) PaddleDetection: "Epoch: [0] [ 0/8] ... loss: ...",
+    # pycocotools' summary, its VisualDL log
+    ("darknet_train", "pty"),  # (session 103) Darknet's iteration lines, Region lines, -map
+    # summary; its network table, box count and terminal status no metrics (under a pipe its
+    # image counter's "\r8" runs into "Total Detection Time: 1 Seconds": "Time")
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:

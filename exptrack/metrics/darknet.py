@@ -16,6 +16,10 @@ A layer's values are named as printed, after the layer's index (``Region_82_Avg_
 ``Region_139_total_loss``): three layers print the same names each iteration. The
 normaliser's weights are configuration, and ``count`` (the objects in the batch) is a
 count; the images seen and the hours left are not measurements of the iteration either.
+Nor are the network's table printed as the model loads (``0 conv 16 3 x 3/ 1 ... 0.008
+BF``), AlexeyAB's count of the boxes loaded (``total_bbox = 109, rewritten_bbox = 1.83 %``),
+and the status it writes before each iteration's line (``\x1b[H\x1b[J1/30: loss=47.2 hours
+left=-1.0\x07``: that iteration's loss, rounded to a tenth).
 """
 
 from __future__ import annotations
@@ -37,11 +41,18 @@ _SKIPPED = frozenset({"count", "conf_thresh", "TP", "FP", "FN"})
 _MAP = re.compile(r"^\s*mean[ _]average[ _]precision \((?P<name>mAP@[\d.]{1,6})\) = $")
 _AT_THRESHOLD = " for conf_thresh = "  # "..., precision = 0.69, recall = 0.55, F1-score = 0.61"
 _PER_CLASS = re.compile(r"^class_id = $")  # "class_id = 0, name = person, ap = 62.31%"
+# a row of the network's table, printed as the model loads ("   0 conv     16       3 x 3/ 1
+# 96 x  96 x   3 ->   96 x  96 x  16 0.008 BF"): filters, sizes and billions of flops
+_LAYER = re.compile(r"\s{0,6}\d{1,4} (?:conv|max|avg|route|upsample|yolo|shortcut|region|reorg"
+                    r"|dropout|connected|softmax|scale_channels|sam|local_avg)\b")
 
 
 def plan(pieces: list[str], text: str) -> tuple[Action, ...] | None:
     """The actions of a Darknet line (``pieces``: its texts at even and numbers at odd
     indices), or None when the line is not one. (Run once per line shape, as ``rules``.)"""
+    if _LAYER.match(text) or pieces[0] == " total_bbox = " \
+            or (": loss=" in text and " hours left=" in text):
+        return ()  # the network's table; the boxes loaded so far; the terminal's status
     if pieces[2] == _ITERATION[0]:
         return _iteration(pieces) if len(pieces) >= 13 and not pieces[0].strip() else None
     if "Region " not in text:

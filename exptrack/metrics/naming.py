@@ -43,8 +43,8 @@ _NAME_BEFORE = re.compile(
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)", a GAN's D(G(z))
     r"""(?:(?<=[A-Za-z])\((?:[A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?"""
     r"""|[A-Za-z]{1,3}\([A-Za-z]{1,3}\)|""" + _PHASE_PAIR
-    # a class's name: PaddleClas' "lr(LinearWarmup)", "lr(CosineAnnealingDecay)" (its scheduler)
-    + r"""|[A-Z][a-z]{1,15}(?:[A-Z][a-z0-9]{0,15}){1,4})\))?"""
+    # a class's name: PaddleClas' "lr(LinearWarmup)", "lr(Exponential)" (its scheduler's)
+    + r"""|[A-Z][a-z]{1,15}(?:[A-Z][a-z0-9]{0,15}){0,4})\))?"""
     r"""(?:(?<=[A-Za-z])(?!""" + BRACKET_UNIT + r""")\s?\[\d{0,4}[A-Za-z]\w{0,7}\]"""
     r"""(?=\s{0,2}[:=]))?"""  # JoeyNMT's "bleu[13a]:", TorchDrug's "mean absolute error
     # [alpha]:" (a task's, in a multi-task metric's key; not a unit's "[m]")
