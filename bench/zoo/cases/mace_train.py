@@ -79,29 +79,17 @@ import json
 import sys
 
 import mace
-import numpy as np
+from _emt_clusters import emt_clusters
 from _truth import series, write_truth
-from ase import Atoms
-from ase.calculators.emt import EMT
 from ase.io import write
 from mace.cli.run_train import main
 
-rng = np.random.default_rng(0)
-frames = []
-for _ in range(40):
-    n = int(rng.integers(3, 7))
-    while True:
-        positions = rng.uniform(0.0, 4.0, size=(n, 3))
-        gaps = np.linalg.norm(positions[:, None] - positions[None], axis=-1)
-        if gaps[np.triu_indices(n, 1)].min() > 2.2:
-            break
-    atoms = Atoms(numbers=rng.choice([29, 28], size=n), positions=positions)
-    atoms.calc = EMT()
+frames = emt_clusters()
+for atoms in frames:  # (MACE reads its labels from the REF_ keys, not a calculator)
     energy, forces = atoms.get_potential_energy(), atoms.get_forces()
     atoms.calc = None
     atoms.info["REF_energy"] = energy
     atoms.arrays["REF_forces"] = forces
-    frames.append(atoms)
 write("train.xyz", frames, format="extxyz")
 
 sys.argv = ["mace_run_train", "--name", "MACE_model", "--train_file", "train.xyz",

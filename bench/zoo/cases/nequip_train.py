@@ -37,7 +37,7 @@ the record is a file in the run folder (nothing online). Hydra's output folder i
 ``outputs/<date>/<time>``), so the fixture's file path is the same each capture.
 Data: ``clusters.xyz`` written here with ASE (extxyz): 40 random Cu/Ni clusters of 3 to 6
 atoms (positions uniform in a 4 A box, every pair at least 2.2 A apart, numpy
-``default_rng(0)``; ``mace_train``'s generator), energies and forces from ASE's ``EMT``
+``default_rng(0)``; ``_emt_clusters``, as ``mace_train``'s), energies and forces from ASE's ``EMT``
 calculator, stored as extxyz's ``energy`` and ``forces`` (ASE's single-point calculator, what
 ``nequip.data.ase.from_ase`` reads first); nothing downloaded. About 5 s of training, the rest
 imports.
@@ -114,10 +114,8 @@ import sys
 from pathlib import Path
 
 import nequip
-import numpy as np
+from _emt_clusters import emt_clusters
 from _truth import series, write_truth
-from ase import Atoms
-from ase.calculators.emt import EMT
 from ase.io import write
 
 CONFIG = """\
@@ -222,21 +220,7 @@ training_module:
     per_type_energy_shifts_trainable: false
 """
 
-rng = np.random.default_rng(0)
-frames = []
-for _ in range(40):
-    n = int(rng.integers(3, 7))
-    while True:
-        positions = rng.uniform(0.0, 4.0, size=(n, 3))
-        gaps = np.linalg.norm(positions[:, None] - positions[None], axis=-1)
-        if gaps[np.triu_indices(n, 1)].min() > 2.2:
-            break
-    atoms = Atoms(numbers=rng.choice([29, 28], size=n), positions=positions)
-    atoms.calc = EMT()
-    atoms.get_potential_energy()
-    atoms.get_forces()
-    frames.append(atoms)
-write("clusters.xyz", frames, format="extxyz")
+write("clusters.xyz", emt_clusters(), format="extxyz")
 Path("config.yaml").write_text(CONFIG, encoding="utf-8")
 
 nequip_train = Path(sys.executable).with_name("nequip-train")
