@@ -10,6 +10,7 @@ import glob
 import json
 import math
 import os
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from _truth import series, write_truth
@@ -29,6 +30,26 @@ def hf_log_history(path: str = "output/trainer_state.json") -> dict[str, dict[st
             if name not in ("epoch", "step", "total_flos"):
                 values.setdefault(name, []).append((entry["step"], value))
     return {name: series(pairs, "step", rel_tolerance=5e-4) for name, pairs in values.items()}
+
+
+def hf_history_and_results(results: Sequence[str], not_metrics: Collection[str],
+                           folder: str = "output") -> dict[str, list[tuple[Any, Any]]]:
+    """Each metric's (step, value) pairs: ``trainer_state.json``'s log history (saved before a
+    closing ``evaluate()``), then each ``results`` file (``eval_results.json``, what
+    ``save_metrics`` writes after it) at the run's last step; ``not_metrics`` left out."""
+    with open(f"{folder}/trainer_state.json", encoding="utf-8") as handle:
+        state = json.load(handle)
+    pairs: dict[str, list[tuple[Any, Any]]] = {}
+    for entry in state["log_history"]:
+        for name, value in entry.items():
+            if name not in not_metrics:
+                pairs.setdefault(name, []).append((entry["step"], value))
+    for name_of_file in results:
+        with open(f"{folder}/{name_of_file}", encoding="utf-8") as handle:
+            for name, value in json.load(handle).items():
+                if name not in not_metrics:
+                    pairs.setdefault(name, []).append((state["global_step"], value))
+    return pairs
 
 
 def write_hf_truth(trainer: Any, framework: str, version: str,

@@ -58,7 +58,6 @@ Judgements:
 """
 # zoo-venv: llm
 
-import json
 import os
 import random
 
@@ -68,6 +67,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import datasets
 import numpy as np
 import transformers
+from _records import hf_history_and_results
 from _truth import series, write_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, processors, trainers
 from transformers import (
@@ -163,19 +163,7 @@ trainer.save_metrics("predict", metrics)
 
 # truth: the saved log history, then the final evaluate's and the predict's results files
 NOT_METRICS = {"epoch", "step", "total_flos", "train_samples", "eval_samples", "predict_samples"}
-with open("output/trainer_state.json", encoding="utf-8") as handle:
-    state = json.load(handle)
-final_step = state["global_step"]
-pairs: dict[str, list[tuple[int, float]]] = {}
-for entry in state["log_history"]:
-    for name, value in entry.items():
-        if name not in NOT_METRICS:
-            pairs.setdefault(name, []).append((entry["step"], value))
-for results in ("eval_results.json", "predict_results.json"):
-    with open(f"output/{results}", encoding="utf-8") as handle:
-        for name, value in json.load(handle).items():
-            if name not in NOT_METRICS:
-                pairs.setdefault(name, []).append((final_step, value))
+pairs = hf_history_and_results(("eval_results.json", "predict_results.json"), NOT_METRICS)
 
 
 def spec(name: str, values: list[tuple[int, float]]) -> dict:

@@ -53,6 +53,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import torch
+from _reverse_corpus import word_lists
 from _truth import series, write_truth
 from litgpt import GPT, Config
 from litgpt.utils import save_config
@@ -62,11 +63,8 @@ random.seed(0)
 torch.manual_seed(0)
 
 # --- tiny synthetic instruction data ------------------------------------------------------
-WORDS = ["red", "green", "blue", "cat", "dog", "bird", "runs", "jumps", "sleeps", "the", "a",
-         "small", "big", "fast", "slow", "tree", "house", "river", "sun", "moon"]
 rows = []
-for _ in range(40):
-    words = [random.choice(WORDS) for _ in range(random.randint(3, 6))]
+for words in word_lists(40):
     rows.append({"instruction": "Reverse the words.", "input": " ".join(words),
                  "output": " ".join(reversed(words))})
 with open("data.json", "w", encoding="utf-8") as handle:

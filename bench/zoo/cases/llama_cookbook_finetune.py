@@ -63,6 +63,7 @@ from importlib.metadata import version
 
 import llama_cookbook.utils.train_utils as train_utils
 import torch
+from _reverse_corpus import word_lists
 from _truth import series, write_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, processors, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
@@ -71,11 +72,8 @@ random.seed(0)
 torch.manual_seed(0)
 
 # --- tiny synthetic text: "reverse the words" prompts and answers -------------------------
-WORDS = ["red", "green", "blue", "cat", "dog", "bird", "runs", "jumps", "sleeps", "the", "a",
-         "small", "big", "fast", "slow", "tree", "house", "river", "sun", "moon"]
 rows = []
-for _ in range(48):
-    words = [random.choice(WORDS) for _ in range(random.randint(3, 6))]
+for words in word_lists(48):
     rows.append({"prompt": "Reverse: " + " ".join(words) + "\nAnswer:",
                  "answer": " " + " ".join(reversed(words))})
 with open("tiny_reverse.json", "w", encoding="utf-8") as handle:

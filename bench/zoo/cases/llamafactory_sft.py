@@ -87,6 +87,8 @@ import sys
 from importlib.metadata import version
 
 import torch
+from _records import hf_history_and_results
+from _reverse_corpus import word_lists
 from _truth import series, write_truth
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
@@ -97,11 +99,8 @@ torch.manual_seed(0)
 hf_logging.disable_progress_bar()  # the case's own save_pretrained: no "Writing model shards"
 
 # --- tiny alpaca-format data set, registered in a local dataset_info.json --------------------
-WORDS = ["red", "green", "blue", "cat", "dog", "bird", "runs", "jumps", "sleeps", "the", "a",
-         "small", "big", "fast", "slow", "tree", "house", "river", "sun", "moon"]
 rows = []
-for _ in range(64):
-    words = [random.choice(WORDS) for _ in range(random.randint(3, 6))]
+for words in word_lists(64):
     rows.append({"instruction": "Reverse the words.", "input": " ".join(words),
                  "output": " ".join(reversed(words))})
 os.makedirs("data", exist_ok=True)
@@ -181,18 +180,7 @@ subprocess.run([cli, "train", "config.yaml"], check=True)
 
 # --- truth: the saved log history, then the closing evaluate's results file ---------------
 NOT_METRICS = {"epoch", "step", "total_flos"}
-with open("output/trainer_state.json", encoding="utf-8") as handle:
-    state = json.load(handle)
-final_step = state["global_step"]
-pairs: dict[str, list[tuple[int, float]]] = {}
-for entry in state["log_history"]:
-    for name, value in entry.items():
-        if name not in NOT_METRICS:
-            pairs.setdefault(name, []).append((entry["step"], value))
-with open("output/eval_results.json", encoding="utf-8") as handle:
-    for name, value in json.load(handle).items():
-        if name not in NOT_METRICS:
-            pairs.setdefault(name, []).append((final_step, value))
+pairs = hf_history_and_results(("eval_results.json",), NOT_METRICS)
 
 # LLaMA-Factory's own LogCallback record holds the same losses at the same steps (the closing
 # evaluate comes after on_train_end has closed its writer)
