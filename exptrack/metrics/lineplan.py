@@ -10,6 +10,7 @@ from exptrack.metrics import (
     darknet,
     detectron,
     distiller,
+    dumpheads,
     dumps,
     flower,
     forms,
@@ -258,7 +259,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
     listing, key = dumps.classify(text) if not tool.traced and not context and (
         len(values) < 2 or (len(values) == 2 and dumps.two_cells(text))) else (
-        dumps.CONTINUES, "") if not values and dumps.heading_phase(text) else (0, "")
+        dumps.CONTINUES, "") if not values and dumpheads.heading_phase(text) else (0, "")
     # ("Epoch 15 - Val metrics:": the epoch, and a heading over the keys that follow)
     naming = peek if listing else name
     metrics = tuple((naming(a.name), *span(a.token),
