@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from exptrack.metrics import forms, names, netlabels, wholeline
+from exptrack.metrics import barrenders, forms, names, netlabels, wholeline
 from exptrack.metrics.actions import (
     Action,
     judge_dict,
@@ -76,7 +76,7 @@ def settle(line: str, offsets: list[int], pieces: list[str],
             actions = kept
     if len(actions) > PER_CLASS:
         actions = without_per_class(actions)
-        if not forms.KERAS_KEYS.match(line):  # (Keras' outputs "dense_2_loss_1" ... "_10": the
+        if not barrenders.KERAS_KEYS.match(line):  # (Keras' outputs "dense_2_loss_1" ... "_10": the
             actions = without_per_item(actions)  # model's heads, each compiled with its loss)
     actions = netlabels.labelled(line, offsets, actions)  # Keras-GAN's "[D loss: 0.3,
     # acc: 0.9]  [A loss: 2.3, acc: 0.4]": each group's "acc" its network's
