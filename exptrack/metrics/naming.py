@@ -28,7 +28,7 @@ is_denied = names.denied
 _PHASE_WORD = r"(?:[Tt]rain|[Tt]raining|[Vv]al|[Vv]alid|[Vv]alidation|[Tt]est|[Dd]ev|[Ee]val)"
 _PHASE_PAIR = _PHASE_WORD + "/" + _PHASE_WORD
 # a unit in square brackets after a name, no part of it: OpenGS-SLAM's "RMSE ATE [m] 1.0073",
-# "PSNR [dB]: 30.1" (``wholeline.lone_pair`` drops it from the field it compares)
+# "PSNR [dB]: 30.1" (``settle.lone_pair`` drops it from the field it compares)
 BRACKET_UNIT = r"\s\[(?:[cmk]?m|m?s|sec|min|h|dB|%|px|deg|rad|[KMG]i?B|Hz)\]"
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<===)|(?<=\s@)|(?<=^#)|(?<=\s#)|(?<=\.\.))['"]?"""
