@@ -16,7 +16,8 @@ from typing import Any
 
 from conftest import metric_rows, only_run, track, track_json
 
-from exptrack.capture.metricfiles import PrintedFolders, _apart
+from exptrack.capture.metricfiles import _apart
+from exptrack.capture.printedfolders import PrintedFolders
 from exptrack.metrics import Observation, files
 from exptrack.metrics.merge import merge_sources
 from exptrack.metrics.records import live_summaries

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import threading
 import time
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exptrack.capture.artifacts import MTIME_SLACK_S, TRACK_FILES, skip_dir
+from exptrack.capture.printedfolders import PrintedFolders
 from exptrack.errors import MissingExtra
 from exptrack.fsutil import make_dirs, write_atomic
 from exptrack.metrics import cometzip, files, mlflowstore
@@ -48,14 +48,7 @@ LARGE_EVERY_S = 30.0
 # git does with its "racily clean" entries, so the last look never keeps a torn read.
 RACY_NS = 2_000_000_000
 _SUFFIXES = (".csv", ".log", ".tsv", ".json", ".ndjson")
-# Where a framework says it keeps a run's results, outside the working folder: Ray Tune's
-# "View detailed results here: /home/me/ray_results/train_fn_2025-06-01_10-00-00" (its
-# default storage is ~/ray_results), its older status table's "Result logdir: ..."
-_PRINTED_FOLDER = re.compile(rb"(?:View detailed results here|Result logdir): "
-                             rb"(/[^\r\n\x1b]{1,4096})")
 _METRICS_DIR = f"{os.sep}metrics{os.sep}"  # (MLflow's file store: a metric a file)
-OUTPUT_READ_MAX = 4 * 1024 * 1024  # new output read a scan, at most (a flood is skipped)
-MAX_PRINTED_FOLDERS = 16
 
 
 @dataclass
@@ -262,36 +255,6 @@ class MetricFileWatcher:
         prefixes = files.run_prefixes((found.path, found.kind) for found in chosen)
         return [(found, (found.kind, _prefixed(found.observations, prefixes.get(found.path))))
                 for found in chosen]
-
-
-class PrintedFolders:
-    """The folders the run's output names as where it keeps its results (``_PRINTED_FOLDER``),
-    read from ``output.log`` as it grows: each look reads what was written since the last
-    (at most ``OUTPUT_READ_MAX``), up to its last complete line."""
-
-    def __init__(self, log: Path) -> None:
-        self.log = log
-        self.offset = 0
-        self.folders: list[Path] = []
-
-    def update(self) -> list[Path]:
-        try:
-            with open(self.log, "rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
-                self.offset = max(self.offset, size - OUTPUT_READ_MAX)
-                handle.seek(self.offset)
-                data = handle.read(size - self.offset)
-        except OSError:
-            return self.folders
-        end = data.rfind(b"\n") + 1  # a line still being written is read next time
-        if end == 0 and len(data) > 65536:  # (a bar redrawn with "\r" alone, no "\n")
-            end = len(data) - 4096
-        self.offset += end
-        for match in _PRINTED_FOLDER.finditer(data, 0, end):
-            folder = Path(os.fsdecode(match.group(1).rstrip()))
-            if folder not in self.folders and len(self.folders) < MAX_PRINTED_FOLDERS:
-                self.folders.append(folder)  # (it may not be there yet)
-        return self.folders
 
 
 def _candidates(root: Path, since: float, skip: set[Path]) -> list[Path]:

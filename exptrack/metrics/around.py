@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from exptrack.metrics import abbrev, names, namewords
-from exptrack.metrics.phasewords import COUNTER_KEYS, WORD_PHASES
+from exptrack.metrics.phasewords import COUNTER_KEYS
 
 # the time units a value can carry after it ("893.76ms", "3.12 seconds")
 TIME_UNITS = frozenset({"ms", "s", "us", "sec", "secs", "second", "seconds"})
@@ -57,17 +57,6 @@ def thousands(unit: str, name: str) -> float | None:
 
 # A strong pair whose value is followed by a plain noun is a count ("Summary: 283 layers,").
 COUNT_NOUN = re.compile(r"^ (?:\.[a-z]{2,}|[a-z]{3,}s)\b(?![/\w]|\s*[:=(\d]|\s+[+-]?\.?\d)")
-# Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
-SPACED_ASSIGN = re.compile(  # not a bar "Evaluate   : 100%|"; not "learning rate = 1e-4",
-    r"(?<![\w./\-)\]])(?<!(?i:learning) )"  # the schedule's value printed as it changes;
-    r"(?<!(?i:test) )(?<!(?i:val) )(?<!(?i:valid) )(?<!(?i:eval) )"  # a phase's value: "Test
-    r"(?<!(?i:train) )(?<!(?i:training) )(?<!(?i:validation) )"  # AMRI      : -0.00855"
-    r"([A-Za-z_)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d(?![\d.]*%\|)")
-# ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
-METRIC_END = re.compile(
-    r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
-    r"(?i:loss|acc|accuracy|err|error|score|test|f1|auc|map|iou|reward|rmse|mae|mse|bleu|"
-    r"wer|cer|ppl|perplexity|precision|recall)$")
 # Words before a name that belong to it ("max mem: 3524", "Last reward: 25.0", "learning
 # rate: 3e-07"): up to three words right after a field boundary (start, a comma, a tab, a
 # pipe, two spaces, " - ").
@@ -391,18 +380,3 @@ def device_quantity(pieces: list[str], index: int, device_at: int,
     name = f"{device['device']}_{pieces[index - 2]}_{quantity['name'].replace(' ', '_')}"
     start = device_at + len(text) - len(text[-24:]) + device.start("device")
     return {index: (name, start, name_at + quantity.end("name"))}
-
-
-def bracketed_key(name: str, value: str) -> bool:
-    """Is a word in brackets before its ``value``, no colon between ("[lr] 0.0002", "[val]
-    -0.599", "[topic_diversity] 0.93"), a key: a metric's word, a phase's, or a snake_case
-    identifier before a fraction? (Not a tag: "[INFO] 3", "[rank0] 12", "[GPU] 0"; nor a
-    label's index, "[fold_0] 039/200", nor a code or a count, "[return_code] 0".)"""
-    low = name.lower()
-    if low in WORD_PHASES or low in ("lr", "learning_rate"):
-        return True
-    if "." not in value:  # a whole number: a metric's own word alone ("[score] 5")
-        return "_" not in name and names.metric_like(name)
-    return names.metric_like(name) or ("_" in name.strip("_") and name.islower()
-                                       and not any(c.isdigit() for c in name)
-                                       and not names.denied(name))

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from exptrack.metrics import (
+    barrenders,
     darknet,
     detectron,
     distiller,
+    dumpheads,
     dumps,
     flower,
     forms,
@@ -104,7 +106,7 @@ EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms":
 # report after its batches' lines (MindSpore's TimeMonitor, DGL's "Epoch Time(s)"): no step
 KERAS_BAR = 1 << 10  # a Keras bar ("235/285 [====>...] - ETA: 0s - loss: 0.11"): see KERAS
 # a Keras progress bar's line, Keras 2 ("[====>....]") or 3 ("━━━━"): "count/total bar"
-KERAS = forms.KERAS_BAR
+KERAS = barrenders.KERAS_BAR
 # a value the epoch reports of itself: "epoch time", DGL's "Epoch_Time(s)", "epoch_loss"
 _EPOCH_NAME = re.compile(r"(?i)epoch[_ \-(]")
 # a pipeline's stage announced by its count ("[4/5] Training model...", "[Step 2/4] Computing
@@ -258,7 +260,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     values = [a for a in actions if a.kind in (rules.METRIC, rules.RATIO, rules.TIMED)]
     listing, key = dumps.classify(text) if not tool.traced and not context and (
         len(values) < 2 or (len(values) == 2 and dumps.two_cells(text))) else (
-        dumps.CONTINUES, "") if not values and dumps.heading_phase(text) else (0, "")
+        dumps.CONTINUES, "") if not values and dumpheads.heading_phase(text) else (0, "")
     # ("Epoch 15 - Val metrics:": the epoch, and a heading over the keys that follow)
     naming = peek if listing else name
     metrics = tuple((naming(a.name), *span(a.token),
@@ -272,7 +274,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     tokens = [a.token for a in actions] + [a.denominator for a in values if a.denominator]
     if any(a.kind == rules.BAR_STEP for a in actions) \
             or not all(forms.is_plain(pieces[t]) for t in tokens) \
-            or (context and forms.unsized_bar(text) >= 0):  # (a bar's renders: ``slowpath``)
+            or (context and barrenders.unsized_bar(text) >= 0):  # (a bar's renders: ``slowpath``)
         flags |= SLOW
     if metrics and KERAS.match(text):
         flags |= KERAS_BAR

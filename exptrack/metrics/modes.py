@@ -7,7 +7,7 @@ results and their copypaste lines (``RESULTS``, ``COPYPASTE``), a Keras epoch's 
 
 from __future__ import annotations
 
-from exptrack.metrics import detectron, dumps, flower, names, reprints, rules
+from exptrack.metrics import detectron, dumpheads, dumps, flower, names, reprints, rules
 from exptrack.metrics import wandbsummary as wandb
 from exptrack.metrics.heldlines import HeldLines, is_epoch
 from exptrack.metrics.lineplan import (
@@ -99,7 +99,7 @@ class ModedBlocks(HeldLines):
         if block.mode == dumps.ROWS:
             text = text_of(raw)
             if text.strip() and not plan.context and len(block.lines) < MAX_OBJECT_LINES \
-                    and not (block.lines and dumps.is_rule(text)):
+                    and not (block.lines and dumpheads.is_rule(text)):
                 block.lines.append("")  # one class's row ("  causal : F1=0.86 (P=0.81")
                 return True
             self._dump = None  # the breakdown's end: the line reads on its own

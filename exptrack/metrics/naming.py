@@ -1,6 +1,7 @@
 """The name of a value: the text right before a number that names it, with the words and
-the phase phrase before it that belong to it (``find_name``). Regexes run on bounded text
-(the 120 characters before a number) with no nested quantifiers over the same characters.
+the phase phrase before it that belong to it (``find_name``), a word in brackets before its
+value as a key (``bracketed_key``). Regexes run on bounded text (the 120 characters before a
+number) with no nested quantifiers over the same characters.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from exptrack.metrics import abbrev, names, qualifiers
 from exptrack.metrics.around import (
     STOPWORDS,
     WORDS_BEFORE,
-    bracketed_key,
     measure_unit,
     words_before,
 )
@@ -28,7 +28,7 @@ is_denied = names.denied
 _PHASE_WORD = r"(?:[Tt]rain|[Tt]raining|[Vv]al|[Vv]alid|[Vv]alidation|[Tt]est|[Dd]ev|[Ee]val)"
 _PHASE_PAIR = _PHASE_WORD + "/" + _PHASE_WORD
 # a unit in square brackets after a name, no part of it: OpenGS-SLAM's "RMSE ATE [m] 1.0073",
-# "PSNR [dB]: 30.1" (``wholeline.lone_pair`` drops it from the field it compares)
+# "PSNR [dB]: 30.1" (``settle.lone_pair`` drops it from the field it compares)
 BRACKET_UNIT = r"\s\[(?:[cmk]?m|m?s|sec|min|h|dB|%|px|deg|rad|[KMG]i?B|Hz)\]"
 _NAME_BEFORE = re.compile(
     r"""(?:^|(?<=[\s{(\[\],;|*<>])|(?<=^/)|(?<=^-)|(?<=---)|(?<===)|(?<=\s@)|(?<=^#)|(?<=\s#)|(?<=\.\.))['"]?"""
@@ -375,3 +375,18 @@ def _phrase_phase(phrase: re.Match[str]) -> str:
     index = phrase.group("index") or ""
     return WORD_PHASES[phrase.group("phase").lower()] + (
         f"_{index[1:-1]}" if index.startswith("(") else index)  # "Val(step1) ": val_step1
+
+
+def bracketed_key(name: str, value: str) -> bool:
+    """Is a word in brackets before its ``value``, no colon between ("[lr] 0.0002", "[val]
+    -0.599", "[topic_diversity] 0.93"), a key: a metric's word, a phase's, or a snake_case
+    identifier before a fraction? (Not a tag: "[INFO] 3", "[rank0] 12", "[GPU] 0"; nor a
+    label's index, "[fold_0] 039/200", nor a code or a count, "[return_code] 0".)"""
+    low = name.lower()
+    if low in WORD_PHASES or low in ("lr", "learning_rate"):
+        return True
+    if "." not in value:  # a whole number: a metric's own word alone ("[score] 5")
+        return "_" not in name and names.metric_like(name)
+    return names.metric_like(name) or ("_" in name.strip("_") and name.islower()
+                                       and not any(c.isdigit() for c in name)
+                                       and not names.denied(name))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from exptrack.metrics import forms, rules
+from exptrack.metrics import barrenders, forms, rules
 from exptrack.metrics.columns import ColumnPlan
 from exptrack.metrics.lineplan import EPOCH_REPORT, Plan, bar_finished
 from exptrack.metrics.observation import Carried, Observation
@@ -82,9 +82,9 @@ class Placing:
                 c[0] in (rules.STEP, rules.BATCH) for c in plan.context):
             self.step = None  # "Epoch 96: 80% 966/1200 [...]": an earlier line's step is over
         step, epoch = self._placed_step(plan), self.epoch
-        unsized = forms.unsized_bar(raw) if bar is None and plan.context else -1
+        unsized = barrenders.unsized_bar(raw) if bar is None and plan.context else -1
         if bar is not None and step is None and epoch is None:
-            tail = forms.bar_tail_in(raw) \
+            tail = barrenders.bar_tail_in(raw) \
                 if finished and plan.metrics and plan.metrics[-1][1] > bar_end else -1
             after = tuple(m for m in plan.metrics if m[1] >= tail) if tail >= 0 else ()
             if after and not any(m[0] in self._bar_names for m in after):  # a print glued
@@ -106,7 +106,7 @@ class Placing:
             # which no step of the line places: like a terminal's redraw, it repeats the
             # values it already showed; a line printed right after the bar's bracket, glued
             # to it ("...?it/s][Epoch 2/100] Loss: 2.18  LR: 0.001"), is a line of its own
-            tail = forms.bar_tail_in(raw)
+            tail = barrenders.bar_tail_in(raw)
             shown, glued = plan, None
             if tail >= 0:
                 shown = plan._replace(metrics=tuple(m for m in plan.metrics if m[1] < tail))

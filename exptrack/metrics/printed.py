@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from exptrack.metrics import around, forms, names, remarks
+from exptrack.metrics import forms, names, remarks
 from exptrack.metrics.phasewords import EPOCH_KEYS, STEP_KEYS
 
 # the label of a row of bare numbers in aligned columns ("  Wife   56.0   75.0")
@@ -24,6 +24,17 @@ _SWITCHED_ON = re.compile(r"^\s{0,8}(?:\[[\w\- ]{1,30}\]\s{1,4})?(?:[\w\-.]{1,40
                           r"(?:enabled|disabled|activated|ON|OFF)\s?[|:,]\s")
 
 
+# Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
+SPACED_ASSIGN = re.compile(  # not a bar "Evaluate   : 100%|"; not "learning rate = 1e-4",
+    r"(?<![\w./\-)\]])(?<!(?i:learning) )"  # the schedule's value printed as it changes;
+    r"(?<!(?i:test) )(?<!(?i:val) )(?<!(?i:valid) )(?<!(?i:eval) )"  # a phase's value: "Test
+    r"(?<!(?i:train) )(?<!(?i:training) )(?<!(?i:validation) )"  # AMRI      : -0.00855"
+    r"([A-Za-z_)\]][\w./\-)\]]*)\s+[=:]\s+[+-]?\.?\d(?![\d.]*%\|)")
+# ... unless a name is a metric's ("loss = 0.53, acc = 0.91", "bestTest = 0.28")
+METRIC_END = re.compile(
+    r"(?:^|(?<=[_/.\-])|(?<=[a-z])(?=[A-Z]))"
+    r"(?i:loss|acc|accuracy|err|error|score|test|f1|auc|map|iou|reward|rmse|mae|mse|bleu|"
+    r"wer|cer|ppl|perplexity|precision|recall)$")
 _VALUE = re.compile(r"\s+[=:]\s+[+-]?(\d+\.\d+)(?![\d.eE])")
 _BEST = re.compile(r"(?i)\bbest\b")
 
@@ -43,7 +54,7 @@ def settings(line: str) -> bool:
     if " = " not in line and " : " not in line:
         return False
     text = remarks.AFTER_VALUE.sub("", line)
-    found = list(around.SPACED_ASSIGN.finditer(text))
+    found = list(SPACED_ASSIGN.finditer(text))
     spaced = [m.group(1) for m in found]
     # a line's key of two words ("Sq Rel : 0.04", depth estimation's squared relative error)
     phrases = [text[:m.end(1)] for m in found[:1]
@@ -53,7 +64,7 @@ def settings(line: str) -> bool:
         # (not a best so far, nor YOLOv5's "Best Possible Recall (BPR) = 0.9946" of anchors)
         return False
     return bool(spaced) and not any(
-        around.METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
+        METRIC_END.search(name) or names.metric_like(name) or name.lower() in EPOCH_KEYS
         or name.lower() in STEP_KEYS for name in spaced) \
         and not any(names.metric_like(phrase) for phrase in phrases)
 

@@ -8,7 +8,7 @@ bar is a line of its own. A mixin of ``MetricParser``, which keeps the state.
 
 from __future__ import annotations
 
-from exptrack.metrics import forms, reprints, ultralytics
+from exptrack.metrics import barrenders, reprints, ultralytics
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.terminal import clean
 
@@ -50,14 +50,14 @@ class BarReplay:
                     self._reprints.note(seen)  # (what W&B's run summary may repeat)
                     out.extend(seen)
                     continue
-                if is_bar and not forms.is_bar_render(text):
+                if is_bar and not barrenders.is_bar_render(text):
                     if text == self._bar_text:  # the same text drawn again over itself
                         continue  # (a bar's description redrawn, the bar cut off at the
                         # terminal's width: TorchRL's tutorial loop under a terminal)
                     self._bar_text = text  # a line printed over the bar: a line of its own
                     self._flush_mean_bar(out)
                     self._parse_lines([text], out)
-                elif is_bar and (tail := forms.bar_tail(text)) > 0:
+                elif is_bar and (tail := barrenders.bar_tail(text)) > 0:
                     # a line printed right after the bar, glued to it: the bar's render, then
                     # a line of its own
                     self._bar_text = text[:tail]
@@ -68,7 +68,7 @@ class BarReplay:
                     # a render replaces the whole line: programs that redraw pad or erase
                     # what is left of the previous one, and a stale tail would corrupt numbers
                     self._bar_text = text
-                    if forms.is_mean_bar(text):
+                    if barrenders.is_mean_bar(text):
                         self._mean_bar = text  # only its last render counts, see is_mean_bar
                         continue
                     self._flush_mean_bar(out)

@@ -1,6 +1,7 @@
 """The last judgement of a line's actions, once each number has its kind and name
 (``conclude``): a line of hyperparameters, a library's set-up line and a lone weak pair
-report nothing, timings alone wait for a step, a section's names take its phase; then
+report nothing (but the whole message of a metric's name and a fraction: ``lone_pair``),
+timings alone wait for a step, a section's names take its phase; then
 (``settle``) nested dicts name their values by their keys, a printed configuration keeps
 only its metrics, a JSON record only its own keys' values, a line of many per-class values
 none of them, and a bar alone places nothing."""
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from exptrack.metrics import forms, names, netlabels, wholeline
+from exptrack.metrics import barrenders, forms, names, netlabels
 from exptrack.metrics.actions import (
     Action,
     judge_dict,
@@ -21,6 +22,7 @@ from exptrack.metrics.actions import (
     without_per_item,
 )
 from exptrack.metrics.kinds import BAR_STEP, EPOCH, METRIC, PER_CLASS, RATIO, STEP, TIMED
+from exptrack.metrics.naming import BRACKET_UNIT
 from exptrack.metrics.nesting import name as nested_names
 from exptrack.metrics.settings import HYPER_NAMES
 from exptrack.metrics.unnamed import opening_trial
@@ -55,7 +57,7 @@ def conclude(pieces: list[str], line: str, offsets: list[int], actions: list[Act
         # a lone "word 12" counts only as a table cell ("test_acc    0.88"), a phrase ("Test
         # set accuracy 0.94"), or a whole message of a metric's name and a fraction ("Time
         index, name, sep, _ = weak_only[0]  # 2.56", nnU-Net's "09:41:39.49: train_loss 0.70")
-        whole = wholeline.lone_pair(pieces, index, name) if "\t" not in sep and len(sep) < 2 \
+        whole = lone_pair(pieces, index, name) if "\t" not in sep and len(sep) < 2 \
             else name
         if whole is None:
             return tuple(a for a in actions if a.token != index)
@@ -76,7 +78,7 @@ def settle(line: str, offsets: list[int], pieces: list[str],
             actions = kept
     if len(actions) > PER_CLASS:
         actions = without_per_class(actions)
-        if not forms.KERAS_KEYS.match(line):  # (Keras' outputs "dense_2_loss_1" ... "_10": the
+        if not barrenders.KERAS_KEYS.match(line):  # (Keras' outputs "dense_2_loss_1" ... "_10": the
             actions = without_per_item(actions)  # model's heads, each compiled with its loss)
     actions = netlabels.labelled(line, offsets, actions)  # Keras-GAN's "[D loss: 0.3,
     # acc: 0.9]  [A loss: 2.3, acc: 0.4]": each group's "acc" its network's
@@ -93,3 +95,38 @@ def settle(line: str, offsets: list[int], pieces: list[str],
         actions = [a._replace(kind=STEP) if a.kind == BAR_STEP else a for a in actions]
         # avr_loss=0.1]": a bar of the run's steps counts the step
     return tuple(actions)
+
+
+_LAST_FIELD = re.compile(r"[:|] |\s{2,}")
+_UNIT_AFTER = re.compile(BRACKET_UNIT + r"\s$")  # "RMSE ATE [m] 1.0073": the name's unit
+
+
+def lone_pair(pieces: list[str], index: int, name: str) -> str | None:
+    """The name of a lone weak pair (``name`` and the value at ``index``) when the pair is
+    the whole message of its line: a metric's name and a fraction ("Time 2.56", nnU-Net's
+    "09:41:39.49: train_loss 0.70", rlpyt's tabular "2022-03-28 02:51:48.688 |
+    Diagnostics/StepsPerSecond 0.847", after a bullet: PyTorch's ImageNet example's " *
+    Acc@1 84.369", Flair's "- F-score (micro) 0.9962"; up to three words are the name,
+    "Average object IoU 64.4309", after a label's phase too: OpenGS-SLAM's "Eval: RMSE ATE
+    [m] 1.0073" is eval_RMSE_ATE)? Its value a fraction, or ``nan``/``inf`` (nnU-Net's
+    "train_loss nan" once a run diverged); None when it is no such pair."""
+    value = pieces[index]
+    if not (index == len(pieces) - 2 and not pieces[-1].strip()
+            and ("." in value or value.lstrip("+-").lower() in ("nan", "inf"))):
+        return None
+    field = _UNIT_AFTER.sub("", _LAST_FIELD.split(pieces[index - 1])[-1]).strip(" *•>-")
+    field = field.replace(" (", "_(")
+    words = "_".join(field.split(" "))  # (RMSIN's "Average object IoU 64.4309": its words,
+    if field.count(" ") > 2 or (" " in field and index > 1):  # when they open the line's
+        return None  # values; not SyncNet's "Content loss 1.0 Identity loss 1.0")
+    if words.lower() == name.lower():
+        return name if names.metric_like(name) else None
+    phase, _, rest = name.partition("_")
+    if phase.lower() not in names.PHASE_WORDS or not rest \
+            or not words.lower().endswith(rest.lower()):
+        return None
+    whole = f"{phase}_{words}"
+    return whole if names.metric_like(whole) else None
+
+
+# a long-format record: one value per line, named by a field ('{"group": "test", "iter": 0,

@@ -23,6 +23,7 @@ import re
 from exptrack.metrics import (
     columns,
     detectron,
+    dumpheads,
     dumps,
     dumpsettings,
     lonekey,
@@ -291,14 +292,14 @@ class SlowPath(RunNames, Placing, DumpBlocks):
                                              or self.epoch is not None)
         if flags & dumps.CONTINUES:  # a section: "📊 Evaluation Results:" names its keys'
             text = text_of(raw)
-            if not dumps.is_rule(text):  # a rule under the heading keeps its phase
-                block.phase = dumps.heading_phase(text)
-                block.labels_next = dumps.error_heading(text)
-                self._stat_head = statheads.block_head(dumps.message(text)) \
+            if not dumpheads.is_rule(text):  # a rule under the heading keeps its phase
+                block.phase = dumpheads.heading_phase(text)
+                block.labels_next = dumpheads.error_heading(text)
+                self._stat_head = statheads.block_head(dumpheads.message(text)) \
                     if block.phase is None else None
-                block.fresh = dumps.fresh_report(text)
+                block.fresh = dumpheads.fresh_report(text)
                 block.lone = lonekey.name(text)
-            if dumps.epoch_heading(text):  # "this epoch:": the epoch's values follow, not
+            if dumpheads.epoch_heading(text):  # "this epoch:": the epoch's values follow, not
                 self.step = None  # a batch's
         key = plan.key
         if flags & dumps.LISTING and any(c.isdigit() for c in key):  # "lambda_l1: 0.0001"
@@ -351,7 +352,7 @@ class SlowPath(RunNames, Placing, DumpBlocks):
 
     def _fresh_values(self, block: dumps.Block, found: list[Observation],
                       raw: str | bytes) -> list[Observation]:
-        """A line's values under a heading of a report of its own (``dumps.fresh_report``):
+        """A line's values under a heading of a report of its own (``dumpheads.fresh_report``):
         held while each repeats its name's last print; all of the block's go out once one
         shows a new value (the closing evaluate()'s runtime, unprinted before); a block
         that only repeats is a reprint (``dumpblocks``: its never-printed names stay)."""

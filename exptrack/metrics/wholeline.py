@@ -21,7 +21,7 @@ from exptrack.metrics.actions import Action, not_a_report
 from exptrack.metrics.around import STOPWORDS, TIME_UNITS
 from exptrack.metrics.kinds import EPOCH, METRIC, STEP, TIMED
 from exptrack.metrics.lrprints import UNIT_AFTER
-from exptrack.metrics.naming import BRACKET_UNIT, PREPOSITIONS, normalize_name
+from exptrack.metrics.naming import PREPOSITIONS, normalize_name
 from exptrack.metrics.phasewords import WORD_PHASES
 
 # a data frame's row: its index, an item's label, its value ("17   season_onehot_2   0.10",
@@ -352,39 +352,6 @@ def counted_phrase(pieces: list[str]) -> tuple[str, bool, Source] | None:
     return name, False, (at + head.start("head"), at + head.end("head"))
 
 
-_LAST_FIELD = re.compile(r"[:|] |\s{2,}")
-_UNIT_AFTER = re.compile(BRACKET_UNIT + r"\s$")  # "RMSE ATE [m] 1.0073": the name's unit
-
-
-def lone_pair(pieces: list[str], index: int, name: str) -> str | None:
-    """The name of a lone weak pair (``name`` and the value at ``index``) when the pair is
-    the whole message of its line: a metric's name and a fraction ("Time 2.56", nnU-Net's
-    "09:41:39.49: train_loss 0.70", rlpyt's tabular "2022-03-28 02:51:48.688 |
-    Diagnostics/StepsPerSecond 0.847", after a bullet: PyTorch's ImageNet example's " *
-    Acc@1 84.369", Flair's "- F-score (micro) 0.9962"; up to three words are the name,
-    "Average object IoU 64.4309", after a label's phase too: OpenGS-SLAM's "Eval: RMSE ATE
-    [m] 1.0073" is eval_RMSE_ATE)? Its value a fraction, or ``nan``/``inf`` (nnU-Net's
-    "train_loss nan" once a run diverged); None when it is no such pair."""
-    value = pieces[index]
-    if not (index == len(pieces) - 2 and not pieces[-1].strip()
-            and ("." in value or value.lstrip("+-").lower() in ("nan", "inf"))):
-        return None
-    field = _UNIT_AFTER.sub("", _LAST_FIELD.split(pieces[index - 1])[-1]).strip(" *•>-")
-    field = field.replace(" (", "_(")
-    words = "_".join(field.split(" "))  # (RMSIN's "Average object IoU 64.4309": its words,
-    if field.count(" ") > 2 or (" " in field and index > 1):  # when they open the line's
-        return None  # values; not SyncNet's "Content loss 1.0 Identity loss 1.0")
-    if words.lower() == name.lower():
-        return name if names.metric_like(name) else None
-    phase, _, rest = name.partition("_")
-    if phase.lower() not in names.PHASE_WORDS or not rest \
-            or not words.lower().endswith(rest.lower()):
-        return None
-    whole = f"{phase}_{words}"
-    return whole if names.metric_like(whole) else None
-
-
-# a long-format record: one value per line, named by a field ('{"group": "test", "iter": 0,
 # "name": "acc_taw", "value": 60.96}', FACIL's raw_log.txt; TensorBoard's exported scalars'
 # "tag")
 _NAMED_FIELD = re.compile(r'"(?:name|tag|metric|key)"\s?:\s?"(?P<name>[A-Za-z][\w./\-]{0,80})"')

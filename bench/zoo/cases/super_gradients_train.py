@@ -63,7 +63,7 @@ Train_CrossEntropyLoss: 4.299389839172363\\t...``). Judgement calls:
 - The printed series are the summary tree's leaves, one value an epoch, keyed ``epoch`` as
   the tree and the file count it (0, 1, 2). Named as the documented phase rule reads the
   printed words: the branch ``Train`` or ``Validation`` is the phase word of the leaves under
-  it (docs/metrics.md, "Phases"; ``dumps._BRANCH`` reads SuperGradients' branches so), the
+  it (docs/metrics.md, "Phases"; ``dumpheads.BRANCH`` reads SuperGradients' branches so), the
   leaf's name SuperGradients' own key: the tree prints ``value_name.capitalize()``
   (``Crossentropyloss``) of the key its bar, its experiment log (``Train_CrossEntropyLoss``)
   and its loss's ``loss_logging_items_names`` spell ``CrossEntropyLoss`` (``Accuracy`` and
