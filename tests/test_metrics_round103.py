@@ -107,3 +107,24 @@ def test_darknets_tables_counts_and_status_are_no_metrics() -> None:
     losses = [o for o in found if o.name == "loss"]
     assert [o.step for o in losses] == list(range(1, 31))
     assert losses[0].value == 54.896145  # the iteration's line's, not the status' 54.9
+
+
+# YOLOv6's epoch bar (meituan/YOLOv6 0.4.0-44, tools/train.py): the epoch, the learning rate,
+# then the epoch's running mean losses, redrawn each batch
+YOLOV6 = (
+    "     Epoch        lr  iou_loss  dfl_loss  cls_loss\n"
+    "\r       0/2      0.005     1.909         0     1.186:  33%|###3      | 1/3 [00:02<00:04]"
+    "\r       0/2      0.005     1.747         0     1.374: 100%|##########| 3/3 [00:04<00:00]\n"
+    "\r       1/2      0.005     1.715         0     1.612:  33%|###3      | 1/3 [00:02<00:04]"
+    "\r       1/2      0.005     1.616         0     1.634: 100%|##########| 3/3 [00:04<00:00]\n")
+
+
+def test_yolov6s_bar_counts_its_last_render_an_epoch() -> None:
+    found = named(YOLOV6)
+    assert [(v, e) for n, v, _, e in found if n == "iou_loss"] == [(1.747, 0), (1.616, 1)]
+    assert [(v, e) for n, v, _, e in found if n == "dfl_loss"] == [(0.0, 0), (0.0, 1)]
+
+
+def test_a_total_of_flops_in_any_spelling_is_a_count() -> None:
+    # PaddleSeg's closing paddle.flops line
+    assert named("Total Flops: 153419008     Total Params: 12251410\n") == []

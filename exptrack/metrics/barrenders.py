@@ -12,8 +12,10 @@ from exptrack.metrics.forms import LOG_STAMP
 
 _BAR_COUNTER = re.compile(r"\s*\d{1,12}/\d{1,12}\s")
 # YOLOv3/YOLOv5's epoch bar: "  289/299   0G   0.79  0.0774 ...  416:   3%|▎  | 1/33": the
-# epoch, the GPU memory, then the epoch's mean losses so far
-_YOLO_BAR = re.compile(r"\s*\d{1,12}/\d{1,12}\s+\d{1,9}(?:\.\d{1,9})?[GM]\s")
+# epoch, the GPU memory, then the epoch's mean losses so far; YOLOv6's, the learning rate
+# (or nothing) before them: "       0/2      0.005     1.747         0     1.374: 100%|"
+_YOLO_BAR = re.compile(r"\s*\d{1,12}/\d{1,12}(?:\s+\d{1,9}(?:\.\d{1,9})?[GM]\s"
+                       r"|(?:\s+\d{1,9}(?:\.\d{1,9})?(?:e[-+]?\d{1,3})?){3,12}:\s{0,3}\d{1,3}%\|)")
 
 
 def is_mean_bar(render: str) -> bool:

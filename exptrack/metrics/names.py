@@ -162,7 +162,7 @@ def counts_things(name: str) -> bool:
     if _over_samples(parts):
         return False
     if parts[-1] in COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
-            or ("total" in parts and name.endswith(("FLOPs", "flops", "flos"))):
+            or ("total" in parts and name.lower().endswith(("flops", "flos"))):
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos", thop's "Total
         # GPARAMs": counted
     if name.endswith(CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
