@@ -109,3 +109,16 @@ def tb_folder(folder: str) -> tuple[list[str], dict[str, list[tuple[int, float]]
     """(the event files directly in ``folder``, their scalars: ``tb_scalars``)."""
     paths = sorted(glob.glob(os.path.join(folder, "events.out.tfevents.*")))
     return paths, tb_scalars(paths)
+
+
+def vdl_scalars(pattern: str) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
+    """The one VisualDL log matching ``pattern`` (what PaddlePaddle's suites write with
+    ``use_visualdl``), as a list, and its scalars read back with VisualDL's own
+    ``LogReader``: each tag's (step, value) pairs."""
+    from visualdl import LogReader
+
+    logs = sorted(glob.glob(pattern))
+    assert len(logs) == 1, logs
+    reader = LogReader(file_path=logs[0])
+    return logs, {tag: [(int(v.id), float(v.value)) for v in reader.get_data("scalar", tag)]
+                  for tag in reader.get_tags()["scalar"]}

@@ -88,7 +88,6 @@ Judgement calls:
 """
 # zoo-venv: paddleclas
 
-import glob
 import os
 import runpy
 import sys
@@ -97,6 +96,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import paddle
+from _records import vdl_scalars
 from _truth import series, write_truth
 from _verbatim import load_with_lines
 
@@ -184,13 +184,7 @@ for override in overrides:
 runpy.run_path(str(REPO / "tools" / "train.py"), run_name="__main__")
 
 # --- the truth: VisualDL's log where it keeps the value, the meters' record elsewhere ---
-from visualdl import LogReader  # noqa: E402
-
-logs = sorted(glob.glob("output/vdlrecords.*.log"))
-assert len(logs) == 1, logs
-reader = LogReader(file_path=logs[0])
-vdl = {tag: [(int(v.id), float(v.value)) for v in reader.get_data("scalar", tag)]
-       for tag in reader.get_tags()["scalar"]}
+logs, vdl = vdl_scalars("output/vdlrecords.*.log")
 iters = TRAIN_IMAGES // BATCH
 printed = [i for i in range(iters) if i % PRINT_STEP == 0]
 lr_tag = next(tag for tag in vdl if tag.startswith("lr("))

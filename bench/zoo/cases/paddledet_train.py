@@ -93,7 +93,6 @@ Judgement calls:
 """
 # zoo-venv: paddledet
 
-import glob
 import json
 import os
 import runpy
@@ -103,6 +102,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 import paddle
+from _coco_rows import BOX_ROWS, row_name
+from _records import vdl_scalars
 from _truth import series, write_truth
 from _verbatim import git_blob_id, load_with_lines
 
@@ -240,13 +241,7 @@ sys.argv = ["tools/train.py", "-c", "picodet_tiny.yml", "--eval", "--use_vdl", "
 runpy.run_path(str(REPO / "tools" / "train.py"), run_name="__main__")
 
 # --- the truth: VisualDL's log where it keeps the value, the in-memory record elsewhere ---
-from visualdl import LogReader  # noqa: E402
-
-logs = sorted(glob.glob("vdl_log_dir/scalar/vdlrecords.*.log"))
-assert len(logs) == 1, logs
-reader = LogReader(file_path=logs[0])
-vdl = {tag: [(int(v.id), float(v.value)) for v in reader.get_data("scalar", tag)]
-       for tag in reader.get_tags()["scalar"]}
+logs, vdl = vdl_scalars("vdl_log_dir/scalar/vdlrecords.*.log")
 iters = TRAIN_IMAGES // BATCH
 printed = [i for i in range(iters) if i % LOG_ITER == 0]
 losses = ["loss_vfl", "loss_bbox", "loss_dfl", "loss"]
@@ -273,15 +268,8 @@ for tag in losses:
     metrics[tag] = series([(step // iters, value) for step, value in vdl[tag]
                            if step % iters % LOG_ITER == 0], "epoch", tolerance=TOL,
                           rel_tolerance=REL)
-ROWS = [("AP", "0.50:0.95", "all", 100), ("AP", "0.50", "all", 100),
-        ("AP", "0.75", "all", 100), ("AP", "0.50:0.95", "small", 100),
-        ("AP", "0.50:0.95", "medium", 100), ("AP", "0.50:0.95", "large", 100),
-        ("AR", "0.50:0.95", "all", 1), ("AR", "0.50:0.95", "all", 10),
-        ("AR", "0.50:0.95", "all", 100), ("AR", "0.50:0.95", "small", 100),
-        ("AR", "0.50:0.95", "medium", 100), ("AR", "0.50:0.95", "large", 100)]
-WORDS = {"AP": "Average Precision", "AR": "Average Recall"}
-for index, (kind, iou, area, dets) in enumerate(ROWS):
-    name = f"{WORDS[kind]} ({kind}) @[IoU={iou}|area={area}|maxDets={dets}]"
+for index, (kind, iou, area, dets) in enumerate(BOX_ROWS):
+    name = row_name(kind, iou, area, dets)
     points = [(epoch, mean_ap if index == 0 else stats[index])
               for (epoch, stats), (_, mean_ap) in zip(eval_rows, vdl["bbox-mAP"], strict=True)]
     metrics[name] = series(points, "epoch", tolerance=5e-4,

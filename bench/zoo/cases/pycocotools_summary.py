@@ -25,6 +25,7 @@ import sys
 from importlib.metadata import version
 
 import numpy as np
+from _coco_rows import BOX_ROWS, row_name
 from _truth import write_truth
 from pycocotools import mask as mask_utils
 from pycocotools.coco import COCO
@@ -103,22 +104,15 @@ for epoch, noise in enumerate((9.0, 5.0, 2.0)):
         stats[iou_type].append(evaluator.stats.copy())
 
 AREA = {"all": "all", "small": "small", "medium": "medium", "large": "large"}
-BOX_ROWS = [("AP", "0.50:0.95", "all", 100), ("AP", "0.50", "all", 100),
-            ("AP", "0.75", "all", 100), ("AP", "0.50:0.95", "small", 100),
-            ("AP", "0.50:0.95", "medium", 100), ("AP", "0.50:0.95", "large", 100),
-            ("AR", "0.50:0.95", "all", 1), ("AR", "0.50:0.95", "all", 10),
-            ("AR", "0.50:0.95", "all", 100), ("AR", "0.50:0.95", "small", 100),
-            ("AR", "0.50:0.95", "medium", 100), ("AR", "0.50:0.95", "large", 100)]
 KEYPOINT_ROWS = [("AP", "0.50:0.95", "all", 20), ("AP", "0.50", "all", 20),
                  ("AP", "0.75", "all", 20), ("AP", "0.50:0.95", "medium", 20),
                  ("AP", "0.50:0.95", "large", 20), ("AR", "0.50:0.95", "all", 20),
                  ("AR", "0.50", "all", 20), ("AR", "0.75", "all", 20),
                  ("AR", "0.50:0.95", "medium", 20), ("AR", "0.50:0.95", "large", 20)]
-WORDS = {"AP": "Average Precision", "AR": "Average Recall"}
 metrics = {}
 for iou_type, rows in (("bbox", BOX_ROWS), ("segm", BOX_ROWS), ("keypoints", KEYPOINT_ROWS)):
     for index, (kind, iou, area, dets) in enumerate(rows):
-        name = f"{WORDS[kind]} ({kind}) @[IoU={iou}|area={area}|maxDets={dets}]"
+        name = row_name(kind, iou, area, dets)
         if iou_type != "bbox":
             name = f"{iou_type}_{name}"
         metrics[name] = {"key": "epoch", "values": [[epoch, float(run[index])]

@@ -100,6 +100,7 @@ from pathlib import Path
 
 import torch
 import torchvision
+from _coco_rows import BOX_ROWS, row_name
 from _truth import series, write_truth
 from _vision_refs import UPSTREAM_COMMIT, references
 from PIL import Image, ImageDraw
@@ -207,16 +208,9 @@ for header, logger, meters in lines:
 
 metrics = {name: series(train[name], "step", tolerance=5.1e-5) for name in LOSSES}
 metrics["lr"] = series(train["lr"], "step", tolerance=5.1e-7)
-ROWS = [("AP", "0.50:0.95", "all", 100), ("AP", "0.50", "all", 100),
-        ("AP", "0.75", "all", 100), ("AP", "0.50:0.95", "small", 100),
-        ("AP", "0.50:0.95", "medium", 100), ("AP", "0.50:0.95", "large", 100),
-        ("AR", "0.50:0.95", "all", 1), ("AR", "0.50:0.95", "all", 10),
-        ("AR", "0.50:0.95", "all", 100), ("AR", "0.50:0.95", "small", 100),
-        ("AR", "0.50:0.95", "medium", 100), ("AR", "0.50:0.95", "large", 100)]
-WORDS = {"AP": "Average Precision", "AR": "Average Recall"}
 assert len(coco_stats) == 2
-for index, (kind, iou, area, dets) in enumerate(ROWS):
-    name = f"{WORDS[kind]} ({kind}) @[IoU={iou}|area={area}|maxDets={dets}]"
+for index, (kind, iou, area, dets) in enumerate(BOX_ROWS):
+    name = row_name(kind, iou, area, dets)
     metrics[name] = series(((epoch, stats[index]) for epoch, stats in enumerate(coco_stats)),
                            "epoch", tolerance=5e-4)
 write_truth("torchvision", torchvision.__version__,
