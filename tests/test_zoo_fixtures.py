@@ -492,6 +492,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     ("darknet_train", "pty"),  # (session 103) Darknet's iteration lines, Region lines, -map
     # summary; its network table, box count and terminal status no metrics (under a pipe its
     # image counter's "\r8" runs into "Total Detection Time: 1 Seconds": "Time")
+    "nerf_pytorch_train",  # (session 103) nerf-pytorch's "[TRAIN] Iter: 100 Loss: 0.02  PSNR:
+    # 17.5" under its tqdm bar
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:
