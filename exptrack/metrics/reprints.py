@@ -23,6 +23,7 @@ lines, then its tab-separated figures in full) is one result too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from exptrack.metrics import columns, names, spelling
 from exptrack.metrics.observation import Observation
@@ -98,36 +99,29 @@ def _repeated(before: _Seen, obs: Observation,
 def _shown_places(text: str, raw: str | bytes) -> int:
     """The decimals ``raw`` prints the number ``text`` with, its trailing zeros counted
     (``48.00000`` for 48.0: five), as a number of its own; 0 where it has no such print."""
-    line = raw if isinstance(raw, str) else raw.decode("ascii", "replace")
     point = text.find(".")
-    shown = 0
-    start = line.find(text)
-    while start >= 0:
-        end = start + len(text)
-        while line[end:end + 1] == "0":
-            end += 1
-        if (start == 0 or not (line[start - 1].isdigit() or line[start - 1] == ".")) \
-                and not line[end:end + 1].isdigit():
-            shown = max(shown, end - start - point - 1)
-        start = line.find(text, start + 1)
-    return shown
+    return max((end - start - point - 1 for start, end in _prints(text, raw)), default=0)
 
 
 def _printed_padded(text: str, places: int, raw: str | bytes) -> bool:
     """Does ``raw`` print the number ``text`` with trailing zeros up to ``_FEWEST`` decimals
     or more (``0.680`` for 0.68), as a number of its own (not the end of ``10.680``)?"""
-    padded = text + "0" * (_FEWEST - places)
+    return any(True for _ in _prints(text + "0" * (_FEWEST - places), raw))
+
+
+def _prints(digits: str, raw: str | bytes) -> Iterator[tuple[int, int]]:
+    """Where ``raw`` prints ``digits``, maybe with more zeros after, as a number of its own
+    (not the end of ``10.680``, nor the start of ``0.6801``): each print's start and end."""
     line = raw if isinstance(raw, str) else raw.decode("ascii", "replace")
-    start = line.find(padded)
+    start = line.find(digits)
     while start >= 0:
-        end = start + len(padded)
+        end = start + len(digits)
         while line[end:end + 1] == "0":
             end += 1
         if (start == 0 or not (line[start - 1].isdigit() or line[start - 1] == ".")) \
                 and not line[end:end + 1].isdigit():
-            return True
-        start = line.find(padded, start + 1)
-    return False
+            yield start, end
+        start = line.find(digits, start + 1)
 
 
 class Reprints:
