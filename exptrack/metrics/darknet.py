@@ -50,7 +50,7 @@ _LAYER = re.compile(r"\s{0,6}\d{1,4} (?:conv|max|avg|route|upsample|yolo|shortcu
 def plan(pieces: list[str], text: str) -> tuple[Action, ...] | None:
     """The actions of a Darknet line (``pieces``: its texts at even and numbers at odd
     indices), or None when the line is not one. (Run once per line shape, as ``rules``.)"""
-    if _LAYER.match(text) or pieces[0] == " total_bbox = " \
+    if (_LAYER.match(text) and "->" in text) or pieces[0] == " total_bbox = " \
             or (": loss=" in text and " hours left=" in text):
         return ()  # the network's table; the boxes loaded so far; the terminal's status
     if pieces[2] == _ITERATION[0]:
