@@ -52,6 +52,14 @@ def hf_history_and_results(results: Sequence[str], not_metrics: Collection[str],
     return pairs
 
 
+def hf_printed_series(pairs: dict[str, list[tuple[Any, Any]]]) -> dict[str, dict[str, Any]]:
+    """``hf_history_and_results``' pairs as truth series at their step: 4 significant digits
+    as the log prints them, and a ``*_runtime`` to the hundredth the closing block's clock
+    (``0:00:00.01``) shows."""
+    return {name: series(values, "step", tolerance=1e-2 if name.endswith("_runtime") else 5e-5,
+                         rel_tolerance=5e-4) for name, values in pairs.items()}
+
+
 def write_hf_truth(trainer: Any, framework: str, version: str,
                    also_ok: tuple[str, ...] = ("it/s",)) -> None:
     """Save a finished Hugging Face trainer's state and write ``truth.yaml`` from its

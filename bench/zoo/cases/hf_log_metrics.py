@@ -67,8 +67,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import datasets
 import numpy as np
 import transformers
-from _records import hf_history_and_results
-from _truth import series, write_truth
+from _records import hf_history_and_results, hf_printed_series
+from _truth import write_truth
 from tokenizers import Tokenizer, models, pre_tokenizers, processors, trainers
 from transformers import (
     BertConfig,
@@ -166,16 +166,11 @@ NOT_METRICS = {"epoch", "step", "total_flos", "train_samples", "eval_samples", "
 pairs = hf_history_and_results(("eval_results.json", "predict_results.json"), NOT_METRICS)
 
 
-def spec(name: str, values: list[tuple[int, float]]) -> dict:
-    absolute = 1e-2 if name.endswith("_runtime") else 5e-5
-    return series(values, "step", tolerance=absolute, rel_tolerance=5e-4)
-
-
 files = [f"output/{name}" for name in ("trainer_state.json", "all_results.json",
                                         "train_results.json", "eval_results.json",
                                         "predict_results.json")]
 write_truth("transformers", transformers.__version__,
             "output/trainer_state.json log_history (saved before the final evaluate) + "
             "output/eval_results.json and output/predict_results.json (save_metrics)",
-            {name: spec(name, values) for name, values in pairs.items()}, files=files,
+            hf_printed_series(pairs), files=files,
             also_ok=["it/s", "examples/s"])

@@ -87,9 +87,9 @@ import sys
 from importlib.metadata import version
 
 import torch
-from _records import hf_history_and_results
+from _records import hf_history_and_results, hf_printed_series
 from _reverse_corpus import word_lists
-from _truth import series, write_truth
+from _truth import write_truth
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 from transformers.utils import logging as hf_logging
@@ -191,18 +191,13 @@ assert [(e["current_steps"], e["eval_loss"]) for e in own if "eval_loss" in e] \
     == pairs["eval_loss"][:-1]
 
 
-def spec(name: str, values: list[tuple[int, float]]) -> dict:
-    absolute = 1e-2 if name.endswith("_runtime") else 5e-5
-    return series(values, "step", tolerance=absolute, rel_tolerance=5e-4)
-
-
 files = [f"output/{name}" for name in ("trainer_state.json", "trainer_log.jsonl",
                                         "all_results.json", "train_results.json",
                                         "eval_results.json")]
 write_truth("llamafactory", version("llamafactory"),
             "output/trainer_state.json log_history (save_state(), before the closing "
             "evaluate) + output/eval_results.json (save_metrics('eval'))",
-            {name: spec(name, values) for name, values in pairs.items()}, files=files,
+            hf_printed_series(pairs), files=files,
             also_ok=["it/s", "examples/s"],
             notes=f"transformers {version('transformers')}, trl {version('trl')}, peft "
                   f"{version('peft')}, torch {torch.__version__}; trainer_log.jsonl "
