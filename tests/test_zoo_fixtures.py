@@ -494,6 +494,15 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # image counter's "\r8" runs into "Total Detection Time: 1 Seconds": "Time")
     "nerf_pytorch_train",  # (session 103) nerf-pytorch's "[TRAIN] Iter: 100 Loss: 0.02  PSNR:
     # 17.5" under its tqdm bar
+    "espnet2_asr_train",  # (session 104) ESPnet 202511's glued "acc=0.052loss=19.732", its
+    # "[train] ... train_time=0.025, time=0.26 seconds", collect_stats' "Niter: 5"
+    "chgnet_trainer",  # (session 104) CHGNet 0.4.2: "e_MAE (4.085) <TAB>f_MAE (0.886)", the
+    # banner "---Evaluate Model on Test Set---" over the test line, "| MAE e 4.4  f 0.9"
+    "pytorch_accelerated_trainer",  # (session 104) pytorch-accelerated's run_history lines
+    "detr_train",  # (session 104) DETR's main.py: its log.txt (a JSON line an epoch), the
+    # MetricLogger's "Test:" lines and pycocotools' summary
+    "acme_dqn",  # (session 104) Acme's TerminalLogger "[Learner] ... | Total Loss = 0.19",
+    # its CSVLogger files
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:

@@ -38,7 +38,8 @@ MEASURE_UNIT = re.compile(
 _LONG_TIME_UNIT = re.compile(r"^\s?(?:mins?|minutes?|hours?|hrs?)(?![\w/])")
 # an estimate's word before a duration's name: litgpt's "(optimizer.step) remaining time:
 # 129.59 hours" is the time left, no duration
-_ESTIMATE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:remaining|estimated)\s$")
+_ESTIMATE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:remaining|estimated)\s(?:time\sto\s)?$")
+# (ESPnet's "Estimated time to finish: 6.64 seconds")
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 BARE_UNITS = frozenset("KMGT")
 MEMORY_END = re.compile(r"(?i)mem(?:ory)?(?:[_ ]usage|[_ ]used)?$")  # ("memory usage: 37G")
@@ -143,7 +144,7 @@ def measure_unit(after: str, number: str) -> re.Match[str] | None:
 
 def estimate(before: str) -> bool:
     """Do the words before a measured name make it an estimate (``_ESTIMATE_BEFORE``)?"""
-    return _ESTIMATE_BEFORE.search(before[-12:]) is not None
+    return _ESTIMATE_BEFORE.search(before[-20:]) is not None
 
 
 def device_memory(low: str, after: str) -> bool:

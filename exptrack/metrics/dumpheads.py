@@ -53,14 +53,15 @@ def is_rule(line: str) -> bool:
 
 
 _PHASE_HEADING = re.compile(
-    r"(?i)^[\W_]{0,8}(?:(?:train|training|val|valid|validation|test|testing|dev)-[A-Za-z0-9]{1,5}\s"
+    r"(?i)^(?:[\W_]{0,8}|[-=*#]{9,40})(?:(?:train|training|val|valid|validation|test|testing|dev)-[A-Za-z0-9]{1,5}\s"
     r"|[A-Za-z]+\s){0,3}(?:\d{1,7}(?:/\d{1,7})?\s)?(?:[-:]\s)?"  # "Epoch 15 -
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
     r"(?:\s(?:set|split|results?|metrics|scores?|error))?"  # ("Test Error:", PyTorch's
     # Quickstart tutorial, over " Accuracy: 12.5%, Avg loss: 2.298702")
     # PyHealth's Trainer: "--- Eval epoch-0, step-1 ---" over "f1_samples: 0.19", "loss: 12.2"
     r"(?:\s(?:epoch|step)-\d{1,7}(?:,\sstep-\d{1,9})?)?"
-    r"\s?:?[\W_]{0,8}$")  # Val metrics:"
+    r"\s?:?(?:[\W_]{0,8}|[-=*#]{9,40})$")  # Val metrics:"; CHGNet's "---------Evaluate Model
+# on Test Set---------------" over its test line
 _PHASE_NAMES = {"training": "train", "train": "train", "testing": "test"}
 # a phase's error as a heading, no value after it: PyTorch's Quickstart tutorial prints
 # "Test Error: \n Accuracy: 12.5%, Avg loss: 2.298702 \n", the values on the next line
@@ -71,6 +72,17 @@ _ERROR_HEADING = re.compile(r"(?i)^\s{0,8}(?:train|training|val|valid|validation
 def error_heading(text: str) -> bool:
     """Is ``text`` a phase's error as a heading over the next line's values (``_ERROR_HEADING``)?"""
     return _ERROR_HEADING.match(text) is not None
+
+
+# a banner between long rules that names a phase: CHGNet's "---------Evaluate Model on Test
+# Set---------------" over its "**  e_MAE (0.440) <TAB>f_MAE (0.807) ..." line
+_BANNER = re.compile(r"^\s{0,8}[-=*#]{5,40}[A-Za-z][A-Za-z ]{0,60}[-=*#]{5,40}\s*$")
+
+
+def labels_next(text: str) -> bool:
+    """Does a heading name the phase of the next line's values: a phase's error ("Test
+    Error: "), a banner between rules ("-----Evaluate Model on Test Set-----")?"""
+    return error_heading(text) or _BANNER.match(text) is not None
 
 
 _SET_BEFORE = re.compile(r"(?i)\b(?P<phase>(?:training|train|validation|valid|val|testing|test|dev)"

@@ -4,9 +4,9 @@ Frameworks keep their own record of the metrics they print, at full precision:
 Ultralytics and YOLOv5 ``results.csv``, Lightning's ``CSVLogger`` ``metrics.csv``, Hugging
 Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json``, timm's
 ``summary.csv`` and ``validate.py``'s results file, Ultralytics' tuner's
-``tune_results``, Detectron2's ``metrics.json``, each Ray Tune trial's ``result.json``,
-TorchRL's ``CSVLogger`` files and TensorBoard event files (through the
-optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
+``tune_results``, Detectron2's ``metrics.json``, DETR's (DeiT's, MAE's) ``log.txt``, each
+Ray Tune trial's ``result.json``, TorchRL's ``CSVLogger`` files and TensorBoard event files
+(through the optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
 through the optional ``wandb`` extra, see ``wandbfile``), and MLflow's local store
 (``mlflow.db``, see ``mlflowstore``) and Comet's offline archive (``.cometml-runs/*.zip``,
 see ``cometzip``), read only when the run has no other file: a
@@ -61,10 +61,11 @@ SACRED = "sacred"  # FileStorageObserver's <run id>/metrics.json
 COMET = "comet"  # Comet's offline archive, .cometml-runs/<experiment key>.zip
 SMAC = "smac"  # SMAC3's runhistory.json
 DEEPMD = "deepmd"  # DeePMD-kit's lcurve.out
+FAIR_LOG = "fair_log"  # DETR's, DeiT's, MAE's log.txt (a JSON object an epoch)
 KINDS = frozenset({ULTRALYTICS, ULTRALYTICS_TUNE, TIMM_RESULTS, LIGHTNING, HF_TRAINER, KERAS,
                    MMENGINE, TFEVENTS, TIMM, DETECTRON2, FLAIR, TORCHTUNE, SPEECHBRAIN, PFRL,
                    FLAML, RAY_TUNE, TORCHRL, WANDB, MLFLOW, MLFLOW_FILE, DVCLIVE, SACRED, COMET,
-                   SMAC, DEEPMD})
+                   SMAC, DEEPMD, FAIR_LOG})
 # the kinds read only when no other kind's file was found: a tracker's store beside a
 # framework's own file holds the same values under the tracker's names (Ultralytics' and
 # Hugging Face's MLflow and DVCLive callbacks)
@@ -89,6 +90,7 @@ SPEECHBRAIN_NAME = "train_log.txt"
 # median\t...\taverage_q\taverage_loss\tcumulative_steps\tn_updates\trlen"): its counters
 # and the replay buffer's size are no metrics
 PFRL_NAME = "scores.txt"
+FAIR_LOG_NAME = "log.txt"  # (``jsonfiles.fair_log``)
 _PFRL_SKIP = frozenset({"step", "episodes", "cumulative_steps", "n_updates", "rlen"})  # (its
 # "steps" read as the row's step)
 # TorchRL's CSVLogger: "<log_dir>/<exp_name>/scalars/<name>.csv", "step,value" a line
@@ -135,7 +137,7 @@ def text_named(name: str) -> bool:
     ``log_<time>.txt``, SpeechBrain's ``train_log.txt``, PFRL's ``scores.txt``, DeePMD-kit's
     ``lcurve.out``)?"""
     return TORCHTUNE_NAME.fullmatch(name) is not None \
-        or name in (SPEECHBRAIN_NAME, PFRL_NAME, textfiles.DEEPMD_NAME)
+        or name in (SPEECHBRAIN_NAME, PFRL_NAME, textfiles.DEEPMD_NAME, FAIR_LOG_NAME)
 
 
 def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
@@ -175,6 +177,8 @@ def kind_of(name: str, head: bytes, folder: str = "") -> str | None:
     if name == textfiles.DEEPMD_NAME and first[1:].split()[:1] == [b"step"] \
             and first.startswith(b"#"):
         return DEEPMD
+    if name == FAIR_LOG_NAME and first.startswith(b'{"train_') and b'": ' in first:
+        return FAIR_LOG
     if name.endswith(".log") and head.startswith(FLAML_HEAD) and b'"iter_per_learner"' in first:
         return FLAML
     if folder == "scalars" and name.endswith(".csv") and _TORCHRL_ROW.fullmatch(first):
@@ -232,7 +236,7 @@ def parse(kind: str, data: bytes, path: Path | None = None,
         KERAS: _keras, MMENGINE: jsonfiles.mmengine, TIMM: _timm,
         DETECTRON2: jsonfiles.detectron2, SACRED: jsonfiles.sacred, FLAIR: _flair,
         TORCHTUNE: textfiles.torchtune, SPEECHBRAIN: textfiles.speechbrain, PFRL: _pfrl,
-        DEEPMD: textfiles.deepmd,
+        DEEPMD: textfiles.deepmd, FAIR_LOG: jsonfiles.fair_log,
         FLAML: jsonfiles.flaml, SMAC: jsonfiles.smac, ULTRALYTICS_TUNE: jsonfiles.ultralytics_tune,
         TIMM_RESULTS: _timm_results}[kind]
     return reader(data)

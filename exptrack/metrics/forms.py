@@ -53,6 +53,8 @@ TOKEN = re.compile(
     r"|[+-]?(?:[Nn]a[Nn]|[Ii]nf(?:inity)?))"
     r"(?!(?!(?:ms|s|us|sec|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[KMGT](?!\s[a-z])|[GT]FLOPS|dB)(?![\w/])"
     r"|[Ee]poch(?!\w)|(?:st|nd|rd|th)(?=\s(?:[Ee]poch|[Ss]tep|[Ii]teration))"  # "130th epoch"
+    r"|(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3})|(?<=\.\d{4})|(?<=\.\d{5})|(?<=\.\d{6}))"
+    r"[a-z][a-z0-9_]{1,30}=(?=\d)"  # ESPnet 202511's glued "acc=0.052loss=19.7" (a decimal's)
     r"|(?:ms|s|us|sec)/(?!(?:it|step|epoch|sample)\b)[A-Za-z])\w|\.\w|-\d(?!\d*\])|:\.?\d"
     r"|,\d{3})"
 )
@@ -88,6 +90,9 @@ _LIST_CLOSE = {"[": re.compile(r"^\.?\s*\](?!\[)"), "<": re.compile(r"^\s*>"),
 # numpy's one-value array ("'ndcg': array([0.0074])")
 _ARRAY_OPEN = re.compile(r"(?<![\w.])(?:np\.|numpy\.)?array\(\[\s*$")
 _ARRAY_CLOSE = re.compile(r"^\.?\s*\]\)")
+# a name, then its value in parentheses, at a field's start (``unwrap``)
+_NAMED_PAREN = re.compile(r"(?:^|(?<=[\s|*]))[A-Za-z][\w./@%-]{0,40} \($")
+_PAREN_VALUE_END = re.compile(r"^\)(?:\s|\(|:\s|$)")
 
 
 def is_plain(token: str) -> bool:
@@ -140,6 +145,15 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
             out[index + 1] = out[index + 1][closing.end():]
             continue
         if not left.rstrip().endswith("("):
+            continue
+        named = _NAMED_PAREN.search(left[-48:]) if left[-2:] == " (" and "." in out[index] \
+            else None
+        if named is not None and _PAREN_VALUE_END.match(out[index + 1]):
+            # CHGNet's "Time (0.476)  Data (0.016)", "e_MAE (4.085) <TAB>f_MAE (0.886)": a
+            # name's own value in parentheses (not a remark after a value: "loss 6.95 (6.96)")
+            out[index - 1] = left[:-1]
+            cut[index + 1] += 1
+            out[index + 1] = out[index + 1][1:]
             continue
         tail = out[index - 1][-64:]
         opened = _WRAPPER.search(tail)

@@ -250,6 +250,19 @@ def _json_lines(data: bytes) -> Iterable[Any]:
             continue
 
 
+# FAIR's reference trainers' log.txt: the axes and the model's size are no metrics
+_FAIR_SKIP = frozenset({"epoch", "n_parameters", "step", "iter"})
+
+
+def fair_log(data: bytes) -> list[Observation]:
+    """The ``log.txt`` of FAIR's reference trainers (DETR, Deformable DETR, DINO, DeiT,
+    MAE, ConvNeXt: ``utils.MetricLogger`` code): a JSON object an epoch, ``{"train_lr":
+    0.0001, "train_loss": 24.7, ..., "test_loss": 22.8, "epoch": 0, "n_parameters": ...}``,
+    each value the epoch's mean; its lists (DETR's ``test_coco_eval_bbox``, pycocotools'
+    twelve numbers, read from its printed summary instead) left out."""
+    return entries_observations(_json_lines(data), _FAIR_SKIP)
+
+
 def mmengine(data: bytes) -> list[Observation]:
     """One JSON object a line: ``{"lr": ..., "loss": ..., "step": 50}``; validation lines
     carry their metrics (``coco/bbox_mAP``) at the step of the epoch they ended, and their

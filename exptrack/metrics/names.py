@@ -145,6 +145,9 @@ def _over_samples(parts: list[str]) -> bool:
         and any(p in METRIC_WORDS for p in parts[:-1])
 
 
+_N_COUNT = re.compile(r"N_?(?:iters?|epochs?|steps?|batch(?:es)?|samples?)")  # an "N" glued
+
+
 def counts_things(name: str) -> bool:
     """``total_count``, ``objects``, ``TOTAL_PARAMS``, ``num_workers``: a count, not a
     metric (``samples/sec`` is a rate: its last word is ``sec``)."""
@@ -166,6 +169,8 @@ def counts_things(name: str) -> bool:
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos", thop's "Total
         # GPARAMs": counted
     if name.endswith(CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
+        return True
+    if _N_COUNT.fullmatch(name):  # ESPnet's collect_stats "Niter: 5": a number of iterations
         return True
     if len(parts) > 1 and parts[-1] in ("iteration", "iterations", "iters", "epochs") \
             and not any(p in METRIC_WORDS or p in ("time", "per", "across", "for") for p in parts):

@@ -229,7 +229,8 @@ _HEAD = 1000  # how much of a line its labels are looked for in (a plan is made 
 # Caffe's test net's outputs, apart from the solver's display loss and the train net's
 # ("Test net output #1: loss = 0.38586 (* 1 = 0.38586 loss)": test_loss)
 _CAFFE_TEST = re.compile(r"\bTest net output #\d{1,3}: ")
-_CV_BATCH = re.compile(r"(?:^|\s)CV Batch \d{1,9}/\d{1,12} ")
+_CV_BATCH = re.compile(r"(?:^|\s)CV (?:\| steps/sec \d{1,9}\.\d{1,6}\| )?Batch \d{1,9}/\d{1,12} ")
+# (WeNet since 2024: "DEBUG CV | steps/sec 56.558| Batch 0/2 loss 17.57 ...")
 
 
 def phases_of(line: str) -> list[tuple[int, str | None]]:
@@ -311,7 +312,7 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                 found.append((field.end(), word))
                 if (pipe := head.find("|", field.end())) > 0:
                     found.append((pipe, None))  # (the field ends at its "|")
-    if "CV Batch " in head:  # WeNet's and WeKws' "DEBUG CV Batch 78/20 loss 0.15 acc 99.0":
+    if "CV Batch " in head or "CV | steps/sec " in head:  # WeNet's and WeKws' "DEBUG CV Batch 78/20 loss 0.15 acc 99.0":
         found.extend((m.end(), "CV")  # the cross-validation's values, apart from its "TRAIN
                      for m in _CV_BATCH.finditer(head))  # Batch 4/2037 loss 12.6" (kept bare)
     if " net output #" in head:

@@ -22,6 +22,7 @@ from exptrack.metrics import (
     afterloops,
     around,
     counterkeys,
+    fielded,
     forms,
     groups,
     names,
@@ -110,6 +111,7 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
     actions: list[Action] = []
     phrased_steps: list[int] = []  # "<qualifier> steps N": a step only beside metrics
     per_phase: str | None = None  # the quantity of "loss train: 2.85, val: 2.86"
+    labelled: str | None = None  # a field's label over its keys ("| MAE e 4.3  f 0.8")
     section: str | None = None  # the phase of the last phrased name ("Train Loss: 11.2 |")
     fields = 0  # the names since it, in its "|" field
     sectioned: dict[int, str] = {}  # names after it without a phase of their own
@@ -185,8 +187,9 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
             continue
         found = naming.find_name(tail, k == 0, pieces, index)
         if found is not None and k > 0 and found.start == 0 and len(tail) == len(left) \
-                and left[:1].isalpha():
+                and left[:1].isalpha() and not (found.sep == "=" and pieces[index - 3][-1:] == "="):
             found = None  # "Time 123.45s : 12.3": the letters after a number are its unit
+            # (not ESPnet 202511's "acc=0.052loss=19.732": a pair glued to a pair)
         if found is not None and found.sep == " - " and (counter or "." not in pieces[index]):
             found = None  # "apgd-ce - 1/7 - 59 out of 128": a label's count ("loss - 4.28")
         rate = abbrev.unit_named(left, right) if found is None and not counter else None
@@ -331,7 +334,9 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
         name = abbrev.speed_name(groups.grouped(name, offsets[index], spans),  # icefall's
                                  pieces, index)  # "tot_loss[loss=0.7]"
         if "|" in left:  # a field of its own: a section of two names or more ends at its "|"
-            per_phase, section = None, section if fields < 2 else None
+            per_phase, section, labelled = None, section if fields < 2 else None, None
+        labelled, name = fielded.label(name, labelled, weak)  # CHGNet's "| MAE e 4.366(4.320)
+        # f 0.869(0.751)": the field's label over each one-letter key
         phased = QUANTITY_PHASE.match(name) if not weak else None
         if phased is not None and names.metric_like(phased.group(1)):
             per_phase = phased.group(1)  # litgpt "loss train: 2.85, val: 2.86": one quantity

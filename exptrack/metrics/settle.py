@@ -88,6 +88,10 @@ def settle(line: str, offsets: list[int], pieces: list[str],
         # a name twice in one report: its last value (lambeq's running "train/loss", then
         # the epoch's); not reports glued on one line (each at its step, its names again)
         last = {a.name: a.token for a in actions if a.kind in (METRIC, RATIO)}
+        for a in actions:  # ... but a name printed as it is wins over a label's phase and a
+            if a.kind in (METRIC, RATIO) and named[a.name] == 2 \
+                    and line[a.source[0]:a.source[1]] == a.name:  # word (ESPnet's "[train]
+                last[a.name] = a.token  # ... train_time=0.025, time=0.26 seconds")
         actions = [a for a in actions if a.kind not in (METRIC, RATIO) or last[a.name] == a.token]
     if not any(a.kind in (METRIC, RATIO) for a in actions):
         actions = [a for a in actions if a.kind != BAR_STEP]  # a bar alone: nothing to place

@@ -294,7 +294,7 @@ class SlowPath(RunNames, Placing, DumpBlocks):
             text = text_of(raw)
             if not dumpheads.is_rule(text):  # a rule under the heading keeps its phase
                 block.phase = dumpheads.heading_phase(text)
-                block.labels_next = dumpheads.error_heading(text)
+                block.labels_next = dumpheads.labels_next(text)
                 self._stat_head = statheads.block_head(dumpheads.message(text)) \
                     if block.phase is None else None
                 block.fresh = dumpheads.fresh_report(text)
