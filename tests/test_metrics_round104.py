@@ -8,8 +8,10 @@ from pathlib import Path
 
 from conftest import track, track_json
 from parsed import named
+from parsed import names as names_of
 
-from exptrack.metrics import files
+from exptrack.metrics import files, merge
+from exptrack.metrics.observation import Observation
 
 ZOO = Path(__file__).parent / "data" / "zoo"
 DETR_LOG = ZOO / "detr_train" / "pipe" / "files" / "out" / "log.txt"
@@ -136,3 +138,154 @@ def test_detrs_run_reads_its_log_txt(tmp_path: Path, track_home: Path) -> None:
     assert metrics["train_loss"]["last"] == 24.733771006266277
     assert metrics["test_loss"]["last"] == 22.80398941040039  # the file's, exact
     assert "n_parameters" not in metrics and "epoch" not in metrics
+
+
+# LIBFFM's ffm-train with --auto-stop: the last row stops before its time (it breaks out
+# of the loop after printing the losses)
+LIBFFM = ("iter   tr_logloss   va_logloss      tr_time\n"
+          "   1      0.64130      0.62553          0.0\n"
+          "   2      0.56312      0.59911          0.0\n"
+          "   3      0.51001      0.59017\n"
+          "Auto-stop. Use model at 2th iteration.\n")
+
+
+def test_a_rows_blank_last_columns_leave_them_out() -> None:
+    found = named(LIBFFM)
+    assert [(n, v, s) for n, v, s, _ in found if n != "tr_time"][-2:] == [
+        ("tr_logloss", 0.51001, 3), ("va_logloss", 0.59017, 3)]
+    assert [s for n, _, s, _ in found if n == "tr_time"] == [1, 2]
+
+
+def test_a_guard_a_row_whose_cells_sit_under_other_names_is_no_short_row() -> None:
+    # the values under the last two names, the first ones blank: not the first two's
+    shifted = ("iter   tr_logloss   va_logloss      tr_time\n"
+               "   1      0.64130      0.62553          0.0\n"
+               "                       0.59911          0.0\n")
+    assert [(n, v) for n, v, _, _ in named(shifted)] == [
+        ("tr_logloss", 0.6413), ("va_logloss", 0.62553), ("tr_time", 0.0)]
+
+
+def test_a_printed_name_of_no_phase_answers_to_an_evaluations_file_name_it_agrees_with() -> (
+        None):
+    # DeiT's evaluate() prints "* Acc@1 50.000 Acc@5 75.000 loss 5.023"; log.txt keeps the
+    # same values as test_acc1, test_acc5 (its training's loss stays train_loss's)
+    test = [Observation("test_acc1", 49.99999809265137, None, 0),
+            Observation("test_acc5", 74.99999809265137, None, 0),
+            Observation("train_loss", 6.9, None, 0), Observation("test_loss", 5.0234, None, 0)]
+    printed = [Observation("Acc@1", 50.0, None, 0), Observation("Acc@5", 75.0, None, 0),
+               Observation("loss", 6.9, None, 0)]
+    kept, merged = merge.merge_sources(printed, [("fair_log", test)])
+    assert kept == [] and set(merged) == {"test_acc1", "test_acc5", "train_loss", "test_loss"}
+    # a printed value the evaluation's file does not hold is a series of its own
+    other = [Observation("Acc@1", 48.0, None, 0)]
+    kept, _ = merge.merge_sources(other, [("fair_log", test)])
+    assert [o.name for o in kept] == ["Acc@1"]
+
+
+# DI-engine's tabulate grids (ding 0.5.3): names in a "Name" row over their "Value" row
+DING = """[12-07 11:54:59] INFO     [RANK0]: === Training Iteration 100 Result ===
+                          +-------+------------+----------------+-------------+
+                          | Name  | cur_lr_avg | total_loss_avg | q_value_avg |
+                          +-------+------------+----------------+-------------+
+                          | Value | 0.001000   | 0.093451       | 1.077357    |
+                          +-------+------------+----------------+-------------+
+[12-07 11:55:00] INFO     [EVALUATOR]env 1 finish episode, final reward: 11.0000, current episode: 1
+"""
+
+
+def test_a_grids_name_row_names_its_value_row() -> None:
+    assert named(DING) == [("cur_lr_avg", 0.001, 100, None),
+                           ("total_loss_avg", 0.093451, 100, None),
+                           ("q_value_avg", 1.077357, 100, None),
+                           ("final_reward", 11.0, 100, None)]  # ("current episode": a count)
+
+
+def test_a_printed_series_two_file_series_hold_at_two_axes_is_the_first() -> None:
+    at_iter = [Observation("learner_iter/total_loss_avg", 0.093451, 100, None)]
+    at_step = [Observation("learner_step/total_loss_avg", 0.093451, 3200, None)]
+    other = [Observation("collector_iter/total_loss_avg", 0.5, 100, None)]
+    printed = [Observation("total_loss_avg", 0.093451, 100, None)]
+    kept, merged = merge.merge_sources(printed, [("tfevents", at_iter + at_step + other)])
+    assert kept == [] and len(merged["learner_iter/total_loss_avg"]) == 1
+
+
+def test_digits_joined_to_a_word_open_a_key() -> None:
+    # NeuralOperator's Trainer: each test loader's resolution opens its keys
+    assert named("[0] time=0.12, avg_loss=0.9909, train_err=7.9276\n"
+                 "Eval: 16_h1=0.9486, 16_l2=0.6137, 32_h1=0.9543, 32_l2=0.5924\n")[-4:] == [
+        ("eval_16_h1", 0.9486, 0, None), ("eval_16_l2", 0.6137, 0, None),
+        ("eval_32_h1", 0.9543, 0, None), ("eval_32_l2", 0.5924, 0, None)]
+
+
+def test_a_guard_a_labels_number_stays_its_value() -> None:
+    assert named("Epoch 2: val: 0.5\n") == [("val", 0.5, None, 2)]
+    assert names_of("lambda_lap 10x: +0.1\nstep 3: batch 16 of 100\n") == set()
+
+
+def test_the_positives_rank_is_a_metric_a_process_rank_is_not() -> None:
+    # PyTorch-BigGraph 1.0.0's evaluation: the positive edge's mean rank among its negatives
+    line = ("[Evaluator] Stats: pos_rank:  9.07125 , mrr:  0.266844 , r1:  0.0825 , "
+            "r10:  0.7575 , auc:  0.9337 , count:  400\n")
+    assert [n for n, *_ in named(line)] == ["pos_rank", "mrr", "r1", "r10", "auc"]
+    assert names_of("step 3 loss 0.5 local_rank 1 dp_rank 0\n") == {"loss"}
+
+
+# torchtitan 0.2.2's start-up (its `python -m torchtitan.train`), then its first step
+TITAN = (
+    "[titan] 2026-12-07 12:12:14,215 - root - INFO - Peak FLOPS used for computing MFU: "
+    "3.120e+14\n"
+    "[titan] 2026-12-07 12:12:14,223 - root - INFO - Trainer is initialized with local batch "
+    "size 8, global batch size 8, gradient accumulation steps 1, sequence length 128, total "
+    "steps 20 (warmup 2)\n"
+    "[titan] 2026-12-07 12:12:15,274 - root - INFO - Building device mesh with parallelism: "
+    "pp=1, dp_replicate=1, dp_shard=1, cp=1, tp=1, ep=1, etp=1\n"
+    "[titan] 2026-12-07 12:12:15,307 - root - INFO - step:  1  loss:  8.05254  grad_norm:  "
+    "1.8311  memory:  0.69GiB(2.94%)  tps: 884  tflops: 0.03  mfu: 0.01%\n")
+
+
+def test_settings_a_setup_line_lists_are_no_metrics() -> None:
+    assert named(TITAN) == [("loss", 8.05254, 1, None), ("grad_norm", 1.8311, 1, None),
+                            ("memory", 0.69, 1, None), ("tps", 884.0, 1, None),
+                            ("tflops", 0.03, 1, None), ("mfu", 0.01, 1, None)]
+
+
+def test_a_guard_a_lines_integer_metrics_stay() -> None:
+    assert named("Epoch 3: loss=1, acc=2, f1=3\n") == [
+        ("loss", 1.0, None, 3), ("acc", 2.0, None, 3), ("f1", 3.0, None, 3)]
+
+
+# DreamerV3 (embodied, JAX): XLA's cost analysis of each compiled program, then a report
+DREAMER = """Train cost analysis:
+  FLOPS:            2.2e+09
+  Memory (temp):    4.0e+07
+  Memory (outputs): 2.1e+05
+
+──────────────────────────────── Step 110 ────────────────────────────────
+train/loss/con 0.61 / train/loss/count 3.58 / train/loss/dyn 1 / fps/train 1.71
+"""
+
+
+def test_a_cost_analysis_is_no_run_and_a_losss_part_named_count_is_a_loss() -> None:
+    assert [n for n, *_ in named(DREAMER)] == ["train/loss/con", "train/loss/count",
+                                              "train/loss/dyn", "fps/train"]
+    assert names_of("Epoch 1 loss 0.3\nTotal FLOPs: 0\nFLOPs: 5\nfwd MACs: 11.4 GMACs\n"
+                    "step 2 count 5 total_count 9\n") == {"loss"}
+
+
+# a framework that writes its record deep under the working folder (on-policy's MAPPO:
+# "onpolicy/scripts/results/MPE/simple_spread/rmappo/check/run1/logs/<tag>/<tag>/")
+DEEP_RUN = r"""
+import os
+deep = os.path.join(*"results/MPE/simple_spread/rmappo/check/run1/logs/agent0/x/y".split("/"))
+os.makedirs(deep)
+with open(os.path.join(deep, "metrics.csv"), "w") as f:
+    f.write("epoch,step,train_loss\n0,10,0.625\n1,20,0.5\n")
+print("done")
+"""
+
+
+def test_a_metric_file_twelve_folders_down_is_read(tmp_path: Path, track_home: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    track("run", "--", sys.executable, "-c", DEEP_RUN, cwd=work, check=True)
+    assert track_json("show", "@")["metrics"]["train_loss"]["last"] == 0.5

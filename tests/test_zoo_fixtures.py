@@ -503,6 +503,24 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # MetricLogger's "Test:" lines and pycocotools' summary
     "acme_dqn",  # (session 104) Acme's TerminalLogger "[Learner] ... | Total Loss = 0.19",
     # its CSVLogger files
+    "fast_align_train",  # (session 104) fast_align's "  log_e likelihood: -1234.5" report
+    "libffm_train",  # (session 104) LIBFFM's table; its auto-stop row stops before tr_time
+    "pypots_saits",  # (session 104) PyPOTS' "Epoch 001 - training loss (MAE): 0.95, validation
+    # MSE: 0.85", its TensorBoard file
+    "neuraloperator_trainer",  # (session 104) NeuralOperator's "Eval: 16_h1=0.9486": a
+    # resolution's digits open the key
+    "torchbiggraph_train",  # (session 104) PyTorch-BigGraph's "pos_rank:  9.07125 , mrr: ...",
+    # its training_stats.json
+    "xlearn_train",  # (session 104) xLearn's "[   20%      ]     1    0.574049 ..." epoch table
+    "torchtitan_llama",  # (session 104) torchtitan's "step:  1  loss:  8.05254 ...", its
+    # start-up settings ("initialized with ...", "parallelism: pp=1, ..., ep=1") no metrics
+    "dreamerv3_train",  # (session 104) DreamerV3's "train/loss/count 3.58 / ..." reports; XLA's
+    # "Train cost analysis:" block no run's figures
+    "librecommender_deepfm",  # (session 104) LibRecommender's "\t eval roc_auc: 0.51" lines
+    "mappo_onpolicy",  # (session 104) MAPPO's "average episode rewards is -23.45", its event
+    # files 10 to 13 folders down
+    "cellbender_remove_background",  # (session 104) CellBender's "[epoch 001]  average
+    # training loss: 1022.1927"
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:

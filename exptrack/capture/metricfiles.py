@@ -36,7 +36,7 @@ SCAN_S = 10.0  # the working folder is searched for new files this often
 EAGER_S = 30.0  # ... and at every poll in the run's first seconds, when the files appear
 SCAN_MAX_ENTRIES = 50_000
 SCAN_MAX_S = 1.0
-SCAN_MAX_DEPTH = 8
+SCAN_MAX_DEPTH = 16  # (on-policy's MAPPO writes its event files 10 to 13 folders down)
 HEAD_BYTES = 4096
 # A large file (TensorBoard events grow to tens of MB) is copied and parsed again at most
 # this often while the run goes, so watching it costs little I/O; always at the end.

@@ -96,3 +96,20 @@ def stacked_header(head: str, line: str) -> list[str] | None:
     if not all(cell.replace(" ", "").isalpha() for cell in cells):
         return None
     return [header_name(cell) for cell in cells]
+
+
+def short_row(head: str, line: str, header: list[str]) -> list[str] | None:
+    """The names of the columns a row fills when it stops short of its header's last ones,
+    each of its cells under its own name (LIBFFM's auto-stop row ``   9      0.44922
+    0.59017`` under ``iter   tr_logloss   va_logloss      tr_time``: its time never
+    printed); None unless the header is a word a name and every cell overlaps its name's
+    span, none the names after it."""
+    row = message(line).rstrip()
+    spans = [m.span() for m in CELL.finditer(row[:2000])]
+    words = [m.span() for m in CELL.finditer(head[:2000])]
+    if len(words) != len(header) or not 2 <= len(spans) < len(words):
+        return None
+    if any(not (start < end2 and start2 < end) for (start, end), (start2, end2)
+           in zip(spans, words, strict=False)) or spans[-1][1] > words[len(spans)][0]:
+        return None
+    return header[:len(spans)]

@@ -6,10 +6,10 @@ Face ``trainer_state.json``, Keras ``CSVLogger`` files, MMEngine ``scalars.json`
 ``summary.csv`` and ``validate.py``'s results file, Ultralytics' tuner's
 ``tune_results``, Detectron2's ``metrics.json``, DETR's (DeiT's, MAE's) ``log.txt``, each
 Ray Tune trial's ``result.json``, TorchRL's ``CSVLogger`` files and TensorBoard event files
-(through the optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log (``run-<id>.wandb``,
-through the optional ``wandb`` extra, see ``wandbfile``), and MLflow's local store
-(``mlflow.db``, see ``mlflowstore``) and Comet's offline archive (``.cometml-runs/*.zip``,
-see ``cometzip``), read only when the run has no other file: a
+(through the optional ``tensorboard`` extra, see ``tfevents``) and W&B's run log
+(``run-<id>.wandb``, through the optional ``wandb`` extra, see ``wandbfile``), and MLflow's
+local store (``mlflow.db``, see ``mlflowstore``) and Comet's offline archive
+(``.cometml-runs/*.zip``, see ``cometzip``), read only when the run has no other file: a
 framework's own file names its metrics as its output does.
 ``kind_of`` tells from a file's name and first line which of them a file is; ``parse``
 turns its bytes into observations named as the framework prints them on stdout, so that

@@ -35,7 +35,8 @@ EACH_CLASS = re.compile(r"(?i)\b(?:for|of|per|in) (?:each|every) (?:class|catego
 # ... or a profiler's report of where the time went, a code section a line (Sample Factory's
 # "Learner 0 profile tree view:" over "train: 14.1388", "  forward_head: 0.1874, bptt: 2.17")
 PROFILE = re.compile(r"(?i)\bprofil(?:e|er|ing)(?:\s(?:tree|view|report|results|summary)){0,2}"
-                     r"\s?:\s*$")
+                     r"\s?:\s*$|\bcost analysis:\s*$")  # (XLA's compiled program's "Train
+# cost analysis:" over "FLOPS: 2.2e+09", "Memory (temp): 4.0e+07": DreamerV3's, estimates)
 # DeepSpeed's flops profiler's report: "--- DeepSpeed Flops Profiler ---", its model's
 # parameters, MACs, flops and forward latency, a module tree, to a rule of dashes alone
 PROFILE_BANNER = re.compile(r"^-{5,80} DeepSpeed Flops Profiler -{5,80}$")

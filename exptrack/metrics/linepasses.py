@@ -46,7 +46,12 @@ def _plan_line(pieces: list[str]) -> tuple[Action, ...]:
         actions = checkpoint_event(pieces, actions)  # Lightning's ModelCheckpoint
     if len(actions) <= 1:  # "Peak reserved memory for training = 0.8 GB."
         return wholeline.few_actions(pieces, actions)
+    valued = [a for a in actions if a.kind == METRIC]
     if all(a.kind == METRIC and pieces[a.token].replace(",", "").isdigit()
-           and not names.metric_like(a.name) for a in actions):
-        return ()  # "mp_degree: 1, sharding_degree: 1", "VQA v2.0: 443,757 | VQA-E: 181,298"
+           and not names.metric_like(a.name) for a in actions) or (
+            len(valued) >= 3 and len(actions) - len(valued) == 1
+            and all(pieces[a.token].isdigit() and not names.metric_like(a.name) for a in valued)):
+        return ()  # "mp_degree: 1, sharding_degree: 1", "VQA v2.0: 443,757 | VQA-E: 181,298";
+        # torchtitan's "parallelism: pp=1, dp_replicate=1, dp_shard=1, cp=1, tp=1, ep=1"
+        # (its expert parallelism's "ep" read as an epoch)
     return actions

@@ -164,8 +164,14 @@ def counts_things(name: str) -> bool:
         return False  # CS182's "Avg_Last_100_Episodes": the return's mean over a window
     if _over_samples(parts):
         return False
+    if name.count("/") >= 2 and metric_like(name.rsplit("/", 2)[1]):
+        return False  # DreamerV3's "train/loss/count": the loss of its "count" observation
     if parts[-1] in COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
-            or ("total" in parts and name.lower().endswith(("flops", "flos"))):
+            or ("total" in parts and name.lower().endswith(("flops", "flos"))) \
+            or name.lower() in ("flops", "flos") or name.lower().endswith("macs") \
+            or (parts[0] == "peak" and name.lower().endswith(("flops", "mfu"))):
+        # (a bare "FLOPS: 2.2e+09", XLA's cost analysis; torchtitan's "Peak FLOPS used for
+        # computing MFU": its device's; not a rate, "tflops: 0.04"; multiply-accumulates too)
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos", thop's "Total
         # GPARAMs": counted
     if name.endswith(CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
@@ -176,7 +182,7 @@ def counts_things(name: str) -> bool:
             and not any(p in METRIC_WORDS or p in ("time", "per", "across", "for") for p in parts):
         return True  # "Whole training iteration is 750": how many a run makes
     if len(parts) == 2 and parts[0] in ("final", "last", "current") \
-            and parts[1] in ("epoch", "step", "iteration", "iter"):
+            and parts[1] in ("epoch", "step", "iteration", "iter", "episode"):
         return True  # "🏁 Final Epoch: 91": where the run ended
     if parts in (["env", "episode"], ["env", "episodes"]) \
             or (len(parts) == 2 and parts[0] == "corpus" and parts[1].isdigit()):

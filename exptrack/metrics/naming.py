@@ -38,7 +38,7 @@ _NAME_BEFORE = re.compile(
     # insightface's "03:09:46,211-Speed 726.28": after a timestamp's "-" or "]"; a key path
     # may open with "_" (Catalyst's "_base/lr=0.005"; not W&B's "_runtime"); after an
     # ellipsis, and never across one (gotch's "Start eval...Epoch: 0")
-    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?(?:\d{1,3}(?=[a-z]{1,8}[=:]))?[^\W\d_]"""
+    r"""(?P<name>(?:[A-Za-z][\w.\-/@]*'s\s)?(?:_(?=[^\W\d_]\w{0,30}/))?(?:\d{1,3}(?=[a-z]{1,8}[=:])|\d{1,4}_(?=[a-z][a-z0-9]{0,8}[=:]))?[^\W\d_]"""
     r"""(?:(?:[\w\-/@]|\.(?!\.)|(?<=[\d.]):(?=[\d.])|(?<=[a-z]):(?=[a-z]))*[\w@])?(?:(?<=[A-Za-z])\.(?=\s))?"""
     # a unit or a qualifier glued to the name: "bch(ms)", "PSNR(no-noise)", a GAN's D(G(z))
     r"""(?:(?<=[A-Za-z])\((?:[A-Za-z%/](?:[A-Za-z%/\-]{0,7}[A-Za-z%/])?"""
@@ -243,7 +243,8 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
             and measure_unit(pieces[index + 1], pieces[index]) is None:
         return None  # "set the environment variable RAY_AIR_NEW_OUTPUT=0" (a time or a
         # memory figure is a measure whatever its name: "BS_TO_DEVICE: 19.9ms")
-    if raw_name[:1].isdigit() and not at_field_start(tail[:match.start()]):
+    if raw_name[:1].isdigit() and not at_field_start(tail[:match.start()]) \
+            and not (sep == "=" and tail[:match.start()].endswith(": ")):
         return None  # "3px=0.24" starts a field (RAFT's "epe=48.96    3px=0.24"); not
         # "pharmacophore match 2d: 76.95%", "lambda_lap 10x: +0.1", a phrase's last word
     if not sep.strip() and not raw_name[:1].isascii() and not counter:

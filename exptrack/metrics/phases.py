@@ -29,8 +29,9 @@ _PHASE = re.compile(
     # BLEU:", ReChorus's "Test After Training: (HR@5:0.34,"
     r"\s*(?:[:|\[)\]]|=(?=\s*[({])|-{1,3}\s|[-=]>\s|$|" + _COMMA_LABEL + "|,(?=" + _HASH_FIELD
     + "))"  # "VAL --- kl:"
-    r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)|n/a\b|N/A\b))")  # "val: n/a": a key with no value,
-# not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its values
+    r"(?!\s*(?:[-+.\d](?!\d{0,2}%\|)(?!\d{0,3}_[A-Za-z])|n/a\b|N/A\b))")  # "val: n/a": a key
+# with no value, not a label; a bar's "valid: 100%|...| 69/69 [..., loss=0.29]" labels its
+# values, NeuralOperator's "Eval: 16_h1=0.9486" its keys of a resolution's digits
 _LOG_TAG = re.compile(r"\[[A-Z]{2,}\]")  # "[INFO]", "[EVAL]": a log tag, not a phase label
 # ... unless the tag is a phase's and a metric, no counter, follows it ("[TEST] MAE: 2.55 |
 # RMSE: 6.35": the test's; "[TEST] Trial:0000 | Epoch:0010 | CL loss:" tags a whole run)
@@ -107,7 +108,8 @@ _NETWORK = re.compile(r"(?:^|(?<=[\s>\]]))(?P<label>[A-Z][A-Za-z0-9]{1,19}):\s"
 # train_inner lines' values ("loss=3.01")
 _EPOCH_SUMMARY = re.compile(r"\| train \| epoch \d{1,6} \| ")
 # the group a label is over: "key = value" pairs ("Training: loss = 1.63, acc = 0.51")
-_PAIR = re.compile(r"\s*[({]?\s*['\"]?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
+_PAIR = re.compile(r"\s*[({]?\s*['\"]?(?:\d{1,4}_)?[A-Za-z_][\w.\-]*['\"]?\s*=\s*[+-]?\.?\d")
+# (NeuralOperator's "Eval: 16_h1=0.9486": a resolution's digits open the key)
 # a phase phrase right before a name: "train ", "Training set ", "Test data ", a numbered
 # data set "valid_1 " (LightGBM's and XGBoost's names for the sets they evaluate)
 PHASE_WORDS_BEFORE = re.compile(
@@ -312,7 +314,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
                 found.append((field.end(), word))
                 if (pipe := head.find("|", field.end())) > 0:
                     found.append((pipe, None))  # (the field ends at its "|")
-    if "CV Batch " in head or "CV | steps/sec " in head:  # WeNet's and WeKws' "DEBUG CV Batch 78/20 loss 0.15 acc 99.0":
+    if "CV Batch " in head or "CV | steps/sec " in head:  # WeNet's and WeKws' "DEBUG CV
+        # Batch 78/20 loss 0.15 acc 99.0":
         found.extend((m.end(), "CV")  # the cross-validation's values, apart from its "TRAIN
                      for m in _CV_BATCH.finditer(head))  # Batch 4/2037 loss 12.6" (kept bare)
     if " net output #" in head:

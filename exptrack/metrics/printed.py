@@ -23,6 +23,12 @@ _NUMBER_ASSIGN = re.compile(r"[A-Za-z_][\w./\-]{0,80}\s?[=:]\s{0,2}[+-]?\.?\d")
 _SWITCHED_ON = re.compile(r"^\s{0,8}(?:\[[\w\- ]{1,30}\]\s{1,4})?(?:[\w\-.]{1,40} ){0,3}"
                           r"(?:enabled|disabled|activated|ON|OFF)\s?[|:,]\s")
 
+# an object set up with its settings: torchtitan's "Trainer is initialized with local batch
+# size 8, global batch size 8, ..., sequence length 128, total steps 20 (warmup 2)"
+_INITIALIZED = re.compile(r"(?i)\binitiali[sz]ed with (?:[a-z][a-z ]{0,40} )?\d"
+                          r"|\bused for computing [A-Za-z]{1,20}: ")  # (its "Peak FLOPS used for
+# computing MFU: 3.120e+14": the device's figure the MFU is computed with)
+
 
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
 SPACED_ASSIGN = re.compile(  # not a bar "Evaluate   : 100%|"; not "learning rate = 1e-4",
@@ -78,7 +84,7 @@ def configuration(line: str) -> bool:
     """Whether ``line`` is printed configuration: two ``name=text`` pairs or more, not a
     stepped record (nor a line that opens with its step), counted texts or a results
     record."""
-    if _SWITCHED_ON.match(line):
+    if _SWITCHED_ON.match(line) or _INITIALIZED.search(line):
         return True
     texts = len(forms.TEXT_ASSIGN.findall(forms.without_for_remark(line)))
     return texts >= 2 and not forms.STEPPED_RECORD.match(line) \

@@ -13,15 +13,8 @@ from typing import TYPE_CHECKING
 from exptrack.fsutil import atomic_file
 from exptrack.jsonl import row_batches
 from exptrack.metrics.encode import RowWriter
-from exptrack.metrics.merge import (
-    Source,
-    by_name,
-    file_keys,
-    merge_sources,
-    name_key,
-    pooled_keys,
-    shared_lasts,
-)
+from exptrack.metrics.merge import Source, by_name, merge_sources, pooled_keys
+from exptrack.metrics.namekeys import file_keys, name_key, phase_candidates, shared_lasts
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.summary import MetricSummarizer
 from exptrack.model import MetricSummary
@@ -101,12 +94,12 @@ def sourced_lines(writer: RowWriter, series: Sequence[Observation],
 
 def printed_keys(sources: Sequence[Labelled]) -> set[str]:
     """The name keys of the printed metrics the files may stand for: each file metric's
-    (``merge.file_keys``), a last part several groups share (``merge.shared_lasts``: the
-    printed values tell which, if any) and those a search's trials pool
-    (``merge.pooled_keys``)."""
+    (``namekeys.file_keys``), a last part several groups share (``namekeys.shared_lasts``)
+    and an evaluation's name without its phase (``namekeys.phase_candidates``: the printed
+    values tell which, if any) and those a search's trials pool (``merge.pooled_keys``)."""
     names = [obs.name for _, (_, observations) in sources for obs in observations]
     keys = file_keys(names)
-    return set(keys) | set(shared_lasts(names, keys)) \
+    return set(keys) | set(shared_lasts(names, keys)) | set(phase_candidates(names, keys)) \
         | pooled_keys(source for _, source in sources)
 
 

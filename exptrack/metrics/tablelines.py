@@ -350,6 +350,10 @@ class TableLines:
                 row = tables.parse_row(line, names_of, self._layout, self._name)
                 if row is not None:
                     self._header, self._split_header = names_of, None
+        if row is None and self._layout == tables.SPACES \
+                and (filled := aligned.short_row(self._header_text, line, self._header)):
+            row = tables.parse_row(line, filled, self._layout, self._name)  # its last
+            # columns left blank (LIBFFM's auto-stop row: no time printed)
         if row is None and self._split_header is not None:  # a row of one cell a word
             row = tables.parse_row(line, self._split_header, self._layout, self._name)
             if row is not None:

@@ -290,7 +290,9 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     data_set = cells[0] if labelled and header[0].lower() in _DATASET_COLUMNS and cells[0] \
         and not ROW_NUMBER.match(cells[0]) \
         else ""  # (not a grid of data sets and models: pandas' "FB15k237 PairRE 0.17")
-    if (_CLOCK_CELL.match(cells[0]) and TIME_NAME.search(header[0])) or (
+    if header[0] == "Name" and cells[0] == "Value":  # DI-engine's grids: "| Name | train_iter
+        cells[0] = ""  # | total_loss_avg |" over "| Value | 50.000000 | 0.093451 |", no label
+    elif (_CLOCK_CELL.match(cells[0]) and TIME_NAME.search(header[0])) or (
             _DATE_CELL.match(cells[0]) and header[0].lower() in _DATE_COLUMNS):
         cells[0] = ""  # the time the row was written, not a measurement of it
     elif not ROW_NUMBER.match(cells[0]) and not _ROW_COUNTER.match(cells[0]) \
