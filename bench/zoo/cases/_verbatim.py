@@ -23,6 +23,26 @@ def git_blob_id(text: str) -> str:
     return hashlib.sha1(f"blob {len(data)}\0".encode() + data).hexdigest()
 
 
+def tree_id(folder: Path) -> str:
+    """The id git gives a folder of these files (``git rev-parse <commit>:<folder>``):
+    a repository's package copied whole (EPyMARL's ``src/``, on-policy's ``onpolicy/``)."""
+    entries = []
+    for path in folder.iterdir():
+        if path.name == "__pycache__":
+            continue
+        if path.is_dir():
+            entry = b"40000 " + path.name.encode() + b"\0" + bytes.fromhex(tree_id(path))
+            entries.append((path.name.encode() + b"/", entry))
+        else:
+            data = path.read_bytes()
+            blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+            mode = b"100755" if path.stat().st_mode & 0o111 else b"100644"
+            entries.append((path.name.encode(),
+                            mode + b" " + path.name.encode() + b"\0" + bytes.fromhex(blob)))
+    body = b"".join(entry for _, entry in sorted(entries))
+    return hashlib.sha1(b"tree %d\0" % len(body) + body).hexdigest()
+
+
 def with_lines(text: str, lines: dict[str, str]) -> str:
     """``text`` with each of ``lines`` added right after its anchor, each anchor found
     exactly once (a case's record of the values a verbatim script computes, "# zoo:")."""
@@ -30,6 +50,30 @@ def with_lines(text: str, lines: dict[str, str]) -> str:
         assert text.count(anchor) == 1, anchor
         text = text.replace(anchor, anchor + line)
     return text
+
+
+def without_lines(text: str, lines: dict[str, str]) -> str:
+    """``text`` with the lines ``with_lines`` added taken out again: the file as committed."""
+    for anchor, line in lines.items():
+        text = text.replace(anchor + line, anchor)
+    return text
+
+
+def add_record_lines(path: Path, blob: str, lines: dict[str, str]) -> None:
+    """A built tool's source file (CRF++'s ``encoder.cpp``, xLearn's ``trainer.cc``, ...),
+    checked to be git's blob ``blob`` but for the case's ``lines``, with the lines added
+    (once: a second build leaves it as it is)."""
+    text = path.read_text(encoding="utf-8")
+    assert git_blob_id(without_lines(text, lines)) == blob, f"{path} is not the commit's"
+    if text == without_lines(text, lines):
+        path.write_text(with_lines(text, lines), encoding="utf-8")
+
+
+def has_record_lines(path: Path, blob: str, lines: dict[str, str]) -> bool:
+    """Is ``path`` git's blob ``blob`` plus the case's ``lines``, each once?"""
+    text = path.read_text(encoding="utf-8")
+    committed = without_lines(text, lines)
+    return git_blob_id(committed) == blob and text == with_lines(committed, lines)
 
 
 def load_with_lines(module: ModuleType, path: Path, blob: str, lines: dict[str, str],

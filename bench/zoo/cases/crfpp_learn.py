@@ -84,7 +84,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines
+from _verbatim import add_record_lines, git_blob_id, has_record_lines
 
 COMMIT = "c603ea6fc2cc8e5317d2754971bc787da383f7e5"
 ENCODER_BLOB = "2c6f75839cbb0611785691b6c394524864d2a0bd"  # encoder.cpp at COMMIT
@@ -108,20 +108,9 @@ source = repos / "crfpp"
 prefix = source / "local"
 
 
-def verbatim_encoder(text: str) -> str:
-    """encoder.cpp without the case's lines (checked against its blob id)."""
-    for anchor, line in RECORD_LINES.items():
-        text = text.replace(anchor + line, anchor)
-    return text
-
-
 def build() -> None:
     """Add the record lines to the unpacked encoder.cpp, then configure, make, install."""
-    encoder = source / "encoder.cpp"
-    text = encoder.read_text(encoding="ascii")
-    assert git_blob_id(verbatim_encoder(text)) == ENCODER_BLOB, "not encoder.cpp at COMMIT"
-    if text == verbatim_encoder(text):
-        encoder.write_text(with_lines(text, RECORD_LINES), encoding="ascii")
+    add_record_lines(source / "encoder.cpp", ENCODER_BLOB, RECORD_LINES)
     winmain = (source / "winmain.h").read_text(encoding="ascii")
     assert git_blob_id(winmain) == WINMAIN_BLOB, "winmain.h is not CRF++'s"
     subprocess.run(["./configure", f"--prefix={prefix}"], cwd=source, check=True)
@@ -134,9 +123,8 @@ if sys.argv[1:] == ["--build"]:
     sys.exit(0)
 
 crf_learn, crf_test = prefix / "bin" / "crf_learn", prefix / "bin" / "crf_test"
-encoder_text = (source / "encoder.cpp").read_text(encoding="ascii")
-if not crf_learn.is_file() or encoder_text != with_lines(verbatim_encoder(encoder_text),
-                                                        RECORD_LINES):
+if not crf_learn.is_file() or not has_record_lines(source / "encoder.cpp", ENCODER_BLOB,
+                                                         RECORD_LINES):
     sys.exit(f"needs CRF++ built with the case's record lines under {prefix}: unpack "
              f"taku910/crfpp at {COMMIT} under {source}, restore winmain.h, then run "
              f"`<venv>/bin/python {__file__} --build`")

@@ -118,17 +118,16 @@ rows). Nothing is parsed from stdout. Judgement calls:
 
 import json
 import os
-import random
 import subprocess
 import sys
 from pathlib import Path
 
 import torch
 import torchvision
+from _coco_images import write_coco
 from _coco_rows import BOX_ROWS, row_name
 from _truth import series, write_truth
 from _verbatim import git_blob_id
-from PIL import Image, ImageDraw
 
 REPO = "facebookresearch/detr"
 COMMIT = "29901c51d7fe8712168b8d0d64351170bc0f83e0"
@@ -147,34 +146,8 @@ for rel, blob in BLOBS.items():
                  f"{repo})")
 
 # --- the data: COCO's layout under --coco_path ---
-SIZE = 64
-CATEGORIES = [(1, "red", (220, 30, 30)), (2, "green", (30, 200, 30)), (3, "blue", (40, 40, 220))]
-rng = random.Random(0)
 root = Path("coco")
-for split, count in (("train", 6), ("val", 2)):
-    folder = root / f"{split}2017"
-    folder.mkdir(parents=True)
-    images, annotations = [], []
-    for image_id in range(1, count + 1):
-        image = Image.new("RGB", (SIZE, SIZE))
-        image.putdata([(v, v, v) for v in (rng.randint(90, 140) for _ in range(SIZE * SIZE))])
-        draw = ImageDraw.Draw(image)
-        for _ in range(rng.randint(1, 2)):
-            category, _, colour = rng.choice(CATEGORIES)
-            w, h = rng.randint(18, 40), rng.randint(18, 40)
-            x, y = rng.randint(0, SIZE - w), rng.randint(0, SIZE - h)
-            draw.rectangle((x, y, x + w - 1, y + h - 1), fill=colour)
-            annotations.append({"id": len(annotations) + 1, "image_id": image_id,
-                                "category_id": category, "bbox": [x, y, w, h],
-                                "area": w * h, "iscrowd": 0})
-        name = f"{image_id:012d}.jpg"
-        image.save(folder / name, quality=95)
-        images.append({"id": image_id, "file_name": name, "width": SIZE, "height": SIZE})
-    (root / "annotations").mkdir(exist_ok=True)
-    (root / "annotations" / f"instances_{split}2017.json").write_text(json.dumps(
-        {"images": images, "annotations": annotations,
-         "categories": [{"id": i, "name": n, "supercategory": "shape"}
-                        for i, n, _ in CATEGORIES]}))
+write_coco(root, {"train": 6, "val": 2}, ".jpg", polygons=False)
 
 # --- the backbone's "pretrained" weights: a fresh, seeded init where torch hub's cache has
 # the file torchvision would download (see the docstring); nothing is downloaded ---

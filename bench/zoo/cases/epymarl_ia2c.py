@@ -80,7 +80,6 @@ full precision; in ``files``), checked against the run's ``info.json``. Judgemen
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -91,6 +90,7 @@ from pathlib import Path
 
 import numpy as np
 from _truth import series, write_truth
+from _verbatim import tree_id
 
 SOURCE_REPO = "uoe-agents/epymarl"
 SOURCE_COMMIT = "cbc38c09588064eab978501d0f12c2cf58fa7fc2"  # v2.0.0-8-gcbc38c0, 2024-09-24
@@ -104,25 +104,6 @@ COMMAND = ["src/main.py", "--config=ia2c", "--env-config=gymma", "with",
            "test_interval=500", "test_nepisode=10", "seed=1"]
 RUN_DIR = f"results/sacred/ia2c/{ENV_KEY}/1"  # FileStorageObserver's first run id
 WINDOW = 5  # Logger.print_recent_stats: the mean of each stat's last 5 values ("epsilon": 1)
-
-
-def tree_id(folder: Path) -> str:
-    """The id git gives a folder of these files (``git rev-parse <commit>:<folder>``)."""
-    entries = []
-    for path in folder.iterdir():
-        if path.name == "__pycache__":
-            continue
-        if path.is_dir():
-            entry = b"40000 " + path.name.encode() + b"\0" + bytes.fromhex(tree_id(path))
-            entries.append((path.name.encode() + b"/", entry))
-        else:
-            data = path.read_bytes()
-            blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
-            mode = b"100755" if path.stat().st_mode & 0o111 else b"100644"
-            entries.append((path.name.encode(),
-                            mode + b" " + path.name.encode() + b"\0" + bytes.fromhex(blob)))
-    body = b"".join(entry for _, entry in sorted(entries))
-    return hashlib.sha1(b"tree %d\0" % len(body) + body).hexdigest()
 
 
 repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))

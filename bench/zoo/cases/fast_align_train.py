@@ -112,7 +112,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines
+from _verbatim import add_record_lines, has_record_lines
 
 COMMIT = "cab1e9aac8d3bb02ff5ae58218d8d225a039fa11"
 SOURCE_BLOB = "be13762d33f803d464e0ffd3064bf2e2bc36861f"  # src/fast_align.cc at COMMIT
@@ -151,20 +151,9 @@ source = repos / "fast_align"
 binary = source / "build" / "fast_align"
 
 
-def verbatim_source(text: str) -> str:
-    """fast_align.cc without the case's lines (checked against its blob id)."""
-    for anchor, line in RECORD_LINES.items():
-        text = text.replace(anchor + line, anchor)
-    return text
-
-
 def build() -> None:
     """Add the record lines to the unpacked fast_align.cc, then cmake and make."""
-    path = source / "src" / "fast_align.cc"
-    text = path.read_text(encoding="utf-8")
-    assert git_blob_id(verbatim_source(text)) == SOURCE_BLOB, "not fast_align.cc at COMMIT"
-    if text == verbatim_source(text):
-        path.write_text(with_lines(text, RECORD_LINES), encoding="utf-8")
+    add_record_lines(source / "src" / "fast_align.cc", SOURCE_BLOB, RECORD_LINES)
     subprocess.run(["cmake", "-S", ".", "-B", "build"], cwd=source, check=True)
     subprocess.run(["make", "-C", "build", "fast_align"], cwd=source, check=True)
 
@@ -173,9 +162,8 @@ if sys.argv[1:] == ["--build"]:
     build()
     sys.exit(0)
 
-source_text = (source / "src" / "fast_align.cc").read_text(encoding="utf-8")
-if not binary.is_file() or source_text != with_lines(verbatim_source(source_text),
-                                                     RECORD_LINES):
+if not binary.is_file() or not has_record_lines(source / "src" / "fast_align.cc", SOURCE_BLOB,
+                                                RECORD_LINES):
     sys.exit(f"needs fast_align built with the case's record lines at {binary}: unpack "
              f"clab/fast_align at {COMMIT} under {source}, then run "
              f"`<venv>/bin/python {__file__} --build`")

@@ -92,7 +92,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines
+from _verbatim import add_record_lines, has_record_lines
 
 COMMIT = "af3ae37c09e31b95ebbc944d21494029122e58e5"
 BLOBS = {"ffm.cpp": "8461152c79c4b66f4d2b107e95d9a923b0f40b13",  # at COMMIT
@@ -131,30 +131,16 @@ repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo"
 source = repos / "libffm"
 
 
-def verbatim(name: str, text: str) -> str:
-    """The file without the case's lines (checked against its blob id)."""
-    for anchor, line in RECORD_LINES[name].items():
-        text = text.replace(anchor + line, anchor)
-    return text
-
-
 def recorded_sources() -> bool:
     """Both files are exactly the commit's plus the case's lines."""
-    for name in BLOBS:
-        text = (source / name).read_text(encoding="ascii")
-        if text != with_lines(verbatim(name, text), RECORD_LINES[name]):
-            return False
-    return True
+    return all(has_record_lines(source / name, blob, RECORD_LINES[name])
+               for name, blob in BLOBS.items())
 
 
 def build() -> None:
     """Add the record lines to the unpacked sources, then LIBFFM's own ``make``."""
     for name, blob in BLOBS.items():
-        path = source / name
-        text = path.read_text(encoding="ascii")
-        assert git_blob_id(verbatim(name, text)) == blob, f"not {name} at {COMMIT}"
-        if text == verbatim(name, text):
-            path.write_text(with_lines(text, RECORD_LINES[name]), encoding="ascii")
+        add_record_lines(source / name, blob, RECORD_LINES[name])
     subprocess.run(["make", "clean"], cwd=source, check=True)
     subprocess.run(["make"], cwd=source, check=True)
 

@@ -80,7 +80,6 @@ Judgement calls:
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import os
 import shutil
@@ -91,6 +90,7 @@ from pathlib import Path
 
 import numpy as np
 from _truth import series, write_truth
+from _verbatim import tree_id
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 SOURCE_REPO = "marlbenchmark/on-policy"
@@ -107,25 +107,6 @@ RUN_DIR = "onpolicy/scripts/results/MPE/simple_spread/rmappo/check/run1"
 LOG_DIR = f"{RUN_DIR}/logs"  # the runner's SummaryWriter(log_dir)
 PRINTED = {"average_episode_rewards": 1e-7}  # the printed one: float32 record, float64 line
 UPDATES = 80  # num_env_steps // episode_length // n_rollout_threads
-
-
-def tree_id(folder: Path) -> str:
-    """The id git gives a folder of these files (``git rev-parse <commit>:<folder>``)."""
-    entries = []
-    for path in folder.iterdir():
-        if path.name == "__pycache__":
-            continue
-        if path.is_dir():
-            entry = b"40000 " + path.name.encode() + b"\0" + bytes.fromhex(tree_id(path))
-            entries.append((path.name.encode() + b"/", entry))
-        else:
-            data = path.read_bytes()
-            blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
-            mode = b"100755" if path.stat().st_mode & 0o111 else b"100644"
-            entries.append((path.name.encode(),
-                            mode + b" " + path.name.encode() + b"\0" + bytes.fromhex(blob)))
-    body = b"".join(entry for _, entry in sorted(entries))
-    return hashlib.sha1(b"tree %d\0" % len(body) + body).hexdigest()
 
 
 repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))

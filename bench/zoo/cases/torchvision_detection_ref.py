@@ -90,7 +90,6 @@ call. Judgements:
 """
 # zoo-venv: tvdet
 
-import json
 import random
 import re
 import runpy
@@ -100,41 +99,14 @@ from pathlib import Path
 
 import torch
 import torchvision
+from _coco_images import write_coco
 from _coco_rows import BOX_ROWS, row_name
 from _truth import series, write_truth
 from _vision_refs import UPSTREAM_COMMIT, references
-from PIL import Image, ImageDraw
 
 refs = references("detection")
 
-SIZE = 64
-CATEGORIES = [(1, "red", (220, 30, 30)), (2, "green", (30, 200, 30)), (3, "blue", (40, 40, 220))]
-rng = random.Random(0)
-for split, count in (("train", 12), ("val", 2)):
-    folder = Path(f"{split}2017")
-    folder.mkdir()
-    images, annotations = [], []
-    for image_id in range(1, count + 1):
-        image = Image.new("RGB", (SIZE, SIZE))
-        image.putdata([(v, v, v) for v in (rng.randint(90, 140) for _ in range(SIZE * SIZE))])
-        draw = ImageDraw.Draw(image)
-        for _ in range(rng.randint(1, 2)):
-            category, _, colour = rng.choice(CATEGORIES)
-            w, h = rng.randint(18, 40), rng.randint(18, 40)
-            x, y = rng.randint(0, SIZE - w), rng.randint(0, SIZE - h)
-            draw.rectangle((x, y, x + w - 1, y + h - 1), fill=colour)
-            annotations.append({"id": len(annotations) + 1, "image_id": image_id,
-                                "category_id": category, "bbox": [x, y, w, h],
-                                "area": w * h, "iscrowd": 0,
-                                "segmentation": [[x, y, x + w, y, x + w, y + h, x, y + h]]})
-        name = f"{image_id:012d}.png"
-        image.save(folder / name)
-        images.append({"id": image_id, "file_name": name, "width": SIZE, "height": SIZE})
-    Path("annotations").mkdir(exist_ok=True)
-    Path(f"annotations/instances_{split}2017.json").write_text(json.dumps(
-        {"images": images, "annotations": annotations,
-         "categories": [{"id": i, "name": n, "supercategory": "shape"}
-                        for i, n, _ in CATEGORIES]}))
+write_coco(Path("."), {"train": 12, "val": 2}, ".png", polygons=True)
 
 BATCH = 2
 STEPS_PER_EPOCH = 12 // BATCH

@@ -114,7 +114,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines
+from _verbatim import add_record_lines, has_record_lines
 
 COMMIT = "4c240aa0aa63c1d105fb9aec583adc2ad2840368"
 TRAINER_BLOB = "77934d9e48610293d80103b194ca2521c3343849"  # src/solver/trainer.cc at COMMIT
@@ -139,21 +139,10 @@ source = repos / "xlearn"
 build_dir = source / "build"
 
 
-def verbatim_trainer(text: str) -> str:
-    """trainer.cc without the case's lines (checked against its blob id)."""
-    for anchor, line in RECORD_LINES.items():
-        text = text.replace(anchor + line, anchor)
-    return text
-
-
 def build() -> None:
     """Add the record lines to the unpacked trainer.cc, then cmake and make the two
     command-line programs."""
-    trainer = source / "src" / "solver" / "trainer.cc"
-    text = trainer.read_text(encoding="utf-8")
-    assert git_blob_id(verbatim_trainer(text)) == TRAINER_BLOB, "not trainer.cc at COMMIT"
-    if text == verbatim_trainer(text):
-        trainer.write_text(with_lines(text, RECORD_LINES), encoding="utf-8")
+    add_record_lines(source / "src" / "solver" / "trainer.cc", TRAINER_BLOB, RECORD_LINES)
     higgs = source / HIGGS_TRAIN
     if not higgs.exists():
         higgs.write_bytes(b"")  # its blob is absent from the mirror; only a demo copies it
@@ -168,9 +157,8 @@ if sys.argv[1:] == ["--build"]:
     sys.exit(0)
 
 xlearn_train = build_dir / "xlearn_train"
-trainer_text = (source / "src" / "solver" / "trainer.cc").read_text(encoding="utf-8")
-if (not xlearn_train.is_file() or git_blob_id(verbatim_trainer(trainer_text)) != TRAINER_BLOB
-        or trainer_text != with_lines(verbatim_trainer(trainer_text), RECORD_LINES)):
+if not xlearn_train.is_file() or not has_record_lines(
+        source / "src" / "solver" / "trainer.cc", TRAINER_BLOB, RECORD_LINES):
     sys.exit(f"needs xLearn built with the case's record lines under {build_dir}: unpack "
              f"aksnzhy/xlearn at {COMMIT} under {source}, then run "
              f"`<venv>/bin/python {__file__} --build`")
