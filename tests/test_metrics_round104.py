@@ -289,3 +289,35 @@ def test_a_metric_file_twelve_folders_down_is_read(tmp_path: Path, track_home: P
     work.mkdir()
     track("run", "--", sys.executable, "-c", DEEP_RUN, cwd=work, check=True)
     assert track_json("show", "@")["metrics"]["train_loss"]["last"] == 0.5
+
+
+# YOLOv6 under a pipe on a CPU: PyTorch's autocast warnings between its bar's renders
+YOLOV6 = (
+    "     Epoch        lr  iou_loss  dfl_loss  cls_loss\n"
+    "\r       0/2      0.005     1.909         0     1.186:  33%|###   | 1/3 [00:02/x/engine.py"
+    ":150: FutureWarning: `torch.cuda.amp.autocast(args...)` is deprecated.\n"
+    "  with amp.autocast(enabled=self.device != 'cpu'):\n"
+    "/x/autocast_mode.py:54: UserWarning: CUDA is not available. Disabling autocast.\n"
+    "  super().__init__(\n"
+    "\r       0/2      0.005     1.788         0     1.334:  67%|######| 2/3 "
+    "[00:03<00:01,  1.5s/it]  /x/engine.py:150: FutureWarning: `torch.cuda.amp.autocast("
+    "args...)` is deprecated.\n"
+    "  with amp.autocast(enabled=self.device != 'cpu'):\n"
+    "\r       0/2      0.005     1.747         0     1.374: 100%|######| 3/3 "
+    "[00:04<00:00,  1.5s/it]\n")
+
+
+def test_a_warning_printed_between_a_bars_renders_does_not_end_it() -> None:
+    assert named(YOLOV6) == [("lr", 0.005, None, 0), ("iou_loss", 1.747, None, 0),
+                             ("dfl_loss", 0.0, None, 0), ("cls_loss", 1.374, None, 0)]
+
+
+def test_a_capitalised_word_cut_short_before_a_name_qualifies_it() -> None:
+    # TorchKGE's LinkPredictionEvaluator.print_results(): raw and filtered ranks
+    assert named("Hit@10 : 0.891 \t\t Filt. Hit@10 : 0.894\n"
+                 "Mean Rank : 6 \t Filt. Mean Rank : 5\n") == [
+        ("Hit@10", 0.891, None, None), ("Filt_Hit@10", 0.894, None, None),
+        ("Mean_Rank", 6.0, None, None), ("Filt_Mean_Rank", 5.0, None, None)]
+    # guard: ML-Agents' sentences still end before the name
+    assert [n for n, *_ in named("Walker. Step: 10000. Time Elapsed: 22.3 s. Mean Reward: "
+                                 "1.2\n")] == ["Time_Elapsed", "Mean_Reward"]

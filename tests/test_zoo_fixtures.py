@@ -20,10 +20,11 @@ ZOO = ROOT / "tests" / "data" / "zoo"
 CASES = ROOT / "bench" / "zoo" / "cases"
 MODES = ("pipe", "pty")
 MAX_LOG_BYTES = 1024 * 1024
-# the whole zoo's bytes: about 37 KB a case on average (256 cases at session 101, one of
-# them a TensorFlow 1 Estimator's event files, 1.7 MB of graph it always writes; each
-# fixture keeps only what the framework wrote and the run printed)
-MAX_TOTAL_BYTES = 12 * 1024 * 1024
+# the whole zoo's bytes: about 38 KB a case on average (331 cases at session 104, one of
+# them a TensorFlow 1 Estimator's event files, 1.7 MB of graph it always writes, another
+# MAPPO's ten event files, 0.5 MB; each fixture keeps only what the framework wrote and the
+# run printed)
+MAX_TOTAL_BYTES = 14 * 1024 * 1024
 
 # (case, mode) pairs, or a bare case for both modes, that score 100% recall with no junk
 PASSING_CASES: list[str | tuple[str, str]] = [
@@ -521,6 +522,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # files 10 to 13 folders down
     "cellbender_remove_background",  # (session 104) CellBender's "[epoch 001]  average
     # training loss: 1022.1927"
+    "yolov6_train",  # (session 104) PyTorch's autocast warnings between its bar's renders
+    "torchkge_transe",  # (session 104) TorchKGE's "Hit@10 : 0.891 \t\t Filt. Hit@10 : 0.894"
+    "torch_rechub_deepfm",  # (session 104) Torch-RecHub's "epoch: 0 validation: auc: 0.78"
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:

@@ -128,6 +128,7 @@ _STATISTICS = frozenset({"avg", "average", "mean", "median", "running", "smoothe
 # a statistic's word written short, its dot no sentence's end (the CS224N NMT's "avg. loss 7.90,
 # avg. ppl 2709.68 cum. examples 200")
 _SHORT_STATISTICS = frozenset({"avg.", "cum.", "tot."})
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{2,5}\.")
 _STATISTICS_OF = frozenset({"std", "mean", "average", "avg", "sum", "max", "min", "variance",
                             "median"})
 # a device word before its quantity belongs to the name ("gpu mem", "cpu util")
@@ -248,7 +249,11 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
         return ""  # four words only for a rate's ("tokens per gpu per second") or a field's
         # phrase after a dash (TPOT's "Generation 1 - Current best internal CV score: 0.67")
     sentence = [i for i, p in enumerate(parts)
-                if p.endswith(".") and p.lower() not in _SHORT_STATISTICS]
+                if p.endswith(".") and p.lower() not in _SHORT_STATISTICS
+                and not (len(parts) - i <= 2 and _ABBREVIATION.fullmatch(p)
+                         and all(q[:1].isupper() for q in parts[i + 1:])
+                         and name not in COUNTER_KEYS)]  # (TorchKGE's "Filt. Hit@10",
+    # "Filt. Mean Rank": a capitalised word cut short right before the name qualifies it)
     if sentence and (name in COUNTER_KEYS or (not first and not sentence[0] and not before[
             :found.start("words")].strip())):  # (the first word a unit: "22.3 s. Mean")
         parts = parts[sentence[-1] + 1:]  # ML-Agents' "Walker. Step: 10000. Time Elapsed:

@@ -93,6 +93,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._bar_text: str | None = None  # progress bars: see ``replay``
         self._mean_bar: str | None = None
         self._running_loss: Observation | None = None
+        self._warned = False  # a Python warning over a running-mean bar (``replay``)
         self._keras_last: tuple[int | float | None, int] | None = None  # (``heldlines``)
         self._said: str | bytes = b""  # the last report's step-to-metrics bytes, its shape
         self._said_shape = b""

@@ -8,9 +8,14 @@ bar is a line of its own. A mixin of ``MetricParser``, which keeps the state.
 
 from __future__ import annotations
 
+import re
+
 from exptrack.metrics import barrenders, reprints, ultralytics
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.terminal import clean
+
+# a Python warning's line ("/site-packages/torch/amp/autocast_mode.py:54: UserWarning: ...")
+_WARNING = re.compile(r"\.py:\d{1,7}: [A-Z]\w{0,40}Warning: ")
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
 
@@ -27,6 +32,7 @@ class BarReplay:
     _yolo: ultralytics.Recognizer | None
     _reprints: reprints.Reprints
     _running_loss: Observation | None
+    _warned: bool  # a Python warning was the last line over a running-mean bar
 
     def _parse_lines(self, lines: list[str], out: list[Observation]) -> None:
         raise NotImplementedError
@@ -55,30 +61,49 @@ class BarReplay:
                         continue  # (a bar's description redrawn, the bar cut off at the
                         # terminal's width: TorchRL's tutorial loop under a terminal)
                     self._bar_text = text  # a line printed over the bar: a line of its own
-                    self._flush_mean_bar(out)
+                    if not self._warned_over(text):
+                        self._flush_mean_bar(out)
                     self._parse_lines([text], out)
                 elif is_bar and (tail := barrenders.bar_tail(text)) > 0:
                     # a line printed right after the bar, glued to it: the bar's render, then
                     # a line of its own
                     self._bar_text = text[:tail]
+                    if barrenders.is_mean_bar(text[:tail]) and _WARNING.search(text[tail:]):
+                        self._mean_bar, self._warned = text[:tail], True  # (a warning: the
+                        self._parse_lines([text[tail:]], out)  # bar goes on after it)
+                        continue
                     self._flush_mean_bar(out)
                     self._parse_bar_render(text[:tail], out)
                     self._parse_lines([text[tail:]], out)
                 elif is_bar:
                     # a render replaces the whole line: programs that redraw pad or erase
                     # what is left of the previous one, and a stale tail would corrupt numbers
-                    self._bar_text = text
+                    self._bar_text, self._warned = text, False
                     if barrenders.is_mean_bar(text):
                         self._mean_bar = text  # only its last render counts, see is_mean_bar
                         continue
                     self._flush_mean_bar(out)
                     self._parse_bar_render(text, out)
                 else:
-                    self._flush_mean_bar(out)
+                    if not self._warned_over(text):
+                        self._flush_mean_bar(out)
                     self._parse_lines([text], out)
             if position < last:
-                self._flush_mean_bar(out)
+                self._warned = self._mean_bar is not None and (
+                    self._warned or _WARNING.search(self._mean_bar) is not None)
+                if not self._warned:  # (a warning printed into the bar's render: the bar
+                    self._flush_mean_bar(out)  # goes on after it, YOLOv6's under a pipe)
                 self._bar_text = None
+
+    def _warned_over(self, text: str) -> bool:
+        """Is ``text`` a Python warning printed while a running-mean bar is still drawing,
+        or the source line it quotes under it (PyTorch's CPU ``autocast`` warnings between
+        YOLOv6's renders)? The bar goes on after it."""
+        if self._mean_bar is None:
+            return False
+        self._warned = _WARNING.search(text) is not None or (
+            self._warned and text.startswith("  ") and not text[2:3].isspace())
+        return self._warned
 
     def _flush_mean_bar(self, out: list[Observation]) -> None:
         """The epoch's running-mean bar is done: its last render holds the epoch's values."""
