@@ -252,6 +252,7 @@ def test_settings_a_setup_line_lists_are_no_metrics() -> None:
 def test_a_guard_a_lines_integer_metrics_stay() -> None:
     assert named("Epoch 3: loss=1, acc=2, f1=3\n") == [
         ("loss", 1.0, None, 3), ("acc", 2.0, None, 3), ("f1", 3.0, None, 3)]
+    assert names_of("step 2 peak_mfu: 45.2 tflops: 0.5\n") == {"peak_mfu", "tflops"}
 
 
 # DreamerV3 (embodied, JAX): XLA's cost analysis of each compiled program, then a report

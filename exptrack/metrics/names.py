@@ -145,7 +145,8 @@ def _over_samples(parts: list[str]) -> bool:
         and any(p in METRIC_WORDS for p in parts[:-1])
 
 
-_N_COUNT = re.compile(r"N_?(?:iters?|epochs?|steps?|batch(?:es)?|samples?)")  # an "N" glued
+# an "N" glued to what it counts: ESPnet's collect_stats "Niter: 5"
+_N_COUNT = re.compile(r"N_?(?:iters?|epochs?|steps?|batch(?:es)?|samples?)")
 
 
 def counts_things(name: str) -> bool:
@@ -169,9 +170,9 @@ def counts_things(name: str) -> bool:
     if parts[-1] in COUNT_HEADS or name.lower().endswith(("kparams", "mparams", "gparams")) \
             or ("total" in parts and name.lower().endswith(("flops", "flos"))) \
             or name.lower() in ("flops", "flos") or name.lower().endswith("macs") \
-            or (parts[0] == "peak" and name.lower().endswith(("flops", "mfu"))):
-        # (a bare "FLOPS: 2.2e+09", XLA's cost analysis; torchtitan's "Peak FLOPS used for
-        # computing MFU": its device's; not a rate, "tflops: 0.04"; multiply-accumulates too)
+            or (parts[0] == "peak" and "flops" in parts):
+        # (a bare "FLOPS: 2.2e+09", XLA's cost analysis; a device's "Peak FLOPS"; not a rate,
+        # "tflops: 0.04"; multiply-accumulates too)
         return True  # "Total FLOPs", "total_training_Gflops", HF's "total_flos", thop's "Total
         # GPARAMs": counted
     if name.endswith(CJK_COUNTS):  # "显卡数量" (number of GPUs), "训练数据集的长度为"
