@@ -12,6 +12,7 @@ from parsed import names as names_of
 
 from exptrack.metrics import files, merge
 from exptrack.metrics.observation import Observation
+from exptrack.metrics.parser import MetricParser
 
 ZOO = Path(__file__).parent / "data" / "zoo"
 DETR_LOG = ZOO / "detr_train" / "pipe" / "files" / "out" / "log.txt"
@@ -322,3 +323,16 @@ def test_a_capitalised_word_cut_short_before_a_name_qualifies_it() -> None:
     # guard: ML-Agents' sentences still end before the name
     assert [n for n, *_ in named("Walker. Step: 10000. Time Elapsed: 22.3 s. Mean Reward: "
                                  "1.2\n")] == ["Time_Elapsed", "Mean_Reward"]
+
+
+def test_a_bar_held_over_a_warning_keeps_its_values_when_the_output_ends() -> None:
+    parser = MetricParser()
+    found = []
+    for chunk in (YOLOV6.split("\n", 1)[0].encode() + b"\n",
+                  b"\r       0/2      0.005     1.909         0     1.186:  33%|###   | 1/3 "
+                  b"[00:02", b"/x/engine.py:150: FutureWarning: deprecated.\n",
+                  b"  with amp.autocast(enabled=True):\n"):  # (the run stopped there)
+        found += parser.feed(chunk)
+    found += parser.finish()
+    assert [(o.name, o.value) for o in found] == [
+        ("lr", 0.005), ("iou_loss", 1.909), ("dfl_loss", 0.0), ("cls_loss", 1.186)]

@@ -173,7 +173,8 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         return self._tags(linebytes.normalise(complete))
 
     def _parse_complete(self, complete: bytes, out: list[Observation]) -> None:
-        if self._bar_text is not None or _SLOW_BYTES.search(complete) \
+        if self._bar_text is not None or self._mean_bar is not None \
+                or _SLOW_BYTES.search(complete) \
                 or (self._yolo is not None and self._yolo.wants(complete)):
             self._feed_terminal(complete, out)
         else:
@@ -198,6 +199,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
             self._feed_terminal(rest, out)
         elif self._bar_text is not None:
             self._feed_terminal(b"\n", out)
+        self._flush_mean_bar(out)  # (a bar held over a warning when the output ended)
         self._skip_rest = False
         self._flush_running_loss(out)
         if self._yolo is not None:

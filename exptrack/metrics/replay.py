@@ -14,8 +14,10 @@ from exptrack.metrics import barrenders, reprints, ultralytics
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.terminal import clean
 
-# a Python warning's line ("/site-packages/torch/amp/autocast_mode.py:54: UserWarning: ...")
+# a Python warning's line ("/site-packages/torch/amp/autocast_mode.py:54: UserWarning: ..."),
+# its file's path where it starts (printed into a bar's render: "| 1/3 [00:02/x/engine.py:")
 _WARNING = re.compile(r"\.py:\d{1,7}: [A-Z]\w{0,40}Warning: ")
+_WARNING_AT = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s:]{0,300}\.py:\d{1,7}: [A-Z]\w{0,40}Warning: ")
 
 MAX_LINE_BYTES = 64 * 1024  # longer lines are not parsed (still recorded in output.log)
 
@@ -81,6 +83,9 @@ class BarReplay:
                     self._bar_text, self._warned = text, False
                     if barrenders.is_mean_bar(text):
                         self._mean_bar = text  # only its last render counts, see is_mean_bar
+                        if (warned := _WARNING_AT.search(text)) is not None:
+                            self._mean_bar = text[:warned.start()]  # (the render before it)
+                            self._warned = True
                         continue
                     self._flush_mean_bar(out)
                     self._parse_bar_render(text, out)
@@ -89,8 +94,7 @@ class BarReplay:
                         self._flush_mean_bar(out)
                     self._parse_lines([text], out)
             if position < last:
-                self._warned = self._mean_bar is not None and (
-                    self._warned or _WARNING.search(self._mean_bar) is not None)
+                self._warned = self._mean_bar is not None and self._warned
                 if not self._warned:  # (a warning printed into the bar's render: the bar
                     self._flush_mean_bar(out)  # goes on after it, YOLOv6's under a pipe)
                 self._bar_text = None
