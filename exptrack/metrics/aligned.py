@@ -104,7 +104,11 @@ def short_row(head: str, line: str, header: list[str]) -> list[str] | None:
     0.59017`` under ``iter   tr_logloss   va_logloss      tr_time``: its time never
     printed); None unless the header is a word a name and every cell overlaps its name's
     span, none the names after it."""
+    if not 2 <= len(line.split()) < len(header) + 3:  # (a row of as many cells or more:
+        return None  # no short row, whatever its prefix; checked first, the cheap way)
     row = message(line).rstrip()
+    if not row.lstrip()[:1].isdigit():
+        return None  # (its first cell counts the rows, as LIBFFM's iteration does)
     spans = [m.span() for m in CELL.finditer(row[:2000])]
     words = [m.span() for m in CELL.finditer(head[:2000])]
     if len(words) != len(header) or not 2 <= len(spans) < len(words):

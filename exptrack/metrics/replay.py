@@ -63,7 +63,7 @@ class BarReplay:
                         continue  # (a bar's description redrawn, the bar cut off at the
                         # terminal's width: TorchRL's tutorial loop under a terminal)
                     self._bar_text = text  # a line printed over the bar: a line of its own
-                    if not self._warned_over(text):
+                    if self._mean_bar is None or not self._warned_over(text):
                         self._flush_mean_bar(out)
                     self._parse_lines([text], out)
                 elif is_bar and (tail := barrenders.bar_tail(text)) > 0:
@@ -90,7 +90,7 @@ class BarReplay:
                     self._flush_mean_bar(out)
                     self._parse_bar_render(text, out)
                 else:
-                    if not self._warned_over(text):
+                    if self._mean_bar is None or not self._warned_over(text):
                         self._flush_mean_bar(out)
                     self._parse_lines([text], out)
             if position < last:
