@@ -65,8 +65,8 @@ for _thread in set(threading.enumerate()) - _threads_before:
 requests.get = _real_get
 
 import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 import torch  # noqa: E402
+from _criteo_frame import LEVELS, criteo_frame  # noqa: E402
 from _truth import series, write_truth  # noqa: E402
 from deepctr_torch.inputs import DenseFeat, SparseFeat, get_feature_names  # noqa: E402
 from deepctr_torch.models import DeepFM  # noqa: E402
@@ -77,19 +77,8 @@ torch.manual_seed(0)
 rng = np.random.default_rng(0)
 
 # a small Criteo-like frame: hashed-looking categorical ids and skewed counts
-n = 2000
-levels = {"C1": 8, "C2": 30, "C3": 5, "C4": 60}
-ids = {name: np.array([f"{h:08x}" for h in rng.integers(0, 2**32, size=k)])
-       for name, k in levels.items()}
-codes = {name: rng.integers(0, k, size=n) for name, k in levels.items()}
-data = pd.DataFrame({name: ids[name][codes[name]] for name in levels})
-for i, scale in enumerate((3.0, 20.0, 1.0), start=1):
-    data[f"I{i}"] = rng.poisson(scale, size=n).astype("float64")
-effect_c1 = rng.normal(scale=1.0, size=levels["C1"])
-effect_c3 = rng.normal(scale=0.8, size=levels["C3"])
-logit = (effect_c1[codes["C1"]] + effect_c3[codes["C3"]] + 0.3 * (data["I1"] - 3.0)
-         - 0.04 * (data["I2"] - 20.0) - 0.5)
-data["label"] = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype("int64")
+data = criteo_frame(rng, 2000)
+levels = LEVELS
 
 sparse_features = list(levels)
 dense_features = ["I1", "I2", "I3"]

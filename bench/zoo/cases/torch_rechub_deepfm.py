@@ -69,9 +69,9 @@ Judgement calls:
 from importlib.metadata import version
 
 import numpy as np
-import pandas as pd
 import torch
 import tqdm
+from _criteo_frame import LEVELS, criteo_frame
 from _truth import series, write_truth
 from sklearn.preprocessing import LabelEncoder, MinMaxScaler
 from torch_rechub.basic.features import DenseFeature, SparseFeature
@@ -114,19 +114,8 @@ torch.manual_seed(0)
 rng = np.random.default_rng(0)
 
 # ========== 1. Data: a small Criteo-like frame (hashed-looking ids, skewed counts) ==========
-n = 4000
-levels = {"C1": 8, "C2": 30, "C3": 5, "C4": 60}
-ids = {name: np.array([f"{h:08x}" for h in rng.integers(0, 2**32, size=k)])
-       for name, k in levels.items()}
-codes = {name: rng.integers(0, k, size=n) for name, k in levels.items()}
-data = pd.DataFrame({name: ids[name][codes[name]] for name in levels})
-for i, scale in enumerate((3.0, 20.0, 1.0), start=1):
-    data[f"I{i}"] = rng.poisson(scale, size=n).astype("float64")
-effect_c1 = rng.normal(scale=1.0, size=levels["C1"])
-effect_c3 = rng.normal(scale=0.8, size=levels["C3"])
-logit = (effect_c1[codes["C1"]] + effect_c3[codes["C3"]] + 0.3 * (data["I1"] - 3.0)
-         - 0.04 * (data["I2"] - 20.0) - 0.5)
-data["label"] = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype("int64")
+data = criteo_frame(rng, 4000)
+levels = LEVELS
 
 # ========== 2. Feature Engineering ==========
 dense_features = ["I1", "I2", "I3"]
