@@ -23,6 +23,16 @@ def git_blob_id(text: str) -> str:
     return hashlib.sha1(f"blob {len(data)}\0".encode() + data).hexdigest()
 
 
+def first_changed(repo: Path, blobs: dict[str, str]) -> str | None:
+    """The first of ``blobs``' files (paths under ``repo``, each to its git blob id) missing
+    or not the commit's (DETR's, DeiT's, DreamerV3's, torchtitan's files), else None."""
+    for rel, blob in blobs.items():
+        path = repo / rel
+        if not path.is_file() or git_blob_id(path.read_text(encoding="utf-8")) != blob:
+            return rel
+    return None
+
+
 def tree_id(folder: Path) -> str:
     """The id git gives a folder of these files (``git rev-parse <commit>:<folder>``):
     a repository's package copied whole (EPyMARL's ``src/``, on-policy's ``onpolicy/``)."""

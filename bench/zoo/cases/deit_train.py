@@ -132,7 +132,7 @@ import timm
 import torch
 import torchvision
 from _truth import series, write_truth
-from _verbatim import git_blob_id
+from _verbatim import first_changed
 from PIL import Image
 
 REPO = "facebookresearch/deit"
@@ -148,11 +148,9 @@ CLASSES = {"circle": (200, 60, 60), "square": (60, 180, 60), "stripe": (60, 60, 
 
 repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
 repo = repos.expanduser() / "deit"
-for rel, blob in BLOBS.items():
-    path = repo / rel
-    if not path.is_file() or git_blob_id(path.read_text(encoding="utf-8")) != blob:
-        sys.exit(f"{path} is not {REPO}'s at {COMMIT} (git archive {COMMIT[:8]} | tar -x -C "
-                 f"{repo})")
+if (rel := first_changed(repo, BLOBS)) is not None:
+    sys.exit(f"{repo / rel} is not {REPO}'s at {COMMIT} (git archive {COMMIT[:8]} | tar -x -C "
+             f"{repo})")
 
 # --- the data: ImageNet's folder layout under --data-path (train/<class>/, val/<class>/) ---
 SIZE = 72

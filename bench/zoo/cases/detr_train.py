@@ -127,7 +127,7 @@ import torchvision
 from _coco_images import write_coco
 from _coco_rows import BOX_ROWS, row_name
 from _truth import series, write_truth
-from _verbatim import git_blob_id
+from _verbatim import first_changed
 
 REPO = "facebookresearch/detr"
 COMMIT = "29901c51d7fe8712168b8d0d64351170bc0f83e0"
@@ -139,11 +139,9 @@ EPOCHS = 2
 
 repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
 repo = repos.expanduser() / "detr"
-for rel, blob in BLOBS.items():
-    path = repo / rel
-    if not path.is_file() or git_blob_id(path.read_text(encoding="utf-8")) != blob:
-        sys.exit(f"{path} is not {REPO}'s at {COMMIT} (git archive {COMMIT[:8]} | tar -x -C "
-                 f"{repo})")
+if (rel := first_changed(repo, BLOBS)) is not None:
+    sys.exit(f"{repo / rel} is not {REPO}'s at {COMMIT} (git archive {COMMIT[:8]} | tar -x -C "
+             f"{repo})")
 
 # --- the data: COCO's layout under --coco_path ---
 root = Path("coco")

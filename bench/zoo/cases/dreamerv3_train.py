@@ -112,7 +112,7 @@ from pathlib import Path
 
 import yaml
 from _truth import series, write_truth
-from _verbatim import git_blob_id
+from _verbatim import first_changed
 
 SOURCE_REPO = "danijar/dreamerv3"
 SOURCE_COMMIT = "e3f02248693a79dc8b0ebd62c93683888ddaccfe"
@@ -125,11 +125,9 @@ STEPS = 310
 
 repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
 repo = repos / "dreamerv3"
-for rel, blob in BLOBS.items():
-    path = repo / rel
-    if not path.is_file() or git_blob_id(path.read_text(encoding="utf-8")) != blob:
-        sys.exit(f"needs {SOURCE_REPO} at {SOURCE_COMMIT[:8]} unpacked under {repo} "
-                 f"({rel} missing or not that commit's; see bench/zoo/README.md)")
+if (rel := first_changed(repo, BLOBS)) is not None:
+    sys.exit(f"needs {SOURCE_REPO} at {SOURCE_COMMIT[:8]} unpacked under {repo} "
+             f"({rel} missing or not that commit's; see bench/zoo/README.md)")
 
 subprocess.run([sys.executable, str(repo / "dreamerv3" / "main.py"),
                 "--configs", "debug", "--jax.platform", "cpu", "--run.envs", "1",

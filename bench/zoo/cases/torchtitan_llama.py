@@ -127,7 +127,7 @@ from pathlib import Path
 import torch
 import torch._utils
 from _truth import series, write_truth
-from _verbatim import git_blob_id
+from _verbatim import first_changed
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 COMMIT = "73a0e6979dd10b6b1904098eb3c8f62c18ab87ce"  # tag v0.2.2
@@ -141,10 +141,8 @@ STEPS = 20
 
 repo = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
 repo = repo / "torchtitan"
-for rel, blob in BLOBS.items():
-    path = repo / rel
-    if not path.is_file() or git_blob_id(path.read_text(encoding="utf-8")) != blob:
-        sys.exit(f"{path} is not pytorch/torchtitan's at {COMMIT} (see the docstring)")
+if (rel := first_changed(repo, BLOBS)) is not None:
+    sys.exit(f"{repo / rel} is not pytorch/torchtitan's at {COMMIT} (see the docstring)")
 shutil.copytree(repo / "tests" / "assets" / "tokenizer", "tests/assets/tokenizer")
 
 # the c4_test sample's layout (JSON lines of C4 records), synthetic English-like text
