@@ -117,8 +117,8 @@ _A_NAME = re.compile(r"[A-Za-z][\w./@\-]{0,60}$")
 # Time-Series-Library's print_args: two "Key:" cells a line, each padded to a column
 # ("  Seq Len:            168                 Label Len:          48")
 _TWO_CELLS = re.compile(r"^\s{1,4}(?P<key>[A-Za-z][\w()]*(?: [A-Za-z][\w()]*){0,3}):\s{2,}"
-                        r"(?P<value>\S+)\s{2,}[A-Za-z][\w()]*(?: [A-Za-z][\w()]*){0,3}:\s{2,}"
-                        r"(?P<other>\S+)\s*$")
+                        r"(?P<value>\S+(?:, \S+)*)\s{2,}[A-Za-z][\w()]*(?: [A-Za-z][\w()]*){0,3}"
+                        r":\s{2,}(?P<other>\S+(?:, \S+)*)\s*$")  # (TSLib's "128, 128")
 
 
 # a setting printed with its Python type after its value

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from exptrack.metrics import columns, names, spelling
+from exptrack.metrics import columns, spelling
 from exptrack.metrics.observation import Observation
 
 # a line's format: each number one "0", each run of spaces one space (a padded dict, a
@@ -153,8 +153,6 @@ class Reprints:
             obs = out[index]
             before = last.get(obs.name)
             if before is None:
-                if names.denied(obs.name, None):
-                    return
                 if end - first >= _RECAP and (source := self._restated(obs, raw)) is not None:
                     sources.add(source)  # "Epoch 1 Results: Train Loss = 90.4892, Train Acc =
                     index += 1  # 0.5702, Val Loss = ...": the epoch's values again, named

@@ -133,7 +133,7 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
         if counter:
             skip.add(index + 2)
         after = pieces[index + 3] if counter and index + 3 < len(pieces) else right
-        if counter and after.startswith("/"):
+        if counter and after.lstrip().startswith("/"):
             skip.add(index + 4)
             actions += slashpairs.phase_triple(pieces, index, original[index - 1] + cut[index - 1])
             continue  # "bsz: 1024/1024/32": a shape, not a ratio

@@ -68,8 +68,11 @@ _PAIR_AFTER = re.compile(r"^(?P<what>\w{1,40}?)_?\((?P<first>[A-Za-z]{1,12})"
 _PAIR_LAST = re.compile(r"^(?P<what>(?:[A-Za-z]\w{0,20}_){0,3})"
                         r"(?P<first>[A-Za-z][A-Za-z0-9\-]{0,12})/(?P<second>[A-Za-z][\w\-]{0,12})$")
 # a pair spaced out around its slash, "ROC / PR : 0.76 / 0.25" (written closed up by
-# ``closed``, to the same length, for the per-number rules to name it as one name)
-_SPACED = re.compile(r"(?<![\w/])(?P<first>[A-Za-z][\w\-]{0,12}) / (?P<second>[A-Za-z][\w\-]{0,12})"
+# ``closed``, to the same length, for the per-number rules to name it as one name), maybe
+# with its quantity after it ("Train / Val loss: 0.5 / 0.6": closed up when its halves are
+# phases or the quantity is a measured one)
+_SPACED = re.compile(r"(?<![\w/])(?<!/ )(?P<first>[A-Za-z][\w\-]{0,12}) / "
+                     r"(?P<second>[A-Za-z][\w\-]{0,12})(?P<what> [A-Za-z][\w\-]{0,30})?"
                      r"(?P<sep>\s?[:=]\s*)$")
 # halves that are a tensor's statistics ("Min/max: 0.0 / 0.99"), not two quantities
 _STATS = frozenset(("min", "max", "mean", "std", "avg", "median", "sum"))
@@ -81,9 +84,14 @@ def closed(pieces: list[str]) -> list[str]:
     out = pieces
     for j in range(0, len(pieces) - 3, 2):
         found = _SPACED.search(pieces[j]) if pieces[j + 2].strip() == "/" else None
+        if found is not None and found["what"] and not (
+                names.metric_like(found["what"][1:]) or (
+                    found["first"].lower() in names.PHASE_WORDS
+                    and found["second"].lower() in names.PHASE_WORDS)):
+            found = None  # "Join ratio / total clients: 1.0 / 4": two names
         if found is not None:
             out = out if out is not pieces else list(pieces)
-            pair = f"{found['first']}/{found['second']}"
+            pair = f"{found['first']}/{found['second']}{found['what'] or ''}"
             out[j] = pieces[j][:found.start()] + pair + "  " + found["sep"]
     return out
 
@@ -127,7 +135,8 @@ def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action
             continue
         pair = (_NAMED_PAIR.match(action.name) or _PAIR_AFTER.match(action.name)) \
             if action.kind == METRIC else None
-        if pair is None or action.token + 2 >= len(pieces) or pieces[action.token + 1] != "/" \
+        if pair is None or action.token + 2 >= len(pieces) \
+                or pieces[action.token + 1].strip() != "/" \
                 or not (names.metric_like(pair["what"]) or pair["what"].lower().endswith("cost")):
             last = _split_last(action.name, pieces, action.token) \
                 if action.kind == METRIC and action.token + 2 < len(pieces) else None
@@ -142,10 +151,12 @@ def _named_pairs(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action
     return tuple(out)
 
 
-# "train/valid/test loss: 0.0000/0.0007/0.0018": three phases' values of one quantity
-_PHASE_TRIPLE = re.compile(r"(?:^|(?<=\s))(?P<a>[A-Za-z]{2,10})/(?P<b>[A-Za-z]{2,10})/"
-                           r"(?P<c>[A-Za-z]{2,10}) (?P<what>[A-Za-z][\w\-]{0,30}"
-                           r"(?: \([A-Za-z][\w\-]{0,20}\))?)\s?:\s{0,4}$")
+# "train/valid/test loss: 0.0000/0.0007/0.0018": three phases' values of one quantity (or
+# spaced, "source / target / global accuracy: 1.0 / 0.97 / 0.98")
+_PHASE_TRIPLE = re.compile(r"(?:^|(?<=\s))(?P<a>[A-Za-z]{2,10})(?P<gap> ?)/(?P=gap)"
+                           r"(?P<b>[A-Za-z]{2,10})(?P=gap)/(?P=gap)(?P<c>[A-Za-z]{2,10}) "
+                           r"(?P<what>[A-Za-z][\w\-]{0,30}(?: \([A-Za-z][\w\-]{0,20}\))?)"
+                           r"\s?:\s{0,4}$")
 
 
 def phase_triple(pieces: list[str], index: int, at: int) -> tuple[Action, ...]:
@@ -153,13 +164,17 @@ def phase_triple(pieces: list[str], index: int, at: int) -> tuple[Action, ...]:
     (``train/valid/test loss: 0.0000/0.0007/0.0018``: ``train_loss``, ``valid_loss``,
     ``test_loss``), else (); ``at``: where ``pieces[index - 1]`` starts in the line. A
     triple of integers is a shape (``bsz: 1024/1024/32``), no values."""
-    if index + 4 >= len(pieces) or pieces[index + 1] != "/" or pieces[index + 3] != "/" \
+    if index + 4 >= len(pieces) or pieces[index + 1].strip() != "/" \
+            or pieces[index + 3] != pieces[index + 1] \
             or not all("." in pieces[j] for j in (index, index + 2, index + 4)):
         return ()
     left = pieces[index - 1]
     found = _PHASE_TRIPLE.search(left, max(0, len(left) - 80))
-    if found is None or not all(found[g].lower() in names.PHASE_WORDS for g in "abc"):
-        return ()
+    if found is None or not (all(found[g].lower() in names.PHASE_WORDS for g in "abc") or (
+            names.metric_like(found["what"]) and not any(
+                found[g].lower() in _STATS for g in "abc"))):
+        return ()  # (MUSE's "Discriminator source / target / global accuracy: 1.00000 /
+        # 0.97667 / 0.98833": three quantities of one measure)
     source = (at + found.start(), at + found.end("what"))
     what = found["what"].replace(" ", "_")
     return tuple(Action(METRIC, index + 2 * i, f"{found[g]}_{what}", source=source)

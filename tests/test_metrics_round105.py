@@ -1,0 +1,73 @@
+"""Round ``tune105`` (session 105). Each test of a rule fails on 566cfc63 (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named
+
+# MXNet 1.9.1's Gluon Estimator: the closing line restates the last epoch's values beside
+# the run's total time (a name of its own, printed nowhere else)
+GLUON = (
+    "[Epoch 2] Finished in 0.065s, training accuracy: 0.8396, training "
+    "softmaxcrossentropyloss: 0.5551\n"
+    "Train finished using total 0s with 3 epochs. training accuracy: 0.8396, training "
+    "softmaxcrossentropyloss: 0.5551\n")
+
+
+def test_a_closing_line_restating_an_epoch_beside_a_total_is_no_new_epoch() -> None:
+    found = named(GLUON)
+    assert [n for n, *_ in found].count("training_accuracy") == 1
+    assert ("training_softmaxcrossentropyloss", 0.5551, None, 2) in found
+
+
+def test_a_guard_a_new_epoch_of_the_same_values_counts() -> None:
+    # the same values at the next epoch are a new point
+    text = GLUON.replace("Train finished using total 0s with 3 epochs.",
+                         "[Epoch 3] Finished in 0.06s,")
+    assert [n for n, *_ in named(text)].count("training_accuracy") == 2
+
+
+# Time-Series-Library's epoch line: "Vali" is its validation phase's word (its variable
+# vali_loss), named like the Train and Test beside it
+TSLIB = ("Epoch: 1, Steps: 108 | Train Loss: 1.1696443 Vali Loss: 1.0341021 "
+         "Test Loss: 1.0464202\n")
+
+
+def test_vali_is_a_phase_word() -> None:
+    assert named(TSLIB) == [("train_loss", 1.1696443, None, 1),
+                            ("vali_loss", 1.0341021, None, 1),
+                            ("test_loss", 1.0464202, None, 1)]
+
+
+def test_a_print_args_cell_of_a_list_is_a_setting() -> None:
+    from exptrack.metrics import dumps
+    assert dumps.two_cells("  P Hidden Dims:      128, 128            P Hidden Layers:    2"
+                           "                   ")
+    assert dumps.two_cells("  Seq Len:            96                  Label Len:          48")
+
+
+def test_a_spaced_pair_of_phases_before_a_quantity_names_each_value() -> None:
+    # the second value was the first's name's ("val_loss" = 0.5, train's)
+    assert named("Train / Val loss: 0.5 / 0.6\n") == [("Train_loss", 0.5, None, None),
+                                                     ("Val_loss", 0.6, None, None)]
+    assert named("train/val loss: 0.5 / 0.6\n") == [("train_loss", 0.5, None, None),
+                                                   ("val_loss", 0.6, None, None)]
+
+
+def test_a_spaced_triple_names_each_value() -> None:
+    # MUSE's unsupervised.py: three quantities of one measure
+    line = ("INFO - 12/07/26 14:32:14 - 0:00:03 - Discriminator source / target / global "
+            "accuracy: 1.00000 / 0.92000 / 0.96000\n")
+    assert named(line) == [("source_accuracy", 1.0, None, None),
+                           ("target_accuracy", 0.92, None, None),
+                           ("global_accuracy", 0.96, None, None)]
+    assert named("Epoch 3 train/valid/test loss: 0.0077 / 0.0238 / 0.0341\n") == [
+        ("train_loss", 0.0077, None, 3), ("valid_loss", 0.0238, None, 3),
+        ("test_loss", 0.0341, None, 3)]
+
+
+def test_a_guard_two_names_around_a_spaced_slash_stay_apart() -> None:
+    # Flower's "Join ratio / total clients": not one quantity's pair; a shape stays no values
+    assert "ratio_clients" not in [n for n, *_ in named("Join ratio / total clients: 1.0 / 4\n")]
+    assert named("bsz: 1024 / 1024 / 32\n") == []
+    assert named("min/max/mean loss: 0.1/0.9/0.5\n") == []
