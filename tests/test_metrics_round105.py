@@ -3,7 +3,13 @@ start); the guards pin what must not change."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parsed import named
+
+from exptrack.metrics.tfevents import read_events
+
+ZOO = Path(__file__).parent / "data" / "zoo"
 
 # MXNet 1.9.1's Gluon Estimator: the closing line restates the last epoch's values beside
 # the run's total time (a name of its own, printed nowhere else)
@@ -71,3 +77,26 @@ def test_a_guard_two_names_around_a_spaced_slash_stay_apart() -> None:
     assert "ratio_clients" not in [n for n, *_ in named("Join ratio / total clients: 1.0 / 4\n")]
     assert named("bsz: 1024 / 1024 / 32\n") == []
     assert named("min/max/mean loss: 0.1/0.9/0.5\n") == []
+
+
+def _names_by_folder(case: str) -> dict[str, set[str]]:
+    files = sorted((ZOO / case / "pipe" / "files").rglob("events.out.tfevents.*"))
+    assert files
+    return {"/".join(path.parent.parts[-2:]): {o.name for o in read_events(path)}
+            for path in files}
+
+
+def test_tensorboardx_add_scalars_folders_name_their_series() -> None:
+    # tensorboardX 2.6.5 writes add_scalars("Loss", {"train": a, "val": b}) to Loss/train
+    # and Loss/val (PyTorch's SummaryWriter to Loss_train): Loss_train, Loss_val, as
+    # PyTorch's are named (before: "Loss" and "val_Loss", read as phase runs)
+    names = _names_by_folder("efficientdet_zylo")
+    assert names["Loss/train"] == {"Loss_train"} and names["Loss/val"] == {"Loss_val"}
+    assert names["Classfication_loss/val"] == {"Classfication_loss_val"}
+
+
+def test_a_guard_a_key_that_repeats_its_tag_keeps_the_tag() -> None:
+    # MAPPO's add_scalars("policy_loss", {"policy_loss": v}): policy_loss/policy_loss
+    names = _names_by_folder("mappo_onpolicy")
+    assert {"policy_loss"} in names.values()
+    assert not any(n.endswith("_policy_loss") for found in names.values() for n in found)

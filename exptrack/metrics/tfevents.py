@@ -15,7 +15,7 @@ printed ``Loss`` of the same loop is its ``loss``).
 PyTorch's ``SummaryWriter.add_scalars("Loss", {"train": a, "val": b}, step)`` writes each
 key's series to a folder of its own, ``Loss_train`` and ``Loss_val``, under the one tag
 ``Loss``: the series are named as those folders (TensorBoard's runs), not pooled under
-``Loss``. fairseq's ``train`` folder, beside its ``train_inner``, holds the epochs' averages
+``Loss``; tensorboardX 2.6 writes them to ``Loss/train`` and ``Loss/val``: the same names. fairseq's ``train`` folder, beside its ``train_inner``, holds the epochs' averages
 of the inner run's tags: named ``train_<tag>``.
 """
 
@@ -71,16 +71,22 @@ def _in_phase(prefix: str, tag: str) -> str:
         and (first.startswith(phase) or phase.startswith(first)) else prefix + tag
 
 
-def _scalars_keys(folder: str, scalars: list[str]) -> dict[str, str]:
+def _scalars_keys(folder: Path, scalars: list[str]) -> dict[str, str]:
     """The names of ``add_scalars``' series: a folder named ``<tag>_<key>`` (the tag's ``/``
-    as ``_``) holding that one tag (``scalars``: the file's) names it ``<tag>_<key>``."""
+    as ``_``; PyTorch's ``SummaryWriter``) or ``<key>`` inside the tag's folders
+    (tensorboardX 2.6's ``Loss/train``) holding that one tag (``scalars``: the file's) names
+    it ``<tag>_<key>``."""
     if len(set(scalars)) != 1:
         return {}
     tag = scalars[0]
     stem = tag.replace("/", "_") + "_"
-    if not folder.startswith(stem) or len(folder) == len(stem):
-        return {}
-    return {tag: tag + "_" + folder[len(stem):]}
+    if folder.name.startswith(stem) and len(folder.name) > len(stem):
+        return {tag: tag + "_" + folder.name[len(stem):]}
+    parts = tag.split("/")
+    if list(folder.parent.parts[-len(parts):]) == parts and folder.name != parts[-1]:
+        return {tag: tag + "_" + folder.name}  # (MAPPO's "policy_loss/policy_loss": a key
+        # that repeats its tag names nothing more)
+    return {}
 
 
 def _beside_inner(folder: Path) -> bool:
@@ -120,7 +126,7 @@ def read_events(path: Path) -> list[Observation]:
     tags = accumulator.Tags()
     phase = path.parent.name.lower()
     prefix = f"{phase}_" if phase in _PHASE_RUNS or _beside_inner(path.parent) else ""
-    named = _scalars_keys(path.parent.name, [*tags.get(event_accumulator.SCALARS, []),
+    named = _scalars_keys(path.parent, [*tags.get(event_accumulator.SCALARS, []),
                                              *tags.get(event_accumulator.TENSORS, [])])
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
