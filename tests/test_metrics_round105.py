@@ -100,3 +100,29 @@ def test_a_guard_a_key_that_repeats_its_tag_keeps_the_tag() -> None:
     names = _names_by_folder("mappo_onpolicy")
     assert {"policy_loss"} in names.values()
     assert not any(n.endswith("_policy_loss") for found in names.values() for n in found)
+
+
+# LibKGE's start-up configuration (YAML behind its job id): "p" under three sections,
+# "s" (a subject's count) once
+LIBKGE_CONFIG = "".join(f"[d6140ae0] {line}\n" for line in (
+    "Configuration:", "  lookup_embedder:", "    class_name: LookupEmbedder", "    dim: 100",
+    "    dropout: 0.0", "    normalize:", "      p: -1.0", "    pretrain:",
+    "      ensure_all: false", "    regularize: lp", "    regularize_args:", "      +++: +++",
+    "      p: 2", "      weighted: false", "    regularize_weight: 8.0e-08",
+    "  negative_sampling:", "    class_name: TrainingJobNegativeSampling", "    filtering:",
+    "      o: false", "      split: ''", "    frequency:", "      smoothing: 1",
+    "    num_samples:", "      o: -1", "      p: 0", "      s: 3",
+    "    sampling_type: uniform", "    shared: false", "  random_seed:", "    default: -1",
+    "Dataset folder: data/social"))
+
+
+def test_a_one_letter_key_of_a_configuration_is_a_setting() -> None:
+    assert named(LIBKGE_CONFIG) == []
+
+
+def test_a_reciprocal_rank_is_a_metric() -> None:
+    # LibKGE's evaluation dump: "mean_reciprocal_rank" (its "_rank" read as a process's)
+    found = named("[672bf4e3]   hits_at_1: 0.65\n[672bf4e3]   mean_reciprocal_rank: 0.7654\n"
+                  "[672bf4e3]   mean_reciprocal_rank_filtered: 0.8\n")
+    assert ("mean_reciprocal_rank", 0.7654, None, None) in found
+    assert "local_rank" not in [n for n, *_ in named("local_rank: 0, loss: 0.5\n")]

@@ -75,10 +75,11 @@ DENY_NAMES = frozenset({
 })
 DENY_PATTERN = re.compile(
     r"(?:^|(?<!mean)(?<!median)(?<!avg)(?<!bit)(?<!bits)(?<!^c)(?<![^a-z0-9]c)(?<!concordance)"
-    r"[_\-./])(?:seed|version|pid|port|(?<!^pos_)rank|q?size|id|idx|index|dim|workers|gpus?)$"
+    r"[_\-./])(?:seed|version|pid|port|(?<!^pos_)(?<!reciprocal_)rank|q?size|id|idx|index|dim"
+    r"|workers|gpus?)$"
     # (a retrieval's "mean_rank" is a metric, PyTorch-BigGraph's "pos_rank" (the positive
-    # edge's mean rank) too, a flow's "bits/dim", survival analysis' concordance index
-    # "C-index")
+    # edge's mean rank) and LibKGE's "mean_reciprocal_rank" too, a flow's "bits/dim",
+    # survival analysis' concordance index "C-index")
     r"|(?:^|[/_])(?:num|n|number_of)[_/]|^max_(?!mem|allocated|reserved|(?:gpu|cuda|cpu|ram)_mem)|^(?:max|total|num)_?(?:epochs?|steps?|iters?|updates|actions)$"
     r"|_epochs$|(?:^|_)samples$|^gpus?_used$|^(?:lambda|λ)_"  # a loss's weight ("λ_scst")
     # where the best model was: Ludwig's report "│ Best model step │ 21 │", "best_val_epoch"

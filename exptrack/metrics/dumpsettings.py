@@ -31,12 +31,16 @@ class Settings:
         a metric's name is one, unless the block is a message's fields)."""
         kept: list[Observation] = []
         reports = len({o.name for o in held}) < self.SETTINGS_BLOCK or any(
-            names.metric_like(o.name) and not names.denied(o.name) for o in held)
+            _named_measure(o.name) and not names.denied(o.name) for o in held)
         for obs in held:
             seen = self._seen.get(obs.name, [])
-            if seen is None or (named and names.metric_like(obs.name)):
+            if seen is None or (named and _named_measure(obs.name)):
                 kept.append(obs)
                 continue
+            if len(obs.name) == 1:
+                continue  # nor is a one-letter key ever a measure there: LibKGE's "p" under
+                # three sections of its configuration ("normalize: p: -1.0", "num_samples:
+                # p: 0"), no quantity printed again with new values
             seen = [*seen[-(self.KEEP - 1):], obs]
             first = seen[0].value
             if reports and len(seen) >= 3 \
@@ -46,3 +50,9 @@ class Settings:
             elif obs.name in self._seen or len(self._seen) < self.LIMIT:
                 self._seen[obs.name] = seen
         return kept
+
+
+def _named_measure(name: str) -> bool:
+    """Does a configuration's key name a measure? Not a single letter (LibKGE's
+    ``num_samples: s: 3``: a subject's count, not seconds)."""
+    return len(name) > 1 and names.metric_like(name)

@@ -15,8 +15,9 @@ printed ``Loss`` of the same loop is its ``loss``).
 PyTorch's ``SummaryWriter.add_scalars("Loss", {"train": a, "val": b}, step)`` writes each
 key's series to a folder of its own, ``Loss_train`` and ``Loss_val``, under the one tag
 ``Loss``: the series are named as those folders (TensorBoard's runs), not pooled under
-``Loss``; tensorboardX 2.6 writes them to ``Loss/train`` and ``Loss/val``: the same names. fairseq's ``train`` folder, beside its ``train_inner``, holds the epochs' averages
-of the inner run's tags: named ``train_<tag>``.
+``Loss``; tensorboardX 2.6 writes them to ``Loss/train`` and ``Loss/val``: the same names.
+fairseq's ``train`` folder, beside its ``train_inner``, holds the epochs' averages of the
+inner run's tags: named ``train_<tag>``.
 """
 
 from __future__ import annotations
