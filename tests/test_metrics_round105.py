@@ -126,3 +126,54 @@ def test_a_reciprocal_rank_is_a_metric() -> None:
                   "[672bf4e3]   mean_reciprocal_rank_filtered: 0.8\n")
     assert ("mean_reciprocal_rank", 0.7654, None, None) in found
     assert "local_rank" not in [n for n, *_ in named("local_rank: 0, loss: 0.5\n")]
+
+
+# OLMo-core 3.0's console logger behind its tab-separated record prefix (host:rank first)
+OLMO = ("2026-12-07 15:07:11.886\tvm:0\tolmo_core.train.callbacks.console_logger:71\tINFO\t"
+        "[step=5/30,epoch=1,eta=1m]\n"
+        "    train/CE loss=5.445\n"
+        "    throughput/device/TPS=28,469\n"
+        "    throughput/device/flopsPS=26.62B\n"
+        "    throughput/device/flopsPS (actual avg)=23.34B\n")
+
+
+def test_a_tab_separated_record_prefix_names_no_value() -> None:
+    found = named(OLMO)
+    assert "vm" not in [n for n, *_ in found]
+    assert ("train/CE_loss", 5.445, 5, 1) in found
+
+
+def test_a_rates_letter_scales_it() -> None:
+    # "B" (billions) after a rate's name, as "K" after one was already read
+    found = {n: v for n, v, *_ in named(OLMO)}
+    assert found["throughput/device/flopsPS"] == 26.62e9
+    assert found["throughput/device/flopsPS_(actual_avg)"] == 23.34e9
+    assert found["throughput/device/TPS"] == 28469
+
+
+def test_a_guard_a_count_in_billions_stays_out() -> None:
+    assert named("step 10 params: 7B, loss=0.5\n") == [("loss", 0.5, 10, None)]
+    assert [n for n, *_ in named("model Qwen2.5-0.5B loss=0.5\n")] == ["loss"]
+
+
+def _zoo_lines(case: str, first: int, last: int) -> str:
+    lines = (ZOO / case / "pipe" / "output.log").read_bytes().decode().split("\n")
+    return "".join(line + "\n" for line in lines[first - 1:last])
+
+
+def test_a_configuration_key_of_long_words_is_a_setting() -> None:
+    # MaxText prints ~400 "Config param <key>: <value>" lines at start-up; a key's word past
+    # 31 characters left its line out of the block, read as a metric
+    text = _zoo_lines("maxtext_train", 1, 420)
+    assert "Config param heartbeat_reporting_interval_in_seconds: 5\n" in text
+    assert [n for n, *_ in named(text)] == []
+
+
+def test_a_log_records_object_over_lines_is_read_whole() -> None:
+    # LeRobot's start-up configuration, pprinted behind its record prefix ("INFO 2026-12-07
+    # 15:07:41 ot_train.py:197 {'batch_size': 8,"): its "lr", "grad_clip_norm" and
+    # "'steps': 40" were read line by line as metrics and a step, not as one dict
+    text = _zoo_lines("lerobot_train", 8, 118)
+    assert text.startswith("INFO 2026-12-07 15:07:41 ot_train.py:197 {'batch_size': 8,")
+    assert "               'lr': 1e-05,\n" in text
+    assert named(text) == []

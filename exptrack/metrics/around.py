@@ -31,8 +31,9 @@ STOPWORDS = frozenset({
 MEASURE_UNIT = re.compile(
     r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds?"
     r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
-    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
-    r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value
+    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:))|B(?![\w/:]))"
+    r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value (a "B"
+# glued to its number: billions, OLMo-core's "flopsPS=26.62B")
 # ... and a decimal's unit of minutes or hours ("Taken time: 8.67 mins"; a whole number's is a
 # clock's part, "3 hours, 11 minutes and 16.97 seconds", or a setting's, "Delta t: 6 hours")
 _LONG_TIME_UNIT = re.compile(r"^\s?(?:mins?|minutes?|hours?|hrs?)(?![\w/])")
@@ -42,17 +43,25 @@ _ESTIMATE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:remaining|estimated)\s(?:time\sto
 # (ESPnet's "Estimated time to finish: 6.64 seconds")
 # a unit letter alone ("max_mem: 433M") is memory only after a name that says memory
 BARE_UNITS = frozenset("KMGT")
+_FACTORS = {"K": 1e3, "M": 1e6, "G": 1e9, "B": 1e9, "T": 1e12}
+# a rate's name: what a second or a device does ("flopsPS", "TPS", "tokens_per_sec")
+_RATE_END = re.compile(r"(?:[a-z]PS|(?:^|[/_ ])TPS|(?i:per[_ ]?sec(?:ond)?|/s(?:ec)?))"
+                       r"(?:[_ ]\([\w ]{1,30}\))?$")  # ("flopsPS (actual avg)")
 MEMORY_END = re.compile(r"(?i)mem(?:ory)?(?:[_ ]usage|[_ ]used)?$")  # ("memory usage: 37G")
 
 
 def thousands(unit: str, name: str) -> float | None:
     """The factor of a value's bare unit letter: a "K" counts thousands (nanotron's
-    "tokens_per_sec: 16.2K" is 16200); None for another letter ("5M", "81.5G": a size, a
-    count in millions or a FLOP count, no metric as scaled), 1 for any other unit and for
-    a memory name's letter ("max_mem: 433M": its figure in megabytes, as printed)."""
+    "tokens_per_sec: 16.2K" is 16200), and after a rate's name any letter scales it
+    (OLMo-core's "flopsPS=26.62B" is 2.662e10 a second); None for another letter ("5M",
+    "81.5G", "7B": a size, a count in millions or a FLOP count, no metric as scaled), 1 for
+    any other unit and for a memory name's letter ("max_mem: 433M": its figure in
+    megabytes, as printed)."""
     letter = unit.strip()
-    if letter not in BARE_UNITS or MEMORY_END.search(name) is not None:
+    if letter not in _FACTORS or MEMORY_END.search(name) is not None:
         return 1.0
+    if _RATE_END.search(name) is not None:
+        return _FACTORS[letter]  # a rate's: OLMo-core's "flopsPS=26.62B", 2.662e10 a second
     return 1e3 if letter == "K" else None
 
 

@@ -53,7 +53,7 @@ REPORT = 10  # a tool's report of no training measure, to its closing rule (``li
 
 _KEY_VALUE = re.compile(
     r"(?:^\s*|(?<=[\]:|])\s*|(?<=-)(?<![A-Za-z_]-)\s*)(?P<q>['\"]?)"
-    r"(?P<key>[A-Za-z_][\w.\-/@]{0,60}(?: [A-Za-z_][\w.\-/@]{0,30}){0,3}"
+    r"(?P<key>[A-Za-z_][\w.\-/@]{0,60}(?: [A-Za-z_][\w.\-/@]{0,60}){0,3}"
     r"(?:(?: [A-Za-z_][\w.\-/@]{0,30})? ?\[\w{1,12}\])?)(?P=q)"  # (a task's "[alpha]" after)
     r"(?P<sep>\s*[:=]\s*|\s+\.{2,}:?\s*|\s{2,}|\t+)(?P<value>\S.*)$")
 _VALUE_SEP = re.compile(r":\s|\s=|=\s|\s[|\-]\s|\s\s|\t")  # a second pair or cell

@@ -341,9 +341,19 @@ def _marked(raw: bytes, text: str, objects: bool = True) -> Plan | None:
         return Plan((), (), COPYPASTE)
     if any(marker in text for marker in flower.MARKERS) and flower.marked(text):
         return Plan((), (), FLOWER)
-    if objects and (text.lstrip()[:1] == "{" or _CONFIG_OBJECT.search(text)) and depth(text) > 0:
+    if objects and (text.lstrip()[:1] == "{" or _CONFIG_OBJECT.search(text)
+                    or _record_object(text)) and depth(text) > 0:
         return Plan((), (), OBJECT)
     return None
+
+
+def _record_object(text: str) -> bool:
+    """Does a log record's message open an object printed over lines? (LeRobot's "INFO
+    2026-12-07 15:07:41 ot_train.py:197 {'batch_size': 8,": its configuration, pprinted)"""
+    if "{" not in text[:200]:
+        return False
+    record = logrecord.python_prefix(text)
+    return record is not None and text[record.end():record.end() + 1] == "{"
 
 
 def depth(text: str) -> int:

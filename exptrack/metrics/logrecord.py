@@ -91,6 +91,10 @@ _TIME_RECORD = re.compile(
 _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")
 
 
+# OLMo-core's (AI2's) "%(asctime)s\t%(hostname)s:%(local_rank)s\t%(name)s:%(lineno)s\t
+# %(levelname)s\t": the host and its rank ("vm:0") and the source line name no value
+_TAB_RECORD = re.compile(r"(?a)^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?"
+                         r"\t[\w.\-]{1,80}:\d{1,6}\t[\w.\-]{1,120}:\d{1,7}\t" + _LEVELS + r"\t")
 _LOG4J_LEVELS = (" INFO ", " WARN ", " ERROR ", " DEBUG ", " TRACE ", " FATAL ")
 # Jittor's glog-like "[i 1207 00:18:56.893319 56 __init__.py:227] ": a level's letter, the
 # date, the time, the thread and the source line; none of its numbers is the message's
@@ -104,6 +108,10 @@ def prefix(text: str) -> re.Match[str] | None:
         return _LOGURU.match(text)
     if "INFO " in text[:40]:
         found = _LEVEL_NAME.match(text) or RANK_RECORD.match(text) or _PADDED_LEVEL.match(text)
+        if found is not None:
+            return found
+    if text[:1].isdigit() and "\t" in text[19:27]:
+        found = _TAB_RECORD.match(text)
         if found is not None:
             return found
     if text[:3] in ("[i ", "[w ", "[e "):
