@@ -117,26 +117,12 @@ from pathlib import Path
 import numpy as np
 import scipy
 import torch
-from _muse_data import DIM, write_data
+from _muse_data import COMMIT, DIM, REPO, SRC_BLOBS, write_data
 from _truth import series, write_truth
 from _verbatim import first_changed, git_blob_id, with_lines
 
-REPO = "facebookresearch/MUSE"
-COMMIT = "3159355b93f5c3c4883808ba785ba9d18d7f5e81"
 # supervised.py and every module it imports, at COMMIT
-BLOBS = {"supervised.py": "3675082e2c66f5d80f615a4e1afe41b009dd5314",
-         "src/__init__.py": "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
-         "src/dico_builder.py": "769ab9b570ed5f7216815fc03c2fedf91052b1bc",
-         "src/dictionary.py": "0dd9033a53e7aa8c0907f722e20b2a893f8a69f2",
-         "src/evaluation/__init__.py": "80620963ff32779936c147407921fd6922fb460a",
-         "src/evaluation/evaluator.py": "53106b699be9a05180bd99e8856bdc7830ccda29",
-         "src/evaluation/sent_translation.py": "88093147bfa0f642447e4462c69354261d59a020",
-         "src/evaluation/word_translation.py": "346b7562759f617b2e79b41c04f36ffc4a3fe485",
-         "src/evaluation/wordsim.py": "6a7b22e3badee5f5688892a7e4fac8a4122c03d0",
-         "src/logger.py": "08dce9260fd5fd60c46da329b4719036bd305e7e",
-         "src/models.py": "7464bafb56d37a0349b18c435d16cfd15186829a",
-         "src/trainer.py": "dfe2446faadea310c3377b3c536f90e1fa83ca66",
-         "src/utils.py": "349c47240813fdabb2ec0ce6ce873c25f2a9d65e"}
+BLOBS = {"supervised.py": "3675082e2c66f5d80f615a4e1afe41b009dd5314", **SRC_BLOBS}
 N_REFINEMENT = 5  # supervised.py's default: iterations 0..5
 
 # the record: a line added to supervised.py right after the JSON log line of each
