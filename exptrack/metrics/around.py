@@ -29,9 +29,9 @@ STOPWORDS = frozenset({
 # ("iter 10: loss 3.22, time 893.76ms") or its step; alone, only inside a run's steps or
 # epochs (TIMED), not before them ("Elapsed: 3.2s" at start-up).
 MEASURE_UNIT = re.compile(
-    r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|\s?(?:ms|s|us|sec|secs|seconds?"
-    r"|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
-    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:))|B(?![\w/:]))"
+    r"^(?:(?:ms|s|us|sec)/(?:iter|it|step|batch|sample|img|image)\b|B(?![\w/:])"
+    r"|\s?(?:ms|s|us|sec|secs|seconds?|(?:min|m|h)(?!\s\d)|[KMG]i?[Bb]|[GT]FLOPS"
+    r"|[KMGT](?![\w/]|\s[A-Za-z][\w ]{0,30}:)))"
     r"(?![\w/])")  # "Epoch 1 D Loss: 1.33 G Loss: 0.71": "G" names the next value (a "B"
 # glued to its number: billions, OLMo-core's "flopsPS=26.62B")
 # ... and a decimal's unit of minutes or hours ("Taken time: 8.67 mins"; a whole number's is a

@@ -128,7 +128,7 @@ def read_events(path: Path) -> list[Observation]:
     phase = path.parent.name.lower()
     prefix = f"{phase}_" if phase in _PHASE_RUNS or _beside_inner(path.parent) else ""
     named = _scalars_keys(path.parent, [*tags.get(event_accumulator.SCALARS, []),
-                                             *tags.get(event_accumulator.TENSORS, [])])
+                                        *tags.get(event_accumulator.TENSORS, [])])
     out: list[Observation] = []
     for tag in tags.get(event_accumulator.SCALARS, []):
         if _skipped(tag) is not True:
