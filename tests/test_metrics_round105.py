@@ -177,3 +177,32 @@ def test_a_log_records_object_over_lines_is_read_whole() -> None:
     assert text.startswith("INFO 2026-12-07 15:07:41 ot_train.py:197 {'batch_size': 8,")
     assert "               'lr': 1e-05,\n" in text
     assert named(text) == []
+
+
+def test_a_reports_last_key_with_a_spaced_colon_keeps_the_line() -> None:
+    # StarSpace's test summary: "mean ranks : 1.52" after the hits made the whole line a
+    # printed setting ("learning_rate : 0.001"); the count after it stays out
+    line = ("hit@1: 0.48 hit@10: 1 hit@20: 1 hit@50: 1 mean ranks : 1.52 "
+            "Total examples : 100\n")
+    assert named(line) == [("hit@1", 0.48, None, None), ("hit@10", 1.0, None, None),
+                           ("hit@20", 1.0, None, None), ("hit@50", 1.0, None, None),
+                           ("mean_ranks", 1.52, None, None)]
+
+
+def test_a_guard_spaced_settings_stay_settings() -> None:
+    assert named("lr: 0.1 batch size : 32\n") == []
+    assert named("Num examples = 3668\n") == []
+
+
+def test_heldout_is_a_phase_word() -> None:
+    # UDPipe 1.4's tagger: the heldout accuracy was read as a second "accuracy" at the step
+    line = "Iteration 1: done, accuracy 92.10%, heldout accuracy 97.27%t/100.00%l/97.27%b\n"
+    assert named(line) == [("accuracy", 92.1, 1, None), ("heldout_accuracy", 97.27, 1, None)]
+
+
+def test_an_options_line_is_a_setting() -> None:
+    # UDPipe's "Tagger model 1 options: iterations=3, early_stopping=1, templates=tagger": its
+    # "iterations=3" was read as the step and "early_stopping" as a metric
+    assert named("Tagger model 1 options: iterations=3, early_stopping=1, "
+                 "templates=tagger\nIteration 1: done, accuracy 92.10%\n") == [
+        ("accuracy", 92.1, 1, None)]

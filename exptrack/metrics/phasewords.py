@@ -39,7 +39,7 @@ PHASES = {"train": None, "training": None, "test": "test", "val": "val", "valid"
 # A phase word right before a name ("train loss", "Training set accuracy", "Test loss:")
 # prefixes it as printed: "Training Loss" is training_loss, "train loss" train_loss
 WORDS = ("train", "training", "test", "testing", "val", "valid", "validate", "validation",
-         "validating", "vali", "eval", "evaluation", "dev")
+         "validating", "vali", "heldout", "eval", "evaluation", "dev")
 WORD_PHASES = {word: word for word in WORDS}
 ANY_WORD = "|".join(WORDS)  # one alternation for the patterns that find a phase word
 

@@ -26,8 +26,10 @@ _SWITCHED_ON = re.compile(r"^\s{0,8}(?:\[[\w\- ]{1,30}\]\s{1,4})?(?:[\w\-.]{1,40
 # an object set up with its settings: torchtitan's "Trainer is initialized with local batch
 # size 8, global batch size 8, ..., sequence length 128, total steps 20 (warmup 2)"
 _INITIALIZED = re.compile(r"(?i)\binitiali[sz]ed with (?:[a-z][a-z ]{0,40} )?\d"
-                          r"|\bused for computing [A-Za-z]{1,20}: ")  # (its "Peak FLOPS used for
-# computing MFU: 3.120e+14": the device's figure the MFU is computed with)
+                          r"|\bused for computing [A-Za-z]{1,20}: "  # (its "Peak FLOPS used for
+                          # computing MFU: 3.120e+14": the device's figure the MFU is computed
+                          # with; UDPipe's "Parser network options: iterations=3, ...")
+                          r"|\boptions: [A-Za-z_]\w{0,40}=")
 
 
 # Printed configuration: "lr = 0.1", "learning_rate : 0.001", "hyperparameters: lr0=0.01, ..."
@@ -53,6 +55,11 @@ def _measured(text: str, end: int) -> bool:
     return value is not None and len(value.group(1).replace(".", "").lstrip("0")) >= 4
 
 
+# a pair's value before a spaced sign, and the words between them (a key of its own)
+_VALUE_PAIR = re.compile(r"[:=]\s?[+-]?\d[\d.]*\s")
+_AFTER_VALUE_WORDS = re.compile(r"(?:^|\d\s)((?:[A-Za-z][\w@\-]{0,30} ?){1,4})$")
+
+
 def settings(line: str) -> bool:
     """Whether ``line`` assigns with spaced signs and none of its names is a metric's, a
     step's or an epoch's: ``dropout = 0.2``, ``learning_rate : 0.001`` (not ``Ep. 3 : Up.
@@ -65,6 +72,11 @@ def settings(line: str) -> bool:
     # a line's key of two words ("Sq Rel : 0.04", depth estimation's squared relative error)
     phrases = [text[:m.end(1)] for m in found[:1]
                if len(text[:m.start(1)].split()) == 1 and m.start(1) < 40]
+    for m in found:  # StarSpace's "hit@1: 0.48 hit@10: 1 mean ranks : 1.52": a report's
+        words = _AFTER_VALUE_WORDS.search(text, 0, m.end(1)) \
+            if _VALUE_PAIR.search(text, 0, m.start(1)) else None  # key, its words after
+        if words is not None:  # the value before it (a plural's mean: "mean ranks")
+            phrases += [words.group(1).strip(), words.group(1).strip().removesuffix("s")]
     if any(_measured(text, m.end(1)) and not _BEST.search(text, max(0, m.start(1) - 40),
                                                             m.end(1)) for m in found):
         # (not a best so far, nor YOLOv5's "Best Possible Recall (BPR) = 0.9946" of anchors)
