@@ -540,11 +540,16 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "brainjs_train",  # (session 105) brain.js's "iterations: 10, training error: 0.25..."
     "maxtext_train",  # (session 105) MaxText's "Config param <long key>: 5" start-up listing
     "lerobot_train",  # (session 105) LeRobot's pprinted configuration behind its record prefix
+    "k_diffusion_train",  # (session 105) k-diffusion's "Epoch: 0, step: 25, loss: 0.51 ..."
     # not passing (session 105): "libkge_train" (91.7%: "mrr (filt.): 0.765 (0.800)", its
     # second value unnamed; a YAML list's "lr: - 0.2"), "olmo_core_train" (86.7%: "optim/LR
     # (group 0)=0.0010", a qualifier with a digit), "recommenders_lightgcn" (77.8%: LightGCN's
     # "(mf)0.69266 + (embed)0.00002", labels glued before their values), "muse_unsupervised"
-    # (100% recall; "Discriminator source / target predictions: a / b" keeps "predictions")
+    # (100% recall; "Discriminator source / target predictions: a / b" keeps "predictions"),
+    # "udpipe_train" (100% recall; its parser's options continued on an indented line),
+    # "starspace_train" (87.5%: four equal "loss: 0.000000" progress frames read as one),
+    # "giza_pp_train" (28.6%: "VITERBI TRAIN CROSS-ENTROPY" loses its qualifiers),
+    # "ggml_mnist_train" (0%: each "\r" redraw of ggml's bar recorded, not the pass's last)
     # not passing: "hf_trainer_best" (load_best_model_at_end: 11 of 12; the closing block's
     # "eval_runtime = 0:00:00.00", a clock-format duration, as hf_log_metrics's),
     # "keras_evaluate" (model.evaluate()'s bar after fit, keyed loss/accuracy as the training's:
