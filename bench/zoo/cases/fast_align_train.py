@@ -111,6 +111,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from _parallel_corpus import mapping, sentence
 from _truth import series, write_truth
 from _verbatim import add_record_lines, has_record_lines
 
@@ -168,56 +169,14 @@ if not binary.is_file() or not has_record_lines(source / "src" / "fast_align.cc"
              f"clab/fast_align at {COMMIT} under {source}, then run "
              f"`<venv>/bin/python {__file__} --build`")
 
-# a synthetic parallel corpus: English through a hidden word mapping, adjectives moved after
-# their nouns, a foreign particle now and then, an English word dropped now and then
+# a synthetic parallel corpus (``_parallel_corpus``), an English word dropped now and then
 rng = random.Random(0)
-VOCAB = {
-    "DT": ["the", "a", "this", "every"],
-    "JJ": ["big", "small", "red", "old", "new", "green", "quick", "long"],
-    "NN": ["dog", "cat", "house", "car", "tree", "man", "book", "city", "river", "woman",
-           "child", "bird"],
-    "VB": ["sees", "likes", "buys", "sells", "reads", "finds", "takes", "wants"],
-    "IN": ["in", "on", "near", "with", "from", "under"],
-    "RB": ["often", "never"],
-}
-SYLLABLES = ["ka", "lo", "mi", "tu", "re", "so", "na", "pe", "vi", "do", "ga", "zu", "fe",
-             "ri", "mo", "sa"]
-english = [word for words in VOCAB.values() for word in words]
-foreign_words = rng.sample([a + b for a in SYLLABLES for b in SYLLABLES if a != b],
-                           len(english))
-MAPPING = dict(zip(english, foreign_words, strict=True))
-
-
-def noun_phrase() -> list[tuple[str, str]]:
-    words = [("DT", rng.choice(VOCAB["DT"]))]
-    if rng.random() < 0.5:
-        words.append(("JJ", rng.choice(VOCAB["JJ"])))
-    words.append(("NN", rng.choice(VOCAB["NN"])))
-    return words
+MAPPING = mapping(rng)
 
 
 def pair() -> str:
-    words = noun_phrase()
-    if rng.random() < 0.2:
-        words.append(("RB", rng.choice(VOCAB["RB"])))
-    words.append(("VB", rng.choice(VOCAB["VB"])))
-    words += noun_phrase()
-    if rng.random() < 0.3:
-        words.append(("IN", rng.choice(VOCAB["IN"])))
-        words += noun_phrase()
-    foreign = []
-    index = 0
-    while index < len(words):
-        tag, word = words[index]
-        if tag == "JJ":  # adjective after its noun
-            foreign += [MAPPING[words[index + 1][1]], MAPPING[word]]
-            index += 2
-            continue
-        if tag == "VB" and rng.random() < 0.25:
-            foreign.append("ne")  # a particle with no English counterpart
-        foreign.append(MAPPING[word])
-        index += 1
-    target = [word for _, word in words]
+    english, foreign = sentence(rng, MAPPING)
+    target = list(english)
     if rng.random() < 0.1:
         del target[rng.randrange(len(target))]  # a word the translation drops
     return f"{' '.join(foreign)} ||| {' '.join(target)}"
