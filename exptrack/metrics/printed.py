@@ -57,7 +57,9 @@ def _measured(text: str, end: int) -> bool:
 
 # a pair's value before a spaced sign, and the words between them (a key of its own)
 _VALUE_PAIR = re.compile(r"[:=]\s?[+-]?\d[\d.]*\s")
-_AFTER_VALUE_WORDS = re.compile(r"(?:^|\d\s)((?:[A-Za-z][\w@\-]{0,30} ?){1,4})$")
+# (one space between the words: no word splits two ways, linear per start)
+_AFTER_VALUE_WORDS = re.compile(r"(?:^|\d\s)([A-Za-z][\w@\-]{0,30}"
+                                r"(?: [A-Za-z][\w@\-]{0,30}){0,3}) ?$")
 
 
 def settings(line: str) -> bool:
