@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
     from types import ModuleType
 
@@ -84,6 +85,20 @@ def has_record_lines(path: Path, blob: str, lines: dict[str, str]) -> bool:
     text = path.read_text(encoding="utf-8")
     committed = without_lines(text, lines)
     return git_blob_id(committed) == blob and text == with_lines(committed, lines)
+
+
+def add_records(root: Path, blobs: Mapping[str, str], lines: Mapping[str, dict[str, str]]
+                ) -> None:
+    """``add_record_lines`` for each file of ``blobs`` (its path under ``root``: git's blob
+    id at the commit) with its ``lines``."""
+    for rel, blob in blobs.items():
+        add_record_lines(root / rel, blob, lines[rel])
+
+
+def has_records(root: Path, blobs: Mapping[str, str], lines: Mapping[str, dict[str, str]]
+                ) -> bool:
+    """``has_record_lines`` for each file of ``blobs`` (see ``add_records``)."""
+    return all(has_record_lines(root / rel, blob, lines[rel]) for rel, blob in blobs.items())
 
 
 def load_with_lines(module: ModuleType, path: Path, blob: str, lines: dict[str, str],

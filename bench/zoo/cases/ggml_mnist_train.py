@@ -122,7 +122,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import add_record_lines, has_record_lines
+from _verbatim import add_records, has_records
 
 COMMIT = "d99724f2b141fed9e1a9f402213506c081433465"
 VERSION = "0.21.0"  # CMakeLists.txt's GGML_VERSION at COMMIT
@@ -166,8 +166,7 @@ binary = source / "build" / "bin" / "mnist-train"
 
 def build() -> None:
     """Add the case's lines to the unpacked sources, then ggml's CMake build."""
-    for rel, blob in BLOBS.items():
-        add_record_lines(source / rel, blob, LINES[rel])
+    add_records(source, BLOBS, LINES)
     subprocess.run(["cmake", "-S", ".", "-B", "build", "-DCMAKE_BUILD_TYPE=Release",
                     "-DGGML_NATIVE=OFF"], cwd=source, check=True)
     subprocess.run(["cmake", "--build", "build", "--target", "mnist-train", "-j", "2"],
@@ -178,8 +177,7 @@ if sys.argv[1:] == ["--build"]:
     build()
     sys.exit(0)
 
-if not binary.is_file() or not all(has_record_lines(source / rel, blob, LINES[rel])
-                                   for rel, blob in BLOBS.items()):
+if not binary.is_file() or not has_records(source, BLOBS, LINES):
     sys.exit(f"needs ggml's mnist-train built with the case's lines at {binary}: unpack "
              f"ggml-org/ggml at {COMMIT} under {source}, then run "
              f"`<venv>/bin/python {__file__} --build`")

@@ -162,7 +162,7 @@ from pathlib import Path
 
 from _parallel_corpus import mapping, sentence
 from _truth import series, write_truth
-from _verbatim import add_record_lines, has_record_lines
+from _verbatim import add_records, has_records
 
 COMMIT = "30bf1c66a3daa7c765e437430154e175b09d7fe0"
 RECORD = "giza_record.tsv"
@@ -185,26 +185,29 @@ INCLUDE = "#include <cstdio>  // zoo: for the record below\n"
 VITERBI_LINE = ('") VITERBI TRAIN CROSS-ENTROPY " << trainViterbiPerp.cross_entropy()\n'
                 "\t << \" PERPLEXITY \" << trainViterbiPerp.perplexity() << '\\n';\n")
 # the lines the case adds (after each anchor; no line changed), per file: git's blob id of
-# the file at COMMIT and {anchor: lines}
-SOURCES = {
-    "model1.cpp": ("d3a9ce53634a1f55029450b37ad46f7e6208bf7a", {
+# the file at COMMIT (BLOBS) and {anchor: lines}
+BLOBS = {"model1.cpp": "d3a9ce53634a1f55029450b37ad46f7e6208bf7a",
+         "hmm.cpp": "081401b09b871c6efeb88e5efb0638fa66efbd7c",
+         "model3.cpp": "1fe02162bc189ec3ce80a65270e0420b44891dac"}
+RECORD_LINES = {
+    "model1.cpp": {
         '#include "model1.h"\n': INCLUDE,
         '    cout << modelName << ": ("<<it<<' + VITERBI_LINE:
             record_block("    ", "\\t\\t\\t\\t", ""),
-    }),
-    "hmm.cpp": ("081401b09b871c6efeb88e5efb0638fa66efbd7c", {
+    },
+    "hmm.cpp": {
         '#include "hmm.h"\n': INCLUDE,
         '     cout << modelName << ": ("<<it<<' + VITERBI_LINE:
             record_block("    ", "\\t\\t\\t\\t", ""),
-    }),
-    "model3.cpp": ("1fe02162bc189ec3ce80a65270e0420b44891dac", {
+    },
+    "model3.cpp": {
         '#include "model3.h"\n': INCLUDE,
         '    cout << modelName << ": ("<<it<<") TRAIN VITERBI CROSS-ENTROPY " '
         "<< trainViterbiPerp.cross_entropy()\n"
         "\t << \" PERPLEXITY \" << trainViterbiPerp.perplexity() << '\\n';\n":
             record_block("    ", "\\t%.17g\\t%.17g\\t%.17g\\t%.17g",
                          ",\n                   p0_count, p1_count, double(p0), double(p1)"),
-    }),
+    },
 }
 repos = Path(os.environ.get("ZOO_REPOS", Path.home() / ".cache" / "exptrack-zoo" / "repos"))
 source = repos / "giza-pp"
@@ -215,8 +218,7 @@ binaries["mkcls"] = source / "mkcls-v2" / "mkcls"
 
 def build() -> None:
     """Add the record lines to the unpacked sources, then the repository's make."""
-    for name, (blob, lines) in SOURCES.items():
-        add_record_lines(giza / name, blob, lines)
+    add_records(giza, BLOBS, RECORD_LINES)
     subprocess.run(["make", "-j2"], cwd=source, check=True)
 
 
@@ -224,8 +226,8 @@ if sys.argv[1:] == ["--build"]:
     build()
     sys.exit(0)
 
-if not all(path.is_file() for path in binaries.values()) or not all(
-        has_record_lines(giza / name, blob, lines) for name, (blob, lines) in SOURCES.items()):
+if not all(path.is_file() for path in binaries.values()) \
+        or not has_records(giza, BLOBS, RECORD_LINES):
     sys.exit(f"needs GIZA++ built with the case's record lines under {source}: unpack "
              f"moses-smt/giza-pp at {COMMIT} there, then run "
              f"`<venv>/bin/python {__file__} --build`")

@@ -92,7 +92,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import add_record_lines, has_record_lines
+from _verbatim import add_records, has_records
 
 COMMIT = "af3ae37c09e31b95ebbc944d21494029122e58e5"
 BLOBS = {"ffm.cpp": "8461152c79c4b66f4d2b107e95d9a923b0f40b13",  # at COMMIT
@@ -133,14 +133,12 @@ source = repos / "libffm"
 
 def recorded_sources() -> bool:
     """Both files are exactly the commit's plus the case's lines."""
-    return all(has_record_lines(source / name, blob, RECORD_LINES[name])
-               for name, blob in BLOBS.items())
+    return has_records(source, BLOBS, RECORD_LINES)
 
 
 def build() -> None:
     """Add the record lines to the unpacked sources, then LIBFFM's own ``make``."""
-    for name, blob in BLOBS.items():
-        add_record_lines(source / name, blob, RECORD_LINES[name])
+    add_records(source, BLOBS, RECORD_LINES)
     subprocess.run(["make", "clean"], cwd=source, check=True)
     subprocess.run(["make"], cwd=source, check=True)
 

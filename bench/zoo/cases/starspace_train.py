@@ -129,7 +129,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import add_record_lines, has_record_lines
+from _verbatim import add_records, has_records
 
 COMMIT = "8aee0a950aa607c023e5c91cff518bec335b5df5"
 BLOBS = {"src/starspace.cpp": "7a38982deab8f29811cb23de8e8519273f47719e",  # at COMMIT
@@ -188,14 +188,12 @@ binary = source / "starspace"
 
 def recorded_sources() -> bool:
     """The three files are exactly the commit's plus the case's lines."""
-    return all(has_record_lines(source / name, blob, RECORD_LINES[name])
-               for name, blob in BLOBS.items())
+    return has_records(source, BLOBS, RECORD_LINES)
 
 
 def build() -> None:
     """Add the record lines to the unpacked sources, then StarSpace's own makefile."""
-    for name, blob in BLOBS.items():
-        add_record_lines(source / name, blob, RECORD_LINES[name])
+    add_records(source, BLOBS, RECORD_LINES)
     subprocess.run(["make", "clean"], cwd=source, check=True)
     subprocess.run(["make", "BOOST_DIR=/usr/include"], cwd=source, check=True)
 

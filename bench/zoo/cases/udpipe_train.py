@@ -108,7 +108,7 @@ import sys
 from pathlib import Path
 
 from _truth import series, write_truth
-from _verbatim import add_record_lines, has_record_lines
+from _verbatim import add_records, has_records
 
 COMMIT = "a0e72fcb1ba0d36998dc671db4350bbd159861b5"
 RECORD = "udpipe_record.tsv"
@@ -168,8 +168,7 @@ binary = source / "src" / "udpipe"
 
 def build() -> None:
     """Add the record lines to the unpacked sources, then the repository's Makefile."""
-    for rel, lines in RECORD_LINES.items():
-        add_record_lines(source / rel, BLOBS[rel], lines)
+    add_records(source, BLOBS, RECORD_LINES)
     subprocess.run(["make", "-j2", "exe"], cwd=source / "src", check=True)
 
 
@@ -177,8 +176,7 @@ if sys.argv[1:] == ["--build"]:
     build()
     sys.exit(0)
 
-if not binary.is_file() or not all(has_record_lines(source / rel, BLOBS[rel], lines)
-                                   for rel, lines in RECORD_LINES.items()):
+if not binary.is_file() or not has_records(source, BLOBS, RECORD_LINES):
     sys.exit(f"needs UDPipe built with the case's record lines at {binary}: unpack "
              f"ufal/udpipe at {COMMIT} under {source}, then run "
              f"`<venv>/bin/python {__file__} --build`")
