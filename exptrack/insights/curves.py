@@ -27,7 +27,16 @@ def is_timing(name: str) -> bool:
 
 
 def is_loss(name: str, direction: str | None) -> bool:
-    return direction == "min" and _LOSS.search(name) is not None
+    """A loss to minimise; not a policy's diagnostics that OpenAI Baselines logs under its
+    "loss/" group ("loss/approxkl", "loss/clipfrac", "loss/policy_entropy": they grow as the
+    policy learns), though the group holds losses named by role too ("loss/critic1")."""
+    leaf = name.rpartition("/")[2].lower()
+    return direction == "min" and _LOSS.search(name) is not None \
+        and leaf not in _POLICY_DIAGNOSTICS
+
+
+_POLICY_DIAGNOSTICS = frozenset({"approxkl", "approx_kl", "kl", "clipfrac", "clip_fraction",
+                                 "policy_entropy", "entropy", "explained_variance"})
 
 
 def _begin(point: Point) -> dict[str, float | int | None]:

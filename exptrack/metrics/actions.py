@@ -223,7 +223,14 @@ def new_best_event(line: str) -> bool:
     """A new best checkpoint's event before the values it repeats (not Marian's "... :
     67.9 : new best", which marks the value it follows)."""
     found = _NEW_BEST.search(line[:160]) if "best" in line[:160].lower() else None
-    return found is not None and any(c.isdigit() for c in line[found.end():])
+    return found is not None and any(c.isdigit() for c in line[found.end():]) \
+        and _PAIR_BEFORE.search(line, 0, found.start()) is None
+
+
+# a value's pair before a new best's notice: the line's own values, the notice after them
+# (Tesseract's "At iteration 100/100/100, Mean rms=7.383%, ..., skip ratio=0%,  New best
+# BCER = 99.939 wrote checkpoint.")
+_PAIR_BEFORE = re.compile(r"[A-Za-z)\]]\s?[=:]\s?[+-]?\.?\d")
 
 
 # lines that report no metric: printed configuration ("Config:", "Namespace(...)", after a

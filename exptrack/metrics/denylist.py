@@ -70,6 +70,10 @@ DENY_NAMES = frozenset({
     "active",  # CRFsuite's "Iter 5 ... active=413": its active features, a count
     "scale_loss",  # PaddleNLP's training argument: fp16's initial loss scaling, a setting
     "cg",  # LIBLINEAR's Newton step "... |g| 1.1e+01 CG   2": its conjugate-gradient steps
+    # a parallel corpus's side, counted or covered (Sockeye's "Tokens: source 3895 target 3895",
+    # "Vocabulary coverage: source 100% target 100%"): no measure ("source_acc" is one; a
+    # search's "target" is its objective, bayes_opt's table and result dict)
+    "source", "src", "tgt",
     "k",  # a k's setting: neighbours, folds, the top k (caret's tuning table "k  Accuracy")
     *EVALUATIONS,
 })

@@ -17,7 +17,10 @@ class Settings:
     each iteration as a dump, like RLlib's results); its earlier values are then recorded,
     late. A configuration printed twice, or with the same values, stays settings, and so
     does a block of many names none of which names a measure, however its values change
-    (Ultralytics' tuner prints each iteration's best hyperparameters as YAML)."""
+    (Ultralytics' tuner prints each iteration's best hyperparameters as YAML), and so does a
+    message's text format however often printed (Caffe's net definition, a train net's and a
+    test net's: "param { lr_mult: 1 }" then "lr_mult: 2" in each convolution, "stride: 1"
+    then "stride: 2")."""
 
     LIMIT = 4096  # names remembered
     KEEP = 16  # values remembered per name
@@ -28,7 +31,8 @@ class Settings:
 
     def keep(self, held: list[Observation], named: bool = True) -> list[Observation]:
         """Of a configuration block's values (in order), those to record now (``named``:
-        a metric's name is one, unless the block is a message's fields)."""
+        a metric's name is one, and so is a name printed again and again with new values, unless
+        the block is a message's fields)."""
         kept: list[Observation] = []
         reports = len({o.name for o in held}) < self.SETTINGS_BLOCK or any(
             _named_measure(o.name) and not names.denied(o.name) for o in held)
@@ -43,7 +47,7 @@ class Settings:
                 # p: 0"), no quantity printed again with new values
             seen = [*seen[-(self.KEEP - 1):], obs]
             first = seen[0].value
-            if reports and len(seen) >= 3 \
+            if reports and named and len(seen) >= 3 \
                     and any(o.value != first and o.value == o.value for o in seen):
                 kept.extend(seen)
                 self._seen[obs.name] = None

@@ -45,6 +45,7 @@ METRIC_END = re.compile(
     r"wer|cer|ppl|perplexity|precision|recall)$")
 _VALUE = re.compile(r"\s+[=:]\s+[+-]?(\d+\.\d+)(?![\d.eE])")
 _BEST = re.compile(r"(?i)\bbest\b")
+_PERCENT_PAIR = re.compile(r"[=:]\s?[+-]?\d{1,12}(?:\.\d{1,12})?%")
 
 
 def _measured(text: str, end: int) -> bool:
@@ -79,6 +80,9 @@ def settings(line: str) -> bool:
             if _VALUE_PAIR.search(text, 0, m.start(1)) else None  # key, its words after
         if words is not None:  # the value before it (a plural's mean: "mean ranks")
             phrases += [words.group(1).strip(), words.group(1).strip().removesuffix("s")]
+    if len(_PERCENT_PAIR.findall(text, 0, 400)) >= 2:
+        return False  # percentages assigned: a report's (Tesseract's "At iteration 100/100/100,
+        # Mean rms=7.383000%, delta=40.118000%, ..., New best BCER = 99.939000 wrote ...")
     if any(_measured(text, m.end(1)) and not _BEST.search(text, max(0, m.start(1) - 40),
                                                             m.end(1)) for m in found):
         # (not a best so far, nor YOLOv5's "Best Possible Recall (BPR) = 0.9946" of anchors)

@@ -157,7 +157,9 @@ class TableLines:
                     self._kv_section = ""
                 self._kv_section = key
             elif self._kv_section or not rules.is_denied(key) \
-                    or key in tables.KV_STEP_KEYS:  # SB3 logs its own keys; the step
+                    or key.rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS:  # SB3 logs
+                # its own keys; the step, in a flat group too (OpenAI Baselines' PPO2:
+                # "| misc/total_timesteps | 1.28e+03 |")
                 if not self._kv_rows and not self._kv_section.endswith("/"):
                     self._kv_section = ""
                 self._kv_rows.append((self._kv_section + key, value))
