@@ -3,7 +3,9 @@ start); the guards pin what must not change."""
 
 from __future__ import annotations
 
-from parsed import named
+from pathlib import Path
+
+from parsed import named, obs
 
 # Caffe echoes its net definition in protobuf's text format, a train net's and a test
 # net's, each convolution with two "param { lr_mult: N }" and a "stride: N" (its pooling's
@@ -121,3 +123,66 @@ BASELINES = """---------------------------------------
 def test_a_flat_groups_timesteps_is_the_tables_step() -> None:
     assert [(v, s) for n, v, s, _ in named(BASELINES) if n == "eprewmean"] \
         == [(21.2, 128), (23.8, 1280)]
+
+
+# ParlAI's report: pandas wraps its one-row frame at the terminal's width, each header
+# slice but the last ending in pandas' " \" marker; a validation's label above it
+PARLAI = """2026-12-07 17:52:23,324 INFO     | time:0s total_exs:80 total_steps:10 epochs:0.16
+    clen  clip  ctpb  ctps  exs  gnorm  loss  lr  ltpb  \\
+       4     1    32  2030   80  1.558 2.511   1    40
+    ltps   ppl  token_acc  tps
+    2538 12.32      .0825 4568
+
+2026-12-07 17:52:28,159 REPORT   | valid:
+    accuracy    bleu-4  clen  exs     f1  loss  \\
+           0 1.622e-11     4  100 .01344  2.01
+     ppl  precision  recall  token_acc
+    7.46     .01247   .1650      .2160
+
+"""
+
+
+def test_a_wrapped_frames_slices_are_one_table_under_its_phase_label() -> None:
+    found = {n: v for n, v, *_ in named(PARLAI)}
+    assert found["loss"] == 2.511 and found["ppl"] == 12.32 and found["token_acc"] == 0.0825
+    assert found["valid_loss"] == 2.01 and found["valid_ppl"] == 7.46
+    assert found["valid_recall"] == 0.165 and found["valid_f1"] == 0.01344
+
+
+def test_a_guard_a_shell_commands_continuation_is_no_table() -> None:
+    assert named("python train.py --lr 0.1 \\\n    --epochs 3\nloss: 0.5\n") \
+        == [("loss", 0.5, None, None)]
+
+
+# ParlAI's options listing, behind its record's prefix: "%(levelname)-8s | " in a file, the
+# time alone under a terminal ("17:52:37 |     adam_eps: 1e-08"), printed twice (for its
+# dictionary, then its model); read from the zoo's capture as the recorder reads it
+ZOO = Path(__file__).parent / "data" / "zoo"
+
+
+def test_a_listing_behind_a_padded_level_and_a_bar_is_settings() -> None:
+    for mode in ("pipe", "pty"):
+        found = {o.name for o in obs((ZOO / "parlai_train" / mode / "output.log").read_bytes())}
+        assert not found & {"adam_eps", "beam_delay", "learningrate", "validation_patience"}
+        assert {"loss", "valid_loss", "test_loss"} <= found
+
+
+def test_a_guard_a_level_column_after_the_clocks_bar_keeps_its_lines() -> None:
+    # a results listing behind "HH:MM:SS | INFO | " (a rich console's), read line by line
+    text = "".join(f"15:20:34 | INFO     |     {k}: {v}\n" for k, v in (
+        ("Median race time", "5443.4s"), ("Mean stops", "      1.29"),
+        ("Mean SC events", "  0.59"), ("Legal races", "     100%")))
+    found = {n.lower(): v for n, v, *_ in named(text)}
+    assert found["mean_stops"] == 1.29 and found["legal_races"] == 100.0
+
+
+# MMCV 1.x's evaluation ProgressBar ends with no newline: its record is glued to "ETA:"
+# (the zoo's capture: its three epochs' lines, the last two with the same top-5 accuracy)
+
+
+def test_a_record_glued_to_mmcvs_bar_is_a_line_of_its_own() -> None:
+    lines = (ZOO / "mmcls_v0_train" / "pipe" / "output.log").read_bytes().split(b"\n")
+    glued = b"\n".join(line for line in lines if b"Epoch(val)" in line) + b"\n"
+    assert glued.count(b"task/s") > 3 and glued.count(b"\n") == 3
+    assert [(o.value, o.epoch) for o in obs(glued) if o.name == "accuracy_top-5"] \
+        == [(86.6667, 1), (100.0, 2), (100.0, 3)]

@@ -58,9 +58,17 @@ def bar_tail(render: str) -> int:
     if "/s" not in render and "s/" not in render:  # no tqdm rate: a quick no
         return -1
     end = _BAR_END.search(render)
+    if end is None and "task/s" in render:
+        end = _MMCV_END.search(render)
     if end is None or not render[end.end():].strip():
         return -1
     return end.end()
+
+
+# MMCV 1.x's evaluation ProgressBar, its last frame left without a newline: the log record
+# after it is glued to its "ETA:" ("...] 30/30, 186.0 task/s, elapsed: 0s, ETA:     0s2026-12-07
+# 18:04:55,254 - mmcls - INFO - Epoch(val) [3][4]\taccuracy_top-1: 70.0000, ...")
+_MMCV_END = re.compile(r" task/s, elapsed: \d{1,9}s, ETA: {0,8}\d{1,9}s(?=\S)")
 
 
 # a tqdm bar of no known total, its count glued to "it" ("Epoch 0: : 392it [00:01, 225.99it/s,

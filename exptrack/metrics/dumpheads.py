@@ -20,7 +20,9 @@ LOGGER = re.compile(r"^[\w.]{1,60}\s[-:|]\s+")
 
 # a record's time alone before its message (TorchDrug's "%(asctime)-10s %(message)s" with
 # "%H:%M:%S": "06:10:58   hits@1: 0.0871711")
-CLOCK = re.compile(r"^\d\d:\d\d:\d\d\s{1,8}(?=\S)")
+# (ParlAI's under a terminal, a bar after it: "17:52:37 |     adam_eps: 1e-08", its "Opt:"
+# listing; not a level's column after the bar, "15:20:34 | INFO     |     Mean stops: 1.29")
+CLOCK = re.compile(r"^\d\d:\d\d:\d\d\s{1,8}(?:\|\s{1,8}(?!INFO|WARNING|DEBUG|ERROR))?(?=\S)")
 
 
 def message(line: str) -> str:

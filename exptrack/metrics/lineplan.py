@@ -20,6 +20,7 @@ from exptrack.metrics import (
     linepasses,
     logrecord,
     rules,
+    tablecells,
     toolplans,
     xgbrounds,
 )
@@ -190,6 +191,8 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     printed = untagged(text)
     if len(printed) < len(text):  # read as the line the process printed (the same offsets)
         text = " " * (len(text) - len(printed)) + printed
+    if text[-1:] == ":" and tablecells.phase_label(text) is not None:
+        return EMPTY  # ParlAI's "... REPORT   | valid:": a label over the table below it
     record = logrecord.prefix(text)
     if records and record is None and (found := logrecord.python_prefix(text)) is not None \
             and found.end() < len(raw):

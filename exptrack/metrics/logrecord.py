@@ -67,6 +67,7 @@ _PY_RECORD = re.compile(
     # [evaluator:589] Running loglikelihood requests"): the logger and its line name no value
     # (a source file's "[trainer.py:656]" is read in the message, as before)
     r"| " + _LEVELS + r" {1,8}\[(?![\w\-]{1,80}\.py:)[\w.\-]{1,80}:\d{1,7}\] (?=.)"
+    r"| " + _LEVELS + r" {1,8}\| "  # ParlAI's "%(asctime)s %(levelname)-8s | %(message)s"
     r"| " + _LEVELS + r"(?: (?:[-:] )?|: )"  # (Stanza's "%(asctime)s %(levelname)s: ")
     r"|\[[\w.<>\-]{1,80}\]\[" + _LEVELS + r"\] - "
     # "%(asctime)s [%(levelname)s] %(name)s: ", "[%(asctime)s][%(levelname)s] ": the level
@@ -101,9 +102,17 @@ _LOG4J_LEVELS = (" INFO ", " WARN ", " ERROR ", " DEBUG ", " TRACE ", " FATAL ")
 _JITTOR = re.compile(r"(?a)^\[[iwe] \d{4} \d\d:\d\d:\d\d\.\d{6} \d{1,9} [\w.\-]{1,80}:\d{1,7}\] ")
 
 
+# ParlAI's record under a terminal, "%(asctime)s | %(message)s" with the time alone
+# ("17:52:37 |     adam_eps: 1e-08", its "Opt:" listing; a level's column after the bar is
+# another format's, read as before: "15:20:34 | INFO     |     Mean stops: 1.29")
+_CLOCK_BAR = re.compile(r"(?a)^\d\d:\d\d:\d\d \| (?!\s{0,8}(?:INFO|WARNING|DEBUG|ERROR)\b)(?=.)")
+
+
 def prefix(text: str) -> re.Match[str] | None:
     """The prefix of a record whose message is planned in place (blanked, the same offsets):
     loguru's, icefall's, NeMo's, Jittor's and the other formats above."""
+    if text[2:3] == ":" and text[8:11] == " | ":
+        return _CLOCK_BAR.match(text)
     if text[:1].isdigit() and " | " in text[:40]:
         return _LOGURU.match(text)
     if "INFO " in text[:40]:

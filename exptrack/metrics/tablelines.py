@@ -114,6 +114,12 @@ class TableLines:
     def _table_line(self, text: str, out: list[Observation]) -> None:
         text = tableprefix.unprefixed(text)  # a box table's line a logger printed ("... - INFO -
         # | rollout/ |  |")
+        cut = tablecells.unwrapped(text) if text.endswith("\\") else text  # a wide frame's
+        wrapped, text = cut is not text, cut  # header slice ("loss  lr  ltpb  \\")
+        labelled = tablecells.phase_label(text) if text.endswith(":") else None
+        if labelled is not None:  # "... REPORT   | valid:" over its table
+            self._titled = labelled
+            return
         if self._title_line(text):
             return
         if text == self._row_said and self._header is not None \
@@ -189,6 +195,8 @@ class TableLines:
                      or text.count(";") > 1 or tables.spaced_header(text.strip())):
             self._phases = kvtables.parse_phase_header(text) if "|" in text else None
             self._maybe_header(text, out)
+            if wrapped and self._header is not None:
+                self._titled = self._header_phase  # the frame's next slice: the same phase
 
     def _long_line(self, text: str, out: list[Observation]) -> bool:
         """A long table's header, rule or row (``longtables``): taken?"""
