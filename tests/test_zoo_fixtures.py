@@ -549,14 +549,23 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "baselines_a2c",  # (session 106) the same logger's A2C, its first table's "nan" rewards
     "tensorpack_mnist",  # (session 106) Tensorpack's "[1207 17:38:47 @monitor.py:476] lr: 0.001"
     "lasagne_mnist",  # (session 106) Lasagne's "  training loss:\t\t0.123" under "Epoch 1 of 3"
+    "gpt2_simple_finetune",  # (session 106) gpt-2-simple's "[10 | 12.34] loss=3.21 avg=3.25"
+    "pytorchyolo_train",  # (session 106) PyTorch-YOLOv3's terminaltables per batch, "mAP"
+    "mmcls_v0_train",  # (session 106) MMCV 1.x's "Epoch(val) [3][4]\taccuracy_top-1: 70.0000"
+    # glued to its ProgressBar's "ETA:     0s"
+    "minimalrl_dqn",  # (session 106) minimalRL's "n_episode :20, score : 93.1, n_buffer : 1862,
+    # eps : 7.9%"
+    "minimalrl_ppo",  # (session 106) minimalRL's "# of episode :20, avg score : 21.5"
     # not passing (session 106): "nanochat_train" (100% recall; "| epoch: 1 pq: 1 rg: 2 |", the
     # data loader's position in one field, keeps "pq" and "rg"), "tesseract_lstmtraining" (100%
     # recall since its "At iteration 100/100/100, Mean rms=7.383%, ...,  New best BCER = ..."
     # lines are read; its set-up's lone "null char=61", CTC's blank label, is kept),
     # "allennlp_train" (37.5%: its closing "Metrics: {...}" dict restates the last epoch's
     # table at full precision, a fifth point), "tflearn_mnist" (80%: a value its bar shows
-    # again after a render without it is no new point), "parlai_train" (2%: pandas' wrapped
-    # report tables, their "valid:" labels above them, its "Opt:" listing's settings)
+    # again after a render without it is no new point), "parlai_train" (93.6%: its
+    # `gen_n_toks` column, and "max_train_time: -1" of its "Opt:" listing kept),
+    # "a2c_ppo_acktr" (0%: "mean/median reward 80.1/83.0, min/max reward 53.0/103.0", slashed
+    # names over slashed values with no colon)
     # not passing (session 105): "libkge_train" (91.7%: "mrr (filt.): 0.765 (0.800)", its
     # second value unnamed; a YAML list's "lr: - 0.2"), "olmo_core_train" (86.7%: "optim/LR
     # (group 0)=0.0010", a qualifier with a digit), "recommenders_lightgcn" (77.8%: LightGCN's
