@@ -186,3 +186,12 @@ def test_a_record_glued_to_mmcvs_bar_is_a_line_of_its_own() -> None:
     assert glued.count(b"task/s") > 3 and glued.count(b"\n") == 3
     assert [(o.value, o.epoch) for o in obs(glued) if o.name == "accuracy_top-5"] \
         == [(86.6667, 1), (100.0, 2), (100.0, 3)]
+
+
+def test_a_closing_dict_restating_a_phase_tables_rows_in_full_is_no_new_point() -> None:
+    # AllenNLP's console logger prints each epoch's "Training | Validation" table at three
+    # decimals; its closing "Metrics: {...}" restates the last epoch's (its metrics.json)
+    for mode in ("pipe", "pty"):
+        found = obs((ZOO / "allennlp_train" / mode / "output.log").read_bytes())
+        accuracy = [o.value for o in found if o.name == "training_accuracy"]
+        assert len(accuracy) == 4 and accuracy[-1] == 0.887

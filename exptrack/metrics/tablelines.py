@@ -134,8 +134,10 @@ class TableLines:
         if self._phases is not None:  # under a "Training | Validation" header
             row = kvtables.parse_phase_row(text, self._phases)
             if row is not None:
+                first = len(out)
                 out.extend(Observation(self._name(n), v, self.step, self.epoch) for n, v in row)
-                return
+                self._reprints.record(out, first, len(out), text)  # (AllenNLP's closing
+                return  # "Metrics: {...}" restates the last epoch's rows in full)
             if kvtables.phase_rule(text):
                 return  # a rule between a box's rows
             self._phases = None
