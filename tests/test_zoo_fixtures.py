@@ -24,7 +24,9 @@ MAX_LOG_BYTES = 1024 * 1024
 # them a TensorFlow 1 Estimator's event files, 1.7 MB of graph it always writes, another
 # MAPPO's ten event files, 0.5 MB; each fixture keeps only what the framework wrote and the
 # run printed)
-MAX_TOTAL_BYTES = 14 * 1024 * 1024
+# (session 106: 378 cases; DCGAN-tensorflow's event files, 0.8 MB a mode of graph and
+# histograms TensorFlow 1 writes with its scalars, took the zoo past 14 MB)
+MAX_TOTAL_BYTES = 18 * 1024 * 1024
 
 # (case, mode) pairs, or a bare case for both modes, that score 100% recall with no junk
 PASSING_CASES: list[str | tuple[str, str]] = [
@@ -556,16 +558,24 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "minimalrl_dqn",  # (session 106) minimalRL's "n_episode :20, score : 93.1, n_buffer : 1862,
     # eps : 7.9%"
     "minimalrl_ppo",  # (session 106) minimalRL's "# of episode :20, avg score : 21.5"
+    "allennlp_train",  # (session 106) AllenNLP's "Training | Validation" table, then its
+    # closing "Metrics: {...}" restating the last epoch in full
+    "char_rnn_tf",  # (session 106) char-rnn-tensorflow's "1/150 (epoch 0), train_loss = 4.170"
+    "dcgan_tf",  # (session 106) DCGAN-tensorflow's "Epoch:[ 0/ 2] [   0/   3] time: ..., d_loss:"
+    "pix2pix_tf",  # (session 106) pix2pix-tensorflow's "progress  epoch 1  step 5" block
+    "darkflow_train",  # (session 106) darkflow's "step 1 - loss 106.87 - moving ave loss 106.87"
+    "maskrcnn_benchmark_train",  # (session 106) its MetricLogger "loss: 1.1226 (2.8862)  ..."
     # not passing (session 106): "nanochat_train" (100% recall; "| epoch: 1 pq: 1 rg: 2 |", the
     # data loader's position in one field, keeps "pq" and "rg"), "tesseract_lstmtraining" (100%
     # recall since its "At iteration 100/100/100, Mean rms=7.383%, ...,  New best BCER = ..."
     # lines are read; its set-up's lone "null char=61", CTC's blank label, is kept),
-    # "allennlp_train" (37.5%: its closing "Metrics: {...}" dict restates the last epoch's
-    # table at full precision, a fifth point), "tflearn_mnist" (80%: a value its bar shows
+    # "tflearn_mnist" (80%: a value its bar shows
     # again after a render without it is no new point), "parlai_train" (93.6%: its
     # `gen_n_toks` column, and "max_train_time: -1" of its "Opt:" listing kept),
     # "a2c_ppo_acktr" (0%: "mean/median reward 80.1/83.0, min/max reward 53.0/103.0", slashed
-    # names over slashed values with no colon)
+    # names over slashed values with no colon), "deepspeech_train" (71.4%: each frame of its
+    # progressbar2 line "Epoch 1 |   Training | ... | Steps: 4 | Loss: 141.5" a point, not
+    # the epoch's last; its test report's per-sample "WER: 1.0, CER: 4.6, loss: 145.3" lines)
     # not passing (session 105): "libkge_train" (91.7%: "mrr (filt.): 0.765 (0.800)", its
     # second value unnamed; a YAML list's "lr: - 0.2"), "olmo_core_train" (86.7%: "optim/LR
     # (group 0)=0.0010", a qualifier with a digit), "recommenders_lightgcn" (77.8%: LightGCN's
