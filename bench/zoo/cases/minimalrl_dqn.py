@@ -66,26 +66,16 @@ Judgement calls (docs/metrics.md):
 """
 # zoo-venv: minimalrl
 
-import random
-import runpy
-import sys
 from importlib.metadata import version
-from pathlib import Path
 
+from _minimalrl import SOURCE_COMMIT, SOURCE_REPO, run
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines
 
-SOURCE_REPO = "seungeunrho/minimalRL"
-SOURCE_COMMIT = "c8efed8481e3cd40e9739cfde220a55522555b57"
 DQN_BLOB = "a85708af0f4d5d0d96191858b23c148a52dd86e0"  # dqn.py at SOURCE_COMMIT
 EPISODES = 201  # of dqn.py's 10000: the last line printed is episode 200
-PRINT_INTERVAL = 20  # dqn.py's print_interval
 
-# the one line of the stock text the case changes: the episode loop's bound
-REPLACED = ("    for n_epi in range(10000):\n",
-            "    for n_epi in range(ZOO_EPISODES):  # zoo: fewer episodes (dqn.py: 10000)\n")
 # the record: a line added right after the print call (anchor -> the line after it), the
-# values the print formats, before `score = 0.0` resets the sum
+# values the print formats
 RECORD_LINES = {
     "                                                            n_epi, score/print_interval,"
     " memory.size(), epsilon*100))\n":
@@ -95,34 +85,11 @@ RECORD_LINES = {
 
 
 def main() -> None:
-    if git_blob_id(DQN_PY) != DQN_BLOB:
-        sys.exit(f"dqn.py is not {SOURCE_REPO}'s at {SOURCE_COMMIT}")
-    old, new = REPLACED
-    assert DQN_PY.count(old) == 1, old
-    Path("dqn.py").write_text(with_lines(DQN_PY, RECORD_LINES).replace(old, new),
-                              encoding="utf-8")
+    record = run("dqn.py", DQN_PY, DQN_BLOB, EPISODES, RECORD_LINES)
 
-    import gym.utils.seeding
     import numpy as np
     import torch
 
-    random.seed(0)  # dqn.py seeds nothing: the case does, for a run that repeats
-    np.random.seed(0)
-    torch.manual_seed(0)
-    np_random = gym.utils.seeding.np_random
-
-    def seeded_np_random(seed=None):  # an unseeded env.reset(): seed 0, not the OS's entropy
-        return np_random(0 if seed is None else seed)
-
-    gym.utils.seeding.np_random = seeded_np_random
-
-    record: list[tuple[int, float, int, float]] = []
-    sys.argv = ["dqn.py"]
-    runpy.run_path("dqn.py", init_globals={"ZOO_RECORD": record, "ZOO_EPISODES": EPISODES},
-                   run_name="__main__")
-
-    steps = [n_epi for n_epi, _, _, _ in record]
-    assert steps == list(range(PRINT_INTERVAL, EPISODES, PRINT_INTERVAL)), steps
     source = (f"{SOURCE_REPO}@{SOURCE_COMMIT[:8]} dqn.py (no release; torch {torch.__version__}"
               f", gym {version('gym')}, numpy {np.__version__})")
     write_truth("minimalRL", f"repo {SOURCE_COMMIT[:12]}",

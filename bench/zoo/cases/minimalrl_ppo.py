@@ -52,26 +52,16 @@ formats, to a list the case passes in (``runpy``'s ``init_globals``), before ``s
 """
 # zoo-venv: minimalrl
 
-import random
-import runpy
-import sys
 from importlib.metadata import version
-from pathlib import Path
 
+from _minimalrl import SOURCE_COMMIT, SOURCE_REPO, run
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines
 
-SOURCE_REPO = "seungeunrho/minimalRL"
-SOURCE_COMMIT = "c8efed8481e3cd40e9739cfde220a55522555b57"
 PPO_BLOB = "1d4930648385b30d92f10bfdce2ad552cd8c6184"  # ppo.py at SOURCE_COMMIT
 EPISODES = 161  # of ppo.py's 10000: the last line printed is episode 160
-PRINT_INTERVAL = 20  # ppo.py's print_interval
 
-# the one line of the stock text the case changes: the episode loop's bound
-REPLACED = ("    for n_epi in range(10000):\n",
-            "    for n_epi in range(ZOO_EPISODES):  # zoo: fewer episodes (ppo.py: 10000)\n")
 # the record: a line added right after the print call (anchor -> the line after it), the
-# values the print formats, before `score = 0.0` resets the sum
+# values the print formats
 RECORD_LINES = {
     "            print(\"# of episode :{}, avg score : {:.1f}\".format(n_epi,"
     " score/print_interval))\n":
@@ -81,34 +71,11 @@ RECORD_LINES = {
 
 
 def main() -> None:
-    if git_blob_id(PPO_PY) != PPO_BLOB:
-        sys.exit(f"ppo.py is not {SOURCE_REPO}'s at {SOURCE_COMMIT}")
-    old, new = REPLACED
-    assert PPO_PY.count(old) == 1, old
-    Path("ppo.py").write_text(with_lines(PPO_PY, RECORD_LINES).replace(old, new),
-                              encoding="utf-8")
+    record = run("ppo.py", PPO_PY, PPO_BLOB, EPISODES, RECORD_LINES)
 
-    import gym.utils.seeding
     import numpy as np
     import torch
 
-    random.seed(0)  # ppo.py seeds nothing: the case does, for a run that repeats
-    np.random.seed(0)
-    torch.manual_seed(0)
-    np_random = gym.utils.seeding.np_random
-
-    def seeded_np_random(seed=None):  # an unseeded env.reset(): seed 0, not the OS's entropy
-        return np_random(0 if seed is None else seed)
-
-    gym.utils.seeding.np_random = seeded_np_random
-
-    record: list[tuple[int, float]] = []
-    sys.argv = ["ppo.py"]
-    runpy.run_path("ppo.py", init_globals={"ZOO_RECORD": record, "ZOO_EPISODES": EPISODES},
-                   run_name="__main__")
-
-    steps = [n_epi for n_epi, _ in record]
-    assert steps == list(range(PRINT_INTERVAL, EPISODES, PRINT_INTERVAL)), steps
     source = (f"{SOURCE_REPO}@{SOURCE_COMMIT[:8]} ppo.py (no release; torch {torch.__version__}"
               f", gym {version('gym')}, numpy {np.__version__})")
     write_truth("minimalRL", f"repo {SOURCE_COMMIT[:12]}",
