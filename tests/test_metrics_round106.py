@@ -195,3 +195,11 @@ def test_a_closing_dict_restating_a_phase_tables_rows_in_full_is_no_new_point() 
         found = obs((ZOO / "allennlp_train" / mode / "output.log").read_bytes())
         accuracy = [o.value for o in found if o.name == "training_accuracy"]
         assert len(accuracy) == 4 and accuracy[-1] == 0.887
+
+
+def test_a_guard_a_lines_own_words_before_a_bar_label_no_later_table() -> None:
+    # only a log record's level column (or a time alone) before the bar makes a label
+    text = ("Epoch 3 | test:\n  loss: 0.5\nstarting\n    epoch   loss    acc\n"
+            "        1   0.40   0.80\n        2   0.30   0.90\n")
+    found = named(text)
+    assert ("acc", 0.9, None, 2) in found and not [n for n, *_ in found if n.startswith("test_")]

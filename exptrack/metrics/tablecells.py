@@ -34,8 +34,11 @@ def unwrapped(text: str) -> str:
 
 
 # a phase's label alone after a log record's level column, over the table below it
-# (ParlAI's "2026-12-07 17:52:28,159 REPORT   | valid:" over its report's wrapped frame)
-_PHASE_LABEL = re.compile(r"\S\s{1,8}\|\s{1,8}(valid|validation|val|test|eval|dev)\s?:$")
+# (ParlAI's "2026-12-07 17:52:28,159 REPORT   | valid:" over its report's wrapped frame,
+# "17:52:41 | valid:" under a terminal); not a line's own words before a bar ("Epoch 3 |
+# test:" over its key-value lines, whose heading names their phase)
+_PHASE_LABEL = re.compile(r"(?:\b[A-Z]{4,8}\s{1,8}|^\d\d:\d\d:\d\d\s)\|\s{1,8}"
+                          r"(valid|validation|val|test|eval|dev)\s?:$")
 
 
 def phase_label(text: str) -> str | None:
