@@ -165,9 +165,8 @@ class TableLines:
                     self._kv_section = ""
                 self._kv_section = key
             elif self._kv_section or not rules.is_denied(key) \
-                    or key.rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS:  # SB3 logs
-                # its own keys; the step, in a flat group too (OpenAI Baselines' PPO2:
-                # "| misc/total_timesteps | 1.28e+03 |")
+                    or tables.kv_step_key(key):  # SB3 logs its own keys; the step, in a
+                # flat group too (OpenAI Baselines' PPO2: "| misc/total_timesteps | 1.28e+03 |")
                 if not self._kv_rows and not self._kv_section.endswith("/"):
                     self._kv_section = ""
                 self._kv_rows.append((self._kv_section + key, value))
@@ -262,7 +261,7 @@ class TableLines:
         if self._kv_settings:
             return  # a configuration's rows (``kvtables.kv_setting``), until the table ends
         rows = [row for row in rows if not row[0].startswith(kvtables.COUNTED)]
-        steps = [row for row in rows if row[0].rsplit("/", 1)[-1].lower() in tables.KV_STEP_KEYS
+        steps = [row for row in rows if tables.kv_step_key(row[0])
                  or row[0].lower() == "epoch"]  # Spinning Up's EpochLogger: "| Epoch | 2 |"
         if not steps:  # imitation's BC: "bc/batch", "bc/epoch" (a group's batch, not a size)
             steps = [row for row in rows if row[0].lower().endswith(("/batch", "/epoch"))]

@@ -95,6 +95,12 @@ KV_STEP_KEYS = frozenset({"total_timesteps", "timesteps", "timestep", "num_times
 # (Stable Baselines 2 prints "steps"; OpenAI Baselines' TRPO "TimestepsSoFar";
 # OfflineRL-Kit's logger "timestep"; Spinning Up's EpochLogger "TotalEnvInteracts")
 
+
+def kv_step_key(key: str) -> bool:
+    """Is a key-value table's key its step, alone or last in a group ("total_timesteps",
+    SB3's "time/total_timesteps", OpenAI Baselines' flat "misc/total_timesteps")?"""
+    return key.rsplit("/", 1)[-1].lower() in KV_STEP_KEYS
+
 # a header's layout
 SPACES, PIPES, COMMAS, SEMICOLONS = "spaces", "pipes", "commas", "semicolons"
 _DELIMITERS = {COMMAS: ",", SEMICOLONS: ";"}  # (Keras' CSVLogger(separator=";"), Excel's CSV)
