@@ -51,7 +51,8 @@ def test_track_run_records_the_frameworks_own_series(case: str, mode: str, tmp_p
     recorded = _recorded(only_run(track_home))
     truth = read(fixture / "truth.yaml")
     expected = score.expected_metrics(truth, file_names=score.file_names(fixture),
-                                      taken=score.taken_names(fixture))
+                                      taken=score.taken_names(fixture),
+                                      own=score.own_names(fixture))
     problems = [p for name, spec in expected.items()
                 for p in score.compare_metric(name, spec, recorded.get(name, []))]
     allowed = set(expected) | set(truth.get("also_ok") or [])

@@ -100,8 +100,9 @@ def extract(fixture: Path, with_files: bool = True) -> dict[str, list[Observatio
 
 
 def _extracted(fixture: Path, with_files: bool) -> tuple[dict[str, list[Observation]],
-                                                         set[str]]:
-    """``extract``'s series, and the printed names a file's series took in."""
+                                                         set[str], set[str]]:
+    """``extract``'s series, the printed names a file's series took in, and those kept as
+    series of their own."""
     printed = parse_text((fixture / "output.log").read_bytes())
     sources = file_sources(fixture) if with_files else []
     kept, merged = merge_sources(printed, sources)
@@ -110,7 +111,7 @@ def _extracted(fixture: Path, with_files: bool) -> tuple[dict[str, list[Observat
         found.setdefault(obs.name, []).append(obs)
     found.update((name, series) for name, series in merged.items() if series)
     taken = {obs.name for obs in printed} - {obs.name for obs in kept} - set(merged)
-    return found, taken
+    return found, taken, {obs.name for obs in kept} - set(merged)
 
 
 def _close(truth: Any, value: float, spec: dict[str, Any]) -> bool:
@@ -157,7 +158,7 @@ def _axis_note(name: str, spec: dict[str, Any], got: list[Observation]) -> str |
 
 def expected_metrics(truth: dict[str, Any], with_files: bool = True,
                      file_names: Sequence[str] = (), taken: Collection[str] = (),
-                     ) -> dict[str, Any]:
+                     own: Collection[str] = ()) -> dict[str, Any]:
     """The series a truth expects: the printed ones, and with the files read the file's
     own (``file_metrics``), which stand for the printed ones they merge with
     (``merge.file_keys``: one name key, or a grouped tag's last part). ``file_names``: all
@@ -166,14 +167,17 @@ def expected_metrics(truth: dict[str, Any], with_files: bool = True,
     ``ptl/val_loss``). ``taken``: the printed names whose values a file's series of another
     name took in, however the merge joined them (a name key, or a last part several groups
     share, told by value: Coqui's printed ``avg_loss`` is its ``EvalStats/avg_loss``), which
-    that file metric stands for too (``taken_names``)."""
+    that file metric stands for too (``taken_names``). ``own``: the printed names recorded
+    as series of their own, which no file's series stands for (makemore's batch ``loss``
+    beside TensorBoard's ``Loss/train``, its evaluation's ``train loss``)."""
     metrics: dict[str, dict[str, Any]] = dict(truth.get("metrics") or {})
     # values the framework keeps in its file but never prints (Ultralytics' val losses)
     file_only: dict[str, dict[str, Any]] = truth.get("file_metrics") or {}
     if with_files:
         keys = file_keys([*file_names, *file_only])
         metrics = {name: spec for name, spec in metrics.items()
-                   if ((target := keys.get(name_key(name))) == name or target not in file_only)
+                   if ((target := keys.get(name_key(name))) == name or target not in file_only
+                       or name in own)
                    and (name not in taken or name in file_only)}
         metrics.update(file_only)
     return metrics
@@ -184,6 +188,11 @@ def taken_names(fixture: Path) -> set[str]:
     return _extracted(fixture, True)[1]
 
 
+def own_names(fixture: Path) -> set[str]:
+    """The printed names recorded as series of their own beside the fixture's files'."""
+    return _extracted(fixture, True)[2]
+
+
 def file_names(fixture: Path) -> list[str]:
     """The names of the series the fixture's framework files hold, as exptrack reads them."""
     return list(dict.fromkeys(obs.name for _, observations in file_sources(fixture)
@@ -192,9 +201,9 @@ def file_names(fixture: Path) -> list[str]:
 
 def score_fixture(fixture: Path, with_files: bool = True) -> CaseResult:
     truth = yaml.safe_load((fixture / "truth.yaml").read_text()) or {}
-    found, taken = _extracted(fixture, with_files)
+    found, taken, own = _extracted(fixture, with_files)
     metrics = expected_metrics(truth, with_files, file_names(fixture) if with_files else (),
-                               taken)
+                               taken, own)
     also_ok = set(truth.get("also_ok") or []) | set(truth.get("file_metrics") or {})
     result = CaseResult(case=fixture.parent.name, mode=fixture.name,
                         expected=list(metrics), recorded=list(found))

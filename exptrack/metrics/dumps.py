@@ -73,7 +73,9 @@ _METRICS_HEADING = re.compile(r"(?i)^\s{0,8}(?:[A-Za-z][\w\-]{0,30}\s){1,2}metri
 # a heading over figures of the data a run trains on: the data's, not the run's
 _DATA_STATISTICS = re.compile(r"(?i)(?:^|\s)(?:data|dataset|data set|training data|train data)"
                               r"\s(?:statistics|stats)\s?:$")
-_BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$")
+_BEST_HEADING = re.compile(r"(?i)^[\W_]{0,8}best\s[A-Za-z(][^:=]{0,80}:\s*$"
+                           # fastNLP's "In Epoch:3/Step:30, got best dev performance:"
+                           r"|^.{0,80}[\s,]got best\s[A-Za-z][^:=]{0,60}:\s*$")
 
 
 def best_heading(text: str) -> bool:

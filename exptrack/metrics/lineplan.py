@@ -219,9 +219,11 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
     if best is not None and _COUNTED_REPORT.search(text, 0, best.start()):
         text, best = text[:best.start()] + " " * (len(text) - best.start()), None  # "[Epoch
         # 20] loss=0.5 (best at epoch 10)": the epoch's report, then the best so far's
-    if best is not None and text.rstrip().endswith(":") and dumps.best_heading(text):
+    if (best is not None or " got best " in text) and text.rstrip().endswith(":") \
+            and dumps.best_heading(text):
         return Plan((), (), dumps.CONTINUES | dumps.BEST)  # "Best model at step 3000:"
-        # (DeepXDE's): its lines repeat the best step's values
+        # (DeepXDE's), fastNLP's "In Epoch:3/Step:30, got best dev performance:": its lines
+        # repeat the best step's values
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
             or best is not None or ("==> " in text and distiller.SUMMARY.search(text)) \
             or ((text[-1:] in ".\u2026" or "ing " in text[:60])

@@ -81,12 +81,15 @@ _PY_RECORD = re.compile(
     # the level first, then the time and the source ("INFO 2026-06-12 16:56:19 train.py:357 ",
     # LeRobot's; "INFO 2025-11-27 20:02:30,507 train_utils.py: 278: ", SAM 2's)
     r"|^" + _LEVELS + r" " + _RECORD_TIME + r" (?:[\w\-]{1,80}\.py: ?\d{1,7}:? )?(?=.)")
+# absl's and glog's "I1125 10:31:15.542123 12345 train.py:88] " (absl's thread id a Python
+# thread's ident, "140459371789184")
+GLOG = r"[IWE]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,8}\d{1,20} [\w.\-]{1,80}:\d{1,7}\] "
 # ... and a time alone ("[2024-11-25 10:31:15] ", "2024-11-25 10:31:15,542 "; a tag in capitals
-# after it, "[2023-08-27 21:38:36] PRINT ", is the record's), absl's and glog's
-# "I1125 10:31:15.542123 12345 train.py:88] ", a level's tag alone ("[INFO] ")
+# after it, "[2023-08-27 21:38:36] PRINT ", is the record's), glog's, a level's tag alone
+# ("[INFO] ")
 _TIME_RECORD = re.compile(
     r"(?a)^(?:(?:\[" + _RECORD_TIME + r"\]|" + _RECORD_TIME + r") (?:[A-Z]{3,8} )?(?=[A-Za-z])"
-    r"|[IWE]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,8}\d{1,9} [\w.\-]{1,80}:\d{1,7}\] (?=.)"
+    r"|" + GLOG + "(?=.)"
     r"|\[(?:INFO|DEBUG|WARNING)\] (?=\S))")
 # LibKGE's "2023-12-19 10:32:22.694901   lr: 0.01": a stamp alone before the message
 _STAMP_ALONE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{6} (?=\s*[A-Za-z[])")

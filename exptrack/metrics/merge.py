@@ -17,6 +17,7 @@ in the file): the file's spelling, the framework's own key, names the merged met
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -260,9 +261,13 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
                 keys[name_key(name)] = target
     kept: list[Observation] = []
     covered: dict[str, list[Observation]] = {name: [] for name in files}
+    printed = list(printed)
+    targets = {name: name if name in files else keys.get(name_key(name))
+               for name in dict.fromkeys(obs.name for obs in printed)}
+    _one_each(targets, files, printed)
     for obs in printed:
         key = name_key(obs.name)
-        target = obs.name if obs.name in files else keys.get(key)
+        target = targets[obs.name]
         if target is not None:
             covered[target].append(obs)
         elif key not in pooled:
@@ -272,6 +277,36 @@ def merge_sources(printed: Iterable[Observation], sources: Sequence[Source],
     merged = {name: merge_metric(series, covered[name], name, kinds[name] in CLOSING_KINDS)
               for name, series in files.items()}
     return kept, merged
+
+
+def _one_each(targets: dict[str, str | None], files: dict[str, list[Observation]],
+              printed: Sequence[Observation]) -> None:
+    """Two printed names answering to one file series (makemore's batch ``loss`` and its
+    evaluation's ``train loss``, both TensorBoard's ``Loss/train``): where the values of one
+    of them alone agree with the file's, each other showing values the file holds nowhere
+    (not litgpt's "val: 11.024" printed again each step) is a quantity of its own, left
+    printed, but for the file's own name (timm's bar ``train_loss`` beside its summary's
+    ``train/loss``: the file's series by name) (``targets``: each printed name's file
+    series, changed in place)."""
+    by_target: dict[str, list[str]] = {}
+    for name, target in targets.items():
+        if target is not None:
+            by_target.setdefault(target, []).append(name)
+    for target, names in by_target.items():
+        if len(names) < 2:
+            continue
+        agree = [name for name in names if _agreeing(
+            [target], files, [o for o in printed if o.name == name]) is not None]
+        if len(agree) == 1:
+            held = sorted(o.value for o in files[target])
+            targets.update((name, None) for name in names if name not in (agree[0], target)
+                           and not all(_held(held, o.value) for o in printed if o.name == name))
+
+
+def _held(held: Sequence[float], value: float) -> bool:
+    """Whether a printed ``value`` is one of the sorted ``held`` values (as printed)."""
+    at = bisect_left(held, value)
+    return any(_alike(exact, value) for exact in held[max(0, at - 1):at + 1])
 
 
 # the files whose every row the run prints too (Ultralytics' epochs, Hugging Face's logs)

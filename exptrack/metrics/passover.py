@@ -14,6 +14,10 @@ from exptrack.metrics.around import TIME_UNITS
 _FALSE = (re.compile(r"\bfp['\"]?\s?[:=]"), re.compile(r"\bfn['\"]?\s?[:=]"))
 
 
+# what follows a tensor's name, "output_bias:0"
+_SHAPED = (", shape", "\", shape", "', shape", " shape=")
+
+
 def no_value(pieces: list[str], index: int, line: str, offsets: list[int],
              calls: list[tuple[int, int]]) -> bool:
     """Is the number at ``index`` of a line (split by ``TOKEN``; ``offsets``: where each
@@ -25,6 +29,16 @@ def no_value(pieces: list[str], index: int, line: str, offsets: list[int],
             and "'train_loss'" in line:  # (Hugging Face's "TrainOutput(global_step=9,
         # training_loss=2.2, metrics={'train_loss': 2.2, ...})")
         return True  # the run's mean loss, printed again as its metrics' 'train_loss'
+    if left[-1:] == ":" and left[-2:-1].isalnum() and pieces[index].isdigit() \
+            and right.startswith(_SHAPED):
+        return True  # a TensorFlow tensor's output index: BERT's "name = output_bias:0, shape
+        # = (2,)", "Tensor("dense/BiasAdd:0", shape=(?, 10))"
+    if right == "% (" and index + 5 < len(pieces) and pieces[index + 3] == " of " \
+            and pieces[index + 5].startswith(") |"):
+        return True  # progressbar2's "Running network:  25% (1 of 4) |##    | Elapsed Time:"
+    if " instances of class " in left:
+        return True  # keras-retinanet's "4 instances of class circle with average precision:
+        # 0.0000": one class's row, before its "mAP: 0.0000"
     return right.startswith("%|") or (right == "% " and index + 5 < len(pieces)
                                       and pieces[index + 3] == "/"
                                       and pieces[index + 5].startswith(" ["))  # a progress

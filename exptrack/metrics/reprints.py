@@ -17,7 +17,10 @@ line printed again with ``\n``). A line of the same format with a new value or n
 next report of a stuck loss, a padded dict with a rounded epoch), or with one new value
 among its values (another process's loss, a new iteration time), reports anew. A result of
 no step and no epoch printed again to its digits in another format (pygaggle's rounded log
-lines, then its tab-separated figures in full) is one result too.
+lines, then its tab-separated figures in full) is one result too. TensorFlow 1.x under absl
+prints each record twice, by two handlers: ``INFO:tensorflow:global_step/sec: 133.157``, then
+the same message behind absl's ``I1207 19:57:05.941692 140459371789184 tpu_estimator.py:2307]``
+(``_twin``): the second is no new value, step or none.
 """
 
 from __future__ import annotations
@@ -26,12 +29,17 @@ import re
 from collections.abc import Iterator
 
 from exptrack.metrics import columns, spelling
+from exptrack.metrics.logrecord import GLOG
 from exptrack.metrics.observation import Observation
 
 # a line's format: each number one "0", each run of spaces one space (a padded dict, a
 # longer number, is the same format; a dict and a ``key = value`` block are not)
 _NUMBER_OR_SPACE = re.compile(r"[+-]?\d[\w.+-]*|\s+")
 _NUMBER_OR_SPACE_BYTES = re.compile(rb"[+-]?\d[\w.+-]*|\s+")
+
+# TensorFlow's own handler's record prefix, and absl's glog-style one
+_TF_RECORD = re.compile(r"(?:INFO|WARNING|ERROR):tensorflow:")
+_GLOG_RECORD = re.compile(GLOG)
 
 _RECAP = 3  # values a line needs for its new names to be a recap of values printed before
 _DISTINCT = 2  # ... and the distinctive values among them
@@ -161,6 +169,9 @@ class Reprints:
                 index += 1  # epoch's values again, and the learning rate it printed nowhere
                 continue
             seen = before[0]
+            if seen.value == obs.value and _twin(before[1], raw):
+                index += 1  # absl's print of TensorFlow's record
+                continue
             if not _repeated(before, obs, raw) and not self._summarized(before, obs, raw):
                 return
             if same is None:
@@ -269,3 +280,15 @@ def _format(line: str | bytes, like: str | bytes | None = None) -> str | bytes:
     if isinstance(line, str):
         return _NUMBER_OR_SPACE.sub(lambda m: " " if m.group()[0].isspace() else "0", line)
     return _NUMBER_OR_SPACE_BYTES.sub(lambda m: b" " if m.group()[:1].isspace() else b"0", line)
+
+
+def _twin(first: str | bytes, line: str | bytes) -> bool:
+    """Is ``line`` absl's glog-style print of the TensorFlow record ``first``, the same
+    message?"""
+    if isinstance(first, bytes):
+        first = first.decode("utf-8", "surrogateescape")
+    if isinstance(line, bytes):
+        line = line.decode("utf-8", "surrogateescape")
+    tf, glog = _TF_RECORD.match(first), _GLOG_RECORD.match(line)
+    return tf is not None and glog is not None \
+        and first[tf.end():].rstrip() == line[glog.end():].rstrip()

@@ -140,6 +140,9 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
         if counter and "." in pieces[index] and "." in pieces[index + 2] \
                 and (not after[:1].isalpha() or _SECONDS.match(after)):  # (not "RAM 13.90/
             # 187.58G": used of a total; "feat_D: 75.09 / 72.6s": a value, then its time)
+            if both := slashpairs.pair_before(pieces, index, original[index - 1] + cut[index - 1]):
+                actions += both  # "min/max reward 9.0/24.0": both named by the pair before
+                continue
             counter = False  # "Loss: 0.1778/0.1220": two values (train/val), not a count of
             after = right  # a whole: the first is the name's
         tail = left[-120:]

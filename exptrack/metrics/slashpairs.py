@@ -179,3 +179,23 @@ def phase_triple(pieces: list[str], index: int, at: int) -> tuple[Action, ...]:
     what = found["what"].replace(" ", "_")
     return tuple(Action(METRIC, index + 2 * i, f"{found[g]}_{what}", source=source)
                  for i, g in enumerate("abc"))
+
+
+# "mean/median reward 16.0/16.0, min/max reward 9.0/24.0" (ikostrikov's a2c-ppo-acktr): a
+# pair of names, its quantity after it, then a pair of values, with or without a colon
+_PAIR_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<first>[A-Za-z]{2,12})/(?P<second>[A-Za-z]{2,12}) "
+                          r"(?P<what>[A-Za-z][\w\-]{0,30})(?:\s?[:=])?\s{1,2}$")
+
+
+def pair_before(pieces: list[str], index: int, at: int) -> tuple[Action, ...]:
+    """The two values of ``a/b`` at ``index`` when a pair of names and their quantity come
+    right before it (``min/max reward 9.0/24.0``: ``min_reward``, ``max_reward``), else ();
+    ``at``: where ``pieces[index - 1]`` starts in the line."""
+    left = pieces[index - 1]
+    found = _PAIR_BEFORE.search(left, max(0, len(left) - 80))
+    if found is None or not (names.metric_like(found["what"]) or all(
+            found[g].lower() in names.PHASE_WORDS for g in ("first", "second"))):
+        return ()
+    source = (at + found.start(), at + found.end("what"))
+    return tuple(Action(METRIC, index + 2 * i, f"{found[g]}_{found['what']}", source=source)
+                 for i, g in enumerate(("first", "second")))

@@ -81,9 +81,10 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
             and token.isdigit() and _PADDED_INDEX_NEXT.match(right):
         return EPOCH  # First Order Motion Model's log.txt "00000105) perceptual - 76.09;"
     if ((first and (stripped == "[" or _SET_OPEN.match(left))) or _MESSAGE_BRACKET.search(left)) \
-            and right.startswith("]") and (whole or not token):
+            and right.startswith("]") and (whole or not token) and not right[1:2].isalpha():
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..." (not a
-        # value's one-item list after another list: DeepXDE's "...]    [9.02e-01]")
+        # value's one-item list after another list: DeepXDE's "...]    [9.02e-01]"; not
+        # a process's rank glued to its message, DGL-KE's "[0]Valid average MRR: 0.07")
     if first and not stripped and right.startswith(":") and not counter:
         if _TIMER_NEXT.match(right):
             return EPOCH  # torchtuples' (pycox's) "12:\t[0s / 3s],\t\ttrain_loss: 0.55": the
@@ -104,9 +105,10 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
             percent_next and after.strip() == "=")):
         return STEP  # char-rnn "228/9500 (epoch 1.200), train_loss = 2.47": the iteration;
         # ELECTRA's "1450/2680 = 54.1%, SPS: 0.1, ELAP: 4:32:14 ... - loss: 18.16"
-    if counter and (stripped.endswith("[") or stripped in ("](", "] (")) \
+    if counter and (stripped.endswith(("[", "](")) or stripped in ("] (",)) \
             and re.match(r"\s*[\])(]", after):
-        return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]", MiniMind's "Epoch:[1/2](300/9000)"
+        return STEP  # "[640/60000 (1%)]", "Epoch [1][50/7330]", MiniMind's "Epoch:[1/2](300/9000)",
+        # DGL-KE's "[proc 0][Train](100/400) average loss: 0.87"
     if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
     if first and PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
