@@ -139,22 +139,25 @@ class MetricFileWatcher:
         for path, base in paths:
             if path in self._found or path in self._rejected:
                 continue
-            kind = self._kind(path)
+            kind, judged = self._kind(path)
             if kind is None:
-                self._rejected.add(path)
-                continue
+                if judged:  # (a file with no whole first line yet is looked at again:
+                    self._rejected.add(path)  # Keras' CSVLogger opens its file at the
+                continue  # start and writes after an epoch, wandb 0.13 buffers 8 KB)
             with self._lock:  # sources() reads the dict from the recorder's thread
                 self._found[path] = Found(path, kind, path.relative_to(base).as_posix())
 
-    def _kind(self, path: Path) -> str | None:
+    def _kind(self, path: Path) -> tuple[str | None, bool]:
+        """The file's kind, and whether a file of no kind can be told apart for good (its
+        first line written whole, or a head's worth of bytes)."""
         if path.name.endswith(".json") and path.name not in files.JSON_NAMES:
-            return None  # (any other JSON file is not read at all)
+            return None, True  # (any other JSON file is not read at all)
         try:
             with open(path, "rb") as handle:
                 head = handle.read(HEAD_BYTES)
         except OSError:
-            return None
-        return files.kind_of_file(path, head)
+            return None, True
+        return files.kind_of_file(path, head), b"\n" in head or len(head) >= HEAD_BYTES
 
     def _refresh(self, found: Found, final: bool) -> None:
         try:
