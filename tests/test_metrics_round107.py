@@ -164,3 +164,38 @@ mAP: 0.0156
 
 def test_a_progressbar2_percentage_and_a_class_row_are_no_values() -> None:
     assert named(RETINANET * 2) == [("mAP", 0.0156, None, None)] * 2
+
+
+# Megatron-LM's closing evaluations: the validation split's, then the test split's, both
+# under "validation loss at iteration N" with the split after it
+MEGATRON = (" validation loss at iteration 30 | lm loss value: 9.016199E+00 |\n"
+            " validation loss at iteration 30 on validation set | lm loss value: 9.026661E+00 |\n"
+            " validation loss at iteration 30 on test set | lm loss value: 9.039936E+00 |\n")
+
+
+def test_megatrons_evaluation_on_the_test_set_is_the_test_splits() -> None:
+    found = [(n, v) for n, v, *_ in named(MEGATRON) if n.endswith("_value")]
+    assert found == [("validation_lm_loss_value", 9.016199),
+                     ("validation_lm_loss_value", 9.026661), ("test_lm_loss_value", 9.039936)]
+
+
+# W&B's closing summary right-aligns its keys, which may hold spaces (milesial's
+# Pytorch-UNet logs "train loss", "validation Dice", "learning rate")
+WANDB = """wandb: Run summary:
+wandb:           epoch 2
+wandb:   learning rate 1e-05
+wandb:            step 10
+wandb: validation Dice 0.81286
+wandb: 
+"""
+
+
+def test_a_wandb_summary_key_with_spaces_is_read() -> None:
+    assert {(n, v) for n, v, *_ in named(WANDB)} == {("learning_rate", 1e-05),
+                                                      ("validation_Dice", 0.81286)}
+
+
+def test_a_lone_pair_keeps_its_lowercase_words() -> None:
+    # pointnet.pytorch's closing line, lowercase (its title-case twin was read already)
+    assert named("final accuracy 0.0625\n") == [("final_accuracy", 0.0625, None, None)]
+    assert named("the accuracy 0.5\n") == []  # (a sentence's words: none)

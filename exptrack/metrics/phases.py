@@ -273,6 +273,8 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         results.add(field.end())  # top1_acc = 53.3": the line's fields are the phase's
     for label in _RESULTS.finditer(head):  # loss=2.146 | TAw acc= 60.9%"), "|" fields too
         inner = (label.group("inner") or "").lower()  # TF Hub's "Eval Metrics (Validation):
+        if label.group(0).endswith((" on test set | ", " on test set: ")):  # Megatron's
+            inner = "test"  # "validation loss at iteration 30 on test set |": the split's
         found.append((label.end(), inner if inner in WORD_PHASES else  # {...}": the split's
                       "" if generic(head, label.start("phase"))
                       else label.group("phase").lower()))  # "Validation Results -

@@ -21,6 +21,7 @@ from exptrack.metrics.actions import (
     without_per_class,
     without_per_item,
 )
+from exptrack.metrics.around import STOPWORDS
 from exptrack.metrics.kinds import BAR_STEP, EPOCH, METRIC, PER_CLASS, RATIO, STEP, TIMED
 from exptrack.metrics.naming import BRACKET_UNIT
 from exptrack.metrics.nesting import name as nested_names
@@ -125,6 +126,10 @@ def lone_pair(pieces: list[str], index: int, name: str) -> str | None:
         return None  # values; not SyncNet's "Content loss 1.0 Identity loss 1.0")
     if words.lower() == name.lower():
         return name if names.metric_like(name) else None
+    if words.endswith("_" + name) and words.islower() and words.replace("_", "").isalpha() \
+            and not any(w in STOPWORDS for w in words.split("_")) \
+            and names.metric_like(words) and not names.denied(words):
+        return words  # pointnet.pytorch's "final accuracy 0.0625": its words, lowercase
     phase, _, rest = name.partition("_")
     if phase.lower() not in names.PHASE_WORDS or not rest \
             or not words.lower().endswith(rest.lower()):

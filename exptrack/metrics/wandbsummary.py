@@ -31,8 +31,11 @@ from exptrack.metrics.observation import Observation
 from exptrack.metrics.phasewords import COUNTER_KEYS, EPOCH_KEYS
 from exptrack.metrics.reprints import Reprints, printed_alike
 
-# a line of the block: "wandb:   train/box_loss 0.01713" (a bare "wandb:" ends it)
-_ENTRY = re.compile(r"^wandb:\s+(?P<name>[^\s\d]\S{0,120}) "
+# a line of the block: "wandb:   train/box_loss 0.01713" (a bare "wandb:" ends it); a key
+# may hold single spaces between its words ("wandb:   learning rate 1e-05", "wandb: validation
+# Dice 0.81286"; not a class's "eval/Judgment (J1)_f1", a seqeval report's row)
+_ENTRY = re.compile(r"^wandb:\s+(?P<name>[^\s\d]\S{0,120}|[A-Za-z][\w\-]{0,40}"
+                    r"(?: [A-Za-z][\w\-]{0,40}){1,4}) "
                     r"(?P<value>[+-]?(?:\d[\d.]*(?:e[+-]?\d+)?|nan|inf))\s*$|^wandb:\s+\S")
 _SIGNIFICANT = 3
 
@@ -46,6 +49,7 @@ def read(text: str, block: Block, seen: Reprints) -> bool:
     name = found.group("name")
     if name is None:
         return True  # a text's value
+    name = name.replace(" ", "_")  # ("learning rate": learning_rate, as printed names are)
     value = float(found.group("value"))
     counter = name.rpartition("/")[2].lower()
     if counter in COUNTER_KEYS and not _aside(name):  # (not "best/epoch 188")
