@@ -181,13 +181,12 @@ def test_megatrons_evaluation_on_the_test_set_is_the_test_splits() -> None:
 
 # W&B's closing summary right-aligns its keys, which may hold spaces (milesial's
 # Pytorch-UNet logs "train loss", "validation Dice", "learning rate")
-WANDB = """wandb: Run summary:
-wandb:           epoch 2
-wandb:   learning rate 1e-05
-wandb:            step 10
-wandb: validation Dice 0.81286
-wandb: 
-"""
+WANDB = ("wandb: Run summary:\n"
+         "wandb:           epoch 2\n"
+         "wandb:   learning rate 1e-05\n"
+         "wandb:            step 10\n"
+         "wandb: validation Dice 0.81286\n"
+         "wandb: \n")
 
 
 def test_a_wandb_summary_key_with_spaces_is_read() -> None:
