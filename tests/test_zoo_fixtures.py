@@ -25,8 +25,10 @@ MAX_LOG_BYTES = 1024 * 1024
 # MAPPO's ten event files, 0.5 MB; each fixture keeps only what the framework wrote and the
 # run printed)
 # (session 106: 378 cases; DCGAN-tensorflow's event files, 0.8 MB a mode of graph and
-# histograms TensorFlow 1 writes with its scalars, took the zoo past 14 MB)
-MAX_TOTAL_BYTES = 18 * 1024 * 1024
+# histograms TensorFlow 1 writes with its scalars, took the zoo past 14 MB; session 107: 397
+# cases, pytorch-cifar100's event file, 0.75 MB a mode of one epoch's histograms of every
+# parameter that its train.py writes beside its scalars, took it past 18 MB)
+MAX_TOTAL_BYTES = 20 * 1024 * 1024
 
 # (case, mode) pairs, or a bare case for both modes, that score 100% recall with no junk
 PASSING_CASES: list[str | tuple[str, str]] = [
@@ -565,6 +567,38 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "pix2pix_tf",  # (session 106) pix2pix-tensorflow's "progress  epoch 1  step 5" block
     "darkflow_train",  # (session 106) darkflow's "step 1 - loss 106.87 - moving ave loss 106.87"
     "maskrcnn_benchmark_train",  # (session 106) its MetricLogger "loss: 1.1226 (2.8862)  ..."
+    "a2c_ppo_acktr",  # (session 107) "mean/median reward 80.1/83.0, min/max reward 53.0/103.0"
+    "kipf_gcn_tf",  # (session 107) Kipf's GCN "Epoch: 0001 train_loss= 1.95 train_acc= 0.14"
+    "pygcn_train",  # (session 107) pygcn's "Epoch: 0001 loss_train: 1.9459 acc_train: 0.1429"
+    "pointnet_tf",  # (session 107) PointNet's "mean loss: 3.12" / "eval mean loss: 3.0" blocks
+    "makemore_train",  # (session 107) its batch "loss" kept apart from TensorBoard's
+    # "Loss/train", its evaluation's "train loss"
+    "deepctr_torch_fit",  # (session 107) DeepCTR-Torch's "0s - loss:  0.6923 - auc:  0.5123"
+    "dglke_train",  # (session 107) DGL-KE's "[proc 0][Train](100/400) average loss:" and its
+    # "[0]Valid average MRR:" (a rank, no step)
+    "fastai_v1_fit",  # (session 107) fastai v1's epoch table under fastprogress 0.2
+    "fastnlp_trainer",  # (session 107) fastNLP's "got best dev performance:" repeat
+    "ssd_pytorch",  # (session 107) ssd.pytorch's "iter 10 || Loss: 11.2345 || timer: ..."
+    "keras_retinanet_train",  # (session 107) Keras bars, progressbar2's "Running network:"
+    # percentage and the per-class "instances of class ... average precision:" rows
+    "megatron_lm_gpt",  # (session 107) Megatron-LM's "| lm loss: 1.082812E+01 |" lines and
+    # its closing "validation loss at iteration 30 on test set |"
+    "pointnet_pytorch",  # (session 107) "[0: 0/12] train loss: 3.2 accuracy: 0.1" and a lone
+    # lowercase "final accuracy 0.0625"
+    # not passing (session 107): "bert_tf1_classifier" (100% recall; TensorFlow's warning
+    # "Current value (could be stable): 54 vs previous value: 54" and Estimator's "Loss for
+    # final step: 0.69." kept), "lazypredict_classifier" (0%: a pandas table of one row per
+    # model, left as the row tables are; under a pipe its "SVC  0.910 ... " row keeps "SVC"),
+    # "mlpack_cli" (0%: "[INFO ] ... final objective of trained model is 126.151." and
+    # "Total accuracy for all points is 0.84 (126 of 150)." behind its "[INFO ] " prefix),
+    # "pytorch_cifar100_train" (60%: "Test set: Epoch: 1, Average loss:" is
+    # test_average_loss, and its printed batch loss at sample counts is stacked after its
+    # TensorBoard "Train/loss" at iterations), "kraken_ketos_train" (0%: Rich's metrics
+    # column wrapped under a pipe, its "stage 0/2" an epoch), "pytorch_unet_milesial"
+    # (66.7%: W&B's summary "learning rate 1e-05", read now, repeats its settings block's
+    # "Learning rate: 1e-05" and is dropped as a repeat), "trax_train" (100% recall; its
+    # event files' "metrics/CrossEntropyLoss" under train and eval folders kept beside the
+    # printed names)
     # not passing (session 106): "nanochat_train" (100% recall; "| epoch: 1 pq: 1 rg: 2 |", the
     # data loader's position in one field, keeps "pq" and "rg"), "tesseract_lstmtraining" (100%
     # recall since its "At iteration 100/100/100, Mean rms=7.383%, ...,  New best BCER = ..."
@@ -572,8 +606,7 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # "tflearn_mnist" (80%: a value its bar shows
     # again after a render without it is no new point), "parlai_train" (93.6%: its
     # `gen_n_toks` column, and "max_train_time: -1" of its "Opt:" listing kept),
-    # "a2c_ppo_acktr" (0%: "mean/median reward 80.1/83.0, min/max reward 53.0/103.0", slashed
-    # names over slashed values with no colon), "deepspeech_train" (71.4%: each frame of its
+    # "deepspeech_train" (71.4%: each frame of its
     # progressbar2 line "Epoch 1 |   Training | ... | Steps: 4 | Loss: 141.5" a point, not
     # the epoch's last; its test report's per-sample "WER: 1.0, CER: 4.6, loss: 145.3" lines)
     # not passing (session 105): "libkge_train" (91.7%: "mrr (filt.): 0.765 (0.800)", its
