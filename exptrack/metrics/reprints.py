@@ -40,6 +40,7 @@ _NUMBER_OR_SPACE_BYTES = re.compile(rb"[+-]?\d[\w.+-]*|\s+")
 # TensorFlow's own handler's record prefix, and absl's glog-style one
 _TF_RECORD = re.compile(r"(?:INFO|WARNING|ERROR):tensorflow:")
 _GLOG_RECORD = re.compile(GLOG)
+_LEVEL_HEADS = ("I", "W", "E", b"I", b"W", b"E")  # the first letter of either
 
 _RECAP = 3  # values a line needs for its new names to be a recap of values printed before
 _DISTINCT = 2  # ... and the distinctive values among them
@@ -285,6 +286,8 @@ def _format(line: str | bytes, like: str | bytes | None = None) -> str | bytes:
 def _twin(first: str | bytes, line: str | bytes) -> bool:
     """Is ``line`` absl's glog-style print of the TensorFlow record ``first``, the same
     message?"""
+    if first[:1] not in _LEVEL_HEADS or line[:1] not in _LEVEL_HEADS:
+        return False  # (most lines: no record of either, told by their first letter)
     if isinstance(first, bytes):
         first = first.decode("utf-8", "surrogateescape")
     if isinstance(line, bytes):
