@@ -198,3 +198,11 @@ def test_a_lone_pair_keeps_its_lowercase_words() -> None:
     # pointnet.pytorch's closing line, lowercase (its title-case twin was read already)
     assert named("final accuracy 0.0625\n") == [("final_accuracy", 0.0625, None, None)]
     assert named("the accuracy 0.5\n") == []  # (a sentence's words: none)
+
+
+def test_a_sets_average_after_its_counter_is_the_sets_quantity() -> None:
+    # weiaicunzai's pytorch-cifar100 (and its many copies): the epoch between the set's label
+    # and its values, as the MNIST example's "Test set: Average loss:" without one
+    text = "Test set: Epoch: 1, Average loss: 0.0461, Accuracy: 0.0050, Time consumed:3.03s\n"
+    assert [n for n, *_ in named(text)][:2] == ["test_loss", "test_accuracy"]
+    assert [n for n, *_ in named("Epoch: 1, Average loss: 0.5\n")] == ["Average_loss"]

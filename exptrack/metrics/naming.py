@@ -333,6 +333,10 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
         return None  # "number of skipped iterations: 0", "of nan iterations: 0": a phrase
     if before == " " and index >= 3 and _TOP_BEFORE.search(pieces[index - 3][-40:]):
         return None  # "Test top 5 accuracy: 80.9%": the number is inside the name
+    if words and words.strip().lower() in _SET_STATISTICS and pieces \
+            and _SET_LABEL.match(pieces[0]):
+        words = ""  # pytorch-cifar100's "Test set: Epoch: 1, Average loss: 0.0461": the set's
+        # mean, as the MNIST example's "Test set: Average loss:" (test_loss)
     if words:
         before = before[:len(before) - len(words)]
         lead = words.split()[0].lower().rstrip(".")  # "Train. Total Loss:"
@@ -365,6 +369,9 @@ def find_name(tail: str, first: bool, pieces: list[str], index: int) -> Name | N
 
 
 PREPOSITIONS = frozenset({"of", "to", "for", "by", "with", "from"})  # a sentence's, no name's
+# a data set's label opening the line, and the statistic word a value's name opens with
+_SET_LABEL = re.compile(r"(?i)^\s{0,8}(?:train|training|val|valid|validation|test|eval|dev) set: ")
+_SET_STATISTICS = frozenset({"average", "avg", "mean", "avg."})
 # the one word that makes a result a reported value: NNI's "Intermediate result: 0.288
 # (Index 0)" and "Final result: 0.238" (a bare "result: 3" names nothing)
 _REPORTED = re.compile(r"(?i)final|intermediate|overall")
