@@ -591,9 +591,8 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     # model, left as the row tables are; under a pipe its "SVC  0.910 ... " row keeps "SVC"),
     # "mlpack_cli" (0%: "[INFO ] ... final objective of trained model is 126.151." and
     # "Total accuracy for all points is 0.84 (126 of 150)." behind its "[INFO ] " prefix),
-    # "pytorch_cifar100_train" (60%: "Test set: Epoch: 1, Average loss:" is
-    # test_average_loss, and its printed batch loss at sample counts is stacked after its
-    # TensorBoard "Train/loss" at iterations), "kraken_ketos_train" (0%: Rich's metrics
+    # "pytorch_cifar100_train" (80%: its printed batch loss at sample counts is stacked
+    # after its TensorBoard "Train/loss" at iterations), "kraken_ketos_train" (0%: Rich's metrics
     # column wrapped under a pipe, its "stage 0/2" an epoch), "pytorch_unet_milesial"
     # (66.7%: W&B's summary "learning rate 1e-05", read now, repeats its settings block's
     # "Learning rate: 1e-05" and is dropped as a repeat), "trax_train" (100% recall; its
