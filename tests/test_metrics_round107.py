@@ -206,3 +206,8 @@ def test_a_sets_average_after_its_counter_is_the_sets_quantity() -> None:
     text = "Test set: Epoch: 1, Average loss: 0.0461, Accuracy: 0.0050, Time consumed:3.03s\n"
     assert [n for n, *_ in named(text)][:2] == ["test_loss", "test_accuracy"]
     assert [n for n, *_ in named("Epoch: 1, Average loss: 0.5\n")] == ["Average_loss"]
+
+
+def test_a_guard_a_bracketed_step_after_a_set_glued_to_its_name_stays_the_step() -> None:
+    # insightface's verification lines: the set, then the step, glued to the name
+    assert named("[lfw][2000]XNorm: 22.839233\n") == [("lfw_XNorm", 22.839233, 2000, None)]

@@ -81,10 +81,12 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
             and token.isdigit() and _PADDED_INDEX_NEXT.match(right):
         return EPOCH  # First Order Motion Model's log.txt "00000105) perceptual - 76.09;"
     if ((first and (stripped == "[" or _SET_OPEN.match(left))) or _MESSAGE_BRACKET.search(left)) \
-            and right.startswith("]") and (whole or not token) and not right[1:2].isalpha():
+            and right.startswith("]") and (whole or not token) \
+            and not (stripped == "[" and right[1:2].isalpha()):
         return STEP  # XGBoost/LightGBM "[10]\t...", clu "...py:48] [100] loss=..." (not a
         # value's one-item list after another list: DeepXDE's "...]    [9.02e-01]"; not
-        # a process's rank glued to its message, DGL-KE's "[0]Valid average MRR: 0.07")
+        # a process's rank opening the line, glued to its message, DGL-KE's "[0]Valid
+        # average MRR: 0.07"; insightface's "[lfw][2000]XNorm:" keeps its step)
     if first and not stripped and right.startswith(":") and not counter:
         if _TIMER_NEXT.match(right):
             return EPOCH  # torchtuples' (pycox's) "12:\t[0s / 3s],\t\ttrain_loss: 0.55": the
