@@ -292,15 +292,14 @@ def _one_each(targets: dict[str, str | None], files: dict[str, list[Observation]
     for name, target in targets.items():
         if target is not None:
             by_target.setdefault(target, []).append(name)
-    for target, names in by_target.items():
-        if len(names) < 2:
-            continue
-        agree = [name for name in names if _agreeing(
-            [target], files, [o for o in printed if o.name == name]) is not None]
+    shared = {target: names for target, names in by_target.items() if len(names) > 1}
+    series = by_name(o for o in printed if targets[o.name] in shared) if shared else {}
+    for target, names in shared.items():
+        agree = [name for name in names if _agreeing([target], files, series[name]) is not None]
         if len(agree) == 1:
             held = sorted(o.value for o in files[target])
             targets.update((name, None) for name in names if name not in (agree[0], target)
-                           and not all(_held(held, o.value) for o in printed if o.name == name))
+                           and not all(_held(held, o.value) for o in series[name]))
 
 
 def _held(held: Sequence[float], value: float) -> bool:
