@@ -13,14 +13,15 @@ def _keras(total: int, values: str) -> str:
 
 
 def test_a_keras_evaluate_bar_after_fit_belongs_to_no_epoch() -> None:
+    # the test set's (session 108: test_accuracy, test_loss; the user's "Test accuracy:"
+    # print after it, the same value, is no second one)
     text = ("Epoch 1/2\n" + _keras(375, "accuracy: 0.9000 - loss: 0.3000")
             + "Epoch 2/2\n" + _keras(375, "accuracy: 0.9500 - loss: 0.2000")
             + _keras(313, "accuracy: 0.9400 - loss: 0.2500")
             + "Test accuracy: 0.9400\n")
     assert named(text) == [("accuracy", 0.9, None, 1), ("loss", 0.3, None, 1),
                            ("accuracy", 0.95, None, 2), ("loss", 0.2, None, 2),
-                           ("accuracy", 0.94, None, None), ("loss", 0.25, None, None),
-                           ("test_accuracy", 0.94, None, None)]
+                           ("test_accuracy", 0.94, None, None), ("test_loss", 0.25, None, None)]
 
 
 def test_guard_a_second_fit_of_the_same_length_keeps_its_epoch() -> None:

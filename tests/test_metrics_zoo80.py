@@ -143,11 +143,11 @@ def test_paddle_hapi_bar_keeps_the_epochs_last_render_and_names_its_evaluation()
         ("loss", 0.5332, 16, 2), ("acc", 0.8027, 16, 2),
         ("eval_loss", 0.3568, 16, 2), ("eval_acc", 0.8906, 16, 2)]
     # guard: Keras' evaluate() after fit() (a bar of another length, no "step ") is no
-    # epoch's evaluation: its values stay as keyed, at no epoch
+    # epoch's evaluation: the test set's, at no epoch (session 108)
     keras = ("Epoch 1/1\n"
              "16/16 [==============================] - 0s 2ms/step - loss: 0.6878 - acc: 0.4355\n"
              "4/4 [==============================] - 0s 1ms/step - loss: 0.5884 - acc: 0.7266\n")
-    assert named(keras)[2:] == [("loss", 0.5884, None, None), ("acc", 0.7266, None, None)]
+    assert named(keras)[2:] == [("test_loss", 0.5884, None, None), ("test_acc", 0.7266, None, None)]
 
 
 RAY = ("\u2502 Trial name                 status        lr \u2502\n"

@@ -219,6 +219,12 @@ def weak_pair_ok(name: str, sep: str, after: str, field: bool = False,
 
 
 _UNIT_ENDS_SENTENCE = re.compile(r"^[A-Za-z]{1,4}\. [A-Z]")
+# a label's colon, then a statistic's word before the name: "Epoch 1 done: Average loss:"
+# (not a data set's: PyTorch's MNIST example's "Test set: Average loss: 0.0331" is test_loss)
+_LABEL_STATISTIC = re.compile(r"(?<![A-Za-z])(?P<label>[A-Za-z]{1,20}):\s"
+                              r"(?P<stat>(?i:avg\.|average|avg|mean|median))\s$")
+_SET_LABELS = frozenset({"set", "data", "dataset", "split", "testing", "evaluation",
+                         *names.PHASE_WORDS})
 
 
 def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
@@ -227,6 +233,10 @@ def words_before(before: str, strong: bool, first: bool, aligned: bool = False,
     that starts with a phrase whose value stands in an aligned column ("Kappa statistic
     0.0651", "Root mean squared error   0.4982"), the whole phrase."""
     found = WORDS_BEFORE.search(before)
+    if found is None and (stat := _LABEL_STATISTIC.search(before)) is not None \
+            and stat.group("label").lower() not in _SET_LABELS and names.metric_like(name):
+        return stat.group("stat") + " "  # the super-resolution example's "===> Epoch 1
+        # Complete: Avg. Loss: 0.1402": the epoch's label, then the statistic of a measure
     if found is None or (found.start("words") == 0 and not first and before[:1].isalpha()
                          and _UNIT_ENDS_SENTENCE.match(before) is None):
         return ""  # "1.2ms\tremaining": the letters after a number are its unit (but

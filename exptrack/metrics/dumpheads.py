@@ -57,9 +57,11 @@ def is_rule(line: str) -> bool:
 _PHASE_HEADING = re.compile(
     r"(?i)^(?:[\W_]{0,8}|[-=*#]{9,40})(?:(?:train|training|val|valid|validation|test|testing|dev)-[A-Za-z0-9]{1,5}\s"
     r"|[A-Za-z]+\s){0,3}(?:\d{1,7}(?:/\d{1,7})?\s)?(?:[-:]\s)?"  # "Epoch 15 -
+    r"(?<!cross\s)"
     r"(?P<phase>training|train|evaluation|eval|validation|valid|val|testing|test|dev)"
     r"(?:\s(?:set|split|results?|metrics|scores?|error))?"  # ("Test Error:", PyTorch's
-    # Quickstart tutorial, over " Accuracy: 12.5%, Avg loss: 2.298702")
+    # Quickstart tutorial, over " Accuracy: 12.5%, Avg loss: 2.298702"; not EvalML's "Starting
+    # cross validation", over its folds' "Finished cross validation - mean Log Loss Binary")
     # PyHealth's Trainer: "--- Eval epoch-0, step-1 ---" over "f1_samples: 0.19", "loss: 12.2"
     r"(?:\s(?:epoch|step)-\d{1,7}(?:,\sstep-\d{1,9})?)?"
     r"\s?:?(?:[\W_]{0,8}|[-=*#]{9,40})$")  # Val metrics:"; CHGNet's "---------Evaluate Model

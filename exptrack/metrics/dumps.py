@@ -91,7 +91,7 @@ _STRUCTURE = re.compile(r"^\s*(?:[{\[(]|[}\])]+,?)$")
 _COLON_HEADER = re.compile(r"^\s*(?:[A-Za-z][\w.]{0,24}(?: [A-Za-z][\w.]{0,24})?:\s{2,}){2,}"
                            r"(?:[A-Za-z][\w.]{0,24}(?: [A-Za-z][\w.]{0,24})?|\.{3}) ?:$")
 _HEADER = re.compile(
-    r"(?i)(?:^|[^\w])(?:hyper-?parameters?|hparams|config(?:uration)?|args|arguments|options|"
+    r"(?i)(?:^|[^\w])(?:hyper-?param(?:eter)?s?|hparams|config(?:uration)?|args|arguments|options|"
     r"settings|flags)(?:[^\w]|$)")
 
 

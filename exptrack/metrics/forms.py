@@ -71,7 +71,7 @@ SOURCE_LINE = re.compile(r"\.[A-Za-z]{1,4}:\d+$")  # a warning's "site-packages/
 _WRAPPER = re.compile(
     r"(?:^|(?<=[^\w.]))(?:[A-Za-z_]\w{0,20}\.){0,3}"
     r"(?:tensor|Tensor|array|Array|DeviceArray|ArrayImpl|Decimal|u?int(?:8|16|32|64)|"
-    r"b?float(?:16|32|64)?)\(\s*$")
+    r"b?float(?:16|32|64)?)\((?P<listed>\[)?\s*$")  # (DGI's one-value "tensor([0.3254])")
 
 
 _SPECIAL = re.compile(r"\d[fD]|,")
@@ -144,7 +144,7 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
             cut[index + 1] += closing.end()
             out[index + 1] = out[index + 1][closing.end():]
             continue
-        if not left.rstrip().endswith("("):
+        if not left.rstrip().endswith(("(", "([")):
             continue
         named = _NAMED_PAREN.search(left[-48:]) if left[-2:] == " (" and "." in out[index] \
             else None
@@ -159,7 +159,11 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
         opened = _WRAPPER.search(tail)
         if opened is None:
             continue
-        close = _closing(out, index + 1)
+        in_list = opened.group("listed") is not None
+        if in_list and (out[index + 1][:1] != "]" or "." not in out[index]):
+            continue  # a tensor of more values than one, or a count's ("input_length:
+            # tensor([593], device='cuda:0')"): no measure of its own
+        close = _closing(out, index + 1, in_list)
         if close is None:
             continue
         piece, position = close
@@ -175,11 +179,14 @@ def unwrap(pieces: list[str]) -> tuple[list[str], list[int], set[int]]:
     return out, cut, inner
 
 
-def _closing(pieces: list[str], start: int) -> tuple[int, int] | None:
-    """The piece and position of the ``)`` that closes a call opened before ``start``."""
+def _closing(pieces: list[str], start: int, listed: bool = False) -> tuple[int, int] | None:
+    """The piece and position of the ``)`` that closes a call opened before ``start`` (its
+    list's ``]`` first, where ``listed``: ``tensor([0.32])``)."""
     depth = 1
     for index in range(start, min(len(pieces), start + 16), 2):
         for position, char in enumerate(pieces[index]):
+            if listed and not position and index == start and char == "]":
+                continue
             if char == "(":
                 depth += 1
             elif char == ")":

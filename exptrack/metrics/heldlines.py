@@ -30,6 +30,7 @@ from exptrack.metrics.lineplan import (
 )
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.phasename import with_phase
+from exptrack.metrics.reprints import Reprints
 
 # no values: "Exp name: mask_rcnn_r50_fpn.py" (a setting), "Loading and preparing results..."
 _WORDS_ONLY = dumps.LISTING | dumps.EVIDENCE | dumps.CONTINUES | dumps.MEASURED
@@ -44,6 +45,8 @@ class HeldLines:
     step: int | float | None
     epoch: int | float | None
     _keras_last: tuple[int | float | None, int] | None  # the last finished bar's epoch, length
+    _reprints: Reprints
+    _keras_testing: bool  # after Keras' evaluate() (``_keras_evaluate``)
     _keras3: bool  # a Keras 3 bar ("━━━") was seen: its callbacks log the learning rate
     _paddle_block: bool  # after Paddle hapi's "Eval begin..." (``_eval_block``)
     _validating: int | None  # after Distiller's banner: its epoch (``_validate_block``)
@@ -69,10 +72,14 @@ class HeldLines:
             self._keras3 = True  # (ReduceLROnPlateau's notice is then an event: ``slowpath``)
         held = self._dump if self._dump is not None and self._dump.mode == dumps.PARTIAL \
             else None
+        if bar is not None:
+            plan = self._keras_evaluate(plan, int(bar.group(2)), text)
         if bar is not None and (int(bar.group(1)) < int(bar.group(2)) or " - ETA: " in text
                                 or (text.startswith("0s ", bar.end()) and "val_" not in text)):
             found: list[Observation] = []
             self._apply(plan, raw, found)
+            if self._keras_testing:  # the script's "Test accuracy: 0.9808" after it: one
+                self._reprints.record(found, 0, len(found), raw)  # value (``reprints``)
             if held is None:
                 if self._dump is not None:
                     self._close_dump(out)
@@ -81,15 +88,37 @@ class HeldLines:
             return None
         if held is not None:
             self._dump = None  # the finished bar: the epoch's values
-        if bar is not None:
+        if bar is not None and not self._keras_testing:
             last, self._keras_last = self._keras_last, (self.epoch, int(bar.group(2)))
             if last is not None and self.epoch is not None and last[0] == self.epoch \
-                    and last[1] != self._keras_last[1] and "val_" not in text:  # no "Epoch
-                if text.lstrip().startswith("step "):  # N/M" between them: Paddle's eval
-                    return _paddle_eval(plan)  # after the epoch's bar ("Eval begin...")
-                self.step = self.epoch = self._keras_last = None  # Keras' evaluate()
-                # after fit() (a bar with validation is the epoch's own)
+                    and last[1] != self._keras_last[1] and "val_" not in text \
+                    and text.lstrip().startswith("step "):  # no "Epoch N/M" between them:
+                return _paddle_eval(plan)  # Paddle's eval after the epoch's bar ("Eval
+                # begin...", "step 4/4 - loss: ..."); Keras' evaluate(): ``_keras_evaluate``
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
+
+    def _keras_evaluate(self, plan: Plan, total: int, text: str) -> Plan:
+        """Keras' ``evaluate()`` after ``fit()``: a bar of another length at the last epoch,
+        no "Epoch N/M" between them and no validation on it (a bar with validation is the
+        epoch's own). Its values are the test set's ("7/7 ━━━━ 0s 23ms/step - accuracy:
+        0.98 - loss: 0.08" after "Evaluating on test set...": test_accuracy, test_loss; Keras
+        keys them as the training does, and in the training's series they would make its
+        last value the test set's), and so are those of its renders and of the evaluations
+        after it, until the next ``fit()``'s epoch."""
+        if self.epoch is not None:
+            self._keras_testing = False
+        last = self._keras_last
+        if not self._keras_testing and last is not None and last[0] is not None \
+                and self.epoch in (None, last[0]) and last[1] != total and "val_" not in text:
+            # (no epoch now: a line said training was over, "Training completed!")
+            if text.lstrip().startswith("step "):  # Paddle's eval after the epoch's bar
+                return plan  # ("Eval begin..."): ``_paddle_eval``
+            self.step = self.epoch = self._keras_last = None
+            self._keras_testing = True
+        if not self._keras_testing:
+            return plan
+        return plan._replace(metrics=tuple((with_phase(m[0], "test"), *m[1:])
+                                           for m in plan.metrics))
 
     def _hold_bar(self, plan: Plan, raw: str | bytes, out: list[Observation], first: int) -> None:
         """A finished bar's values (``out[first:]``) are held (``dumps.BAR``) until the next

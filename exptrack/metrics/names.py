@@ -41,6 +41,7 @@ NEVER_NAMES = frozenset({
     "info", "warning", "warn", "error", "debug", "critical", "fatal", "notice", "trace",
     "progress", "processing", "loading", "downloading", "saving", "done", "completed",
     "finished", "status",
+    "one",  # LightGCN's "try a small one 29": a numeral's word, never a measure's name
 })
 _ERRORS = frozenset({"error", "Error"})  # a measure's name, in its lowercase or title case
 # "worker-0", "rank#3", "node-12": an identity label with an index, not a quantity.
@@ -333,6 +334,9 @@ _BEST_WORDS = frozenset({"melhor", "mejor", "meilleur", "meilleure"})  # "best" 
 _NOW_BEST = frozenset({"pop", "population", "gen", "generation"})  # ... best: its own
 
 
+_RUNNING_MEASURES = frozenset({"accuracy", "acc", "miou", "iou", "auc", "f1", "loss", "error"})
+
+
 def running_best(name: str) -> bool:
     """``best_reward``, ``valid_best_wer``, ``best_val_loss``, ``Best Val``, ``Acc-Highest``: the
     best value so far of a metric, which repeats one of its earlier values; not a series of its own
@@ -361,5 +365,8 @@ def running_best(name: str) -> bool:
         return False  # neat-python's "Best fitness: 264.7": the generation's best individual
     return bool(after) and (after[0] in METRIC_WORDS or after[0] in _MEANS
                             or after[0].rstrip("0123456789") in METRIC_WORDS
-                            or (len(after) in (2, 3) and after[-1] == "loss"))  # AllenNLP's
-    # "best_validation_reg_loss"
+                            or (len(after) in (2, 3) and after[-1] == "loss")  # AllenNLP's
+                            # "best_validation_reg_loss"; PointNet++'s "Best Instance
+                            or (len(after) == 2 and after[-1] in _RUNNING_MEASURES  # Accuracy"
+                                and after[0].isalpha()))  # (TabNet's "best_val_0_auc": a
+    # validation set's, its result)

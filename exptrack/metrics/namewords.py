@@ -20,7 +20,8 @@ METRIC_WORDS = frozenset({
     "ndcg", "mrr", "hit", "hits", "em", "exact", "time", "runtime", "duration", "elapsed",
     "latency", "throughput", "speed", "fps", "sps", "ips", "wps", "ups", "tps", "tflops",
     "mfu", "mem", "memory", "vram", "allocated", "reserved", "sec", "second", "s", "norm",
-    "gnorm", "grad", "gradnorm", "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
+    "gnorm", "gn", "grad", "gradnorm",  # (TF NMT's "gN 3.01": the gradient norm)
+    "rank1", "rank5", "rank10", "rank20",  # CMC (re-identification)
     "win", "wins", "lose", "tie", "ties", "draw", "draws",  # games against a baseline
     "misclass", "misclassification", "sensitivity", "specificity", "epe", "silog",
     "nmi", "ari", "ami",  # clustering against the labels (mutual information, Rand index)

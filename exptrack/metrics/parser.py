@@ -101,6 +101,7 @@ class MetricParser(TableLines, BarReplay, SlowPath, UserLines):
         self._bar_epoch: int | float | None = None  # the epoch of a bar of no total
         self._bar_names: set[str] = set()
         self._in_render = self._keras3 = self._paddle_block = False  # (``replay``, ``heldlines``)
+        self._keras_testing = False  # after Keras' evaluate() (``heldlines``)
         self._validating: int | None = None  # Distiller's validation section (``heldlines``)
         self._stat_head: str | None = None  # "Latency:" over its statistics (``slowpath``)
         self._init_tables()  # (``tablelines``)

@@ -17,7 +17,9 @@ from exptrack.metrics.unnamed import LOOP_PHASES, PHASE_PIPE_OPEN, SET_STEP
 _COMMA_LABEL = r",(?=\s[A-Za-z][\w.\-/]{0,40}\s?[:=]\s?[+-]?\.?\d)"
 _HASH_FIELD = r"\s{1,8}#\s[A-Za-z][\w\-]{0,30}:\s?[+-]?\.?\d"  # a field "\t # psnr: 19.17"
 _PHASE = re.compile(
-    r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
+    r"(?i)(?:^|[\s|(:\[]|(?<![A-Za-z0-9])-)(?<!cross\s)(?<!cross-)"  # (EvalML's "Finished
+    # cross validation - mean Log Loss Binary: 0.611": folds of the training data, no phase)
+    r"(?P<phase>valid|validation|validate|val|test|eval|evaluation|dev)"
     r"(?P<split>(?:_[A-Za-z]{1,16}){1,3}(?=\s*,)|\s\(EMA\)(?=:))?"  # a named split: "val_unseen ,
     # sr: 65.09"; timm's "Test (EMA): [ 48/48]", the averaged weights' test (test_ema_loss)
     r"(?:\s+on\s+'[^']*'\s+subset|\s+(?:set|dataset|data)(?:\s<[^<>]{1,120}>)?"  # its repr:

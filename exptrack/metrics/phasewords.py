@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "iteration",
+STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "itrs", "iteration",
                        "iterations", "it", "batch", "num_updates", "nupdates", "update",
                        "updates", "n_iter", "#", "trainer/global_step", "max_global_step",
                        "episode", "回合",
@@ -16,6 +16,7 @@ STEP_KEYS = frozenset({"step", "steps", "global_step", "iter", "iters", "itr", "
                        "training_iteration", "tick", "round", "i", "timestepssofar",
                        "timestepsofar", "步数", "迭代", "迭代次数", "generation", "t_env",
                        "itn", "global_round", "mini_batch", "global_batch",
+                       "total_t",  # TD3's "Total T: 3000 Episode Num: 15": its time steps
                        "num-trees",  # YDF's "num-trees:2 train-loss:0.95": the boosting round
                        "sub_iter",  # SentencePiece's "EM sub_iter=1 size=... obj=13.0"
                        "iterate",  # L-BFGS-B's "At iterate    1    f=  3.27601D-01"

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 
 from exptrack.metrics import columns, spelling
+from exptrack.metrics.barrenders import KERAS_BAR
 from exptrack.metrics.logrecord import GLOG
 from exptrack.metrics.observation import Observation
 
@@ -160,7 +161,7 @@ class Reprints:
         sources: set[str] = set()  # ... that restate these names' values (``_restated``)
         while index < end:  # (most lines fail at their first value)
             obs = out[index]
-            before = last.get(obs.name)
+            before = last.get(obs.name.casefold())
             if before is None:
                 if end - first >= _RECAP and (source := self._restated(obs, raw)) is not None:
                     sources.add(source)  # "Epoch 1 Results: Train Loss = 90.4892, Train Acc =
@@ -182,7 +183,7 @@ class Reprints:
                 # bar's epoch value in Lightning's checkpoint message, "reached 0.84879")
             index += 1
         if sources and len(sources - {""}) < _DISTINCT:  # a recap restates distinctive values
-            new = [o for o in out[first:end] if o.name not in last]  # of several names
+            new = [o for o in out[first:end] if o.name.casefold() not in last]  # of several names
         if len(new) * 2 < end - first:
             out[first:] = new
 
@@ -203,8 +204,13 @@ class Reprints:
         before a line said training was over ("Final test accuracy: 85.08%" after
         "Training completed successfully!"), in another format, to its digits?"""
         seen = before[0]
-        return obs.step is None and obs.epoch is None \
-            and _distinctive(min(seen.value, obs.value, key=lambda v: len(repr(v)))) \
+        if obs.step is not None or obs.epoch is not None:
+            return False
+        if seen.step is None and seen.epoch is None and _keras_bar(before[1]):
+            return printed_alike(seen.value, obs.value, raw) \
+                or printed_alike(obs.value, seen.value, before[1])  # Keras' evaluate()
+            # bar, then the user's "Test accuracy: 0.94" of what it returned: one value
+        return _distinctive(min(seen.value, obs.value, key=lambda v: len(repr(v)))) \
             and (before[2] < self.closings or (seen.step is None and seen.epoch is None
                                                and seen.value != obs.value)) \
             and _loose_format(before[1]) != _loose_format(raw) \
@@ -214,7 +220,7 @@ class Reprints:
     def repeats(self, obs: Observation, raw: str | bytes) -> bool | None:
         """Does ``obs`` (of the line ``raw``) print its name's last value again, at the same
         step and epoch (``check``'s test for one value)? None: the name was never printed."""
-        before = self._last.get(obs.name)
+        before = self._last.get(obs.name.casefold())
         return None if before is None else _repeated(before, obs, raw)
 
     def take(self, out: list[Observation], first: int, raw: str | bytes) -> None:
@@ -240,8 +246,9 @@ class Reprints:
             by_value.clear()
         for index in range(start, min(end, len(out))):
             obs = out[index]
-            if not full or obs.name in last:
-                last[obs.name] = by_value[obs.value] = (obs, raw, self.closings)
+            key = obs.name.casefold()  # ("Test accuracy: 0.9548" of the bar's test_accuracy)
+            if not full or key in last:
+                last[key] = by_value[obs.value] = (obs, raw, self.closings)
 
     def remember(self, block: columns.Block, raw: str | bytes) -> None:
         """Remember the last line (``raw``) of a column block, as the line path would."""
@@ -250,6 +257,13 @@ class Reprints:
                            else float(block.texts[metric.column][-1]), step, epoch)
                for metric in block.plan.metrics]
         self.record(row, 0, len(row), raw)
+
+
+def _keras_bar(line: str | bytes) -> bool:
+    """A Keras bar's line: evaluate()'s, whose values a script prints again ("Test accuracy:
+    0.9808" after "7/7 ━━━━ 0s 23ms/step - accuracy: 0.9808")."""
+    text = line if isinstance(line, str) else line.decode("utf-8", "replace")
+    return KERAS_BAR.match(text) is not None
 
 
 def _distinctive(value: float) -> bool:

@@ -216,6 +216,9 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
             actions += unnamed_actions(pieces, index, k == 0, counter, after, actions)
             continue
         name, sep = found.name, found.sep
+        if sep == ":" and pieces[index] == "0" and after.startswith(", (") and "/" in name:
+            continue  # TensorFlow's variable listing: "  dynamic_seq2seq/decoder/memory_layer/
+            # kernel:0, (32, 32), ": a tensor's name (its output's index), then its shape
         low = counterkeys.index_key(name.lower())  # "batch i:2972", "epoch_idx": the key
         short = abbrev.key_of(low) if low.endswith(".") else None
         if short is not None:  # "Ep. 3 : Up. 5300 : Sen. 299,352": abbreviated keys
@@ -236,6 +239,9 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
                     a.kind == EPOCH for a in actions)))):
             continue  # Time-Series-Library's "Epoch: 3, Steps: 384 |", Poutyne's "Train
             # steps: 2500 Val steps: 625": an epoch's (a phase's) length, not the step
+        if low == "steps" and found.before.rstrip().lower().endswith(" episode"):
+            continue  # pranz24's SAC "Episode: 3, total numsteps: 600, episode steps: 200":
+            # the episode's length, not the step
         if low == "steps" and not naming.at_field_start(found.before):
             phrased_steps.append(index)  # "total steps 994", "Learner Steps = 2": the step
             continue  # of a line that reports metrics; "Gradient Accumulation steps = 1" not
@@ -327,6 +333,11 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
         measured = unit is not None and times == 1  # (thousands are no unit)
         if measured and around.estimate(found.before):
             continue  # "remaining time: 184.18 hours": the time left, no duration
+        if not candidates and found.phase is None and name[:5] == "Best_" and "Best " in left \
+                and names.running_best(name) and (not found.before.strip(" \t)]|-,*=>")
+                                                  or _AFTER_LEVEL.search(found.before)):
+            insort(phases, (offsets[index], "|best|"))  # PointNet++'s "Best Instance
+            # Accuracy: 0.75, Class Accuracy: 0.62": the line's values are running bests
         if not memory and passover.denied_value(name, found.phase, low, unit, times,
                                                 pieces[index], line):
             continue  # configuration, identity, a count: no metric
@@ -373,6 +384,8 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
             if low in groups.LR_KEYS and (labelled_at, phase) == line_phase[:2]:
                 phase = None  # "Train Loss: 35691.2  LR: 5e-05": a phrased name's phase is
                 # not the learning rate's (a label's is: "Train: [0] lr: 0.01" is train_lr)
+            if phase == "|best|":
+                continue  # a value on a running best's line ("Best Instance Accuracy: ...")
             name = with_phase(name, phase)
             if phase is None and section is not None and found.sep.strip() == section_sep:
                 sectioned[index] = section  # ("Training cost: 146.7, ObjLoss=68.4": not)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,10 @@ def _in_phase(prefix: str, tag: str) -> str:
         and (first.startswith(phase) or phase.startswith(first)) else prefix + tag
 
 
+# the characters tensorboardX's ``_clean_tag`` replaces with "_" in a tag (not in its folders)
+_TAG_CLEAN = re.compile(r"[^-/\w.]")
+
+
 def _scalars_keys(folder: Path, scalars: list[str]) -> dict[str, str]:
     """The names of ``add_scalars``' series: a folder named ``<tag>_<key>`` (the tag's ``/``
     as ``_``; PyTorch's ``SummaryWriter``) or ``<key>`` inside the tag's folders
@@ -84,7 +89,9 @@ def _scalars_keys(folder: Path, scalars: list[str]) -> dict[str, str]:
     if folder.name.startswith(stem) and len(folder.name) > len(stem):
         return {tag: tag + "_" + folder.name[len(stem):]}
     parts = tag.split("/")
-    if list(folder.parent.parts[-len(parts):]) == parts and folder.name != parts[-1]:
+    if [_TAG_CLEAN.sub("_", part) for part in folder.parent.parts[-len(parts):]] == parts \
+            and folder.name != parts[-1]:  # (the folders keep the characters tensorboardX
+        # cleans from the tag: LightGCN's "Test/Recall@[20]" folder, "Test/Recall__20_" tag)
         return {tag: tag + "_" + folder.name}  # (MAPPO's "policy_loss/policy_loss": a key
         # that repeats its tag names nothing more)
     return {}
