@@ -155,3 +155,33 @@ def test_a_hyperparams_banner_heads_settings() -> None:
 
 def test_a_guard_a_snake_case_best_keeps_the_names_after_it() -> None:
     assert names("best_mean_reward: 12.5 mean_reward: 10.1\n") == {"mean_reward"}
+
+
+def test_a_length_set_in_an_argument_dump_is_a_setting() -> None:
+    # Transformer-XL's argument dump: "mem_len" (the memory's length) is no memory used
+    text = ("=" * 40 + "\n    - data : ../data/wikitext-103/\n    - mem_len : 32\n"
+            "    - tgt_len : 32\n" + "=" * 40 + "\n")
+    assert named(text) == []
+
+
+def test_a_samples_ground_truth_names_nothing() -> None:
+    # CRNN's validation samples: "PRED => PRED, gt: LABEL"
+    text = "".join(f"{'-' * 26} => {' ' * 20}, gt: {label:<20}\n"
+                   for label in ("570704", "0388", "8069"))
+    assert named(text) == []
+
+
+def test_the_pytorch_tutorials_progress_lines_print_a_loss() -> None:
+    # Sean Robertson's: name classification, translation, char-rnn.pytorch (after tqdm's
+    # last frame on the same line): the count is the step, the value the loss
+    text = ("400 5% (0m 1s) 1.2913 Guowang / Chinese \u2713\n"
+            "800 10% (0m 2s) 1.6961 Phan / Chinese \u2717 (Vietnamese)\n")
+    assert named(text) == [("loss", 1.2913, 400, None), ("loss", 1.6961, 800, None)]
+    assert named("0m 3s (- 0m 34s) (100 10%) 2.3356\n0m 5s (- 0m 22s) (200 20%) 1.5803\n") \
+        == [("loss", 2.3356, 100, None), ("loss", 1.5803, 200, None)]
+    assert named(" 49/200 [00:04<00:10, 14.75it/s][0m 4s (50 25%) 1.8436]\n") == [
+        ("loss", 1.8436, 50, None)]
+
+
+def test_a_guard_a_percentage_in_parentheses_names_no_loss() -> None:
+    assert named("Downloaded 120 files (50 25%) in 3.5 s\n") == []

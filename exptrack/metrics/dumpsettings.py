@@ -56,7 +56,13 @@ class Settings:
         return kept
 
 
+# a configuration key's last word that makes it a size (DreamerV3's config "mean_length": a
+# setting of the length, not a measured one)
+_SIZE_WORDS = frozenset({"len", "length", "size", "dim", "steps"})
+
+
 def _named_measure(name: str) -> bool:
     """Does a configuration's key name a measure? Not a single letter (LibKGE's
-    ``num_samples: s: 3``: a subject's count, not seconds)."""
-    return len(name) > 1 and names.metric_like(name)
+    ``num_samples: s: 3``: a subject's count, not seconds), nor a size (``mean_length``)."""
+    return len(name) > 1 and name.replace("-", "_").rsplit("_", 1)[-1].lower() \
+        not in _SIZE_WORDS and names.metric_like(name)

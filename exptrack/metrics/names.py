@@ -42,6 +42,7 @@ NEVER_NAMES = frozenset({
     "progress", "processing", "loading", "downloading", "saving", "done", "completed",
     "finished", "status",
     "one",  # LightGCN's "try a small one 29": a numeral's word, never a measure's name
+    "gt",  # CRNN's "--5-7-0-- => 570704, gt: 570704": a sample's ground-truth text
 })
 _ERRORS = frozenset({"error", "Error"})  # a measure's name, in its lowercase or title case
 # "worker-0", "rank#3", "node-12": an identity label with an index, not a quantity.
@@ -100,6 +101,9 @@ def metric_like(name: str) -> bool:
         return False  # (how often a thing is done: "save_every_sec", "eval_every")
     if _mean_length(parts):
         return True
+    if parts[-1] == "len" and not (len(parts) == 2 and parts[0] in _MEANS):
+        return False  # a length set (Transformer-XL's "mem_len : 32", the memory's), not
+        # memory used; a mean one ("avg_len") is measured
     if parts[-1] in ("rate", "ratio") and parts[-2:-1] and parts[-2] in OUTCOMES:
         return True  # "Success Rate", "Crash Rate": how often an episode ended so
     if parts[-1] == "rank" and parts[-2:-1] in (["mean"], ["avg"], ["median"]):

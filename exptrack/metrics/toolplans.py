@@ -1,7 +1,8 @@
 """Lines in one tool's own shape, each read by that tool's module before the general rules:
 Optuna's and Ax's trials, Sample Factory, rl-starter-files, mljar-supervised, TD-MPC2,
 gensim's callbacks, LIBSVM's solver summary, Weka's summary, MLPerf's logging, scikit-
-learn's ``[CV]`` lines, nnU-Net, hmmlearn's convergence monitor, R's optim trace. A quick
+learn's ``[CV]`` lines, nnU-Net, hmmlearn's convergence monitor, R's optim trace, the PyTorch
+tutorials' progress lines. A quick
 test of the text (a marker, a length) picks the module; the module says whether the line
 is really its tool's."""
 
@@ -22,6 +23,7 @@ from exptrack.metrics import (
     samplefactory,
     sklearncv,
     tdmpc,
+    tutorials,
     weka,
 )
 from exptrack.metrics.actions import Action
@@ -69,4 +71,6 @@ def plan(pieces: list[str], text: str) -> ToolPlan:
         return ToolPlan(dark)  # "         2    -524.48523792     +47.18752478"
     if rtrace.MARKER in text:  # R's optim trace: "iter  10 value 39.2"
         return ToolPlan(dark := rtrace.plan(pieces), traced=dark is not None)
+    if tutorials.marked(text) and (dark := tutorials.plan(pieces, text)) is not None:
+        return ToolPlan(dark)  # "0m 10s (- 1m 30s) (5000 6%) 2.8736": an unnamed loss
     return NONE
