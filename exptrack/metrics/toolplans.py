@@ -2,9 +2,8 @@
 Optuna's and Ax's trials, Sample Factory, rl-starter-files, mljar-supervised, TD-MPC2,
 gensim's callbacks, LIBSVM's solver summary, Weka's summary, MLPerf's logging, scikit-
 learn's ``[CV]`` lines, nnU-Net, hmmlearn's convergence monitor, R's optim trace, the PyTorch
-tutorials' progress lines. A quick
-test of the text (a marker, a length) picks the module; the module says whether the line
-is really its tool's."""
+tutorials' progress lines. A quick test of the text (a marker, a length) picks the module;
+the module says whether the line is really its tool's."""
 
 from __future__ import annotations
 
