@@ -57,8 +57,9 @@ class Settings:
 
 
 # a configuration key's last word that makes it a size (DreamerV3's config "mean_length": a
-# setting of the length, not a measured one)
-_SIZE_WORDS = frozenset({"len", "length", "size", "dim", "steps"})
+# setting of the length, not a measured one); "size" and "steps" are ``SETTING_HEADS``
+# already, which ``metric_like`` denies everywhere
+_SIZE_WORDS = frozenset({"len", "length", "dim"})
 
 
 def _named_measure(name: str) -> bool:

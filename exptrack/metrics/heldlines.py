@@ -90,9 +90,8 @@ class HeldLines:
             self._dump = None  # the finished bar: the epoch's values
         if bar is not None and not self._keras_testing:
             last, self._keras_last = self._keras_last, (self.epoch, int(bar.group(2)))
-            if last is not None and self.epoch is not None and last[0] == self.epoch \
-                    and last[1] != self._keras_last[1] and "val_" not in text \
-                    and text.lstrip().startswith("step "):  # no "Epoch N/M" between them:
+            if self.epoch is not None and text.lstrip().startswith("step ") \
+                    and _after_pass(last, self.epoch, self._keras_last[1], text):
                 return _paddle_eval(plan)  # Paddle's eval after the epoch's bar ("Eval
                 # begin...", "step 4/4 - loss: ..."); Keras' evaluate(): ``_keras_evaluate``
         return plan._replace(flags=plan.flags & ~KERAS_BAR)
@@ -107,10 +106,7 @@ class HeldLines:
         after it, until the next ``fit()``'s epoch."""
         if self.epoch is not None:
             self._keras_testing = False
-        last = self._keras_last
-        if not self._keras_testing and last is not None and last[0] is not None \
-                and self.epoch in (None, last[0]) and last[1] != total and "val_" not in text:
-            # (no epoch now: a line said training was over, "Training completed!")
+        if not self._keras_testing and _after_pass(self._keras_last, self.epoch, total, text):
             if text.lstrip().startswith("step "):  # Paddle's eval after the epoch's bar
                 return plan  # ("Eval begin..."): ``_paddle_eval``
             self.step = self.epoch = self._keras_last = None
@@ -228,6 +224,16 @@ def is_epoch(token: str | bytes, epoch: int | float | None) -> bool:
 _BAR_WAIT = 4  # lines of no values a finished bar's held values wait through
 EVAL_BEGIN = ("Eval begin...", b"Eval begin...")  # Paddle hapi's, before its evaluation
 _EVAL_END = ("Eval samples:", b"Eval samples:")  # ... and after it
+
+
+def _after_pass(last: tuple[int | float | None, int] | None, epoch: int | float | None,
+                total: int, text: str) -> bool:
+    """Is a bar of ``total`` steps an evaluation after the pass ``last`` (the last finished
+    bar's epoch and length): another length at that epoch, or after a line that said
+    training was over (no epoch now: "Training completed!"), no "Epoch N/M" between them and
+    no validation on it (a bar with validation is the epoch's own)?"""
+    return last is not None and last[0] is not None and epoch in (None, last[0]) \
+        and last[1] != total and "val_" not in text
 
 
 def _paddle_eval(plan: Plan) -> Plan:
