@@ -618,16 +618,27 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "spro_char_rnn",  # (session 108) "[0m 4s (50 25%) 1.8436]" after tqdm's last frame
     "equinox_mnist",  # (session 108) "step=0, train_loss=2.33, test_loss=2.31, test_accuracy=0.1"
     "pytorch_examples_gcn",  # (session 108) "Epoch: 0004 (0.0061s) loss_train: 1.9171 ..."
-    # not passing (session 108): "evalml_automl" (100% recall; "Best pipeline Log Loss
-    # Binary: 0.533437", a running best, keeps "Binary"), "hf_run_glue_v3" (50%: Transformers
-    # 3.x's closing "***** Eval results None *****" after its "***** Running Evaluation
-    # *****" repeats the last evaluation's values and is read as a reprint, not a third
-    # evaluation), "lightgcn_pytorch" (87.5%: "EPOCH[1/12] loss0.690-|Sample:
-    # 0.06|", a name glued to its value, is not read), "ngcf_tf" (0%: "recall=[0.11889,
-    # 0.23667]" is recall_0/recall_1, the @K of each position only in its command line's
-    # "--Ks [20,40]"; "train==[9.01898=9.01857 + 0.00000]" not read), "tf_nmt_train" (0%: its
-    # event files, the truth's names (dev_ppl, dev_bleu), are not in the fixture, and the
-    # printed "eval dev: perplexity 23.00" and "bleu dev: 26.4" are named otherwise)
+    "hf_run_glue_v3",  # (session 109) Transformers 3.x: the closing "***** Eval results None
+    # *****" after "***** Running Evaluation *****" is a third evaluation, not a reprint
+    "pytorch_gan_erik",  # (session 109) "[Epoch 0/2] [Batch 0/16] [D loss: 0.701298] [G loss:"
+    "bearpaw_cifar",  # (session 109) the progress package's Bar "(3/8) Data: ... | top5:
+    # 45.3125", its count the step, every render a batch's
+    "ranklib_lambdamart",  # (session 109) "#iter | NDCG@10-T |", "NDCG@10 on test data: 0.79"
+    "gin_powerful_gnns",  # (session 109) "accuracy train: 0.629630 test: 0.666667"
+    "tacotron2_nvidia",  # (session 109) "Train loss 0 31.634853 Grad Norm 9.817098 0.52s/it"
+    "hifigan_jik876",  # (session 109) "Steps : 0, Gen Loss Total : 136.035, Mel-Spec. Error :"
+    "fuxictr_demo",  # (session 109) "[Metrics] logloss: 0.666675 - AUC: 1.000000", "Reduce
+    # learning rate on plateau: 0.000100"
+    "micrograd_demo",  # (session 109) "step 0 loss 0.8958441028683222, accuracy 50.0%"
+    "pytorch_examples_forward_forward",  # (session 109) "train error: 0.018999993801116943"
+    "ncf_guoyang9",  # (session 109) "HR: 0.085\tNDCG: 0.037", "End. Best epoch 002: HR = 0.760"
+    # not passing (session 108): "evalml_automl" (100% recall; "Best pipeline Log Loss Binary:
+    # 0.533437", a running best, keeps "Binary"), "lightgcn_pytorch" (87.5%: "EPOCH[1/12]
+    # loss0.690-|Sample: 0.06|", a name glued to its value, is not read), "ngcf_tf" (0%:
+    # "recall=[0.11889, 0.23667]" is recall_0/recall_1, the @K of each position only in its command
+    # line's "--Ks [20,40]"; "train==[9.01898=9.01857 + 0.00000]" not read), "tf_nmt_train" (0%: its
+    # event files, the truth's names (dev_ppl, dev_bleu), are not in the fixture, and the printed
+    # "eval dev: perplexity 23.00" and "bleu dev: 26.4" are named otherwise)
     # not passing (session 107): "bert_tf1_classifier" (100% recall; TensorFlow's warning
     # "Current value (could be stable): 54 vs previous value: 54" and Estimator's "Loss for
     # final step: 0.69." kept), "lazypredict_classifier" (0%: a pandas table of one row per

@@ -51,3 +51,7 @@ CLOSING = re.compile(r"(?i)(?<![/\\.\-])\b(?:finish(?:ed)?|final|summary|early[ 
 FINAL_HEADING = re.compile(r"(?i)\bfinal\b(?![/\\\-_.])")
 # a line that is only "Done!" (the PyTorch quickstart's, GEARS' after its epochs): likewise
 DONE_ALONE = re.compile(r"\s{0,8}(?:Done|DONE|done)[!.]?\s*$")
+# Hugging Face's Trainer opening an evaluation ("***** Running Evaluation *****", its 2.x
+# scripts' "***** Running evaluation  *****"): what it prints next is a new evaluation's,
+# though the model may be unchanged and its values the last one's
+EVALUATION_START = re.compile(r"\*{5} Running [Ee]valuation\b[^*]{0,60}\*{5}\s*$")

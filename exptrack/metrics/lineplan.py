@@ -101,6 +101,7 @@ FLOWER = 1 << 28  # a line of Flower's rounds or its summary's heading (``flower
 RANKED = 1 << 29  # a line of metrics a process of a rank printed (``rank_of``)
 TRIAL = 1 << 30  # Optuna's "Trial 3 finished with value": its step is the trial's alone
 VALIDATING = 1 << 31  # Distiller's "--- validate (epoch=3)---": a section of its phase
+EVALUATING = 1 << 34  # "***** Running Evaluation *****": a new evaluation's values follow
 REPORT = 1 << 33  # a tool's report of its own (DeepSpeed's flops profile): none of it measures
 # training; read past to its closing rule (``modes``)
 EPOCH_REPORT = 1 << 27  # "epoch time: 194366.22 ms, per step time: 498.375 ms": the epoch's
@@ -147,7 +148,7 @@ _MESSAGE_FLAGS = (dumps.LISTING | dumps.NUMERIC | dumps.PERCENT | dumps.PLACES *
                   | dumps.EVIDENCE | dumps.CONTINUES | dumps.MEASURED | dumps.METRICS
                   | dumps.BEST | dumps.MESSAGE | EPOCH_REPORT | DONE | CLOSES | TRIAL
                   | LR_REDUCED | REPRINT | COCO_ROW | COCO_TYPE | ROWS | RESULTS | COPYPASTE
-                  | SUMMARY | RANKED)
+                  | SUMMARY | RANKED | EVALUATING)
 _CONTEXT = frozenset({rules.STEP, rules.EPOCH, rules.BAR_STEP, rules.BATCH})
 
 
@@ -316,6 +317,8 @@ def listing_plan(raw: bytes, text: str | None = None) -> Plan:
         return Plan((), (), COCO_TYPE)
     if headings.DONE_LINE.search(text[:200]):
         return Plan((), (), DONE)
+    if headings.EVALUATION_START.search(text[-100:]):
+        return Plan((), (), EVALUATING)
     if headings.PER_CLASS.match(text.strip()) or headings.EACH_CLASS.search(text[-60:]) \
             or headings.PROFILE.search(text[-60:]):
         return Plan((), (), ROWS)

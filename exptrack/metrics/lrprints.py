@@ -15,6 +15,10 @@ UNIT_AFTER = re.compile(r"^\s?(?:%|[A-Za-z]{1,8})?\.?\s*$")
 _LR_UPDATE = re.compile(r"^(?:\s*|.{0,80}?(?:[:\]|]|\bINFO|\bDEBUG)\s+)"  # (a record's prefix)
                         r"(?:Updating|Update|Updated|Setting|Set|Adjusting|Decaying)\s(?:the\s)?"
                         r"(?P<name>learning rate|lr|LR)\sto\s?$")
+# FuxiCTR's "Reduce learning rate on plateau: 0.000100": the rate it set, its only print of
+# it, named as printed
+_LR_PLATEAU = re.compile(r"^(?:\s*|.{0,80}?(?:[:\]|]|\bINFO|\bDEBUG)\s+)"
+                         r"(?P<name>Reduce learning rate on plateau):\s?$")
 # why it was set, after the value: Marian's "Decaying learning rate to 9e-05 after having
 # stalled 1 time(s)"
 _LR_WHY = re.compile(r"^ after having stalled $")
@@ -31,7 +35,7 @@ def lr_update(pieces: list[str]) -> tuple[str, tuple[int, int], int] | None:
     [1e-05]"); ReduceLROnPlateau's "reducing learning rate to" is an event, not a series."""
     if len(pieces) >= 5 and _LR_WHY.match(pieces[-3]) and pieces[-1] == " time(s)":
         pieces = [*pieces[:-3], ""]
-    found = _LR_UPDATE.match(pieces[-3])
+    found = _LR_UPDATE.match(pieces[-3]) or _LR_PLATEAU.match(pieces[-3])
     if found is None and pieces[-1].rstrip() == "]":  # its one group's rate in a list:
         found = _LR_LISTED.search(pieces[-3], max(0, len(pieces[-3]) - 40))  # "lr is [0.001]"
     elif found is not None and not UNIT_AFTER.match(pieces[-1]):

@@ -16,6 +16,8 @@ from exptrack.metrics.terminal import clean
 
 # a Python warning's line ("/site-packages/torch/amp/autocast_mode.py:54: UserWarning: ..."),
 # its file's path where it starts (printed into a bar's render: "| 1/3 [00:02/x/engine.py:")
+# the progress package's Bar, drawn at each ``next()``: "Processing |####    | (3/8) Data:"
+_BATCH_BAR = re.compile(r"\| \(\d{1,9}/\d{1,9}\) [A-Z]")
 _WARNING = re.compile(r"\.py:\d{1,7}: [A-Z]\w{0,40}Warning: ")
 _WARNING_AT = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s:]{0,300}\.py:\d{1,7}: [A-Z]\w{0,40}Warning: ")
 
@@ -129,6 +131,8 @@ class BarReplay:
             self._in_render = False
         if running:
             found = self._hold_running_loss(found, out)
+        if _BATCH_BAR.search(text[:400]):  # each render of the progress package's Bar is
+            self._bar_seen.clear()  # a batch's own values (its suffix is set each batch)
         self._changed_on_bar(found, out)
 
     def _hold_running_loss(self, found: list[Observation],

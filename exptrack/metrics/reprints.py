@@ -250,6 +250,12 @@ class Reprints:
             if not full or key in last:
                 last[key] = by_value[obs.value] = (obs, raw, self.closings)
 
+    def forget(self) -> None:
+        """Forget every print: an evaluation starts (Hugging Face's "***** Running
+        Evaluation *****"), and what it prints is new even where it repeats a value."""
+        self._last.clear()
+        self._by_value.clear()
+
     def remember(self, block: columns.Block, raw: str | bytes) -> None:
         """Remember the last line (``raw``) of a column block, as the line path would."""
         step, epoch = columns.last(block.steps), columns.last(block.epochs)

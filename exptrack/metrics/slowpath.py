@@ -42,6 +42,7 @@ from exptrack.metrics.lineplan import (
     COPYPASTE,
     DONE,
     EMPTY,
+    EVALUATING,
     FLOWER,
     KERAS_BAR,
     KEYED,
@@ -219,6 +220,9 @@ class SlowPath(RunNames, Placing, DumpBlocks):
         self._epoch_lines(plan, None)
         if plan.flags & (DONE | CLOSES):
             self._reprints.closings += 1  # (a summary after it restates: ``reprints``)
+        if plan.flags & EVALUATING:  # what the evaluation prints is its own, though it may
+            self._reprints.forget()  # repeat the last one's values (an unchanged model's)
+            return None
         if plan.flags & DONE:  # a final evaluation belongs to no step of the run
             self._trained = self._trained or self.step is not None or self.epoch is not None
             self.step = self.epoch = None

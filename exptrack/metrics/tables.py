@@ -311,6 +311,8 @@ def parse_row(line: str, header: list[str], layout: str, naming: Callable[[str],
     step = epoch = None
     for name, cell in zip(header, cells, strict=True):
         low = name.lower().lstrip("_")  # (DouZero's "_tick", "_time": the logger's own)
+        if low[:1] == "#" and low[1:2].isalpha():
+            low = low[1:]  # RankLib's "#iter" (spaCy's "#" alone is its step already)
         if low in _DATE_COLUMNS and ROW_NUMBER.match(cell) and float(cell.rstrip("%")) > 1e9:
             continue  # a Unix time ("1684632754.93"): when the row was written
         counter = _ROW_COUNTER.match(cell)

@@ -113,6 +113,8 @@ def unnamed_kind(first: bool, left: str, right: str, counter: bool, after: str,
         # DGL-KE's "[proc 0][Train](100/400) average loss: 0.87"
     if counter and stripped.endswith(("|", "%")) and after.startswith(" ["):
         return BAR_STEP  # tqdm "45%|####5     | 45/100 [00:01<00:02, loss=0.3]"
+    if counter and stripped.endswith("| (") and after.startswith(")"):
+        return BAR_STEP  # the progress package's Bar: "Processing |####     | (3/8) Data:"
     if first and PHASE_LABEL.match(left) and re.match(r"\s*\[", after):
         return EPOCH  # timm "Train: 3 [ 50/1251 ...]"
     if first and counter and PHASE_PIPE.match(left) and after.lstrip()[:1] == "]":

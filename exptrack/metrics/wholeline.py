@@ -118,10 +118,11 @@ def coco_row(pieces: list[str]) -> Action | None:
 
 _SPLIT_WORD = re.compile(r" [a-z][a-z_]{1,20} ")
 _EVAL_WORDS = frozenset({"hella"})  # build-nanogpt's "19250 hella 0.2976": HellaSwag accuracy
-_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]*"
+_PHRASE_LINE = re.compile(r"^\s*(?:[Tt]he )?(?![Tt]he )(?P<phrase>[A-Za-z][\w\-]*(?:@\d{1,5})?"
                           r"(?: (?:[A-Za-z][\w\-]*|%)){1,9})(?<! is)(?<! was)(?: is| was)?"
                           r"(?:\s?[=:]| is)\s*$")  # ("The average accuracy is: 0.79")
-# ("The valid loss is 5.38", TLlib's "Top-1 accuracy on source_val_loader: 85.79"); prose's
+# (RankLib's "NDCG@10 on test data: 0.7898": a measure at its cutoff opens it; "The valid loss
+# is 5.38", TLlib's "Top-1 accuracy on source_val_loader: 85.79"); prose's
 # one word after its article ("The accuracy is 0.91", "The loss was: 0.5")
 _THE_WORD = re.compile(r"^\s*[Tt]he (?P<phrase>[A-Za-z][\w\-]*) (?:is|was)(?:\s?[=:])?\s*$")
 _PHRASE_UNIT = UNIT_AFTER
@@ -300,6 +301,14 @@ def phrase_plan(pieces: list[str], actions: tuple[Action, ...]) -> tuple[Action,
         at = len(pieces[0]) + len(pieces[1]) + lead.end()
         return (*actions, Action(TIMED if timed else METRIC, 3, name,
                                  source=(at + start, at + end)))
+    if len(actions) == 1 and actions[0].kind == TIMED and actions[0].token == len(pieces) - 2 \
+            and (update := lrprints.lr_update(pieces)) is not None:  # a sentence's value
+        return (Action(METRIC, update[2], update[0], source=update[1]),)  # that is the
+    # learning rate it set (FuxiCTR's "Reduce learning rate on plateau: 0.000100")
+    if len(pieces) == 3 and len(actions) == 1 and "@" in pieces[0]:  # RankLib's "NDCG@10
+        found = phrase(pieces)  # on test data: 0.79": a measure at its cutoff opens the phrase
+        if found is not None and found[0].endswith(actions[0].name):
+            return (actions[0]._replace(name=found[0], source=found[2]),)
     if len(pieces) == 3 and not actions:
         found = phrase(pieces) or named_after(pieces)  # "Peak reserved memory for training =
         # 0.8 GB.", AutoGluon's "0.8563  = Validation score   (accuracy)"

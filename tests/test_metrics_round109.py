@@ -1,0 +1,137 @@
+"""Round ``tune109`` (session 109). Each test of a rule fails on 658d36de (this session's
+start); the guards pin what must not change."""
+
+from __future__ import annotations
+
+from parsed import named
+
+# Transformers 3.x's run_glue.py: the Trainer prints each evaluation's dict while training;
+# after it, trainer.evaluate() prints no dict (the bar is closed), only the script's
+# "***** Eval results *****" listing, whose values equal the last epoch's evaluation (the
+# model did not change) but are an evaluation of their own (its log_history has three)
+HF3_GLUE = (
+    "***** Running Evaluation *****\n"
+    "  Num examples = 64\n"
+    "  Batch size = 8\n"
+    "{'eval_loss': 0.6931116580963135, 'eval_accuracy': 0.59375, 'epoch': 1.0}\n"
+    "***** Running Evaluation *****\n"
+    "  Num examples = 64\n"
+    "  Batch size = 8\n"
+    "{'eval_loss': 0.6927586793899536, 'eval_accuracy': 0.59375, 'epoch': 2.0}\n"
+    "\n\nTraining completed. Do not forget to share your model on huggingface.co/models =)\n\n"
+    "{'epoch': 2.0}\n"
+    "12/07/2026 23:13:48 - INFO - __main__ -   *** Evaluate ***\n"
+    "***** Running Evaluation *****\n"
+    "  Num examples = 64\n"
+    "  Batch size = 8\n"
+    "12/07/2026 23:13:48 - INFO - __main__ -   ***** Eval results None *****\n"
+    "12/07/2026 23:13:48 - INFO - __main__ -     eval_loss = 0.6927586793899536\n"
+    "12/07/2026 23:13:48 - INFO - __main__ -     eval_accuracy = 0.59375\n"
+    "12/07/2026 23:13:48 - INFO - __main__ -     epoch = 2.0\n")
+
+
+def test_an_evaluation_run_after_training_is_one_of_its_own() -> None:
+    found = named(HF3_GLUE)
+    assert [v for n, v, *_ in found if n == "eval_loss"] == [
+        0.6931116580963135, 0.6927586793899536, 0.6927586793899536]
+    assert [v for n, v, *_ in found if n == "eval_accuracy"] == [0.59375] * 3
+
+
+def test_a_guard_a_listing_after_training_with_no_new_evaluation_repeats_it() -> None:
+    text = HF3_GLUE.replace("***** Running Evaluation *****\n  Num examples = 64\n"
+                            "  Batch size = 8\n12/07", "12/07")
+    found = named(text)
+    assert [n for n, *_ in found].count("eval_loss") == 2
+
+
+# RankLib 2.8 (LambdaMART): its table's counter column is "#iter"; its closing scores name
+# the measure at a cutoff, then the data set it was scored on
+RANKLIB = (
+    "---------------------------------\n"
+    "#iter   | NDCG@10-T | NDCG@10-V | \n"
+    "---------------------------------\n"
+    "1       | 0.7717    | 0.7757    | \n"
+    "2       | 0.78      | 0.753     | \n"
+    "3       | 0.7942    | 0.7431    | \n"
+    "---------------------------------\n"
+    "Finished sucessfully.\n"
+    "NDCG@10 on training data: 0.8748\n"
+    "NDCG@10 on validation data: 0.7982\n"
+    "---------------------------------\n"
+    "NDCG@10 on test data: 0.7898\n")
+
+
+def test_a_counter_column_marked_with_a_hash_is_the_step() -> None:
+    found = named(RANKLIB)
+    assert [(s, v) for n, v, s, _ in found if n == "NDCG@10-T"] == [
+        (1, 0.7717), (2, 0.78), (3, 0.7942)]
+
+
+def test_a_phrase_may_open_with_a_measure_at_a_cutoff() -> None:
+    found = named(RANKLIB)
+    assert ("NDCG@10_on_training_data", 0.8748, None, None) in found
+    assert ("NDCG@10_on_test_data", 0.7898, None, None) in found
+    assert not [n for n, *_ in found if n in ("training_data", "test_data")]
+
+
+# Wei Yang's pytorch-classification: the progress package's Bar, redrawn with "\r" under a
+# terminal; "(3/8)" is the batch, and a value equal to the frame before is the next batch's
+BEARPAW = "".join(
+    f"\r\x1b[KProcessing |{'#' * 4 * i:<32}| ({i}/8) Data: 0.389s | Batch: 0.664s | Total: "
+    f"0:00:01 | ETA: 0:00:08 | Loss: {loss} | top1:  {top1} | top5:  {top5}"
+    for i, (loss, top1, top5) in enumerate(
+        [("2.3045", "6.2500", "59.3750"), ("2.3077", "9.3750", "45.3125"),
+         ("2.3075", "6.7708", "45.3125")], 1)) + "\n"
+
+
+def test_the_progress_packages_bar_counts_its_batches() -> None:
+    found = named(BEARPAW)
+    assert [(s, v) for n, v, s, _ in found if n == "top5"] == [
+        (1, 59.375), (2, 45.3125), (3, 45.3125)]
+    assert [s for n, _, s, _ in found if n == "Loss"] == [1, 2, 3]
+
+
+# FuxiCTR 2.3.9: each epoch's monitored metric, a new learning rate, then the best model's
+# evaluation on the validation and test sets under banners
+_FUXI = "2026-12-08 01:45:19,904 P2989 INFO "
+FUXICTR = (
+    f"{_FUXI}************ Epoch=1 start ************\n"
+    f"{_FUXI}Train loss: 0.693248\n"
+    f"{_FUXI}Evaluation @epoch 1 - batch 1: \n"
+    f"{_FUXI}[Metrics] AUC: 0.947917\n"
+    f"{_FUXI}Save best model: monitor(max)=0.947917\n"
+    f"{_FUXI}************ Epoch=1 end ************\n"
+    f"{_FUXI}Train loss: 0.680099\n"
+    f"{_FUXI}Evaluation @epoch 2 - batch 1: \n"
+    f"{_FUXI}[Metrics] AUC: 1.000000\n"
+    f"\r100%|██████████| 1/1 [00:00<00:00,  3.22it/s]{_FUXI}Reduce learning rate on plateau:"
+    " 0.000100\n"
+    f"{_FUXI}************ Epoch=2 end ************\n"
+    f"{_FUXI}Training finished.\n"
+    f"{_FUXI}***** Validation evaluation *****\n"
+    "  0%|          | 0/1 [00:00<?, ?it/s]100%|██████████| 1/1 [00:00<00:00,  9.34it/s]\n"
+    "/venv/lib/python3.11/site-packages/sklearn/metrics/_classification.py:2910: "
+    "FutureWarning: Setting the eps parameter is deprecated\n"
+    "  warnings.warn(\n"
+    f"{_FUXI}[Metrics] logloss: 0.666675 - AUC: 1.000000\n"
+    f"{_FUXI}***** Test evaluation *****\n"
+    f"{_FUXI}Loading datasets...\n"
+    f"{_FUXI}Test samples: total/100, blocks/1\n"
+    f"{_FUXI}Loading test data done.\n"
+    f"{_FUXI}[Metrics] logloss: 0.55 - AUC: 0.9\n")
+
+
+def test_a_learning_rate_reduced_on_plateau_is_named_as_printed() -> None:
+    # the new rate FuxiCTR sets and prints nowhere else; its sentence's last word was
+    # the name ("plateau")
+    found = named(FUXICTR)
+    assert [(n, v) for n, v, *_ in found if "plateau" in n or "learning" in n] == [
+        ("Reduce_learning_rate_on_plateau", 0.0001)]
+
+
+def test_a_guard_evaluations_after_banners_keep_their_printed_names() -> None:
+    # "***** Test evaluation *****" on a line of its own names nothing: the closing
+    # evaluations are the series' last points (the corpus's FuxiCTR logs judge so)
+    found = named(FUXICTR)
+    assert [v for n, v, *_ in found if n == "AUC"] == [0.947917, 1.0, 1.0, 0.9]
+    assert [v for n, v, *_ in found if n == "logloss"] == [0.666675, 0.55]
