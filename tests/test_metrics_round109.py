@@ -135,3 +135,22 @@ def test_a_guard_evaluations_after_banners_keep_their_printed_names() -> None:
     found = named(FUXICTR)
     assert [v for n, v, *_ in found if n == "AUC"] == [0.947917, 1.0, 1.0, 0.9]
     assert [v for n, v, *_ in found if n == "logloss"] == [0.666675, 0.55]
+
+
+def test_a_printed_train_name_is_its_files_training_name() -> None:
+    # NVIDIA's Tacotron 2 prints "Train loss 0 31.634853 Grad Norm 9.817098 0.52s/it" and its
+    # Tacotron2Logger keeps the value as TensorBoard's "training.loss": one quantity
+    from exptrack.metrics import files
+    from exptrack.metrics.merge import merge_sources
+    from exptrack.metrics.observation import Observation
+
+    sourced = [Observation("training.loss", 31.6348533630371, 0, None),
+               Observation("training.loss", 20.1234569549561, 1, None),
+               Observation("grad.norm", 9.81709766387939, 0, None)]
+    printed = [Observation("train_loss", 31.634853, 0, None),
+               Observation("Grad_Norm", 9.817098, 0, None),
+               Observation("train_loss", 20.123457, 1, None)]
+    kept, merged = merge_sources(printed, [(files.TFEVENTS, sourced)])
+    assert kept == []
+    assert sorted(merged) == ["grad.norm", "training.loss"]
+    assert [o.value for o in merged["training.loss"]] == [31.6348533630371, 20.1234569549561]

@@ -34,8 +34,8 @@ _PHASE_LAST = frozenset({"train", "training", "val", "valid", "validation", "tes
 
 
 def name_key(name: str) -> str:
-    """A metric name with case and separators ignored: ``Train Loss`` ~ ``train_loss``,
-    ``mAP@.5`` ~ ``mAP50``, ``validation/top1`` ~ ``eval_top1``, ``loss_val`` ~
+    """A metric name with case and separators ignored: ``Train Loss`` ~ ``train_loss`` ~
+    ``training.loss``, ``mAP@.5`` ~ ``mAP50``, ``validation/top1`` ~ ``eval_top1``, ``loss_val`` ~
     ``val_loss``, a word written short as written whole (``acc`` ~ ``accuracy``)."""
     key = _SEPARATORS.sub("_", name.casefold()).strip("_") or name
     if "acc" in key or "ppl" in key:  # OpenNMT-py prints "acc: 16.0; ppl: 18.6" and its
@@ -47,6 +47,8 @@ def name_key(name: str) -> str:
     first, sep, rest = key.partition("_")
     if sep and first in _EVAL_WORDS:  # timm's "--result" dump's validation/top1 and its
         key = "eval_" + rest  # summary.csv's eval_top1: one evaluation, two spellings
+    elif sep and first == "training":  # Tacotron 2's TensorBoard "training.loss", printed
+        key = "train_" + rest  # "Train loss 0 31.634853"
     return _SPELLINGS.get(key, key)
 
 
