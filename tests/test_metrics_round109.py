@@ -154,3 +154,85 @@ def test_a_printed_train_name_is_its_files_training_name() -> None:
     assert kept == []
     assert sorted(merged) == ["grad.norm", "training.loss"]
     assert [o.value for o in merged["training.loss"]] == [31.6348533630371, 20.1234569549561]
+
+
+# SASRec.pytorch's main.py (formats probed by hand from its print statements): each
+# batch's loss after two counters; every 20 epochs print('Evaluating', end='') glued to the
+# evaluation's line, its validation and test groups in parentheses after their phase words
+SASREC = (
+    "loss in epoch 1 iteration 0: 1.3862943649291992\n"
+    "loss in epoch 1 iteration 1: 1.3853\n"
+    "Evaluatingepoch:20, time: 12.345678(s), valid (NDCG@10: 0.5123, HR@10: 0.7345), "
+    "test (NDCG@10: 0.4123, HR@10: 0.6345)\n"
+    "loss in epoch 21 iteration 0: 0.9853\n")
+
+
+def test_a_name_before_two_counters_is_named() -> None:
+    found = named(SASREC)
+    assert [(n, v, s, e) for n, v, s, e in found if n == "loss"] == [
+        ("loss", 1.3862943649291992, 0, 1), ("loss", 1.3853, 1, 1), ("loss", 0.9853, 0, 21)]
+
+
+def test_a_phase_word_names_the_group_in_parentheses_after_it() -> None:
+    found = named(SASREC)
+    assert ("valid_NDCG@10", 0.5123, None, 20) in found
+    assert ("valid_HR@10", 0.7345, None, 20) in found
+    assert ("test_NDCG@10", 0.4123, None, 20) in found
+    assert not [n for n, *_ in found if n in ("NDCG@10", "HR@10")]
+
+
+def test_a_progress_word_glued_to_the_epochs_key_is_no_name() -> None:
+    found = named(SASREC)
+    assert not [n for n, *_ in found if "epoch" in n.lower()]
+
+
+# NCRF++'s main.py (probed by hand from its prints): the instances done so far are a count,
+# "Exceed previous best f score:" prints the best before this epoch's
+NCRFPP = (
+    "Epoch: 0/3\n"
+    "     Instance: 500; Time: 1.23s; loss: 1234.5678; acc: 4567/6789=0.6727\n"
+    "Epoch: 0 training finished. Time: 12.34s, speed: 100.12st/s,  total loss: 2303.7034\n"
+    "Dev: time: 0.52s, speed: 500.12st/s; acc: 0.9012, p: 0.8052, r: 0.7667, f: 0.7855\n"
+    "Exceed previous best f score: -10\n"
+    "Test: time: 0.50s, speed: 520.12st/s; acc: 0.9112, p: 0.8184, r: 0.7736, f: 0.7953\n")
+
+
+def test_the_instances_done_are_no_metric_nor_the_previous_best() -> None:
+    found = named(NCRFPP)
+    assert not [n for n, *_ in found if n in ("Instance", "score")]
+    assert ("dev_f", 0.7855, None, 0) in found and ("loss", 1234.5678, None, 0) in found
+
+
+def test_an_epochs_key_before_a_phase_word_is_the_epoch() -> None:
+    # BERT-pytorch's bars: "EP_train:0: 100%|...|", "EP_test:0" (probed by hand)
+    text = ("EP_train:0:   0%|| 0/13 [00:00<?, ?it/s]{'epoch': 0, 'iter': 0, 'avg_loss': 3.45,"
+            " 'avg_acc': 50.0, 'loss': 3.45}\n"
+            "EP_train:0: 100%|| 13/13 [00:01<00:00, 10.0it/s]\n")
+    found = named(text)
+    assert not [n for n, *_ in found if n.lower().startswith("ep")]
+    assert ("avg_loss", 3.45, 0, 0) in found
+
+
+# rlkit's logger (rllab's): every line behind "%Y-%m-%d %H:%M:%S.%f %Z | ", its tabular
+# dump's rows too (probed by hand from rlkit/core/logging.py)
+_RLKIT = "2026-12-08 02:55:01.123500 UTC | "
+RLKIT = "".join(f"{_RLKIT}{row}\n" for row in (
+    "[name-of-experiment_2026_12_08_02_55_00_0000--s-0] Epoch 0 finished",
+    "---------------------------------  ---------------",
+    "replay_buffer/size                 2000",
+    "trainer/QF1 Loss                      1.23456",
+    "trainer/Policy Loss                  -2.5",
+    "expl/num steps total               2000",
+    "expl/Average Returns             -1234.56",
+    "eval/Average Returns             -1134.56",
+    "Epoch                                 0",
+    "---------------------------------  ---------------"))
+
+
+def test_rllabs_record_prefix_keeps_its_tables_keys_whole() -> None:
+    found = named(RLKIT)
+    assert ("trainer/QF1_Loss", 1.23456, None, 0) in found
+    assert ("trainer/Policy_Loss", -2.5, None, 0) in found
+    assert ("expl/Average_Returns", -1234.56, None, 0) in found
+    assert ("eval/Average_Returns", -1134.56, None, 0) in found
+    assert not [n for n, *_ in found if n in ("Loss", "Returns")]

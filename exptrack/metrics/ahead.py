@@ -141,6 +141,9 @@ _AT_STEP = re.compile(
     # T5X's "eval/xnli.ar/accuracy at step 1005700:"; deeplearning.ai's "Cost after iteration
     # 1000: 0.62"; SLAYER's "loss in epoch 9500 : 38587.348")
     re.IGNORECASE)
+# the second of two counters after a name, "loss in epoch 1 iteration 0: 0.69": the name is
+# before the first
+SECOND_COUNTER = re.compile(r",?\s(?:iteration|iter|step|batch)\s{1,3}")
 _KEY_BEFORE = re.compile(r"(?:^|\s)([A-Za-z][\w/\-]{0,60}) $")  # MMPose's "coco/AP .5:"
 _LEADING_LABEL = re.compile(r"^\s*([A-Z][a-z]{2,20}) $")  # a line's first word, capitalised
 # ... not a run's, a process's or a stage's index ("Round 3 loss: 0.5"), nor a stopword

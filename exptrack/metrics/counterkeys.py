@@ -37,9 +37,16 @@ _RUN_GROUPS = frozenset({"train", "training", "trainer", "counters"})  # a logge
 # the run's keys (HALOs' "counters/updates": 4)
 
 
+# a progress word printed with no newline before a line's key: SASRec's print('Evaluating',
+# end='') glued to its "epoch:20, time: ...": "Evaluatingepoch"
+_GLUED_PROGRESS = re.compile(r"[a-z]{3,20}ing(epoch|step|iter|iteration)")
+
+
 def key_kind(low: str) -> int | None:
     """STEP or EPOCH when a name is a step's or an epoch's key: "iter", "epoch", "completed
     step", "current_epoch", "global iter", "train_num_updates"; else None."""
+    if low[-4:] in ("poch", "step", "iter", "tion") and (glued := _GLUED_PROGRESS.fullmatch(low)):
+        low = glued.group(1)
     group, slash, leaf = low.partition("/")
     if slash and group in _RUN_GROUPS:  # verl's "training/global_step:1", SAM 2's
         counted, _, phase = leaf.partition("_")  # "Trainer/steps_train: 630"
@@ -53,8 +60,10 @@ def key_kind(low: str) -> int | None:
         return EPOCH  # trained: 12": the epochs so far (not "num_epochs_trained", a count)
     first, _, last = _parts(low)
     phased = first in WORD_PHASES and last in STEP_KEYS  # "train_num_updates"
-    if first in WORD_PHASES and last in ("epoch", "ep"):
+    if (first in WORD_PHASES and last in ("epoch", "ep")) or (
+            first in ("epoch", "ep") and last in WORD_PHASES):  # (BERT-pytorch's bar
         return EPOCH  # "val_epoch: 3", "Valid-Epoch: 0": the phase's pass over the epoch
+        # "EP_train:0: 100%|...|", "EP_test:0")
     qualified = last in _KEY_WORDS and (first in _STEP_QUALIFIERS or (  # "Predicted timestep
         len(first) > 4 and first.endswith("ed") and not first.endswith("eed")))  # 3 of 8"
     if last in ("loaded", "restored", "resumed") and (first in EPOCH_KEYS or first in STEP_KEYS):

@@ -70,7 +70,9 @@ _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:a
                       r"|^\W{0,4}the (?:current|running) best\s"  # "The Current
                       r"|(?:completed|finished|done),\s{1,3}best[\w ]{0,24}?\s?[:=]\s?[-+]?\d"
                       r"[\d.]{0,19}%?\s(?:at|@)\s?(?:epoch|step|iteration|iter)\b"
-                      r"|(?:^|\s)best \[[^\[\]]{1,160}?\bon epoch: ?\d")
+                      r"|(?:^|\s)best \[[^\[\]]{1,160}?\bon epoch: ?\d"
+                      r"|^\W{0,4}exceed(?:s|ed)? previous best\b")  # NCRF++'s "Exceed previous
+# best f score: 0.7855", the best before this epoch's
 # Best Test Result: precision = 91.36%" (pytorch_NER_BiLSTM_CNN_CRF); MONAI's tutorials'
 # closing "train completed, best_metric: 0.1952 at epoch: 42"; Distiller's "==> Best [Top1:
 # 75.527   Sparsity:0.00   Params: 375264 on epoch: 139]"

@@ -105,6 +105,10 @@ _LOG4J_LEVELS = (" INFO ", " WARN ", " ERROR ", " DEBUG ", " TRACE ", " FATAL ")
 _JITTOR = re.compile(r"(?a)^\[[iwe] \d{4} \d\d:\d\d:\d\d\.\d{6} \d{1,9} [\w.\-]{1,80}:\d{1,7}\] ")
 
 
+# rllab's logger (rlkit's, garage's before dowel, softlearning's): "%Y-%m-%d %H:%M:%S.%f %Z | "
+# before each line, its tabular dump's rows too ("2026-12-08 02:55:01.123500 UTC | trainer/QF1
+# Loss    1.23")
+_RLLAB = re.compile(r"(?a)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}(?: [A-Z]{2,5}| [+-]\d{2,4})? \| ")
 # ParlAI's record under a terminal, "%(asctime)s | %(message)s" with the time alone
 # ("17:52:37 |     adam_eps: 1e-08", its "Opt:" listing; a level's column after the bar is
 # another format's, read as before: "15:20:34 | INFO     |     Mean stops: 1.29")
@@ -117,7 +121,7 @@ def prefix(text: str) -> re.Match[str] | None:
     if text[2:3] == ":" and text[8:11] == " | ":
         return _CLOCK_BAR.match(text)
     if text[:1].isdigit() and " | " in text[:40]:
-        return _LOGURU.match(text)
+        return _LOGURU.match(text) or _RLLAB.match(text)
     if "INFO " in text[:40]:
         found = _LEVEL_NAME.match(text) or RANK_RECORD.match(text) or _PADDED_LEVEL.match(text)
         if found is not None:

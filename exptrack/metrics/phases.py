@@ -197,6 +197,10 @@ _PHASE_AFTER_LABEL = re.compile(r"(?i)\s?(?P<phase>valid|validation|val|test|eva
 # over the pairs that follow it, named as printed (training_loglikelihood)
 _PAREN_PHASE = re.compile(r"(?i)(?:^|(?<=[\s\-|]))\((?P<phase>" + ANY_WORD + r")\)\s{1,8}"
                           r"(?=[A-Za-z][\w%\-]{0,30}(?: [\w%\-]{1,30}){0,3}\s?[=:]\s?[+-]?\.?\d)")
+# SASRec.pytorch's "valid (NDCG@10: 0.5123, HR@10: 0.7345), test (NDCG@10: ...)": a phase's
+# word over the group of pairs in parentheses after it
+_GROUP_PHASE = re.compile(r"(?i)(?:^|(?<=[\s,|]))(?P<phase>train|training|valid|validation|val|test"
+                          r"|testing|eval|dev)\s\((?=[A-Za-z][\w@%\-]{0,30}\s?[:=]\s?[+-]?\.?\d)")
 # "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
 # position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
 # is a device's bracket)
@@ -332,6 +336,7 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
     if "(" in head:
         found.extend((m.end(), WORD_PHASES[m.group("phase").lower()])
                      for m in _PAREN_PHASE.finditer(head))
+        found.extend((m.end(), m.group("phase").lower()) for m in _GROUP_PHASE.finditer(head))
     if (tag := _PHASE_TAG.match(line)) is not None:
         word = tag.group("phase").lower()  # "[TRAIN]  loss=0.0003  acc=1%": as printed
         found.append((tag.end("phase") + 1, PHASES.get(word) or word))

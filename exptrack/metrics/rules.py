@@ -35,8 +35,8 @@ from exptrack.metrics import (
     wholeline,
 )
 from exptrack.metrics.actions import Action, counted_again, not_a_report
+from exptrack.metrics.ahead import SECOND_COUNTER, name_ahead
 from exptrack.metrics.ahead import at_step as name_at_step
-from exptrack.metrics.ahead import name_ahead
 from exptrack.metrics.around import STOPWORDS, unit_after, weak_pair_ok
 from exptrack.metrics.forms import TOKEN, unwrap
 from exptrack.metrics.kinds import BAR_STEP, BATCH, EPOCH, EPOCH_ALONE, METRIC, RATIO, STEP, TIMED
@@ -162,6 +162,8 @@ def plan_numbers(pieces: list[str]) -> tuple[Action, ...]:
             and actions[-1][:2] in ((STEP, index - 4), (EPOCH, index - 4)) \
             and pieces[index - 3].strip() == "/" else 0  # ("Loss at iteration 4999 / 5000 is")
         if counted_at and left.strip() in ("is", ":", "=", "-") and index >= 3:
+            if counted_at >= 3 and SECOND_COUNTER.fullmatch(pieces[counted_at - 1]):
+                counted_at -= 2  # SASRec's "loss in epoch 1 iteration 0: 0.69": both counters'
             at_step = name_at_step(pieces[counted_at - 1])  # DL4J's "Score at iteration 10
             if at_step is not None:  # is 0.61", "Loss at step 100: 0.5"
                 begin = original[counted_at - 1] + cut[counted_at - 1] + at_step[1]
