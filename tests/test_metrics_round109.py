@@ -3,7 +3,11 @@ start); the guards pin what must not change."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parsed import named
+
+ZOO = Path(__file__).parent / "data" / "zoo"
 
 # Transformers 3.x's run_glue.py: the Trainer prints each evaluation's dict while training;
 # after it, trainer.evaluate() prints no dict (the bar is closed), only the script's
@@ -236,3 +240,28 @@ def test_rllabs_record_prefix_keeps_its_tables_keys_whole() -> None:
     assert ("expl/Average_Returns", -1234.56, None, 0) in found
     assert ("eval/Average_Returns", -1134.56, None, 0) in found
     assert not [n for n, *_ in found if n in ("Loss", "Returns")]
+
+
+def test_ncrfpps_settings_and_token_counts_are_no_metrics() -> None:
+    # NCRF++'s data summary ("Hyperparameters:" over "     Hyper   lr: 0.015") and its
+    # evaluator's counts ("Right token =  653  All token =  836  acc =  0.78")
+    text = (" Hyperparameters:\n     Hyper              lr: 0.015\n"
+            "     Hyper        lr_decay: 0.05\n     Hyper              l2: 1e-08\n"
+            "     Hyper      lstm_layer: 1\n     Hyper          bilstm: True\n"
+            "Epoch: 0/3\n"
+            "     Instance: 400; Time: 0.53s; loss: 3037.5530; acc: 2176/3185=0.6832\n"
+            "Right token =  653  All token =  836  acc =  0.7811004784688995\n"
+            "Dev: time: 0.52s, speed: 500.12st/s; acc: 0.7811, p: 0.8052, r: 0.7667, f: 0.7855\n")
+    found = named(text)
+    assert not [n for n, *_ in found if n in ("lr", "lr_decay", "l2", "lstm_layer")
+                or "token" in n.lower()]
+    assert ("dev_f", 0.7855, None, 0) in found
+
+
+def test_the_validation_headers_render_with_its_row_glued_after_it() -> None:
+    # THU-MIG's YOLOv10 (an Ultralytics 8.1.34 fork) under a pipe: the header's first render
+    # ("... 0%| | 0/1"), then its last with the "all" row glued after "19.50it/s]"; the
+    # header's last render was read as a class row of the first's table
+    found = named((ZOO / "yolov10_thu" / "pipe" / "output.log").read_text())
+    assert [v for n, v, *_ in found if n == "P"][2] == 0.502
+    assert [n for n, *_ in found].count("mAP50-95") == 4

@@ -80,7 +80,9 @@ _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:a
 _COUNTED_REPORT = re.compile(r"(?i)\b(?:epoch|step|iter|iteration)\b\W{0,3}\d{1,9}\b.{0,200}?"
                              r"[A-Za-z]\w{0,40}\s?[:=]\s?[-+]?\.?\d")
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
-_MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
+_MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: "
+                            r"|^\s{1,8}Hyper\s{1,20}[A-Za-z]\w{0,30}: ")  # NCRF++'s settings under
+# "Hyperparameters:" ("     Hyper              lr: 0.015", "     Hyper      lstm_layer: 1")
 # a record stamped to the second: the same bytes again are the same record (two handlers)
 _STAMPED = re.compile(rb"\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)

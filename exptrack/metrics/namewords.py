@@ -71,6 +71,7 @@ COUNT_HEADS = frozenset({
     "smpl", "rounds",  # LeRobot's "smpl:6K" (samples seen), "early stopping rounds 100"
     "num",  # InternEvo's "micro_num=4": how many micro-batches
     "instance",  # NCRF++'s "Instance: 500; Time: 1.23s; loss: 1234.5": instances done so far
+    "token",  # NCRF++'s evaluator: "Right token =  653  All token =  836  acc =  0.78"
 })
 # how Chinese names of counts and sizes end: "数量" number, "个数" count, "数目" number,
 # "大小" size, "长度"/"长度为" length (is), "容量" capacity

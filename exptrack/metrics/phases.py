@@ -179,8 +179,10 @@ _AVERAGE = re.compile(r"\s{0,8}(?P<label>(?i:micro|macro|weighted|samples)[ _\-]
 _NOT_LABELS = frozenset({"info", "warning", "warn", "error", "debug", "critical", "fatal",
                          "notice", "trace", "note", "metrics", "stats", "summary", "result",
                          "results", "default", "root", "main",  # (loggers' names)
-                         "trial"})  # Optuna users' "Trial - Score: -0.07, Params: {...}": the
-# trial's identity, no section of names (its score is the study's)
+                         "trial",  # Optuna users' "Trial - Score: -0.07, Params: {...}": the
+                         # trial's identity, no section of names (its score is the study's)
+                         "hyper"})  # NCRF++'s settings under "Hyperparameters:": "     Hyper
+# lr: 0.015"
 
 
 # "Phase: train Epoch: 1/3 Loss: 0.69", "mode=eval": a key whose value is the phase; a

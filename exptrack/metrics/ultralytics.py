@@ -151,9 +151,10 @@ class Recognizer:
             self._table, self._all_seen = _Table(_BOX_COUNTS, (), True), False
             return [*self.flush(), *(self._row(text) or ())]
         if self._table is not None:
-            found = self._row(text)
-            if found is not None:
-                return found
+            header = _OWN_LINE.match(text)  # the header's next render, its row glued to it
+            found = self._row(text) if header is None or not header.group("table") else None
+            if found is not None:  # (the 8.1 fork YOLOv10 under a pipe: "...19.50it/s]
+                return found  # all  8  10  0.502 ...", the table's first render before it)
             self._table = None
         if ("alidating " in text or " completed in " in text) \
                 and DONE_LINE.search(text[:200]) is not None:  # the two Ultralytics prints:
