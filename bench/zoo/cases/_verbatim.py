@@ -118,3 +118,31 @@ def write_idx(path: Path, array: np.ndarray) -> None:
     header = bytes([0, 0, 0x08, array.ndim]) + b"".join(
         int(size).to_bytes(4, "big") for size in array.shape)
     path.write_bytes(header + array.astype("uint8").tobytes())
+
+def write_mnist(raw: Path, n_train: int, n_test: int) -> None:
+    """A synthetic MNIST in its four raw IDX files under ``raw`` (torchvision's
+    ``MNIST/raw``): ten fixed random stroke patterns (one a class), each image one shifted by
+    up to two pixels with noise; MNIST's shapes and dtypes, learnable in an epoch (the zoo's
+    PyTorch MNIST example, PyTorch-GAN and the Forward-Forward example)."""
+    import numpy as np  # (imported here: the cases of other stacks import this module too)
+
+    rng = np.random.default_rng(0)
+    patterns = np.zeros((10, 28, 28), dtype=np.float64)
+    for digit in range(10):
+        for _ in range(4):  # four strokes, horizontal or vertical, 2 pixels thick
+            start, at, length = rng.integers(6, 14), rng.integers(6, 21), rng.integers(8, 14)
+            if rng.random() < 0.5:
+                patterns[digit, at:at + 2, start:start + length] = 255
+            else:
+                patterns[digit, start:start + length, at:at + 2] = 255
+    raw.mkdir(parents=True)
+    for prefix, count in (("train", n_train), ("t10k", n_test)):
+        labels = rng.integers(0, 10, count)
+        images = np.empty((count, 28, 28), dtype=np.float64)
+        for index, label in enumerate(labels):
+            dy, dx = rng.integers(-2, 3, 2)
+            images[index] = np.roll(patterns[label], (dy, dx), axis=(0, 1))
+        images = np.clip(images + rng.normal(0, 40, images.shape), 0, 255)
+        write_idx(raw / f"{prefix}-images-idx3-ubyte", images)
+        write_idx(raw / f"{prefix}-labels-idx1-ubyte", labels)
+

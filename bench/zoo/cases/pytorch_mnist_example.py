@@ -63,10 +63,10 @@ import runpy
 import sys
 from pathlib import Path
 
-import numpy as np
 import torch
 from _truth import series, write_truth
-from _verbatim import git_blob_id, with_lines, write_idx
+from _verbatim import git_blob_id, with_lines
+from _verbatim import write_mnist as synthetic_mnist
 
 SOURCE_REPO, SOURCE_COMMIT = "pytorch/examples", "77f55b912142e11fcfdf5b530231fb9c52f181e8"
 BLOB = "dee5a384cb2c43acf7c7ce8e521330ccd01c6e92"  # mnist/main.py at SOURCE_COMMIT
@@ -87,27 +87,8 @@ RECORD_LINES = {
 
 
 def write_mnist(raw: Path) -> None:
-    """Ten fixed random stroke patterns (one a class), each image one shifted by up to two
-    pixels with noise: MNIST's shapes and dtypes, learnable in an epoch."""
-    rng = np.random.default_rng(0)
-    patterns = np.zeros((10, 28, 28), dtype=np.float64)
-    for digit in range(10):
-        for _ in range(4):  # four strokes, horizontal or vertical, 2 pixels thick
-            start, at, length = rng.integers(6, 14), rng.integers(6, 21), rng.integers(8, 14)
-            if rng.random() < 0.5:
-                patterns[digit, at:at + 2, start:start + length] = 255
-            else:
-                patterns[digit, start:start + length, at:at + 2] = 255
-    raw.mkdir(parents=True)
-    for prefix, count in (("train", N_TRAIN), ("t10k", N_TEST)):
-        labels = rng.integers(0, 10, count)
-        images = np.empty((count, 28, 28), dtype=np.float64)
-        for index, label in enumerate(labels):
-            dy, dx = rng.integers(-2, 3, 2)
-            images[index] = np.roll(patterns[label], (dy, dx), axis=(0, 1))
-        images = np.clip(images + rng.normal(0, 40, images.shape), 0, 255)
-        write_idx(raw / f"{prefix}-images-idx3-ubyte", images)
-        write_idx(raw / f"{prefix}-labels-idx1-ubyte", labels)
+    """``_verbatim.write_mnist``'s synthetic MNIST, this case's sizes."""
+    synthetic_mnist(raw, N_TRAIN, N_TEST)
 
 
 # pytorch/examples mnist/main.py at SOURCE_COMMIT, verbatim (blob id above)
