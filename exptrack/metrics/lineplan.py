@@ -80,9 +80,9 @@ _BEST_AT = re.compile(r"(?i)(?:^|[\s:\]\[(])best(?: [A-Za-z]{1,12}){0,3} (?:(?:a
 _COUNTED_REPORT = re.compile(r"(?i)\b(?:epoch|step|iter|iteration)\b\W{0,3}\d{1,9}\b.{0,200}?"
                              r"[A-Za-z]\w{0,40}\s?[:=]\s?[-+]?\.?\d")
 # YOLOX's "Model Summary: Params: 54.15M, Gflops: 155.65": the model's size, no metric
-_MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: "
-                            r"|^\s{1,8}Hyper\s{1,20}[A-Za-z]\w{0,30}: ")  # NCRF++'s settings under
-# "Hyperparameters:" ("     Hyper              lr: 0.015", "     Hyper      lstm_layer: 1")
+_MODEL_SUMMARY = re.compile(r"(?i)\bmodel summary: ")
+# NCRF++'s settings under "Hyperparameters:" ("     Hyper              lr: 0.015")
+_HYPER_SETTING = re.compile(r"^\s{1,8}Hyper\s{1,20}[A-Za-z]\w{0,30}: ")
 # a record stamped to the second: the same bytes again are the same record (two handlers)
 _STAMPED = re.compile(rb"\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d")
 # plan flags beyond ``dumps``' (a plan with any flag leaves the hot loop: ``slowpath``)
@@ -230,6 +230,7 @@ def make_plan(raw: bytes, name: Callable[[str], str], peek: Callable[[str], str]
         # (DeepXDE's), fastNLP's "In Epoch:3/Step:30, got best dev performance:": its lines
         # repeat the best step's values
     if _RUNNING_BEST.search(text, 0, 200) or _MODEL_SUMMARY.search(text, 0, 200) \
+            or _HYPER_SETTING.match(text) \
             or best is not None or ("==> " in text and distiller.SUMMARY.search(text)) \
             or ((text[-1:] in ".\u2026" or "ing " in text[:60])
                 and _STAGE.match(text, record.end() if record else 0)):

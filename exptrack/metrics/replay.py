@@ -14,10 +14,10 @@ from exptrack.metrics import barrenders, reprints, ultralytics
 from exptrack.metrics.observation import Observation
 from exptrack.metrics.terminal import clean
 
-# a Python warning's line ("/site-packages/torch/amp/autocast_mode.py:54: UserWarning: ..."),
-# its file's path where it starts (printed into a bar's render: "| 1/3 [00:02/x/engine.py:")
 # the progress package's Bar, drawn at each ``next()``: "Processing |####    | (3/8) Data:"
 _BATCH_BAR = re.compile(r"\| \(\d{1,9}/\d{1,9}\) [A-Z]")
+# a Python warning's line ("/site-packages/torch/amp/autocast_mode.py:54: UserWarning: ..."),
+# its file's path where it starts (printed into a bar's render: "| 1/3 [00:02/x/engine.py:")
 _WARNING = re.compile(r"\.py:\d{1,7}: [A-Z]\w{0,40}Warning: ")
 _WARNING_AT = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s:]{0,300}\.py:\d{1,7}: [A-Z]\w{0,40}Warning: ")
 
