@@ -265,3 +265,14 @@ def test_the_validation_headers_render_with_its_row_glued_after_it() -> None:
     found = named((ZOO / "yolov10_thu" / "pipe" / "output.log").read_text())
     assert [v for n, v, *_ in found if n == "P"][2] == 0.502
     assert [n for n, *_ in found].count("mAP50-95") == 4
+
+
+def test_an_epoch_glued_to_a_phase_word_labels_the_line() -> None:
+    # BERT-pytorch's epoch summaries after each pass's dict lines (its zoo case)
+    text = ("{'epoch': 0, 'iter': 0, 'avg_loss': 3.45, 'avg_acc': 50.0, 'loss': 3.45}\n"
+            "EP0_train, avg_loss= 6.7806846618652346 total_acc= 42.5\n"
+            "EP0_test, avg_loss= 6.6530351638793945 total_acc= 65.0\n")
+    found = named(text)
+    assert [n for n, *_ in found].count("avg_loss") == 1
+    assert [(n, v) for n, v, *_ in found if n.endswith("total_acc")] == [
+        ("train_total_acc", 42.5), ("test_total_acc", 65.0)]

@@ -638,6 +638,9 @@ PASSING_CASES: list[str | tuple[str, str]] = [
     "yolov10_thu",  # (session 109) THU-MIG's YOLOv10 (Ultralytics 8.1.34 fork): "box_om cls_om
     # dfl_om box_oo cls_oo dfl_oo"; under a pipe the header's last render with its "all" row
     # glued after the bar
+    "bert_pytorch_codertimo",  # (session 109) "EP0_train, avg_loss= 6.78 total_acc= 42.5"
+    "torchani_training",  # (session 109) "After epoch 1: Validation RMSE (kcal/mol) 45.67"
+    "keras_gan_erik",  # (session 109) "0 [D loss: 0.788864, acc.: 28.12%] [G loss: 0.736447]"
     # not passing (session 109): "ncrfpp_ner" (90.9%: its evaluator's "Right token =  653  All
     # token =  836  acc =  0.78" before each "Dev:"/"Test:" line adds the dev and test token
     # accuracy to the training's "acc" series), "sasrec_pmixer" (100% recall; "average

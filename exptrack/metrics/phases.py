@@ -203,6 +203,9 @@ _PAREN_PHASE = re.compile(r"(?i)(?:^|(?<=[\s\-|]))\((?P<phase>" + ANY_WORD + r")
 # word over the group of pairs in parentheses after it
 _GROUP_PHASE = re.compile(r"(?i)(?:^|(?<=[\s,|]))(?P<phase>train|training|valid|validation|val|test"
                           r"|testing|eval|dev)\s\((?=[A-Za-z][\w@%\-]{0,30}\s?[:=]\s?[+-]?\.?\d)")
+# BERT-pytorch's epoch line "EP0_train, avg_loss= 6.78 total_acc= 42.5": the phase after
+# the epoch glued to "EP" labels the line
+_EP_PHASE = re.compile(r"(?i)^\s{0,8}EP\d{1,6}_(?P<phase>train|training|valid|val|test|eval),\s")
 # "[test episode 600/600] => loss: 1.72": a bracket that opens with a phase word and its
 # position (a step's or an epoch's key, or a counter) labels the values after it ("[dev 0]"
 # is a device's bracket)
@@ -339,6 +342,9 @@ def phases_of(line: str) -> list[tuple[int, str | None]]:
         found.extend((m.end(), WORD_PHASES[m.group("phase").lower()])
                      for m in _PAREN_PHASE.finditer(head))
         found.extend((m.end(), m.group("phase").lower()) for m in _GROUP_PHASE.finditer(head))
+    if (head[:2].upper() == "EP" or head[:1].isspace()) \
+            and (glued := _EP_PHASE.match(head)) is not None:
+        found.append((glued.end(), glued.group("phase").lower()))
     if (tag := _PHASE_TAG.match(line)) is not None:
         word = tag.group("phase").lower()  # "[TRAIN]  loss=0.0003  acc=1%": as printed
         found.append((tag.end("phase") + 1, PHASES.get(word) or word))
